@@ -1,0 +1,1 @@
+"""Operations: run records, health checks and alerts (used by scheduler.py and the CLI)."""

@@ -1,0 +1,1 @@
+"""Timeliness measures: dates, working-day calendar, objection windows, lags."""

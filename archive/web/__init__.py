@@ -1,0 +1,1 @@
+"""Datasette plugin and templates: the archive's public face."""

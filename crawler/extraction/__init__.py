@@ -1,0 +1,1 @@
+"""Detail-page extraction (pure functions; no Scrapy)."""
