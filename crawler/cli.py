@@ -1,0 +1,202 @@
+"""The ``ducha`` command: thin Click shells over the library (archive/, crawler/, simweb/).
+
+Each command parses options, calls one library function and turns its errors into a
+ClickException that says what to do.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from crawler.runner import default_db
+
+logger = logging.getLogger(__name__)
+DB_OPTION = click.option("--db", "db", default=default_db, show_default="archive.db or $DUCHA_DB",
+                         type=click.Path(dir_okay=False), help="Archive file.")
+
+
+def _configure_logging() -> None:
+    level = os.environ.get("DUCHA_LOG_LEVEL", "INFO").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ducha-archive")
+def main() -> None:
+    """Ducha Archive (督察公示存档): crawl, archive and serve Chinese environmental disclosures."""
+
+
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="-s")
+        out[name.strip()] = value
+    return out
+
+
+@main.command()
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+              help="Sites file (YAML); default: the bundled registry of real sites.")
+@click.option("--site", "site_ids", multiple=True, help="Only this site id (repeatable).")
+@DB_OPTION
+@click.option("--mirror", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
+@click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
+def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
+    """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
+    from crawler.runner import run_crawl
+
+    try:
+        result = run_crawl(db=db, sites_file=sites_file, site_ids=list(site_ids), mirror=mirror, full=full,
+                           overrides=_parse_settings(settings))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"run {result.run_id}: {result.status}")
+    for site_id, counts in result.sites.items():
+        click.echo(f"  {site_id:<12} postings {counts['entries']:>5}  new {counts['new']:>4}  "
+                   f"changed {counts['changed']:>3}  removed {counts['removed']:>3}  "
+                   f"unreachable {counts['unreachable']:>3}  blocked {counts['blocked']:>3}")
+    if result.failed:
+        for site_id, reason in result.failed.items():
+            click.echo(f"FAILED {site_id}: {reason}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", required=True, help="The page's original URL (for relative links and URL dates).")
+@click.option("--encoding", help="Force this encoding instead of detecting it.")
+def extract(file, url, encoding) -> None:
+    """Parse one saved detail page offline and print one JSON object."""
+    from crawler.extract_command import extract_file
+
+    try:
+        result = extract_file(Path(file), url=url, encoding=encoding)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot decode {file}: {exc}") from exc
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db, port, host) -> None:
+    """Datasette over the archive, with datasette-metadata.json and the project's plugins."""
+    from crawler.serve import serve_datasette
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}: run `ducha crawl` or `ducha demo` first")
+    sys.exit(serve_datasette(db, host=host, port=port))
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, type=int, help="0 picks a free port.")
+@click.option("--day", default=0, show_default=True, type=int, help="Simulated day to start on.")
+@click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000))
+@click.option("--faults", default="none", show_default=True, help="Fault profile for every site.")
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--start-date", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
+def simweb(port, day, docs_per_site, faults, seed, start_date) -> None:
+    """The simulated provincial web alone, on loopback (mirror layout)."""
+    from simweb.server import run_forever
+
+    _configure_logging()
+    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--port", default=8001, show_default=True, type=int, help="Datasette port.")
+@click.option("--days", default=3, show_default=True, type=click.IntRange(0, 30),
+              help="Simulated days to crawl after day 0 (edits, deletions, backdating appear).")
+@click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000))
+@click.option("--no-serve", is_flag=True, help="Stop after crawling (do not start Datasette).")
+def demo(db, port, days, docs_per_site, no_serve) -> None:
+    """Offline demo: simulated web → crawl (one run per simulated day) → archive → Datasette."""
+    from crawler.demo import run_demo
+
+    _configure_logging()
+    failures = run_demo(db=db, days=days, docs_per_site=docs_per_site)
+    if failures:
+        click.echo(f"demo: {failures} crawl run(s) reported failed sites (see above)", err=True)
+    if no_serve:
+        sys.exit(1 if failures else 0)
+    from crawler.serve import serve_datasette
+
+    click.echo(f"Datasette: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+    sys.exit(serve_datasette(db, host="127.0.0.1", port=port))
+
+
+@main.command()
+def schedule() -> None:
+    """The daily scheduler in the foreground (wraps scheduler.py)."""
+    import scheduler
+
+    _configure_logging()
+    sys.exit(scheduler.main())
+
+
+@main.command()
+@DB_OPTION
+def runs(db) -> None:
+    """Run history, one line per run."""
+    from archive.ops.status import format_runs
+
+    click.echo(format_runs(db))
+
+
+@main.command()
+@DB_OPTION
+def status(db) -> None:
+    """Last run per site, its health, and the next scheduled run."""
+    from archive.ops.status import format_status
+
+    click.echo(format_status(db))
+
+
+@main.group()
+def report() -> None:
+    """Reports over the archive."""
+
+
+@report.command("timeliness")
+@DB_OPTION
+@click.option("--region", help="Only this region (e.g. 四川省).")
+@click.option("--since", help="Only postings published on or after this date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
+def report_timeliness(db, region, since, fmt) -> None:
+    """Timeliness measures per site/region: posting lag, backdating, objection windows."""
+    from archive.timeliness.report import render_report
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}")
+    click.echo(render_report(db, region=region, since=since, fmt=fmt))
+
+
+@main.command()
+@click.argument("document_id", type=int)
+@DB_OPTION
+@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(file_okay=False))
+def evidence(document_id, db, out_dir) -> None:
+    """A posting's WARC records plus a JSON manifest of hashes."""
+    from archive.evidence import export_evidence
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}")
+    try:
+        manifest = export_evidence(db, document_id, out_dir)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps({"out": out_dir, "files": manifest.get("files", [])}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""``ducha demo``: the simulated web on loopback, one crawl process per simulated day."""
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+
+from simweb.server import serve_in_thread
+from simweb.world import World
+
+logger = logging.getLogger(__name__)
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DUCHA_PROGRESS_INTERVAL=0"]
+
+
+def crawl_command(*, db: str, sites_file: str, mirror: str, clock: str, extra: list[str] | None = None) -> list[str]:
+    """The ``ducha crawl`` command line the demo (and tests) run for one simulated day."""
+    return [sys.executable, "-m", "crawler.cli", "crawl", "--sites", sites_file, "--mirror", mirror,
+            "--db", db, *FAST, "-s", f"DUCHA_CLOCK={clock}", *(extra or [])]
+
+
+def run_demo(*, db: str, days: int = 3, docs_per_site: int = 40, seed: int = 1) -> int:
+    """Crawl simulated days 0..days into ``db``; returns how many runs reported failed sites."""
+    start = date.today() - timedelta(days=days)
+    world = World(seed=seed, docs_per_site=docs_per_site, start_date=start)
+    server = serve_in_thread(world, port=0, day=0)
+    failures = 0
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            sites_file = Path(tmp) / "sites.yaml"
+            with urllib.request.urlopen(f"{server.url}/_sim/sites.yaml") as response:
+                sites_file.write_bytes(response.read())
+            for day in range(days + 1):
+                server.set_day(day)
+                clock = f"{start + timedelta(days=day)}T10:00:00+08:00"
+                logger.info("demo: crawling simulated day %d (%s) from %s", day, clock, server.url)
+                status = subprocess.call(crawl_command(db=db, sites_file=str(sites_file), mirror=server.url,
+                                                       clock=clock))
+                failures += status != 0
+    finally:
+        server.close()
+    return failures

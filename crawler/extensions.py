@@ -1,0 +1,64 @@
+"""Progress lines per site while a crawl runs, and a closing summary per site."""
+from __future__ import annotations
+
+import logging
+
+from scrapy import signals
+from twisted.internet import task
+
+logger = logging.getLogger(__name__)
+
+COUNTERS = ("list_pages", "entries", "details", "attachments", "new", "changed", "unchanged", "removed",
+            "restored", "unreachable", "not_modified", "blocked", "errors", "list_errors")
+
+
+def site_counts(stats: dict, site_id: str) -> dict[str, int]:
+    """The per-site counters a crawl left in Scrapy's stats."""
+    prefix = f"ducha/site/{site_id}/"
+    return {name: int(stats.get(prefix + name, 0)) for name in COUNTERS}
+
+
+class SiteProgress:
+    """Log one line per site every ``DUCHA_PROGRESS_INTERVAL`` seconds and a summary at the end."""
+
+    def __init__(self, crawler, interval: float) -> None:
+        self.crawler = crawler
+        self.interval = interval
+        self.loop = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler, crawler.settings.getfloat("DUCHA_PROGRESS_INTERVAL"))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def _site_ids(self) -> list[str]:
+        spider = self.crawler.spider
+        return [s.id for s in getattr(spider, "sites", [])]
+
+    def spider_opened(self, spider) -> None:
+        if self.interval > 0:
+            self.loop = task.LoopingCall(self.log_progress)
+            self.loop.start(self.interval, now=False)
+
+    def log_progress(self) -> None:
+        stats = self.crawler.stats.get_stats()
+        for site_id in self._site_ids():
+            c = site_counts(stats, site_id)
+            if c["list_pages"] or c["details"]:
+                logger.info("progress %-12s lists %d  postings %d  fetched %d  new %d  changed %d  removed %d  errors %d",
+                            site_id, c["list_pages"], c["entries"], c["details"], c["new"], c["changed"],
+                            c["removed"], c["errors"] + c["list_errors"])
+
+    def spider_closed(self, spider, reason) -> None:
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+        stats = self.crawler.stats.get_stats()
+        logger.info("summary per site (%s):", reason)
+        for site_id in self._site_ids():
+            c = site_counts(stats, site_id)
+            logger.info("  %-12s lists %d  postings %d  new %d  changed %d  removed %d  restored %d  "
+                        "unreachable %d  blocked %d  errors %d", site_id, c["list_pages"], c["entries"], c["new"],
+                        c["changed"], c["removed"], c["restored"], c["unreachable"], c["blocked"],
+                        c["errors"] + c["list_errors"])

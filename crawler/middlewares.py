@@ -1,0 +1,131 @@
+"""Downloader middlewares: retries with backoff and Retry-After, and WARC evidence.
+
+``WarcEvidenceMiddleware`` sits next to the downloader (priority 950, above
+HttpCompressionMiddleware) so it records every response as received, including the ones
+that are retried or redirected.  The WarcRef of the last recorded response of a request is
+left in ``request.meta["ducha_warc"]``.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Request, Response
+
+from archive.warc import WarcWriter
+from crawler.clock import now_iso
+from crawler.context import warc_dir_for
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after_seconds(value: bytes | str | None, *, now: datetime | None = None) -> float | None:
+    """Parse a Retry-After header (seconds or an HTTP date); None when absent or unreadable."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    now = now or datetime.now(timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retry middleware, waiting before each retry: Retry-After when given, else backoff."""
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        self.backoff_base = settings.getfloat("DUCHA_RETRY_BACKOFF_BASE")
+        self.backoff_max = settings.getfloat("DUCHA_RETRY_BACKOFF_MAX")
+        self.retry_after_max = settings.getfloat("DUCHA_RETRY_AFTER_MAX")
+
+    def _wait_for(self, request: Request, response: Response | None) -> float:
+        retries = request.meta.get("retry_times", 0)
+        wait = min(self.backoff_max, self.backoff_base * (2**retries))
+        if response is not None:
+            after = retry_after_seconds(response.headers.get(b"Retry-After"))
+            if after is not None:
+                wait = min(self.retry_after_max, after)
+        return wait
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        retry = self._retry(request, f"HTTP {response.status}")
+        if retry is None:
+            return response
+        wait = self._wait_for(request, response)
+        if wait > 0:
+            logger.info("HTTP %s for %s: retrying in %.1f s", response.status, request.url, wait)
+            self.crawler.stats.inc_value("ducha/retry_wait_seconds", wait)
+            await asyncio.sleep(wait)
+        return retry
+
+    async def process_exception(self, request: Request, exception: Exception) -> Request | None:
+        if request.meta.get("dont_retry", False) or not isinstance(exception, self.exceptions_to_retry):
+            return None
+        retry = self._retry(request, exception)
+        if retry is None:
+            return None
+        wait = self._wait_for(request, None)
+        if wait > 0:
+            await asyncio.sleep(wait)
+        return retry
+
+
+class WarcEvidenceMiddleware:
+    """Write every request/response exchange to the run's WARC file."""
+
+    def __init__(self, writer: WarcWriter, crawler) -> None:
+        self.writer = writer
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        warc_dir = warc_dir_for(settings)
+        run_id = settings.getint("DUCHA_RUN_ID")
+        if not run_id:
+            raise NotConfigured("no DUCHA_RUN_ID: WARC evidence needs a run")
+        writer = WarcWriter(warc_dir, run_id=run_id)
+        middleware = cls(writer, crawler)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        ref = self.writer.write_exchange(
+            url=request.url,
+            method=request.method,
+            request_headers=_headers(request.headers),
+            request_body=request.body or b"",
+            status=response.status,
+            reason="",
+            response_headers=_headers(response.headers),
+            body=response.body,
+            fetched_at=now_iso(self.crawler.settings),
+        )
+        request.meta["ducha_warc"] = ref
+        self.crawler.stats.inc_value("ducha/warc_records")
+        return response
+
+    def spider_closed(self, spider) -> None:
+        self.writer.close()
+
+
+def _headers(headers) -> list[tuple[str, str]]:
+    pairs = []
+    for key, values in headers.items():
+        name = key.decode("latin-1")
+        for value in values:
+            pairs.append((name, value.decode("latin-1")))
+    return pairs

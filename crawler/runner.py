@@ -1,0 +1,139 @@
+"""One crawl run in this process: record the run, run Scrapy, summarise per site.
+
+Twisted's reactor cannot restart, so a process runs at most one crawl; the scheduler and the
+demo start a new ``ducha crawl`` process for each run.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from archive.store import Archive
+from crawler.clock import now_iso
+from crawler.context import warc_dir_for
+from crawler.extensions import site_counts
+from spiders.registry import Site, bundled_sites_path, load_sites
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class CrawlResult:
+    """What a run did: its id and status, counts per site, and the sites that failed with why."""
+
+    run_id: int
+    status: str
+    sites: dict[str, dict[str, int]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def package_version(name: str) -> str:
+    """Installed version of a distribution, or 'unknown'."""
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def site_row(site: Site) -> dict:
+    """The ``sites`` table row of a registry entry."""
+    host = urlsplit(site.start_urls[0]).hostname if site.start_urls else None
+    return {"id": site.id, "name": site.name, "region": site.region, "level": site.level,
+            "profile": site.profile, "host": host, "start_urls": list(site.start_urls)}
+
+
+def build_settings(*, db: str, sites_file: str, site_ids: list[str], mirror: str | None, full: bool,
+                   sites: list[Site], overrides: dict[str, str] | None = None) -> Settings:
+    """Scrapy settings for one run: the project's, our DUCHA_* values, per-host slots, then ``-s`` overrides."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.set("DUCHA_DB", db, priority="cmdline")
+    settings.set("DUCHA_SITES_FILE", sites_file, priority="cmdline")
+    settings.set("DUCHA_SITE_IDS", list(site_ids), priority="cmdline")
+    settings.set("DUCHA_MIRROR", mirror or "", priority="cmdline")
+    settings.set("DUCHA_FULL", full, priority="cmdline")
+    settings.set("LOG_LEVEL", os.environ.get("DUCHA_LOG_LEVEL", "INFO"), priority="cmdline")
+    slots = {}
+    for site in sites:
+        delay = site.options.get("delay")
+        for url in site.start_urls:
+            host = urlsplit(url).hostname
+            if host and delay is not None:
+                slots[host] = {"concurrency": 1, "delay": float(delay)}
+    if slots:
+        settings.set("DOWNLOAD_SLOTS", slots, priority="cmdline")
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | None = None,
+              mirror: str | None = None, full: bool = False, overrides: dict[str, str] | None = None,
+              command: str = "crawl") -> CrawlResult:
+    """Run one crawl into ``db`` and return its result; the run is recorded in the ``runs`` table."""
+    from spiders.ducha import DuchaSpider  # imported late: it pulls in the whole crawler
+
+    sites_file = str(sites_file or bundled_sites_path())
+    sites = load_sites(sites_file)
+    if site_ids:
+        unknown = sorted(set(site_ids) - {s.id for s in sites})
+        if unknown:
+            raise ValueError(f"unknown site id(s) {', '.join(unknown)} in {sites_file}")
+        sites = [s for s in sites if s.id in set(site_ids)]
+    settings = build_settings(db=db, sites_file=sites_file, site_ids=site_ids or [], mirror=mirror, full=full,
+                              sites=sites, overrides=overrides)
+    archive = Archive(db, warc_dir=warc_dir_for(settings))
+    archive.upsert_sites([site_row(s) for s in sites])
+    run_id = archive.begin_run(
+        command=command, now=now_iso(settings),
+        code_version=package_version("ducha-archive"),
+        calendar_version=f"chinese_calendar {package_version('chinesecalendar')}",
+    )
+    settings.set("DUCHA_RUN_ID", run_id, priority="cmdline")
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawler = process.create_crawler(DuchaSpider)
+    status = "crashed"
+    try:
+        process.crawl(crawler)
+        process.start()
+        stats = crawler.stats.get_stats()
+        result = summarise(run_id, [s.id for s in sites], stats)
+        status = result.status
+        return result
+    finally:
+        archive.finish_run(run_id, status=status, now=now_iso(settings),
+                           summary=_summary_or_empty(crawler, [s.id for s in sites]))
+
+
+def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
+    """Per-site counts and the failed sites (unreachable or blocked lists, or no postings found)."""
+    result = CrawlResult(run_id=run_id, status="ok")
+    for site_id in site_ids:
+        counts = site_counts(stats, site_id)
+        result.sites[site_id] = counts
+        if counts["blocked"] and not counts["entries"]:
+            result.failed[site_id] = f"blocked ({counts['blocked']} blocked responses)"
+        elif counts["list_errors"] and not counts["entries"]:
+            result.failed[site_id] = "list pages unreachable"
+        elif not counts["entries"]:
+            result.failed[site_id] = "no postings found on the list pages (layout changed?)"
+    if result.failed:
+        result.status = "failed" if len(result.failed) == len(site_ids) else "partial"
+    return result
+
+
+def _summary_or_empty(crawler, site_ids: list[str]) -> dict:
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    return {site_id: site_counts(stats, site_id) for site_id in site_ids}
+
+
+def default_db() -> str:
+    """``DUCHA_DB`` or ``archive.db`` in the current folder."""
+    return os.environ.get("DUCHA_DB") or str(Path("archive.db"))

@@ -1,0 +1,66 @@
+"""Scrapy settings for Ducha Archive.
+
+Our own settings carry the ``DUCHA_`` prefix; everything can be overridden with
+``ducha crawl -s NAME=VALUE``.  Politeness is explicit: one request at a time per host,
+a delay, AutoThrottle, robots.txt obeyed.
+"""
+BOT_NAME = "ducha"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = "DuchaArchive/0.1 (+https://github.com/ducha-archive/ducha-archive; public-interest archive of environmental disclosures)"
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 4
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+COOKIES_ENABLED = True
+HTTPCACHE_ENABLED = False  # conditional requests are ours (see tech-notes: RFC2616 policy serves stale pages)
+REDIRECT_ENABLED = True
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.mirror.MirrorDownloadHandler",
+    "https": "crawler.mirror.MirrorDownloadHandler",
+}
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.WarcEvidenceMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ArchivePipeline": 300,
+}
+EXTENSIONS = {
+    "crawler.extensions.SiteProgress": 500,
+}
+
+# --- Ducha's own settings -------------------------------------------------------------
+DUCHA_DB = "archive.db"            # archive file; the WARC folder defaults to <db folder>/warc
+DUCHA_WARC_DIR = ""                # empty: <db folder>/warc
+DUCHA_SITES_FILE = ""              # empty: the bundled registry spiders/sites.yaml
+DUCHA_SITE_IDS = []                # restrict to these site ids
+DUCHA_MIRROR = ""                  # http://127.0.0.1:PORT : fetch scheme://host/path from PORT/host/path
+DUCHA_FULL = False                 # re-verify every known posting
+DUCHA_CLOCK = ""                   # ISO timestamp used as "now" (tests, simulations); empty = real time
+DUCHA_RUN_ID = 0                   # set by the runner
+DUCHA_MAX_LIST_PAGES = 0           # 0 = follow every list page
+DUCHA_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+DUCHA_RETRY_BACKOFF_BASE = 0.5     # seconds, doubled per retry, capped by DUCHA_RETRY_BACKOFF_MAX
+DUCHA_RETRY_BACKOFF_MAX = 30.0
+DUCHA_RETRY_AFTER_MAX = 120.0      # never wait longer than this for a Retry-After
+DUCHA_PROGRESS_INTERVAL = 10.0     # seconds between progress lines

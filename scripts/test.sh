@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (.venv, test tools, Debian packages) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+.venv/bin/python -m ruff check archive crawler spiders simweb scheduler.py
+exec .venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,299 @@
+"""The one spider: walks every site's list pages, then opens, extracts and archives postings.
+
+Per site:  start URLs ──profile.first_requests──► list pages ──parse_list──► entries + more pages
+           entries new to the archive, or due for a re-check ──► detail pages ──► PageCapture
+           (attachments fetched inline with ``engine.download_async``) or CheckOutcome.
+When the spider goes idle, known postings that were due but not listed (or missing from a
+complete list walk) are re-checked, so deletions are seen even when the list hides them.
+
+List parsing lives in ``spiders.profiles`` and detail extraction in ``crawler.extraction``
+(both pure); this module only moves requests and responses.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Request, Response
+
+from archive.models import AttachmentCapture, CheckOutcome, PageCapture
+from crawler.classify import blocked_reason, is_home_redirect
+from crawler.clock import now, now_iso
+from crawler.context import archive_for
+from crawler.extraction.attachments import extract_attachment_text
+from crawler.extraction.decode import decode_html
+from crawler.extraction.page import extract_page
+from crawler.objection import objection_for
+from spiders.profiles import get_profile
+from spiders.profiles.base import ListRequest
+from spiders.registry import Site, bundled_sites_path, load_sites
+
+logger = logging.getLogger(__name__)
+
+# statuses our callbacks want to see instead of Scrapy dropping them (redirects still followed)
+HANDLED_STATUSES = [s for s in range(300, 600) if s not in (301, 302, 303, 307, 308)]
+MAX_ATTACHMENTS = 40
+
+
+@dataclass
+class SiteState:
+    """What the spider knows and did for one site during this run."""
+
+    site: Site
+    known: dict  # url -> KnownDocument
+    due: set[str]
+    listed: set[str] = field(default_factory=set)
+    requested: set[str] = field(default_factory=set)
+    list_failed: bool = False
+    list_capped: bool = False
+    idle_done: bool = False
+
+
+class DuchaSpider(scrapy.Spider):
+    """Crawl the sites of the registry (or ``DUCHA_SITES_FILE``) into the archive."""
+
+    name = "ducha"
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        sites = load_sites(settings.get("DUCHA_SITES_FILE") or bundled_sites_path())
+        wanted = set(settings.getlist("DUCHA_SITE_IDS"))
+        spider.sites = [s for s in sites if not wanted or s.id in wanted]
+        spider.full = settings.getbool("DUCHA_FULL")
+        spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
+        spider.states = {}
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    # --- list pages -----------------------------------------------------------------------
+    async def start(self):
+        archive = archive_for(self.crawler)
+        current = now(self.crawler.settings)
+        for site in self.sites:
+            due = {d.url for d in archive.due_for_recheck(site.id, now=current, full=self.full)}
+            self.states[site.id] = SiteState(site=site, known=archive.known_documents(site.id), due=due)
+            for start_url in site.start_urls:
+                profile = get_profile(site.profile, start_url)
+                for list_request in profile.first_requests(start_url):
+                    yield self._list_request(site, profile, list_request, is_start=True)
+
+    def _list_request(self, site: Site, profile, list_request: ListRequest, *, is_start: bool) -> Request:
+        meta = {
+            "site_id": site.id,
+            "profile": profile,
+            "list_request": list_request,
+            "is_start": is_start,
+            "handle_httpstatus_list": HANDLED_STATUSES,
+        }
+        if site.options.get("obey_robots") is False:
+            meta["dont_obey_robotstxt"] = True
+        return Request(
+            list_request.url,
+            method=list_request.method,
+            body=list_request.body,
+            headers=dict(list_request.headers) or None,
+            callback=self.parse_list,
+            errback=self.list_failed,
+            meta=meta,
+            priority=10,  # lists first: they decide what else to fetch
+        )
+
+    def parse_list(self, response: Response):
+        state: SiteState = self.states[response.meta["site_id"]]
+        stats = self.crawler.stats
+        prefix = f"ducha/site/{state.site.id}"
+        stats.inc_value(f"{prefix}/list_pages")
+        if response.status != 200:
+            reason = blocked_reason(response.status, response.body)
+            if reason:
+                stats.inc_value(f"{prefix}/blocked")
+            if response.meta["is_start"] or reason:
+                state.list_failed = True
+                stats.inc_value(f"{prefix}/list_errors")
+                logger.warning("%s: list page %s answered %s %s", state.site.id, response.url, response.status, reason or "")
+            return  # a past-the-end page answering 404 is normal
+        text, _ = decode_html(response.body, header_charset=_header_charset(response))
+        reason = blocked_reason(response.status, response.body)
+        if reason:
+            state.list_failed = True
+            stats.inc_value(f"{prefix}/blocked")
+            logger.warning("%s: list page %s is a %s", state.site.id, response.url, reason)
+            return
+        profile = response.meta["profile"]
+        if response.meta["is_start"] and state.site.profile is None:
+            profile = get_profile(None, response.url, text)
+        page = profile.parse_list(response.meta["list_request"], text)
+        stats.inc_value(f"{prefix}/entries", len(page.entries))
+        for entry in page.entries:
+            state.listed.add(entry.url)
+            request = self._maybe_detail_request(state, entry.url, list_title=entry.title, list_date=entry.date)
+            if request is not None:
+                yield request
+        for follow in page.follow:
+            if self.max_list_pages and follow.page > self.max_list_pages:
+                state.list_capped = True
+                continue
+            yield self._list_request(state.site, profile, follow, is_start=False)
+
+    def list_failed(self, failure):
+        request = failure.request
+        state: SiteState = self.states[request.meta["site_id"]]
+        state.list_failed = True
+        self.crawler.stats.inc_value(f"ducha/site/{state.site.id}/list_errors")
+        logger.warning("%s: list page %s failed: %s", state.site.id, request.url, failure.getErrorMessage())
+
+    # --- detail pages -----------------------------------------------------------------------
+    def _maybe_detail_request(self, state: SiteState, url: str, *, list_title=None, list_date=None):
+        if url in state.requested:
+            return None
+        known = state.known.get(url)
+        if known is not None and url not in state.due and known.status == "live":
+            return None
+        state.requested.add(url)
+        headers = {}
+        if known is not None and known.status == "live":
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+        meta = {
+            "site_id": state.site.id,
+            "ducha_url": url,
+            "list_title": list_title,
+            "list_date": list_date,
+            "handle_httpstatus_list": HANDLED_STATUSES,
+        }
+        if state.site.options.get("obey_robots") is False:
+            meta["dont_obey_robotstxt"] = True
+        return Request(url, headers=headers or None, callback=self.parse_detail, errback=self.detail_failed,
+                       meta=meta, dont_filter=True)
+
+    async def parse_detail(self, response: Response):
+        meta = response.meta
+        site_id, url = meta["site_id"], meta["ducha_url"]
+        self.crawler.stats.inc_value(f"ducha/site/{site_id}/details")
+        fetched_at = now_iso(self.crawler.settings)
+        raw = hashlib.sha256(response.body).hexdigest()
+        outcome = self._outcome_without_content(response, site_id, url, fetched_at, raw)
+        if outcome is not None:
+            yield outcome
+            return
+        text, _ = decode_html(response.body, header_charset=_header_charset(response))
+        page = extract_page(text, url, list_title=meta.get("list_title"), list_date=meta.get("list_date"))
+        if page.is_soft_404:
+            yield CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind="removed",
+                               http_status=response.status, reason="soft-404", raw_sha256=raw,
+                               warc=meta.get("ducha_warc"))
+            return
+        attachments = [await self._fetch_attachment(a["url"], a["name"], site_id)
+                       for a in page.attachments[:MAX_ATTACHMENTS]]
+        extra = {}
+        objection = objection_for(page)
+        if objection is not None:
+            extra["objection"] = objection
+        yield PageCapture(
+            site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
+            title=page.title, body_text=page.body_text, publish_date=page.publish_date,
+            publish_date_source=page.publish_date_source, dates=dict(page.dates), publisher=page.publisher,
+            doc_type=page.doc_type, doc_numbers=list(page.doc_numbers), attachments=attachments,
+            list_title=meta.get("list_title"), raw_sha256=raw,
+            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
+            warc=meta.get("ducha_warc"), extra=extra,
+        )
+
+    def _outcome_without_content(self, response: Response, site_id: str, url: str, fetched_at: str,
+                                 raw: str) -> CheckOutcome | None:
+        """Classify a response that carries no posting: not modified, removed or unreachable."""
+        status = response.status
+
+        def outcome(kind, reason):
+            return CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind=kind, http_status=status,
+                                reason=reason, raw_sha256=raw, warc=response.meta.get("ducha_warc"))
+
+        if status == 304:
+            return outcome("not_modified", "304")
+        blocked = blocked_reason(status, response.body)
+        if blocked:
+            self.crawler.stats.inc_value(f"ducha/site/{site_id}/blocked")
+            return outcome("blocked", blocked)
+        if status in (404, 410):
+            return outcome("removed", str(status))
+        if status != 200:
+            return outcome("unreachable", f"HTTP {status}")
+        if is_home_redirect(url, response):
+            return outcome("removed", "redirect-home")
+        return None
+
+    def detail_failed(self, failure):
+        request = failure.request
+        site_id = request.meta["site_id"]
+        self.crawler.stats.inc_value(f"ducha/site/{site_id}/errors")
+        logger.warning("%s: %s failed: %s", site_id, request.url, failure.getErrorMessage())
+        return CheckOutcome(site_id=site_id, url=request.meta["ducha_url"], fetched_at=now_iso(self.crawler.settings),
+                            kind="unreachable", reason=type(failure.value).__name__)
+
+    async def _fetch_attachment(self, url: str, name: str, site_id: str) -> AttachmentCapture:
+        request = Request(url, meta={"handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id},
+                          dont_filter=True)
+        try:
+            response = await self.crawler.engine.download_async(request)
+        except Exception as exc:  # network errors are data here: recorded, not raised
+            logger.warning("%s: attachment %s failed: %s", site_id, url, exc)
+            return AttachmentCapture(url=url, name=name, error=f"download failed: {type(exc).__name__}")
+        self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
+        warc = request.meta.get("ducha_warc")
+        if response.status != 200:
+            return AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}", warc=warc)
+        body = response.body
+        content_type = _header(response, b"Content-Type")
+        result = extract_attachment_text(body, filename=_filename(url, name), content_type=content_type)
+        return AttachmentCapture(
+            url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
+            content_type=content_type, text=result.text, error=result.error, warc=warc,
+        )
+
+    # --- end of the walk ------------------------------------------------------------------
+    def on_idle(self):
+        """Re-check known postings that were due but not listed, or missing from a complete list."""
+        scheduled = 0
+        for state in self.states.values():
+            if state.idle_done:
+                continue
+            state.idle_done = True
+            complete = not state.list_failed and not state.list_capped
+            for url, known in state.known.items():
+                missing = complete and known.status == "live" and url not in state.listed
+                if url in state.due or missing:
+                    request = self._maybe_detail_request(state, url)
+                    if request is not None:
+                        self.crawler.engine.crawl(request)
+                        scheduled += 1
+        if scheduled:
+            logger.info("re-checking %d known postings not reached through the lists", scheduled)
+            raise DontCloseSpider
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _header_charset(response: Response) -> str | None:
+    content_type = _header(response, b"Content-Type") or ""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _filename(url: str, name: str) -> str:
+    path_name = urlsplit(url).path.rsplit("/", 1)[-1]
+    return path_name if "." in path_name else name
