@@ -73,3 +73,47 @@ class CheckOutcome:
     reason: str = ""  # "404", "soft-404", "redirect-home", "timeout", "412 challenge", …
     raw_sha256: str | None = None
     warc: WarcRef | None = None
+
+
+# --- results the archive hands back -------------------------------------------------------------
+
+IngestKind = Literal["new", "changed", "unchanged", "restored"]
+
+
+@dataclass
+class IngestResult:
+    """What ``Archive.ingest`` did with a capture."""
+
+    kind: IngestKind
+    document_id: int
+    version_id: int | None  # the version now current (new or existing)
+    changed: list[str] = field(default_factory=list)  # subset of "title","dates","body","attachments"
+    event: str | None = None  # kind of the event written, if any
+
+
+@dataclass
+class OutcomeResult:
+    """What ``Archive.record_outcome`` did with a check that produced no content."""
+
+    outcome: str  # the checks.outcome written: not_modified / removed / unreachable / blocked
+    document_id: int | None  # None when the URL was never archived (the check row names the URL)
+    event: str | None = None  # kind of the event written (removed / unreachable / restored), if any
+    status: str | None = None  # the document's status afterwards
+
+
+@dataclass
+class KnownDocument:
+    """A posting already in the archive, as the crawler needs it to plan re-checks."""
+
+    id: int
+    site_id: str
+    url: str
+    status: str
+    etag: str | None = None
+    last_modified: str | None = None
+    publish_date: str | None = None
+    first_seen_at: str | None = None
+    last_checked_at: str | None = None
+    objection_end: str | None = None
+    removed_at: str | None = None
+    title: str | None = None

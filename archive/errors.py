@@ -1,0 +1,22 @@
+"""Named exceptions of the archive library; the CLI and pipelines translate them at the edges."""
+from __future__ import annotations
+
+
+class ArchiveError(Exception):
+    """Base class for every error the archive library raises on purpose."""
+
+
+class UnknownRunError(ArchiveError):
+    """A run id that is not in the ``runs`` table."""
+
+
+class UnknownDocumentError(ArchiveError):
+    """A document id (or URL) that is not in the ``documents`` table."""
+
+
+class WarcError(ArchiveError):
+    """A WARC record could not be written or read back."""
+
+
+class EvidenceError(ArchiveError):
+    """An evidence package could not be assembled (missing WARC file, digest mismatch, …)."""

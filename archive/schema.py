@@ -1,0 +1,264 @@
+"""The archive's SQLite schema, as code.
+
+``ensure_schema(db)`` creates or upgrades a database idempotently: it applies the core
+migration set ``CORE`` (``Migrations("ducha-core")``), then the timeliness and operations sets
+owned by ``archive.timeliness`` and ``archive.ops``.  A test pins the resulting schema and the
+README's schema section is generated from it with ``schema_markdown``.
+
+Add a new migration function to change the schema; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+import logging
+
+from sqlite_utils import Database, Migrations
+
+log = logging.getLogger(__name__)
+
+CORE = Migrations("ducha-core")
+
+#: The contract's ``doc_type`` vocabulary: (code, label_zh, label_en).
+DOC_TYPES: list[tuple[str, str, str]] = [
+    ("rectification_plan", "整改方案", "Rectification plan"),
+    ("acceptance_notice", "验收销号公示", "Acceptance / close-out notice"),
+    ("rectification_progress", "整改进展", "Rectification progress"),
+    ("inspection_feedback", "督察反馈", "Inspection feedback"),
+    ("typical_case", "典型案例", "Typical case"),
+    ("eia_notice", "环评公示", "EIA notice"),
+    ("other", "其他", "Other"),
+]
+
+#: Tables in the order the README documents them (FTS shadow tables are left out).
+TABLE_ORDER = [
+    "sites",
+    "doc_types",
+    "documents",
+    "versions",
+    "attachments",
+    "version_attachments",
+    "events",
+    "checks",
+    "runs",
+    "run_sites",
+    "documents_fts",
+]
+
+_CORE_DDL = """
+CREATE TABLE sites (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    region TEXT,
+    level TEXT,
+    profile TEXT,
+    host TEXT,
+    start_urls TEXT,            -- JSON list
+    hints TEXT,                 -- JSON object: any other keys of the sites file
+    updated_at TEXT
+);
+CREATE TABLE doc_types (
+    code TEXT PRIMARY KEY,
+    label_zh TEXT NOT NULL,
+    label_en TEXT NOT NULL
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',
+    pid INTEGER,
+    command TEXT,
+    code_version TEXT,
+    calendar_version TEXT,
+    warc_files TEXT,            -- JSON list
+    summary TEXT                -- JSON object
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    publish_date TEXT,
+    publish_date_source TEXT,
+    cms_date TEXT,
+    list_date TEXT,
+    stated_date TEXT,
+    url_date TEXT,
+    publisher TEXT,
+    doc_type TEXT NOT NULL DEFAULT 'other' REFERENCES doc_types(code),
+    doc_numbers TEXT,           -- JSON list
+    status TEXT NOT NULL DEFAULT 'live' CHECK (status IN ('live', 'removed', 'unreachable')),
+    first_seen_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    last_checked_at TEXT,
+    removed_at TEXT,
+    current_version_id INTEGER,
+    version_count INTEGER NOT NULL DEFAULT 0,
+    list_title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    attachment_count INTEGER NOT NULL DEFAULT 0,
+    objection_end TEXT
+);
+CREATE TABLE versions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    run_id INTEGER REFERENCES runs(id),
+    captured_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    raw_sha256 TEXT,
+    title TEXT,
+    publish_date TEXT,
+    cms_date TEXT,
+    list_date TEXT,
+    stated_date TEXT,
+    url_date TEXT,
+    body_text TEXT,
+    attachment_sha256s TEXT,    -- JSON list, sorted
+    changed_fields TEXT,        -- JSON list; NULL for the first version
+    http_status INTEGER,
+    warc_file TEXT,
+    warc_offset INTEGER
+);
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    url TEXT NOT NULL,
+    name TEXT,
+    sha256 TEXT,
+    size INTEGER,
+    content_type TEXT,
+    text TEXT,
+    error TEXT,
+    first_seen_at TEXT,
+    last_seen_at TEXT,
+    warc_file TEXT,
+    warc_offset INTEGER,
+    UNIQUE (document_id, url, sha256)
+);
+CREATE TABLE version_attachments (
+    version_id INTEGER NOT NULL REFERENCES versions(id),
+    attachment_id INTEGER NOT NULL REFERENCES attachments(id),
+    PRIMARY KEY (version_id, attachment_id)
+);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    run_id INTEGER REFERENCES runs(id),
+    kind TEXT NOT NULL CHECK (kind IN ('new', 'changed', 'removed', 'restored', 'unreachable')),
+    at TEXT NOT NULL,
+    version_id INTEGER REFERENCES versions(id),
+    previous_version_id INTEGER REFERENCES versions(id),
+    detail TEXT                 -- JSON object
+);
+CREATE TABLE checks (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER REFERENCES documents(id),   -- NULL when the URL was never archived
+    run_id INTEGER REFERENCES runs(id),
+    at TEXT NOT NULL,
+    http_status INTEGER,
+    outcome TEXT NOT NULL CHECK (outcome IN
+        ('same', 'new_version', 'not_modified', 'removed', 'unreachable', 'blocked')),
+    reason TEXT,
+    raw_sha256 TEXT,
+    warc_file TEXT,
+    warc_offset INTEGER,
+    site_id TEXT,
+    url TEXT
+);
+CREATE TABLE run_sites (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    site_id TEXT NOT NULL,
+    pages INTEGER,
+    postings_seen INTEGER,
+    new INTEGER,
+    changed INTEGER,
+    removed INTEGER,
+    restored INTEGER,
+    unreachable INTEGER,
+    blocked INTEGER,
+    errors INTEGER,
+    duration_s REAL,
+    status TEXT,
+    PRIMARY KEY (run_id, site_id)
+);
+CREATE INDEX idx_documents_site_id ON documents(site_id);
+CREATE INDEX idx_documents_publish_date ON documents(publish_date);
+CREATE INDEX idx_documents_status ON documents(status);
+CREATE INDEX idx_documents_doc_type ON documents(doc_type);
+CREATE INDEX idx_events_document_id ON events(document_id);
+CREATE INDEX idx_events_kind_at ON events(kind, at);
+CREATE INDEX idx_events_run_id ON events(run_id);
+CREATE INDEX idx_versions_document_id ON versions(document_id);
+CREATE INDEX idx_checks_document_id_at ON checks(document_id, at);
+CREATE INDEX idx_checks_run_id ON checks(run_id);
+CREATE INDEX idx_attachments_document_id ON attachments(document_id);
+CREATE VIRTUAL TABLE documents_fts USING fts5(search_text, tokenize='unicode61');
+"""
+
+
+@CORE(name="0001_core")
+def _m0001_core(db: Database) -> None:
+    """Create the core tables, their indexes, the FTS table, and seed ``doc_types``."""
+    for statement in _split_sql(_CORE_DDL):
+        db.execute(statement)
+    db["doc_types"].insert_all(
+        [{"code": c, "label_zh": zh, "label_en": en} for c, zh, en in DOC_TYPES], pk="code"
+    )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a DDL script into statements (no semicolons inside our literals or comments)."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def migration_sets() -> list[Migrations]:
+    """All migration sets in the order ``ensure_schema`` applies them."""
+    from archive.ops.schema import MIGRATIONS as OPS
+    from archive.timeliness.schema import MIGRATIONS as TIMELINESS
+
+    return [CORE, TIMELINESS, OPS]
+
+
+def ensure_schema(db: Database) -> None:
+    """Create or upgrade the archive schema in ``db`` (idempotent), switch to WAL and enable foreign keys."""
+    if not db.memory:
+        db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    for migrations in migration_sets():
+        pending = [m.name for m in migrations.pending(db)]
+        if pending:
+            log.info("applying %s migrations: %s", migrations.name, ", ".join(pending))
+        migrations.apply(db)
+
+
+def schema_columns(db: Database) -> dict[str, list[tuple[str, str]]]:
+    """Map each documented table to its ``(column, type)`` pairs, in ``TABLE_ORDER`` then the rest."""
+    names = [n for n in db.table_names() if not _is_internal(n)]
+    ordered = [n for n in TABLE_ORDER if n in names] + sorted(n for n in names if n not in TABLE_ORDER)
+    return {name: [(c.name, c.type) for c in db[name].columns] for name in ordered}
+
+
+def _is_internal(name: str) -> bool:
+    return name.startswith(("_", "sqlite_")) or name.startswith("documents_fts_") and name != "documents_fts"
+
+
+def schema_markdown(db: Database) -> str:
+    """Render the schema as Markdown (one table per database table) for the README."""
+    out: list[str] = []
+    for table, columns in schema_columns(db).items():
+        out.append(f"### `{table}`\n")
+        fks = {fk.column: f"{fk.other_table}.{fk.other_column}" for fk in db[table].foreign_keys} \
+            if table != "documents_fts" else {}
+        pks = set(db[table].pks) if table != "documents_fts" else set()
+        out.append("| column | type | notes |")
+        out.append("|---|---|---|")
+        for name, ctype in columns:
+            notes = []
+            if name in pks and pks != {"rowid"}:
+                notes.append("primary key")
+            if name in fks:
+                notes.append(f"→ `{fks[name]}`")
+            out.append(f"| `{name}` | {ctype or ''} | {', '.join(notes)} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,192 @@
+"""The archive: turns captures and check outcomes into rows (documents, versions, events, checks).
+
+```
+PageCapture ──ingest──► attachments (one row per distinct url+sha256)
+                        content_hash(title, detail dates, body, attachment digests)
+                          ├─ differs ─► versions row, event new/changed/restored, documents_fts
+                          └─ same ────► nothing but the documents' current state
+                        checks row (same / new_version)         — all in one transaction
+CheckOutcome ─record_outcome─► checks row, status transition, event removed/unreachable/restored once
+```
+
+Status machine (``documents.status``, ``removed_at`` remembers a removal while unreachable):
+
+* live ─removed─► removed (event ``removed``, once)
+* live|removed ─unreachable/blocked─► unreachable (event ``unreachable``, once per transition;
+  a block is never a removal)
+* unreachable ─removed─► removed (event ``removed`` unless it was already removed before)
+* removed, or unreachable after a removal ─content or 304─► live (event ``restored``; its detail
+  carries ``changed`` when the content differs, and a new version is written)
+* unreachable (never removed) ─content─► live: no event if the content hash is unchanged,
+  ``changed`` otherwise.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+from archive import ingest as _ingest
+from archive.errors import UnknownRunError
+from archive.models import CheckOutcome, IngestResult, KnownDocument, OutcomeResult, PageCapture
+from archive.recheck import due
+from archive.schema import ensure_schema
+
+log = logging.getLogger(__name__)
+
+_SITE_COLUMNS = ("name", "region", "level", "profile", "host", "start_urls")
+_RUN_SITE_COUNTS = (
+    "pages", "postings_seen", "new", "changed", "removed", "restored", "unreachable", "blocked",
+    "errors", "duration_s", "status",
+)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _now_iso(now: str | datetime | None) -> str:
+    if now is None:
+        return datetime.now().astimezone().isoformat(timespec="seconds")
+    return now.isoformat(timespec="seconds") if isinstance(now, datetime) else now
+
+
+class Archive:
+    """The archive database (and optionally its WARC folder); opening it ensures the schema.
+
+    Each ``ingest`` / ``record_outcome`` call is one transaction, so a crash leaves every posting
+    either fully recorded or untouched.
+    """
+
+    def __init__(self, path: str | Path, *, warc_dir: str | Path | None = None) -> None:
+        self.path = Path(path)
+        self.warc_dir = Path(warc_dir) if warc_dir is not None else None
+        self.db = Database(self.path)
+        ensure_schema(self.db)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.conn: sqlite3.Connection = self.db.conn
+        self._doc_types = {r[0] for r in self.conn.execute("SELECT code FROM doc_types")}
+        self._sites = {r[0] for r in self.conn.execute("SELECT id FROM sites")}
+
+    # --- lifecycle --------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sites and runs -----------------------------------------------------------------------
+    def upsert_sites(self, rows: list[dict], *, now: str | datetime | None = None) -> None:
+        """Insert or update watched sites; keys beyond the table's columns are kept in ``hints`` (JSON)."""
+        at = _now_iso(now)
+        with self.db.atomic():
+            for row in rows:
+                start_urls = list(row.get("start_urls") or [])
+                host = row.get("host") or (urlsplit(start_urls[0]).hostname if start_urls else None)
+                hints = {k: v for k, v in row.items() if k != "id" and k not in _SITE_COLUMNS}
+                self.conn.execute(
+                    """INSERT INTO sites (id, name, region, level, profile, host, start_urls, hints, updated_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       ON CONFLICT(id) DO UPDATE SET name=excluded.name, region=excluded.region,
+                         level=excluded.level, profile=excluded.profile, host=excluded.host,
+                         start_urls=excluded.start_urls, hints=excluded.hints, updated_at=excluded.updated_at""",
+                    (row["id"], row.get("name"), row.get("region"), row.get("level"), row.get("profile"),
+                     host, _json(start_urls), _json(hints or None), at),
+                )
+                self._sites.add(row["id"])
+
+    def begin_run(
+        self, *, command: str = "crawl", now: str | datetime | None = None, code_version: str | None = None,
+        calendar_version: str | None = None, pid: int | None = None,
+    ) -> int:
+        """Record the start of a crawl run (status ``running``) and return its id."""
+        with self.db.atomic():
+            cur = self.conn.execute(
+                """INSERT INTO runs (started_at, status, pid, command, code_version, calendar_version)
+                   VALUES (?, 'running', ?, ?, ?, ?)""",
+                (_now_iso(now), os.getpid() if pid is None else pid, command, code_version, calendar_version),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(
+        self, run_id: int, *, status: str = "ok", now: str | datetime | None = None,
+        summary: dict | None = None, warc_files: list[str] | None = None,
+    ) -> None:
+        """Close a run: status, end time, summary JSON; a per-site summary also fills ``run_sites``."""
+        with self.db.atomic():
+            cur = self.conn.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, summary = ?, warc_files = coalesce(?, warc_files)"
+                " WHERE id = ?",
+                (_now_iso(now), status, _json(summary), _json(warc_files), run_id),
+            )
+            if cur.rowcount == 0:
+                raise UnknownRunError(f"no run with id {run_id}")
+            for site_id, counts in (summary or {}).items():
+                if not isinstance(counts, dict):
+                    continue
+                values = {k: counts.get(k) for k in _RUN_SITE_COUNTS}
+                cols = ", ".join(values)
+                self.conn.execute(
+                    f"INSERT OR REPLACE INTO run_sites (run_id, site_id, {cols})"
+                    f" VALUES (?, ?, {', '.join('?' * len(values))})",
+                    (run_id, site_id, *values.values()),
+                )
+
+    # --- postings -------------------------------------------------------------------------------
+    def ingest(self, capture: PageCapture, *, run_id: int | None = None) -> IngestResult:
+        """Record a detail page that answered with content; see the module docstring for what it writes."""
+        with self.db.atomic():
+            self._ensure_site(capture.site_id)
+            return _ingest.ingest(self.conn, capture, run_id=run_id, doc_type=self._doc_type(capture.doc_type))
+
+    def record_outcome(self, outcome: CheckOutcome, *, run_id: int | None = None) -> OutcomeResult:
+        """Record a check without content (304, removal, unreachable, blocked): a check row and at most one event."""
+        with self.db.atomic():
+            return _ingest.record_outcome(self.conn, outcome, run_id=run_id)
+
+    def known_documents(self, site_id: str) -> dict[str, KnownDocument]:
+        """Every archived posting of ``site_id`` keyed by URL."""
+        cur = self.conn.execute(
+            """SELECT id, site_id, url, status, etag, last_modified, publish_date, first_seen_at,
+                      last_checked_at, objection_end, removed_at, title
+               FROM documents WHERE site_id = ? ORDER BY id""",
+            (site_id,),
+        )
+        return {row[2]: KnownDocument(*row) for row in cur.fetchall()}
+
+    def due_for_recheck(
+        self, site_id: str, *, now: str | datetime, full: bool = False
+    ) -> list[KnownDocument]:
+        """Known postings of ``site_id`` to fetch again in a run at ``now`` (policy in ``archive.recheck``)."""
+        return due(self.known_documents(site_id).values(), now=now, full=full)
+
+    def export_evidence(self, document_id: int, out_dir: str | Path) -> dict:
+        """Shortcut for ``archive.evidence.export_evidence`` with this archive's paths."""
+        from archive.evidence import export_evidence
+
+        return export_evidence(self.path, document_id, out_dir, warc_dir=self.warc_dir)
+
+    # --- helpers --------------------------------------------------------------------------------
+    def _ensure_site(self, site_id: str) -> None:
+        if site_id not in self._sites:
+            log.warning("site %s is not registered: adding a bare sites row", site_id)
+            self.conn.execute("INSERT OR IGNORE INTO sites (id) VALUES (?)", (site_id,))
+            self._sites.add(site_id)
+
+    def _doc_type(self, code: str | None) -> str:
+        if code in self._doc_types:
+            return str(code)
+        if code:
+            log.warning("unknown doc_type %r stored as 'other'", code)
+        return "other"
