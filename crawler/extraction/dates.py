@@ -1,0 +1,131 @@
+"""Dates: parsing the forms Chinese government pages use, URL dates and the stated date.
+
+Only full dates (year, month and day) are ever returned, as ``YYYY-MM-DD`` strings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+logger = logging.getLogger(__name__)
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "０": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "〇○零Ｏ一二三四五六七八九十"
+_DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_DATE_CN_STYLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_CN_NUMERALS = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
+_URL_PATTERNS = (
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"),  # TRS t20240703_1043210
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),  # Hanweb
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),  # cNNNNNN family and others
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"),
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),  # /20240703/ (never /202407/: month only)
+)
+_TIME = re.compile(r"\d{1,2}\s*[:：时]\s*\d{1,2}")
+_LINE_TRIM = " \t\u3000\xa0()（）[]【】"
+_SIGNER_MAX = 40
+_ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
+
+
+def make_date(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD`` for a valid calendar date, else None."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _cn_number(text: str) -> int | None:
+    """Value of a Chinese numeral written digit by digit (二〇二三) or positionally (十七, 二十)."""
+    if "十" not in text:
+        digits = [_CN_DIGITS.get(ch) for ch in text]
+        if any(d is None for d in digits):
+            return None
+        return int("".join(str(d) for d in digits))
+    tens, _, units = text.partition("十")
+    tens_value = _CN_DIGITS.get(tens, -1) if tens else 1
+    units_value = _CN_DIGITS.get(units, -1) if units else 0
+    if tens_value < 0 or units_value < 0:
+        return None
+    return tens_value * 10 + units_value
+
+
+def parse_date(text: str | None) -> str | None:
+    """First full date in ``text`` (2024-07-03, 2024/7/3, 2024年07月03日, 二〇二三年三月十七日…)."""
+    if not text:
+        return None
+    for match in _DATE_NUM.finditer(text):
+        found = make_date(*(int(g) for g in match.groups()))
+        if found:
+            return found
+    for match in _DATE_CN_NUMERALS.finditer(text):
+        parts = [_cn_number(g) for g in match.groups()]
+        if None not in parts:
+            found = make_date(*parts)  # type: ignore[arg-type]
+            if found:
+                return found
+    return None
+
+
+def url_date(url: str) -> str | None:
+    """Full date encoded in a detail URL (t20240703_, /art/2024/7/3/, /2024/7/3/), else None."""
+    for pattern in _URL_PATTERNS:
+        match = pattern.search(url)
+        if match:
+            found = make_date(*(int(g) for g in match.groups()))
+            if found:
+                return found
+    return None
+
+
+def _line_date(line: str) -> str | None:
+    """The date when ``line`` is a signature-style date line (optionally after the signer)."""
+    core = line.strip(_LINE_TRIM)
+    if not core or len(core) > _SIGNER_MAX + 20 or _TIME.search(core):
+        return None
+    for pattern in (_DATE_CN_STYLE, _DATE_CN_NUMERALS):
+        match = pattern.search(core)
+        if match and match.end() == len(core) and match.start() <= _SIGNER_MAX:
+            prefix = core[: match.start()]
+            if re.search(r"[:：，。,；;]", prefix):
+                return None  # "时间：2024年07月03日" is page chrome, not a signature
+            return parse_date(match.group(0))
+    return None
+
+
+def _intro_date(line: str) -> str | None:
+    """Date of a parenthesised adoption line: （2007年6月29日第十届…会议通过）."""
+    core = line.strip(" \t\u3000\xa0")
+    if not core or core[0] not in "(（":
+        return None
+    match = _DATE_CN_STYLE.match(core[1:].lstrip()) or _DATE_CN_NUMERALS.match(core[1:].lstrip())
+    if match and re.search(r"(通过|印发|发布|公布|施行)[)）]?$", core):
+        return parse_date(match.group(0))
+    return None
+
+
+def find_stated_date(text: str) -> str | None:
+    """The date the document states for itself.
+
+    The signature date line (``2024年7月3日`` or ``二〇二三年三月十七日`` alone, or after the
+    signer) before any appended 附件 section wins, the last one if several; else an adoption line
+    such as ``（2007年6月29日…会议通过）``; chrome lines (``时间：…``, dates with times) never count.
+    """
+    lines = [ln for ln in text.split("\n") if ln.strip(_LINE_TRIM)]
+    found: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        date = _line_date(line)
+        if date:
+            found.append((index, date))
+    if found:
+        cut = next((i for i, ln in enumerate(lines)
+                    if i > found[0][0] and _ATTACHMENT_HEADING.match(ln.strip(_LINE_TRIM))), None)
+        before = [d for i, d in found if cut is None or i < cut]
+        return (before or [found[-1][1]])[-1]
+    for line in lines[:8]:
+        date = _intro_date(line)
+        if date:
+            return date
+    return None

@@ -1,0 +1,149 @@
+"""Decode HTML bytes defensively.
+
+Order of trust::
+
+    BOM  →  declared charsets (HTTP header, then <meta>/<?xml?>), each *verified*
+         →  UTF-8 strict  →  GB18030 strict  →  Big5 strict
+         →  best of UTF-8 / GB18030 with replacement characters (logged)
+
+"Verified" means the strict decode succeeds and the text looks like Chinese or
+Latin text rather than mojibake (no U+FFFD, few private-use or exotic characters).
+GBK and GB2312 are always decoded as GB18030, their superset: pages declared
+``gb2312`` routinely contain GBK-only characters such as 镕 or 喆.
+"""
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+logger = logging.getLogger(__name__)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it shares the prefix
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_GB_FAMILY = {"gbk", "gb2312", "gb18030", "cp936", "hz", "euc-cn", "x-gbk", "gb_2312-80", "gb_2312"}
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})["']""", re.I)
+_SNIFF_BYTES = 8192
+_MAX_WEIRD_RATIO = 0.05
+
+
+def normalise_charset(name: str | None) -> str | None:
+    """Return the Python codec name for a declared charset (GBK family → gb18030), None if unknown."""
+    if not name:
+        return None
+    label = name.strip().strip("\"'").lower()
+    if label in _GB_FAMILY:
+        return "gb18030"
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if codec in {"gbk", "gb2312", "gb18030", "hz"}:
+        return "gb18030"
+    if codec in {"ascii", "latin-1", "iso8859-1", "cp1252"}:
+        # Declared Latin-1/ASCII on a Chinese site is a template default, never the truth;
+        # UTF-8 decodes ASCII identically and is verified like any other guess.
+        return "utf-8"
+    return codec
+
+
+def sniff_declared(body: bytes) -> str | None:
+    """Return the charset declared by ``<meta charset>``/``http-equiv`` or ``<?xml encoding?>``, if any."""
+    head = body[:_SNIFF_BYTES]
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _is_plain(ch: str) -> bool:
+    """True for characters expected in Chinese government pages."""
+    code = ord(ch)
+    return (
+        code < 0x250  # ASCII, Latin-1, Latin Extended
+        or 0x2000 <= code <= 0x2BFF  # punctuation, symbols, arrows, box drawing, circled numbers
+        or 0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0x3200 <= code <= 0x33FF  # enclosed CJK, CJK compatibility
+        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= code <= 0x4DBF  # extension A
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x0370 <= code <= 0x04FF  # Greek, Cyrillic (GB2312 has them)
+        or 0x3040 <= code <= 0x30FF  # kana (GB2312 has them)
+        or 0xFE30 <= code <= 0xFE4F  # CJK compatibility forms
+    )
+
+
+def weird_ratio(text: str) -> float:
+    """Share of non-ASCII characters that are unexpected (private use, replacement, exotic scripts)."""
+    non_ascii = [ch for ch in text if ord(ch) >= 0x80]
+    if not non_ascii:
+        return 0.0
+    weird = sum(1 for ch in non_ascii if not _is_plain(ch))
+    return weird / len(non_ascii)
+
+
+def _try(body: bytes, codec: str) -> str | None:
+    """Strict decode that also rejects implausible results."""
+    try:
+        text = body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if "\ufffd" in text or weird_ratio(text) > _MAX_WEIRD_RATIO:
+        return None
+    return text
+
+
+def _decode_bom(body: bytes) -> tuple[str, str] | None:
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            try:
+                return body[len(bom):].decode(codec), codec
+            except UnicodeDecodeError:
+                logger.warning("BOM says %s but the body does not decode as it", codec)
+                return None
+    return None
+
+
+def _has_multibyte_utf8(body: bytes) -> str | None:
+    """The UTF-8 text when ``body`` is strict, plausible UTF-8 with non-ASCII characters."""
+    if body.isascii():
+        return None
+    return _try(body, "utf-8")
+
+
+def decode_html(body: bytes, *, header_charset: str | None = None) -> tuple[str, str]:
+    """Decode an HTML (or XML) body; return ``(text, encoding_used)``.
+
+    ``header_charset`` is the charset from the HTTP ``Content-Type`` header, if any.
+    Never raises: the last resort decodes with replacement characters and logs a warning.
+    """
+    bom = _decode_bom(body)
+    if bom is not None:
+        return bom
+    declared: list[str] = []
+    for name in (header_charset, sniff_declared(body)):
+        codec = normalise_charset(name)
+        if codec and codec not in declared:
+            declared.append(codec)
+    utf8_text = _has_multibyte_utf8(body)
+    for codec in declared:
+        if codec == "gb18030" and utf8_text is not None:
+            # Valid multi-byte UTF-8 is almost never GBK by accident: the declaration is wrong.
+            logger.info("declared %s but the body is valid UTF-8; using UTF-8", codec)
+            return utf8_text, "utf-8"
+        text = _try(body, codec)
+        if text is not None:
+            return text, codec
+        logger.info("declared charset %s does not fit the body; guessing", codec)
+    for codec in ("utf-8", "gb18030", "big5"):
+        text = _try(body, codec)
+        if text is not None:
+            return text, codec
+    candidates = [(body.decode(c, "replace"), c) for c in ("utf-8", "gb18030")]
+    text, codec = min(candidates, key=lambda tc: (tc[0].count("\ufffd"), weird_ratio(tc[0])))
+    logger.warning("no charset decodes the body cleanly; using %s with replacement characters", codec)
+    return text, codec
