@@ -1,0 +1,287 @@
+"""Every date a posting mentions, with its span, precision and kind.
+
+``find_dates(text)`` scans body or attachment text and returns ``DateMention`` objects in text
+order.  Forms: 2024年07月03日, 2024-07-03, 2024/7/3, 二〇二三年三月十七日 (〇/○/零), year-less 9月1日
+(year from the nearest earlier explicit year, else ``context_year``, else unknown), ranges
+2025年1月21日至2月8日 (the year and month carry to the end), deadlines 2023年底前 / 8月底前 (the last
+day of the period, with precision), month-only 2023年1月.  Redacted digits (9月1x日, 9月1 (略))
+give ``value=None`` with ``redacted=True``: a date is never guessed.
+
+``url_date(url)`` reads the date a CMS put into a URL (t20240703_…, /art/2024/7/3/, …).
+"""
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+log = logging.getLogger(__name__)
+
+Precision = Literal["day", "month", "year"]
+Kind = Literal["date", "range_start", "range_end", "deadline"]
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９／－．：ｘＸ", "0123456789/-.:xX")
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CNY = "[〇○零Ｏ一二三四五六七八九]{4}"
+_CNMD = "[〇○零一二三四五六七八九十]{1,3}"
+_RED = "xX×*＊□■?？"
+_NUM = rf"[\d{_RED}]{{1,2}}"
+_Y = rf"(?P<y>(?:19|20)[\d{_RED}]{{2}}|{_CNY})"
+_M = rf"(?P<m>{_NUM}|{_CNMD})"
+_D = rf"(?P<d>{_NUM}|{_CNMD})"
+_ELIDED = r"\s*[（(]\s*略\s*[)）]"
+
+#: (regex, kind, precision, has_year) in priority order; earlier patterns win overlaps.
+_PATTERNS: list[tuple[re.Pattern[str], str, str, bool]] = [
+    (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"), "date", "day", True),
+    (re.compile(rf"(?<![\d.]){_Y}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d.])"),
+     "date", "day", True),
+    (re.compile(rf"{_Y}\s*年\s*(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", True),
+    (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", True),
+    (re.compile(rf"{_Y}\s*年\s*(?:底|末)\s*前?"), "deadline", "year", True),
+    (re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?![\d{_RED}〇○零一二三四五六七八九十]|\s*\d)"), "date", "month", True),
+    (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}\s*[日号]"), "date", "day", False),
+    (re.compile(rf"(?<![\d{_RED}])(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", False),
+    (re.compile(rf"(?<![\d{_RED}、\-至到]){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
+]
+_CONNECTOR = re.compile(r"^\s*(?:至|到|—+|－|–|~|～|-)\s*$")
+_DAY_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,2}}|{_CNMD})\s*[日号]")
+_RELATIVE = re.compile(r"(?:每年|每月|逐年|去年|明年|上年|次年|前年|后年|翌年|上一年|下一年)\s*$")
+
+
+@dataclass
+class DateMention:
+    """One date found in text.
+
+    ``value`` is the first day of the period for kind ``date``/``range_*`` and the last day for
+    ``deadline`` (2023年底前 → 2023-12-31, precision ``year``); None when any part is redacted,
+    invalid or the year cannot be known.  ``year_source`` says where the year came from
+    (``text``, ``range``, ``context``) and ``source`` where the text came from.
+    """
+
+    value: dt.date | None
+    text: str
+    start: int
+    end: int
+    precision: Precision = "day"
+    kind: Kind = "date"
+    redacted: bool = False
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_source: str | None = "text"
+    source: str = "stated"
+    note: str | None = None
+    _explicit_year: bool = field(default=True, repr=False)
+
+    def iso(self) -> str | None:
+        """The value as ``YYYY-MM-DD`` (or None)."""
+        return self.value.isoformat() if self.value else None
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict (dates as ISO strings)."""
+        out = asdict(self)
+        out.pop("_explicit_year")
+        out["value"] = self.iso()
+        return out
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a numeral: Arabic, Chinese digit by digit (二〇二三) or positional (十七, 二十, 三十一)."""
+    text = text.strip().translate(_FULLWIDTH)
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        digits = [_CN_DIGITS.get(ch) for ch in text]
+        if any(d is None for d in digits):
+            return None
+        return int("".join(str(d) for d in digits))
+    if "百" in text:
+        return None
+    tens, _, units = text.partition("十")
+    tens_value = _CN_DIGITS.get(tens, -1) if tens else 1
+    units_value = _CN_DIGITS.get(units, -1) if units else 0
+    if tens_value < 0 or units_value < 0:
+        return None
+    return tens_value * 10 + units_value
+
+
+def _part(raw: str | None) -> tuple[int | None, bool]:
+    """(number, redacted) for one year/month/day group."""
+    if raw is None or raw == "":
+        return None, raw == ""
+    if any(ch in _RED for ch in raw):
+        return None, True
+    return cn_number(raw), False
+
+
+def _build(year: int | None, month: int | None, day: int | None, precision: str, kind: str) -> dt.date | None:
+    """The date a mention stands for, or None when incomplete or invalid."""
+    if year is None or (precision != "year" and month is None) or (precision == "day" and day is None):
+        return None
+    try:
+        if precision == "day":
+            return dt.date(year, month, day)  # type: ignore[arg-type]
+        if precision == "month":
+            last = _cal.monthrange(year, month)[1] if kind == "deadline" else 1  # type: ignore[arg-type]
+            return dt.date(year, month, last)  # type: ignore[arg-type]
+        return dt.date(year, 12, 31) if kind == "deadline" else dt.date(year, 1, 1)
+    except (ValueError, TypeError):
+        return None
+
+
+def _scan(text: str) -> list[DateMention]:
+    """Raw matches of every pattern, non-overlapping, in text order (years not yet resolved)."""
+    taken = [False] * len(text)
+    found: list[DateMention] = []
+    for regex, kind, precision, has_year in _PATTERNS:
+        for m in regex.finditer(text):
+            if any(taken[m.start():m.end()]):
+                continue
+            groups = m.groupdict()
+            year, ry = _part(groups.get("y")) if has_year else (None, False)
+            month, rm = _part(groups.get("m"))
+            day, rd = _part(groups.get("d")) if "d" in groups else (None, False)
+            redacted = ry or rm or rd or bool(re.search(_ELIDED, m.group(0)))
+            if regex.pattern.endswith(_ELIDED):
+                day, redacted = None, True
+            mention = DateMention(
+                value=None, text=m.group(0), start=m.start(), end=m.end(), precision=precision,  # type: ignore[arg-type]
+                kind=kind, redacted=redacted, year=year, month=month, day=day,  # type: ignore[arg-type]
+                year_source="text" if has_year else None, _explicit_year=has_year,
+            )
+            found.append(mention)
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _pair_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Mark adjacent mentions joined by 至/—/- as a range; add day-only ends (1月21日至28日)."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        cur = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and cur.precision == nxt.precision and cur.kind == nxt.kind == "date"
+                and _CONNECTOR.match(text[cur.end:nxt.start])):
+            cur.kind, nxt.kind = "range_start", "range_end"
+            if not nxt._explicit_year:
+                nxt.year_source = "range"
+            out += [cur, nxt]
+            i += 2
+            continue
+        out.append(cur)
+        if cur.precision == "day" and cur.kind == "date":
+            tail = _DAY_ONLY_END.match(text, cur.end)
+            if tail and cur.month is not None:
+                cur.kind = "range_start"
+                day, red = _part(tail.group("d"))
+                out.append(DateMention(
+                    value=None, text=text[tail.start("d"):tail.end()], start=tail.start("d"), end=tail.end(),
+                    kind="range_end", redacted=red, month=cur.month, day=day, year_source="range",
+                    _explicit_year=False,
+                ))
+        i += 1
+    return out
+
+
+def _resolve_years(text: str, mentions: list[DateMention], context_year: int | None) -> None:
+    """Give year-less mentions a year (range start, earlier explicit year, context) and compute values."""
+    last_year: int | None = None
+    prev: DateMention | None = None
+    for m in mentions:
+        if m._explicit_year:
+            if m.year is not None:
+                last_year = m.year
+        elif m.year_source == "range" and prev is not None:
+            m.year = prev.year
+            if m.month is None:
+                m.month = prev.month
+            if m.year is not None and m.month is not None and prev.month is not None and m.month < prev.month:
+                m.year += 1  # 2023年12月20日至1月5日
+            if m.year is None:
+                m.year_source = None
+        elif _RELATIVE.search(text[max(0, m.start - 4):m.start]):
+            m.year_source, m.note = None, "relative or recurring year"
+        elif last_year is not None:
+            m.year, m.year_source = last_year, "context"
+        elif context_year is not None:
+            m.year, m.year_source = context_year, "context"
+        else:
+            m.year_source, m.note = None, "year unknown"
+        if not m.redacted:
+            m.value = _build(m.year, m.month, m.day, m.precision, m.kind)
+            if m.value is None and m.note is None and m.year is not None:
+                m.note = "invalid date"
+        prev = m
+
+
+def find_dates(text: str | None, *, context_year: int | None = None, source: str = "stated") -> list[DateMention]:
+    """Every date mentioned in ``text``, in text order.
+
+    ``context_year`` supplies the year for year-less dates with no explicit year before them
+    (typically the posting's publication year); ``source`` is copied onto each mention.
+    """
+    if not text:
+        return []
+    norm = text.translate(_FULLWIDTH)  # same length: spans stay valid for ``text``
+    mentions = _pair_ranges(norm, _scan(norm))
+    _resolve_years(norm, mentions, context_year)
+    for m in mentions:
+        m.text = text[m.start:m.end]
+        m.source = source
+    log.debug("found %d date mentions", len(mentions))
+    return mentions
+
+
+def find_ranges(mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
+    """The (start, end) pairs among ``find_dates`` output."""
+    return [(a, b) for a, b in zip(mentions, mentions[1:]) if a.kind == "range_start" and b.kind == "range_end"]
+
+
+_URL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"), "day"),  # TRS t20240703_1043210
+    (re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # Hanweb
+    (re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # cNNNNNN family
+    (re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"), "day"),
+    (re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"), "day"),
+    (re.compile(r"-((?:19|20)\d{2})(\d{2})(\d{2})\d{9}\.\w+$"), "day"),  # files/<name>-20240703155735492.pdf
+    (re.compile(r"/P0?2?((?:19|20)\d{2})(\d{2})(\d{2})\d{6,}\.\w+$"), "day"),  # P020240703512345678901.pdf
+    (re.compile(r"/((?:19|20)\d{2})(\d{2})/"), "month"),  # /202407/
+]
+
+
+def url_date(url: str | None) -> DateMention | None:
+    """The date a URL encodes (source ``url``), or None; ``/202407/`` gives precision ``month``."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0]
+    for regex, precision in _URL_PATTERNS:
+        m = regex.search(path)
+        if not m:
+            continue
+        nums = [int(g) for g in m.groups()]
+        value = _build(nums[0], nums[1], nums[2] if len(nums) > 2 else None, precision, "date")
+        if value is None:
+            continue
+        return DateMention(value=value, text=m.group(0), start=m.start(), end=m.end(), precision=precision,  # type: ignore[arg-type]
+                           year=nums[0], month=nums[1], day=nums[2] if len(nums) > 2 else None, source="url")
+    return None
+
+
+def parse_iso_date(value: str | dt.date | None) -> dt.date | None:
+    """A ``date`` from ``YYYY-MM-DD`` (or the date part of an ISO timestamp *as written*); None stays None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
