@@ -6,11 +6,11 @@ class ArchiveError(Exception):
     """Base class for every error the archive library raises on purpose."""
 
 
-class UnknownRunError(ArchiveError):
+class UnknownRunError(ArchiveError, LookupError):
     """A run id that is not in the ``runs`` table."""
 
 
-class UnknownDocumentError(ArchiveError):
+class UnknownDocumentError(ArchiveError, LookupError):
     """A document id (or URL) that is not in the ``documents`` table."""
 
 

@@ -230,4 +230,5 @@ def record_outcome(conn: sqlite3.Connection, outcome: CheckOutcome, *, run_id: i
         "UPDATE documents SET status = ?, removed_at = ?, last_checked_at = ?,"
         " last_seen_at = coalesce(?, last_seen_at) WHERE id = ?",
         (new_status, removed_at, at, last_seen, doc["id"]))
-    return OutcomeResult(outcome=outcome.kind, document_id=doc["id"], event=event, status=new_status)
+    return OutcomeResult(outcome=outcome.kind, document_id=doc["id"], event=event, status=new_status,
+                         version_id=doc["current_version_id"])

@@ -99,6 +99,12 @@ class OutcomeResult:
     document_id: int | None  # None when the URL was never archived (the check row names the URL)
     event: str | None = None  # kind of the event written (removed / unreachable / restored), if any
     status: str | None = None  # the document's status afterwards
+    version_id: int | None = None  # the document's current version (unchanged by a check)
+
+    @property
+    def kind(self) -> str:
+        """Same as ``outcome`` (so callers can count ``result.kind`` for both result types)."""
+        return self.outcome
 
 
 @dataclass

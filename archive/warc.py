@@ -1,0 +1,227 @@
+"""WARC evidence: every HTTP exchange of a run written as gzip WARC 1.1 request/response records.
+
+```
+WarcWriter(warc_dir, run_id=7)
+  ducha-7-20261123T013000Z.warc.gz     warcinfo (software, format, run), then per exchange:
+                                       request  (WARC-Concurrent-To → response)
+                                       response ◄── WarcRef(file, offset) stored in versions/checks
+  ducha-7-20261123T020000Z.warc.gz     … a new file past ``max_bytes``
+```
+
+Target URIs are always the original URL (never the mirror's).  When the crawler hands over a
+body it has already decoded (Content-Encoding, chunked transfer), those headers are kept as
+``X-Archive-Orig-*`` so the record stays self-consistent and ``warcio check`` passes.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import threading
+import zlib
+from datetime import UTC, datetime
+from http import HTTPStatus
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from archive.errors import WarcError
+from archive.models import WarcRef
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 1_000_000_000
+Headers = list[tuple[str, str]] | dict[str, str]
+
+
+def _software() -> str:
+    try:
+        return f"ducha-archive/{version('ducha-archive')}"
+    except PackageNotFoundError:
+        return "ducha-archive/unknown"
+
+
+def _warc_date(fetched_at: str | datetime | None) -> str:
+    when = datetime.now(UTC) if fetched_at is None else (
+        fetched_at if isinstance(fetched_at, datetime) else datetime.fromisoformat(fetched_at))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    when = when.astimezone(UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%S") + (f".{when.microsecond:06d}Z" if when.microsecond else "Z")
+
+
+def _pairs(headers: Headers | None) -> list[tuple[str, str]]:
+    if not headers:
+        return []
+    return list(headers.items()) if isinstance(headers, dict) else [(str(k), str(v)) for k, v in headers]
+
+
+def _looks_encoded(encoding: str, body: bytes) -> bool:
+    """Whether ``body`` is still in the given Content-Encoding (as received) rather than decoded."""
+    encoding = encoding.strip().lower()
+    if encoding in ("gzip", "x-gzip"):
+        return body[:2] == b"\x1f\x8b"
+    if encoding == "deflate":
+        try:
+            zlib.decompressobj().decompress(body[:512])
+            return True
+        except zlib.error:
+            try:
+                zlib.decompressobj(-zlib.MAX_WBITS).decompress(body[:512])
+                return True
+            except zlib.error:
+                return False
+    return encoding in ("", "identity") or encoding not in ("br", "zstd")
+
+
+def consistent_headers(headers: Headers | None, body: bytes) -> list[tuple[str, str]]:
+    """Response headers that describe ``body`` as stored: encodings already undone move to ``X-Archive-Orig-*``."""
+    out: list[tuple[str, str]] = []
+    for name, value in _pairs(headers):
+        lower = name.lower()
+        if lower == "transfer-encoding" or (lower == "content-encoding" and not _looks_encoded(value, body)):
+            out.append((f"X-Archive-Orig-{name}", value))
+        elif lower == "content-length" and value.strip() != str(len(body)):
+            out.append((f"X-Archive-Orig-{name}", value))
+        else:
+            out.append((name, value))
+    return out
+
+
+class WarcWriter:
+    """Thread-safe writer of one run's WARC files in ``warc_dir`` (opened lazily, rotated by size)."""
+
+    def __init__(
+        self, warc_dir: str | Path, *, run_id: int | str, software: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.warc_dir = Path(warc_dir)
+        self.run_id = run_id
+        self.software = software or _software()
+        self.max_bytes = max_bytes
+        self.files: list[str] = []  # names (relative to warc_dir) written by this writer
+        self._lock = threading.Lock()
+        self._fh: BinaryIO | None = None
+        self._writer: WARCWriter | None = None
+
+    def _open(self) -> None:
+        self.warc_dir.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        name, n = f"ducha-{self.run_id}-{stamp}.warc.gz", 1
+        while (self.warc_dir / name).exists():
+            n += 1
+            name = f"ducha-{self.run_id}-{stamp}-{n}.warc.gz"
+        self._fh = open(self.warc_dir / name, "xb")  # noqa: SIM115 (closed in close())
+        self._writer = WARCWriter(self._fh, gzip=True, warc_version="1.1")
+        info = {"software": self.software, "format": "WARC File Format 1.1",
+                "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+                "isPartOf": f"ducha run {self.run_id}"}
+        self._writer.write_record(self._writer.create_warcinfo_record(name, info))
+        self.files.append(name)
+        log.info("writing WARC %s", self.warc_dir / name)
+
+    def write_exchange(
+        self, *, url: str, method: str = "GET", request_headers: Headers | None = None,
+        request_body: bytes = b"", status: int, reason: str = "", response_headers: Headers | None = None,
+        body: bytes, fetched_at: str | datetime | None = None,
+    ) -> WarcRef:
+        """Append a request and a response record for ``url`` (the original URL); return the response's ref."""
+        date = _warc_date(fetched_at)
+        parts = urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        req_headers = _pairs(request_headers)
+        if not any(k.lower() == "host" for k, _ in req_headers):
+            req_headers.insert(0, ("Host", parts.netloc))
+        if not reason:
+            try:
+                reason = HTTPStatus(status).phrase
+            except ValueError:
+                reason = "Unknown"
+        with self._lock:
+            if self._fh is not None and self._fh.tell() >= self.max_bytes:
+                self._close_file()
+            if self._fh is None:
+                self._open()
+            assert self._writer is not None and self._fh is not None
+            writer = self._writer
+            try:
+                response = writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), length=len(body),
+                    warc_headers_dict={"WARC-Date": date},
+                    http_headers=StatusAndHeaders(f"{status} {reason}", consistent_headers(response_headers, body),
+                                                  protocol="HTTP/1.1"))
+                request = writer.create_warc_record(
+                    url, "request", payload=io.BytesIO(request_body or b""), length=len(request_body or b""),
+                    warc_headers_dict={"WARC-Date": date,
+                                       "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")},
+                    http_headers=StatusAndHeaders(f"{method.upper()} {target} HTTP/1.1", req_headers,
+                                                  is_http_request=True))
+                writer.write_record(request)
+                offset = self._fh.tell()
+                writer.write_record(response)
+                self._fh.flush()
+            except OSError as exc:
+                raise WarcError(f"could not write WARC record for {url}: {exc}") from exc
+            return WarcRef(file=self.files[-1], offset=offset)
+
+    def _close_file(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+        self._fh = self._writer = None
+
+    def close(self) -> None:
+        """Close the current file (a later write opens a new one)."""
+        with self._lock:
+            self._close_file()
+
+    def __enter__(self) -> WarcWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
+    """Read the record at ``ref``: (headers, payload bytes exactly as stored).
+
+    ``headers`` holds ``warc`` (dict of WARC headers), ``status_line`` and ``http`` (list of pairs).
+    """
+    path = Path(warc_dir) / ref.file
+    if not path.is_file():
+        raise WarcError(f"WARC file not found: {path}")
+    with open(path, "rb") as fh:
+        fh.seek(ref.offset)
+        for record in ArchiveIterator(fh):
+            body = record.raw_stream.read()
+            http = record.http_headers
+            headers = {
+                "warc": dict(record.rec_headers.headers),
+                "status_line": http.statusline if http else None,
+                "http": list(http.headers) if http else [],
+            }
+            return headers, body
+    raise WarcError(f"no WARC record at {ref.file}:{ref.offset}")
+
+
+def record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
+    """The raw bytes (one gzip member) of the record at ``ref``, for copying into another WARC file."""
+    path = Path(warc_dir) / ref.file
+    if not path.is_file():
+        raise WarcError(f"WARC file not found: {path}")
+    with open(path, "rb") as fh:
+        fh.seek(ref.offset)
+        it = ArchiveIterator(fh)
+        for _record in it:
+            it.read_to_end()
+            length = it.get_record_length()
+            break
+        else:
+            raise WarcError(f"no WARC record at {ref.file}:{ref.offset}")
+        if not length:
+            raise WarcError(f"cannot size the record at {ref.file}:{ref.offset}")
+        fh.seek(ref.offset)
+        return fh.read(length)

@@ -1,0 +1,86 @@
+"""WARC evidence files: valid WARC 1.1, request+response per exchange, original URLs, exact bodies."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from archive.warc import WarcWriter, consistent_headers, read_record
+
+WARCIO = str(Path(sys.executable).with_name("warcio"))
+URL = "https://sthjt.sc.gov.cn/sthjt/c104378/2026/11/20/abc.shtml?x=1"
+
+
+def write_one(writer: WarcWriter, body: bytes, url: str = URL, **kw):
+    """Write one GET exchange with ``body``."""
+    return writer.write_exchange(
+        url=url, method="GET", request_headers=[("User-Agent", "ducha-test")], request_body=b"",
+        status=200, reason="OK", response_headers=[("Content-Type", "text/html; charset=utf-8")],
+        body=body, fetched_at="2026-11-23T09:00:00+08:00", **kw)
+
+
+def test_write_check_index_and_read_back(tmp_path):
+    body = ("<html><body>验收销号公示" + "正文" * 2000 + "</body></html>").encode()
+    with WarcWriter(tmp_path, run_id=7, software="ducha-archive/test") as writer:
+        ref = write_one(writer, body)
+        ref2 = write_one(writer, b"second", url="http://sthjt.jiangsu.gov.cn/module/web/jpage/dataproxy.jsp?page=2")
+    assert ref.file == ref2.file and ref.file.startswith("ducha-7-") and ref.file.endswith(".warc.gz")
+    path = tmp_path / ref.file
+    check = subprocess.run([WARCIO, "check", "-v", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    index = subprocess.run([WARCIO, "index", "-f", "warc-type,warc-target-uri,offset", str(path)],
+                           capture_output=True, text=True, check=True).stdout
+    types = [line for line in index.splitlines() if line.strip()]
+    assert [t.split('"warc-type": "')[1].split('"')[0] for t in types] == [
+        "warcinfo", "request", "response", "request", "response"]
+    assert f'"warc-target-uri": "{URL}"' in index
+    headers, payload = read_record(tmp_path, ref)
+    assert hashlib.sha256(payload).hexdigest() == hashlib.sha256(body).hexdigest()
+    assert headers["warc"]["WARC-Type"] == "response" and headers["warc"]["WARC-Target-URI"] == URL
+    assert headers["warc"]["WARC-Date"] == "2026-11-23T01:00:00Z"
+    assert headers["warc"]["WARC-Payload-Digest"].startswith("sha1:")
+    assert read_record(tmp_path, ref2)[1] == b"second"
+    assert b"ducha-archive/test" in gzip.open(path).read(600)
+
+
+def test_rotation_by_size_and_threads(tmp_path):
+    writer = WarcWriter(tmp_path, run_id=3, max_bytes=2_000)
+    refs = []
+    lock = threading.Lock()
+
+    def work(i: int) -> None:
+        ref = write_one(writer, (f"页面{i}" * 300).encode(), url=f"{URL}&i={i}")
+        with lock:
+            refs.append((i, ref))
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    writer.close()
+    assert len(writer.files) > 1 and len(set(writer.files)) == len(writer.files)
+    for i, ref in refs:
+        assert read_record(tmp_path, ref)[1] == (f"页面{i}" * 300).encode()
+    for name in writer.files:
+        assert subprocess.run([WARCIO, "check", str(tmp_path / name)], capture_output=True).returncode == 0
+
+
+def test_decoded_bodies_keep_headers_consistent():
+    headers = [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked"), ("Content-Length", "10")]
+    assert consistent_headers(headers, b"plain") == [
+        ("X-Archive-Orig-Content-Encoding", "gzip"), ("X-Archive-Orig-Transfer-Encoding", "chunked"),
+        ("X-Archive-Orig-Content-Length", "10")]
+    raw = gzip.compress(b"x")
+    assert consistent_headers([("Content-Encoding", "gzip")], raw) == [("Content-Encoding", "gzip")]
+
+
+def test_decoded_gzip_response_passes_check(tmp_path):
+    with WarcWriter(tmp_path, run_id=1) as writer:
+        ref = writer.write_exchange(url=URL, status=200, response_headers={"Content-Encoding": "gzip"},
+                                    body=b"decoded text", fetched_at="2026-11-23T09:00:00+08:00")
+    assert subprocess.run([WARCIO, "check", str(tmp_path / ref.file)], capture_output=True).returncode == 0
+    assert read_record(tmp_path, ref)[1] == b"decoded text"
