@@ -24,7 +24,7 @@ from . import layout
 from .dates import find_stated_date, parse_date, url_date
 from .docnumbers import find_doc_numbers
 from .doctype import classify
-from .text import clean_body_text, element_text, normalise_line
+from .text import clean_body_text, element_text, is_chrome_line, normalise_line
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +36,14 @@ _TRUNCATED = re.compile(r"(?:…+|\.{3,}|。{3,}|\.\.)$")
 _TITLE_SPLIT = re.compile(r"\s*(?:_+|\|+|｜|\s-\s|\s—\s|——|-{2,})\s*")
 _SITE_WORDS = re.compile(r"网站|门户|政府网|官网|人民政府$|生态环境(?:厅|局)$")
 _DIGIT_SPACE = re.compile(r"(?<=\d)[\s\u3000]+(?=[年月日号])")
-_LABELS = "索引号|发文机关|发布机构|发文字号|文号|成文日期|发布日期|发布时间|信息来源|来源|生效日期|主题分类|时间"
+_LABELS = ("索引号|发文机关|发布机构|发文字号|文号|成文日期|发布日期|发布时间|更新时间|信息来源|来源|生效日期|主题分类|"
+           "时间|作者|点击数|浏览次数|访问量|阅读次数|字号|责任编辑")
 _LABEL_VALUE = re.compile(rf"({_LABELS})\s*[:：]?\s*(.*?)\s*(?=(?:{_LABELS})\s*[:：]?|$)")
 _SOFT404_PHRASES = re.compile(
     r"页面不存在|您访问的页面不存在|页面未找到|找不到(?:该|您要访问的)?页面|页面已删除|信息已删除|"
     r"文章不存在|内容不存在|信息不存在|Page Not Found|Not Found|404错误|错误404|\b404\b", re.I
 )
+_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|未知|无)$")
 _SOFT404_TINY = 30
 _SOFT404_SHORT = 300
 
@@ -134,7 +136,7 @@ def _cms_date(meta: dict[str, str], fields: dict[str, str]) -> str | None:
         date = parse_date(meta.get(key))
         if date:
             return date
-    for label in ("发布日期", "发布时间", "时间"):
+    for label in ("发布日期", "发布时间", "时间", "更新时间"):
         date = parse_date(fields.get(label))
         if date:
             return date
@@ -147,7 +149,7 @@ def _publisher(meta: dict[str, str], fields: dict[str, str]) -> str | None:
             return normalise_line(meta[key])
     for label in ("发布机构", "发文机关", "信息来源", "来源"):
         value = fields.get(label)
-        if value:
+        if value and not _NO_PUBLISHER.match(value):
             return re.split(r"\s{2,}|\s(?=\S+[:：])", value)[0].strip() or None
     return None
 
@@ -182,7 +184,9 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
         body_raw = element_text(probe) or element_text(container)
         layout.remove_keep_tail(container)
     body = clean_body_text(body_raw)
-    chrome = element_text(doc.find("body") if doc.find("body") is not None else doc)
+    chrome_lines = [ln for ln in body_raw.split("\n") if is_chrome_line(ln)]
+    page_rest = element_text(doc.find("body") if doc.find("body") is not None else doc)
+    chrome = "\n".join(chrome_lines + [page_rest])
     fields = _chrome_fields(chrome)
     title = choose_title(_first(meta, _TITLE_META_KEYS), headings, html_title, list_title)
     dates = {

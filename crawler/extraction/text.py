@@ -57,6 +57,7 @@ _DATETIME_LINE = re.compile(
 # Footer phrases: a short line containing one is a footer line.
 _FOOTER = re.compile(r"版权所有|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|运行维护单位|Copyright|©")
 _FOOTER_MAX_LINE = 120
+_BULLETS = "•●◆■▪◇·"
 _MIN_DUP_RUN_CHARS = 80
 _MIN_DUP_PARAGRAPH = 120
 _BACKTRACK_WINDOW = 6
@@ -110,7 +111,7 @@ def element_text(node: etree._Element) -> str:
 
 def is_chrome_line(line: str) -> bool:
     """True when the whole line is page chrome (print/close buttons, counters, footers, 分享…)."""
-    core = line.strip()
+    core = line.strip().lstrip(_BULLETS).strip()
     if not core:
         return True
     if len(core) <= _FOOTER_MAX_LINE and _FOOTER.search(core):
