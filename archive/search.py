@@ -24,6 +24,9 @@ _TOKEN = re.compile(f"[{_CHAR_CLASS}]|[^\\W_{_CHAR_CLASS}]+")
 
 #: Valid FTS5 syntax that matches nothing: an empty phrase.
 MATCH_NOTHING = '""'
+#: Written between fields (title, body, each attachment) so no phrase spans two of them. ``index_text``
+#: never emits a Han character glued to a latin letter, so no user query can produce this token.
+FIELD_BREAK = "丨brk"
 
 
 def tokens(text: str | None) -> list[str]:
@@ -54,7 +57,7 @@ def fts_query(user_query: str | None) -> str:
 
 def write_fts(conn: sqlite3.Connection, document_id: int, parts: list[str | None]) -> None:
     """Replace the ``documents_fts`` row of a document with the tokens of ``parts`` (title, body, attachment texts)."""
-    text = "\n".join(index_text(p) for p in parts if p)
+    text = f" {FIELD_BREAK}\n".join(index_text(p) for p in parts if p)
     conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (document_id,))
     conn.execute("INSERT INTO documents_fts (rowid, search_text) VALUES (?, ?)", (document_id, text))
 
@@ -82,5 +85,6 @@ def search(db: Any, query: str, *, limit: int = 20) -> list[dict]:
     rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     for row in rows:
         # the index holds spaced tokens: close the gaps between CJK characters for display
-        row["snippet"] = re.sub(f"(?<=[{_CHAR_CLASS}\\]\\[]) (?=[{_CHAR_CLASS}\\[\\]])", "", row["snippet"] or "")
+        row["snippet"] = re.sub(rf"\s*{FIELD_BREAK}", " ", row["snippet"] or "")
+        row["snippet"] = re.sub(f"(?<=[{_CHAR_CLASS}\\]\\[]) (?=[{_CHAR_CLASS}\\[\\]])", "", row["snippet"])
     return rows

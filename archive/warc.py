@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Self
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -83,9 +83,7 @@ def consistent_headers(headers: Headers | None, body: bytes) -> list[tuple[str, 
     out: list[tuple[str, str]] = []
     for name, value in _pairs(headers):
         lower = name.lower()
-        if lower == "transfer-encoding" or (lower == "content-encoding" and not _looks_encoded(value, body)):
-            out.append((f"X-Archive-Orig-{name}", value))
-        elif lower == "content-length" and value.strip() != str(len(body)):
+        if lower == "transfer-encoding" or (lower == "content-encoding" and not _looks_encoded(value, body)) or lower == "content-length" and value.strip() != str(len(body)):
             out.append((f"X-Archive-Orig-{name}", value))
         else:
             out.append((name, value))
@@ -178,7 +176,7 @@ class WarcWriter:
         with self._lock:
             self._close_file()
 
-    def __enter__(self) -> WarcWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -49,7 +49,7 @@ def test_export_reproduces_stored_digests(archive, make_capture, make_outcome, t
     assert json.loads((out / f"{doc_id}.manifest.json").read_text(encoding="utf-8"))["document"]["url"] == cap.url
 
     warc = out / f"{doc_id}.warc.gz"
-    assert subprocess.run([WARCIO, "check", str(warc)], capture_output=True).returncode == 0
+    assert subprocess.run([WARCIO, "check", str(warc)], capture_output=True, check=False).returncode == 0
     with open(warc, "rb") as fh:
         digests = [hashlib.sha256(r.raw_stream.read()).hexdigest()
                    for r in ArchiveIterator(fh) if r.rec_type == "response"]
