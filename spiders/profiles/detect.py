@@ -25,7 +25,7 @@ def detect_profile(url: str, text: str | None) -> str | None:
             return "hanweb"
         if "createPageHTML" in text or re.search(r"\bcountPage\s*=", text):
             return "trs"
-        if _CHANNEL_ID.search(text) and ("/common/search/" in text or _UCAP_URL.search(url)):
+        if ("/common/search/" in text and "channelId" in text) or (_CHANNEL_ID.search(text) and _UCAP_URL.search(url)):
             return "ucap"
         if re.search(r"\btotalPage\s*=\s*Math\.ceil", text) or "/gkmlpt/" in url:
             return "nfcms"

@@ -89,8 +89,9 @@ class HanwebProfile:
         return [ListRequest(url=start_url, page=1)]
 
     # -- request building -------------------------------------------------------------------
-    def params_from(self, request_url: str, text: str) -> dict[str, str] | None:
-        """webid/columnid/unitid/webname/… from the ``nextgroup`` link (or options, or the URL)."""
+    def params_from(self, request_url: str, text: str, body: bytes | None = None) -> dict[str, str] | None:
+        """webid/columnid/unitid/webname/… from the request (URL or POST body) that fetched this
+        answer, else the ``nextgroup`` link, else the column URL; site options override all."""
         params: dict[str, str] = {}
         m = _NEXTGROUP.search(text)
         if m:
@@ -98,7 +99,10 @@ class HanwebProfile:
             if href:
                 params = {k: v for k, v in raw_query(href.group(1)).items() if k in _PARAM_KEYS}
         if "dataproxy.jsp" in request_url:
-            params = {**params, **{k: v for k, v in raw_query(request_url).items() if k in _PARAM_KEYS}}
+            own = raw_query(request_url)
+            if body:
+                own.update(raw_query("?" + body.decode("utf-8", "replace")))
+            params = {**params, **{k: v for k, v in own.items() if k in _PARAM_KEYS}}
         if "columnid" not in params:
             col = _COLUMN_IN_URL.search(request_url)
             if col:
@@ -137,7 +141,7 @@ class HanwebProfile:
         entries = parse_records(text, request.url)
         total = self.total_pages(text)
         is_column = "dataproxy.jsp" not in request.url
-        params = self.params_from(request.url, text)
+        params = self.params_from(request.url, text, request.body)
         follow: list[ListRequest] = []
         if params is None:
             logger.warning("hanweb %s: no webid/columnid found, cannot page beyond page 1", request.url)
