@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .base import ListEntry, absolute_url, dedupe_entries
-from .markup import entry_from_item
+from .markup import entry_from_item, main_link
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ class Block:
     member: tuple[str, str]
     size: int
     entries: list[ListEntry]
+    dated: int = 0
 
     @property
     def key(self) -> tuple[Signature, tuple[str, str]]:
@@ -82,20 +83,30 @@ def _candidate_parents(root: Any) -> list[Any]:
     return out
 
 
-def _entry(child: Any, nxt: Any, member: tuple[str, str], base_url: str) -> ListEntry | None:
-    """The entry of one member, or ``None`` when it is undated or holds a whole list itself."""
+def _entry(child: Any, nxt: Any, member: tuple[str, str], base_url: str) -> tuple[ListEntry | None, bool]:
+    """The entry of one member and whether it shows a date; ``(None, False)`` without a title link
+    or when the member holds a whole list itself."""
     links = {absolute_url(base_url, a.get("href")) for a in ([child] if child.tag == "a" else child.iter("a"))}
     links.discard(None)
-    if len(links) > MAX_LINKS_PER_ITEM:
-        return None
+    if not links or len(links) > MAX_LINKS_PER_ITEM:
+        return None, False
     extra = ""
     if nxt is not None and _sig(nxt) != member and not _has_link(nxt, base_url):
         extra = nxt.text_content()
-    return entry_from_item(child, base_url, extra_date_text=extra)
+    entry = entry_from_item(child, base_url, extra_date_text=extra)
+    if entry is not None:
+        return entry, True
+    found = main_link(child, base_url)
+    if found is None:
+        return None, False
+    _, url, title, truncated = found
+    return ListEntry(url=url, title=title, date=None, title_truncated=truncated), False
 
 
 def find_blocks(root: Any, base_url: str, *, min_items: int = 3) -> list[Block]:
     """Every repeated block with at least ``min_items`` dated links, best first.
+
+    A chosen block keeps its undated members too (date ``None``: a month-only date is no date).
 
     Blocks with the same parent path and member signature (a list split into several ``<ul>``)
     are merged.  Ranking: most dated links, then the larger share of dated members, then the
@@ -112,25 +123,27 @@ def find_blocks(root: Any, base_url: str, *, min_items: int = 3) -> list[Block]:
             if len(indexes) < min(2, min_items):
                 continue
             entries = []
+            dated = 0
             for i in indexes:
                 nxt = children[i + 1] if i + 1 < len(children) else None
-                entry = _entry(children[i], nxt, member, base_url)
+                entry, has_date = _entry(children[i], nxt, member, base_url)
                 if entry is not None:
                     entries.append(entry)
-            if not entries:
+                    dated += has_date
+            if not dated:
                 continue
-            block = Block(_path(parent), member, len(indexes), entries)
+            block = Block(_path(parent), member, len(indexes), entries, dated)
             if block.key in merged:
                 first, prev = merged[block.key]
                 merged[block.key] = (first, Block(prev.path, member, prev.size + block.size,
-                                                  prev.entries + entries))
+                                                  prev.entries + entries, prev.dated + dated))
             else:
                 merged[block.key] = (order, block)
     ranked = []
     for order, block in merged.values():
         block.entries = dedupe_entries(block.entries)
-        if len(block.entries) >= min_items and block.size >= min(2, min_items):
-            score = (len(block.entries), len(block.entries) / block.size, len(block.path), -order)
+        if block.dated >= min_items and block.size >= min(2, min_items):
+            score = (block.dated, block.dated / block.size, len(block.path), -order)
             ranked.append((score, block))
     ranked.sort(key=lambda pair: pair[0], reverse=True)
     return [block for _, block in ranked]
@@ -145,7 +158,7 @@ def discover_entries(root: Any, base_url: str, *, min_items: int = 3,
         for block in blocks:
             if block.key == known:
                 return block
-        blocks = [b for b in blocks if len(b.entries) >= min_items]
+        blocks = [b for b in blocks if b.dated >= min_items]
     if not blocks:
         return None
     best = blocks[0]
