@@ -1,1 +1,25 @@
-"""Timeliness measures: dates, working-day calendar, objection windows, lags."""
+"""Timeliness measures: dates, working-day calendar, objection windows, lags.
+
+Public API (plain library; no Scrapy, no Click)::
+
+    find_dates(text, *, context_year=None) -> list[DateMention]      # archive.timeliness.dates
+    url_date(url) -> DateMention | None
+    WorkingDayCalendar().is_workday / count_workdays / add_workdays   # raises CalendarNotAnnounced
+    parse_objection(text, *, publish_date) -> Objection               # .to_json(): the extract object
+    extract_fields(texts, *, context_year=None) -> dict                # acceptance, feedback, 文号, …
+    extract_timeliness(...) -> dict                                    # "objection" + "dates" for ducha extract
+    posting_measures(doc, versions, events, ...) -> dict               # one timeliness row, no database
+    compute_measures(db, *, now, tolerance_days=3) -> int              # writes the tables
+    render_report(db, *, region=None, since=None, fmt="md") -> str
+"""
+from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, calendar_version
+from archive.timeliness.dates import DateMention, find_dates, url_date
+from archive.timeliness.fields import extract_fields, find_doc_numbers
+from archive.timeliness.measures import compute_measures, posting_measures
+from archive.timeliness.objection import Objection, parse_objection
+
+__all__ = [
+    "CalendarNotAnnounced", "DateMention", "Objection", "WorkingDayCalendar", "calendar_version",
+    "compute_measures", "extract_fields", "find_dates", "find_doc_numbers", "parse_objection",
+    "posting_measures", "url_date",
+]

@@ -1,0 +1,226 @@
+"""Timeliness measures per posting, and their table in the archive.
+
+```
+documents + versions + events + attachments ──posting_measures()──► dict (one ``timeliness`` row)
+   (pure: no database; the integrator's end-to-end test can call it on plain dicts)
+compute_measures(db, now=…) ──► timeliness rows + date_mentions rows (replaced per document)
+```
+
+Definitions (dates in Asia/Shanghai; ``tolerance_days`` default 3):
+
+* posting lag = first-seen date − publication date (CMS/list, else stated); ``baseline`` postings
+  (already online at the site's first crawl) get a lag but are left out of aggregates and of the
+  first-seen backdating test.
+* backdated when (a) a CMS, list or stated date is earlier than the reference date minus the
+  tolerance — the reference is the first-seen date, or the day after the previous successful visit
+  of the site when that is earlier (a gap in our visits is not the publisher's backdating);
+  (b) a date moved earlier between versions; (c) the page date is earlier than the URL date
+  minus the tolerance.
+* early removal: removed (``removed_at`` set) on or before the last day of the objection window.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, default_calendar
+from archive.timeliness.dates import parse_iso_date, url_date
+from archive.timeliness.fields import extract_fields
+from archive.timeliness.objection import parse_objection
+from archive.timeliness.schema import TIMELINESS_COLUMNS
+
+log = logging.getLogger(__name__)
+
+SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")  # no DST since 1991
+DATE_FIELDS = ("cms_date", "list_date", "stated_date")
+VERSION_DATE_FIELDS = ("publish_date", "cms_date", "list_date", "stated_date")
+SUBMISSION_WORKDAYS = 30  # 整改方案 submitted within 30 working days of 反馈
+DISCLOSURE_WORKDAYS = 20  # 政府信息公开条例 Art. 26
+
+
+def local_date(timestamp: str | dt.datetime | None) -> dt.date | None:
+    """The Asia/Shanghai calendar date of an ISO timestamp (naive ones are taken as Shanghai time)."""
+    if timestamp is None:
+        return None
+    if isinstance(timestamp, str):
+        try:
+            timestamp = dt.datetime.fromisoformat(timestamp)
+        except ValueError:
+            return parse_iso_date(timestamp)
+    if timestamp.tzinfo is None:
+        return timestamp.date()
+    return timestamp.astimezone(SHANGHAI).date()
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
+    return (later - earlier).days if later and earlier else None
+
+
+def _backdating(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]], *, first_seen: dt.date | None,
+                previous_visit: dt.date | None, baseline: bool, tolerance: int) -> tuple[list[dict], bool]:
+    """(backdating reasons, whether any date changed between versions)."""
+    reasons: list[dict] = []
+    reference = first_seen
+    if first_seen and previous_visit and previous_visit + dt.timedelta(days=1) < first_seen:
+        reference = previous_visit + dt.timedelta(days=1)
+    if reference and not baseline:
+        for name in DATE_FIELDS:
+            value = parse_iso_date(doc.get(name))
+            if value and value < reference - dt.timedelta(days=tolerance):
+                reasons.append({"kind": "earlier_than_first_seen", "field": name, "date": value.isoformat(),
+                                "first_seen": _iso(first_seen), "previous_visit": _iso(previous_visit),
+                                "days": (reference - value).days})
+    changed = False
+    for old, new in zip(versions, versions[1:], strict=False):
+        for name in VERSION_DATE_FIELDS:
+            before, after = parse_iso_date(old.get(name)), parse_iso_date(new.get(name))
+            if before and after and before != after:
+                changed = True
+                if after < before:
+                    reasons.append({"kind": "date_moved_earlier", "field": name, "from": before.isoformat(),
+                                    "to": after.isoformat(), "at": new.get("captured_at")})
+    url_mention = url_date(doc.get("url"))
+    url_value = url_mention.value if url_mention else parse_iso_date(doc.get("url_date"))
+    if url_value:
+        for name in DATE_FIELDS:
+            value = parse_iso_date(doc.get(name))
+            if value and value < url_value - dt.timedelta(days=tolerance):
+                reasons.append({"kind": "earlier_than_url_date", "field": name, "date": value.isoformat(),
+                                "url_date": url_value.isoformat(), "days": (url_value - value).days})
+    return reasons, changed
+
+
+def _removal_date(doc: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> dt.date | None:
+    """When the posting was found removed (and not restored since), else None."""
+    if doc.get("removed_at"):
+        return local_date(doc["removed_at"])
+    state = None
+    for event in sorted(events, key=lambda e: str(e.get("at") or "")):
+        if event.get("kind") == "removed":
+            state = local_date(event.get("at"))
+        elif event.get("kind") == "restored":
+            state = None
+    return state
+
+
+def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]],
+                     events: Sequence[Mapping[str, Any]], *, attachment_texts: Iterable[str] = (),
+                     baseline: bool = False, previous_visit: dt.date | None = None,
+                     calendar: WorkingDayCalendar | None = None, tolerance_days: int = 3,
+                     now: dt.datetime | None = None) -> dict[str, Any]:
+    """One ``timeliness`` row for a posting, from plain rows (no database).
+
+    ``doc`` has the ``documents`` columns, ``versions`` the ``versions`` rows in capture order,
+    ``events`` the ``events`` rows; ``attachment_texts`` the current attachments' texts.
+    """
+    cal = calendar or default_calendar()
+    publish = parse_iso_date(doc.get("publish_date"))
+    first_seen = local_date(doc.get("first_seen_at"))
+    body = (versions[-1].get("body_text") if versions else None) or ""
+    texts = [body, *[t for t in attachment_texts if t]]
+    context_year = (publish or first_seen).year if (publish or first_seen) else None
+    row: dict[str, Any] = {
+        "document_id": doc["id"], "site_id": doc.get("site_id"), "doc_type": doc.get("doc_type"),
+        "publish_date": _iso(publish), "publish_date_source": doc.get("publish_date_source"),
+        "first_seen_date": _iso(first_seen), "previous_visit_date": _iso(previous_visit),
+        "baseline": int(baseline), "posting_lag_days": _days(first_seen, publish),
+        "cms_lag_days": _days(first_seen, parse_iso_date(doc.get("cms_date"))),
+        "stated_lag_days": _days(first_seen, parse_iso_date(doc.get("stated_date"))),
+        "calendar_version": cal.version, "calendar_status": "ok", "tolerance_days": tolerance_days,
+        "computed_at": now.isoformat() if now else None,
+    }
+    reasons, changed = _backdating(doc, versions, first_seen=first_seen, previous_visit=previous_visit,
+                                   baseline=baseline, tolerance=tolerance_days)
+    url_mention = url_date(doc.get("url"))
+    row.update(backdated=int(bool(reasons)), backdated_reasons=json.dumps(reasons, ensure_ascii=False),
+               date_changed=int(changed), url_date=_iso(url_mention.value) if url_mention else doc.get("url_date"),
+               url_date_precision=url_mention.precision if url_mention else None,
+               url_disagreement_days=_days(publish, url_mention.value) if url_mention and
+               url_mention.precision == "day" else None)
+    not_announced: list[str] = []
+    _objection(row, texts, publish, first_seen, _removal_date(doc, events), doc, cal, not_announced)
+    _fields(row, texts, publish, context_year, doc.get("doc_type"), cal, not_announced)
+    if not_announced:
+        row["calendar_status"] = sorted(set(not_announced))[-1]
+    return {column: row.get(column) for column in TIMELINESS_COLUMNS}
+
+
+def _objection(row: dict, texts: list[str], publish: dt.date | None, first_seen: dt.date | None,
+               removed: dt.date | None, doc: Mapping[str, Any], cal: WorkingDayCalendar,
+               not_announced: list[str]) -> None:
+    """Objection-window columns and the observed window."""
+    obj = None
+    for text in texts:
+        obj = parse_objection(text, publish_date=publish, calendar=cal)
+        if obj.found:
+            break
+    if obj is None or not obj.found:
+        row["objection_status"] = "no_window"
+        return
+    if obj.status.startswith("not_announced:"):
+        not_announced.append(obj.status)
+    row.update(objection_status=obj.status, objection_start=_iso(obj.start), objection_end=_iso(obj.end),
+               objection_stated_start=_iso(obj.stated_start), objection_stated_end=_iso(obj.stated_end),
+               objection_stated_length=obj.stated_length, objection_stated_unit=obj.stated_unit,
+               objection_working_days=obj.working_days, objection_workdays_counted=obj.counted_working_days,
+               objection_workdays_excluding_first=obj.counted_working_days_excluding_first,
+               objection_meets_stated=None if obj.meets_stated_length is None else int(obj.meets_stated_length),
+               objection_deadline=_iso(obj.deadline),
+               objection_deadline_excluding_first_day=_iso(obj.deadline_excluding_first_day))
+    last_seen = local_date(doc.get("last_seen_at"))
+    observed_to, basis = (removed, "removed") if removed else (last_seen, "last_seen")
+    row.update(observed_from=_iso(first_seen), observed_to=_iso(observed_to), observed_basis=basis,
+               observed_window_days=_days(observed_to, first_seen))
+    if first_seen and observed_to:
+        try:
+            row["observed_workdays"] = cal.count_workdays(first_seen, observed_to, include_first=True)
+        except CalendarNotAnnounced as exc:
+            not_announced.append(exc.status)
+    if removed:
+        row["early_removal"] = int(removed <= obj.end) if obj.end else None
+        excl = obj.deadline_excluding_first_day
+        row["early_removal_excluding_first_day"] = int(removed <= excl) if excl else None
+    elif obj.end:
+        row["early_removal"] = row["early_removal_excluding_first_day"] = 0
+
+
+def _fields(row: dict, texts: list[str], publish: dt.date | None, context_year: int | None,
+            doc_type: str | None, cal: WorkingDayCalendar, not_announced: list[str]) -> None:
+    """Acceptance and feedback lags and the other structured fields."""
+    fields = extract_fields(texts, context_year=context_year)
+    acceptance = parse_iso_date(fields["acceptance_date"])
+    feedback = parse_iso_date(fields["feedback_date"])
+    task = fields["task_number"]
+    row.update(acceptance_date=_iso(acceptance), acceptance_lag_days=_days(publish, acceptance),
+               feedback_date=_iso(feedback), feedback_date_redacted=int(fields["feedback_date_redacted"]),
+               problem_count=fields["problem_count"], task_number=task["raw"] if task else None,
+               responsible_units=fields["responsible_units"],
+               deadline_schedule=json.dumps(fields["deadline_schedule"], ensure_ascii=False),
+               objection_contact=json.dumps(fields["objection_contact"], ensure_ascii=False))
+    if feedback and doc_type == "rectification_plan":
+        row["feedback_lag_days"] = _days(publish, feedback)
+        try:
+            mark = cal.add_workdays(feedback, SUBMISSION_WORKDAYS, include_first=False)
+            row["feedback_submission_mark"] = _iso(mark)
+            if mark:
+                row["feedback_disclosure_mark"] = _iso(cal.add_workdays(mark, DISCLOSURE_WORKDAYS,
+                                                                        include_first=False))
+            if publish:
+                row["feedback_lag_workdays"] = cal.count_workdays(feedback, publish, include_first=False)
+        except CalendarNotAnnounced as exc:
+            not_announced.append(exc.status)
+
+
+def compute_measures(db: Any, *, now: dt.datetime, tolerance_days: int = 3,
+                     calendar: WorkingDayCalendar | None = None, document_ids: Iterable[int] | None = None) -> int:
+    """Write the ``timeliness`` and ``date_mentions`` tables; see ``archive.timeliness.compute``."""
+    from archive.timeliness.compute import compute_measures as _compute
+
+    return _compute(db, now=now, tolerance_days=tolerance_days, calendar=calendar, document_ids=document_ids)
