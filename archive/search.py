@@ -71,14 +71,13 @@ def search(db: Any, query: str, *, limit: int = 20) -> list[dict]:
     match = fts_query(query)
     if match == MATCH_NOTHING:
         return []
+    # FTS5 sorts by its hidden ``rank`` column itself, so snippet() runs only for the rows returned
     sql = """
-        SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status,
-               bm25(documents_fts) AS rank,
-               snippet(documents_fts, 0, '[', ']', '…', 24) AS snippet
-        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-        WHERE documents_fts MATCH ?
-        ORDER BY rank
-        LIMIT ?
+        SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, f.rank, f.snippet
+        FROM (SELECT rowid, rank, snippet(documents_fts, 0, '[', ']', '…', 24) AS snippet
+              FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?) AS f
+        JOIN documents d ON d.id = f.rowid
+        ORDER BY f.rank
     """
     cur = conn.execute(sql, (match, limit))
     cols = [c[0] for c in cur.description]

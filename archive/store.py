@@ -71,6 +71,9 @@ class Archive:
         self.db = Database(self.path)
         ensure_schema(self.db)
         self.db.execute("PRAGMA foreign_keys = ON")
+        # WAL + NORMAL: a commit survives an application crash; a power cut may lose the last
+        # transactions but never corrupts or half-writes a posting
+        self.db.execute("PRAGMA synchronous = NORMAL")
         self.conn: sqlite3.Connection = self.db.conn
         self._doc_types = {r[0] for r in self.conn.execute("SELECT code FROM doc_types")}
         self._sites = {r[0] for r in self.conn.execute("SELECT id FROM sites")}
