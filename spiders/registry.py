@@ -24,8 +24,8 @@ from typing import Any
 
 import yaml
 
-from spiders.profiles import PROFILES
 from spiders.profiles import ALIASES as PROFILE_ALIASES
+from spiders.profiles import PROFILES
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +87,10 @@ def _site_from(raw: Any, index: int, source: str) -> Site:
         if not isinstance(url, str) or not re.match(r"^https?://[^/\s]+", url):
             raise _fail(where, f"field 'start_urls' has a non-http(s) URL: {url!r}")
     profile = raw.get("profile")
-    if profile is not None:
-        if not isinstance(profile, str) or PROFILE_ALIASES.get(profile.lower(), profile.lower()) not in PROFILES:
-            raise _fail(where, f"field 'profile' must be one of {', '.join(sorted(PROFILES))} (got {profile!r})")
+    if profile is not None and (
+        not isinstance(profile, str) or PROFILE_ALIASES.get(profile.lower(), profile.lower()) not in PROFILES
+    ):
+        raise _fail(where, f"field 'profile' must be one of {', '.join(sorted(PROFILES))} (got {profile!r})")
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise _fail(where, "field 'options' must be a mapping")

@@ -58,7 +58,18 @@ def get_profile(name: str | None, start_url: str, first_page_text: str | None = 
 
 
 __all__ = [
-    "ListEntry", "ListPage", "ListRequest", "Profile", "PROFILES", "UnknownProfile",
-    "detect_profile", "get_profile", "make_profile",
-    "GenericProfile", "HanwebProfile", "NfcmsProfile", "TrsProfile", "UcapProfile",
+    "PROFILES",
+    "GenericProfile",
+    "HanwebProfile",
+    "ListEntry",
+    "ListPage",
+    "ListRequest",
+    "NfcmsProfile",
+    "Profile",
+    "TrsProfile",
+    "UcapProfile",
+    "UnknownProfile",
+    "detect_profile",
+    "get_profile",
+    "make_profile",
 ]

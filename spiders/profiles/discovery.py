@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 _CHROME_TAGS = {"nav", "header", "footer", "script", "style", "noscript", "select", "head"}
 _CHROME_NAME = re.compile(r"(?:^|[\s_-])(nav|navbar|menu|footer|foot|header|breadcrumbs?|crumbs?)(?:$|[\s_-])",
-                          re.I)
+                          re.IGNORECASE)
 
 Signature = tuple[tuple[str, str], ...]
 MAX_LINKS_PER_ITEM = 3

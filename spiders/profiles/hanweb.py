@@ -31,11 +31,11 @@ logger = logging.getLogger(__name__)
 
 DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
 FORM_HEADERS = (("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8"),)
-_RECORD = re.compile(r"<record>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</record>", re.S | re.I)
-_NEXTGROUP = re.compile(r"<nextgroup>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</nextgroup>", re.S | re.I)
-_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
-_TOTALRECORD = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>", re.I)
-_TOTALPAGE = re.compile(r"<totalpage>\s*(\d+)\s*</totalpage>", re.I)
+_RECORD = re.compile(r"<record>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</record>", re.DOTALL | re.IGNORECASE)
+_NEXTGROUP = re.compile(r"<nextgroup>\s*(?:<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</nextgroup>", re.DOTALL | re.IGNORECASE)
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_TOTALRECORD = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>", re.IGNORECASE)
+_TOTALPAGE = re.compile(r"<totalpage>\s*(\d+)\s*</totalpage>", re.IGNORECASE)
 _COLUMN_IN_URL = re.compile(r"/col/col(\d+)/")
 _PARAM_KEYS = ("webid", "columnid", "unitid", "webname", "path", "appid", "permissiontype")
 

@@ -17,8 +17,16 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .base import (ListEntry, ListPage, ListRequest, cap_pages, choose_title, dedupe_entries, option_int,
-                   parse_html)
+from .base import (
+    ListEntry,
+    ListPage,
+    ListRequest,
+    cap_pages,
+    choose_title,
+    dedupe_entries,
+    option_int,
+    parse_html,
+)
 from .dates import parse_date
 from .markup import entries_from_items
 from .paging import js_page_count, suffix_page_url
