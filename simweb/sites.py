@@ -1,0 +1,79 @@
+"""The simulated sites: real host names, their CMS family and start URLs (docs/ARCHITECTURE.md)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """One simulated site."""
+
+    id: str
+    host: str
+    family: str
+    scheme: str
+    start_path: str
+    name: str
+    region: str
+    level: str
+    publisher: str
+    place: str  # the place the documents talk about (province or city)
+    abbr: str  # 文号 prefix, e.g. 川环委
+    profile: str | None  # the profile hint written to sites.yaml (None: generic discovery)
+
+    @property
+    def start_url(self) -> str:
+        """The channel list page the crawler starts from."""
+        return f"{self.scheme}://{self.host}{self.start_path}"
+
+    @property
+    def home_url(self) -> str:
+        """The site's home page."""
+        return f"{self.scheme}://{self.host}/"
+
+    def url(self, path: str) -> str:
+        """Absolute real URL for a path on this site."""
+        return f"{self.scheme}://{self.host}{path}"
+
+
+SITES: tuple[SiteSpec, ...] = (
+    SiteSpec("mee", "www.mee.gov.cn", "trs", "https", "/ywgz/zysthjbhdc/dczg/index.shtml",
+             "中华人民共和国生态环境部", "全国", "national", "生态环境部", "河北省", "环督察", "trs"),
+    SiteSpec("hn-sthjt", "sthjt.hunan.gov.cn", "trs", "http", "/sthjt/xxgk/tzgg/index.html",
+             "湖南省生态环境厅", "湖南省", "province", "湖南省生态环境厅", "湖南省", "湘环委", "trs"),
+    SiteSpec("js-sthjt", "sthjt.jiangsu.gov.cn", "hanweb", "http", "/col/col84025/index.html",
+             "江苏省生态环境厅", "江苏省", "province", "江苏省生态环境厅", "江苏省", "苏环委", "hanweb"),
+    SiteSpec("sc-sthjt", "sthjt.sc.gov.cn", "ucap", "https", "/sthjt/c104378/zclistf.shtml",
+             "四川省生态环境厅", "四川省", "province", "四川省生态环境厅", "四川省", "川环委", "ucap"),
+    SiteSpec("gd-gdee", "gdee.gd.gov.cn", "nfcms", "http", "/ggtz3126/index.html",
+             "广东省生态环境厅", "广东省", "province", "广东省生态环境厅", "广东省", "粤环委", "nfcms"),
+    SiteSpec("hb-sthjt", "sthjt.hubei.gov.cn", "trs", "http", "/fbjd/tzgg/index.shtml",
+             "湖北省生态环境厅", "湖北省", "province", "湖北省生态环境厅", "湖北省", "鄂环委", "trs"),
+    SiteSpec("zt-sthjj", "sthjj.zt.gov.cn", "legacy", "http", "/list.asp?classid=12",
+             "昭通市生态环境局", "云南省", "city", "昭通市生态环境局", "昭通市", "昭环委", "legacy"),
+    SiteSpec("pj-sthjj", "sthjj.panjin.gov.cn", "generic", "http", "/xxgk/gsgg/",
+             "盘锦市生态环境局", "辽宁省", "city", "盘锦市生态环境局", "盘锦市", "盘环委", None),
+)
+
+SITE_BY_ID: dict[str, SiteSpec] = {s.id: s for s in SITES}
+SITE_BY_HOST: dict[str, SiteSpec] = {s.host: s for s in SITES}
+
+
+def sites_yaml() -> str:
+    """A sites file (contract YAML format) for the simulated sites, with their real hosts."""
+    lines = ["# Sites served by the simulated provincial web (simweb).", "sites:"]
+    for s in SITES:
+        lines += [
+            f"  - id: {s.id}",
+            f"    name: {s.name}",
+            f"    region: {s.region}",
+            f"    level: {s.level}",
+            "    start_urls:",
+            f"      - {s.start_url}",
+        ]
+        if s.profile:
+            lines.append(f"    profile: {s.profile}")
+    return "\n".join(lines) + "\n"
