@@ -21,7 +21,8 @@ _BRACKETED = re.compile(
 _BARE = re.compile(rf"([{_CJK}]{{1,12}}[发函字办令告规委复批审罚决])((?:19|20)\d{{2}})年第?(\d{{1,5}})[号號]")
 # Words that precede a 文号 in running text but are not part of its 代字.
 _LEAD_WORDS = re.compile(
-    r"^(?:.*(?:根据|按照|依据|依照|对照|印发|转发|关于|详见|参见|参照|执行|落实|贯彻|通过|文号|的|是|为))"
+    r"^(?:.*(?:根据|按照|依据|依照|对照|印发|转发|关于|详见|参见|参照|执行|落实|贯彻|通过|文号|引用|下发|发布|出台|制定|颁布|结合|"
+    r"的|是|为|和|与|及|并|将|按|据|即|于|在))"
 )
 _MAX_PREFIX = 10
 
@@ -32,7 +33,7 @@ def _clean_prefix(prefix: str) -> str | None:
     prefix = stripped or prefix
     if len(prefix) > _MAX_PREFIX:
         prefix = prefix[-_MAX_PREFIX:]
-    return prefix or None
+    return prefix if len(prefix) >= 2 else None  # "第〔2023〕1号" is not a 文号
 
 
 def normalise_doc_number(prefix: str, year: str, number: str) -> str:
