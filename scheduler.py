@@ -1,0 +1,277 @@
+"""The daily scheduler: a thin APScheduler 3 shell over ``archive.ops`` (``ducha schedule``).
+
+One cron job per site group of the schedule file, kept in a persistent SQLite job store
+(``archive.db.jobs.sqlite``) so a restart after downtime sees the missed fire time: with
+``coalesce=True`` the missed runs collapse into one catch-up run (within ``misfire_grace_s``),
+``max_instances=1`` keeps a group from overlapping itself and the crawl lock keeps groups, other
+schedulers and manual ``ducha crawl`` runs apart.  Each run is a subprocess
+(``archive.ops.execute.run_group``).  SIGTERM/SIGINT stop the running crawl and exit 0.
+
+Exit codes: 0 clean shutdown or ``--once`` ok; 1 ``--once`` run reported failed sites;
+2 configuration error; 3 ``--once`` run crashed, timed out or errored; 75 another scheduler
+holds the lock (or ``--once`` found a crawl running).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import pickle
+import signal
+import sqlite3
+import sys
+import threading
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.job import Job
+from apscheduler.jobstores.base import BaseJobStore, ConflictingIdError, JobLookupError
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetime
+
+from archive.ops.config import OpsConfig, load_config
+from archive.ops.errors import ConfigError, CrawlLockBusy
+from archive.ops.execute import EXIT_LOCKED, Supervisor, run_group
+from archive.ops.lock import acquire, lock_path, release
+from archive.ops.runs import mark_crashed_runs
+
+logger = logging.getLogger("scheduler")
+
+EXIT_OK, EXIT_FAILED_SITES, EXIT_CONFIG, EXIT_RUN_BROKEN = 0, 1, 2, 3
+_ONCE_EXIT = {"ok": EXIT_OK, "failed_sites": EXIT_FAILED_SITES, "skipped_locked": EXIT_LOCKED}
+_SUPERVISOR = Supervisor()
+
+
+class SQLiteJobStore(BaseJobStore):
+    """APScheduler job store in a SQLite file (SQLAlchemyJobStore's table layout, without SQLAlchemy).
+
+    ``next_run_time`` is a UTC timestamp column so ``ducha status`` can read it without unpickling.
+    """
+
+    def __init__(self, path: str | Path, pickle_protocol: int = pickle.HIGHEST_PROTOCOL) -> None:
+        super().__init__()
+        self.path = str(path)
+        self.pickle_protocol = pickle_protocol
+        self._mutex = threading.RLock()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("CREATE TABLE IF NOT EXISTS apscheduler_jobs (id TEXT PRIMARY KEY, "
+                     "next_run_time REAL, job_state BLOB NOT NULL)")
+        conn.execute("CREATE INDEX IF NOT EXISTS ix_apscheduler_jobs_next ON apscheduler_jobs(next_run_time)")
+        return conn
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._mutex, closing(self._connect()) as conn, conn:
+            return conn.execute(sql, params).fetchall()
+
+    def _write(self, sql: str, params: tuple = ()) -> int:
+        with self._mutex, closing(self._connect()) as conn, conn:
+            return conn.execute(sql, params).rowcount
+
+    def _state(self, job: Job) -> tuple:
+        return (datetime_to_utc_timestamp(job.next_run_time), pickle.dumps(job.__getstate__(), self.pickle_protocol))
+
+    def _reconstitute(self, state: bytes) -> Job:
+        job_state = pickle.loads(state)
+        job_state["jobstore"] = self
+        job = Job.__new__(Job)
+        job.__setstate__(job_state)
+        job._scheduler = self._scheduler
+        job._jobstore_alias = self._alias
+        return job
+
+    def _jobs(self, where: str = "", params: tuple = ()) -> list[Job]:
+        jobs, broken = [], []
+        for job_id, state in self._query(f"SELECT id, job_state FROM apscheduler_jobs {where}"
+                                         " ORDER BY next_run_time", params):
+            try:
+                jobs.append(self._reconstitute(state))
+            except Exception:
+                self._logger.exception('Unable to restore job "%s" -- removing it', job_id)
+                broken.append(job_id)
+        for job_id in broken:
+            self._write("DELETE FROM apscheduler_jobs WHERE id = ?", (job_id,))
+        return jobs
+
+    def lookup_job(self, job_id):
+        rows = self._query("SELECT job_state FROM apscheduler_jobs WHERE id = ?", (job_id,))
+        return self._reconstitute(rows[0][0]) if rows else None
+
+    def get_due_jobs(self, now):
+        return self._jobs("WHERE next_run_time <= ?", (datetime_to_utc_timestamp(now),))
+
+    def get_next_run_time(self):
+        rows = self._query("SELECT min(next_run_time) FROM apscheduler_jobs WHERE next_run_time IS NOT NULL")
+        return utc_timestamp_to_datetime(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def get_all_jobs(self):
+        jobs = self._jobs()
+        self._fix_paused_jobs_sorting(jobs)
+        return jobs
+
+    def add_job(self, job):
+        try:
+            self._write("INSERT INTO apscheduler_jobs (id, next_run_time, job_state) VALUES (?, ?, ?)",
+                        (job.id, *self._state(job)))
+        except sqlite3.IntegrityError:
+            raise ConflictingIdError(job.id) from None
+
+    def update_job(self, job):
+        if not self._write("UPDATE apscheduler_jobs SET next_run_time = ?, job_state = ? WHERE id = ?",
+                           (*self._state(job), job.id)):
+            raise JobLookupError(job.id)
+
+    def remove_job(self, job_id):
+        if not self._write("DELETE FROM apscheduler_jobs WHERE id = ?", (job_id,)):
+            raise JobLookupError(job_id)
+
+    def remove_all_jobs(self):
+        self._write("DELETE FROM apscheduler_jobs")
+
+
+#: Fire time of the execution in progress per job id (set before the job's thread starts).
+_FIRE_TIMES: dict[str, datetime] = {}
+
+
+class RecordingExecutor(ThreadPoolExecutor):
+    """The thread-pool executor, remembering each job's scheduled fire time for ``run_scheduled_group``."""
+
+    def _do_submit_job(self, job: Job, run_times: list[datetime]) -> None:
+        _FIRE_TIMES[job.id] = run_times[-1]
+        super()._do_submit_job(job, run_times)
+
+
+def run_scheduled_group(group: str, config_path: str | None) -> str:
+    """The job function (referenced as ``scheduler:run_scheduled_group`` in the job store)."""
+    cfg = load_config(config_path)
+    result = run_group(cfg, group, scheduled_for=_FIRE_TIMES.get(f"crawl-{group}"), supervisor=_SUPERVISOR)
+    return result.outcome
+
+
+def _on_problem(event: JobExecutionEvent) -> None:
+    if event.code == EVENT_JOB_MISSED:
+        logger.warning("job %s missed its run at %s (beyond misfire_grace_s)", event.job_id,
+                       event.scheduled_run_time)
+    else:
+        logger.error("job %s raised: %r", event.job_id, event.exception)
+
+
+def build_scheduler(cfg: OpsConfig) -> BackgroundScheduler:
+    """The scheduler with its job store, defaults and listeners (jobs are synced in ``sync_jobs``)."""
+    sched = BackgroundScheduler(
+        timezone=cfg.timezone,
+        jobstores={"default": SQLiteJobStore(cfg.jobstore_path())},
+        executors={"default": RecordingExecutor(max_workers=max(1, len(cfg.groups)))},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": cfg.misfire_grace_s},
+    )
+    sched.add_listener(_on_problem, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+    return sched
+
+
+def sync_jobs(sched: BackgroundScheduler, cfg: OpsConfig) -> None:
+    """Make the stored jobs match the config without losing a stored next run time (catch-up after downtime).
+
+    A job whose trigger and arguments are unchanged is kept as stored; a changed one is replaced,
+    jobs of removed groups are deleted.  Call between ``start(paused=True)`` and ``resume()``.
+    """
+    wanted = {}
+    for group in cfg.groups:
+        wanted[f"crawl-{group.name}"] = (group, CronTrigger(timezone=cfg.timezone, **group.cron()))
+    for job in sched.get_jobs():
+        if job.id not in wanted:
+            logger.info("removing job %s (group no longer configured)", job.id)
+            job.remove()
+    kwargs_for = {"config_path": cfg.source}
+    for job_id, (group, trigger) in wanted.items():
+        kwargs = {"group": group.name, **kwargs_for}
+        job = sched.get_job(job_id)
+        if job is not None and str(job.trigger) == str(trigger) and job.kwargs == kwargs:
+            logger.info("job %s kept: %s, next run %s", job_id, trigger, job.next_run_time)
+            continue
+        job = sched.add_job("scheduler:run_scheduled_group", trigger, id=job_id, name=f"crawl {group.name}",
+                            kwargs=kwargs, replace_existing=True)
+        logger.info("job %s scheduled: %s (timeout %g s), sites %s", job_id, trigger, group.timeout_s,
+                    ", ".join(group.sites) or "all")
+
+
+def _parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ducha schedule", description="Daily crawl scheduler (foreground).")
+    parser.add_argument("--config", help="Schedule file (YAML); default $DUCHA_SCHEDULE, else built-in defaults.")
+    parser.add_argument("--once", metavar="GROUP", help="Run GROUP now, through the same path, then exit.")
+    parser.add_argument("--list", action="store_true", help="Print the jobs and their next run times, then exit.")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the scheduler in the foreground until SIGTERM/SIGINT; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["schedule"]:  # called as `ducha schedule …` without explicit argv
+        argv = argv[1:]
+    args = _parse_args(argv)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=os.environ.get("DUCHA_LOG_LEVEL", "INFO").upper(),
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        cfg = load_config(args.config)
+    except ConfigError as exc:
+        logger.error("configuration: %s", exc)
+        return EXIT_CONFIG
+    if args.once:
+        try:
+            result = run_group(cfg, args.once, supervisor=_SUPERVISOR)
+        except ConfigError as exc:
+            logger.error("configuration: %s", exc)
+            return EXIT_CONFIG
+        return _ONCE_EXIT.get(result.outcome, EXIT_RUN_BROKEN)
+    try:
+        lock_fd = acquire(lock_path(cfg.db, "scheduler"))
+    except CrawlLockBusy as exc:
+        logger.error("another scheduler is running: %s", exc)
+        return EXIT_LOCKED
+    try:
+        return _serve(cfg, list_only=args.list)
+    finally:
+        release(lock_fd)
+
+
+def _serve(cfg: OpsConfig, *, list_only: bool) -> int:
+    """Start paused, sync the jobs, resume, and block until a stop signal."""
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame) -> None:
+        logger.info("received %s: stopping (running crawls get SIGTERM)", signal.Signals(signum).name)
+        stop.set()
+        _SUPERVISOR.stop()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    sched = build_scheduler(cfg)
+    sched.start(paused=True)
+    try:
+        sync_jobs(sched, cfg)
+        crashed = mark_crashed_runs(cfg.db)
+        if crashed:
+            logger.warning("runs left 'running' by dead processes marked crashed: %s", crashed)
+        for job in sched.get_jobs():
+            logger.info("job %s next run %s", job.id, job.next_run_time)
+        if list_only:
+            return EXIT_OK
+        sched.resume()
+        logger.info("scheduler started (pid %d, db %s, job store %s)", os.getpid(), cfg.db, cfg.jobstore_path())
+        stop.wait()
+    finally:
+        sched.shutdown(wait=False)
+        if not _SUPERVISOR.wait_idle(cfg.kill_grace_s + 10):
+            logger.error("a crawl did not stop within %g s", cfg.kill_grace_s + 10)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    logger.info("scheduler stopped")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

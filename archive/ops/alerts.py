@@ -1,0 +1,144 @@
+"""Alert delivery: one digest per run (failed health checks + watch matches) to every configured channel.
+
+Channels: a webhook (JSON POST of the digest), e-mail over SMTP (plain text) and a local log
+(``logging`` always; a JSON-lines file when ``log_file`` is set).  Every attempt is recorded in
+``alerts_sent`` with its result; a failing channel never stops the others.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import smtplib
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from archive.ops.config import AlertConfig, SmtpConfig
+from archive.ops.db import DbLike, iso, opened
+from archive.ops.errors import AlertError
+from archive.ops.health import HealthResult
+from archive.ops.watches import WatchMatch
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Digest:
+    """What one alert message says."""
+
+    subject: str
+    kind: str = "digest"                      # digest | job
+    run_id: int | None = None
+    checks: list[HealthResult] = field(default_factory=list)
+    matches: list[WatchMatch] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The plain-text body (e-mail, log)."""
+        lines = [self.subject, ""]
+        lines += self.notes + ([""] if self.notes else [])
+        if self.checks:
+            lines.append(f"Failed health checks ({len(self.checks)}):")
+            lines += [f"  - {c.site_id} {c.check}: {c.detail}" for c in self.checks]
+            lines.append("")
+        if self.matches:
+            lines.append(f"New postings matching saved watches ({len(self.matches)}):")
+            for m in self.matches:
+                lines.append(f"  - [{m.watch}] {m.publish_date or '????-??-??'} {m.region or m.site_id}"
+                             f" {m.title or '(untitled)'}\n    {m.url}")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def payload(self) -> dict:
+        """The JSON object POSTed to the webhook."""
+        return {"subject": self.subject, "kind": self.kind, "run_id": self.run_id, "text": self.text(),
+                "notes": self.notes, "checks": [asdict(c) for c in self.checks],
+                "matches": [asdict(m) for m in self.matches]}
+
+
+def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchMatch]) -> Digest | None:
+    """The digest of a run, or None when there is nothing to say."""
+    failed = [c for c in checks if c.status == "fail"]
+    if not failed and not matches:
+        return None
+    parts = []
+    if failed:
+        sites = sorted({c.site_id for c in failed})
+        parts.append(f"{len(failed)} health check(s) failed on {', '.join(sites)}")
+    if matches:
+        parts.append(f"{len(matches)} new posting(s) match saved watches")
+    return Digest(subject=f"[ducha] run {run_id}: " + "; ".join(parts), run_id=run_id, checks=failed,
+                  matches=matches)
+
+
+def post_webhook(url: str, payload: dict, *, timeout: float = 10.0, attempts: int = 2) -> None:
+    """POST ``payload`` as JSON; retries once; ``AlertError`` unless a 2xx comes back."""
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    last: Exception | None = None
+    for attempt in range(attempts):
+        request = urllib.request.Request(url, data=body, method="POST",
+                                         headers={"Content-Type": "application/json; charset=utf-8",
+                                                  "User-Agent": "ducha-archive-alerts"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                if 200 <= response.status < 300:
+                    return
+                last = AlertError(f"webhook answered HTTP {response.status}")
+        except OSError as exc:  # URLError, HTTPError, timeouts
+            last = exc
+        if attempt + 1 < attempts:
+            time.sleep(1.0)
+    raise AlertError(f"webhook {url} failed: {last}")
+
+
+def send_email(cfg: SmtpConfig, subject: str, text: str) -> None:
+    """Send a plain-text e-mail; ``AlertError`` on any SMTP failure."""
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = cfg.sender
+    message["To"] = ", ".join(cfg.to)
+    message.set_content(text)
+    try:
+        with smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout_s) as smtp:
+            if cfg.starttls:
+                smtp.starttls()
+            if cfg.user and cfg.password:
+                smtp.login(cfg.user, cfg.password)
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise AlertError(f"SMTP {cfg.host}:{cfg.port} failed: {exc}") from exc
+
+
+def _write_log(path: str, digest: Digest, at: str) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"at": at, **digest.payload()}, ensure_ascii=False) + "\n")
+
+
+def send_digest(db: DbLike, cfg: AlertConfig, digest: Digest, *, now: datetime | str | None = None) -> dict[str, str]:
+    """Deliver ``digest`` on every configured channel and record each attempt; returns ``{channel: 'ok'|error}``."""
+    at = iso(now)
+    logger.warning("ALERT %s\n%s", digest.subject, digest.text())
+    senders = {"log": (lambda: _write_log(cfg.log_file, digest, at)) if cfg.log_file else (lambda: None)}
+    if cfg.webhook_url:
+        senders["webhook"] = lambda: post_webhook(cfg.webhook_url, digest.payload(), timeout=cfg.webhook_timeout_s)
+    if cfg.smtp:
+        senders["email"] = lambda: send_email(cfg.smtp, digest.subject, digest.text())
+    results: dict[str, str] = {}
+    for channel, send in senders.items():
+        try:
+            send()
+            results[channel] = "ok"
+        except (AlertError, OSError) as exc:
+            logger.error("alert on %s failed: %s", channel, exc)
+            results[channel] = str(exc)
+    payload = json.dumps(digest.payload(), ensure_ascii=False)
+    with opened(db) as handle, handle.conn:
+        handle.conn.executemany(
+            "INSERT INTO alerts_sent (run_id, kind, channel, sent_at, subject, ok, error, checks_failed,"
+            " watch_matches, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(digest.run_id, digest.kind, ch, at, digest.subject, int(res == "ok"), None if res == "ok" else res,
+              len(digest.checks), len(digest.matches), payload) for ch, res in results.items()])
+    return results

@@ -1,0 +1,28 @@
+"""Named exceptions of ``archive.ops``; the scheduler and the CLI translate them at the edges."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive.errors import ArchiveError
+
+
+class OpsError(ArchiveError):
+    """Base class for operations errors."""
+
+
+class ConfigError(OpsError):
+    """The schedule file or a DUCHA_* variable is invalid; the message says which key and why."""
+
+
+class CrawlLockBusy(OpsError):
+    """Another crawl (or scheduler) holds the lock."""
+
+    def __init__(self, path: str | Path, holder: str = "") -> None:
+        self.path = Path(path)
+        self.holder = holder
+        who = f" ({holder})" if holder else ""
+        super().__init__(f"{self.path} is locked by another process{who}: a crawl is already running")
+
+
+class AlertError(OpsError):
+    """An alert could not be delivered on a channel."""

@@ -1,0 +1,204 @@
+"""One scheduled run: take the crawl lock, run ``ducha crawl`` in a subprocess with a hard timeout, record it.
+
+```
+run_group(cfg, group) ─ mark_crashed_runs ─ crawl_lock ──busy──► scheduled_runs 'skipped_locked'
+                                              │
+                        Popen([python -m crawler.cli crawl --db … --site …], lock fd inherited)
+                                              │ wait(timeout) ─► SIGTERM, grace, SIGKILL ('timeout')
+                        runs rows written by the child ─ still 'running'? ─► 'crashed'
+                        after_run(run) (idempotent) ; a timeout/crash/error ─► 'job' alert
+```
+Twisted's reactor cannot restart, so every run is a new process.  The child runs in its own
+session (process group) so a timeout kills everything it started.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from archive.ops.after import after_run
+from archive.ops.alerts import Digest, send_digest
+from archive.ops.config import Group, OpsConfig
+from archive.ops.db import iso, opened, parse
+from archive.ops.errors import CrawlLockBusy
+from archive.ops.lock import LOCK_FD_ENV, acquire, lock_path, release
+from archive.ops.runs import finish_job, mark_crashed_runs, start_job
+
+logger = logging.getLogger(__name__)
+
+#: ``ducha crawl`` exit status when the crawl lock is busy (EX_TEMPFAIL).
+EXIT_LOCKED = 75
+
+
+@dataclass
+class JobResult:
+    """What one scheduled execution did."""
+
+    group: str
+    outcome: str                  # ok | failed_sites | error | timeout | crashed | interrupted | skipped_locked
+    exit_code: int | None = None
+    run_ids: list[int] = field(default_factory=list)
+    job_row: int | None = None
+    start_delay_s: float | None = None
+    duration_s: float = 0.0
+
+
+class Supervisor:
+    """Tracks running crawl subprocesses so a shutdown can stop them; thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._children: set[subprocess.Popen] = set()
+        self.stopping = threading.Event()
+        self.idle = threading.Condition(self._lock)
+
+    def add(self, child: subprocess.Popen) -> None:
+        """Register a started child."""
+        with self._lock:
+            self._children.add(child)
+
+    def discard(self, child: subprocess.Popen) -> None:
+        """Forget a finished child."""
+        with self._lock:
+            self._children.discard(child)
+            self.idle.notify_all()
+
+    def stop(self) -> None:
+        """Refuse new runs and send SIGTERM to the process group of every running crawl."""
+        self.stopping.set()
+        with self._lock:
+            children = list(self._children)
+        for child in children:
+            _signal_group(child, signal.SIGTERM)
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no crawl runs (at most ``timeout`` s); True if idle."""
+        with self._lock:
+            return self.idle.wait_for(lambda: not self._children, timeout=timeout)
+
+
+def _signal_group(child: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(child.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def crawl_command(cfg: OpsConfig, group: Group) -> list[str]:
+    """The command line of one run of ``group``."""
+    cmd = cfg.base_command() + ["--db", cfg.db]
+    if cfg.sites_file:
+        cmd += ["--sites", cfg.sites_file]
+    if cfg.mirror:
+        cmd += ["--mirror", cfg.mirror]
+    for site in group.sites:
+        cmd += ["--site", site]
+    if group.full:
+        cmd.append("--full")
+    return cmd + list(cfg.extra_args)
+
+
+def _wait(child: subprocess.Popen, group: Group, cfg: OpsConfig, supervisor: Supervisor) -> tuple[int, str]:
+    """Wait for the child; on timeout SIGTERM its group, then SIGKILL after the grace period."""
+    try:
+        code = child.wait(timeout=group.timeout_s)
+    except subprocess.TimeoutExpired:
+        logger.error("group %s: crawl pid %d exceeded %g s: stopping it", group.name, child.pid, group.timeout_s)
+        _signal_group(child, signal.SIGTERM)
+        try:
+            child.wait(timeout=cfg.kill_grace_s)
+        except subprocess.TimeoutExpired:
+            _signal_group(child, signal.SIGKILL)
+            child.wait()
+        return child.returncode, "timeout"
+    if supervisor.stopping.is_set() and code != 0:
+        return code, "interrupted"
+    if code == 0:
+        return code, "ok"
+    if code == 1:
+        return code, "failed_sites"
+    if code == EXIT_LOCKED:
+        return code, "skipped_locked"
+    return code, "crashed" if code < 0 else "error"
+
+
+def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None = None,
+              supervisor: Supervisor | None = None, now=None) -> JobResult:
+    """Run one crawl of ``group_name`` in a subprocess (see the module docstring) and return what happened."""
+    supervisor = supervisor or Supervisor()
+    group = cfg.group(group_name)
+    started = time.monotonic()
+    started_at = parse(iso(now))
+    delay = (started_at - scheduled_for).total_seconds() if scheduled_for else None
+    command = crawl_command(cfg, group)
+    job_row = start_job(cfg.db, group=group.name, scheduled_for=scheduled_for and iso(scheduled_for),
+                        started_at=iso(started_at), start_delay_s=delay, command=command)
+    result = JobResult(group=group.name, outcome="error", job_row=job_row, start_delay_s=delay)
+    mark_crashed_runs(cfg.db, now=started_at)
+    try:
+        fd = acquire(lock_path(cfg.db))
+    except CrawlLockBusy as exc:
+        logger.warning("group %s: skipped, %s", group.name, exc)
+        result.outcome = "skipped_locked"
+        finish_job(cfg.db, job_row, outcome="skipped_locked", finished_at=iso(None), detail=str(exc))
+        return result
+    try:
+        with opened(cfg.db) as db:
+            last_id = db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
+        env = {**os.environ, LOCK_FD_ENV: str(fd), "DUCHA_DB": cfg.db}
+        if cfg.source:
+            env["DUCHA_SCHEDULE"] = cfg.source
+        if supervisor.stopping.is_set():
+            result.outcome = "interrupted"
+        else:
+            child = subprocess.Popen(command, env=env, pass_fds=(fd,), start_new_session=True)
+            supervisor.add(child)
+            logger.info("group %s: started crawl pid %d: %s", group.name, child.pid, " ".join(command))
+            finish_job(cfg.db, job_row, pid=child.pid)
+            try:
+                result.exit_code, result.outcome = _wait(child, group, cfg, supervisor)
+            finally:
+                supervisor.discard(child)
+            result.run_ids = _runs_of(cfg.db, child.pid, last_id)
+    finally:
+        release(fd)
+    result.duration_s = time.monotonic() - started
+    _close(cfg, result, job_row)
+    return result
+
+
+def _runs_of(db_path: str, pid: int, after_id: int) -> list[int]:
+    with opened(db_path) as db:
+        return [r[0] for r in db.execute("SELECT id FROM runs WHERE id > ? AND pid = ? ORDER BY id",
+                                         [after_id, pid]).fetchall()]
+
+
+def _close(cfg: OpsConfig, result: JobResult, job_row: int) -> None:
+    """Mark the child's unfinished runs crashed, run ``after_run``, alert on a failed job, close the row."""
+    crashed = mark_crashed_runs(cfg.db, run_ids=result.run_ids) if result.run_ids else []
+    for run_id in result.run_ids:
+        try:
+            after_run(cfg.db, run_id, config=cfg)
+        except Exception:  # never let bookkeeping kill the scheduler; the log says why
+            logger.exception("after_run failed for run %d", run_id)
+    detail = None
+    if result.outcome in ("timeout", "crashed", "error", "interrupted"):
+        detail = (f"crawl of group {result.group} ended '{result.outcome}' (exit {result.exit_code}) after "
+                  f"{result.duration_s:.0f} s; runs {result.run_ids or 'none recorded'}"
+                  + (f", marked crashed: {crashed}" if crashed else ""))
+        logger.error("%s", detail)
+        if result.outcome != "interrupted":
+            run_id = result.run_ids[-1] if result.run_ids else None
+            send_digest(cfg.db, cfg.alerts, Digest(subject=f"[ducha] scheduled crawl {result.group}: "
+                                                   f"{result.outcome}", kind="job", run_id=run_id, notes=[detail]))
+    logger.info("group %s: %s (exit %s) in %.1f s, runs %s", result.group, result.outcome, result.exit_code,
+                result.duration_s, result.run_ids)
+    finish_job(cfg.db, job_row, outcome=result.outcome, exit_code=result.exit_code, finished_at=iso(None),
+               duration_s=round(result.duration_s, 3), run_id=result.run_ids[-1] if result.run_ids else None,
+               detail=detail)

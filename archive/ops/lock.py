@@ -1,0 +1,101 @@
+"""The crawl lock: at most one crawl per archive, whoever starts it (scheduler or ``ducha crawl``).
+
+A lock file beside the database (``archive.db.lock``) is locked with ``fcntl.flock``; the kernel
+drops the lock when the holder dies, so a crash never leaves a stale lock.  The scheduler takes
+the lock, then starts ``ducha crawl`` with the locked descriptor inherited (``pass_fds``) and its
+number in ``DUCHA_CRAWL_LOCK_FD``: ``crawl_lock`` in the child recognises the inherited lock
+instead of deadlocking on it.  The lock stays held until both processes have let go.
+"""
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from archive.ops.errors import CrawlLockBusy
+
+logger = logging.getLogger(__name__)
+
+LOCK_FD_ENV = "DUCHA_CRAWL_LOCK_FD"
+
+
+def lock_path(db_path: str | Path, kind: str = "") -> Path:
+    """The lock file beside ``db_path``: ``archive.db.lock`` (crawl) or ``archive.db.scheduler.lock``."""
+    db_path = Path(db_path)
+    suffix = f".{kind}.lock" if kind else ".lock"
+    return db_path.with_name(db_path.name + suffix)
+
+
+def _inherited_fd(path: Path) -> int | None:
+    """The inherited descriptor named by ``DUCHA_CRAWL_LOCK_FD`` if it is open on ``path``."""
+    raw = os.environ.get(LOCK_FD_ENV)
+    if not raw or not raw.isdigit():
+        return None
+    fd = int(raw)
+    try:
+        held, wanted = os.fstat(fd), os.stat(path)
+    except OSError:
+        return None
+    return fd if (held.st_dev, held.st_ino) == (wanted.st_dev, wanted.st_ino) else None
+
+
+def holder(path: str | Path) -> str:
+    """What the lock file says about its holder (``pid … since …``), or '' if unknown."""
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def acquire(path: str | Path, *, wait: float = 0.0) -> int:
+    """Open and ``flock`` ``path`` exclusively; return the descriptor. Raise ``CrawlLockBusy`` after ``wait`` s."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise CrawlLockBusy(path, holder(path)) from None
+            time.sleep(0.05)
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"pid {os.getpid()} since {datetime.now().astimezone().isoformat(timespec='seconds')}\n"
+              .encode(), 0)
+    return fd
+
+
+def release(fd: int) -> None:
+    """Unlock and close a descriptor from ``acquire``."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def crawl_lock(db_path: str | Path, *, wait: float = 0.0) -> Iterator[int]:
+    """Hold the crawl lock of ``db_path`` for the block; yields the descriptor.
+
+    Raises ``CrawlLockBusy`` if another crawl holds it (after waiting up to ``wait`` seconds).
+    Inside a crawl started by the scheduler the inherited lock is used as is.
+    """
+    path = lock_path(db_path)
+    inherited = _inherited_fd(path)
+    if inherited is not None:
+        logger.debug("using the crawl lock inherited from the scheduler (fd %d)", inherited)
+        yield inherited
+        return
+    fd = acquire(path, wait=wait)
+    try:
+        yield fd
+    finally:
+        release(fd)
