@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
+import itertools
 import logging
 import re
 from dataclasses import asdict, dataclass, field
@@ -244,7 +245,7 @@ def find_dates(text: str | None, *, context_year: int | None = None, source: str
 
 def find_ranges(mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
     """The (start, end) pairs among ``find_dates`` output."""
-    return [(a, b) for a, b in zip(mentions, mentions[1:]) if a.kind == "range_start" and b.kind == "range_end"]
+    return [(a, b) for a, b in itertools.pairwise(mentions) if a.kind == "range_start" and b.kind == "range_end"]
 
 
 _URL_PATTERNS: list[tuple[re.Pattern[str], str]] = [

@@ -174,7 +174,7 @@ def extract_fields(texts: str | Iterable[str], *, context_year: int | None = Non
     """
     items = [texts] if isinstance(texts, str) else [t for t in texts if t]
 
-    def first(fn, **kw):  # noqa: ANN001, ANN202 - local helper
+    def first(fn, **kw):
         for t in items:
             value = fn(t, **kw)
             if value:

@@ -21,6 +21,7 @@ Definitions (dates in Asia/Shanghai; ``tolerance_days`` default 3):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -78,7 +79,7 @@ def _backdating(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]], *
                                 "first_seen": _iso(first_seen), "previous_visit": _iso(previous_visit),
                                 "days": (reference - value).days})
     changed = False
-    for old, new in zip(versions, versions[1:], strict=False):
+    for old, new in itertools.pairwise(versions):
         for name in VERSION_DATE_FIELDS:
             before, after = parse_iso_date(old.get(name)), parse_iso_date(new.get(name))
             if before and after and before != after:
@@ -148,7 +149,7 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
     _objection(row, texts, publish, first_seen, _removal_date(doc, events), doc, cal, not_announced)
     _fields(row, texts, publish, context_year, doc.get("doc_type"), cal, not_announced)
     if not_announced:
-        row["calendar_status"] = sorted(set(not_announced))[-1]
+        row["calendar_status"] = max(not_announced)
     return {column: row.get(column) for column in TIMELINESS_COLUMNS}
 
 

@@ -36,7 +36,7 @@ def version(body: str = GONGSHI, **kw: object) -> dict:
 
 def test_liaoning_seed_003_measures(seeds: dict[str, str], cal: WorkingDayCalendar) -> None:
     row = posting_measures(doc(), [version(seeds["003"])], [], calendar=cal,
-                           now=dt.datetime(2024, 7, 20, 9, tzinfo=dt.timezone.utc))
+                           now=dt.datetime(2024, 7, 20, 9, tzinfo=dt.UTC))
     assert tuple(row) == TIMELINESS_COLUMNS
     assert (row["posting_lag_days"], row["backdated"], json.loads(row["backdated_reasons"])) == (0, 0, [])
     assert (row["objection_start"], row["objection_end"], row["objection_working_days"]) == (
