@@ -54,7 +54,7 @@ def sniff_kind(data: bytes, filename: str, content_type: str | None = None) -> s
     """pdf · docx · xlsx · pptx · ofd · zip · ole (doc/xls/wps) · rar · 7z · html · text · unknown."""
     if data[:1024].find(b"%PDF-") != -1:
         return "pdf"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data)
     if data.startswith(_OLE2):
         return "ole"
@@ -203,7 +203,7 @@ def extract_attachment_text(data: bytes, *, filename: str, content_type: str | N
         return AttachmentText(text=None, kind="unknown", error="empty file")
     try:
         return _extract(data, filename, content_type, limits, depth=0)
-    except Exception as exc:  # last line of defence: hostile input must never crash a crawl
+    except Exception as exc:  # noqa: BLE001 - last line of defence: hostile input must never crash a crawl
         logger.warning("attachment %s: unexpected %s: %s", filename, type(exc).__name__, exc)
         kind = sniff_kind(data[:4096], filename)
         return AttachmentText(text=None, kind=kind, error=f"{type(exc).__name__}: {exc}")

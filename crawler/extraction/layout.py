@@ -18,28 +18,28 @@ from .text import SKIP_TAGS, element_text
 
 logger = logging.getLogger(__name__)
 
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HANWEB_BEGIN = "ZJEG_RSS.content.begin"
 _HANWEB_END = "ZJEG_RSS.content.end"
 _KNOWN_BODIES: tuple[tuple[str, str], ...] = (
     ("ucap", "//*[@id='UCAP-CONTENT']"),
     ("trs", "//div[contains(concat(' ', normalize-space(@class), ' '), ' TRS_Editor ')]"),
     ("trs", "//div[contains(concat(' ', normalize-space(@class), ' '), ' Custom_UnionStyle ')]"),
-    ("known", "//*[@id='zoom' or @id='Zoom' or @id='mainText' or @id='ArticleContent' or @id='article_content'"
-              " or @id='content_body' or @id='zwnr' or @id='detailContent' or @id='js_content']"),
-    ("known", "//div[contains(concat(' ', normalize-space(@class), ' '), ' article-content ')"
-              " or contains(concat(' ', normalize-space(@class), ' '), ' zwnr ')"
-              " or contains(concat(' ', normalize-space(@class), ' '), ' article_con ')"
-              " or contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')]"),
+    ("known", ("//*[@id='zoom' or @id='Zoom' or @id='mainText' or @id='ArticleContent' or @id='article_content'"
+               " or @id='content_body' or @id='zwnr' or @id='detailContent' or @id='js_content']")),
+    ("known", ("//div[contains(concat(' ', normalize-space(@class), ' '), ' article-content ')"
+               " or contains(concat(' ', normalize-space(@class), ' '), ' zwnr ')"
+               " or contains(concat(' ', normalize-space(@class), ' '), ' article_con ')"
+               " or contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')]")),
 )
 _CHROME_HINT = re.compile(
     r"(^|[-_ ])(header|head|top|nav|navbar|menu|footer|foot|bottom|copyright|breadcrumb|crumbs?|weizhi|"
     r"location|share|print|dayin|qrcode|qr|ewm|erweima|related|xgwz|xglj|relation|prenext|pre-next|"
     r"sidebar|side|aside|login|search|toolbar|tools|fontsize|font)([-_ ]|$)",
-    re.I,
+    re.IGNORECASE,
 )
 _ATTACHMENT_EXT = re.compile(
-    r"\.(pdf|docx?|wps|xlsx?|et|csv|pptx?|zip|rar|7z|txt|ofd|tif|tiff|ceb)$", re.I
+    r"\.(pdf|docx?|wps|xlsx?|et|csv|pptx?|zip|rar|7z|txt|ofd|tif|tiff|ceb)$", re.IGNORECASE
 )
 _GENERIC_LINK_TEXT = re.compile(r"^(下载|点击下载|附件下载|点击此处下载|查看|点击查看|详见附件|附件)?[:：]?$")
 _HEADING_XPATH = (

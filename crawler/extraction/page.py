@@ -18,8 +18,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from lxml import etree
-
 from . import layout
 from .dates import find_stated_date, parse_date, url_date
 from .docnumbers import find_doc_numbers
@@ -41,7 +39,7 @@ _LABELS = ("索引号|发文机关|发布机构|发文字号|文号|成文日期
 _LABEL_VALUE = re.compile(rf"({_LABELS})\s*[:：]?\s*(.*?)\s*(?=(?:{_LABELS})\s*[:：]?|$)")
 _SOFT404_PHRASES = re.compile(
     r"页面不存在|您访问的页面不存在|页面未找到|找不到(?:该|您要访问的)?页面|页面已删除|信息已删除|"
-    r"文章不存在|内容不存在|信息不存在|Page Not Found|Not Found|404错误|错误404|\b404\b", re.I
+    r"文章不存在|内容不存在|信息不存在|Page Not Found|Not Found|404错误|错误404|\b404\b", re.IGNORECASE
 )
 _NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|未知|无)$")
 _SOFT404_TINY = 30

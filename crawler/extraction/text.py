@@ -13,9 +13,7 @@ from lxml import etree
 
 logger = logging.getLogger(__name__)
 
-BLOCK_TAGS = frozenset("""address article aside blockquote body br dd div dl dt fieldset figcaption figure
-footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul
-center""".split())
+BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "body", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul", "center"])
 CELL_TAGS = frozenset({"td", "th"})
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "select", "option", "button",
                        "input", "textarea", "object", "embed", "svg", "canvas", "map", "head", "title"})
@@ -38,7 +36,7 @@ _CHROME_LINE = re.compile(
       网站地图|联系我们|技术支持\s*[:：].*|建议使用.*分辨率.*
     | 今天是.*(?:星期|周)[一二三四五六日天].*
     )$""",
-    re.X,
+    re.VERBOSE,
 )
 # A line made only of "label：value" metadata pairs (来源：…  时间：2024-07-03  浏览次数：12).
 _META_LABELS = ("来源|信息来源|文章来源|稿件来源|发布机构|发布单位|发布时间|发布日期|更新时间|时间|日期|作者|"
