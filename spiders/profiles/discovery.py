@@ -152,7 +152,8 @@ def find_blocks(root: Any, base_url: str, *, min_items: int = 3) -> list[Block]:
 def discover_entries(root: Any, base_url: str, *, min_items: int = 3,
                      known: tuple[Signature, tuple[str, str]] | None = None) -> Block | None:
     """The item list of a page: the block matching ``known`` (learned on page 1) when present,
-    else the best block with at least ``min_items`` dated links; ``None`` when there is none."""
+    however short (a last page may hold one item), else the best block with at least ``min_items``
+    dated links; ``None`` when there is none (a past-the-end page with only a dated top bar)."""
     blocks = find_blocks(root, base_url, min_items=1 if known else min_items)
     if known:
         for block in blocks:

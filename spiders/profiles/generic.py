@@ -144,8 +144,7 @@ class GenericProfile:
             return self.delegate.parse_list(request, text)
 
         root = parse_html(text)
-        block = discover_entries(root, request.url, min_items=3 if request.page == 1 else 1,
-                                 known=self.known_block)
+        block = discover_entries(root, request.url, min_items=3, known=self.known_block)
         entries = block.entries if block else []
         if block is not None and self.known_block is None:
             self.known_block = block.key

@@ -109,3 +109,13 @@ def test_generic_hands_known_families_to_their_profile(fixtures_dir: Path) -> No
     assert isinstance(g.delegate, TrsProfile)
     assert [f.url for f in page.follow] == ["https://www.mee.gov.cn/ywgz/zysthjbhdc/dczg/index_1.shtml",
                                             "https://www.mee.gov.cn/ywgz/zysthjbhdc/dczg/index_2.shtml"]
+
+
+def test_past_the_end_page_with_only_a_dated_top_bar_yields_nothing() -> None:
+    g = GenericProfile()
+    url = "http://x.gov.cn/gs/"
+    g.parse_list(ListRequest(url=url), _page(f"<ul>{_items(3)}</ul><a href='?page=2'>下一页</a>"))
+    top = ('<div class="topbar"><div class="w"><span class="date">今天是2026年11月02日</span>'
+           '<a href="/">首页</a> | <a href="javascript:void(0)">English</a></div></div>')
+    page = g.parse_list(ListRequest(url=url + "?page=2", page=2), _page(top + "<div class='news-list'></div>"))
+    assert (page.entries, page.follow) == ([], [])
