@@ -41,18 +41,23 @@ def normalise_doc_number(prefix: str, year: str, number: str) -> str:
     return f"{prefix}〔{year}〕{int(number)}号"
 
 
-def find_doc_numbers(text: str | None) -> list[str]:
-    """All 文号 in ``text``, normalised to ``代字〔YYYY〕N号``, de-duplicated, in order of appearance."""
+def find_doc_numbers(text: str | None, *, normalise: bool = True) -> list[str]:
+    """All 文号 in ``text``, de-duplicated, in order of appearance.
+
+    Normalised to ``代字〔YYYY〕N号`` by default; ``normalise=False`` returns them as printed
+    (still de-duplicated by their normalised form).
+    """
     if not text:
         return []
-    hits: list[tuple[int, str]] = []
+    hits: list[tuple[int, str, str]] = []
     for pattern in (_BRACKETED, _BARE):
         for match in pattern.finditer(text):
             prefix = _clean_prefix(match.group(1))
             if prefix:
-                hits.append((match.start(), normalise_doc_number(prefix, match.group(2), match.group(3))))
-    result: list[str] = []
-    for _, number in sorted(hits):
-        if number not in result:
-            result.append(number)
-    return result
+                start = match.start(1) + len(match.group(1)) - len(prefix)
+                key = normalise_doc_number(prefix, match.group(2), match.group(3))
+                hits.append((match.start(), key, text[start:match.end()]))
+    result: dict[str, str] = {}
+    for _, key, printed in sorted(hits):
+        result.setdefault(key, printed)
+    return list(result) if normalise else list(result.values())

@@ -38,3 +38,9 @@ def test_order_and_dedup() -> None:
 def test_seed_001(shared_dir: Path) -> None:
     text = next((shared_dir / "seeds").glob("001_*.txt")).read_text(encoding="utf-8")
     assert find_doc_numbers(text) == ["环督察〔2022〕58号", "川环委〔2023〕1号"]
+
+
+def test_printed_form_on_request() -> None:
+    text = "依据环督察[2026]35号和昭环委〔2026〕77號，再次引用环督察〔2026〕35号"
+    assert find_doc_numbers(text, normalise=False) == ["环督察[2026]35号", "昭环委〔2026〕77號"]
+    assert find_doc_numbers(text) == ["环督察〔2026〕35号", "昭环委〔2026〕77号"]
