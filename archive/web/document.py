@@ -1,0 +1,140 @@
+"""Read one posting with everything the document page and the evidence manifest show (read-only).
+
+All queries go through Datasette's read connections (``Database.execute``), so nothing here writes.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from archive.web.sanitise import diff_html
+
+log = logging.getLogger(__name__)
+
+#: (column, Chinese label, English label, where the value comes from)
+DATE_FIELDS = [
+    ("publish_date", "发布日期", "Publish date", "chosen from cms/list/stated"),
+    ("cms_date", "CMS 日期", "CMS date", "page metadata (PubDate)"),
+    ("list_date", "列表页日期", "List-page date", "the channel's list page"),
+    ("stated_date", "落款日期", "Stated date", "the text of the posting"),
+    ("url_date", "URL 日期", "URL date", "the URL"),
+    ("objection_end", "异议期截止", "Objection window ends", "the 公示 text"),
+    ("first_seen_at", "首次发现", "First seen", "our crawler"),
+    ("last_seen_at", "最后在线", "Last seen online", "our crawler"),
+    ("last_checked_at", "最后检查", "Last checked", "our crawler"),
+    ("removed_at", "删除时间", "Removed at", "our crawler"),
+]
+
+
+def _dicts(result: Any) -> list[dict[str, Any]]:
+    return [dict(row) for row in result.rows]
+
+
+def _json_list(value: str | None) -> list:
+    try:
+        loaded = json.loads(value) if value else []
+    except ValueError:
+        return []
+    return loaded if isinstance(loaded, list) else []
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL, else None (never a ``javascript:`` link)."""
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
+    """The posting, its site, dates with sources, versions with diffs, attachments and events; None if unknown."""
+    docs = _dicts(await db.execute(
+        "SELECT d.*, s.name AS site_name, s.region AS site_region, t.label_zh AS doc_type_zh,"
+        " t.label_en AS doc_type_en FROM documents d LEFT JOIN sites s ON s.id = d.site_id"
+        " LEFT JOIN doc_types t ON t.code = d.doc_type WHERE d.id = ?", [document_id]))
+    if not docs:
+        return None
+    doc = docs[0]
+    versions = _dicts(await db.execute(
+        "SELECT * FROM versions WHERE document_id = ? ORDER BY captured_at, id", [document_id]))
+    links = _dicts(await db.execute(
+        "SELECT va.version_id, va.attachment_id FROM version_attachments va"
+        " JOIN versions v ON v.id = va.version_id WHERE v.document_id = ?", [document_id]))
+    attachments = _dicts(await db.execute(
+        "SELECT * FROM attachments WHERE document_id = ? ORDER BY id", [document_id]))
+    events = _dicts(await db.execute(
+        "SELECT * FROM events WHERE document_id = ? ORDER BY at, id", [document_id]))
+    by_version: dict[int, list[int]] = {}
+    for link in links:
+        by_version.setdefault(link["version_id"], []).append(link["attachment_id"])
+    previous: dict[str, Any] | None = None
+    for number, version in enumerate(versions, start=1):
+        version["number"] = number
+        version["changed"] = _json_list(version.get("changed_fields"))
+        version["attachment_ids"] = sorted(by_version.get(version["id"], []))
+        if previous is not None:
+            version["title_diff"] = Markup(diff_html(previous["title"], version["title"]))
+            version["body_diff"] = Markup(diff_html(previous["body_text"], version["body_text"]))
+            version["date_changes"] = [
+                (col, previous.get(col), version.get(col))
+                for col in ("publish_date", "cms_date", "list_date", "stated_date", "url_date")
+                if previous.get(col) != version.get(col)]
+        previous = version
+    for event in events:
+        try:
+            event["detail_obj"] = json.loads(event["detail"]) if event.get("detail") else {}
+        except ValueError:
+            event["detail_obj"] = {}
+    current = next((v for v in versions if v["id"] == doc.get("current_version_id")),
+                   versions[-1] if versions else None)
+    return {
+        "doc": doc,
+        "href": safe_href(doc.get("url")),
+        "doc_numbers": _json_list(doc.get("doc_numbers")),
+        "dates": [(col, zh, en, source, doc.get(col)) for col, zh, en, source in DATE_FIELDS],
+        "current": current,
+        "versions": versions,
+        "attachments": [{**a, "href": safe_href(a.get("url"))} for a in attachments],
+        "events": events,
+    }
+
+
+async def evidence_manifest(db: Any, document_id: int, *, base: str) -> dict[str, Any] | None:
+    """A JSON manifest of the posting's stored digests and WARC references, with links to each record."""
+    docs = _dicts(await db.execute(
+        "SELECT id, site_id, url, title, status, first_seen_at, last_seen_at, removed_at, current_version_id"
+        " FROM documents WHERE id = ?", [document_id]))
+    if not docs:
+        return None
+    versions = _dicts(await db.execute(
+        "SELECT id, captured_at, sha256, raw_sha256, http_status, warc_file, warc_offset, changed_fields"
+        " FROM versions WHERE document_id = ? ORDER BY captured_at, id", [document_id]))
+    for v in versions:
+        v["changed_fields"] = _json_list(v["changed_fields"]) or None
+        v["warc_record_url"] = f"{base}/-/ducha/warc/{v['id']}" if v["warc_file"] else None
+    attachments = _dicts(await db.execute(
+        "SELECT id, url, name, sha256, size, content_type, first_seen_at, last_seen_at, warc_file, warc_offset"
+        " FROM attachments WHERE document_id = ? ORDER BY id", [document_id]))
+    checks = _dicts(await db.execute(
+        "SELECT id, run_id, at, http_status, outcome, reason, raw_sha256, warc_file, warc_offset"
+        " FROM checks WHERE document_id = ? ORDER BY at, id", [document_id]))
+    events = _dicts(await db.execute(
+        "SELECT id, run_id, kind, at, version_id, previous_version_id, detail FROM events"
+        " WHERE document_id = ? ORDER BY at, id", [document_id]))
+    for e in events:
+        try:
+            e["detail"] = json.loads(e["detail"]) if e["detail"] else None
+        except ValueError:
+            pass
+    return {
+        "document": docs[0],
+        "document_page": f"{base}/-/ducha/document/{document_id}",
+        "versions": versions,
+        "attachments": attachments,
+        "checks": checks,
+        "events": events,
+        "note": "sha256 is the normalised content hash; raw_sha256 the SHA-256 of the response body as "
+                "received (verify it against the WARC record's payload). `ducha evidence ID` exports a "
+                "self-contained package.",
+    }

@@ -1,0 +1,141 @@
+"""Build ``datasette-metadata.json`` from code: ``python -m archive.web.metadata > datasette-metadata.json``.
+
+The JSON file is what ``ducha serve`` passes to Datasette; ``tests/web/test_metadata.py`` checks that
+it equals ``build_metadata()``, so edit this module (and ``archive.web.queries``), then regenerate.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from archive.web import queries as q
+from archive.web.tables import TABLES
+
+DB = "archive"
+SITE_REGION = {"site": "", "region": ""}
+
+_ROBOTS = "\n".join([
+    "User-agent: *",
+    "Allow: /$",
+    "Allow: /-/ducha/document/",
+    "Disallow: /archive",
+    "Disallow: /-/",
+])
+
+_SITE_REGION_HELP = "参数 site（站点 id，如 mee）与 region（如 四川省）留空表示全部。 Leave site/region empty for all."
+
+
+def _query(title: str, description: str, sql: str, params: list[str] | None = None, **extra: Any) -> dict:
+    """One canned query entry: Chinese first, then English."""
+    entry = {"title": title, "description": description, "sql": sql.strip()}
+    if params:
+        entry["params"] = params
+    entry.update(extra)
+    return entry
+
+
+def canned_queries() -> dict[str, dict]:
+    """Every canned query of the ``archive`` database, keyed by URL name."""
+    sr = ["site", "region"]
+    return {
+        "search": _query(
+            "全文检索 Full-text search",
+            "按相关度（bm25）排列的全文检索，匹配处高亮。中文按字检索：“销号”只匹配两字相连处。"
+            " Ranked full-text search over titles, bodies and attachment texts; matches highlighted. "
+            + _SITE_REGION_HELP, q.SEARCH, ["q", *sr]),
+        "latest": _query(
+            "最新收录 Latest postings",
+            "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. "
+            + _SITE_REGION_HELP, q.LATEST, sr),
+        "open_gongshi": _query(
+            "公示期内 Open objection windows",
+            "异议期尚未结束的公示（objection_end ≥ 今天，北京时间），days_left 为剩余天数。"
+            " 公示 whose objection window has not closed yet (China time). " + _SITE_REGION_HELP,
+            q.OPEN_GONGSHI, sr),
+        "removed": _query(
+            "已删除 Removed postings",
+            "被撤下的公告：删除时间、在线天数（首次发现→删除）、是否在公示期内删除。"
+            " Postings taken down: when, after how long online, and whether before the objection window closed. "
+            + _SITE_REGION_HELP, q.REMOVED, sr),
+        "changes": _query(
+            "已修改 Changed postings",
+            "内容被改动的公告及改动摘要；点击编号查看完整逐字对比。"
+            " Silent edits with a compact diff; open the document page for the full inline diff. "
+            + _SITE_REGION_HELP, q.CHANGES, sr),
+        "backdating": _query(
+            "疑似倒签 Possible backdating",
+            "声称的发布日期（发布/CMS/正文落款）早于首次发现超过 :days 天（默认 3），且该日期落在本站已在监测期内；"
+            "或后续版本把日期改早。 Postings whose claimed date is more than :days days (default 3) before we "
+            "first saw them although we were already watching the site, or whose date was later moved earlier. "
+            + _SITE_REGION_HELP, q.BACKDATING, ["days", *sr]),
+        "site_health": _query(
+            "站点健康 Site health",
+            "每个站点最近一次成功抓取、最新公告、最近 10 次抓取中的失败次数。"
+            " Per site: last successful run, newest posting, failures in the last 10 runs.",
+            q.SITE_HEALTH),
+        "postings_per_month": _query(
+            "每月公告数（按地区） Postings per month per region",
+            "按发布日期月份与地区统计，可用图表查看。 Counts by publish month and region (chart it).",
+            q.POSTINGS_PER_MONTH),
+        "removals_over_time": _query(
+            "删除趋势 Removals over time", "每月删除事件数（按地区）。 Removal events per month and region.",
+            q.REMOVALS_OVER_TIME),
+        "timeliness_by_region": _query(
+            "时效（按地区） Timeliness per region",
+            "监测期内发布的公告，从声称发布日期到首次发现的平均天数；公示期内被删除的数量。"
+            " Average lag from claimed publish date to first seen (postings published while watched), "
+            "and removals inside the objection window.", q.TIMELINESS_BY_REGION),
+        "feed_new": _query(
+            "新公告 Atom 订阅 New postings feed",
+            "新收录的公告（Atom：加 .atom 后缀）。 New postings as Atom (append .atom). " + _SITE_REGION_HELP,
+            q.FEED_NEW, sr),
+        "feed_gongshi": _query(
+            "新公示 Atom 订阅 New 公示 feed",
+            "新收录的公示（验收销号、环评公示或标题含“公示”）。 New 公示 notices only. " + _SITE_REGION_HELP,
+            q.FEED_GONGSHI, sr),
+        "feed_removed": _query(
+            "删除 Atom 订阅 Removals feed", "公告被删除时。 Postings taken down. " + _SITE_REGION_HELP,
+            q.FEED_REMOVED, sr),
+        "feed_changed": _query(
+            "修改 Atom 订阅 Changes feed", "公告被修改或恢复时，附改动摘要。 Silent edits and restorations. "
+            + _SITE_REGION_HELP, q.FEED_CHANGED, sr),
+    }
+
+
+def build_metadata() -> dict[str, Any]:
+    """The whole metadata document for Datasette 0.65."""
+    return {
+        "title": "督察公示存档 Ducha Archive",
+        "description": (
+            "中国生态环境督察整改、验收销号公示、环评公示等政府信息公开内容的存档：每个版本、每次删除都有记录和 WARC 证据。"
+            " An evidence-grade archive of Chinese government environmental disclosures (inspection "
+            "rectification, close-out 公示, EIA notices): every version and every removal is recorded, "
+            "with WARC evidence."),
+        "source": "各级生态环境部门网站 Websites of Chinese ecology and environment authorities",
+        "license": "原文版权归发布机关；存档供研究与监督使用 Texts © the issuing authorities; archived for research and oversight",
+        "about": "督察公示存档 Ducha Archive",
+        "allow_sql": True,
+        "databases": {
+            DB: {
+                "description": "存档数据库：公告、版本、附件、事件、抓取运行。 Postings, versions, attachments, "
+                               "events and crawl runs.",
+                "tables": TABLES,
+                "queries": canned_queries(),
+            }
+        },
+        "plugins": {
+            "datasette-block-robots": {"literal": _ROBOTS},
+            "datasette-atom": {"allow_unsafe_html_in_canned_queries": False},
+        },
+    }
+
+
+def main() -> int:
+    """Write the metadata JSON to standard output."""
+    sys.stdout.write(json.dumps(build_metadata(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

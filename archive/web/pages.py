@@ -1,0 +1,121 @@
+"""Route handlers under ``/-/ducha/``: the document page, its evidence manifest, single WARC records, CSS.
+
+Every response carries a strict Content-Security-Policy: nothing archived can run script even if
+it slipped through escaping, and the pages need no inline script of their own.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from datasette.utils.asgi import Response
+
+from archive.errors import WarcError
+from archive.evidence import default_warc_dir
+from archive.models import WarcRef
+from archive.warc import record_bytes
+from archive.web.document import evidence_manifest, load_document
+
+log = logging.getLogger(__name__)
+
+PLUGIN = "ducha"
+STATIC = Path(__file__).parent / "static"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def database_name(datasette: Any) -> str:
+    """The archive's database: plugin setting ``database``, else ``archive``, else the first attached one."""
+    config = datasette.plugin_config(PLUGIN) or {}
+    names = [n for n in datasette.databases if n not in ("_internal", "_memory")]
+    wanted = config.get("database") or "archive"
+    return wanted if wanted in names or not names else names[0]
+
+
+def warc_dir(datasette: Any) -> Path:
+    """Plugin setting ``warc_dir``, else ``DUCHA_WARC_DIR``, else ``warc/`` beside the database file."""
+    config = datasette.plugin_config(PLUGIN) or {}
+    if config.get("warc_dir"):
+        return Path(config["warc_dir"])
+    return default_warc_dir(datasette.get_database(database_name(datasette)).path or ".")
+
+
+def _secure(response: Response) -> Response:
+    for key, value in SECURITY_HEADERS.items():
+        response.headers[key] = value
+    return response
+
+
+def _not_found(message: str) -> Response:
+    return _secure(Response.text(message, status=404))
+
+
+async def document_page(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/document/{id}``: current text, dated metadata, versions with diffs, attachments, events."""
+    db_name = database_name(datasette)
+    document_id = int(request.url_vars["id"])
+    data = await load_document(datasette.get_database(db_name), document_id)
+    if data is None:
+        return _not_found(f"no document {document_id}")
+    html = await datasette.render_template(
+        "ducha_document.html", {**data, "database": db_name}, request=request)
+    return _secure(Response.html(html))
+
+
+async def evidence(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/evidence/{id}.json``: the stored digests and WARC references of one posting."""
+    document_id = int(request.url_vars["id"])
+    base = f"{request.scheme}://{request.host}"
+    manifest = await evidence_manifest(datasette.get_database(database_name(datasette)), document_id, base=base)
+    if manifest is None:
+        return _not_found(f"no document {document_id}")
+    body = json.dumps(manifest, ensure_ascii=False, indent=2)
+    return _secure(Response(body, content_type="application/json; charset=utf-8",
+                            headers={"Content-Disposition": f'inline; filename="ducha-{document_id}.manifest.json"'}))
+
+
+async def warc_record(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/warc/{version_id}``: the version's response record as a one-member ``.warc.gz``."""
+    version_id = int(request.url_vars["version_id"])
+    rows = (await datasette.get_database(database_name(datasette)).execute(
+        "SELECT document_id, warc_file, warc_offset FROM versions WHERE id = ?", [version_id])).rows
+    if not rows or not rows[0]["warc_file"] or rows[0]["warc_offset"] is None:
+        return _not_found(f"no WARC record for version {version_id}")
+    folder = warc_dir(datasette).resolve()
+    path = (folder / rows[0]["warc_file"]).resolve()
+    if folder not in path.parents:
+        log.warning("refusing WARC path outside %s: %s", folder, rows[0]["warc_file"])
+        return _not_found("WARC file outside the WARC folder")
+    try:
+        data = record_bytes(folder, WarcRef(file=rows[0]["warc_file"], offset=int(rows[0]["warc_offset"])))
+    except WarcError as exc:
+        log.info("WARC record for version %s unavailable: %s", version_id, exc)
+        return _not_found(f"WARC record unavailable: {exc}")
+    name = f"ducha-doc{rows[0]['document_id']}-v{version_id}.warc.gz"
+    return _secure(Response(data, content_type="application/warc",
+                            headers={"Content-Disposition": f'attachment; filename="{name}"'}))
+
+
+async def static_file(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/static/{name}``: the plugin's CSS (Datasette cannot find a module plugin's static folder)."""
+    path = STATIC / request.url_vars["name"]
+    if not path.is_file() or path.suffix not in (".css", ".svg"):
+        return _not_found("not found")
+    kind = "text/css" if path.suffix == ".css" else "image/svg+xml"
+    return _secure(Response(path.read_text(encoding="utf-8"), content_type=f"{kind}; charset=utf-8",
+                            headers={"Cache-Control": "max-age=3600"}))
+
+
+ROUTES = [
+    (r"^/-/ducha/document/(?P<id>[0-9]+)$", document_page),
+    (r"^/-/ducha/evidence/(?P<id>[0-9]+)\.json$", evidence),
+    (r"^/-/ducha/warc/(?P<version_id>[0-9]+)$", warc_record),
+    (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
+]

@@ -1,0 +1,123 @@
+"""Datasette plugin ``ducha`` (entry point): Chinese search, safe cells, document pages, feeds, year facet.
+
+* ``prepare_connection`` registers ``escape_fts`` (a user's query → ``archive.search.fts_query``, one
+  token per Han character, so ``?_search=销号`` finds exactly the postings containing 销号) and the helper
+  functions the canned queries use (``ducha_snippet``, ``ducha_compact_diff``, ``ducha_compact_diff_text``).
+  As a pip-installed plugin it is registered after Datasette's own ``escape_fts`` and wins.
+* ``render_cell`` renders only our own sanitised markup: ``snippet_html`` (``<mark>`` only), ``diff_html``
+  (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
+  ``documents.url`` cells.  Everything else stays escaped by Datasette.
+* ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from datasette import hookimpl
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+from markupsafe import Markup, escape
+
+from archive.search import fts_query
+from archive.web import feeds, pages
+from archive.web.document import safe_href
+from archive.web.facets import YearFacet
+from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+DOCUMENT_PATH = "/-/ducha/document/{}"
+_LINKED_DOCUMENT_ID = {"versions", "attachments", "events", "checks", "watch_matches"}
+_NOFOLLOW = "nofollow noopener noreferrer"
+
+
+def _safe(function: Any) -> Any:
+    """Wrap an SQL function so a Python error returns NULL instead of aborting the query."""
+
+    def wrapper(*args: Any) -> Any:
+        try:
+            return function(*args)
+        except Exception:  # noqa: BLE001 - an SQL function must not raise into SQLite
+            log.exception("SQL function %s failed", function.__name__)
+            return None
+
+    wrapper.__name__ = function.__name__
+    return wrapper
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """Register ``escape_fts`` (Chinese-aware) and the canned queries' helper functions."""
+    conn.create_function("escape_fts", 1, fts_query, deterministic=True)
+    conn.create_function("ducha_snippet", 4, _safe(snippet_html), deterministic=True)
+    conn.create_function("ducha_compact_diff", 2, _safe(compact_diff), deterministic=True)
+    conn.create_function("ducha_compact_diff_text", 2, _safe(compact_diff_text), deterministic=True)
+
+
+@hookimpl
+def prepare_jinja2_environment(env: Environment) -> None:
+    """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's."""
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    """Our stylesheet on every page."""
+    return [datasette.urls.path("/-/ducha/static/ducha.css")]
+
+
+@hookimpl
+def register_routes() -> list:
+    """The ``/-/ducha/`` pages."""
+    return pages.ROUTES
+
+
+@hookimpl
+def register_facet_classes() -> list:
+    """``{"year": "publish_date"}`` facets."""
+    return [YearFacet]
+
+
+@hookimpl(trylast=True)
+def register_output_renderer() -> dict:
+    """``.atom`` that survives empty results (registered last so it replaces datasette-atom's)."""
+    return {"extension": "atom", "render": feeds.render_atom, "can_render": feeds.can_render_atom}
+
+
+def document_anchor(datasette: Any, document_id: Any, label: Any = None) -> Markup | None:
+    """``<a href="/-/ducha/document/ID">label</a>`` or None when ``document_id`` is not an integer."""
+    try:
+        number = int(str(document_id))
+    except ValueError:
+        return None
+    href = datasette.urls.path(DOCUMENT_PATH.format(number))
+    text = f"#{number}" if label in (None, "") else f"#{number} {label}"
+    return Markup('<a class="ducha-doc" href="{}">{}</a>').format(href, text)
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Markup | None:
+    """Render our own columns; return None (Datasette escapes) for everything else."""
+    if value is None:
+        return None
+    if column == "snippet_html":
+        return Markup(clean(str(value), MARK_TAGS))
+    if column == "diff_html":
+        return Markup(clean(str(value), DIFF_TAGS))
+    if column == "document_link":
+        return document_anchor(datasette, value)
+    if column == "document_id" and table in _LINKED_DOCUMENT_ID:
+        if isinstance(value, dict):
+            return document_anchor(datasette, value.get("value"), value.get("label"))
+        return document_anchor(datasette, value)
+    if table == "documents" and column == "url":
+        keys = row.keys() if hasattr(row, "keys") else []
+        archived = document_anchor(datasette, row["id"], "存档页") if "id" in keys else None
+        href = safe_href(str(value))
+        original = (Markup('<a href="{}" rel="{}">原文 {}</a>').format(href, _NOFOLLOW, href) if href
+                    else escape(value))
+        return Markup("{} · {}").format(archived, original) if archived else original
+    return None

@@ -1,0 +1,118 @@
+"""Safe HTML for the archive's pages: escape archived text first, add our own markup, then pass nh3.
+
+Archived pages may contain anything (``<script>``, ``onerror=``).  Every function here builds HTML
+from ``html.escape``d text and finally runs nh3 with a tiny allow-list, so even a bug upstream cannot
+let markup from an archived page through.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+import nh3
+
+from archive.diff import diff_ops, inline_diff
+from archive import search
+from archive.search import _CHAR_CLASS, tokens
+
+log = logging.getLogger(__name__)
+
+MARK_TAGS = {"mark"}
+DIFF_TAGS = {"ins", "del", "br", "span", "mark"}
+FEED_TAGS = {"ins", "del", "br", "p"}
+_CLASS_ATTR = {"span": {"class"}}
+_FTS_GAP = re.compile(f"(?<=[{_CHAR_CLASS}\x02\x03]) (?=[{_CHAR_CLASS}\x02\x03])")
+_WINDOW = 60
+#: The token ``archive.search`` puts between title, body and attachment texts in the index.
+_FIELD_BREAK = getattr(search, "FIELD_BREAK", "丨brk")
+
+
+def clean(fragment: str | None, tags: set[str]) -> str:
+    """Sanitise ``fragment`` keeping only ``tags`` (no attributes except ``class`` on span; scripts dropped)."""
+    attributes = {t: a for t, a in _CLASS_ATTR.items() if t in tags}
+    return nh3.clean(fragment or "", tags=tags, attributes=attributes, link_rel=None,
+                     clean_content_tags={"script", "style"})
+
+
+def _term_pattern(term: str) -> str | None:
+    """A regex matching ``term`` in original text the way the index does (its tokens, anything between)."""
+    toks = tokens(term)
+    if not toks:
+        return None
+    return r"[\W_]*".join(re.escape(t) for t in toks)
+
+
+def highlight(text: str, query: str | None) -> str:
+    """Escape ``text`` and wrap every match of the query's terms in ``<mark>``."""
+    patterns = [p for p in (_term_pattern(t) for t in (query or "").split()) if p]
+    if not patterns:
+        return html.escape(text)
+    regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    out, pos = [], 0
+    for m in regex.finditer(text):
+        out.append(html.escape(text[pos:m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def snippet_html(query: str | None, title: str | None, body: str | None, fts_snippet: str | None) -> str:
+    """A short, safe HTML snippet around the first match of ``query`` in the body (else title, else the index)."""
+    patterns = [p for p in (_term_pattern(t) for t in (query or "").split()) if p]
+    for text in (body or "", title or ""):
+        match = next((m for p in patterns if (m := re.search(p, text, re.IGNORECASE))), None)
+        if match:
+            start = max(0, match.start() - _WINDOW)
+            end = min(len(text), match.end() + _WINDOW)
+            piece = text[start:end].replace("\n", " ")
+            fragment = ("…" if start else "") + highlight(piece, query) + ("…" if end < len(text) else "")
+            return clean(fragment, MARK_TAGS)
+    # the match is in an attachment: use FTS5's snippet of the index (markers \x02 … \x03)
+    spaced = _FTS_GAP.sub("", (fts_snippet or "").replace(_FIELD_BREAK, " … ").replace("\n", " "))
+    fragment = html.escape(spaced).replace("\x02", "<mark>").replace("\x03", "</mark>")
+    return clean("附件 attachment: " + fragment, MARK_TAGS)
+
+
+def diff_html(old: str | None, new: str | None) -> str:
+    """The inline diff of two texts (``archive.diff.inline_diff``), sanitised to ins/del/br/span."""
+    return clean(inline_diff(old or "", new or ""), DIFF_TAGS)
+
+
+def compact_diff(old: str | None, new: str | None, *, context: int = 20, limit: int = 8) -> str:
+    """Only the changed stretches with ``context`` characters around them, as safe HTML (at most ``limit`` hunks)."""
+    out: list[str] = []
+    ops = diff_ops(old or "", new or "")
+    hunks = 0
+    for i, (op, text) in enumerate(ops):
+        if op == 0:
+            before = i > 0
+            after = i < len(ops) - 1
+            if before and after and len(text) > 2 * context:
+                out.append(html.escape(text[:context]) + " … " + html.escape(text[-context:]))
+            elif before and not after:
+                out.append(html.escape(text[:context]) + ("…" if len(text) > context else ""))
+            elif after and not before:
+                out.append(("…" if len(text) > context else "") + html.escape(text[-context:]))
+            else:
+                out.append(html.escape(text))
+            continue
+        hunks += 1
+        if hunks > limit:
+            out.append(" …")
+            break
+        tag = "ins" if op == 1 else "del"
+        out.append(f"<{tag}>{html.escape(text[:500])}</{tag}>")
+    return clean("".join(out).replace("\n", "<br>"), DIFF_TAGS)
+
+
+def compact_diff_text(old: str | None, new: str | None, *, limit: int = 8) -> str:
+    """Plain-text change summary for feeds: ``[-deleted-] {+inserted+}`` per changed stretch."""
+    parts = []
+    for op, text in diff_ops(old or "", new or ""):
+        if op:
+            parts.append(("{+%s+}" if op == 1 else "[-%s-]") % text[:300].replace("\n", " "))
+        if len(parts) >= limit:
+            break
+    return " ".join(parts)

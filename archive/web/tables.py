@@ -1,0 +1,185 @@
+"""Per-table Datasette metadata: descriptions (Chinese first, then English), column notes, labels, facets, sorts.
+
+Every table that ``archive.schema.ensure_schema`` creates must appear here (a test checks it).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+_TS = "（ISO 8601，含时区 with offset）"
+
+_DATES = {
+    "publish_date": "发布日期（CMS/列表日期优先，否则正文落款）Publish date: CMS/list date, else the stated one",
+    "cms_date": "CMS 日期（页面 meta PubDate）Date in the page's CMS metadata",
+    "list_date": "列表页日期 Date shown on the list page",
+    "stated_date": "正文落款日期 Date stated in the text",
+    "url_date": "URL 中的日期 Date in the URL (t20240703_…, /art/2024/7/3/)",
+}
+
+TABLES: dict[str, dict[str, Any]] = {
+    "sites": {
+        "description": "监测的网站。 Watched sites.",
+        "label_column": "name",
+        "facets": ["region", "level"],
+        "columns": {
+            "id": "站点 id Site id", "name": "名称 Name", "region": "地区 Region", "level": "级别 Level "
+            "(national/province/city/county)", "profile": "CMS 类型 List-page profile", "host": "主机 Host",
+            "start_urls": "起始栏目页 Start list pages (JSON)", "hints": "其他配置 Other sites-file keys (JSON)",
+            "updated_at": "更新时间 Updated " + _TS,
+        },
+    },
+    "doc_types": {
+        "description": "公告类型词表。 The doc_type vocabulary.",
+        "label_column": "label_zh",
+        "columns": {"code": "代码 Code", "label_zh": "中文 Chinese label", "label_en": "English label"},
+    },
+    "documents": {
+        "description": "每个公告（详情页 URL）一行，当前状态。点击 url 列“存档页”查看版本对比与证据。"
+                       " One row per posting (detail URL), its current state; the url column links to the "
+                       "document page with versions, diffs and evidence.",
+        "label_column": "title",
+        "sort_desc": "publish_date",
+        "facets": ["site_id", "doc_type", "status", {"year": "publish_date"}],
+        "fts_table": "documents_fts",
+        "fts_pk": "id",
+        "columns": {
+            "id": "编号 Document id", "site_id": "站点 Site", "url": "原文地址 Original URL",
+            "title": "标题 Title", **_DATES,
+            "publish_date_source": "发布日期来源 Source of publish_date (cms/list/stated/url)",
+            "publisher": "发布机构 Publisher", "doc_type": "类型 Type", "doc_numbers": "文号 Document numbers (JSON)",
+            "status": "状态 Status: live / removed / unreachable",
+            "first_seen_at": "首次发现 First seen " + _TS, "last_seen_at": "最后一次在线 Last seen online " + _TS,
+            "last_checked_at": "最后检查 Last checked " + _TS, "removed_at": "删除时间 Removed at " + _TS,
+            "current_version_id": "当前版本 Current version", "version_count": "版本数 Number of versions",
+            "list_title": "列表页标题（可能被截断）Title on the list page (may be truncated)",
+            "etag": "HTTP ETag", "last_modified": "HTTP Last-Modified",
+            "attachment_count": "附件数 Attachments", "objection_end": "公示异议期截止 Objection window ends",
+        },
+    },
+    "versions": {
+        "description": "公告的每个不同内容版本（标题、日期、正文或附件真正改变时才新增）。"
+                       " Each distinct content of a posting (new only when title, a date, the body or an "
+                       "attachment really changed).",
+        "label_column": "title",
+        "sort_desc": "captured_at",
+        "columns": {
+            "id": "版本编号 Version id", "document_id": "公告 Document", "run_id": "抓取运行 Run",
+            "captured_at": "抓取时间 Captured " + _TS, "sha256": "内容哈希 Content hash (normalised)",
+            "raw_sha256": "原始响应哈希 SHA-256 of the response as received", "title": "标题 Title", **_DATES,
+            "body_text": "正文 Body text", "attachment_sha256s": "附件哈希 Attachment digests (JSON)",
+            "changed_fields": "改动部分 Changed parts (JSON; null for the first version)",
+            "http_status": "HTTP 状态 HTTP status", "warc_file": "WARC 文件 WARC file",
+            "warc_offset": "WARC 偏移 WARC offset",
+        },
+    },
+    "attachments": {
+        "description": "附件（文件被替换时新增一行）。 Attachments; a replaced file is a new row.",
+        "label_column": "name",
+        "facets": ["content_type"],
+        "columns": {
+            "id": "附件编号 Attachment id", "document_id": "公告 Document", "url": "地址 URL", "name": "名称 Name",
+            "sha256": "SHA-256", "size": "字节 Bytes", "content_type": "类型 Content type",
+            "text": "提取的文字 Extracted text", "error": "下载/提取错误 Download or extraction error",
+            "first_seen_at": "首次发现 First seen " + _TS, "last_seen_at": "最后发现 Last seen " + _TS,
+            "warc_file": "WARC 文件 WARC file", "warc_offset": "WARC 偏移 WARC offset",
+        },
+    },
+    "version_attachments": {
+        "description": "版本与附件的对应。 Which attachments belong to which version.",
+        "columns": {"version_id": "版本 Version", "attachment_id": "附件 Attachment"},
+    },
+    "events": {
+        "description": "公告发生的事：新增、修改、删除、恢复、无法访问。 What happened to a posting.",
+        "sort_desc": "at",
+        "facets": ["kind"],
+        "columns": {
+            "id": "事件编号 Event id", "document_id": "公告 Document", "run_id": "抓取运行 Run",
+            "kind": "类型 Kind: new / changed / removed / restored / unreachable", "at": "时间 At " + _TS,
+            "version_id": "版本 Version", "previous_version_id": "上一版本 Previous version",
+            "detail": "详情 Detail (JSON: changed, http_status, reason)",
+        },
+    },
+    "checks": {
+        "description": "每次检查一个公告的结果。 Every check of a posting and its outcome.",
+        "sort_desc": "at",
+        "facets": ["outcome", "site_id"],
+        "columns": {
+            "id": "检查编号 Check id", "document_id": "公告 Document (null if never archived)", "run_id": "抓取运行 Run",
+            "at": "时间 At " + _TS, "http_status": "HTTP 状态 HTTP status",
+            "outcome": "结果 Outcome: same / new_version / not_modified / removed / unreachable / blocked",
+            "reason": "原因 Reason", "raw_sha256": "原始响应哈希 Raw SHA-256", "warc_file": "WARC 文件",
+            "warc_offset": "WARC 偏移", "site_id": "站点 Site", "url": "地址 URL",
+        },
+    },
+    "runs": {
+        "description": "抓取运行。 Crawl runs.",
+        "sort_desc": "started_at",
+        "facets": ["status"],
+        "columns": {
+            "id": "运行编号 Run id", "started_at": "开始 Started " + _TS, "finished_at": "结束 Finished " + _TS,
+            "status": "状态 Status: running / ok / partial / failed / crashed", "pid": "进程 PID",
+            "command": "命令 Command", "code_version": "代码版本 Code version",
+            "calendar_version": "工作日历版本 Working-day calendar version", "warc_files": "WARC 文件 (JSON)",
+            "summary": "各站点计数 Per-site counts (JSON)",
+        },
+    },
+    "run_sites": {
+        "description": "每次运行中每个站点的计数。 Per-site counts of each run.",
+        "facets": ["site_id"],
+        "columns": {
+            "run_id": "运行 Run", "site_id": "站点 Site", "pages": "列表页 List pages",
+            "postings_seen": "看到的公告 Postings seen", "new": "新增 New", "changed": "修改 Changed",
+            "removed": "删除 Removed", "restored": "恢复 Restored", "unreachable": "无法访问 Unreachable",
+            "blocked": "被拦截 Blocked", "errors": "错误 Errors", "duration_s": "耗时秒 Duration (s)",
+            "status": "状态 Status",
+        },
+    },
+    "documents_fts": {
+        "description": "全文索引（每个汉字一个词元）。 Full-text index: one token per Han character.",
+        "columns": {"search_text": "标题、正文、附件文字 Title, body and attachment texts, tokenised"},
+    },
+    "scheduled_runs": {
+        "description": "调度器每次执行一行。 One row per scheduler job execution.",
+        "sort_desc": "started_at",
+        "facets": ["outcome", "group_name"],
+        "columns": {
+            "group_name": "任务组 Job group", "scheduled_for": "计划时间 Scheduled for",
+            "started_at": "开始 Started", "finished_at": "结束 Finished", "start_delay_s": "延迟秒 Start delay (s)",
+            "duration_s": "耗时秒 Duration (s)", "pid": "进程 PID", "exit_code": "退出码 Exit code",
+            "outcome": "结果 Outcome", "run_id": "抓取运行 Run", "command": "命令 Command", "detail": "详情 Detail",
+        },
+    },
+    "run_ops": {
+        "description": "运行后处理标记。 Marks a run as processed after the crawl.",
+        "columns": {"run_id": "运行 Run", "processed_at": "处理时间 Processed at",
+                    "checks_failed": "失败检查 Failed checks", "watch_matches": "关注匹配 Watch matches",
+                    "alerts": "告警 Alerts"},
+    },
+    "health_checks": {
+        "description": "每次运行每个站点的健康检查。 Health checks per run and site.",
+        "sort_desc": "at",
+        "facets": ["status", "check", "site_id"],
+        "columns": {"run_id": "运行 Run", "site_id": "站点 Site", "check": "检查 Check", "status": "ok / fail / skip",
+                    "value": "值 Value", "threshold": "阈值 Threshold", "detail": "详情 Detail", "at": "时间 At"},
+    },
+    "watches": {
+        "description": "关键词关注。 Saved keyword watches.",
+        "label_column": "name",
+        "columns": {"name": "名称 Name", "query": "检索词 Query", "region": "地区 Region", "site_id": "站点 Site",
+                    "doc_type": "类型 Type", "active": "启用 Active", "created_at": "创建 Created"},
+    },
+    "watch_matches": {
+        "description": "关注命中的公告（每个一次）。 Postings that matched a watch (once each).",
+        "columns": {"watch_id": "关注 Watch", "document_id": "公告 Document", "run_id": "运行 Run",
+                    "matched_at": "命中时间 Matched at"},
+    },
+    "alerts_sent": {
+        "description": "已发送的告警。 Alerts sent, per channel, with the delivery result.",
+        "sort_desc": "sent_at",
+        "facets": ["channel", "kind", "ok"],
+        "columns": {"kind": "digest / job", "channel": "webhook / email / log", "sent_at": "发送时间 Sent at",
+                    "subject": "主题 Subject", "ok": "成功 Delivered", "error": "错误 Error",
+                    "checks_failed": "失败检查 Failed checks", "watch_matches": "关注匹配 Watch matches",
+                    "payload": "内容 Payload (JSON)"},
+    },
+}
