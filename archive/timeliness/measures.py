@@ -11,12 +11,15 @@ Definitions (dates in Asia/Shanghai; ``tolerance_days`` default 3):
 * posting lag = first-seen date − publication date (CMS/list, else stated); ``baseline`` postings
   (already online at the site's first crawl) get a lag but are left out of aggregates and of the
   first-seen backdating test.
-* backdated when (a) a CMS, list or stated date is earlier than the reference date minus the
-  tolerance — the reference is the first-seen date, or the day after the previous successful visit
-  of the site when that is earlier (a gap in our visits is not the publisher's backdating);
-  (b) a date moved earlier between versions; (c) the page date is earlier than the URL date
-  minus the tolerance.
-* early removal: removed (``removed_at`` set) on or before the last day of the objection window.
+* backdated when (a) a claimed publication date — CMS or list date, the stated date only when the
+  page has neither (a stated date is often a signature date, legitimately days before posting) —
+  is earlier than the reference date minus the tolerance; the reference is the first-seen date, or
+  the day after the previous successful visit of the site when that is earlier (a gap in our visits
+  is not the publisher's backdating); (b) a publish/CMS/list date moved earlier between versions
+  or since the last version (list dates change without a new version); (c) a claimed date is
+  earlier than the URL date minus the tolerance.
+* early removal: a removal (even one restored later) on or before the last day of the objection
+  window (``early_removal``; ``early_removal_excluding_first_day`` against the 民法典 deadline).
 """
 from __future__ import annotations
 
@@ -64,51 +67,68 @@ def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
     return (later - earlier).days if later and earlier else None
 
 
+def _claimed_dates(doc: Mapping[str, Any]) -> list[tuple[str, dt.date]]:
+    """The dates by which the site claims publication: CMS and list dates; the stated date only
+    when the page has neither (a stated date is often the signature date, days before posting)."""
+    claimed = [(n, parse_iso_date(doc.get(n))) for n in ("cms_date", "list_date")]
+    out = [(n, v) for n, v in claimed if v]
+    if not out and parse_iso_date(doc.get("stated_date")):
+        out = [("stated_date", parse_iso_date(doc.get("stated_date")))]  # type: ignore[list-item]
+    return out  # type: ignore[return-value]
+
+
 def _backdating(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]], *, first_seen: dt.date | None,
                 previous_visit: dt.date | None, baseline: bool, tolerance: int) -> tuple[list[dict], bool]:
-    """(backdating reasons, whether any date changed between versions)."""
+    """(backdating reasons, whether any date changed between versions or since the last version)."""
     reasons: list[dict] = []
+    claimed = _claimed_dates(doc)
     reference = first_seen
     if first_seen and previous_visit and previous_visit + dt.timedelta(days=1) < first_seen:
         reference = previous_visit + dt.timedelta(days=1)
     if reference and not baseline:
-        for name in DATE_FIELDS:
-            value = parse_iso_date(doc.get(name))
-            if value and value < reference - dt.timedelta(days=tolerance):
+        for name, value in claimed:
+            if value < reference - dt.timedelta(days=tolerance):
                 reasons.append({"kind": "earlier_than_first_seen", "field": name, "date": value.isoformat(),
                                 "first_seen": _iso(first_seen), "previous_visit": _iso(previous_visit),
-                                "days": (reference - value).days})
+                                "reference": _iso(reference), "days": (first_seen - value).days})
     changed = False
-    for old, new in itertools.pairwise(versions):
-        for name in VERSION_DATE_FIELDS:
-            before, after = parse_iso_date(old.get(name)), parse_iso_date(new.get(name))
-            if before and after and before != after:
-                changed = True
-                if after < before:
-                    reasons.append({"kind": "date_moved_earlier", "field": name, "from": before.isoformat(),
-                                    "to": after.isoformat(), "at": new.get("captured_at")})
+    states = [*versions, {**doc, "captured_at": doc.get("last_seen_at")}]  # list dates change without a version
+    for name in VERSION_DATE_FIELDS:
+        history = [(parse_iso_date(v.get(name)), v.get("captured_at")) for v in states]
+        history = [(d, at) for d, at in history if d]
+        for (before, _), (after, at) in itertools.pairwise(history):
+            if before == after:
+                continue
+            changed = True
+            if after < before and name != "stated_date":
+                reasons.append({"kind": "date_moved_earlier", "field": name, "from": before.isoformat(),
+                                "to": after.isoformat(), "at": at})
     url_mention = url_date(doc.get("url"))
     url_value = url_mention.value if url_mention else parse_iso_date(doc.get("url_date"))
     if url_value:
-        for name in DATE_FIELDS:
-            value = parse_iso_date(doc.get(name))
-            if value and value < url_value - dt.timedelta(days=tolerance):
+        for name, value in claimed:
+            if value < url_value - dt.timedelta(days=tolerance):
                 reasons.append({"kind": "earlier_than_url_date", "field": name, "date": value.isoformat(),
                                 "url_date": url_value.isoformat(), "days": (url_value - value).days})
     return reasons, changed
 
 
-def _removal_date(doc: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> dt.date | None:
-    """When the posting was found removed (and not restored since), else None."""
-    if doc.get("removed_at"):
-        return local_date(doc["removed_at"])
-    state = None
+def _removals(doc: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> tuple[dt.date | None, list[dt.date]]:
+    """(date of the current removal or None, dates of every removal including restored ones)."""
+    current = None
+    every: list[dt.date] = []
     for event in sorted(events, key=lambda e: str(e.get("at") or "")):
         if event.get("kind") == "removed":
-            state = local_date(event.get("at"))
+            current = local_date(event.get("at"))
+            if current:
+                every.append(current)
         elif event.get("kind") == "restored":
-            state = None
-    return state
+            current = None
+    if doc.get("removed_at"):
+        current = local_date(doc["removed_at"])
+        if current and current not in every:
+            every.append(current)
+    return current, every
 
 
 def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]],
@@ -146,7 +166,7 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
                url_disagreement_days=_days(publish, url_mention.value) if url_mention and
                url_mention.precision == "day" else None)
     not_announced: list[str] = []
-    _objection(row, texts, publish, first_seen, _removal_date(doc, events), doc, cal, not_announced)
+    _objection(row, texts, publish, first_seen, _removals(doc, events), doc, cal, not_announced)
     _fields(row, texts, publish, context_year, doc.get("doc_type"), cal, not_announced)
     if not_announced:
         row["calendar_status"] = max(not_announced)
@@ -154,7 +174,7 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
 
 
 def _objection(row: dict, texts: list[str], publish: dt.date | None, first_seen: dt.date | None,
-               removed: dt.date | None, doc: Mapping[str, Any], cal: WorkingDayCalendar,
+               removals: tuple[dt.date | None, list[dt.date]], doc: Mapping[str, Any], cal: WorkingDayCalendar,
                not_announced: list[str]) -> None:
     """Objection-window columns and the observed window."""
     obj = None
@@ -175,6 +195,7 @@ def _objection(row: dict, texts: list[str], publish: dt.date | None, first_seen:
                objection_meets_stated=None if obj.meets_stated_length is None else int(obj.meets_stated_length),
                objection_deadline=_iso(obj.deadline),
                objection_deadline_excluding_first_day=_iso(obj.deadline_excluding_first_day))
+    removed, every_removal = removals
     last_seen = local_date(doc.get("last_seen_at"))
     observed_to, basis = (removed, "removed") if removed else (last_seen, "last_seen")
     row.update(observed_from=_iso(first_seen), observed_to=_iso(observed_to), observed_basis=basis,
@@ -184,12 +205,15 @@ def _objection(row: dict, texts: list[str], publish: dt.date | None, first_seen:
             row["observed_workdays"] = cal.count_workdays(first_seen, observed_to, include_first=True)
         except CalendarNotAnnounced as exc:
             not_announced.append(exc.status)
-    if removed:
-        row["early_removal"] = int(removed <= obj.end) if obj.end else None
-        excl = obj.deadline_excluding_first_day
-        row["early_removal_excluding_first_day"] = int(removed <= excl) if excl else None
-    elif obj.end:
-        row["early_removal"] = row["early_removal_excluding_first_day"] = 0
+    first_removal = min(every_removal) if every_removal else None  # a removal later restored still counts
+    excl = obj.deadline_excluding_first_day
+    if first_removal:
+        row["early_removal"] = int(first_removal <= obj.end) if obj.end else None
+        row["early_removal_excluding_first_day"] = int(first_removal <= excl) if excl else None
+        row["first_removed_date"] = _iso(first_removal)
+    else:
+        row["early_removal"] = 0 if obj.end else None
+        row["early_removal_excluding_first_day"] = 0 if excl else None
 
 
 def _fields(row: dict, texts: list[str], publish: dt.date | None, context_year: int | None,

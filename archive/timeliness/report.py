@@ -116,7 +116,7 @@ def _reasons(r: dict[str, Any]) -> str:
         else:
             parts.append(f"{reason['field']} {reason['date']} is {reason['days']} d before first seen")
     if r["early_removal"] == 1:
-        parts.append(f"removed {r['observed_to']} before window end {r['objection_end']}")
+        parts.append(f"removed {r['first_removed_date']} before window end {r['objection_end']}")
     if r["objection_meets_stated"] == 0:
         parts.append(f"window {r['objection_start']}–{r['objection_end']} = {r['objection_workdays_counted']} "
                      f"working days < stated {r['objection_working_days']}")

@@ -54,6 +54,7 @@ CREATE TABLE timeliness (
     observed_workdays INTEGER,
     early_removal INTEGER,
     early_removal_excluding_first_day INTEGER,
+    first_removed_date TEXT,            -- first removal seen, even if restored later
     acceptance_date TEXT,
     acceptance_lag_days INTEGER,
     feedback_date TEXT,
@@ -114,7 +115,8 @@ GROUP BY t.site_id, s.region, month;
 CREATE VIEW timeliness_flags AS
 SELECT
     t.document_id, t.site_id, s.region, d.url, d.title, t.doc_type, t.publish_date, t.first_seen_date,
-    t.backdated, t.backdated_reasons, t.early_removal, t.objection_end, t.observed_to, t.observed_basis,
+    t.backdated, t.backdated_reasons, t.early_removal, t.objection_end, t.first_removed_date,
+    t.observed_to, t.observed_basis,
     t.objection_meets_stated, t.calendar_version
 FROM timeliness t
 JOIN documents d ON d.id = t.document_id

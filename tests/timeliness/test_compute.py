@@ -51,18 +51,19 @@ def archive_db(tmp_path: Path, seeds: dict[str, str]) -> tuple[Path, dict[str, s
     """An archive over four runs with known backdated postings and early removals (like the simweb manifest)."""
     path = tmp_path / "archive.db"
     u = {k: url(d, n) for k, d, n in [("old", "20230501", 1), ("liaoning", "20240703", 2), ("late", "20240620", 3),
-                                      ("urlmismatch", "20240703", 4), ("moved", "20240703", 5),
+                                      ("urlmismatch", "20230501", 4), ("signed", "20240703", 10), ("moved", "20240703", 5),
                                       ("early", "20240703", 6), ("ontime", "20240703", 7), ("plain", "20240704", 8)]}
     u["sc"] = url("20240703", 9, host="sthjt.sc.gov.cn")
     day0, day3, day5, day18 = ("2024-07-01T09:00:00+08:00", "2024-07-03T09:00:00+08:00",
                                "2024-07-05T09:00:00+08:00", "2024-07-18T09:00:00+08:00")
     with Archive(path) as a:
         a.upsert_sites([SITE, OTHER], now=day0)
-        run(a, day0, [capture(u["old"], day0, "2023-05-01", GONGSHI)])  # baseline: online before we looked
+        run(a, day0, [capture(u["old"], day0, "2023-05-01", GONGSHI),  # baseline: online before we looked
+                      capture(u["urlmismatch"], day0, "2023-04-20")])  # page date 11 days before its URL date
         run(a, day3, [
             capture(u["liaoning"], day3, "2024-07-03", seeds["003"]),
             capture(u["late"], day3, "2024-06-20"),  # backdated on arrival (URL and page agree)
-            capture(u["urlmismatch"], day3, "2024-07-03", stated="2024-06-25"),
+            capture(u["signed"], day3, "2024-07-03", stated="2024-06-25"),  # signed before posting: a lag only
             capture(u["moved"], day3, "2024-07-03"),
             capture(u["early"], day3, "2024-07-03", GONGSHI),
             capture(u["ontime"], day3, "2024-07-03", GONGSHI),
@@ -78,7 +79,7 @@ def archive_db(tmp_path: Path, seeds: dict[str, str]) -> tuple[Path, dict[str, s
 
 def test_flags_exactly_the_backdated_and_early_removed(archive_db: tuple[Path, dict[str, str]]) -> None:
     path, u = archive_db
-    assert compute_measures(path, now=NOW) == 9
+    assert compute_measures(path, now=NOW) == 10
     db = Database(path)
     ids = {r["url"]: r["id"] for r in db.query("SELECT id, url FROM documents")}
     rows = {r["document_id"]: r for r in db.query("SELECT * FROM timeliness")}
@@ -105,7 +106,7 @@ def test_compute_is_idempotent_and_writes_date_mentions(archive_db: tuple[Path, 
     compute_measures(path, now=NOW)
     again = list(db.query("SELECT * FROM date_mentions ORDER BY id"))
     assert [{**r, "id": 0} for r in first] == [{**r, "id": 0} for r in again]
-    assert db.execute("SELECT count(*) FROM timeliness").fetchone()[0] == 9
+    assert db.execute("SELECT count(*) FROM timeliness").fetchone()[0] == 10
     doc_id = db.execute("SELECT id FROM documents WHERE url = ?", [u["liaoning"]]).fetchone()[0]
     sources = {(r["source"], r["value"]) for r in db.query(
         "SELECT source, value FROM date_mentions WHERE document_id = ?", [doc_id])}
@@ -118,10 +119,11 @@ def test_view_by_site_month(archive_db: tuple[Path, dict[str, str]]) -> None:
     compute_measures(path, now=NOW)
     rows = {(r["site_id"], r["month"]): r for r in Database(path).query("SELECT * FROM timeliness_by_site_month")}
     july = rows[("ln-sthj", "2024-07")]
-    assert (july["region"], july["backdated"], july["early_removals"]) == ("辽宁省", 1, 1)
+    assert (july["region"], july["backdated"], july["early_removals"]) == ("辽宁省", 0, 1)
+    assert rows[("ln-sthj", "2023-04")]["backdated"] == 1
     assert rows[("ln-sthj", "2024-06")]["backdated"] == 2 and rows[("ln-sthj", "2023-05")]["postings_seen_arriving"] == 0
     flags = list(Database(path).query("SELECT document_id FROM timeliness_flags"))
-    assert len(flags) == 4
+    assert len(flags) == 4  # late, moved, urlmismatch, early
 
 
 def test_report_csv_and_md(archive_db: tuple[Path, dict[str, str]]) -> None:
@@ -130,17 +132,20 @@ def test_report_csv_and_md(archive_db: tuple[Path, dict[str, str]]) -> None:
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert {(r["region"], r["site_id"], r["month"]) for r in rows} == {
-        ("四川省", "sc-sthjt", "2024-07"), ("辽宁省", "ln-sthj", "2023-05"), ("辽宁省", "ln-sthj", "2024-06"),
+        ("四川省", "sc-sthjt", "2024-07"), ("辽宁省", "ln-sthj", "2023-04"), ("辽宁省", "ln-sthj", "2023-05"),
+        ("辽宁省", "ln-sthj", "2024-06"),
         ("辽宁省", "ln-sthj", "2024-07")}
     only = list(csv.DictReader(io.StringIO(render_report(path, fmt="csv", region="四川省"))))
     assert [(r["site_id"], r["objection_windows"], r["calendar_version"]) for r in only] == [
         ("sc-sthjt", "1", "chinese_calendar 1.11.0")]
     md = render_report(path, since="2024-07-01")
     assert md.startswith("# Timeliness report")
-    assert "## Flagged postings (2)" in md  # the two June-dated backdated postings are before --since
-    assert "cms_date moved 2024-07-03 → 2024-06-10" in render_report(path)
+    assert "## Flagged postings (1)" in md  # the backdated postings are all dated before --since
+    full = render_report(path)
+    assert "cms_date moved 2024-07-03 → 2024-06-10" in full
+    assert "cms_date 2023-04-20 < URL date 2023-05-01" in full
+    assert "cms_date 2024-06-20 is 13 d before first seen" in full
     assert "removed 2024-07-05 before window end 2024-07-16" in md
-    assert "stated_date 2024-06-25 < URL date 2024-07-03" in md
 
 
 @pytest.mark.parametrize("kwargs", [{"fmt": "html"}, {"since": "July"}])

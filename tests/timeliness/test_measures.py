@@ -55,7 +55,10 @@ def test_liaoning_seed_003_measures(seeds: dict[str, str], cal: WorkingDayCalend
         ({"cms_date": "2024-06-30", "publish_date": "2024-06-30"}, None, False, None, []),  # 3 days: tolerated
         ({"cms_date": "2024-06-29", "publish_date": "2024-06-29"}, None, False, None,
          ["earlier_than_first_seen", "earlier_than_url_date"]),
-        ({"stated_date": "2024-06-20"}, None, False, None, ["earlier_than_first_seen", "earlier_than_url_date"]),
+        ({"stated_date": "2024-06-20"}, None, False, None, []),  # a signature date before posting is a lag
+        ({"stated_date": "2024-06-20", "cms_date": None, "list_date": None}, None, False, None,
+         ["earlier_than_first_seen", "earlier_than_url_date"]),  # ... unless it is the only date claimed
+        ({"list_date": "2024-06-01"}, [version()], True, None, ["date_moved_earlier", "earlier_than_url_date"]),
         ({"cms_date": "2023-05-01", **NO_URL_DATE}, None, True, None, []),  # online at baseline
         # the site was not visited successfully between 06-20 and 07-03: a 06-25 posting is not backdated
         ({"cms_date": "2024-06-25", **NO_URL_DATE}, None, False, dt.date(2024, 6, 20), []),
@@ -63,12 +66,13 @@ def test_liaoning_seed_003_measures(seeds: dict[str, str], cal: WorkingDayCalend
          ["earlier_than_first_seen"]),
         ({}, [version(), version(id=2, cms_date="2024-06-01", captured_at="2024-07-05T09:00:00+08:00")], True, None,
          ["date_moved_earlier"]),
-        ({}, [version(), version(id=2, cms_date="2024-07-04")], False, None, []),  # moved later: changed, not backdated
+        ({"cms_date": "2024-07-04"}, [version(), version(id=2, cms_date="2024-07-04")], False, None, []),  # moved later: changed, not backdated
     ],
 )
 def test_backdating_flags(overrides: dict, versions: list | None, baseline: bool, previous_visit: dt.date | None,
                           expected_kinds: list[str], cal: WorkingDayCalendar) -> None:
-    row = posting_measures(doc(**overrides), versions or [version()], [], baseline=baseline,
+    same = {k: v for k, v in overrides.items() if k in ("publish_date", "cms_date", "list_date", "stated_date")}
+    row = posting_measures(doc(**overrides), versions or [version(**same)], [], baseline=baseline,
                            previous_visit=previous_visit, calendar=cal)
     kinds = sorted({r["kind"] for r in json.loads(row["backdated_reasons"])})
     assert kinds == sorted(expected_kinds)
@@ -76,8 +80,8 @@ def test_backdating_flags(overrides: dict, versions: list | None, baseline: bool
 
 
 def test_tolerance_is_configurable(cal: WorkingDayCalendar) -> None:
-    row = posting_measures(doc(cms_date="2024-06-30", publish_date="2024-06-30", **NO_URL_DATE),
-                           [version()], [], tolerance_days=1, calendar=cal)
+    dates = {"cms_date": "2024-06-30", "list_date": "2024-06-30", "publish_date": "2024-06-30"}
+    row = posting_measures(doc(**dates, **NO_URL_DATE), [version(**dates)], [], tolerance_days=1, calendar=cal)
     assert row["backdated"] == 1 and row["tolerance_days"] == 1
 
 
@@ -104,6 +108,12 @@ def test_removal_from_events_when_removed_at_is_missing(cal: WorkingDayCalendar)
     events = [{"kind": "new", "at": "2024-07-03T09:00:00+08:00"}, {"kind": "removed", "at": "2024-07-08T09:00:00+08:00"}]
     row = posting_measures(doc(), [version()], events, calendar=cal)
     assert (row["early_removal"], row["observed_to"], row["observed_window_days"]) == (1, "2024-07-08", 5)
+
+
+def test_a_removal_restored_later_is_still_an_early_removal(cal: WorkingDayCalendar) -> None:
+    events = [{"kind": "removed", "at": "2024-07-08T09:00:00+08:00"}, {"kind": "restored", "at": "2024-07-09T09:00:00+08:00"}]
+    row = posting_measures(doc(), [version()], events, calendar=cal)
+    assert (row["early_removal"], row["first_removed_date"], row["observed_basis"]) == (1, "2024-07-08", "last_seen")
 
 
 def test_window_shorter_than_stated(cal: WorkingDayCalendar) -> None:
