@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from archive.timeliness.calendar import WorkingDayCalendar, default_calendar
 from archive.timeliness.dates import find_dates, parse_iso_date, url_date
-from archive.timeliness.measures import local_date, posting_measures
+from archive.timeliness.measures import OBJECTION_DOC_TYPES, local_date, posting_measures
 from archive.timeliness.schema import DATE_MENTION_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -60,13 +60,14 @@ def _baseline_ids(db: Database) -> set[int]:
 
 
 def _site_visits(db: Database) -> dict[str, list[dt.datetime]]:
-    """Start times of the runs that visited each site successfully, sorted."""
+    """Start times of the runs that visited each site successfully (not failed, some pages), sorted."""
     if not {"runs", "run_sites"} <= set(db.table_names()):
         return {}
     marks = ",".join("?" * len(_FAILED_SITE_STATUSES))
     visits: dict[str, list[dt.datetime]] = defaultdict(list)
     for r in _rows(db, f"""SELECT rs.site_id, r.started_at FROM run_sites rs JOIN runs r ON r.id = rs.run_id
-                           WHERE coalesce(rs.status, 'ok') NOT IN ({marks})""", _FAILED_SITE_STATUSES):
+                           WHERE coalesce(rs.status, 'ok') NOT IN ({marks}) AND coalesce(rs.pages, 1) > 0""",
+                       _FAILED_SITE_STATUSES):
         try:
             visits[r["site_id"]].append(dt.datetime.fromisoformat(r["started_at"]))
         except (TypeError, ValueError):
@@ -125,10 +126,13 @@ def _iso(d: dt.date | None) -> str | None:
 
 def compute_measures(db: Database | str | Path, *, now: dt.datetime, tolerance_days: int = 3,
                      calendar: WorkingDayCalendar | None = None,
-                     document_ids: Iterable[int] | None = None) -> int:
+                     document_ids: Iterable[int] | None = None,
+                     objection_doc_types: Collection[str] = OBJECTION_DOC_TYPES) -> int:
     """(Re)compute ``timeliness`` and ``date_mentions`` for every document (or ``document_ids``).
 
-    ``now`` is recorded as ``computed_at``.  Returns the number of documents computed.
+    ``now`` is recorded as ``computed_at``; ``tolerance_days`` is the backdating tolerance;
+    ``objection_doc_types`` the doc types whose removal within the window is an early removal.
+    Returns the number of documents computed.
     """
     from archive.schema import ensure_schema
 
@@ -161,7 +165,7 @@ def compute_measures(db: Database | str | Path, *, now: dt.datetime, tolerance_d
             doc, doc_versions, events.get(doc["id"], []), attachment_texts=[a["text"] for a in atts if a["text"]],
             baseline=doc["id"] in baseline, previous_visit=_previous_visit(visits.get(doc["site_id"], []),
                                                                           doc.get("first_seen_at")),
-            calendar=cal, tolerance_days=tolerance_days, now=now))
+            calendar=cal, tolerance_days=tolerance_days, objection_doc_types=objection_doc_types, now=now))
         mentions += date_mention_rows(doc, doc_versions[-1] if doc_versions else None, atts)
     ids = [d["id"] for d in docs]
     with db.atomic():

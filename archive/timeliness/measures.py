@@ -27,7 +27,7 @@ import datetime as dt
 import itertools
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, default_calendar
@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")  # no DST since 1991
 DATE_FIELDS = ("cms_date", "list_date", "stated_date")
 VERSION_DATE_FIELDS = ("publish_date", "cms_date", "list_date", "stated_date")
+#: Doc types whose objection window is a 公示 for ``early_removal`` (others get the window columns only).
+OBJECTION_DOC_TYPES: frozenset[str] = frozenset({"acceptance_notice"})
 SUBMISSION_WORKDAYS = 30  # 整改方案 submitted within 30 working days of 反馈
 DISCLOSURE_WORKDAYS = 20  # 政府信息公开条例 Art. 26
 
@@ -135,11 +137,15 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
                      events: Sequence[Mapping[str, Any]], *, attachment_texts: Iterable[str] = (),
                      baseline: bool = False, previous_visit: dt.date | None = None,
                      calendar: WorkingDayCalendar | None = None, tolerance_days: int = 3,
+                     objection_doc_types: Collection[str] = OBJECTION_DOC_TYPES,
                      now: dt.datetime | None = None) -> dict[str, Any]:
     """One ``timeliness`` row for a posting, from plain rows (no database).
 
     ``doc`` has the ``documents`` columns, ``versions`` the ``versions`` rows in capture order,
     ``events`` the ``events`` rows; ``attachment_texts`` the current attachments' texts.
+    ``baseline``: the posting was already online at its site's first crawl; ``previous_visit``: the
+    date of the last successful visit of the site before first-seen.  ``early_removal`` is computed
+    for ``objection_doc_types`` only (null for others; their window columns are still filled).
     """
     cal = calendar or default_calendar()
     publish = parse_iso_date(doc.get("publish_date"))
@@ -168,6 +174,8 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
     not_announced: list[str] = []
     _objection(row, texts, publish, first_seen, _removals(doc, events), doc, cal, not_announced)
     _fields(row, texts, publish, context_year, doc.get("doc_type"), cal, not_announced)
+    if doc.get("doc_type") not in objection_doc_types:
+        row["early_removal"] = row["early_removal_excluding_first_day"] = None
     if not_announced:
         row["calendar_status"] = max(not_announced)
     return {column: row.get(column) for column in TIMELINESS_COLUMNS}
@@ -244,8 +252,10 @@ def _fields(row: dict, texts: list[str], publish: dt.date | None, context_year: 
 
 
 def compute_measures(db: Any, *, now: dt.datetime, tolerance_days: int = 3,
-                     calendar: WorkingDayCalendar | None = None, document_ids: Iterable[int] | None = None) -> int:
+                     calendar: WorkingDayCalendar | None = None, document_ids: Iterable[int] | None = None,
+                     objection_doc_types: Collection[str] = OBJECTION_DOC_TYPES) -> int:
     """Write the ``timeliness`` and ``date_mentions`` tables; see ``archive.timeliness.compute``."""
     from archive.timeliness.compute import compute_measures as _compute
 
-    return _compute(db, now=now, tolerance_days=tolerance_days, calendar=calendar, document_ids=document_ids)
+    return _compute(db, now=now, tolerance_days=tolerance_days, calendar=calendar, document_ids=document_ids,
+                    objection_doc_types=objection_doc_types)

@@ -164,3 +164,14 @@ def test_redacted_feedback_date_gives_no_lag(seeds: dict[str, str], cal: Working
 )
 def test_local_date_is_shanghai(stamp: str | None, expected: dt.date | None) -> None:
     assert local_date(stamp) == expected
+
+
+@pytest.mark.parametrize("doc_type,types,early", [("acceptance_notice", None, 1), ("eia_notice", None, None),
+                                                  ("eia_notice", {"acceptance_notice", "eia_notice"}, 1)])
+def test_early_removal_only_for_objection_doc_types(doc_type: str, types: set | None, early: int | None,
+                                                    cal: WorkingDayCalendar) -> None:
+    kw = {"objection_doc_types": types} if types else {}
+    row = posting_measures(doc(doc_type=doc_type, removed_at="2024-07-05T09:00:00+08:00"), [version()], [],
+                           calendar=cal, **kw)
+    assert row["early_removal"] == early
+    assert row["objection_end"] == "2024-07-16"  # the window is computed for every doc type
