@@ -80,6 +80,8 @@ def render_atom(datasette: Any, request: Any, sql: str, columns: list[str], rows
         elif "atom_content" in columns and row["atom_content"] is not None:
             entry.content(str(row["atom_content"]), type="text")
         link = row["atom_link"] if "atom_link" in columns else None
+        if not link and entry.content() is None:
+            entry.content(str(row["atom_title"] or ""), type="text")  # Atom needs a link or a content
         if link:
             entry.link(href=base + link if str(link).startswith("/") else str(link))
         if "atom_author_name" in columns and row["atom_author_name"]:

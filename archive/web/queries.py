@@ -46,15 +46,17 @@ ORDER BY d.first_seen_at DESC, d.publish_date DESC, d.id DESC
 LIMIT 200"""
 
 OPEN_GONGSHI = f"""
-SELECT d.id AS document_link, d.objection_end,
-       CAST(julianday(d.objection_end) - julianday({TODAY}) AS INTEGER) AS days_left,
+SELECT d.id AS document_link, coalesce(tl.objection_end, d.objection_end) AS objection_end,
+       CAST(julianday(coalesce(tl.objection_end, d.objection_end)) - julianday({TODAY}) AS INTEGER) AS days_left,
+       tl.objection_deadline AS computed_deadline, tl.objection_working_days AS working_days,
        d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type,
        d.title, d.status
 FROM documents d
+LEFT JOIN timeliness tl ON tl.document_id = d.id
 LEFT JOIN sites s ON s.id = d.site_id
 LEFT JOIN doc_types t ON t.code = d.doc_type
-WHERE d.objection_end >= {TODAY} AND {FILTERS}
-ORDER BY d.objection_end, d.id"""
+WHERE coalesce(tl.objection_end, d.objection_end) >= {TODAY} AND {FILTERS}
+ORDER BY 2, d.id"""
 
 REMOVED = f"""
 SELECT d.id AS document_link, e.at AS removed_at, d.first_seen_at, d.last_seen_at,
@@ -97,9 +99,9 @@ WITH watched AS (
 ), flagged AS (
   SELECT c.*, w.watched_since,
          CAST(julianday(substr(c.first_seen_at, 1, 10)) - julianday(c.earliest_claim) AS INTEGER) AS lag_days,
-         (SELECT count(*) FROM versions v1 JOIN versions v2
-            ON v2.document_id = v1.document_id AND v2.captured_at > v1.captured_at
-          WHERE v1.document_id = c.id AND v2.publish_date < v1.publish_date) AS dates_moved_earlier
+         (SELECT count(*) FROM (SELECT publish_date, lag(publish_date) OVER (ORDER BY captured_at, id) AS prev
+                                FROM versions v WHERE v.document_id = c.id)
+          WHERE publish_date < prev) AS dates_moved_earlier
   FROM claims c JOIN watched w ON w.site_id = c.site_id
   WHERE c.earliest_claim < '9999'
 )

@@ -182,4 +182,39 @@ TABLES: dict[str, dict[str, Any]] = {
                     "checks_failed": "失败检查 Failed checks", "watch_matches": "关注匹配 Watch matches",
                     "payload": "内容 Payload (JSON)"},
     },
+    "timeliness": {
+        "description": "时效测量：每个公告一行（发布滞后、倒签标记、公示期、提前删除、反馈滞后），由 ducha report timeliness 计算。"
+                       " Timeliness measures per posting: lags, backdating flags, objection windows, early "
+                       "removal, feedback lags (computed by archive.timeliness).",
+        "facets": ["site_id", "doc_type", "backdated", "early_removal", "objection_status"],
+        "columns": {
+            "document_id": "公告 Document", "first_seen_date": "首次发现日期（北京时间）First-seen date (Asia/Shanghai)",
+            "baseline": "首次抓取时已在线 Already online at the site's first crawl",
+            "posting_lag_days": "发布→首次发现天数 Days from publish_date to first seen",
+            "backdated": "疑似倒签 Backdating flagged", "backdated_reasons": "原因 Reasons (JSON)",
+            "date_changed": "日期被改 A date was edited", "objection_status": "ok / incomplete / no_window / "
+            "not_announced:YEAR", "objection_deadline": "按工作日计算的截止日 Computed deadline (working days)",
+            "objection_deadline_excluding_first_day": "不含首日的截止日 Deadline excluding the first day (民法典 201)",
+            "observed_window_days": "实际在线天数 Days the notice was observed online",
+            "early_removal": "公示期内删除 Removed before the window closed",
+            "feedback_lag_workdays": "反馈→发布工作日 Working days from 反馈 to publication",
+            "calendar_version": "工作日历版本 Calendar version used", "computed_at": "计算时间 Computed at",
+        },
+    },
+    "date_mentions": {
+        "description": "公告中找到的每个日期及其来源与精度。 Every date found for a posting, with source and precision.",
+        "facets": ["source", "precision"],
+        "columns": {"document_id": "公告 Document", "source": "来源 Source (stated/cms/list/url/first_seen/…)",
+                    "location": "位置 body / attachment / document", "value": "日期 Date", "precision": "精度 Precision",
+                    "text": "原文 Text as written", "redacted": "有遮挡 Digits redacted"},
+    },
+    "timeliness_by_site_month": {
+        "description": "按站点和月份汇总的时效。 Timeliness per site and month (view).",
+        "facets": ["region"],
+    },
+    "timeliness_flags": {
+        "description": "被标记的公告：倒签、提前删除、公示期短于声明。 Flagged postings: backdated, removed early, "
+                       "window shorter than stated (view).",
+        "facets": ["region", "backdated", "early_removal"],
+    },
 }

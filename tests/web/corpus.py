@@ -11,6 +11,7 @@ from pathlib import Path
 
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
 from archive.store import Archive
+from archive.warc import WarcWriter
 
 CHINA = timezone(timedelta(hours=8))
 XSS_TITLE = "<script>alert(1)</script>关于某化工厂整改情况的公示"
@@ -102,7 +103,8 @@ def build_corpus(path: Path, *, today: date | None = None) -> Corpus:
     t0 = today - timedelta(days=10)
     corpus = Corpus(path=path, today=today)
     histories = _postings(t0, today)
-    with Archive(path) as archive:
+    writer = WarcWriter(path.parent / "warc", run_id="web-tests")
+    with writer, Archive(path) as archive:
         archive.upsert_sites(SITES, now=_ts(t0, 8))
         days = sorted({day for history in histories.values() for day, _ in history})
         for day in days:
@@ -112,6 +114,11 @@ def build_corpus(path: Path, *, today: date | None = None) -> Corpus:
                     if when != day:
                         continue
                     if isinstance(item, PageCapture):
+                        if key == "notice":
+                            item.warc = writer.write_exchange(
+                                url=item.url, status=200, body=f"<html><title>{item.title}</title></html>".encode(),
+                                response_headers=[("Content-Type", "text/html; charset=utf-8")],
+                                fetched_at=item.fetched_at)
                         corpus.ids[key] = archive.ingest(item, run_id=run_id).document_id
                         texts = [item.title, item.body_text, *(a.text or "" for a in item.attachments)]
                         corpus.texts[corpus.ids[key]] = "\n".join(texts)
