@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["World", "serve_in_thread", "run_forever", "cli_main"]
+__all__ = ["World", "cli_main", "run_forever", "serve_in_thread"]
 
 if TYPE_CHECKING:
     from simweb.cli import cli_main

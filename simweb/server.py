@@ -126,7 +126,7 @@ class SimServer:
 
 
 def _http_date(d: dt.datetime) -> str:
-    return email.utils.format_datetime(d.astimezone(dt.timezone.utc), usegmt=True)
+    return email.utils.format_datetime(d.astimezone(dt.UTC), usegmt=True)
 
 
 def route(sim: SimServer, site: SiteSpec, req: SimRequest) -> SimResponse:
@@ -188,19 +188,20 @@ def not_modified(req_headers: dict[str, str], resp: SimResponse) -> bool:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server_version = "nginx"
     sys_version = ""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         logger.debug("%s " + format, self.address_string(), *args)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._handle("GET")
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._handle("HEAD")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self._handle("POST")
 
     def _handle(self, method: str) -> None:
@@ -274,7 +275,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def serve_in_thread(world: World, *, port: int = 0, day: int = 0,
-                    faults: str | dict[str, str] | None = None) -> SimServer:  # noqa: A002 - public name
+                    faults: str | dict[str, str] | None = None) -> SimServer:
     """Start a SimServer on 127.0.0.1 in a daemon thread (port 0: any free port)."""
     return SimServer(world, port=port, day=day, faults_=faults).start()
 

@@ -277,7 +277,7 @@ class World:
         return DocView(site=site, skel=skel, state=st, path=path, url=site.url(path),
                        title=title_for(skel, st.title_rev), paragraphs=paras, attachments=tuple(atts),
                        pub_datetime=pub, stated=stated_date(skel, st.nominal), etag=etag,
-                       last_modified=lm.astimezone(dt.timezone.utc))
+                       last_modified=lm.astimezone(dt.UTC))
 
     def objection(self, view: DocView) -> dict | None:
         """Objection window of a 公示 posting (None for other types)."""

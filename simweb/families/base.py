@@ -5,8 +5,9 @@ import datetime as dt
 import logging
 import math
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from simweb.corpus import Skeleton

@@ -19,11 +19,11 @@ class GenericFamily(Family):
 
     name = "generic"
 
-    def detail_path(self, site, skel, url_date: dt.date) -> str:  # noqa: ANN001
+    def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`/xxgk/wzxx/20240703/4000000.html` (.html, .htm or .shtml)."""
         return f"/xxgk/wzxx/{url_date:%Y%m%d}/{skel.ident}.{EXTS[skel.ident % 3]}"
 
-    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:  # noqa: ANN001
+    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`/xxgk/files/4000000_0.pdf` (linked as ../../files/…)."""
         return f"/xxgk/files/{skel.ident}_{index}.{skel.attachments[index].kind}"
 
@@ -52,7 +52,7 @@ class GenericFamily(Family):
         inner = f'<div class="crumb"><a href="../../">首页</a> / <a href="../">信息公开</a> / 公示公告</div>\n{listing}'
         return SimResponse(200, self.encode(chrome.page(ctx.site, ctx.today, "公示公告", inner)), kind="list")
 
-    def render_detail(self, doc, ctx: Ctx) -> SimResponse:  # noqa: ANN001
+    def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """A detail page with no CMS metas; the date only in text; a hidden print copy."""
         site = ctx.site
         body = chrome.body_html(doc.paragraphs)

@@ -18,11 +18,11 @@ UNITID = "340853"
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
 
 
-def _column(site) -> str:  # noqa: ANN001
+def _column(site) -> str:
     return re.search(r"col(\d+)", site.start_path).group(1)
 
 
-def _record(e) -> str:  # noqa: ANN001
+def _record(e) -> str:
     return ("<record><![CDATA[\n<li class=\"clearfix\"><a target=\"_blank\" href='%s' title='%s'>%s</a><span>%s</span></li>]]></record>"
             % (e.path, esc(e.title, quote=True), esc(truncate(e.title, 33, "..."), quote=False), e.date.isoformat()))
 
@@ -32,12 +32,12 @@ class HanwebFamily(Family):
 
     name = "hanweb"
 
-    def detail_path(self, site, skel, url_date: dt.date) -> str:  # noqa: ANN001
+    def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`/art/2024/7/3/art_84025_10234567.html`."""
         d = url_date
         return f"/art/{d.year}/{d.month}/{d.day}/art_{_column(site)}_{skel.ident + 6_000_000}.html"
 
-    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:  # noqa: ANN001
+    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`/attach/0/<32hex>.pdf`."""
         return f"/attach/0/{skel.hexid[:30]}{index:02d}.{skel.attachments[index].kind}"
 
@@ -45,10 +45,10 @@ class HanwebFamily(Family):
         """Hanweb links attachments by absolute path."""
         return att_path
 
-    def _webname(self, site) -> str:  # noqa: ANN001
+    def _webname(self, site) -> str:
         return quote(quote(site.name, safe=""), safe="")
 
-    def _nextgroup(self, site) -> str:  # noqa: ANN001
+    def _nextgroup(self, site) -> str:
         return (f'<nextgroup><![CDATA[<a href="{DATAPROXY}?page=1&appid=1&webid={WEBID}&path=/&columnid={_column(site)}'
                 f'&unitid={UNITID}&webname={self._webname(site)}&permissiontype=0"></a>]]></nextgroup>')
 
@@ -92,7 +92,7 @@ class HanwebFamily(Family):
         body = self._datastore(ctx, start, end, embedded=False)
         return SimResponse(200, body.encode("utf-8"), "text/xml;charset=UTF-8", kind="list")
 
-    def render_detail(self, doc, ctx: Ctx) -> SimResponse:  # noqa: ANN001
+    def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Detail: ArticleTitle/PubDate/Maketime metas, body between ZJEG_RSS markers."""
         site = ctx.site
         make = doc.last_modified.astimezone(dt.timezone(dt.timedelta(hours=8)))

@@ -11,7 +11,16 @@ import html
 import logging
 
 from simweb import chrome
-from simweb.families.base import Ctx, Family, SimRequest, SimResponse, page_count, page_slice, relpath, truncate
+from simweb.families.base import (
+    Ctx,
+    Family,
+    SimRequest,
+    SimResponse,
+    page_count,
+    page_slice,
+    relpath,
+    truncate,
+)
 
 logger = logging.getLogger(__name__)
 esc = html.escape
@@ -29,14 +38,14 @@ class LegacyFamily(Family):
         """GBK bytes (characters outside GBK become numeric references)."""
         return text.encode("gbk", errors="xmlcharrefreplace")
 
-    def detail_path(self, site, skel, url_date: dt.date) -> str:  # noqa: ANN001
+    def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`/ShowArticle.asp?ArticleID=N` for two thirds of postings, `/html/202407/N.htm` for the rest."""
         aid = skel.ident - 3_000_000
         if skel.ident % 3:
             return f"/ShowArticle.asp?ArticleID={aid}"
         return f"/html/{url_date:%Y%m}/{aid}.htm"
 
-    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:  # noqa: ANN001
+    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`/UploadFiles/202407/20240703102345{index}.docx`."""
         i = skel.ident
         return (f"/UploadFiles/{url_date:%Y%m}/{url_date:%Y%m%d}{8 + i % 10:02d}{i * 7 % 60:02d}{i * 13 % 60:02d}"
@@ -45,7 +54,7 @@ class LegacyFamily(Family):
     def attachment_href(self, detail_path: str, att_path: str) -> str:
         """Relative to the page ('UploadFiles/…' from the root ASP page, '../../UploadFiles/…' from .htm)."""
         rel = relpath(att_path, detail_path.split("?", 1)[0])
-        return rel[2:] if rel.startswith("./") else rel
+        return rel.removeprefix("./")
 
     def handle_list(self, req: SimRequest, ctx: Ctx) -> SimResponse | None:
         """`list.asp?classid=12&page=N`; past the end: an empty list."""
@@ -75,7 +84,7 @@ class LegacyFamily(Family):
         html_text = chrome.page(ctx.site, ctx.today, f"通知公告--{ctx.site.name}", inner, charset_meta=None)
         return SimResponse(200, self.encode(html_text), "text/html", kind="list")
 
-    def render_detail(self, doc, ctx: Ctx) -> SimResponse:  # noqa: ANN001
+    def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Table-layout detail page; the charset declaration rotates by posting."""
         site = ctx.site
         quirk = doc.skel.ident % 3

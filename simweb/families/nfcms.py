@@ -24,11 +24,11 @@ class NfcmsFamily(Family):
 
     name = "nfcms"
 
-    def detail_path(self, site, skel, url_date: dt.date) -> str:  # noqa: ANN001
+    def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`/ggtz3126/content/post_NNNNNNN.html`."""
         return f"/ggtz3126/content/post_{skel.ident}.html"
 
-    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:  # noqa: ANN001
+    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`/attachment/0/527/527857/4195869.pdf`."""
         n = 500_000 + skel.ident % 100_000 * 3 + index
         return f"/attachment/0/{n // 1000}/{n}/{skel.ident}{index}.{skel.attachments[index].kind}"
@@ -76,7 +76,7 @@ class NfcmsFamily(Family):
         data = {"articles": arts, "total": len(entries), "page": page, "page_size": JSON_PER_PAGE, "sid": SID}
         return SimResponse(200, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json", kind="json")
 
-    def render_detail(self, doc, ctx: Ctx) -> SimResponse:  # noqa: ANN001
+    def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Detail with meta-* names, a gkmlpt table and a hidden print copy of the body."""
         site = ctx.site
         heads = (f'<meta name="meta-ArticleTitle" content="{esc(doc.title)}">\n'

@@ -8,7 +8,16 @@ import posixpath
 import re
 
 from simweb import chrome
-from simweb.families.base import Ctx, Family, SimRequest, SimResponse, page_count, page_slice, relpath, truncate
+from simweb.families.base import (
+    Ctx,
+    Family,
+    SimRequest,
+    SimResponse,
+    page_count,
+    page_slice,
+    relpath,
+    truncate,
+)
 
 logger = logging.getLogger(__name__)
 esc = html.escape
@@ -16,7 +25,7 @@ PER_PAGE = 20
 _INDEX = re.compile(r"index(?:_(\d+))?\.(shtml|html)$")
 
 
-def _ext(site) -> str:  # noqa: ANN001
+def _ext(site) -> str:
     return site.start_path.rsplit(".", 1)[1]
 
 
@@ -25,12 +34,12 @@ class TrsFamily(Family):
 
     name = "trs"
 
-    def detail_path(self, site, skel, url_date: dt.date) -> str:  # noqa: ANN001
+    def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`{column}/202407/t20240703_1043210.shtml`."""
         col = posixpath.dirname(site.start_path)
         return f"{col}/{url_date:%Y%m}/t{url_date:%Y%m%d}_{skel.ident}.{_ext(site)}"
 
-    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:  # noqa: ANN001
+    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`./P020240703512345678901.pdf` beside the detail page."""
         kind = skel.attachments[index].kind
         digits = f"{skel.ident:08d}{index + 1:02d}{(skel.ident * 7 + index) % 97:02d}"
@@ -58,7 +67,7 @@ class TrsFamily(Family):
         if ctx.broken:
             body = '<div id="app" class="list-app" data-src="/api/list"></div><script src="/js/app.js"></script>'
         else:
-            body = (f'<div class="list"><ul id="list">\n' + "\n".join(items) + "\n</ul>\n"
+            body = ('<div class="list"><ul id="list">\n' + "\n".join(items) + "\n</ul>\n"
                     f'<div class="page"><script type="text/javascript">\nvar countPage = {pages}//共多少页\n'
                     f'var currentPage = {page - 1}//当前页\nvar prePage = currentPage - 1;\n'
                     f'createPageHTML(countPage, currentPage, "index", "{_ext(ctx.site)}");\n</script></div></div>')
@@ -67,7 +76,7 @@ class TrsFamily(Family):
         return SimResponse(200, self.encode(chrome.page(ctx.site, ctx.today, f"通知公告_{ctx.site.name}", inner)),
                            kind="list")
 
-    def render_detail(self, doc, ctx: Ctx) -> SimResponse:  # noqa: ANN001
+    def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Detail page: TRS metas, div.TRS_Editor > div.Custom_UnionStyle, relative attachments."""
         site = ctx.site
         body = chrome.body_html(doc.paragraphs)

@@ -18,7 +18,7 @@ PER_PAGE = 20
 _LIST = re.compile(r"zclistf(?:_(\d+))?\.shtml$")
 
 
-def _channel(site) -> str:  # noqa: ANN001
+def _channel(site) -> str:
     return re.search(r"/c(\d+)/", site.start_path).group(1)
 
 
@@ -27,12 +27,12 @@ class UcapFamily(Family):
 
     name = "ucap"
 
-    def detail_path(self, site, skel, url_date: dt.date) -> str:  # noqa: ANN001
+    def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`/sthjt/c104378/2024/7/3/<32hex>.shtml`."""
         d = url_date
         return f"{posixpath.dirname(site.start_path)}/{d.year}/{d.month}/{d.day}/{skel.hexid}.shtml"
 
-    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:  # noqa: ANN001
+    def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`…/<32hex>/files/<原文件名>-20240703155735492.pdf` (percent-encoded)."""
         spec = skel.attachments[index]
         stem, ext = spec.filename.rsplit(".", 1)
@@ -81,7 +81,7 @@ class UcapFamily(Family):
         return SimResponse(200, json.dumps(data, ensure_ascii=False).encode("utf-8"),
                            "application/json;charset=UTF-8", kind="json")
 
-    def render_detail(self, doc, ctx: Ctx) -> SimResponse:  # noqa: ANN001
+    def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Detail with the information-disclosure table and #UCAP-CONTENT body."""
         site = ctx.site
         heads = (f'<meta name="ArticleTitle" content="{esc(doc.title)}">\n'

@@ -63,7 +63,7 @@ class Client:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         return self.request(target, method="POST", body=form.encode(), headers=headers)
 
-    def enumerate_list(self, site) -> list[tuple[str, str]]:  # noqa: ANN001
+    def enumerate_list(self, site) -> list[tuple[str, str]]:
         """(absolute url, full title) of every posting, walking the site's own pagination scheme."""
         fam, start = site.family, site.start_url
         out: list[tuple[str, str]] = []

@@ -10,7 +10,7 @@ from simweb.world import World
 KINDS = {"new", "edit_body", "retitle", "replace_attachment", "backdate", "remove", "restore"}
 
 
-def test_every_kind_on_every_site_by_day_5(world) -> None:  # noqa: ANN001
+def test_every_kind_on_every_site_by_day_5(world) -> None:
     seen: dict[str, set[str]] = defaultdict(set)
     for day in range(1, 6):
         for c in world.manifest(day)["changes"]:
@@ -22,7 +22,7 @@ def test_every_kind_on_every_site_by_day_5(world) -> None:  # noqa: ANN001
     assert late and all(p["first_day"] > 0 and p["publish_date"] < p["url_date"] for p in late if p["url_date"])
 
 
-def test_changes_are_reflected_in_postings(world) -> None:  # noqa: ANN001
+def test_changes_are_reflected_in_postings(world) -> None:
     m4, m5 = world.manifest(4), world.manifest(5)
     before = {p["url"]: p for p in m4["postings"]}
     after = {p["url"]: p for p in m5["postings"]}
@@ -46,7 +46,7 @@ def test_changes_are_reflected_in_postings(world) -> None:  # noqa: ANN001
             assert old["status"] == "removed" and new["status"] == "live"
 
 
-def test_server_follows_the_day(fresh_client, world) -> None:  # noqa: ANN001
+def test_server_follows_the_day(fresh_client, world) -> None:
     sim = fresh_client.sim
     assert fresh_client.post("/_sim/day?set=5", "").status == 200 and sim.day == 5
     m = world.manifest(5)
@@ -76,7 +76,7 @@ def test_server_follows_the_day(fresh_client, world) -> None:  # noqa: ANN001
     assert fresh_client.post("/_sim/advance", "").status == 200 and sim.day == 6
 
 
-def test_new_postings_push_items_to_later_pages(world) -> None:  # noqa: ANN001
+def test_new_postings_push_items_to_later_pages(world) -> None:
     day0 = world.list_entries("mee", 0)
     day3 = world.list_entries("mee", 3)
     new_keys = {e.key for e in day3 if e.key.startswith("n")}
@@ -84,7 +84,7 @@ def test_new_postings_push_items_to_later_pages(world) -> None:  # noqa: ANN001
     assert [e.key for e in day3].index(day0[19].key) > 19 or day0[19].key not in {e.key for e in day3}
 
 
-def test_same_seed_same_bytes_except_counters(world, client) -> None:  # noqa: ANN001
+def test_same_seed_same_bytes_except_counters(world, client) -> None:
     from simweb.server import serve_in_thread
 
     from .conftest import Client
@@ -99,13 +99,13 @@ def test_same_seed_same_bytes_except_counters(world, client) -> None:  # noqa: A
                 mask = re.compile(rb"<em id=\"views\">\d+</em>")
                 assert mask.sub(b"", a) == mask.sub(b"", b)
         assert World(seed=1).manifest(2) == world.manifest(2)
-        assert World(seed=2).manifest(0)["postings"][0]["title"] != world.manifest(0)["postings"][0]["title"] or \
-            World(seed=2).manifest(0)["postings"][1]["body_text"] != world.manifest(0)["postings"][1]["body_text"]
+        other_seed = [p["body_text"] for p in World(seed=2).manifest(0)["postings"][:20]]
+        assert other_seed != [p["body_text"] for p in world.manifest(0)["postings"][:20]]
     finally:
         other.close()
 
 
-def test_view_counter_changes_on_every_request(client, world) -> None:  # noqa: ANN001
+def test_view_counter_changes_on_every_request(client, world) -> None:
     e = world.list_entries("sc-sthjt", 0)[0]
     counts = [re.search(r'<em id="views">(\d+)</em>', client.get(e.url).text()).group(1) for _ in range(3)]
     assert len(set(counts)) == 3

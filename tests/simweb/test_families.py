@@ -7,11 +7,11 @@ import re
 from simweb.sites import SITE_BY_ID
 
 
-def _live(world, site_id: str, day: int = 0) -> list:  # noqa: ANN001
+def _live(world, site_id: str, day: int = 0) -> list:
     return world.list_entries(site_id, day)
 
 
-def test_trs_index_1_is_page_2_and_countpage_js(client, world) -> None:  # noqa: ANN001
+def test_trs_index_1_is_page_2_and_countpage_js(client, world) -> None:
     site = SITE_BY_ID["mee"]
     page1 = client.get(site.start_url).text()
     assert re.search(r"var countPage = 2//共多少页", page1)
@@ -26,7 +26,7 @@ def test_trs_index_1_is_page_2_and_countpage_js(client, world) -> None:  # noqa:
     assert client.get(hn.start_url.replace("index.html", "index_1.html")).status == 200
 
 
-def test_trs_detail_markup(client, world) -> None:  # noqa: ANN001
+def test_trs_detail_markup(client, world) -> None:
     e = next(e for e in _live(world, "mee") if world.skeleton("mee", e.key).attachments)
     html = client.get(e.url).text()
     for name in ("ArticleTitle", "PubDate", "ContentSource", "ColumnName", "Url"):
@@ -36,7 +36,7 @@ def test_trs_detail_markup(client, world) -> None:  # noqa: ANN001
     assert re.search(r'<meta name="PubDate" content="\d{4}-\d\d-\d\d \d\d:\d\d">', html)
 
 
-def test_hanweb_datastore_dataproxy_get_post_and_no_index_1(client, world) -> None:  # noqa: ANN001
+def test_hanweb_datastore_dataproxy_get_post_and_no_index_1(client, world) -> None:
     site = SITE_BY_ID["js-sthjt"]
     entries = _live(world, "js-sthjt")
     html = client.get(site.start_url).text()
@@ -58,7 +58,7 @@ def test_hanweb_datastore_dataproxy_get_post_and_no_index_1(client, world) -> No
     assert re.match(r"/art/\d{4}/\d{1,2}/\d{1,2}/art_84025_\d+\.html$", entries[0].path)
 
 
-def test_ucap_zclistf_and_json(client, world) -> None:  # noqa: ANN001
+def test_ucap_zclistf_and_json(client, world) -> None:
     site = SITE_BY_ID["sc-sthjt"]
     entries = _live(world, "sc-sthjt")
     html = client.get(site.start_url).text()
@@ -78,7 +78,7 @@ def test_ucap_zclistf_and_json(client, world) -> None:  # noqa: ANN001
     assert re.search(r'href="\./[0-9a-f]{32}/files/[^"]+-\d{17}\.(pdf|docx|xlsx)"', detail)
 
 
-def test_nfcms_index_2_no_index_1_and_gkmlpt(client, world) -> None:  # noqa: ANN001
+def test_nfcms_index_2_no_index_1_and_gkmlpt(client, world) -> None:
     site = SITE_BY_ID["gd-gdee"]
     entries = _live(world, "gd-gdee")
     html = client.get(site.start_url).text()
@@ -92,7 +92,7 @@ def test_nfcms_index_2_no_index_1_and_gkmlpt(client, world) -> None:  # noqa: AN
     assert re.match(r"/ggtz3126/content/post_\d+\.html$", entries[0].path)
 
 
-def test_legacy_gbk_with_wrong_or_missing_charset(client, world) -> None:  # noqa: ANN001
+def test_legacy_gbk_with_wrong_or_missing_charset(client, world) -> None:
     site = SITE_BY_ID["zt-sthjj"]
     lst = client.get(site.start_url)
     assert "charset" not in lst.headers["content-type"] and b"charset" not in lst.body
@@ -118,7 +118,7 @@ def test_legacy_gbk_with_wrong_or_missing_charset(client, world) -> None:  # noq
     assert any("ShowArticle.asp?ArticleID=" in e.path for e in _live(world, "zt-sthjj"))
 
 
-def test_generic_paginates_by_query(client, world) -> None:  # noqa: ANN001
+def test_generic_paginates_by_query(client, world) -> None:
     site = SITE_BY_ID["pj-sthjj"]
     entries = _live(world, "pj-sthjj")
     html = client.get(site.start_url).text()
@@ -128,7 +128,7 @@ def test_generic_paginates_by_query(client, world) -> None:  # noqa: ANN001
     assert {e.path.rsplit(".", 1)[1] for e in entries} == {"html", "htm", "shtml"}
 
 
-def test_home_robots_and_unknown(client) -> None:  # noqa: ANN001
+def test_home_robots_and_unknown(client) -> None:
     r = client.get("/www.mee.gov.cn/robots.txt")
     assert r.status == 200 and "Disallow: /admin/" in r.text()
     assert client.get("/www.mee.gov.cn/").status == 200
@@ -136,7 +136,7 @@ def test_home_robots_and_unknown(client) -> None:  # noqa: ANN001
     assert client.get("/unknown.example.org/").status == 404
 
 
-def test_detail_chrome(client, world) -> None:  # noqa: ANN001
+def test_detail_chrome(client, world) -> None:
     for site_id in ("mee", "js-sthjt", "sc-sthjt", "gd-gdee", "zt-sthjj", "pj-sthjj"):
         e = _live(world, site_id)[0]
         text = client.get(e.url).text("gbk" if site_id == "zt-sthjj" else "utf-8")

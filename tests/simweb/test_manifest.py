@@ -11,7 +11,7 @@ def _encoding(site_id: str) -> str:
     return "gbk" if site_id == "zt-sthjj" else "utf-8"
 
 
-def test_manifest_endpoint_equals_world_manifest(client, world) -> None:  # noqa: ANN001
+def test_manifest_endpoint_equals_world_manifest(client, world) -> None:
     served = json.loads(client.get("/_sim/manifest").body)
     assert served == json.loads(json.dumps(world.manifest(0), ensure_ascii=False))
     assert served["day"] == 0 and served["date"] == "2026-11-02"
@@ -19,7 +19,7 @@ def test_manifest_endpoint_equals_world_manifest(client, world) -> None:  # noqa
     assert all(c["kind"] == "new" for c in served["changes"])
 
 
-def test_every_manifest_url_answers_with_its_title_and_attachments(client, world) -> None:  # noqa: ANN001
+def test_every_manifest_url_answers_with_its_title_and_attachments(client, world) -> None:
     m = world.manifest(0)
     assert len(m["postings"]) == 40 * len(SITES)
     for p in m["postings"]:
@@ -32,7 +32,7 @@ def test_every_manifest_url_answers_with_its_title_and_attachments(client, world
             assert got.status == 200 and hashlib.sha256(got.body).hexdigest() == a["sha256"]
 
 
-def test_list_pages_enumerate_exactly_the_live_postings(client, world) -> None:  # noqa: ANN001
+def test_list_pages_enumerate_exactly_the_live_postings(client, world) -> None:
     m = world.manifest(0)
     for site in SITES:
         listed = client.enumerate_list(site)
@@ -41,7 +41,7 @@ def test_list_pages_enumerate_exactly_the_live_postings(client, world) -> None: 
         assert set(listed) == live, site.id
 
 
-def test_manifest_fields(world) -> None:  # noqa: ANN001
+def test_manifest_fields(world) -> None:
     m = world.manifest(0)
     types = {p["doc_type"] for p in m["postings"]}
     assert types == {"acceptance_notice", "rectification_plan", "rectification_progress", "inspection_feedback",
@@ -56,3 +56,22 @@ def test_manifest_fields(world) -> None:  # noqa: ANN001
         assert p["status"] == "live" and p["removal"] is None and p["version"] == 1
         assert p["publish_date"] == p["cms_date"] == p["list_date"]
         assert p["body_text"].split("\n")[-2] == p["publisher"]  # signature: publisher, then the stated date
+
+
+def test_sites_yaml_lists_the_simulated_sites(client) -> None:
+    import yaml
+
+    data = yaml.safe_load(client.get("/_sim/sites.yaml").text())
+    by_id = {s["id"]: s for s in data["sites"]}
+    assert set(by_id) == {s.id for s in SITES}
+    assert by_id["sc-sthjt"]["start_urls"] == ["https://sthjt.sc.gov.cn/sthjt/c104378/zclistf.shtml"]
+    assert by_id["sc-sthjt"]["profile"] == "ucap" and "profile" not in by_id["pj-sthjj"]
+    assert {s["level"] for s in data["sites"]} == {"national", "province", "city"}
+
+
+def test_head_and_health(client, world) -> None:
+    e = world.list_entries("mee", 0)[0]
+    r = client.request(e.url, method="HEAD")
+    assert r.status == 200 and r.body == b"" and int(r.headers["content-length"]) > 1000 and "etag" in r.headers
+    health = json.loads(client.get("/_sim/health").body)
+    assert health["ok"] and health["day"] == 0 and health["docs_per_site"] == 40
