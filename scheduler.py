@@ -274,4 +274,8 @@ def _serve(cfg: OpsConfig, *, list_only: bool) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the importable module, not __main__: the job store references "scheduler:run_scheduled_group",
+    # and the job must share this process's supervisor and fire times.
+    import scheduler as _self
+
+    sys.exit(_self.main())
