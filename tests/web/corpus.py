@@ -15,7 +15,9 @@ from archive.warc import WarcWriter
 
 CHINA = timezone(timedelta(hours=8))
 XSS_TITLE = "<script>alert(1)</script>关于某化工厂整改情况的公示"
-XSS_BODY = "正文开始<img src=x onerror=alert(1)>现予公示。<script>alert(2)</script>"
+XSS_BODY = (
+    "正文开始<img src=x onerror=alert(1)>现予公示。<script>alert(2)</script>"
+    "<svg onload=\"document.body.setAttribute('data-pwned', 1)\"></svg>")
 
 SITES = [
     {"id": "mee", "name": "生态环境部", "region": "全国", "level": "national",

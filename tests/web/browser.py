@@ -1,0 +1,93 @@
+"""Helpers for real-browser tests and screenshots: a Datasette subprocess and headless Chromium."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MISSING = ("chromium is not installed: run `scripts/setup.sh --test` (or `apt-get install -y chromium`); "
+           "the browser tests need Debian's /usr/bin/chromium")
+
+
+def chromium_path() -> str | None:
+    """The Chromium executable, or None."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(proc: subprocess.Popen, port: int, *, timeout: float = 30.0) -> None:
+    """Poll until ``port`` accepts connections (bounded), failing early if the server died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            try:
+                proc.wait(timeout=0.1)  # returns only if the server exited
+            except subprocess.TimeoutExpired:
+                continue
+            raise RuntimeError(f"datasette exited with status {proc.returncode}")
+    raise RuntimeError(f"datasette did not listen on port {port} within {timeout} s")
+
+
+@contextmanager
+def serve(db: Path) -> Iterator[str]:
+    """Run ``datasette serve`` as ``ducha serve`` does, on a free loopback port; yield its base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "datasette", "serve", str(db), "--host", "127.0.0.1", "--port", str(port),
+               "--metadata", str(REPO / "datasette-metadata.json"),
+               "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "50"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_for_port(proc, port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _chromium(*args: str) -> subprocess.CompletedProcess:
+    exe = chromium_path()
+    if exe is None:
+        raise RuntimeError(MISSING)
+    with tempfile.TemporaryDirectory(prefix="ducha-chromium-") as profile:
+        return subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                              capture_output=True, timeout=90, check=False)
+
+
+def dump_dom(url: str) -> str:
+    """The DOM Chromium builds for ``url`` after running the page's scripts."""
+    result = _chromium("--virtual-time-budget=3000", "--dump-dom", url)
+    if result.returncode != 0:
+        raise RuntimeError(f"chromium failed ({result.returncode}): {result.stderr.decode(errors='replace')[-500:]}")
+    return result.stdout.decode("utf-8", errors="replace")
+
+
+def screenshot(url: str, path: Path, *, size: str = "1280,900") -> Path:
+    """Save a PNG screenshot of ``url``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    result = _chromium(f"--screenshot={path}", f"--window-size={size}", "--hide-scrollbars",
+                       "--virtual-time-budget=3000", url)
+    if result.returncode != 0 or not path.is_file():
+        raise RuntimeError(f"chromium screenshot failed: {result.stderr.decode(errors='replace')[-500:]}")
+    return path

@@ -1,0 +1,106 @@
+"""Real headless Chromium against ``datasette serve`` in a subprocess (as ``ducha serve`` runs it).
+
+Fails, not skips, when Chromium is missing: ``scripts/setup.sh --test`` installs it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.web.browser import MISSING, chromium_path, dump_dom, serve
+from tests.web.corpus import Corpus, build_corpus
+
+
+class _Elements(HTMLParser):
+    """Collect (tag, attributes, text) of the elements in a dumped DOM."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None], list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs), []))
+
+    def handle_data(self, data):
+        if self.elements:
+            self.elements[-1][2].append(data)
+
+
+def elements(dom: str) -> list[tuple[str, dict[str, str | None], str]]:
+    parser = _Elements()
+    parser.feed(dom)
+    return [(tag, attrs, "".join(text)) for tag, attrs, text in parser.elements]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Corpus]]:
+    """A Datasette subprocess over the synthetic archive: (base URL, corpus)."""
+    if chromium_path() is None:
+        pytest.fail(MISSING)
+    corpus = build_corpus(tmp_path_factory.mktemp("browser") / "archive.db")
+    with serve(corpus.path) as url:
+        yield url, corpus
+
+
+def test_home_page(site):
+    url, _ = site
+    dom = dump_dom(url + "/")
+    assert "督察公示存档 Ducha Archive" in dom
+    assert re.search(r'<form class="ducha-search" action="/archive/search"', dom)
+    assert 'href="/archive/feed_gongshi.atom"' in dom
+
+
+def test_search_for_xiaohao(site):
+    url, corpus = site
+    dom = dump_dom(url + "/archive/search?q=%E9%94%80%E5%8F%B7")
+    linked = {int(m) for m in re.findall(r'class="ducha-doc" href="/-/ducha/document/(\d+)"', dom)}
+    assert linked == corpus.containing("销号")
+    assert dom.count("<mark>销号</mark>") >= len(linked)
+
+
+def test_table_search_box(site):
+    url, corpus = site
+    dom = dump_dom(url + "/archive/documents?_search=%E9%94%80%E5%8F%B7")
+    linked = {int(m) for m in re.findall(r'href="/-/ducha/document/(\d+)"', dom)}
+    assert linked == corpus.containing("销号")
+
+
+def test_document_page_with_diff(site):
+    url, corpus = site
+    dom = dump_dom(f"{url}/-/ducha/document/{corpus.ids['plan']}")
+    found = elements(dom)
+    inserted = [text for tag, _, text in found if tag == "ins"]
+    deleted = [text for tag, _, text in found if tag == "del"]
+    assert any("销号" in t for t in inserted) and any(t.strip() for t in deleted)
+    assert dom.count('class="version"') == 3
+
+
+def test_feed(site):
+    url, _ = site
+    dom = dump_dom(url + "/archive/feed_new.atom")
+    assert "&lt;entry&gt;" in dom and "关于典型案例的通报" in dom
+    assert not [tag for tag, _, _ in elements(dom) if tag == "script"]
+
+
+def test_empty_feed(site):
+    url, _ = site
+    dom = dump_dom(url + "/archive/feed_removed.atom?site=no-such-site")
+    assert "&lt;feed" in dom and "&lt;entry&gt;" not in dom
+
+
+@pytest.mark.parametrize("path", ["/-/ducha/document/{xss}", "/archive/documents/{xss}", "/archive/search?q=公示",
+                                  "/archive/latest"])
+def test_archived_markup_renders_as_text(site, path):
+    url, corpus = site
+    dom = dump_dom(url + path.format(xss=corpus.ids["xss"]))
+    found = elements(dom)
+    assert "alert(1)" in dom  # the text is there …
+    for tag, attrs, text in found:  # … but never as markup
+        assert not (tag == "script" and "alert" in text), text
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert not (tag == "img" and attrs.get("src") == "x")
+        assert tag != "svg"
+    assert not re.search(r"<body[^>]*data-pwned", dom)
