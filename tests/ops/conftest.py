@@ -79,11 +79,18 @@ def smtp() -> Iterator[tuple[str, int, list]]:
     """An aiosmtpd server on 127.0.0.1; yields (host, port, received messages)."""
     from aiosmtpd.controller import Controller
 
+    class AnyPortController(Controller):
+        """Controller on port 0: learn the bound port before the start-up self-connection."""
+
+        def _trigger_server(self) -> None:
+            self.port = self.server.sockets[0].getsockname()[1]
+            super()._trigger_server()
+
     handler = _SmtpHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    controller = AnyPortController(handler, hostname="127.0.0.1", port=0)
     controller.start()
     try:
-        yield "127.0.0.1", controller.server.sockets[0].getsockname()[1], handler.messages
+        yield "127.0.0.1", controller.port, handler.messages
     finally:
         controller.stop()
 

@@ -1,0 +1,92 @@
+"""Done-when: the real scheduler runs the real ``ducha crawl`` against the simulated web.
+
+Run 1 is healthy and its new 四川 验收销号 postings match a saved watch; then sc-sthjt's layout
+breaks and hb-sthjt starts answering with blocks, and the next scheduled run fails its health
+checks: the webhook and the SMTP receivers get the digest.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+SPEED = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False",
+         "-s", "DUCHA_PROGRESS_INTERVAL=0", "-s", "RETRY_TIMES=0"]
+
+
+def _query(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db, timeout=10)
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def sim():
+    """The simulated provincial web on loopback (12 postings per site, day 0 = today so nothing is stale)."""
+    from simweb.server import serve_in_thread
+    from simweb.world import World
+
+    server = serve_in_thread(World(seed=1, docs_per_site=12, start_date=date.today()), day=0)
+    yield server
+    server.close()
+
+
+def test_scheduled_crawls_alert_on_broken_sites_and_watch_matches(tmp_path, sim, webhook, smtp, start_scheduler,
+                                                                 poll):
+    """Healthy run with a keyword digest, then layout-broken + blocked sites fail their checks → alerts."""
+    host, port, messages = smtp
+    sites = tmp_path / "sites.yaml"
+    sites.write_bytes(urllib.request.urlopen(f"{sim.url}/_sim/sites.yaml", timeout=10).read())
+    config = tmp_path / "schedule.yaml"
+    config.write_text(yaml.safe_dump({
+        "db": str(tmp_path / "archive.db"), "sites_file": str(sites), "mirror": sim.url,
+        "crawl_command": [sys.executable, "-m", "crawler.cli", "crawl"], "extra_args": SPEED,
+        "groups": [{"name": "provinces", "sites": ["sc-sthjt", "hb-sthjt"], "hour": "*", "minute": "*",
+                    "second": "*/3", "timeout_s": 90}],
+        "alerts": {"webhook_url": webhook.url, "log_file": str(tmp_path / "alerts.jsonl"),
+                   "smtp": {"host": host, "port": port, "from": "ducha@example.org", "to": ["desk@example.org"]}},
+        "watches": [{"name": "四川验收销号", "query": "验收销号", "region": "四川"}],
+    }, allow_unicode=True))
+    db = tmp_path / "archive.db"
+    sched = start_scheduler(config)
+    poll(lambda: _query(db, "SELECT 1 FROM run_ops"), timeout=60, what="a first processed run")
+    first = _query(db, "SELECT run_id, checks_failed, watch_matches FROM run_ops ORDER BY run_id")[0]
+    assert first[1] == 0 and first[2] > 0, first
+    digest = poll(lambda: [b for b in webhook.bodies if b["matches"]], what="the keyword digest on the webhook")[0]
+    assert all("验收销号" in m["title"] or m["title"] for m in digest["matches"])
+    assert {m["site_id"] for m in digest["matches"]} == {"sc-sthjt"}
+    assert poll(lambda: [m for m in messages if "match saved watches" in m["Subject"]], what="the digest e-mail")
+
+    sim.set_fault("sc-sthjt", "layout-broken")
+    sim.set_fault("hb-sthjt", "blocked")
+    broken_after = time.time()
+    last_ok = _query(db, "SELECT max(run_id) FROM run_ops")[0][0]
+
+    def failed_checks():
+        return _query(db, 'SELECT site_id, "check" FROM health_checks WHERE status = \'fail\' AND run_id > ?'
+                          " AND run_id IN (SELECT id FROM runs WHERE started_at >= ?)",
+                      (last_ok, time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(broken_after))))
+
+    fails = set(poll(failed_checks, timeout=60, what="failed health checks after the faults"))
+    assert ("sc-sthjt", "zero_postings") in fails
+    assert {("hb-sthjt", "block_rate"), ("hb-sthjt", "zero_postings")} & fails
+    hook = poll(lambda: [b for b in webhook.bodies if b["checks"]], what="the health alert on the webhook")[0]
+    assert {c["site_id"] for c in hook["checks"]} >= {"sc-sthjt", "hb-sthjt"}
+    mail = poll(lambda: [m for m in messages if "health check(s) failed" in m["Subject"]], what="the alert e-mail")
+    assert "sc-sthjt zero_postings" in mail[0].get_content()
+    assert sched.stop(timeout=60) == 0
+    outcomes = {o for (o,) in _query(db, "SELECT outcome FROM scheduled_runs")}
+    assert outcomes <= {"ok", "failed_sites", "interrupted"}
+    assert (tmp_path / "alerts.jsonl").read_text(encoding="utf-8").count("\n") >= 2
