@@ -123,3 +123,5 @@ class KnownDocument:
     objection_end: str | None = None
     removed_at: str | None = None
     title: str | None = None
+    list_date: str | None = None
+    list_title: str | None = None

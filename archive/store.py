@@ -162,7 +162,7 @@ class Archive:
         """Every archived posting of ``site_id`` keyed by URL."""
         cur = self.conn.execute(
             """SELECT id, site_id, url, status, etag, last_modified, publish_date, first_seen_at,
-                      last_checked_at, objection_end, removed_at, title
+                      last_checked_at, objection_end, removed_at, title, list_date, list_title
                FROM documents WHERE site_id = ? ORDER BY id""",
             (site_id,),
         )

@@ -80,7 +80,7 @@ class DuchaSpider(scrapy.Spider):
             due = {d.url for d in archive.due_for_recheck(site.id, now=current, full=self.full)}
             self.states[site.id] = SiteState(site=site, known=archive.known_documents(site.id), due=due)
             for start_url in site.start_urls:
-                profile = get_profile(site.profile, start_url)
+                profile = get_profile(site.profile, start_url, options=site.options)
                 for list_request in profile.first_requests(start_url):
                     yield self._list_request(site, profile, list_request, is_start=True)
 
@@ -128,12 +128,13 @@ class DuchaSpider(scrapy.Spider):
             return
         profile = response.meta["profile"]
         if response.meta["is_start"] and state.site.profile is None:
-            profile = get_profile(None, response.url, text)
+            profile = get_profile(None, response.url, text, options=state.site.options)
         page = profile.parse_list(response.meta["list_request"], text)
         stats.inc_value(f"{prefix}/entries", len(page.entries))
         for entry in page.entries:
             state.listed.add(entry.url)
-            request = self._maybe_detail_request(state, entry.url, list_title=entry.title, list_date=entry.date)
+            request = self._maybe_detail_request(state, entry.url, list_title=entry.title, list_date=entry.date,
+                                                 force=_list_disagrees(state.known.get(entry.url), entry))
             if request is not None:
                 yield request
         for follow in page.follow:
@@ -150,11 +151,13 @@ class DuchaSpider(scrapy.Spider):
         logger.warning("%s: list page %s failed: %s", state.site.id, request.url, failure.getErrorMessage())
 
     # --- detail pages -----------------------------------------------------------------------
-    def _maybe_detail_request(self, state: SiteState, url: str, *, list_title=None, list_date=None):
+    def _maybe_detail_request(self, state: SiteState, url: str, *, list_title=None, list_date=None,
+                              force: bool = False):
+        """A detail request when the posting is new, due, not live, or ``force``d; else None."""
         if url in state.requested:
             return None
         known = state.known.get(url)
-        if known is not None and url not in state.due and known.status == "live":
+        if known is not None and known.status == "live" and url not in state.due and not force:
             return None
         state.requested.add(url)
         headers = {}
@@ -268,16 +271,27 @@ class DuchaSpider(scrapy.Spider):
                 continue
             state.idle_done = True
             complete = not state.list_failed and not state.list_capped
+            logger.debug("%s: list walk %s, %d listed, %d known, %d due", state.site.id,
+                        "complete" if complete else "incomplete", len(state.listed), len(state.known), len(state.due))
             for url, known in state.known.items():
                 missing = complete and known.status == "live" and url not in state.listed
                 if url in state.due or missing:
-                    request = self._maybe_detail_request(state, url)
+                    request = self._maybe_detail_request(state, url, force=missing)
                     if request is not None:
                         self.crawler.engine.crawl(request)
                         scheduled += 1
         if scheduled:
             logger.info("re-checking %d known postings not reached through the lists", scheduled)
             raise DontCloseSpider
+
+
+def _list_disagrees(known, entry) -> bool:
+    """The list shows another date or title than we archived: a cheap sign of an edit or a backdating."""
+    if known is None:
+        return False
+    if entry.date and known.list_date and entry.date != known.list_date:
+        return True
+    return bool(entry.title and not entry.title_truncated and known.list_title and entry.title != known.list_title)
 
 
 def _header(response: Response, name: bytes) -> str | None:
