@@ -74,8 +74,10 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
         version["changed"] = _json_list(version.get("changed_fields"))
         version["attachment_ids"] = sorted(by_version.get(version["id"], []))
         if previous is not None:
-            version["title_diff"] = Markup(diff_html(previous["title"], version["title"]))
-            version["body_diff"] = Markup(diff_html(previous["body_text"], version["body_text"]))
+            if previous["title"] != version["title"]:
+                version["title_diff"] = Markup(diff_html(previous["title"], version["title"]))
+            if previous["body_text"] != version["body_text"]:
+                version["body_diff"] = Markup(diff_html(previous["body_text"], version["body_text"]))
             version["date_changes"] = [
                 (col, previous.get(col), version.get(col))
                 for col in ("publish_date", "cms_date", "list_date", "stated_date", "url_date")

@@ -28,7 +28,7 @@ _SITE_REGION_HELP = "参数 site（站点 id，如 mee）与 region（如 四川
 
 def _query(title: str, description: str, sql: str, params: list[str] | None = None, **extra: Any) -> dict:
     """One canned query entry: Chinese first, then English."""
-    entry = {"title": title, "description": description, "sql": sql.strip()}
+    entry = {"title": title, "description": description, "sql": sql.strip(), "hide_sql": True}
     if params:
         entry["params"] = params
     entry.update(extra)
