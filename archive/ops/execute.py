@@ -135,7 +135,8 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
     group = cfg.group(group_name)
     started = time.monotonic()
     started_at = parse(iso(now))
-    delay = (started_at - scheduled_for).total_seconds() if scheduled_for else None
+    precise = parse(now) if isinstance(now, str) else (now or datetime.now(started_at.tzinfo))
+    delay = round((precise - scheduled_for).total_seconds(), 3) if scheduled_for else None
     command = crawl_command(cfg, group)
     job_row = start_job(cfg.db, group=group.name, scheduled_for=scheduled_for and iso(scheduled_for),
                         started_at=iso(started_at), start_delay_s=delay, command=command)
