@@ -15,8 +15,7 @@ from simweb.world import World
 
 
 def _mirror(url: str) -> str:
-    scheme, rest = url.split("://", 1)
-    return "/" + rest
+    return "/" + url.split("://", 1)[1]
 
 
 def _run(port: int, paths: list[str], seconds: float, threads: int = 2) -> tuple[int, float]:

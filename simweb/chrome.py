@@ -42,10 +42,10 @@ def nav() -> str:
 
 def tools(views: int) -> str:
     """打印/关闭/字号 and the visit counter (changes on every request)."""
-    return ('<div class="article-tools"><span class="views">浏览次数：<em id="views">%d</em></span>'
+    return (f'<div class="article-tools"><span class="views">浏览次数：<em id="views">{views}</em></span>'
             '<span class="fontsize">字号：[<a href="javascript:doZoom(18)">大</a>][<a href="javascript:doZoom(16)">中</a>]'
             '[<a href="javascript:doZoom(14)">小</a>]</span>'
-            '【<a href="javascript:window.print()">打印</a>】【<a href="javascript:window.close()">关闭</a>】</div>' % views)
+            '【<a href="javascript:window.print()">打印</a>】【<a href="javascript:window.close()">关闭</a>】</div>')
 
 
 def share(url: str) -> str:
@@ -90,10 +90,9 @@ def body_html(paragraphs: tuple[str, ...], signature_lines: int = 2) -> str:
 
 def info_table(view: DocView, index_no: str) -> str:
     """Information-disclosure table: 索引号/发文机关/文号/成文日期/发布日期."""
-    return ('<table class="xxgk-table"><tr><th>索引号：</th><td>%s</td><th>发文机关：</th><td>%s</td></tr>'
-            '<tr><th>文号：</th><td>%s</td><th>成文日期：</th><td>%s</td></tr>'
-            '<tr><th>标题：</th><td colspan="3">%s</td></tr><tr><th>发布日期：</th><td colspan="3">%s</td></tr></table>'
-            % (esc(index_no), esc(view.site.publisher), esc(view.skel.doc_number or ""),
+    return ('<table class="xxgk-table"><tr><th>索引号：</th><td>{}</td><th>发文机关：</th><td>{}</td></tr>'
+            '<tr><th>文号：</th><td>{}</td><th>成文日期：</th><td>{}</td></tr>'
+            '<tr><th>标题：</th><td colspan="3">{}</td></tr><tr><th>发布日期：</th><td colspan="3">{}</td></tr></table>'.format(esc(index_no), esc(view.site.publisher), esc(view.skel.doc_number or ""),
                view.stated.strftime("%Y年%m月%d日"), esc(view.title), view.state.list_date.strftime("%Y年%m月%d日")))
 
 

@@ -1,7 +1,8 @@
 """Control endpoints under `/_sim/` (never subject to faults).
 
 GET  /_sim/health                      {"ok": true, "day", "date", "seed", "docs_per_site"}
-GET  /_sim/manifest[?day=N]            manifest JSON (current day by default)
+GET  /_sim/manifest[?day=N][&site=ID][&hashes=0]  manifest JSON (current day by default; one site;
+                                       hashes=0: no attachment sha256/size, fast for 10,000 postings)
 GET  /_sim/day                         {"day", "date"}
 POST /_sim/day?set=N                   switch day
 POST /_sim/advance                     next day
@@ -41,7 +42,8 @@ def handle_control(sim: SimServer, method: str, path: str, query: str) -> tuple[
             return _json(200, {"ok": True, "day": sim.day, "date": world.date_of(sim.day).isoformat(),
                                "seed": world.seed, "docs_per_site": world.docs_per_site})
         if path == "/_sim/manifest":
-            return _json(200, world.manifest(int(q.get("day", sim.day))))
+            return _json(200, world.manifest(int(q.get("day", sim.day)), q.get("site"),
+                                             hashes=q.get("hashes", "1") not in ("0", "false")))
         if path == "/_sim/day":
             if method == "POST":
                 sim.set_day(int(q["set"]))

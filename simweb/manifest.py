@@ -16,8 +16,8 @@ def _url_date(view: DocView) -> str | None:
     return view.state.url_date.isoformat() if view.site.family not in ("nfcms", "legacy") else None
 
 
-def posting_record(world: World, view: DocView) -> dict:
-    """One manifest posting."""
+def posting_record(world: World, view: DocView, *, hashes: bool = True) -> dict:
+    """One manifest posting (`hashes=False`: attachments without sha256/size, no file is built)."""
     st = view.state
     body = view.body_text
     list_date = st.list_date.isoformat()
@@ -40,24 +40,27 @@ def posting_record(world: World, view: DocView) -> dict:
         "doc_numbers": [view.skel.doc_number] if view.skel.doc_number else [],
         "publisher": view.site.publisher,
         "objection": world.objection(view),
-        "attachments": [{"url": a.url, "name": a.label, "sha256": a.sha256, "kind": a.kind,
-                         "size": len(a.data), "content_type": a.content_type, "text_probe": a.probe}
+        "attachments": [{"url": a.url, "name": a.label, "kind": a.kind, "content_type": a.content_type,
+                         "text_probe": a.probe,
+                         **({"sha256": a.sha256, "size": len(a.data)} if hashes else {})}
                         for a in view.attachments],
         "version": st.version,
         "etag": view.etag,
     }
 
 
-def build_manifest(world: World, day: int) -> dict:
-    """The manifest of `day` as a JSON-ready dict."""
+def build_manifest(world: World, day: int, site_id: str | None = None, *, hashes: bool = True) -> dict:
+    """The manifest of `day` as a JSON-ready dict (optionally one site only; see `posting_record`)."""
     sites, postings, changes = [], [], []
     for site in world.sites:
+        if site_id is not None and site.id != site_id:
+            continue
         sites.append({"id": site.id, "host": site.host, "family": site.family, "start_urls": [site.start_url],
                       "name": site.name, "region": site.region, "level": site.level, "profile": site.profile})
         for key in world.keys(site.id, day):
             view = world.doc_view(site.id, key, day)
             if view is not None:
-                postings.append(posting_record(world, view))
+                postings.append(posting_record(world, view, hashes=hashes))
         changes.extend(world.changes(site.id, day))
     return {"day": day, "date": world.date_of(day).isoformat(), "seed": world.seed,
             "docs_per_site": world.docs_per_site, "sites": sites, "postings": postings, "changes": changes}

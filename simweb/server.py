@@ -118,7 +118,7 @@ class SimServer:
         if self._thread:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> SimServer:
+    def __enter__(self) -> SimServer:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from simweb.attachments import CONTENT_TYPES, attachment_bytes
-from simweb.bodies import attachment_text, body_paragraphs
+from simweb.bodies import AttachmentText, attachment_text, body_paragraphs
 from simweb.corpus import Skeleton, make_skeleton, objection, rng_for, stated_date, title_for
 from simweb.families import FAMILIES
 from simweb.sites import SITE_BY_ID, SITES, SiteSpec
@@ -25,6 +25,11 @@ logger = logging.getLogger(__name__)
 
 IDENT0 = 4_000_000
 TZ = dt.timezone(dt.timedelta(hours=8))
+
+
+@functools.lru_cache(maxsize=8192)
+def _sha256(kind: str, content: AttachmentText) -> str:
+    return hashlib.sha256(attachment_bytes(kind, content)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,19 @@ class AttView:
     url: str
     label: str
     kind: str
-    data: bytes
+    content: AttachmentText
     probe: str
     content_type: str
-    sha256: str
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes (built on first use, cached)."""
+        return attachment_bytes(self.kind, self.content)
+
+    @property
+    def sha256(self) -> str:
+        """sha256 of the bytes."""
+        return _sha256(self.kind, self.content)
 
 
 @dataclass(frozen=True)
@@ -262,10 +276,9 @@ class World:
         atts = []
         for k, spec in enumerate(skel.attachments):
             content = attachment_text(self.seed, site, skel, k, st.att_revs[k])
-            data = attachment_bytes(spec.kind, content)
             apath = sd.family.attachment_path(site, skel, st.url_date, path, k)
-            atts.append(AttView(k, apath, site.url(apath), spec.label, spec.kind, data, content.probe,
-                                CONTENT_TYPES[spec.kind], hashlib.sha256(data).hexdigest()))
+            atts.append(AttView(k, apath, site.url(apath), spec.label, spec.kind, content, content.probe,
+                                CONTENT_TYPES[spec.kind]))
         h, m, s = 8 + skel.ident % 10, (skel.ident * 7) % 60, (skel.ident * 13) % 60
         pub = dt.datetime.combine(st.list_date, dt.time(h, m, s), TZ)
         if st.changed_day > 0:
@@ -283,11 +296,12 @@ class World:
         """Objection window of a 公示 posting (None for other types)."""
         return objection(view.skel, view.state.nominal)
 
-    def manifest(self, day: int) -> dict:
-        """Ground truth for `day` (see docs/ARCHITECTURE.md, "Manifest")."""
+    def manifest(self, day: int, site_id: str | None = None, *, hashes: bool = True) -> dict:
+        """Ground truth for `day` (docs/ARCHITECTURE.md, "Manifest"); `site_id` limits it to one site;
+        `hashes=False` leaves out attachment sha256/size (no file is built: fast with 10,000 postings)."""
         from simweb.manifest import build_manifest
 
-        return build_manifest(self, day)
+        return build_manifest(self, day, site_id, hashes=hashes)
 
     def replace(self, st: DocState, **changes: object) -> DocState:
         """A copy of `st` with `changes` (helper for evolution)."""

@@ -23,8 +23,7 @@ def _column(site) -> str:
 
 
 def _record(e) -> str:
-    return ("<record><![CDATA[\n<li class=\"clearfix\"><a target=\"_blank\" href='%s' title='%s'>%s</a><span>%s</span></li>]]></record>"
-            % (e.path, esc(e.title, quote=True), esc(truncate(e.title, 33, "..."), quote=False), e.date.isoformat()))
+    return ("<record><![CDATA[\n<li class=\"clearfix\"><a target=\"_blank\" href='{}' title='{}'>{}</a><span>{}</span></li>]]></record>".format(e.path, esc(e.title, quote=True), esc(truncate(e.title, 33, "..."), quote=False), e.date.isoformat()))
 
 
 class HanwebFamily(Family):
@@ -82,7 +81,7 @@ class HanwebFamily(Family):
             if "startrecord" in args:
                 start = max(1, int(args["startrecord"]))
                 end = int(args.get("endrecord", start + 44))
-                start, end = start - 1, end
+                start -= 1
             else:
                 page = max(1, int(args.get("page", "1")))
                 per = int(args.get("perpage", PER_PAGE))

@@ -75,3 +75,10 @@ def test_head_and_health(client, world) -> None:
     assert r.status == 200 and r.body == b"" and int(r.headers["content-length"]) > 1000 and "etag" in r.headers
     health = json.loads(client.get("/_sim/health").body)
     assert health["ok"] and health["day"] == 0 and health["docs_per_site"] == 40
+
+
+def test_manifest_filters(client) -> None:  # noqa: ANN001
+    m = json.loads(client.get("/_sim/manifest?day=1&site=mee&hashes=0").body)
+    assert m["day"] == 1 and {p["site_id"] for p in m["postings"]} == {"mee"}
+    assert all("sha256" not in a and a["text_probe"] for p in m["postings"] for a in p["attachments"])
+    assert {c["site_id"] for c in m["changes"]} == {"mee"}
