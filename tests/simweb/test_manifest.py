@@ -77,7 +77,7 @@ def test_head_and_health(client, world) -> None:
     assert health["ok"] and health["day"] == 0 and health["docs_per_site"] == 40
 
 
-def test_manifest_filters(client) -> None:  # noqa: ANN001
+def test_manifest_filters(client) -> None:
     m = json.loads(client.get("/_sim/manifest?day=1&site=mee&hashes=0").body)
     assert m["day"] == 1 and {p["site_id"] for p in m["postings"]} == {"mee"}
     assert all("sha256" not in a and a["text_probe"] for p in m["postings"] for a in p["attachments"])
