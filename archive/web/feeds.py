@@ -14,7 +14,7 @@ optional ``atom_content`` / ``atom_content_html`` / ``atom_link`` / ``atom_autho
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from datasette import __version__
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = {"atom_id", "atom_updated", "atom_title"}
 CHINA = timezone(timedelta(hours=8))
-EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def parse_updated(value: Any) -> datetime:

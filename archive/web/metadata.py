@@ -15,13 +15,7 @@ from archive.web.tables import TABLES
 DB = "archive"
 SITE_REGION = {"site": "", "region": ""}
 
-_ROBOTS = "\n".join([
-    "User-agent: *",
-    "Allow: /$",
-    "Allow: /-/ducha/document/",
-    "Disallow: /archive",
-    "Disallow: /-/",
-])
+_ROBOTS = "User-agent: *\nAllow: /$\nAllow: /-/ducha/document/\nDisallow: /archive\nDisallow: /-/"
 
 _SITE_REGION_HELP = "参数 site（站点 id，如 mee）与 region（如 四川省）留空表示全部。 Leave site/region empty for all."
 
@@ -127,6 +121,7 @@ def build_metadata() -> dict[str, Any]:
         "plugins": {
             "datasette-block-robots": {"literal": _ROBOTS},
             "datasette-atom": {"allow_unsafe_html_in_canned_queries": False},
+            "ducha": {"database": DB, "suggest_facets": False},
         },
     }
 

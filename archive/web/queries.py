@@ -89,7 +89,7 @@ WHERE e.kind IN ('changed', 'restored') AND {FILTERS}
 ORDER BY e.at DESC, e.id DESC
 LIMIT 200"""
 
-BACKDATING = f"""
+BACKDATING = """
 WITH watched AS (
   SELECT site_id, min(first_seen_at) AS watched_since FROM documents GROUP BY site_id
 ), claims AS (

@@ -12,8 +12,8 @@ import re
 
 import nh3
 
-from archive.diff import diff_ops, inline_diff
 from archive import search
+from archive.diff import diff_ops, inline_diff
 from archive.search import _CHAR_CLASS, tokens
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.web.browser import REPO, screenshot, serve  # noqa: E402
-from tests.web.corpus import build_corpus  # noqa: E402
+from tests.web.browser import REPO, screenshot, serve
+from tests.web.corpus import build_corpus
 
 log = logging.getLogger(__name__)
 OUT = REPO / "docs" / "screenshots"

@@ -64,5 +64,5 @@ def test_search_page_renders_marks_but_not_archived_markup(get):
 def test_table_search_box_page(get, corpus):
     response = get("/archive/documents", params={"_search": "销号"})
     assert response.status_code == 200
-    assert 'href="/-/ducha/document/%d"' % corpus.ids["notice"] in response.text
+    assert f'href="/-/ducha/document/{corpus.ids["notice"]}"' in response.text
     assert 'rel="nofollow noopener noreferrer"' in response.text

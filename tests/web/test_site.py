@@ -61,3 +61,7 @@ def test_anonymous_sql_is_read_only(get):
 def test_no_write_endpoints(get):
     plugins = {p["name"] for p in get("/-/plugins.json").json()}
     assert not {n for n in plugins if "write" in n or "upload" in n or "insert" in n or "edit" in n}
+
+
+def test_facet_suggestions_are_off(get):
+    assert get("/archive/documents.json", params={"_search": "公示"}).json()["suggested_facets"] == []
