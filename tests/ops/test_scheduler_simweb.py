@@ -7,10 +7,10 @@ checks: the webhook and the SMTP receivers get the digest.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 import sys
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest

@@ -71,14 +71,13 @@ def test_crawl_lock_excludes_others_and_is_inherited(tmp_path):
     probe = (f"import sys; sys.path.insert(0, {str(Path.cwd())!r}); from archive.ops import crawl_lock\n"
              f"with crawl_lock({str(db)!r}): print('got it')")
     with crawl_lock(db) as fd:
-        with pytest.raises(CrawlLockBusy, match="already running"):
-            with crawl_lock(db):
-                pass
+        with pytest.raises(CrawlLockBusy, match="already running"), crawl_lock(db):
+            pass
         env = {**os.environ, LOCK_FD_ENV: str(fd)}
-        inherited = subprocess.run([sys.executable, "-c", probe], env=env, pass_fds=(fd,), capture_output=True,
+        inherited = subprocess.run([sys.executable, "-c", probe], check=False, env=env, pass_fds=(fd,), capture_output=True,
                                    text=True, timeout=30)
         assert inherited.stdout.strip() == "got it", inherited.stderr
-        refused = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+        refused = subprocess.run([sys.executable, "-c", probe], check=False, capture_output=True, text=True, timeout=30)
         assert refused.returncode != 0 and "CrawlLockBusy" in refused.stderr
     assert lock_path(db).exists()
     with crawl_lock(db):
