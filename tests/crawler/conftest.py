@@ -1,0 +1,66 @@
+"""Fixtures that crawl the simulated web with the real ``ducha crawl`` process."""
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import urllib.request
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from crawler.demo import crawl_command
+from simweb.server import SimServer, serve_in_thread
+from simweb.world import World
+
+START = date(2026, 11, 2)
+
+
+@dataclass
+class SimCrawl:
+    """A simulated web, an archive file and a way to crawl one simulated day into it."""
+
+    world: World
+    server: SimServer
+    db: Path
+    sites_file: Path
+
+    def crawl(self, day: int, *extra: str) -> subprocess.CompletedProcess:
+        """Set the simulated day and run one real ``ducha crawl`` process against it."""
+        self.server.set_day(day)
+        clock = f"{START + timedelta(days=day)}T10:00:00+08:00"
+        command = crawl_command(db=str(self.db), sites_file=str(self.sites_file), mirror=self.server.url,
+                                clock=clock, extra=list(extra))
+        return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+    def manifest(self, day: int) -> dict:
+        """The simulated web's ground truth for ``day``."""
+        return self.world.manifest(day)
+
+    def query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        """Rows from the archive."""
+        conn = sqlite3.connect(self.db)
+        conn.row_factory = sqlite3.Row
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+
+
+def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1) -> SimCrawl:
+    """Start a simulated web in a thread and fetch its sites file."""
+    world = World(seed=seed, docs_per_site=docs_per_site, start_date=START)
+    server = serve_in_thread(world, port=0, day=0)
+    sites_file = tmp / "sites.yaml"
+    with urllib.request.urlopen(f"{server.url}/_sim/sites.yaml", timeout=30) as response:
+        sites_file.write_bytes(response.read())
+    return SimCrawl(world=world, server=server, db=tmp / "archive.db", sites_file=sites_file)
+
+
+@pytest.fixture
+def sim_crawl(tmp_path):
+    """A fresh simulated web (40 postings per site) and an empty archive."""
+    crawl = make_sim_crawl(tmp_path, docs_per_site=40)
+    yield crawl
+    crawl.server.close()

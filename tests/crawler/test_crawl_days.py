@@ -1,0 +1,111 @@
+"""Simulated days 0→5 crawled daily: the archive's events must equal the manifest's changes.
+
+With ``--full`` every known posting is re-verified (conditional requests), so every silent
+edit, retitle, attachment swap, backdating, deletion and restoration must be caught on the
+day it happens, and nothing else may be recorded (no versions from counters or chrome).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+
+from tests.crawler.conftest import make_sim_crawl
+
+DAYS = 6
+EVENT_OF_CHANGE = {"new": "new", "edit_body": "changed", "retitle": "changed", "replace_attachment": "changed",
+                   "backdate": "changed", "remove": "removed", "restore": "restored"}
+FIELD_OF_CHANGE = {"edit_body": "body", "retitle": "title", "replace_attachment": "attachments", "backdate": "dates"}
+
+
+def expected_events(manifest: dict) -> dict[str, set[str]]:
+    """The events a perfect archive records for one simulated day."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for change in manifest["changes"]:
+        out[EVENT_OF_CHANGE[change["kind"]]].add(change["url"])
+    out["changed"] -= out["new"] | out["removed"] | out["restored"]
+    return out
+
+
+def recorded_events(crawl, run_id: int) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in crawl.query("SELECT d.url, e.kind FROM events e JOIN documents d ON d.id = e.document_id "
+                           "WHERE e.run_id = ?", (run_id,)):
+        out[row["kind"]].add(row["url"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def six_days(tmp_path_factory):
+    """Days 0..5 crawled with --full; yields the SimCrawl and the process results per day."""
+    crawl = make_sim_crawl(tmp_path_factory.mktemp("days"), docs_per_site=40)
+    results = [crawl.crawl(day, "--full") for day in range(DAYS)]
+    yield crawl, results
+    crawl.server.close()
+
+
+def test_every_daily_run_succeeds(six_days):
+    crawl, results = six_days
+    assert [r.returncode for r in results] == [0] * DAYS, results[-1].stderr[-2000:]
+    assert [r["status"] for r in crawl.query("SELECT status FROM runs ORDER BY id")] == ["ok"] * DAYS
+
+
+@pytest.mark.parametrize("day", range(DAYS))
+def test_events_equal_the_manifest_changes(six_days, day):
+    crawl, _ = six_days
+    expected = expected_events(crawl.manifest(day))
+    got = recorded_events(crawl, run_id=day + 1)
+    for kind in ("new", "changed", "removed", "restored", "unreachable"):
+        assert got[kind] == expected[kind], kind
+    if day:
+        assert all(expected[k] for k in ("new", "changed", "removed")), "the simulation must change something"
+
+
+@pytest.mark.parametrize("day", range(1, DAYS))
+def test_changed_events_name_what_changed(six_days, day):
+    crawl, _ = six_days
+    manifest = crawl.manifest(day)
+    plain = expected_events(manifest)["changed"]
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for change in manifest["changes"]:
+        if change["url"] in plain:
+            wanted[change["url"]].add(FIELD_OF_CHANGE[change["kind"]])
+    rows = crawl.query("SELECT d.url, e.detail FROM events e JOIN documents d ON d.id = e.document_id "
+                       "WHERE e.run_id = ? AND e.kind = 'changed'", (day + 1,))
+    got = {r["url"]: set(json.loads(r["detail"])["changed"]) for r in rows}
+    assert got == dict(wanted)
+
+
+def test_versions_only_for_real_changes(six_days):
+    crawl, _ = six_days
+    versions = crawl.query("SELECT count(*) AS n FROM versions")[0]["n"]
+    content_events = crawl.query("SELECT count(*) AS n FROM events WHERE kind IN ('new', 'changed') "
+                                 "OR (kind = 'restored' AND json_array_length(detail, '$.changed') > 0)")[0]["n"]
+    assert versions == content_events
+
+
+def test_removed_postings_carry_their_removal_and_restorations_return(six_days):
+    crawl, _ = six_days
+    final = crawl.manifest(DAYS - 1)
+    removed_urls = {p["url"] for p in final["postings"] if p["status"] == "removed"}
+    rows = crawl.query("SELECT url, status, removed_at FROM documents")
+    archived_removed = {r["url"] for r in rows if r["status"] == "removed"}
+    assert archived_removed == removed_urls
+    assert all(r["removed_at"] for r in rows if r["status"] == "removed")
+
+
+def test_rerun_of_an_unchanged_day_fetches_only_lists_and_conditional_checks(six_days):
+    crawl, _ = six_days
+    crawl.server.reset_stats()
+    before = crawl.query("SELECT (SELECT count(*) FROM versions) AS v, (SELECT count(*) FROM events) AS e")[0]
+    result = crawl.crawl(DAYS - 1)
+    assert result.returncode == 0
+    after = crawl.query("SELECT (SELECT count(*) FROM versions) AS v, (SELECT count(*) FROM events) AS e")[0]
+    assert (after["v"], after["e"]) == (before["v"], before["e"])
+    stats = crawl.server.stats()["sites"]
+    details = sum(s.get("detail", 0) for s in stats.values())
+    not_modified = sum(s.get("not_modified", 0) for s in stats.values())
+    attachments = sum(s.get("attachment", 0) for s in stats.values())
+    assert details == not_modified, "every re-checked posting must be a conditional request answered 304"
+    assert attachments == 0
