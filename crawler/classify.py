@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 HOME_PATHS = {"", "/", "/index.html", "/index.htm", "/index.shtml", "/index.jsp", "/default.htm"}
 _CHALLENGE_MARKERS = (
-    re.compile(rb"<script[^>]*\br=['\"]m['\"]", re.I),  # 瑞数 (Riversecurity) dynamic challenge
-    re.compile(rb"\$_ts\s*=", re.I),
-    re.compile(rb"document\.cookie\s*=.{0,200}location\.(?:reload|href)", re.I | re.S),  # cookie-and-reload stubs
+    re.compile(rb"<script[^>]*\br=['\"]m['\"]", re.IGNORECASE),  # 瑞数 (Riversecurity) dynamic challenge
+    re.compile(rb"\$_ts\s*=", re.IGNORECASE),
+    re.compile(rb"document\.cookie\s*=.{0,200}location\.(?:reload|href)", re.IGNORECASE | re.DOTALL),  # cookie-and-reload stubs
 )
 
 

@@ -16,6 +16,7 @@ import click
 from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another crawl or the scheduler holds the archive
 DB_OPTION = click.option("--db", "db", default=default_db, show_default="archive.db or $DUCHA_DB",
                          type=click.Path(dir_okay=False), help="Archive file.")
 
@@ -51,11 +52,17 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
+    from archive.ops.lock import CrawlLockBusy, crawl_lock
     from crawler.runner import run_crawl
 
+    overrides = _parse_settings(settings)
     try:
-        result = run_crawl(db=db, sites_file=sites_file, site_ids=list(site_ids), mirror=mirror, full=full,
-                           overrides=_parse_settings(settings))
+        with crawl_lock(db):
+            result = run_crawl(db=db, sites_file=sites_file, site_ids=list(site_ids), mirror=mirror, full=full,
+                               overrides=overrides)
+    except CrawlLockBusy as exc:
+        click.echo(f"ducha crawl: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"run {result.run_id}: {result.status}")
@@ -135,13 +142,14 @@ def demo(db, port, days, docs_per_site, no_serve) -> None:
     sys.exit(serve_datasette(db, host="127.0.0.1", port=port))
 
 
-@main.command()
-def schedule() -> None:
-    """The daily scheduler in the foreground (wraps scheduler.py)."""
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+              add_help_option=False)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def schedule(args) -> None:
+    """The daily scheduler in the foreground (wraps scheduler.py; `ducha schedule --help` for its options)."""
     import scheduler
 
-    _configure_logging()
-    sys.exit(scheduler.main())
+    sys.exit(scheduler.main(list(args)))
 
 
 @main.command()
@@ -157,9 +165,10 @@ def runs(db) -> None:
 @DB_OPTION
 def status(db) -> None:
     """Last run per site, its health, and the next scheduled run."""
-    from archive.ops.status import format_status
+    from archive.ops.status import format_status, status_exit_code
 
     click.echo(format_status(db))
+    sys.exit(status_exit_code(db))
 
 
 @main.group()

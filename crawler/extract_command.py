@@ -5,7 +5,7 @@ from pathlib import Path
 
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
-from crawler.objection import objection_for
+from crawler.objection import timeliness_for
 
 
 def extract_file(path: Path, *, url: str, encoding: str | None = None) -> dict:
@@ -14,7 +14,9 @@ def extract_file(path: Path, *, url: str, encoding: str | None = None) -> dict:
     text = body.decode(encoding) if encoding else decode_html(body)[0]
     page = extract_page(text, url)
     result = page.to_json()
-    objection = objection_for(page)
-    if objection is not None:
-        result["objection"] = objection
+    timeliness = timeliness_for(page)
+    if timeliness["objection"] is not None:
+        result["objection"] = timeliness["objection"]
+    result["dates"] = timeliness["dates"]
+    result["timeliness_fields"] = timeliness["timeliness_fields"]
     return result

@@ -14,9 +14,13 @@ from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from sqlite_utils import Database
 
+from archive.ops import after_run
+from archive.ops.runs import run_site_row
 from archive.store import Archive
-from crawler.clock import now_iso
+from archive.timeliness.measures import compute_measures
+from crawler.clock import now, now_iso
 from crawler.context import warc_dir_for
 from crawler.extensions import site_counts
 from spiders.registry import Site, bundled_sites_path, load_sites
@@ -108,8 +112,30 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
         status = result.status
         return result
     finally:
+        warc_dir = Path(warc_dir_for(settings))
         archive.finish_run(run_id, status=status, now=now_iso(settings),
-                           summary=_summary_or_empty(crawler, [s.id for s in sites]))
+                           summary=_summary_or_empty(crawler, [s.id for s in sites]),
+                           warc_files=sorted(p.name for p in warc_dir.glob(f"ducha-{run_id}-*.warc.gz")))
+        archive.close()
+        _after_run(db, run_id, settings)
+
+
+def _after_run(db: str, run_id: int, settings: Settings) -> None:
+    """Timeliness measures, then health checks, watches and alerts. Logged, never raised:
+    the run itself is archived whatever happens here, and a failed check alerts by itself."""
+    current = now(settings)
+    try:
+        handle = Database(db)
+        try:
+            compute_measures(handle, now=current)
+        finally:
+            handle.close()
+    except Exception:  # bookkeeping must not lose the run
+        logger.exception("timeliness measures failed after run %d", run_id)
+    try:
+        after_run(db, run_id, now=current)
+    except Exception:
+        logger.exception("health checks / alerts failed after run %d", run_id)
 
 
 def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
@@ -130,8 +156,16 @@ def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
 
 
 def _summary_or_empty(crawler, site_ids: list[str]) -> dict:
+    """Per-site counters, plus the ``run_sites`` columns they map to."""
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    return {site_id: site_counts(stats, site_id) for site_id in site_ids}
+    started, finished = stats.get("start_time"), stats.get("finish_time")
+    duration = (finished - started).total_seconds() if started and finished else None
+    summary = {}
+    for site_id in site_ids:
+        counts = site_counts(stats, site_id)
+        row = run_site_row(0, site_id, {**counts, "duration_s": duration})
+        summary[site_id] = {**counts, **{k: v for k, v in row.items() if k not in ("run_id", "site_id")}}
+    return summary
 
 
 def default_db() -> str:

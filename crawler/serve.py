@@ -12,7 +12,8 @@ METADATA = REPO_ROOT / "datasette-metadata.json"
 def datasette_command(db: str, *, host: str, port: int) -> list[str]:
     """The datasette command line for ``ducha serve`` (plugins load through their entry points)."""
     command = [sys.executable, "-m", "datasette", "serve", str(db), "--host", host, "--port", str(port),
-               "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "50"]
+               "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "50",
+               "--setting", "suggest_facets", "off"]
     if METADATA.exists():
         command += ["--metadata", str(METADATA)]
     return command

@@ -11,10 +11,12 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "--test" ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
-  # Debian tools: chromium (browser tests of the Datasette pages), antiword (legacy .doc attachments)
+  # Debian tools: chromium (browser tests of the Datasette pages), a Chinese font for its screenshots,
+  # antiword (legacy .doc attachments)
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v antiword >/dev/null || missing+=(antiword)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

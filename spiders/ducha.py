@@ -28,7 +28,7 @@ from crawler.context import archive_for
 from crawler.extraction.attachments import extract_attachment_text
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
-from crawler.objection import objection_for
+from crawler.objection import timeliness_for
 from spiders.profiles import get_profile
 from spiders.profiles.base import ListRequest
 from spiders.registry import Site, bundled_sites_path, load_sites
@@ -197,10 +197,10 @@ class DuchaSpider(scrapy.Spider):
             return
         attachments = [await self._fetch_attachment(a["url"], a["name"], site_id)
                        for a in page.attachments[:MAX_ATTACHMENTS]]
-        extra = {}
-        objection = objection_for(page)
-        if objection is not None:
-            extra["objection"] = objection
+        timeliness = timeliness_for(page, attachment_texts=[a.text for a in attachments if a.text])
+        extra = {"timeliness_fields": timeliness["timeliness_fields"]}
+        if timeliness["objection"] is not None:
+            extra["objection"] = timeliness["objection"]
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
@@ -247,7 +247,7 @@ class DuchaSpider(scrapy.Spider):
                           dont_filter=True)
         try:
             response = await self.crawler.engine.download_async(request)
-        except Exception as exc:  # network errors are data here: recorded, not raised
+        except Exception as exc:  # noqa: BLE001 - network errors are data here: recorded, not raised
             logger.warning("%s: attachment %s failed: %s", site_id, url, exc)
             return AttachmentCapture(url=url, name=name, error=f"download failed: {type(exc).__name__}")
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
@@ -270,7 +270,8 @@ class DuchaSpider(scrapy.Spider):
             if state.idle_done:
                 continue
             state.idle_done = True
-            complete = not state.list_failed and not state.list_capped
+            # a walk that found nothing (layout changed?) proves nothing about absences
+            complete = not state.list_failed and not state.list_capped and bool(state.listed)
             logger.debug("%s: list walk %s, %d listed, %d known, %d due", state.site.id,
                         "complete" if complete else "incomplete", len(state.listed), len(state.known), len(state.due))
             for url, known in state.known.items():

@@ -1,0 +1,51 @@
+"""Faults of the simulated web: flaky servers lose nothing; blocks are never removals."""
+from __future__ import annotations
+
+from tests.crawler.test_crawl_days import expected_events, recorded_events
+
+FAST_RETRIES = ("-s", "DUCHA_RETRY_BACKOFF_BASE=0.05", "-s", "RETRY_TIMES=6")
+
+
+def test_flaky_sites_two_runs_miss_nothing_and_remove_nothing_wrongly(sim_crawl):
+    sim_crawl.server.set_fault("all", "flaky")
+    results = [sim_crawl.crawl(day, "--full", *FAST_RETRIES) for day in (0, 1)]
+    assert [r.returncode for r in results] == [0, 0], results[-1].stderr[-3000:]
+    stats = sim_crawl.server.stats()["sites"]
+    faults = sum(v for s in stats.values() for k, v in s.items() if k.startswith("fault_"))
+    assert faults > 50, "the flaky profile must really have been exercised"
+    for day in (0, 1):
+        got = {k: v for k, v in recorded_events(sim_crawl, run_id=day + 1).items() if v}
+        assert got == {k: v for k, v in expected_events(sim_crawl.manifest(day)).items() if v}
+    live = {p["url"] for p in sim_crawl.manifest(1)["postings"] if p["status"] == "live"}
+    archived_live = {r["url"] for r in sim_crawl.query("SELECT url FROM documents WHERE status = 'live'")}
+    assert archived_live == live
+
+
+def test_challenge_and_block_are_unreachable_never_removed(sim_crawl):
+    assert sim_crawl.crawl(0).returncode == 0
+    sim_crawl.server.set_fault("hb-sthjt", "challenge")
+    sim_crawl.server.set_fault("gd-gdee", "blocked")
+    result = sim_crawl.crawl(0, "--full")
+    assert result.returncode == 1
+    assert "FAILED hb-sthjt" in result.stderr and "FAILED gd-gdee" in result.stderr
+    assert "FAILED mee" not in result.stderr
+    rows = sim_crawl.query("SELECT d.site_id, d.status, count(*) AS n FROM documents d "
+                           "WHERE d.site_id IN ('hb-sthjt', 'gd-gdee') GROUP BY d.site_id, d.status")
+    assert {(r["site_id"], r["status"]) for r in rows} == {("hb-sthjt", "unreachable"), ("gd-gdee", "unreachable")}
+    assert sim_crawl.query("SELECT count(*) AS n FROM events WHERE kind = 'removed'")[0]["n"] == 0
+    blocked = sim_crawl.query("SELECT count(*) AS n FROM checks WHERE outcome = 'blocked'")[0]["n"]
+    assert blocked == 80
+    assert sim_crawl.query("SELECT status FROM runs ORDER BY id DESC LIMIT 1")[0]["status"] == "partial"
+
+
+def test_broken_layout_fails_the_site_loudly(sim_crawl):
+    assert sim_crawl.crawl(0).returncode == 0
+    sim_crawl.server.set_fault("js-sthjt", "layout-broken")
+    result = sim_crawl.crawl(1)
+    assert result.returncode == 1
+    assert "FAILED js-sthjt: no postings found" in result.stderr
+    removed = {r["url"] for r in sim_crawl.query("SELECT url FROM documents WHERE site_id = 'js-sthjt' "
+                                                 "AND status = 'removed'")}
+    really_removed = {p["url"] for p in sim_crawl.manifest(1)["postings"]
+                      if p["site_id"] == "js-sthjt" and p["status"] == "removed"}
+    assert removed <= really_removed, "an empty list must not make postings look removed"
