@@ -40,6 +40,7 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.challenge.BrowserChallengeMiddleware": 650,
     "crawler.middlewares.WarcEvidenceMiddleware": 950,
 }
 ITEM_PIPELINES = {
@@ -64,3 +65,5 @@ DUCHA_RETRY_BACKOFF_BASE = 0.5     # seconds, doubled per retry, capped by DUCHA
 DUCHA_RETRY_BACKOFF_MAX = 30.0
 DUCHA_RETRY_AFTER_MAX = 120.0      # never wait longer than this for a Retry-After
 DUCHA_PROGRESS_INTERVAL = 10.0     # seconds between progress lines
+DUCHA_BROWSER = "/usr/bin/chromium"  # headless browser for sites marked `challenge: browser`
+DUCHA_BROWSER_TIMEOUT = 30.0       # seconds for the browser to pass a challenge

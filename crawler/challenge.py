@@ -1,0 +1,98 @@
+"""Pass JavaScript cookie challenges (瑞数-style HTTP 412) with a real headless Chromium.
+
+Only for sites marked ``challenge: browser`` in the sites file: everywhere else a challenge is
+recorded as *blocked* (see ``crawler.classify``).  The browser (Debian's chromium, driven by
+Playwright; nothing is downloaded) opens the challenged URL once per host, runs the site's
+script, and we copy the cookies it earns into Scrapy's request; Scrapy's cookie jar then sends
+them with every later request to that host.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Request, Response
+
+from crawler.classify import blocked_reason
+from crawler.mirror import mirror_url
+from spiders.registry import bundled_sites_path, load_sites
+
+logger = logging.getLogger(__name__)
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class BrowserChallengeMiddleware:
+    """On a challenge from a host marked for it, earn the cookies in Chromium and retry once."""
+
+    def __init__(self, crawler, hosts: set[str]) -> None:
+        settings = crawler.settings
+        self.crawler = crawler
+        self.hosts = hosts
+        self.executable = settings.get("DUCHA_BROWSER")
+        self.mirror = settings.get("DUCHA_MIRROR") or ""
+        self.timeout_ms = int(settings.getfloat("DUCHA_BROWSER_TIMEOUT") * 1000)
+        self.user_agent = settings.get("USER_AGENT")
+        self.cookies: dict[str, dict[str, str]] = {}
+        self.locks: dict[str, asyncio.Lock] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        sites = load_sites(settings.get("DUCHA_SITES_FILE") or bundled_sites_path())
+        wanted = set(settings.getlist("DUCHA_SITE_IDS"))
+        hosts = {urlsplit(url).hostname for site in sites if not wanted or site.id in wanted
+                 if site.options.get("challenge") == "browser" for url in site.start_urls}
+        if not hosts:
+            raise NotConfigured("no site is marked `challenge: browser`")
+        return cls(crawler, hosts)
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        host = urlsplit(request.url).hostname
+        if (host not in self.hosts or request.meta.get("ducha_challenge_tried")
+                or response.status == 403 or not blocked_reason(response.status, response.body)):
+            return response
+        lock = self.locks.setdefault(host, asyncio.Lock())
+        async with lock:
+            if host not in self.cookies:
+                self.cookies[host] = await self._earn_cookies(request.url)
+        cookies = self.cookies[host]
+        if not cookies:
+            return response
+        self.crawler.stats.inc_value("ducha/challenges_passed")
+        return request.replace(cookies={**_as_dict(request.cookies), **cookies}, dont_filter=True,
+                               meta={**request.meta, "ducha_challenge_tried": True})
+
+    async def _earn_cookies(self, url: str) -> dict[str, str]:
+        """Open ``url`` in headless Chromium and return the cookies its scripts set ({} on failure)."""
+        from playwright.async_api import Error as PlaywrightError
+        from playwright.async_api import async_playwright
+
+        target = mirror_url(url, self.mirror) if self.mirror else url
+        logger.info("challenge at %s: opening it in headless Chromium", url)
+        try:
+            async with async_playwright() as playwright:
+                browser = await playwright.chromium.launch(executable_path=self.executable, headless=True,
+                                                           args=BROWSER_ARGS)
+                try:
+                    context = await browser.new_context(user_agent=self.user_agent)
+                    page = await context.new_page()
+                    await page.goto(target, wait_until="load", timeout=self.timeout_ms)
+                    await page.wait_for_load_state("load", timeout=self.timeout_ms)
+                    cookies = {c["name"]: c["value"] for c in await context.cookies()}
+                finally:
+                    await browser.close()
+        except PlaywrightError as exc:
+            logger.warning("challenge at %s: the browser failed: %s", url, exc)
+            return {}
+        if not cookies:
+            logger.warning("challenge at %s: the browser earned no cookie", url)
+        return cookies
+
+
+def _as_dict(cookies) -> dict:
+    if isinstance(cookies, dict):
+        return dict(cookies)
+    return {c["name"]: c["value"] for c in cookies or []}
