@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import date, timedelta
 
 import pytest
 
-from tests.crawler.conftest import make_sim_crawl
+from tests.crawler.conftest import START, make_sim_crawl
 
 DAYS = 6
 EVENT_OF_CHANGE = {"new": "new", "edit_body": "changed", "retitle": "changed", "replace_attachment": "changed",
@@ -109,3 +110,41 @@ def test_rerun_of_an_unchanged_day_fetches_only_lists_and_conditional_checks(six
     attachments = sum(s.get("attachment", 0) for s in stats.values())
     assert details == not_modified, "every re-checked posting must be a conditional request answered 304"
     assert attachments == 0
+
+
+def _flagged(crawl, column: str) -> set[str]:
+    return {r["url"] for r in crawl.query(f"SELECT d.url FROM timeliness t JOIN documents d ON d.id = t.document_id "
+                                          f"WHERE t.{column} = 1")}
+
+
+def test_backdated_postings_are_all_flagged_and_nothing_else(six_days):
+    crawl, _ = six_days
+    expected = set()
+    for day in range(DAYS):
+        manifest = crawl.world.manifest(day, hashes=False)
+        expected |= {c["url"] for c in manifest["changes"] if c["kind"] == "backdate"}
+        expected |= {p["url"] for p in manifest["postings"] if p.get("backdated_on_arrival")}
+    assert len(expected) >= 10
+    assert _flagged(crawl, "backdated") == expected
+
+
+def test_early_removals_are_all_flagged_and_nothing_else(six_days):
+    from archive.timeliness.calendar import WorkingDayCalendar
+
+    crawl, _ = six_days
+    calendar = WorkingDayCalendar()
+    expected = set()
+    for day in range(1, DAYS):
+        manifest = crawl.world.manifest(day, hashes=False)
+        postings = {p["url"]: p for p in manifest["postings"]}
+        removed_on = (START + timedelta(days=day)).isoformat()
+        for change in manifest["changes"]:
+            window = postings[change["url"]].get("objection") if change["kind"] == "remove" else None
+            if not window:
+                continue
+            end = window["end"] or calendar.add_workdays(date.fromisoformat(window["start"]),
+                                                         window["working_days"]).isoformat()
+            if removed_on <= end:
+                expected.add(change["url"])
+    assert len(expected) >= 3
+    assert _flagged(crawl, "early_removal") == expected

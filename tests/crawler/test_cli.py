@@ -1,0 +1,77 @@
+"""The ``ducha`` command line: extract output, documentation of every command and setting."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from crawler import settings as crawler_settings
+from crawler.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+CONTRACT_KEYS = {"url", "title", "publish_date", "body_text", "attachments", "doc_type", "doc_numbers", "dates"}
+
+
+def test_extract_prints_the_contract_object_for_a_real_page(shared_dir):
+    page = shared_dir / "real-samples" / "hanweb-detail-fgw-zj.html"
+    url = "http://fgw.zj.gov.cn/art/2016/11/22/art_1621004_30332664.html"
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", url])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert CONTRACT_KEYS <= set(data)
+    assert data["title"] == "1-10月德清县固定资产投资结构趋稳趋优"
+    assert data["publish_date"] == "2016-11-22"
+    assert data["dates"]["cms"] == "2016-11-22"
+    assert "objection" not in data
+
+
+def test_extract_gives_the_objection_window_of_a_gongshi(shared_dir, tmp_path):
+    seed = (shared_dir / "seeds" / "003_85997d907e184e5e.txt").read_text(encoding="utf-8")
+    title, _, body = seed.partition("\n")
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+    html = (f'<html><head><meta name="ArticleTitle" content="{title.strip()}">'
+            f'<meta name="PubDate" content="2024-07-03 09:30"></head><body>'
+            f'<div class="TRS_Editor">{paragraphs}</div></body></html>')
+    page = tmp_path / "t20240703_1.shtml"
+    page.write_text(html, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "http://sthj.ln.gov.cn/sthj/index/tzgg/202407/t20240703_1.shtml"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["doc_type"] == "acceptance_notice"
+    assert data["objection"] == {"start": "2024-07-03", "end": "2024-07-16", "working_days": 10,
+                                 "deadline": "2024-07-16", "deadline_excluding_first_day": "2024-07-17",
+                                 "calendar": "chinese_calendar 1.11.0"}
+
+
+def test_extract_of_a_missing_encoding_is_a_clear_error(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_bytes("<p>公示</p>".encode("gbk"))
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "http://x.gov.cn/a.html",
+                                       "--encoding", "no-such-codec"])
+    assert result.exit_code != 0
+    assert "cannot decode" in result.output
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = set(main.commands)
+    assert {"demo", "crawl", "extract", "serve", "simweb", "schedule", "status", "runs", "report",
+            "evidence"} <= commands
+    assert [c for c in sorted(commands) if f"`ducha {c}" not in readme] == []
+
+
+def test_every_ducha_setting_is_documented():
+    documented = (REPO / "README.md").read_text(encoding="utf-8") + (REPO / ".env.example").read_text(encoding="utf-8")
+    settings = [name for name in dir(crawler_settings) if name.startswith("DUCHA_")]
+    undocumented = [name for name in settings if not re.search(rf"\b{name}\b", documented)]
+    assert undocumented == []
+
+
+def test_readme_schema_section_is_generated_from_the_code():
+    import runpy
+
+    gen = runpy.run_path(str(REPO / "scripts" / "gen_readme.py"))
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert gen["generated_readme"](text) == text, "run: .venv/bin/python scripts/gen_readme.py"
