@@ -46,7 +46,7 @@ class BrowserChallengeMiddleware:
         hosts = {urlsplit(url).hostname for site in sites if not wanted or site.id in wanted
                  if site.options.get("challenge") == "browser" for url in site.start_urls}
         if not hosts:
-            raise NotConfigured("no site is marked `challenge: browser`")
+            raise NotConfigured  # no site needs the browser
         return cls(crawler, hosts)
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:

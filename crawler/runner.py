@@ -101,7 +101,7 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
         calendar_version=f"chinese_calendar {package_version('chinesecalendar')}",
     )
     settings.set("DUCHA_RUN_ID", run_id, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(DuchaSpider)
     status = "crashed"
     try:

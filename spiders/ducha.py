@@ -11,6 +11,7 @@ List parsing lives in ``spiders.profiles`` and detail extraction in ``crawler.ex
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -256,7 +257,9 @@ class DuchaSpider(scrapy.Spider):
             return AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}", warc=warc)
         body = response.body
         content_type = _header(response, b"Content-Type")
-        result = extract_attachment_text(body, filename=_filename(url, name), content_type=content_type)
+        # in a worker thread: a slow or hostile file must not stall the reactor (and other sites' requests)
+        result = await asyncio.to_thread(extract_attachment_text, body, filename=_filename(url, name),
+                                         content_type=content_type)
         return AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,
