@@ -86,17 +86,19 @@ def _attachments(
                 text_added = True
             conn.execute(
                 "UPDATE attachments SET last_seen_at = ?, text = coalesce(text, ?), error = ?,"
-                " name = coalesce(name, ?) WHERE id = ?",
-                (at, att.text, att.error, att.name, existing["id"]),
+                " name = coalesce(name, ?), etag = coalesce(?, etag), last_modified = coalesce(?, last_modified)"
+                " WHERE id = ?",
+                (at, att.text, att.error, att.name, att.etag, att.last_modified, existing["id"]),
             )
             ids.append(existing["id"])
             continue
         cur = conn.execute(
             """INSERT INTO attachments (document_id, url, name, sha256, size, content_type, text, error,
-                                        first_seen_at, last_seen_at, warc_file, warc_offset)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        first_seen_at, last_seen_at, warc_file, warc_offset, etag, last_modified)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (document_id, att.url, att.name, att.sha256, att.size, att.content_type, att.text, att.error,
-             at, at, att.warc.file if att.warc else None, att.warc.offset if att.warc else None),
+             at, at, att.warc.file if att.warc else None, att.warc.offset if att.warc else None,
+             att.etag, att.last_modified),
         )
         ids.append(int(cur.lastrowid or 0))
         text_added = text_added or bool(att.text)

@@ -34,6 +34,8 @@ class AttachmentCapture:
     text: str | None = None  # extracted text; None when not extractable
     error: str | None = None  # why download or text extraction failed
     warc: WarcRef | None = None
+    etag: str | None = None  # validators for conditional re-checks
+    last_modified: str | None = None
 
 
 @dataclass

@@ -206,6 +206,13 @@ def _m0001_core(db: Database) -> None:
     )
 
 
+@CORE(name="0002_attachment_validators")
+def _m0002_attachment_validators(db: Database) -> None:
+    """ETag / Last-Modified of attachments, so they can be re-verified with conditional requests."""
+    db.execute("ALTER TABLE attachments ADD COLUMN etag TEXT")
+    db.execute("ALTER TABLE attachments ADD COLUMN last_modified TEXT")
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

@@ -35,7 +35,14 @@ from sqlite_utils import Database
 
 from archive import ingest as _ingest
 from archive.errors import UnknownRunError
-from archive.models import CheckOutcome, IngestResult, KnownDocument, OutcomeResult, PageCapture
+from archive.models import (
+    AttachmentCapture,
+    CheckOutcome,
+    IngestResult,
+    KnownDocument,
+    OutcomeResult,
+    PageCapture,
+)
 from archive.recheck import due
 from archive.schema import ensure_schema
 
@@ -167,6 +174,18 @@ class Archive:
             (site_id,),
         )
         return {row[2]: KnownDocument(*row) for row in cur.fetchall()}
+
+    def current_attachments(self, document_id: int) -> list[AttachmentCapture]:
+        """The attachments of a posting's current version, with their validators (for re-checks)."""
+        cur = self.conn.execute(
+            """SELECT a.url, a.name, a.sha256, a.size, a.content_type, a.etag, a.last_modified
+               FROM attachments a JOIN version_attachments va ON va.attachment_id = a.id
+               JOIN documents d ON d.current_version_id = va.version_id
+               WHERE d.id = ? ORDER BY a.id""",
+            (document_id,),
+        )
+        return [AttachmentCapture(url=r[0], name=r[1], sha256=r[2], size=r[3], content_type=r[4], etag=r[5],
+                                  last_modified=r[6]) for r in cur.fetchall()]
 
     def due_for_recheck(
         self, site_id: str, *, now: str | datetime, full: bool = False

@@ -188,6 +188,8 @@ class DuchaSpider(scrapy.Spider):
         outcome = self._outcome_without_content(response, site_id, url, fetched_at, raw)
         if outcome is not None:
             yield outcome
+            if outcome.kind == "not_modified" and await self._attachments_changed(site_id, url):
+                self._refetch(response.request)
             return
         text, _ = decode_html(response.body, header_charset=_header_charset(response))
         page = extract_page(text, url, list_title=meta.get("list_title"), list_date=meta.get("list_date"))
@@ -243,6 +245,37 @@ class DuchaSpider(scrapy.Spider):
         return CheckOutcome(site_id=site_id, url=request.meta["ducha_url"], fetched_at=now_iso(self.crawler.settings),
                             kind="unreachable", reason=type(failure.value).__name__)
 
+    async def _attachments_changed(self, site_id: str, url: str) -> bool:
+        """Re-verify the attachments of a posting whose page answered 304 (files can be swapped silently)."""
+        known = self.states[site_id].known.get(url)
+        if known is None:
+            return False
+        for attachment in archive_for(self.crawler).current_attachments(known.id):
+            headers = {}
+            if attachment.etag:
+                headers["If-None-Match"] = attachment.etag
+            if attachment.last_modified:
+                headers["If-Modified-Since"] = attachment.last_modified
+            request = Request(attachment.url, headers=headers or None, dont_filter=True,
+                              meta={"handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id})
+            try:
+                response = await self.crawler.engine.download_async(request)
+            except Exception as exc:  # noqa: BLE001 - unreachable now is not a change: the next check retries
+                logger.info("%s: attachment %s not re-verified: %s", site_id, attachment.url, exc)
+                continue
+            if response.status == 304:
+                continue
+            if response.status != 200 or hashlib.sha256(response.body).hexdigest() != attachment.sha256:
+                logger.info("%s: attachment %s of %s changed behind an unchanged page", site_id, attachment.url, url)
+                return True
+        return False
+
+    def _refetch(self, request: Request) -> None:
+        """Fetch a posting again without validators, so its new content is archived this run."""
+        headers = {k: v for k, v in request.headers.items()
+                   if k.lower() not in (b"if-none-match", b"if-modified-since")}
+        self.crawler.engine.crawl(request.replace(headers=headers, dont_filter=True))
+
     async def _fetch_attachment(self, url: str, name: str, site_id: str) -> AttachmentCapture:
         request = Request(url, meta={"handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id},
                           dont_filter=True)
@@ -263,6 +296,7 @@ class DuchaSpider(scrapy.Spider):
         return AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,
+            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
         )
 
     # --- end of the walk ------------------------------------------------------------------
