@@ -12,9 +12,10 @@ page.  Profiles never import Scrapy; they see decoded text only.
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
@@ -149,3 +150,28 @@ def dedupe_entries(entries: list[ListEntry]) -> list[ListEntry]:
             seen.add(entry.url)
             out.append(entry)
     return out
+
+
+def json_object(text: str) -> dict[str, Any] | None:
+    """``text`` parsed as a JSON object (``{}`` for any other JSON value); ``None`` when not JSON."""
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return None
+    return payload if isinstance(payload, dict) else {}
+
+
+def json_entries(rows: Iterable[Any] | None, base_url: str, *,
+                 date_of: Callable[[dict[str, Any]], str | None]) -> list[ListEntry]:
+    """Entries of a JSON list's rows (dicts with ``url`` and ``title``), deduplicated.
+
+    Rows that are not objects or lack a ``url`` are skipped; ``date_of(row)`` gives the list date.
+    """
+    entries = []
+    for row in rows or []:
+        if not isinstance(row, dict) or not row.get("url"):
+            continue
+        title, truncated = choose_title(row.get("title"), None)
+        entries.append(ListEntry(url=urljoin(base_url, str(row["url"])), title=title, date=date_of(row),
+                                 title_truncated=truncated))
+    return dedupe_entries(entries)

@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .base import ListEntry, ListPage, ListRequest, cap_pages, dedupe_entries, option_int, parse_html
 from .markup import entry_from_item, main_link
+from .paging import follow_pages
 
 logger = logging.getLogger(__name__)
 
@@ -161,12 +162,9 @@ class HanwebProfile:
                 groups = math.ceil(int(m.group(1)) / self.group)
             if is_column:
                 follow = [self.page_request(request.url, params, 1)]
-            elif groups is not None:
-                if request.page == 1:
-                    follow = [self.page_request(request.url, params, k)
-                              for k in range(2, cap_pages(groups, self.max_pages) + 1)]
-            elif entries and (self.max_pages is None or request.page < self.max_pages):
-                follow = [self.page_request(request.url, params, request.page + 1)]
+            else:
+                follow = follow_pages(request.page, groups, has_entries=bool(entries), max_pages=self.max_pages,
+                                      request_for=lambda k: self.page_request(request.url, params, k))
         logger.debug("hanweb %s: %d records, totalpage %s", request.url, len(entries), total)
         return ListPage(entries=entries, follow=follow, total_pages=total)
 

@@ -9,7 +9,6 @@ timestamp).  A site can start on the JSON list directly, or on ``/gkmlpt/index``
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import math
 import re
@@ -17,19 +16,10 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .base import (
-    ListEntry,
-    ListPage,
-    ListRequest,
-    cap_pages,
-    choose_title,
-    dedupe_entries,
-    option_int,
-    parse_html,
-)
+from .base import ListPage, ListRequest, json_entries, json_object, option_int, parse_html
 from .dates import parse_date
 from .markup import entries_from_items
-from .paging import js_page_count, suffix_page_url
+from .paging import follow_pages, js_page_count, suffix_page_request
 
 logger = logging.getLogger(__name__)
 
@@ -75,45 +65,26 @@ class NfcmsProfile:
         root = parse_html(text)
         entries = entries_from_items(root.iter("li"), request.url)
         total = js_page_count(text)
-        follow: list[ListRequest] = []
-        if total is not None:
-            if request.page == 1:
-                follow = [ListRequest(url=suffix_page_url(request.url, k, zero_based=False), page=k)
-                          for k in range(2, cap_pages(total, self.max_pages) + 1)]
-        elif entries and (self.max_pages is None or request.page < self.max_pages):
-            k = request.page + 1
-            follow = [ListRequest(url=suffix_page_url(request.url, k, zero_based=False), page=k)]
+        follow = follow_pages(request.page, total, has_entries=bool(entries), max_pages=self.max_pages,
+                              request_for=lambda k: suffix_page_request(request.url, k))
         return ListPage(entries=entries, follow=follow, total_pages=total)
 
     def _parse_api(self, request: ListRequest, text: str) -> ListPage:
-        try:
-            payload = json.loads(text)
-        except ValueError:
+        payload = json_object(text)
+        if payload is None:
             logger.warning("gkmlpt %s: not JSON", request.url)
             return ListPage()
-        articles = payload.get("articles") if isinstance(payload, dict) else None
-        entries = []
-        for art in articles or []:
-            if not isinstance(art, dict) or not art.get("url"):
-                continue
-            title, truncated = choose_title(art.get("title"), None)
-            entries.append(ListEntry(url=urljoin(request.url, str(art["url"])), title=title,
-                                     date=gkmlpt_date(art.get("created_at")), title_truncated=truncated))
-        entries = dedupe_entries(entries)
+        articles = payload.get("articles")
+        entries = json_entries(articles, request.url, date_of=lambda art: gkmlpt_date(art.get("created_at")))
         total_pages = None
         try:
             total = int(payload.get("total"))
             per_page = int(payload.get("page_size") or payload.get("pageSize") or len(articles or []))
             total_pages = math.ceil(total / per_page) if per_page else None
-        except (TypeError, ValueError, AttributeError):
+        except (TypeError, ValueError):
             pass
-        follow: list[ListRequest] = []
-        if total_pages is not None:
-            if request.page == 1:
-                follow = [ListRequest(url=self._api_page(request.url, k), page=k)
-                          for k in range(2, cap_pages(total_pages, self.max_pages) + 1)]
-        elif entries and (self.max_pages is None or request.page < self.max_pages):
-            follow = [ListRequest(url=self._api_page(request.url, request.page + 1), page=request.page + 1)]
+        follow = follow_pages(request.page, total_pages, has_entries=bool(entries), max_pages=self.max_pages,
+                              request_for=lambda k: ListRequest(url=self._api_page(request.url, k), page=k))
         return ListPage(entries=entries, follow=follow, total_pages=total_pages)
 
     @staticmethod

@@ -1,10 +1,14 @@
-"""Page counts hidden in list pages' inline JavaScript, and ``index_N``-style page URLs."""
+"""Page counts hidden in list pages' inline JavaScript, ``index_N``-style page URLs, and the
+list pages to follow once a page's count is known (or not)."""
 from __future__ import annotations
 
 import logging
 import math
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
+
+from .base import ListRequest, cap_pages
 
 logger = logging.getLogger(__name__)
 
@@ -81,3 +85,25 @@ def suffix_page_url(url: str, page: int, *, zero_based: bool, stem: str | None =
         return f"{folder}{stem}.{ext}"
     number = page - 1 if zero_based else page
     return f"{folder}{stem}_{number}.{ext}"
+
+
+def follow_pages(page: int, total_pages: int | None, *, has_entries: bool, max_pages: int | None,
+                 request_for: Callable[[int], ListRequest]) -> list[ListRequest]:
+    """The list pages to fetch after page ``page``, following the ``ListPage.follow`` contract.
+
+    With a known ``total_pages`` page 1 asks for every remaining page (up to ``max_pages``) and
+    later pages ask for nothing; without one, a page that had entries asks for the next page
+    unless ``max_pages`` is reached.  ``request_for(k)`` builds the request for page ``k``.
+    """
+    if total_pages is not None:
+        if page == 1:
+            return [request_for(k) for k in range(2, cap_pages(total_pages, max_pages) + 1)]
+        return []
+    if has_entries and (max_pages is None or page < max_pages):
+        return [request_for(page + 1)]
+    return []
+
+
+def suffix_page_request(url: str, page: int) -> ListRequest:
+    """The request for list page ``page`` of a 1-based ``{stem}_{N}.{ext}`` series (NFCMS, ucap)."""
+    return ListRequest(url=suffix_page_url(url, page, zero_based=False), page=page)

@@ -15,9 +15,9 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from .base import ListPage, ListRequest, cap_pages, option_int, parse_html
+from .base import ListPage, ListRequest, option_int, parse_html
 from .markup import entries_from_items
-from .paging import create_page_args, js_page_count, suffix_page_url
+from .paging import create_page_args, follow_pages, js_page_count, suffix_page_url
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +45,7 @@ class TrsProfile:
         root = parse_html(text)
         entries = entries_from_items(root.iter("li"), request.url)
         count = js_page_count(text)
-        follow: list[ListRequest] = []
-        if count is not None:
-            if request.page == 1:
-                last = cap_pages(count, self.max_pages)
-                follow = [ListRequest(url=self.page_url(request.url, k, text), page=k) for k in range(2, last + 1)]
-        elif entries and (self.max_pages is None or request.page < self.max_pages):
-            nxt = request.page + 1
-            follow = [ListRequest(url=self.page_url(request.url, nxt, text), page=nxt)]
+        follow = follow_pages(request.page, count, has_entries=bool(entries), max_pages=self.max_pages,
+                              request_for=lambda k: ListRequest(url=self.page_url(request.url, k, text), page=k))
         logger.debug("trs %s page %s: %d entries, count %s", request.url, request.page, len(entries), count)
         return ListPage(entries=entries, follow=follow, total_pages=count)

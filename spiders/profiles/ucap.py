@@ -9,7 +9,6 @@ stay on HTML): the HTML page 1 asks for JSON page 1, which shows the total and a
 """
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
@@ -17,19 +16,10 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .base import (
-    ListEntry,
-    ListPage,
-    ListRequest,
-    cap_pages,
-    choose_title,
-    dedupe_entries,
-    option_int,
-    parse_html,
-)
+from .base import ListPage, ListRequest, json_entries, json_object, option_int, parse_html
 from .dates import parse_date
 from .markup import entries_from_items
-from .paging import js_page_count, suffix_page_url
+from .paging import follow_pages, js_page_count, suffix_page_request
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +32,11 @@ def channel_id(text: str) -> str | None:
     """The channel id a ucap list page declares (``var channelId = "…"`` or a search URL)."""
     m = _CHANNEL_ID.search(text) or _SEARCH_URL.search(text)
     return m.group(1) if m else None
+
+
+def _published_date(row: dict[str, Any]) -> str | None:
+    """The list date of a JSON result row (``publishedTimeStr``, else ``publishedTime``)."""
+    return parse_date(str(row.get("publishedTimeStr") or row.get("publishedTime") or ""))
 
 
 def _truthy(value: Any) -> bool:
@@ -76,35 +71,21 @@ class UcapProfile:
         entries = entries_from_items(root.iter("li"), request.url)
         total = js_page_count(text)
         channel = channel_id(text)
-        follow: list[ListRequest] = []
         if channel and self.prefer_json and request.page == 1:
             follow = [self.json_request(request.url, channel, 1)]
-        elif total is not None:
-            if request.page == 1:
-                follow = [ListRequest(url=suffix_page_url(request.url, k, zero_based=False), page=k)
-                          for k in range(2, cap_pages(total, self.max_pages) + 1)]
-        elif entries and (self.max_pages is None or request.page < self.max_pages):
-            k = request.page + 1
-            follow = [ListRequest(url=suffix_page_url(request.url, k, zero_based=False), page=k)]
+        else:
+            follow = follow_pages(request.page, total, has_entries=bool(entries), max_pages=self.max_pages,
+                                  request_for=lambda k: suffix_page_request(request.url, k))
         return ListPage(entries=entries, follow=follow, total_pages=total)
 
     def _parse_json(self, request: ListRequest, text: str) -> ListPage:
-        try:
-            payload = json.loads(text)
-        except ValueError:
+        payload = json_object(text)
+        if payload is None:
             logger.warning("ucap %s: not JSON", request.url)
             return ListPage()
-        data = payload.get("data") if isinstance(payload, dict) else None
+        data = payload.get("data")
         data = data if isinstance(data, dict) else {}
-        entries = []
-        for row in data.get("results") or []:
-            if not isinstance(row, dict) or not row.get("url"):
-                continue
-            title, truncated = choose_title(row.get("title"), None)
-            date = parse_date(str(row.get("publishedTimeStr") or row.get("publishedTime") or ""))
-            entries.append(ListEntry(url=urljoin(request.url, str(row["url"])), title=title, date=date,
-                                     title_truncated=truncated))
-        entries = dedupe_entries(entries)
+        entries = json_entries(data.get("results"), request.url, date_of=_published_date)
         total_pages = None
         size_m = _PAGE_SIZE.search(request.url)
         size = int(size_m.group(1)) if size_m else self.page_size
@@ -114,12 +95,9 @@ class UcapProfile:
         except (TypeError, ValueError):
             pass
         follow: list[ListRequest] = []
-        channel = _SEARCH_URL.search(request.url)
-        if channel:
-            if total_pages is not None:
-                if request.page == 1:
-                    follow = [self.json_request(request.url, channel.group(1), k)
-                              for k in range(2, cap_pages(total_pages, self.max_pages) + 1)]
-            elif entries and (self.max_pages is None or request.page < self.max_pages):
-                follow = [self.json_request(request.url, channel.group(1), request.page + 1)]
+        search = _SEARCH_URL.search(request.url)
+        if search:
+            channel = search.group(1)
+            follow = follow_pages(request.page, total_pages, has_entries=bool(entries), max_pages=self.max_pages,
+                                  request_for=lambda k: self.json_request(request.url, channel, k))
         return ListPage(entries=entries, follow=follow, total_pages=total_pages)
