@@ -8,10 +8,10 @@ import datetime as dt
 import logging
 import re
 
+from archive.timeliness.dates import cn_number
+
 logger = logging.getLogger(__name__)
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "０": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "〇○零Ｏ一二三四五六七八九十"
 _DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _DATE_CN_STYLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -37,21 +37,6 @@ def make_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _cn_number(text: str) -> int | None:
-    """Value of a Chinese numeral written digit by digit (二〇二三) or positionally (十七, 二十)."""
-    if "十" not in text:
-        digits = [_CN_DIGITS.get(ch) for ch in text]
-        if any(d is None for d in digits):
-            return None
-        return int("".join(str(d) for d in digits))
-    tens, _, units = text.partition("十")
-    tens_value = _CN_DIGITS.get(tens, -1) if tens else 1
-    units_value = _CN_DIGITS.get(units, -1) if units else 0
-    if tens_value < 0 or units_value < 0:
-        return None
-    return tens_value * 10 + units_value
-
-
 def parse_date(text: str | None) -> str | None:
     """First full date in ``text`` (2024-07-03, 2024/7/3, 2024年07月03日, 二〇二三年三月十七日…)."""
     if not text:
@@ -61,7 +46,7 @@ def parse_date(text: str | None) -> str | None:
         if found:
             return found
     for match in _DATE_CN_NUMERALS.finditer(text):
-        parts = [_cn_number(g) for g in match.groups()]
+        parts = [cn_number(g) for g in match.groups()]
         if None not in parts:
             found = make_date(*parts)  # type: ignore[arg-type]
             if found:
