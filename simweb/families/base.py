@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import logging
 import math
 import posixpath
@@ -9,12 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from simweb import chrome
+
 if TYPE_CHECKING:
     from simweb.corpus import Skeleton
     from simweb.sites import SiteSpec
     from simweb.world import DocView, ListEntry, World
 
 logger = logging.getLogger(__name__)
+esc = html.escape
+HTML_UTF8 = "text/html; charset=utf-8"
 
 
 @dataclass
@@ -35,7 +41,7 @@ class SimResponse:
 
     status: int
     body: bytes
-    content_type: str = "text/html; charset=utf-8"
+    content_type: str = HTML_UTF8
     headers: dict[str, str] = field(default_factory=dict)
     kind: str = "other"  # list | detail | attachment | json | home | robots | other
 
@@ -64,6 +70,45 @@ def page_slice(entries: list, page: int, per_page: int) -> list:
 def page_count(total: int, per_page: int) -> int:
     """Number of pages (at least 1)."""
     return max(1, math.ceil(total / per_page))
+
+
+def query_page(req: SimRequest) -> int:
+    """The 1-based ``page`` query parameter: 1 when missing or not a number, never below 1."""
+    try:
+        return max(1, int(req.query.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def suffix_page(suffix: str | None, *, zero_based: bool) -> int | None:
+    """The 1-based page number of an ``index_{suffix}`` list page; None for a page that does not exist.
+
+    No suffix is page 1.  ``zero_based`` (TRS): ``_1`` is page 2 and ``_0`` does not exist;
+    otherwise (NFCMS, ucap) ``_2`` is page 2 and neither ``_0`` nor ``_1`` exists.
+    """
+    if suffix is None:
+        return 1
+    if suffix in (("0",) if zero_based else ("0", "1")):
+        return None
+    return int(suffix) + 1 if zero_based else int(suffix)
+
+
+def ymd_folders(day: dt.date) -> str:
+    """``2024/7/3``: the unpadded date folders of Hanweb and ucap detail paths."""
+    return f"{day.year}/{day.month}/{day.day}"
+
+
+def article_metas(doc: DocView, site: SiteSpec, *, prefix: str = "", seconds: bool = False) -> str:
+    """The ``{prefix}ArticleTitle``, ``{prefix}PubDate`` and ``{prefix}ContentSource`` metas of a detail page."""
+    published = f"{doc.pub_datetime:%Y-%m-%d %H:%M:%S}" if seconds else f"{doc.pub_datetime:%Y-%m-%d %H:%M}"
+    return (f'<meta name="{prefix}ArticleTitle" content="{esc(doc.title)}">\n'
+            f'<meta name="{prefix}PubDate" content="{published}">\n'
+            f'<meta name="{prefix}ContentSource" content="{esc(site.publisher)}">\n')
+
+
+def json_response(data: dict, content_type: str = "application/json") -> SimResponse:
+    """A 200 JSON answer (UTF-8, non-ASCII kept as is)."""
+    return SimResponse(200, json.dumps(data, ensure_ascii=False).encode("utf-8"), content_type, kind="json")
 
 
 def truncate(title: str, width: int, ellipsis: str) -> str:
@@ -96,6 +141,12 @@ class Family:
         """How the detail page links the attachment (default: relative to the page)."""
         return relpath(att_path, detail_path)
 
+    def attachment_links(self, doc: DocView, template: str) -> str:
+        """A detail page's attachment links: ``template`` filled in for each attachment with ``href``
+        (as the page links it), the escaped ``label`` and the file ``name``, joined."""
+        return "".join(template.format(href=self.attachment_href(doc.path, a.path), label=esc(a.label),
+                                       name=posixpath.basename(a.path)) for a in doc.attachments)
+
     def handle_list(self, req: SimRequest, ctx: Ctx) -> SimResponse | None:
         """Answer a list/JSON request, or None if `req` is not one."""
         raise NotImplementedError
@@ -107,3 +158,9 @@ class Family:
     def encode(self, html: str) -> bytes:
         """Page bytes in the family's charset."""
         return html.encode(self.charset)
+
+    def html_response(self, ctx: Ctx, title: str, inner: str, *, kind: str, extra_head: str = "",
+                      charset_meta: str | None = "utf-8", content_type: str = HTML_UTF8) -> SimResponse:
+        """A 200 page: the site's chrome around ``inner``, encoded in the family's charset."""
+        page = chrome.page(ctx.site, ctx.today, title, inner, charset_meta=charset_meta, extra_head=extra_head)
+        return SimResponse(200, self.encode(page), content_type, kind=kind)

@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 
 from simweb import chrome
-from simweb.families.base import Ctx, Family, SimRequest, SimResponse, page_slice, relpath, truncate
+from simweb.families.base import (
+    Ctx,
+    Family,
+    SimRequest,
+    SimResponse,
+    esc,
+    page_slice,
+    query_page,
+    relpath,
+    truncate,
+)
 
 logger = logging.getLogger(__name__)
-esc = html.escape
 PER_PAGE = 15
 EXTS = ("html", "htm", "shtml")
 
@@ -31,10 +39,7 @@ class GenericFamily(Family):
         """`/xxgk/gsgg/` and `/xxgk/gsgg/?page=N`; past the end: an empty list without 下一页."""
         if req.path not in (ctx.site.start_path, ctx.site.start_path + "index.html"):
             return None
-        try:
-            page = max(1, int(req.query.get("page", "1")))
-        except ValueError:
-            page = 1
+        page = query_page(req)
         entries = ctx.entries()
         base = ctx.site.start_path + "index.html"
         dls = "\n".join(
@@ -50,19 +55,17 @@ class GenericFamily(Family):
         else:
             listing = f'<div class="news-list">\n{dls}\n</div>\n<div class="pager">{" ".join(links)}</div>'
         inner = f'<div class="crumb"><a href="../../">首页</a> / <a href="../">信息公开</a> / 公示公告</div>\n{listing}'
-        return SimResponse(200, self.encode(chrome.page(ctx.site, ctx.today, "公示公告", inner)), kind="list")
+        return self.html_response(ctx, "公示公告", inner, kind="list")
 
     def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """A detail page with no CMS metas; the date only in text; a hidden print copy."""
         site = ctx.site
         body = chrome.body_html(doc.paragraphs)
-        atts = "".join(f'<li><a href="{self.attachment_href(doc.path, a.path)}">{esc(a.label)}</a></li>'
-                       for a in doc.attachments)
+        atts = self.attachment_links(doc, '<li><a href="{href}">{label}</a></li>')
         inner = (f'<div class="crumb"><a href="../../../">首页</a> / <a href="../../gsgg/">公示公告</a></div>\n'
                  f'<div class="art-main"><div class="art-hd"><h2>{esc(doc.title)}</h2>'
                  f'<p class="art-meta">发布日期：{doc.pub_datetime:%Y年%m月%d日}　来源：{esc(site.publisher)}　'
                  f'{chrome.tools(ctx.hit(doc.path))}</p></div>\n<div class="art-bd" id="artBody">\n{body}\n</div>\n'
                  f'<ul class="art-files">{atts}</ul>{chrome.editor(site, doc.skel.ident)}{chrome.share(doc.url)}</div>\n'
                  f'<div class="print-view" style="display:none">{body}</div>{chrome.related(site)}')
-        return SimResponse(200, self.encode(chrome.page(site, ctx.today, f"{doc.title}-{site.name}", inner)),
-                           kind="detail")
+        return self.html_response(ctx, f"{doc.title}-{site.name}", inner, kind="detail")

@@ -2,16 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 import re
 from urllib.parse import quote
 
 from simweb import chrome
-from simweb.families.base import Ctx, Family, SimRequest, SimResponse, page_count, truncate
+from simweb.families.base import (
+    Ctx,
+    Family,
+    SimRequest,
+    SimResponse,
+    article_metas,
+    esc,
+    page_count,
+    truncate,
+    ymd_folders,
+)
 
 logger = logging.getLogger(__name__)
-esc = html.escape
 PER_PAGE = 15
 WEBID = "46"
 UNITID = "340853"
@@ -33,8 +41,7 @@ class HanwebFamily(Family):
 
     def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`/art/2024/7/3/art_84025_10234567.html`."""
-        d = url_date
-        return f"/art/{d.year}/{d.month}/{d.day}/art_{_column(site)}_{skel.ident + 6_000_000}.html"
+        return f"/art/{ymd_folders(url_date)}/art_{_column(site)}_{skel.ident + 6_000_000}.html"
 
     def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`/attach/0/<32hex>.pdf`."""
@@ -69,8 +76,7 @@ class HanwebFamily(Family):
                      f'<script language="javascript" src="/module/web/jpage/jpage.js"></script>\n'
                      f'<script>var jpage = {{unitid:"{UNITID}", perpage:{PER_PAGE}, proxyUrl:"{DATAPROXY}", '
                      f'webid:"{WEBID}", columnid:"{col}"}};</script></div></div>')
-            page_html = chrome.page(ctx.site, ctx.today, f"公示公告 {ctx.site.name}", inner)
-            return SimResponse(200, self.encode(page_html), kind="list")
+            return self.html_response(ctx, f"公示公告 {ctx.site.name}", inner, kind="list")
         if req.path != DATAPROXY:
             return None
         args = {**req.query, **req.form}
@@ -97,10 +103,8 @@ class HanwebFamily(Family):
         make = doc.last_modified.astimezone(dt.timezone(dt.timedelta(hours=8)))
         heads = (f'<meta name="Maketime" content="{make:%Y-%m-%d %H:%M:%S}">\n'
                  f'<meta name="SiteName" content="{esc(site.name)}">\n<meta name="ColumnName" content="公示公告">\n'
-                 f'<meta name="ArticleTitle" content="{esc(doc.title)}">\n'
-                 f'<meta name="PubDate" content="{doc.pub_datetime:%Y-%m-%d %H:%M}">\n'
-                 f'<meta name="ContentSource" content="{esc(site.publisher)}">\n')
-        atts = "".join(f'<p><a href="{a.path}" target="_blank">{esc(a.label)}</a></p>' for a in doc.attachments)
+                 f'{article_metas(doc, site)}')
+        atts = self.attachment_links(doc, '<p><a href="{href}" target="_blank">{label}</a></p>')
         inner = (f'<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/col/col{_column(site)}/index.html">'
                  f'公示公告</a></div>\n<div class="article"><h1><!--<$[标题名称]>begin-->{esc(doc.title)}'
                  f'<!--<$[标题名称]>end--></h1>\n<div class="info"><span>发布日期：{doc.pub_datetime:%Y-%m-%d}</span>'
@@ -110,6 +114,5 @@ class HanwebFamily(Family):
                  f'{chrome.body_html(doc.paragraphs)}<meta name="ContentEnd"><!--ZJEG_RSS.content.end-->'
                  f'<!--<$[信息内容]>end--></div>\n<div class="attach">{atts}</div>\n'
                  f'{chrome.share(doc.url)}</div>{chrome.related(site)}')
-        return SimResponse(200, self.encode(chrome.page(site, ctx.today, doc.title, inner, extra_head=heads)),
-                           kind="detail")
+        return self.html_response(ctx, doc.title, inner, kind="detail", extra_head=heads)
 

@@ -7,7 +7,6 @@ header `charset=gb2312` with GBK-only characters (喆, 珺: strict gb2312 decodi
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 
 from simweb import chrome
@@ -16,14 +15,15 @@ from simweb.families.base import (
     Family,
     SimRequest,
     SimResponse,
+    esc,
     page_count,
     page_slice,
+    query_page,
     relpath,
     truncate,
 )
 
 logger = logging.getLogger(__name__)
-esc = html.escape
 PER_PAGE = 20
 CLASSID = "12"
 
@@ -60,10 +60,7 @@ class LegacyFamily(Family):
         """`list.asp?classid=12&page=N`; past the end: an empty list."""
         if req.path != "/list.asp" or req.query.get("classid") != CLASSID:
             return None
-        try:
-            page = max(1, int(req.query.get("page", "1")))
-        except ValueError:
-            page = 1
+        page = query_page(req)
         entries = ctx.entries()
         pages = page_count(len(entries), PER_PAGE)
         rows = "\n".join(
@@ -81,15 +78,14 @@ class LegacyFamily(Family):
             table = (f'<table width="100%" border="0" cellspacing="0" cellpadding="0" class="list">\n{rows}\n</table>\n'
                      f'<div class="pages">{" ".join(nav)}</div>')
         inner = f'<table width="980" align="center"><tr><td>当前位置：<a href="/">首页</a> &gt;&gt; 通知公告</td></tr></table>\n{table}'
-        html_text = chrome.page(ctx.site, ctx.today, f"通知公告--{ctx.site.name}", inner, charset_meta=None)
-        return SimResponse(200, self.encode(html_text), "text/html", kind="list")
+        return self.html_response(ctx, f"通知公告--{ctx.site.name}", inner, kind="list", charset_meta=None,
+                                  content_type="text/html")
 
     def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Table-layout detail page; the charset declaration rotates by posting."""
         site = ctx.site
         quirk = doc.skel.ident % 3
-        atts = "".join(f'<a href="{self.attachment_href(doc.path, a.path)}">{esc(a.label)}</a><br>'
-                       for a in doc.attachments)
+        atts = self.attachment_links(doc, '<a href="{href}">{label}</a><br>')
         inner = (f'<table width="980" align="center"><tr><td>当前位置：<a href="/">首页</a> &gt;&gt; '
                  f'<a href="/list.asp?classid={CLASSID}">通知公告</a></td></tr></table>\n'
                  f'<table width="980" align="center" class="article"><tr><td class="title"><b>{esc(doc.title)}</b></td></tr>\n'
@@ -100,5 +96,4 @@ class LegacyFamily(Family):
                  f'{chrome.related(site)}')
         meta = "utf-8" if quirk == 0 else None
         ctype = "text/html; charset=gb2312" if quirk == 1 else "text/html"
-        page_html = chrome.page(site, ctx.today, doc.title, inner, charset_meta=meta)
-        return SimResponse(200, self.encode(page_html), ctype, kind="detail")
+        return self.html_response(ctx, doc.title, inner, kind="detail", charset_meta=meta, content_type=ctype)

@@ -2,16 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import logging
 import re
 
 from simweb import chrome
-from simweb.families.base import Ctx, Family, SimRequest, SimResponse, page_count, page_slice
+from simweb.families.base import (
+    Ctx,
+    Family,
+    SimRequest,
+    SimResponse,
+    article_metas,
+    esc,
+    json_response,
+    page_count,
+    page_slice,
+    query_page,
+    suffix_page,
+)
 
 logger = logging.getLogger(__name__)
-esc = html.escape
 PER_PAGE = 20
 JSON_PER_PAGE = 10
 CAT = "3126"
@@ -42,9 +51,9 @@ class NfcmsFamily(Family):
         if req.path == f"/gkmlpt/api/all/{CAT}":
             return self._json(req, ctx)
         m = _LIST.match(req.path)
-        if not m or m.group(1) in ("0", "1"):
+        page = suffix_page(m.group(1), zero_based=False) if m else None
+        if page is None:
             return None
-        page = int(m.group(1) or 1)
         entries = ctx.entries()
         total = len(entries)
         if page > page_count(total, PER_PAGE):
@@ -59,14 +68,10 @@ class NfcmsFamily(Family):
                        f"</div>\n<script>var totalPage = Math.ceil({total}/{PER_PAGE}); var currentPage = {page};"
                        f' createPage("page_div", totalPage, currentPage, "index", "html");</script>')
         inner = f'<div class="position">您当前的位置：<a href="/">首页</a> &gt; 公告通知</div>\n{listing}'
-        return SimResponse(200, self.encode(chrome.page(ctx.site, ctx.today, f"公告通知 {ctx.site.name}", inner)),
-                           kind="list")
+        return self.html_response(ctx, f"公告通知 {ctx.site.name}", inner, kind="list")
 
     def _json(self, req: SimRequest, ctx: Ctx) -> SimResponse:
-        try:
-            page = max(1, int(req.query.get("page", "1")))
-        except ValueError:
-            page = 1
+        page = query_page(req)
         entries = [] if ctx.broken else ctx.entries()
         arts = []
         for e in page_slice(entries, page, JSON_PER_PAGE):
@@ -74,17 +79,14 @@ class NfcmsFamily(Family):
             arts.append({"id": e.ident, "title": e.title, "url": e.url, "created_at": f"{created:%Y-%m-%d %H:%M:%S}",
                          "date": int(created.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))).timestamp())})
         data = {"articles": arts, "total": len(entries), "page": page, "page_size": JSON_PER_PAGE, "sid": SID}
-        return SimResponse(200, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json", kind="json")
+        return json_response(data)
 
     def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Detail with meta-* names, a gkmlpt table and a hidden print copy of the body."""
         site = ctx.site
-        heads = (f'<meta name="meta-ArticleTitle" content="{esc(doc.title)}">\n'
-                 f'<meta name="meta-PubDate" content="{doc.pub_datetime:%Y-%m-%d %H:%M:%S}">\n'
-                 f'<meta name="meta-ContentSource" content="{esc(site.publisher)}">\n'
-                 f'<meta name="meta-ColumnName" content="公告通知">\n')
+        heads = article_metas(doc, site, prefix="meta-", seconds=True) + '<meta name="meta-ColumnName" content="公告通知">\n'
         body = chrome.body_html(doc.paragraphs)
-        atts = "".join(f'<p><a href="{a.path}" target="_blank">{esc(a.label)}</a></p>' for a in doc.attachments)
+        atts = self.attachment_links(doc, '<p><a href="{href}" target="_blank">{label}</a></p>')
         index_no = f"006940060/{doc.state.list_date.year}-{doc.skel.ident % 100000:05d}"
         inner = (f'<div class="position">您当前的位置：<a href="/">首页</a> &gt; <a href="../index.html">公告通知</a></div>\n'
                  f'<div class="article-box">{chrome.info_table(doc, index_no)}<h3 class="title">{esc(doc.title)}</h3>\n'
@@ -92,5 +94,4 @@ class NfcmsFamily(Family):
                  f'{chrome.tools(ctx.hit(doc.path))}</div>\n<div class="article-content">\n{body}\n</div>\n'
                  f'<div class="attach">{atts}</div>{chrome.share(doc.url)}</div>\n'
                  f'<div id="print-area" style="display:none"><h3>{esc(doc.title)}</h3>{body}</div>{chrome.related(site)}')
-        return SimResponse(200, self.encode(chrome.page(site, ctx.today, doc.title, inner, extra_head=heads)),
-                           kind="detail")
+        return self.html_response(ctx, doc.title, inner, kind="detail", extra_head=heads)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 import posixpath
 import re
@@ -13,14 +12,16 @@ from simweb.families.base import (
     Family,
     SimRequest,
     SimResponse,
+    article_metas,
+    esc,
     page_count,
     page_slice,
     relpath,
+    suffix_page,
     truncate,
 )
 
 logger = logging.getLogger(__name__)
-esc = html.escape
 PER_PAGE = 20
 _INDEX = re.compile(r"index(?:_(\d+))?\.(shtml|html)$")
 
@@ -53,8 +54,8 @@ class TrsFamily(Family):
         m = _INDEX.match(posixpath.basename(req.path))
         if not m or m.group(2) != _ext(ctx.site):
             return None
-        page = int(m.group(1)) + 1 if m.group(1) is not None else 1
-        if m.group(1) == "0":
+        page = suffix_page(m.group(1), zero_based=True)
+        if page is None:
             return None
         entries = ctx.entries()
         pages = page_count(len(entries), PER_PAGE)
@@ -73,20 +74,15 @@ class TrsFamily(Family):
                     f'createPageHTML(countPage, currentPage, "index", "{_ext(ctx.site)}");\n</script></div></div>')
         inner = (f'<div class="position">当前位置：<a href="{relpath("/", req.path)}">首页</a> &gt; '
                  f'<a href="./index.{_ext(ctx.site)}">通知公告</a></div>\n{body}')
-        return SimResponse(200, self.encode(chrome.page(ctx.site, ctx.today, f"通知公告_{ctx.site.name}", inner)),
-                           kind="list")
+        return self.html_response(ctx, f"通知公告_{ctx.site.name}", inner, kind="list")
 
     def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Detail page: TRS metas, div.TRS_Editor > div.Custom_UnionStyle, relative attachments."""
         site = ctx.site
         body = chrome.body_html(doc.paragraphs)
-        atts = "".join(f'<p><a href="{self.attachment_href(doc.path, a.path)}" oldsrc="{posixpath.basename(a.path)}">'
-                       f"{esc(a.label)}</a></p>" for a in doc.attachments)
+        atts = self.attachment_links(doc, '<p><a href="{href}" oldsrc="{name}">{label}</a></p>')
         heads = (f'<meta name="SiteName" content="{esc(site.name)}">\n<meta name="ColumnName" content="通知公告">\n'
-                 f'<meta name="ArticleTitle" content="{esc(doc.title)}">\n'
-                 f'<meta name="PubDate" content="{doc.pub_datetime:%Y-%m-%d %H:%M}">\n'
-                 f'<meta name="ContentSource" content="{esc(site.publisher)}">\n'
-                 f'<meta name="Url" content="./{posixpath.basename(doc.path)}">\n')
+                 f'{article_metas(doc, site)}<meta name="Url" content="./{posixpath.basename(doc.path)}">\n')
         table = chrome.info_table(doc, f"000014672/{doc.state.list_date.year}-{doc.skel.ident % 100000:05d}") \
             if site.id == "mee" else ""
         print_view = (f'<div id="printContent" style="display:none"><h1>{esc(doc.title)}</h1>{body}</div>'
@@ -98,5 +94,4 @@ class TrsFamily(Family):
                  f'<div class="content"><div class="TRS_Editor"><div class="Custom_UnionStyle">\n{body}\n</div></div>\n'
                  f'<div class="fj">{atts}</div></div>\n{chrome.editor(site, doc.skel.ident)}'
                  f'{chrome.share(doc.url)}</div>\n{print_view}{chrome.related(site)}')
-        return SimResponse(200, self.encode(chrome.page(site, ctx.today, doc.title, inner, extra_head=heads)),
-                           kind="detail")
+        return self.html_response(ctx, doc.title, inner, kind="detail", extra_head=heads)

@@ -2,18 +2,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import logging
 import posixpath
 import re
 from urllib.parse import quote
 
 from simweb import chrome
-from simweb.families.base import Ctx, Family, SimRequest, SimResponse, page_count, page_slice, truncate
+from simweb.families.base import (
+    Ctx,
+    Family,
+    SimRequest,
+    SimResponse,
+    article_metas,
+    esc,
+    json_response,
+    page_count,
+    page_slice,
+    suffix_page,
+    truncate,
+    ymd_folders,
+)
 
 logger = logging.getLogger(__name__)
-esc = html.escape
 PER_PAGE = 20
 _LIST = re.compile(r"zclistf(?:_(\d+))?\.shtml$")
 
@@ -29,8 +39,7 @@ class UcapFamily(Family):
 
     def detail_path(self, site, skel, url_date: dt.date) -> str:
         """`/sthjt/c104378/2024/7/3/<32hex>.shtml`."""
-        d = url_date
-        return f"{posixpath.dirname(site.start_path)}/{d.year}/{d.month}/{d.day}/{skel.hexid}.shtml"
+        return f"{posixpath.dirname(site.start_path)}/{ymd_folders(url_date)}/{skel.hexid}.shtml"
 
     def attachment_path(self, site, skel, url_date, detail_path, index) -> str:
         """`…/<32hex>/files/<原文件名>-20240703155735492.pdf` (percent-encoded)."""
@@ -48,9 +57,9 @@ class UcapFamily(Family):
         if posixpath.dirname(req.path) != posixpath.dirname(ctx.site.start_path):
             return None
         m = _LIST.match(posixpath.basename(req.path))
-        if not m or m.group(1) in ("0", "1"):
+        page = suffix_page(m.group(1), zero_based=False) if m else None
+        if page is None:
             return None
-        page = int(m.group(1) or 1)
         entries = ctx.entries()
         pages = page_count(len(entries), PER_PAGE)
         if page > pages:
@@ -64,8 +73,7 @@ class UcapFamily(Family):
             listing = (f'<div class="zclist"><ul class="list">\n{items}\n</ul></div>\n<div id="page"></div>\n'
                        f'<script>var channelId = "{channel}"; var totalPage = {pages}; var currentPage = {page};</script>')
         inner = f'<div class="position">当前位置：<a href="/">首页</a> &gt; 公示公告</div>\n{listing}'
-        return SimResponse(200, self.encode(chrome.page(ctx.site, ctx.today, f"公示公告-{ctx.site.name}", inner)),
-                           kind="list")
+        return self.html_response(ctx, f"公示公告-{ctx.site.name}", inner, kind="list")
 
     def _json(self, req: SimRequest, ctx: Ctx) -> SimResponse:
         try:
@@ -78,17 +86,13 @@ class UcapFamily(Family):
                    for e in page_slice(entries, page, size)]
         data = {"code": 200, "data": {"total": len(entries), "rows": size, "page": page,
                                       "totalPage": page_count(len(entries), size), "results": results}}
-        return SimResponse(200, json.dumps(data, ensure_ascii=False).encode("utf-8"),
-                           "application/json;charset=UTF-8", kind="json")
+        return json_response(data, "application/json;charset=UTF-8")
 
     def render_detail(self, doc, ctx: Ctx) -> SimResponse:
         """Detail with the information-disclosure table and #UCAP-CONTENT body."""
         site = ctx.site
-        heads = (f'<meta name="ArticleTitle" content="{esc(doc.title)}">\n'
-                 f'<meta name="PubDate" content="{doc.pub_datetime:%Y-%m-%d %H:%M:%S}">\n'
-                 f'<meta name="ContentSource" content="{esc(site.publisher)}">\n')
-        atts = "".join(f'<li><a href="{self.attachment_href(doc.path, a.path)}">{esc(a.label)}</a></li>'
-                       for a in doc.attachments)
+        heads = article_metas(doc, site, seconds=True)
+        atts = self.attachment_links(doc, '<li><a href="{href}">{label}</a></li>')
         index_no = f"{site.abbr}-{doc.state.list_date.year}-{doc.skel.ident % 100000:05d}"
         inner = (f'<div class="position">当前位置：<a href="../../../../">首页</a> &gt; <a href="../../../zclistf.shtml">'
                  f'公示公告</a></div>\n<div class="detail">{chrome.info_table(doc, index_no)}\n'
@@ -97,5 +101,4 @@ class UcapFamily(Family):
                  f'<div id="UCAP-CONTENT" class="content">\n{chrome.body_html(doc.paragraphs)}\n</div>\n'
                  f'<div class="fujian"><p>附件：</p><ul>{atts}</ul></div>{chrome.editor(site, doc.skel.ident)}'
                  f'{chrome.share(doc.url)}</div>{chrome.related(site)}')
-        return SimResponse(200, self.encode(chrome.page(site, ctx.today, doc.title, inner, extra_head=heads)),
-                           kind="detail")
+        return self.html_response(ctx, doc.title, inner, kind="detail", extra_head=heads)
