@@ -67,29 +67,17 @@ def normalise_line(line: str) -> str:
 
 
 def _walk(node: etree._Element, out: list[str]) -> None:
-    tag = node.tag if isinstance(node.tag, str) else None
-    if tag is None:  # comment or processing instruction
-        if node.tail:
-            out.append(node.tail)
-        return
-    tag = tag.lower().rpartition("}")[2]
-    if tag in SKIP_TAGS:
-        if node.tail:
-            out.append(node.tail)
-        return
-    block = tag in BLOCK_TAGS
-    if block:
-        out.append("\n")
-    elif tag in CELL_TAGS:
-        out.append(" ")
-    if node.text:
-        out.append(node.text)
-    for child in node:
-        _walk(child, out)
-    if block:
-        out.append("\n")
-    elif tag in CELL_TAGS:
-        out.append(" ")
+    """Append the text of ``node`` and then its tail: a block element between line breaks, a table
+    cell between spaces; comments, processing instructions and skipped tags leave only their tail."""
+    tag = node.tag.lower().rpartition("}")[2] if isinstance(node.tag, str) else None
+    if tag is not None and tag not in SKIP_TAGS:
+        edge = "\n" if tag in BLOCK_TAGS else " " if tag in CELL_TAGS else ""
+        out.append(edge)
+        if node.text:
+            out.append(node.text)
+        for child in node:
+            _walk(child, out)
+        out.append(edge)
     if node.tail:
         out.append(node.tail)
 
