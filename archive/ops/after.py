@@ -18,8 +18,8 @@ from pathlib import Path
 from archive.ops.alerts import digest_for_run, send_digest
 from archive.ops.config import OpsConfig, load_config
 from archive.ops.db import iso, opened, parse
-from archive.ops.health import HealthResult, run_health_checks
-from archive.ops.runs import fill_run_sites, mark_crashed_runs
+from archive.ops.health import HealthResult, failure_streak, run_health_checks
+from archive.ops.runs import fill_run_sites, mark_crashed_runs, run_clock
 from archive.ops.watches import WatchMatch, match_run, sync_watches
 
 logger = logging.getLogger(__name__)
@@ -45,13 +45,15 @@ def after_run(db_path: str | Path, run_id: int, *, now: datetime | str | None = 
               config: OpsConfig | None = None, force: bool = False) -> AfterRunReport:
     """Fill ``run_sites``, run the health checks, match watches and send one digest for ``run_id``.
 
+    ``now`` is the crawl's clock (the runner passes ``DUCHA_CLOCK`` when set); every check compares
+    with it, never with the wall clock.  Default: the run's own ``finished_at`` (``run_clock``).
     ``config`` defaults to ``load_config()`` (``$DUCHA_SCHEDULE`` and ``DUCHA_*``).  Does nothing
     for a run already processed unless ``force``.
     """
     config = config or load_config()
-    at = parse(iso(now))
     report = AfterRunReport(run_id=run_id)
     with opened(db_path) as db:
+        at = parse(iso(now)) if now is not None else run_clock(db, run_id)
         if not force and db.execute("SELECT 1 FROM run_ops WHERE run_id = ?", [run_id]).fetchone():
             report.already_done = True
             return report
@@ -60,7 +62,9 @@ def after_run(db_path: str | Path, run_id: int, *, now: datetime | str | None = 
         sync_watches(db, config.watches, now=at)
         report.checks = run_health_checks(db, run_id, now=at, cfg=config.health)
         report.matches = match_run(db, run_id, now=at)
-        digest = digest_for_run(run_id, report.checks, report.matches)
+        streaks = {(c.site_id, c.check): failure_streak(db, c.site_id, c.check, up_to_run=run_id)
+                   for c in report.failed_checks}
+        digest = digest_for_run(run_id, report.checks, report.matches, streaks)
         if digest is not None:
             report.alerts = send_digest(db, config.alerts, digest, now=at)
         with db.conn:

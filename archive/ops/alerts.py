@@ -3,6 +3,10 @@
 Channels: a webhook (JSON POST of the digest), e-mail over SMTP (plain text) and a local log
 (``logging`` always; a JSON-lines file when ``log_file`` is set).  Every attempt is recorded in
 ``alerts_sent`` with its result; a failing channel never stops the others.
+
+A check that keeps failing alerts again after every run (no failure is ever silent), but the
+digest lists new failures first and marks the others as reminders: "still failing since
+2026-11-20 (3 runs)".
 """
 from __future__ import annotations
 
@@ -19,10 +23,17 @@ from pathlib import Path
 from archive.ops.config import AlertConfig, SmtpConfig
 from archive.ops.db import DbLike, iso, opened
 from archive.ops.errors import AlertError
-from archive.ops.health import HealthResult
+from archive.ops.health import HealthResult, Streak
 from archive.ops.watches import WatchMatch
 
 logger = logging.getLogger(__name__)
+
+
+def repeat_note(streak: Streak) -> str:
+    """``still failing since 2026-11-20 (3 runs)`` for a repeated failure, '' for a new one."""
+    if not streak.repeated:
+        return ""
+    return f"still failing since {(streak.since or '?')[:10]} ({streak.runs} runs)"
 
 
 @dataclass
@@ -35,14 +46,25 @@ class Digest:
     checks: list[HealthResult] = field(default_factory=list)
     matches: list[WatchMatch] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    streaks: dict[tuple[str, str], Streak] = field(default_factory=dict)   # (site_id, check) → streak
+
+    def streak(self, check: HealthResult) -> Streak:
+        """The failure streak of a failed check (a new failure if unknown)."""
+        return self.streaks.get((check.site_id, check.check), Streak(None, 1))
 
     def text(self) -> str:
-        """The plain-text body (e-mail, log)."""
+        """The plain-text body (e-mail, log): new failures, then repeated ones, then watch matches."""
         lines = [self.subject, ""]
         lines += self.notes + ([""] if self.notes else [])
-        if self.checks:
-            lines.append(f"Failed health checks ({len(self.checks)}):")
-            lines += [f"  - {c.site_id} {c.check}: {c.detail}" for c in self.checks]
+        new = [c for c in self.checks if not self.streak(c).repeated]
+        old = [c for c in self.checks if self.streak(c).repeated]
+        if new:
+            lines.append(f"New health check failures ({len(new)}):")
+            lines += [f"  - {c.site_id} {c.check}: {c.detail}" for c in new]
+            lines.append("")
+        if old:
+            lines.append(f"Still failing ({len(old)}):")
+            lines += [f"  - {c.site_id} {c.check}: {c.detail} — {repeat_note(self.streak(c))}" for c in old]
             lines.append("")
         if self.matches:
             lines.append(f"New postings matching saved watches ({len(self.matches)}):")
@@ -52,25 +74,41 @@ class Digest:
         return "\n".join(lines).rstrip() + "\n"
 
     def payload(self) -> dict:
-        """The JSON object POSTed to the webhook."""
+        """The JSON object POSTed to the webhook (each check with ``failing_since``, ``failing_runs``, ``repeat``)."""
+        checks = []
+        for c in self.checks:
+            streak = self.streak(c)
+            checks.append({**asdict(c), "failing_since": streak.since, "failing_runs": streak.runs,
+                           "repeat": streak.repeated})
         return {"subject": self.subject, "kind": self.kind, "run_id": self.run_id, "text": self.text(),
-                "notes": self.notes, "checks": [asdict(c) for c in self.checks],
-                "matches": [asdict(m) for m in self.matches]}
+                "notes": self.notes, "checks": checks, "matches": [asdict(m) for m in self.matches]}
 
 
-def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchMatch]) -> Digest | None:
-    """The digest of a run, or None when there is nothing to say."""
+def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchMatch],
+                   streaks: dict[tuple[str, str], Streak] | None = None) -> Digest | None:
+    """The digest of a run, or None when there is nothing to say.
+
+    ``streaks`` (from ``health.failure_streak``) tells new failures from repeated ones; new ones
+    come first.  Without it every failure counts as new.
+    """
+    streaks = streaks or {}
     failed = [c for c in checks if c.status == "fail"]
     if not failed and not matches:
         return None
+    failed.sort(key=lambda c: streaks.get((c.site_id, c.check), Streak(None, 1)).repeated)   # stable: new first
     parts = []
     if failed:
         sites = sorted({c.site_id for c in failed})
-        parts.append(f"{len(failed)} health check(s) failed on {', '.join(sites)}")
+        repeated = sum(1 for c in failed if streaks.get((c.site_id, c.check), Streak(None, 1)).repeated)
+        part = f"{len(failed)} health check(s) failed on {', '.join(sites)}"
+        if repeated:
+            part += " (still failing)" if repeated == len(failed) else \
+                f" ({len(failed) - repeated} new, {repeated} still failing)"
+        parts.append(part)
     if matches:
         parts.append(f"{len(matches)} new posting(s) match saved watches")
     return Digest(subject=f"[ducha] run {run_id}: " + "; ".join(parts), run_id=run_id, checks=failed,
-                  matches=matches)
+                  matches=matches, streaks=dict(streaks))
 
 
 def post_webhook(url: str, payload: dict, *, timeout: float = 10.0, attempts: int = 2) -> None:

@@ -184,7 +184,7 @@ def _close(cfg: OpsConfig, result: JobResult, job_row: int) -> None:
     """Mark the child's unfinished runs crashed, run ``after_run``, alert on a failed job, close the row."""
     crashed = mark_crashed_runs(cfg.db, run_ids=result.run_ids) if result.run_ids else []
     for run_id in result.run_ids:
-        try:
+        try:  # usually done by the crawl itself; its clock is the run's own (after_run's default)
             after_run(cfg.db, run_id, config=cfg)
         except Exception:  # never let bookkeeping kill the scheduler; the log says why
             logger.exception("after_run failed for run %d", run_id)

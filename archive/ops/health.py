@@ -8,7 +8,10 @@
 | ``block_rate`` | blocked responses / requests is above ``block_rate`` (412 challenges, 403s) |
 | ``unreached`` | no page came back from the site for ``unreached_days`` (or ever) |
 
-A check without enough data is stored as ``skip``.
+A check without enough data is stored as ``skip``.  Every comparison with "now" uses the ``now``
+given to ``run_health_checks`` (the crawl's clock, ``DUCHA_CLOCK`` in simulations), never the wall
+clock, and dates are compared in Asia/Shanghai like the postings' dates.  ``failure_streak`` says
+since when (and for how many runs) a check has been failing, for the digest and ``ducha status``.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from datetime import date, datetime
 from itertools import pairwise
 
 from archive.ops.config import HealthConfig
-from archive.ops.db import DbLike, opened, parse
+from archive.ops.db import SHANGHAI, DbLike, opened, parse
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +65,10 @@ def check_site(handle, run_id: int, site_id: str, row: dict, *, at: datetime, cf
     if seen:
         out.append(HealthResult(site_id, "zero_postings", "ok", seen, 0, f"{seen} postings on the list pages"))
     elif (before or 0) > 0 or known > 0:
+        why = (f"the site blocked {row['blocked']} request(s) (403/412 challenge?)" if row.get("blocked")
+               else "selectors broken?")
         out.append(HealthResult(site_id, "zero_postings", "fail", 0, 0,
-                                f"no postings found, earlier runs found up to {before or known}: selectors broken?"))
+                                f"no postings found, earlier runs found up to {before or known}: {why}"))
     else:
         out.append(HealthResult(site_id, "zero_postings", "skip", 0, 0, "never found postings yet"))
     out.append(_stale(handle, site_id, at=at, cfg=cfg))
@@ -85,7 +90,7 @@ def _stale(handle, site_id: str, *, at: datetime, cfg: HealthConfig) -> HealthRe
         return HealthResult(site_id, "stale_newest", "skip", None, None, "fewer than 3 dated postings")
     gaps = [(b - a).days for a, b in pairwise(dates)]
     limit = max(cfg.stale_min_days, cfg.stale_factor * statistics.median(gaps))
-    age = (at.date() - dates[-1]).days
+    age = (at.astimezone(SHANGHAI).date() - dates[-1]).days
     status = "fail" if age > limit else "ok"
     return HealthResult(site_id, "stale_newest", status, age, limit,
                         f"newest posting {dates[-1]} is {age} days old (usual gap {statistics.median(gaps):g} d)")
@@ -126,14 +131,36 @@ def run_health_checks(db: DbLike, run_id: int, *, now: datetime | str, cfg: Heal
     return results
 
 
-def failing_since(db: DbLike, site_id: str, check: str) -> str | None:
-    """When the current streak of failures of ``check`` on ``site_id`` began (None if it passes)."""
+@dataclass(frozen=True)
+class Streak:
+    """The current run of failures of one check on one site (``runs`` 0 and ``since`` None if it passes)."""
+
+    since: str | None         # ``at`` of the first failing run of the streak (the crawl clock)
+    runs: int                 # consecutive runs failing, the latest included
+
+    @property
+    def repeated(self) -> bool:
+        """True if the check already failed in the run before (the alert is a reminder, not news)."""
+        return self.runs > 1
+
+
+def failure_streak(db: DbLike, site_id: str, check: str, *, up_to_run: int | None = None) -> Streak:
+    """Since when ``check`` has been failing on ``site_id`` (runs in order; ``skip`` neither breaks nor counts).
+
+    ``up_to_run`` ignores later runs (a re-processed older run sees its own streak).
+    """
     with opened(db) as handle:
         rows = handle.execute('SELECT status, at FROM health_checks WHERE site_id = ? AND "check" = ?'
-                              " AND status != 'skip' ORDER BY at DESC, id DESC", [site_id, check]).fetchall()
-    since = None
+                              " AND status != 'skip' AND run_id <= ? ORDER BY run_id DESC",
+                              [site_id, check, up_to_run if up_to_run is not None else 2**62]).fetchall()
+    since, runs = None, 0
     for status, at in rows:
         if status != "fail":
             break
-        since = at
-    return since
+        since, runs = at, runs + 1
+    return Streak(since, runs)
+
+
+def failing_since(db: DbLike, site_id: str, check: str) -> str | None:
+    """When the current streak of failures of ``check`` on ``site_id`` began (None if it passes)."""
+    return failure_streak(db, site_id, check).since

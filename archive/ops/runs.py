@@ -11,7 +11,7 @@ import logging
 import os
 from datetime import datetime
 
-from archive.ops.db import DbLike, iso, opened
+from archive.ops.db import DbLike, iso, opened, parse
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,20 @@ def mark_crashed_runs(db: DbLike, *, now: datetime | str | None = None,
         for rid in dead:
             logger.warning("run %d was left 'running' by a dead process: marked crashed", rid)
         return dead
+
+
+def run_clock(db: DbLike, run_id: int) -> datetime:
+    """The crawl's own "now" for ``run_id``: when it finished by its clock (``DUCHA_CLOCK`` in simulations).
+
+    A crashed run's ``finished_at`` was written by whoever noticed the crash, so its ``started_at``
+    counts instead; an unknown run falls back to the current time.
+    """
+    with opened(db) as handle:
+        row = handle.execute("SELECT started_at, finished_at, status FROM runs WHERE id = ?", [run_id]).fetchone()
+    if row is None:
+        return parse(iso(None))
+    started, finished, status = row
+    return parse(finished if finished and status != "crashed" else started)
 
 
 def site_status(counts: dict[str, int]) -> str:

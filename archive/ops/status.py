@@ -1,4 +1,5 @@
-"""Operator views: ``ducha status`` (per site: last run, health, next scheduled run) and ``ducha runs``.
+"""Operator views: ``ducha status`` (per site: last run, outcome, postings found, next scheduled run,
+failed health checks) and ``ducha runs``.
 
 Exit codes (``status_exit_code``), for cron/systemd/monitoring:
 
@@ -11,10 +12,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from archive.ops.config import OpsConfig, load_config
 from archive.ops.db import DbLike, iso, opened, parse
+from archive.ops.errors import ConfigError
+from archive.ops.health import Streak, failure_streak
 
 EXIT_OK, EXIT_UNHEALTHY, EXIT_STALE = 0, 1, 3
 
@@ -56,10 +61,10 @@ def _site_rows(db) -> list[dict]:
     names = [c[0] for c in cur.description]
     rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     for row in rows:
-        row["failing"] = [f"{c}: {d}" for c, d in db.execute(
+        row["failing"] = list(db.execute(
             'SELECT "check", detail FROM health_checks WHERE site_id = ? AND status = \'fail\''
             " AND run_id = (SELECT max(run_id) FROM health_checks WHERE site_id = ?)",
-            [row["site_id"], row["site_id"]]).fetchall()]
+            [row["site_id"], row["site_id"]]).fetchall())
     return rows
 
 
@@ -79,36 +84,98 @@ def status_exit_code(db: DbLike, *, now: datetime | str | None = None, stale_hou
     return EXIT_UNHEALTHY if bad_job or bad_site else EXIT_OK
 
 
-def format_status(db: DbLike, *, jobstore: str | Path | None = None, now: datetime | str | None = None) -> str:
-    """Text for ``ducha status``: per site its last run and health, then jobs and next scheduled runs."""
+def _group_sites(handle, config: OpsConfig | None) -> dict[str, tuple[str, ...]]:
+    """Group name → its site ids (empty: every site), from the config, else from the groups' last commands."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for name, command in handle.execute(
+            "SELECT group_name, command FROM scheduled_runs WHERE id IN"
+            " (SELECT max(id) FROM scheduled_runs GROUP BY group_name)").fetchall():
+        try:
+            args = json.loads(command or "[]")
+        except ValueError:
+            continue
+        groups[name] = tuple(value for flag, value in pairwise(args) if flag == "--site")
+    if config is not None:
+        groups.update({g.name: g.sites for g in config.groups})
+    return groups
+
+
+def site_next_runs(handle, upcoming: list[tuple[str, str | None]], config: OpsConfig | None,
+                   site_ids: list[str]) -> dict[str, str]:
+    """Site id → its earliest next scheduled run (``crawl-<group>`` jobs of the groups that crawl it)."""
+    groups = _group_sites(handle, config)
+    out: dict[str, str] = {}
+    for job_id, when in upcoming:
+        sites = groups.get(job_id.removeprefix("crawl-")) if job_id.startswith("crawl-") else None
+        if sites is None or when is None:
+            continue
+        for site in site_ids if not sites else sites:
+            if site not in out or parse(when) < parse(out[site]):
+                out[site] = when
+    return out
+
+
+def _default_config() -> OpsConfig | None:
+    try:
+        return load_config()
+    except ConfigError:
+        return None
+
+
+def _outcome(row: dict) -> str:
+    if row["run_status"] in ("crashed", "running"):
+        return row["run_status"]
+    return row["site_status"] or row["run_status"] or ""
+
+
+def format_status(db: DbLike, *, jobstore: str | Path | None = None, config: OpsConfig | None = None,
+                  now: datetime | str | None = None) -> str:
+    """Text for ``ducha status``: per site its last run, outcome, postings found, next scheduled run and
+    health (failed checks, with since when they fail), then the last execution and next run of each job.
+
+    ``config`` (default: ``load_config()``, i.e. ``$DUCHA_SCHEDULE``) maps groups to sites and may name
+    the job store; without it the groups' last commands in ``scheduled_runs`` are used.
+    """
     if isinstance(db, (str, Path)) and not Path(db).exists():
         return f"no archive at {db}: run `ducha crawl` or start `ducha schedule`"
+    config = config if config is not None else _default_config()
     with opened(db) as handle:
         rows = _site_rows(handle)
         jobs = handle.execute("SELECT group_name, started_at, outcome, exit_code, run_id FROM scheduled_runs"
                               " WHERE id IN (SELECT max(id) FROM scheduled_runs GROUP BY group_name)"
                               " ORDER BY group_name").fetchall()
         path = handle.execute("PRAGMA database_list").fetchone()[2] or str(db)
-    lines = [(f"{'site':<14} {'last run':<28} {'result':<12} {'seen':>5} {'new':>4} {'chg':>4} {'rm':>3} "
-              f"{'err':>4} {'blk':>4}  health")]
+        store = Path(jobstore) if jobstore else (
+            Path(config.jobstore) if config is not None and config.jobstore else jobstore_path_for(path))
+        upcoming = next_runs(store, tz=config.timezone if config is not None else "Asia/Shanghai")
+        next_of = site_next_runs(handle, upcoming, config, [r["site_id"] for r in rows])
+        for r in rows:
+            r["health"] = [f"{check}: {detail}" + _streak_note(failure_streak(handle, r["site_id"], check))
+                           for check, detail in r["failing"]]
+    lines = [(f"{'site':<14} {'last run':<31} {'outcome':<12} {'found':>5} {'new':>4} {'chg':>4} {'rm':>3} "
+              f"{'err':>4} {'blk':>4}  {'next run':<25}  health")]
     for r in rows:
+        when = next_of.get(r["site_id"]) or ("-" if upcoming else "unknown")
         if r["run_id"] is None:
-            lines.append(f"{r['site_id']:<14} {'never':<28}")
+            lines.append(f"{r['site_id']:<14} {'never':<31} {'':<12} {'':>5} {'':>4} {'':>4} {'':>3} {'':>4} "
+                         f"{'':>4}  {when:<25}")
             continue
-        health = "ok" if not r["failing"] else "FAIL " + "; ".join(r["failing"])
-        lines.append(f"{r['site_id']:<14} {'#' + str(r['run_id']) + ' ' + (r['started_at'] or ''):<28} "
-                     f"{r['site_status'] or r['run_status'] or '':<12} {r['postings_seen'] or 0:>5} "
+        health = "ok" if not r["health"] else "FAIL " + "; ".join(r["health"])
+        lines.append(f"{r['site_id']:<14} {'#' + str(r['run_id']) + ' ' + (r['started_at'] or ''):<31} "
+                     f"{_outcome(r):<12} {r['postings_seen'] or 0:>5} "
                      f"{r['new'] or 0:>4} {r['changed'] or 0:>4} {r['removed'] or 0:>3} {r['errors'] or 0:>4} "
-                     f"{r['blocked'] or 0:>4}  {health}")
+                     f"{r['blocked'] or 0:>4}  {when:<25}  {health}")
     for group, started, outcome, code, run_id in jobs:
         lines.append(f"last scheduled {group}: {outcome} at {started} (exit {code}, run {run_id})")
-    store = Path(jobstore) if jobstore else jobstore_path_for(path)
-    upcoming = next_runs(store)
     if upcoming:
         lines += [f"next run {job_id}: {when or 'paused'}" for job_id, when in upcoming]
     else:
         lines.append(f"next run: unknown (no scheduler job store at {store})")
     return "\n".join(lines)
+
+
+def _streak_note(streak: Streak) -> str:
+    return f" [since {(streak.since or '?')[:10]}, {streak.runs} runs]" if streak.repeated else ""
 
 
 def format_runs(db: DbLike, *, limit: int = 50) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -14,8 +15,9 @@ from sqlite_utils import Database
 
 from archive.ops import after_run, crawl_lock
 from archive.ops.alerts import Digest, send_digest
-from archive.ops.config import AlertConfig, OpsConfig, SmtpConfig, Watch, load_config
+from archive.ops.config import AlertConfig, Group, OpsConfig, SmtpConfig, Watch, load_config
 from archive.ops.errors import ConfigError, CrawlLockBusy
+from archive.ops.health import Streak, failure_streak, run_health_checks
 from archive.ops.lock import LOCK_FD_ENV, lock_path
 from archive.ops.runs import fill_run_sites, mark_crashed_runs
 from archive.ops.status import format_runs, format_status, status_exit_code
@@ -163,3 +165,81 @@ def test_status_runs_and_exit_codes(tmp_path, archive):
     assert "FAIL zero_postings" in format_status(str(archive.path))
     runs = format_runs(str(archive.path)).splitlines()
     assert len(runs) == 3 and runs[1].split()[0] == str(bad)
+
+
+def test_checks_use_the_crawl_clock_never_the_wall_clock(archive):
+    """A run in 2024 is judged by its own clock: fresh then, stale 40 days later; a UTC now is a Shanghai date."""
+    clock = datetime(2024, 3, 11, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    first = _run(archive, clock, COUNTS)
+    for i, day in enumerate(["2024-03-01", "2024-03-04", "2024-03-07", "2024-03-10"]):
+        _doc(archive, i + 1, day, f"posting {i}", first)
+    cfg = OpsConfig(db=str(archive.path))
+    report = after_run(archive.path, first, config=cfg)          # no now: the run's own finished_at
+    assert report.failed_checks == []                             # the wall clock (2026) would fail two
+    stamps = {at for (at,) in archive.conn.execute("SELECT DISTINCT at FROM health_checks")}
+    assert stamps == {(clock + timedelta(minutes=5)).isoformat()}
+    late = _run(archive, clock + timedelta(days=40), COUNTS)
+    report = after_run(archive.path, late, now=clock + timedelta(days=40), config=cfg)
+    stale = next(c for c in report.checks if c.check == "stale_newest")
+    assert (stale.status, stale.value) == ("fail", 41)
+    utc_evening = datetime(2024, 3, 10, 17, 0, tzinfo=ZoneInfo("UTC"))   # 2024-03-11 01:00 in Shanghai
+    results = run_health_checks(archive.db, first, now=utc_evening)
+    assert next(c for c in results if c.check == "stale_newest").value == 1
+
+
+def test_repeated_failures_still_alert_marked_with_since_and_new_ones_first(archive, webhook):
+    """Every failing run alerts; repeats say 'still failing since … (n runs)', new failures come first."""
+    cfg = OpsConfig(db=str(archive.path), alerts=AlertConfig(webhook_url=webhook.url))
+    empty = {**COUNTS, "entries": 0}
+    days = [NOW + timedelta(days=d) for d in range(5)]
+    for at, counts in zip(days, [COUNTS, empty, {**empty, "blocked": 5}, empty, COUNTS], strict=True):
+        after_run(archive.path, _run(archive, at, counts), now=at, config=cfg)
+    assert [b["subject"].split(": ", 1)[1] for b in webhook.bodies] == [
+        "1 health check(s) failed on sc",
+        "2 health check(s) failed on sc (1 new, 1 still failing)",
+        "1 health check(s) failed on sc (still failing)",
+    ]
+    second = webhook.bodies[1]
+    assert [(c["check"], c["repeat"], c["failing_runs"]) for c in second["checks"]] == [
+        ("block_rate", False, 1), ("zero_postings", True, 2)]
+    assert second["checks"][1]["failing_since"].startswith("2026-11-24")
+    text = second["text"]
+    assert text.index("New health check failures (1)") < text.index("Still failing (1)")
+    assert "sc zero_postings: no postings found, earlier runs found up to 10: the site blocked 5" in text
+    assert "still failing since 2026-11-24 (2 runs)" in text
+    assert "still failing since 2026-11-24 (3 runs)" in webhook.bodies[2]["text"]
+    assert failure_streak(archive.db, "sc", "zero_postings") == Streak(None, 0)   # the healthy run ended it
+    assert failure_streak(archive.db, "sc", "zero_postings", up_to_run=4) == Streak(days[1].isoformat(), 3)
+
+
+def test_status_shows_each_sites_last_run_health_and_next_run(tmp_path, archive, monkeypatch):
+    """Per site: last run, outcome, postings found, next run from the job store, failing checks with since."""
+    monkeypatch.delenv("DUCHA_SCHEDULE", raising=False)
+    monkeypatch.delenv("DUCHA_JOBSTORE", raising=False)
+    archive.upsert_sites([{"id": "zz", "name": "未调度", "region": "某省", "level": "city", "start_urls": []}])
+    cfg = OpsConfig(db=str(archive.path))
+    for at, counts in [(NOW, COUNTS), (NOW + timedelta(days=1), {**COUNTS, "entries": 0}),
+                       (NOW + timedelta(days=2), {**COUNTS, "entries": 0, "blocked": 3})]:
+        last = _run(archive, at, counts)
+        after_run(archive.path, last, now=at, config=cfg)
+    archive.conn.execute("INSERT INTO scheduled_runs (group_name, started_at, outcome, exit_code, run_id, command)"
+                         " VALUES ('provinces', ?, 'failed_sites', 1, ?, ?)",
+                         (NOW.isoformat(), last, json.dumps(["ducha", "crawl", "--site", "sc"])))
+    archive.conn.commit()
+    store = sqlite3.connect(tmp_path / "archive.db.jobs.sqlite")
+    store.execute("CREATE TABLE apscheduler_jobs (id TEXT PRIMARY KEY, next_run_time REAL, job_state BLOB)")
+    store.execute("INSERT INTO apscheduler_jobs VALUES ('crawl-provinces', ?, x'')",
+                  ((NOW + timedelta(days=3)).timestamp(),))
+    store.commit()
+    store.close()
+    text = format_status(str(archive.path), config=None)     # groups from scheduled_runs' last command
+    header, sc, zz = text.splitlines()[:3]
+    assert header.split()[:4] == ["site", "last", "run", "outcome"] and "next run" in header
+    assert sc.split()[:5] == ["sc", f"#{last}", (NOW + timedelta(days=2)).isoformat(), "blocked", "0"]
+    assert "2026-11-26T07:00:00+08:00" in sc
+    assert "zero_postings: no postings found" in sc and "[since 2026-11-24, 2 runs]" in sc
+    assert "block_rate: blocked" in sc and sc.index("FAIL") > sc.index("2026-11-26T07")
+    assert zz.split() == ["zz", "never", "-"]
+    assert "next run crawl-provinces: 2026-11-26T07:00:00+08:00" in text
+    with_config = format_status(str(archive.path), config=OpsConfig(groups=(Group("provinces"),)))
+    assert with_config.splitlines()[2].split() == ["zz", "never", "2026-11-26T07:00:00+08:00"]  # every site
