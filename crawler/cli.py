@@ -166,9 +166,11 @@ def runs(db) -> None:
 def status(db) -> None:
     """Last run per site, its health, and the next scheduled run."""
     from archive.ops.status import format_status, status_exit_code
+    from crawler.clock import now
 
-    click.echo(format_status(db))
-    sys.exit(status_exit_code(db))
+    current = now()
+    click.echo(format_status(db, now=current))
+    sys.exit(status_exit_code(db, now=current))
 
 
 @main.group()

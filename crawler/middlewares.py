@@ -8,6 +8,7 @@ left in ``request.meta["ducha_warc"]``.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -115,6 +116,8 @@ class WarcEvidenceMiddleware:
             fetched_at=now_iso(self.crawler.settings),
         )
         request.meta["ducha_warc"] = ref
+        # the digest of the bytes as received, as the WARC record holds them (before any decompression)
+        request.meta["ducha_raw_sha256"] = hashlib.sha256(response.body).hexdigest()
         self.crawler.stats.inc_value("ducha/warc_records")
         return response
 

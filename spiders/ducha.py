@@ -184,7 +184,7 @@ class DuchaSpider(scrapy.Spider):
         site_id, url = meta["site_id"], meta["ducha_url"]
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/details")
         fetched_at = now_iso(self.crawler.settings)
-        raw = hashlib.sha256(response.body).hexdigest()
+        raw = meta.get("ducha_raw_sha256") or hashlib.sha256(response.body).hexdigest()
         outcome = self._outcome_without_content(response, site_id, url, fetched_at, raw)
         if outcome is not None:
             yield outcome

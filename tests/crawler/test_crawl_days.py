@@ -149,3 +149,32 @@ def test_early_removals_are_all_flagged_and_nothing_else(six_days):
                 expected.add(change["url"])
     assert len(expected) >= 3
     assert _flagged(crawl, "early_removal") == expected
+
+
+def test_warc_files_validate_and_evidence_reproduces_the_stored_hashes(six_days, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from crawler.cli import main
+
+    crawl, _ = six_days
+    warcs = sorted((crawl.db.parent / "warc").glob("*.warc.gz"))
+    assert len(warcs) >= DAYS
+    warcio = Path(sys.executable).parent / "warcio"
+    check = subprocess.run([str(warcio), "check", *map(str, warcs)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    row = crawl.query("SELECT e.document_id FROM events e WHERE e.kind = 'changed' "
+                      "AND e.detail LIKE '%attachments%' LIMIT 1")[0]
+    result = CliRunner().invoke(main, ["evidence", str(row["document_id"]), "--db", str(crawl.db),
+                                       "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / f"{row['document_id']}.manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["versions"]) >= 2 and len(manifest["attachments"]) >= 2
+    rows = manifest["versions"] + manifest["attachments"]
+    assert [r["digest_matches"] for r in rows] == [True] * len(rows)
+    exported = subprocess.run([str(warcio), "check", str(tmp_path / f"{row['document_id']}.warc.gz")],
+                              capture_output=True, text=True)
+    assert exported.returncode == 0, exported.stdout + exported.stderr
