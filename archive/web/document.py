@@ -42,6 +42,57 @@ def _json_list(value: str | None) -> list:
     return loaded if isinstance(loaded, list) else []
 
 
+def _attachment_changes(previous: list[dict], current: list[dict]) -> list[dict[str, Any]]:
+    """What changed in a version's attachments: ``{"kind": added|removed|replaced, "old", "new", "text_diff"}``.
+
+    A file with the same URL or name but another digest is ``replaced`` (with an inline diff of its text).
+    """
+    old_ids, new_ids = {a["id"] for a in previous}, {a["id"] for a in current}
+    gone = [a for a in previous if a["id"] not in new_ids]
+    came = [a for a in current if a["id"] not in old_ids]
+    changes: list[dict[str, Any]] = []
+    for new in came:
+        old = next((a for a in gone if a["url"] == new["url"] or (a["name"] and a["name"] == new["name"])), None)
+        if old is None:
+            changes.append({"kind": "added", "old": None, "new": new, "text_diff": None})
+            continue
+        gone.remove(old)
+        text_diff = (Markup(diff_html(old.get("text"), new.get("text")))
+                     if (old.get("text") or "") != (new.get("text") or "") else None)
+        changes.append({"kind": "replaced", "old": old, "new": new, "text_diff": text_diff})
+    changes += [{"kind": "removed", "old": a, "new": None, "text_diff": None} for a in gone]
+    return changes
+
+
+def _version_range(numbers: list[int]) -> str:
+    """``v1``, ``v2–v3`` or ``v1, v3`` for the versions an attachment belongs to."""
+    if not numbers:
+        return "—"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        return f"v{numbers[0]}–v{numbers[-1]}"
+    return ", ".join(f"v{n}" for n in numbers)
+
+
+def _backdating_reasons(value: str | None) -> list[str]:
+    """Readable lines from ``timeliness.backdated_reasons``."""
+    lines = []
+    for reason in _json_list(value):
+        if not isinstance(reason, dict):
+            continue
+        kind, field = reason.get("kind"), reason.get("field")
+        if kind == "date_moved_earlier":
+            lines.append(f"{field}: {reason.get('from')} → {reason.get('to')}（{reason.get('at')} 改早 moved earlier）")
+        elif kind == "earlier_than_first_seen":
+            lines.append(f"{field} {reason.get('date')} 早于首次发现 {reason.get('first_seen')} {reason.get('days')} 天"
+                         f" days before first seen (previous visit {reason.get('previous_visit') or '—'})")
+        elif kind == "earlier_than_url_date":
+            lines.append(f"{field} {reason.get('date')} 早于 URL 日期 {reason.get('url_date')} {reason.get('days')} 天"
+                         " days before the URL's date")
+        else:
+            lines.append(json.dumps(reason, ensure_ascii=False))
+    return lines
+
+
 def safe_href(url: str | None) -> str | None:
     """``url`` if it is an http(s) URL, else None (never a ``javascript:`` link)."""
     return url if url and urlsplit(url).scheme in ("http", "https") else None
@@ -65,15 +116,24 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
         "SELECT * FROM attachments WHERE document_id = ? ORDER BY id", [document_id]))
     events = _dicts(await db.execute(
         "SELECT * FROM events WHERE document_id = ? ORDER BY at, id", [document_id]))
+    timeliness = _dicts(await db.execute("SELECT * FROM timeliness WHERE document_id = ?", [document_id])) \
+        if await db.table_exists("timeliness") else []
     by_version: dict[int, list[int]] = {}
     for link in links:
         by_version.setdefault(link["version_id"], []).append(link["attachment_id"])
+    by_id = {a["id"]: a for a in attachments}
+    in_versions: dict[int, list[int]] = {}
     previous: dict[str, Any] | None = None
     for number, version in enumerate(versions, start=1):
         version["number"] = number
         version["changed"] = _json_list(version.get("changed_fields"))
         version["attachment_ids"] = sorted(by_version.get(version["id"], []))
+        for attachment_id in version["attachment_ids"]:
+            in_versions.setdefault(attachment_id, []).append(number)
         if previous is not None:
+            version["attachment_changes"] = _attachment_changes(
+                [by_id[i] for i in previous["attachment_ids"] if i in by_id],
+                [by_id[i] for i in version["attachment_ids"] if i in by_id])
             if previous["title"] != version["title"]:
                 version["title_diff"] = Markup(diff_html(previous["title"], version["title"]))
             if previous["body_text"] != version["body_text"]:
@@ -97,8 +157,13 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
         "dates": [(col, zh, en, source, doc.get(col)) for col, zh, en, source in DATE_FIELDS],
         "current": current,
         "versions": versions,
-        "attachments": [{**a, "href": safe_href(a.get("url"))} for a in attachments],
+        "attachments": [{**a, "href": safe_href(a.get("url")),
+                         "versions": _version_range(in_versions.get(a["id"], [])),
+                         "current": bool(current) and a["id"] in current["attachment_ids"]}
+                        for a in attachments],
         "events": events,
+        "timeliness": timeliness[0] if timeliness else None,
+        "backdating_reasons": _backdating_reasons(timeliness[0].get("backdated_reasons")) if timeliness else [],
     }
 
 

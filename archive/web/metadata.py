@@ -35,7 +35,7 @@ def canned_queries() -> dict[str, dict]:
     return {
         "search": _query(
             "全文检索 Full-text search",
-            "按相关度（bm25）排列的全文检索，匹配处高亮。中文按字检索：“销号”只匹配两字相连处。"
+            "按相关度（bm25，rank 越大越相关）排列的全文检索，匹配处高亮。中文按字检索：“销号”只匹配两字相连处。"
             " Ranked full-text search over titles, bodies and attachment texts; matches highlighted. "
             + _SITE_REGION_HELP, q.SEARCH, ["q", *sr]),
         "latest": _query(
@@ -44,24 +44,34 @@ def canned_queries() -> dict[str, dict]:
             + _SITE_REGION_HELP, q.LATEST, sr),
         "open_gongshi": _query(
             "公示期内 Open objection windows",
-            "异议期尚未结束的公示（objection_end ≥ 今天，北京时间），days_left 为剩余天数。"
-            " 公示 whose objection window has not closed yet (China time). " + _SITE_REGION_HELP,
+            "异议期尚未结束的公示（objection_end ≥ 今天，北京时间；取自 timeliness 表：声明的截止日，否则按工作日计算），"
+            "days_left 为剩余天数；deadline_excluding_first_day 为不含首日（民法典第201条）的截止日；"
+            "status=removed 且 removed_before_end=1 表示公示期内已被撤下。"
+            " 公示 whose objection window has not closed yet (China time; stated end, else computed in working "
+            "days), with the deadline counted both ways and whether the notice was already taken down. "
+            + _SITE_REGION_HELP,
             q.OPEN_GONGSHI, sr),
         "removed": _query(
             "已删除 Removed postings",
-            "被撤下的公告：删除时间、在线天数（首次发现→删除）、是否在公示期内删除。"
-            " Postings taken down: when, after how long online, and whether before the objection window closed. "
+            "目前已被撤下的公告（每个一行）：删除时间、在线天数（首次发现→删除）、删除次数、是否在公示期内删除。"
+            "删除后又恢复的见“已修改”订阅与 timeliness_flags。"
+            " Postings currently taken down, one row each: when, after how long online, how often, and whether "
+            "before the objection window closed (restored ones: see the changes feed and timeliness_flags). "
             + _SITE_REGION_HELP, q.REMOVED, sr),
         "changes": _query(
             "已修改 Changed postings",
-            "内容被改动的公告及改动摘要；点击编号查看完整逐字对比。"
-            " Silent edits with a compact diff; open the document page for the full inline diff. "
+            "内容被改动的公告（每次改动一行）及改动摘要：标题、日期、附件（名称与哈希）和正文；点击编号查看完整逐字对比。"
+            " Silent edits, one row per change, with a compact diff of title, dates, attachments (name and digest) "
+            "and body; open the document page for the full inline diff. "
             + _SITE_REGION_HELP, q.CHANGES, sr),
         "backdating": _query(
             "疑似倒签 Possible backdating",
-            "声称的发布日期（发布/CMS/正文落款）早于首次发现超过 :days 天（默认 3），且该日期落在本站已在监测期内；"
-            "或后续版本把日期改早。 Postings whose claimed date is more than :days days (default 3) before we "
-            "first saw them although we were already watching the site, or whose date was later moved earlier. "
+            "timeliness 表标记的疑似倒签：监测期间新出现的公告日期早于首次发现（超过容差 3 天），日期早于 URL 中的日期，"
+            "或后续版本把日期改早（reasons 列出原因，days_earlier 为最大天数）。填写 days 只看超过该天数的。"
+            " Postings the timeliness measures flag as backdated: a posting that appeared while we were watching "
+            "carries a date more than the tolerance (3 days) before we first saw it, a date earlier than its URL's, "
+            "or a date later moved earlier (reasons; days_earlier is the largest gap). Give days to see only "
+            "larger gaps. "
             + _SITE_REGION_HELP, q.BACKDATING, ["days", *sr]),
         "site_health": _query(
             "站点健康 Site health",
@@ -77,9 +87,11 @@ def canned_queries() -> dict[str, dict]:
             q.REMOVALS_OVER_TIME),
         "timeliness_by_region": _query(
             "时效（按地区） Timeliness per region",
-            "监测期内发布的公告，从声称发布日期到首次发现的平均天数；公示期内被删除的数量。"
-            " Average lag from claimed publish date to first seen (postings published while watched), "
-            "and removals inside the objection window.", q.TIMELINESS_BY_REGION),
+            "取自 timeliness 表：监测期间新出现的公告从声称发布日期到首次发现的平均/最大天数，疑似倒签数，公示数，"
+            "公示期内被删除数，公示期短于声明数，反馈→整改方案平均工作日。"
+            " From the timeliness table: lag from claimed publish date to first seen (postings that appeared while "
+            "watched), backdating flags, objection windows, removals inside them, windows shorter than stated, "
+            "feedback → plan lag in working days.", q.TIMELINESS_BY_REGION),
         "feed_new": _query(
             "新公告 Atom 订阅 New postings feed",
             "新收录的公告（Atom：加 .atom 后缀）。 New postings as Atom (append .atom). " + _SITE_REGION_HELP,
@@ -92,7 +104,7 @@ def canned_queries() -> dict[str, dict]:
             "删除 Atom 订阅 Removals feed", "公告被删除时。 Postings taken down. " + _SITE_REGION_HELP,
             q.FEED_REMOVED, sr),
         "feed_changed": _query(
-            "修改 Atom 订阅 Changes feed", "公告被修改或恢复时，附改动摘要。 Silent edits and restorations. "
+            "修改 Atom 订阅 Changes feed", "公告被修改（附改动摘要）或删除后重新上线时。 Silent edits (with a change summary) and restorations. "
             + _SITE_REGION_HELP, q.FEED_CHANGED, sr),
     }
 

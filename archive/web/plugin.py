@@ -7,6 +7,7 @@
 * ``render_cell`` renders only our own sanitised markup: ``snippet_html`` (``<mark>`` only), ``diff_html``
   (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
   ``documents.url`` cells.  Everything else stays escaped by Datasette.
+* ``extra_template_vars``: the home page's figures (``archive.web.home``).
 * ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from archive.search import fts_query
 from archive.web import feeds, pages
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
+from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
 log = logging.getLogger(__name__)
@@ -73,6 +75,21 @@ def startup(datasette: Any) -> None:
 def prepare_jinja2_environment(env: Environment) -> None:
     """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's."""
     env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+
+
+@hookimpl
+def extra_template_vars(template: str, datasette: Any) -> Any:
+    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page only."""
+    if template != "index.html":
+        return {}
+
+    async def inner() -> dict[str, Any]:
+        db_name = pages.database_name(datasette)
+        if db_name not in datasette.databases:
+            return {"ducha_home": None}
+        return {"ducha_home": await home_figures(datasette.get_database(db_name))}
+
+    return inner
 
 
 @hookimpl

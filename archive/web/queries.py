@@ -48,9 +48,11 @@ LIMIT 200"""
 OPEN_GONGSHI = f"""
 SELECT d.id AS document_link, coalesce(tl.objection_end, d.objection_end) AS objection_end,
        CAST(julianday(coalesce(tl.objection_end, d.objection_end)) - julianday({TODAY}) AS INTEGER) AS days_left,
-       tl.objection_deadline AS computed_deadline, tl.objection_working_days AS working_days,
-       d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type,
-       d.title, d.status
+       tl.objection_start, tl.objection_working_days AS working_days,
+       tl.objection_deadline AS computed_deadline,
+       tl.objection_deadline_excluding_first_day AS deadline_excluding_first_day,
+       tl.calendar_status, d.status, tl.early_removal AS removed_before_end,
+       d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title
 FROM documents d
 LEFT JOIN timeliness tl ON tl.document_id = d.id
 LEFT JOIN sites s ON s.id = d.site_id
@@ -58,63 +60,78 @@ LEFT JOIN doc_types t ON t.code = d.doc_type
 WHERE coalesce(tl.objection_end, d.objection_end) >= {TODAY} AND {FILTERS}
 ORDER BY 2, d.id"""
 
+_LAST_REMOVAL = ("(SELECT {col} FROM events e WHERE e.document_id = d.id AND e.kind = 'removed'"
+                 " ORDER BY e.at DESC, e.id DESC LIMIT 1)")
+
 REMOVED = f"""
-SELECT d.id AS document_link, e.at AS removed_at, d.first_seen_at, d.last_seen_at,
-       round(julianday(e.at) - julianday(d.first_seen_at), 1) AS days_online,
-       d.publish_date, d.objection_end,
-       CASE WHEN d.objection_end IS NOT NULL AND substr(e.at, 1, 10) <= d.objection_end THEN 1 ELSE 0 END
-         AS removed_during_objection_window,
-       json_extract(e.detail, '$.reason') AS reason, d.status AS status_now,
-       coalesce(s.name, d.site_id) AS site, s.region, d.title
-FROM events e
-JOIN documents d ON d.id = e.document_id
+SELECT d.id AS document_link, coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")}) AS removed_at,
+       d.first_seen_at, d.last_seen_at,
+       round(julianday(coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")})) - julianday(d.first_seen_at), 1)
+         AS days_online,
+       {_LAST_REMOVAL.format(col="json_extract(e.detail, '$.reason')")} AS reason,
+       (SELECT count(*) FROM events e WHERE e.document_id = d.id AND e.kind = 'removed') AS times_removed,
+       d.publish_date, coalesce(tl.objection_end, d.objection_end) AS objection_end,
+       tl.objection_deadline_excluding_first_day AS deadline_excluding_first_day,
+       coalesce(tl.early_removal,
+                CASE WHEN d.objection_end IS NOT NULL AND substr(d.removed_at, 1, 10) <= d.objection_end THEN 1
+                     ELSE 0 END) AS removed_during_objection_window,
+       tl.observed_window_days, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title
+FROM documents d
+LEFT JOIN timeliness tl ON tl.document_id = d.id
 LEFT JOIN sites s ON s.id = d.site_id
-WHERE e.kind = 'removed' AND {FILTERS}
-ORDER BY e.at DESC, e.id DESC
+LEFT JOIN doc_types t ON t.code = d.doc_type
+WHERE d.status = 'removed' AND {FILTERS}
+ORDER BY removed_at DESC, d.id DESC
 LIMIT 500"""
 
+
+def version_text(alias: str) -> str:
+    """SQL: a version as diffable text: title, its dates, its attachments (name and digest), then the body."""
+    return (f"coalesce({alias}.title, '') || char(10)"
+            f" || '发布日期 ' || coalesce({alias}.publish_date, '—') || ' · 落款 ' || coalesce({alias}.stated_date, '—')"
+            f" || char(10) || coalesce((SELECT group_concat(line, char(10)) FROM ("
+            f"SELECT '附件 ' || coalesce(a.name, a.url) || ' · sha256 ' || substr(coalesce(a.sha256, '—'), 1, 12) AS line"
+            f" FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id"
+            f" WHERE va.version_id = {alias}.id ORDER BY a.name, a.id)), '')"
+            f" || char(10) || coalesce({alias}.body_text, '')")
+
+
 CHANGES = f"""
-SELECT d.id AS document_link, e.at AS changed_at, e.kind,
+SELECT d.id AS document_link, e.at AS changed_at,
        json_extract(e.detail, '$.changed') AS changed_parts,
        pv.publish_date AS old_publish_date, v.publish_date AS new_publish_date,
-       ducha_compact_diff(coalesce(pv.title, '') || char(10) || coalesce(pv.body_text, ''),
-                          coalesce(v.title, '') || char(10) || coalesce(v.body_text, '')) AS diff_html,
-       coalesce(s.name, d.site_id) AS site, s.region, d.title
+       ducha_compact_diff({version_text("pv")}, {version_text("v")}) AS diff_html,
+       coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title, d.status
 FROM events e
 JOIN documents d ON d.id = e.document_id
 JOIN versions v ON v.id = e.version_id
 JOIN versions pv ON pv.id = e.previous_version_id
 LEFT JOIN sites s ON s.id = d.site_id
-WHERE e.kind IN ('changed', 'restored') AND {FILTERS}
+LEFT JOIN doc_types t ON t.code = d.doc_type
+WHERE e.kind = 'changed' AND {FILTERS}
 ORDER BY e.at DESC, e.id DESC
 LIMIT 200"""
 
-BACKDATING = """
-WITH watched AS (
-  SELECT site_id, min(first_seen_at) AS watched_since FROM documents GROUP BY site_id
-), claims AS (
-  SELECT d.*, min(coalesce(d.publish_date, '9999'), coalesce(d.cms_date, '9999'),
-                  coalesce(d.stated_date, '9999')) AS earliest_claim
-  FROM documents d
-), flagged AS (
-  SELECT c.*, w.watched_since,
-         CAST(julianday(substr(c.first_seen_at, 1, 10)) - julianday(c.earliest_claim) AS INTEGER) AS lag_days,
-         (SELECT count(*) FROM (SELECT publish_date, lag(publish_date) OVER (ORDER BY captured_at, id) AS prev
-                                FROM versions v WHERE v.document_id = c.id)
-          WHERE publish_date < prev) AS dates_moved_earlier
-  FROM claims c JOIN watched w ON w.site_id = c.site_id
-  WHERE c.earliest_claim < '9999'
-)
-SELECT f.id AS document_link, f.lag_days, f.dates_moved_earlier, f.earliest_claim,
-       f.publish_date, f.publish_date_source, f.cms_date, f.stated_date, f.url_date, f.list_date,
-       f.first_seen_at, f.watched_since, coalesce(s.name, f.site_id) AS site, s.region, f.title, f.status
-FROM flagged f
-LEFT JOIN sites s ON s.id = f.site_id
-WHERE ((f.lag_days > CAST(coalesce(nullif(:days, ''), '3') AS INTEGER)
-        AND f.earliest_claim >= substr(f.watched_since, 1, 10))
-       OR f.dates_moved_earlier > 0)
-  AND (:site = '' OR f.site_id = :site) AND (:region = '' OR s.region = :region)
-ORDER BY f.dates_moved_earlier DESC, f.lag_days DESC, f.id
+_REASON_DAYS = ("coalesce(json_extract(r.value, '$.days'),"
+                " julianday(json_extract(r.value, '$.from')) - julianday(json_extract(r.value, '$.to')))")
+
+BACKDATING = f"""
+SELECT d.id AS document_link,
+       (SELECT CAST(max({_REASON_DAYS}) AS INTEGER) FROM json_each(tl.backdated_reasons) r) AS days_earlier,
+       (SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT json_extract(r.value, '$.kind') AS kind
+                                             FROM json_each(tl.backdated_reasons) r)) AS reasons,
+       tl.date_changed AS dates_moved_earlier, tl.posting_lag_days, tl.baseline AS online_before_watching,
+       d.publish_date, d.publish_date_source, d.cms_date, d.stated_date, d.url_date, d.list_date,
+       d.first_seen_at, tl.previous_visit_date, tl.backdated_reasons,
+       coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title, d.status
+FROM timeliness tl
+JOIN documents d ON d.id = tl.document_id
+LEFT JOIN sites s ON s.id = d.site_id
+LEFT JOIN doc_types t ON t.code = d.doc_type
+WHERE tl.backdated = 1 AND {FILTERS}
+  AND (:days = '' OR tl.date_changed = 1 OR (SELECT max({_REASON_DAYS}) FROM json_each(tl.backdated_reasons) r)
+                                             > CAST(:days AS INTEGER))
+ORDER BY tl.date_changed DESC, days_earlier DESC, d.id
 LIMIT 500"""
 
 SITE_RUNS = """
@@ -154,7 +171,7 @@ SELECT d.id AS document_link,
        ducha_snippet(:q, d.title, v.body_text, snippet(documents_fts, 0, char(2), char(3), '…', 40))
          AS snippet_html,
        d.title, d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type,
-       d.status, round(bm25(documents_fts), 3) AS rank
+       d.status, round(-1e6 * bm25(documents_fts), 3) AS rank
 FROM documents_fts
 JOIN documents d ON d.id = documents_fts.rowid
 LEFT JOIN versions v ON v.id = d.current_version_id
@@ -179,24 +196,21 @@ GROUP BY month, region
 ORDER BY month, region"""
 
 TIMELINESS_BY_REGION = """
-WITH watched AS (
-  SELECT site_id, min(first_seen_at) AS watched_since FROM documents GROUP BY site_id
-), lags AS (
-  SELECT coalesce(s.region, '未知') AS region,
-         julianday(substr(d.first_seen_at, 1, 10)) - julianday(d.publish_date) AS lag
-  FROM documents d JOIN watched w ON w.site_id = d.site_id LEFT JOIN sites s ON s.id = d.site_id
-  WHERE d.publish_date IS NOT NULL AND d.publish_date >= substr(w.watched_since, 1, 10)
-)
-SELECT region, count(*) AS postings, round(avg(lag), 1) AS avg_posting_lag_days, max(lag) AS max_lag_days,
-       sum(lag > 3) AS seen_more_than_3_days_late,
-       (SELECT count(*) FROM events e JOIN documents d ON d.id = e.document_id
-          LEFT JOIN sites s ON s.id = d.site_id
-        WHERE e.kind = 'removed' AND coalesce(s.region, '未知') = lags.region
-          AND d.objection_end IS NOT NULL AND substr(e.at, 1, 10) <= d.objection_end)
-         AS removed_during_objection_window
-FROM lags
+SELECT coalesce(s.region, '未知') AS region, count(*) AS postings,
+       sum(tl.baseline = 0) AS postings_seen_arriving,
+       round(avg(CASE WHEN tl.baseline = 0 THEN tl.posting_lag_days END), 1) AS avg_posting_lag_days,
+       max(CASE WHEN tl.baseline = 0 THEN tl.posting_lag_days END) AS max_lag_days,
+       sum(tl.baseline = 0 AND tl.posting_lag_days > 3) AS seen_more_than_3_days_late,
+       sum(tl.backdated) AS backdated,
+       sum(tl.objection_status IS NOT NULL AND tl.objection_status != 'no_window') AS objection_windows,
+       sum(tl.early_removal = 1) AS removed_during_objection_window,
+       sum(tl.objection_meets_stated = 0) AS windows_shorter_than_stated,
+       round(avg(tl.feedback_lag_workdays), 1) AS avg_feedback_lag_workdays,
+       sum(tl.calendar_status LIKE 'not_announced:%') AS calendar_not_announced
+FROM timeliness tl
+LEFT JOIN sites s ON s.id = tl.site_id
 GROUP BY region
-ORDER BY avg_posting_lag_days DESC"""
+ORDER BY avg_posting_lag_days DESC, region"""
 
 FEED_NEW = _feed("e.kind = 'new'", "coalesce(d.title, d.url)", _SUMMARY)
 FEED_GONGSHI = _feed("e.kind = 'new'", "coalesce(d.title, d.url)", _SUMMARY, f" AND {GONGSHI}")
@@ -207,8 +221,8 @@ FEED_REMOVED = _feed(
 FEED_CHANGED = _feed(
     "e.kind IN ('changed', 'restored')",
     "(CASE e.kind WHEN 'restored' THEN '已恢复 Restored: ' ELSE '已修改 Changed: ' END) || coalesce(d.title, d.url)",
-    "'改动 changed: ' || coalesce(json_extract(e.detail, '$.changed'), '[]') || char(10)"
-    " || ducha_compact_diff_text(coalesce(pv.title, '') || char(10) || coalesce(pv.body_text, ''),"
-    " coalesce(v.title, '') || char(10) || coalesce(v.body_text, ''))",
+    "CASE e.kind WHEN 'restored' THEN '删除后重新上线 back online after a removal · ' || " + _SUMMARY
+    + " ELSE '改动 changed: ' || coalesce(json_extract(e.detail, '$.changed'), '[]') || char(10)"
+    f" || ducha_compact_diff_text({version_text('pv')}, {version_text('v')}) END",
 ).replace("LEFT JOIN versions v ON v.id = e.version_id",
           "LEFT JOIN versions v ON v.id = e.version_id\nLEFT JOIN versions pv ON pv.id = e.previous_version_id")

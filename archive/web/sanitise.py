@@ -13,7 +13,7 @@ import re
 import nh3
 
 from archive import search
-from archive.diff import diff_ops, inline_diff
+from archive.diff import diff_ops
 from archive.search import _CHAR_CLASS, tokens
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,10 @@ FEED_TAGS = {"ins", "del", "br", "p"}
 _CLASS_ATTR = {"span": {"class"}}
 _FTS_GAP = re.compile(f"(?<=[{_CHAR_CLASS}\x02\x03]) (?=[{_CHAR_CLASS}\x02\x03])")
 _WINDOW = 60
+#: Diff units: a Latin/digit word (dates, hashes, file names, numbers) whole, anything else one character.
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.:/_-]*|.", re.DOTALL)
+_CODE_BASE = 0xF0000  # supplementary private-use planes: one code point per distinct token
+_MAX_TOKENS = 0x10FFFD - _CODE_BASE
 #: The token ``archive.search`` puts between title, body and attachment texts in the index.
 _FIELD_BREAK = getattr(search, "FIELD_BREAK", "丨brk")
 
@@ -75,15 +79,44 @@ def snippet_html(query: str | None, title: str | None, body: str | None, fts_sni
     return clean("附件 attachment: " + fragment, MARK_TAGS)
 
 
+def token_diff_ops(old: str | None, new: str | None) -> list[tuple[int, str]]:
+    """``archive.diff.diff_ops`` over tokens: ``2026-11-20`` → ``2026-11-12`` is one change, not two digits.
+
+    Each distinct token is mapped to one private-use code point, diffed, and mapped back (the
+    diff-match-patch line-mode trick); Chinese stays character-level.
+    """
+    table: dict[str, str] = {}
+    words: list[str] = []
+
+    def encode(text: str) -> str:
+        out = []
+        for token in _TOKEN.findall(text):
+            code = table.get(token)
+            if code is None:
+                code = table[token] = chr(_CODE_BASE + len(words))
+                words.append(token)
+            out.append(code)
+        return "".join(out)
+
+    old_codes, new_codes = encode(old or ""), encode(new or "")
+    if len(words) > _MAX_TOKENS:
+        return diff_ops(old or "", new or "")
+    return [(op, "".join(words[ord(c) - _CODE_BASE] for c in text)) for op, text in diff_ops(old_codes, new_codes)]
+
+
 def diff_html(old: str | None, new: str | None) -> str:
-    """The inline diff of two texts (``archive.diff.inline_diff``), sanitised to ins/del/br/span."""
-    return clean(inline_diff(old or "", new or ""), DIFF_TAGS)
+    """The inline diff of two texts (new text with ``<del>``/``<ins>``), sanitised to ins/del/br/span."""
+    out = []
+    for op, text in token_diff_ops(old, new):
+        escaped = html.escape(text).replace("\n", "<br>\n")
+        out.append(escaped if op == 0 else f"<ins>{escaped}</ins>" if op == 1 else f"<del>{escaped}</del>")
+    return clean("".join(out), DIFF_TAGS)
 
 
 def compact_diff(old: str | None, new: str | None, *, context: int = 20, limit: int = 8) -> str:
     """Only the changed stretches with ``context`` characters around them, as safe HTML (at most ``limit`` hunks)."""
     out: list[str] = []
-    ops = diff_ops(old or "", new or "")
+    ops = token_diff_ops(old, new)
     hunks = 0
     for i, (op, text) in enumerate(ops):
         if op == 0:
@@ -110,7 +143,7 @@ def compact_diff(old: str | None, new: str | None, *, context: int = 20, limit: 
 def compact_diff_text(old: str | None, new: str | None, *, limit: int = 8) -> str:
     """Plain-text change summary for feeds: ``[-deleted-] {+inserted+}`` per changed stretch."""
     parts = []
-    for op, text in diff_ops(old or "", new or ""):
+    for op, text in token_diff_ops(old, new):
         if op:
             parts.append(("{+%s+}" if op == 1 else "[-%s-]") % text[:300].replace("\n", " "))
         if len(parts) >= limit:

@@ -80,6 +80,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "id": "附件编号 Attachment id", "document_id": "公告 Document", "url": "地址 URL", "name": "名称 Name",
             "sha256": "SHA-256", "size": "字节 Bytes", "content_type": "类型 Content type",
             "text": "提取的文字 Extracted text", "error": "下载/提取错误 Download or extraction error",
+            "etag": "HTTP ETag", "last_modified": "HTTP Last-Modified",
             "first_seen_at": "首次发现 First seen " + _TS, "last_seen_at": "最后发现 Last seen " + _TS,
             "warc_file": "WARC 文件 WARC file", "warc_offset": "WARC 偏移 WARC offset",
         },

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
 from archive.store import Archive
+from archive.timeliness.compute import compute_measures
 from archive.warc import WarcWriter
 
 CHINA = timezone(timedelta(hours=8))
@@ -130,6 +131,7 @@ def build_corpus(path: Path, *, today: date | None = None) -> Corpus:
             if day == days[-1]:
                 summary["js-sthjt"] = {"entries": 0, "new": 0, "errors": 3, "blocked": 2}
             archive.finish_run(run_id, status="ok", now=_ts(t0 + timedelta(days=day), 10), summary=summary)
+    compute_measures(path, now=datetime.fromisoformat(_ts(today, 11)))
     return corpus
 
 

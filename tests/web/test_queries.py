@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -55,7 +56,9 @@ def test_latest_filters_by_site(rows, corpus):
 def test_open_gongshi_lists_windows_not_yet_closed(rows, corpus):
     found = {r["document_link"]: r for r in rows("/archive/open_gongshi")}
     assert set(found) == {corpus.ids["notice"], corpus.ids["removed"]}
-    assert found[corpus.ids["notice"]]["days_left"] == 5
+    notice = found[corpus.ids["notice"]]
+    assert notice["objection_end"] == notice["computed_deadline"]  # 10 working days, not the stored guess
+    assert notice["days_left"] == (date.fromisoformat(notice["objection_end"]) - corpus.today).days >= 0
     assert found[corpus.ids["removed"]]["status"] == "removed"
 
 
@@ -79,7 +82,8 @@ def test_changes_show_a_compact_diff(rows, corpus):
 def test_backdating_flags_late_arrivals_and_dates_moved_earlier(rows, corpus):
     found = {r["document_link"]: r for r in rows("/archive/backdating")}
     assert set(found) == {corpus.ids["backdated"], corpus.ids["plan"]}
-    assert found[corpus.ids["backdated"]]["lag_days"] == 5
+    assert found[corpus.ids["backdated"]]["days_earlier"] == 5
+    assert found[corpus.ids["backdated"]]["reasons"] == "earlier_than_first_seen"
     assert found[corpus.ids["plan"]]["dates_moved_earlier"] == 1
     assert {r["document_link"] for r in rows("/archive/backdating", days="10")} == {corpus.ids["plan"]}
 
@@ -100,7 +104,7 @@ def test_chart_queries_count_postings_and_removals(rows, corpus):
     assert rows("/archive/removals_over_time")[0]["removals"] == 1
     timeliness = {r["region"]: r for r in rows("/archive/timeliness_by_region")}
     assert timeliness["全国"]["max_lag_days"] == 5.0
-    assert timeliness["江苏省"]["removed_during_objection_window"] == 1
+    assert timeliness["全国"]["backdated"] == 1 and timeliness["四川省"]["backdated"] == 1
 
 
 def test_chart_links_preconfigure_vega(get):
