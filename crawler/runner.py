@@ -17,7 +17,7 @@ from scrapy.settings import Settings
 from sqlite_utils import Database
 
 from archive.ops import after_run
-from archive.ops.runs import run_site_row
+from archive.ops.runs import mark_crashed_runs, run_site_row
 from archive.store import Archive
 from archive.timeliness.measures import compute_measures
 from crawler.clock import now, now_iso
@@ -94,6 +94,7 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
     settings = build_settings(db=db, sites_file=sites_file, site_ids=site_ids or [], mirror=mirror, full=full,
                               sites=sites, overrides=overrides)
     archive = Archive(db, warc_dir=warc_dir_for(settings))
+    mark_crashed_runs(archive.db, now=now_iso(settings))  # runs whose process died; this one completes them
     archive.upsert_sites([site_row(s) for s in sites])
     run_id = archive.begin_run(
         command=command, now=now_iso(settings),
