@@ -32,7 +32,7 @@ class SimCrawl:
         clock = f"{START + timedelta(days=day)}T10:00:00+08:00"
         command = crawl_command(db=str(self.db), sites_file=str(self.sites_file), mirror=self.server.url,
                                 clock=clock, extra=list(extra))
-        return subprocess.run(command, capture_output=True, text=True, timeout=600)
+        return subprocess.run(command, check=False, capture_output=True, text=True, timeout=600)
 
     def manifest(self, day: int) -> dict:
         """The simulated web's ground truth for ``day``."""
