@@ -126,10 +126,11 @@ def export_evidence(
         row.pop("warc_file", None)
         row.pop("warc_offset", None)
     for row in [*versions, *events]:
-        for key in ("changed_fields", "detail"):
-            if isinstance(row.get(key), str):
-                row[key] = json.loads(row[key])
+        for field in ("changed_fields", "detail"):
+            if isinstance(row.get(field), str):
+                row[field] = json.loads(row[field])
 
+    records = [r for r in exported.values() if r]
     manifest = {
         "document_id": document_id,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -139,7 +140,7 @@ def export_evidence(
         "attachments": attachments,
         "checks": checks,
         "events": events,
-        "records": [r for r in exported.values() if r],
+        "records": records,
         "missing": missing,
         "files": [str(out / warc_name), str(out / manifest_name)],
         "warc_sha256": hashlib.sha256((out / warc_name).read_bytes()).hexdigest(),
@@ -147,6 +148,5 @@ def export_evidence(
     buffer = io.StringIO()
     json.dump(manifest, buffer, ensure_ascii=False, indent=2)
     (out / manifest_name).write_text(buffer.getvalue() + "\n", encoding="utf-8")
-    log.info("evidence for document %s: %d records, %d missing", document_id, len(manifest["records"]),
-             len(missing))
+    log.info("evidence for document %s: %d records, %d missing", document_id, len(records), len(missing))
     return manifest

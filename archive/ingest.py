@@ -11,7 +11,14 @@ import sqlite3
 from typing import Any
 
 from archive import search
-from archive.models import AttachmentCapture, CheckOutcome, IngestResult, OutcomeResult, PageCapture
+from archive.models import (
+    AttachmentCapture,
+    CheckOutcome,
+    IngestKind,
+    IngestResult,
+    OutcomeResult,
+    PageCapture,
+)
 from archive.normalise import changed_parts, content_hash, content_parts, tidy_text
 
 log = logging.getLogger(__name__)
@@ -162,6 +169,7 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
     was_removed = doc["status"] == "removed" or (doc["status"] == "unreachable" and doc["removed_at"])
     event: str | None = None
     detail: dict[str, Any] | None = None
+    kind: IngestKind
     if previous is None:
         event, kind = "new", "new"
     elif was_removed:
@@ -195,16 +203,21 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
     return IngestResult(kind=kind, document_id=doc_id, version_id=version_id, changed=changed, event=event)
 
 
+def _check_outcome(conn: sqlite3.Connection, document_id: int | None, run_id: int | None,
+                   outcome: CheckOutcome) -> None:
+    _check(conn, document_id, run_id, outcome.fetched_at, outcome.kind, site_id=outcome.site_id,
+           url=outcome.url, http_status=outcome.http_status, reason=outcome.reason,
+           raw_sha256=outcome.raw_sha256, warc=outcome.warc)
+
+
 def record_outcome(conn: sqlite3.Connection, outcome: CheckOutcome, *, run_id: int | None) -> OutcomeResult:
     """Record a content-less check (caller holds the transaction); at most one event per transition."""
     at = outcome.fetched_at
     doc = _row(conn, "SELECT id, status, removed_at, current_version_id FROM documents WHERE url = ?",
                (outcome.url,))
-    check_kw = {"site_id": outcome.site_id, "url": outcome.url, "http_status": outcome.http_status,
-                    "reason": outcome.reason, "raw_sha256": outcome.raw_sha256, "warc": outcome.warc}
     if doc is None:
         log.info("check of unarchived %s: %s", outcome.url, outcome.kind)
-        _check(conn, None, run_id, at, outcome.kind, **check_kw)
+        _check_outcome(conn, None, run_id, outcome)
         return OutcomeResult(outcome=outcome.kind, document_id=None)
     status, removed_at = doc["status"], doc["removed_at"]
     was_removed = status == "removed" or (status == "unreachable" and removed_at)
@@ -227,7 +240,7 @@ def record_outcome(conn: sqlite3.Connection, outcome: CheckOutcome, *, run_id: i
             detail = {**detail, "outcome": outcome.kind, "previous_status": status}
     if event is not None:
         _event(conn, doc["id"], run_id, event, at, version_id=doc["current_version_id"], detail=detail)
-    _check(conn, doc["id"], run_id, at, outcome.kind, **check_kw)
+    _check_outcome(conn, doc["id"], run_id, outcome)
     conn.execute(
         "UPDATE documents SET status = ?, removed_at = ?, last_checked_at = ?,"
         " last_seen_at = coalesce(?, last_seen_at) WHERE id = ?",

@@ -201,7 +201,7 @@ def _m0001_core(db: Database) -> None:
     """Create the core tables, their indexes, the FTS table, and seed ``doc_types``."""
     for statement in _split_sql(_CORE_DDL):
         db.execute(statement)
-    db["doc_types"].insert_all(
+    db.table("doc_types").insert_all(
         [{"code": c, "label_zh": zh, "label_en": en} for c, zh, en in DOC_TYPES], pk="code"
     )
 
@@ -255,9 +255,9 @@ def schema_markdown(db: Database) -> str:
     out: list[str] = []
     for table, columns in schema_columns(db).items():
         out.append(f"### `{table}`\n")
-        fks = {fk.column: f"{fk.other_table}.{fk.other_column}" for fk in db[table].foreign_keys} \
+        fks = {fk.column: f"{fk.other_table}.{fk.other_column}" for fk in db.table(table).foreign_keys} \
             if table != "documents_fts" else {}
-        pks = set(db[table].pks) if table != "documents_fts" else set()
+        pks = set(db.table(table).pks) if table != "documents_fts" else set()
         out.append("| column | type | notes |")
         out.append("|---|---|---|")
         for name, ctype in columns:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up (.venv, test tools, Debian packages) and run the whole test suite.
+# Set up (.venv, test tools, Debian packages), lint (ruff), type-check archive/ (mypy) and run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 .venv/bin/python -m ruff check archive crawler spiders simweb scheduler.py
+.venv/bin/python -m mypy archive
 exec .venv/bin/python -m pytest -q "$@"

@@ -159,11 +159,12 @@ def send_digest(db: DbLike, cfg: AlertConfig, digest: Digest, *, now: datetime |
     """Deliver ``digest`` on every configured channel and record each attempt; returns ``{channel: 'ok'|error}``."""
     at = iso(now)
     logger.warning("ALERT %s\n%s", digest.subject, digest.text())
-    senders = {"log": (lambda: _write_log(cfg.log_file, digest, at)) if cfg.log_file else (lambda: None)}
-    if cfg.webhook_url:
-        senders["webhook"] = lambda: post_webhook(cfg.webhook_url, digest.payload(), timeout=cfg.webhook_timeout_s)
-    if cfg.smtp:
-        senders["email"] = lambda: send_email(cfg.smtp, digest.subject, digest.text())
+    log_file, webhook_url, smtp = cfg.log_file, cfg.webhook_url, cfg.smtp
+    senders = {"log": (lambda: _write_log(log_file, digest, at)) if log_file else (lambda: None)}
+    if webhook_url:
+        senders["webhook"] = lambda: post_webhook(webhook_url, digest.payload(), timeout=cfg.webhook_timeout_s)
+    if smtp:
+        senders["email"] = lambda: send_email(smtp, digest.subject, digest.text())
     results: dict[str, str] = {}
     for channel, send in senders.items():
         try:

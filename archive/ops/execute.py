@@ -138,7 +138,7 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
     precise = parse(now) if isinstance(now, str) else (now or datetime.now(started_at.tzinfo))
     delay = round((precise - scheduled_for).total_seconds(), 3) if scheduled_for else None
     command = crawl_command(cfg, group)
-    job_row = start_job(cfg.db, group=group.name, scheduled_for=scheduled_for and iso(scheduled_for),
+    job_row = start_job(cfg.db, group=group.name, scheduled_for=iso(scheduled_for) if scheduled_for else None,
                         started_at=iso(started_at), start_delay_s=delay, command=command)
     result = JobResult(group=group.name, outcome="error", job_row=job_row, start_delay_s=delay)
     mark_crashed_runs(cfg.db, now=started_at)
@@ -195,9 +195,9 @@ def _close(cfg: OpsConfig, result: JobResult, job_row: int) -> None:
                   + (f", marked crashed: {crashed}" if crashed else ""))
         logger.error("%s", detail)
         if result.outcome != "interrupted":
-            run_id = result.run_ids[-1] if result.run_ids else None
+            last_run = result.run_ids[-1] if result.run_ids else None
             send_digest(cfg.db, cfg.alerts, Digest(subject=f"[ducha] scheduled crawl {result.group}: "
-                                                   f"{result.outcome}", kind="job", run_id=run_id, notes=[detail]))
+                                                   f"{result.outcome}", kind="job", run_id=last_run, notes=[detail]))
     logger.info("group %s: %s (exit %s) in %.1f s, runs %s", result.group, result.outcome, result.exit_code,
                 result.duration_s, result.run_ids)
     finish_job(cfg.db, job_row, outcome=result.outcome, exit_code=result.exit_code, finished_at=iso(None),

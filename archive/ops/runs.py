@@ -99,7 +99,7 @@ def fill_run_sites(db: DbLike, run_id: int) -> int:
         summary = json.loads(row[0]) if row and row[0] else {}
         rows = [run_site_row(run_id, site, counts) for site, counts in summary.items() if isinstance(counts, dict)]
         if rows:
-            handle["run_sites"].upsert_all(rows, pk=("run_id", "site_id"), alter=False)
+            handle.table("run_sites").upsert_all(rows, pk=("run_id", "site_id"), alter=False)
         return len(rows)
 
 

@@ -175,8 +175,8 @@ def compute_measures(db: Database | str | Path, *, now: dt.datetime, tolerance_d
             db.execute(f"DELETE FROM date_mentions WHERE document_id IN ({marks})", part)
             db.execute(f"DELETE FROM timeliness WHERE document_id IN ({marks})", part)
         if measures:
-            db["timeliness"].insert_all(measures)
+            db.table("timeliness").insert_all(measures)
         if mentions:
-            db["date_mentions"].insert_all(mentions)
+            db.table("date_mentions").insert_all(mentions)
     log.info("timeliness computed for %d documents (%d date mentions)", len(measures), len(mentions))
     return len(measures)

@@ -37,7 +37,7 @@ _D = rf"(?P<d>{_NUM}|{_CNMD})"
 _ELIDED = r"\s*[（(]\s*略\s*[)）]"
 
 #: (regex, kind, precision, has_year) in priority order; earlier patterns win overlaps.
-_PATTERNS: list[tuple[re.Pattern[str], str, str, bool]] = [
+_PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]"), "date", "day", True),
     (re.compile(rf"(?<![\d.]){_Y}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d.])"),
      "date", "day", True),
@@ -122,16 +122,19 @@ def _part(raw: str | None) -> tuple[int | None, bool]:
     return cn_number(raw), False
 
 
-def _build(year: int | None, month: int | None, day: int | None, precision: str, kind: str) -> dt.date | None:
+def _build(year: int | None, month: int | None, day: int | None, precision: Precision,
+           kind: Kind) -> dt.date | None:
     """The date a mention stands for, or None when incomplete or invalid."""
-    if year is None or (precision != "year" and month is None) or (precision == "day" and day is None):
+    if year is None:
         return None
     try:
         if precision == "day":
-            return dt.date(year, month, day)  # type: ignore[arg-type]
+            return None if month is None or day is None else dt.date(year, month, day)
         if precision == "month":
-            last = _cal.monthrange(year, month)[1] if kind == "deadline" else 1  # type: ignore[arg-type]
-            return dt.date(year, month, last)  # type: ignore[arg-type]
+            if month is None:
+                return None
+            last = _cal.monthrange(year, month)[1] if kind == "deadline" else 1
+            return dt.date(year, month, last)
         return dt.date(year, 12, 31) if kind == "deadline" else dt.date(year, 1, 1)
     except (ValueError, TypeError):
         return None
@@ -153,8 +156,8 @@ def _scan(text: str) -> list[DateMention]:
             if regex.pattern.endswith(_ELIDED):
                 day, redacted = None, True
             mention = DateMention(
-                value=None, text=m.group(0), start=m.start(), end=m.end(), precision=precision,  # type: ignore[arg-type]
-                kind=kind, redacted=redacted, year=year, month=month, day=day,  # type: ignore[arg-type]
+                value=None, text=m.group(0), start=m.start(), end=m.end(), precision=precision,
+                kind=kind, redacted=redacted, year=year, month=month, day=day,
                 year_source="text" if has_year else None, _explicit_year=has_year,
             )
             found.append(mention)
@@ -248,7 +251,7 @@ def find_ranges(mentions: list[DateMention]) -> list[tuple[DateMention, DateMent
     return [(a, b) for a, b in itertools.pairwise(mentions) if a.kind == "range_start" and b.kind == "range_end"]
 
 
-_URL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+_URL_PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
     (re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"), "day"),  # TRS t20240703_1043210
     (re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # Hanweb
     (re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # cNNNNNN family
@@ -273,7 +276,7 @@ def url_date(url: str | None) -> DateMention | None:
         value = _build(nums[0], nums[1], nums[2] if len(nums) > 2 else None, precision, "date")
         if value is None:
             continue
-        return DateMention(value=value, text=m.group(0), start=m.start(), end=m.end(), precision=precision,  # type: ignore[arg-type]
+        return DateMention(value=value, text=m.group(0), start=m.start(), end=m.end(), precision=precision,
                            year=nums[0], month=nums[1], day=nums[2] if len(nums) > 2 else None, source="url")
     return None
 

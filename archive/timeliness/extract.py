@@ -4,7 +4,6 @@ Called by ``crawler/extraction`` once per detail page; pure and offline.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable
 
@@ -54,7 +53,8 @@ def extract_timeliness(body_text: str | None, *, url: str | None = None, publish
     """
     attachments = [t for t in attachment_texts if t]
     publish = parse_iso_date(publish_date or cms_date or list_date or stated_date)
-    context: dt.date | None = publish or (url_date(url).value if url_date(url) else None)
+    url_mention = url_date(url)
+    context = publish or (url_mention.value if url_mention else None)
     context_year = context.year if context else None
     objection = None
     for text in [body_text or "", *attachments]:

@@ -72,11 +72,10 @@ def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
 def _claimed_dates(doc: Mapping[str, Any]) -> list[tuple[str, dt.date]]:
     """The dates by which the site claims publication: CMS and list dates; the stated date only
     when the page has neither (a stated date is often the signature date, days before posting)."""
-    claimed = [(n, parse_iso_date(doc.get(n))) for n in ("cms_date", "list_date")]
-    out = [(n, v) for n, v in claimed if v]
-    if not out and parse_iso_date(doc.get("stated_date")):
-        out = [("stated_date", parse_iso_date(doc.get("stated_date")))]  # type: ignore[list-item]
-    return out  # type: ignore[return-value]
+    out = [(n, v) for n in ("cms_date", "list_date") if (v := parse_iso_date(doc.get(n)))]
+    if not out and (stated := parse_iso_date(doc.get("stated_date"))):
+        out = [("stated_date", stated)]
+    return out
 
 
 def _backdating(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]], *, first_seen: dt.date | None,
@@ -84,10 +83,10 @@ def _backdating(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]], *
     """(backdating reasons, whether any date changed between versions or since the last version)."""
     reasons: list[dict] = []
     claimed = _claimed_dates(doc)
-    reference = first_seen
-    if first_seen and previous_visit and previous_visit + dt.timedelta(days=1) < first_seen:
-        reference = previous_visit + dt.timedelta(days=1)
-    if reference and not baseline:
+    if first_seen and not baseline:
+        reference = first_seen
+        if previous_visit and previous_visit + dt.timedelta(days=1) < first_seen:
+            reference = previous_visit + dt.timedelta(days=1)
         for name, value in claimed:
             if value < reference - dt.timedelta(days=tolerance):
                 reasons.append({"kind": "earlier_than_first_seen", "field": name, "date": value.isoformat(),
@@ -96,8 +95,7 @@ def _backdating(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]], *
     changed = False
     states = [*versions, {**doc, "captured_at": doc.get("last_seen_at")}]  # list dates change without a version
     for name in VERSION_DATE_FIELDS:
-        history = [(parse_iso_date(v.get(name)), v.get("captured_at")) for v in states]
-        history = [(d, at) for d, at in history if d]
+        history = [(d, v.get("captured_at")) for v in states if (d := parse_iso_date(v.get(name)))]
         for (before, _), (after, at) in itertools.pairwise(history):
             if before == after:
                 continue
@@ -152,7 +150,8 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
     first_seen = local_date(doc.get("first_seen_at"))
     body = (versions[-1].get("body_text") if versions else None) or ""
     texts = [body, *[t for t in attachment_texts if t]]
-    context_year = (publish or first_seen).year if (publish or first_seen) else None
+    context = publish or first_seen
+    context_year = context.year if context else None
     row: dict[str, Any] = {
         "document_id": doc["id"], "site_id": doc.get("site_id"), "doc_type": doc.get("doc_type"),
         "publish_date": _iso(publish), "publish_date_source": doc.get("publish_date_source"),

@@ -159,7 +159,7 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
         "versions": versions,
         "attachments": [{**a, "href": safe_href(a.get("url")),
                          "versions": _version_range(in_versions.get(a["id"], [])),
-                         "current": bool(current) and a["id"] in current["attachment_ids"]}
+                         "current": bool(current and a["id"] in current["attachment_ids"])}
                         for a in attachments],
         "events": events,
         "timeliness": timeliness[0] if timeliness else None,

@@ -74,7 +74,7 @@ def startup(datasette: Any) -> None:
 @hookimpl
 def prepare_jinja2_environment(env: Environment) -> None:
     """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's."""
-    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), *([env.loader] if env.loader else [])])
 
 
 @hookimpl
