@@ -131,8 +131,9 @@ class DuchaSpider(scrapy.Spider):
         if response.meta["is_start"] and state.site.profile is None:
             profile = get_profile(None, response.url, text, options=state.site.options)
         page = profile.parse_list(response.meta["list_request"], text)
-        stats.inc_value(f"{prefix}/entries", len(page.entries))
         for entry in page.entries:
+            if entry.url not in state.listed:  # a posting listed twice (HTML and JSON lists) counts once
+                stats.inc_value(f"{prefix}/entries")
             state.listed.add(entry.url)
             request = self._maybe_detail_request(state, entry.url, list_title=entry.title, list_date=entry.date,
                                                  force=_list_disagrees(state.known.get(entry.url), entry))
