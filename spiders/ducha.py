@@ -69,6 +69,7 @@ class DuchaSpider(scrapy.Spider):
         spider.sites = [s for s in sites if not wanted or s.id in wanted]
         spider.full = settings.getbool("DUCHA_FULL")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
+        spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
         spider.states = {}
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
@@ -278,13 +279,16 @@ class DuchaSpider(scrapy.Spider):
         self.crawler.engine.crawl(request.replace(headers=headers, dont_filter=True))
 
     async def _fetch_attachment(self, url: str, name: str, site_id: str) -> AttachmentCapture:
-        request = Request(url, meta={"handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id},
-                          dont_filter=True)
+        request = Request(url, dont_filter=True, meta={
+            "handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id,
+            "download_maxsize": self.max_attachment_bytes})
         try:
             response = await self.crawler.engine.download_async(request)
         except Exception as exc:  # noqa: BLE001 - network errors are data here: recorded, not raised
             logger.warning("%s: attachment %s failed: %s", site_id, url, exc)
-            return AttachmentCapture(url=url, name=name, error=f"download failed: {type(exc).__name__}")
+            return AttachmentCapture(url=url, name=name, error=(
+                f"download failed: {type(exc).__name__} (files over DUCHA_MAX_ATTACHMENT_BYTES="
+                f"{self.max_attachment_bytes} are not downloaded)"))
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
         warc = request.meta.get("ducha_warc")
         if response.status != 200:
@@ -293,7 +297,7 @@ class DuchaSpider(scrapy.Spider):
         content_type = _header(response, b"Content-Type")
         # in a worker thread: a slow or hostile file must not stall the reactor (and other sites' requests)
         result = await asyncio.to_thread(extract_attachment_text, body, filename=_filename(url, name),
-                                         content_type=content_type)
+                                         content_type=content_type, max_bytes=self.max_attachment_bytes)
         return AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,

@@ -107,3 +107,23 @@ def test_swapped_attachment_behind_a_304_page_makes_a_new_version(fake_site, tmp
     texts = [t for (t,) in conn.execute("SELECT a.text FROM attachments a JOIN documents d ON d.id = a.document_id "
                                          "WHERE d.url LIKE '%doc2.html' ORDER BY a.id")]
     assert texts == ["第2项验收销号表 第1版", "第2项验收销号表 第2版（更正）"]
+
+
+def test_an_oversized_attachment_is_recorded_as_an_error_and_the_posting_kept(fake_site, tmp_path):
+    sites, db = tmp_path / "sites.yaml", tmp_path / "archive.db"
+    sites.write_text(SITES, encoding="utf-8")
+    fake_site.files[3] = "超大附件".encode() * 100_000  # 1.2 MB
+    command = crawl_command(db=str(db), sites_file=str(sites), mirror=fake_site.url,
+                            clock="2026-11-20T10:00:00+08:00", extra=["-s", "DUCHA_MAX_ATTACHMENT_BYTES=100000"])
+    result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT d.url, a.sha256, a.error FROM attachments a JOIN documents d "
+                        "ON d.id = a.document_id ORDER BY d.url").fetchall()
+    assert [(url.rsplit("/", 1)[-1], sha is not None) for url, sha, _ in rows] == [
+        ("doc1.html", True), ("doc2.html", True), ("doc3.html", False)]
+    assert "DUCHA_MAX_ATTACHMENT_BYTES=100000" in rows[2][2]
+    assert conn.execute("SELECT count(*) FROM documents WHERE status = 'live'").fetchone()[0] == 3
