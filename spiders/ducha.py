@@ -112,22 +112,17 @@ class DuchaSpider(scrapy.Spider):
         stats = self.crawler.stats
         prefix = f"ducha/site/{state.site.id}"
         stats.inc_value(f"{prefix}/list_pages")
-        if response.status != 200:
-            reason = blocked_reason(response.status, response.body)
+        reason = blocked_reason(response.status, response.body)
+        if reason or response.status != 200:
             if reason:
                 stats.inc_value(f"{prefix}/blocked")
-            if response.meta["is_start"] or reason:
+            if reason or response.meta["is_start"]:  # a past-the-end page answering 404 is normal
                 state.list_failed = True
                 stats.inc_value(f"{prefix}/list_errors")
-                logger.warning("%s: list page %s answered %s %s", state.site.id, response.url, response.status, reason or "")
-            return  # a past-the-end page answering 404 is normal
-        text, _ = decode_html(response.body, header_charset=_header_charset(response))
-        reason = blocked_reason(response.status, response.body)
-        if reason:
-            state.list_failed = True
-            stats.inc_value(f"{prefix}/blocked")
-            logger.warning("%s: list page %s is a %s", state.site.id, response.url, reason)
+                logger.warning("%s: list page %s answered %s %s", state.site.id, response.url, response.status,
+                               reason or "")
             return
+        text, _ = decode_html(response.body, header_charset=_header_charset(response))
         profile = response.meta["profile"]
         if response.meta["is_start"] and state.site.profile is None:
             profile = get_profile(None, response.url, text, options=state.site.options)
