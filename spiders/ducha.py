@@ -11,7 +11,6 @@ List parsing lives in ``spiders.profiles`` and detail extraction in ``crawler.ex
 """
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -23,10 +22,10 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response
 
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
+from crawler.attachment_worker import AttachmentTextWorker
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.context import archive_for
-from crawler.extraction.attachments import extract_attachment_text
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
 from crawler.objection import timeliness_for
@@ -70,9 +69,16 @@ class DuchaSpider(scrapy.Spider):
         spider.full = settings.getbool("DUCHA_FULL")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
         spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
+        spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
+                                                  workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
         spider.states = {}
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
+
+    def on_closed(self, spider) -> None:
+        """Stop the attachment workers."""
+        self.text_worker.close()
 
     # --- list pages -----------------------------------------------------------------------
     async def start(self):
@@ -290,9 +296,9 @@ class DuchaSpider(scrapy.Spider):
             return AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}", warc=warc)
         body = response.body
         content_type = _header(response, b"Content-Type")
-        # in a worker thread: a slow or hostile file must not stall the reactor (and other sites' requests)
-        result = await asyncio.to_thread(extract_attachment_text, body, filename=_filename(url, name),
-                                         content_type=content_type, max_bytes=self.max_attachment_bytes)
+        # in a worker process with a time limit: a slow or hostile file must not stall the run
+        result = await self.text_worker.extract(body, filename=_filename(url, name), content_type=content_type,
+                                                max_bytes=self.max_attachment_bytes)
         return AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,
