@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler.demo import crawl_command  # noqa: E402
-from simweb.server import serve_in_thread  # noqa: E402
-from simweb.world import World  # noqa: E402
+from crawler.demo import crawl_command
+from simweb.server import serve_in_thread
+from simweb.world import World
 
 START = date(2026, 11, 2)
 

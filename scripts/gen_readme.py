@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from archive.schema import ensure_schema, schema_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-BLOCK = re.compile(r"(<!-- schema:start -->\n).*?(<!-- schema:end -->)", re.S)
+BLOCK = re.compile(r"(<!-- schema:start -->\n).*?(<!-- schema:end -->)", re.DOTALL)
 
 
 def generated_readme(text: str) -> str:

@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-.venv/bin/python -m ruff check archive crawler spiders simweb scheduler.py
+.venv/bin/python -m ruff check archive crawler spiders simweb scheduler.py tests bench scripts
 .venv/bin/python -m mypy archive
 exec .venv/bin/python -m pytest -q "$@"
