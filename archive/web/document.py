@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from archive.web.sanitise import diff_html
+from archive.web.sanitise import diff_html, side_by_side_html
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,8 @@ DATE_FIELDS = [
     ("last_checked_at", "最后检查", "Last checked", "our crawler"),
     ("removed_at", "删除时间", "Removed at", "our crawler"),
 ]
+
+VERSION_DATES = ("publish_date", "cms_date", "list_date", "stated_date", "url_date")
 
 
 def _dicts(result: Any) -> list[dict[str, Any]]:
@@ -93,6 +95,11 @@ def _backdating_reasons(value: str | None) -> list[str]:
     return lines
 
 
+def _date_changes(previous: dict[str, Any], version: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """``(column, old, new)`` for each version date that differs between two consecutive versions."""
+    return [(col, previous.get(col), version.get(col)) for col in VERSION_DATES if previous.get(col) != version.get(col)]
+
+
 def safe_href(url: str | None) -> str | None:
     """``url`` if it is an http(s) URL, else None (never a ``javascript:`` link)."""
     return url if url and urlsplit(url).scheme in ("http", "https") else None
@@ -138,10 +145,7 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
                 version["title_diff"] = Markup(diff_html(previous["title"], version["title"]))
             if previous["body_text"] != version["body_text"]:
                 version["body_diff"] = Markup(diff_html(previous["body_text"], version["body_text"]))
-            version["date_changes"] = [
-                (col, previous.get(col), version.get(col))
-                for col in ("publish_date", "cms_date", "list_date", "stated_date", "url_date")
-                if previous.get(col) != version.get(col)]
+            version["date_changes"] = _date_changes(previous, version)
         previous = version
     for event in events:
         try:
@@ -164,6 +168,31 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
         "events": events,
         "timeliness": timeliness[0] if timeliness else None,
         "backdating_reasons": _backdating_reasons(timeliness[0].get("backdated_reasons")) if timeliness else [],
+    }
+
+
+async def load_version_pair(db: Any, document_id: int, version_id: int) -> dict[str, Any] | None:
+    """A version of a posting against the one before it, for the side-by-side page.
+
+    None when the posting is unknown, the version belongs to another posting, or it is the first version.
+    """
+    docs = _dicts(await db.execute("SELECT id, title, url, site_id FROM documents WHERE id = ?", [document_id]))
+    versions = _dicts(await db.execute(
+        "SELECT id, captured_at, title, body_text, sha256, " + ", ".join(VERSION_DATES) +
+        " FROM versions WHERE document_id = ? ORDER BY captured_at, id", [document_id]))
+    index = next((i for i, v in enumerate(versions) if v["id"] == version_id), None)
+    if not docs or not index:  # unknown, another posting's version, or the first version
+        return None
+    old, new = versions[index - 1], versions[index]
+    old["number"], new["number"] = index, index + 1
+    body_changed = (old["body_text"] or "") != (new["body_text"] or "")
+    return {
+        "doc": docs[0],
+        "old": old,
+        "new": new,
+        "title_diff": Markup(diff_html(old["title"], new["title"])) if old["title"] != new["title"] else None,
+        "date_changes": _date_changes(old, new),
+        "body_table": Markup(side_by_side_html(old["body_text"], new["body_text"])) if body_changed else None,
     }
 
 

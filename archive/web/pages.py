@@ -1,4 +1,4 @@
-"""Route handlers under ``/-/ducha/``: the document page, its evidence manifest, single WARC records, CSS.
+"""Route handlers under ``/-/ducha/``: the document page, side-by-side diffs, evidence manifest, WARC records, CSS.
 
 Every response carries a strict Content-Security-Policy: nothing archived can run script even if
 it slipped through escaping, and the pages need no inline script of their own.
@@ -16,7 +16,7 @@ from archive.errors import WarcError
 from archive.evidence import default_warc_dir
 from archive.models import WarcRef
 from archive.warc import record_bytes
-from archive.web.document import evidence_manifest, load_document
+from archive.web.document import evidence_manifest, load_document, load_version_pair
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,17 @@ async def document_page(datasette: Any, request: Any) -> Response:
     return _secure(Response.html(html))
 
 
+async def version_diff(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/document/{id}/diff/{version_id}``: that version against the one before it, side by side."""
+    db_name = database_name(datasette)
+    document_id, version_id = int(request.url_vars["id"]), int(request.url_vars["version_id"])
+    data = await load_version_pair(datasette.get_database(db_name), document_id, version_id)
+    if data is None:
+        return _not_found(f"no earlier version to compare with: document {document_id}, version {version_id}")
+    html = await datasette.render_template("ducha_diff.html", {**data, "database": db_name}, request=request)
+    return _secure(Response.html(html))
+
+
 async def evidence(datasette: Any, request: Any) -> Response:
     """``/-/ducha/evidence/{id}.json``: the stored digests and WARC references of one posting."""
     document_id = int(request.url_vars["id"])
@@ -115,6 +126,7 @@ async def static_file(datasette: Any, request: Any) -> Response:
 
 ROUTES = [
     (r"^/-/ducha/document/(?P<id>[0-9]+)$", document_page),
+    (r"^/-/ducha/document/(?P<id>[0-9]+)/diff/(?P<version_id>[0-9]+)$", version_diff),
     (r"^/-/ducha/evidence/(?P<id>[0-9]+)\.json$", evidence),
     (r"^/-/ducha/warc/(?P<version_id>[0-9]+)$", warc_record),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),

@@ -13,7 +13,7 @@ import re
 import nh3
 
 from archive import search
-from archive.diff import diff_ops
+from archive.diff import diff_ops, side_by_side
 from archive.search import _CHAR_CLASS, tokens
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,10 @@ MARK_TAGS = {"mark"}
 DIFF_TAGS = {"ins", "del", "br", "span", "mark"}
 FEED_TAGS = {"ins", "del", "br", "p"}
 _CLASS_ATTR = {"span": {"class"}}
+#: What ``difflib.HtmlDiff.make_table`` emits, with ``class``/``id`` only (plus ``colspan`` on the header cells,
+#: which keeps the two column headings aligned); ``<br>``, ``nowrap``, ``cellspacing`` … and ``href`` are dropped.
+TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "colgroup", "span", "a"}
+_TABLE_ATTRS = {tag: {"class", "id"} for tag in TABLE_TAGS} | {"th": {"class", "id", "colspan"}}
 _FTS_GAP = re.compile(f"(?<=[{_CHAR_CLASS}\x02\x03]) (?=[{_CHAR_CLASS}\x02\x03])")
 _WINDOW = 60
 #: Diff units: a Latin/digit word (dates, hashes, file names, numbers) whole, anything else one character.
@@ -111,6 +115,12 @@ def diff_html(old: str | None, new: str | None) -> str:
         escaped = html.escape(text).replace("\n", "<br>\n")
         out.append(escaped if op == 0 else f"<ins>{escaped}</ins>" if op == 1 else f"<del>{escaped}</del>")
     return clean("".join(out), DIFF_TAGS)
+
+
+def side_by_side_html(old: str | None, new: str | None) -> str:
+    """``archive.diff.side_by_side`` (built from escaped text) sanitised to the table tags it uses."""
+    return nh3.clean(side_by_side(old or "", new or ""), tags=TABLE_TAGS, attributes=_TABLE_ATTRS, link_rel=None,
+                     clean_content_tags={"script", "style"}, generic_attribute_prefixes=set())
 
 
 def compact_diff(old: str | None, new: str | None, *, context: int = 20, limit: int = 8) -> str:

@@ -19,6 +19,9 @@ XSS_TITLE = "<script>alert(1)</script>关于某化工厂整改情况的公示"
 XSS_BODY = (
     "正文开始<img src=x onerror=alert(1)>现予公示。<script>alert(2)</script>"
     "<svg onload=\"document.body.setAttribute('data-pwned', 1)\"></svg>")
+#: The hostile posting's second version: a changed title and an added sentence, both with markup.
+XSS_TITLE_V2 = XSS_TITLE + "（更正）"
+XSS_BODY_V2 = XSS_BODY + "\n更正：联系电话有误，现予更正。<img src=x onerror=alert(3)>"
 
 SITES = [
     {"id": "mee", "name": "生态环境部", "region": "全国", "level": "national",
@@ -92,9 +95,10 @@ def _postings(t0: date, today: date) -> dict[str, list[tuple[int, PageCapture | 
             (3, CheckOutcome(site_id="js-sthjt", url=js + "a2.html", fetched_at=_ts(t0 + timedelta(days=3)),
                              kind="removed", http_status=404, reason="404")),
         ],
-        "xss": [(2, _capture("mee", mee + "x.shtml", _ts(t0 + timedelta(days=2)), XSS_TITLE, XSS_BODY, t0,
-                             attachments=[AttachmentCapture(url=mee + "x.pdf", name="<script>x</script>.pdf",
-                                                            sha256="b" * 64, text="<b>bold</b>")]))],
+        "xss": [(day, _capture("mee", mee + "x.shtml", _ts(t0 + timedelta(days=day)), title, body, t0,
+                               attachments=[AttachmentCapture(url=mee + "x.pdf", name="<script>x</script>.pdf",
+                                                              sha256="b" * 64, text="<b>bold</b>")]))
+                for day, title, body in ((2, XSS_TITLE, XSS_BODY), (4, XSS_TITLE_V2, XSS_BODY_V2))],
         "backdated": [(6, _capture("mee", mee + "late.shtml", _ts(t0 + timedelta(days=6)),
                                    "关于典型案例的通报", "典型案例通报。", t0 + timedelta(days=1), doc_type="typical_case"))],
     }

@@ -1,7 +1,13 @@
-"""Regenerate ``docs/screenshots/*.png`` from the synthetic archive: ``.venv/bin/python tests/web/screenshots.py``."""
+"""Regenerate ``docs/screenshots/*.png``: ``.venv/bin/python tests/web/screenshots.py [--db PATH] [--out DIR]``.
+
+Without ``--db`` the synthetic archive is built in a temporary folder (the pictures in the README);
+with ``--db`` any archive is served as is, e.g. the demo's, and its most recent change is pictured.
+"""
 from __future__ import annotations
 
+import argparse
 import logging
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -13,24 +19,67 @@ from tests.web.corpus import build_corpus
 
 log = logging.getLogger(__name__)
 OUT = REPO / "docs" / "screenshots"
+XIAOHAO = "%E9%94%80%E5%8F%B7"  # 销号, URL-encoded
+TALL = {"document.png", "diff.png"}
 
 
-def main() -> int:
-    """Build the synthetic archive, serve it, and capture the home, search and document pages."""
+def _latest_change(db: Path, *, document_id: int | None = None) -> tuple[int, int | None] | None:
+    """``(document_id, version_id)`` of the latest change (of the body if any), else ``(newest posting, None)``."""
+    only = " AND document_id = ?" if document_id is not None else ""
+    params = [document_id] if document_id is not None else []
+    with sqlite3.connect(db) as conn:
+        for extra in (""" AND detail LIKE '%"body"%'""", ""):
+            row = conn.execute("SELECT document_id, version_id FROM events WHERE kind = 'changed'"
+                               " AND version_id IS NOT NULL" + extra + only + " ORDER BY at DESC, id DESC LIMIT 1",
+                               params).fetchone()
+            if row:
+                return row[0], row[1]
+        row = conn.execute("SELECT id FROM documents ORDER BY first_seen_at DESC, id DESC LIMIT 1").fetchone()
+    return (row[0], None) if row else None
+
+
+def pages(db: Path, *, ids: dict[str, int] | None = None) -> dict[str, str]:
+    """Screenshot name → path: home, searches, a changed posting with its side-by-side diff (and the XSS page)."""
+    database = db.stem
+    found = {
+        "home.png": "/",
+        "search.png": f"/{database}/search?q={XIAOHAO}",
+        "table-search.png": f"/{database}/documents?_search={XIAOHAO}",
+    }
+    changed = _latest_change(db, document_id=ids["plan"] if ids else None)
+    if changed:
+        document_id, version_id = changed
+        found["document.png"] = f"/-/ducha/document/{document_id}"
+        if version_id is not None:
+            found["diff.png"] = f"/-/ducha/document/{document_id}/diff/{version_id}"
+    if ids and "xss" in ids:
+        found["document-xss.png"] = f"/-/ducha/document/{ids['xss']}"
+    return found
+
+
+def capture(db: Path, out: Path, *, ids: dict[str, int] | None = None) -> None:
+    """Serve ``db`` as ``ducha serve`` does and save each page of :func:`pages` under ``out``."""
+    with serve(db) as url:
+        for name, path in pages(db, ids=ids).items():
+            size = "1280,2200" if name in TALL else "1280,900"
+            log.info("%s ← %s", screenshot(url + path, out / name, size=size), path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Capture the synthetic archive (default) or the archive given by ``--db``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="an archive to picture as is (default: build the synthetic one)")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"where to write the PNGs (default: {OUT})")
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
+    if args.db is not None:
+        if not args.db.is_file():
+            parser.error(f"no archive at {args.db}: run `ducha demo --no-serve` (or `ducha crawl`) first")
+        capture(args.db.resolve(), args.out)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         corpus = build_corpus(Path(tmp) / "archive.db")
-        with serve(corpus.path) as url:
-            pages = {
-                "home.png": "/",
-                "search.png": "/archive/search?q=%E9%94%80%E5%8F%B7",
-                "table-search.png": "/archive/documents?_search=%E9%94%80%E5%8F%B7",
-                "document.png": f"/-/ducha/document/{corpus.ids['plan']}",
-                "document-xss.png": f"/-/ducha/document/{corpus.ids['xss']}",
-            }
-            for name, path in pages.items():
-                size = "1280,2200" if name == "document.png" else "1280,900"
-                log.info("%s ← %s", screenshot(url + path, OUT / name, size=size), path)
+        capture(corpus.path, args.out, ids=corpus.ids)
     return 0
 
 

@@ -94,3 +94,56 @@ def test_static_css_is_served(get):
     response = get("/-/ducha/static/ducha.css")
     assert response.status_code == 200 and "mark" in response.text
     assert get("/-/ducha/static/../plugin.py").status_code == 404
+
+
+def _version_ids(get, document_id: int) -> list[int]:
+    return [v["id"] for v in get(f"/-/ducha/evidence/{document_id}.json").json()["versions"]]
+
+
+def test_document_page_links_each_later_version_to_its_side_by_side_diff(get, corpus):
+    doc_id = corpus.ids["plan"]
+    html = get(f"/-/ducha/document/{doc_id}").text
+    _, v2, v3 = _version_ids(get, doc_id)
+    links = re.findall(rf'href="/-/ducha/document/{doc_id}/diff/(\d+)">并排对比 side by side', html)
+    assert sorted(map(int, links)) == [v2, v3]
+
+
+def test_side_by_side_shows_both_versions(get, corpus):
+    doc_id = corpus.ids["plan"]
+    _, v2, v3 = _version_ids(get, doc_id)
+    response = get(f"/-/ducha/document/{doc_id}/diff/{v2}")
+    assert response.status_code == 200
+    assert response.headers["content-security-policy"] == get(f"/-/ducha/document/{doc_id}").headers[
+        "content-security-policy"]
+    html = response.text
+    assert '<table class="diff"' in html and "旧版本 old" in html and "新版本 new" in html
+    table = html.split('<div class="side-by-side">')[1].split("</table>")[0]
+    cells = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", table)]
+    assert "共68个问题，2025年底前完成。" in cells and "共68个问题，2026年底前完成，逐项销号。" in cells  # both sides
+    assert 'class="diff_chg"' in html or 'class="diff_add"' in html
+    assert "正文 Body" in html and "标题未变 title unchanged" in html
+    assert "style=" not in table and "href=" not in table and "nowrap" not in table
+    dates_only = get(f"/-/ducha/document/{doc_id}/diff/{v3}").text  # v3 moved the dates, not the text
+    assert "publish_date: <del>" in dates_only and "正文未变 body unchanged" in dates_only
+
+
+def test_side_by_side_is_404_for_a_first_or_foreign_version(get, corpus):
+    plan_v1 = _version_ids(get, corpus.ids["plan"])[0]
+    xss_v2 = _version_ids(get, corpus.ids["xss"])[1]
+    assert get(f"/-/ducha/document/{corpus.ids['plan']}/diff/{plan_v1}").status_code == 404
+    assert get(f"/-/ducha/document/{corpus.ids['plan']}/diff/{xss_v2}").status_code == 404
+    assert get(f"/-/ducha/document/{corpus.ids['xss']}/diff/999999").status_code == 404
+    assert get(f"/-/ducha/document/999999/diff/{xss_v2}").status_code == 404
+
+
+def test_side_by_side_renders_archived_markup_as_text(get, corpus):
+    doc_id = corpus.ids["xss"]
+    response = get(f"/-/ducha/document/{doc_id}/diff/{_version_ids(get, doc_id)[1]}")
+    assert response.status_code == 200
+    html = response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the title diff
+    assert "onerror=alert(1)&gt;" in html and "onerror=alert(3)&gt;" in html  # both sides of the body table
+    assert "<script" not in html.lower() or all(  # Datasette's own script tags only, never archived ones
+        "alert" not in chunk.split("</script>")[0] for chunk in html.lower().split("<script")[1:])
+    assert not re.search(r"<[^>]*\son\w+\s*=", html)  # no event handler inside any tag
+    assert "<img" not in html and "<svg" not in html

@@ -72,9 +72,12 @@ def test_removed_says_when_and_after_how_long(rows, corpus):
 
 def test_changes_show_a_compact_diff(rows, corpus):
     found = rows("/archive/changes")
-    assert {r["document_link"] for r in found} == {corpus.ids["plan"]}
-    body_change = next(r for r in found if "body" in r["changed_parts"])
+    assert {r["document_link"] for r in found} == {corpus.ids["plan"], corpus.ids["xss"]}
+    plan = [r for r in found if r["document_link"] == corpus.ids["plan"]]
+    body_change = next(r for r in plan if "body" in r["changed_parts"])
     assert "<ins>" in body_change["diff_html"] and "<del>" in body_change["diff_html"]
+    hostile = next(r for r in found if r["document_link"] == corpus.ids["xss"])
+    assert "&lt;img src=x onerror=alert(3)&gt;" in hostile["diff_html"] and "<img" not in hostile["diff_html"]
     date_change = next(r for r in found if "dates" in r["changed_parts"])
     assert date_change["new_publish_date"] < date_change["old_publish_date"]
 
