@@ -9,13 +9,32 @@ from twisted.internet import task
 logger = logging.getLogger(__name__)
 
 COUNTERS = ("list_pages", "entries", "details", "attachments", "new", "changed", "unchanged", "removed",
-            "restored", "unreachable", "not_modified", "blocked", "errors", "list_errors")
+            "restored", "unreachable", "not_modified", "blocked", "errors", "list_errors", "parse_errors")
 
 
 def site_counts(stats: dict, site_id: str) -> dict[str, int]:
     """The per-site counters a crawl left in Scrapy's stats."""
     prefix = f"ducha/site/{site_id}/"
     return {name: int(stats.get(prefix + name, 0)) for name in COUNTERS}
+
+
+class SiteErrors:
+    """Spider middleware: an exception in a callback is counted against its site and logged with its URL,
+    so a parser bug fails the run loudly instead of silently losing postings."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_spider_exception(self, response, exception) -> None:
+        """Count and log; returning nothing lets Scrapy go on with its own handling."""
+        site_id = response.meta.get("site_id", "unknown")
+        self.crawler.stats.inc_value(f"ducha/site/{site_id}/parse_errors")
+        logger.error("%s: processing %s failed: %r", site_id, response.url, exception,
+                     exc_info=(type(exception), exception, exception.__traceback__))
 
 
 class SiteProgress:

@@ -127,8 +127,10 @@ def _after_run(db: str, run_id: int, settings: Settings) -> None:
     current = now(settings)
     try:
         handle = Database(db)
-        try:
-            compute_measures(handle, now=current)
+        try:  # only the postings this run looked at: the others' measures did not move
+            checked = [r[0] for r in handle.execute(
+                "SELECT DISTINCT document_id FROM checks WHERE run_id = ? AND document_id IS NOT NULL", [run_id])]
+            compute_measures(handle, now=current, document_ids=checked)
         finally:
             handle.close()
     except Exception:  # bookkeeping must not lose the run
@@ -145,7 +147,10 @@ def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
     for site_id in site_ids:
         counts = site_counts(stats, site_id)
         result.sites[site_id] = counts
-        if counts["blocked"] and not counts["entries"]:
+        if counts["parse_errors"]:
+            result.failed[site_id] = (f"{counts['parse_errors']} page(s) could not be processed "
+                                      "(a bug or a new layout: see the log)")
+        elif counts["blocked"] and not counts["entries"]:
             result.failed[site_id] = f"blocked ({counts['blocked']} blocked responses)"
         elif counts["list_errors"] and not counts["entries"]:
             result.failed[site_id] = "list pages unreachable"

@@ -43,6 +43,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.challenge.BrowserChallengeMiddleware": 650,
     "crawler.middlewares.WarcEvidenceMiddleware": 950,
 }
+SPIDER_MIDDLEWARES = {
+    "crawler.extensions.SiteErrors": 50,
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.ArchivePipeline": 300,
 }
