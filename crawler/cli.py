@@ -53,7 +53,8 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
     from archive.ops.lock import CrawlLockBusy, crawl_lock
-    from crawler.runner import run_crawl
+    from crawler.runner import CrawlSetupError, run_crawl
+    from spiders.registry import SitesFileError
 
     overrides = _parse_settings(settings)
     try:
@@ -63,7 +64,7 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     except CrawlLockBusy as exc:
         click.echo(f"ducha crawl: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
-    except ValueError as exc:
+    except (SitesFileError, CrawlSetupError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"run {result.run_id}: {result.status}")
     for site_id, counts in result.sites.items():

@@ -28,6 +28,10 @@ from spiders.registry import Site, bundled_sites_path, load_sites
 logger = logging.getLogger(__name__)
 
 
+class CrawlSetupError(ValueError):
+    """The crawl cannot start as asked (unknown site id, …); the message says what to fix."""
+
+
 @dataclass
 class CrawlResult:
     """What a run did: its id and status, counts per site, and the sites that failed with why."""
@@ -89,7 +93,7 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
     if site_ids:
         unknown = sorted(set(site_ids) - {s.id for s in sites})
         if unknown:
-            raise ValueError(f"unknown site id(s) {', '.join(unknown)} in {sites_file}")
+            raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {sites_file}")
         sites = [s for s in sites if s.id in set(site_ids)]
     settings = build_settings(db=db, sites_file=sites_file, site_ids=site_ids or [], mirror=mirror, full=full,
                               sites=sites, overrides=overrides)

@@ -75,3 +75,15 @@ def test_readme_schema_section_is_generated_from_the_code():
     gen = runpy.run_path(str(REPO / "scripts" / "gen_readme.py"))
     text = (REPO / "README.md").read_text(encoding="utf-8")
     assert gen["generated_readme"](text) == text, "run: .venv/bin/python scripts/gen_readme.py"
+
+
+def test_crawl_with_a_bad_sites_file_or_site_id_says_what_to_fix(tmp_path):
+    bad = tmp_path / "sites.yaml"
+    bad.write_text("sites:\n  - id: Bad_Id\n    name: x\n    region: x\n    level: province\n"
+                   "    start_urls: [http://x.gov.cn/]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["crawl", "--sites", str(bad), "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 1
+    assert "Bad_Id" in result.output and "id" in result.output
+    result = CliRunner().invoke(main, ["crawl", "--site", "no-such-site", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 1
+    assert "unknown site id(s) no-such-site" in result.output
