@@ -127,11 +127,17 @@ def simweb(port, day, docs_per_site, faults, seed, start_date) -> None:
               help="Simulated days to crawl after day 0 (edits, deletions, backdating appear).")
 @click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000))
 @click.option("--no-serve", is_flag=True, help="Stop after crawling (do not start Datasette).")
-def demo(db, port, days, docs_per_site, no_serve) -> None:
+@click.option("--fresh", is_flag=True, help="Delete the archive (and its warc/ folder) first.")
+def demo(db, port, days, docs_per_site, no_serve, fresh) -> None:
     """Offline demo: simulated web → crawl (one run per simulated day) → archive → Datasette."""
-    from crawler.demo import run_demo
+    from crawler.demo import existing_runs, remove_archive, run_demo
 
     _configure_logging()
+    if fresh:
+        remove_archive(db)
+    elif existing_runs(db):
+        click.echo(f"demo: {db} already holds {existing_runs(db)} run(s); the demo adds to it "
+                   "(use --fresh to start over)", err=True)
     failures = run_demo(db=db, days=days, docs_per_site=docs_per_site)
     if failures:
         click.echo(f"demo: {failures} crawl run(s) reported failed sites (see above)", err=True)

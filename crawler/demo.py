@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,27 @@ def crawl_command(*, db: str, sites_file: str, mirror: str, clock: str, extra: l
     """The ``ducha crawl`` command line the demo (and tests) run for one simulated day."""
     return [sys.executable, "-m", "crawler.cli", "crawl", "--sites", sites_file, "--mirror", mirror,
             "--db", db, *FAST, "-s", f"DUCHA_CLOCK={clock}", *(extra or [])]
+
+
+def existing_runs(db: str) -> int:
+    """How many runs an archive file already holds (0 when there is none)."""
+    if not Path(db).exists():
+        return 0
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM runs").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def remove_archive(db: str) -> None:
+    """Delete an archive file, its WAL/SHM companions and the WARC folder beside it."""
+    path = Path(db)
+    for companion in (path, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        companion.unlink(missing_ok=True)
+    shutil.rmtree(path.resolve().parent / "warc", ignore_errors=True)
 
 
 def run_demo(*, db: str, days: int = 3, docs_per_site: int = 40, seed: int = 1) -> int:
