@@ -89,6 +89,14 @@ def _aggregate(rows: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
     return out
 
 
+def _by_region(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The per-site figures rolled up per region (a province with its city bureaus), with a site count."""
+    sites: dict[Any, set] = defaultdict(set)
+    for r in rows:
+        sites[r["region"]].add(r["site_id"])
+    return [{**agg, "sites": len(sites[agg["region"]])} for agg in _aggregate(rows, lambda r: (r["region"], None))]
+
+
 def _month(r: dict[str, Any]) -> str:
     return str(r["publish_date"] or r["first_seen_date"] or "")[:7] or "unknown"
 
@@ -130,6 +138,8 @@ def _markdown(rows: list[dict[str, Any]], region: str | None, since: str | None)
             f"Calendar: {', '.join(versions) or 'n/a'}."), "", _CONTEXT, "", "## Per site", ""]
     summary_cols = [c for c in CSV_COLUMNS if c not in ("month", "calendar_version")]
     out += _table(_aggregate(rows, lambda r: (r["region"], r["site_id"])), summary_cols)
+    out += ["", "## Per region", ""]
+    out += _table(_by_region(rows), ["region", "sites", *summary_cols[2:]])
     out += ["", "## Per month", ""]
     out += _table(_aggregate(rows, lambda r: (r["region"], r["site_id"], _month(r))),
                   [c for c in CSV_COLUMNS if c != "calendar_version"])

@@ -134,6 +134,33 @@ def _m0001_timeliness(db: Database) -> None:
             db.execute(statement.strip())
 
 
+@MIGRATIONS(name="0002_region_view")
+def _m0002_region_view(db: Database) -> None:
+    """``timeliness_by_region_month``: the site figures rolled up per region (province and its cities)."""
+    db.execute("""
+CREATE VIEW timeliness_by_region_month AS
+SELECT
+    s.region AS region,
+    substr(coalesce(t.publish_date, t.first_seen_date), 1, 7) AS month,
+    count(DISTINCT t.site_id) AS sites,
+    count(*) AS postings,
+    sum(t.baseline = 0) AS postings_seen_arriving,
+    round(avg(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END), 1) AS avg_posting_lag_days,
+    max(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END) AS max_posting_lag_days,
+    sum(t.backdated) AS backdated,
+    sum(t.date_changed) AS date_changed,
+    sum(t.objection_status IS NOT NULL AND t.objection_status != 'no_window') AS objection_windows,
+    sum(t.objection_meets_stated = 0) AS windows_shorter_than_stated,
+    sum(t.early_removal = 1) AS early_removals,
+    round(avg(t.acceptance_lag_days), 1) AS avg_acceptance_lag_days,
+    round(avg(t.feedback_lag_workdays), 1) AS avg_feedback_lag_workdays,
+    sum(t.calendar_status LIKE 'not_announced:%') AS calendar_not_announced,
+    max(t.calendar_version) AS calendar_version
+FROM timeliness t
+LEFT JOIN sites s ON s.id = t.site_id
+GROUP BY s.region, month""")
+
+
 def _columns(table: str) -> tuple[str, ...]:
     """Column names of ``table`` as declared in ``_DDL`` (the order rows are written in)."""
     body = _DDL.split(f"CREATE TABLE {table} (", 1)[1].split("\n);", 1)[0]

@@ -213,6 +213,11 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "按站点和月份汇总的时效。 Timeliness per site and month (view).",
         "facets": ["region"],
     },
+    "timeliness_by_region_month": {
+        "description": "按地区（省份及其城市）和月份汇总的时效。 Timeliness per region (a province with its city "
+                       "bureaus) and month (view).",
+        "facets": ["region"],
+    },
     "timeliness_flags": {
         "description": "被标记的公告：倒签、提前删除、公示期短于声明。 Flagged postings: backdated, removed early, "
                        "window shorter than stated (view).",

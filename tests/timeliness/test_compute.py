@@ -152,3 +152,16 @@ def test_report_csv_and_md(archive_db: tuple[Path, dict[str, str]]) -> None:
 def test_report_rejects_bad_options(archive_db: tuple[Path, dict[str, str]], kwargs: dict) -> None:
     with pytest.raises(ValueError):
         render_report(archive_db[0], **kwargs)
+
+
+def test_figures_roll_up_per_region(archive_db: tuple[Path, dict[str, str]]) -> None:
+    path, _ = archive_db
+    compute_measures(path, now=NOW)
+    rows = {(r["region"], r["month"]): r for r in Database(path).query("SELECT * FROM timeliness_by_region_month")}
+    assert rows[("辽宁省", "2024-07")]["sites"] == 1 and rows[("四川省", "2024-07")]["postings"] == 1
+    assert sum(r["postings"] for r in rows.values()) == Database(path).execute(
+        "SELECT count(*) FROM timeliness").fetchone()[0]
+    md = render_report(path)
+    region_table = md.split("## Per region", 1)[1].split("## Per month", 1)[0]
+    assert "| region | sites | postings |" in region_table
+    assert "| 辽宁省 | 1 | 9 |" in region_table and "| 四川省 | 1 | 1 |" in region_table

@@ -13,9 +13,9 @@ def test_tables_views_and_columns() -> None:
     ensure_schema(db)  # idempotent
     assert tuple(db["timeliness"].columns_dict) == TIMELINESS_COLUMNS
     assert tuple(db["date_mentions"].columns_dict) == DATE_MENTION_COLUMNS
-    assert {"timeliness_by_site_month", "timeliness_flags"} <= set(db.view_names())
+    assert {"timeliness_by_site_month", "timeliness_by_region_month", "timeliness_flags"} <= set(db.view_names())
     assert [fk.other_table for fk in db["timeliness"].foreign_keys] == ["documents"]
     assert TIMELINESS_COLUMNS[0] == "document_id" and "calendar_version" in TIMELINESS_COLUMNS
     names = [r["name"] for r in db.query(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = 'ducha-timeliness'")]
-    assert names == ["0001_timeliness"]
+    assert names == ["0001_timeliness", "0002_region_view"]
