@@ -30,6 +30,7 @@ COOKIES_ENABLED = True
 HTTPCACHE_ENABLED = False  # conditional requests are ours (see tech-notes: RFC2616 policy serves stale pages)
 REDIRECT_ENABLED = True
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no control port (it would run code in the crawl): crawls are unattended
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 

@@ -12,6 +12,8 @@ def test_demo_crawls_every_family_on_each_simulated_day(tmp_path):
                "--docs-per-site", "10", "--no-serve"]
     result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "Remote control HTTP server" not in result.stderr, "a crawl must not open a code-execution port"
+    assert "Telnet console listening" not in result.stderr
     conn = sqlite3.connect(db)
     assert [s for (s,) in conn.execute("SELECT status FROM runs ORDER BY id")] == ["ok", "ok"]
     per_site = dict(conn.execute("SELECT site_id, count(*) FROM documents GROUP BY site_id").fetchall())
