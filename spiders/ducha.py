@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, DownloadCancelledError
 from scrapy.http import Request, Response
 
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
@@ -287,9 +287,10 @@ class DuchaSpider(scrapy.Spider):
             response = await self.crawler.engine.download_async(request)
         except Exception as exc:  # noqa: BLE001 - network errors are data here: recorded, not raised
             logger.warning("%s: attachment %s failed: %s", site_id, url, exc)
-            return AttachmentCapture(url=url, name=name, error=(
-                f"download failed: {type(exc).__name__} (files over DUCHA_MAX_ATTACHMENT_BYTES="
-                f"{self.max_attachment_bytes} are not downloaded)"))
+            error = f"download failed: {type(exc).__name__}: {exc}"
+            if isinstance(exc, DownloadCancelledError):  # Scrapy cancels what exceeds download_maxsize
+                error += f" (files over DUCHA_MAX_ATTACHMENT_BYTES={self.max_attachment_bytes} are not downloaded)"
+            return AttachmentCapture(url=url, name=name, error=error[:500])
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
         warc = request.meta.get("ducha_warc")
         if response.status != 200:
