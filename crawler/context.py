@@ -1,14 +1,13 @@
 """One ``archive.store.Archive`` per crawl, shared by the spider and the pipeline."""
 from __future__ import annotations
 
-from pathlib import Path
-
+from archive.evidence import default_warc_dir
 from archive.store import Archive
 
 
 def warc_dir_for(settings) -> str:
-    """The WARC folder: ``DUCHA_WARC_DIR`` or ``warc/`` beside the archive file."""
-    return settings.get("DUCHA_WARC_DIR") or str(Path(settings.get("DUCHA_DB")).resolve().parent / "warc")
+    """The WARC folder: the ``DUCHA_WARC_DIR`` setting, else the archive library's default."""
+    return settings.get("DUCHA_WARC_DIR") or str(default_warc_dir(settings.get("DUCHA_DB")))
 
 
 def archive_for(crawler) -> Archive:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
-from crawler.objection import timeliness_for
+from crawler.page_timeliness import timeliness_for
 
 
 def extract_file(path: Path, *, url: str, encoding: str | None = None) -> dict:

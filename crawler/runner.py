@@ -17,7 +17,7 @@ from scrapy.settings import Settings
 from sqlite_utils import Database
 
 from archive.ops import after_run
-from archive.ops.runs import mark_crashed_runs, run_site_row
+from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
 from archive.store import Archive
 from archive.timeliness.measures import compute_measures
 from crawler.clock import now, now_iso
@@ -26,6 +26,15 @@ from crawler.extensions import site_counts
 from spiders.registry import Site, bundled_sites_path, load_sites
 
 logger = logging.getLogger(__name__)
+
+
+#: What ``ducha crawl`` prints for each failed site status of ``archive.ops.runs.site_status``.
+FAILURE_MESSAGES = {
+    "parse_errors": "{parse_errors} page(s) could not be processed (a bug or a new layout: see the log)",
+    "blocked": "blocked ({blocked} blocked responses)",
+    "unreachable": "list pages unreachable",
+    "empty": "no postings found on the list pages (layout changed?)",
+}
 
 
 class CrawlSetupError(ValueError):
@@ -151,15 +160,9 @@ def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
     for site_id in site_ids:
         counts = site_counts(stats, site_id)
         result.sites[site_id] = counts
-        if counts["parse_errors"]:
-            result.failed[site_id] = (f"{counts['parse_errors']} page(s) could not be processed "
-                                      "(a bug or a new layout: see the log)")
-        elif counts["blocked"] and not counts["entries"]:
-            result.failed[site_id] = f"blocked ({counts['blocked']} blocked responses)"
-        elif counts["list_errors"] and not counts["entries"]:
-            result.failed[site_id] = "list pages unreachable"
-        elif not counts["entries"]:
-            result.failed[site_id] = "no postings found on the list pages (layout changed?)"
+        status = site_status(counts)
+        if status != "ok":
+            result.failed[site_id] = FAILURE_MESSAGES[status].format(**counts)
     if result.failed:
         result.status = "failed" if len(result.failed) == len(site_ids) else "partial"
     return result

@@ -20,15 +20,17 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, DownloadCancelledError
 from scrapy.http import Request, Response
+from w3lib.encoding import http_content_type_encoding
 
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
+from archive.recheck import due as due_for_recheck
 from crawler.attachment_worker import AttachmentTextWorker
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.context import archive_for
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
-from crawler.objection import timeliness_for
+from crawler.page_timeliness import timeliness_for
 from spiders.profiles import get_profile
 from spiders.profiles.base import ListRequest
 from spiders.registry import Site, bundled_sites_path, load_sites
@@ -85,8 +87,9 @@ class DuchaSpider(scrapy.Spider):
         archive = archive_for(self.crawler)
         current = now(self.crawler.settings)
         for site in self.sites:
-            due = {d.url for d in archive.due_for_recheck(site.id, now=current, full=self.full)}
-            self.states[site.id] = SiteState(site=site, known=archive.known_documents(site.id), due=due)
+            known = archive.known_documents(site.id)
+            due = {d.url for d in due_for_recheck(known.values(), now=current, full=self.full)}
+            self.states[site.id] = SiteState(site=site, known=known, due=due)
             for start_url in site.start_urls:
                 profile = get_profile(site.profile, start_url, options=site.options)
                 for list_request in profile.first_requests(start_url):
@@ -345,12 +348,7 @@ def _header(response: Response, name: bytes) -> str | None:
 
 
 def _header_charset(response: Response) -> str | None:
-    content_type = _header(response, b"Content-Type") or ""
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
+    return http_content_type_encoding(_header(response, b"Content-Type"))
 
 
 def _filename(url: str, name: str) -> str:

@@ -66,7 +66,9 @@ def run_clock(db: DbLike, run_id: int) -> datetime:
 
 
 def site_status(counts: dict[str, int]) -> str:
-    """One word for a site's outcome in a run (the runner's failure rules)."""
+    """One word for a site's outcome in a run: ``ok``, or why the site failed (the runner's rules)."""
+    if counts.get("parse_errors"):
+        return "parse_errors"
     if counts.get("entries"):
         return "ok"
     if counts.get("blocked"):

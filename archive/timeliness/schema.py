@@ -15,7 +15,23 @@ from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("ducha-timeliness")
 
-_DDL = """
+#: The aggregate figures of the per-site and per-region month views (one definition for both).
+_MONTH_FIGURES = """    count(*) AS postings,
+    sum(t.baseline = 0) AS postings_seen_arriving,
+    round(avg(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END), 1) AS avg_posting_lag_days,
+    max(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END) AS max_posting_lag_days,
+    sum(t.backdated) AS backdated,
+    sum(t.date_changed) AS date_changed,
+    sum(t.objection_status IS NOT NULL AND t.objection_status != 'no_window') AS objection_windows,
+    sum(t.objection_meets_stated = 0) AS windows_shorter_than_stated,
+    sum(t.early_removal = 1) AS early_removals,
+    round(avg(t.acceptance_lag_days), 1) AS avg_acceptance_lag_days,
+    round(avg(t.feedback_lag_workdays), 1) AS avg_feedback_lag_workdays,
+    sum(t.calendar_status LIKE 'not_announced:%') AS calendar_not_announced,
+    max(t.calendar_version) AS calendar_version
+"""
+
+_DDL = f"""
 CREATE TABLE timeliness (
     document_id INTEGER PRIMARY KEY REFERENCES documents(id),
     site_id TEXT,
@@ -29,7 +45,7 @@ CREATE TABLE timeliness (
     cms_lag_days INTEGER,
     stated_lag_days INTEGER,
     backdated INTEGER NOT NULL DEFAULT 0,
-    backdated_reasons TEXT,             -- JSON list of {kind, field, ...}
+    backdated_reasons TEXT,             -- JSON list of {{kind, field, ...}}
     date_changed INTEGER NOT NULL DEFAULT 0,
     url_date TEXT,
     url_date_precision TEXT,
@@ -96,20 +112,7 @@ SELECT
     t.site_id AS site_id,
     s.region AS region,
     substr(coalesce(t.publish_date, t.first_seen_date), 1, 7) AS month,
-    count(*) AS postings,
-    sum(t.baseline = 0) AS postings_seen_arriving,
-    round(avg(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END), 1) AS avg_posting_lag_days,
-    max(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END) AS max_posting_lag_days,
-    sum(t.backdated) AS backdated,
-    sum(t.date_changed) AS date_changed,
-    sum(t.objection_status IS NOT NULL AND t.objection_status != 'no_window') AS objection_windows,
-    sum(t.objection_meets_stated = 0) AS windows_shorter_than_stated,
-    sum(t.early_removal = 1) AS early_removals,
-    round(avg(t.acceptance_lag_days), 1) AS avg_acceptance_lag_days,
-    round(avg(t.feedback_lag_workdays), 1) AS avg_feedback_lag_workdays,
-    sum(t.calendar_status LIKE 'not_announced:%') AS calendar_not_announced,
-    max(t.calendar_version) AS calendar_version
-FROM timeliness t
+{_MONTH_FIGURES}FROM timeliness t
 LEFT JOIN sites s ON s.id = t.site_id
 GROUP BY t.site_id, s.region, month;
 CREATE VIEW timeliness_flags AS
@@ -137,26 +140,13 @@ def _m0001_timeliness(db: Database) -> None:
 @MIGRATIONS(name="0002_region_view")
 def _m0002_region_view(db: Database) -> None:
     """``timeliness_by_region_month``: the site figures rolled up per region (province and its cities)."""
-    db.execute("""
+    db.execute(f"""
 CREATE VIEW timeliness_by_region_month AS
 SELECT
     s.region AS region,
     substr(coalesce(t.publish_date, t.first_seen_date), 1, 7) AS month,
     count(DISTINCT t.site_id) AS sites,
-    count(*) AS postings,
-    sum(t.baseline = 0) AS postings_seen_arriving,
-    round(avg(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END), 1) AS avg_posting_lag_days,
-    max(CASE WHEN t.baseline = 0 THEN t.posting_lag_days END) AS max_posting_lag_days,
-    sum(t.backdated) AS backdated,
-    sum(t.date_changed) AS date_changed,
-    sum(t.objection_status IS NOT NULL AND t.objection_status != 'no_window') AS objection_windows,
-    sum(t.objection_meets_stated = 0) AS windows_shorter_than_stated,
-    sum(t.early_removal = 1) AS early_removals,
-    round(avg(t.acceptance_lag_days), 1) AS avg_acceptance_lag_days,
-    round(avg(t.feedback_lag_workdays), 1) AS avg_feedback_lag_workdays,
-    sum(t.calendar_status LIKE 'not_announced:%') AS calendar_not_announced,
-    max(t.calendar_version) AS calendar_version
-FROM timeliness t
+{_MONTH_FIGURES}FROM timeliness t
 LEFT JOIN sites s ON s.id = t.site_id
 GROUP BY s.region, month""")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -18,6 +19,19 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 FAKE_CRAWL = Path(__file__).with_name("fake_crawl.py")
+
+
+def query_rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows from an archive another process is writing; [] while it does not exist or is locked."""
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db, timeout=10)
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        conn.close()
 
 
 def wait_for(predicate: Callable[[], object], *, timeout: float = 20.0, interval: float = 0.05,

@@ -19,7 +19,7 @@ from archive.ops.status import format_status, status_exit_code
 
 REPO = Path(__file__).resolve().parents[2]
 START = date(2025, 3, 3)
-SPEED = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False",
+SPEED = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY_JITTER=0",
          "-s", "DUCHA_PROGRESS_INTERVAL=0", "-s", "RETRY_TIMES=0"]
 
 

@@ -4,28 +4,17 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
-
-def _rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(db, timeout=10)
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError:
-        return []
-    finally:
-        conn.close()
+from tests.ops.conftest import query_rows
 
 
 def _jobs(db: Path, outcome: str | None = None) -> list[tuple]:
     sql = "SELECT id, group_name, outcome, exit_code, run_id, start_delay_s FROM scheduled_runs"
-    return _rows(db, sql + (" WHERE outcome = ?" if outcome else "") + " ORDER BY id", (outcome,) if outcome else ())
+    return query_rows(db, sql + (" WHERE outcome = ?" if outcome else "") + " ORDER BY id", (outcome,) if outcome else ())
 
 
 def test_runs_on_schedule_never_overlap_and_second_scheduler_refused(tmp_path, poll, crawl_records, fake_schedule, start_scheduler):
@@ -54,7 +43,7 @@ def test_runs_on_schedule_never_overlap_and_second_scheduler_refused(tmp_path, p
     assert all(d is not None and 0 <= d < 1.0 for d in delays)
     ok_runs = [r[4] for r in _jobs(db, "ok")]
     assert all(run_id is not None for run_id in ok_runs)
-    statuses = dict(_rows(db, "SELECT id, status FROM runs"))
+    statuses = dict(query_rows(db, "SELECT id, status FROM runs"))
     interrupted = {r[4] for r in _jobs(db, "interrupted")}
     assert {rid for rid, status in statuses.items() if status != "ok"} == interrupted - {None}
 
@@ -73,16 +62,16 @@ def test_killed_and_timed_out_runs_are_recorded_and_next_run_recovers(tmp_path, 
     crashed = poll(lambda: _jobs(db, "crashed"), what="the killed run recorded")
     assert crashed[0][3] == -signal.SIGKILL
     run_id = crashed[0][4]
-    assert _rows(db, "SELECT status FROM runs WHERE id = ?", (run_id,)) == [("crashed",)]
+    assert query_rows(db, "SELECT status FROM runs WHERE id = ?", (run_id,)) == [("crashed",)]
     timeout = poll(lambda: _jobs(db, "timeout"), timeout=30, what="a run killed by the timeout")
-    assert _rows(db, "SELECT status FROM runs WHERE id = ?", (timeout[0][4],)) == [("crashed",)]
+    assert query_rows(db, "SELECT status FROM runs WHERE id = ?", (timeout[0][4],)) == [("crashed",)]
     control.write_text(json.dumps({"mode": "ok", "sleep": 0.1}))
     poll(lambda: _jobs(db, "ok"), timeout=30, what="a run completing after the failures")
     assert sched.stop() == 0
     kinds = [(b["kind"], b["subject"]) for b in webhook.bodies]
     assert any(k == "job" and "crashed" in s for k, s in kinds)
     assert any(k == "job" and "timeout" in s for k, s in kinds)
-    assert _rows(db, "SELECT count(*) FROM runs WHERE status = 'running'") == [(0,)]
+    assert query_rows(db, "SELECT count(*) FROM runs WHERE status = 'running'") == [(0,)]
 
 
 def test_sigterm_stops_a_running_crawl_and_exits_zero(tmp_path, poll, crawl_records, fake_schedule, start_scheduler):
@@ -94,7 +83,7 @@ def test_sigterm_stops_a_running_crawl_and_exits_zero(tmp_path, poll, crawl_reco
     started = poll(lambda: [r for r in crawl_records() if r["event"] == "start"], what="a running crawl")
     assert sched.stop() == 0
     assert [r[2] for r in _jobs(db)] == ["interrupted"]
-    assert _rows(db, "SELECT status FROM runs") == [("crashed",)]
+    assert query_rows(db, "SELECT status FROM runs") == [("crashed",)]
     assert "scheduler stopped" in sched.output()
     try:
         os.kill(started[0]["pid"], 0)
@@ -120,7 +109,7 @@ def test_one_catch_up_run_after_downtime(tmp_path, poll, crawl_records, fake_sch
     db = tmp_path / "archive.db"
     proc = start_scheduler(config)
     poll(lambda: _jobs(db, "ok"), timeout=30, what="the catch-up run")
-    next_run = _rows(tmp_path / "archive.db.jobs.sqlite", "SELECT next_run_time FROM apscheduler_jobs")[0][0]
+    next_run = query_rows(tmp_path / "archive.db.jobs.sqlite", "SELECT next_run_time FROM apscheduler_jobs")[0][0]
     assert next_run > time.time()                      # rescheduled into the future, no backlog left
     if next_run - time.time() > 2:                    # not racing the next regular minute boundary
         assert len(_jobs(db)) == 1

@@ -7,29 +7,17 @@ SMTP receivers get the digest.
 """
 from __future__ import annotations
 
-import sqlite3
 import sys
 import urllib.request
 from datetime import date
-from pathlib import Path
 
 import pytest
 import yaml
 
-SPEED = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False",
+from tests.ops.conftest import query_rows
+
+SPEED = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY_JITTER=0",
          "-s", "DUCHA_PROGRESS_INTERVAL=0", "-s", "RETRY_TIMES=0"]
-
-
-def _query(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    if not db.exists():
-        return []
-    conn = sqlite3.connect(db, timeout=10)
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError:
-        return []
-    finally:
-        conn.close()
 
 
 def _lines(text: str) -> list[str]:
@@ -67,8 +55,8 @@ def test_scheduled_crawls_alert_on_broken_sites_and_watch_matches(tmp_path, sim,
     }, allow_unicode=True))
     db = tmp_path / "archive.db"
     sched = start_scheduler(config)
-    poll(lambda: _query(db, "SELECT 1 FROM run_ops"), timeout=60, what="a first processed run")
-    first = _query(db, "SELECT run_id, checks_failed, watch_matches FROM run_ops ORDER BY run_id")[0]
+    poll(lambda: query_rows(db, "SELECT 1 FROM run_ops"), timeout=60, what="a first processed run")
+    first = query_rows(db, "SELECT run_id, checks_failed, watch_matches FROM run_ops ORDER BY run_id")[0]
     assert first[1] == 0 and first[2] > 0, first
     digest = poll(lambda: [b for b in webhook.bodies if b["matches"]], what="the keyword digest on the webhook")[0]
     assert all("验收销号" in m["title"] or m["title"] for m in digest["matches"])
@@ -77,10 +65,10 @@ def test_scheduled_crawls_alert_on_broken_sites_and_watch_matches(tmp_path, sim,
 
     sim.set_fault("sc-sthjt", "layout-broken")
     sim.set_fault("hb-sthjt", "challenge")
-    last_ok = _query(db, "SELECT max(run_id) FROM run_ops")[0][0]
+    last_ok = query_rows(db, "SELECT max(run_id) FROM run_ops")[0][0]
 
     def failed_checks() -> set[tuple[str, str]]:
-        return set(_query(db, 'SELECT site_id, "check" FROM health_checks WHERE status = \'fail\' AND run_id > ?',
+        return set(query_rows(db, 'SELECT site_id, "check" FROM health_checks WHERE status = \'fail\' AND run_id > ?',
                           (last_ok,)))
 
     # a run in flight when the faults were set may see only one of them: wait for a run that saw both
@@ -92,6 +80,6 @@ def test_scheduled_crawls_alert_on_broken_sites_and_watch_matches(tmp_path, sim,
                            and {"sc-sthjt zero_postings", "hb-sthjt block_rate"} <= set(_lines(m.get_content()))],
                 what="the alert e-mail")
     assert sched.stop(timeout=60) == 0
-    outcomes = {o for (o,) in _query(db, "SELECT outcome FROM scheduled_runs")}
+    outcomes = {o for (o,) in query_rows(db, "SELECT outcome FROM scheduled_runs")}
     assert outcomes <= {"ok", "failed_sites", "interrupted"}
     assert (tmp_path / "alerts.jsonl").read_text(encoding="utf-8").count("\n") >= 2
