@@ -31,7 +31,7 @@ from crawler.context import archive_for
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
 from crawler.page_timeliness import timeliness_for
-from spiders.profiles import get_profile
+from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
 from spiders.registry import Site, bundled_sites_path, load_sites
 
@@ -135,7 +135,10 @@ class DuchaSpider(scrapy.Spider):
         profile = response.meta["profile"]
         if response.meta["is_start"] and state.site.profile is None:
             profile = get_profile(None, response.url, text, options=state.site.options)
-        page = profile.parse_list(response.meta["list_request"], text)
+        page = parse_list(profile, response.meta["list_request"], text)
+        if page.recovered:
+            stats.inc_value("ducha/list_rows_recovered", page.recovered)
+            stats.inc_value(f"{prefix}/list_rows_recovered", page.recovered)
         for entry in page.entries:
             if entry.url not in state.listed:  # a posting listed twice (HTML and JSON lists) counts once
                 stats.inc_value(f"{prefix}/entries")
