@@ -97,8 +97,8 @@ class HostileSite:
     def _list(self, page: int) -> bytes:
         rows = []
         names = self.names[:10] if page == 1 else self.names[10:]
-        extra = [("loop", "2026年11月02日"), (None, "2026年11月02日")] if page == 1 else []
-        for i, name in enumerate(names + [n for n, _ in extra]):
+        extra = [("loop", ""), (None, "")] if page == 1 else []
+        for i, name in enumerate([n for n, _ in extra] + names):  # the odd rows come before the broken one
             href = f"/gsgg/2026/{name}.html" if name else self.offsite_url
             label = name or "外站"
             title = ('title="<script>alert(1)</script>…' if name == "doc6"
