@@ -40,6 +40,9 @@ _SOURCES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+_ONE_PASS_FROM = 20  # records wanted from one file: above this, read the file in one pass
+
+
 @dataclass(frozen=True)
 class Problem:
     """One archive row whose evidence does not verify."""
@@ -91,6 +94,19 @@ class _Record:
     missing: bool = False
 
 
+def _examine(record: Any) -> _Record:
+    """Read a record to its end (so warcio checks its digests) and describe it."""
+    digest = hashlib.sha256()
+    while chunk := record.raw_stream.read(1 << 16):
+        digest.update(chunk)
+    checker = getattr(record, "digest_checker", None)
+    problems = list(checker.problems) if checker is not None else []
+    if not record.rec_headers.get_header("WARC-Block-Digest"):
+        problems.append("the record carries no WARC-Block-Digest")
+    return _Record(payload_sha256=digest.hexdigest(), target=record.rec_headers.get_header("WARC-Target-URI"),
+                   digest_problems=problems)
+
+
 def read_checked(path: Path, offset: int) -> _Record:
     """Read the record at ``offset`` of ``path`` checking its WARC block and payload digests."""
     if not path.is_file():
@@ -99,18 +115,32 @@ def read_checked(path: Path, offset: int) -> _Record:
         with open(path, "rb") as fh:
             fh.seek(offset)
             for record in ArchiveIterator(fh, check_digests=True):
-                digest = hashlib.sha256()
-                while chunk := record.raw_stream.read(1 << 16):
-                    digest.update(chunk)
-                checker = getattr(record, "digest_checker", None)
-                problems = list(checker.problems) if checker is not None else []
-                if not record.rec_headers.get_header("WARC-Block-Digest"):
-                    problems.append("the record carries no WARC-Block-Digest")
-                return _Record(payload_sha256=digest.hexdigest(),
-                               target=record.rec_headers.get_header("WARC-Target-URI"), digest_problems=problems)
+                return _examine(record)
     except Exception as exc:  # noqa: BLE001 - any failure to read is the finding itself
         return _Record(error=f"unreadable: {type(exc).__name__}: {exc}")
     return _Record(error=f"no WARC record at offset {offset}", missing=True)
+
+
+def read_file_checked(path: Path, offsets: set[int]) -> dict[int, _Record]:
+    """The records at ``offsets`` of ``path``, read in one pass over the file (much faster than a
+    seek per record); offsets the pass did not reach (a corrupt record stops it) are read one by one."""
+    found: dict[int, _Record] = {}
+    if path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                iterator = ArchiveIterator(fh, check_digests=True)
+                for record in iterator:
+                    examined = _examine(record)  # first: asking the offset would consume the record
+                    offset = iterator.get_record_offset()
+                    if offset in offsets:
+                        found[offset] = examined
+                        if len(found) == len(offsets):
+                            break
+        except Exception as exc:  # noqa: BLE001 - the per-record reads below name the damage
+            logger.info("verify: one pass over %s stopped (%s); reading the rest record by record", path, exc)
+    for offset in offsets - found.keys():
+        found[offset] = read_checked(path, offset)
+    return found
 
 
 def _rows(conn: sqlite3.Connection, document_ids: list[int] | None) -> Iterable[dict[str, Any]]:
@@ -166,7 +196,16 @@ def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
                 f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(document_ids))})", document_ids)}
             for missing_id in sorted(set(document_ids) - known):
                 raise LookupError(f"no document with id {missing_id} in {db_path}")
-        for row in _rows(conn, document_ids):
+        rows = list(_rows(conn, document_ids))
+        wanted: dict[str, set[int]] = {}
+        for row in rows:
+            if row["warc_file"] and row["warc_offset"] is not None:
+                wanted.setdefault(row["warc_file"], set()).add(int(row["warc_offset"]))
+        for name, offsets in wanted.items():
+            records = read_file_checked(warc_path / name, offsets) if len(offsets) > _ONE_PASS_FROM else {
+                offset: read_checked(warc_path / name, offset) for offset in offsets}
+            cache.update({(name, offset): record for offset, record in records.items()})
+        for row in rows:
             docs.add(row["document_id"])
             if not row["warc_file"] or row["warc_offset"] is None:
                 if row["table"] == "versions":
@@ -174,10 +213,7 @@ def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
                     report.problems.append(_problem(row, "missing", "no WARC record is referenced"))
                 continue
             report.rows += 1
-            key = (row["warc_file"], int(row["warc_offset"]))
-            if key not in cache:
-                cache[key] = read_checked(warc_path / key[0], key[1])
-            problem = _check_row(row, cache[key])
+            problem = _check_row(row, cache[(row["warc_file"], int(row["warc_offset"]))])
             if problem is not None:
                 report.problems.append(problem)
     finally:
