@@ -87,8 +87,8 @@ def extra_template_vars(template: str, datasette: Any) -> Any:
     async def inner() -> dict[str, Any]:
         db_name = pages.database_name(datasette)
         if db_name not in datasette.databases:
-            return {"ducha_home": None}
-        return {"ducha_home": await home_figures(datasette.get_database(db_name))}
+            return {"ducha_home": None, "ducha_db": db_name}
+        return {"ducha_home": await home_figures(datasette.get_database(db_name)), "ducha_db": db_name}
 
     return inner
 
