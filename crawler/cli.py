@@ -32,6 +32,16 @@ def main() -> None:
     """Ducha Archive (督察公示存档): crawl, archive and serve Chinese environmental disclosures."""
 
 
+def _require_simulator() -> None:
+    """The simulated web's libraries are the ``sim`` extra: say how to get them instead of a traceback."""
+    try:
+        import simweb.server  # noqa: F401
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the simulated web needs the `sim` extra ({exc.name} is missing): "
+            "pip install 'ducha-archive[sim]', or run scripts/setup.sh in a checkout") from exc
+
+
 def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for pair in pairs:
@@ -114,6 +124,7 @@ def serve(db, port, host) -> None:
 @click.option("--start-date", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
 def simweb(port, day, docs_per_site, faults, seed, start_date) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
+    _require_simulator()
     from simweb.server import run_forever
 
     _configure_logging()
@@ -130,6 +141,7 @@ def simweb(port, day, docs_per_site, faults, seed, start_date) -> None:
 @click.option("--fresh", is_flag=True, help="Delete the archive (and its warc/ folder) first.")
 def demo(db, port, days, docs_per_site, no_serve, fresh) -> None:
     """Offline demo: simulated web → crawl (one run per simulated day) → archive → Datasette."""
+    _require_simulator()
     from crawler.demo import existing_runs, remove_archive, run_demo
 
     _configure_logging()
