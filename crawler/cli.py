@@ -16,7 +16,6 @@ import click
 from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
-EXIT_LOCKED = 75  # EX_TEMPFAIL: another crawl or the scheduler holds the archive
 DB_OPTION = click.option("--db", "db", default=default_db, show_default="archive.db or $DUCHA_DB",
                          type=click.Path(dir_okay=False), help="Archive file.")
 
@@ -62,9 +61,9 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
-    from archive.ops.lock import CrawlLockBusy, crawl_lock
-    from crawler.runner import CrawlSetupError, run_crawl
-    from spiders.registry import SitesFileError
+    from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
+    from crawler.errors import CrawlSetupError, SitesFileError
+    from crawler.runner import run_crawl
 
     overrides = _parse_settings(settings)
     try:

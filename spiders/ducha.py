@@ -27,13 +27,12 @@ from archive.recheck import due as due_for_recheck
 from crawler.attachment_worker import AttachmentTextWorker
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
-from crawler.context import archive_for
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
 from crawler.page_timeliness import timeliness_for
 from spiders.profiles import get_profile
 from spiders.profiles.base import ListRequest
-from spiders.registry import Site, bundled_sites_path, load_sites
+from spiders.registry import Site, select_sites
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +59,17 @@ class DuchaSpider(scrapy.Spider):
     """Crawl the sites of the registry (or ``DUCHA_SITES_FILE``) into the archive."""
 
     name = "ducha"
+    select_sites = staticmethod(select_sites)  # how the runner reads the sites file, once per run
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
+        sites = kwargs.pop("sites", None)
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        sites = load_sites(settings.get("DUCHA_SITES_FILE") or bundled_sites_path())
-        wanted = set(settings.getlist("DUCHA_SITE_IDS"))
-        spider.sites = [s for s in sites if not wanted or s.id in wanted]
+        # `ducha crawl` passes the sites it read; `scrapy crawl ducha` reads them from the settings
+        spider.sites = sites if sites is not None else select_sites(settings.get("DUCHA_SITES_FILE") or None,
+                                                                    settings.getlist("DUCHA_SITE_IDS"))
+        spider.archive = None  # handed over by crawler.pipelines.ArchivePipeline, which owns it
         spider.full = settings.getbool("DUCHA_FULL")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
         spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
@@ -84,7 +86,7 @@ class DuchaSpider(scrapy.Spider):
 
     # --- list pages -----------------------------------------------------------------------
     async def start(self):
-        archive = archive_for(self.crawler)
+        archive = self.archive
         current = now(self.crawler.settings)
         for site in self.sites:
             known = archive.known_documents(site.id)
@@ -256,7 +258,7 @@ class DuchaSpider(scrapy.Spider):
         known = self.states[site_id].known.get(url)
         if known is None:
             return False
-        for attachment in archive_for(self.crawler).current_attachments(known.id):
+        for attachment in self.archive.current_attachments(known.id):
             headers = {}
             if attachment.etag:
                 headers["If-None-Match"] = attachment.etag

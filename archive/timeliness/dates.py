@@ -356,4 +356,6 @@ def looks_dated(text: str | None) -> bool:
     if _SHOWN_FULL.search(text) or _SHOWN_CN.search(text):
         return True
     m = _SHOWN_SHORT.search(text)
-    return bool(m) and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2) or m.group(3)) <= 31
+    if m is None:
+        return False
+    return 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2) or m.group(3)) <= 31
