@@ -82,6 +82,7 @@ class AlertConfig:
     webhook_timeout_s: float = 10.0
     smtp: SmtpConfig | None = None
     log_file: str | None = None
+    reminder_hours: float = 24.0          # a check that keeps failing is re-sent this often (0: every run)
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ def load_config(path: str | Path | None = None, *, env: Mapping[str, str] | None
             webhook_timeout_s=float(alerts_raw.get("webhook_timeout_s", 10)),
             smtp=_smtp(alerts_raw.get("smtp"), env),
             log_file=rel(env.get("DUCHA_ALERT_LOG") or alerts_raw.get("log_file")),
+            reminder_hours=float(env.get("DUCHA_ALERT_REMINDER_HOURS") or alerts_raw.get("reminder_hours", 24)),
         ),
         watches=tuple(_watch(w, i) for i, w in enumerate(raw.get("watches") or ())),
         source=str(path) if path else None,
