@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from archive.ops import after_run
 from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
 from archive.store import Archive
-from archive.timeliness.measures import compute_measures
+from archive.timeliness.compute import compute_measures
 from crawler.clock import now, now_iso
 from crawler.context import warc_dir_for
 from crawler.extensions import site_counts

@@ -29,7 +29,6 @@ from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
-from crawler.page_timeliness import timeliness_for
 from spiders.profiles import get_profile
 from spiders.profiles.base import ListRequest
 from spiders.registry import Site, select_sites
@@ -208,10 +207,6 @@ class DuchaSpider(scrapy.Spider):
             return
         attachments = [await self._fetch_attachment(a["url"], a["name"], site_id)
                        for a in page.attachments[:MAX_ATTACHMENTS]]
-        timeliness = timeliness_for(page, attachment_texts=[a.text for a in attachments if a.text])
-        extra = {"timeliness_fields": timeliness["timeliness_fields"]}
-        if timeliness["objection"] is not None:
-            extra["objection"] = timeliness["objection"]
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
@@ -219,7 +214,7 @@ class DuchaSpider(scrapy.Spider):
             doc_type=page.doc_type, doc_numbers=list(page.doc_numbers), attachments=attachments,
             list_title=meta.get("list_title"), raw_sha256=raw,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-            warc=meta.get("ducha_warc"), extra=extra,
+            warc=meta.get("ducha_warc"),
         )
 
     def _outcome_without_content(self, response: Response, site_id: str, url: str, fetched_at: str,
