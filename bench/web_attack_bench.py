@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.web_bench import build
-from crawler.serve import datasette_command
+from crawler.serve import datasette_args, write_metadata
 
 SLOW_SQL = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
 
@@ -59,7 +59,8 @@ def main() -> None:
         db = Path(tmp) / "archive.db"
         build(db, args.postings)
         port = free_port()
-        command = datasette_command(str(db), host="127.0.0.1", port=port)
+        command = [sys.executable, "-m", "datasette",
+                   *datasette_args(str(db), host="127.0.0.1", port=port, metadata=write_metadata(Path(tmp), db))]
         server = subprocess.Popen(command, cwd=args.code, env={**os.environ, "PYTHONPATH": args.code},
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"

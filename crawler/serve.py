@@ -1,22 +1,30 @@
-"""Start Datasette over an archive with the project's metadata and plugins."""
+"""Start Datasette over an archive with the project's metadata and plugins.
+
+The metadata is built from code (``archive.web.metadata.build_metadata``), so an installed wheel serves
+exactly what the checkout serves: canned queries, feeds, robots rules. ``datasette-metadata.json`` in
+the repository is the same object written out for readers (a test keeps the two equal).
+Datasette runs in this process (no child left behind when ``ducha serve`` is killed).
+"""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-METADATA = REPO_ROOT / "datasette-metadata.json"
+from archive.web.metadata import build_metadata
+
+logger = logging.getLogger(__name__)
+
+DATASETTE_SETTINGS = (("sql_time_limit_ms", "3000"), ("default_page_size", "50"), ("suggest_facets", "off"))
 
 
 def metadata_for(db: str | Path) -> dict[str, Any]:
-    """``datasette-metadata.json`` for the archive file ``db``: Datasette names a database after its
-    file, so for any file not called ``archive.db`` the canned queries, feeds, robots rules and the
+    """The project's Datasette metadata for the archive file ``db``: Datasette names a database after
+    its file, so for any file not called ``archive.db`` the canned queries, feeds, robots rules and the
     plugin's ``database`` follow that name."""
-    metadata: dict[str, Any] = json.loads(METADATA.read_text(encoding="utf-8"))
+    metadata: dict[str, Any] = build_metadata()
     name = Path(db).stem
     if name == "archive":
         return metadata
@@ -31,26 +39,31 @@ def metadata_for(db: str | Path) -> dict[str, Any]:
     return metadata
 
 
-def datasette_command(db: str, *, host: str, port: int, metadata: str | Path | None = None) -> list[str]:
-    """The datasette command line for ``ducha serve`` (plugins load through their entry points)."""
-    command = [sys.executable, "-m", "datasette", "serve", str(db), "--host", host, "--port", str(port),
-               "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "50",
-               "--setting", "suggest_facets", "off"]
-    if metadata is not None:
-        command += ["--metadata", str(metadata)]
-    elif METADATA.exists():
-        command += ["--metadata", str(METADATA)]
-    return command
+def write_metadata(folder: Path, db: str | Path = "archive.db") -> Path:
+    """Write the project's Datasette metadata for the archive file ``db`` into ``folder``; returns the file."""
+    path = folder / "datasette-metadata.json"
+    path.write_text(json.dumps(metadata_for(db), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def datasette_args(db: str, *, host: str, port: int, metadata: Path) -> list[str]:
+    """The arguments of ``datasette serve`` for ``ducha serve`` (plugins load through their entry points)."""
+    args = ["serve", str(db), "--host", host, "--port", str(port), "--metadata", str(metadata)]
+    for name, value in DATASETTE_SETTINGS:
+        args += ["--setting", name, value]
+    return args
 
 
 def serve_datasette(db: str, *, host: str = "127.0.0.1", port: int = 8001) -> int:
-    """Run Datasette in the foreground until interrupted; returns its exit status."""
+    """Run Datasette in the foreground, in this process, until interrupted; returns its exit status."""
+    from datasette.cli import cli
+
     with tempfile.TemporaryDirectory(prefix="ducha-serve-") as tmp:
-        metadata = None
-        if METADATA.exists() and Path(db).stem != "archive":
-            metadata = Path(tmp) / "metadata.json"
-            metadata.write_text(json.dumps(metadata_for(db), ensure_ascii=False), encoding="utf-8")
+        metadata = write_metadata(Path(tmp), db)
+        logger.info("serving %s at http://%s:%d/", db, host, port)
         try:
-            return subprocess.call(datasette_command(db, host=host, port=port, metadata=metadata))
+            cli.main(args=datasette_args(db, host=host, port=port, metadata=metadata), prog_name="datasette",
+                     standalone_mode=False)
         except KeyboardInterrupt:
             return 0
+    return 0

@@ -22,8 +22,9 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from archive.timeliness.dates import looks_dated, parse_shown_date, url_year
+
 from .base import ListEntry, ListPage, ListRequest, absolute_url, choose_title, clean_text, parse_html
-from .dates import looks_dated, parse_date, year_from_url
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def recover_rows(page: ListPage, request: ListRequest, text: str) -> ListPage:
         known.add(url)
         truncated = bool(title) and choose_title(title, None)[1]
         added.append(ListEntry(url=url, title=title or None, title_truncated=truncated,
-                               date=parse_date(date_text, context_year=year_from_url(url)) if date_text else None))
+                               date=parse_shown_date(date_text, context_year=url_year(url)) if date_text else None))
     follow = list(page.follow)
     if not follow:
         for m in _NEXT.finditer(text):
