@@ -1,0 +1,250 @@
+"""``build_ledger``: inspections, plans, tasks and task links, derived from the archive.
+
+```
+documents(rectification_plan) ─sources (WARC bytes: page tables, attachment tables; stored text)─►
+    tasks (tables first, enumerated text second; merged by number) ─► plans, tasks
+documents(inspection_feedback) + plan text ─► inspections (level, round, batch, region, feedback date)
+documents(acceptance_notice | rectification_progress) ─link_notice (same region)─► task_links
+```
+Incremental: a plan whose current version was already read keeps its tasks (no WARC read); links
+are recomputed every time (cheap, and a new plan can resolve an old notice).  Idempotent.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from archive.ledger.link import Link, PlanTask, link_notice
+from archive.ledger.numbers import deadline
+from archive.ledger.sources import PostingSource, load_posting
+from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
+from archive.timeliness.fields import feedback_date, problem_count
+
+logger = logging.getLogger(__name__)
+
+PLAN_TYPES = ("rectification_plan",)
+NOTICE_KINDS = {"acceptance_notice": "closure", "rectification_progress": "progress"}
+
+_INSPECTION = re.compile(
+    r"(?P<round>第[一二三四五六七八九十]+轮)?\s*(?P<batch>第[一二三四五六七八九十]+批)?\s*"
+    r"(?P<level>中央|省级|省)(?:第[一二三四五六七八九十]+)?生态环境保护(?:例行)?督察(?:组)?(?P<again>“?回头看”?)?")
+_PLACE = re.compile(r"^(?P<p>.+?(?:自治州|地区|盟|市|州|县|区))")
+
+
+@dataclass
+class LedgerStats:
+    """What one build did."""
+
+    plans: int = 0
+    plans_read: int = 0
+    tasks: int = 0
+    links_confirmed: int = 0
+    links_candidate: int = 0
+    inspections: int = 0
+    raw_missing: int = 0
+    seconds: float = 0.0
+    sources: dict[str, int] = field(default_factory=dict)
+
+
+def region_of(region: str | None, level: str | None, name: str | None) -> str:
+    """The region a site speaks for: its province, or province + city for city/county sites."""
+    region = region or ""
+    if level in ("city", "county") and name:
+        m = _PLACE.match(name)
+        if m and m.group("p") != region:
+            place = m.group("p")
+            return place if place.startswith(region) else f"{region}{place}"
+    return region
+
+
+def inspection_of(*texts: str) -> dict | None:
+    """``{"level", "round", "batch"}`` of the first 督察 named in the texts (title first)."""
+    for text in texts:
+        m = _INSPECTION.search(text or "")
+        if m:
+            level = "central" if m.group("level") == "中央" else "provincial"
+            rnd = "回头看" if m.group("again") else (m.group("round") or "")
+            return {"level": level, "round": rnd, "batch": m.group("batch") or ""}
+    return None
+
+
+def _tasks_of(src: PostingSource) -> list[Task]:
+    """Tasks of a plan posting: page tables, then attachment tables, then enumerated text."""
+    found: dict[int, Task] = {}
+    groups: list[list[Task]] = [tasks_from_grids(src.page_grids, "html_table")]
+    for att in src.attachments:
+        groups.append(tasks_from_grids(att.grids, f"{att.kind}_table"))
+    groups.append(tasks_from_text(src.body_text))
+    for att in src.attachments:
+        groups.append(tasks_from_text(att.text))
+    for group in groups:
+        for task in group:
+            found.setdefault(task.number, task)
+    return sorted(found.values(), key=lambda t: t.number)
+
+
+def _sites(db: Database) -> dict[str, str]:
+    return {sid: region_of(region, level, name)
+            for sid, region, level, name in db.execute("SELECT id, region, level, name FROM sites")}
+
+
+def _inspection_id(db: Database, insp: dict | None, region: str) -> int | None:
+    if insp is None:
+        return None
+    row = db.execute("SELECT id FROM inspections WHERE level = ? AND round = ? AND batch = ? AND region = ?",
+                     [insp["level"], insp["round"], insp["batch"], region]).fetchone()
+    if row:
+        return int(row[0])
+    cur = db.execute("INSERT INTO inspections (level, round, batch, region) VALUES (?, ?, ?, ?)",
+                     [insp["level"], insp["round"], insp["batch"], region])
+    return int(cur.lastrowid or 0)
+
+
+def _read_plan(db: Database, doc_id: int, region: str, warc_dir: Path | None, at: str, stats: LedgerStats) -> None:
+    src = load_posting(db, doc_id, warc_dir=warc_dir)
+    stats.raw_missing += src.raw_missing
+    tasks = _tasks_of(src)
+    context_year = int(src.posted[:4]) if src.posted else None
+    stated = problem_count(src.body_text)
+    insp_id = _inspection_id(db, inspection_of(src.title, src.body_text), region)
+    fb = feedback_date(src.body_text, context_year=context_year)
+    if insp_id and fb is not None and fb.value is not None:
+        db.execute("UPDATE inspections SET feedback_date = coalesce(feedback_date, ?) WHERE id = ?", [fb.iso(), insp_id])
+    old = db.execute("SELECT id FROM plans WHERE document_id = ?", [doc_id]).fetchone()
+    if old:
+        db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [old[0]])
+        db.execute("DELETE FROM tasks WHERE plan_id = ?", [old[0]])
+        db.execute("DELETE FROM plans WHERE id = ?", [old[0]])
+    sources = sorted({t.source for t in tasks})
+    cur = db.execute(
+        "INSERT INTO plans (document_id, inspection_id, site_id, region, title, url, published, task_count_stated,"
+        " task_count_parsed, count_mismatch, task_sources, version_id, computed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [doc_id, insp_id, src.site_id, region, src.title, src.url, src.posted, stated, len(tasks),
+         int(stated is not None and stated != len(tasks)), json.dumps(sources), src.version_id, at])
+    plan_id = cur.lastrowid
+    for t in tasks:
+        d = deadline(t.deadline_text, context_year=context_year)
+        db.execute(
+            "INSERT INTO tasks (plan_id, number, problem, lead_units, responsible_units, target, deadline_text,"
+            " deadline, deadline_kind, measures, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [plan_id, t.number, t.problem, t.lead_units, t.responsible_units, t.target, t.deadline_text,
+             d.iso(), d.kind, t.measures, t.source])
+        stats.sources[t.source] = stats.sources.get(t.source, 0) + 1
+    stats.plans_read += 1
+
+
+def _feedback(db: Database, sites: dict[str, str]) -> None:
+    """Attach 督察反馈 postings (and their stated feedback dates) to inspections of their region."""
+    rows = db.execute("SELECT d.id, d.site_id, d.title, v.body_text, d.publish_date FROM documents d"
+                      " LEFT JOIN versions v ON v.id = d.current_version_id"
+                      " WHERE d.doc_type = 'inspection_feedback' ORDER BY d.publish_date, d.id").fetchall()
+    for doc_id, site_id, title, body, posted in rows:
+        insp = inspection_of(title, body or "")
+        if insp is None:
+            continue
+        insp_id = _inspection_id(db, insp, sites.get(site_id, ""))
+        fb = feedback_date(body or "", context_year=int(posted[:4]) if posted else None)
+        db.execute("UPDATE inspections SET feedback_document_id = coalesce(feedback_document_id, ?),"
+                   " feedback_date = coalesce(?, feedback_date) WHERE id = ?",
+                   [doc_id, fb.iso() if fb is not None else None, insp_id])
+
+
+def _plan_tasks(db: Database) -> dict[str, dict[int, dict[int, PlanTask]]]:
+    """region → plan id → number → task."""
+    out: dict[str, dict[int, dict[int, PlanTask]]] = {}
+    for task_id, plan_id, number, problem, region in db.execute(
+            "SELECT t.id, t.plan_id, t.number, t.problem, p.region FROM tasks t JOIN plans p ON p.id = t.plan_id"):
+        out.setdefault(region or "", {}).setdefault(plan_id, {})[number] = PlanTask(task_id, plan_id, number, problem or "")
+    return out
+
+
+def _same_inspection(db: Database, plans: dict[int, dict[int, PlanTask]], insp: dict | None) -> dict[int, dict[int, PlanTask]]:
+    """The plans of the inspection the notice names (all of them when it names none or none fit)."""
+    if insp is None or not plans:
+        return plans
+    marks = ",".join("?" * len(plans))
+    keep = {pid for (pid,) in db.execute(
+        f"SELECT p.id FROM plans p LEFT JOIN inspections i ON i.id = p.inspection_id WHERE p.id IN ({marks})"
+        " AND (i.id IS NULL OR (i.level = ? AND (i.round = ? OR i.round = '' OR ? = '')))",
+        [*plans, insp["level"], insp["round"], insp["round"]])}
+    return {pid: tasks for pid, tasks in plans.items() if pid in keep}
+
+
+def _link_all(db: Database, sites: dict[str, str], warc_dir: Path | None, stats: LedgerStats) -> None:
+    db.execute("DELETE FROM task_links")
+    by_region = _plan_tasks(db)
+    for pid, doc_id, posted in db.execute("SELECT id, document_id, published FROM plans").fetchall():
+        db.execute("INSERT INTO task_links (task_id, document_id, kind, status, posted, location, evidence, confidence)"
+                   " SELECT id, ?, 'plan', 'confirmed', ?, source, NULL, 1.0 FROM tasks WHERE plan_id = ?",
+                   [doc_id, posted, pid])
+    marks = ",".join("?" * len(NOTICE_KINDS))
+    notices = db.execute(f"SELECT id, site_id, doc_type FROM documents WHERE doc_type IN ({marks})",
+                         list(NOTICE_KINDS)).fetchall()
+    for doc_id, site_id, doc_type in notices:
+        plans = by_region.get(sites.get(site_id, ""), {})
+        if not plans:
+            continue
+        src = load_posting(db, doc_id, warc_dir=warc_dir)
+        stats.raw_missing += src.raw_missing
+        plans = _same_inspection(db, plans, inspection_of(src.title, src.body_text))
+        texts = [("title", src.title, []), ("body", src.body_text, src.page_grids if doc_type != "rectification_plan" else [])]
+        texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
+        for link in link_notice(texts, plans):
+            _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
+            if link.status == "confirmed":
+                stats.links_confirmed += 1
+            else:
+                stats.links_candidate += 1
+
+
+def _insert_link(db: Database, link: Link, doc_id: int, kind: str, posted: str | None) -> None:
+    db.execute("INSERT OR IGNORE INTO task_links (task_id, document_id, kind, status, posted, location, evidence,"
+               " confidence, similarity, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [link.task_id, doc_id, kind, link.status, posted, link.location, link.evidence[:500],
+                link.confidence, None if link.similarity is None else round(link.similarity, 3), link.reason])
+
+
+def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datetime | None = None,
+                 full: bool = False) -> LedgerStats:
+    """Rebuild the ledger tables from the archive in ``db`` (one transaction).
+
+    ``warc_dir`` is where the WARC evidence lives (raw page and attachment bytes, for tables); without
+    it only stored text is read.  Plans whose current version was read before are kept unless ``full``.
+    """
+    started = time.perf_counter()
+    at = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    wdir = Path(warc_dir) if warc_dir is not None else None
+    stats = LedgerStats()
+    sites = _sites(db)
+    with db.conn:
+        marks = ",".join("?" * len(PLAN_TYPES))
+        docs = db.execute(
+            f"SELECT d.id, d.site_id, coalesce(d.current_version_id, (SELECT max(id) FROM versions v"
+            f" WHERE v.document_id = d.id)), p.version_id FROM documents d LEFT JOIN plans p ON p.document_id = d.id"
+            f" WHERE d.doc_type IN ({marks})", list(PLAN_TYPES)).fetchall()
+        wanted = {d[0] for d in docs}
+        for (pid,) in db.execute("SELECT id FROM plans WHERE document_id NOT IN"
+                                 f" (SELECT id FROM documents WHERE doc_type IN ({marks}))", list(PLAN_TYPES)).fetchall():
+            db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [pid])
+            db.execute("DELETE FROM tasks WHERE plan_id = ?", [pid])
+            db.execute("DELETE FROM plans WHERE id = ?", [pid])
+        for doc_id, site_id, version_id, read_version in docs:
+            if full or read_version is None or read_version != version_id:
+                _read_plan(db, doc_id, sites.get(site_id, ""), wdir, at, stats)
+        _feedback(db, sites)
+        _link_all(db, sites, wdir, stats)
+        stats.plans = len(wanted)
+        stats.tasks = db.execute("SELECT count(*) FROM tasks").fetchone()[0]
+        stats.inspections = db.execute("SELECT count(*) FROM inspections").fetchone()[0]
+    stats.seconds = round(time.perf_counter() - started, 3)
+    logger.info("ledger: %d plan(s) (%d read), %d task(s), %d confirmed link(s), %d candidate(s) in %.2f s",
+                stats.plans, stats.plans_read, stats.tasks, stats.links_confirmed, stats.links_candidate, stats.seconds)
+    return stats
