@@ -22,7 +22,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序|问题序号|任务序号|问题编号)$")),
     ("lead_units", re.compile(r"牵头")),
     ("responsible_units", re.compile(r"责任(?:单位|主体|部门|领导)|整改单位|配合单位")),
-    ("deadline", re.compile(r"时限|期限|完成时间|整改时间")),
+    ("deadline_text", re.compile(r"时限|期限|完成时间|整改时间")),
     ("target", re.compile(r"整改目标|目标")),
     ("measures", re.compile(r"措施")),
     ("progress", re.compile(r"进展|完成情况|进度|整改情况")),
@@ -68,7 +68,7 @@ def _header(grid: Grid) -> tuple[int, dict[int, str]] | None:
     """Index of the header row and the column roles, when the grid looks like a task table."""
     for i, row in enumerate(grid[:6]):
         roles = _roles(row)
-        if "number" in roles.values() and ("problem" in roles.values() or "deadline" in roles.values()):
+        if "number" in roles.values() and ("problem" in roles.values() or "deadline_text" in roles.values()):
             if i + 1 < len(grid):  # a second header row (整改时限 under 整改要求) fills gaps
                 for j, role in _roles(grid[i + 1]).items():
                     if role not in roles.values() and task_number(grid[i + 1][0]) is None:
