@@ -192,10 +192,11 @@ def _link_all(db: Database, sites: dict[str, str], warc_dir: Path | None, stats:
         plans = by_region.get(sites.get(site_id, ""), {})
         if not plans:
             continue
-        src = load_posting(db, doc_id, warc_dir=warc_dir)
-        stats.raw_missing += src.raw_missing
+        # stored text is enough here: citations and task wording survive the joined cells, and
+        # re-reading every notice's WARC records on each run would cost ~40 ms a posting
+        src = load_posting(db, doc_id, warc_dir=warc_dir, tables=False)
         plans = _same_inspection(db, plans, inspection_of(src.title, src.body_text))
-        texts = [("title", src.title, []), ("body", src.body_text, src.page_grids if doc_type != "rectification_plan" else [])]
+        texts = [("title", src.title, []), ("body", src.body_text, [])]
         texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
         for link in link_notice(texts, plans):
             _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)

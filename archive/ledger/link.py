@@ -66,24 +66,30 @@ def similarity(a: str, b: str) -> float:
 
 _QUOTED = re.compile(r"[“\"「『](?P<t>[^”\"」』]{4,80})[”\"」』]")
 _TASK_AFTER_NUMBER = re.compile(r"(?:整改)?(?:任务|问题)\s*[:：]\s*(?P<t>[^\n。]{4,200})")
-_TASK_BEFORE_TASK = re.compile(r"(?P<t>[^\s“”《》，。、：:]{4,40}?)(?:整改)?任务验收销号")
+_TASK_BEFORE_TASK = re.compile(r"(?P<t>[^\s“”《》，。、：:]{4,40}?)(?:整改)?任务\s*验收销号")
 
 
 def task_texts(texts: list[tuple[str, str, list]]) -> list[tuple[str, str]]:
     """(location, text) of the task as the notice words it: quoted names, "任务：…", form fields."""
-    out: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []
     for location, text, grids in texts:
         for m in _QUOTED.finditer(text):
-            out.append((location, m.group("t")))
+            found.append((location, m.group("t")))
         for m in _TASK_AFTER_NUMBER.finditer(text):
-            out.append((location, m.group("t")))
+            found.append((location, m.group("t")))
         if location == "title":
             for m in _TASK_BEFORE_TASK.finditer(text):
-                out.append((location, m.group("t")))
+                found.append((location, m.group("t")))
         for grid in grids:
             value = form_fields(grid).get("整改任务")
             if value:
-                out.append((location, value))
+                found.append((location, value))
+    out = []
+    for location, wording in found:  # "第3项" is a number, not wording
+        for c in citations(wording):
+            wording = wording.replace(c.text, "")
+        if len(re.sub(r"[\s\W_]+", "", wording)) >= 4:
+            out.append((location, wording))
     return out
 
 

@@ -27,6 +27,7 @@ _CITATION = re.compile(
     rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号)(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
+_RANGE_ONLY = re.compile(rf"^{_RANGE}$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
 
 
@@ -80,12 +81,20 @@ def _expand(listing: str) -> list[int]:
 
 def citations(text: str | None) -> list[Citation]:
     """Every "第N项" citation in ``text`` (lists and ranges expanded), in text order."""
+    text = text or ""
     out: list[Citation] = []
-    for m in _CITATION.finditer(text or ""):
+    for m in _CITATION.finditer(text):
         numbers = tuple(dict.fromkeys(_expand(m.group("list"))))
-        if numbers:
-            sub = (m.group("sub") or "").strip() or None
-            out.append(Citation(numbers=numbers, text=m.group(0), start=m.start(), sub_item=sub))
+        if not numbers:
+            continue
+        sub = (m.group("sub") or "").strip() or None
+        prev = out[-1] if out else None
+        between = text[prev.start + len(prev.text):m.start()] if prev else ""
+        if prev and len(prev.numbers) == 1 and len(numbers) == 1 and _RANGE_ONLY.match(between) \
+                and 0 < numbers[0] - prev.numbers[0] <= 200:  # 第三十一项至第三十三项
+            out[-1] = Citation(tuple(range(prev.numbers[0], numbers[0] + 1)), text[prev.start:m.end()], prev.start)
+            continue
+        out.append(Citation(numbers=numbers, text=m.group(0), start=m.start(), sub_item=sub))
     return out
 
 

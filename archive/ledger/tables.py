@@ -90,7 +90,7 @@ def xlsx_tables(data: bytes) -> list[Grid]:
     grids: list[Grid] = []
     for sheet in book.worksheets:
         rows = [[_clean(v) for v in row][:_MAX_COLS]
-                for row in sheet.iter_rows(max_row=_MAX_ROWS, values_only=True)]
+                for row in sheet.iter_rows(max_row=min(sheet.max_row or 0, _MAX_ROWS), values_only=True)]
         for merged in sheet.merged_cells.ranges:
             top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else ""
             for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):

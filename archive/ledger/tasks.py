@@ -113,7 +113,7 @@ def tasks_from_grids(grids: list[Grid], source: str) -> list[Task]:
 _ITEM = re.compile(r"^\s*(?:第\s*)?(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,5}|[①-⑳])\s*(?:项)?\s*[.．、:：)）]\s*(?P<body>.+)$")
 _LABELLED = re.compile(
     r"(?P<label>牵头单位|责任单位|牵头领导|配合单位|整改时限|完成时限|整改目标|整改措施)\s*[:：]\s*"
-    r"(?P<value>[^；;）)\n]+)")
+    r"(?P<value>(?:[^；;（()）\n]|[（(][^）)\n]*[）)])+)")
 _TEXT_ROLE = {"牵头单位": "lead_units", "责任单位": "responsible_units", "配合单位": "responsible_units",
               "整改时限": "deadline_text", "完成时限": "deadline_text", "整改目标": "target",
               "整改措施": "measures"}
