@@ -140,3 +140,18 @@ def test_cli_errors(tmp_path, db_path):
     assert missing.exit_code != 0 and "no archive" in missing.output
     bad = CliRunner().invoke(main, ["report", "ledger", "--db", str(db_path), "--as-of", "2024-13-01"])
     assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output
+
+
+def test_canned_queries_agree_with_the_report(db_path):
+    import sqlite3
+
+    from archive.web.ledger_meta import LEDGER_QUERIES
+
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    overdue = conn.execute(LEDGER_QUERIES["ledger_overdue"]["sql"], {"region": "", "as_of": "2024-07-01"}).fetchall()
+    assert [(r["region"], r["number"], r["days_overdue"]) for r in overdue] == [("四川省", 1, 183)]
+    rows = conn.execute(LEDGER_QUERIES["ledger_plan"]["sql"], {"plan": "", "region": "四川省绵阳市", "as_of": "2024-07-01"})
+    report = ledger_data(db_path, region="四川省绵阳市", as_of="2024-07-01")["plans"][0]["tasks"]
+    assert [(r["number"], r["status"], r["overdue"]) for r in rows] == [(t["number"], t["status"], int(t["overdue"]))
+                                                                       for t in report]
