@@ -154,7 +154,7 @@ def attachment_text(seed: int, site: SiteSpec, skel: Skeleton, index: int, rev: 
                  ("验收销号意见", "同意验收销号。"))
     elif "整改任务清单" in spec.heading:
         plan = plan_for(seed, site.id, p["round"])
-        if p.get("format") in ("xlsx", "docx"):
+        if p.get("format") in ("xlsx", "docx", "pdf"):
             lines = ("单位：项",)
             table = ((*TASK_HEADER, "整改措施"),) + tuple(
                 (str(t.number), t.problem, t.lead_units, t.responsible_units, t.deadline_text, rng.choice(T.MEASURES))

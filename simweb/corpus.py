@@ -129,7 +129,7 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
         from simweb.ledger import plan_for, plan_format, stated_extra
 
         fmt = plan_format(seed, site.id, key)
-        list_kind = "docx" if fmt == "docx" else "xlsx"
+        list_kind = fmt if fmt in ("docx", "pdf") else "xlsx"
         atts.append(AttachmentSpec("", f"整改任务清单.{list_kind}", list_kind, f"{rnd}反馈问题整改任务清单"))
         n_tasks = len(plan_for(seed, site.id, rnd).tasks)
         p.update(n=str(n_tasks + stated_extra(seed, site.id, key)), format=fmt)

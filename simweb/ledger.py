@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 #: base year of each round's deadlines
 _BASE_YEAR = {0: 2022, 1: 2024, 2: 2019, 3: 2023, 4: 2025}
-TASK_FORMATS = ("html", "text", "xlsx", "docx")
+TASK_FORMATS = ("html", "text", "xlsx", "docx", "pdf")
 _CN = "〇一二三四五六七八九"
 _TITLE_CITE = re.compile(r"第[\d一二三四五六七八九十、第]+项")
 
@@ -84,12 +84,12 @@ def plan_for(seed: int, site_id: str, rnd: str) -> PlanSpec:
     tasks = []
     for i, problem in enumerate(problems, start=1):
         text, last, kind = _deadline(rng, base)
-        tasks.append(TaskSpec(i, f"{problem}问题", rng.choice(T.UNITS), rng.choice(T.UNITS), text, last, kind))
+        tasks.append(TaskSpec(i, problem if problem.endswith("问题") else f"{problem}问题", rng.choice(T.UNITS), rng.choice(T.UNITS), text, last, kind))
     return PlanSpec(rnd, tuple(tasks))
 
 
 def plan_format(seed: int, site_id: str, key: str) -> str:
-    """Where a plan posting lists its tasks: an HTML table in the body, numbered text, or an XLSX/DOCX attachment."""
+    """Where a plan posting lists its tasks: an HTML table in the body, numbered text, or an XLSX/DOCX/PDF attachment."""
     return rng_for(seed, site_id, key, "plan-format").choice(TASK_FORMATS)
 
 

@@ -196,7 +196,7 @@ def _link_all(db: Database, sites: dict[str, str], warc_dir: Path | None, stats:
         # re-reading every notice's WARC records on each run would cost ~40 ms a posting
         src = load_posting(db, doc_id, warc_dir=warc_dir, tables=False)
         plans = _same_inspection(db, plans, inspection_of(src.title, src.body_text))
-        texts = [("title", src.title, []), ("body", src.body_text, [])]
+        texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
         texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
         for link in link_notice(texts, plans):
             _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)

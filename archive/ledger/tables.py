@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterable
 
 logger = logging.getLogger(__name__)
@@ -23,12 +24,19 @@ _MAX_ROWS = 5000
 _MAX_COLS = 40
 
 
-def _clean(text: object) -> str:
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}\d])\s*\n\s*(?=[{_CJK}\d])|(?<=[{_CJK}])\s*\n\s*|\s*\n\s*(?=[{_CJK}])")
+
+
+def _clean(text: object, *, wrapped: bool = False) -> str:
+    """Cell text on one line.  ``wrapped`` (PDF): line breaks are layout, so a line wrapped inside
+    Chinese text is joined without a space; elsewhere a break separates items and becomes a space."""
     if text is None:
         return ""
     if isinstance(text, float) and text.is_integer():
         text = int(text)
-    return " ".join(str(text).split())
+    text = str(text)
+    return " ".join((_CJK_BREAK.sub("", text) if wrapped else text).split())
 
 
 def html_tables(html: str | bytes) -> list[Grid]:
@@ -129,7 +137,7 @@ def pdf_tables(data: bytes) -> list[Grid]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages[:200]:
             for table in page.extract_tables():
-                grids.append(_fill_down([[_clean(c) for c in row] for row in table]))
+                grids.append(_fill_down([[_clean(c, wrapped=True) for c in row] for row in table]))
     return grids
 
 

@@ -65,3 +65,20 @@ def test_form_fields_of_an_acceptance_form():
             ["验收销号意见", "同意通过验收。"]]
     assert form_fields(grid) == {"整改任务": "第二轮中央生态环境保护督察第一项整改任务：某问题",
                                  "整改责任单位": "省生态环境厅", "验收销号意见": "同意通过验收。"}
+
+
+def test_pdf_ruled_table():
+    tasks = tasks_from_grids(tables_of("pdf", (FIXTURES / "plan_ruled.pdf").read_bytes()), "pdf_table")
+    assert [(t.number, t.problem, t.lead_units, t.deadline.iso(), t.deadline.kind) for t in tasks] == [
+        (1, "饮用水水源地保护区违法建筑", "市水务局", "2023-09-30", "date"),
+        (2, "尾矿库环境风险隐患突出", "市应急管理局", "2024-12-31", "date"),
+        (3, "医疗废物收集处置能力不足", "市卫生健康委", None, "ongoing"),
+    ]
+
+
+def test_pdf_cells_wrapped_inside_chinese_text_are_joined_without_a_space():
+    from archive.ledger.tables import _clean
+
+    assert _clean("立行立改，2019年7月\n底前完成", wrapped=True) == "立行立改，2019年7月底前完成"
+    assert _clean("Line one\nline two", wrapped=True) == "Line one line two"
+    assert _clean("省生态环境厅\n省水利厅") == "省生态环境厅 省水利厅"  # DOCX/XLSX: a break separates units
