@@ -225,7 +225,7 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
     wdir = Path(warc_dir) if warc_dir is not None else None
     stats = LedgerStats()
     sites = _sites(db)
-    with db.conn:
+    with db.atomic():  # one transaction: sqlite-utils connections autocommit each statement otherwise
         marks = ",".join("?" * len(PLAN_TYPES))
         docs = db.execute(
             f"SELECT d.id, d.site_id, coalesce(d.current_version_id, (SELECT max(id) FROM versions v"

@@ -83,16 +83,18 @@ def _raw(warc_dir: Path | None, file: str | None, offset: int | None) -> bytes |
 def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, tables: bool = True) -> PostingSource:
     """The posting's current version with its attachments (tables read from raw bytes when ``tables``)."""
     doc = db.execute(
-        "SELECT d.id, d.site_id, d.url, d.title, d.doc_type, coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)),"
-        " d.objection_end, v.id, v.body_text, v.warc_file, v.warc_offset FROM documents d"
-        " LEFT JOIN versions v ON v.id = coalesce(d.current_version_id,"
-        " (SELECT max(id) FROM versions WHERE document_id = d.id)) WHERE d.id = ?", [document_id]).fetchone()
+        "SELECT id, site_id, url, title, doc_type, coalesce(publish_date, substr(first_seen_at, 1, 10)),"
+        " objection_end, coalesce(current_version_id, (SELECT max(v.id) FROM versions v WHERE v.document_id = ?))"
+        " FROM documents WHERE id = ?", [document_id, document_id]).fetchone()
     if doc is None:
         raise LookupError(f"no document {document_id}")
+    version = db.execute("SELECT body_text, warc_file, warc_offset FROM versions WHERE id = ?", [doc[7]]).fetchone() \
+        if doc[7] is not None else None
+    body, wfile, woffset = version if version else ("", None, None)
     src = PostingSource(document_id=doc[0], version_id=doc[7], site_id=doc[1], url=doc[2], title=doc[3] or "",
-                        doc_type=doc[4], posted=doc[5], objection_end=doc[6], body_text=doc[8] or "")
-    if tables and doc[9]:
-        raw = _raw(warc_dir, doc[9], doc[10])
+                        doc_type=doc[4], posted=doc[5], objection_end=doc[6], body_text=body or "")
+    if tables and wfile:
+        raw = _raw(warc_dir, wfile, woffset)
         if raw is None:
             src.raw_missing += 1
         else:
