@@ -39,11 +39,20 @@ def _clean(text: object, *, wrapped: bool = False) -> str:
     return " ".join((_CJK_BREAK.sub("", text) if wrapped else text).split())
 
 
+def decode_html(raw: bytes) -> str:
+    """Page bytes as text whatever the page declares: UTF-8 when the bytes are valid UTF-8, else
+    GB18030 (the superset of GBK/GB2312) — city sites serve GBK under a ``charset=utf-8`` label."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")
+
+
 def html_tables(html: str | bytes) -> list[Grid]:
     """Every innermost ``<table>`` of an HTML document, rowspan/colspan expanded."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "lxml")
+    soup = BeautifulSoup(decode_html(html) if isinstance(html, bytes) else html, "lxml")
     grids: list[Grid] = []
     for table in soup.find_all("table"):
         if table.find("table"):  # layout table around a data table: take the inner one only

@@ -82,3 +82,9 @@ def test_pdf_cells_wrapped_inside_chinese_text_are_joined_without_a_space():
     assert _clean("立行立改，2019年7月\n底前完成", wrapped=True) == "立行立改，2019年7月底前完成"
     assert _clean("Line one\nline two", wrapped=True) == "Line one line two"
     assert _clean("省生态环境厅\n省水利厅") == "省生态环境厅 省水利厅"  # DOCX/XLSX: a break separates units
+
+
+def test_gbk_page_declared_utf8_is_still_read():
+    html = (FIXTURES / "plan_rowspan.html").read_text(encoding="utf-8")
+    tasks = tasks_from_grids(tables_of("html", html.encode("gbk")), "html_table")
+    assert [t.problem for t in tasks][:2] == ["城镇污水处理设施建设滞后", "黑臭水体整治不彻底"]
