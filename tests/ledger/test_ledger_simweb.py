@@ -1,5 +1,5 @@
 """A real crawl of the simulated web, then the ledger, exact against the manifest's ground truth:
-tasks per source format (HTML table, numbered text, XLSX, DOCX), deadlines, closure links (cited in
+tasks per source format (HTML table, numbered text, XLSX, DOCX, PDF), deadlines, closure links (cited in
 the title as 第3项 / 第十二项 / 第4、9项 / 第四项、第九项, or only in the attached 验收销号表) and
 overdue flags."""
 from __future__ import annotations
@@ -40,7 +40,7 @@ def test_tasks_exact_per_source_format(crawled):
         assert (result["tasks"][fmt]["precision"], result["tasks"][fmt]["recall"]) == (1.0, 1.0), fmt
     assert result["stated_counts_wrong"] == []
     sources = {r["source"] for r in crawl.query("SELECT DISTINCT source FROM tasks")}
-    assert sources == {"html_table", "text", "xlsx_table", "docx_table"}
+    assert sources == {"html_table", "text", "xlsx_table", "docx_table", "pdf_table"}
 
 
 def test_closure_links_and_overdue_exact(crawled):
