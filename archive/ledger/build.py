@@ -64,6 +64,21 @@ def region_of(region: str | None, level: str | None, name: str | None) -> str:
     return region
 
 
+_SUBJECT = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))(?:关于|贯彻落实|第[一二三四五]轮|中央|省级|整改)")
+
+
+def subject_region(site_region: str, level: str | None, *texts: str) -> str:
+    """The region a posting speaks for: the site's, except on a national site (the Ministry posts
+    for provinces), where the first place named before 贯彻落实 / 关于 / 第N轮 / 整改 is taken."""
+    if level != "national":
+        return site_region
+    for text in texts:
+        m = _SUBJECT.search(text or "")
+        if m:
+            return m.group("p")
+    return site_region
+
+
 def inspection_of(*texts: str) -> dict | None:
     """``{"level", "round", "batch"}`` of the first 督察 named in the texts (title first)."""
     for text in texts:
@@ -90,8 +105,9 @@ def _tasks_of(src: PostingSource) -> list[Task]:
     return sorted(found.values(), key=lambda t: t.number)
 
 
-def _sites(db: Database) -> dict[str, str]:
-    return {sid: region_of(region, level, name)
+def _sites(db: Database) -> dict[str, tuple[str, str | None]]:
+    """site id → (region it speaks for, level)."""
+    return {sid: (region_of(region, level, name), level)
             for sid, region, level, name in db.execute("SELECT id, region, level, name FROM sites")}
 
 
@@ -107,9 +123,11 @@ def _inspection_id(db: Database, insp: dict | None, region: str) -> int | None:
     return int(cur.lastrowid or 0)
 
 
-def _read_plan(db: Database, doc_id: int, region: str, warc_dir: Path | None, at: str, stats: LedgerStats) -> None:
+def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir: Path | None, at: str,
+               stats: LedgerStats) -> None:
     src = load_posting(db, doc_id, warc_dir=warc_dir)
     stats.raw_missing += src.raw_missing
+    region = subject_region(site[0], site[1], src.title, src.body_text)
     tasks = _tasks_of(src)
     context_year = int(src.posted[:4]) if src.posted else None
     stated = problem_count(src.body_text)
@@ -141,7 +159,7 @@ def _read_plan(db: Database, doc_id: int, region: str, warc_dir: Path | None, at
     stats.plans_read += 1
 
 
-def _feedback(db: Database, sites: dict[str, str]) -> None:
+def _feedback(db: Database, sites: dict[str, tuple[str, str | None]]) -> None:
     """Attach 督察反馈 postings (and their stated feedback dates) to inspections of their region."""
     rows = db.execute("SELECT d.id, d.site_id, d.title, v.body_text, d.publish_date FROM documents d"
                       " LEFT JOIN versions v ON v.id = d.current_version_id"
@@ -150,7 +168,8 @@ def _feedback(db: Database, sites: dict[str, str]) -> None:
         insp = inspection_of(title, body or "")
         if insp is None:
             continue
-        insp_id = _inspection_id(db, insp, sites.get(site_id, ""))
+        site = sites.get(site_id, ("", None))
+        insp_id = _inspection_id(db, insp, subject_region(site[0], site[1], title, body or ""))
         fb = feedback_date(body or "", context_year=int(posted[:4]) if posted else None)
         db.execute("UPDATE inspections SET feedback_document_id = coalesce(feedback_document_id, ?),"
                    " feedback_date = coalesce(?, feedback_date) WHERE id = ?",
@@ -178,7 +197,7 @@ def _same_inspection(db: Database, plans: dict[int, dict[int, PlanTask]], insp: 
     return {pid: tasks for pid, tasks in plans.items() if pid in keep}
 
 
-def _link_all(db: Database, sites: dict[str, str], warc_dir: Path | None, stats: LedgerStats) -> None:
+def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None, stats: LedgerStats) -> None:
     db.execute("DELETE FROM task_links")
     by_region = _plan_tasks(db)
     for pid, doc_id, posted in db.execute("SELECT id, document_id, published FROM plans").fetchall():
@@ -189,12 +208,15 @@ def _link_all(db: Database, sites: dict[str, str], warc_dir: Path | None, stats:
     notices = db.execute(f"SELECT id, site_id, doc_type FROM documents WHERE doc_type IN ({marks})",
                          list(NOTICE_KINDS)).fetchall()
     for doc_id, site_id, doc_type in notices:
-        plans = by_region.get(sites.get(site_id, ""), {})
-        if not plans:
+        site_region, level = sites.get(site_id, ("", None))
+        if level != "national" and site_region not in by_region:
             continue
         # stored text is enough here: citations and task wording survive the joined cells, and
         # re-reading every notice's WARC records on each run would cost ~40 ms a posting
         src = load_posting(db, doc_id, warc_dir=warc_dir, tables=False)
+        plans = by_region.get(subject_region(site_region, level, src.title, src.body_text), {})
+        if not plans:
+            continue
         plans = _same_inspection(db, plans, inspection_of(src.title, src.body_text))
         texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
         texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
@@ -239,7 +261,7 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
             db.execute("DELETE FROM plans WHERE id = ?", [pid])
         for doc_id, site_id, version_id, read_version in docs:
             if full or read_version is None or read_version != version_id:
-                _read_plan(db, doc_id, sites.get(site_id, ""), wdir, at, stats)
+                _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats)
         _feedback(db, sites)
         _link_all(db, sites, wdir, stats)
         stats.plans = len(wanted)

@@ -155,3 +155,21 @@ def test_canned_queries_agree_with_the_report(db_path):
     report = ledger_data(db_path, region="四川省绵阳市", as_of="2024-07-01")["plans"][0]["tasks"]
     assert [(r["number"], r["status"], r["overdue"]) for r in rows] == [(t["number"], t["status"], int(t["overdue"]))
                                                                        for t in report]
+
+
+def test_ministry_postings_are_filed_under_the_province_they_speak_for(tmp_path):
+    path = tmp_path / "archive.db"
+    plan = "1. {}（牵头单位：省生态环境厅；整改时限：2023年底前）"
+    with Archive(path, warc_dir=tmp_path / "warc") as a:
+        a.upsert_sites([{"id": "mee", "name": "生态环境部", "region": "全国", "level": "national", "start_urls": []}])
+        for url, place, problem in (("hb", "河北省", "矿山生态修复进展缓慢"), ("sx", "山西省", "燃煤锅炉淘汰整治不到位")):
+            a.ingest(_capture(f"https://www.mee.gov.cn/{url}", "mee", f"{place}贯彻落实第二轮中央生态环境保护督察报告整改方案",
+                              plan.format(problem), "2022-06-01", "rectification_plan"))
+        a.ingest(_capture("https://www.mee.gov.cn/n", "mee", "验收销号意见公开公示内容",
+                          "《河北省第二轮中央生态环境保护督察整改方案》第1项整改任务已整改完成。", "2023-06-01",
+                          "acceptance_notice"))
+    db = Database(path)
+    build_ledger(db)
+    data = ledger_data(path, as_of="2024-07-01")
+    assert {p["region"]: p["tasks"][0]["closure_urls"] for p in data["plans"]} == {
+        "河北省": ["https://www.mee.gov.cn/n"], "山西省": []}
