@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
@@ -12,6 +13,7 @@ from sqlite_utils import Database
 from archive.ledger import build_ledger, ledger_data, render_ledger
 from archive.models import PageCapture
 from archive.store import Archive
+from archive.timeliness import compute_measures
 from crawler.cli import main
 
 T0 = "2024-07-01T09:00:00+08:00"
@@ -30,10 +32,9 @@ P = "https://sthjt.sc.gov.cn/p/"
 C = "https://sthjj.my.gov.cn/p/"
 
 
-def _capture(url, site, title, body, date, doc_type, objection_end=None):
+def _capture(url, site, title, body, date, doc_type):
     return PageCapture(site_id=site, url=url, fetched_at=T0, http_status=200, title=title, body_text=body,
-                       publish_date=date, publish_date_source="cms", dates={"cms": date}, doc_type=doc_type,
-                       extra={"objection": {"end": objection_end}} if objection_end else {})
+                       publish_date=date, publish_date_source="cms", dates={"cms": date}, doc_type=doc_type)
 
 
 @pytest.fixture
@@ -48,12 +49,13 @@ def db_path(tmp_path):
         a.ingest(_capture(C + "plan", "my", "绵阳市贯彻落实第二轮中央生态环境保护督察报告整改方案", CITY_PLAN,
                           "2022-07-01", "rectification_plan"))
         a.ingest(_capture(C + "n1", "my", "关于第二轮中央生态环境保护督察反馈问题第1项整改任务验收销号情况的公示",
-                          "《整改方案》中“建筑垃圾乱堆乱放”整改任务已整改完成，现予公示。", "2023-05-10",
-                          "acceptance_notice", objection_end="2023-05-24"))
+                          "《整改方案》中“建筑垃圾乱堆乱放”整改任务已整改完成，现予公示。"
+                          "公示期为2023年5月10日至2023年5月24日。", "2023-05-10", "acceptance_notice"))
         a.ingest(_capture(P + "n2", "sc", "关于第二轮中央生态环境保护督察第二项整改任务验收销号的公示",
-                          "“城镇污水处理设施建设滞后”整改任务已整改完成。", "2024-06-20", "acceptance_notice",
-                          objection_end="2024-07-04"))
+                          "“城镇污水处理设施建设滞后”整改任务已整改完成。公示期为2024年6月20日至2024年7月4日。",
+                          "2024-06-20", "acceptance_notice"))
     db = Database(path)
+    compute_measures(db, now=datetime(2024, 7, 1, 10, tzinfo=UTC))  # the 公示 windows, as after a crawl run
     build_ledger(db)
     db.close()
     return path
