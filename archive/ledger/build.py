@@ -80,14 +80,21 @@ def subject_region(site_region: str, level: str | None, *texts: str) -> str:
 
 
 def inspection_of(*texts: str) -> dict | None:
-    """``{"level", "round", "batch"}`` of the first 督察 named in the texts (title first)."""
+    """``{"level", "round", "batch"}`` of the 督察 the texts name (title first): the first mention
+    decides the level; when it names no round ("中央第三生态环境保护督察组"), a later mention of the
+    same level that does supplies it."""
+    first: dict | None = None
     for text in texts:
-        m = _INSPECTION.search(text or "")
-        if m:
+        for m in _INSPECTION.finditer(text or ""):
             level = "central" if m.group("level") == "中央" else "provincial"
             rnd = "回头看" if m.group("again") else (m.group("round") or "")
-            return {"level": level, "round": rnd, "batch": m.group("batch") or ""}
-    return None
+            if first is None:
+                first = {"level": level, "round": rnd, "batch": m.group("batch") or ""}
+            elif level == first["level"] and rnd:
+                first.update(round=rnd, batch=first["batch"] or m.group("batch") or "")
+            if first["round"]:
+                return first
+    return first
 
 
 def _tasks_of(src: PostingSource) -> list[Task]:
@@ -160,7 +167,9 @@ def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir
 
 
 def _feedback(db: Database, sites: dict[str, tuple[str, str | None]]) -> None:
-    """Attach 督察反馈 postings (and their stated feedback dates) to inspections of their region."""
+    """Attach 督察反馈 postings (and their stated feedback dates) to inspections of their region
+    (inspections no plan refers to are dropped first and come back only from a feedback posting)."""
+    db.execute("DELETE FROM inspections WHERE id NOT IN (SELECT inspection_id FROM plans WHERE inspection_id IS NOT NULL)")
     rows = db.execute("SELECT d.id, d.site_id, d.title, v.body_text, d.publish_date FROM documents d"
                       " LEFT JOIN versions v ON v.id = d.current_version_id"
                       " WHERE d.doc_type = 'inspection_feedback' ORDER BY d.publish_date, d.id").fetchall()

@@ -175,3 +175,21 @@ def test_ministry_postings_are_filed_under_the_province_they_speak_for(tmp_path)
     data = ledger_data(path, as_of="2024-07-01")
     assert {p["region"]: p["tasks"][0]["closure_urls"] for p in data["plans"]} == {
         "河北省": ["https://www.mee.gov.cn/n"], "山西省": []}
+
+
+def test_inspection_named_with_its_round_wins_and_feedback_is_linked(tmp_path):
+    from archive.ledger.build import inspection_of
+
+    assert inspection_of("中央第三生态环境保护督察组向湖南省反馈督察情况", "第二轮中央生态环境保护督察组对湖南开展了督察") == {
+        "level": "central", "round": "第二轮", "batch": ""}
+    assert inspection_of("关于做好第二轮省级生态环境保护督察整改工作的通知")["level"] == "provincial"
+    path = tmp_path / "archive.db"
+    with Archive(path, warc_dir=tmp_path / "warc") as a:
+        a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []}])
+        a.ingest(_capture(P + "fb", "sc", "中央第五生态环境保护督察组向四川省反馈督察情况",
+                          "经党中央、国务院批准，第二轮中央生态环境保护督察组对四川省开展了督察。2021年12月10日，督察组向四川省进行了反馈。",
+                          "2021-12-11", "inspection_feedback"))
+        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
+                          "2022-06-01", "rectification_plan"))
+    build_ledger(Database(path))
+    assert ledger_data(path, as_of="2024-07-01")["plans"][0]["feedback_url"] == P + "fb"
