@@ -4,7 +4,7 @@
     .venv/bin/python bench/ledger_bench.py --plans 10000            # synthetic: 10,000 plans of 12 tasks
 
 Synthetic archives hold plans with numbered task lists in their text (no WARC: the text reader
-applies) and one close-out notice per three tasks, spread over 300 regions (one site each).
+applies) and four close-out notices per plan; five plans (five inspection rounds) per region and site.
 """
 from __future__ import annotations
 
@@ -31,19 +31,20 @@ PROBLEMS = ("长江岸线生态修复不到位", "城镇污水处理设施建设
 def _synthetic(path: Path, plans: int) -> None:
     rng = random.Random(1)
     with Archive(path, warc_dir=path.parent / "warc") as a:
+        n_sites = max(1, plans // 5)
         a.upsert_sites([{"id": f"s{i}", "name": f"第{i}市生态环境局", "region": f"省{i % 31}", "level": "city",
-                         "start_urls": []} for i in range(300)])
+                         "start_urls": []} for i in range(n_sites)])
         for p in range(plans):
-            site = f"s{p % 300}"
-            lines = ["第二轮中央生态环境保护督察反馈问题整改方案，对督察反馈的12个问题逐项整改。"]
+            site, rnd = f"s{p % n_sites}", f"第{'一二三四五六七八九十'[p // n_sites % 10]}轮"
+            lines = [f"{rnd}中央生态环境保护督察反馈问题整改方案，对督察反馈的12个问题逐项整改。"]
             lines += [f"{n}. {PROBLEMS[n - 1]}（牵头单位：市生态环境局；整改时限：{2022 + n % 3}年{n}月底前）" for n in range(1, 13)]
             a.ingest(PageCapture(site_id=site, url=f"https://x{site}.gov.cn/plan/{p}", fetched_at="2024-01-01T09:00:00+08:00",
-                                 http_status=200, title=f"第{p}号贯彻落实第二轮中央生态环境保护督察报告整改方案",
+                                 http_status=200, title=f"第{p}号贯彻落实{rnd}中央生态环境保护督察报告整改方案",
                                  body_text="\n".join(lines), publish_date="2023-01-01", doc_type="rectification_plan"))
             for k in range(4):
                 n = rng.randint(1, 12)
                 a.ingest(PageCapture(site_id=site, url=f"https://x{site}.gov.cn/n/{p}/{k}", fetched_at="2024-01-01T09:00:00+08:00",
-                                     http_status=200, title=f"关于第二轮中央生态环境保护督察第{n}项整改任务验收销号的公示",
+                                     http_status=200, title=f"关于{rnd}中央生态环境保护督察第{n}项整改任务验收销号的公示",
                                      body_text=f"“{PROBLEMS[n - 1]}”整改任务已整改完成。", publish_date="2023-06-01",
                                      doc_type="acceptance_notice"))
 

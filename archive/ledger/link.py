@@ -123,6 +123,9 @@ def link_notice(texts: list[tuple[str, str, list]], plans: dict[int, dict[int, P
             continue
         scored = [(t, *_best(t.problem, wording)) for t in matches]
         confirmed = [(t, s) for t, s, _ in scored if not wording or s >= CONFIRM_SIMILARITY]
+        exact = [(t, s) for t, s in confirmed if wording and s == 1.0]
+        if exact and len(exact) < len(confirmed):  # the wording names one plan's task exactly
+            confirmed = exact
         distinct = {re.sub(r"\s+", "", t.problem) for t, _ in confirmed}
         if confirmed and len(distinct) <= 1:
             for t, s in confirmed:

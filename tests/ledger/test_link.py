@@ -70,3 +70,9 @@ def test_similarity():
     assert similarity("黑臭水体整治不彻底", "黑臭水体整治不彻底问题") == 1.0
     assert similarity("黑臭水体整治不彻底", "河道非法采砂") < 0.2
     assert similarity("", "x") == 0.0
+
+
+def test_exact_wording_picks_one_of_several_close_problems():
+    plans = {1: {3: PlanTask(31, 1, 3, "河道非法采砂问题（2022年方案）")}, 2: {3: PlanTask(32, 2, 3, "河道非法采砂问题（2023年方案）")}}
+    texts = [("title", "关于第3项整改任务验收销号的公示", []), ("body", "“河道非法采砂问题（2023年方案）”整改任务已完成", [])]
+    assert _links(texts, plans) == {(32, "confirmed")}
