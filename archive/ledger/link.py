@@ -64,7 +64,7 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-_QUOTED = re.compile(r"[“\"「『](?P<t>[^”\"」』]{4,80})[”\"」』]")
+_QUOTED = re.compile(r"“(?P<t>(?:[^“”]|“[^“”]{0,40}”){4,80})”|[\"「『](?P<u>[^\"」』]{4,80})[\"」』]")  # “…“两高”…” nests
 _TASK_AFTER_NUMBER = re.compile(r"(?:整改)?(?:任务|问题)\s*[:：]\s*(?P<t>[^\n。]{4,200})")
 _TASK_BEFORE_TASK = re.compile(r"(?P<t>[^\s“”《》，。、：:]{4,40}?)(?:整改)?任务\s*验收销号")
 
@@ -74,10 +74,10 @@ def task_texts(texts: list[tuple[str, str, list]]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for location, text, grids in texts:
         for m in _QUOTED.finditer(text):
-            found.append((location, m.group("t")))
+            found.append((location, m.group("t") or m.group("u")))
         for m in _TASK_AFTER_NUMBER.finditer(text):
             found.append((location, m.group("t")))
-        if location == "title":
+        if location == "title" and not citations(text):  # "XX任务验收销号…" names the task instead of numbering it
             for m in _TASK_BEFORE_TASK.finditer(text):
                 found.append((location, m.group("t")))
         for grid in grids:

@@ -76,3 +76,11 @@ def test_exact_wording_picks_one_of_several_close_problems():
     plans = {1: {3: PlanTask(31, 1, 3, "河道非法采砂问题（2022年方案）")}, 2: {3: PlanTask(32, 2, 3, "河道非法采砂问题（2023年方案）")}}
     texts = [("title", "关于第3项整改任务验收销号的公示", []), ("body", "“河道非法采砂问题（2023年方案）”整改任务已完成", [])]
     assert _links(texts, plans) == {(32, "confirmed")}
+
+
+def test_nested_quotes_and_numbered_titles():
+    plans = {1: {5: PlanTask(55, 1, 5, "“两高”项目盲目上马")}}
+    texts = [("title", "关于第二轮中央生态环境保护督察第5项整改任务验收销号的公示", []),
+             ("body", "“““两高”项目盲目上马”整改任务已整改完成。".replace("““", "“", 1), [])]
+    links = link_notice(texts, plans)
+    assert [(link.task_id, link.status, link.similarity) for link in links] == [(55, "confirmed", 1.0)]
