@@ -5,6 +5,8 @@ Status of a task as of a date (only postings published by then count):
 ``closure_notice`` — a close-out notice whose stated window is still running;
 ``ongoing`` — 长期坚持 and no close-out; ``open`` — everything else.
 ``overdue`` — the last allowed day is before ``as_of`` and no close-out was posted by then.
+Per plan: ``closed_share`` (closed or in a close-out window) and ``median_days_deadline_to_closure``
+(first close-out posting minus deadline, over the tasks closed that have a deadline; negative = early).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import logging
 import sqlite3
 from datetime import date
 from pathlib import Path
+from statistics import median
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +55,13 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
             closures.setdefault(task_id, []).append((url, end, posted))
         out = []
         for pid, url, title, reg, published, stated, parsed, feedback_url in plans:
-            tasks = []
+            tasks, lateness = [], []
             for tid, number, problem, lead, resp, dl, dl_text, dl_kind in conn.execute(
                     "SELECT id, number, problem, lead_units, responsible_units, deadline, deadline_text,"
                     " deadline_kind FROM tasks WHERE plan_id = ? ORDER BY number", [pid]):
                 closed = closures.get(tid, [])
+                if closed and dl is not None and closed[0][2]:
+                    lateness.append((date.fromisoformat(closed[0][2]) - date.fromisoformat(dl)).days)
                 tasks.append({"number": number, "problem": problem, "lead_units": lead, "responsible_units": resp,
                               "deadline": dl, "deadline_text": dl_text,
                               "status": _status(dl_kind, [(u, e) for u, e, _ in closed], as_of_s),
@@ -64,6 +69,9 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                               "overdue": bool(dl is not None and dl < as_of_s and not closed)})
             out.append({"url": url, "title": title, "region": reg, "published": published,
                         "feedback_url": feedback_url, "task_count": parsed, "task_count_stated": stated,
+                        "closed_share": round(sum(t["status"] in ("closed", "closure_notice") for t in tasks)
+                                              / len(tasks), 3) if tasks else None,
+                        "median_days_deadline_to_closure": median(lateness) if lateness else None,
                         "tasks": tasks})
         return {"as_of": as_of_s, "plans": out}
     finally:
@@ -104,9 +112,11 @@ def _md(data: dict) -> str:
         stated = p["task_count_stated"]
         flag = f" — **stated {stated}, parsed {p['task_count']}**" if stated is not None and stated != p["task_count"] else ""
         closed = sum(t["status"] in ("closed", "closure_notice") for t in p["tasks"])
+        late = p["median_days_deadline_to_closure"]
         lines += ["", f"## {p['region']}: {p['title']}", "",
                   f"Published {p['published'] or '?'} · {p['url']} · tasks {p['task_count']}{flag} · "
                   f"closed out {closed} · overdue {sum(t['overdue'] for t in p['tasks'])}"
+                  + (f" · median close-out {late:+g} days after the deadline" if late is not None else "")
                   + (f" · feedback {p['feedback_url']}" if p["feedback_url"] else ""), ""]
         if not p["tasks"]:
             lines.append("(no task list could be read)")

@@ -193,3 +193,10 @@ def test_inspection_named_with_its_round_wins_and_feedback_is_linked(tmp_path):
                           "2022-06-01", "rectification_plan"))
     build_ledger(Database(path))
     assert ledger_data(path, as_of="2024-07-01")["plans"][0]["feedback_url"] == P + "fb"
+
+
+def test_plan_summary_share_closed_and_median_lateness(db_path):
+    plans = {p["url"]: p for p in ledger_data(db_path, as_of="2024-07-01")["plans"]}
+    assert (plans[C + "plan"]["closed_share"], plans[C + "plan"]["median_days_deadline_to_closure"]) == (0.5, -51)
+    assert (plans[P + "plan"]["closed_share"], plans[P + "plan"]["median_days_deadline_to_closure"]) == (0.333, -10)
+    assert "median close-out -51 days after the deadline" in render_ledger(db_path, as_of="2024-07-01")
