@@ -6,8 +6,10 @@ documents(rectification_plan) ─sources (WARC bytes: page tables, attachment ta
 documents(inspection_feedback) + plan text ─► inspections (level, round, batch, region, feedback date)
 documents(acceptance_notice | rectification_progress) ─link_notice (same region)─► task_links
 ```
-Incremental: a plan whose current version was already read keeps its tasks (no WARC read); links
-are recomputed every time (cheap, and a new plan can resolve an old notice).  Idempotent.
+Incremental: a plan whose current version was already read keeps its tasks (no WARC read); a
+close-out or progress posting is re-linked only when it is new, has a new version, or its region's
+plans changed (``ledger_notices`` remembers what was linked).  ``full=True`` redoes everything.
+Idempotent.
 """
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ class LedgerStats:
     links_confirmed: int = 0
     links_candidate: int = 0
     inspections: int = 0
+    notices_linked: int = 0
     raw_missing: int = 0
     seconds: float = 0.0
     sources: dict[str, int] = field(default_factory=dict)
@@ -131,7 +134,8 @@ def _inspection_id(db: Database, insp: dict | None, region: str) -> int | None:
 
 
 def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir: Path | None, at: str,
-               stats: LedgerStats) -> None:
+               stats: LedgerStats) -> set[str]:
+    """(Re)read one plan posting; returns the regions whose task lists changed."""
     src = load_posting(db, doc_id, warc_dir=warc_dir)
     stats.raw_missing += src.raw_missing
     region = subject_region(site[0], site[1], src.title, src.body_text)
@@ -142,7 +146,8 @@ def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir
     fb = feedback_date(src.body_text, context_year=context_year)
     if insp_id and fb is not None and fb.value is not None:
         db.execute("UPDATE inspections SET feedback_date = coalesce(feedback_date, ?) WHERE id = ?", [fb.iso(), insp_id])
-    old = db.execute("SELECT id FROM plans WHERE document_id = ?", [doc_id]).fetchone()
+    old = db.execute("SELECT id, region FROM plans WHERE document_id = ?", [doc_id]).fetchone()
+    touched = {region} | ({old[1] or ""} if old else set())
     if old:
         db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [old[0]])
         db.execute("DELETE FROM tasks WHERE plan_id = ?", [old[0]])
@@ -163,7 +168,11 @@ def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir
             [plan_id, t.number, t.problem, t.lead_units, t.responsible_units, t.target, t.deadline_text,
              d.iso(), d.kind, t.measures, t.source])
         stats.sources[t.source] = stats.sources.get(t.source, 0) + 1
+    db.execute("INSERT INTO task_links (task_id, document_id, kind, status, posted, location, confidence)"
+               " SELECT id, ?, 'plan', 'confirmed', ?, source, 1.0 FROM tasks WHERE plan_id = ?",
+               [doc_id, src.posted, plan_id])
     stats.plans_read += 1
+    return touched
 
 
 def _feedback(db: Database, sites: dict[str, tuple[str, str | None]]) -> None:
@@ -206,35 +215,41 @@ def _same_inspection(db: Database, plans: dict[int, dict[int, PlanTask]], insp: 
     return {pid: tasks for pid, tasks in plans.items() if pid in keep}
 
 
-def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None, stats: LedgerStats) -> None:
-    db.execute("DELETE FROM task_links")
+def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None, stats: LedgerStats,
+              *, changed_regions: set[str], full: bool, at: str) -> None:
+    """Link close-out / progress postings to tasks: those never linked, those with a new version,
+    and those of a region whose plans changed in this build (all of them when ``full``)."""
     by_region = _plan_tasks(db)
-    for pid, doc_id, posted in db.execute("SELECT id, document_id, published FROM plans").fetchall():
-        db.execute("INSERT INTO task_links (task_id, document_id, kind, status, posted, location, evidence, confidence)"
-                   " SELECT id, ?, 'plan', 'confirmed', ?, source, NULL, 1.0 FROM tasks WHERE plan_id = ?",
-                   [doc_id, posted, pid])
     marks = ",".join("?" * len(NOTICE_KINDS))
-    notices = db.execute(f"SELECT id, site_id, doc_type FROM documents WHERE doc_type IN ({marks})",
-                         list(NOTICE_KINDS)).fetchall()
-    for doc_id, site_id, doc_type in notices:
+    kinds = list(NOTICE_KINDS)
+    db.execute(f"DELETE FROM task_links WHERE kind != 'plan' AND document_id NOT IN"
+               f" (SELECT id FROM documents WHERE doc_type IN ({marks}))", kinds)
+    db.execute(f"DELETE FROM ledger_notices WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
+               kinds)
+    notices = db.execute(
+        "SELECT d.id, d.site_id, d.doc_type, coalesce(d.current_version_id, (SELECT max(v.id) FROM versions v"
+        f" WHERE v.document_id = d.id)), n.version_id, n.region FROM documents d"
+        f" LEFT JOIN ledger_notices n ON n.document_id = d.id WHERE d.doc_type IN ({marks})", kinds).fetchall()
+    for doc_id, site_id, doc_type, version_id, linked_version, linked_region in notices:
+        if not (full or linked_version is None or linked_version != version_id or linked_region in changed_regions):
+            continue
+        stats.notices_linked += 1
+        db.execute("DELETE FROM task_links WHERE document_id = ? AND kind != 'plan'", [doc_id])
         site_region, level = sites.get(site_id, ("", None))
-        if level != "national" and site_region not in by_region:
-            continue
-        # stored text is enough here: citations and task wording survive the joined cells, and
-        # re-reading every notice's WARC records on each run would cost ~40 ms a posting
-        src = load_posting(db, doc_id, warc_dir=warc_dir, tables=False)
-        plans = by_region.get(subject_region(site_region, level, src.title, src.body_text), {})
-        if not plans:
-            continue
-        plans = _same_inspection(db, plans, inspection_of(src.title, src.body_text))
-        texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
-        texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
-        for link in link_notice(texts, plans):
-            _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
-            if link.status == "confirmed":
-                stats.links_confirmed += 1
-            else:
-                stats.links_candidate += 1
+        region, count = site_region, 0
+        if level == "national" or site_region in by_region:
+            # stored text is enough here: citations and task wording survive the joined cells, and
+            # re-reading every notice's WARC records on each run would cost ~40 ms a posting
+            src = load_posting(db, doc_id, warc_dir=warc_dir, tables=False)
+            region = subject_region(site_region, level, src.title, src.body_text)
+            plans = _same_inspection(db, by_region.get(region, {}), inspection_of(src.title, src.body_text))
+            texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
+            texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
+            for link in link_notice(texts, plans) if plans else []:
+                _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
+                count += 1
+        db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
+                   " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
 
 
 def _insert_link(db: Database, link: Link, doc_id: int, kind: str, posted: str | None) -> None:
@@ -263,16 +278,26 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
             f" WHERE v.document_id = d.id)), p.version_id FROM documents d LEFT JOIN plans p ON p.document_id = d.id"
             f" WHERE d.doc_type IN ({marks})", list(PLAN_TYPES)).fetchall()
         wanted = {d[0] for d in docs}
-        for (pid,) in db.execute("SELECT id FROM plans WHERE document_id NOT IN"
-                                 f" (SELECT id FROM documents WHERE doc_type IN ({marks}))", list(PLAN_TYPES)).fetchall():
+        removed_regions: set[str] = set()
+        for pid, region in db.execute("SELECT id, region FROM plans WHERE document_id NOT IN"
+                                      f" (SELECT id FROM documents WHERE doc_type IN ({marks}))",
+                                      list(PLAN_TYPES)).fetchall():
+            removed_regions.add(region or "")
             db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [pid])
             db.execute("DELETE FROM tasks WHERE plan_id = ?", [pid])
             db.execute("DELETE FROM plans WHERE id = ?", [pid])
+        changed: set[str] = set()
         for doc_id, site_id, version_id, read_version in docs:
             if full or read_version is None or read_version != version_id:
-                _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats)
+                changed |= _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats)
+        changed |= removed_regions
         _feedback(db, sites)
-        _link_all(db, sites, wdir, stats)
+        _link_all(db, sites, wdir, stats, changed_regions=changed, full=full, at=at)
+        for status, n in db.execute("SELECT status, count(*) FROM task_links WHERE kind != 'plan' GROUP BY status"):
+            if status == "confirmed":
+                stats.links_confirmed = n
+            else:
+                stats.links_candidate = n
         stats.plans = len(wanted)
         stats.tasks = db.execute("SELECT count(*) FROM tasks").fetchone()[0]
         stats.inspections = db.execute("SELECT count(*) FROM inspections").fetchone()[0]

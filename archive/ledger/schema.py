@@ -8,6 +8,8 @@
 * ``task_links`` — task → posting (``plan``, ``closure`` = 验收销号 / 完成情况 公示, ``progress``),
   with the evidence text, a confidence, and ``status`` ``confirmed`` or ``candidate`` (ambiguous:
   kept with its ``reason``, never counted as a close-out).
+* ``ledger_notices`` — bookkeeping: which version of each close-out / progress posting was linked,
+  against which region's plans (a later build re-links only what changed).
 
 The ledger is derived data: ``archive.ledger.build.build_ledger`` rewrites it from the archive.
 Add a new migration to change anything; never edit one that has shipped.
@@ -74,6 +76,13 @@ CREATE TABLE task_links (
     reason TEXT,
     UNIQUE (task_id, document_id, kind)
 );
+CREATE TABLE ledger_notices (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    version_id INTEGER,                 -- the version its links were computed from
+    region TEXT,                        -- the region whose plans it was matched against
+    links INTEGER NOT NULL DEFAULT 0,   -- confirmed + candidate links it has
+    linked_at TEXT
+);
 CREATE INDEX idx_plans_region ON plans(region);
 CREATE INDEX idx_tasks_deadline ON tasks(deadline);
 CREATE INDEX idx_task_links_document_id ON task_links(document_id);
@@ -82,7 +91,7 @@ CREATE INDEX idx_task_links_document_id ON task_links(document_id);
 
 @MIGRATIONS(name="0001_ledger")
 def _m0001_ledger(db: Database) -> None:
-    """Create ``inspections``, ``plans``, ``tasks`` and ``task_links``."""
+    """Create ``inspections``, ``plans``, ``tasks``, ``task_links`` and ``ledger_notices``."""
     lines = [line.split("--", 1)[0] for line in _DDL.splitlines()]
     for statement in "\n".join(lines).split(";"):
         if statement.strip():

@@ -65,6 +65,13 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
 }
 
 LEDGER_TABLES: dict[str, dict[str, Any]] = {
+    "ledger_notices": {
+        "description": "台账记录：每个验收销号/整改进展公告按哪个版本、对哪个地区的整改方案做过关联（增量重建用）。"
+                       " Bookkeeping: which version of each close-out/progress posting was linked against which "
+                       "region's plans (for incremental rebuilds).",
+        "columns": {"document_id": "公告 Posting", "version_id": "关联时的版本 Version linked",
+                    "region": "匹配的地区 Region matched", "links": "关联数 Links", "linked_at": "关联时间 Linked at"},
+    },
     "inspections": {
         "description": "督察：中央或省级、轮次、批次、被督察地区、反馈日期与反馈公告。 Inspections: central or "
                        "provincial, round, batch, inspected region, feedback date and posting.",

@@ -110,10 +110,31 @@ def test_region_filter_includes_cities_of_a_province(db_path):
 def test_rebuild_is_idempotent_and_incremental(db_path):
     db = Database(db_path)
     before = db.execute("SELECT * FROM tasks ORDER BY id").fetchall()
+    sql = ("SELECT p.url, t.number, l.document_id, l.kind, l.status FROM task_links l JOIN tasks t ON t.id = l.task_id"
+           " JOIN plans p ON p.id = t.plan_id ORDER BY 1, 2, 3, 4")
+    links = db.execute(sql).fetchall()
     stats = build_ledger(db)
-    assert stats.plans_read == 0 and stats.plans == 2 and stats.links_confirmed == 2
+    assert (stats.plans_read, stats.notices_linked, stats.plans, stats.links_confirmed) == (0, 0, 2, 2)
     assert db.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before
-    assert build_ledger(db, full=True).plans_read == 2
+    full = build_ledger(db, full=True)
+    assert (full.plans_read, full.notices_linked) == (2, 2)
+    assert db.execute(sql).fetchall() == links
+
+
+def test_a_new_notice_is_linked_alone_and_a_changed_plan_relinks_its_region(db_path, tmp_path):
+    with Archive(db_path, warc_dir=tmp_path / "warc") as a:
+        a.ingest(_capture(P + "n3", "sc", "关于第二轮中央生态环境保护督察第1项整改任务验收销号的公示",
+                          "“长江岸线生态修复不到位”整改任务已整改完成。", "2024-06-25", "acceptance_notice"))
+    db = Database(db_path)
+    stats = build_ledger(db)
+    assert (stats.plans_read, stats.notices_linked, stats.links_confirmed) == (0, 1, 3)
+    with Archive(db_path, warc_dir=tmp_path / "warc") as a:  # the province edits its plan
+        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案",
+                          PROVINCE_PLAN + "\n4. 危险废物违规贮存（牵头单位：省生态环境厅；整改时限：2025年底前）",
+                          "2022-06-01", "rectification_plan"))
+    stats = build_ledger(db)
+    assert (stats.plans_read, stats.notices_linked, stats.links_confirmed) == (1, 2, 3)  # 四川省's two notices
+    assert _tasks(ledger_data(db_path, as_of="2024-07-01"), P + "plan")[1]["closure_urls"] == [P + "n3"]
 
 
 def test_formats(db_path):

@@ -13,6 +13,7 @@ EXPECTED = {
     "tasks": "id plan_id number problem lead_units responsible_units target deadline_text deadline deadline_kind"
              " measures source",
     "task_links": "id task_id document_id kind status posted location evidence confidence similarity reason",
+    "ledger_notices": "document_id version_id region links linked_at",
 }
 
 
@@ -25,7 +26,8 @@ def test_ledger_schema_is_pinned(tmp_path):
     fks = {(t, fk.column, fk.other_table) for t in EXPECTED for fk in db[t].foreign_keys}
     assert fks == {("inspections", "feedback_document_id", "documents"), ("plans", "document_id", "documents"),
                    ("plans", "inspection_id", "inspections"), ("tasks", "plan_id", "plans"),
-                   ("task_links", "task_id", "tasks"), ("task_links", "document_id", "documents")}
+                   ("task_links", "task_id", "tasks"), ("task_links", "document_id", "documents"),
+                   ("ledger_notices", "document_id", "documents")}
     indexes = {(t, tuple(i.columns)) for t in EXPECTED for i in db[t].indexes}
     assert {("plans", ("region",)), ("tasks", ("deadline",)), ("task_links", ("document_id",))} <= indexes
 
