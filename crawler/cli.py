@@ -210,6 +210,35 @@ def report_timeliness(db, region, since, fmt) -> None:
     click.echo(render_report(db, region=region, since=since, fmt=fmt))
 
 
+@report.command("ledger")
+@DB_OPTION
+@click.option("--region", metavar="R", help="Only plans of this region (e.g. 四川省; a province includes its cities).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+def report_ledger(db, region, as_of, fmt) -> None:
+    """The rectification ledger: 整改方案 tasks, deadlines, 验收销号 close-outs, what is overdue.
+
+    The ledger tables are brought up to date first (only plans with a new version are re-read)."""
+    from sqlite_utils import Database
+
+    from archive.evidence import default_warc_dir
+    from archive.ledger import build_ledger, render_ledger
+    from archive.schema import ensure_schema
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}")
+    handle = Database(db)
+    try:
+        ensure_schema(handle)
+        build_ledger(handle, warc_dir=default_warc_dir(db))
+    finally:
+        handle.close()
+    try:
+        click.echo(render_ledger(db, region=region, as_of=as_of, fmt=fmt), nl=False)
+    except ValueError as exc:
+        raise click.ClickException(f"{exc} (dates are YYYY-MM-DD)") from exc
+
+
 @main.command()
 @click.argument("document_id", type=int)
 @DB_OPTION

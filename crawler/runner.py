@@ -17,6 +17,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import get_spider_loader
 from sqlite_utils import Database
 
+from archive.ledger.build import build_ledger
 from archive.ops import after_run
 from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
 from archive.store import Archive
@@ -136,7 +137,7 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
 
 
 def _after_run(db: str, run_id: int, settings: Settings) -> None:
-    """Timeliness measures, then health checks, watches and alerts. Logged, never raised:
+    """Timeliness measures and the rectification ledger, then health checks, watches and alerts. Logged, never raised:
     the run itself is archived whatever happens here, and a failed check alerts by itself."""
     current = now(settings)
     try:
@@ -149,6 +150,14 @@ def _after_run(db: str, run_id: int, settings: Settings) -> None:
             handle.close()
     except Exception:  # bookkeeping must not lose the run
         logger.exception("timeliness measures failed after run %d", run_id)
+    try:
+        handle = Database(db)
+        try:  # plans with a new version are re-read; links are recomputed
+            build_ledger(handle, warc_dir=warc_dir_for(settings), now=current)
+        finally:
+            handle.close()
+    except Exception:  # bookkeeping must not lose the run
+        logger.exception("ledger build failed after run %d", run_id)
     try:
         after_run(db, run_id, now=current)
     except Exception:
