@@ -13,6 +13,8 @@ import logging
 
 from sqlite_utils import Database, Migrations
 
+from archive import search
+
 log = logging.getLogger(__name__)
 
 CORE = Migrations("ducha-core")
@@ -213,6 +215,18 @@ def _m0002_attachment_validators(db: Database) -> None:
     db.execute("ALTER TABLE attachments ADD COLUMN last_modified TEXT")
 
 
+@CORE(name="0003_search_bigrams")
+def _m0003_search_bigrams(db: Database) -> None:
+    """``documents_fts`` becomes a contentless index of character pairs (``archive.search``).
+
+    The old table (one token per Han character, a copy of every text) is dropped; the postings are
+    indexed again by ``ensure_schema`` through ``archive.search.reindex`` — batch by batch, resumable.
+    """
+    db.execute("DROP TABLE IF EXISTS documents_fts")
+    db.execute(search.CREATE_FTS)
+    search.start_reindex(db.conn)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
@@ -237,6 +251,7 @@ def ensure_schema(db: Database) -> None:
         if pending:
             log.info("applying %s migrations: %s", migrations.name, ", ".join(pending))
         migrations.apply(db)
+    search.reindex(db.conn)
 
 
 def schema_columns(db: Database) -> dict[str, list[tuple[str, str]]]:
