@@ -8,6 +8,8 @@
   (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
   ``documents.url`` cells.  Everything else stays escaped by Datasette.
 * ``extra_template_vars``: the home page's figures (``archive.web.home``).
+* ``asgi_wrapper`` / ``filters_from_request``: a table search with more than 1,000 matches is shown
+  without the exact count and the facets ("超过 1,000 条"), see ``archive.web.search_page``.
 * ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
@@ -22,7 +24,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from archive.search import fts_query
-from archive.web import feeds, pages
+from archive.web import feeds, pages, search_page
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
 from archive.web.home import home_figures
@@ -69,6 +71,18 @@ def startup(datasette: Any) -> None:
     if config.get("suggest_facets") is False and isinstance(getattr(datasette, "_settings", None), dict):
         datasette._settings["suggest_facets"] = False
         log.info("facet suggestions off (plugins.ducha.suggest_facets)")
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    """Large table searches skip the exact count and the facets (``archive.web.search_page``)."""
+    return lambda app: search_page.wrap(datasette, app)
+
+
+@hookimpl
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
+    """"超过 1,000 条" on a table search whose count was skipped."""
+    return search_page.filters(request, database, table, datasette)
 
 
 @hookimpl

@@ -166,20 +166,38 @@ SELECT s.id AS site_id, s.name, s.region, s.level,
 FROM sites s
 ORDER BY failures_last_10_runs DESC, s.region, s.id"""
 
+#: ``:order`` values that ask for relevance (bm25) instead of newest first.
+RELEVANCE = "('relevance', 'rank', '相关度', 'bm25')"
+_HITS_FROM = f"""FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id
+      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS}"""
+#: Newest first (highest document id: most recently archived) unless ``order`` asks for relevance.  Each
+#: branch reads only as far as its LIMIT needs (newest: the FTS index in rowid order, stopping at 100 hits;
+#: relevance: bm25 over every match) and the other branch is not run at all.  Snippets are computed from
+#: the stored text for the 100 rows shown.
 SEARCH = f"""
 SELECT d.id AS document_link,
-       ducha_snippet(:q, d.title, v.body_text, snippet(documents_fts, 0, char(2), char(3), '…', 40))
-         AS snippet_html,
+       ducha_snippet(:q, d.title, v.body_text,
+         (SELECT group_concat(a.text, char(10)) FROM version_attachments va
+          JOIN attachments a ON a.id = va.attachment_id WHERE va.version_id = d.current_version_id)) AS snippet_html,
        d.title, d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type,
-       d.status, round(-1e6 * bm25(documents_fts), 3) AS rank
-FROM documents_fts
-JOIN documents d ON d.id = documents_fts.rowid
+       d.status, hits.rank
+FROM (
+  SELECT * FROM (SELECT documents_fts.rowid AS id, NULL AS rank, -documents_fts.rowid AS sort_key
+      {_HITS_FROM}
+      ORDER BY documents_fts.rowid DESC LIMIT 100)
+  WHERE :order NOT IN {RELEVANCE}
+  UNION ALL
+  SELECT * FROM (SELECT documents_fts.rowid AS id, round(-1e6 * documents_fts.rank, 3) AS rank,
+                        documents_fts.rank AS sort_key
+      {_HITS_FROM}
+      ORDER BY documents_fts.rank LIMIT 100)
+  WHERE :order IN {RELEVANCE}
+) AS hits
+JOIN documents d ON d.id = hits.id
 LEFT JOIN versions v ON v.id = d.current_version_id
 LEFT JOIN sites s ON s.id = d.site_id
 LEFT JOIN doc_types t ON t.code = d.doc_type
-WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS}
-ORDER BY bm25(documents_fts), d.id
-LIMIT 100"""
+ORDER BY hits.sort_key, d.id"""
 
 POSTINGS_PER_MONTH = """
 SELECT substr(d.publish_date, 1, 7) AS month, coalesce(s.region, '未知') AS region, count(*) AS postings

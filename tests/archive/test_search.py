@@ -168,7 +168,7 @@ def _old_write_fts(conn, document_id, parts, old_parts=None):
 
 def _old_archive(path, make_capture, monkeypatch, n=25):
     """An archive at the schema before 0003, with its old index, as main made it."""
-    import archive.schema as schema
+    from archive import schema
 
     real_reindex = search_module.reindex
     monkeypatch.setattr(schema, "migration_sets", lambda: [_Upto0002(m) for m in migration_sets()])
