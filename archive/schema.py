@@ -18,6 +18,8 @@ from archive import search
 log = logging.getLogger(__name__)
 
 CORE = Migrations("ducha-core")
+#: Page size of new archive files (an existing file keeps its own until ``VACUUM`` after ``PRAGMA page_size``).
+PAGE_SIZE = 16384
 
 #: The contract's ``doc_type`` vocabulary: (code, label_zh, label_en).
 DOC_TYPES: list[tuple[str, str, str]] = [
@@ -242,8 +244,14 @@ def migration_sets() -> list[Migrations]:
 
 
 def ensure_schema(db: Database) -> None:
-    """Create or upgrade the archive schema in ``db`` (idempotent), switch to WAL and enable foreign keys."""
+    """Create or upgrade the archive schema in ``db`` (idempotent), switch to WAL and enable foreign keys.
+
+    Finishes a pending search re-index (``archive.search.reindex``, after migration 0003) batch by batch.
+    """
     if not db.memory:
+        if db.conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+            # a new file: 16 KiB pages hold several 2–3 KB version rows each (4 KiB pages hold one, half empty)
+            db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
     for migrations in migration_sets():

@@ -9,15 +9,18 @@ whitespace-separated term.  Nothing spans two fields.
 Index (``index_text``): each field becomes the overlapping pairs of its normalised characters
 (``整改方案`` → ``整改 改方 方案``, as Lucene's CJK analyzer does, over every character, latin, digits
 and punctuation included), fields are separated by ``FIELD_BREAK``, and the posting's distinct single
-characters follow once each.  A term of two or more characters is a phrase of its pairs (one posting
-list for a 2-character word), a 1-character term is its single-character token.  Adjacent pairs in a
-phrase overlap by one character, so the phrase matches exactly where the term occurs.
+characters follow once each.  The FTS5 table keeps no positions (``detail=none``) and no copy of the
+text (``content=''``): it answers "which postings contain this pair / this character".
 
-The FTS5 table is *contentless* (``content=''``): the text lives once, in ``versions`` and
-``attachments``.  FTS5 on this SQLite (3.40) can delete a contentless row only when given the text it
-indexed, so the index of a posting is always a function of its current version's title, body and
-attachment texts, and ``replace_document`` is given the old ones.  Code that changes those texts in
-place (say, recognised text added to an attachment) must go through ``replace_document`` too.
+Query (``fts_query``): a 1-character term is its character token, a 2-character term its pair — both
+exact.  A longer term asks for all its pairs, which finds every posting that contains it plus, rarely,
+one that has the pairs apart; ``matches`` then checks those against the stored text (``needs_check``
+says when), so every path (``search``, the search pages) returns exactly the substring matches.
+
+FTS5 on this SQLite (3.40) can delete a contentless row only when given the text it indexed, so the
+index of a posting is always a function of its current version's title, body and attachment texts,
+and ``replace_document`` is given the old ones.  Code that changes those texts in place (say,
+recognised text added to an attachment) must go through ``replace_document`` too.
 """
 from __future__ import annotations
 
@@ -34,13 +37,17 @@ log = logging.getLogger(__name__)
 #: Tokenizer: ``unicode61`` with every category except separators (Z*) and controls (Cc) as token
 #: characters, so the index's space-separated tokens reach FTS5 unchanged (punctuation included).
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Cf Co Cn Cs'"
-CREATE_FTS = f"CREATE VIRTUAL TABLE documents_fts USING fts5(search_text, content='', tokenize=\"{TOKENIZE}\")"
+CREATE_FTS = ("CREATE VIRTUAL TABLE documents_fts USING fts5(search_text, content='', detail=none,"
+              f" tokenize=\"{TOKENIZE}\")")
+#: Separates attachment texts passed to ``matches`` in one SQL value (``char(65535)``).
+PART_SEP = "\uffff"
 #: Valid FTS5 syntax that matches nothing: an empty phrase.
 MATCH_NOTHING = '""'
 #: Written between fields and before the single characters.  Queries only ever produce tokens of one or
 #: two characters, so no query can match this four-character token.
 FIELD_BREAK = "丨brk"
 _WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 #: Bookkeeping of an unfinished re-index (created by the migration, dropped when done).
 REINDEX_STATE = "_search_reindex"
 
@@ -69,7 +76,7 @@ def index_text(parts: str | Sequence[str | None] | None) -> str:
     norms = [n for n in (normalise(f) for f in fields) if n]
     if not norms:
         return ""
-    pairs = [" ".join(n[i:i + 2] for i in range(len(n) - 1)) for n in norms]
+    pairs = [" ".join([n[i:i + 2] for i in range(len(n) - 1)]) for n in norms]
     chars = sorted(set("".join(norms)))
     return f" {FIELD_BREAK} ".join([p for p in pairs if p] + [" ".join(chars)])
 
@@ -84,13 +91,27 @@ def query_terms(user_query: str | None) -> list[str]:
 
 
 def fts_query(user_query: str | None) -> str:
-    """Turn a user's query into a safe FTS5 MATCH expression: each term a quoted phrase of its pairs.
+    """Turn a user's query into a safe FTS5 MATCH expression: every pair (or lone character) of every term.
 
-    ``"整改方案 2023"`` → ``'"整改 改方 方案" "20 02 23"'`` (all terms must occur); ``"销"`` → ``'"销"'``.
+    ``"整改方案 2023"`` → ``'"整改" "改方" "方案" "20" "02" "23"'`` (all must occur); ``"销"`` → ``'"销"'``.
     Quotes and FTS operators in the input are only ever text.  No searchable character → ``MATCH_NOTHING``.
     """
-    phrases = [_quote(tokens(term)) for term in query_terms(user_query)]
-    return " ".join(phrases) if phrases else MATCH_NOTHING
+    toks = list(dict.fromkeys(t for term in query_terms(user_query) for t in tokens(term)))
+    return " ".join(_quote([t]) for t in toks) if toks else MATCH_NOTHING
+
+
+def needs_check(user_query: str | None) -> bool:
+    """True when the index alone can over-match ``user_query`` (a term of three or more characters)."""
+    return any(len(term) > 2 for term in query_terms(user_query))
+
+
+def matches(user_query: str | None, *fields: str | None) -> bool:
+    """True when every term of the query is a substring of one normalised field (``PART_SEP`` splits fields)."""
+    terms = query_terms(user_query)
+    if not terms:
+        return False
+    norms = [normalise(p) for f in fields if f for p in f.split(PART_SEP)]
+    return all(any(term in n for n in norms) for term in terms)
 
 
 def document_parts(conn: sqlite3.Connection, version_id: int | None) -> list[str | None]:
@@ -168,15 +189,15 @@ def start_reindex(conn: sqlite3.Connection) -> None:
 _NEWEST = """
     SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, d.current_version_id, NULL AS rank
     FROM documents_fts f JOIN documents d ON d.id = f.rowid
-    WHERE documents_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?"""
+    WHERE documents_fts MATCH ? ORDER BY f.rowid DESC"""
 _RANKED = """
     SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, d.current_version_id, h.rank
-    FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?) AS h
+    FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank) AS h
     JOIN documents d ON d.id = h.rowid ORDER BY h.rank"""
 
 
 def search(db: Any, query: str, *, limit: int = 20, order: str = "newest") -> list[dict]:
-    """Documents matching ``query``: newest first (by document id) or ``order="rank"`` (bm25).
+    """Documents containing every term of ``query``: newest first (by document id) or ``order="rank"`` (bm25).
 
     Each row has ``id, url, title, site_id, publish_date, status, rank`` (None unless ranked) and
     ``snippet``: plain text around the first match with the match in ``[…]``.  ``db`` is a sqlite-utils
@@ -186,13 +207,25 @@ def search(db: Any, query: str, *, limit: int = 20, order: str = "newest") -> li
     match = fts_query(query)
     if match == MATCH_NOTHING:
         return []
-    cur = conn.execute(_RANKED if order == "rank" else _NEWEST, (match, limit))
+    cur = conn.execute(_RANKED if order == "rank" else _NEWEST, (match,))
     cols = [c[0] for c in cur.description]
-    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     terms = query_terms(query)
-    for row in rows:
-        parts = document_parts(conn, row.pop("current_version_id"))
-        row["snippet"] = plain_snippet(parts, terms)
+    check = needs_check(query)
+    rows: list[dict] = []
+    while len(rows) < limit:
+        batch = cur.fetchmany(max(limit, 50))
+        if not batch:
+            break
+        for values in batch:
+            row = dict(zip(cols, values))
+            parts = document_parts(conn, row.pop("current_version_id"))
+            if check and not matches(query, *parts):
+                continue
+            row["snippet"] = plain_snippet(parts, terms)
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    cur.close()
     return rows
 
 
@@ -204,6 +237,8 @@ def find(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
     if fast:
         m = min(fast, key=lambda x: x.start())
         return m.start(), m.end()
+    if unicodedata.is_normalized("NFKC", text) and not _CONTROL.search(text):
+        return None  # the fast search already saw the text as the index does
     # slow path (full-width forms, ligatures …): map each original character to its normalised form
     norm, owner = [], []
     for i, ch in enumerate(text):

@@ -23,7 +23,7 @@ from datasette import hookimpl
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from archive.search import fts_query
+from archive.search import fts_query, matches, needs_check
 from archive.web import feeds, pages, search_page
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
@@ -56,6 +56,8 @@ def _safe(function: Any) -> Any:
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """Register ``escape_fts`` (Chinese-aware) and the canned queries' helper functions."""
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
+    conn.create_function("ducha_needs_check", 1, needs_check, deterministic=True)
+    conn.create_function("ducha_match", 4, _safe(matches), deterministic=True)
     conn.create_function("ducha_snippet", 4, _safe(snippet_html), deterministic=True)
     conn.create_function("ducha_compact_diff", 2, _safe(compact_diff), deterministic=True)
     conn.create_function("ducha_compact_diff_text", 2, _safe(compact_diff_text), deterministic=True)

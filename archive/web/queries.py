@@ -166,14 +166,31 @@ SELECT s.id AS site_id, s.name, s.region, s.level,
 FROM sites s
 ORDER BY failures_last_10_runs DESC, s.region, s.id"""
 
+def verify(param: str, version_id: str) -> str:
+    """SQL: true when the posting whose current version is ``version_id`` really contains the query ``param``.
+
+    The index answers 1- and 2-character terms exactly; for longer terms ``archive.search.matches`` checks
+    the stored texts (read only for the candidates the index returns, and only when ``needs_check``).
+    """
+    return (f"CASE WHEN ducha_needs_check({param}) THEN ducha_match({param},"
+            f" (SELECT title FROM versions WHERE id = {version_id}),"
+            f" (SELECT body_text FROM versions WHERE id = {version_id}),"
+            f" (SELECT group_concat(a.text, char(65535)) FROM version_attachments va"
+            f" JOIN attachments a ON a.id = va.attachment_id WHERE va.version_id = {version_id})) ELSE 1 END")
+
+
 #: ``:order`` values that ask for relevance (bm25) instead of newest first.
 RELEVANCE = "('relevance', 'rank', '相关度', 'bm25')"
 _HITS_FROM = f"""FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id
-      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS}"""
+      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS}
+        AND {verify(":q", "d.current_version_id")}"""
+#: Rows per page of the search (``:page`` 1, 2, … pages through older or less relevant matches).
+SEARCH_PAGE = 20
+_PAGE = f"LIMIT {SEARCH_PAGE} OFFSET {SEARCH_PAGE} * max(0, coalesce(CAST(nullif(:page, '') AS INTEGER), 1) - 1)"
 #: Newest first (highest document id: most recently archived) unless ``order`` asks for relevance.  Each
-#: branch reads only as far as its LIMIT needs (newest: the FTS index in rowid order, stopping at 100 hits;
-#: relevance: bm25 over every match) and the other branch is not run at all.  Snippets are computed from
-#: the stored text for the 100 rows shown.
+#: branch reads only as far as its LIMIT needs (newest: the FTS index in rowid order, stopping after the
+#: page; relevance: bm25 over every match) and the other branch is not run at all.  Snippets are computed
+#: from the stored text of the 20 rows shown.
 SEARCH = f"""
 SELECT d.id AS document_link,
        ducha_snippet(:q, d.title, v.body_text,
@@ -184,13 +201,13 @@ SELECT d.id AS document_link,
 FROM (
   SELECT * FROM (SELECT documents_fts.rowid AS id, NULL AS rank, -documents_fts.rowid AS sort_key
       {_HITS_FROM}
-      ORDER BY documents_fts.rowid DESC LIMIT 100)
+      ORDER BY documents_fts.rowid DESC {_PAGE})
   WHERE :order NOT IN {RELEVANCE}
   UNION ALL
   SELECT * FROM (SELECT documents_fts.rowid AS id, round(-1e6 * documents_fts.rank, 3) AS rank,
                         documents_fts.rank AS sort_key
       {_HITS_FROM}
-      ORDER BY documents_fts.rank LIMIT 100)
+      ORDER BY documents_fts.rank {_PAGE})
   WHERE :order IN {RELEVANCE}
 ) AS hits
 JOIN documents d ON d.id = hits.id

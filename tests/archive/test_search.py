@@ -9,7 +9,16 @@ import pytest
 from archive import search as search_module
 from archive.models import AttachmentCapture
 from archive.schema import migration_sets
-from archive.search import MATCH_NOTHING, fts_query, index_text, normalise, search
+from archive.search import (
+    MATCH_NOTHING,
+    PART_SEP,
+    fts_query,
+    index_text,
+    matches,
+    needs_check,
+    normalise,
+    search,
+)
 from archive.store import Archive
 
 # (title, body, attachment text or None)
@@ -48,9 +57,12 @@ def test_index_text_and_fts_query():
     assert index_text(["公　示", None, "ＡＢ"]) == "公示 丨brk ab 丨brk a b 公 示"
     assert normalise("验收，销号。ＡＢ Cd-9\n㐀") == "验收,销号。abcd-9㐀"  # NFKC: full-width comma → ","
     assert fts_query("销号") == '"销号"'
-    assert fts_query("整改方案 2023") == '"整改 改方 方案" "20 02 23"'
+    assert fts_query("整改方案 2023") == '"整改" "改方" "方案" "20" "02" "23"'
     assert fts_query("销") == '"销"'
-    assert fts_query('a"b') == '"a"" ""b"'
+    assert fts_query('a"b') == '"a""" """b"'
+    assert not needs_check("销号 公示 销") and needs_check("公示 整改方案")
+    assert matches("整改方案 2023", "按照整改方案", "2023年") and not matches("整改方案", "整改的方案")
+    assert not matches("销号", "标题末尾是销" + PART_SEP + "号开头的附件")
     assert fts_query("") == fts_query("  \n ") == MATCH_NOTHING
 
 
