@@ -47,7 +47,6 @@ MATCH_NOTHING = '""'
 #: two characters, so no query can match this four-character token.
 FIELD_BREAK = "丨brk"
 _WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 #: Bookkeeping of an unfinished re-index (created by the migration, dropped when done).
 REINDEX_STATE = "_search_reindex"
 
@@ -110,8 +109,15 @@ def matches(user_query: str | None, *fields: str | None) -> bool:
     terms = query_terms(user_query)
     if not terms:
         return False
-    norms = [normalise(p) for f in fields if f for p in f.split(PART_SEP)]
-    return all(any(term in n for n in norms) for term in terms)
+    parts = [p for f in fields if f for p in f.split(PART_SEP)]
+    norms: list[str] | None = None
+    for term in terms:
+        if any(_first(p, [term]) for p in parts):  # quick look at the raw text (case, spaces allowed)
+            continue
+        norms = norms if norms is not None else [normalise(p) for p in parts]
+        if not any(term in n for n in norms):
+            return False
+    return True
 
 
 def document_parts(conn: sqlite3.Connection, version_id: int | None) -> list[str | None]:
@@ -233,13 +239,15 @@ def find(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
     """Span in ``text`` (original characters) of the first occurrence of any normalised term, or None."""
     if not text or not terms:
         return None
-    fast = [m for t in terms if (m := _loose(t).search(text))]
-    if fast:
-        m = min(fast, key=lambda x: x.start())
-        return m.start(), m.end()
-    if unicodedata.is_normalized("NFKC", text) and not _CONTROL.search(text):
-        return None  # the fast search already saw the text as the index does
-    # slow path (full-width forms, ligatures …): map each original character to its normalised form
+    span = _first(text, terms)
+    if span is not None:
+        return span
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if folded == text:
+        return None
+    if len(folded) == len(text):  # full-width forms and the like: one character for one, positions carry over
+        return _first(folded, terms)
+    # rare (ligatures, ①, …): map each original character to its normalised form
     norm, owner = [], []
     for i, ch in enumerate(text):
         for n in normalise(ch):
@@ -253,6 +261,14 @@ def find(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
     return owner[start], owner[end - 1] + 1
 
 
+def _first(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
+    found = [m for t in terms if (m := _loose(t).search(text))]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    return m.start(), m.end()
+
+
 def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Every non-overlapping match span of the terms in ``text`` (fast, case-insensitive, spaces allowed)."""
     if not text or not terms:
@@ -263,7 +279,7 @@ def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 def _loose(term: str) -> re.Pattern[str]:
     """``term`` with optional whitespace between its characters, case-insensitive."""
-    return re.compile(r"\s*".join(re.escape(ch) for ch in term), re.IGNORECASE)
+    return re.compile(r"[\s\x00-\x1f\x7f-\x9f]*".join(re.escape(ch) for ch in term), re.IGNORECASE)
 
 
 def plain_snippet(parts: Sequence[str | None], terms: Sequence[str], window: int = 30) -> str:

@@ -21,6 +21,11 @@ def datasette_command(db: str, *, host: str, port: int) -> list[str]:
 
 def serve_datasette(db: str, *, host: str = "127.0.0.1", port: int = 8001) -> int:
     """Run Datasette in the foreground until interrupted; returns its exit status."""
+    if Path(db).exists():
+        from archive.store import Archive
+
+        with Archive(db):  # bring an older archive up to date first (e.g. re-index search, migration 0003)
+            pass
     try:
         return subprocess.call(datasette_command(db, host=host, port=port))
     except KeyboardInterrupt:
