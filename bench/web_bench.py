@@ -47,17 +47,21 @@ KINDS = {
 _KEEP_OUT = set("号公示验案督察环评典矿湖")
 
 
-def _vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+def _sentences(rng: random.Random, count: int = 20_000) -> list[str]:
+    """Sentences of 4–30 words from a Zipf-like vocabulary (so character pairs repeat as in real text)."""
     chars = [c for c in FILLER if c not in _KEEP_OUT]
     words = ["".join(rng.choices(chars, k=rng.choice((1, 2, 2, 2, 3, 4)))) for _ in range(6000)]
-    return words, list(itertools.accumulate(1 / (rank + 10) for rank in range(len(words))))
+    weights = list(itertools.accumulate(1 / (rank + 10) for rank in range(len(words))))
+    return ["".join(rng.choices(words, cum_weights=weights, k=rng.randint(4, 30))) + rng.choice("，。；、")
+            for _ in range(count)]
 
 
-def _text(rng: random.Random, vocab: tuple[list[str], list[float]], length: int) -> str:
-    words = rng.choices(vocab[0], cum_weights=vocab[1], k=max(1, length // 2))
-    for i in range(0, len(words), rng.randint(8, 20)):
-        words[i] += rng.choice("，。；、")
-    return "".join(words)[:length]
+def _text(rng: random.Random, sentences: list[str], length: int) -> str:
+    out, size = [], 0
+    while size < length:
+        out.append(rng.choice(sentences))
+        size += len(out[-1])
+    return "".join(out)[:length]
 
 
 def _plant(rng: random.Random, text: str, word: str) -> str:
@@ -68,7 +72,7 @@ def _plant(rng: random.Random, text: str, word: str) -> str:
 def build(path: Path, postings: int, *, seed: int = 1) -> None:
     """Write ``postings`` synthetic postings (one version, one ``new`` event each) with bulk inserts."""
     rng = random.Random(seed)
-    vocab = _vocabulary(rng)
+    vocab = _sentences(rng)
     sites = [{"id": f"site-{i}", "name": f"站点{i}", "region": f"地区{i % 31}", "level": "province"} for i in range(40)]
     with Archive(path) as archive:
         archive.upsert_sites(sites)
