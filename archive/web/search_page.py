@@ -4,8 +4,10 @@ Datasette counts every match and computes the table's facets over all of them �
 common 2-character word has ~50,000 matches and those queries cost most of the page.  When a search
 has more than ``COUNT_CAP`` matches (counted by the FTS index, stopping at ``COUNT_CAP + 1``), the
 HTML page is served with ``_nocount=1&_nofacet=1`` and says "超过 1,000 条" instead of an exact
-count; smaller result sets keep their exact count and facets.  A table search shows 20 rows a page
-unless ``_size`` says otherwise.  The JSON API is left alone, and a
+count; smaller result sets keep their exact count and facets.  For a term of 3+ characters, whose
+candidates are checked against the stored text in the count and in every facet, the limit is
+``CHECK_CAP`` candidates.  A table search shows 20 rows a page unless ``_size`` says otherwise, newest
+archived first (``id`` descending) unless a sort is given.  The JSON API is left alone, and a
 reader who asks for a facet (``_facet=…``) or a count (``_nocount=0``) gets it.
 """
 from __future__ import annotations
@@ -21,25 +23,35 @@ from archive.web.queries import verify
 log = logging.getLogger(__name__)
 
 COUNT_CAP = 1000
+#: For terms of 3+ characters every candidate is checked against the stored text, in the count and in each
+#: facet: above this many candidates the page skips both.
+CHECK_CAP = 100
 #: Rows per page of a table search unless ``_size`` is given (rendering 50 rows of 25 columns costs more
 #: than the search itself).
 PAGE_SIZE = 20
 TABLE = "documents"
 
 
-async def matches_over_cap(datasette: Any, query: str, cap: int | None = None) -> bool:
-    """True when ``query`` matches more than ``cap`` (default ``COUNT_CAP``) postings (reads ``cap + 1`` at most)."""
-    cap = COUNT_CAP if cap is None else cap
+async def candidates(datasette: Any, query: str, cap: int) -> int:
+    """Postings the index offers for ``query``, counted up to ``cap + 1`` (exact for 1- and 2-character terms)."""
     match = fts_query(query)
     if match == MATCH_NOTHING:
-        return False
+        return 0
     db = datasette.get_database(pages.database_name(datasette))
-    check = f" AND {verify(':q', 'd.current_version_id')}" if needs_check(query) else ""
-    result = await db.execute(
-        "SELECT count(*) FROM (SELECT documents_fts.rowid FROM documents_fts"
-        " JOIN documents d ON d.id = documents_fts.rowid"
-        f" WHERE documents_fts MATCH :match{check} LIMIT :limit)", {"match": match, "q": query, "limit": cap + 1})
-    return int(result.first()[0]) > cap
+    result = await db.execute("SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+                              " LIMIT ?)", [match, cap + 1])
+    return int(result.first()[0])
+
+
+def cap_for(query: str) -> int:
+    """``COUNT_CAP``, or ``CHECK_CAP`` when the matches must be checked against the text (3+-character terms)."""
+    return CHECK_CAP if needs_check(query) else COUNT_CAP
+
+
+async def matches_over_cap(datasette: Any, query: str) -> bool:
+    """True when counting and faceting ``query`` on the table page would cost more than the search."""
+    cap = cap_for(query)
+    return await candidates(datasette, query, cap) > cap
 
 
 def _wants_everything(args: list[tuple[str, str]]) -> bool:
@@ -56,8 +68,11 @@ def wrap(datasette: Any, app: Any) -> Any:
             args = parse_qsl(scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True)
             query = dict(args).get("_search", "")
             extra: list[tuple[str, str]] = []
-            if query and "_size" not in dict(args):
+            keys = {k for k, _ in args}
+            if query and "_size" not in keys:
                 extra.append(("_size", str(PAGE_SIZE)))
+            if query and not keys & {"_sort", "_sort_desc"}:
+                extra.append(("_sort_desc", "id"))  # newest archived first: the index's own order
             if query and not _wants_everything(args):
                 try:
                     over = await matches_over_cap(datasette, query)
@@ -66,6 +81,7 @@ def wrap(datasette: Any, app: Any) -> Any:
                     over = False
                 if over:
                     extra += [("_nocount", "1"), ("_nofacet", "1")]
+                    scope = {**scope, "ducha_over_cap": True}
             if extra:
                 scope = {**scope, "query_string": scope["query_string"] + b"&" + urlencode(extra).encode()}
         await app(scope, receive, send)
@@ -90,9 +106,12 @@ def filters(request: Any, database: str, table: str, datasette: Any) -> Any:
         if needs_check(search):
             where.append(verify(":ducha_search", f"[{TABLE}].current_version_id"))
             params["ducha_search"] = search
-        if request.args.get("_nocount") == "1" and await matches_over_cap(datasette, search):
-            notes.append(f"超过 {COUNT_CAP:,} 条（未计总数与分面）more than {COUNT_CAP:,} matches"
-                         " (not counted; no facets)")
+        if request.scope.get("ducha_over_cap"):
+            cap = cap_for(search)
+            notes.append(f"超过 {cap:,} 条（未计总数与分面）more than {cap:,} matches (not counted; no facets)"
+                         if cap == COUNT_CAP else
+                         f"索引候选超过 {cap:,} 条（未计确切总数与分面）more than {cap:,} candidates"
+                         " (exact count and facets not computed)")
         return FilterArguments(where, params=params, human_descriptions=notes)
 
     return inner
