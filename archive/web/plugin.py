@@ -8,8 +8,9 @@
   (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
   ``documents.url`` cells.  Everything else stays escaped by Datasette.
 * ``extra_template_vars``: the home page's figures (``archive.web.home``).
-* ``asgi_wrapper`` / ``filters_from_request``: a table search with more than 1,000 matches is shown
-  without the exact count and the facets ("超过 1,000 条"), see ``archive.web.search_page``.
+* ``asgi_wrapper``: ``archive.web.guard`` around ``archive.web.search_page`` (a table search with more than
+  1,000 matches is shown without the exact count and the facets, "超过 1,000 条"); ``filters_from_request``: the
+  exact check of 3+-character terms and that note.
 * ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from archive.search import fts_query, matches, needs_check
 from archive.web import feeds, pages, search_page
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
+from archive.web.guard import Guard
 from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
@@ -76,12 +78,6 @@ def startup(datasette: Any) -> None:
 
 
 @hookimpl
-def asgi_wrapper(datasette: Any) -> Any:
-    """Large table searches skip the exact count and the facets (``archive.web.search_page``)."""
-    return lambda app: search_page.wrap(datasette, app)
-
-
-@hookimpl
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
     """"超过 1,000 条" on a table search whose count was skipped."""
     return search_page.filters(request, database, table, datasette)
@@ -102,8 +98,8 @@ def extra_template_vars(template: str, datasette: Any) -> Any:
     async def inner() -> dict[str, Any]:
         db_name = pages.database_name(datasette)
         if db_name not in datasette.databases:
-            return {"ducha_home": None}
-        return {"ducha_home": await home_figures(datasette.get_database(db_name))}
+            return {"ducha_home": None, "ducha_db": db_name}
+        return {"ducha_home": await home_figures(datasette.get_database(db_name)), "ducha_db": db_name}
 
     return inner
 
@@ -112,6 +108,17 @@ def extra_template_vars(template: str, datasette: Any) -> Any:
 def extra_css_urls(datasette: Any) -> list[str]:
     """Our stylesheet on every page."""
     return [datasette.urls.path("/-/ducha/static/ducha.css")]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``); inside it,
+    large table searches skip the exact count and the facets (``archive.web.search_page``)."""
+
+    def wrap(app: Any) -> Guard:
+        return Guard(search_page.wrap(datasette, app), datasette)
+
+    return wrap
 
 
 @hookimpl
