@@ -118,11 +118,10 @@ def _version_parts(version: dict[str, Any]) -> dict[str, object]:
                          json.loads(version["attachment_sha256s"] or "[]"))
 
 
-def _refresh_fts(conn: sqlite3.Connection, document_id: int, title: str, body: str, version_id: int) -> None:
-    texts = [r[0] for r in conn.execute(
-        "SELECT a.text FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id"
-        " WHERE va.version_id = ? ORDER BY a.id", (version_id,))]
-    search.write_fts(conn, document_id, [title, body, *texts])
+def _refresh_fts(conn: sqlite3.Connection, document_id: int, version_id: int,
+                 old_parts: list[str | None]) -> None:
+    """Re-index the posting from ``version_id``; ``old_parts`` are the texts its index row was built from."""
+    search.replace_document(conn, document_id, search.document_parts(conn, version_id), old_parts)
 
 
 def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None, doc_type: str) -> IngestResult:
@@ -137,6 +136,8 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
         doc = {"id": int(cur.lastrowid or 0), "status": "live", "removed_at": None, "current_version_id": None,
                "version_count": 0, "list_date": None, "publish_date": None, "publish_date_source": None}
     doc_id = doc["id"]
+    # what the search index holds for this posting, read before attachment texts are filled in below
+    indexed_parts = search.document_parts(conn, doc["current_version_id"])
     att_ids, digests, text_added = _attachments(conn, doc_id, capture.attachments, at)
     title, body = tidy_text(capture.title), tidy_text(capture.body_text)
     hashed_dates = {k: dates[k] for k in HASHED_DATES}
@@ -197,7 +198,7 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
          doc_type, _json(capture.doc_numbers), at, at, version_id, int(new_version), capture.list_title,
          capture.etag, capture.last_modified, len(att_ids), doc_id))
     if new_version or text_added:
-        _refresh_fts(conn, doc_id, title, body, int(version_id))
+        _refresh_fts(conn, doc_id, int(version_id), indexed_parts)
     log.debug("ingest %s: %s %s", capture.url, kind, changed)
     return IngestResult(kind=kind, document_id=doc_id, version_id=version_id, changed=changed, event=event)
 

@@ -13,9 +13,13 @@ import logging
 
 from sqlite_utils import Database, Migrations
 
+from archive import search
+
 log = logging.getLogger(__name__)
 
 CORE = Migrations("ducha-core")
+#: Page size of new archive files (an existing file keeps its own until ``VACUUM`` after ``PRAGMA page_size``).
+PAGE_SIZE = 16384
 
 #: The contract's ``doc_type`` vocabulary: (code, label_zh, label_en).
 DOC_TYPES: list[tuple[str, str, str]] = [
@@ -213,6 +217,18 @@ def _m0002_attachment_validators(db: Database) -> None:
     db.execute("ALTER TABLE attachments ADD COLUMN last_modified TEXT")
 
 
+@CORE(name="0003_search_bigrams")
+def _m0003_search_bigrams(db: Database) -> None:
+    """``documents_fts`` becomes a contentless index of character pairs (``archive.search``).
+
+    The old table (one token per Han character, a copy of every text) is dropped; the postings are
+    indexed again by ``ensure_schema`` through ``archive.search.reindex`` — batch by batch, resumable.
+    """
+    db.execute("DROP TABLE IF EXISTS documents_fts")
+    db.execute(search.CREATE_FTS)
+    search.start_reindex(db.conn)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
@@ -229,8 +245,14 @@ def migration_sets() -> list[Migrations]:
 
 
 def ensure_schema(db: Database) -> None:
-    """Create or upgrade the archive schema in ``db`` (idempotent), switch to WAL and enable foreign keys."""
+    """Create or upgrade the archive schema in ``db`` (idempotent), switch to WAL and enable foreign keys.
+
+    Finishes a pending search re-index (``archive.search.reindex``, after migration 0003) batch by batch.
+    """
     if not db.memory:
+        if db.conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+            # a new file: 16 KiB pages hold several 2–3 KB version rows each (4 KiB pages hold one, half empty)
+            db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
     for migrations in migration_sets():
@@ -238,6 +260,7 @@ def ensure_schema(db: Database) -> None:
         if pending:
             log.info("applying %s migrations: %s", migrations.name, ", ".join(pending))
         migrations.apply(db)
+    search.reindex(db.conn)
 
 
 def schema_columns(db: Database) -> dict[str, list[tuple[str, str]]]:

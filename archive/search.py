@@ -1,89 +1,298 @@
-"""Full-text search over Chinese postings with SQLite FTS5 and no extension.
+"""Full-text search over Chinese postings with SQLite FTS5 and no extension: overlapping bigrams.
 
-Indexing (``index_text``) writes one token per Han, kana or hangul character and keeps latin
-and digit runs as one lowercase token; the ``unicode61`` tokenizer then splits on the spaces.
-A user's term becomes a *phrase* of its character tokens (``fts_query("销号") == '"销 号"'``), so
-"销号" matches only where the two characters are adjacent — every occurrence, no segmenter needed.
+What a query matches (exact, tested against a brute-force scan): a posting matches a term when the
+term is a *substring* of its title, its body or one of its attachment texts, after both sides are
+normalised by ``normalise`` (NFKC, lower case, whitespace and control characters removed — so
+"公　示" in a spaced-out title is found by 公示).  A posting matches a query when it matches every
+whitespace-separated term.  Nothing spans two fields.
+
+Index (``index_text``): each field becomes the overlapping pairs of its normalised characters
+(``整改方案`` → ``整改 改方 方案``, as Lucene's CJK analyzer does, over every character, latin, digits
+and punctuation included), fields are separated by ``FIELD_BREAK``, and the posting's distinct single
+characters follow once each.  The FTS5 table keeps no positions (``detail=none``) and no copy of the
+text (``content=''``): it answers "which postings contain this pair / this character".
+
+Query (``fts_query``): a 1-character term is its character token, a 2-character term its pair — both
+exact.  A longer term asks for all its pairs, which finds every posting that contains it plus, rarely,
+one that has the pairs apart; ``matches`` then checks those against the stored text (``needs_check``
+says when), so every path (``search``, the search pages) returns exactly the substring matches.
+
+FTS5 on this SQLite (3.40) can delete a contentless row only when given the text it indexed, so the
+index of a posting is always a function of its current version's title, body and attachment texts,
+and ``replace_document`` is given the old ones.  Code that changes those texts in place (say,
+recognised text added to an attachment) must go through ``replace_document`` too.
 """
 from __future__ import annotations
 
 import logging
 import re
 import sqlite3
+import time
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-# Han (CJK Unified Ideographs, Ext A, compatibility, Ext B+), kana, hangul: one token per character.
-_CHAR_CLASS = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-    "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-)
-_TOKEN = re.compile(f"[{_CHAR_CLASS}]|[^\\W_{_CHAR_CLASS}]+")
-
+#: Tokenizer: ``unicode61`` with every category except separators (Z*) and controls (Cc) as token
+#: characters, so the index's space-separated tokens reach FTS5 unchanged (punctuation included).
+TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Cf Co Cn Cs'"
+CREATE_FTS = ("CREATE VIRTUAL TABLE documents_fts USING fts5(search_text, content='', detail=none,"
+              f" tokenize=\"{TOKENIZE}\")")
+#: Separates attachment texts passed to ``matches`` in one SQL value (``char(65535)``).
+PART_SEP = "\uffff"
 #: Valid FTS5 syntax that matches nothing: an empty phrase.
 MATCH_NOTHING = '""'
-#: Written between fields (title, body, each attachment) so no phrase spans two of them. ``index_text``
-#: never emits a Han character glued to a latin letter, so no user query can produce this token.
+#: Written between fields and before the single characters.  Queries only ever produce tokens of one or
+#: two characters, so no query can match this four-character token.
 FIELD_BREAK = "丨brk"
+_WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+#: Bookkeeping of an unfinished re-index (created by the migration, dropped when done).
+REINDEX_STATE = "_search_reindex"
+
+
+def normalise(text: str | None) -> str:
+    """The text as the index sees it: NFKC, lower case, no whitespace or control characters."""
+    if not text:
+        return ""
+    return _WS_OR_CONTROL.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def tokens(text: str | None) -> list[str]:
-    """The index tokens of ``text``: single CJK characters and lowercase alphanumeric runs."""
-    if not text:
-        return []
-    return [t.lower() for t in _TOKEN.findall(unicodedata.normalize("NFKC", text))]
+    """The overlapping character pairs of ``normalise(text)`` (a single character stays one token)."""
+    norm = normalise(text)
+    if len(norm) < 2:
+        return [norm] if norm else []
+    return [norm[i:i + 2] for i in range(len(norm) - 1)]
 
 
-def index_text(text: str | None) -> str:
-    """Space-separated tokens for the FTS column: ``index_text("整改方案ab12") == "整 改 方 案 ab12"``."""
-    return " ".join(tokens(text))
+def index_text(parts: str | Sequence[str | None] | None) -> str:
+    """Space-separated index tokens of a posting's fields: pairs per field, then each character once.
+
+    ``index_text(["整改方案", "ab1"]) == "整改 改方 方案 丨brk ab b1 丨brk 1 a b 改 整 方 案"``
+    """
+    fields = [parts] if isinstance(parts, str) or parts is None else list(parts)
+    norms = [n for n in (normalise(f) for f in fields) if n]
+    if not norms:
+        return ""
+    pairs = [" ".join([n[i:i + 2] for i in range(len(n) - 1)]) for n in norms]
+    chars = sorted(set("".join(norms)))
+    return f" {FIELD_BREAK} ".join([p for p in pairs if p] + [" ".join(chars)])
+
+
+def _quote(tokens_: Iterable[str]) -> str:
+    return '"' + " ".join(tokens_).replace('"', '""') + '"'
+
+
+def query_terms(user_query: str | None) -> list[str]:
+    """The normalised terms of a user's query (whitespace-separated, empty ones dropped)."""
+    return [t for t in (normalise(term) for term in (user_query or "").split()) if t]
 
 
 def fts_query(user_query: str | None) -> str:
-    """Turn a user's query into a safe FTS5 MATCH expression: each whitespace-separated term a quoted phrase.
+    """Turn a user's query into a safe FTS5 MATCH expression: every pair (or lone character) of every term.
 
-    ``"整改方案 2023"`` → ``'"整 改 方 案" "2023"'`` (all terms must occur). Quotes and FTS operators in the
-    input are only ever text.  A query with no searchable characters returns ``MATCH_NOTHING``.
+    ``"整改方案 2023"`` → ``'"整改" "改方" "方案" "20" "02" "23"'`` (all must occur); ``"销"`` → ``'"销"'``.
+    Quotes and FTS operators in the input are only ever text.  No searchable character → ``MATCH_NOTHING``.
     """
-    phrases = []
-    for term in (user_query or "").split():
-        toks = tokens(term)
-        if toks:
-            phrases.append('"' + " ".join(toks).replace('"', '""') + '"')
-    return " ".join(phrases) if phrases else MATCH_NOTHING
+    toks = list(dict.fromkeys(t for term in query_terms(user_query) for t in tokens(term)))
+    return " ".join(_quote([t]) for t in toks) if toks else MATCH_NOTHING
 
 
-def write_fts(conn: sqlite3.Connection, document_id: int, parts: list[str | None]) -> None:
-    """Replace the ``documents_fts`` row of a document with the tokens of ``parts`` (title, body, attachment texts)."""
-    text = f" {FIELD_BREAK}\n".join(index_text(p) for p in parts if p)
-    conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (document_id,))
-    conn.execute("INSERT INTO documents_fts (rowid, search_text) VALUES (?, ?)", (document_id, text))
+def needs_check(user_query: str | None) -> bool:
+    """True when the index alone can over-match ``user_query`` (a term of three or more characters)."""
+    return any(len(term) > 2 for term in query_terms(user_query))
 
 
-def search(db: Any, query: str, *, limit: int = 20) -> list[dict]:
-    """Documents matching ``query`` ranked by bm25, each with ``id, url, title, site_id, publish_date, status, rank, snippet``.
+def matches(user_query: str | None, *fields: str | None) -> bool:
+    """True when every term of the query is a substring of one normalised field (``PART_SEP`` splits fields)."""
+    terms = query_terms(user_query)
+    if not terms:
+        return False
+    parts = [p for f in fields if f for p in f.split(PART_SEP)]
+    norms: list[str] | None = None
+    for term in terms:
+        if any(_first(p, [term]) for p in parts):  # quick look at the raw text (case, spaces allowed)
+            continue
+        norms = norms if norms is not None else [normalise(p) for p in parts]
+        if not any(term in n for n in norms):
+            return False
+    return True
 
-    ``db`` is a sqlite-utils ``Database`` or a ``sqlite3.Connection``.
+
+def document_parts(conn: sqlite3.Connection, version_id: int | None) -> list[str | None]:
+    """The fields a version is indexed from: title, body, then its attachments' texts (by attachment id)."""
+    if version_id is None:
+        return []
+    row = conn.execute("SELECT title, body_text FROM versions WHERE id = ?", (version_id,)).fetchone()
+    if row is None:
+        return []
+    texts = [r[0] for r in conn.execute(
+        "SELECT a.text FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id"
+        " WHERE va.version_id = ? ORDER BY a.id", (version_id,))]
+    return [row[0], row[1], *texts]
+
+
+def replace_document(conn: sqlite3.Connection, document_id: int, parts: Sequence[str | None],
+                     old_parts: Sequence[str | None] | None = None) -> None:
+    """Index ``parts`` for ``document_id``, first removing the row indexed from ``old_parts`` (if any)."""
+    if old_parts:
+        old = index_text(old_parts)
+        if old:
+            conn.execute("INSERT INTO documents_fts (documents_fts, rowid, search_text) VALUES ('delete', ?, ?)",
+                         (document_id, old))
+    text = index_text(parts)
+    if text:
+        conn.execute("INSERT INTO documents_fts (rowid, search_text) VALUES (?, ?)", (document_id, text))
+
+
+def write_fts(conn: sqlite3.Connection, document_id: int, parts: list[str | None],
+              old_parts: Sequence[str | None] | None = None) -> None:
+    """Alias of ``replace_document`` (the name the ingest code has always called)."""
+    replace_document(conn, document_id, parts, old_parts)
+
+
+def reindex(conn: sqlite3.Connection, *, batch: int = 2000,
+            progress: Callable[[int, int], None] | None = None) -> int:
+    """Finish (or run) the re-index recorded in ``_search_reindex``; resumable, one transaction per batch.
+
+    Returns how many postings it indexed.  Does nothing when no re-index is pending.
+    """
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (REINDEX_STATE,)).fetchone():
+        return 0
+    total = conn.execute("SELECT count(*) FROM documents WHERE current_version_id IS NOT NULL").fetchone()[0]
+    done = 0
+    started = time.perf_counter()
+    while True:
+        last = conn.execute(f"SELECT last_id FROM {REINDEX_STATE}").fetchone()[0]
+        rows = conn.execute("SELECT id, current_version_id FROM documents WHERE id > ?"
+                            " AND current_version_id IS NOT NULL ORDER BY id LIMIT ?", (last, batch)).fetchall()
+        with conn:
+            if not rows:
+                conn.execute(f"DROP TABLE {REINDEX_STATE}")
+                break
+            for doc_id, version_id in rows:
+                replace_document(conn, doc_id, document_parts(conn, version_id))
+            conn.execute(f"UPDATE {REINDEX_STATE} SET last_id = ?", (rows[-1][0],))
+        done += len(rows)
+        indexed = conn.execute("SELECT count(*) FROM documents WHERE id <= ? AND current_version_id IS NOT NULL",
+                               (rows[-1][0],)).fetchone()[0]
+        log.info("search re-index: %d of %d postings (%.0f/s)", indexed, total,
+                 done / max(time.perf_counter() - started, 1e-9))
+        if progress:
+            progress(indexed, total)
+    return done
+
+
+def start_reindex(conn: sqlite3.Connection) -> None:
+    """Empty the index and record that every posting must be indexed again (``reindex`` does it)."""
+    conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {REINDEX_STATE} (last_id INTEGER NOT NULL)")
+    conn.execute(f"DELETE FROM {REINDEX_STATE}")
+    conn.execute(f"INSERT INTO {REINDEX_STATE} (last_id) VALUES (0)")
+
+
+_NEWEST = """
+    SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, d.current_version_id, NULL AS rank
+    FROM documents_fts f JOIN documents d ON d.id = f.rowid
+    WHERE documents_fts MATCH ? ORDER BY f.rowid DESC"""
+_RANKED = """
+    SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, d.current_version_id, h.rank
+    FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank) AS h
+    JOIN documents d ON d.id = h.rowid ORDER BY h.rank"""
+
+
+def search(db: Any, query: str, *, limit: int = 20, order: str = "newest") -> list[dict]:
+    """Documents containing every term of ``query``: newest first (by document id) or ``order="rank"`` (bm25).
+
+    Each row has ``id, url, title, site_id, publish_date, status, rank`` (None unless ranked) and
+    ``snippet``: plain text around the first match with the match in ``[…]``.  ``db`` is a sqlite-utils
+    ``Database`` or a ``sqlite3.Connection``.
     """
     conn = getattr(db, "conn", db)
     match = fts_query(query)
     if match == MATCH_NOTHING:
         return []
-    # FTS5 sorts by its hidden ``rank`` column itself, so snippet() runs only for the rows returned
-    sql = """
-        SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, f.rank, f.snippet
-        FROM (SELECT rowid, rank, snippet(documents_fts, 0, '[', ']', '…', 24) AS snippet
-              FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?) AS f
-        JOIN documents d ON d.id = f.rowid
-        ORDER BY f.rank
-    """
-    cur = conn.execute(sql, (match, limit))
+    cur = conn.execute(_RANKED if order == "rank" else _NEWEST, (match,))
     cols = [c[0] for c in cur.description]
-    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
-    for row in rows:
-        # the index holds spaced tokens: close the gaps between CJK characters for display
-        row["snippet"] = re.sub(rf"\s*{FIELD_BREAK}", " ", row["snippet"] or "")
-        row["snippet"] = re.sub(f"(?<=[{_CHAR_CLASS}\\]\\[]) (?=[{_CHAR_CLASS}\\[\\]])", "", row["snippet"])
+    terms = query_terms(query)
+    check = needs_check(query)
+    rows: list[dict] = []
+    while len(rows) < limit:
+        batch = cur.fetchmany(max(limit, 50))
+        if not batch:
+            break
+        for values in batch:
+            row = dict(zip(cols, values))
+            parts = document_parts(conn, row.pop("current_version_id"))
+            if check and not matches(query, *parts):
+                continue
+            row["snippet"] = plain_snippet(parts, terms)
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    cur.close()
     return rows
+
+
+def find(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
+    """Span in ``text`` (original characters) of the first occurrence of any normalised term, or None."""
+    if not text or not terms:
+        return None
+    span = _first(text, terms)
+    if span is not None:
+        return span
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if folded == text:
+        return None
+    if len(folded) == len(text):  # full-width forms and the like: one character for one, positions carry over
+        return _first(folded, terms)
+    # rare (ligatures, ①, …): map each original character to its normalised form
+    norm, owner = [], []
+    for i, ch in enumerate(text):
+        for n in normalise(ch):
+            norm.append(n)
+            owner.append(i)
+    joined = "".join(norm)
+    hits = [(p, p + len(t)) for t in terms if (p := joined.find(t)) >= 0]
+    if not hits:
+        return None
+    start, end = min(hits)
+    return owner[start], owner[end - 1] + 1
+
+
+def _first(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
+    found = [m for t in terms if (m := _loose(t).search(text))]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())
+    return m.start(), m.end()
+
+
+def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Every non-overlapping match span of the terms in ``text`` (fast, case-insensitive, spaces allowed)."""
+    if not text or not terms:
+        return []
+    regex = re.compile("|".join(_loose(t).pattern for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    return [(m.start(), m.end()) for m in regex.finditer(text)]
+
+
+def _loose(term: str) -> re.Pattern[str]:
+    """``term`` with optional whitespace between its characters, case-insensitive."""
+    return re.compile(r"[\s\x00-\x1f\x7f-\x9f]*".join(re.escape(ch) for ch in term), re.IGNORECASE)
+
+
+def plain_snippet(parts: Sequence[str | None], terms: Sequence[str], window: int = 30) -> str:
+    """Text around the first match in the first field that has one, matches in ``[…]`` (for the library API)."""
+    for text in parts:
+        span = find(text or "", terms)
+        if span:
+            start, end = max(0, span[0] - window), min(len(text or ""), span[1] + window)
+            piece = (text or "")[start:end]
+            out, pos = [], 0
+            for a, b in spans(piece, terms) or [(span[0] - start, span[1] - start)]:
+                out += [piece[pos:a], "[", piece[a:b], "]"]
+                pos = b
+            out.append(piece[pos:])
+            return ("…" if start else "") + "".join(out).replace("\n", " ") + ("…" if end < len(text or "") else "")
+    return ""

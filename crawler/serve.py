@@ -58,6 +58,11 @@ def serve_datasette(db: str, *, host: str = "127.0.0.1", port: int = 8001) -> in
     """Run Datasette in the foreground, in this process, until interrupted; returns its exit status."""
     from datasette.cli import cli
 
+    if Path(db).exists():
+        from archive.store import Archive
+
+        with Archive(db):  # bring an older archive up to date first (e.g. the search re-index of migration 0003)
+            pass
     with tempfile.TemporaryDirectory(prefix="ducha-serve-") as tmp:
         metadata = write_metadata(Path(tmp), db)
         logger.info("serving %s at http://%s:%d/", db, host, port)

@@ -36,9 +36,11 @@ def canned_queries() -> dict[str, dict]:
     return {
         "search": _query(
             "全文检索 Full-text search",
-            "按相关度（bm25，rank 越大越相关）排列的全文检索，匹配处高亮。中文按字检索：“销号”只匹配两字相连处。"
-            " Ranked full-text search over titles, bodies and attachment texts; matches highlighted. "
-            + _SITE_REGION_HELP, q.SEARCH, ["q", *sr]),
+            "全文检索标题、正文和附件文字，最新收录的在前，每页 20 条（page 填 2、3… 翻页），匹配处高亮；order 填 relevance（或 相关度）"
+            "按相关度（bm25，rank 越大越相关）排列。“销号”只匹配两字相连处（空格不计），多个词用空格分开，须全部出现。"
+            " Full-text search over titles, bodies and attachment texts, newest first, 20 per page (page=2, 3 …), matches"
+            " highlighted; order=relevance ranks by bm25. Several words separated by spaces must all occur. "
+            + _SITE_REGION_HELP, q.SEARCH, ["q", "order", "page", *sr]),
         "latest": _query(
             "最新收录 Latest postings",
             "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. "

@@ -8,7 +8,10 @@
   (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
   ``documents.url`` cells.  Everything else stays escaped by Datasette.
 * ``extra_template_vars``: the home page's figures (``archive.web.home``).
-* ``asgi_wrapper``: see ``archive.web.guard``.  ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
+* ``asgi_wrapper``: ``archive.web.guard`` around ``archive.web.search_page`` (a table search with more than
+  1,000 matches is shown without the exact count and the facets, "超过 1,000 条"); ``filters_from_request``: the
+  exact check of 3+-character terms and that note.
+* ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
 
@@ -22,8 +25,8 @@ from datasette import hookimpl
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from archive.search import fts_query
-from archive.web import feeds, pages
+from archive.search import fts_query, matches, needs_check
+from archive.web import feeds, pages, search_page
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
 from archive.web.guard import Guard
@@ -61,6 +64,8 @@ def _safe(function: Any) -> Any:
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """Register ``escape_fts`` (Chinese-aware) and the canned queries' helper functions."""
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
+    conn.create_function("ducha_needs_check", 1, needs_check, deterministic=True)
+    conn.create_function("ducha_match", 4, _safe(matches), deterministic=True)
     conn.create_function("ducha_snippet", 4, _safe(snippet_html), deterministic=True)
     conn.create_function("ducha_compact_diff", 2, _safe(compact_diff), deterministic=True)
     conn.create_function("ducha_compact_diff_text", 2, _safe(compact_diff_text), deterministic=True)
@@ -76,6 +81,12 @@ def startup(datasette: Any) -> None:
     if config.get("suggest_facets") is False and isinstance(getattr(datasette, "_settings", None), dict):
         datasette._settings["suggest_facets"] = False
         log.info("facet suggestions off (plugins.ducha.suggest_facets)")
+
+
+@hookimpl
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
+    """"超过 1,000 条" on a table search whose count was skipped."""
+    return search_page.filters(request, database, table, datasette)
 
 
 @hookimpl
@@ -107,10 +118,11 @@ def extra_css_urls(datasette: Any) -> list[str]:
 
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
-    """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``)."""
+    """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``); inside it,
+    large table searches skip the exact count and the facets (``archive.web.search_page``)."""
 
     def wrap(app: Any) -> Guard:
-        return Guard(app, datasette)
+        return Guard(search_page.wrap(datasette, app), datasette)
 
     return wrap
 

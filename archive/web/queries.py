@@ -166,20 +166,55 @@ SELECT s.id AS site_id, s.name, s.region, s.level,
 FROM sites s
 ORDER BY failures_last_10_runs DESC, s.region, s.id"""
 
+def verify(param: str, version_id: str) -> str:
+    """SQL: true when the posting whose current version is ``version_id`` really contains the query ``param``.
+
+    The index answers 1- and 2-character terms exactly; for longer terms ``archive.search.matches`` checks
+    the stored texts (read only for the candidates the index returns, and only when ``needs_check``).
+    """
+    return (f"CASE WHEN ducha_needs_check({param}) THEN ducha_match({param},"
+            f" (SELECT title FROM versions WHERE id = {version_id}),"
+            f" (SELECT body_text FROM versions WHERE id = {version_id}),"
+            f" (SELECT group_concat(a.text, char(65535)) FROM version_attachments va"
+            f" JOIN attachments a ON a.id = va.attachment_id WHERE va.version_id = {version_id})) ELSE 1 END")
+
+
+#: ``:order`` values that ask for relevance (bm25) instead of newest first.
+RELEVANCE = "('relevance', 'rank', '相关度', 'bm25')"
+_HITS_FROM = f"""FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id
+      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS}
+        AND {verify(":q", "d.current_version_id")}"""
+#: Rows per page of the search (``:page`` 1, 2, … pages through older or less relevant matches).
+SEARCH_PAGE = 20
+_PAGE = f"LIMIT {SEARCH_PAGE} OFFSET {SEARCH_PAGE} * max(0, coalesce(CAST(nullif(:page, '') AS INTEGER), 1) - 1)"
+#: Newest first (highest document id: most recently archived) unless ``order`` asks for relevance.  Each
+#: branch reads only as far as its LIMIT needs (newest: the FTS index in rowid order, stopping after the
+#: page; relevance: bm25 over every match) and the other branch is not run at all.  Snippets are computed
+#: from the stored text of the 20 rows shown.
 SEARCH = f"""
 SELECT d.id AS document_link,
-       ducha_snippet(:q, d.title, v.body_text, snippet(documents_fts, 0, char(2), char(3), '…', 40))
-         AS snippet_html,
+       ducha_snippet(:q, d.title, v.body_text,
+         (SELECT group_concat(a.text, char(10)) FROM version_attachments va
+          JOIN attachments a ON a.id = va.attachment_id WHERE va.version_id = d.current_version_id)) AS snippet_html,
        d.title, d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type,
-       d.status, round(-1e6 * bm25(documents_fts), 3) AS rank
-FROM documents_fts
-JOIN documents d ON d.id = documents_fts.rowid
+       d.status, hits.rank
+FROM (
+  SELECT * FROM (SELECT documents_fts.rowid AS id, NULL AS rank, -documents_fts.rowid AS sort_key
+      {_HITS_FROM}
+      ORDER BY documents_fts.rowid DESC {_PAGE})
+  WHERE :order NOT IN {RELEVANCE}
+  UNION ALL
+  SELECT * FROM (SELECT documents_fts.rowid AS id, round(-1e6 * documents_fts.rank, 3) AS rank,
+                        documents_fts.rank AS sort_key
+      {_HITS_FROM}
+      ORDER BY documents_fts.rank {_PAGE})
+  WHERE :order IN {RELEVANCE}
+) AS hits
+JOIN documents d ON d.id = hits.id
 LEFT JOIN versions v ON v.id = d.current_version_id
 LEFT JOIN sites s ON s.id = d.site_id
 LEFT JOIN doc_types t ON t.code = d.doc_type
-WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS}
-ORDER BY bm25(documents_fts), d.id
-LIMIT 100"""
+ORDER BY hits.sort_key, d.id"""
 
 POSTINGS_PER_MONTH = """
 SELECT substr(d.publish_date, 1, 7) AS month, coalesce(s.region, '未知') AS region, count(*) AS postings

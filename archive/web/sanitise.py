@@ -14,7 +14,6 @@ import nh3
 
 from archive import search
 from archive.diff import diff_ops, side_by_side
-from archive.search import _CHAR_CLASS, tokens
 
 log = logging.getLogger(__name__)
 
@@ -26,14 +25,11 @@ _CLASS_ATTR = {"span": {"class"}}
 #: which keeps the two column headings aligned); ``<br>``, ``nowrap``, ``cellspacing`` … and ``href`` are dropped.
 TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "colgroup", "span", "a"}
 _TABLE_ATTRS = {tag: {"class", "id"} for tag in TABLE_TAGS} | {"th": {"class", "id", "colspan"}}
-_FTS_GAP = re.compile(f"(?<=[{_CHAR_CLASS}\x02\x03]) (?=[{_CHAR_CLASS}\x02\x03])")
 _WINDOW = 60
 #: Diff units: a Latin/digit word (dates, hashes, file names, numbers) whole, anything else one character.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.:/_-]*|.", re.DOTALL)
 _CODE_BASE = 0xF0000  # supplementary private-use planes: one code point per distinct token
 _MAX_TOKENS = 0x10FFFD - _CODE_BASE
-#: The token ``archive.search`` puts between title, body and attachment texts in the index.
-_FIELD_BREAK = getattr(search, "FIELD_BREAK", "丨brk")
 
 
 def clean(fragment: str | None, tags: set[str]) -> str:
@@ -43,44 +39,38 @@ def clean(fragment: str | None, tags: set[str]) -> str:
                      clean_content_tags={"script", "style"})
 
 
-def _term_pattern(term: str) -> str | None:
-    """A regex matching ``term`` in original text the way the index does (its tokens, anything between)."""
-    toks = tokens(term)
-    if not toks:
-        return None
-    return r"[\W_]*".join(re.escape(t) for t in toks)
-
-
 def highlight(text: str, query: str | None) -> str:
-    """Escape ``text`` and wrap every match of the query's terms in ``<mark>``."""
-    patterns = [p for p in (_term_pattern(t) for t in (query or "").split()) if p]
-    if not patterns:
-        return html.escape(text)
-    regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    """Escape ``text`` and wrap every match of the query's terms in ``<mark>`` (escaped text inside)."""
+    terms = search.query_terms(query)
     out, pos = [], 0
-    for m in regex.finditer(text):
-        out.append(html.escape(text[pos:m.start()]))
-        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
-        pos = m.end()
+    for start, end in search.spans(text, terms):
+        out.append(html.escape(text[pos:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
 
 
-def snippet_html(query: str | None, title: str | None, body: str | None, fts_snippet: str | None) -> str:
-    """A short, safe HTML snippet around the first match of ``query`` in the body (else title, else the index)."""
-    patterns = [p for p in (_term_pattern(t) for t in (query or "").split()) if p]
-    for text in (body or "", title or ""):
-        match = next((m for p in patterns if (m := re.search(p, text, re.IGNORECASE))), None)
-        if match:
-            start = max(0, match.start() - _WINDOW)
-            end = min(len(text), match.end() + _WINDOW)
-            piece = text[start:end].replace("\n", " ")
-            fragment = ("…" if start else "") + highlight(piece, query) + ("…" if end < len(text) else "")
-            return clean(fragment, MARK_TAGS)
-    # the match is in an attachment: use FTS5's snippet of the index (markers \x02 … \x03)
-    spaced = _FTS_GAP.sub("", (fts_snippet or "").replace(_FIELD_BREAK, " … ").replace("\n", " "))
-    fragment = html.escape(spaced).replace("\x02", "<mark>").replace("\x03", "</mark>")
-    return clean("附件 attachment: " + fragment, MARK_TAGS)
+def snippet_html(query: str | None, title: str | None, body: str | None, attachments: str | None) -> str:
+    """A short, safe HTML snippet around the first match of ``query`` in the body, else title, else attachments.
+
+    Built from the stored text of the shown row only (the index holds no text): escaped first, then
+    ``<mark>`` around the matches, then nh3 with ``<mark>`` as the only tag.
+    """
+    terms = search.query_terms(query)
+    for label, text in (("", body or ""), ("", title or ""), ("附件 attachment: ", attachments or "")):
+        span = search.find(text, terms)
+        if span is None:
+            continue
+        start = max(0, span[0] - _WINDOW)
+        end = min(len(text), span[1] + _WINDOW)
+        piece = text[start:end].replace("\n", " ")
+        marked = highlight(piece, query) if search.spans(piece, terms) else (
+            html.escape(piece[:span[0] - start]) + "<mark>" + html.escape(piece[span[0] - start:span[1] - start])
+            + "</mark>" + html.escape(piece[span[1] - start:]))
+        fragment = label + ("…" if start else "") + marked + ("…" if end < len(text) else "")
+        return clean(fragment, MARK_TAGS)
+    return ""
 
 
 def token_diff_ops(old: str | None, new: str | None) -> list[tuple[int, str]]:

@@ -138,8 +138,8 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "documents_fts": {
-        "description": "全文索引（每个汉字一个词元）。 Full-text index: one token per Han character.",
-        "columns": {"search_text": "标题、正文、附件文字 Title, body and attachment texts, tokenised"},
+        "description": "全文索引（相邻两字一个词元，不存原文）。 Full-text index: overlapping character pairs, no copy of the text.",
+        "columns": {"search_text": "标题、正文、附件文字的词元（内容不存储）Tokens of title, body and attachment texts (not stored)"},
     },
     "scheduled_runs": {
         "description": "调度器每次执行一行。 One row per scheduler job execution.",

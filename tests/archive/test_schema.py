@@ -45,7 +45,7 @@ def test_core_schema_is_pinned(tmp_path):
     assert [r["code"] for r in db.query("SELECT code FROM doc_types ORDER BY rowid")] == [c for c, _, _ in DOC_TYPES]
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators"]
+    assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators", "0003_search_bigrams"]
 
 
 def test_ensure_schema_twice_changes_nothing(tmp_path):

@@ -66,3 +66,33 @@ def test_table_search_box_page(get, corpus):
     assert response.status_code == 200
     assert f'href="/-/ducha/document/{corpus.ids["notice"]}"' in response.text
     assert 'rel="nofollow noopener noreferrer"' in response.text
+
+
+def test_search_is_newest_first_and_relevance_on_request(rows, corpus):
+    newest = rows("/archive/search", q="公示")
+    assert [r["document_link"] for r in newest] == sorted(corpus.containing("公示"), reverse=True)
+    assert all(r["rank"] is None for r in newest)
+    ranked = rows("/archive/search", q="公示", order="relevance")
+    assert {r["document_link"] for r in ranked} == corpus.containing("公示")
+    assert [r["rank"] for r in ranked] == sorted((r["rank"] for r in ranked), reverse=True)
+
+
+def test_one_character_and_two_term_queries_are_exact(rows, corpus):
+    assert {r["document_link"] for r in rows("/archive/search", q="销")} == corpus.containing("销")
+    both = corpus.containing("公示") & corpus.containing("整改")
+    assert {r["document_link"] for r in rows("/archive/search", q="公示 整改")} == both
+    assert {r["id"] for r in rows("/archive/documents", _search="公示 整改", _col="title")} == both
+
+
+def test_large_table_search_is_capped_not_counted(get, corpus, monkeypatch):
+    from archive.web import search_page
+
+    small = get("/archive/documents", params={"_search": "销号"}).text
+    assert "超过" not in small and 'class="facet-info' in small  # few matches: exact count and facets
+    monkeypatch.setattr(search_page, "COUNT_CAP", 1)
+    page = get("/archive/documents", params={"_search": "销号"})
+    assert page.status_code == 200
+    assert "超过 1 条" in page.text and 'class="facet-info' not in page.text
+    assert f'href="/-/ducha/document/{corpus.ids["notice"]}"' in page.text
+    asked = get("/archive/documents", params={"_search": "销号", "_facet": "status"}).text
+    assert "超过" not in asked and 'class="facet-info' in asked  # a reader who asks for facets gets them

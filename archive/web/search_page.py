@@ -1,0 +1,117 @@
+"""The table search box (``/archive/documents?_search=``) kept fast on large archives.
+
+Datasette counts every match and computes the table's facets over all of them — at 100,000 postings a
+common 2-character word has ~50,000 matches and those queries cost most of the page.  When a search
+has more than ``COUNT_CAP`` matches (counted by the FTS index, stopping at ``COUNT_CAP + 1``), the
+HTML page is served with ``_nocount=1&_nofacet=1`` and says "超过 1,000 条" instead of an exact
+count; smaller result sets keep their exact count and facets.  For a term of 3+ characters, whose
+candidates are checked against the stored text in the count and in every facet, the limit is
+``CHECK_CAP`` candidates.  A table search shows 20 rows a page unless ``_size`` says otherwise, newest
+archived first (``id`` descending) unless a sort is given.  The JSON API is left alone, and a
+reader who asks for a facet (``_facet=…``) or a count (``_nocount=0``) gets it.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from archive.search import MATCH_NOTHING, fts_query, needs_check
+from archive.web import pages
+from archive.web.queries import verify
+
+log = logging.getLogger(__name__)
+
+COUNT_CAP = 1000
+#: For terms of 3+ characters every candidate is checked against the stored text, in the count and in each
+#: facet: above this many candidates the page skips both.
+CHECK_CAP = 100
+#: Rows per page of a table search unless ``_size`` is given (rendering 50 rows of 25 columns costs more
+#: than the search itself).
+PAGE_SIZE = 20
+TABLE = "documents"
+
+
+async def candidates(datasette: Any, query: str, cap: int) -> int:
+    """Postings the index offers for ``query``, counted up to ``cap + 1`` (exact for 1- and 2-character terms)."""
+    match = fts_query(query)
+    if match == MATCH_NOTHING:
+        return 0
+    db = datasette.get_database(pages.database_name(datasette))
+    result = await db.execute("SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+                              " LIMIT ?)", [match, cap + 1])
+    return int(result.first()[0])
+
+
+def cap_for(query: str) -> int:
+    """``COUNT_CAP``, or ``CHECK_CAP`` when the matches must be checked against the text (3+-character terms)."""
+    return CHECK_CAP if needs_check(query) else COUNT_CAP
+
+
+async def matches_over_cap(datasette: Any, query: str) -> bool:
+    """True when counting and faceting ``query`` on the table page would cost more than the search."""
+    cap = cap_for(query)
+    return await candidates(datasette, query, cap) > cap
+
+
+def _wants_everything(args: list[tuple[str, str]]) -> bool:
+    keys = {k for k, _ in args}
+    return "_nocount" in keys or "_nofacet" in keys or any(k.startswith("_facet") for k in keys)
+
+
+def wrap(datasette: Any, app: Any) -> Any:
+    """ASGI middleware: add ``_nocount=1&_nofacet=1`` to large table searches (HTML only)."""
+
+    async def middleware(scope: dict, receive: Any, send: Any) -> None:
+        if scope.get("type") == "http" and scope.get("method") == "GET" and scope.get("query_string") and \
+                scope.get("path") == f"/{pages.database_name(datasette)}/{TABLE}":
+            args = parse_qsl(scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True)
+            query = dict(args).get("_search", "")
+            extra: list[tuple[str, str]] = []
+            keys = {k for k, _ in args}
+            if query and "_size" not in keys:
+                extra.append(("_size", str(PAGE_SIZE)))
+            if query and not keys & {"_sort", "_sort_desc"}:
+                extra.append(("_sort_desc", "id"))  # newest archived first: the index's own order
+            if query and not _wants_everything(args):
+                try:
+                    over = await matches_over_cap(datasette, query)
+                except Exception:  # an unreadable index must not break the page; Datasette reports errors
+                    log.exception("counting matches of %r failed", query)
+                    over = False
+                if over:
+                    extra += [("_nocount", "1"), ("_nofacet", "1")]
+                    scope = {**scope, "ducha_over_cap": True}
+            if extra:
+                scope = {**scope, "query_string": scope["query_string"] + b"&" + urlencode(extra).encode()}
+        await app(scope, receive, send)
+
+    return middleware
+
+
+def filters(request: Any, database: str, table: str, datasette: Any) -> Any:
+    """``filters_from_request``: exact matches for long terms, and "超过 1,000 条" when the count was skipped.
+
+    Datasette's own ``_search`` filter asks the index; for a term of three or more characters the index
+    can over-match, so this adds the check against the stored text (``archive.search.matches``).
+    """
+    search = request.args.get("_search")
+    if table != TABLE or not search:
+        return None
+
+    async def inner() -> Any:
+        from datasette.filters import FilterArguments
+
+        where, params, notes = [], {}, []
+        if needs_check(search):
+            where.append(verify(":ducha_search", f"[{TABLE}].current_version_id"))
+            params["ducha_search"] = search
+        if request.scope.get("ducha_over_cap"):
+            cap = cap_for(search)
+            notes.append(f"超过 {cap:,} 条（未计总数与分面）more than {cap:,} matches (not counted; no facets)"
+                         if cap == COUNT_CAP else
+                         f"索引候选超过 {cap:,} 条（未计确切总数与分面）more than {cap:,} candidates"
+                         " (exact count and facets not computed)")
+        return FilterArguments(where, params=params, human_descriptions=notes)
+
+    return inner
