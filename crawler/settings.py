@@ -67,6 +67,11 @@ DUCHA_MAX_LIST_PAGES = 0           # 0 = follow every list page
 DUCHA_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 DUCHA_ATTACHMENT_TIMEOUT = 120.0   # seconds of text extraction per attachment before it is abandoned
 DUCHA_ATTACHMENT_WORKERS = 1       # extraction processes (the crawl itself uses one core)
+DUCHA_OCR = True                   # recognise text in scans (image-only PDF pages, images, body images)
+DUCHA_OCR_ENGINE = ""              # rapidocr | tesseract; empty: rapidocr, else tesseract
+DUCHA_OCR_MAX_PAGES = 20           # pages recognised per posting and run; the rest waits for later runs
+DUCHA_OCR_PAGE_TIMEOUT = 60.0      # seconds for one page (its worker is killed after that)
+DUCHA_OCR_POSTING_TIMEOUT = 300.0  # seconds of recognition per posting and run
 DUCHA_RETRY_BACKOFF_BASE = 0.5     # seconds, doubled per retry, capped by DUCHA_RETRY_BACKOFF_MAX
 DUCHA_RETRY_BACKOFF_MAX = 30.0
 DUCHA_RETRY_AFTER_MAX = 120.0      # never wait longer than this for a Retry-After

@@ -22,6 +22,7 @@ from scrapy.exceptions import DontCloseSpider, DownloadCancelledError
 from scrapy.http import Request, Response
 from w3lib.encoding import http_content_type_encoding
 
+from archive import ocr as archive_ocr
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
 from archive.recheck import due as due_for_recheck
 from crawler.attachment_worker import AttachmentTextWorker
@@ -31,6 +32,7 @@ from crawler.context import archive_for
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
 from crawler.page_timeliness import timeliness_for
+from crawler.scan_reader import OcrLimits, ScanReader
 from spiders.profiles import get_profile
 from spiders.profiles.base import ListRequest
 from spiders.registry import Site, bundled_sites_path, load_sites
@@ -40,6 +42,7 @@ logger = logging.getLogger(__name__)
 # statuses our callbacks want to see instead of Scrapy dropping them (redirects still followed)
 HANDLED_STATUSES = [s for s in range(300, 600) if s not in (301, 302, 303, 307, 308)]
 MAX_ATTACHMENTS = 40
+MAX_BODY_IMAGES = 20
 
 
 @dataclass
@@ -73,6 +76,7 @@ class DuchaSpider(scrapy.Spider):
         spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
         spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
                                                   workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
+        spider.scans = ScanReader(spider.text_worker, OcrLimits.from_settings(settings), spider._cached_ocr)
         spider.states = {}
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -204,9 +208,15 @@ class DuchaSpider(scrapy.Spider):
                                http_status=response.status, reason="soft-404", raw_sha256=raw,
                                warc=meta.get("ducha_warc"))
             return
-        attachments = [await self._fetch_attachment(a["url"], a["name"], site_id)
+        budget = self.scans.budget()  # recognition limits per posting
+        attachments = [await self._fetch_attachment(a["url"], a["name"], site_id, budget)
                        for a in page.attachments[:MAX_ATTACHMENTS]]
-        timeliness = timeliness_for(page, attachment_texts=[a.text for a in attachments if a.text])
+        for image in page.images[:MAX_BODY_IMAGES]:  # kept only when they carry recognisable text
+            capture = await self._fetch_attachment(image["url"], image["name"], site_id, budget, body_image=True)
+            if capture is not None:
+                attachments.append(capture)
+        texts = [archive_ocr.combine(a.text, a.ocr.text if a.ocr else None)[0] for a in attachments]
+        timeliness = timeliness_for(page, attachment_texts=[t for t in texts if t])
         extra = {"timeliness_fields": timeliness["timeliness_fields"]}
         if timeliness["objection"] is not None:
             extra["objection"] = timeliness["objection"]
@@ -282,7 +292,11 @@ class DuchaSpider(scrapy.Spider):
                    if k.lower() not in (b"if-none-match", b"if-modified-since")}
         self.crawler.engine.crawl(request.replace(headers=headers, dont_filter=True))
 
-    async def _fetch_attachment(self, url: str, name: str, site_id: str) -> AttachmentCapture:
+    def _cached_ocr(self, sha256: str, engine: str):
+        return archive_ocr.load(archive_for(self.crawler).conn, sha256, engine)
+
+    async def _fetch_attachment(self, url: str, name: str, site_id: str, budget, *,
+                                body_image: bool = False) -> AttachmentCapture | None:
         request = Request(url, dont_filter=True, meta={
             "handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id,
             "download_maxsize": self.max_attachment_bytes})
@@ -293,21 +307,23 @@ class DuchaSpider(scrapy.Spider):
             error = f"download failed: {type(exc).__name__}: {exc}"
             if isinstance(exc, DownloadCancelledError):  # Scrapy cancels what exceeds download_maxsize
                 error += f" (files over DUCHA_MAX_ATTACHMENT_BYTES={self.max_attachment_bytes} are not downloaded)"
-            return AttachmentCapture(url=url, name=name, error=error[:500])
+            return None if body_image else AttachmentCapture(url=url, name=name, error=error[:500])
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
         warc = request.meta.get("ducha_warc")
         if response.status != 200:
-            return AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}", warc=warc)
+            return None if body_image else AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}",
+                                                             warc=warc)
         body = response.body
         content_type = _header(response, b"Content-Type")
         # in a worker process with a time limit: a slow or hostile file must not stall the run
         result = await self.text_worker.extract(body, filename=_filename(url, name), content_type=content_type,
                                                 max_bytes=self.max_attachment_bytes)
-        return AttachmentCapture(
+        capture = AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
         )
+        return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
 
     # --- end of the walk ------------------------------------------------------------------
     def on_idle(self):
