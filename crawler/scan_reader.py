@@ -158,8 +158,11 @@ class ScanReader:
         if body_image and (scan.skipped or scan.record is None or not scan.record.text):
             return None
         capture.ocr = scan.record
+        recognised = bool(scan.record and scan.record.text)
         if kind == "image":
-            capture.error = None if scan.record and scan.record.text else f"not recognised: {scan.skipped or scan.note}"
+            capture.error = None if recognised else f"not recognised: {scan.skipped or scan.note}"
+        elif recognised and capture.text is None:
+            capture.error = None  # "no text layer" is answered by the recognised text
         if scan.note:
             capture.error = scan.note if capture.error is None else f"{capture.error}; {scan.note}"
         return capture
