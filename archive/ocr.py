@@ -197,3 +197,19 @@ def record_capture(conn: sqlite3.Connection, attachment_id: int, capture: Any, a
         (text, source, record.text or None, record.label, record.confidence, record.pages_done,
          record.pages_total, attachment_id))
     return bool(record.text)
+
+
+def display(row: dict[str, Any]) -> dict[str, Any]:
+    """What the document page shows of an attachment row: typed text, recognised text and its marks."""
+    source = row.get("text_source")
+    text, ocr_text = row.get("text"), row.get("ocr_text")
+    if source not in ("ocr", "typed+ocr") or not ocr_text:
+        return {"typed_text": text, "ocr": None}
+    typed = None
+    if source == "typed+ocr" and text and text.endswith(ocr_text):
+        typed = text[: -len(ocr_text)].rstrip("\n") or None
+    done, total = row.get("ocr_pages_done") or 0, row.get("ocr_pages_total") or 0
+    confidence = row.get("ocr_confidence")
+    return {"typed_text": typed, "ocr": {
+        "text": ocr_text, "engine": row.get("ocr_engine"), "pages_done": done, "pages_total": total,
+        "confidence": None if confidence is None else f"{confidence:.0%}", "pending": max(0, total - done)}}

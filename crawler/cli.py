@@ -216,5 +216,42 @@ def evidence(document_id, db, out_dir) -> None:
     click.echo(json.dumps({"out": out_dir, "files": manifest.get("files", [])}, ensure_ascii=False))
 
 
+
+@main.command()
+@DB_OPTION
+@click.option("--engine", type=click.Choice(["rapidocr", "tesseract"]), help="OCR engine (default: rapidocr).")
+@click.option("--engine-version-changed", "version_changed", is_flag=True,
+              help="Also re-recognise files recognised by another engine or engine version.")
+@click.option("--missing", is_flag=True, help="Also recognise files archived before OCR that have no text.")
+@click.option("--max-pages", default=20, show_default=True, type=click.IntRange(1),
+              help="Pages per file and pass (a file is passed over until all its pages are done).")
+@click.option("--page-timeout", default=60.0, show_default=True, type=float, help="Seconds for one page.")
+def ocr(db, engine, version_changed, missing, max_pages, page_timeout) -> None:
+    """Recognise scans left over by crawls (capped pages), or all again when the engine version changed."""
+    from crawler.extraction.ocr import OcrUnavailable
+    from crawler.ocr_command import rerecognise
+    from crawler.scan_reader import OcrLimits
+
+    _configure_logging()
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}")
+
+    def progress(summary, url) -> None:
+        click.echo(f"[{summary.done + len(summary.failed)}/{summary.files}] {summary.pages} pages"
+                   f" {summary.seconds:.0f} s  {url}", err=True)
+
+    limits = OcrLimits(max_pages=max_pages, page_timeout=page_timeout, posting_timeout=max_pages * page_timeout)
+    try:
+        summary = rerecognise(db, engine=engine, version_changed=version_changed, missing=missing, limits=limits,
+                              progress=progress)
+    except OcrUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps({"engine": summary.engine, "files": summary.files, "done": summary.done,
+                           "pages": summary.pages, "failed": summary.failed, "seconds": round(summary.seconds, 1)},
+                          ensure_ascii=False))
+    if summary.failed:
+        sys.exit(1)
+
+
 if __name__ == "__main__":
     main()
