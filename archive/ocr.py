@@ -28,6 +28,8 @@ from archive import search
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Migrations("ducha-ocr")
+#: How ``attachments.error`` starts while a file's pages are only partly recognised (cleared when done).
+CAPPED_NOTE = "recognised "
 
 
 @MIGRATIONS(name="0001_ocr")
@@ -128,9 +130,10 @@ def apply_to_attachments(conn: sqlite3.Connection, record: OcrRecord, *, typed_o
         text, source = combine(typed_of(att_id), record.text)
         conn.execute(
             """UPDATE attachments SET text = ?, text_source = ?, ocr_text = ?, ocr_engine = ?, ocr_confidence = ?,
-                 ocr_pages_done = ?, ocr_pages_total = ? WHERE id = ?""",
+                 ocr_pages_done = ?, ocr_pages_total = ?,
+                 error = CASE WHEN ? AND error LIKE ? THEN NULL ELSE error END WHERE id = ?""",
             (text, source, record.text or None, record.label, record.confidence, record.pages_done,
-             record.pages_total, att_id))
+             record.pages_total, record.pages_done >= record.pages_total, f"{CAPPED_NOTE}%", att_id))
         documents.append(doc_id)
     for doc_id in dict.fromkeys(documents):
         refresh_search(conn, doc_id)

@@ -88,6 +88,7 @@ class ScanReader:
         self.limits = limits
         self.lookup = lookup
         self.unavailable: str | None = None
+        self.counts = {"pages": 0, "cached_files": 0, "capped_files": 0}  # the crawl's stats ducha/ocr/…
         self.engine, self.version = "", ""
         if limits.enabled:
             try:
@@ -119,6 +120,8 @@ class ScanReader:
             record = OcrRecord(sha256=sha256, engine=self.engine, engine_version=self.version,
                                pages_total=len(plan.pages))
         done = {p["index"] for p in record.pages}
+        if done >= set(plan.pages):
+            self.counts["cached_files"] += 1
         for index in plan.pages:
             if index in done:
                 continue
@@ -127,6 +130,7 @@ class ScanReader:
                 break
             limit = min(self.limits.page_timeout, max(1.0, budget.seconds_left()))
             budget.pages -= 1
+            self.counts["pages"] += 1
             try:
                 page = await self.worker.run(recognise_page, data, kind, index, self.engine, timeout=limit)
                 record.pages.append({"index": index, "text": page.text, "confidence": page.confidence,
@@ -141,6 +145,7 @@ class ScanReader:
                                      "skipped": f"{type(exc).__name__}: {exc}"[:200]})
         note = None
         if record.pages_done < record.pages_total:
+            self.counts["capped_files"] += 1
             note = (f"recognised {record.pages_done} of {record.pages_total} scanned pages; the rest in later runs "
                     "(DUCHA_OCR_MAX_PAGES / DUCHA_OCR_POSTING_TIMEOUT)")
         if kind == "image" and not record.text:

@@ -83,8 +83,10 @@ class DuchaSpider(scrapy.Spider):
         return spider
 
     def on_closed(self, spider) -> None:
-        """Stop the attachment workers."""
+        """Stop the attachment workers; record what recognition did (stats ``ducha/ocr/…``)."""
         self.text_worker.close()
+        for name, value in self.scans.counts.items():
+            self.crawler.stats.set_value(f"ducha/ocr/{name}", value)
 
     # --- list pages -----------------------------------------------------------------------
     async def start(self):
