@@ -67,6 +67,12 @@ def specs(pages: int):  # type: ignore[no-untyped-def]
     return out
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (tesseract runs as a subprocess)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def child(engine_name: str, pages: int) -> dict:
     """Run one engine over the pages in this process; figures as a dict."""
     from crawler.extraction.ocr import get_engine, prepare
@@ -78,11 +84,11 @@ def child(engine_name: str, pages: int) -> dict:
     load = time.monotonic() - t0
     for spec in specs(pages):
         image = render_page(spec)
-        started = time.monotonic()
+        started, cpu = time.monotonic(), _cpu()
         lines, conf = engine.recognise(prepare(image))
-        seconds = time.monotonic() - started
+        seconds, cpu = time.monotonic() - started, _cpu() - cpu
         rows.append({"kind": spec.kind, "dpi": spec.dpi, "accuracy": char_accuracy(spec.text, "\n".join(lines)),
-                     "confidence": conf, "seconds": seconds, "size": list(image.size)})
+                     "confidence": conf, "seconds": seconds, "cpu": cpu, "size": list(image.size)})
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"engine": engine.name, "version": engine.version, "load_s": load, "rows": rows,
@@ -93,14 +99,17 @@ def report(result: dict) -> list[str]:
     """Printable lines for one engine's figures."""
     out = [(f"## {result['engine']} {result['version']}  (model load {result['load_s']:.1f} s, "
             f"peak RSS {result['peak_rss_mb']:.0f} MB, subprocess peak {result['peak_child_rss_mb']:.0f} MB)"),
-           "| kind | pages | char accuracy (mean / min) | mean confidence | s per page |", "|---|---|---|---|---|"]
+           "| kind | pages | char accuracy (mean / min) | mean confidence | s per page | CPU s per page |",
+           "|---|---|---|---|---|---|"]
     for kind in ("clean", "noisy", "stamped", "table"):
         rows = [r for r in result["rows"] if r["kind"] == kind]
         acc = [r["accuracy"] for r in rows]
         conf = [r["confidence"] for r in rows if r["confidence"] is not None]
         out.append(f"| {kind} | {len(rows)} | {statistics.mean(acc):.1%} / {min(acc):.1%} | "
-                   f"{statistics.mean(conf) if conf else 0:.2f} | {statistics.mean(r['seconds'] for r in rows):.2f} |")
+                   f"{statistics.mean(conf) if conf else 0:.2f} | {statistics.mean(r['seconds'] for r in rows):.2f} | "
+                   f"{statistics.mean(r['cpu'] for r in rows):.2f} |")
     seconds = [r["seconds"] for r in result["rows"]]
+    out.append(f"all pages: {statistics.mean(r['cpu'] for r in result['rows']):.2f} CPU s per page")
     out.append(f"all pages: {statistics.mean(seconds):.2f} s per page (median {statistics.median(seconds):.2f}, "
                f"max {max(seconds):.2f}); by dpi: " + ", ".join(
                    f"{d} dpi {statistics.mean(r['seconds'] for r in result['rows'] if r['dpi'] == d):.2f} s"
