@@ -17,7 +17,6 @@ from scrapy.http import Request, Response
 
 from crawler.classify import blocked_reason
 from crawler.mirror import mirror_url
-from spiders.registry import bundled_sites_path, load_sites
 
 logger = logging.getLogger(__name__)
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -40,10 +39,8 @@ class BrowserChallengeMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        settings = crawler.settings
-        sites = load_sites(settings.get("DUCHA_SITES_FILE") or bundled_sites_path())
-        wanted = set(settings.getlist("DUCHA_SITE_IDS"))
-        hosts = {urlsplit(url).hostname for site in sites if not wanted or site.id in wanted
+        sites = crawler.spider.sites  # read once by the runner and handed to the spider
+        hosts = {urlsplit(url).hostname for site in sites
                  if site.options.get("challenge") == "browser" for url in site.start_urls}
         if not hosts:
             raise NotConfigured  # no site needs the browser

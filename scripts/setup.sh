@@ -10,7 +10,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "--test" ]; then
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e '.[test,sim]'
   # Debian tools: chromium (browser tests of the Datasette pages), a Chinese font for its screenshots and
   # for the simulated web's scanned pages, antiword (legacy .doc attachments), tesseract + chi_sim (the
   # second OCR engine, compared in bench/ocr_bench.py; the default engine, rapidocr, comes from PyPI)
@@ -28,5 +28,5 @@ if [ "${1:-}" = "--test" ]; then
     fi
   fi
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q -e '.[sim]'
 fi
