@@ -9,6 +9,12 @@ at 150, 200 and 300 dpi, full A4.  Each engine runs in its own process (``--chil
 RSS is that engine's; the first page's time includes loading the models and is reported apart.
 
 Accuracy = 1 − (edit distance / ground-truth length), whitespace removed on both sides.
+
+    .venv/bin/python bench/ocr_bench.py --crawl --docs-per-site 12 --scans 4 --delay 1
+
+``--crawl``: real ``ducha crawl`` runs over the simulated web (all sites, one posting in ``--scans`` a scan)
+for day 0 (the first crawl: the whole backlog) and day 1 (a daily run), with the polite delay per host,
+once with recognition and once with ``DUCHA_OCR=false``: wall time, requests, pages recognised.
 """
 from __future__ import annotations
 
@@ -117,13 +123,64 @@ def report(result: dict) -> list[str]:
     return out
 
 
+def crawl(docs_per_site: int, scans: int, delay: float, days: int) -> list[str]:
+    """Time real crawls with and without recognition; printable lines."""
+    import re
+    import tempfile
+    import urllib.request
+    from datetime import date, timedelta
+    from pathlib import Path
+
+    from crawler.demo import crawl_command
+    from simweb.server import serve_in_thread
+    from simweb.world import World
+
+    start = date(2026, 11, 2)
+    out = [f"## crawl: {docs_per_site} postings per site, one in {scans} a scan, DOWNLOAD_DELAY={delay} s",
+           "| OCR | day | wall s | requests | pages recognised | scans in the world |", "|---|---|---|---|---|---|"]
+    for ocr_on in (True, False):
+        world = World(seed=1, docs_per_site=docs_per_site, start_date=start, scans=scans)
+        server = serve_in_thread(world, port=0, day=0)
+        with tempfile.TemporaryDirectory() as tmp:
+            sites = Path(tmp) / "sites.yaml"
+            with urllib.request.urlopen(f"{server.url}/_sim/sites.yaml", timeout=30) as response:
+                sites.write_bytes(response.read())
+            for day in range(days):
+                server.set_day(day)
+                command = crawl_command(db=f"{tmp}/archive.db", sites_file=str(sites), mirror=server.url,
+                                        clock=f"{start + timedelta(days=day)}T06:30:00+08:00",
+                                        extra=["-s", f"DOWNLOAD_DELAY={delay}", "-s", "AUTOTHROTTLE_ENABLED=False",
+                                               "-s", f"DUCHA_OCR={ocr_on}"])
+                started = time.monotonic()
+                proc = subprocess.run(command, capture_output=True, text=True, check=False)
+                wall = time.monotonic() - started
+                requests = re.search(r"'downloader/request_count': (\d+)", proc.stderr)
+                pages = re.search(r"'ducha/ocr/pages': (\d+)", proc.stderr)
+                manifest = world.manifest(day, hashes=False)
+                n_scans = sum(1 for p in manifest["postings"] if any(a["kind"] in ("scanpdf", "jpg")
+                                                                    for a in p["attachments"]) or "body_images" in p)
+                out.append(f"| {'on' if ocr_on else 'off'} | {day} | {wall:.0f} | "
+                           f"{requests.group(1) if requests else '?'} | {pages.group(1) if pages else 0} | {n_scans} |"
+                           + ("" if proc.returncode == 0 else f" exit {proc.returncode}"))
+        server.close()
+    return out
+
+
 def main() -> None:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engine", action="append", choices=("rapidocr", "tesseract"))
     parser.add_argument("--pages", type=int, default=3, help="pages per kind")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--crawl", action="store_true", help="time real crawls with and without recognition")
+    parser.add_argument("--docs-per-site", type=int, default=12)
+    parser.add_argument("--scans", type=int, default=4, help="one posting in N is a scan")
+    parser.add_argument("--delay", type=float, default=1.0, help="DOWNLOAD_DELAY per host")
+    parser.add_argument("--days", type=int, default=2)
     args = parser.parse_args()
+    if args.crawl:
+        sys.stdout.write("\n".join(crawl(args.docs_per_site, args.scans, args.delay, args.days)) + "\n")
+        return
     engines = args.engine or ["rapidocr", "tesseract"]
     if args.child:
         sys.stdout.write(json.dumps(child(engines[0], args.pages)) + "\n")

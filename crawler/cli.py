@@ -121,13 +121,16 @@ def serve(db, port, host) -> None:
 @click.option("--faults", default="none", show_default=True, metavar="PROFILE", help="Fault profile for every site.")
 @click.option("--seed", default=1, show_default=True, type=int, metavar="N")
 @click.option("--start-date", metavar="DATE", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
-def simweb(port, day, docs_per_site, faults, seed, start_date) -> None:
+@click.option("--scans", default=0, show_default=True, type=click.IntRange(0), metavar="N",
+              help="Publish one posting in N as a scan (image-only PDF, JPEG, image body); 0: none.")
+def simweb(port, day, docs_per_site, faults, seed, start_date, scans) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
     _require_simulator()
     from simweb.server import run_forever
 
     _configure_logging()
-    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date)
+    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date,
+                scans=scans)
 
 
 @main.command()
