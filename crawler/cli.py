@@ -239,8 +239,8 @@ def evidence(document_id, db, out_dir) -> None:
               help="Also re-recognise files recognised by another engine or engine version.")
 @click.option("--missing", is_flag=True, help="Also recognise files archived before OCR that have no text.")
 @click.option("--max-pages", default=20, show_default=True, type=click.IntRange(1),
-              help="Pages per file and pass (a file is passed over until all its pages are done).")
-@click.option("--page-timeout", default=60.0, show_default=True, type=float, help="Seconds for one page.")
+              metavar="N", help="Pages per file and pass (a file is passed over until all its pages are done).")
+@click.option("--page-timeout", default=60.0, show_default=True, type=float, metavar="S", help="Seconds for one page.")
 def ocr(db, engine, version_changed, missing, max_pages, page_timeout) -> None:
     """Recognise scans left over by crawls (capped pages), or all again when the engine version changed."""
     from crawler.extraction.ocr import OcrUnavailable
