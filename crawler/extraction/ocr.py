@@ -36,7 +36,7 @@ MIN_CHARS = 4  # recognised text shorter than this (non-space characters) is dro
 MAX_SIDE = 2400  # longer side in pixels given to the engine (~200 dpi A4)
 RENDER_DPI = 200
 IMAGE_KINDS = ("jpeg", "png", "tiff", "bmp", "gif")
-_RED_DOMINANCE = 60
+_RED_DOMINANCE = 40
 
 
 class OcrUnavailable(RuntimeError):
@@ -265,7 +265,7 @@ def crop_to_content(image: Any) -> Any:
 
 def prepare(image: Any) -> Any:
     """RGB, red seal ink turned white (text under a 红章 stays readable), longer side at most MAX_SIDE."""
-    from PIL import Image, ImageChops
+    from PIL import Image, ImageChops, ImageFilter
 
     image = crop_to_content(image.convert("RGB"))
     scale = MAX_SIDE / max(image.size)
@@ -273,9 +273,11 @@ def prepare(image: Any) -> Any:
         image = image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS)
     r, g, b = image.split()
     red = ImageChops.subtract(r, ImageChops.lighter(g, b))  # how much redder than the other channels
-    mask = red.point(lambda v: 255 if v > _RED_DOMINANCE else 0)
+    mask = red.point(lambda v: 255 if v > _RED_DOMINANCE else 0).filter(ImageFilter.MaxFilter(3))  # + the seal's edges
     white = Image.new("RGB", image.size, (255, 255, 255))
-    return Image.composite(white, image, mask)
+    # the red channel as grey: black text stays black, what is left of red ink (pink edges) turns light
+    red_channel = Image.composite(white, image, mask).getchannel("R")
+    return Image.merge("RGB", (red_channel, red_channel, red_channel))
 
 
 def recognise_page(data: bytes, kind: str, index: int, engine_name: str | None = None) -> RecognisedPage:
