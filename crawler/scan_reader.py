@@ -83,10 +83,12 @@ class ScanReader:
     """Recognises scans in the attachment workers; ``lookup(sha256, engine)`` gives cached records."""
 
     def __init__(self, worker: AttachmentTextWorker, limits: OcrLimits,
-                 lookup: Callable[[str, str], OcrRecord | None]) -> None:
+                 lookup: Callable[[str, str], OcrRecord | None],
+                 remember: Callable[[OcrRecord], None] | None = None) -> None:
         self.worker = worker
         self.limits = limits
         self.lookup = lookup
+        self.remember = remember  # keeps results that are not stored with an attachment (images without text)
         self.unavailable: str | None = None
         self.counts = {"pages": 0, "cached_files": 0, "capped_files": 0}  # the crawl's stats ducha/ocr/…
         self.engine, self.version = "", ""
@@ -149,6 +151,8 @@ class ScanReader:
             note = (f"recognised {record.pages_done} of {record.pages_total} scanned pages; the rest in later runs "
                     "(DUCHA_OCR_MAX_PAGES / DUCHA_OCR_POSTING_TIMEOUT)")
         if kind == "image" and not record.text:
+            if self.remember is not None:
+                self.remember(record)  # a banner shown on every posting is looked at once
             skipped = next((p["skipped"] for p in record.pages if p.get("skipped")), "no text")
             return ScanResult(record=record, skipped=skipped)
         return ScanResult(record=record, note=note)

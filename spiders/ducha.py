@@ -77,7 +77,8 @@ class DuchaSpider(scrapy.Spider):
         spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
         spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
                                                   workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
-        spider.scans = ScanReader(spider.text_worker, OcrLimits.from_settings(settings), spider._cached_ocr)
+        spider.scans = ScanReader(spider.text_worker, OcrLimits.from_settings(settings), spider._cached_ocr,
+                                  spider._remember_ocr)
         spider.states = {}
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -292,6 +293,10 @@ class DuchaSpider(scrapy.Spider):
 
     def _cached_ocr(self, sha256: str, engine: str):
         return archive_ocr.load(self.archive.conn, sha256, engine)
+
+    def _remember_ocr(self, record) -> None:
+        with self.archive.db.atomic():
+            archive_ocr.save(self.archive.conn, record)
 
     async def _fetch_attachment(self, url: str, name: str, site_id: str, budget, *,
                                 body_image: bool = False) -> AttachmentCapture | None:

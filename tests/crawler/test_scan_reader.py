@@ -43,3 +43,28 @@ def test_the_page_cap_queues_the_rest_and_a_cached_record_is_continued_not_redon
     assert record.pages[0]["text"] == "已识别的第一页"
     assert "整改任务验收销号" in record.pages[1]["text"]
     assert capped and note.startswith("recognised 2 of 3 scanned pages")
+
+
+def test_an_image_without_text_is_looked_at_once():
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (900, 300), (200, 220, 240)).save(buf, "PNG")  # a banner: large, no text
+    remembered: dict[str, OcrRecord] = {}
+
+    async def go():
+        worker = AttachmentTextWorker(timeout=60, workers=1)
+        try:
+            reader = ScanReader(worker, OcrLimits(engine="rapidocr"), lambda sha, engine: remembered.get(sha),
+                                lambda record: remembered.__setitem__(record.sha256, record))
+            first = await reader.read(buf.getvalue(), "b" * 64, "image", reader.budget())
+            second = await reader.read(buf.getvalue(), "b" * 64, "image", reader.budget())
+            return first, second, reader.counts
+        finally:
+            worker.close()
+
+    first, second, counts = asyncio.run(go())
+    assert first.skipped == "few characters" and second.skipped == "few characters"
+    assert counts["pages"] == 1 and counts["cached_files"] == 1
