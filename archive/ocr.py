@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,17 +165,23 @@ def refresh_search(conn: sqlite3.Connection, document_id: int) -> None:
     search.write_fts(conn, document_id, [row[1], row[2], *texts])
 
 
-def pending(conn: sqlite3.Connection, *, engine: str, engine_version: str, version_changed: bool
-            ) -> Iterator[tuple[str, str | None]]:
-    """Digests (with one URL each) whose recognition is unfinished, or (``version_changed``) made by another
-    version of ``engine``."""
-    sql = """SELECT sha256, min(url) FROM attachments
-             WHERE sha256 IS NOT NULL AND ocr_pages_total IS NOT NULL
-               AND (ocr_pages_done < ocr_pages_total {extra})
-             GROUP BY sha256 ORDER BY min(id)"""
-    extra = "OR ocr_engine IS NOT ?" if version_changed else ""
-    params: tuple = (f"{engine} {engine_version}",) if version_changed else ()
-    yield from conn.execute(sql.format(extra=extra), params).fetchall()
+def pending(conn: sqlite3.Connection, *, engine: str, engine_version: str, version_changed: bool = False,
+            missing: bool = False) -> list[tuple[str, str, str | None, int | None]]:
+    """Files whose recognition is unfinished (capped pages); with ``version_changed`` also those recognised by
+    another engine or version; with ``missing`` also files without text archived before OCR.
+
+    One row per digest, oldest first: (sha256, url, warc_file, warc_offset) — the evidence holds the bytes.
+    """
+    clauses = ["(ocr_pages_total IS NOT NULL AND ocr_pages_done < ocr_pages_total)"]
+    params: list[object] = []
+    if version_changed:
+        clauses.append("(ocr_engine IS NOT NULL AND ocr_engine IS NOT ?)")
+        params.append(f"{engine} {engine_version}")
+    if missing:
+        clauses.append("(ocr_engine IS NULL AND (text IS NULL OR length(trim(text)) < 20))")
+    sql = (f"SELECT sha256, min(url), warc_file, warc_offset FROM attachments WHERE sha256 IS NOT NULL"
+           f" AND warc_file IS NOT NULL AND ({' OR '.join(clauses)}) GROUP BY sha256 ORDER BY min(id)")
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(sql, params).fetchall()]
 
 
 def record_capture(conn: sqlite3.Connection, attachment_id: int, capture: Any, at: str) -> bool:

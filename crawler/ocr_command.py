@@ -37,21 +37,6 @@ class OcrRunSummary:
     seconds: float = 0.0
 
 
-def _candidates(archive: Archive, engine: str, version: str, *, version_changed: bool, missing: bool
-                ) -> list[tuple[str, str, str | None, int | None]]:
-    """(sha256, url, warc_file, warc_offset) of each file to (re-)recognise, oldest first."""
-    clauses = ["(ocr_pages_total IS NOT NULL AND ocr_pages_done < ocr_pages_total)"]
-    params: list[object] = []
-    if version_changed:
-        clauses.append("(ocr_engine IS NOT NULL AND ocr_engine IS NOT ?)")
-        params.append(f"{engine} {version}")
-    if missing:
-        clauses.append("(ocr_engine IS NULL AND (text IS NULL OR length(trim(text)) < 20))")
-    sql = (f"SELECT sha256, min(url), warc_file, warc_offset FROM attachments WHERE sha256 IS NOT NULL"
-           f" AND warc_file IS NOT NULL AND ({' OR '.join(clauses)}) GROUP BY sha256 ORDER BY min(id)")
-    return [tuple(r) for r in archive.conn.execute(sql, params).fetchall()]  # type: ignore[misc]
-
-
 def rerecognise(db_path: str | Path, *, warc_dir: str | Path | None = None, engine: str | None = None,
                 version_changed: bool = False, missing: bool = False, limits: OcrLimits | None = None,
                 progress: Callable[[OcrRunSummary, str], None] | None = None) -> OcrRunSummary:
@@ -62,7 +47,8 @@ def rerecognise(db_path: str | Path, *, warc_dir: str | Path | None = None, engi
     warc_dir = Path(warc_dir) if warc_dir else default_warc_dir(db_path)
     started = time.monotonic()
     with Archive(db_path, warc_dir=warc_dir) as archive:
-        rows = _candidates(archive, name, version, version_changed=version_changed, missing=missing)
+        rows = archive_ocr.pending(archive.conn, engine=name, engine_version=version,
+                                   version_changed=version_changed, missing=missing)
         summary = OcrRunSummary(engine=f"{name} {version}", files=len(rows))
         worker = AttachmentTextWorker(timeout=max(60.0, limits.page_timeout), workers=1)
 

@@ -63,9 +63,12 @@ def test_apply_rewrites_every_row_of_the_file_and_pending_finds_old_versions(tmp
         att = AttachmentCapture(url="https://x.gov.cn/s.jpg", name="s.jpg", sha256="c" * 64, size=10,
                                 ocr=_record("c" * 64, [(0, "旧版本识别", 0.6)], 1, version="1.0"))
         archive.ingest(_capture([att]))
-        stale = list(ocr.pending(archive.conn, engine="rapidocr", engine_version="1.4.4", version_changed=True))
-        assert [s for s, _ in stale] == ["c" * 64]
-        assert list(ocr.pending(archive.conn, engine="rapidocr", engine_version="1.4.4", version_changed=False)) == []
+        stale = ocr.pending(archive.conn, engine="rapidocr", engine_version="1.4.4", version_changed=True)
+        assert [row[0] for row in stale] == []  # no WARC record to read the file from
+        archive.conn.execute("UPDATE attachments SET warc_file = 'w.warc.gz', warc_offset = 0")
+        stale = ocr.pending(archive.conn, engine="rapidocr", engine_version="1.4.4", version_changed=True)
+        assert [row[0] for row in stale] == ["c" * 64]
+        assert ocr.pending(archive.conn, engine="rapidocr", engine_version="1.4.4") == []
         new = _record("c" * 64, [(0, "新版本识别", 0.99)], 1)
         with archive.db.atomic():
             ocr.save(archive.conn, new)
