@@ -118,7 +118,7 @@ class DocView:
     @property
     def body_text(self) -> str:
         """Canonical body: paragraphs joined by newlines (images of text left out)."""
-        return "\n".join(p for p in self.paragraphs if not isinstance(p, ImageParagraph))
+        return "\n".join(p.replace("\t", " ") for p in self.paragraphs if not isinstance(p, ImageParagraph))
 
     @property
     def body_images(self) -> tuple[ImageParagraph, ...]:
