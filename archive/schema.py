@@ -226,7 +226,7 @@ def migration_sets() -> list[Migrations]:
     from archive.ops.schema import MIGRATIONS as OPS
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, LEDGER, OCR]
+    return [CORE, TIMELINESS, OPS, OCR, LEDGER]
 
 
 def ensure_schema(db: Database) -> None:
