@@ -10,6 +10,7 @@ import logging
 import sqlite3
 from typing import Any
 
+from archive import ocr as _ocr
 from archive import search
 from archive.models import (
     AttachmentCapture,
@@ -98,6 +99,7 @@ def _attachments(
                 (at, att.text, att.error, att.name, att.etag, att.last_modified, existing["id"]),
             )
             ids.append(existing["id"])
+            text_added = _ocr.record_capture(conn, existing["id"], att, at) or text_added
             continue
         cur = conn.execute(
             """INSERT INTO attachments (document_id, url, name, sha256, size, content_type, text, error,
@@ -108,7 +110,7 @@ def _attachments(
              att.etag, att.last_modified),
         )
         ids.append(int(cur.lastrowid or 0))
-        text_added = text_added or bool(att.text)
+        text_added = _ocr.record_capture(conn, ids[-1], att, at) or text_added or bool(att.text)
     return list(dict.fromkeys(ids)), digests, text_added
 
 

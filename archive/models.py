@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from archive.ocr import OcrRecord
+
 DATE_SOURCES = ("cms", "list", "stated", "url")
 
 CheckKind = Literal["not_modified", "removed", "unreachable", "blocked"]
@@ -36,6 +38,7 @@ class AttachmentCapture:
     warc: WarcRef | None = None
     etag: str | None = None  # validators for conditional re-checks
     last_modified: str | None = None
+    ocr: OcrRecord | None = None  # recognised pages (scans); ``text`` is then only the typed text
 
 
 @dataclass

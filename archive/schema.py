@@ -238,10 +238,11 @@ def _split_sql(script: str) -> list[str]:
 def migration_sets() -> list[Migrations]:
     """All migration sets in the order ``ensure_schema`` applies them."""
     from archive.ledger.schema import MIGRATIONS as LEDGER
+    from archive.ocr import MIGRATIONS as OCR
     from archive.ops.schema import MIGRATIONS as OPS
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, LEDGER]
+    return [CORE, TIMELINESS, OPS, OCR, LEDGER]
 
 
 def ensure_schema(db: Database) -> None:

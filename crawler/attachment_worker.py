@@ -66,8 +66,9 @@ class AttachmentTextWorker:
             process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
 
-    async def run(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run ``func`` in a worker; raises TimeoutError after ``timeout`` seconds of work."""
+    async def run(self, func: Callable[..., Any], *args: Any, timeout: float | None = None, **kwargs: Any) -> Any:
+        """Run ``func`` in a worker; raises TimeoutError after ``timeout`` (default: the worker's) seconds of work."""
+        limit = self.timeout if timeout is None else timeout
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.workers)
         async with self._slots:  # the limit counts working time, not time spent queued
@@ -75,7 +76,7 @@ class AttachmentTextWorker:
                 loop = asyncio.get_running_loop()
                 future = loop.run_in_executor(self._ensure_pool(), partial(func, *args, **kwargs))
                 try:
-                    return await asyncio.wait_for(future, self.timeout)
+                    return await asyncio.wait_for(future, limit)
                 except TimeoutError:
                     self._replace_pool()
                     raise

@@ -121,13 +121,16 @@ def serve(db, port, host) -> None:
 @click.option("--faults", default="none", show_default=True, metavar="PROFILE", help="Fault profile for every site.")
 @click.option("--seed", default=1, show_default=True, type=int, metavar="N")
 @click.option("--start-date", metavar="DATE", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
-def simweb(port, day, docs_per_site, faults, seed, start_date) -> None:
+@click.option("--scans", default=0, show_default=True, type=click.IntRange(0), metavar="N",
+              help="Publish one posting in N as a scan (image-only PDF, JPEG, image body); 0: none.")
+def simweb(port, day, docs_per_site, faults, seed, start_date, scans) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
     _require_simulator()
     from simweb.server import run_forever
 
     _configure_logging()
-    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date)
+    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date,
+                scans=scans)
 
 
 @main.command()
@@ -291,6 +294,43 @@ def verify(db, document_ids) -> None:
                f"in {report.seconds:.1f} s: " + ("ok" if report.ok else
                                                  f"{len(report.failing_documents)} postings failing"))
     if not report.ok:
+        sys.exit(1)
+
+
+
+@main.command()
+@DB_OPTION
+@click.option("--engine", type=click.Choice(["rapidocr", "tesseract"]), help="OCR engine (default: rapidocr).")
+@click.option("--engine-version-changed", "version_changed", is_flag=True,
+              help="Also re-recognise files recognised by another engine or engine version.")
+@click.option("--missing", is_flag=True, help="Also recognise files archived before OCR that have no text.")
+@click.option("--max-pages", default=20, show_default=True, type=click.IntRange(1),
+              metavar="N", help="Pages per file and pass (a file is passed over until all its pages are done).")
+@click.option("--page-timeout", default=60.0, show_default=True, type=float, metavar="S", help="Seconds for one page.")
+def ocr(db, engine, version_changed, missing, max_pages, page_timeout) -> None:
+    """Recognise scans left over by crawls (capped pages), or all again when the engine version changed."""
+    from crawler.extraction.ocr import OcrUnavailable
+    from crawler.ocr_command import rerecognise
+    from crawler.scan_reader import OcrLimits
+
+    _configure_logging()
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}")
+
+    def progress(summary, url) -> None:
+        click.echo(f"[{summary.done + len(summary.failed)}/{summary.files}] {summary.pages} pages"
+                   f" {summary.seconds:.0f} s  {url}", err=True)
+
+    limits = OcrLimits(max_pages=max_pages, page_timeout=page_timeout, posting_timeout=max_pages * page_timeout)
+    try:
+        summary = rerecognise(db, engine=engine, version_changed=version_changed, missing=missing, limits=limits,
+                              progress=progress)
+    except OcrUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps({"engine": summary.engine, "files": summary.files, "done": summary.done,
+                           "pages": summary.pages, "failed": summary.failed, "seconds": round(summary.seconds, 1)},
+                          ensure_ascii=False))
+    if summary.failed:
         sys.exit(1)
 
 

@@ -11,11 +11,14 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "--test" ]; then
   .venv/bin/python -m pip install -q -e '.[test,sim]'
-  # Debian tools: chromium (browser tests of the Datasette pages), a Chinese font for its screenshots,
-  # antiword (legacy .doc attachments)
+  # Debian tools: chromium (browser tests of the Datasette pages), a Chinese font for its screenshots and
+  # for the simulated web's scanned pages, antiword (legacy .doc attachments), tesseract + chi_sim (the
+  # second OCR engine, compared in bench/ocr_bench.py; the default engine, rapidocr, comes from PyPI)
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v antiword >/dev/null || missing+=(antiword)
+  command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+  [ -e /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || missing+=(tesseract-ocr-chi-sim)
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then

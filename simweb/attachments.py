@@ -21,6 +21,8 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "scanpdf": "application/pdf",  # image-only PDF (simweb.scan_postings)
+    "jpg": "image/jpeg",
 }
 _FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 _W3C_DATE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
@@ -172,6 +174,10 @@ def build_xlsx(content: AttachmentText) -> bytes:
 @functools.lru_cache(maxsize=4096)
 def attachment_bytes(kind: str, content: AttachmentText) -> bytes:
     """Bytes of an attachment of `kind` ('pdf', 'docx', 'xlsx'), cached."""
+    if kind in ("scanpdf", "jpg"):
+        from simweb.scan_postings import attachment_scan_bytes
+
+        return attachment_scan_bytes(kind, content)
     if kind == "pdf" and is_task_list(content):
         return build_pdf_table(content)
     builder = {"pdf": build_pdf, "docx": build_docx, "xlsx": build_xlsx}[kind]

@@ -92,6 +92,11 @@ def body_html(paragraphs: tuple[str, ...], signature_lines: int = 2) -> str:
             out.append('<table class="task-list" border="1">' + "".join(rows) + "</table>")
             rows = []
         style = ' style="text-align: right;"' if i >= n - signature_lines else ' style="text-indent: 2em;"'
+        src = getattr(p, "src", None)  # a paragraph published as an image (simweb.scan_postings)
+        if src is not None:
+            out.append(f'<p style="text-align: center;"><img src="{esc(src)}" alt="" style="max-width: 100%;"/>'
+                       '<img src="/images/print.gif" width="16" height="16" alt="打印"/></p>')
+            continue
         out.append(f"<p{style}>{esc(p)}</p>")
     return "\n".join(out)
 

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from simweb.ledger import ledger_truth
+from simweb.scan_postings import ground_truth
 
 if TYPE_CHECKING:
     from simweb.world import DocView, World
@@ -44,8 +45,12 @@ def posting_record(world: World, view: DocView, *, hashes: bool = True) -> dict:
         "objection": world.objection(view),
         "attachments": [{"url": a.url, "name": a.label, "kind": a.kind, "content_type": a.content_type,
                          "text_probe": a.probe,
-                         **({"sha256": a.sha256, "size": len(a.data)} if hashes else {})}
+                         **({"sha256": a.sha256, "size": len(a.data)} if hashes else {}),
+                         **({"scan": ground_truth(a.kind, a.content)} if a.kind in ("scanpdf", "jpg") else {})}
                         for a in view.attachments],
+        **({"body_images": [{"url": view.site.url(p.src), "scan": {"pages": [
+            {"kind": p.spec.kind, "dpi": p.spec.dpi, "text": p.spec.text}]}} for p in view.body_images]}
+           if view.body_images else {}),
         "version": st.version,
         "etag": view.etag,
     }

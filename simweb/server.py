@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from simweb import chrome, faults
 from simweb.families import FAMILIES
 from simweb.families.base import Ctx, SimRequest, SimResponse
+from simweb.scan_postings import BODY_IMAGE
 from simweb.sites import SITE_BY_HOST, SITES, SiteSpec
 from simweb.world import World
 
@@ -161,6 +162,12 @@ def route(sim: SimServer, site: SiteSpec, req: SimRequest) -> SimResponse:
         resp = family.render_detail(view, ctx)
         resp.headers.update({"ETag": view.etag, "Last-Modified": _http_date(view.last_modified)})
         return resp
+    if found[1] >= BODY_IMAGE:  # the image a scanned notice shows as its body
+        image = view.body_images[found[1] - BODY_IMAGE]
+        from simweb.scan_postings import png_bytes
+
+        return SimResponse(200, png_bytes(image.spec), "image/png", headers={
+            "Last-Modified": _http_date(view.last_modified)}, kind="attachment")
     att = view.attachments[found[1]]
     headers = {"ETag": '"' + att.sha256[:16] + '"', "Last-Modified": _http_date(view.last_modified),
                "Accept-Ranges": "bytes"}
@@ -281,9 +288,9 @@ def serve_in_thread(world: World, *, port: int = 0, day: int = 0,
 
 
 def run_forever(*, port: int = 8000, day: int = 0, docs_per_site: int = 40, faults: str | None = None,
-                seed: int = 1, start_date: dt.date | None = None, host: str = "127.0.0.1") -> None:
+                seed: int = 1, start_date: dt.date | None = None, host: str = "127.0.0.1", scans: int = 0) -> None:
     """Serve until SIGINT/SIGTERM (for `ducha simweb`); prints the URL."""
-    world = World(seed=seed, docs_per_site=docs_per_site, start_date=start_date or dt.date(2026, 11, 2))
+    world = World(seed=seed, docs_per_site=docs_per_site, start_date=start_date or dt.date(2026, 11, 2), scans=scans)
     sim = SimServer(world, host=host, port=port, day=day, faults_=faults)
     stop = threading.Event()
 

@@ -19,6 +19,15 @@ from simweb.attachments import CONTENT_TYPES, attachment_bytes
 from simweb.bodies import AttachmentText, attachment_text, body_paragraphs
 from simweb.corpus import Skeleton, make_skeleton, objection, rng_for, stated_date, title_for
 from simweb.families import FAMILIES
+from simweb.scan_postings import (
+    BODY_IMAGE,
+    ImageParagraph,
+    body_image_path,
+    image_body,
+    scan_form,
+    scan_skeleton,
+    view_kind,
+)
 from simweb.sites import SITE_BY_ID, SITES, SiteSpec
 
 logger = logging.getLogger(__name__)
@@ -108,8 +117,13 @@ class DocView:
 
     @property
     def body_text(self) -> str:
-        """Canonical body: paragraphs joined by newlines."""
-        return "\n".join(p.replace("\t", " ") for p in self.paragraphs)
+        """Canonical body: paragraphs joined by newlines (images of text left out)."""
+        return "\n".join(p.replace("\t", " ") for p in self.paragraphs if not isinstance(p, ImageParagraph))
+
+    @property
+    def body_images(self) -> tuple[ImageParagraph, ...]:
+        """Paragraphs shown as images (a notice published as a scan)."""
+        return tuple(p for p in self.paragraphs if isinstance(p, ImageParagraph))
 
 
 class _SiteData:
@@ -137,8 +151,9 @@ class World:
     """The simulated provincial web: `World(seed=1, docs_per_site=40, start_date=date(2026, 11, 2))`."""
 
     def __init__(self, seed: int = 1, docs_per_site: int = 40,
-                 start_date: dt.date = dt.date(2026, 11, 2)) -> None:
+                 start_date: dt.date = dt.date(2026, 11, 2), scans: int = 0) -> None:
         self.seed = seed
+        self.scans = scans  # one posting in `scans` is published as a scan (simweb.scan_postings); 0: none
         self.docs_per_site = docs_per_site
         self.start_date = start_date
         self.sites = SITES
@@ -165,7 +180,12 @@ class World:
 
     def _register(self, sd: _SiteData, key: str, ident: int, url_date: dt.date) -> None:
         skel = make_skeleton(self.seed, sd.site, key, url_date, ident)
+        form = scan_form(self.scans, key)
+        if form is not None:
+            skel = scan_skeleton(skel, form)
         path = sd.family.detail_path(sd.site, skel, url_date)
+        if form == "body":
+            sd.index[unquote(body_image_path(path, skel.ident))] = (key, BODY_IMAGE)
         sd.skeletons[key] = skel
         sd.paths[key] = path
         sd.index[unquote(path)] = (key, -1)
@@ -273,12 +293,15 @@ class World:
         sd = self.data(site_id)
         site, skel, path = sd.site, sd.skeletons[key], sd.paths[key]
         paras = body_paragraphs(self.seed, site, skel, st.nominal, st.body_rev)
+        if skel.params.get("scan") == "body":
+            paras = image_body(paras, path, skel.ident)
         atts = []
         for k, spec in enumerate(skel.attachments):
             content = attachment_text(self.seed, site, skel, k, st.att_revs[k])
             apath = sd.family.attachment_path(site, skel, st.url_date, path, k)
-            atts.append(AttView(k, apath, site.url(apath), spec.label, spec.kind, content, content.probe,
-                                CONTENT_TYPES[spec.kind]))
+            kind = view_kind(skel, k, spec.kind)
+            atts.append(AttView(k, apath, site.url(apath), spec.label, kind, content, content.probe,
+                                CONTENT_TYPES[kind]))
         h, m, s = 8 + skel.ident % 10, (skel.ident * 7) % 60, (skel.ident * 13) % 60
         pub = dt.datetime.combine(st.list_date, dt.time(h, m, s), TZ)
         if st.changed_day > 0:

@@ -22,6 +22,7 @@ from scrapy.exceptions import DontCloseSpider, DownloadCancelledError
 from scrapy.http import Request, Response
 from w3lib.encoding import http_content_type_encoding
 
+from archive import ocr as archive_ocr
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
 from archive.recheck import due as due_for_recheck
 from crawler.attachment_worker import AttachmentTextWorker
@@ -29,6 +30,7 @@ from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.extraction.decode import decode_html, limit_text
 from crawler.extraction.page import extract_page
+from crawler.scan_reader import OcrLimits, ScanReader
 from crawler.scope import ROBOTS_FORBIDDEN, not_archived, on_site, site_hosts
 from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
@@ -39,6 +41,7 @@ logger = logging.getLogger(__name__)
 # statuses our callbacks want to see instead of Scrapy dropping them (redirects still followed)
 HANDLED_STATUSES = [s for s in range(300, 600) if s not in (301, 302, 303, 307, 308)]
 MAX_ATTACHMENTS = 40
+MAX_BODY_IMAGES = 20
 
 
 @dataclass
@@ -78,14 +81,18 @@ class DuchaSpider(scrapy.Spider):
         spider.max_html_bytes = settings.getint("DUCHA_MAX_HTML_BYTES")
         spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
                                                   workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
+        spider.scans = ScanReader(spider.text_worker, OcrLimits.from_settings(settings), spider._cached_ocr,
+                                  spider._remember_ocr)
         spider.states = {}
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
 
     def on_closed(self, spider) -> None:
-        """Stop the attachment workers."""
+        """Stop the attachment workers; record what recognition did (stats ``ducha/ocr/…``)."""
         self.text_worker.close()
+        for name, value in self.scans.counts.items():
+            self.crawler.stats.set_value(f"ducha/ocr/{name}", value)
 
     # --- list pages -----------------------------------------------------------------------
     async def start(self):
@@ -228,8 +235,13 @@ class DuchaSpider(scrapy.Spider):
                                http_status=response.status, reason="soft-404", raw_sha256=raw,
                                warc=meta.get("ducha_warc"))
             return
-        attachments = [await self._fetch_attachment(a["url"], a["name"], site_id)
+        budget = self.scans.budget()  # recognition limits per posting
+        attachments = [await self._fetch_attachment(a["url"], a["name"], site_id, budget)
                        for a in page.attachments[:MAX_ATTACHMENTS]]
+        for image in page.images[:MAX_BODY_IMAGES]:  # kept only when they carry recognisable text
+            capture = await self._fetch_attachment(image["url"], image["name"], site_id, budget, body_image=True)
+            if capture is not None:
+                attachments.append(capture)
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
@@ -308,7 +320,15 @@ class DuchaSpider(scrapy.Spider):
                    if k.lower() not in (b"if-none-match", b"if-modified-since")}
         self.crawler.engine.crawl(request.replace(headers=headers, dont_filter=True))
 
-    async def _fetch_attachment(self, url: str, name: str, site_id: str) -> AttachmentCapture:
+    def _cached_ocr(self, sha256: str, engine: str):
+        return archive_ocr.load(self.archive.conn, sha256, engine)
+
+    def _remember_ocr(self, record) -> None:
+        with self.archive.db.atomic():
+            archive_ocr.save(self.archive.conn, record)
+
+    async def _fetch_attachment(self, url: str, name: str, site_id: str, budget, *,
+                                body_image: bool = False) -> AttachmentCapture | None:
         request = Request(url, dont_filter=True, meta={
             "handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id,
             "download_maxsize": self.max_attachment_bytes})
@@ -319,21 +339,23 @@ class DuchaSpider(scrapy.Spider):
             error = f"download failed: {type(exc).__name__}: {exc}"
             if isinstance(exc, DownloadCancelledError):  # Scrapy cancels what exceeds download_maxsize
                 error += f" (files over DUCHA_MAX_ATTACHMENT_BYTES={self.max_attachment_bytes} are not downloaded)"
-            return AttachmentCapture(url=url, name=name, error=error[:500])
+            return None if body_image else AttachmentCapture(url=url, name=name, error=error[:500])
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
         warc = request.meta.get("ducha_warc")
         if response.status != 200:
-            return AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}", warc=warc)
+            return None if body_image else AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}",
+                                                             warc=warc)
         body = response.body
         content_type = _header(response, b"Content-Type")
         # in a worker process with a time limit: a slow or hostile file must not stall the run
         result = await self.text_worker.extract(body, filename=_filename(url, name), content_type=content_type,
                                                 max_bytes=self.max_attachment_bytes)
-        return AttachmentCapture(
+        capture = AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
         )
+        return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
 
     # --- end of the walk ------------------------------------------------------------------
     def on_idle(self):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from archive.evidence import MANIFEST_QUERIES, decode_json_fields
+from archive.ocr import display as ocr_display
 from archive.web.sanitise import diff_html, side_by_side_html
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,7 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
         "dates": [(col, zh, en, source, doc.get(col)) for col, zh, en, source in DATE_FIELDS],
         "current": current,
         "versions": versions,
-        "attachments": [{**a, "href": safe_href(a.get("url")),
+        "attachments": [{**a, **ocr_display(a), "href": safe_href(a.get("url")),
                          "versions": _version_range(in_versions.get(a["id"], [])),
                          "current": bool(current and a["id"] in current["attachment_ids"])}
                         for a in attachments],

@@ -85,6 +85,20 @@ TABLES: dict[str, dict[str, Any]] = {
             "etag": "HTTP ETag", "last_modified": "HTTP Last-Modified",
             "first_seen_at": "首次发现 First seen " + _TS, "last_seen_at": "最后发现 Last seen " + _TS,
             "warc_file": "WARC 文件 WARC file", "warc_offset": "WARC 偏移 WARC offset",
+            "text_source": "文字来源 Text source (typed / ocr / typed+ocr)",
+            "ocr_text": "识别文字（OCR） Recognised text (also in text)",
+            "ocr_engine": "识别引擎 OCR engine and version", "ocr_confidence": "平均置信度 Mean OCR confidence (0–1)",
+            "ocr_pages_done": "已识别页数 Pages recognised", "ocr_pages_total": "需识别页数 Pages needing recognition",
+        },
+    },
+    "ocr_results": {
+        "description": "扫描件识别结果（按文件 SHA-256，未变的文件不再识别）。 Recognised pages per file digest and engine.",
+        "columns": {
+            "sha256": "文件 SHA-256 File digest", "engine": "识别引擎 Engine", "engine_version": "引擎版本 Version",
+            "pages_total": "需识别页数 Pages needing recognition", "pages_done": "已识别页数 Pages done",
+            "pages": "各页文字与置信度 Pages (JSON: index, text, confidence, seconds, skipped)",
+            "confidence": "平均置信度 Mean confidence", "seconds": "识别用时（秒） Seconds",
+            "updated_at": "更新时间 Updated " + _TS,
         },
     },
     "version_attachments": {

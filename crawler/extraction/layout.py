@@ -43,7 +43,7 @@ _CHROME_HINT = re.compile(
     re.IGNORECASE,
 )
 _ATTACHMENT_EXT = re.compile(
-    r"\.(pdf|docx?|wps|xlsx?|et|csv|pptx?|zip|rar|7z|txt|ofd|tif|tiff|ceb)$", re.IGNORECASE
+    r"\.(pdf|docx?|wps|xlsx?|et|csv|pptx?|zip|rar|7z|txt|ofd|tif|tiff|ceb|jpe?g|png|bmp|gif)$", re.IGNORECASE
 )
 _GENERIC_LINK_TEXT = re.compile(r"^(下载|点击下载|附件下载|点击此处下载|查看|点击查看|详见附件|附件)?[:：]?$")
 _HEADING_XPATH = (
@@ -272,4 +272,33 @@ def find_attachments(doc: etree._Element, base_url: str) -> list[Attachment]:
         if not _ATTACHMENT_EXT.search(urlsplit(url).path) or url in found or _looks_like_chrome(link):
             continue
         found[url] = Attachment(url=url, name=_attachment_name(link, url))
+    return list(found.values())
+
+
+_MIN_DECLARED_SIDE = 120
+
+
+def _declared_size(img: etree._Element, name: str) -> int | None:
+    match = re.match(r"\s*(\d+)\s*(px)?\s*$", img.get(name) or "")
+    if match:
+        return int(match.group(1))
+    style = re.search(rf"(?:^|;)\s*{name}\s*:\s*(\d+)px", img.get("style") or "")
+    return int(style.group(1)) if style else None
+
+
+def find_body_images(container: etree._Element, base_url: str) -> list[Attachment]:
+    """Images inside the body (absolute, de-duplicated) that may carry text: no data: URIs, nothing declared
+    smaller than 120 px (icons, rules); logos and QR codes are told apart by size after download."""
+    found: dict[str, Attachment] = {}
+    for img in container.iter("img"):
+        src = (img.get("src") or img.get("data-src") or "").strip()
+        if not src or src.lower().startswith(("data:", "javascript:")):
+            continue
+        sizes = [_declared_size(img, n) for n in ("width", "height")]
+        if any(s is not None and s < _MIN_DECLARED_SIDE for s in sizes):
+            continue
+        url = urljoin(base_url, src)
+        if url not in found:
+            name = (img.get("alt") or img.get("title") or "").strip() or unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+            found[url] = Attachment(url=url, name=name)
     return list(found.values())

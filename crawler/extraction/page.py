@@ -65,13 +65,14 @@ class ExtractedPage:
     is_soft_404: bool
     family: str = "generic"
     fields: dict[str, str] = field(default_factory=dict)  # 索引号/文号/成文日期… as printed
+    images: list[dict[str, str]] = field(default_factory=list)  # images in the body (may be scans)
     notes: list[str] = field(default_factory=list)  # what reading the page took (flattened, truncated…)
 
     def to_json(self) -> dict[str, Any]:
         """The ``ducha extract`` object of the contract (plus publisher, dates, source, soft-404 flag)."""
         data = asdict(self)
         keys = ("url", "title", "publish_date", "body_text", "attachments", "doc_type", "doc_numbers",
-                "publisher", "dates", "publish_date_source", "is_soft_404", "notes")
+                "publisher", "dates", "publish_date_source", "is_soft_404", "notes", "images")
         return {key: data[key] for key in keys}
 
 
@@ -179,6 +180,7 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
     headings = layout.heading_texts(doc)
     body_raw = ""
     has_images = container is not None and next(container.iter("img"), None) is not None
+    images = layout.find_body_images(container, url) if container is not None else []
     if container is not None:
         probe = copy.deepcopy(container)  # hidden parts are removed on a copy
         layout.remove_hidden(probe)
@@ -208,6 +210,7 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
         is_soft_404=not notes and _is_soft_404(title, body, html_title,
                                                has_content_media=bool(attachments) or has_images),
         family=family, fields=fields, notes=notes,
+        images=[{"url": i.url, "name": i.name} for i in images if i.url not in {a.url for a in attachments}],
     )
 
 

@@ -14,7 +14,8 @@ EXPECTED = {
     "versions": "id document_id run_id captured_at sha256 raw_sha256 title publish_date cms_date list_date"
                 " stated_date url_date body_text attachment_sha256s changed_fields http_status warc_file warc_offset",
     "attachments": "id document_id url name sha256 size content_type text error first_seen_at last_seen_at"
-                   " warc_file warc_offset etag last_modified",
+                   " warc_file warc_offset etag last_modified text_source ocr_text ocr_engine ocr_confidence"
+                   " ocr_pages_done ocr_pages_total",
     "version_attachments": "version_id attachment_id",
     "events": "id document_id run_id kind at version_id previous_version_id detail",
     "checks": "id document_id run_id at http_status outcome reason raw_sha256 warc_file warc_offset site_id url",
@@ -46,6 +47,8 @@ def test_core_schema_is_pinned(tmp_path):
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators", "0003_search_bigrams"]
+    assert " ".join(c for c, _ in columns["ocr_results"]) == (
+        "sha256 engine engine_version pages_total pages_done pages confidence seconds updated_at")
 
 
 def test_ensure_schema_twice_changes_nothing(tmp_path):

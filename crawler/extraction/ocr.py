@@ -1,0 +1,317 @@
+"""Text recognition (OCR) of scanned pages: PDF pages without a text layer, image files, body images.
+
+::
+
+    bytes ─ocr_plan─► OcrPlan(kind 'pdf'|'image', pages to recognise, pages in all)
+              PDF: a page is recognised only when its text layer has < MIN_TEXT_CHARS characters
+              image: every frame (TIFF/GIF), unless it is a logo, icon or QR code (too small)
+    one page ─recognise_page─► RecognisedPage(text, confidence, seconds)   (in a worker process)
+              red removed (stamps over text) → downscaled to MAX_SIDE → engine → lines in reading order
+
+Engines (``DUCHA_OCR_ENGINE``): ``rapidocr`` (rapidocr-onnxruntime, PP-OCRv4 models shipped in the
+wheel) — the default, see README "Scanned documents" for the comparison — and ``tesseract``
+(Debian ``tesseract-ocr`` + ``tesseract-ocr-chi-sim``).  No model is ever downloaded.  With neither
+present ``get_engine`` raises ``OcrUnavailable`` with what to install, and callers record that.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import os
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, Protocol
+
+logger = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 20  # a PDF page with less typed text than this is treated as a scan
+MIN_SIDE = 120  # images smaller than this (either side) are icons or logos
+QR_MAX_SIDE = 400  # a near-square image this small is a QR code or a logo
+MIN_CHARS = 4  # recognised text shorter than this (non-space characters) is dropped
+MAX_SIDE = 2000  # longer side in pixels given to the engine (~170 dpi A4; rapidocr detects at ≤ 2000 anyway)
+RENDER_DPI = 200
+IMAGE_KINDS = ("jpeg", "png", "tiff", "bmp", "gif")
+_RED_DOMINANCE = 40
+
+
+class OcrUnavailable(RuntimeError):
+    """No OCR engine is installed; the message says what to install."""
+
+
+@dataclass
+class RecognisedPage:
+    """One recognised page: its text, mean confidence (0–1) and the seconds it took."""
+
+    index: int
+    text: str
+    confidence: float | None
+    seconds: float
+    skipped: str | None = None  # why nothing was recognised ("icon", "few characters", …)
+
+
+@dataclass
+class OcrPlan:
+    """What in a file needs recognition."""
+
+    kind: str  # 'pdf' | 'image' | 'none'
+    pages_total: int = 0
+    pages: list[int] = field(default_factory=list)  # page/frame indices to recognise
+    skipped: str | None = None  # why an image is not recognised at all
+
+
+class Engine(Protocol):
+    """An OCR engine: ``name``, ``version`` and ``recognise(image) -> (lines, mean confidence)``."""
+
+    name: str
+    version: str
+
+    def recognise(self, image: Any) -> tuple[list[str], float | None]: ...
+
+
+class RapidOcrEngine:
+    """rapidocr-onnxruntime (PP-OCRv4 detection + recognition, ONNX Runtime on the CPU)."""
+
+    name = "rapidocr"
+
+    def __init__(self) -> None:
+        from rapidocr_onnxruntime import RapidOCR
+
+        self.version = metadata.version("rapidocr-onnxruntime")
+        threads = int(os.environ.get("DUCHA_OCR_THREADS") or 1)
+        # one thread per worker process: the attachment workers already use the cores in parallel,
+        # and ONNX Runtime's default (all cores, spinning) loses badly on a shared 2-core machine
+        self._ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, use_cls=False)
+
+    def recognise(self, image: Any) -> tuple[list[str], float | None]:
+        import numpy as np
+
+        result, _ = self._ocr(np.asarray(image.convert("RGB")))
+        boxes = [(min(p[1] for p in b), max(p[1] for p in b), min(p[0] for p in b), text, score)
+                 for b, text, score in (result or [])]
+        scores = [float(b[4]) for b in boxes]
+        return _reading_order(boxes), (sum(scores) / len(scores) if scores else None)
+
+
+class TesseractEngine:
+    """Debian's tesseract with the chi_sim model, run as a subprocess (TSV output for confidences)."""
+
+    name = "tesseract"
+
+    def __init__(self) -> None:
+        exe = shutil.which("tesseract")
+        if exe is None:
+            raise OcrUnavailable("tesseract not found (apt install tesseract-ocr tesseract-ocr-chi-sim)")
+        self.exe = exe
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False).stdout
+        self.version = out.split()[1] if out.split() else "unknown"
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, check=False).stdout
+        if "chi_sim" not in langs.split():
+            raise OcrUnavailable("tesseract has no chi_sim model (apt install tesseract-ocr-chi-sim)")
+
+    def recognise(self, image: Any) -> tuple[list[str], float | None]:
+        buf = io.BytesIO()
+        image.convert("L").save(buf, "PNG")
+        proc = subprocess.run([self.exe, "stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
+                              input=buf.getvalue(), capture_output=True, check=False,
+                              env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        lines: dict[tuple[int, int, int], list[str]] = {}
+        confs: list[float] = []
+        for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
+            cols = row.split("\t")
+            if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+                continue
+            lines.setdefault((int(cols[2]), int(cols[3]), int(cols[4])), []).append(cols[11].strip())
+            confs.append(float(cols[10]) / 100)
+        text_lines = [_join_words(words) for _, words in sorted(lines.items())]
+        return text_lines, (sum(confs) / len(confs) if confs else None)
+
+
+def _join_words(words: list[str]) -> str:
+    """Tesseract splits Chinese into one word per character: glue CJK, keep spaces between latin words."""
+    return re.sub(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])", "", " ".join(words))
+
+
+def _reading_order(boxes: list[tuple[float, float, float, str, float]]) -> list[str]:
+    """Text boxes grouped into lines (overlapping vertically), each line left to right."""
+    lines: list[list[tuple[float, float, float, str, float]]] = []
+    for box in sorted(boxes, key=lambda b: (b[0] + b[1]) / 2):
+        mid = (box[0] + box[1]) / 2
+        if lines and lines[-1][0][0] <= mid <= lines[-1][0][1]:
+            lines[-1].append(box)
+        else:
+            lines.append([box])
+    return [" ".join(b[3] for b in sorted(line, key=lambda b: b[2])) for line in lines]
+
+
+ENGINES: dict[str, type] = {"rapidocr": RapidOcrEngine, "tesseract": TesseractEngine}
+
+
+@functools.lru_cache(maxsize=4)
+def get_engine(name: str | None = None) -> Engine:
+    """The engine named (or ``DUCHA_OCR_ENGINE``, else rapidocr, else tesseract); loaded once per process."""
+    name = name or os.environ.get("DUCHA_OCR_ENGINE") or ""
+    if name and name not in ENGINES:
+        raise OcrUnavailable(f"unknown OCR engine {name!r} (choose rapidocr or tesseract)")
+    errors = []
+    for candidate in [name] if name else list(ENGINES):
+        try:
+            engine: Engine = ENGINES[candidate]()
+            return engine
+        except ImportError as exc:
+            errors.append(f"{candidate}: {exc}")
+        except OcrUnavailable as exc:
+            errors.append(str(exc))
+    raise OcrUnavailable("no OCR engine: " + "; ".join(errors)
+                         + " — run scripts/setup.sh (installs rapidocr-onnxruntime)")
+
+
+def engine_label(name: str | None = None) -> tuple[str, str]:
+    """(name, version) of the engine that would be used; raises OcrUnavailable."""
+    engine = get_engine(name)
+    return engine.name, engine.version
+
+
+def sniff_image(data: bytes) -> str | None:
+    """jpeg · png · tiff · bmp · gif from magic bytes, else None."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    if data.startswith(b"BM"):
+        return "bmp"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    return None
+
+
+def too_small(width: int, height: int) -> str | None:
+    """Why an image of this size is not worth recognising (icon, logo, QR code), else None."""
+    if min(width, height) < MIN_SIDE:
+        return f"icon or rule ({width}×{height} px)"
+    if max(width, height) <= QR_MAX_SIDE and 0.8 <= width / height <= 1.25:
+        return f"logo or QR code ({width}×{height} px)"
+    return None
+
+
+def ocr_plan(data: bytes, kind: str) -> OcrPlan:
+    """Which pages of a PDF (``kind='pdf'``) or frames of an image need recognition."""
+    if kind == "pdf":
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(data)
+        try:
+            pages = []
+            for i in range(len(pdf)):
+                textpage = pdf[i].get_textpage()
+                typed = "".join(textpage.get_text_range().split())
+                if len(typed) < MIN_TEXT_CHARS:
+                    pages.append(i)
+            return OcrPlan(kind="pdf", pages_total=len(pdf), pages=pages)
+        finally:
+            pdf.close()
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as img:
+        frames = getattr(img, "n_frames", 1)
+        reason = too_small(*img.size)
+    if reason:
+        return OcrPlan(kind="image", pages_total=frames, skipped=reason)
+    return OcrPlan(kind="image", pages_total=frames, pages=list(range(frames)))
+
+
+def page_image(data: bytes, kind: str, index: int, *, dpi: int = RENDER_DPI) -> Any:
+    """Page ``index`` of a PDF rendered at ``dpi``, or frame ``index`` of an image, as a Pillow image."""
+    from PIL import Image
+
+    if kind == "pdf":
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(data)
+        try:
+            return pdf[index].render(scale=dpi / 72).to_pil()
+        finally:
+            pdf.close()
+    img = Image.open(io.BytesIO(data))
+    img.seek(index)
+    return img.convert("RGB")
+
+
+def crop_to_content(image: Any) -> Any:
+    """The part of a page that has ink, with a margin (blank paper costs detection time, not text).
+
+    Found on a copy shrunk 8×: specks and grain average out to light grey there, lines of text do not.
+    """
+    from PIL import Image
+
+    small = image.convert("L").reduce(8) if min(image.size) >= 64 else image.convert("L")
+    box = small.point(lambda v: 255 if v < 200 else 0).getbbox()
+    if box is None:
+        return image
+    f = image.width / small.width
+    pad = round(3 * f)
+    left, top = max(0, round(box[0] * f) - pad), max(0, round(box[1] * f) - pad)
+    right, bottom = min(image.width, round(box[2] * f) + pad), min(image.height, round(box[3] * f) + pad)
+    out = Image.new("RGB", (right - left + 2 * pad, bottom - top + 2 * pad), (255, 255, 255))
+    out.paste(image.crop((left, top, right, bottom)), (pad, pad))
+    return out
+
+
+def prepare(image: Any) -> Any:
+    """RGB, red seal ink turned white (text under a 红章 stays readable), longer side at most MAX_SIDE."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    image = crop_to_content(image.convert("RGB"))
+    scale = MAX_SIDE / max(image.size)
+    if scale < 1:
+        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS)
+    r, g, b = image.split()
+    red = ImageChops.subtract(r, ImageChops.lighter(g, b))  # how much redder than the other channels
+    mask = red.point(lambda v: 255 if v > _RED_DOMINANCE else 0).filter(ImageFilter.MaxFilter(3))  # + the seal's edges
+    white = Image.new("RGB", image.size, (255, 255, 255))
+    # the red channel as grey: black text stays black, what is left of red ink (pink edges) turns light
+    red_channel = Image.composite(white, image, mask).getchannel("R")
+    return Image.merge("RGB", (red_channel, red_channel, red_channel))
+
+
+def recognise_page(data: bytes, kind: str, index: int, engine_name: str | None = None) -> RecognisedPage:
+    """Recognise one page or frame (runs in an attachment worker process; the engine loads once)."""
+    started = time.monotonic()
+    engine = get_engine(engine_name)
+    image = page_image(data, kind, index)
+    reason = too_small(*image.size) if kind != "pdf" else None
+    if reason:
+        return RecognisedPage(index, "", None, time.monotonic() - started, skipped=reason)
+    lines, confidence = engine.recognise(prepare(image))
+    text = "\n".join(line for line in lines if line.strip())
+    if len("".join(text.split())) < MIN_CHARS:
+        return RecognisedPage(index, "", confidence, time.monotonic() - started, skipped="few characters")
+    return RecognisedPage(index, text, confidence, time.monotonic() - started)
+
+
+def describe_engine(name: str | None = None) -> tuple[str, str]:
+    """(name, version) of the engine ``get_engine`` would load, without loading its models; raises OcrUnavailable."""
+    from importlib.util import find_spec
+
+    name = name or os.environ.get("DUCHA_OCR_ENGINE") or ""
+    problems = []
+    for candidate in [name] if name else list(ENGINES):
+        if candidate == "rapidocr":
+            if find_spec("rapidocr_onnxruntime") is not None:
+                return "rapidocr", metadata.version("rapidocr-onnxruntime")
+            problems.append("rapidocr: rapidocr-onnxruntime not installed")
+        elif candidate == "tesseract":
+            try:
+                engine = TesseractEngine()
+                return engine.name, engine.version
+            except OcrUnavailable as exc:
+                problems.append(str(exc))
+        else:
+            raise OcrUnavailable(f"unknown OCR engine {candidate!r} (choose rapidocr or tesseract)")
+    raise OcrUnavailable("no OCR engine: " + "; ".join(problems) + " — run scripts/setup.sh")

@@ -1,0 +1,81 @@
+"""Recognition of scans on small rendered pages: accuracy against the text drawn, what is skipped, degrading."""
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from PIL import Image
+
+from bench.ocr_bench import char_accuracy
+from crawler.extraction import ocr
+from simweb.attachments import build_pdf
+from simweb.bodies import AttachmentText
+from simweb.scans import ScanSpec, image_bytes, image_only_pdf
+
+LINES = ("关于第三轮中央生态环境保护督察整改任务验收销号情况的公示", "经现场核查，该问题已整改到位，同意验收销号。",
+         "公示期间如有异议，请与整改办联系。")
+
+
+@pytest.mark.parametrize("kind", ["clean", "noisy", "stamped"])
+def test_rapidocr_reads_a_small_page(kind):
+    spec = ScanSpec(kind, 150, LINES, seed=3)
+    page = ocr.recognise_page(image_bytes(spec, "PNG"), "image", 0, "rapidocr")
+    assert page.skipped is None
+    assert char_accuracy(spec.text, page.text) >= 0.95, page.text
+    assert page.confidence is not None and page.confidence > 0.8
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr not installed (optional engine)")
+def test_tesseract_reads_a_clean_page():
+    spec = ScanSpec("clean", 200, LINES, seed=3)
+    page = ocr.recognise_page(image_bytes(spec, "PNG"), "image", 0, "tesseract")
+    assert char_accuracy(spec.text, page.text) >= 0.9, page.text
+
+
+def test_pdf_pages_with_a_text_layer_are_never_recognised():
+    typed = build_pdf(AttachmentText(heading="整改任务验收销号表", lines=LINES, table=(), probe="x"))
+    assert ocr.ocr_plan(typed, "pdf").pages == []
+    scanned = image_only_pdf([ScanSpec("clean", 150, LINES), ScanSpec("clean", 150, LINES[:1])])
+    plan = ocr.ocr_plan(scanned, "pdf")
+    assert (plan.pages, plan.pages_total) == ([0, 1], 2)
+
+
+def test_icons_logos_and_qr_codes_are_skipped():
+    def png(w: int, h: int) -> bytes:
+        buf = io.BytesIO()
+        Image.new("RGB", (w, h), "white").save(buf, "PNG")
+        return buf.getvalue()
+
+    assert "icon" in ocr.ocr_plan(png(16, 16), "image").skipped
+    assert "QR" in ocr.ocr_plan(png(300, 300), "image").skipped
+    assert ocr.ocr_plan(png(1200, 400), "image").pages == [0]
+    # a large image without text: looked at, but "few characters"
+    assert ocr.recognise_page(png(1200, 400), "image", 0, "rapidocr").skipped == "few characters"
+
+
+def test_red_stamp_ink_is_removed_before_recognition():
+    img = Image.new("RGB", (200, 200), "white")
+    img.paste((226, 40, 40), (10, 10, 100, 100))
+    img.paste((20, 20, 20), (120, 120, 150, 150))
+    prepared = ocr.prepare(img)
+    colours = {c for _, c in prepared.getcolors(1 << 16)}
+    assert (226, 40, 40) not in colours and (20, 20, 20) in colours
+
+
+def test_no_engine_gives_a_clear_message(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(ocr.OcrUnavailable, match="apt install tesseract-ocr"):
+        ocr.describe_engine("tesseract")
+    with pytest.raises(ocr.OcrUnavailable, match="unknown OCR engine"):
+        ocr.describe_engine("abbyy")
+
+
+def test_image_formats_are_sniffed():
+    spec = ScanSpec("clean", 150, LINES[:1])
+    img = Image.open(io.BytesIO(image_bytes(spec, "PNG")))
+    for fmt, kind in (("JPEG", "jpeg"), ("PNG", "png"), ("TIFF", "tiff"), ("BMP", "bmp"), ("GIF", "gif")):
+        buf = io.BytesIO()
+        img.convert("RGB" if fmt != "GIF" else "P").save(buf, fmt)
+        assert ocr.sniff_image(buf.getvalue()) == kind
+        assert ocr.ocr_plan(buf.getvalue(), "image").pages == [0]
