@@ -125,6 +125,8 @@ def apply_to_attachments(conn: sqlite3.Connection, record: OcrRecord, *, typed_o
     Returns the ids of the documents touched.
     """
     rows = conn.execute("SELECT id, document_id FROM attachments WHERE sha256 = ?", (record.sha256,)).fetchall()
+    # the search row is contentless: removing it needs the texts it was built from, read before the update
+    indexed = {doc_id: search.document_parts(conn, _current_version(conn, doc_id)) for _, doc_id in rows}
     documents = []
     for att_id, doc_id in rows:
         text, source = combine(typed_of(att_id), record.text)
@@ -136,8 +138,14 @@ def apply_to_attachments(conn: sqlite3.Connection, record: OcrRecord, *, typed_o
              record.pages_total, record.pages_done >= record.pages_total, f"{CAPPED_NOTE}%", att_id))
         documents.append(doc_id)
     for doc_id in dict.fromkeys(documents):
-        refresh_search(conn, doc_id)
+        search.replace_document(conn, doc_id, search.document_parts(conn, _current_version(conn, doc_id)),
+                                indexed[doc_id])
     return list(dict.fromkeys(documents))
+
+
+def _current_version(conn: sqlite3.Connection, document_id: int) -> int | None:
+    row = conn.execute("SELECT current_version_id FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return row[0] if row else None
 
 
 def typed_text(conn: sqlite3.Connection, attachment_id: int) -> str | None:
@@ -151,18 +159,6 @@ def typed_text(conn: sqlite3.Connection, attachment_id: int) -> str | None:
     if source == "typed+ocr" and ocr_text and text.endswith(ocr_text):
         return text[: -len(ocr_text)].rstrip("\n") or None
     return text
-
-
-def refresh_search(conn: sqlite3.Connection, document_id: int) -> None:
-    """Rewrite a document's search row from its current version (title, body, attachment texts)."""
-    row = conn.execute("SELECT v.id, v.title, v.body_text FROM documents d JOIN versions v"
-                       " ON v.id = d.current_version_id WHERE d.id = ?", (document_id,)).fetchone()
-    if row is None:
-        return
-    texts = [r[0] for r in conn.execute(
-        "SELECT a.text FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id"
-        " WHERE va.version_id = ? ORDER BY a.id", (row[0],))]
-    search.write_fts(conn, document_id, [row[1], row[2], *texts])
 
 
 def pending(conn: sqlite3.Connection, *, engine: str, engine_version: str, version_changed: bool = False,

@@ -76,3 +76,4 @@ def test_apply_rewrites_every_row_of_the_file_and_pending_finds_old_versions(tmp
         row = next(iter(archive.db.query("SELECT text, ocr_engine FROM attachments")))
         assert row == {"text": "新版本识别", "ocr_engine": "rapidocr 1.4.4"}
         assert len(search(archive.db, "新版本")) == 1 and search(archive.db, "旧版本") == []
+        assert search(archive.db, "旧版") == []  # 2-character words come from the index alone: no stale row
