@@ -17,7 +17,8 @@ SITE_REGION = {"site": "", "region": ""}
 
 _ROBOTS = "User-agent: *\nAllow: /$\nAllow: /-/ducha/document/\nDisallow: /archive\nDisallow: /-/"
 
-_SITE_REGION_HELP = "参数 site（站点 id，如 mee）与 region（如 四川省）留空表示全部。 Leave site/region empty for all."
+_SITE_REGION_HELP = ("参数 site（站点 id，如 mee）与 region（如 四川 或 四川省）留空表示全部。"
+                     " Leave site/region empty for all; region 四川 matches 四川省.")
 
 
 def _query(title: str, description: str, sql: str, params: list[str] | None = None, **extra: Any) -> dict:
@@ -53,9 +54,9 @@ def canned_queries() -> dict[str, dict]:
             q.OPEN_GONGSHI, sr),
         "removed": _query(
             "已删除 Removed postings",
-            "目前已被撤下的公告（每个一行）：删除时间、在线天数（首次发现→删除）、删除次数、是否在公示期内删除。"
+            "目前已被撤下的公告（每个一行）：删除时间、在线天数（首次发现→最后一次看到在线，同一次为 0）、删除次数、是否在公示期内删除。"
             "删除后又恢复的见“已修改”订阅与 timeliness_flags。"
-            " Postings currently taken down, one row each: when, after how long online, how often, and whether "
+            " Postings currently taken down, one row each: when, how long we saw them online (first → last seen), how often, and whether "
             "before the objection window closed (restored ones: see the changes feed and timeliness_flags). "
             + _SITE_REGION_HELP, q.REMOVED, sr),
         "changes": _query(
@@ -87,10 +88,12 @@ def canned_queries() -> dict[str, dict]:
             q.REMOVALS_OVER_TIME),
         "timeliness_by_region": _query(
             "时效（按地区） Timeliness per region",
-            "取自 timeliness 表：监测期间新出现的公告从声称发布日期到首次发现的平均/最大天数，疑似倒签数，公示数，"
-            "公示期内被删除数，公示期短于声明数，反馈→整改方案平均工作日。"
-            " From the timeliness table: lag from claimed publish date to first seen (postings that appeared while "
-            "watched), backdating flags, objection windows, removals inside them, windows shorter than stated, "
+            "与 ducha report timeliness 相同的统计：监测期间新出现的公告从声称发布日期到首次发现的天数中位数及样本数 n"
+            "（posting_lag_n；n 很小时中位数不可靠），最大值，疑似倒签数，公示数，公示期内被删除数，"
+            "公示期短于声明数（windows_checked 为能核对的公示数；为空表示未计算，不是 0），反馈→整改方案工作日中位数。"
+            " The same figures as `ducha report timeliness`: median lag from claimed publish date to first seen "
+            "with its n (postings that appeared while watched), maximum, backdating flags, objection windows, "
+            "removals inside them, windows shorter than stated (empty = not computed, never 0), median "
             "feedback → plan lag in working days.", q.TIMELINESS_BY_REGION),
         "feed_new": _query(
             "新公告 Atom 订阅 New postings feed",

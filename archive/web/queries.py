@@ -7,8 +7,12 @@ return datasette-atom's columns (``atom_id``, ``atom_title``, ``atom_updated`` �
 """
 from __future__ import annotations
 
+from archive.regions import region_match
+from archive.timeliness.summary import summary_sql
+
 TODAY = "date('now', '+8 hours')"
-FILTERS = "(:site = '' OR d.site_id = :site) AND (:region = '' OR s.region = :region)"
+#: ``:region`` as readers type it: 四川 matches 四川省 (``archive.regions``).
+FILTERS = f"(:site = '' OR d.site_id = :site) AND (:region = '' OR {region_match('s.region', ':region')})"
 GONGSHI = "(d.doc_type IN ('acceptance_notice', 'eia_notice') OR d.title LIKE '%公示%')"
 DOC_LINK = "'/-/ducha/document/' || d.id"
 
@@ -66,8 +70,7 @@ _LAST_REMOVAL = ("(SELECT {col} FROM events e WHERE e.document_id = d.id AND e.k
 REMOVED = f"""
 SELECT d.id AS document_link, coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")}) AS removed_at,
        d.first_seen_at, d.last_seen_at,
-       round(julianday(coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")})) - julianday(d.first_seen_at), 1)
-         AS days_online,
+       round(julianday(d.last_seen_at) - julianday(d.first_seen_at), 1) AS days_online,
        {_LAST_REMOVAL.format(col="json_extract(e.detail, '$.reason')")} AS reason,
        (SELECT count(*) FROM events e WHERE e.document_id = d.id AND e.kind = 'removed') AS times_removed,
        d.publish_date, coalesce(tl.objection_end, d.objection_end) AS objection_end,
@@ -195,22 +198,8 @@ WHERE e.kind = 'removed'
 GROUP BY month, region
 ORDER BY month, region"""
 
-TIMELINESS_BY_REGION = """
-SELECT coalesce(s.region, '未知') AS region, count(*) AS postings,
-       sum(tl.baseline = 0) AS postings_seen_arriving,
-       round(avg(CASE WHEN tl.baseline = 0 THEN tl.posting_lag_days END), 1) AS avg_posting_lag_days,
-       max(CASE WHEN tl.baseline = 0 THEN tl.posting_lag_days END) AS max_lag_days,
-       sum(tl.baseline = 0 AND tl.posting_lag_days > 3) AS seen_more_than_3_days_late,
-       sum(tl.backdated) AS backdated,
-       sum(tl.objection_status IS NOT NULL AND tl.objection_status != 'no_window') AS objection_windows,
-       sum(tl.early_removal = 1) AS removed_during_objection_window,
-       sum(tl.objection_meets_stated = 0) AS windows_shorter_than_stated,
-       round(avg(tl.feedback_lag_workdays), 1) AS avg_feedback_lag_workdays,
-       sum(tl.calendar_status LIKE 'not_announced:%') AS calendar_not_announced
-FROM timeliness tl
-LEFT JOIN sites s ON s.id = tl.site_id
-GROUP BY region
-ORDER BY avg_posting_lag_days DESC, region"""
+#: The same figures as ``ducha report timeliness`` (``archive.timeliness.summary``): medians with n.
+TIMELINESS_BY_REGION = summary_sql(("region",), order="median_posting_lag_days DESC NULLS LAST, agg.region")
 
 FEED_NEW = _feed("e.kind = 'new'", "coalesce(d.title, d.url)", _SUMMARY)
 FEED_GONGSHI = _feed("e.kind = 'new'", "coalesce(d.title, d.url)", _SUMMARY, f" AND {GONGSHI}")

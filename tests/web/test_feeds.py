@@ -80,3 +80,11 @@ def test_atom_html_content_is_sanitised(get_empty):
            " '<ins>a</ins><script>alert(1)</script><img src=x onerror=alert(1)>' as atom_content_html")
     content = entries(get_empty("/archive.atom", params={"sql": sql}))[0].findtext(f"{ATOM}content")
     assert content == "<ins>a</ins>"
+
+
+def test_region_feed_as_readers_type_it(get, corpus):
+    short = get("/archive/feed_new.atom", params={"region": "四川"})
+    assert titles(short) == titles(get("/archive/feed_new.atom", params={"region": "四川省"})) != set()
+    assert ElementTree.fromstring(short.content).findtext(f"{ATOM}title") == "新公告 Atom 订阅 New postings feed（地区 四川）"
+    unknown = get("/archive/feed_new.atom", params={"region": "火星"})
+    assert unknown.status_code == 400 and "四川省" in unknown.text and "江苏省" in unknown.text

@@ -65,7 +65,7 @@ def test_open_gongshi_lists_windows_not_yet_closed(rows, corpus):
 def test_removed_says_when_and_after_how_long(rows, corpus):
     (row,) = rows("/archive/removed")
     assert row["document_link"] == corpus.ids["removed"]
-    assert row["days_online"] == 3.0
+    assert row["days_online"] == 0.0  # last seen = first seen: observed online on one visit only
     assert row["removed_during_objection_window"] == 1
     assert row["reason"] == "404"
 
@@ -106,7 +106,7 @@ def test_chart_queries_count_postings_and_removals(rows, corpus):
     assert sum(r["postings"] for r in per_month) == len(corpus.ids)
     assert rows("/archive/removals_over_time")[0]["removals"] == 1
     timeliness = {r["region"]: r for r in rows("/archive/timeliness_by_region")}
-    assert timeliness["全国"]["max_lag_days"] == 5.0
+    assert timeliness["全国"]["max_posting_lag_days"] == 5
     assert timeliness["全国"]["backdated"] == 1 and timeliness["四川省"]["backdated"] == 1
 
 
@@ -128,3 +128,20 @@ def test_year_facet_on_documents(get):
     first = years[0]
     filtered = get(first["toggle_url"].replace("http://localhost", "")).json()
     assert filtered["filtered_table_rows_count"] == first["count"]
+
+
+def test_timeliness_on_the_web_is_the_cli_report(rows, corpus):
+    from archive.timeliness.report import summarise
+
+    web = rows("/archive/timeliness_by_region")
+    assert sorted(web, key=lambda r: r["region"]) == sorted(summarise(corpus.path), key=lambda r: r["region"])
+    assert all(r["windows_shorter_than_stated"] is None for r in web if r["windows_checked"] == 0)
+    assert [r["median_posting_lag_days"] for r in web] == sorted((r["median_posting_lag_days"] for r in web),
+                                                                 reverse=True)
+
+
+@pytest.mark.parametrize("name", ["latest", "removed", "backdating", "open_gongshi", "changes"])
+def test_region_as_readers_type_it(rows, name):
+    full = rows(f"/archive/{name}", region="四川省", site="", days="", q="")
+    assert rows(f"/archive/{name}", region="四川", site="", days="", q="") == full
+    assert full or name != "latest"
