@@ -134,8 +134,13 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, datasette:
         return None
     if column == "snippet_html":
         return Markup(clean(str(value), MARK_TAGS))
-    if column == "diff_html":
+    if column in ("diff_html", "改动摘要"):
         return Markup(clean(str(value), DIFF_TAGS))
+    if column == "标题":  # list pages: the title links to the document page
+        keys = row.keys() if hasattr(row, "keys") else []
+        if "document_link" in keys and row["document_link"] is not None:
+            href = datasette.urls.path(DOCUMENT_PATH.format(int(row["document_link"])))
+            return Markup('<a class="ducha-title" href="{}">{}</a>').format(href, value)
     if column == "document_link":
         return document_anchor(datasette, value)
     if column == "document_id" and table in _LINKED_DOCUMENT_ID:
