@@ -16,6 +16,8 @@ from archive.errors import WarcError
 from archive.evidence import default_warc_dir
 from archive.models import WarcRef
 from archive.warc import record_bytes
+from archive.web.archived import attachment_file, snapshot_page
+from archive.web.citation import citation
 from archive.web.document import evidence_manifest, load_document, load_version_pair
 
 log = logging.getLogger(__name__)
@@ -64,8 +66,9 @@ async def document_page(datasette: Any, request: Any) -> Response:
     data = await load_document(datasette.get_database(db_name), document_id)
     if data is None:
         return _not_found(f"no document {document_id}")
+    permalink = datasette.absolute_url(request, datasette.urls.path(f"/-/ducha/document/{document_id}"))
     html = await datasette.render_template(
-        "ducha_document.html", {**data, "database": db_name}, request=request)
+        "ducha_document.html", {**data, "database": db_name, "citation": citation(data, permalink)}, request=request)
     return _secure(Response.html(html))
 
 
@@ -129,5 +132,7 @@ ROUTES = [
     (r"^/-/ducha/document/(?P<id>[0-9]+)/diff/(?P<version_id>[0-9]+)$", version_diff),
     (r"^/-/ducha/evidence/(?P<id>[0-9]+)\.json$", evidence),
     (r"^/-/ducha/warc/(?P<version_id>[0-9]+)$", warc_record),
+    (r"^/-/ducha/attachment/(?P<id>[0-9]+)$", attachment_file),
+    (r"^/-/ducha/snapshot/(?P<version_id>[0-9]+)$", snapshot_page),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
 ]
