@@ -19,6 +19,7 @@ from archive.warc import record_bytes
 from archive.web.archived import attachment_file, snapshot_page
 from archive.web.citation import citation
 from archive.web.document import evidence_manifest, load_document, load_version_pair
+from archive.web.export import csv_export
 
 log = logging.getLogger(__name__)
 
@@ -134,5 +135,6 @@ ROUTES = [
     (r"^/-/ducha/warc/(?P<version_id>[0-9]+)$", warc_record),
     (r"^/-/ducha/attachment/(?P<id>[0-9]+)$", attachment_file),
     (r"^/-/ducha/snapshot/(?P<version_id>[0-9]+)$", snapshot_page),
+    (r"^/-/ducha/csv/(?P<name>[a-z0-9_]+)$", csv_export),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
 ]
