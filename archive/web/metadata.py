@@ -42,7 +42,7 @@ def canned_queries() -> dict[str, dict]:
         "latest": _query(
             "最新收录 Latest postings",
             "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. "
-            + _SITE_REGION_HELP, q.LATEST, sr),
+            + _SITE_REGION_HELP, q.LATEST, sr, ducha_feed="feed_new", ducha_full_fields="/archive/documents"),
         "open_gongshi": _query(
             "公示期内 Open objection windows",
             "异议期尚未结束的公示（objection_end ≥ 今天，北京时间；取自 timeliness 表：声明的截止日，否则按工作日计算），"
@@ -51,20 +51,20 @@ def canned_queries() -> dict[str, dict]:
             " 公示 whose objection window has not closed yet (China time; stated end, else computed in working "
             "days), with the deadline counted both ways and whether the notice was already taken down. "
             + _SITE_REGION_HELP,
-            q.OPEN_GONGSHI, sr),
+            q.OPEN_GONGSHI, sr, ducha_feed="feed_gongshi", ducha_full_fields="/archive/timeliness"),
         "removed": _query(
             "已删除 Removed postings",
             "目前已被撤下的公告（每个一行）：删除时间、在线天数（首次发现→最后一次看到在线，同一次为 0）、删除次数、是否在公示期内删除。"
             "删除后又恢复的见“已修改”订阅与 timeliness_flags。"
             " Postings currently taken down, one row each: when, how long we saw them online (first → last seen), how often, and whether "
             "before the objection window closed (restored ones: see the changes feed and timeliness_flags). "
-            + _SITE_REGION_HELP, q.REMOVED, sr),
+            + _SITE_REGION_HELP, q.REMOVED, sr, ducha_feed="feed_removed", ducha_full_fields="/archive/documents?status=removed"),
         "changes": _query(
             "已修改 Changed postings",
             "内容被改动的公告（每次改动一行）及改动摘要：标题、日期、附件（名称与哈希）和正文；点击编号查看完整逐字对比。"
             " Silent edits, one row per change, with a compact diff of title, dates, attachments (name and digest) "
             "and body; open the document page for the full inline diff. "
-            + _SITE_REGION_HELP, q.CHANGES, sr),
+            + _SITE_REGION_HELP, q.CHANGES, sr, ducha_feed="feed_changed", ducha_full_fields="/archive/events?kind=changed"),
         "backdating": _query(
             "疑似倒签 Possible backdating",
             "timeliness 表标记的疑似倒签：监测期间新出现的公告日期早于首次发现（超过容差 3 天），日期早于 URL 中的日期，"
@@ -73,7 +73,7 @@ def canned_queries() -> dict[str, dict]:
             "carries a date more than the tolerance (3 days) before we first saw it, a date earlier than its URL's, "
             "or a date later moved earlier (reasons; days_earlier is the largest gap). Give days to see only "
             "larger gaps. "
-            + _SITE_REGION_HELP, q.BACKDATING, ["days", *sr]),
+            + _SITE_REGION_HELP, q.BACKDATING, ["days", *sr], ducha_full_fields="/archive/timeliness_flags?backdated=1"),
         "site_health": _query(
             "站点健康 Site health",
             "每个站点最近一次成功抓取、最新公告、最近 10 次抓取中的失败次数。"

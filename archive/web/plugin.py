@@ -25,6 +25,7 @@ from archive.search import fts_query
 from archive.web import feeds, pages
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
+from archive.web.furniture import TranslatingLoader, query_page_vars
 from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
@@ -73,13 +74,18 @@ def startup(datasette: Any) -> None:
 
 @hookimpl
 def prepare_jinja2_environment(env: Environment) -> None:
-    """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's."""
-    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), *([env.loader] if env.loader else [])])
+    """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's.
+    Datasette's own templates get Chinese furniture (``archive.web.furniture``)."""
+    inner = [TranslatingLoader(env.loader)] if env.loader else []
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), *inner])
 
 
 @hookimpl
-def extra_template_vars(template: str, datasette: Any) -> Any:
-    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page only."""
+def extra_template_vars(template: str, database: str | None, datasette: Any, request: Any) -> Any:
+    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page; pickers and the
+    unknown-region message for query pages."""
+    if template.startswith("query"):
+        return query_page_vars(datasette, database, request)
     if template != "index.html":
         return {}
 
