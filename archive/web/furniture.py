@@ -23,22 +23,22 @@ _THIS_DATA_AS = ('This data as {% for name, url in renderers.items() %}<a href="
 TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
     "query.html": [
         ("{% block title %}{{ database }}{% if query and query.sql %}: {{ query.sql }}{% endif %}{% endblock %}",
-         "{% block title %}{% if canned_query and metadata.title %}{{ metadata.title }} · 督察公示存档"
-         "{% else %}{{ database }}{% if query and query.sql %}: {{ query.sql }}{% endif %}{% endif %}{% endblock %}"),
-        ('<h3>Custom SQL query{% if display_rows %} returning {% if truncated %}more than {% endif %}'
+         ("{% block title %}{% if canned_query and metadata.title %}{{ metadata.title }} · 督察公示存档"
+         "{% else %}{{ database }}{% if query and query.sql %}: {{ query.sql }}{% endif %}{% endif %}{% endblock %}")),
+        (('<h3>Custom SQL query{% if display_rows %} returning {% if truncated %}more than {% endif %}'
          '{{ "{:,}".format(display_rows|length) }} row{% if display_rows|length == 1 %}{% else %}s{% endif %}'
-         '{% endif %}',
-         '<h3>{% if canned_query %}结果{% else %}自定义 SQL 查询 Custom SQL query{% endif %}{% if display_rows %}：'
-         '{% if truncated %}超过 {% else %}共 {% endif %}{{ "{:,}".format(display_rows|length) }} 条{% endif %}'),
+         '{% endif %}'),
+         ('<h3>{% if canned_query %}结果{% else %}自定义 SQL 查询 Custom SQL query{% endif %}{% if display_rows %}：'
+         '{% if truncated %}超过 {% else %}共 {% endif %}{{ "{:,}".format(display_rows|length) }} 条{% endif %}')),
         ('(<a href="{{ show_hide_link }}">{{ show_hide_text }}</a>)',
-         '(<a href="{{ show_hide_link }}">{{ {"hide": "隐藏 SQL", "show": "显示 SQL"}.get(show_hide_text, '
-         'show_hide_text) }}</a>)'),
+         ('(<a href="{{ show_hide_link }}">{{ {"hide": "隐藏 SQL", "show": "显示 SQL"}.get(show_hide_text, '
+         'show_hide_text) }}</a>)')),
         ('    {% if error %}\n        <p class="message-error">{{ error }}</p>\n    {% endif %}',
-         '    {% if error %}\n        <p class="message-error">{{ error }}</p>\n    {% endif %}\n'
-         '    {% if ducha_region_error %}<p class="message-error">{{ ducha_region_error }}</p>{% endif %}'),
+         ('    {% if error %}\n        <p class="message-error">{{ error }}</p>\n    {% endif %}\n'
+         '    {% if ducha_region_error %}<p class="message-error">{{ ducha_region_error }}</p>{% endif %}')),
         ("<h3>Query parameters</h3>", "<h3>查询参数 Query parameters</h3>"),
-        ('<p><label for="qp{{ loop.index }}">{{ name }}</label> <input type="text" id="qp{{ loop.index }}" '
-         'name="{{ name }}" value="{{ value }}"></p>',
+        (('<p><label for="qp{{ loop.index }}">{{ name }}</label> <input type="text" id="qp{{ loop.index }}" '
+         'name="{{ name }}" value="{{ value }}"></p>'),
          '{% from "_ducha_param.html" import ducha_param with context %}{{ ducha_param(name, value, loop.index) }}'),
         ('type="button" hidden>Format SQL</button>', 'type="button" hidden>格式化 SQL</button>'),
         ('<input type="submit" value="Run SQL"',
