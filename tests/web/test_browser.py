@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.web.browser import MISSING, chromium_path, dump_dom, serve
+from tests.web.browser import MISSING, chromium_path, dump_dom, page_widths, serve
 from tests.web.corpus import Corpus, build_corpus
 
 
@@ -111,3 +111,18 @@ def test_archived_markup_renders_as_text(site, path):
         assert not (tag == "img" and attrs.get("src") == "x")
         assert tag != "svg"
     assert not re.search(r"<body[^>]*data-pwned", dom)
+
+
+PHONE_PAGES = ["/-/ducha/document/{plan}", "/-/ducha/document/{attachment_only}", "/-/ducha/document/{xss}",
+               "/-/ducha/document/{xss}/diff/{xss_v2}", "/-/ducha/snapshot/{xss_v2}",
+               "/archive/latest", "/archive/open_gongshi", "/archive/removed", "/archive/changes",
+               "/archive/backdating", "/"]
+
+
+def test_no_horizontal_overflow_on_a_phone(site):
+    """At 390 px (an iPhone's width) no page is wider than the screen: long URLs and hashes wrap."""
+    url, corpus = site
+    paths = [p.format(**corpus.ids, xss_v2=_latest_version(corpus, "xss")) for p in PHONE_PAGES]
+    widths = page_widths([url + p for p in paths])
+    too_wide = {u.removeprefix(url): w for u, w in widths.items() if w > 390}
+    assert not too_wide, too_wide
