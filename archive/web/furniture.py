@@ -106,7 +106,8 @@ def translate(name: str, source: str) -> str:
 
 
 #: Canned-query parameters: Chinese label and help text.
-PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "地区", "days": "至少早几天"}
+PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "地区", "days": "至少早几天",
+                                "type": "类型", "since": "起始日期"}
 
 
 async def query_page_vars(datasette: Any, database: str | None, request: Any) -> dict[str, Any]:
@@ -125,5 +126,7 @@ async def query_page_vars(datasette: Any, database: str | None, request: Any) ->
     error = None
     if wanted and not any(matches(r, wanted) for r in regions):
         error = f"未知地区 unknown region “{wanted}”；可选 valid regions: {'、'.join(regions) or '（无 none）'}"
-    return {"ducha_regions": regions, "ducha_sites": sites, "ducha_region_error": error,
+    types = ([tuple(r) for r in (await db.execute("SELECT code, label_zh FROM doc_types ORDER BY rowid")).rows]
+             if await db.table_exists("doc_types") else [])
+    return {"ducha_regions": regions, "ducha_sites": sites, "ducha_types": types, "ducha_region_error": error,
             "ducha_param_labels": PARAM_LABELS}

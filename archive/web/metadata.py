@@ -17,6 +17,8 @@ SITE_REGION = {"site": "", "region": ""}
 
 _ROBOTS = "User-agent: *\nAllow: /$\nAllow: /-/ducha/document/\nDisallow: /archive\nDisallow: /-/"
 
+_TYPE_SINCE_HELP = ("类型 type（如 验收销号 或 acceptance_notice）与起始日期 since（YYYY-MM-DD）留空表示全部。"
+                    " type and since (YYYY-MM-DD) empty for all. ")
 _SITE_REGION_HELP = ("参数 site（站点 id，如 mee）与 region（如 四川 或 四川省）留空表示全部。"
                      " Leave site/region empty for all; region 四川 matches 四川省.")
 
@@ -41,8 +43,8 @@ def canned_queries() -> dict[str, dict]:
             + _SITE_REGION_HELP, q.SEARCH, ["q", *sr]),
         "latest": _query(
             "最新收录 Latest postings",
-            "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. "
-            + _SITE_REGION_HELP, q.LATEST, sr, ducha_feed="feed_new", ducha_full_fields="/archive/documents"),
+            "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. " + _TYPE_SINCE_HELP
+            + _SITE_REGION_HELP, q.LATEST, [*sr, "type", "since"], ducha_feed="feed_new", ducha_full_fields="/archive/documents"),
         "open_gongshi": _query(
             "公示期内 Open objection windows",
             "异议期尚未结束的公示（objection_end ≥ 今天，北京时间；取自 timeliness 表：声明的截止日，否则按工作日计算），"
@@ -56,9 +58,9 @@ def canned_queries() -> dict[str, dict]:
             "已删除 Removed postings",
             "目前已被撤下的公告（每个一行）：删除时间、在线天数（首次发现→最后一次看到在线，同一次为 0）、删除次数、是否在公示期内删除。"
             "删除后又恢复的见“已修改”订阅与 timeliness_flags。"
-            " Postings currently taken down, one row each: when, how long we saw them online (first → last seen), how often, and whether "
+            " " + _TYPE_SINCE_HELP + "Postings currently taken down, one row each: when, how long we saw them online (first → last seen), how often, and whether "
             "before the objection window closed (restored ones: see the changes feed and timeliness_flags). "
-            + _SITE_REGION_HELP, q.REMOVED, sr, ducha_feed="feed_removed", ducha_full_fields="/archive/documents?status=removed"),
+            + _SITE_REGION_HELP, q.REMOVED, [*sr, "type", "since"], ducha_feed="feed_removed", ducha_full_fields="/archive/documents?status=removed"),
         "changes": _query(
             "已修改 Changed postings",
             "内容被改动的公告（每次改动一行）及改动摘要：标题、日期、附件（名称与哈希）和正文；点击编号查看完整逐字对比。"

@@ -60,6 +60,8 @@ def reason_zh(expression: str) -> str:
 
 
 _COMMON = """coalesce(s.name, d.site_id) AS 站点, coalesce(t.label_zh, d.doc_type) AS 类型"""
+#: ``:type`` (a doc_type code or its Chinese label) and ``:since`` (YYYY-MM-DD); empty means all.
+TYPE_FILTER = "(:type = '' OR d.doc_type = :type OR t.label_zh = :type)"
 
 LATEST = f"""
 SELECT d.title AS 标题, d.publish_date AS 发布日期, {_COMMON}, s.region AS 地区, {STATUS_ZH} AS 状态,
@@ -67,7 +69,8 @@ SELECT d.title AS 标题, d.publish_date AS 发布日期, {_COMMON}, s.region AS
 FROM documents d
 LEFT JOIN sites s ON s.id = d.site_id
 LEFT JOIN doc_types t ON t.code = d.doc_type
-WHERE {FILTERS}
+WHERE {FILTERS} AND {TYPE_FILTER}
+  AND (:since = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) >= :since)
 ORDER BY d.first_seen_at DESC, d.publish_date DESC, d.id DESC
 LIMIT 200"""
 
@@ -99,7 +102,8 @@ FROM documents d
 LEFT JOIN timeliness tl ON tl.document_id = d.id
 LEFT JOIN sites s ON s.id = d.site_id
 LEFT JOIN doc_types t ON t.code = d.doc_type
-WHERE d.status = 'removed' AND {FILTERS}
+WHERE d.status = 'removed' AND {FILTERS} AND {TYPE_FILTER}
+  AND (:since = '' OR substr(coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")}), 1, 10) >= :since)
 ORDER BY 2 DESC, d.id DESC
 LIMIT 500"""
 

@@ -23,7 +23,7 @@ def test_metadata_file_is_generated_from_code():
 def test_every_query_is_documented(name):
     query = canned_queries()[name]
     assert query["title"] and query["description"]
-    assert set(query.get("params", [])) == {p for p in ("q", "days", "site", "region") if f":{p}" in query["sql"]}
+    assert set(query.get("params", [])) == {p for p in ("q", "days", "site", "region", "type", "since") if f":{p}" in query["sql"]}
 
 
 @pytest.mark.parametrize("name", QUERIES)
@@ -170,3 +170,21 @@ def test_list_page_titles_link_to_the_document(get, rows, name):
     for row in rows(f"/archive/{name}", site="", region="", days=""):
         assert f'class="ducha-title" href="/-/ducha/document/{row["document_link"]}"' in html
     assert "<script>alert(1)</script>" not in html
+
+
+def test_journalist_tasks_in_one_form(rows, corpus):
+    """四川 整改方案 of the last month (by label or code), and what was removed this week."""
+    from datetime import timedelta
+
+    month_ago = (corpus.today - timedelta(days=30)).isoformat()
+    assert rows("/archive/latest", region="四川", type="整改方案", since=month_ago) == []  # its date moved 40 days back
+    two_months = (corpus.today - timedelta(days=60)).isoformat()
+    assert [r["document_link"] for r in rows("/archive/latest", region="四川", type="整改方案", since=two_months)] == [
+        corpus.ids["plan"]]
+    assert rows("/archive/latest", region="四川", type="rectification_plan", since="") == rows(
+        "/archive/latest", region="四川", type="整改方案", since="")
+    assert {r["document_link"] for r in rows("/archive/latest", region="四川", type="其他", since=month_ago)} == {
+        corpus.ids["attachment_only"]}
+    week_ago = (corpus.today - timedelta(days=7)).isoformat()
+    assert [r["document_link"] for r in rows("/archive/removed", since=week_ago)] == [corpus.ids["removed"]]
+    assert rows("/archive/removed", since=corpus.today.isoformat()) == []
