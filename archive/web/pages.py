@@ -18,6 +18,7 @@ from archive.models import WarcRef
 from archive.warc import record_bytes
 from archive.web.archived import attachment_file, snapshot_page
 from archive.web.citation import citation
+from archive.web.compare import timeliness_page
 from archive.web.document import evidence_manifest, load_document, load_version_pair
 from archive.web.export import csv_export
 
@@ -136,5 +137,6 @@ ROUTES = [
     (r"^/-/ducha/attachment/(?P<id>[0-9]+)$", attachment_file),
     (r"^/-/ducha/snapshot/(?P<version_id>[0-9]+)$", snapshot_page),
     (r"^/-/ducha/csv/(?P<name>[a-z0-9_]+)$", csv_export),
+    (r"^/-/ducha/timeliness$", timeliness_page),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
 ]

@@ -35,6 +35,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 DOCUMENT_PATH = "/-/ducha/document/{}"
 _LINKED_DOCUMENT_ID = {"versions", "attachments", "events", "checks", "watch_matches"}
 _NOFOLLOW = "nofollow noopener noreferrer"
+#: Figures where NULL means "could not be computed" (shown 未计算, never blank or 0).
+NOT_COMPUTED_COLUMNS = {"windows_shorter_than_stated"}
 
 
 def _safe(function: Any) -> Any:
@@ -137,7 +139,7 @@ def document_anchor(datasette: Any, document_id: Any, label: Any = None) -> Mark
 def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Markup | None:
     """Render our own columns; return None (Datasette escapes) for everything else."""
     if value is None:
-        return None
+        return Markup('<span class="not-computed">未计算</span>') if column in NOT_COMPUTED_COLUMNS else None
     if column == "snippet_html":
         return Markup(clean(str(value), MARK_TAGS))
     if column in ("diff_html", "改动摘要"):

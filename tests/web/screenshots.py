@@ -51,7 +51,7 @@ def pages(db: Path, *, ids: dict[str, int] | None = None) -> dict[str, str]:
         "removed.png": f"/{database}/removed",
         "removed-phone.png": f"/{database}/removed",
         "backdating.png": f"/{database}/backdating",
-        "timeliness.png": f"/{database}/timeliness_by_region",
+        "timeliness.png": "/-/ducha/timeliness",
     }
     changed = _latest_change(db, document_id=ids["plan"] if ids else None)
     if changed:

@@ -188,3 +188,8 @@ def test_journalist_tasks_in_one_form(rows, corpus):
     week_ago = (corpus.today - timedelta(days=7)).isoformat()
     assert [r["document_link"] for r in rows("/archive/removed", since=week_ago)] == [corpus.ids["removed"]]
     assert rows("/archive/removed", since=corpus.today.isoformat()) == []
+
+
+def test_not_computed_is_shown_as_such(get):
+    page = get("/archive/timeliness_by_region").text
+    assert '<span class="not-computed">未计算</span>' in page
