@@ -11,7 +11,7 @@ def test_comparison_page_sorted_with_n(get, corpus):
     assert response.status_code == 200 and "default-src 'self'" in response.headers["content-security-policy"]
     page = response.text
     shown = re.findall(r'<span class="bar-label" role="rowheader">(.*?)</span>.*?'
-                       r'<span class="bar-value">(.*?)</span>\s*<span class="bar-n">n = (\d+)</span>', page, re.S)
+                       r'<span class="bar-value">(.*?)</span>\s*<span class="bar-n">n = (\d+)</span>', page, re.DOTALL)
     expected = sorted(summarise(corpus.path), key=lambda r: (r["median_posting_lag_days"] is None,
                                                              -(r["median_posting_lag_days"] or 0), r["region"]))
     assert shown == [(r["region"], f"{r['median_posting_lag_days']} 天" if r["median_posting_lag_days"] is not None
