@@ -77,6 +77,9 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         ('<h2 id="views">Views</h2>', '<h2 id="views">视图 Views</h2>'),
         ("Download SQLite DB:", "下载 SQLite 数据库 Download SQLite DB:"),
     ],
+    "_crumbs.html": [('<a href="{{ item.href }}">{{ item.label }}</a>',
+                      '<a href="{{ item.href }}">{{ {"home": "首页 home"}.get(item.label, item.label) }}</a>')],
+    "_footer.html": [("Powered by <a", "由 <a"), ("Datasette</a>", "Datasette</a> 驱动")],
     "row.html": [("<h2>Links from other tables</h2>", "<h2>其他表中的链接 Links from other tables</h2>")],
 }
 

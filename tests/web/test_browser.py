@@ -116,7 +116,7 @@ def test_archived_markup_renders_as_text(site, path):
 PHONE_PAGES = ["/-/ducha/document/{plan}", "/-/ducha/document/{attachment_only}", "/-/ducha/document/{xss}",
                "/-/ducha/document/{xss}/diff/{xss_v2}", "/-/ducha/snapshot/{xss_v2}",
                "/archive/latest", "/archive/open_gongshi", "/archive/removed", "/archive/changes",
-               "/archive/backdating", "/"]
+               "/archive/backdating", "/-/ducha/timeliness", "/"]
 
 
 def test_no_horizontal_overflow_on_a_phone(site):
