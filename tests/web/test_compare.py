@@ -21,3 +21,10 @@ def test_comparison_page_sorted_with_n(get, corpus):
 
 def test_comparison_page_on_an_empty_archive(get_empty):
     assert get_empty("/-/ducha/timeliness").status_code == 200
+
+
+def test_bars_are_proportional():
+    from archive.web.compare import bars
+
+    rows = [{"median_posting_lag_days": 4.0}, {"median_posting_lag_days": 1.0}, {"median_posting_lag_days": None}]
+    assert [r["percent"] for r in bars(rows)] == [60.0, 15.0, 0.0]
