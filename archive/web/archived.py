@@ -32,8 +32,10 @@ log = logging.getLogger(__name__)
 
 #: Served inline; anything else is a download.
 INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
-#: Could run script if a browser rendered it: never sent with its own type.
-ACTIVE_TYPES = re.compile(r"html|svg|xml|javascript|ecmascript|xsl", re.IGNORECASE)
+#: Could run script if a browser rendered it (HTML, XML and its kin, SVG, JavaScript, any text but plain/CSV):
+#: never sent with its own type.
+ACTIVE_TYPES = re.compile(r"text/(?!plain$|csv$).*|.*/(x-)?(html|xhtml|xml|javascript|ecmascript|xslt?)|.*\+xml",
+                          re.IGNORECASE)
 ATTACHMENT_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
 SNAPSHOT_TAGS = set(nh3.ALLOWED_TAGS) - {"img", "map", "area"}
 SNAPSHOT_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
@@ -99,7 +101,7 @@ def sanitise_page(html: str, base_url: str | None) -> str:
 def download_headers(name: str | None, content_type: str | None, fallback: str) -> dict[str, str]:
     """Content-Type and Content-Disposition for an archived file: inline only for raster images."""
     kind = (content_type or "application/octet-stream").split(";")[0].strip().lower()
-    if ACTIVE_TYPES.search(kind) or not re.fullmatch(r"[a-z0-9.+-]+/[a-z0-9.+-]+", kind):
+    if ACTIVE_TYPES.fullmatch(kind) or not re.fullmatch(r"[a-z0-9.+-]+/[a-z0-9.+-]+", kind):
         kind = "application/octet-stream"
     filename = (name or fallback).replace("\r", " ").replace("\n", " ")
     ascii_name = re.sub(r'[^A-Za-z0-9._-]', "_", filename).strip("_") or fallback

@@ -6,6 +6,9 @@ import re
 import sqlite3
 from hashlib import sha256
 
+import pytest
+
+from archive.web.archived import download_headers
 from tests.web.corpus import HOSTILE_ATTACHMENT, PDF_BYTES
 
 
@@ -72,3 +75,23 @@ def test_snapshot_is_sanitised_and_marked_as_archived(get, corpus):
 def test_document_page_shows_full_digests(get, corpus):
     page = get(f"/-/ducha/document/{corpus.ids['attachment_only']}").text
     assert sha256(PDF_BYTES).hexdigest() in page
+
+
+@pytest.mark.parametrize("declared,served,disposition", [
+    ("text/html; charset=utf-8", "application/octet-stream", "attachment"),
+    ("image/svg+xml", "application/octet-stream", "attachment"),
+    ("application/xhtml+xml", "application/octet-stream", "attachment"),
+    ("application/x-javascript", "application/octet-stream", "attachment"),
+    ("text/xml", "application/octet-stream", "attachment"),
+    ("application/pdf", "application/pdf", "attachment"),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "attachment"),
+    ("image/png", "image/png", "inline"),
+    (None, "application/octet-stream", "attachment"),
+])
+def test_download_headers_never_let_a_browser_render_script(declared, served, disposition):
+    headers = download_headers('附件"1\r\n.html', declared, "attachment-1")
+    assert headers["Content-Type"] == served
+    assert headers["Content-Disposition"].split(";")[0] == disposition
+    assert "\r" not in headers["Content-Disposition"] and "\n" not in headers["Content-Disposition"]
+    assert headers["X-Content-Type-Options"] == "nosniff" and "sandbox" in headers["Content-Security-Policy"]
