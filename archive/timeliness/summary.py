@@ -27,10 +27,15 @@ MEDIANS = (
     ("feedback_lag_workdays", "feedback_lag_workdays", "1"),
 )
 
+#: The distribution of posting lags (postings seen arriving): (column, lowest day or None, highest day or None);
+#: the buckets add up to ``posting_lag_n`` (a negative lag: seen before the date it claims).
+LAG_BUCKETS = (("lag_negative", None, -1), ("lag_0_days", 0, 0), ("lag_1_3_days", 1, 3), ("lag_4_7_days", 4, 7), ("lag_8_30_days", 8, 30),
+               ("lag_over_30_days", 31, None))
+
 #: The figures per group, in output order (besides the keys and the medians).
 COLUMNS = (
     "sites", "postings", "postings_seen_arriving", "posting_lag_n", "median_posting_lag_days",
-    "max_posting_lag_days", "backdated", "date_changed", "objection_windows", "windows_checked",
+    "max_posting_lag_days", *(name for name, _, _ in LAG_BUCKETS), "backdated", "date_changed", "objection_windows", "windows_checked",
     "windows_shorter_than_stated", "early_removals", "acceptance_lag_n", "median_acceptance_lag_days",
     "feedback_lag_n", "median_feedback_lag_workdays", "calendar_not_announced", "calendar_version",
 )
@@ -44,6 +49,15 @@ def _median_cte(name: str, column: str, condition: str, keys: Sequence[str]) -> 
             f" row_number() OVER ({part} ORDER BY {column}) AS rn, count(*) OVER ({part}) AS n"
             f" FROM base WHERE {condition} AND {column} IS NOT NULL)"
             f" WHERE rn IN ((n + 1) / 2, (n + 2) / 2){' GROUP BY ' + cols if keys else ''})")
+
+
+def _buckets() -> str:
+    lines = []
+    for name, low, high in LAG_BUCKETS:
+        lower = f" AND posting_lag_days >= {low}" if low is not None else ""
+        upper = f" AND posting_lag_days <= {high}" if high is not None else ""
+        lines.append(f"    sum(baseline = 0 AND posting_lag_days IS NOT NULL{lower}{upper}) AS {name},")
+    return "\n".join(lines)
 
 
 def summary_sql(keys: Sequence[str], where: str = "1", order: str | None = None) -> str:
@@ -62,6 +76,7 @@ def summary_sql(keys: Sequence[str], where: str = "1", order: str | None = None)
     count(*) AS postings,
     sum(baseline = 0) AS postings_seen_arriving,
     max(CASE WHEN baseline = 0 THEN posting_lag_days END) AS max_posting_lag_days,
+{_buckets()}
     sum(backdated) AS backdated,
     sum(date_changed) AS date_changed,
     sum(objection_status IS NOT NULL AND objection_status != 'no_window') AS objection_windows,
@@ -79,7 +94,8 @@ def summary_sql(keys: Sequence[str], where: str = "1", order: str | None = None)
                         "agg.sites", "agg.postings", "agg.postings_seen_arriving",
                         "coalesce(m_posting_lag.n, 0) AS posting_lag_n",
                         "round(m_posting_lag.median, 1) AS median_posting_lag_days",
-                        "agg.max_posting_lag_days", "agg.backdated", "agg.date_changed", "agg.objection_windows",
+                        "agg.max_posting_lag_days", *(f"agg.{name}" for name, _, _ in LAG_BUCKETS),
+                        "agg.backdated", "agg.date_changed", "agg.objection_windows",
                         "agg.windows_checked", "agg.windows_shorter_than_stated", "agg.early_removals",
                         "coalesce(m_acceptance_lag.n, 0) AS acceptance_lag_n",
                         "round(m_acceptance_lag.median, 1) AS median_acceptance_lag_days",

@@ -195,3 +195,12 @@ def test_medians_with_n_and_not_computed_is_not_zero(archive_db: tuple[Path, dic
     assert unchecked and all(r["windows_shorter_than_stated"] is None for r in unchecked)
     site_table = render_report(path).split("## Per site", 1)[1].split("## Per region", 1)[0]
     assert "未计算" in site_table
+
+
+def test_lag_distribution_adds_up_to_n(archive_db: tuple[Path, dict[str, str]]) -> None:
+    from archive.timeliness.summary import LAG_BUCKETS
+
+    path, _ = archive_db
+    compute_measures(path, now=NOW)
+    for row in summarise(path, ("region", "site_id")):
+        assert sum(row[name] or 0 for name, _, _ in LAG_BUCKETS) == row["posting_lag_n"]
