@@ -95,3 +95,11 @@ def test_download_headers_never_let_a_browser_render_script(declared, served, di
     assert headers["Content-Disposition"].split(";")[0] == disposition
     assert "\r" not in headers["Content-Disposition"] and "\n" not in headers["Content-Disposition"]
     assert headers["X-Content-Type-Options"] == "nosniff" and "sandbox" in headers["Content-Security-Policy"]
+
+
+def test_document_events_in_words(get, corpus):
+    page = get(f"/-/ducha/document/{corpus.ids['removed']}").text
+    timeline = page.split('<ol class="timeline">', 1)[1].split("</ol>", 1)[0]
+    assert "<strong>已删除</strong>" in timeline and "页面不存在（404）" in timeline
+    plan = get(f"/-/ducha/document/{corpus.ids['plan']}").text.split('<ol class="timeline">', 1)[1]
+    assert "改动 正文" in plan and "改动 日期" in plan
