@@ -67,7 +67,14 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         ('name="_stream"> stream all rows</label>', 'name="_stream"> 全部行 all rows</label>'),
         ('<input type="submit" value="Export CSV">', '<input type="submit" value="导出 CSV Export CSV">'),
     ],
-    "_table.html": [('<p class="zero-results">0 records</p>', '<p class="zero-results">没有记录 0 records</p>')],
+    "_table.html": [
+        ('<p class="zero-results">0 records</p>', '<p class="zero-results">没有记录 0 records</p>'),
+        # the Chinese label (first word of the column's description) above the column name, which stays as is
+        ('data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}">',
+         'data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}">'
+         '{% set ducha_zh = (column.description or "").split(" ")[0] %}'
+         '{% if ducha_zh and not ducha_zh.isascii() %}<span class="col-zh">{{ ducha_zh }}</span> {% endif %}'),
+    ],
     "database.html": [
         ("<h3>Custom SQL query</h3>", "<h3>自定义 SQL 查询 Custom SQL query</h3>"),
         ('type="button" hidden>Format SQL</button>', 'type="button" hidden>格式化 SQL</button>'),
