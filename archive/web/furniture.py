@@ -71,9 +71,9 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         ('<p class="zero-results">0 records</p>', '<p class="zero-results">没有记录 0 records</p>'),
         # the Chinese label (first word of the column's description) above the column name, which stays as is
         ('data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}">',
-         'data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}">'
+         ('data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}">'
          '{% set ducha_zh = (column.description or "").split(" ")[0] %}'
-         '{% if ducha_zh and not ducha_zh.isascii() %}<span class="col-zh">{{ ducha_zh }}</span> {% endif %}'),
+         '{% if ducha_zh and not ducha_zh.isascii() %}<span class="col-zh">{{ ducha_zh }}</span> {% endif %}')),
     ],
     "database.html": [
         ("<h3>Custom SQL query</h3>", "<h3>自定义 SQL 查询 Custom SQL query</h3>"),
