@@ -21,8 +21,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from archive.timeliness.report import summarise  # noqa: E402
-from tests.web.browser import page_widths, serve  # noqa: E402
+from archive.timeliness.report import summarise
+from tests.web.browser import page_widths, serve
 
 BOM = "\ufeff".encode()
 LISTS = ("latest", "open_gongshi", "removed", "changes", "backdating")
