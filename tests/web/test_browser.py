@@ -126,3 +126,20 @@ def test_no_horizontal_overflow_on_a_phone(site):
     widths = page_widths([url + p for p in paths])
     too_wide = {u.removeprefix(url): w for u, w in widths.items() if w > 390}
     assert not too_wide, too_wide
+
+
+def test_reader_pages_in_chromium(site):
+    """The list, citation and snapshot pages as Chromium builds them."""
+    url, corpus = site
+    removed = elements(dump_dom(url + "/archive/removed"))
+    headers = [text.strip() for tag, _, text in removed if tag == "th"]
+    assert headers[:3] == ["标题", "删除时间", "原因"]
+    links = [attrs.get("href") for tag, attrs, _ in removed if tag == "a"]
+    assert f"/-/ducha/document/{corpus.ids['removed']}" in links
+    assert any(href and href.startswith("/-/ducha/csv/removed") for href in links)
+    document = dump_dom(f"{url}/-/ducha/document/{corpus.ids['notice']}")
+    assert 'class="ducha-citation"' in document and "督察公示存档（Ducha Archive）存档于" in document
+    snapshot = elements(dump_dom(f"{url}/-/ducha/snapshot/{_latest_version(corpus, 'xss')}"))
+    assert any(tag == "h1" and "关于某化工厂整改情况的公示" in text for tag, _, text in snapshot)
+    assert not any(tag in ("img", "iframe", "form") for tag, _, _ in snapshot)
+    assert not any(name.startswith("on") for _, attrs, _ in snapshot for name in attrs)
