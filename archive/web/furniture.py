@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import BaseLoader, Environment
 
@@ -138,5 +139,7 @@ async def query_page_vars(datasette: Any, database: str | None, request: Any) ->
         error = f"未知地区 unknown region “{wanted}”；可选 valid regions: {'、'.join(regions) or '（无 none）'}"
     types = ([tuple(r) for r in (await db.execute("SELECT code, label_zh FROM doc_types ORDER BY rowid")).rows]
              if await db.table_exists("doc_types") else [])
-    return {"ducha_regions": regions, "ducha_sites": sites, "ducha_types": types, "ducha_region_error": error,
+    feed_args = {k: (request.args.get(k) or "").strip() for k in ("site", "region")} if request else {}
+    return {"ducha_regions": regions, "ducha_sites": sites, "ducha_types": types,
+            "ducha_feed_args": urlencode({k: v for k, v in feed_args.items() if v}), "ducha_region_error": error,
             "ducha_param_labels": PARAM_LABELS}

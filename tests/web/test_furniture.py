@@ -35,13 +35,13 @@ def test_datasette_pages_speak_chinese(get, path, chinese, english):
 
 
 def test_list_pages_have_pickers_and_links(get):
-    page = get("/archive/removed", params={"region": "江苏"}).text
+    page = get("/archive/removed", params={"region": "江苏", "since": "2000-01-01", "type": ""}).text
     assert "<title>已删除 Removed postings · 督察公示存档</title>" in page
     assert '<select id="qp2" name="region">' in page and '<option value="江苏" selected>江苏</option>' in page
     assert '<option value="四川省">四川省</option>' in page
     assert '<option value="sc-sthjt">四川省生态环境厅（sc-sthjt）</option>' in page
     assert 'href="/-/ducha/csv/removed?region=' in page and "下载 CSV（Excel）" in page
-    assert 'class="ducha-feed" href="/archive/feed_removed.atom?region=' in page
+    assert 'class="ducha-feed" href="/archive/feed_removed.atom?region=%E6%B1%9F%E8%8B%8F"' in page
     assert 'class="ducha-full" href="/archive/documents?status=removed"' in page
 
 
