@@ -1,4 +1,6 @@
-"""Route handlers under ``/-/ducha/``: the document page, side-by-side diffs, evidence manifest, WARC records, CSS.
+"""Route handlers under ``/-/ducha/``: the document page, side-by-side diffs, evidence manifest, WARC records, CSS;
+archived attachments and snapshots (``archive.web.archived``), CSV exports (``archive.web.export``) and the
+per-region comparison (``archive.web.compare``).
 
 Every response carries a strict Content-Security-Policy: nothing archived can run script even if
 it slipped through escaping, and the pages need no inline script of their own.

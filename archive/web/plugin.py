@@ -4,10 +4,13 @@
   token per Han character, so ``?_search=销号`` finds exactly the postings containing 销号) and the helper
   functions the canned queries use (``ducha_snippet``, ``ducha_compact_diff``, ``ducha_compact_diff_text``).
   As a pip-installed plugin it is registered after Datasette's own ``escape_fts`` and wins.
-* ``render_cell`` renders only our own sanitised markup: ``snippet_html`` (``<mark>`` only), ``diff_html``
-  (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
-  ``documents.url`` cells.  Everything else stays escaped by Datasette.
-* ``extra_template_vars``: the home page's figures (``archive.web.home``).
+* ``render_cell`` renders only our own sanitised markup: ``snippet_html`` (``<mark>`` only), ``diff_html`` /
+  ``改动摘要`` (ins/del/br), the lists' ``标题`` as a link to its document, links to ``/-/ducha/document/{id}``
+  for ``document_link``, ``document_id`` and ``documents.url`` cells, and 未计算 for a NULL
+  ``windows_shorter_than_stated``.  Everything else stays escaped by Datasette.
+* ``prepare_jinja2_environment``: our templates first, Datasette's translated (``archive.web.furniture``).
+* ``extra_template_vars``: the home page's figures (``archive.web.home``); pickers and the unknown-region
+  message on query pages (``archive.web.furniture.query_page_vars``).
 * ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
