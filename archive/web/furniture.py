@@ -10,6 +10,7 @@ its string, so a Datasette upgrade that moves one fails a test instead of silent
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -30,7 +31,10 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
          '{{ "{:,}".format(display_rows|length) }} row{% if display_rows|length == 1 %}{% else %}s{% endif %}'
          '{% endif %}'),
          ('<h3>{% if canned_query %}结果{% else %}自定义 SQL 查询 Custom SQL query{% endif %}{% if display_rows %}：'
-         '{% if truncated %}超过 {% else %}共 {% endif %}{{ "{:,}".format(display_rows|length) }} 条{% endif %}')),
+         '{% if ducha_limit and display_rows|length >= ducha_limit %}前 {{ "{:,}".format(ducha_limit) }} 条'
+         '（可能还有更多；下载 CSV 获得全部 there may be more: the CSV has all）'
+         '{% else %}{% if truncated %}超过 {% else %}共 {% endif %}{{ "{:,}".format(display_rows|length) }} 条'
+         '{% endif %}{% endif %}')),
         ('(<a href="{{ show_hide_link }}">{{ show_hide_text }}</a>)',
          ('(<a href="{{ show_hide_link }}">{{ {"hide": "隐藏 SQL", "show": "显示 SQL"}.get(show_hide_text, '
          'show_hide_text) }}</a>)')),
@@ -121,6 +125,16 @@ PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "�
                                 "type": "类型", "since": "起始日期"}
 
 
+def _final_limit(datasette: Any, database: str, request: Any) -> int | None:
+    """The ``LIMIT n`` that ends the canned query of this page, if any (so the page can say "前 n 条")."""
+    name = str(getattr(request, "path", "") or "").rstrip("/").rsplit("/", 1)[-1] if request else ""
+    queries = (datasette.metadata(database=database) or {}).get("queries") or {}
+    query = queries.get(name)
+    sql = query.get("sql", "") if isinstance(query, dict) else ""
+    match = re.search(r"\bLIMIT\s+(\d+)\s*$", sql, re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
 async def query_page_vars(datasette: Any, database: str | None, request: Any) -> dict[str, Any]:
     """Picker lists for a canned query page (regions, sites) and an error for an unknown ``region``."""
     from archive.regions import matches
@@ -141,5 +155,6 @@ async def query_page_vars(datasette: Any, database: str | None, request: Any) ->
              if await db.table_exists("doc_types") else [])
     feed_args = {k: (request.args.get(k) or "").strip() for k in ("site", "region")} if request else {}
     return {"ducha_regions": regions, "ducha_sites": sites, "ducha_types": types,
+            "ducha_limit": _final_limit(datasette, database, request),
             "ducha_feed_args": urlencode({k: v for k, v in feed_args.items() if v}), "ducha_region_error": error,
             "ducha_param_labels": PARAM_LABELS}

@@ -49,3 +49,18 @@ def test_unknown_region_is_named_with_the_valid_ones(get):
     page = get("/archive/latest", params={"region": "火星"}).text
     assert "未知地区 unknown region “火星”；可选 valid regions: 全国、四川省、江苏省" in page
     assert "未知地区" not in get("/archive/latest", params={"region": "四川"}).text
+
+
+def test_a_list_cut_by_its_limit_says_so(get):
+    from archive.web import furniture
+
+    class _Request:
+        path = "/archive/latest"
+
+    class _Datasette:
+        @staticmethod
+        def metadata(database=None):
+            return {"queries": {"latest": {"sql": "SELECT 1\nLIMIT 2"}}}
+
+    assert furniture._final_limit(_Datasette(), "archive", _Request()) == 2
+    assert "结果：共 8 条" in get("/archive/latest").text  # 8 < 200: the true count
