@@ -25,6 +25,7 @@ from datasette.utils.asgi import Response
 log = logging.getLogger(__name__)
 
 BOM = "\ufeff"
+CHINA = dt.timezone(dt.timedelta(hours=8))
 _FINAL_LIMIT = re.compile(r"\s+LIMIT\s+\d+\s*$", re.IGNORECASE)
 _INS = re.compile(r"<ins>(.*?)</ins>", re.DOTALL)
 _DEL = re.compile(r"<del>(.*?)</del>", re.DOTALL)
@@ -85,7 +86,8 @@ async def csv_export(datasette: Any, request: Any) -> Response:
             r["存档页"] = f"{base}{doc_id}" if doc_id is not None else None
         columns += ["原文地址", "存档页"]
     log.info("CSV export %s: %d rows", name, len(rows))
-    filename = f"ducha-{name}-{dt.date.today().isoformat()}.csv"
+    today = dt.datetime.now(CHINA).date().isoformat()  # the date in China, as the lists' "today"
+    filename = f"ducha-{name}-{today}.csv"
     return Response(to_csv(columns, rows), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"',
                              "X-Content-Type-Options": "nosniff"})
