@@ -28,7 +28,7 @@ from archive.search import fts_query
 from archive.web import feeds, pages
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
-from archive.web.furniture import TranslatingLoader, query_page_vars
+from archive.web.furniture import TranslatingLoader, query_page_vars, region_guard
 from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
@@ -113,6 +113,12 @@ def extra_css_urls(datasette: Any) -> list[str]:
 def register_routes() -> list:
     """The ``/-/ducha/`` pages."""
     return pages.ROUTES
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    """``.json`` / ``.csv`` of a canned query with an unknown ``region``: HTTP 400 listing the valid ones."""
+    return region_guard(datasette)
 
 
 @hookimpl

@@ -64,3 +64,11 @@ def test_a_list_cut_by_its_limit_says_so(get):
 
     assert furniture._final_limit(_Datasette(), "archive", _Request()) == 2
     assert "结果：共 8 条" in get("/archive/latest").text  # 8 < 200: the true count
+
+
+def test_unknown_region_in_json_is_an_error_for_scripts(get):
+    response = get("/archive/latest.json", params={"region": "火星"})
+    assert response.status_code == 400
+    assert response.json() == {"ok": False, "error": "unknown region '火星'", "valid_regions": ["全国", "四川省", "江苏省"]}
+    assert get("/archive/latest.json", params={"region": "四川"}).status_code == 200
+    assert get("/archive/documents.json", params={"region": "火星"}).status_code == 200  # tables: no region param
