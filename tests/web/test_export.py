@@ -48,3 +48,5 @@ def test_csv_keeps_the_filters_and_the_diff_as_text(get, corpus):
     assert any("【+" in r["改动摘要"] for r in changes)
     assert plain_text("a<mark>销号</mark>&lt;b&gt;") == "a销号<b>"
     assert get("/-/ducha/csv/no_such_list").status_code == 404
+    unknown = get("/-/ducha/csv/latest", params={"region": "火星"})
+    assert unknown.status_code == 400 and "四川省" in unknown.text
