@@ -11,6 +11,7 @@
 * ``prepare_jinja2_environment``: our templates first, Datasette's translated (``archive.web.furniture``).
 * ``extra_template_vars``: the home page's figures (``archive.web.home``); pickers and the unknown-region
   message on query pages (``archive.web.furniture.query_page_vars``).
+* ``asgi_wrapper``: ``archive.web.guard`` around the region check of ``archive.web.furniture``.
 * ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ from archive.web import feeds, pages
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
 from archive.web.furniture import TranslatingLoader, query_page_vars, region_guard
+from archive.web.guard import Guard
 from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
@@ -97,8 +99,8 @@ def extra_template_vars(template: str, database: str | None, datasette: Any, req
     async def inner() -> dict[str, Any]:
         db_name = pages.database_name(datasette)
         if db_name not in datasette.databases:
-            return {"ducha_home": None}
-        return {"ducha_home": await home_figures(datasette.get_database(db_name))}
+            return {"ducha_home": None, "ducha_db": db_name}
+        return {"ducha_home": await home_figures(datasette.get_database(db_name)), "ducha_db": db_name}
 
     return inner
 
@@ -110,15 +112,22 @@ def extra_css_urls(datasette: Any) -> list[str]:
 
 
 @hookimpl
-def register_routes() -> list:
-    """The ``/-/ducha/`` pages."""
-    return pages.ROUTES
+def asgi_wrapper(datasette: Any) -> Any:
+    """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``); inside it,
+    ``.json`` / ``.csv`` of a canned query with an unknown ``region`` answer 400 listing the valid ones."""
+
+    region_check = region_guard(datasette)
+
+    def wrap(app: Any) -> Guard:
+        return Guard(region_check(app), datasette)
+
+    return wrap
 
 
 @hookimpl
-def asgi_wrapper(datasette: Any) -> Any:
-    """``.json`` / ``.csv`` of a canned query with an unknown ``region``: HTTP 400 listing the valid ones."""
-    return region_guard(datasette)
+def register_routes() -> list:
+    """The ``/-/ducha/`` pages."""
+    return pages.ROUTES
 
 
 @hookimpl

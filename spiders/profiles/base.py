@@ -63,6 +63,7 @@ class ListPage:
     entries: list[ListEntry] = field(default_factory=list)
     follow: list[ListRequest] = field(default_factory=list)
     total_pages: int | None = None
+    recovered: int = 0  # rows the HTML parser lost and the raw-text scan found (spiders.profiles.recover)
 
 
 class Profile(Protocol):
