@@ -121,6 +121,11 @@ async def warc_record(datasette: Any, request: Any) -> Response:
                             headers={"Content-Disposition": f'attachment; filename="{name}"'}))
 
 
+async def not_found_page(datasette: Any, request: Any) -> Response:
+    """Any other ``/-/ducha/`` address: 404."""
+    return _not_found("not found")
+
+
 async def static_file(datasette: Any, request: Any) -> Response:
     """``/-/ducha/static/{name}``: the plugin's CSS (Datasette cannot find a module plugin's static folder)."""
     path = STATIC / request.url_vars["name"]
@@ -142,4 +147,7 @@ ROUTES = [
     (r"^/-/ducha/csv/(?P<name>[a-z0-9_]+)$", csv_export),
     (r"^/-/ducha/timeliness$", timeliness_page),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
+    # anything else under /-/ducha/ (e.g. an id too long for SQLite) is our plain 404: Datasette's own 404 path
+    # with rich installed calls print_exception() outside an except block and raises (HTTP 500)
+    (r"^/-/ducha/.*$", not_found_page),
 ]
