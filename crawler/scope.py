@@ -5,6 +5,9 @@ in the sites file (a site that really publishes on two hosts).  ``.example.gov.c
 admits every subdomain.  List entries on other hosts are skipped and counted
 (``ducha/offsite_skipped``); attachments may sit anywhere (a posting's files are often on a
 file server of the province): they belong to the posting that links them.
+
+A posting this run could not archive (a redirect loop, a network error after the retries, an HTTP
+error on a new posting) fails its site with the URL and reason; one that robots.txt forbids does not.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from urllib.parse import urlsplit
 logger = logging.getLogger(__name__)
 
 MAX_LISTED_FAILURES = 50  # per site, in the run summary
+ROBOTS_FORBIDDEN = "Forbidden by robots.txt"  # Scrapy's IgnoreRequest message: skipped on purpose, not a failure
 
 
 def site_hosts(start_urls: Iterable[str], declared: Any = None) -> frozenset[str]:

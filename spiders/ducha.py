@@ -29,7 +29,7 @@ from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.extraction.decode import decode_html, limit_text
 from crawler.extraction.page import extract_page
-from crawler.scope import not_archived, on_site, site_hosts
+from crawler.scope import ROBOTS_FORBIDDEN, not_archived, on_site, site_hosts
 from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
 from spiders.registry import Site, select_sites
@@ -270,7 +270,10 @@ class DuchaSpider(scrapy.Spider):
         site_id = request.meta["site_id"]
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/errors")
         reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:300]
-        not_archived(self.crawler.stats, site_id, request.meta["ducha_url"], reason)
+        if ROBOTS_FORBIDDEN in reason:  # the site asked us not to: a decision, not a failure
+            self.crawler.stats.inc_value(f"ducha/site/{site_id}/robots_forbidden")
+        else:
+            not_archived(self.crawler.stats, site_id, request.meta["ducha_url"], reason)
         return CheckOutcome(site_id=site_id, url=request.meta["ducha_url"], fetched_at=now_iso(self.crawler.settings),
                             kind="unreachable", reason=reason)
 

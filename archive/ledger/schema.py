@@ -76,13 +76,6 @@ CREATE TABLE task_links (
     reason TEXT,
     UNIQUE (task_id, document_id, kind)
 );
-CREATE TABLE ledger_notices (
-    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
-    version_id INTEGER,                 -- the version its links were computed from
-    region TEXT,                        -- the region whose plans it was matched against
-    links INTEGER NOT NULL DEFAULT 0,   -- confirmed + candidate links it has
-    linked_at TEXT
-);
 CREATE INDEX idx_plans_region ON plans(region);
 CREATE INDEX idx_tasks_deadline ON tasks(deadline);
 CREATE INDEX idx_task_links_document_id ON task_links(document_id);
@@ -91,8 +84,29 @@ CREATE INDEX idx_task_links_document_id ON task_links(document_id);
 
 @MIGRATIONS(name="0001_ledger")
 def _m0001_ledger(db: Database) -> None:
-    """Create ``inspections``, ``plans``, ``tasks``, ``task_links`` and ``ledger_notices``."""
-    lines = [line.split("--", 1)[0] for line in _DDL.splitlines()]
+    """Create ``inspections``, ``plans``, ``tasks`` and ``task_links``."""
+    _run(db, _DDL)
+
+
+_NOTICES_DDL = """
+CREATE TABLE ledger_notices (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    version_id INTEGER,                 -- the version its links were computed from
+    region TEXT,                        -- the region whose plans it was matched against
+    links INTEGER NOT NULL DEFAULT 0,   -- confirmed + candidate links it has
+    linked_at TEXT
+);
+"""
+
+
+@MIGRATIONS(name="0002_ledger_notices")
+def _m0002_ledger_notices(db: Database) -> None:
+    """``ledger_notices``: what was linked, so a rebuild re-links only new or changed postings."""
+    _run(db, _NOTICES_DDL)
+
+
+def _run(db: Database, ddl: str) -> None:
+    lines = [line.split("--", 1)[0] for line in ddl.splitlines()]
     for statement in "\n".join(lines).split(";"):
         if statement.strip():
             db.execute(statement.strip())

@@ -21,6 +21,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import datasette.handle_exception as _datasette_errors
 from datasette import hookimpl
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
@@ -35,6 +36,11 @@ from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
 log = logging.getLogger(__name__)
+
+# Datasette 0.65.5 prints every handled exception with rich when rich is importable (the crawl's progress
+# table installs it); for a plain 404 there is no exception being handled, rich raises ValueError and the
+# 404 becomes a 500.  The console traceback is not needed: Datasette still answers with its error page.
+_datasette_errors.rich = None
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOCUMENT_PATH = "/-/ducha/document/{}"

@@ -21,7 +21,7 @@ def test_ledger_schema_is_pinned(tmp_path):
     db = Database(tmp_path / "a.db")
     ensure_schema(db)
     assert {t: " ".join(db[t].columns_dict) for t in EXPECTED} == EXPECTED
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["0001_ledger"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["0001_ledger", "0002_ledger_notices"]
     assert migration_sets()[-1] is MIGRATIONS
     fks = {(t, fk.column, fk.other_table) for t in EXPECTED for fk in db[t].foreign_keys}
     assert fks == {("inspections", "feedback_document_id", "documents"), ("plans", "document_id", "documents"),
