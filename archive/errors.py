@@ -20,3 +20,11 @@ class WarcError(ArchiveError):
 
 class EvidenceError(ArchiveError):
     """An evidence package could not be assembled (missing WARC file, digest mismatch, …)."""
+
+
+class UnknownRegionError(ArchiveError, ValueError):
+    """A region that matches no watched site; the message lists the valid ones."""
+
+    def __init__(self, region: str, valid: list[str]) -> None:
+        self.region, self.valid = region, valid
+        super().__init__(f"unknown region {region!r}; valid regions: {', '.join(valid) or '(no sites yet)'}")

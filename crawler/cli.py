@@ -201,16 +201,21 @@ def report() -> None:
 
 @report.command("timeliness")
 @DB_OPTION
-@click.option("--region", metavar="R", help="Only this region (e.g. 四川省).")
+@click.option("--region", metavar="R", help="Only this region: 四川 or 四川省 (a site id works too); an unknown "
+              "one is an error listing the valid regions.")
 @click.option("--since", metavar="DATE", help="Only postings published on or after this date (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
 def report_timeliness(db, region, since, fmt) -> None:
-    """Timeliness measures per site/region: posting lag, backdating, objection windows."""
+    """Timeliness measures per site/region: median posting lag (with n), backdating, objection windows."""
     from archive.timeliness.report import render_report
 
     if not Path(db).exists():
         raise click.ClickException(f"no archive at {db}")
-    click.echo(render_report(db, region=region, since=since, fmt=fmt))
+    try:
+        text = render_report(db, region=region, since=since, fmt=fmt)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(text)
 
 
 @report.command("ledger")

@@ -113,6 +113,21 @@ def _backdating(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any]], *
     return reasons, changed
 
 
+def window_from(publish: dt.date | None, reasons: Sequence[Mapping[str, Any]]) -> dt.date | None:
+    """The date an objection window counts from: ``publish``, unless the posting is flagged backdated.
+
+    A backdated posting's window counts from the earliest date it can be shown to have been public:
+    the date before it was moved earlier (``from``), the day after the last visit that did not see it
+    (``reference``), or the date in its URL — the latest of these, never the moved date itself.
+    """
+    originals = [parse_iso_date(r.get("from") or r.get("reference") or r.get("url_date")) for r in reasons]
+    dates = [d for d in originals if d is not None]
+    if not dates:
+        return publish
+    later = max(dates)
+    return later if publish is None or later > publish else publish
+
+
 def _removals(doc: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> tuple[dt.date | None, list[dt.date]]:
     """(date of the current removal or None, dates of every removal including restored ones)."""
     current = None
@@ -171,7 +186,7 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
                url_disagreement_days=_days(publish, url_mention.value) if url_mention and
                url_mention.precision == "day" else None)
     not_announced: list[str] = []
-    _objection(row, texts, publish, first_seen, _removals(doc, events), doc, cal, not_announced)
+    _objection(row, texts, window_from(publish, reasons), first_seen, _removals(doc, events), doc, cal, not_announced)
     _fields(row, texts, publish, context_year, doc.get("doc_type"), cal, not_announced)
     if doc.get("doc_type") not in objection_doc_types:
         row["early_removal"] = row["early_removal_excluding_first_day"] = None

@@ -12,29 +12,30 @@ import datetime as dt
 import io
 import json
 import logging
-import statistics
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from archive.regions import region_match, resolve_region
+from archive.timeliness.summary import COLUMNS as SUMMARY_COLUMNS
+from archive.timeliness.summary import summary_sql
+
 log = logging.getLogger(__name__)
 
-CSV_COLUMNS = (
-    "region", "site_id", "month", "postings", "postings_seen_arriving", "median_posting_lag_days",
-    "max_posting_lag_days", "backdated", "date_changed", "objection_windows", "windows_shorter_than_stated",
-    "early_removals", "median_acceptance_lag_days", "median_feedback_lag_workdays", "calendar_not_announced",
-    "calendar_version",
-)
+CSV_COLUMNS = ("region", "site_id", "month", *(c for c in SUMMARY_COLUMNS if c != "sites"))
+#: Figures a missing value means "not computed" for (shown as 未计算 in Markdown, empty in CSV).
+NOT_COMPUTED = "未计算"
 _CONTEXT = (
+    "Lags are medians with their n (the number of postings they are computed from). "
     "Posting lag: first-seen date (Asia/Shanghai) minus the publication date; postings already online "
     "at a site's first crawl are left out of lags and of the first-seen backdating test. "
     "Working days follow the official calendar with 调休; a year the calendar has not announced "
     "gives null figures, never a guess. Feedback → 整改方案: plans are due for *submission* 30 working "
     "days after 反馈; 政府信息公开条例 Art. 26 asks for disclosure within 20 working days of the "
-    "information being formed — both are context, not verdicts."
+    "information being formed — both are context, not verdicts. "
+    f"{NOT_COMPUTED} (not computed): no posting of the group states enough to compute the figure."
 )
 
 
@@ -42,75 +43,48 @@ def _database(db: Database | str | Path) -> Database:
     return db if isinstance(db, Database) else Database(db)
 
 
-def _median(values: Iterable[Any]) -> float | None:
-    nums = [v for v in values if v is not None]
-    return round(statistics.median(nums), 1) if nums else None
-
-
-def _load(db: Database, region: str | None, since: str | None) -> list[dict[str, Any]]:
+def _where(region: str | None, since: str | None) -> tuple[str, list[Any]]:
+    """SQL condition over ``timeliness t`` / ``sites s`` for the report's filters, and its parameters."""
     where, params = [], []
     if region:
-        where.append("(s.region = ? OR t.site_id = ?)")
+        where.append(f"({region_match('s.region', '?')} OR t.site_id = ?)")
         params += [region, region]
     if since:
         where.append("coalesce(t.publish_date, t.first_seen_date) >= ?")
         params.append(since)
+    return " AND ".join(where) or "1", params
+
+
+def _load(db: Database, region: str | None, since: str | None) -> list[dict[str, Any]]:
+    condition, params = _where(region, since)
     sql = ("SELECT t.*, s.region AS region, d.url AS url, d.title AS title FROM timeliness t "
            "JOIN documents d ON d.id = t.document_id LEFT JOIN sites s ON s.id = t.site_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY s.region, t.site_id, t.publish_date, t.document_id")
+           f" WHERE {condition} ORDER BY s.region, t.site_id, t.publish_date, t.document_id")
     cursor = db.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _aggregate(rows: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for r in rows:
-        groups[key(r)].append(r)
-    out = []
-    for k, grp in sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
-        arriving = [r for r in grp if not r["baseline"]]
-        lags = [r["posting_lag_days"] for r in arriving if r["posting_lag_days"] is not None]
-        out.append({
-            "region": k[0], "site_id": k[1], "month": k[2] if len(k) > 2 else None,
-            "postings": len(grp), "postings_seen_arriving": len(arriving),
-            "median_posting_lag_days": _median(lags), "max_posting_lag_days": max(lags) if lags else None,
-            "backdated": sum(r["backdated"] or 0 for r in grp),
-            "date_changed": sum(r["date_changed"] or 0 for r in grp),
-            "objection_windows": sum(1 for r in grp if r["objection_status"] not in (None, "no_window")),
-            "windows_shorter_than_stated": sum(1 for r in grp if r["objection_meets_stated"] == 0),
-            "early_removals": sum(1 for r in grp if r["early_removal"] == 1),
-            "median_acceptance_lag_days": _median(r["acceptance_lag_days"] for r in grp),
-            "median_feedback_lag_workdays": _median(r["feedback_lag_workdays"] for r in grp),
-            "calendar_not_announced": sum(1 for r in grp if str(r["calendar_status"]).startswith("not_announced")),
-            "calendar_version": ", ".join(sorted({r["calendar_version"] for r in grp if r["calendar_version"]})),
-        })
-    return out
+def summarise(db: Database | str | Path, keys: tuple[str, ...] = ("region",), *, region: str | None = None,
+              since: str | None = None) -> list[dict[str, Any]]:
+    """The timeliness figures grouped by ``keys`` (``archive.timeliness.summary``: the web's query too)."""
+    database = _database(db)
+    condition, params = _where(region, since)
+    cursor = database.execute(summary_sql(keys, condition), params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _by_region(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The per-site figures rolled up per region (a province with its city bureaus), with a site count."""
-    sites: dict[Any, set] = defaultdict(set)
-    for r in rows:
-        sites[r["region"]].add(r["site_id"])
-    return [{**agg, "sites": len(sites[agg["region"]])} for agg in _aggregate(rows, lambda r: (r["region"], None))]
-
-
-def _month(r: dict[str, Any]) -> str:
-    return str(r["publish_date"] or r["first_seen_date"] or "")[:7] or "unknown"
-
-
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str = "") -> str:
     if value is None:
-        return ""
+        return NOT_COMPUTED if column == "windows_shorter_than_stated" else "—"
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _table(rows: list[dict[str, Any]], columns: Iterable[str]) -> list[str]:
     cols = list(columns)
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    lines += ["| " + " | ".join(_cell(r.get(c)) for c in cols) + " |" for r in rows]
+    lines += ["| " + " | ".join(_cell(r.get(c), c) for c in cols) + " |" for r in rows]
     return lines
 
 
@@ -131,17 +105,17 @@ def _reasons(r: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _markdown(rows: list[dict[str, Any]], region: str | None, since: str | None) -> str:
+def _markdown(database: Database, rows: list[dict[str, Any]], region: str | None, since: str | None) -> str:
     versions = sorted({r["calendar_version"] for r in rows if r["calendar_version"]})
     out = ["# Timeliness report", "",
            (f"Filter: region {region or 'all'}, since {since or 'the beginning'}. Postings: {len(rows)}. "
             f"Calendar: {', '.join(versions) or 'n/a'}."), "", _CONTEXT, "", "## Per site", ""]
     summary_cols = [c for c in CSV_COLUMNS if c not in ("month", "calendar_version")]
-    out += _table(_aggregate(rows, lambda r: (r["region"], r["site_id"])), summary_cols)
+    out += _table(summarise(database, ("region", "site_id"), region=region, since=since), summary_cols)
     out += ["", "## Per region", ""]
-    out += _table(_by_region(rows), ["region", "sites", *summary_cols[2:]])
+    out += _table(summarise(database, ("region",), region=region, since=since), ["region", "sites", *summary_cols[2:]])
     out += ["", "## Per month", ""]
-    out += _table(_aggregate(rows, lambda r: (r["region"], r["site_id"], _month(r))),
+    out += _table(summarise(database, ("region", "site_id", "month"), region=region, since=since),
                   [c for c in CSV_COLUMNS if c != "calendar_version"])
     flagged = [r for r in rows if r["backdated"] or r["early_removal"] == 1 or r["objection_meets_stated"] == 0]
     out += ["", f"## Flagged postings ({len(flagged)})", ""]
@@ -164,7 +138,8 @@ def render_report(db: Database | str | Path, *, region: str | None = None, since
                   fmt: str = "md", now: dt.datetime | None = None) -> str:
     """The timeliness report as Markdown (``fmt="md"``) or CSV (``fmt="csv"``).
 
-    ``region`` matches ``sites.region`` (or a site id); ``since`` (``YYYY-MM-DD``) keeps postings
+    ``region`` matches every ``sites.region`` starting with it (``四川`` → ``四川省``) or a site id, and
+    raises ``archive.errors.UnknownRegionError`` (a ``ValueError`` listing the valid regions) otherwise; ``since`` (``YYYY-MM-DD``) keeps postings
     published (else first seen) on or after it.  With ``now``, measures are recomputed first.
     Raises ``ValueError`` for an unknown format or a malformed ``since``.
     """
@@ -182,13 +157,15 @@ def render_report(db: Database | str | Path, *, region: str | None = None, since
         from archive.timeliness.compute import compute_measures
 
         compute_measures(database, now=now)
+    if region:
+        region = resolve_region(database.conn, region, site_ids=True)
     rows = _load(database, region, since_text)
     log.info("timeliness report: %d postings (region=%s, since=%s)", len(rows), region, since_text)
     if fmt == "md":
-        return _markdown(rows, region, since_text)
+        return _markdown(database, rows, region, since_text)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in _aggregate(rows, lambda r: (r["region"], r["site_id"], _month(r))):
-        writer.writerow(row)
+    for row in summarise(database, ("region", "site_id", "month"), region=region, since=since_text):
+        writer.writerow({c: row.get(c) for c in CSV_COLUMNS})
     return buf.getvalue()

@@ -161,3 +161,15 @@ def _columns(table: str) -> tuple[str, ...]:
 #: Columns of ``timeliness`` / ``date_mentions``: ``posting_measures`` returns exactly TIMELINESS_COLUMNS.
 TIMELINESS_COLUMNS = _columns("timeliness")
 DATE_MENTION_COLUMNS = _columns("date_mentions")
+
+
+@MIGRATIONS(name="0003_median_views")
+def _m0003_median_views(db: Database) -> None:
+    """The month views with medians and their n (``archive.timeliness.summary``), not averages; a count
+    nothing in the group could compute (``windows_shorter_than_stated``) is NULL, not 0."""
+    from archive.timeliness.summary import summary_sql
+
+    for view, keys in (("timeliness_by_site_month", ("site_id", "region", "month")),
+                       ("timeliness_by_region_month", ("region", "month"))):
+        db.execute(f"DROP VIEW IF EXISTS {view}")
+        db.execute(f"CREATE VIEW {view} AS {summary_sql(keys)}")

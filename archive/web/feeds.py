@@ -21,6 +21,7 @@ from datasette import __version__
 from datasette.utils.asgi import Response
 from feedgen.feed import FeedGenerator
 
+from archive.regions import matches
 from archive.web.sanitise import FEED_TAGS, clean
 
 log = logging.getLogger(__name__)
@@ -50,18 +51,42 @@ def can_render_atom(columns: list[str]) -> bool:
 
 
 def _feed_title(datasette: Any, request: Any, database: str, query_name: str | None, sql: str) -> str:
+    """The query's title, with the filters in it (``…（地区 四川 · 站点 sc-sthjt）``) so a reader's feed list
+    tells two filtered feeds apart."""
+    title = request.args.get("_feed_title") or sql
     if query_name:
         query = (datasette.metadata(database=database) or {}).get("queries", {}).get(query_name)
         if isinstance(query, dict) and query.get("title"):
-            return str(query["title"])
-    return request.args.get("_feed_title") or sql
+            title = str(query["title"])
+    filters = [f"{label} {request.args.get(name).strip()}" for name, label in (("region", "地区"), ("site", "站点"))
+               if (request.args.get(name) or "").strip()]
+    return f"{title}（{' · '.join(filters)}）" if filters else title
 
 
-def render_atom(datasette: Any, request: Any, sql: str, columns: list[str], rows: list, database: str,
-                table: str | None, query_name: str | None, view_name: str, data: dict) -> Response:
+async def _unknown_region(datasette: Any, request: Any, database: str) -> dict | None:
+    """HTTP 400 naming the valid regions when ``?region=`` matches no site (never a silently empty feed).
+
+    A dict, not a ``Response``: Datasette 0.65 overwrites a renderer's Response status with 200."""
+    wanted = (request.args.get("region") or "").strip()
+    if not wanted:
+        return None
+    rows = (await datasette.get_database(database).execute(
+        "SELECT DISTINCT region FROM sites WHERE region IS NOT NULL ORDER BY region")).rows
+    valid = [row[0] for row in rows]
+    if any(matches(region, wanted) for region in valid):
+        return None
+    message = f"未知地区 unknown region {wanted!r}；可选 valid regions: {', '.join(valid) or '（无 none）'}"
+    return {"body": message, "status_code": 400, "content_type": "text/plain; charset=utf-8"}
+
+
+async def render_atom(datasette: Any, request: Any, sql: str, columns: list[str], rows: list, database: str,
+                table: str | None, query_name: str | None, view_name: str, data: dict) -> Response | dict:
     """Render query results as an Atom feed (see the module docstring)."""
     if not REQUIRED_COLUMNS.issubset(columns):
         return Response.text("SQL query must return columns " + ", ".join(sorted(REQUIRED_COLUMNS)), status=400)
+    error = await _unknown_region(datasette, request, database)
+    if error is not None:
+        return error
     base = f"{request.scheme}://{request.host}"
     fg = FeedGenerator()
     fg.generator(generator="Datasette", version=__version__, uri="https://github.com/simonw/datasette")

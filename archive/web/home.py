@@ -25,6 +25,9 @@ FIGURES = {
     "changes_7d": (f"SELECT count(*) FROM events WHERE kind = 'changed'"
                    f" AND substr(at, 1, 10) >= date({TODAY}, '-7 days')"),
     "new_7d": f"SELECT count(*) FROM events WHERE kind = 'new' AND substr(at, 1, 10) >= date({TODAY}, '-7 days')",
+    "removed_7d": (f"SELECT count(*) FROM documents WHERE status = 'removed'"
+                   f" AND substr(removed_at, 1, 10) >= date({TODAY}, '-7 days')"),
+    "week_ago": f"SELECT date({TODAY}, '-7 days')",
 }
 LAST_RUN = "SELECT id, started_at, finished_at, status FROM runs ORDER BY started_at DESC, id DESC LIMIT 1"
 

@@ -18,7 +18,10 @@ SITE_REGION = {"site": "", "region": ""}
 
 _ROBOTS = "User-agent: *\nAllow: /$\nAllow: /-/ducha/document/\nDisallow: /archive\nDisallow: /-/"
 
-_SITE_REGION_HELP = "参数 site（站点 id，如 mee）与 region（如 四川省）留空表示全部。 Leave site/region empty for all."
+_TYPE_SINCE_HELP = ("类型 type（如 验收销号 或 acceptance_notice）与起始日期 since（YYYY-MM-DD）留空表示全部。"
+                    " type and since (YYYY-MM-DD) empty for all. ")
+_SITE_REGION_HELP = ("参数 site（站点 id，如 mee）与 region（如 四川 或 四川省）留空表示全部。"
+                     " Leave site/region empty for all; region 四川 matches 四川省.")
 
 
 def _query(title: str, description: str, sql: str, params: list[str] | None = None, **extra: Any) -> dict:
@@ -43,8 +46,8 @@ def canned_queries() -> dict[str, dict]:
             + _SITE_REGION_HELP, q.SEARCH, ["q", "order", "page", *sr]),
         "latest": _query(
             "最新收录 Latest postings",
-            "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. "
-            + _SITE_REGION_HELP, q.LATEST, sr),
+            "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. " + _TYPE_SINCE_HELP
+            + _SITE_REGION_HELP, q.LATEST, [*sr, "type", "since"], ducha_feed="feed_new", ducha_full_fields="/archive/documents"),
         "open_gongshi": _query(
             "公示期内 Open objection windows",
             "异议期尚未结束的公示（objection_end ≥ 今天，北京时间；取自 timeliness 表：声明的截止日，否则按工作日计算），"
@@ -53,20 +56,20 @@ def canned_queries() -> dict[str, dict]:
             " 公示 whose objection window has not closed yet (China time; stated end, else computed in working "
             "days), with the deadline counted both ways and whether the notice was already taken down. "
             + _SITE_REGION_HELP,
-            q.OPEN_GONGSHI, sr),
+            q.OPEN_GONGSHI, sr, ducha_feed="feed_gongshi", ducha_full_fields="/archive/timeliness"),
         "removed": _query(
             "已删除 Removed postings",
-            "目前已被撤下的公告（每个一行）：删除时间、在线天数（首次发现→删除）、删除次数、是否在公示期内删除。"
+            "目前已被撤下的公告（每个一行）：删除时间、在线天数（首次发现→最后一次看到在线，同一次为 0）、删除次数、是否在公示期内删除。"
             "删除后又恢复的见“已修改”订阅与 timeliness_flags。"
-            " Postings currently taken down, one row each: when, after how long online, how often, and whether "
+            " " + _TYPE_SINCE_HELP + "Postings currently taken down, one row each: when, how long we saw them online (first → last seen), how often, and whether "
             "before the objection window closed (restored ones: see the changes feed and timeliness_flags). "
-            + _SITE_REGION_HELP, q.REMOVED, sr),
+            + _SITE_REGION_HELP, q.REMOVED, [*sr, "type", "since"], ducha_feed="feed_removed", ducha_full_fields="/archive/documents?status=removed"),
         "changes": _query(
             "已修改 Changed postings",
             "内容被改动的公告（每次改动一行）及改动摘要：标题、日期、附件（名称与哈希）和正文；点击编号查看完整逐字对比。"
             " Silent edits, one row per change, with a compact diff of title, dates, attachments (name and digest) "
             "and body; open the document page for the full inline diff. "
-            + _SITE_REGION_HELP, q.CHANGES, sr),
+            + _SITE_REGION_HELP, q.CHANGES, sr, ducha_feed="feed_changed", ducha_full_fields="/archive/events?kind=changed"),
         "backdating": _query(
             "疑似倒签 Possible backdating",
             "timeliness 表标记的疑似倒签：监测期间新出现的公告日期早于首次发现（超过容差 3 天），日期早于 URL 中的日期，"
@@ -75,7 +78,7 @@ def canned_queries() -> dict[str, dict]:
             "carries a date more than the tolerance (3 days) before we first saw it, a date earlier than its URL's, "
             "or a date later moved earlier (reasons; days_earlier is the largest gap). Give days to see only "
             "larger gaps. "
-            + _SITE_REGION_HELP, q.BACKDATING, ["days", *sr]),
+            + _SITE_REGION_HELP, q.BACKDATING, ["days", *sr], ducha_full_fields="/archive/timeliness_flags?backdated=1"),
         "site_health": _query(
             "站点健康 Site health",
             "每个站点最近一次成功抓取、最新公告、最近 10 次抓取中的失败次数。"
@@ -90,10 +93,12 @@ def canned_queries() -> dict[str, dict]:
             q.REMOVALS_OVER_TIME),
         "timeliness_by_region": _query(
             "时效（按地区） Timeliness per region",
-            "取自 timeliness 表：监测期间新出现的公告从声称发布日期到首次发现的平均/最大天数，疑似倒签数，公示数，"
-            "公示期内被删除数，公示期短于声明数，反馈→整改方案平均工作日。"
-            " From the timeliness table: lag from claimed publish date to first seen (postings that appeared while "
-            "watched), backdating flags, objection windows, removals inside them, windows shorter than stated, "
+            "与 ducha report timeliness 相同的统计：监测期间新出现的公告从声称发布日期到首次发现的天数中位数及样本数 n"
+            "（posting_lag_n；n 很小时中位数不可靠），最大值，疑似倒签数，公示数，公示期内被删除数，"
+            "公示期短于声明数（windows_checked 为能核对的公示数；为空表示未计算，不是 0），反馈→整改方案工作日中位数。"
+            " The same figures as `ducha report timeliness`: median lag from claimed publish date to first seen "
+            "with its n (postings that appeared while watched), maximum, backdating flags, objection windows, "
+            "removals inside them, windows shorter than stated (empty = not computed, never 0), median "
             "feedback → plan lag in working days.", q.TIMELINESS_BY_REGION),
         "feed_new": _query(
             "新公告 Atom 订阅 New postings feed",

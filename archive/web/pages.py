@@ -1,4 +1,6 @@
-"""Route handlers under ``/-/ducha/``: the document page, side-by-side diffs, evidence manifest, WARC records, CSS.
+"""Route handlers under ``/-/ducha/``: the document page, side-by-side diffs, evidence manifest, WARC records, CSS;
+archived attachments and snapshots (``archive.web.archived``), CSV exports (``archive.web.export``) and the
+per-region comparison (``archive.web.compare``).
 
 Every response carries a strict Content-Security-Policy: nothing archived can run script even if
 it slipped through escaping, and the pages need no inline script of their own.
@@ -16,7 +18,11 @@ from archive.errors import WarcError
 from archive.evidence import default_warc_dir
 from archive.models import WarcRef
 from archive.warc import record_bytes
+from archive.web.archived import attachment_file, snapshot_page
+from archive.web.citation import citation
+from archive.web.compare import timeliness_page
 from archive.web.document import evidence_manifest, load_document, load_version_pair
+from archive.web.export import csv_export
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +70,9 @@ async def document_page(datasette: Any, request: Any) -> Response:
     data = await load_document(datasette.get_database(db_name), document_id)
     if data is None:
         return _not_found(f"no document {document_id}")
+    permalink = datasette.absolute_url(request, datasette.urls.path(f"/-/ducha/document/{document_id}"))
     html = await datasette.render_template(
-        "ducha_document.html", {**data, "database": db_name}, request=request)
+        "ducha_document.html", {**data, "database": db_name, "citation": citation(data, permalink)}, request=request)
     return _secure(Response.html(html))
 
 
@@ -114,6 +121,11 @@ async def warc_record(datasette: Any, request: Any) -> Response:
                             headers={"Content-Disposition": f'attachment; filename="{name}"'}))
 
 
+async def not_found_page(datasette: Any, request: Any) -> Response:
+    """Any other ``/-/ducha/`` address: 404."""
+    return _not_found("not found")
+
+
 async def static_file(datasette: Any, request: Any) -> Response:
     """``/-/ducha/static/{name}``: the plugin's CSS (Datasette cannot find a module plugin's static folder)."""
     path = STATIC / request.url_vars["name"]
@@ -130,5 +142,12 @@ ROUTES = [
     (rf"^/-/ducha/document/(?P<id>{_ID})/diff/(?P<version_id>{_ID})$", version_diff),
     (rf"^/-/ducha/evidence/(?P<id>{_ID})\.json$", evidence),
     (rf"^/-/ducha/warc/(?P<version_id>{_ID})$", warc_record),
+    (rf"^/-/ducha/attachment/(?P<id>{_ID})$", attachment_file),
+    (rf"^/-/ducha/snapshot/(?P<version_id>{_ID})$", snapshot_page),
+    (r"^/-/ducha/csv/(?P<name>[a-z0-9_]+)$", csv_export),
+    (r"^/-/ducha/timeliness$", timeliness_page),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
+    # anything else under /-/ducha/ (e.g. an id too long for SQLite) is our plain 404: Datasette's own 404 path
+    # with rich installed calls print_exception() outside an except block and raises (HTTP 500)
+    (r"^/-/ducha/.*$", not_found_page),
 ]

@@ -4,13 +4,16 @@
   token per Han character, so ``?_search=销号`` finds exactly the postings containing 销号) and the helper
   functions the canned queries use (``ducha_snippet``, ``ducha_compact_diff``, ``ducha_compact_diff_text``).
   As a pip-installed plugin it is registered after Datasette's own ``escape_fts`` and wins.
-* ``render_cell`` renders only our own sanitised markup: ``snippet_html`` (``<mark>`` only), ``diff_html``
-  (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
-  ``documents.url`` cells.  Everything else stays escaped by Datasette.
-* ``extra_template_vars``: the home page's figures (``archive.web.home``).
-* ``asgi_wrapper``: ``archive.web.guard`` around ``archive.web.search_page`` (a table search with more than
-  1,000 matches is shown without the exact count and the facets, "超过 1,000 条"); ``filters_from_request``: the
-  exact check of 3+-character terms and that note.
+* ``render_cell`` renders only our own sanitised markup: ``snippet_html`` (``<mark>`` only), ``diff_html`` /
+  ``改动摘要`` (ins/del/br), the lists' ``标题`` as a link to its document, links to ``/-/ducha/document/{id}``
+  for ``document_link``, ``document_id`` and ``documents.url`` cells, and 未计算 for a NULL
+  ``windows_shorter_than_stated``.  Everything else stays escaped by Datasette.
+* ``prepare_jinja2_environment``: our templates first, Datasette's translated (``archive.web.furniture``).
+* ``extra_template_vars``: the home page's figures (``archive.web.home``); pickers and the unknown-region
+  message on query pages (``archive.web.furniture.query_page_vars``).
+* ``asgi_wrapper``: ``archive.web.guard`` around the region check of ``archive.web.furniture`` around
+  ``archive.web.search_page`` (a table search with more than 1,000 matches is shown without the exact count
+  and the facets, "超过 1,000 条"); ``filters_from_request``: the exact check of 3+-character terms and that note.
 * ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
@@ -29,6 +32,7 @@ from archive.search import fts_query, matches, needs_check
 from archive.web import feeds, pages, search_page
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
+from archive.web.furniture import TranslatingLoader, query_page_vars, region_guard
 from archive.web.guard import Guard
 from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
@@ -44,6 +48,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 DOCUMENT_PATH = "/-/ducha/document/{}"
 _LINKED_DOCUMENT_ID = {"versions", "attachments", "events", "checks", "watch_matches"}
 _NOFOLLOW = "nofollow noopener noreferrer"
+#: Figures where NULL means "could not be computed" (shown 未计算, never blank or 0).
+NOT_COMPUTED_COLUMNS = {"windows_shorter_than_stated"}
 
 
 def _safe(function: Any) -> Any:
@@ -91,13 +97,18 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
 
 @hookimpl
 def prepare_jinja2_environment(env: Environment) -> None:
-    """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's."""
-    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), *([env.loader] if env.loader else [])])
+    """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's.
+    Datasette's own templates get Chinese furniture (``archive.web.furniture``)."""
+    inner = [TranslatingLoader(env.loader)] if env.loader else []
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), *inner])
 
 
 @hookimpl
-def extra_template_vars(template: str, datasette: Any) -> Any:
-    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page only."""
+def extra_template_vars(template: str, database: str | None, datasette: Any, request: Any) -> Any:
+    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page; pickers and the
+    unknown-region message for query pages."""
+    if template.startswith("query"):
+        return query_page_vars(datasette, database, request)
     if template != "index.html":
         return {}
 
@@ -119,10 +130,13 @@ def extra_css_urls(datasette: Any) -> list[str]:
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
     """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``); inside it,
-    large table searches skip the exact count and the facets (``archive.web.search_page``)."""
+    ``.json`` / ``.csv`` of a canned query with an unknown ``region`` answer 400 listing the valid ones; inside
+    it, large table searches skip the exact count and the facets (``archive.web.search_page``)."""
+
+    region_check = region_guard(datasette)
 
     def wrap(app: Any) -> Guard:
-        return Guard(search_page.wrap(datasette, app), datasette)
+        return Guard(region_check(search_page.wrap(datasette, app)), datasette)
 
     return wrap
 
@@ -160,11 +174,16 @@ def document_anchor(datasette: Any, document_id: Any, label: Any = None) -> Mark
 def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Markup | None:
     """Render our own columns; return None (Datasette escapes) for everything else."""
     if value is None:
-        return None
+        return Markup('<span class="not-computed">未计算</span>') if column in NOT_COMPUTED_COLUMNS else None
     if column == "snippet_html":
         return Markup(clean(str(value), MARK_TAGS))
-    if column == "diff_html":
+    if column in ("diff_html", "改动摘要"):
         return Markup(clean(str(value), DIFF_TAGS))
+    if column == "标题":  # list pages: the title links to the document page
+        keys = row.keys() if hasattr(row, "keys") else []
+        if "document_link" in keys and row["document_link"] is not None:
+            href = datasette.urls.path(DOCUMENT_PATH.format(int(row["document_link"])))
+            return Markup('<a class="ducha-title" href="{}">{}</a>').format(href, value)
     if column == "document_link":
         return document_anchor(datasette, value)
     if column == "document_id" and table in _LINKED_DOCUMENT_ID:

@@ -7,8 +7,12 @@ return datasette-atom's columns (``atom_id``, ``atom_title``, ``atom_updated`` �
 """
 from __future__ import annotations
 
+from archive.regions import region_match
+from archive.timeliness.summary import summary_sql
+
 TODAY = "date('now', '+8 hours')"
-FILTERS = "(:site = '' OR d.site_id = :site) AND (:region = '' OR s.region = :region)"
+#: ``:region`` as readers type it: 四川 matches 四川省 (``archive.regions``).
+FILTERS = f"(:site = '' OR d.site_id = :site) AND (:region = '' OR {region_match('s.region', ':region')})"
 GONGSHI = "(d.doc_type IN ('acceptance_notice', 'eia_notice') OR d.title LIKE '%公示%')"
 DOC_LINK = "'/-/ducha/document/' || d.id"
 
@@ -35,24 +39,46 @@ LIMIT 100"""
 _SUMMARY = ("coalesce(s.name, d.site_id) || ' · ' || coalesce(t.label_zh, d.doc_type) || ' · 发布日期 '"
             " || coalesce(d.publish_date, '未知') || char(10) || substr(coalesce(v.body_text, ''), 1, 300)")
 
+# --- list pages: title (linked) first, then date, site, type and one short reason in words; flags 是/否. -------
+# Column names are Chinese aliases (``document_link`` stays: scripts and the CSV export use it);
+# the technical columns are one click away ("全部字段": the documents / timeliness tables).
+
+STATUS_ZH = ("CASE d.status WHEN 'live' THEN '在线' WHEN 'removed' THEN '已删除' WHEN 'unreachable' THEN '无法访问'"
+             " ELSE d.status END")
+
+
+def yes_no(expression: str) -> str:
+    """SQL: 是 / 否 for a 1/0 flag, NULL (shown empty) when unknown."""
+    return f"CASE WHEN ({expression}) IS NULL THEN NULL WHEN ({expression}) THEN '是' ELSE '否' END"
+
+
+def reason_zh(expression: str) -> str:
+    """SQL: a removal reason code as a phrase (404 → 页面不存在)."""
+    return (f"CASE {expression} WHEN '404' THEN '页面不存在（404）' WHEN '410' THEN '页面已删除（410）'"
+            f" WHEN 'soft-404' THEN '页面显示“不存在”' WHEN 'redirect-home' THEN '跳转到首页'"
+            f" ELSE {expression} END")
+
+
+_COMMON = """coalesce(s.name, d.site_id) AS 站点, coalesce(t.label_zh, d.doc_type) AS 类型"""
+#: ``:type`` (a doc_type code or its Chinese label) and ``:since`` (YYYY-MM-DD); empty means all.
+TYPE_FILTER = "(:type = '' OR d.doc_type = :type OR t.label_zh = :type)"
+
 LATEST = f"""
-SELECT d.id AS document_link, d.first_seen_at, d.publish_date, d.publish_date_source,
-       coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title, d.status
+SELECT d.title AS 标题, d.publish_date AS 发布日期, {_COMMON}, s.region AS 地区, {STATUS_ZH} AS 状态,
+       d.first_seen_at AS 首次发现, d.id AS document_link
 FROM documents d
 LEFT JOIN sites s ON s.id = d.site_id
 LEFT JOIN doc_types t ON t.code = d.doc_type
-WHERE {FILTERS}
+WHERE {FILTERS} AND {TYPE_FILTER}
+  AND (:since = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) >= :since)
 ORDER BY d.first_seen_at DESC, d.publish_date DESC, d.id DESC
 LIMIT 200"""
 
 OPEN_GONGSHI = f"""
-SELECT d.id AS document_link, coalesce(tl.objection_end, d.objection_end) AS objection_end,
-       CAST(julianday(coalesce(tl.objection_end, d.objection_end)) - julianday({TODAY}) AS INTEGER) AS days_left,
-       tl.objection_start, tl.objection_working_days AS working_days,
-       tl.objection_deadline AS computed_deadline,
-       tl.objection_deadline_excluding_first_day AS deadline_excluding_first_day,
-       tl.calendar_status, d.status, tl.early_removal AS removed_before_end,
-       d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title
+SELECT d.title AS 标题, coalesce(tl.objection_end, d.objection_end) AS 公示截止,
+       CAST(julianday(coalesce(tl.objection_end, d.objection_end)) - julianday({TODAY}) AS INTEGER) AS 剩余天数,
+       {yes_no("d.status = 'removed'")} AS 已撤下, d.publish_date AS 发布日期, {_COMMON}, s.region AS 地区,
+       tl.objection_deadline_excluding_first_day AS 不含首日截止, d.id AS document_link
 FROM documents d
 LEFT JOIN timeliness tl ON tl.document_id = d.id
 LEFT JOIN sites s ON s.id = d.site_id
@@ -64,24 +90,21 @@ _LAST_REMOVAL = ("(SELECT {col} FROM events e WHERE e.document_id = d.id AND e.k
                  " ORDER BY e.at DESC, e.id DESC LIMIT 1)")
 
 REMOVED = f"""
-SELECT d.id AS document_link, coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")}) AS removed_at,
-       d.first_seen_at, d.last_seen_at,
-       round(julianday(coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")})) - julianday(d.first_seen_at), 1)
-         AS days_online,
-       {_LAST_REMOVAL.format(col="json_extract(e.detail, '$.reason')")} AS reason,
-       (SELECT count(*) FROM events e WHERE e.document_id = d.id AND e.kind = 'removed') AS times_removed,
-       d.publish_date, coalesce(tl.objection_end, d.objection_end) AS objection_end,
-       tl.objection_deadline_excluding_first_day AS deadline_excluding_first_day,
-       coalesce(tl.early_removal,
-                CASE WHEN d.objection_end IS NOT NULL AND substr(d.removed_at, 1, 10) <= d.objection_end THEN 1
-                     ELSE 0 END) AS removed_during_objection_window,
-       tl.observed_window_days, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title
+SELECT d.title AS 标题, coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")}) AS 删除时间,
+       {reason_zh(_LAST_REMOVAL.format(col="json_extract(e.detail, '$.reason')"))} AS 原因,
+       round(julianday(d.last_seen_at) - julianday(d.first_seen_at), 1) AS 在线天数,
+       {yes_no("coalesce(tl.early_removal, CASE WHEN d.objection_end IS NOT NULL THEN "
+               "substr(d.removed_at, 1, 10) <= d.objection_end END)")} AS 公示期内删除,
+       d.publish_date AS 发布日期, {_COMMON}, s.region AS 地区,
+       (SELECT count(*) FROM events e WHERE e.document_id = d.id AND e.kind = 'removed') AS 删除次数,
+       d.id AS document_link
 FROM documents d
 LEFT JOIN timeliness tl ON tl.document_id = d.id
 LEFT JOIN sites s ON s.id = d.site_id
 LEFT JOIN doc_types t ON t.code = d.doc_type
-WHERE d.status = 'removed' AND {FILTERS}
-ORDER BY removed_at DESC, d.id DESC
+WHERE d.status = 'removed' AND {FILTERS} AND {TYPE_FILTER}
+  AND (:since = '' OR substr(coalesce(d.removed_at, {_LAST_REMOVAL.format(col="e.at")}), 1, 10) >= :since)
+ORDER BY 2 DESC, d.id DESC
 LIMIT 500"""
 
 
@@ -96,12 +119,15 @@ def version_text(alias: str) -> str:
             f" || char(10) || coalesce({alias}.body_text, '')")
 
 
+_PARTS_ZH = ("(SELECT group_concat(CASE p.value WHEN 'title' THEN '标题' WHEN 'dates' THEN '日期' WHEN 'body' THEN '正文'"
+             " WHEN 'attachments' THEN '附件' ELSE p.value END, '、') FROM json_each(e.detail, '$.changed') p)")
+
 CHANGES = f"""
-SELECT d.id AS document_link, e.at AS changed_at,
-       json_extract(e.detail, '$.changed') AS changed_parts,
-       pv.publish_date AS old_publish_date, v.publish_date AS new_publish_date,
-       ducha_compact_diff({version_text("pv")}, {version_text("v")}) AS diff_html,
-       coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title, d.status
+SELECT d.title AS 标题, e.at AS 改动时间, {_PARTS_ZH} AS 改动部分,
+       CASE WHEN pv.publish_date IS NOT v.publish_date
+            THEN coalesce(pv.publish_date, '—') || ' → ' || coalesce(v.publish_date, '—') END AS 发布日期改动,
+       ducha_compact_diff({version_text("pv")}, {version_text("v")}) AS 改动摘要,
+       {_COMMON}, s.region AS 地区, {STATUS_ZH} AS 状态, d.id AS document_link
 FROM events e
 JOIN documents d ON d.id = e.document_id
 JOIN versions v ON v.id = e.version_id
@@ -114,16 +140,16 @@ LIMIT 200"""
 
 _REASON_DAYS = ("coalesce(json_extract(r.value, '$.days'),"
                 " julianday(json_extract(r.value, '$.from')) - julianday(json_extract(r.value, '$.to')))")
+_BACKDATING_ZH = ("(SELECT group_concat(CASE kind WHEN 'earlier_than_first_seen' THEN '日期早于首次发现'"
+                  " WHEN 'date_moved_earlier' THEN '日期被改早' WHEN 'earlier_than_url_date' THEN '早于网址中的日期'"
+                  " ELSE kind END, '、') FROM (SELECT DISTINCT json_extract(r.value, '$.kind') AS kind"
+                  " FROM json_each(tl.backdated_reasons) r))")
 
 BACKDATING = f"""
-SELECT d.id AS document_link,
-       (SELECT CAST(max({_REASON_DAYS}) AS INTEGER) FROM json_each(tl.backdated_reasons) r) AS days_earlier,
-       (SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT json_extract(r.value, '$.kind') AS kind
-                                             FROM json_each(tl.backdated_reasons) r)) AS reasons,
-       tl.date_changed AS dates_moved_earlier, tl.posting_lag_days, tl.baseline AS online_before_watching,
-       d.publish_date, d.publish_date_source, d.cms_date, d.stated_date, d.url_date, d.list_date,
-       d.first_seen_at, tl.previous_visit_date, tl.backdated_reasons,
-       coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type, d.title, d.status
+SELECT d.title AS 标题, d.publish_date AS 发布日期,
+       (SELECT CAST(max({_REASON_DAYS}) AS INTEGER) FROM json_each(tl.backdated_reasons) r) AS 早了几天,
+       {_BACKDATING_ZH} AS 原因, {yes_no("tl.date_changed")} AS 日期被改,
+       substr(d.first_seen_at, 1, 10) AS 首次发现, {_COMMON}, s.region AS 地区, d.id AS document_link
 FROM timeliness tl
 JOIN documents d ON d.id = tl.document_id
 LEFT JOIN sites s ON s.id = d.site_id
@@ -131,7 +157,7 @@ LEFT JOIN doc_types t ON t.code = d.doc_type
 WHERE tl.backdated = 1 AND {FILTERS}
   AND (:days = '' OR tl.date_changed = 1 OR (SELECT max({_REASON_DAYS}) FROM json_each(tl.backdated_reasons) r)
                                              > CAST(:days AS INTEGER))
-ORDER BY tl.date_changed DESC, days_earlier DESC, d.id
+ORDER BY tl.date_changed DESC, 3 DESC, d.id
 LIMIT 500"""
 
 SITE_RUNS = """
@@ -230,22 +256,8 @@ WHERE e.kind = 'removed'
 GROUP BY month, region
 ORDER BY month, region"""
 
-TIMELINESS_BY_REGION = """
-SELECT coalesce(s.region, '未知') AS region, count(*) AS postings,
-       sum(tl.baseline = 0) AS postings_seen_arriving,
-       round(avg(CASE WHEN tl.baseline = 0 THEN tl.posting_lag_days END), 1) AS avg_posting_lag_days,
-       max(CASE WHEN tl.baseline = 0 THEN tl.posting_lag_days END) AS max_lag_days,
-       sum(tl.baseline = 0 AND tl.posting_lag_days > 3) AS seen_more_than_3_days_late,
-       sum(tl.backdated) AS backdated,
-       sum(tl.objection_status IS NOT NULL AND tl.objection_status != 'no_window') AS objection_windows,
-       sum(tl.early_removal = 1) AS removed_during_objection_window,
-       sum(tl.objection_meets_stated = 0) AS windows_shorter_than_stated,
-       round(avg(tl.feedback_lag_workdays), 1) AS avg_feedback_lag_workdays,
-       sum(tl.calendar_status LIKE 'not_announced:%') AS calendar_not_announced
-FROM timeliness tl
-LEFT JOIN sites s ON s.id = tl.site_id
-GROUP BY region
-ORDER BY avg_posting_lag_days DESC, region"""
+#: The same figures as ``ducha report timeliness`` (``archive.timeliness.summary``): medians with n.
+TIMELINESS_BY_REGION = summary_sql(("region",), order="median_posting_lag_days DESC NULLS LAST, agg.region")
 
 FEED_NEW = _feed("e.kind = 'new'", "coalesce(d.title, d.url)", _SUMMARY)
 FEED_GONGSHI = _feed("e.kind = 'new'", "coalesce(d.title, d.url)", _SUMMARY, f" AND {GONGSHI}")

@@ -101,3 +101,16 @@ def test_scrapy_commands_work_in_the_checkout_with_the_project_settings():
     agent = subprocess.run([sys.executable, "-m", "scrapy", "settings", "--get", "USER_AGENT"], check=False,
                            cwd=REPO, capture_output=True, text=True, timeout=120)
     assert agent.stdout.startswith("DuchaArchive/")
+
+
+def test_report_timeliness_region_prefix_and_unknown_region(tmp_path):
+    from archive.store import Archive
+
+    db = tmp_path / "archive.db"
+    with Archive(db) as archive:
+        archive.upsert_sites([{"id": "sc-sthjt", "name": "四川省生态环境厅", "region": "四川省", "level": "province",
+                               "start_urls": ["https://sthjt.sc.gov.cn/"]}], now="2026-11-01T08:00:00+08:00")
+    ok = CliRunner().invoke(main, ["report", "timeliness", "--db", str(db), "--region", "四川"])
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(main, ["report", "timeliness", "--db", str(db), "--region", "火星"])
+    assert bad.exit_code != 0 and "unknown region '火星'; valid regions: 四川省" in bad.output

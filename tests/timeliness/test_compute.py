@@ -5,15 +5,17 @@ import csv
 import datetime as dt
 import io
 import json
+import statistics
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from archive.errors import UnknownRegionError
 from archive.models import CheckOutcome, PageCapture
 from archive.store import Archive
 from archive.timeliness.compute import compute_measures
-from archive.timeliness.report import CSV_COLUMNS, render_report
+from archive.timeliness.report import CSV_COLUMNS, render_report, summarise
 
 SITE = {"id": "ln-sthj", "name": "辽宁省生态环境厅", "region": "辽宁省", "level": "province",
         "start_urls": ["https://sthj.ln.gov.cn/sthj/index/tzgg/index.shtml"]}
@@ -165,3 +167,40 @@ def test_figures_roll_up_per_region(archive_db: tuple[Path, dict[str, str]]) -> 
     region_table = md.split("## Per region", 1)[1].split("## Per month", 1)[0]
     assert "| region | sites | postings |" in region_table
     assert "| 辽宁省 | 1 | 9 |" in region_table and "| 四川省 | 1 | 1 |" in region_table
+
+
+def test_region_as_readers_type_it(archive_db: tuple[Path, dict[str, str]]) -> None:
+    """四川 finds 四川省; an unknown region is an error naming the valid ones, never an empty report."""
+    path, _ = archive_db
+    compute_measures(path, now=NOW)
+    assert render_report(path, fmt="csv", region="四川") == render_report(path, fmt="csv", region="四川省")
+    assert "Postings: 1." in render_report(path, region="四川")
+    with pytest.raises(UnknownRegionError, match="四川省, 辽宁省"):
+        render_report(path, region="火星")
+
+
+def test_medians_with_n_and_not_computed_is_not_zero(archive_db: tuple[Path, dict[str, str]]) -> None:
+    path, _ = archive_db
+    compute_measures(path, now=NOW)
+    db = Database(path)
+    lags = [r[0] for r in db.execute("SELECT t.posting_lag_days FROM timeliness t JOIN sites s ON s.id = t.site_id"
+                                     " WHERE s.region = '辽宁省' AND t.baseline = 0"
+                                     " AND t.posting_lag_days IS NOT NULL").fetchall()]
+    (liaoning,) = [r for r in summarise(path, ("region",)) if r["region"] == "辽宁省"]
+    assert (liaoning["posting_lag_n"], liaoning["median_posting_lag_days"]) == (len(lags), statistics.median(lags))
+    views = {r["region"]: r for r in db.query("SELECT region, sum(posting_lag_n) AS n FROM timeliness_by_region_month"
+                                              " GROUP BY region")}
+    assert views["辽宁省"]["n"] == len(lags)
+    unchecked = [r for r in summarise(path, ("region", "site_id")) if r["windows_checked"] == 0]
+    assert unchecked and all(r["windows_shorter_than_stated"] is None for r in unchecked)
+    site_table = render_report(path).split("## Per site", 1)[1].split("## Per region", 1)[0]
+    assert "未计算" in site_table
+
+
+def test_lag_distribution_adds_up_to_n(archive_db: tuple[Path, dict[str, str]]) -> None:
+    from archive.timeliness.summary import LAG_BUCKETS
+
+    path, _ = archive_db
+    compute_measures(path, now=NOW)
+    for row in summarise(path, ("region", "site_id")):
+        assert sum(row[name] or 0 for name, _, _ in LAG_BUCKETS) == row["posting_lag_n"]

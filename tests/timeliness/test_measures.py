@@ -175,3 +175,21 @@ def test_early_removal_only_for_objection_doc_types(doc_type: str, types: set | 
                            calendar=cal, **kw)
     assert row["early_removal"] == early
     assert row["objection_end"] == "2024-07-16"  # the window is computed for every doc type
+
+
+def test_backdated_window_counts_from_the_original_date(cal: WorkingDayCalendar) -> None:
+    """Dates moved from 07-03 to 06-20 in a later version: the 10 working days still count from 07-03."""
+    moved = {"publish_date": "2024-06-20", "cms_date": "2024-06-20", "list_date": "2024-06-20"}
+    later = version(id=2, captured_at="2024-07-05T09:00:00+08:00", **moved)
+    row = posting_measures(doc(url="https://x.gov.cn/a.html", url_date=None, **moved), [version(), later], [],
+                           calendar=cal)
+    assert row["backdated"] == 1 and row["publish_date"] == "2024-06-20"
+    assert (row["objection_start"], row["objection_end"]) == ("2024-07-03", "2024-07-16")
+
+
+def test_posting_that_arrived_backdated_counts_from_when_it_could_first_be_seen(cal: WorkingDayCalendar) -> None:
+    dated = {"publish_date": "2024-06-20", "cms_date": "2024-06-20", "list_date": "2024-06-20"}
+    row = posting_measures(doc(url="https://x.gov.cn/a.html", url_date=None, **dated), [version(**dated)], [],
+                           calendar=cal, previous_visit=dt.date(2024, 7, 2))
+    assert {r["kind"] for r in json.loads(row["backdated_reasons"])} == {"earlier_than_first_seen"}
+    assert row["objection_start"] == "2024-07-03"  # first seen 07-03, the site visited without it on 07-02

@@ -91,3 +91,25 @@ def screenshot(url: str, path: Path, *, size: str = "1280,900") -> Path:
     if result.returncode != 0 or not path.is_file():
         raise RuntimeError(f"chromium screenshot failed: {result.stderr.decode(errors='replace')[-500:]}")
     return path
+
+
+def page_widths(urls: list[str], *, width: int = 390, height: int = 844) -> dict[str, int]:
+    """``document.documentElement.scrollWidth`` of each page in Chromium at a phone's viewport width."""
+    from playwright.sync_api import sync_playwright
+
+    exe = chromium_path()
+    if exe is None:
+        raise RuntimeError(MISSING)
+    widths: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox"])
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                                          device_scale_factor=2, has_touch=True)
+            page = context.new_page()
+            for url in urls:
+                page.goto(url, wait_until="load")
+                widths[url] = int(page.evaluate("document.documentElement.scrollWidth"))
+        finally:
+            browser.close()
+    return widths

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from hashlib import sha256
 from pathlib import Path
 
 from archive.models import AttachmentCapture, CheckOutcome, PageCapture
@@ -22,6 +23,16 @@ XSS_BODY = (
 #: The hostile posting's second version: a changed title and an added sentence, both with markup.
 XSS_TITLE_V2 = XSS_TITLE + "（更正）"
 XSS_BODY_V2 = XSS_BODY + "\n更正：联系电话有误，现予更正。<img src=x onerror=alert(3)>"
+
+#: Archived bytes of two attachments: a PDF, and an HTML file posing as one (it must never render inline).
+PDF_BYTES = b"%PDF-1.4\n% \xe9\xaa\x8c\xe6\x94\xb6\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+HOSTILE_ATTACHMENT = b"<html><script>alert(4)</script><img src=x onerror=alert(5)></html>"
+#: The hostile posting's archived page (its WARC payload), rendered only through the sanitised snapshot.
+XSS_PAGE = ("<html><head><title>t</title><style>body{display:none}</style><script>alert(6)</script></head>"
+            "<body onload=\"alert(7)\"><h1>关于某化工厂整改情况的公示</h1><p>现予公示。<a href=\"javascript:alert(8)\">x</a>"
+            "<a href=\"./P020.pdf\">附件1</a></p><img src=\"http://evil.example/t.gif\" onerror=\"alert(9)\">"
+            "<form action=\"http://evil.example/\"><input name=q></form><iframe src=\"http://evil.example/\"></iframe>"
+            "</body></html>")
 
 SITES = [
     {"id": "mee", "name": "生态环境部", "region": "全国", "level": "national",
@@ -68,7 +79,8 @@ def _postings(t0: date, today: date) -> dict[str, list[tuple[int, PageCapture | 
     """Each posting's history as (day offset from t0, capture or outcome)."""
     mee, sc, js = "https://www.mee.gov.cn/dczg/", "https://sthjt.sc.gov.cn/sthjt/c104378/", \
         "http://sthjt.jiangsu.gov.cn/art/"
-    pdf = AttachmentCapture(url=sc + "P020.pdf", name="附件1：验收表.pdf", sha256="a" * 64, size=1200,
+    pdf = AttachmentCapture(url=sc + "P020.pdf", name="附件1：验收表.pdf", sha256=sha256(PDF_BYTES).hexdigest(),
+                            size=len(PDF_BYTES),
                             content_type="application/pdf", text="验收意见：同意销号。")
     plan_v1 = "为落实督察反馈意见，制定本整改方案。\n共68个问题，2025年底前完成。"
     plan_v2 = "为落实督察反馈意见，制定本整改方案。\n共68个问题，2026年底前完成，逐项销号。"
@@ -98,7 +110,8 @@ def _postings(t0: date, today: date) -> dict[str, list[tuple[int, PageCapture | 
         ],
         "xss": [(day, _capture("mee", mee + "x.shtml", _ts(t0 + timedelta(days=day)), title, body, t0,
                                attachments=[AttachmentCapture(url=mee + "x.pdf", name="<script>x</script>.pdf",
-                                                              sha256="b" * 64, text="<b>bold</b>")]))
+                                                              sha256=sha256(HOSTILE_ATTACHMENT).hexdigest(),
+                                                              content_type="text/html", text="<b>bold</b>")]))
                 for day, title, body in ((2, XSS_TITLE, XSS_BODY), (4, XSS_TITLE_V2, XSS_BODY_V2))],
         "backdated": [(6, _capture("mee", mee + "late.shtml", _ts(t0 + timedelta(days=6)),
                                    "关于典型案例的通报", "典型案例通报。", t0 + timedelta(days=1), doc_type="typical_case"))],
@@ -122,11 +135,17 @@ def build_corpus(path: Path, *, today: date | None = None) -> Corpus:
                     if when != day:
                         continue
                     if isinstance(item, PageCapture):
-                        if key == "notice":
+                        if key in ("notice", "xss"):
+                            page = XSS_PAGE if key == "xss" else f"<html><title>{item.title}</title></html>"
                             item.warc = writer.write_exchange(
-                                url=item.url, status=200, body=f"<html><title>{item.title}</title></html>".encode(),
+                                url=item.url, status=200, body=page.encode(),
                                 response_headers=[("Content-Type", "text/html; charset=utf-8")],
                                 fetched_at=item.fetched_at)
+                        for attachment in item.attachments:
+                            body = PDF_BYTES if attachment.url.endswith("P020.pdf") else HOSTILE_ATTACHMENT
+                            attachment.warc = writer.write_exchange(
+                                url=attachment.url, status=200, body=body, fetched_at=item.fetched_at,
+                                response_headers=[("Content-Type", attachment.content_type or "application/pdf")])
                         corpus.ids[key] = archive.ingest(item, run_id=run_id).document_id
                         texts = [item.title, item.body_text, *(a.text or "" for a in item.attachments)]
                         corpus.texts[corpus.ids[key]] = "\n".join(texts)

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 OUT = REPO / "docs" / "screenshots"
 XIAOHAO = "%E9%94%80%E5%8F%B7"  # 销号, URL-encoded
 TALL = {"document.png", "diff.png"}
+#: Phone-width pictures (390 px wide, as the phone-width browser test checks).
+PHONE = {"document-phone.png", "diff-phone.png", "removed-phone.png"}
 
 
 def _latest_change(db: Path, *, document_id: int | None = None) -> tuple[int, int | None] | None:
@@ -45,13 +47,18 @@ def pages(db: Path, *, ids: dict[str, int] | None = None) -> dict[str, str]:
         "home.png": "/",
         "search.png": f"/{database}/search?q={XIAOHAO}",
         "table-search.png": f"/{database}/documents?_search={XIAOHAO}",
+        "latest.png": f"/{database}/latest",
+        "removed.png": f"/{database}/removed",
+        "removed-phone.png": f"/{database}/removed",
+        "backdating.png": f"/{database}/backdating",
+        "timeliness.png": "/-/ducha/timeliness",
     }
     changed = _latest_change(db, document_id=ids["plan"] if ids else None)
     if changed:
         document_id, version_id = changed
-        found["document.png"] = f"/-/ducha/document/{document_id}"
+        found["document.png"] = found["document-phone.png"] = f"/-/ducha/document/{document_id}"
         if version_id is not None:
-            found["diff.png"] = f"/-/ducha/document/{document_id}/diff/{version_id}"
+            found["diff.png"] = found["diff-phone.png"] = f"/-/ducha/document/{document_id}/diff/{version_id}"
     if ids and "xss" in ids:
         found["document-xss.png"] = f"/-/ducha/document/{ids['xss']}"
     return found
@@ -61,7 +68,7 @@ def capture(db: Path, out: Path, *, ids: dict[str, int] | None = None) -> None:
     """Serve ``db`` as ``ducha serve`` does and save each page of :func:`pages` under ``out``."""
     with serve(db) as url:
         for name, path in pages(db, ids=ids).items():
-            size = "1280,2200" if name in TALL else "1280,900"
+            size = "390,2400" if name in PHONE else "1280,2200" if name in TALL else "1280,900"
             log.info("%s ← %s", screenshot(url + path, out / name, size=size), path)
 
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.web.browser import MISSING, chromium_path, dump_dom, serve
+from tests.web.browser import MISSING, chromium_path, dump_dom, page_widths, serve
 from tests.web.corpus import Corpus, build_corpus
 
 
@@ -111,3 +111,35 @@ def test_archived_markup_renders_as_text(site, path):
         assert not (tag == "img" and attrs.get("src") == "x")
         assert tag != "svg"
     assert not re.search(r"<body[^>]*data-pwned", dom)
+
+
+PHONE_PAGES = ["/-/ducha/document/{plan}", "/-/ducha/document/{attachment_only}", "/-/ducha/document/{xss}",
+               "/-/ducha/document/{xss}/diff/{xss_v2}", "/-/ducha/snapshot/{xss_v2}",
+               "/archive/latest", "/archive/open_gongshi", "/archive/removed", "/archive/changes",
+               "/archive/backdating", "/-/ducha/timeliness", "/"]
+
+
+def test_no_horizontal_overflow_on_a_phone(site):
+    """At 390 px (an iPhone's width) no page is wider than the screen: long URLs and hashes wrap."""
+    url, corpus = site
+    paths = [p.format(**corpus.ids, xss_v2=_latest_version(corpus, "xss")) for p in PHONE_PAGES]
+    widths = page_widths([url + p for p in paths])
+    too_wide = {u.removeprefix(url): w for u, w in widths.items() if w > 390}
+    assert not too_wide, too_wide
+
+
+def test_reader_pages_in_chromium(site):
+    """The list, citation and snapshot pages as Chromium builds them."""
+    url, corpus = site
+    removed = elements(dump_dom(url + "/archive/removed"))
+    headers = [text.strip() for tag, _, text in removed if tag == "th"]
+    assert headers[:3] == ["标题", "删除时间", "原因"]
+    links = [attrs.get("href") for tag, attrs, _ in removed if tag == "a"]
+    assert f"/-/ducha/document/{corpus.ids['removed']}" in links
+    assert any(href and href.startswith("/-/ducha/csv/removed") for href in links)
+    document = dump_dom(f"{url}/-/ducha/document/{corpus.ids['notice']}")
+    assert 'class="ducha-citation"' in document and "督察公示存档（Ducha Archive）存档于" in document
+    snapshot = elements(dump_dom(f"{url}/-/ducha/snapshot/{_latest_version(corpus, 'xss')}"))
+    assert any(tag == "h1" and "关于某化工厂整改情况的公示" in text for tag, _, text in snapshot)
+    assert not any(tag in ("img", "iframe", "form") for tag, _, _ in snapshot)
+    assert not any(name.startswith("on") for _, attrs, _ in snapshot for name in attrs)

@@ -19,7 +19,7 @@ def test_document_page_shows_text_dates_versions_and_events(get, corpus):
     assert "publish_date: <del>" in html  # v3 moved the dates
     for label in ("CMS 日期", "列表页日期", "落款日期", "URL 日期", "首次发现", "最后在线"):
         assert label in html
-    assert re.search(r"<strong>changed</strong>", html)
+    assert re.search(r"<strong>已修改</strong> <span class=\"small\">changed</span>", html)
 
 
 def test_document_page_links_the_original_without_referrer(get, corpus):
@@ -36,7 +36,7 @@ def test_document_page_shows_attachment_text(get, corpus):
 
 def test_removed_document_shows_removal(get, corpus):
     html = get(f"/-/ducha/document/{corpus.ids['removed']}").text
-    assert "已删除 removed" in html and "<strong>removed</strong>" in html and "404" in html
+    assert "已删除 removed" in html and "<strong>已删除</strong>" in html and "404" in html
 
 
 def test_archived_markup_renders_as_text(get, corpus):

@@ -80,3 +80,26 @@ def test_atom_html_content_is_sanitised(get_empty):
            " '<ins>a</ins><script>alert(1)</script><img src=x onerror=alert(1)>' as atom_content_html")
     content = entries(get_empty("/archive.atom", params={"sql": sql}))[0].findtext(f"{ATOM}content")
     assert content == "<ins>a</ins>"
+
+
+def test_region_feed_as_readers_type_it(get, corpus):
+    short = get("/archive/feed_new.atom", params={"region": "四川"})
+    assert titles(short) == titles(get("/archive/feed_new.atom", params={"region": "四川省"})) != set()
+    assert ElementTree.fromstring(short.content).findtext(f"{ATOM}title") == "新公告 Atom 订阅 New postings feed（地区 四川）"
+    unknown = get("/archive/feed_new.atom", params={"region": "火星"})
+    assert unknown.status_code == 400 and "四川省" in unknown.text and "江苏省" in unknown.text
+
+
+@pytest.mark.parametrize("name", FEEDS)
+@pytest.mark.parametrize("params", [{}, {"region": "四川"}, {"site": "mee"}])
+def test_feeds_parse_in_a_real_feed_reader(get, name, params):
+    import feedparser
+
+    response = get(f"/archive/{name}.atom", params=params)
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    for value in params.values():
+        assert value in parsed.feed.title
+    for entry in parsed.entries:
+        assert entry.title and entry.updated_parsed and entry.link.startswith("http://localhost/-/ducha/document/")

@@ -76,14 +76,16 @@ def test_removed_lists_exactly_the_removed_documents(real_get, crawled):
     expected = {row[0] for row in _sql(crawled, "SELECT id FROM documents WHERE status = 'removed'")}
     found = _rows(real_get, "removed")
     assert expected and {r["document_link"] for r in found} == expected
-    assert all(r["removed_at"] and r["days_online"] is not None and r["reason"] for r in found)
+    assert all(r["删除时间"] and r["在线天数"] is not None and r["原因"] for r in found)
+    phrases = {"页面不存在（404）", "页面已删除（410）", "页面显示“不存在”", "跳转到首页"}
+    assert {r["原因"] for r in found} <= phrases
 
 
 def test_changes_lists_exactly_the_changed_events(real_get, crawled):
     expected = _sql(crawled, "SELECT document_id, at FROM events WHERE kind = 'changed'")
     found = _rows(real_get, "changes")
-    assert expected and sorted((r["document_link"], r["changed_at"]) for r in found) == sorted(expected)
-    assert all("<ins>" in r["diff_html"] or "<del>" in r["diff_html"] for r in found)
+    assert expected and sorted((r["document_link"], r["改动时间"]) for r in found) == sorted(expected)
+    assert all("<ins>" in r["改动摘要"] or "<del>" in r["改动摘要"] for r in found)
 
 
 def test_backdating_and_open_gongshi_follow_the_timeliness_table(real_get, crawled):

@@ -65,3 +65,12 @@ def test_no_write_endpoints(get):
 
 def test_facet_suggestions_are_off(get):
     assert get("/archive/documents.json", params={"_search": "公示"}).json()["suggested_facets"] == []
+
+
+def test_home_links_this_weeks_removals(get, rows, corpus):
+    from datetime import timedelta
+
+    week_ago = (corpus.today - timedelta(days=7)).isoformat()
+    html = get("/").text
+    assert f'class="removed-week" href="/archive/removed?since={week_ago}">1 本周删除' in html
+    assert [r["document_link"] for r in rows("/archive/removed", since=week_ago)] == [corpus.ids["removed"]]
