@@ -21,12 +21,13 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from simweb import chrome, faults
 from simweb.families import FAMILIES
 from simweb.families.base import Ctx, SimRequest, SimResponse
-from simweb.sites import SITE_BY_HOST, SITES, SiteSpec
+from simweb.sites import ALL_SITES, API_HOSTS, SITE_BY_HOST, SiteSpec
 from simweb.world import World
 
 logger = logging.getLogger(__name__)
 SERVER_HEADERS = {"trs": "nginx", "hanweb": "Apache-Coyote/1.1", "ucap": "nginx/1.20.1", "nfcms": "nginx",
-                  "legacy": "Microsoft-IIS/6.0", "generic": "Apache"}
+                  "legacy": "Microsoft-IIS/6.0", "generic": "Apache", "jpaas": "nginx", "hunansearch": "nginx",
+                  "ucapshell": "nginx/1.20.1", "hanwebpost": "Apache-Coyote/1.1", "spa": "openresty"}
 
 
 class SimServer:
@@ -40,7 +41,7 @@ class SimServer:
         self._counters: dict[str, int] = defaultdict(int)
         self._hits: dict[tuple[str, str], int] = defaultdict(int)
         self._stats: dict[str, dict[str, int]] = {}
-        self.profiles: dict[str, str] = {s.id: "none" for s in SITES}
+        self.profiles: dict[str, str] = {s.id: s.default_fault for s in ALL_SITES}
         if isinstance(faults_, str):
             self.set_fault("all", faults_)
         elif faults_:
@@ -69,7 +70,7 @@ class SimServer:
     def set_fault(self, site_id: str, profile: str) -> None:
         """Set the fault profile of one site, or of every site with site_id 'all'."""
         faults.check_profile(profile)
-        targets = [s.id for s in SITES] if site_id in ("all", "*", "") else [site_id]
+        targets = [s.id for s in self.world.sites] if site_id in ("all", "*", "") else [site_id]
         for t in targets:
             if t not in self.profiles:
                 raise KeyError(f"unknown site {t!r}")
@@ -78,7 +79,7 @@ class SimServer:
     def reset_stats(self) -> None:
         """Zero the request counters shown at /_sim/stats."""
         with self._lock:
-            self._stats = {s.id: defaultdict(int) for s in SITES}
+            self._stats = {s.id: defaultdict(int) for s in ALL_SITES}
 
     def stats(self) -> dict:
         """Requests per site and path kind, plus fault outcomes."""
@@ -123,6 +124,14 @@ class SimServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _api_site(host: str, path: str) -> SiteSpec | None:
+    """The site whose list API a shared API host (api.hunan.gov.cn) answers for ``path``."""
+    for site in API_HOSTS.get(host, ()):
+        if FAMILIES[site.family].serves_api_path(site, path):
+            return site
+    return None
 
 
 def _http_date(d: dt.datetime) -> str:
@@ -215,16 +224,16 @@ class _Handler(BaseHTTPRequestHandler):
             status, ctype, body = handle_control(sim, method, parts.path, parts.query)
             return self._send(method, SimResponse(status, body, ctype))
         host, _, rest = parts.path.lstrip("/").partition("/")
-        site = SITE_BY_HOST.get(host)
+        site = SITE_BY_HOST.get(host) or _api_site(host, unquote("/" + rest))
         if site is None:
             return self._send(method, SimResponse(404, b"unknown host in mirror path", "text/plain"))
         headers = {k.lower(): v for k, v in self.headers.items()}
         form = dict(parse_qsl(raw_body.decode("utf-8", "replace"), keep_blank_values=True)) if raw_body else {}
         req = SimRequest(method=method, path=unquote("/" + rest), query=dict(parse_qsl(parts.query, keep_blank_values=True)),
-                         raw_query=parts.query, form=form, headers=headers)
+                         raw_query=parts.query, form=form, headers=headers, body=raw_body)
         n = sim.next_request(site.id)
-        action = faults.decide(sim.profiles[site.id], n, cookie_ok=faults.has_cookie(
-            headers.get("cookie", ""), faults.challenge_token(sim.world.seed, site.id)))
+        action = faults.decide(sim.profiles[site.id], n, cookie_ok=faults.cookie_ok(
+            sim.profiles[site.id], headers.get("cookie", ""), faults.challenge_token(sim.world.seed, site.id), n))
         resp = route(sim, site, req)
         sim.count(site.id, resp.kind)
         sim.count(site.id, "total")
@@ -238,7 +247,7 @@ class _Handler(BaseHTTPRequestHandler):
         if action.kind != "pass":
             sim.count(site.id, f"fault_{action.status or action.kind}")
         if action.kind == "status":
-            return self._send_fault_status(method, action.status, sim, site)
+            return self._send_fault_status(method, action.status, sim, site, n)
         if action.kind == "reset":
             self.close_connection = True
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -254,10 +263,12 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return self._send(method, resp)
 
-    def _send_fault_status(self, method: str, status: int, sim: SimServer, site: SiteSpec) -> None:
+    def _send_fault_status(self, method: str, status: int, sim: SimServer, site: SiteSpec, n: int) -> None:
         if status == 412:
             token = faults.challenge_token(sim.world.seed, site.id)
             headers = {"Set-Cookie": f"FSSBBIl1UgzbN7N80S={token[::-1]}; Path=/; HttpOnly"}
+            if sim.profiles[site.id] == "ruishu-short":  # the cookie names the request it was issued at
+                token = f"{token}.{n}"
             return self._send(method, SimResponse(412, faults.challenge_page(token), headers=headers))
         headers = {"Retry-After": "1"} if status == 429 else {}
         return self._send(method, SimResponse(status, faults.error_page(status), headers=headers))
