@@ -37,6 +37,7 @@ class BrowserChallengeMiddleware:
         self.user_agent = settings.get("USER_AGENT")
         self.cookies: dict[str, dict[str, str]] = {}
         self.locks: dict[str, asyncio.Lock] = {}
+        self.rounds: dict[str, int] = {}  # how many times cookies were earned per host
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -49,6 +50,12 @@ class BrowserChallengeMiddleware:
             raise NotConfigured  # no site needs the browser
         return cls(crawler, hosts)
 
+    def process_request(self, request: Request) -> None:
+        """Remember which round of cookies the request goes out with."""
+        host = urlsplit(request.url).hostname
+        if host in self.rounds:
+            request.meta["ducha_cookie_round"] = self.rounds[host]
+
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         host = urlsplit(request.url).hostname
         if (host not in self.hosts or request.meta.get("ducha_challenge_tried")
@@ -56,14 +63,19 @@ class BrowserChallengeMiddleware:
             return response
         lock = self.locks.setdefault(host, asyncio.Lock())
         async with lock:
-            if host not in self.cookies:
+            # challenged although it carried the cookies of the current round: they expired (瑞数
+            # cookies last minutes), so earn new ones; a request sent before a newer round reuses it
+            if host not in self.cookies or request.meta.get("ducha_cookie_round") == self.rounds.get(host):
                 self.cookies[host] = await self._earn_cookies(request.url)
+                self.rounds[host] = self.rounds.get(host, 0) + 1
+                self.crawler.stats.inc_value("ducha/browser_launches")
         cookies = self.cookies[host]
         if not cookies:
             return response
         self.crawler.stats.inc_value("ducha/challenges_passed")
         return request.replace(cookies={**_as_dict(request.cookies), **cookies}, dont_filter=True,
-                               meta={**request.meta, "ducha_challenge_tried": True})
+                               meta={**request.meta, "ducha_challenge_tried": True,
+                                     "ducha_cookie_round": self.rounds.get(host)})
 
     async def _earn_cookies(self, url: str) -> dict[str, str]:
         """Open ``url`` in headless Chromium and return the cookies its scripts set ({} on failure)."""

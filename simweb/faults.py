@@ -9,6 +9,8 @@
 - `ruishu-short`: like `challenge`, but the cookie names the request number it was issued at and
   stops passing `SHORT_LIFE` site requests later (瑞数 cookies on 湖北 last about 2 minutes): a
   crawl must earn it again mid-walk.
+- `api-fails`: a list API (JSON) answers its page 1, then 500 for every later page: a walk that
+  breaks off mid-way (nothing unlisted may be taken for removed).
 - `blocked`: 403 for everything.
 - `layout-broken`: list pages render an unknown markup with no items (JSON lists come back empty).
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
 
-PROFILES = ("none", "flaky", "challenge", "ruishu-short", "blocked", "layout-broken")
+PROFILES = ("none", "flaky", "challenge", "ruishu-short", "api-fails", "blocked", "layout-broken")
 SHORT_LIFE = 60
 CHALLENGE_COOKIE = "FSSBBIl1UgzbN7N80T"
 CYCLE = 20

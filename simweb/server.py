@@ -235,6 +235,9 @@ class _Handler(BaseHTTPRequestHandler):
         action = faults.decide(sim.profiles[site.id], n, cookie_ok=faults.cookie_ok(
             sim.profiles[site.id], headers.get("cookie", ""), faults.challenge_token(sim.world.seed, site.id), n))
         resp = route(sim, site, req)
+        if sim.profiles[site.id] == "api-fails" and resp.kind == "json" and resp.page > 1:
+            resp = SimResponse(500, faults.error_page(500), kind="json")
+            sim.count(site.id, "fault_api_500")
         sim.count(site.id, resp.kind)
         sim.count(site.id, "total")
         resp.headers.setdefault("Server", SERVER_HEADERS[site.family])

@@ -125,17 +125,21 @@ class DuchaSpider(scrapy.Spider):
         if reason or response.status != 200:
             if reason:
                 stats.inc_value(f"{prefix}/blocked")
-            if reason or response.meta["is_start"]:  # a past-the-end page answering 404 is normal
-                state.list_failed = True
-                stats.inc_value(f"{prefix}/list_errors")
-                logger.warning("%s: list page %s answered %s %s", state.site.id, response.url, response.status,
-                               reason or "")
+            # a past-the-end HTML page answering 404 is normal; an API (POST) or server error is not
+            past_end = response.status in (404, 410) and response.request.method == "GET"
+            if reason or response.meta["is_start"] or not past_end:
+                self._list_walk_failed(state, f"list page {response.url} answered {response.status} {reason or ''}")
             return
         text, _ = decode_html(response.body, header_charset=_header_charset(response))
         profile = response.meta["profile"]
         if response.meta["is_start"] and state.site.profile is None:
             profile = get_profile(None, response.url, text, options=state.site.options)
         page = profile.parse_list(response.meta["list_request"], text)
+        if page.error:
+            self._list_walk_failed(state, page.error)
+        if page.warning:
+            stats.inc_value(f"{prefix}/list_warnings")
+            logger.warning("%s: %s", state.site.id, page.warning)
         for entry in page.entries:
             if entry.url not in state.listed:  # a posting listed twice (HTML and JSON lists) counts once
                 stats.inc_value(f"{prefix}/entries")
@@ -153,9 +157,13 @@ class DuchaSpider(scrapy.Spider):
     def list_failed(self, failure):
         request = failure.request
         state: SiteState = self.states[request.meta["site_id"]]
+        self._list_walk_failed(state, f"list page {request.url} failed: {failure.getErrorMessage()}")
+
+    def _list_walk_failed(self, state: SiteState, why: str) -> None:
+        """The list walk of a site is incomplete: nothing it did not list may count as removed."""
         state.list_failed = True
         self.crawler.stats.inc_value(f"ducha/site/{state.site.id}/list_errors")
-        logger.warning("%s: list page %s failed: %s", state.site.id, request.url, failure.getErrorMessage())
+        logger.warning("%s: %s (list walk incomplete: no removals inferred)", state.site.id, why)
 
     # --- detail pages -----------------------------------------------------------------------
     def _maybe_detail_request(self, state: SiteState, url: str, *, list_title=None, list_date=None,

@@ -45,6 +45,7 @@ class SimResponse:
     content_type: str = HTML_UTF8
     headers: dict[str, str] = field(default_factory=dict)
     kind: str = "other"  # list | detail | attachment | json | home | robots | other
+    page: int = 1  # the list page a list/JSON answer is (the api-fails fault breaks pages >= 2)
 
 
 @dataclass

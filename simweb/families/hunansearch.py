@@ -62,7 +62,9 @@ class HunanSearchFamily(TrsFamily):
             results.append({"title": e.title, "url": e.path, "publishedTimeStr": stamp,
                             "manuscriptId": str(e.ident), "content": ""})
         data = {"total": len(entries), "rows": size, "page": page, "results": results}
-        return json_response({"code": 200, "msg": "success", "data": data}, "application/json;charset=UTF-8")
+        resp = json_response({"code": 200, "msg": "success", "data": data}, "application/json;charset=UTF-8")
+        resp.page = page
+        return resp
 
 
 def _args(req: SimRequest) -> dict:

@@ -71,4 +71,6 @@ class JpaasFamily(HanwebFamily):
                                                            "urls": urls, "channelCode": col, "webSiteCode": web}})
         data = {"total": len(entries), "current": current, "size": size,
                 "pages": page_count(len(entries), size) if entries else 0, "results": results}
-        return json_response({"success": True, "code": 200, "data": data}, "application/json;charset=UTF-8")
+        resp = json_response({"success": True, "code": 200, "data": data}, "application/json;charset=UTF-8")
+        resp.page = current
+        return resp

@@ -79,4 +79,6 @@ class SpaFamily(GenericFamily):
             stamp = view.pub_datetime if view else dt.datetime.combine(e.date, dt.time(9), TZ)
             items.append({"id": e.ident, "headline": e.title, "link": e.path,
                           "releaseTime": int(stamp.timestamp() * 1000)})
-        return json_response({"code": 0, "payload": {"count": len(entries), "items": items}})
+        resp = json_response({"code": 0, "payload": {"count": len(entries), "items": items}})
+        resp.page = page
+        return resp

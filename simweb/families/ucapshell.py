@@ -17,7 +17,7 @@ PER_PAGE = 20
 
 def channel_uuid(site) -> str:
     """The 32-hex channel id of the site's list (``7cfa6365…`` on the real site)."""
-    return hashlib.md5(f"{site.id}:channel".encode()).hexdigest()  # noqa: S324 - an identifier, not security
+    return hashlib.md5(f"{site.id}:channel".encode()).hexdigest()
 
 
 class UcapShellFamily(UcapFamily):
@@ -54,4 +54,6 @@ class UcapShellFamily(UcapFamily):
                     "id": e.path.rsplit("/", 1)[1][:-6]} for e in rows]
         data = {"code": 200, "data": {"total": len(entries), "rows": size, "page": page,
                                       "totalPage": page_count(len(entries), size), "results": results}}
-        return json_response(data, "application/json;charset=UTF-8")
+        resp = json_response(data, "application/json;charset=UTF-8")
+        resp.page = page
+        return resp

@@ -48,9 +48,9 @@ class SimCrawl:
             conn.close()
 
 
-def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1) -> SimCrawl:
-    """Start a simulated web in a thread and fetch its sites file."""
-    world = World(seed=seed, docs_per_site=docs_per_site, start_date=START)
+def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1, sites: str = "classic") -> SimCrawl:
+    """Start a simulated web (``sites``: classic, script or all) in a thread and fetch its sites file."""
+    world = World(seed=seed, docs_per_site=docs_per_site, start_date=START, sites=sites)
     server = serve_in_thread(world, port=0, day=0)
     sites_file = tmp / "sites.yaml"
     with urllib.request.urlopen(f"{server.url}/_sim/sites.yaml", timeout=30) as response:
