@@ -221,10 +221,11 @@ def _split_sql(script: str) -> list[str]:
 
 def migration_sets() -> list[Migrations]:
     """All migration sets in the order ``ensure_schema`` applies them."""
+    from archive.learned import MIGRATIONS as LEARNED
     from archive.ops.schema import MIGRATIONS as OPS
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS]
+    return [CORE, TIMELINESS, OPS, LEARNED]
 
 
 def ensure_schema(db: Database) -> None:

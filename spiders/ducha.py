@@ -31,8 +31,9 @@ from crawler.context import archive_for
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
 from crawler.page_timeliness import timeliness_for
+from crawler.script_lists import ScriptLists
 from spiders.profiles import get_profile
-from spiders.profiles.base import ListRequest
+from spiders.profiles.base import ListPage, ListRequest
 from spiders.registry import Site, bundled_sites_path, load_sites
 
 logger = logging.getLogger(__name__)
@@ -74,13 +75,15 @@ class DuchaSpider(scrapy.Spider):
         spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
                                                   workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
         spider.states = {}
+        spider.script_lists = ScriptLists(crawler)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
 
-    def on_closed(self, spider) -> None:
-        """Stop the attachment workers."""
+    async def on_closed(self, spider) -> None:
+        """Stop the attachment workers and the browser (if one was started)."""
         self.text_worker.close()
+        await self.script_lists.close()
 
     # --- list pages -----------------------------------------------------------------------
     async def start(self):
@@ -91,16 +94,24 @@ class DuchaSpider(scrapy.Spider):
             due = {d.url for d in due_for_recheck(known.values(), now=current, full=self.full)}
             self.states[site.id] = SiteState(site=site, known=known, due=due)
             for start_url in site.start_urls:
+                learned = self.script_lists.recalled(site, start_url) if site.profile is None else None
+                if learned is not None:  # an API learned in an earlier run: plain HTTP, no browser
+                    self.crawler.stats.inc_value(f"ducha/site/{site.id}/learned_api_walks")
+                    yield self._list_request(site, learned, learned.first_requests(start_url)[0], is_start=False,
+                                             learned_start=start_url)
+                    continue
                 profile = get_profile(site.profile, start_url, options=site.options)
                 for list_request in profile.first_requests(start_url):
                     yield self._list_request(site, profile, list_request, is_start=True)
 
-    def _list_request(self, site: Site, profile, list_request: ListRequest, *, is_start: bool) -> Request:
+    def _list_request(self, site: Site, profile, list_request: ListRequest, *, is_start: bool,
+                      learned_start: str | None = None) -> Request:
         meta = {
             "site_id": site.id,
             "profile": profile,
             "list_request": list_request,
             "is_start": is_start,
+            "learned_start": learned_start,
             "handle_httpstatus_list": HANDLED_STATUSES,
         }
         if site.options.get("obey_robots") is False:
@@ -116,12 +127,17 @@ class DuchaSpider(scrapy.Spider):
             priority=10,  # lists first: they decide what else to fetch
         )
 
-    def parse_list(self, response: Response):
+    async def parse_list(self, response: Response):
         state: SiteState = self.states[response.meta["site_id"]]
         stats = self.crawler.stats
         prefix = f"ducha/site/{state.site.id}"
         stats.inc_value(f"{prefix}/list_pages")
         reason = blocked_reason(response.status, response.body)
+        learned_start = response.meta.get("learned_start")
+        if learned_start and response.meta["list_request"].page == 1 and response.status != 200:
+            self.script_lists.drop(state.site, learned_start, f"HTTP {response.status}")
+            yield self._relearn(state.site, learned_start)
+            return
         if reason or response.status != 200:
             if reason:
                 stats.inc_value(f"{prefix}/blocked")
@@ -135,6 +151,14 @@ class DuchaSpider(scrapy.Spider):
         if response.meta["is_start"] and state.site.profile is None:
             profile = get_profile(None, response.url, text, options=state.site.options)
         page = profile.parse_list(response.meta["list_request"], text)
+        if learned_start and response.meta["list_request"].page == 1 and (page.error or not page.entries):
+            self.script_lists.drop(state.site, learned_start, page.error or "no rows")
+            yield self._relearn(state.site, learned_start)
+            return
+        if response.meta["is_start"] and state.site.profile is None and not any(e.date for e in page.entries):
+            fallback = await self._script_list(state, response.url)
+            if fallback is not None:
+                profile, page = fallback[0] or profile, fallback[1]
         if page.error:
             self._list_walk_failed(state, page.error)
         if page.warning:
@@ -153,6 +177,27 @@ class DuchaSpider(scrapy.Spider):
                 state.list_capped = True
                 continue
             yield self._list_request(state.site, profile, follow, is_start=False)
+
+    async def _script_list(self, state: SiteState, start_url: str):
+        """A start page with no dated links: learn its list API in the browser (or read it rendered)."""
+        if state.site.options.get("browser") is False:
+            return None
+        found = await self.script_lists.learn(state.site, start_url, self.max_list_pages)
+        stats = self.crawler.stats
+        stats.set_value(f"ducha/site/{state.site.id}/delivery", found.delivery)
+        if found.profile is not None:
+            first = found.profile.first_requests(start_url)[0]
+            return found.profile, ListPage(follow=[first])
+        if found.entries:
+            return None, ListPage(entries=found.entries, warning=f"list read from the rendered page ({found.reason}); "
+                                                                 "no API learned, the browser is needed every run")
+        logger.info("%s: browser fallback found nothing: %s", state.site.id, found.reason)
+        return None
+
+    def _relearn(self, site: Site, start_url: str) -> Request:
+        """The start page again, so the list API is learned anew."""
+        profile = get_profile(None, start_url, options=site.options)
+        return self._list_request(site, profile, ListRequest(url=start_url, page=1), is_start=True)
 
     def list_failed(self, failure):
         request = failure.request
