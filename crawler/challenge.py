@@ -26,7 +26,6 @@ class BrowserChallengeMiddleware:
     """On a challenge from a host marked for it, earn the cookies in Chromium and retry once."""
 
     def __init__(self, crawler, hosts: set[str]) -> None:
-        settings = crawler.settings
         self.crawler = crawler
         self.hosts = hosts
         self.cookies: dict[str, dict[str, str]] = {}
