@@ -125,6 +125,13 @@ class BrowserService:
         return result
 
     async def _answer(self, route: Any, result: Rendering, step: list[int], context: Any) -> None:
+        """``_relay`` one request; a page or context closed meanwhile (a challenge page reloading) is no error."""
+        try:
+            await self._relay(route, result, step, context)
+        except Exception as exc:  # noqa: BLE001 - Playwright raises plain Errors for disposed routes
+            logger.debug("render: %s not relayed: %s", route.request.url, exc)
+
+    async def _relay(self, route: Any, result: Rendering, step: list[int], context: Any) -> None:
         """Answer one browser request (from the mirror in mirror mode) and record XHR/fetch exchanges.
 
         The page's cookies for the original URL go along explicitly: the mirror has another host."""

@@ -46,6 +46,35 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
               help="Sites file (YAML); default: the bundled registry of real sites.")
 @click.option("--site", "site_ids", multiple=True, help="Only this site id (repeatable).")
+@click.option("--mirror", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+def probe(sites_file, site_ids, mirror, fmt) -> None:
+    """One look at each site's start pages, nothing archived. Exits 1 when a site yields no posting."""
+    from crawler.probe import failed_sites, format_rows, probe_sites
+    from crawler.settings import DUCHA_BROWSER, USER_AGENT
+    from spiders.registry import SitesFileError, bundled_sites_path, load_sites
+
+    try:
+        sites = load_sites(sites_file or bundled_sites_path())
+    except SitesFileError as exc:
+        raise click.ClickException(str(exc)) from exc
+    unknown = set(site_ids) - {s.id for s in sites}
+    if unknown:
+        raise click.ClickException(f"unknown site id(s): {', '.join(sorted(unknown))}")
+    chosen = [s for s in sites if not site_ids or s.id in site_ids]
+    rows, _ = probe_sites(chosen, user_agent=os.environ.get("DUCHA_USER_AGENT") or USER_AGENT, mirror=mirror or "",
+                          browser=os.environ.get("DUCHA_BROWSER") or DUCHA_BROWSER)
+    click.echo(format_rows(rows, fmt), nl=False)
+    failed = failed_sites(rows)
+    if failed:
+        click.echo(f"no postings from: {', '.join(failed)}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+              help="Sites file (YAML); default: the bundled registry of real sites.")
+@click.option("--site", "site_ids", multiple=True, help="Only this site id (repeatable).")
 @DB_OPTION
 @click.option("--mirror", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
 @click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")

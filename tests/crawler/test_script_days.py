@@ -18,7 +18,7 @@ def script_days(tmp_path_factory):
 
 
 def test_every_daily_run_succeeds(script_days):
-    crawl, results = script_days
+    _, results = script_days
     assert [r.returncode for r in results] == [0] * DAYS, results[-1].stderr[-2000:]
 
 
