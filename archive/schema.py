@@ -213,6 +213,13 @@ def _m0002_attachment_validators(db: Database) -> None:
     db.execute("ALTER TABLE attachments ADD COLUMN last_modified TEXT")
 
 
+@CORE(name="0003_display_date")
+def _m0003_display_date(db: Database) -> None:
+    """The date the detail page itself displays (发布日期/日期 line of its info block), kept apart from
+    the CMS date of its metadata: they can disagree, and that is evidence."""
+    db.execute("ALTER TABLE documents ADD COLUMN display_date TEXT")
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

@@ -266,7 +266,8 @@ class DuchaSpider(scrapy.Spider):
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
-            publish_date_source=page.publish_date_source, dates=dict(page.dates), publisher=page.publisher,
+            publish_date_source=page.publish_date_source, publisher=page.publisher,
+            dates={**page.dates, **({"display": page.display_date} if page.display_date else {})},
             doc_type=page.doc_type, doc_numbers=list(page.doc_numbers), attachments=attachments,
             list_title=meta.get("list_title"), raw_sha256=raw,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
