@@ -62,8 +62,7 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
     if unknown:
         raise click.ClickException(f"unknown site id(s): {', '.join(sorted(unknown))}")
     chosen = [s for s in sites if not site_ids or s.id in site_ids]
-    rows, _ = probe_sites(chosen, user_agent=os.environ.get("DUCHA_USER_AGENT") or USER_AGENT, mirror=mirror or "",
-                          browser=os.environ.get("DUCHA_BROWSER") or DUCHA_BROWSER)
+    rows, _ = probe_sites(chosen, user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER)
     click.echo(format_rows(rows, fmt), nl=False)
     failed = failed_sites(rows)
     if failed:

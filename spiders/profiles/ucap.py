@@ -90,8 +90,7 @@ class UcapProfile:
     def _parse_json(self, request: ListRequest, text: str) -> ListPage:
         payload = json_object(text)
         if payload is None:
-            logger.warning("ucap %s: not JSON", request.url)
-            return ListPage()
+            return ListPage(error=f"ucap {request.url}: the list answer is not JSON")
         data = payload.get("data")
         data = data if isinstance(data, dict) else {}
         entries = json_entries(data.get("results"), request.url, date_of=_published_date)

@@ -7,6 +7,8 @@ import pytest
 from tests.crawler.conftest import make_sim_crawl
 from tests.crawler.test_crawl_days import DAYS, expected_events, recorded_events
 
+pytestmark = pytest.mark.timeout(1200)  # six crawls of five sites, one behind a challenge, on a shared machine
+
 
 @pytest.fixture(scope="module")
 def script_days(tmp_path_factory):
