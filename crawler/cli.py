@@ -99,6 +99,10 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
         click.echo(f"  {site_id:<12} postings {counts['entries']:>5}  new {counts['new']:>4}  "
                    f"changed {counts['changed']:>3}  removed {counts['removed']:>3}  "
                    f"unreachable {counts['unreachable']:>3}  blocked {counts['blocked']:>3}")
+    for site_id, counts in result.sites.items():
+        if counts.get("list_warnings"):
+            click.echo(f"WARNING {site_id}: its list came from a last-resort source (rendered page or rows hidden "
+                       f"in an HTML comment, possibly stale); see the log", err=True)
     if result.failed:
         for site_id, reason in result.failed.items():
             click.echo(f"FAILED {site_id}: {reason}", err=True)

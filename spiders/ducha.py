@@ -34,6 +34,7 @@ from crawler.page_timeliness import timeliness_for
 from crawler.script_lists import ScriptLists
 from spiders.profiles import get_profile
 from spiders.profiles.base import ListPage, ListRequest
+from spiders.profiles.comments import commented_entries
 from spiders.registry import Site, bundled_sites_path, load_sites
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class SiteState:
     list_failed: bool = False
     list_capped: bool = False
     idle_done: bool = False
+    commented: list = field(default_factory=list)  # rows hidden in HTML comments of start pages (last resort)
 
 
 class DuchaSpider(scrapy.Spider):
@@ -159,6 +161,8 @@ class DuchaSpider(scrapy.Spider):
             fallback = await self._script_list(state, response.url)
             if fallback is not None:
                 profile, page = fallback[0] or profile, fallback[1]
+        if response.meta["is_start"] and not page.entries:
+            state.commented += commented_entries(text, response.url)
         if page.error:
             self._list_walk_failed(state, page.error)
         if page.warning:
@@ -371,6 +375,8 @@ class DuchaSpider(scrapy.Spider):
             if state.idle_done:
                 continue
             state.idle_done = True
+            if not state.listed and state.commented:
+                scheduled += self._commented_rows(state)
             # a walk that found nothing (layout changed?) proves nothing about absences
             complete = not state.list_failed and not state.list_capped and bool(state.listed)
             logger.debug("%s: list walk %s, %d listed, %d known, %d due", state.site.id,
@@ -385,6 +391,23 @@ class DuchaSpider(scrapy.Spider):
         if scheduled:
             logger.info("re-checking %d known postings not reached through the lists", scheduled)
             raise DontCloseSpider
+
+
+    def _commented_rows(self, state: SiteState) -> int:
+        """Nothing listed the site's postings: fetch the rows its start pages hide in comments (maybe stale)."""
+        self.crawler.stats.inc_value(f"ducha/site/{state.site.id}/list_warnings")
+        logger.warning("%s: no list answered; using %d rows hidden in an HTML comment of the start page (they "
+                       "can be stale; no removal is inferred)", state.site.id, len(state.commented))
+        self._list_walk_failed(state, "list read from HTML comments only")
+        scheduled = 0
+        for entry in state.commented:
+            self.crawler.stats.inc_value(f"ducha/site/{state.site.id}/entries")
+            state.listed.add(entry.url)
+            request = self._maybe_detail_request(state, entry.url, list_title=entry.title, list_date=entry.date)
+            if request is not None:
+                self.crawler.engine.crawl(request)
+                scheduled += 1
+        return scheduled
 
 
 def _list_disagrees(known, entry) -> bool:

@@ -51,3 +51,21 @@ def test_an_api_failing_mid_walk_removes_nothing(tmp_path, site_id):
         assert "list walk incomplete" in result.stderr
     finally:
         crawl.server.close()
+
+
+def test_comment_hidden_rows_are_a_last_resort_with_a_warning(tmp_path):
+    crawl = make_sim_crawl(tmp_path, docs_per_site=40, sites="script")
+    try:
+        crawl.server.set_fault("gs-sthj", "layout-broken")  # /common/search answers no rows
+        result = crawl.crawl(1, "--site", "gs-sthj")
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert "WARNING gs-sthj: its list came from a last-resort source" in result.stderr
+        assert "rows hidden in an HTML comment" in result.stderr
+        stale = {e.url for e in crawl.world.list_entries("gs-sthj", 0)[:20]}  # the comment holds yesterday's page 1
+        live_today = {p["url"]: p for p in crawl.manifest(1)["postings"] if p["site_id"] == "gs-sthj"
+                      and p["status"] == "live"}
+        got = {r["url"]: r["title"] for r in crawl.query("SELECT url, title FROM documents WHERE status = 'live'")}
+        assert set(got) == stale & set(live_today)
+        assert all(got[u] == live_today[u]["title"] for u in got)
+    finally:
+        crawl.server.close()
