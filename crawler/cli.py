@@ -144,12 +144,15 @@ def serve(db, port, host) -> None:
 @click.option("--faults", default="none", show_default=True, help="Fault profile for every site.")
 @click.option("--seed", default=1, show_default=True, type=int)
 @click.option("--start-date", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
-def simweb(port, day, docs_per_site, faults, seed, start_date) -> None:
+@click.option("--site-set", type=click.Choice(["classic", "script", "all"]), default="classic", show_default=True,
+              help="Sites listed in its sites file: the eight classic ones, the script-driven ones, or all.")
+def simweb(port, day, docs_per_site, faults, seed, start_date, site_set) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
     from simweb.server import run_forever
 
     _configure_logging()
-    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date)
+    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date,
+                sites=site_set)
 
 
 @main.command()

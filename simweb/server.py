@@ -295,9 +295,10 @@ def serve_in_thread(world: World, *, port: int = 0, day: int = 0,
 
 
 def run_forever(*, port: int = 8000, day: int = 0, docs_per_site: int = 40, faults: str | None = None,
-                seed: int = 1, start_date: dt.date | None = None, host: str = "127.0.0.1") -> None:
+                seed: int = 1, start_date: dt.date | None = None, host: str = "127.0.0.1",
+                sites: str = "classic") -> None:
     """Serve until SIGINT/SIGTERM (for `ducha simweb`); prints the URL."""
-    world = World(seed=seed, docs_per_site=docs_per_site, start_date=start_date or dt.date(2026, 11, 2))
+    world = World(seed=seed, docs_per_site=docs_per_site, start_date=start_date or dt.date(2026, 11, 2), sites=sites)
     sim = SimServer(world, host=host, port=port, day=day, faults_=faults)
     stop = threading.Event()
 
