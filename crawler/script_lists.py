@@ -19,7 +19,7 @@ from archive import learned
 from crawler.browser import browser_for
 from crawler.clock import now_iso
 from crawler.context import archive_for
-from spiders.profiles.base import ListEntry, ListRequest, dedupe_entries
+from spiders.profiles.base import ListEntry, ListPage, ListRequest, dedupe_entries
 from spiders.profiles.generic import GenericProfile
 from spiders.profiles.learn import learn_api
 from spiders.profiles.learned import LearnedProfile
@@ -91,6 +91,32 @@ class ScriptLists:
             learned.remember(self._db(), site.id, start_url, "rendered", None, now=when)
             return Learned("rendered", entries=entries, reason=f"{len(full.html)} rendered pages")
         return Learned("none", reason="the rendered page shows no dated links and no list API was seen")
+
+    async def fallback_page(self, site, start_url: str, max_pages: int | None = None):
+        """``(profile or None, ListPage)`` replacing a start page with no dated links, or None.
+
+        A learned API gives its profile and a page asking for API page 1; rows read from the rendered
+        page come with a warning for the run summary (the browser is needed again next run)."""
+        if site.options.get("browser") is False:
+            return None
+        found = await self.learn(site, start_url, max_pages)
+        self.crawler.stats.set_value(f"ducha/site/{site.id}/delivery", found.delivery)
+        if found.profile is not None:
+            return found.profile, ListPage(follow=[found.profile.first_requests(start_url)[0]])
+        if found.entries:
+            return None, ListPage(entries=found.entries, warning=f"list read from the rendered page ({found.reason}); "
+                                                                 "no API learned, the browser is needed every run")
+        logger.info("%s: browser fallback found nothing: %s", site.id, found.reason)
+        return None
+
+    def comment_warning(self, site, rows: int) -> str:
+        """Count and log the last resort of rows hidden in an HTML comment; the reason for the run's log."""
+        stats = self.crawler.stats
+        stats.inc_value(f"ducha/site/{site.id}/list_warnings")
+        stats.inc_value(f"ducha/site/{site.id}/entries", rows)
+        logger.warning("%s: no list answered; using %d rows hidden in an HTML comment of the start page (they "
+                       "can be stale)", site.id, rows)
+        return "list read from HTML comments only"
 
     async def close(self) -> None:
         """Stop the browser if this crawl started it."""

@@ -33,7 +33,7 @@ from crawler.extraction.page import extract_page
 from crawler.page_timeliness import timeliness_for
 from crawler.script_lists import ScriptLists
 from spiders.profiles import get_profile
-from spiders.profiles.base import ListPage, ListRequest
+from spiders.profiles.base import ListRequest
 from spiders.profiles.comments import commented_entries
 from spiders.registry import Site, bundled_sites_path, load_sites
 
@@ -158,7 +158,7 @@ class DuchaSpider(scrapy.Spider):
             yield self._relearn(state.site, learned_start)
             return
         if response.meta["is_start"] and state.site.profile is None and not any(e.date for e in page.entries):
-            fallback = await self._script_list(state, response.url)
+            fallback = await self.script_lists.fallback_page(state.site, response.url, self.max_list_pages)
             if fallback is not None:
                 profile, page = fallback[0] or profile, fallback[1]
         if response.meta["is_start"] and not page.entries:
@@ -181,22 +181,6 @@ class DuchaSpider(scrapy.Spider):
                 state.list_capped = True
                 continue
             yield self._list_request(state.site, profile, follow, is_start=False)
-
-    async def _script_list(self, state: SiteState, start_url: str):
-        """A start page with no dated links: learn its list API in the browser (or read it rendered)."""
-        if state.site.options.get("browser") is False:
-            return None
-        found = await self.script_lists.learn(state.site, start_url, self.max_list_pages)
-        stats = self.crawler.stats
-        stats.set_value(f"ducha/site/{state.site.id}/delivery", found.delivery)
-        if found.profile is not None:
-            first = found.profile.first_requests(start_url)[0]
-            return found.profile, ListPage(follow=[first])
-        if found.entries:
-            return None, ListPage(entries=found.entries, warning=f"list read from the rendered page ({found.reason}); "
-                                                                 "no API learned, the browser is needed every run")
-        logger.info("%s: browser fallback found nothing: %s", state.site.id, found.reason)
-        return None
 
     def _relearn(self, site: Site, start_url: str) -> Request:
         """The start page again, so the list API is learned anew."""
@@ -395,19 +379,13 @@ class DuchaSpider(scrapy.Spider):
 
     def _commented_rows(self, state: SiteState) -> int:
         """Nothing listed the site's postings: fetch the rows its start pages hide in comments (maybe stale)."""
-        self.crawler.stats.inc_value(f"ducha/site/{state.site.id}/list_warnings")
-        logger.warning("%s: no list answered; using %d rows hidden in an HTML comment of the start page (they "
-                       "can be stale; no removal is inferred)", state.site.id, len(state.commented))
-        self._list_walk_failed(state, "list read from HTML comments only")
-        scheduled = 0
-        for entry in state.commented:
-            self.crawler.stats.inc_value(f"ducha/site/{state.site.id}/entries")
-            state.listed.add(entry.url)
-            request = self._maybe_detail_request(state, entry.url, list_title=entry.title, list_date=entry.date)
-            if request is not None:
-                self.crawler.engine.crawl(request)
-                scheduled += 1
-        return scheduled
+        self._list_walk_failed(state, self.script_lists.comment_warning(state.site, len(state.commented)))
+        requests = [self._maybe_detail_request(state, e.url, list_title=e.title, list_date=e.date)
+                    for e in state.commented]
+        state.listed.update(e.url for e in state.commented)
+        for request in filter(None, requests):
+            self.crawler.engine.crawl(request)
+        return sum(r is not None for r in requests)
 
 
 def _list_disagrees(known, entry) -> bool:
