@@ -8,7 +8,8 @@ Three crawls of day 0 into fresh archives, then one more run of each:
 - ``gs-sthj`` behind the short-lived 瑞数-style cookie: the browser earns it again mid-crawl;
 - ``jx-sthjt`` (a profile API over plain HTTP): must never start a browser.
 Per run: browser launches, pages rendered, seconds per render, requests to the site, wall time and
-peak RSS of the crawl process *with its browser children* (sampled from /proc every 0.1 s).
+peak memory of the crawl process *with its browser children* (sampled from /proc every 0.1 s): summed
+RSS (shared pages counted per process) and PSS (shared pages split).
 """
 from __future__ import annotations
 
@@ -44,17 +45,21 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants."""
-    total, stack = 0, [pid]
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of ``pid`` and all its descendants.  Summed RSS counts pages shared between
+    Chromium's processes once per process (an upper bound); PSS splits them (the fair figure)."""
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
-        except OSError:
+            rss += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+            pss += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:"))) * 1024
+        except (OSError, StopIteration, ValueError):
             continue
         stack += _children(p)
-    return total
+    return rss, pss
 
 
 def stat(stderr: str, name: str) -> float:
@@ -70,12 +75,13 @@ def run(server, db: Path, sites: Path, site: str, day: int) -> dict:
                             extra=["--site", site])
     started = time.monotonic()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+            rss, pss = tree_memory(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -88,7 +94,8 @@ def run(server, db: Path, sites: Path, site: str, day: int) -> dict:
     return {"rc": proc.returncode, "seconds": seconds, "launches": int(stat(stderr, "ducha/browser_launches")),
             "renders": int(renders), "s_per_render": stat(stderr, "ducha/browser_render_seconds") / renders
             if renders else 0.0, "challenge_renders": int(stat(stderr, "ducha/challenge_renders")),
-            "requests": server.stats()["sites"][site].get("total", 0), "peak_rss_mb": peak[0] / 2**20}
+            "requests": server.stats()["sites"][site].get("total", 0), "peak_rss_mb": peak[0] / 2**20,
+            "peak_pss_mb": peak[1] / 2**20}
 
 
 def main() -> None:
@@ -100,7 +107,7 @@ def main() -> None:
     server.set_fault("gs-sthj", "ruishu-short")
     print(f"browser fallback bench: {args.docs_per_site} postings per site")
     print(f"{'site':<10} {'run':<4} {'rc':>2} {'wall s':>7} {'launches':>8} {'renders':>7} {'s/render':>8} "
-          f"{'cookie':>6} {'requests':>8} {'peak RSS MB':>11}")
+          f"{'cookie':>6} {'requests':>8} {'peak RSS MB':>11} {'peak PSS MB':>11}")
     with tempfile.TemporaryDirectory() as tmp:
         sites = Path(tmp) / "sites.yaml"
         sites.write_bytes(urllib.request.urlopen(f"{server.url}/_sim/sites.yaml", timeout=30).read())
@@ -110,7 +117,7 @@ def main() -> None:
                 r = run(server, db, sites, site, day)
                 print(f"{site:<10} {n:<4} {r['rc']:>2} {r['seconds']:>7.1f} {r['launches']:>8} {r['renders']:>7} "
                       f"{r['s_per_render']:>8.2f} {r['challenge_renders']:>6} {r['requests']:>8} "
-                      f"{r['peak_rss_mb']:>11.0f}")
+                      f"{r['peak_rss_mb']:>11.0f} {r['peak_pss_mb']:>11.0f}")
     server.close()
 
 
