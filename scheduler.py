@@ -35,8 +35,8 @@ from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetim
 
 from archive.ops.config import OpsConfig, load_config
 from archive.ops.errors import ConfigError, CrawlLockBusy
-from archive.ops.execute import EXIT_LOCKED, Supervisor, run_group
-from archive.ops.lock import acquire, lock_path, release
+from archive.ops.execute import Supervisor, run_group
+from archive.ops.lock import EXIT_LOCKED, acquire, lock_path, release
 from archive.ops.runs import mark_crashed_runs
 
 logger = logging.getLogger("scheduler")

@@ -73,6 +73,31 @@ def _copy_record(warc_dir: Path, ref: WarcRef, fh: Any, missing: list[dict[str, 
     return record
 
 
+#: What a manifest holds of a posting, in this order; ``ducha evidence`` and the web manifest both use it.
+MANIFEST_QUERIES = {
+    "document": "SELECT * FROM documents WHERE id = ?",
+    "versions": "SELECT id, captured_at, sha256, raw_sha256, title, publish_date, http_status, changed_fields,"
+                " warc_file, warc_offset FROM versions WHERE document_id = ? ORDER BY id",
+    "attachments": "SELECT id, url, name, sha256, size, content_type, first_seen_at, last_seen_at, warc_file,"
+                   " warc_offset FROM attachments WHERE document_id = ? ORDER BY id",
+    "checks": "SELECT id, run_id, at, http_status, outcome, reason, raw_sha256, warc_file, warc_offset"
+              " FROM checks WHERE document_id = ? ORDER BY id",
+    "events": "SELECT id, run_id, kind, at, version_id, previous_version_id, detail FROM events"
+              " WHERE document_id = ? ORDER BY id",
+}
+
+
+def decode_json_fields(parts: dict[str, list[dict[str, Any]]]) -> None:
+    """Turn the JSON text columns of manifest rows (``changed_fields``, ``detail``) into values, in place."""
+    for row in [*parts.get("versions", []), *parts.get("events", [])]:
+        for name in ("changed_fields", "detail"):
+            if isinstance(row.get(name), str):
+                try:
+                    row[name] = json.loads(row[name])
+                except ValueError:
+                    pass
+
+
 def export_evidence(
     db_path: str | Path, document_id: int, out_dir: str | Path, *, warc_dir: str | Path | None = None,
 ) -> dict:
@@ -85,21 +110,12 @@ def export_evidence(
     out = Path(out_dir)
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     try:
-        docs = _rows(conn, "SELECT * FROM documents WHERE id = ?", (document_id,))
-        if not docs:
-            raise UnknownDocumentError(f"no document with id {document_id} in {db_path}")
-        versions = _rows(conn, "SELECT id, captured_at, sha256, raw_sha256, title, publish_date, http_status,"
-                         " changed_fields, warc_file, warc_offset FROM versions WHERE document_id = ? ORDER BY id",
-                         (document_id,))
-        attachments = _rows(conn, "SELECT id, url, name, sha256, size, content_type, first_seen_at, last_seen_at,"
-                            " warc_file, warc_offset FROM attachments WHERE document_id = ? ORDER BY id",
-                            (document_id,))
-        checks = _rows(conn, "SELECT id, run_id, at, http_status, outcome, reason, raw_sha256, warc_file,"
-                       " warc_offset FROM checks WHERE document_id = ? ORDER BY id", (document_id,))
-        events = _rows(conn, "SELECT id, run_id, kind, at, version_id, previous_version_id, detail FROM events"
-                       " WHERE document_id = ? ORDER BY id", (document_id,))
+        parts = {name: _rows(conn, sql, (document_id,)) for name, sql in MANIFEST_QUERIES.items()}
     finally:
         conn.close()
+    if not parts["document"]:
+        raise UnknownDocumentError(f"no document with id {document_id} in {db_path}")
+    docs, versions, attachments, checks, events = (parts[name] for name in MANIFEST_QUERIES)
 
     out.mkdir(parents=True, exist_ok=True)
     warc_name, manifest_name = f"{document_id}.warc.gz", f"{document_id}.manifest.json"
@@ -125,10 +141,7 @@ def export_evidence(
     for row in [*versions, *checks, *attachments]:
         row.pop("warc_file", None)
         row.pop("warc_offset", None)
-    for row in [*versions, *events]:
-        for field in ("changed_fields", "detail"):
-            if isinstance(row.get(field), str):
-                row[field] = json.loads(row[field])
+    decode_json_fields(parts)
 
     records = [r for r in exported.values() if r]
     manifest = {

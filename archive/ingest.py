@@ -129,15 +129,13 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
     """Record ``capture`` (caller holds the transaction); returns what happened."""
     at = capture.fetched_at
     dates = {k: capture.dates.get(k) for k in ("cms", "list", "stated", "url")}
-    objection_end = (capture.extra.get("objection") or {}).get("end") if capture.extra else None
     doc = _row(conn, "SELECT * FROM documents WHERE url = ?", (capture.url,))
     if doc is None:
         cur = conn.execute(
             "INSERT INTO documents (site_id, url, first_seen_at, status, doc_type) VALUES (?, ?, ?, 'live', ?)",
             (capture.site_id, capture.url, at, doc_type))
         doc = {"id": int(cur.lastrowid or 0), "status": "live", "removed_at": None, "current_version_id": None,
-               "version_count": 0, "list_date": None, "publish_date": None, "publish_date_source": None,
-               "objection_end": None}
+               "version_count": 0, "list_date": None, "publish_date": None, "publish_date_source": None}
     doc_id = doc["id"]
     att_ids, digests, text_added = _attachments(conn, doc_id, capture.attachments, at)
     title, body = tidy_text(capture.title), tidy_text(capture.body_text)
@@ -190,13 +188,13 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
              list_date = ?, stated_date = ?, url_date = ?, publisher = coalesce(?, publisher), doc_type = ?,
              doc_numbers = ?, status = 'live', last_seen_at = ?, last_checked_at = ?, removed_at = NULL,
              current_version_id = ?, version_count = version_count + ?, list_title = coalesce(?, list_title),
-             etag = ?, last_modified = ?, attachment_count = ?, objection_end = ?
+             etag = ?, last_modified = ?, attachment_count = ?
            WHERE id = ?""",
         (title, capture.publish_date or doc["publish_date"],
          capture.publish_date_source if capture.publish_date else doc["publish_date_source"],
          dates["cms"], dates["list"] or doc["list_date"], dates["stated"], dates["url"], capture.publisher,
          doc_type, _json(capture.doc_numbers), at, at, version_id, int(new_version), capture.list_title,
-         capture.etag, capture.last_modified, len(att_ids), objection_end or doc["objection_end"], doc_id))
+         capture.etag, capture.last_modified, len(att_ids), doc_id))
     if "display" in capture.dates:  # the date the page shows, apart from its CMS date
         conn.execute("UPDATE documents SET display_date = ? WHERE id = ?", (capture.dates["display"], doc_id))
     if new_version or text_added:

@@ -17,7 +17,6 @@ from scrapy.http import Request, Response
 
 from crawler.browser import browser_for, earn_cookies
 from crawler.classify import blocked_reason
-from spiders.registry import bundled_sites_path, load_sites
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +33,8 @@ class BrowserChallengeMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        settings = crawler.settings
-        sites = load_sites(settings.get("DUCHA_SITES_FILE") or bundled_sites_path())
-        wanted = set(settings.getlist("DUCHA_SITE_IDS"))
-        hosts = {urlsplit(url).hostname for site in sites if not wanted or site.id in wanted
+        sites = crawler.spider.sites  # read once by the runner and handed to the spider
+        hosts = {urlsplit(url).hostname for site in sites
                  if site.options.get("challenge") == "browser" for url in site.start_urls}
         if not hosts:
             raise NotConfigured  # no site needs the browser

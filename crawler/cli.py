@@ -16,9 +16,8 @@ import click
 from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
-EXIT_LOCKED = 75  # EX_TEMPFAIL: another crawl or the scheduler holds the archive
 DB_OPTION = click.option("--db", "db", default=default_db, show_default="archive.db or $DUCHA_DB",
-                         type=click.Path(dir_okay=False), help="Archive file.")
+                         type=click.Path(dir_okay=False), metavar="PATH", help="Archive file.")
 
 
 def _configure_logging() -> None:
@@ -32,6 +31,16 @@ def main() -> None:
     """Ducha Archive (督察公示存档): crawl, archive and serve Chinese environmental disclosures."""
 
 
+def _require_simulator() -> None:
+    """The simulated web's libraries are the ``sim`` extra: say how to get them instead of a traceback."""
+    try:
+        import simweb.server  # noqa: F401
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the simulated web needs the `sim` extra ({exc.name} is missing): "
+            "pip install 'ducha-archive[sim]', or run scripts/setup.sh in a checkout") from exc
+
+
 def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for pair in pairs:
@@ -43,46 +52,43 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @main.command()
-@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Sites file (YAML); default: the bundled registry of real sites.")
-@click.option("--site", "site_ids", multiple=True, help="Only this site id (repeatable).")
-@click.option("--mirror", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
+@click.option("--site", "site_ids", multiple=True, metavar="ID", help="Only this site id (repeatable).")
+@click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
 def probe(sites_file, site_ids, mirror, fmt) -> None:
     """One look at each site's start pages, nothing archived. Exits 1 when a site yields no posting."""
-    from crawler.probe import failed_sites, format_rows, probe_sites
+    from crawler.errors import CrawlSetupError, SitesFileError
+    from crawler.runner import spider_class
     from crawler.settings import DUCHA_BROWSER, USER_AGENT
-    from spiders.registry import SitesFileError, bundled_sites_path, load_sites
 
+    spidercls = spider_class()  # the probe lives beside the spider (crawler/ never imports spiders/)
     try:
-        sites = load_sites(sites_file or bundled_sites_path())
-    except SitesFileError as exc:
+        chosen = spidercls.select_sites(sites_file, list(site_ids))
+    except (SitesFileError, CrawlSetupError) as exc:
         raise click.ClickException(str(exc)) from exc
-    unknown = set(site_ids) - {s.id for s in sites}
-    if unknown:
-        raise click.ClickException(f"unknown site id(s): {', '.join(sorted(unknown))}")
-    chosen = [s for s in sites if not site_ids or s.id in site_ids]
-    rows, _ = probe_sites(chosen, user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER)
-    click.echo(format_rows(rows, fmt), nl=False)
-    failed = failed_sites(rows)
+    result = spidercls.probe_sites(chosen, user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER)
+    click.echo(result.format_rows(result.rows, fmt), nl=False)
+    failed = result.failed_sites(result.rows)
     if failed:
         click.echo(f"no postings from: {', '.join(failed)}", err=True)
         sys.exit(1)
 
 
 @main.command()
-@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Sites file (YAML); default: the bundled registry of real sites.")
-@click.option("--site", "site_ids", multiple=True, help="Only this site id (repeatable).")
+@click.option("--site", "site_ids", multiple=True, metavar="ID", help="Only this site id (repeatable).")
 @DB_OPTION
-@click.option("--mirror", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
+@click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
 @click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
-    from archive.ops.lock import CrawlLockBusy, crawl_lock
-    from crawler.runner import CrawlSetupError, run_crawl
-    from spiders.registry import SitesFileError
+    from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
+    from crawler.errors import CrawlSetupError, SitesFileError
+    from crawler.runner import run_crawl
 
     overrides = _parse_settings(settings)
     try:
@@ -112,7 +118,7 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The page's original URL (for relative links and URL dates).")
-@click.option("--encoding", help="Force this encoding instead of detecting it.")
+@click.option("--encoding", metavar="ENC", help="Force this encoding instead of detecting it.")
 def extract(file, url, encoding) -> None:
     """Parse one saved detail page offline and print one JSON object."""
     from crawler.extract_command import extract_file
@@ -126,8 +132,8 @@ def extract(file, url, encoding) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int, metavar="N")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="HOST")
 def serve(db, port, host) -> None:
     """Datasette over the archive, with datasette-metadata.json and the project's plugins."""
     from crawler.serve import serve_datasette
@@ -138,16 +144,17 @@ def serve(db, port, host) -> None:
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, type=int, help="0 picks a free port.")
-@click.option("--day", default=0, show_default=True, type=int, help="Simulated day to start on.")
-@click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000))
-@click.option("--faults", default="none", show_default=True, help="Fault profile for every site.")
-@click.option("--seed", default=1, show_default=True, type=int)
-@click.option("--start-date", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
+@click.option("--port", default=8000, show_default=True, type=int, metavar="N", help="0 picks a free port.")
+@click.option("--day", default=0, show_default=True, type=int, metavar="N", help="Simulated day to start on.")
+@click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000), metavar="N")
+@click.option("--faults", default="none", show_default=True, metavar="PROFILE", help="Fault profile for every site.")
+@click.option("--seed", default=1, show_default=True, type=int, metavar="N")
+@click.option("--start-date", metavar="DATE", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
 @click.option("--site-set", type=click.Choice(["classic", "script", "all"]), default="classic", show_default=True,
               help="Sites listed in its sites file: the eight classic ones, the script-driven ones, or all.")
 def simweb(port, day, docs_per_site, faults, seed, start_date, site_set) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
+    _require_simulator()
     from simweb.server import run_forever
 
     _configure_logging()
@@ -157,14 +164,15 @@ def simweb(port, day, docs_per_site, faults, seed, start_date, site_set) -> None
 
 @main.command()
 @DB_OPTION
-@click.option("--port", default=8001, show_default=True, type=int, help="Datasette port.")
-@click.option("--days", default=3, show_default=True, type=click.IntRange(0, 30),
+@click.option("--port", default=8001, show_default=True, type=int, metavar="N", help="Datasette port.")
+@click.option("--days", default=3, show_default=True, type=click.IntRange(0, 30), metavar="N",
               help="Simulated days to crawl after day 0 (edits, deletions, backdating appear).")
-@click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000))
+@click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000), metavar="N")
 @click.option("--no-serve", is_flag=True, help="Stop after crawling (do not start Datasette).")
 @click.option("--fresh", is_flag=True, help="Delete the archive (and its warc/ folder) first.")
 def demo(db, port, days, docs_per_site, no_serve, fresh) -> None:
     """Offline demo: simulated web → crawl (one run per simulated day) → archive → Datasette."""
+    _require_simulator()
     from crawler.demo import existing_runs, remove_archive, run_demo
 
     _configure_logging()
@@ -222,8 +230,8 @@ def report() -> None:
 
 @report.command("timeliness")
 @DB_OPTION
-@click.option("--region", help="Only this region (e.g. 四川省).")
-@click.option("--since", help="Only postings published on or after this date (YYYY-MM-DD).")
+@click.option("--region", metavar="R", help="Only this region (e.g. 四川省).")
+@click.option("--since", metavar="DATE", help="Only postings published on or after this date (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
 def report_timeliness(db, region, since, fmt) -> None:
     """Timeliness measures per site/region: posting lag, backdating, objection windows."""
@@ -237,7 +245,8 @@ def report_timeliness(db, region, since, fmt) -> None:
 @main.command()
 @click.argument("document_id", type=int)
 @DB_OPTION
-@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(file_okay=False))
+@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(file_okay=False),
+              metavar="DIR")
 def evidence(document_id, db, out_dir) -> None:
     """A posting's WARC records plus a JSON manifest of hashes."""
     from archive.evidence import export_evidence

@@ -5,23 +5,23 @@ import logging
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
+from archive.ops.execute import crawl_command_line
 from simweb.server import serve_in_thread
 from simweb.world import World
 
 logger = logging.getLogger(__name__)
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DUCHA_PROGRESS_INTERVAL=0"]
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "DUCHA_PROGRESS_INTERVAL": "0"}
 
 
 def crawl_command(*, db: str, sites_file: str, mirror: str, clock: str, extra: list[str] | None = None) -> list[str]:
     """The ``ducha crawl`` command line the demo (and tests) run for one simulated day."""
-    return [sys.executable, "-m", "crawler.cli", "crawl", "--sites", sites_file, "--mirror", mirror,
-            "--db", db, *FAST, "-s", f"DUCHA_CLOCK={clock}", *(extra or [])]
+    return crawl_command_line(db=db, sites_file=sites_file, mirror=mirror,
+                              settings={**FAST, "DUCHA_CLOCK": clock}, extra_args=extra or [])
 
 
 def existing_runs(db: str) -> int:

@@ -1,7 +1,10 @@
-"""Progress lines per site while a crawl runs, and a closing summary per site."""
+"""Progress per site while a crawl runs (a live table at a terminal, log lines otherwise), and a
+closing summary per site."""
 from __future__ import annotations
 
 import logging
+import sys
+import time
 
 from scrapy import signals
 from twisted.internet import task
@@ -39,16 +42,27 @@ class SiteErrors:
 
 
 class SiteProgress:
-    """Log one line per site every ``DUCHA_PROGRESS_INTERVAL`` seconds and a summary at the end."""
+    """Progress while crawling and a summary at the end.
 
-    def __init__(self, crawler, interval: float) -> None:
+    ``DUCHA_PROGRESS``: ``auto`` (default) shows a live table (rich) when stderr is a terminal and logs
+    one line per site every ``DUCHA_PROGRESS_INTERVAL`` seconds otherwise; ``table`` / ``log`` force one;
+    ``off`` (or an interval of 0) shows nothing but the summary.
+    """
+
+    def __init__(self, crawler, interval: float, mode: str = "log") -> None:
         self.crawler = crawler
         self.interval = interval
+        self.mode = mode
         self.loop = None
+        self.live = None
+        self.started = time.monotonic()
 
     @classmethod
     def from_crawler(cls, crawler):
-        ext = cls(crawler, crawler.settings.getfloat("DUCHA_PROGRESS_INTERVAL"))
+        mode = (crawler.settings.get("DUCHA_PROGRESS") or "auto").lower()
+        if mode == "auto":
+            mode = "table" if sys.stderr.isatty() else "log"
+        ext = cls(crawler, crawler.settings.getfloat("DUCHA_PROGRESS_INTERVAL"), mode)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -58,9 +72,29 @@ class SiteProgress:
         return [s.id for s in getattr(spider, "sites", [])]
 
     def spider_opened(self, spider) -> None:
-        if self.interval > 0:
+        self.started = time.monotonic()
+        if self.mode == "table":
+            from rich.console import Console
+            from rich.live import Live
+
+            self.live = Live(self._table(), console=Console(stderr=True), refresh_per_second=2, transient=False)
+            self.live.start()
+            self.loop = task.LoopingCall(self._refresh)
+            self.loop.start(0.5, now=False)
+        elif self.mode == "log" and self.interval > 0:
             self.loop = task.LoopingCall(self.log_progress)
             self.loop.start(self.interval, now=False)
+
+    def _table(self):
+        from crawler.progress import overall, progress_lines, progress_table
+
+        stats = self.crawler.stats.get_stats()
+        return progress_table(progress_lines(stats, self._site_ids()),
+                              overall(stats, time.monotonic() - self.started))
+
+    def _refresh(self) -> None:
+        if self.live is not None:
+            self.live.update(self._table())
 
     def log_progress(self) -> None:
         stats = self.crawler.stats.get_stats()
@@ -74,6 +108,10 @@ class SiteProgress:
     def spider_closed(self, spider, reason) -> None:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
+        if self.live is not None:
+            self.live.update(self._table())
+            self.live.stop()
+            self.live = None
         stats = self.crawler.stats.get_stats()
         logger.info("summary per site (%s):", reason)
         for site_id in self._site_ids():

@@ -1,4 +1,8 @@
-"""Item pipeline: hand every capture to the archive library and count what happened."""
+"""Item pipeline: the one owner of the crawl's archive; every capture goes through it.
+
+It opens the :class:`archive.store.Archive` when the spider opens, hands it to the spider (which reads
+the known postings from it), and closes it when the spider closes.
+"""
 from __future__ import annotations
 
 import logging
@@ -6,7 +10,8 @@ import logging
 from scrapy.exceptions import DropItem
 
 from archive.models import CheckOutcome, PageCapture
-from crawler.context import archive_for
+from archive.store import Archive
+from crawler.context import warc_dir_for
 
 logger = logging.getLogger(__name__)
 
@@ -17,13 +22,24 @@ class ArchivePipeline:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.run_id = crawler.settings.getint("DUCHA_RUN_ID") or None
+        self.archive: Archive | None = None
+
+    def open_spider(self) -> None:
+        settings = self.crawler.settings
+        self.archive = Archive(settings.get("DUCHA_DB"), warc_dir=warc_dir_for(settings))
+        self.crawler.spider.archive = self.archive
+
+    def close_spider(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def process_item(self, item):
-        archive = archive_for(self.crawler)
+        archive = self.archive
         if isinstance(item, PageCapture):
             result = archive.ingest(item, run_id=self.run_id)
         elif isinstance(item, CheckOutcome):

@@ -14,16 +14,16 @@ from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.spiderloader import get_spider_loader
 from sqlite_utils import Database
 
 from archive.ops import after_run
 from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
 from archive.store import Archive
-from archive.timeliness.measures import compute_measures
+from archive.timeliness.compute import compute_measures
 from crawler.clock import now, now_iso
 from crawler.context import warc_dir_for
 from crawler.extensions import site_counts
-from spiders.registry import Site, bundled_sites_path, load_sites
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +35,6 @@ FAILURE_MESSAGES = {
     "unreachable": "list pages unreachable",
     "empty": "no postings found on the list pages (layout changed?)",
 }
-
-
-class CrawlSetupError(ValueError):
-    """The crawl cannot start as asked (unknown site id, …); the message says what to fix."""
 
 
 @dataclass
@@ -59,20 +55,23 @@ def package_version(name: str) -> str:
         return "unknown"
 
 
-def site_row(site: Site) -> dict:
+SPIDER_NAME = "ducha"
+
+
+def site_row(site) -> dict:
     """The ``sites`` table row of a registry entry."""
     host = urlsplit(site.start_urls[0]).hostname if site.start_urls else None
     return {"id": site.id, "name": site.name, "region": site.region, "level": site.level,
             "profile": site.profile, "host": host, "start_urls": list(site.start_urls)}
 
 
-def build_settings(*, db: str, sites_file: str, site_ids: list[str], mirror: str | None, full: bool,
-                   sites: list[Site], overrides: dict[str, str] | None = None) -> Settings:
+def build_settings(*, db: str, sites_file: str | None, site_ids: list[str], mirror: str | None, full: bool,
+                   sites: list, overrides: dict[str, str] | None = None) -> Settings:
     """Scrapy settings for one run: the project's, our DUCHA_* values, per-host slots, then ``-s`` overrides."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("DUCHA_DB", db, priority="cmdline")
-    settings.set("DUCHA_SITES_FILE", sites_file, priority="cmdline")
+    settings.set("DUCHA_SITES_FILE", sites_file or "", priority="cmdline")
     settings.set("DUCHA_SITE_IDS", list(site_ids), priority="cmdline")
     settings.set("DUCHA_MIRROR", mirror or "", priority="cmdline")
     settings.set("DUCHA_FULL", full, priority="cmdline")
@@ -91,19 +90,20 @@ def build_settings(*, db: str, sites_file: str, site_ids: list[str], mirror: str
     return settings
 
 
+def spider_class():
+    """The crawl's spider class, found by name through ``SPIDER_MODULES`` as Scrapy itself does
+    (so ``crawler/`` never imports ``spiders/``: the spiders build on the crawler, not the reverse)."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    return get_spider_loader(settings).load(SPIDER_NAME)
+
+
 def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | None = None,
               mirror: str | None = None, full: bool = False, overrides: dict[str, str] | None = None,
               command: str = "crawl") -> CrawlResult:
     """Run one crawl into ``db`` and return its result; the run is recorded in the ``runs`` table."""
-    from spiders.ducha import DuchaSpider  # imported late: it pulls in the whole crawler
-
-    sites_file = str(sites_file or bundled_sites_path())
-    sites = load_sites(sites_file)
-    if site_ids:
-        unknown = sorted(set(site_ids) - {s.id for s in sites})
-        if unknown:
-            raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {sites_file}")
-        sites = [s for s in sites if s.id in set(site_ids)]
+    spidercls = spider_class()
+    sites = spidercls.select_sites(sites_file, site_ids or [])  # the one read of the sites file per run
     settings = build_settings(db=db, sites_file=sites_file, site_ids=site_ids or [], mirror=mirror, full=full,
                               sites=sites, overrides=overrides)
     archive = Archive(db, warc_dir=warc_dir_for(settings))
@@ -116,10 +116,10 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
     )
     settings.set("DUCHA_RUN_ID", run_id, priority="cmdline")
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler(DuchaSpider)
+    crawler = process.create_crawler(spidercls)
     status = "crashed"
     try:
-        process.crawl(crawler)
+        process.crawl(crawler, sites=sites)
         process.start()
         stats = crawler.stats.get_stats()
         result = summarise(run_id, [s.id for s in sites], stats)

@@ -1,27 +1,49 @@
-"""Start Datasette over an archive with the project's metadata and plugins."""
+"""Start Datasette over an archive with the project's metadata and plugins.
+
+The metadata is built from code (``archive.web.metadata.build_metadata``), so an installed wheel serves
+exactly what the checkout serves: canned queries, feeds, robots rules. ``datasette-metadata.json`` in
+the repository is the same object written out for readers (a test keeps the two equal).
+Datasette runs in this process (no child left behind when ``ducha serve`` is killed).
+"""
 from __future__ import annotations
 
-import subprocess
-import sys
+import json
+import logging
+import tempfile
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-METADATA = REPO_ROOT / "datasette-metadata.json"
+from archive.web.metadata import build_metadata
+
+logger = logging.getLogger(__name__)
+
+DATASETTE_SETTINGS = (("sql_time_limit_ms", "3000"), ("default_page_size", "50"), ("suggest_facets", "off"))
 
 
-def datasette_command(db: str, *, host: str, port: int) -> list[str]:
-    """The datasette command line for ``ducha serve`` (plugins load through their entry points)."""
-    command = [sys.executable, "-m", "datasette", "serve", str(db), "--host", host, "--port", str(port),
-               "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "50",
-               "--setting", "suggest_facets", "off"]
-    if METADATA.exists():
-        command += ["--metadata", str(METADATA)]
-    return command
+def write_metadata(folder: Path) -> Path:
+    """Write the project's Datasette metadata into ``folder``; returns the file."""
+    path = folder / "datasette-metadata.json"
+    path.write_text(json.dumps(build_metadata(), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def datasette_args(db: str, *, host: str, port: int, metadata: Path) -> list[str]:
+    """The arguments of ``datasette serve`` for ``ducha serve`` (plugins load through their entry points)."""
+    args = ["serve", str(db), "--host", host, "--port", str(port), "--metadata", str(metadata)]
+    for name, value in DATASETTE_SETTINGS:
+        args += ["--setting", name, value]
+    return args
 
 
 def serve_datasette(db: str, *, host: str = "127.0.0.1", port: int = 8001) -> int:
-    """Run Datasette in the foreground until interrupted; returns its exit status."""
-    try:
-        return subprocess.call(datasette_command(db, host=host, port=port))
-    except KeyboardInterrupt:
-        return 0
+    """Run Datasette in the foreground, in this process, until interrupted; returns its exit status."""
+    from datasette.cli import cli
+
+    with tempfile.TemporaryDirectory(prefix="ducha-serve-") as tmp:
+        metadata = write_metadata(Path(tmp))
+        logger.info("serving %s at http://%s:%d/", db, host, port)
+        try:
+            cli.main(args=datasette_args(db, host=host, port=port, metadata=metadata), prog_name="datasette",
+                     standalone_mode=False)
+        except KeyboardInterrupt:
+            return 0
+    return 0

@@ -70,6 +70,7 @@ DUCHA_ATTACHMENT_WORKERS = 1       # extraction processes (the crawl itself uses
 DUCHA_RETRY_BACKOFF_BASE = 0.5     # seconds, doubled per retry, capped by DUCHA_RETRY_BACKOFF_MAX
 DUCHA_RETRY_BACKOFF_MAX = 30.0
 DUCHA_RETRY_AFTER_MAX = 120.0      # never wait longer than this for a Retry-After
+DUCHA_PROGRESS = "auto"            # auto (live table at a terminal, else log lines) | table | log | off
 DUCHA_PROGRESS_INTERVAL = 10.0     # seconds between progress lines
 DUCHA_BROWSER = "/usr/bin/chromium"  # headless browser for sites marked `challenge: browser`
 DUCHA_BROWSER_TIMEOUT = 30.0       # seconds for the browser to pass a challenge

@@ -27,15 +27,14 @@ from archive.recheck import due as due_for_recheck
 from crawler.attachment_worker import AttachmentTextWorker
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
-from crawler.context import archive_for
 from crawler.extraction.decode import decode_html
 from crawler.extraction.page import extract_page
-from crawler.page_timeliness import timeliness_for
-from crawler.script_lists import ScriptLists
+from spiders.probe import probe_sites
 from spiders.profiles import get_profile
 from spiders.profiles.base import ListRequest
 from spiders.profiles.comments import commented_entries
-from spiders.registry import Site, bundled_sites_path, load_sites
+from spiders.registry import Site, select_sites
+from spiders.script_lists import ScriptLists
 
 logger = logging.getLogger(__name__)
 
@@ -63,21 +62,25 @@ class DuchaSpider(scrapy.Spider):
     """Crawl the sites of the registry (or ``DUCHA_SITES_FILE``) into the archive."""
 
     name = "ducha"
+    select_sites = staticmethod(select_sites)  # how the runner reads the sites file, once per run
+    probe_sites = staticmethod(probe_sites)  # `ducha probe`: one look per site, nothing archived
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
+        sites = kwargs.pop("sites", None)
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        sites = load_sites(settings.get("DUCHA_SITES_FILE") or bundled_sites_path())
-        wanted = set(settings.getlist("DUCHA_SITE_IDS"))
-        spider.sites = [s for s in sites if not wanted or s.id in wanted]
+        # `ducha crawl` passes the sites it read; `scrapy crawl ducha` reads them from the settings
+        spider.sites = sites if sites is not None else select_sites(settings.get("DUCHA_SITES_FILE") or None,
+                                                                    settings.getlist("DUCHA_SITE_IDS"))
+        spider.archive = None  # handed over by crawler.pipelines.ArchivePipeline, which owns it
         spider.full = settings.getbool("DUCHA_FULL")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
         spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
         spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
                                                   workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
         spider.states = {}
-        spider.script_lists = ScriptLists(crawler)
+        spider.script_lists = ScriptLists(crawler, spider)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
@@ -89,7 +92,7 @@ class DuchaSpider(scrapy.Spider):
 
     # --- list pages -----------------------------------------------------------------------
     async def start(self):
-        archive = archive_for(self.crawler)
+        archive = self.archive
         current = now(self.crawler.settings)
         for site in self.sites:
             known = archive.known_documents(site.id)
@@ -247,10 +250,6 @@ class DuchaSpider(scrapy.Spider):
             return
         attachments = [await self._fetch_attachment(a["url"], a["name"], site_id)
                        for a in page.attachments[:MAX_ATTACHMENTS]]
-        timeliness = timeliness_for(page, attachment_texts=[a.text for a in attachments if a.text])
-        extra = {"timeliness_fields": timeliness["timeliness_fields"]}
-        if timeliness["objection"] is not None:
-            extra["objection"] = timeliness["objection"]
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
@@ -259,7 +258,7 @@ class DuchaSpider(scrapy.Spider):
             doc_type=page.doc_type, doc_numbers=list(page.doc_numbers), attachments=attachments,
             list_title=meta.get("list_title"), raw_sha256=raw,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-            warc=meta.get("ducha_warc"), extra=extra,
+            warc=meta.get("ducha_warc"),
         )
 
     def _outcome_without_content(self, response: Response, site_id: str, url: str, fetched_at: str,
@@ -298,7 +297,7 @@ class DuchaSpider(scrapy.Spider):
         known = self.states[site_id].known.get(url)
         if known is None:
             return False
-        for attachment in archive_for(self.crawler).current_attachments(known.id):
+        for attachment in self.archive.current_attachments(known.id):
             headers = {}
             if attachment.etag:
                 headers["If-None-Match"] = attachment.etag

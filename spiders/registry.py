@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from crawler.errors import CrawlSetupError, SitesFileError
 from spiders.profiles import ALIASES as PROFILE_ALIASES
 from spiders.profiles import PROFILES
 
@@ -32,10 +33,6 @@ logger = logging.getLogger(__name__)
 LEVELS = ("national", "province", "city", "county")
 _ID = re.compile(r"^[a-z0-9-]+$")
 _KNOWN_KEYS = {"id", "name", "region", "level", "start_urls", "profile", "options"}
-
-
-class SitesFileError(ValueError):
-    """A sites file that cannot be used; the message names the site and the field."""
 
 
 @dataclass(frozen=True)
@@ -123,4 +120,20 @@ def load_sites(path: str | Path | None = None) -> list[Site]:
         raise SitesFileError(f"{file}: not valid YAML: {exc}") from exc
     sites = parse_sites(data, source=str(file))
     logger.debug("loaded %d sites from %s", len(sites), file)
+    return sites
+
+
+def select_sites(sites_file: str | Path | None = None, site_ids: list[str] | tuple[str, ...] = ()) -> list[Site]:
+    """The sites a run crawls: the sites file (default: the bundled registry), only ``site_ids`` if given.
+
+    The one place where a sites file is read and filtered; the runner calls it once per run and passes
+    the result down to the spider and the middlewares.
+    """
+    source = sites_file or bundled_sites_path()
+    sites = load_sites(source)
+    if site_ids:
+        unknown = sorted(set(site_ids) - {s.id for s in sites})
+        if unknown:
+            raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {source}")
+        sites = [s for s in sites if s.id in set(site_ids)]
     return sites

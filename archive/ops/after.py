@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from archive.ops.alerts import digest_for_run, send_digest
+from archive.ops.alerts import checks_to_alert, digest_for_run, send_digest
 from archive.ops.config import OpsConfig, load_config
 from archive.ops.db import iso, opened, parse
-from archive.ops.health import HealthResult, failure_streak, run_health_checks
+from archive.ops.health import HealthResult, failure_streak, recovered_checks, run_health_checks
 from archive.ops.runs import fill_run_sites, mark_crashed_runs, run_clock
 from archive.ops.watches import WatchMatch, match_run, sync_watches
 
@@ -64,7 +64,10 @@ def after_run(db_path: str | Path, run_id: int, *, now: datetime | str | None = 
         report.matches = match_run(db, run_id, now=at)
         streaks = {(c.site_id, c.check): failure_streak(db, c.site_id, c.check, up_to_run=run_id)
                    for c in report.failed_checks}
-        digest = digest_for_run(run_id, report.checks, report.matches, streaks)
+        due = checks_to_alert(db, report.failed_checks, streaks, now=at,
+                              reminder_hours=config.alerts.reminder_hours)
+        digest = digest_for_run(run_id, due, report.matches, streaks,
+                                recovered=recovered_checks(db, run_id, report.checks))
         if digest is not None:
             report.alerts = send_digest(db, config.alerts, digest, now=at)
         with db.conn:

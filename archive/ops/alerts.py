@@ -4,9 +4,10 @@ Channels: a webhook (JSON POST of the digest), e-mail over SMTP (plain text) and
 (``logging`` always; a JSON-lines file when ``log_file`` is set).  Every attempt is recorded in
 ``alerts_sent`` with its result; a failing channel never stops the others.
 
-A check that keeps failing alerts again after every run (no failure is ever silent), but the
-digest lists new failures first and marks the others as reminders: "still failing since
-2026-11-20 (3 runs)".
+A new failure alerts at once.  A check that keeps failing is not repeated after every run: it comes
+back as a reminder ("still failing since 2026-11-20 (3 runs)") once ``reminder_hours`` (default 24)
+have passed since it was last sent, and a check that passes again after failing sends a recovery
+line.  What was sent when is read back from ``alerts_sent`` (nothing else to keep in step).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from archive.ops.config import AlertConfig, SmtpConfig
-from archive.ops.db import DbLike, iso, opened
+from archive.ops.db import DbLike, iso, opened, parse
 from archive.ops.errors import AlertError
 from archive.ops.health import HealthResult, Streak
 from archive.ops.watches import WatchMatch
@@ -47,6 +48,7 @@ class Digest:
     matches: list[WatchMatch] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     streaks: dict[tuple[str, str], Streak] = field(default_factory=dict)   # (site_id, check) → streak
+    recovered: list[HealthResult] = field(default_factory=list)           # passing again after failing
 
     def streak(self, check: HealthResult) -> Streak:
         """The failure streak of a failed check (a new failure if unknown)."""
@@ -66,6 +68,10 @@ class Digest:
             lines.append(f"Still failing ({len(old)}):")
             lines += [f"  - {c.site_id} {c.check}: {c.detail} — {repeat_note(self.streak(c))}" for c in old]
             lines.append("")
+        if self.recovered:
+            lines.append(f"Recovered ({len(self.recovered)}):")
+            lines += [f"  - {c.site_id} {c.check}: passes again ({c.detail})" for c in self.recovered]
+            lines.append("")
         if self.matches:
             lines.append(f"New postings matching saved watches ({len(self.matches)}):")
             for m in self.matches:
@@ -81,11 +87,13 @@ class Digest:
             checks.append({**asdict(c), "failing_since": streak.since, "failing_runs": streak.runs,
                            "repeat": streak.repeated})
         return {"subject": self.subject, "kind": self.kind, "run_id": self.run_id, "text": self.text(),
-                "notes": self.notes, "checks": checks, "matches": [asdict(m) for m in self.matches]}
+                "notes": self.notes, "checks": checks, "recovered": [asdict(c) for c in self.recovered],
+                "matches": [asdict(m) for m in self.matches]}
 
 
 def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchMatch],
-                   streaks: dict[tuple[str, str], Streak] | None = None) -> Digest | None:
+                   streaks: dict[tuple[str, str], Streak] | None = None,
+                   recovered: list[HealthResult] | None = None) -> Digest | None:
     """The digest of a run, or None when there is nothing to say.
 
     ``streaks`` (from ``health.failure_streak``) tells new failures from repeated ones; new ones
@@ -93,7 +101,8 @@ def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchM
     """
     streaks = streaks or {}
     failed = [c for c in checks if c.status == "fail"]
-    if not failed and not matches:
+    recovered = recovered or []
+    if not failed and not matches and not recovered:
         return None
     failed.sort(key=lambda c: streaks.get((c.site_id, c.check), Streak(None, 1)).repeated)   # stable: new first
     parts = []
@@ -105,10 +114,35 @@ def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchM
             part += " (still failing)" if repeated == len(failed) else \
                 f" ({len(failed) - repeated} new, {repeated} still failing)"
         parts.append(part)
+    if recovered:
+        parts.append(f"{len(recovered)} check(s) recovered on {', '.join(sorted({c.site_id for c in recovered}))}")
     if matches:
         parts.append(f"{len(matches)} new posting(s) match saved watches")
     return Digest(subject=f"[ducha] run {run_id}: " + "; ".join(parts), run_id=run_id, checks=failed,
-                  matches=matches, streaks=dict(streaks))
+                  matches=matches, streaks=dict(streaks), recovered=recovered)
+
+
+def last_alerted(db: DbLike, site_id: str, check: str, *, since: str | None) -> str | None:
+    """When a digest naming this failing check last went out (on any channel), not before ``since``."""
+    with opened(db) as handle:
+        row = handle.execute(
+            "SELECT max(a.sent_at) FROM alerts_sent a, json_each(a.payload, '$.checks') c"
+            " WHERE json_extract(c.value, '$.site_id') = ? AND json_extract(c.value, '$.check') = ?"
+            " AND a.sent_at >= ?", [site_id, check, since or ""]).fetchone()
+    return row[0] if row else None
+
+
+def checks_to_alert(db: DbLike, failed: list[HealthResult], streaks: dict[tuple[str, str], Streak], *,
+                    now: datetime, reminder_hours: float) -> list[HealthResult]:
+    """The failed checks worth a message now: every new failure, and a repeated one only as a reminder
+    once ``reminder_hours`` have passed since it was last sent (0: every run)."""
+    out = []
+    for check in failed:
+        streak = streaks.get((check.site_id, check.check), Streak(None, 1))
+        last = last_alerted(db, check.site_id, check.check, since=streak.since) if streak.repeated else None
+        if last is None or reminder_hours <= 0 or (now - parse(last)).total_seconds() >= reminder_hours * 3600:
+            out.append(check)
+    return out
 
 
 def post_webhook(url: str, payload: dict, *, timeout: float = 10.0, attempts: int = 2) -> None:

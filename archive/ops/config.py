@@ -19,6 +19,14 @@ import yaml
 from archive.ops.errors import ConfigError
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+#: ``ducha crawl`` in this interpreter (the console script may not be on PATH under a scheduler)
+DEFAULT_CRAWL_COMMAND = (sys.executable, "-m", "crawler.cli", "crawl")
+
+
+def jobstore_path_for(db_path: str | Path) -> Path:
+    """The scheduler's default job store beside ``db_path``."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".jobs.sqlite")
 _DAY = r"(mon|tue|wed|thu|fri|sat|sun)"
 _DAY_OF_WEEK = re.compile(rf"^(\*|{_DAY}(-{_DAY})?(,{_DAY}(-{_DAY})?)*)$")
 
@@ -74,6 +82,7 @@ class AlertConfig:
     webhook_timeout_s: float = 10.0
     smtp: SmtpConfig | None = None
     log_file: str | None = None
+    reminder_hours: float = 24.0          # a check that keeps failing is re-sent this often (0: every run)
 
 
 @dataclass(frozen=True)
@@ -108,12 +117,11 @@ class OpsConfig:
 
     def jobstore_path(self) -> Path:
         """The APScheduler job store (SQLite) file."""
-        db = Path(self.db)
-        return Path(self.jobstore) if self.jobstore else db.with_name(db.name + ".jobs.sqlite")
+        return Path(self.jobstore) if self.jobstore else jobstore_path_for(self.db)
 
     def base_command(self) -> list[str]:
         """The crawl command without per-group options."""
-        return list(self.crawl_command) if self.crawl_command else [sys.executable, "-m", "crawler.cli", "crawl"]
+        return list(self.crawl_command) if self.crawl_command else list(DEFAULT_CRAWL_COMMAND)
 
     def group(self, name: str) -> Group:
         """The group called ``name``; ``ConfigError`` if there is none."""
@@ -225,6 +233,7 @@ def load_config(path: str | Path | None = None, *, env: Mapping[str, str] | None
             webhook_timeout_s=float(alerts_raw.get("webhook_timeout_s", 10)),
             smtp=_smtp(alerts_raw.get("smtp"), env),
             log_file=rel(env.get("DUCHA_ALERT_LOG") or alerts_raw.get("log_file")),
+            reminder_hours=float(env.get("DUCHA_ALERT_REMINDER_HOURS") or alerts_raw.get("reminder_hours", 24)),
         ),
         watches=tuple(_watch(w, i) for i, w in enumerate(raw.get("watches") or ())),
         source=str(path) if path else None,

@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from archive.ops.config import DEFAULT_TIMEZONE
 from archive.schema import ensure_schema
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+SHANGHAI = ZoneInfo(DEFAULT_TIMEZONE)
 DbLike = Database | str | Path
 
 

@@ -24,17 +24,13 @@ from datetime import datetime
 
 from archive.ops.after import after_run
 from archive.ops.alerts import Digest, send_digest
-from archive.ops.config import Group, OpsConfig
+from archive.ops.config import DEFAULT_CRAWL_COMMAND, Group, OpsConfig
 from archive.ops.db import iso, opened, parse
 from archive.ops.errors import CrawlLockBusy
-from archive.ops.lock import LOCK_FD_ENV, acquire, lock_path, release
+from archive.ops.lock import EXIT_LOCKED, LOCK_FD_ENV, acquire, lock_path, release
 from archive.ops.runs import finish_job, mark_crashed_runs, start_job
 
 logger = logging.getLogger(__name__)
-
-#: ``ducha crawl`` exit status when the crawl lock is busy (EX_TEMPFAIL).
-EXIT_LOCKED = 75
-
 
 @dataclass
 class JobResult:
@@ -90,18 +86,29 @@ def _signal_group(child: subprocess.Popen, sig: int) -> None:
         pass
 
 
+def crawl_command_line(*, db: str, sites_file: str | None = None, mirror: str | None = None,
+                       site_ids: tuple[str, ...] | list[str] = (), full: bool = False,
+                       settings: dict[str, str] | None = None, extra_args: tuple[str, ...] | list[str] = (),
+                       base: list[str] | None = None) -> list[str]:
+    """The ``ducha crawl`` command line of one run, in its own process (the one place it is built)."""
+    cmd = list(base or DEFAULT_CRAWL_COMMAND) + ["--db", db]
+    if sites_file:
+        cmd += ["--sites", sites_file]
+    if mirror:
+        cmd += ["--mirror", mirror]
+    for site in site_ids:
+        cmd += ["--site", site]
+    if full:
+        cmd.append("--full")
+    for name, value in (settings or {}).items():
+        cmd += ["-s", f"{name}={value}"]
+    return cmd + list(extra_args)
+
+
 def crawl_command(cfg: OpsConfig, group: Group) -> list[str]:
     """The command line of one run of ``group``."""
-    cmd = cfg.base_command() + ["--db", cfg.db]
-    if cfg.sites_file:
-        cmd += ["--sites", cfg.sites_file]
-    if cfg.mirror:
-        cmd += ["--mirror", cfg.mirror]
-    for site in group.sites:
-        cmd += ["--site", site]
-    if group.full:
-        cmd.append("--full")
-    return cmd + list(cfg.extra_args)
+    return crawl_command_line(db=cfg.db, sites_file=cfg.sites_file, mirror=cfg.mirror, site_ids=group.sites,
+                              full=group.full, extra_args=cfg.extra_args, base=cfg.base_command())
 
 
 def _wait(child: subprocess.Popen, group: Group, cfg: OpsConfig, supervisor: Supervisor) -> tuple[int, str]:

@@ -161,6 +161,21 @@ def failure_streak(db: DbLike, site_id: str, check: str, *, up_to_run: int | Non
     return Streak(since, runs)
 
 
+def recovered_checks(db: DbLike, run_id: int, checks: list[HealthResult]) -> list[HealthResult]:
+    """The checks of ``run_id`` that pass again: ``ok`` now, ``fail`` in the latest earlier run that ran them."""
+    out = []
+    with opened(db) as handle:
+        for check in checks:
+            if check.status != "ok":
+                continue
+            row = handle.execute('SELECT status FROM health_checks WHERE site_id = ? AND "check" = ?'
+                                 " AND status != 'skip' AND run_id < ? ORDER BY run_id DESC LIMIT 1",
+                                 [check.site_id, check.check, run_id]).fetchone()
+            if row and row[0] == "fail":
+                out.append(check)
+    return out
+
+
 def failing_since(db: DbLike, site_id: str, check: str) -> str | None:
     """When the current streak of failures of ``check`` on ``site_id`` began (None if it passes)."""
     return failure_streak(db, site_id, check).since

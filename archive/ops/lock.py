@@ -22,6 +22,8 @@ from archive.ops.errors import CrawlLockBusy
 logger = logging.getLogger(__name__)
 
 LOCK_FD_ENV = "DUCHA_CRAWL_LOCK_FD"
+#: ``ducha crawl`` exit status when the crawl lock is busy (EX_TEMPFAIL); the scheduler reads it back.
+EXIT_LOCKED = 75
 
 
 def lock_path(db_path: str | Path, kind: str = "") -> Path:

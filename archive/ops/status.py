@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from archive.ops.config import OpsConfig, load_config
+from archive.ops.config import DEFAULT_TIMEZONE, OpsConfig, jobstore_path_for, load_config
 from archive.ops.db import DbLike, iso, opened, parse
 from archive.ops.errors import ConfigError
 from archive.ops.health import Streak, failure_streak
@@ -24,13 +24,7 @@ from archive.ops.health import Streak, failure_streak
 EXIT_OK, EXIT_UNHEALTHY, EXIT_STALE = 0, 1, 3
 
 
-def jobstore_path_for(db_path: str | Path) -> Path:
-    """The scheduler's default job store beside ``db_path``."""
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + ".jobs.sqlite")
-
-
-def next_runs(jobstore: str | Path, *, tz: str = "Asia/Shanghai") -> list[tuple[str, str | None]]:
+def next_runs(jobstore: str | Path, *, tz: str = DEFAULT_TIMEZONE) -> list[tuple[str, str | None]]:
     """``(job id, next run time ISO)`` from an APScheduler SQLite job store (read-only; [] if absent)."""
     path = Path(jobstore)
     if not path.exists():
@@ -147,7 +141,7 @@ def format_status(db: DbLike, *, jobstore: str | Path | None = None, config: Ops
         path = handle.execute("PRAGMA database_list").fetchone()[2] or str(db)
         store = Path(jobstore) if jobstore else (
             Path(config.jobstore) if config is not None and config.jobstore else jobstore_path_for(path))
-        upcoming = next_runs(store, tz=config.timezone if config is not None else "Asia/Shanghai")
+        upcoming = next_runs(store, tz=config.timezone if config is not None else DEFAULT_TIMEZONE)
         next_of = site_next_runs(handle, upcoming, config, [r["site_id"] for r in rows])
         for r in rows:
             r["health"] = [f"{check}: {detail}" + _streak_note(failure_streak(handle, r["site_id"], check))

@@ -13,9 +13,10 @@ Public API (plain library; no Scrapy, no Click)::
     render_report(db, *, region=None, since=None, fmt="md") -> str
 """
 from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, calendar_version
+from archive.timeliness.compute import compute_measures
 from archive.timeliness.dates import DateMention, find_dates, url_date
 from archive.timeliness.fields import extract_fields, find_doc_numbers
-from archive.timeliness.measures import compute_measures, posting_measures
+from archive.timeliness.measures import posting_measures
 from archive.timeliness.objection import Objection, parse_objection
 
 __all__ = [

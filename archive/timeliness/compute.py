@@ -179,5 +179,8 @@ def compute_measures(db: Database | str | Path, *, now: dt.datetime, tolerance_d
             db.table("timeliness").insert_all(measures)
         if mentions:
             db.table("date_mentions").insert_all(mentions)
+        # the re-check schedule keeps a posting under watch while its window is open: the same figure
+        db.conn.executemany("UPDATE documents SET objection_end = ? WHERE id = ?",
+                            [(m.get("objection_end"), m["document_id"]) for m in measures])
     log.info("timeliness computed for %d documents (%d date mentions)", len(measures), len(mentions))
     return len(measures)

@@ -7,7 +7,11 @@ order.  Forms: 2024年07月03日, 2024-07-03, 2024/7/3, 二〇二三年三月十
 day of the period, with precision), month-only 2023年1月.  Redacted digits (9月1x日, 9月1 (略))
 give ``value=None`` with ``redacted=True``: a date is never guessed.
 
-``url_date(url)`` reads the date a CMS put into a URL (t20240703_…, /art/2024/7/3/, …).
+``url_date(url)`` reads the date a CMS put into a URL (t20240703_…, /art/2024/7/3/, …); ``url_day`` and
+``url_year`` are its short forms.  ``parse_shown_date(text)`` reads the one date a list row, a meta tag
+or an info line shows (``[2024/7/3]``, ``2024年07月03日``, ``二〇二三年三月十七日``, year-less ``07-03``
+with a context year).  This module is the project's one home for reading dates: the crawler's list
+profiles and detail extraction and the timeliness measures all call it.
 """
 from __future__ import annotations
 
@@ -259,6 +263,7 @@ _URL_PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
     (re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"), "day"),
     (re.compile(r"-((?:19|20)\d{2})(\d{2})(\d{2})\d{9}\.\w+$"), "day"),  # files/<name>-20240703155735492.pdf
     (re.compile(r"/P0?2?((?:19|20)\d{2})(\d{2})(\d{2})\d{6,}\.\w+$"), "day"),  # P020240703512345678901.pdf
+    (re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6,})?[/_.-]"), "day"),  # 20240703 in a path
     (re.compile(r"/((?:19|20)\d{2})(\d{2})/"), "month"),  # /202407/
 ]
 
@@ -289,3 +294,68 @@ def parse_iso_date(value: str | dt.date | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def url_day(url: str | None) -> str | None:
+    """The full date (``YYYY-MM-DD``) a URL encodes, or None when it encodes none or only a month."""
+    mention = url_date(url)
+    return mention.iso() if mention and mention.precision == "day" else None
+
+
+def url_year(url: str | None) -> int | None:
+    """The year a URL encodes (a full date or a ``/202407/`` month folder), for year-less list dates."""
+    mention = url_date(url)
+    return mention.year if mention else None
+
+
+_SHOWN_FULL = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"
+    r"|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)")
+_SHOWN_CN = re.compile(rf"({_CNY})\s*年\s*({_CNMD})\s*月\s*({_CNMD})\s*日")
+_SHOWN_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})(?![\d/.:-])|月\s*(\d{1,2})\s*日)")
+
+
+def _day_iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    """``YYYY-MM-DD`` when the parts make a real calendar date, else None."""
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_shown_date(text: str | None, *, context_year: int | None = None) -> str | None:
+    """The first full date ``text`` shows, as ``YYYY-MM-DD``; year-less forms need ``context_year``.
+
+    A month alone (``2024年7月``) is not a date: None.  Nothing is guessed.
+    """
+    if not text:
+        return None
+    text = text.translate(_FULLWIDTH)
+    for m in _SHOWN_FULL.finditer(text):
+        found = _day_iso(int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
+        if found:
+            return found
+    for m in _SHOWN_CN.finditer(text):
+        found = _day_iso(*(cn_number(g) for g in m.groups()))
+        if found:
+            return found
+    if context_year is not None:
+        for m in _SHOWN_SHORT.finditer(text):
+            found = _day_iso(context_year, int(m.group(1)), int(m.group(2) or m.group(3)))
+            if found:
+                return found
+    return None
+
+
+def looks_dated(text: str | None) -> bool:
+    """Whether ``text`` shows a date at all, with or without a year (``07-03`` counts)."""
+    if not text:
+        return False
+    if _SHOWN_FULL.search(text) or _SHOWN_CN.search(text):
+        return True
+    m = _SHOWN_SHORT.search(text)
+    if m is None:
+        return False
+    return 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2) or m.group(3)) <= 31

@@ -251,12 +251,3 @@ def _fields(row: dict, texts: list[str], publish: dt.date | None, context_year: 
         except CalendarNotAnnounced as exc:
             not_announced.append(exc.status)
 
-
-def compute_measures(db: Any, *, now: dt.datetime, tolerance_days: int = 3,
-                     calendar: WorkingDayCalendar | None = None, document_ids: Iterable[int] | None = None,
-                     objection_doc_types: Collection[str] = OBJECTION_DOC_TYPES) -> int:
-    """Write the ``timeliness`` and ``date_mentions`` tables; see ``archive.timeliness.compute``."""
-    from archive.timeliness.compute import compute_measures as _compute
-
-    return _compute(db, now=now, tolerance_days=tolerance_days, calendar=calendar, document_ids=document_ids,
-                    objection_doc_types=objection_doc_types)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from archive.evidence import MANIFEST_QUERIES, decode_json_fields
 from archive.web.sanitise import diff_html, side_by_side_html
 
 log = logging.getLogger(__name__)
@@ -197,32 +198,15 @@ async def load_version_pair(db: Any, document_id: int, version_id: int) -> dict[
 
 
 async def evidence_manifest(db: Any, document_id: int, *, base: str) -> dict[str, Any] | None:
-    """A JSON manifest of the posting's stored digests and WARC references, with links to each record."""
-    docs = _dicts(await db.execute(
-        "SELECT id, site_id, url, title, status, first_seen_at, last_seen_at, removed_at, current_version_id"
-        " FROM documents WHERE id = ?", [document_id]))
-    if not docs:
+    """A JSON manifest of the posting's stored digests and WARC references, with links to each record
+    (the same rows as ``ducha evidence``: ``archive.evidence.MANIFEST_QUERIES``)."""
+    parts = {name: _dicts(await db.execute(sql, [document_id])) for name, sql in MANIFEST_QUERIES.items()}
+    if not parts["document"]:
         return None
-    versions = _dicts(await db.execute(
-        "SELECT id, captured_at, sha256, raw_sha256, http_status, warc_file, warc_offset, changed_fields"
-        " FROM versions WHERE document_id = ? ORDER BY captured_at, id", [document_id]))
+    decode_json_fields(parts)
+    docs, versions, attachments, checks, events = (parts[name] for name in MANIFEST_QUERIES)
     for v in versions:
-        v["changed_fields"] = _json_list(v["changed_fields"]) or None
         v["warc_record_url"] = f"{base}/-/ducha/warc/{v['id']}" if v["warc_file"] else None
-    attachments = _dicts(await db.execute(
-        "SELECT id, url, name, sha256, size, content_type, first_seen_at, last_seen_at, warc_file, warc_offset"
-        " FROM attachments WHERE document_id = ? ORDER BY id", [document_id]))
-    checks = _dicts(await db.execute(
-        "SELECT id, run_id, at, http_status, outcome, reason, raw_sha256, warc_file, warc_offset"
-        " FROM checks WHERE document_id = ? ORDER BY at, id", [document_id]))
-    events = _dicts(await db.execute(
-        "SELECT id, run_id, kind, at, version_id, previous_version_id, detail FROM events"
-        " WHERE document_id = ? ORDER BY at, id", [document_id]))
-    for e in events:
-        try:
-            e["detail"] = json.loads(e["detail"]) if e["detail"] else None
-        except ValueError:
-            pass
     return {
         "document": docs[0],
         "document_page": f"{base}/-/ducha/document/{document_id}",

@@ -1,68 +1,24 @@
-"""Dates: parsing the forms Chinese government pages use, URL dates and the stated date.
+"""The date a detail page states for itself (its signature or adoption line).
 
-Only full dates (year, month and day) are ever returned, as ``YYYY-MM-DD`` strings.
+Reading a date and the date in a URL belong to ``archive.timeliness.dates``; this module only decides
+which line of a body is the document's own date.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 
-from archive.timeliness.dates import cn_number
+from archive.timeliness.dates import parse_shown_date
 
 logger = logging.getLogger(__name__)
 
 _CN = "〇○零Ｏ一二三四五六七八九十"
-_DATE_NUM = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _DATE_CN_STYLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN_NUMERALS = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
-_URL_PATTERNS = (
-    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"),  # TRS t20240703_1043210
-    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),  # Hanweb
-    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),  # cNNNNNN family and others
-    re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"),
-    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),  # /20240703/ (never /202407/: month only)
-)
 _TIME = re.compile(r"\d{1,2}\s*[:：时]\s*\d{1,2}")
 _LINE_TRIM = " \t\u3000\xa0()（）[]【】"
 _SIGNER_MAX = 40
 _ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
-
-
-def make_date(year: int, month: int, day: int) -> str | None:
-    """``YYYY-MM-DD`` for a valid calendar date, else None."""
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def parse_date(text: str | None) -> str | None:
-    """First full date in ``text`` (2024-07-03, 2024/7/3, 2024年07月03日, 二〇二三年三月十七日…)."""
-    if not text:
-        return None
-    for match in _DATE_NUM.finditer(text):
-        found = make_date(*(int(g) for g in match.groups()))
-        if found:
-            return found
-    for match in _DATE_CN_NUMERALS.finditer(text):
-        parts = [cn_number(g) for g in match.groups()]
-        if None not in parts:
-            found = make_date(*parts)  # type: ignore[arg-type]
-            if found:
-                return found
-    return None
-
-
-def url_date(url: str) -> str | None:
-    """Full date encoded in a detail URL (t20240703_, /art/2024/7/3/, /2024/7/3/), else None."""
-    for pattern in _URL_PATTERNS:
-        match = pattern.search(url)
-        if match:
-            found = make_date(*(int(g) for g in match.groups()))
-            if found:
-                return found
-    return None
 
 
 def _line_date(line: str) -> str | None:
@@ -76,7 +32,7 @@ def _line_date(line: str) -> str | None:
             prefix = core[: match.start()]
             if re.search(r"[:：，。,；;]", prefix):
                 return None  # "时间：2024年07月03日" is page chrome, not a signature
-            return parse_date(match.group(0))
+            return parse_shown_date(match.group(0))
     return None
 
 
@@ -87,7 +43,7 @@ def _intro_date(line: str) -> str | None:
         return None
     match = _DATE_CN_STYLE.match(core[1:].lstrip()) or _DATE_CN_NUMERALS.match(core[1:].lstrip())
     if match and re.search(r"(通过|印发|发布|公布|施行)[)）]?$", core):
-        return parse_date(match.group(0))
+        return parse_shown_date(match.group(0))
     return None
 
 

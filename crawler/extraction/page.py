@@ -19,8 +19,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from archive.timeliness.dates import parse_shown_date, url_day
+
 from . import layout
-from .dates import find_stated_date, parse_date, url_date
+from .dates import find_stated_date
 from .docnumbers import find_doc_numbers
 from .doctype import classify
 from .text import clean_body_text, element_text, is_chrome_line, normalise_line
@@ -136,11 +138,11 @@ def _chrome_fields(chrome_text: str) -> dict[str, str]:
 
 def _cms_date(meta: dict[str, str], fields: dict[str, str]) -> str | None:
     for key in _CMS_META_KEYS:
-        date = parse_date(meta.get(key))
+        date = parse_shown_date(meta.get(key))
         if date:
             return date
     for label in ("发布日期", "发布时间", "时间", "更新时间"):
-        date = parse_date(fields.get(label))
+        date = parse_shown_date(fields.get(label))
         if date:
             return date
     return None
@@ -194,9 +196,9 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
     title = choose_title(_first(meta, _TITLE_META_KEYS), headings, html_title, list_title)
     dates = {
         "cms": _cms_date(meta, fields),
-        "list": parse_date(list_date),
-        "stated": parse_date(fields.get("成文日期")) or find_stated_date(body),
-        "url": url_date(url),
+        "list": parse_shown_date(list_date),
+        "stated": parse_shown_date(fields.get("成文日期")) or find_stated_date(body),
+        "url": url_day(url),
     }
     source = next((k for k in ("cms", "list", "stated", "url") if dates[k]), None)
     shown = _DISPLAY_DATE.search(chrome)
@@ -208,7 +210,7 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
         doc_numbers=numbers, attachments=[{"url": a.url, "name": a.name} for a in attachments],
         doc_type=classify(title, body), is_soft_404=_is_soft_404(title, body, html_title,
                                  has_content_media=bool(attachments) or has_images),
-        family=family, fields=fields, display_date=parse_date(shown.group(1)) if shown else None,
+        family=family, fields=fields, display_date=parse_shown_date(shown.group(1)) if shown else None,
     )
 
 

@@ -5,8 +5,9 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from archive.timeliness.dates import looks_dated, parse_shown_date, url_year
+
 from .base import ListEntry, absolute_url, choose_title, clean_text, dedupe_entries
-from .dates import looks_dated, parse_date, year_from_url
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def entry_from_item(element: Any, base_url: str, *, extra_date_text: str = "") -
         date_text = extra_date_text
     if not looks_dated(date_text):
         return None
-    date = parse_date(date_text, context_year=year_from_url(url))
+    date = parse_shown_date(date_text, context_year=url_year(url))
     return ListEntry(url=url, title=title, date=date, title_truncated=truncated)
 
 

@@ -16,8 +16,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from archive.timeliness.dates import parse_shown_date
+
 from .base import ListPage, ListRequest, json_entries, json_object, option_int, parse_html
-from .dates import parse_date
 from .markup import entries_from_items
 from .paging import follow_pages, js_page_count, suffix_page_request
 
@@ -35,7 +36,7 @@ def gkmlpt_date(value: Any) -> str | None:
         if seconds > 1e11:  # milliseconds
             seconds /= 1000
         return dt.datetime.fromtimestamp(seconds, CHINA_TZ).date().isoformat()
-    return parse_date(str(value)) if value else None
+    return parse_shown_date(str(value)) if value else None
 
 
 class NfcmsProfile:

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from archive.timeliness.dates import parse_shown_date
+
 from .base import ListPage, ListRequest, json_entries, json_object, option_int, parse_html
-from .dates import parse_date
 from .markup import entries_from_items
 from .paging import follow_pages, js_page_count, suffix_page_request
 
@@ -43,7 +44,7 @@ def channel_id(text: str) -> str | None:
 
 def _published_date(row: dict[str, Any]) -> str | None:
     """The list date of a JSON result row (``publishedTimeStr``, else ``publishedTime``)."""
-    return parse_date(str(row.get("publishedTimeStr") or row.get("publishedTime") or ""))
+    return parse_shown_date(str(row.get("publishedTimeStr") or row.get("publishedTime") or ""))
 
 
 def _truthy(value: Any) -> bool:

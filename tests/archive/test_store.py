@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from archive import search
 from archive.models import AttachmentCapture
 from archive.store import Archive
+from archive.timeliness.compute import compute_measures
 
 URL = "https://www.mee.gov.cn/dczg/202611/t20261120_1.shtml"
 
@@ -188,11 +191,15 @@ def test_unknown_site_and_doc_type_are_tolerated(archive, make_capture):
     assert archive.db["sites"].get("zz-new")["id"] == "zz-new"
 
 
-def test_objection_end_and_no_invented_dates(archive, make_capture):
-    res = archive.ingest(make_capture(dates={}, publish_date=None, publish_date_source=None,
-                                      extra={"objection": {"start": "2026-11-20", "end": "2026-12-03"}}))
+def test_objection_end_comes_from_the_one_timeliness_computation_and_no_dates_are_invented(archive, make_capture):
+    body = "公示期为2026年11月20日至2026年12月3日。如有异议，请联系。"
+    res = archive.ingest(make_capture(dates={}, publish_date=None, publish_date_source=None, body_text=body,
+                                      extra={"objection": {"end": "2099-01-01"}}))  # a caller's guess is ignored
     doc = archive.db["documents"].get(res.document_id)
-    assert doc["objection_end"] == "2026-12-03"
+    assert doc["objection_end"] is None  # not computed at ingest
+    compute_measures(archive.db, now=datetime(2026, 11, 21, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    doc = archive.db["documents"].get(res.document_id)
+    assert doc["objection_end"] == archive.db["timeliness"].get(res.document_id)["objection_end"] == "2026-12-03"
     assert [doc[k] for k in ("publish_date", "cms_date", "list_date", "stated_date", "url_date")] == [None] * 5
 
 

@@ -69,7 +69,7 @@ def test_every_ducha_setting_is_documented():
     assert undocumented == []
 
 
-def test_readme_schema_section_is_generated_from_the_code():
+def test_readme_command_table_and_schema_are_generated_from_the_code():
     import runpy
 
     gen = runpy.run_path(str(REPO / "scripts" / "gen_readme.py"))
@@ -87,3 +87,17 @@ def test_crawl_with_a_bad_sites_file_or_site_id_says_what_to_fix(tmp_path):
     result = CliRunner().invoke(main, ["crawl", "--site", "no-such-site", "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 1
     assert "unknown site id(s) no-such-site" in result.output
+
+
+def test_scrapy_commands_work_in_the_checkout_with_the_project_settings():
+    """`scrapy shell` / `scrapy parse` need scrapy.cfg: the project's settings and the one spider."""
+    import subprocess
+    import sys
+
+    listed = subprocess.run([sys.executable, "-m", "scrapy", "list"], check=False, cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split() == ["ducha"]
+    agent = subprocess.run([sys.executable, "-m", "scrapy", "settings", "--get", "USER_AGENT"], check=False,
+                           cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert agent.stdout.startswith("DuchaArchive/")

@@ -188,7 +188,8 @@ def test_checks_use_the_crawl_clock_never_the_wall_clock(archive):
 
 
 def test_repeated_failures_still_alert_marked_with_since_and_new_ones_first(archive, webhook):
-    """Every failing run alerts; repeats say 'still failing since … (n runs)', new failures come first."""
+    """Daily runs: every failure alerts (a day apart, repeats are due as reminders), marked 'still failing
+    since … (n runs)', new failures first; the run that passes again sends a recovery line."""
     cfg = OpsConfig(db=str(archive.path), alerts=AlertConfig(webhook_url=webhook.url))
     empty = {**COUNTS, "entries": 0}
     days = [NOW + timedelta(days=d) for d in range(5)]
@@ -197,8 +198,10 @@ def test_repeated_failures_still_alert_marked_with_since_and_new_ones_first(arch
     assert [b["subject"].split(": ", 1)[1] for b in webhook.bodies] == [
         "1 health check(s) failed on sc",
         "2 health check(s) failed on sc (1 new, 1 still failing)",
-        "1 health check(s) failed on sc (still failing)",
+        "1 health check(s) failed on sc (still failing); 1 check(s) recovered on sc",
+        "1 check(s) recovered on sc",
     ]
+    assert "sc zero_postings: passes again" in webhook.bodies[3]["text"]
     second = webhook.bodies[1]
     assert [(c["check"], c["repeat"], c["failing_runs"]) for c in second["checks"]] == [
         ("block_rate", False, 1), ("zero_postings", True, 2)]
@@ -243,3 +246,26 @@ def test_status_shows_each_sites_last_run_health_and_next_run(tmp_path, archive,
     assert "next run crawl-provinces: 2026-11-26T07:00:00+08:00" in text
     with_config = format_status(str(archive.path), config=OpsConfig(groups=(Group("provinces"),)))
     assert with_config.splitlines()[2].split() == ["zz", "never", "2026-11-26T07:00:00+08:00"]  # every site
+
+
+def test_a_failure_that_keeps_failing_is_sent_once_then_daily_then_recovers(archive, webhook):
+    """Runs every 6 hours: the failure alerts once, repeats wait for the daily reminder, recovery is told."""
+    cfg = OpsConfig(db=str(archive.path), alerts=AlertConfig(webhook_url=webhook.url, reminder_hours=24))
+    empty = {**COUNTS, "entries": 0}
+    times = [NOW + timedelta(hours=6 * k) for k in range(7)]
+    plan = [COUNTS, empty, empty, empty, empty, empty, COUNTS]   # fails from run 2 to run 6 (24 h later)
+    for at, counts in zip(times, plan, strict=True):
+        after_run(archive.path, _run(archive, at, counts), now=at, config=cfg)
+    subjects = [b["subject"].split(": ", 1)[1] for b in webhook.bodies]
+    assert subjects == ["1 health check(s) failed on sc",                 # run 2: new
+                        "1 health check(s) failed on sc (still failing)",  # run 6: 24 h after the first alert
+                        "1 check(s) recovered on sc"]                      # run 7
+    assert "still failing since" in webhook.bodies[1]["text"] and "(5 runs)" in webhook.bodies[1]["text"]
+
+
+def test_reminder_hours_comes_from_the_schedule_file_or_the_environment(tmp_path):
+    path = tmp_path / "schedule.yaml"
+    path.write_text("alerts:\n  reminder_hours: 6\n", encoding="utf-8")
+    assert load_config(path, env={}).alerts.reminder_hours == 6
+    assert load_config(path, env={"DUCHA_ALERT_REMINDER_HOURS": "0"}).alerts.reminder_hours == 0
+    assert load_config(None, env={}).alerts.reminder_hours == 24

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MISSING = ("chromium is not installed: run `scripts/setup.sh --test` (or `apt-get install -y chromium`); "
            "the browser tests need Debian's /usr/bin/chromium")
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def chromium_path() -> str | None:
@@ -47,13 +48,12 @@ def _wait_for_port(proc: subprocess.Popen, port: int, *, timeout: float = 30.0) 
 
 
 @contextmanager
-def serve(db: Path) -> Iterator[str]:
-    """Run ``datasette serve`` as ``ducha serve`` does, on a free loopback port; yield its base URL."""
+def serve(db: Path, *, command: list[str] | None = None, cwd: Path | None = None) -> Iterator[str]:
+    """Run ``ducha serve`` (by default this checkout's) on a free loopback port; yield its base URL."""
     port = free_port()
-    command = [sys.executable, "-m", "datasette", "serve", str(db), "--host", "127.0.0.1", "--port", str(port),
-               "--metadata", str(REPO / "datasette-metadata.json"),
-               "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "50"]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = command or [sys.executable, "-m", "crawler.cli"]
+    proc = subprocess.Popen([*base, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     try:
         _wait_for_port(proc, port)
         yield f"http://127.0.0.1:{port}"

@@ -55,12 +55,13 @@ def _capture(site: str, url: str, at: str, title: str, body: str, pub: date, *, 
              attachments: list[AttachmentCapture] | None = None, objection_end: date | None = None,
              dates: dict | None = None) -> PageCapture:
     iso = pub.isoformat()
-    extra = {"objection": {"start": iso, "end": objection_end.isoformat()}} if objection_end else {}
+    if objection_end:  # the window as the notice states it; the archive computes it from the text
+        body += f"\n公示时间：{pub.year}年{pub.month}月{pub.day}日至{objection_end.year}年{objection_end.month}月{objection_end.day}日。"
     return PageCapture(
         site_id=site, url=url, fetched_at=at, http_status=200, title=title, body_text=body,
         publish_date=iso, publish_date_source="cms",
         dates=dates or {"cms": iso, "list": iso, "stated": iso, "url": iso},
-        doc_type=doc_type, attachments=attachments or [], extra=extra, raw_sha256="f" * 64)
+        doc_type=doc_type, attachments=attachments or [], raw_sha256="f" * 64)
 
 
 def _postings(t0: date, today: date) -> dict[str, list[tuple[int, PageCapture | CheckOutcome]]]:
@@ -74,7 +75,7 @@ def _postings(t0: date, today: date) -> dict[str, list[tuple[int, PageCapture | 
     return {
         "notice": [(0, _capture("mee", mee + "t1.shtml", _ts(t0), "关于第一批整改任务验收销号情况的公示",
                                 "现将验收销号情况予以公示，公示期10个工作日。", t0,
-                                doc_type="acceptance_notice", objection_end=today + timedelta(days=5)))],
+                                doc_type="acceptance_notice"))],
         "plan": [
             (0, _capture("sc-sthjt", sc + "plan.shtml", _ts(t0), "四川省第三轮督察整改方案", plan_v1, t0,
                          doc_type="rectification_plan")),

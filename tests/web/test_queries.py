@@ -57,7 +57,7 @@ def test_open_gongshi_lists_windows_not_yet_closed(rows, corpus):
     found = {r["document_link"]: r for r in rows("/archive/open_gongshi")}
     assert set(found) == {corpus.ids["notice"], corpus.ids["removed"]}
     notice = found[corpus.ids["notice"]]
-    assert notice["objection_end"] == notice["computed_deadline"]  # 10 working days, not the stored guess
+    assert notice["objection_end"] == notice["computed_deadline"]  # 10 working days, counted by the archive
     assert notice["days_left"] == (date.fromisoformat(notice["objection_end"]) - corpus.today).days >= 0
     assert found[corpus.ids["removed"]]["status"] == "removed"
 

@@ -17,7 +17,9 @@ import logging
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from crawler.classify import blocked_reason
@@ -47,6 +49,15 @@ class ProbeRow:
     newest: str = ""
     pagination: str = ""
     note: str = ""
+
+
+class ProbeResult(NamedTuple):
+    """What ``probe_sites`` returns: unpacks as ``rows, format_rows, failed_sites`` (+ browser launches)."""
+
+    rows: list[ProbeRow]
+    format_rows: Callable[[list[ProbeRow], str], str]
+    failed_sites: Callable[[list[ProbeRow]], list[str]]
+    browser_launches: int
 
 
 @dataclass
@@ -221,8 +232,8 @@ def _browser_look(prober: Prober, site: Site, url: str, page: ListPage) -> tuple
 
 
 def probe_sites(sites: list[Site], *, user_agent: str, mirror: str = "", browser: str | None = None,
-                timeout: float = 30.0) -> tuple[list[ProbeRow], int]:
-    """Probe every start URL of ``sites``; returns the rows and how many browsers were launched."""
+                timeout: float = 30.0) -> ProbeResult:
+    """Probe every start URL of ``sites``: the rows, with ``format_rows`` and ``failed_sites`` at hand."""
     prober = Prober(user_agent=user_agent, mirror=mirror, browser=browser, timeout=timeout)
     rows: list[ProbeRow] = []
     try:
@@ -233,7 +244,7 @@ def probe_sites(sites: list[Site], *, user_agent: str, mirror: str = "", browser
                 rows.append(row)
     finally:
         prober.close()
-    return rows, prober.launches
+    return ProbeResult(rows, format_rows, failed_sites, prober.launches)
 
 
 def format_rows(rows: list[ProbeRow], fmt: str) -> str:

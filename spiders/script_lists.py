@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from archive import learned
 from crawler.browser import browser_for
 from crawler.clock import now_iso
-from crawler.context import archive_for
 from spiders.profiles.base import ListEntry, ListPage, ListRequest, dedupe_entries
 from spiders.profiles.generic import GenericProfile
 from spiders.profiles.learn import learn_api
@@ -41,11 +40,12 @@ class Learned:
 class ScriptLists:
     """Per crawl: recall learned APIs, learn new ones, drop those that stopped answering."""
 
-    def __init__(self, crawler) -> None:
+    def __init__(self, crawler, spider) -> None:
         self.crawler = crawler
+        self.spider = spider  # its ``archive`` is handed over by the pipeline that owns it
 
     def _db(self):
-        return archive_for(self.crawler).db
+        return self.spider.archive.db
 
     def recalled(self, site, start_url: str) -> LearnedProfile | None:
         """The learned API of a start URL from an earlier run (no browser needed), or None."""

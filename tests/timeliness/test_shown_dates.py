@@ -1,9 +1,11 @@
-"""List-date normalisation: every shown form to YYYY-MM-DD, nothing invented."""
+"""Shown dates (list rows, metas, info lines) and URL dates: every form to YYYY-MM-DD, nothing invented."""
 from __future__ import annotations
 
 import pytest
 
-from spiders.profiles.dates import date_from_url, parse_date, year_from_url
+from archive.timeliness.dates import parse_shown_date as parse_date
+from archive.timeliness.dates import url_day as date_from_url
+from archive.timeliness.dates import url_year as year_from_url
 
 
 @pytest.mark.parametrize(("text", "year", "expected"), [
