@@ -27,7 +27,8 @@ from simweb.world import World
 logger = logging.getLogger(__name__)
 SERVER_HEADERS = {"trs": "nginx", "hanweb": "Apache-Coyote/1.1", "ucap": "nginx/1.20.1", "nfcms": "nginx",
                   "legacy": "Microsoft-IIS/6.0", "generic": "Apache", "jpaas": "nginx", "hunansearch": "nginx",
-                  "ucapshell": "nginx/1.20.1", "hanwebpost": "Apache-Coyote/1.1", "spa": "openresty"}
+                  "ucapshell": "nginx/1.20.1", "hanwebpost": "Apache-Coyote/1.1", "spa": "openresty",
+                  "spadom": "openresty"}
 
 
 class SimServer:

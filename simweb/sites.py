@@ -77,6 +77,8 @@ SCRIPT_SITES: tuple[SiteSpec, ...] = (
              options=(("hanweb_method", "post"), ("challenge", "browser")), default_fault="challenge"),
     SiteSpec("bs-sthjj", "sthjj.baoshan.gov.cn", "spa", "http", "/zwgk/tzgg/index.html",
              "保山市生态环境局", "云南省", "city", "保山市生态环境局", "保山市", "保环委", None),
+    SiteSpec("ws-sthjj", "sthjj.ws.gov.cn", "spadom", "http", "/xxgk/gsgg/index.html",
+             "文山州生态环境局", "云南省", "city", "文山州生态环境局", "文山州", "文环委", None),
 )
 SITE_SETS: dict[str, tuple[SiteSpec, ...]] = {"classic": SITES, "script": SCRIPT_SITES, "all": SITES + SCRIPT_SITES}
 ALL_SITES = SITE_SETS["all"]

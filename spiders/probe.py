@@ -225,10 +225,12 @@ def _browser_look(prober: Prober, site: Site, url: str, page: ListPage) -> tuple
         if answer.status == 200:
             return (learned.parse_list(first, _text(answer)), "learned API",
                     f"{recipe['method']} {recipe['endpoint']} page parameter {recipe['page_key']}")
-    entries = GenericProfile(options=site.options).parse_list(ListRequest(url=url), rendering.html[-1] if
-                                                              rendering.html else "").entries
+    entries = GenericProfile(options=site.options).parse_list(ListRequest(url=url), rendering.html[0] if
+                                                              rendering.html else "").entries  # page 1 as loaded
     dated = [e for e in entries if e.date]
-    return ListPage(entries=dated), "rendered", "no API learned; rows read from the rendered page"
+    clicked = len(rendering.html) > 1  # a pager click showed another page
+    return (ListPage(entries=dated, follow=[ListRequest(url=url, page=2)] if clicked else []),
+            "rendered", "no API learned; rows read from the rendered page")
 
 
 def probe_sites(sites: list[Site], *, user_agent: str, mirror: str = "", browser: str | None = None,

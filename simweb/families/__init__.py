@@ -10,6 +10,7 @@ from simweb.families.jpaas import JpaasFamily
 from simweb.families.legacy import LegacyFamily
 from simweb.families.nfcms import NfcmsFamily
 from simweb.families.spa import SpaFamily
+from simweb.families.spadom import SpaDomFamily
 from simweb.families.trs import TrsFamily
 from simweb.families.ucap import UcapFamily
 from simweb.families.ucapshell import UcapShellFamily
@@ -17,4 +18,4 @@ from simweb.families.ucapshell import UcapShellFamily
 FAMILIES: dict[str, Family] = {f.name: f for f in (TrsFamily(), HanwebFamily(), UcapFamily(), NfcmsFamily(),
                                                    LegacyFamily(), GenericFamily(), JpaasFamily(),
                                                    HunanSearchFamily(), UcapShellFamily(), HanwebPostFamily(),
-                                                   SpaFamily())}
+                                                   SpaFamily(), SpaDomFamily())}

@@ -13,7 +13,7 @@ from simweb.server import serve_in_thread
 from simweb.world import World
 
 DELIVERY = {"jx-sthjt": "profile API", "cs-sthjj": "profile API", "gs-sthj": "profile API",
-            "bs-sthjj": "learned API"}
+            "bs-sthjj": "learned API", "ws-sthjj": "rendered"}
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,9 @@
 
 jx-sthjt (jpaas ``/queryList``), cs-sthjj (Hunan's search API on api.hunan.gov.cn), gs-sthj (the
 cNNNNNN shell with ``<meta name="channelId">`` and ``/common/search``), wx-sthjj (Hanweb with a
-POST-only ``dataproxy.jsp`` behind a cookie challenge) and bs-sthjj (an API no profile describes:
-the generic browser fallback) must be archived completely and exactly.
+POST-only ``dataproxy.jsp`` behind a cookie challenge), bs-sthjj (an API no profile describes:
+the generic browser fallback learns it) and ws-sthjj (rows only in inline script data, a button pager:
+read from the rendered pages) must be archived completely and exactly.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests.crawler.conftest import make_sim_crawl
 pytestmark = pytest.mark.timeout(1200)  # five sites x 200 postings with a browser, on a shared 2-core machine
 DOCS_PER_SITE = 200
 PROFILED = ["jx-sthjt", "cs-sthjj", "gs-sthj", "wx-sthjj"]
-ALL = [*PROFILED, "bs-sthjj"]
+ALL = [*PROFILED, "bs-sthjj", "ws-sthjj"]
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,8 @@ def test_the_apis_were_really_used(script_day0):
         assert stats[site_id]["json"] >= DOCS_PER_SITE // 20, site_id
     assert stats["wx-sthjj"].get("fault_412", 0) >= 1, "the POST-only Hanweb site must have challenged us"
     assert "'ducha/site/bs-sthjj/delivery': 'learned_api'" in result.stderr
+    assert "'ducha/site/ws-sthjj/delivery': 'rendered'" in result.stderr
+    assert "WARNING ws-sthjj: its list came from a last-resort source" in result.stderr  # browser needed every run
 
 
 def test_second_run_walks_the_learned_api_without_a_browser(tmp_path):
