@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAX_RECORDED_BYTES = 2_000_000
+SETTLE_S = 15
 _PAGER_SCRIPT = """(k) => {
   const els = Array.from(document.querySelectorAll('button, a, span, li, input[type=button]'));
   const label = (e) => (e.innerText || e.value || '').trim();
@@ -104,25 +105,38 @@ class BrowserService:
                 page = await context.new_page()
                 step = [0]
                 await page.route("**/*", lambda route: self._answer(route, result, step, context))
-                await page.goto(url, wait_until="networkidle", timeout=self.timeout_ms)
+                await page.goto(url, wait_until="load", timeout=self.timeout_ms)
+                await self._settle(page)
                 result.html.append(await page.content())
                 clicks = max(pager_clicks, max_pages - 1 if max_pages else 0)
                 for k in range(2, clicks + 2):
                     step[0] = k - 1
                     if not await page.evaluate(_PAGER_SCRIPT, k):
                         break
-                    await page.wait_for_load_state("networkidle", timeout=self.timeout_ms)
-                    await asyncio.sleep(0)  # let the page's callbacks render the new rows
+                    await self._settle(page)
                     result.html.append(await page.content())
             finally:
                 await context.close()
         except PlaywrightError as exc:
             result.error = f"browser failed: {exc}".splitlines()[0]
-            logger.warning("render %s: %s", url, result.error)
+            logger.warning("render %s: %s (%d pages read before)", url, result.error, len(result.html))
+            if result.html:  # what was rendered before the failure still counts
+                result.error = None
         result.seconds = time.monotonic() - started
         self.renders += 1
         self.render_seconds += result.seconds
         return result
+
+    async def _settle(self, page: Any) -> None:
+        """Wait until the page's requests are done (network idle), but never fail on a busy page: a
+        slow mirror or a polling script only cost ``SETTLE_S`` seconds."""
+        from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            await page.wait_for_load_state("networkidle", timeout=min(self.timeout_ms, SETTLE_S * 1000))
+        except PlaywrightTimeout:
+            logger.debug("render: network not idle after %s s; reading the page as it is", SETTLE_S)
+        await asyncio.sleep(0)  # let the page's callbacks render what arrived
 
     async def _answer(self, route: Any, result: Rendering, step: list[int], context: Any) -> None:
         """``_relay`` one request; a page or context closed meanwhile (a challenge page reloading) is no error."""

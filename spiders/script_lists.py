@@ -66,6 +66,9 @@ class ScriptLists:
         browser = browser_for(self.crawler)
         before = browser.launches
         rendering = await browser.render(start_url, pager_clicks=1)
+        if rendering.error:  # a busy crawl can starve the page once; one more try
+            logger.info("%s: rendering %s failed (%s); trying once more", site.id, start_url, rendering.error)
+            rendering = await browser.render(start_url, pager_clicks=1)
         stats = self.crawler.stats
         stats.set_value("ducha/browser_launches", browser.launches)
         stats.inc_value(f"ducha/site/{site.id}/renders")
