@@ -153,6 +153,18 @@ def run_scheduled_group(group: str, config_path: str | None) -> str:
     return result.outcome
 
 
+def run_evidence_check(config_path: str | None) -> str:
+    """The weekly job ``verify-evidence`` (``scheduler:run_evidence_check``): ``ducha verify``, alert on failure."""
+    from archive.ops.evidence_check import verify_and_alert
+
+    report = verify_and_alert(load_config(config_path))
+    return "ok" if report.ok else "failed"
+
+
+#: Weekly evidence check (APScheduler day names: numbers count from Monday).
+VERIFY_CRON = {"day_of_week": "sun", "hour": "4", "minute": "30"}
+
+
 def _on_problem(event: JobExecutionEvent) -> None:
     if event.code == EVENT_JOB_MISSED:
         logger.warning("job %s missed its run at %s (beyond misfire_grace_s)", event.job_id,
@@ -182,7 +194,10 @@ def sync_jobs(sched: BackgroundScheduler, cfg: OpsConfig) -> None:
     wanted = {}
     for group in cfg.groups:
         wanted[f"crawl-{group.name}"] = (group, CronTrigger(timezone=cfg.timezone, **group.cron()))
+    verify_trigger = CronTrigger(timezone=cfg.timezone, **VERIFY_CRON)
     for job in sched.get_jobs():
+        if job.id == "verify-evidence":
+            continue
         if job.id not in wanted:
             logger.info("removing job %s (group no longer configured)", job.id)
             job.remove()
@@ -197,6 +212,11 @@ def sync_jobs(sched: BackgroundScheduler, cfg: OpsConfig) -> None:
                             kwargs=kwargs, replace_existing=True)
         logger.info("job %s scheduled: %s (timeout %g s), sites %s", job_id, trigger, group.timeout_s,
                     ", ".join(group.sites) or "all")
+    job = sched.get_job("verify-evidence")
+    if job is None or str(job.trigger) != str(verify_trigger) or job.kwargs != kwargs_for:
+        sched.add_job("scheduler:run_evidence_check", verify_trigger, id="verify-evidence",
+                      name="verify evidence", kwargs=kwargs_for, replace_existing=True)
+        logger.info("job verify-evidence scheduled: %s", verify_trigger)
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:

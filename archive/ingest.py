@@ -181,7 +181,8 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
         _event(conn, doc_id, run_id, event, at, version_id=version_id,
                previous_version_id=previous["id"] if previous and new_version else None, detail=detail)
     _check(conn, doc_id, run_id, at, "new_version" if new_version else "same", site_id=capture.site_id,
-           url=capture.url, http_status=capture.http_status, reason=None, raw_sha256=capture.raw_sha256,
+           url=capture.url, http_status=capture.http_status, reason=(capture.extra or {}).get("parse_note"),
+           raw_sha256=capture.raw_sha256,
            warc=capture.warc)
     conn.execute(
         """UPDATE documents SET title = ?, publish_date = ?, publish_date_source = ?, cms_date = ?,

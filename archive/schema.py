@@ -1,8 +1,8 @@
 """The archive's SQLite schema, as code.
 
 ``ensure_schema(db)`` creates or upgrades a database idempotently: it applies the core
-migration set ``CORE`` (``Migrations("ducha-core")``), then the timeliness and operations sets
-owned by ``archive.timeliness`` and ``archive.ops``.  A test pins the resulting schema and the
+migration set ``CORE`` (``Migrations("ducha-core")``), then the timeliness, operations and ledger
+sets owned by ``archive.timeliness``, ``archive.ops`` and ``archive.ledger``.  A test pins the resulting schema and the
 README's schema section is generated from it with ``schema_markdown``.
 
 Add a new migration function to change the schema; never edit one that has shipped.
@@ -229,10 +229,11 @@ def _split_sql(script: str) -> list[str]:
 def migration_sets() -> list[Migrations]:
     """All migration sets in the order ``ensure_schema`` applies them."""
     from archive.learned import MIGRATIONS as LEARNED
+    from archive.ledger.schema import MIGRATIONS as LEDGER
     from archive.ops.schema import MIGRATIONS as OPS
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, LEARNED]
+    return [CORE, TIMELINESS, OPS, LEDGER, LEARNED]
 
 
 def ensure_schema(db: Database) -> None:

@@ -187,7 +187,17 @@ def read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
     """Read the record at ``ref``: (headers, payload bytes exactly as stored).
 
     ``headers`` holds ``warc`` (dict of WARC headers), ``status_line`` and ``http`` (list of pairs).
+    A missing file, or a record that cannot be read (corrupt gzip, not WARC), raises ``WarcError``.
     """
+    try:
+        return _read_record(warc_dir, ref)
+    except WarcError:
+        raise
+    except Exception as exc:
+        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {type(exc).__name__}: {exc}") from exc
+
+
+def _read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
     path = Path(warc_dir) / ref.file
     if not path.is_file():
         raise WarcError(f"WARC file not found: {path}")
@@ -207,6 +217,15 @@ def read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
 
 def record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
     """The raw bytes (one gzip member) of the record at ``ref``, for copying into another WARC file."""
+    try:
+        return _record_bytes(warc_dir, ref)
+    except WarcError:
+        raise
+    except Exception as exc:
+        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {type(exc).__name__}: {exc}") from exc
+
+
+def _record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
     path = Path(warc_dir) / ref.file
     if not path.is_file():
         raise WarcError(f"WARC file not found: {path}")

@@ -9,8 +9,12 @@ and the attachment gets a clear error instead of stalling the run.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +24,20 @@ from typing import Any
 from crawler.extraction.attachments import AttachmentText, extract_attachment_text
 
 logger = logging.getLogger(__name__)
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Worker initialiser: the kernel kills this worker when the crawl process dies, even by ``kill -9``
+    (Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)``); a worker whose crawl is already gone exits."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the pool's own shutdown still ends the workers
+            logger.debug("prctl unavailable; attachment workers end with the pool only")
+    if os.getppid() != parent_pid:
+        os._exit(0)
 
 
 class AttachmentTextWorker:
@@ -35,7 +53,8 @@ class AttachmentTextWorker:
         if self._pool is None:
             # spawn, not fork: the crawl process runs threads and a reactor
             self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                             mp_context=multiprocessing.get_context("spawn"))
+                                             mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
         return self._pool
 
     def _replace_pool(self) -> None:

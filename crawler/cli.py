@@ -242,22 +242,88 @@ def report_timeliness(db, region, since, fmt) -> None:
     click.echo(render_report(db, region=region, since=since, fmt=fmt))
 
 
+@report.command("ledger")
+@DB_OPTION
+@click.option("--region", metavar="R", help="Only plans of this region (e.g. 四川省; a province includes its cities).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+def report_ledger(db, region, as_of, fmt) -> None:
+    """The rectification ledger: 整改方案 tasks, deadlines, 验收销号 close-outs, what is overdue.
+
+    The ledger tables are brought up to date first (only plans with a new version are re-read)."""
+    from sqlite_utils import Database
+
+    from archive.evidence import default_warc_dir
+    from archive.ledger import build_ledger, render_ledger
+    from archive.schema import ensure_schema
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}")
+    handle = Database(db)
+    try:
+        ensure_schema(handle)
+        build_ledger(handle, warc_dir=default_warc_dir(db))
+    finally:
+        handle.close()
+    try:
+        click.echo(render_ledger(db, region=region, as_of=as_of, fmt=fmt), nl=False)
+    except ValueError as exc:
+        raise click.ClickException(f"{exc} (dates are YYYY-MM-DD)") from exc
+
+
 @main.command()
 @click.argument("document_id", type=int)
 @DB_OPTION
 @click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(file_okay=False),
               metavar="DIR")
-def evidence(document_id, db, out_dir) -> None:
-    """A posting's WARC records plus a JSON manifest of hashes."""
+@click.option("--export-failing", is_flag=True,
+              help="Export even when the evidence does not verify (the manifest lists the failures).")
+def evidence(document_id, db, out_dir, export_failing) -> None:
+    """A posting's WARC records plus a JSON manifest of hashes (refused when they do not verify)."""
     from archive.evidence import export_evidence
+    from archive.verify import verify_archive
 
     if not Path(db).exists():
         raise click.ClickException(f"no archive at {db}")
     try:
+        report = verify_archive(db, document_ids=[document_id])
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not report.ok:
+        for problem in report.problems:
+            click.echo(f"FAILED {problem.describe()}", err=True)
+        if not export_failing:
+            raise click.ClickException(f"the evidence of document {document_id} does not verify; not exported "
+                                       "(--export-failing exports it with the failures listed)")
+    try:
         manifest = export_evidence(db, document_id, out_dir)
     except LookupError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps({"out": out_dir, "files": manifest.get("files", [])}, ensure_ascii=False))
+    click.echo(json.dumps({"out": out_dir, "files": manifest.get("files", []), "verified": report.ok,
+                           "failures": [p.describe() for p in report.problems]}, ensure_ascii=False))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--document", "document_ids", multiple=True, type=int, metavar="ID",
+              help="Only this document id (repeatable).")
+def verify(db, document_ids) -> None:
+    """Re-read every WARC record the archive points at and compare digests; exit 1 naming each failure."""
+    from archive.verify import verify_archive
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}")
+    try:
+        report = verify_archive(db, document_ids=list(document_ids) or None)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for problem in report.problems:
+        click.echo(f"FAILED {problem.describe()}", err=True)
+    click.echo(f"verify: {report.records} WARC records for {report.rows} rows of {report.documents} postings "
+               f"in {report.seconds:.1f} s: " + ("ok" if report.ok else
+                                                 f"{len(report.failing_documents)} postings failing"))
+    if not report.ok:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

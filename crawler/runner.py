@@ -17,6 +17,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import get_spider_loader
 from sqlite_utils import Database
 
+from archive.ledger.build import build_ledger
 from archive.ops import after_run
 from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
 from archive.store import Archive
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 #: What ``ducha crawl`` prints for each failed site status of ``archive.ops.runs.site_status``.
 FAILURE_MESSAGES = {
     "parse_errors": "{parse_errors} page(s) could not be processed (a bug or a new layout: see the log)",
+    "not_archived": "{not_archived} posting(s) could not be archived: {not_archived_list}",
     "blocked": "blocked ({blocked} blocked responses)",
     "unreachable": "list pages unreachable",
     "empty": "no postings found on the list pages (layout changed?)",
@@ -135,7 +137,7 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
 
 
 def _after_run(db: str, run_id: int, settings: Settings) -> None:
-    """Timeliness measures, then health checks, watches and alerts. Logged, never raised:
+    """Timeliness measures and the rectification ledger, then health checks, watches and alerts. Logged, never raised:
     the run itself is archived whatever happens here, and a failed check alerts by itself."""
     current = now(settings)
     try:
@@ -148,6 +150,14 @@ def _after_run(db: str, run_id: int, settings: Settings) -> None:
             handle.close()
     except Exception:  # bookkeeping must not lose the run
         logger.exception("timeliness measures failed after run %d", run_id)
+    try:
+        handle = Database(db)
+        try:  # plans with a new version are re-read; links are recomputed
+            build_ledger(handle, warc_dir=warc_dir_for(settings), now=current)
+        finally:
+            handle.close()
+    except Exception:  # bookkeeping must not lose the run
+        logger.exception("ledger build failed after run %d", run_id)
     try:
         after_run(db, run_id, now=current)
     except Exception:
@@ -162,7 +172,8 @@ def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
         result.sites[site_id] = counts
         status = site_status(counts)
         if status != "ok":
-            result.failed[site_id] = FAILURE_MESSAGES[status].format(**counts)
+            listed = "; ".join(f"{f['url']} ({f['reason']})" for f in failures_of(stats, site_id))
+            result.failed[site_id] = FAILURE_MESSAGES[status].format(**counts, not_archived_list=listed)
     if result.failed:
         result.status = "failed" if len(result.failed) == len(site_ids) else "partial"
     return result
@@ -178,7 +189,14 @@ def _summary_or_empty(crawler, site_ids: list[str]) -> dict:
         counts = site_counts(stats, site_id)
         row = run_site_row(0, site_id, {**counts, "duration_s": duration})
         summary[site_id] = {**counts, **{k: v for k, v in row.items() if k not in ("run_id", "site_id")}}
+        if counts.get("not_archived"):
+            summary[site_id]["not_archived_urls"] = failures_of(stats, site_id)
     return summary
+
+
+def failures_of(stats: dict, site_id: str) -> list[dict[str, str]]:
+    """The postings of ``site_id`` this run could not archive: ``[{"url", "reason"}]`` (capped)."""
+    return list(stats.get(f"ducha/site/{site_id}/not_archived_urls") or [])
 
 
 def default_db() -> str:

@@ -11,6 +11,7 @@ import json
 import logging
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from archive.web.metadata import build_metadata
 
@@ -19,10 +20,29 @@ logger = logging.getLogger(__name__)
 DATASETTE_SETTINGS = (("sql_time_limit_ms", "3000"), ("default_page_size", "50"), ("suggest_facets", "off"))
 
 
-def write_metadata(folder: Path) -> Path:
-    """Write the project's Datasette metadata into ``folder``; returns the file."""
+def metadata_for(db: str | Path) -> dict[str, Any]:
+    """The project's Datasette metadata for the archive file ``db``: Datasette names a database after
+    its file, so for any file not called ``archive.db`` the canned queries, feeds, robots rules and the
+    plugin's ``database`` follow that name."""
+    metadata: dict[str, Any] = build_metadata()
+    name = Path(db).stem
+    if name == "archive":
+        return metadata
+    databases = metadata.get("databases", {})
+    if "archive" in databases:
+        databases[name] = databases.pop("archive")
+    plugins = metadata.setdefault("plugins", {})
+    plugins.setdefault("ducha", {})["database"] = name
+    robots = plugins.get("datasette-block-robots", {})
+    if isinstance(robots.get("literal"), str):
+        robots["literal"] = robots["literal"].replace("Disallow: /archive", f"Disallow: /{name}")
+    return metadata
+
+
+def write_metadata(folder: Path, db: str | Path = "archive.db") -> Path:
+    """Write the project's Datasette metadata for the archive file ``db`` into ``folder``; returns the file."""
     path = folder / "datasette-metadata.json"
-    path.write_text(json.dumps(build_metadata(), ensure_ascii=False, indent=2), encoding="utf-8")
+    path.write_text(json.dumps(metadata_for(db), ensure_ascii=False, indent=2), encoding="utf-8")
     return path
 
 
@@ -39,7 +59,7 @@ def serve_datasette(db: str, *, host: str = "127.0.0.1", port: int = 8001) -> in
     from datasette.cli import cli
 
     with tempfile.TemporaryDirectory(prefix="ducha-serve-") as tmp:
-        metadata = write_metadata(Path(tmp))
+        metadata = write_metadata(Path(tmp), db)
         logger.info("serving %s at http://%s:%d/", db, host, port)
         try:
             cli.main(args=datasette_args(db, host=host, port=port, metadata=metadata), prog_name="datasette",

@@ -72,6 +72,31 @@ def build_pdf(content: AttachmentText) -> bytes:
     return buf.getvalue()
 
 
+def is_task_list(content: AttachmentText) -> bool:
+    """A plan's task list (header 序号 … 整改时限): drawn as a ruled table in PDFs."""
+    return bool(content.table) and content.table[0][0] == "序号" and "整改时限" in content.table[0]
+
+
+def build_pdf_table(content: AttachmentText) -> bytes:
+    """A PDF with a ruled, wrapping table (reportlab platypus), as task lists are printed."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = _register_font()
+    style = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    head = ParagraphStyle("head", fontName=font, fontSize=12, leading=16)
+    widths = [30, 150, 110, 110, 100, 220][: len(content.table[0])]
+    rows = [[Paragraph(escape(c), style) for c in row] for row in content.table]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=landscape(A4), invariant=1, title=content.heading)
+    doc.build([Paragraph(escape(content.heading), head)] + [Paragraph(escape(t), style) for t in content.lines] + [table])
+    return buf.getvalue()
+
+
 def _normalise_zip(data: bytes) -> bytes:
     """Rewrite an OOXML zip with fixed timestamps so equal content gives equal bytes."""
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -147,5 +172,7 @@ def build_xlsx(content: AttachmentText) -> bytes:
 @functools.lru_cache(maxsize=4096)
 def attachment_bytes(kind: str, content: AttachmentText) -> bytes:
     """Bytes of an attachment of `kind` ('pdf', 'docx', 'xlsx'), cached."""
+    if kind == "pdf" and is_task_list(content):
+        return build_pdf_table(content)
     builder = {"pdf": build_pdf, "docx": build_docx, "xlsx": build_xlsx}[kind]
     return builder(content)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from simweb import templates_zh as T
 from simweb.corpus import Skeleton, cn_date, cn_numeral_date, objection, rng_for, stated_date
+from simweb.ledger import cn_small, plan_for
 from simweb.sites import SiteSpec
 
 logger = logging.getLogger(__name__)
@@ -14,6 +15,27 @@ logger = logging.getLogger(__name__)
 
 def _office(site: SiteSpec) -> str:
     return f"{site.place}生态环境保护督察整改工作领导小组办公室"
+
+
+TASK_HEADER = ("序号", "问题", "牵头单位", "责任单位", "整改时限")
+
+
+def _plan_task_paragraphs(seed: int, site: SiteSpec, skel: Skeleton) -> list[str]:
+    """The plan's task list in the body: an HTML table (rows as tab-separated paragraphs, see
+    ``chrome.body_html``), numbered text, or a pointer to the attached list."""
+    plan = plan_for(seed, site.id, skel.params["round"])
+    fmt = skel.params.get("format")
+    if fmt == "html":
+        return ["\t".join(TASK_HEADER)] + ["\t".join((str(t.number), t.problem, t.lead_units, t.responsible_units,
+                                                       t.deadline_text)) for t in plan.tasks]
+    if fmt == "text":
+        return ["整改任务清单如下："] + [f"{t.number}. {t.problem}（牵头单位：{t.lead_units}；责任单位：{t.responsible_units}；"
+                                  f"整改时限：{t.deadline_text}）" for t in plan.tasks]
+    return ["整改任务清单详见附件。"]
+
+
+def _is_task_line(paragraph: str) -> bool:
+    return "\t" in paragraph or "（牵头单位：" in paragraph
 
 
 def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> list[str]:
@@ -25,7 +47,8 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
         out.append(skel.doc_number)
     t = skel.doc_type
     if t == "acceptance_notice":
-        out.append(f"《{place}{rnd}整改方案》中“{task}”整改任务已整改完成，{_office(site)}会同有关部门出具了验收销号意见，现予公示（见附件）。")
+        quoted = "".join(f"“{t}”" for t in p.get("tasks", task).split("|"))
+        out.append(f"《{place}{rnd}整改方案》中{quoted}整改任务已整改完成，{_office(site)}会同有关部门出具了验收销号意见，现予公示（见附件）。")
         out.append(rng.choice(T.CHECKS))
         ob = objection(skel, posted)
         if ob and ob["form"] == "explicit":
@@ -38,14 +61,15 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
         out.append(f"邮政编码：{rng.randint(100000, 860000)}")
     elif t == "rectification_plan":
         n = int(p["n"])
-        a = rng.randint(2, n // 4)
-        b = rng.randint(n // 4, n // 2)
+        a = rng.randint(1, max(1, n // 4))
+        b = rng.randint(max(1, n // 4), max(1, n // 2))
         y = posted.year
         out.append(f"{rnd}组对{place}开展了生态环境保护督察，形成了督察报告，并于{cn_date(posted - dt.timedelta(days=rng.randint(150, 270)))}进行了反馈。")
         out.append("督察报告反馈后，以主要领导任双组长的整改工作领导小组迅速推进整改工作，始终坚持问题、目标、结果导向，"
                    "及时研究制定《整改方案》，明确整改工作的指导思想、工作原则、整改目标和工作措施。根据有关要求，现将《整改方案》予以公开。")
         out.append(T.PLAN_GOAL.format(n=n, y1=y, y2=y + 1, y3=y + 2, a=a, b=b, c=n - a - b))
         out.extend(rng.sample(T.MEASURES, 3))
+        out.extend(_plan_task_paragraphs(seed, site, skel))
     elif t == "rectification_progress":
         done = rng.randint(20, 60)
         out.append(f"按照{rnd}整改工作要求，现将{place}督察反馈问题整改进展情况公开如下。")
@@ -93,7 +117,7 @@ def body_paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date, 
     paras = _paragraphs(seed, site, skel, posted)
     lo = 1 if skel.doc_number else 0
     hi = max(lo + 1, len(paras) - 2 - len(skel.attachments))
-    editable = [i for i in range(lo, hi) if len(paras[i]) >= 20] or [lo]
+    editable = [i for i in range(lo, hi) if len(paras[i]) >= 20 and not _is_task_line(paras[i])] or [lo]
     for r in range(1, rev + 1):
         rng = rng_for(seed, site.id, skel.key, "edit", r)
         i = rng.choice(editable)
@@ -120,13 +144,23 @@ def attachment_text(seed: int, site: SiteSpec, skel: Skeleton, index: int, rev: 
     table: tuple[tuple[str, ...], ...] = ()
     if "验收销号表" in spec.heading:
         lines = (f"单位：{rng.choice(T.UNITS)}",)
-        table = (("整改任务", f"{p['round']}第{p['no']}项整改任务：{p['task']}"),
+        closed = zip(p.get("nos", p["no"]).split(","), p.get("tasks", p["task"]).split("|"), strict=True)
+        table = tuple(("整改任务", f"{p['round']}第{cn_small(int(no))}项整改任务：{task}") for no, task in closed) + (
                  ("整改责任单位", rng.choice(T.UNITS)),
                  ("整改目标", "问题整改到位，生态环境质量明显改善，建立长效机制。"),
                  ("整改措施", rng.choice(T.MEASURES)),
                  ("地方上报完成情况", "已完成整改，相关佐证材料已报送。"),
                  ("核查情况", rng.choice(T.CHECKS)),
                  ("验收销号意见", "同意验收销号。"))
+    elif "整改任务清单" in spec.heading:
+        plan = plan_for(seed, site.id, p["round"])
+        if p.get("format") in ("xlsx", "docx", "pdf"):
+            lines = ("单位：项",)
+            table = ((*TASK_HEADER, "整改措施"),) + tuple(
+                (str(t.number), t.problem, t.lead_units, t.responsible_units, t.deadline_text, rng.choice(T.MEASURES))
+                for t in plan.tasks)
+        else:
+            lines = ("整改任务清单见正文。",)
     elif "清单" in spec.heading or "情况表" in spec.heading:
         lines = ("单位：个",)
         rows = [("序号", "整改任务", "牵头单位", "整改时限", "整改进展")]

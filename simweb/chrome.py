@@ -86,7 +86,15 @@ def body_html(paragraphs: tuple[str, ...], signature_lines: int = 2) -> str:
     """Body paragraphs as HTML; the signature (publisher and date) right-aligned."""
     out = []
     n = len(paragraphs)
+    rows: list[str] = []
     for i, p in enumerate(paragraphs):
+        if "\t" in p:  # a table row (see bodies._plan_task_paragraphs): consecutive rows form one table
+            tag = "th" if not rows else "td"
+            rows.append("<tr>" + "".join(f"<{tag}>{esc(c)}</{tag}>" for c in p.split("\t")) + "</tr>")
+            continue
+        if rows:
+            out.append('<table class="task-list" border="1">' + "".join(rows) + "</table>")
+            rows = []
         style = ' style="text-align: right;"' if i >= n - signature_lines else ' style="text-indent: 2em;"'
         out.append(f"<p{style}>{esc(p)}</p>")
     return "\n".join(out)

@@ -103,12 +103,20 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
     atts: list[AttachmentSpec] = []
     number = None
     if doc_type == "acceptance_notice":
+        from simweb.ledger import cite, closure_numbers, plan_for
+
+        plan = plan_for(seed, site.id, rnd)  # the notice closes task(s) of its round's plan
+        numbers = closure_numbers(seed, site.id, key, no, len(plan.tasks))
+        problems = [plan.task(n).problem for n in numbers]
+        p.update(no=str(numbers[0]), task=problems[0], nos=",".join(map(str, numbers)), tasks="|".join(problems))
+        cited = cite(seed, site.id, key, numbers)
         title = rng.choice((
-            f"{place}关于{rnd}反馈问题第{no}项整改任务验收销号情况的公示",
-            f"{task}任务验收销号意见公开公示内容",
-            f"{place}{rnd}反馈问题第{no}项整改任务完成情况公示",
-            f"关于{rnd}整改任务“{task}”验收销号的公示",
+            f"{place}关于{rnd}反馈问题{cited}整改任务验收销号情况的公示",
+            f"{'、'.join(problems)}任务验收销号意见公开公示内容",
+            f"{place}{rnd}反馈问题{cited}整改任务完成情况公示",
+            f"关于{rnd}整改任务{'、'.join(f'“{t}”' for t in problems)}验收销号的公示",
         ))
+        task = problems[0]
         kind = rng.choice(("pdf", "xlsx", "docx", "pdf"))
         atts.append(AttachmentSpec("", f"{task}整改任务验收销号表.{kind}", kind, f"{rnd}整改任务验收销号表"))
     elif doc_type == "rectification_plan":
@@ -117,8 +125,14 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
             title = f"关于公开《{title}》的通知"
         number = doc_number(rng, site.abbr, year)
         atts.append(AttachmentSpec("", f"{place}贯彻落实督察报告整改方案.pdf", "pdf", f"{place}贯彻落实{rnd}报告整改方案"))
-        atts.append(AttachmentSpec("", "整改任务清单.xlsx", "xlsx", f"{rnd}反馈问题整改任务清单"))
-        p.update(n=str(rng.randint(30, 90)))
+        rng.randint(30, 90)  # drawn as before, so the skeletons of later postings do not move
+        from simweb.ledger import plan_for, plan_format, stated_extra
+
+        fmt = plan_format(seed, site.id, key)
+        list_kind = fmt if fmt in ("docx", "pdf") else "xlsx"
+        atts.append(AttachmentSpec("", f"整改任务清单.{list_kind}", list_kind, f"{rnd}反馈问题整改任务清单"))
+        n_tasks = len(plan_for(seed, site.id, rnd).tasks)
+        p.update(n=str(n_tasks + stated_extra(seed, site.id, key)), format=fmt)
     elif doc_type == "rectification_progress":
         month = rng.randint(1, 12)
         title = rng.choice((f"{place}{rnd}整改落实情况（截至{year}年{month}月底）",

@@ -5,6 +5,8 @@ import hashlib
 import logging
 from typing import TYPE_CHECKING
 
+from simweb.ledger import ledger_truth
+
 if TYPE_CHECKING:
     from simweb.world import DocView, World
 
@@ -52,6 +54,7 @@ def posting_record(world: World, view: DocView, *, hashes: bool = True) -> dict:
 def build_manifest(world: World, day: int, site_id: str | None = None, *, hashes: bool = True) -> dict:
     """The manifest of `day` as a JSON-ready dict (optionally one site only; see `posting_record`)."""
     sites, postings, changes = [], [], []
+    views: list[DocView] = []
     for site in world.sites:
         if site_id is not None and site.id != site_id:
             continue
@@ -61,6 +64,8 @@ def build_manifest(world: World, day: int, site_id: str | None = None, *, hashes
             view = world.doc_view(site.id, key, day)
             if view is not None:
                 postings.append(posting_record(world, view, hashes=hashes))
+                views.append(view)
         changes.extend(world.changes(site.id, day))
     return {"day": day, "date": world.date_of(day).isoformat(), "seed": world.seed,
-            "docs_per_site": world.docs_per_site, "sites": sites, "postings": postings, "changes": changes}
+            "docs_per_site": world.docs_per_site, "sites": sites, "postings": postings, "changes": changes,
+            "ledger": ledger_truth(world.seed, views)}

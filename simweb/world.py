@@ -109,7 +109,7 @@ class DocView:
     @property
     def body_text(self) -> str:
         """Canonical body: paragraphs joined by newlines."""
-        return "\n".join(self.paragraphs)
+        return "\n".join(p.replace("\t", " ") for p in self.paragraphs)
 
 
 class _SiteData:

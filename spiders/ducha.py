@@ -27,10 +27,11 @@ from archive.recheck import due as due_for_recheck
 from crawler.attachment_worker import AttachmentTextWorker
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
-from crawler.extraction.decode import decode_html
+from crawler.extraction.decode import decode_html, limit_text
 from crawler.extraction.page import extract_page
+from crawler.scope import ROBOTS_FORBIDDEN, not_archived, on_site, site_hosts
 from spiders.probe import probe_sites
-from spiders.profiles import get_profile
+from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
 from spiders.profiles.comments import commented_entries
 from spiders.registry import Site, select_sites
@@ -50,8 +51,10 @@ class SiteState:
     site: Site
     known: dict  # url -> KnownDocument
     due: set[str]
+    hosts: frozenset[str] = frozenset()
     listed: set[str] = field(default_factory=set)
     requested: set[str] = field(default_factory=set)
+    offsite: set[str] = field(default_factory=set)
     list_failed: bool = False
     list_capped: bool = False
     idle_done: bool = False
@@ -77,6 +80,7 @@ class DuchaSpider(scrapy.Spider):
         spider.full = settings.getbool("DUCHA_FULL")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
         spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
+        spider.max_html_bytes = settings.getint("DUCHA_MAX_HTML_BYTES")
         spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
                                                   workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
         spider.states = {}
@@ -97,7 +101,8 @@ class DuchaSpider(scrapy.Spider):
         for site in self.sites:
             known = archive.known_documents(site.id)
             due = {d.url for d in due_for_recheck(known.values(), now=current, full=self.full)}
-            self.states[site.id] = SiteState(site=site, known=known, due=due)
+            self.states[site.id] = SiteState(site=site, known=known, due=due,
+                                             hosts=site_hosts(site.start_urls, site.options.get("hosts")))
             for start_url in site.start_urls:
                 learned = self.script_lists.recalled(site, start_url) if site.profile is None else None
                 if learned is not None:  # an API learned in an earlier run: plain HTTP, no browser
@@ -152,10 +157,16 @@ class DuchaSpider(scrapy.Spider):
                 self._list_walk_failed(state, f"list page {response.url} answered {response.status} {reason or ''}")
             return
         text, _ = decode_html(response.body, header_charset=_header_charset(response))
+        text, cut = limit_text(text, len(response.body), self.max_html_bytes)
+        if cut:
+            stats.inc_value(f"{prefix}/list_truncated")
         profile = response.meta["profile"]
         if response.meta["is_start"] and state.site.profile is None:
             profile = get_profile(None, response.url, text, options=state.site.options)
-        page = profile.parse_list(response.meta["list_request"], text)
+        page = parse_list(profile, response.meta["list_request"], text)
+        if page.recovered:
+            stats.inc_value("ducha/list_rows_recovered", page.recovered)
+            stats.inc_value(f"{prefix}/list_rows_recovered", page.recovered)
         if learned_start and response.meta["list_request"].page == 1 and (page.error or not page.entries):
             self.script_lists.drop(state.site, learned_start, page.error or "no rows")
             yield self._relearn(state.site, learned_start)
@@ -172,6 +183,14 @@ class DuchaSpider(scrapy.Spider):
             stats.inc_value(f"{prefix}/list_warnings")
             logger.warning("%s: %s", state.site.id, page.warning)
         for entry in page.entries:
+            if not on_site(entry.url, state.hosts):  # another site's posting is not this site's
+                if entry.url not in state.offsite:
+                    state.offsite.add(entry.url)
+                    stats.inc_value("ducha/offsite_skipped")
+                    stats.inc_value(f"{prefix}/offsite_skipped")
+                    logger.info("%s: list entry %s is off-site (hosts %s): skipped", state.site.id, entry.url,
+                                ", ".join(sorted(state.hosts)))
+                continue
             if entry.url not in state.listed:  # a posting listed twice (HTML and JSON lists) counts once
                 stats.inc_value(f"{prefix}/entries")
             state.listed.add(entry.url)
@@ -242,7 +261,11 @@ class DuchaSpider(scrapy.Spider):
                 self._refetch(response.request)
             return
         text, _ = decode_html(response.body, header_charset=_header_charset(response))
+        text, cut = limit_text(text, len(response.body), self.max_html_bytes)
         page = extract_page(text, url, list_title=meta.get("list_title"), list_date=meta.get("list_date"))
+        del text  # one page's text and tree at a time
+        if cut:
+            page.notes.insert(0, cut)
         if page.is_soft_404:
             yield CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind="removed",
                                http_status=response.status, reason="soft-404", raw_sha256=raw,
@@ -258,7 +281,7 @@ class DuchaSpider(scrapy.Spider):
             doc_type=page.doc_type, doc_numbers=list(page.doc_numbers), attachments=attachments,
             list_title=meta.get("list_title"), raw_sha256=raw,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-            warc=meta.get("ducha_warc"),
+            warc=meta.get("ducha_warc"), extra={"parse_note": "; ".join(page.notes)} if page.notes else {},
         )
 
     def _outcome_without_content(self, response: Response, site_id: str, url: str, fetched_at: str,
@@ -279,6 +302,8 @@ class DuchaSpider(scrapy.Spider):
         if status in (404, 410):
             return outcome("removed", str(status))
         if status != 200:
+            if url not in self.states[site_id].known:
+                not_archived(self.crawler.stats, site_id, url, f"HTTP {status}")
             return outcome("unreachable", f"HTTP {status}")
         if is_home_redirect(url, response):
             return outcome("removed", "redirect-home")
@@ -288,9 +313,13 @@ class DuchaSpider(scrapy.Spider):
         request = failure.request
         site_id = request.meta["site_id"]
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/errors")
-        logger.warning("%s: %s failed: %s", site_id, request.url, failure.getErrorMessage())
+        reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:300]
+        if ROBOTS_FORBIDDEN in reason:  # the site asked us not to: a decision, not a failure
+            self.crawler.stats.inc_value(f"ducha/site/{site_id}/robots_forbidden")
+        else:
+            not_archived(self.crawler.stats, site_id, request.meta["ducha_url"], reason)
         return CheckOutcome(site_id=site_id, url=request.meta["ducha_url"], fetched_at=now_iso(self.crawler.settings),
-                            kind="unreachable", reason=type(failure.value).__name__)
+                            kind="unreachable", reason=reason)
 
     async def _attachments_changed(self, site_id: str, url: str) -> bool:
         """Re-verify the attachments of a posting whose page answered 304 (files can be swapped silently)."""

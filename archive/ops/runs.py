@@ -69,6 +69,8 @@ def site_status(counts: dict[str, int]) -> str:
     """One word for a site's outcome in a run: ``ok``, or why the site failed (the runner's rules)."""
     if counts.get("parse_errors"):
         return "parse_errors"
+    if counts.get("not_archived"):
+        return "not_archived"
     if counts.get("entries"):
         return "ok"
     if counts.get("blocked"):

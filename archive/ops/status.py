@@ -116,6 +116,18 @@ def _default_config() -> OpsConfig | None:
         return None
 
 
+def _not_archived(handle, row: dict) -> list[dict]:
+    """The postings the site's last run could not archive (URL and reason, from ``runs.summary``)."""
+    found = handle.execute("SELECT summary FROM runs WHERE id = ?", [row["run_id"]]).fetchone()
+    try:
+        summary = json.loads(found[0]) if found and found[0] else {}
+    except ValueError:
+        return []
+    site = summary.get(row["site_id"]) if isinstance(summary, dict) else None
+    listed = site.get("not_archived_urls") if isinstance(site, dict) else None
+    return [f for f in listed if isinstance(f, dict)] if isinstance(listed, list) else []
+
+
 def _outcome(row: dict) -> str:
     if row["run_status"] in ("crashed", "running"):
         return row["run_status"]
@@ -144,6 +156,7 @@ def format_status(db: DbLike, *, jobstore: str | Path | None = None, config: Ops
         upcoming = next_runs(store, tz=config.timezone if config is not None else DEFAULT_TIMEZONE)
         next_of = site_next_runs(handle, upcoming, config, [r["site_id"] for r in rows])
         for r in rows:
+            r["not_archived"] = _not_archived(handle, r) if r["site_status"] == "not_archived" else []
             r["health"] = [f"{check}: {detail}" + _streak_note(failure_streak(handle, r["site_id"], check))
                            for check, detail in r["failing"]]
     lines = [(f"{'site':<14} {'last run':<31} {'outcome':<12} {'found':>5} {'new':>4} {'chg':>4} {'rm':>3} "
@@ -159,6 +172,9 @@ def format_status(db: DbLike, *, jobstore: str | Path | None = None, config: Ops
                      f"{_outcome(r):<12} {r['postings_seen'] or 0:>5} "
                      f"{r['new'] or 0:>4} {r['changed'] or 0:>4} {r['removed'] or 0:>3} {r['errors'] or 0:>4} "
                      f"{r['blocked'] or 0:>4}  {when:<25}  {health}")
+    for r in rows:
+        lines += [f"  {r['site_id']}: not archived in run #{r['run_id']}: {f.get('url')} ({f.get('reason')})"
+                  for f in r["not_archived"]]
     for group, started, outcome, code, run_id in jobs:
         lines.append(f"last scheduled {group}: {outcome} at {started} (exit {code}, run {run_id})")
     if upcoming:

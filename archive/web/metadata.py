@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from archive.web import queries as q
+from archive.web.ledger_meta import LEDGER_QUERIES
 from archive.web.tables import TABLES
 
 DB = "archive"
@@ -106,6 +107,7 @@ def canned_queries() -> dict[str, dict]:
         "feed_changed": _query(
             "修改 Atom 订阅 Changes feed", "公告被修改（附改动摘要）或删除后重新上线时。 Silent edits (with a change summary) and restorations. "
             + _SITE_REGION_HELP, q.FEED_CHANGED, sr),
+        **LEDGER_QUERIES,
     }
 
 

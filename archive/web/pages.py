@@ -124,10 +124,11 @@ async def static_file(datasette: Any, request: Any) -> Response:
                             headers={"Cache-Control": "max-age=3600"}))
 
 
+_ID = "[0-9]{1,18}"  # SQLite integers are 64-bit: a longer id is no id (404, not an OverflowError)
 ROUTES = [
-    (r"^/-/ducha/document/(?P<id>[0-9]+)$", document_page),
-    (r"^/-/ducha/document/(?P<id>[0-9]+)/diff/(?P<version_id>[0-9]+)$", version_diff),
-    (r"^/-/ducha/evidence/(?P<id>[0-9]+)\.json$", evidence),
-    (r"^/-/ducha/warc/(?P<version_id>[0-9]+)$", warc_record),
+    (rf"^/-/ducha/document/(?P<id>{_ID})$", document_page),
+    (rf"^/-/ducha/document/(?P<id>{_ID})/diff/(?P<version_id>{_ID})$", version_diff),
+    (rf"^/-/ducha/evidence/(?P<id>{_ID})\.json$", evidence),
+    (rf"^/-/ducha/warc/(?P<version_id>{_ID})$", warc_record),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
 ]

@@ -8,7 +8,7 @@
   (ins/del/br), and links to ``/-/ducha/document/{id}`` for ``document_link``, ``document_id`` and
   ``documents.url`` cells.  Everything else stays escaped by Datasette.
 * ``extra_template_vars``: the home page's figures (``archive.web.home``).
-* ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
+* ``asgi_wrapper``: see ``archive.web.guard``.  ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import datasette.handle_exception as _datasette_errors
 from datasette import hookimpl
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
@@ -25,10 +26,16 @@ from archive.search import fts_query
 from archive.web import feeds, pages
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
+from archive.web.guard import Guard
 from archive.web.home import home_figures
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
 log = logging.getLogger(__name__)
+
+# Datasette 0.65.5 prints every handled exception with rich when rich is importable (the crawl's progress
+# table installs it); for a plain 404 there is no exception being handled, rich raises ValueError and the
+# 404 becomes a 500.  The console traceback is not needed: Datasette still answers with its error page.
+_datasette_errors.rich = None
 
 TEMPLATES = Path(__file__).parent / "templates"
 DOCUMENT_PATH = "/-/ducha/document/{}"
@@ -86,8 +93,8 @@ def extra_template_vars(template: str, datasette: Any) -> Any:
     async def inner() -> dict[str, Any]:
         db_name = pages.database_name(datasette)
         if db_name not in datasette.databases:
-            return {"ducha_home": None}
-        return {"ducha_home": await home_figures(datasette.get_database(db_name))}
+            return {"ducha_home": None, "ducha_db": db_name}
+        return {"ducha_home": await home_figures(datasette.get_database(db_name)), "ducha_db": db_name}
 
     return inner
 
@@ -96,6 +103,16 @@ def extra_template_vars(template: str, datasette: Any) -> Any:
 def extra_css_urls(datasette: Any) -> list[str]:
     """Our stylesheet on every page."""
     return [datasette.urls.path("/-/ducha/static/ducha.css")]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``)."""
+
+    def wrap(app: Any) -> Guard:
+        return Guard(app, datasette)
+
+    return wrap
 
 
 @hookimpl

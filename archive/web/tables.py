@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive.web.ledger_meta import LEDGER_TABLES
+
 _TS = "（ISO 8601，含时区 with offset）"
 
 _DATES = {
@@ -232,4 +234,5 @@ TABLES: dict[str, dict[str, Any]] = {
                        "window shorter than stated (view).",
         "facets": ["region", "backdated", "early_removal"],
     },
+    **LEDGER_TABLES,
 }

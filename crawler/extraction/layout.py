@@ -19,6 +19,10 @@ from .text import SKIP_TAGS, element_text
 logger = logging.getLogger(__name__)
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_WRAPPERS = "div|span|font|section|article|center|main|aside|table|tbody|tr|td|th|ul|ol|li|dl|dd|dt|b|i|em|strong|p"
+_OPEN_RUN = re.compile(rf"(?:<(?:{_WRAPPERS})\b[^<>]*>\s*){{7,}}(<(?:{_WRAPPERS})\b[^<>]*>)", re.IGNORECASE)
+_CLOSE_RUN = re.compile(rf"(</(?:{_WRAPPERS})\s*>)(?:\s*</(?:{_WRAPPERS})\s*>){{7,}}", re.IGNORECASE)
+_WRAPPER_TAG = re.compile(r"</?(?:div|span|font|section|article|center|main|aside)\b[^<>]*>", re.IGNORECASE)
 _HANWEB_BEGIN = "ZJEG_RSS.content.begin"
 _HANWEB_END = "ZJEG_RSS.content.end"
 _KNOWN_BODIES: tuple[tuple[str, str], ...] = (
@@ -57,16 +61,56 @@ class Attachment:
     name: str
 
 
-def parse(html: str) -> etree._Element:
-    """Parse HTML text into an lxml document (an empty document for empty input)."""
+def _too_deep(parser: lxml.html.HTMLParser) -> bool:
+    return any("Excessive depth" in (e.message or "") for e in parser.error_log)
+
+
+def _parse_once(html: str) -> tuple[etree._Element, bool]:
+    """One parse (``huge_tree``: libxml2 keeps 2,048 levels instead of 256); whether depth cut it short."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    doc = lxml.html.document_fromstring(html, parser=parser)
+    return doc, _too_deep(parser)
+
+
+def flatten_runs(html: str) -> str:
+    """``html`` with every run of consecutive wrapper tags (``<div><div><div>…``, ``…</div></div>``)
+    cut to one: the innermost opening tag (it carries the body's class) and the first closing tag."""
+    html = _OPEN_RUN.sub(lambda m: m.group(1), html)
+    return _CLOSE_RUN.sub(lambda m: m.group(1), html)
+
+
+def parse_noted(html: str) -> tuple[etree._Element, list[str]]:
+    """Parse HTML text into an lxml document, plus notes on what had to be done to read it all.
+
+    A page nested deeper than libxml2's limit (2,048 levels even with ``huge_tree``) would silently
+    end at that depth, losing the body: runs of wrapper tags are then flattened, and when that is
+    not enough every layout wrapper (div, span, font, section…) is dropped, keeping its content.
+    """
     html = _XML_DECL.sub("", html or "", count=1)
     if not html.strip():
-        return lxml.html.document_fromstring("<html><body></body></html>")
+        return lxml.html.document_fromstring("<html><body></body></html>"), []
     try:
-        return lxml.html.document_fromstring(html)
+        doc, too_deep = _parse_once(html)
+        if not too_deep:
+            return doc, []
+        doc, too_deep = _parse_once(flatten_runs(html))
+        if not too_deep:
+            note = "markup nested deeper than 2048 levels: runs of wrapper tags flattened"
+        else:
+            doc, too_deep = _parse_once(_WRAPPER_TAG.sub(" ", html))
+            note = "markup nested deeper than 2048 levels: layout wrappers dropped"
+            if too_deep:
+                note = "markup nested deeper than 2048 levels: the page is cut at that depth"
+        logger.warning("deeply nested page: %s", note)
+        return doc, [note]
     except (etree.ParserError, ValueError):
         logger.warning("unparseable HTML; treating the page as empty")
-        return lxml.html.document_fromstring("<html><body></body></html>")
+        return lxml.html.document_fromstring("<html><body></body></html>"), ["unparseable HTML"]
+
+
+def parse(html: str) -> etree._Element:
+    """Parse HTML text into an lxml document (an empty document for empty input); see :func:`parse_noted`."""
+    return parse_noted(html)[0]
 
 
 def metas(doc: etree._Element) -> dict[str, str]:

@@ -69,13 +69,14 @@ class ExtractedPage:
     is_soft_404: bool
     family: str = "generic"
     fields: dict[str, str] = field(default_factory=dict)  # 索引号/文号/成文日期… as printed
+    notes: list[str] = field(default_factory=list)  # what reading the page took (flattened, truncated…)
     display_date: str | None = None  # the date the page's info block shows (发布日期/发布时间/日期：…)
 
     def to_json(self) -> dict[str, Any]:
         """The ``ducha extract`` object of the contract (plus publisher, dates, source, soft-404 flag)."""
         data = asdict(self)
         keys = ("url", "title", "publish_date", "body_text", "attachments", "doc_type", "doc_numbers",
-                "publisher", "dates", "publish_date_source", "is_soft_404", "display_date")
+                "publisher", "dates", "publish_date_source", "is_soft_404", "notes", "display_date")
         return {key: data[key] for key in keys}
 
 
@@ -172,7 +173,7 @@ def _is_soft_404(title: str, body: str, html_title: str, *, has_content_media: b
 def extract_page(html: str, url: str, *, list_title: str | None = None,
                  list_date: str | None = None) -> ExtractedPage:
     """Extract title, dates, body, attachments, 文号 and doc_type from a decoded detail page."""
-    doc = layout.parse(html)
+    doc, notes = layout.parse_noted(html)
     meta = layout.metas(doc)
     html_title = layout.page_title(doc)
     layout.drop_skipped(doc)
@@ -208,9 +209,12 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
         url=url, title=title, publish_date=dates[source] if source else None,
         publish_date_source=source, dates=dates, publisher=_publisher(meta, fields), body_text=body,
         doc_numbers=numbers, attachments=[{"url": a.url, "name": a.name} for a in attachments],
-        doc_type=classify(title, body), is_soft_404=_is_soft_404(title, body, html_title,
-                                 has_content_media=bool(attachments) or has_images),
-        family=family, fields=fields, display_date=parse_shown_date(shown.group(1)) if shown else None,
+        doc_type=classify(title, body),
+        # a page we could not read whole is no proof of absence
+        is_soft_404=not notes and _is_soft_404(title, body, html_title,
+                                               has_content_media=bool(attachments) or has_images),
+        family=family, fields=fields, notes=notes,
+        display_date=parse_shown_date(shown.group(1)) if shown else None,
     )
 
 

@@ -66,20 +66,28 @@ def normalise_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
-def _walk(node: etree._Element, out: list[str]) -> None:
-    """Append the text of ``node`` and then its tail: a block element between line breaks, a table
-    cell between spaces; comments, processing instructions and skipped tags leave only their tail."""
-    tag = node.tag.lower().rpartition("}")[2] if isinstance(node.tag, str) else None
-    if tag is not None and tag not in SKIP_TAGS:
+def _walk(root: etree._Element, out: list[str]) -> None:
+    """Append the text of ``root`` and then its tail: a block element between line breaks, a table
+    cell between spaces; comments, processing instructions and skipped tags leave only their tail.
+    Iterative (an explicit stack): a page nested thousands of levels deep must not overflow."""
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag.lower().rpartition("}")[2] if isinstance(node.tag, str) else None
+        kept = tag is not None and tag not in SKIP_TAGS
         edge = "\n" if tag in BLOCK_TAGS else " " if tag in CELL_TAGS else ""
-        out.append(edge)
-        if node.text:
-            out.append(node.text)
-        for child in node:
-            _walk(child, out)
-        out.append(edge)
-    if node.tail:
-        out.append(node.tail)
+        if closing:
+            if kept:
+                out.append(edge)
+            if node.tail:
+                out.append(node.tail)
+            continue
+        stack.append((node, True))
+        if kept:
+            out.append(edge)
+            if node.text:
+                out.append(node.text)
+            stack.extend((child, False) for child in reversed(node))
 
 
 def element_text(node: etree._Element) -> str:

@@ -20,6 +20,7 @@ from .hanweb import HanwebProfile
 from .hunan import HunanProfile
 from .jpaas import JpaasProfile
 from .nfcms import NfcmsProfile
+from .recover import recover_rows
 from .trs import TrsProfile
 from .ucap import UcapProfile
 
@@ -61,6 +62,12 @@ def get_profile(name: str | None, start_url: str, first_page_text: str | None = 
     return GenericProfile(options=options)
 
 
+def parse_list(profile: Profile, request: ListRequest, text: str) -> ListPage:
+    """``profile.parse_list`` plus the rows broken markup hid from the parser (``recovered`` counts
+    them; see :mod:`.recover`): a malformed list never hides postings, whatever the profile."""
+    return recover_rows(profile.parse_list(request, text), request, text)
+
+
 __all__ = [
     "PROFILES",
     "GenericProfile",
@@ -78,4 +85,5 @@ __all__ = [
     "detect_profile",
     "get_profile",
     "make_profile",
+    "parse_list",
 ]

@@ -70,6 +70,7 @@ class ListPage:
     total_pages: int | None = None
     error: str | None = None
     warning: str | None = None
+    recovered: int = 0  # rows the HTML parser lost and the raw-text scan found (spiders.profiles.recover)
 
 
 class Profile(Protocol):

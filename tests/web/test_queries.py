@@ -23,7 +23,7 @@ def test_metadata_file_is_generated_from_code():
 def test_every_query_is_documented(name):
     query = canned_queries()[name]
     assert query["title"] and query["description"]
-    assert set(query.get("params", [])) == {p for p in ("q", "days", "site", "region") if f":{p}" in query["sql"]}
+    assert set(query.get("params", [])) == {p for p in ("q", "days", "site", "region", "plan", "as_of") if f":{p}" in query["sql"]}
 
 
 @pytest.mark.parametrize("name", QUERIES)

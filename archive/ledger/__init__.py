@@ -1,0 +1,20 @@
+"""The rectification ledger: 督察 → 整改方案 tasks → 验收销号 close-outs, and what is overdue.
+
+Public API (plain library; no Scrapy, no Click)::
+
+    deadline(text, *, context_year=None) -> Deadline          # archive.ledger.numbers: last allowed day
+    citations(text) -> list[Citation]; task_number(cell) -> int | None
+    tables_of(kind, data) -> list[Grid]                         # archive.ledger.tables: html/docx/xlsx/xls/pdf
+    tasks_from_grids(grids, source) / tasks_from_text(text)     # archive.ledger.tasks
+    link_notice(texts, plans) -> list[Link]                     # archive.ledger.link
+    build_ledger(db, *, warc_dir=None, now=None, full=False)    # archive.ledger.build: writes the tables
+    render_ledger(db_path, *, region=None, as_of=None, fmt="md") # archive.ledger.report
+"""
+from archive.ledger.build import LedgerStats, build_ledger
+from archive.ledger.numbers import Citation, Deadline, citations, cited_numbers, deadline, task_number
+from archive.ledger.report import ledger_data, render_ledger
+
+__all__ = [
+    "Citation", "Deadline", "LedgerStats", "build_ledger", "citations", "cited_numbers", "deadline",
+    "ledger_data", "render_ledger", "task_number",
+]

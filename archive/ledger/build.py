@@ -1,0 +1,307 @@
+"""``build_ledger``: inspections, plans, tasks and task links, derived from the archive.
+
+```
+documents(rectification_plan) ─sources (WARC bytes: page tables, attachment tables; stored text)─►
+    tasks (tables first, enumerated text second; merged by number) ─► plans, tasks
+documents(inspection_feedback) + plan text ─► inspections (level, round, batch, region, feedback date)
+documents(acceptance_notice | rectification_progress) ─link_notice (same region)─► task_links
+```
+Incremental: a plan whose current version was already read keeps its tasks (no WARC read); a
+close-out or progress posting is re-linked only when it is new, has a new version, or its region's
+plans changed (``ledger_notices`` remembers what was linked).  ``full=True`` redoes everything.
+Idempotent.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from archive.ledger.link import Link, PlanTask, link_notice
+from archive.ledger.numbers import deadline
+from archive.ledger.sources import PostingSource, load_posting
+from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
+from archive.timeliness.fields import feedback_date, problem_count
+
+logger = logging.getLogger(__name__)
+
+PLAN_TYPES = ("rectification_plan",)
+NOTICE_KINDS = {"acceptance_notice": "closure", "rectification_progress": "progress"}
+
+_INSPECTION = re.compile(
+    r"(?P<round>第[一二三四五六七八九十]+轮)?\s*(?P<batch>第[一二三四五六七八九十]+批)?\s*"
+    r"(?P<level>中央|省级|省)(?:第[一二三四五六七八九十]+)?生态环境保护(?:例行)?督察(?:组)?(?P<again>“?回头看”?)?")
+_PLACE = re.compile(r"^(?P<p>.+?(?:自治州|地区|盟|市|州|县|区))")
+
+
+@dataclass
+class LedgerStats:
+    """What one build did."""
+
+    plans: int = 0
+    plans_read: int = 0
+    tasks: int = 0
+    links_confirmed: int = 0
+    links_candidate: int = 0
+    inspections: int = 0
+    notices_linked: int = 0
+    raw_missing: int = 0
+    seconds: float = 0.0
+    sources: dict[str, int] = field(default_factory=dict)
+
+
+def region_of(region: str | None, level: str | None, name: str | None) -> str:
+    """The region a site speaks for: its province, or province + city for city/county sites."""
+    region = region or ""
+    if level in ("city", "county") and name:
+        m = _PLACE.match(name)
+        if m and m.group("p") != region:
+            place = m.group("p")
+            return place if place.startswith(region) else f"{region}{place}"
+    return region
+
+
+_SUBJECT = re.compile(r"(?P<p>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市))(?:关于|贯彻落实|第[一二三四五]轮|中央|省级|整改)")
+
+
+def subject_region(site_region: str, level: str | None, *texts: str) -> str:
+    """The region a posting speaks for: the site's, except on a national site (the Ministry posts
+    for provinces), where the first place named before 贯彻落实 / 关于 / 第N轮 / 整改 is taken."""
+    if level != "national":
+        return site_region
+    for text in texts:
+        m = _SUBJECT.search(text or "")
+        if m:
+            return m.group("p")
+    return site_region
+
+
+def inspection_of(*texts: str) -> dict | None:
+    """``{"level", "round", "batch"}`` of the 督察 the texts name (title first): the first mention
+    decides the level; when it names no round ("中央第三生态环境保护督察组"), a later mention of the
+    same level that does supplies it."""
+    first: dict | None = None
+    for text in texts:
+        for m in _INSPECTION.finditer(text or ""):
+            level = "central" if m.group("level") == "中央" else "provincial"
+            rnd = "回头看" if m.group("again") else (m.group("round") or "")
+            if first is None:
+                first = {"level": level, "round": rnd, "batch": m.group("batch") or ""}
+            elif level == first["level"] and rnd:
+                first.update(round=rnd, batch=first["batch"] or m.group("batch") or "")
+            if first["round"]:
+                return first
+    return first
+
+
+def _tasks_of(src: PostingSource) -> list[Task]:
+    """Tasks of a plan posting: page tables, then attachment tables, then enumerated text."""
+    found: dict[int, Task] = {}
+    groups: list[list[Task]] = [tasks_from_grids(src.page_grids, "html_table")]
+    for att in src.attachments:
+        groups.append(tasks_from_grids(att.grids, f"{att.kind}_table"))
+    groups.append(tasks_from_text(src.body_text))
+    for att in src.attachments:
+        groups.append(tasks_from_text(att.text))
+    for group in groups:
+        for task in group:
+            found.setdefault(task.number, task)
+    return sorted(found.values(), key=lambda t: t.number)
+
+
+def _sites(db: Database) -> dict[str, tuple[str, str | None]]:
+    """site id → (region it speaks for, level)."""
+    return {sid: (region_of(region, level, name), level)
+            for sid, region, level, name in db.execute("SELECT id, region, level, name FROM sites")}
+
+
+def _inspection_id(db: Database, insp: dict | None, region: str) -> int | None:
+    if insp is None:
+        return None
+    row = db.execute("SELECT id FROM inspections WHERE level = ? AND round = ? AND batch = ? AND region = ?",
+                     [insp["level"], insp["round"], insp["batch"], region]).fetchone()
+    if row:
+        return int(row[0])
+    cur = db.execute("INSERT INTO inspections (level, round, batch, region) VALUES (?, ?, ?, ?)",
+                     [insp["level"], insp["round"], insp["batch"], region])
+    return int(cur.lastrowid or 0)
+
+
+def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir: Path | None, at: str,
+               stats: LedgerStats) -> set[str]:
+    """(Re)read one plan posting; returns the regions whose task lists changed."""
+    src = load_posting(db, doc_id, warc_dir=warc_dir)
+    stats.raw_missing += src.raw_missing
+    region = subject_region(site[0], site[1], src.title, src.body_text)
+    tasks = _tasks_of(src)
+    context_year = int(src.posted[:4]) if src.posted else None
+    stated = problem_count(src.body_text)
+    insp_id = _inspection_id(db, inspection_of(src.title, src.body_text), region)
+    fb = feedback_date(src.body_text, context_year=context_year)
+    if insp_id and fb is not None and fb.value is not None:
+        db.execute("UPDATE inspections SET feedback_date = coalesce(feedback_date, ?) WHERE id = ?", [fb.iso(), insp_id])
+    old = db.execute("SELECT id, region FROM plans WHERE document_id = ?", [doc_id]).fetchone()
+    touched = {region} | ({old[1] or ""} if old else set())
+    if old:
+        db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [old[0]])
+        db.execute("DELETE FROM tasks WHERE plan_id = ?", [old[0]])
+        db.execute("DELETE FROM plans WHERE id = ?", [old[0]])
+    sources = sorted({t.source for t in tasks})
+    cur = db.execute(
+        "INSERT INTO plans (document_id, inspection_id, site_id, region, title, url, published, task_count_stated,"
+        " task_count_parsed, count_mismatch, task_sources, version_id, computed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [doc_id, insp_id, src.site_id, region, src.title, src.url, src.posted, stated, len(tasks),
+         int(stated is not None and stated != len(tasks)), json.dumps(sources), src.version_id, at])
+    plan_id = cur.lastrowid
+    for t in tasks:
+        d = deadline(t.deadline_text, context_year=context_year)
+        db.execute(
+            "INSERT INTO tasks (plan_id, number, problem, lead_units, responsible_units, target, deadline_text,"
+            " deadline, deadline_kind, measures, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [plan_id, t.number, t.problem, t.lead_units, t.responsible_units, t.target, t.deadline_text,
+             d.iso(), d.kind, t.measures, t.source])
+        stats.sources[t.source] = stats.sources.get(t.source, 0) + 1
+    db.execute("INSERT INTO task_links (task_id, document_id, kind, status, posted, location, confidence)"
+               " SELECT id, ?, 'plan', 'confirmed', ?, source, 1.0 FROM tasks WHERE plan_id = ?",
+               [doc_id, src.posted, plan_id])
+    stats.plans_read += 1
+    return touched
+
+
+def _feedback(db: Database, sites: dict[str, tuple[str, str | None]]) -> None:
+    """Attach 督察反馈 postings (and their stated feedback dates) to inspections of their region
+    (inspections no plan refers to are dropped first and come back only from a feedback posting)."""
+    db.execute("DELETE FROM inspections WHERE id NOT IN (SELECT inspection_id FROM plans WHERE inspection_id IS NOT NULL)")
+    rows = db.execute("SELECT d.id, d.site_id, d.title, v.body_text, d.publish_date FROM documents d"
+                      " LEFT JOIN versions v ON v.id = d.current_version_id"
+                      " WHERE d.doc_type = 'inspection_feedback' ORDER BY d.publish_date, d.id").fetchall()
+    for doc_id, site_id, title, body, posted in rows:
+        insp = inspection_of(title, body or "")
+        if insp is None:
+            continue
+        site = sites.get(site_id, ("", None))
+        insp_id = _inspection_id(db, insp, subject_region(site[0], site[1], title, body or ""))
+        fb = feedback_date(body or "", context_year=int(posted[:4]) if posted else None)
+        db.execute("UPDATE inspections SET feedback_document_id = coalesce(feedback_document_id, ?),"
+                   " feedback_date = coalesce(?, feedback_date) WHERE id = ?",
+                   [doc_id, fb.iso() if fb is not None else None, insp_id])
+
+
+def _plan_tasks(db: Database) -> dict[str, dict[int, dict[int, PlanTask]]]:
+    """region → plan id → number → task."""
+    out: dict[str, dict[int, dict[int, PlanTask]]] = {}
+    for task_id, plan_id, number, problem, region in db.execute(
+            "SELECT t.id, t.plan_id, t.number, t.problem, p.region FROM tasks t JOIN plans p ON p.id = t.plan_id"):
+        out.setdefault(region or "", {}).setdefault(plan_id, {})[number] = PlanTask(task_id, plan_id, number, problem or "")
+    return out
+
+
+def _same_inspection(db: Database, plans: dict[int, dict[int, PlanTask]], insp: dict | None) -> dict[int, dict[int, PlanTask]]:
+    """The plans of the inspection the notice names (all of them when it names none or none fit)."""
+    if insp is None or not plans:
+        return plans
+    marks = ",".join("?" * len(plans))
+    keep = {pid for (pid,) in db.execute(
+        f"SELECT p.id FROM plans p LEFT JOIN inspections i ON i.id = p.inspection_id WHERE p.id IN ({marks})"
+        " AND (i.id IS NULL OR (i.level = ? AND (i.round = ? OR i.round = '' OR ? = '')))",
+        [*plans, insp["level"], insp["round"], insp["round"]])}
+    return {pid: tasks for pid, tasks in plans.items() if pid in keep}
+
+
+def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None, stats: LedgerStats,
+              *, changed_regions: set[str], full: bool, at: str) -> None:
+    """Link close-out / progress postings to tasks: those never linked, those with a new version,
+    and those of a region whose plans changed in this build (all of them when ``full``)."""
+    by_region = _plan_tasks(db)
+    marks = ",".join("?" * len(NOTICE_KINDS))
+    kinds = list(NOTICE_KINDS)
+    db.execute(f"DELETE FROM task_links WHERE kind != 'plan' AND document_id NOT IN"
+               f" (SELECT id FROM documents WHERE doc_type IN ({marks}))", kinds)
+    db.execute(f"DELETE FROM ledger_notices WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
+               kinds)
+    notices = db.execute(
+        "SELECT d.id, d.site_id, d.doc_type, coalesce(d.current_version_id, (SELECT max(v.id) FROM versions v"
+        f" WHERE v.document_id = d.id)), n.version_id, n.region FROM documents d"
+        f" LEFT JOIN ledger_notices n ON n.document_id = d.id WHERE d.doc_type IN ({marks})", kinds).fetchall()
+    for doc_id, site_id, doc_type, version_id, linked_version, linked_region in notices:
+        if not (full or linked_version is None or linked_version != version_id or linked_region in changed_regions):
+            continue
+        stats.notices_linked += 1
+        db.execute("DELETE FROM task_links WHERE document_id = ? AND kind != 'plan'", [doc_id])
+        site_region, level = sites.get(site_id, ("", None))
+        region, count = site_region, 0
+        if level == "national" or site_region in by_region:
+            # stored text is enough here: citations and task wording survive the joined cells, and
+            # re-reading every notice's WARC records on each run would cost ~40 ms a posting
+            src = load_posting(db, doc_id, warc_dir=warc_dir, tables=False)
+            region = subject_region(site_region, level, src.title, src.body_text)
+            plans = _same_inspection(db, by_region.get(region, {}), inspection_of(src.title, src.body_text))
+            texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
+            texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
+            for link in link_notice(texts, plans) if plans else []:
+                _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
+                count += 1
+        db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
+                   " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
+
+
+def _insert_link(db: Database, link: Link, doc_id: int, kind: str, posted: str | None) -> None:
+    db.execute("INSERT OR IGNORE INTO task_links (task_id, document_id, kind, status, posted, location, evidence,"
+               " confidence, similarity, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [link.task_id, doc_id, kind, link.status, posted, link.location, link.evidence[:500],
+                link.confidence, None if link.similarity is None else round(link.similarity, 3), link.reason])
+
+
+def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datetime | None = None,
+                 full: bool = False) -> LedgerStats:
+    """Rebuild the ledger tables from the archive in ``db`` (one transaction).
+
+    ``warc_dir`` is where the WARC evidence lives (raw page and attachment bytes, for tables); without
+    it only stored text is read.  Plans whose current version was read before are kept unless ``full``.
+    """
+    started = time.perf_counter()
+    at = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    wdir = Path(warc_dir) if warc_dir is not None else None
+    stats = LedgerStats()
+    sites = _sites(db)
+    with db.atomic():  # one transaction: sqlite-utils connections autocommit each statement otherwise
+        marks = ",".join("?" * len(PLAN_TYPES))
+        docs = db.execute(
+            f"SELECT d.id, d.site_id, coalesce(d.current_version_id, (SELECT max(id) FROM versions v"
+            f" WHERE v.document_id = d.id)), p.version_id FROM documents d LEFT JOIN plans p ON p.document_id = d.id"
+            f" WHERE d.doc_type IN ({marks})", list(PLAN_TYPES)).fetchall()
+        wanted = {d[0] for d in docs}
+        removed_regions: set[str] = set()
+        for pid, region in db.execute("SELECT id, region FROM plans WHERE document_id NOT IN"
+                                      f" (SELECT id FROM documents WHERE doc_type IN ({marks}))",
+                                      list(PLAN_TYPES)).fetchall():
+            removed_regions.add(region or "")
+            db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [pid])
+            db.execute("DELETE FROM tasks WHERE plan_id = ?", [pid])
+            db.execute("DELETE FROM plans WHERE id = ?", [pid])
+        changed: set[str] = set()
+        for doc_id, site_id, version_id, read_version in docs:
+            if full or read_version is None or read_version != version_id:
+                changed |= _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats)
+        changed |= removed_regions
+        _feedback(db, sites)
+        _link_all(db, sites, wdir, stats, changed_regions=changed, full=full, at=at)
+        for status, n in db.execute("SELECT status, count(*) FROM task_links WHERE kind != 'plan' GROUP BY status"):
+            if status == "confirmed":
+                stats.links_confirmed = n
+            else:
+                stats.links_candidate = n
+        stats.plans = len(wanted)
+        stats.tasks = db.execute("SELECT count(*) FROM tasks").fetchone()[0]
+        stats.inspections = db.execute("SELECT count(*) FROM inspections").fetchone()[0]
+    stats.seconds = round(time.perf_counter() - started, 3)
+    logger.info("ledger: %d plan(s) (%d read), %d task(s), %d confirmed link(s), %d candidate(s) in %.2f s",
+                stats.plans, stats.plans_read, stats.tasks, stats.links_confirmed, stats.links_candidate, stats.seconds)
+    return stats

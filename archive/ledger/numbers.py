@@ -1,0 +1,158 @@
+"""Task numbers and deadlines of rectification plans.
+
+``task_number("第十二项")`` → 12; ``cited_numbers("第5、11项和第3至6项")`` → [3, 4, 5, 6, 11];
+``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)``.  Chinese numerals and dates come
+from ``archive.timeliness.dates`` (one date vocabulary); this module adds circled numerals,
+hundreds, lists and ranges, and turns a date mention into the *last allowed day*.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from archive.timeliness.dates import cn_number, find_dates
+
+logger = logging.getLogger(__name__)
+
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
+_CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
+_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十百]{1,6}"
+_SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
+_RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
+#: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）
+_CITATION = re.compile(
+    rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
+)
+_RANGE_ONLY = re.compile(rf"^{_RANGE}$")
+_ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
+
+
+def number_value(text: str) -> int | None:
+    """Integer value of one numeral: Arabic, Chinese (十二, 一百零二), circled (⑫)."""
+    text = text.strip()
+    if text in _CIRCLED:
+        return _CIRCLED[text]
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        h = cn_number(hundreds) if hundreds else 1
+        if h is None:
+            return None
+        rest = rest.lstrip("零〇")
+        r = cn_number(("一" + rest) if rest.startswith("十") else rest) if rest else 0
+        return None if r is None else h * 100 + r
+    return cn_number(text)
+
+
+def task_number(cell: str | None) -> int | None:
+    """The number in a table's 序号 cell or a list item label: "12", "十二", "第十二项", "⑫"."""
+    if not cell:
+        return None
+    m = _ITEM_NUMBER.match(cell)
+    return number_value(m.group("n")) if m else None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Task numbers cited at one place of a text, with the matched text as evidence."""
+
+    numbers: tuple[int, ...]
+    text: str
+    start: int
+    sub_item: str | None = None
+
+
+def _expand(listing: str) -> list[int]:
+    out: list[int] = []
+    for part in re.split(_SEP, listing):
+        ends = re.split(_RANGE, part)
+        values = [number_value(e) for e in ends]
+        if any(v is None for v in values):
+            continue
+        if len(values) == 2 and values[0] is not None and values[1] is not None and 0 < values[1] - values[0] <= 200:
+            out.extend(range(values[0], values[1] + 1))
+        else:
+            out.extend(v for v in values if v is not None)
+    return out
+
+
+def citations(text: str | None) -> list[Citation]:
+    """Every "第N项" citation in ``text`` (lists and ranges expanded), in text order."""
+    text = text or ""
+    out: list[Citation] = []
+    for m in _CITATION.finditer(text):
+        numbers = tuple(dict.fromkeys(_expand(m.group("list"))))
+        if not numbers:
+            continue
+        sub = (m.group("sub") or "").strip() or None
+        prev = out[-1] if out else None
+        between = text[prev.start + len(prev.text):m.start()] if prev else ""
+        if prev and len(prev.numbers) == 1 and len(numbers) == 1 and _RANGE_ONLY.match(between) \
+                and 0 < numbers[0] - prev.numbers[0] <= 200:  # 第三十一项至第三十三项
+            out[-1] = Citation(tuple(range(prev.numbers[0], numbers[0] + 1)), text[prev.start:m.end()], prev.start)
+            continue
+        out.append(Citation(numbers=numbers, text=m.group(0), start=m.start(), sub_item=sub))
+    return out
+
+
+def cited_numbers(text: str | None) -> list[int]:
+    """All task numbers cited in ``text``, sorted, each once."""
+    return sorted({n for c in citations(text) for n in c.numbers})
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A task's deadline: the last allowed day (None when the plan gives none) and what kind it is.
+
+    ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改: no day is
+    stated, so none is invented), ``ongoing`` (长期坚持/持续推进), ``unknown`` (no deadline read).
+    """
+
+    last_day: dt.date | None
+    kind: str
+    text: str
+    note: str | None = None
+
+    def iso(self) -> str | None:
+        """The last allowed day as ``YYYY-MM-DD`` (or None)."""
+        return self.last_day.isoformat() if self.last_day else None
+
+
+_IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
+_ONGOING = re.compile(r"长期坚持|持续推进|长期推进|常态化|持续开展|长期")
+
+
+def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
+    if month is None:
+        return dt.date(year, 12, 31)
+    if day is None:
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
+    """The last allowed day of a 整改时限 cell: the *latest* dated part when several are given
+    ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
+    raw = " ".join((text or "").split())
+    if not raw:
+        return Deadline(None, "unknown", raw)
+    days: list[dt.date] = []
+    for m in find_dates(raw, context_year=context_year):
+        if m.redacted or m.year is None:
+            continue
+        try:
+            days.append(_last_day(m.year, m.month if m.precision != "year" else None,
+                                  m.day if m.precision == "day" else None))
+        except ValueError:
+            logger.debug("invalid deadline %r", m.text)
+    if days:
+        note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
+        return Deadline(max(days), "date", raw, note)
+    if _IMMEDIATE.search(raw):
+        return Deadline(None, "immediate", raw, "立行立改: no last day is stated")
+    if _ONGOING.search(raw):
+        return Deadline(None, "ongoing", raw)
+    return Deadline(None, "unknown", raw)

@@ -1,0 +1,112 @@
+"""Migrations for the rectification ledger (applied by ``archive.schema.ensure_schema``).
+
+* ``inspections`` — one row per 督察 (central or provincial, round, batch) of one inspected region.
+* ``plans`` — one row per 整改方案 posting: its inspection, region, publication date, the task count
+  the text states and the count parsed from its tables or lists.
+* ``tasks`` — one row per task of a plan: number, problem, lead and responsible units, target,
+  deadline as written and as the last allowed day, measures, and where it was read.
+* ``task_links`` — task → posting (``plan``, ``closure`` = 验收销号 / 完成情况 公示, ``progress``),
+  with the evidence text, a confidence, and ``status`` ``confirmed`` or ``candidate`` (ambiguous:
+  kept with its ``reason``, never counted as a close-out).
+* ``ledger_notices`` — bookkeeping: which version of each close-out / progress posting was linked,
+  against which region's plans (a later build re-links only what changed).
+
+The ledger is derived data: ``archive.ledger.build.build_ledger`` rewrites it from the archive.
+Add a new migration to change anything; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("ducha-ledger")
+
+_DDL = """
+CREATE TABLE inspections (
+    id INTEGER PRIMARY KEY,
+    level TEXT,                         -- central | provincial
+    round TEXT,                         -- 第二轮 / 第三轮 / 回头看 ... as written
+    batch TEXT,                         -- 第一批 ... when stated
+    region TEXT NOT NULL,               -- the inspected region (province, or province+city)
+    feedback_date TEXT,                 -- stated in the feedback posting or in the plan
+    feedback_document_id INTEGER REFERENCES documents(id),
+    UNIQUE (level, round, batch, region)
+);
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+    inspection_id INTEGER REFERENCES inspections(id),
+    site_id TEXT,
+    region TEXT,
+    title TEXT,
+    url TEXT,
+    published TEXT,                     -- documents.publish_date
+    task_count_stated INTEGER,          -- "68个问题" in the text
+    task_count_parsed INTEGER,          -- tasks read from tables / lists
+    count_mismatch INTEGER NOT NULL DEFAULT 0,
+    task_sources TEXT,                  -- JSON list: html_table, docx_table, xlsx_table, pdf_table, text
+    version_id INTEGER,                 -- the version the tasks were read from
+    computed_at TEXT
+);
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id),
+    number INTEGER NOT NULL,
+    problem TEXT,
+    lead_units TEXT,
+    responsible_units TEXT,
+    target TEXT,
+    deadline_text TEXT,
+    deadline TEXT,                      -- last allowed day; NULL for 立行立改 without a date, 长期坚持, unknown
+    deadline_kind TEXT,                 -- date | immediate | ongoing | unknown
+    measures TEXT,
+    source TEXT,                        -- html_table | docx_table | xlsx_table | xls_table | pdf_table | text
+    UNIQUE (plan_id, number)
+);
+CREATE TABLE task_links (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,                 -- plan | closure | progress
+    status TEXT NOT NULL,               -- confirmed | candidate
+    posted TEXT,                        -- the linked posting's publish_date (first seen date if none)
+    location TEXT,                      -- title | body | attachment:ID
+    evidence TEXT,                      -- the citing text
+    confidence REAL,
+    similarity REAL,                    -- problem text of the task vs the posting's task text
+    reason TEXT,
+    UNIQUE (task_id, document_id, kind)
+);
+CREATE INDEX idx_plans_region ON plans(region);
+CREATE INDEX idx_tasks_deadline ON tasks(deadline);
+CREATE INDEX idx_task_links_document_id ON task_links(document_id);
+"""
+
+
+@MIGRATIONS(name="0001_ledger")
+def _m0001_ledger(db: Database) -> None:
+    """Create ``inspections``, ``plans``, ``tasks`` and ``task_links``."""
+    _run(db, _DDL)
+
+
+_NOTICES_DDL = """
+CREATE TABLE ledger_notices (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    version_id INTEGER,                 -- the version its links were computed from
+    region TEXT,                        -- the region whose plans it was matched against
+    links INTEGER NOT NULL DEFAULT 0,   -- confirmed + candidate links it has
+    linked_at TEXT
+);
+"""
+
+
+@MIGRATIONS(name="0002_ledger_notices")
+def _m0002_ledger_notices(db: Database) -> None:
+    """``ledger_notices``: what was linked, so a rebuild re-links only new or changed postings."""
+    _run(db, _NOTICES_DDL)
+
+
+def _run(db: Database, ddl: str) -> None:
+    lines = [line.split("--", 1)[0] for line in ddl.splitlines()]
+    for statement in "\n".join(lines).split(";"):
+        if statement.strip():
+            db.execute(statement.strip())

@@ -1,0 +1,114 @@
+"""Datasette metadata of the rectification ledger: table descriptions and two canned queries.
+
+``:as_of`` empty means today in China (UTC+8); ``:region`` empty means all regions (a province
+includes its cities: ``四川省`` matches ``四川省绵阳市``); ``:plan`` is a ``plans.id`` (empty: all).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from archive.web.queries import TODAY
+
+AS_OF = f"coalesce(nullif(:as_of, ''), {TODAY})"
+_REGION = "(:region = '' OR p.region LIKE :region || '%')"
+_CLOSED_BY = (f"EXISTS (SELECT 1 FROM task_links l WHERE l.task_id = t.id AND l.kind = 'closure'"
+              f" AND l.status = 'confirmed' AND (l.posted IS NULL OR l.posted <= {AS_OF}))")
+
+LEDGER_OVERDUE = f"""
+SELECT p.region, t.number, t.problem, t.lead_units, t.deadline_text, t.deadline,
+       CAST(julianday({AS_OF}) - julianday(t.deadline) AS INTEGER) AS days_overdue,
+       p.document_id AS document_link, p.title AS plan_title, p.id AS plan_id
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id
+WHERE t.deadline IS NOT NULL AND t.deadline < {AS_OF} AND NOT {_CLOSED_BY} AND {_REGION}
+ORDER BY t.deadline, p.region, t.number"""
+
+LEDGER_PLAN_TASKS = f"""
+SELECT p.id AS plan_id, p.region, t.number, t.problem, t.lead_units, t.responsible_units,
+       t.deadline_text, t.deadline,
+       CASE WHEN {_CLOSED_BY} THEN
+              CASE WHEN (SELECT min(d.objection_end) FROM task_links l JOIN documents d ON d.id = l.document_id
+                         WHERE l.task_id = t.id AND l.kind = 'closure' AND l.status = 'confirmed') >= {AS_OF}
+                   THEN 'closure_notice' ELSE 'closed' END
+            WHEN t.deadline_kind = 'ongoing' THEN 'ongoing' ELSE 'open' END AS status,
+       CASE WHEN t.deadline < {AS_OF} AND NOT {_CLOSED_BY} THEN 1 ELSE 0 END AS overdue,
+       (SELECT group_concat(l.document_id || ' (' || coalesce(l.posted, '?') || ', 公示至 '
+                            || coalesce(d.objection_end, '?') || ')', '; ')
+        FROM task_links l JOIN documents d ON d.id = l.document_id
+        WHERE l.task_id = t.id AND l.kind = 'closure' AND l.status = 'confirmed') AS closures,
+       (SELECT group_concat(l.document_id || ': ' || l.reason, '; ') FROM task_links l
+        WHERE l.task_id = t.id AND l.status = 'candidate') AS candidates,
+       p.document_id AS document_link, p.title AS plan_title, t.source
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id
+WHERE (:plan = '' OR p.id = :plan) AND {_REGION}
+ORDER BY p.region, p.id, t.number"""
+
+_HELP = ("参数 region（如 四川省，含其下各市）、as_of（YYYY-MM-DD，留空为今天）留空表示全部。"
+         " Leave region empty for all; as_of empty means today.")
+
+LEDGER_QUERIES: dict[str, dict[str, Any]] = {
+    "ledger_overdue": {
+        "title": "逾期未销号 Overdue rectification tasks",
+        "description": "整改方案中整改时限已过、截至 as_of 仍未发布验收销号公示的任务（立行立改无具体日期、长期坚持的任务不计）。"
+                       " Tasks whose last allowed day has passed with no close-out notice posted by as_of "
+                       "(立行立改 without a date and 长期坚持 are never overdue). " + _HELP,
+        "sql": LEDGER_OVERDUE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
+    "ledger_plan": {
+        "title": "整改方案任务与销号 Plan tasks and close-outs",
+        "description": "每个整改方案的任务：牵头单位、整改时限、状态（open 未销号 / closure_notice 公示期内 / closed 已销号 / "
+                       "ongoing 长期坚持）、是否逾期，及关闭该任务的验收销号公示（编号、发布日期、公示截止日）；"
+                       "有歧义的关联列在 candidates。参数 plan 为 plans.id。"
+                       " Every plan task with its status, overdue flag and the close-out notices (id, posted, window end); "
+                       "ambiguous links under candidates. plan is a plans.id. " + _HELP,
+        "sql": LEDGER_PLAN_TASKS.strip(), "hide_sql": True, "params": ["plan", "region", "as_of"]},
+}
+
+LEDGER_TABLES: dict[str, dict[str, Any]] = {
+    "ledger_notices": {
+        "description": "台账记录：每个验收销号/整改进展公告按哪个版本、对哪个地区的整改方案做过关联（增量重建用）。"
+                       " Bookkeeping: which version of each close-out/progress posting was linked against which "
+                       "region's plans (for incremental rebuilds).",
+        "columns": {"document_id": "公告 Posting", "version_id": "关联时的版本 Version linked",
+                    "region": "匹配的地区 Region matched", "links": "关联数 Links", "linked_at": "关联时间 Linked at"},
+    },
+    "inspections": {
+        "description": "督察：中央或省级、轮次、批次、被督察地区、反馈日期与反馈公告。 Inspections: central or "
+                       "provincial, round, batch, inspected region, feedback date and posting.",
+        "facets": ["level", "round", "region"],
+        "columns": {"level": "级别 central/provincial", "round": "轮次 Round", "batch": "批次 Batch",
+                    "region": "被督察地区 Inspected region", "feedback_date": "反馈日期 Feedback date",
+                    "feedback_document_id": "督察反馈公告 Feedback posting"},
+    },
+    "plans": {
+        "description": "整改方案（每个公告一行）：督察、地区、发布日期、文中所述与解析出的任务数。 Rectification plans, "
+                       "one per posting: inspection, region, published, task count stated and parsed.",
+        "facets": ["region", "count_mismatch"],
+        "columns": {"document_id": "公告 Posting", "inspection_id": "督察 Inspection", "site_id": "站点 Site",
+                    "region": "地区 Region", "title": "标题 Title", "url": "网址 URL", "published": "发布日期 Published",
+                    "task_count_stated": "文中所述问题数 Count stated", "task_count_parsed": "解析出的任务数 Count parsed",
+                    "count_mismatch": "两者不一致 Stated ≠ parsed", "task_sources": "任务来源 Where tasks were read (JSON)",
+                    "version_id": "读取的版本 Version read", "computed_at": "计算时间 Computed"},
+    },
+    "tasks": {
+        "description": "整改任务：编号、问题、牵头与责任单位、目标、整改时限（原文与最后期限）、措施。 Tasks of a plan: "
+                       "number, problem, lead and responsible units, target, deadline as written and last allowed day.",
+        "facets": ["deadline_kind", "source"],
+        "columns": {"plan_id": "整改方案 Plan", "number": "编号 Number in the plan", "problem": "问题 Problem",
+                    "lead_units": "牵头单位 Lead units", "responsible_units": "责任单位 Responsible units",
+                    "target": "整改目标 Target", "deadline_text": "整改时限原文 Deadline as written",
+                    "deadline": "最后期限 Last allowed day (none for 立行立改 without a date, 长期坚持)",
+                    "deadline_kind": "date / immediate / ongoing / unknown", "measures": "整改措施 Measures",
+                    "source": "来源 html_table / docx_table / xlsx_table / xls_table / pdf_table / text"},
+    },
+    "task_links": {
+        "description": "任务与公告的关联：整改方案、验收销号公示（closure）、整改进展（progress），附证据文字；"
+                       "candidate 为有歧义、未计入销号的关联。 Task → posting links with evidence; candidates are ambiguous "
+                       "and never count as close-outs.",
+        "facets": ["kind", "status"],
+        "columns": {"task_id": "任务 Task", "document_id": "公告 Posting", "kind": "plan / closure / progress",
+                    "status": "confirmed / candidate", "posted": "公告日期 Posted", "location": "引用位置 title/body/attachment:ID",
+                    "evidence": "证据 Citing text", "confidence": "置信度 Confidence",
+                    "similarity": "问题文字相似度 Problem-text similarity", "reason": "原因 Reason"},
+    },
+}

@@ -1,0 +1,61 @@
+"""Precision and recall of the ledger on the simulated web: one real crawl, then the score.
+
+    .venv/bin/python bench/ledger_accuracy.py                     # day 0, 40 postings per site
+    .venv/bin/python bench/ledger_accuracy.py --docs-per-site 200
+
+Prints task precision/recall per source format (HTML table, numbered text, XLSX, DOCX, PDF), closure
+links and overdue flags against the manifest's ``ledger`` ground truth, and the crawl time.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+
+from archive.ledger import ledger_data
+from crawler.demo import crawl_command
+from simweb.ledger import score
+from simweb.server import serve_in_thread
+from simweb.world import World
+
+START = date(2026, 11, 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs-per-site", type=int, default=40)
+    parser.add_argument("--day", type=int, default=0)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="ledger-acc-"))
+    world = World(seed=1, docs_per_site=args.docs_per_site, start_date=START)
+    server = serve_in_thread(world, port=0, day=args.day)
+    try:
+        sites = tmp / "sites.yaml"
+        with urllib.request.urlopen(f"{server.url}/_sim/sites.yaml", timeout=30) as response:
+            sites.write_bytes(response.read())
+        db = tmp / "archive.db"
+        started = time.perf_counter()
+        command = crawl_command(db=str(db), sites_file=str(sites), mirror=server.url,
+                                clock=f"{START + timedelta(days=args.day)}T10:00:00+08:00", extra=[])
+        done = subprocess.run(command, check=False, capture_output=True, text=True, timeout=3600)
+        print(f"crawl (with the ledger built after the run): {time.perf_counter() - started:.1f} s, exit {done.returncode}")
+        manifest = world.manifest(args.day)
+        result = score(manifest["ledger"], ledger_data(db, as_of=manifest["date"]))
+        print(f"{'':14} {'expected':>8} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>6}")
+        rows = [("plans", result["plans"])] + [(f"tasks {k}", v) for k, v in result["tasks"].items()]
+        rows += [("closure links", result["closure_links"]), ("overdue flags", result["overdue"])]
+        for name, r in rows:
+            print(f"{name:14} {r['expected']:>8} {r['found']:>6} {r['correct']:>7} {r['precision']:>9.4f} {r['recall']:>6.4f}")
+        print(f"stated task counts wrong: {len(result['stated_counts_wrong'])}")
+    finally:
+        server.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

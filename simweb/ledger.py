@@ -1,0 +1,212 @@
+"""Ground truth of the rectification ledger: the plan of each (site, 督察 round) and its tasks.
+
+Every 整改方案 posting of a site publishes the plan of its round (republications carry the same
+tasks); every 验收销号 posting of the same site and round closes one or two of those tasks, citing
+them in the title (第3项 / 第十二项 / 第4、9项 / 第四项、第九项), or only by name in the title and
+body with the number inside the attached 验收销号表.  Deterministic: sub-RNGs named by seed, site
+and round, so no draw of the posting skeletons changes.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from simweb import templates_zh as T
+from simweb.corpus import rng_for
+
+logger = logging.getLogger(__name__)
+
+#: base year of each round's deadlines
+_BASE_YEAR = {0: 2022, 1: 2024, 2: 2019, 3: 2023, 4: 2025}
+TASK_FORMATS = ("html", "text", "xlsx", "docx", "pdf")
+_CN = "〇一二三四五六七八九"
+_TITLE_CITE = re.compile(r"第[\d一二三四五六七八九十、第]+项")
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """One task of a plan as the simulated web publishes it, with its true deadline."""
+
+    number: int
+    problem: str
+    lead_units: str
+    responsible_units: str
+    deadline_text: str
+    deadline: str | None  # last allowed day
+    deadline_kind: str  # date | immediate | ongoing
+
+
+@dataclass(frozen=True)
+class PlanSpec:
+    """The plan of one (site, round)."""
+
+    round: str
+    tasks: tuple[TaskSpec, ...]
+
+    def task(self, number: int) -> TaskSpec:
+        """Task ``number`` (1-based)."""
+        return self.tasks[number - 1]
+
+
+def _last(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _deadline(rng, base: int) -> tuple[str, str | None, str]:
+    y = base + rng.randint(0, 2)
+    m = rng.randint(1, 12)
+    form = rng.choice(("month_end", "month_end", "year_end", "day", "month", "immediate", "ongoing", "immediate_then"))
+    if form == "month_end":
+        return f"{y}年{m}月底前", _last(y, m).isoformat(), "date"
+    if form == "year_end":
+        return f"{y}年底前", f"{y}-12-31", "date"
+    if form == "day":
+        d = rng.randint(1, _last(y, m).day)
+        return f"{y}年{m}月{d}日前", dt.date(y, m, d).isoformat(), "date"
+    if form == "month":
+        return f"{y}年{m}月", _last(y, m).isoformat(), "date"
+    if form == "immediate":
+        return "立行立改", None, "immediate"
+    if form == "ongoing":
+        return "长期坚持", None, "ongoing"
+    return f"立行立改，{y}年{m}月底前完成", _last(y, m).isoformat(), "date"
+
+
+def plan_for(seed: int, site_id: str, rnd: str) -> PlanSpec:
+    """The plan of ``site_id`` for round ``rnd`` (6–14 tasks with distinct problems)."""
+    rng = rng_for(seed, site_id, "plan", rnd)
+    base = _BASE_YEAR.get(T.ROUNDS.index(rnd) if rnd in T.ROUNDS else 0, 2022)
+    n = rng.randint(6, 14)
+    problems = rng.sample(T.TASKS, n)
+    tasks = []
+    for i, problem in enumerate(problems, start=1):
+        text, last, kind = _deadline(rng, base)
+        tasks.append(TaskSpec(i, problem if problem.endswith("问题") else f"{problem}问题", rng.choice(T.UNITS), rng.choice(T.UNITS), text, last, kind))
+    return PlanSpec(rnd, tuple(tasks))
+
+
+def plan_format(seed: int, site_id: str, key: str) -> str:
+    """Where a plan posting lists its tasks: an HTML table in the body, numbered text, or an XLSX/DOCX/PDF attachment."""
+    return rng_for(seed, site_id, key, "plan-format").choice(TASK_FORMATS)
+
+
+def stated_extra(seed: int, site_id: str, key: str) -> int:
+    """How many more problems the plan's text states than its table lists (0 for most plans)."""
+    rng = rng_for(seed, site_id, key, "plan-stated")
+    return rng.choice((1, 2)) if rng.random() < 0.2 else 0
+
+
+def cn_small(n: int) -> str:
+    """十二 for 12 (1–99)."""
+    if n < 10:
+        return _CN[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN[tens]) + "十" + ("" if ones == 0 else _CN[ones])
+
+
+def closure_numbers(seed: int, site_id: str, key: str, drawn: int, n: int) -> tuple[int, ...]:
+    """The task(s) an acceptance notice closes: ``drawn`` folded into 1..n, and in a fifth of the
+    notices a second task."""
+    first = (drawn - 1) % n + 1
+    rng = rng_for(seed, site_id, key, "closure")
+    if n > 1 and rng.random() < 0.2:
+        second = rng.choice([k for k in range(1, n + 1) if k != first])
+        return tuple(sorted((first, second)))
+    return (first,)
+
+
+def cite(seed: int, site_id: str, key: str, numbers: tuple[int, ...]) -> str:
+    """"第3项" / "第十二项" / "第4、9项" / "第四项、第九项"."""
+    chinese = rng_for(seed, site_id, key, "cite").random() < 0.4
+    if len(numbers) == 1:
+        n = numbers[0]
+        return f"第{cn_small(n) if chinese else n}项"
+    if chinese:
+        return "、".join(f"第{cn_small(n)}项" for n in numbers)
+    return "第" + "、".join(str(n) for n in numbers) + "项"
+
+
+def ledger_truth(seed: int, views: list) -> dict:
+    """The ledger the simulated web implies on one day: every plan posting with its tasks, true
+    deadlines and the URLs of the 验收销号 postings (same site, same round) that close each task.
+
+    ``views`` are ``world.DocView`` objects of the day (any status; each record says its status).
+    """
+    notices: dict[tuple[str, str], list] = {}
+    for v in views:
+        if v.skel.doc_type == "acceptance_notice":
+            notices.setdefault((v.site.id, v.skel.params["round"]), []).append(v)
+    plans = []
+    for v in views:
+        if v.skel.doc_type != "rectification_plan":
+            continue
+        p = v.skel.params
+        plan = plan_for(seed, v.site.id, p["round"])
+        closing = notices.get((v.site.id, p["round"]), [])
+        tasks = []
+        for t in plan.tasks:
+            closures = [{"url": n.url, "posted": n.state.list_date.isoformat(), "status": n.state.status,
+                         "cited_in": "title" if _TITLE_CITE.search(n.skel.title) else "attachment"}
+                        for n in closing if str(t.number) in n.skel.params["nos"].split(",")]
+            tasks.append({"number": t.number, "problem": t.problem, "lead_units": t.lead_units,
+                          "responsible_units": t.responsible_units, "deadline_text": t.deadline_text,
+                          "deadline": t.deadline, "deadline_kind": t.deadline_kind,
+                          "closure_urls": sorted(c["url"] for c in closures), "closures": closures})
+        plans.append({"site_id": v.site.id, "url": v.url, "status": v.state.status, "round": p["round"],
+                      "published": v.state.list_date.isoformat(), "format": p["format"],
+                      "task_count_stated": int(p["n"]), "task_count": len(plan.tasks), "tasks": tasks})
+    return {"plans": plans}
+
+
+def _pr(expected: set, got: set) -> dict:
+    hit = len(expected & got)
+    return {"expected": len(expected), "found": len(got), "correct": hit,
+            "precision": round(hit / len(got), 4) if got else 1.0,
+            "recall": round(hit / len(expected), 4) if expected else 1.0}
+
+
+def score(truth: dict, ledger: dict) -> dict:
+    """Precision/recall of a built ledger (the ``ducha report ledger --format json`` shape) against
+    ``truth`` (``manifest["ledger"]``): tasks per source format, closure links, overdue flags.
+
+    Only live plans and live closure notices count (what one crawl of the day can see).
+    """
+    as_of = ledger["as_of"]
+    got_plans = {p["url"]: p for p in ledger["plans"]}
+    live = [p for p in truth["plans"] if p["status"] == "live"]
+    out: dict = {"plans": _pr({p["url"] for p in live}, set(got_plans)), "tasks": {}}
+    exp_links: set = set()
+    got_links: set = set()
+    exp_over: set = set()
+    got_over: set = set()
+    for fmt in (*TASK_FORMATS, "all"):
+        exp_t, got_t = set(), set()
+        for p in live:
+            if fmt != "all" and p["format"] != fmt:
+                continue
+            exp_t |= {(p["url"], t["number"], t["problem"], t["deadline_text"], t["deadline"]) for t in p["tasks"]}
+            g = got_plans.get(p["url"], {"tasks": []})
+            got_t |= {(p["url"], t["number"], t["problem"], t["deadline_text"], t["deadline"]) for t in g["tasks"]}
+        out["tasks"][fmt] = _pr(exp_t, got_t)
+    for p in live:
+        for t in p["tasks"]:
+            closures = [c for c in t["closures"] if c["status"] == "live" and c["posted"] <= as_of]
+            exp_links |= {(p["url"], t["number"], c["url"]) for c in closures}
+            if t["deadline"] is not None and t["deadline"] < as_of and not closures:
+                exp_over.add((p["url"], t["number"]))
+    for url, p in got_plans.items():
+        for t in p["tasks"]:
+            got_links |= {(url, t["number"], c) for c in t["closure_urls"]}
+            if t["overdue"]:
+                got_over.add((url, t["number"]))
+    out["closure_links"] = _pr(exp_links, got_links)
+    out["overdue"] = _pr(exp_over, got_over)
+    stated = {p["url"]: p["task_count_stated"] for p in live}
+    out["stated_counts_wrong"] = sorted(u for u, p in got_plans.items()
+                                        if u in stated and p.get("task_count_stated") != stated[u])
+    out["missed_links"] = sorted(exp_links - got_links)[:20]
+    out["wrong_links"] = sorted(got_links - exp_links)[:20]
+    return out

@@ -1,0 +1,223 @@
+"""build_ledger over a real archive, the report (md/csv/json) and ``ducha report ledger``."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+
+import pytest
+from click.testing import CliRunner
+from sqlite_utils import Database
+
+from archive.ledger import build_ledger, ledger_data, render_ledger
+from archive.models import PageCapture
+from archive.store import Archive
+from archive.timeliness import compute_measures
+from crawler.cli import main
+
+T0 = "2024-07-01T09:00:00+08:00"
+PROVINCE_PLAN = (
+    "第二轮中央生态环境保护督察组于2021年12月10日向四川省进行了反馈。对督察反馈的4个问题，制定整改方案如下。\n"
+    "1. 长江岸线生态修复不到位（牵头单位：省自然资源厅；整改时限：2023年底前）\n"
+    "2. 城镇污水处理设施建设滞后（牵头单位：省住房城乡建设厅；整改时限：2024年6月底前）\n"
+    "3. 建立长效监管机制（牵头单位：省生态环境厅；整改时限：长期坚持）"
+)
+CITY_PLAN = (
+    "第二轮中央生态环境保护督察反馈问题整改方案。\n"
+    "1. 建筑垃圾乱堆乱放（牵头单位：市住房城乡建设局；整改时限：2023年6月底前）\n"
+    "2. 燃煤锅炉淘汰整治不到位（牵头单位：市生态环境局；整改时限：立行立改）"
+)
+P = "https://sthjt.sc.gov.cn/p/"
+C = "https://sthjj.my.gov.cn/p/"
+
+
+def _capture(url, site, title, body, date, doc_type):
+    return PageCapture(site_id=site, url=url, fetched_at=T0, http_status=200, title=title, body_text=body,
+                       publish_date=date, publish_date_source="cms", dates={"cms": date}, doc_type=doc_type)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """An archive with a province plan, a city plan (same task numbers) and close-out notices."""
+    path = tmp_path / "archive.db"
+    with Archive(path, warc_dir=tmp_path / "warc") as a:
+        a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []},
+                        {"id": "my", "name": "绵阳市生态环境局", "region": "四川省", "level": "city", "start_urls": []}])
+        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
+                          "2022-06-01", "rectification_plan"))
+        a.ingest(_capture(C + "plan", "my", "绵阳市贯彻落实第二轮中央生态环境保护督察报告整改方案", CITY_PLAN,
+                          "2022-07-01", "rectification_plan"))
+        a.ingest(_capture(C + "n1", "my", "关于第二轮中央生态环境保护督察反馈问题第1项整改任务验收销号情况的公示",
+                          "《整改方案》中“建筑垃圾乱堆乱放”整改任务已整改完成，现予公示。"
+                          "公示期为2023年5月10日至2023年5月24日。", "2023-05-10", "acceptance_notice"))
+        a.ingest(_capture(P + "n2", "sc", "关于第二轮中央生态环境保护督察第二项整改任务验收销号的公示",
+                          "“城镇污水处理设施建设滞后”整改任务已整改完成。公示期为2024年6月20日至2024年7月4日。",
+                          "2024-06-20", "acceptance_notice"))
+    db = Database(path)
+    compute_measures(db, now=datetime(2024, 7, 1, 10, tzinfo=UTC))  # the 公示 windows, as after a crawl run
+    build_ledger(db)
+    db.close()
+    return path
+
+
+def _tasks(data, plan_url):
+    plan = next(p for p in data["plans"] if p["url"] == plan_url)
+    return {t["number"]: t for t in plan["tasks"]}
+
+
+def test_city_notice_closes_the_city_task_not_the_province_task(db_path):
+    data = ledger_data(db_path, as_of="2024-07-01")
+    assert _tasks(data, C + "plan")[1]["closure_urls"] == [C + "n1"]
+    assert _tasks(data, P + "plan")[1]["closure_urls"] == []
+    assert _tasks(data, P + "plan")[2]["closure_urls"] == [P + "n2"]
+
+
+def test_status_and_overdue_as_of_a_date(db_path):
+    data = ledger_data(db_path, as_of="2024-07-01")
+    province, city = _tasks(data, P + "plan"), _tasks(data, C + "plan")
+    assert [(n, t["deadline"], t["status"], t["overdue"]) for n, t in sorted(province.items())] == [
+        (1, "2023-12-31", "open", True),
+        (2, "2024-06-30", "closure_notice", False),  # 公示 window runs to 2024-07-04
+        (3, None, "ongoing", False),
+    ]
+    assert [(n, t["deadline"], t["status"], t["overdue"]) for n, t in sorted(city.items())] == [
+        (1, "2023-06-30", "closed", False),
+        (2, None, "open", False),  # 立行立改: no last day, so never "overdue" by an invented date
+    ]
+    before = _tasks(ledger_data(db_path, as_of="2023-05-01"), C + "plan")[1]
+    assert (before["status"], before["closure_urls"], before["overdue"]) == ("open", [], False)
+    late = _tasks(ledger_data(db_path, as_of="2024-07-05"), P + "plan")[2]
+    assert late["status"] == "closed"
+
+
+def test_stated_and_parsed_counts_and_inspection(db_path):
+    data = ledger_data(db_path, as_of="2024-07-01")
+    plan = next(p for p in data["plans"] if p["url"] == P + "plan")
+    assert (plan["task_count_stated"], plan["task_count"], plan["region"]) == (4, 3, "四川省")
+    db = Database(db_path)
+    assert db.execute("SELECT count_mismatch FROM plans WHERE url = ?", [P + "plan"]).fetchone()[0] == 1
+    assert db.execute("SELECT level, round, region, feedback_date FROM inspections WHERE region = '四川省'").fetchall() \
+        == [("central", "第二轮", "四川省", "2021-12-10")]
+    assert db.execute("SELECT count(*) FROM task_links WHERE kind = 'plan'").fetchone()[0] == 5
+
+
+def test_region_filter_includes_cities_of_a_province(db_path):
+    assert [p["region"] for p in ledger_data(db_path, region="四川省绵阳市", as_of="2024-07-01")["plans"]] == ["四川省绵阳市"]
+    assert len(ledger_data(db_path, region="四川省", as_of="2024-07-01")["plans"]) == 2
+
+
+def test_rebuild_is_idempotent_and_incremental(db_path):
+    db = Database(db_path)
+    before = db.execute("SELECT * FROM tasks ORDER BY id").fetchall()
+    sql = ("SELECT p.url, t.number, l.document_id, l.kind, l.status FROM task_links l JOIN tasks t ON t.id = l.task_id"
+           " JOIN plans p ON p.id = t.plan_id ORDER BY 1, 2, 3, 4")
+    links = db.execute(sql).fetchall()
+    stats = build_ledger(db)
+    assert (stats.plans_read, stats.notices_linked, stats.plans, stats.links_confirmed) == (0, 0, 2, 2)
+    assert db.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before
+    full = build_ledger(db, full=True)
+    assert (full.plans_read, full.notices_linked) == (2, 2)
+    assert db.execute(sql).fetchall() == links
+
+
+def test_a_new_notice_is_linked_alone_and_a_changed_plan_relinks_its_region(db_path, tmp_path):
+    with Archive(db_path, warc_dir=tmp_path / "warc") as a:
+        a.ingest(_capture(P + "n3", "sc", "关于第二轮中央生态环境保护督察第1项整改任务验收销号的公示",
+                          "“长江岸线生态修复不到位”整改任务已整改完成。", "2024-06-25", "acceptance_notice"))
+    db = Database(db_path)
+    stats = build_ledger(db)
+    assert (stats.plans_read, stats.notices_linked, stats.links_confirmed) == (0, 1, 3)
+    with Archive(db_path, warc_dir=tmp_path / "warc") as a:  # the province edits its plan
+        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案",
+                          PROVINCE_PLAN + "\n4. 危险废物违规贮存（牵头单位：省生态环境厅；整改时限：2025年底前）",
+                          "2022-06-01", "rectification_plan"))
+    stats = build_ledger(db)
+    assert (stats.plans_read, stats.notices_linked, stats.links_confirmed) == (1, 2, 3)  # 四川省's two notices
+    assert _tasks(ledger_data(db_path, as_of="2024-07-01"), P + "plan")[1]["closure_urls"] == [P + "n3"]
+
+
+def test_formats(db_path):
+    md = render_ledger(db_path, as_of="2024-07-01", fmt="md")
+    assert "2 plan(s), 5 task(s): 1 closed, 1 in a close-out 公示 window, 1 ongoing, 1 overdue." in md
+    assert "stated 4, parsed 3" in md
+    rows = list(csv.DictReader(io.StringIO(render_ledger(db_path, as_of="2024-07-01", fmt="csv"))))
+    assert len(rows) == 5 and rows[0]["deadline"] == "2023-12-31" and rows[0]["overdue"] == "1"
+    with pytest.raises(ValueError, match="format"):
+        render_ledger(db_path, fmt="xml")
+
+
+def test_cli_json_matches_the_contract(db_path):
+    result = CliRunner().invoke(main, ["report", "ledger", "--db", str(db_path), "--as-of", "2024-07-01",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["as_of"] == "2024-07-01"
+    assert set(data["plans"][0]) >= {"url", "title", "region", "published", "feedback_url", "task_count", "tasks"}
+    assert set(data["plans"][0]["tasks"][0]) == {"number", "problem", "lead_units", "responsible_units", "deadline",
+                                                 "deadline_text", "status", "closure_urls", "overdue"}
+
+
+def test_cli_errors(tmp_path, db_path):
+    missing = CliRunner().invoke(main, ["report", "ledger", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code != 0 and "no archive" in missing.output
+    bad = CliRunner().invoke(main, ["report", "ledger", "--db", str(db_path), "--as-of", "2024-13-01"])
+    assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output
+
+
+def test_canned_queries_agree_with_the_report(db_path):
+    import sqlite3
+
+    from archive.web.ledger_meta import LEDGER_QUERIES
+
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    overdue = conn.execute(LEDGER_QUERIES["ledger_overdue"]["sql"], {"region": "", "as_of": "2024-07-01"}).fetchall()
+    assert [(r["region"], r["number"], r["days_overdue"]) for r in overdue] == [("四川省", 1, 183)]
+    rows = conn.execute(LEDGER_QUERIES["ledger_plan"]["sql"], {"plan": "", "region": "四川省绵阳市", "as_of": "2024-07-01"})
+    report = ledger_data(db_path, region="四川省绵阳市", as_of="2024-07-01")["plans"][0]["tasks"]
+    assert [(r["number"], r["status"], r["overdue"]) for r in rows] == [(t["number"], t["status"], int(t["overdue"]))
+                                                                       for t in report]
+
+
+def test_ministry_postings_are_filed_under_the_province_they_speak_for(tmp_path):
+    path = tmp_path / "archive.db"
+    plan = "1. {}（牵头单位：省生态环境厅；整改时限：2023年底前）"
+    with Archive(path, warc_dir=tmp_path / "warc") as a:
+        a.upsert_sites([{"id": "mee", "name": "生态环境部", "region": "全国", "level": "national", "start_urls": []}])
+        for url, place, problem in (("hb", "河北省", "矿山生态修复进展缓慢"), ("sx", "山西省", "燃煤锅炉淘汰整治不到位")):
+            a.ingest(_capture(f"https://www.mee.gov.cn/{url}", "mee", f"{place}贯彻落实第二轮中央生态环境保护督察报告整改方案",
+                              plan.format(problem), "2022-06-01", "rectification_plan"))
+        a.ingest(_capture("https://www.mee.gov.cn/n", "mee", "验收销号意见公开公示内容",
+                          "《河北省第二轮中央生态环境保护督察整改方案》第1项整改任务已整改完成。", "2023-06-01",
+                          "acceptance_notice"))
+    db = Database(path)
+    build_ledger(db)
+    data = ledger_data(path, as_of="2024-07-01")
+    assert {p["region"]: p["tasks"][0]["closure_urls"] for p in data["plans"]} == {
+        "河北省": ["https://www.mee.gov.cn/n"], "山西省": []}
+
+
+def test_inspection_named_with_its_round_wins_and_feedback_is_linked(tmp_path):
+    from archive.ledger.build import inspection_of
+
+    assert inspection_of("中央第三生态环境保护督察组向湖南省反馈督察情况", "第二轮中央生态环境保护督察组对湖南开展了督察") == {
+        "level": "central", "round": "第二轮", "batch": ""}
+    assert inspection_of("关于做好第二轮省级生态环境保护督察整改工作的通知")["level"] == "provincial"
+    path = tmp_path / "archive.db"
+    with Archive(path, warc_dir=tmp_path / "warc") as a:
+        a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []}])
+        a.ingest(_capture(P + "fb", "sc", "中央第五生态环境保护督察组向四川省反馈督察情况",
+                          "经党中央、国务院批准，第二轮中央生态环境保护督察组对四川省开展了督察。2021年12月10日，督察组向四川省进行了反馈。",
+                          "2021-12-11", "inspection_feedback"))
+        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
+                          "2022-06-01", "rectification_plan"))
+    build_ledger(Database(path))
+    assert ledger_data(path, as_of="2024-07-01")["plans"][0]["feedback_url"] == P + "fb"
+
+
+def test_plan_summary_share_closed_and_median_lateness(db_path):
+    plans = {p["url"]: p for p in ledger_data(db_path, as_of="2024-07-01")["plans"]}
+    assert (plans[C + "plan"]["closed_share"], plans[C + "plan"]["median_days_deadline_to_closure"]) == (0.5, -51)
+    assert (plans[P + "plan"]["closed_share"], plans[P + "plan"]["median_days_deadline_to_closure"]) == (0.333, -10)
+    assert "median close-out -51 days after the deadline" in render_ledger(db_path, as_of="2024-07-01")
