@@ -199,6 +199,8 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
          dates["cms"], dates["list"] or doc["list_date"], dates["stated"], dates["url"], capture.publisher,
          doc_type, _json(capture.doc_numbers), at, at, version_id, int(new_version), capture.list_title,
          capture.etag, capture.last_modified, len(att_ids), doc_id))
+    if "display" in capture.dates:  # the date the page shows, apart from its CMS date
+        conn.execute("UPDATE documents SET display_date = ? WHERE id = ?", (capture.dates["display"], doc_id))
     if new_version or text_added:
         _refresh_fts(conn, doc_id, int(version_id), indexed_parts)
     log.debug("ingest %s: %s %s", capture.url, kind, changed)

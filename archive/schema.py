@@ -229,6 +229,13 @@ def _m0003_search_bigrams(db: Database) -> None:
     search.start_reindex(db.conn)
 
 
+@CORE(name="0004_display_date")
+def _m0004_display_date(db: Database) -> None:
+    """The date the detail page itself displays (发布日期/日期 line of its info block), kept apart from
+    the CMS date of its metadata: they can disagree, and that is evidence."""
+    db.execute("ALTER TABLE documents ADD COLUMN display_date TEXT")
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
@@ -237,12 +244,13 @@ def _split_sql(script: str) -> list[str]:
 
 def migration_sets() -> list[Migrations]:
     """All migration sets in the order ``ensure_schema`` applies them."""
+    from archive.learned import MIGRATIONS as LEARNED
     from archive.ledger.schema import MIGRATIONS as LEDGER
     from archive.ocr import MIGRATIONS as OCR
     from archive.ops.schema import MIGRATIONS as OPS
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, OCR, LEDGER]
+    return [CORE, TIMELINESS, OPS, OCR, LEDGER, LEARNED]
 
 
 def ensure_schema(db: Database) -> None:

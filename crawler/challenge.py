@@ -15,27 +15,21 @@ from urllib.parse import urlsplit
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
+from crawler.browser import browser_for, earn_cookies
 from crawler.classify import blocked_reason
-from crawler.mirror import mirror_url
 
 logger = logging.getLogger(__name__)
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 class BrowserChallengeMiddleware:
     """On a challenge from a host marked for it, earn the cookies in Chromium and retry once."""
 
     def __init__(self, crawler, hosts: set[str]) -> None:
-        settings = crawler.settings
         self.crawler = crawler
         self.hosts = hosts
-        self.executable = settings.get("DUCHA_BROWSER")
-        self.mirror = settings.get("DUCHA_MIRROR") or ""
-        self.timeout_ms = int(settings.getfloat("DUCHA_BROWSER_TIMEOUT") * 1000)
-        self.user_agent = settings.get("USER_AGENT")
         self.cookies: dict[str, dict[str, str]] = {}
         self.locks: dict[str, asyncio.Lock] = {}
+        self.rounds: dict[str, int] = {}  # how many times cookies were earned per host
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -46,6 +40,12 @@ class BrowserChallengeMiddleware:
             raise NotConfigured  # no site needs the browser
         return cls(crawler, hosts)
 
+    def process_request(self, request: Request) -> None:
+        """Remember which round of cookies the request goes out with."""
+        host = urlsplit(request.url).hostname
+        if host in self.rounds:
+            request.meta["ducha_cookie_round"] = self.rounds[host]
+
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         host = urlsplit(request.url).hostname
         if (host not in self.hosts or request.meta.get("ducha_challenge_tried")
@@ -53,37 +53,24 @@ class BrowserChallengeMiddleware:
             return response
         lock = self.locks.setdefault(host, asyncio.Lock())
         async with lock:
-            if host not in self.cookies:
+            # challenged although it carried the cookies of the current round: they expired (瑞数
+            # cookies last minutes), so earn new ones; a request sent before a newer round reuses it
+            if host not in self.cookies or request.meta.get("ducha_cookie_round") == self.rounds.get(host):
                 self.cookies[host] = await self._earn_cookies(request.url)
+                self.rounds[host] = self.rounds.get(host, 0) + 1
+                self.crawler.stats.inc_value("ducha/challenge_renders")
         cookies = self.cookies[host]
         if not cookies:
             return response
         self.crawler.stats.inc_value("ducha/challenges_passed")
         return request.replace(cookies={**_as_dict(request.cookies), **cookies}, dont_filter=True,
-                               meta={**request.meta, "ducha_challenge_tried": True})
+                               meta={**request.meta, "ducha_challenge_tried": True,
+                                     "ducha_cookie_round": self.rounds.get(host)})
 
     async def _earn_cookies(self, url: str) -> dict[str, str]:
-        """Open ``url`` in headless Chromium and return the cookies its scripts set ({} on failure)."""
-        from playwright.async_api import Error as PlaywrightError
-        from playwright.async_api import async_playwright
-
-        target = mirror_url(url, self.mirror) if self.mirror else url
+        """Open ``url`` in the crawl's shared headless Chromium and return the cookies it earns."""
         logger.info("challenge at %s: opening it in headless Chromium", url)
-        try:
-            async with async_playwright() as playwright:
-                browser = await playwright.chromium.launch(executable_path=self.executable, headless=True,
-                                                           args=BROWSER_ARGS)
-                try:
-                    context = await browser.new_context(user_agent=self.user_agent)
-                    page = await context.new_page()
-                    await page.goto(target, wait_until="load", timeout=self.timeout_ms)
-                    await page.wait_for_load_state("load", timeout=self.timeout_ms)
-                    cookies = {c["name"]: c["value"] for c in await context.cookies()}
-                finally:
-                    await browser.close()
-        except PlaywrightError as exc:
-            logger.warning("challenge at %s: the browser failed: %s", url, exc)
-            return {}
+        cookies = await earn_cookies(browser_for(self.crawler), url)
         if not cookies:
             logger.warning("challenge at %s: the browser earned no cookie", url)
         return cookies

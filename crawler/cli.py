@@ -55,6 +55,31 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Sites file (YAML); default: the bundled registry of real sites.")
 @click.option("--site", "site_ids", multiple=True, metavar="ID", help="Only this site id (repeatable).")
+@click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+def probe(sites_file, site_ids, mirror, fmt) -> None:
+    """One look at each site's start pages, nothing archived. Exits 1 when a site yields no posting."""
+    from crawler.errors import CrawlSetupError, SitesFileError
+    from crawler.runner import spider_class
+    from crawler.settings import DUCHA_BROWSER, USER_AGENT
+
+    spidercls = spider_class()  # the probe lives beside the spider (crawler/ never imports spiders/)
+    try:
+        chosen = spidercls.select_sites(sites_file, list(site_ids))
+    except (SitesFileError, CrawlSetupError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = spidercls.probe_sites(chosen, user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER)
+    click.echo(result.format_rows(result.rows, fmt), nl=False)
+    failed = result.failed_sites(result.rows)
+    if failed:
+        click.echo(f"no postings from: {', '.join(failed)}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Sites file (YAML); default: the bundled registry of real sites.")
+@click.option("--site", "site_ids", multiple=True, metavar="ID", help="Only this site id (repeatable).")
 @DB_OPTION
 @click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
 @click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")
@@ -80,6 +105,10 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
         click.echo(f"  {site_id:<12} postings {counts['entries']:>5}  new {counts['new']:>4}  "
                    f"changed {counts['changed']:>3}  removed {counts['removed']:>3}  "
                    f"unreachable {counts['unreachable']:>3}  blocked {counts['blocked']:>3}")
+    for site_id, counts in result.sites.items():
+        if counts.get("list_warnings"):
+            click.echo(f"WARNING {site_id}: its list came from a last-resort source (rendered page or rows hidden "
+                       f"in an HTML comment, possibly stale); see the log", err=True)
     if result.failed:
         for site_id, reason in result.failed.items():
             click.echo(f"FAILED {site_id}: {reason}", err=True)
@@ -123,14 +152,16 @@ def serve(db, port, host) -> None:
 @click.option("--start-date", metavar="DATE", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
 @click.option("--scans", default=0, show_default=True, type=click.IntRange(0), metavar="N",
               help="Publish one posting in N as a scan (image-only PDF, JPEG, image body); 0: none.")
-def simweb(port, day, docs_per_site, faults, seed, start_date, scans) -> None:
+@click.option("--site-set", type=click.Choice(["classic", "script", "all"]), default="classic", show_default=True,
+              help="Sites listed in its sites file: the eight classic ones, the script-driven ones, or all.")
+def simweb(port, day, docs_per_site, faults, seed, start_date, scans, site_set) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
     _require_simulator()
     from simweb.server import run_forever
 
     _configure_logging()
     run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date,
-                scans=scans)
+                scans=scans, sites=site_set)
 
 
 @main.command()

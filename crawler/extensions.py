@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 COUNTERS = ("list_pages", "entries", "details", "attachments", "new", "changed", "unchanged", "removed",
             "restored", "unreachable", "not_modified", "blocked", "errors", "list_errors", "parse_errors",
-            "not_archived", "offsite_skipped", "list_rows_recovered")
+            "not_archived", "offsite_skipped", "list_rows_recovered", "list_warnings", "browser_launches")
 
 
 def site_counts(stats: dict, site_id: str) -> dict[str, int]:

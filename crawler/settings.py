@@ -79,4 +79,4 @@ DUCHA_RETRY_AFTER_MAX = 120.0      # never wait longer than this for a Retry-Aft
 DUCHA_PROGRESS = "auto"            # auto (live table at a terminal, else log lines) | table | log | off
 DUCHA_PROGRESS_INTERVAL = 10.0     # seconds between progress lines
 DUCHA_BROWSER = "/usr/bin/chromium"  # headless browser for sites marked `challenge: browser`
-DUCHA_BROWSER_TIMEOUT = 30.0       # seconds for the browser to pass a challenge
+DUCHA_BROWSER_TIMEOUT = 60.0       # seconds for the browser to load a page (challenge or script-driven list)

@@ -56,7 +56,7 @@ def handle_control(sim: SimServer, method: str, path: str, query: str) -> tuple[
                 sim.set_fault(q.get("site", "all"), q.get("profile", "none"))
             return _json(200, dict(sim.profiles))
         if path == "/_sim/sites.yaml":
-            return 200, "application/yaml; charset=utf-8", sites_yaml().encode("utf-8")
+            return 200, "application/yaml; charset=utf-8", sites_yaml(world.sites).encode("utf-8")
         if path == "/_sim/stats":
             return _json(200, sim.stats())
         if path == "/_sim/stats/reset" and method == "POST":

@@ -6,6 +6,11 @@
   `Retry-After: 1`; #1, #9, #17 answer normally after 200 ms of added latency.
 - `challenge`: 瑞数-style HTTP 412 page (long `<meta content="{…" r='m'>` and `<script r='m'>` that sets the
   cookie `FSSBBIl1UgzbN7N80T=<token>` and reloads); requests carrying that cookie pass.
+- `ruishu-short`: like `challenge`, but the cookie names the request number it was issued at and
+  stops passing `SHORT_LIFE` site requests later (瑞数 cookies on 湖北 last about 2 minutes): a
+  crawl must earn it again mid-walk.
+- `api-fails`: a list API (JSON) answers its page 1, then 500 for every later page: a walk that
+  breaks off mid-way (nothing unlisted may be taken for removed).
 - `blocked`: 403 for everything.
 - `layout-broken`: list pages render an unknown markup with no items (JSON lists come back empty).
 """
@@ -17,7 +22,8 @@ from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
 
-PROFILES = ("none", "flaky", "challenge", "blocked", "layout-broken")
+PROFILES = ("none", "flaky", "challenge", "ruishu-short", "api-fails", "blocked", "layout-broken")
+SHORT_LIFE = 60
 CHALLENGE_COOKIE = "FSSBBIl1UgzbN7N80T"
 CYCLE = 20
 LATENCY_S = 0.2
@@ -57,11 +63,23 @@ def has_cookie(cookie_header: str, token: str) -> bool:
     return False
 
 
+def cookie_ok(profile: str, cookie_header: str, token: str, n: int) -> bool:
+    """Whether the request (the site's n-th) carries a challenge cookie that still passes."""
+    if profile != "ruishu-short":
+        return has_cookie(cookie_header, token)
+    for part in cookie_header.split(";"):
+        name, _, value = part.strip().partition("=")
+        stem, _, issued = value.partition(".")
+        if name == CHALLENGE_COOKIE and stem == token and issued.isdigit():
+            return 0 <= n - int(issued) <= SHORT_LIFE
+    return False
+
+
 def decide(profile: str, n: int, *, cookie_ok: bool = False) -> Action:
     """The action for the site's n-th request (1-based) under `profile`."""
     if profile == "blocked":
         return Action("status", 403)
-    if profile == "challenge":
+    if profile in ("challenge", "ruishu-short"):
         return Action("pass") if cookie_ok else Action("status", 412)
     if profile != "flaky":
         return Action("pass")

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 
 def _url_date(view: DocView) -> str | None:
     """The date a reader can see in the URL (None for families whose URLs carry no full date)."""
-    return view.state.url_date.isoformat() if view.site.family not in ("nfcms", "legacy") else None
+    return view.state.url_date.isoformat() if view.site.family not in ("nfcms", "legacy", "jpaas") else None
 
 
 def posting_record(world: World, view: DocView, *, hashes: bool = True) -> dict:

@@ -22,12 +22,14 @@ from simweb import chrome, faults
 from simweb.families import FAMILIES
 from simweb.families.base import Ctx, SimRequest, SimResponse
 from simweb.scan_postings import BODY_IMAGE
-from simweb.sites import SITE_BY_HOST, SITES, SiteSpec
+from simweb.sites import ALL_SITES, API_HOSTS, SITE_BY_HOST, SiteSpec
 from simweb.world import World
 
 logger = logging.getLogger(__name__)
 SERVER_HEADERS = {"trs": "nginx", "hanweb": "Apache-Coyote/1.1", "ucap": "nginx/1.20.1", "nfcms": "nginx",
-                  "legacy": "Microsoft-IIS/6.0", "generic": "Apache"}
+                  "legacy": "Microsoft-IIS/6.0", "generic": "Apache", "jpaas": "nginx", "hunansearch": "nginx",
+                  "ucapshell": "nginx/1.20.1", "hanwebpost": "Apache-Coyote/1.1", "spa": "openresty",
+                  "spadom": "openresty"}
 
 
 class SimServer:
@@ -41,7 +43,7 @@ class SimServer:
         self._counters: dict[str, int] = defaultdict(int)
         self._hits: dict[tuple[str, str], int] = defaultdict(int)
         self._stats: dict[str, dict[str, int]] = {}
-        self.profiles: dict[str, str] = {s.id: "none" for s in SITES}
+        self.profiles: dict[str, str] = {s.id: s.default_fault for s in ALL_SITES}
         if isinstance(faults_, str):
             self.set_fault("all", faults_)
         elif faults_:
@@ -70,7 +72,7 @@ class SimServer:
     def set_fault(self, site_id: str, profile: str) -> None:
         """Set the fault profile of one site, or of every site with site_id 'all'."""
         faults.check_profile(profile)
-        targets = [s.id for s in SITES] if site_id in ("all", "*", "") else [site_id]
+        targets = [s.id for s in self.world.sites] if site_id in ("all", "*", "") else [site_id]
         for t in targets:
             if t not in self.profiles:
                 raise KeyError(f"unknown site {t!r}")
@@ -79,7 +81,7 @@ class SimServer:
     def reset_stats(self) -> None:
         """Zero the request counters shown at /_sim/stats."""
         with self._lock:
-            self._stats = {s.id: defaultdict(int) for s in SITES}
+            self._stats = {s.id: defaultdict(int) for s in ALL_SITES}
 
     def stats(self) -> dict:
         """Requests per site and path kind, plus fault outcomes."""
@@ -124,6 +126,14 @@ class SimServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _api_site(host: str, path: str) -> SiteSpec | None:
+    """The site whose list API a shared API host (api.hunan.gov.cn) answers for ``path``."""
+    for site in API_HOSTS.get(host, ()):
+        if FAMILIES[site.family].serves_api_path(site, path):
+            return site
+    return None
 
 
 def _http_date(d: dt.datetime) -> str:
@@ -222,17 +232,20 @@ class _Handler(BaseHTTPRequestHandler):
             status, ctype, body = handle_control(sim, method, parts.path, parts.query)
             return self._send(method, SimResponse(status, body, ctype))
         host, _, rest = parts.path.lstrip("/").partition("/")
-        site = SITE_BY_HOST.get(host)
+        site = SITE_BY_HOST.get(host) or _api_site(host, unquote("/" + rest))
         if site is None:
             return self._send(method, SimResponse(404, b"unknown host in mirror path", "text/plain"))
         headers = {k.lower(): v for k, v in self.headers.items()}
         form = dict(parse_qsl(raw_body.decode("utf-8", "replace"), keep_blank_values=True)) if raw_body else {}
         req = SimRequest(method=method, path=unquote("/" + rest), query=dict(parse_qsl(parts.query, keep_blank_values=True)),
-                         raw_query=parts.query, form=form, headers=headers)
+                         raw_query=parts.query, form=form, headers=headers, body=raw_body)
         n = sim.next_request(site.id)
-        action = faults.decide(sim.profiles[site.id], n, cookie_ok=faults.has_cookie(
-            headers.get("cookie", ""), faults.challenge_token(sim.world.seed, site.id)))
+        action = faults.decide(sim.profiles[site.id], n, cookie_ok=faults.cookie_ok(
+            sim.profiles[site.id], headers.get("cookie", ""), faults.challenge_token(sim.world.seed, site.id), n))
         resp = route(sim, site, req)
+        if sim.profiles[site.id] == "api-fails" and resp.kind == "json" and resp.page > 1:
+            resp = SimResponse(500, faults.error_page(500), kind="json")
+            sim.count(site.id, "fault_api_500")
         sim.count(site.id, resp.kind)
         sim.count(site.id, "total")
         resp.headers.setdefault("Server", SERVER_HEADERS[site.family])
@@ -245,7 +258,7 @@ class _Handler(BaseHTTPRequestHandler):
         if action.kind != "pass":
             sim.count(site.id, f"fault_{action.status or action.kind}")
         if action.kind == "status":
-            return self._send_fault_status(method, action.status, sim, site)
+            return self._send_fault_status(method, action.status, sim, site, n)
         if action.kind == "reset":
             self.close_connection = True
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -261,10 +274,12 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return self._send(method, resp)
 
-    def _send_fault_status(self, method: str, status: int, sim: SimServer, site: SiteSpec) -> None:
+    def _send_fault_status(self, method: str, status: int, sim: SimServer, site: SiteSpec, n: int) -> None:
         if status == 412:
             token = faults.challenge_token(sim.world.seed, site.id)
             headers = {"Set-Cookie": f"FSSBBIl1UgzbN7N80S={token[::-1]}; Path=/; HttpOnly"}
+            if sim.profiles[site.id] == "ruishu-short":  # the cookie names the request it was issued at
+                token = f"{token}.{n}"
             return self._send(method, SimResponse(412, faults.challenge_page(token), headers=headers))
         headers = {"Retry-After": "1"} if status == 429 else {}
         return self._send(method, SimResponse(status, faults.error_page(status), headers=headers))
@@ -288,9 +303,11 @@ def serve_in_thread(world: World, *, port: int = 0, day: int = 0,
 
 
 def run_forever(*, port: int = 8000, day: int = 0, docs_per_site: int = 40, faults: str | None = None,
-                seed: int = 1, start_date: dt.date | None = None, host: str = "127.0.0.1", scans: int = 0) -> None:
+                seed: int = 1, start_date: dt.date | None = None, host: str = "127.0.0.1", scans: int = 0,
+                sites: str = "classic") -> None:
     """Serve until SIGINT/SIGTERM (for `ducha simweb`); prints the URL."""
-    world = World(seed=seed, docs_per_site=docs_per_site, start_date=start_date or dt.date(2026, 11, 2), scans=scans)
+    world = World(seed=seed, docs_per_site=docs_per_site, start_date=start_date or dt.date(2026, 11, 2),
+                  scans=scans, sites=sites)
     sim = SimServer(world, host=host, port=port, day=day, faults_=faults)
     stop = threading.Event()
 

@@ -23,6 +23,9 @@ class SiteSpec:
     place: str  # the place the documents talk about (province or city)
     abbr: str  # 文号 prefix, e.g. 川环委
     profile: str | None  # the profile hint written to sites.yaml (None: generic discovery)
+    api_host: str | None = None  # a second host serving the site's list API (api.hunan.gov.cn)
+    options: tuple[tuple[str, str], ...] = ()  # extra sites.yaml keys (challenge: browser, ...)
+    default_fault: str = "none"  # the fault profile the site starts with (a challenge it always has)
 
     @property
     def start_url(self) -> str:
@@ -58,14 +61,46 @@ SITES: tuple[SiteSpec, ...] = (
              "盘锦市生态环境局", "辽宁省", "city", "盘锦市生态环境局", "盘锦市", "盘环委", None),
 )
 
-SITE_BY_ID: dict[str, SiteSpec] = {s.id: s for s in SITES}
-SITE_BY_HOST: dict[str, SiteSpec] = {s.host: s for s in SITES}
+# Script-driven sites (issue 10): lists delivered by an API the page's script calls.  Served by every
+# simulated web, but only listed in sites.yaml / the manifest of a World built with sites="script" or "all".
+SCRIPT_SITES: tuple[SiteSpec, ...] = (
+    SiteSpec("jx-sthjt", "sthjt.jiangxi.gov.cn", "jpaas", "https", "/jxssthjt/col/col42150/index.html",
+             "江西省生态环境厅", "江西省", "province", "江西省生态环境厅", "江西省", "赣环委", "jpaas"),
+    SiteSpec("cs-sthjj", "sthjj.changsha.gov.cn", "hunansearch", "http", "/zfxxgk/tzgg/list_tyxx.html",
+             "长沙市生态环境局", "湖南省", "city", "长沙市生态环境局", "长沙市", "长环委", "hunan",
+             api_host="api.hunan.gov.cn"),
+    SiteSpec("gs-sthj", "sthj.gansu.gov.cn", "ucapshell", "https", "/sthj/c105992/xxgk_list.shtml",
+             "甘肃省生态环境厅", "甘肃省", "province", "甘肃省生态环境厅", "甘肃省", "甘环委", "ucap",
+             options=(("challenge", "browser"),)),
+    SiteSpec("wx-sthjj", "sthjj.wuxi.gov.cn", "hanwebpost", "http", "/col/col8131/index.html",
+             "无锡市生态环境局", "江苏省", "city", "无锡市生态环境局", "无锡市", "锡环委", "hanweb",
+             options=(("hanweb_method", "post"), ("challenge", "browser")), default_fault="challenge"),
+    SiteSpec("bs-sthjj", "sthjj.baoshan.gov.cn", "spa", "http", "/zwgk/tzgg/index.html",
+             "保山市生态环境局", "云南省", "city", "保山市生态环境局", "保山市", "保环委", None),
+    SiteSpec("ws-sthjj", "sthjj.ws.gov.cn", "spadom", "http", "/xxgk/gsgg/index.html",
+             "文山州生态环境局", "云南省", "city", "文山州生态环境局", "文山州", "文环委", None),
+)
+SITE_SETS: dict[str, tuple[SiteSpec, ...]] = {"classic": SITES, "script": SCRIPT_SITES, "all": SITES + SCRIPT_SITES}
+ALL_SITES = SITE_SETS["all"]
+SITE_BY_ID: dict[str, SiteSpec] = {s.id: s for s in ALL_SITES}
+SITE_BY_HOST: dict[str, SiteSpec] = {s.host: s for s in ALL_SITES}
+API_HOSTS: dict[str, tuple[SiteSpec, ...]] = {}
+for _s in ALL_SITES:
+    if _s.api_host:
+        API_HOSTS[_s.api_host] = (*API_HOSTS.get(_s.api_host, ()), _s)
 
 
-def sites_yaml() -> str:
+def site_set(name: str) -> tuple[SiteSpec, ...]:
+    """The simulated sites of a named set: classic (default), script, all."""
+    if name not in SITE_SETS:
+        raise ValueError(f"unknown site set {name!r}; choose one of {', '.join(SITE_SETS)}")
+    return SITE_SETS[name]
+
+
+def sites_yaml(sites: tuple[SiteSpec, ...] = SITES) -> str:
     """A sites file (contract YAML format) for the simulated sites, with their real hosts."""
     lines = ["# Sites served by the simulated provincial web (simweb).", "sites:"]
-    for s in SITES:
+    for s in sites:
         lines += [
             f"  - id: {s.id}",
             f"    name: {s.name}",
@@ -76,4 +111,5 @@ def sites_yaml() -> str:
         ]
         if s.profile:
             lines.append(f"    profile: {s.profile}")
+        lines += [f"    {key}: {value}" for key, value in s.options]
     return "\n".join(lines) + "\n"

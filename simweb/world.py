@@ -28,7 +28,7 @@ from simweb.scan_postings import (
     scan_skeleton,
     view_kind,
 )
-from simweb.sites import SITE_BY_ID, SITES, SiteSpec
+from simweb.sites import SITE_BY_ID, SiteSpec, site_set
 
 logger = logging.getLogger(__name__)
 
@@ -148,15 +148,20 @@ class _SiteData:
 
 
 class World:
-    """The simulated provincial web: `World(seed=1, docs_per_site=40, start_date=date(2026, 11, 2))`."""
+    """The simulated provincial web: `World(seed=1, docs_per_site=40, start_date=date(2026, 11, 2))`.
+
+    ``sites`` names the set listed in its sites file and manifest: ``classic`` (the eight sites the
+    crawl tests use), ``script`` (the script-driven sites of issue 10) or ``all``; every site answers.
+    """
 
     def __init__(self, seed: int = 1, docs_per_site: int = 40,
-                 start_date: dt.date = dt.date(2026, 11, 2), scans: int = 0) -> None:
+                 start_date: dt.date = dt.date(2026, 11, 2), scans: int = 0, sites: str = "classic") -> None:
         self.seed = seed
         self.scans = scans  # one posting in `scans` is published as a scan (simweb.scan_postings); 0: none
         self.docs_per_site = docs_per_site
         self.start_date = start_date
-        self.sites = SITES
+        self.site_set = sites
+        self.sites = site_set(sites)
         self._data: dict[str, _SiteData] = {}
         self._lock = threading.RLock()
         self._overrides: dict[tuple[str, int], dict[str, DocState]] = {}

@@ -32,9 +32,12 @@ from crawler.extraction.decode import decode_html, limit_text
 from crawler.extraction.page import extract_page
 from crawler.scan_reader import OcrLimits, ScanReader
 from crawler.scope import ROBOTS_FORBIDDEN, not_archived, on_site, site_hosts
+from spiders.probe import probe_sites
 from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
+from spiders.profiles.comments import commented_entries
 from spiders.registry import Site, select_sites
+from spiders.script_lists import ScriptLists
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,7 @@ class SiteState:
     list_failed: bool = False
     list_capped: bool = False
     idle_done: bool = False
+    commented: list = field(default_factory=list)  # rows hidden in HTML comments of start pages (last resort)
 
 
 class DuchaSpider(scrapy.Spider):
@@ -65,6 +69,7 @@ class DuchaSpider(scrapy.Spider):
 
     name = "ducha"
     select_sites = staticmethod(select_sites)  # how the runner reads the sites file, once per run
+    probe_sites = staticmethod(probe_sites)  # `ducha probe`: one look per site, nothing archived
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -84,15 +89,18 @@ class DuchaSpider(scrapy.Spider):
         spider.scans = ScanReader(spider.text_worker, OcrLimits.from_settings(settings), spider._cached_ocr,
                                   spider._remember_ocr)
         spider.states = {}
+        spider.script_lists = ScriptLists(crawler, spider)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
 
-    def on_closed(self, spider) -> None:
-        """Stop the attachment workers; record what recognition did (stats ``ducha/ocr/…``)."""
+    async def on_closed(self, spider) -> None:
+        """Stop the attachment workers and the browser (if one was started); record what recognition did
+        (stats ``ducha/ocr/…``)."""
         self.text_worker.close()
         for name, value in self.scans.counts.items():
             self.crawler.stats.set_value(f"ducha/ocr/{name}", value)
+        await self.script_lists.close()
 
     # --- list pages -----------------------------------------------------------------------
     async def start(self):
@@ -104,16 +112,24 @@ class DuchaSpider(scrapy.Spider):
             self.states[site.id] = SiteState(site=site, known=known, due=due,
                                              hosts=site_hosts(site.start_urls, site.options.get("hosts")))
             for start_url in site.start_urls:
+                learned = self.script_lists.recalled(site, start_url) if site.profile is None else None
+                if learned is not None:  # an API learned in an earlier run: plain HTTP, no browser
+                    self.crawler.stats.inc_value(f"ducha/site/{site.id}/learned_api_walks")
+                    yield self._list_request(site, learned, learned.first_requests(start_url)[0], is_start=False,
+                                             learned_start=start_url)
+                    continue
                 profile = get_profile(site.profile, start_url, options=site.options)
                 for list_request in profile.first_requests(start_url):
                     yield self._list_request(site, profile, list_request, is_start=True)
 
-    def _list_request(self, site: Site, profile, list_request: ListRequest, *, is_start: bool) -> Request:
+    def _list_request(self, site: Site, profile, list_request: ListRequest, *, is_start: bool,
+                      learned_start: str | None = None) -> Request:
         meta = {
             "site_id": site.id,
             "profile": profile,
             "list_request": list_request,
             "is_start": is_start,
+            "learned_start": learned_start,
             "handle_httpstatus_list": HANDLED_STATUSES,
         }
         if site.options.get("obey_robots") is False:
@@ -129,20 +145,24 @@ class DuchaSpider(scrapy.Spider):
             priority=10,  # lists first: they decide what else to fetch
         )
 
-    def parse_list(self, response: Response):
+    async def parse_list(self, response: Response):
         state: SiteState = self.states[response.meta["site_id"]]
         stats = self.crawler.stats
         prefix = f"ducha/site/{state.site.id}"
         stats.inc_value(f"{prefix}/list_pages")
         reason = blocked_reason(response.status, response.body)
+        learned_start = response.meta.get("learned_start")
+        if learned_start and response.meta["list_request"].page == 1 and response.status != 200:
+            self.script_lists.drop(state.site, learned_start, f"HTTP {response.status}")
+            yield self._relearn(state.site, learned_start)
+            return
         if reason or response.status != 200:
             if reason:
                 stats.inc_value(f"{prefix}/blocked")
-            if reason or response.meta["is_start"]:  # a past-the-end page answering 404 is normal
-                state.list_failed = True
-                stats.inc_value(f"{prefix}/list_errors")
-                logger.warning("%s: list page %s answered %s %s", state.site.id, response.url, response.status,
-                               reason or "")
+            # a past-the-end HTML page answering 404 is normal; an API (POST) or server error is not
+            past_end = response.status in (404, 410) and response.request.method == "GET"
+            if reason or response.meta["is_start"] or not past_end:
+                self._list_walk_failed(state, f"list page {response.url} answered {response.status} {reason or ''}")
             return
         text, _ = decode_html(response.body, header_charset=_header_charset(response))
         text, cut = limit_text(text, len(response.body), self.max_html_bytes)
@@ -155,6 +175,21 @@ class DuchaSpider(scrapy.Spider):
         if page.recovered:
             stats.inc_value("ducha/list_rows_recovered", page.recovered)
             stats.inc_value(f"{prefix}/list_rows_recovered", page.recovered)
+        if learned_start and response.meta["list_request"].page == 1 and (page.error or not page.entries):
+            self.script_lists.drop(state.site, learned_start, page.error or "no rows")
+            yield self._relearn(state.site, learned_start)
+            return
+        if response.meta["is_start"] and state.site.profile is None and not any(e.date for e in page.entries):
+            fallback = await self.script_lists.fallback_page(state.site, response.url, self.max_list_pages)
+            if fallback is not None:
+                profile, page = fallback[0] or profile, fallback[1]
+        if response.meta["is_start"] and not page.entries:
+            state.commented += commented_entries(text, response.url)
+        if page.error:
+            self._list_walk_failed(state, page.error)
+        if page.warning:
+            stats.inc_value(f"{prefix}/list_warnings")
+            logger.warning("%s: %s", state.site.id, page.warning)
         for entry in page.entries:
             if not on_site(entry.url, state.hosts):  # another site's posting is not this site's
                 if entry.url not in state.offsite:
@@ -177,12 +212,21 @@ class DuchaSpider(scrapy.Spider):
                 continue
             yield self._list_request(state.site, profile, follow, is_start=False)
 
+    def _relearn(self, site: Site, start_url: str) -> Request:
+        """The start page again, so the list API is learned anew."""
+        profile = get_profile(None, start_url, options=site.options)
+        return self._list_request(site, profile, ListRequest(url=start_url, page=1), is_start=True)
+
     def list_failed(self, failure):
         request = failure.request
         state: SiteState = self.states[request.meta["site_id"]]
+        self._list_walk_failed(state, f"list page {request.url} failed: {failure.getErrorMessage()}")
+
+    def _list_walk_failed(self, state: SiteState, why: str) -> None:
+        """The list walk of a site is incomplete: nothing it did not list may count as removed."""
         state.list_failed = True
         self.crawler.stats.inc_value(f"ducha/site/{state.site.id}/list_errors")
-        logger.warning("%s: list page %s failed: %s", state.site.id, request.url, failure.getErrorMessage())
+        logger.warning("%s: %s (list walk incomplete: no removals inferred)", state.site.id, why)
 
     # --- detail pages -----------------------------------------------------------------------
     def _maybe_detail_request(self, state: SiteState, url: str, *, list_title=None, list_date=None,
@@ -245,7 +289,8 @@ class DuchaSpider(scrapy.Spider):
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
-            publish_date_source=page.publish_date_source, dates=dict(page.dates), publisher=page.publisher,
+            publish_date_source=page.publish_date_source, publisher=page.publisher,
+            dates={**page.dates, **({"display": page.display_date} if page.display_date else {})},
             doc_type=page.doc_type, doc_numbers=list(page.doc_numbers), attachments=attachments,
             list_title=meta.get("list_title"), raw_sha256=raw,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
@@ -365,6 +410,8 @@ class DuchaSpider(scrapy.Spider):
             if state.idle_done:
                 continue
             state.idle_done = True
+            if not state.listed and state.commented:
+                scheduled += self._commented_rows(state)
             # a walk that found nothing (layout changed?) proves nothing about absences
             complete = not state.list_failed and not state.list_capped and bool(state.listed)
             logger.debug("%s: list walk %s, %d listed, %d known, %d due", state.site.id,
@@ -379,6 +426,17 @@ class DuchaSpider(scrapy.Spider):
         if scheduled:
             logger.info("re-checking %d known postings not reached through the lists", scheduled)
             raise DontCloseSpider
+
+
+    def _commented_rows(self, state: SiteState) -> int:
+        """Nothing listed the site's postings: fetch the rows its start pages hide in comments (maybe stale)."""
+        self._list_walk_failed(state, self.script_lists.comment_warning(state.site, len(state.commented)))
+        requests = [self._maybe_detail_request(state, e.url, list_title=e.title, list_date=e.date)
+                    for e in state.commented]
+        state.listed.update(e.url for e in state.commented)
+        for request in filter(None, requests):
+            self.crawler.engine.crawl(request)
+        return sum(r is not None for r in requests)
 
 
 def _list_disagrees(known, entry) -> bool:

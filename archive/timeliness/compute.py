@@ -96,7 +96,8 @@ def date_mention_rows(doc: Mapping[str, Any], version: Mapping[str, Any] | None,
             "precision": "day", "kind": "date", "redacted": 0, "year_source": None, "text": None,
             "start": None, "note": None}
     rows = []
-    for source, column in (("cms", "cms_date"), ("list", "list_date"), ("stated", "stated_date")):
+    for source, column in (("cms", "cms_date"), ("display", "display_date"), ("list", "list_date"),
+                           ("stated", "stated_date")):
         if doc.get(column):
             rows.append({**base, "source": source, "value": doc[column]})
     url_mention = url_date(doc.get("url"))

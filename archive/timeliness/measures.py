@@ -185,6 +185,8 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
                url_date_precision=url_mention.precision if url_mention else None,
                url_disagreement_days=_days(publish, url_mention.value) if url_mention and
                url_mention.precision == "day" else None)
+    display, cms = parse_iso_date(doc.get("display_date")), parse_iso_date(doc.get("cms_date"))
+    row.update(display_date=_iso(display), display_date_differs=int(display != cms) if display and cms else None)
     not_announced: list[str] = []
     _objection(row, texts, window_from(publish, reasons), first_seen, _removals(doc, events), doc, cal, not_announced)
     _fields(row, texts, publish, context_year, doc.get("doc_type"), cal, not_announced)

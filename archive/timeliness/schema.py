@@ -151,6 +151,13 @@ LEFT JOIN sites s ON s.id = t.site_id
 GROUP BY s.region, month""")
 
 
+@MIGRATIONS(name="0004_display_date")
+def _m0004_display_date(db: Database) -> None:
+    """The date a detail page displays (日期：… in its info block) and whether it disagrees with the CMS date."""
+    db.execute("ALTER TABLE timeliness ADD COLUMN display_date TEXT")
+    db.execute("ALTER TABLE timeliness ADD COLUMN display_date_differs INTEGER")
+
+
 def _columns(table: str) -> tuple[str, ...]:
     """Column names of ``table`` as declared in ``_DDL`` (the order rows are written in)."""
     body = _DDL.split(f"CREATE TABLE {table} (", 1)[1].split("\n);", 1)[0]
@@ -159,7 +166,7 @@ def _columns(table: str) -> tuple[str, ...]:
 
 
 #: Columns of ``timeliness`` / ``date_mentions``: ``posting_measures`` returns exactly TIMELINESS_COLUMNS.
-TIMELINESS_COLUMNS = _columns("timeliness")
+TIMELINESS_COLUMNS = (*_columns("timeliness"), "display_date", "display_date_differs")
 DATE_MENTION_COLUMNS = _columns("date_mentions")
 
 

@@ -56,6 +56,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "list_title": "列表页标题（可能被截断）Title on the list page (may be truncated)",
             "etag": "HTTP ETag", "last_modified": "HTTP Last-Modified",
             "attachment_count": "附件数 Attachments", "objection_end": "公示异议期截止 Objection window ends",
+            "display_date": "页面显示日期 Date the page displays (日期：… line; may differ from the CMS date)",
         },
     },
     "versions": {
@@ -178,6 +179,14 @@ TABLES: dict[str, dict[str, Any]] = {
         "facets": ["status", "check", "site_id"],
         "columns": {"run_id": "运行 Run", "site_id": "站点 Site", "check": "检查 Check", "status": "ok / fail / skip",
                     "value": "值 Value", "threshold": "阈值 Threshold", "detail": "详情 Detail", "at": "时间 At"},
+    },
+    "learned_lists": {
+        "description": "由脚本加载列表的站点：浏览器中学到的列表接口。 Sites whose list a script loads: the list API "
+                       "learned in the browser (walked over plain HTTP by later runs), or 'rendered'.",
+        "columns": {"site_id": "站点 Site", "start_url": "起始页 Start URL", "delivery": "learned_api / rendered",
+                    "recipe": "接口说明 API recipe (JSON)", "learned_at": "学习时间 Learned at",
+                    "last_used_at": "最后使用 Last used", "uses": "使用次数 Uses", "dropped_at": "失效时间 Dropped at",
+                    "dropped_reason": "失效原因 Why dropped"},
     },
     "watches": {
         "description": "关键词关注。 Saved keyword watches.",

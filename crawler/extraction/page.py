@@ -8,6 +8,7 @@
                   ├─ chrome text (page minus body): 发布日期/来源 lines, 索引号/文号/成文日期 tables
                   └─ attachments (file links, absolute)
     dates: cms (meta, else chrome/table 发布日期) · list · stated (成文日期, else signature line) · url
+    display_date: the 发布日期/发布时间/日期 line the page shows, kept apart (it may disagree with the meta)
     publish_date = cms → list → stated → url, with publish_date_source naming the one used.
 """
 from __future__ import annotations
@@ -46,6 +47,9 @@ _SOFT404_PHRASES = re.compile(
 _NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|未知|无)$")
 _SOFT404_TINY = 30
 _SOFT404_SHORT = 300
+# the info-block date line a reader sees: 发布日期：…, 发布时间：…, or a bare 日期：… (not 成文日期/生效日期…)
+_DISPLAY_DATE = re.compile(r"(?:发布日期|发布时间|(?<![成生更效文期印])日期)\s*[:：]\s*"
+                           r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
 @dataclass
@@ -67,12 +71,14 @@ class ExtractedPage:
     fields: dict[str, str] = field(default_factory=dict)  # 索引号/文号/成文日期… as printed
     images: list[dict[str, str]] = field(default_factory=list)  # images in the body (may be scans)
     notes: list[str] = field(default_factory=list)  # what reading the page took (flattened, truncated…)
+    display_date: str | None = None  # the date the page's info block shows (发布日期/发布时间/日期：…)
 
     def to_json(self) -> dict[str, Any]:
         """The ``ducha extract`` object of the contract (plus publisher, dates, source, soft-404 flag)."""
         data = asdict(self)
         keys = ("url", "title", "publish_date", "body_text", "attachments", "doc_type", "doc_numbers",
-                "publisher", "dates", "publish_date_source", "is_soft_404", "notes", "images")
+                "publisher", "dates", "publish_date_source", "is_soft_404", "notes", "images",
+                "display_date")
         return {key: data[key] for key in keys}
 
 
@@ -199,6 +205,7 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
         "url": url_day(url),
     }
     source = next((k for k in ("cms", "list", "stated", "url") if dates[k]), None)
+    shown = _DISPLAY_DATE.search(chrome)
     numbers = find_doc_numbers(" ".join(v for k, v in fields.items() if "文号" in k))
     numbers += [n for n in find_doc_numbers(f"{title}\n{body}") if n not in numbers]
     return ExtractedPage(
@@ -211,6 +218,7 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
                                                has_content_media=bool(attachments) or has_images),
         family=family, fields=fields, notes=notes,
         images=[{"url": i.url, "name": i.name} for i in images if i.url not in {a.url for a in attachments}],
+        display_date=parse_shown_date(shown.group(1)) if shown else None,
     )
 
 

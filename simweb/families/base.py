@@ -33,6 +33,7 @@ class SimRequest:
     raw_query: str
     form: dict[str, str]
     headers: dict[str, str]
+    body: bytes = b""  # the raw request body (JSON APIs)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class SimResponse:
     content_type: str = HTML_UTF8
     headers: dict[str, str] = field(default_factory=dict)
     kind: str = "other"  # list | detail | attachment | json | home | robots | other
+    page: int = 1  # the list page a list/JSON answer is (the api-fails fault breaks pages >= 2)
 
 
 @dataclass
@@ -146,6 +148,10 @@ class Family:
         (as the page links it), the escaped ``label`` and the file ``name``, joined."""
         return "".join(template.format(href=self.attachment_href(doc.path, a.path), label=esc(a.label),
                                        name=posixpath.basename(a.path)) for a in doc.attachments)
+
+    def serves_api_path(self, site: SiteSpec, path: str) -> bool:
+        """Whether ``path`` on the site's shared API host (``site.api_host``) is this site's list API."""
+        return False
 
     def handle_list(self, req: SimRequest, ctx: Ctx) -> SimResponse | None:
         """Answer a list/JSON request, or None if `req` is not one."""

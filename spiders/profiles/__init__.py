@@ -17,6 +17,8 @@ from .base import ListEntry, ListPage, ListRequest, Profile
 from .detect import detect_profile
 from .generic import GenericProfile
 from .hanweb import HanwebProfile
+from .hunan import HunanProfile
+from .jpaas import JpaasProfile
 from .nfcms import NfcmsProfile
 from .recover import recover_rows
 from .trs import TrsProfile
@@ -30,6 +32,8 @@ PROFILES: dict[str, type] = {
     "ucap": UcapProfile,
     "nfcms": NfcmsProfile,
     "generic": GenericProfile,
+    "jpaas": JpaasProfile,
+    "hunan": HunanProfile,
 }
 ALIASES = {"legacy": "generic", "gkmlpt": "nfcms", "cnnnnnn": "ucap", "jcms": "hanweb", "wcm": "trs"}
 
@@ -68,6 +72,8 @@ __all__ = [
     "PROFILES",
     "GenericProfile",
     "HanwebProfile",
+    "HunanProfile",
+    "JpaasProfile",
     "ListEntry",
     "ListPage",
     "ListRequest",

@@ -58,11 +58,18 @@ class ListRequest:
 
 @dataclass
 class ListPage:
-    """What one list page yielded: entries, list pages to follow, the page count when shown."""
+    """What one list page yielded: entries, list pages to follow, the page count when shown.
+
+    ``error`` says why a page that should hold rows could not be read (an API answering something
+    that is not its list): the walk is then incomplete, so nothing unlisted counts as removed.
+    ``warning`` is for the run summary (rows read from a last-resort source, such as an HTML comment).
+    """
 
     entries: list[ListEntry] = field(default_factory=list)
     follow: list[ListRequest] = field(default_factory=list)
     total_pages: int | None = None
+    error: str | None = None
+    warning: str | None = None
     recovered: int = 0  # rows the HTML parser lost and the raw-text scan found (spiders.profiles.recover)
 
 

@@ -12,15 +12,23 @@ _CHANNEL_ID = re.compile(r"\bchannelId\s*[=:]")
 
 
 def detect_profile(url: str, text: str | None) -> str | None:
-    """The family a list page belongs to: ``trs``, ``hanweb``, ``ucap``, ``nfcms`` or ``generic``.
+    """The family a list page belongs to: ``jpaas``, ``hunan``, ``trs``, ``hanweb``, ``ucap``, ``nfcms``
+    or ``generic``.
 
-    Markup decides (``createPageHTML``/``countPage`` → trs, ``<datastore>`` → hanweb, a
+    Markup decides (``loadPageData(`` with ``webSiteCode`` → jpaas, a call to api.hunan.gov.cn's
+    search → hunan, ``<meta name="channelId">`` → ucap, ``createPageHTML``/``countPage`` → trs, ``<datastore>`` → hanweb, a
     ``/common/search/`` URL or a cNNNNNN ``.shtml`` page with ``channelId`` → ucap,
     ``totalPage = Math.ceil`` → nfcms); without text the URL shape is used
     (``/col/colN/`` → hanweb, ``/cNNNNNN/x.shtml`` → ucap, ``/gkmlpt/`` → nfcms).  ``generic`` when
     nothing matches; ``None`` only when neither URL nor text says anything (no text, unknown URL).
     """
     if text:
+        if "loadPageData(" in text and "webSiteCode" in text:
+            return "jpaas"
+        if "api.hunan.gov.cn/search/common/search" in text:
+            return "hunan"
+        if re.search(r"""<meta[^>]+name=["']channelId["']""", text, re.IGNORECASE):
+            return "ucap"
         if "<datastore>" in text or "dataproxy.jsp" in text:
             return "hanweb"
         if "createPageHTML" in text or re.search(r"\bcountPage\s*=", text):

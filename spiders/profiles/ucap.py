@@ -4,7 +4,8 @@ HTML lists ``/sthjt/c104378/zclistf.shtml``, page k≥2 ``zclistf_{k}.shtml``, w
 ``<script>var channelId = "…"; var totalPage = N;</script>``.  The same list as JSON:
 ``/common/search/{channelId}?_isJson=true&_pageSize=10&page=N`` →
 ``{"data": {"total": …, "rows": …, "results": [{"url", "title", "publishedTimeStr"}]}}``.
-When the channel id is on the page the JSON list is preferred (option ``prefer_json: false`` to
+The channel id may also be declared as ``<meta name="channelId" content="…">`` (甘肃, whose list
+page is a shell).  When the channel id is on the page the JSON list is preferred (option ``prefer_json: false`` to
 stay on HTML): the HTML page 1 asks for JSON page 1, which shows the total and asks for the rest.
 """
 from __future__ import annotations
@@ -25,12 +26,18 @@ from .paging import follow_pages, js_page_count, suffix_page_request
 logger = logging.getLogger(__name__)
 
 _CHANNEL_ID = re.compile(r"""\bchannelId\s*[=:]\s*["']?([\w-]+)["']?""")
+_META_CHANNEL = re.compile(r"""<meta\s+(?:name=["']channelId["']\s+content=["']([\w-]+)["']"""
+                           r"""|content=["']([\w-]+)["']\s+name=["']channelId["'])""", re.IGNORECASE)
 _SEARCH_URL = re.compile(r"/common/search/([\w-]+)")
 _PAGE_SIZE = re.compile(r"[?&]_pageSize=(\d+)")
 
 
 def channel_id(text: str) -> str | None:
-    """The channel id a ucap list page declares (``var channelId = "…"`` or a search URL)."""
+    """The channel id a ucap list page declares: ``<meta name="channelId" content="…">`` (甘肃),
+    ``var channelId = "…"`` or a ``/common/search/{id}`` URL."""
+    meta = _META_CHANNEL.search(text)
+    if meta:
+        return meta.group(1) or meta.group(2)
     m = _CHANNEL_ID.search(text) or _SEARCH_URL.search(text)
     return m.group(1) if m else None
 
@@ -60,8 +67,10 @@ class UcapProfile:
         return [ListRequest(url=start_url, page=1)]
 
     def json_request(self, base_url: str, channel: str, page: int) -> ListRequest:
-        """JSON list page ``page`` of ``channel`` on the host of ``base_url``."""
-        url = urljoin(base_url, f"/common/search/{channel}?_isJson=true&_pageSize={self.page_size}&page={page}")
+        """JSON list page ``page`` of ``channel`` on the host of ``base_url``, with the parameters the
+        platform's own list script sends (黑龙江, 甘肃 callers in ../shared/real-list-endpoints.md)."""
+        url = urljoin(base_url, f"/common/search/{channel}?_isAgg=true&_isJson=true&_pageSize={self.page_size}"
+                                f"&_template=index&_rangeTimeGte=&_channelName=&page={page}")
         return ListRequest(url=url, page=page)
 
     def parse_list(self, request: ListRequest, text: str) -> ListPage:
@@ -82,8 +91,7 @@ class UcapProfile:
     def _parse_json(self, request: ListRequest, text: str) -> ListPage:
         payload = json_object(text)
         if payload is None:
-            logger.warning("ucap %s: not JSON", request.url)
-            return ListPage()
+            return ListPage(error=f"ucap {request.url}: the list answer is not JSON")
         data = payload.get("data")
         data = data if isinstance(data, dict) else {}
         entries = json_entries(data.get("results"), request.url, date_of=_published_date)

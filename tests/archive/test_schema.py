@@ -10,7 +10,8 @@ EXPECTED = {
     "doc_types": "code label_zh label_en",
     "documents": "id site_id url title publish_date publish_date_source cms_date list_date stated_date url_date"
                  " publisher doc_type doc_numbers status first_seen_at last_seen_at last_checked_at removed_at"
-                 " current_version_id version_count list_title etag last_modified attachment_count objection_end",
+                 " current_version_id version_count list_title etag last_modified attachment_count objection_end"
+                 " display_date",
     "versions": "id document_id run_id captured_at sha256 raw_sha256 title publish_date cms_date list_date"
                 " stated_date url_date body_text attachment_sha256s changed_fields http_status warc_file warc_offset",
     "attachments": "id document_id url name sha256 size content_type text error first_seen_at last_seen_at"
@@ -46,7 +47,8 @@ def test_core_schema_is_pinned(tmp_path):
     assert [r["code"] for r in db.query("SELECT code FROM doc_types ORDER BY rowid")] == [c for c, _, _ in DOC_TYPES]
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators", "0003_search_bigrams"]
+    assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators", "0003_search_bigrams",
+                                                 "0004_display_date"]
     assert " ".join(c for c, _ in columns["ocr_results"]) == (
         "sha256 engine engine_version pages_total pages_done pages confidence seconds updated_at")
 

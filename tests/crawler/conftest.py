@@ -48,9 +48,11 @@ class SimCrawl:
             conn.close()
 
 
-def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1, scans: int = 0) -> SimCrawl:
-    """Start a simulated web in a thread and fetch its sites file (``scans=N``: one posting in N is a scan)."""
-    world = World(seed=seed, docs_per_site=docs_per_site, start_date=START, scans=scans)
+def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1, scans: int = 0,
+                   sites: str = "classic") -> SimCrawl:
+    """Start a simulated web in a thread and fetch its sites file (``scans=N``: one posting in N is a scan;
+    ``sites``: classic, script or all)."""
+    world = World(seed=seed, docs_per_site=docs_per_site, start_date=START, scans=scans, sites=sites)
     server = serve_in_thread(world, port=0, day=0)
     sites_file = tmp / "sites.yaml"
     with urllib.request.urlopen(f"{server.url}/_sim/sites.yaml", timeout=30) as response:

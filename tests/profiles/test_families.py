@@ -120,7 +120,8 @@ def test_hanweb_rejects_unknown_method() -> None:
 
 
 def test_ucap_json_without_total_asks_for_next_page() -> None:
-    url = "https://sthjt.sc.gov.cn/common/search/104378?_isJson=true&_pageSize=10&page=2"
+    url = ("https://sthjt.sc.gov.cn/common/search/104378?_isAgg=true&_isJson=true&_pageSize=10&_template=index"
+           "&_rangeTimeGte=&_channelName=&page=2")
     body = json.dumps({"data": {"results": [{"url": "/sthjt/c104378/2024/7/3/ab.shtml", "title": "甲",
                                              "publishedTimeStr": "2024-07-03"}]}})
     page = UcapProfile().parse_list(ListRequest(url=url, page=2), body)

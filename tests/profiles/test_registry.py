@@ -9,7 +9,6 @@ from spiders.registry import Site, SitesFileError, bundled_sites_path, load_site
 
 SIMULATED = {
     "mee": "https://www.mee.gov.cn/ywgz/zysthjbhdc/dczg/index.shtml",
-    "hn-sthjt": "http://sthjt.hunan.gov.cn/sthjt/xxgk/tzgg/index.html",
     "js-sthjt": "http://sthjt.jiangsu.gov.cn/col/col84025/index.html",
     "sc-sthjt": "https://sthjt.sc.gov.cn/sthjt/c104378/zclistf.shtml",
     "gd-gdee": "http://gdee.gd.gov.cn/ggtz3126/index.html",
@@ -33,9 +32,24 @@ def test_bundled_registry_covers_ministry_and_31_provinces() -> None:
     by_id = {s.id: s for s in sites}
     for sid, url in SIMULATED.items():
         assert by_id[sid].start_urls[0] == url
-    assert {by_id[s].profile for s in ("mee", "hn-sthjt", "hb-sthjt")} == {"trs"}
+    assert {by_id[s].profile for s in ("mee", "hb-sthjt")} == {"trs"}
     assert (by_id["js-sthjt"].profile, by_id["sc-sthjt"].profile, by_id["gd-gdee"].profile) == ("hanweb", "ucap", "nfcms")
     assert "https://www.mee.gov.cn/ywdt/gsgg/index.shtml" in by_id["mee"].start_urls
+
+
+def test_registry_follows_the_list_delivery_evidence() -> None:
+    """Issue 10: script-driven provinces get the profile that calls their API (real-list-endpoints.md)."""
+    by_id = {s.id: s for s in load_sites()}
+    assert {s.options.get("delivery") for s in by_id.values()} == {"static", "api", "browser"}
+    assert all(s.options.get("delivery") for s in by_id.values())
+    hn = by_id["hn-sthjt"]
+    assert hn.profile == "hunan" and [u.rsplit("/", 2)[-2] for u in hn.start_urls] == ["tz", "gg"]
+    jx = by_id["jx-sthjt"]
+    assert (jx.profile, jx.start_urls[0]) == ("jpaas", "https://sthjt.jiangxi.gov.cn/jxssthjt/col/col42150/index.html")
+    assert (by_id["zj-sthjt"].profile, by_id["zj-sthjt"].options["delivery"]) == (None, "browser")
+    js = by_id["js-sthjt"].options
+    assert (js["hanweb_method"], js["challenge"]) == ("post", "browser")
+    assert by_id["gs-sthj"].options["challenge"] == "browser" and by_id["gs-sthj"].profile == "ucap"
 
 
 def test_minimal_site_and_extra_keys_become_options(tmp_path: Path) -> None:

@@ -1,0 +1,107 @@
+"""Script-driven list pages (issue 10), 200 postings per site, crawled by the real ``ducha crawl``.
+
+jx-sthjt (jpaas ``/queryList``), cs-sthjj (Hunan's search API on api.hunan.gov.cn), gs-sthj (the
+cNNNNNN shell with ``<meta name="channelId">`` and ``/common/search``), wx-sthjj (Hanweb with a
+POST-only ``dataproxy.jsp`` behind a cookie challenge), bs-sthjj (an API no profile describes:
+the generic browser fallback learns it) and ws-sthjj (rows only in inline script data, a button pager:
+read from the rendered pages) must be archived completely and exactly.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from archive.normalise import normalise_text
+from tests.crawler.conftest import make_sim_crawl
+
+pytestmark = pytest.mark.timeout(1200)  # five sites x 200 postings with a browser, on a shared 2-core machine
+DOCS_PER_SITE = 200
+PROFILED = ["jx-sthjt", "cs-sthjj", "gs-sthj", "wx-sthjj"]
+ALL = [*PROFILED, "bs-sthjj", "ws-sthjj"]
+
+
+@pytest.fixture(scope="module")
+def script_day0(tmp_path_factory):
+    """Day 0 of the script-driven sites, 200 postings each, one crawl."""
+    crawl = make_sim_crawl(tmp_path_factory.mktemp("script"), docs_per_site=DOCS_PER_SITE, sites="script")
+    result = crawl.crawl(0)
+    yield crawl, crawl.manifest(0), result, crawl.server.stats()["sites"]
+    crawl.server.close()
+
+
+def _live(manifest: dict, site_id: str) -> dict[str, dict]:
+    return {p["url"]: p for p in manifest["postings"] if p["site_id"] == site_id and p["status"] == "live"}
+
+
+def test_the_run_succeeds(script_day0):
+    crawl, _, result, _ = script_day0
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert [r["status"] for r in crawl.query("SELECT status FROM runs")] == ["ok"]
+
+
+@pytest.mark.parametrize("site_id", ALL)
+def test_every_posting_archived_exactly(script_day0, site_id):
+    crawl, manifest, _, _ = script_day0
+    expected = _live(manifest, site_id)
+    rows = crawl.query("SELECT d.url, d.title, d.publish_date, v.body_text FROM documents d "
+                       "JOIN versions v ON v.id = d.current_version_id WHERE d.site_id = ?", (site_id,))
+    got = {r["url"]: r for r in rows}
+    assert len(expected) == DOCS_PER_SITE
+    assert set(got) == set(expected), "recall and precision must both be 100%"
+    assert [u for u in expected if got[u]["title"] != expected[u]["title"]] == []
+    assert [u for u in expected if got[u]["publish_date"] != expected[u]["publish_date"]] == []
+    assert [u for u in expected
+            if normalise_text(got[u]["body_text"]) != normalise_text(expected[u]["body_text"])] == []
+
+
+def test_the_apis_were_really_used(script_day0):
+    _, _, result, stats = script_day0
+    for site_id in ("jx-sthjt", "cs-sthjj", "gs-sthj", "bs-sthjj"):
+        assert stats[site_id]["json"] >= DOCS_PER_SITE // 20, site_id
+    assert stats["wx-sthjj"].get("fault_412", 0) >= 1, "the POST-only Hanweb site must have challenged us"
+    assert "'ducha/site/bs-sthjj/delivery': 'learned_api'" in result.stderr
+    assert "'ducha/site/ws-sthjj/delivery': 'rendered'" in result.stderr
+    assert "WARNING ws-sthjj: its list came from a last-resort source" in result.stderr  # browser needed every run
+
+
+def test_second_run_walks_the_learned_api_without_a_browser(tmp_path):
+    crawl = make_sim_crawl(tmp_path, docs_per_site=40, sites="script")
+    try:
+        first = crawl.crawl(0, "--site", "bs-sthjj")
+        stats_first = crawl.server.stats()["sites"]["bs-sthjj"]
+        crawl.server.reset_stats()
+        second = crawl.crawl(1, "--site", "bs-sthjj")
+        stats_second = crawl.server.stats()["sites"]["bs-sthjj"]
+        assert (first.returncode, second.returncode) == (0, 0), second.stderr[-2000:]
+        assert "'ducha/browser_launches': 1" in first.stderr
+        assert "browser_launches" not in second.stderr and "renders" not in second.stderr
+        assert "'ducha/site/bs-sthjj/learned_api_walks': 1" in second.stderr
+        assert stats_first["list"] >= 1 and stats_second.get("list", 0) == 0, "the shell is not fetched again"
+        live = _live(crawl.manifest(1), "bs-sthjj")
+        got = {r["url"] for r in crawl.query("SELECT url FROM documents WHERE site_id = 'bs-sthjj' AND status = 'live'")}
+        assert got == set(live)
+        learned = crawl.query("SELECT delivery, uses, dropped_at FROM learned_lists WHERE site_id = 'bs-sthjj'")
+        assert [dict(r) for r in learned] == [{"delivery": "learned_api", "uses": 1, "dropped_at": None}]
+    finally:
+        crawl.server.close()
+
+
+def test_a_learned_api_that_stops_answering_is_learned_again(tmp_path):
+    crawl = make_sim_crawl(tmp_path, docs_per_site=30, sites="script")
+    try:
+        assert crawl.crawl(0, "--site", "bs-sthjj").returncode == 0
+        conn = sqlite3.connect(crawl.db)
+        conn.execute("UPDATE learned_lists SET recipe = replace(recipe, '/api/v2/notice/query', '/api/v1/gone')")
+        conn.commit()
+        conn.close()
+        result = crawl.crawl(1, "--site", "bs-sthjj")
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert "stopped answering" in result.stderr
+        live = _live(crawl.manifest(1), "bs-sthjj")
+        got = {r["url"] for r in crawl.query("SELECT url FROM documents WHERE site_id = 'bs-sthjj' AND status = 'live'")}
+        assert got == set(live)
+        assert crawl.query("SELECT count(*) AS n FROM events WHERE kind = 'removed'")[0]["n"] == len(
+            [c for c in crawl.manifest(1)["changes"] if c["site_id"] == "bs-sthjj" and c["kind"] == "remove"])
+    finally:
+        crawl.server.close()
