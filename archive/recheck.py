@@ -2,9 +2,9 @@
 
 * ``unreachable`` postings: every run (we want to know as soon as they answer again);
 * ``removed`` postings: weekly, to catch restorations;
-* live postings: every run while young — published (or, when undated, first seen) within
-  ``YOUNG_DAYS`` — or while a stored objection window is still open (its end ≥ today);
-  weekly up to a year old; monthly after that.
+* live postings: every run while young — first seen, or published, within ``YOUNG_DAYS`` (whichever
+  is later; a publication date in the future does not make a posting young) — or while its objection
+  window is still open (its end ≥ today); then weekly up to a year after its date; monthly after that.
 
 Intervals carry ``SLACK`` so that a daily run starting a little earlier than last week's does
 not push a weekly check to the eighth day.
@@ -46,6 +46,16 @@ def _elapsed_since(value: str | None, now: datetime) -> timedelta | None:
     return now - then
 
 
+def _young(doc: KnownDocument, today: date) -> bool:
+    """Watched every run: first seen within ``YOUNG_DAYS`` (an old-dated or backdated posting we just found is
+    exactly the one that gets edited), or published within ``YOUNG_DAYS`` (a date in the future does not count)."""
+    first_seen = _as_date(doc.first_seen_at)
+    if first_seen is None or (today - first_seen).days <= YOUNG_DAYS:
+        return True
+    published = _as_date(doc.publish_date)
+    return published is not None and 0 <= (today - published).days <= YOUNG_DAYS
+
+
 def interval(doc: KnownDocument, now: datetime) -> timedelta:
     """How long after its last check ``doc`` is due again (``timedelta(0)``: every run)."""
     if doc.status == "unreachable":
@@ -56,10 +66,10 @@ def interval(doc: KnownDocument, now: datetime) -> timedelta:
     objection_end = _as_date(doc.objection_end)
     if objection_end is not None and objection_end >= today:
         return timedelta(0)
+    if _young(doc, today):
+        return timedelta(0)
     born = _as_date(doc.publish_date) or _as_date(doc.first_seen_at)
     age = (today - born).days if born else 0
-    if age <= YOUNG_DAYS:
-        return timedelta(0)
     if age <= WEEKLY_UNTIL_DAYS:
         return WEEK
     return MONTH

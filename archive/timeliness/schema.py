@@ -151,13 +151,6 @@ LEFT JOIN sites s ON s.id = t.site_id
 GROUP BY s.region, month""")
 
 
-@MIGRATIONS(name="0004_display_date")
-def _m0004_display_date(db: Database) -> None:
-    """The date a detail page displays (日期：… in its info block) and whether it disagrees with the CMS date."""
-    db.execute("ALTER TABLE timeliness ADD COLUMN display_date TEXT")
-    db.execute("ALTER TABLE timeliness ADD COLUMN display_date_differs INTEGER")
-
-
 def _columns(table: str) -> tuple[str, ...]:
     """Column names of ``table`` as declared in ``_DDL`` (the order rows are written in)."""
     body = _DDL.split(f"CREATE TABLE {table} (", 1)[1].split("\n);", 1)[0]
@@ -180,3 +173,10 @@ def _m0003_median_views(db: Database) -> None:
                        ("timeliness_by_region_month", ("region", "month"))):
         db.execute(f"DROP VIEW IF EXISTS {view}")
         db.execute(f"CREATE VIEW {view} AS {summary_sql(keys)}")
+
+
+@MIGRATIONS(name="0004_display_date")
+def _m0004_display_date(db: Database) -> None:
+    """The date a detail page displays (日期：… in its info block) and whether it disagrees with the CMS date."""
+    db.execute("ALTER TABLE timeliness ADD COLUMN display_date TEXT")
+    db.execute("ALTER TABLE timeliness ADD COLUMN display_date_differs INTEGER")
