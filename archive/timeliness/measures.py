@@ -69,10 +69,31 @@ def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
     return (later - earlier).days if later and earlier else None
 
 
+#: dates before this are data errors of the site (1900-01-01 placeholders), not evidence of anything
+EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
+PAGE_DATE_FIELDS = ("publish_date", "cms_date", "list_date", "stated_date", "display_date")
+
+
+def implausible_dates(doc: Mapping[str, Any], first_seen: dt.date | None) -> list[dict[str, str]]:
+    """The page's dates that cannot be true: before 1990, or later than the day after we first saw the posting
+    (2099-01-01).  They are kept as the page states them; this says which ones not to believe."""
+    out = []
+    for name in PAGE_DATE_FIELDS:
+        value = parse_iso_date(doc.get(name))
+        if value is None:
+            continue
+        if value < EARLIEST_PLAUSIBLE:
+            out.append({"field": name, "date": value.isoformat(), "why": "before 1990"})
+        elif first_seen is not None and value > first_seen + dt.timedelta(days=1):
+            out.append({"field": name, "date": value.isoformat(), "why": f"after first seen {first_seen}"})
+    return out
+
+
 def _claimed_dates(doc: Mapping[str, Any]) -> list[tuple[str, dt.date]]:
     """The dates by which the site claims publication: CMS and list dates; the stated date only
     when the page has neither (a stated date is often the signature date, days before posting)."""
-    out = [(n, v) for n in ("cms_date", "list_date") if (v := parse_iso_date(doc.get(n)))]
+    out = [(n, v) for n in ("cms_date", "list_date")
+           if (v := parse_iso_date(doc.get(n))) and v >= EARLIEST_PLAUSIBLE]  # 1900-01-01 is not backdating
     if not out and (stated := parse_iso_date(doc.get("stated_date"))):
         out = [("stated_date", stated)]
     return out
@@ -185,6 +206,8 @@ def posting_measures(doc: Mapping[str, Any], versions: Sequence[Mapping[str, Any
                url_date_precision=url_mention.precision if url_mention else None,
                url_disagreement_days=_days(publish, url_mention.value) if url_mention and
                url_mention.precision == "day" else None)
+    wrong = implausible_dates(doc, first_seen)
+    row["implausible_dates"] = json.dumps(wrong, ensure_ascii=False) if wrong else None
     display, cms = parse_iso_date(doc.get("display_date")), parse_iso_date(doc.get("cms_date"))
     row.update(display_date=_iso(display), display_date_differs=int(display != cms) if display and cms else None)
     not_announced: list[str] = []

@@ -159,7 +159,7 @@ def _columns(table: str) -> tuple[str, ...]:
 
 
 #: Columns of ``timeliness`` / ``date_mentions``: ``posting_measures`` returns exactly TIMELINESS_COLUMNS.
-TIMELINESS_COLUMNS = (*_columns("timeliness"), "display_date", "display_date_differs")
+TIMELINESS_COLUMNS = (*_columns("timeliness"), "display_date", "display_date_differs", "implausible_dates")
 DATE_MENTION_COLUMNS = _columns("date_mentions")
 
 
@@ -180,3 +180,9 @@ def _m0004_display_date(db: Database) -> None:
     """The date a detail page displays (日期：… in its info block) and whether it disagrees with the CMS date."""
     db.execute("ALTER TABLE timeliness ADD COLUMN display_date TEXT")
     db.execute("ALTER TABLE timeliness ADD COLUMN display_date_differs INTEGER")
+
+
+@MIGRATIONS(name="0005_implausible_dates")
+def _m0005_implausible_dates(db: Database) -> None:
+    """Dates on the page that cannot be true (before 1990, after the posting was first seen), as JSON."""
+    db.execute("ALTER TABLE timeliness ADD COLUMN implausible_dates TEXT")

@@ -193,3 +193,18 @@ def test_posting_that_arrived_backdated_counts_from_when_it_could_first_be_seen(
                            calendar=cal, previous_visit=dt.date(2024, 7, 2))
     assert {r["kind"] for r in json.loads(row["backdated_reasons"])} == {"earlier_than_first_seen"}
     assert row["objection_start"] == "2024-07-03"  # first seen 07-03, the site visited without it on 07-02
+
+
+def test_implausible_dates_are_kept_flagged_and_not_taken_for_backdating(cal: WorkingDayCalendar) -> None:
+    row = posting_measures(doc(publish_date="2099-01-01", cms_date="2099-01-01", list_date="1900-01-01",
+                               stated_date=None, **NO_URL_DATE),
+                           [version(publish_date="2099-01-01", cms_date="2099-01-01", list_date="1900-01-01")], [],
+                           calendar=cal)
+    assert row["publish_date"] == "2099-01-01"  # what the page states is kept
+    assert json.loads(row["implausible_dates"]) == [
+        {"field": "publish_date", "date": "2099-01-01", "why": "after first seen 2024-07-03"},
+        {"field": "cms_date", "date": "2099-01-01", "why": "after first seen 2024-07-03"},
+        {"field": "list_date", "date": "1900-01-01", "why": "before 1990"}]
+    assert row["backdated"] == 0
+    plain = posting_measures(doc(), [version()], [], calendar=cal)
+    assert plain["implausible_dates"] is None

@@ -18,4 +18,5 @@ def test_tables_views_and_columns() -> None:
     assert TIMELINESS_COLUMNS[0] == "document_id" and "calendar_version" in TIMELINESS_COLUMNS
     names = [r["name"] for r in db.query(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = 'ducha-timeliness'")]
-    assert names == ["0001_timeliness", "0002_region_view", "0003_median_views", "0004_display_date"]
+    assert names == ["0001_timeliness", "0002_region_view", "0003_median_views", "0004_display_date",
+                     "0005_implausible_dates"]
