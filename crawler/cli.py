@@ -68,7 +68,12 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
         chosen = spidercls.select_sites(sites_file, list(site_ids))
     except (SitesFileError, CrawlSetupError) as exc:
         raise click.ClickException(str(exc)) from exc
-    result = spidercls.probe_sites(chosen, user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER)
+    from crawler.progress import probe_progress
+
+    total = sum(len(site.start_urls) for site in chosen)
+    with probe_progress(total, enabled=sys.stderr.isatty()) as tick:
+        result = spidercls.probe_sites(chosen, user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER,
+                                       on_row=tick)
     click.echo(result.format_rows(result.rows, fmt), nl=False)
     failed = result.failed_sites(result.rows)
     if failed:

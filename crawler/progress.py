@@ -4,11 +4,24 @@ request rate and an ETA from the requests still queued.
 ``progress_lines(stats, site_ids, elapsed)`` is pure (Scrapy's stats in, rows out);
 ``progress_table(...)`` renders them with rich for a terminal.  ``crawler.extensions.SiteProgress``
 chooses: a live table when stderr is a terminal, log lines otherwise (cron, systemd, CI).
+``probe_progress`` is the same for ``ducha probe``: a bar over the start URLs with an ETA.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from crawler.extensions import site_counts
@@ -83,3 +96,21 @@ def progress_table(lines: list[ProgressLine], total: Overall) -> Table:
                       str(line.new), str(line.changed), str(line.removed),
                       f"[red]{line.errors}[/red]" if line.errors else "0")
     return table
+
+
+@contextmanager
+def probe_progress(total: int, *, enabled: bool, console: Console | None = None) -> Iterator[Callable[[Any], None]]:
+    """A progress bar over ``total`` start URLs for ``ducha probe`` at a terminal (elapsed, ETA, last site);
+    yields the callback ``probe_sites(on_row=…)`` calls.  Not at a terminal: a no-op (the log says enough)."""
+    if not enabled:
+        yield lambda row: None
+        return
+    progress = Progress(TextColumn("probe"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=console or Console(stderr=True))
+    task = progress.add_task("", total=total)
+
+    def tick(row: Any) -> None:
+        progress.update(task, advance=1, description=f"{row.site} {row.status} ({row.postings})")
+
+    with progress:
+        yield tick

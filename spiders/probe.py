@@ -234,8 +234,9 @@ def _browser_look(prober: Prober, site: Site, url: str, page: ListPage) -> tuple
 
 
 def probe_sites(sites: list[Site], *, user_agent: str, mirror: str = "", browser: str | None = None,
-                timeout: float = 30.0) -> ProbeResult:
-    """Probe every start URL of ``sites``: the rows, with ``format_rows`` and ``failed_sites`` at hand."""
+                timeout: float = 30.0, on_row: Callable[[ProbeRow], None] | None = None) -> ProbeResult:
+    """Probe every start URL of ``sites``: the rows, with ``format_rows`` and ``failed_sites`` at hand.
+    ``on_row`` is told of each row as it is done (the CLI's progress display)."""
     prober = Prober(user_agent=user_agent, mirror=mirror, browser=browser, timeout=timeout)
     rows: list[ProbeRow] = []
     try:
@@ -244,6 +245,8 @@ def probe_sites(sites: list[Site], *, user_agent: str, mirror: str = "", browser
                 row = probe_start_url(prober, site, url)
                 logger.info("probe %s %s: %s %s %d postings", site.id, url, row.status, row.delivery, row.postings)
                 rows.append(row)
+                if on_row is not None:
+                    on_row(row)
     finally:
         prober.close()
     return ProbeResult(rows, format_rows, failed_sites, prober.launches)

@@ -5,7 +5,7 @@ import re
 
 from rich.console import Console
 
-from crawler.progress import overall, progress_lines, progress_table
+from crawler.progress import overall, probe_progress, progress_lines, progress_table
 from tests.crawler.conftest import make_sim_crawl
 
 STATS = {"ducha/site/mee/list_pages": 3, "ducha/site/mee/entries": 40, "ducha/site/mee/details": 12,
@@ -45,3 +45,16 @@ def test_a_real_crawl_shows_the_table_with_the_final_counts(tmp_path):
     row = re.search(r"mee\s+│\s+(\d+)\s+│\s+(\d+)\s+│\s+(\d+)\s+│\s+(\d+)\s+│\s+(\d+)", done.stderr)
     assert row, done.stderr[-2000:]
     assert int(row.group(2)) == listed and int(row.group(4)) == listed and int(row.group(5)) == listed
+
+
+def test_probe_progress_counts_start_urls_and_names_the_last_site():
+    from types import SimpleNamespace
+
+    console = Console(record=True, width=140, force_terminal=False)
+    with probe_progress(3, enabled=True, console=console) as tick:
+        tick(SimpleNamespace(site="mee", status="ok", postings=20))
+        tick(SimpleNamespace(site="jx-sthjt", status="empty", postings=0))
+    text = console.export_text()
+    assert "2/3" in text and "jx-sthjt empty (0)" in text
+    with probe_progress(3, enabled=False) as tick:  # not a terminal: nothing drawn, the callback still works
+        assert tick(SimpleNamespace(site="x", status="ok", postings=1)) is None
