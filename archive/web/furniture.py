@@ -123,7 +123,7 @@ def translate(name: str, source: str) -> str:
 
 #: Canned-query parameters: Chinese label and help text.
 PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "地区", "days": "至少早几天",
-                                "type": "类型", "since": "起始日期"}
+                                "type": "类型", "since": "起始日期", "until": "截止日期"}
 
 
 def _final_limit(datasette: Any, database: str, request: Any) -> int | None:

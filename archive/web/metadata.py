@@ -43,7 +43,8 @@ def canned_queries() -> dict[str, dict]:
             "按相关度（bm25，rank 越大越相关）排列。“销号”只匹配两字相连处（空格不计），多个词用空格分开，须全部出现。"
             " Full-text search over titles, bodies and attachment texts, newest first, 20 per page (page=2, 3 …), matches"
             " highlighted; order=relevance ranks by bm25. Several words separated by spaces must all occur. "
-            + _SITE_REGION_HELP, q.SEARCH, ["q", "order", "page", *sr]),
+            "type（类型，如 验收销号）、since / until（日期范围 YYYY-MM-DD）可选 Optional type and date range. "
+            + _SITE_REGION_HELP, q.SEARCH, ["q", "order", "page", *sr, "type", "since", "until"]),
         "latest": _query(
             "最新收录 Latest postings",
             "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. " + _TYPE_SINCE_HELP

@@ -207,8 +207,13 @@ def verify(param: str, version_id: str) -> str:
 
 #: ``:order`` values that ask for relevance (bm25) instead of newest first.
 RELEVANCE = "('relevance', 'rank', '相关度', 'bm25')"
+#: The search's own filters (type by code or Chinese label; a date range on the posting's date, else the day it
+#: was first seen), applied before the page's LIMIT so that every page is full.
+SEARCH_FILTERS = ("(:type = '' OR d.doc_type = :type OR d.doc_type IN (SELECT code FROM doc_types WHERE label_zh = :type))"
+                  " AND (:since = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) >= :since)"
+                  " AND (:until = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) <= :until)")
 _HITS_FROM = f"""FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id
-      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS}
+      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS} AND {SEARCH_FILTERS}
         AND {verify(":q", "d.current_version_id")}"""
 #: Rows per page of the search (``:page`` 1, 2, … pages through older or less relevant matches).
 SEARCH_PAGE = 20

@@ -24,7 +24,7 @@ def test_every_query_is_documented(name):
     query = canned_queries()[name]
     assert query["title"] and query["description"]
     assert set(query.get("params", [])) == {p for p in ("q", "order", "page", "days", "site", "region", "type", "since",
-                                                        "plan", "as_of")
+                                                        "until", "plan", "as_of")
                                             if f":{p}" in query["sql"]}
 
 

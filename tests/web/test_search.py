@@ -96,3 +96,21 @@ def test_large_table_search_is_capped_not_counted(get, corpus, monkeypatch):
     assert f'href="/-/ducha/document/{corpus.ids["notice"]}"' in page.text
     asked = get("/archive/documents", params={"_search": "销号", "_facet": "status"}).text
     assert "超过" not in asked and 'class="facet-info' in asked  # a reader who asks for facets gets them
+
+
+def test_search_filters_by_type_and_date_range_before_paging(rows, corpus):
+    """The search's type and date pickers agree with the table's own filters, code or Chinese label."""
+    def table(**filters):
+        return {r["id"] for r in rows("/archive/documents", _search="公示", **filters)}
+
+    label = rows("/archive/doc_types", code="acceptance_notice")[0]["label_zh"]
+    for value in ("acceptance_notice", label):
+        found = {r["document_link"] for r in rows("/archive/search", q="公示", type=value)}
+        assert found == table(doc_type="acceptance_notice") and found
+    dates = sorted({r["publish_date"] for r in rows("/archive/documents", _search="整改") if r["publish_date"]})
+    assert len(dates) > 1
+    found = {r["document_link"] for r in rows("/archive/search", q="整改", since=dates[0], until=dates[-2])}
+    expected = {r["id"] for r in rows("/archive/documents", _search="整改", publish_date__gte=dates[0],
+                                       publish_date__lte=dates[-2])}
+    assert found == expected and found
+    assert found != {r["id"] for r in rows("/archive/documents", _search="整改")}  # the range excluded some
