@@ -250,7 +250,7 @@ def migration_sets() -> list[Migrations]:
     from archive.ops.schema import MIGRATIONS as OPS
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, OCR, LEDGER, LEARNED]
+    return [CORE, TIMELINESS, OPS, OCR, LEARNED, LEDGER]  # the ledger reads the others: last
 
 
 def ensure_schema(db: Database) -> None:
