@@ -18,11 +18,12 @@ import io
 import logging
 import threading
 import zlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from http import HTTPStatus
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import BinaryIO, Self
+from typing import BinaryIO, Self, TypeVar
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -31,6 +32,8 @@ from warcio.warcwriter import WARCWriter
 
 from archive.errors import WarcError
 from archive.models import WarcRef
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -183,18 +186,23 @@ class WarcWriter:
         self.close()
 
 
+def _reading(read: Callable[[str | Path, WarcRef], T], warc_dir: str | Path, ref: WarcRef) -> T:
+    """``read(warc_dir, ref)``, any failure other than our own turned into a ``WarcError`` naming the record."""
+    try:
+        return read(warc_dir, ref)
+    except WarcError:
+        raise
+    except Exception as exc:
+        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {type(exc).__name__}: {exc}") from exc
+
+
 def read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
     """Read the record at ``ref``: (headers, payload bytes exactly as stored).
 
     ``headers`` holds ``warc`` (dict of WARC headers), ``status_line`` and ``http`` (list of pairs).
     A missing file, or a record that cannot be read (corrupt gzip, not WARC), raises ``WarcError``.
     """
-    try:
-        return _read_record(warc_dir, ref)
-    except WarcError:
-        raise
-    except Exception as exc:
-        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {type(exc).__name__}: {exc}") from exc
+    return _reading(_read_record, warc_dir, ref)
 
 
 def _read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
@@ -217,12 +225,7 @@ def _read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
 
 def record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
     """The raw bytes (one gzip member) of the record at ``ref``, for copying into another WARC file."""
-    try:
-        return _record_bytes(warc_dir, ref)
-    except WarcError:
-        raise
-    except Exception as exc:
-        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {type(exc).__name__}: {exc}") from exc
+    return _reading(_record_bytes, warc_dir, ref)
 
 
 def _record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
