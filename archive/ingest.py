@@ -120,14 +120,19 @@ def _version_parts(version: dict[str, Any]) -> dict[str, object]:
                          json.loads(version["attachment_sha256s"] or "[]"))
 
 
-def _refresh_fts(conn: sqlite3.Connection, document_id: int, version_id: int,
-                 old_parts: list[str | None]) -> None:
-    """Re-index the posting from ``version_id``; ``old_parts`` are the texts its index row was built from."""
-    search.replace_document(conn, document_id, search.document_parts(conn, version_id), old_parts)
+def _refresh_fts(conn: sqlite3.Connection, document_id: int, old_parts: list[str | None], *, defer: bool) -> None:
+    """Queue the posting for re-indexing (``old_parts``: the texts its row was built from); index now unless ``defer``."""
+    search.mark_stale(conn, document_id, old_parts)
+    if not defer:
+        search.flush_pending(conn)
 
 
-def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None, doc_type: str) -> IngestResult:
-    """Record ``capture`` (caller holds the transaction); returns what happened."""
+def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None, doc_type: str,
+           defer_search: bool = False) -> IngestResult:
+    """Record ``capture`` (caller holds the transaction); returns what happened.
+
+    With ``defer_search`` the posting is only queued for the search index (``archive.search.flush_pending``).
+    """
     at = capture.fetched_at
     dates = {k: capture.dates.get(k) for k in ("cms", "list", "stated", "url")}
     doc = _row(conn, "SELECT * FROM documents WHERE url = ?", (capture.url,))
@@ -202,7 +207,7 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
     if "display" in capture.dates:  # the date the page shows, apart from its CMS date
         conn.execute("UPDATE documents SET display_date = ? WHERE id = ?", (capture.dates["display"], doc_id))
     if new_version or text_added:
-        _refresh_fts(conn, doc_id, int(version_id), indexed_parts)
+        _refresh_fts(conn, doc_id, indexed_parts, defer=defer_search)
     log.debug("ingest %s: %s %s", capture.url, kind, changed)
     return IngestResult(kind=kind, document_id=doc_id, version_id=version_id, changed=changed, event=event)
 

@@ -138,8 +138,8 @@ def apply_to_attachments(conn: sqlite3.Connection, record: OcrRecord, *, typed_o
              record.pages_total, record.pages_done >= record.pages_total, f"{CAPPED_NOTE}%", att_id))
         documents.append(doc_id)
     for doc_id in dict.fromkeys(documents):
-        search.replace_document(conn, doc_id, search.document_parts(conn, _current_version(conn, doc_id)),
-                                indexed[doc_id])
+        search.mark_stale(conn, doc_id, indexed[doc_id])
+    search.flush_pending(conn)
     return list(dict.fromkeys(documents))
 
 

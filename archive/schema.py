@@ -236,6 +236,12 @@ def _m0004_display_date(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN display_date TEXT")
 
 
+@CORE(name="0005_search_pending")
+def _m0005_search_pending(db: Database) -> None:
+    """The queue of postings whose search row must be rebuilt (``archive.search.mark_stale``)."""
+    db.execute(search.CREATE_PENDING)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
@@ -256,7 +262,8 @@ def migration_sets() -> list[Migrations]:
 def ensure_schema(db: Database) -> None:
     """Create or upgrade the archive schema in ``db`` (idempotent), switch to WAL and enable foreign keys.
 
-    Finishes a pending search re-index (``archive.search.reindex``, after migration 0003) batch by batch.
+    Finishes a pending search re-index (``archive.search.reindex``, after migration 0003) batch by batch,
+    and indexes postings a writer queued but did not index (``archive.search.flush_pending``).
     """
     if not db.memory:
         if db.conn.execute("PRAGMA page_count").fetchone()[0] == 0:
@@ -270,6 +277,10 @@ def ensure_schema(db: Database) -> None:
             log.info("applying %s migrations: %s", migrations.name, ", ".join(pending))
         migrations.apply(db)
     search.reindex(db.conn)
+    with db.conn:
+        flushed = search.flush_pending(db.conn)  # left by a writer that stopped before flushing
+    if flushed:
+        log.info("search index: %d queued postings indexed", flushed)
 
 
 def schema_columns(db: Database) -> dict[str, list[tuple[str, str]]]:

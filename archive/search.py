@@ -19,8 +19,13 @@ says when), so every path (``search``, the search pages) returns exactly the sub
 
 FTS5 on this SQLite (3.40) can delete a contentless row only when given the text it indexed, so the
 index of a posting is always a function of its current version's title, body and attachment texts,
-and ``replace_document`` is given the old ones.  Code that changes those texts in place (say,
-recognised text added to an attachment) must go through ``replace_document`` too.
+and the text a row was built from must be known to remove it.  Writers therefore never touch the index
+directly: ``mark_stale`` queues the posting in ``_search_pending`` with the text its row holds (kept
+from the first time it is queued), and ``flush_pending`` rebuilds every queued row from the current
+texts.  The ingest flushes at once by default or every N postings (``Archive(search_batch=N)``: FTS5
+writes one segment per transaction, so batching doubles the ingest rate); a crash leaves the queue
+in the database and the next ``ensure_schema`` flushes it.  Code that changes those texts in place
+(say, recognised text added to an attachment) must queue the posting the same way.
 """
 from __future__ import annotations
 
@@ -28,9 +33,10 @@ import logging
 import re
 import sqlite3
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+from archive.normalise import nfkc
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +55,16 @@ FIELD_BREAK = "丨brk"
 _WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 #: Bookkeeping of an unfinished re-index (created by the migration, dropped when done).
 REINDEX_STATE = "_search_reindex"
+#: Postings whose index row must be rebuilt, with the index text the row holds now (NULL: no row).
+PENDING = "_search_pending"
+CREATE_PENDING = f"CREATE TABLE IF NOT EXISTS {PENDING} (document_id INTEGER PRIMARY KEY, old_text TEXT)"
 
 
 def normalise(text: str | None) -> str:
     """The text as the index sees it: NFKC, lower case, no whitespace or control characters."""
     if not text:
         return ""
-    return _WS_OR_CONTROL.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _WS_OR_CONTROL.sub("", nfkc(text).lower())
 
 
 def tokens(text: str | None) -> list[str]:
@@ -146,10 +155,34 @@ def replace_document(conn: sqlite3.Connection, document_id: int, parts: Sequence
         conn.execute("INSERT INTO documents_fts (rowid, search_text) VALUES (?, ?)", (document_id, text))
 
 
-def write_fts(conn: sqlite3.Connection, document_id: int, parts: list[str | None],
-              old_parts: Sequence[str | None] | None = None) -> None:
-    """Alias of ``replace_document`` (the name the ingest code has always called)."""
-    replace_document(conn, document_id, parts, old_parts)
+def mark_stale(conn: sqlite3.Connection, document_id: int, old_parts: Sequence[str | None] | None) -> None:
+    """Queue ``document_id`` for ``flush_pending``; ``old_parts`` are the texts its index row was built from.
+
+    When the posting is queued already, the index still holds what it held then: the first text is kept.
+    """
+    if conn.execute(f"SELECT 1 FROM {PENDING} WHERE document_id = ?", (document_id,)).fetchone():
+        return
+    conn.execute(f"INSERT INTO {PENDING} (document_id, old_text) VALUES (?, ?)",
+                 (document_id, index_text(old_parts) or None if old_parts else None))
+
+
+def flush_pending(conn: sqlite3.Connection) -> int:
+    """Rebuild the index row of every queued posting from its current texts (caller holds the transaction).
+
+    Returns how many postings it re-indexed.
+    """
+    rows = conn.execute(f"SELECT p.document_id, p.old_text, d.current_version_id FROM {PENDING} p"
+                        " LEFT JOIN documents d ON d.id = p.document_id ORDER BY p.document_id").fetchall()
+    for document_id, old_text, version_id in rows:
+        if old_text:
+            conn.execute("INSERT INTO documents_fts (documents_fts, rowid, search_text) VALUES ('delete', ?, ?)",
+                         (document_id, old_text))
+        text = index_text(document_parts(conn, version_id))
+        if text:
+            conn.execute("INSERT INTO documents_fts (rowid, search_text) VALUES (?, ?)", (document_id, text))
+    if rows:
+        conn.execute(f"DELETE FROM {PENDING}")
+    return len(rows)
 
 
 def reindex(conn: sqlite3.Connection, *, batch: int = 2000,
@@ -187,6 +220,8 @@ def reindex(conn: sqlite3.Connection, *, batch: int = 2000,
 def start_reindex(conn: sqlite3.Connection) -> None:
     """Empty the index and record that every posting must be indexed again (``reindex`` does it)."""
     conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
+    conn.execute(f"DROP TABLE IF EXISTS {PENDING}")  # its texts described rows that are gone
+    conn.execute(CREATE_PENDING)
     conn.execute(f"CREATE TABLE IF NOT EXISTS {REINDEX_STATE} (last_id INTEGER NOT NULL)")
     conn.execute(f"DELETE FROM {REINDEX_STATE}")
     conn.execute(f"INSERT INTO {REINDEX_STATE} (last_id) VALUES (0)")
@@ -242,7 +277,7 @@ def find(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
     span = _first(text, terms)
     if span is not None:
         return span
-    folded = unicodedata.normalize("NFKC", text).lower()
+    folded = nfkc(text).lower()
     if folded == text:
         return None
     if len(folded) == len(text):  # full-width forms and the like: one character for one, positions carry over

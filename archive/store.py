@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
@@ -34,6 +35,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from archive import ingest as _ingest
+from archive import search
 from archive.errors import UnknownRunError
 from archive.models import (
     AttachmentCapture,
@@ -48,6 +50,8 @@ from archive.schema import ensure_schema
 
 log = logging.getLogger(__name__)
 
+#: The longest a queued posting waits for its search row while ingests go on (``Archive(search_batch=...)``).
+SEARCH_FLUSH_SECONDS = 10.0
 _SITE_COLUMNS = ("name", "region", "level", "profile", "host", "start_urls")
 _RUN_SITE_COUNTS = (
     "pages", "postings_seen", "new", "changed", "removed", "restored", "unreachable", "blocked",
@@ -72,8 +76,17 @@ class Archive:
     either fully recorded or untouched.
     """
 
-    def __init__(self, path: str | Path, *, warc_dir: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path, *, warc_dir: str | Path | None = None, search_batch: int = 1) -> None:
+        """Open (creating or upgrading) the archive at ``path``.
+
+        ``search_batch``: index new and changed postings for search every this many ingests (and at least
+        every ``SEARCH_FLUSH_SECONDS``, and on ``close``) instead of at once.  A crawl passes
+        ``DUCHA_SEARCH_BATCH``; the postings are recorded at once either way, only their search row waits.
+        """
         self.path = Path(path)
+        self.search_batch = max(1, int(search_batch))
+        self._unflushed = 0
+        self._flushed_at = time.monotonic()
         self.warc_dir = Path(warc_dir) if warc_dir is not None else None
         self.db = Database(self.path)
         ensure_schema(self.db)
@@ -87,8 +100,20 @@ class Archive:
 
     # --- lifecycle --------------------------------------------------------------------------
     def close(self) -> None:
-        """Close the database connection."""
-        self.db.close()
+        """Index what is queued for search, then close the database connection."""
+        try:
+            self.flush_search()
+        finally:
+            self.db.close()
+
+    def flush_search(self) -> int:
+        """Index the postings queued for search (one transaction); returns how many."""
+        with self.db.atomic():
+            done = search.flush_pending(self.conn)
+        self._unflushed, self._flushed_at = 0, time.monotonic()
+        if done > 1:
+            log.debug("search index: %d postings indexed", done)
+        return done
 
     def __enter__(self) -> Self:
         return self
@@ -158,7 +183,13 @@ class Archive:
         """Record a detail page that answered with content; see the module docstring for what it writes."""
         with self.db.atomic():
             self._ensure_site(capture.site_id)
-            return _ingest.ingest(self.conn, capture, run_id=run_id, doc_type=self._doc_type(capture.doc_type))
+            result = _ingest.ingest(self.conn, capture, run_id=run_id, doc_type=self._doc_type(capture.doc_type),
+                                    defer_search=self.search_batch > 1)
+        if self.search_batch > 1:
+            self._unflushed += 1
+            if self._unflushed >= self.search_batch or time.monotonic() - self._flushed_at > SEARCH_FLUSH_SECONDS:
+                self.flush_search()
+        return result
 
     def record_outcome(self, outcome: CheckOutcome, *, run_id: int | None = None) -> OutcomeResult:
         """Record a check without content (304, removal, unreachable, blocked): a check row and at most one event."""

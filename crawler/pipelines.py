@@ -26,7 +26,8 @@ class ArchivePipeline:
 
     def open_spider(self) -> None:
         settings = self.crawler.settings
-        self.archive = Archive(settings.get("DUCHA_DB"), warc_dir=warc_dir_for(settings))
+        self.archive = Archive(settings.get("DUCHA_DB"), warc_dir=warc_dir_for(settings),
+                               search_batch=settings.getint("DUCHA_SEARCH_BATCH", 200))
         self.crawler.spider.archive = self.archive
 
     def close_spider(self) -> None:

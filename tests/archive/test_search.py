@@ -184,7 +184,10 @@ def _old_archive(path, make_capture, monkeypatch, n=25):
 
     real_reindex = search_module.reindex
     monkeypatch.setattr(schema, "migration_sets", lambda: [_Upto0002(m) for m in migration_sets()])
-    monkeypatch.setattr(search_module, "replace_document", _old_write_fts)
+    monkeypatch.setattr(search_module, "mark_stale", lambda conn, doc_id, old: _old_write_fts(
+        conn, doc_id, search_module.document_parts(conn, conn.execute(
+            "SELECT current_version_id FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])))
+    monkeypatch.setattr(search_module, "flush_pending", lambda conn: 0)
     monkeypatch.setattr(search_module, "reindex", lambda *a, **k: 0)
     with Archive(path) as old:
         old.upsert_sites([{"id": "mee", "name": "生态环境部"}])

@@ -175,7 +175,7 @@ def test_crash_in_the_middle_of_ingest_leaves_no_partial_rows(archive, make_capt
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(search, "replace_document", boom)
+    monkeypatch.setattr(search, "flush_pending", boom)
     with pytest.raises(RuntimeError):
         archive.ingest(make_capture())
     with pytest.raises(RuntimeError):
