@@ -89,9 +89,9 @@ def startup(datasette: Any) -> None:
         log.info("facet suggestions off (plugins.ducha.suggest_facets)")
 
 
-@hookimpl
+@hookimpl(trylast=True)
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
-    """"超过 1,000 条" on a table search whose count was skipped."""
+    """The table search of ``documents`` (``archive.web.search_page``); last, so its search box context stands."""
     return search_page.filters(request, database, table, datasette)
 
 

@@ -42,8 +42,6 @@ TABLES: dict[str, dict[str, Any]] = {
         "label_column": "title",
         "sort_desc": "publish_date",
         "facets": ["site_id", "doc_type", "status", {"year": "publish_date"}],
-        "fts_table": "documents_fts",
-        "fts_pk": "id",
         "columns": {
             "id": "编号 Document id", "site_id": "站点 Site", "url": "原文地址 Original URL",
             "title": "标题 Title", **_DATES,
