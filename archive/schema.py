@@ -242,6 +242,13 @@ def _m0005_search_pending(db: Database) -> None:
     db.execute(search.CREATE_PENDING)
 
 
+@CORE(name="0006_search_title")
+def _m0006_search_title(db: Database) -> None:
+    """Titles indexed a second time with marked tokens (``archive.search.TITLE_MARK``): relevance order puts
+    title matches first.  The postings are indexed again by ``ensure_schema`` (batch by batch, resumable)."""
+    search.start_reindex(db.conn)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

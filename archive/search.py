@@ -34,6 +34,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from archive.normalise import nfkc
@@ -52,6 +53,9 @@ MATCH_NOTHING = '""'
 #: Written between fields and before the single characters.  Queries only ever produce tokens of one or
 #: two characters, so no query can match this four-character token.
 FIELD_BREAK = "丨brk"
+#: Prefix of the title's tokens (``丨t整改``): relevance puts title matches first.  Never produced by a query
+#: for the body, whose tokens have one or two characters.
+TITLE_MARK = "丨t"
 _WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 #: Bookkeeping of an unfinished re-index (created by the migration, dropped when done).
 REINDEX_STATE = "_search_reindex"
@@ -76,17 +80,22 @@ def tokens(text: str | None) -> list[str]:
 
 
 def index_text(parts: str | Sequence[str | None] | None) -> str:
-    """Space-separated index tokens of a posting's fields: pairs per field, then each character once.
+    """Space-separated index tokens of a posting's fields (title first): pairs per field, each character
+    once, then the title's pairs and characters again, marked with ``TITLE_MARK``.
 
-    ``index_text(["整改方案", "ab1"]) == "整改 改方 方案 丨brk ab b1 丨brk 1 a b 改 整 方 案"``
+    ``index_text(["整改方案", "ab1"]) ==
+    "整改 改方 方案 丨brk ab b1 丨brk 1 a b 改 整 方 案 丨brk 丨t整改 丨t改方 丨t方案 丨t整 丨t改 丨t方 丨t案"``
     """
     fields = [parts] if isinstance(parts, str) or parts is None else list(parts)
     norms = [n for n in (normalise(f) for f in fields) if n]
     if not norms:
         return ""
-    pairs = [" ".join([n[i:i + 2] for i in range(len(n) - 1)]) for n in norms]
+    pairs = [" ".join(map("".join, pairwise(n))) for n in norms]
     chars = sorted(set("".join(norms)))
-    return f" {FIELD_BREAK} ".join([p for p in pairs if p] + [" ".join(chars)])
+    title = normalise(fields[0]) if fields else ""
+    marked = [TITLE_MARK + t for t in [*map("".join, pairwise(title)), *dict.fromkeys(title)]]
+    fields_out = [p for p in pairs if p] + [" ".join(chars)] + ([" ".join(marked)] if marked else [])
+    return f" {FIELD_BREAK} ".join(fields_out)
 
 
 def _quote(tokens_: Iterable[str]) -> str:
@@ -98,14 +107,33 @@ def query_terms(user_query: str | None) -> list[str]:
     return [t for t in (normalise(term) for term in (user_query or "").split()) if t]
 
 
-def fts_query(user_query: str | None) -> str:
+def fts_query(user_query: str | None, *, title: bool = False) -> str:
     """Turn a user's query into a safe FTS5 MATCH expression: every pair (or lone character) of every term.
 
     ``"整改方案 2023"`` → ``'"整改" "改方" "方案" "20" "02" "23"'`` (all must occur); ``"销"`` → ``'"销"'``.
-    Quotes and FTS operators in the input are only ever text.  No searchable character → ``MATCH_NOTHING``.
+    ``title=True`` asks for them in the title (``'"丨t销"'``).  Quotes and FTS operators in the input are only
+    ever text.  No searchable character → ``MATCH_NOTHING``.
     """
-    toks = list(dict.fromkeys(t for term in query_terms(user_query) for t in tokens(term)))
+    mark = TITLE_MARK if title else ""
+    toks = list(dict.fromkeys(mark + t for term in query_terms(user_query) for t in tokens(term)))
     return " ".join(_quote([t]) for t in toks) if toks else MATCH_NOTHING
+
+
+def fts_query_rest(user_query: str | None) -> str:
+    """The MATCH expression of postings matching ``user_query`` but not in their title (relevance's second tier).
+
+    Exact for 1- and 2-character terms; with longer terms the title tokens can over-match, so this is the
+    plain ``fts_query`` and the caller excludes title matches by checking the title (``in_title``).
+    """
+    match = fts_query(user_query)
+    if match == MATCH_NOTHING or needs_check(user_query):
+        return match
+    return f"({match}) NOT ({fts_query(user_query, title=True)})"
+
+
+def in_title(user_query: str | None, title: str | None) -> bool:
+    """True when every term of ``user_query`` is in ``title`` (normalised): a title match."""
+    return matches(user_query, title)
 
 
 def needs_check(user_query: str | None) -> bool:
@@ -227,47 +255,55 @@ def start_reindex(conn: sqlite3.Connection) -> None:
     conn.execute(f"INSERT INTO {REINDEX_STATE} (last_id) VALUES (0)")
 
 
-_NEWEST = """
-    SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, d.current_version_id, NULL AS rank
+_HITS = """
+    SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, d.current_version_id
     FROM documents_fts f JOIN documents d ON d.id = f.rowid
     WHERE documents_fts MATCH ? ORDER BY f.rowid DESC"""
-_RANKED = """
-    SELECT d.id, d.url, d.title, d.site_id, d.publish_date, d.status, d.current_version_id, h.rank
-    FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank) AS h
-    JOIN documents d ON d.id = h.rowid ORDER BY h.rank"""
 
 
 def search(db: Any, query: str, *, limit: int = 20, order: str = "newest") -> list[dict]:
-    """Documents containing every term of ``query``: newest first (by document id) or ``order="rank"`` (bm25).
+    """Documents containing every term of ``query``: newest first (by document id) or ``order="rank"``.
 
-    Each row has ``id, url, title, site_id, publish_date, status, rank`` (None unless ranked) and
-    ``snippet``: plain text around the first match with the match in ``[…]``.  ``db`` is a sqlite-utils
-    ``Database`` or a ``sqlite3.Connection``.
+    Relevance (``rank``): postings with every term in their title first, then the others, each newest first;
+    ``rank`` is 2 for a title match, 1 for the others (None when not ranked).  Each row has ``id, url, title,
+    site_id, publish_date, status, rank`` and ``snippet``: plain text around the first match with the match
+    in ``[…]``.  ``db`` is a sqlite-utils ``Database`` or a ``sqlite3.Connection``.
     """
     conn = getattr(db, "conn", db)
-    match = fts_query(query)
-    if match == MATCH_NOTHING:
+    if fts_query(query) == MATCH_NOTHING:
         return []
-    cur = conn.execute(_RANKED if order == "rank" else _NEWEST, (match,))
-    cols = [c[0] for c in cur.description]
-    terms = query_terms(query)
-    check = needs_check(query)
     rows: list[dict] = []
+    if order != "rank":
+        _collect(conn, query, fts_query(query), None, rows, limit)
+        return rows
+    _collect(conn, query, fts_query(query, title=True), 2, rows, limit, title_only=True)
+    _collect(conn, query, fts_query_rest(query), 1, rows, limit, skip_title=needs_check(query))
+    return rows
+
+
+def _collect(conn: sqlite3.Connection, query: str, match: str, rank: int | None, rows: list[dict], limit: int,
+             *, title_only: bool = False, skip_title: bool = False) -> None:
+    """Append to ``rows`` (up to ``limit``) the real matches among the index's hits for ``match``, newest first."""
+    check, terms = needs_check(query), query_terms(query)
+    cur = conn.execute(_HITS, (match,))
+    cols = [c[0] for c in cur.description]
     while len(rows) < limit:
         batch = cur.fetchmany(max(limit, 50))
         if not batch:
             break
         for values in batch:
             row = dict(zip(cols, values))
-            parts = document_parts(conn, row.pop("current_version_id"))
-            if check and not matches(query, *parts):
+            version_id = row.pop("current_version_id")
+            if check and (title_only or skip_title) and in_title(query, row["title"]) != title_only:
                 continue
-            row["snippet"] = plain_snippet(parts, terms)
+            parts = document_parts(conn, version_id)
+            if check and not title_only and not matches(query, *parts):
+                continue
+            row["rank"], row["snippet"] = rank, plain_snippet(parts, terms)
             rows.append(row)
             if len(rows) == limit:
                 break
     cur.close()
-    return rows
 
 
 def find(text: str, terms: Sequence[str]) -> tuple[int, int] | None:

@@ -183,11 +183,13 @@ def measure_http(path: Path, postings: int, repeat: int) -> dict[str, list[float
 
 
 def measure_fts(path: Path, repeat: int) -> dict[str, list[float]]:
-    """The FTS query layer alone: newest 20 with the documents join, bm25 top 20, count capped at 1,001."""
+    """The FTS query layer alone: newest 20 with the documents join, title matches' newest 20 (relevance's
+    first tier), bm25 top 20 (the relevance order before title tokens), count capped at 1,001."""
     conn = sqlite3.connect(path)
     queries = {
         "newest 20": "SELECT d.id FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
                      " WHERE documents_fts MATCH ? ORDER BY documents_fts.rowid DESC LIMIT 20",
+        "title newest 20": "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 20",
         "bm25 top 20": "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20",
         "count ≤ 1,001": "SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1001)",
         "exact count": "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
@@ -197,7 +199,7 @@ def measure_fts(path: Path, repeat: int) -> dict[str, list[float]]:
     for kind, words in KINDS.items():
         for label, sql in queries.items():
             for _ in range(repeat):
-                match = fts_query(rng.choice(words))
+                match = fts_query(rng.choice(words), title=label.startswith("title"))
                 started = time.perf_counter()
                 conn.execute(sql, (match,)).fetchall()
                 times.setdefault(f"{label} · {kind}", []).append((time.perf_counter() - started) * 1000)

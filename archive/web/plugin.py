@@ -28,7 +28,7 @@ from datasette import hookimpl
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from archive.search import fts_query, matches, needs_check
+from archive.search import fts_query, fts_query_rest, in_title, matches, needs_check
 from archive.web import feeds, pages, search_page
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
@@ -71,6 +71,9 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     """Register ``escape_fts`` (Chinese-aware) and the canned queries' helper functions."""
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("ducha_needs_check", 1, needs_check, deterministic=True)
+    conn.create_function("ducha_fts_title", 1, lambda q: fts_query(q, title=True), deterministic=True)
+    conn.create_function("ducha_fts_rest", 1, fts_query_rest, deterministic=True)
+    conn.create_function("ducha_in_title", 2, _safe(in_title), deterministic=True)
     conn.create_function("ducha_match", 4, _safe(matches), deterministic=True)
     conn.create_function("ducha_snippet", 4, _safe(snippet_html), deterministic=True)
     conn.create_function("ducha_compact_diff", 2, _safe(compact_diff), deterministic=True)

@@ -205,23 +205,36 @@ def verify(param: str, version_id: str) -> str:
             f" JOIN attachments a ON a.id = va.attachment_id WHERE va.version_id = {version_id})) ELSE 1 END")
 
 
-#: ``:order`` values that ask for relevance (bm25) instead of newest first.
+#: ``:order`` values that ask for relevance (title matches first) instead of newest first.
 RELEVANCE = "('relevance', 'rank', '相关度', 'bm25')"
 #: The search's own filters (type by code or Chinese label; a date range on the posting's date, else the day it
 #: was first seen), applied before the page's LIMIT so that every page is full.
 SEARCH_FILTERS = ("(:type = '' OR d.doc_type = :type OR d.doc_type IN (SELECT code FROM doc_types WHERE label_zh = :type))"
                   " AND (:since = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) >= :since)"
                   " AND (:until = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) <= :until)")
-_HITS_FROM = f"""FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id
+_FROM = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id"
+_HITS_FROM = f"""{_FROM}
       WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS} AND {SEARCH_FILTERS}
         AND {verify(":q", "d.current_version_id")}"""
+#: Relevance, first tier: every term in the title (the marked title tokens; checked for 3+-character terms).
+_TITLE_HITS_FROM = f"""{_FROM}
+      WHERE documents_fts MATCH ducha_fts_title(:q) AND {FILTERS} AND {SEARCH_FILTERS}
+        AND (NOT ducha_needs_check(:q) OR ducha_in_title(:q, d.title))"""
+#: Relevance, second tier: the other matches.
+_REST_HITS_FROM = f"""{_FROM}
+      WHERE documents_fts MATCH ducha_fts_rest(:q) AND {FILTERS} AND {SEARCH_FILTERS}
+        AND {verify(":q", "d.current_version_id")} AND NOT (ducha_needs_check(:q) AND ducha_in_title(:q, d.title))"""
 #: Rows per page of the search (``:page`` 1, 2, … pages through older or less relevant matches).
 SEARCH_PAGE = 20
-_PAGE = f"LIMIT {SEARCH_PAGE} OFFSET {SEARCH_PAGE} * max(0, coalesce(CAST(nullif(:page, '') AS INTEGER), 1) - 1)"
-#: Newest first (highest document id: most recently archived) unless ``order`` asks for relevance.  Each
-#: branch reads only as far as its LIMIT needs (newest: the FTS index in rowid order, stopping after the
-#: page; relevance: bm25 over every match) and the other branch is not run at all.  Snippets are computed
-#: from the stored text of the 20 rows shown.
+_START = f"{SEARCH_PAGE} * max(0, coalesce(CAST(nullif(:page, '') AS INTEGER), 1) - 1)"
+_PAGE = f"LIMIT {SEARCH_PAGE} OFFSET {_START}"
+#: Title matches up to the end of this page (all of them when there are fewer).
+_TITLE_SEEN = f"(SELECT count(*) FROM (SELECT 1 {_TITLE_HITS_FROM} LIMIT {_START} + {SEARCH_PAGE}))"
+#: Newest first (highest document id: most recently archived) unless ``order`` asks for relevance: postings
+#: with every term in the title, then the others, each newest first (``rank`` 2 and 1).  Each branch reads
+#: the index in rowid order and stops after the page (the second tier starts where the title matches end);
+#: the other order's branches are not run at all.  Snippets are computed from the stored text of the 20
+#: rows shown.
 SEARCH = f"""
 SELECT d.id AS document_link,
        ducha_snippet(:q, d.title, v.body_text,
@@ -235,10 +248,16 @@ FROM (
       ORDER BY documents_fts.rowid DESC {_PAGE})
   WHERE :order NOT IN {RELEVANCE}
   UNION ALL
-  SELECT * FROM (SELECT documents_fts.rowid AS id, round(-1e6 * documents_fts.rank, 3) AS rank,
-                        documents_fts.rank AS sort_key
-      {_HITS_FROM}
-      ORDER BY documents_fts.rank {_PAGE})
+  SELECT * FROM (SELECT documents_fts.rowid AS id, 2 AS rank, -documents_fts.rowid AS sort_key
+      {_TITLE_HITS_FROM}
+      ORDER BY documents_fts.rowid DESC {_PAGE})
+  WHERE :order IN {RELEVANCE}
+  UNION ALL
+  SELECT * FROM (SELECT documents_fts.rowid AS id, 1 AS rank, 1e15 - documents_fts.rowid AS sort_key
+      {_REST_HITS_FROM}
+      ORDER BY documents_fts.rowid DESC
+      LIMIT {SEARCH_PAGE} - max(0, min({SEARCH_PAGE}, {_TITLE_SEEN} - {_START}))
+      OFFSET max(0, {_START} - {_TITLE_SEEN}))
   WHERE :order IN {RELEVANCE}
 ) AS hits
 JOIN documents d ON d.id = hits.id

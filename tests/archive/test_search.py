@@ -13,6 +13,7 @@ from archive.search import (
     MATCH_NOTHING,
     PART_SEP,
     fts_query,
+    fts_query_rest,
     index_text,
     matches,
     needs_check,
@@ -53,12 +54,17 @@ def corpus(archive, make_capture):
 
 
 def test_index_text_and_fts_query():
-    assert index_text("整改方案ab12") == "整改 改方 方案 案a ab b1 12 丨brk 1 2 a b 改 整 方 案"
-    assert index_text(["公　示", None, "ＡＢ"]) == "公示 丨brk ab 丨brk a b 公 示"
+    assert index_text("整改方案ab12") == ("整改 改方 方案 案a ab b1 12 丨brk 1 2 a b 改 整 方 案 丨brk "
+                                          "丨t整改 丨t改方 丨t方案 丨t案a 丨tab 丨tb1 丨t12 "
+                                          "丨t整 丨t改 丨t方 丨t案 丨ta 丨tb 丨t1 丨t2")
+    assert index_text(["公　示", None, "ＡＢ"]) == "公示 丨brk ab 丨brk a b 公 示 丨brk 丨t公示 丨t公 丨t示"
+    assert index_text([None, "正文"]) == "正文 丨brk 文 正"  # no title: no title tokens
     assert normalise("验收，销号。ＡＢ Cd-9\n㐀") == "验收,销号。abcd-9㐀"  # NFKC: full-width comma → ","
     assert fts_query("销号") == '"销号"'
     assert fts_query("整改方案 2023") == '"整改" "改方" "方案" "20" "02" "23"'
     assert fts_query("销") == '"销"'
+    assert fts_query("销 号码", title=True) == '"丨t销" "丨t号码"'
+    assert fts_query_rest("销号") == '("销号") NOT ("丨t销号")' and fts_query_rest("整改方案") == fts_query("整改方案")
     assert fts_query('a"b') == '"a""" """b"'
     assert not needs_check("销号 公示 销") and needs_check("公示 整改方案")
     assert matches("整改方案 2023", "按照整改方案", "2023年") and not matches("整改方案", "整改的方案")
@@ -84,8 +90,13 @@ def test_newest_first_by_default_and_rank_on_request(corpus):
     rows = search(corpus.db, "销号")
     assert [r["id"] for r in rows] == sorted(expected("销号"), reverse=True)
     ranked = search(corpus.db, "销号", order="rank")
-    assert {r["id"] for r in ranked} == expected("销号")
-    assert [r["rank"] for r in ranked] == sorted(r["rank"] for r in ranked)
+    in_titles = sorted((i + 1 for i, (title, _, _) in enumerate(CORPUS) if "销号" in title), reverse=True)
+    assert [r["id"] for r in ranked] == in_titles + sorted(expected("销号") - set(in_titles), reverse=True)
+    assert [r["rank"] for r in ranked] == [2] * len(in_titles) + [1] * (len(ranked) - len(in_titles))
+    assert in_titles  # the corpus has a title match and other matches
+    # 3+-character terms: the title's pairs apart (整改工作方案) are not a title match
+    ranked = search(corpus.db, "整改方案", order="rank")
+    assert [(r["id"], r["rank"]) for r in ranked] == [(6, 2), (9, 1), (7, 1)]
 
 
 def test_snippet_marks_the_match_in_the_original_text(corpus):

@@ -126,7 +126,7 @@ def test_bounded_table_pages_walk_to_exactly_what_like_finds(sample, query):
 def test_bounded_table_search_reads_only_the_rows_it_shows(sample):
     from archive.web import search_page
 
-    path, get = sample
+    path, _ = sample
     ds = Datasette([str(path)], metadata=json.loads(METADATA.read_text(encoding="utf-8")),
                    settings={**SETTINGS, "trace_debug": True})
     loop = asyncio.new_event_loop()
@@ -144,3 +144,26 @@ def test_bounded_table_search_reads_only_the_rows_it_shows(sample):
         assert search_page.RESULT_COLUMNS[0] == "title"
     finally:
         loop.close()
+
+
+def _in_title(conn, query: str) -> set[int]:
+    titles = dict(conn.execute("SELECT id, title FROM documents"))
+    return {i for i, t in titles.items() if all(term in normalise(t) for term in query.split())}
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_relevance_is_title_matches_then_the_rest_each_newest_first(sample, query):
+    import sqlite3
+
+    path, get = sample
+    conn = sqlite3.connect(path)
+    expected = _like(conn, query)
+    titled = expected & _in_title(conn, query)
+    walked: list[tuple[int, int]] = []
+    for page in range(1, 30):
+        rows = get("/archive/search.json", q=query, order="relevance", page=str(page), _shape="array").json()
+        walked += [(r["document_link"], r["rank"]) for r in rows]
+        if len(rows) < 20:
+            break
+    assert walked == [(i, 2) for i in sorted(titled, reverse=True)] + \
+        [(i, 1) for i in sorted(expected - titled, reverse=True)], query
