@@ -104,7 +104,8 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
     """Every plan (of ``region``, a prefix: 四川省 includes 四川省绵阳市; or the one posted as
     ``plan_document_id``) with its tasks, statuses and close-outs as of ``as_of``."""
     as_of_s = as_of_date(as_of)
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if region:
         where.append(region_match("p.region", "?"))
         params.append(region.strip())
