@@ -258,7 +258,7 @@ def report_timeliness(db, region, since, fmt) -> None:
 @DB_OPTION
 @click.option("--region", metavar="R", help="Only plans of this region (e.g. 四川省; a province includes its cities); "
               "an unknown one is an error (exit 2) listing the known regions.")
-@click.option("--as-of", "as_of", metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today in China, UTC+8).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
 def report_ledger(db, region, as_of, fmt) -> None:
     """The rectification ledger: 整改方案 tasks, deadlines, 验收销号 close-outs, what is overdue.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from statistics import median
 from typing import Any
 
@@ -48,9 +48,17 @@ _TASKS = ("SELECT id, number, problem, lead_units, responsible_units, target, de
           " source FROM tasks WHERE plan_id = ? ORDER BY number")
 
 
+CHINA = timezone(timedelta(hours=8))
+
+
+def today_in_china() -> str:
+    """Today's date in China (UTC+8), as the canned queries' ``TODAY``."""
+    return datetime.now(CHINA).date().isoformat()
+
+
 def as_of_date(as_of: str | date | None) -> str:
-    """``as_of`` as ``YYYY-MM-DD`` (default: today); ``ValueError`` for anything else."""
-    text = as_of if isinstance(as_of, str) else (as_of or date.today()).isoformat()
+    """``as_of`` as ``YYYY-MM-DD`` (default: today in China); ``ValueError`` for anything else."""
+    text = as_of if isinstance(as_of, str) else as_of.isoformat() if as_of else today_in_china()
     return date.fromisoformat(text.strip()).isoformat()
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from datasette.utils.asgi import Response
@@ -24,7 +23,6 @@ from archive.web.document import safe_href
 
 log = logging.getLogger(__name__)
 
-CHINA = timezone(timedelta(hours=8))
 STATUS_LABELS = {"open": "未销号 open", "closure_notice": "销号公示期内 in the 公示 window",
                  "closed": "已销号 closed", "ongoing": "长期坚持 ongoing"}
 #: Chart segments, left to right: (key, label, colour).  ``open`` excludes the overdue ones.
@@ -32,11 +30,6 @@ SEGMENTS = (("closed", "已销号 closed", "#2e7d32"), ("closure_notice", "公�
             ("overdue", "逾期 overdue", "#c62828"), ("open", "未到期 open, not overdue", "#bdbdbd"),
             ("ongoing", "长期坚持 ongoing", "#64b5f6"))
 LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, TOP = 170, 420, 28, 34
-
-
-def today_in_china() -> str:
-    """Today's date in China (UTC+8), as the canned queries' ``TODAY``."""
-    return datetime.now(CHINA).date().isoformat()
 
 
 def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -57,8 +50,16 @@ def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
         bars.append({"region": row["region"], "y": TOP + i * ROW_HEIGHT, "segments": segments, "tasks": row["tasks"],
                      "overdue": row["overdue"], "median": row["median_lateness_days"], "end": round(x, 1) + 6})
     return {"width": LABEL_WIDTH + BAR_WIDTH + 230, "label_x": LABEL_WIDTH - 4, "height": TOP + len(rows) * ROW_HEIGHT + 8, "bars": bars,
-            "legend": [{"label": label, "colour": colour, "x": LABEL_WIDTH + i * 130}
-                       for i, (_, label, colour) in enumerate(SEGMENTS)]}
+            "legend": _legend()}
+
+
+def _legend() -> list[dict[str, Any]]:
+    """Legend entries side by side, each as wide as its label (CJK characters count double)."""
+    out, x = [], LABEL_WIDTH
+    for _, label, colour in SEGMENTS:
+        out.append({"label": label, "colour": colour, "x": x})
+        x += 16 + sum(11 if ord(ch) > 0x2E80 else 6 for ch in label) + 14
+    return out
 
 
 def _text(message: str, status: int) -> Response:
@@ -73,7 +74,7 @@ async def _views(datasette: Any, request: Any, **kw: Any) -> tuple[str, str, lis
 
     db_name = database_name(datasette)
     try:
-        as_of = as_of_date(request.args.get("as_of") or today_in_china())
+        as_of = as_of_date(request.args.get("as_of") or None)
     except ValueError:
         return db_name, "", _text(f"as_of must be a date YYYY-MM-DD, not {request.args.get('as_of')!r}", 400)
     region = (request.args.get("region") or "").strip() or None
