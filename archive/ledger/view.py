@@ -74,10 +74,6 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
 
 def _links(conn: sqlite3.Connection, sql: str, as_of: str, plan_id: int | None) -> dict[int, list[tuple]]:
     plan = "AND t.plan_id = ?" if plan_id is not None else ""
-    if "timeliness" in sql and not _has_table(conn, "timeliness"):
-        sql = sql.replace("LEFT JOIN timeliness tl ON tl.document_id = l.document_id", "LEFT JOIN (SELECT NULL AS"
-                          " document_id, NULL AS objection_start, NULL AS objection_stated_length, NULL AS"
-                          " objection_stated_unit, NULL AS objection_meets_stated, NULL AS early_removal) tl ON 0")
     out: dict[int, list[tuple]] = {}
     for row in conn.execute(sql.format(plan=plan), [as_of, *([plan_id] if plan_id is not None else [])]):
         out.setdefault(row[0], []).append(row[1:])

@@ -94,3 +94,14 @@ def test_feed_is_listed_in_the_metadata_and_never_dated_in_the_future(get, db_pa
     entries = _entries(get("/archive/feed_ledger.atom"))
     assert all(datetime.fromisoformat(e[1]).year < 2999 for e in entries)
     assert not any(e[0].startswith("urn:ducha:ledger:overdue:") for e in entries)
+
+
+def test_ledger_queries_take_a_city_region_as_json_and_refuse_an_unknown_one(get):
+    city = get("/archive/ledger_overdue.json?region=四川省绵阳市&as_of=2024-07-01&_shape=array")
+    assert city.status_code == 200 and city.json() == []  # the city's one dated task was closed in time
+    province = get("/archive/ledger_overdue.json?region=四川&as_of=2024-07-01&_shape=array")
+    assert [(r["region"], r["number"], r["days_overdue"]) for r in province.json()] == [("四川省", 1, 183)]
+    bad = get("/archive/ledger_overdue.json?region=湖南&as_of=2024-07-01")
+    assert bad.status_code == 400 and bad.json()["valid_regions"] == ["四川省", "四川省绵阳市"]
+    page = get("/archive/ledger_overdue?region=四川省绵阳市&as_of=2024-07-01")
+    assert page.status_code == 200 and "未知地区" not in page.text
