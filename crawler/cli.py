@@ -256,8 +256,9 @@ def report_timeliness(db, region, since, fmt) -> None:
 
 @report.command("ledger")
 @DB_OPTION
-@click.option("--region", metavar="R", help="Only plans of this region (e.g. 四川省; a province includes its cities).")
-@click.option("--as-of", "as_of", metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today).")
+@click.option("--region", metavar="R", help="Only plans of this region (e.g. 四川省; a province includes its cities); "
+              "an unknown one is an error (exit 2) listing the known regions.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today in China, UTC+8).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
 def report_ledger(db, region, as_of, fmt) -> None:
     """The rectification ledger: 整改方案 tasks, deadlines, 验收销号 close-outs, what is overdue.
@@ -265,6 +266,7 @@ def report_ledger(db, region, as_of, fmt) -> None:
     The ledger tables are brought up to date first (only plans with a new version are re-read)."""
     from sqlite_utils import Database
 
+    from archive.errors import UnknownRegionError
     from archive.evidence import default_warc_dir
     from archive.ledger import build_ledger, render_ledger
     from archive.schema import ensure_schema
@@ -278,7 +280,9 @@ def report_ledger(db, region, as_of, fmt) -> None:
     finally:
         handle.close()
     try:
-        click.echo(render_ledger(db, region=region, as_of=as_of, fmt=fmt), nl=False)
+        click.echo(render_ledger(db, region=region, as_of=as_of, fmt=fmt, check=True), nl=False)
+    except UnknownRegionError as exc:  # exit 2, like a bad option: a typo must not look like "no plans"
+        raise click.UsageError(str(exc)) from exc
     except ValueError as exc:
         raise click.ClickException(f"{exc} (dates are YYYY-MM-DD)") from exc
 

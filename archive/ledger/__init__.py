@@ -9,6 +9,8 @@ Public API (plain library; no Scrapy, no Click)::
     link_notice(texts, plans) -> list[Link]                     # archive.ledger.link
     build_ledger(db, *, warc_dir=None, now=None, full=False)    # archive.ledger.build: writes the tables
     render_ledger(db_path, *, region=None, as_of=None, fmt="md") # archive.ledger.report
+    plan_views(conn, *, as_of=None, region=None, plan_document_id=None); scorecard(plans)
+                                                                # archive.ledger.view: what every face reads
 """
 from archive.ledger.build import LedgerStats, build_ledger
 from archive.ledger.numbers import Citation, Deadline, citations, cited_numbers, deadline, task_number

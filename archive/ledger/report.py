@@ -17,65 +17,40 @@ import logging
 import sqlite3
 from datetime import date
 from pathlib import Path
-from statistics import median
+
+from archive.ledger.view import as_of_date, check_region, plan_views
 
 logger = logging.getLogger(__name__)
 
 FORMATS = ("md", "csv", "json")
 
-
-def _status(deadline_kind: str | None, closures: list[tuple[str, str | None]], as_of: str) -> str:
-    if closures:
-        ends = [end for _, end in closures]
-        if all(end is not None and end >= as_of for end in ends):
-            return "closure_notice"
-        return "closed"
-    return "ongoing" if deadline_kind == "ongoing" else "open"
+_CONTRACT_TASK = ("number", "problem", "lead_units", "responsible_units", "deadline", "deadline_text", "status",
+                  "closure_urls", "overdue")
 
 
-def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | date | None = None) -> dict:
-    """The contract's JSON shape: ``{"as_of", "plans": [{..., "tasks": [...]}]}``."""
-    as_of_s = (as_of if isinstance(as_of, str) else (as_of or date.today()).isoformat())
-    date.fromisoformat(as_of_s)  # ValueError for a bad date
+def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | date | None = None,
+                check: bool = False) -> dict:
+    """The contract's JSON shape: ``{"as_of", "plans": [{..., "tasks": [...]}]}`` (from
+    ``archive.ledger.view.plan_views``, the same rows as the web pages).  ``check``: an unknown
+    ``region`` raises ``UnknownRegionError`` naming the known regions instead of giving no plans."""
+    as_of_s = as_of_date(as_of)  # ValueError for a bad date
     conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
     try:
-        where, params = "", []
-        if region:
-            where, params = "WHERE p.region LIKE ? || '%'", [region]
-        plans = conn.execute(
-            "SELECT p.id, p.url, p.title, p.region, p.published, p.task_count_stated, p.task_count_parsed,"
-            " fd.url FROM plans p LEFT JOIN inspections i ON i.id = p.inspection_id"
-            f" LEFT JOIN documents fd ON fd.id = i.feedback_document_id {where}"
-            " ORDER BY p.region, p.published, p.id", params).fetchall()
-        closures: dict[int, list[tuple[str, str | None, str]]] = {}
-        for task_id, url, posted, end in conn.execute(
-                "SELECT l.task_id, d.url, l.posted, d.objection_end FROM task_links l JOIN documents d"
-                " ON d.id = l.document_id WHERE l.kind = 'closure' AND l.status = 'confirmed'"
-                " AND (l.posted IS NULL OR l.posted <= ?) ORDER BY l.posted, d.url", [as_of_s]):
-            closures.setdefault(task_id, []).append((url, end, posted))
-        out = []
-        for pid, url, title, reg, published, stated, parsed, feedback_url in plans:
-            tasks, lateness = [], []
-            for tid, number, problem, lead, resp, dl, dl_text, dl_kind in conn.execute(
-                    "SELECT id, number, problem, lead_units, responsible_units, deadline, deadline_text,"
-                    " deadline_kind FROM tasks WHERE plan_id = ? ORDER BY number", [pid]):
-                closed = closures.get(tid, [])
-                if closed and dl is not None and closed[0][2]:
-                    lateness.append((date.fromisoformat(closed[0][2]) - date.fromisoformat(dl)).days)
-                tasks.append({"number": number, "problem": problem, "lead_units": lead, "responsible_units": resp,
-                              "deadline": dl, "deadline_text": dl_text,
-                              "status": _status(dl_kind, [(u, e) for u, e, _ in closed], as_of_s),
-                              "closure_urls": [u for u, _, _ in closed],
-                              "overdue": bool(dl is not None and dl < as_of_s and not closed)})
-            out.append({"url": url, "title": title, "region": reg, "published": published,
-                        "feedback_url": feedback_url, "task_count": parsed, "task_count_stated": stated,
-                        "closed_share": round(sum(t["status"] in ("closed", "closure_notice") for t in tasks)
-                                              / len(tasks), 3) if tasks else None,
-                        "median_days_deadline_to_closure": median(lateness) if lateness else None,
-                        "tasks": tasks})
-        return {"as_of": as_of_s, "plans": out}
+        if region and check:
+            region = check_region(conn, region)
+        views = plan_views(conn, as_of=as_of_s, region=region)
     finally:
         conn.close()
+    plans = []
+    for p in views:
+        tasks = [{k: [c["url"] for c in t["closures"]] if k == "closure_urls" else t[k] for k in _CONTRACT_TASK}
+                 for t in p["tasks"]]
+        plans.append({"url": p["url"], "title": p["title"], "region": p["region"], "published": p["published"],
+                      "feedback_url": p["feedback_url"], "task_count": p["task_count"],
+                      "task_count_stated": p["task_count_stated"], "closed_share": p["closed_share"],
+                      "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
+                      "tasks": tasks})
+    return {"as_of": as_of_s, "plans": plans}
 
 
 _CSV_COLUMNS = ("region", "plan_url", "plan_title", "published", "number", "problem", "lead_units",
@@ -131,11 +106,11 @@ def _md(data: dict) -> str:
 
 
 def render_ledger(db_path: str | Path, *, region: str | None = None, as_of: str | date | None = None,
-                  fmt: str = "md") -> str:
-    """The report in ``fmt`` (md, csv, json)."""
+                  fmt: str = "md", check: bool = False) -> str:
+    """The report in ``fmt`` (md, csv, json); ``check`` as in ``ledger_data``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    data = ledger_data(db_path, region=region, as_of=as_of)
+    data = ledger_data(db_path, region=region, as_of=as_of, check=check)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=1)
     return _csv(data) if fmt == "csv" else _md(data)

@@ -1,4 +1,4 @@
-"""Alert delivery: one digest per run (failed health checks + watch matches) to every configured channel.
+"""Alert delivery: one digest per run (failed health checks, watch matches, ledger events) to every channel.
 
 Channels: a webhook (JSON POST of the digest), e-mail over SMTP (plain text) and a local log
 (``logging`` always; a JSON-lines file when ``log_file`` is set).  Every attempt is recorded in
@@ -7,7 +7,8 @@ Channels: a webhook (JSON POST of the digest), e-mail over SMTP (plain text) and
 A new failure alerts at once.  A check that keeps failing is not repeated after every run: it comes
 back as a reminder ("still failing since 2026-11-20 (3 runs)") once ``reminder_hours`` (default 24)
 have passed since it was last sent, and a check that passes again after failing sends a recovery
-line.  What was sent when is read back from ``alerts_sent`` (nothing else to keep in step).
+line.  What was sent when is read back from ``alerts_sent`` (nothing else to keep in step).  Ledger
+events (``archive.ops.ledger_alerts``: a task became overdue, a close-out in a watched region) go out once each.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from archive.ops.config import AlertConfig, SmtpConfig
 from archive.ops.db import DbLike, iso, opened, parse
 from archive.ops.errors import AlertError
 from archive.ops.health import HealthResult, Streak
+from archive.ops.ledger_alerts import LedgerEvent, ledger_text
 from archive.ops.watches import WatchMatch
 
 logger = logging.getLogger(__name__)
@@ -49,6 +51,7 @@ class Digest:
     notes: list[str] = field(default_factory=list)
     streaks: dict[tuple[str, str], Streak] = field(default_factory=dict)   # (site_id, check) → streak
     recovered: list[HealthResult] = field(default_factory=list)           # passing again after failing
+    ledger: list[LedgerEvent] = field(default_factory=list)               # tasks overdue, watched close-outs
 
     def streak(self, check: HealthResult) -> Streak:
         """The failure streak of a failed check (a new failure if unknown)."""
@@ -72,6 +75,7 @@ class Digest:
             lines.append(f"Recovered ({len(self.recovered)}):")
             lines += [f"  - {c.site_id} {c.check}: passes again ({c.detail})" for c in self.recovered]
             lines.append("")
+        lines += ledger_text(self.ledger)
         if self.matches:
             lines.append(f"New postings matching saved watches ({len(self.matches)}):")
             for m in self.matches:
@@ -88,12 +92,13 @@ class Digest:
                            "repeat": streak.repeated})
         return {"subject": self.subject, "kind": self.kind, "run_id": self.run_id, "text": self.text(),
                 "notes": self.notes, "checks": checks, "recovered": [asdict(c) for c in self.recovered],
-                "matches": [asdict(m) for m in self.matches]}
+                "matches": [asdict(m) for m in self.matches], "ledger": [asdict(e) for e in self.ledger]}
 
 
 def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchMatch],
                    streaks: dict[tuple[str, str], Streak] | None = None,
-                   recovered: list[HealthResult] | None = None) -> Digest | None:
+                   recovered: list[HealthResult] | None = None,
+                   ledger: list[LedgerEvent] | None = None) -> Digest | None:
     """The digest of a run, or None when there is nothing to say.
 
     ``streaks`` (from ``health.failure_streak``) tells new failures from repeated ones; new ones
@@ -102,7 +107,8 @@ def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchM
     streaks = streaks or {}
     failed = [c for c in checks if c.status == "fail"]
     recovered = recovered or []
-    if not failed and not matches and not recovered:
+    ledger = ledger or []
+    if not failed and not matches and not recovered and not ledger:
         return None
     failed.sort(key=lambda c: streaks.get((c.site_id, c.check), Streak(None, 1)).repeated)   # stable: new first
     parts = []
@@ -118,8 +124,13 @@ def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchM
         parts.append(f"{len(recovered)} check(s) recovered on {', '.join(sorted({c.site_id for c in recovered}))}")
     if matches:
         parts.append(f"{len(matches)} new posting(s) match saved watches")
+    overdue = sum(e.kind == "overdue" for e in ledger)
+    if overdue:
+        parts.append(f"{overdue} task(s) became overdue")
+    if len(ledger) > overdue:
+        parts.append(f"{len(ledger) - overdue} close-out(s) in watched regions")
     return Digest(subject=f"[ducha] run {run_id}: " + "; ".join(parts), run_id=run_id, checks=failed,
-                  matches=matches, streaks=dict(streaks), recovered=recovered)
+                  matches=matches, streaks=dict(streaks), recovered=recovered, ledger=ledger)
 
 
 def last_alerted(db: DbLike, site_id: str, check: str, *, since: str | None) -> str | None:

@@ -83,6 +83,8 @@ class AlertConfig:
     smtp: SmtpConfig | None = None
     log_file: str | None = None
     reminder_hours: float = 24.0          # a check that keeps failing is re-sent this often (0: every run)
+    ledger_overdue: bool = True           # alert once when a ledger task becomes overdue
+    ledger_regions: tuple[str, ...] = ()  # alert once per close-out of a task in these regions (四川 = 四川省…)
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,27 @@ def _watch(raw: Mapping[str, Any], index: int) -> Watch:
                  site_id=raw.get("site_id"), doc_type=raw.get("doc_type"))
 
 
+def _regions(value: Any) -> tuple[str, ...]:
+    """``alerts.ledger_regions``: a list of region names, or one comma-separated string (the env form)."""
+    if value is None or value == "":
+        return ()
+    items = value.replace("，", ",").split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
+        raise ConfigError(f"alerts.ledger_regions: expected a list of region names such as [四川省, 云南], got {value!r}")
+    return tuple(i.strip() for i in items if i.strip())
+
+
+def _flag(value: Any, key: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{key}: expected true or false, got {value!r}")
+
+
 def _smtp(raw: Mapping[str, Any] | None, env: Mapping[str, str]) -> SmtpConfig | None:
     raw = dict(raw or {})
     host = env.get("DUCHA_SMTP_HOST") or raw.get("host")
@@ -234,6 +257,9 @@ def load_config(path: str | Path | None = None, *, env: Mapping[str, str] | None
             smtp=_smtp(alerts_raw.get("smtp"), env),
             log_file=rel(env.get("DUCHA_ALERT_LOG") or alerts_raw.get("log_file")),
             reminder_hours=float(env.get("DUCHA_ALERT_REMINDER_HOURS") or alerts_raw.get("reminder_hours", 24)),
+            ledger_overdue=_flag(env.get("DUCHA_ALERT_LEDGER_OVERDUE") or alerts_raw.get("ledger_overdue", True),
+                                 "alerts.ledger_overdue"),
+            ledger_regions=_regions(env.get("DUCHA_ALERT_LEDGER_REGIONS") or alerts_raw.get("ledger_regions")),
         ),
         watches=tuple(_watch(w, i) for i, w in enumerate(raw.get("watches") or ())),
         source=str(path) if path else None,

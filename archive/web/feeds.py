@@ -22,6 +22,7 @@ from datasette.utils.asgi import Response
 from feedgen.feed import FeedGenerator
 
 from archive.regions import matches
+from archive.web.furniture import valid_regions
 from archive.web.sanitise import FEED_TAGS, clean
 
 log = logging.getLogger(__name__)
@@ -63,16 +64,14 @@ def _feed_title(datasette: Any, request: Any, database: str, query_name: str | N
     return f"{title}（{' · '.join(filters)}）" if filters else title
 
 
-async def _unknown_region(datasette: Any, request: Any, database: str) -> dict | None:
+async def _unknown_region(datasette: Any, request: Any, database: str, query_name: str | None) -> dict | None:
     """HTTP 400 naming the valid regions when ``?region=`` matches no site (never a silently empty feed).
 
     A dict, not a ``Response``: Datasette 0.65 overwrites a renderer's Response status with 200."""
     wanted = (request.args.get("region") or "").strip()
     if not wanted:
         return None
-    rows = (await datasette.get_database(database).execute(
-        "SELECT DISTINCT region FROM sites WHERE region IS NOT NULL ORDER BY region")).rows
-    valid = [row[0] for row in rows]
+    valid = await valid_regions(datasette.get_database(database), query_name)
     if any(matches(region, wanted) for region in valid):
         return None
     message = f"未知地区 unknown region {wanted!r}；可选 valid regions: {', '.join(valid) or '（无 none）'}"
@@ -84,7 +83,7 @@ async def render_atom(datasette: Any, request: Any, sql: str, columns: list[str]
     """Render query results as an Atom feed (see the module docstring)."""
     if not REQUIRED_COLUMNS.issubset(columns):
         return Response.text("SQL query must return columns " + ", ".join(sorted(REQUIRED_COLUMNS)), status=400)
-    error = await _unknown_region(datasette, request, database)
+    error = await _unknown_region(datasette, request, database, query_name)
     if error is not None:
         return error
     base = f"{request.scheme}://{request.host}"

@@ -126,6 +126,18 @@ PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "�
                                 "type": "类型", "since": "起始日期", "until": "截止日期"}
 
 
+#: Canned queries filtering ``plans.region``: a city's plans (四川省绵阳市) are a valid ``region`` there.
+LEDGER_QUERY_PREFIXES = ("ledger_", "feed_ledger")
+
+
+async def valid_regions(db: Any, query_name: str | None) -> list[str]:
+    """The ``region`` values a query accepts: the sites' regions, and for the ledger's queries the plans' too."""
+    sql = "SELECT DISTINCT region FROM sites WHERE region IS NOT NULL AND region != ''"
+    if (query_name or "").startswith(LEDGER_QUERY_PREFIXES) and await db.table_exists("plans"):
+        sql += " UNION SELECT DISTINCT region FROM plans WHERE region IS NOT NULL AND region != ''"
+    return [r[0] for r in (await db.execute(sql + " ORDER BY region")).rows]
+
+
 def _final_limit(datasette: Any, database: str, request: Any) -> int | None:
     """The ``LIMIT n`` that ends the canned query of this page, if any (so the page can say "前 n 条")."""
     name = str(getattr(request, "path", "") or "").rstrip("/").rsplit("/", 1)[-1] if request else ""
@@ -146,8 +158,8 @@ async def query_page_vars(datasette: Any, database: str | None, request: Any) ->
     if not await db.table_exists("sites"):
         return {}
     sites = [tuple(r) for r in (await db.execute("SELECT id, coalesce(name, id) FROM sites ORDER BY region, id")).rows]
-    regions = [r[0] for r in (await db.execute(
-        "SELECT DISTINCT region FROM sites WHERE region IS NOT NULL AND region != '' ORDER BY region")).rows]
+    name = str(getattr(request, "path", "") or "").rstrip("/").rsplit("/", 1)[-1] if request else ""
+    regions = await valid_regions(db, name)
     wanted = ((request.args.get("region") if request else None) or "").strip()
     error = None
     if wanted and not any(matches(r, wanted) for r in regions):
@@ -179,9 +191,7 @@ def region_guard(datasette: Any) -> Callable[[Any], Any]:
                     queries = (datasette.metadata(database=parts[0]) or {}).get("queries") or {}
                     query = queries.get(name)
                     if isinstance(query, dict) and "region" in (query.get("params") or []):
-                        rows = (await datasette.get_database(parts[0]).execute(
-                            "SELECT DISTINCT region FROM sites WHERE region IS NOT NULL ORDER BY region")).rows
-                        valid = [r[0] for r in rows]
+                        valid = await valid_regions(datasette.get_database(parts[0]), name)
                         if not any(matches(r, wanted) for r in valid):
                             body = json.dumps({"ok": False, "error": f"unknown region {wanted!r}",
                                                "valid_regions": valid}, ensure_ascii=False).encode()

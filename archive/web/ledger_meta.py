@@ -1,4 +1,4 @@
-"""Datasette metadata of the rectification ledger: table descriptions and two canned queries.
+"""Datasette metadata of the rectification ledger: table descriptions, two canned queries and the Atom feed.
 
 ``:as_of`` empty means today in China (UTC+8); ``:region`` empty means all regions (a province
 includes its cities: ``四川省`` matches ``四川省绵阳市``); ``:plan`` is a ``plans.id`` (empty: all).
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive.regions import region_match
 from archive.web.queries import TODAY
 
 AS_OF = f"coalesce(nullif(:as_of, ''), {TODAY})"
@@ -44,6 +45,44 @@ JOIN plans p ON p.id = t.plan_id
 WHERE (:plan = '' OR p.id = :plan) AND {_REGION}
 ORDER BY p.region, p.id, t.number"""
 
+#: A task became overdue the day after its last allowed day, unless a confirmed close-out was posted by
+#: then (the report's rule with ``as_of`` = that day); the entry stays when a late close-out follows
+#: (which gets its own entry).  A close-out is dated when the archive first saw the notice.
+_OVERDUE_ON = "date(t.deadline, '+1 day')"
+_FEED_REGION = f"(:region = '' OR {region_match('p.region', ':region')})"
+FEED_LEDGER = f"""
+SELECT * FROM (
+SELECT 'urn:ducha:ledger:overdue:' || p.document_id || ':' || t.number AS atom_id,
+       '逾期未销号 Overdue: ' || coalesce(p.region, '') || ' 第' || t.number || '项 ' || coalesce(t.problem, '') AS atom_title,
+       {_OVERDUE_ON} || 'T00:00:00+08:00' AS atom_updated,
+       '/-/ducha/ledger/' || p.document_id || '#task-' || t.number AS atom_link,
+       '整改时限 ' || coalesce(t.deadline_text, '') || '（最后期限 last day ' || t.deadline || '）已过，'
+       || {_OVERDUE_ON} || ' 起逾期：此前无验收销号公示。 Overdue since ' || {_OVERDUE_ON} || '.' || char(10)
+       || '牵头单位 ' || coalesce(t.lead_units, '—') || char(10) || '整改方案 ' || coalesce(p.title, p.url) AS atom_content,
+       coalesce(p.region, '') AS atom_author_name
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id
+WHERE t.deadline IS NOT NULL AND {_OVERDUE_ON} <= {TODAY} AND {_FEED_REGION}
+  AND NOT EXISTS (SELECT 1 FROM task_links l WHERE l.task_id = t.id AND l.kind = 'closure' AND l.status = 'confirmed'
+                  AND (l.posted IS NULL OR l.posted <= {_OVERDUE_ON}))
+UNION ALL
+SELECT 'urn:ducha:ledger:closure:' || p.document_id || ':' || t.number || ':' || l.document_id,
+       '验收销号 Close-out: ' || coalesce(p.region, '') || ' 第' || t.number || '项 ' || coalesce(t.problem, ''),
+       d.first_seen_at,
+       '/-/ducha/document/' || l.document_id,
+       coalesce(d.title, d.url) || char(10) || '发布 posted ' || coalesce(l.posted, '?') || ' · 公示期至 window ends '
+       || coalesce(d.objection_end, '未说明 not stated') || ' · 整改时限 deadline ' || coalesce(t.deadline, t.deadline_text, '—')
+       || char(10) || '整改方案 ' || coalesce(p.title, p.url),
+       coalesce(p.region, '')
+FROM task_links l
+JOIN tasks t ON t.id = l.task_id
+JOIN plans p ON p.id = t.plan_id
+JOIN documents d ON d.id = l.document_id
+WHERE l.kind = 'closure' AND l.status = 'confirmed' AND {_FEED_REGION}
+)
+ORDER BY julianday(atom_updated) DESC, atom_id
+LIMIT 100"""
+
 _HELP = ("参数 region（如 四川省，含其下各市）、as_of（YYYY-MM-DD，留空为今天）留空表示全部。"
          " Leave region empty for all; as_of empty means today.")
 
@@ -62,6 +101,13 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
                        " Every plan task with its status, overdue flag and the close-out notices (id, posted, window end); "
                        "ambiguous links under candidates. plan is a plans.id. " + _HELP,
         "sql": LEDGER_PLAN_TASKS.strip(), "hide_sql": True, "params": ["plan", "region", "as_of"]},
+    "feed_ledger": {
+        "title": "整改任务逾期与销号 Atom 订阅 Ledger feed: tasks overdue and closed out",
+        "description": "整改任务逾期（整改时限次日起、此前无验收销号公示；之后补发的销号另列一条）与新的验收销号公示"
+                       "（按存档首次发现时间）。加 .atom 后缀订阅；region 留空为全部，省含其下各市。"
+                       " Tasks that became overdue (dated the day after the deadline) and close-outs (dated when the "
+                       "archive first saw the notice); append .atom. region empty for all; a province includes its cities.",
+        "sql": FEED_LEDGER.strip(), "hide_sql": True, "params": ["region"]},
 }
 
 LEDGER_TABLES: dict[str, dict[str, Any]] = {

@@ -1,6 +1,6 @@
 """Route handlers under ``/-/ducha/``: the document page, side-by-side diffs, evidence manifest, WARC records, CSS;
-archived attachments and snapshots (``archive.web.archived``), CSV exports (``archive.web.export``) and the
-per-region comparison (``archive.web.compare``).
+archived attachments and snapshots (``archive.web.archived``), CSV exports (``archive.web.export``), the
+per-region comparison (``archive.web.compare``) and the rectification ledger (``archive.web.ledger_pages``).
 
 Every response carries a strict Content-Security-Policy: nothing archived can run script even if
 it slipped through escaping, and the pages need no inline script of their own.
@@ -23,6 +23,7 @@ from archive.web.citation import citation
 from archive.web.compare import timeliness_page
 from archive.web.document import evidence_manifest, load_document, load_version_pair
 from archive.web.export import csv_export
+from archive.web.ledger_pages import ROUTES as LEDGER_ROUTES
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,7 @@ ROUTES = [
     (r"^/-/ducha/csv/(?P<name>[a-z0-9_]+)$", csv_export),
     (r"^/-/ducha/timeliness$", timeliness_page),
     (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
+    *LEDGER_ROUTES,
     # anything else under /-/ducha/ (e.g. an id too long for SQLite) is our plain 404: Datasette's own 404 path
     # with rich installed calls print_exception() outside an except block and raises (HTTP 500)
     (r"^/-/ducha/.*$", not_found_page),

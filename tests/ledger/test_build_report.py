@@ -4,61 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
 from archive.ledger import build_ledger, ledger_data, render_ledger
-from archive.models import PageCapture
 from archive.store import Archive
-from archive.timeliness import compute_measures
 from crawler.cli import main
-
-T0 = "2024-07-01T09:00:00+08:00"
-PROVINCE_PLAN = (
-    "第二轮中央生态环境保护督察组于2021年12月10日向四川省进行了反馈。对督察反馈的4个问题，制定整改方案如下。\n"
-    "1. 长江岸线生态修复不到位（牵头单位：省自然资源厅；整改时限：2023年底前）\n"
-    "2. 城镇污水处理设施建设滞后（牵头单位：省住房城乡建设厅；整改时限：2024年6月底前）\n"
-    "3. 建立长效监管机制（牵头单位：省生态环境厅；整改时限：长期坚持）"
-)
-CITY_PLAN = (
-    "第二轮中央生态环境保护督察反馈问题整改方案。\n"
-    "1. 建筑垃圾乱堆乱放（牵头单位：市住房城乡建设局；整改时限：2023年6月底前）\n"
-    "2. 燃煤锅炉淘汰整治不到位（牵头单位：市生态环境局；整改时限：立行立改）"
-)
-P = "https://sthjt.sc.gov.cn/p/"
-C = "https://sthjj.my.gov.cn/p/"
-
-
-def _capture(url, site, title, body, date, doc_type):
-    return PageCapture(site_id=site, url=url, fetched_at=T0, http_status=200, title=title, body_text=body,
-                       publish_date=date, publish_date_source="cms", dates={"cms": date}, doc_type=doc_type)
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    """An archive with a province plan, a city plan (same task numbers) and close-out notices."""
-    path = tmp_path / "archive.db"
-    with Archive(path, warc_dir=tmp_path / "warc") as a:
-        a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []},
-                        {"id": "my", "name": "绵阳市生态环境局", "region": "四川省", "level": "city", "start_urls": []}])
-        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
-                          "2022-06-01", "rectification_plan"))
-        a.ingest(_capture(C + "plan", "my", "绵阳市贯彻落实第二轮中央生态环境保护督察报告整改方案", CITY_PLAN,
-                          "2022-07-01", "rectification_plan"))
-        a.ingest(_capture(C + "n1", "my", "关于第二轮中央生态环境保护督察反馈问题第1项整改任务验收销号情况的公示",
-                          "《整改方案》中“建筑垃圾乱堆乱放”整改任务已整改完成，现予公示。"
-                          "公示期为2023年5月10日至2023年5月24日。", "2023-05-10", "acceptance_notice"))
-        a.ingest(_capture(P + "n2", "sc", "关于第二轮中央生态环境保护督察第二项整改任务验收销号的公示",
-                          "“城镇污水处理设施建设滞后”整改任务已整改完成。公示期为2024年6月20日至2024年7月4日。",
-                          "2024-06-20", "acceptance_notice"))
-    db = Database(path)
-    compute_measures(db, now=datetime(2024, 7, 1, 10, tzinfo=UTC))  # the 公示 windows, as after a crawl run
-    build_ledger(db)
-    db.close()
-    return path
+from tests.ledger.conftest import PROVINCE_PLAN, C, P, capture
 
 
 def _tasks(data, plan_url):
@@ -123,13 +77,13 @@ def test_rebuild_is_idempotent_and_incremental(db_path):
 
 def test_a_new_notice_is_linked_alone_and_a_changed_plan_relinks_its_region(db_path, tmp_path):
     with Archive(db_path, warc_dir=tmp_path / "warc") as a:
-        a.ingest(_capture(P + "n3", "sc", "关于第二轮中央生态环境保护督察第1项整改任务验收销号的公示",
+        a.ingest(capture(P + "n3", "sc", "关于第二轮中央生态环境保护督察第1项整改任务验收销号的公示",
                           "“长江岸线生态修复不到位”整改任务已整改完成。", "2024-06-25", "acceptance_notice"))
     db = Database(db_path)
     stats = build_ledger(db)
     assert (stats.plans_read, stats.notices_linked, stats.links_confirmed) == (0, 1, 3)
     with Archive(db_path, warc_dir=tmp_path / "warc") as a:  # the province edits its plan
-        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案",
+        a.ingest(capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案",
                           PROVINCE_PLAN + "\n4. 危险废物违规贮存（牵头单位：省生态环境厅；整改时限：2025年底前）",
                           "2022-06-01", "rectification_plan"))
     stats = build_ledger(db)
@@ -186,9 +140,9 @@ def test_ministry_postings_are_filed_under_the_province_they_speak_for(tmp_path)
     with Archive(path, warc_dir=tmp_path / "warc") as a:
         a.upsert_sites([{"id": "mee", "name": "生态环境部", "region": "全国", "level": "national", "start_urls": []}])
         for url, place, problem in (("hb", "河北省", "矿山生态修复进展缓慢"), ("sx", "山西省", "燃煤锅炉淘汰整治不到位")):
-            a.ingest(_capture(f"https://www.mee.gov.cn/{url}", "mee", f"{place}贯彻落实第二轮中央生态环境保护督察报告整改方案",
+            a.ingest(capture(f"https://www.mee.gov.cn/{url}", "mee", f"{place}贯彻落实第二轮中央生态环境保护督察报告整改方案",
                               plan.format(problem), "2022-06-01", "rectification_plan"))
-        a.ingest(_capture("https://www.mee.gov.cn/n", "mee", "验收销号意见公开公示内容",
+        a.ingest(capture("https://www.mee.gov.cn/n", "mee", "验收销号意见公开公示内容",
                           "《河北省第二轮中央生态环境保护督察整改方案》第1项整改任务已整改完成。", "2023-06-01",
                           "acceptance_notice"))
     db = Database(path)
@@ -207,10 +161,10 @@ def test_inspection_named_with_its_round_wins_and_feedback_is_linked(tmp_path):
     path = tmp_path / "archive.db"
     with Archive(path, warc_dir=tmp_path / "warc") as a:
         a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []}])
-        a.ingest(_capture(P + "fb", "sc", "中央第五生态环境保护督察组向四川省反馈督察情况",
+        a.ingest(capture(P + "fb", "sc", "中央第五生态环境保护督察组向四川省反馈督察情况",
                           "经党中央、国务院批准，第二轮中央生态环境保护督察组对四川省开展了督察。2021年12月10日，督察组向四川省进行了反馈。",
                           "2021-12-11", "inspection_feedback"))
-        a.ingest(_capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
+        a.ingest(capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
                           "2022-06-01", "rectification_plan"))
     build_ledger(Database(path))
     assert ledger_data(path, as_of="2024-07-01")["plans"][0]["feedback_url"] == P + "fb"
@@ -221,3 +175,15 @@ def test_plan_summary_share_closed_and_median_lateness(db_path):
     assert (plans[C + "plan"]["closed_share"], plans[C + "plan"]["median_days_deadline_to_closure"]) == (0.5, -51)
     assert (plans[P + "plan"]["closed_share"], plans[P + "plan"]["median_days_deadline_to_closure"]) == (0.333, -10)
     assert "median close-out -51 days after the deadline" in render_ledger(db_path, as_of="2024-07-01")
+
+
+def test_cli_rejects_an_unknown_region_naming_the_known_ones(db_path):
+    bad = CliRunner().invoke(main, ["report", "ledger", "--db", str(db_path), "--region", "湖南省"])
+    assert bad.exit_code == 2
+    assert "unknown region '湖南省'; valid regions: 四川省, 四川省绵阳市" in bad.output
+    city = CliRunner().invoke(main, ["report", "ledger", "--db", str(db_path), "--region", "四川省绵阳", "--as-of",
+                                     "2024-07-01", "--format", "json"])
+    assert city.exit_code == 0, city.output
+    assert [p["region"] for p in json.loads(city.output)["plans"]] == ["四川省绵阳市"]
+    province = CliRunner().invoke(main, ["report", "ledger", "--db", str(db_path), "--region", "四川"])
+    assert province.exit_code == 0 and "2 plan(s), 5 task(s)" in province.output

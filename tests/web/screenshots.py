@@ -2,6 +2,7 @@
 
 Without ``--db`` the synthetic archive is built in a temporary folder (the pictures in the README);
 with ``--db`` any archive is served as is, e.g. the demo's, and its most recent change is pictured.
+The ledger pictures need plans: ``--db archive.db --only ledger-plan.png,ledger-scorecard.png`` on the demo's.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ XIAOHAO = "%E9%94%80%E5%8F%B7"  # 销号, URL-encoded
 TALL = {"document.png", "diff.png"}
 #: Phone-width pictures (390 px wide, as the phone-width browser test checks).
 PHONE = {"document-phone.png", "diff-phone.png", "removed-phone.png"}
+LEDGER = {"ledger-plan.png", "ledger-scorecard.png"}
 
 
 def _latest_change(db: Path, *, document_id: int | None = None) -> tuple[int, int | None] | None:
@@ -64,11 +66,36 @@ def pages(db: Path, *, ids: dict[str, int] | None = None) -> dict[str, str]:
     return found
 
 
-def capture(db: Path, out: Path, *, ids: dict[str, int] | None = None) -> None:
-    """Serve ``db`` as ``ducha serve`` does and save each page of :func:`pages` under ``out``."""
+def _ledger_plan(db: Path) -> int | None:
+    """The posting id of the plan that shows the most: most statuses and overdue tasks, then most tasks."""
+    with sqlite3.connect(db) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'plans'").fetchone():
+            return None
+        row = conn.execute(
+            "SELECT p.document_id FROM plans p JOIN tasks t ON t.plan_id = p.id"
+            " LEFT JOIN task_links l ON l.task_id = t.id AND l.kind = 'closure' AND l.status = 'confirmed'"
+            " GROUP BY p.id ORDER BY count(DISTINCT t.deadline_kind) + count(DISTINCT l.document_id) DESC,"
+            " count(DISTINCT t.id) DESC, p.document_id LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def ledger_pages(db: Path) -> dict[str, str]:
+    """Screenshot name → path of the ledger pages (a plan, the scorecard), when the archive has plans."""
+    plan = _ledger_plan(db)
+    return {} if plan is None else {"ledger-plan.png": f"/-/ducha/ledger/{plan}",
+                                    "ledger-scorecard.png": "/-/ducha/ledger/scorecard"}
+
+
+def capture(db: Path, out: Path, *, ids: dict[str, int] | None = None, only: set[str] | None = None) -> None:
+    """Serve ``db`` as ``ducha serve`` does and save each page of :func:`pages` (and :func:`ledger_pages`)
+    under ``out``; ``only``: just these names."""
+    wanted = {**pages(db, ids=ids), **ledger_pages(db)}
     with serve(db) as url:
-        for name, path in pages(db, ids=ids).items():
-            size = "390,2400" if name in PHONE else "1280,2200" if name in TALL else "1280,900"
+        for name, path in wanted.items():
+            if only and name not in only:
+                continue
+            size = ("390,2400" if name in PHONE else "1280,2200" if name in TALL
+                    else "1280,1500" if name in LEDGER else "1280,900")
             log.info("%s ← %s", screenshot(url + path, out / name, size=size), path)
 
 
@@ -77,16 +104,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="an archive to picture as is (default: build the synthetic one)")
     parser.add_argument("--out", type=Path, default=OUT, help=f"where to write the PNGs (default: {OUT})")
+    parser.add_argument("--only", help="comma-separated names, e.g. ledger-plan.png,ledger-scorecard.png")
     args = parser.parse_args(argv)
+    only = {n.strip() for n in args.only.split(",")} if args.only else None
     logging.basicConfig(level=logging.INFO)
     if args.db is not None:
         if not args.db.is_file():
             parser.error(f"no archive at {args.db}: run `ducha demo --no-serve` (or `ducha crawl`) first")
-        capture(args.db.resolve(), args.out)
+        capture(args.db.resolve(), args.out, only=only)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         corpus = build_corpus(Path(tmp) / "archive.db")
-        capture(corpus.path, args.out, ids=corpus.ids)
+        capture(corpus.path, args.out, ids=corpus.ids, only=only)
     return 0
 
 

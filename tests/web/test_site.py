@@ -14,7 +14,8 @@ def test_home_page_links_search_queries_and_feeds(get):
     assert '<form class="ducha-search" action="/archive/search" method="get">' in html
     for path in ("/archive/latest", "/archive/open_gongshi", "/archive/removed", "/archive/changes",
                  "/archive/backdating", "/archive/site_health", "/archive/feed_new.atom",
-                 "/archive/feed_gongshi.atom", "/archive/feed_removed.atom", "/archive/feed_changed.atom"):
+                 "/archive/feed_gongshi.atom", "/archive/feed_removed.atom", "/archive/feed_changed.atom",
+                 "/archive/feed_ledger.atom", "/-/ducha/ledger", "/-/ducha/ledger/scorecard"):
         assert f'href="{path}' in html, path
     assert "督察公示存档" in html
 

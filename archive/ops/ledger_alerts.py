@@ -1,0 +1,115 @@
+"""Ledger alerts: a task that became overdue, and close-outs of tasks in the watched regions.
+
+Read from ``archive.ledger.view.plan_views`` as of the crawl's date in China (the same statuses as
+``ducha report ledger`` and the ledger pages), after the run's ledger build.  Each event goes out
+**once**: its ``key`` (``overdue:<plan posting id>:<task number>``, ``closure:<plan posting id>:<task
+number>:<notice id>`` — posting ids, stable across ledger rebuilds) is read back from the digests in
+``alerts_sent``.  No reminders and no recovery lines: an overdue task stays listed on the ledger
+pages, and its close-out (in a watched region) is an event of its own.
+
+* overdue — every region, unless ``alerts.ledger_overdue: false``;
+* close-outs — only plans whose region starts with one of ``alerts.ledger_regions`` (``四川`` covers
+  四川省 and its cities); none when the list is empty.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from archive.ledger.view import plan_views
+from archive.ops.config import AlertConfig
+from archive.ops.db import SHANGHAI, DbLike, opened
+from archive.regions import matches
+
+logger = logging.getLogger(__name__)
+
+#: How many events of each kind a digest's text lists (the webhook payload has them all).
+TEXT_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class LedgerEvent:
+    """One ledger event for the digest."""
+
+    key: str
+    kind: str                      # overdue | closure
+    region: str
+    plan_document_id: int
+    plan_title: str | None
+    number: int
+    problem: str | None
+    deadline: str | None
+    since: str | None              # overdue: the day after the deadline; closure: the notice's first seen
+    notice_document_id: int | None = None
+    notice_url: str | None = None
+    notice_title: str | None = None
+    posted: str | None = None
+
+    def line(self) -> str:
+        """One line of the digest's text (and the link to follow)."""
+        head = f"  - {self.region} 第{self.number}项 {self.problem or ''}".rstrip()
+        if self.kind == "overdue":
+            return (f"{head} — deadline {self.deadline}, overdue since {self.since} · {self.plan_title or ''}\n"
+                    f"    /-/ducha/ledger/{self.plan_document_id}#task-{self.number}")
+        return (f"{head} — close-out posted {self.posted or '?'}: {self.notice_title or ''}\n"
+                f"    {self.notice_url}")
+
+
+def alerted_keys(db: DbLike) -> set[str]:
+    """The ledger keys already sent in a digest (any channel that succeeded)."""
+    with opened(db) as handle:
+        rows = handle.execute(
+            "SELECT DISTINCT json_extract(e.value, '$.key') FROM alerts_sent a, json_each(a.payload, '$.ledger') e"
+            " WHERE a.ok = 1 AND json_valid(a.payload)").fetchall()
+    return {r[0] for r in rows if r[0]}
+
+
+def ledger_events(db: DbLike, cfg: AlertConfig, *, now: datetime) -> list[LedgerEvent]:
+    """The overdue and watched close-out events not sent before, as of ``now``'s date in China."""
+    if not cfg.ledger_overdue and not cfg.ledger_regions:
+        return []
+    as_of = now.astimezone(SHANGHAI).date().isoformat()
+    with opened(db) as handle:
+        try:
+            plans = plan_views(handle.conn, as_of=as_of)
+        except sqlite3.Error as exc:  # no ledger tables yet: nothing to say
+            logger.warning("ledger alerts skipped: %s", exc)
+            return []
+    sent = alerted_keys(db)
+    events = []
+    for plan in plans:
+        watched = any(matches(plan["region"], region) for region in cfg.ledger_regions)
+        base = {"region": plan["region"] or "", "plan_document_id": plan["document_id"], "plan_title": plan["title"]}
+        for task in plan["tasks"]:
+            task_base = {**base, "number": task["number"], "problem": task["problem"], "deadline": task["deadline"]}
+            if cfg.ledger_overdue and task["overdue"]:
+                events.append(LedgerEvent(key=f"overdue:{plan['document_id']}:{task['number']}", kind="overdue",
+                                          since=task["overdue_since"], **task_base))
+            for c in task["closures"] if watched else []:
+                events.append(LedgerEvent(
+                    key=f"closure:{plan['document_id']}:{task['number']}:{c['document_id']}", kind="closure",
+                    since=c["first_seen_at"], notice_document_id=c["document_id"], notice_url=c["url"],
+                    notice_title=c["title"], posted=c["posted"], **task_base))
+    new = [e for e in events if e.key not in sent]
+    new.sort(key=lambda e: (e.kind != "overdue", e.since or "", e.region, e.number))
+    logger.info("ledger alerts as of %s: %d new of %d", as_of, len(new), len(events))
+    return new
+
+
+def ledger_text(events: list[LedgerEvent]) -> list[str]:
+    """The digest's ledger sections: tasks that became overdue, then close-outs in watched regions."""
+    lines: list[str] = []
+    for kind, heading in (("overdue", "Tasks that became overdue (no close-out by the deadline)"),
+                          ("closure", "Close-outs in watched regions")):
+        chosen = [e for e in events if e.kind == kind]
+        if not chosen:
+            continue
+        lines.append(f"{heading} ({len(chosen)}):")
+        lines += [e.line() for e in chosen[:TEXT_LIMIT]]
+        if len(chosen) > TEXT_LIMIT:
+            lines.append(f"  … and {len(chosen) - TEXT_LIMIT} more (see /-/ducha/ledger)")
+        lines.append("")
+    return lines
+

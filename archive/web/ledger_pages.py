@@ -1,0 +1,150 @@
+"""The rectification ledger in Datasette: a page per plan, the ledger index and the per-region scorecard.
+
+``/-/ducha/ledger`` — plans listed per region; ``/-/ducha/ledger/scorecard`` — per region: tasks, closed,
+in a close-out 公示 window, overdue, median lateness, with a chart drawn server-side as inline SVG
+(no script: the pages run under the strict CSP of ``archive.web.pages``); ``/-/ducha/ledger/{id}`` —
+the plan posted as document ``id`` (a posting's id is stable; ``plans.id`` is not) with every task,
+its status and its close-out evidence.  All three take ``?as_of=YYYY-MM-DD`` (default: today in
+China) and the index and scorecard ``?region=`` (a prefix: 四川省 includes its cities).
+
+The rows are ``archive.ledger.view.plan_views`` — the same function behind ``ducha report ledger``.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from datasette.utils.asgi import Response
+
+from archive.errors import UnknownRegionError
+from archive.ledger.view import as_of_date, check_region, plan_views, scorecard
+from archive.web.document import safe_href
+
+log = logging.getLogger(__name__)
+
+STATUS_LABELS = {"open": "未销号 open", "closure_notice": "销号公示期内 in the 公示 window",
+                 "closed": "已销号 closed", "ongoing": "长期坚持 ongoing"}
+#: Chart segments, left to right: (key, label, colour).  ``open`` excludes the overdue ones.
+SEGMENTS = (("closed", "已销号 closed", "#2e7d32"), ("closure_notice", "公示期内 in 公示 window", "#81c784"),
+            ("overdue", "逾期 overdue", "#c62828"), ("open", "未到期 open, not overdue", "#bdbdbd"),
+            ("ongoing", "长期坚持 ongoing", "#64b5f6"))
+LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, TOP = 170, 420, 28, 34
+
+
+def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Geometry of the scorecard chart: one stacked bar per region, bar length proportional to its tasks;
+    each segment keeps its count (``value``) so a test can hold the picture to the numbers."""
+    top = max((r["tasks"] for r in rows), default=0)
+    scale = BAR_WIDTH / top if top else 0.0
+    bars = []
+    for i, row in enumerate(rows):
+        values = {"closed": row["closed"], "closure_notice": row["closure_notice"], "overdue": row["overdue"],
+                  "open": row["open"] - row["overdue"], "ongoing": row["ongoing"]}
+        x, segments = float(LABEL_WIDTH), []
+        for key, label, colour in SEGMENTS:
+            width = round(values[key] * scale, 1)
+            segments.append({"kind": key, "label": label, "colour": colour, "value": values[key], "x": round(x, 1),
+                             "width": width})
+            x += width
+        bars.append({"region": row["region"], "y": TOP + i * ROW_HEIGHT, "segments": segments, "tasks": row["tasks"],
+                     "overdue": row["overdue"], "median": row["median_lateness_days"], "end": round(x, 1) + 6})
+    return {"width": LABEL_WIDTH + BAR_WIDTH + 230, "label_x": LABEL_WIDTH - 4, "height": TOP + len(rows) * ROW_HEIGHT + 8, "bars": bars,
+            "legend": _legend()}
+
+
+def _legend() -> list[dict[str, Any]]:
+    """Legend entries side by side, each as wide as its label (CJK characters count double)."""
+    out, x = [], LABEL_WIDTH
+    for _, label, colour in SEGMENTS:
+        out.append({"label": label, "colour": colour, "x": x})
+        x += 16 + sum(11 if ord(ch) > 0x2E80 else 6 for ch in label) + 14
+    return out
+
+
+def _text(message: str, status: int) -> Response:
+    from archive.web.pages import _secure
+
+    return _secure(Response.text(message, status=status))
+
+
+async def _views(datasette: Any, request: Any, **kw: Any) -> tuple[str, str, list[dict[str, Any]] | Response]:
+    """(database, as_of, plans) or an error response: a bad ``as_of`` or an unknown ``region`` is a 400."""
+    from archive.web.pages import database_name
+
+    db_name = database_name(datasette)
+    try:
+        as_of = as_of_date(request.args.get("as_of") or None)
+    except ValueError:
+        return db_name, "", _text(f"as_of must be a date YYYY-MM-DD, not {request.args.get('as_of')!r}", 400)
+    region = (request.args.get("region") or "").strip() or None
+
+    def read(conn: sqlite3.Connection) -> list[dict[str, Any]] | Response:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'plans'").fetchone() is None:
+            return []
+        if region and "plan_document_id" not in kw:
+            try:
+                check_region(conn, region)
+            except UnknownRegionError as exc:
+                return _text(f"未知地区 {exc}", 400)
+        return plan_views(conn, as_of=as_of, region=region if "plan_document_id" not in kw else None, **kw)
+
+    return db_name, as_of, await datasette.get_database(db_name).execute_fn(read)
+
+
+async def plan_page(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/ledger/{id}``: the plan posted as document ``id``, its tasks and their close-outs."""
+    from archive.web.pages import _not_found, _secure
+
+    document_id = int(request.url_vars["id"])
+    db_name, as_of, plans = await _views(datasette, request, plan_document_id=document_id)
+    if isinstance(plans, Response):
+        return plans
+    if not plans:
+        return _not_found(f"no rectification plan posted as document {document_id}")
+    plan = plans[0]
+    html = await datasette.render_template(
+        "ducha_ledger_plan.html",
+        {"plan": plan, "as_of": as_of, "database": db_name, "href": safe_href(plan["url"] or ""),
+         "status_labels": STATUS_LABELS, "counts": scorecard(plans)[0]}, request=request)
+    return _secure(Response.html(html))
+
+
+async def index_page(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/ledger``: every plan, grouped by region, with its counts."""
+    from archive.web.pages import _secure
+
+    db_name, as_of, plans = await _views(datasette, request)
+    if isinstance(plans, Response):
+        return plans
+    regions: dict[str, list[dict[str, Any]]] = {}
+    for plan in plans:
+        regions.setdefault(plan["region"] or "", []).append(plan)
+    html = await datasette.render_template(
+        "ducha_ledger_index.html",
+        {"regions": regions, "scores": {r["region"]: r for r in scorecard(plans)}, "as_of": as_of,
+         "region": request.args.get("region") or "", "database": db_name}, request=request)
+    return _secure(Response.html(html))
+
+
+async def scorecard_page(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/ledger/scorecard``: per region tasks, closed, close-out windows, overdue, median lateness."""
+    from archive.web.pages import _secure
+
+    db_name, as_of, plans = await _views(datasette, request)
+    if isinstance(plans, Response):
+        return plans
+    rows = scorecard(plans)
+    html = await datasette.render_template(
+        "ducha_ledger_scorecard.html",
+        {"rows": rows, "chart": chart(rows), "as_of": as_of, "region": request.args.get("region") or "",
+         "database": db_name}, request=request)
+    return _secure(Response.html(html))
+
+
+_ID = "[0-9]{1,18}"
+ROUTES = [
+    (r"^/-/ducha/ledger$", index_page),
+    (r"^/-/ducha/ledger/scorecard$", scorecard_page),
+    (rf"^/-/ducha/ledger/(?P<id>{_ID})$", plan_page),
+]

@@ -1,0 +1,58 @@
+"""Fixtures for the ledger tests: a small archive with a province plan, a city plan and close-out notices."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlite_utils import Database
+
+from archive.ledger import build_ledger
+from archive.models import PageCapture
+from archive.store import Archive
+from archive.timeliness import compute_measures
+
+T0 = "2024-07-01T09:00:00+08:00"
+PROVINCE_PLAN = (
+    "第二轮中央生态环境保护督察组于2021年12月10日向四川省进行了反馈。对督察反馈的4个问题，制定整改方案如下。\n"
+    "1. 长江岸线生态修复不到位（牵头单位：省自然资源厅；整改时限：2023年底前）\n"
+    "2. 城镇污水处理设施建设滞后（牵头单位：省住房城乡建设厅；整改时限：2024年6月底前）\n"
+    "3. 建立长效监管机制（牵头单位：省生态环境厅；整改时限：长期坚持）"
+)
+CITY_PLAN = (
+    "第二轮中央生态环境保护督察反馈问题整改方案。\n"
+    "1. 建筑垃圾乱堆乱放（牵头单位：市住房城乡建设局；整改时限：2023年6月底前）\n"
+    "2. 燃煤锅炉淘汰整治不到位（牵头单位：市生态环境局；整改时限：立行立改）"
+)
+P = "https://sthjt.sc.gov.cn/p/"
+C = "https://sthjj.my.gov.cn/p/"
+
+
+def capture(url, site, title, body, date, doc_type):
+    return PageCapture(site_id=site, url=url, fetched_at=T0, http_status=200, title=title, body_text=body,
+                       publish_date=date, publish_date_source="cms", dates={"cms": date}, doc_type=doc_type)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """An archive with a province plan, a city plan (same task numbers) and close-out notices."""
+    path = tmp_path / "archive.db"
+    with Archive(path, warc_dir=tmp_path / "warc") as a:
+        a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []},
+                        {"id": "my", "name": "绵阳市生态环境局", "region": "四川省", "level": "city", "start_urls": []}])
+        a.ingest(capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
+                          "2022-06-01", "rectification_plan"))
+        a.ingest(capture(C + "plan", "my", "绵阳市贯彻落实第二轮中央生态环境保护督察报告整改方案", CITY_PLAN,
+                          "2022-07-01", "rectification_plan"))
+        a.ingest(capture(C + "n1", "my", "关于第二轮中央生态环境保护督察反馈问题第1项整改任务验收销号情况的公示",
+                          "《整改方案》中“建筑垃圾乱堆乱放”整改任务已整改完成，现予公示。"
+                          "公示期为2023年5月10日至2023年5月24日。", "2023-05-10", "acceptance_notice"))
+        a.ingest(capture(P + "n2", "sc", "关于第二轮中央生态环境保护督察第二项整改任务验收销号的公示",
+                          "“城镇污水处理设施建设滞后”整改任务已整改完成。公示期为2024年6月20日至2024年7月4日。",
+                          "2024-06-20", "acceptance_notice"))
+    db = Database(path)
+    compute_measures(db, now=datetime(2024, 7, 1, 10, tzinfo=UTC))  # the 公示 windows, as after a crawl run
+    build_ledger(db)
+    db.close()
+    return path
+
+
