@@ -14,24 +14,21 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, DownloadCancelledError
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response
 from w3lib.encoding import http_content_type_encoding
 
-from archive import ocr as archive_ocr
-from archive.models import AttachmentCapture, CheckOutcome, PageCapture
+from archive.models import CheckOutcome, PageCapture
 from archive.recheck import due as due_for_recheck
-from crawler.attachment_worker import AttachmentTextWorker
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.extraction.decode import decode_html, limit_text
 from crawler.extraction.page import extract_page
-from crawler.scan_reader import OcrLimits, ScanReader
 from crawler.scope import ROBOTS_FORBIDDEN, not_archived, on_site, site_hosts
+from spiders.attachments import HANDLED_STATUSES, AttachmentFetcher, header
 from spiders.probe import probe_sites
 from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
@@ -41,10 +38,6 @@ from spiders.script_lists import ScriptLists
 
 logger = logging.getLogger(__name__)
 
-# statuses our callbacks want to see instead of Scrapy dropping them (redirects still followed)
-HANDLED_STATUSES = [s for s in range(300, 600) if s not in (301, 302, 303, 307, 308)]
-MAX_ATTACHMENTS = 40
-MAX_BODY_IMAGES = 20
 
 
 @dataclass
@@ -82,12 +75,8 @@ class DuchaSpider(scrapy.Spider):
         spider.archive = None  # handed over by crawler.pipelines.ArchivePipeline, which owns it
         spider.full = settings.getbool("DUCHA_FULL")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
-        spider.max_attachment_bytes = settings.getint("DUCHA_MAX_ATTACHMENT_BYTES")
         spider.max_html_bytes = settings.getint("DUCHA_MAX_HTML_BYTES")
-        spider.text_worker = AttachmentTextWorker(timeout=settings.getfloat("DUCHA_ATTACHMENT_TIMEOUT"),
-                                                  workers=settings.getint("DUCHA_ATTACHMENT_WORKERS"))
-        spider.scans = ScanReader(spider.text_worker, OcrLimits.from_settings(settings), spider._cached_ocr,
-                                  spider._remember_ocr)
+        spider.attachments = AttachmentFetcher(crawler, spider)
         spider.states = {}
         spider.script_lists = ScriptLists(crawler, spider)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
@@ -97,9 +86,7 @@ class DuchaSpider(scrapy.Spider):
     async def on_closed(self, spider) -> None:
         """Stop the attachment workers and the browser (if one was started); record what recognition did
         (stats ``ducha/ocr/…``)."""
-        self.text_worker.close()
-        for name, value in self.scans.counts.items():
-            self.crawler.stats.set_value(f"ducha/ocr/{name}", value)
+        self.attachments.close()
         await self.script_lists.close()
 
     # --- list pages -----------------------------------------------------------------------
@@ -265,7 +252,8 @@ class DuchaSpider(scrapy.Spider):
         outcome = self._outcome_without_content(response, site_id, url, fetched_at, raw)
         if outcome is not None:
             yield outcome
-            if outcome.kind == "not_modified" and await self._attachments_changed(site_id, url):
+            if outcome.kind == "not_modified" and await self.attachments.changed_behind_304(
+                    site_id, self.states[site_id].known.get(url), url):
                 self._refetch(response.request)
             return
         text, _ = decode_html(response.body, header_charset=_header_charset(response))
@@ -279,13 +267,7 @@ class DuchaSpider(scrapy.Spider):
                                http_status=response.status, reason="soft-404", raw_sha256=raw,
                                warc=meta.get("ducha_warc"))
             return
-        budget = self.scans.budget()  # recognition limits per posting
-        attachments = [await self._fetch_attachment(a["url"], a["name"], site_id, budget)
-                       for a in page.attachments[:MAX_ATTACHMENTS]]
-        for image in page.images[:MAX_BODY_IMAGES]:  # kept only when they carry recognisable text
-            capture = await self._fetch_attachment(image["url"], image["name"], site_id, budget, body_image=True)
-            if capture is not None:
-                attachments.append(capture)
+        attachments = await self.attachments.of_page(page, site_id)
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
@@ -293,7 +275,7 @@ class DuchaSpider(scrapy.Spider):
             dates={**page.dates, **({"display": page.display_date} if page.display_date else {})},
             doc_type=page.doc_type, doc_numbers=list(page.doc_numbers), attachments=attachments,
             list_title=meta.get("list_title"), raw_sha256=raw,
-            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
+            etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
             warc=meta.get("ducha_warc"), extra={"parse_note": "; ".join(page.notes)} if page.notes else {},
         )
 
@@ -334,73 +316,11 @@ class DuchaSpider(scrapy.Spider):
         return CheckOutcome(site_id=site_id, url=request.meta["ducha_url"], fetched_at=now_iso(self.crawler.settings),
                             kind="unreachable", reason=reason)
 
-    async def _attachments_changed(self, site_id: str, url: str) -> bool:
-        """Re-verify the attachments of a posting whose page answered 304 (files can be swapped silently)."""
-        known = self.states[site_id].known.get(url)
-        if known is None:
-            return False
-        for attachment in self.archive.current_attachments(known.id):
-            headers = {}
-            if attachment.etag:
-                headers["If-None-Match"] = attachment.etag
-            if attachment.last_modified:
-                headers["If-Modified-Since"] = attachment.last_modified
-            request = Request(attachment.url, headers=headers or None, dont_filter=True,
-                              meta={"handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id})
-            try:
-                response = await self.crawler.engine.download_async(request)
-            except Exception as exc:  # noqa: BLE001 - unreachable now is not a change: the next check retries
-                logger.info("%s: attachment %s not re-verified: %s", site_id, attachment.url, exc)
-                continue
-            if response.status == 304:
-                continue
-            if response.status != 200 or hashlib.sha256(response.body).hexdigest() != attachment.sha256:
-                logger.info("%s: attachment %s of %s changed behind an unchanged page", site_id, attachment.url, url)
-                return True
-        return False
-
     def _refetch(self, request: Request) -> None:
         """Fetch a posting again without validators, so its new content is archived this run."""
         headers = {k: v for k, v in request.headers.items()
                    if k.lower() not in (b"if-none-match", b"if-modified-since")}
         self.crawler.engine.crawl(request.replace(headers=headers, dont_filter=True))
-
-    def _cached_ocr(self, sha256: str, engine: str):
-        return archive_ocr.load(self.archive.conn, sha256, engine)
-
-    def _remember_ocr(self, record) -> None:
-        with self.archive.db.atomic():
-            archive_ocr.save(self.archive.conn, record)
-
-    async def _fetch_attachment(self, url: str, name: str, site_id: str, budget, *,
-                                body_image: bool = False) -> AttachmentCapture | None:
-        request = Request(url, dont_filter=True, meta={
-            "handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id,
-            "download_maxsize": self.max_attachment_bytes})
-        try:
-            response = await self.crawler.engine.download_async(request)
-        except Exception as exc:  # noqa: BLE001 - network errors are data here: recorded, not raised
-            logger.warning("%s: attachment %s failed: %s", site_id, url, exc)
-            error = f"download failed: {type(exc).__name__}: {exc}"
-            if isinstance(exc, DownloadCancelledError):  # Scrapy cancels what exceeds download_maxsize
-                error += f" (files over DUCHA_MAX_ATTACHMENT_BYTES={self.max_attachment_bytes} are not downloaded)"
-            return None if body_image else AttachmentCapture(url=url, name=name, error=error[:500])
-        self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
-        warc = request.meta.get("ducha_warc")
-        if response.status != 200:
-            return None if body_image else AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}",
-                                                             warc=warc)
-        body = response.body
-        content_type = _header(response, b"Content-Type")
-        # in a worker process with a time limit: a slow or hostile file must not stall the run
-        result = await self.text_worker.extract(body, filename=_filename(url, name), content_type=content_type,
-                                                max_bytes=self.max_attachment_bytes)
-        capture = AttachmentCapture(
-            url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
-            content_type=content_type, text=result.text, error=result.error, warc=warc,
-            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-        )
-        return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
 
     # --- end of the walk ------------------------------------------------------------------
     def on_idle(self):
@@ -448,15 +368,5 @@ def _list_disagrees(known, entry) -> bool:
     return bool(entry.title and not entry.title_truncated and known.list_title and entry.title != known.list_title)
 
 
-def _header(response: Response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None
-
-
 def _header_charset(response: Response) -> str | None:
-    return http_content_type_encoding(_header(response, b"Content-Type"))
-
-
-def _filename(url: str, name: str) -> str:
-    path_name = urlsplit(url).path.rsplit("/", 1)[-1]
-    return path_name if "." in path_name else name
+    return http_content_type_encoding(header(response, b"Content-Type"))
