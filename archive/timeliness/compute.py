@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
@@ -31,17 +32,15 @@ def _database(db: Database | str | Path) -> Database:
     return db if isinstance(db, Database) else Database(db)
 
 
-_WANTED = "ducha_timeliness_wanted"
+def _scope(document_ids: Iterable[int] | None) -> tuple[str, list[Any]]:
+    """A ``WHERE`` condition template (``{}``: the id column) and its parameters for ``document_ids``.
 
-
-def _scope(db: Database, document_ids: Iterable[int] | None) -> str:
-    """A ``WHERE`` condition template (``{}``: the id column) for ``document_ids`` (None: every posting)."""
+    The ids travel as one JSON array (``json_each``): no temporary table, so no write transaction is opened
+    on the caller's connection.
+    """
     if document_ids is None:
-        return "1"
-    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_WANTED} (id INTEGER PRIMARY KEY)")
-    db.execute(f"DELETE FROM temp.{_WANTED}")
-    db.conn.executemany(f"INSERT OR IGNORE INTO temp.{_WANTED} (id) VALUES (?)", [(int(i),) for i in document_ids])
-    return "{} IN (SELECT id FROM temp." + _WANTED + ")"
+        return "1", []
+    return "{} IN (SELECT value FROM json_each(?))", [json.dumps(sorted({int(i) for i in document_ids}))]
 
 
 def _rows(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -154,24 +153,24 @@ def compute_measures(db: Database | str | Path, *, now: dt.datetime, tolerance_d
     ensure_schema(db)
     cal = calendar or default_calendar()
     # only the wanted postings' rows are read (their texts are most of the file): a temporary id table
-    only = _scope(db, document_ids)
-    docs = _rows(db, f"SELECT * FROM documents WHERE {only.format('id')} ORDER BY id")
+    only, ids_param = _scope(document_ids)
+    docs = _rows(db, f"SELECT * FROM documents WHERE {only.format('id')} ORDER BY id", ids_param)
     baseline = _baseline_ids(db)
     visits = _site_visits(db)
     versions: dict[int, list[dict]] = defaultdict(list)
-    for v in _rows(db, f"SELECT * FROM versions WHERE {only.format('document_id')} ORDER BY document_id, id"):
+    for v in _rows(db, f"SELECT * FROM versions WHERE {only.format('document_id')} ORDER BY document_id, id",
+                   ids_param):
         versions[v["document_id"]].append(v)
     events: dict[int, list[dict]] = defaultdict(list)
     for e in _rows(db, f"SELECT document_id, kind, at, run_id FROM events WHERE {only.format('document_id')}"
-                       " ORDER BY id"):
+                       " ORDER BY id", ids_param):
         events[e["document_id"]].append(e)
     current_atts: dict[int, list[dict]] = defaultdict(list)
     for a in _rows(db, f"""SELECT a.id, a.document_id, a.text FROM attachments a
                           JOIN version_attachments va ON va.attachment_id = a.id
                           JOIN documents d ON d.current_version_id = va.version_id AND d.id = a.document_id
-                          WHERE {only.format('a.document_id')} ORDER BY a.id"""):
+                          WHERE {only.format('a.document_id')} ORDER BY a.id""", ids_param):
         current_atts[a["document_id"]].append(a)
-    db.execute(f"DROP TABLE IF EXISTS temp.{_WANTED}")
     measures, mentions = [], []
     for doc in docs:
         doc_versions = versions.get(doc["id"], [])
