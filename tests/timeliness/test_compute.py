@@ -228,3 +228,24 @@ def test_computing_some_postings_equals_computing_all_and_touches_no_other(archi
         others = {r[0] for r in Database(path).execute("SELECT backdated FROM timeliness WHERE document_id != ?",
                                                       [doc_id]).fetchall()}
         assert others == {99}  # the others untouched
+
+
+def test_a_subset_computation_reads_exactly_its_postings_rows(archive_db, monkeypatch) -> None:
+    """The rows handed to the measures (versions, events, attachment texts) are the posting's own, all of them."""
+    from archive.timeliness import compute
+
+    path, _ = archive_db
+    seen: dict[int, list] = {}
+    real = compute.posting_measures
+
+    def spy(doc, versions, events, **kw):
+        seen.setdefault(doc["id"], []).append((list(versions), list(events), list(kw["attachment_texts"])))
+        return real(doc, versions, events, **kw)
+
+    monkeypatch.setattr(compute, "posting_measures", spy)
+    compute_measures(path, now=NOW)
+    ids = sorted(seen)
+    assert any(len(seen[i][0][0]) > 1 for i in ids) and any(seen[i][0][1] for i in ids)  # versions and events
+    for doc_id in ids:
+        compute_measures(path, now=NOW, document_ids=[doc_id])
+        assert seen[doc_id][1] == seen[doc_id][0], doc_id
