@@ -248,8 +248,8 @@ def reindex(conn: sqlite3.Connection, *, batch: int = 2000,
 def start_reindex(conn: sqlite3.Connection) -> None:
     """Empty the index and record that every posting must be indexed again (``reindex`` does it)."""
     conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
-    conn.execute(f"DROP TABLE IF EXISTS {PENDING}")  # its texts described rows that are gone
-    conn.execute(CREATE_PENDING)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (PENDING,)).fetchone():
+        conn.execute(f"DELETE FROM {PENDING}")  # its texts described rows that are gone; reindex covers them
     conn.execute(f"CREATE TABLE IF NOT EXISTS {REINDEX_STATE} (last_id INTEGER NOT NULL)")
     conn.execute(f"DELETE FROM {REINDEX_STATE}")
     conn.execute(f"INSERT INTO {REINDEX_STATE} (last_id) VALUES (0)")

@@ -257,3 +257,57 @@ def test_interrupted_reindex_resumes(tmp_path, make_capture, monkeypatch):
 
 
 _real_reindex = search_module.reindex
+
+
+class _Before(_Upto0002):
+    """A migration set that stops before ``name`` (the layout of an earlier main)."""
+
+    def __init__(self, migrations, name):
+        super().__init__(migrations)
+        self.stop = name
+
+    def pending(self, db):
+        names = [m.name for m in self.m.pending(db)]
+        return [m for m in self.m.pending(db) if self.stop not in names or names.index(m.name) < names.index(self.stop)]
+
+    def apply(self, db):
+        if self.m.name == "ducha-core":
+            self.m.apply(db, stop_before=self.stop)
+        else:
+            self.m.apply(db)
+
+
+def _untitled_index_text(parts):
+    """``index_text`` as main wrote it before 0006: no marked title tokens."""
+    text = _real_index_text(parts)
+    return text.split(f" {search_module.FIELD_BREAK} {search_module.TITLE_MARK}")[0]
+
+
+_real_index_text = search_module.index_text
+
+
+def test_an_archive_of_the_previous_main_gets_title_relevance_after_its_migration(tmp_path, make_capture, monkeypatch):
+    """An archive at 0004 (bigrams, no queue, no title tokens), as main made it, upgraded in place."""
+    from archive import schema
+
+    path = tmp_path / "archive.db"
+    monkeypatch.setattr(schema, "migration_sets", lambda: [_Before(m, "0005_search_pending") for m in migration_sets()])
+    monkeypatch.setattr(search_module, "index_text", _untitled_index_text)
+    monkeypatch.setattr(search_module, "mark_stale", lambda conn, doc_id, old: search_module.replace_document(
+        conn, doc_id, search_module.document_parts(conn, conn.execute(
+            "SELECT current_version_id FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]), None))
+    monkeypatch.setattr(search_module, "flush_pending", lambda conn: 0)
+    with Archive(path) as old:
+        old.upsert_sites([{"id": "mee", "name": "生态环境部"}])
+        for i in range(30):
+            old.ingest(make_capture(url=f"https://x/{i}.html", title=f"第{i}号验收销号公示" if i % 3 == 0 else f"第{i}号通知",
+                                    body_text=f"正文{i}，验收销号。", attachments=[]))
+        assert not old.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_search_pending'").fetchone()
+        assert search(old.conn, "销号", order="rank")[0]["rank"] == 1  # no title tokens: no title tier yet
+    monkeypatch.undo()
+    with Archive(path) as upgraded:
+        ranked = search(upgraded.conn, "销号", order="rank", limit=30)
+        assert [(r["id"], r["rank"]) for r in ranked] == [(i + 1, 2) for i in range(27, -1, -3)] + \
+            [(i + 1, 1) for i in range(29, -1, -1) if i % 3]
+        assert {r["id"] for r in search(upgraded.conn, "1号", limit=30)} == {2, 12, 22}
+        assert upgraded.conn.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0] == 30
