@@ -40,6 +40,8 @@ _NEWS = re.compile(
 _NOT_ECO_INSPECTION = re.compile(r"巡视|巡察|审计")
 _COMPLAINTS = re.compile(r"信访|举报")
 _ECO_INSPECTION = re.compile(r"生态环境保护督察|环境保护督察|环保督察|生态环保督察|生态督察")
+#: A plan or progress report names what it rectifies; party campaigns (党组 整改方案) do not name these.
+_ECO_CONTEXT = re.compile(r"督察|督查|环保|生态|环境|污染")
 _TASK_NUMBER = re.compile(rf"第{_NUM}(?:项|号|条|个)|序号{_NUM}|{_NUM}小项")
 
 _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -100,6 +102,8 @@ def classify_title(title: str) -> str | None:
     if code in _RECTIFICATION and (_COMPLAINTS.search(text) or (
             _NOT_ECO_INSPECTION.search(text) and not _ECO_INSPECTION.search(text))):
         return "other"  # a party 巡视/巡察, an audit, complaint handling: not a 生态环境保护督察 task
+    if code in ("rectification_plan", "rectification_progress") and not _ECO_CONTEXT.search(text):
+        return "other"  # e.g. a 党组's campaign 整改方案: nothing ecological in the title
     return code
 
 

@@ -22,23 +22,25 @@ def _rows() -> list[dict[str, str]]:
 
 def test_the_real_set_is_what_its_readme_says() -> None:
     rows = _rows()
-    assert len(rows) == 859
-    assert all(r["label"] in DOC_TYPES and r["source"] and r["batch"] in ("fit", "held-out") for r in rows)
-    assert sum(r["batch"] == "held-out" for r in rows) == 37
+    assert len(rows) == 870
+    assert all(r["label"] in DOC_TYPES and r["source"] and r["batch"] in ("fit", "held-out", "held-out-2")
+               for r in rows)
+    assert [sum(r["batch"] == b for r in rows) for b in ("held-out", "held-out-2")] == [37, 11]
     assert len({r["title"] for r in rows}) == len(rows)
 
 
 # (titles of the type, typed as it, other titles typed as it) — after this change. main's rules gave
-# acceptance (8, 6, 3), progress (1, 1, 9), plan (1, 1, 1), feedback (5, 5, 1), typical (11, 11, 1),
-# eia (10, 10, 7): 22 wrong types and 2 missed close-outs.
+# acceptance (8, 6, 3), progress (1, 1, 11), plan (1, 1, 2), feedback (5, 5, 1), typical (11, 11, 1),
+# eia (10, 10, 11): 29 wrong types and 2 missed close-outs. The one progress false positive left is a
+# row labelled with doubt (a news report of a press conference: "海南通报…督察反馈意见整改情况").
 PINNED = {
     "acceptance_notice": (8, 8, 0),
-    "rectification_progress": (1, 1, 0),
+    "rectification_progress": (1, 1, 1),
     "rectification_plan": (1, 1, 0),
     "inspection_feedback": (5, 5, 0),
     "typical_case": (11, 11, 0),
     "eia_notice": (10, 10, 0),
-    "other": (823, 823, 0),
+    "other": (834, 833, 0),
 }
 
 
@@ -76,6 +78,7 @@ def test_precision_and_recall_on_real_titles_are_pinned() -> None:
     ("关于2022年大气污染防治专项审计调查发现问题整改情况的函", "other"),
     ("视频丨市政府安排部署第二轮中央环保督察反馈意见整改工作", "other"),
     ("关于印发高平市2018年土地例行督察整改工作实施方案的通知", "other"),
+    ("广东省人民政府关于印发《广东省人民政府党组党的群众路线教育实践活动整改方案》的通知", "other"),
     # a party inspection that names the 督察 stays a 督察 posting
     ("关于省委巡视和中央生态环境保护督察反馈问题整改进展情况的通报", "rectification_progress"),
     # 环评 notices need a notice word
