@@ -65,6 +65,7 @@ class RetypeStats:
     checked: int = 0
     changed: int = 0
     changes: Counter[tuple[str, str]] = field(default_factory=Counter)  # (old, new) → postings
+    document_ids: list[int] = field(default_factory=list)                # the re-typed postings
 
 
 def retype_documents(db: Database, *, now: datetime | None = None, force: bool = False) -> RetypeStats:
@@ -95,6 +96,7 @@ def retype_documents(db: Database, *, now: datetime | None = None, force: bool =
                        " VALUES (?, ?, ?, ?, ?)", [doc_id, old, new, RULES_VERSION, at])
             stats.changed += 1
             stats.changes[(old, new)] += 1
+            stats.document_ids.append(doc_id)
         db.execute("INSERT OR REPLACE INTO doc_type_rules (version, applied_at, checked, changed) VALUES (?, ?, ?, ?)",
                    [RULES_VERSION, at, stats.checked, stats.changed])
     if stats.changed:

@@ -64,6 +64,8 @@ def test_retyping_runs_once_per_rules_version(tmp_path) -> None:
     first = retype_documents(db, now=datetime(2024, 7, 1, tzinfo=UTC))
     assert (first.skipped, first.checked, first.changed) == (False, 4, 3)
     assert first.changes[("other", "acceptance_notice")] == 1
+    urls = dict(db.execute("SELECT id, url FROM documents"))
+    assert sorted(urls[i].rsplit("/", 1)[1] for i in first.document_ids) == ["n54", "px", "xs"]
     again = retype_documents(db)
     assert again.skipped and again.changed == 0
     forced = retype_documents(db, force=True)
