@@ -45,6 +45,23 @@ _DDL = (
         changed INTEGER NOT NULL
     )""",
 )
+#: Datasette table metadata for these tables, in the shape of ``archive.web.tables.TABLES`` (to be merged there:
+#: ``**RETYPE_TABLES``; ``tests/web/test_site.py`` asks every schema table to be described).
+RETYPE_TABLES: dict[str, dict[str, object]] = {
+    "doc_type_changes": {
+        "description": "类型更正：分类规则更新后重新判定的公告，保留原类型。 Postings re-typed when the doc_type rules "
+                       "changed, with the old type kept.",
+        "facets": ["old_type", "new_type", "rules_version"],
+        "columns": {"document_id": "公告 Posting", "old_type": "原类型 Old type", "new_type": "新类型 New type",
+                    "rules_version": "规则版本 Rules version", "changed_at": "更正时间 Changed at"},
+    },
+    "doc_type_rules": {
+        "description": "已应用的分类规则版本及重新判定的公告数。 doc_type rules versions applied to this archive, "
+                       "with the postings checked and changed.",
+        "columns": {"version": "规则版本 Rules version", "applied_at": "应用时间 Applied at",
+                    "checked": "检查的公告数 Postings checked", "changed": "更正的公告数 Postings changed"},
+    },
+}
 #: The body window the rules read (``archive.doctype`` reads the first 3,000 characters).
 _BODY_CHARS = 3000
 
