@@ -261,9 +261,10 @@ def migration_sets() -> list[Migrations]:
     from archive.ledger.schema import MIGRATIONS as LEDGER
     from archive.ocr import MIGRATIONS as OCR
     from archive.ops.schema import MIGRATIONS as OPS
+    from archive.retype import MIGRATIONS as RETYPE
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, OCR, LEARNED, LEDGER]  # the ledger reads the others: last
+    return [CORE, TIMELINESS, OPS, OCR, LEARNED, RETYPE, LEDGER]  # the ledger reads the others: last
 
 
 def ensure_schema(db: Database) -> None:

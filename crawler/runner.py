@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from archive.ledger.build import build_ledger
 from archive.ops import after_run
 from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
+from archive.retype import retype_documents
 from archive.store import Archive
 from archive.timeliness.compute import compute_measures
 from crawler.clock import now, now_iso
@@ -142,10 +143,11 @@ def _after_run(db: str, run_id: int, settings: Settings) -> None:
     current = now(settings)
     try:
         handle = Database(db)
-        try:  # only the postings this run looked at: the others' measures did not move
+        try:  # only the postings this run looked at (and any newer doc_type rules re-typed): the others did not move
             checked = [r[0] for r in handle.execute(
                 "SELECT DISTINCT document_id FROM checks WHERE run_id = ? AND document_id IS NOT NULL", [run_id])]
-            compute_measures(handle, now=current, document_ids=checked)
+            retyped = retype_documents(handle, now=current).document_ids
+            compute_measures(handle, now=current, document_ids=sorted({*checked, *retyped}))
         finally:
             handle.close()
     except Exception:  # bookkeeping must not lose the run

@@ -27,6 +27,7 @@ from archive.ledger.link import Link, PlanTask, link_notice
 from archive.ledger.numbers import deadline
 from archive.ledger.sources import PostingSource, load_posting
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
+from archive.retype import retype_documents
 from archive.timeliness.fields import feedback_date, problem_count
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class LedgerStats:
     inspections: int = 0
     notices_linked: int = 0
     raw_missing: int = 0
+    retyped: int = 0                    # postings re-typed by newer doc_type rules before this build
     seconds: float = 0.0
     sources: dict[str, int] = field(default_factory=dict)
 
@@ -265,11 +267,14 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
 
     ``warc_dir`` is where the WARC evidence lives (raw page and attachment bytes, for tables); without
     it only stored text is read.  Plans whose current version was read before are kept unless ``full``.
+    Postings typed by older doc_type rules are re-typed first (``archive.retype``), so a close-out the
+    old rules typed ``other`` is linked too.
     """
     started = time.perf_counter()
     at = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     wdir = Path(warc_dir) if warc_dir is not None else None
     stats = LedgerStats()
+    stats.retyped = retype_documents(db, now=now).changed
     sites = _sites(db)
     with db.atomic():  # one transaction: sqlite-utils connections autocommit each statement otherwise
         marks = ",".join("?" * len(PLAN_TYPES))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive.retype import RETYPE_TABLES
 from archive.web.ledger_meta import LEDGER_TABLES
 
 _TS = "（ISO 8601，含时区 with offset）"
@@ -247,4 +248,5 @@ TABLES: dict[str, dict[str, Any]] = {
         "facets": ["region", "backdated", "early_removal"],
     },
     **LEDGER_TABLES,
+    **RETYPE_TABLES,
 }
