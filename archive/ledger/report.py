@@ -7,7 +7,8 @@ Status of a task as of a date (only postings published by then count):
 ``overdue`` — the last allowed day is before ``as_of`` and no close-out was posted by then.
 Per plan: ``closed_share`` (closed or in a close-out window) and ``median_days_deadline_to_closure``
 (first close-out posting minus deadline, over the tasks closed that have a deadline; negative = early).
-Per task also the newest status a 整改进展 report's table gave it (``latest_progress``) and
+Per task also every status the tables of 整改进展 reports gave it (``progress``, oldest first), the
+newest (``latest_progress``) and
 ``claimed_done_without_closeout`` (reported 已完成, no close-out 公示 by ``as_of``).
 """
 from __future__ import annotations
@@ -46,7 +47,7 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
     plans = []
     for p in views:
         tasks = [{**{k: [c["url"] for c in t["closures"]] if k == "closure_urls" else t[k] for k in _CONTRACT_TASK},
-                  "latest_progress": _latest(t["latest_progress"]),
+                  "progress": [_latest(e) for e in t["progress"]], "latest_progress": _latest(t["latest_progress"]),
                   "claimed_done_without_closeout": t["claimed_done_without_closeout"]} for t in p["tasks"]]
         plans.append({"url": p["url"], "title": p["title"], "region": p["region"], "published": p["published"],
                       "feedback_url": p["feedback_url"], "task_count": p["task_count"],
@@ -57,6 +58,7 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
 
 
 def _latest(progress: dict | None) -> dict | None:
+    """A reported status as the JSON gives it."""
     if progress is None:
         return None
     return {k: progress[k] for k in ("status_text", "status", "posted", "url")}
