@@ -107,7 +107,7 @@ def _md(data: dict) -> str:
                  f"{sum(t['status'] == 'closure_notice' for t in tasks)} in a close-out 公示 window, "
                  f"{sum(t['status'] == 'ongoing' for t in tasks)} ongoing, "
                  f"{sum(t['overdue'] for t in tasks)} overdue. "
-                 f"{sum(t['claimed_done_without_closeout'] for t in tasks)} reported 已完成 by a progress report"
+                 f"{sum(t['claimed_done_without_closeout'] for t in tasks)} task(s) reported 已完成 by a progress report"
                  " without a close-out 公示.")
     for p in plans:
         stated = p["task_count_stated"]

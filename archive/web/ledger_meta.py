@@ -157,4 +157,17 @@ LEDGER_TABLES: dict[str, dict[str, Any]] = {
                     "evidence": "证据 Citing text", "confidence": "置信度 Confidence",
                     "similarity": "问题文字相似度 Problem-text similarity", "reason": "原因 Reason"},
     },
+    "task_progress": {
+        "description": "整改进展报告表格中每项任务的状态（原文与分类），附报告与日期；报告称已完成而无验收销号公示的任务"
+                       "在整改台账页面标出。 Per-task status from the tables of 整改进展 reports (as written and classed), "
+                       "with the report and its date; tasks reported done without a close-out 公示 are flagged on the "
+                       "ledger pages.",
+        "facets": ["status"],
+        "columns": {"task_id": "任务 Task", "document_id": "整改进展报告 Progress report", "posted": "报告日期 Posted",
+                    "status_text": "进展原文 Status as written (已完成 / 序时推进 …)",
+                    "status": "done / mostly_done / on_track / behind / ongoing / other",
+                    "row_number": "表中序号 Row number", "row_problem": "表中任务文字 Row text",
+                    "location": "位置 body / attachment:ID", "similarity": "问题文字相似度 Problem-text similarity",
+                    "reason": "匹配方式 How the row was matched (when not by its number)"},
+    },
 }
