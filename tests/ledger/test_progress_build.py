@@ -97,3 +97,16 @@ def test_plan_page_shows_the_reported_progress_and_flags_the_claim(progress_db):
     assert cells[1].cssselect("div.reported")[0].get("data-status") == "done"
     assert "共 2 份进展报告" in cells[1].text_content()
     assert tree.cssselect("li.claimed-done-count strong")[0].text == "1"
+
+
+def test_scorecard_counts_the_claims(progress_db):
+    import sqlite3
+
+    from archive.ledger.view import plan_views, scorecard
+
+    rows = scorecard(plan_views(sqlite3.connect(progress_db), as_of="2024-07-01"))
+    assert [(r["region"], r["claimed_done_without_closeout"]) for r in rows] == [("四川省", 1), ("四川省绵阳市", 0)]
+    ds = Datasette([str(progress_db)], metadata=json.loads((REPO / "datasette-metadata.json").read_text("utf-8")))
+    page = asyncio.run(ds.client.get("/-/ducha/ledger/scorecard?as_of=2024-07-01")).text
+    cell = lxml_html.fromstring(page).cssselect('tr[data-region="四川省"] td.claimed_done_without_closeout')[0]
+    assert cell.text_content() == "1"
