@@ -52,3 +52,10 @@ def test_a_republished_plan_gets_the_status_on_each_posting():
     rows = progress_rows([[["序号", "问题", "完成情况"], ["4", "黑臭水体整治不彻底", "已完成"]]], "docx_table")
     assert {(pl.task_id, pl.link_status) for pl in link_rows([("attachment:1", r) for r in rows], plans)} == {
         (14, "confirmed"), (24, "confirmed")}
+
+
+@pytest.mark.parametrize("header", ["整改进展", "完成情况", "整改进展/完成情况", "整改进度", "是否完成", "整改状态"])
+def test_status_column_headers(header):
+    rows = progress_rows([[["序号", "整改任务", "整改时限", header], ["2", "城镇污水处理设施建设滞后", "2024年底前", "已完成"]]],
+                         "xlsx_table")
+    assert [(r.number, r.problem, r.progress) for r in rows] == [(2, "城镇污水处理设施建设滞后", "已完成")]
