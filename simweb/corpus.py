@@ -141,6 +141,8 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
         progress = ""
         if rng.random() < 0.6:
             kind = rng.choice(("xlsx", "docx"))
+            if kind == "docx" and rng_for(seed, site.id, key, "progress-pdf").random() < 0.4:
+                kind = "pdf"  # printed without ruled lines (simweb.attachments.build_pdf_unruled); own RNG
             atts.append(AttachmentSpec("", f"整改进展情况表.{kind}", kind, f"{rnd}整改进展情况表"))
             progress = kind
         elif rng_for(seed, site.id, key, "progress-html").random() < 0.5:  # own RNG: later draws do not move

@@ -129,7 +129,7 @@ def cite(seed: int, site_id: str, key: str, numbers: tuple[int, ...]) -> str:
     return "第" + "、".join(str(n) for n in numbers) + "项"
 
 
-PROGRESS_FORMATS = ("html", "xlsx", "docx")
+PROGRESS_FORMATS = ("html", "xlsx", "docx", "pdf")
 #: status wording of progress tables → the class ``archive.ledger.progress.status_class`` gives it
 PROGRESS_STATUSES = {"已完成": "done", "已完成整改": "done", "基本完成": "mostly_done", "序时推进": "on_track",
                      "达到序时进度": "on_track", "未完成": "behind", "未达到序时进度": "behind"}
