@@ -4,7 +4,7 @@
     .venv/bin/python bench/ledger_accuracy.py --docs-per-site 200
 
 Prints task precision/recall per source format (HTML table, numbered text, XLSX, DOCX, PDF), closure
-links, overdue flags, per-task progress rows of 整改进展 status tables (HTML body, XLSX, DOCX) and the
+links, overdue flags, per-task progress rows of 整改进展 status tables (HTML body, XLSX, DOCX, unruled PDF) and the
 "reported 已完成, no close-out 公示" flags against the manifest's ``ledger`` ground truth, and the crawl time.
 """
 from __future__ import annotations

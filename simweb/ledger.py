@@ -3,7 +3,9 @@
 Every 整改方案 posting of a site publishes the plan of its round (republications carry the same
 tasks); every 验收销号 posting of the same site and round closes one or two of those tasks, citing
 them in the title (第3项 / 第十二项 / 第4、9项 / 第四项、第九项), or only by name in the title and
-body with the number inside the attached 验收销号表.  Deterministic: sub-RNGs named by seed, site
+body with the number inside the attached 验收销号表.  整改进展 postings of the round carry a status
+table of (some of) its tasks — in the HTML body, or an attached XLSX, DOCX or PDF printed without ruled
+lines — with 已完成 / 基本完成 / 序时推进 / 未完成 …, some renumbered 1, 2, 3 ….  Deterministic: sub-RNGs named by seed, site
 and round, so no draw of the posting skeletons changes.
 """
 from __future__ import annotations

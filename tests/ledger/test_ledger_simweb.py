@@ -73,7 +73,7 @@ def test_links_stay_within_the_region_of_the_notice(crawled):
 
 
 def test_progress_rows_and_claims_without_close_out_exact(crawled):
-    """Status tables of 整改进展 reports (HTML body, XLSX, DOCX; some renumbered 1, 2, 3 …) → per-task
+    """Status tables of 整改进展 reports (HTML body, XLSX, DOCX, PDF without ruled lines; some renumbered 1, 2, 3 …) → per-task
     reported status, exact against the manifest; "reported 已完成 but no close-out 公示" flags exact."""
     crawl, manifest, _ = crawled
     result = score(manifest["ledger"], ledger_data(crawl.db, as_of=manifest["date"]))
