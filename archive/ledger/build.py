@@ -53,7 +53,7 @@ class LedgerStats:
     inspections: int = 0
     notices_linked: int = 0
     raw_missing: int = 0
-    progress_rows: int = 0
+    progress_rows: int = 0  # status rows of progress reports stored by this build
     seconds: float = 0.0
     sources: dict[str, int] = field(default_factory=dict)
 
@@ -274,7 +274,7 @@ def _link_progress(db: Database, src: PostingSource, plans: dict[int, dict[int, 
     rows = [("body", r) for r in progress_rows(src.page_grids, "html_table")]
     for att in src.attachments:
         rows += [(f"attachment:{att.id}", r) for r in progress_rows(att.grids, f"{att.kind}_table")]
-    links = link_rows(rows, plans)
+    links = sorted(link_rows(rows, plans), key=lambda pl: pl.link_status != "confirmed")  # confirmed win the key
     for pl in links:
         evidence = f"{pl.row_number} {pl.problem} {pl.status_text}"
         _insert_link(db, Link(pl.task_id, pl.link_status, pl.location, evidence, 0.9 if pl.link_status == "confirmed"
