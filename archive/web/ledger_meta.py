@@ -24,6 +24,21 @@ JOIN plans p ON p.id = t.plan_id
 WHERE t.deadline IS NOT NULL AND t.deadline < {AS_OF} AND NOT {_CLOSED_BY} AND {_REGION}
 ORDER BY t.deadline, p.region, t.number"""
 
+#: The newest status a progress report's table gave the task by :as_of (date, then URL: as the report).
+_LATEST_PROGRESS = (f"(SELECT tp.id FROM task_progress tp JOIN documents d ON d.id = tp.document_id WHERE tp.task_id = t.id"
+                    f" AND (tp.posted IS NULL OR tp.posted <= {AS_OF}) ORDER BY tp.posted DESC, d.url DESC LIMIT 1)")
+
+LEDGER_CLAIMED_DONE = f"""
+SELECT p.region, t.number, t.problem, t.lead_units, t.deadline_text, t.deadline,
+       lp.status_text AS reported, lp.posted AS reported_on, rd.url AS reported_in,
+       p.document_id AS document_link, p.title AS plan_title, p.id AS plan_id
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id
+JOIN task_progress lp ON lp.id = {_LATEST_PROGRESS}
+JOIN documents rd ON rd.id = lp.document_id
+WHERE lp.status = 'done' AND NOT {_CLOSED_BY} AND {_REGION}
+ORDER BY lp.posted, p.region, t.number"""
+
 LEDGER_PLAN_TASKS = f"""
 SELECT p.id AS plan_id, p.region, t.number, t.problem, t.lead_units, t.responsible_units,
        t.deadline_text, t.deadline,
@@ -93,6 +108,12 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
                        " Tasks whose last allowed day has passed with no close-out notice posted by as_of "
                        "(立行立改 without a date and 长期坚持 are never overdue). " + _HELP,
         "sql": LEDGER_OVERDUE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
+    "ledger_claimed_done": {
+        "title": "称已完成但无销号公示 Tasks reported done without a close-out",
+        "description": "整改进展报告（截至 as_of 最新一份）称已完成，但截至 as_of 没有验收销号公示的任务。"
+                       " Tasks the newest progress report by as_of calls done (已完成) while no close-out notice "
+                       "was posted by then. " + _HELP,
+        "sql": LEDGER_CLAIMED_DONE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
     "ledger_plan": {
         "title": "整改方案任务与销号 Plan tasks and close-outs",
         "description": "每个整改方案的任务：牵头单位、整改时限、状态（open 未销号 / closure_notice 公示期内 / closed 已销号 / "

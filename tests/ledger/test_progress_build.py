@@ -110,3 +110,22 @@ def test_scorecard_counts_the_claims(progress_db):
     page = asyncio.run(ds.client.get("/-/ducha/ledger/scorecard?as_of=2024-07-01")).text
     cell = lxml_html.fromstring(page).cssselect('tr[data-region="四川省"] td.claimed_done_without_closeout')[0]
     assert cell.text_content() == "1"
+
+
+def test_canned_query_lists_exactly_the_flagged_tasks(progress_db):
+    import sqlite3
+
+    from archive.web.ledger_meta import LEDGER_QUERIES
+
+    sql = LEDGER_QUERIES["ledger_claimed_done"]["sql"]
+    conn = sqlite3.connect(progress_db)
+    for as_of in ("2024-01-01", "2024-05-01", "2024-06-19", "2024-07-01"):
+        report = ledger_data(progress_db, as_of=as_of)
+        flagged = sorted((p["region"], t["number"], t["latest_progress"]["posted"]) for p in report["plans"]
+                         for t in p["tasks"] if t["claimed_done_without_closeout"])
+        rows = conn.execute(sql, {"region": "", "as_of": as_of}).fetchall()
+        assert sorted((r[0], r[1], r[7]) for r in rows) == flagged, as_of
+    # 2024-06-19: tasks 1 and 2 reported done on 05-01, task 2's close-out comes on 06-20
+    assert [(r[1], r[6], r[8]) for r in conn.execute(sql, {"region": "四川", "as_of": "2024-06-19"})] == [
+        (1, "已完成", P + "p2"), (2, "已完成", P + "p2")]
+    assert conn.execute(sql, {"region": "四川省绵阳市", "as_of": "2024-07-01"}).fetchall() == []
