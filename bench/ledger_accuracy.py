@@ -4,7 +4,8 @@
     .venv/bin/python bench/ledger_accuracy.py --docs-per-site 200
 
 Prints task precision/recall per source format (HTML table, numbered text, XLSX, DOCX, PDF), closure
-links and overdue flags against the manifest's ``ledger`` ground truth, and the crawl time.
+links, overdue flags, per-task progress rows of 整改进展 status tables (HTML body, XLSX, DOCX, unruled PDF) and the
+"reported 已完成, no close-out 公示" flags against the manifest's ``ledger`` ground truth, and the crawl time.
 """
 from __future__ import annotations
 
@@ -49,9 +50,12 @@ def main() -> None:
         print(f"{'':14} {'expected':>8} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>6}")
         rows = [("plans", result["plans"])] + [(f"tasks {k}", v) for k, v in result["tasks"].items()]
         rows += [("closure links", result["closure_links"]), ("overdue flags", result["overdue"])]
+        rows += [(f"progress {k}", v) for k, v in result["progress_rows"].items()]
+        rows += [("done, no close", result["claimed_done_without_closeout"])]
         for name, r in rows:
             print(f"{name:14} {r['expected']:>8} {r['found']:>6} {r['correct']:>7} {r['precision']:>9.4f} {r['recall']:>6.4f}")
         print(f"stated task counts wrong: {len(result['stated_counts_wrong'])}")
+        print(f"missed progress rows: {result['missed_progress'][:5]}; wrong: {result['wrong_progress'][:5]}")
     finally:
         server.close()
         shutil.rmtree(tmp, ignore_errors=True)

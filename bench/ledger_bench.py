@@ -69,7 +69,8 @@ def main() -> None:
         ensure_schema(db)
         full = build_ledger(db, warc_dir=warc_dir, full=True)
         print(f"full build:        {full.seconds:8.2f} s  {full.plans} plans, {full.tasks} tasks, "
-              f"{full.links_confirmed} confirmed + {full.links_candidate} candidate links, sources {full.sources}")
+              f"{full.links_confirmed} confirmed + {full.links_candidate} candidate links, {full.progress_rows} progress rows, "
+              f"sources {full.sources}")
         again = build_ledger(db, warc_dir=warc_dir)
         print(f"incremental build: {again.seconds:8.2f} s  (nothing changed: {again.plans_read} plans re-read)")
     finally:

@@ -79,6 +79,58 @@ def is_task_list(content: AttachmentText) -> bool:
     return bool(content.table) and content.table[0][0] == "序号" and "整改时限" in content.table[0]
 
 
+def is_status_table(content: AttachmentText) -> bool:
+    """A progress report's status table (… 整改进展 / 完成情况): printed without ruled lines."""
+    return bool(content.table) and content.table[0][-1] in ("整改进展", "完成情况")
+
+
+def build_pdf_unruled(content: AttachmentText) -> bytes:
+    """A PDF whose table is text set in columns with no ruled lines: cells wrapped at their column's
+    width, rows continued on the next page without a repeated header."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    font = _register_font()
+    x = (50, 90, 310, 460, 610)
+    widths = (30, 200, 140, 140, 150)
+
+    def wrap(text: str, width: float) -> list[str]:
+        lines, cur = [], ""
+        for ch in text:
+            if cur and stringWidth(cur + ch, font, 10) > width - 8:
+                lines.append(cur)
+                cur = ""
+            cur += ch
+        return [*lines, cur]
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=landscape(A4), invariant=1)
+    c.setTitle(content.heading)
+    height = landscape(A4)[1]
+    c.setFont(font, 12)
+    c.drawString(50, height - 50, content.heading)
+    c.setFont(font, 10)
+    y = height - 72
+    for text in content.lines:
+        c.drawString(50, y, text)
+        y -= 18
+    y -= 8
+    for r, row in enumerate(content.table):
+        cells = [wrap(cell, w) for cell, w in zip(row, widths, strict=False)]
+        lines = max(len(cell) for cell in cells)
+        if y - 14 * lines < 50:
+            c.showPage()
+            c.setFont(font, 10)
+            y = height - 50
+        for cx, cell in zip(x, cells, strict=False):
+            for i, text in enumerate(cell):
+                c.drawString(cx, y - 14 * i, text)
+        y -= 14 * lines + (12 if r == 0 else 8)
+    c.save()
+    return buf.getvalue()
+
+
 def build_pdf_table(content: AttachmentText) -> bytes:
     """A PDF with a ruled, wrapping table (reportlab platypus), as task lists are printed."""
     from reportlab.lib import colors
@@ -178,6 +230,8 @@ def attachment_bytes(kind: str, content: AttachmentText) -> bytes:
         from simweb.scan_postings import attachment_scan_bytes
 
         return attachment_scan_bytes(kind, content)
+    if kind == "pdf" and is_status_table(content):
+        return build_pdf_unruled(content)
     if kind == "pdf" and is_task_list(content):
         return build_pdf_table(content)
     builder = {"pdf": build_pdf, "docx": build_docx, "xlsx": build_xlsx}[kind]

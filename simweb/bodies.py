@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from simweb import templates_zh as T
 from simweb.corpus import Skeleton, cn_date, cn_numeral_date, objection, rng_for, stated_date
-from simweb.ledger import cn_small, plan_for
+from simweb.ledger import cn_small, plan_for, progress_table
 from simweb.sites import SiteSpec
 
 logger = logging.getLogger(__name__)
@@ -75,6 +75,9 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
         out.append(f"按照{rnd}整改工作要求，现将{place}督察反馈问题整改进展情况公开如下。")
         out.append(f"截至目前，督察反馈的{done + rng.randint(5, 30)}个问题中，已完成整改{done}个，其余问题正在按序时进度推进。")
         out.extend(rng.sample(T.MEASURES, 3))
+        if p.get("progress") == "html":
+            out.append("各项整改任务进展情况如下：")
+            out.extend("\t".join(row) for row in progress_table(seed, site.id, skel.key, rnd))
     elif t == "inspection_feedback":
         fb = posted - dt.timedelta(days=rng.randint(1, 5))
         out.append(T.FEEDBACK_INTRO.format(round=rnd, place=place.rstrip("省市"), date_text=cn_date(fb)))
@@ -161,6 +164,9 @@ def attachment_text(seed: int, site: SiteSpec, skel: Skeleton, index: int, rev: 
                 for t in plan.tasks)
         else:
             lines = ("整改任务清单见正文。",)
+    elif skel.doc_type == "rectification_progress" and "情况表" in spec.heading:
+        lines = ("单位：项",)
+        table = progress_table(seed, site.id, skel.key, p["round"])
     elif "清单" in spec.heading or "情况表" in spec.heading:
         lines = ("单位：个",)
         rows = [("序号", "整改任务", "牵头单位", "整改时限", "整改进展")]

@@ -138,9 +138,16 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
         title = rng.choice((f"{place}{rnd}整改落实情况（截至{year}年{month}月底）",
                             f"{place}{rnd}反馈问题整改进展情况公开"))
         p.update(month=str(month))
+        progress = ""
         if rng.random() < 0.6:
             kind = rng.choice(("xlsx", "docx"))
+            if kind == "docx" and rng_for(seed, site.id, key, "progress-pdf").random() < 0.4:
+                kind = "pdf"  # printed without ruled lines (simweb.attachments.build_pdf_unruled); own RNG
             atts.append(AttachmentSpec("", f"整改进展情况表.{kind}", kind, f"{rnd}整改进展情况表"))
+            progress = kind
+        elif rng_for(seed, site.id, key, "progress-html").random() < 0.5:  # own RNG: later draws do not move
+            progress = "html"
+        p.update(progress=progress)  # where the status table of its round's plan tasks is (simweb.ledger)
     elif doc_type == "inspection_feedback":
         title = f"中央第{rng.choice('一二三四五六七八')}生态环境保护督察组向{place}反馈督察情况"
         if rng.random() < 0.4:

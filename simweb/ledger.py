@@ -3,7 +3,9 @@
 Every 整改方案 posting of a site publishes the plan of its round (republications carry the same
 tasks); every 验收销号 posting of the same site and round closes one or two of those tasks, citing
 them in the title (第3项 / 第十二项 / 第4、9项 / 第四项、第九项), or only by name in the title and
-body with the number inside the attached 验收销号表.  Deterministic: sub-RNGs named by seed, site
+body with the number inside the attached 验收销号表.  整改进展 postings of the round carry a status
+table of (some of) its tasks — in the HTML body, or an attached XLSX, DOCX or PDF printed without ruled
+lines — with 已完成 / 基本完成 / 序时推进 / 未完成 …, some renumbered 1, 2, 3 ….  Deterministic: sub-RNGs named by seed, site
 and round, so no draw of the posting skeletons changes.
 """
 from __future__ import annotations
@@ -129,6 +131,38 @@ def cite(seed: int, site_id: str, key: str, numbers: tuple[int, ...]) -> str:
     return "第" + "、".join(str(n) for n in numbers) + "项"
 
 
+PROGRESS_FORMATS = ("html", "xlsx", "docx", "pdf")
+#: status wording of progress tables → the class ``archive.ledger.progress.status_class`` gives it
+PROGRESS_STATUSES = {"已完成": "done", "已完成整改": "done", "基本完成": "mostly_done", "序时推进": "on_track",
+                     "达到序时进度": "on_track", "未完成": "behind", "未达到序时进度": "behind"}
+_PROGRESS_HEADERS = (("序号", "整改任务", "责任单位", "整改时限", "整改进展"),
+                     ("序号", "问题", "牵头单位", "整改时限", "完成情况"))
+
+
+def progress_table(seed: int, site_id: str, key: str, rnd: str) -> tuple[tuple[str, ...], ...]:
+    """The status table of a 整改进展 report: a header and some of its round's plan tasks (in plan
+    order), each with a status; in three tables out of ten the rows are renumbered 1, 2, 3 …"""
+    plan = plan_for(seed, site_id, rnd)
+    rng = rng_for(seed, site_id, key, "progress-table")
+    n = len(plan.tasks)
+    chosen = sorted(rng.sample(range(1, n + 1), rng.randint(3, n)))
+    renumber = rng.random() < 0.3
+    header = rng.choice(_PROGRESS_HEADERS)
+    rows = [header]
+    for i, number in enumerate(chosen, start=1):
+        t = plan.task(number)
+        rows.append((str(i if renumber else number), t.problem, t.lead_units, t.deadline_text,
+                     rng.choice(tuple(PROGRESS_STATUSES))))
+    return tuple(rows)
+
+
+def progress_entries(seed: int, site_id: str, key: str, rnd: str) -> list[tuple[int, str]]:
+    """(plan task number, status as written) of each row of ``progress_table``."""
+    plan = plan_for(seed, site_id, rnd)
+    number = {t.problem: t.number for t in plan.tasks}
+    return [(number[row[1]], row[4]) for row in progress_table(seed, site_id, key, rnd)[1:]]
+
+
 def ledger_truth(seed: int, views: list) -> dict:
     """The ledger the simulated web implies on one day: every plan posting with its tasks, true
     deadlines and the URLs of the 验收销号 postings (same site, same round) that close each task.
@@ -139,6 +173,10 @@ def ledger_truth(seed: int, views: list) -> dict:
     for v in views:
         if v.skel.doc_type == "acceptance_notice":
             notices.setdefault((v.site.id, v.skel.params["round"]), []).append(v)
+    reports: dict[tuple[str, str], list] = {}
+    for v in views:
+        if v.skel.doc_type == "rectification_progress" and v.skel.params.get("progress"):
+            reports.setdefault((v.site.id, v.skel.params["round"]), []).append(v)
     plans = []
     for v in views:
         if v.skel.doc_type != "rectification_plan":
@@ -146,6 +184,12 @@ def ledger_truth(seed: int, views: list) -> dict:
         p = v.skel.params
         plan = plan_for(seed, v.site.id, p["round"])
         closing = notices.get((v.site.id, p["round"]), [])
+        progress: dict[int, list[dict]] = {}
+        for r in reports.get((v.site.id, p["round"]), []):
+            for number, text in progress_entries(seed, v.site.id, r.skel.key, p["round"]):
+                progress.setdefault(number, []).append(
+                    {"url": r.url, "posted": r.state.list_date.isoformat(), "status": r.state.status,
+                     "status_text": text, "status_class": PROGRESS_STATUSES[text], "format": r.skel.params["progress"]})
         tasks = []
         for t in plan.tasks:
             closures = [{"url": n.url, "posted": n.state.list_date.isoformat(), "status": n.state.status,
@@ -154,7 +198,8 @@ def ledger_truth(seed: int, views: list) -> dict:
             tasks.append({"number": t.number, "problem": t.problem, "lead_units": t.lead_units,
                           "responsible_units": t.responsible_units, "deadline_text": t.deadline_text,
                           "deadline": t.deadline, "deadline_kind": t.deadline_kind,
-                          "closure_urls": sorted(c["url"] for c in closures), "closures": closures})
+                          "closure_urls": sorted(c["url"] for c in closures), "closures": closures,
+                          "progress": sorted(progress.get(t.number, []), key=lambda e: (e["posted"], e["url"]))})
         plans.append({"site_id": v.site.id, "url": v.url, "status": v.state.status, "round": p["round"],
                       "published": v.state.list_date.isoformat(), "format": p["format"],
                       "task_count_stated": int(p["n"]), "task_count": len(plan.tasks), "tasks": tasks})
@@ -168,9 +213,41 @@ def _pr(expected: set, got: set) -> dict:
             "recall": round(hit / len(expected), 4) if expected else 1.0}
 
 
+def _score_progress(live: list[dict], got_plans: dict, as_of: str) -> dict:
+    """Per-task progress rows (plan, task, report, status as written) per report format, and the
+    "reported done, no close-out 公示" flags (the newest report by date, then URL, says done)."""
+    exp: dict[str, set] = {f: set() for f in (*PROGRESS_FORMATS, "all")}
+    got: set = set()
+    exp_flag: set = set()
+    got_flag: set = set()
+    for p in live:
+        for t in p["tasks"]:
+            entries = [e for e in t["progress"] if e["status"] == "live" and e["posted"] <= as_of]
+            for e in entries:
+                row = (p["url"], t["number"], e["url"], e["status_text"])
+                exp[e["format"]].add(row)
+                exp["all"].add(row)
+            closed = any(c["status"] == "live" and c["posted"] <= as_of for c in t["closures"])
+            if entries and entries[-1]["status_class"] == "done" and not closed:
+                exp_flag.add((p["url"], t["number"]))
+    for url, p in got_plans.items():
+        for t in p["tasks"]:
+            got |= {(url, t["number"], e["url"], e["status_text"]) for e in t.get("progress", [])}
+            if t.get("claimed_done_without_closeout"):
+                got_flag.add((url, t["number"]))
+    by_url = {row[2]: fmt for fmt, rows in exp.items() if fmt != "all" for row in rows}
+    out = {"progress_rows": {fmt: _pr(exp[fmt], {r for r in got if fmt == "all" or by_url.get(r[2]) == fmt})
+                             for fmt in exp},
+           "claimed_done_without_closeout": _pr(exp_flag, got_flag)}
+    out["missed_progress"] = sorted(exp["all"] - got)[:20]
+    out["wrong_progress"] = sorted(got - exp["all"])[:20]
+    return out
+
+
 def score(truth: dict, ledger: dict) -> dict:
     """Precision/recall of a built ledger (the ``ducha report ledger --format json`` shape) against
-    ``truth`` (``manifest["ledger"]``): tasks per source format, closure links, overdue flags.
+    ``truth`` (``manifest["ledger"]``): tasks per source format, closure links, overdue flags, per-task
+    progress rows per report format and "reported done, no close-out" flags.
 
     Only live plans and live closure notices count (what one crawl of the day can see).
     """
@@ -203,6 +280,7 @@ def score(truth: dict, ledger: dict) -> dict:
             if t["overdue"]:
                 got_over.add((url, t["number"]))
     out["closure_links"] = _pr(exp_links, got_links)
+    out.update(_score_progress(live, got_plans, as_of))
     out["overdue"] = _pr(exp_over, got_over)
     stated = {p["url"]: p["task_count_stated"] for p in live}
     out["stated_counts_wrong"] = sorted(u for u, p in got_plans.items()

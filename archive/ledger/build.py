@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from archive.ledger.link import Link, PlanTask, link_notice
 from archive.ledger.numbers import deadline
+from archive.ledger.progress import link_rows, progress_rows, status_class
 from archive.ledger.sources import PostingSource, load_posting
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
 from archive.retype import retype_documents
@@ -54,6 +55,7 @@ class LedgerStats:
     notices_linked: int = 0
     raw_missing: int = 0
     retyped: int = 0                    # postings re-typed by newer doc_type rules before this build
+    progress_rows: int = 0              # status rows of progress reports stored by this build
     seconds: float = 0.0
     sources: dict[str, int] = field(default_factory=dict)
 
@@ -135,6 +137,13 @@ def _inspection_id(db: Database, insp: dict | None, region: str) -> int | None:
     return int(cur.lastrowid or 0)
 
 
+def _drop_plan(db: Database, plan_id: int) -> None:
+    for table in ("task_links", "task_progress"):
+        db.execute(f"DELETE FROM {table} WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [plan_id])
+    db.execute("DELETE FROM tasks WHERE plan_id = ?", [plan_id])
+    db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+
+
 def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir: Path | None, at: str,
                stats: LedgerStats) -> set[str]:
     """(Re)read one plan posting; returns the regions whose task lists changed."""
@@ -151,9 +160,7 @@ def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir
     old = db.execute("SELECT id, region FROM plans WHERE document_id = ?", [doc_id]).fetchone()
     touched = {region} | ({old[1] or ""} if old else set())
     if old:
-        db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [old[0]])
-        db.execute("DELETE FROM tasks WHERE plan_id = ?", [old[0]])
-        db.execute("DELETE FROM plans WHERE id = ?", [old[0]])
+        _drop_plan(db, old[0])
     sources = sorted({t.source for t in tasks})
     cur = db.execute(
         "INSERT INTO plans (document_id, inspection_id, site_id, region, title, url, published, task_count_stated,"
@@ -226,6 +233,8 @@ def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: 
     kinds = list(NOTICE_KINDS)
     db.execute(f"DELETE FROM task_links WHERE kind != 'plan' AND document_id NOT IN"
                f" (SELECT id FROM documents WHERE doc_type IN ({marks}))", kinds)
+    db.execute(f"DELETE FROM task_progress WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
+               kinds)
     db.execute(f"DELETE FROM ledger_notices WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
                kinds)
     notices = db.execute(
@@ -237,21 +246,49 @@ def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: 
             continue
         stats.notices_linked += 1
         db.execute("DELETE FROM task_links WHERE document_id = ? AND kind != 'plan'", [doc_id])
+        db.execute("DELETE FROM task_progress WHERE document_id = ?", [doc_id])
         site_region, level = sites.get(site_id, ("", None))
         region, count = site_region, 0
         if level == "national" or site_region in by_region:
-            # stored text is enough here: citations and task wording survive the joined cells, and
-            # re-reading every notice's WARC records on each run would cost ~40 ms a posting
-            src = load_posting(db, doc_id, warc_dir=warc_dir, tables=False)
+            # close-outs: stored text is enough (citations and task wording survive the joined cells, and
+            # re-reading every notice's WARC records on each run would cost ~40 ms a posting); progress
+            # reports: their status tables need the cells, so the raw bytes are read
+            progress = NOTICE_KINDS[doc_type] == "progress"
+            src = load_posting(db, doc_id, warc_dir=warc_dir, tables=progress)
+            stats.raw_missing += src.raw_missing
             region = subject_region(site_region, level, src.title, src.body_text)
             plans = _same_inspection(db, by_region.get(region, {}), inspection_of(src.title, src.body_text))
+            if progress and plans:
+                count += _link_progress(db, src, plans, stats)
             texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
-            texts += [(f"attachment:{a.id}", a.text, a.grids) for a in src.attachments]
+            texts += [(f"attachment:{a.id}", a.text, [] if progress else a.grids) for a in src.attachments]
             for link in link_notice(texts, plans) if plans else []:
                 _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
                 count += 1
         db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
                    " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
+
+
+def _link_progress(db: Database, src: PostingSource, plans: dict[int, dict[int, PlanTask]],
+                   stats: LedgerStats) -> int:
+    """Status rows of a progress report's tables (page, then attachments) → ``task_progress`` and
+    ``task_links`` (kind ``progress``); ambiguous rows only as candidate links.  Returns the links made."""
+    rows = [("body", r) for r in progress_rows(src.page_grids, "html_table")]
+    for att in src.attachments:
+        rows += [(f"attachment:{att.id}", r) for r in progress_rows(att.grids, f"{att.kind}_table")]
+    links = sorted(link_rows(rows, plans), key=lambda pl: pl.link_status != "confirmed")  # confirmed win the key
+    for pl in links:
+        evidence = f"{pl.row_number} {pl.problem} {pl.status_text}"
+        _insert_link(db, Link(pl.task_id, pl.link_status, pl.location, evidence, 0.9 if pl.link_status == "confirmed"
+                              else 0.3, pl.similarity, pl.reason), src.document_id, "progress", src.posted)
+        if pl.link_status == "confirmed":
+            db.execute("INSERT OR IGNORE INTO task_progress (task_id, document_id, posted, status_text, status,"
+                       " row_number, row_problem, location, similarity, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [pl.task_id, src.document_id, src.posted, pl.status_text, status_class(pl.status_text),
+                        pl.row_number, pl.problem, pl.location,
+                        None if pl.similarity is None else round(pl.similarity, 3), pl.reason])
+            stats.progress_rows += 1
+    return len(links)
 
 
 def _insert_link(db: Database, link: Link, doc_id: int, kind: str, posted: str | None) -> None:
@@ -288,9 +325,7 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
                                       f" (SELECT id FROM documents WHERE doc_type IN ({marks}))",
                                       list(PLAN_TYPES)).fetchall():
             removed_regions.add(region or "")
-            db.execute("DELETE FROM task_links WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [pid])
-            db.execute("DELETE FROM tasks WHERE plan_id = ?", [pid])
-            db.execute("DELETE FROM plans WHERE id = ?", [pid])
+            _drop_plan(db, pid)
         changed: set[str] = set()
         for doc_id, site_id, version_id, read_version in docs:
             if full or read_version is None or read_version != version_id:

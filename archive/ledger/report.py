@@ -7,6 +7,9 @@ Status of a task as of a date (only postings published by then count):
 ``overdue`` — the last allowed day is before ``as_of`` and no close-out was posted by then.
 Per plan: ``closed_share`` (closed or in a close-out window) and ``median_days_deadline_to_closure``
 (first close-out posting minus deadline, over the tasks closed that have a deadline; negative = early).
+Per task also every status the tables of 整改进展 reports gave it (``progress``, oldest first), the
+newest (``latest_progress``) and
+``claimed_done_without_closeout`` (reported 已完成, no close-out 公示 by ``as_of``).
 """
 from __future__ import annotations
 
@@ -43,8 +46,9 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
         conn.close()
     plans = []
     for p in views:
-        tasks = [{k: [c["url"] for c in t["closures"]] if k == "closure_urls" else t[k] for k in _CONTRACT_TASK}
-                 for t in p["tasks"]]
+        tasks = [{**{k: [c["url"] for c in t["closures"]] if k == "closure_urls" else t[k] for k in _CONTRACT_TASK},
+                  "progress": [_latest(e) for e in t["progress"]], "latest_progress": _latest(t["latest_progress"]),
+                  "claimed_done_without_closeout": t["claimed_done_without_closeout"]} for t in p["tasks"]]
         plans.append({"url": p["url"], "title": p["title"], "region": p["region"], "published": p["published"],
                       "feedback_url": p["feedback_url"], "task_count": p["task_count"],
                       "task_count_stated": p["task_count_stated"], "closed_share": p["closed_share"],
@@ -53,8 +57,16 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
     return {"as_of": as_of_s, "plans": plans}
 
 
+def _latest(progress: dict | None) -> dict | None:
+    """A reported status as the JSON gives it."""
+    if progress is None:
+        return None
+    return {k: progress[k] for k in ("status_text", "status", "posted", "url")}
+
+
 _CSV_COLUMNS = ("region", "plan_url", "plan_title", "published", "number", "problem", "lead_units",
-                "responsible_units", "deadline_text", "deadline", "status", "overdue", "closure_urls")
+                "responsible_units", "deadline_text", "deadline", "status", "overdue", "closure_urls",
+                "reported_progress", "reported_status", "reported_on", "reported_in", "claimed_done_without_closeout")
 
 
 def _csv(data: dict) -> str:
@@ -65,13 +77,25 @@ def _csv(data: dict) -> str:
         for t in p["tasks"]:
             w.writerow([p["region"], p["url"], p["title"], p["published"], t["number"], t["problem"],
                         t["lead_units"], t["responsible_units"], t["deadline_text"], t["deadline"], t["status"],
-                        int(t["overdue"]), " ".join(t["closure_urls"])])
+                        int(t["overdue"]), " ".join(t["closure_urls"]),
+                        *([lp["status_text"], lp["status"], lp["posted"], lp["url"]] if (lp := t["latest_progress"])
+                          else ["", "", "", ""]),
+                        int(t["claimed_done_without_closeout"])])
     return buf.getvalue()
 
 
 def _cell(text: object, width: int = 40) -> str:
     s = " ".join(str(text or "").split()).replace("|", "\\|")
     return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _reported(task: dict) -> str:
+    """"reported 已完成 on 2026-05-01 in <url>", flagged when no close-out 公示 backs the claim."""
+    lp = task["latest_progress"]
+    if lp is None:
+        return ""
+    text = f"reported {_cell(lp['status_text'], 16)} on {lp['posted'] or '?'} in {lp['url']}"
+    return text + (" — **no close-out 公示**" if task["claimed_done_without_closeout"] else "")
 
 
 def _md(data: dict) -> str:
@@ -82,7 +106,9 @@ def _md(data: dict) -> str:
                  f"{sum(t['status'] == 'closed' for t in tasks)} closed, "
                  f"{sum(t['status'] == 'closure_notice' for t in tasks)} in a close-out 公示 window, "
                  f"{sum(t['status'] == 'ongoing' for t in tasks)} ongoing, "
-                 f"{sum(t['overdue'] for t in tasks)} overdue.")
+                 f"{sum(t['overdue'] for t in tasks)} overdue. "
+                 f"{sum(t['claimed_done_without_closeout'] for t in tasks)} task(s) reported 已完成 by a progress report"
+                 " without a close-out 公示.")
     for p in plans:
         stated = p["task_count_stated"]
         flag = f" — **stated {stated}, parsed {p['task_count']}**" if stated is not None and stated != p["task_count"] else ""
@@ -96,12 +122,13 @@ def _md(data: dict) -> str:
         if not p["tasks"]:
             lines.append("(no task list could be read)")
             continue
-        lines += ["| # | problem | lead units | deadline | status | overdue | closure |", "|---|---|---|---|---|---|---|"]
+        lines += ["| # | problem | lead units | deadline | status | overdue | closure | reported progress |",
+                  "|---|---|---|---|---|---|---|---|"]
         for t in p["tasks"]:
             dl = t["deadline"] or f"({_cell(t['deadline_text'], 12) or '—'})"
             lines.append(f"| {t['number']} | {_cell(t['problem'], 30)} | {_cell(t['lead_units'], 16)} | {dl} | "
                          f"{t['status']} | {'**yes**' if t['overdue'] else ''} | "
-                         f"{' '.join(t['closure_urls'])} |")
+                         f"{' '.join(t['closure_urls'])} | {_reported(t)} |")
     return "\n".join(lines) + "\n"
 
 

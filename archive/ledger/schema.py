@@ -8,6 +8,8 @@
 * ``task_links`` — task → posting (``plan``, ``closure`` = 验收销号 / 完成情况 公示, ``progress``),
   with the evidence text, a confidence, and ``status`` ``confirmed`` or ``candidate`` (ambiguous:
   kept with its ``reason``, never counted as a close-out).
+* ``task_progress`` — the status a 整改进展 report's table gives a task (as written and classed), with
+  the report and its date (migration ``0003``).
 * ``ledger_notices`` — bookkeeping: which version of each close-out / progress posting was linked,
   against which region's plans (a later build re-links only what changed).
 
@@ -103,6 +105,31 @@ CREATE TABLE ledger_notices (
 def _m0002_ledger_notices(db: Database) -> None:
     """``ledger_notices``: what was linked, so a rebuild re-links only new or changed postings."""
     _run(db, _NOTICES_DDL)
+
+
+_PROGRESS_DDL = """
+CREATE TABLE task_progress (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES tasks(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),  -- the 整改进展 report
+    posted TEXT,                        -- the report's publish_date (first seen date if none)
+    status_text TEXT NOT NULL,          -- as written: 已完成 / 基本完成 / 序时推进 / 未完成 ...
+    status TEXT NOT NULL,               -- done | mostly_done | on_track | behind | ongoing | other
+    row_number INTEGER,                 -- the row's number in the report's table
+    row_problem TEXT,                   -- the row's task text
+    location TEXT,                      -- body | attachment:ID
+    similarity REAL,                    -- row text vs the task's problem (NULL: matched by number alone)
+    reason TEXT,                        -- how the row was matched when not by its number
+    UNIQUE (task_id, document_id)
+);
+CREATE INDEX idx_task_progress_document_id ON task_progress(document_id);
+"""
+
+
+@MIGRATIONS(name="0003_task_progress")
+def _m0003_task_progress(db: Database) -> None:
+    """``task_progress``: per-task status rows read from the tables of 整改进展 reports."""
+    _run(db, _PROGRESS_DDL)
 
 
 def _run(db: Database, ddl: str) -> None:

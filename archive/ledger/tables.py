@@ -136,7 +136,8 @@ def xls_tables(data: bytes) -> list[Grid]:
 
 
 def pdf_tables(data: bytes) -> list[Grid]:
-    """Ruled tables of a PDF (pdfplumber, when installed; an empty list otherwise)."""
+    """Ruled tables of a PDF (pdfplumber, when installed; an empty list otherwise); when no page has a
+    ruled table, task tables laid out in columns without lines (``archive.ledger.pdf_words``)."""
     try:
         import pdfplumber
     except ImportError:
@@ -147,6 +148,10 @@ def pdf_tables(data: bytes) -> list[Grid]:
         for page in pdf.pages[:200]:
             for table in page.extract_tables():
                 grids.append(_fill_down([[_clean(c, wrapped=True) for c in row] for row in table]))
+        if not grids:
+            from archive.ledger.pdf_words import unruled_grids
+
+            grids = unruled_grids(pdf.pages[:200])
     return grids
 
 

@@ -25,7 +25,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("deadline_text", re.compile(r"时限|期限|完成时间|整改时间")),
     ("target", re.compile(r"整改目标|目标")),
     ("measures", re.compile(r"措施")),
-    ("progress", re.compile(r"进展|完成情况|进度|整改情况")),
+    ("progress", re.compile(r"进展|完成情况|进度|整改情况|整改状态|完成状态|是否完成")),
     ("problem", re.compile(r"问题|整改任务|反馈意见|任务|督察意见|主要内容")),
 )
 

@@ -12,6 +12,11 @@ whose objection window is over (or states no end); ``closure_notice`` — every 
 window still running; ``ongoing`` — 长期坚持 and no close-out; ``open`` — everything else.
 ``overdue`` — the last allowed day is before ``as_of`` and no close-out was posted by then; its
 ``overdue_since`` is the day after the deadline.
+
+Reported progress (``task_progress``, from the status tables of 整改进展 reports published by ``as_of``):
+``progress`` lists every report's row, oldest first; ``latest_progress`` is the newest;
+``claimed_done_without_closeout`` — the newest report says the task is done (已完成) but no
+close-out 公示 was posted by ``as_of``: a completion claimed without public close-out.
 """
 from __future__ import annotations
 
@@ -44,6 +49,10 @@ _CANDIDATES = (
     "SELECT l.task_id, l.document_id, d.url, d.title, l.kind, l.posted, l.reason FROM task_links l"
     " JOIN tasks t ON t.id = l.task_id JOIN documents d ON d.id = l.document_id"
     " WHERE l.status = 'candidate' AND (l.posted IS NULL OR l.posted <= ?) {plan} ORDER BY l.posted, d.url")
+_PROGRESS = (
+    "SELECT p.task_id, p.document_id, d.url, d.title, p.posted, p.status_text, p.status, p.location"
+    " FROM task_progress p JOIN tasks t ON t.id = p.task_id JOIN documents d ON d.id = p.document_id"
+    " WHERE (p.posted IS NULL OR p.posted <= ?) {plan} ORDER BY p.posted, d.url")
 _TASKS = ("SELECT id, number, problem, lead_units, responsible_units, target, deadline, deadline_text, deadline_kind,"
           " source FROM tasks WHERE plan_id = ? ORDER BY number")
 
@@ -89,9 +98,18 @@ def _closure(row: tuple) -> dict[str, Any]:
             "location": location}
 
 
-def _task(row: tuple, closures: list[dict], candidates: list[dict], as_of: str) -> dict[str, Any]:
+def _progress(row: tuple) -> dict[str, Any]:
+    doc_id, url, title, posted, text, status, location = row
+    return {"document_id": doc_id, "url": url, "title": title, "posted": posted, "status_text": text,
+            "status": status, "location": location}
+
+
+def _task(row: tuple, closures: list[dict], candidates: list[dict], as_of: str,
+          progress: list[dict] | None = None) -> dict[str, Any]:
     tid, number, problem, lead, resp, target, dl, dl_text, dl_kind, source = row
     overdue = bool(dl is not None and dl < as_of and not closures)
+    progress = progress or []
+    latest = progress[-1] if progress else None
     lateness = None
     if closures and dl is not None and closures[0]["posted"]:
         lateness = (date.fromisoformat(closures[0]["posted"]) - date.fromisoformat(dl)).days
@@ -100,7 +118,9 @@ def _task(row: tuple, closures: list[dict], candidates: list[dict], as_of: str) 
             "status": _status(dl_kind, [c["objection_end"] for c in closures], as_of),
             "overdue": overdue,
             "overdue_since": (date.fromisoformat(dl) + timedelta(days=1)).isoformat() if overdue else None,
-            "closures": closures, "candidates": candidates, "days_deadline_to_closure": lateness}
+            "closures": closures, "candidates": candidates, "days_deadline_to_closure": lateness,
+            "progress": progress, "latest_progress": latest,
+            "claimed_done_without_closeout": bool(latest and latest["status"] == "done" and not closures)}
 
 
 def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, region: str | None = None,
@@ -121,6 +141,7 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
     one = plans[0][0] if plan_document_id is not None and plans else None
     closures = _links(conn, _CLOSURES, as_of_s, one)
     candidates = _links(conn, _CANDIDATES, as_of_s, one)
+    progress = _links(conn, _PROGRESS, as_of_s, one) if _has_table(conn, "task_progress") else {}
     out = []
     for (pid, doc_id, url, title, reg, published, stated, parsed, mismatch, level, round_, fb_date, fb_id,
          fb_url) in plans:
@@ -128,7 +149,8 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
         for row in conn.execute(_TASKS, [pid]):
             cands = [{"document_id": c[0], "url": c[1], "title": c[2], "kind": c[3], "posted": c[4], "reason": c[5]}
                      for c in candidates.get(row[0], [])]
-            tasks.append(_task(row, [_closure(c) for c in closures.get(row[0], [])], cands, as_of_s))
+            tasks.append(_task(row, [_closure(c) for c in closures.get(row[0], [])], cands, as_of_s,
+                               [_progress(r) for r in progress.get(row[0], [])]))
         lateness = [t["days_deadline_to_closure"] for t in tasks if t["days_deadline_to_closure"] is not None]
         closed = sum(t["status"] in ("closed", "closure_notice") for t in tasks)
         out.append({"id": pid, "document_id": doc_id, "url": url, "title": title, "region": reg,
@@ -148,12 +170,14 @@ def scorecard(plans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     regions: dict[str, dict[str, Any]] = {}
     for plan in plans:
         row = regions.setdefault(plan["region"] or "", {"region": plan["region"] or "", "plans": 0, "tasks": 0,
-                                                         **{s: 0 for s in STATUSES}, "overdue": 0, "_late": []})
+                                                         **{s: 0 for s in STATUSES}, "overdue": 0,
+                                                         "claimed_done_without_closeout": 0, "_late": []})
         row["plans"] += 1
         for task in plan["tasks"]:
             row["tasks"] += 1
             row[task["status"]] += 1
             row["overdue"] += task["overdue"]
+            row["claimed_done_without_closeout"] += task["claimed_done_without_closeout"]
             if task["days_deadline_to_closure"] is not None:
                 row["_late"].append(task["days_deadline_to_closure"])
     out = []

@@ -24,6 +24,21 @@ JOIN plans p ON p.id = t.plan_id
 WHERE t.deadline IS NOT NULL AND t.deadline < {AS_OF} AND NOT {_CLOSED_BY} AND {_REGION}
 ORDER BY t.deadline, p.region, t.number"""
 
+#: The newest status a progress report's table gave the task by :as_of (date, then URL: as the report).
+_LATEST_PROGRESS = (f"(SELECT tp.id FROM task_progress tp JOIN documents d ON d.id = tp.document_id WHERE tp.task_id = t.id"
+                    f" AND (tp.posted IS NULL OR tp.posted <= {AS_OF}) ORDER BY tp.posted DESC, d.url DESC LIMIT 1)")
+
+LEDGER_CLAIMED_DONE = f"""
+SELECT p.region, t.number, t.problem, t.lead_units, t.deadline_text, t.deadline,
+       lp.status_text AS reported, lp.posted AS reported_on, rd.url AS reported_in,
+       p.document_id AS document_link, p.title AS plan_title, p.id AS plan_id
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id
+JOIN task_progress lp ON lp.id = {_LATEST_PROGRESS}
+JOIN documents rd ON rd.id = lp.document_id
+WHERE lp.status = 'done' AND NOT {_CLOSED_BY} AND {_REGION}
+ORDER BY lp.posted, p.region, t.number"""
+
 LEDGER_PLAN_TASKS = f"""
 SELECT p.id AS plan_id, p.region, t.number, t.problem, t.lead_units, t.responsible_units,
        t.deadline_text, t.deadline,
@@ -93,6 +108,12 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
                        " Tasks whose last allowed day has passed with no close-out notice posted by as_of "
                        "(立行立改 without a date and 长期坚持 are never overdue). " + _HELP,
         "sql": LEDGER_OVERDUE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
+    "ledger_claimed_done": {
+        "title": "称已完成但无销号公示 Tasks reported done without a close-out",
+        "description": "整改进展报告（截至 as_of 最新一份）称已完成，但截至 as_of 没有验收销号公示的任务。"
+                       " Tasks the newest progress report by as_of calls done (已完成) while no close-out notice "
+                       "was posted by then. " + _HELP,
+        "sql": LEDGER_CLAIMED_DONE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
     "ledger_plan": {
         "title": "整改方案任务与销号 Plan tasks and close-outs",
         "description": "每个整改方案的任务：牵头单位、整改时限、状态（open 未销号 / closure_notice 公示期内 / closed 已销号 / "
@@ -156,5 +177,18 @@ LEDGER_TABLES: dict[str, dict[str, Any]] = {
                     "status": "confirmed / candidate", "posted": "公告日期 Posted", "location": "引用位置 title/body/attachment:ID",
                     "evidence": "证据 Citing text", "confidence": "置信度 Confidence",
                     "similarity": "问题文字相似度 Problem-text similarity", "reason": "原因 Reason"},
+    },
+    "task_progress": {
+        "description": "整改进展报告表格中每项任务的状态（原文与分类），附报告与日期；报告称已完成而无验收销号公示的任务"
+                       "在整改台账页面标出。 Per-task status from the tables of 整改进展 reports (as written and classed), "
+                       "with the report and its date; tasks reported done without a close-out 公示 are flagged on the "
+                       "ledger pages.",
+        "facets": ["status"],
+        "columns": {"task_id": "任务 Task", "document_id": "整改进展报告 Progress report", "posted": "报告日期 Posted",
+                    "status_text": "进展原文 Status as written (已完成 / 序时推进 …)",
+                    "status": "done / mostly_done / on_track / behind / ongoing / other",
+                    "row_number": "表中序号 Row number", "row_problem": "表中任务文字 Row text",
+                    "location": "位置 body / attachment:ID", "similarity": "问题文字相似度 Problem-text similarity",
+                    "reason": "匹配方式 How the row was matched (when not by its number)"},
     },
 }

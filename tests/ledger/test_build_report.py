@@ -109,7 +109,8 @@ def test_cli_json_matches_the_contract(db_path):
     assert data["as_of"] == "2024-07-01"
     assert set(data["plans"][0]) >= {"url", "title", "region", "published", "feedback_url", "task_count", "tasks"}
     assert set(data["plans"][0]["tasks"][0]) == {"number", "problem", "lead_units", "responsible_units", "deadline",
-                                                 "deadline_text", "status", "closure_urls", "overdue"}
+                                                 "deadline_text", "status", "closure_urls", "overdue",
+                                                 "progress", "latest_progress", "claimed_done_without_closeout"}
 
 
 def test_cli_errors(tmp_path, db_path):

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from archive.ledger import ledger_data
-from simweb.ledger import TASK_FORMATS, score
+from simweb.ledger import PROGRESS_FORMATS, TASK_FORMATS, score
 from tests.crawler.conftest import make_sim_crawl
 
 
@@ -70,3 +70,20 @@ def test_links_stay_within_the_region_of_the_notice(crawled):
                           " JOIN documents d ON d.id = l.document_id WHERE d.site_id != p.site_id")
     assert crossed == []
     assert crawl.query("SELECT count(*) AS n FROM task_links WHERE status = 'candidate'")[0]["n"] == 0
+
+
+def test_progress_rows_and_claims_without_close_out_exact(crawled):
+    """Status tables of 整改进展 reports (HTML body, XLSX, DOCX, PDF without ruled lines; some renumbered 1, 2, 3 …) → per-task
+    reported status, exact against the manifest; "reported 已完成 but no close-out 公示" flags exact."""
+    crawl, manifest, _ = crawled
+    result = score(manifest["ledger"], ledger_data(crawl.db, as_of=manifest["date"]))
+    for fmt in PROGRESS_FORMATS:
+        assert result["progress_rows"][fmt]["expected"] > 0, f"no {fmt} progress table on the simulated web"
+    assert (result["missed_progress"], result["wrong_progress"]) == ([], [])
+    assert result["progress_rows"]["all"]["correct"] == result["progress_rows"]["all"]["expected"] > 50
+    flags = result["claimed_done_without_closeout"]
+    assert flags["expected"] > 0 and (flags["precision"], flags["recall"]) == (1.0, 1.0)
+    renumbered = crawl.query("SELECT count(*) AS n FROM task_progress WHERE reason LIKE 'row % is task %'")
+    assert renumbered[0]["n"] > 0, "a renumbered status table, tied to the tasks by their text"
+    locations = {r["location"].split(":")[0] for r in crawl.query("SELECT location FROM task_progress")}
+    assert locations == {"body", "attachment"}

@@ -88,3 +88,29 @@ def test_gbk_page_declared_utf8_is_still_read():
     html = (FIXTURES / "plan_rowspan.html").read_text(encoding="utf-8")
     tasks = tasks_from_grids(tables_of("html", html.encode("gbk")), "html_table")
     assert [t.problem for t in tasks][:2] == ["城镇污水处理设施建设滞后", "黑臭水体整治不彻底"]
+
+
+def test_pdf_without_ruled_lines_is_read_from_word_positions():
+    """No ruled lines (pdfplumber's ruled strategy finds nothing): columns from the header words, a problem
+    wrapped at the column's edge re-joined, two units on two lines kept apart, category rows skipped, the
+    table continued on page 2 without a header, the note under it left out (fixture: make_plan_unruled.py)."""
+    data = (FIXTURES / "plan_unruled.pdf").read_bytes()
+    tasks = tasks_from_grids(tables_of("pdf", data), "pdf_table")
+    assert [(t.number, t.problem, t.lead_units, t.responsible_units, t.deadline_text, t.deadline.iso(), t.deadline.kind)
+            for t in tasks] == [
+        (1, "饮用水水源地保护区内违法建筑清理整治不到位问题", "市水务局", "各县（区）政府", "2023年9月30日前", "2023-09-30", "date"),
+        (2, "城镇污水处理设施建设滞后", "市住房城乡建设局", "市生态环境局 市发展改革委", "立行立改，2024年6月底前完成",
+         "2024-06-30", "date"),
+        (3, "尾矿库环境风险隐患突出", "市应急管理局", "市自然资源局", "2024年底前", "2024-12-31", "date"),
+        (4, "医疗废物收集处置能力不足", "市卫生健康委", "市生态环境局", "长期坚持", None, "ongoing"),
+        (5, "矿山生态修复进展缓慢", "市自然资源局", "各县（区）政府", "2025年6月", "2025-06-30", "date"),
+    ]
+
+
+def test_the_unruled_fallback_leaves_ruled_tables_and_prose_pdfs_alone():
+    from simweb.attachments import build_pdf
+    from simweb.bodies import AttachmentText
+
+    assert len(tables_of("pdf", (FIXTURES / "plan_ruled.pdf").read_bytes())) == 1  # the ruled table only
+    prose = build_pdf(AttachmentText(heading="整改方案", lines=("一、总体要求", "序号 问题 整改时限 说明文字"), table=(), probe=""))
+    assert tables_of("pdf", prose) == []

@@ -67,15 +67,19 @@ def pages(db: Path, *, ids: dict[str, int] | None = None) -> dict[str, str]:
 
 
 def _ledger_plan(db: Path) -> int | None:
-    """The posting id of the plan that shows the most: most statuses and overdue tasks, then most tasks."""
+    """The posting id of the plan that shows the most: tasks with reported progress first (when the archive
+    has ``task_progress``), then most statuses and close-outs, then most tasks."""
     with sqlite3.connect(db) as conn:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'plans'").fetchone():
             return None
+        progress = ("(SELECT count(DISTINCT tp.task_id) FROM task_progress tp JOIN tasks t2 ON t2.id = tp.task_id"
+                    " WHERE t2.plan_id = p.id)" if conn.execute(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'task_progress'").fetchone() else "0")
         row = conn.execute(
             "SELECT p.document_id FROM plans p JOIN tasks t ON t.plan_id = p.id"
             " LEFT JOIN task_links l ON l.task_id = t.id AND l.kind = 'closure' AND l.status = 'confirmed'"
-            " GROUP BY p.id ORDER BY count(DISTINCT t.deadline_kind) + count(DISTINCT l.document_id) DESC,"
-            " count(DISTINCT t.id) DESC, p.document_id LIMIT 1").fetchone()
+            f" GROUP BY p.id ORDER BY min({progress}, 4) + count(DISTINCT t.deadline_kind)"
+            " + count(DISTINCT l.document_id) DESC, count(DISTINCT t.id) DESC, p.document_id LIMIT 1").fetchone()
     return row[0] if row else None
 
 
