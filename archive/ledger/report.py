@@ -50,7 +50,10 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                   "progress": [_latest(e) for e in t["progress"]], "latest_progress": _latest(t["latest_progress"]),
                   "claimed_done_without_closeout": t["claimed_done_without_closeout"]} for t in p["tasks"]]
         plans.append({"url": p["url"], "title": p["title"], "region": p["region"], "published": p["published"],
-                      "feedback_url": p["feedback_url"], "task_count": p["task_count"],
+                      "feedback_url": p["feedback_url"], "feedback_date": p["inspection"]["feedback_date"],
+                      "feedback_to_plan_days": p["inspection"]["feedback_to_plan_days"],
+                      "feedback_to_plan_working_days": p["inspection"]["feedback_to_plan_working_days"],
+                      "task_count": p["task_count"],
                       "task_count_stated": p["task_count_stated"], "closed_share": p["closed_share"],
                       "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
                       "tasks": tasks})
@@ -89,6 +92,15 @@ def _cell(text: object, width: int = 40) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+def _lag(plan: dict) -> str:
+    """" · published 40 days (27 working days) after the feedback of 2026-08-18" (context, not a verdict)."""
+    days, working = plan["feedback_to_plan_days"], plan["feedback_to_plan_working_days"]
+    if days is None:
+        return ""
+    count = f"{days} days" + (f" ({working} working days)" if working is not None else "")
+    return f" · published {count} after the feedback of {plan['feedback_date']}"
+
+
 def _reported(task: dict) -> str:
     """"reported 已完成 on 2026-05-01 in <url>", flagged when no close-out 公示 backs the claim."""
     lp = task["latest_progress"]
@@ -118,7 +130,8 @@ def _md(data: dict) -> str:
                   f"Published {p['published'] or '?'} · {p['url']} · tasks {p['task_count']}{flag} · "
                   f"closed out {closed} · overdue {sum(t['overdue'] for t in p['tasks'])}"
                   + (f" · median close-out {late:+g} days after the deadline" if late is not None else "")
-                  + (f" · feedback {p['feedback_url']}" if p["feedback_url"] else ""), ""]
+                  + (f" · feedback {p['feedback_url']}" if p["feedback_url"] else "")
+                  + _lag(p), ""]
         if not p["tasks"]:
             lines.append("(no task list could be read)")
             continue

@@ -28,6 +28,7 @@ from typing import Any
 
 from archive.errors import UnknownRegionError
 from archive.regions import matches, region_match
+from archive.timeliness.calendar import CalendarNotAnnounced, default_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +124,21 @@ def _task(row: tuple, closures: list[dict], candidates: list[dict], as_of: str,
             "claimed_done_without_closeout": bool(latest and latest["status"] == "done" and not closures)}
 
 
+def feedback_lag(feedback: str | None, published: str | None) -> dict[str, int | None]:
+    """Days and working days from the 督察 feedback to the plan's publication (context only: the 30-working-day
+    rule is for submitting the plan, not for publishing it).  None where a date is missing or a year's
+    working days are not announced yet."""
+    try:
+        fb, pub = date.fromisoformat(str(feedback)[:10]), date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return {"feedback_to_plan_days": None, "feedback_to_plan_working_days": None}
+    try:
+        working: int | None = default_calendar().count_workdays(fb, pub, include_first=False) if pub >= fb else None
+    except CalendarNotAnnounced:
+        working = None
+    return {"feedback_to_plan_days": (pub - fb).days, "feedback_to_plan_working_days": working}
+
+
 def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, region: str | None = None,
                plan_document_id: int | None = None) -> list[dict[str, Any]]:
     """Every plan (of ``region``, a prefix: 四川省 includes 四川省绵阳市; or the one posted as
@@ -156,7 +172,8 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
         out.append({"id": pid, "document_id": doc_id, "url": url, "title": title, "region": reg,
                     "published": published, "task_count": parsed, "task_count_stated": stated,
                     "count_mismatch": bool(stated is not None and stated != parsed),
-                    "inspection": {"level": level, "round": round_, "feedback_date": fb_date},
+                    "inspection": {"level": level, "round": round_, "feedback_date": fb_date,
+                                   **feedback_lag(fb_date, published)},
                     "feedback_document_id": fb_id, "feedback_url": fb_url,
                     "closed_share": round(closed / len(tasks), 3) if tasks else None,
                     "median_days_deadline_to_closure": median(lateness) if lateness else None,

@@ -168,7 +168,14 @@ def test_inspection_named_with_its_round_wins_and_feedback_is_linked(tmp_path):
         a.ingest(capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
                           "2022-06-01", "rectification_plan"))
     build_ledger(Database(path))
-    assert ledger_data(path, as_of="2024-07-01")["plans"][0]["feedback_url"] == P + "fb"
+    plan = ledger_data(path, as_of="2024-07-01")["plans"][0]
+    assert plan["feedback_url"] == P + "fb"
+    # feedback 2021-12-10 → plan 2022-06-01: 173 days; 117 working days (counted by hand with the 2022 holidays
+    # and make-up days: 元旦, 春节 31 Jan–4 Feb, 清明 4–5 Apr, 劳动节 2–4 May; worked 29–30 Jan, 2 and 24 Apr, 7 May)
+    assert (plan["feedback_date"], plan["feedback_to_plan_days"], plan["feedback_to_plan_working_days"]) == (
+        "2021-12-10", 173, 117)
+    assert "published 173 days (117 working days) after the feedback of 2021-12-10" in render_ledger(
+        path, as_of="2024-07-01", fmt="md")
 
 
 def test_plan_summary_share_closed_and_median_lateness(db_path):
