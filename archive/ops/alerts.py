@@ -51,7 +51,7 @@ class Digest:
     notes: list[str] = field(default_factory=list)
     streaks: dict[tuple[str, str], Streak] = field(default_factory=dict)   # (site_id, check) → streak
     recovered: list[HealthResult] = field(default_factory=list)           # passing again after failing
-    ledger: list[LedgerEvent] = field(default_factory=list)               # tasks overdue, watched close-outs
+    ledger: list[LedgerEvent] = field(default_factory=list)               # overdue, claimed done, close-outs
 
     def streak(self, check: HealthResult) -> Streak:
         """The failure streak of a failed check (a new failure if unknown)."""
@@ -124,11 +124,11 @@ def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchM
         parts.append(f"{len(recovered)} check(s) recovered on {', '.join(sorted({c.site_id for c in recovered}))}")
     if matches:
         parts.append(f"{len(matches)} new posting(s) match saved watches")
-    overdue = sum(e.kind == "overdue" for e in ledger)
-    if overdue:
-        parts.append(f"{overdue} task(s) became overdue")
-    if len(ledger) > overdue:
-        parts.append(f"{len(ledger) - overdue} close-out(s) in watched regions")
+    for kind, label in (("overdue", "task(s) became overdue"), ("claimed", "task(s) reported done without a close-out"),
+                        ("closure", "close-out(s) in watched regions")):
+        count = sum(e.kind == kind for e in ledger)
+        if count:
+            parts.append(f"{count} {label}")
     return Digest(subject=f"[ducha] run {run_id}: " + "; ".join(parts), run_id=run_id, checks=failed,
                   matches=matches, streaks=dict(streaks), recovered=recovered, ledger=ledger)
 

@@ -1,13 +1,18 @@
-"""Ledger alerts: a task that became overdue, and close-outs of tasks in the watched regions.
+"""Ledger alerts: a task that became overdue, a task reported done without a close-out, and close-outs of
+tasks in the watched regions.
 
 Read from ``archive.ledger.view.plan_views`` as of the crawl's date in China (the same statuses as
 ``ducha report ledger`` and the ledger pages), after the run's ledger build.  Each event goes out
 **once**: its ``key`` (``overdue:<plan posting id>:<task number>``, ``closure:<plan posting id>:<task
-number>:<notice id>`` — posting ids, stable across ledger rebuilds) is read back from the digests in
+number>:<notice id>``, ``claimed:<plan posting id>:<task number>:<report id>`` — posting ids, stable
+across ledger rebuilds) is read back from the digests in
 ``alerts_sent``.  No reminders and no recovery lines: an overdue task stays listed on the ledger
 pages, and its close-out (in a watched region) is an event of its own.
 
 * overdue — every region, unless ``alerts.ledger_overdue: false``;
+* reported done without a close-out — the newest 整改进展 report calls the task 已完成 and no 验收销号 公示
+  backs it (``claimed_done_without_closeout``): every region, with the overdue switch (both are tasks
+  whose public record is missing);
 * close-outs — only plans whose region starts with one of ``alerts.ledger_regions`` (``四川`` covers
   四川省 and its cities); none when the list is empty.
 """
@@ -27,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 #: How many events of each kind a digest's text lists (the webhook payload has them all).
 TEXT_LIMIT = 30
+_KIND_ORDER = ("overdue", "claimed", "closure")
 
 
 @dataclass(frozen=True)
@@ -34,18 +40,20 @@ class LedgerEvent:
     """One ledger event for the digest."""
 
     key: str
-    kind: str                      # overdue | closure
+    kind: str                      # overdue | claimed | closure
     region: str
     plan_document_id: int
     plan_title: str | None
     number: int
     problem: str | None
     deadline: str | None
-    since: str | None              # overdue: the day after the deadline; closure: the notice's first seen
+    since: str | None              # overdue: the day after the deadline; claimed: the report's date;
+    #                                closure: the notice's first seen
     notice_document_id: int | None = None
     notice_url: str | None = None
     notice_title: str | None = None
     posted: str | None = None
+    reported: str | None = None    # claimed: the status as the report words it
 
     def line(self) -> str:
         """One line of the digest's text (and the link to follow)."""
@@ -53,6 +61,9 @@ class LedgerEvent:
         if self.kind == "overdue":
             return (f"{head} — deadline {self.deadline}, overdue since {self.since} · {self.plan_title or ''}\n"
                     f"    /-/ducha/ledger/{self.plan_document_id}#task-{self.number}")
+        if self.kind == "claimed":
+            return (f"{head} — reported {self.reported} on {self.posted or '?'} in {self.notice_title or ''},"
+                    f" no close-out 公示\n    {self.notice_url}")
         return (f"{head} — close-out posted {self.posted or '?'}: {self.notice_title or ''}\n"
                 f"    {self.notice_url}")
 
@@ -87,13 +98,20 @@ def ledger_events(db: DbLike, cfg: AlertConfig, *, now: datetime) -> list[Ledger
             if cfg.ledger_overdue and task["overdue"]:
                 events.append(LedgerEvent(key=f"overdue:{plan['document_id']}:{task['number']}", kind="overdue",
                                           since=task["overdue_since"], **task_base))
+            latest = task.get("latest_progress")
+            if cfg.ledger_overdue and task.get("claimed_done_without_closeout") and latest:
+                events.append(LedgerEvent(
+                    key=f"claimed:{plan['document_id']}:{task['number']}:{latest['document_id']}", kind="claimed",
+                    since=latest["posted"], notice_document_id=latest["document_id"], notice_url=latest["url"],
+                    notice_title=latest["title"], posted=latest["posted"], reported=latest["status_text"],
+                    **task_base))
             for c in task["closures"] if watched else []:
                 events.append(LedgerEvent(
                     key=f"closure:{plan['document_id']}:{task['number']}:{c['document_id']}", kind="closure",
                     since=c["first_seen_at"], notice_document_id=c["document_id"], notice_url=c["url"],
                     notice_title=c["title"], posted=c["posted"], **task_base))
     new = [e for e in events if e.key not in sent]
-    new.sort(key=lambda e: (e.kind != "overdue", e.since or "", e.region, e.number))
+    new.sort(key=lambda e: (_KIND_ORDER.index(e.kind), e.since or "", e.region, e.number))
     logger.info("ledger alerts as of %s: %d new of %d", as_of, len(new), len(events))
     return new
 
@@ -102,6 +120,7 @@ def ledger_text(events: list[LedgerEvent]) -> list[str]:
     """The digest's ledger sections: tasks that became overdue, then close-outs in watched regions."""
     lines: list[str] = []
     for kind, heading in (("overdue", "Tasks that became overdue (no close-out by the deadline)"),
+                          ("claimed", "Tasks reported done without a close-out 公示"),
                           ("closure", "Close-outs in watched regions")):
         chosen = [e for e in events if e.kind == kind]
         if not chosen:

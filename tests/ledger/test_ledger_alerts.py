@@ -13,6 +13,7 @@ from archive.ops.config import AlertConfig, OpsConfig, load_config
 from archive.ops.errors import ConfigError
 from archive.store import Archive
 from tests.ledger.conftest import C, P
+from tests.ledger.test_progress_build import progress_db  # noqa: F401 - fixture
 
 CN = ZoneInfo("Asia/Shanghai")
 
@@ -79,3 +80,18 @@ def test_watched_regions_come_from_the_schedule_file_or_the_environment(tmp_path
     path.write_text("alerts:\n  ledger_overdue: maybe\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="ledger_overdue"):
         load_config(path, env={})
+
+
+def test_a_task_reported_done_without_a_close_out_alerts_once(progress_db, tmp_path):
+    p, p2 = _ids(progress_db, P + "plan", P + "p2")
+    assert [e for e in _after(progress_db, tmp_path, "2024-04-30").ledger if e.kind == "claimed"] == []  # 序时推进
+    assert [e for e in _after(progress_db, tmp_path, "2024-07-01", overdue=False).ledger] == []  # switched off
+    report = _after(progress_db, tmp_path, "2024-07-02")
+    claimed = [e for e in report.ledger if e.kind == "claimed"]
+    assert [(e.key, e.since, e.reported, e.notice_url, e.number) for e in claimed] == [
+        (f"claimed:{p}:1:{p2}", "2024-05-01", "已完成", P + "p2", 1)]
+    sent = json.loads((tmp_path / "alerts.jsonl").read_text("utf-8").splitlines()[-1])
+    assert "1 task(s) reported done without a close-out" in sent["subject"]
+    assert "Tasks reported done without a close-out 公示 (1):" in sent["text"]
+    assert "  - 四川省 第1项 长江岸线生态修复不到位 — reported 已完成 on 2024-05-01" in sent["text"]
+    assert [e for e in _after(progress_db, tmp_path, "2024-07-03").ledger if e.kind == "claimed"] == []  # once
