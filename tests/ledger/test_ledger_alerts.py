@@ -13,7 +13,6 @@ from archive.ops.config import AlertConfig, OpsConfig, load_config
 from archive.ops.errors import ConfigError
 from archive.store import Archive
 from tests.ledger.conftest import C, P
-from tests.ledger.test_progress_build import progress_db  # noqa: F401 - fixture
 
 CN = ZoneInfo("Asia/Shanghai")
 

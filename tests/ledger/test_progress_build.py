@@ -6,54 +6,16 @@ import asyncio
 import csv
 import io
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from datasette.app import Datasette
 from lxml import html as lxml_html
 from sqlite_utils import Database
 
-from archive.ledger import build_ledger, ledger_data, render_ledger
-from archive.store import Archive
-from archive.timeliness import compute_measures
-from archive.warc import WarcWriter
-from tests.ledger.conftest import P, capture
+from archive.ledger import ledger_data, render_ledger
+from tests.ledger.conftest import P
 
 REPO = Path(__file__).resolve().parents[2]
-ROUND = "第二轮中央生态环境保护督察"
-
-
-def _page(rows: list[tuple[str, str, str]]) -> bytes:
-    cells = "".join(f"<tr><td>{n}</td><td>{problem}</td><td>{status}</td></tr>" for n, problem, status in rows)
-    return (f"<html><body><p>现将{ROUND}反馈问题整改进展情况公开如下。</p><table border=1>"
-            f"<tr><th>序号</th><th>整改任务</th><th>整改进展</th></tr>{cells}</table></body></html>").encode()
-
-
-@pytest.fixture
-def progress_db(db_path, tmp_path):
-    """The ledger fixture archive plus two progress reports of the province, their pages kept as WARC."""
-    warc = tmp_path / "warc"
-    reports = [("p1", "2023-10-01", [("1", "长江岸线生态修复不到位", "序时推进")]),
-               # renumbered rows: the text decides (row 2 is task 3, row 3 is task 2)
-               ("p2", "2024-05-01", [("1", "长江岸线生态修复不到位", "已完成"), ("2", "建立长效监管机制", "持续推进"),
-                                     ("3", "城镇污水处理设施建设滞后", "已完成")])]
-    with WarcWriter(warc, run_id="t") as writer, Archive(db_path, warc_dir=warc) as a:
-        for name, posted, rows in reports:
-            ref = writer.write_exchange(url=P + name, status=200, body=_page(rows),
-                                        response_headers=[("Content-Type", "text/html; charset=utf-8")])
-            page = capture(P + name, "sc", f"四川省{ROUND}反馈问题整改进展情况公开", f"{ROUND}整改进展", posted,
-                           "rectification_progress")
-            page.warc = ref
-            a.ingest(page)
-    db = Database(db_path)
-    compute_measures(db, now=datetime(2024, 7, 1, 10, tzinfo=UTC))
-    stats = build_ledger(db, warc_dir=warc)
-    assert stats.progress_rows == 4
-    db.close()
-    return db_path
-
-
 def _tasks(data: dict) -> dict[int, dict]:
     return {t["number"]: t for t in next(p for p in data["plans"] if p["url"] == P + "plan")["tasks"]}
 
