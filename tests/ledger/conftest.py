@@ -1,9 +1,13 @@
 """Fixtures for the ledger tests: a small archive with a province plan, a city plan and close-out notices."""
 from __future__ import annotations
 
+import asyncio
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from datasette.app import Datasette
 from sqlite_utils import Database
 
 from archive.ledger import build_ledger
@@ -88,3 +92,15 @@ def progress_db(db_path, tmp_path):
     assert stats.progress_rows == 4
     db.close()
     return db_path
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def get(db_path):
+    """GET a path from Datasette over the ledger archive, configured as ``ducha serve`` does."""
+    ds = Datasette([str(db_path)], metadata=json.loads((REPO / "datasette-metadata.json").read_text("utf-8")))
+    loop = asyncio.new_event_loop()
+    yield lambda path: loop.run_until_complete(ds.client.get(path))
+    loop.close()

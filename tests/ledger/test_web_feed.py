@@ -1,13 +1,9 @@
 """The ledger's Atom feed (``feed_ledger.atom``): tasks that became overdue and close-outs, exact."""
 from __future__ import annotations
 
-import asyncio
-import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pytest
-from datasette.app import Datasette
 from lxml import etree
 from sqlite_utils import Database
 
@@ -17,15 +13,6 @@ from tests.ledger.conftest import C, P
 
 REPO = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-def get(db_path):
-    """GET a path from Datasette over the ledger archive, configured as ``ducha serve`` does."""
-    ds = Datasette([str(db_path)], metadata=json.loads((REPO / "datasette-metadata.json").read_text("utf-8")))
-    loop = asyncio.new_event_loop()
-    yield lambda path: loop.run_until_complete(ds.client.get(path))
-    loop.close()
 
 
 def _entries(response):

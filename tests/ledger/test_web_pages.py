@@ -1,14 +1,11 @@
 """The ledger pages in the real Datasette (in process): plan page, index, scorecard with its SVG chart."""
 from __future__ import annotations
 
-import asyncio
-import json
 import re
 from html import unescape
 from pathlib import Path
 
 import pytest
-from datasette.app import Datasette
 from lxml import html as lxml_html
 from sqlite_utils import Database
 
@@ -18,15 +15,6 @@ from tests.ledger.conftest import C, P
 
 REPO = Path(__file__).resolve().parents[2]
 AS_OF = "2024-07-01"
-
-
-@pytest.fixture
-def get(db_path):
-    """GET a path from Datasette over the ledger archive, configured as ``ducha serve`` does."""
-    ds = Datasette([str(db_path)], metadata=json.loads((REPO / "datasette-metadata.json").read_text("utf-8")))
-    loop = asyncio.new_event_loop()
-    yield lambda path: loop.run_until_complete(ds.client.get(path))
-    loop.close()
 
 
 def _doc_id(db_path, url):
