@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from lxml import etree
 from sqlite_utils import Database
@@ -11,7 +10,6 @@ from archive.ledger import ledger_data
 from archive.web.feeds import parse_updated
 from tests.ledger.conftest import C, P
 
-REPO = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
@@ -13,7 +12,6 @@ from archive.ledger import ledger_data
 from archive.ledger.view import plan_views, scorecard
 from tests.ledger.conftest import C, P
 
-REPO = Path(__file__).resolve().parents[2]
 AS_OF = "2024-07-01"
 
 
