@@ -23,7 +23,7 @@ and the text a row was built from must be known to remove it.  Writers therefore
 directly: ``mark_stale`` queues the posting in ``_search_pending`` with the text its row holds (kept
 from the first time it is queued), and ``flush_pending`` rebuilds every queued row from the current
 texts.  The ingest flushes at once by default or every N postings (``Archive(search_batch=N)``: FTS5
-writes one segment per transaction, so batching doubles the ingest rate); a crash leaves the queue
+writes one segment per transaction: batching made ingest 1.5× faster); a crash leaves the queue
 in the database and the next ``ensure_schema`` flushes it.  Code that changes those texts in place
 (say, recognised text added to an attachment) must queue the posting the same way.
 """
