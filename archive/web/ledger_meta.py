@@ -62,7 +62,9 @@ ORDER BY p.region, p.id, t.number"""
 
 #: A task became overdue the day after its last allowed day, unless a confirmed close-out was posted by
 #: then (the report's rule with ``as_of`` = that day); the entry stays when a late close-out follows
-#: (which gets its own entry).  A close-out is dated when the archive first saw the notice.
+#: (which gets its own entry).  A close-out is dated when the archive first saw the notice.  A task whose
+#: newest progress report calls it done with no close-out to this day (``ledger_claimed_done`` as of
+#: today) is dated when the archive first saw that report, and leaves the feed when a close-out comes.
 _OVERDUE_ON = "date(t.deadline, '+1 day')"
 _FEED_REGION = f"(:region = '' OR {region_match('p.region', ':region')})"
 FEED_LEDGER = f"""
@@ -94,6 +96,21 @@ JOIN tasks t ON t.id = l.task_id
 JOIN plans p ON p.id = t.plan_id
 JOIN documents d ON d.id = l.document_id
 WHERE l.kind = 'closure' AND l.status = 'confirmed' AND {_FEED_REGION}
+UNION ALL
+SELECT 'urn:ducha:ledger:claimed:' || p.document_id || ':' || t.number || ':' || lp.document_id,
+       '称已完成无销号 Reported done, no close-out: ' || coalesce(p.region, '') || ' 第' || t.number || '项 '
+       || coalesce(t.problem, ''),
+       rd.first_seen_at,
+       '/-/ducha/ledger/' || p.document_id || '#task-' || t.number,
+       '整改进展报告称“' || coalesce(lp.status_text, '') || '”（发布 posted ' || coalesce(lp.posted, '?')
+       || '），至今无验收销号公示。 The newest progress report calls it done; no close-out notice so far.'
+       || char(10) || coalesce(rd.title, rd.url) || char(10) || '整改方案 ' || coalesce(p.title, p.url),
+       coalesce(p.region, '')
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id
+JOIN task_progress lp ON lp.id = {_LATEST_PROGRESS.replace(AS_OF, TODAY)}
+JOIN documents rd ON rd.id = lp.document_id
+WHERE lp.status = 'done' AND NOT {_CLOSED_BY.replace(AS_OF, TODAY)} AND {_FEED_REGION}
 )
 ORDER BY julianday(atom_updated) DESC, atom_id
 LIMIT 100"""
@@ -124,10 +141,13 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
         "sql": LEDGER_PLAN_TASKS.strip(), "hide_sql": True, "params": ["plan", "region", "as_of"]},
     "feed_ledger": {
         "title": "整改任务逾期与销号 Atom 订阅 Ledger feed: tasks overdue and closed out",
-        "description": "整改任务逾期（整改时限次日起、此前无验收销号公示；之后补发的销号另列一条）与新的验收销号公示"
-                       "（按存档首次发现时间）。加 .atom 后缀订阅；region 留空为全部，省含其下各市。"
-                       " Tasks that became overdue (dated the day after the deadline) and close-outs (dated when the "
-                       "archive first saw the notice); append .atom. region empty for all; a province includes its cities.",
+        "description": "整改任务逾期（整改时限次日起、此前无验收销号公示；之后补发的销号另列一条）、新的验收销号公示"
+                       "（按存档首次发现时间），及进展报告称已完成但至今无销号公示的任务（按报告首次发现时间）。"
+                       "加 .atom 后缀订阅；region 留空为全部，省含其下各市。"
+                       " Tasks that became overdue (dated the day after the deadline), close-outs (dated when the "
+                       "archive first saw the notice) and tasks reported done with no close-out so far (dated when "
+                       "the archive first saw the report); append .atom. region empty for all; a province includes "
+                       "its cities.",
         "sql": FEED_LEDGER.strip(), "hide_sql": True, "params": ["region"]},
 }
 

@@ -90,3 +90,14 @@ def test_ledger_queries_take_a_city_region_as_json_and_refuse_an_unknown_one(get
     assert bad.status_code == 400 and bad.json()["valid_regions"] == ["四川省", "四川省绵阳市"]
     page = get("/archive/ledger_overdue?region=四川省绵阳市&as_of=2024-07-01")
     assert page.status_code == 200 and "未知地区" not in page.text
+
+
+def test_feed_lists_a_task_reported_done_with_no_close_out_to_this_day(get, progress_db):
+    db = Database(progress_db)
+    p, p2 = (db.execute("SELECT id FROM documents WHERE url = ?", [u]).fetchone()[0] for u in (P + "plan", P + "p2"))
+    seen = parse_updated(db.execute("SELECT first_seen_at FROM documents WHERE id = ?", [p2]).fetchone()[0]).isoformat()
+    claimed = [e for e in _entries(get("/archive/feed_ledger.atom")) if ":claimed:" in e[0]]
+    # task 1: 已完成 in p2, never closed out; task 2 says 已完成 too but n2 closed it out: no entry
+    assert claimed == [(f"urn:ducha:ledger:claimed:{p}:1:{p2}", seen,
+                        "称已完成无销号 Reported done, no close-out: 四川省 第1项 长江岸线生态修复不到位",
+                        f"http://localhost/-/ducha/ledger/{p}#task-1")]
