@@ -28,6 +28,14 @@ PER_PAGE = 20
 _LIST = re.compile(r"zclistf(?:_(\d+))?\.shtml$")
 
 
+def search_paging(req: SimRequest) -> tuple[int, int] | SimResponse:
+    """``(_pageSize, page)`` of a ``/common/search/{channelId}`` request, or the API's 400 for bad numbers."""
+    try:
+        return max(1, min(100, int(req.query.get("_pageSize", "10")))), max(1, int(req.query.get("page", "1")))
+    except ValueError:
+        return SimResponse(400, b'{"code":400}', "application/json", kind="json")
+
+
 def _channel(site) -> str:
     return re.search(r"/c(\d+)/", site.start_path).group(1)
 
@@ -76,11 +84,10 @@ class UcapFamily(Family):
         return self.html_response(ctx, f"公示公告-{ctx.site.name}", inner, kind="list")
 
     def _json(self, req: SimRequest, ctx: Ctx) -> SimResponse:
-        try:
-            size = max(1, min(100, int(req.query.get("_pageSize", "10"))))
-            page = max(1, int(req.query.get("page", "1")))
-        except ValueError:
-            return SimResponse(400, b'{"code":400}', "application/json", kind="json")
+        paging = search_paging(req)
+        if isinstance(paging, SimResponse):
+            return paging
+        size, page = paging
         entries = [] if ctx.broken else ctx.entries()
         results = [{"url": e.path, "title": e.title, "publishedTimeStr": e.date.isoformat(), "id": e.path.rsplit("/", 1)[1][:-6]}
                    for e in page_slice(entries, page, size)]

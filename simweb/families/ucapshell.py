@@ -9,7 +9,7 @@ import hashlib
 import logging
 
 from simweb.families.base import Ctx, SimRequest, SimResponse, esc, json_response, page_count, page_slice
-from simweb.families.ucap import UcapFamily
+from simweb.families.ucap import UcapFamily, search_paging
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 20
@@ -39,11 +39,10 @@ class UcapShellFamily(UcapFamily):
             return self.html_response(ctx, f"信息公开-{ctx.site.name}", inner, kind="list", extra_head=head)
         if req.path != f"/common/search/{channel}":
             return None
-        try:
-            size = max(1, min(100, int(req.query.get("_pageSize", "10"))))
-            page = max(1, int(req.query.get("page", "1")))
-        except ValueError:
-            return SimResponse(400, b'{"code":400}', "application/json", kind="json")
+        paging = search_paging(req)
+        if isinstance(paging, SimResponse):
+            return paging
+        size, page = paging
         entries = [] if ctx.broken else ctx.entries()
         rows = page_slice(entries, page, size)
         if req.query.get("_isJson") != "true":
