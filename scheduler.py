@@ -10,6 +10,10 @@ schedulers and manual ``ducha crawl`` runs apart.  Each run is a subprocess
 Exit codes: 0 clean shutdown or ``--once`` ok; 1 ``--once`` run reported failed sites;
 2 configuration error; 3 ``--once`` run crashed, timed out or errored; 75 another scheduler
 holds the lock (or ``--once`` found a crawl running).
+
+Each crawl dies with the scheduler (``archive.ops.orphans``): a scheduler killed outright sends its
+crawl SIGTERM through the kernel, and the next start closes the rows it left ``running``.  ``--list``
+only reads: no lock, no file created, usable beside a running scheduler.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ import threading
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -37,6 +42,7 @@ from archive.ops.config import OpsConfig, load_config
 from archive.ops.errors import ConfigError, CrawlLockBusy
 from archive.ops.execute import Supervisor, run_group
 from archive.ops.lock import EXIT_LOCKED, acquire, lock_path, release
+from archive.ops.orphans import recover_abandoned
 from archive.ops.runs import mark_crashed_runs
 
 logger = logging.getLogger("scheduler")
@@ -185,38 +191,85 @@ def build_scheduler(cfg: OpsConfig) -> BackgroundScheduler:
     return sched
 
 
+def wanted_jobs(cfg: OpsConfig) -> dict[str, tuple[str, CronTrigger, dict]]:
+    """Job id → (function reference, trigger, kwargs) of every job the config asks for."""
+    kwargs_for = {"config_path": cfg.source}
+    wanted = {f"crawl-{group.name}": ("scheduler:run_scheduled_group",
+                                      CronTrigger(timezone=cfg.timezone, **group.cron()),
+                                      {"group": group.name, **kwargs_for}) for group in cfg.groups}
+    wanted["verify-evidence"] = ("scheduler:run_evidence_check", CronTrigger(timezone=cfg.timezone, **VERIFY_CRON),
+                                 kwargs_for)
+    return wanted
+
+
 def sync_jobs(sched: BackgroundScheduler, cfg: OpsConfig) -> None:
     """Make the stored jobs match the config without losing a stored next run time (catch-up after downtime).
 
     A job whose trigger and arguments are unchanged is kept as stored; a changed one is replaced,
     jobs of removed groups are deleted.  Call between ``start(paused=True)`` and ``resume()``.
     """
-    wanted = {}
-    for group in cfg.groups:
-        wanted[f"crawl-{group.name}"] = (group, CronTrigger(timezone=cfg.timezone, **group.cron()))
-    verify_trigger = CronTrigger(timezone=cfg.timezone, **VERIFY_CRON)
+    wanted = wanted_jobs(cfg)
     for job in sched.get_jobs():
-        if job.id == "verify-evidence":
-            continue
         if job.id not in wanted:
             logger.info("removing job %s (group no longer configured)", job.id)
             job.remove()
-    kwargs_for = {"config_path": cfg.source}
-    for job_id, (group, trigger) in wanted.items():
-        kwargs = {"group": group.name, **kwargs_for}
+    groups = {f"crawl-{g.name}": g for g in cfg.groups}
+    for job_id, (func, trigger, kwargs) in wanted.items():
         job = sched.get_job(job_id)
         if job is not None and str(job.trigger) == str(trigger) and job.kwargs == kwargs:
             logger.info("job %s kept: %s, next run %s", job_id, trigger, job.next_run_time)
             continue
-        job = sched.add_job("scheduler:run_scheduled_group", trigger, id=job_id, name=f"crawl {group.name}",
-                            kwargs=kwargs, replace_existing=True)
-        logger.info("job %s scheduled: %s (timeout %g s), sites %s", job_id, trigger, group.timeout_s,
-                    ", ".join(group.sites) or "all")
-    job = sched.get_job("verify-evidence")
-    if job is None or str(job.trigger) != str(verify_trigger) or job.kwargs != kwargs_for:
-        sched.add_job("scheduler:run_evidence_check", verify_trigger, id="verify-evidence",
-                      name="verify evidence", kwargs=kwargs_for, replace_existing=True)
-        logger.info("job verify-evidence scheduled: %s", verify_trigger)
+        group = groups.get(job_id)
+        sched.add_job(func, trigger, id=job_id, name=f"crawl {group.name}" if group else "verify evidence",
+                      kwargs=kwargs, replace_existing=True)
+        if group:
+            logger.info("job %s scheduled: %s (timeout %g s), sites %s", job_id, trigger, group.timeout_s,
+                        ", ".join(group.sites) or "all")
+        else:
+            logger.info("job %s scheduled: %s", job_id, trigger)
+
+
+def _stored_states(path: Path) -> dict[str, dict]:
+    """Job id → stored job state, read from the job store without writing (no file created); {} if none."""
+    if not path.exists():
+        return {}
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        rows = conn.execute("SELECT id, job_state FROM apscheduler_jobs").fetchall()
+    states = {}
+    for job_id, blob in rows:
+        try:
+            states[job_id] = pickle.loads(blob)
+        except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError, ValueError):
+            # the scheduler drops such a job at start-up and logs why
+            logger.warning("job %s: stored state unreadable (the scheduler will replace it)", job_id)
+    return states
+
+
+def list_jobs(cfg: OpsConfig, *, now: datetime | None = None) -> list[str]:
+    """One line per job: its trigger and next run time, as a start of the scheduler would see them.
+
+    Read-only: the job store and the archive are only read (neither is created), no lock is taken, so
+    it works beside a running scheduler.
+    """
+    store = cfg.jobstore_path()
+    try:
+        stored = _stored_states(store)
+    except sqlite3.Error as exc:
+        return [f"job store {store} unreadable ({exc}): a start would fail; times not shown"]
+    now = now or datetime.now(ZoneInfo(cfg.timezone))
+    lines = [] if store.exists() else [f"no job store yet at {store}: next run times computed from the schedule"]
+    for job_id, (_func, trigger, kwargs) in wanted_jobs(cfg).items():
+        state = stored.get(job_id)
+        if state is not None and str(state.get("trigger")) == str(trigger) and state.get("kwargs") == kwargs:
+            when, note = state.get("next_run_time"), "stored"
+        else:
+            when = trigger.get_next_fire_time(None, now)
+            note = "new" if state is None else "changed: rescheduled at the next start"
+        shown = when.astimezone(ZoneInfo(cfg.timezone)).isoformat(timespec="seconds") if when else "paused"
+        lines.append(f"job {job_id}: {trigger}, next run {shown} ({note})")
+    lines += [f"job {job_id}: stored but no longer configured (removed at the next start)"
+              for job_id in stored if job_id not in wanted_jobs(cfg)]
+    return lines
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
@@ -241,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         logger.error("configuration: %s", exc)
         return EXIT_CONFIG
+    if args.list:
+        sys.stdout.write("".join(f"{line}\n" for line in list_jobs(cfg)))
+        return EXIT_OK
     if args.once:
         try:
             result = run_group(cfg, args.once, supervisor=_SUPERVISOR)
@@ -251,15 +307,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lock_fd = acquire(lock_path(cfg.db, "scheduler"))
     except CrawlLockBusy as exc:
-        logger.error("another scheduler is running: %s", exc)
+        who = f"pid {exc.pid}" if exc.pid else "pid unknown"
+        logger.error("another scheduler is running (%s) on %s (lock %s): stop it first", who, cfg.db, exc.path)
         return EXIT_LOCKED
     try:
-        return _serve(cfg, list_only=args.list)
+        return _serve(cfg)
     finally:
         release(lock_fd)
 
 
-def _serve(cfg: OpsConfig, *, list_only: bool) -> int:
+def _serve(cfg: OpsConfig) -> int:
     """Start paused, sync the jobs, resume, and block until a stop signal."""
     stop = threading.Event()
 
@@ -273,13 +330,12 @@ def _serve(cfg: OpsConfig, *, list_only: bool) -> int:
     sched.start(paused=True)
     try:
         sync_jobs(sched, cfg)
+        recover_abandoned(cfg)
         crashed = mark_crashed_runs(cfg.db)
         if crashed:
             logger.warning("runs left 'running' by dead processes marked crashed: %s", crashed)
         for job in sched.get_jobs():
             logger.info("job %s next run %s", job.id, job.next_run_time)
-        if list_only:
-            return EXIT_OK
         sched.resume()
         logger.info("scheduler started (pid %d, db %s, job store %s)", os.getpid(), cfg.db, cfg.jobstore_path())
         stop.wait()

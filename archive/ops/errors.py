@@ -1,6 +1,7 @@
 """Named exceptions of ``archive.ops``; the scheduler and the CLI translate them at the edges."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from archive.errors import ArchiveError
@@ -22,6 +23,12 @@ class CrawlLockBusy(OpsError):
         self.holder = holder
         who = f" ({holder})" if holder else ""
         super().__init__(f"{self.path} is locked by another process{who}: a crawl is already running")
+
+    @property
+    def pid(self) -> int | None:
+        """The holder's process id, as its lock file names it (``pid N since …``), or None."""
+        found = re.match(r"pid (\d+)", self.holder)
+        return int(found.group(1)) if found else None
 
 
 class AlertError(OpsError):

@@ -19,6 +19,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from archive.ops.config import DEFAULT_CRAWL_COMMAND, Group, OpsConfig
 from archive.ops.db import iso, opened, parse
 from archive.ops.errors import CrawlLockBusy
 from archive.ops.lock import EXIT_LOCKED, LOCK_FD_ENV, acquire, lock_path, release
+from archive.ops.orphans import die_with_parent
 from archive.ops.runs import finish_job, mark_crashed_runs, start_job
 
 logger = logging.getLogger(__name__)
@@ -111,11 +113,42 @@ def crawl_command(cfg: OpsConfig, group: Group) -> list[str]:
                               full=group.full, extra_args=cfg.extra_args, base=cfg.base_command())
 
 
-def _wait(child: subprocess.Popen, group: Group, cfg: OpsConfig, supervisor: Supervisor) -> tuple[int, str]:
-    """Wait for the child; on timeout SIGTERM its group, then SIGKILL after the grace period."""
-    try:
-        code = child.wait(timeout=group.timeout_s)
-    except subprocess.TimeoutExpired:
+#: Exit statuses of a crawl stopped by a signal it handled (128 + SIGINT / SIGTERM) or died of.
+_INTERRUPTED_CODES = {128 + signal.SIGINT, 128 + signal.SIGTERM, -signal.SIGINT, -signal.SIGTERM, -signal.SIGHUP}
+#: How often a waiting scheduler looks for the crawl's ``runs`` row to link it (seconds).
+LINK_POLL_S = 0.5
+
+
+def outcome_of(code: int, *, stopping: bool = False) -> str:
+    """The ``scheduled_runs.outcome`` of a crawl that exited with ``code`` (negative: killed by that signal).
+
+    130/143 (the crawl stopped on SIGINT/SIGTERM) and death by SIGINT/SIGTERM/SIGHUP are ``interrupted``;
+    any other signal (SIGKILL, SIGSEGV, …) is ``crashed``.
+    """
+    if code == 0:
+        return "ok"
+    if stopping or code in _INTERRUPTED_CODES:
+        return "interrupted"
+    if code == 1:
+        return "failed_sites"
+    if code == EXIT_LOCKED:
+        return "skipped_locked"
+    return "crashed" if code < 0 else "error"
+
+
+def _wait(child: subprocess.Popen, group: Group, cfg: OpsConfig, supervisor: Supervisor,
+          on_tick: Callable[[], None] = lambda: None) -> tuple[int, str]:
+    """Wait for the child (calling ``on_tick`` every ``LINK_POLL_S``); on timeout SIGTERM its group, then
+    SIGKILL after the grace period."""
+    deadline = time.monotonic() + group.timeout_s
+    while True:
+        try:
+            code = child.wait(timeout=max(0.0, min(LINK_POLL_S, deadline - time.monotonic())))
+            break
+        except subprocess.TimeoutExpired:
+            if time.monotonic() < deadline:
+                on_tick()
+                continue
         logger.error("group %s: crawl pid %d exceeded %g s: stopping it", group.name, child.pid, group.timeout_s)
         _signal_group(child, signal.SIGTERM)
         try:
@@ -124,15 +157,7 @@ def _wait(child: subprocess.Popen, group: Group, cfg: OpsConfig, supervisor: Sup
             _signal_group(child, signal.SIGKILL)
             child.wait()
         return child.returncode, "timeout"
-    if supervisor.stopping.is_set() and code != 0:
-        return code, "interrupted"
-    if code == 0:
-        return code, "ok"
-    if code == 1:
-        return code, "failed_sites"
-    if code == EXIT_LOCKED:
-        return code, "skipped_locked"
-    return code, "crashed" if code < 0 else "error"
+    return code, outcome_of(code, stopping=supervisor.stopping.is_set())
 
 
 def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None = None,
@@ -165,12 +190,15 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
         if supervisor.stopping.is_set():
             result.outcome = "interrupted"
         else:
-            child = subprocess.Popen(command, env=env, pass_fds=(fd,), start_new_session=True)
+            # preexec_fn in a threaded process: the hook only calls prctl, resolved before the fork
+            child = subprocess.Popen(command, env=env, pass_fds=(fd,), start_new_session=True,
+                                     preexec_fn=die_with_parent())  # noqa: PLW1509
             supervisor.add(child)
             logger.info("group %s: started crawl pid %d: %s", group.name, child.pid, " ".join(command))
             finish_job(cfg.db, job_row, pid=child.pid)
+            link = _Linker(cfg.db, job_row, child.pid, last_id)
             try:
-                result.exit_code, result.outcome = _wait(child, group, cfg, supervisor)
+                result.exit_code, result.outcome = _wait(child, group, cfg, supervisor, on_tick=link)
             finally:
                 supervisor.discard(child)
             result.run_ids = _runs_of(cfg.db, child.pid, last_id)
@@ -179,6 +207,23 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
     result.duration_s = time.monotonic() - started
     _close(cfg, result, job_row)
     return result
+
+
+class _Linker:
+    """Links the ``scheduled_runs`` row to the crawl's ``runs`` row as soon as the crawl has written it, so
+    a scheduler killed mid-crawl leaves its row pointing at the run (``on_tick`` of ``_wait``)."""
+
+    def __init__(self, db_path: str, job_row: int, pid: int, after_id: int) -> None:
+        self.db_path, self.job_row, self.pid, self.after_id = db_path, job_row, pid, after_id
+        self.linked = False
+
+    def __call__(self) -> None:
+        if self.linked:
+            return
+        found = _runs_of(self.db_path, self.pid, self.after_id)
+        if found:
+            finish_job(self.db_path, self.job_row, run_id=found[0])
+            self.linked = True
 
 
 def _runs_of(db_path: str, pid: int, after_id: int) -> list[int]:

@@ -3,7 +3,8 @@
 It behaves as the wired crawl command would: takes ``crawl_lock``, records a run with
 ``Archive.begin_run`` / ``finish_run`` (summary of crawler counters), calls ``after_run``, and
 appends ``start``/``end`` JSON lines to ``--log``.  ``--control FILE`` (JSON, re-read every run)
-says what to do: ``{"mode": "ok"|"hang"|"fail", "sleep": seconds}``.
+says what to do: ``{"mode": "ok"|"hang"|"fail"|"exit", "sleep": seconds, "code": N}`` (``exit``: leave
+the run ``running`` and exit with ``code``, as a crawl stopped by a signal it handled).
 """
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ def main() -> int:
             time.sleep(float(control.get("sleep", 0.3)))
             if control.get("mode") == "hang":
                 time.sleep(3600)
+            if control.get("mode") == "exit":
+                return int(control["code"])
             counts = {"list_pages": 1, "entries": 5, "details": 5, "new": 0, "errors": 0}
             status = "ok" if control.get("mode") != "fail" else "failed"
             with Archive(args.db) as archive:

@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tests.ops.conftest import query_rows
 
@@ -95,17 +96,23 @@ def test_sigterm_stops_a_running_crawl_and_exits_zero(tmp_path, poll, crawl_reco
 
 def test_one_catch_up_run_after_downtime(tmp_path, poll, crawl_records, fake_schedule, start_scheduler):
     """A job store whose next run is 10 minutes past (missed 10 minute crons) gives exactly one run."""
-    from scheduler import SQLiteJobStore
+    from archive.ops.config import load_config
+    from scheduler import SQLiteJobStore, build_scheduler, sync_jobs
 
     config = fake_schedule([{"name": "g", "hour": "*", "minute": "*", "second": "0"}])
-    lister = start_scheduler(config, "--list")
-    assert lister.proc.wait(timeout=30) == 0
-    assert "job crawl-g scheduled" in lister.output()
+    sched = build_scheduler(load_config(config))          # the job store a first start leaves behind
+    sched.start(paused=True)
+    sync_jobs(sched, load_config(config))
+    sched.shutdown(wait=False)
     store = SQLiteJobStore(tmp_path / "archive.db.jobs.sqlite")
     store._alias = "default"
     job = store.lookup_job("crawl-g")
     job.next_run_time = datetime.now(UTC) - timedelta(minutes=10)   # the machine was down 10 minutes
     store.update_job(job)
+    lister = start_scheduler(config, "--list")
+    assert lister.proc.wait(timeout=30) == 0
+    missed = job.next_run_time.astimezone(ZoneInfo("Asia/Shanghai")).isoformat(timespec="seconds")
+    assert f"next run {missed} (stored)" in lister.output()   # what the start will catch up on
     db = tmp_path / "archive.db"
     proc = start_scheduler(config)
     poll(lambda: _jobs(db, "ok"), timeout=30, what="the catch-up run")

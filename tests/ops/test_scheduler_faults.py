@@ -1,0 +1,92 @@
+"""The scheduler under faults: killed outright, started twice, listed while running, crawls stopped by signals."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from archive.ops.config import load_config
+from archive.ops.execute import run_group
+from archive.ops.runs import pid_alive
+from tests.ops.conftest import query_rows
+
+EVERY_2S = {"name": "g", "sites": ["s1"], "hour": "*", "minute": "*", "second": "*/2"}
+
+
+def _row(db: Path, row_id: int | None = None) -> tuple | None:
+    rows = query_rows(db, "SELECT id, outcome, pid, run_id, detail FROM scheduled_runs"
+                      + (" WHERE id = ?" if row_id else " ORDER BY id LIMIT 1"), (row_id,) if row_id else ())
+    return rows[0] if rows else None
+
+
+def test_kill_9_of_the_scheduler_takes_its_crawl_down_and_the_restart_closes_the_row(
+        tmp_path, poll, crawl_records, fake_schedule, start_scheduler):
+    """kill -9 of a real scheduler: its crawl does not outlive it; the next start marks the row, linked to the run."""
+    (tmp_path / "control.json").write_text(json.dumps({"mode": "hang"}))
+    config = fake_schedule([EVERY_2S])
+    db = tmp_path / "archive.db"
+    sched = start_scheduler(config)
+    started = poll(lambda: [r for r in crawl_records() if r["event"] == "start"], what="a hanging crawl")[0]
+    crawl_pid, run_id = started["pid"], started["run_id"]
+    row = poll(lambda: (r := _row(db)) and r[3] and r, what="the scheduled row linked to the crawl's run")
+    assert (row[1], row[2], row[3]) == ("running", crawl_pid, run_id)
+
+    os.kill(sched.proc.pid, signal.SIGKILL)
+    sched.proc.wait(timeout=10)
+    poll(lambda: not pid_alive(crawl_pid), timeout=10, what="the orphaned crawl to die with its scheduler")
+    assert _row(db, row[0])[1] == "running"          # nobody closed it yet
+
+    (tmp_path / "control.json").write_text(json.dumps({"mode": "ok", "sleep": 0.1}))
+    restarted = start_scheduler(config)
+    closed = poll(lambda: (r := _row(db, row[0])) and r[1] != "running" and r, what="the stale row closed")
+    assert closed[1] == "interrupted" and closed[3] == run_id
+    assert "scheduler" in closed[4] and "died" in closed[4]
+    assert query_rows(db, "SELECT status FROM runs WHERE id = ?", (run_id,)) == [("crashed",)]
+    poll(lambda: query_rows(db, "SELECT 1 FROM scheduled_runs WHERE outcome = 'ok'"), timeout=30,
+         what="the restarted scheduler's own run")
+    assert restarted.stop() == 0
+
+
+def test_second_scheduler_is_named_and_list_reads_beside_it_creating_nothing(
+        tmp_path, poll, crawl_records, fake_schedule, start_scheduler):
+    """A second scheduler: 75 and 'another scheduler is running (pid N)'; --list works beside it; alone it creates no file."""
+    (tmp_path / "control.json").write_text(json.dumps({"mode": "hang"}))
+    config = fake_schedule([EVERY_2S])
+    before = sorted(p.name for p in tmp_path.iterdir())
+    lister = start_scheduler(config, "--list")
+    assert lister.proc.wait(timeout=30) == 0
+    assert "job crawl-g: cron[" in lister.output() and "(new)" in lister.output()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "scheduler-0.log") == before
+
+    sched = start_scheduler(config)
+    poll(lambda: [r for r in crawl_records() if r["event"] == "start"], what="a running crawl")
+    second = start_scheduler(config)
+    assert second.proc.wait(timeout=30) == 75
+    assert f"another scheduler is running (pid {sched.proc.pid})" in second.output()
+    assert "a crawl is already running" not in second.output()
+    listed = start_scheduler(config, "--list")
+    assert listed.proc.wait(timeout=30) == 0
+    assert "(stored)" in listed.output() and "job verify-evidence:" in listed.output()
+    assert sched.stop() == 0
+
+
+@pytest.mark.parametrize(("code", "outcome"), [(143, "interrupted"), (130, "interrupted"), (1, "failed_sites"),
+                                               (2, "error")])
+def test_a_crawl_stopped_by_a_signal_is_interrupted_not_an_error(tmp_path, fake_schedule, code, outcome):
+    """Exit 130/143 (the crawl handled SIGINT/SIGTERM) is recorded 'interrupted', other failures are not."""
+    (tmp_path / "control.json").write_text(json.dumps({"mode": "exit", "code": code}))
+    cfg = load_config(fake_schedule([EVERY_2S]))
+    result = run_group(cfg, "g")
+    assert (result.exit_code, result.outcome) == (code, outcome)
+    assert _row(tmp_path / "archive.db")[1] == outcome
+
+
+def test_death_by_signal_maps_to_interrupted_or_crashed():
+    """Killed by SIGTERM/SIGINT/SIGHUP: interrupted; by SIGKILL or SIGSEGV: crashed."""
+    from archive.ops.execute import outcome_of
+
+    assert [outcome_of(-s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)] == ["interrupted"] * 3
+    assert [outcome_of(-s) for s in (signal.SIGKILL, signal.SIGSEGV)] == ["crashed"] * 2
