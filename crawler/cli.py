@@ -76,8 +76,11 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
                                        on_row=tick)
     click.echo(result.format_rows(result.rows, fmt), nl=False)
     failed = result.failed_sites(result.rows)
+    for label, reason in getattr(chosen, "rejected", {}).items():
+        click.echo(f"INVALID {label}: {reason}", err=True)
     if failed:
         click.echo(f"no postings from: {', '.join(failed)}", err=True)
+    if failed or getattr(chosen, "rejected", None):
         sys.exit(1)
 
 
@@ -93,13 +96,14 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
     from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
     from crawler.errors import CrawlSetupError, SitesFileError
-    from crawler.runner import run_crawl
+    from crawler.runner import run_crawl, spider_class
 
     overrides = _parse_settings(settings)
-    try:
+    try:  # read before the lock: a refused crawl creates no file
+        sites = spider_class().select_sites(sites_file, list(site_ids))
         with crawl_lock(db):
             result = run_crawl(db=db, sites_file=sites_file, site_ids=list(site_ids), mirror=mirror, full=full,
-                               overrides=overrides)
+                               overrides=overrides, sites=sites)
     except CrawlLockBusy as exc:
         click.echo(f"ducha crawl: {exc}", err=True)
         sys.exit(EXIT_LOCKED)

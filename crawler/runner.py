@@ -37,6 +37,7 @@ FAILURE_MESSAGES = {
     "blocked": "blocked ({blocked} blocked responses)",
     "unreachable": "list pages unreachable",
     "empty": "no postings found on the list pages (layout changed?)",
+    "invalid": "refused by the sites file, not crawled: {reason}",
 }
 
 
@@ -103,10 +104,15 @@ def spider_class():
 
 def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | None = None,
               mirror: str | None = None, full: bool = False, overrides: dict[str, str] | None = None,
-              command: str = "crawl") -> CrawlResult:
-    """Run one crawl into ``db`` and return its result; the run is recorded in the ``runs`` table."""
+              command: str = "crawl", sites: list | None = None) -> CrawlResult:
+    """Run one crawl into ``db`` and return its result; the run is recorded in the ``runs`` table.
+
+    ``sites``: the sites already read from ``sites_file`` (``select_sites``), so a bad file is refused
+    before anything is created; entries the file refused (``sites.rejected``) fail by name."""
     spidercls = spider_class()
-    sites = spidercls.select_sites(sites_file, site_ids or [])  # the one read of the sites file per run
+    if sites is None:
+        sites = spidercls.select_sites(sites_file, site_ids or [])  # the one read of the sites file per run
+    rejected = dict(getattr(sites, "rejected", {}))
     settings = build_settings(db=db, sites_file=sites_file, site_ids=site_ids or [], mirror=mirror, full=full,
                               sites=sites, overrides=overrides)
     archive = Archive(db, warc_dir=warc_dir_for(settings))
@@ -125,13 +131,14 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
         process.crawl(crawler, sites=sites)
         process.start()
         stats = crawler.stats.get_stats()
-        result = summarise(run_id, [s.id for s in sites], stats)
+        result = summarise(run_id, [s.id for s in sites], stats, rejected=rejected)
         status = result.status
         return result
     finally:
         warc_dir = Path(warc_dir_for(settings))
         archive.finish_run(run_id, status=status, now=now_iso(settings),
-                           summary=_summary_or_empty(crawler, [s.id for s in sites]),
+                           summary={**_summary_or_empty(crawler, [s.id for s in sites]),
+                                    **{label: {"invalid": 1, "reason": why} for label, why in rejected.items()}},
                            warc_files=sorted(p.name for p in warc_dir.glob(f"ducha-{run_id}-*.warc.gz")))
         archive.close()
         _after_run(db, run_id, settings)
@@ -166,8 +173,9 @@ def _after_run(db: str, run_id: int, settings: Settings) -> None:
         logger.exception("health checks / alerts failed after run %d", run_id)
 
 
-def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
-    """Per-site counts and the failed sites (unreachable or blocked lists, or no postings found)."""
+def summarise(run_id: int, site_ids: list[str], stats: dict, *, rejected: dict[str, str] | None = None) -> CrawlResult:
+    """Per-site counts and the failed sites (unreachable or blocked lists, no postings found, or refused by
+    the sites file: ``rejected``, entry → reason)."""
     result = CrawlResult(run_id=run_id, status="ok")
     for site_id in site_ids:
         counts = site_counts(stats, site_id)
@@ -176,8 +184,10 @@ def summarise(run_id: int, site_ids: list[str], stats: dict) -> CrawlResult:
         if status != "ok":
             listed = "; ".join(f"{f['url']} ({f['reason']})" for f in failures_of(stats, site_id))
             result.failed[site_id] = FAILURE_MESSAGES[status].format(**counts, not_archived_list=listed)
+    for label, reason in (rejected or {}).items():
+        result.failed[label] = FAILURE_MESSAGES["invalid"].format(reason=reason)
     if result.failed:
-        result.status = "failed" if len(result.failed) == len(site_ids) else "partial"
+        result.status = "failed" if len(result.failed) == len(site_ids) + len(rejected or {}) else "partial"
     return result
 
 

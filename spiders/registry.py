@@ -12,6 +12,12 @@ Format (see the contract)::
         options: {max_pages: 5}       # optional hints for the profile and the spider
 
 Any other key of a site is kept in ``options`` too, so hints may also sit at the top level.
+
+One bad entry does not refuse the file: the valid sites are returned (a :class:`Sites` list) and each
+bad entry is in ``Sites.rejected`` under its id (or ``site #N``) with the reason, for the run to fail
+it by name.  Only a file that is unreadable, not YAML or without a ``sites:`` list is refused whole.
+URL schemes and hosts are case-insensitive and stored lower-case (``HTTPS://A.GOV.CN/X`` →
+``https://a.gov.cn/X``).
 """
 from __future__ import annotations
 
@@ -33,6 +39,15 @@ logger = logging.getLogger(__name__)
 LEVELS = ("national", "province", "city", "county")
 _ID = re.compile(r"^[a-z0-9-]+$")
 _KNOWN_KEYS = {"id", "name", "region", "level", "start_urls", "profile", "options"}
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\s]+)(.*)$", re.DOTALL)
+
+
+class Sites(list):
+    """The valid sites of a sites file, in file order; ``rejected`` maps each bad entry to why it was refused."""
+
+    def __init__(self, sites: list[Site] | tuple[Site, ...] = (), rejected: dict[str, str] | None = None) -> None:
+        super().__init__(sites)
+        self.rejected: dict[str, str] = dict(rejected or {})
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,15 @@ def _fail(where: str, message: str) -> SitesFileError:
     return SitesFileError(f"{where}: {message}")
 
 
+def normalise_url(url: object) -> str | None:
+    """An http(s) URL with its scheme and host in lower case (the rest untouched); None if it is not one."""
+    found = _URL.match(url.strip()) if isinstance(url, str) else None
+    if not found or found.group(1).lower() not in ("http", "https"):
+        return None
+    userinfo, at, host = found.group(2).rpartition("@")
+    return f"{found.group(1).lower()}://{userinfo}{at}{host.lower()}{found.group(3)}"
+
+
 def _site_from(raw: Any, index: int, source: str) -> Site:
     if not isinstance(raw, dict):
         raise _fail(f"{source}: site #{index + 1}", "each site must be a mapping of keys")
@@ -80,8 +104,9 @@ def _site_from(raw: Any, index: int, source: str) -> Site:
         urls = [urls]
     if not isinstance(urls, list) or not urls:
         raise _fail(where, "field 'start_urls' needs at least one http(s) URL")
-    for url in urls:
-        if not isinstance(url, str) or not re.match(r"^https?://[^/\s]+", url):
+    normalised = [normalise_url(url) for url in urls]
+    for url, norm in zip(urls, normalised, strict=True):
+        if norm is None:
             raise _fail(where, f"field 'start_urls' has a non-http(s) URL: {url!r}")
     profile = raw.get("profile")
     if profile is not None and (
@@ -93,47 +118,72 @@ def _site_from(raw: Any, index: int, source: str) -> Site:
         raise _fail(where, "field 'options' must be a mapping")
     extras = {k: v for k, v in raw.items() if k not in _KNOWN_KEYS}
     return Site(id=sid, name=raw["name"].strip(), region=raw["region"].strip(), level=level,
-                start_urls=tuple(urls), profile=profile, options={**extras, **options})
+                start_urls=tuple(u for u in normalised if u), profile=profile, options={**extras, **options})
 
 
-def parse_sites(data: Any, *, source: str = "sites file") -> list[Site]:
-    """Validated sites from already-loaded YAML ``data`` (``{"sites": [...]}`` or a bare list)."""
+def _label(raw: Any, index: int) -> str:
+    """How a run names an entry: its id when it has a usable one, else its position (``site #3``)."""
+    sid = raw.get("id") if isinstance(raw, dict) else None
+    return sid if isinstance(sid, str) and sid.strip() else f"site #{index + 1}"
+
+
+def parse_sites(data: Any, *, source: str = "sites file") -> Sites:
+    """Validated sites from already-loaded YAML ``data`` (``{"sites": [...]}`` or a bare list).
+
+    Raises ``SitesFileError`` only when there is no list of sites; a bad entry (and every entry of an
+    id used twice) goes to ``rejected``.
+    """
     if isinstance(data, dict):
         data = data.get("sites")
     if not isinstance(data, list):
         raise SitesFileError(f"{source}: expected a top-level 'sites:' list")
-    sites = [_site_from(raw, i, source) for i, raw in enumerate(data)]
-    seen: set[str] = set()
-    for site in sites:
-        if site.id in seen:
-            raise SitesFileError(f"{source}: site {site.id!r}: field 'id' is used by more than one site")
-        seen.add(site.id)
-    return sites
+    labels = [_label(raw, i) for i, raw in enumerate(data)]
+    result = Sites()
+    for index, raw in enumerate(data):
+        label = labels[index]
+        if labels.count(label) > 1 and not label.startswith("site #"):
+            entries = " and ".join(f"#{i + 1}" for i, other in enumerate(labels) if other == label)
+            result.rejected[label] = (f"{source}: site {label!r}: field 'id' is used by more than one site "
+                                      f"(entries {entries})")
+            continue
+        try:
+            result.append(_site_from(raw, index, source))
+        except SitesFileError as exc:
+            result.rejected[label] = str(exc)
+    return result
 
 
-def load_sites(path: str | Path | None = None) -> list[Site]:
+def load_sites(path: str | Path | None = None) -> Sites:
     """The sites of a YAML sites file; the bundled registry when ``path`` is ``None``."""
     file = Path(path) if path is not None else bundled_sites_path()
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+    except OSError as exc:
+        raise SitesFileError(f"{file}: cannot read the sites file: {exc}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SitesFileError(f"{file}: not valid YAML: {exc}") from exc
     sites = parse_sites(data, source=str(file))
-    logger.debug("loaded %d sites from %s", len(sites), file)
+    logger.debug("loaded %d sites from %s (%d entries refused)", len(sites), file, len(sites.rejected))
     return sites
 
 
-def select_sites(sites_file: str | Path | None = None, site_ids: list[str] | tuple[str, ...] = ()) -> list[Site]:
+def select_sites(sites_file: str | Path | None = None, site_ids: list[str] | tuple[str, ...] = ()) -> Sites:
     """The sites a run crawls: the sites file (default: the bundled registry), only ``site_ids`` if given.
 
     The one place where a sites file is read and filtered; the runner calls it once per run and passes
-    the result down to the spider and the middlewares.
+    the result down to the spider and the middlewares.  Refused entries stay in ``rejected`` (only the
+    chosen ones when ``site_ids`` is given), each logged as an error.
     """
     source = sites_file or bundled_sites_path()
     sites = load_sites(source)
     if site_ids:
-        unknown = sorted(set(site_ids) - {s.id for s in sites})
+        unknown = sorted(set(site_ids) - {s.id for s in sites} - set(sites.rejected))
         if unknown:
             raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {source}")
-        sites = [s for s in sites if s.id in set(site_ids)]
+        sites = Sites([s for s in sites if s.id in set(site_ids)],
+                      {k: v for k, v in sites.rejected.items() if k in set(site_ids)})
+    if not sites and sites.rejected:
+        raise SitesFileError(f"no valid site to crawl in {source}: " + "; ".join(sites.rejected.values()))
+    for label, reason in sites.rejected.items():
+        logger.error("sites file entry %s refused: %s", label, reason)
     return sites

@@ -66,7 +66,10 @@ def run_clock(db: DbLike, run_id: int) -> datetime:
 
 
 def site_status(counts: dict[str, int]) -> str:
-    """One word for a site's outcome in a run: ``ok``, or why the site failed (the runner's rules)."""
+    """One word for a site's outcome in a run: ``ok``, or why the site failed (the runner's rules;
+    ``invalid``: its sites-file entry was refused, so it was not crawled)."""
+    if counts.get("invalid"):
+        return "invalid"
     if counts.get("parse_errors"):
         return "parse_errors"
     if counts.get("not_archived"):

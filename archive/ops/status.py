@@ -46,7 +46,8 @@ def _site_rows(db) -> list[dict]:
     sql = """
     SELECT s.id AS site_id, r.id AS run_id, r.started_at, r.status AS run_status, rs.status AS site_status,
            rs.postings_seen, rs.new, rs.changed, rs.removed, rs.errors, rs.blocked
-    FROM sites s
+    FROM (SELECT id FROM sites UNION SELECT site_id FROM run_sites WHERE status = 'invalid'
+          AND run_id = (SELECT max(run_id) FROM run_sites)) s
     LEFT JOIN run_sites rs ON rs.site_id = s.id AND rs.run_id = (
         SELECT max(run_id) FROM run_sites WHERE site_id = s.id)
     LEFT JOIN runs r ON r.id = rs.run_id
@@ -128,6 +129,16 @@ def _not_archived(handle, row: dict) -> list[dict]:
     return [f for f in listed if isinstance(f, dict)] if isinstance(listed, list) else []
 
 
+def _refusal(handle, row: dict) -> str:
+    """Why the sites file refused the site in its last run (from ``runs.summary``)."""
+    found = handle.execute("SELECT summary FROM runs WHERE id = ?", [row["run_id"]]).fetchone()
+    try:
+        site = json.loads(found[0]).get(row["site_id"]) if found and found[0] else None
+    except (ValueError, AttributeError):
+        return ""
+    return str(site.get("reason") or "") if isinstance(site, dict) else ""
+
+
 def _outcome(row: dict) -> str:
     if row["run_status"] in ("crashed", "running"):
         return row["run_status"]
@@ -157,6 +168,7 @@ def format_status(db: DbLike, *, jobstore: str | Path | None = None, config: Ops
         next_of = site_next_runs(handle, upcoming, config, [r["site_id"] for r in rows])
         for r in rows:
             r["not_archived"] = _not_archived(handle, r) if r["site_status"] == "not_archived" else []
+            r["refused"] = _refusal(handle, r) if r["site_status"] == "invalid" else ""
             r["health"] = [f"{check}: {detail}" + _streak_note(failure_streak(handle, r["site_id"], check))
                            for check, detail in r["failing"]]
     lines = [(f"{'site':<14} {'last run':<31} {'outcome':<12} {'found':>5} {'new':>4} {'chg':>4} {'rm':>3} "
@@ -175,6 +187,8 @@ def format_status(db: DbLike, *, jobstore: str | Path | None = None, config: Ops
     for r in rows:
         lines += [f"  {r['site_id']}: not archived in run #{r['run_id']}: {f.get('url')} ({f.get('reason')})"
                   for f in r["not_archived"]]
+        if r["refused"]:
+            lines.append(f"  {r['site_id']}: refused by the sites file in run #{r['run_id']}: {r['refused']}")
     for group, started, outcome, code, run_id in jobs:
         lines.append(f"last scheduled {group}: {outcome} at {started} (exit {code}, run {run_id})")
     if upcoming:

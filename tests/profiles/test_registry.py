@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from spiders.registry import Site, SitesFileError, bundled_sites_path, load_sites, parse_sites
+from spiders.registry import Site, SitesFileError, bundled_sites_path, load_sites, parse_sites, select_sites
 
 SIMULATED = {
     "mee": "https://www.mee.gov.cn/ywgz/zysthjbhdc/dczg/index.shtml",
@@ -62,23 +63,52 @@ def test_minimal_site_and_extra_keys_become_options(tmp_path: Path) -> None:
                                   options={"delay": 2, "max_pages": 3})]
 
 
-@pytest.mark.parametrize(("sites", "message"), [
-    ([_site(id="Bad_ID")], "site 'Bad_ID': field 'id' must match [a-z0-9-]+"),
-    ([_site(), _site()], "site 'x-sthj': field 'id' is used by more than one site"),
-    ([_site(level="town")], "site 'x-sthj': field 'level' must be one of national, province, city, county"),
-    ([_site(start_urls=[])], "site 'x-sthj': field 'start_urls' needs at least one http(s) URL"),
-    ([_site(start_urls=["ftp://x.gov.cn/"])], "site 'x-sthj': field 'start_urls' has a non-http(s) URL"),
-    ([_site(name="")], "site 'x-sthj': field 'name' is required"),
-    ([_site(profile="dedecms")], "site 'x-sthj': field 'profile' must be one of"),
-    ([_site(options=[1])], "site 'x-sthj': field 'options' must be a mapping"),
-    (["just a string"], "site #1: each site must be a mapping"),
-    ({"site": []}, "expected a top-level 'sites:' list"),
+VALID = {"id": "ok-sthj", "name": "好厅", "region": "某省", "level": "province", "start_urls": ["http://ok.gov.cn/"]}
+
+
+@pytest.mark.parametrize(("sites", "label", "message"), [
+    ([_site(id="Bad_ID")], "Bad_ID", "site 'Bad_ID': field 'id' must match [a-z0-9-]+"),
+    ([_site(), _site()], "x-sthj", "site 'x-sthj': field 'id' is used by more than one site (entries #1 and #2)"),
+    ([_site(level="town")], "x-sthj", "site 'x-sthj': field 'level' must be one of national, province, city, county"),
+    ([_site(start_urls=[])], "x-sthj", "site 'x-sthj': field 'start_urls' needs at least one http(s) URL"),
+    ([_site(start_urls=["ftp://x.gov.cn/"])], "x-sthj", "site 'x-sthj': field 'start_urls' has a non-http(s) URL"),
+    ([_site(start_urls=["htps://x.gov.cn/"])], "x-sthj", "field 'start_urls' has a non-http(s) URL: 'htps://"),
+    ([_site(name="")], "x-sthj", "site 'x-sthj': field 'name' is required"),
+    ([_site(profile="dedecms")], "x-sthj", "site 'x-sthj': field 'profile' must be one of"),
+    ([_site(options=[1])], "x-sthj", "site 'x-sthj': field 'options' must be a mapping"),
+    (["just a string"], "site #2", "site #2: each site must be a mapping"),
 ])
-def test_validation_errors_name_site_and_field(sites: object, message: str) -> None:
-    with pytest.raises(SitesFileError) as err:
-        parse_sites({"sites": sites} if isinstance(sites, list) else sites, source="t.yaml")
-    assert message in str(err.value)
-    assert str(err.value).startswith("t.yaml")
+def test_a_bad_entry_is_refused_by_name_and_the_valid_sites_kept(sites: list, label: str, message: str) -> None:
+    """One typo must not stop an unattended run: the valid site survives, the bad entry is named with why."""
+    entries = [VALID, *sites] if label == "site #2" else [*sites, VALID]
+    parsed = parse_sites({"sites": entries}, source="t.yaml")
+    assert [s.id for s in parsed] == ["ok-sthj"]
+    assert list(parsed.rejected) == [label]
+    assert message in parsed.rejected[label] and parsed.rejected[label].startswith("t.yaml")
+
+
+def test_a_file_without_a_sites_list_is_refused_whole() -> None:
+    with pytest.raises(SitesFileError, match="^t.yaml: expected a top-level 'sites:' list"):
+        parse_sites({"site": []}, source="t.yaml")
+
+
+def test_url_schemes_and_hosts_are_case_insensitive_and_stored_lower_case() -> None:
+    parsed = parse_sites({"sites": [_site(start_urls=["HTTPS://Sthjt.SC.gov.cn/x/ZcList.shtml?A=1",
+                                                      "Http://user@X.GOV.CN:8080/Path"])]})
+    assert not parsed.rejected
+    assert parsed[0].start_urls == ("https://sthjt.sc.gov.cn/x/ZcList.shtml?A=1", "http://user@x.gov.cn:8080/Path")
+    assert parsed[0].host == "sthjt.sc.gov.cn"
+
+
+def test_select_sites_keeps_only_the_chosen_refusals_and_refuses_a_file_with_no_valid_site(tmp_path: Path) -> None:
+    f = tmp_path / "sites.yaml"
+    f.write_text(yaml.safe_dump({"sites": [VALID, _site(level="town"), _site(id="y-sthj", start_urls="ftp://y/")]}),
+                 encoding="utf-8")
+    chosen = select_sites(f, ["ok-sthj", "x-sthj"])
+    assert [s.id for s in chosen] == ["ok-sthj"] and list(chosen.rejected) == ["x-sthj"]
+    assert list(select_sites(f).rejected) == ["x-sthj", "y-sthj"]
+    with pytest.raises(SitesFileError, match="no valid site to crawl in .*'y-sthj'.*non-http"):
+        select_sites(f, ["y-sthj"])
 
 
 def test_invalid_yaml_is_reported_with_the_path(tmp_path: Path) -> None:
