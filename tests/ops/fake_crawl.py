@@ -3,14 +3,16 @@
 It behaves as the wired crawl command would: takes ``crawl_lock``, records a run with
 ``Archive.begin_run`` / ``finish_run`` (summary of crawler counters), calls ``after_run``, and
 appends ``start``/``end`` JSON lines to ``--log``.  ``--control FILE`` (JSON, re-read every run)
-says what to do: ``{"mode": "ok"|"hang"|"fail"|"exit", "sleep": seconds, "code": N}`` (``exit``: leave
-the run ``running`` and exit with ``code``, as a crawl stopped by a signal it handled).
+says what to do: ``{"mode": "ok"|"hang"|"stubborn"|"fail"|"exit", "sleep": seconds, "code": N}`` (``exit``:
+leave the run ``running`` and exit with ``code``, as a crawl stopped by a signal it handled; ``stubborn``:
+hang ignoring SIGTERM).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -37,13 +39,15 @@ def main() -> int:
     parser.add_argument("--control", required=True)
     args = parser.parse_args()
     control = json.loads(Path(args.control).read_text())
+    if control.get("mode") == "stubborn":
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         with crawl_lock(args.db):
             with Archive(args.db) as archive:
                 run_id = archive.begin_run(command="crawl", code_version="fake", calendar_version="fake")
             _log(args.log, event="start", mode=control.get("mode", "ok"), run_id=run_id)
             time.sleep(float(control.get("sleep", 0.3)))
-            if control.get("mode") == "hang":
+            if control.get("mode") in ("hang", "stubborn"):
                 time.sleep(3600)
             if control.get("mode") == "exit":
                 return int(control["code"])

@@ -50,6 +50,26 @@ def test_kill_9_of_the_scheduler_takes_its_crawl_down_and_the_restart_closes_the
     assert restarted.stop() == 0
 
 
+def test_a_crawl_that_ignores_sigterm_is_stopped_by_the_next_start(tmp_path, poll, crawl_records, fake_schedule,
+                                                                    start_scheduler):
+    """The second guard: a crawl that survived its scheduler's death is stopped (SIGKILL after the grace)."""
+    (tmp_path / "control.json").write_text(json.dumps({"mode": "stubborn"}))
+    config = fake_schedule([EVERY_2S])
+    db = tmp_path / "archive.db"
+    sched = start_scheduler(config)
+    crawl_pid = poll(lambda: [r for r in crawl_records() if r["event"] == "start"], what="a crawl")[0]["pid"]
+    row = poll(lambda: (r := _row(db)) and r[3] and r, what="the scheduled row linked to the crawl's run")
+    os.kill(sched.proc.pid, signal.SIGKILL)
+    sched.proc.wait(timeout=10)
+    assert pid_alive(crawl_pid)                      # it ignored the parent-death SIGTERM
+    (tmp_path / "control.json").write_text(json.dumps({"mode": "ok", "sleep": 0.1}))
+    restarted = start_scheduler(config)
+    closed = poll(lambda: (r := _row(db, row[0])) and r[1] != "running" and r, what="the stale row closed")
+    assert not pid_alive(crawl_pid)
+    assert closed[1] == "interrupted" and f"crawl pid {crawl_pid} was still running: stopped" in closed[4]
+    assert restarted.stop() == 0
+
+
 def test_second_scheduler_is_named_and_list_reads_beside_it_creating_nothing(
         tmp_path, poll, crawl_records, fake_schedule, start_scheduler):
     """A second scheduler: 75 and 'another scheduler is running (pid N)'; --list works beside it; alone it creates no file."""
