@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sqlite3
 import subprocess
 import threading
 import time
@@ -220,10 +221,13 @@ class _Linker:
     def __call__(self) -> None:
         if self.linked:
             return
-        found = _runs_of(self.db_path, self.pid, self.after_id)
-        if found:
-            finish_job(self.db_path, self.job_row, run_id=found[0])
-            self.linked = True
+        try:
+            found = _runs_of(self.db_path, self.pid, self.after_id)
+            if found:
+                finish_job(self.db_path, self.job_row, run_id=found[0])
+                self.linked = True
+        except sqlite3.Error as exc:  # the waiting thread must keep waiting: its crawl dies with it
+            logger.warning("could not link scheduled run %d yet: %s", self.job_row, exc)
 
 
 def _runs_of(db_path: str, pid: int, after_id: int) -> list[int]:
