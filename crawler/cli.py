@@ -41,6 +41,13 @@ def _require_simulator() -> None:
             "pip install 'ducha-archive[sim]', or run scripts/setup.sh in a checkout") from exc
 
 
+class RefusedError(click.ClickException):
+    """A run refused before it starts (a sites file unusable as a whole, an unknown site): exit 2, like a bad
+    option, so it never reads as "some sites failed" (exit 1)."""
+
+    exit_code = 2
+
+
 def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for pair in pairs:
@@ -67,7 +74,7 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
     try:
         chosen = spidercls.select_sites(sites_file, list(site_ids))
     except (SitesFileError, CrawlSetupError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise RefusedError(str(exc)) from exc
     from crawler.progress import probe_progress
 
     total = sum(len(site.start_urls) for site in chosen)
@@ -108,7 +115,7 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
         click.echo(f"ducha crawl: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
     except (SitesFileError, CrawlSetupError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise RefusedError(str(exc)) from exc
     click.echo(f"run {result.run_id}: {result.status}")
     for site_id, counts in result.sites.items():
         click.echo(f"  {site_id:<12} postings {counts['entries']:>5}  new {counts['new']:>4}  "

@@ -179,7 +179,9 @@ def select_sites(sites_file: str | Path | None = None, site_ids: list[str] | tup
     if site_ids:
         unknown = sorted(set(site_ids) - {s.id for s in sites} - set(sites.rejected))
         if unknown:
-            raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {source}")
+            known = sorted({s.id for s in sites} | set(sites.rejected))
+            shown = ", ".join(known[:40]) + (f" … ({len(known)} in all)" if len(known) > 40 else "")
+            raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {source}; valid: {shown}")
         sites = Sites([s for s in sites if s.id in set(site_ids)],
                       {k: v for k, v in sites.rejected.items() if k in set(site_ids)})
     if not sites and sites.rejected:

@@ -46,8 +46,8 @@ def _site_rows(db) -> list[dict]:
     sql = """
     SELECT s.id AS site_id, r.id AS run_id, r.started_at, r.status AS run_status, rs.status AS site_status,
            rs.postings_seen, rs.new, rs.changed, rs.removed, rs.errors, rs.blocked
-    FROM (SELECT id FROM sites UNION SELECT site_id FROM run_sites WHERE status = 'invalid'
-          AND run_id = (SELECT max(run_id) FROM run_sites)) s
+    FROM (SELECT id FROM sites UNION SELECT site_id FROM run_sites r1 WHERE status = 'invalid'
+          AND run_id = (SELECT max(run_id) FROM run_sites r2 WHERE r2.site_id = r1.site_id)) s
     LEFT JOIN run_sites rs ON rs.site_id = s.id AND rs.run_id = (
         SELECT max(run_id) FROM run_sites WHERE site_id = s.id)
     LEFT JOIN runs r ON r.id = rs.run_id

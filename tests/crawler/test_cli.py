@@ -82,11 +82,12 @@ def test_crawl_with_a_bad_sites_file_or_site_id_says_what_to_fix(tmp_path):
     bad.write_text("sites:\n  - id: Bad_Id\n    name: x\n    region: x\n    level: province\n"
                    "    start_urls: [http://x.gov.cn/]\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["crawl", "--sites", str(bad), "--db", str(tmp_path / "a.db")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2                      # refused before it starts: not "some sites failed" (1)
     assert "Bad_Id" in result.output and "id" in result.output
     result = CliRunner().invoke(main, ["crawl", "--site", "no-such-site", "--db", str(tmp_path / "a.db")])
-    assert result.exit_code == 1
-    assert "unknown site id(s) no-such-site" in result.output
+    assert result.exit_code == 2
+    assert "unknown site id(s) no-such-site" in result.output and "valid: " in result.output
+    assert "sc-sthjt" in result.output.split("valid: ", 1)[1]
 
 
 def test_scrapy_commands_work_in_the_checkout_with_the_project_settings():
