@@ -258,7 +258,8 @@ def list_jobs(cfg: OpsConfig, *, now: datetime | None = None) -> list[str]:
         return [f"job store {store} unreadable ({exc}): a start would fail; times not shown"]
     now = now or datetime.now(ZoneInfo(cfg.timezone))
     lines = [] if store.exists() else [f"no job store yet at {store}: next run times computed from the schedule"]
-    for job_id, (_func, trigger, kwargs) in wanted_jobs(cfg).items():
+    wanted = wanted_jobs(cfg)
+    for job_id, (_func, trigger, kwargs) in wanted.items():
         state = stored.get(job_id)
         if state is not None and str(state.get("trigger")) == str(trigger) and state.get("kwargs") == kwargs:
             when, note = state.get("next_run_time"), "stored"
@@ -268,7 +269,7 @@ def list_jobs(cfg: OpsConfig, *, now: datetime | None = None) -> list[str]:
         shown = when.astimezone(ZoneInfo(cfg.timezone)).isoformat(timespec="seconds") if when else "paused"
         lines.append(f"job {job_id}: {trigger}, next run {shown} ({note})")
     lines += [f"job {job_id}: stored but no longer configured (removed at the next start)"
-              for job_id in stored if job_id not in wanted_jobs(cfg)]
+              for job_id in stored if job_id not in wanted]
     return lines
 
 
