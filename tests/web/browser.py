@@ -95,24 +95,7 @@ def screenshot(url: str, path: Path, *, size: str = "1280,900") -> Path:
 
 def page_widths(urls: list[str], *, width: int = 390, height: int = 844) -> dict[str, int]:
     """``document.documentElement.scrollWidth`` of each page in Chromium at a phone's viewport width."""
-    from playwright.sync_api import sync_playwright
-
-    exe = chromium_path()
-    if exe is None:
-        raise RuntimeError(MISSING)
-    widths: dict[str, int] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox"])
-        try:
-            context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True,
-                                          device_scale_factor=2, has_touch=True)
-            page = context.new_page()
-            for url in urls:
-                page.goto(url, wait_until="load")
-                widths[url] = int(page.evaluate("document.documentElement.scrollWidth"))
-        finally:
-            browser.close()
-    return widths
+    return {url: seen["width"] for url, seen in look(urls, width=width, height=height).items()}
 
 
 #: Run in each page: what the face tests look at (charts, column headers, widths).
@@ -146,8 +129,9 @@ def look(urls: list[str], *, width: int, height: int = 900) -> dict[str, dict]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox"])
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 600,
-                                          has_touch=width < 600)
+            phone = width < 600
+            context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
+                                          has_touch=phone, device_scale_factor=2 if phone else 1)
             for url in urls:
                 page = context.new_page()
                 errors: list[str] = []
