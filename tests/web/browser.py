@@ -104,9 +104,10 @@ _LOOK = """() => {
   const charts = [...document.querySelectorAll('section.content svg')];
   const fonts = charts.flatMap(svg => [...svg.querySelectorAll('text')].map(
       t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a));
+  const lines = el => { const range = document.createRange(); range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size; };
   const headers = [...document.querySelectorAll('th')].filter(visible).map(th => ({
-      text: th.innerText.trim(), width: th.getBoundingClientRect().width,
-      font: parseFloat(getComputedStyle(th).fontSize)}));
+      text: th.innerText.trim(), lines: lines(th)}));
   return {width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight,
           marks: charts.reduce((n, svg) => n + svg.querySelectorAll('rect[data-kind]').length, 0),
           tables_cut: [...document.querySelectorAll('table')].filter(
@@ -119,7 +120,7 @@ def look(urls: list[str], *, width: int, height: int = 900) -> dict[str, dict]:
     """Visit each URL in headless Chromium at ``width`` px: the console's errors (a refused script is one),
     page width and height, chart marks (``rect[data-kind]`` of the SVG charts, ``canvas``), rendered chart font
     sizes in px, tables reaching past the right edge (``tables_cut``: cut off by a scrolling box) and the
-    visible table headers (text, width, font size)."""
+    visible table headers (text, lines it takes)."""
     from playwright.sync_api import sync_playwright
 
     exe = chromium_path()

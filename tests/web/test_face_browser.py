@@ -4,6 +4,7 @@ labels, and the ledger pages fit a phone."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +18,9 @@ PAGES = {"home": "/", "search": "/archive/search?q=%E9%94%80%E5%8F%B7", "documen
          "overdue": "/archive/ledger_overdue", "timeliness_figures": "/archive/timeliness_by_region",
          "timeliness_flags": "/archive/timeliness_flags", "documents": "/archive/documents"}
 CHARTS = ("scorecard", "per_month", "removals")
+LONG_PATH = "/sthjt/c104378/2026/11/22/ddc75766c3df709c00804a9053b994cf.shtml"
+LONG_PROBLEM = ("部分地区长江干支流岸线违规占用问题突出，非法码头、砂石堆场整治不彻底，"
+                "沿江化工企业环境风险隐患较多，污水收集管网建设滞后，雨污混流现象普遍，部分城市黑臭水体反弹。" * 3)
 #: A column name as the database spells it (document_link, publish_date, days_overdue …).
 MACHINE_NAME = re.compile(r"^[a-z]+$|[a-z0-9]+_[a-z0-9_]+")
 
@@ -29,6 +33,10 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[int, dict[st
     folder = tmp_path_factory.mktemp("face")
     corpus = build_corpus(folder / "archive.db")
     plan = add_ledger(corpus, folder / "warc")
+    with sqlite3.connect(corpus.path) as conn:  # real plans' problems run to a paragraph and squeeze the other columns;
+        conn.execute("UPDATE plans SET url = url || ? WHERE document_id = ?", [LONG_PATH, plan])  # URLs are long
+        conn.execute("UPDATE tasks SET problem = problem || '：' || ?, responsible_units = ?",
+                     [LONG_PROBLEM, "省发展改革委、省经济和信息化厅、省财政厅、省自然资源厅、省住房城乡建设厅、省交通运输厅"])
     paths = {name: path.format(plan=plan, plan_doc=corpus.ids["plan"]) for name, path in PAGES.items()}
     with serve(corpus.path) as url:
         found = {}
@@ -70,9 +78,15 @@ def test_readers_see_no_machine_column_names(seen, width):
 
 @pytest.mark.parametrize("name", ["plan", "scorecard", "ledger"])
 def test_ledger_pages_fit_a_phone(seen, name):
-    """At 390 px: nothing wider than the screen (nor a table cut off by a scrolling box), and no header
-    squeezed to one character per line."""
+    """At 390 px nothing is wider than the screen, nor a table cut off by a scrolling box."""
     page = seen[390][name]
     assert page["width"] <= 390 and page["tables_cut"] == 0
-    squeezed = [h["text"] for h in page["headers"] if len(h["text"]) > 1 and h["width"] < 2 * h["font"]]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("name", ["plan", "scorecard"])
+def test_no_header_squeezed_to_one_character_per_line(seen, width, name):
+    page = seen[width][name]
+    squeezed = [h["text"] for h in page["headers"] if len(h["text"].replace(" ", "")) > 1
+                and h["lines"] >= len(h["text"].replace(" ", ""))]
     assert squeezed == []
