@@ -135,7 +135,8 @@ def translate(name: str, source: str) -> str:
 
 #: Canned-query parameters: Chinese label and help text.
 PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "地区", "days": "至少早几天",
-                                "type": "类型", "since": "起始日期", "until": "截止日期"}
+                                "type": "类型", "since": "起始日期", "until": "截止日期", "order": "排序",
+                                "page": "页码", "plan": "方案编号", "as_of": "截至日期"}
 
 
 #: Canned queries filtering ``plans.region``: a city's plans (四川省绵阳市) are a valid ``region`` there.

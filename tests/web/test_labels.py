@@ -43,3 +43,11 @@ def test_labels_follow_the_table_then_the_query_names():
 def test_pages_show_labels_and_keep_names_for_machines(get, path, shown, name):
     page = get(path).text
     assert shown in page and f'title="{name}"' in page and f">{name}<" not in page
+
+
+def test_every_canned_query_parameter_has_a_chinese_label():
+    from archive.web.furniture import PARAM_LABELS
+
+    queries = json.loads(METADATA.read_text("utf-8"))["databases"]["archive"]["queries"]
+    params = {p for query in queries.values() for p in query.get("params", [])}
+    assert sorted(params - set(PARAM_LABELS)) == []
