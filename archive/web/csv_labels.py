@@ -1,6 +1,7 @@
 """ASGI wrapper for Datasette's own ``.csv`` responses (tables, views, canned queries): a byte-order mark
 (``archive.spreadsheet``) and a header row of Chinese labels (``archive.web.labels``), the header a
-spreadsheet reader understands.  The rows are untouched, and the machine names stay in the JSON.
+spreadsheet reader understands.  The rows are untouched, and the machine names stay in the JSON (and in the
+CSV of arbitrary SQL, whose author chose them).
 
 The header is the first line of the streamed body (Datasette writes it in its first chunk; chunks are
 buffered until the line ends, to be safe).  A body that already starts with a byte-order mark is left alone.
@@ -67,7 +68,8 @@ def spreadsheet_csv(app: Any) -> Any:
             text = data.decode("utf-8", errors="surrogateescape")
             if not text.startswith(BOM):
                 head, newline, rest = text.partition("\n")
-                text = BOM + labelled_header(head + newline, table) + rest
+                # arbitrary SQL (``/db.csv?sql=``) keeps the names its author wrote; only the BOM is added
+                text = BOM + (labelled_header(head + newline, table) if table else head + newline) + rest
             await send({**message, "body": text.encode("utf-8", errors="surrogateescape")})
 
         await app(scope, receive, relabel)

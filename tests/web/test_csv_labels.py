@@ -45,3 +45,9 @@ def test_streamed_csv_of_every_row(get, corpus):
 def test_labelled_header_keeps_the_line_end_and_quotes():
     assert labelled_header("month,region,postings\r\n", None) == "月份,地区,公告数\r\n"
     assert labelled_header('"a,b",rank\n', None) == '"a,b",相关度\n'
+
+
+def test_csv_of_arbitrary_sql_keeps_its_authors_names_and_gets_the_bom(get):
+    response = get("/archive.csv", params={"sql": "select id, url from documents order by id limit 1"})
+    assert response.status_code == 200, response.text
+    assert response.content.decode("utf-8").splitlines()[0] == "\ufeffid,url"
