@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from archive.spreadsheet import with_bom
 from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
@@ -81,7 +82,8 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
     with probe_progress(total, enabled=sys.stderr.isatty()) as tick:
         result = spidercls.probe_sites(chosen, user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER,
                                        on_row=tick)
-    click.echo(result.format_rows(result.rows, fmt), nl=False)
+    text = result.format_rows(result.rows, fmt)
+    click.echo(with_bom(text) if fmt == "csv" else text, nl=False)
     failed = result.failed_sites(result.rows)
     for label, reason in getattr(chosen, "rejected", {}).items():
         click.echo(f"INVALID {label}: {reason}", err=True)
@@ -262,7 +264,7 @@ def report_timeliness(db, region, since, fmt) -> None:
         text = render_report(db, region=region, since=since, fmt=fmt)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(text)
+    click.echo(with_bom(text) if fmt == "csv" else text)
 
 
 @report.command("ledger")
@@ -291,11 +293,12 @@ def report_ledger(db, region, as_of, fmt) -> None:
     finally:
         handle.close()
     try:
-        click.echo(render_ledger(db, region=region, as_of=as_of, fmt=fmt, check=True), nl=False)
+        text = render_ledger(db, region=region, as_of=as_of, fmt=fmt, check=True)
     except UnknownRegionError as exc:  # exit 2, like a bad option: a typo must not look like "no plans"
         raise click.UsageError(str(exc)) from exc
     except ValueError as exc:
         raise click.ClickException(f"{exc} (dates are YYYY-MM-DD)") from exc
+    click.echo(with_bom(text) if fmt == "csv" else text, nl=False)  # the BOM: Excel reads the CSV as UTF-8
 
 
 @main.command()

@@ -91,12 +91,14 @@ def summary_sql(keys: Sequence[str], where: str = "1", order: str | None = None)
         f" LEFT JOIN m_{name} ON " + (" AND ".join(f"m_{name}.{k} IS agg.{k}" for k in key_list) or "1")
         for name, _, _ in MEDIANS)
     select = ", ".join([*(f"agg.{k}" for k in key_list),
-                        "agg.sites", "agg.postings", "agg.postings_seen_arriving",
+                        "agg.sites", "agg.postings",
+                        # the objection window first: what readers of 时效数字 look for (was far off to the right)
+                        "agg.objection_windows", "agg.windows_checked", "agg.windows_shorter_than_stated",
+                        "agg.early_removals", "agg.postings_seen_arriving",
                         "coalesce(m_posting_lag.n, 0) AS posting_lag_n",
                         "round(m_posting_lag.median, 1) AS median_posting_lag_days",
                         "agg.max_posting_lag_days", *(f"agg.{name}" for name, _, _ in LAG_BUCKETS),
-                        "agg.backdated", "agg.date_changed", "agg.objection_windows",
-                        "agg.windows_checked", "agg.windows_shorter_than_stated", "agg.early_removals",
+                        "agg.backdated", "agg.date_changed",
                         "coalesce(m_acceptance_lag.n, 0) AS acceptance_lag_n",
                         "round(m_acceptance_lag.median, 1) AS median_acceptance_lag_days",
                         "coalesce(m_feedback_lag_workdays.n, 0) AS feedback_lag_n",

@@ -19,16 +19,16 @@ log = logging.getLogger(__name__)
 
 #: (column, Chinese label, English label, where the value comes from)
 DATE_FIELDS = [
-    ("publish_date", "发布日期", "Publish date", "chosen from cms/list/stated"),
-    ("cms_date", "CMS 日期", "CMS date", "page metadata (PubDate)"),
-    ("list_date", "列表页日期", "List-page date", "the channel's list page"),
-    ("stated_date", "落款日期", "Stated date", "the text of the posting"),
-    ("url_date", "URL 日期", "URL date", "the URL"),
-    ("objection_end", "异议期截止", "Objection window ends", "the 公示 text"),
-    ("first_seen_at", "首次发现", "First seen", "our crawler"),
-    ("last_seen_at", "最后在线", "Last seen online", "our crawler"),
-    ("last_checked_at", "最后检查", "Last checked", "our crawler"),
-    ("removed_at", "删除时间", "Removed at", "our crawler"),
+    ("publish_date", "发布日期", "Publish date", "从 CMS、列表页、落款中选定"),
+    ("cms_date", "CMS 日期", "CMS date", "网页元数据（PubDate）"),
+    ("list_date", "列表页日期", "List-page date", "栏目列表页"),
+    ("stated_date", "落款日期", "Stated date", "正文落款"),
+    ("url_date", "URL 日期", "URL date", "网址"),
+    ("objection_end", "异议期截止", "Objection window ends", "公示正文"),
+    ("first_seen_at", "首次发现", "First seen", "本存档抓取"),
+    ("last_seen_at", "最后在线", "Last seen online", "本存档抓取"),
+    ("last_checked_at", "最后检查", "Last checked", "本存档抓取"),
+    ("removed_at", "删除时间", "Removed at", "本存档抓取"),
 ]
 
 VERSION_DATES = ("publish_date", "cms_date", "list_date", "stated_date", "url_date")

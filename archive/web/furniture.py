@@ -42,17 +42,23 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         ('    {% if error %}\n        <p class="message-error">{{ error }}</p>\n    {% endif %}',
          ('    {% if error %}\n        <p class="message-error">{{ error }}</p>\n    {% endif %}\n'
          '    {% if ducha_region_error %}<p class="message-error">{{ ducha_region_error }}</p>{% endif %}')),
-        ("<h3>Query parameters</h3>", "<h3>查询参数 Query parameters</h3>"),
+        ("<h3>Query parameters</h3>", "<h3>{% if canned_query %}检索条件{% else %}查询参数 Query parameters{% endif %}</h3>"),
         (('<p><label for="qp{{ loop.index }}">{{ name }}</label> <input type="text" id="qp{{ loop.index }}" '
          'name="{{ name }}" value="{{ value }}"></p>'),
          '{% from "_ducha_param.html" import ducha_param with context %}{{ ducha_param(name, value, loop.index) }}'),
         ('type="button" hidden>Format SQL</button>', 'type="button" hidden>格式化 SQL</button>'),
         ('<input type="submit" value="Run SQL"',
-         '<input type="submit" value="{% if canned_query %}应用 Apply{% else %}运行 SQL Run SQL{% endif %}"'),
-        ('class="canned-query-edit-sql">Edit SQL</a>', 'class="canned-query-edit-sql">编辑 SQL Edit SQL</a>'),
+         '<input type="submit" value="{% if canned_query %}查询{% else %}运行 SQL Run SQL{% endif %}"'),
+        ('class="canned-query-edit-sql">Edit SQL</a>', 'class="canned-query-edit-sql">编辑 SQL</a>'),
         (f'<p class="export-links">{_THIS_DATA_AS}, <a href="{{{{ url_csv }}}}">CSV</a></p>',
          '{% include "_ducha_query_links.html" %}'),
         ('<p class="zero-results">0 results</p>', '<p class="zero-results">没有结果 0 results</p>'),
+        ('<th class="col-{{ column|to_css_class }}" scope="col">{{ column }}</th>',
+         '<th class="col-{{ column|to_css_class }}" scope="col" title="{{ column }}">{{ column|ducha_label }}</th>'),
+        ('<div class="table-wrapper"><table class="rows-and-columns">',
+         ('{% set ducha_chart = ducha_query_chart(canned_query, columns, rows) %}{% if ducha_chart %}'
+          '{% from "_ducha_chart.html" import ducha_chart as draw %}{{ draw(ducha_chart) }}{% endif %}'
+          '\n<div class="table-wrapper"><table class="rows-and-columns">')),
     ],
     "table.html": [
         ("}} row{% if filtered_table_rows_count == 1 %}{% else %}s{% endif %}{% endif %}", "}} 行{% endif %}"),
@@ -60,6 +66,10 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         ('<option value="">- remove filter -</option>', '<option value="">- 移除筛选 remove filter -</option>'),
         ('<option value="">- column -</option>', '<option value="">- 列 column -</option>'),
         ('<option value="">Sort...</option>', '<option value="">排序 Sort…</option>'),
+        ("<dt>{{ column_name }}</dt>", '<dt title="{{ column_name }}">{{ column_name|ducha_label(table) }}</dt>'),
+        ("<option>{{ column }}</option>", '<option value="{{ column }}">{{ column|ducha_label(table) }}</option>'),
+        ("selected{% endif %}>Sort by {{ column.name }}</option>",
+         "selected{% endif %}>按{{ column.name|ducha_label(table) }}排序</option>"),
         ("{% endif %}> descending</label>", "{% endif %}> 降序 descending</label>"),
         ('<input type="submit" value="Apply">', '<input type="submit" value="应用 Apply">'),
         ('">remove</a>]', '">移除 remove</a>]'),
@@ -75,11 +85,13 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
     ],
     "_table.html": [
         ('<p class="zero-results">0 records</p>', '<p class="zero-results">没有记录 0 records</p>'),
-        # the Chinese label (first word of the column's description) above the column name, which stays as is
+        # the reader sees the column's Chinese label (archive.web.labels); the name stays in data-column and title
         ('data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}">',
-         ('data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}">'
-         '{% set ducha_zh = (column.description or "").split(" ")[0] %}'
-         '{% if ducha_zh and not ducha_zh.isascii() %}<span class="col-zh">{{ ducha_zh }}</span> {% endif %}')),
+         'data-is-pk="{% if column.is_pk %}1{% else %}0{% endif %}" title="{{ column.name }}">'),
+        ("                            {{ column.name }}\n", "                            {{ column.name|ducha_label(table) }}\n"),
+        ('rel="nofollow">{{ column.name }}&nbsp;▼</a>', 'rel="nofollow">{{ column.name|ducha_label(table) }}&nbsp;▼</a>'),
+        ('rel="nofollow">{{ column.name }}{% if column.name == sort_desc %}',
+         'rel="nofollow">{{ column.name|ducha_label(table) }}{% if column.name == sort_desc %}'),
     ],
     "database.html": [
         ("<h3>Custom SQL query</h3>", "<h3>自定义 SQL 查询 Custom SQL query</h3>"),
@@ -123,7 +135,8 @@ def translate(name: str, source: str) -> str:
 
 #: Canned-query parameters: Chinese label and help text.
 PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "地区", "days": "至少早几天",
-                                "type": "类型", "since": "起始日期", "until": "截止日期"}
+                                "type": "类型", "since": "起始日期", "until": "截止日期", "order": "排序",
+                                "page": "页码", "plan": "方案编号", "as_of": "截至日期"}
 
 
 #: Canned queries filtering ``plans.region``: a city's plans (四川省绵阳市) are a valid ``region`` there.

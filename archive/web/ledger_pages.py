@@ -2,7 +2,7 @@
 
 ``/-/ducha/ledger`` — plans listed per region; ``/-/ducha/ledger/scorecard`` — per region: tasks, closed,
 in a close-out 公示 window, overdue, median lateness, with a chart drawn server-side as inline SVG
-(no script: the pages run under the strict CSP of ``archive.web.pages``); ``/-/ducha/ledger/{id}`` —
+(``archive.web.charts``; no script: the pages run under the strict CSP of ``archive.web.pages``); ``/-/ducha/ledger/{id}`` —
 the plan posted as document ``id`` (a posting's id is stable; ``plans.id`` is not) with every task,
 its status and its close-out evidence.  All three take ``?as_of=YYYY-MM-DD`` (default: today in
 China) and the index and scorecard ``?region=`` (a prefix: 四川省 includes its cities).
@@ -19,47 +19,30 @@ from datasette.utils.asgi import Response
 
 from archive.errors import UnknownRegionError
 from archive.ledger.view import as_of_date, check_region, plan_views, scorecard
+from archive.web.charts import stacked_bars
 from archive.web.document import safe_href
 
 log = logging.getLogger(__name__)
 
-STATUS_LABELS = {"open": "未销号 open", "closure_notice": "销号公示期内 in the 公示 window",
-                 "closed": "已销号 closed", "ongoing": "长期坚持 ongoing"}
+STATUS_LABELS = {"open": "未销号", "closure_notice": "销号公示期内", "closed": "已销号", "ongoing": "长期坚持"}
 #: Chart segments, left to right: (key, label, colour).  ``open`` excludes the overdue ones.
-SEGMENTS = (("closed", "已销号 closed", "#2e7d32"), ("closure_notice", "公示期内 in 公示 window", "#81c784"),
-            ("overdue", "逾期 overdue", "#c62828"), ("open", "未到期 open, not overdue", "#bdbdbd"),
-            ("ongoing", "长期坚持 ongoing", "#64b5f6"))
-LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, TOP = 170, 420, 28, 34
+SEGMENTS = (("closed", "已销号", "#2e7d32"), ("closure_notice", "公示期内", "#81c784"),
+            ("overdue", "逾期", "#c62828"), ("open", "未到期", "#bdbdbd"), ("ongoing", "长期坚持", "#64b5f6"))
 
 
 def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Geometry of the scorecard chart: one stacked bar per region, bar length proportional to its tasks;
-    each segment keeps its count (``value``) so a test can hold the picture to the numbers."""
-    top = max((r["tasks"] for r in rows), default=0)
-    scale = BAR_WIDTH / top if top else 0.0
+    """The scorecard chart (``archive.web.charts.stacked_bars``): one stacked bar per region, its length
+    proportional to the region's tasks, its figures (tasks, overdue, median lateness) beside the name."""
     bars = []
-    for i, row in enumerate(rows):
-        values = {"closed": row["closed"], "closure_notice": row["closure_notice"], "overdue": row["overdue"],
-                  "open": row["open"] - row["overdue"], "ongoing": row["ongoing"]}
-        x, segments = float(LABEL_WIDTH), []
-        for key, label, colour in SEGMENTS:
-            width = round(values[key] * scale, 1)
-            segments.append({"kind": key, "label": label, "colour": colour, "value": values[key], "x": round(x, 1),
-                             "width": width})
-            x += width
-        bars.append({"region": row["region"], "y": TOP + i * ROW_HEIGHT, "segments": segments, "tasks": row["tasks"],
-                     "overdue": row["overdue"], "median": row["median_lateness_days"], "end": round(x, 1) + 6})
-    return {"width": LABEL_WIDTH + BAR_WIDTH + 230, "label_x": LABEL_WIDTH - 4, "height": TOP + len(rows) * ROW_HEIGHT + 8, "bars": bars,
-            "legend": _legend()}
-
-
-def _legend() -> list[dict[str, Any]]:
-    """Legend entries side by side, each as wide as its label (CJK characters count double)."""
-    out, x = [], LABEL_WIDTH
-    for _, label, colour in SEGMENTS:
-        out.append({"label": label, "colour": colour, "x": x})
-        x += 16 + sum(11 if ord(ch) > 0x2E80 else 6 for ch in label) + 14
-    return out
+    for row in rows:
+        median = row["median_lateness_days"]
+        bars.append({"label": row["region"] or "?",
+                     "values": {"closed": row["closed"], "closure_notice": row["closure_notice"],
+                                "overdue": row["overdue"], "open": row["open"] - row["overdue"], "ongoing": row["ongoing"]},
+                     "note": f"{row['tasks']} 项 · 逾期 {row['overdue']} · 中位 "
+                             + (f"{median:+g} 天" if median is not None else "—"),
+                     "data": {"region": row["region"], "tasks": row["tasks"]}})
+    return stacked_bars(bars, SEGMENTS, title="各地区整改任务状态")
 
 
 def _text(message: str, status: int) -> Response:

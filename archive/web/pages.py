@@ -31,6 +31,7 @@ PLUGIN = "ducha"
 STATIC = Path(__file__).parent / "static"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+STATIC_TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".js": "text/javascript"}
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -128,11 +129,12 @@ async def not_found_page(datasette: Any, request: Any) -> Response:
 
 
 async def static_file(datasette: Any, request: Any) -> Response:
-    """``/-/ducha/static/{name}``: the plugin's CSS (Datasette cannot find a module plugin's static folder)."""
+    """``/-/ducha/static/{name}``: the plugin's CSS, SVG and script (Datasette cannot find a module plugin's
+    static folder; a script from here is allowed by the pages' CSP, an inline one is not)."""
     path = STATIC / request.url_vars["name"]
-    if not path.is_file() or path.suffix not in (".css", ".svg"):
+    if not path.is_file() or path.suffix not in STATIC_TYPES:
         return _not_found("not found")
-    kind = "text/css" if path.suffix == ".css" else "image/svg+xml"
+    kind = STATIC_TYPES[path.suffix]
     return _secure(Response(path.read_text(encoding="utf-8"), content_type=f"{kind}; charset=utf-8",
                             headers={"Cache-Control": "max-age=3600"}))
 
@@ -147,7 +149,7 @@ ROUTES = [
     (rf"^/-/ducha/snapshot/(?P<version_id>{_ID})$", snapshot_page),
     (r"^/-/ducha/csv/(?P<name>[a-z0-9_]+)$", csv_export),
     (r"^/-/ducha/timeliness$", timeliness_page),
-    (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg))$", static_file),
+    (r"^/-/ducha/static/(?P<name>[a-z0-9_-]+\.(?:css|svg|js))$", static_file),
     *LEDGER_ROUTES,
     # anything else under /-/ducha/ (e.g. an id too long for SQLite) is our plain 404: Datasette's own 404 path
     # with rich installed calls print_exception() outside an except block and raises (HTTP 500)

@@ -30,11 +30,14 @@ from markupsafe import Markup, escape
 
 from archive.search import fts_query, fts_query_rest, in_title, matches, needs_check
 from archive.web import feeds, pages, search_page
+from archive.web.charts import query_chart
+from archive.web.csv_labels import spreadsheet_csv
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
 from archive.web.furniture import TranslatingLoader, query_page_vars, region_guard
 from archive.web.guard import Guard
 from archive.web.home import home_figures
+from archive.web.labels import label
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
 log = logging.getLogger(__name__)
@@ -101,9 +104,13 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
 @hookimpl
 def prepare_jinja2_environment(env: Environment) -> None:
     """Put our templates first (``index.html``, ``ducha_document.html``); Datasette can't find a module plugin's.
-    Datasette's own templates get Chinese furniture (``archive.web.furniture``)."""
+    Datasette's own templates get Chinese furniture (``archive.web.furniture``), column headers their Chinese
+    label (filter ``ducha_label``, ``archive.web.labels``) and the chart queries their SVG chart
+    (``ducha_query_chart``, ``archive.web.charts``)."""
     inner = [TranslatingLoader(env.loader)] if env.loader else []
     env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), *inner])
+    env.filters["ducha_label"] = label
+    env.globals["ducha_query_chart"] = query_chart
 
 
 @hookimpl
@@ -134,12 +141,13 @@ def extra_css_urls(datasette: Any) -> list[str]:
 def asgi_wrapper(datasette: Any) -> Any:
     """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``); inside it,
     ``.json`` / ``.csv`` of a canned query with an unknown ``region`` answer 400 listing the valid ones; inside
-    it, large table searches skip the exact count and the facets (``archive.web.search_page``)."""
+    it, large table searches skip the exact count and the facets (``archive.web.search_page``); innermost,
+    Datasette's ``.csv`` get a byte-order mark and Chinese column labels (``archive.web.csv_labels``)."""
 
     region_check = region_guard(datasette)
 
     def wrap(app: Any) -> Guard:
-        return Guard(region_check(search_page.wrap(datasette, app)), datasette)
+        return Guard(region_check(search_page.wrap(datasette, spreadsheet_csv(app))), datasette)
 
     return wrap
 

@@ -74,7 +74,7 @@ def test_probe_csv_has_one_row_per_start_url(sim):
     server, sites_file = sim
     result = _probe(server, sites_file, "--site", "mee", "--format", "csv")
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "site,start_url,status,delivery,postings,newest,pagination,note"
+    assert result.stdout.splitlines()[0] == "\ufeffsite,start_url,status,delivery,postings,newest,pagination,note"  # BOM: Excel
     assert len(result.stdout.splitlines()) == 2
 
 

@@ -37,23 +37,28 @@ def capture(url, site, title, body, date, doc_type):
                        publish_date=date, publish_date_source="cms", dates={"cms": date}, doc_type=doc_type)
 
 
+def ingest_ledger_postings(a: Archive) -> None:
+    """The province plan, the city plan (same task numbers) and two close-out notices, with their sites."""
+    a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []},
+                    {"id": "my", "name": "绵阳市生态环境局", "region": "四川省", "level": "city", "start_urls": []}])
+    a.ingest(capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
+                      "2022-06-01", "rectification_plan"))
+    a.ingest(capture(C + "plan", "my", "绵阳市贯彻落实第二轮中央生态环境保护督察报告整改方案", CITY_PLAN,
+                      "2022-07-01", "rectification_plan"))
+    a.ingest(capture(C + "n1", "my", "关于第二轮中央生态环境保护督察反馈问题第1项整改任务验收销号情况的公示",
+                      "《整改方案》中“建筑垃圾乱堆乱放”整改任务已整改完成，现予公示。"
+                      "公示期为2023年5月10日至2023年5月24日。", "2023-05-10", "acceptance_notice"))
+    a.ingest(capture(P + "n2", "sc", "关于第二轮中央生态环境保护督察第二项整改任务验收销号的公示",
+                      "“城镇污水处理设施建设滞后”整改任务已整改完成。公示期为2024年6月20日至2024年7月4日。",
+                      "2024-06-20", "acceptance_notice"))
+
+
 @pytest.fixture
 def db_path(tmp_path):
     """An archive with a province plan, a city plan (same task numbers) and close-out notices."""
     path = tmp_path / "archive.db"
     with Archive(path, warc_dir=tmp_path / "warc") as a:
-        a.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province", "start_urls": []},
-                        {"id": "my", "name": "绵阳市生态环境局", "region": "四川省", "level": "city", "start_urls": []}])
-        a.ingest(capture(P + "plan", "sc", "四川省贯彻落实第二轮中央生态环境保护督察报告整改方案", PROVINCE_PLAN,
-                          "2022-06-01", "rectification_plan"))
-        a.ingest(capture(C + "plan", "my", "绵阳市贯彻落实第二轮中央生态环境保护督察报告整改方案", CITY_PLAN,
-                          "2022-07-01", "rectification_plan"))
-        a.ingest(capture(C + "n1", "my", "关于第二轮中央生态环境保护督察反馈问题第1项整改任务验收销号情况的公示",
-                          "《整改方案》中“建筑垃圾乱堆乱放”整改任务已整改完成，现予公示。"
-                          "公示期为2023年5月10日至2023年5月24日。", "2023-05-10", "acceptance_notice"))
-        a.ingest(capture(P + "n2", "sc", "关于第二轮中央生态环境保护督察第二项整改任务验收销号的公示",
-                          "“城镇污水处理设施建设滞后”整改任务已整改完成。公示期为2024年6月20日至2024年7月4日。",
-                          "2024-06-20", "acceptance_notice"))
+        ingest_ledger_postings(a)
     db = Database(path)
     compute_measures(db, now=datetime(2024, 7, 1, 10, tzinfo=UTC))  # the 公示 windows, as after a crawl run
     build_ledger(db)

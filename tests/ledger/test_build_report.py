@@ -195,3 +195,15 @@ def test_cli_rejects_an_unknown_region_naming_the_known_ones(db_path):
     assert [p["region"] for p in json.loads(city.output)["plans"]] == ["四川省绵阳市"]
     province = CliRunner().invoke(main, ["report", "ledger", "--db", str(db_path), "--region", "四川"])
     assert province.exit_code == 0 and "2 plan(s), 5 task(s)" in province.output
+
+
+@pytest.mark.parametrize("report", [["ledger", "--as-of", "2024-07-01"], ["timeliness"]])
+def test_cli_csv_reports_start_with_a_bom_for_excel(db_path, report):
+    """Excel reads a CSV without a byte-order mark in the local code page: the Chinese became mojibake."""
+    result = CliRunner().invoke(main, ["report", report[0], "--db", str(db_path), *report[1:], "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith("\ufeff".encode()) and not result.output.startswith("\ufeff\ufeff")
+    rows = list(csv.DictReader(io.StringIO(result.output.removeprefix("\ufeff"))))
+    assert rows and "region" in rows[0]
+    md = CliRunner().invoke(main, ["report", report[0], "--db", str(db_path), *report[1:]])
+    assert not md.stdout_bytes.startswith("\ufeff".encode())  # Markdown stays as it was

@@ -106,10 +106,22 @@ def test_scorecard_table_and_svg_chart_equal_the_scorecard_numbers(get, db_path)
                     "open": row["open"] - row["overdue"], "ongoing": row["ongoing"]}
         assert values == {k: v for k, v in expected.items() if v}
         assert sum(values.values()) == row["tasks"] == int(bar.get("data-tasks"))
-        cells = tree.xpath(f'//table[@class="ledger-scorecard"]//tr[@data-region="{row["region"]}"]')[0]
+        cells = tree.xpath(f'//table[contains(@class, "ledger-scorecard")]//tr[@data-region="{row["region"]}"]')[0]
         assert [cells.cssselect(f"td.{k}")[0].text_content() for k in ("tasks", "closed", "closure_notice")] == [
             str(row["tasks"]), str(row["closed"]), str(row["closure_notice"])]
     widths = {g.get("data-region"): sum(float(r.get("width")) for r in g.xpath(".//rect"))
               for g in tree.xpath("//svg//g[@data-region]")}
-    assert widths["四川省"] == pytest.approx(420.0) and widths["四川省绵阳市"] == pytest.approx(280.0, abs=0.2)
+    assert widths["四川省"] == pytest.approx(400.0, abs=0.2) and widths["四川省绵阳市"] == pytest.approx(266.7, abs=0.2)
     assert re.search(r"median.*-10", " ".join(page.split()))
+
+
+def test_plan_published_before_the_feedback_date_is_said_so_in_chinese(get, db_path):
+    """A negative feedback → plan lag is shown truthfully (反馈前 N 天), flagged, with no English tacked on."""
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE inspections SET feedback_date = '2022-07-31' WHERE id = "
+                     "(SELECT inspection_id FROM plans WHERE url = ?)", [P + "plan"])
+    page = " ".join(get(f"/-/ducha/ledger/{_doc_id(db_path, P + 'plan')}?as_of={AS_OF}").text.split())
+    assert "反馈前 60 天发布" in page and "请核对日期" in page
+    assert "-60" not in page and "days after the feedback" not in page

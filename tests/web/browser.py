@@ -95,21 +95,52 @@ def screenshot(url: str, path: Path, *, size: str = "1280,900") -> Path:
 
 def page_widths(urls: list[str], *, width: int = 390, height: int = 844) -> dict[str, int]:
     """``document.documentElement.scrollWidth`` of each page in Chromium at a phone's viewport width."""
+    return {url: seen["width"] for url, seen in look(urls, width=width, height=height).items()}
+
+
+#: Run in each page: what the face tests look at (charts, column headers, widths).
+_LOOK = """() => {
+  const visible = el => el.offsetParent !== null && el.getClientRects().length > 0;
+  const charts = [...document.querySelectorAll('section.content svg')];
+  const fonts = charts.flatMap(svg => [...svg.querySelectorAll('text')].map(
+      t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a));
+  const lines = el => { const range = document.createRange(); range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size; };
+  const headers = [...document.querySelectorAll('th')].filter(visible).map(th => ({
+      text: th.innerText.trim(), lines: lines(th)}));
+  return {width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight,
+          marks: charts.reduce((n, svg) => n + svg.querySelectorAll('rect[data-kind]').length, 0),
+          tables_cut: [...document.querySelectorAll('table')].filter(
+              t => visible(t) && t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length,
+          canvases: document.querySelectorAll('canvas').length, chart_fonts: fonts, headers: headers};
+}"""
+
+
+def look(urls: list[str], *, width: int, height: int = 900) -> dict[str, dict]:
+    """Visit each URL in headless Chromium at ``width`` px: the console's errors (a refused script is one),
+    page width and height, chart marks (``rect[data-kind]`` of the SVG charts, ``canvas``), rendered chart font
+    sizes in px, tables reaching past the right edge (``tables_cut``: cut off by a scrolling box) and the
+    visible table headers (text, lines it takes)."""
     from playwright.sync_api import sync_playwright
 
     exe = chromium_path()
     if exe is None:
         raise RuntimeError(MISSING)
-    widths: dict[str, int] = {}
+    found: dict[str, dict] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox"])
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True,
-                                          device_scale_factor=2, has_touch=True)
-            page = context.new_page()
+            phone = width < 600
+            context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
+                                          has_touch=phone, device_scale_factor=2 if phone else 1)
             for url in urls:
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
                 page.goto(url, wait_until="load")
-                widths[url] = int(page.evaluate("document.documentElement.scrollWidth"))
+                found[url] = {**page.evaluate(_LOOK), "errors": errors}
+                page.close()
         finally:
             browser.close()
-    return widths
+    return found

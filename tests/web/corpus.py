@@ -163,3 +163,23 @@ def build_empty(path: Path) -> Path:
     """An archive with the schema and nothing else."""
     Archive(path).close()
     return path
+
+
+def add_ledger(corpus: Corpus, warc_dir: Path) -> int:
+    """Add the ledger tests' plans and close-outs (``tests/ledger/conftest.py``) to ``corpus`` and build the
+    ledger; returns the posting id of the province plan (three tasks: overdue, closed, ongoing)."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from archive.ledger import build_ledger
+    from tests.ledger.conftest import P, ingest_ledger_postings
+
+    with Archive(corpus.path, warc_dir=warc_dir) as archive:
+        ingest_ledger_postings(archive)
+    db = Database(corpus.path)
+    compute_measures(db, now=datetime(corpus.today.year, corpus.today.month, corpus.today.day, 10, tzinfo=CHINA))
+    build_ledger(db)
+    db.close()
+    with sqlite3.connect(corpus.path) as conn:
+        return conn.execute("SELECT id FROM documents WHERE url = ?", [P + "plan"]).fetchone()[0]

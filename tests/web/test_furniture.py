@@ -19,10 +19,10 @@ def test_every_translation_still_finds_its_string(name):
 
 
 @pytest.mark.parametrize("path,chinese,english", [
-    ("/archive/latest", ["查询参数", "应用 Apply", "结果：共 8 条", "首页 home</a>", "Datasette</a> 驱动"],
-     ["Run SQL", "Custom SQL query returning", "Powered by"]),
-    ("/archive/documents", ["应用 Apply", "- 列 column -", "行", '<span class="col-zh">标题</span>',
-                            '<span class="col-zh">首次发现</span>'], ['value="Apply"']),
+    ("/archive/latest", ["检索条件", 'value="查询"', "结果：共 8 条", "首页 home</a>", "Datasette</a> 驱动"],
+     ["Run SQL", "Custom SQL query returning", "Powered by", "Query parameters"]),
+    ("/archive/documents", ["应用 Apply", "- 列 column -", "行", 'title="title">', ">标题</a>", ">首次发现</a>"],
+     ['value="Apply"', ">first_seen_at</a>"]),
     ("/archive", ["运行 SQL", "数据表 Tables"], ['value="Run SQL"']),
     ("/archive?sql=select+1", ["运行 SQL Run SQL"], ['value="Run SQL"']),
 ])

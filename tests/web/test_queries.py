@@ -129,9 +129,14 @@ def test_chart_queries_count_postings_and_removals(rows, corpus):
     assert timeliness["全国"]["backdated"] == 1 and timeliness["四川省"]["backdated"] == 1
 
 
-def test_chart_links_preconfigure_vega(get):
-    html = get("/").text
-    assert "/archive/postings_per_month#g.mark=bar&amp;g.x_column=month" in html
+def test_chart_queries_draw_an_svg_chart_equal_to_their_rows(get, rows):
+    """每月公告数 draws on the server (no script): one bar per month, one segment per region and its count."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(get("/archive/postings_per_month").text)
+    drawn = {(g.get("data-label"), r.get("data-kind")): int(r.get("data-value"))
+             for g in tree.xpath("//svg//g[@data-label]") for r in g.xpath(".//rect")}
+    assert drawn == {(r["month"], r["region"]): r["postings"] for r in rows("/archive/postings_per_month")}
 
 
 def test_document_links_in_tables(get, corpus):
