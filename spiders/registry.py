@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from crawler.errors import CrawlSetupError, SitesFileError
+from crawler.errors import SitesFileError, UnknownSiteError
 from spiders.profiles import ALIASES as PROFILE_ALIASES
 from spiders.profiles import PROFILES
 
@@ -134,6 +134,7 @@ def select_sites(sites_file: str | Path | None = None, site_ids: list[str] | tup
     if site_ids:
         unknown = sorted(set(site_ids) - {s.id for s in sites})
         if unknown:
-            raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {source}")
+            raise UnknownSiteError(f"unknown site id(s) {', '.join(unknown)} in {source};"
+                                   f" valid site ids: {', '.join(s.id for s in sites)}")
         sites = [s for s in sites if s.id in set(site_ids)]
     return sites
