@@ -28,7 +28,8 @@ from datasette import hookimpl
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from archive.search import fts_query, fts_query_rest, in_title, matches, needs_check
+from archive.search import fts_query, fts_query_rest
+from archive.search_text import in_title, matches, needs_check
 from archive.web import feeds, pages, search_page
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet

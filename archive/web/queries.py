@@ -195,7 +195,7 @@ ORDER BY failures_last_10_runs DESC, s.region, s.id"""
 def verify(param: str, version_id: str) -> str:
     """SQL: true when the posting whose current version is ``version_id`` really contains the query ``param``.
 
-    The index answers 1- and 2-character terms exactly; for longer terms ``archive.search.matches`` checks
+    The index answers 1- and 2-character terms exactly; for longer terms ``archive.search_text.matches`` checks
     the stored texts (read only for the candidates the index returns, and only when ``needs_check``).
     """
     return (f"CASE WHEN ducha_needs_check({param}) THEN ducha_match({param},"
@@ -216,10 +216,11 @@ _FROM = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT 
 _HITS_FROM = f"""{_FROM}
       WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS} AND {SEARCH_FILTERS}
         AND {verify(":q", "d.current_version_id")}"""
-#: Relevance, first tier: every term in the title (the marked title tokens; checked for 3+-character terms).
+#: Relevance, first tier: every term in the title (the marked title tokens; checked for 3+-character terms and
+#: exclusions).
 _TITLE_HITS_FROM = f"""{_FROM}
       WHERE documents_fts MATCH ducha_fts_title(:q) AND {FILTERS} AND {SEARCH_FILTERS}
-        AND (NOT ducha_needs_check(:q) OR ducha_in_title(:q, d.title))"""
+        AND (NOT ducha_needs_check(:q) OR ducha_in_title(:q, d.title)) AND {verify(":q", "d.current_version_id")}"""
 #: Relevance, second tier: the other matches.
 _REST_HITS_FROM = f"""{_FROM}
       WHERE documents_fts MATCH ducha_fts_rest(:q) AND {FILTERS} AND {SEARCH_FILTERS}

@@ -25,7 +25,8 @@ import logging
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from archive.search import MATCH_NOTHING, fts_query, needs_check
+from archive.search import MATCH_NOTHING, fts_query
+from archive.search_text import needs_check
 from archive.web import pages
 from archive.web.queries import verify
 
@@ -109,7 +110,7 @@ def filters(request: Any, database: str, table: str, datasette: Any) -> Any:
     """``filters_from_request``: the search clause (bounded when it can be), exact for long terms, the notes.
 
     The index over-matches terms of three or more characters; those candidates are checked against the
-    stored text (``archive.search.matches``).
+    stored text (``archive.search_text.matches``).
     """
     search = request.args.get("_search")
     if table != TABLE or not search:

@@ -4,20 +4,21 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-import re
 
 import pytest
 from datasette.app import Datasette
 
 from archive.models import AttachmentCapture, PageCapture
-from archive.search import fts_query, normalise
+from archive.search import fts_query
 from archive.store import Archive
+from tests.like_oracle import in_title, like_query
 from tests.web.conftest import METADATA, SETTINGS
 
-_ALPHABET = list("整改方案验收销号公示督察环评川委文件") + list("ab12〔〕。 ")
+_ALPHABET = list("整改方案验收销号公示督察环评川委文件") + list("ab12〔〕()【】。 ")
 _PLANTED = ("川环委〔2023〕1号", "整改方案", "验收销号", "整改、修改方法、方案")  # the last: pairs apart
 QUERIES = ["销", "〔", "1", "销号", "公示", "2〕", "整改方案", "验收销号", "川环委〔2023〕1号", "改方案",
-           "公示 销号", "整改 1号", "整改方案 环评"]
+           "公示 销号", "整改 1号", "整改方案 环评", "川环委(2023)1号", "川环委【2023】1号", "销号 OR 公示",
+           "整改方案 OR 验收销号", "公示 -销号", "整改 -整改方案", "环评 OR 督察 -1"]
 
 
 def _text(rng: random.Random, n: int) -> str:
@@ -49,17 +50,7 @@ def sample(tmp_path_factory):
 
 
 def _like(conn, query: str) -> set[int]:
-    found = None
-    for term in query.split():
-        pattern = "%" + re.sub(r"([%_\\])", r"\\\1", normalise(term)) + "%"
-        ids = {r[0] for r in conn.execute("""
-            SELECT d.id FROM documents d JOIN versions v ON v.id = d.current_version_id
-            WHERE replace(v.title, ' ', '') LIKE :p ESCAPE '\\' OR replace(v.body_text, ' ', '') LIKE :p ESCAPE '\\'
-               OR EXISTS (SELECT 1 FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id
-                          WHERE va.version_id = v.id AND replace(a.text, ' ', '') LIKE :p ESCAPE '\\')""",
-                                           {"p": pattern})}
-        found = ids if found is None else found & ids
-    return found or set()
+    return like_query(conn, query)
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -148,7 +139,7 @@ def test_bounded_table_search_reads_only_the_rows_it_shows(sample):
 
 def _in_title(conn, query: str) -> set[int]:
     titles = dict(conn.execute("SELECT id, title FROM documents"))
-    return {i for i, t in titles.items() if all(term in normalise(t) for term in query.split())}
+    return {i for i, t in titles.items() if in_title(query, t)}
 
 
 @pytest.mark.parametrize("query", QUERIES)
