@@ -30,7 +30,9 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         (('<h3>Custom SQL query{% if display_rows %} returning {% if truncated %}more than {% endif %}'
          '{{ "{:,}".format(display_rows|length) }} row{% if display_rows|length == 1 %}{% else %}s{% endif %}'
          '{% endif %}'),
-         ('<h3>{% if canned_query %}结果{% else %}自定义 SQL 查询 Custom SQL query{% endif %}{% if display_rows %}：'
+         ('<h3>{% if canned_query %}结果{% else %}自定义 SQL 查询 Custom SQL query{% endif %}'
+         '{% if ducha_total is defined and ducha_total is not none %}{% include "_ducha_total.html" %}'
+         '{% elif display_rows %}：'
          '{% if ducha_limit and display_rows|length >= ducha_limit %}前 {{ "{:,}".format(ducha_limit) }} 条'
          '（可能还有更多；下载 CSV 获得全部 there may be more: the CSV has all）'
          '{% else %}{% if truncated %}超过 {% else %}共 {% endif %}{{ "{:,}".format(display_rows|length) }} 条'
@@ -122,7 +124,8 @@ def translate(name: str, source: str) -> str:
 
 #: Canned-query parameters: Chinese label and help text.
 PARAM_LABELS: dict[str, str] = {"q": "检索词", "site": "站点", "region": "地区", "days": "至少早几天",
-                                "type": "类型", "since": "起始日期", "until": "截止日期"}
+                                "type": "类型", "since": "起始日期", "until": "截止日期", "as_of": "截至日期",
+                                "order": "排序", "page": "页码"}
 
 
 #: Canned queries filtering ``plans.region``: a city's plans (四川省绵阳市) are a valid ``region`` there.

@@ -110,10 +110,17 @@ def prepare_jinja2_environment(env: Environment) -> None:
 
 @hookimpl
 def extra_template_vars(template: str, database: str | None, datasette: Any, request: Any) -> Any:
-    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page; pickers and the
-    unknown-region message for query pages."""
+    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page; pickers, the true
+    total and the pager for query pages (``archive.web.search_page.list_page_vars``)."""
     if template.startswith("query"):
-        return query_page_vars(datasette, database, request)
+
+        async def query_vars() -> dict[str, Any]:
+            found = await query_page_vars(datasette, database, request)
+            if database and database in datasette.databases:
+                found.update(await search_page.list_page_vars(datasette, database, request))
+            return found
+
+        return query_vars
     if template != "index.html":
         return {}
 

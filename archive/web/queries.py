@@ -236,14 +236,24 @@ _TITLE_SEEN = f"(SELECT count(*) FROM (SELECT 1 {_TITLE_HITS_FROM} LIMIT {_START
 #: the index in rowid order and stops after the page (the second tier starts where the title matches end);
 #: the other order's branches are not run at all.  Snippets are computed from the stored text of the 20
 #: rows shown.
-SEARCH = f"""
+def _search_rows(hits: str, order_by: str) -> str:
+    """SQL: the search's columns (snippet computed from the stored texts) for the postings ``hits`` selects."""
+    return f"""
 SELECT d.id AS document_link,
        ducha_snippet(:q, d.title, v.body_text,
          (SELECT group_concat(a.text, char(10)) FROM version_attachments va
           JOIN attachments a ON a.id = va.attachment_id WHERE va.version_id = d.current_version_id)) AS snippet_html,
        d.title, d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type,
        d.status, hits.rank
-FROM (
+FROM ({hits}) AS hits
+JOIN documents d ON d.id = hits.id
+LEFT JOIN versions v ON v.id = d.current_version_id
+LEFT JOIN sites s ON s.id = d.site_id
+LEFT JOIN doc_types t ON t.code = d.doc_type
+ORDER BY {order_by}"""
+
+
+SEARCH = _search_rows(f"""
   SELECT * FROM (SELECT documents_fts.rowid AS id, NULL AS rank, -documents_fts.rowid AS sort_key
       {_HITS_FROM}
       ORDER BY documents_fts.rowid DESC {_PAGE})
@@ -260,12 +270,23 @@ FROM (
       LIMIT {SEARCH_PAGE} - max(0, min({SEARCH_PAGE}, {_TITLE_SEEN} - {_START}))
       OFFSET max(0, {_START} - {_TITLE_SEEN}))
   WHERE :order IN {RELEVANCE}
-) AS hits
-JOIN documents d ON d.id = hits.id
-LEFT JOIN versions v ON v.id = d.current_version_id
-LEFT JOIN sites s ON s.id = d.site_id
-LEFT JOIN doc_types t ON t.code = d.doc_type
-ORDER BY hits.sort_key, d.id"""
+""", "hits.sort_key, d.id")
+
+#: Totals are exact up to this many rows; above, a page says "超过 10,000 条" (counting stops at ``TOTAL_CAP + 1``).
+TOTAL_CAP = 10_000
+#: The search's true total (same filters and check as its pages), counted up to ``TOTAL_CAP + 1``.
+SEARCH_COUNT = f"SELECT count(*) FROM (SELECT 1 {_HITS_FROM} LIMIT {TOTAL_CAP + 1})"
+#: Every match of the search in the pages' order (the CSV export): newest first, or with ``order`` relevance
+#: the title matches first (``rank`` 2, then 1), each newest first.
+SEARCH_ALL = _search_rows(f"""SELECT documents_fts.rowid AS id,
+             CASE WHEN :order IN {RELEVANCE} THEN CASE WHEN ducha_in_title(:q, d.title) THEN 2 ELSE 1 END END AS rank
+      {_HITS_FROM}""", "coalesce(hits.rank, 0) DESC, d.id DESC")
+
+
+def count_sql(sql: str) -> str:
+    """SQL counting the rows of ``sql`` (a query without its final ``LIMIT``) up to ``TOTAL_CAP + 1``."""
+    return f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {TOTAL_CAP + 1})"
+
 
 POSTINGS_PER_MONTH = """
 SELECT substr(d.publish_date, 1, 7) AS month, coalesce(s.region, '未知') AS region, count(*) AS postings
