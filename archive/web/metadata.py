@@ -18,7 +18,7 @@ SITE_REGION = {"site": "", "region": ""}
 
 _ROBOTS = "User-agent: *\nAllow: /$\nAllow: /-/ducha/document/\nDisallow: /archive\nDisallow: /-/"
 
-_TYPE_SINCE_HELP = ("类型 type（如 验收销号 或 acceptance_notice）与起始日期 since（YYYY-MM-DD）留空表示全部。"
+_TYPE_SINCE_HELP = ("类型 type（如 验收销号公示 或 acceptance_notice）与起始日期 since（YYYY-MM-DD）留空表示全部。"
                     " type and since (YYYY-MM-DD) empty for all. ")
 _SITE_REGION_HELP = ("参数 site（站点 id，如 mee）与 region（如 四川 或 四川省）留空表示全部。"
                      " Leave site/region empty for all; region 四川 matches 四川省.")
