@@ -284,8 +284,22 @@ SEARCH_ALL = _search_rows(f"""SELECT documents_fts.rowid AS id,
 
 
 def count_sql(sql: str) -> str:
-    """SQL counting the rows of ``sql`` (a query without its final ``LIMIT``) up to ``TOTAL_CAP + 1``."""
-    return f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {TOTAL_CAP + 1})"
+    """SQL counting the rows of ``sql`` (a query without its final ``LIMIT``) up to ``TOTAL_CAP + 1``; its final
+    ``ORDER BY`` is dropped (an ordered subquery is sorted whole before the count's LIMIT can stop it)."""
+    return f"SELECT count(*) FROM (SELECT 1 FROM ({unordered(sql)}) LIMIT {TOTAL_CAP + 1})"
+
+
+def unordered(sql: str) -> str:
+    """``sql`` without its final top-level ``ORDER BY …`` (one outside parentheses and string literals)."""
+    upper, depth, quoted, cut = sql.upper(), 0, False, -1
+    for i, ch in enumerate(sql):
+        if ch == "'":
+            quoted = not quoted
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif not quoted and depth == 0 and upper.startswith("ORDER BY", i) and not upper[i - 1:i].isalnum():
+            cut = i
+    return sql[:cut].rstrip() if cut >= 0 else sql
 
 
 POSTINGS_PER_MONTH = """
