@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 _QUERY_PATH = re.compile(r"^/(?P<db>[^/.]+)/(?P<name>[^/.]+)(?:\.(?P<ext>json|csv|atom))?$")
 _EXPORT_PATH = re.compile(r"^/-/ducha/csv/(?P<name>[^/.]+)$")
 _LEDGER_PATH = re.compile(r"^/-/ducha/ledger(?P<rest>/[^/]+)?$")
+#: Parameters any text is valid for (the search words).
+FREE_TEXT = {"q"}
 
 
 def _declared(datasette: Any, database: str, name: str) -> list[str] | None:
@@ -86,7 +88,7 @@ def params_guard(datasette: Any) -> Callable[[Any], Any]:
             if target is not None and scope.get("query_string"):
                 database, name, declared, kind = target
                 args = dict(parse_qsl(scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True))
-                given = {k: v for k, v in args.items() if k in declared and v.strip()}
+                given = {k: v for k, v in args.items() if k in declared and k not in FREE_TEXT and v.strip()}
                 if given and database in datasette.databases:
                     ledger = name.startswith(LEDGER_QUERY_PREFIXES) or name == "ledger"
                     vocab = await datasette.get_database(database).execute_fn(
