@@ -49,7 +49,8 @@ def canned_queries() -> dict[str, dict]:
             " total; the CSV has every match. "
             "type（类型，如 验收销号公示）、since / until（日期范围 YYYY-MM-DD）可选 Optional type and date range. "
             + _SITE_REGION_HELP, q.SEARCH, ["q", "order", "page", *sr, "type", "since", "until"],
-            ducha_count_sql=q.SEARCH_COUNT.strip(), ducha_export_sql=q.SEARCH_ALL.strip()),
+            ducha_count_sql=q.SEARCH_COUNT.strip(), ducha_bound_sql=q.SEARCH_CANDIDATES.strip(),
+            ducha_export_sql=q.SEARCH_ALL.strip()),
         "latest": _query(
             "最新收录 Latest postings",
             "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. " + _TYPE_SINCE_HELP

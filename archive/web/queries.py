@@ -213,8 +213,10 @@ SEARCH_FILTERS = ("(:type = '' OR d.doc_type = :type OR d.doc_type IN (SELECT co
                   " AND (:since = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) >= :since)"
                   " AND (:until = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) <= :until)")
 _FROM = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id"
-_HITS_FROM = f"""{_FROM}
-      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS} AND {SEARCH_FILTERS}
+#: The index's candidates with the search's filters (exact for 1- and 2-character terms).
+_CANDIDATES_FROM = f"""{_FROM}
+      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS} AND {SEARCH_FILTERS}"""
+_HITS_FROM = f"""{_CANDIDATES_FROM}
         AND {verify(":q", "d.current_version_id")}"""
 #: Relevance, first tier: every term in the title (the marked title tokens; checked for 3+-character terms and
 #: exclusions).
@@ -276,6 +278,9 @@ SEARCH = _search_rows(f"""
 TOTAL_CAP = 10_000
 #: The search's true total (same filters and check as its pages), counted up to ``TOTAL_CAP + 1``.
 SEARCH_COUNT = f"SELECT count(*) FROM (SELECT 1 {_HITS_FROM} LIMIT {TOTAL_CAP + 1})"
+#: The same without the check against the stored text: an upper bound, for when checking every candidate
+#: of a 3+-character term would take longer than the page (``archive.web.search_page.COUNT_BUDGET_MS``).
+SEARCH_CANDIDATES = f"SELECT count(*) FROM (SELECT 1 {_CANDIDATES_FROM} LIMIT {TOTAL_CAP + 1})"
 #: Every match of the search in the pages' order (the CSV export): newest first, or with ``order`` relevance
 #: the title matches first (``rank`` 2, then 1), each newest first.
 SEARCH_ALL = _search_rows(f"""SELECT documents_fts.rowid AS id,

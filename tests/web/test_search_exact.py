@@ -226,3 +226,23 @@ def test_a_list_cut_by_its_limit_tells_its_true_total(sample):
     _, headings = _walk_pages(get, "/archive/latest")
     assert "共 250 条（本页显示前 200 条，下载 CSV 获得全部" in headings[0]
     assert get("/-/ducha/csv/latest").content.decode("utf-8-sig").count("\r\n") == 251
+
+
+def test_a_long_term_whose_check_runs_out_of_time_gets_the_index_bound_said_as_such(sample, monkeypatch):
+    """Checking every candidate of a 3+-character term is slow at 100,000 postings: past the budget the page says
+    至多 N 条 (the index's candidates, never fewer than the matches) and still pages to the last match."""
+    import sqlite3
+
+    from archive.web import search_page
+
+    path, get = sample
+    monkeypatch.setattr(search_page, "COUNT_BUDGET_MS", 1)
+    conn = sqlite3.connect(path)
+    expected = sorted(_like(conn, "整改方案"), reverse=True)
+    candidates = {r[0] for r in conn.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?",
+                                             (fts_query("整改方案"),))}
+    seen, headings = _walk_pages(get, "/archive/search?" + urlencode({"q": "整改方案"}))
+    assert seen == expected
+    pages = -(-len(candidates) // 20)
+    assert f"至多 {len(candidates)} 条（逐条核对未在时限内完成，此为索引候选数" in headings[0]
+    assert f"第 1 / 至多 {pages} 页" in headings[0]
