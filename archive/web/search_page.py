@@ -57,7 +57,7 @@ _BOUNDABLE = {"_search", "_sort_desc", "_size", "_next", "_nocount", "_nofacet",
 _MATCH = "documents_fts MATCH escape_fts(:ducha_search)"
 #: Time the exact count of a 3+-character search may take (each candidate is checked against the stored text:
 #: ~3,000 candidates took 220–300 ms at 100,000 postings); past it the page gives the index's upper bound.
-COUNT_BUDGET_MS = 50
+COUNT_BUDGET_MS = 25
 #: Pages linked on each side of the current one (besides the first and the last).
 PAGER_SPAN = 2
 
