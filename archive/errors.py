@@ -28,3 +28,14 @@ class UnknownRegionError(ArchiveError, ValueError):
     def __init__(self, region: str, valid: list[str]) -> None:
         self.region, self.valid = region, valid
         super().__init__(f"unknown region {region!r}; valid regions: {', '.join(valid) or '(no sites yet)'}")
+
+
+class InvalidParameterError(ArchiveError, ValueError):
+    """A date, region, site, type or other filter that is not valid; the message names what is.
+
+    ``name`` is the parameter (``since``, ``region`` …), ``value`` what was given, ``valid`` the accepted
+    values when they can be listed (empty for a date: ``expected`` says the form)."""
+
+    def __init__(self, name: str, value: str, message: str, *, valid: list[str] | None = None) -> None:
+        self.name, self.value, self.valid = name, value, list(valid or [])
+        super().__init__(message)

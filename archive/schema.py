@@ -249,6 +249,13 @@ def _m0006_search_title(db: Database) -> None:
     search.start_reindex(db.conn)
 
 
+@CORE(name="0007_search_brackets")
+def _m0007_search_brackets(db: Database) -> None:
+    """Bracket forms folded in the index (``archive.search.BRACKETS``: 〔〕 【】 [] read as ()), so a 文号 typed with
+    any of them is found.  The postings are indexed again by ``ensure_schema`` (batch by batch, resumable)."""
+    search.start_reindex(db.conn)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

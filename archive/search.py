@@ -2,9 +2,13 @@
 
 What a query matches (exact, tested against a brute-force scan): a posting matches a term when the
 term is a *substring* of its title, its body or one of its attachment texts, after both sides are
-normalised by ``normalise`` (NFKC, lower case, whitespace and control characters removed — so
+normalised by ``archive.search_text.normalise`` (NFKC, lower case, whitespace and control characters removed — so
 "公　示" in a spaced-out title is found by 公示).  A posting matches a query when it matches every
-whitespace-separated term.  Nothing spans two fields.
+whitespace-separated term; ``甲 OR 乙`` matches either (``OR`` in capitals between two terms; it binds
+tighter than the implicit AND: ``督察 整改 OR 销号`` is 督察 and (整改 or 销号)), and ``-词`` excludes the
+postings containing 词.  A query with no term to find (only exclusions) matches nothing.  Nothing spans
+two fields.  Bracket forms are one character to search: ``()`` ``（）`` ``〔〕`` ``[]`` ``【】`` all read as
+``()``, so ``川环委(2026)50号`` finds ``川环委〔2026〕50号`` (``BRACKETS``; index and query alike).
 
 Index (``index_text``): each field becomes the overlapping pairs of its normalised characters
 (``整改方案`` → ``整改 改方 方案``, as Lucene's CJK analyzer does, over every character, latin, digits
@@ -13,9 +17,10 @@ characters follow once each.  The FTS5 table keeps no positions (``detail=none``
 text (``content=''``): it answers "which postings contain this pair / this character".
 
 Query (``fts_query``): a 1-character term is its character token, a 2-character term its pair — both
-exact.  A longer term asks for all its pairs, which finds every posting that contains it plus, rarely,
-one that has the pairs apart; ``matches`` then checks those against the stored text (``needs_check``
-says when), so every path (``search``, the search pages) returns exactly the substring matches.
+exact; alternatives are OR-ed, exclusions of one or two characters are FTS5 ``NOT`` (longer ones only
+in the check below).  A longer term asks for all its pairs, which finds every posting that contains it plus, rarely,
+one that has the pairs apart; ``archive.search_text.matches`` then checks those against the stored text
+(``needs_check`` says when), so every path (``search``, the search pages) returns exactly the substring matches.
 
 FTS5 on this SQLite (3.40) can delete a contentless row only when given the text it indexed, so the
 index of a posting is always a function of its current version's title, body and attachment texts,
@@ -30,14 +35,22 @@ in the database and the next ``ensure_schema`` flushes it.  Code that changes th
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from archive.normalise import nfkc
+from archive.search_text import (
+    in_title,
+    matches,
+    needs_check,
+    normalise,
+    parse,
+    plain_snippet,
+    query_terms,
+    tokens,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +59,6 @@ log = logging.getLogger(__name__)
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Cf Co Cn Cs'"
 CREATE_FTS = ("CREATE VIRTUAL TABLE documents_fts USING fts5(search_text, content='', detail=none,"
               f" tokenize=\"{TOKENIZE}\")")
-#: Separates attachment texts passed to ``matches`` in one SQL value (``char(65535)``).
-PART_SEP = "\uffff"
 #: Valid FTS5 syntax that matches nothing: an empty phrase.
 MATCH_NOTHING = '""'
 #: Written between fields and before the single characters.  Queries only ever produce tokens of one or
@@ -56,27 +67,11 @@ FIELD_BREAK = "丨brk"
 #: Prefix of the title's tokens (``丨t整改``): relevance puts title matches first.  Never produced by a query
 #: for the body, whose tokens have one or two characters.
 TITLE_MARK = "丨t"
-_WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 #: Bookkeeping of an unfinished re-index (created by the migration, dropped when done).
 REINDEX_STATE = "_search_reindex"
 #: Postings whose index row must be rebuilt, with the index text the row holds now (NULL: no row).
 PENDING = "_search_pending"
 CREATE_PENDING = f"CREATE TABLE IF NOT EXISTS {PENDING} (document_id INTEGER PRIMARY KEY, old_text TEXT)"
-
-
-def normalise(text: str | None) -> str:
-    """The text as the index sees it: NFKC, lower case, no whitespace or control characters."""
-    if not text:
-        return ""
-    return _WS_OR_CONTROL.sub("", nfkc(text).lower())
-
-
-def tokens(text: str | None) -> list[str]:
-    """The overlapping character pairs of ``normalise(text)`` (a single character stays one token)."""
-    norm = normalise(text)
-    if len(norm) < 2:
-        return [norm] if norm else []
-    return [norm[i:i + 2] for i in range(len(norm) - 1)]
 
 
 def index_text(parts: str | Sequence[str | None] | None) -> str:
@@ -102,21 +97,32 @@ def _quote(tokens_: Iterable[str]) -> str:
     return '"' + " ".join(tokens_).replace('"', '""') + '"'
 
 
-def query_terms(user_query: str | None) -> list[str]:
-    """The normalised terms of a user's query (whitespace-separated, empty ones dropped)."""
-    return [t for t in (normalise(term) for term in (user_query or "").split()) if t]
+def _all_pairs(term: str, mark: str = "") -> str:
+    toks = list(dict.fromkeys(mark + t for t in tokens(term)))
+    return " ".join(_quote([t]) for t in toks)
 
 
 def fts_query(user_query: str | None, *, title: bool = False) -> str:
     """Turn a user's query into a safe FTS5 MATCH expression: every pair (or lone character) of every term.
 
-    ``"整改方案 2023"`` → ``'"整改" "改方" "方案" "20" "02" "23"'`` (all must occur); ``"销"`` → ``'"销"'``.
-    ``title=True`` asks for them in the title (``'"丨t销"'``).  Quotes and FTS operators in the input are only
-    ever text.  No searchable character → ``MATCH_NOTHING``.
+    ``"整改方案 2023"`` → ``'"整改" "改方" "方案" "20" "02" "23"'`` (all must occur); ``"销"`` → ``'"销"'``;
+    ``"销号 OR 公示 -环评"`` → ``'((("销号") OR ("公示"))) NOT "环评"'``.  ``title=True`` asks for the terms in the
+    title (``'"丨t销"'``; exclusions still anywhere).  Quotes and FTS operators in the input are only ever text.
+    No term to find → ``MATCH_NOTHING``.
     """
     mark = TITLE_MARK if title else ""
-    toks = list(dict.fromkeys(mark + t for term in query_terms(user_query) for t in tokens(term)))
-    return " ".join(_quote([t]) for t in toks) if toks else MATCH_NOTHING
+    groups, excluded = parse(user_query)
+    if not groups:
+        return MATCH_NOTHING
+    if all(len(group) == 1 for group in groups):  # the plain form: every pair of every term
+        toks = list(dict.fromkeys(mark + t for group in groups for term in group for t in tokens(term)))
+        match = " ".join(_quote([t]) for t in toks)
+    else:
+        match = " AND ".join("(" + " OR ".join(f"({_all_pairs(term, mark)})" for term in group) + ")"
+                             for group in groups)
+    for term in dict.fromkeys(t for t in excluded if len(t) <= 2):  # longer ones: only ``matches`` can tell
+        match = f"({match}) NOT {_quote([term])}"
+    return match
 
 
 def fts_query_rest(user_query: str | None) -> str:
@@ -129,32 +135,6 @@ def fts_query_rest(user_query: str | None) -> str:
     if match == MATCH_NOTHING or needs_check(user_query):
         return match
     return f"({match}) NOT ({fts_query(user_query, title=True)})"
-
-
-def in_title(user_query: str | None, title: str | None) -> bool:
-    """True when every term of ``user_query`` is in ``title`` (normalised): a title match."""
-    return matches(user_query, title)
-
-
-def needs_check(user_query: str | None) -> bool:
-    """True when the index alone can over-match ``user_query`` (a term of three or more characters)."""
-    return any(len(term) > 2 for term in query_terms(user_query))
-
-
-def matches(user_query: str | None, *fields: str | None) -> bool:
-    """True when every term of the query is a substring of one normalised field (``PART_SEP`` splits fields)."""
-    terms = query_terms(user_query)
-    if not terms:
-        return False
-    parts = [p for f in fields if f for p in f.split(PART_SEP)]
-    norms: list[str] | None = None
-    for term in terms:
-        if any(_first(p, [term]) for p in parts):  # quick look at the raw text (case, spaces allowed)
-            continue
-        norms = norms if norms is not None else [normalise(p) for p in parts]
-        if not any(term in n for n in norms):
-            return False
-    return True
 
 
 def document_parts(conn: sqlite3.Connection, version_id: int | None) -> list[str | None]:
@@ -297,73 +277,10 @@ def _collect(conn: sqlite3.Connection, query: str, match: str, rank: int | None,
             if check and (title_only or skip_title) and in_title(query, row["title"]) != title_only:
                 continue
             parts = document_parts(conn, version_id)
-            if check and not title_only and not matches(query, *parts):
+            if check and not matches(query, *parts):
                 continue
             row["rank"], row["snippet"] = rank, plain_snippet(parts, terms)
             rows.append(row)
             if len(rows) == limit:
                 break
     cur.close()
-
-
-def find(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
-    """Span in ``text`` (original characters) of the first occurrence of any normalised term, or None."""
-    if not text or not terms:
-        return None
-    span = _first(text, terms)
-    if span is not None:
-        return span
-    folded = nfkc(text).lower()
-    if folded == text:
-        return None
-    if len(folded) == len(text):  # full-width forms and the like: one character for one, positions carry over
-        return _first(folded, terms)
-    # rare (ligatures, ①, …): map each original character to its normalised form
-    norm, owner = [], []
-    for i, ch in enumerate(text):
-        for n in normalise(ch):
-            norm.append(n)
-            owner.append(i)
-    joined = "".join(norm)
-    hits = [(p, p + len(t)) for t in terms if (p := joined.find(t)) >= 0]
-    if not hits:
-        return None
-    start, end = min(hits)
-    return owner[start], owner[end - 1] + 1
-
-
-def _first(text: str, terms: Sequence[str]) -> tuple[int, int] | None:
-    found = [m for t in terms if (m := _loose(t).search(text))]
-    if not found:
-        return None
-    m = min(found, key=lambda x: x.start())
-    return m.start(), m.end()
-
-
-def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Every non-overlapping match span of the terms in ``text`` (fast, case-insensitive, spaces allowed)."""
-    if not text or not terms:
-        return []
-    regex = re.compile("|".join(_loose(t).pattern for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
-    return [(m.start(), m.end()) for m in regex.finditer(text)]
-
-
-def _loose(term: str) -> re.Pattern[str]:
-    """``term`` with optional whitespace between its characters, case-insensitive."""
-    return re.compile(r"[\s\x00-\x1f\x7f-\x9f]*".join(re.escape(ch) for ch in term), re.IGNORECASE)
-
-
-def plain_snippet(parts: Sequence[str | None], terms: Sequence[str], window: int = 30) -> str:
-    """Text around the first match in the first field that has one, matches in ``[…]`` (for the library API)."""
-    for text in parts:
-        span = find(text or "", terms)
-        if span:
-            start, end = max(0, span[0] - window), min(len(text or ""), span[1] + window)
-            piece = (text or "")[start:end]
-            out, pos = [], 0
-            for a, b in spans(piece, terms) or [(span[0] - start, span[1] - start)]:
-                out += [piece[pos:a], "[", piece[a:b], "]"]
-                pos = b
-            out.append(piece[pos:])
-            return ("…" if start else "") + "".join(out).replace("\n", " ") + ("…" if end < len(text or "") else "")
-    return ""

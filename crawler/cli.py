@@ -17,6 +17,24 @@ from archive.spreadsheet import with_bom
 from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
+
+
+class IsoDate(click.ParamType):
+    """A ``YYYY-MM-DD`` date (``archive.validate.parse_date``); anything else exits 2 saying the form."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        from archive.errors import InvalidParameterError
+        from archive.validate import parse_date
+
+        try:
+            return parse_date(value, name=param.name if param else "date")
+        except InvalidParameterError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = IsoDate()
 DB_OPTION = click.option("--db", "db", default=default_db, show_default="archive.db or $DUCHA_DB",
                          type=click.Path(dir_okay=False), metavar="PATH", help="Archive file.")
 
@@ -67,13 +85,15 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
 def probe(sites_file, site_ids, mirror, fmt) -> None:
     """One look at each site's start pages, nothing archived. Exits 1 when a site yields no posting."""
-    from crawler.errors import CrawlSetupError, SitesFileError
+    from crawler.errors import CrawlSetupError, SitesFileError, UnknownSiteError
     from crawler.runner import spider_class
     from crawler.settings import DUCHA_BROWSER, USER_AGENT
 
     spidercls = spider_class()  # the probe lives beside the spider (crawler/ never imports spiders/)
     try:
         chosen = spidercls.select_sites(sites_file, list(site_ids))
+    except UnknownSiteError as exc:
+        raise click.UsageError(str(exc)) from exc
     except (SitesFileError, CrawlSetupError) as exc:
         raise RefusedError(str(exc)) from exc
     from crawler.progress import probe_progress
@@ -104,7 +124,7 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
     from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
-    from crawler.errors import CrawlSetupError, SitesFileError
+    from crawler.errors import CrawlSetupError, SitesFileError, UnknownSiteError
     from crawler.runner import run_crawl, spider_class
 
     overrides = _parse_settings(settings)
@@ -116,6 +136,8 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     except CrawlLockBusy as exc:
         click.echo(f"ducha crawl: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    except UnknownSiteError as exc:
+        raise click.UsageError(str(exc)) from exc
     except (SitesFileError, CrawlSetupError) as exc:
         raise RefusedError(str(exc)) from exc
     click.echo(f"run {result.run_id}: {result.status}")
@@ -167,7 +189,7 @@ def serve(db, port, host) -> None:
 @click.option("--docs-per-site", default=40, show_default=True, type=click.IntRange(10, 10_000), metavar="N")
 @click.option("--faults", default="none", show_default=True, metavar="PROFILE", help="Fault profile for every site.")
 @click.option("--seed", default=1, show_default=True, type=int, metavar="N")
-@click.option("--start-date", metavar="DATE", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
+@click.option("--start-date", type=DATE, metavar="DATE", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
 @click.option("--scans", default=0, show_default=True, type=click.IntRange(0), metavar="N",
               help="Publish one posting in N as a scan (image-only PDF, JPEG, image body); 0: none.")
 @click.option("--site-set", type=click.Choice(["classic", "script", "all"]), default="classic", show_default=True,
@@ -178,8 +200,10 @@ def simweb(port, day, docs_per_site, faults, seed, start_date, scans, site_set) 
     from simweb.server import run_forever
 
     _configure_logging()
-    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed, start_date=start_date,
-                scans=scans, sites=site_set)
+    import datetime as dt
+
+    run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed,
+                start_date=dt.date.fromisoformat(start_date) if start_date else None, scans=scans, sites=site_set)
 
 
 @main.command()
@@ -252,16 +276,19 @@ def report() -> None:
 @DB_OPTION
 @click.option("--region", metavar="R", help="Only this region: 四川 or 四川省 (a site id works too); an unknown "
               "one is an error listing the valid regions.")
-@click.option("--since", metavar="DATE", help="Only postings published on or after this date (YYYY-MM-DD).")
+@click.option("--since", type=DATE, metavar="DATE", help="Only postings published on or after this date (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
 def report_timeliness(db, region, since, fmt) -> None:
     """Timeliness measures per site/region: median posting lag (with n), backdating, objection windows."""
+    from archive.errors import UnknownRegionError
     from archive.timeliness.report import render_report
 
     if not Path(db).exists():
         raise click.ClickException(f"no archive at {db}")
     try:
         text = render_report(db, region=region, since=since, fmt=fmt)
+    except UnknownRegionError as exc:  # exit 2, like a bad option: a typo must not look like "no postings"
+        raise click.UsageError(str(exc)) from exc
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(with_bom(text) if fmt == "csv" else text)
@@ -271,7 +298,7 @@ def report_timeliness(db, region, since, fmt) -> None:
 @DB_OPTION
 @click.option("--region", metavar="R", help="Only plans of this region (e.g. 四川省; a province includes its cities); "
               "an unknown one is an error (exit 2) listing the known regions.")
-@click.option("--as-of", "as_of", metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today in China, UTC+8).")
+@click.option("--as-of", "as_of", type=DATE, metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today in China, UTC+8).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
 def report_ledger(db, region, as_of, fmt) -> None:
     """The rectification ledger: 整改方案 tasks, deadlines, 验收销号 close-outs, what is overdue.

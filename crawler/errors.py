@@ -8,3 +8,7 @@ class SitesFileError(ValueError):
 
 class CrawlSetupError(ValueError):
     """The crawl cannot start as asked (unknown site id, …); the message says what to fix."""
+
+
+class UnknownSiteError(CrawlSetupError):
+    """``--site`` ids that the sites file does not list; the message names the valid ones."""

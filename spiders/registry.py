@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from crawler.errors import CrawlSetupError, SitesFileError
+from crawler.errors import SitesFileError, UnknownSiteError
 from spiders.profiles import ALIASES as PROFILE_ALIASES
 from spiders.profiles import PROFILES
 
@@ -181,7 +181,8 @@ def select_sites(sites_file: str | Path | None = None, site_ids: list[str] | tup
         if unknown:
             known = sorted({s.id for s in sites} | set(sites.rejected))
             shown = ", ".join(known[:40]) + (f" … ({len(known)} in all)" if len(known) > 40 else "")
-            raise CrawlSetupError(f"unknown site id(s) {', '.join(unknown)} in {source}; valid: {shown}")
+            raise UnknownSiteError(f"unknown site id(s) {', '.join(unknown)} in {source};"
+                                   f" valid site ids: {shown}")
         sites = Sites([s for s in sites if s.id in set(site_ids)],
                       {k: v for k, v in sites.rejected.items() if k in set(site_ids)})
     if not sites and sites.rejected:

@@ -9,6 +9,8 @@ optional ``atom_content`` / ``atom_content_html`` / ``atom_link`` / ``atom_autho
 * turns a relative ``atom_link`` (``/-/ducha/document/5``) into an absolute URL;
 * sanitises ``atom_content_html`` with nh3 (ins/del/br/p only).
 
+An unknown ``site`` or ``region`` never reaches it: ``archive.web.params`` answers 400 naming the valid ones.
+
 ``archive.web.plugin`` registers it with ``trylast=True`` so it overrides datasette-atom's ``atom``.
 """
 from __future__ import annotations
@@ -21,8 +23,6 @@ from datasette import __version__
 from datasette.utils.asgi import Response
 from feedgen.feed import FeedGenerator
 
-from archive.regions import matches
-from archive.web.furniture import valid_regions
 from archive.web.sanitise import FEED_TAGS, clean
 
 log = logging.getLogger(__name__)
@@ -64,28 +64,11 @@ def _feed_title(datasette: Any, request: Any, database: str, query_name: str | N
     return f"{title}（{' · '.join(filters)}）" if filters else title
 
 
-async def _unknown_region(datasette: Any, request: Any, database: str, query_name: str | None) -> dict | None:
-    """HTTP 400 naming the valid regions when ``?region=`` matches no site (never a silently empty feed).
-
-    A dict, not a ``Response``: Datasette 0.65 overwrites a renderer's Response status with 200."""
-    wanted = (request.args.get("region") or "").strip()
-    if not wanted:
-        return None
-    valid = await valid_regions(datasette.get_database(database), query_name)
-    if any(matches(region, wanted) for region in valid):
-        return None
-    message = f"未知地区 unknown region {wanted!r}；可选 valid regions: {', '.join(valid) or '（无 none）'}"
-    return {"body": message, "status_code": 400, "content_type": "text/plain; charset=utf-8"}
-
-
 async def render_atom(datasette: Any, request: Any, sql: str, columns: list[str], rows: list, database: str,
                 table: str | None, query_name: str | None, view_name: str, data: dict) -> Response | dict:
     """Render query results as an Atom feed (see the module docstring)."""
     if not REQUIRED_COLUMNS.issubset(columns):
         return Response.text("SQL query must return columns " + ", ".join(sorted(REQUIRED_COLUMNS)), status=400)
-    error = await _unknown_region(datasette, request, database, query_name)
-    if error is not None:
-        return error
     base = f"{request.scheme}://{request.host}"
     fg = FeedGenerator()
     fg.generator(generator="Datasette", version=__version__, uri="https://github.com/simonw/datasette")

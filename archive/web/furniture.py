@@ -9,7 +9,6 @@ its string, so a Datasette upgrade that moves one fails a test instead of silent
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -31,7 +30,9 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         (('<h3>Custom SQL query{% if display_rows %} returning {% if truncated %}more than {% endif %}'
          '{{ "{:,}".format(display_rows|length) }} row{% if display_rows|length == 1 %}{% else %}s{% endif %}'
          '{% endif %}'),
-         ('<h3>{% if canned_query %}结果{% else %}自定义 SQL 查询 Custom SQL query{% endif %}{% if display_rows %}：'
+         ('<h3>{% if canned_query %}结果{% else %}自定义 SQL 查询 Custom SQL query{% endif %}'
+         '{% if ducha_total is defined and ducha_total is not none %}{% include "_ducha_total.html" %}'
+         '{% elif display_rows %}：'
          '{% if ducha_limit and display_rows|length >= ducha_limit %}前 {{ "{:,}".format(ducha_limit) }} 条'
          '（可能还有更多；下载 CSV 获得全部 there may be more: the CSV has all）'
          '{% else %}{% if truncated %}超过 {% else %}共 {% endif %}{{ "{:,}".format(display_rows|length) }} 条'
@@ -184,36 +185,3 @@ async def query_page_vars(datasette: Any, database: str | None, request: Any) ->
             "ducha_limit": _final_limit(datasette, database, request),
             "ducha_feed_args": urlencode({k: v for k, v in feed_args.items() if v}), "ducha_region_error": error,
             "ducha_param_labels": PARAM_LABELS}
-
-
-def region_guard(datasette: Any) -> Callable[[Any], Any]:
-    """ASGI wrapper: ``/DB/QUERY.json`` or ``.csv`` with a ``region`` that matches no site answers HTTP 400 with
-    the valid regions (a script must not mistake a typo for "nothing happened"); HTML pages show the message."""
-    from urllib.parse import parse_qs
-
-    from archive.regions import matches
-
-    def wrap(app: Any) -> Any:
-        async def guarded(scope: dict, receive: Any, send: Any) -> None:
-            if scope.get("type") == "http" and scope.get("path", "").endswith((".json", ".csv")):
-                wanted = (parse_qs(scope.get("query_string", b"").decode("utf-8", "replace")).get("region")
-                          or [""])[0].strip()
-                parts = scope["path"].strip("/").split("/")
-                if wanted and len(parts) == 2 and parts[0] in datasette.databases:
-                    name = parts[1].rsplit(".", 1)[0]
-                    queries = (datasette.metadata(database=parts[0]) or {}).get("queries") or {}
-                    query = queries.get(name)
-                    if isinstance(query, dict) and "region" in (query.get("params") or []):
-                        valid = await valid_regions(datasette.get_database(parts[0]), name)
-                        if not any(matches(r, wanted) for r in valid):
-                            body = json.dumps({"ok": False, "error": f"unknown region {wanted!r}",
-                                               "valid_regions": valid}, ensure_ascii=False).encode()
-                            await send({"type": "http.response.start", "status": 400,
-                                        "headers": [(b"content-type", b"application/json; charset=utf-8")]})
-                            await send({"type": "http.response.body", "body": body})
-                            return
-            await app(scope, receive, send)
-
-        return guarded
-
-    return wrap

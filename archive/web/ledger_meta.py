@@ -66,7 +66,10 @@ ORDER BY p.region, p.id, t.number"""
 #: newest progress report calls it done with no close-out to this day (``ledger_claimed_done`` as of
 #: today) is dated when the archive first saw that report, and leaves the feed when a close-out comes.
 _OVERDUE_ON = "date(t.deadline, '+1 day')"
-_FEED_REGION = f"(:region = '' OR {region_match('p.region', ':region')})"
+#: ``:site`` keeps the plans posted by that site (and, for close-outs, the notices it posted).
+_PLAN_OF_SITE = "EXISTS (SELECT 1 FROM documents pd WHERE pd.id = p.document_id AND pd.site_id = :site)"
+_PLAN_SITE = f"(:site = '' OR {_PLAN_OF_SITE})"
+_FEED_REGION = f"(:region = '' OR {region_match('p.region', ':region')}) AND {_PLAN_SITE}"
 FEED_LEDGER = f"""
 SELECT * FROM (
 SELECT 'urn:ducha:ledger:overdue:' || p.document_id || ':' || t.number AS atom_id,
@@ -95,7 +98,8 @@ FROM task_links l
 JOIN tasks t ON t.id = l.task_id
 JOIN plans p ON p.id = t.plan_id
 JOIN documents d ON d.id = l.document_id
-WHERE l.kind = 'closure' AND l.status = 'confirmed' AND {_FEED_REGION}
+WHERE l.kind = 'closure' AND l.status = 'confirmed' AND (:region = '' OR {region_match('p.region', ':region')})
+  AND (:site = '' OR d.site_id = :site OR {_PLAN_OF_SITE})
 UNION ALL
 SELECT 'urn:ducha:ledger:claimed:' || p.document_id || ':' || t.number || ':' || lp.document_id,
        '称已完成无销号 Reported done, no close-out: ' || coalesce(p.region, '') || ' 第' || t.number || '项 '
@@ -143,12 +147,12 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
         "title": "整改任务逾期与销号 Atom 订阅 Ledger feed: tasks overdue and closed out",
         "description": "整改任务逾期（整改时限次日起、此前无验收销号公示；之后补发的销号另列一条）、新的验收销号公示"
                        "（按存档首次发现时间），及进展报告称已完成但至今无销号公示的任务（按报告首次发现时间）。"
-                       "加 .atom 后缀订阅；region 留空为全部，省含其下各市。"
+                       "加 .atom 后缀订阅；region 留空为全部，省含其下各市；site（站点 id）只看该站点发布的整改方案及其销号公示。"
                        " Tasks that became overdue (dated the day after the deadline), close-outs (dated when the "
                        "archive first saw the notice) and tasks reported done with no close-out so far (dated when "
                        "the archive first saw the report); append .atom. region empty for all; a province includes "
-                       "its cities.",
-        "sql": FEED_LEDGER.strip(), "hide_sql": True, "params": ["region"]},
+                       "its cities; site (a site id) keeps the plans that site posted and the close-outs it posted.",
+        "sql": FEED_LEDGER.strip(), "hide_sql": True, "params": ["region", "site"]},
 }
 
 LEDGER_TABLES: dict[str, dict[str, Any]] = {

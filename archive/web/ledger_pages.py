@@ -17,8 +17,9 @@ from typing import Any
 
 from datasette.utils.asgi import Response
 
-from archive.errors import UnknownRegionError
+from archive.errors import InvalidParameterError, UnknownRegionError
 from archive.ledger.view import as_of_date, check_region, plan_views, scorecard
+from archive.validate import parse_date
 from archive.web.charts import stacked_bars
 from archive.web.document import safe_href
 
@@ -56,10 +57,10 @@ async def _views(datasette: Any, request: Any, **kw: Any) -> tuple[str, str, lis
     from archive.web.pages import database_name
 
     db_name = database_name(datasette)
-    try:
-        as_of = as_of_date(request.args.get("as_of") or None)
-    except ValueError:
-        return db_name, "", _text(f"as_of must be a date YYYY-MM-DD, not {request.args.get('as_of')!r}", 400)
+    try:  # archive.web.params refuses a bad as_of before this runs; the same check for a direct call
+        as_of = as_of_date(parse_date(request.args.get("as_of"), name="as_of"))
+    except InvalidParameterError as exc:
+        return db_name, "", _text(str(exc), 400)
     region = (request.args.get("region") or "").strip() or None
 
     def read(conn: sqlite3.Connection) -> list[dict[str, Any]] | Response:

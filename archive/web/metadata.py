@@ -18,7 +18,7 @@ SITE_REGION = {"site": "", "region": ""}
 
 _ROBOTS = "User-agent: *\nAllow: /$\nAllow: /-/ducha/document/\nDisallow: /archive\nDisallow: /-/"
 
-_TYPE_SINCE_HELP = ("类型 type（如 验收销号 或 acceptance_notice）与起始日期 since（YYYY-MM-DD）留空表示全部。"
+_TYPE_SINCE_HELP = ("类型 type（如 验收销号公示 或 acceptance_notice）与起始日期 since（YYYY-MM-DD）留空表示全部。"
                     " type and since (YYYY-MM-DD) empty for all. ")
 _SITE_REGION_HELP = ("参数 site（站点 id，如 mee）与 region（如 四川 或 四川省）留空表示全部。"
                      " Leave site/region empty for all; region 四川 matches 四川省.")
@@ -40,11 +40,17 @@ def canned_queries() -> dict[str, dict]:
         "search": _query(
             "全文检索 Full-text search",
             "全文检索标题、正文和附件文字，最新收录的在前，每页 20 条（page 填 2、3… 翻页），匹配处高亮；order 填 relevance（或 相关度）"
-            "按相关度（bm25，rank 越大越相关）排列。“销号”只匹配两字相连处（空格不计），多个词用空格分开，须全部出现。"
+            "按相关度排列（标题含全部检索词的在前，rank 越大越相关）。“销号”只匹配两字相连处（空格不计），多个词用空格分开，须全部出现；"
+            "“督察 OR 整改”任一出现即可，“-环评”排除含该词的；文号中的括号 () （） 〔〕 [] 【】 视为相同。"
+            "页首显示总条数，下载 CSV 含全部结果。"
             " Full-text search over titles, bodies and attachment texts, newest first, 20 per page (page=2, 3 …), matches"
-            " highlighted; order=relevance ranks by bm25. Several words separated by spaces must all occur. "
-            "type（类型，如 验收销号）、since / until（日期范围 YYYY-MM-DD）可选 Optional type and date range. "
-            + _SITE_REGION_HELP, q.SEARCH, ["q", "order", "page", *sr, "type", "since", "until"]),
+            " highlighted; order=relevance puts title matches first. Several words separated by spaces must all occur;"
+            " 督察 OR 整改 takes either, -环评 excludes; bracket forms in document numbers are one. The page tells the"
+            " total; the CSV has every match. "
+            "type（类型，如 验收销号公示）、since / until（日期范围 YYYY-MM-DD）可选 Optional type and date range. "
+            + _SITE_REGION_HELP, q.SEARCH, ["q", "order", "page", *sr, "type", "since", "until"],
+            ducha_count_sql=q.SEARCH_COUNT.strip(), ducha_bound_sql=q.SEARCH_CANDIDATES.strip(),
+            ducha_export_sql=q.SEARCH_ALL.strip()),
         "latest": _query(
             "最新收录 Latest postings",
             "最近首次发现的公告（按首次发现时间倒序）。 Postings most recently found by the crawler. " + _TYPE_SINCE_HELP

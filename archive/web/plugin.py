@@ -11,7 +11,7 @@
 * ``prepare_jinja2_environment``: our templates first, Datasette's translated (``archive.web.furniture``).
 * ``extra_template_vars``: the home page's figures (``archive.web.home``); pickers and the unknown-region
   message on query pages (``archive.web.furniture.query_page_vars``).
-* ``asgi_wrapper``: ``archive.web.guard`` around the region check of ``archive.web.furniture`` around
+* ``asgi_wrapper``: ``archive.web.guard`` around the parameter check of ``archive.web.params`` around
   ``archive.web.search_page`` (a table search with more than 1,000 matches is shown without the exact count
   and the facets, "超过 1,000 条"); ``filters_from_request``: the exact check of 3+-character terms and that note.
 * ``register_routes``: see ``archive.web.pages``.  ``register_output_renderer``: see ``archive.web.feeds``.
@@ -28,16 +28,18 @@ from datasette import hookimpl
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from archive.search import fts_query, fts_query_rest, in_title, matches, needs_check
+from archive.search import fts_query, fts_query_rest
+from archive.search_text import in_title, matches, needs_check
 from archive.web import feeds, pages, search_page
 from archive.web.charts import query_chart
 from archive.web.csv_labels import spreadsheet_csv
 from archive.web.document import safe_href
 from archive.web.facets import YearFacet
-from archive.web.furniture import TranslatingLoader, query_page_vars, region_guard
+from archive.web.furniture import TranslatingLoader, query_page_vars
 from archive.web.guard import Guard
 from archive.web.home import home_figures
 from archive.web.labels import label
+from archive.web.params import params_guard
 from archive.web.sanitise import DIFF_TAGS, MARK_TAGS, clean, compact_diff, compact_diff_text, snippet_html
 
 log = logging.getLogger(__name__)
@@ -115,10 +117,17 @@ def prepare_jinja2_environment(env: Environment) -> None:
 
 @hookimpl
 def extra_template_vars(template: str, database: str | None, datasette: Any, request: Any) -> Any:
-    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page; pickers and the
-    unknown-region message for query pages."""
+    """``ducha_home`` (today's figures from ``timeliness`` and ``events``) for the home page; pickers, the true
+    total and the pager for query pages (``archive.web.search_page.list_page_vars``)."""
     if template.startswith("query"):
-        return query_page_vars(datasette, database, request)
+
+        async def query_vars() -> dict[str, Any]:
+            found = await query_page_vars(datasette, database, request)
+            if database and database in datasette.databases:
+                found.update(await search_page.list_page_vars(datasette, database, request))
+            return found
+
+        return query_vars
     if template != "index.html":
         return {}
 
@@ -140,14 +149,15 @@ def extra_css_urls(datasette: Any) -> list[str]:
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
     """Headers on every page, arbitrary SQL's own budget, 400 for bogus sorts (``archive.web.guard``); inside it,
-    ``.json`` / ``.csv`` of a canned query with an unknown ``region`` answer 400 listing the valid ones; inside
-    it, large table searches skip the exact count and the facets (``archive.web.search_page``); innermost,
-    Datasette's ``.csv`` get a byte-order mark and Chinese column labels (``archive.web.csv_labels``)."""
+    a canned query, feed, export or ledger page with a bad date / region / site / type answers 400 naming the
+    valid values (``archive.web.params``); inside it, large table searches skip the exact count and the facets
+    (``archive.web.search_page``); innermost, Datasette's ``.csv`` get a byte-order mark and Chinese column
+    labels (``archive.web.csv_labels``)."""
 
-    region_check = region_guard(datasette)
+    check = params_guard(datasette)
 
     def wrap(app: Any) -> Guard:
-        return Guard(region_check(search_page.wrap(datasette, spreadsheet_csv(app))), datasette)
+        return Guard(check(search_page.wrap(datasette, spreadsheet_csv(app))), datasette)
 
     return wrap
 

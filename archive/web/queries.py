@@ -195,7 +195,7 @@ ORDER BY failures_last_10_runs DESC, s.region, s.id"""
 def verify(param: str, version_id: str) -> str:
     """SQL: true when the posting whose current version is ``version_id`` really contains the query ``param``.
 
-    The index answers 1- and 2-character terms exactly; for longer terms ``archive.search.matches`` checks
+    The index answers 1- and 2-character terms exactly; for longer terms ``archive.search_text.matches`` checks
     the stored texts (read only for the candidates the index returns, and only when ``needs_check``).
     """
     return (f"CASE WHEN ducha_needs_check({param}) THEN ducha_match({param},"
@@ -213,13 +213,16 @@ SEARCH_FILTERS = ("(:type = '' OR d.doc_type = :type OR d.doc_type IN (SELECT co
                   " AND (:since = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) >= :since)"
                   " AND (:until = '' OR coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) <= :until)")
 _FROM = "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN sites s ON s.id = d.site_id"
-_HITS_FROM = f"""{_FROM}
-      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS} AND {SEARCH_FILTERS}
+#: The index's candidates with the search's filters (exact for 1- and 2-character terms).
+_CANDIDATES_FROM = f"""{_FROM}
+      WHERE documents_fts MATCH escape_fts(:q) AND {FILTERS} AND {SEARCH_FILTERS}"""
+_HITS_FROM = f"""{_CANDIDATES_FROM}
         AND {verify(":q", "d.current_version_id")}"""
-#: Relevance, first tier: every term in the title (the marked title tokens; checked for 3+-character terms).
+#: Relevance, first tier: every term in the title (the marked title tokens; checked for 3+-character terms and
+#: exclusions).
 _TITLE_HITS_FROM = f"""{_FROM}
       WHERE documents_fts MATCH ducha_fts_title(:q) AND {FILTERS} AND {SEARCH_FILTERS}
-        AND (NOT ducha_needs_check(:q) OR ducha_in_title(:q, d.title))"""
+        AND (NOT ducha_needs_check(:q) OR ducha_in_title(:q, d.title)) AND {verify(":q", "d.current_version_id")}"""
 #: Relevance, second tier: the other matches.
 _REST_HITS_FROM = f"""{_FROM}
       WHERE documents_fts MATCH ducha_fts_rest(:q) AND {FILTERS} AND {SEARCH_FILTERS}
@@ -235,14 +238,24 @@ _TITLE_SEEN = f"(SELECT count(*) FROM (SELECT 1 {_TITLE_HITS_FROM} LIMIT {_START
 #: the index in rowid order and stops after the page (the second tier starts where the title matches end);
 #: the other order's branches are not run at all.  Snippets are computed from the stored text of the 20
 #: rows shown.
-SEARCH = f"""
+def _search_rows(hits: str, order_by: str) -> str:
+    """SQL: the search's columns (snippet computed from the stored texts) for the postings ``hits`` selects."""
+    return f"""
 SELECT d.id AS document_link,
        ducha_snippet(:q, d.title, v.body_text,
          (SELECT group_concat(a.text, char(10)) FROM version_attachments va
           JOIN attachments a ON a.id = va.attachment_id WHERE va.version_id = d.current_version_id)) AS snippet_html,
        d.title, d.publish_date, coalesce(s.name, d.site_id) AS site, s.region, t.label_zh AS doc_type,
        d.status, hits.rank
-FROM (
+FROM ({hits}) AS hits
+JOIN documents d ON d.id = hits.id
+LEFT JOIN versions v ON v.id = d.current_version_id
+LEFT JOIN sites s ON s.id = d.site_id
+LEFT JOIN doc_types t ON t.code = d.doc_type
+ORDER BY {order_by}"""
+
+
+SEARCH = _search_rows(f"""
   SELECT * FROM (SELECT documents_fts.rowid AS id, NULL AS rank, -documents_fts.rowid AS sort_key
       {_HITS_FROM}
       ORDER BY documents_fts.rowid DESC {_PAGE})
@@ -259,12 +272,40 @@ FROM (
       LIMIT {SEARCH_PAGE} - max(0, min({SEARCH_PAGE}, {_TITLE_SEEN} - {_START}))
       OFFSET max(0, {_START} - {_TITLE_SEEN}))
   WHERE :order IN {RELEVANCE}
-) AS hits
-JOIN documents d ON d.id = hits.id
-LEFT JOIN versions v ON v.id = d.current_version_id
-LEFT JOIN sites s ON s.id = d.site_id
-LEFT JOIN doc_types t ON t.code = d.doc_type
-ORDER BY hits.sort_key, d.id"""
+""", "hits.sort_key, d.id")
+
+#: Totals are exact up to this many rows; above, a page says "超过 10,000 条" (counting stops at ``TOTAL_CAP + 1``).
+TOTAL_CAP = 10_000
+#: The search's true total (same filters and check as its pages), counted up to ``TOTAL_CAP + 1``.
+SEARCH_COUNT = f"SELECT count(*) FROM (SELECT 1 {_HITS_FROM} LIMIT {TOTAL_CAP + 1})"
+#: The same without the check against the stored text: an upper bound, for when checking every candidate
+#: of a 3+-character term would take longer than the page (``archive.web.search_page.COUNT_BUDGET_MS``).
+SEARCH_CANDIDATES = f"SELECT count(*) FROM (SELECT 1 {_CANDIDATES_FROM} LIMIT {TOTAL_CAP + 1})"
+#: Every match of the search in the pages' order (the CSV export): newest first, or with ``order`` relevance
+#: the title matches first (``rank`` 2, then 1), each newest first.
+SEARCH_ALL = _search_rows(f"""SELECT documents_fts.rowid AS id,
+             CASE WHEN :order IN {RELEVANCE} THEN CASE WHEN ducha_in_title(:q, d.title) THEN 2 ELSE 1 END END AS rank
+      {_HITS_FROM}""", "coalesce(hits.rank, 0) DESC, d.id DESC")
+
+
+def count_sql(sql: str) -> str:
+    """SQL counting the rows of ``sql`` (a query without its final ``LIMIT``) up to ``TOTAL_CAP + 1``; its final
+    ``ORDER BY`` is dropped (an ordered subquery is sorted whole before the count's LIMIT can stop it)."""
+    return f"SELECT count(*) FROM (SELECT 1 FROM ({unordered(sql)}) LIMIT {TOTAL_CAP + 1})"
+
+
+def unordered(sql: str) -> str:
+    """``sql`` without its final top-level ``ORDER BY …`` (one outside parentheses and string literals)."""
+    upper, depth, quoted, cut = sql.upper(), 0, False, -1
+    for i, ch in enumerate(sql):
+        if ch == "'":
+            quoted = not quoted
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif not quoted and depth == 0 and upper.startswith("ORDER BY", i) and not upper[i - 1:i].isalnum():
+            cut = i
+    return sql[:cut].rstrip() if cut >= 0 else sql
+
 
 POSTINGS_PER_MONTH = """
 SELECT substr(d.publish_date, 1, 7) AS month, coalesce(s.region, '未知') AS region, count(*) AS postings

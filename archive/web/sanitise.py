@@ -12,7 +12,7 @@ import re
 
 import nh3
 
-from archive import search
+from archive import search_text
 from archive.diff import diff_ops, side_by_side
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,9 @@ def clean(fragment: str | None, tags: set[str]) -> str:
 
 def highlight(text: str, query: str | None) -> str:
     """Escape ``text`` and wrap every match of the query's terms in ``<mark>`` (escaped text inside)."""
-    terms = search.query_terms(query)
+    terms = search_text.query_terms(query)
     out, pos = [], 0
-    for start, end in search.spans(text, terms):
+    for start, end in search_text.spans(text, terms):
         out.append(html.escape(text[pos:start]))
         out.append(f"<mark>{html.escape(text[start:end])}</mark>")
         pos = end
@@ -57,15 +57,15 @@ def snippet_html(query: str | None, title: str | None, body: str | None, attachm
     Built from the stored text of the shown row only (the index holds no text): escaped first, then
     ``<mark>`` around the matches, then nh3 with ``<mark>`` as the only tag.
     """
-    terms = search.query_terms(query)
+    terms = search_text.query_terms(query)
     for label, text in (("", body or ""), ("", title or ""), ("附件 attachment: ", attachments or "")):
-        span = search.find(text, terms)
+        span = search_text.find(text, terms)
         if span is None:
             continue
         start = max(0, span[0] - _WINDOW)
         end = min(len(text), span[1] + _WINDOW)
         piece = text[start:end].replace("\n", " ")
-        marked = highlight(piece, query) if search.spans(piece, terms) else (
+        marked = highlight(piece, query) if search_text.spans(piece, terms) else (
             html.escape(piece[:span[0] - start]) + "<mark>" + html.escape(piece[span[0] - start:span[1] - start])
             + "</mark>" + html.escape(piece[span[1] - start:]))
         fragment = label + ("…" if start else "") + marked + ("…" if end < len(text) else "")

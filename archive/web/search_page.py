@@ -1,4 +1,10 @@
-"""The table search box (``/archive/documents?_search=``) kept fast on large archives.
+"""The search pages: true totals and a pager for the canned lists and the home search, and the table search
+box (``/archive/documents?_search=``) kept fast on large archives.
+
+Every canned-query page tells its true total (``list_page_vars``): the search counts its matches with its
+own count query (``ducha_count_sql`` in the metadata), a list counts the rows of its SQL without the final
+``LIMIT``; both stop at ``TOTAL_CAP + 1`` (exact up to 10,000, above that "超过 10,000 条").  A paged query
+(``page``: the search) gets links to the previous, next, first, last and nearby pages.
 
 Datasette counts every match and computes the table's facets over all of them — at 100,000 postings a
 common 2-character word has ~50,000 matches and those queries cost most of the page.  When a search
@@ -22,12 +28,17 @@ for ``rowid`` from there on.  Any other table search gets the whole match set, a
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from archive.search import MATCH_NOTHING, fts_query, needs_check
+from datasette.database import QueryInterrupted
+
+from archive.search import MATCH_NOTHING, fts_query
+from archive.search_text import needs_check
 from archive.web import pages
-from archive.web.queries import verify
+from archive.web.export import all_rows_sql
+from archive.web.queries import SEARCH_PAGE, TOTAL_CAP, count_sql, verify
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +55,69 @@ RESULT_COLUMNS = ("title", "url", "site_id", "doc_type", "publish_date", "first_
 #: Query-string keys a bounded search allows beside ``_search`` (anything else may drop rows or needs all of them).
 _BOUNDABLE = {"_search", "_sort_desc", "_size", "_next", "_nocount", "_nofacet", "_labels", "_col", "_nocol", "_all_columns", "_trace"}
 _MATCH = "documents_fts MATCH escape_fts(:ducha_search)"
+#: Time the exact count of a 3+-character search may take (each candidate is checked against the stored text:
+#: ~3,000 candidates took 220–300 ms at 100,000 postings); past it the page gives the index's upper bound.
+COUNT_BUDGET_MS = 25
+#: Pages linked on each side of the current one (besides the first and the last).
+PAGER_SPAN = 2
+
+
+def _query_of(datasette: Any, database: str, request: Any) -> tuple[str, dict] | None:
+    name = str(getattr(request, "path", "") or "").rstrip("/").rsplit("/", 1)[-1]
+    query = ((datasette.metadata(database=database) or {}).get("queries") or {}).get(name)
+    return (name, query) if isinstance(query, dict) and query.get("sql") else None
+
+
+async def list_page_vars(datasette: Any, database: str, request: Any) -> dict[str, Any]:
+    """``ducha_total`` (the true row count, or None when it could not be counted), ``ducha_total_over`` (more
+    than ``TOTAL_CAP``), ``ducha_total_cap`` and, for a query with a ``page`` parameter, ``ducha_pager``."""
+    found = _query_of(datasette, database, request) if request is not None else None
+    if found is None:
+        return {}
+    name, query = found
+    declared = list(query.get("params") or [])
+    params = {p: request.args.get(p) or "" for p in declared}
+    sql = query.get("ducha_count_sql") or count_sql(all_rows_sql(query["sql"]))
+    db = datasette.get_database(database)
+    bound = False
+    try:
+        try:
+            budget = COUNT_BUDGET_MS if query.get("ducha_bound_sql") and needs_check(params.get("q")) else None
+            total = int((await db.execute(sql, params, custom_time_limit=budget)).first()[0])
+        except QueryInterrupted:  # every candidate of a long term is checked: past the budget, the index's bound
+            total, bound = int((await db.execute(query["ducha_bound_sql"], params)).first()[0]), True
+    except Exception:  # a count that fails (time limit, …) must not break the page: it keeps the page's count
+        log.exception("counting the rows of %s failed", name)
+        return {"ducha_total": None}
+    out: dict[str, Any] = {"ducha_total": min(total, TOTAL_CAP), "ducha_total_over": total > TOTAL_CAP,
+                           "ducha_total_cap": TOTAL_CAP, "ducha_total_bound": bound}
+    if "page" in declared:
+        out["ducha_pager"] = pager(request, total, exact=not bound)
+    return out
+
+
+def pager(request: Any, total: int, size: int = SEARCH_PAGE, *, exact: bool = True) -> dict[str, Any]:
+    """Links of a paged result: ``page``, ``pages`` (known up to ``TOTAL_CAP``; with ``exact=False`` ``total`` is an
+    upper bound), ``more`` (beyond, or maybe fewer: the template offers 下一页 only while pages are full), ``size``, ``previous`` / ``next`` URLs (None at the ends) and ``links``:
+    ``(number, url)`` pairs, ``(None, None)`` for a gap."""
+    text = (request.args.get("page") or "1").strip()
+    page = int(text) if text.isdigit() and int(text) > 0 else 1
+    pages = max(1, math.ceil(min(total, TOTAL_CAP) / size))
+    more = total > TOTAL_CAP or not exact
+    args = [(k, v) for k, v in parse_qsl(request.query_string, keep_blank_values=True) if k != "page"]
+
+    def url(number: int) -> str:
+        return f"{request.path}?{urlencode([*args, ('page', str(number))])}"
+
+    shown = sorted({1, pages, *range(max(1, page - PAGER_SPAN), min(pages, page + PAGER_SPAN) + 1)})
+    links: list[tuple[int | None, str | None]] = []
+    for number in shown:
+        if links and links[-1][0] is not None and number - links[-1][0] > 1:
+            links.append((None, None))
+        links.append((number, url(number)))
+    return {"page": page, "pages": pages, "more": more, "links": links, "size": size,
+            "previous": url(page - 1) if page > 1 else None,
+            "next": url(page + 1) if page < pages or more else None}
 
 
 async def candidates(datasette: Any, query: str, cap: int) -> int:
@@ -109,7 +183,7 @@ def filters(request: Any, database: str, table: str, datasette: Any) -> Any:
     """``filters_from_request``: the search clause (bounded when it can be), exact for long terms, the notes.
 
     The index over-matches terms of three or more characters; those candidates are checked against the
-    stored text (``archive.search.matches``).
+    stored text (``archive.search_text.matches``).
     """
     search = request.args.get("_search")
     if table != TABLE or not search:

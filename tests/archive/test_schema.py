@@ -49,7 +49,7 @@ def test_core_schema_is_pinned(tmp_path):
     assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators", "0003_search_bigrams",
                                                  "0004_display_date", "0005_search_pending",
-                                                 "0006_search_title"]
+                                                 "0006_search_title", "0007_search_brackets"]
     assert " ".join(c for c, _ in columns["ocr_results"]) == (
         "sha256 engine engine_version pages_total pages_done pages confidence seconds updated_at")
 

@@ -9,18 +9,10 @@ import pytest
 from archive import search as search_module
 from archive.models import AttachmentCapture
 from archive.schema import migration_sets
-from archive.search import (
-    MATCH_NOTHING,
-    PART_SEP,
-    fts_query,
-    fts_query_rest,
-    index_text,
-    matches,
-    needs_check,
-    normalise,
-    search,
-)
+from archive.search import MATCH_NOTHING, fts_query, fts_query_rest, index_text, search
+from archive.search_text import PART_SEP, matches, needs_check, normalise, parse
 from archive.store import Archive
+from tests.like_oracle import like_query
 
 # (title, body, attachment text or None)
 CORPUS = [
@@ -70,6 +62,13 @@ def test_index_text_and_fts_query():
     assert matches("整改方案 2023", "按照整改方案", "2023年") and not matches("整改方案", "整改的方案")
     assert not matches("销号", "标题末尾是销" + PART_SEP + "号开头的附件")
     assert fts_query("") == fts_query("  \n ") == MATCH_NOTHING
+    assert normalise("川环委〔2026〕50号 【1】 [2] （3）") == "川环委(2026)50号(1)(2)(3)"
+    assert parse("督察 整改 OR 销号 -环评") == ([["督察"], ["整改", "销号"]], ["环评"])
+    assert parse("OR 销号 OR") == ([["or"], ["销号"], ["or"]], [])  # OR only between two terms
+    assert fts_query("销号 OR 公示 -环评") == '((("销号") OR ("公示"))) NOT "环评"'
+    assert fts_query("-环评") == MATCH_NOTHING and not matches("-环评", "任何文字")
+    assert matches("销号 OR 公示 -环评", "验收公示") and not matches("销号 OR 公示 -环评", "环评公示")
+    assert matches("整改方案 -整改工作方案", "整改方案") and needs_check("公示 -整改工作方案")
 
 
 @pytest.mark.parametrize("word", WORDS)
@@ -109,21 +108,10 @@ def test_snippet_marks_the_match_in_the_original_text(corpus):
 
 # --- exactness against a brute-force LIKE scan on a random sample --------------------------------------
 
-_ALPHABET = list("整改方案验收销号公示督察环评川委文件") + list("ab12〔〕。 ")
+_ALPHABET = list("整改方案验收销号公示督察环评川委文件") + list("ab12〔〕()【】[]。 ")
 _QUERIES = ["销", "号", "〔", "1", "a", "销号", "公示", "2〕", "b1", "整改方案", "验收销号", "川环委〔2023〕1号",
-            "委〔", "公示 销号", "整改 1号", "a 〔", "案验收", "示督"]
-
-
-def _like_ids(conn, term: str) -> set[int]:
-    """Postings with ``term`` in their current title, body or an attachment text, spaces removed (LIKE)."""
-    pattern = "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
-    sql = """
-        SELECT d.id FROM documents d JOIN versions v ON v.id = d.current_version_id
-        WHERE replace(lower(v.title), ' ', '') LIKE :p ESCAPE '\\'
-           OR replace(lower(v.body_text), ' ', '') LIKE :p ESCAPE '\\'
-           OR EXISTS (SELECT 1 FROM version_attachments va JOIN attachments a ON a.id = va.attachment_id
-                      WHERE va.version_id = v.id AND replace(lower(a.text), ' ', '') LIKE :p ESCAPE '\\')"""
-    return {r[0] for r in conn.execute(sql, {"p": pattern})}
+            "委〔", "公示 销号", "整改 1号", "a 〔", "案验收", "示督", "川环委(2023)1号", "川环委[2023]1号",
+            "(20", "销号 OR 公示", "整改方案 OR 验收销号 1", "公示 -销号", "整改 -整改方案", "a OR b -1 -验收销号"]
 
 
 def _random_text(rng: random.Random, n: int) -> str:
@@ -147,7 +135,7 @@ def test_same_postings_as_like_on_a_random_sample(archive, make_capture):
                                     body_text=_random_text(rng, 60), fetched_at="2026-11-24T09:00:00+08:00"))
     conn = archive.conn
     for query in _QUERIES:
-        expected_ids = set.intersection(*(_like_ids(conn, normalise(t)) for t in query.split()))
+        expected_ids = like_query(conn, query)
         found = {r["id"] for r in search(conn, query, limit=1000)}
         assert found == expected_ids, query
         assert len(found) >= 1, query

@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from crawler import settings as crawler_settings
@@ -86,8 +87,8 @@ def test_crawl_with_a_bad_sites_file_or_site_id_says_what_to_fix(tmp_path):
     assert "Bad_Id" in result.output and "id" in result.output
     result = CliRunner().invoke(main, ["crawl", "--site", "no-such-site", "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 2
-    assert "unknown site id(s) no-such-site" in result.output and "valid: " in result.output
-    assert "sc-sthjt" in result.output.split("valid: ", 1)[1]
+    assert "unknown site id(s) no-such-site" in result.output and "valid site ids: " in result.output
+    assert "sc-sthjt" in result.output.split("valid site ids: ", 1)[1]
 
 
 def test_scrapy_commands_work_in_the_checkout_with_the_project_settings():
@@ -115,3 +116,23 @@ def test_report_timeliness_region_prefix_and_unknown_region(tmp_path):
     assert ok.exit_code == 0, ok.output
     bad = CliRunner().invoke(main, ["report", "timeliness", "--db", str(db), "--region", "火星"])
     assert bad.exit_code != 0 and "unknown region '火星'; valid regions: 四川省" in bad.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["report", "timeliness", "--since", "2026/10/01"], "since must be a date YYYY-MM-DD"),
+    (["report", "timeliness", "--since", "garbage"], "since must be a date YYYY-MM-DD"),
+    (["report", "timeliness", "--region", "火星"], "valid regions: 四川省"),
+    (["report", "ledger", "--as-of", "2026/12/06"], "as_of must be a date YYYY-MM-DD"),
+    (["report", "ledger", "--as-of", "20261206"], "as_of must be a date YYYY-MM-DD"),
+    (["report", "ledger", "--region", "火星"], "valid regions: 四川省"),
+])
+def test_report_refuses_a_bad_date_or_region_with_exit_2(tmp_path, args, message):
+    from archive.store import Archive
+
+    db = tmp_path / "archive.db"
+    with Archive(db) as archive:
+        archive.upsert_sites([{"id": "sc-sthjt", "name": "四川省生态环境厅", "region": "四川省", "level": "province",
+                               "start_urls": ["https://sthjt.sc.gov.cn/"]}], now="2026-11-01T08:00:00+08:00")
+    result = CliRunner().invoke(main, [*args, "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert message in result.output

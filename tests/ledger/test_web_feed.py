@@ -101,3 +101,11 @@ def test_feed_lists_a_task_reported_done_with_no_close_out_to_this_day(get, prog
     assert claimed == [(f"urn:ducha:ledger:claimed:{p}:1:{p2}", seen,
                         "称已完成无销号 Reported done, no close-out: 四川省 第1项 长江岸线生态修复不到位",
                         f"http://localhost/-/ducha/ledger/{p}#task-1")]
+
+
+def test_feed_site_filter_keeps_that_sites_plans_and_close_outs(get, db_path):
+    city = _entries(get("/archive/feed_ledger.atom?site=my"))
+    assert [e[2] for e in city] == ["验收销号 Close-out: 四川省绵阳市 第1项 建筑垃圾乱堆乱放"]
+    province = _entries(get("/archive/feed_ledger.atom?site=sc"))
+    assert len(province) == 2 and all("绵阳市" not in e[2] for e in province)
+    assert get("/archive/feed_ledger.atom?site=nosuch").status_code == 400

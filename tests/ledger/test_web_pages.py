@@ -85,7 +85,7 @@ def test_index_lists_plans_per_region_and_links_the_scorecard(get, db_path):
                      f"/-/ducha/ledger/{_doc_id(db_path, C + 'plan')}?as_of={AS_OF}"]
     assert "/-/ducha/ledger/scorecard" in page
     assert get("/-/ducha/ledger?region=湖南").status_code == 400
-    assert "四川省, 四川省绵阳市" in get("/-/ducha/ledger?region=湖南").text
+    assert "可选 valid regions: 四川省、四川省绵阳市" in get("/-/ducha/ledger?region=湖南").text
 
 
 def test_scorecard_table_and_svg_chart_equal_the_scorecard_numbers(get, db_path):

@@ -88,8 +88,9 @@ def test_feed(site):
 
 def test_empty_feed(site):
     url, _ = site
-    dom = dump_dom(url + "/archive/feed_removed.atom?site=no-such-site")
+    dom = dump_dom(url + "/archive/feed_removed.atom?site=js-sthjt&region=%E5%9B%9B%E5%B7%9D")  # valid, no rows
     assert "&lt;feed" in dom and "&lt;entry&gt;" not in dom
+    assert "未知站点" in dump_dom(url + "/archive/feed_removed.atom?site=no-such-site")  # a typo is an error
 
 
 def _latest_version(corpus: Corpus, key: str) -> int:

@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from archive.web.export import all_rows_sql, plain_text
+from archive.web.queries import unordered
 
 LISTS = ["latest", "open_gongshi", "removed", "changes", "backdating", "search"]
 
@@ -36,6 +37,9 @@ def test_every_list_downloads_as_excel_csv(get, rows, name):
 
 def test_csv_has_every_row_beyond_the_page_limit(tmp_path, get, corpus):
     assert all_rows_sql("SELECT 1\nORDER BY 1\nLIMIT 200") == "SELECT 1\nORDER BY 1"
+    # the true total counts without the final sort (kept inside subqueries and string literals)
+    assert unordered("SELECT a FROM (SELECT a FROM t ORDER BY a) WHERE b = ' ORDER BY (' ORDER BY (a) DESC") == \
+        "SELECT a FROM (SELECT a FROM t ORDER BY a) WHERE b = ' ORDER BY ('"
     with sqlite3.connect(corpus.path) as conn:
         total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert len(_csv(get("/-/ducha/csv/latest"))) == total

@@ -69,6 +69,8 @@ def test_a_list_cut_by_its_limit_says_so(get):
 def test_unknown_region_in_json_is_an_error_for_scripts(get):
     response = get("/archive/latest.json", params={"region": "火星"})
     assert response.status_code == 400
-    assert response.json() == {"ok": False, "error": "unknown region '火星'", "valid_regions": ["全国", "四川省", "江苏省"]}
+    assert response.json() == {"ok": False, "error": "未知地区 unknown region “火星”；可选 valid regions: 全国、四川省、江苏省",
+                               "parameter": "region", "valid": ["全国", "四川省", "江苏省"],
+                               "valid_regions": ["全国", "四川省", "江苏省"]}
     assert get("/archive/latest.json", params={"region": "四川"}).status_code == 200
     assert get("/archive/documents.json", params={"region": "火星"}).status_code == 200  # tables: no region param
