@@ -196,3 +196,8 @@ def extract_fields(texts: str | Iterable[str], *, context_year: int | None = Non
         "objection_contact": first(objection_contact) or {},
         "doc_numbers": [asdict(d) for t in items for d in find_doc_numbers(t)],
     }
+
+
+def stated_task_count(text: str) -> int | None:
+    """baseline"""
+    return problem_count(text)

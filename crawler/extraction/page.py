@@ -224,3 +224,19 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
 
 def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:
     return next((meta[k] for k in keys if meta.get(k)), "")
+
+
+@dataclass(frozen=True)
+class InfoBlock:
+    """What a page's info block (来源 / 发布时间 / 成文日期 … lines) states."""
+
+    publisher: str | None
+    posted: str | None
+    issued: str | None
+    notice: str | None
+
+
+def info_block(text: str) -> InfoBlock:
+    """baseline"""
+    fields = _chrome_fields(text)
+    return InfoBlock(_publisher({}, fields), _cms_date({}, fields), parse_shown_date(fields.get("成文日期")), None)
