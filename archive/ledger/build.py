@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from archive.ledger.link import Link, PlanTask, link_notice
+from archive.ledger.naming import cn_ordinal, inspection_name
 from archive.ledger.numbers import deadline
 from archive.ledger.progress import link_rows, progress_rows, status_class
 from archive.ledger.sources import PostingSource, load_posting
@@ -36,9 +37,6 @@ logger = logging.getLogger(__name__)
 PLAN_TYPES = ("rectification_plan",)
 NOTICE_KINDS = {"acceptance_notice": "closure", "rectification_progress": "progress"}
 
-_INSPECTION = re.compile(
-    r"(?P<round>第[一二三四五六七八九十]+轮)?\s*(?P<batch>第[一二三四五六七八九十]+批)?\s*"
-    r"(?P<level>中央|省级|省)(?:第[一二三四五六七八九十]+)?生态环境保护(?:例行)?督察(?:组)?(?P<again>“?回头看”?)?")
 _PLACE = re.compile(r"^(?P<p>.+?(?:自治州|地区|盟|市|州|县|区))")
 
 
@@ -87,21 +85,14 @@ def subject_region(site_region: str, level: str | None, *texts: str) -> str:
 
 
 def inspection_of(*texts: str) -> dict | None:
-    """``{"level", "round", "batch"}`` of the 督察 the texts name (title first): the first mention
-    decides the level; when it names no round ("中央第三生态环境保护督察组"), a later mention of the
-    same level that does supplies it."""
-    first: dict | None = None
-    for text in texts:
-        for m in _INSPECTION.finditer(text or ""):
-            level = "central" if m.group("level") == "中央" else "provincial"
-            rnd = "回头看" if m.group("again") else (m.group("round") or "")
-            if first is None:
-                first = {"level": level, "round": rnd, "batch": m.group("batch") or ""}
-            elif level == first["level"] and rnd:
-                first.update(round=rnd, batch=first["batch"] or m.group("batch") or "")
-            if first["round"]:
-                return first
-    return first
+    """``{"level", "round", "batch"}`` of the 督察 the texts name (title first), as the inspections
+    table keys it (``round`` "第二轮" or "回头看", ``batch`` "第一批", "" when not stated); the grammar
+    is ``archive.ledger.naming``."""
+    name = inspection_name(*texts)
+    if name is None:
+        return None
+    rnd = "回头看" if name.again else (f"第{cn_ordinal(name.round)}轮" if name.round else "")
+    return {"level": name.level, "round": rnd, "batch": f"第{cn_ordinal(name.batch)}批" if name.batch else ""}
 
 
 def _tasks_of(src: PostingSource) -> list[Task]:

@@ -24,8 +24,15 @@ _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
 _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
 #: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）
 _CITATION = re.compile(
-    rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
+)
+#: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
+#: brackets or after a colon, so a table caption such as "附表:序号一任务公示表格" is not a citation
+_LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
+_MARKED = re.compile(
+    rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
+    rf"|(?:问题|任务)?(?:省|市|县|区)?(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
 )
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
@@ -79,15 +86,23 @@ def _expand(listing: str) -> list[int]:
     return out
 
 
+def _sub(m: re.Match[str]) -> str | None:
+    return (m.groupdict().get("sub") or "").strip() or None
+
+
 def citations(text: str | None) -> list[Citation]:
-    """Every "第N项" citation in ``text`` (lists and ranges expanded), in text order."""
+    """Every task citation in ``text`` (lists and ranges expanded), in text order: "第N项" (and
+    第N个/号/条 before 问题/任务), and the bracketed or labelled 序号 / 编号 / 省编号 forms."""
     text = text or ""
     out: list[Citation] = []
-    for m in _CITATION.finditer(text):
-        numbers = tuple(dict.fromkeys(_expand(m.group("list"))))
+    found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text)], key=lambda m: m.start())
+    for m in found:
+        if out and m.start() < out[-1].start + len(out[-1].text):
+            continue  # inside the citation before it
+        numbers = tuple(dict.fromkeys(_expand(m.group("list") or m.group("list2"))))
         if not numbers:
             continue
-        sub = (m.group("sub") or "").strip() or None
+        sub = _sub(m)
         prev = out[-1] if out else None
         between = text[prev.start + len(prev.text):m.start()] if prev else ""
         if prev and len(prev.numbers) == 1 and len(numbers) == 1 and _RANGE_ONLY.match(between) \

@@ -67,3 +67,17 @@ def test_task_number_of_a_cell(cell, number):
 
 def test_hundreds():
     assert [number_value(t) for t in ("一百", "一百零二", "一百一十", "两百三十四")] == [100, 102, 110, 234]
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("反馈问题(省编号第41号):", [41]),
+    ("关于铁东区中央生态环境保护督察“回头看”反馈问题整改任务(序号十)整改情况的公示", [10]),
+    ("（序号一）", [1]),
+    ("反馈问题(省编号 ):53", [53]),
+    ("问题编号：12", [12]),
+    ("附表:序号一任务公示表格", []),
+    ("定西市新冠肺炎疫情联防联控领导小组办公室通告（第5号）", []),
+    ("第十二条 本办法自发布之日起施行", []),
+])
+def test_citations_by_marker_and_their_negative_contexts(text, numbers):
+    assert cited_numbers(text) == numbers
