@@ -27,8 +27,12 @@ log = logging.getLogger(__name__)
 _CN_NUM = r"\d+|[一二三四五六七八九十百零〇两]+"
 _ACCEPTANCE_VERB = re.compile(
     r"(?:进行了?|开展了?|组织了?|完成了?|通过了?|实施了?)\s*(?:现场|书面)?\s*验收|验收组|验收(?:时间|日期)")
+#: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方
 _FEEDBACK_VERB = re.compile(
-    r"(?:进行了?|作出了?|正式|召开)\s*(?:了\s*)?反馈|反馈了?\s*(?:督察)?\s*(?:意见|报告)|督察反馈会|反馈会")
+    r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
+    r"|反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会")
+#: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
+_LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
 _PROBLEMS = re.compile(rf"(?P<n>{_CN_NUM})\s*个\s*(?:[\u4e00-\u9fff]{{0,6}}?)问题")
@@ -62,9 +66,13 @@ def _nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str
     """The date mention closest before a ``verb`` match in the same sentence (or just after a label)."""
     for v in verb.finditer(text):
         candidates = [m for m in mentions if m.end <= v.start() and v.start() - m.end <= window
-                      and "。" not in text[m.end:v.start()]]
+                      and "。" not in text[m.end:v.start()] and "\n" not in text[m.end:v.start()]
+                      and not _LABELLED_DATE.search(text[max(0, m.start - 12):m.start])]
         if candidates:
-            return candidates[-1]
+            last = candidates[-1]
+            if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
+                return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
+            return last
         if v.group(0).endswith(("时间", "日期")):
             after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
             if after:

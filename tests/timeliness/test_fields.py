@@ -101,3 +101,16 @@ def test_extract_fields_takes_each_field_from_the_first_text_stating_it(seeds: d
     assert out["acceptance_date"] == "2023-01-17"
     assert out["objection_contact"]["phone"] == "024-62788397"
     assert out["doc_numbers"] == [] and out["deadline_schedule"] == []
+
+
+@pytest.mark.parametrize(("text", "context_year", "expected"), [
+    ("2023年9月1日，省第二生态环境保护督察组向我市反馈了督察情况", None, "2023-09-01"),
+    ("自2021年2月24日起,省生态环境保护督察组陆续向乐山、遂宁等6市反馈第二轮第三批省级生态环境保护督察意见", None, "2021-02-24"),
+    ("并于2017年4月完成督察反馈", None, "2017-04-01"),
+    ("经党中央、国务院批准,5月8日至12日,各督察组对督察对象进行了反馈", 2020, "2020-05-08"),
+    ("2016年7月至8月开展督查工作,并于当年11月形成督查意见全部反馈到地方", None, "2016-11-01"),
+    ("时间发布:2022-11-11\n督察组向我市反馈了督察情况", 2022, None),  # the posting line is not the feedback
+])
+def test_feedback_dates_come_only_from_a_feedback_sentence(text, context_year, expected):
+    found = feedback_date(text, context_year=context_year)
+    assert (found.iso() if found else None) == expected
