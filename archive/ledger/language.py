@@ -23,7 +23,7 @@ from typing import Any
 from archive.ledger.naming import inspection_name
 from archive.ledger.numbers import cited_numbers, deadline
 from archive.ledger.progress import status_class
-from archive.timeliness.fields import feedback_date, stated_task_count
+from archive.timeliness.fields import feedback_date, problem_count
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def _feedback(row: Row) -> Any:
 
 
 def _task_count(row: Row) -> Any:
-    return stated_task_count(row["text"])
+    return problem_count(row["text"])
 
 
 def _deadline(row: Row) -> Any:

@@ -114,3 +114,16 @@ def test_extract_fields_takes_each_field_from_the_first_text_stating_it(seeds: d
 def test_feedback_dates_come_only_from_a_feedback_sentence(text, context_year, expected):
     found = feedback_date(text, context_year=context_year)
     assert (found.iso() if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("统筹整合形成24项整改任务", 24),
+    ("整改任务清单包括43项整改任务，涉及4个方面的问题", 43),
+    ("第二轮中央生态环境保护督察整改方案共明确整改任务2164项", 2164),
+    ("梳理出4大类56条整改措施清单", 56),
+    ("锦州市承接海洋督察反馈意见整改措施清单中明确的任务是21个", 21),
+    ("7省市已完成313项整改任务", None),
+    ("第一轮省级环保督察发现的8924个生态环境问题", None),
+])
+def test_stated_task_counts_count_tasks_only(text, count):
+    assert problem_count(text) == count
