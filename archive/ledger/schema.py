@@ -59,7 +59,7 @@ CREATE TABLE tasks (
     target TEXT,
     deadline_text TEXT,
     deadline TEXT,                      -- last allowed day; NULL for 立行立改 without a date, 长期坚持, unknown
-    deadline_kind TEXT,                 -- date | immediate | ongoing | unknown
+    deadline_kind TEXT,                 -- date | immediate | ongoing | recurring | relative | unknown
     measures TEXT,
     source TEXT,                        -- html_table | docx_table | xlsx_table | xls_table | pdf_table | text
     UNIQUE (plan_id, number)

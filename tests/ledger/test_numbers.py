@@ -81,3 +81,21 @@ def test_hundreds():
 ])
 def test_citations_by_marker_and_their_negative_contexts(text, numbers):
     assert cited_numbers(text) == numbers
+
+
+@pytest.mark.parametrize(("cell", "last_day", "kind"), [
+    ("2020年", "2020-12-31", "date"),
+    ("确保到2020年完成整治", "2020-12-31", "date"),
+    ("2023-2025年完成", "2025-12-31", "date"),
+    ("2021年第三季度末", "2021-09-30", "date"),
+    ("2022年上半年", "2022-06-30", "date"),
+    ("立行立改并长期坚持", None, "ongoing"),
+    ("立行立改、长期坚持", None, "ongoing"),
+    ("每季度报送一次工作进展情况", None, "recurring"),
+    ("每年1月31日前", None, "recurring"),
+    ("督促指导其在30个工作日内研究制定整改方案", None, "relative"),
+    ("今年二季度开始将对2016年督查目标省(区)的整改工作进行“回头看”", None, "unknown"),
+])
+def test_deadline_cells_bare_years_quarters_and_kinds(cell, last_day, kind):
+    found = deadline(cell)
+    assert (found.iso(), found.kind) == (last_day, kind)
