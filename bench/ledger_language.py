@@ -13,7 +13,7 @@ import argparse
 import json
 
 from archive.ledger.language import KINDS, READERS, Reader, load, score
-from crawler.extraction.page import info_block
+from crawler.extraction.info import info_block
 
 
 def _info(row: dict) -> object:
