@@ -128,6 +128,15 @@ def _inspection_id(db: Database, insp: dict | None, region: str) -> int | None:
     return int(cur.lastrowid or 0)
 
 
+def _only_inspection(db: Database, insp: dict, region: str) -> int | None:
+    """The one inspection of the level in the region, for a feedback that names no round
+    ("省第二生态环境保护督察组向我市反馈": group 2 of the provincial inspection, round not stated)."""
+    if insp["round"]:
+        return None
+    rows = db.execute("SELECT id FROM inspections WHERE level = ? AND region = ?", [insp["level"], region]).fetchall()
+    return int(rows[0][0]) if len(rows) == 1 else None
+
+
 def _drop_plan(db: Database, plan_id: int) -> None:
     for table in ("task_links", "task_progress"):
         db.execute(f"DELETE FROM {table} WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)", [plan_id])
@@ -187,7 +196,8 @@ def _feedback(db: Database, sites: dict[str, tuple[str, str | None]]) -> None:
         if insp is None:
             continue
         site = sites.get(site_id, ("", None))
-        insp_id = _inspection_id(db, insp, subject_region(site[0], site[1], title, body or ""))
+        region = subject_region(site[0], site[1], title, body or "")
+        insp_id = _only_inspection(db, insp, region) or _inspection_id(db, insp, region)
         fb = feedback_date(body or "", context_year=int(posted[:4]) if posted else None)
         db.execute("UPDATE inspections SET feedback_document_id = coalesce(feedback_document_id, ?),"
                    " feedback_date = coalesce(?, feedback_date) WHERE id = ?",
