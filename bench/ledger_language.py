@@ -16,15 +16,9 @@ from archive.ledger.language import KINDS, READERS, Reader, load, score
 from crawler.extraction.info import info_block
 
 
-def _info(row: dict) -> object:
-    found = info_block(row["text"])
-    value = (found.publisher, found.posted, found.issued, found.notice)
-    return None if value == (None, None, None, None) else value
-
-
 def readers() -> dict[str, Reader]:
     """Every reader measured, by corpus kind."""
-    return {**READERS, "info_block": _info}
+    return {**READERS, "info_block": lambda row: info_block(row["text"]).value()}
 
 
 def main() -> None:

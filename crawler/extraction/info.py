@@ -99,6 +99,11 @@ class InfoBlock:
     issued: str | None
     notice: str | None
 
+    def value(self) -> tuple[str | None, ...] | None:
+        """(publisher, posted, issued, notice), or None when the block states none of them."""
+        found = (self.publisher, self.posted, self.issued, self.notice)
+        return None if found == (None, None, None, None) else found
+
 
 def info_block(text: str) -> InfoBlock:
     """Publisher, posting date, document date and 公示 start of an info block (see the module doc)."""
