@@ -23,9 +23,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from archive.ledger.levels import closeout_plans, orphan_reason, province_of, same_inspection
 from archive.ledger.link import Link, PlanTask, link_notice
 from archive.ledger.naming import cn_ordinal, inspection_name
-from archive.ledger.numbers import deadline
+from archive.ledger.numbers import cited_numbers, deadline
 from archive.ledger.progress import link_rows, progress_rows, status_class
 from archive.ledger.sources import PostingSource, load_posting
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
@@ -213,18 +214,6 @@ def _plan_tasks(db: Database) -> dict[str, dict[int, dict[int, PlanTask]]]:
     return out
 
 
-def _same_inspection(db: Database, plans: dict[int, dict[int, PlanTask]], insp: dict | None) -> dict[int, dict[int, PlanTask]]:
-    """The plans of the inspection the notice names (all of them when it names none or none fit)."""
-    if insp is None or not plans:
-        return plans
-    marks = ",".join("?" * len(plans))
-    keep = {pid for (pid,) in db.execute(
-        f"SELECT p.id FROM plans p LEFT JOIN inspections i ON i.id = p.inspection_id WHERE p.id IN ({marks})"
-        " AND (i.id IS NULL OR (i.level = ? AND (i.round = ? OR i.round = '' OR ? = '')))",
-        [*plans, insp["level"], insp["round"], insp["round"]])}
-    return {pid: tasks for pid, tasks in plans.items() if pid in keep}
-
-
 def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None, stats: LedgerStats,
               *, changed_regions: set[str], full: bool, at: str) -> None:
     """Link close-out / progress postings to tasks: those never linked, those with a new version,
@@ -236,38 +225,59 @@ def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: 
                f" (SELECT id FROM documents WHERE doc_type IN ({marks}))", kinds)
     db.execute(f"DELETE FROM task_progress WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
                kinds)
+    db.execute(f"DELETE FROM orphan_closeouts WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
+               kinds)
     db.execute(f"DELETE FROM ledger_notices WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
                kinds)
     notices = db.execute(
         "SELECT d.id, d.site_id, d.doc_type, coalesce(d.current_version_id, (SELECT max(v.id) FROM versions v"
         f" WHERE v.document_id = d.id)), n.version_id, n.region FROM documents d"
         f" LEFT JOIN ledger_notices n ON n.document_id = d.id WHERE d.doc_type IN ({marks})", kinds).fetchall()
+    orphans = {doc_id for (doc_id,) in db.execute("SELECT document_id FROM orphan_closeouts")}
     for doc_id, site_id, doc_type, version_id, linked_version, linked_region in notices:
-        if not (full or linked_version is None or linked_version != version_id or linked_region in changed_regions):
-            continue
+        if not (full or linked_version is None or linked_version != version_id or linked_region in changed_regions
+                or (doc_id in orphans and province_of(linked_region or "") in changed_regions)):
+            continue  # (an orphan close-out is tried again when its province's plans change)
         stats.notices_linked += 1
         db.execute("DELETE FROM task_links WHERE document_id = ? AND kind != 'plan'", [doc_id])
         db.execute("DELETE FROM task_progress WHERE document_id = ?", [doc_id])
+        db.execute("DELETE FROM orphan_closeouts WHERE document_id = ?", [doc_id])
         site_region, level = sites.get(site_id, ("", None))
+        progress = NOTICE_KINDS[doc_type] == "progress"
         region, count = site_region, 0
-        if level == "national" or site_region in by_region:
+        if not progress or level == "national" or site_region in by_region:
             # close-outs: stored text is enough (citations and task wording survive the joined cells, and
             # re-reading every notice's WARC records on each run would cost ~40 ms a posting); progress
             # reports: their status tables need the cells, so the raw bytes are read
-            progress = NOTICE_KINDS[doc_type] == "progress"
             src = load_posting(db, doc_id, warc_dir=warc_dir, tables=progress)
             stats.raw_missing += src.raw_missing
             region = subject_region(site_region, level, src.title, src.body_text)
-            plans = _same_inspection(db, by_region.get(region, {}), inspection_of(src.title, src.body_text))
-            if progress and plans:
-                count += _link_progress(db, src, plans, stats)
+            insp = inspection_of(src.title, src.body_text)
             texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
             texts += [(f"attachment:{a.id}", a.text, [] if progress else a.grids) for a in src.attachments]
+            if progress:
+                plans = same_inspection(db, by_region.get(region, {}), insp)
+                count += _link_progress(db, src, plans, stats) if plans else 0
+            else:  # a city close-out citing the province's numbering closes the provincial plan's task
+                plans, region = closeout_plans(db, by_region, region, insp, texts)
             for link in link_notice(texts, plans) if plans else []:
                 _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
                 count += 1
+            if not progress and count == 0:
+                _keep_orphan(db, doc_id, by_region, region, insp, texts, src)
         db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
                    " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
+
+
+def _keep_orphan(db: Database, doc_id: int, by_region: dict[str, dict[int, dict[int, PlanTask]]], region: str,
+                 insp: dict | None, texts: list[tuple[str, str, list]], src: PostingSource) -> None:
+    """Keep a close-out whose plan is not in the archive, with the reason (``orphan_closeouts``)."""
+    numbers = sorted({n for _, text, _ in texts for n in cited_numbers(text)})
+    reason = orphan_reason(db, by_region, region, insp, numbers)
+    if reason:
+        name = inspection_name(src.title, src.body_text)
+        db.execute("INSERT OR REPLACE INTO orphan_closeouts (document_id, region, inspection, numbers, reason)"
+                   " VALUES (?, ?, ?, ?, ?)", [doc_id, region, name.text if name else None, json.dumps(numbers), reason])
 
 
 def _link_progress(db: Database, src: PostingSource, plans: dict[int, dict[int, PlanTask]],
