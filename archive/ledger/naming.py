@@ -11,7 +11,7 @@ The grammar of a naming, as the government writes it::
 round), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a rule or
-notice (办法, 规定, 通知 …) never names the inspection; 中省环保督察 names two levels, so none.  Nothing is guessed: a round the text does not state is None.
+notice (办法, 规定, 通知 …) never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ _NAMING = re.compile(
 #: report's title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
 _RULE_TITLE = re.compile(r"《[^《》]{0,120}?(?:办法|规定|条例|通知|制度|细则|规则|决定|纲要)(?:[（(]试行[)）])?》")
 _AGAIN = re.compile(r"回头看")
+_MIXED = re.compile(r"(?:中|中央[和及、与])省$")
 _SPECIAL = re.compile(r"专项督察")
 _SENTENCE_END = "。；;\n"
 
@@ -98,9 +99,8 @@ def namings(text: str | None) -> list[InspectionName]:
     out: list[InspectionName] = []
     for m in _NAMING.finditer(masked):
         level = _level(m.group("level"))
-        word = m.group("level") or ""
-        if word.endswith("中省") or (word == "省" and masked[m.start("level") - 1:m.start("level")] == "中"):
-            continue  # 中省环保督察: central and provincial at once, no one level
+        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 4):m.end("level")]):
+            continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
         group = number_value(m.group("group")) if m.group("group") and m.group("zu") else None

@@ -38,7 +38,8 @@ _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 _NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|未知|无)$")
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}")
-_NUMERIC_ALONE = re.compile(r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
+_NUMERIC_ALONE = re.compile(
+    r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 
 
@@ -60,7 +61,7 @@ def publisher_of(fields: dict[str, str]) -> str | None:
     for label in _PUBLISHER_LABELS:
         value = fields.get(label)
         if value and not _NO_PUBLISHER.match(value):
-            return re.split(r"\s{2,}|\s(?=\S+[:：])", value)[0].strip() or None
+            return re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])", value)[0].strip() or None
     return None
 
 

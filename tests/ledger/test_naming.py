@@ -24,6 +24,7 @@ def test_namings_read_level_round_batch_group(text, key):
     "根据《中央生态环境保护督察工作规定》《中央生态环境保护督察整改工作办法》有关要求",
     "会议传达了《杨陵区配合做好中省环保督察反馈问题验收销号核查工作方案》",
     "省政府第二督查组组长",
+    "主持召开中央和省环保督察反馈问题整改调度会",
 ])
 def test_rule_titles_and_mixed_levels_name_no_inspection(text):
     assert inspection_name(text) is None

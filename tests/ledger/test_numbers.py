@@ -95,6 +95,7 @@ def test_citations_by_marker_and_their_negative_contexts(text, numbers):
     ("每年1月31日前", None, "recurring"),
     ("督促指导其在30个工作日内研究制定整改方案", None, "relative"),
     ("今年二季度开始将对2016年督查目标省(区)的整改工作进行“回头看”", None, "unknown"),
+    ("2017年4月进驻，到12月底前全部办结", "2017-12-31", "date"),
 ])
 def test_deadline_cells_bare_years_quarters_and_kinds(cell, last_day, kind):
     found = deadline(cell)
