@@ -6,8 +6,8 @@ wide gap.  ``info_block(text)`` says what the block states:
 
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
-  unlabelled date with a time (``2019-12-13 16:36``), a numeric date alone, or, in a block that has
-  labels, a 年月日 date alone on its line;
+  unlabelled date with a time (``2019-12-13 16:36``), a numeric date alone, or, in a block with a 来源 or
+  发布 label, a 年月日 date alone on its line (elsewhere that is a signature);
 * ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期, else its signature line;
 * ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
 
@@ -115,7 +115,8 @@ def info_block(text: str) -> InfoBlock:
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
         rest = "\n".join(line for line in text.split("\n") if not other.search(line))
-        posted = _unlabelled_posted(rest, labelled=bool(fields))
+        labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
+        posted = _unlabelled_posted(rest, labelled=labelled)
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None

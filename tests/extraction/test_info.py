@@ -27,6 +27,8 @@ def test_document_and_notice_dates_are_not_the_posting_date():
     assert (block.posted, block.issued, block.notice) == ("2024-07-02", "2024-06-28", "2024-07-01")
     only = info_block("公示日期为2025年1月21日至2月8日公示期间,接受社会各界提出异议")
     assert (only.posted, only.notice) == (None, "2025-01-21")
+    signed = info_block("公示时间:2025年1月3日-1月9日,共5个工作日。\n市生态环境局汶上县分局\n2025年1月3日")
+    assert (signed.posted, signed.issued, signed.notice) == (None, "2025-01-03", "2025-01-03")
 
 
 def test_a_page_shows_its_posting_date_not_its_objection_window():
