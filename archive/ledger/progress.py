@@ -32,10 +32,10 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未完成|未达到?序时|未达序时|滞后|进展缓慢|进度缓慢|尚未|未启动|未整改|没有完成|未到位")),
+    ("behind", re.compile(r"未完成|未达到?(?:序时|时序)|滞后|进展缓慢|进度缓慢|尚未|未启动|未整改|没有完成|未到位")),
     ("mostly_done", re.compile(r"基本完成|基本整改|基本到位")),
-    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结)|已整改|完成整改|已销号|整改完成|^完成")),
-    ("on_track", re.compile(r"序时|按计划|推进中|正(?:在)?(?:积极|加快|有序|全力|稳步)?(?:推进|整改|办理|实施|落实)"
+    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结)|已整改|(?<![应需要须])完成整改|已销号|整改完成|^完成")),
+    ("on_track", re.compile(r"序时|时序|按计划|推进中|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|实施|落实|解决)"
                             r"|有序推进|按期推进")),
     ("ongoing", re.compile(r"持续推进|长期坚持|持续整改|长期持续|长期")),
 )
