@@ -275,6 +275,8 @@ _URL_PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
     (re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # Hanweb
     (re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # cNNNNNN family
     (re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"), "day"),
+    (re.compile(r"/((?:19|20)\d{2})/(\d{2})-(\d{2})/"), "day"),  # /2024/07-03/ (Xinhua-style paths)
+    (re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"), "day"),  # /2024-07/03/
     (re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"), "day"),
     (re.compile(r"-((?:19|20)\d{2})(\d{2})(\d{2})\d{9}\.\w+$"), "day"),  # files/<name>-20240703155735492.pdf
     (re.compile(r"/P0?2?((?:19|20)\d{2})(\d{2})(\d{2})\d{6,}\.\w+$"), "day"),  # P020240703512345678901.pdf

@@ -106,6 +106,8 @@ def test_spans_point_into_the_original_text() -> None:
         ("http://gdee.gd.gov.cn/ggtz3126/202407/content.html", D(2024, 7, 1), "month"),
         ("http://gdee.gd.gov.cn/ggtz3126/content/post_4412345.html", None, None),
         ("http://sthjj.zt.gov.cn/ShowArticle.asp?ArticleID=20240703", None, None),
+        ("http://www.news.cn/local/2024/07-03/c_1130123456.htm", D(2024, 7, 3), "day"),
+        ("http://www.xinhuanet.com/politics/2024-07/03/c_1130123456.htm", D(2024, 7, 3), "day"),
     ],
 )
 def test_url_date(url: str, value: D | None, precision: str | None) -> None:
