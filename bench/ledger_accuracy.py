@@ -46,7 +46,8 @@ def main() -> None:
         done = subprocess.run(command, check=False, capture_output=True, text=True, timeout=3600)
         print(f"crawl (with the ledger built after the run): {time.perf_counter() - started:.1f} s, exit {done.returncode}")
         manifest = world.manifest(args.day)
-        result = score(manifest["ledger"], ledger_data(db, as_of=manifest["date"]))
+        data = ledger_data(db, as_of=manifest["date"])
+        result = score(manifest["ledger"], data)
         print(f"{'':14} {'expected':>8} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>6}")
         rows = [("plans", result["plans"])] + [(f"tasks {k}", v) for k, v in result["tasks"].items()]
         rows += [("closure links", result["closure_links"]), ("overdue flags", result["overdue"])]
@@ -56,6 +57,8 @@ def main() -> None:
             print(f"{name:14} {r['expected']:>8} {r['found']:>6} {r['correct']:>7} {r['precision']:>9.4f} {r['recall']:>6.4f}")
         print(f"stated task counts wrong: {len(result['stated_counts_wrong'])}")
         print(f"missed progress rows: {result['missed_progress'][:5]}; wrong: {result['wrong_progress'][:5]}")
+        orphans = data["orphan_closeouts"]  # no truth for them in the manifest yet: listed, not scored
+        print(f"orphan close-outs (plan not in the archive): {len(orphans)}; e.g. {[o['reason'] for o in orphans[:2]]}")
     finally:
         server.close()
         shutil.rmtree(tmp, ignore_errors=True)

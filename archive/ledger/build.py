@@ -23,8 +23,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from archive.ledger.levels import closeout_plans, orphan_reason, province_of, same_inspection
 from archive.ledger.link import Link, PlanTask, link_notice
-from archive.ledger.numbers import deadline
+from archive.ledger.naming import cn_ordinal, inspection_name
+from archive.ledger.numbers import cited_numbers, deadline
 from archive.ledger.progress import link_rows, progress_rows, status_class
 from archive.ledger.sources import PostingSource, load_posting
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
@@ -36,9 +38,6 @@ logger = logging.getLogger(__name__)
 PLAN_TYPES = ("rectification_plan",)
 NOTICE_KINDS = {"acceptance_notice": "closure", "rectification_progress": "progress"}
 
-_INSPECTION = re.compile(
-    r"(?P<round>第[一二三四五六七八九十]+轮)?\s*(?P<batch>第[一二三四五六七八九十]+批)?\s*"
-    r"(?P<level>中央|省级|省)(?:第[一二三四五六七八九十]+)?生态环境保护(?:例行)?督察(?:组)?(?P<again>“?回头看”?)?")
 _PLACE = re.compile(r"^(?P<p>.+?(?:自治州|地区|盟|市|州|县|区))")
 
 
@@ -87,21 +86,14 @@ def subject_region(site_region: str, level: str | None, *texts: str) -> str:
 
 
 def inspection_of(*texts: str) -> dict | None:
-    """``{"level", "round", "batch"}`` of the 督察 the texts name (title first): the first mention
-    decides the level; when it names no round ("中央第三生态环境保护督察组"), a later mention of the
-    same level that does supplies it."""
-    first: dict | None = None
-    for text in texts:
-        for m in _INSPECTION.finditer(text or ""):
-            level = "central" if m.group("level") == "中央" else "provincial"
-            rnd = "回头看" if m.group("again") else (m.group("round") or "")
-            if first is None:
-                first = {"level": level, "round": rnd, "batch": m.group("batch") or ""}
-            elif level == first["level"] and rnd:
-                first.update(round=rnd, batch=first["batch"] or m.group("batch") or "")
-            if first["round"]:
-                return first
-    return first
+    """``{"level", "round", "batch"}`` of the 督察 the texts name (title first), as the inspections
+    table keys it (``round`` "第二轮" or "回头看", ``batch`` "第一批", "" when not stated); the grammar
+    is ``archive.ledger.naming``."""
+    name = inspection_name(*texts)
+    if name is None:
+        return None
+    rnd = "回头看" if name.again else (f"第{cn_ordinal(name.round)}轮" if name.round else "")
+    return {"level": name.level, "round": rnd, "batch": f"第{cn_ordinal(name.batch)}批" if name.batch else ""}
 
 
 def _tasks_of(src: PostingSource) -> list[Task]:
@@ -135,6 +127,15 @@ def _inspection_id(db: Database, insp: dict | None, region: str) -> int | None:
     cur = db.execute("INSERT INTO inspections (level, round, batch, region) VALUES (?, ?, ?, ?)",
                      [insp["level"], insp["round"], insp["batch"], region])
     return int(cur.lastrowid or 0)
+
+
+def _only_inspection(db: Database, insp: dict, region: str) -> int | None:
+    """The one inspection of the level in the region, for a feedback that names no round
+    ("省第二生态环境保护督察组向我市反馈": group 2 of the provincial inspection, round not stated)."""
+    if insp["round"]:
+        return None
+    rows = db.execute("SELECT id FROM inspections WHERE level = ? AND region = ?", [insp["level"], region]).fetchall()
+    return int(rows[0][0]) if len(rows) == 1 else None
 
 
 def _drop_plan(db: Database, plan_id: int) -> None:
@@ -196,7 +197,8 @@ def _feedback(db: Database, sites: dict[str, tuple[str, str | None]]) -> None:
         if insp is None:
             continue
         site = sites.get(site_id, ("", None))
-        insp_id = _inspection_id(db, insp, subject_region(site[0], site[1], title, body or ""))
+        region = subject_region(site[0], site[1], title, body or "")
+        insp_id = _only_inspection(db, insp, region) or _inspection_id(db, insp, region)
         fb = feedback_date(body or "", context_year=int(posted[:4]) if posted else None)
         db.execute("UPDATE inspections SET feedback_document_id = coalesce(feedback_document_id, ?),"
                    " feedback_date = coalesce(?, feedback_date) WHERE id = ?",
@@ -212,18 +214,6 @@ def _plan_tasks(db: Database) -> dict[str, dict[int, dict[int, PlanTask]]]:
     return out
 
 
-def _same_inspection(db: Database, plans: dict[int, dict[int, PlanTask]], insp: dict | None) -> dict[int, dict[int, PlanTask]]:
-    """The plans of the inspection the notice names (all of them when it names none or none fit)."""
-    if insp is None or not plans:
-        return plans
-    marks = ",".join("?" * len(plans))
-    keep = {pid for (pid,) in db.execute(
-        f"SELECT p.id FROM plans p LEFT JOIN inspections i ON i.id = p.inspection_id WHERE p.id IN ({marks})"
-        " AND (i.id IS NULL OR (i.level = ? AND (i.round = ? OR i.round = '' OR ? = '')))",
-        [*plans, insp["level"], insp["round"], insp["round"]])}
-    return {pid: tasks for pid, tasks in plans.items() if pid in keep}
-
-
 def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None, stats: LedgerStats,
               *, changed_regions: set[str], full: bool, at: str) -> None:
     """Link close-out / progress postings to tasks: those never linked, those with a new version,
@@ -235,38 +225,59 @@ def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: 
                f" (SELECT id FROM documents WHERE doc_type IN ({marks}))", kinds)
     db.execute(f"DELETE FROM task_progress WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
                kinds)
+    db.execute(f"DELETE FROM orphan_closeouts WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
+               kinds)
     db.execute(f"DELETE FROM ledger_notices WHERE document_id NOT IN (SELECT id FROM documents WHERE doc_type IN ({marks}))",
                kinds)
     notices = db.execute(
         "SELECT d.id, d.site_id, d.doc_type, coalesce(d.current_version_id, (SELECT max(v.id) FROM versions v"
         f" WHERE v.document_id = d.id)), n.version_id, n.region FROM documents d"
         f" LEFT JOIN ledger_notices n ON n.document_id = d.id WHERE d.doc_type IN ({marks})", kinds).fetchall()
+    orphans = {doc_id for (doc_id,) in db.execute("SELECT document_id FROM orphan_closeouts")}
     for doc_id, site_id, doc_type, version_id, linked_version, linked_region in notices:
-        if not (full or linked_version is None or linked_version != version_id or linked_region in changed_regions):
-            continue
+        if not (full or linked_version is None or linked_version != version_id or linked_region in changed_regions
+                or (doc_id in orphans and province_of(linked_region or "") in changed_regions)):
+            continue  # (an orphan close-out is tried again when its province's plans change)
         stats.notices_linked += 1
         db.execute("DELETE FROM task_links WHERE document_id = ? AND kind != 'plan'", [doc_id])
         db.execute("DELETE FROM task_progress WHERE document_id = ?", [doc_id])
+        db.execute("DELETE FROM orphan_closeouts WHERE document_id = ?", [doc_id])
         site_region, level = sites.get(site_id, ("", None))
+        progress = NOTICE_KINDS[doc_type] == "progress"
         region, count = site_region, 0
-        if level == "national" or site_region in by_region:
+        if not progress or level == "national" or site_region in by_region:
             # close-outs: stored text is enough (citations and task wording survive the joined cells, and
             # re-reading every notice's WARC records on each run would cost ~40 ms a posting); progress
             # reports: their status tables need the cells, so the raw bytes are read
-            progress = NOTICE_KINDS[doc_type] == "progress"
             src = load_posting(db, doc_id, warc_dir=warc_dir, tables=progress)
             stats.raw_missing += src.raw_missing
             region = subject_region(site_region, level, src.title, src.body_text)
-            plans = _same_inspection(db, by_region.get(region, {}), inspection_of(src.title, src.body_text))
-            if progress and plans:
-                count += _link_progress(db, src, plans, stats)
+            insp = inspection_of(src.title, src.body_text)
             texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
             texts += [(f"attachment:{a.id}", a.text, [] if progress else a.grids) for a in src.attachments]
+            if progress:
+                plans = same_inspection(db, by_region.get(region, {}), insp)
+                count += _link_progress(db, src, plans, stats) if plans else 0
+            else:  # a city close-out citing the province's numbering closes the provincial plan's task
+                plans, region = closeout_plans(db, by_region, region, insp, texts)
             for link in link_notice(texts, plans) if plans else []:
                 _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
                 count += 1
+            if not progress and count == 0:
+                _keep_orphan(db, doc_id, by_region, region, insp, texts, src)
         db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
                    " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
+
+
+def _keep_orphan(db: Database, doc_id: int, by_region: dict[str, dict[int, dict[int, PlanTask]]], region: str,
+                 insp: dict | None, texts: list[tuple[str, str, list]], src: PostingSource) -> None:
+    """Keep a close-out whose plan is not in the archive, with the reason (``orphan_closeouts``)."""
+    numbers = sorted({n for _, text, _ in texts for n in cited_numbers(text)})
+    reason = orphan_reason(db, by_region, region, insp, numbers)
+    if reason:
+        name = inspection_name(src.title, src.body_text)
+        db.execute("INSERT OR REPLACE INTO orphan_closeouts (document_id, region, inspection, numbers, reason)"
+                   " VALUES (?, ?, ?, ?, ?)", [doc_id, region, name.text if name else None, json.dumps(numbers), reason])
 
 
 def _link_progress(db: Database, src: PostingSource, plans: dict[int, dict[int, PlanTask]],

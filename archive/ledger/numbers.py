@@ -17,6 +17,7 @@ from archive.timeliness.dates import cn_number, find_dates
 
 logger = logging.getLogger(__name__)
 
+_CN_SMALL = "一二两三四五六七八九十"
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 _CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
 _NUM = r"\d{1,4}|[零〇一二两三四五六七八九十百]{1,6}"
@@ -24,8 +25,15 @@ _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
 _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
 #: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）
 _CITATION = re.compile(
-    rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
+)
+#: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
+#: brackets or after a colon, so a table caption such as "附表:序号一任务公示表格" is not a citation
+_LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
+_MARKED = re.compile(
+    rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
+    rf"|(?:问题|任务)?(?:省|市|县|区)?(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
 )
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
@@ -79,15 +87,23 @@ def _expand(listing: str) -> list[int]:
     return out
 
 
+def _sub(m: re.Match[str]) -> str | None:
+    return (m.groupdict().get("sub") or "").strip() or None
+
+
 def citations(text: str | None) -> list[Citation]:
-    """Every "第N项" citation in ``text`` (lists and ranges expanded), in text order."""
+    """Every task citation in ``text`` (lists and ranges expanded), in text order: "第N项" (and
+    第N个/号/条 before 问题/任务), and the bracketed or labelled 序号 / 编号 / 省编号 forms."""
     text = text or ""
     out: list[Citation] = []
-    for m in _CITATION.finditer(text):
-        numbers = tuple(dict.fromkeys(_expand(m.group("list"))))
+    found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text)], key=lambda m: m.start())
+    for m in found:
+        if out and m.start() < out[-1].start + len(out[-1].text):
+            continue  # inside the citation before it
+        numbers = tuple(dict.fromkeys(_expand(m.group("list") or m.group("list2"))))
         if not numbers:
             continue
-        sub = (m.group("sub") or "").strip() or None
+        sub = _sub(m)
         prev = out[-1] if out else None
         between = text[prev.start + len(prev.text):m.start()] if prev else ""
         if prev and len(prev.numbers) == 1 and len(numbers) == 1 and _RANGE_ONLY.match(between) \
@@ -108,7 +124,9 @@ class Deadline:
     """A task's deadline: the last allowed day (None when the plan gives none) and what kind it is.
 
     ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改: no day is
-    stated, so none is invented), ``ongoing`` (长期坚持/持续推进), ``unknown`` (no deadline read).
+    stated, so none is invented), ``ongoing`` (长期坚持/持续推进, also 立行立改并长期坚持), ``recurring``
+    (每年…, 每季度…, 至少1次/年), ``relative`` (30个工作日内, 6个月内: counted from an event the cell
+    does not date), ``unknown`` (no deadline read).
     """
 
     last_day: dt.date | None
@@ -122,7 +140,18 @@ class Deadline:
 
 
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
-_ONGOING = re.compile(r"长期坚持|持续推进|长期推进|常态化|持续开展|长期")
+_ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
+_RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/")
+_RELATIVE = re.compile(rf"(?:\d+|[{_CN_SMALL}]+)\s*(?:个)?\s*(?:工作日|日|天|个?月|周)\s*内")
+#: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
+#: (→ the quarter's last day), 2022年上半年 (→ 06-30)
+_BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
+                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d))")
+#: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
+_YEAR_IS_DEADLINE = re.compile(r"(?:到|至|于|在|确保|力争|争取|截至)\s*$")
+_YEAR_ENDS = re.compile(r"\s*度?\s*(?:内|前|底|末|完成|全面完成|基本完成|$)")
+_QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
+_HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
 
 
 def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
@@ -148,11 +177,30 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
                                   m.day if m.precision == "day" else None))
         except ValueError:
             logger.debug("invalid deadline %r", m.text)
+    days += _year_and_quarter_days(raw)
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
         return Deadline(max(days), "date", raw, note)
+    if _ONGOING.search(raw):  # 立行立改并长期坚持: no end either
+        return Deadline(None, "ongoing", raw)
     if _IMMEDIATE.search(raw):
         return Deadline(None, "immediate", raw, "立行立改: no last day is stated")
-    if _ONGOING.search(raw):
-        return Deadline(None, "ongoing", raw)
+    if _RECURRING.search(raw):
+        return Deadline(None, "recurring", raw, "a recurring duty: no single last day")
+    if _RELATIVE.search(raw):
+        return Deadline(None, "relative", raw, "counted from an event the text does not date")
     return Deadline(None, "unknown", raw)
+
+
+def _year_and_quarter_days(raw: str) -> list[dt.date]:
+    """Last days of the bare years, quarters and half-years a deadline names."""
+    days = [dt.date(int(m.group("y")), 12, 31) for m in _BARE_YEAR.finditer(raw)
+            if _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
+            or not raw.replace(m.group(0), "").strip(" 。，,；;")]
+    for m in _QUARTER.finditer(raw):
+        q = number_value(m.group("q")) or 0
+        if 1 <= q <= 4:
+            days.append(_last_day(int(m.group("y")), q * 3, None))
+    days += [dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31)
+             for m in _HALF.finditer(raw)]
+    return days

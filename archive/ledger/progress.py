@@ -11,9 +11,9 @@ as for close-out notices):
 3. else the problem text alone when it fits one task closely (``link.TEXT_ONLY_SIMILARITY``);
 4. anything else ambiguous becomes a *candidate* with its reason, never a reported status.
 
-``status_class`` files the wording under ``done`` (已完成), ``mostly_done`` (基本完成), ``on_track``
-(序时推进 / 达到序时进度), ``behind`` (未完成 / 滞后 / 未达到序时进度), ``ongoing`` (持续推进 / 长期坚持) or
-``other``; the wording itself is kept.
+``status_class`` files the wording by its head verb under ``done`` (已完成, 已经完成,长期坚持), ``mostly_done``
+(基本完成), ``on_track`` (序时推进 / 正在推进 / 正在办理), ``behind`` (未完成 / 滞后 / 未达到序时进度),
+``ongoing`` (持续推进 / 长期坚持) or ``other``; the wording itself is kept.
 """
 from __future__ import annotations
 
@@ -29,23 +29,31 @@ logger = logging.getLogger(__name__)
 
 STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other")
 
-#: wording → class; the first match wins, so negations come before what they negate
+#: status phrases by class; the phrase that starts first in the wording is its head verb and decides
+#: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未完成|未达到?序时|未达序时|滞后|进展缓慢|尚未|未启动|未整改")),
-    ("mostly_done", re.compile(r"基本完成|基本整改")),
-    ("done", re.compile(r"已完成|已整改|完成整改|已销号|整改完成|已办结|^完成")),
-    ("on_track", re.compile(r"序时|按计划|推进中|正在推进|有序推进|按期推进")),
-    ("ongoing", re.compile(r"持续推进|长期坚持|持续整改|长期")),
+    ("behind", re.compile(r"未完成|未达到?(?:序时|时序)|滞后|进展缓慢|进度缓慢|尚未|未启动|未整改|没有完成|未到位")),
+    ("mostly_done", re.compile(r"基本完成|基本整改|基本到位")),
+    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结)|已整改|(?<![应需要须])完成整改|已销号|整改完成|^完成")),
+    ("on_track", re.compile(r"序时|时序|按计划|推进中|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|实施|落实|解决)"
+                            r"|有序推进|按期推进")),
+    ("ongoing", re.compile(r"持续推进|长期坚持|持续整改|长期持续|长期")),
 )
+#: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
+_BUT = re.compile(r"但(?:是)?|然而")
 
 
 def status_class(text: str | None) -> str:
-    """The class of a reported status ("已完成" → ``done``; "未达到序时进度" → ``behind``)."""
-    compact = re.sub(r"\s+", "", text or "")
-    for name, pattern in _CLASSES:
-        if pattern.search(compact):
-            return name
-    return "other"
+    """The class of a reported status by its head verb ("已完成" → ``done``; "已经完成,长期坚持" →
+    ``done``; "未达到序时进度" → ``behind``; "整改完成情况:" with nothing after → ``other``)."""
+    compact = _LABEL.sub("", re.sub(r"\s+", "", text or ""))
+    turn = list(_BUT.finditer(compact))
+    if turn:
+        compact = compact[turn[-1].end():]
+    heads = [(m.start(), order, name) for order, (name, pattern) in enumerate(_CLASSES)
+             for m in [pattern.search(compact)] if m]
+    return min(heads)[2] if heads else "other"
 
 
 @dataclass(frozen=True)

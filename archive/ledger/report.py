@@ -10,6 +10,7 @@ Per plan: ``closed_share`` (closed or in a close-out window) and ``median_days_d
 Per task also every status the tables of 整改进展 reports gave it (``progress``, oldest first), the
 newest (``latest_progress``) and
 ``claimed_done_without_closeout`` (reported 已完成, no close-out 公示 by ``as_of``).
+``orphan_closeouts``: close-outs that cite tasks of a plan not in the archive, with the reason.
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
         if region and check:
             region = check_region(conn, region)
         views = plan_views(conn, as_of=as_of_s, region=region)
+        orphans = _orphans(conn, region=region, as_of=as_of_s)
     finally:
         conn.close()
     plans = []
@@ -57,7 +59,19 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                       "task_count_stated": p["task_count_stated"], "closed_share": p["closed_share"],
                       "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
                       "tasks": tasks})
-    return {"as_of": as_of_s, "plans": plans}
+    return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans}
+
+
+def _orphans(conn: sqlite3.Connection, *, region: str | None, as_of: str) -> list[dict]:
+    """Close-outs whose plan is not in the archive (posted by ``as_of``), in the contract's shape."""
+    rows = conn.execute(
+        "SELECT d.url, d.site_id, o.inspection, o.numbers, o.reason FROM orphan_closeouts o"
+        " JOIN documents d ON d.id = o.document_id"
+        " WHERE coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) <= ?"
+        " AND (? IS NULL OR o.region = ? OR o.region LIKE ? || '%') ORDER BY d.publish_date, d.id",
+        [as_of, region, region, region]).fetchall()
+    return [{"url": url, "site_id": site_id, "inspection": inspection, "numbers": json.loads(numbers or "[]"),
+             "reason": reason} for url, site_id, inspection, numbers, reason in rows]
 
 
 def _latest(progress: dict | None) -> dict | None:
@@ -142,6 +156,10 @@ def _md(data: dict) -> str:
             lines.append(f"| {t['number']} | {_cell(t['problem'], 30)} | {_cell(t['lead_units'], 16)} | {dl} | "
                          f"{t['status']} | {'**yes**' if t['overdue'] else ''} | "
                          f"{' '.join(t['closure_urls'])} | {_reported(t)} |")
+    if data["orphan_closeouts"]:
+        lines += ["", "## Close-outs whose plan is not in the archive", ""]
+        lines += [f"- {o['url']} ({o['site_id']}; {o['inspection'] or 'no inspection named'}; "
+                  f"tasks {', '.join(map(str, o['numbers']))}): {o['reason']}" for o in data["orphan_closeouts"]]
     return "\n".join(lines) + "\n"
 
 

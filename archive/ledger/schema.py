@@ -12,6 +12,8 @@
   the report and its date (migration ``0003``).
 * ``ledger_notices`` — bookkeeping: which version of each close-out / progress posting was linked,
   against which region's plans (a later build re-links only what changed).
+* ``orphan_closeouts`` — close-outs whose plan is not in the archive: the inspection as the notice
+  names it, the task numbers it cites and why nothing was linked (migration ``0004``).
 
 The ledger is derived data: ``archive.ledger.build.build_ledger`` rewrites it from the archive.
 Add a new migration to change anything; never edit one that has shipped.
@@ -59,7 +61,7 @@ CREATE TABLE tasks (
     target TEXT,
     deadline_text TEXT,
     deadline TEXT,                      -- last allowed day; NULL for 立行立改 without a date, 长期坚持, unknown
-    deadline_kind TEXT,                 -- date | immediate | ongoing | unknown
+    deadline_kind TEXT,                 -- date | immediate | ongoing | recurring | relative | unknown
     measures TEXT,
     source TEXT,                        -- html_table | docx_table | xlsx_table | xls_table | pdf_table | text
     UNIQUE (plan_id, number)
@@ -130,6 +132,23 @@ CREATE INDEX idx_task_progress_document_id ON task_progress(document_id);
 def _m0003_task_progress(db: Database) -> None:
     """``task_progress``: per-task status rows read from the tables of 整改进展 reports."""
     _run(db, _PROGRESS_DDL)
+
+
+_ORPHANS_DDL = """
+CREATE TABLE orphan_closeouts (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    region TEXT,                        -- the region the notice speaks for
+    inspection TEXT,                    -- as the notice names it: 省级第二轮生态环境保护督察 ...
+    numbers TEXT,                       -- JSON list of the task numbers it cites
+    reason TEXT NOT NULL                -- why no task was linked
+);
+"""
+
+
+@MIGRATIONS(name="0004_orphan_closeouts")
+def _m0004_orphan_closeouts(db: Database) -> None:
+    """``orphan_closeouts``: close-outs kept with the reason their plan could not be found."""
+    _run(db, _ORPHANS_DDL)
 
 
 def _run(db: Database, ddl: str) -> None:

@@ -51,11 +51,20 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?![\d{_RED}〇○零一二三四五六七八九十]|\s*\d)"), "date", "month", True),
     (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}\s*[日号]"), "date", "day", False),
     (re.compile(rf"(?<![\d{_RED}])(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", False),
-    (re.compile(rf"(?<![\d{_RED}、\-至到]){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
+    # (not the end of a range "1月至12月底"; "到12月底前" after a comma is a deadline)
+    (re.compile(rf"(?<![\d{_RED}、\-至])(?<![\d月日]到){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
+    # 当年11月 / 次年3月: a month whose year a relative word gives
+    (re.compile(rf"(?<=当年|同年|该年|今年|本年|去年|上年|次年|翌年|明年)\s*{_M}\s*月(?![\d{_RED}日号底末])"),
+     "date", "month", False),
 ]
 _CONNECTOR = re.compile(r"^\s*(?:至|到|—+|－|–|~|～|-)\s*$")
 _DAY_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,2}}|{_CNMD})\s*[日号]")
-_RELATIVE = re.compile(r"(?:每年|每月|逐年|去年|明年|上年|次年|前年|后年|翌年|上一年|下一年)\s*$")
+_RELATIVE = re.compile(r"(?:每年|每月|逐年|前年|后年|上一年|下一年)\s*$")
+#: a year named relative to the text's last explicit year (当年, 同年, 次年) or to the context year (今年, 去年, 明年)
+_RELATIVE_YEAR = re.compile(r"(?P<w>当年|同年|该年|次年|翌年|今年|本年|去年|上年|明年)\s*$")
+_RELATIVE_OFFSET = {"当年": ("last", 0), "同年": ("last", 0), "该年": ("last", 0), "次年": ("last", 1),
+                    "翌年": ("last", 1), "今年": ("context", 0), "本年": ("context", 0), "去年": ("context", -1),
+                    "上年": ("context", -1), "明年": ("context", 1)}
 
 
 @dataclass
@@ -219,6 +228,12 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
                 m.year_source = None
         elif _RELATIVE.search(text[max(0, m.start - 4):m.start]):
             m.year_source, m.note = None, "relative or recurring year"
+        elif rel := _RELATIVE_YEAR.search(text[max(0, m.start - 4):m.start]):
+            base, offset = _RELATIVE_OFFSET[rel.group("w")]
+            year = (last_year if base == "last" else context_year) or (context_year if base == "last" else None)
+            m.year, m.year_source = (year + offset, "relative") if year is not None else (None, None)
+            if year is None:
+                m.note = "relative year unknown"
         elif last_year is not None:
             m.year, m.year_source = last_year, "context"
         elif context_year is not None:
@@ -260,6 +275,8 @@ _URL_PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
     (re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # Hanweb
     (re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # cNNNNNN family
     (re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"), "day"),
+    (re.compile(r"/((?:19|20)\d{2})/(\d{2})-(\d{2})/"), "day"),  # /2024/07-03/ (Xinhua-style paths)
+    (re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"), "day"),  # /2024-07/03/
     (re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"), "day"),
     (re.compile(r"-((?:19|20)\d{2})(\d{2})(\d{2})\d{9}\.\w+$"), "day"),  # files/<name>-20240703155735492.pdf
     (re.compile(r"/P0?2?((?:19|20)\d{2})(\d{2})(\d{2})\d{6,}\.\w+$"), "day"),  # P020240703512345678901.pdf

@@ -7,7 +7,7 @@ inferred beyond the text (a redacted feedback date is returned redacted, value N
 * ``feedback_date`` — "于2023年9月1日…进行了反馈", "向我省反馈督察意见"
 * ``task_number`` — "第一项整改任务", "第5项", "问题编号：12"
 * ``responsible_units`` — the 整改责任单位 field of a 验收销号表
-* ``problem_count`` — "督察反馈的68个问题"
+* ``problem_count`` — the plan's stated task count: "督察反馈的68个问题", "共明确整改任务2164项"
 * ``deadline_schedule`` — "2023年底前完成整改3个，2024年底前完成整改41个…"
 * ``objection_contact`` — 监督电话, 邮寄地址, 邮政编码, e-mail, the office to contact
 * ``find_doc_numbers`` — 文号 in every bracket variant, normalised to 代字〔YYYY〕N号
@@ -27,12 +27,22 @@ log = logging.getLogger(__name__)
 _CN_NUM = r"\d+|[一二三四五六七八九十百零〇两]+"
 _ACCEPTANCE_VERB = re.compile(
     r"(?:进行了?|开展了?|组织了?|完成了?|通过了?|实施了?)\s*(?:现场|书面)?\s*验收|验收组|验收(?:时间|日期)")
+#: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方
 _FEEDBACK_VERB = re.compile(
-    r"(?:进行了?|作出了?|正式|召开)\s*(?:了\s*)?反馈|反馈了?\s*(?:督察)?\s*(?:意见|报告)|督察反馈会|反馈会")
+    r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
+    r"|反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会")
+#: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
+_LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
-_PROBLEMS = re.compile(rf"(?P<n>{_CN_NUM})\s*个\s*(?:[\u4e00-\u9fff]{{0,6}}?)问题")
-_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告")
+#: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
+_TASK_COUNT = re.compile(
+    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点)?\s*(?:整改)?\s*(?:任务|措施|问题)"
+    rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|共|有|共有)?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|问题(?:有|共)\s*(?P<n_after2>{_CN_NUM})\s*项"
+    rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*问题")
+_DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
+_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
 _PHONE = re.compile(r"(?:监督|联系|举报|咨询|受理)?电话(?:号码)?\s*[:：]\s*(?P<v>[0-9（）()\-－—\s]{7,24}\d)")
 _ADDRESS = re.compile(r"(?:邮寄|通讯|通信|联系|来信)?地址\s*[:：]\s*(?P<v>[^\n，。；;]{4,80})")
@@ -62,9 +72,13 @@ def _nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str
     """The date mention closest before a ``verb`` match in the same sentence (or just after a label)."""
     for v in verb.finditer(text):
         candidates = [m for m in mentions if m.end <= v.start() and v.start() - m.end <= window
-                      and "。" not in text[m.end:v.start()]]
+                      and "。" not in text[m.end:v.start()] and "\n" not in text[m.end:v.start()]
+                      and not _LABELLED_DATE.search(text[max(0, m.start - 12):m.start])]
         if candidates:
-            return candidates[-1]
+            last = candidates[-1]
+            if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
+                return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
+            return last
         if v.group(0).endswith(("时间", "日期")):
             after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
             if after:
@@ -103,20 +117,25 @@ def responsible_units(text: str) -> str | None:
 
 
 def problem_count(text: str) -> int | None:
-    """How many problems the plan addresses ("68个问题"), preferring counts tied to the feedback."""
-    tied: list[int] = []
-    loose: list[int] = []
-    for m in _PROBLEMS.finditer(text):
-        n = cn_number(m.group("n"))
-        if not n:
+    """How many tasks (problems) the plan states it addresses: "共明确整改任务2164项", "375项整改任务",
+    "梳理出56条整改措施", "任务是21个", "督察反馈的68个问题" — never a count of categories ("4个方面",
+    "4大类"), of completed tasks ("已完成313项整改任务"), or of 信访件 / 案件; N个…问题 only when tied to the
+    feedback (反馈, 指出, 交办, 清单).  The most repeated count wins, the first on a tie."""
+    found: list[int] = []
+    for m in _TASK_COUNT.finditer(text):
+        if _DONE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
-        (tied if _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()]) else loose).append(n)
-    pool = tied or loose
-    if not pool:
+        if m.group("n_problem") and not _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        n = cn_number(next(g for g in (m.group("n_task"), m.group("n_problem"), m.group("n_after"),
+                                       m.group("n_after2")) if g))
+        if n:
+            found.append(n)
+    if not found:
         return None
-    counts = Counter(pool)
+    counts = Counter(found)
     best = max(counts.values())
-    return next(n for n in pool if counts[n] == best)
+    return next(n for n in found if counts[n] == best)
 
 
 def deadline_schedule(text: str, *, context_year: int | None = None) -> list[dict]:

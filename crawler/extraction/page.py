@@ -25,6 +25,7 @@ from . import layout
 from .dates import find_stated_date
 from .docnumbers import find_doc_numbers
 from .doctype import classify
+from .info import label_fields, posted_of, publisher_of
 from .text import clean_body_text, element_text, is_chrome_line, normalise_line
 
 logger = logging.getLogger(__name__)
@@ -37,18 +38,15 @@ _TRUNCATED = re.compile(r"(?:…+|\.{3,}|。{3,}|\.\.)$")
 _TITLE_SPLIT = re.compile(r"\s*(?:_+|\|+|｜|\s-\s|\s—\s|——|-{2,})\s*")
 _SITE_WORDS = re.compile(r"网站|门户|政府网|官网|人民政府$|生态环境(?:厅|局)$")
 _DIGIT_SPACE = re.compile(r"(?<=\d)[\s\u3000]+(?=[年月日号])")
-_LABELS = ("索引号|发文机关|发布机构|发文字号|文号|成文日期|发布日期|发布时间|更新时间|信息来源|来源|生效日期|主题分类|"
-           "时间|作者|点击数|浏览次数|访问量|阅读次数|字号|责任编辑")
-_LABEL_VALUE = re.compile(rf"({_LABELS})\s*[:：]?\s*(.*?)\s*(?=(?:{_LABELS})\s*[:：]?|$)")
 _SOFT404_PHRASES = re.compile(
     r"页面不存在|您访问的页面不存在|页面未找到|找不到(?:该|您要访问的)?页面|页面已删除|信息已删除|"
     r"文章不存在|内容不存在|信息不存在|Page Not Found|Not Found|404错误|错误404|\b404\b", re.IGNORECASE
 )
-_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|未知|无)$")
 _SOFT404_TINY = 30
 _SOFT404_SHORT = 300
-# the info-block date line a reader sees: 发布日期：…, 发布时间：…, or a bare 日期：… (not 成文日期/生效日期…)
-_DISPLAY_DATE = re.compile(r"(?:发布日期|发布时间|(?<![成生更效文期印])日期)\s*[:：]\s*"
+# the info-block date line a reader sees: 发布日期：…, 发布时间：…, or a bare 日期：… (not 成文日期/发文日期/公示日期/
+# 颁布日期/生效日期…: those are the document's or the objection window's own dates)
+_DISPLAY_DATE = re.compile(r"(?:发布日期|发布时间|(?<![成生更效文期印示布])日期)\s*[:：]\s*"
                            r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
@@ -126,40 +124,19 @@ def choose_title(meta_title: str, headings: list[str], html_title: str, list_tit
     return chosen
 
 
-def _chrome_fields(chrome_text: str) -> dict[str, str]:
-    """Label/value pairs printed around the body (索引号, 文号, 成文日期, 发布日期, 来源…)."""
-    fields: dict[str, str] = {}
-    for line in chrome_text.split("\n"):
-        if not re.search(_LABELS, line):
-            continue
-        for label, value in _LABEL_VALUE.findall(line):
-            value = value.strip(" :：")
-            if value and label not in fields and len(value) <= 80:
-                fields[label] = value
-    return fields
-
-
 def _cms_date(meta: dict[str, str], fields: dict[str, str]) -> str | None:
     for key in _CMS_META_KEYS:
         date = parse_shown_date(meta.get(key))
         if date:
             return date
-    for label in ("发布日期", "发布时间", "时间", "更新时间"):
-        date = parse_shown_date(fields.get(label))
-        if date:
-            return date
-    return None
+    return posted_of(fields)
 
 
 def _publisher(meta: dict[str, str], fields: dict[str, str]) -> str | None:
     for key in _PUBLISHER_META_KEYS:
         if meta.get(key):
             return normalise_line(meta[key])
-    for label in ("发布机构", "发文机关", "信息来源", "来源"):
-        value = fields.get(label)
-        if value and not _NO_PUBLISHER.match(value):
-            return re.split(r"\s{2,}|\s(?=\S+[:：])", value)[0].strip() or None
-    return None
+    return publisher_of(fields)
 
 
 def _is_soft_404(title: str, body: str, html_title: str, *, has_content_media: bool) -> bool:
@@ -196,12 +173,13 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
     chrome_lines = [ln for ln in body_raw.split("\n") if is_chrome_line(ln)]
     page_rest = element_text(doc.find("body") if doc.find("body") is not None else doc)
     chrome = "\n".join(chrome_lines + [page_rest])
-    fields = _chrome_fields(chrome)
+    fields = label_fields(chrome)
     title = choose_title(_first(meta, _TITLE_META_KEYS), headings, html_title, list_title)
     dates = {
         "cms": _cms_date(meta, fields),
         "list": parse_shown_date(list_date),
-        "stated": parse_shown_date(fields.get("成文日期")) or find_stated_date(body),
+        "stated": next((d for d in (parse_shown_date(fields.get(k)) for k in ("成文日期", "发文日期", "颁布日期")) if d),
+                       None) or find_stated_date(body),
         "url": url_day(url),
     }
     source = next((k for k in ("cms", "list", "stated", "url") if dates[k]), None)
@@ -224,3 +202,4 @@ def extract_page(html: str, url: str, *, list_title: str | None = None,
 
 def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:
     return next((meta[k] for k in keys if meta.get(k)), "")
+

@@ -67,3 +67,36 @@ def test_task_number_of_a_cell(cell, number):
 
 def test_hundreds():
     assert [number_value(t) for t in ("一百", "一百零二", "一百一十", "两百三十四")] == [100, 102, 110, 234]
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("反馈问题(省编号第41号):", [41]),
+    ("关于铁东区中央生态环境保护督察“回头看”反馈问题整改任务(序号十)整改情况的公示", [10]),
+    ("（序号一）", [1]),
+    ("反馈问题(省编号 ):53", [53]),
+    ("问题编号：12", [12]),
+    ("附表:序号一任务公示表格", []),
+    ("定西市新冠肺炎疫情联防联控领导小组办公室通告（第5号）", []),
+    ("第十二条 本办法自发布之日起施行", []),
+])
+def test_citations_by_marker_and_their_negative_contexts(text, numbers):
+    assert cited_numbers(text) == numbers
+
+
+@pytest.mark.parametrize(("cell", "last_day", "kind"), [
+    ("2020年", "2020-12-31", "date"),
+    ("确保到2020年完成整治", "2020-12-31", "date"),
+    ("2023-2025年完成", "2025-12-31", "date"),
+    ("2021年第三季度末", "2021-09-30", "date"),
+    ("2022年上半年", "2022-06-30", "date"),
+    ("立行立改并长期坚持", None, "ongoing"),
+    ("立行立改、长期坚持", None, "ongoing"),
+    ("每季度报送一次工作进展情况", None, "recurring"),
+    ("每年1月31日前", None, "recurring"),
+    ("督促指导其在30个工作日内研究制定整改方案", None, "relative"),
+    ("今年二季度开始将对2016年督查目标省(区)的整改工作进行“回头看”", None, "unknown"),
+    ("2017年4月进驻，到12月底前全部办结", "2017-12-31", "date"),
+])
+def test_deadline_cells_bare_years_quarters_and_kinds(cell, last_day, kind):
+    found = deadline(cell)
+    assert (found.iso(), found.kind) == (last_day, kind)

@@ -23,7 +23,10 @@ PROVINCE = {1: {1: PlanTask(11, 1, 1, "长江岸线生态修复不到位问题")
 @pytest.mark.parametrize(("text", "cls"), [
     ("已完成", "done"), ("已完成整改", "done"), ("基本完成", "mostly_done"), ("序时推进", "on_track"),
     ("达到序时进度", "on_track"), ("未完成", "behind"), ("未达到序时进度", "behind"), ("长期坚持，持续推进", "ongoing"),
-    ("正在办理", "other")])
+    ("正在办理", "on_track"), ("已经完成,长期坚持", "done"), ("已基本完成6项", "mostly_done"),
+    ("虽然上报完成整改,但实际未整改到位", "behind"), ("整改完成情况:", "other"), ("其余39项整改任务正积极推进", "on_track"),
+    ("已全部办结", "done"), ("突出问题整改进度缓慢", "behind"), ("3项因政策等客观原因未达到时序进度", "behind"),
+    ("2022年应完成整改的4项问题达到时序进度", "on_track"), ("其他整改任务正在逐项推动解决", "on_track")])
 def test_status_class(text, cls):
     assert status_class(text) == cls
 

@@ -16,6 +16,7 @@ EXPECTED = {
     "ledger_notices": "document_id version_id region links linked_at",
     "task_progress": "id task_id document_id posted status_text status row_number row_problem location similarity"
                      " reason",
+    "orphan_closeouts": "document_id region inspection numbers reason",
 }
 
 
@@ -23,14 +24,15 @@ def test_ledger_schema_is_pinned(tmp_path):
     db = Database(tmp_path / "a.db")
     ensure_schema(db)
     assert {t: " ".join(db[t].columns_dict) for t in EXPECTED} == EXPECTED
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["0001_ledger", "0002_ledger_notices", "0003_task_progress"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["0001_ledger", "0002_ledger_notices", "0003_task_progress",
+                                                      "0004_orphan_closeouts"]
     assert migration_sets()[-1] is MIGRATIONS
     fks = {(t, fk.column, fk.other_table) for t in EXPECTED for fk in db[t].foreign_keys}
     assert fks == {("inspections", "feedback_document_id", "documents"), ("plans", "document_id", "documents"),
                    ("plans", "inspection_id", "inspections"), ("tasks", "plan_id", "plans"),
                    ("task_links", "task_id", "tasks"), ("task_links", "document_id", "documents"),
                    ("ledger_notices", "document_id", "documents"), ("task_progress", "task_id", "tasks"),
-                   ("task_progress", "document_id", "documents")}
+                   ("task_progress", "document_id", "documents"), ("orphan_closeouts", "document_id", "documents")}
     indexes = {(t, tuple(i.columns)) for t in EXPECTED for i in db[t].indexes}
     assert {("plans", ("region",)), ("tasks", ("deadline",)), ("task_links", ("document_id",)),
             ("task_progress", ("document_id",))} <= indexes

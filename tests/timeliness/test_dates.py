@@ -49,7 +49,10 @@ def test_find_dates_forms(text: str, expected: list) -> None:
         ("8月底前完成", 2024, D(2024, 8, 31), "context"),
         ("9月1日召开", None, None, None),  # no year anywhere: unknown, never guessed
         ("每年1月31日前报告", 2024, None, None),  # recurring: no single year
-        ("去年6月1日", 2024, None, None),
+        ("去年6月1日", 2024, D(2023, 6, 1), "relative"),  # 去年 / 今年 / 明年 count from the context year
+        ("2016年7月进驻，当年11月反馈", None, D(2016, 11, 1), "relative"),  # 当年 / 同年 / 次年 from the text's year
+        ("2022年5月进驻，次年3月5日反馈", 2030, D(2023, 3, 5), "relative"),
+        ("今年6月1日", None, None, None),
     ],
 )
 def test_year_less_dates_take_year_from_context(text: str, context_year: int | None, expected: D | None,
@@ -103,6 +106,8 @@ def test_spans_point_into_the_original_text() -> None:
         ("http://gdee.gd.gov.cn/ggtz3126/202407/content.html", D(2024, 7, 1), "month"),
         ("http://gdee.gd.gov.cn/ggtz3126/content/post_4412345.html", None, None),
         ("http://sthjj.zt.gov.cn/ShowArticle.asp?ArticleID=20240703", None, None),
+        ("http://www.news.cn/local/2024/07-03/c_1130123456.htm", D(2024, 7, 3), "day"),
+        ("http://www.xinhuanet.com/politics/2024-07/03/c_1130123456.htm", D(2024, 7, 3), "day"),
     ],
 )
 def test_url_date(url: str, value: D | None, precision: str | None) -> None:

@@ -101,3 +101,30 @@ def test_extract_fields_takes_each_field_from_the_first_text_stating_it(seeds: d
     assert out["acceptance_date"] == "2023-01-17"
     assert out["objection_contact"]["phone"] == "024-62788397"
     assert out["doc_numbers"] == [] and out["deadline_schedule"] == []
+
+
+@pytest.mark.parametrize(("text", "context_year", "expected"), [
+    ("2023年9月1日，省第二生态环境保护督察组向我市反馈了督察情况", None, "2023-09-01"),
+    ("自2021年2月24日起,省生态环境保护督察组陆续向乐山、遂宁等6市反馈第二轮第三批省级生态环境保护督察意见", None, "2021-02-24"),
+    ("并于2017年4月完成督察反馈", None, "2017-04-01"),
+    ("经党中央、国务院批准,5月8日至12日,各督察组对督察对象进行了反馈", 2020, "2020-05-08"),
+    ("2016年7月至8月开展督查工作,并于当年11月形成督查意见全部反馈到地方", None, "2016-11-01"),
+    ("时间发布:2022-11-11\n督察组向我市反馈了督察情况", 2022, None),  # the posting line is not the feedback
+])
+def test_feedback_dates_come_only_from_a_feedback_sentence(text, context_year, expected):
+    found = feedback_date(text, context_year=context_year)
+    assert (found.iso() if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("统筹整合形成24项整改任务", 24),
+    ("整改任务清单包括43项整改任务，涉及4个方面的问题", 43),
+    ("第二轮中央生态环境保护督察整改方案共明确整改任务2164项", 2164),
+    ("梳理出4大类56条整改措施清单", 56),
+    ("锦州市承接海洋督察反馈意见整改措施清单中明确的任务是21个", 21),
+    ("7省市已完成313项整改任务", None),
+    ("第一轮省级环保督察发现的8924个生态环境问题", None),
+    ("3市共确定需要整改154个问题", 154),
+])
+def test_stated_task_counts_count_tasks_only(text, count):
+    assert problem_count(text) == count

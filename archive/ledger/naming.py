@@ -1,0 +1,130 @@
+"""Which inspection (督察) a text names: level × round × batch × group × 回头看 / 专项督察.
+
+The grammar of a naming, as the government writes it::
+
+    [第N轮|首轮] [第N批] LEVEL [第N轮] [第N批] [第N] CORE [组]      LEVEL: 中央 | 省级 | 省委、省政府 | 省 |
+                                                                  <place>省 | <place>自治区 | 北京市 …
+    CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) (督察 | 督查)
+
+``第二轮中央生态环境保护督察`` (central, round 2), ``省级第二轮环保督察`` (level before round),
+``省第五生态环境保护督察组`` (group 5 — a ``第N`` with no 轮 before a 督察组 is a group, never a
+round), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
+level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
+the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a rule or
+notice (办法, 规定, 通知 …) never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+
+from archive.ledger.numbers import number_value
+
+logger = logging.getLogger(__name__)
+
+_N = r"[一二三四五六七八九十\d]{1,3}"
+_PLACE_LEVEL = r"[\u4e00-\u9fff]{1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市"
+_NAMING = re.compile(
+    rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
+    rf"(?P<level>中央|省级|省委、?省政府|{_PLACE_LEVEL}|省)?\s*"
+    rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
+    r"(?:生态环境保护|生态环保|环境保护|环保)(?:例行)?督[察查](?P<zu>组)?"
+)
+#: a rule's or a notice's title (《中央生态环境保护督察整改工作办法》) never names the inspection; a plan's or a
+#: report's title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
+_RULE_TITLE = re.compile(r"《[^《》]{0,120}?(?:办法|规定|条例|通知|制度|细则|规则|决定|纲要)(?:[（(]试行[)）])?》")
+_AGAIN = re.compile(r"回头看")
+_MIXED = re.compile(r"(?:中|中央[和及、与])省$")
+_SPECIAL = re.compile(r"专项督察")
+_SENTENCE_END = "。；;\n"
+
+
+@dataclass(frozen=True)
+class InspectionName:
+    """One inspection as a text names it, with the span read (``text``, ``start``)."""
+
+    level: str  # central | provincial
+    round: int | None
+    batch: int | None
+    group: int | None
+    again: bool
+    special: bool
+    text: str
+    start: int
+
+    def key(self) -> tuple[str, int | None, int | None, int | None, bool, bool]:
+        """The facts without the span (what two namings must share to be the same)."""
+        return (self.level, self.round, self.batch, self.group, self.again, self.special)
+
+
+def _masked(text: str) -> str:
+    """``text`` with every rule's 《…》 title blanked (same length, so spans stay valid)."""
+    return _RULE_TITLE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in _SENTENCE_END)
+    rights = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    return text[left + 1:min(rights) if rights else len(text)]
+
+
+def _ordinal(token: str | None) -> int | None:
+    if not token:
+        return None
+    if token == "首轮":
+        return 1
+    return number_value(token.strip("第轮批"))
+
+
+def cn_ordinal(n: int) -> str:
+    """Chinese numeral of a small ordinal (2 → 二, 12 → 十二), as round and batch names write it."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return f"{digits[tens] if tens > 1 else ''}十{digits[ones] if ones else ''}"
+
+
+def _level(word: str | None) -> str | None:
+    if not word:
+        return None
+    return "central" if word == "中央" else "provincial"
+
+
+def namings(text: str | None) -> list[InspectionName]:
+    """Every naming in ``text`` in order, level-less ones folded into the naming before them."""
+    raw = text or ""
+    masked = _masked(raw)
+    out: list[InspectionName] = []
+    for m in _NAMING.finditer(masked):
+        level = _level(m.group("level"))
+        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 4):m.end("level")]):
+            continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
+        rnd = _ordinal(m.group("r1") or m.group("r2"))
+        batch = _ordinal(m.group("b1") or m.group("b2"))
+        group = number_value(m.group("group")) if m.group("group") and m.group("zu") else None
+        sentence = _masked(_sentence(raw, m.start(), m.end()))
+        again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
+        if level is None:
+            if out and (rnd or batch):  # "…督察组对四川省开展了第二轮生态环境保护督察"
+                prev = out[-1]
+                out[-1] = replace(prev, round=prev.round or rnd, batch=prev.batch or batch)
+            continue
+        out.append(InspectionName(level, rnd, batch, group, again, special, raw[m.start():m.end()], m.start()))
+    return out
+
+
+def inspection_name(*texts: str | None) -> InspectionName | None:
+    """The inspection the texts name (title first): the first naming decides the level; later
+    namings of the same level fill in what it leaves unstated (round, batch, group)."""
+    first: InspectionName | None = None
+    for text in texts:
+        for n in namings(text):
+            if first is None:
+                first = n
+            elif n.level == first.level:
+                first = replace(first, round=first.round or n.round, batch=first.batch or n.batch,
+                                group=first.group or n.group, again=first.again or n.again,
+                                special=first.special or n.special)
+    return first

@@ -1,0 +1,46 @@
+"""Precision and recall of the ledger's readers on real government language.
+
+    .venv/bin/python bench/ledger_language.py              # dev, held-out and whole corpus, per reader
+    .venv/bin/python bench/ledger_language.py --misses     # also the rows each reader gets wrong (dev only)
+    .venv/bin/python bench/ledger_language.py --show dev   # print the dev rows (never the held-out ones)
+
+The corpus is ``tests/fixtures/ledger_language`` (labelled excerpts of public pages, see its README);
+the detail-page info-block reader is the crawler's ``info_block``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+
+from archive.ledger.language import KINDS, READERS, Reader, load, score
+from crawler.extraction.info import info_block
+
+
+def readers() -> dict[str, Reader]:
+    """Every reader measured, by corpus kind."""
+    return {**READERS, "info_block": lambda row: info_block(row["text"]).value()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list the dev rows each reader gets wrong")
+    parser.add_argument("--show", choices=["dev"], help="print the rows of this split as JSON lines")
+    args = parser.parse_args()
+    if args.show:
+        for kind in KINDS:
+            for row in load(kind, split=args.show):
+                print(json.dumps(row, ensure_ascii=False))
+        return
+    print(f"{'reader':<12} {'split':<8} {'rows':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6}")
+    for kind, reader in readers().items():
+        for split in ("dev", "heldout", None):
+            s = score(load(kind, split=split), reader)
+            print(f"{kind:<12} {split or 'all':<8} {s.rows:>5} {s.tp:>4} {s.fp:>4} {s.fn:>4}"
+                  f" {s.precision:>6.3f} {s.recall:>6.3f}")
+        if args.misses:
+            for rid, want, got in score(load(kind, split="dev"), reader).misses:
+                print(f"    miss {rid}: expected {want!r}, read {got!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""A detail page's info block: the 来源 / 发布时间 / 成文日期 / 公示日期 … lines printed around the body.
+
+``label_fields(text)`` reads label/value pairs; a value ends at the next label, at a separator
+(``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``) or at a
+wide gap.  ``info_block(text)`` says what the block states:
+
+* ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑);
+* ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
+  unlabelled date with a time (``2019-12-13 16:36``), a numeric date alone, or, in a block with a 来源 or
+  发布 label, a 年月日 date alone on its line (elsewhere that is a signature);
+* ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期, else its signature line;
+* ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
+
+发文日期, 成文日期, 公示日期 and 公示期 are their own dates and never the posting date.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from archive.timeliness.dates import find_dates, parse_shown_date
+
+from .dates import find_stated_date
+
+logger = logging.getLogger(__name__)
+
+#: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
+LABELS = ("索引号|发文机关|发布机构|颁布单位|发文字号|文号|成文日期|发文日期|颁布日期|公示日期|公示时间|公示期|失效日期|"
+          "生效日期|发布日期|发布时间|发表时间|更新日期|更新时间|信息来源|新闻来源|来源|來源|主题分类|时间|日期|作者|"
+          "编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|责任编辑")
+_SEPARATOR = r"[|｜丨]"
+_LABEL_VALUE = re.compile(
+    rf"({LABELS})\s*[:：为]?\s*(.*?)\s*(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|$)")
+_PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "信息来源", "新闻来源", "来源", "來源")
+_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "时间", "日期", "更新日期", "更新时间")
+_ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
+_NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
+_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|未知|无)$")
+_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}")
+_NUMERIC_ALONE = re.compile(
+    r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
+_CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+
+
+def label_fields(text: str) -> dict[str, str]:
+    """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters)."""
+    fields: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not re.search(LABELS, line):
+            continue
+        for label, value in _LABEL_VALUE.findall(line):
+            value = value.strip(" :：|｜丨·")
+            if value and label not in fields and len(value) <= 80:
+                fields[label] = value
+    return fields
+
+
+def publisher_of(fields: dict[str, str]) -> str | None:
+    """The publishing body a block names, or None."""
+    for label in _PUBLISHER_LABELS:
+        value = fields.get(label)
+        if value and not _NO_PUBLISHER.match(value):
+            return re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])", value)[0].strip() or None
+    return None
+
+
+def posted_of(fields: dict[str, str]) -> str | None:
+    """The posting date a block's labels state (never 发文 / 成文 / 公示 dates), or None."""
+    for label in _POSTED_LABELS:
+        date = parse_shown_date(fields.get(label))
+        if date:
+            return date
+    return None
+
+
+def _first_date(value: str | None) -> str | None:
+    found = next((m for m in find_dates(value or "") if m.value), None)
+    return found.iso() if found else parse_shown_date(value)
+
+
+def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
+    timed = _WITH_TIME.search(text)
+    if timed:
+        return parse_shown_date(timed.group(0))
+    for line in text.split("\n"):
+        line = line.strip(" \t\u3000•·[]【】")
+        alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None)
+        if alone:
+            return parse_shown_date(alone.group(1))
+    return None
+
+
+@dataclass(frozen=True)
+class InfoBlock:
+    """What a page's info block states (dates ``YYYY-MM-DD``, None when not stated)."""
+
+    publisher: str | None
+    posted: str | None
+    issued: str | None
+    notice: str | None
+
+    def value(self) -> tuple[str | None, ...] | None:
+        """(publisher, posted, issued, notice), or None when the block states none of them."""
+        found = (self.publisher, self.posted, self.issued, self.notice)
+        return None if found == (None, None, None, None) else found
+
+
+def info_block(text: str) -> InfoBlock:
+    """Publisher, posting date, document date and 公示 start of an info block (see the module doc)."""
+    fields = label_fields(text)
+    notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
+    issued = next((d for d in (_first_date(fields.get(label)) for label in _ISSUED_LABELS) if d), None)
+    posted = posted_of(fields)
+    if posted is None:  # lines that carry a 公示 or document date never give the posting date
+        other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
+        rest = "\n".join(line for line in text.split("\n") if not other.search(line))
+        labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
+        posted = _unlabelled_posted(rest, labelled=labelled)
+    if issued is None:
+        stated = find_stated_date(text)
+        issued = stated if stated and stated != posted else None
+    return InfoBlock(publisher_of(fields), posted, issued, notice)
