@@ -189,7 +189,7 @@ LEDGER_TABLES: dict[str, dict[str, Any]] = {
                     "lead_units": "牵头单位 Lead units", "responsible_units": "责任单位 Responsible units",
                     "target": "整改目标 Target", "deadline_text": "整改时限原文 Deadline as written",
                     "deadline": "最后期限 Last allowed day (none for 立行立改 without a date, 长期坚持)",
-                    "deadline_kind": "date / immediate / ongoing / unknown", "measures": "整改措施 Measures",
+                    "deadline_kind": "时限类型 date / immediate / ongoing / recurring（每年…）/ relative（N个工作日内）/ unknown", "measures": "整改措施 Measures",
                     "source": "来源 html_table / docx_table / xlsx_table / xls_table / pdf_table / text"},
     },
     "task_links": {
@@ -214,5 +214,16 @@ LEDGER_TABLES: dict[str, dict[str, Any]] = {
                     "row_number": "表中序号 Row number", "row_problem": "表中任务文字 Row text",
                     "location": "位置 body / attachment:ID", "similarity": "问题文字相似度 Problem-text similarity",
                     "reason": "匹配方式 How the row was matched (when not by its number)"},
+    },
+    "orphan_closeouts": {
+        "description": "找不到所属整改方案的验收销号公示（例如区县公示引用省编号，而省级方案未存档），附原因；"
+                       "省级方案入库后自动重新匹配。 Close-outs whose plan is not in the archive (e.g. a district notice "
+                       "citing the province's numbering of a plan not archived), with the reason; re-linked when the "
+                       "province's plans change.",
+        "facets": ["region", "inspection"],
+        "columns": {"document_id": "销号公示 Close-out posting", "region": "地区 Region the notice speaks for",
+                    "inspection": "督察（公示原文）Inspection as the notice names it",
+                    "numbers": "引用的任务编号 Task numbers cited (JSON)",
+                    "reason": "未匹配原因 Why no task was linked"},
     },
 }
