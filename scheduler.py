@@ -241,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         logger.error("configuration: %s", exc)
         return EXIT_CONFIG
+    if args.list:
+        return list_jobs(cfg)
     if args.once:
         try:
             result = run_group(cfg, args.once, supervisor=_SUPERVISOR)
@@ -257,6 +259,28 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(cfg, list_only=args.list)
     finally:
         release(lock_fd)
+
+
+def list_jobs(cfg: OpsConfig, *, out=None) -> int:
+    """``--list``: each job, its schedule and next run (stored, else computed) — reading only: no lock file,
+    job store or archive is created, nothing is marked.  A damaged archive raises its named error."""
+    from archive.opening import check_file, connect_read
+    from archive.ops.status import next_runs
+
+    out = out or sys.stdout
+    if check_file(cfg.db, must_exist=False):
+        connect_read(cfg.db).close()
+    else:
+        out.write(f"archive: none yet at {cfg.db} (the first run creates it)\n")
+    stored = dict(next_runs(cfg.jobstore_path(), tz=cfg.timezone))
+    now = datetime.now().astimezone()
+    wanted = {f"crawl-{g.name}": CronTrigger(timezone=cfg.timezone, **g.cron()) for g in cfg.groups}
+    wanted["verify-evidence"] = CronTrigger(timezone=cfg.timezone, **VERIFY_CRON)
+    for job_id, trigger in wanted.items():
+        upcoming = trigger.get_next_fire_time(None, now)
+        when = stored.get(job_id) or (upcoming.isoformat(timespec="seconds") if upcoming else "never")
+        out.write(f"{job_id}: {trigger}, next run {when}\n")
+    return EXIT_OK
 
 
 def _serve(cfg: OpsConfig, *, list_only: bool) -> int:
