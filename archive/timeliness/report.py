@@ -153,6 +153,15 @@ def render_report(db: Database | str | Path, *, region: str | None = None, since
     if since_text:
         dt.date.fromisoformat(since_text)  # raises ValueError with the offending value
     database = _database(db, write=now is not None)
+    try:
+        return _render(database, region, since_text, fmt, now)
+    finally:
+        if database is not db:
+            database.close()
+
+
+def _render(database: Database, region: str | None, since_text: str | None, fmt: str,
+            now: dt.datetime | None) -> str:
     if "timeliness" not in database.table_names():
         from archive.schema import ensure_schema
 
