@@ -102,11 +102,12 @@ def test_no_traceback_from_a_real_process(tmp_path):
     """The same through the console script: one line on stderr, exit 65."""
     db = tmp_path / "archive.db"
     db.write_bytes(b"not sqlite at all" * 100)
-    done = subprocess.run([DUCHA, "status", "--db", str(db)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([DUCHA, "status", "--db", str(db)], check=False, capture_output=True, text=True,
+                          timeout=120)
     assert done.returncode == 65
-    assert done.stderr.strip().splitlines() == [
+    assert done.stderr.strip().splitlines() == [(
         f"ducha: {db}: is not an SQLite database (a Ducha archive is one); the file was left as it is: restore it "
-        "from a backup, or move it away and let `ducha crawl` start a new archive"]
+        "from a backup, or move it away and let `ducha crawl` start a new archive")]
 
 
 @pytest.fixture
@@ -117,7 +118,8 @@ def read_only(tmp_path, good):
     shutil.copytree(good.parent, src)
     mnt.mkdir()
     if os.geteuid() == 0:
-        done = subprocess.run(["mount", "--bind", "-o", "ro", str(src), str(mnt)], capture_output=True, text=True)
+        done = subprocess.run(["mount", "--bind", "-o", "ro", str(src), str(mnt)], check=False, capture_output=True,
+                              text=True)
         if done.returncode != 0:
             pytest.skip(f"a read-only bind mount is not allowed here: {done.stderr.strip()}")
         try:
