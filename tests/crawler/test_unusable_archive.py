@@ -180,3 +180,28 @@ def test_serve_works_on_read_only_media(read_only):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_an_outdated_archive_asks_for_a_migration_then_works(tmp_path, good):
+    """Readers refuse an archive a migration behind (exit 78, naming ``ducha migrate``) and change nothing;
+    ``ducha migrate`` brings it up to date."""
+    import sqlite3
+
+    from archive.schema import CORE
+
+    db = tmp_path / "data" / "archive.db"
+    db.parent.mkdir()
+    shutil.copy(good, db)
+    last = [m.name for m in CORE._migrations][-1]
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = ? AND name = ?", (CORE.name, last))
+    conn.close()
+    before = (db.read_bytes(), db.stat().st_mtime_ns)
+    result = invoke(["runs"], db, tmp_path)
+    assert result.exit_code == 78, result.output
+    assert f"pending: ducha-core/{last}" in result.output and f"ducha migrate --db {db}" in result.output
+    assert (db.read_bytes(), db.stat().st_mtime_ns) == before  # SQLite's empty -wal and -shm aside
+    assert db.with_name("archive.db-wal").stat().st_size == 0
+    assert invoke(["migrate"], db, tmp_path).exit_code == 0
+    assert invoke(["runs"], db, tmp_path).exit_code == 0
