@@ -83,7 +83,10 @@ def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
 def writable(path: str | Path) -> bool:
     """Whether this process may write ``path`` and create files beside it (False on read-only media)."""
     p = Path(path).absolute()
-    return os.access(p.parent, os.W_OK) and (not p.exists() or os.access(p, os.W_OK))
+    folder = p.parent
+    while not folder.exists() and folder != folder.parent:  # a crawl creates missing folders
+        folder = folder.parent
+    return os.access(folder, os.W_OK) and (not p.exists() or os.access(p, os.W_OK))
 
 
 def check_writable(path: str | Path) -> bool:
