@@ -250,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
             logger.error("configuration: %s", exc)
             return EXIT_CONFIG
         return _ONCE_EXIT.get(result.outcome, EXIT_RUN_BROKEN)
+    from archive.opening import check_writable
+
+    check_writable(cfg.db)  # a damaged or read-only archive: its named error (exit 65 / 73), before any lock file
     try:
         lock_fd = acquire(lock_path(cfg.db, "scheduler"))
     except CrawlLockBusy as exc:

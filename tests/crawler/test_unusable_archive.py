@@ -205,3 +205,13 @@ def test_an_outdated_archive_asks_for_a_migration_then_works(tmp_path, good):
     assert db.with_name("archive.db-wal").stat().st_size == 0
     assert invoke(["migrate"], db, tmp_path).exit_code == 0
     assert invoke(["runs"], db, tmp_path).exit_code == 0
+
+
+def test_the_scheduler_refuses_read_only_media(read_only):
+    """``ducha schedule`` writes (its lock, job store, bookkeeping): exit 73 before making anything."""
+    before = snapshot(read_only.parent)
+    done = subprocess.run([DUCHA, "schedule"], check=False, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "DUCHA_DB": str(read_only), "DUCHA_SCHEDULE": ""})
+    assert done.returncode == 73, done.stderr[-2000:]
+    assert "cannot be written" in done.stderr and "Traceback" not in done.stderr
+    assert snapshot(read_only.parent) == before
