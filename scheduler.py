@@ -251,13 +251,21 @@ def list_jobs(cfg: OpsConfig, *, now: datetime | None = None) -> list[str]:
     Read-only: the job store and the archive are only read (neither is created), no lock is taken, so
     it works beside a running scheduler.
     """
+    from archive.opening import check_file, connect_read
+
+    lines: list[str] = []
+    if check_file(cfg.db, must_exist=False):  # a damaged archive raises its named error (exit code)
+        connect_read(cfg.db).close()
+    else:
+        lines.append(f"archive: none yet at {cfg.db} (the first run creates it)")
     store = cfg.jobstore_path()
     try:
         stored = _stored_states(store)
     except sqlite3.Error as exc:
-        return [f"job store {store} unreadable ({exc}): a start would fail; times not shown"]
+        return [*lines, f"job store {store} unreadable ({exc}): a start would fail; times not shown"]
     now = now or datetime.now(ZoneInfo(cfg.timezone))
-    lines = [] if store.exists() else [f"no job store yet at {store}: next run times computed from the schedule"]
+    if not store.exists():
+        lines.append(f"no job store yet at {store}: next run times computed from the schedule")
     wanted = wanted_jobs(cfg)
     for job_id, (_func, trigger, kwargs) in wanted.items():
         state = stored.get(job_id)
@@ -305,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
             logger.error("configuration: %s", exc)
             return EXIT_CONFIG
         return _ONCE_EXIT.get(result.outcome, EXIT_RUN_BROKEN)
+    from archive.opening import check_writable
+
+    check_writable(cfg.db)  # a damaged or read-only archive: its named error (exit 65 / 73), before any lock file
     try:
         lock_fd = acquire(lock_path(cfg.db, "scheduler"))
     except CrawlLockBusy as exc:

@@ -39,3 +39,44 @@ class InvalidParameterError(ArchiveError, ValueError):
     def __init__(self, name: str, value: str, message: str, *, valid: list[str] | None = None) -> None:
         self.name, self.value, self.valid = name, value, list(valid or [])
         super().__init__(message)
+class ArchiveUnusableError(ArchiveError):
+    """The archive file cannot be used as asked; the message names the file and what to do.
+
+    ``exit_code`` is the command's exit status (docs/operations.md, "Exit codes"); the file is never touched.
+    """
+
+    exit_code = 65
+
+    def __init__(self, path: object, problem: str, fix: str) -> None:
+        self.path, self.problem, self.fix = str(path), problem, fix
+        super().__init__(f"{self.path}: {problem}; {fix}")
+
+
+class ArchiveCorruptError(ArchiveUnusableError):
+    """Not an SQLite database, truncated or malformed (EX_DATAERR)."""
+
+    exit_code = 65
+
+
+class ArchiveMissingError(ArchiveUnusableError):
+    """No archive at the path, or an empty file, for a command that reads one (EX_NOINPUT)."""
+
+    exit_code = 66
+
+
+class ArchiveReadOnlyError(ArchiveUnusableError):
+    """A command that writes was given an archive it cannot write (read-only media or permissions; EX_CANTCREAT)."""
+
+    exit_code = 73
+
+
+class ArchiveBusyError(ArchiveUnusableError):
+    """SQLite stayed locked by another writer beyond the busy timeout and the retries (EX_TEMPFAIL)."""
+
+    exit_code = 75
+
+
+class ArchiveOutdatedError(ArchiveUnusableError):
+    """A reader was given an archive whose schema is older than the code: a writer must migrate it (EX_CONFIG)."""
+
+    exit_code = 78

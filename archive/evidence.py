@@ -27,6 +27,7 @@ from warcio.warcwriter import WARCWriter
 
 from archive.errors import UnknownDocumentError, WarcError
 from archive.models import WarcRef
+from archive.opening import connect_read
 from archive.warc import _software, read_record, record_bytes
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ def export_evidence(
     """
     warc_path = Path(warc_dir) if warc_dir is not None else default_warc_dir(db_path)
     out = Path(out_dir)
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    conn = connect_read(db_path)  # read-only; works on read-only media
     try:
         parts = {name: _rows(conn, sql, (document_id,)) for name, sql in MANIFEST_QUERIES.items()}
     finally:

@@ -277,6 +277,9 @@ def migration_sets() -> list[Migrations]:
 def ensure_schema(db: Database) -> None:
     """Create or upgrade the archive schema in ``db`` (idempotent), switch to WAL and enable foreign keys.
 
+    For writers only (``Archive``, ``archive.ops.db.opened``): readers open with ``archive.opening.connect_read``,
+    which changes nothing and refuses an archive that still needs this.
+
     Finishes a pending search re-index (``archive.search.reindex``, after migration 0003) batch by batch,
     and indexes postings a writer queued but did not index (``archive.search.flush_pending``).
     """
@@ -292,7 +295,7 @@ def ensure_schema(db: Database) -> None:
             log.info("applying %s migrations: %s", migrations.name, ", ".join(pending))
         migrations.apply(db)
     search.reindex(db.conn)
-    with db.conn:
+    with db.conn:  # flush_pending reads and empties the queue in one BEGIN IMMEDIATE transaction
         flushed = search.flush_pending(db.conn)  # left by a writer that stopped before flushing
     if flushed:
         log.info("search index: %d queued postings indexed", flushed)

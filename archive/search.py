@@ -29,7 +29,7 @@ directly: ``mark_stale`` queues the posting in ``_search_pending`` with the text
 from the first time it is queued), and ``flush_pending`` rebuilds every queued row from the current
 texts.  The ingest flushes at once by default or every N postings (``Archive(search_batch=N)``: FTS5
 writes one segment per transaction: batching made ingest 1.5× faster); a crash leaves the queue
-in the database and the next ``ensure_schema`` flushes it.  Code that changes those texts in place
+in the database and the next writer's ``ensure_schema`` flushes it (readers never do).  Code that changes those texts in place
 (say, recognised text added to an attachment) must queue the posting the same way.
 """
 from __future__ import annotations
@@ -175,10 +175,14 @@ def mark_stale(conn: sqlite3.Connection, document_id: int, old_parts: Sequence[s
 
 
 def flush_pending(conn: sqlite3.Connection) -> int:
-    """Rebuild the index row of every queued posting from its current texts (caller holds the transaction).
+    """Rebuild the index row of every queued posting from its current texts; returns how many.
 
-    Returns how many postings it re-indexed.
+    The queue is read and emptied inside one write transaction: the caller's, or one this function opens
+    with ``BEGIN IMMEDIATE`` (the caller commits it, as after any write).  A posting another connection
+    queues meanwhile waits for the lock and stays queued; only the rows read are deleted.
     """
+    if not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
     rows = conn.execute(f"SELECT p.document_id, p.old_text, d.current_version_id FROM {PENDING} p"
                         " LEFT JOIN documents d ON d.id = p.document_id ORDER BY p.document_id").fetchall()
     for document_id, old_text, version_id in rows:
@@ -188,8 +192,7 @@ def flush_pending(conn: sqlite3.Connection) -> int:
         text = index_text(document_parts(conn, version_id))
         if text:
             conn.execute("INSERT INTO documents_fts (rowid, search_text) VALUES (?, ?)", (document_id, text))
-    if rows:
-        conn.execute(f"DELETE FROM {PENDING}")
+    conn.executemany(f"DELETE FROM {PENDING} WHERE document_id = ?", [(r[0],) for r in rows])
     return len(rows)
 
 

@@ -27,16 +27,17 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
 from archive import ingest as _ingest
 from archive import search
-from archive.errors import UnknownRunError
+from archive.errors import ArchiveBusyError, UnknownRunError
 from archive.models import (
     AttachmentCapture,
     CheckOutcome,
@@ -45,6 +46,7 @@ from archive.models import (
     OutcomeResult,
     PageCapture,
 )
+from archive.opening import BUSY_TIMEOUT_S, check_writable, translate
 from archive.recheck import due
 from archive.schema import ensure_schema
 
@@ -52,6 +54,9 @@ log = logging.getLogger(__name__)
 
 #: The longest a queued posting waits for its search row while ingests go on (``Archive(search_batch=...)``).
 SEARCH_FLUSH_SECONDS = 10.0
+#: Write transactions tried this often when another writer keeps the lock beyond the busy timeout.
+WRITE_ATTEMPTS = 4
+T = TypeVar("T")
 _SITE_COLUMNS = ("name", "region", "level", "profile", "host", "start_urls")
 _RUN_SITE_COUNTS = (
     "pages", "postings_seen", "new", "changed", "removed", "restored", "unreachable", "blocked",
@@ -72,8 +77,9 @@ def _now_iso(now: str | datetime | None) -> str:
 class Archive:
     """The archive database (and optionally its WARC folder); opening it ensures the schema.
 
-    Each ``ingest`` / ``record_outcome`` call is one transaction, so a crash leaves every posting
-    either fully recorded or untouched.
+    Each ``ingest`` / ``record_outcome`` call is one ``BEGIN IMMEDIATE`` transaction, so a crash leaves every
+    posting either fully recorded or untouched; one that finds the archive locked waits (busy timeout) and is
+    tried again, then raises ``ArchiveBusyError`` — never dropped silently.
     """
 
     def __init__(self, path: str | Path, *, warc_dir: str | Path | None = None, search_batch: int = 1) -> None:
@@ -88,8 +94,14 @@ class Archive:
         self._unflushed = 0
         self._flushed_at = time.monotonic()
         self.warc_dir = Path(warc_dir) if warc_dir is not None else None
+        check_writable(self.path)  # a damaged file is refused before SQLite writes into it
         self.db = Database(self.path)
-        ensure_schema(self.db)
+        self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        try:
+            ensure_schema(self.db)
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise (translate(exc, self.path) or exc) from exc
         self.db.execute("PRAGMA foreign_keys = ON")
         # WAL + NORMAL: a commit survives an application crash; a power cut may lose the last
         # transactions but never corrupts or half-writes a posting
@@ -108,12 +120,39 @@ class Archive:
 
     def flush_search(self) -> int:
         """Index the postings queued for search (one transaction); returns how many."""
-        with self.db.atomic():
-            done = search.flush_pending(self.conn)
+        done = self._write(lambda: search.flush_pending(self.conn))
         self._unflushed, self._flushed_at = 0, time.monotonic()
         if done > 1:
             log.debug("search index: %d postings indexed", done)
         return done
+
+    def _write(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction (the write lock first: a deferred one that read
+        before writing fails at once, without waiting, when another writer committed meanwhile); tried again
+        while the archive stays locked, then ``ArchiveBusyError``.  Inside a caller's transaction: run as is."""
+        if self.conn.in_transaction:
+            return work()
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = work()
+                except BaseException:
+                    self.conn.rollback()
+                    raise
+                self.conn.commit()
+                return result
+            except sqlite3.OperationalError as exc:
+                error = translate(exc, self.path)
+                if not isinstance(error, ArchiveBusyError):
+                    raise
+                self._sites = {r[0] for r in self.conn.execute("SELECT id FROM sites")}  # undo rolled-back adds
+                if attempt == WRITE_ATTEMPTS:
+                    raise error from exc
+                log.warning("%s is locked by another writer (%s): attempt %d of %d", self.path, exc, attempt,
+                            WRITE_ATTEMPTS)
+                time.sleep(min(2.0, 0.1 * 2 ** attempt))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def __enter__(self) -> Self:
         return self
@@ -181,20 +220,24 @@ class Archive:
     # --- postings -------------------------------------------------------------------------------
     def ingest(self, capture: PageCapture, *, run_id: int | None = None) -> IngestResult:
         """Record a detail page that answered with content; see the module docstring for what it writes."""
-        with self.db.atomic():
+        def work() -> IngestResult:
             self._ensure_site(capture.site_id)
-            result = _ingest.ingest(self.conn, capture, run_id=run_id, doc_type=self._doc_type(capture.doc_type),
-                                    defer_search=self.search_batch > 1)
+            return _ingest.ingest(self.conn, capture, run_id=run_id, doc_type=self._doc_type(capture.doc_type),
+                                  defer_search=self.search_batch > 1)
+
+        result = self._write(work)
         if self.search_batch > 1:
             self._unflushed += 1
             if self._unflushed >= self.search_batch or time.monotonic() - self._flushed_at > SEARCH_FLUSH_SECONDS:
-                self.flush_search()
+                try:
+                    self.flush_search()
+                except ArchiveBusyError as exc:  # the posting is recorded and queued: a later flush indexes it
+                    log.warning("search index not updated now: %s", exc)
         return result
 
     def record_outcome(self, outcome: CheckOutcome, *, run_id: int | None = None) -> OutcomeResult:
         """Record a check without content (304, removal, unreachable, blocked): a check row and at most one event."""
-        with self.db.atomic():
-            return _ingest.record_outcome(self.conn, outcome, run_id=run_id)
+        return self._write(lambda: _ingest.record_outcome(self.conn, outcome, run_id=run_id))
 
     def known_documents(self, site_id: str) -> dict[str, KnownDocument]:
         """Every archived posting of ``site_id`` keyed by URL."""

@@ -29,6 +29,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.evidence import default_warc_dir
+from archive.opening import connect_read
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
     report = VerifyReport()
     cache: dict[tuple[str, int], _Record] = {}
     docs: set[int] = set()
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    conn = connect_read(db_path)  # read-only; works on read-only media
     try:
         if document_ids:
             known = {r[0] for r in conn.execute(

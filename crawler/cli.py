@@ -8,15 +8,19 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
+from archive.errors import ArchiveUnusableError
+from archive.opening import translate
 from archive.spreadsheet import with_bom
 from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
+_DB_META = "ducha.db"
 
 
 class IsoDate(click.ParamType):
@@ -35,8 +39,32 @@ class IsoDate(click.ParamType):
 
 
 DATE = IsoDate()
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta[_DB_META] = value  # for the error translation of DuchaGroup
+    return value
+
+
 DB_OPTION = click.option("--db", "db", default=default_db, show_default="archive.db or $DUCHA_DB",
-                         type=click.Path(dir_okay=False), metavar="PATH", help="Archive file.")
+                         type=click.Path(dir_okay=False), metavar="PATH", help="Archive file.",
+                         callback=_remember_db)
+
+
+class DuchaGroup(click.Group):
+    """The one place where an unusable archive becomes a message and an exit code (docs/operations.md):
+    the library's named errors, and SQLite's errors met later (a page found damaged, a lock held too long)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (ArchiveUnusableError, sqlite3.Error) as exc:
+            error = exc if isinstance(exc, ArchiveUnusableError) else translate(
+                exc, ctx.meta.get(_DB_META) or default_db())
+            if error is None:
+                raise
+            click.echo(f"ducha: {error}", err=True)
+            ctx.exit(error.exit_code)
 
 
 def _configure_logging() -> None:
@@ -44,7 +72,7 @@ def _configure_logging() -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DuchaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ducha-archive")
 def main() -> None:
     """Ducha Archive (督察公示存档): crawl, archive and serve Chinese environmental disclosures."""
@@ -123,6 +151,7 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
+    from archive.opening import check_writable
     from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
     from crawler.errors import CrawlSetupError, SitesFileError, UnknownSiteError
     from crawler.runner import run_crawl, spider_class
@@ -130,6 +159,7 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     overrides = _parse_settings(settings)
     try:  # read before the lock: a refused crawl creates no file
         sites = spider_class().select_sites(sites_file, list(site_ids))
+        check_writable(db)  # a damaged or read-only archive is refused before the lock file is made
         with crawl_lock(db):
             result = run_crawl(db=db, sites_file=sites_file, site_ids=list(site_ids), mirror=mirror, full=full,
                                overrides=overrides, sites=sites)
@@ -178,8 +208,6 @@ def serve(db, port, host) -> None:
     """Datasette over the archive, with datasette-metadata.json and the project's plugins."""
     from crawler.serve import serve_datasette
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}: run `ducha crawl` or `ducha demo` first")
     sys.exit(serve_datasette(db, host=host, port=port))
 
 
@@ -283,8 +311,6 @@ def report_timeliness(db, region, since, fmt) -> None:
     from archive.errors import UnknownRegionError
     from archive.timeliness.report import render_report
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}")
     try:
         text = render_report(db, region=region, since=since, fmt=fmt)
     except UnknownRegionError as exc:  # exit 2, like a bad option: a typo must not look like "no postings"
@@ -304,21 +330,16 @@ def report_ledger(db, region, as_of, fmt) -> None:
     """The rectification ledger: 整改方案 tasks, deadlines, 验收销号 close-outs, what is overdue.
 
     The ledger tables are brought up to date first (only plans with a new version are re-read)."""
-    from sqlite_utils import Database
-
     from archive.errors import UnknownRegionError
     from archive.evidence import default_warc_dir
     from archive.ledger import build_ledger, render_ledger
-    from archive.schema import ensure_schema
+    from archive.opening import connect_read, writable
+    from archive.ops.db import opened
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}")
-    handle = Database(db)
-    try:
-        ensure_schema(handle)
-        build_ledger(handle, warc_dir=default_warc_dir(db))
-    finally:
-        handle.close()
+    connect_read(db).close()  # no archive, a damaged or an outdated one: said before anything is written
+    if writable(db):  # on read-only media the ledger is read as the last crawl built it
+        with opened(db) as handle:
+            build_ledger(handle, warc_dir=default_warc_dir(db))
     try:
         text = render_ledger(db, region=region, as_of=as_of, fmt=fmt, check=True)
     except UnknownRegionError as exc:  # exit 2, like a bad option: a typo must not look like "no plans"
@@ -340,8 +361,6 @@ def evidence(document_id, db, out_dir, export_failing) -> None:
     from archive.evidence import export_evidence
     from archive.verify import verify_archive
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}")
     try:
         report = verify_archive(db, document_ids=[document_id])
     except LookupError as exc:
@@ -368,8 +387,6 @@ def verify(db, document_ids) -> None:
     """Re-read every WARC record the archive points at and compare digests; exit 1 naming each failure."""
     from archive.verify import verify_archive
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}")
     try:
         report = verify_archive(db, document_ids=list(document_ids) or None)
     except LookupError as exc:
@@ -383,6 +400,19 @@ def verify(db, document_ids) -> None:
         sys.exit(1)
 
 
+@main.command()
+@DB_OPTION
+def migrate(db) -> None:
+    """Bring an existing archive's schema up to date (readers refuse an older one until this or a crawl ran)."""
+    from archive.opening import check_file
+    from archive.ops.db import opened
+
+    _configure_logging()
+    check_file(db)
+    with opened(db):
+        pass
+    click.echo(f"{db}: schema up to date")
+
 
 @main.command()
 @DB_OPTION
@@ -395,13 +425,13 @@ def verify(db, document_ids) -> None:
 @click.option("--page-timeout", default=60.0, show_default=True, type=float, metavar="S", help="Seconds for one page.")
 def ocr(db, engine, version_changed, missing, max_pages, page_timeout) -> None:
     """Recognise scans left over by crawls (capped pages), or all again when the engine version changed."""
+    from archive.opening import check_file
     from crawler.extraction.ocr import OcrUnavailable
     from crawler.ocr_command import rerecognise
     from crawler.scan_reader import OcrLimits
 
     _configure_logging()
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}")
+    check_file(db)  # must exist; Archive refuses read-only media
 
     def progress(summary, url) -> None:
         click.echo(f"[{summary.done + len(summary.failed)}/{summary.files}] {summary.pages} pages"

@@ -6,12 +6,15 @@ the known postings from it), and closes it when the spider closes.
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from scrapy.exceptions import DropItem
 
+from archive.errors import ArchiveError
 from archive.models import CheckOutcome, PageCapture
 from archive.store import Archive
 from crawler.context import warc_dir_for
+from crawler.scope import not_archived
 
 logger = logging.getLogger(__name__)
 
@@ -41,12 +44,16 @@ class ArchivePipeline:
 
     def process_item(self, item):
         archive = self.archive
-        if isinstance(item, PageCapture):
-            result = archive.ingest(item, run_id=self.run_id)
-        elif isinstance(item, CheckOutcome):
-            result = archive.record_outcome(item, run_id=self.run_id)
-        else:
+        if not isinstance(item, (PageCapture, CheckOutcome)):
             raise DropItem(f"not an archive item: {type(item).__name__}")
+        try:  # the archive waits and retries while locked; what still fails is named in the run's summary
+            if isinstance(item, PageCapture):
+                result = archive.ingest(item, run_id=self.run_id)
+            else:
+                result = archive.record_outcome(item, run_id=self.run_id)
+        except (ArchiveError, sqlite3.Error) as exc:
+            not_archived(self.crawler.stats, item.site_id, item.url, f"could not be written to the archive: {exc}")
+            raise DropItem(f"{item.url}: not archived: {exc}") from exc
         self._count(item.site_id, result)
         return item
 

@@ -46,28 +46,35 @@ def write_metadata(folder: Path, db: str | Path = "archive.db") -> Path:
     return path
 
 
-def datasette_args(db: str, *, host: str, port: int, metadata: Path) -> list[str]:
-    """The arguments of ``datasette serve`` for ``ducha serve`` (plugins load through their entry points)."""
-    args = ["serve", str(db), "--host", host, "--port", str(port), "--metadata", str(metadata)]
+def datasette_args(db: str, *, host: str, port: int, metadata: Path, immutable: bool = False) -> list[str]:
+    """The arguments of ``datasette serve`` for ``ducha serve`` (plugins load through their entry points).
+
+    Datasette reads a mutable file with ``mode=ro`` (never writing); ``immutable`` (read-only media) serves
+    it with ``immutable=1``, which needs no ``-shm`` file beside it."""
+    args = ["serve", *(["--immutable", str(db)] if immutable else [str(db)]), "--host", host, "--port", str(port),
+            "--metadata", str(metadata)]
     for name, value in DATASETTE_SETTINGS:
         args += ["--setting", name, value]
     return args
 
 
 def serve_datasette(db: str, *, host: str = "127.0.0.1", port: int = 8001) -> int:
-    """Run Datasette in the foreground, in this process, until interrupted; returns its exit status."""
+    """Run Datasette in the foreground, in this process, until interrupted; returns its exit status.
+
+    Serving only reads: a missing, damaged or outdated archive raises the named error of ``archive.opening``
+    (an outdated one must be migrated by a writer first, ``ducha migrate``)."""
     from datasette.cli import cli
 
-    if Path(db).exists():
-        from archive.store import Archive
+    from archive.opening import connect_read, writable
 
-        with Archive(db):  # bring an older archive up to date first (e.g. the search re-index of migration 0003)
-            pass
+    connect_read(db).close()
+    immutable = not writable(db)
     with tempfile.TemporaryDirectory(prefix="ducha-serve-") as tmp:
         metadata = write_metadata(Path(tmp), db)
         logger.info("serving %s at http://%s:%d/", db, host, port)
         try:
-            cli.main(args=datasette_args(db, host=host, port=port, metadata=metadata), prog_name="datasette",
+            cli.main(args=datasette_args(db, host=host, port=port, metadata=metadata, immutable=immutable),
+                     prog_name="datasette",
                      standalone_mode=False)
         except KeyboardInterrupt:
             return 0

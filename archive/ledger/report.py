@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from archive.ledger.view import as_of_date, check_region, plan_views
+from archive.opening import connect_read
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
     ``archive.ledger.view.plan_views``, the same rows as the web pages).  ``check``: an unknown
     ``region`` raises ``UnknownRegionError`` naming the known regions instead of giving no plans."""
     as_of_s = as_of_date(as_of)  # ValueError for a bad date
-    conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    conn = connect_read(db_path)  # read-only; works on read-only media
     try:
         if region and check:
             region = check_region(conn, region)

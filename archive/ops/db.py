@@ -1,6 +1,12 @@
-"""Opening the archive from ops code: a path or an open ``sqlite_utils.Database``, schema ensured."""
+"""Opening the archive from ops code: a path or an open ``sqlite_utils.Database``.
+
+Writers (``write=True``, the default: run bookkeeping, health checks, alerts) get the schema ensured;
+readers (``write=False``: ``ducha status``, ``ducha runs``) a read-only connection that changes nothing
+(``archive.opening.connect_read``).
+"""
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -9,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from archive.opening import BUSY_TIMEOUT_S, check_writable, connect_read, translate
 from archive.ops.config import DEFAULT_TIMEZONE
 from archive.schema import ensure_schema
 
@@ -17,15 +24,30 @@ DbLike = Database | str | Path
 
 
 @contextmanager
-def opened(db: DbLike) -> Iterator[Database]:
-    """Yield a ``Database`` for ``db`` (schema ensured); close it afterwards only if we opened it."""
+def opened(db: DbLike, *, write: bool = True) -> Iterator[Database]:
+    """Yield a ``Database`` for ``db``; close it afterwards only if we opened it.
+
+    ``write=True``: schema ensured (created if missing); ``write=False``: read-only, the archive must exist
+    and be current (``ArchiveMissingError`` / ``ArchiveCorruptError`` / ``ArchiveOutdatedError`` otherwise).
+    """
     if isinstance(db, Database):
         yield db
         return
+    if not write:
+        conn = connect_read(db)
+        try:
+            yield Database(conn, execute_plugins=False, recursive_triggers=False)
+        finally:
+            conn.close()
+        return
+    check_writable(db)
     handle = Database(Path(db))
-    handle.conn.execute("PRAGMA busy_timeout = 30000")
+    handle.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     try:
-        ensure_schema(handle)
+        try:
+            ensure_schema(handle)
+        except sqlite3.Error as exc:
+            raise (translate(exc, db) or exc) from exc
         yield handle
     finally:
         handle.close()

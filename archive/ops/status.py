@@ -5,7 +5,10 @@ Exit codes (``status_exit_code``), for cron/systemd/monitoring:
 
 * 0 — every site's last run was fine and no health check fails
 * 1 — a site's last run failed or one of its health checks fails (or the last scheduled job failed)
-* 3 — no archive, no finished run, or the newest run is older than ``stale_hours`` (scheduler down?)
+* 3 — no finished run, or the newest run is older than ``stale_hours`` (scheduler down?)
+
+Both views only read (``opened(db, write=False)``): no archive, a damaged one or one whose schema is older
+than the code raises the named error of ``archive.opening`` (the CLI turns it into its exit code).
 """
 from __future__ import annotations
 
@@ -65,9 +68,7 @@ def _site_rows(db) -> list[dict]:
 
 def status_exit_code(db: DbLike, *, now: datetime | str | None = None, stale_hours: float = 36.0) -> int:
     """0 healthy, 1 a site or the last job failed, 3 no recent finished run (see the module docstring)."""
-    if isinstance(db, (str, Path)) and not Path(db).exists():
-        return EXIT_STALE
-    with opened(db) as handle:
+    with opened(db, write=False) as handle:
         last = handle.execute("SELECT max(finished_at) FROM runs WHERE finished_at IS NOT NULL").fetchone()[0]
         if last is None or parse(iso(now)) - parse(last) > timedelta(hours=stale_hours):
             return EXIT_STALE
@@ -153,10 +154,8 @@ def format_status(db: DbLike, *, jobstore: str | Path | None = None, config: Ops
     ``config`` (default: ``load_config()``, i.e. ``$DUCHA_SCHEDULE``) maps groups to sites and may name
     the job store; without it the groups' last commands in ``scheduled_runs`` are used.
     """
-    if isinstance(db, (str, Path)) and not Path(db).exists():
-        return f"no archive at {db}: run `ducha crawl` or start `ducha schedule`"
     config = config if config is not None else _default_config()
-    with opened(db) as handle:
+    with opened(db, write=False) as handle:
         rows = _site_rows(handle)
         jobs = handle.execute("SELECT group_name, started_at, outcome, exit_code, run_id FROM scheduled_runs"
                               " WHERE id IN (SELECT max(id) FROM scheduled_runs GROUP BY group_name)"
@@ -204,9 +203,7 @@ def _streak_note(streak: Streak) -> str:
 
 def format_runs(db: DbLike, *, limit: int = 50) -> str:
     """Text for ``ducha runs``: the latest runs, newest first, one line each."""
-    if isinstance(db, (str, Path)) and not Path(db).exists():
-        return f"no archive at {db}"
-    with opened(db) as handle:
+    with opened(db, write=False) as handle:
         runs = handle.execute("SELECT id, started_at, finished_at, status, pid, code_version, summary FROM runs"
                               " ORDER BY id DESC LIMIT ?", [limit]).fetchall()
         fails = dict(handle.execute("SELECT run_id, count(*) FROM health_checks WHERE status = 'fail'"

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from archive.opening import connect_read
 from archive.regions import region_match, resolve_region
 from archive.timeliness.summary import COLUMNS as SUMMARY_COLUMNS
 from archive.timeliness.summary import summary_sql
@@ -39,8 +40,11 @@ _CONTEXT = (
 )
 
 
-def _database(db: Database | str | Path) -> Database:
-    return db if isinstance(db, Database) else Database(db)
+def _database(db: Database | str | Path, *, write: bool = False) -> Database:
+    """``db`` itself, or the archive at a path: read-only (``connect_read``) unless measures are recomputed."""
+    if isinstance(db, Database):
+        return db
+    return Database(db) if write else Database(connect_read(db), execute_plugins=False)
 
 
 def _where(region: str | None, since: str | None) -> tuple[str, list[Any]]:
@@ -148,7 +152,16 @@ def render_report(db: Database | str | Path, *, region: str | None = None, since
     since_text = since.isoformat() if isinstance(since, dt.date) else since
     if since_text:
         dt.date.fromisoformat(since_text)  # raises ValueError with the offending value
-    database = _database(db)
+    database = _database(db, write=now is not None)
+    try:
+        return _render(database, region, since_text, fmt, now)
+    finally:
+        if database is not db:
+            database.close()
+
+
+def _render(database: Database, region: str | None, since_text: str | None, fmt: str,
+            now: dt.datetime | None) -> str:
     if "timeliness" not in database.table_names():
         from archive.schema import ensure_schema
 

@@ -100,9 +100,9 @@ def test_one_catch_up_run_after_downtime(tmp_path, poll, crawl_records, fake_sch
     from scheduler import SQLiteJobStore, build_scheduler, sync_jobs
 
     config = fake_schedule([{"name": "g", "hour": "*", "minute": "*", "second": "0"}])
-    sched = build_scheduler(load_config(config))          # the job store a first start leaves behind
+    sched = build_scheduler(load_config(str(config)))  # a scheduler that stored its jobs, never resumed
     sched.start(paused=True)
-    sync_jobs(sched, load_config(config))
+    sync_jobs(sched, load_config(str(config)))
     sched.shutdown(wait=False)
     store = SQLiteJobStore(tmp_path / "archive.db.jobs.sqlite")
     store._alias = "default"

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
+from archive.errors import ArchiveMissingError
 from archive.ops import after_run, crawl_lock
 from archive.ops.alerts import Digest, send_digest
 from archive.ops.config import AlertConfig, Group, OpsConfig, SmtpConfig, Watch, load_config
@@ -151,7 +152,8 @@ def test_failed_channel_is_recorded_not_fatal(archive, webhook):
 
 def test_status_runs_and_exit_codes(tmp_path, archive):
     """``ducha status`` lists sites with health and the next run; exit codes say healthy/unhealthy/stale."""
-    assert status_exit_code(tmp_path / "missing.db") == 3
+    with pytest.raises(ArchiveMissingError):  # the CLI's exit 66, like every reader's
+        status_exit_code(tmp_path / "missing.db")
     assert status_exit_code(archive.db, now=NOW) == 3
     run_id = _run(archive, NOW, COUNTS)
     after_run(archive.path, run_id, now=NOW, config=OpsConfig(db=str(archive.path)))
