@@ -90,10 +90,12 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
 @click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
-    """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
+    """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived),
+    74 when the disk is full, 130/143 when stopped by SIGINT/SIGTERM (the run is recorded interrupted)."""
+    from archive.errors import ArchiveFullError
     from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
     from crawler.errors import CrawlSetupError, SitesFileError
-    from crawler.runner import run_crawl
+    from crawler.runner import EXIT_DISK_FULL, run_crawl
 
     overrides = _parse_settings(settings)
     try:
@@ -105,6 +107,9 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
         sys.exit(EXIT_LOCKED)
     except (SitesFileError, CrawlSetupError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except ArchiveFullError as exc:
+        click.echo(f"ducha crawl: {exc}; free space and run again", err=True)
+        sys.exit(EXIT_DISK_FULL)
     click.echo(f"run {result.run_id}: {result.status}")
     for site_id, counts in result.sites.items():
         click.echo(f"  {site_id:<12} postings {counts['entries']:>5}  new {counts['new']:>4}  "
@@ -114,10 +119,11 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
         if counts.get("list_warnings"):
             click.echo(f"WARNING {site_id}: its list came from a last-resort source (rendered page or rows hidden "
                        f"in an HTML comment, possibly stale); see the log", err=True)
-    if result.failed:
-        for site_id, reason in result.failed.items():
-            click.echo(f"FAILED {site_id}: {reason}", err=True)
-        sys.exit(1)
+    for site_id, reason in result.failed.items():
+        click.echo(f"{'INTERRUPTED' if result.stopped_by else 'FAILED'} {site_id}: {reason}", err=True)
+    if result.disk_full:
+        click.echo(f"STOPPED: disk full ({result.disk_full}); free space and run again", err=True)
+    sys.exit(result.exit_code)
 
 
 @main.command()

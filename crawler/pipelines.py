@@ -9,9 +9,11 @@ import logging
 
 from scrapy.exceptions import DropItem
 
+from archive.errors import is_disk_full
 from archive.models import CheckOutcome, PageCapture
 from archive.store import Archive
 from crawler.context import warc_dir_for
+from crawler.extensions import stop_when_disk_full
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +29,20 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         settings = self.crawler.settings
         self.archive = Archive(settings.get("DUCHA_DB"), warc_dir=warc_dir_for(settings),
-                               search_batch=settings.getint("DUCHA_SEARCH_BATCH", 200))
+                               search_batch=settings.getint("DUCHA_SEARCH_BATCH", 200),
+                               max_pages=settings.getint("DUCHA_MAX_DB_PAGES"))
         self.crawler.spider.archive = self.archive
 
     def close_spider(self) -> None:
         if self.archive is not None:
-            self.archive.close()
-            self.archive = None
+            try:
+                self.archive.close()
+            except Exception as exc:
+                if not is_disk_full(exc):
+                    raise
+                logger.error("disk full: the last postings' search rows stay queued (the next opening indexes them)")
+            finally:
+                self.archive = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -41,12 +50,20 @@ class ArchivePipeline:
 
     def process_item(self, item):
         archive = self.archive
-        if isinstance(item, PageCapture):
-            result = archive.ingest(item, run_id=self.run_id)
-        elif isinstance(item, CheckOutcome):
-            result = archive.record_outcome(item, run_id=self.run_id)
-        else:
-            raise DropItem(f"not an archive item: {type(item).__name__}")
+        if self.crawler.stats.get_value("ducha/disk_full"):  # the crawl is stopping: no write can succeed
+            self.crawler.stats.inc_value("ducha/not_written_disk_full")
+            raise DropItem(f"disk full: {item.url} not archived", log_level="DEBUG")
+        try:
+            if isinstance(item, PageCapture):
+                result = archive.ingest(item, run_id=self.run_id)
+            elif isinstance(item, CheckOutcome):
+                result = archive.record_outcome(item, run_id=self.run_id)
+            else:
+                raise DropItem(f"not an archive item: {type(item).__name__}")
+        except Exception as exc:
+            if stop_when_disk_full(self.crawler, exc, f"the archive ({item.url})"):
+                raise DropItem(f"disk full: {item.url} not archived", log_level="DEBUG") from exc
+            raise
         self._count(item.site_id, result)
         return item
 

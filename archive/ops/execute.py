@@ -31,6 +31,8 @@ from archive.ops.lock import EXIT_LOCKED, LOCK_FD_ENV, acquire, lock_path, relea
 from archive.ops.runs import finish_job, mark_crashed_runs, start_job
 
 logger = logging.getLogger(__name__)
+#: ``ducha crawl``'s exit status when SIGINT / SIGTERM stopped it (128 + signal; the run is recorded interrupted).
+EXIT_INTERRUPTED = (128 + signal.SIGINT, 128 + signal.SIGTERM)
 
 @dataclass
 class JobResult:
@@ -124,7 +126,7 @@ def _wait(child: subprocess.Popen, group: Group, cfg: OpsConfig, supervisor: Sup
             _signal_group(child, signal.SIGKILL)
             child.wait()
         return child.returncode, "timeout"
-    if supervisor.stopping.is_set() and code != 0:
+    if (supervisor.stopping.is_set() and code != 0) or code in EXIT_INTERRUPTED:
         return code, "interrupted"
     if code == 0:
         return code, "ok"
@@ -175,7 +177,7 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
                 supervisor.discard(child)
             result.run_ids = _runs_of(cfg.db, child.pid, last_id)
     finally:
-        release(fd)
+        release(fd, lock_path(cfg.db))
     result.duration_s = time.monotonic() - started
     _close(cfg, result, job_row)
     return result

@@ -66,11 +66,16 @@ def run_clock(db: DbLike, run_id: int) -> datetime:
 
 
 def site_status(counts: dict[str, int]) -> str:
-    """One word for a site's outcome in a run: ``ok``, or why the site failed (the runner's rules)."""
+    """One word for a site's outcome in a run: ``ok``, or why the site failed (the runner's rules).
+
+    A site of a run stopped by a signal is ``interrupted`` unless it had already failed for a reason of
+    its own: what it found so far is not a finished walk."""
     if counts.get("parse_errors"):
         return "parse_errors"
     if counts.get("not_archived"):
         return "not_archived"
+    if counts.get("interrupted"):
+        return "interrupted"
     if counts.get("entries"):
         return "ok"
     if counts.get("blocked"):
