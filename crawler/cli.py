@@ -186,14 +186,18 @@ def simweb(port, day, docs_per_site, faults, seed, start_date, scans, site_set) 
 def demo(db, port, days, docs_per_site, no_serve, fresh) -> None:
     """Offline demo: simulated web → crawl (one run per simulated day) → archive → Datasette."""
     _require_simulator()
-    from crawler.demo import existing_runs, remove_archive, run_demo
+    from crawler.demo import existing_runs, port_in_use, remove_archive, run_demo
 
     _configure_logging()
+    if not no_serve and (busy := port_in_use(port)):
+        raise click.ClickException(f"port {port} is not free ({busy}): another program serves it; "
+                                   "pick another with --port N (or use --no-serve)")
     if fresh:
         remove_archive(db)
-    elif existing_runs(db):
-        click.echo(f"demo: {db} already holds {existing_runs(db)} run(s); the demo adds to it "
-                   "(use --fresh to start over)", err=True)
+    elif existing_runs(db):  # its simulated days would start again at day 0: false removals and versions
+        click.echo(f"demo: {db} already holds {existing_runs(db)} run(s); a demo crawls from simulated day 0 "
+                   "again and would record false removals: use --fresh to start over, or --db NEW.db", err=True)
+        sys.exit(2)
     failures = run_demo(db=db, days=days, docs_per_site=docs_per_site)
     if failures:
         click.echo(f"demo: {failures} crawl run(s) reported failed sites (see above)", err=True)

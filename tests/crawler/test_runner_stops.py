@@ -72,6 +72,8 @@ def test_a_crawl_stopped_by_a_signal_is_recorded_interrupted(web, tmp_path, sig,
     new = sum(n for (n,) in query_rows(db, "SELECT new FROM run_sites WHERE run_id = ?", (run_id,)))
     assert new == archived
     assert query_rows(db, "SELECT count(*) FROM events WHERE kind = 'removed'") == [(0,)]
+    assert query_rows(db, "SELECT count(*) FROM health_checks WHERE status = 'fail'") == [(0,)], \
+        "an unfinished walk proves nothing: no health check fails on it"
     assert not db.with_name("archive.db.lock").exists()
 
 
