@@ -50,6 +50,9 @@ from archive.schema import ensure_schema
 
 log = logging.getLogger(__name__)
 
+#: The write-ahead log is checkpointed when it holds this many bytes and cut back to this size afterwards.
+#: SQLite's default (1,000 pages) is 16 MB with the archive's 16 KiB pages: 8 times a one-site archive.
+WAL_LIMIT_BYTES = 2 * 1024 * 1024
 #: The longest a queued posting waits for its search row while ingests go on (``Archive(search_batch=...)``).
 SEARCH_FLUSH_SECONDS = 10.0
 _SITE_COLUMNS = ("name", "region", "level", "profile", "host", "start_urls")
@@ -97,6 +100,9 @@ class Archive:
         # WAL + NORMAL: a commit survives an application crash; a power cut may lose the last
         # transactions but never corrupts or half-writes a posting
         self.db.execute("PRAGMA synchronous = NORMAL")
+        page_size = self.db.conn.execute("PRAGMA page_size").fetchone()[0]
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {max(16, WAL_LIMIT_BYTES // page_size)}")
+        self.db.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
         if max_pages > 0:
             self.db.execute(f"PRAGMA max_page_count = {int(max_pages)}")
         self.conn: sqlite3.Connection = self.db.conn
