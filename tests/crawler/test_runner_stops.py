@@ -46,8 +46,8 @@ def documents(db: Path) -> int:
     return rows[0][0] if rows else 0
 
 
-@pytest.mark.parametrize(("sig", "times"), [(signal.SIGTERM, 1), (signal.SIGINT, 1), (signal.SIGINT, 2)],
-                         ids=["sigterm", "sigint", "sigint-twice"])
+# a single SIGINT takes the SIGTERM path (Scrapy's graceful stop) with another exit code: SIGINT is sent twice
+@pytest.mark.parametrize(("sig", "times"), [(signal.SIGTERM, 1), (signal.SIGINT, 2)], ids=["sigterm", "sigint-twice"])
 def test_a_crawl_stopped_by_a_signal_is_recorded_interrupted(web, tmp_path, sig, times):
     db = tmp_path / "archive.db"
     child, log = start_crawl(web, db)
@@ -102,6 +102,16 @@ def test_the_scheduler_records_a_stopped_crawl_interrupted(web, tmp_path):
     assert results[0].exit_code == 128 + signal.SIGTERM
     assert query_rows(db, "SELECT outcome FROM scheduled_runs") == [("interrupted",)]
     assert query_rows(db, "SELECT status FROM runs") == [("interrupted",)]
+
+
+@pytest.mark.parametrize("code", [130, 143])
+def test_the_scheduler_reads_a_crawl_stopped_from_outside_as_interrupted(code):
+    """systemd or an operator may signal the crawl itself: its exit status says interrupted, not error."""
+    from archive.ops.config import Group, OpsConfig
+    from archive.ops.execute import Supervisor, _wait
+
+    child = subprocess.Popen([sys.executable, "-c", f"raise SystemExit({code})"])
+    assert _wait(child, Group(name="all"), OpsConfig(), Supervisor()) == (code, "interrupted")
 
 
 def assert_stopped_at_the_first_failed_write(child: subprocess.Popen, db: Path, log: Path) -> None:
