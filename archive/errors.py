@@ -1,6 +1,9 @@
 """Named exceptions of the archive library; the CLI and pipelines translate them at the edges."""
 from __future__ import annotations
 
+import errno
+import sqlite3
+
 
 class ArchiveError(Exception):
     """Base class for every error the archive library raises on purpose."""
@@ -39,6 +42,8 @@ class InvalidParameterError(ArchiveError, ValueError):
     def __init__(self, name: str, value: str, message: str, *, valid: list[str] | None = None) -> None:
         self.name, self.value, self.valid = name, value, list(valid or [])
         super().__init__(message)
+
+
 class ArchiveUnusableError(ArchiveError):
     """The archive file cannot be used as asked; the message names the file and what to do.
 
@@ -80,3 +85,21 @@ class ArchiveOutdatedError(ArchiveUnusableError):
     """A reader was given an archive whose schema is older than the code: a writer must migrate it (EX_CONFIG)."""
 
     exit_code = 78
+
+
+class ArchiveFullError(ArchiveError, OSError):
+    """The disk (or the archive's size limit) is full: nothing more can be written."""
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or an exception it was raised from) is a full disk: SQLite's SQLITE_FULL or ENOSPC."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, ArchiveFullError):
+            return True
+        if isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            return True
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False

@@ -37,7 +37,7 @@ from sqlite_utils import Database
 
 from archive import ingest as _ingest
 from archive import search
-from archive.errors import ArchiveBusyError, UnknownRunError
+from archive.errors import ArchiveBusyError, ArchiveFullError, UnknownRunError, is_disk_full
 from archive.models import (
     AttachmentCapture,
     CheckOutcome,
@@ -52,6 +52,9 @@ from archive.schema import ensure_schema
 
 log = logging.getLogger(__name__)
 
+#: The write-ahead log is checkpointed when it holds this many bytes and cut back to this size afterwards.
+#: SQLite's default (1,000 pages) is 16 MB with the archive's 16 KiB pages: 8 times a one-site archive.
+WAL_LIMIT_BYTES = 2 * 1024 * 1024
 #: The longest a queued posting waits for its search row while ingests go on (``Archive(search_batch=...)``).
 SEARCH_FLUSH_SECONDS = 10.0
 #: Write transactions tried this often when another writer keeps the lock beyond the busy timeout.
@@ -82,12 +85,15 @@ class Archive:
     tried again, then raises ``ArchiveBusyError`` — never dropped silently.
     """
 
-    def __init__(self, path: str | Path, *, warc_dir: str | Path | None = None, search_batch: int = 1) -> None:
+    def __init__(self, path: str | Path, *, warc_dir: str | Path | None = None, search_batch: int = 1,
+                 max_pages: int = 0) -> None:
         """Open (creating or upgrading) the archive at ``path``.
 
         ``search_batch``: index new and changed postings for search every this many ingests (and at least
         every ``SEARCH_FLUSH_SECONDS``, and on ``close``) instead of at once.  A crawl passes
         ``DUCHA_SEARCH_BATCH``; the postings are recorded at once either way, only their search row waits.
+        ``max_pages``: SQLite's ``max_page_count`` for this connection (0: no limit): a size-capped archive,
+        which fails its writes as a full disk does (``DUCHA_MAX_DB_PAGES``).
         """
         self.path = Path(path)
         self.search_batch = max(1, int(search_batch))
@@ -106,6 +112,11 @@ class Archive:
         # WAL + NORMAL: a commit survives an application crash; a power cut may lose the last
         # transactions but never corrupts or half-writes a posting
         self.db.execute("PRAGMA synchronous = NORMAL")
+        page_size = self.db.conn.execute("PRAGMA page_size").fetchone()[0]
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {max(16, WAL_LIMIT_BYTES // page_size)}")
+        self.db.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
+        if max_pages > 0:
+            self.db.execute(f"PRAGMA max_page_count = {int(max_pages)}")
         self.conn: sqlite3.Connection = self.db.conn
         self._doc_types = {r[0] for r in self.conn.execute("SELECT code FROM doc_types")}
         self._sites = {r[0] for r in self.conn.execute("SELECT id FROM sites")}
@@ -197,7 +208,28 @@ class Archive:
         self, run_id: int, *, status: str = "ok", now: str | datetime | None = None,
         summary: dict | None = None, warc_files: list[str] | None = None,
     ) -> None:
-        """Close a run: status, end time, summary JSON; a per-site summary also fills ``run_sites``."""
+        """Close a run: status, end time, summary JSON; a per-site summary also fills ``run_sites``.
+
+        On a full disk the summary cannot be written: the status and end time alone are tried (they fit in
+        the row's page), then ``ArchiveFullError`` is raised so the caller can say what was lost.
+        """
+        try:
+            self._finish_run(run_id, status=status, now=now, summary=summary, warc_files=warc_files)
+        except sqlite3.Error as exc:
+            if not is_disk_full(exc):
+                raise
+            log.error("disk full: run %d's summary could not be written; recording its status alone", run_id)
+            try:
+                with self.db.atomic():
+                    self.conn.execute("UPDATE runs SET finished_at = ?, status = ? WHERE id = ?",
+                                      (_now_iso(now), status, run_id))
+            except sqlite3.Error as again:
+                raise ArchiveFullError(f"disk full: run {run_id} could not be closed ({again}); "
+                                       "the next run marks it crashed") from again
+            raise ArchiveFullError(f"disk full: run {run_id} recorded '{status}' without its summary") from exc
+
+    def _finish_run(self, run_id: int, *, status: str, now: str | datetime | None, summary: dict | None,
+                    warc_files: list[str] | None) -> None:
         with self.db.atomic():
             cur = self.conn.execute(
                 "UPDATE runs SET finished_at = ?, status = ?, summary = ?, warc_files = coalesce(?, warc_files)"

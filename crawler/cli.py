@@ -150,11 +150,13 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
 @click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
 def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
-    """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
+    """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived),
+    74 when the disk is full, 130/143 when stopped by SIGINT/SIGTERM (the run is recorded interrupted)."""
+    from archive.errors import ArchiveFullError
     from archive.opening import check_writable
     from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
     from crawler.errors import CrawlSetupError, SitesFileError, UnknownSiteError
-    from crawler.runner import run_crawl, spider_class
+    from crawler.runner import EXIT_DISK_FULL, run_crawl, spider_class
 
     overrides = _parse_settings(settings)
     try:  # read before the lock: a refused crawl creates no file
@@ -170,6 +172,9 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
         raise click.UsageError(str(exc)) from exc
     except (SitesFileError, CrawlSetupError) as exc:
         raise RefusedError(str(exc)) from exc
+    except ArchiveFullError as exc:
+        click.echo(f"ducha crawl: {exc}; free space and run again", err=True)
+        sys.exit(EXIT_DISK_FULL)
     click.echo(f"run {result.run_id}: {result.status}")
     for site_id, counts in result.sites.items():
         click.echo(f"  {site_id:<12} postings {counts['entries']:>5}  new {counts['new']:>4}  "
@@ -179,10 +184,11 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
         if counts.get("list_warnings"):
             click.echo(f"WARNING {site_id}: its list came from a last-resort source (rendered page or rows hidden "
                        f"in an HTML comment, possibly stale); see the log", err=True)
-    if result.failed:
-        for site_id, reason in result.failed.items():
-            click.echo(f"FAILED {site_id}: {reason}", err=True)
-        sys.exit(1)
+    for site_id, reason in result.failed.items():
+        click.echo(f"{'INTERRUPTED' if result.stopped_by else 'FAILED'} {site_id}: {reason}", err=True)
+    if result.disk_full:
+        click.echo(f"STOPPED: disk full ({result.disk_full}); free space and run again", err=True)
+    sys.exit(result.exit_code)
 
 
 @main.command()
@@ -245,14 +251,18 @@ def simweb(port, day, docs_per_site, faults, seed, start_date, scans, site_set) 
 def demo(db, port, days, docs_per_site, no_serve, fresh) -> None:
     """Offline demo: simulated web → crawl (one run per simulated day) → archive → Datasette."""
     _require_simulator()
-    from crawler.demo import existing_runs, remove_archive, run_demo
+    from crawler.demo import existing_runs, port_in_use, remove_archive, run_demo
 
     _configure_logging()
+    if not no_serve and (busy := port_in_use(port)):
+        raise click.ClickException(f"port {port} is not free ({busy}): another program serves it; "
+                                   "pick another with --port N (or use --no-serve)")
     if fresh:
         remove_archive(db)
-    elif existing_runs(db):
-        click.echo(f"demo: {db} already holds {existing_runs(db)} run(s); the demo adds to it "
-                   "(use --fresh to start over)", err=True)
+    elif existing_runs(db):  # its simulated days would start again at day 0: false removals and versions
+        click.echo(f"demo: {db} already holds {existing_runs(db)} run(s); a demo crawls from simulated day 0 "
+                   "again and would record false removals: use --fresh to start over, or --db NEW.db", err=True)
+        sys.exit(2)
     failures = run_demo(db=db, days=days, docs_per_site=docs_per_site)
     if failures:
         click.echo(f"demo: {failures} crawl run(s) reported failed sites (see above)", err=True)

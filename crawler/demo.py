@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -35,6 +36,17 @@ def existing_runs(db: str) -> int:
         return 0
     finally:
         conn.close()
+
+
+def port_in_use(port: int, host: str = "127.0.0.1") -> str | None:
+    """Why Datasette could not listen on ``host:port`` (another program holds it), or None when it can."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will: TIME_WAIT is no obstacle
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
 
 
 def remove_archive(db: str) -> None:

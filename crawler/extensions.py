@@ -7,13 +7,14 @@ import sys
 import time
 
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 logger = logging.getLogger(__name__)
 
 COUNTERS = ("list_pages", "entries", "details", "attachments", "new", "changed", "unchanged", "removed",
             "restored", "unreachable", "not_modified", "blocked", "errors", "list_errors", "parse_errors",
-            "not_archived", "offsite_skipped", "list_rows_recovered", "list_warnings", "browser_launches")
+            "not_archived", "offsite_skipped", "list_rows_recovered", "list_warnings", "browser_launches", "interrupted")
 
 
 def site_counts(stats: dict, site_id: str) -> dict[str, int]:
@@ -120,3 +121,21 @@ class SiteProgress:
                         "unreachable %d  blocked %d  errors %d", site_id, c["list_pages"], c["entries"], c["new"],
                         c["changed"], c["removed"], c["restored"], c["unreachable"], c["blocked"],
                         c["errors"] + c["list_errors"])
+
+
+def stop_when_disk_full(crawler, exc: BaseException, what: str) -> bool:
+    """If ``exc`` is a full disk, stop the crawl at once (the first time) and return True.
+
+    Every later write would fail the same way, so trying the remaining postings only floods the log;
+    the runner records the run ``failed`` with ``ducha/disk_full`` as the reason.
+    """
+    from archive.errors import is_disk_full
+
+    if not is_disk_full(exc):
+        return False
+    if not crawler.stats.get_value("ducha/disk_full"):
+        crawler.stats.set_value("ducha/disk_full", f"{what}: {exc}")
+        logger.error("disk full while writing %s (%s): stopping the crawl; free space (or raise the limit) "
+                     "and run again, postings already archived are kept", what, exc)
+        deferred_from_coro(crawler.engine.close_spider_async(reason="disk_full"))
+    return True

@@ -15,12 +15,14 @@ from email.utils import parsedate_to_datetime
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 
+from archive.errors import is_disk_full
 from archive.warc import WarcWriter
 from crawler.clock import now_iso
 from crawler.context import warc_dir_for
+from crawler.extensions import stop_when_disk_full
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +106,20 @@ class WarcEvidenceMiddleware:
         return middleware
 
     def process_response(self, request: Request, response: Response) -> Response:
-        ref = self.writer.write_exchange(
+        try:
+            ref = self._write(request, response)
+        except Exception as exc:
+            if stop_when_disk_full(self.crawler, exc, f"WARC evidence ({request.url})"):
+                raise IgnoreRequest(f"disk full: no WARC record for {request.url}") from exc
+            raise
+        request.meta["ducha_warc"] = ref
+        # the digest of the bytes as received, as the WARC record holds them (before any decompression)
+        request.meta["ducha_raw_sha256"] = hashlib.sha256(response.body).hexdigest()
+        self.crawler.stats.inc_value("ducha/warc_records")
+        return response
+
+    def _write(self, request: Request, response: Response):
+        return self.writer.write_exchange(
             url=request.url,
             method=request.method,
             request_headers=_headers(request.headers),
@@ -115,14 +130,15 @@ class WarcEvidenceMiddleware:
             body=response.body,
             fetched_at=now_iso(self.crawler.settings),
         )
-        request.meta["ducha_warc"] = ref
-        # the digest of the bytes as received, as the WARC record holds them (before any decompression)
-        request.meta["ducha_raw_sha256"] = hashlib.sha256(response.body).hexdigest()
-        self.crawler.stats.inc_value("ducha/warc_records")
-        return response
 
     def spider_closed(self, spider) -> None:
-        self.writer.close()
+        try:
+            self.writer.close()
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            logger.error("disk full: the run's last WARC file could not be closed cleanly (%s); its records "
+                         "written before are complete", exc)
 
 
 def _headers(headers) -> list[tuple[str, str]]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import sqlite3
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -17,6 +19,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import get_spider_loader
 from sqlite_utils import Database
 
+from archive.errors import ArchiveFullError, is_disk_full
 from archive.ledger.build import build_ledger
 from archive.ops import after_run
 from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
@@ -30,6 +33,9 @@ from crawler.extensions import site_counts
 logger = logging.getLogger(__name__)
 
 
+#: ``ducha crawl``'s exit status when the disk (or ``DUCHA_MAX_DB_PAGES``) is full (EX_IOERR).
+EXIT_DISK_FULL = 74
+
 #: What ``ducha crawl`` prints for each failed site status of ``archive.ops.runs.site_status``.
 FAILURE_MESSAGES = {
     "parse_errors": "{parse_errors} page(s) could not be processed (a bug or a new layout: see the log)",
@@ -38,6 +44,7 @@ FAILURE_MESSAGES = {
     "unreachable": "list pages unreachable",
     "empty": "no postings found on the list pages (layout changed?)",
     "invalid": "refused by the sites file, not crawled: {reason}",
+    "interrupted": "interrupted before its walk finished ({entries} listed, {new} new archived so far)",
 }
 
 
@@ -49,6 +56,39 @@ class CrawlResult:
     status: str
     sites: dict[str, dict[str, int]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
+    stopped_by: int | None = None  # the signal that interrupted the run (SIGINT / SIGTERM)
+    disk_full: str | None = None  # the write that failed for want of space: the crawl stopped there
+
+    @property
+    def exit_code(self) -> int:
+        """``ducha crawl``'s exit status: 0 ok, 1 some sites failed, 74 disk full, 128 + signal when interrupted."""
+        if self.disk_full:
+            return EXIT_DISK_FULL
+        if self.stopped_by:
+            return 128 + self.stopped_by
+        return 1 if self.failed else 0
+
+
+class StoppableProcess(CrawlerProcess):
+    """Scrapy's process, remembering the first stop signal so the run is recorded ``interrupted``.
+
+    Scrapy stops gracefully on the first SIGINT/SIGTERM and forcefully on the second; either way the
+    spider never reaches its end of walk, so no removal is inferred.  A signal that arrives before the
+    reactor starts (while the run is being recorded) is remembered too, and the crawl is not started.
+    """
+
+    stopped_by: int | None = None
+
+    def _signal_shutdown(self, signum: int, frame) -> None:
+        self.stopped_by = self.stopped_by or signum
+        super()._signal_shutdown(signum, frame)
+
+    def remember_early_signals(self) -> None:
+        """Until Scrapy installs its own handlers: remember a stop signal instead of dying unrecorded."""
+        def early(signum: int, _frame) -> None:
+            self.stopped_by = self.stopped_by or signum
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, early)
 
 
 def package_version(name: str) -> str:
@@ -115,33 +155,69 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
     rejected = dict(getattr(sites, "rejected", {}))
     settings = build_settings(db=db, sites_file=sites_file, site_ids=site_ids or [], mirror=mirror, full=full,
                               sites=sites, overrides=overrides)
-    archive = Archive(db, warc_dir=warc_dir_for(settings))
-    mark_crashed_runs(archive.db, now=now_iso(settings))  # runs whose process died; this one completes them
-    archive.upsert_sites([site_row(s) for s in sites])
-    run_id = archive.begin_run(
-        command=command, now=now_iso(settings),
-        code_version=package_version("ducha-archive"),
-        calendar_version=f"chinese_calendar {package_version('chinesecalendar')}",
-    )
-    settings.set("DUCHA_RUN_ID", run_id, priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(spidercls)
-    status = "crashed"
+    process = StoppableProcess(settings)
+    process.remember_early_signals()
+    archive = Archive(db, warc_dir=warc_dir_for(settings), max_pages=settings.getint("DUCHA_MAX_DB_PAGES"))
     try:
-        process.crawl(crawler, sites=sites)
-        process.start()
-        stats = crawler.stats.get_stats()
-        result = summarise(run_id, [s.id for s in sites], stats, rejected=rejected)
-        status = result.status
-        return result
+        mark_crashed_runs(archive.db, now=now_iso(settings))  # runs whose process died; this one completes them
+        archive.upsert_sites([site_row(s) for s in sites])
+        run_id = archive.begin_run(
+            command=command, now=now_iso(settings),
+            code_version=package_version("ducha-archive"),
+            calendar_version=f"chinese_calendar {package_version('chinesecalendar')}",
+        )
+    except sqlite3.Error as exc:
+        archive.db.close()
+        if is_disk_full(exc):
+            raise ArchiveFullError(f"disk full: the run could not even be recorded in {db} ({exc})") from exc
+        raise
+    settings.set("DUCHA_RUN_ID", run_id, priority="cmdline")
+    crawler = process.create_crawler(spidercls)
+    site_ids = [s.id for s in sites]
+    result, stats = CrawlResult(run_id=run_id, status="crashed"), {}
+    try:
+        if process.stopped_by is None:
+            process.crawl(crawler, sites=sites)
+            process.start()
+        stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
+        if process.stopped_by is not None:
+            stats.update(unfinished_stats(site_ids, signal.Signals(process.stopped_by).name))
+        elif stats.get("ducha/disk_full"):
+            stats.update(unfinished_stats(site_ids, "a full disk"))
+        result = summarise(run_id, site_ids, stats, rejected=rejected)
+        result.stopped_by = process.stopped_by
     finally:
-        warc_dir = Path(warc_dir_for(settings))
-        archive.finish_run(run_id, status=status, now=now_iso(settings),
-                           summary={**_summary_or_empty(crawler, [s.id for s in sites]),
-                                    **{label: {"invalid": 1, "reason": why} for label, why in rejected.items()}},
+        stats = stats or (crawler.stats.get_stats() if crawler.stats else {})
+        lost = _close_run(archive, run_id, result.status, stats, site_ids, settings, rejected=rejected)
+        result.disk_full = result.disk_full or lost
+        if not result.disk_full:
+            _after_run(db, run_id, settings)
+    return result
+
+
+def _close_run(archive: Archive, run_id: int, status: str, stats: dict, site_ids: list[str],
+               settings: Settings, *, rejected: dict[str, str] | None = None) -> str | None:
+    """Write the run's end (status, summary with the sites-file entries refused, WARC files) and close the
+    runner's connection.
+
+    Returns None, or on a full disk what could not be written (the status alone is tried then)."""
+    warc_dir = Path(warc_dir_for(settings))
+    step = "the run's end"
+    try:
+        summary = {**_summary_or_empty(stats, site_ids),
+                   **{label: {"invalid": 1, "reason": why} for label, why in (rejected or {}).items()}}
+        archive.finish_run(run_id, status=status, now=now_iso(settings), summary=summary,
                            warc_files=sorted(p.name for p in warc_dir.glob(f"ducha-{run_id}-*.warc.gz")))
+        step = "the search index of the last postings (the next run indexes them)"
         archive.close()
-        _after_run(db, run_id, settings)
+    except (sqlite3.Error, ArchiveFullError) as exc:
+        archive.db.close()
+        if not is_disk_full(exc):
+            raise
+        lost = f"disk full: {step} could not be written ({exc})"
+        logger.error("%s", lost)
+        return lost
+    return None
 
 
 def _after_run(db: str, run_id: int, settings: Settings) -> None:
@@ -173,9 +249,19 @@ def _after_run(db: str, run_id: int, settings: Settings) -> None:
         logger.exception("health checks / alerts failed after run %d", run_id)
 
 
-def summarise(run_id: int, site_ids: list[str], stats: dict, *, rejected: dict[str, str] | None = None) -> CrawlResult:
+def unfinished_stats(site_ids: list[str], why: str) -> dict[str, object]:
+    """The counters of a run stopped (by a signal or a full disk) before its walks finished: each site's status
+    becomes ``interrupted`` unless it had failed for a reason of its own."""
+    logger.warning("crawl stopped by %s before it finished: its sites are recorded 'interrupted' and no "
+                   "removal is inferred", why)
+    return {"ducha/interrupted_by": why, **{f"ducha/site/{site_id}/interrupted": 1 for site_id in site_ids}}
+
+
+def summarise(run_id: int, site_ids: list[str], stats: dict, *,
+              rejected: dict[str, str] | None = None) -> CrawlResult:
     """Per-site counts and the failed sites (unreachable or blocked lists, no postings found, or refused by
-    the sites file: ``rejected``, entry → reason)."""
+    the sites file: ``rejected``, entry → reason); a run stopped by a signal is ``interrupted`` whatever its
+    sites did."""
     result = CrawlResult(run_id=run_id, status="ok")
     for site_id in site_ids:
         counts = site_counts(stats, site_id)
@@ -188,12 +274,15 @@ def summarise(run_id: int, site_ids: list[str], stats: dict, *, rejected: dict[s
         result.failed[label] = FAILURE_MESSAGES["invalid"].format(reason=reason)
     if result.failed:
         result.status = "failed" if len(result.failed) == len(site_ids) + len(rejected or {}) else "partial"
+    if stats.get("ducha/interrupted_by"):
+        result.status = "interrupted"
+    if stats.get("ducha/disk_full"):  # stopped at the first failed write: nothing after it was tried
+        result.status, result.disk_full = "failed", str(stats["ducha/disk_full"])
     return result
 
 
-def _summary_or_empty(crawler, site_ids: list[str]) -> dict:
+def _summary_or_empty(stats: dict, site_ids: list[str]) -> dict:
     """Per-site counters, plus the ``run_sites`` columns they map to."""
-    stats = crawler.stats.get_stats() if crawler.stats else {}
     started, finished = stats.get("start_time"), stats.get("finish_time")
     duration = (finished - started).total_seconds() if started and finished else None
     summary = {}

@@ -307,6 +307,8 @@ class DuchaSpider(scrapy.Spider):
     def detail_failed(self, failure):
         request = failure.request
         site_id = request.meta["site_id"]
+        if self.crawler.stats.get_value("ducha/disk_full"):  # the crawl is stopping: not the site's failure
+            return None
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/errors")
         reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:300]
         if ROBOTS_FORBIDDEN in reason:  # the site asked us not to: a decision, not a failure

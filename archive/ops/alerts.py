@@ -17,7 +17,7 @@ import logging
 import smtplib
 import time
 import urllib.request
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
@@ -52,6 +52,7 @@ class Digest:
     streaks: dict[tuple[str, str], Streak] = field(default_factory=dict)   # (site_id, check) → streak
     recovered: list[HealthResult] = field(default_factory=list)           # passing again after failing
     ledger: list[LedgerEvent] = field(default_factory=list)               # overdue, claimed done, close-outs
+    base_url: str = ""                                                    # DUCHA_BASE_URL: absolute links
 
     def streak(self, check: HealthResult) -> Streak:
         """The failure streak of a failed check (a new failure if unknown)."""
@@ -75,7 +76,7 @@ class Digest:
             lines.append(f"Recovered ({len(self.recovered)}):")
             lines += [f"  - {c.site_id} {c.check}: passes again ({c.detail})" for c in self.recovered]
             lines.append("")
-        lines += ledger_text(self.ledger)
+        lines += ledger_text(self.ledger, self.base_url)
         if self.matches:
             lines.append(f"New postings matching saved watches ({len(self.matches)}):")
             for m in self.matches:
@@ -203,6 +204,7 @@ def _write_log(path: str, digest: Digest, at: str) -> None:
 def send_digest(db: DbLike, cfg: AlertConfig, digest: Digest, *, now: datetime | str | None = None) -> dict[str, str]:
     """Deliver ``digest`` on every configured channel and record each attempt; returns ``{channel: 'ok'|error}``."""
     at = iso(now)
+    digest = replace(digest, base_url=digest.base_url or cfg.base_url)
     logger.warning("ALERT %s\n%s", digest.subject, digest.text())
     log_file, webhook_url, smtp = cfg.log_file, cfg.webhook_url, cfg.smtp
     senders = {"log": (lambda: _write_log(log_file, digest, at)) if log_file else (lambda: None)}

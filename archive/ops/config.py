@@ -85,6 +85,21 @@ class AlertConfig:
     reminder_hours: float = 24.0          # a check that keeps failing is re-sent this often (0: every run)
     ledger_overdue: bool = True           # alert once when a ledger task becomes overdue
     ledger_regions: tuple[str, ...] = ()  # alert once per close-out of a task in these regions (四川 = 四川省…)
+    base_url: str = ""                    # where the archive is served: links in digests become absolute
+
+
+def base_url(env: Mapping[str, str] | None = None) -> str:
+    """``DUCHA_BASE_URL`` without its trailing slash (``https://ducha.example.org``), or ''.
+
+    Alerts and Atom feeds put it before the archive's own links (``/-/ducha/ledger/62#task-1``) so a reader
+    of an e-mail or a feed reader can follow them."""
+    env = os.environ if env is None else env
+    return (env.get("DUCHA_BASE_URL") or "").strip().rstrip("/")
+
+
+def absolute(link: str, base: str) -> str:
+    """``link`` prefixed with ``base`` when it is a path of the archive's web (``/…``); other links unchanged."""
+    return base + link if base and link.startswith("/") else link
 
 
 @dataclass(frozen=True)
@@ -260,6 +275,7 @@ def load_config(path: str | Path | None = None, *, env: Mapping[str, str] | None
             ledger_overdue=_flag(env.get("DUCHA_ALERT_LEDGER_OVERDUE") or alerts_raw.get("ledger_overdue", True),
                                  "alerts.ledger_overdue"),
             ledger_regions=_regions(env.get("DUCHA_ALERT_LEDGER_REGIONS") or alerts_raw.get("ledger_regions")),
+            base_url=base_url(env) or str(alerts_raw.get("base_url") or "").rstrip("/"),
         ),
         watches=tuple(_watch(w, i) for i, w in enumerate(raw.get("watches") or ())),
         source=str(path) if path else None,

@@ -34,6 +34,9 @@ from archive.ops.orphans import die_with_parent
 from archive.ops.runs import finish_job, mark_crashed_runs, start_job
 
 logger = logging.getLogger(__name__)
+#: ``ducha crawl``'s exit status when SIGINT / SIGTERM stopped it (128 + signal; the run is recorded interrupted).
+EXIT_INTERRUPTED = (128 + signal.SIGINT, 128 + signal.SIGTERM)
+
 
 @dataclass
 class JobResult:
@@ -115,7 +118,7 @@ def crawl_command(cfg: OpsConfig, group: Group) -> list[str]:
 
 
 #: Exit statuses of a crawl stopped by a signal it handled (128 + SIGINT / SIGTERM) or died of.
-_INTERRUPTED_CODES = {128 + signal.SIGINT, 128 + signal.SIGTERM, -signal.SIGINT, -signal.SIGTERM, -signal.SIGHUP}
+_INTERRUPTED_CODES = {*EXIT_INTERRUPTED, -signal.SIGINT, -signal.SIGTERM, -signal.SIGHUP}
 #: How often a waiting scheduler looks for the crawl's ``runs`` row to link it (seconds).
 LINK_POLL_S = 0.5
 
@@ -204,7 +207,7 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
                 supervisor.discard(child)
             result.run_ids = _runs_of(cfg.db, child.pid, last_id)
     finally:
-        release(fd)
+        release(fd, lock_path(cfg.db))
     result.duration_s = time.monotonic() - started
     _close(cfg, result, job_row)
     return result

@@ -117,7 +117,9 @@ def run_health_checks(db: DbLike, run_id: int, *, now: datetime | str, cfg: Heal
         rows = [dict(zip([c[0] for c in cur.description], r, strict=True)) for cur in
                 [handle.execute("SELECT * FROM run_sites WHERE run_id = ? ORDER BY site_id", [run_id])]
                 for r in cur.fetchall()]
-        results = [res for row in rows for res in check_site(handle, run_id, row["site_id"], row, at=at, cfg=cfg)]
+        # a walk stopped before it finished (signal, full disk) proves nothing about the site: not checked
+        results = [res for row in rows if row.get("status") != "interrupted"
+                   for res in check_site(handle, run_id, row["site_id"], row, at=at, cfg=cfg)]
         stamp = at.isoformat(timespec="seconds")
         with handle.conn:
             handle.execute("DELETE FROM health_checks WHERE run_id = ?", [run_id])

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from archive.ledger.view import plan_views
-from archive.ops.config import AlertConfig
+from archive.ops.config import AlertConfig, absolute
 from archive.ops.db import SHANGHAI, DbLike, opened
 from archive.regions import matches
 
@@ -55,12 +55,12 @@ class LedgerEvent:
     posted: str | None = None
     reported: str | None = None    # claimed: the status as the report words it
 
-    def line(self) -> str:
-        """One line of the digest's text (and the link to follow)."""
+    def line(self, base_url: str = "") -> str:
+        """One line of the digest's text (and the link to follow, absolute when ``base_url`` is known)."""
         head = f"  - {self.region} 第{self.number}项 {self.problem or ''}".rstrip()
         if self.kind == "overdue":
             return (f"{head} — deadline {self.deadline}, overdue since {self.since} · {self.plan_title or ''}\n"
-                    f"    /-/ducha/ledger/{self.plan_document_id}#task-{self.number}")
+                    f"    {absolute(f'/-/ducha/ledger/{self.plan_document_id}#task-{self.number}', base_url)}")
         if self.kind == "claimed":
             return (f"{head} — reported {self.reported} on {self.posted or '?'} in {self.notice_title or ''},"
                     f" no close-out 公示\n    {self.notice_url}")
@@ -116,19 +116,22 @@ def ledger_events(db: DbLike, cfg: AlertConfig, *, now: datetime) -> list[Ledger
     return new
 
 
-def ledger_text(events: list[LedgerEvent]) -> list[str]:
-    """The digest's ledger sections: tasks that became overdue, then close-outs in watched regions."""
+def ledger_text(events: list[LedgerEvent], base_url: str = "") -> list[str]:
+    """The digest's ledger sections: tasks that became overdue, then close-outs in watched regions.
+
+    Events that read the same (one progress report calling the same task done in two copies of a plan) are
+    one line: the reader is told each fact once."""
     lines: list[str] = []
     for kind, heading in (("overdue", "Tasks that became overdue (no close-out by the deadline)"),
                           ("claimed", "Tasks reported done without a close-out 公示"),
                           ("closure", "Close-outs in watched regions")):
-        chosen = [e for e in events if e.kind == kind]
+        chosen = list(dict.fromkeys(e.line(base_url) for e in events if e.kind == kind))
         if not chosen:
             continue
         lines.append(f"{heading} ({len(chosen)}):")
-        lines += [e.line() for e in chosen[:TEXT_LIMIT]]
+        lines += chosen[:TEXT_LIMIT]
         if len(chosen) > TEXT_LIMIT:
-            lines.append(f"  … and {len(chosen) - TEXT_LIMIT} more (see /-/ducha/ledger)")
+            lines.append(f"  … and {len(chosen) - TEXT_LIMIT} more (see {absolute('/-/ducha/ledger', base_url)})")
         lines.append("")
     return lines
 

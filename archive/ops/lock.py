@@ -1,7 +1,8 @@
 """The crawl lock: at most one crawl per archive, whoever starts it (scheduler or ``ducha crawl``).
 
 A lock file beside the database (``archive.db.lock``) is locked with ``fcntl.flock``; the kernel
-drops the lock when the holder dies, so a crash never leaves a stale lock.  The scheduler takes
+drops the lock when the holder dies, so a crash never leaves a stale lock; the holder deletes the file
+when it lets go, on every exit path (``acquire`` retries on a file deleted under it).  The scheduler takes
 the lock, then starts ``ducha crawl`` with the locked descriptor inherited (``pass_fds``) and its
 number in ``DUCHA_CRAWL_LOCK_FD``: ``crawl_lock`` in the child recognises the inherited lock
 instead of deadlocking on it.  The lock stays held until both processes have let go.
@@ -39,11 +40,7 @@ def _inherited_fd(path: Path) -> int | None:
     if not raw or not raw.isdigit():
         return None
     fd = int(raw)
-    try:
-        held, wanted = os.fstat(fd), os.stat(path)
-    except OSError:
-        return None
-    return fd if (held.st_dev, held.st_ino) == (wanted.st_dev, wanted.st_ino) else None
+    return fd if _names(path, fd) else None
 
 
 def holder(path: str | Path) -> str:
@@ -55,32 +52,53 @@ def holder(path: str | Path) -> str:
 
 
 def acquire(path: str | Path, *, wait: float = 0.0) -> int:
-    """Open and ``flock`` ``path`` exclusively; return the descriptor. Raise ``CrawlLockBusy`` after ``wait`` s."""
+    """Open and ``flock`` ``path`` exclusively; return the descriptor. Raise ``CrawlLockBusy`` after ``wait`` s.
+
+    The holder deletes the file when it lets go (``release``), so a lock taken on a file that was deleted
+    meanwhile is worthless: it is dropped and the file opened again.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     deadline = time.monotonic() + wait
     while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            break
         except BlockingIOError:
+            os.close(fd)
             if time.monotonic() >= deadline:
-                os.close(fd)
                 raise CrawlLockBusy(path, holder(path)) from None
             time.sleep(0.05)
+            continue
+        if _names(path, fd):
+            break
+        os.close(fd)  # the previous holder deleted the file between our open and our lock
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"pid {os.getpid()} since {datetime.now().astimezone().isoformat(timespec='seconds')}\n"
               .encode(), 0)
     return fd
 
 
-def release(fd: int) -> None:
-    """Unlock and close a descriptor from ``acquire``."""
+def _names(path: Path, fd: int) -> bool:
+    """Whether ``path`` is (still) the file open on ``fd``."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        held, named = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
+
+
+def release(fd: int, path: str | Path | None = None) -> None:
+    """Unlock and close a descriptor from ``acquire``; with ``path``, delete the lock file first (while still
+    holding the lock, so no waiter locks a file that is about to vanish unnoticed)."""
+    try:
+        if path is not None and _names(Path(path), fd):
+            Path(path).unlink(missing_ok=True)
     finally:
-        os.close(fd)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
 
 @contextmanager
@@ -100,4 +118,4 @@ def crawl_lock(db_path: str | Path, *, wait: float = 0.0) -> Iterator[int]:
     try:
         yield fd
     finally:
-        release(fd)
+        release(fd, path)

@@ -67,13 +67,18 @@ def run_clock(db: DbLike, run_id: int) -> datetime:
 
 def site_status(counts: dict[str, int]) -> str:
     """One word for a site's outcome in a run: ``ok``, or why the site failed (the runner's rules;
-    ``invalid``: its sites-file entry was refused, so it was not crawled)."""
+    ``invalid``: its sites-file entry was refused, so it was not crawled).
+
+    A site of a run stopped by a signal is ``interrupted`` unless it had already failed for a reason of
+    its own: what it found so far is not a finished walk."""
     if counts.get("invalid"):
         return "invalid"
     if counts.get("parse_errors"):
         return "parse_errors"
     if counts.get("not_archived"):
         return "not_archived"
+    if counts.get("interrupted"):
+        return "interrupted"
     if counts.get("entries"):
         return "ok"
     if counts.get("blocked"):

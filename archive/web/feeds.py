@@ -6,7 +6,8 @@ optional ``atom_content`` / ``atom_content_html`` / ``atom_link`` / ``atom_autho
 
 * answers a valid, empty feed when there are no rows;
 * reads naive timestamps and bare dates as China time (UTC+8);
-* turns a relative ``atom_link`` (``/-/ducha/document/5``) into an absolute URL;
+* turns a relative ``atom_link`` (``/-/ducha/document/5``) into an absolute URL (on ``DUCHA_BASE_URL`` when
+  set, for an archive served behind a proxy; else on the request's host);
 * sanitises ``atom_content_html`` with nh3 (ins/del/br/p only).
 
 An unknown ``site`` or ``region`` never reaches it: ``archive.web.params`` answers 400 naming the valid ones.
@@ -23,6 +24,7 @@ from datasette import __version__
 from datasette.utils.asgi import Response
 from feedgen.feed import FeedGenerator
 
+from archive.ops.config import absolute, base_url
 from archive.web.sanitise import FEED_TAGS, clean
 
 log = logging.getLogger(__name__)
@@ -69,7 +71,7 @@ async def render_atom(datasette: Any, request: Any, sql: str, columns: list[str]
     """Render query results as an Atom feed (see the module docstring)."""
     if not REQUIRED_COLUMNS.issubset(columns):
         return Response.text("SQL query must return columns " + ", ".join(sorted(REQUIRED_COLUMNS)), status=400)
-    base = f"{request.scheme}://{request.host}"
+    base = base_url() or f"{request.scheme}://{request.host}"  # DUCHA_BASE_URL behind a proxy
     fg = FeedGenerator()
     fg.generator(generator="Datasette", version=__version__, uri="https://github.com/simonw/datasette")
     fg.id(request.url)
@@ -90,7 +92,7 @@ async def render_atom(datasette: Any, request: Any, sql: str, columns: list[str]
         if not link and entry.content() is None:
             entry.content(str(row["atom_title"] or ""), type="text")  # Atom needs a link or a content
         if link:
-            entry.link(href=base + link if str(link).startswith("/") else str(link))
+            entry.link(href=absolute(str(link), base))
         if "atom_author_name" in columns and row["atom_author_name"]:
             entry.author({"name": str(row["atom_author_name"])})
     return Response(fg.atom_str(pretty=True), content_type="application/atom+xml; charset=utf-8",

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from archive import search
-from archive.models import AttachmentCapture
+from archive.models import AttachmentCapture, PageCapture
 from archive.store import Archive
 from archive.timeliness.compute import compute_measures
 
@@ -217,3 +217,18 @@ def test_sites_keep_extra_keys_as_hints(archive):
                            "start_urls": ["https://www.mee.gov.cn/x/"]}])
     site = archive.db["sites"].get("mee")
     assert json.loads(site["hints"]) == {"delay": 3} and site["host"] == "www.mee.gov.cn"
+
+
+def test_the_write_ahead_log_stays_bounded_during_a_long_run(tmp_path):
+    bound = 4 * 2**20  # twice the 2 MiB at which the WAL is checkpointed (SQLite's default: 16 MB here)
+    db = tmp_path / "archive.db"
+    wal, peak = tmp_path / "archive.db-wal", 0
+    with Archive(db) as archive:
+        archive.upsert_sites([{"id": "sc", "name": "四川省生态环境厅", "region": "四川省", "level": "province"}])
+        for n in range(240):  # about 8 MB of text, one transaction per posting as a crawl writes them
+            archive.ingest(PageCapture(site_id="sc", url=f"https://sthjt.sc.gov.cn/p/{n}.shtml",
+                                       fetched_at="2026-11-02T10:00:00+08:00", http_status=200,
+                                       title=f"整改方案 {n}", body_text=f"第{n}号 " + "督察整改落实情况" * 2000))
+            peak = max(peak, wal.stat().st_size)
+        assert db.stat().st_size + wal.stat().st_size > bound
+    assert peak <= bound, f"WAL reached {peak / 2**20:.1f} MB"

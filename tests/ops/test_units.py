@@ -82,7 +82,7 @@ def test_crawl_lock_excludes_others_and_is_inherited(tmp_path):
         assert inherited.stdout.strip() == "got it", inherited.stderr
         refused = subprocess.run([sys.executable, "-c", probe], check=False, capture_output=True, text=True, timeout=30)
         assert refused.returncode != 0 and "CrawlLockBusy" in refused.stderr
-    assert lock_path(db).exists()
+    assert not lock_path(db).exists(), "the lock file is deleted when its holder lets go"
     with crawl_lock(db):
         pass
 

@@ -103,3 +103,9 @@ def test_feeds_parse_in_a_real_feed_reader(get, name, params):
         assert value in parsed.feed.title
     for entry in parsed.entries:
         assert entry.title and entry.updated_parsed and entry.link.startswith("http://localhost/-/ducha/document/")
+
+
+def test_feed_links_use_the_base_url_when_served_behind_a_proxy(get, monkeypatch):
+    monkeypatch.setenv("DUCHA_BASE_URL", "https://ducha.example.org/")
+    links = {e.find(f"{ATOM}link").get("href") for e in entries(get("/archive/feed_new.atom"))}
+    assert links and all(link.startswith("https://ducha.example.org/-/ducha/document/") for link in links)
