@@ -43,6 +43,25 @@ WRITE_ELSEWHERE = ("this command writes to the archive: run it where the file an
                    "(status, runs, report, verify, evidence and serve work on read-only media)")
 
 
+#: Descriptors opened to read archive headers, kept open for the life of the process (one per file): closing
+#: any descriptor of a file drops every POSIX lock this process holds on it — SQLite's locks included — so a
+#: header read beside an open connection, then closed, let another process checkpoint and delete the WAL
+#: under that connection (committed rows lost, "disk I/O error" afterwards).  SQLite defers its own closes
+#: for the same reason.
+_HEADER_FDS: dict[tuple[int, int], int] = {}
+
+
+def _read_header(p: Path) -> bytes:
+    """The first 100 bytes of ``p``, read without ever closing a descriptor of the file (see ``_HEADER_FDS``)."""
+    st = p.stat()
+    fd = _HEADER_FDS.get((st.st_dev, st.st_ino))
+    if fd is None:
+        fd = os.open(p, os.O_RDONLY | os.O_CLOEXEC)
+        held = os.fstat(fd)
+        _HEADER_FDS[(held.st_dev, held.st_ino)] = fd
+    return os.pread(fd, 100, 0)
+
+
 def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
     """Raise the named error if ``path`` is not a usable archive file; False when there is none (yet).
 
@@ -58,8 +77,7 @@ def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
         raise ArchiveCorruptError(p, "is a folder, not an archive file", "pass the archive file with --db PATH")
     try:
         size = p.stat().st_size
-        with open(p, "rb") as fh:
-            header = fh.read(100)
+        header = _read_header(p)
     except OSError as exc:
         raise ArchiveMissingError(p, f"cannot be read ({exc.strerror})", "check the file's permissions") from exc
     if size == 0:

@@ -131,3 +131,26 @@ def test_a_write_waits_for_another_writer_then_goes_through(tmp_path, make_captu
     assert writer.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     holder.close()
     writer.close()
+
+
+def test_a_header_check_beside_an_open_writer_never_lets_another_process_delete_its_wal(tmp_path, make_capture):
+    """Closing any descriptor of a file drops this process's POSIX locks on it (SQLite's too): a second
+    ``Archive`` opened beside the first (the crawl's pipeline beside its runner) used to read the header with a
+    plain ``open()``; another process's connection then found the file unlocked, checkpointed and deleted the
+    WAL, and the run's last commit was lost (seen as a run left ``running`` and "disk I/O error")."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "archive.db"
+    with Archive(db) as runner:
+        run_id = runner.begin_run(now="2026-12-01T10:00:00+08:00")
+        with Archive(db) as pipeline:  # the header check of a second opening in the same process
+            pipeline.ingest(make_capture())
+            other = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                     "c.execute('SELECT count(*) FROM runs').fetchone(); c.close()")
+            subprocess.run([sys.executable, "-c", other, str(db)], check=True)
+            runner.finish_run(run_id, status="interrupted", now="2026-12-01T10:05:00+08:00")
+            assert db.with_name("archive.db-wal").exists(), "the WAL of open connections was deleted"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone() == ("interrupted",)
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
