@@ -8,12 +8,19 @@ attachments (sha256) ──┘                                   │ WARC-Block-
                                                            │ WARC-Target-URI          == the posting's / file's URL?
                                                            ▼
                         VerifyReport: records checked, and a Problem per row whose evidence is
-                        missing (no file, no record, no reference), unreadable (corrupt gzip, not WARC)
+                        missing (no file, no record, no reference), truncated (the file or the record's
+                        gzip member ends early: a cut file), unreadable (corrupt gzip, not WARC)
                         or altered (a digest or the target differs)
 ```
 
+A row reached through redirects has a chain (``archive.chains``): each 3xx answer's record is checked
+(target = the hop's URL, a 3xx status, its digest) and the final record's target is the chain's last
+location.  A row whose record was lost and captured again by a later crawl (``archive.recapture``) is
+counted as ``recaptured`` when the stand-in record verifies, not as a problem.
+
 ``verify_archive`` only reads (the database in read-only mode, the WARC files); ``ducha verify`` is
-its command-line shell and exits 1 when any problem is found.
+its command-line shell and exits 1 when any problem is found.  ``quick=True`` reads only the records
+a cut or vanished file can have lost (the crawl's cheap check at start).
 """
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ import hashlib
 import logging
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +36,7 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
+from archive.chains import chain_breaks, load_hops
 from archive.evidence import default_warc_dir
 
 logger = logging.getLogger(__name__)
@@ -51,7 +60,7 @@ class Problem:
     url: str
     table: str
     row_id: int
-    kind: str  # missing | unreadable | altered
+    kind: str  # missing | truncated | unreadable | altered
     detail: str
     warc_file: str | None = None
     warc_offset: int | None = None
@@ -70,6 +79,7 @@ class VerifyReport:
     rows: int = 0
     records: int = 0
     problems: list[Problem] = field(default_factory=list)
+    recaptured: list[Problem] = field(default_factory=list)  # lost, and a later capture verifies in its place
     seconds: float = 0.0
 
     @property
@@ -92,6 +102,28 @@ class _Record:
     digest_problems: list[str] = field(default_factory=list)
     error: str | None = None
     missing: bool = False
+    truncated: bool = False
+    status: int | None = None
+
+
+def _member_truncated(path: Path, offset: int) -> bool:
+    """Whether the gzip member at ``offset`` ends before it is complete (the file was cut inside it)."""
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(offset)
+            while not decompressor.eof and (chunk := fh.read(1 << 16)):
+                decompressor.decompress(chunk)
+    except (OSError, zlib.error):
+        return False  # damaged, not cut: another finding
+    return not decompressor.eof
+
+
+def _classified(path: Path, offset: int, record: _Record) -> _Record:
+    """``record``, marked truncated when its failure is explained by a gzip member that ends early."""
+    if (record.error or record.digest_problems) and not record.missing and _member_truncated(path, offset):
+        record.truncated = True
+    return record
 
 
 def _examine(record: Any) -> _Record:
@@ -103,21 +135,30 @@ def _examine(record: Any) -> _Record:
     problems = list(checker.problems) if checker is not None else []
     if not record.rec_headers.get_header("WARC-Block-Digest"):
         problems.append("the record carries no WARC-Block-Digest")
+    status = None
+    if record.http_headers is not None:
+        code = (record.http_headers.get_statuscode() or "").strip()
+        status = int(code) if code.isdigit() else None
     return _Record(payload_sha256=digest.hexdigest(), target=record.rec_headers.get_header("WARC-Target-URI"),
-                   digest_problems=problems)
+                   digest_problems=problems, status=status)
 
 
 def read_checked(path: Path, offset: int) -> _Record:
     """Read the record at ``offset`` of ``path`` checking its WARC block and payload digests."""
     if not path.is_file():
         return _Record(error=f"WARC file not found: {path}", missing=True)
+    size = path.stat().st_size
+    if offset >= size:
+        return _Record(error=f"the WARC file ends at byte {size}, before this record (cut?)", truncated=True)
     try:
         with open(path, "rb") as fh:
             fh.seek(offset)
             for record in ArchiveIterator(fh, check_digests=True):
-                return _examine(record)
+                return _classified(path, offset, _examine(record))
     except Exception as exc:  # noqa: BLE001 - any failure to read is the finding itself
-        return _Record(error=f"unreadable: {type(exc).__name__}: {exc}")
+        return _classified(path, offset, _Record(error=f"unreadable: {type(exc).__name__}: {exc}"))
+    if _member_truncated(path, offset):
+        return _Record(error=f"the record at offset {offset} ends early (file cut?)", truncated=True)
     return _Record(error=f"no WARC record at offset {offset}", missing=True)
 
 
@@ -133,7 +174,7 @@ def read_file_checked(path: Path, offsets: set[int]) -> dict[int, _Record]:
                     examined = _examine(record)  # first: asking the offset would consume the record
                     offset = iterator.get_record_offset()
                     if offset in offsets:
-                        found[offset] = examined
+                        found[offset] = _classified(path, offset, examined)
                         if len(found) == len(offsets):
                             break
         except Exception as exc:  # noqa: BLE001 - the per-record reads below name the damage
@@ -159,6 +200,60 @@ def _rows(conn: sqlite3.Connection, document_ids: list[int] | None) -> Iterable[
             yield {"table": table, **dict(zip(cols, values))}
 
 
+def _with_chains(conn: sqlite3.Connection, rows: list[dict[str, Any]],
+                 document_ids: list[int] | None) -> list[dict[str, Any]]:
+    """``rows`` plus one row per redirect hop; a chained row's final record is for the chain's last location."""
+    chains = load_hops(conn, document_ids)
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        hops = chains.get((row["table"], row["id"]))
+        if hops:
+            row["chain_break"] = chain_breaks(row["target"], hops)
+            row["target"] = hops[-1]["location"]
+            out += [{"table": "redirect_hops", "id": h["id"], "document_id": row["document_id"],
+                     "doc_url": row["doc_url"], "target": h["url"], "expected": h["raw_sha256"],
+                     "warc_file": h["warc_file"], "warc_offset": h["warc_offset"], "redirect": True} for h in hops]
+        out.append(row)
+    return out
+
+
+def _stand_ins(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> dict[tuple[str, int], dict[str, Any]]:
+    """The newest re-captured record of each row that has one (``evidence_recaptures``), as a row to check."""
+    if not rows:
+        return {}
+    by_key = {(r["table"], r["id"]): r for r in rows}
+    found: dict[tuple[str, int], dict[str, Any]] = {}
+    cur = conn.execute("SELECT id, row_table, row_id, warc_file, warc_offset, raw_sha256 FROM evidence_recaptures"
+                       " ORDER BY id")
+    for rid, table, row_id, warc_file, warc_offset, raw in cur:
+        row = by_key.get((table, row_id))
+        if row is None:
+            continue
+        url = row["doc_url"] if table != "attachments" else row["target"]
+        found[(table, row_id)] = {**row, "target": url, "expected": raw, "warc_file": warc_file,
+                                  "warc_offset": warc_offset, "recapture_id": rid, "redirect": False,
+                                  "chain_break": None}
+    return found
+
+
+def _suspects(rows: list[dict[str, Any]], warc_path: Path) -> list[dict[str, Any]]:
+    """The rows whose records a cut or vanished file can have lost: missing file, past its end, its last record."""
+    sizes: dict[str, int | None] = {}
+    tails: dict[str, int] = {}
+    for row in rows:
+        name = row["warc_file"]
+        if not name or row["warc_offset"] is None:
+            continue
+        if name not in sizes:
+            path = warc_path / name
+            sizes[name] = path.stat().st_size if path.is_file() else None
+        size, offset = sizes[name], int(row["warc_offset"])
+        if size is not None and offset < size:
+            tails[name] = max(tails.get(name, -1), offset)
+    return [r for r in rows if not r["warc_file"] or r["warc_offset"] is None or sizes[r["warc_file"]] is None
+            or int(r["warc_offset"]) >= (sizes[r["warc_file"]] or 0) or int(r["warc_offset"]) == tails[r["warc_file"]]]
+
+
 def _problem(row: dict[str, Any], kind: str, detail: str) -> Problem:
     return Problem(document_id=row["document_id"], url=row["doc_url"], table=row["table"], row_id=row["id"],
                    kind=kind, detail=detail, warc_file=row["warc_file"], warc_offset=row["warc_offset"])
@@ -166,29 +261,49 @@ def _problem(row: dict[str, Any], kind: str, detail: str) -> Problem:
 
 def _check_row(row: dict[str, Any], record: _Record) -> Problem | None:
     if record.error:
-        return _problem(row, "missing" if record.missing else "unreadable", record.error)
+        kind = "truncated" if record.truncated else "missing" if record.missing else "unreadable"
+        return _problem(row, kind, record.error)
+    altered = "truncated" if record.truncated else "altered"
     if record.digest_problems:
-        return _problem(row, "altered", "; ".join(record.digest_problems))
+        return _problem(row, altered, "; ".join(record.digest_problems))
     if row["expected"] and record.payload_sha256 != row["expected"]:
-        return _problem(row, "altered", f"payload SHA-256 {record.payload_sha256} differs from the archive's "
-                                        f"{row['expected']}")
+        return _problem(row, altered, f"payload SHA-256 {record.payload_sha256} differs from the archive's "
+                                      f"{row['expected']}")
     if row["target"] and record.target and record.target != row["target"]:
         return _problem(row, "altered", f"the record is for {record.target}, not {row['target']}")
+    if row.get("redirect") and not (record.status and 300 <= record.status < 400):
+        return _problem(row, "altered", f"a redirect hop whose record answers {record.status}, not a 3xx")
+    if row.get("chain_break"):
+        return _problem(row, "altered", row["chain_break"])
     return None
 
 
+def _read_all(rows: list[dict[str, Any]], warc_path: Path) -> dict[tuple[str, int], _Record]:
+    """Every record ``rows`` point at, one pass per file when many records of it are wanted."""
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        if row["warc_file"] and row["warc_offset"] is not None:
+            wanted.setdefault(row["warc_file"], set()).add(int(row["warc_offset"]))
+    cache: dict[tuple[str, int], _Record] = {}
+    for name, offsets in wanted.items():
+        records = read_file_checked(warc_path / name, offsets) if len(offsets) > _ONE_PASS_FROM else {
+            offset: read_checked(warc_path / name, offset) for offset in offsets}
+        cache.update({(name, offset): record for offset, record in records.items()})
+    return cache
+
+
 def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
-                   document_ids: list[int] | None = None) -> VerifyReport:
+                   document_ids: list[int] | None = None, quick: bool = False) -> VerifyReport:
     """Check every WARC record the archive (or only ``document_ids``) points at; return the findings.
 
     A version without a WARC reference is a problem (every archived content has evidence); checks
-    and attachments without one (a failed download, a timeout) have nothing to verify.
+    and attachments without one (a failed download, a timeout) have nothing to verify.  ``quick``
+    reads only the records a cut or vanished WARC file can have lost (missing file, past its end,
+    each file's last referenced record).
     """
     started = time.monotonic()
     warc_path = Path(warc_dir) if warc_dir is not None else default_warc_dir(db_path)
     report = VerifyReport()
-    cache: dict[tuple[str, int], _Record] = {}
-    docs: set[int] = set()
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     try:
         if document_ids:
@@ -196,33 +311,34 @@ def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
                 f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(document_ids))})", document_ids)}
             for missing_id in sorted(set(document_ids) - known):
                 raise LookupError(f"no document with id {missing_id} in {db_path}")
-        rows = list(_rows(conn, document_ids))
-        wanted: dict[str, set[int]] = {}
-        for row in rows:
-            if row["warc_file"] and row["warc_offset"] is not None:
-                wanted.setdefault(row["warc_file"], set()).add(int(row["warc_offset"]))
-        for name, offsets in wanted.items():
-            records = read_file_checked(warc_path / name, offsets) if len(offsets) > _ONE_PASS_FROM else {
-                offset: read_checked(warc_path / name, offset) for offset in offsets}
-            cache.update({(name, offset): record for offset, record in records.items()})
-        for row in rows:
-            docs.add(row["document_id"])
-            if not row["warc_file"] or row["warc_offset"] is None:
-                if row["table"] == "versions":
-                    report.rows += 1
-                    report.problems.append(_problem(row, "missing", "no WARC record is referenced"))
-                continue
-            report.rows += 1
-            problem = _check_row(row, cache[(row["warc_file"], int(row["warc_offset"]))])
-            if problem is not None:
-                report.problems.append(problem)
+        rows = _with_chains(conn, list(_rows(conn, document_ids)), document_ids)
+        report.documents = len({row["document_id"] for row in rows})
+        if quick:
+            rows = _suspects(rows, warc_path)
+        stand_ins = _stand_ins(conn, rows)
     finally:
         conn.close()
-    report.documents = len(docs)
+    cache = _read_all([*rows, *stand_ins.values()], warc_path)
+    for row in rows:
+        if not row["warc_file"] or row["warc_offset"] is None:
+            if row["table"] == "versions":
+                report.rows += 1
+                report.problems.append(_problem(row, "missing", "no WARC record is referenced"))
+            continue
+        report.rows += 1
+        problem = _check_row(row, cache[(row["warc_file"], int(row["warc_offset"]))])
+        if problem is None:
+            continue
+        stand_in = stand_ins.get((row["table"], row["id"]))
+        if stand_in is not None and _check_row(stand_in, cache[(stand_in["warc_file"],
+                                                                 int(stand_in["warc_offset"]))]) is None:
+            report.recaptured.append(problem)
+        else:
+            report.problems.append(problem)
     report.records = len(cache)
     report.seconds = time.monotonic() - started
     for problem in report.problems:
         logger.warning("verify: %s", problem.describe())
-    logger.info("verify: %d records of %d postings in %.1f s, %d problems", report.records, report.documents,
-                report.seconds, len(report.problems))
+    logger.info("verify: %d records of %d postings in %.1f s, %d problems, %d lost records re-captured",
+                report.records, report.documents, report.seconds, len(report.problems), len(report.recaptured))
     return report

@@ -88,14 +88,18 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
 @DB_OPTION
 @click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
 @click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")
+@click.option("--recapture", is_flag=True,
+              help="Verify every WARC record first; fetch live postings whose evidence is lost again.")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
-def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
+def crawl(sites_file, site_ids, db, mirror, full, recapture, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived)."""
     from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
     from crawler.errors import CrawlSetupError, SitesFileError
     from crawler.runner import run_crawl
 
     overrides = _parse_settings(settings)
+    if recapture:
+        overrides["DUCHA_RECAPTURE"] = "True"
     try:
         with crawl_lock(db):
             result = run_crawl(db=db, sites_file=sites_file, site_ids=list(site_ids), mirror=mirror, full=full,
@@ -335,9 +339,12 @@ def verify(db, document_ids) -> None:
         raise click.ClickException(str(exc)) from exc
     for problem in report.problems:
         click.echo(f"FAILED {problem.describe()}", err=True)
+    for lost in report.recaptured:
+        click.echo(f"RECAPTURED {lost.describe()} (a later capture verifies in its place)", err=True)
     click.echo(f"verify: {report.records} WARC records for {report.rows} rows of {report.documents} postings "
                f"in {report.seconds:.1f} s: " + ("ok" if report.ok else
-                                                 f"{len(report.failing_documents)} postings failing"))
+                                                 f"{len(report.failing_documents)} postings failing")
+               + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else ""))
     if not report.ok:
         sys.exit(1)
 
