@@ -286,8 +286,13 @@ def _read_all(rows: list[dict[str, Any]], warc_path: Path) -> dict[tuple[str, in
             wanted.setdefault(row["warc_file"], set()).add(int(row["warc_offset"]))
     cache: dict[tuple[str, int], _Record] = {}
     for name, offsets in wanted.items():
-        records = read_file_checked(warc_path / name, offsets) if len(offsets) > _ONE_PASS_FROM else {
-            offset: read_checked(warc_path / name, offset) for offset in offsets}
+        path = warc_path / name
+        records = read_file_checked(path, offsets) if len(offsets) > _ONE_PASS_FROM else {
+            offset: read_checked(path, offset) for offset in offsets}
+        # only the last record a file holds can be cut mid-way: a record before it ends where the next begins
+        last = max((o for o, r in records.items() if not r.error), default=None)
+        if last is not None and _member_truncated(path, last):
+            records[last].truncated = True
         cache.update({(name, offset): record for offset, record in records.items()})
     return cache
 

@@ -114,7 +114,7 @@ def test_cut_warc_is_named_truncated_then_recaptured_by_the_next_crawls(sim_craw
     altered = next(v for v in versions[1:20] if _alter_in_place(data, v["warc_offset"]))
     # then the file cut in the middle of a record
     cut_in = versions[len(versions) // 2]
-    cut = cut_in["warc_offset"] + 200
+    cut = (cut_in["warc_offset"] + _member_end(bytes(data), cut_in["warc_offset"])) // 2  # inside its payload
     path.write_bytes(bytes(data[:cut]))
 
     cut_report = verify_archive(sim_crawl.db)
