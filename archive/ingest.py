@@ -224,8 +224,8 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
 
 
 def _check_outcome(conn: sqlite3.Connection, document_id: int | None, run_id: int | None,
-                   outcome: CheckOutcome) -> None:
-    _check(conn, document_id, run_id, outcome.fetched_at, outcome.kind, site_id=outcome.site_id,
+                   outcome: CheckOutcome) -> int:
+    return _check(conn, document_id, run_id, outcome.fetched_at, outcome.kind, site_id=outcome.site_id,
            url=outcome.url, http_status=outcome.http_status, reason=outcome.reason,
            raw_sha256=outcome.raw_sha256, warc=outcome.warc, redirects=outcome.redirects)
 
@@ -260,7 +260,9 @@ def record_outcome(conn: sqlite3.Connection, outcome: CheckOutcome, *, run_id: i
             detail = {**detail, "outcome": outcome.kind, "previous_status": status}
     if event is not None:
         _event(conn, doc["id"], run_id, event, at, version_id=doc["current_version_id"], detail=detail)
-    _check_outcome(conn, doc["id"], run_id, outcome)
+    check_id = _check_outcome(conn, doc["id"], run_id, outcome)
+    if outcome.lost_evidence and outcome.kind == "removed":  # gone from the server: lost for good
+        recapture.record_gone(conn, outcome, document_id=doc["id"], check_id=check_id, run_id=run_id)
     conn.execute(
         "UPDATE documents SET status = ?, removed_at = ?, last_checked_at = ?,"
         " last_seen_at = coalesce(?, last_seen_at) WHERE id = ?",

@@ -105,6 +105,7 @@ class CheckOutcome:
     raw_sha256: str | None = None
     warc: WarcRef | None = None
     redirects: list[RedirectHop] = field(default_factory=list)  # e.g. the 302 of a redirect to the home page
+    lost_evidence: list[LostEvidence] = field(default_factory=list)  # rows this fetch meant to re-capture
 
 
 # --- results the archive hands back -------------------------------------------------------------

@@ -5,13 +5,16 @@ stand in for the lost ones.
 crawl start ── lost_evidence(db, warc_dir, quick=True) ──► {document id: [LostEvidence]}   (archive.verify)
    quick: the records a cut or vanished file can have lost (missing file, offsets past its end, the
           last record before its end); ``ducha crawl --recapture`` reads every record instead
-spider: live postings among them fetched again, unconditionally ──► PageCapture(lost_evidence=[…])
-ingest ── record() ──► evidence_recaptures: the lost row, what verify found, the record standing in for it
+spider: those postings fetched again, unconditionally ──► PageCapture / CheckOutcome(lost_evidence=[…])
+ingest ── record() / record_gone() ──► evidence_recaptures: the lost row, what verify found, and the
+          record standing in for it, or none: lost for good (content changed since, posting removed)
 ```
 A stand-in is written only when the new fetch proves the same thing: a version when the page still has
 that content (same content hash), an attachment when the file has the same SHA-256, a check by the
 new check of the posting (a check is an observation; the lost one keeps its row and this record of its
-loss).  The lost rows keep their original references: nothing is rewritten.
+loss).  What cannot be proved again is noted as lost for good (no stand-in): ``ducha verify`` lists it as
+known and stops failing on it, so the weekly check does not repeat a loss the archive already records.
+The lost rows keep their original references: nothing is rewritten.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from archive.models import LostEvidence, PageCapture, WarcRef
+from archive.models import CheckOutcome, LostEvidence, PageCapture, WarcRef
 
 log = logging.getLogger(__name__)
 
@@ -57,22 +60,46 @@ def _stand_in(conn: sqlite3.Connection, capture: PageCapture, lost: LostEvidence
     return None
 
 
+def _insert(conn: sqlite3.Connection, document_id: int, run_id: int | None, at: str, check_id: int,
+            lost: LostEvidence, stand_in: tuple[WarcRef, str | None] | None, why: str | None = None) -> None:
+    ref, digest = stand_in if stand_in is not None else (None, None)
+    detail = "; ".join(part for part in (lost.detail, f"lost for good: {why}" if why else "") if part)
+    conn.execute(
+        "INSERT INTO evidence_recaptures (document_id, run_id, at, row_table, row_id, problem, detail, check_id,"
+        " warc_file, warc_offset, raw_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (document_id, run_id, at, lost.table, lost.row_id, lost.problem, detail or None, check_id,
+         ref.file if ref else None, ref.offset if ref else None, digest))
+
+
+def _why_not(lost: LostEvidence) -> str:
+    return {"versions": "the posting no longer has this content",
+            "attachments": "the file is no longer served with this digest"}.get(
+        lost.table, "a redirect's answer of the past cannot be fetched again")
+
+
 def record(conn: sqlite3.Connection, capture: PageCapture, *, document_id: int, check_id: int,
            content_sha256: str, run_id: int | None) -> int:
-    """Note each lost row ``capture`` re-captures (caller's transaction); return how many got a stand-in."""
+    """Note each lost row ``capture`` re-captures (caller's transaction); return how many got a stand-in.
+
+    A row the fetch cannot stand in for (the content changed since) is noted as lost for good."""
     done = 0
     for lost in capture.lost_evidence:
         stand_in = _stand_in(conn, capture, lost, content_sha256)
-        if stand_in is None:
-            log.warning("document %s: the lost record of %s %s cannot be re-captured (%s)", document_id,
-                        lost.table, lost.row_id, "content changed" if lost.table == "versions" else "not fetched again")
-            continue
-        ref, digest = stand_in
-        conn.execute(
-            "INSERT INTO evidence_recaptures (document_id, run_id, at, row_table, row_id, problem, detail, check_id,"
-            " warc_file, warc_offset, raw_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (document_id, run_id, capture.fetched_at, lost.table, lost.row_id, lost.problem, lost.detail or None,
-             check_id, ref.file, ref.offset, digest))
-        done += 1
+        why = None if stand_in is not None else _why_not(lost)
+        if why:
+            log.warning("document %s: the lost record of %s %s cannot be captured again: %s", document_id,
+                        lost.table, lost.row_id, why)
+        _insert(conn, document_id, run_id, capture.fetched_at, check_id, lost, stand_in, why)
+        done += stand_in is not None
     log.info("document %s: %d of %d lost records re-captured", document_id, done, len(capture.lost_evidence))
     return done
+
+
+def record_gone(conn: sqlite3.Connection, outcome: CheckOutcome, *, document_id: int, check_id: int,
+                run_id: int | None) -> None:
+    """The posting whose evidence was lost answered as removed: its lost records are noted as lost for good."""
+    why = f"the posting is removed ({outcome.reason or outcome.http_status})"
+    log.warning("document %s: %d lost records cannot be captured again: %s", document_id,
+                len(outcome.lost_evidence), why)
+    for lost in outcome.lost_evidence:
+        _insert(conn, document_id, run_id, outcome.fetched_at, check_id, lost, None, why)

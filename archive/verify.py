@@ -16,7 +16,8 @@ attachments (sha256) ──┘                                   │ WARC-Block-
 A row reached through redirects has a chain (``archive.chains``): each 3xx answer's record is checked
 (target = the hop's URL, a 3xx status, its digest) and the final record's target is the chain's last
 location.  A row whose record was lost and captured again by a later crawl (``archive.recapture``) is
-counted as ``recaptured`` when the stand-in record verifies, not as a problem.
+counted as ``recaptured`` when the stand-in record verifies, not as a problem; one the crawl recorded as
+lost for good (content changed since, posting removed) is counted as ``lost``, not as a problem.
 
 ``verify_archive`` only reads (the database in read-only mode, the WARC files); ``ducha verify`` is
 its command-line shell and exits 1 when any problem is found.  ``quick=True`` reads only the records
@@ -80,6 +81,7 @@ class VerifyReport:
     records: int = 0
     problems: list[Problem] = field(default_factory=list)
     recaptured: list[Problem] = field(default_factory=list)  # lost, and a later capture verifies in its place
+    lost: list[Problem] = field(default_factory=list)  # lost for good, recorded by a crawl (evidence_recaptures)
     seconds: float = 0.0
 
     @property
@@ -217,23 +219,29 @@ def _with_chains(conn: sqlite3.Connection, rows: list[dict[str, Any]],
     return out
 
 
-def _stand_ins(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> dict[tuple[str, int], dict[str, Any]]:
-    """The newest re-captured record of each row that has one (``evidence_recaptures``), as a row to check."""
-    if not rows:
-        return {}
-    by_key = {(r["table"], r["id"]): r for r in rows}
+def _stand_ins(conn: sqlite3.Connection, rows: list[dict[str, Any]]
+               ) -> tuple[dict[tuple[str, int], dict[str, Any]], set[tuple[str, int]]]:
+    """The newest re-captured record of each row that has one (``evidence_recaptures``), as a row to check;
+    and the rows recorded as lost for good (no stand-in)."""
     found: dict[tuple[str, int], dict[str, Any]] = {}
+    gone: set[tuple[str, int]] = set()
+    if not rows:
+        return found, gone
+    by_key = {(r["table"], r["id"]): r for r in rows}
     cur = conn.execute("SELECT id, row_table, row_id, warc_file, warc_offset, raw_sha256 FROM evidence_recaptures"
                        " ORDER BY id")
     for rid, table, row_id, warc_file, warc_offset, raw in cur:
         row = by_key.get((table, row_id))
         if row is None:
             continue
+        if warc_file is None or warc_offset is None:
+            gone.add((table, row_id))
+            continue
         url = row["doc_url"] if table != "attachments" else row["target"]
         found[(table, row_id)] = {**row, "target": url, "expected": raw, "warc_file": warc_file,
                                   "warc_offset": warc_offset, "recapture_id": rid, "redirect": False,
                                   "chain_break": None}
-    return found
+    return found, gone
 
 
 def _suspects(rows: list[dict[str, Any]], warc_path: Path) -> list[dict[str, Any]]:
@@ -320,7 +328,7 @@ def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
         report.documents = len({row["document_id"] for row in rows})
         if quick:
             rows = _suspects(rows, warc_path)
-        stand_ins = _stand_ins(conn, rows)
+        stand_ins, gone = _stand_ins(conn, rows)
     finally:
         conn.close()
     cache = _read_all([*rows, *stand_ins.values()], warc_path)
@@ -338,12 +346,15 @@ def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
         if stand_in is not None and _check_row(stand_in, cache[(stand_in["warc_file"],
                                                                  int(stand_in["warc_offset"]))]) is None:
             report.recaptured.append(problem)
+        elif (row["table"], row["id"]) in gone:
+            report.lost.append(problem)
         else:
             report.problems.append(problem)
     report.records = len(cache)
     report.seconds = time.monotonic() - started
     for problem in report.problems:
         logger.warning("verify: %s", problem.describe())
-    logger.info("verify: %d records of %d postings in %.1f s, %d problems, %d lost records re-captured",
-                report.records, report.documents, report.seconds, len(report.problems), len(report.recaptured))
+    logger.info("verify: %d records of %d postings in %.1f s, %d problems, %d lost records re-captured, %d lost for "
+                "good (recorded)", report.records, report.documents, report.seconds, len(report.problems),
+                len(report.recaptured), len(report.lost))
     return report

@@ -341,10 +341,13 @@ def verify(db, document_ids) -> None:
         click.echo(f"FAILED {problem.describe()}", err=True)
     for lost in report.recaptured:
         click.echo(f"RECAPTURED {lost.describe()} (a later capture verifies in its place)", err=True)
+    for lost in report.lost:
+        click.echo(f"LOST {lost.describe()} (recorded by a crawl as lost for good: see evidence_recaptures)", err=True)
     click.echo(f"verify: {report.records} WARC records for {report.rows} rows of {report.documents} postings "
                f"in {report.seconds:.1f} s: " + ("ok" if report.ok else
                                                  f"{len(report.failing_documents)} postings failing")
-               + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else ""))
+               + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else "")
+               + (f" ({len(report.lost)} records lost for good, recorded)" if report.lost else ""))
     if not report.ok:
         sys.exit(1)
 

@@ -101,7 +101,7 @@ class DuchaSpider(scrapy.Spider):
         for site in self.sites:
             known = archive.known_documents(site.id)
             due = {d.url for d in due_for_recheck(known.values(), now=current, full=self.full)}
-            recapture = {d.url: lost[d.id] for d in known.values() if d.id in lost and d.status == "live"}
+            recapture = {d.url: lost[d.id] for d in known.values() if d.id in lost}
             self.states[site.id] = SiteState(site=site, known=known, due=due | recapture.keys(), lost=recapture,
                                              hosts=site_hosts(site.start_urls, site.options.get("hosts")))
             for start_url in site.start_urls:
@@ -122,7 +122,7 @@ class DuchaSpider(scrapy.Spider):
         lost = lost_evidence(archive.path, warc_dir=archive.warc_dir, quick=not self.recapture)
         if lost:
             self.crawler.stats.set_value("ducha/evidence_lost_postings", len(lost))
-            logger.warning("evidence of %d postings does not verify: fetching the live ones again", len(lost))
+            logger.warning("evidence of %d postings does not verify: fetching them again", len(lost))
         return lost
 
     def _list_request(self, site: Site, profile, list_request: ListRequest, *, is_start: bool,
@@ -283,7 +283,8 @@ class DuchaSpider(scrapy.Spider):
         if page.is_soft_404:
             yield CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind="removed",
                                http_status=response.status, reason="soft-404", raw_sha256=raw,
-                               warc=meta.get("ducha_warc"), redirects=redirect_chain(response))
+                               warc=meta.get("ducha_warc"), redirects=redirect_chain(response),
+                               lost_evidence=meta.get("ducha_lost") or [])
             return
         attachments = await self.attachments.of_page(page, site_id)
         yield PageCapture(
@@ -306,7 +307,7 @@ class DuchaSpider(scrapy.Spider):
         def outcome(kind, reason):
             return CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind=kind, http_status=status,
                                 reason=reason, raw_sha256=raw, warc=response.meta.get("ducha_warc"),
-                                redirects=redirect_chain(response))
+                                redirects=redirect_chain(response), lost_evidence=response.meta.get("ducha_lost") or [])
 
         if status == 304:
             return outcome("not_modified", "304")

@@ -103,7 +103,7 @@ def test_verify_ok_then_names_altered_corrupt_and_missing_evidence(sim_crawl):
     assert f"document {versions[5]['document_id']} {versions[5]['url']}: missing" in missing.stderr
 
 
-def test_cut_warc_is_named_truncated_then_recaptured_by_the_next_crawls(sim_crawl):
+def test_cut_warc_is_named_truncated_then_recaptured_or_recorded_lost_by_the_next_crawls(sim_crawl):
     assert sim_crawl.crawl(0, *SITE).returncode == 0
     warc_file = sim_crawl.query("SELECT warc_file FROM versions LIMIT 1")[0]["warc_file"]
     path = sim_crawl.db.parent / "warc" / warc_file
@@ -125,19 +125,26 @@ def test_cut_warc_is_named_truncated_then_recaptured_by_the_next_crawls(sim_craw
     named = set(cut_report.failing_documents)
     assert len(named) > 10
 
-    # the next ordinary crawl (same day, nothing due) finds what the cut lost and fetches it again
-    again = sim_crawl.crawl(0, *SITE)
+    # the next ordinary crawl (the next day) finds what the cut lost and fetches it again; what changed or went
+    # away since cannot be proved again and is recorded as lost for good
+    again = sim_crawl.crawl(1, *SITE)
     assert again.returncode == 0, again.stderr[-2000:]
     after = verify_archive(sim_crawl.db)
     assert after.failing_documents == [altered["document_id"]]  # a cheap look does not read every record
-    # (the altered posting may have lost other records to the cut: those are re-captured already)
-    assert {p.document_id for p in after.recaptured} - {altered["document_id"]} == named - {altered["document_id"]}
-    assert not [p for p in after.recaptured if p.table == "versions" and p.document_id == altered["document_id"]]
+    changed = {c["url"] for c in sim_crawl.manifest(1)["changes"] if c["site_id"] == "pj-sthjj"}
+    ids = {r["url"]: r["id"] for r in sim_crawl.query("SELECT id, url FROM documents")}
+    changed_named = {ids[u] for u in changed if u in ids} & named - {altered["document_id"]}
+    assert changed_named, "the cut should cost some posting that changes on day 1"
+    lost_for_good = {p.document_id for p in after.lost}
+    assert lost_for_good and lost_for_good <= changed_named  # only what changed since is beyond repair
+    recovered = {p.document_id for p in after.recaptured} | {p.document_id for p in after.lost}
+    assert recovered - {altered["document_id"]} == named - {altered["document_id"]}
 
     # --recapture verifies every record first: the altered one is captured again too, and verify passes
-    full = sim_crawl.crawl(0, *SITE, "--recapture")
+    full = sim_crawl.crawl(1, *SITE, "--recapture")
     assert full.returncode == 0, full.stderr[-2000:]
     result = _verify(sim_crawl)
     assert result.returncode == 0, result.stderr[-3000:]
     assert f"RECAPTURED document {altered['document_id']} {altered['url']}: altered" in result.stderr
-    assert "lost records re-captured" in result.stdout
+    assert "lost records re-captured" in result.stdout and "records lost for good, recorded" in result.stdout
+    assert "LOST document " in result.stderr
