@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 
 import scrapy
@@ -119,7 +120,11 @@ class DuchaSpider(scrapy.Spider):
         """Postings whose WARC records do not verify (``archive.recapture``): a quick look at the records a cut
         file can lose, or every record with ``DUCHA_RECAPTURE``.  Their live ones are fetched again."""
         archive = self.archive
-        lost = lost_evidence(archive.path, warc_dir=archive.warc_dir, quick=not self.recapture)
+        try:
+            lost = lost_evidence(archive.path, warc_dir=archive.warc_dir, quick=not self.recapture)
+        except (sqlite3.Error, OSError) as exc:  # the look at the evidence must not stop the crawl
+            logger.error("could not verify the evidence before the crawl (%s): nothing re-captured", exc)
+            return {}
         if lost:
             self.crawler.stats.set_value("ducha/evidence_lost_postings", len(lost))
             logger.warning("evidence of %d postings does not verify: fetching them again", len(lost))
