@@ -186,20 +186,54 @@ def read_file_checked(path: Path, offsets: set[int]) -> dict[int, _Record]:
     return found
 
 
-def _rows(conn: sqlite3.Connection, document_ids: list[int] | None) -> Iterable[dict[str, Any]]:
-    where, params = "", []
+def _rows(conn: sqlite3.Connection, document_ids: list[int] | None,
+          only: tuple[str, str, list[Any]] | None = None) -> Iterable[dict[str, Any]]:
+    """Every row that points at a WARC record; ``only`` = (WITH clause, condition on ``t``, params) narrows them."""
+    conditions, params = [], []
     if document_ids:
-        where = f" WHERE t.document_id IN ({', '.join('?' * len(document_ids))})"
+        conditions.append(f"t.document_id IN ({', '.join('?' * len(document_ids))})")
         params = list(document_ids)
+    with_sql = ""
+    if only is not None:
+        with_sql, condition, extra = only
+        conditions.append(condition)
+        params = [*extra, *params]
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
     for table, hash_col, url_expr in _SOURCES:
         join = "" if table == "attachments" else " JOIN documents d ON d.id = t.document_id"
         doc_url = "(SELECT url FROM documents WHERE id = t.document_id)" if table == "attachments" else "d.url"
-        sql = (f"SELECT t.id, t.document_id, {doc_url} AS doc_url, {url_expr} AS target, t.{hash_col} AS expected,"
-               f" t.warc_file, t.warc_offset FROM {table} t{join}{where} ORDER BY t.warc_file, t.warc_offset")
+        sql = (f"{with_sql}SELECT t.id, t.document_id, {doc_url} AS doc_url, {url_expr} AS target,"
+               f" t.{hash_col} AS expected, t.warc_file, t.warc_offset FROM {table} t{join}{where}"
+               f" ORDER BY t.warc_file, t.warc_offset")
         cur = conn.execute(sql, params)
         cols = [c[0] for c in cur.description]
         for values in cur:
             yield {"table": table, **dict(zip(cols, values))}
+
+
+def _suspects(conn: sqlite3.Connection, warc_path: Path) -> tuple[str, str, list[Any]]:
+    """``_rows``' filter for the rows whose records a cut or vanished file can have lost: no reference, a
+    missing file, an offset past the file's end, or the file's last referenced record (one ``stat`` per
+    file; the filtering runs in SQLite, so an archive of millions of checks is not loaded into Python)."""
+    tables = [t for t, _, _ in _SOURCES] + ["redirect_hops"]
+    names: set[str] = set()
+    for table in tables:
+        names |= {r[0] for r in conn.execute(f"SELECT DISTINCT warc_file FROM {table} WHERE warc_file IS NOT NULL")}
+    sizes = {name: (warc_path / name).stat().st_size if (warc_path / name).is_file() else -1 for name in sorted(names)}
+    tails: dict[str, int] = {}
+    if sizes:
+        values = ", ".join("(?, ?)" for _ in sizes)
+        params = [x for pair in sizes.items() for x in pair]
+        for table in tables:
+            for name, tail in conn.execute(
+                    f"WITH s(name, size) AS (VALUES {values}) SELECT t.warc_file, max(t.warc_offset) FROM {table} t"
+                    " JOIN s ON s.name = t.warc_file WHERE t.warc_offset < s.size GROUP BY t.warc_file", params):
+                tails[name] = max(tails.get(name, -1), tail)
+    files = [(name, size, tails.get(name, -1)) for name, size in sizes.items()] or [("", -1, -1)]
+    with_sql = f"WITH s(name, size, tail) AS (VALUES {', '.join('(?, ?, ?)' for _ in files)}) "
+    condition = ("(t.warc_file IS NULL OR t.warc_offset IS NULL OR EXISTS (SELECT 1 FROM s WHERE s.name = t.warc_file"
+                 " AND (s.size < 0 OR t.warc_offset >= s.size OR t.warc_offset = s.tail)))")
+    return with_sql, condition, [x for triple in files for x in triple]
 
 
 def _with_chains(conn: sqlite3.Connection, rows: list[dict[str, Any]],
@@ -242,24 +276,6 @@ def _stand_ins(conn: sqlite3.Connection, rows: list[dict[str, Any]]
                                   "warc_offset": warc_offset, "recapture_id": rid, "redirect": False,
                                   "chain_break": None}
     return found, gone
-
-
-def _suspects(rows: list[dict[str, Any]], warc_path: Path) -> list[dict[str, Any]]:
-    """The rows whose records a cut or vanished file can have lost: missing file, past its end, its last record."""
-    sizes: dict[str, int | None] = {}
-    tails: dict[str, int] = {}
-    for row in rows:
-        name = row["warc_file"]
-        if not name or row["warc_offset"] is None:
-            continue
-        if name not in sizes:
-            path = warc_path / name
-            sizes[name] = path.stat().st_size if path.is_file() else None
-        size, offset = sizes[name], int(row["warc_offset"])
-        if size is not None and offset < size:
-            tails[name] = max(tails.get(name, -1), offset)
-    return [r for r in rows if not r["warc_file"] or r["warc_offset"] is None or sizes[r["warc_file"]] is None
-            or int(r["warc_offset"]) >= (sizes[r["warc_file"]] or 0) or int(r["warc_offset"]) == tails[r["warc_file"]]]
 
 
 def _problem(row: dict[str, Any], kind: str, detail: str) -> Problem:
@@ -324,10 +340,9 @@ def verify_archive(db_path: str | Path, *, warc_dir: str | Path | None = None,
                 f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(document_ids))})", document_ids)}
             for missing_id in sorted(set(document_ids) - known):
                 raise LookupError(f"no document with id {missing_id} in {db_path}")
-        rows = _with_chains(conn, list(_rows(conn, document_ids)), document_ids)
+        only = _suspects(conn, warc_path) if quick else None
+        rows = _with_chains(conn, list(_rows(conn, document_ids, only)), document_ids)
         report.documents = len({row["document_id"] for row in rows})
-        if quick:
-            rows = _suspects(rows, warc_path)
         stand_ins, gone = _stand_ins(conn, rows)
     finally:
         conn.close()
