@@ -4,8 +4,10 @@
 archive.db ──refs (versions, checks, attachments)──► warc/ducha-*.warc.gz
                                                           │ copy each response record byte for byte
 out_dir/<id>.warc.gz  ◄── warcinfo (who exported what) + copied records
-out_dir/<id>.manifest.json  document, versions, attachments, checks, events, and for every record
-                            the SHA-256 of its payload next to the digest the archive stored
+out_dir/<id>.manifest.json  document, versions, attachments, checks, events, redirect_hops (the 3xx
+                            answers before a row's final response: a redirect's evidence is the chain),
+                            recaptures (lost records and the re-captured ones standing in), and for every
+                            record the SHA-256 of its payload next to the digest the archive stored
 ```
 
 A reader can verify the package without the archive: recompute each payload's SHA-256 from the
@@ -85,6 +87,10 @@ MANIFEST_QUERIES = {
               " FROM checks WHERE document_id = ? ORDER BY id",
     "events": "SELECT id, run_id, kind, at, version_id, previous_version_id, detail FROM events"
               " WHERE document_id = ? ORDER BY id",
+    "redirect_hops": "SELECT id, row_table, row_id, hop, url, http_status, location, raw_sha256, warc_file,"
+                     " warc_offset FROM redirect_hops WHERE document_id = ? ORDER BY row_table, row_id, hop",
+    "recaptures": "SELECT id, run_id, at, row_table, row_id, problem, detail, check_id, raw_sha256, warc_file,"
+                  " warc_offset FROM evidence_recaptures WHERE document_id = ? ORDER BY id",
 }
 
 
@@ -116,7 +122,8 @@ def export_evidence(
         conn.close()
     if not parts["document"]:
         raise UnknownDocumentError(f"no document with id {document_id} in {db_path}")
-    docs, versions, attachments, checks, events = (parts[name] for name in MANIFEST_QUERIES)
+    docs, versions, attachments, checks = (parts[name] for name in ("document", "versions", "attachments", "checks"))
+    hops, recaptures = parts["redirect_hops"], parts["recaptures"]
 
     out.mkdir(parents=True, exist_ok=True)
     warc_name, manifest_name = f"{document_id}.warc.gz", f"{document_id}.manifest.json"
@@ -127,7 +134,8 @@ def export_evidence(
         writer.write_record(writer.create_warcinfo_record(warc_name, {
             "software": _software(), "format": "WARC File Format 1.1",
             "description": f"evidence for ducha archive document {document_id} ({docs[0]['url']})"}))
-        for row in [*versions, *checks, *attachments]:
+        # every record of a chain: each redirect answer, then the final response; and re-captured stand-ins
+        for row in [*hops, *versions, *checks, *attachments, *recaptures]:
             ref = _ref(row)
             if ref is None:
                 continue
@@ -139,7 +147,7 @@ def export_evidence(
             row["payload_sha256"] = record.get("payload_sha256")
             expected = row.get("raw_sha256") if "raw_sha256" in row else row.get("sha256")
             row["digest_matches"] = None if not expected or not record else expected == record["payload_sha256"]
-    for row in [*versions, *checks, *attachments]:
+    for row in [*hops, *versions, *checks, *attachments, *recaptures]:
         row.pop("warc_file", None)
         row.pop("warc_offset", None)
     decode_json_fields(parts)
@@ -153,7 +161,9 @@ def export_evidence(
         "versions": versions,
         "attachments": attachments,
         "checks": checks,
-        "events": events,
+        "events": parts["events"],
+        "redirect_hops": hops,
+        "recaptures": recaptures,
         "records": records,
         "missing": missing,
         "files": [str(out / warc_name), str(out / manifest_name)],

@@ -10,8 +10,8 @@ import logging
 import sqlite3
 from typing import Any
 
+from archive import chains, recapture, search
 from archive import ocr as _ocr
-from archive import search
 from archive.models import (
     AttachmentCapture,
     CheckOutcome,
@@ -53,15 +53,20 @@ def _event(
 def _check(
     conn: sqlite3.Connection, document_id: int | None, run_id: int | None, at: str, outcome: str, *,
     site_id: str, url: str, http_status: int | None, reason: str | None, raw_sha256: str | None,
-    warc: Any,
-) -> None:
-    conn.execute(
+    warc: Any, redirects: list | None = None,
+) -> int:
+    """Insert a check row (and the redirect chain that led to its response); return its id."""
+    cur = conn.execute(
         """INSERT INTO checks (document_id, run_id, at, http_status, outcome, reason, raw_sha256,
                                warc_file, warc_offset, site_id, url)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (document_id, run_id, at, http_status, outcome, reason or None, raw_sha256,
          warc.file if warc else None, warc.offset if warc else None, site_id, url),
     )
+    check_id = int(cur.lastrowid or 0)
+    if redirects:
+        chains.record_hops(conn, document_id, "checks", check_id, redirects)
+    return check_id
 
 
 def _attachments(
@@ -110,6 +115,8 @@ def _attachments(
              att.etag, att.last_modified),
         )
         ids.append(int(cur.lastrowid or 0))
+        if att.redirects:
+            chains.record_hops(conn, document_id, "attachments", ids[-1], att.redirects)
         text_added = _ocr.record_capture(conn, ids[-1], att, at) or text_added or bool(att.text)
     return list(dict.fromkeys(ids)), digests, text_added
 
@@ -169,6 +176,8 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
              _json(changed) if previous is not None else None, capture.http_status,
              capture.warc.file if capture.warc else None, capture.warc.offset if capture.warc else None))
         version_id = int(cur.lastrowid or 0)
+        if capture.redirects:
+            chains.record_hops(conn, doc_id, "versions", version_id, capture.redirects)
         conn.executemany("INSERT OR IGNORE INTO version_attachments (version_id, attachment_id) VALUES (?, ?)",
                          [(version_id, a) for a in att_ids])
 
@@ -188,10 +197,12 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
     if event is not None:
         _event(conn, doc_id, run_id, event, at, version_id=version_id,
                previous_version_id=previous["id"] if previous and new_version else None, detail=detail)
-    _check(conn, doc_id, run_id, at, "new_version" if new_version else "same", site_id=capture.site_id,
-           url=capture.url, http_status=capture.http_status, reason=(capture.extra or {}).get("parse_note"),
-           raw_sha256=capture.raw_sha256,
-           warc=capture.warc)
+    check_id = _check(conn, doc_id, run_id, at, "new_version" if new_version else "same", site_id=capture.site_id,
+                      url=capture.url, http_status=capture.http_status,
+                      reason=(capture.extra or {}).get("parse_note"), raw_sha256=capture.raw_sha256,
+                      warc=capture.warc, redirects=capture.redirects)
+    if capture.lost_evidence:
+        recapture.record(conn, capture, document_id=doc_id, check_id=check_id, content_sha256=digest, run_id=run_id)
     conn.execute(
         """UPDATE documents SET title = ?, publish_date = ?, publish_date_source = ?, cms_date = ?,
              list_date = ?, stated_date = ?, url_date = ?, publisher = coalesce(?, publisher), doc_type = ?,
@@ -213,10 +224,10 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
 
 
 def _check_outcome(conn: sqlite3.Connection, document_id: int | None, run_id: int | None,
-                   outcome: CheckOutcome) -> None:
-    _check(conn, document_id, run_id, outcome.fetched_at, outcome.kind, site_id=outcome.site_id,
+                   outcome: CheckOutcome) -> int:
+    return _check(conn, document_id, run_id, outcome.fetched_at, outcome.kind, site_id=outcome.site_id,
            url=outcome.url, http_status=outcome.http_status, reason=outcome.reason,
-           raw_sha256=outcome.raw_sha256, warc=outcome.warc)
+           raw_sha256=outcome.raw_sha256, warc=outcome.warc, redirects=outcome.redirects)
 
 
 def record_outcome(conn: sqlite3.Connection, outcome: CheckOutcome, *, run_id: int | None) -> OutcomeResult:
@@ -249,7 +260,9 @@ def record_outcome(conn: sqlite3.Connection, outcome: CheckOutcome, *, run_id: i
             detail = {**detail, "outcome": outcome.kind, "previous_status": status}
     if event is not None:
         _event(conn, doc["id"], run_id, event, at, version_id=doc["current_version_id"], detail=detail)
-    _check_outcome(conn, doc["id"], run_id, outcome)
+    check_id = _check_outcome(conn, doc["id"], run_id, outcome)
+    if outcome.lost_evidence and outcome.kind == "removed":  # gone from the server: lost for good
+        recapture.record_gone(conn, outcome, document_id=doc["id"], check_id=check_id, run_id=run_id)
     conn.execute(
         "UPDATE documents SET status = ?, removed_at = ?, last_checked_at = ?,"
         " last_seen_at = coalesce(?, last_seen_at) WHERE id = ?",

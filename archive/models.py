@@ -25,6 +25,29 @@ class WarcRef:
 
 
 @dataclass
+class RedirectHop:
+    """One 3xx answer on the way to a response: the URL asked, the answer's status, the URL it sent us to
+    (absolute, as followed) and its WARC record.  A redirect's evidence is the chain of these, then the
+    final response's record."""
+
+    url: str
+    http_status: int
+    location: str
+    raw_sha256: str | None = None
+    warc: WarcRef | None = None
+
+
+@dataclass
+class LostEvidence:
+    """A row whose WARC record does not verify (``archive.verify``), handed to the crawl that re-captures it."""
+
+    table: str  # versions | checks | attachments | redirect_hops
+    row_id: int
+    problem: str  # truncated | missing | unreadable | altered
+    detail: str = ""
+
+
+@dataclass
 class AttachmentCapture:
     """One attachment file as fetched with its posting."""
 
@@ -39,6 +62,7 @@ class AttachmentCapture:
     etag: str | None = None  # validators for conditional re-checks
     last_modified: str | None = None
     ocr: OcrRecord | None = None  # recognised pages (scans); ``text`` is then only the typed text
+    redirects: list[RedirectHop] = field(default_factory=list)  # the 3xx answers before the file, in order
 
 
 @dataclass
@@ -64,6 +88,8 @@ class PageCapture:
     last_modified: str | None = None
     warc: WarcRef | None = None
     extra: dict = field(default_factory=dict)  # further extracted fields (objection window, …)
+    redirects: list[RedirectHop] = field(default_factory=list)  # the 3xx answers before the page, in order
+    lost_evidence: list[LostEvidence] = field(default_factory=list)  # rows this fetch re-captures
 
 
 @dataclass
@@ -78,6 +104,8 @@ class CheckOutcome:
     reason: str = ""  # "404", "soft-404", "redirect-home", "timeout", "412 challenge", …
     raw_sha256: str | None = None
     warc: WarcRef | None = None
+    redirects: list[RedirectHop] = field(default_factory=list)  # e.g. the 302 of a redirect to the home page
+    lost_evidence: list[LostEvidence] = field(default_factory=list)  # rows this fetch meant to re-capture
 
 
 # --- results the archive hands back -------------------------------------------------------------

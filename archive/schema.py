@@ -256,6 +256,61 @@ def _m0007_search_brackets(db: Database) -> None:
     search.start_reindex(db.conn)
 
 
+REDIRECT_HOPS_DDL = """
+CREATE TABLE redirect_hops (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER REFERENCES documents(id),
+    row_table TEXT NOT NULL CHECK (row_table IN ('versions', 'checks', 'attachments')),
+    row_id INTEGER NOT NULL,        -- the row whose final response this chain led to
+    hop INTEGER NOT NULL,           -- 0: the URL first asked for
+    url TEXT NOT NULL,              -- the URL asked
+    http_status INTEGER,            -- 301 / 302 / 303 / 307 / 308
+    location TEXT NOT NULL,         -- the URL it sent us to (the next hop's, or the final response's)
+    raw_sha256 TEXT,                -- of the redirect answer's body as received
+    warc_file TEXT,
+    warc_offset INTEGER,
+    UNIQUE (row_table, row_id, hop)
+);
+CREATE INDEX idx_redirect_hops_document_id ON redirect_hops(document_id);
+"""
+
+
+@CORE(name="0008_redirect_hops")
+def _m0008_redirect_hops(db: Database) -> None:
+    """The evidence of a redirect is a chain: each 3xx answer's WARC record, then the final response's
+    (the row's own ``warc_file``/``warc_offset``).  ``archive.verify`` follows it."""
+    for statement in _split_sql(REDIRECT_HOPS_DDL):
+        db.execute(statement)
+
+
+RECAPTURES_DDL = """
+CREATE TABLE evidence_recaptures (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    run_id INTEGER REFERENCES runs(id),
+    at TEXT NOT NULL,               -- when the posting was fetched again
+    row_table TEXT NOT NULL,        -- versions | checks | attachments | redirect_hops: the row whose record was lost
+    row_id INTEGER NOT NULL,
+    problem TEXT NOT NULL,          -- truncated | missing | unreadable | altered: what verify found
+    detail TEXT,
+    check_id INTEGER REFERENCES checks(id),   -- the fetch that re-captured it
+    warc_file TEXT,                 -- the record that now stands for the lost one
+    warc_offset INTEGER,
+    raw_sha256 TEXT                 -- its payload's SHA-256
+);
+CREATE INDEX idx_evidence_recaptures_row ON evidence_recaptures(row_table, row_id);
+CREATE INDEX idx_evidence_recaptures_document_id ON evidence_recaptures(document_id);
+"""
+
+
+@CORE(name="0009_evidence_recaptures")
+def _m0009_evidence_recaptures(db: Database) -> None:
+    """Evidence lost (a cut or damaged WARC file) and captured again by a later crawl; the lost row keeps
+    its original reference, this table says what replaced it (``archive.recapture``)."""
+    for statement in _split_sql(RECAPTURES_DDL):
+        db.execute(statement)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

@@ -148,8 +148,10 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
 @DB_OPTION
 @click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
 @click.option("--full", is_flag=True, help="Re-verify every known posting, not only those due.")
+@click.option("--recapture", is_flag=True,
+              help="Verify every WARC record first; fetch live postings whose evidence is lost again.")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
-def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
+def crawl(sites_file, site_ids, db, mirror, full, recapture, settings) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived),
     74 when the disk is full, 130/143 when stopped by SIGINT/SIGTERM (the run is recorded interrupted)."""
     from archive.errors import ArchiveFullError
@@ -159,6 +161,8 @@ def crawl(sites_file, site_ids, db, mirror, full, settings) -> None:
     from crawler.runner import EXIT_DISK_FULL, run_crawl, spider_class
 
     overrides = _parse_settings(settings)
+    if recapture:
+        overrides["DUCHA_RECAPTURE"] = "True"
     try:  # read before the lock: a refused crawl creates no file
         sites = spider_class().select_sites(sites_file, list(site_ids))
         check_writable(db)  # a damaged or read-only archive is refused before the lock file is made
@@ -403,9 +407,15 @@ def verify(db, document_ids) -> None:
         raise click.ClickException(str(exc)) from exc
     for problem in report.problems:
         click.echo(f"FAILED {problem.describe()}", err=True)
+    for lost in report.recaptured:
+        click.echo(f"RECAPTURED {lost.describe()} (a later capture verifies in its place)", err=True)
+    for lost in report.lost:
+        click.echo(f"LOST {lost.describe()} (recorded by a crawl as lost for good: see evidence_recaptures)", err=True)
     click.echo(f"verify: {report.records} WARC records for {report.rows} rows of {report.documents} postings "
                f"in {report.seconds:.1f} s: " + ("ok" if report.ok else
-                                                 f"{len(report.failing_documents)} postings failing"))
+                                                 f"{len(report.failing_documents)} postings failing")
+               + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else "")
+               + (f" ({len(report.lost)} records lost for good, recorded)" if report.lost else ""))
     if not report.ok:
         sys.exit(1)
 

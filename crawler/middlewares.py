@@ -3,7 +3,9 @@
 ``WarcEvidenceMiddleware`` sits next to the downloader (priority 950, above
 HttpCompressionMiddleware) so it records every response as received, including the ones
 that are retried or redirected.  The WarcRef of the last recorded response of a request is
-left in ``request.meta["ducha_warc"]``.
+left in ``request.meta["ducha_warc"]``; each redirect answer (301/302/303/307/308 with a Location)
+is added to ``request.meta["ducha_redirects"]``, which the redirected request inherits, so
+``redirect_chain(response)`` gives the whole chain of a response: its evidence.
 """
 from __future__ import annotations
 
@@ -19,12 +21,16 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 
 from archive.errors import is_disk_full
+from archive.models import RedirectHop
 from archive.warc import WarcWriter
 from crawler.clock import now_iso
 from crawler.context import warc_dir_for
 from crawler.extensions import stop_when_disk_full
 
 logger = logging.getLogger(__name__)
+
+#: Answers Scrapy's redirect middleware follows (when they carry a Location).
+REDIRECT_STATUSES = frozenset((301, 302, 303, 307, 308))
 
 
 def retry_after_seconds(value: bytes | str | None, *, now: datetime | None = None) -> float | None:
@@ -114,7 +120,12 @@ class WarcEvidenceMiddleware:
             raise
         request.meta["ducha_warc"] = ref
         # the digest of the bytes as received, as the WARC record holds them (before any decompression)
-        request.meta["ducha_raw_sha256"] = hashlib.sha256(response.body).hexdigest()
+        raw = hashlib.sha256(response.body).hexdigest()
+        request.meta["ducha_raw_sha256"] = raw
+        if response.status in REDIRECT_STATUSES and response.headers.get(b"Location"):
+            # a new list: the redirected request gets a copy of this meta, and a retry must not see later hops
+            hop = RedirectHop(url=request.url, http_status=response.status, location="", raw_sha256=raw, warc=ref)
+            request.meta["ducha_redirects"] = [*request.meta.get("ducha_redirects", []), hop]
         self.crawler.stats.inc_value("ducha/warc_records")
         return response
 
@@ -139,6 +150,20 @@ class WarcEvidenceMiddleware:
                 raise
             logger.error("disk full: the run's last WARC file could not be closed cleanly (%s); its records "
                          "written before are complete", exc)
+
+
+def redirect_chain(response: Response) -> list[RedirectHop]:
+    """The redirect answers that led to ``response``, in order, each naming the URL it sent us to.
+
+    Empty when the response was not reached through a redirect.  Hops are filled in from the
+    URLs Scrapy actually followed, so the chain ends at ``response.url``."""
+    final_ref = response.meta.get("ducha_warc")
+    hops = [h for h in response.meta.get("ducha_redirects", []) if h.warc != final_ref]
+    if not response.meta.get("redirect_urls"):
+        return []
+    nexts = [h.url for h in hops[1:]] + [response.url]
+    return [RedirectHop(url=h.url, http_status=h.http_status, location=n, raw_sha256=h.raw_sha256, warc=h.warc)
+            for h, n in zip(hops, nexts)]
 
 
 def _headers(headers) -> list[tuple[str, str]]:

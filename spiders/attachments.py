@@ -18,6 +18,7 @@ from scrapy.http import Request, Response
 from archive import ocr as archive_ocr
 from archive.models import AttachmentCapture
 from crawler.attachment_worker import AttachmentTextWorker
+from crawler.middlewares import redirect_chain
 from crawler.scan_reader import OcrLimits, ScanReader
 
 logger = logging.getLogger(__name__)
@@ -81,10 +82,11 @@ class AttachmentFetcher:
                 error += f" (files over DUCHA_MAX_ATTACHMENT_BYTES={self.max_bytes} are not downloaded)"
             return None if body_image else AttachmentCapture(url=url, name=name, error=error[:500])
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/attachments")
-        warc = request.meta.get("ducha_warc")
+        warc = response.meta.get("ducha_warc")  # the record of the file itself, not a redirect before it
+        redirects = redirect_chain(response)
         if response.status != 200:
             return None if body_image else AttachmentCapture(url=url, name=name, error=f"HTTP {response.status}",
-                                                             warc=warc)
+                                                             warc=warc, redirects=redirects)
         body = response.body
         content_type = header(response, b"Content-Type")
         # in a worker process with a time limit: a slow or hostile file must not stall the run
@@ -93,7 +95,7 @@ class AttachmentFetcher:
         capture = AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,
-            etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
+            etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"), redirects=redirects,
         )
         return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 
 import scrapy
@@ -22,11 +23,13 @@ from scrapy.http import Request, Response
 from w3lib.encoding import http_content_type_encoding
 
 from archive.models import CheckOutcome, PageCapture
+from archive.recapture import lost_evidence
 from archive.recheck import due as due_for_recheck
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.extraction.decode import decode_html, limit_text
 from crawler.extraction.page import extract_page
+from crawler.middlewares import redirect_chain
 from crawler.scope import ROBOTS_FORBIDDEN, not_archived, on_site, site_hosts
 from spiders.attachments import HANDLED_STATUSES, AttachmentFetcher, header
 from spiders.probe import probe_sites
@@ -55,6 +58,7 @@ class SiteState:
     list_capped: bool = False
     idle_done: bool = False
     commented: list = field(default_factory=list)  # rows hidden in HTML comments of start pages (last resort)
+    lost: dict = field(default_factory=dict)  # url -> [LostEvidence]: postings whose evidence is re-captured
 
 
 class DuchaSpider(scrapy.Spider):
@@ -74,6 +78,7 @@ class DuchaSpider(scrapy.Spider):
                                                                     settings.getlist("DUCHA_SITE_IDS"))
         spider.archive = None  # handed over by crawler.pipelines.ArchivePipeline, which owns it
         spider.full = settings.getbool("DUCHA_FULL")
+        spider.recapture = settings.getbool("DUCHA_RECAPTURE")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
         spider.max_html_bytes = settings.getint("DUCHA_MAX_HTML_BYTES")
         spider.attachments = AttachmentFetcher(crawler, spider)
@@ -93,10 +98,12 @@ class DuchaSpider(scrapy.Spider):
     async def start(self):
         archive = self.archive
         current = now(self.crawler.settings)
+        lost = self._lost_evidence()
         for site in self.sites:
             known = archive.known_documents(site.id)
             due = {d.url for d in due_for_recheck(known.values(), now=current, full=self.full)}
-            self.states[site.id] = SiteState(site=site, known=known, due=due,
+            recapture = {d.url: lost[d.id] for d in known.values() if d.id in lost}
+            self.states[site.id] = SiteState(site=site, known=known, due=due | recapture.keys(), lost=recapture,
                                              hosts=site_hosts(site.start_urls, site.options.get("hosts")))
             for start_url in site.start_urls:
                 learned = self.script_lists.recalled(site, start_url) if site.profile is None else None
@@ -108,6 +115,20 @@ class DuchaSpider(scrapy.Spider):
                 profile = get_profile(site.profile, start_url, options=site.options)
                 for list_request in profile.first_requests(start_url):
                     yield self._list_request(site, profile, list_request, is_start=True)
+
+    def _lost_evidence(self) -> dict:
+        """Postings whose WARC records do not verify (``archive.recapture``): a quick look at the records a cut
+        file can lose, or every record with ``DUCHA_RECAPTURE``.  Their live ones are fetched again."""
+        archive = self.archive
+        try:
+            lost = lost_evidence(archive.path, warc_dir=archive.warc_dir, quick=not self.recapture)
+        except (sqlite3.Error, OSError) as exc:  # the look at the evidence must not stop the crawl
+            logger.error("could not verify the evidence before the crawl (%s): nothing re-captured", exc)
+            return {}
+        if lost:
+            self.crawler.stats.set_value("ducha/evidence_lost_postings", len(lost))
+            logger.warning("evidence of %d postings does not verify: fetching them again", len(lost))
+        return lost
 
     def _list_request(self, site: Site, profile, list_request: ListRequest, *, is_start: bool,
                       learned_start: str | None = None) -> Request:
@@ -226,7 +247,8 @@ class DuchaSpider(scrapy.Spider):
             return None
         state.requested.add(url)
         headers = {}
-        if known is not None and known.status == "live":
+        lost = state.lost.get(url)
+        if known is not None and known.status == "live" and not lost:  # a re-capture needs the whole page
             if known.etag:
                 headers["If-None-Match"] = known.etag
             if known.last_modified:
@@ -237,6 +259,7 @@ class DuchaSpider(scrapy.Spider):
             "list_title": list_title,
             "list_date": list_date,
             "handle_httpstatus_list": HANDLED_STATUSES,
+            "ducha_lost": lost,
         }
         if state.site.options.get("obey_robots") is False:
             meta["dont_obey_robotstxt"] = True
@@ -265,7 +288,8 @@ class DuchaSpider(scrapy.Spider):
         if page.is_soft_404:
             yield CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind="removed",
                                http_status=response.status, reason="soft-404", raw_sha256=raw,
-                               warc=meta.get("ducha_warc"))
+                               warc=meta.get("ducha_warc"), redirects=redirect_chain(response),
+                               lost_evidence=meta.get("ducha_lost") or [])
             return
         attachments = await self.attachments.of_page(page, site_id)
         yield PageCapture(
@@ -277,6 +301,7 @@ class DuchaSpider(scrapy.Spider):
             list_title=meta.get("list_title"), raw_sha256=raw,
             etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
             warc=meta.get("ducha_warc"), extra={"parse_note": "; ".join(page.notes)} if page.notes else {},
+            redirects=redirect_chain(response), lost_evidence=meta.get("ducha_lost") or [],
         )
 
     def _outcome_without_content(self, response: Response, site_id: str, url: str, fetched_at: str,
@@ -286,7 +311,8 @@ class DuchaSpider(scrapy.Spider):
 
         def outcome(kind, reason):
             return CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind=kind, http_status=status,
-                                reason=reason, raw_sha256=raw, warc=response.meta.get("ducha_warc"))
+                                reason=reason, raw_sha256=raw, warc=response.meta.get("ducha_warc"),
+                                redirects=redirect_chain(response), lost_evidence=response.meta.get("ducha_lost") or [])
 
         if status == 304:
             return outcome("not_modified", "304")

@@ -7,7 +7,8 @@
   ``application/octet-stream``, always with ``nosniff`` and a ``sandbox`` CSP.
 * ``/-/ducha/snapshot/{version_id}`` renders the archived page of a version: the response payload is
   decoded, passed through nh3 (no script, no styles, no images, no forms, no event handlers; links
-  made absolute against the original URL and ``nofollow``) and shown under a 存档快照 banner.
+  made absolute against the original URL and ``nofollow``; links to a file we archived point at our
+  copy, ``/-/ducha/attachment/{id}``) and shown under a 存档快照 banner.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import re
 import zlib
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urldefrag, urljoin
 
 import nh3
 from datasette.utils.asgi import Response
@@ -85,11 +86,17 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     return body.decode("utf-8", errors="replace")
 
 
-def sanitise_page(html: str, base_url: str | None) -> str:
-    """The archived page as inert HTML: nh3 allow-list, links absolute (http/https only) and nofollow."""
+def sanitise_page(html: str, base_url: str | None, copies: dict[str, int] | None = None) -> str:
+    """The archived page as inert HTML: nh3 allow-list, links absolute (http/https only) and nofollow.
+
+    A link to a file we archived (``copies``: its URL -> attachment id) points at our copy,
+    ``/-/ducha/attachment/{id}``, which outlives the government server's."""
 
     def attribute(tag: str, name: str, value: str) -> str | None:
         if tag == "a" and name == "href":
+            absolute = urldefrag(urljoin(base_url or "", value.strip())).url
+            if copies and absolute in copies:
+                return f"/-/ducha/attachment/{copies[absolute]}"
             return safe_href(urljoin(base_url or "", value))
         return value
 
@@ -159,7 +166,12 @@ async def snapshot_page(datasette: Any, request: Any) -> Response:
     except WarcError as exc:
         log.info("snapshot of version %s unavailable: %s", version_id, exc)
         return _not_found(f"archived page unavailable: {exc}")
-    snapshot = sanitise_page(decode_html(body, _header(http, "Content-Type")), row["url"])
+    # the version's own files win over same-URL files of other versions
+    copies = {r["url"]: r["id"] for r in (await datasette.get_database(db_name).execute(
+        "SELECT a.id, a.url FROM attachments a WHERE a.document_id = ? AND a.warc_file IS NOT NULL"
+        " ORDER BY a.id IN (SELECT attachment_id FROM version_attachments WHERE version_id = ?), a.id",
+        [row["document_id"], version_id])).rows}
+    snapshot = sanitise_page(decode_html(body, _header(http, "Content-Type")), row["url"], copies)
     html = await datasette.render_template("ducha_snapshot.html", {
         "row": row, "href": safe_href(row["url"]), "snapshot": snapshot, "database": db_name,
         "verified": verified(body, row["raw_sha256"])}, request=request)

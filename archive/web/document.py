@@ -107,6 +107,16 @@ def safe_href(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
+async def _redirect_targets(db: Any, document_id: int) -> dict[tuple[Any, str], str]:
+    """``(run_id, at) -> the URL a check of the posting was redirected to`` (the end of its redirect chain)."""
+    if not await db.table_exists("redirect_hops"):
+        return {}
+    rows = _dicts(await db.execute(
+        "SELECT c.run_id, c.at, h.location FROM redirect_hops h JOIN checks c ON c.id = h.row_id"
+        " WHERE h.row_table = 'checks' AND h.document_id = ? ORDER BY h.row_id, h.hop", [document_id]))
+    return {(r["run_id"], r["at"]): r["location"] for r in rows}  # the last hop of each chain wins
+
+
 async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
     """The posting, its site, dates with sources, versions with diffs, attachments and events; None if unknown."""
     docs = _dicts(await db.execute(
@@ -149,11 +159,14 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
                 version["body_diff"] = Markup(diff_html(previous["body_text"], version["body_text"]))
             version["date_changes"] = _date_changes(previous, version)
         previous = version
+    targets = await _redirect_targets(db, document_id)
     for event in events:
         try:
             event["detail_obj"] = json.loads(event["detail"]) if event.get("detail") else {}
         except ValueError:
             event["detail_obj"] = {}
+        event["redirect_to"] = targets.get((event["run_id"], event["at"]))
+        event["redirect_href"] = safe_href(event["redirect_to"])
     current = next((v for v in versions if v["id"] == doc.get("current_version_id")),
                    versions[-1] if versions else None)
     return {
@@ -201,11 +214,15 @@ async def load_version_pair(db: Any, document_id: int, version_id: int) -> dict[
 async def evidence_manifest(db: Any, document_id: int, *, base: str) -> dict[str, Any] | None:
     """A JSON manifest of the posting's stored digests and WARC references, with links to each record
     (the same rows as ``ducha evidence``: ``archive.evidence.MANIFEST_QUERIES``)."""
-    parts = {name: _dicts(await db.execute(sql, [document_id])) for name, sql in MANIFEST_QUERIES.items()}
+    optional = {"redirect_hops": "redirect_hops", "recaptures": "evidence_recaptures"}  # newer tables
+    parts = {name: _dicts(await db.execute(sql, [document_id]))
+             if name not in optional or await db.table_exists(optional[name]) else []
+             for name, sql in MANIFEST_QUERIES.items()}
     if not parts["document"]:
         return None
     decode_json_fields(parts)
-    docs, versions, attachments, checks, events = (parts[name] for name in MANIFEST_QUERIES)
+    docs, versions, attachments, checks, events = (
+        parts[name] for name in ("document", "versions", "attachments", "checks", "events"))
     for v in versions:
         v["warc_record_url"] = f"{base}/-/ducha/warc/{v['id']}" if v["warc_file"] else None
     return {
@@ -215,6 +232,8 @@ async def evidence_manifest(db: Any, document_id: int, *, base: str) -> dict[str
         "attachments": attachments,
         "checks": checks,
         "events": events,
+        "redirect_hops": parts["redirect_hops"],
+        "recaptures": parts["recaptures"],
         "note": "sha256 is the normalised content hash; raw_sha256 the SHA-256 of the response body as "
                 "received (verify it against the WARC record's payload). `ducha evidence ID` exports a "
                 "self-contained package.",

@@ -128,6 +128,30 @@ TABLES: dict[str, dict[str, Any]] = {
             "warc_offset": "WARC 偏移", "site_id": "站点 Site", "url": "地址 URL",
         },
     },
+    "redirect_hops": {
+        "description": "跳转链：到达最终响应前的每个 3xx 应答及其 WARC 记录（如删除后跳转到首页）。"
+                       " Redirect chains: each 3xx answer before a row's final response, with its WARC record.",
+        "facets": ["row_table", "http_status"],
+        "columns": {
+            "id": "编号 Id", "document_id": "公告 Document", "row_table": "所属表 Row's table (versions/checks/attachments)",
+            "row_id": "所属行 Row id", "hop": "第几跳 Hop (0 = the URL first asked)", "url": "请求地址 URL asked",
+            "http_status": "HTTP 状态 HTTP status", "location": "跳转到 Where it sent us",
+            "raw_sha256": "应答哈希 SHA-256 of the answer's body", "warc_file": "WARC 文件", "warc_offset": "WARC 偏移",
+        },
+    },
+    "evidence_recaptures": {
+        "description": "证据补采：WARC 记录丢失或损坏后，后来的抓取重新取得的记录。"
+                       " Evidence lost (cut or damaged WARC) and the record a later crawl captured in its place.",
+        "sort_desc": "at",
+        "facets": ["problem", "row_table"],
+        "columns": {
+            "id": "编号 Id", "document_id": "公告 Document", "run_id": "抓取运行 Run", "at": "补采时间 At " + _TS,
+            "row_table": "丢失证据的表 Table of the lost row", "row_id": "丢失证据的行 Lost row",
+            "problem": "问题 Problem: truncated / missing / unreadable / altered", "detail": "详情 Detail",
+            "check_id": "补采的检查 The re-capturing check", "warc_file": "新 WARC 文件 New WARC file",
+            "warc_offset": "新 WARC 偏移 New WARC offset", "raw_sha256": "新记录哈希 New record's SHA-256",
+        },
+    },
     "runs": {
         "description": "抓取运行。 Crawl runs.",
         "sort_desc": "started_at",

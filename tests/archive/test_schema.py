@@ -49,7 +49,12 @@ def test_core_schema_is_pinned(tmp_path):
     assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators", "0003_search_bigrams",
                                                  "0004_display_date", "0005_search_pending",
-                                                 "0006_search_title", "0007_search_brackets"]
+                                                 "0006_search_title", "0007_search_brackets",
+                                                 "0008_redirect_hops", "0009_evidence_recaptures"]
+    assert " ".join(c for c, _ in columns["redirect_hops"]) == (
+        "id document_id row_table row_id hop url http_status location raw_sha256 warc_file warc_offset")
+    assert " ".join(c for c, _ in columns["evidence_recaptures"]) == (
+        "id document_id run_id at row_table row_id problem detail check_id warc_file warc_offset raw_sha256")
     assert " ".join(c for c, _ in columns["ocr_results"]) == (
         "sha256 engine engine_version pages_total pages_done pages confidence seconds updated_at")
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import struct
 import subprocess
 import sys
 import zlib
@@ -20,6 +21,33 @@ def _member_end(data: bytes, offset: int) -> int:
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     d.decompress(data[offset:])
     return len(data) - len(d.unused_data)
+
+
+def _gzip_of_size(payload: bytes, size: int) -> bytes | None:
+    """``payload`` as one gzip member of exactly ``size`` bytes (padded with a header comment), so the
+    records after it keep their offsets; None when it compresses larger."""
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = deflate.compress(payload) + deflate.flush()
+    trailer = struct.pack("<II", zlib.crc32(payload), len(payload) & 0xFFFFFFFF)
+    padding = size - 10 - len(body) - len(trailer)
+    if padding < 0:
+        return None
+    flags, comment = (b"\x10", b"x" * (padding - 1) + b"\x00") if padding else (b"\x00", b"")
+    return b"\x1f\x8b\x08" + flags + b"\x00" * 4 + b"\x02\xff" + comment + body + trailer
+
+
+def _alter_in_place(data: bytearray, start: int) -> bool:
+    """Flip one payload byte of the record at ``start`` without moving the records after it."""
+    end = _member_end(bytes(data), start)
+    original = gzip.decompress(bytes(data[start:end]))
+    for position in range(-10, -200, -1):
+        record = bytearray(original)
+        record[position] ^= 0x01
+        member = _gzip_of_size(bytes(record), end - start)
+        if member is not None:
+            data[start:end] = member
+            return True
+    return False
 
 
 def test_verify_ok_then_names_altered_corrupt_and_missing_evidence(sim_crawl):
@@ -73,3 +101,50 @@ def test_verify_ok_then_names_altered_corrupt_and_missing_evidence(sim_crawl):
     missing = _verify(sim_crawl, "--document", str(versions[5]["document_id"]))
     assert missing.returncode == 1
     assert f"document {versions[5]['document_id']} {versions[5]['url']}: missing" in missing.stderr
+
+
+def test_cut_warc_is_named_truncated_then_recaptured_or_recorded_lost_by_the_next_crawls(sim_crawl):
+    assert sim_crawl.crawl(0, *SITE).returncode == 0
+    warc_file = sim_crawl.query("SELECT warc_file FROM versions LIMIT 1")[0]["warc_file"]
+    path = sim_crawl.db.parent / "warc" / warc_file
+    data = bytearray(path.read_bytes())
+    versions = sim_crawl.query("SELECT v.document_id, v.warc_offset, d.url FROM versions v"
+                               " JOIN documents d ON d.id = v.document_id ORDER BY v.warc_offset")
+    # one record early in the file altered (valid gzip, wrong digest): only a full verify finds it
+    altered = next(v for v in versions[1:20] if _alter_in_place(data, v["warc_offset"]))
+    # then the file cut in the middle of a record
+    cut_in = versions[len(versions) // 2]
+    cut = (cut_in["warc_offset"] + _member_end(bytes(data), cut_in["warc_offset"])) // 2  # inside its payload
+    path.write_bytes(bytes(data[:cut]))
+
+    cut_report = verify_archive(sim_crawl.db)
+    kinds = {(p.document_id, p.table): p.kind for p in cut_report.problems}
+    assert kinds[(cut_in["document_id"], "versions")] == "truncated"  # the record the cut runs through
+    assert kinds[(versions[-1]["document_id"], "versions")] == "truncated"  # past the file's end
+    assert kinds[(altered["document_id"], "versions")] == "altered"
+    named = set(cut_report.failing_documents)
+    assert len(named) > 10
+
+    # the next ordinary crawl (the next day) finds what the cut lost and fetches it again; what changed or went
+    # away since cannot be proved again and is recorded as lost for good
+    again = sim_crawl.crawl(1, *SITE)
+    assert again.returncode == 0, again.stderr[-2000:]
+    after = verify_archive(sim_crawl.db)
+    assert after.failing_documents == [altered["document_id"]]  # a cheap look does not read every record
+    changed = {c["url"] for c in sim_crawl.manifest(1)["changes"] if c["site_id"] == "pj-sthjj"}
+    ids = {r["url"]: r["id"] for r in sim_crawl.query("SELECT id, url FROM documents")}
+    changed_named = {ids[u] for u in changed if u in ids} & named - {altered["document_id"]}
+    assert changed_named, "the cut should cost some posting that changes on day 1"
+    lost_for_good = {p.document_id for p in after.lost}
+    assert lost_for_good and lost_for_good <= changed_named  # only what changed since is beyond repair
+    recovered = {p.document_id for p in after.recaptured} | {p.document_id for p in after.lost}
+    assert recovered - {altered["document_id"]} == named - {altered["document_id"]}
+
+    # --recapture verifies every record first: the altered one is captured again too, and verify passes
+    full = sim_crawl.crawl(1, *SITE, "--recapture")
+    assert full.returncode == 0, full.stderr[-2000:]
+    result = _verify(sim_crawl)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"RECAPTURED document {altered['document_id']} {altered['url']}: altered" in result.stderr
+    assert "lost records re-captured" in result.stdout and "records lost for good, recorded" in result.stdout
+    assert "LOST document " in result.stderr
