@@ -257,7 +257,7 @@ def _m0007_search_brackets(db: Database) -> None:
 
 
 REDIRECT_HOPS_DDL = """
-CREATE TABLE redirect_hops (
+CREATE TABLE IF NOT EXISTS redirect_hops (
     id INTEGER PRIMARY KEY,
     document_id INTEGER REFERENCES documents(id),
     row_table TEXT NOT NULL CHECK (row_table IN ('versions', 'checks', 'attachments')),
@@ -271,7 +271,7 @@ CREATE TABLE redirect_hops (
     warc_offset INTEGER,
     UNIQUE (row_table, row_id, hop)
 );
-CREATE INDEX idx_redirect_hops_document_id ON redirect_hops(document_id);
+CREATE INDEX IF NOT EXISTS idx_redirect_hops_document_id ON redirect_hops(document_id);
 """
 
 
@@ -284,7 +284,7 @@ def _m0008_redirect_hops(db: Database) -> None:
 
 
 RECAPTURES_DDL = """
-CREATE TABLE evidence_recaptures (
+CREATE TABLE IF NOT EXISTS evidence_recaptures (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id),
     run_id INTEGER REFERENCES runs(id),
@@ -298,8 +298,8 @@ CREATE TABLE evidence_recaptures (
     warc_offset INTEGER,
     raw_sha256 TEXT                 -- its payload's SHA-256
 );
-CREATE INDEX idx_evidence_recaptures_row ON evidence_recaptures(row_table, row_id);
-CREATE INDEX idx_evidence_recaptures_document_id ON evidence_recaptures(document_id);
+CREATE INDEX IF NOT EXISTS idx_evidence_recaptures_row ON evidence_recaptures(row_table, row_id);
+CREATE INDEX IF NOT EXISTS idx_evidence_recaptures_document_id ON evidence_recaptures(document_id);
 """
 
 
