@@ -1,4 +1,5 @@
-"""Regenerate the README's generated sections (the command table, the schema) from the code.
+"""Regenerate the docs' generated sections: the README's command table (from the ``ducha`` commands' help) and
+docs/schema.md (from ``archive.schema``).
 
 Usage: .venv/bin/python scripts/gen_readme.py [--check]
 """
@@ -14,27 +15,35 @@ from archive.schema import ensure_schema, schema_markdown
 from crawler.cli import main as ducha
 from crawler.clidoc import command_table
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+REPO = Path(__file__).resolve().parent.parent
+README = REPO / "README.md"
+SCHEMA = REPO / "docs" / "schema.md"
 BLOCK = re.compile(r"(<!-- schema:start -->\n).*?(<!-- schema:end -->)", re.DOTALL)
 COMMANDS = re.compile(r"(<!-- commands:start -->\n).*?(<!-- commands:end -->)", re.DOTALL)
 
 
 def generated_readme(text: str) -> str:
-    """The README text with its command table (from the ``ducha`` commands) and schema block
-    (from ``archive.schema``) regenerated."""
+    """The README text with its command table regenerated from the ``ducha`` commands."""
+    return COMMANDS.sub(lambda m: m.group(1) + command_table(ducha) + m.group(2), text)
+
+
+def generated_schema(text: str) -> str:
+    """docs/schema.md with its schema block regenerated from ``archive.schema``."""
     db = Database(memory=True)
     ensure_schema(db)
-    text = COMMANDS.sub(lambda m: m.group(1) + command_table(ducha) + m.group(2), text)
     return BLOCK.sub(lambda m: m.group(1) + schema_markdown(db) + m.group(2), text)
 
 
 def main(argv: list[str]) -> int:
-    text = README.read_text(encoding="utf-8")
-    new = generated_readme(text)
-    if "--check" in argv:
-        return 0 if new == text else 1
-    README.write_text(new, encoding="utf-8")
-    return 0
+    stale = []
+    for path, generate in ((README, generated_readme), (SCHEMA, generated_schema)):
+        text = path.read_text(encoding="utf-8")
+        new = generate(text)
+        if new != text:
+            stale.append(path)
+            if "--check" not in argv:
+                path.write_text(new, encoding="utf-8")
+    return 1 if stale and "--check" in argv else 0
 
 
 if __name__ == "__main__":

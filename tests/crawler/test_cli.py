@@ -64,7 +64,8 @@ def test_every_command_is_documented_in_the_readme():
 
 
 def test_every_ducha_setting_is_documented():
-    documented = (REPO / "README.md").read_text(encoding="utf-8") + (REPO / ".env.example").read_text(encoding="utf-8")
+    documented = "".join(p.read_text(encoding="utf-8") for p in [REPO / "README.md", REPO / ".env.example",
+                                                                   *sorted((REPO / "docs").glob("*.md"))])
     settings = [name for name in dir(crawler_settings) if name.startswith("DUCHA_")]
     undocumented = [name for name in settings if not re.search(rf"\b{name}\b", documented)]
     assert undocumented == []
@@ -76,6 +77,23 @@ def test_readme_command_table_and_schema_are_generated_from_the_code():
     gen = runpy.run_path(str(REPO / "scripts" / "gen_readme.py"))
     text = (REPO / "README.md").read_text(encoding="utf-8")
     assert gen["generated_readme"](text) == text, "run: .venv/bin/python scripts/gen_readme.py"
+    schema = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert gen["generated_schema"](schema) == schema, "run: .venv/bin/python scripts/gen_readme.py"
+
+
+def test_the_readme_is_short_and_every_docs_link_resolves():
+    """A newcomer's page (the two commands, a reader's guide, the command table, where to go next); the
+    reference lives in docs/, and no link from the README or docs/ points at a missing file or heading."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 300
+    for page in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://", "#", "/")):
+                continue
+            path = target.split("#", 1)[0]
+            assert (page.parent / path).exists(), f"{page.name}: broken link {target}"
 
 
 def test_crawl_with_a_bad_sites_file_or_site_id_says_what_to_fix(tmp_path):
