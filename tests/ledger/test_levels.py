@@ -82,12 +82,13 @@ def test_an_orphan_is_linked_once_its_plan_arrives(tmp_path):
     assert data["orphan_closeouts"] == [] and data["plans"][0]["tasks"][2]["closure_urls"] == [DX + "c3"]
 
 
-def _ledger(tmp_path, postings):
+def _ledger(tmp_path, plan: tuple[str, str, str], notice: tuple[str, str, str]):
+    """A plan (url, site, text; its title is the text's first line) and a 定西 close-out (url, title, body)."""
     path = tmp_path / "archive.db"
     with Archive(path, warc_dir=tmp_path / "warc") as a:
         a.upsert_sites(SITES)
-        for p in postings:
-            a.ingest(capture(*p))
+        a.ingest(capture(*plan[:2], plan[2].split("\n")[0], plan[2], "2022-03-01", "rectification_plan"))
+        a.ingest(capture(notice[0], "dx", *notice[1:], "2023-07-01", "acceptance_notice"))
     build_ledger(Database(path))
     return ledger_data(path, as_of="2024-01-01")
 
@@ -101,12 +102,9 @@ CITY_PLAN = ("定西市贯彻落实第二轮中央生态环境保护督察报告
 def test_a_citation_of_province_numbering_never_closes_the_citys_own_task(tmp_path):
     """The city's own plan of the inspection is there, the province's is not: the 省编号 close-out is an
     orphan of the province's plan, not a close-out of the city's task 3 (same wording, other list)."""
-    data = _ledger(tmp_path, [
-        (DX + "plan", "dx", "定西市贯彻落实第二轮中央生态环境保护督察报告整改方案", CITY_PLAN, "2022-04-01",
-         "rectification_plan"),
-        (DX + "c3", "dx", "定西市关于中央环保督察反馈问题（省编号第3号）整改完成情况的公示",
-         "《甘肃省第二轮中央生态环境保护督察整改方案》中反馈问题(省编号第3号):“渭河支流水质不稳定”整改任务已整改完成，现予公示。",
-         "2023-07-01", "acceptance_notice")])
+    data = _ledger(tmp_path, (DX + "plan", "dx", CITY_PLAN), (
+        DX + "c3", "定西市关于中央环保督察反馈问题（省编号第3号）整改完成情况的公示",
+        "《甘肃省第二轮中央生态环境保护督察整改方案》中反馈问题(省编号第3号):“渭河支流水质不稳定”整改任务已整改完成，现予公示。"))
     assert [t["closure_urls"] for t in data["plans"][0]["tasks"]] == [[], [], []]
     (orphan,) = data["orphan_closeouts"]
     assert (orphan["url"], orphan["numbers"]) == (DX + "c3", [3])
@@ -116,12 +114,9 @@ def test_a_citation_of_province_numbering_never_closes_the_citys_own_task(tmp_pa
 def test_a_closeout_of_an_absent_city_plan_is_an_orphan_when_the_provinces_task_reads_differently(tmp_path):
     """No city plan: the province's plan is tried; its task 2 is another problem, so no link is confirmed and
     the close-out is listed as an orphan of the city's plan (a candidate link stays for the reader to judge)."""
-    data = _ledger(tmp_path, [
-        (GS + "plan", "gs", "甘肃省贯彻落实第二轮中央生态环境保护督察报告整改方案", PLAN, "2022-03-01",
-         "rectification_plan"),
-        (DX + "c2", "dx", "定西市第二轮中央生态环境保护督察反馈问题第2项整改任务完成情况公示",
-         "《定西市第二轮中央生态环境保护督察整改方案》中“农村生活污水治理滞后”整改任务已整改完成，现予公示。",
-         "2023-07-01", "acceptance_notice")])
+    data = _ledger(tmp_path, (GS + "plan", "gs", PLAN), (
+        DX + "c2", "定西市第二轮中央生态环境保护督察反馈问题第2项整改任务完成情况公示",
+        "《定西市第二轮中央生态环境保护督察整改方案》中“农村生活污水治理滞后”整改任务已整改完成，现予公示。"))
     assert all(t["closure_urls"] == [] for t in data["plans"][0]["tasks"])
     (orphan,) = data["orphan_closeouts"]
     assert (orphan["url"], orphan["numbers"]) == (DX + "c2", [2])
