@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from simweb import templates_zh as T
 from simweb.corpus import Skeleton, cn_date, cn_numeral_date, objection, rng_for, stated_date
 from simweb.ledger import cn_small, plan_for, progress_table
+from simweb.ledger_forms import FEEDBACK_SENTENCE, count_sentence, feedback_title, province_sentence
 from simweb.sites import SiteSpec
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
     t = skel.doc_type
     if t == "acceptance_notice":
         quoted = "".join(f"“{t}”" for t in p.get("tasks", task).split("|"))
-        out.append(f"《{place}{rnd}整改方案》中{quoted}整改任务已整改完成，{_office(site)}会同有关部门出具了验收销号意见，现予公示（见附件）。")
+        opening = (province_sentence(site.region, rnd, int(p["no"]), task) if p.get("upcite")
+                   else f"《{place}{rnd}整改方案》中{quoted}整改任务已整改完成，")
+        out.append(f"{opening}{_office(site)}会同有关部门出具了验收销号意见，现予公示（见附件）。")
         out.append(rng.choice(T.CHECKS))
         ob = objection(skel, posted)
         if ob and ob["form"] == "explicit":
@@ -68,6 +71,9 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
         out.append("督察报告反馈后，以主要领导任双组长的整改工作领导小组迅速推进整改工作，始终坚持问题、目标、结果导向，"
                    "及时研究制定《整改方案》，明确整改工作的指导思想、工作原则、整改目标和工作措施。根据有关要求，现将《整改方案》予以公开。")
         out.append(T.PLAN_GOAL.format(n=n, y1=y, y2=y + 1, y3=y + 2, a=a, b=b, c=n - a - b))
+        counted = count_sentence(seed, site.id, skel.key, n)
+        if counted:
+            out.append(counted)
         out.extend(rng.sample(T.MEASURES, 3))
         out.extend(_plan_task_paragraphs(seed, site, skel))
     elif t == "rectification_progress":
@@ -80,7 +86,12 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
             out.extend("\t".join(row) for row in progress_table(seed, site.id, skel.key, rnd))
     elif t == "inspection_feedback":
         fb = posted - dt.timedelta(days=rng.randint(1, 5))
-        out.append(T.FEEDBACK_INTRO.format(round=rnd, place=place.rstrip("省市"), date_text=cn_date(fb)))
+        short = place.rstrip("省市")
+        if feedback_title(rnd, "", place):  # a provincial round: 省第N…督察组 … 反馈了督察情况
+            out.append(f"经省委、省政府批准，{rnd}组对{place}开展了生态环境保护督察。"
+                       + FEEDBACK_SENTENCE.format(date_text=cn_date(fb), place=short))
+        else:
+            out.append(T.FEEDBACK_INTRO.format(round=rnd, place=short, date_text=cn_date(fb)))
         out.append(f"督察组指出，{place}生态环境保护虽然取得明显进展和成效，但与人民群众的热切期盼相比，仍有差距，一些突出生态环境问题亟待解决。")
         out.append(f"督察发现，{task}问题较为突出。一些地方和部门对贯彻落实生态优先绿色发展认识还不够深刻、行动还不够自觉。")
         out.append("督察组要求，抓紧研究制定整改方案，在30个工作日内报送党中央、国务院。")

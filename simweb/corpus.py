@@ -116,6 +116,15 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
             f"{place}{rnd}反馈问题{cited}整改任务完成情况公示",
             f"关于{rnd}整改任务{'、'.join(f'“{t}”' for t in problems)}验收销号的公示",
         ))
+        from simweb.ledger_forms import cites_province, province_plan_site, province_title
+
+        if cites_province(seed, site, key):  # closes a task of the province's plan, citing its numbering
+            upper = province_plan_site(site)
+            tasks = plan_for(seed, upper, rnd).tasks
+            k = (no - 1) % len(tasks) + 1
+            problems = [tasks[k - 1].problem]
+            p.update(no=str(k), task=problems[0], nos=str(k), tasks=problems[0], upcite=upper)
+            title = province_title(seed, site, key, rnd, k, problems[0])
         task = problems[0]
         kind = rng.choice(("pdf", "xlsx", "docx", "pdf"))
         atts.append(AttachmentSpec("", f"{task}整改任务验收销号表.{kind}", kind, f"{rnd}整改任务验收销号表"))
@@ -149,7 +158,10 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
             progress = "html"
         p.update(progress=progress)  # where the status table of its round's plan tasks is (simweb.ledger)
     elif doc_type == "inspection_feedback":
-        title = f"中央第{rng.choice('一二三四五六七八')}生态环境保护督察组向{place}反馈督察情况"
+        from simweb.ledger_forms import feedback_title
+
+        group = rng.choice('一二三四五六七八')
+        title = feedback_title(rnd, group, place) or f"中央第{group}生态环境保护督察组向{place}反馈督察情况"
         if rng.random() < 0.4:
             number = doc_number(rng, "环督察", year)
     elif doc_type == "typical_case":

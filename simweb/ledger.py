@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from simweb import templates_zh as T
 from simweb.corpus import rng_for
+from simweb.ledger_forms import COMBINED_STATUSES, bare_year, combined_status
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 _BASE_YEAR = {0: 2022, 1: 2024, 2: 2019, 3: 2023, 4: 2025}
 TASK_FORMATS = ("html", "text", "xlsx", "docx", "pdf")
 _CN = "〇一二三四五六七八九"
-_TITLE_CITE = re.compile(r"第[\d一二三四五六七八九十、第]+项")
+_TITLE_CITE = re.compile(r"第[\d一二三四五六七八九十、第]+项|省编号第\d+号|序号[一二三四五六七八九十]+")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def plan_for(seed: int, site_id: str, rnd: str) -> PlanSpec:
     tasks = []
     for i, problem in enumerate(problems, start=1):
         text, last, kind = _deadline(rng, base)
+        text = bare_year(seed, site_id, rnd, i, text)
         tasks.append(TaskSpec(i, problem if problem.endswith("问题") else f"{problem}问题", rng.choice(T.UNITS), rng.choice(T.UNITS), text, last, kind))
     return PlanSpec(rnd, tuple(tasks))
 
@@ -135,6 +137,7 @@ PROGRESS_FORMATS = ("html", "xlsx", "docx", "pdf")
 #: status wording of progress tables → the class ``archive.ledger.progress.status_class`` gives it
 PROGRESS_STATUSES = {"已完成": "done", "已完成整改": "done", "基本完成": "mostly_done", "序时推进": "on_track",
                      "达到序时进度": "on_track", "未完成": "behind", "未达到序时进度": "behind"}
+STATUS_CLASSES = {**PROGRESS_STATUSES, **COMBINED_STATUSES}
 _PROGRESS_HEADERS = (("序号", "整改任务", "责任单位", "整改时限", "整改进展"),
                      ("序号", "问题", "牵头单位", "整改时限", "完成情况"))
 
@@ -151,8 +154,8 @@ def progress_table(seed: int, site_id: str, key: str, rnd: str) -> tuple[tuple[s
     rows = [header]
     for i, number in enumerate(chosen, start=1):
         t = plan.task(number)
-        rows.append((str(i if renumber else number), t.problem, t.lead_units, t.deadline_text,
-                     rng.choice(tuple(PROGRESS_STATUSES))))
+        status = combined_status(seed, site_id, key, i, rng.choice(tuple(PROGRESS_STATUSES)))
+        rows.append((str(i if renumber else number), t.problem, t.lead_units, t.deadline_text, status))
     return tuple(rows)
 
 
@@ -170,9 +173,9 @@ def ledger_truth(seed: int, views: list) -> dict:
     ``views`` are ``world.DocView`` objects of the day (any status; each record says its status).
     """
     notices: dict[tuple[str, str], list] = {}
-    for v in views:
+    for v in views:  # a city close-out citing the province's numbering closes the province's plan
         if v.skel.doc_type == "acceptance_notice":
-            notices.setdefault((v.site.id, v.skel.params["round"]), []).append(v)
+            notices.setdefault((v.skel.params.get("upcite", v.site.id), v.skel.params["round"]), []).append(v)
     reports: dict[tuple[str, str], list] = {}
     for v in views:
         if v.skel.doc_type == "rectification_progress" and v.skel.params.get("progress"):
@@ -189,11 +192,12 @@ def ledger_truth(seed: int, views: list) -> dict:
             for number, text in progress_entries(seed, v.site.id, r.skel.key, p["round"]):
                 progress.setdefault(number, []).append(
                     {"url": r.url, "posted": r.state.list_date.isoformat(), "status": r.state.status,
-                     "status_text": text, "status_class": PROGRESS_STATUSES[text], "format": r.skel.params["progress"]})
+                     "status_text": text, "status_class": STATUS_CLASSES[text], "format": r.skel.params["progress"]})
         tasks = []
         for t in plan.tasks:
             closures = [{"url": n.url, "posted": n.state.list_date.isoformat(), "status": n.state.status,
-                         "cited_in": "title" if _TITLE_CITE.search(n.skel.title) else "attachment"}
+                         "cited_in": "title" if _TITLE_CITE.search(n.skel.title) else "attachment",
+                         "cross_level": "upcite" in n.skel.params}
                         for n in closing if str(t.number) in n.skel.params["nos"].split(",")]
             tasks.append({"number": t.number, "problem": t.problem, "lead_units": t.lead_units,
                           "responsible_units": t.responsible_units, "deadline_text": t.deadline_text,
@@ -203,7 +207,32 @@ def ledger_truth(seed: int, views: list) -> dict:
         plans.append({"site_id": v.site.id, "url": v.url, "status": v.state.status, "round": p["round"],
                       "published": v.state.list_date.isoformat(), "format": p["format"],
                       "task_count_stated": int(p["n"]), "task_count": len(plan.tasks), "tasks": tasks})
-    return {"plans": plans}
+    return {"plans": plans, "closeouts": _closeouts(notices)}
+
+
+def _closeouts(notices: dict[tuple[str, str], list]) -> list[dict]:
+    """Every 验收销号 posting with the plan it closes (``plan_site_id``, ``round``) and the numbers it cites."""
+    return [{"url": n.url, "site_id": n.site.id, "status": n.state.status, "posted": n.state.list_date.isoformat(),
+             "plan_site_id": site_id, "round": rnd, "numbers": sorted(map(int, n.skel.params["nos"].split(","))),
+             "cross_level": "upcite" in n.skel.params}
+            for (site_id, rnd), group in sorted(notices.items()) for n in group]
+
+
+def only_sites(truth: dict, site_ids: set[str]) -> dict:
+    """``truth`` as a crawl of only ``site_ids`` sees it (other sites' plans absent, their close-outs unseen)."""
+    plans = []
+    for p in truth["plans"]:
+        if p["site_id"] in site_ids:
+            tasks = [{**t, "closures": [c for c in t["closures"] if c["url"].split("/")[2] in _hosts(site_ids)]}
+                     for t in p["tasks"]]
+            plans.append({**p, "tasks": [{**t, "closure_urls": sorted(c["url"] for c in t["closures"])} for t in tasks]})
+    return {**truth, "plans": plans, "closeouts": [c for c in truth.get("closeouts", []) if c["site_id"] in site_ids]}
+
+
+def _hosts(site_ids: set[str]) -> set[str]:
+    from simweb.sites import SITE_BY_ID
+
+    return {SITE_BY_ID[s].host for s in site_ids if s in SITE_BY_ID}
 
 
 def _pr(expected: set, got: set) -> dict:
@@ -244,6 +273,26 @@ def _score_progress(live: list[dict], got_plans: dict, as_of: str) -> dict:
     return out
 
 
+def _score_levels(truth: dict, ledger: dict, exp_links: set, got_links: set) -> dict:
+    """Close-out links across sites (a city notice closing a provincial plan's task) and orphan
+    close-outs (url, cited numbers) of live notices whose plan is not live on the day."""
+    notice_site = {c["url"]: c["site_id"] for c in truth.get("closeouts", [])}
+    plan_site = {p["url"]: p["site_id"] for p in truth["plans"]}
+
+    def crossed(links: set) -> set:
+        return {x for x in links if notice_site.get(x[2]) != plan_site.get(x[0])}
+
+    live_plans = {(p["site_id"], p["round"]) for p in truth["plans"] if p["status"] == "live"}
+    exp_orphans = {(c["url"], tuple(c["numbers"])) for c in truth.get("closeouts", [])
+                   if c["status"] == "live" and c["posted"] <= ledger["as_of"]
+                   and (c["plan_site_id"], c["round"]) not in live_plans}
+    got_orphans = {(o["url"], tuple(o["numbers"])) for o in ledger.get("orphan_closeouts", [])}
+    return {"cross_level_links": _pr(crossed(exp_links), crossed(got_links)),
+            "orphan_closeouts": _pr(exp_orphans, got_orphans),
+            "missed_orphans": sorted(exp_orphans - got_orphans)[:20],
+            "wrong_orphans": sorted(got_orphans - exp_orphans)[:20]}
+
+
 def score(truth: dict, ledger: dict) -> dict:
     """Precision/recall of a built ledger (the ``ducha report ledger --format json`` shape) against
     ``truth`` (``manifest["ledger"]``): tasks per source format, closure links, overdue flags, per-task
@@ -280,6 +329,7 @@ def score(truth: dict, ledger: dict) -> dict:
             if t["overdue"]:
                 got_over.add((url, t["number"]))
     out["closure_links"] = _pr(exp_links, got_links)
+    out.update(_score_levels(truth, ledger, exp_links, got_links))
     out.update(_score_progress(live, got_plans, as_of))
     out["overdue"] = _pr(exp_over, got_over)
     stated = {p["url"]: p["task_count_stated"] for p in live}

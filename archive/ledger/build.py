@@ -23,7 +23,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from archive.ledger.levels import closeout_plans, orphan_reason, province_of, same_inspection
+from archive.ledger.levels import (
+    cites_province_numbering,
+    closeout_plans,
+    orphan_reason,
+    province_of,
+    same_inspection,
+)
 from archive.ledger.link import Link, PlanTask, link_notice
 from archive.ledger.naming import cn_ordinal, inspection_name
 from archive.ledger.numbers import cited_numbers, deadline
@@ -255,25 +261,33 @@ def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: 
             insp = inspection_of(src.title, src.body_text)
             texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
             texts += [(f"attachment:{a.id}", a.text, [] if progress else a.grids) for a in src.attachments]
+            own = region
             if progress:
                 plans = same_inspection(db, by_region.get(region, {}), insp)
                 count += _link_progress(db, src, plans, stats) if plans else 0
             else:  # a city close-out citing the province's numbering closes the provincial plan's task
                 plans, region = closeout_plans(db, by_region, region, insp, texts)
-            for link in link_notice(texts, plans) if plans else []:
+            links = link_notice(texts, plans) if plans else []
+            for link in links:
                 _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
                 count += 1
-            if not progress and count == 0:
-                _keep_orphan(db, doc_id, by_region, region, insp, texts, src)
+            if not progress and not any(lk.status == "confirmed" for lk in links):
+                # its own region has no plan and the province's fits no cited task: an orphan of its own region
+                fallback = region != own and not cites_province_numbering(texts)
+                if count == 0 or fallback:
+                    _keep_orphan(db, doc_id, by_region, own if fallback else region, insp, texts, src,
+                                 local_only=fallback)
         db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
                    " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
 
 
 def _keep_orphan(db: Database, doc_id: int, by_region: dict[str, dict[int, dict[int, PlanTask]]], region: str,
-                 insp: dict | None, texts: list[tuple[str, str, list]], src: PostingSource) -> None:
-    """Keep a close-out whose plan is not in the archive, with the reason (``orphan_closeouts``)."""
+                 insp: dict | None, texts: list[tuple[str, str, list]], src: PostingSource, *,
+                 local_only: bool = False) -> None:
+    """Keep a close-out whose plan is not in the archive, with the reason (``orphan_closeouts``);
+    ``local_only``: only the plans of ``region`` itself count (the province's were tried and fit none)."""
     numbers = sorted({n for _, text, _ in texts for n in cited_numbers(text)})
-    reason = orphan_reason(db, by_region, region, insp, numbers)
+    reason = orphan_reason(db, by_region, region, insp, numbers, local_only=local_only)
     if reason:
         name = inspection_name(src.title, src.body_text)
         db.execute("INSERT OR REPLACE INTO orphan_closeouts (document_id, region, inspection, numbers, reason)"

@@ -5,8 +5,9 @@ numbering (``反馈问题(省编号第41号)``) of a provincial plan.  ``closeou
 close-out is matched against:
 
 1. the plans of its own region of the inspection it names (as before);
-2. the plans of its province of that inspection, when it cites 省编号, or when its own region has
-   no plan of that inspection;
+2. the plans of its province of that inspection, when it cites 省编号 (only those: a number of the
+   province's list never closes a task of the city's own plan), or when its own region has no plan of
+   that inspection;
 
 ``orphan_reason`` says why a close-out that cites tasks linked nothing because its plan is not in
 the archive; ``build`` keeps such notices in ``orphan_closeouts`` (listed by ``ducha report ledger``).
@@ -59,18 +60,21 @@ def closeout_plans(db: Database, by_region: dict[str, Plans], region: str, insp:
     up = province_of(region)
     if up == region or insp is None:
         return local, region
-    if same_inspection(db, by_region.get(region, {}), insp, strict=True) and not cites_province_numbering(texts):
+    upward = cites_province_numbering(texts)
+    if same_inspection(db, by_region.get(region, {}), insp, strict=True) and not upward:
         return local, region
     above = same_inspection(db, by_region.get(up, {}), insp, strict=True)
-    return (above, up) if above else (local, region)
+    return (above, up) if above or upward else (local, region)
 
 
 def orphan_reason(db: Database, by_region: dict[str, Plans], region: str, insp: dict | None,
-                  numbers: list[int]) -> str | None:
-    """Why a close-out citing ``numbers`` has no plan in the archive (None when a plan is there)."""
+                  numbers: list[int], *, local_only: bool = False) -> str | None:
+    """Why a close-out citing ``numbers`` has no plan in the archive (None when a plan is there);
+    ``region`` is the one ``closeout_plans`` gave (the province's, for a citation of 省编号);
+    ``local_only``: the province's plans were tried and none has the cited task, so only ``region``'s count."""
     if not numbers:
         return None
-    up = province_of(region)
+    up = region if local_only else province_of(region)
     where = region if up == region else f"{region} or {up}"
     if insp is None:
         if by_region.get(region) or by_region.get(up):

@@ -10,7 +10,9 @@ Per plan: ``closed_share`` (closed or in a close-out window) and ``median_days_d
 Per task also every status the tables of 整改进展 reports gave it (``progress``, oldest first), the
 newest (``latest_progress``) and
 ``claimed_done_without_closeout`` (reported 已完成, no close-out 公示 by ``as_of``).
-``orphan_closeouts``: close-outs that cite tasks of a plan not in the archive, with the reason.
+``orphan_closeouts``: close-outs that cite tasks of a plan not in the archive, with the reason (listed per
+inspection in Markdown); ``closeouts_by_publisher``: per publishing body (site) its close-outs, those linked,
+those linked to another site's plan (across levels) and the orphans (``archive.ledger.closeouts``).
 """
 from __future__ import annotations
 
@@ -18,10 +20,10 @@ import csv
 import io
 import json
 import logging
-import sqlite3
 from datetime import date
 from pathlib import Path
 
+from archive.ledger.closeouts import by_inspection, orphan_closeouts, publisher_counts
 from archive.ledger.view import as_of_date, check_region, plan_views
 from archive.opening import connect_read
 
@@ -44,7 +46,8 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
         if region and check:
             region = check_region(conn, region)
         views = plan_views(conn, as_of=as_of_s, region=region)
-        orphans = _orphans(conn, region=region, as_of=as_of_s)
+        orphans = [{k: o[k] for k in _ORPHAN_KEYS} for o in orphan_closeouts(conn, as_of=as_of_s, region=region)]
+        publishers = publisher_counts(conn, as_of=as_of_s, region=region)
     finally:
         conn.close()
     plans = []
@@ -60,19 +63,10 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                       "task_count_stated": p["task_count_stated"], "closed_share": p["closed_share"],
                       "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
                       "tasks": tasks})
-    return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans}
+    return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans, "closeouts_by_publisher": publishers}
 
 
-def _orphans(conn: sqlite3.Connection, *, region: str | None, as_of: str) -> list[dict]:
-    """Close-outs whose plan is not in the archive (posted by ``as_of``), in the contract's shape."""
-    rows = conn.execute(
-        "SELECT d.url, d.site_id, o.inspection, o.numbers, o.reason FROM orphan_closeouts o"
-        " JOIN documents d ON d.id = o.document_id"
-        " WHERE coalesce(d.publish_date, substr(d.first_seen_at, 1, 10)) <= ?"
-        " AND (? IS NULL OR o.region = ? OR o.region LIKE ? || '%') ORDER BY d.publish_date, d.id",
-        [as_of, region, region, region]).fetchall()
-    return [{"url": url, "site_id": site_id, "inspection": inspection, "numbers": json.loads(numbers or "[]"),
-             "reason": reason} for url, site_id, inspection, numbers, reason in rows]
+_ORPHAN_KEYS = ("url", "site_id", "inspection", "numbers", "reason")
 
 
 def _latest(progress: dict | None) -> dict | None:
@@ -159,8 +153,17 @@ def _md(data: dict) -> str:
                          f"{' '.join(t['closure_urls'])} | {_reported(t)} |")
     if data["orphan_closeouts"]:
         lines += ["", "## Close-outs whose plan is not in the archive", ""]
-        lines += [f"- {o['url']} ({o['site_id']}; {o['inspection'] or 'no inspection named'}; "
-                  f"tasks {', '.join(map(str, o['numbers']))}): {o['reason']}" for o in data["orphan_closeouts"]]
+        for inspection, orphans in by_inspection(data["orphan_closeouts"]).items():
+            lines += [f"### {inspection or 'no inspection named'} ({len(orphans)})", ""]
+            lines += [f"- {o['url']} ({o['site_id']}; tasks {', '.join(map(str, o['numbers']))}): {o['reason']}"
+                      for o in orphans]
+            lines.append("")
+    if data["closeouts_by_publisher"]:
+        lines += ["", "## Close-outs per publishing body", "",
+                  "| publisher | site | level | close-outs | linked | to another site's plan | orphans |",
+                  "|---|---|---|---|---|---|---|"]
+        lines += [f"| {_cell(r['publisher'], 30)} | {r['site_id']} | {r['level'] or ''} | {r['closeouts']} | "
+                  f"{r['linked']} | {r['cross_level']} | {r['orphans']} |" for r in data["closeouts_by_publisher"]]
     return "\n".join(lines) + "\n"
 
 

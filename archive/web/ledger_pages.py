@@ -1,7 +1,8 @@
 """The rectification ledger in Datasette: a page per plan, the ledger index and the per-region scorecard.
 
-``/-/ducha/ledger`` — plans listed per region; ``/-/ducha/ledger/scorecard`` — per region: tasks, closed,
-in a close-out 公示 window, overdue, median lateness, with a chart drawn server-side as inline SVG
+``/-/ducha/ledger`` — plans listed per region, then the orphan close-outs (plan not in the archive) per
+inspection; ``/-/ducha/ledger/scorecard`` — per region: tasks, closed, in a close-out 公示 window, overdue,
+median lateness, and per publishing body its close-outs (linked, across levels, orphans), with a chart drawn server-side as inline SVG
 (``archive.web.charts``; no script: the pages run under the strict CSP of ``archive.web.pages``); ``/-/ducha/ledger/{id}`` —
 the plan posted as document ``id`` (a posting's id is stable; ``plans.id`` is not) with every task,
 its status and its close-out evidence.  All three take ``?as_of=YYYY-MM-DD`` (default: today in
@@ -18,6 +19,7 @@ from typing import Any
 from datasette.utils.asgi import Response
 
 from archive.errors import InvalidParameterError, UnknownRegionError
+from archive.ledger.closeouts import by_inspection, orphan_closeouts, publisher_counts
 from archive.ledger.view import as_of_date, check_region, plan_views, scorecard
 from archive.validate import parse_date
 from archive.web.charts import stacked_bars
@@ -76,6 +78,19 @@ async def _views(datasette: Any, request: Any, **kw: Any) -> tuple[str, str, lis
     return db_name, as_of, await datasette.get_database(db_name).execute_fn(read)
 
 
+async def _closeouts(datasette: Any, db_name: str, as_of: str, request: Any) -> dict[str, Any]:
+    """Orphan close-outs per inspection and close-outs per publishing body (``archive.ledger.closeouts``,
+    the same rows as ``ducha report ledger``)."""
+    region = (request.args.get("region") or "").strip() or None
+
+    def read(conn: sqlite3.Connection) -> dict[str, Any]:
+        return {"orphans": by_inspection(orphan_closeouts(conn, as_of=as_of, region=region)),
+                "publishers": publisher_counts(conn, as_of=as_of, region=region)}
+
+    result: dict[str, Any] = await datasette.get_database(db_name).execute_fn(read)
+    return result
+
+
 async def plan_page(datasette: Any, request: Any) -> Response:
     """``/-/ducha/ledger/{id}``: the plan posted as document ``id``, its tasks and their close-outs."""
     from archive.web.pages import _not_found, _secure
@@ -107,7 +122,8 @@ async def index_page(datasette: Any, request: Any) -> Response:
     html = await datasette.render_template(
         "ducha_ledger_index.html",
         {"regions": regions, "scores": {r["region"]: r for r in scorecard(plans)}, "as_of": as_of,
-         "region": request.args.get("region") or "", "database": db_name}, request=request)
+         "region": request.args.get("region") or "", "database": db_name,
+         "orphans": (await _closeouts(datasette, db_name, as_of, request))["orphans"]}, request=request)
     return _secure(Response.html(html))
 
 
@@ -122,7 +138,8 @@ async def scorecard_page(datasette: Any, request: Any) -> Response:
     html = await datasette.render_template(
         "ducha_ledger_scorecard.html",
         {"rows": rows, "chart": chart(rows), "as_of": as_of, "region": request.args.get("region") or "",
-         "database": db_name}, request=request)
+         "database": db_name, "publishers": (await _closeouts(datasette, db_name, as_of, request))["publishers"]},
+        request=request)
     return _secure(Response.html(html))
 
 

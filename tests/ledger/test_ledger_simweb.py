@@ -87,3 +87,37 @@ def test_progress_rows_and_claims_without_close_out_exact(crawled):
     assert renumbered[0]["n"] > 0, "a renumbered status table, tied to the tasks by their text"
     locations = {r["location"].split(":")[0] for r in crawl.query("SELECT location FROM task_progress")}
     assert locations == {"body", "attachment"}
+
+
+def test_the_real_forms_occur_and_are_read_exactly(crawled):
+    """Bare-year deadlines (2024年 → 12-31), combined status words (已经完成，长期坚持), task counts beside
+    category counts (整改任务清单包括N项 … 涉及M个方面) and city close-outs citing the province's numbering,
+    whose plan the crawl does not hold: orphans, exact against the manifest."""
+    crawl, manifest, _ = crawled
+    bare = crawl.query("SELECT deadline_text, deadline FROM tasks WHERE deadline_text GLOB '[0-9][0-9][0-9][0-9]年'")
+    assert bare and all(r["deadline"] == r["deadline_text"][:4] + "-12-31" for r in bare)
+    combined = crawl.query("SELECT status_text, status FROM task_progress WHERE status_text LIKE '%，%'")
+    assert {(r["status_text"], r["status"]) for r in combined} >= {("已经完成，长期坚持", "done")}
+    counted = [p for p in manifest["postings"] if p["doc_type"] == "rectification_plan" and "个方面" in p["body_text"]]
+    assert counted  # their stated counts are exact: test_tasks_exact_per_source_format
+    data = ledger_data(crawl.db, as_of=manifest["date"])
+    result = score(manifest["ledger"], data)
+    upward = [c for c in manifest["ledger"]["closeouts"] if c["cross_level"] and c["status"] == "live"]
+    assert upward and {c["url"] for c in upward} <= {o["url"] for o in data["orphan_closeouts"]}
+    assert result["orphan_closeouts"]["expected"] > 0
+    assert (result["missed_orphans"], result["wrong_orphans"]) == ([], [])
+
+
+def test_provincial_plans_are_linked_to_feedback_naming_the_group(crawled):
+    """A 督察反馈 posting titled 省第N生态环境保护督察组向…反馈督察情况 (a group number, no round) is the
+    feedback of the province's plan of the provincial round its body names."""
+    crawl, manifest, _ = crawled
+    feedback = [p for p in manifest["postings"] if p["doc_type"] == "inspection_feedback" and p["status"] == "live"
+                and p["title"].startswith("省第")]
+    data = ledger_data(crawl.db, as_of=manifest["date"])
+    linked = [p for p in data["plans"] if p["feedback_url"] in {f["url"] for f in feedback}]
+    assert linked
+    for plan in linked:
+        body = next(f["body_text"] for f in feedback if f["url"] == plan["feedback_url"])
+        round_named = next(r for r in ("第二轮省级", "第三轮省级") if r in body)
+        assert round_named in plan["title"]
