@@ -1,0 +1,135 @@
+"""The pages of a city or district portal's hub (family ``portal``): home, 政务公开 / 信息公开 trees,
+专题专栏, 网站地图, the script-built menus and decoy news columns (see simweb.portals)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+
+from simweb.families.base import Ctx, Family, SimRequest, SimResponse, esc
+from simweb.portals import PORTAL_BY_HOST, Portal
+
+logger = logging.getLogger(__name__)
+
+# decoy columns: dated lists of news a discovery must not propose (督查 is not 督察)
+_DECOYS = {"/xwzx/zwyw/index.html": "政务要闻", "/xwzx/bmdt/index.html": "部门动态",
+           "/zwgk/zwdc/index.html": "政务督查", "/ztzl/yhyshj/index.html": "优化营商环境",
+           "/ztzl/sthjbh/hjzl/index.html": "环境质量动态", "/gzdt/index.html": "工作动态",
+           "/xzdt/index.html": "乡镇动态"}
+_NEWS = ("市政府召开第{n}次常务会议", "我市开展安全生产大检查（第{n}期）", "{n}月份重点项目建设推进会召开",
+         "市领导调研乡村振兴工作（{n}）", "全市优化营商环境工作会议召开（{n}）", "督查组赴各区县开展专项督查（第{n}批）")
+
+
+def _ch(portal: Portal, suffix: str) -> tuple[str, str]:
+    """(name, start path) of the portal's channel whose id ends with ``suffix``."""
+    ch = next(c for c in portal.channels if c.site.id.endswith("-" + suffix))
+    return ch.name, ch.site.start_path
+
+
+def top_menu(portal: Portal) -> list[tuple[str, str]]:
+    """The main menu: (title, path)."""
+    if portal.template == "govportal":
+        return [("首页", "/"), ("政务公开", "/zwgk/index.html"), ("专题专栏", "/ztzl/index.html"),
+                ("新闻中心", "/xwzx/zwyw/index.html"), ("互动交流", "/hdjl/index.html")]
+    if portal.template == "district":
+        return [("首页", "/"), ("信息公开", "/xxgk/index.html"), ("专题专栏", "/ztzl/index.html"),
+                ("乡镇动态", "/xzdt/index.html")]
+    return [("首页", "/"), _ch(portal, "tzgg"), ("专题专栏", "/ztzl/index.html"), ("工作动态", "/gzdt/index.html")]
+
+
+def _links(items: list[tuple[str, str]]) -> str:
+    return "<ul>" + "".join(f'<li><a href="{esc(u)}">{esc(t)}</a></li>' for t, u in items) + "</ul>"
+
+
+def _pages(portal: Portal) -> dict[str, tuple[str, str]]:
+    """Path -> (title, inner HTML) of the hub's navigation pages."""
+    t = portal.template
+    if t == "govportal":
+        return {
+            "/zwgk/index.html": ("政务公开", '<div class="gk-tree"><h4>法定主动公开内容</h4>'
+                                 + _links([_ch(portal, "tzgg"), ("政务督查", "/zwgk/zwdc/index.html")])
+                                 + "<h4>重点领域信息公开</h4>" + _links([_ch(portal, "hpgs")]) + "</div>"),
+            "/ztzl/index.html": ("专题专栏", '<div class="zt-list">' + _links(
+                [("生态环境保护专题", "/ztzl/sthjbh/index.html"), ("优化营商环境", "/ztzl/yhyshj/index.html")]) + "</div>"),
+            "/ztzl/sthjbh/index.html": ("生态环境保护专题", '<div class="zt-sub">' + _links(
+                [_ch(portal, "dczg"), ("环境质量动态", "/ztzl/sthjbh/hjzl/index.html")]) + "</div>"),
+        }
+    if t == "district":
+        tree = ("信息公开", '<div class="xxgk-tree">' + _links([_ch(portal, "gsgg"),
+                                                                 ("部门动态", "/xwzx/bmdt/index.html")]) + "</div>")
+        special = ("专题专栏", '<div class="zt-list">' + _links(
+            [_ch(portal, "dczg"), ("优化营商环境", "/ztzl/yhyshj/index.html")]) + "</div>")
+        sitemap = ("网站地图", '<div class="sitemap">' + _links(
+            [*top_menu(portal), _ch(portal, "gsgg"), _ch(portal, "dczg"), ("部门动态", "/xwzx/bmdt/index.html")])
+                   + "</div>")
+        return {"/xxgk/index.html": tree, "/ztzl/index.html": special, "/sitemap.html": sitemap}
+    return {"/ztzl/index.html": ("专题专栏", '<div class="zt-list">' + _links(
+        [_ch(portal, "dczg"), ("优化营商环境", "/ztzl/yhyshj/index.html")]) + "</div>")}
+
+
+def _menu_html(portal: Portal) -> str:
+    """The main menu as the template writes it: links, an inline script, or a script fetching JSON."""
+    if portal.template == "govportal":
+        return '<div class="main-nav">' + _links(top_menu(portal)) + "</div>"
+    if portal.template == "district":
+        data = json.dumps([{"name": n, "url": u} for n, u in top_menu(portal)], ensure_ascii=False)
+        return ('<div class="main-nav" id="nav"></div><script type="text/javascript">\nvar navData = ' + data
+                + ';\ndocument.getElementById("nav").innerHTML = navData.map(function (m) {\n'
+                '  return "<a href=\\"" + m.url + "\\">" + m.name + "</a>";\n}).join("");\n</script>')
+    return ('<ul class="menu" id="menu"></ul><script>\nfetch("/api/menu.json").then(function (r) { return r.json(); })'
+            '.then(function (d) { d.data.forEach(function (m) { var li = document.createElement("li");'
+            ' li.innerHTML = "<a href=\\"" + m.link + "\\">" + m.title + "</a>";'
+            ' document.getElementById("menu").appendChild(li); }); });\n</script>')
+
+
+def _page(portal: Portal, today: dt.date, title: str, inner: str) -> str:
+    site = portal.hub
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'
+            f'<meta name="SiteName" content="{esc(site.name)}">\n</head>\n<body class="portal">\n'
+            f'<div class="top"><span>{today:%Y年%m月%d日}</span><a href="/">{esc(site.name)}</a></div>\n'
+            f'{_menu_html(portal)}\n<div class="content">{inner}</div>\n'
+            f'<div class="foot"><a href="/sitemap.html">网站地图</a> | <a href="/lxwm/index.html">联系我们</a>'
+            f'<p>主办：{esc(site.name)}</p></div>\n</body>\n</html>\n')
+
+
+def _decoy(title: str, today: dt.date) -> str:
+    items = "".join(f'<li><a href="./art_{i}.html">{esc(_NEWS[i % len(_NEWS)].format(n=12 - i))}</a>'
+                    f'<span>{today - dt.timedelta(days=3 * i + 1):%Y-%m-%d}</span></li>' for i in range(12))
+    return f'<div class="crumb">首页 &gt; {esc(title)}</div><ul class="news-list">{items}</ul>'
+
+
+class PortalFamily(Family):
+    """The hub of a city or district portal: navigation only, no postings of its own."""
+
+    name = "portal"
+
+    def handle_list(self, req: SimRequest, ctx: Ctx) -> SimResponse | None:
+        """Home, navigation pages, the menu JSON and decoy columns; None (404) for anything else."""
+        portal = PORTAL_BY_HOST[ctx.site.host]
+        if req.path == "/api/menu.json" and portal.template == "dept":
+            from simweb.portals import menu_json
+
+            return SimResponse(200, menu_json(portal), "application/json", kind="json")
+        if req.path in ("/", "/index.html"):
+            boxes = [("通知公告", _ch(portal, "tzgg" if portal.template != "district" else "gsgg")[1])]
+            news = "/xwzx/zwyw/index.html" if portal.template == "govportal" else (
+                "/xzdt/index.html" if portal.template == "district" else "/gzdt/index.html")
+            inner = ('<div class="home">' + "".join(f'<div class="box"><h3><a href="{esc(u)}">{esc(t)}</a></h3>'
+                                                    f'<a class="more" href="{esc(u)}">更多&gt;&gt;</a></div>'
+                                                    for t, u in boxes)
+                     + f'<div class="box"><h3>要闻动态</h3>{_decoy("要闻动态", ctx.today)}'
+                     f'<a class="more" href="{news}">更多&gt;&gt;</a></div></div>')
+            return self._html(portal, ctx, portal.hub.name, inner, "home")
+        page = _pages(portal).get(req.path)
+        if page is not None:
+            return self._html(portal, ctx, page[0], f'<h2>{esc(page[0])}</h2>{page[1]}', "other")
+        if req.path in _DECOYS:
+            return self._html(portal, ctx, _DECOYS[req.path], _decoy(_DECOYS[req.path], ctx.today), "list")
+        return None
+
+    def _html(self, portal: Portal, ctx: Ctx, title: str, inner: str, kind: str) -> SimResponse:
+        return SimResponse(200, _page(portal, ctx.today, title, inner).encode("utf-8"), kind=kind)
+
+    def detail_path(self, site, skel, url_date: dt.date) -> str:
+        """Hubs have no postings."""
+        raise NotImplementedError("a portal hub has no postings")

@@ -1,0 +1,141 @@
+"""City and district portals (issue 23): where close-outs are published, and the truth of where.
+
+Thirteen hosts from three portal templates unlike the provincial department sites:
+
+- ``govportal`` (a city government's CMS): 政务公开 tree → 通知公告 and 环评公示; 专题专栏 →
+  生态环境保护专题 → 中央生态环境保护督察整改专栏 (two levels down);
+- ``district`` (a district government): the main menu is written by an inline script (no ``<a>`` in
+  the markup), a 信息公开 tree with 公示公告, a 网站地图 in the footer, 督察整改 under 专题专栏;
+- ``dept`` (a city 发改委 or 市场监管局): the menu is fetched by a script from ``/api/menu.json``;
+  通知公告 and a 督察整改落实 column under 专题专栏.
+
+Each portal is a *hub* site (family ``portal``: home page, navigation pages, decoy news lists) plus
+one SiteSpec per channel (existing list families, column-scoped paths) that the world fills with
+postings like any other site.  Served by every simulated web; listed only by ``World(sites="city")``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+from dataclasses import dataclass
+
+from simweb.sites import SiteSpec
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One true channel of a portal: its list site, kind and the menu path that leads to it."""
+
+    site: SiteSpec
+    kind: str  # rectification | notices | eia | disclosure
+    menu_path: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """The channel's name as the portal shows it (last step of the menu path)."""
+        return self.menu_path[-1]
+
+    @property
+    def folder(self) -> str:
+        """The column folder every page of the channel lives under."""
+        return posixpath.dirname(self.site.start_path) + "/"
+
+
+@dataclass(frozen=True)
+class Portal:
+    """A city or district host: its hub and its true channels."""
+
+    hub: SiteSpec
+    template: str  # govportal | district | dept
+    channels: tuple[Channel, ...]
+
+    def channel_for(self, path: str) -> SiteSpec:
+        """The site answering ``path`` on this host (a channel, else the hub)."""
+        for ch in self.channels:
+            if path.startswith(ch.folder):
+                return ch.site
+            if path.startswith("/common/search/") and f"/c{path.rsplit('/', 1)[-1]}/" in ch.site.start_path:
+                return ch.site
+        return self.hub
+
+
+# (slug, host, name, region, place, abbr, template, level, channel number)
+_SEEDS = (
+    ("my", "www.my.gov.cn", "绵阳市人民政府", "四川省", "绵阳市", "绵府", "govportal", "city", 1),
+    ("yb", "www.yibin.gov.cn", "宜宾市人民政府", "四川省", "宜宾市", "宜府", "govportal", "city", 2),
+    ("zz", "www.zhuzhou.gov.cn", "株洲市人民政府", "湖南省", "株洲市", "株政", "govportal", "city", 3),
+    ("qj", "www.qj.gov.cn", "曲靖市人民政府", "云南省", "曲靖市", "曲政", "govportal", "city", 4),
+    ("as", "www.anshan.gov.cn", "鞍山市人民政府", "辽宁省", "鞍山市", "鞍政", "govportal", "city", 5),
+    ("fc", "www.fc.gov.cn", "绵阳市涪城区人民政府", "四川省", "涪城区", "涪府", "district", "county", 6),
+    ("cp", "www.cuiping.gov.cn", "宜宾市翠屏区人民政府", "四川省", "翠屏区", "翠府", "district", "county", 7),
+    ("ls", "www.lusong.gov.cn", "株洲市芦淞区人民政府", "湖南省", "芦淞区", "芦政", "district", "county", 8),
+    ("ql", "www.ql.gov.cn", "曲靖市麒麟区人民政府", "云南省", "麒麟区", "麒政", "district", "county", 9),
+    ("myfgw", "fgw.my.gov.cn", "绵阳市发展和改革委员会", "四川省", "绵阳市", "绵发改", "dept", "city", 10),
+    ("ybsj", "scjgj.yibin.gov.cn", "宜宾市市场监督管理局", "四川省", "宜宾市", "宜市监", "dept", "city", 11),
+    ("zzfgw", "fgw.zhuzhou.gov.cn", "株洲市发展和改革委员会", "湖南省", "株洲市", "株发改", "dept", "city", 12),
+    ("qjsj", "scjgj.qj.gov.cn", "曲靖市市场监督管理局", "云南省", "曲靖市", "曲市监", "dept", "city", 13),
+)
+
+# template -> channels: (id suffix, family, start path ({n}: the portal's number), kind, menu path)
+_TEMPLATES: dict[str, tuple[tuple[str, str, str, str, tuple[str, ...]], ...]] = {
+    "govportal": (
+        ("dczg", "trs", "/ztzl/sthjbh/dczg/index.shtml", "rectification",
+         ("专题专栏", "生态环境保护专题", "中央生态环境保护督察整改专栏")),
+        ("tzgg", "trs", "/zwgk/fdzdgknr/tzgg/index.shtml", "notices", ("政务公开", "法定主动公开内容", "通知公告")),
+        ("hpgs", "ucap", "/zwgk/c2{n:02d}311/zclistf.shtml", "eia", ("政务公开", "重点领域信息公开", "环评公示")),
+    ),
+    "district": (
+        ("dczg", "ucap", "/ztzl/c3{n:02d}507/zclistf.shtml", "rectification",
+         ("专题专栏", "生态环境保护督察整改")),
+        ("gsgg", "trs", "/xxgk/gsgg/index.shtml", "notices", ("信息公开", "公示公告")),
+    ),
+    "dept": (
+        ("tzgg", "trs", "/tzgg/index.shtml", "notices", ("通知公告",)),
+        ("dczg", "ucap", "/ztzl/c4{n:02d}623/zclistf.shtml", "rectification", ("专题专栏", "督察整改落实")),
+    ),
+}
+
+
+def _build() -> tuple[Portal, ...]:
+    portals = []
+    for slug, host, name, region, place, abbr, template, level, n in _SEEDS:
+        hub = SiteSpec(f"{slug}-portal", host, "portal", "http", "/", name, region, level, name, place, abbr, None)
+        channels = tuple(
+            Channel(SiteSpec(f"{slug}-{suffix}", host, family, "http", path.format(n=n), f"{name}{menu[-1]}",
+                             region, level, name, place, abbr, family), kind, menu)
+            for suffix, family, path, kind, menu in _TEMPLATES[template])
+        portals.append(Portal(hub, template, channels))
+    return tuple(portals)
+
+
+PORTALS: tuple[Portal, ...] = _build()
+PORTAL_BY_HOST: dict[str, Portal] = {p.hub.host: p for p in PORTALS}
+CITY_SITES: tuple[SiteSpec, ...] = tuple(ch.site for p in PORTALS for ch in p.channels)
+PORTAL_SITES: tuple[SiteSpec, ...] = CITY_SITES + tuple(p.hub for p in PORTALS)
+
+
+def portal_site(host: str, path: str) -> SiteSpec | None:
+    """The site (a channel or the hub) answering ``path`` on a portal host; None for other hosts."""
+    portal = PORTAL_BY_HOST.get(host)
+    return portal.channel_for(path) if portal else None
+
+
+def portal_truth(sites: tuple[SiteSpec, ...]) -> list[dict]:
+    """The manifest's ``portals``: per portal whose channels are listed, where each true channel is."""
+    listed = {s.id for s in sites}
+    return [{"host": p.hub.host, "home_url": p.hub.home_url, "name": p.hub.name, "template": p.template,
+             "level": p.hub.level, "channels": [{"site_id": ch.site.id, "url": ch.site.start_url, "name": ch.name,
+                                                 "kind": ch.kind, "menu_path": list(ch.menu_path)}
+                                                for ch in p.channels]}
+            for p in PORTALS if any(ch.site.id in listed for ch in p.channels)]
+
+
+def menu_json(portal: Portal) -> bytes:
+    """``/api/menu.json`` of a ``dept`` portal: the menu its script builds."""
+    from simweb.portal_pages import top_menu
+
+    return json.dumps({"code": 0, "data": [{"title": t, "link": u} for t, u in top_menu(portal)]},
+                      ensure_ascii=False).encode("utf-8")
