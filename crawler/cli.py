@@ -421,6 +421,31 @@ def verify(db, document_ids) -> None:
 
 
 @main.command()
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
+@click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "yaml"]), default="md", show_default=True)
+@click.option("--write-sites", "write_sites", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write the channels found as sites-file entries (marked discovered) to FILE.")
+def discover(urls, mirror, fmt, write_sites) -> None:
+    """From each host's home page, find the channels carrying 督察整改 / 公告 / 环评 postings. Exits 1 when a host yields none."""
+    from crawler.runner import spider_class
+    from crawler.settings import DUCHA_BROWSER, USER_AGENT
+
+    bad = [u for u in urls if not u.startswith(("http://", "https://"))]
+    if bad:
+        raise click.UsageError(f"not a home page URL (http:// or https://): {', '.join(bad)}")
+    spidercls = spider_class()  # discovery lives beside the spider (crawler/ never imports spiders/)
+    results = spidercls.discover_hosts(list(urls), user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER)
+    click.echo(spidercls.format_discovery(results, fmt), nl=False)
+    if write_sites:
+        Path(write_sites).write_text(spidercls.format_discovery(results, "yaml"), encoding="utf-8")
+    empty = [r.url for r in results if not r.channels]
+    if empty:
+        click.echo(f"no channel found on: {', '.join(empty)}", err=True)
+        sys.exit(1)
+
+
+@main.command()
 @DB_OPTION
 def migrate(db) -> None:
     """Bring an existing archive's schema up to date (readers refuse an older one until this or a crawl ran)."""

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 
+from simweb import chrome
 from simweb.families.base import Ctx, Family, SimRequest, SimResponse, esc
 from simweb.portals import PORTAL_BY_HOST, Portal
 
@@ -104,7 +105,7 @@ class PortalFamily(Family):
     name = "portal"
 
     def handle_list(self, req: SimRequest, ctx: Ctx) -> SimResponse | None:
-        """Home, navigation pages, the menu JSON and decoy columns; None (404) for anything else."""
+        """Home, navigation pages, the menu JSON, decoy columns and robots.txt; 404 for anything else."""
         portal = PORTAL_BY_HOST[ctx.site.host]
         if req.path == "/api/menu.json" and portal.template == "dept":
             from simweb.portals import menu_json
@@ -125,7 +126,9 @@ class PortalFamily(Family):
             return self._html(portal, ctx, page[0], f'<h2>{esc(page[0])}</h2>{page[1]}', "other")
         if req.path in _DECOYS:
             return self._html(portal, ctx, _DECOYS[req.path], _decoy(_DECOYS[req.path], ctx.today), "list")
-        return None
+        if req.path == "/robots.txt":
+            return SimResponse(200, chrome.robots_txt().encode(), "text/plain", kind="robots")
+        return SimResponse(404, chrome.not_found_page(ctx.site, ctx.today).encode(), kind="other")  # no postings
 
     def _html(self, portal: Portal, ctx: Ctx, title: str, inner: str, kind: str) -> SimResponse:
         return SimResponse(200, _page(portal, ctx.today, title, inner).encode("utf-8"), kind=kind)

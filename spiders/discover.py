@@ -1,0 +1,239 @@
+"""``ducha discover``: from each host's home page, find the channels carrying the postings we watch.
+
+One host at a time, one request at a time, robots.txt obeyed, at most ``max_requests`` requests per
+host (robots.txt and the look at each candidate included).  Navigation pages are followed best first
+(archive.discover.nav_priority); links named like a channel become candidates, and each candidate
+gets the probe's one look (spiders/probe.py: delivery, postings on page 1, newest date).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import json
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+from archive.discover import (
+    channel_kind,
+    channel_score,
+    menu_file_links,
+    nav_priority,
+    page_links,
+    same_host,
+)
+from crawler.robots import disallowing_rule
+from spiders.probe import Prober, _text, probe_start_url
+from spiders.registry import Site
+
+logger = logging.getLogger(__name__)
+MAX_REQUESTS = 40
+MAX_DEPTH = 4
+
+
+@dataclass
+class FoundChannel:
+    """A channel found on a host (contract: ``ducha discover --format json``)."""
+
+    url: str
+    name: str
+    kind: str
+    postings: int = 0
+    newest: str = ""
+    delivery: str = ""
+    score: float = 0.0
+    menu_path: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class HostResult:
+    """What discovery found on one host, and what it cost."""
+
+    url: str
+    name: str = ""  # the home page's <title>
+    channels: list[FoundChannel] = field(default_factory=list)
+    requests: int = 0
+    seconds: float = 0.0
+    note: str = ""
+
+
+class _Budget:
+    """Counts one host's requests (every request the prober sends, the probe's looks included)."""
+
+    def __init__(self, prober: Prober, limit: int) -> None:
+        self.prober, self.limit = prober, limit
+        self.start = prober.sent
+
+    @property
+    def used(self) -> int:
+        return self.prober.sent - self.start
+
+    @property
+    def left(self) -> int:
+        return self.limit - self.used
+
+    def fetch(self, url: str, **kwargs):
+        if self.used >= self.limit:
+            raise _BudgetSpent(url)
+        return self.prober.fetch(url, **kwargs)
+
+
+class _CountingProber(Prober):
+    """The probe's fetcher, counting the requests it sends."""
+
+    sent = 0
+
+    def fetch(self, url: str, **kwargs):
+        self.sent += 1
+        return super().fetch(url, **kwargs)
+
+
+class _BudgetSpent(Exception):
+    """The host's request budget is spent."""
+
+
+def _robots(budget: _Budget, home: str) -> str:
+    parts = urlsplit(home)
+    try:
+        answer = budget.fetch(urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", "")))
+    except OSError:
+        return ""
+    return answer.body.decode("utf-8", "replace") if answer.status == 200 else ""
+
+
+def discover_host(prober: _CountingProber, home: str, *, today: dt.date, max_requests: int = MAX_REQUESTS) -> HostResult:
+    """Walk one host from ``home`` and score the channels found (best first)."""
+    started = time.monotonic()
+    result = HostResult(url=home)
+    budget = _Budget(prober, max_requests)
+    robots = _robots(budget, home)
+
+    def allowed(url: str) -> bool:
+        return not (robots and disallowing_rule(robots, url, prober.user_agent))
+
+    candidates: dict[str, tuple[str, str, list[str]]] = {}  # url -> (name, kind, menu path)
+    queue: list[tuple[float, int, str, list[str]]] = [(0.0, 0, home, [])]
+    seen = {home}
+    order = 0
+    # keep enough budget to look at the candidates found so far
+    while queue and budget.left > max(3, len(candidates)):
+        _, _, url, path = heapq.heappop(queue)
+        if not allowed(url):
+            continue
+        try:
+            answer = budget.fetch(url)
+        except (OSError, _BudgetSpent):
+            continue
+        if answer.status != 200:
+            continue
+        text = _text(answer)
+        if url == home:
+            title = re.search(r"<title[^>]*>([^<]+)</title>", text, re.IGNORECASE)
+            result.name = title.group(1).strip() if title else ""
+        links = page_links(text, url)
+        for src in links.menu_sources[:1]:
+            if same_host(src, home) and src not in seen and budget.left > len(candidates) + 3:
+                seen.add(src)
+                try:
+                    menu = budget.fetch(src)
+                except (OSError, _BudgetSpent):
+                    continue
+                if menu.status == 200:
+                    links.links.extend(menu_file_links(menu.body.decode("utf-8", "replace"), src))
+        for link in links.links:
+            if not same_host(link.url, home):
+                continue
+            kind = channel_kind(link.text, link.url)
+            if kind:
+                if link.url not in candidates:
+                    candidates[link.url] = (link.text, kind, [*path, link.text])
+                continue
+            priority = nav_priority(link.text, link.url)
+            if priority > 0 and link.url not in seen and len(path) < MAX_DEPTH:
+                seen.add(link.url)
+                order += 1
+                heapq.heappush(queue, (-priority + 0.5 * len(path), order, link.url, [*path, link.text]))
+    for url, (name, kind, menu_path) in candidates.items():
+        if budget.left <= 0 or not allowed(url):
+            continue
+        site = Site(id="discover", name=name, region="", level="", start_urls=(url,),
+                    options={"obey_robots": False})
+        row = probe_start_url(prober, site, url)
+        score = channel_score(kind, postings=row.postings, newest=row.newest, today=today, depth=len(menu_path))
+        if score > 0:
+            result.channels.append(FoundChannel(url=url, name=name, kind=kind, postings=row.postings,
+                                                newest=row.newest, delivery=row.delivery, score=score,
+                                                menu_path=menu_path, note=row.note))
+    result.channels.sort(key=lambda c: (-c.score, c.url))
+    result.requests = budget.used
+    result.seconds = round(time.monotonic() - started, 3)
+    if not result.channels:
+        result.note = f"no channel found in {budget.used} requests"
+    logger.info("discover %s: %d channels, %d requests", home, len(result.channels), budget.used)
+    return result
+
+
+def discover_hosts(urls: list[str], *, user_agent: str, mirror: str = "", browser: str | None = None,
+                   today: dt.date | None = None, max_requests: int = MAX_REQUESTS,
+                   on_host: Callable[[HostResult], None] | None = None) -> list[HostResult]:
+    """Discover the channels of every host in ``urls`` (home pages), one host after the other."""
+    prober = _CountingProber(user_agent=user_agent, mirror=mirror, browser=browser)
+    results = []
+    try:
+        for url in urls:
+            result = discover_host(prober, url, today=today or dt.date.today(), max_requests=max_requests)
+            results.append(result)
+            if on_host is not None:
+                on_host(result)
+    finally:
+        prober.close()
+    return results
+
+
+def format_results(results: list[HostResult], fmt: str) -> str:
+    """The channels found as JSON (contract shape), Markdown, or sites-file YAML entries."""
+    if fmt == "json":
+        return json.dumps({"hosts": [{"url": r.url, "name": r.name, "requests": r.requests, "seconds": r.seconds,
+                                      "channels": [
+            {k: v for k, v in asdict(c).items() if k not in ("note",)} for c in r.channels]}
+            for r in results]}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        return sites_yaml(results)
+    lines = ["| host | channel | kind | postings | newest | delivery | score | menu path |", "|" + "---|" * 8]
+    for r in results:
+        if not r.channels:
+            lines.append(f"| {r.url} | (none) | | | | | | {r.note} |")
+        for c in r.channels:
+            lines.append(f"| {r.url} | [{c.name}]({c.url}) | {c.kind} | {c.postings} | {c.newest} | {c.delivery} "
+                         f"| {c.score:.2f} | {' > '.join(c.menu_path)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _site_id(url: str) -> str:
+    host = urlsplit(url).hostname or "site"
+    parts = [p for p in host.split(".") if p not in ("www", "gov", "cn", "com", "org", "net")]
+    return "-".join(parts) or "site"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def sites_yaml(results: list[HostResult]) -> str:
+    """Sites-file entries, one per host with channels, marked ``discovered: true`` with the menu paths."""
+    lines = ["# Channels found by `ducha discover` (check region and level before use).", "sites:"]
+    for r in results:
+        if not r.channels:
+            continue
+        lines += [f"  - id: {_site_id(r.url)}", f"    name: {_q(r.name or urlsplit(r.url).hostname or r.url)}",
+                  "    region: 待核实  # fill in: discovery does not know the region", "    level: city", "    discovered: true", "    start_urls:"]
+        lines += [f"      - {c.url}" for c in r.channels]
+        lines.append("    evidence:")
+        lines += [f"      - {{url: {c.url}, kind: {c.kind}, name: {_q(c.name)}, "
+                  f"menu_path: {_q(' > '.join(c.menu_path))}, postings: {c.postings}, score: {c.score}}}"
+                  for c in r.channels]
+    return "\n".join(lines) + "\n"

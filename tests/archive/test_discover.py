@@ -1,0 +1,70 @@
+"""archive.discover: reading links (anchors and script menus), naming channel kinds, scoring."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from archive.discover import channel_kind, channel_score, menu_file_links, nav_priority, page_links
+
+TODAY = dt.date(2026, 11, 2)
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("中央生态环境保护督察整改专栏", "rectification"),
+    ("生态环境保护督察整改", "rectification"),
+    ("督察整改落实", "rectification"),
+    ("环保督察", "rectification"),
+    ("通知公告", "notices"),
+    ("公示公告", "notices"),
+    ("环评公示", "eia"),
+    ("建设项目环境影响评价", "eia"),
+    ("环境信息公开", "disclosure"),
+    ("政务督查", None),  # 督查 (administrative supervision) is not 督察
+    ("督查组赴各区县开展专项督查", None),
+    ("政务要闻", None),
+    ("部门动态", None),
+    ("政务公开", None),  # a navigation page, not a channel
+    ("专题专栏", None),
+])
+def test_channel_kind_from_the_name_a_reader_sees(name, kind):
+    assert channel_kind(name) == kind
+
+
+def test_navigation_pages_are_followed_and_news_columns_are_not():
+    assert nav_priority("专题专栏", "http://x.gov.cn/ztzl/index.html") > nav_priority("政务公开", "http://x.gov.cn/zwgk/")
+    assert nav_priority("网站地图", "http://x.gov.cn/sitemap.html") > 0
+    assert nav_priority("乡镇动态", "http://x.gov.cn/xzdt/index.html") == 0
+    assert nav_priority("通知公告", "http://x.gov.cn/tzgg/") == 0  # a channel, looked at, not walked
+
+
+def test_anchors_resolve_and_fall_back_to_the_title():
+    html = ('<a href="../tzgg/index.shtml">通知公告 </a><a href="/zt/" title="专题专栏"><img src="x.png"></a>'
+            '<a href="javascript:void(0)">打印</a><a href="#top">顶部</a>')
+    links = page_links(html, "http://x.gov.cn/zwgk/index.html").links
+    assert [(link.url, link.text) for link in links] == [
+        ("http://x.gov.cn/tzgg/index.shtml", "通知公告"), ("http://x.gov.cn/zt/", "专题专栏")]
+
+
+def test_a_menu_written_by_an_inline_script_is_read():
+    html = ('<div id="nav"></div><script>var navData = [{"name": "信息公开", "url": "/xxgk/index.html"},'
+            "{url: '/ztzl/index.html', title: '专题专栏'}];</script>")
+    links = page_links(html, "http://x.gov.cn/").links
+    assert {(link.url, link.text) for link in links} == {
+        ("http://x.gov.cn/xxgk/index.html", "信息公开"), ("http://x.gov.cn/ztzl/index.html", "专题专栏")}
+
+
+def test_a_menu_file_fetched_by_a_script_is_named_and_read():
+    html = '<ul id="menu"></ul><script>fetch("/api/menu.json").then(function (r) { return r.json(); })</script>'
+    assert page_links(html, "http://x.gov.cn/").menu_sources == ["http://x.gov.cn/api/menu.json"]
+    menu = '{"code": 0, "data": [{"title": "通知公告", "link": "/tzgg/index.shtml", "children": [{"title": "专题专栏", "link": "/ztzl/"}]}]}'
+    assert [(link.url, link.text) for link in menu_file_links(menu, "http://x.gov.cn/api/menu.json")] == [
+        ("http://x.gov.cn/tzgg/index.shtml", "通知公告"), ("http://x.gov.cn/ztzl/", "专题专栏")]
+
+
+def test_a_channel_without_postings_is_not_proposed_and_kinds_rank():
+    assert channel_score("rectification", postings=0, newest="", today=TODAY, depth=1) == 0.0
+    rect = channel_score("rectification", postings=15, newest="2026-10-01", today=TODAY, depth=3)
+    notices = channel_score("notices", postings=15, newest="2026-10-01", today=TODAY, depth=1)
+    stale = channel_score("notices", postings=15, newest="2019-01-01", today=TODAY, depth=1)
+    assert 0 < stale < notices < rect <= 1
