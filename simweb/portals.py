@@ -139,3 +139,19 @@ def menu_json(portal: Portal) -> bytes:
 
     return json.dumps({"code": 0, "data": [{"title": t, "link": u} for t, u in top_menu(portal)]},
                       ensure_ascii=False).encode("utf-8")
+
+
+def score_discovery(truth: list[dict], found: dict[str, list[str]], *, top: int = 3) -> dict:
+    """Recall and precision of discovery's ``top`` channels against the manifest's ``portals``.
+
+    ``found`` maps each portal's home URL to the channel URLs discovery proposed, best first.
+    Returns totals and one row per portal (true channels, found among the top, wrong among the top)."""
+    rows, hit, miss, wrong = [], 0, 0, 0
+    for portal in truth:
+        true = {c["url"] for c in portal["channels"]}
+        best = set(found.get(portal["home_url"], [])[:top])
+        rows.append({"host": portal["host"], "template": portal["template"], "true": len(true),
+                     "found": len(true & best), "wrong": len(best - true)})
+        hit, miss, wrong = hit + len(true & best), miss + len(true - best), wrong + len(best - true)
+    return {"recall": hit / (hit + miss) if hit + miss else 1.0,
+            "precision": hit / (hit + wrong) if hit + wrong else 1.0, "portals": rows}
