@@ -25,8 +25,9 @@ logger = logging.getLogger(__name__)
 
 KINDS = ("rectification", "notices", "eia", "disclosure")
 _KIND_WEIGHT = {"rectification": 1.0, "notices": 0.85, "eia": 0.8, "disclosure": 0.6}
-# words of columns that are never our channels (督查 is administrative supervision, not 督察)
-_NEWS = re.compile(r"要闻|动态|新闻|督查|图片|视频|领导|会议|活动|专访|访谈|媒体|营商|招聘|人事")
+# words of columns that are never our channels: news, 督查 (administrative supervision, not 督察),
+# and the rectification of other inspections (审计 audits, 巡视 / 巡察 party inspections)
+_NEWS = re.compile(r"要闻|动态|新闻|督查|图片|视频|领导|会议|活动|专访|访谈|媒体|营商|招聘|人事|审计|巡视|巡察")
 _RECTIFICATION = re.compile(r"督察|环保督|(?:生态|环境|环保).{0,6}整改|整改.{0,4}(?:落实|专栏|公示)")
 _EIA = re.compile(r"环评|环境影响评价|建设项目环境")
 _NOTICES = re.compile(r"(?:通知|公示|公告)(?:公告|公示|通告)?$|^(?:通知|公示|公告)")

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 _DECOYS = {"/xwzx/zwyw/index.html": "政务要闻", "/xwzx/bmdt/index.html": "部门动态",
            "/zwgk/zwdc/index.html": "政务督查", "/ztzl/yhyshj/index.html": "优化营商环境",
            "/ztzl/sthjbh/hjzl/index.html": "环境质量动态", "/gzdt/index.html": "工作动态",
-           "/xzdt/index.html": "乡镇动态"}
+           "/xzdt/index.html": "乡镇动态", "/ztzl/sjzg/index.html": "审计整改落实"}
 _NEWS = ("市政府召开第{n}次常务会议", "我市开展安全生产大检查（第{n}期）", "{n}月份重点项目建设推进会召开",
          "市领导调研乡村振兴工作（{n}）", "全市优化营商环境工作会议召开（{n}）", "督查组赴各区县开展专项督查（第{n}批）")
 
@@ -25,6 +25,16 @@ def _ch(portal: Portal, suffix: str) -> tuple[str, str]:
     """(name, start path) of the portal's channel whose id ends with ``suffix``."""
     ch = next(c for c in portal.channels if c.site.id.endswith("-" + suffix))
     return ch.name, ch.site.start_path
+
+
+def _ch_menu(portal: Portal, suffix: str) -> tuple[str, ...]:
+    """The menu path of the portal's channel whose id ends with ``suffix``."""
+    return next(c for c in portal.channels if c.site.id.endswith("-" + suffix)).menu_path
+
+
+def _zt(portal: Portal) -> str:
+    """The name of the 专题 page a govportal's 督察整改 column sits under."""
+    return _ch_menu(portal, "dczg")[1]
 
 
 def top_menu(portal: Portal) -> list[tuple[str, str]]:
@@ -51,21 +61,24 @@ def _pages(portal: Portal) -> dict[str, tuple[str, str]]:
                                  + _links([_ch(portal, "tzgg"), ("政务督查", "/zwgk/zwdc/index.html")])
                                  + "<h4>重点领域信息公开</h4>" + _links([_ch(portal, "hpgs")]) + "</div>"),
             "/ztzl/index.html": ("专题专栏", '<div class="zt-list">' + _links(
-                [("生态环境保护专题", "/ztzl/sthjbh/index.html"), ("优化营商环境", "/ztzl/yhyshj/index.html")]) + "</div>"),
-            "/ztzl/sthjbh/index.html": ("生态环境保护专题", '<div class="zt-sub">' + _links(
+                [(_zt(portal), "/ztzl/sthjbh/index.html"), ("优化营商环境", "/ztzl/yhyshj/index.html")]) + "</div>"),
+            "/ztzl/sthjbh/index.html": (_zt(portal), '<div class="zt-sub">' + _links(
                 [_ch(portal, "dczg"), ("环境质量动态", "/ztzl/sthjbh/hjzl/index.html")]) + "</div>"),
         }
     if t == "district":
         tree = ("信息公开", '<div class="xxgk-tree">' + _links([_ch(portal, "gsgg"),
                                                                  ("部门动态", "/xwzx/bmdt/index.html")]) + "</div>")
-        special = ("专题专栏", '<div class="zt-list">' + _links(
-            [_ch(portal, "dczg"), ("优化营商环境", "/ztzl/yhyshj/index.html")]) + "</div>")
+        specials = [("优化营商环境", "/ztzl/yhyshj/index.html"), ("审计整改落实", "/ztzl/sjzg/index.html")]
+        if _ch_menu(portal, "dczg")[0] == "专题专栏":
+            specials.insert(0, _ch(portal, "dczg"))
+        special = ("专题专栏", '<div class="zt-list">' + _links(specials) + "</div>")
         sitemap = ("网站地图", '<div class="sitemap">' + _links(
             [*top_menu(portal), _ch(portal, "gsgg"), _ch(portal, "dczg"), ("部门动态", "/xwzx/bmdt/index.html")])
                    + "</div>")
         return {"/xxgk/index.html": tree, "/ztzl/index.html": special, "/sitemap.html": sitemap}
     return {"/ztzl/index.html": ("专题专栏", '<div class="zt-list">' + _links(
-        [_ch(portal, "dczg"), ("优化营商环境", "/ztzl/yhyshj/index.html")]) + "</div>")}
+        [_ch(portal, "dczg"), ("审计整改落实", "/ztzl/sjzg/index.html"), ("优化营商环境", "/ztzl/yhyshj/index.html")])
+        + "</div>")}
 
 
 def _menu_html(portal: Portal) -> str:

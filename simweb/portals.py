@@ -79,35 +79,49 @@ _SEEDS = (
     ("qjsj", "scjgj.qj.gov.cn", "曲靖市市场监督管理局", "云南省", "曲靖市", "曲市监", "dept", "city", 13),
 )
 
-# template -> channels: (id suffix, family, start path ({n}: the portal's number), kind, menu path)
+# template -> channels: (id suffix, family, start path ({n}: the portal's number), kind, menu path);
+# {rect}, {notice} and {zt} in a menu path are the portal's own words (chosen by its number, below)
 _TEMPLATES: dict[str, tuple[tuple[str, str, str, str, tuple[str, ...]], ...]] = {
     "govportal": (
-        ("dczg", "trs", "/ztzl/sthjbh/dczg/index.shtml", "rectification",
-         ("专题专栏", "生态环境保护专题", "中央生态环境保护督察整改专栏")),
-        ("tzgg", "trs", "/zwgk/fdzdgknr/tzgg/index.shtml", "notices", ("政务公开", "法定主动公开内容", "通知公告")),
+        ("dczg", "trs", "/ztzl/sthjbh/dczg/index.shtml", "rectification", ("专题专栏", "{zt}", "{rect}")),
+        ("tzgg", "trs", "/zwgk/fdzdgknr/tzgg/index.shtml", "notices", ("政务公开", "法定主动公开内容", "{notice}")),
         ("hpgs", "ucap", "/zwgk/c2{n:02d}311/zclistf.shtml", "eia", ("政务公开", "重点领域信息公开", "环评公示")),
     ),
     "district": (
-        ("dczg", "ucap", "/ztzl/c3{n:02d}507/zclistf.shtml", "rectification",
-         ("专题专栏", "生态环境保护督察整改")),
-        ("gsgg", "trs", "/xxgk/gsgg/index.shtml", "notices", ("信息公开", "公示公告")),
+        ("dczg", "ucap", "/ztzl/c3{n:02d}507/zclistf.shtml", "rectification", ("专题专栏", "{rect}")),
+        ("gsgg", "trs", "/xxgk/gsgg/index.shtml", "notices", ("信息公开", "{notice}")),
     ),
     "dept": (
-        ("tzgg", "trs", "/tzgg/index.shtml", "notices", ("通知公告",)),
-        ("dczg", "ucap", "/ztzl/c4{n:02d}623/zclistf.shtml", "rectification", ("专题专栏", "督察整改落实")),
+        ("tzgg", "trs", "/tzgg/index.shtml", "notices", ("{notice}",)),
+        ("dczg", "ucap", "/ztzl/c4{n:02d}623/zclistf.shtml", "rectification", ("专题专栏", "{rect}")),
     ),
 }
+_RECT_NAMES = {"govportal": ("中央生态环境保护督察整改专栏", "中央环保督察整改", "生态环境保护督察反馈问题整改"),
+               "district": ("生态环境保护督察整改", "环保督察整改公示", "督察整改专栏"),
+               "dept": ("督察整改落实", "中央生态环境保护督察整改", "环保督察反馈问题整改")}
+_NOTICE_NAMES = ("通知公告", "公示公告", "公告公示")
+_ZT_NAMES = ("生态环境保护专题", "生态文明建设", "环境保护")
+SITEMAP_ONLY = 9  # the district portal whose 督察整改 column only its 网站地图 links
+
+
+def _words(template: str, n: int) -> dict[str, str]:
+    return {"rect": _RECT_NAMES[template][n % 3], "notice": _NOTICE_NAMES[n % 3], "zt": _ZT_NAMES[n % 3]}
 
 
 def _build() -> tuple[Portal, ...]:
     portals = []
     for slug, host, name, region, place, abbr, template, level, n in _SEEDS:
         hub = SiteSpec(f"{slug}-portal", host, "portal", "http", "/", name, region, level, name, place, abbr, None)
-        channels = tuple(
-            Channel(SiteSpec(f"{slug}-{suffix}", host, family, "http", path.format(n=n), f"{name}{menu[-1]}",
-                             region, level, name, place, abbr, family), kind, menu)
-            for suffix, family, path, kind, menu in _TEMPLATES[template])
-        portals.append(Portal(hub, template, channels))
+        words = _words(template, n)
+        channels = []
+        for suffix, family, path, kind, menu in _TEMPLATES[template]:
+            steps = tuple(step.format(**words) for step in menu)
+            if n == SITEMAP_ONLY and kind == "rectification":
+                steps = ("网站地图", steps[-1])
+            site = SiteSpec(f"{slug}-{suffix}", host, family, "http", path.format(n=n), f"{name}{steps[-1]}",
+                            region, level, name, place, abbr, family)
+            channels.append(Channel(site, kind, steps))
+        portals.append(Portal(hub, template, tuple(channels)))
     return tuple(portals)
 
 

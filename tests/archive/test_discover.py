@@ -22,6 +22,8 @@ TODAY = dt.date(2026, 11, 2)
     ("环境信息公开", "disclosure"),
     ("政务督查", None),  # 督查 (administrative supervision) is not 督察
     ("督查组赴各区县开展专项督查", None),
+    ("审计整改落实", None),  # an audit's rectification, not an inspection's
+    ("巡察整改专栏", None),
     ("政务要闻", None),
     ("部门动态", None),
     ("政务公开", None),  # a navigation page, not a channel
