@@ -5,6 +5,7 @@ The targets of issue 23: the true channels are in the top 3 of every host (recal
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -85,7 +86,7 @@ def test_a_crawl_of_the_discovered_channels_archives_every_closeout(city, tmp_pa
                  "--format", "yaml", "--write-sites", str(sites))
     assert run.returncode == 0, run.stderr[-2000:]
     assert "discovered: true" in sites.read_text(encoding="utf-8")
-    crawl.sites_file = sites
+    crawl = dataclasses.replace(crawl, sites_file=sites, db=tmp_path / "archive.db")  # the fixture stays as it was
     done = crawl.crawl(0)
     assert done.returncode == 0, done.stderr[-3000:]
     channels = {c["site_id"] for p in portals for c in p["channels"]}
@@ -94,3 +95,13 @@ def test_a_crawl_of_the_discovered_channels_archives_every_closeout(city, tmp_pa
     archived = {r["url"] for r in crawl.query("SELECT url FROM documents")}
     assert closeouts
     assert closeouts <= archived  # recall 1.0
+
+
+def test_probe_over_the_city_web_is_green(city):
+    crawl, manifest, _ = city
+    run = _ducha("probe", "--sites", str(crawl.sites_file), "--mirror", crawl.server.url, "--format", "json")
+    assert run.returncode == 0, run.stderr[-2000:]
+    rows = json.loads(run.stdout)
+    assert len(rows) == len(manifest["sites"])
+    assert {r["status"] for r in rows} == {"ok"}
+    assert all(r["postings"] == DOCS for r in rows)
