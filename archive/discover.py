@@ -41,6 +41,9 @@ _SCRIPT_PAIR = re.compile(
     r"""|["']?(?:url|href|link)["']?\s*:\s*["']([^"'\s<>]+)["']\s*,\s*["']?(?:name|title|text|label)["']?\s*:\s*["']([^"'<>]{1,40})["']""")
 _SCRIPT_FETCH = re.compile(r"""(?:fetch|getJSON|\.get|\.ajax|url\s*:)\s*\(?\s*["']([^"'\s]+\.json[^"'\s]*)["']""")
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#")
+# a posting's title, not a column's name: 关于…的公示, a year, a 第N项 / 第N批
+_POSTING = re.compile(r"^关于|的(?:公示|公告|通知|通告)$|\d{4}年|第[0-9一二三四五六七八九十百]+[项批期号次轮]")
+MAX_NAME = 20  # column names are short; longer link texts are postings
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,7 @@ def menu_file_links(text: str, base_url: str) -> list[Link]:
 def channel_kind(name: str, url: str = "") -> str | None:
     """The kind of channel a link's name announces, or None (news, navigation, anything else)."""
     name = _clean(name)
-    if not name or len(name) > 30 or _NEWS.search(name):
+    if not name or len(name) > MAX_NAME or _NEWS.search(name) or _POSTING.search(name):
         return None
     if _RECTIFICATION.search(name):
         return "rectification"
@@ -183,7 +186,7 @@ def channel_kind(name: str, url: str = "") -> str | None:
 def nav_priority(name: str, url: str) -> float:
     """How promising a link is as a navigation page leading to channels (0: do not follow)."""
     name = _clean(name)
-    if not name or _NEWS.search(name) or channel_kind(name, url):
+    if not name or len(name) > MAX_NAME or _NEWS.search(name) or _POSTING.search(name) or channel_kind(name, url):
         return 0.0
     score = max((w for word, w in _NAV if word in name), default=0.0)
     path = urlsplit(url).path.lower()

@@ -128,7 +128,13 @@ class PortalFamily(Family):
             boxes = [("通知公告", _ch(portal, "tzgg" if portal.template != "district" else "gsgg")[1])]
             news = "/xwzx/zwyw/index.html" if portal.template == "govportal" else (
                 "/xzdt/index.html" if portal.template == "district" else "/gzdt/index.html")
-            inner = ('<div class="home">' + "".join(f'<div class="box"><h3><a href="{esc(u)}">{esc(t)}</a></h3>'
+            latest = ""
+            if portal.template == "govportal":  # the newest 督察整改 postings on the home page, by title
+                dczg = next(c.site for c in portal.channels if c.kind == "rectification")
+                latest = '<div class="box"><h3>最新公示</h3><ul>' + "".join(
+                    f'<li><a href="{esc(e.path)}" title="{esc(e.title)}">{esc(e.title)}</a><span>{e.date}</span></li>'
+                    for e in ctx.world.list_entries(dczg.id, ctx.day)[:4]) + "</ul></div>"
+            inner = (f'<div class="home">{latest}' + "".join(f'<div class="box"><h3><a href="{esc(u)}">{esc(t)}</a></h3>'
                                                     f'<a class="more" href="{esc(u)}">更多&gt;&gt;</a></div>'
                                                     for t, u in boxes)
                      + f'<div class="box"><h3>要闻动态</h3>{_decoy("要闻动态", ctx.today)}'

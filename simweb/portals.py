@@ -118,7 +118,7 @@ def _build() -> tuple[Portal, ...]:
             steps = tuple(step.format(**words) for step in menu)
             if n == SITEMAP_ONLY and kind == "rectification":
                 steps = ("网站地图", steps[-1])
-            site = SiteSpec(f"{slug}-{suffix}", host, family, "http", path.format(n=n), f"{name}{steps[-1]}",
+            site = SiteSpec(f"{slug}-{suffix}", host, family, "http", path.format(n=n), name,
                             region, level, name, place, abbr, family)
             channels.append(Channel(site, kind, steps))
         portals.append(Portal(hub, template, tuple(channels)))

@@ -148,6 +148,8 @@ def discover_host(prober: _CountingProber, home: str, *, today: dt.date, max_req
             if not same_host(link.url, home):
                 continue
             kind = channel_kind(link.text, link.url)
+            if kind and urlsplit(link.url).path in ("", "/", "/index.html"):
+                continue  # a link to the home page named after the portal, not a channel
             if kind:
                 if link.url not in candidates:
                     candidates[link.url] = (link.text, kind, [*path, link.text])

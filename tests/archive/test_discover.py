@@ -24,6 +24,9 @@ TODAY = dt.date(2026, 11, 2)
     ("督查组赴各区县开展专项督查", None),
     ("审计整改落实", None),  # an audit's rectification, not an inspection's
     ("巡察整改专栏", None),
+    ("关于第二轮中央生态环境保护督察整改任务验收销号的公示", None),  # a posting, not a column
+    ("涪城区关于第12项整改任务完成情况的公示", None),
+    ("2026年第3批环评审批公告", None),
     ("政务要闻", None),
     ("部门动态", None),
     ("政务公开", None),  # a navigation page, not a channel
@@ -38,6 +41,7 @@ def test_navigation_pages_are_followed_and_news_columns_are_not():
     assert nav_priority("网站地图", "http://x.gov.cn/sitemap.html") > 0
     assert nav_priority("乡镇动态", "http://x.gov.cn/xzdt/index.html") == 0
     assert nav_priority("通知公告", "http://x.gov.cn/tzgg/") == 0  # a channel, looked at, not walked
+    assert nav_priority("绵阳市贯彻落实第三轮省级生态环境保护督察报告整改方案", "http://x.gov.cn/a.html") == 0  # a posting
 
 
 def test_anchors_resolve_and_fall_back_to_the_title():

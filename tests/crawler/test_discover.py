@@ -13,7 +13,8 @@ import sys
 import pytest
 
 from simweb.portals import score_discovery
-from spiders.discover import MAX_REQUESTS, discover_hosts
+from spiders.discover import MAX_REQUESTS, _CountingProber, discover_host, discover_hosts
+from spiders.probe import Fetched
 from tests.crawler.conftest import START, make_sim_crawl
 
 pytestmark = pytest.mark.timeout(600)
@@ -105,3 +106,40 @@ def test_probe_over_the_city_web_is_green(city):
     assert len(rows) == len(manifest["sites"])
     assert {r["status"] for r in rows} == {"ok"}
     assert all(r["postings"] == DOCS for r in rows)
+
+
+class _PagesProber(_CountingProber):
+    """A prober answering from a dict of pages (no network), recording what it was asked."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        super().__init__(user_agent="ducha-test")
+        self.pages, self.asked = pages, []
+
+    def fetch(self, url: str, **kwargs) -> Fetched:
+        self.sent += 1
+        self.asked.append(url)
+        body = self.pages.get(url)
+        return Fetched(200 if body is not None else 404, (body or "").encode(), "text/html; charset=utf-8")
+
+
+_LIST = "<ul>" + "".join(f'<li><a href="./t{i}.html">第{i}项整改任务验收销号公示</a><span>2026-10-0{i}</span></li>'
+                         for i in range(1, 6)) + "</ul>"
+_HOME = ('<a href="/ztzl/index.html">专题专栏</a><a href="/tzgg/index.html">通知公告</a>'
+         + "".join(f'<a href="/ztzl/z{i}.html">生态专题{i}</a>' for i in range(60)))
+
+
+def test_robots_txt_is_obeyed_and_the_budget_holds():
+    pages = {"http://x.gov.cn/": _HOME, "http://x.gov.cn/robots.txt": "User-agent: *\nDisallow: /ztzl/\n",
+             "http://x.gov.cn/tzgg/index.html": _LIST,
+             "http://x.gov.cn/ztzl/index.html": '<a href="/ztzl/dczg/index.html">督察整改</a>',
+             "http://x.gov.cn/ztzl/dczg/index.html": _LIST}
+    prober = _PagesProber(pages)
+    result = discover_host(prober, "http://x.gov.cn/", today=START, max_requests=40)
+    assert [c.url for c in result.channels] == ["http://x.gov.cn/tzgg/index.html"]
+    assert not [u for u in prober.asked if "/ztzl/" in u]  # disallowed: never asked
+    pages["http://x.gov.cn/robots.txt"] = ""
+    for budget in (5, 12):
+        prober = _PagesProber(pages)
+        result = discover_host(prober, "http://x.gov.cn/", today=START, max_requests=budget)
+        assert result.requests == len(prober.asked) <= budget
+        assert "http://x.gov.cn/tzgg/index.html" in [c.url for c in result.channels]  # budget kept for the look
