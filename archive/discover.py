@@ -40,6 +40,7 @@ _SCRIPT_PAIR = re.compile(
     r"""["']?(?:name|title|text|label)["']?\s*:\s*["']([^"'<>]{1,40})["']\s*,\s*["']?(?:url|href|link)["']?\s*:\s*["']([^"'\s<>]+)["']"""
     r"""|["']?(?:url|href|link)["']?\s*:\s*["']([^"'\s<>]+)["']\s*,\s*["']?(?:name|title|text|label)["']?\s*:\s*["']([^"'<>]{1,40})["']""")
 _SCRIPT_FETCH = re.compile(r"""(?:fetch|getJSON|\.get|\.ajax|url\s*:)\s*\(?\s*["']([^"'\s]+\.json[^"'\s]*)["']""")
+_WRITES = re.compile(r"innerHTML|appendChild|document\.write|insertAdjacentHTML")
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#")
 # a posting's title, not a column's name: 关于…的公示, a year, a 第N项 / 第N批
 _POSTING = re.compile(r"^关于|的(?:公示|公告|通知|通告)$|\d{4}年|第[0-9一二三四五六七八九十百]+[项批期号次轮]")
@@ -60,6 +61,13 @@ class PageLinks:
 
     links: list[Link] = field(default_factory=list)
     menu_sources: list[str] = field(default_factory=list)
+    script_writes: bool = False  # a script writes markup into the page
+    script_links: int = 0  # links read from the scripts' data
+
+    @property
+    def needs_browser(self) -> bool:
+        """A script writes the menu from something this module cannot read (only running it shows the links)."""
+        return self.script_writes and not self.script_links and not self.menu_sources
 
 
 class _Anchors(HTMLParser):
@@ -123,7 +131,10 @@ def page_links(html: str, base_url: str) -> PageLinks:
     for href, title, text in parser.anchors:
         add(href, text if _clean(text) else title)
     for script in parser.scripts:
-        out.links.extend(Link(u, t) for u, t in script_menu(script, base_url) if (u, t) not in seen)
+        found = [Link(u, t) for u, t in script_menu(script, base_url) if (u, t) not in seen]
+        out.links.extend(found)
+        out.script_links += len(found)
+        out.script_writes = out.script_writes or bool(_WRITES.search(script))
         for src in _SCRIPT_FETCH.findall(script):
             url = _absolute(base_url, src)
             if url and url not in out.menu_sources:

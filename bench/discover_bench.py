@@ -4,7 +4,7 @@
     .venv/bin/python bench/discover_bench.py --docs-per-channel 200 --seed 7
 
 Discovery runs in process against the simulated web on loopback (no delay between requests, as in
-the tests); the truth is the manifest's ``portals`` (simweb.portals).  Prints one row per portal
+the tests; the browser, DUCHA_BROWSER, for the one portal whose menu only a script shows); the truth is the manifest's ``portals`` (simweb.portals).  Prints one row per portal
 (true channels, found in the top 3, wrong in the top 3, requests, seconds), then the totals.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import time
 from datetime import date
 
+from crawler.settings import DUCHA_BROWSER
 from simweb.portals import score_discovery
 from simweb.server import serve_in_thread
 from simweb.world import World
@@ -32,7 +33,7 @@ def main() -> None:
         truth = world.manifest(0, hashes=False)["portals"]
         started = time.monotonic()
         results = discover_hosts([p["home_url"] for p in truth], user_agent="ducha-bench", mirror=server.url,
-                                 today=START)
+                                 today=START, browser=DUCHA_BROWSER)
         elapsed = time.monotonic() - started
     finally:
         server.close()
@@ -40,7 +41,7 @@ def main() -> None:
     print(f"{'host':24} {'template':10} true found wrong requests seconds")
     for row, result in zip(score["portals"], results, strict=True):
         print(f"{row['host']:24} {row['template']:10} {row['true']:4} {row['found']:5} {row['wrong']:5} "
-              f"{result.requests:8} {result.seconds:7.3f}")
+              f"{result.requests:8} {result.seconds:7.3f}  {result.note}")
     requests = [r.requests for r in results]
     print(f"portals {len(results)}  top-3 recall {score['recall']:.3f}  top-3 precision {score['precision']:.3f}  "
           f"requests/host mean {sum(requests) / len(requests):.1f} max {max(requests)}  "

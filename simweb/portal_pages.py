@@ -8,7 +8,7 @@ import logging
 
 from simweb import chrome
 from simweb.families.base import Ctx, Family, SimRequest, SimResponse, esc
-from simweb.portals import PORTAL_BY_HOST, Portal
+from simweb.portals import COMPUTED_MENU, PORTAL_BY_HOST, Portal
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,11 @@ def _menu_html(portal: Portal) -> str:
     """The main menu as the template writes it: links, an inline script, or a script fetching JSON."""
     if portal.template == "govportal":
         return '<div class="main-nav">' + _links(top_menu(portal)) + "</div>"
+    if portal.number == COMPUTED_MENU:  # URLs put together by the script: nothing to read without running it
+        cols = json.dumps([[n, u.strip("/").split("/")[0]] for n, u in top_menu(portal)[1:]], ensure_ascii=False)
+        return ('<div class="main-nav" id="nav"><a href="/">首页</a></div><script type="text/javascript">\nvar cols = '
+                + cols + ';\ndocument.getElementById("nav").innerHTML += cols.map(function (c) {\n'
+                "  return '<a href=\"/' + c[1] + '/index.html\">' + c[0] + '</a>';\n}).join(\"\");\n</script>")
     if portal.template == "district":
         data = json.dumps([{"name": n, "url": u} for n, u in top_menu(portal)], ensure_ascii=False)
         return ('<div class="main-nav" id="nav"></div><script type="text/javascript">\nvar navData = ' + data
@@ -98,11 +103,12 @@ def _menu_html(portal: Portal) -> str:
 
 def _page(portal: Portal, today: dt.date, title: str, inner: str) -> str:
     site = portal.hub
+    sitemap = "" if portal.number == COMPUTED_MENU else '<a href="/sitemap.html">网站地图</a> | '
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'
             f'<meta name="SiteName" content="{esc(site.name)}">\n</head>\n<body class="portal">\n'
             f'<div class="top"><span>{today:%Y年%m月%d日}</span><a href="/">{esc(site.name)}</a></div>\n'
             f'{_menu_html(portal)}\n<div class="content">{inner}</div>\n'
-            f'<div class="foot"><a href="/sitemap.html">网站地图</a> | <a href="/lxwm/index.html">联系我们</a>'
+            f'<div class="foot">{sitemap}<a href="/lxwm/index.html">联系我们</a>'
             f'<p>主办：{esc(site.name)}</p></div>\n</body>\n</html>\n')
 
 

@@ -51,6 +51,7 @@ class Portal:
     hub: SiteSpec
     template: str  # govportal | district | dept
     channels: tuple[Channel, ...]
+    number: int = 0  # the portal's number in _SEEDS (its variants: SITEMAP_ONLY, COMPUTED_MENU)
 
     def channel_for(self, path: str) -> SiteSpec:
         """The site answering ``path`` on this host (a channel, else the hub)."""
@@ -102,6 +103,7 @@ _RECT_NAMES = {"govportal": ("中央生态环境保护督察整改专栏", "中�
 _NOTICE_NAMES = ("通知公告", "公示公告", "公告公示")
 _ZT_NAMES = ("生态环境保护专题", "生态文明建设", "环境保护")
 SITEMAP_ONLY = 9  # the district portal whose 督察整改 column only its 网站地图 links
+COMPUTED_MENU = 8  # the district portal whose script computes its menu's URLs (a browser reads it), no 网站地图 link
 
 
 def _words(template: str, n: int) -> dict[str, str]:
@@ -121,7 +123,7 @@ def _build() -> tuple[Portal, ...]:
             site = SiteSpec(f"{slug}-{suffix}", host, family, "http", path.format(n=n), name,
                             region, level, name, place, abbr, family)
             channels.append(Channel(site, kind, steps))
-        portals.append(Portal(hub, template, tuple(channels)))
+        portals.append(Portal(hub, template, tuple(channels), n))
     return tuple(portals)
 
 

@@ -135,6 +135,8 @@ def discover_host(prober: _CountingProber, home: str, *, today: dt.date, max_req
             title = re.search(r"<title[^>]*>([^<]+)</title>", text, re.IGNORECASE)
             result.name = title.group(1).strip() if title else ""
         links = page_links(text, url)
+        if url == home and links.needs_browser and prober.browser_path and budget.left > 3:
+            links = _rendered_links(prober, url, links, result)
         for src in links.menu_sources[:1]:
             if same_host(src, home) and src not in seen and budget.left > len(candidates) + 3:
                 seen.add(src)
@@ -179,6 +181,17 @@ def discover_host(prober: _CountingProber, home: str, *, today: dt.date, max_req
     return result
 
 
+def _rendered_links(prober: _CountingProber, url: str, links, result: HostResult):
+    """The links of the home page as the browser shows it (its menu computed by a script); one look."""
+    prober.sent += 1
+    rendering = prober.render(url)
+    if rendering.error or not rendering.html:
+        result.note = f"menu written by a script; the browser could not read it: {rendering.error}"
+        return links
+    result.note = "menu read from the page rendered in the browser"
+    return page_links(rendering.html[0], url)
+
+
 def discover_hosts(urls: list[str], *, user_agent: str, mirror: str = "", browser: str | None = None,
                    today: dt.date | None = None, max_requests: int = MAX_REQUESTS,
                    on_host: Callable[[HostResult], None] | None = None) -> list[HostResult]:
@@ -200,6 +213,7 @@ def format_results(results: list[HostResult], fmt: str) -> str:
     """The channels found as JSON (contract shape), Markdown, or sites-file YAML entries."""
     if fmt == "json":
         return json.dumps({"hosts": [{"url": r.url, "name": r.name, "requests": r.requests, "seconds": r.seconds,
+                                      "note": r.note,
                                       "channels": [
             {k: v for k, v in asdict(c).items() if k not in ("note",)} for c in r.channels]}
             for r in results]}, ensure_ascii=False, indent=2) + "\n"

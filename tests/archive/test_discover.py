@@ -74,3 +74,12 @@ def test_a_channel_without_postings_is_not_proposed_and_kinds_rank():
     notices = channel_score("notices", postings=15, newest="2026-10-01", today=TODAY, depth=1)
     stale = channel_score("notices", postings=15, newest="2019-01-01", today=TODAY, depth=1)
     assert 0 < stale < notices < rect <= 1
+
+
+def test_a_menu_only_running_the_script_shows_asks_for_the_browser():
+    computed = ("<div id=nav></div><script>var cols = [['信息公开', 'xxgk']]; document.getElementById('nav').innerHTML ="
+                " cols.map(function (c) { return '<a href=\"/' + c[1] + '/\">' + c[0] + '</a>'; }).join('');</script>")
+    assert page_links(computed, "http://x.gov.cn/").needs_browser
+    readable = '<script>var navData = [{"name": "信息公开", "url": "/xxgk/"}]; nav.innerHTML = "";</script>'
+    assert not page_links(readable, "http://x.gov.cn/").needs_browser
+    assert not page_links('<a href="/xxgk/">信息公开</a>', "http://x.gov.cn/").needs_browser

@@ -12,7 +12,8 @@ import sys
 
 import pytest
 
-from simweb.portals import score_discovery
+from crawler.settings import DUCHA_BROWSER
+from simweb.portals import COMPUTED_MENU, score_discovery
 from spiders.discover import MAX_REQUESTS, _CountingProber, discover_host, discover_hosts
 from spiders.probe import Fetched
 from tests.crawler.conftest import START, make_sim_crawl
@@ -27,7 +28,7 @@ def city(tmp_path_factory):
     crawl = make_sim_crawl(tmp_path_factory.mktemp("city"), docs_per_site=DOCS, sites="city")
     manifest = crawl.manifest(0)
     results = discover_hosts([p["home_url"] for p in manifest["portals"]], user_agent="ducha-test",
-                             mirror=crawl.server.url, today=START)
+                             mirror=crawl.server.url, today=START, browser=DUCHA_BROWSER)
     yield crawl, manifest, results
     crawl.server.close()
 
@@ -51,6 +52,9 @@ def test_top3_recall_and_precision_within_the_request_budget(city):
     assert score["recall"] >= 0.95
     assert score["precision"] >= 0.9
     assert max(r.requests for r in results) <= MAX_REQUESTS
+    computed = next(i for i, p in enumerate(manifest["portals"]) if p["home_url"].startswith("http://www.lusong."))
+    assert COMPUTED_MENU == 8 and results[computed].note == "menu read from the page rendered in the browser"
+    assert [c.kind for c in results[computed].channels] == ["rectification", "notices"]
 
 
 def test_each_channel_is_described_as_the_truth_says(city):
