@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from archive.discover import (
+    PageLinks,
     channel_kind,
     channel_score,
     menu_file_links,
@@ -26,7 +27,7 @@ from archive.discover import (
     same_host,
 )
 from crawler.robots import disallowing_rule
-from spiders.probe import Prober, _text, probe_start_url
+from spiders.probe import Prober, page_text, probe_start_url
 from spiders.registry import Site
 
 logger = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class _Budget:
         return self.prober.fetch(url, **kwargs)
 
 
-class _CountingProber(Prober):
+class CountingProber(Prober):
     """The probe's fetcher, counting the requests it sends."""
 
     sent = 0
@@ -105,7 +106,7 @@ def _robots(budget: _Budget, home: str) -> str:
     return answer.body.decode("utf-8", "replace") if answer.status == 200 else ""
 
 
-def discover_host(prober: _CountingProber, home: str, *, today: dt.date, max_requests: int = MAX_REQUESTS) -> HostResult:
+def discover_host(prober: CountingProber, home: str, *, today: dt.date, max_requests: int = MAX_REQUESTS) -> HostResult:
     """Walk one host from ``home`` and score the channels found (best first)."""
     started = time.monotonic()
     result = HostResult(url=home)
@@ -130,7 +131,7 @@ def discover_host(prober: _CountingProber, home: str, *, today: dt.date, max_req
             continue
         if answer.status != 200:
             continue
-        text = _text(answer)
+        text = page_text(answer)
         if url == home:
             title = re.search(r"<title[^>]*>([^<]+)</title>", text, re.IGNORECASE)
             result.name = title.group(1).strip() if title else ""
@@ -181,7 +182,7 @@ def discover_host(prober: _CountingProber, home: str, *, today: dt.date, max_req
     return result
 
 
-def _rendered_links(prober: _CountingProber, url: str, links, result: HostResult):
+def _rendered_links(prober: CountingProber, url: str, links: PageLinks, result: HostResult) -> PageLinks:
     """The links of the home page as the browser shows it (its menu computed by a script); one look."""
     prober.sent += 1
     rendering = prober.render(url)
@@ -196,7 +197,7 @@ def discover_hosts(urls: list[str], *, user_agent: str, mirror: str = "", browse
                    today: dt.date | None = None, max_requests: int = MAX_REQUESTS,
                    on_host: Callable[[HostResult], None] | None = None) -> list[HostResult]:
     """Discover the channels of every host in ``urls`` (home pages), one host after the other."""
-    prober = _CountingProber(user_agent=user_agent, mirror=mirror, browser=browser)
+    prober = CountingProber(user_agent=user_agent, mirror=mirror, browser=browser)
     results = []
     try:
         for url in urls:

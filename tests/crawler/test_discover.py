@@ -14,7 +14,7 @@ import pytest
 
 from crawler.settings import DUCHA_BROWSER
 from simweb.portals import COMPUTED_MENU, score_discovery
-from spiders.discover import MAX_REQUESTS, _CountingProber, discover_host, discover_hosts
+from spiders.discover import MAX_REQUESTS, CountingProber, discover_host, discover_hosts
 from spiders.probe import Fetched
 from tests.crawler.conftest import START, make_sim_crawl
 
@@ -112,7 +112,7 @@ def test_probe_over_the_city_web_is_green(city):
     assert all(r["postings"] == DOCS for r in rows)
 
 
-class _PagesProber(_CountingProber):
+class _PagesProber(CountingProber):
     """A prober answering from a dict of pages (no network), recording what it was asked."""
 
     def __init__(self, pages: dict[str, str]) -> None:
