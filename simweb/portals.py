@@ -55,11 +55,16 @@ class Portal:
 
     def channel_for(self, path: str) -> SiteSpec:
         """The site answering ``path`` on this host (a channel, else the hub)."""
+        from simweb.families.ucapshell import channel_uuid
+
         for ch in self.channels:
             if path.startswith(ch.folder):
                 return ch.site
-            if path.startswith("/common/search/") and f"/c{path.rsplit('/', 1)[-1]}/" in ch.site.start_path:
-                return ch.site
+            if path.startswith("/common/search/"):
+                wanted = path.rsplit("/", 1)[-1]
+                if f"/c{wanted}/" in ch.site.start_path or (ch.site.family == "ucapshell"
+                                                            and wanted == channel_uuid(ch.site)):
+                    return ch.site
         return self.hub
 
 
@@ -103,6 +108,7 @@ _RECT_NAMES = {"govportal": ("中央生态环境保护督察整改专栏", "中�
 _NOTICE_NAMES = ("通知公告", "公示公告", "公告公示")
 _ZT_NAMES = ("生态环境保护专题", "生态文明建设", "环境保护")
 SITEMAP_ONLY = 9  # the district portal whose 督察整改 column only its 网站地图 links
+API_LIST = 12  # the dept portal whose 督察整改 list is a shell filled from /common/search (delivery: API)
 COMPUTED_MENU = 8  # the district portal whose script computes its menu's URLs (a browser reads it), no 网站地图 link
 
 
@@ -120,8 +126,10 @@ def _build() -> tuple[Portal, ...]:
             steps = tuple(step.format(**words) for step in menu)
             if n == SITEMAP_ONLY and kind == "rectification":
                 steps = ("网站地图", steps[-1])
+            if n == API_LIST and kind == "rectification":
+                family = "ucapshell"
             site = SiteSpec(f"{slug}-{suffix}", host, family, "http", path.format(n=n), name,
-                            region, level, name, place, abbr, family)
+                            region, level, name, place, abbr, "ucap" if family == "ucapshell" else family)
             channels.append(Channel(site, kind, steps))
         portals.append(Portal(hub, template, tuple(channels), n))
     return tuple(portals)
@@ -144,7 +152,8 @@ def portal_truth(sites: tuple[SiteSpec, ...]) -> list[dict]:
     listed = {s.id for s in sites}
     return [{"host": p.hub.host, "home_url": p.hub.home_url, "name": p.hub.name, "template": p.template,
              "level": p.hub.level, "channels": [{"site_id": ch.site.id, "url": ch.site.start_url, "name": ch.name,
-                                                 "kind": ch.kind, "menu_path": list(ch.menu_path)}
+                                                 "kind": ch.kind, "menu_path": list(ch.menu_path),
+                                                 "delivery": "api" if ch.site.family == "ucapshell" else "static"}
                                                 for ch in p.channels]}
             for p in PORTALS if any(ch.site.id in listed for ch in p.channels)]
 
