@@ -429,13 +429,15 @@ def verify(db, document_ids) -> None:
 def discover(urls, mirror, fmt, write_sites) -> None:
     """From each host's home page, find the channels carrying 督察整改 / 公告 / 环评 postings. Exits 1 when a host yields none."""
     from crawler.runner import spider_class
-    from crawler.settings import DUCHA_BROWSER, USER_AGENT
+    from crawler.settings import DOWNLOAD_DELAY, DUCHA_BROWSER, USER_AGENT
 
     bad = [u for u in urls if not u.startswith(("http://", "https://"))]
     if bad:
         raise click.UsageError(f"not a home page URL (http:// or https://): {', '.join(bad)}")
     spidercls = spider_class()  # discovery lives beside the spider (crawler/ never imports spiders/)
-    results = spidercls.discover_hosts(list(urls), user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER)
+    delay = 0.0 if mirror else DOWNLOAD_DELAY  # polite on the real web; a mirror is ours
+    results = spidercls.discover_hosts(list(urls), user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER,
+                                       delay=delay)
     click.echo(spidercls.format_discovery(results, fmt), nl=False)
     if write_sites:
         Path(write_sites).write_text(spidercls.format_discovery(results, "yaml"), encoding="utf-8")

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from archive.discover import (
+    Link,
     PageLinks,
     channel_kind,
     channel_score,
@@ -27,7 +28,7 @@ from archive.discover import (
     same_host,
 )
 from crawler.robots import disallowing_rule
-from spiders.probe import Prober, page_text, probe_start_url
+from spiders.probe import Fetched, Prober, page_text, probe_start_url
 from spiders.registry import Site
 
 logger = logging.getLogger(__name__)
@@ -62,129 +63,140 @@ class HostResult:
     note: str = ""
 
 
-class _Budget:
-    """Counts one host's requests (every request the prober sends, the probe's looks included)."""
-
-    def __init__(self, prober: Prober, limit: int) -> None:
-        self.prober, self.limit = prober, limit
-        self.start = prober.sent
-
-    @property
-    def used(self) -> int:
-        return self.prober.sent - self.start
-
-    @property
-    def left(self) -> int:
-        return self.limit - self.used
-
-    def fetch(self, url: str, **kwargs):
-        if self.used >= self.limit:
-            raise _BudgetSpent(url)
-        return self.prober.fetch(url, **kwargs)
+class BudgetSpent(OSError):
+    """The host's request budget is spent (an OSError, so the probe's look reports it as unreachable)."""
 
 
 class CountingProber(Prober):
-    """The probe's fetcher, counting the requests it sends."""
+    """The probe's fetcher, counting the requests it sends and refusing those past ``limit``."""
 
     sent = 0
+    limit: int | None = None
 
-    def fetch(self, url: str, **kwargs):
+    def fetch(self, url: str, **kwargs) -> Fetched:
+        if self.limit is not None and self.sent >= self.limit:
+            raise BudgetSpent(f"request budget spent before {url}")
         self.sent += 1
+        return self.send(url, **kwargs)
+
+    def send(self, url: str, **kwargs) -> Fetched:
+        """The request itself (the probe's plain HTTP)."""
         return super().fetch(url, **kwargs)
 
 
-class _BudgetSpent(Exception):
-    """The host's request budget is spent."""
+@dataclass
+class _Walk:
+    """One host's walk: the pages still to read (best first) and the channels named so far."""
 
+    home: str
+    robots: str
+    user_agent: str
+    queue: list[tuple[float, int, str, list[str]]] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    candidates: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # url -> name, kind, path
 
-def _robots(budget: _Budget, home: str) -> str:
-    parts = urlsplit(home)
-    try:
-        answer = budget.fetch(urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", "")))
-    except OSError:
-        return ""
-    return answer.body.decode("utf-8", "replace") if answer.status == 200 else ""
+    def allowed(self, url: str) -> bool:
+        return not (self.robots and disallowing_rule(self.robots, url, self.user_agent))
 
+    def push(self, url: str, path: list[str], priority: float) -> None:
+        self.seen.add(url)
+        heapq.heappush(self.queue, (-priority + 0.5 * len(path), len(self.seen), url, path))
 
-def discover_host(prober: CountingProber, home: str, *, today: dt.date, max_requests: int = MAX_REQUESTS) -> HostResult:
-    """Walk one host from ``home`` and score the channels found (best first)."""
-    started = time.monotonic()
-    result = HostResult(url=home)
-    budget = _Budget(prober, max_requests)
-    robots = _robots(budget, home)
-
-    def allowed(url: str) -> bool:
-        return not (robots and disallowing_rule(robots, url, prober.user_agent))
-
-    candidates: dict[str, tuple[str, str, list[str]]] = {}  # url -> (name, kind, menu path)
-    queue: list[tuple[float, int, str, list[str]]] = [(0.0, 0, home, [])]
-    seen = {home}
-    order = 0
-    # keep enough budget to look at the candidates found so far
-    while queue and budget.left > max(3, len(candidates)):
-        _, _, url, path = heapq.heappop(queue)
-        if not allowed(url):
-            continue
-        try:
-            answer = budget.fetch(url)
-        except (OSError, _BudgetSpent):
-            continue
-        if answer.status != 200:
-            continue
-        text = page_text(answer)
-        if url == home:
-            title = re.search(r"<title[^>]*>([^<]+)</title>", text, re.IGNORECASE)
-            result.name = title.group(1).strip() if title else ""
-        links = page_links(text, url)
-        if url == home and links.needs_browser and prober.browser_path and budget.left > 3:
-            links = _rendered_links(prober, url, links, result)
-        for src in links.menu_sources[:1]:
-            if same_host(src, home) and src not in seen and budget.left > len(candidates) + 3:
-                seen.add(src)
-                try:
-                    menu = budget.fetch(src)
-                except (OSError, _BudgetSpent):
-                    continue
-                if menu.status == 200:
-                    links.links.extend(menu_file_links(menu.body.decode("utf-8", "replace"), src))
-        for link in links.links:
-            if not same_host(link.url, home):
+    def take(self, links: list[Link], path: list[str]) -> None:
+        """Sort a page's links into candidates (named like a channel) and pages to walk."""
+        for link in links:
+            if not same_host(link.url, self.home):
                 continue
             kind = channel_kind(link.text, link.url)
             if kind and urlsplit(link.url).path in ("", "/", "/index.html"):
                 continue  # a link to the home page named after the portal, not a channel
             if kind:
-                if link.url not in candidates:
-                    candidates[link.url] = (link.text, kind, [*path, link.text])
+                self.candidates.setdefault(link.url, (link.text, kind, [*path, link.text]))
                 continue
             priority = nav_priority(link.text, link.url)
-            if priority > 0 and link.url not in seen and len(path) < MAX_DEPTH:
-                seen.add(link.url)
-                order += 1
-                heapq.heappush(queue, (-priority + 0.5 * len(path), order, link.url, [*path, link.text]))
-    for url, (name, kind, menu_path) in candidates.items():
-        if budget.left <= 0 or not allowed(url):
-            continue
-        site = Site(id="discover", name=name, region="", level="", start_urls=(url,),
-                    options={"obey_robots": False})
-        row = probe_start_url(prober, site, url)
-        score = channel_score(kind, postings=row.postings, newest=row.newest, today=today, depth=len(menu_path))
-        if score > 0:
-            result.channels.append(FoundChannel(url=url, name=name, kind=kind, postings=row.postings,
-                                                newest=row.newest, delivery=row.delivery, score=score,
-                                                menu_path=menu_path, note=row.note))
+            if priority > 0 and link.url not in self.seen and len(path) < MAX_DEPTH:
+                self.push(link.url, [*path, link.text], priority)
+
+
+def _robots(prober: CountingProber, home: str) -> str:
+    parts = urlsplit(home)
+    try:
+        answer = prober.fetch(urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", "")))
+    except OSError:
+        return ""
+    return answer.body.decode("utf-8", "replace") if answer.status == 200 else ""
+
+
+def _read_page(prober: CountingProber, walk: _Walk, url: str, path: list[str], result: HostResult) -> None:
+    """Fetch one navigation page and hand its links (script menus and menu files included) to the walk."""
+    answer = prober.fetch(url)
+    if answer.status != 200:
+        return
+    text = page_text(answer)
+    links = page_links(text, url)
+    if url == walk.home:
+        title = re.search(r"<title[^>]*>([^<]+)</title>", text, re.IGNORECASE)
+        result.name = title.group(1).strip() if title else ""
+        if links.needs_browser and prober.browser_path:
+            links = _rendered_links(prober, url, links, result)
+    for src in links.menu_sources[:1]:
+        if same_host(src, walk.home) and src not in walk.seen:
+            walk.seen.add(src)
+            menu = prober.fetch(src)
+            if menu.status == 200:
+                links.links.extend(menu_file_links(menu.body.decode("utf-8", "replace"), src))
+    walk.take(links.links, path)
+
+
+def _look(prober: CountingProber, url: str, name: str, kind: str, menu_path: list[str],
+          today: dt.date) -> FoundChannel | None:
+    """The probe's one look at a candidate; None when page 1 shows no posting."""
+    site = Site(id="discover", name=name, region="", level="", start_urls=(url,), options={"obey_robots": False})
+    row = probe_start_url(prober, site, url)
+    score = channel_score(kind, postings=row.postings, newest=row.newest, today=today, depth=len(menu_path))
+    if score <= 0:
+        return None
+    return FoundChannel(url=url, name=name, kind=kind, postings=row.postings, newest=row.newest,
+                        delivery=row.delivery, score=score, menu_path=menu_path, note=row.note)
+
+
+def discover_host(prober: CountingProber, home: str, *, today: dt.date, max_requests: int = MAX_REQUESTS) -> HostResult:
+    """Walk one host from ``home`` and score the channels found (best first), in at most ``max_requests``."""
+    started, first = time.monotonic(), prober.sent
+    prober.limit = first + max_requests
+    result = HostResult(url=home)
+    walk = _Walk(home, _robots(prober, home), prober.user_agent)
+    walk.push(home, [], 0.0)
+    try:
+        # walk while the budget still covers one look per candidate found so far
+        while walk.queue and prober.limit - prober.sent > max(3, len(walk.candidates)):
+            _, _, url, path = heapq.heappop(walk.queue)
+            if walk.allowed(url):
+                try:
+                    _read_page(prober, walk, url, path, result)
+                except OSError as exc:
+                    logger.info("discover %s: %s", url, exc)
+        for url, (name, kind, menu_path) in walk.candidates.items():
+            if prober.sent < prober.limit and walk.allowed(url):
+                found = _look(prober, url, name, kind, menu_path, today)
+                if found is not None:
+                    result.channels.append(found)
+    finally:
+        prober.limit = None
     result.channels.sort(key=lambda c: (-c.score, c.url))
-    result.requests = budget.used
+    result.requests = prober.sent - first
     result.seconds = round(time.monotonic() - started, 3)
     if not result.channels:
-        result.note = f"no channel found in {budget.used} requests"
-    logger.info("discover %s: %d channels, %d requests", home, len(result.channels), budget.used)
+        result.note = f"no channel found in {result.requests} requests"
+    logger.info("discover %s: %d channels, %d requests", home, len(result.channels), result.requests)
     return result
 
 
 def _rendered_links(prober: CountingProber, url: str, links: PageLinks, result: HostResult) -> PageLinks:
     """The links of the home page as the browser shows it (its menu computed by a script); one look."""
-    prober.sent += 1
+    if prober.limit is not None and prober.sent >= prober.limit:
+        return links
+    prober.sent += 1  # the browser's look counts as one request
     rendering = prober.render(url)
     if rendering.error or not rendering.html:
         result.note = f"menu written by a script; the browser could not read it: {rendering.error}"
@@ -194,10 +206,11 @@ def _rendered_links(prober: CountingProber, url: str, links: PageLinks, result: 
 
 
 def discover_hosts(urls: list[str], *, user_agent: str, mirror: str = "", browser: str | None = None,
-                   today: dt.date | None = None, max_requests: int = MAX_REQUESTS,
+                   today: dt.date | None = None, max_requests: int = MAX_REQUESTS, delay: float = 0.0,
                    on_host: Callable[[HostResult], None] | None = None) -> list[HostResult]:
-    """Discover the channels of every host in ``urls`` (home pages), one host after the other."""
-    prober = CountingProber(user_agent=user_agent, mirror=mirror, browser=browser)
+    """Discover the channels of every host in ``urls`` (home pages), one host after the other, one
+    request at a time, ``delay`` seconds before each."""
+    prober = CountingProber(user_agent=user_agent, mirror=mirror, browser=browser, delay=delay)
     results = []
     try:
         for url in urls:

@@ -126,8 +126,7 @@ class _PagesProber(CountingProber):
         super().__init__(user_agent="ducha-test")
         self.pages, self.asked = pages, []
 
-    def fetch(self, url: str, **kwargs) -> Fetched:
-        self.sent += 1
+    def send(self, url: str, **kwargs) -> Fetched:
         self.asked.append(url)
         body = self.pages.get(url)
         return Fetched(200 if body is not None else 404, (body or "").encode(), "text/html; charset=utf-8")
