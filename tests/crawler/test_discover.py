@@ -85,6 +85,8 @@ def test_cli_json_follows_the_contract_and_a_host_without_channels_exits_1(city)
     none = _ducha("discover", home, "http://nowhere.example.gov.cn/", "--mirror", crawl.server.url)
     assert none.returncode == 1
     assert "nowhere.example.gov.cn" in none.stderr
+    bad = _ducha("discover", "www.my.gov.cn")
+    assert bad.returncode == 2 and "http://" in bad.stderr
 
 
 def test_a_crawl_of_the_discovered_channels_archives_every_closeout(city, tmp_path):
