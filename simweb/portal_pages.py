@@ -8,7 +8,7 @@ import logging
 
 from simweb import chrome
 from simweb.families.base import Ctx, Family, SimRequest, SimResponse, esc
-from simweb.portals import COMPUTED_MENU, PORTAL_BY_HOST, Portal
+from simweb.portals import COMPUTED_MENU, GBK_PAGES, PORTAL_BY_HOST, Portal
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +156,10 @@ class PortalFamily(Family):
         return SimResponse(404, chrome.not_found_page(ctx.site, ctx.today).encode(), kind="other")  # no postings
 
     def _html(self, portal: Portal, ctx: Ctx, title: str, inner: str, kind: str) -> SimResponse:
-        return SimResponse(200, _page(portal, ctx.today, title, inner).encode("utf-8"), kind=kind)
+        page = _page(portal, ctx.today, title, inner)
+        if portal.number == GBK_PAGES:  # an older CMS: GBK, declared nowhere
+            return SimResponse(200, page.replace('<meta charset="utf-8">\n', "").encode("gbk"), "text/html", kind=kind)
+        return SimResponse(200, page.encode("utf-8"), kind=kind)
 
     def detail_path(self, site, skel, url_date: dt.date) -> str:
         """Hubs have no postings."""

@@ -109,6 +109,7 @@ _NOTICE_NAMES = ("通知公告", "公示公告", "公告公示")
 _ZT_NAMES = ("生态环境保护专题", "生态文明建设", "环境保护")
 SITEMAP_ONLY = 9  # the district portal whose 督察整改 column only its 网站地图 links
 API_LIST = 12  # the dept portal whose 督察整改 list is a shell filled from /common/search (delivery: API)
+GBK_PAGES = 4  # the govportal whose hub pages are GBK with no charset declared (an older CMS)
 COMPUTED_MENU = 8  # the district portal whose script computes its menu's URLs (a browser reads it), no 网站地图 link
 
 

@@ -55,6 +55,8 @@ def test_top3_recall_and_precision_within_the_request_budget(city):
     computed = next(i for i, p in enumerate(manifest["portals"]) if p["home_url"].startswith("http://www.lusong."))
     assert COMPUTED_MENU == 8 and results[computed].note == "menu read from the page rendered in the browser"
     assert [c.kind for c in results[computed].channels] == ["rectification", "notices"]
+    gbk = next(r for r in results if r.url == "http://www.qj.gov.cn/")  # GBK pages, no charset declared
+    assert gbk.name == "曲靖市人民政府" and len(gbk.channels) == 3
 
 
 def test_each_channel_is_described_as_the_truth_says(city):
