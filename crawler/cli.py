@@ -230,8 +230,8 @@ def serve(db, port, host) -> None:
 @click.option("--start-date", type=DATE, metavar="DATE", help="Date of day 0 (YYYY-MM-DD); default: a fixed date.")
 @click.option("--scans", default=0, show_default=True, type=click.IntRange(0), metavar="N",
               help="Publish one posting in N as a scan (image-only PDF, JPEG, image body); 0: none.")
-@click.option("--site-set", type=click.Choice(["classic", "script", "all"]), default="classic", show_default=True,
-              help="Sites listed in its sites file: the eight classic ones, the script-driven ones, or all.")
+@click.option("--site-set", type=click.Choice(["classic", "script", "all", "city"]), default="classic", show_default=True,
+              help="Sites listed in its sites file: the eight classic ones, the script-driven ones, all, or the city and district portals' channels.")
 def simweb(port, day, docs_per_site, faults, seed, start_date, scans, site_set) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
     _require_simulator()
@@ -417,6 +417,33 @@ def verify(db, document_ids) -> None:
                + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else "")
                + (f" ({len(report.lost)} records lost for good, recorded)" if report.lost else ""))
     if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
+@click.option("--mirror", metavar="URL", help="Fetch every URL from this mirror (http://127.0.0.1:PORT/host/path).")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "yaml"]), default="md", show_default=True)
+@click.option("--write-sites", "write_sites", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write the channels found as sites-file entries (marked discovered) to FILE.")
+def discover(urls, mirror, fmt, write_sites) -> None:
+    """From each host's home page, find the channels carrying 督察整改 / 公告 / 环评 postings. Exits 1 when a host yields none."""
+    from crawler.runner import spider_class
+    from crawler.settings import DOWNLOAD_DELAY, DUCHA_BROWSER, USER_AGENT
+
+    bad = [u for u in urls if not u.startswith(("http://", "https://"))]
+    if bad:
+        raise click.UsageError(f"not a home page URL (http:// or https://): {', '.join(bad)}")
+    spidercls = spider_class()  # discovery lives beside the spider (crawler/ never imports spiders/)
+    delay = 0.0 if mirror else DOWNLOAD_DELAY  # polite on the real web; a mirror is ours
+    results = spidercls.discover_hosts(list(urls), user_agent=USER_AGENT, mirror=mirror or "", browser=DUCHA_BROWSER,
+                                       delay=delay)
+    click.echo(spidercls.format_discovery(results, fmt), nl=False)
+    if write_sites:
+        Path(write_sites).write_text(spidercls.format_discovery(results, "yaml"), encoding="utf-8")
+    empty = [r.url for r in results if not r.channels]
+    if empty:
+        click.echo(f"no channel found on: {', '.join(empty)}", err=True)
         sys.exit(1)
 
 

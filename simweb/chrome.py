@@ -75,7 +75,7 @@ def related(site: SiteSpec) -> str:
 
 def footer(site: SiteSpec) -> str:
     """版权所有 / ICP备 / 公网安备 / 网站标识码 / 主办单位."""
-    prov, icp, ga, code = ICP[site.id]
+    prov, icp, ga, code = ICP.get(site.id, (site.region[:1], "05000000", "00000000000000", "0000000000"))
     return (f'<div class="footer"><p>主办单位：{esc(site.name)}　版权所有：{esc(site.name)}</p>'
             f'<p><a href="https://beian.miit.gov.cn/">{prov}ICP备{icp}号</a>　'
             f'<a href="http://www.beian.gov.cn/">{prov}公网安备 {ga}号</a>　网站标识码：{code}</p>'

@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from simweb.corpus import rng_for, title_for
-from simweb.sites import ALL_SITES
+from simweb.sites import served_sites
 
 if TYPE_CHECKING:
     from simweb.world import DocState, World
@@ -36,8 +36,9 @@ def _pick(rng, candidates: list[str], used: set[str], count: int) -> list[str]:
 
 def evolve(world: World, site_id: str, day: int, prev: dict[str, DocState]) -> tuple[dict[str, DocState], list[dict]]:
     """Overrides and change records of `day`, from the overrides of day - 1."""
-    si = next(i for i, s in enumerate(ALL_SITES) if s.id == site_id)
-    site = ALL_SITES[si]
+    served = served_sites()
+    si = next(i for i, s in enumerate(served) if s.id == site_id)
+    site = served[si]
     rng = rng_for(world.seed, site_id, "day", day)
     scale = min(10, 1 + world.docs_per_site // 400)
     parity = (day + si) % 2

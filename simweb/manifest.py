@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from simweb.ledger import ledger_truth
+from simweb.portals import portal_truth
 from simweb.scan_postings import ground_truth
 
 if TYPE_CHECKING:
@@ -73,4 +74,5 @@ def build_manifest(world: World, day: int, site_id: str | None = None, *, hashes
         changes.extend(world.changes(site.id, day))
     return {"day": day, "date": world.date_of(day).isoformat(), "seed": world.seed,
             "docs_per_site": world.docs_per_site, "sites": sites, "postings": postings, "changes": changes,
-            "ledger": ledger_truth(world.seed, views)}
+            "ledger": ledger_truth(world.seed, views), **({"portals": portal_truth(world.sites)}
+                                                          if world.site_set == "city" else {})}

@@ -21,15 +21,16 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from simweb import chrome, faults
 from simweb.families import FAMILIES
 from simweb.families.base import Ctx, SimRequest, SimResponse
+from simweb.portals import portal_site
 from simweb.scan_postings import BODY_IMAGE
-from simweb.sites import ALL_SITES, API_HOSTS, SITE_BY_HOST, SiteSpec
+from simweb.sites import API_HOSTS, SITE_BY_HOST, SiteSpec, served_sites
 from simweb.world import World
 
 logger = logging.getLogger(__name__)
 SERVER_HEADERS = {"trs": "nginx", "hanweb": "Apache-Coyote/1.1", "ucap": "nginx/1.20.1", "nfcms": "nginx",
                   "legacy": "Microsoft-IIS/6.0", "generic": "Apache", "jpaas": "nginx", "hunansearch": "nginx",
                   "ucapshell": "nginx/1.20.1", "hanwebpost": "Apache-Coyote/1.1", "spa": "openresty",
-                  "spadom": "openresty"}
+                  "spadom": "openresty", "portal": "nginx/1.18.0"}
 
 
 class SimServer:
@@ -43,7 +44,7 @@ class SimServer:
         self._counters: dict[str, int] = defaultdict(int)
         self._hits: dict[tuple[str, str], int] = defaultdict(int)
         self._stats: dict[str, dict[str, int]] = {}
-        self.profiles: dict[str, str] = {s.id: s.default_fault for s in ALL_SITES}
+        self.profiles: dict[str, str] = {s.id: s.default_fault for s in served_sites()}
         if isinstance(faults_, str):
             self.set_fault("all", faults_)
         elif faults_:
@@ -81,7 +82,7 @@ class SimServer:
     def reset_stats(self) -> None:
         """Zero the request counters shown at /_sim/stats."""
         with self._lock:
-            self._stats = {s.id: defaultdict(int) for s in ALL_SITES}
+            self._stats = {s.id: defaultdict(int) for s in served_sites()}
 
     def stats(self) -> dict:
         """Requests per site and path kind, plus fault outcomes."""
@@ -232,7 +233,7 @@ class _Handler(BaseHTTPRequestHandler):
             status, ctype, body = handle_control(sim, method, parts.path, parts.query)
             return self._send(method, SimResponse(status, body, ctype))
         host, _, rest = parts.path.lstrip("/").partition("/")
-        site = SITE_BY_HOST.get(host) or _api_site(host, unquote("/" + rest))
+        site = SITE_BY_HOST.get(host) or portal_site(host, unquote("/" + rest)) or _api_site(host, unquote("/" + rest))
         if site is None:
             return self._send(method, SimResponse(404, b"unknown host in mirror path", "text/plain"))
         headers = {k.lower(): v for k, v in self.headers.items()}

@@ -91,10 +91,29 @@ for _s in ALL_SITES:
 
 
 def site_set(name: str) -> tuple[SiteSpec, ...]:
-    """The simulated sites of a named set: classic (default), script, all."""
+    """The simulated sites of a named set: classic (default), script, all, or city (the channels of the
+    city and district portals, simweb.portals)."""
+    if name == "city":
+        from simweb.portals import CITY_SITES
+
+        return CITY_SITES
     if name not in SITE_SETS:
-        raise ValueError(f"unknown site set {name!r}; choose one of {', '.join(SITE_SETS)}")
+        raise ValueError(f"unknown site set {name!r}; choose one of {', '.join(SITE_SETS)}, city")
     return SITE_SETS[name]
+
+
+def served_sites() -> tuple[SiteSpec, ...]:
+    """Every site the simulated web answers for: ALL_SITES, then the portals' channels and hubs."""
+    from simweb.portals import PORTAL_SITES
+
+    return ALL_SITES + PORTAL_SITES
+
+
+def site_by_id(site_id: str) -> SiteSpec:
+    """A served site by id (KeyError when unknown)."""
+    if site_id in SITE_BY_ID:
+        return SITE_BY_ID[site_id]
+    return {s.id: s for s in served_sites()}[site_id]
 
 
 def sites_yaml(sites: tuple[SiteSpec, ...] = SITES) -> str:

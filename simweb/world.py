@@ -28,7 +28,7 @@ from simweb.scan_postings import (
     scan_skeleton,
     view_kind,
 )
-from simweb.sites import SITE_BY_ID, SiteSpec, site_set
+from simweb.sites import SiteSpec, site_by_id, site_set
 
 logger = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ class World:
         with self._lock:
             sd = self._data.get(site_id)
             if sd is None:
-                sd = self._data[site_id] = _SiteData(self, SITE_BY_ID[site_id])
+                sd = self._data[site_id] = _SiteData(self, site_by_id(site_id))
                 for i in range(self.docs_per_site):
                     self._register(sd, f"b{i}", IDENT0 - 7 * i, sd.base_dates[i])
             return sd

@@ -32,6 +32,7 @@ from crawler.extraction.page import extract_page
 from crawler.middlewares import redirect_chain
 from crawler.scope import ROBOTS_FORBIDDEN, not_archived, on_site, site_hosts
 from spiders.attachments import HANDLED_STATUSES, AttachmentFetcher, header
+from spiders.discover import discover_hosts, format_results
 from spiders.probe import probe_sites
 from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
@@ -67,6 +68,8 @@ class DuchaSpider(scrapy.Spider):
     name = "ducha"
     select_sites = staticmethod(select_sites)  # how the runner reads the sites file, once per run
     probe_sites = staticmethod(probe_sites)  # `ducha probe`: one look per site, nothing archived
+    discover_hosts = staticmethod(discover_hosts)  # `ducha discover`: channels found from home pages
+    format_discovery = staticmethod(format_results)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):

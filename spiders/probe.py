@@ -137,7 +137,8 @@ class Prober:
         return self._service.launches if self._service else 0
 
 
-def _text(fetched: Fetched) -> str:
+def page_text(fetched: Fetched) -> str:
+    """A fetched page as text, decoded as the crawl decodes it (header charset, meta, GB18030 fallback)."""
     from w3lib.encoding import http_content_type_encoding
 
     text, _ = decode_html(fetched.body, header_charset=http_content_type_encoding(fetched.content_type))
@@ -185,7 +186,7 @@ def probe_start_url(prober: Prober, site: Site, url: str) -> ProbeRow:
     except OSError as exc:
         row.status, row.note = "unreachable", f"{type(exc).__name__}: {exc}"[:200]
         return row
-    text = _text(fetched)
+    text = page_text(fetched)
     profile = get_profile(site.profile, url, text, options=site.options)
     profile.first_requests(url)
     page = profile.parse_list(ListRequest(url=url), text)
@@ -198,7 +199,7 @@ def probe_start_url(prober: Prober, site: Site, url: str) -> ProbeRow:
         if answer.status != 200:
             row.status, row.note = "unreachable", f"list API {request.url} answered HTTP {answer.status}"
             return row
-        page = profile.parse_list(request, _text(answer))
+        page = profile.parse_list(request, page_text(answer))
         row.delivery = "profile API"
     if not any(e.date for e in page.entries) and site.profile is None and site.options.get("browser") is not False:
         page, row.delivery, note = _browser_look(prober, site, url, page)
@@ -223,7 +224,7 @@ def _browser_look(prober: Prober, site: Site, url: str, page: ListPage) -> tuple
         first = learned.first_requests(url)[0]
         answer = prober.fetch(first.url, method=first.method, body=first.body, headers=first.headers)
         if answer.status == 200:
-            return (learned.parse_list(first, _text(answer)), "learned API",
+            return (learned.parse_list(first, page_text(answer)), "learned API",
                     f"{recipe['method']} {recipe['endpoint']} page parameter {recipe['page_key']}")
     entries = GenericProfile(options=site.options).parse_list(ListRequest(url=url), rendering.html[0] if
                                                               rendering.html else "").entries  # page 1 as loaded

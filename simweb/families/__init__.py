@@ -14,8 +14,9 @@ from simweb.families.spadom import SpaDomFamily
 from simweb.families.trs import TrsFamily
 from simweb.families.ucap import UcapFamily
 from simweb.families.ucapshell import UcapShellFamily
+from simweb.portal_pages import PortalFamily
 
 FAMILIES: dict[str, Family] = {f.name: f for f in (TrsFamily(), HanwebFamily(), UcapFamily(), NfcmsFamily(),
                                                    LegacyFamily(), GenericFamily(), JpaasFamily(),
                                                    HunanSearchFamily(), UcapShellFamily(), HanwebPostFamily(),
-                                                   SpaFamily(), SpaDomFamily())}
+                                                   SpaFamily(), SpaDomFamily(), PortalFamily())}
