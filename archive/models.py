@@ -158,3 +158,4 @@ class KnownDocument:
     title: str | None = None
     list_date: str | None = None
     list_title: str | None = None
+    found_in_run: int | None = None  # the run that first archived it (None: recorded outside a run)

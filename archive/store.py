@@ -47,7 +47,7 @@ from archive.models import (
     PageCapture,
 )
 from archive.opening import BUSY_TIMEOUT_S, check_writable, translate
-from archive.recheck import due
+from archive.recheck import RECHECK_DAYS, due
 from archive.schema import ensure_schema
 
 log = logging.getLogger(__name__)
@@ -275,7 +275,8 @@ class Archive:
         """Every archived posting of ``site_id`` keyed by URL."""
         cur = self.conn.execute(
             """SELECT id, site_id, url, status, etag, last_modified, publish_date, first_seen_at,
-                      last_checked_at, objection_end, removed_at, title, list_date, list_title
+                      last_checked_at, objection_end, removed_at, title, list_date, list_title,
+                      (SELECT min(e.run_id) FROM events e WHERE e.document_id = documents.id AND e.kind = 'new')
                FROM documents WHERE site_id = ? ORDER BY id""",
             (site_id,),
         )
@@ -294,10 +295,10 @@ class Archive:
                                   last_modified=r[6]) for r in cur.fetchall()]
 
     def due_for_recheck(
-        self, site_id: str, *, now: str | datetime, full: bool = False
+        self, site_id: str, *, now: str | datetime, full: bool = False, recheck_days: int = RECHECK_DAYS
     ) -> list[KnownDocument]:
         """Known postings of ``site_id`` to fetch again in a run at ``now`` (policy in ``archive.recheck``)."""
-        return due(self.known_documents(site_id).values(), now=now, full=full)
+        return due(self.known_documents(site_id).values(), now=now, full=full, recheck_days=recheck_days)
 
     def export_evidence(self, document_id: int, out_dir: str | Path) -> dict:
         """Shortcut for ``archive.evidence.export_evidence`` with this archive's paths."""

@@ -62,6 +62,7 @@ DUCHA_SITE_IDS = []                # restrict to these site ids
 DUCHA_MIRROR = ""                  # http://127.0.0.1:PORT : fetch scheme://host/path from PORT/host/path
 DUCHA_FULL = False                 # re-verify every known posting
 DUCHA_RECAPTURE = False            # verify every WARC record first and fetch live postings with lost evidence again
+DUCHA_RECHECK_DAYS = 30            # every known posting is re-checked at least once in this many days (rotation)
 DUCHA_CLOCK = ""                   # ISO timestamp used as "now" (tests, simulations); empty = real time
 DUCHA_RUN_ID = 0                   # set by the runner
 DUCHA_MAX_LIST_PAGES = 0           # 0 = follow every list page

@@ -24,7 +24,7 @@ from w3lib.encoding import http_content_type_encoding
 
 from archive.models import CheckOutcome, PageCapture
 from archive.recapture import lost_evidence
-from archive.recheck import due as due_for_recheck
+from archive.recheck import plan as recheck_plan
 from crawler.classify import blocked_reason, is_home_redirect
 from crawler.clock import now, now_iso
 from crawler.extraction.decode import decode_html, limit_text
@@ -51,6 +51,7 @@ class SiteState:
     site: Site
     known: dict  # url -> KnownDocument
     due: set[str]
+    verify_attachments: set[str] = field(default_factory=set)  # re-verified behind a 304 (rotation turn)
     hosts: frozenset[str] = frozenset()
     listed: set[str] = field(default_factory=set)
     requested: set[str] = field(default_factory=set)
@@ -82,6 +83,7 @@ class DuchaSpider(scrapy.Spider):
         spider.archive = None  # handed over by crawler.pipelines.ArchivePipeline, which owns it
         spider.full = settings.getbool("DUCHA_FULL")
         spider.recapture = settings.getbool("DUCHA_RECAPTURE")
+        spider.recheck_days = settings.getint("DUCHA_RECHECK_DAYS")
         spider.max_list_pages = settings.getint("DUCHA_MAX_LIST_PAGES") or None
         spider.max_html_bytes = settings.getint("DUCHA_MAX_HTML_BYTES")
         spider.attachments = AttachmentFetcher(crawler, spider)
@@ -104,9 +106,12 @@ class DuchaSpider(scrapy.Spider):
         lost = self._lost_evidence()
         for site in self.sites:
             known = archive.known_documents(site.id)
-            due = {d.url for d in due_for_recheck(known.values(), now=current, full=self.full)}
+            plan = recheck_plan(known.values(), now=current, full=self.full, recheck_days=self.recheck_days)
+            logger.info("%s: %d known postings, %d due for a re-check %s", site.id, len(known), len(plan.due),
+                        plan.counts())
             recapture = {d.url: lost[d.id] for d in known.values() if d.id in lost}
-            self.states[site.id] = SiteState(site=site, known=known, due=due | recapture.keys(), lost=recapture,
+            self.states[site.id] = SiteState(site=site, known=known, due=set(plan.due) | recapture.keys(),
+                                             lost=recapture, verify_attachments=plan.attachments,
                                              hosts=site_hosts(site.start_urls, site.options.get("hosts")))
             for start_url in site.start_urls:
                 learned = self.script_lists.recalled(site, start_url) if site.profile is None else None
@@ -278,8 +283,9 @@ class DuchaSpider(scrapy.Spider):
         outcome = self._outcome_without_content(response, site_id, url, fetched_at, raw)
         if outcome is not None:
             yield outcome
-            if outcome.kind == "not_modified" and await self.attachments.changed_behind_304(
-                    site_id, self.states[site_id].known.get(url), url):
+            state = self.states[site_id]
+            if (outcome.kind == "not_modified" and url in state.verify_attachments
+                    and await self.attachments.changed_behind_304(site_id, state.known.get(url), url)):
                 self._refetch(response.request)
             return
         text, _ = decode_html(response.body, header_charset=_header_charset(response))

@@ -61,37 +61,26 @@ def sniff_declared(body: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def _is_plain(ch: str) -> bool:
-    """True for characters expected in Chinese government pages."""
-    code = ord(ch)
-    return (
-        code < 0x250  # ASCII, Latin-1, Latin Extended
-        or 0x2000 <= code <= 0x2BFF  # punctuation, symbols, arrows, box drawing, circled numbers
-        or 0x3000 <= code <= 0x303F  # CJK punctuation
-        or 0x3200 <= code <= 0x33FF  # enclosed CJK, CJK compatibility
-        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= code <= 0x4DBF  # extension A
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms
-        or 0x0370 <= code <= 0x04FF  # Greek, Cyrillic (GB2312 has them)
-        or 0x3040 <= code <= 0x30FF  # kana (GB2312 has them)
-        or 0xFE30 <= code <= 0xFE4F  # CJK compatibility forms
-    )
+#: Characters expected in Chinese government pages: ASCII, Latin-1 and Latin Extended; punctuation, symbols,
+#: arrows, box drawing, circled numbers; CJK punctuation; enclosed CJK and CJK compatibility; CJK unified
+#: ideographs and extension A; full-width forms; Greek and Cyrillic, kana (GB2312 has them); CJK
+#: compatibility forms.
+_PLAIN = re.compile("[\u0000-\u024f\u2000-\u2bff\u3000-\u303f\u3200-\u33ff\u4e00-\u9fff\u3400-\u4dbf"
+                    "\uff00-\uffef\u0370-\u04ff\u3040-\u30ff\ufe30-\ufe4f]+")
+_ASCII = re.compile("[\u0000-\u007f]+")
 
 
 def weird_ratio(text: str) -> float:
     """Share of non-ASCII characters that are unexpected (private use, replacement, exotic scripts).
 
-    A long text is judged on samples of its head, middle and tail (``_SAMPLE_CHARS`` each), counted
-    without building lists: a 30 MB page once cost 900 MB here."""
+    A long text is judged on samples of its head, middle and tail (``_SAMPLE_CHARS`` each).  Counted with
+    two regular-expression passes (the characters a pass leaves are the ones counted): a loop over the
+    characters in Python cost 7 ms on a 40 KB page, a third of the crawl's parsing."""
     if len(text) > 3 * _SAMPLE_CHARS:
         mid = len(text) // 2
         text = text[:_SAMPLE_CHARS] + text[mid:mid + _SAMPLE_CHARS] + text[-_SAMPLE_CHARS:]
-    non_ascii = weird = 0
-    for ch in text:
-        if ord(ch) >= 0x80:
-            non_ascii += 1
-            weird += not _is_plain(ch)
-    return weird / non_ascii if non_ascii else 0.0
+    non_ascii = len(_ASCII.sub("", text))
+    return len(_PLAIN.sub("", text)) / non_ascii if non_ascii else 0.0
 
 
 def _try(body: bytes, codec: str) -> str | None:

@@ -1,12 +1,15 @@
-"""An attachment replaced at the same URL behind a page that still answers 304 is caught."""
+"""An attachment replaced at the same URL behind a page that still answers 304 is caught on its posting's
+rotation day (``archive.recheck``), and not requested on other days."""
 from __future__ import annotations
 
 import subprocess
+from datetime import date, timedelta
 
 import pytest
 
+from archive.recheck import RECHECK_DAYS, turn_of
 from crawler.demo import crawl_command
-from tests.crawler.fakesite import SITES, FakeSite
+from tests.crawler.fakesite import HOST, SITES, FakeSite
 
 
 @pytest.fixture
@@ -17,27 +20,39 @@ def fake_site():
     site.close()
 
 
-def test_swapped_attachment_behind_a_304_page_makes_a_new_version(fake_site, tmp_path):
+def rotation_day(url: str, after: date) -> date:
+    """The first day after ``after`` on which ``url`` has its rotation turn."""
+    day = after + timedelta(days=1)
+    while day.toordinal() % RECHECK_DAYS != turn_of(url, RECHECK_DAYS):
+        day += timedelta(days=1)
+    return day
+
+
+def test_swapped_attachment_behind_a_304_page_makes_a_new_version_on_its_rotation_day(fake_site, tmp_path):
     sites, db = tmp_path / "sites.yaml", tmp_path / "archive.db"
     sites.write_text(SITES, encoding="utf-8")
 
-    def crawl() -> subprocess.CompletedProcess:
-        command = crawl_command(db=str(db), sites_file=str(sites), mirror=fake_site.url,
-                                clock="2026-11-20T10:00:00+08:00")
+    def crawl(day: date) -> subprocess.CompletedProcess:
+        command = crawl_command(db=str(db), sites_file=str(sites), mirror=fake_site.url, clock=f"{day}T10:00:00+08:00")
         return subprocess.run(command, check=False, capture_output=True, text=True, timeout=300)
 
-    assert crawl().returncode == 0
+    first = date(2026, 11, 20)
+    assert crawl(first).returncode == 0
     fake_site.files[2] = "第2项验收销号表 第2版（更正）".encode()
-    result = crawl()
+    turn = rotation_day(f"http://{HOST}/gsgg/2026/doc2.html", first + timedelta(days=3))  # its 公示 is over
+    fake_site.requests.clear()
+    assert crawl(turn - timedelta(days=1)).returncode == 0  # not its day: the file is not asked for
+    assert "/files/2.txt" not in [path for path, _, _ in fake_site.requests]
+    result = crawl(turn)
     assert result.returncode == 0, result.stderr[-2000:]
 
     import sqlite3
 
     conn = sqlite3.connect(db)
-    events = conn.execute("SELECT d.url, e.kind, e.detail FROM events e JOIN documents d ON d.id = e.document_id "
-                          "WHERE e.run_id = 2").fetchall()
-    assert [(url.rsplit("/", 1)[-1], kind, detail) for url, kind, detail in events] == [
-        ("doc2.html", "changed", '{"changed": ["attachments"]}')]
+    events = conn.execute("SELECT d.url, e.kind, e.detail, e.run_id FROM events e JOIN documents d "
+                          "ON d.id = e.document_id WHERE e.run_id > 1").fetchall()
+    assert [(url.rsplit("/", 1)[-1], kind, detail, run) for url, kind, detail, run in events] == [
+        ("doc2.html", "changed", '{"changed": ["attachments"]}', 3)]
     texts = [t for (t,) in conn.execute("SELECT a.text FROM attachments a JOIN documents d ON d.id = a.document_id "
                                          "WHERE d.url LIKE '%doc2.html' ORDER BY a.id")]
     assert texts == ["第2项验收销号表 第1版", "第2项验收销号表 第2版（更正）"]
