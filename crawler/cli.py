@@ -364,33 +364,50 @@ def report_ledger(db, region, as_of, fmt) -> None:
 
 
 @main.command()
-@click.argument("document_id", type=int)
+@click.argument("document_id", type=int, required=False)
 @DB_OPTION
-@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(file_okay=False),
-              metavar="DIR")
+@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(), metavar="DIR|FILE",
+              help="Folder to write into; with --format wacz also a FILE ending in .wacz.")
+@click.option("--format", "fmt", type=click.Choice(["warc", "wacz"]), default="warc", show_default=True,
+              help="warc: WARC records + JSON manifest; wacz: one WACZ 1.1 package (replayable, validatable).")
+@click.option("--run", "run_id", type=int, metavar="N", help="With --format wacz: everything run N captured.")
 @click.option("--export-failing", is_flag=True,
               help="Export even when the evidence does not verify (the manifest lists the failures).")
-def evidence(document_id, db, out_dir, export_failing) -> None:
-    """A posting's WARC records plus a JSON manifest of hashes (refused when they do not verify)."""
+def evidence(document_id, db, out_dir, fmt, run_id, export_failing) -> None:
+    """A posting's WARC records plus a JSON manifest of hashes, or its WACZ package (refused when they do not
+    verify)."""
+    from archive.errors import EvidenceError
     from archive.evidence import export_evidence
     from archive.verify import verify_archive
+    from archive.wacz import export_wacz
 
-    try:
-        report = verify_archive(db, document_ids=[document_id])
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if not report.ok:
-        for problem in report.problems:
-            click.echo(f"FAILED {problem.describe()}", err=True)
-        if not export_failing:
+    if (document_id is None) == (run_id is None) or (run_id is not None and fmt != "wacz"):
+        raise click.UsageError("give a DOCUMENT_ID, or --run N with --format wacz")
+    failures: list[str] = []
+    if document_id is not None:
+        try:
+            report = verify_archive(db, document_ids=[document_id])
+        except LookupError as exc:
+            raise click.ClickException(str(exc)) from exc
+        failures = [p.describe() for p in report.problems]
+        for failure in failures:
+            click.echo(f"FAILED {failure}", err=True)
+        if failures and not export_failing:
             raise click.ClickException(f"the evidence of document {document_id} does not verify; not exported "
                                        "(--export-failing exports it with the failures listed)")
     try:
-        manifest = export_evidence(db, document_id, out_dir)
-    except LookupError as exc:
+        if fmt == "warc":
+            files = export_evidence(db, document_id, out_dir).get("files", [])
+        else:
+            out = Path(out_dir)
+            if out.suffix != ".wacz":
+                out = out / (f"{document_id}.wacz" if document_id is not None else f"run-{run_id}.wacz")
+            package = export_wacz(db, out, document_id=document_id, run_id=run_id)
+            files = [str(package.path)]
+    except (LookupError, EvidenceError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps({"out": out_dir, "files": manifest.get("files", []), "verified": report.ok,
-                           "failures": [p.describe() for p in report.problems]}, ensure_ascii=False))
+    click.echo(json.dumps({"out": out_dir, "files": files, "verified": not failures, "failures": failures},
+                          ensure_ascii=False))
 
 
 @main.command()
