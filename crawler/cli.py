@@ -414,9 +414,13 @@ def evidence(document_id, db, out_dir, fmt, run_id, export_failing) -> None:
 @DB_OPTION
 @click.option("--document", "document_ids", multiple=True, type=int, metavar="ID",
               help="Only this document id (repeatable).")
-def verify(db, document_ids) -> None:
+@click.option("--chain", is_flag=True, help="Also check the daily manifests: links, signatures, timestamps "
+              "(DUCHA_TSA_CA), and the WARC files and versions they list.")
+def verify(db, document_ids, chain) -> None:
     """Re-read every WARC record the archive points at and compare digests; exit 1 naming each failure."""
     from archive.verify import verify_archive
+
+    chain_ok = _verify_chain(db) if chain else True
 
     try:
         report = verify_archive(db, document_ids=list(document_ids) or None)
@@ -433,8 +437,46 @@ def verify(db, document_ids) -> None:
                                                  f"{len(report.failing_documents)} postings failing")
                + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else "")
                + (f" ({len(report.lost)} records lost for good, recorded)" if report.lost else ""))
-    if not report.ok:
+    if not report.ok or not chain_ok:
         sys.exit(1)
+
+
+def _verify_chain(db: str) -> bool:
+    """Print what ``verify_chain`` found (problems as FAILED, the rest as notes); True when nothing failed."""
+    from archive.chain import verify_chain
+
+    try:
+        report = verify_chain(db)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for problem in report.problems:
+        click.echo(f"FAILED {problem}", err=True)
+    for note in report.notes:
+        click.echo(f"NOTE {note}", err=True)
+    click.echo(f"chain: {report.manifests} manifests, {report.signed} signed, {report.timestamped} timestamps "
+               f"verified: " + ("ok" if report.ok else f"{len(report.problems)} problems"))
+    return report.ok
+
+
+@main.group()
+def keys() -> None:
+    """The key that signs the daily chain of manifests."""
+
+
+@keys.command("init")
+@DB_OPTION
+@click.option("--force", is_flag=True, help="Replace an existing key (older signatures then need the old public key).")
+def keys_init(db, force) -> None:
+    """Create the Ed25519 signing key (DUCHA_CHAIN_KEY or keys/ beside the archive) and publish its public key
+    in chain/."""
+    from archive.chain import init_keys
+    from archive.errors import ChainKeyError
+
+    try:
+        private, public = init_keys(db, force=force)
+    except ChainKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"private key: {private} (keep it secret, back it up)\npublic key: {public} (publish it)")
 
 
 @main.command()
