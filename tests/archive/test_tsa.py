@@ -54,7 +54,7 @@ def tsa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     (folder / "tsa.cnf").write_text(TSA_CONFIG.format(dir=folder))
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             query = self.rfile.read(int(self.headers["Content-Length"]))
             reply = subprocess.run(["openssl", "ts", "-reply", "-config", str(folder / "tsa.cnf"), "-queryfile",
                                     "/dev/stdin", "-out", "/dev/stdout"], input=query, capture_output=True,
@@ -97,8 +97,8 @@ def test_a_manifest_is_timestamped_and_checked(archive, tsa, monkeypatch):
     assert openssl.returncode == 0 and "Verification: OK" in openssl.stdout
 
     assert verify_chain(archive.path).notes == [f"manifest of run {run_id} is unsigned (no key when it was written)",
-                                                f"timestamp of run {run_id} not checked: set DUCHA_TSA_CA to the "
-                                                "TSA's CA certificate"]
+                                                (f"timestamp of run {run_id} not checked: set DUCHA_TSA_CA to the "
+                                                 "TSA's CA certificate")]
     monkeypatch.setenv("DUCHA_TSA_CA", str(ca))
     report = verify_chain(archive.path)
     assert report.ok and report.timestamped == 1
