@@ -2,6 +2,7 @@
 WARC file, version row or earlier manifest; without a key the manifests are unsigned and say so."""
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import shutil
@@ -12,8 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from datasette.app import Datasette
 
 from tests.crawler.conftest import SimCrawl, make_sim_crawl
+from tests.web.conftest import METADATA, SETTINGS
 
 SITE = ("--site", "pj-sthjj")
 DAYS = (0, 1, 2)
@@ -22,6 +25,11 @@ DAYS = (0, 1, 2)
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "crawler.cli", *args, "--db", str(db)],
                           capture_output=True, text=True, timeout=300, check=False)
+
+
+def _get(sim: SimCrawl, path: str):
+    ds = Datasette([str(sim.db)], metadata=json.loads(METADATA.read_text(encoding="utf-8")), settings=SETTINGS)
+    return asyncio.run(ds.client.get(path))
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +129,23 @@ def test_without_a_key_manifests_are_unsigned_and_verify_says_so(tmp_path):
     assert verify.returncode == 0, verify.stderr[-3000:]
     assert "NOTE manifest of run 1 is unsigned" in verify.stderr
     assert "chain: 1 manifests, 0 signed" in verify.stdout
+
+
+def test_the_document_page_links_the_wacz_and_the_days_signed_manifest(chained, tmp_path):
+    doc_id, run_id = chained.query("SELECT document_id, run_id FROM versions WHERE run_id = 2 ORDER BY id")[0]
+    page = _get(chained, f"/-/ducha/document/{doc_id}")
+    assert page.status_code == 200
+    assert f'href="/-/ducha/wacz/{doc_id}"' in page.text
+    assert f'href="/-/ducha/chain/{run_id}.json"' in page.text and 'href="/-/ducha/chain/ducha-chain.pub.pem"' in page.text
+    chain = chained.db.parent / "chain"
+    for name in (f"{run_id}.json", f"{run_id}.sig", "ducha-chain.pub.pem"):
+        served = _get(chained, f"/-/ducha/chain/{name}")
+        assert served.status_code == 200 and served.content == (chain / name).read_bytes()
+    assert _get(chained, "/-/ducha/chain/..%2Fkeys%2Fducha-chain.key").status_code == 404  # never the secret key
+    wacz = _get(chained, f"/-/ducha/wacz/{doc_id}")
+    assert wacz.status_code == 200 and "attachment" in wacz.headers["content-disposition"]
+    (tmp_path / "p.wacz").write_bytes(wacz.content)
+    validator = subprocess.run([str(Path(sys.executable).with_name("wacz")), "validate", "-f", str(tmp_path / "p.wacz")],
+                               capture_output=True, text=True, check=False)
+    assert validator.returncode == 0, validator.stdout
+    assert _get(chained, "/-/ducha/wacz/999999").status_code == 404
