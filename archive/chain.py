@@ -156,6 +156,8 @@ def write_manifest(conn: sqlite3.Connection, db_path: str | Path, run_id: int, *
     data = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{run_id}.json"
+    for stale in (path.with_suffix(".sig"), path.with_suffix(".tsr")):  # of an archive deleted and begun again
+        stale.unlink(missing_ok=True)
     path.write_bytes(data)
     key = _load_private(db_path)
     if key is not None:

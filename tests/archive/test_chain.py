@@ -149,3 +149,16 @@ def test_the_document_page_links_the_wacz_and_the_days_signed_manifest(chained, 
                                capture_output=True, text=True, check=False)
     assert validator.returncode == 0, validator.stdout
     assert _get(chained, "/-/ducha/wacz/999999").status_code == 404
+
+
+def test_an_archive_begun_again_does_not_inherit_old_signatures(archive):
+    from archive.chain import chain_dir, verify_chain, write_manifest
+    from tests.archive.test_tsa import _one_run
+
+    stale = chain_dir(archive.path) / "1.sig"  # left by an earlier archive of the same folder
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"x" * 64)
+    run_id = _one_run(archive)
+    write_manifest(archive.conn, archive.path, run_id, now="2026-11-23T09:06:00+08:00", warc_dir=archive.warc_dir)
+    report = verify_chain(archive.path)
+    assert report.ok and report.notes == [f"manifest of run {run_id} is unsigned (no key when it was written)"]
