@@ -4,7 +4,7 @@
 export_evidence(with_requests) ─► archive/<id>.warc.gz   request + response of every version, check,
    (or a run's own WARC files)                            attachment, redirect hop and re-capture
                                  ─► ducha/<id>.manifest.json  the archive's rows and hashes (ducha evidence)
-the WARC files ─index─► indexes/index.cdxj   one line per response: SURT key, timestamp, {url, digest, offset…}
+the WARC files ─index─► indexes/index.cdx    CDXJ, one line per response: SURT key, timestamp, {url, digest, offset…}
 versions        ─────► pages/pages.jsonl     one page per capture (url, ts, title)
 every file      ─sha256─► datapackage.json ─sha256─► datapackage-digest.json
 ```
@@ -187,7 +187,7 @@ def export_wacz(db_path: str | Path, out: str | Path, *, document_id: int | None
         for name, path in warcs:
             index.extend(cdxj_lines(path, Path(name).name))
         pages_bytes = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in [PAGES_HEADER, *pages]).encode()
-        entries = [*warcs, ("indexes/index.cdxj", ("\n".join(sorted(index)) + "\n").encode("utf-8")),
+        entries = [*warcs, ("indexes/index.cdx", ("\n".join(sorted(index)) + "\n").encode("utf-8")),
                    ("pages/pages.jsonl", pages_bytes), *extra]
         meta: dict[str, Any] = {"title": title}
         if pages:

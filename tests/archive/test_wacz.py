@@ -42,12 +42,12 @@ def test_a_postings_wacz_validates_with_the_reference_validator(package):
 def test_the_wacz_holds_every_exchange_its_index_and_pages(package, two_days):  # noqa: F811
     with zipfile.ZipFile(package) as zf:
         names = set(zf.namelist())
-        index = zf.read("indexes/index.cdxj").decode().splitlines()
+        index = zf.read("indexes/index.cdx").decode().splitlines()
         pages = [json.loads(line) for line in zf.read("pages/pages.jsonl").decode().splitlines()]
         datapackage = json.loads(zf.read("datapackage.json"))
         assert all(info.compress_type == zipfile.ZIP_STORED for info in zf.infolist())
     doc_id = two_days.query("SELECT id FROM documents WHERE url = ?", (REDIRECTED,))[0]["id"]
-    assert {"datapackage.json", "datapackage-digest.json", "indexes/index.cdxj", "pages/pages.jsonl",
+    assert {"datapackage.json", "datapackage-digest.json", "indexes/index.cdx", "pages/pages.jsonl",
             f"archive/{doc_id}.warc.gz", f"ducha/{doc_id}.manifest.json"} == names
     assert datapackage["wacz_version"] == "1.1.1"
     assert {r["path"] for r in datapackage["resources"]} == names - {"datapackage.json", "datapackage-digest.json"}
@@ -69,14 +69,14 @@ def test_a_tampered_byte_in_a_wacz_is_detected(package, tmp_path):
     with zipfile.ZipFile(package) as src, zipfile.ZipFile(tampered, "w") as dst:
         for info in src.infolist():
             data = bytearray(src.read(info))
-            if info.filename == "indexes/index.cdxj":  # one capture backdated by a year: one byte, same length
+            if info.filename == "indexes/index.cdx":  # one capture backdated by a year: one byte, same length
                 at = data.index(b" 20") + 4
                 data[at] = ord("0") + (data[at] - ord("0") + 9) % 10
             dst.writestr(info, bytes(data))
     result = _validate(tampered)
     assert result.returncode == 1
     assert "Validation failed" in result.stdout
-    named = result.stdout.split("'index.cdxj': [")[1].split("]")[0]  # the altered file is named, with its error
+    named = result.stdout.split("'index.cdx': [")[1].split("]")[0]  # the altered file is named, with its error
     assert "hash" in named
 
 
