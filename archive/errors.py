@@ -103,3 +103,7 @@ def is_disk_full(exc: BaseException | None) -> bool:
             return True
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return False
+
+
+class ChainKeyError(ArchiveError):
+    """The chain's signing key cannot be created or used (one exists already, or it is not Ed25519)."""

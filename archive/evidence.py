@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
 from archive.errors import UnknownDocumentError, WarcError
@@ -53,15 +54,41 @@ def _ref(row: dict[str, Any]) -> WarcRef | None:
     return None
 
 
-def _copy_record(warc_dir: Path, ref: WarcRef, fh: Any, missing: list[dict[str, Any]]) -> dict[str, Any]:
-    """Append the record at ``ref`` to ``fh``; describe it, or note it in ``missing`` and return ``{}``."""
+def request_records(warc_dir: Path, file: str) -> dict[str, WarcRef]:
+    """``response record id -> ref of its request record`` in one WARC file (the crawler writes each request,
+    with ``WARC-Concurrent-To``, just before its response); empty when the file cannot be read."""
+    found: dict[str, WarcRef] = {}
+    try:
+        with open(warc_dir / file, "rb") as fh:
+            it = ArchiveIterator(fh)
+            for record in it:
+                concurrent = record.rec_headers.get_header("WARC-Concurrent-To")
+                if record.rec_type == "request" and concurrent:
+                    found[concurrent] = WarcRef(file=file, offset=it.get_record_offset())
+    except (OSError, ValueError) as exc:  # warcio raises ArchiveLoadFailed (a ValueError subclass) on damage
+        log.warning("evidence: cannot scan %s for request records: %s", file, exc)
+    return found
+
+
+def _copy_record(warc_dir: Path, ref: WarcRef, fh: Any, missing: list[dict[str, Any]],
+                 requests: dict[str, dict[str, WarcRef]] | None = None) -> dict[str, Any]:
+    """Append the record at ``ref`` to ``fh`` (after its request record when ``requests`` is a cache of
+    ``request_records`` per file); describe it, or note it in ``missing`` and return ``{}``."""
     try:
         headers, payload = read_record(warc_dir, ref)
         data = record_bytes(warc_dir, ref)
+        request = None
+        if requests is not None:
+            if ref.file not in requests:
+                requests[ref.file] = request_records(warc_dir, ref.file)
+            request_ref = requests[ref.file].get(headers["warc"].get("WARC-Record-ID", ""))
+            request = record_bytes(warc_dir, request_ref) if request_ref else None
     except WarcError as exc:
         log.warning("evidence: %s", exc)
         missing.append({"file": ref.file, "offset": ref.offset, "error": str(exc)})
         return {}
+    if request is not None:
+        fh.write(request)
     record = {
         "source_file": ref.file, "source_offset": ref.offset, "offset": fh.tell(),
         "warc_type": headers["warc"].get("WARC-Type"),
@@ -107,8 +134,11 @@ def decode_json_fields(parts: dict[str, list[dict[str, Any]]]) -> None:
 
 def export_evidence(
     db_path: str | Path, document_id: int, out_dir: str | Path, *, warc_dir: str | Path | None = None,
+    with_requests: bool = False,
 ) -> dict:
     """Write ``<id>.warc.gz`` and ``<id>.manifest.json`` for a posting into ``out_dir``; return the manifest.
+
+    ``with_requests`` also copies each response's request record (the whole exchange, as a WACZ holds it).
 
     Records whose WARC file is missing are listed under ``missing`` rather than aborting the export.
     Raises ``UnknownDocumentError`` (a ``LookupError``) for an unknown document id.
@@ -129,6 +159,7 @@ def export_evidence(
     warc_name, manifest_name = f"{document_id}.warc.gz", f"{document_id}.manifest.json"
     exported: dict[tuple[str, int], dict[str, Any]] = {}
     missing: list[dict[str, Any]] = []
+    requests: dict[str, dict[str, WarcRef]] | None = {} if with_requests else None
     with open(out / warc_name, "wb") as fh:
         writer = WARCWriter(fh, gzip=True, warc_version="1.1")
         writer.write_record(writer.create_warcinfo_record(warc_name, {
@@ -141,7 +172,7 @@ def export_evidence(
                 continue
             key = (ref.file, ref.offset)
             if key not in exported:
-                exported[key] = _copy_record(warc_path, ref, fh, missing)
+                exported[key] = _copy_record(warc_path, ref, fh, missing, requests)
             record = exported[key]
             row["warc"] = {"file": ref.file, "offset": ref.offset}
             row["payload_sha256"] = record.get("payload_sha256")

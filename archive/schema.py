@@ -311,6 +311,27 @@ def _m0009_evidence_recaptures(db: Database) -> None:
         db.execute(statement)
 
 
+CHAIN_DDL = """
+CREATE TABLE IF NOT EXISTS chain_manifests (
+    run_id INTEGER PRIMARY KEY REFERENCES runs(id),
+    file TEXT NOT NULL,             -- in chain/ beside the archive: N.json (+ N.sig, N.tsr)
+    sha256 TEXT NOT NULL,           -- of the manifest file's bytes
+    previous_run_id INTEGER,        -- the manifest it links to (NULL for the first)
+    previous_sha256 TEXT,
+    signed INTEGER NOT NULL DEFAULT 0,
+    timestamped INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+"""
+
+
+@CORE(name="0010_chain_manifests")
+def _m0010_chain_manifests(db: Database) -> None:
+    """The daily chain: one signed manifest per run, linked by hash (``archive.chain``)."""
+    for statement in _split_sql(CHAIN_DDL):
+        db.execute(statement)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

@@ -377,42 +377,63 @@ def report_ledger(db, region, as_of, fmt) -> None:
 
 
 @main.command()
-@click.argument("document_id", type=int)
+@click.argument("document_id", type=int, required=False)
 @DB_OPTION
-@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(file_okay=False),
-              metavar="DIR")
+@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(), metavar="DIR|FILE",
+              help="Folder to write into; with --format wacz also a FILE ending in .wacz.")
+@click.option("--format", "fmt", type=click.Choice(["warc", "wacz"]), default="warc", show_default=True,
+              help="warc: WARC records + JSON manifest; wacz: one WACZ 1.1 package (replayable, validatable).")
+@click.option("--run", "run_id", type=int, metavar="N", help="With --format wacz: everything run N captured.")
 @click.option("--export-failing", is_flag=True,
               help="Export even when the evidence does not verify (the manifest lists the failures).")
-def evidence(document_id, db, out_dir, export_failing) -> None:
-    """A posting's WARC records plus a JSON manifest of hashes (refused when they do not verify)."""
+def evidence(document_id, db, out_dir, fmt, run_id, export_failing) -> None:
+    """A posting's WARC records plus a JSON manifest of hashes, or its WACZ package (refused when they do not
+    verify)."""
+    from archive.errors import EvidenceError
     from archive.evidence import export_evidence
     from archive.verify import verify_archive
+    from archive.wacz import export_wacz
 
-    try:
-        report = verify_archive(db, document_ids=[document_id])
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if not report.ok:
-        for problem in report.problems:
-            click.echo(f"FAILED {problem.describe()}", err=True)
-        if not export_failing:
+    if (document_id is None) == (run_id is None) or (run_id is not None and fmt != "wacz"):
+        raise click.UsageError("give a DOCUMENT_ID, or --run N with --format wacz")
+    failures: list[str] = []
+    if document_id is not None:
+        try:
+            report = verify_archive(db, document_ids=[document_id])
+        except LookupError as exc:
+            raise click.ClickException(str(exc)) from exc
+        failures = [p.describe() for p in report.problems]
+        for failure in failures:
+            click.echo(f"FAILED {failure}", err=True)
+        if failures and not export_failing:
             raise click.ClickException(f"the evidence of document {document_id} does not verify; not exported "
                                        "(--export-failing exports it with the failures listed)")
     try:
-        manifest = export_evidence(db, document_id, out_dir)
-    except LookupError as exc:
+        if fmt == "warc":
+            files = export_evidence(db, document_id, out_dir).get("files", [])
+        else:
+            out = Path(out_dir)
+            if out.suffix != ".wacz":
+                out = out / (f"{document_id}.wacz" if document_id is not None else f"run-{run_id}.wacz")
+            package = export_wacz(db, out, document_id=document_id, run_id=run_id)
+            files = [str(package.path)]
+    except (LookupError, EvidenceError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps({"out": out_dir, "files": manifest.get("files", []), "verified": report.ok,
-                           "failures": [p.describe() for p in report.problems]}, ensure_ascii=False))
+    click.echo(json.dumps({"out": out_dir, "files": files, "verified": not failures, "failures": failures},
+                          ensure_ascii=False))
 
 
 @main.command()
 @DB_OPTION
 @click.option("--document", "document_ids", multiple=True, type=int, metavar="ID",
               help="Only this document id (repeatable).")
-def verify(db, document_ids) -> None:
+@click.option("--chain", is_flag=True, help="Also check the daily manifests: links, signatures, timestamps "
+              "(DUCHA_TSA_CA), and the WARC files and versions they list.")
+def verify(db, document_ids, chain) -> None:
     """Re-read every WARC record the archive points at and compare digests; exit 1 naming each failure."""
     from archive.verify import verify_archive
+
+    chain_ok = _verify_chain(db) if chain else True
 
     try:
         report = verify_archive(db, document_ids=list(document_ids) or None)
@@ -429,8 +450,46 @@ def verify(db, document_ids) -> None:
                                                  f"{len(report.failing_documents)} postings failing")
                + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else "")
                + (f" ({len(report.lost)} records lost for good, recorded)" if report.lost else ""))
-    if not report.ok:
+    if not report.ok or not chain_ok:
         sys.exit(1)
+
+
+def _verify_chain(db: str) -> bool:
+    """Print what ``verify_chain`` found (problems as FAILED, the rest as notes); True when nothing failed."""
+    from archive.chain import verify_chain
+
+    try:
+        report = verify_chain(db)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for problem in report.problems:
+        click.echo(f"FAILED {problem}", err=True)
+    for note in report.notes:
+        click.echo(f"NOTE {note}", err=True)
+    click.echo(f"chain: {report.manifests} manifests, {report.signed} signed, {report.timestamped} timestamps "
+               f"verified: " + ("ok" if report.ok else f"{len(report.problems)} problems"))
+    return report.ok
+
+
+@main.group()
+def keys() -> None:
+    """The key that signs the daily chain of manifests."""
+
+
+@keys.command("init")
+@DB_OPTION
+@click.option("--force", is_flag=True, help="Replace an existing key (older signatures then need the old public key).")
+def keys_init(db, force) -> None:
+    """Create the Ed25519 signing key (DUCHA_CHAIN_KEY or keys/ beside the archive) and publish its public key
+    in chain/."""
+    from archive.chain import init_keys
+    from archive.errors import ChainKeyError
+
+    try:
+        private, public = init_keys(db, force=force)
+    except ChainKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"private key: {private} (keep it secret, back it up)\npublic key: {public} (publish it)")
 
 
 @main.command()

@@ -50,11 +50,14 @@ def port_in_use(port: int, host: str = "127.0.0.1") -> str | None:
 
 
 def remove_archive(db: str) -> None:
-    """Delete an archive file, its WAL/SHM companions and the WARC folder beside it."""
+    """Delete an archive file, its WAL/SHM companions, the WARC folder and the chain manifests beside it (the
+    signing key and its published public key stay)."""
     path = Path(db)
     for companion in (path, Path(f"{db}-wal"), Path(f"{db}-shm")):
         companion.unlink(missing_ok=True)
     shutil.rmtree(path.resolve().parent / "warc", ignore_errors=True)
+    for manifest in (path.resolve().parent / "chain").glob("[0-9]*.*"):
+        manifest.unlink()
 
 
 def run_demo(*, db: str, days: int = 3, docs_per_site: int = 40, seed: int = 1) -> int:

@@ -19,6 +19,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import get_spider_loader
 from sqlite_utils import Database
 
+from archive.chain import write_manifest
 from archive.errors import ArchiveFullError, is_disk_full
 from archive.ledger.build import build_ledger
 from archive.ops import after_run
@@ -247,6 +248,14 @@ def _after_run(db: str, run_id: int, settings: Settings) -> None:
         after_run(db, run_id, now=current)
     except Exception:
         logger.exception("health checks / alerts failed after run %d", run_id)
+    try:
+        handle = Database(db)
+        try:  # the run's signed manifest, linked to the one before (archive.chain)
+            write_manifest(handle.conn, db, run_id, now=current.isoformat(), warc_dir=warc_dir_for(settings))
+        finally:
+            handle.close()
+    except Exception:  # the run is archived whatever happens here; ducha verify --chain notes a run without one
+        logger.exception("chain manifest failed after run %d", run_id)
 
 
 def unfinished_stats(site_ids: list[str], why: str) -> dict[str, object]:

@@ -7,16 +7,21 @@ it slipped through escaping, and the pages need no inline script of their own.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from datasette.utils.asgi import Response
 
-from archive.errors import WarcError
+from archive.chain import PUBLIC_KEY, chain_dir
+from archive.errors import EvidenceError, WarcError
 from archive.evidence import default_warc_dir
 from archive.models import WarcRef
+from archive.wacz import export_wacz
 from archive.warc import record_bytes
 from archive.web.archived import attachment_file, snapshot_page
 from archive.web.citation import citation
@@ -123,6 +128,42 @@ async def warc_record(datasette: Any, request: Any) -> Response:
                             headers={"Content-Disposition": f'attachment; filename="{name}"'}))
 
 
+def _build_wacz(db_path: str, document_id: int, folder: Path) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="ducha-web-wacz-") as tmp:
+        return export_wacz(db_path, Path(tmp) / "p.wacz", document_id=document_id, warc_dir=folder).path.read_bytes()
+
+
+async def wacz_package(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/wacz/{id}``: the posting's WACZ package (``ducha evidence ID --format wacz``) as a download."""
+    document_id = int(request.url_vars["id"])
+    db = datasette.get_database(database_name(datasette))
+    if not db.path or not (await db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id])).rows:
+        return _not_found(f"no document {document_id}")
+    try:  # built off the event loop: it reads WARC files and hashes every record
+        data = await asyncio.get_running_loop().run_in_executor(
+            None, _build_wacz, db.path, document_id, warc_dir(datasette))
+    except (LookupError, EvidenceError) as exc:
+        log.info("WACZ of document %s unavailable: %s", document_id, exc)
+        return _not_found(f"WACZ unavailable: {exc}")
+    return _secure(Response(data, content_type="application/wacz",
+                            headers={"Content-Disposition": f'attachment; filename="ducha-{document_id}.wacz"'}))
+
+
+CHAIN_TYPES = {".json": "application/json; charset=utf-8", ".sig": "application/octet-stream",
+               ".tsr": "application/timestamp-reply", ".pem": "application/x-pem-file"}
+
+
+async def chain_file(datasette: Any, request: Any) -> Response:
+    """``/-/ducha/chain/{run}.json|.sig|.tsr`` and ``/-/ducha/chain/ducha-chain.pub.pem``: the daily chain's
+    manifests, their signatures and timestamps, and the public key (docs/evidence.md), byte for byte."""
+    db_path = datasette.get_database(database_name(datasette)).path
+    path = chain_dir(db_path or ".") / request.url_vars["name"]
+    if not db_path or not path.is_file():
+        return _not_found("no such chain file")
+    return _secure(Response(path.read_bytes(), content_type=CHAIN_TYPES[path.suffix],
+                            headers={"Content-Disposition": f'inline; filename="{path.name}"'}))
+
+
 async def not_found_page(datasette: Any, request: Any) -> Response:
     """Any other ``/-/ducha/`` address: 404."""
     return _not_found("not found")
@@ -145,6 +186,8 @@ ROUTES = [
     (rf"^/-/ducha/document/(?P<id>{_ID})/diff/(?P<version_id>{_ID})$", version_diff),
     (rf"^/-/ducha/evidence/(?P<id>{_ID})\.json$", evidence),
     (rf"^/-/ducha/warc/(?P<version_id>{_ID})$", warc_record),
+    (rf"^/-/ducha/wacz/(?P<id>{_ID})$", wacz_package),
+    (rf"^/-/ducha/chain/(?P<name>{_ID}\.(?:json|sig|tsr)|{re.escape(PUBLIC_KEY)})$", chain_file),
     (rf"^/-/ducha/attachment/(?P<id>{_ID})$", attachment_file),
     (rf"^/-/ducha/snapshot/(?P<version_id>{_ID})$", snapshot_page),
     (r"^/-/ducha/csv/(?P<name>[a-z0-9_]+)$", csv_export),

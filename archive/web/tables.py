@@ -152,6 +152,19 @@ TABLES: dict[str, dict[str, Any]] = {
             "warc_offset": "新 WARC 偏移 New WARC offset", "raw_sha256": "新记录哈希 New record's SHA-256",
         },
     },
+    "chain_manifests": {
+        "description": "每日证据链：每次抓取运行的清单（WARC 文件与新版本的哈希、上一份清单的哈希），由运营方签名。"
+                       " The daily chain: each run's manifest (its WARC files and new versions with their hashes,"
+                       " the previous manifest's hash), signed by the operator; files in chain/ (docs/evidence.md).",
+        "sort_desc": "run_id",
+        "facets": ["signed", "timestamped"],
+        "columns": {
+            "run_id": "抓取运行 Run", "file": "清单文件 Manifest file (chain/)",
+            "sha256": "清单哈希 SHA-256 of the manifest file", "previous_run_id": "上一份清单 Previous run",
+            "previous_sha256": "上一份清单哈希 Previous manifest's SHA-256", "signed": "已签名 Signed (Ed25519)",
+            "timestamped": "可信时间戳 RFC 3161 timestamp", "created_at": "写入时间 Written " + _TS,
+        },
+    },
     "runs": {
         "description": "抓取运行。 Crawl runs.",
         "sort_desc": "started_at",

@@ -50,9 +50,12 @@ def test_core_schema_is_pinned(tmp_path):
     assert [m.name for m in CORE.applied(db)] == ["0001_core", "0002_attachment_validators", "0003_search_bigrams",
                                                  "0004_display_date", "0005_search_pending",
                                                  "0006_search_title", "0007_search_brackets",
-                                                 "0008_redirect_hops", "0009_evidence_recaptures"]
+                                                 "0008_redirect_hops", "0009_evidence_recaptures",
+                                                 "0010_chain_manifests"]
     assert " ".join(c for c, _ in columns["redirect_hops"]) == (
         "id document_id row_table row_id hop url http_status location raw_sha256 warc_file warc_offset")
+    assert " ".join(c for c, _ in columns["chain_manifests"]) == (
+        "run_id file sha256 previous_run_id previous_sha256 signed timestamped created_at")
     assert " ".join(c for c, _ in columns["evidence_recaptures"]) == (
         "id document_id run_id at row_table row_id problem detail check_id warc_file warc_offset raw_sha256")
     assert " ".join(c for c, _ in columns["ocr_results"]) == (

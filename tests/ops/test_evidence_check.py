@@ -36,3 +36,19 @@ def test_the_scheduler_runs_the_evidence_check_weekly(tmp_path):
         assert job.func_ref == "scheduler:run_evidence_check"
     finally:
         sched.shutdown(wait=False)
+
+
+def test_a_rewritten_chain_manifest_sends_an_alert(tmp_path):
+    from archive.chain import write_manifest
+    from tests.archive.test_tsa import _one_run
+
+    db = tmp_path / "archive.db"
+    with Archive(str(db), warc_dir=tmp_path / "warc") as archive:
+        run_id = _one_run(archive)
+        entry = write_manifest(archive.conn, db, run_id, now="2026-11-23T09:06:00+08:00", warc_dir=tmp_path / "warc")
+    entry.path.write_bytes(entry.path.read_bytes().replace(b'"status": "ok"', b'"status": "OK"'))
+    log = tmp_path / "alerts.log"
+    assert verify_and_alert(OpsConfig(db=str(db), alerts=AlertConfig(log_file=str(log)))).ok  # the WARC is intact
+    text = log.read_text(encoding="utf-8")
+    assert "evidence check: the daily chain fails (1 problem(s))" in text
+    assert f"chain: manifest of run {run_id} ({entry.path.name}) was altered" in text
