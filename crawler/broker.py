@@ -67,9 +67,9 @@ def connect(url: str) -> Engine:
                          maintenance_chance=int(os.environ.get("DUCHA_BROKER_MAINTENANCE") or 1000))
     time_limit = int(float(os.environ.get("DUCHA_BROKER_JOB_LIMIT") or 3600) * 1000)
     recognise = dramatiq.actor(recognise_job, actor_name="ducha_recognise", queue_name=OCR_QUEUE, broker=broker,
-                               max_retries=5, time_limit=time_limit)
+                               max_retries=5, time_limit=time_limit, throws=(BrokerError,))
     extract = dramatiq.actor(text_job, actor_name="ducha_text", queue_name=TEXT_QUEUE, broker=broker,
-                             max_retries=5, time_limit=time_limit)
+                             max_retries=5, time_limit=time_limit, throws=(BrokerError,))
     return Engine(url=url, redis=client, broker=broker, recognise=recognise, extract_text=extract)
 
 

@@ -161,3 +161,29 @@ def test_status_without_broker_needs_no_engine(left_over):
     sim, _ = left_over
     result = CliRunner().invoke(main, ["status", "--db", str(sim.db)], env={"DUCHA_BROKER": ""})
     assert "engine" not in result.output and "site" in result.output
+
+
+def test_attachment_text_job_runs_on_a_worker_and_refuses_altered_bytes(redis_server, tmp_path):
+    import docx
+
+    from crawler.broker import RESULTS, connect, put_blob
+
+    url = redis_server.url(4)
+    engine = connect(url)
+    engine.redis.flushdb()
+    document = docx.Document()
+    document.add_paragraph("第三轮中央生态环境保护督察整改任务验收销号公示")
+    document.save(tmp_path / "a.docx")
+    sha = put_blob(engine.redis, (tmp_path / "a.docx").read_bytes())
+    engine.extract_text.send("text:good", sha, "a.docx", None, 10_000_000)
+    engine.redis.set("ducha:blob:" + "1" * 64, b"not what the digest says")
+    engine.extract_text.send("text:altered", "1" * 64, "b.docx", None, 10_000_000)
+    worker = _ducha("worker", "--broker", url, "--queues", "text", "--burst")
+    try:
+        worker.communicate(timeout=120)
+    finally:
+        worker.kill()
+    assert worker.returncode == 0
+    good = json.loads(engine.redis.hget(RESULTS, "text:good"))
+    assert good["text"].strip() == "第三轮中央生态环境保护督察整改任务验收销号公示" and good["error"] is None
+    assert engine.redis.hget(RESULTS, "text:altered") is None  # refused, never a made-up text
