@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.ocr_bench import specs
 from tests.redis_server import RedisServer
 
+IN_PROCESS_PEAK: list[int] = []  # RSS (kB) of this process and its recognition process, after the run
+
 
 def pdfs(pages: int) -> list[bytes]:
     """``pages`` distinct one-page scanned PDFs."""
@@ -46,6 +48,7 @@ def in_process(files: list[bytes]) -> float:
     try:
         for data in files:
             asyncio.run(reader.read(data, hashlib.sha256(data).hexdigest(), "pdf", reader.budget()))
+        IN_PROCESS_PEAK.append(_tree_rss_kb(os.getpid()))
     finally:
         worker.close()
     return time.monotonic() - started
@@ -55,11 +58,11 @@ def _tree_rss_kb(pid: int) -> int:
     """Resident memory of a process and its children (kB), from /proc."""
     total = 0
     pids = [pid]
-    try:
-        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(k) for k in kids]
-    except OSError:
-        return 0
+    for task in Path(f"/proc/{pid}/task").glob("*"):  # any thread may have started the recognition process
+        try:
+            pids += [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
     for p in pids:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
@@ -104,10 +107,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=8)
     args = parser.parse_args()
     files = pdfs(args.pages)
-    rows = [f"{len(files)} one-page A4 scans, {os.cpu_count()} CPUs", "",
+    rows = [f"{len(files)} one-page A4 scans, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", "",
             "| mode | seconds | pages/s | peak RSS per worker |", "|---|---:|---:|---:|"]
     seconds = in_process(files)
-    rows.append(f"| in-process (ducha ocr) | {seconds:.1f} | {len(files) / seconds:.2f} | |")
+    rows.append(f"| in-process (ducha ocr) | {seconds:.1f} | {len(files) / seconds:.2f}"
+                f" | {IN_PROCESS_PEAK[0] / 1024:.0f} MB (at the end) |")
     with tempfile.TemporaryDirectory() as folder:
         server = RedisServer(Path(folder))
         if server.exe is None:

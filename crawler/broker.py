@@ -120,6 +120,9 @@ def recognise_job(job_id: str, sha256: str, kind: str, engine: str, max_pages: i
     reader = ScanReader(_text_worker(), limits, lambda _sha, _engine: known)
     if reader.unavailable:
         raise BrokerError(reader.unavailable)
+    if job_id != ocr_job_id(sha256, reader.engine, reader.version):
+        raise BrokerError(f"{job_id} asks for another engine version than this worker's "
+                          f"{reader.engine} {reader.version}: install the archive's version")
     result = asyncio.run(reader.read(data, sha256, kind, reader.budget()))
     out = result.record
     payload = {"job_id": job_id, "sha256": sha256, "note": result.note, "skipped": result.skipped,

@@ -99,8 +99,7 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
     client = engine_conn.redis
     while True:
         try:
-            for raw_id in client.hkeys(RESULTS):
-                job_id = raw_id.decode()
+            for job_id in _ocr_results(client):
                 raw = client.hget(RESULTS, job_id)
                 if raw is not None:
                     _finish(archive, engine_conn, job_id, json.loads(raw), name, version, limits, summary)
@@ -112,7 +111,7 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
                 return
             # read after this pass's sends; a worker writes its result before it acknowledges the job, so
             # nothing queued or running and no result means the jobs failed for good (retries exhausted)
-            if queue_depth(client, OCR_QUEUE) == 0 and not client.hlen(RESULTS):
+            if queue_depth(client, OCR_QUEUE) == 0 and not _ocr_results(client):
                 for job_id in still_open:
                     logger.warning("ocr: job %s failed in the workers (see their log)", job_id)
                     summary.failed.append(job_id)
@@ -121,6 +120,11 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
         except redis.ConnectionError as exc:
             logger.warning("engine unreachable (%s); waiting", exc)
         time.sleep(POLL_SECONDS)
+
+
+def _ocr_results(client: redis.Redis) -> list[str]:
+    """Job ids of the recognition results waiting (attachment-text results are not this command's)."""
+    return [k.decode() for k in client.hkeys(RESULTS) if k.startswith(b"ocr:")]
 
 
 def _finish(archive: Archive, engine_conn: Engine, job_id: str, payload: dict, name: str, version: str,
