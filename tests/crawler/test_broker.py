@@ -116,6 +116,9 @@ def test_worker_killed_mid_job_its_job_comes_back_and_every_page_is_archived_onc
     assert summary["pages"] == sum(len(p) for p in truth.values())
     assert client.scard("ducha:jobs:open") == 0 and client.hlen("ducha:results") == 0
     assert not client.keys("ducha:blob:*")  # the bytes leave the engine once stored
+    verify = subprocess.run([sys.executable, "-m", "crawler.cli", "verify", "--db", str(db)], capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert verify.returncode == 0, verify.stdout[-2000:]
 
 
 def test_redis_restart_mid_run_loses_nothing(left_over, redis_server, tmp_path):
@@ -132,6 +135,30 @@ def test_redis_restart_mid_run_loses_nothing(left_over, redis_server, tmp_path):
             if proc.poll() is None:
                 proc.kill()
             proc.wait()
+
+
+def test_a_job_whose_bytes_are_gone_is_reported_failed_and_nothing_is_invented(left_over, redis_server,
+                                                                                tmp_path):
+    sim, truth = left_over
+    db = _copy(sim, tmp_path / "archive")
+    url = redis_server.url(5)
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    writer = _ducha("ocr", "--db", str(db), "--missing", "--broker", url)
+    _wait(lambda: client.scard("ducha:jobs:open") == len(truth))
+    client.delete(*client.keys("ducha:blob:*"))  # lost before any worker ran (e.g. an evicting Redis)
+    worker = _ducha("worker", "--broker", url, "--burst")
+    try:
+        out, err = writer.communicate(timeout=300)
+        worker.communicate(timeout=120)
+    finally:
+        for proc in (writer, worker):
+            if proc.poll() is None:
+                proc.kill()
+    assert writer.returncode == 1, err[-2000:]
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert len(summary["failed"]) == len(truth) and summary["done"] == summary["pages"] == 0
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM ocr_results").fetchone() == (0,)
 
 
 def test_status_shows_queue_depths_and_worker_heartbeats(left_over, redis_server):
