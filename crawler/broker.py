@@ -66,10 +66,11 @@ def connect(url: str) -> Engine:
     broker = RedisBroker(url=url, heartbeat_timeout=int(heartbeat * 1000),
                          maintenance_chance=int(os.environ.get("DUCHA_BROKER_MAINTENANCE") or 1000))
     time_limit = int(float(os.environ.get("DUCHA_BROKER_JOB_LIMIT") or 3600) * 1000)
-    recognise = dramatiq.actor(recognise_job, actor_name="ducha_recognise", queue_name=OCR_QUEUE, broker=broker,
-                               max_retries=5, time_limit=time_limit, throws=(BrokerError,))
-    extract = dramatiq.actor(text_job, actor_name="ducha_text", queue_name=TEXT_QUEUE, broker=broker,
-                             max_retries=5, time_limit=time_limit, throws=(BrokerError,))
+    options: dict[str, Any] = {"max_retries": 5, "time_limit": time_limit, "throws": (BrokerError,)}
+    recognise = dramatiq.actor(actor_name="ducha_recognise", queue_name=OCR_QUEUE, broker=broker,
+                               **options)(recognise_job)
+    extract = dramatiq.actor(actor_name="ducha_text", queue_name=TEXT_QUEUE, broker=broker,
+                             **options)(text_job)
     return Engine(url=url, redis=client, broker=broker, recognise=recognise, extract_text=extract)
 
 
