@@ -310,16 +310,41 @@ def runs(db) -> None:
     click.echo(format_runs(db))
 
 
+BROKER_OPTION = click.option("--broker", metavar="URL", envvar="DUCHA_BROKER", show_envvar=True,
+                             help="The engine, redis://HOST:PORT/N (recognition jobs run on `ducha worker`s).")
+
+
 @main.command()
 @DB_OPTION
-def status(db) -> None:
-    """Last run per site, its health, and the next scheduled run."""
+@BROKER_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: the engine's queues and workers (with --broker).")
+def status(db, broker, fmt) -> None:
+    """Last run per site, its health, and the next scheduled run (with --broker: queues and workers)."""
     from archive.ops.status import format_status, status_exit_code
     from crawler.clock import now
 
     current = now()
-    click.echo(format_status(db, now=current))
+    engine = _engine_status(broker) if broker else None
+    if fmt == "json":
+        click.echo(json.dumps({"engine": engine, "queues": (engine or {}).get("queues", {})}, ensure_ascii=False))
+    else:
+        click.echo(format_status(db, now=current))
+        if engine is not None:
+            from archive.ops.engine import format_engine
+
+            click.echo(format_engine(engine))
     sys.exit(status_exit_code(db, now=current))
+
+
+def _engine_status(broker: str) -> dict:
+    from archive.ops.engine import engine_status
+    from archive.ops.errors import EngineUnreachable
+
+    try:
+        return engine_status(broker)
+    except EngineUnreachable as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.group()
@@ -542,9 +567,11 @@ def migrate(db) -> None:
 @click.option("--max-pages", default=20, show_default=True, type=click.IntRange(1),
               metavar="N", help="Pages per file and pass (a file is passed over until all its pages are done).")
 @click.option("--page-timeout", default=60.0, show_default=True, type=float, metavar="S", help="Seconds for one page.")
-def ocr(db, engine, version_changed, missing, max_pages, page_timeout) -> None:
+@BROKER_OPTION
+def ocr(db, engine, version_changed, missing, max_pages, page_timeout, broker) -> None:
     """Recognise scans left over by crawls (capped pages), or all again when the engine version changed."""
     from archive.opening import check_file
+    from crawler.errors import BrokerError
     from crawler.extraction.ocr import OcrUnavailable
     from crawler.ocr_command import rerecognise
     from crawler.scan_reader import OcrLimits
@@ -558,15 +585,42 @@ def ocr(db, engine, version_changed, missing, max_pages, page_timeout) -> None:
 
     limits = OcrLimits(max_pages=max_pages, page_timeout=page_timeout, posting_timeout=max_pages * page_timeout)
     try:
-        summary = rerecognise(db, engine=engine, version_changed=version_changed, missing=missing, limits=limits,
-                              progress=progress)
-    except OcrUnavailable as exc:
+        if broker:
+            from crawler.broker_writer import rerecognise_via_broker
+
+            summary = rerecognise_via_broker(db, broker, engine=engine, version_changed=version_changed,
+                                             missing=missing, limits=limits, progress=progress)
+        else:
+            summary = rerecognise(db, engine=engine, version_changed=version_changed, missing=missing,
+                                  limits=limits, progress=progress)
+    except (OcrUnavailable, BrokerError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps({"engine": summary.engine, "files": summary.files, "done": summary.done,
                            "pages": summary.pages, "failed": summary.failed, "seconds": round(summary.seconds, 1)},
                           ensure_ascii=False))
     if summary.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--broker", metavar="URL", envvar="DUCHA_BROKER", show_envvar=True, required=True,
+              help="The engine, redis://HOST:PORT/N.")
+@click.option("--queues", default="ocr,text", show_default=True, metavar="NAMES",
+              help="Comma-separated queues to work on (ocr: recognition, text: attachment text).")
+@click.option("--burst", is_flag=True, help="Exit when the queues are empty.")
+@click.option("--blobs", "blob_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="A content-addressed blob store (DIR/aa/SHA256) for bytes the engine does not hold.")
+def worker(broker, queues, burst, blob_dir) -> None:
+    """Run recognition and attachment-text jobs from the engine (any machine; never touches the archive)."""
+    from crawler.broker_worker import run_worker
+    from crawler.errors import BrokerError
+
+    _configure_logging()
+    try:
+        run_worker(broker, queues=[q.strip() for q in queues.split(",") if q.strip()], burst=burst,
+                   blob_dir=blob_dir)
+    except BrokerError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 if __name__ == "__main__":

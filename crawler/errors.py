@@ -12,3 +12,7 @@ class CrawlSetupError(ValueError):
 
 class UnknownSiteError(CrawlSetupError):
     """``--site`` ids that the sites file does not list; the message names the valid ones."""
+
+
+class BrokerError(RuntimeError):
+    """The engine (``--broker``, Redis) cannot be used as asked: unreachable, a wrong URL, missing bytes."""

@@ -20,6 +20,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v tesseract >/dev/null || missing+=(tesseract-ocr)
   [ -e /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || missing+=(tesseract-ocr-chi-sim)
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  command -v redis-server >/dev/null || missing+=(redis-server)  # the engine of --broker (tests start their own)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -32,3 +32,19 @@ def shared_dir() -> Path:
             pytest.fail(f"CI=true: {reason}", pytrace=False)
         pytest.skip(reason)
     return path
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real redis-server on loopback with AOF on (skipped without the binary; fatal under CI)."""
+    from tests.redis_server import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    if server.exe is None:
+        reason = "redis-server not installed (apt-get install redis-server; scripts/setup.sh --test does)"
+        if in_ci():
+            pytest.fail(f"CI=true: {reason}", pytrace=False)
+        pytest.skip(reason)
+    server.start()
+    yield server
+    server.stop()

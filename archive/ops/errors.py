@@ -33,3 +33,7 @@ class CrawlLockBusy(OpsError):
 
 class AlertError(OpsError):
     """An alert could not be delivered on a channel."""
+
+
+class EngineUnreachable(OpsError):
+    """The engine named by ``--broker`` / ``DUCHA_BROKER`` (Redis) cannot be reached; the message says where."""

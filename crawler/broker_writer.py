@@ -1,0 +1,146 @@
+"""``ducha ocr --broker``: the archive's single writer sends the scans left over to the engine and stores
+what the workers send back (see crawler/broker.py for the picture).
+
+Idempotent at every step: a job already out (``ducha:jobs:open``) is not sent again, a result is
+stored only when it adds recognised pages to the archive's record of that file (a job that ran twice,
+a writer restarted between its commit and its ``HDEL``, change nothing), and a restarted writer first
+stores the results left waiting.  Files capped by ``--max-pages`` go out again for their next pages.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import redis
+
+from archive import ocr as archive_ocr
+from archive.evidence import default_warc_dir
+from archive.models import WarcRef
+from archive.ops.engine import OCR_QUEUE, OPEN, queue_depth
+from archive.store import Archive
+from archive.warc import read_record
+from crawler.broker import BLOB, RESULTS, Engine, connect, ocr_job_id, put_blob
+from crawler.extraction.ocr import describe_engine
+from crawler.ocr_command import OcrRunSummary
+from crawler.scan_reader import OcrLimits
+
+logger = logging.getLogger(__name__)
+POLL_SECONDS = 0.5
+
+
+def rerecognise_via_broker(db_path: str | Path, url: str, *, warc_dir: str | Path | None = None,
+                           engine: str | None = None, version_changed: bool = False, missing: bool = False,
+                           limits: OcrLimits | None = None,
+                           progress: Callable[[OcrRunSummary, str], None] | None = None) -> OcrRunSummary:
+    """Send what the archive still lacks to the workers, then store their results until none is open."""
+    name, version = describe_engine(engine)
+    limits = limits or OcrLimits(engine=name)
+    warc_dir = Path(warc_dir) if warc_dir else default_warc_dir(db_path)
+    engine_conn = connect(url)
+    started = time.monotonic()
+    with Archive(db_path, warc_dir=warc_dir) as archive:
+        summary = OcrRunSummary(engine=f"{name} {version}")
+        rows = archive_ocr.pending(archive.conn, engine=name, engine_version=version,
+                                   version_changed=version_changed, missing=missing)
+        for sha256, file_url, warc_file, warc_offset in rows:
+            job_id = ocr_job_id(sha256, name, version)
+            summary.files += 1
+            if engine_conn.redis.sismember(OPEN, job_id):
+                continue  # sent by an earlier run that stopped: its result is collected below
+            try:
+                _, data = read_record(warc_dir, WarcRef(warc_file, warc_offset))
+            except Exception as exc:  # noqa: BLE001 - a missing WARC file is reported, the run goes on
+                logger.warning("ocr: %s: evidence not readable: %s", file_url, exc)
+                summary.failed.append(file_url)
+                continue
+            put_blob(engine_conn.redis, data)
+            _send(archive, engine_conn, job_id, sha256, name, version, limits,
+                  "pdf" if data[:1024].find(b"%PDF-") != -1 else "image")
+        _collect(archive, engine_conn, name, version, limits, summary, started, progress)
+    return summary
+
+
+def _send(archive: Archive, engine_conn: Engine, job_id: str, sha256: str, name: str, version: str,
+          limits: OcrLimits, kind: str) -> None:
+    """One job for the pages the archive's record of the file lacks (sent first, then marked open)."""
+    known = archive_ocr.load(archive.conn, sha256, name)
+    record = None if known is None or known.engine_version != version else {
+        "sha256": known.sha256, "engine": known.engine, "engine_version": known.engine_version,
+        "pages_total": known.pages_total, "pages": known.pages}
+    engine_conn.recognise.send(job_id, sha256, kind, name, limits.max_pages, limits.page_timeout, record)
+    engine_conn.redis.sadd(OPEN, job_id)
+    engine_conn.redis.hset(f"{OPEN}:kind", job_id, kind)
+
+
+def store_result(archive: Archive, payload: dict) -> int:
+    """Store one worker result; the pages it adds (0 when the archive already holds them: nothing written)."""
+    data = payload.get("record")
+    if data is None:
+        return 0
+    record = archive_ocr.OcrRecord(**data)
+    before = archive_ocr.load(archive.conn, record.sha256, record.engine)
+    held = before.pages_done if before is not None and before.engine_version == record.engine_version else 0
+    if record.pages_done <= held:
+        return 0
+    with archive.db.atomic():
+        archive_ocr.save(archive.conn, record)
+        archive_ocr.apply_to_attachments(archive.conn, record,
+                                         typed_of=lambda i: archive_ocr.typed_text(archive.conn, i))
+    return record.pages_done - held
+
+
+def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, limits: OcrLimits,
+             summary: OcrRunSummary, started: float,
+             progress: Callable[[OcrRunSummary, str], None] | None) -> None:
+    """Store results until no job is open; a Redis restart is waited for (its AOF keeps the jobs)."""
+    client = engine_conn.redis
+    while True:
+        try:
+            for job_id in _ocr_results(client):
+                raw = client.hget(RESULTS, job_id)
+                if raw is not None:
+                    _finish(archive, engine_conn, job_id, json.loads(raw), name, version, limits, summary)
+                    summary.seconds = time.monotonic() - started
+                    if progress is not None:
+                        progress(summary, job_id)
+            still_open = [j.decode() for j in client.smembers(OPEN)]
+            if not still_open:
+                return
+            # read after this pass's sends; a worker writes its result before it acknowledges the job, so
+            # nothing queued or running and no result means the jobs failed for good (retries exhausted)
+            if queue_depth(client, OCR_QUEUE) == 0 and not _ocr_results(client):
+                for job_id in still_open:
+                    logger.warning("ocr: job %s failed in the workers (see their log)", job_id)
+                    summary.failed.append(job_id)
+                    client.srem(OPEN, job_id)
+                return
+        except redis.ConnectionError as exc:
+            logger.warning("engine unreachable (%s); waiting", exc)
+        time.sleep(POLL_SECONDS)
+
+
+def _ocr_results(client: redis.Redis) -> list[str]:
+    """Job ids of the recognition results waiting (attachment-text results are not this command's)."""
+    return [k.decode() for k in client.hkeys(RESULTS) if k.startswith(b"ocr:")]
+
+
+def _finish(archive: Archive, engine_conn: Engine, job_id: str, payload: dict, name: str, version: str,
+            limits: OcrLimits, summary: OcrRunSummary) -> None:
+    """Store a result, then send the file's next pages or close the job (after the commit)."""
+    client = engine_conn.redis
+    gained = store_result(archive, payload)
+    summary.pages += gained
+    record = payload.get("record")
+    client.hdel(RESULTS, job_id)
+    more = record is not None and len(record["pages"]) < record["pages_total"] and gained > 0
+    if more:
+        kind = (client.hget(f"{OPEN}:kind", job_id) or b"pdf").decode()
+        _send(archive, engine_conn, job_id, payload["sha256"], name, version, limits, kind)
+        return
+    summary.done += 1
+    client.srem(OPEN, job_id)
+    client.hdel(f"{OPEN}:kind", job_id)
+    client.delete(BLOB + payload["sha256"])
