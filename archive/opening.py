@@ -43,23 +43,23 @@ WRITE_ELSEWHERE = ("this command writes to the archive: run it where the file an
                    "(status, runs, report, verify, evidence and serve work on read-only media)")
 
 
-#: Descriptors opened to read archive headers, kept open for the life of the process (one per file): closing
-#: any descriptor of a file drops every POSIX lock this process holds on it — SQLite's locks included — so a
-#: header read beside an open connection, then closed, let another process checkpoint and delete the WAL
-#: under that connection (committed rows lost, "disk I/O error" afterwards).  SQLite defers its own closes
-#: for the same reason.
-_HEADER_FDS: dict[tuple[int, int], int] = {}
+def _open_in_this_process(st: os.stat_result) -> bool:
+    """Whether this process already holds a descriptor of the file ``st`` describes (True when it cannot tell).
 
-
-def _read_header(p: Path) -> bytes:
-    """The first 100 bytes of ``p``, read without ever closing a descriptor of the file (see ``_HEADER_FDS``)."""
-    st = p.stat()
-    fd = _HEADER_FDS.get((st.st_dev, st.st_ino))
-    if fd is None:
-        fd = os.open(p, os.O_RDONLY | os.O_CLOEXEC)
-        held = os.fstat(fd)
-        _HEADER_FDS[(held.st_dev, held.st_ino)] = fd
-    return os.pread(fd, 100, 0)
+    Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's included: a
+    header read with a plain ``open()`` beside an open connection, then closed, let another process checkpoint
+    and delete the WAL under that connection (committed rows lost, "disk I/O error" afterwards)."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return True
+    for entry in os.listdir(fds):
+        try:
+            other = os.stat(fds / entry)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+            return True
+    return False
 
 
 def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
@@ -76,8 +76,12 @@ def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
     if p.is_dir():
         raise ArchiveCorruptError(p, "is a folder, not an archive file", "pass the archive file with --db PATH")
     try:
-        size = p.stat().st_size
-        header = _read_header(p)
+        st = p.stat()
+        size = st.st_size
+        if size and _open_in_this_process(st):
+            return True  # SQLite has it open here already (it reports damage itself); a plain read would unlock it
+        with open(p, "rb") as fh:
+            header = fh.read(100)
     except OSError as exc:
         raise ArchiveMissingError(p, f"cannot be read ({exc.strerror})", "check the file's permissions") from exc
     if size == 0:
