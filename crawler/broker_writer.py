@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import redis
 
@@ -29,6 +30,9 @@ from crawler.scan_reader import OcrLimits
 
 logger = logging.getLogger(__name__)
 POLL_SECONDS = 0.5
+#: How long open jobs must be seen nowhere (not queued, not running, no result) before they count as failed.
+FAIL_GRACE_SECONDS = 10.0
+T = TypeVar("T")
 
 
 def rerecognise_via_broker(db_path: str | Path, url: str, *, warc_dir: str | Path | None = None,
@@ -48,7 +52,7 @@ def rerecognise_via_broker(db_path: str | Path, url: str, *, warc_dir: str | Pat
         for sha256, file_url, warc_file, warc_offset in rows:
             job_id = ocr_job_id(sha256, name, version)
             summary.files += 1
-            if engine_conn.redis.sismember(OPEN, job_id):
+            if _reachable(engine_conn.redis.sismember, OPEN, job_id):
                 continue  # sent by an earlier run that stopped: its result is collected below
             try:
                 _, data = read_record(warc_dir, WarcRef(warc_file, warc_offset))
@@ -56,11 +60,27 @@ def rerecognise_via_broker(db_path: str | Path, url: str, *, warc_dir: str | Pat
                 logger.warning("ocr: %s: evidence not readable: %s", file_url, exc)
                 summary.failed.append(file_url)
                 continue
-            put_blob(engine_conn.redis, data)
-            _send(archive, engine_conn, job_id, sha256, name, version, limits,
-                  "pdf" if data[:1024].find(b"%PDF-") != -1 else "image")
+            kind = "pdf" if data[:1024].find(b"%PDF-") != -1 else "image"
+            # both steps are idempotent (blobs by hash, results stored once), so a restart is retried whole
+            _reachable(_put_and_send, archive, engine_conn, data, job_id, sha256, name, version, limits, kind)
         _collect(archive, engine_conn, name, version, limits, summary, started, progress)
     return summary
+
+
+def _reachable(step: Callable[..., T], *args: object) -> T:
+    """``step(*args)``, waiting out an engine that is unreachable (a Redis restart: its AOF keeps the jobs)."""
+    while True:
+        try:
+            return step(*args)
+        except redis.ConnectionError as exc:
+            logger.warning("engine unreachable (%s); waiting", exc)
+            time.sleep(POLL_SECONDS)
+
+
+def _put_and_send(archive: Archive, engine_conn: Engine, data: bytes, job_id: str, sha256: str, name: str,
+                  version: str, limits: OcrLimits, kind: str) -> None:
+    put_blob(engine_conn.redis, data)
+    _send(archive, engine_conn, job_id, sha256, name, version, limits, kind)
 
 
 def _send(archive: Archive, engine_conn: Engine, job_id: str, sha256: str, name: str, version: str,
@@ -97,6 +117,7 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
              progress: Callable[[OcrRunSummary, str], None] | None) -> None:
     """Store results until no job is open; a Redis restart is waited for (its AOF keeps the jobs)."""
     client = engine_conn.redis
+    quiet_since: float | None = None
     while True:
         try:
             for job_id in _ocr_results(client):
@@ -111,7 +132,12 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
                 return
             # read after this pass's sends; a worker writes its result before it acknowledges the job, so
             # nothing queued or running and no result means the jobs failed for good (retries exhausted)
+            # held for FAIL_GRACE_SECONDS: around a Redis restart a job is briefly in none of these places
             if queue_depth(client, OCR_QUEUE) == 0 and not _ocr_results(client):
+                quiet_since = quiet_since or time.monotonic()
+            else:
+                quiet_since = None
+            if quiet_since is not None and time.monotonic() - quiet_since >= FAIL_GRACE_SECONDS:
                 for job_id in still_open:
                     logger.warning("ocr: job %s failed in the workers (see their log)", job_id)
                     summary.failed.append(job_id)
