@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 .venv/bin/python -m ruff check archive crawler spiders simweb scheduler.py tests bench scripts
 .venv/bin/python -m mypy archive
-exec .venv/bin/python -m pytest -q "$@"
+# 3 workers, each test module kept on one worker (its module-scoped crawl built once): 2 cores, but many tests wait
+# on subprocesses, browsers and loopback servers
+exec .venv/bin/python -m pytest -q -n 3 --dist loadscope "$@"

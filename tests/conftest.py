@@ -48,3 +48,26 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory):
     server.start()
     yield server
     server.stop()
+
+
+#: Test modules that crawl the simulated web, drive a browser, or run real schedulers, workers or servers:
+#: ``pytest -m "not slow"`` leaves them out for a fast inner loop (the whole suite runs them all).
+SLOW_MODULES = frozenset({
+    "test_attachment_recheck", "test_broker", "test_browser", "test_browser_search", "test_chain",
+    "test_challenge_browser", "test_crash_recovery", "test_crawl_alerts_simweb", "test_crawl_day0",
+    "test_crawl_days", "test_crawl_faults", "test_crawl_scans", "test_demo", "test_discover",
+    "test_evidence_chains", "test_face_browser", "test_ledger_simweb", "test_levels_simweb", "test_parse_errors",
+    "test_readers_during_crawl", "test_real_crawl", "test_recheck_crawl", "test_runner_stops", "test_scan_reader",
+    "test_scheduler", "test_scheduler_faults", "test_scheduler_simweb", "test_script_days", "test_script_sites",
+    "test_sites_faults", "test_tsa", "test_unusable_archive", "test_verify", "test_wacz", "test_web_browser",
+})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: crawls, browsers, real schedulers/workers (left out by -m 'not slow')")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
