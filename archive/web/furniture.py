@@ -40,9 +40,6 @@ TRANSLATIONS: dict[str, list[tuple[str, str]]] = {
         ('(<a href="{{ show_hide_link }}">{{ show_hide_text }}</a>)',
          ('(<a href="{{ show_hide_link }}">{{ {"hide": "隐藏 SQL", "show": "显示 SQL"}.get(show_hide_text, '
          'show_hide_text) }}</a>)')),
-        ('    {% if error %}\n        <p class="message-error">{{ error }}</p>\n    {% endif %}',
-         ('    {% if error %}\n        <p class="message-error">{{ error }}</p>\n    {% endif %}\n'
-         '    {% if ducha_region_error %}<p class="message-error">{{ ducha_region_error }}</p>{% endif %}')),
         ("<h3>Query parameters</h3>", "<h3>{% if canned_query %}检索条件{% else %}查询参数 Query parameters{% endif %}</h3>"),
         (('<p><label for="qp{{ loop.index }}">{{ name }}</label> <input type="text" id="qp{{ loop.index }}" '
          'name="{{ name }}" value="{{ value }}"></p>'),
@@ -163,9 +160,8 @@ def _final_limit(datasette: Any, database: str, request: Any) -> int | None:
 
 
 async def query_page_vars(datasette: Any, database: str | None, request: Any) -> dict[str, Any]:
-    """Picker lists for a canned query page (regions, sites) and an error for an unknown ``region``."""
-    from archive.regions import matches
-
+    """Picker lists for a canned query page (regions, sites); an unknown ``region`` never gets here
+    (``archive.web.params`` answers 400 first)."""
     if not database or database not in datasette.databases:
         return {}
     db = datasette.get_database(database)
@@ -174,14 +170,10 @@ async def query_page_vars(datasette: Any, database: str | None, request: Any) ->
     sites = [tuple(r) for r in (await db.execute("SELECT id, coalesce(name, id) FROM sites ORDER BY region, id")).rows]
     name = str(getattr(request, "path", "") or "").rstrip("/").rsplit("/", 1)[-1] if request else ""
     regions = await valid_regions(db, name)
-    wanted = ((request.args.get("region") if request else None) or "").strip()
-    error = None
-    if wanted and not any(matches(r, wanted) for r in regions):
-        error = f"未知地区 unknown region “{wanted}”；可选 valid regions: {'、'.join(regions) or '（无 none）'}"
     types = ([tuple(r) for r in (await db.execute("SELECT code, label_zh FROM doc_types ORDER BY rowid")).rows]
              if await db.table_exists("doc_types") else [])
     feed_args = {k: (request.args.get(k) or "").strip() for k in ("site", "region")} if request else {}
     return {"ducha_regions": regions, "ducha_sites": sites, "ducha_types": types,
             "ducha_limit": _final_limit(datasette, database, request),
-            "ducha_feed_args": urlencode({k: v for k, v in feed_args.items() if v}), "ducha_region_error": error,
+            "ducha_feed_args": urlencode({k: v for k, v in feed_args.items() if v}),
             "ducha_param_labels": PARAM_LABELS}
