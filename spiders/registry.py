@@ -73,6 +73,11 @@ def bundled_sites_path() -> Path:
     return Path(str(resources.files("spiders").joinpath("sites.yaml")))
 
 
+def city_sites_path() -> Path:
+    """The registry of prefecture-level bodies (``spiders/sites-cities.yaml``), shipped but not the default."""
+    return bundled_sites_path().with_name("sites-cities.yaml")
+
+
 def _fail(where: str, message: str) -> SitesFileError:
     return SitesFileError(f"{where}: {message}")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ class Group:
     second: str = "0"                    # for tests and simulations; keep 0 in production
     timeout_s: float = 3 * 3600
     full: bool = False
+    sites_file: str | None = None        # this group's own sites file (default: the config's ``sites_file``)
 
     def cron(self) -> dict[str, str]:
         """Keyword arguments for ``CronTrigger``."""
@@ -154,7 +155,7 @@ def _as_str(value: Any, key: str) -> str:
     return str(value)
 
 
-def _group(raw: Mapping[str, Any], index: int) -> Group:
+def _group(raw: Mapping[str, Any], index: int, rel: Callable[[str | None], str | None] = lambda v: v) -> Group:
     if not isinstance(raw, Mapping) or not raw.get("name"):
         raise ConfigError(f"groups[{index}]: each group needs a name")
     name = str(raw["name"])
@@ -172,6 +173,7 @@ def _group(raw: Mapping[str, Any], index: int) -> Group:
         second=_as_str(raw.get("second", 0), f"groups.{name}.second"),
         timeout_s=float(raw.get("timeout_s", raw.get("timeout", 3 * 3600))),
         full=bool(raw.get("full", False)),
+        sites_file=rel(raw.get("sites_file")),
     )
 
 
@@ -243,7 +245,7 @@ def load_config(path: str | Path | None = None, *, env: Mapping[str, str] | None
     def rel(value: str | None) -> str | None:
         return None if not value else str(value if Path(value).is_absolute() or "://" in value else base / value)
 
-    groups = tuple(_group(g, i) for i, g in enumerate(raw.get("groups") or [{"name": "daily"}]))
+    groups = tuple(_group(g, i, rel) for i, g in enumerate(raw.get("groups") or [{"name": "daily"}]))
     if len({g.name for g in groups}) != len(groups):
         raise ConfigError("groups: names must be unique")
     alerts_raw = raw.get("alerts") or {}

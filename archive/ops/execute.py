@@ -113,7 +113,8 @@ def crawl_command_line(*, db: str, sites_file: str | None = None, mirror: str | 
 
 def crawl_command(cfg: OpsConfig, group: Group) -> list[str]:
     """The command line of one run of ``group``."""
-    return crawl_command_line(db=cfg.db, sites_file=cfg.sites_file, mirror=cfg.mirror, site_ids=group.sites,
+    return crawl_command_line(db=cfg.db, sites_file=group.sites_file or cfg.sites_file, mirror=cfg.mirror,
+                              site_ids=group.sites,
                               full=group.full, extra_args=cfg.extra_args, base=cfg.base_command())
 
 

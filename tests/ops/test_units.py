@@ -68,6 +68,22 @@ def test_config_refuses_weekday_numbers_and_env_wins(tmp_path):
     assert str(load_config(path, env={}).jobstore_path()).endswith("a.db.jobs.sqlite")
 
 
+def test_a_group_may_crawl_its_own_sites_file(tmp_path):
+    """Issue 23: the city registry runs on its own schedule beside the default registry (paths relative to the file)."""
+    from archive.ops.execute import crawl_command
+    path = tmp_path / "schedule.yaml"
+    path.write_text("db: a.db\ngroups:\n  - {name: provinces}\n"
+                    "  - {name: cities, day_of_week: sun, sites_file: sites-cities.yaml, sites: [sjz-gov]}\n")
+    cfg = load_config(path, env={})
+    provinces, cities = (crawl_command(cfg, g) for g in cfg.groups)
+    assert "--sites" not in provinces
+    assert cities[cities.index("--sites") + 1] == str(tmp_path / "sites-cities.yaml")
+    assert cities[cities.index("--site") + 1] == "sjz-gov"
+    path.write_text("sites_file: all.yaml\ngroups:\n  - {name: g}\n")
+    only = crawl_command(load_config(path, env={}), load_config(path, env={}).groups[0])
+    assert only[only.index("--sites") + 1] == str(tmp_path / "all.yaml")
+
+
 def test_crawl_lock_excludes_others_and_is_inherited(tmp_path):
     """A second holder is refused; a child given the descriptor uses it; death releases it."""
     db = tmp_path / "archive.db"
