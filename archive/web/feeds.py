@@ -22,11 +22,11 @@ import json
 import logging
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
-from xml.etree import ElementTree
 
 from datasette import __version__
 from datasette.utils.asgi import Response
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from archive.ops.config import absolute, base_url
 from archive.web.sanitise import FEED_TAGS, clean
@@ -34,9 +34,7 @@ from archive.web.sanitise import FEED_TAGS, clean
 log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = {"atom_id", "atom_updated", "atom_title"}
-ATOM_NS = "http://www.w3.org/2005/Atom"
-ATOM = "{" + ATOM_NS + "}"
-ElementTree.register_namespace("", ATOM_NS)  # written as the default namespace, as feedgen does
+ATOM = "{http://www.w3.org/2005/Atom}"
 CHINA = timezone(timedelta(hours=8))
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -70,13 +68,12 @@ def _with_related(xml: bytes, related: dict[str, list[dict[str, str]]]) -> bytes
     only (it drops ``rel``, ``type`` and ``title``), so they are added to its output instead."""
     if not any(related.values()):
         return xml
-    root = ElementTree.fromstring(xml)  # our own output, just written
+    root = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True))  # our own output, just written
     for entry in root.iterfind(f"{ATOM}entry"):
         for link in related.get(entry.findtext(f"{ATOM}id") or "", []):
-            ElementTree.SubElement(entry, f"{ATOM}link", {"rel": "related", **{
+            etree.SubElement(entry, f"{ATOM}link", {"rel": "related", **{
                 k: str(link[k]) for k in ("href", "title", "type") if link.get(k)}})
-    ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 def can_render_atom(columns: list[str]) -> bool:

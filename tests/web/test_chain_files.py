@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
+import feedparser
 import httpx
 import pytest
 from datasette.app import Datasette
@@ -125,6 +126,15 @@ def test_the_chain_feed_lists_every_manifest_newest_first_with_its_files(chained
         assert ("可信时间戳 RFC 3161 timestamp" in content) == bool(row["timestamped"])
         assert all(get_chain(href).status_code == 200 for href in links["related"])
         assert entry.findtext(f"{ATOM}updated") == row["created_at"]
+
+
+def test_a_feed_reader_sees_each_manifest_with_its_signature(chained, get_chain):
+    parsed = feedparser.parse(get_chain("/archive/feed_chain.atom").content)
+    assert not parsed.bozo and len(parsed.entries) == len(_manifests(chained))
+    newest = parsed.entries[0]
+    assert newest.link.endswith(".json")
+    assert {link.get("title") for link in newest.links if link.rel == "related"} == {
+        "Ed25519 signature", "RFC 3161 timestamp", "public key"}
 
 
 def test_the_chain_feed_is_valid_and_empty_before_the_first_manifest(get_empty):
