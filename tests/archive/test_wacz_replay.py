@@ -1,11 +1,13 @@
 """pywb, Webrecorder's replay server, replays a posting's WACZ as any third party would run it: every archived
-version at its own timestamp, byte for byte (``id_``) and as a browsable page (``mp_``).
+version at its own timestamp, byte for byte (``id_``) and as a browsable page (``mp_``), and a posting removed by
+a redirect as that redirect, leading to the home page archived the same day.
 
 pywb lives in its own venv, ``.venv-pywb`` (``scripts/setup.sh --test`` makes it from
 ``scripts/pywb-requirements.txt``): it pins older ``cryptography`` and ``redis`` than the archive."""
 from __future__ import annotations
 
 import hashlib
+import http.client
 import subprocess
 import urllib.error
 import urllib.request
@@ -18,7 +20,7 @@ import pytest
 
 from tests.conftest import REPO, in_ci
 from tests.crawler.conftest import SimCrawl
-from tests.crawler.test_evidence_chains import _cli, two_days  # noqa: F401 (the shared two-day crawl)
+from tests.crawler.test_evidence_chains import HOME, REDIRECTED, _cli, two_days  # noqa: F401 (the shared crawl)
 from tests.web.browser import free_port, running
 
 PYWB = REPO / ".venv-pywb" / "bin"
@@ -59,11 +61,15 @@ def replay(pywb_bin: Path, two_days: SimCrawl, tmp_path_factory: pytest.TempPath
                              " ORDER BY document_id LIMIT 1")
     assert changed, "no posting changed between the two simulated days"
     doc_id = changed[0]["document_id"]
+    removed = two_days.query("SELECT id FROM documents WHERE url = ?", (REDIRECTED,))[0]["id"]
     folder = tmp_path_factory.mktemp("pywb")
-    package = folder / f"{doc_id}.wacz"
-    made = _cli(two_days, "evidence", str(doc_id), "--format", "wacz", "--out", str(package))
-    assert made.returncode == 0, made.stderr[-3000:]
-    for step in (["wb-manager", "init", COLLECTION], ["wb-manager", "add", "--unpack-wacz", COLLECTION, str(package)]):
+    steps = [["wb-manager", "init", COLLECTION]]
+    for posting in (doc_id, removed):  # the changed posting, and the one removed by a redirect on day 1
+        package = folder / f"{posting}.wacz"
+        made = _cli(two_days, "evidence", str(posting), "--format", "wacz", "--out", str(package))
+        assert made.returncode == 0, made.stderr[-3000:]
+        steps.append(["wb-manager", "add", "--unpack-wacz", COLLECTION, str(package)])
+    for step in steps:
         done = subprocess.run([str(pywb_bin / step[0]), *step[1:]], cwd=folder, capture_output=True, text=True,
                               timeout=120, check=False)
         assert done.returncode == 0, done.stderr[-3000:]
@@ -117,3 +123,25 @@ def test_pywb_serves_the_closest_earlier_capture_between_two_days(replay):
     between = first + (second - first) / 4  # nearer the older capture: pywb picks the closest in time
     status, _, body = _get(f"{replay.base}/{between.astimezone(UTC):%Y%m%d%H%M%S}id_/{replay.url}")
     assert status == 200 and hashlib.sha256(body).hexdigest() == older["raw_sha256"]
+
+
+def test_pywb_replays_a_removal_as_the_redirect_the_server_answered(replay, two_days):  # noqa: F811
+    removed = two_days.query("SELECT c.at FROM checks c JOIN documents d ON d.id = c.document_id"
+                             " WHERE d.url = ? AND c.outcome = 'removed'", (REDIRECTED,))[0]["at"]
+    version = two_days.query("SELECT v.captured_at, v.title FROM versions v JOIN documents d"
+                             " ON d.id = v.document_id WHERE d.url = ?", (REDIRECTED,))[0]
+    port, prefix = replay.base.removeprefix("http://127.0.0.1:").split("/", 1)
+    connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
+    try:  # the day it was taken down: the 302 to the home page, kept as the server sent it (id_)
+        connection.request("GET", f"/{prefix}/{_timestamp(removed)}id_/{REDIRECTED}")
+        answer = connection.getresponse()
+        answer.read()
+        assert (answer.status, answer.getheader("Location")) == (302, HOME)
+    finally:
+        connection.close()
+    # as a page, the redirect is followed to the home page archived that day, not to the live site
+    status, headers, body = _get(f"{replay.base}/{_timestamp(removed)}mp_/{REDIRECTED}")
+    assert status == 200 and headers["Content-Location"].endswith(f"/{_timestamp(removed)}mp_/{HOME}")
+    # the day before, the posting itself
+    status, _, body = _get(f"{replay.base}/{_timestamp(version['captured_at'])}mp_/{REDIRECTED}")
+    assert status == 200 and f"<title>{version['title']}" in body.decode("utf-8")
