@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv/ and install Ducha Archive into it (pinned versions from pyproject.toml).
-# Usage: bash scripts/setup.sh [--test]   (--test adds the test tools and the Debian packages the tests use)
+# Usage: bash scripts/setup.sh [--test]   (--test adds the test tools, .venv-pywb and the Debian packages the tests use)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3.11}
@@ -11,6 +11,15 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "--test" ]; then
   .venv/bin/python -m pip install -q -e '.[test,sim]'
+  # pywb, which replays our WACZ packages in tests/archive/test_wacz_replay.py, in its own venv: it pins older
+  # cryptography and redis than ours. Remade only when scripts/pywb-requirements.txt changes.
+  want=$(sha256sum scripts/pywb-requirements.txt | cut -d' ' -f1)
+  if [ "$(cat .venv-pywb/requirements.sha256 2>/dev/null)" != "$want" ]; then
+    rm -rf .venv-pywb
+    "$PY" -m venv .venv-pywb
+    .venv-pywb/bin/python -m pip install -q -r scripts/pywb-requirements.txt
+    echo "$want" > .venv-pywb/requirements.sha256
+  fi
   # Debian tools: chromium (browser tests of the Datasette pages), a Chinese font for its screenshots and
   # for the simulated web's scanned pages, antiword (legacy .doc attachments), tesseract + chi_sim (the
   # second OCR engine, compared in bench/ocr_bench.py; the default engine, rapidocr, comes from PyPI)

@@ -170,8 +170,9 @@ async def load_document(db: Any, document_id: int) -> dict[str, Any] | None:
     current = next((v for v in versions if v["id"] == doc.get("current_version_id")),
                    versions[-1] if versions else None)
     runs = sorted({v["run_id"] for v in versions if v.get("run_id") is not None})
-    chained = {r[0] for r in (await db.execute(  # the runs whose signed manifest lists a version of this posting
-        f"SELECT run_id FROM chain_manifests WHERE run_id IN ({', '.join('?' * len(runs))})", runs)).rows} if runs else set()
+    chained = {r["run_id"]: dict(r) for r in (await db.execute(  # the runs whose manifest lists a version of it
+        "SELECT run_id, signed, timestamped FROM chain_manifests"
+        f" WHERE run_id IN ({', '.join('?' * len(runs))})", runs)).rows} if runs else {}
     return {
         "chain_runs": chained,
         "doc": doc,

@@ -2,11 +2,13 @@
 
 datasette-atom 0.9 answers HTTP 500 for an empty result (``max()`` of nothing) and for a naive
 ``atom_updated``.  This renderer takes the same columns (``atom_id``, ``atom_title``, ``atom_updated``,
-optional ``atom_content`` / ``atom_content_html`` / ``atom_link`` / ``atom_author_name``) and:
+optional ``atom_content`` / ``atom_content_html`` / ``atom_link`` / ``atom_author_name``), plus our own
+optional ``atom_related`` (a JSON array of ``{"href", "title", "type"}`` objects, nulls skipped: one
+``<link rel="related">`` each, as the chain feed links a manifest's signature and timestamp), and:
 
 * answers a valid, empty feed when there are no rows;
 * reads naive timestamps and bare dates as China time (UTC+8);
-* turns a relative ``atom_link`` (``/-/ducha/document/5``) into an absolute URL (on ``DUCHA_BASE_URL`` when
+* turns a relative ``atom_link`` or related ``href`` (``/-/ducha/document/5``) into an absolute URL (on ``DUCHA_BASE_URL`` when
   set, for an archive served behind a proxy; else on the request's host);
 * sanitises ``atom_content_html`` with nh3 (ins/del/br/p only).
 
@@ -16,6 +18,7 @@ An unknown ``site`` or ``region`` never reaches it: ``archive.web.params`` answe
 """
 from __future__ import annotations
 
+import json
 import logging
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -23,6 +26,7 @@ from typing import Any
 from datasette import __version__
 from datasette.utils.asgi import Response
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from archive.ops.config import absolute, base_url
 from archive.web.sanitise import FEED_TAGS, clean
@@ -30,6 +34,7 @@ from archive.web.sanitise import FEED_TAGS, clean
 log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = {"atom_id", "atom_updated", "atom_title"}
+ATOM = "{http://www.w3.org/2005/Atom}"
 CHINA = timezone(timedelta(hours=8))
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -46,6 +51,29 @@ def parse_updated(value: Any) -> datetime:
             log.warning("unreadable atom_updated %r", value)
             return EPOCH
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=CHINA)
+
+
+def _related(value: Any) -> list[dict[str, Any]]:
+    """The ``atom_related`` links of a row: objects with an ``href``; anything else (SQL nulls) skipped."""
+    try:
+        items = json.loads(value) if value else []
+    except ValueError:
+        log.warning("unreadable atom_related %r", value)
+        return []
+    return [i for i in items if isinstance(i, dict) and i.get("href")] if isinstance(items, list) else []
+
+
+def _with_related(xml: bytes, related: dict[str, list[dict[str, str]]]) -> bytes:
+    """Add each entry's ``<link rel="related" href= title= type=>``: feedgen 1.0 writes an entry link's ``href``
+    only (it drops ``rel``, ``type`` and ``title``), so they are added to its output instead."""
+    if not any(related.values()):
+        return xml
+    root = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True))  # our own output, just written
+    for entry in root.iterfind(f"{ATOM}entry"):
+        for link in related.get(entry.findtext(f"{ATOM}id") or "", []):
+            etree.SubElement(entry, f"{ATOM}link", {"rel": "related", **{
+                k: str(link[k]) for k in ("href", "title", "type") if link.get(k)}})
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 def can_render_atom(columns: list[str]) -> bool:
@@ -79,6 +107,7 @@ async def render_atom(datasette: Any, request: Any, sql: str, columns: list[str]
     fg.title(_feed_title(datasette, request, database, query_name, sql))
     updated = [parse_updated(row["atom_updated"]) for row in rows]
     fg.updated(max(updated) if updated else EPOCH)
+    related: dict[str, list[dict[str, str]]] = {}  # entry id -> its rel="related" links
     for row, when in reversed(list(zip(rows, updated))):
         entry = fg.add_entry()
         entry.id(str(row["atom_id"]))
@@ -93,7 +122,9 @@ async def render_atom(datasette: Any, request: Any, sql: str, columns: list[str]
             entry.content(str(row["atom_title"] or ""), type="text")  # Atom needs a link or a content
         if link:
             entry.link(href=absolute(str(link), base))
+        if "atom_related" in columns:
+            related[str(row["atom_id"])] = [{**r, "href": absolute(r["href"], base)} for r in _related(row["atom_related"])]
         if "atom_author_name" in columns and row["atom_author_name"]:
             entry.author({"name": str(row["atom_author_name"])})
-    return Response(fg.atom_str(pretty=True), content_type="application/atom+xml; charset=utf-8",
+    return Response(_with_related(fg.atom_str(pretty=True), related), content_type="application/atom+xml; charset=utf-8",
                     headers={"X-Content-Type-Options": "nosniff"})

@@ -121,6 +121,12 @@ def canned_queries() -> dict[str, dict]:
         "feed_changed": _query(
             "修改 Atom 订阅 Changes feed", "公告被修改（附改动摘要）或删除后重新上线时。 Silent edits (with a change summary) and restorations. "
             + _SITE_REGION_HELP, q.FEED_CHANGED, sr),
+        "feed_chain": _query(
+            "签名清单 Atom 订阅 Daily chain feed",
+            "每次抓取后写出的签名清单（最新在前）：清单的 SHA-256、上一份的哈希、签名、可信时间戳与公钥的链接；"
+            "核验方法见 docs/evidence.md。 The daily chain's manifests, newest first: each manifest's SHA-256 and"
+            " link to the one before, with links to the manifest, its Ed25519 signature, its RFC 3161 timestamp"
+            " and the public key (how to check them: docs/evidence.md).", q.FEED_CHAIN),
         **LEDGER_QUERIES,
     }
 

@@ -7,6 +7,7 @@ return datasette-atom's columns (``atom_id``, ``atom_title``, ``atom_updated`` �
 """
 from __future__ import annotations
 
+from archive.chain import PUBLIC_KEY
 from archive.regions import region_match
 from archive.timeliness.summary import summary_sql
 
@@ -338,3 +339,31 @@ FEED_CHANGED = _feed(
     f" || ducha_compact_diff_text({version_text('pv')}, {version_text('v')}) END",
 ).replace("LEFT JOIN versions v ON v.id = e.version_id",
           "LEFT JOIN versions v ON v.id = e.version_id\nLEFT JOIN versions pv ON pv.id = e.previous_version_id")
+
+_CHAIN_FILE = "'/-/ducha/chain/' || m.run_id"
+#: The daily chain as Atom, newest manifest first: each entry links the manifest (``chain/N.json``, served by
+#: ``archive.web.pages.chain_file``) and, as ``atom_related``, its signature, timestamp and the public key.
+FEED_CHAIN = f"""
+SELECT 'urn:ducha:chain:' || m.run_id AS atom_id,
+       '签名清单 Manifest of run ' || m.run_id || ' · ' || coalesce(r.finished_at, m.created_at) AS atom_title,
+       m.created_at AS atom_updated,
+       '/-/ducha/chain/' || m.file AS atom_link,
+       '运行 run ' || m.run_id || ' · 开始 started ' || coalesce(r.started_at, '—') || ' · 结束 finished '
+         || coalesce(r.finished_at, '—') || char(10) || '清单 SHA-256 manifest ' || m.sha256 || char(10)
+         || coalesce('上一份 previous: run ' || m.previous_run_id || ' SHA-256 ' || m.previous_sha256,
+                     '链的起点 first of the chain') || char(10)
+         || '新版本 new versions ' || (SELECT count(*) FROM versions v WHERE v.run_id = m.run_id)
+         || ' · ' || CASE WHEN m.signed THEN '已签名 signed (Ed25519)' ELSE '未签名 unsigned' END
+         || ' · ' || CASE WHEN m.timestamped THEN '可信时间戳 RFC 3161 timestamp' ELSE '无时间戳 no timestamp' END
+         AS atom_content,
+       json_array(
+         CASE WHEN m.signed THEN json_object('href', {_CHAIN_FILE} || '.sig', 'title', 'Ed25519 signature',
+                                             'type', 'application/octet-stream') END,
+         CASE WHEN m.timestamped THEN json_object('href', {_CHAIN_FILE} || '.tsr', 'title', 'RFC 3161 timestamp',
+                                                  'type', 'application/timestamp-reply') END,
+         CASE WHEN m.signed THEN json_object('href', '/-/ducha/chain/{PUBLIC_KEY}', 'title', 'public key',
+                                             'type', 'application/x-pem-file') END) AS atom_related
+FROM chain_manifests m
+LEFT JOIN runs r ON r.id = m.run_id
+ORDER BY m.run_id DESC
+LIMIT 100"""

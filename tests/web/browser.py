@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -33,6 +34,7 @@ def free_port() -> int:
 
 def _wait_for_port(proc: subprocess.Popen, port: int, *, timeout: float = 30.0) -> None:
     """Poll until ``port`` accepts connections (bounded), failing early if the server died."""
+    name = " ".join(map(str, proc.args))[:200] if isinstance(proc.args, list) else str(proc.args)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -43,20 +45,18 @@ def _wait_for_port(proc: subprocess.Popen, port: int, *, timeout: float = 30.0) 
                 proc.wait(timeout=0.1)  # returns only if the server exited
             except subprocess.TimeoutExpired:
                 continue
-            raise RuntimeError(f"datasette exited with status {proc.returncode}")
-    raise RuntimeError(f"datasette did not listen on port {port} within {timeout} s")
+            raise RuntimeError(f"{name} exited with status {proc.returncode}")
+    raise RuntimeError(f"{name} did not listen on port {port} within {timeout} s")
 
 
 @contextmanager
-def serve(db: Path, *, command: list[str] | None = None, cwd: Path | None = None) -> Iterator[str]:
-    """Run ``ducha serve`` (by default this checkout's) on a free loopback port; yield its base URL."""
-    port = free_port()
-    base = command or [sys.executable, "-m", "crawler.cli"]
-    proc = subprocess.Popen([*base, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+def running(command: list[str], port: int, *, cwd: Path | None = None, stdout: Any = subprocess.DEVNULL,
+            stderr: Any = subprocess.PIPE, timeout: float = 30.0) -> Iterator[subprocess.Popen]:
+    """Run a server that listens on loopback ``port``; wait until it accepts connections; stop it on the way out."""
+    proc = subprocess.Popen(command, stdout=stdout, stderr=stderr, cwd=cwd)
     try:
-        _wait_for_port(proc, port)
-        yield f"http://127.0.0.1:{port}"
+        _wait_for_port(proc, port, timeout=timeout)
+        yield proc
     finally:
         proc.terminate()
         try:
@@ -64,6 +64,15 @@ def serve(db: Path, *, command: list[str] | None = None, cwd: Path | None = None
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def serve(db: Path, *, command: list[str] | None = None, cwd: Path | None = None) -> Iterator[str]:
+    """Run ``ducha serve`` (by default this checkout's) on a free loopback port; yield its base URL."""
+    port = free_port()
+    base = command or [sys.executable, "-m", "crawler.cli"]
+    with running([*base, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)], port, cwd=cwd):
+        yield f"http://127.0.0.1:{port}"
 
 
 def _chromium(*args: str) -> subprocess.CompletedProcess:
