@@ -9,13 +9,19 @@ from archive.ledger.language import KINDS, READERS, expected, load, score
 from crawler.extraction.info import info_block
 
 ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).value()}
-#: (precision, recall) floors, measured 2026-12-06 on 352 rows (bench/ledger_language.py): 1.0 everywhere except
-#: deadlines (dev P 0.947, whole 0.96/0.96: an inspection's entry period read as a deadline, one held-out
-#: miss), feedback (whole R 0.947: one held-out miss) and info blocks (whole 0.977/0.977: one held-out miss).
-#: The held-out fifth is small (3–11 positives per reader): its floor is 0.75.
-DEV_FLOOR = {"deadline": (0.94, 1.0)}
-WHOLE_FLOOR = {"deadline": (0.95, 0.95), "feedback": (1.0, 0.94), "info_block": (0.97, 0.97)}
+#: (precision, recall) floors, measured 2026-12-06 on 455 rows (bench/ledger_language.py): dev 1.0 everywhere except
+#: task counts (P 0.938: a count of the problems an inspection group focused on, 80项问题清单, read as the plan's)
+#: and info blocks (0.98/0.98: a signature date printed as 20201125).  The held-out fifth is small (3–15 positives
+#: per reader) and is never read while writing rules: its floor is 0.75, its figures are in the bench.
+DEV_FLOOR = {"task_count": (0.93, 1.0), "info_block": (0.98, 0.98)}
+WHOLE_FLOOR = {"feedback": (0.95, 0.95), "task_count": (0.95, 0.95), "deadline": (0.97, 0.97),
+               "info_block": (0.93, 0.93)}
 HELDOUT_FLOOR = (0.75, 0.75)
+
+
+def _counts(s) -> str:
+    """A score's counts only: a failure message never shows which held-out rows were missed."""
+    return f"rows={s.rows} tp={s.tp} fp={s.fp} fn={s.fn}"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -25,8 +31,10 @@ def test_reader_holds_its_figures(kind):
     p, r = DEV_FLOOR.get(kind, (1.0, 1.0))
     assert dev.precision >= p and dev.recall >= r, dev.misses
     p, r = WHOLE_FLOOR.get(kind, (1.0, 1.0))
-    assert whole.precision >= p and whole.recall >= r
-    assert held.precision >= HELDOUT_FLOOR[0] and held.recall >= HELDOUT_FLOOR[1]
+    whole_ok = whole.precision >= p and whole.recall >= r  # computed outside the assert: no row ids in its report
+    assert whole_ok, _counts(whole)
+    held_ok = held.precision >= HELDOUT_FLOOR[0] and held.recall >= HELDOUT_FLOOR[1]
+    assert held_ok, _counts(held)
 
 
 @pytest.mark.parametrize("kind", KINDS)
