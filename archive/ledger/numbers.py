@@ -160,7 +160,9 @@ _YEAR_TARGET = re.compile(r"[^，,。;；]{0,14}?(?:达到|实现|完成|建成|
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
 _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/")
-_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内")
+_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内")
+#: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
+_MONTH_PART = re.compile(r"(?<![\d年])(?P<m>1[0-2]|0?[1-9])\s*月份")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
@@ -197,6 +199,9 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         except ValueError:
             logger.debug("invalid deadline %r", m.text)
     days += _year_and_quarter_days(raw)
+    if context_year is not None and not days:
+        days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
+                 if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])]
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
         day, read = max(days)

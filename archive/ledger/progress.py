@@ -34,7 +34,7 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("behind", re.compile(r"未完成|未达到?(?:序时|时序)|滞后|进展缓慢|进度缓慢|尚未|未启动|未整改|没有完成|未到位")),
     ("mostly_done", re.compile(r"基本完成|基本整改|基本到位")),
-    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结|到位)|已整改|(?<![应需要须])完成整改|已销号|整改完成"
+    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结|到位)|已整改|(?<![应需要须])完成整改|已(?:全部)?(?:报备|验收)?销号|整改完成"
                         r"|^完成")),
     ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进"
                             r"|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|处理|实施|落实|解决)")),

@@ -41,9 +41,11 @@ _TASK_COUNT = re.compile(
     rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点)?\s*(?:整改|工作)?\s*(?:任务|措施|问题)"
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|共|有|共有)?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|共)\s*(?P<n_after2>{_CN_NUM})\s*项"
+    rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
     rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*问题")
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改")
+_FED_BACK = re.compile(r"反馈|指出|交办")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
 _PHONE = re.compile(r"(?:监督|联系|举报|咨询|受理)?电话(?:号码)?\s*[:：]\s*(?P<v>[0-9（）()\-－—\s]{7,24}\d)")
 _ADDRESS = re.compile(r"(?:邮寄|通讯|通信|联系|来信)?地址\s*[:：]\s*(?P<v>[^\n，。；;]{4,80})")
@@ -146,8 +148,10 @@ def task_count(text: str) -> TaskCount | None:
             continue
         if m.group("n_problem") and not _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
             continue
+        if m.group("n_after3") and not _FED_BACK.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
         n = cn_number(next(g for g in (m.group("n_task"), m.group("n_problem"), m.group("n_after"),
-                                       m.group("n_after2")) if g))
+                                       m.group("n_after2"), m.group("n_after3")) if g))
         if n:
             found.append(TaskCount(n, m.group(0), m.start()))
     if not found:

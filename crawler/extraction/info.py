@@ -65,6 +65,10 @@ def label_fields(text: str) -> dict[str, str]:
     return fields
 
 
+#: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label
+_NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12})\s+(?:作者|编辑|责任编辑)\s*[:：]")
+
+
 def publisher_of(fields: dict[str, str]) -> str | None:
     """The publishing body a block names, or None."""
     for label in _PUBLISHER_LABELS:
@@ -133,4 +137,7 @@ def info_block(text: str) -> InfoBlock:
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
-    return InfoBlock(publisher_of(fields), posted, issued, notice)
+    publisher = publisher_of(fields)
+    if publisher is None and (named := _NAME_AFTER_TIME.search(text)):
+        publisher = named.group(1)
+    return InfoBlock(publisher, posted, issued, notice)

@@ -23,6 +23,9 @@ from crawler.extraction.info import info_block
     ("主管领导应在个工作日内审核批复", None, None, "relative", "个工作日内"),  # the number lost, still a window
     ("立行立改并长期坚持", None, None, "ongoing", "长期坚持"),
     ("每年1月31日前", None, None, "recurring", "每年"),
+    ("陶庙镇半个月内要启动项目征迁工作", None, None, "relative", "半个月内"),
+    ("市住建局要确保城区黑臭水体治理项目3月份全面开工建设", 2020, "2020-03-31", "date", "3月份"),  # the plan's year
+    ("截至2018年10月底完成阶段性整改目标", None, "2018-10-31", "date", "2018年10月底"),  # 截至 … 完成: a last day
 ])
 def test_deadline_reads_its_form_and_says_what_it_read(text, context_year, last_day, kind, read):
     d = deadline(text, context_year=context_year)
@@ -77,6 +80,9 @@ def test_item_4_date_forms_are_read():
      ("甘南州生态环境保护督察整改办公室", "2026-01-08", None, None)),
     ("26.07.2017  09:13", (None, "2017-07-26", None, None)),  # day first, with a time
     ("2019-07-09 02:50\n来源:互联网\n编辑:运营003", (None, "2019-07-09", None, None)),  # 互联网 names no body
+    ("现在时间是:2024年11月22日\n时间 : 2023年02月10日  来源 : 新华社", ("新华社", "2023-02-10", None, None)),  # a clock
+    ("来源:市发改委 2017-12-25 10:19 字体:【", ("市发改委", "2017-12-25", None, None)),
+    ("2020-06-12 10:38:39 新安晚报 作者: 姚一鸣", ("新安晚报", "2020-06-12", None, None)),
 ])
 def test_info_block_fields_end_at_separators_and_keep_their_own_dates(text, value):
     assert info_block(text).value() == value
@@ -110,6 +116,7 @@ def test_not_a_citation(text):
     ("各级各部门处理答复3055条,还有4条正在处理中", "on_track", "正在处理"),
     ("已经完成,长期坚持", "done", "已经完成"),
     ("当前整改中存在的突出问题整改进度缓慢", "behind", "进度缓慢"),
+    ("第一轮中央生态环境保护督察反馈意见涉及我市35项整改任务,我市已全部报备销号", "done", "已全部报备销号"),
 ])
 def test_status_by_its_head_verb_with_the_head(text, status, head):
     assert (read_status(text).status, read_status(text).head) == (status, head)
@@ -121,3 +128,12 @@ def test_task_count_keeps_its_span_and_counts_only_tasks():
     assert found is not None and (found.count, found.text) == (43, "43项整改任务")
     assert problem_count("《分工方案》将《政府工作报告》分解为五个方面79项重点工作任务") == 79
     assert task_count("将销号工作划分为“建立台账、区级验收”等6个步骤") is None
+    assert problem_count("中央、省委生态环境保护督察反馈我市的问题64个,目前已上报整改完成59个") == 64
+    assert problem_count("2018年长江经济带生态环境警示片涉及我市问题2个,已于2019年整改完成") is None  # not fed back
+
+
+def test_feedback_passed_on_at_a_study_meeting_is_not_the_feedback():
+    from archive.timeliness.fields import feedback_date
+    assert feedback_date("12月16日,市政府机关党组召开(扩大)会议,传达学习市委第三巡察组巡察反馈意见", context_year=2025) is None
+    found = feedback_date("1月10日,省委省政府第四环境保护督察组督察运城市情况反馈会召开", context_year=2018)
+    assert found is not None and found.iso() == "2018-01-10"
