@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.timeliness.dates import cn_number, find_dates
+from archive.timeliness.dates import DateMention, cn_number, find_dates
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
     rf"|(?:问题|任务)?(?:省|市|县|区)?(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
 )
+#: a title that lost its 第 and 号: "关于中央环保督察8问题整改 销号公示" (an Arabic number right after the inspection's
+#: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
+_BARE = re.compile(r"(?<=督察)\s*(?P<list3>\d{1,3})\s*(?=问题)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
 
@@ -96,11 +99,12 @@ def citations(text: str | None) -> list[Citation]:
     第N个/号/条 before 问题/任务), and the bracketed or labelled 序号 / 编号 / 省编号 forms."""
     text = text or ""
     out: list[Citation] = []
-    found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text)], key=lambda m: m.start())
+    found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text), *_BARE.finditer(text)], key=lambda m: m.start())
     for m in found:
         if out and m.start() < out[-1].start + len(out[-1].text):
             continue  # inside the citation before it
-        numbers = tuple(dict.fromkeys(_expand(m.group("list") or m.group("list2"))))
+        groups = m.groupdict()
+        numbers = tuple(dict.fromkeys(_expand(groups.get("list") or groups.get("list2") or groups["list3"])))
         if not numbers:
             continue
         sub = _sub(m)
@@ -133,16 +137,32 @@ class Deadline:
     kind: str
     text: str
     note: str | None = None
+    read: str | None = None  # the span that decided: "2020年底前", "长期坚持", "30个工作日内"
 
     def iso(self) -> str | None:
         """The last allowed day as ``YYYY-MM-DD`` (or None)."""
         return self.last_day.isoformat() if self.last_day else None
 
 
+#: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日), a statistic's
+#: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
+#: a hedged projection (到2020年将有可能达到…, 预计…)
+_NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:截至|截止(?:到|至)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从|已于|已在)"
+                                    r"\s*[:：]?\s*$")
+_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动)")
+_HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计")
+#: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
+#: a bare day range (2018年11月3日至12月3日) is a period something happened in
+_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为]?\s*$")
+_LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
+#: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
+_YEAR_TARGET = re.compile(r"[^，,。;；]{0,14}?(?:达到|实现|完成|建成|全面|基本)")
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
 _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/")
-_RELATIVE = re.compile(rf"(?:\d+|[{_CN_SMALL}]+)\s*(?:个)?\s*(?:工作日|日|天|个?月|周)\s*内")
+_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内")
+#: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
+_MONTH_PART = re.compile(r"(?<![\d年])(?P<m>1[0-2]|0?[1-9])\s*月份")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
@@ -168,39 +188,66 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     raw = " ".join((text or "").split())
     if not raw:
         return Deadline(None, "unknown", raw)
-    days: list[dt.date] = []
-    for m in find_dates(raw, context_year=context_year):
-        if m.redacted or m.year is None:
+    days: list[tuple[dt.date, str]] = []
+    mentions = find_dates(raw, context_year=context_year)
+    for m in mentions:
+        if m.redacted or m.year is None or not _is_last_day(raw, m, mentions):
             continue
         try:
-            days.append(_last_day(m.year, m.month if m.precision != "year" else None,
-                                  m.day if m.precision == "day" else None))
+            days.append((_last_day(m.year, m.month if m.precision != "year" else None,
+                                   m.day if m.precision == "day" else None), m.text))
         except ValueError:
             logger.debug("invalid deadline %r", m.text)
     days += _year_and_quarter_days(raw)
+    if context_year is not None and not days:
+        days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
+                 if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])]
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
-        return Deadline(max(days), "date", raw, note)
-    if _ONGOING.search(raw):  # 立行立改并长期坚持: no end either
-        return Deadline(None, "ongoing", raw)
-    if _IMMEDIATE.search(raw):
-        return Deadline(None, "immediate", raw, "立行立改: no last day is stated")
-    if _RECURRING.search(raw):
-        return Deadline(None, "recurring", raw, "a recurring duty: no single last day")
-    if _RELATIVE.search(raw):
-        return Deadline(None, "relative", raw, "counted from an event the text does not date")
+        day, read = max(days)
+        return Deadline(day, "date", raw, note, read)
+    for kind, pattern, why in ((("ongoing", _ONGOING, None),  # 立行立改并长期坚持: no end either
+                                ("immediate", _IMMEDIATE, "立行立改: no last day is stated"),
+                                ("recurring", _RECURRING, "a recurring duty: no single last day"),
+                                ("relative", _RELATIVE, "counted from an event the text does not date"))):
+        found = pattern.search(raw)
+        if found:
+            return Deadline(None, kind, raw, why, found.group(0))
     return Deadline(None, "unknown", raw)
 
 
-def _year_and_quarter_days(raw: str) -> list[dt.date]:
-    """Last days of the bare years, quarters and half-years a deadline names."""
-    days = [dt.date(int(m.group("y")), 12, 31) for m in _BARE_YEAR.finditer(raw)
-            if _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
-            or not raw.replace(m.group(0), "").strip(" 。，,；;")]
+def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
+    """Whether a dated mention gives a last allowed day (see ``_NOT_A_LAST_DAY_BEFORE`` and the window rule)."""
+    before, after = raw[max(0, m.start - 8):m.start], raw[m.end:m.end + 8]
+    if m.kind == "range_end":
+        start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
+        before = raw[max(0, start.start - 8):start.start] if start else before
+    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end):
+        return False
+    if _NOT_A_LAST_DAY_BEFORE.search(before) and not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after)):
+        return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
+    if m.kind == "range_start":
+        return False  # the window's end is its last day
+    if m.kind == "range_end" and m.precision == "day":
+        return bool(_WINDOW_LABEL.search(before) or _LAST_DAY_AFTER.match(after))
+    return True
+
+
+def _hedged(raw: str, end: int) -> bool:
+    clause = re.split(r"[，,。;；]", raw[end:], maxsplit=1)[0]
+    return bool(_HEDGE.search(clause))
+
+
+def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
+    """Last days (with the span read) of the bare years, quarters and half-years a deadline names."""
+    days = [(dt.date(int(m.group("y")), 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
+            if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
+            and (_YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
+                 or _YEAR_TARGET.match(raw, m.end()) or not raw.replace(m.group(0), "").strip(" 。，,；;"))]
     for m in _QUARTER.finditer(raw):
         q = number_value(m.group("q")) or 0
         if 1 <= q <= 4:
-            days.append(_last_day(int(m.group("y")), q * 3, None))
-    days += [dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31)
-             for m in _HALF.finditer(raw)]
+            days.append((_last_day(int(m.group("y")), q * 3, None), m.group(0)))
+    days += [(dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31),
+              m.group(0)) for m in _HALF.finditer(raw)]
     return days

@@ -34,26 +34,45 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("behind", re.compile(r"未完成|未达到?(?:序时|时序)|滞后|进展缓慢|进度缓慢|尚未|未启动|未整改|没有完成|未到位")),
     ("mostly_done", re.compile(r"基本完成|基本整改|基本到位")),
-    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结)|已整改|(?<![应需要须])完成整改|已销号|整改完成|^完成")),
-    ("on_track", re.compile(r"序时|时序|按计划|推进中|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|实施|落实|解决)"
-                            r"|有序推进|按期推进")),
+    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结|到位)|已整改|(?<![应需要须])完成整改|已(?:全部)?(?:报备|验收)?销号|整改完成"
+                        r"|^完成")),
+    ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进"
+                            r"|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|处理|实施|落实|解决)")),
     ("ongoing", re.compile(r"持续推进|长期坚持|持续整改|长期持续|长期")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
+#: a list item's label before the wording ("1." "2、" "(一)" "一、") is not part of it
+_ITEM = re.compile(r"^(?:\d{1,2}\s*[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BUT = re.compile(r"但(?:是)?|然而")
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """A status class with the head wording that decided it (``head``; None for ``other``)."""
+
+    status: str
+    head: str | None
+
+
+def read_status(text: str | None) -> StatusReading:
+    """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
+    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", text or "")))
+    turn = list(_BUT.finditer(compact))
+    if turn:
+        compact = compact[turn[-1].end():]
+    heads = [(m.start(), order, name, m.group(0)) for order, (name, pattern) in enumerate(_CLASSES)
+             for m in [pattern.search(compact)] if m]
+    if not heads:
+        return StatusReading("other", None)
+    _, _, name, wording = min(heads)
+    return StatusReading(name, wording)
 
 
 def status_class(text: str | None) -> str:
     """The class of a reported status by its head verb ("已完成" → ``done``; "已经完成,长期坚持" →
     ``done``; "未达到序时进度" → ``behind``; "整改完成情况:" with nothing after → ``other``)."""
-    compact = _LABEL.sub("", re.sub(r"\s+", "", text or ""))
-    turn = list(_BUT.finditer(compact))
-    if turn:
-        compact = compact[turn[-1].end():]
-    heads = [(m.start(), order, name) for order, (name, pattern) in enumerate(_CLASSES)
-             for m in [pattern.search(compact)] if m]
-    return min(heads)[2] if heads else "other"
+    return read_status(text).status
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ inferred beyond the text (a redacted feedback date is returned redacted, value N
 * ``feedback_date`` — "于2023年9月1日…进行了反馈", "向我省反馈督察意见"
 * ``task_number`` — "第一项整改任务", "第5项", "问题编号：12"
 * ``responsible_units`` — the 整改责任单位 field of a 验收销号表
-* ``problem_count`` — the plan's stated task count: "督察反馈的68个问题", "共明确整改任务2164项"
+* ``task_count`` / ``problem_count`` — the plan's stated task count (with / without its span): "督察反馈的68个问题",
+  "共明确整改任务2164项"
 * ``deadline_schedule`` — "2023年底前完成整改3个，2024年底前完成整改41个…"
 * ``objection_contact`` — 监督电话, 邮寄地址, 邮政编码, e-mail, the office to contact
 * ``find_doc_numbers`` — 文号 in every bracket variant, normalised to 代字〔YYYY〕N号
@@ -37,12 +38,14 @@ _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:�
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
 #: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 _TASK_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点)?\s*(?:整改)?\s*(?:任务|措施|问题)"
+    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点)?\s*(?:整改|工作)?\s*(?:任务|措施|问题)"
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|共|有|共有)?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|共)\s*(?P<n_after2>{_CN_NUM})\s*项"
+    rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
     rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*问题")
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改")
+_FED_BACK = re.compile(r"反馈|指出|交办")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
 _PHONE = re.compile(r"(?:监督|联系|举报|咨询|受理)?电话(?:号码)?\s*[:：]\s*(?P<v>[0-9（）()\-－—\s]{7,24}\d)")
 _ADDRESS = re.compile(r"(?:邮寄|通讯|通信|联系|来信)?地址\s*[:：]\s*(?P<v>[^\n，。；;]{4,80})")
@@ -91,9 +94,18 @@ def acceptance_date(text: str, *, context_year: int | None = None) -> DateMentio
     return _nearest_before(text, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
 
+#: a meeting that passes feedback on (传达学习…反馈意见) is not the inspectors giving it
+_PASSED_ON = re.compile(r"传达|学习")
+
+
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
-    return _nearest_before(text, find_dates(text, context_year=context_year), _FEEDBACK_VERB, 120)
+    found = _nearest_before(text, find_dates(text, context_year=context_year), _FEEDBACK_VERB, 120)
+    if found is not None:
+        verb = _FEEDBACK_VERB.search(text, found.end)
+        if verb and _PASSED_ON.search(text[found.end:verb.start()]):
+            return None
+    return found
 
 
 def task_number(text: str) -> dict | None:
@@ -116,26 +128,43 @@ def responsible_units(text: str) -> str | None:
     return value or None
 
 
-def problem_count(text: str) -> int | None:
+@dataclass(frozen=True)
+class TaskCount:
+    """A plan's stated task count with the span it was read from (``text`` at ``start``)."""
+
+    count: int
+    text: str
+    start: int
+
+
+def task_count(text: str) -> TaskCount | None:
     """How many tasks (problems) the plan states it addresses: "共明确整改任务2164项", "375项整改任务",
     "梳理出56条整改措施", "任务是21个", "督察反馈的68个问题" — never a count of categories ("4个方面",
     "4大类"), of completed tasks ("已完成313项整改任务"), or of 信访件 / 案件; N个…问题 only when tied to the
-    feedback (反馈, 指出, 交办, 清单).  The most repeated count wins, the first on a tie."""
-    found: list[int] = []
+    feedback (反馈, 指出, 交办, 清单).  The most repeated count wins (its first mention), the first on a tie."""
+    found: list[TaskCount] = []
     for m in _TASK_COUNT.finditer(text):
         if _DONE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
         if m.group("n_problem") and not _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
             continue
+        if m.group("n_after3") and not _FED_BACK.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
         n = cn_number(next(g for g in (m.group("n_task"), m.group("n_problem"), m.group("n_after"),
-                                       m.group("n_after2")) if g))
+                                       m.group("n_after2"), m.group("n_after3")) if g))
         if n:
-            found.append(n)
+            found.append(TaskCount(n, m.group(0), m.start()))
     if not found:
         return None
-    counts = Counter(found)
+    counts = Counter(c.count for c in found)
     best = max(counts.values())
-    return next(n for n in found if counts[n] == best)
+    return next(c for c in found if counts[c.count] == best)
+
+
+def problem_count(text: str) -> int | None:
+    """The count ``task_count`` reads, without its span."""
+    found = task_count(text)
+    return found.count if found else None
 
 
 def deadline_schedule(text: str, *, context_year: int | None = None) -> list[dict]:

@@ -26,28 +26,37 @@ from .dates import find_stated_date
 logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
-LABELS = ("索引号|发文机关|发布机构|颁布单位|发文字号|文号|成文日期|发文日期|颁布日期|公示日期|公示时间|公示期|失效日期|"
-          "生效日期|发布日期|发布时间|发表时间|更新日期|更新时间|信息来源|新闻来源|来源|來源|主题分类|时间|日期|作者|"
-          "编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|责任编辑")
+LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|发布单位|发文字号|文号|成文日期|发文日期|颁布日期|公示日期|公示时间|"
+          "公示期|失效日期|生效日期|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|"
+          "来源|來源|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
+#: a value follows its label, or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
-    rf"({LABELS})\s*[:：为]?\s*(.*?)\s*(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|$)")
-_PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "信息来源", "新闻来源", "来源", "來源")
-_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "时间", "日期", "更新日期", "更新时间")
+    rf"({LABELS})\s*[:：为]?\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
+    rf"(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|$)")
+_PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责任部门", "发布单位", "信息来源", "新闻来源", "文章来源", "稿件来源",
+                     "来源", "來源")
+_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
 _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
-_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|未知|无)$")
+_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|无)$")
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}")
+#: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
+_DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
 _NUMERIC_ALONE = re.compile(
     r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+
+
+#: the page's clock ("现在时间是:2024年11月22日", "今天是…") is no info line
+_CLOCK = re.compile(r"^\s*(?:现在时间|当前时间|今天是|今日)")
 
 
 def label_fields(text: str) -> dict[str, str]:
     """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters)."""
     fields: dict[str, str] = {}
     for line in text.split("\n"):
-        if not re.search(LABELS, line):
+        if not re.search(LABELS, line) or _CLOCK.match(line):
             continue
         for label, value in _LABEL_VALUE.findall(line):
             value = value.strip(" :：|｜丨·")
@@ -56,12 +65,16 @@ def label_fields(text: str) -> dict[str, str]:
     return fields
 
 
+#: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label
+_NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12})\s+(?:作者|编辑|责任编辑)\s*[:：]")
+
+
 def publisher_of(fields: dict[str, str]) -> str | None:
     """The publishing body a block names, or None."""
     for label in _PUBLISHER_LABELS:
         value = fields.get(label)
         if value and not _NO_PUBLISHER.match(value):
-            return re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])", value)[0].strip() or None
+            return re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s+(?=(?:19|20)\d{2}\s*[-/.年])", value)[0].strip() or None
     return None
 
 
@@ -83,6 +96,10 @@ def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
     timed = _WITH_TIME.search(text)
     if timed:
         return parse_shown_date(timed.group(0))
+    day_first = _DAY_FIRST_TIMED.search(text)
+    if day_first:
+        day, month, year = (int(g) for g in day_first.groups())
+        return parse_shown_date(f"{year}-{month:02d}-{day:02d}")
     for line in text.split("\n"):
         line = line.strip(" \t\u3000•·[]【】")
         alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None)
@@ -120,4 +137,7 @@ def info_block(text: str) -> InfoBlock:
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
-    return InfoBlock(publisher_of(fields), posted, issued, notice)
+    publisher = publisher_of(fields)
+    if publisher is None and (named := _NAME_AFTER_TIME.search(text)):
+        publisher = named.group(1)
+    return InfoBlock(publisher, posted, issued, notice)

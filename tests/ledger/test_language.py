@@ -9,13 +9,21 @@ from archive.ledger.language import KINDS, READERS, expected, load, score
 from crawler.extraction.info import info_block
 
 ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).value()}
-#: (precision, recall) floors, measured 2026-12-06 on 352 rows (bench/ledger_language.py): 1.0 everywhere except
-#: deadlines (dev P 0.947, whole 0.96/0.96: an inspection's entry period read as a deadline, one held-out
-#: miss), feedback (whole R 0.947: one held-out miss) and info blocks (whole 0.977/0.977: one held-out miss).
-#: The held-out fifth is small (3–11 positives per reader): its floor is 0.75.
-DEV_FLOOR = {"deadline": (0.94, 1.0)}
-WHOLE_FLOOR = {"deadline": (0.95, 0.95), "feedback": (1.0, 0.94), "info_block": (0.97, 0.97)}
+#: (precision, recall) floors, measured 2026-12-06 on 510 rows (bench/ledger_language.py).  Below 1.0: task counts
+#: (P 0.95 dev: a count of the problems an inspection group focused on, 80项问题清单, read as the plan's); feedback
+#: (R 0.833 held-out: a day whose month only the page around the excerpt gives); and the misses of the last fresh set
+#: (harvest 7, measured once and left unfixed, see the corpus README): deadlines (a month range 2017年4月至2018年3月 read
+#: as a window), status (全部反馈办结 without 已, 已全部清理干净), info blocks (来源:系统 taken for a publisher; a signature
+#: printed as 20201125).  The held-out fifth is small (3–16 positives per reader): its floor is 0.75.
+DEV_FLOOR = {"task_count": (0.95, 1.0), "deadline": (0.97, 1.0), "status": (1.0, 0.95), "info_block": (0.96, 0.96)}
+WHOLE_FLOOR = {"feedback": (1.0, 0.95), "task_count": (0.96, 1.0), "deadline": (0.97, 1.0), "status": (1.0, 0.96),
+               "info_block": (0.97, 0.97)}
 HELDOUT_FLOOR = (0.75, 0.75)
+
+
+def _counts(s) -> str:
+    """A score's counts only: a failure message never shows which held-out rows were missed."""
+    return f"rows={s.rows} tp={s.tp} fp={s.fp} fn={s.fn}"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -25,8 +33,10 @@ def test_reader_holds_its_figures(kind):
     p, r = DEV_FLOOR.get(kind, (1.0, 1.0))
     assert dev.precision >= p and dev.recall >= r, dev.misses
     p, r = WHOLE_FLOOR.get(kind, (1.0, 1.0))
-    assert whole.precision >= p and whole.recall >= r
-    assert held.precision >= HELDOUT_FLOOR[0] and held.recall >= HELDOUT_FLOOR[1]
+    whole_ok = whole.precision >= p and whole.recall >= r  # computed outside the assert: no row ids in its report
+    assert whole_ok, _counts(whole)
+    held_ok = held.precision >= HELDOUT_FLOOR[0] and held.recall >= HELDOUT_FLOOR[1]
+    assert held_ok, _counts(held)
 
 
 @pytest.mark.parametrize("kind", KINDS)
