@@ -51,8 +51,22 @@ def province_plan_site(site: SiteSpec) -> str:
 
 
 def cites_province(seed: int, site: SiteSpec, key: str) -> bool:
-    """Whether the close-out ``key`` of ``site`` closes a task of the province's plan (city sites only)."""
-    return site.level == "city" and rng_for(seed, site.id, key, "upcite").random() < UPCITE_SHARE
+    """Whether the close-out ``key`` of ``site`` closes a task of the province's plan (city and district sites)."""
+    return site.level in ("city", "county") and rng_for(seed, site.id, key, "upcite").random() < UPCITE_SHARE
+
+
+def cites_central(site: SiteSpec, rnd: str) -> bool:
+    """Whether a close-out of ``site`` for round ``rnd`` cites the central inspection's numbering: a district's
+    of a central round (it has no plan of its own for it, ``own_plan_round``), which the province's plan keeps."""
+    return site.level == "county" and "中央" in rnd
+
+
+def own_plan_round(site: SiteSpec, rnd: str) -> str:
+    """The round of a plan ``site`` publishes when drawn ``rnd``: a district's plans answer the provincial
+    inspections only (第二轮中央… → 第二轮省级…; 回头看 → the second provincial round)."""
+    if not cites_central(site, rnd):
+        return rnd
+    return "第三轮省级生态环境保护督察" if rnd.startswith("第三轮") else "第二轮省级生态环境保护督察"
 
 
 def province_naming(seed: int, site_id: str, key: str, rnd: str) -> str:

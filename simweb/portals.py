@@ -11,7 +11,8 @@ Thirteen hosts from three portal templates unlike the provincial department site
 
 Each portal is a *hub* site (family ``portal``: home page, navigation pages, decoy news lists) plus
 one SiteSpec per channel (existing list families, column-scoped paths) that the world fills with
-postings like any other site.  Served by every simulated web; listed only by ``World(sites="city")``.
+postings like any other site.  Served by every simulated web; listed only by ``World(sites="city")``, with the
+provincial department sites of their provinces (``CITY_WEB``: the plans whose numbering close-outs cite).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import logging
 import posixpath
 from dataclasses import dataclass
 
-from simweb.sites import SiteSpec
+from simweb.sites import ALL_SITES, SiteSpec
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +141,30 @@ PORTALS: tuple[Portal, ...] = _build()
 PORTAL_BY_HOST: dict[str, Portal] = {p.hub.host: p for p in PORTALS}
 CITY_SITES: tuple[SiteSpec, ...] = tuple(ch.site for p in PORTALS for ch in p.channels)
 PORTAL_SITES: tuple[SiteSpec, ...] = CITY_SITES + tuple(p.hub for p in PORTALS)
+#: the city web's sites: the portals' channels and the provincial department sites of their provinces, whose
+#: plans the portals' close-outs cite (云南省 and 辽宁省 have none: close-outs of their plans are orphans)
+CITY_WEB: tuple[SiteSpec, ...] = CITY_SITES + tuple(
+    s for s in ALL_SITES if s.level == "province" and s.region in {p.hub.region for p in PORTALS})
+
+
+def _owners() -> dict[str, str]:
+    """channel site id -> the body whose plans it publishes: a government portal or a district its own (the
+    hub's id), a 发改委 / 市场监管局 its city government's (it re-posts the city's plan; it has none)."""
+    city = {(p.hub.region, p.hub.place): p.hub.id for p in PORTALS if p.template == "govportal"}
+    owners = {}
+    for p in PORTALS:
+        owner = city.get((p.hub.region, p.hub.place), p.hub.id) if p.template == "dept" else p.hub.id
+        owners.update({ch.site.id: owner for ch in p.channels})
+    return owners
+
+
+_PLAN_OWNER = _owners()
+
+
+def plan_owner(site_id: str) -> str:
+    """The id whose plans a site publishes (simweb.ledger.plan_for): the body behind a portal channel,
+    the site itself elsewhere (and for a region's plan no site serves)."""
+    return _PLAN_OWNER.get(site_id, site_id)
 
 
 def portal_site(host: str, path: str) -> SiteSpec | None:
