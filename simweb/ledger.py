@@ -254,7 +254,7 @@ def _hosts(site_ids: set[str]) -> set[str]:
     return {SITE_BY_ID[s].host for s in site_ids if s in SITE_BY_ID}
 
 
-def _pr(expected: set, got: set) -> dict:
+def pr(expected: set, got: set) -> dict:
     hit = len(expected & got)
     return {"expected": len(expected), "found": len(got), "correct": hit,
             "precision": round(hit / len(got), 4) if got else 1.0,
@@ -284,32 +284,12 @@ def _score_progress(live: list[dict], got_plans: dict, as_of: str) -> dict:
             if t.get("claimed_done_without_closeout"):
                 got_flag.add((url, t["number"]))
     by_url = {row[2]: fmt for fmt, rows in exp.items() if fmt != "all" for row in rows}
-    out = {"progress_rows": {fmt: _pr(exp[fmt], {r for r in got if fmt == "all" or by_url.get(r[2]) == fmt})
+    out = {"progress_rows": {fmt: pr(exp[fmt], {r for r in got if fmt == "all" or by_url.get(r[2]) == fmt})
                              for fmt in exp},
-           "claimed_done_without_closeout": _pr(exp_flag, got_flag)}
+           "claimed_done_without_closeout": pr(exp_flag, got_flag)}
     out["missed_progress"] = sorted(exp["all"] - got)[:20]
     out["wrong_progress"] = sorted(got - exp["all"])[:20]
     return out
-
-
-def _score_levels(truth: dict, ledger: dict, exp_links: set, got_links: set) -> dict:
-    """Close-out links across sites (a city notice closing a provincial plan's task) and orphan
-    close-outs (url, cited numbers) of live notices whose plan is not live on the day."""
-    notice_owner = {c["url"]: plan_owner(c["site_id"]) for c in truth.get("closeouts", [])}
-    plan_site = {p["url"]: plan_owner(p["site_id"]) for p in truth["plans"]}
-
-    def crossed(links: set) -> set:  # the plan is another body's than the one whose plans the notice's site posts
-        return {x for x in links if notice_owner.get(x[2]) != plan_site.get(x[0])}
-
-    live_plans = {(plan_owner(p["site_id"]), p["round"]) for p in truth["plans"] if p["status"] == "live"}
-    exp_orphans = {(c["url"], tuple(c["numbers"])) for c in truth.get("closeouts", [])
-                   if c["status"] == "live" and c["posted"] <= ledger["as_of"]
-                   and (c["plan_site_id"], c["round"]) not in live_plans}
-    got_orphans = {(o["url"], tuple(o["numbers"])) for o in ledger.get("orphan_closeouts", [])}
-    return {"cross_level_links": _pr(crossed(exp_links), crossed(got_links)),
-            "orphan_closeouts": _pr(exp_orphans, got_orphans),
-            "missed_orphans": sorted(exp_orphans - got_orphans)[:20],
-            "wrong_orphans": sorted(got_orphans - exp_orphans)[:20]}
 
 
 def score(truth: dict, ledger: dict) -> dict:
@@ -317,12 +297,15 @@ def score(truth: dict, ledger: dict) -> dict:
     ``truth`` (``manifest["ledger"]``): tasks per source format, closure links, overdue flags, per-task
     progress rows per report format and "reported done, no close-out" flags.
 
-    Only live plans and live closure notices count (what one crawl of the day can see).
+    Only live plans and live closure notices count (what one crawl of the day can see).  Close-outs across
+    levels, orphans and the counts per publisher: ``simweb.ledger_levels``.
     """
+    from simweb.ledger_levels import score_levels
+
     as_of = ledger["as_of"]
     got_plans = {p["url"]: p for p in ledger["plans"]}
     live = [p for p in truth["plans"] if p["status"] == "live"]
-    out: dict = {"plans": _pr({p["url"] for p in live}, set(got_plans)), "tasks": {}}
+    out: dict = {"plans": pr({p["url"] for p in live}, set(got_plans)), "tasks": {}}
     exp_links: set = set()
     got_links: set = set()
     exp_over: set = set()
@@ -335,7 +318,7 @@ def score(truth: dict, ledger: dict) -> dict:
             exp_t |= {(p["url"], t["number"], t["problem"], t["deadline_text"], t["deadline"]) for t in p["tasks"]}
             g = got_plans.get(p["url"], {"tasks": []})
             got_t |= {(p["url"], t["number"], t["problem"], t["deadline_text"], t["deadline"]) for t in g["tasks"]}
-        out["tasks"][fmt] = _pr(exp_t, got_t)
+        out["tasks"][fmt] = pr(exp_t, got_t)
     for p in live:
         for t in p["tasks"]:
             closures = [c for c in t["closures"] if c["status"] == "live" and c["posted"] <= as_of]
@@ -347,10 +330,10 @@ def score(truth: dict, ledger: dict) -> dict:
             got_links |= {(url, t["number"], c) for c in t["closure_urls"]}
             if t["overdue"]:
                 got_over.add((url, t["number"]))
-    out["closure_links"] = _pr(exp_links, got_links)
-    out.update(_score_levels(truth, ledger, exp_links, got_links))
+    out["closure_links"] = pr(exp_links, got_links)
+    out.update(score_levels(truth, ledger, exp_links, got_links))
     out.update(_score_progress(live, got_plans, as_of))
-    out["overdue"] = _pr(exp_over, got_over)
+    out["overdue"] = pr(exp_over, got_over)
     stated = {p["url"]: p["task_count_stated"] for p in live}
     out["stated_counts_wrong"] = sorted(u for u, p in got_plans.items()
                                         if u in stated and p.get("task_count_stated") != stated[u])

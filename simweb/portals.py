@@ -177,7 +177,7 @@ def portal_truth(sites: tuple[SiteSpec, ...]) -> list[dict]:
     """The manifest's ``portals``: per portal whose channels are listed, where each true channel is."""
     listed = {s.id for s in sites}
     return [{"host": p.hub.host, "home_url": p.hub.home_url, "name": p.hub.name, "template": p.template,
-             "level": p.hub.level, "channels": [{"site_id": ch.site.id, "url": ch.site.start_url, "name": ch.name,
+             "level": p.hub.level, "region": p.hub.region, "channels": [{"site_id": ch.site.id, "url": ch.site.start_url, "name": ch.name,
                                                  "kind": ch.kind, "menu_path": list(ch.menu_path),
                                                  "delivery": "api" if ch.site.family == "ucapshell" else "static"}
                                                 for ch in p.channels]}

@@ -126,11 +126,14 @@ def test_a_closeout_of_an_absent_city_plan_is_an_orphan_when_the_provinces_task_
 def test_the_report_lists_orphans_per_inspection_and_closeouts_per_publisher(ledger_db):
     data = ledger_data(ledger_db, as_of="2024-01-01")
     assert data["closeouts_by_publisher"] == [
-        {"site_id": "dx", "publisher": "定西市人民政府", "level": "city", "region": "甘肃省", "closeouts": 2,
+        {"site_id": "dx", "publisher": "定西市人民政府", "level": "city", "region": "甘肃省定西市", "closeouts": 2,
          "linked": 1, "cross_level": 1, "orphans": 1}]
+    assert data["closeouts_by_city"] == [
+        {"city": "甘肃省定西市", "publishers": 1, "closeouts": 2, "linked": 1, "cross_level": 1, "orphans": 1}]
     md = render_ledger(ledger_db, as_of="2024-01-01", fmt="md")
     assert "### 省级第二轮生态环境保护督察 (1)" in md
     assert "| 定西市人民政府 | dx | city | 2 | 1 | 1 | 1 |" in md
+    assert "| 甘肃省定西市 | 1 | 2 | 1 | 1 | 1 |" in md
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +158,7 @@ def test_ledger_pages_list_orphans_per_inspection_and_closeouts_per_publisher(pa
     cells = {td.get("class"): td.text_content().strip() for td in row.cssselect("td")}
     assert (row.get("data-site"), cells["closeouts"], cells["linked"], cells["cross_level"], cells["orphans"]) == (
         "dx", "2", "1", "1", "1")
+    (city,) = card.cssselect("table.ledger-cities tbody tr")
+    cells = {td.get("class"): td.text_content().strip() for td in city.cssselect("td")}
+    assert (city.get("data-city"), cells["publishers"], cells["closeouts"], cells["cross_level"]) == (
+        "甘肃省定西市", "1", "2", "1")
