@@ -249,9 +249,9 @@ def only_sites(truth: dict, site_ids: set[str]) -> dict:
 
 
 def _hosts(site_ids: set[str]) -> set[str]:
-    from simweb.sites import SITE_BY_ID
+    from simweb.sites import served_sites
 
-    return {SITE_BY_ID[s].host for s in site_ids if s in SITE_BY_ID}
+    return {s.host for s in served_sites() if s.id in site_ids}
 
 
 def pr(expected: set, got: set) -> dict:

@@ -66,3 +66,20 @@ def test_orphans_name_their_reason_and_the_scorecard_counts_per_city(crawled):
             row[1] += c["cross_level"] and c["orphan"] is None
     assert {r["city"]: [r["closeouts"], r["cross_level"]] for r in data["closeouts_by_city"]} == expected
     assert expected["云南省曲靖市"][1] == 0 < expected["四川省绵阳市"][1]
+
+
+def test_plans_are_linked_to_feedback_naming_the_provincial_group(crawled):
+    """A feedback titled 省第N生态环境保护督察组向…反馈督察情况 (a group number, the round only in its body's
+    第二轮省级… sentence) is the 督察反馈 of the region's plan of that provincial round."""
+    crawl, manifest, _ = crawled
+    region = {"sc": "四川省", "ql": "云南省曲靖市麒麟区", "fc": "四川省绵阳市涪城区"}
+    feedback: dict[tuple[str, str], set[str]] = {}
+    for r in crawl.query("SELECT d.url, d.site_id, d.title, v.body_text FROM documents d JOIN versions v"
+                         " ON v.id = d.current_version_id WHERE d.doc_type = 'inspection_feedback'"):
+        if r["title"].startswith("省第") and "督察组" in r["title"]:
+            rnd = r["body_text"].split("轮省级", 1)[0][-2:] + "轮"
+            feedback.setdefault((region.get(r["site_id"].split("-")[0], "四川省绵阳市"), rnd), set()).add(r["url"])
+    plans = [p for p in ledger_data(crawl.db, as_of=manifest["date"])["plans"] if "轮省级" in p["title"]]
+    linked = [p for p in plans if (p["region"], p["title"].split("贯彻落实", 1)[1][:3]) in feedback]
+    assert linked and all(p["feedback_url"] in feedback[(p["region"], p["title"].split("贯彻落实", 1)[1][:3])]
+                          for p in linked)
