@@ -1,6 +1,6 @@
 """City and district portals (issue 23): where close-outs are published, and the truth of where.
 
-Thirteen hosts from three portal templates unlike the provincial department sites:
+Fourteen hosts (a 管理区 among them) from three portal templates unlike the provincial department sites:
 
 - ``govportal`` (a city government's CMS): 政务公开 tree → 通知公告 and 环评公示; 专题专栏 →
   生态环境保护专题 → 中央生态环境保护督察整改专栏 (two levels down);
@@ -84,6 +84,7 @@ _SEEDS = (
     ("ybsj", "scjgj.yibin.gov.cn", "宜宾市市场监督管理局", "四川省", "宜宾市", "宜市监", "dept", "city", 11),
     ("zzfgw", "fgw.zhuzhou.gov.cn", "株洲市发展和改革委员会", "湖南省", "株洲市", "株发改", "dept", "city", 12),
     ("qjsj", "scjgj.qj.gov.cn", "曲靖市市场监督管理局", "云南省", "曲靖市", "曲市监", "dept", "city", 13),
+    ("qy", "www.quyuan.gov.cn", "岳阳市屈原管理区", "湖南省", "屈原管理区", "屈管", "district", "county", 14),
 )
 
 # template -> channels: (id suffix, family, start path ({n}: the portal's number), kind, menu path);

@@ -51,7 +51,7 @@ def test_the_city_manifest_names_every_channel_of_every_portal():
     manifest = World(docs_per_site=2, sites="city").manifest(0, hashes=False)
     listed = {s["start_urls"][0] for s in manifest["sites"]}
     truth = [c for p in manifest["portals"] for c in p["channels"]]
-    assert len(manifest["portals"]) == 13
+    assert len(manifest["portals"]) == 14
     provinces = {s["start_urls"][0] for s in manifest["sites"] if s["level"] == "province"}
     assert {c["url"] for c in truth} == listed - provinces
     assert {s["id"] for s in manifest["sites"] if s["level"] == "province"} == {"sc-sthjt", "hn-sthjt"}
