@@ -53,6 +53,18 @@ def discovered_sites_file(results: list[HostResult], truth: list[dict], world: W
     return "sites:\n" + "".join(parts)
 
 
+def print_crawl_cost(conn: sqlite3.Connection) -> None:
+    """Per crawled site: list pages, postings and attachments fetched (their sum: the requests, robots.txt
+    aside) and the seconds the run spent on it."""
+    rows = conn.execute(
+        "SELECT r.site_id, r.pages, (SELECT count(*) FROM documents d WHERE d.site_id = r.site_id),"
+        " (SELECT count(*) FROM attachments a JOIN documents d ON d.id = a.document_id WHERE d.site_id = r.site_id),"
+        " r.duration_s FROM run_sites r ORDER BY r.site_id").fetchall()
+    print(f"{'site':18} {'list pages':>10} {'postings':>8} {'attachments':>11} {'requests':>8} {'seconds':>7}")
+    for site, pages, docs, atts, seconds in rows:
+        print(f"{site:18} {pages or 0:>10} {docs:>8} {atts:>11} {(pages or 0) + docs + atts:>8} {seconds or 0:>7.1f}")
+
+
 def crawl_and_score(server_url: str, world: World, results: list[HostResult], truth: list[dict]) -> None:
     """Crawl the discovered channels (and the provinces), build the ledger, print recall and the ledger's score."""
     tmp = Path(tempfile.mkdtemp(prefix="discover-crawl-"))
@@ -69,6 +81,7 @@ def crawl_and_score(server_url: str, world: World, results: list[HostResult], tr
         manifest = world.manifest(0, hashes=False)
         conn = sqlite3.connect(db)
         archived = {u for (u,) in conn.execute("SELECT url FROM documents")}
+        print_crawl_cost(conn)
         conn.close()
         closeouts = {p["url"] for p in manifest["postings"]
                      if p["doc_type"] == "acceptance_notice" and p["status"] == "live"}

@@ -11,6 +11,8 @@ from lxml import html as lxml_html
 from sqlite_utils import Database
 
 from archive.ledger import build_ledger, ledger_data, render_ledger
+from archive.ledger.build import region_of
+from archive.ledger.closeouts import city_of
 from archive.ledger.levels import province_of
 from archive.store import Archive
 from tests.ledger.conftest import REPO, capture
@@ -63,6 +65,19 @@ def test_closeout_without_its_plan_is_kept_as_an_orphan_with_its_reason(ledger_d
                                                   ("广西壮族自治区南宁市", "广西壮族自治区")])
 def test_province_of(region, province):
     assert province_of(region) == province
+
+
+@pytest.mark.parametrize(("site", "speaks_for", "city"), [
+    (("四川省", "county", "绵阳市涪城区人民政府"), "四川省绵阳市涪城区", "四川省绵阳市"),  # not its city's plans
+    (("湖南省", "county", "岳阳市屈原管理区"), "湖南省岳阳市屈原管理区", "湖南省岳阳市"),
+    (("湖北省", "county", "松滋市人民政府"), "湖北省松滋市", "湖北省松滋市"),  # a county-level city
+    (("四川省", "city", "绵阳市发展和改革委员会"), "四川省绵阳市", "四川省绵阳市"),
+    (("辽宁省盘锦市", "city", "盘锦市生态环境局"), "辽宁省盘锦市", "辽宁省盘锦市"),  # the registry names the city
+    (("四川省", "province", "四川省生态环境厅"), "四川省", "四川省"),
+])
+def test_the_region_a_publisher_speaks_for_and_its_city(site, speaks_for, city):
+    assert region_of(*site) == speaks_for
+    assert city_of(speaks_for) == city
 
 
 def test_an_orphan_is_linked_once_its_plan_arrives(tmp_path):
