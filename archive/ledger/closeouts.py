@@ -53,29 +53,31 @@ def by_inspection(orphans: list[dict[str, Any]]) -> dict[str, list[dict[str, Any
 
 def publisher_counts(conn: sqlite3.Connection, *, as_of: str, region: str | None = None) -> list[dict[str, Any]]:
     """Per publishing body (site): close-outs posted by ``as_of``, those linked to a task, those linked to
-    another region's plan (across levels: a city or district notice closing the province's task) and the
-    orphans; ``region`` (the region the body speaks for, ``build.region_of``: 四川省绵阳市涪城区 for a
+    another region's plan (across levels: a city or district notice closing the province's task; for the
+    Ministry, which posts for provinces, another region than the one the notice names) and the orphans; ``region`` (the region the body speaks for, ``build.region_of``: 四川省绵阳市涪城区 for a
     district) is shown and filtered on as a prefix."""
     if not _has(conn, "sites", "documents", "task_links", "tasks", "plans", "orphan_closeouts", "ledger_notices"):
         return []
     rows = conn.execute(
-        "SELECT d.id, d.site_id, s.name, s.level, s.region, d.id IN (SELECT document_id FROM orphan_closeouts),"
+        "SELECT d.site_id, s.name, s.level, s.region, (SELECT n.region FROM ledger_notices n WHERE n.document_id = d.id),"
+        " d.id IN (SELECT document_id FROM orphan_closeouts),"
         " (SELECT group_concat(DISTINCT p.region) FROM task_links l JOIN tasks t ON t.id = l.task_id"
         "  JOIN plans p ON p.id = t.plan_id WHERE l.document_id = d.id AND l.kind = 'closure'"
         "  AND l.status = 'confirmed')"
         f" FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.doc_type = 'acceptance_notice' AND {_POSTED} <= ?"
         " ORDER BY d.site_id", [as_of]).fetchall()
     out: dict[str, dict[str, Any]] = {}
-    for _doc, site_id, name, level, site_region, orphan, plan_regions in rows:
+    for site_id, name, level, site_region, subject, orphan, plan_regions in rows:
         own = region_of(site_region, level, name)
         if region and not own.startswith(region):
             continue
         row = out.setdefault(site_id, {"site_id": site_id, "publisher": name, "level": level, "region": own,
                                        "closeouts": 0, "linked": 0, "cross_level": 0, "orphans": 0})
         linked = (plan_regions or "").split(",") if plan_regions else []
+        speaks_for = subject if level == "national" and subject else own  # the Ministry posts for provinces
         row["closeouts"] += 1
         row["linked"] += bool(linked)
-        row["cross_level"] += any(r != own for r in linked)
+        row["cross_level"] += any(r != speaks_for for r in linked)
         row["orphans"] += bool(orphan)
     return sorted(out.values(), key=lambda r: (r["region"], r["site_id"]))
 
