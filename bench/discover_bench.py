@@ -17,6 +17,7 @@ orphan close-outs).
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -54,15 +55,14 @@ def discovered_sites_file(results: list[HostResult], truth: list[dict], world: W
 
 
 def print_crawl_cost(conn: sqlite3.Connection) -> None:
-    """Per crawled site: list pages, postings and attachments fetched (their sum: the requests, robots.txt
-    aside) and the seconds the run spent on it."""
-    rows = conn.execute(
-        "SELECT r.site_id, r.pages, (SELECT count(*) FROM documents d WHERE d.site_id = r.site_id),"
-        " (SELECT count(*) FROM attachments a JOIN documents d ON d.id = a.document_id WHERE d.site_id = r.site_id),"
-        " r.duration_s FROM run_sites r ORDER BY r.site_id").fetchall()
-    print(f"{'site':18} {'list pages':>10} {'postings':>8} {'attachments':>11} {'requests':>8} {'seconds':>7}")
-    for site, pages, docs, atts, seconds in rows:
-        print(f"{site:18} {pages or 0:>10} {docs:>8} {atts:>11} {(pages or 0) + docs + atts:>8} {seconds or 0:>7.1f}")
+    """Per crawled site, from the run's summary: list pages, detail pages and attachments fetched (their sum: the
+    requests, robots.txt aside); the hosts are crawled side by side, so only the run's seconds (above) are known."""
+    (summary,) = conn.execute("SELECT summary FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    print(f"{'site':18} {'list pages':>10} {'details':>8} {'attachments':>11} {'requests':>8}")
+    for site, c in sorted(json.loads(summary or "{}").items()):
+        if isinstance(c, dict):
+            fetched = (c.get("list_pages", 0), c.get("details", 0), c.get("attachments", 0))
+            print(f"{site:18} {fetched[0]:>10} {fetched[1]:>8} {fetched[2]:>11} {sum(fetched):>8}")
 
 
 def crawl_and_score(server_url: str, world: World, results: list[HostResult], truth: list[dict]) -> None:
