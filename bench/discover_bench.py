@@ -30,28 +30,19 @@ from archive.ledger import ledger_data
 from crawler.demo import crawl_command
 from crawler.settings import DUCHA_BROWSER
 from simweb.ledger import score
-from simweb.portals import score_discovery
+from simweb.portals import operator_filled, score_discovery
 from simweb.server import serve_in_thread
 from simweb.sites import sites_yaml as sim_sites_yaml
 from simweb.world import World
 from spiders.discover import HostResult, discover_hosts, sites_yaml
 
 START = date(2026, 11, 2)
-_UNKNOWN_REGION = "region: 待核实  # fill in: discovery does not know the region"
 
 
 def discovered_sites_file(results: list[HostResult], truth: list[dict], world: World) -> str:
     """Discovery's sites-file entries with region and level filled in, and the provincial department sites."""
-    by_url = {p["home_url"]: p for p in truth}
-    parts = []
-    for r in results:
-        portal = by_url[r.url]
-        entry = sites_yaml([r]).split("sites:\n", 1)[1]
-        parts.append(entry.replace(_UNKNOWN_REGION, f"region: {portal['region']}")
-                     .replace("    level: city\n", f"    level: {portal['level']}\n"))
-    provinces = tuple(s for s in world.sites if s.level == "province")
-    parts.append(sim_sites_yaml(provinces).split("sites:\n", 1)[1])
-    return "sites:\n" + "".join(parts)
+    return operator_filled(sites_yaml(results), truth, sim_sites_yaml(tuple(s for s in world.sites
+                                                                            if s.level == "province")))
 
 
 def print_crawl_cost(conn: sqlite3.Connection) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+import re
 from dataclasses import dataclass
 
 from simweb.sites import ALL_SITES, SiteSpec
@@ -183,6 +184,22 @@ def portal_truth(sites: tuple[SiteSpec, ...]) -> list[dict]:
                                                  "delivery": "api" if ch.site.family == "ucapshell" else "static"}
                                                 for ch in p.channels]}
             for p in PORTALS if any(ch.site.id in listed for ch in p.channels)]
+
+
+def operator_filled(discovered_yaml: str, truth: list[dict], provinces: str = "") -> str:
+    """A sites file ``ducha discover --format yaml`` wrote, as an operator completes it: each host's region and
+    level (discovery cannot know them) from the manifest's ``portals``, then ``provinces`` (sites-file entries of
+    the provincial department sites the registry already watches)."""
+    by_host = {p["host"]: p for p in truth}
+    head, *entries = discovered_yaml.split("\n  - id: ")
+    out = [head]
+    for entry in entries:
+        host = entry.split("start_urls:\n      - ", 1)[1].split("/", 3)[2]
+        portal = by_host[host]
+        out.append(re.sub(r"region: 待核实[^\n]*", f"region: {portal['region']}", entry, count=1)
+                   .replace("    level: city\n", f"    level: {portal['level']}\n", 1))
+    filled = "\n  - id: ".join(out)
+    return filled + ("" if filled.endswith("\n") else "\n") + provinces.split("sites:\n", 1)[-1]
 
 
 def menu_json(portal: Portal) -> bytes:
