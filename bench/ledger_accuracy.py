@@ -5,9 +5,11 @@
 
 Prints task precision/recall per source format (HTML table, numbered text, XLSX, DOCX, PDF), closure
 links, overdue flags, per-task progress rows of 整改进展 status tables (HTML body, XLSX, DOCX, unruled PDF) and the
-"reported 已完成, no close-out 公示" flags, cross-level links (a city close-out citing the province's
-numbering, linked to the provincial plan's task) and orphan close-outs (url and cited numbers, their plan
-absent from the crawl) against the manifest's ``ledger`` ground truth, and the crawl time.
+"reported 已完成, no close-out 公示" flags, cross-level links (a city or district close-out citing the province's
+numbering, or a district's citing the central inspection's, linked to the provincial plan's task; per numbering),
+orphan close-outs (url and cited numbers, their plan absent from the crawl; per reason), close-outs accounted
+for (linked or orphan) and the counts per publishing body, against the manifest's ``ledger`` ground truth, and
+the crawl time.  ``--sites city``: the city and district portals with their provinces' department sites.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs-per-site", type=int, default=40)
     parser.add_argument("--day", type=int, default=0)
-    parser.add_argument("--sites", default="classic", help="simulated site set: classic, script or all")
+    parser.add_argument("--sites", default="classic", help="simulated site set: classic, script, all or city")
     parser.add_argument("--site", action="append", default=[], help="crawl only these site ids (repeatable)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ledger-acc-"))
@@ -55,14 +57,18 @@ def main() -> None:
             manifest["ledger"] = only_sites(manifest["ledger"], set(args.site))
         data = ledger_data(db, as_of=manifest["date"])
         result = score(manifest["ledger"], data)
-        print(f"{'':14} {'expected':>8} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>6}")
+        print(f"{'':24} {'expected':>8} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>6}")
         rows = [("plans", result["plans"])] + [(f"tasks {k}", v) for k, v in result["tasks"].items()]
-        rows += [("closure links", result["closure_links"]), ("cross-level", result["cross_level_links"]),
-                 ("orphan closes", result["orphan_closeouts"]), ("overdue flags", result["overdue"])]
+        rows += [("closure links", result["closure_links"]), ("cross-level", result["cross_level_links"])]
+        rows += [(f" cites {k}", v) for k, v in result["cross_level_by_citation"].items()]
+        rows += [("orphan closes", result["orphan_closeouts"])]
+        rows += [(f" {k}", v) for k, v in result["orphans_by_reason"].items()]
+        rows += [("close-outs", result["closeouts"]), ("per publisher", result["publishers"]),
+                 ("overdue flags", result["overdue"])]
         rows += [(f"progress {k}", v) for k, v in result["progress_rows"].items()]
         rows += [("done, no close", result["claimed_done_without_closeout"])]
         for name, r in rows:
-            print(f"{name:14} {r['expected']:>8} {r['found']:>6} {r['correct']:>7} {r['precision']:>9.4f} {r['recall']:>6.4f}")
+            print(f"{name:24} {r['expected']:>8} {r['found']:>6} {r['correct']:>7} {r['precision']:>9.4f} {r['recall']:>6.4f}")
         print(f"stated task counts wrong: {len(result['stated_counts_wrong'])}")
         print(f"missed progress rows: {result['missed_progress'][:5]}; wrong: {result['wrong_progress'][:5]}")
         print(f"missed links: {result['missed_links'][:3]}; wrong: {result['wrong_links'][:3]}")

@@ -244,7 +244,7 @@ def serve(db, port, host) -> None:
 @click.option("--scans", default=0, show_default=True, type=click.IntRange(0), metavar="N",
               help="Publish one posting in N as a scan (image-only PDF, JPEG, image body); 0: none.")
 @click.option("--site-set", type=click.Choice(["classic", "script", "all", "city"]), default="classic", show_default=True,
-              help="Sites listed in its sites file: the eight classic ones, the script-driven ones, all, or the city and district portals' channels.")
+              help="Sites listed in its sites file: the eight classic ones, the script-driven ones, all, or the city and district portals' channels with their provinces' department sites.")
 def simweb(port, day, docs_per_site, faults, seed, start_date, scans, site_set) -> None:
     """The simulated provincial web alone, on loopback (mirror layout)."""
     _require_simulator()

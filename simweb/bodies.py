@@ -49,8 +49,12 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
     t = skel.doc_type
     if t == "acceptance_notice":
         quoted = "".join(f"“{t}”" for t in p.get("tasks", task).split("|"))
-        opening = (province_sentence(site.region, rnd, int(p["no"]), task) if p.get("upcite")
-                   else f"《{place}{rnd}整改方案》中{quoted}整改任务已整改完成，")
+        if p.get("cites") == "central":  # the province's plan of the central inspection, its numbering
+            opening = f"《{site.region}贯彻落实{rnd}反馈意见整改方案》中{quoted}整改任务已整改完成，"
+        elif p.get("upcite"):
+            opening = province_sentence(site.region, rnd, int(p["no"]), task)
+        else:
+            opening = f"《{place}{rnd}整改方案》中{quoted}整改任务已整改完成，"
         out.append(f"{opening}{_office(site)}会同有关部门出具了验收销号意见，现予公示（见附件）。")
         out.append(rng.choice(T.CHECKS))
         ob = objection(skel, posted)

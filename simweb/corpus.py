@@ -104,8 +104,10 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
     number = None
     if doc_type == "acceptance_notice":
         from simweb.ledger import cite, closure_numbers, plan_for
+        from simweb.ledger_forms import cites_central, province_plan_site
 
-        plan = plan_for(seed, site.id, rnd)  # the notice closes task(s) of its round's plan
+        central = cites_central(site, rnd)  # a district has no plan of a central round: the province's is cited
+        plan = plan_for(seed, province_plan_site(site) if central else site.id, rnd)  # task(s) of its round's plan
         numbers = closure_numbers(seed, site.id, key, no, len(plan.tasks))
         problems = [plan.task(n).problem for n in numbers]
         p.update(no=str(numbers[0]), task=problems[0], nos=",".join(map(str, numbers)), tasks="|".join(problems))
@@ -116,19 +118,25 @@ def make_skeleton(seed: int, site: SiteSpec, key: str, posted: dt.date, ident: i
             f"{place}{rnd}反馈问题{cited}整改任务完成情况公示",
             f"关于{rnd}整改任务{'、'.join(f'“{t}”' for t in problems)}验收销号的公示",
         ))
-        from simweb.ledger_forms import cites_province, province_plan_site, province_title
+        from simweb.ledger_forms import cites_province, province_title
 
+        if central:
+            p.update(upcite=province_plan_site(site), cites="central")
         if cites_province(seed, site, key):  # closes a task of the province's plan, citing its numbering
             upper = province_plan_site(site)
             tasks = plan_for(seed, upper, rnd).tasks
             k = (no - 1) % len(tasks) + 1
             problems = [tasks[k - 1].problem]
-            p.update(no=str(k), task=problems[0], nos=str(k), tasks=problems[0], upcite=upper)
+            p.update(no=str(k), task=problems[0], nos=str(k), tasks=problems[0], upcite=upper, cites="province")
             title = province_title(seed, site, key, rnd, k, problems[0])
         task = problems[0]
         kind = rng.choice(("pdf", "xlsx", "docx", "pdf"))
         atts.append(AttachmentSpec("", f"{task}整改任务验收销号表.{kind}", kind, f"{rnd}整改任务验收销号表"))
     elif doc_type == "rectification_plan":
+        from simweb.ledger_forms import own_plan_round
+
+        rnd = own_plan_round(site, rnd)  # a district answers the provincial inspections, the province the central
+        p["round"] = rnd
         title = f"{place}贯彻落实{rnd}报告整改方案"
         if rng.random() < 0.5:
             title = f"关于公开《{title}》的通知"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from simweb import templates_zh as T
 from simweb.corpus import rng_for
 from simweb.ledger_forms import COMBINED_STATUSES, bare_year, combined_status
+from simweb.portals import plan_owner
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,9 @@ def _deadline(rng, base: int) -> tuple[str, str | None, str]:
 
 
 def plan_for(seed: int, site_id: str, rnd: str) -> PlanSpec:
-    """The plan of ``site_id`` for round ``rnd`` (6–14 tasks with distinct problems)."""
+    """The plan ``site_id`` publishes for round ``rnd`` (6–14 tasks with distinct problems): its own, or on a
+    city's department site the city's (``simweb.portals.plan_owner``)."""
+    site_id = plan_owner(site_id)
     rng = rng_for(seed, site_id, "plan", rnd)
     base = _BASE_YEAR.get(T.ROUNDS.index(rnd) if rnd in T.ROUNDS else 0, 2022)
     n = rng.randint(6, 14)
@@ -168,28 +171,30 @@ def progress_entries(seed: int, site_id: str, key: str, rnd: str) -> list[tuple[
 
 def ledger_truth(seed: int, views: list) -> dict:
     """The ledger the simulated web implies on one day: every plan posting with its tasks, true
-    deadlines and the URLs of the 验收销号 postings (same site, same round) that close each task.
+    deadlines and the URLs of the 验收销号 postings (same plan owner, same round) that close each task.
 
-    ``views`` are ``world.DocView`` objects of the day (any status; each record says its status).
+    ``views`` are ``world.DocView`` objects of the day (any status; each record says its status).  Plans
+    are keyed by their owner (``simweb.portals.plan_owner``: a department site re-posts its city's plan).
     """
     notices: dict[tuple[str, str], list] = {}
-    for v in views:  # a city close-out citing the province's numbering closes the province's plan
+    for v in views:  # a close-out citing the province's (or the central inspection's) numbering closes the province's plan
         if v.skel.doc_type == "acceptance_notice":
-            notices.setdefault((v.skel.params.get("upcite", v.site.id), v.skel.params["round"]), []).append(v)
+            notices.setdefault((v.skel.params.get("upcite", plan_owner(v.site.id)), v.skel.params["round"]), []).append(v)
     reports: dict[tuple[str, str], list] = {}
     for v in views:
         if v.skel.doc_type == "rectification_progress" and v.skel.params.get("progress"):
-            reports.setdefault((v.site.id, v.skel.params["round"]), []).append(v)
+            reports.setdefault((plan_owner(v.site.id), v.skel.params["round"]), []).append(v)
     plans = []
     for v in views:
         if v.skel.doc_type != "rectification_plan":
             continue
         p = v.skel.params
-        plan = plan_for(seed, v.site.id, p["round"])
-        closing = notices.get((v.site.id, p["round"]), [])
+        owner = plan_owner(v.site.id)
+        plan = plan_for(seed, owner, p["round"])
+        closing = notices.get((owner, p["round"]), [])
         progress: dict[int, list[dict]] = {}
-        for r in reports.get((v.site.id, p["round"]), []):
-            for number, text in progress_entries(seed, v.site.id, r.skel.key, p["round"]):
+        for r in reports.get((owner, p["round"]), []):
+            for number, text in progress_entries(seed, r.site.id, r.skel.key, p["round"]):
                 progress.setdefault(number, []).append(
                     {"url": r.url, "posted": r.state.list_date.isoformat(), "status": r.state.status,
                      "status_text": text, "status_class": STATUS_CLASSES[text], "format": r.skel.params["progress"]})
@@ -204,18 +209,32 @@ def ledger_truth(seed: int, views: list) -> dict:
                           "deadline": t.deadline, "deadline_kind": t.deadline_kind,
                           "closure_urls": sorted(c["url"] for c in closures), "closures": closures,
                           "progress": sorted(progress.get(t.number, []), key=lambda e: (e["posted"], e["url"]))})
-        plans.append({"site_id": v.site.id, "url": v.url, "status": v.state.status, "round": p["round"],
-                      "published": v.state.list_date.isoformat(), "format": p["format"],
+        plans.append({"site_id": v.site.id, "plan_owner": owner, "url": v.url, "status": v.state.status,
+                      "round": p["round"], "published": v.state.list_date.isoformat(), "format": p["format"],
                       "task_count_stated": int(p["n"]), "task_count": len(plan.tasks), "tasks": tasks})
-    return {"plans": plans, "closeouts": _closeouts(notices)}
+    return {"plans": plans, "closeouts": _closeouts(notices, plans)}
 
 
-def _closeouts(notices: dict[tuple[str, str], list]) -> list[dict]:
-    """Every 验收销号 posting with the plan it closes (``plan_site_id``, ``round``) and the numbers it cites."""
+def _closeouts(notices: dict[tuple[str, str], list], plans: list[dict]) -> list[dict]:
+    """Every 验收销号 posting with the plan it closes (``plan_site_id``: the plan's owner, ``round``), the
+    numbers it cites, whose numbering (``cites``: own, province — 省编号 / 序号 — or central: the central
+    inspection's, kept in the province's plan) and, when no posting of that plan is live on the day,
+    why it is an orphan (``orphan``)."""
+    from simweb.sites import served_sites
+
+    served = {s.id for s in served_sites()} | {plan_owner(s.id) for s in served_sites()}
+    live = {(p["plan_owner"], p["round"]) for p in plans if p["status"] == "live"}
+
+    def orphan(owner: str, rnd: str) -> str | None:
+        if (owner, rnd) in live:
+            return None
+        return "plan_not_posted" if owner in served else "no_site_serves_the_plan"
+
     return [{"url": n.url, "site_id": n.site.id, "status": n.state.status, "posted": n.state.list_date.isoformat(),
-             "plan_site_id": site_id, "round": rnd, "numbers": sorted(map(int, n.skel.params["nos"].split(","))),
-             "cross_level": "upcite" in n.skel.params}
-            for (site_id, rnd), group in sorted(notices.items()) for n in group]
+             "plan_site_id": owner, "round": rnd, "numbers": sorted(map(int, n.skel.params["nos"].split(","))),
+             "cross_level": "upcite" in n.skel.params, "cites": n.skel.params.get("cites", "own"),
+             "orphan": orphan(owner, rnd)}
+            for (owner, rnd), group in sorted(notices.items()) for n in group]
 
 
 def only_sites(truth: dict, site_ids: set[str]) -> dict:
@@ -230,12 +249,12 @@ def only_sites(truth: dict, site_ids: set[str]) -> dict:
 
 
 def _hosts(site_ids: set[str]) -> set[str]:
-    from simweb.sites import SITE_BY_ID
+    from simweb.sites import served_sites
 
-    return {SITE_BY_ID[s].host for s in site_ids if s in SITE_BY_ID}
+    return {s.host for s in served_sites() if s.id in site_ids}
 
 
-def _pr(expected: set, got: set) -> dict:
+def pr(expected: set, got: set) -> dict:
     hit = len(expected & got)
     return {"expected": len(expected), "found": len(got), "correct": hit,
             "precision": round(hit / len(got), 4) if got else 1.0,
@@ -265,32 +284,12 @@ def _score_progress(live: list[dict], got_plans: dict, as_of: str) -> dict:
             if t.get("claimed_done_without_closeout"):
                 got_flag.add((url, t["number"]))
     by_url = {row[2]: fmt for fmt, rows in exp.items() if fmt != "all" for row in rows}
-    out = {"progress_rows": {fmt: _pr(exp[fmt], {r for r in got if fmt == "all" or by_url.get(r[2]) == fmt})
+    out = {"progress_rows": {fmt: pr(exp[fmt], {r for r in got if fmt == "all" or by_url.get(r[2]) == fmt})
                              for fmt in exp},
-           "claimed_done_without_closeout": _pr(exp_flag, got_flag)}
+           "claimed_done_without_closeout": pr(exp_flag, got_flag)}
     out["missed_progress"] = sorted(exp["all"] - got)[:20]
     out["wrong_progress"] = sorted(got - exp["all"])[:20]
     return out
-
-
-def _score_levels(truth: dict, ledger: dict, exp_links: set, got_links: set) -> dict:
-    """Close-out links across sites (a city notice closing a provincial plan's task) and orphan
-    close-outs (url, cited numbers) of live notices whose plan is not live on the day."""
-    notice_site = {c["url"]: c["site_id"] for c in truth.get("closeouts", [])}
-    plan_site = {p["url"]: p["site_id"] for p in truth["plans"]}
-
-    def crossed(links: set) -> set:
-        return {x for x in links if notice_site.get(x[2]) != plan_site.get(x[0])}
-
-    live_plans = {(p["site_id"], p["round"]) for p in truth["plans"] if p["status"] == "live"}
-    exp_orphans = {(c["url"], tuple(c["numbers"])) for c in truth.get("closeouts", [])
-                   if c["status"] == "live" and c["posted"] <= ledger["as_of"]
-                   and (c["plan_site_id"], c["round"]) not in live_plans}
-    got_orphans = {(o["url"], tuple(o["numbers"])) for o in ledger.get("orphan_closeouts", [])}
-    return {"cross_level_links": _pr(crossed(exp_links), crossed(got_links)),
-            "orphan_closeouts": _pr(exp_orphans, got_orphans),
-            "missed_orphans": sorted(exp_orphans - got_orphans)[:20],
-            "wrong_orphans": sorted(got_orphans - exp_orphans)[:20]}
 
 
 def score(truth: dict, ledger: dict) -> dict:
@@ -298,12 +297,15 @@ def score(truth: dict, ledger: dict) -> dict:
     ``truth`` (``manifest["ledger"]``): tasks per source format, closure links, overdue flags, per-task
     progress rows per report format and "reported done, no close-out" flags.
 
-    Only live plans and live closure notices count (what one crawl of the day can see).
+    Only live plans and live closure notices count (what one crawl of the day can see).  Close-outs across
+    levels, orphans and the counts per publisher: ``simweb.ledger_levels``.
     """
+    from simweb.ledger_levels import score_levels
+
     as_of = ledger["as_of"]
     got_plans = {p["url"]: p for p in ledger["plans"]}
     live = [p for p in truth["plans"] if p["status"] == "live"]
-    out: dict = {"plans": _pr({p["url"] for p in live}, set(got_plans)), "tasks": {}}
+    out: dict = {"plans": pr({p["url"] for p in live}, set(got_plans)), "tasks": {}}
     exp_links: set = set()
     got_links: set = set()
     exp_over: set = set()
@@ -316,7 +318,7 @@ def score(truth: dict, ledger: dict) -> dict:
             exp_t |= {(p["url"], t["number"], t["problem"], t["deadline_text"], t["deadline"]) for t in p["tasks"]}
             g = got_plans.get(p["url"], {"tasks": []})
             got_t |= {(p["url"], t["number"], t["problem"], t["deadline_text"], t["deadline"]) for t in g["tasks"]}
-        out["tasks"][fmt] = _pr(exp_t, got_t)
+        out["tasks"][fmt] = pr(exp_t, got_t)
     for p in live:
         for t in p["tasks"]:
             closures = [c for c in t["closures"] if c["status"] == "live" and c["posted"] <= as_of]
@@ -328,10 +330,10 @@ def score(truth: dict, ledger: dict) -> dict:
             got_links |= {(url, t["number"], c) for c in t["closure_urls"]}
             if t["overdue"]:
                 got_over.add((url, t["number"]))
-    out["closure_links"] = _pr(exp_links, got_links)
-    out.update(_score_levels(truth, ledger, exp_links, got_links))
+    out["closure_links"] = pr(exp_links, got_links)
+    out.update(score_levels(truth, ledger, exp_links, got_links))
     out.update(_score_progress(live, got_plans, as_of))
-    out["overdue"] = _pr(exp_over, got_over)
+    out["overdue"] = pr(exp_over, got_over)
     stated = {p["url"]: p["task_count_stated"] for p in live}
     out["stated_counts_wrong"] = sorted(u for u, p in got_plans.items()
                                         if u in stated and p.get("task_count_stated") != stated[u])

@@ -3,11 +3,13 @@
 Generated from the *kinds* of forms of the real-language corpus (tests/fixtures/ledger_language/),
 not from its sentences:
 
-- **close-outs across levels**: three in ten of a city site's 验收销号 notices close a task of the
+- **close-outs across levels**: three in ten of a city or district site's 验收销号 notices close a task of the
   *province's* plan of the round, citing the province's numbering — ``反馈问题（省编号第41号）`` in the
   body, and in the title ``（省编号第41号）``, ``（序号十）`` or ``整改任务(序号三)``.  The province's plan
   is the one a province-level site of the same region publishes (``plan_for`` of that site); a region
-  with no such site has a plan nobody serves, so its close-outs are orphans;
+  with no such site has a plan nobody serves, so its close-outs are orphans.  A district (``county``) publishes
+  plans of the provincial rounds only (``own_plan_round``); its close-outs of a central round cite the central
+  inspection's numbering (``第N项``), which the province's plan of that round keeps (``cites_central``);
 - **inspection namings**: first-round wording (``中央环保督察``, the round stated only in the body's
   《…整改方案》), ``省级第二轮生态环境保护督察`` (level before round), ``省第三生态环境保护督察组``
   (a group number) in feedback titles, and the ``反馈了督察情况`` feedback sentence;
@@ -51,8 +53,22 @@ def province_plan_site(site: SiteSpec) -> str:
 
 
 def cites_province(seed: int, site: SiteSpec, key: str) -> bool:
-    """Whether the close-out ``key`` of ``site`` closes a task of the province's plan (city sites only)."""
-    return site.level == "city" and rng_for(seed, site.id, key, "upcite").random() < UPCITE_SHARE
+    """Whether the close-out ``key`` of ``site`` closes a task of the province's plan (city and district sites)."""
+    return site.level in ("city", "county") and rng_for(seed, site.id, key, "upcite").random() < UPCITE_SHARE
+
+
+def cites_central(site: SiteSpec, rnd: str) -> bool:
+    """Whether a close-out of ``site`` for round ``rnd`` cites the central inspection's numbering: a district's
+    of a central round (it has no plan of its own for it, ``own_plan_round``), which the province's plan keeps."""
+    return site.level == "county" and "中央" in rnd
+
+
+def own_plan_round(site: SiteSpec, rnd: str) -> str:
+    """The round of a plan ``site`` publishes when drawn ``rnd``: a district's plans answer the provincial
+    inspections only (第二轮中央… → 第二轮省级…; 回头看 → the second provincial round)."""
+    if not cites_central(site, rnd):
+        return rnd
+    return "第三轮省级生态环境保护督察" if rnd.startswith("第三轮") else "第二轮省级生态环境保护督察"
 
 
 def province_naming(seed: int, site_id: str, key: str, rnd: str) -> str:

@@ -1,6 +1,6 @@
 """City and district portals (issue 23): where close-outs are published, and the truth of where.
 
-Thirteen hosts from three portal templates unlike the provincial department sites:
+Fourteen hosts (a 管理区 among them) from three portal templates unlike the provincial department sites:
 
 - ``govportal`` (a city government's CMS): 政务公开 tree → 通知公告 and 环评公示; 专题专栏 →
   生态环境保护专题 → 中央生态环境保护督察整改专栏 (two levels down);
@@ -11,16 +11,18 @@ Thirteen hosts from three portal templates unlike the provincial department site
 
 Each portal is a *hub* site (family ``portal``: home page, navigation pages, decoy news lists) plus
 one SiteSpec per channel (existing list families, column-scoped paths) that the world fills with
-postings like any other site.  Served by every simulated web; listed only by ``World(sites="city")``.
+postings like any other site.  Served by every simulated web; listed only by ``World(sites="city")``, with the
+provincial department sites of their provinces (``CITY_WEB``: the plans whose numbering close-outs cite).
 """
 from __future__ import annotations
 
 import json
 import logging
 import posixpath
+import re
 from dataclasses import dataclass
 
-from simweb.sites import SiteSpec
+from simweb.sites import ALL_SITES, SiteSpec
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +85,7 @@ _SEEDS = (
     ("ybsj", "scjgj.yibin.gov.cn", "宜宾市市场监督管理局", "四川省", "宜宾市", "宜市监", "dept", "city", 11),
     ("zzfgw", "fgw.zhuzhou.gov.cn", "株洲市发展和改革委员会", "湖南省", "株洲市", "株发改", "dept", "city", 12),
     ("qjsj", "scjgj.qj.gov.cn", "曲靖市市场监督管理局", "云南省", "曲靖市", "曲市监", "dept", "city", 13),
+    ("qy", "www.quyuan.gov.cn", "岳阳市屈原管理区", "湖南省", "屈原管理区", "屈管", "district", "county", 14),
 )
 
 # template -> channels: (id suffix, family, start path ({n}: the portal's number), kind, menu path);
@@ -140,6 +143,30 @@ PORTALS: tuple[Portal, ...] = _build()
 PORTAL_BY_HOST: dict[str, Portal] = {p.hub.host: p for p in PORTALS}
 CITY_SITES: tuple[SiteSpec, ...] = tuple(ch.site for p in PORTALS for ch in p.channels)
 PORTAL_SITES: tuple[SiteSpec, ...] = CITY_SITES + tuple(p.hub for p in PORTALS)
+#: the city web's sites: the portals' channels and the provincial department sites of their provinces, whose
+#: plans the portals' close-outs cite (云南省 and 辽宁省 have none: close-outs of their plans are orphans)
+CITY_WEB: tuple[SiteSpec, ...] = CITY_SITES + tuple(
+    s for s in ALL_SITES if s.level == "province" and s.region in {p.hub.region for p in PORTALS})
+
+
+def _owners() -> dict[str, str]:
+    """channel site id -> the body whose plans it publishes: a government portal or a district its own (the
+    hub's id), a 发改委 / 市场监管局 its city government's (it re-posts the city's plan; it has none)."""
+    city = {(p.hub.region, p.hub.place): p.hub.id for p in PORTALS if p.template == "govportal"}
+    owners = {}
+    for p in PORTALS:
+        owner = city.get((p.hub.region, p.hub.place), p.hub.id) if p.template == "dept" else p.hub.id
+        owners.update({ch.site.id: owner for ch in p.channels})
+    return owners
+
+
+_PLAN_OWNER = _owners()
+
+
+def plan_owner(site_id: str) -> str:
+    """The id whose plans a site publishes (simweb.ledger.plan_for): the body behind a portal channel,
+    the site itself elsewhere (and for a region's plan no site serves)."""
+    return _PLAN_OWNER.get(site_id, site_id)
 
 
 def portal_site(host: str, path: str) -> SiteSpec | None:
@@ -152,11 +179,27 @@ def portal_truth(sites: tuple[SiteSpec, ...]) -> list[dict]:
     """The manifest's ``portals``: per portal whose channels are listed, where each true channel is."""
     listed = {s.id for s in sites}
     return [{"host": p.hub.host, "home_url": p.hub.home_url, "name": p.hub.name, "template": p.template,
-             "level": p.hub.level, "channels": [{"site_id": ch.site.id, "url": ch.site.start_url, "name": ch.name,
+             "level": p.hub.level, "region": p.hub.region, "channels": [{"site_id": ch.site.id, "url": ch.site.start_url, "name": ch.name,
                                                  "kind": ch.kind, "menu_path": list(ch.menu_path),
                                                  "delivery": "api" if ch.site.family == "ucapshell" else "static"}
                                                 for ch in p.channels]}
             for p in PORTALS if any(ch.site.id in listed for ch in p.channels)]
+
+
+def operator_filled(discovered_yaml: str, truth: list[dict], provinces: str = "") -> str:
+    """A sites file ``ducha discover --format yaml`` wrote, as an operator completes it: each host's region and
+    level (discovery cannot know them) from the manifest's ``portals``, then ``provinces`` (sites-file entries of
+    the provincial department sites the registry already watches)."""
+    by_host = {p["host"]: p for p in truth}
+    head, *entries = discovered_yaml.split("\n  - id: ")
+    out = [head]
+    for entry in entries:
+        host = entry.split("start_urls:\n      - ", 1)[1].split("/", 3)[2]
+        portal = by_host[host]
+        out.append(re.sub(r"region: 待核实[^\n]*", f"region: {portal['region']}", entry, count=1)
+                   .replace("    level: city\n", f"    level: {portal['level']}\n", 1))
+    filled = "\n  - id: ".join(out)
+    return filled + ("" if filled.endswith("\n") else "\n") + provinces.split("sites:\n", 1)[-1]
 
 
 def menu_json(portal: Portal) -> bytes:

@@ -92,11 +92,11 @@ for _s in ALL_SITES:
 
 def site_set(name: str) -> tuple[SiteSpec, ...]:
     """The simulated sites of a named set: classic (default), script, all, or city (the channels of the
-    city and district portals, simweb.portals)."""
+    city and district portals and the provincial department sites of their provinces, simweb.portals)."""
     if name == "city":
-        from simweb.portals import CITY_SITES
+        from simweb.portals import CITY_WEB
 
-        return CITY_SITES
+        return CITY_WEB
     if name not in SITE_SETS:
         raise ValueError(f"unknown site set {name!r}; choose one of {', '.join(SITE_SETS)}, city")
     return SITE_SETS[name]

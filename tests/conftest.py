@@ -56,7 +56,7 @@ SLOW_MODULES = frozenset({
     "test_attachment_recheck", "test_broker", "test_browser", "test_browser_search", "test_chain",
     "test_challenge_browser", "test_crash_recovery", "test_crawl_alerts_simweb", "test_crawl_day0",
     "test_crawl_days", "test_crawl_faults", "test_crawl_scans", "test_demo", "test_discover",
-    "test_evidence_chains", "test_face_browser", "test_ledger_simweb", "test_levels_simweb", "test_parse_errors",
+    "test_evidence_chains", "test_face_browser", "test_ledger_simweb", "test_levels_city", "test_levels_simweb", "test_parse_errors",
     "test_readers_during_crawl", "test_real_crawl", "test_recheck_crawl", "test_runner_stops", "test_scan_reader",
     "test_scheduler", "test_scheduler_faults", "test_scheduler_simweb", "test_script_days", "test_script_sites",
     "test_sites_faults", "test_tsa", "test_unusable_archive", "test_verify", "test_wacz", "test_wacz_replay", "test_web_browser",

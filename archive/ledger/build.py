@@ -45,6 +45,7 @@ PLAN_TYPES = ("rectification_plan",)
 NOTICE_KINDS = {"acceptance_notice": "closure", "rectification_progress": "progress"}
 
 _PLACE = re.compile(r"^(?P<p>.+?(?:自治州|地区|盟|市|州|县|区))")
+_COUNTY = re.compile(r"^(?P<p>[^省市州]{2,8}?(?:市|自治州|州|地区|盟)[^省市州县区旗]{1,8}?(?:管理区|自治县|县|区|旗))")
 
 
 @dataclass
@@ -66,13 +67,17 @@ class LedgerStats:
 
 
 def region_of(region: str | None, level: str | None, name: str | None) -> str:
-    """The region a site speaks for: its province, or province + city for city/county sites."""
+    """The region a site speaks for: its province, or province + city for city sites, province + city +
+    district for county sites ("绵阳市涪城区人民政府" → 四川省绵阳市涪城区: a district's plans are not its city's)."""
     region = region or ""
     if level in ("city", "county") and name:
-        m = _PLACE.match(name)
+        m = (_COUNTY.match(name) if level == "county" else None) or _PLACE.match(name)
         if m and m.group("p") != region:
             place = m.group("p")
-            return place if place.startswith(region) else f"{region}{place}"
+            if place.startswith(region):
+                return place
+            overlap = next((k for k in range(min(len(place), len(region)), 0, -1) if region.endswith(place[:k])), 0)
+            return f"{region}{place[overlap:]}"  # 辽宁省盘锦市 + 盘锦市… → 辽宁省盘锦市…
     return region
 
 

@@ -2,17 +2,22 @@
 
 Real 验收销号 公示 are mostly posted by city, district and department bodies, some closing a task of
 the province's plan (``archive.ledger.levels``), some citing a plan the archive does not hold
-(``orphan_closeouts``).  One home for both queries: ``ducha report ledger`` (JSON and Markdown) and the
+(``orphan_closeouts``).  One home for these queries (and for close-outs per city): ``ducha report ledger`` (JSON and Markdown) and the
 ledger pages (``/-/ducha/ledger``, ``/-/ducha/ledger/scorecard``) show the same rows.
 """
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from typing import Any
 
+from archive.ledger.build import region_of
+
 logger = logging.getLogger(__name__)
+
+_CITY = re.compile(r"^(?:北京市|天津市|上海市|重庆市|.+?(?:省|自治区))(?:[^省]+?(?:自治州|地区|盟|市|州))?")
 
 _POSTED = "coalesce(d.publish_date, substr(d.first_seen_at, 1, 10))"
 
@@ -48,19 +53,49 @@ def by_inspection(orphans: list[dict[str, Any]]) -> dict[str, list[dict[str, Any
 
 def publisher_counts(conn: sqlite3.Connection, *, as_of: str, region: str | None = None) -> list[dict[str, Any]]:
     """Per publishing body (site): close-outs posted by ``as_of``, those linked to a task, those linked to
-    another site's plan (across levels) and the orphans; ``region`` a prefix of the close-out's region."""
+    another region's plan (across levels: a city or district notice closing the province's task; for the
+    Ministry, which posts for provinces, another region than the one the notice names) and the orphans; ``region`` (the region the body speaks for, ``build.region_of``: 四川省绵阳市涪城区 for a
+    district) is shown and filtered on as a prefix."""
     if not _has(conn, "sites", "documents", "task_links", "tasks", "plans", "orphan_closeouts", "ledger_notices"):
         return []
-    confirmed = ("SELECT 1 FROM task_links l JOIN tasks t ON t.id = l.task_id JOIN plans p ON p.id = t.plan_id"
-                 " WHERE l.document_id = d.id AND l.kind = 'closure' AND l.status = 'confirmed'")
     rows = conn.execute(
-        f"SELECT d.site_id, s.name, s.level, s.region, count(*), sum(EXISTS ({confirmed})),"
-        f" sum(EXISTS ({confirmed} AND p.site_id != d.site_id)),"
-        " sum(d.id IN (SELECT document_id FROM orphan_closeouts))"
-        " FROM documents d JOIN sites s ON s.id = d.site_id LEFT JOIN ledger_notices n ON n.document_id = d.id"
-        f" WHERE d.doc_type = 'acceptance_notice' AND {_POSTED} <= ?"
-        " AND (? IS NULL OR coalesce(n.region, s.region) LIKE ? || '%')"
-        " GROUP BY d.site_id ORDER BY s.region, d.site_id", [as_of, region, region]).fetchall()
-    return [{"site_id": site_id, "publisher": name, "level": level, "region": where, "closeouts": total,
-             "linked": linked, "cross_level": cross, "orphans": orphans}
-            for site_id, name, level, where, total, linked, cross, orphans in rows]
+        "SELECT d.site_id, s.name, s.level, s.region, (SELECT n.region FROM ledger_notices n WHERE n.document_id = d.id),"
+        " d.id IN (SELECT document_id FROM orphan_closeouts),"
+        " (SELECT group_concat(DISTINCT p.region) FROM task_links l JOIN tasks t ON t.id = l.task_id"
+        "  JOIN plans p ON p.id = t.plan_id WHERE l.document_id = d.id AND l.kind = 'closure'"
+        "  AND l.status = 'confirmed')"
+        f" FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.doc_type = 'acceptance_notice' AND {_POSTED} <= ?"
+        " ORDER BY d.site_id", [as_of]).fetchall()
+    out: dict[str, dict[str, Any]] = {}
+    for site_id, name, level, site_region, subject, orphan, plan_regions in rows:
+        own = region_of(site_region, level, name)
+        if region and not own.startswith(region):
+            continue
+        row = out.setdefault(site_id, {"site_id": site_id, "publisher": name, "level": level, "region": own,
+                                       "closeouts": 0, "linked": 0, "cross_level": 0, "orphans": 0})
+        linked = (plan_regions or "").split(",") if plan_regions else []
+        speaks_for = subject if level == "national" and subject else own  # the Ministry posts for provinces
+        row["closeouts"] += 1
+        row["linked"] += bool(linked)
+        row["cross_level"] += any(r != speaks_for for r in linked)
+        row["orphans"] += bool(orphan)
+    return sorted(out.values(), key=lambda r: (r["region"], r["site_id"]))
+
+
+def city_of(region: str) -> str:
+    """The city (prefecture) part of a region: 四川省绵阳市涪城区 → 四川省绵阳市; a province stays itself."""
+    m = _CITY.match(region or "")
+    return m.group(0) if m else region
+
+
+def city_counts(publishers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``publisher_counts`` summed per city (the province's own bodies under the province's name)."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in publishers:
+        city = city_of(r["region"])
+        row = out.setdefault(city, {"city": city, "publishers": 0, "closeouts": 0, "linked": 0, "cross_level": 0,
+                                    "orphans": 0})
+        row["publishers"] += 1
+        for key in ("closeouts", "linked", "cross_level", "orphans"):
+            row[key] += r[key]
+    return sorted(out.values(), key=lambda r: r["city"])

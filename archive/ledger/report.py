@@ -12,7 +12,8 @@ newest (``latest_progress``) and
 ``claimed_done_without_closeout`` (reported 已完成, no close-out 公示 by ``as_of``).
 ``orphan_closeouts``: close-outs that cite tasks of a plan not in the archive, with the reason (listed per
 inspection in Markdown); ``closeouts_by_publisher``: per publishing body (site) its close-outs, those linked,
-those linked to another site's plan (across levels) and the orphans (``archive.ledger.closeouts``).
+those linked to another region's plan (across levels) and the orphans, and ``closeouts_by_city`` the same per
+city (``archive.ledger.closeouts``).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from archive.ledger.closeouts import by_inspection, orphan_closeouts, publisher_counts
+from archive.ledger.closeouts import by_inspection, city_counts, orphan_closeouts, publisher_counts
 from archive.ledger.view import as_of_date, check_region, plan_views
 from archive.opening import connect_read
 
@@ -63,7 +64,8 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                       "task_count_stated": p["task_count_stated"], "closed_share": p["closed_share"],
                       "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
                       "tasks": tasks})
-    return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans, "closeouts_by_publisher": publishers}
+    return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans, "closeouts_by_publisher": publishers,
+            "closeouts_by_city": city_counts(publishers)}
 
 
 _ORPHAN_KEYS = ("url", "site_id", "inspection", "numbers", "reason")
@@ -160,10 +162,14 @@ def _md(data: dict) -> str:
             lines.append("")
     if data["closeouts_by_publisher"]:
         lines += ["", "## Close-outs per publishing body", "",
-                  "| publisher | site | level | close-outs | linked | to another site's plan | orphans |",
+                  "| publisher | site | level | close-outs | linked | to another region's plan | orphans |",
                   "|---|---|---|---|---|---|---|"]
         lines += [f"| {_cell(r['publisher'], 30)} | {r['site_id']} | {r['level'] or ''} | {r['closeouts']} | "
                   f"{r['linked']} | {r['cross_level']} | {r['orphans']} |" for r in data["closeouts_by_publisher"]]
+        lines += ["", "## Close-outs per city", "",
+                  "| city | publishers | close-outs | linked | to another region's plan | orphans |", "|---|---|---|---|---|---|"]
+        lines += [f"| {r['city']} | {r['publishers']} | {r['closeouts']} | {r['linked']} | {r['cross_level']} | "
+                  f"{r['orphans']} |" for r in data["closeouts_by_city"]]
     return "\n".join(lines) + "\n"
 
 

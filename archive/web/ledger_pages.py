@@ -19,7 +19,7 @@ from typing import Any
 from datasette.utils.asgi import Response
 
 from archive.errors import InvalidParameterError, UnknownRegionError
-from archive.ledger.closeouts import by_inspection, orphan_closeouts, publisher_counts
+from archive.ledger.closeouts import by_inspection, city_counts, orphan_closeouts, publisher_counts
 from archive.ledger.view import as_of_date, check_region, plan_views, scorecard
 from archive.validate import parse_date
 from archive.web.charts import stacked_bars
@@ -84,8 +84,9 @@ async def _closeouts(datasette: Any, db_name: str, as_of: str, request: Any) -> 
     region = (request.args.get("region") or "").strip() or None
 
     def read(conn: sqlite3.Connection) -> dict[str, Any]:
+        publishers = publisher_counts(conn, as_of=as_of, region=region)
         return {"orphans": by_inspection(orphan_closeouts(conn, as_of=as_of, region=region)),
-                "publishers": publisher_counts(conn, as_of=as_of, region=region)}
+                "publishers": publishers, "cities": city_counts(publishers)}
 
     result: dict[str, Any] = await datasette.get_database(db_name).execute_fn(read)
     return result
@@ -138,8 +139,7 @@ async def scorecard_page(datasette: Any, request: Any) -> Response:
     html = await datasette.render_template(
         "ducha_ledger_scorecard.html",
         {"rows": rows, "chart": chart(rows), "as_of": as_of, "region": request.args.get("region") or "",
-         "database": db_name, "publishers": (await _closeouts(datasette, db_name, as_of, request))["publishers"]},
-        request=request)
+         "database": db_name, **(await _closeouts(datasette, db_name, as_of, request))}, request=request)
     return _secure(Response.html(html))
 
 

@@ -12,8 +12,11 @@ import sys
 
 import pytest
 
+from archive.ledger import ledger_data
 from crawler.settings import DUCHA_BROWSER
-from simweb.portals import COMPUTED_MENU, score_discovery
+from simweb.ledger import only_sites, score
+from simweb.portals import COMPUTED_MENU, operator_filled, score_discovery
+from simweb.sites import site_by_id, sites_yaml
 from spiders.discover import MAX_REQUESTS, CountingProber, discover_host, discover_hosts
 from spiders.probe import Fetched
 from tests.crawler.conftest import START, make_sim_crawl
@@ -91,7 +94,7 @@ def test_cli_json_follows_the_contract_and_a_host_without_channels_exits_1(city)
     assert bad.returncode == 2 and "http://" in bad.stderr
 
 
-def test_a_crawl_of_the_discovered_channels_archives_every_closeout(city, tmp_path):
+def test_a_crawl_of_the_discovered_channels_archives_every_closeout_and_the_ledger_links_them(city, tmp_path):
     crawl, manifest, _ = city
     hosts = ("www.my.gov.cn", "www.lusong.gov.cn", "fgw.zhuzhou.gov.cn")  # menus in a script, a list from an API
     portals = [p for p in manifest["portals"] if p["host"] in hosts]
@@ -101,6 +104,10 @@ def test_a_crawl_of_the_discovered_channels_archives_every_closeout(city, tmp_pa
                  "--format", "yaml", "--write-sites", str(sites))
     assert run.returncode == 0, run.stderr[-2000:]
     assert "discovered: true" in sites.read_text(encoding="utf-8")
+    # as an operator completes it: region and level, and the provincial sites the registry already watches
+    provinces = ("sc-sthjt", "hn-sthjt")
+    sites.write_text(operator_filled(sites.read_text(encoding="utf-8"), manifest["portals"],
+                                     sites_yaml(tuple(site_by_id(s) for s in provinces))), encoding="utf-8")
     crawl = dataclasses.replace(crawl, sites_file=sites, db=tmp_path / "archive.db")  # the fixture stays as it was
     done = crawl.crawl(0)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -110,6 +117,10 @@ def test_a_crawl_of_the_discovered_channels_archives_every_closeout(city, tmp_pa
     archived = {r["url"] for r in crawl.query("SELECT url FROM documents")}
     assert closeouts
     assert closeouts <= archived  # recall 1.0
+    scored = score(only_sites(manifest["ledger"], channels | set(provinces)), ledger_data(crawl.db, as_of=manifest["date"]))
+    for kind in ("plans", "closure_links", "cross_level_links", "orphan_closeouts", "closeouts"):
+        assert (scored[kind]["precision"], scored[kind]["recall"]) == (1.0, 1.0), (kind, scored[kind])
+    assert scored["closeouts"]["expected"] > len(closeouts) and scored["cross_level_links"]["expected"] > 0
 
 
 def test_probe_over_the_city_web_is_green(city):

@@ -11,6 +11,8 @@ from lxml import html as lxml_html
 from sqlite_utils import Database
 
 from archive.ledger import build_ledger, ledger_data, render_ledger
+from archive.ledger.build import region_of
+from archive.ledger.closeouts import city_of
 from archive.ledger.levels import province_of
 from archive.store import Archive
 from tests.ledger.conftest import REPO, capture
@@ -63,6 +65,19 @@ def test_closeout_without_its_plan_is_kept_as_an_orphan_with_its_reason(ledger_d
                                                   ("广西壮族自治区南宁市", "广西壮族自治区")])
 def test_province_of(region, province):
     assert province_of(region) == province
+
+
+@pytest.mark.parametrize(("site", "speaks_for", "city"), [
+    (("四川省", "county", "绵阳市涪城区人民政府"), "四川省绵阳市涪城区", "四川省绵阳市"),  # not its city's plans
+    (("湖南省", "county", "岳阳市屈原管理区"), "湖南省岳阳市屈原管理区", "湖南省岳阳市"),
+    (("湖北省", "county", "松滋市人民政府"), "湖北省松滋市", "湖北省松滋市"),  # a county-level city
+    (("四川省", "city", "绵阳市发展和改革委员会"), "四川省绵阳市", "四川省绵阳市"),
+    (("辽宁省盘锦市", "city", "盘锦市生态环境局"), "辽宁省盘锦市", "辽宁省盘锦市"),  # the registry names the city
+    (("四川省", "province", "四川省生态环境厅"), "四川省", "四川省"),
+])
+def test_the_region_a_publisher_speaks_for_and_its_city(site, speaks_for, city):
+    assert region_of(*site) == speaks_for
+    assert city_of(speaks_for) == city
 
 
 def test_an_orphan_is_linked_once_its_plan_arrives(tmp_path):
@@ -126,11 +141,14 @@ def test_a_closeout_of_an_absent_city_plan_is_an_orphan_when_the_provinces_task_
 def test_the_report_lists_orphans_per_inspection_and_closeouts_per_publisher(ledger_db):
     data = ledger_data(ledger_db, as_of="2024-01-01")
     assert data["closeouts_by_publisher"] == [
-        {"site_id": "dx", "publisher": "定西市人民政府", "level": "city", "region": "甘肃省", "closeouts": 2,
+        {"site_id": "dx", "publisher": "定西市人民政府", "level": "city", "region": "甘肃省定西市", "closeouts": 2,
          "linked": 1, "cross_level": 1, "orphans": 1}]
+    assert data["closeouts_by_city"] == [
+        {"city": "甘肃省定西市", "publishers": 1, "closeouts": 2, "linked": 1, "cross_level": 1, "orphans": 1}]
     md = render_ledger(ledger_db, as_of="2024-01-01", fmt="md")
     assert "### 省级第二轮生态环境保护督察 (1)" in md
     assert "| 定西市人民政府 | dx | city | 2 | 1 | 1 | 1 |" in md
+    assert "| 甘肃省定西市 | 1 | 2 | 1 | 1 | 1 |" in md
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +173,7 @@ def test_ledger_pages_list_orphans_per_inspection_and_closeouts_per_publisher(pa
     cells = {td.get("class"): td.text_content().strip() for td in row.cssselect("td")}
     assert (row.get("data-site"), cells["closeouts"], cells["linked"], cells["cross_level"], cells["orphans"]) == (
         "dx", "2", "1", "1", "1")
+    (city,) = card.cssselect("table.ledger-cities tbody tr")
+    cells = {td.get("class"): td.text_content().strip() for td in city.cssselect("td")}
+    assert (city.get("data-city"), cells["publishers"], cells["closeouts"], cells["cross_level"]) == (
+        "甘肃省定西市", "1", "2", "1")

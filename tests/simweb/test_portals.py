@@ -51,6 +51,8 @@ def test_the_city_manifest_names_every_channel_of_every_portal():
     manifest = World(docs_per_site=2, sites="city").manifest(0, hashes=False)
     listed = {s["start_urls"][0] for s in manifest["sites"]}
     truth = [c for p in manifest["portals"] for c in p["channels"]]
-    assert len(manifest["portals"]) == 13
-    assert {c["url"] for c in truth} == listed
+    assert len(manifest["portals"]) == 14
+    provinces = {s["start_urls"][0] for s in manifest["sites"] if s["level"] == "province"}
+    assert {c["url"] for c in truth} == listed - provinces
+    assert {s["id"] for s in manifest["sites"] if s["level"] == "province"} == {"sc-sthjt", "hn-sthjt"}
     assert {c["kind"] for c in truth} == {"rectification", "notices", "eia"}
