@@ -124,6 +124,7 @@ def ingest_once(archive: Archive, capture_id: str, item: Capture, *, node: str, 
         if already_stored(archive, capture_id):
             conn.rollback()
             return None
+        kind: str
         if isinstance(item, PageCapture):
             kind = archive.ingest(item, run_id=run_id).kind
         else:

@@ -335,7 +335,8 @@ BROKER_OPTION = click.option("--broker", metavar="URL", envvar="DUCHA_BROKER", s
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: the engine's queues and workers (with --broker).")
 def status(db, broker, fmt) -> None:
-    """Last run per site, its health, and the next scheduled run (with --broker: queues and workers)."""
+    """Last run per site, its health, and the next scheduled run (with --broker: queues, workers, crawl nodes and
+    the writer with their last heartbeats, and those silent longer than DUCHA_SILENT_AFTER seconds)."""
     from archive.ops.status import format_status, status_exit_code
     from crawler.clock import now
 
@@ -353,11 +354,11 @@ def status(db, broker, fmt) -> None:
 
 
 def _engine_status(broker: str) -> dict:
-    from archive.ops.engine import engine_status
+    from archive.ops.engine import SILENT_AFTER, engine_status
     from archive.ops.errors import EngineUnreachable
 
     try:
-        return engine_status(broker)
+        return engine_status(broker, silent_after=float(os.environ.get("DUCHA_SILENT_AFTER") or SILENT_AFTER))
     except EngineUnreachable as exc:
         raise click.ClickException(str(exc)) from exc
 

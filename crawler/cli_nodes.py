@@ -70,7 +70,7 @@ def writer(db, broker, burst) -> None:
     except BrokerError as exc:
         raise click.ClickException(str(exc)) from exc
     latencies = sorted(summary.latencies)
-    click.echo(json.dumps({"entries": summary.entries, "stored": summary.stored, "redelivered": summary.redelivered,
+    click.echo(json.dumps({"entries": summary.entries, "claimed": summary.claimed, "stored": summary.stored, "redelivered": summary.redelivered,
                            "runs_ended": summary.runs_ended,
                            "latency_p50_s": round(latencies[len(latencies) // 2], 3) if latencies else None}))
     sys.exit(0)

@@ -151,6 +151,10 @@ class NodeShipPipeline:
             kept.clear()
         if getattr(self, "_loop", None) is not None and self._loop.running:
             self._loop.stop()
+        try:  # a node that stops cleanly is never reported silent
+            self.client.hdel(NODES, self.node)
+        except redis.RedisError:
+            logger.warning("could not remove this node's heartbeat")
 
 
 def heartbeat(name: str, *, role: str, **extra: Any) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -45,6 +46,7 @@ class WriterSummary:
     """What a writer stored: captures by outcome, redeliveries skipped, node runs ended."""
 
     entries: int = 0
+    claimed: int = 0  # entries an earlier writer read and never acknowledged
     stored: dict[str, int] = field(default_factory=dict)
     redelivered: int = 0
     runs_ended: list[int] = field(default_factory=list)
@@ -177,12 +179,16 @@ def run_writer(db: str | Path, url: str, *, warc_dir: str | Path | None = None, 
     ensure_group(client)
     name = f"writer:{worker_name()}"
     stop = stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):  # finish the entry in hand, then leave
+            signal.signal(signum, lambda *_: stop.set())
     with Archive(db, warc_dir=warc_dir, search_batch=200) as archive:
         writer = NodeWriter(archive, client, name=name)
         try:
-            claimed = claim_pending(client, name)
-            if claimed:
-                logger.info("writer: %d entries left unacknowledged by an earlier writer: storing them first", claimed)
+            writer.summary.claimed = claim_pending(client, name)
+            if writer.summary.claimed:
+                logger.info("writer: %d entries left unacknowledged by an earlier writer: storing them first",
+                            writer.summary.claimed)
             _loop(writer, client, name, stop=stop, burst=burst, batch=batch, progress=progress)
         finally:
             writer.close()
@@ -213,7 +219,8 @@ def _loop(writer: NodeWriter, client: redis.Redis, name: str, *, stop: threading
             backlog = False
             continue
         for entry_id, fields in entries:
-            writer.handle(entry_id, fields)
+            if fields:  # a pending entry deleted meanwhile comes back empty: nothing to store
+                writer.handle(entry_id, fields)
             _acknowledge(client, entry_id)
         if entries and progress is not None:
             progress(writer.summary)
@@ -225,8 +232,8 @@ def _acknowledge(client: redis.Redis, entry_id: bytes) -> None:
     """XACK and XDEL after the commit (the entry's bodies leave Redis); a restart in between is waited out."""
     while True:
         try:
-            client.xack(STREAM, GROUP, entry_id)
-            client.xdel(STREAM, entry_id)
+            with client.pipeline(transaction=True) as both:  # MULTI: never acknowledged and left behind
+                both.xack(STREAM, GROUP, entry_id).xdel(STREAM, entry_id).execute()
             return
         except redis.ConnectionError as exc:
             logger.warning("engine unreachable (%s); waiting to acknowledge", exc)

@@ -46,9 +46,10 @@ def queue_depth(client: Any, queue: str) -> int:
     return int(client.hlen(f"dramatiq:{queue}.msgs")) + int(client.hlen(f"dramatiq:{queue}.DQ.msgs"))
 
 
-def engine_status(url: str, *, now: float | None = None) -> dict[str, Any]:
+def engine_status(url: str, *, now: float | None = None, silent_after: float = SILENT_AFTER) -> dict[str, Any]:
     """``{"broker", "queues": {name: depth}, "open_jobs", "workers": [{name, host, pid, queues, last_seen,
-    silent_seconds}]}``; raises EngineUnreachable with what to check."""
+    silent_seconds}], "nodes": [{name, role (node / writer), host, pid, last_seen, silent_seconds}],
+    "silent_after", "silent": [line]}``; raises EngineUnreachable with what to check."""
     import redis
 
     client = redis.Redis.from_url(url, socket_connect_timeout=5)
@@ -65,7 +66,10 @@ def engine_status(url: str, *, now: float | None = None) -> dict[str, Any]:
     workers = [{**_beat(name, raw, current), "queues": json.loads(raw).get("queues")}
                for name, raw in sorted(beats.items())]
     nodes = [{**_beat(name, raw, current), "role": json.loads(raw).get("role")} for name, raw in sorted(node_beats.items())]
-    return {"broker": url, "queues": queues, "open_jobs": open_jobs, "workers": workers, "nodes": nodes}
+    status = {"broker": url, "queues": queues, "open_jobs": open_jobs, "workers": workers, "nodes": nodes,
+              "silent_after": silent_after}
+    status["silent"] = silent(status, after=silent_after)
+    return status
 
 
 def _beat(name: Any, raw: Any, current: float) -> dict[str, Any]:
@@ -95,5 +99,36 @@ def format_engine(status: dict[str, Any]) -> str:
     for n in status.get("nodes", []):
         lines.append(f"  {n['role'] or 'node'} {n['name']} on {n['host']}: last heartbeat {n['last_seen']}"
                      f" ({n['silent_seconds']:.0f} s ago)")
-    lines += [f"  SILENT {line}" for line in silent(status, after=status.get("silent_after", SILENT_AFTER))]
+    lines += [f"  SILENT {line}" for line in status.get("silent", [])]
     return "\n".join(lines)
+
+
+#: Silent ones already alerted, by name → the heartbeat they fell silent at (one alert per silence).
+_ALERTED: dict[str, str | None] = {}
+
+
+def alert_silent(cfg: Any, *, now: str | None = None) -> list[str]:
+    """With an engine configured (``cfg.broker``): one ``job`` alert listing the workers, nodes or writer silent
+    longer than ``cfg.silent_after_s`` (or the engine unreachable), sent when one falls silent (each silence
+    once; a heartbeat seen again clears it).  Those that stop cleanly remove their heartbeat: never silent.
+    Returns the lines sent."""
+    from archive.ops.alerts import Digest, send_digest
+
+    if not cfg.broker:
+        return []
+    try:
+        status = engine_status(cfg.broker, silent_after=cfg.silent_after_s)
+    except EngineUnreachable as exc:
+        quiet, lines = {"engine": "unreachable"}, [str(exc)]
+    else:
+        quiet = {w["name"]: w["last_seen"] for w in status["workers"] + status["nodes"]
+                 if w["silent_seconds"] > cfg.silent_after_s}
+        lines = status["silent"]
+    fresh = [name for name, seen in quiet.items() if _ALERTED.get(name) != seen]
+    _ALERTED.clear()
+    _ALERTED.update(quiet)
+    if not fresh:
+        return []
+    send_digest(cfg.db, cfg.alerts, Digest(subject=f"[ducha] engine: {len(lines)} silent or unreachable",
+                                           kind="job", notes=lines), now=now)
+    return lines

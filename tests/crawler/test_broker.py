@@ -173,7 +173,7 @@ def test_status_shows_queue_depths_and_worker_heartbeats(left_over, redis_server
 
     connect(url).recognise.send("ocr:x", "0" * 64, "pdf", "rapidocr", 1, 1.0, None)  # no worker yet
     result = runner.invoke(main, ["status", "--db", str(sim.db), "--broker", url, "--format", "json"])
-    assert json.loads(result.output)["queues"] == {"ocr": 1, "text": 0}
+    assert json.loads(result.output)["queues"] == {"ocr": 1, "text": 0, "captures": 0}
     worker = _ducha("worker", "--broker", url, "--queues", "text")
     try:
         _wait(lambda: client.hlen("ducha:workers") == 1, 60)
