@@ -70,7 +70,12 @@ def writer(db, broker, burst) -> None:
     except BrokerError as exc:
         raise click.ClickException(str(exc)) from exc
     latencies = sorted(summary.latencies)
-    click.echo(json.dumps({"entries": summary.entries, "claimed": summary.claimed, "stored": summary.stored, "redelivered": summary.redelivered,
-                           "runs_ended": summary.runs_ended,
-                           "latency_p50_s": round(latencies[len(latencies) // 2], 3) if latencies else None}))
+
+    def quantile(q: float) -> float | None:
+        return round(latencies[min(len(latencies) - 1, int(q * len(latencies)))], 3) if latencies else None
+
+    click.echo(json.dumps({"entries": summary.entries, "claimed": summary.claimed, "stored": summary.stored,
+                           "redelivered": summary.redelivered, "runs_ended": summary.runs_ended,
+                           "latency_p50_s": quantile(0.5), "latency_p95_s": quantile(0.95),
+                           "latency_max_s": quantile(1.0)}))
     sys.exit(0)

@@ -172,7 +172,7 @@ class LeasedDownloadHandler(MirrorDownloadHandler):
         super().__init__(crawler)
         settings = crawler.settings
         try:
-            self.client: redis.Redis | None = client_for(settings)
+            self.client: redis.Redis | None = client_for(settings) if settings.getbool("DUCHA_HOST_LEASE") else None
         except NotConfigured:
             self.client = None
         self.holder = settings.get("DUCHA_NODE") or ""
