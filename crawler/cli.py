@@ -186,6 +186,8 @@ def crawl(sites_file, site_ids, db, mirror, full, recapture, settings, node, bro
         sites = spider_class().select_sites(sites_file, list(site_ids))
         if broker:  # pinned sites are their nodes' (without an engine, one machine crawls them all)
             sites = spider_class().for_node(sites, node or None)
+            if node and not sites:
+                raise click.UsageError(f"no site of the sites file is pinned to node {node!r} (node: {node})")
         check_writable(db)  # a damaged or read-only archive is refused before the lock file is made
         with crawl_lock(db):
             run = {"sites_file": sites_file, "site_ids": list(site_ids), "mirror": mirror, "full": full}

@@ -23,6 +23,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -83,7 +84,7 @@ def send(client: redis.Redis, fields: dict[str, Any], *, retry_seconds: float = 
             time.sleep(1.0)
 
 
-def entry(kind: str, node: str, token: str, data: dict[str, Any], exchanges: list[dict] = ()) -> dict[str, Any]:
+def entry(kind: str, node: str, token: str, data: dict[str, Any], exchanges: Sequence[dict] = ()) -> dict[str, Any]:
     """The fields of one stream entry: JSON metadata, and each exchange's bodies as fields of their own."""
     fields: dict[str, Any] = {"kind": kind, "node": node, "run": token}
     meta = []

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import redis
@@ -147,8 +148,6 @@ class NodeWriter:
 
 
 def _now() -> str:
-    from datetime import datetime
-
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 

@@ -189,3 +189,13 @@ def test_status_lists_nodes_and_the_writer_and_names_the_silent(sim, redis_serve
     text = CliRunner().invoke(main, ["status", "--db", str(db), "--broker", url]).output
     assert f"node {NODE} on far: last heartbeat 2026-11-02T02:00:00+00:00" in text
     assert f"SILENT node {NODE} silent for 600 s" in text
+
+
+def test_a_node_without_pinned_sites_or_without_an_engine_is_refused(sim, tmp_path):
+    runner = CliRunner()
+    args = ["crawl", "--sites", str(sim.sites_file), "--db", str(tmp_path / "n.db"), "--node"]
+    nothing = runner.invoke(main, [*args, "elsewhere", "--broker", "redis://127.0.0.1:1/0"])
+    assert nothing.exit_code == 2 and "no site of the sites file is pinned to node 'elsewhere'" in nothing.output
+    alone = runner.invoke(main, [*args, NODE], env={"DUCHA_BROKER": ""})
+    assert alone.exit_code == 2 and "--node needs --broker" in alone.output
+    assert not (tmp_path / "n.db").exists()
