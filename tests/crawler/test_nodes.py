@@ -144,6 +144,7 @@ def test_node_killed_mid_site_then_run_again_every_posting_archived_once(sim, re
     first.communicate()
     sent = client.xlen("ducha:captures") - 1
     assert 0 < sent < 2 * 8
+    assert client.hexists("ducha:nodes", NODE)  # its heartbeat stays: `ducha status` reports it silent
     writer = _writer(tmp_path / "archive.db", url)
     try:
         _finish(_node(sim, url, node_db))  # the next run: what the killed one had not recorded is fetched again
@@ -152,6 +153,7 @@ def test_node_killed_mid_site_then_run_again_every_posting_archived_once(sim, re
         writer.send_signal(signal.SIGTERM)
         _finish(writer)
     _assert_archived_once(sim, tmp_path / "archive.db")
+    assert not client.hexists("ducha:nodes", NODE)  # a node that stops cleanly leaves no heartbeat behind
     statuses = [r[0] for r in sqlite3.connect(tmp_path / "archive.db").execute("SELECT status FROM runs ORDER BY id")]
     assert statuses == ["crashed", "ok"]  # the killed node's run, then the one that finished
 
