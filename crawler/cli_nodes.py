@@ -75,7 +75,7 @@ def writer(db, broker, burst) -> None:
         return round(latencies[min(len(latencies) - 1, int(q * len(latencies)))], 3) if latencies else None
 
     click.echo(json.dumps({"entries": summary.entries, "claimed": summary.claimed, "stored": summary.stored,
-                           "redelivered": summary.redelivered, "runs_ended": summary.runs_ended,
+                           "redelivered": summary.redelivered, "refused": summary.refused, "runs_ended": summary.runs_ended,
                            "latency_p50_s": quantile(0.5), "latency_p95_s": quantile(0.95),
                            "latency_max_s": quantile(1.0)}))
     sys.exit(0)

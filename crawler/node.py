@@ -5,7 +5,7 @@
     node: spider ─► NodeWarcMiddleware ─ local WARC record + the exchange kept (file, offset) ─┐
           item ───► NodeShipPipeline (200) ─ XADD ducha:captures {capture JSON, its exchanges} ◄┘
                  └► ArchivePipeline (300) ─ the node's own scratch archive (what it knows next run)
-          LeasedDownloadHandler: one request start per host and delay, whichever node sends it
+          LeasedDownloadHandler: one request per host at a time, a delay apart, whichever node sends it
     writer (crawler/node_writer.py): XREADGROUP ─► WARC records + rows ─► commit ─► XACK
 
 A capture is sent before the node records it locally: a node killed between the two fetches the posting
@@ -165,9 +165,14 @@ def heartbeat(name: str, *, role: str, **extra: Any) -> dict[str, Any]:
 
 
 class LeasedDownloadHandler(MirrorDownloadHandler):
-    """The download handler of a node: before a request leaves, it holds its host's lease in the engine
-    for the host's delay (``SET NX PX``), so requests to one host start at most once per delay across every
-    node; on a local crawl (no node) it is the mirror handler unchanged."""
+    """The download handler of a node: a request leaves only while its node holds the host's lease in the
+    engine (``SET NX``, a token per request), held until the answer is in and then for the host's delay
+    (``PEXPIRE`` if still ours), so across every node a host gets one request at a time, a delay apart, as
+    one machine's download slot gives it.  A node killed mid-request frees the host when the lease's
+    ceiling (download timeout + delay) runs out.  On a local crawl (no node) it is the mirror handler."""
+
+    _RELEASE = ("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2])"
+                " else return 0 end")
 
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
@@ -176,26 +181,36 @@ class LeasedDownloadHandler(MirrorDownloadHandler):
             self.client: redis.Redis | None = client_for(settings) if settings.getbool("DUCHA_HOST_LEASE") else None
         except NotConfigured:
             self.client = None
-        self.holder = settings.get("DUCHA_NODE") or ""
         self.default_delay = settings.getfloat("DOWNLOAD_DELAY")
+        self.ceiling = settings.getfloat("DOWNLOAD_TIMEOUT")
         self.delays = {host: float(slot.get("delay", self.default_delay))
                        for host, slot in (settings.getdict("DOWNLOAD_SLOTS") or {}).items()}
+        self.release = self.client.register_script(self._RELEASE) if self.client is not None else None
         self.stats = crawler.stats
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
         delay = self.delays.get(host, self.default_delay)
-        if self.client is not None and delay > 0:
-            await self._lease(host, int(delay * 1000))
-        return await super().download_request(request)
+        if self.client is None or delay <= 0:
+            return await super().download_request(request)
+        token = uuid.uuid4().hex
+        await self._lease(LEASE + host, token, int((self.ceiling + delay) * 1000))
+        try:
+            return await super().download_request(request)
+        finally:
+            try:  # the next request to this host, from any node, waits the delay from now
+                self.release(keys=[LEASE + host], args=[token, int(delay * 1000)])
+            except redis.RedisError as exc:
+                logger.warning("host lease of %s not shortened (%s): it runs out by itself", host, exc)
 
-    async def _lease(self, host: str, ms: int) -> None:
+    async def _lease(self, key: str, token: str, ceiling_ms: int) -> None:
+        assert self.client is not None
         waited = 0.0
         while True:
             try:
-                if self.client.set(LEASE + host, self.holder, nx=True, px=ms):
+                if self.client.set(key, token, nx=True, px=ceiling_ms):
                     break
-                wait = max(10, int(self.client.pttl(LEASE + host))) / 1000
+                wait = min(100, max(10, int(self.client.pttl(key)))) / 1000
             except redis.ConnectionError as exc:  # never send unleased: politeness first
                 logger.warning("engine unreachable for the host lease (%s); waiting", exc)
                 wait = 1.0

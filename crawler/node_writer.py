@@ -40,6 +40,7 @@ from crawler.runner import after_crawl, package_version
 logger = logging.getLogger(__name__)
 BLOCK_MS = 1000
 HEARTBEAT_SECONDS = 5.0
+REFUSED = STREAM + ":refused"  # stream: entries the writer could not read, with why
 
 
 @dataclass
@@ -50,6 +51,7 @@ class WriterSummary:
     claimed: int = 0  # entries an earlier writer read and never acknowledged
     stored: dict[str, int] = field(default_factory=dict)
     redelivered: int = 0
+    refused: int = 0  # entries that could not be read, set aside in ``REFUSED``
     runs_ended: list[int] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)  # seconds from XADD to commit, per capture
 
@@ -219,12 +221,24 @@ def _loop(writer: NodeWriter, client: redis.Redis, name: str, *, stop: threading
             continue
         for entry_id, fields in entries:
             if fields:  # a pending entry deleted meanwhile comes back empty: nothing to store
-                writer.handle(entry_id, fields)
+                _store(writer, client, entry_id, fields)
             _acknowledge(client, entry_id)
         if entries and progress is not None:
             progress(writer.summary)
         if burst and not entries and not backlog:
             return
+
+
+def _store(writer: NodeWriter, client: redis.Redis, entry_id: bytes, fields: dict[bytes, bytes]) -> None:
+    """Store one entry; one that cannot be read (another version's node, a damaged entry) is set aside in
+    ``ducha:captures:refused`` with why, never retried forever.  Archive errors (busy, disk full) stop the
+    writer: the entry stays unacknowledged for the next one."""
+    try:
+        writer.handle(entry_id, fields)
+    except (ValueError, KeyError, TypeError) as exc:
+        logger.error("entry %s refused: %s: %s (kept in %s)", entry_id.decode(), type(exc).__name__, exc, REFUSED)
+        client.xadd(REFUSED, {**fields, b"error": f"{type(exc).__name__}: {exc}", b"entry": entry_id})
+        writer.summary.refused += 1
 
 
 def _acknowledge(client: redis.Redis, entry_id: bytes) -> None:

@@ -201,3 +201,14 @@ def test_a_node_without_pinned_sites_or_without_an_engine_is_refused(sim, tmp_pa
     alone = runner.invoke(main, [*args, NODE], env={"DUCHA_BROKER": ""})
     assert alone.exit_code == 2 and "--node needs --broker" in alone.output
     assert not (tmp_path / "n.db").exists()
+
+
+def test_an_entry_the_writer_cannot_read_is_set_aside_not_retried_forever(redis_server, tmp_path):
+    from crawler.node_writer import REFUSED, run_writer
+
+    url, client = _engine(redis_server, 13)
+    client.xadd("ducha:captures", {"kind": "capture", "node": NODE, "run": "t", "data": json.dumps({"x": 1})})
+    summary = run_writer(tmp_path / "archive.db", url, burst=True)
+    assert summary.refused == 1 and client.xlen("ducha:captures") == 0
+    ((_, fields),) = client.xrange(REFUSED)
+    assert fields[b"error"].startswith(b"KeyError")
