@@ -3,6 +3,8 @@ watches them every minute and keeps the writer running."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -78,3 +80,25 @@ def test_the_writer_process_is_started_again_when_it_exits(tmp_path):
     finally:
         writer.stop()
     assert writer.starts >= 3
+
+
+def test_the_scheduler_keeps_the_writer_running_and_stops_it(tmp_path, redis_server, fake_schedule, start_scheduler,
+                                                             poll):
+    import redis
+
+    url = redis_server.url(14)
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    config = fake_schedule([{"name": "g", "hour": "3", "minute": "0"}], broker=url)
+    sched = start_scheduler(config)
+    poll(lambda: any(k.startswith(b"writer:") for k in client.hkeys("ducha:nodes")), timeout=60,
+         what="the writer's heartbeat")
+    (name,) = client.hkeys("ducha:nodes")
+    pid = json.loads(client.hget("ducha:nodes", name))["pid"]
+    os.kill(pid, signal.SIGKILL)  # a writer that dies is started again
+    poll(lambda: any(json.loads(v)["pid"] != pid for v in client.hvals("ducha:nodes")), timeout=60,
+         what="a new writer")
+    assert sched.stop() == 0
+    assert "the writer exited" in sched.output()
+    poll(lambda: not [v for v in client.hvals("ducha:nodes") if json.loads(v)["pid"] != pid], timeout=30,
+         what="the writer stopped with the scheduler")
