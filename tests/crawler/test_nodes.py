@@ -1,4 +1,5 @@
-"""Crawl nodes through a real Redis: a node's captures reach the archive's writer exactly once, whoever dies.
+"""Crawl nodes through a real Redis: a node's captures reach the archive's writer exactly once, whoever dies
+(a node or the writer killed, Redis restarted).
 
 Two small simulated sites pinned to the node ``abroad``; the node crawls into its own scratch archive and
 sends each capture (item + exchanges) to the stream; ``ducha writer`` stores them.  Each test counts the
@@ -173,6 +174,24 @@ def test_writer_killed_mid_batch_the_next_one_stores_what_it_left(sim, redis_ser
     assert summary["claimed"] == pending
     _assert_archived_once(sim, archive)
     assert _stored(archive) == 2 * 8 and client.xlen("ducha:captures") == 0
+
+
+def test_redis_restart_mid_crawl_loses_nothing(sim, redis_server, tmp_path):
+    url, client = _engine(redis_server, 15)
+    archive = tmp_path / "archive.db"
+    writer = _writer(archive, url)
+    node = _node(sim, url, tmp_path / "node.db", "-s", "DOWNLOAD_DELAY=0.1")
+    try:
+        _wait(lambda: _stored(archive) >= 2)  # captures flowing from node to writer
+        redis_server.stop()
+        time.sleep(1)  # node and writer meet a refused connection
+        redis_server.start()
+        _finish(node)
+        _wait(lambda: client.xlen("ducha:captures") == 0 and _stored(archive) >= 2 * 8)
+    finally:
+        writer.send_signal(signal.SIGTERM)
+        _finish(writer)
+    _assert_archived_once(sim, archive)
 
 
 def test_status_lists_nodes_and_the_writer_and_names_the_silent(sim, redis_server, tmp_path):
