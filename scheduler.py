@@ -44,6 +44,7 @@ from archive.ops.execute import Supervisor, run_group
 from archive.ops.lock import EXIT_LOCKED, acquire, lock_path, release
 from archive.ops.orphans import recover_abandoned
 from archive.ops.runs import mark_crashed_runs
+from archive.ops.writer_process import WriterProcess
 
 logger = logging.getLogger("scheduler")
 
@@ -167,6 +168,13 @@ def run_evidence_check(config_path: str | None) -> str:
     return "ok" if report.ok else "failed"
 
 
+def run_engine_watch(config_path: str | None) -> str:
+    """The job ``engine-watch`` (with an engine): alert on workers, nodes or the writer silent too long."""
+    from archive.ops.engine import alert_silent
+
+    return "alerted" if alert_silent(load_config(config_path)) else "ok"
+
+
 #: Weekly evidence check (APScheduler day names: numbers count from Monday).
 VERIFY_CRON = {"day_of_week": "sun", "hour": "4", "minute": "30"}
 
@@ -199,6 +207,9 @@ def wanted_jobs(cfg: OpsConfig) -> dict[str, tuple[str, CronTrigger, dict]]:
                                       {"group": group.name, **kwargs_for}) for group in cfg.groups}
     wanted["verify-evidence"] = ("scheduler:run_evidence_check", CronTrigger(timezone=cfg.timezone, **VERIFY_CRON),
                                  kwargs_for)
+    if cfg.broker:  # every minute: workers, nodes and the writer silent too long are alerted
+        wanted["engine-watch"] = ("scheduler:run_engine_watch", CronTrigger(timezone=cfg.timezone, minute="*"),
+                                  kwargs_for)
     return wanted
 
 
@@ -220,7 +231,7 @@ def sync_jobs(sched: BackgroundScheduler, cfg: OpsConfig) -> None:
             logger.info("job %s kept: %s, next run %s", job_id, trigger, job.next_run_time)
             continue
         group = groups.get(job_id)
-        sched.add_job(func, trigger, id=job_id, name=f"crawl {group.name}" if group else "verify evidence",
+        sched.add_job(func, trigger, id=job_id, name=f"crawl {group.name}" if group else job_id.replace("-", " "),
                       kwargs=kwargs, replace_existing=True)
         if group:
             logger.info("job %s scheduled: %s (timeout %g s), sites %s", job_id, trigger, group.timeout_s,
@@ -339,6 +350,7 @@ def _serve(cfg: OpsConfig) -> int:
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     sched = build_scheduler(cfg)
+    writer: WriterProcess | None = None
     sched.start(paused=True)
     try:
         sync_jobs(sched, cfg)
@@ -350,8 +362,13 @@ def _serve(cfg: OpsConfig) -> int:
             logger.info("job %s next run %s", job.id, job.next_run_time)
         sched.resume()
         logger.info("scheduler started (pid %d, db %s, job store %s)", os.getpid(), cfg.db, cfg.jobstore_path())
+        if cfg.broker:  # the crawl nodes' captures are stored as they come
+            writer = WriterProcess(cfg)
+            writer.start()
         stop.wait()
     finally:
+        if writer is not None:
+            writer.stop()
         sched.shutdown(wait=False)
         if not _SUPERVISOR.wait_idle(cfg.kill_grace_s + 10):
             logger.error("a crawl did not stop within %g s", cfg.kill_grace_s + 10)

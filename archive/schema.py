@@ -342,12 +342,13 @@ def migration_sets() -> list[Migrations]:
     """All migration sets in the order ``ensure_schema`` applies them."""
     from archive.learned import MIGRATIONS as LEARNED
     from archive.ledger.schema import MIGRATIONS as LEDGER
+    from archive.nodes import MIGRATIONS as NODES
     from archive.ocr import MIGRATIONS as OCR
     from archive.ops.schema import MIGRATIONS as OPS
     from archive.retype import MIGRATIONS as RETYPE
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, OCR, LEARNED, RETYPE, LEDGER]  # the ledger reads the others: last
+    return [CORE, TIMELINESS, OPS, OCR, LEARNED, RETYPE, NODES, LEDGER]  # the ledger reads the others: last
 
 
 def ensure_schema(db: Database) -> None:

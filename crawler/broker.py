@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,7 @@ def put_blob(client: redis.Redis, data: bytes) -> str:
 
 def get_blob(client: redis.Redis, sha256: str, blob_dir: str | None = None) -> bytes:
     """The bytes of ``sha256`` from Redis or ``blob_dir/<aa>/<sha256>``; raises BrokerError when absent or altered."""
-    data = client.get(BLOB + sha256)
+    data = patient(client.get, BLOB + sha256)
     if data is None and blob_dir:
         path = Path(blob_dir) / sha256[:2] / sha256
         data = path.read_bytes() if path.exists() else None
@@ -92,6 +93,29 @@ def get_blob(client: redis.Redis, sha256: str, blob_dir: str | None = None) -> b
     if hashlib.sha256(data).hexdigest() != sha256:
         raise BrokerError(f"bytes of {sha256[:12]}… do not match their digest: refused")
     return bytes(data)
+
+
+#: How long a job waits out an unreachable engine for its own reads and writes (a Redis restart).
+PATIENCE_SECONDS = 120.0
+
+
+def patient(step: Callable[..., Any], *args: Any, seconds: float = PATIENCE_SECONDS) -> Any:
+    """``step(*args)``, retried while the engine is unreachable (up to ``seconds``).
+
+    A job must not fail for a Redis restart: Dramatiq would acknowledge it and enqueue its retry, and that
+    enqueue, made while Redis is still down, fails: the job would be lost (the cause of the restart test's
+    one-in-four failure)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return step(*args)
+        except redis.ConnectionError as exc:
+            if time.monotonic() > deadline:
+                raise
+            logger.warning("engine unreachable (%s); waiting", exc)
+            time.sleep(0.5)
 
 
 def ocr_job_id(sha256: str, engine: str, version: str) -> str:
@@ -130,7 +154,7 @@ def recognise_job(job_id: str, sha256: str, kind: str, engine: str, max_pages: i
                "record": None if out is None else {"sha256": out.sha256, "engine": out.engine,
                                                     "engine_version": out.engine_version,
                                                     "pages_total": out.pages_total, "pages": out.pages}}
-    client.hset(RESULTS, job_id, json.dumps(payload, ensure_ascii=False))
+    patient(client.hset, RESULTS, job_id, json.dumps(payload, ensure_ascii=False))
     logger.info("recognised %s… (%s pages)", sha256[:12], 0 if out is None else out.pages_done)
 
 
@@ -140,4 +164,4 @@ def text_job(job_id: str, sha256: str, filename: str, content_type: str | None, 
     data = get_blob(client, sha256, os.environ.get("DUCHA_BLOB_DIR"))
     found = extract_attachment_text(data, filename=filename, content_type=content_type, max_bytes=max_bytes)
     payload = {"job_id": job_id, "sha256": sha256, "text": found.text, "kind": found.kind, "error": found.error}
-    client.hset(RESULTS, job_id, json.dumps(payload, ensure_ascii=False))
+    patient(client.hset, RESULTS, job_id, json.dumps(payload, ensure_ascii=False))

@@ -163,13 +163,17 @@ def probe(sites_file, site_ids, mirror, fmt) -> None:
 @click.option("--recapture", is_flag=True,
               help="Verify every WARC record first; fetch live postings whose evidence is lost again.")
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting (repeatable).")
-def crawl(sites_file, site_ids, db, mirror, full, recapture, settings) -> None:
+@click.option("--node", metavar="NAME", help="Crawl as this crawl node: only the sites pinned to it (node: NAME), "
+              "captures sent to the engine's writer (needs --broker; --db is then the node's scratch archive).")
+@click.option("--broker", metavar="URL", envvar="DUCHA_BROKER", show_envvar=True,
+              help="The engine (redis://HOST:PORT/N): without --node, sites pinned to a node are left to it.")
+def crawl(sites_file, site_ids, db, mirror, full, recapture, settings, node, broker) -> None:
     """One crawl run into the archive. Exits 1 naming the sites that failed (the rest are archived),
     74 when the disk is full, 130/143 when stopped by SIGINT/SIGTERM (the run is recorded interrupted)."""
     from archive.errors import ArchiveFullError
     from archive.opening import check_writable
     from archive.ops.lock import EXIT_LOCKED, CrawlLockBusy, crawl_lock
-    from crawler.errors import CrawlSetupError, SitesFileError, UnknownSiteError
+    from crawler.errors import BrokerError, CrawlSetupError, SitesFileError, UnknownSiteError
     from crawler.runner import EXIT_DISK_FULL, run_crawl, spider_class
 
     overrides = _parse_settings(settings)
@@ -177,11 +181,22 @@ def crawl(sites_file, site_ids, db, mirror, full, recapture, settings) -> None:
     if recapture:
         overrides["DUCHA_RECAPTURE"] = "True"
     try:  # read before the lock: a refused crawl creates no file
+        if node and not broker:
+            raise click.UsageError("--node needs --broker (or DUCHA_BROKER): the engine its captures go to")
         sites = spider_class().select_sites(sites_file, list(site_ids))
+        if broker:  # pinned sites are their nodes' (without an engine, one machine crawls them all)
+            sites = spider_class().for_node(sites, node or None)
+            if node and not sites:
+                raise click.UsageError(f"no site of the sites file is pinned to node {node!r} (node: {node})")
         check_writable(db)  # a damaged or read-only archive is refused before the lock file is made
         with crawl_lock(db):
-            result = run_crawl(db=db, sites_file=sites_file, site_ids=list(site_ids), mirror=mirror, full=full,
-                               overrides=overrides, sites=sites)
+            run = {"sites_file": sites_file, "site_ids": list(site_ids), "mirror": mirror, "full": full}
+            if node:
+                from crawler.cli_nodes import crawl_node
+
+                result = crawl_node(node=node, broker=broker, db=db, sites=sites, run=run, overrides=overrides)
+            else:
+                result = run_crawl(db=db, overrides=overrides, sites=sites, **run)
     except CrawlLockBusy as exc:
         click.echo(f"ducha crawl: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
@@ -192,6 +207,8 @@ def crawl(sites_file, site_ids, db, mirror, full, recapture, settings) -> None:
     except ArchiveFullError as exc:
         click.echo(f"ducha crawl: {exc}; free space and run again", err=True)
         sys.exit(EXIT_DISK_FULL)
+    except BrokerError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"run {result.run_id}: {result.status}")
     for site_id, counts in result.sites.items():
         click.echo(f"  {site_id:<12} postings {counts['entries']:>5}  new {counts['new']:>4}  "
@@ -320,7 +337,8 @@ BROKER_OPTION = click.option("--broker", metavar="URL", envvar="DUCHA_BROKER", s
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: the engine's queues and workers (with --broker).")
 def status(db, broker, fmt) -> None:
-    """Last run per site, its health, and the next scheduled run (with --broker: queues and workers)."""
+    """Last run per site, its health, and the next scheduled run (with --broker: queues, workers, crawl nodes and
+    the writer with their last heartbeats, and those silent longer than DUCHA_SILENT_AFTER seconds)."""
     from archive.ops.status import format_status, status_exit_code
     from crawler.clock import now
 
@@ -338,11 +356,11 @@ def status(db, broker, fmt) -> None:
 
 
 def _engine_status(broker: str) -> dict:
-    from archive.ops.engine import engine_status
+    from archive.ops.engine import SILENT_AFTER, engine_status
     from archive.ops.errors import EngineUnreachable
 
     try:
-        return engine_status(broker)
+        return engine_status(broker, silent_after=float(os.environ.get("DUCHA_SILENT_AFTER") or SILENT_AFTER))
     except EngineUnreachable as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -622,6 +640,14 @@ def worker(broker, queues, burst, blob_dir) -> None:
     except BrokerError as exc:
         raise click.ClickException(str(exc)) from exc
 
+
+def _add_node_commands() -> None:
+    from crawler.cli_nodes import writer
+
+    main.add_command(writer)
+
+
+_add_node_commands()
 
 if __name__ == "__main__":
     main()

@@ -130,17 +130,14 @@ class WarcEvidenceMiddleware:
         return response
 
     def _write(self, request: Request, response: Response):
-        return self.writer.write_exchange(
-            url=request.url,
-            method=request.method,
-            request_headers=_headers(request.headers),
-            request_body=request.body or b"",
-            status=response.status,
-            reason="",
-            response_headers=_headers(response.headers),
-            body=response.body,
-            fetched_at=now_iso(self.crawler.settings),
-        )
+        return self.writer.write_exchange(**self.exchange(request, response))
+
+    def exchange(self, request: Request, response: Response) -> dict:
+        """The arguments of ``WarcWriter.write_exchange`` for one exchange (a crawl node sends them on)."""
+        return {"url": request.url, "method": request.method, "request_headers": _headers(request.headers),
+                "request_body": request.body or b"", "status": response.status, "reason": "",
+                "response_headers": _headers(response.headers), "body": response.body,
+                "fetched_at": now_iso(self.crawler.settings)}
 
     def spider_closed(self, spider) -> None:
         try:

@@ -145,11 +145,12 @@ def spider_class():
 
 def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | None = None,
               mirror: str | None = None, full: bool = False, overrides: dict[str, str] | None = None,
-              command: str = "crawl", sites: list | None = None) -> CrawlResult:
+              command: str = "crawl", sites: list | None = None, bookkeeping: bool = True) -> CrawlResult:
     """Run one crawl into ``db`` and return its result; the run is recorded in the ``runs`` table.
 
     ``sites``: the sites already read from ``sites_file`` (``select_sites``), so a bad file is refused
-    before anything is created; entries the file refused (``sites.rejected``) fail by name."""
+    before anything is created; entries the file refused (``sites.rejected``) fail by name.  ``bookkeeping``
+    False (a crawl node's scratch archive): no measures, ledger, alerts or manifest after the run."""
     spidercls = spider_class()
     if sites is None:
         sites = spidercls.select_sites(sites_file, site_ids or [])  # the one read of the sites file per run
@@ -191,8 +192,8 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
         stats = stats or (crawler.stats.get_stats() if crawler.stats else {})
         lost = _close_run(archive, run_id, result.status, stats, site_ids, settings, rejected=rejected)
         result.disk_full = result.disk_full or lost
-        if not result.disk_full:
-            _after_run(db, run_id, settings)
+        if not result.disk_full and bookkeeping:
+            after_crawl(db, run_id, settings)
     return result
 
 
@@ -221,7 +222,7 @@ def _close_run(archive: Archive, run_id: int, status: str, stats: dict, site_ids
     return None
 
 
-def _after_run(db: str, run_id: int, settings: Settings) -> None:
+def after_crawl(db: str, run_id: int, settings: Settings) -> None:
     """Timeliness measures and the rectification ledger, then health checks, watches and alerts. Logged, never raised:
     the run itself is archived whatever happens here, and a failed check alerts by itself."""
     current = now(settings)

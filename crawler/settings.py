@@ -84,3 +84,4 @@ DUCHA_PROGRESS = "auto"            # auto (live table at a terminal, else log li
 DUCHA_PROGRESS_INTERVAL = 10.0     # seconds between progress lines
 DUCHA_BROWSER = "/usr/bin/chromium"  # headless browser for sites marked `challenge: browser`
 DUCHA_BROWSER_TIMEOUT = 60.0       # seconds for the browser to load a page (challenge or script-driven list)
+DUCHA_HOST_LEASE = True            # crawl nodes: hold each host's lease in the engine for its delay (politeness across nodes)

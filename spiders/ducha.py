@@ -37,7 +37,7 @@ from spiders.probe import probe_sites
 from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
 from spiders.profiles.comments import commented_entries
-from spiders.registry import Site, select_sites
+from spiders.registry import Site, for_node, select_sites
 from spiders.script_lists import ScriptLists
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class DuchaSpider(scrapy.Spider):
 
     name = "ducha"
     select_sites = staticmethod(select_sites)  # how the runner reads the sites file, once per run
+    for_node = staticmethod(for_node)  # the sites of one crawl node (`ducha crawl --node`), or the archive's own
     probe_sites = staticmethod(probe_sites)  # `ducha probe`: one look per site, nothing archived
     discover_hosts = staticmethod(discover_hosts)  # `ducha discover`: channels found from home pages
     format_discovery = staticmethod(format_results)

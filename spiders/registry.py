@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 
 LEVELS = ("national", "province", "city", "county")
 _ID = re.compile(r"^[a-z0-9-]+$")
-_KNOWN_KEYS = {"id", "name", "region", "level", "start_urls", "profile", "options"}
+_KNOWN_KEYS = {"id", "name", "region", "level", "start_urls", "profile", "options", "node"}
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\s]+)(.*)$", re.DOTALL)
 
 
@@ -61,6 +61,7 @@ class Site:
     start_urls: tuple[str, ...]
     profile: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    node: str | None = None  # the crawl node that crawls this site (``ducha crawl --node``); None: the archive's
 
     @property
     def host(self) -> str:
@@ -121,9 +122,13 @@ def _site_from(raw: Any, index: int, source: str) -> Site:
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise _fail(where, "field 'options' must be a mapping")
+    node = raw.get("node")
+    if node is not None and (not isinstance(node, str) or not _ID.match(node)):
+        raise _fail(where, f"field 'node' must be a node name matching [a-z0-9-]+ (got {node!r})")
     extras = {k: v for k, v in raw.items() if k not in _KNOWN_KEYS}
     return Site(id=sid, name=raw["name"].strip(), region=raw["region"].strip(), level=level,
-                start_urls=tuple(u for u in normalised if u), profile=profile, options={**extras, **options})
+                start_urls=tuple(u for u in normalised if u), profile=profile, options={**extras, **options},
+                node=node)
 
 
 def _label(raw: Any, index: int) -> str:
@@ -195,3 +200,13 @@ def select_sites(sites_file: str | Path | None = None, site_ids: list[str] | tup
     for label, reason in sites.rejected.items():
         logger.error("sites file entry %s refused: %s", label, reason)
     return sites
+
+
+def for_node(sites: Sites, node: str | None) -> Sites:
+    """The sites a crawl on ``node`` takes (those pinned to it); ``None``: the archive machine's own crawl,
+    which leaves the pinned sites to their nodes.  Refused entries stay listed."""
+    chosen = [s for s in sites if s.node == node]
+    skipped = [s.id for s in sites if s.node != node]
+    if skipped:
+        logger.info("%d site(s) left to other crawl nodes: %s", len(skipped), ", ".join(skipped))
+    return Sites(chosen, sites.rejected)

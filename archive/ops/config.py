@@ -132,6 +132,8 @@ class OpsConfig:
     alerts: AlertConfig = field(default_factory=AlertConfig)
     watches: tuple[Watch, ...] = ()
     source: str | None = None            # the file it was read from
+    broker: str | None = None            # the engine (DUCHA_BROKER): the scheduler runs the nodes' writer
+    silent_after_s: float = 120.0        # a worker, node or writer silent this long is alerted (DUCHA_SILENT_AFTER)
 
     def jobstore_path(self) -> Path:
         """The APScheduler job store (SQLite) file."""
@@ -281,4 +283,6 @@ def load_config(path: str | Path | None = None, *, env: Mapping[str, str] | None
         ),
         watches=tuple(_watch(w, i) for i, w in enumerate(raw.get("watches") or ())),
         source=str(path) if path else None,
+        broker=env.get("DUCHA_BROKER") or raw.get("broker") or None,
+        silent_after_s=float(env.get("DUCHA_SILENT_AFTER") or raw.get("silent_after_s", 120)),
     )

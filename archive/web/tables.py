@@ -224,6 +224,14 @@ TABLES: dict[str, dict[str, Any]] = {
                     "last_used_at": "最后使用 Last used", "uses": "使用次数 Uses", "dropped_at": "失效时间 Dropped at",
                     "dropped_reason": "失效原因 Why dropped"},
     },
+    "node_captures": {
+        "description": "爬取节点送来的采集记录。 Captures sent by crawl nodes (ducha crawl --node), one row each as the "
+                       "writer stored it: a capture delivered twice is recognised by its id and written once.",
+        "sort_desc": "stored_at",
+        "facets": ["node"],
+        "columns": {"capture_id": "采集编号 Capture id (made on the node)", "node": "节点 Node",
+                    "run_id": "运行 Run", "url": "网址 URL", "stored_at": "写入时间 Stored at"},
+    },
     "watches": {
         "description": "关键词关注。 Saved keyword watches.",
         "label_column": "name",

@@ -6,7 +6,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spiders.registry import Site, SitesFileError, bundled_sites_path, load_sites, parse_sites, select_sites
+from spiders.registry import (
+    Site,
+    SitesFileError,
+    bundled_sites_path,
+    for_node,
+    load_sites,
+    parse_sites,
+    select_sites,
+)
 
 SIMULATED = {
     "mee": "https://www.mee.gov.cn/ywgz/zysthjbhdc/dczg/index.shtml",
@@ -116,3 +124,12 @@ def test_invalid_yaml_is_reported_with_the_path(tmp_path: Path) -> None:
     f.write_text("sites: [\n", encoding="utf-8")
     with pytest.raises(SitesFileError, match="broken.yaml: not valid YAML"):
         load_sites(f)
+
+
+def test_a_site_can_be_pinned_to_a_crawl_node_by_a_valid_name() -> None:
+    sites = parse_sites([_site(id="a-sthj", node="abroad"), _site(id="b-sthj"), _site(id="c-sthj", node="Far Away")])
+    assert [(s.id, s.node) for s in sites] == [("a-sthj", "abroad"), ("b-sthj", None)]
+    assert "field 'node' must be a node name" in sites.rejected["c-sthj"]
+    assert "node" not in sites[0].options
+    assert [s.id for s in for_node(sites, "abroad")] == ["a-sthj"]
+    assert [s.id for s in for_node(sites, None)] == ["b-sthj"] and for_node(sites, None).rejected == sites.rejected
