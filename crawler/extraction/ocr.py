@@ -15,6 +15,7 @@ present ``get_engine`` raises ``OcrUnavailable`` with what to install, and calle
 """
 from __future__ import annotations
 
+import ctypes
 import functools
 import io
 import logging
@@ -35,6 +36,11 @@ QR_MAX_SIDE = 400  # a near-square image this small is a QR code or a logo
 MIN_CHARS = 4  # recognised text shorter than this (non-space characters) is dropped
 MAX_SIDE = 2000  # longer side in pixels given to the engine (~170 dpi A4; rapidocr detects at ≤ 2000 anyway)
 RENDER_DPI = 200
+DET_STRIP = 256  # detection runs on horizontal strips this tall: its memory grows with the area it sees
+DET_OVERLAP = 96  # strips overlap by this much; a text line up to this tall is whole in one strip
+DET_MIN_SIDE = 736  # a page with a shorter side is enlarged to this before detection (the engine's own rule)
+REC_BATCH = 1  # text lines read per recognition call: one line costs less CPU (no padding to the widest) and memory
+BLANK_INK_PIXELS = 24  # fewer dark, non-red pixels than this on the 1/4 copy: a blank or near-blank page
 IMAGE_KINDS = ("jpeg", "png", "tiff", "bmp", "gif")
 _RED_DOMINANCE = 40
 
@@ -86,15 +92,82 @@ class RapidOcrEngine:
         # one thread per worker process: the attachment workers already use the cores in parallel,
         # and ONNX Runtime's default (all cores, spinning) loses badly on a shared 2-core machine
         self._ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, use_cls=False)
+        _lean_sessions(self._ocr, threads)
+        # wide lines in one batch cost ~150 MB more at peak and pad every line to the widest (bench/ocr_bench.py)
+        self._ocr.text_rec.rec_batch_num = int(os.environ.get("DUCHA_OCR_REC_BATCH") or REC_BATCH)
+        self.det_strip = int(os.environ.get("DUCHA_OCR_DET_STRIP") or DET_STRIP)  # 0: the whole page at once
 
     def recognise(self, image: Any) -> tuple[list[str], float | None]:
         import numpy as np
 
-        result, _ = self._ocr(np.asarray(image.convert("RGB")))
+        image = image.convert("RGB")
+        if min(image.size) < DET_MIN_SIDE:  # small text is enlarged to be found, as the engine itself does
+            scale = DET_MIN_SIDE / min(image.size)
+            image = image.resize((round(image.width * scale), round(image.height * scale)))
+        try:
+            found = self._strip_pass(np.asarray(image))
+        finally:
+            _give_back_memory()
         boxes = [(min(p[1] for p in b), max(p[1] for p in b), min(p[0] for p in b), text, score)
-                 for b, text, score in (result or [])]
+                 for b, text, score in found]
         scores = [float(b[4]) for b in boxes]
         return _reading_order(boxes), (sum(scores) / len(scores) if scores else None)
+
+    def _strip_pass(self, page: Any) -> list[tuple[Any, str, float]]:
+        """Detect text lines strip by strip (peak memory of one strip, not of the page), then read them.
+
+        A box belongs to the strip whose inner part (the overlap halves removed) holds its centre, so a
+        line cut by one strip's edge is taken from the next, where it is whole.
+        """
+        import numpy as np
+
+        det = self._ocr.text_det
+        det.limit_type, det.limit_side_len = "max", MAX_SIDE  # strips at their own resolution
+        height = page.shape[0]
+        strip = max(self.det_strip, 2 * DET_OVERLAP) if self.det_strip else height
+        boxes = []
+        for top in range(0, max(1, height - DET_OVERLAP), strip - DET_OVERLAP):
+            bottom = min(height, top + strip)
+            found, _ = det(np.ascontiguousarray(page[top:bottom]))
+            _give_back_memory()
+            low = top + DET_OVERLAP / 2 if top else 0
+            high = bottom - DET_OVERLAP / 2 if bottom < height else height
+            for box in found if found is not None else []:
+                centre = float(box[:, 1].mean()) + top
+                if low <= centre < high:
+                    boxes.append(box + np.array([0, top], dtype=box.dtype))
+            if bottom >= height:
+                break
+        if not boxes:
+            return []
+        boxes = self._ocr.sorted_boxes(np.array(boxes))
+        texts, _ = self._ocr.text_rec(self._ocr.get_crop_img_list(page, boxes))
+        kept, read = self._ocr.filter_result(boxes, texts)  # the engine's own score threshold
+        return [(box.tolist(), res[0], float(res[1])) for box, res in zip(kept or [], read or [], strict=True)]
+
+
+def _give_back_memory() -> None:
+    """Return freed heap to the system after a page (glibc keeps it otherwise, and a worker's RSS only grows)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
+def _lean_sessions(ocr: Any, threads: int) -> None:
+    """Rebuild the detection and recognition sessions without ONNX Runtime's memory pattern cache
+    (it keeps a plan, and its buffers, per input shape seen: every strip and line width is a new one)."""
+    import onnxruntime as ort
+
+    for holder in (ocr.text_det.infer, ocr.text_rec.session):
+        options = ort.SessionOptions()
+        options.enable_cpu_mem_arena = False
+        options.enable_mem_pattern = False
+        options.intra_op_num_threads, options.inter_op_num_threads = threads, 1
+        options.log_severity_level = 4
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        holder.session = ort.InferenceSession(holder.session._model_path, sess_options=options,
+                                              providers=["CPUExecutionProvider"])
 
 
 class TesseractEngine:
@@ -280,15 +353,37 @@ def prepare(image: Any) -> Any:
     return Image.merge("RGB", (red_channel, red_channel, red_channel))
 
 
+def blank_reason(image: Any) -> str | None:
+    """``blank page`` / ``near-blank page`` when the page holds (almost) no ink, red seal ink not counted.
+
+    Read on a copy shrunk 4×, where scanner grain averages out to light grey; the engine never sees such
+    a page (a blank A4 page would cost as much detection as a full one).
+    """
+    import numpy as np
+
+    small = np.asarray(image.convert("RGB").reduce(4) if min(image.size) >= 32 else image.convert("RGB"),
+                       dtype=np.int16)
+    r, g, b = small[..., 0], small[..., 1], small[..., 2]
+    dark = (r + g + b) < 3 * 180
+    red = (r - np.maximum(g, b)) > _RED_DOMINANCE
+    ink = int(np.count_nonzero(dark & ~red))
+    if ink == 0:
+        return "blank page"
+    return "near-blank page" if ink < BLANK_INK_PIXELS else None
+
+
 def recognise_page(data: bytes, kind: str, index: int, engine_name: str | None = None) -> RecognisedPage:
     """Recognise one page or frame (runs in an attachment worker process; the engine loads once)."""
     started = time.monotonic()
-    engine = get_engine(engine_name)
     image = page_image(data, kind, index)
-    reason = too_small(*image.size) if kind != "pdf" else None
+    reason = (too_small(*image.size) if kind != "pdf" else None) or blank_reason(image)
     if reason:
         return RecognisedPage(index, "", None, time.monotonic() - started, skipped=reason)
-    lines, confidence = engine.recognise(prepare(image))
+    engine = get_engine(engine_name)
+    prepared = prepare(image)
+    del image  # the decoded page (26 MB at 300 dpi A4) is not kept through recognition
+    _give_back_memory()
+    lines, confidence = engine.recognise(prepared)
     text = "\n".join(line for line in lines if line.strip())
     if len("".join(text.split())) < MIN_CHARS:
         return RecognisedPage(index, "", confidence, time.monotonic() - started, skipped="few characters")

@@ -50,8 +50,8 @@ def test_icons_logos_and_qr_codes_are_skipped():
     assert "icon" in ocr.ocr_plan(png(16, 16), "image").skipped
     assert "QR" in ocr.ocr_plan(png(300, 300), "image").skipped
     assert ocr.ocr_plan(png(1200, 400), "image").pages == [0]
-    # a large image without text: looked at, but "few characters"
-    assert ocr.recognise_page(png(1200, 400), "image", 0, "rapidocr").skipped == "few characters"
+    # a large image without ink: never given to the engine
+    assert ocr.recognise_page(png(1200, 400), "image", 0, "rapidocr").skipped == "blank page"
 
 
 def test_red_stamp_ink_is_removed_before_recognition():
@@ -79,3 +79,47 @@ def test_image_formats_are_sniffed():
         img.convert("RGB" if fmt != "GIF" else "P").save(buf, fmt)
         assert ocr.sniff_image(buf.getvalue()) == kind
         assert ocr.ocr_plan(buf.getvalue(), "image").pages == [0]
+
+
+def _png(img: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_blank_and_seal_only_pages_never_reach_the_engine(monkeypatch):
+    def no_engine(name=None):
+        raise AssertionError("a blank page was given to the engine")
+
+    monkeypatch.setattr(ocr, "get_engine", no_engine)
+    a4 = (1654, 2339)
+    assert ocr.recognise_page(_png(Image.new("RGB", a4, (252, 252, 250))), "image", 0).skipped == "blank page"
+    seal = Image.new("RGB", a4, "white")
+    seal.paste((220, 40, 40), (1100, 1700, 1500, 1720))  # a red seal's stroke, and a speck of dust
+    seal.paste((90, 90, 90), (300, 300, 304, 304))
+    assert ocr.recognise_page(_png(seal), "image", 0).skipped == "near-blank page"
+    one_line = ocr.page_image(image_bytes(ScanSpec("clean", 200, LINES[:1], full_page=True), "PNG"), "image", 0)
+    assert ocr.blank_reason(one_line) is None  # a page with one line of text is read
+
+
+def test_a_full_a4_page_is_read_once_line_by_line_across_detection_strips():
+    lines = tuple(f"第{n}项：{LINES[n % 3]}" for n in range(1, 13))
+    spec = ScanSpec("clean", 200, lines, seed=5, full_page=True)
+    page = ocr.recognise_page(image_bytes(spec, "PNG"), "image", 0, "rapidocr")
+    assert char_accuracy(spec.text, page.text) >= 0.97, page.text
+    for n in range(1, 13):  # every line once: none lost at a strip's edge, none read twice in an overlap
+        assert sum(line.startswith(f"第{n}项") for line in page.text.splitlines()) == 1, page.text
+
+
+def test_a_recognition_worker_stays_under_400_mb_on_a_scanned_a4_page(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "a4.png"
+    path.write_bytes(image_bytes(ScanSpec("noisy", 200, LINES * 6, seed=2, full_page=True), "PNG"))
+    code = ("import resource, sys; from crawler.extraction import ocr; "
+            "p = ocr.recognise_page(open(sys.argv[1], 'rb').read(), 'image', 0, 'rapidocr'); "
+            "print(len(p.text), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    chars, peak_mb = map(int, out.stdout.split())
+    assert chars > 100 and peak_mb <= 400, (chars, peak_mb)
