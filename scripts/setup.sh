@@ -8,9 +8,21 @@ command -v "$PY" >/dev/null || PY=python3
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
+# Nothing to install when this checkout's pins and this script are what the venv was last set up from
+# (scripts/test.sh runs setup every time); the Debian tools below are checked anyway.
+mode=${1:-run}
+stamp=".venv/.ducha-setup-${mode#--}"
+want=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  if [ "${1:-}" = "--test" ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,sim]'
+  else
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[sim]'
+  fi
+  echo "$want" > "$stamp"
+fi
 if [ "${1:-}" = "--test" ]; then
-  .venv/bin/python -m pip install -q -e '.[test,sim]'
   # pywb, which replays our WACZ packages in tests/archive/test_wacz_replay.py, in its own venv: it pins older
   # cryptography and redis than ours. Remade only when scripts/pywb-requirements.txt changes.
   want=$(sha256sum scripts/pywb-requirements.txt | cut -d' ' -f1)
@@ -37,6 +49,4 @@ if [ "${1:-}" = "--test" ]; then
       echo "setup: please install with apt: ${missing[*]} (tests that need them will fail)" >&2
     fi
   fi
-else
-  .venv/bin/python -m pip install -q -e '.[sim]'
 fi

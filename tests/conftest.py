@@ -56,10 +56,12 @@ SLOW_MODULES = frozenset({
     "test_attachment_recheck", "test_broker", "test_browser", "test_browser_search", "test_chain",
     "test_challenge_browser", "test_crash_recovery", "test_crawl_alerts_simweb", "test_crawl_day0",
     "test_crawl_days", "test_crawl_faults", "test_crawl_scans", "test_demo", "test_discover",
-    "test_evidence_chains", "test_face_browser", "test_ledger_simweb", "test_levels_city", "test_levels_simweb", "test_parse_errors",
+    "test_evidence_chains", "test_face_browser", "test_ledger_simweb", "test_levels_city", "test_levels_simweb", "test_nodes",
+    "test_parse_errors",
     "test_readers_during_crawl", "test_real_crawl", "test_recheck_crawl", "test_runner_stops", "test_scan_reader",
-    "test_scheduler", "test_scheduler_faults", "test_scheduler_simweb", "test_script_days", "test_script_sites",
-    "test_sites_faults", "test_tsa", "test_unusable_archive", "test_verify", "test_wacz", "test_wacz_replay", "test_web_browser",
+    "test_scheduler", "test_scheduler_faults", "test_scheduler_simweb", "test_script_days", "test_script_faults",
+    "test_script_sites", "test_sites_faults", "test_tsa", "test_unusable_archive", "test_verify", "test_wacz",
+    "test_wacz_replay", "test_web_browser",
 })
 
 
@@ -67,7 +69,26 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: crawls, browsers, real schedulers/workers (left out by -m 'not slow')")
 
 
+#: The longest modules (their module-scoped crawls included), longest first, as ``--durations`` measured them on
+#: two cores. They are collected first: ``--dist loadscope`` hands modules to workers in collection order, and a
+#: six-minute module handed out last would run alone at the end while the other workers sit idle.
+LONGEST_MODULES = (
+    "test_script_days", "test_crawl_days", "test_crawl_day0", "test_script_sites", "test_crawl_faults",
+    "test_script_faults", "test_verify", "test_readers_during_crawl", "test_real_crawl", "test_broker",
+    "test_crawl_scans", "test_face_browser", "test_runner_stops", "test_chain", "test_recheck_crawl",
+    "test_ledger_simweb", "test_crash_recovery", "test_scheduler",
+)
+
+
+def _collection_rank(item: pytest.Item) -> int:
+    stem = item.path.stem
+    if stem in LONGEST_MODULES:
+        return LONGEST_MODULES.index(stem)
+    return len(LONGEST_MODULES) + (0 if stem in SLOW_MODULES else 1)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.stem in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+    items.sort(key=_collection_rank)  # stable: each module's tests keep their order and stay together

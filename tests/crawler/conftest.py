@@ -1,6 +1,10 @@
 """Fixtures that crawl the simulated web with the real ``ducha crawl`` process."""
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import urllib.request
@@ -58,6 +62,40 @@ def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1, scans: int =
     with urllib.request.urlopen(f"{server.url}/_sim/sites.yaml", timeout=30) as response:
         sites_file.write_bytes(response.read())
     return SimCrawl(world=world, server=server, db=tmp / "archive.db", sites_file=sites_file)
+
+
+def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this test session shares (the session's own temp folder alone)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def shared_day0(tmp_path_factory: pytest.TempPathFactory, tmp: Path, *, docs_per_site: int = 40
+                ) -> tuple[SimCrawl, subprocess.CompletedProcess]:
+    """A simulated web of its own and, in ``tmp``, a copy of the archive of day 0's crawl (classic sites, seed 1).
+
+    The crawl runs once per test session: the first worker that asks crawls under a file lock, the others
+    wait for it and copy its folder (database and WARC files), so a module may write to its copy freely.
+    """
+    root = session_dir(tmp_path_factory) / f"shared-day0-{docs_per_site}"
+    root.mkdir(exist_ok=True)
+    done = root / "result.json"
+    with open(root / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(root / "archive", ignore_errors=True)  # a worker that died mid-crawl left it unfinished
+            (root / "archive").mkdir()
+            first = make_sim_crawl(root / "archive", docs_per_site=docs_per_site)
+            try:
+                ran = first.crawl(0)
+            finally:
+                first.server.close()
+            done.write_text(json.dumps({"args": ran.args, "returncode": ran.returncode, "stdout": ran.stdout,
+                                        "stderr": ran.stderr}), encoding="utf-8")
+    shutil.copytree(root / "archive", tmp, dirs_exist_ok=True)
+    saved = json.loads(done.read_text(encoding="utf-8"))
+    result = subprocess.CompletedProcess(saved["args"], saved["returncode"], saved["stdout"], saved["stderr"])
+    return make_sim_crawl(tmp, docs_per_site=docs_per_site), result
 
 
 @pytest.fixture

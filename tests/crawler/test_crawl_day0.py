@@ -11,6 +11,8 @@ import pytest
 from archive.normalise import normalise_text
 from tests.crawler.conftest import make_sim_crawl
 
+pytestmark = pytest.mark.timeout(900)  # one crawl of 1,600 postings and their attachments, on a shared machine
+
 DOCS_PER_SITE = 200
 
 

@@ -12,7 +12,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.crawler.conftest import START, make_sim_crawl
+from tests.crawler.conftest import START, shared_day0
+
+pytestmark = pytest.mark.timeout(1200)  # six crawls of every classic site, on a shared machine
 
 DAYS = 6
 EVENT_OF_CHANGE = {"new": "new", "edit_body": "changed", "retitle": "changed", "replace_attachment": "changed",
@@ -39,9 +41,10 @@ def recorded_events(crawl, run_id: int) -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def six_days(tmp_path_factory):
-    """Days 0..5 crawled with --full; yields the SimCrawl and the process results per day."""
-    crawl = make_sim_crawl(tmp_path_factory.mktemp("days"), docs_per_site=40)
-    results = [crawl.crawl(day, "--full") for day in range(DAYS)]
+    """Days 0..5 crawled with --full (day 0, the first crawl, is the session's shared one: --full changes nothing
+    on an empty archive); yields the SimCrawl and the process results per day."""
+    crawl, day0 = shared_day0(tmp_path_factory, tmp_path_factory.mktemp("days"))
+    results = [day0, *(crawl.crawl(day, "--full") for day in range(1, DAYS))]
     yield crawl, results
     crawl.server.close()
 

@@ -10,14 +10,13 @@ import pytest
 
 from archive.ledger import ledger_data
 from simweb.ledger import PROGRESS_FORMATS, TASK_FORMATS, score
-from tests.crawler.conftest import make_sim_crawl
+from tests.crawler.conftest import shared_day0
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     """Day 0, 40 postings per site, crawled by the real ``ducha crawl`` (the ledger is built after the run)."""
-    crawl = make_sim_crawl(tmp_path_factory.mktemp("ledger"), docs_per_site=40)
-    result = crawl.crawl(0)
+    crawl, result = shared_day0(tmp_path_factory, tmp_path_factory.mktemp("ledger"))  # the session's day-0 crawl
     manifest = crawl.manifest(0)
     yield crawl, manifest, result
     crawl.server.close()
