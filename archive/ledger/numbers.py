@@ -155,6 +155,8 @@ _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计")
 #: a bare day range (2018年11月3日至12月3日) is a period something happened in
 _WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为]?\s*$")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
+#: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
+_PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 _YEAR_TARGET = re.compile(r"[^，,。;；]{0,14}?(?:达到|实现|完成|建成|全面|基本)")
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
@@ -230,7 +232,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return False  # the window's end is its last day
     if m.kind == "range_end" and m.precision == "day":
         return bool(_WINDOW_LABEL.search(before) or _LAST_DAY_AFTER.match(after))
-    return True
+    # 对2017年4月至2018年3月…问题进行了再排查: the period of what is handled, not a last day
+    return not (m.kind == "range_end" and m.precision == "month" and _PERIOD_OBJECT.search(before))
 
 
 def _hedged(raw: str, end: int) -> bool:

@@ -46,6 +46,8 @@ _TASK_COUNT = re.compile(
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改")
 _FED_BACK = re.compile(r"反馈|指出|交办")
+#: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
+_CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
 _PHONE = re.compile(r"(?:监督|联系|举报|咨询|受理)?电话(?:号码)?\s*[:：]\s*(?P<v>[0-9（）()\-－—\s]{7,24}\d)")
 _ADDRESS = re.compile(r"(?:邮寄|通讯|通信|联系|来信)?地址\s*[:：]\s*(?P<v>[^\n，。；;]{4,80})")
@@ -148,6 +150,9 @@ def task_count(text: str) -> TaskCount | None:
             continue
         if m.group("n_problem") and not _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
             continue
+        if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
+                and m.group(0).endswith("问题"):
+            continue  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
         if m.group("n_after3") and not _FED_BACK.search(text[max(0, m.start() - 12):m.start()]):
             continue  # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
         n = cn_number(next(g for g in (m.group("n_task"), m.group("n_problem"), m.group("n_after"),

@@ -36,6 +36,17 @@ def _line_date(line: str) -> str | None:
     return None
 
 
+#: a signer line (an organisation's name alone) and a signature printed as digits only (20201125)
+_SIGNER = re.compile(r"^[\u4e00-\u9fff]{4,40}$")
+_COMPACT = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
+
+
+def _compact_date(line: str) -> str | None:
+    """The date of a line holding only a compact date ``YYYYMMDD`` (taken as a signature after a signer line)."""
+    match = _COMPACT.match(line.strip(_LINE_TRIM))
+    return parse_shown_date("-".join(match.groups())) if match else None
+
+
 def _intro_date(line: str) -> str | None:
     """Date of a parenthesised adoption line: （2007年6月29日第十届…会议通过）."""
     core = line.strip(" \t\u3000\xa0")
@@ -57,7 +68,8 @@ def find_stated_date(text: str) -> str | None:
     lines = [ln for ln in text.split("\n") if ln.strip(_LINE_TRIM)]
     found: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
-        date = _line_date(line)
+        date = _line_date(line) or (_compact_date(line) if index and _SIGNER.match(lines[index - 1].strip(_LINE_TRIM))
+                                    else None)
         if date:
             found.append((index, date))
     if found:

@@ -39,7 +39,8 @@ _PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责�
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
 _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
-_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|无)$")
+#: no body: the site itself, the web, nothing, or a CMS account (系统, 管理员, admin)
+_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|无|系统|(?:超级)?管理员|(?i:admin(?:istrator)?|system))$")
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
 _DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")

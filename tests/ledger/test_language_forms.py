@@ -40,6 +40,7 @@ def test_deadline_reads_its_form_and_says_what_it_read(text, context_year, last_
     "该批次督察进驻已于2025年6月28日结束",  # a past event
     "到2020年将有可能达到110万人左右",  # a hedged projection
     "现在时间是:2024年11月22日",
+    "针对2019年1月至2020年6月群众反映的油烟问题开展了回访",  # the period of what is handled (对/针对 + range)
 ])
 def test_a_date_that_is_no_last_day_gives_none(text):
     d = deadline(text)
@@ -83,6 +84,9 @@ def test_item_4_date_forms_are_read():
     ("现在时间是:2024年11月22日\n时间 : 2023年02月10日  来源 : 新华社", ("新华社", "2023-02-10", None, None)),  # a clock
     ("来源:市发改委 2017-12-25 10:19 字体:【", ("市发改委", "2017-12-25", None, None)),
     ("2020-06-12 10:38:39 新安晚报 作者: 姚一鸣", ("新安晚报", "2020-06-12", None, None)),
+    ("日期:2021-03-02  来源:管理员  点击:", (None, "2021-03-02", None, None)),  # a CMS account is no body
+    ("某县生态环境分局\n\n20210309\n\n信息来源:某县生态环境分局",  # a signature printed as digits only
+     ("某县生态环境分局", None, "2021-03-09", None)),
 ])
 def test_info_block_fields_end_at_separators_and_keep_their_own_dates(text, value):
     assert info_block(text).value() == value
@@ -117,6 +121,10 @@ def test_not_a_citation(text):
     ("已经完成,长期坚持", "done", "已经完成"),
     ("当前整改中存在的突出问题整改进度缓慢", "behind", "进度缓慢"),
     ("第一轮中央生态环境保护督察反馈意见涉及我市35项整改任务,我市已全部报备销号", "done", "已全部报备销号"),
+    ("督察期间转办的信访件12件,全部调查办结", "done", "全部调查办结"),  # 全部 + verb + result, no 已
+    ("沿线堆放的建筑垃圾目前已清运完毕", "done", "已清运完毕"),
+    ("问题清单已全部交办到位,各责任单位正在整改", "on_track", "正在整改"),  # handed over is not done
+    ("确保全部整改到位", "other", None),  # a plan's aim
 ])
 def test_status_by_its_head_verb_with_the_head(text, status, head):
     assert (read_status(text).status, read_status(text).head) == (status, head)
@@ -130,6 +138,7 @@ def test_task_count_keeps_its_span_and_counts_only_tasks():
     assert task_count("将销号工作划分为“建立台账、区级验收”等6个步骤") is None
     assert problem_count("中央、省委生态环境保护督察反馈我市的问题64个,目前已上报整改完成59个") == 64
     assert problem_count("2018年长江经济带生态环境警示片涉及我市问题2个,已于2019年整改完成") is None  # not fed back
+    assert problem_count("梳理出督察组重点关注的35项问题,逐一移交属地") is None  # what the inspectors watch
 
 
 def test_feedback_passed_on_at_a_study_meeting_is_not_the_feedback():
