@@ -133,7 +133,9 @@ def child(engine_name: str, pages_file: str) -> dict:
         rows.append({"kind": page["kind"], "dpi": page["dpi"], "skipped": got.skipped,
                      "accuracy": char_accuracy(page["text"], got.text) if page["text"] else None,
                      "confidence": got.confidence, "seconds": seconds, "cpu": cpu})
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # this process's own peak (VmHWM): getrusage's ru_maxrss would carry the parent's peak across exec
+    rss_mb = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+                  if line.startswith("VmHWM")) / 1024
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"engine": engine.name, "version": engine.version, "load_s": load, "rows": rows,
             "peak_rss_mb": rss_mb, "peak_child_rss_mb": children_mb}

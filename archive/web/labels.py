@@ -25,7 +25,7 @@ LABELS: dict[str | tuple[str, str], str] = {
     "document_link": "公告", "snippet_html": "匹配片段", "rank": "相关度", "site": "站点", "month": "月份",
     "postings": "公告数", "removals": "删除数", "sites": "站点数",
     "atom_id": "条目标识", "atom_title": "条目标题", "atom_updated": "更新时间", "atom_link": "链接",
-    "atom_content": "内容", "atom_author_name": "作者",
+    "atom_content": "内容", "atom_author_name": "作者", "atom_related": "相关链接",
     # site health
     "last_ok_run": "最近成功抓取", "last_run_at": "最近抓取", "last_run_outcome": "最近结果",
     "newest_first_seen": "最新首次发现", "newest_publish_date": "最新发布日期",
