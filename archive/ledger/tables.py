@@ -17,8 +17,8 @@ import multiprocessing
 import os
 import re
 from collections.abc import Iterable
-from typing import Self
 from concurrent.futures import ProcessPoolExecutor
+from typing import Self
 
 logger = logging.getLogger(__name__)
 
