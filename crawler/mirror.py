@@ -54,6 +54,11 @@ class MirrorDownloadHandler(HTTP11DownloadHandler):
         self.mirror = crawler.settings.get("DUCHA_MIRROR") or ""
         if self.mirror:
             logger.info("mirror mode: fetching every URL from %s", self.mirror)
+            # Scrapy keeps CONCURRENT_REQUESTS_PER_DOMAIN idle connections per server; every site is one server here,
+            # so all but one connection were closed after each response (a new connection, and a new server thread,
+            # for most requests).  One per site at once, as a crawl of the real sites keeps.
+            self._pool.maxPersistentPerHost = max(self._pool.maxPersistentPerHost,
+                                                  crawler.settings.getint("CONCURRENT_REQUESTS"))
 
     async def download_request(self, request: Request) -> Response:
         if not self.mirror:
