@@ -357,10 +357,13 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
             _drop_plan(db, pid)
         changed: set[str] = set()
         todo = [(d[0], d[1]) for d in docs if full or d[3] is None or d[3] != d[2]]
-        with TableReaders() as readers:  # PDF tables of a batch of plans read in other processes at once
-            for start in range(0, len(todo), PLAN_BATCH):
-                batch = todo[start:start + PLAN_BATCH]
-                grids = pdf_tables(db, [doc_id for doc_id, _ in batch], warc_dir=wdir, readers=readers)
+        batches = [todo[i:i + PLAN_BATCH] for i in range(0, len(todo), PLAN_BATCH)]
+        with TableReaders() as readers:  # the PDF tables of the next batch of plans are read in other processes
+            ahead = pdf_tables(db, [d for d, _ in batches[0]], warc_dir=wdir, readers=readers) if batches else dict
+            for k, batch in enumerate(batches):
+                grids = ahead()
+                if k + 1 < len(batches):
+                    ahead = pdf_tables(db, [d for d, _ in batches[k + 1]], warc_dir=wdir, readers=readers)
                 for doc_id, site_id in batch:
                     changed |= _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats, grids)
         changed |= removed_regions

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,12 +121,12 @@ def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, table
 
 
 def pdf_tables(db: Database, document_ids: list[int], *, warc_dir: Path | None,
-               readers: TableReaders) -> dict[tuple[str, int], list[Grid]]:
-    """Tables of the PDF attachments of these postings' current versions, read by ``readers`` at once; keyed by
-    WARC record (file, offset) for ``load_posting(pdf_grids=...)``.  Records that cannot be read are left out
-    (``load_posting`` then counts them missing)."""
+               readers: TableReaders) -> Callable[[], dict[tuple[str, int], list[Grid]]]:
+    """Start reading the tables of the PDF attachments of these postings' current versions (``readers``, in other
+    processes); the returned function waits for them, keyed by WARC record (file, offset) for
+    ``load_posting(pdf_grids=...)``.  Records that cannot be read are left out (``load_posting`` counts them)."""
     if not document_ids or warc_dir is None:
-        return {}
+        return dict
     marks = ",".join("?" * len(document_ids))
     rows = db.execute(
         "SELECT DISTINCT a.name, a.url, a.content_type, a.warc_file, a.warc_offset FROM documents d"
@@ -139,4 +140,5 @@ def pdf_tables(db: Database, document_ids: list[int], *, warc_dir: Path | None,
         if _kind(name, url, ctype) == "pdf" and (raw := _raw(warc_dir, wfile, woffset)) is not None:
             refs.append((wfile, woffset))
             jobs.append(("pdf", raw))
-    return dict(zip(refs, readers.read(jobs)))
+    results = readers.read(jobs)
+    return lambda: dict(zip(refs, results()))

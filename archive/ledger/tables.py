@@ -16,7 +16,7 @@ import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Self
 
@@ -197,20 +197,30 @@ class TableReaders:
         self.workers = min(MAX_TABLE_WORKERS, workers or os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
 
-    def read(self, jobs: list[tuple[str, bytes]]) -> list[list[Grid]]:
-        """``tables_of(kind, data)`` of every job, in order."""
+    def read(self, jobs: list[tuple[str, bytes]]) -> Callable[[], list[list[Grid]]]:
+        """Start reading ``tables_of(kind, data)`` of every job; the returned function waits for them (in order)."""
         if self.workers < 2 or len(jobs) < 2:
-            return [tables_of(kind, data) for kind, data in jobs]
+            return lambda: [tables_of(kind, data) for kind, data in jobs]
         try:
             if self._pool is None:  # spawn, not fork: the caller may run threads
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
             futures = [self._pool.submit(tables_of, kind, data) for kind, data in jobs]
-            return [f.result() for f in futures]
         except Exception as exc:  # noqa: BLE001 - a broken pool is no reason to lose the tables
-            logger.warning("table readers failed (%s: %s): reading in this process", type(exc).__name__, exc)
-            self.close()
-            self.workers = 1
-            return [tables_of(kind, data) for kind, data in jobs]
+            return self._here(jobs, exc)
+
+        def results() -> list[list[Grid]]:
+            try:
+                return [f.result() for f in futures]
+            except Exception as exc:  # noqa: BLE001 - a worker died: read them here
+                return self._here(jobs, exc)()
+
+        return results
+
+    def _here(self, jobs: list[tuple[str, bytes]], exc: Exception) -> Callable[[], list[list[Grid]]]:
+        logger.warning("table readers failed (%s: %s): reading in this process", type(exc).__name__, exc)
+        self.close()
+        self.workers = 1
+        return lambda: [tables_of(kind, data) for kind, data in jobs]
 
     def close(self) -> None:
         """Stop the worker processes."""
