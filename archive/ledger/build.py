@@ -34,12 +34,15 @@ from archive.ledger.link import Link, PlanTask, link_notice
 from archive.ledger.naming import cn_ordinal, inspection_name
 from archive.ledger.numbers import cited_numbers, deadline
 from archive.ledger.progress import link_rows, progress_rows, status_class
-from archive.ledger.sources import PostingSource, load_posting
+from archive.ledger.sources import PostingSource, load_posting, pdf_tables
+from archive.ledger.tables import TableReaders
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
 from archive.retype import retype_documents
 from archive.timeliness.fields import feedback_date, problem_count
 
 logger = logging.getLogger(__name__)
+#: Plans whose PDF tables are read at once (their raw bytes are held in memory meanwhile).
+PLAN_BATCH = 32
 
 PLAN_TYPES = ("rectification_plan",)
 NOTICE_KINDS = {"acceptance_notice": "closure", "rectification_progress": "progress"}
@@ -157,9 +160,10 @@ def _drop_plan(db: Database, plan_id: int) -> None:
 
 
 def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir: Path | None, at: str,
-               stats: LedgerStats) -> set[str]:
-    """(Re)read one plan posting; returns the regions whose task lists changed."""
-    src = load_posting(db, doc_id, warc_dir=warc_dir)
+               stats: LedgerStats, pdf_grids: dict | None = None) -> set[str]:
+    """(Re)read one plan posting (``pdf_grids``: its PDF tables, already read); returns the regions whose task
+    lists changed."""
+    src = load_posting(db, doc_id, warc_dir=warc_dir, pdf_grids=pdf_grids)
     stats.raw_missing += src.raw_missing
     region = subject_region(site[0], site[1], src.title, src.body_text)
     tasks = _tasks_of(src)
@@ -357,9 +361,16 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
             removed_regions.add(region or "")
             _drop_plan(db, pid)
         changed: set[str] = set()
-        for doc_id, site_id, version_id, read_version in docs:
-            if full or read_version is None or read_version != version_id:
-                changed |= _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats)
+        todo = [(d[0], d[1]) for d in docs if full or d[3] is None or d[3] != d[2]]
+        batches = [todo[i:i + PLAN_BATCH] for i in range(0, len(todo), PLAN_BATCH)]
+        with TableReaders() as readers:  # the PDF tables of the next batch of plans are read in other processes
+            ahead = pdf_tables(db, [d for d, _ in batches[0]], warc_dir=wdir, readers=readers) if batches else dict
+            for k, batch in enumerate(batches):
+                grids = ahead()
+                if k + 1 < len(batches):
+                    ahead = pdf_tables(db, [d for d, _ in batches[k + 1]], warc_dir=wdir, readers=readers)
+                for doc_id, site_id in batch:
+                    changed |= _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats, grids)
         changed |= removed_regions
         _feedback(db, sites)
         _link_all(db, sites, wdir, stats, changed_regions=changed, full=full, at=at)

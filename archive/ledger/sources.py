@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from archive.errors import WarcError
-from archive.ledger.tables import Grid, tables_of
+from archive.ledger.tables import Grid, TableReaders, tables_of
 from archive.models import WarcRef
 from archive.warc import read_record
 
@@ -80,8 +81,10 @@ def _raw(warc_dir: Path | None, file: str | None, offset: int | None) -> bytes |
         return None
 
 
-def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, tables: bool = True) -> PostingSource:
-    """The posting's current version with its attachments (tables read from raw bytes when ``tables``)."""
+def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, tables: bool = True,
+                 pdf_grids: dict[tuple[str, int], list[Grid]] | None = None) -> PostingSource:
+    """The posting's current version with its attachments (tables read from raw bytes when ``tables``; the PDF
+    tables ``pdf_tables`` already read, by WARC record, are taken from ``pdf_grids``)."""
     doc = db.execute(
         "SELECT id, site_id, url, title, doc_type, coalesce(publish_date, substr(first_seen_at, 1, 10)),"
         " objection_end, coalesce(current_version_id, (SELECT max(v.id) FROM versions v WHERE v.document_id = ?))"
@@ -105,7 +108,9 @@ def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, table
         [src.version_id]).fetchall() if src.version_id else []
     for aid, name, url, ctype, text, wfile, woffset in rows:
         att = AttachmentSource(id=aid, name=name or "", kind=_kind(name, url, ctype), text=text or "")
-        if tables and att.kind in ("docx", "xlsx", "xls", "pdf", "html"):
+        if tables and pdf_grids is not None and (wfile, woffset) in pdf_grids:
+            att.grids = pdf_grids[(wfile, woffset)]
+        elif tables and att.kind in ("docx", "xlsx", "xls", "pdf", "html"):
             raw = _raw(warc_dir, wfile, woffset)
             if raw is None:
                 src.raw_missing += 1
@@ -113,3 +118,27 @@ def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, table
                 att.grids = tables_of(att.kind, raw)
         src.attachments.append(att)
     return src
+
+
+def pdf_tables(db: Database, document_ids: list[int], *, warc_dir: Path | None,
+               readers: TableReaders) -> Callable[[], dict[tuple[str, int], list[Grid]]]:
+    """Start reading the tables of the PDF attachments of these postings' current versions (``readers``, in other
+    processes); the returned function waits for them, keyed by WARC record (file, offset) for
+    ``load_posting(pdf_grids=...)``.  Records that cannot be read are left out (``load_posting`` counts them)."""
+    if not document_ids or warc_dir is None:
+        return dict
+    marks = ",".join("?" * len(document_ids))
+    rows = db.execute(
+        "SELECT DISTINCT a.name, a.url, a.content_type, a.warc_file, a.warc_offset FROM documents d"
+        " JOIN versions v ON v.id = coalesce(d.current_version_id, (SELECT max(id) FROM versions w"
+        " WHERE w.document_id = d.id))"
+        " JOIN version_attachments va ON va.version_id = v.id JOIN attachments a ON a.id = va.attachment_id"
+        f" WHERE d.id IN ({marks}) AND a.warc_file IS NOT NULL AND a.warc_offset IS NOT NULL",
+        document_ids).fetchall()
+    refs, jobs = [], []
+    for name, url, ctype, wfile, woffset in rows:
+        if _kind(name, url, ctype) == "pdf" and (raw := _raw(warc_dir, wfile, woffset)) is not None:
+            refs.append((wfile, woffset))
+            jobs.append(("pdf", raw))
+    results = readers.read(jobs)
+    return lambda: dict(zip(refs, results()))

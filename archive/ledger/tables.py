@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import io
 import logging
+import multiprocessing
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Self
 
 logger = logging.getLogger(__name__)
 
@@ -178,3 +182,54 @@ def tables_of(kind: str, data: bytes) -> list[Grid]:
     except Exception as exc:  # noqa: BLE001 - any reader error: the ledger falls back to the stored text
         logger.warning("could not read %s tables: %s: %s", kind, type(exc).__name__, exc)
         return []
+
+
+#: Processes that read PDF tables at once (``TableReaders``); pdfplumber is the ledger's slowest reader.
+MAX_TABLE_WORKERS = 4
+
+
+class TableReaders:
+    """A pool of processes reading tables (``tables_of``) while the caller goes on: a first ledger build
+    reads hundreds of PDFs, each a pure-Python layout analysis, and the crawl's other core is idle by then.
+    On one core, or when a worker dies, the tables are read here instead; results are the same."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = min(MAX_TABLE_WORKERS, workers or os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def read(self, jobs: list[tuple[str, bytes]]) -> Callable[[], list[list[Grid]]]:
+        """Start reading ``tables_of(kind, data)`` of every job; the returned function waits for them (in order)."""
+        if self.workers < 2 or len(jobs) < 2:
+            return lambda: [tables_of(kind, data) for kind, data in jobs]
+        try:
+            if self._pool is None:  # spawn, not fork: the caller may run threads
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            futures = [self._pool.submit(tables_of, kind, data) for kind, data in jobs]
+        except Exception as exc:  # noqa: BLE001 - a broken pool is no reason to lose the tables
+            return self._here(jobs, exc)
+
+        def results() -> list[list[Grid]]:
+            try:
+                return [f.result() for f in futures]
+            except Exception as exc:  # noqa: BLE001 - a worker died: read them here
+                return self._here(jobs, exc)()
+
+        return results
+
+    def _here(self, jobs: list[tuple[str, bytes]], exc: Exception) -> Callable[[], list[list[Grid]]]:
+        logger.warning("table readers failed (%s: %s): reading in this process", type(exc).__name__, exc)
+        self.close()
+        self.workers = 1
+        return lambda: [tables_of(kind, data) for kind, data in jobs]
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

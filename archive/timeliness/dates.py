@@ -20,7 +20,8 @@ import datetime as dt
 import itertools
 import logging
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 log = logging.getLogger(__name__)
@@ -159,11 +160,11 @@ def _build(year: int | None, month: int | None, day: int | None, precision: Prec
 
 def _scan(text: str) -> list[DateMention]:
     """Raw matches of every pattern, non-overlapping, in text order (years not yet resolved)."""
-    taken = [False] * len(text)
+    taken = bytearray(len(text))  # 1 where a match of an earlier pattern lies
     found: list[DateMention] = []
     for regex, kind, precision, has_year in _PATTERNS:
         for m in regex.finditer(text):
-            if any(taken[m.start():m.end()]):
+            if taken.find(1, m.start(), m.end()) != -1:
                 continue
             groups = m.groupdict()
             year, ry = _part(groups.get("y")) if has_year else (None, False)
@@ -178,8 +179,7 @@ def _scan(text: str) -> list[DateMention]:
                 year_source="text" if has_year else None, _explicit_year=has_year,
             )
             found.append(mention)
-            for i in range(m.start(), m.end()):
-                taken[i] = True
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found.sort(key=lambda x: x.start)
     return found
 
@@ -259,6 +259,13 @@ def find_dates(text: str | None, *, context_year: int | None = None, source: str
     """
     if not text:
         return []
+    return [replace(m) for m in _mentions(text, context_year, source)]  # copies: callers may change theirs
+
+
+@lru_cache(maxsize=16)
+def _mentions(text: str, context_year: int | None, source: str) -> tuple[DateMention, ...]:
+    """``find_dates`` of the last few texts: the timeliness fields and measures of a posting read its body and
+    attachments several times each (acceptance date, feedback date, deadlines, objection window, mentions)."""
     norm = text.translate(_FULLWIDTH)  # same length: spans stay valid for ``text``
     mentions = _pair_ranges(norm, _scan(norm))
     _resolve_years(norm, mentions, context_year)
@@ -266,7 +273,7 @@ def find_dates(text: str | None, *, context_year: int | None = None, source: str
         m.text = text[m.start:m.end]
         m.source = source
     log.debug("found %d date mentions", len(mentions))
-    return mentions
+    return tuple(mentions)
 
 
 def find_ranges(mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:

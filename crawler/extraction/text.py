@@ -66,28 +66,46 @@ def normalise_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
+def _tag(tag: str) -> str:
+    """An element's tag, lower case, without its namespace."""
+    name = _TAGS.get(tag)
+    if name is None:
+        name = _TAGS[tag] = tag.lower().rpartition("}")[2]
+    return name
+
+
+_TAGS: dict[str, str] = {}
+
+
 def _walk(root: etree._Element, out: list[str]) -> None:
     """Append the text of ``root`` and then its tail: a block element between line breaks, a table
     cell between spaces; comments, processing instructions and skipped tags leave only their tail.
-    Iterative (an explicit stack): a page nested thousands of levels deep must not overflow."""
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag.lower().rpartition("}")[2] if isinstance(node.tag, str) else None
-        kept = tag is not None and tag not in SKIP_TAGS
+    lxml's own walk (no recursion: a page nested thousands of levels deep must not overflow)."""
+    if not isinstance(root.tag, str):
+        if root.tail:
+            out.append(root.tail)
+        return
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if event == "comment" or event == "pi":
+            if node.tail:
+                out.append(node.tail)
+            continue
+        tag = _tag(node.tag)
+        kept = tag not in SKIP_TAGS
         edge = "\n" if tag in BLOCK_TAGS else " " if tag in CELL_TAGS else ""
-        if closing:
+        if event == "start":
+            if not kept:
+                walker.skip_subtree()
+                continue
+            out.append(edge)
+            if node.text:
+                out.append(node.text)
+        else:
             if kept:
                 out.append(edge)
             if node.tail:
                 out.append(node.tail)
-            continue
-        stack.append((node, True))
-        if kept:
-            out.append(edge)
-            if node.text:
-                out.append(node.text)
-            stack.extend((child, False) for child in reversed(node))
 
 
 def element_text(node: etree._Element) -> str:

@@ -114,3 +114,20 @@ def test_the_unruled_fallback_leaves_ruled_tables_and_prose_pdfs_alone():
     assert len(tables_of("pdf", (FIXTURES / "plan_ruled.pdf").read_bytes())) == 1  # the ruled table only
     prose = build_pdf(AttachmentText(heading="整改方案", lines=("一、总体要求", "序号 问题 整改时限 说明文字"), table=(), probe=""))
     assert tables_of("pdf", prose) == []
+
+
+def test_table_readers_in_other_processes_give_the_same_grids_and_survive_a_dead_worker():
+    from archive.ledger.tables import TableReaders
+
+    jobs = [("pdf", (FIXTURES / "plan_ruled.pdf").read_bytes()), ("xlsx", (FIXTURES / "plan_merged.xlsx").read_bytes()),
+            ("pdf", b"%PDF-1.4 broken")]
+    expected = [tables_of(kind, data) for kind, data in jobs]
+    assert expected[0] and expected[1] and expected[2] == []
+    with TableReaders(workers=2) as readers:
+        assert readers.read(jobs)() == expected
+        pending = readers.read(jobs)
+        for process in readers._pool._processes.values():  # workers killed (out of memory): the rest read here
+            process.kill()
+        assert pending() == expected
+        assert readers.read(jobs)() == expected
+    assert TableReaders(workers=1).read(jobs)() == expected
