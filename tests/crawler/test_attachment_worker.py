@@ -20,7 +20,9 @@ def _docx(text: str) -> bytes:
 
 def test_a_file_that_takes_too_long_is_abandoned_and_the_next_one_still_works():
     async def scenario():
-        worker = AttachmentTextWorker(timeout=1.0)
+        # 4 s: the replacement process's start-up (imports) counts against the next file's limit, and took
+        # over 1 s on a loaded 2-core CI machine
+        worker = AttachmentTextWorker(timeout=4.0)
         try:
             started = time.monotonic()
             try:
@@ -36,7 +38,7 @@ def test_a_file_that_takes_too_long_is_abandoned_and_the_next_one_still_works():
             worker.close()
 
     abandoned_after, result = asyncio.run(scenario())
-    assert abandoned_after < 10
+    assert abandoned_after < 12  # abandoned at its limit, not after the task's 30 s
     assert result.error is None and "验收销号表" in result.text
 
 
