@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.script_fold import fold_script
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 
 logger = logging.getLogger(__name__)
@@ -23,9 +24,11 @@ _CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
 _NUM = r"\d{1,4}|[零〇一二两三四五六七八九十百]{1,6}"
 _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
 _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
-#: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）
+#: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）; 件 counts items (事项, 信访件) as 项 does:
+#: 第1件 / 第17、18件确定事项; without 第 a list or range closed by 号 before 问题/任务 (1-20号整改任务)
 _CITATION = re.compile(
-    rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"(?:第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|件|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"|(?<![\d第.])(?P<list4>\d{{1,3}}(?:(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
@@ -97,14 +100,15 @@ def _sub(m: re.Match[str]) -> str | None:
 def citations(text: str | None) -> list[Citation]:
     """Every task citation in ``text`` (lists and ranges expanded), in text order: "第N项" (and
     第N个/号/条 before 问题/任务), and the bracketed or labelled 序号 / 编号 / 省编号 forms."""
-    text = text or ""
+    original = text or ""
+    text = fold_script(original)
     out: list[Citation] = []
     found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text), *_BARE.finditer(text)], key=lambda m: m.start())
     for m in found:
         if out and m.start() < out[-1].start + len(out[-1].text):
             continue  # inside the citation before it
         groups = m.groupdict()
-        numbers = tuple(dict.fromkeys(_expand(groups.get("list") or groups.get("list2") or groups["list3"])))
+        numbers = tuple(dict.fromkeys(_expand(next(v for k, v in groups.items() if k.startswith("list") and v))))
         if not numbers:
             continue
         sub = _sub(m)
@@ -112,9 +116,10 @@ def citations(text: str | None) -> list[Citation]:
         between = text[prev.start + len(prev.text):m.start()] if prev else ""
         if prev and len(prev.numbers) == 1 and len(numbers) == 1 and _RANGE_ONLY.match(between) \
                 and 0 < numbers[0] - prev.numbers[0] <= 200:  # 第三十一项至第三十三项
-            out[-1] = Citation(tuple(range(prev.numbers[0], numbers[0] + 1)), text[prev.start:m.end()], prev.start)
+            out[-1] = Citation(tuple(range(prev.numbers[0], numbers[0] + 1)), original[prev.start:m.end()],
+                               prev.start)
             continue
-        out.append(Citation(numbers=numbers, text=m.group(0), start=m.start(), sub_item=sub))
+        out.append(Citation(numbers=numbers, text=original[m.start():m.end()], start=m.start(), sub_item=sub))
     return out
 
 
@@ -187,9 +192,10 @@ def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
 def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     """The last allowed day of a 整改时限 cell: the *latest* dated part when several are given
     ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
-    raw = " ".join((text or "").split())
+    cell = " ".join((text or "").split())
+    raw = fold_script(cell)  # read in simplified script; the cell is kept as written
     if not raw:
-        return Deadline(None, "unknown", raw)
+        return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
     mentions = find_dates(raw, context_year=context_year)
     for m in mentions:
@@ -207,15 +213,15 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
         day, read = max(days)
-        return Deadline(day, "date", raw, note, read)
+        return Deadline(day, "date", cell, note, read)
     for kind, pattern, why in ((("ongoing", _ONGOING, None),  # 立行立改并长期坚持: no end either
                                 ("immediate", _IMMEDIATE, "立行立改: no last day is stated"),
                                 ("recurring", _RECURRING, "a recurring duty: no single last day"),
                                 ("relative", _RELATIVE, "counted from an event the text does not date"))):
         found = pattern.search(raw)
         if found:
-            return Deadline(None, kind, raw, why, found.group(0))
-    return Deadline(None, "unknown", raw)
+            return Deadline(None, kind, cell, why, found.group(0))
+    return Deadline(None, "unknown", cell)
 
 
 def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:

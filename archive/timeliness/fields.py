@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from archive.script_fold import fold_script
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ def _nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str
 
 def acceptance_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the task was accepted (验收), as stated; None when not stated."""
-    return _nearest_before(text, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
+    return _nearest_before(fold_script(text), find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
 
 #: a meeting that passes feedback on (传达学习…反馈意见) is not the inspectors giving it
@@ -102,7 +103,8 @@ _PASSED_ON = re.compile(r"传达|学习")
 
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
-    found = _nearest_before(text, find_dates(text, context_year=context_year), _FEEDBACK_VERB, 120)
+    mentions, text = find_dates(text, context_year=context_year), fold_script(text)  # same spans
+    found = _nearest_before(text, mentions, _FEEDBACK_VERB, 120)
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
         if verb and _PASSED_ON.search(text[found.end:verb.start()]):
@@ -145,6 +147,7 @@ def task_count(text: str) -> TaskCount | None:
     "4大类"), of completed tasks ("已完成313项整改任务"), or of 信访件 / 案件; N个…问题 only when tied to the
     feedback (反馈, 指出, 交办, 清单).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
+    original, text = text, fold_script(text)
     for m in _TASK_COUNT.finditer(text):
         if _DONE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
@@ -158,7 +161,7 @@ def task_count(text: str) -> TaskCount | None:
         n = cn_number(next(g for g in (m.group("n_task"), m.group("n_problem"), m.group("n_after"),
                                        m.group("n_after2"), m.group("n_after3")) if g))
         if n:
-            found.append(TaskCount(n, m.group(0), m.start()))
+            found.append(TaskCount(n, original[m.start():m.end()], m.start()))
     if not found:
         return None
     counts = Counter(c.count for c in found)

@@ -19,6 +19,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.script_fold import fold_script
 from archive.timeliness.dates import find_dates, parse_shown_date
 
 from .dates import find_stated_date
@@ -56,11 +57,12 @@ _CLOCK = re.compile(r"^\s*(?:现在时间|当前时间|今天是|今日)")
 def label_fields(text: str) -> dict[str, str]:
     """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters)."""
     fields: dict[str, str] = {}
-    for line in text.split("\n"):
+    for original in text.split("\n"):
+        line = fold_script(original)  # labels read in simplified script; values kept as written (same offsets)
         if not re.search(LABELS, line) or _CLOCK.match(line):
             continue
-        for label, value in _LABEL_VALUE.findall(line):
-            value = value.strip(" :：|｜丨·")
+        for m in _LABEL_VALUE.finditer(line):
+            label, value = m.group(1), original[m.start(2):m.end(2)].strip(" :：|｜丨·")
             if value and label not in fields and len(value) <= 80:
                 fields[label] = value
     return fields
@@ -132,13 +134,13 @@ def info_block(text: str) -> InfoBlock:
     posted = posted_of(fields)
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
-        rest = "\n".join(line for line in text.split("\n") if not other.search(line))
+        rest = "\n".join(line for line in fold_script(text).split("\n") if not other.search(line))
         labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
         posted = _unlabelled_posted(rest, labelled=labelled)
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
-    if publisher is None and (named := _NAME_AFTER_TIME.search(text)):
-        publisher = named.group(1)
+    if publisher is None and (named := _NAME_AFTER_TIME.search(fold_script(text))):
+        publisher = text[named.start(1):named.end(1)]
     return InfoBlock(publisher, posted, issued, notice)
