@@ -158,7 +158,12 @@ _NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进�
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计")
 #: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
 #: a bare day range (2018年11月3日至12月3日) is a period something happened in
-_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为]?\s*$")
+_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为（(]?\s*$")
+#: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
+#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
+_EVENT_PERIOD = re.compile(r"(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)\s*[:：为（(]?\s*$")
+_EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)")
+_LEAD = re.compile(r"^\s*[，,]")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
 #: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
 _PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
@@ -169,7 +174,9 @@ _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
 _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/")
 _RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
-_MONTH_PART = re.compile(r"(?<![\d年])(?P<m>1[0-2]|0?[1-9])\s*月份")
+_MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
+#: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
+_YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标)?任务")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
@@ -210,6 +217,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     if context_year is not None and not days:
         days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])]
+        days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
         day, read = max(days)
@@ -230,8 +238,11 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if m.kind == "range_end":
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
         before = raw[max(0, start.start - 8):start.start] if start else before
-    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end):
+    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
+            or _EVENT_AFTER.match(raw[m.end:m.end + 30]):
         return False
+    if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　"):
+        return False  # a sentence opened by its day and a comma tells when something happened
     if _NOT_A_LAST_DAY_BEFORE.search(before) and not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after)):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
     if m.kind == "range_start":

@@ -68,6 +68,8 @@ def label_fields(text: str) -> dict[str, str]:
     return fields
 
 
+#: a newspaper's masthead "国内统一刊号:CN51-0004 成都日报社出版 … 2023年11月22日": the paper and its issue date
+_MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出版")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12})\s+(?:作者|编辑|责任编辑)\s*[:：]")
 
@@ -137,10 +139,13 @@ def info_block(text: str) -> InfoBlock:
         rest = "\n".join(line for line in fold_script(text).split("\n") if not other.search(line))
         labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
         posted = _unlabelled_posted(rest, labelled=labelled)
+    masthead = _MASTHEAD.search(fold_script(text))
+    if posted is None and masthead:  # a newspaper's issue date follows its masthead
+        posted = _first_date(text[masthead.end():])
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
-    if publisher is None and (named := _NAME_AFTER_TIME.search(fold_script(text))):
+    if publisher is None and (named := _NAME_AFTER_TIME.search(fold_script(text)) or masthead):
         publisher = text[named.start(1):named.end(1)]
     return InfoBlock(publisher, posted, issued, notice)

@@ -38,9 +38,9 @@ def test_committed_table_is_what_the_generator_makes_from_the_pinned_zhconv() ->
 
 
 def test_readers_read_traditional_script() -> None:
-    name = inspection_name("第三輪第二批中央生態環境保護督察組全部實現督察進駐")
+    name = inspection_name("第三輪第二批7個中央生態環境保護督察組全部實現督察進駐")
     assert name is not None and (name.level, name.round, name.batch) == ("central", 3, 2)
-    assert name.text == "第三輪第二批中央生態環境保護督察組"  # the span as written
+    assert name.text == "第三輪第二批7個中央生態環境保護督察組"  # the span as written
     assert status_class("兩批交辦的6263件信訪件已全部整改銷號") == "done"
     assert status_class("剩余1個正在組織驗收") == "on_track"
     count = task_count("督察組反饋的144個問題已全部整改")
