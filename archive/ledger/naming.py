@@ -2,7 +2,7 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] LEVEL [第N轮] [第N批] [第N] CORE [组]      LEVEL: 中央 | 省级 | 省委、省政府 | 省 |
+    [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组]   LEVEL: 中央 | 省级(层面) | 省委、省政府 | 省 |
                                                                   <place>省 | <place>自治区 | 北京市 …
     CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) (督察 | 督查)
 
@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.ledger.numbers import number_value
+from archive.script_fold import fold_script
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,8 @@ _N = r"[一二三四五六七八九十\d]{1,3}"
 _PLACE_LEVEL = r"[\u4e00-\u9fff]{1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市"
 _NAMING = re.compile(
     rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
-    rf"(?P<level>中央|省级|省委、?省政府|{_PLACE_LEVEL}|省)?\s*"
+    rf"(?:(?<=[轮批])(?:组建|派出|成立|共)?\s*{_N}个\s*)?"  # 第二轮第四批7个…督察组, 第一批组建5个…督察组: how many groups
+    rf"(?P<level>中央|省级(?:层面)?|省委、?省政府|{_PLACE_LEVEL}|省)?\s*"
     rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
     r"(?:生态环境保护|生态环保|环境保护|环保)(?:例行)?督[察查](?P<zu>组)?"
 )
@@ -94,7 +96,8 @@ def _level(word: str | None) -> str | None:
 
 def namings(text: str | None) -> list[InspectionName]:
     """Every naming in ``text`` in order, level-less ones folded into the naming before them."""
-    raw = text or ""
+    original = text or ""
+    raw = fold_script(original)  # read in simplified script, same offsets
     masked = _masked(raw)
     out: list[InspectionName] = []
     for m in _NAMING.finditer(masked):
@@ -111,7 +114,8 @@ def namings(text: str | None) -> list[InspectionName]:
                 prev = out[-1]
                 out[-1] = replace(prev, round=prev.round or rnd, batch=prev.batch or batch)
             continue
-        out.append(InspectionName(level, rnd, batch, group, again, special, raw[m.start():m.end()], m.start()))
+        out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
+                                  m.start()))
     return out
 
 

@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.script_fold import fold_script
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 
 logger = logging.getLogger(__name__)
@@ -23,9 +24,11 @@ _CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
 _NUM = r"\d{1,4}|[零〇一二两三四五六七八九十百]{1,6}"
 _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
 _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
-#: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）
+#: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）; 件 counts items (事项, 信访件) as 项 does:
+#: 第1件 / 第17、18件确定事项; without 第 a list or range closed by 号 before 问题/任务 (1-20号整改任务)
 _CITATION = re.compile(
-    rf"第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"(?:第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|件|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"|(?<![\d第.])(?P<list4>\d{{1,3}}(?:(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
@@ -97,14 +100,15 @@ def _sub(m: re.Match[str]) -> str | None:
 def citations(text: str | None) -> list[Citation]:
     """Every task citation in ``text`` (lists and ranges expanded), in text order: "第N项" (and
     第N个/号/条 before 问题/任务), and the bracketed or labelled 序号 / 编号 / 省编号 forms."""
-    text = text or ""
+    original = text or ""
+    text = fold_script(original)
     out: list[Citation] = []
     found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text), *_BARE.finditer(text)], key=lambda m: m.start())
     for m in found:
         if out and m.start() < out[-1].start + len(out[-1].text):
             continue  # inside the citation before it
         groups = m.groupdict()
-        numbers = tuple(dict.fromkeys(_expand(groups.get("list") or groups.get("list2") or groups["list3"])))
+        numbers = tuple(dict.fromkeys(_expand(next(v for k, v in groups.items() if k.startswith("list") and v))))
         if not numbers:
             continue
         sub = _sub(m)
@@ -112,9 +116,10 @@ def citations(text: str | None) -> list[Citation]:
         between = text[prev.start + len(prev.text):m.start()] if prev else ""
         if prev and len(prev.numbers) == 1 and len(numbers) == 1 and _RANGE_ONLY.match(between) \
                 and 0 < numbers[0] - prev.numbers[0] <= 200:  # 第三十一项至第三十三项
-            out[-1] = Citation(tuple(range(prev.numbers[0], numbers[0] + 1)), text[prev.start:m.end()], prev.start)
+            out[-1] = Citation(tuple(range(prev.numbers[0], numbers[0] + 1)), original[prev.start:m.end()],
+                               prev.start)
             continue
-        out.append(Citation(numbers=numbers, text=m.group(0), start=m.start(), sub_item=sub))
+        out.append(Citation(numbers=numbers, text=original[m.start():m.end()], start=m.start(), sub_item=sub))
     return out
 
 
@@ -153,7 +158,12 @@ _NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进�
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计")
 #: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
 #: a bare day range (2018年11月3日至12月3日) is a period something happened in
-_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为]?\s*$")
+_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为（(]?\s*$")
+#: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
+#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
+_EVENT_PERIOD = re.compile(r"(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)\s*[:：为（(]?\s*$")
+_EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)")
+_LEAD = re.compile(r"^\s*[，,]")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
 #: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
 _PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
@@ -164,7 +174,9 @@ _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
 _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/")
 _RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
-_MONTH_PART = re.compile(r"(?<![\d年])(?P<m>1[0-2]|0?[1-9])\s*月份")
+_MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
+#: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
+_YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标)?任务")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
@@ -187,9 +199,10 @@ def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
 def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     """The last allowed day of a 整改时限 cell: the *latest* dated part when several are given
     ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
-    raw = " ".join((text or "").split())
+    cell = " ".join((text or "").split())
+    raw = fold_script(cell)  # read in simplified script; the cell is kept as written
     if not raw:
-        return Deadline(None, "unknown", raw)
+        return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
     mentions = find_dates(raw, context_year=context_year)
     for m in mentions:
@@ -204,18 +217,19 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     if context_year is not None and not days:
         days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])]
+        days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
         day, read = max(days)
-        return Deadline(day, "date", raw, note, read)
+        return Deadline(day, "date", cell, note, read)
     for kind, pattern, why in ((("ongoing", _ONGOING, None),  # 立行立改并长期坚持: no end either
                                 ("immediate", _IMMEDIATE, "立行立改: no last day is stated"),
                                 ("recurring", _RECURRING, "a recurring duty: no single last day"),
                                 ("relative", _RELATIVE, "counted from an event the text does not date"))):
         found = pattern.search(raw)
         if found:
-            return Deadline(None, kind, raw, why, found.group(0))
-    return Deadline(None, "unknown", raw)
+            return Deadline(None, kind, cell, why, found.group(0))
+    return Deadline(None, "unknown", cell)
 
 
 def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
@@ -224,8 +238,11 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if m.kind == "range_end":
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
         before = raw[max(0, start.start - 8):start.start] if start else before
-    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end):
+    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
+            or _EVENT_AFTER.match(raw[m.end:m.end + 30]):
         return False
+    if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　"):
+        return False  # a sentence opened by its day and a comma tells when something happened
     if _NOT_A_LAST_DAY_BEFORE.search(before) and not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after)):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
     if m.kind == "range_start":

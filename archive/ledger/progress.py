@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from archive.ledger.link import CONFIRM_SIMILARITY, TEXT_ONLY_SIMILARITY, PlanTask, similarity
 from archive.ledger.tables import Grid
 from archive.ledger.tasks import Task, tasks_from_grid
+from archive.script_fold import fold_script
 
 logger = logging.getLogger(__name__)
 
@@ -33,17 +34,17 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未(?:全部|全面)?完成|未达到?(?:序时|时序)|滞后|进展缓慢|进度缓慢|尚未|未启动|未整改|没有完成|未到位")),
+    ("behind", re.compile(r"未(?:全部|全面)?完成|未达到?(?:序时|时序)|滞后|(?:进展|进度)[\u4e00-\u9fff]{0,2}?缓慢|尚未|未启动|未整改|没有完成|未到位")),
     ("mostly_done", re.compile(r"基本完成|基本整改|基本到位")),
     ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结|到位)|已整改|(?<![应需要须])完成整改"
-                        r"|已(?:全部)?(?:报备|验收)?销号|整改完成|^完成"
+                        r"|已(?:全部)?(?:整改|报备|验收)?销号|整改完成|^完成"
                         # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已全部清理干净
                         # (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
                         r"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?"
                         r"(?!交办|移交|转办|下发|分解|部署)[\u4e00-\u9fff]{0,3}?"
                         r"(?:办结|完毕|干净|到位)")),
     ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进"
-                            r"|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|处理|实施|落实|解决)")),
+                            r"|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|处理|实施|落实|解决|验收)")),
     ("ongoing", re.compile(r"持续推进|长期坚持|持续整改|长期持续|长期")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
@@ -63,7 +64,7 @@ class StatusReading:
 
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
-    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", text or "")))
+    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", fold_script(text or ""))))
     turn = list(_BUT.finditer(compact))
     if turn:
         compact = compact[turn[-1].end():]

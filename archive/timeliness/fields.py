@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from archive.script_fold import fold_script
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 
 log = logging.getLogger(__name__)
@@ -38,13 +39,14 @@ _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:�
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
 #: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 _TASK_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点)?\s*(?:整改|工作)?\s*(?:任务|措施|问题)"
+    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*(?:任务|措施|问题)"
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|共|有|共有)?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|共)\s*(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
     rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*问题")
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
-_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改")
+#: …or a total after its categories: 共六类25个具体问题
+_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改|(?:类|方面)\s*$")
 _FED_BACK = re.compile(r"反馈|指出|交办")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
@@ -93,19 +95,22 @@ def _nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str
 
 def acceptance_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the task was accepted (验收), as stated; None when not stated."""
-    return _nearest_before(text, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
+    return _nearest_before(fold_script(text), find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
 
 #: a meeting that passes feedback on (传达学习…反馈意见) is not the inspectors giving it
 _PASSED_ON = re.compile(r"传达|学习")
+#: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors
+_OTHER_INSPECTORS = re.compile(r"巡[察视]")
 
 
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
-    found = _nearest_before(text, find_dates(text, context_year=context_year), _FEEDBACK_VERB, 120)
+    mentions, text = find_dates(text, context_year=context_year), fold_script(text)  # same spans
+    found = _nearest_before(text, mentions, _FEEDBACK_VERB, 120)
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
-        if verb and _PASSED_ON.search(text[found.end:verb.start()]):
+        if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
             return None
     return found
 
@@ -145,6 +150,7 @@ def task_count(text: str) -> TaskCount | None:
     "4大类"), of completed tasks ("已完成313项整改任务"), or of 信访件 / 案件; N个…问题 only when tied to the
     feedback (反馈, 指出, 交办, 清单).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
+    original, text = text, fold_script(text)
     for m in _TASK_COUNT.finditer(text):
         if _DONE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
@@ -158,7 +164,7 @@ def task_count(text: str) -> TaskCount | None:
         n = cn_number(next(g for g in (m.group("n_task"), m.group("n_problem"), m.group("n_after"),
                                        m.group("n_after2"), m.group("n_after3")) if g))
         if n:
-            found.append(TaskCount(n, m.group(0), m.start()))
+            found.append(TaskCount(n, original[m.start():m.end()], m.start()))
     if not found:
         return None
     counts = Counter(c.count for c in found)

@@ -19,6 +19,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.script_fold import fold_script
 from archive.timeliness.dates import find_dates, parse_shown_date
 
 from .dates import find_stated_date
@@ -56,16 +57,19 @@ _CLOCK = re.compile(r"^\s*(?:现在时间|当前时间|今天是|今日)")
 def label_fields(text: str) -> dict[str, str]:
     """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters)."""
     fields: dict[str, str] = {}
-    for line in text.split("\n"):
+    for original in text.split("\n"):
+        line = fold_script(original)  # labels read in simplified script; values kept as written (same offsets)
         if not re.search(LABELS, line) or _CLOCK.match(line):
             continue
-        for label, value in _LABEL_VALUE.findall(line):
-            value = value.strip(" :：|｜丨·")
+        for m in _LABEL_VALUE.finditer(line):
+            label, value = m.group(1), original[m.start(2):m.end(2)].strip(" :：|｜丨·")
             if value and label not in fields and len(value) <= 80:
                 fields[label] = value
     return fields
 
 
+#: a newspaper's masthead "国内统一刊号:CN51-0004 成都日报社出版 … 2023年11月22日": the paper and its issue date
+_MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出版")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12})\s+(?:作者|编辑|责任编辑)\s*[:：]")
 
@@ -132,13 +136,16 @@ def info_block(text: str) -> InfoBlock:
     posted = posted_of(fields)
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
-        rest = "\n".join(line for line in text.split("\n") if not other.search(line))
+        rest = "\n".join(line for line in fold_script(text).split("\n") if not other.search(line))
         labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
         posted = _unlabelled_posted(rest, labelled=labelled)
+    masthead = _MASTHEAD.search(fold_script(text))
+    if posted is None and masthead:  # a newspaper's issue date follows its masthead
+        posted = _first_date(text[masthead.end():])
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
-    if publisher is None and (named := _NAME_AFTER_TIME.search(text)):
-        publisher = named.group(1)
+    if publisher is None and (named := _NAME_AFTER_TIME.search(fold_script(text)) or masthead):
+        publisher = text[named.start(1):named.end(1)]
     return InfoBlock(publisher, posted, issued, notice)

@@ -9,17 +9,13 @@ from archive.ledger.language import KINDS, READERS, expected, load, score
 from crawler.extraction.info import info_block
 
 ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).value()}
-#: (precision, recall) floors, measured 2026-12-06 on 621 rows (bench/ledger_language.py).  Below 1.0: fresh set 3
-#: (harvest 8, 111 rows, measured once and left unfixed, see the corpus README): text in traditional script (督察組, 第三輪,
-#: 反饋, 個問題, 銷號) is not read by any reader; a round and batch stated apart from the group (第二轮第四批7个…督察组);
-#: task numbers as a range with 号 (1-20号整改任务) and items counted with 件 (第1件、第17、18件); a 巡察 feedback read as the
-#: inspectors'; a stay (进驻时间), a meeting date or a month range (1-9月份) read as deadlines; a 公示期间 day range and a
-#: year's task (完成年度任务) not read; 进度相对缓慢; a newspaper's masthead (成都日报社出版 … 2023年11月22日) read as a
-#: signature.  Feedback keeps a day whose month only the page around the excerpt gives.
-DEV_FLOOR = {"citation": (1.0, 0.75), "inspection": (0.98, 0.88), "task_count": (1.0, 0.86), "deadline": (0.9, 0.97),
-             "status": (1.0, 0.94)}
-WHOLE_FLOOR = {"citation": (1.0, 0.81), "inspection": (0.97, 0.88), "feedback": (0.95, 0.91), "task_count": (1.0, 0.86),
-               "deadline": (0.9, 0.96), "status": (1.0, 0.94), "info_block": (0.98, 0.98)}
+#: (precision, recall) floors, measured 2026-12-06 on 621 rows (bench/ledger_language.py) after fresh set 3's forms were
+#: fixed (traditional script folded at every reader's entry, and its other unread forms as grammar; set 3 is seen now).
+#: Still unread: a feedback day whose month only the page around the excerpt gives (one held-out row).  Then fresh set 4
+#: (harvest 9, 32 rows, 653 in all) was measured once and left unfixed: a mirror's inline pinyin inside a word
+#: (生態(tài)環(huán)境保護, two inspection namings) and a list of months (2016年7月和11月、2017年4月和8月分四批开展…督察) read as a deadline.
+DEV_FLOOR = {"inspection": (1.0, 0.98), "deadline": (0.97, 1.0)}
+WHOLE_FLOOR = {"inspection": (1.0, 0.98), "feedback": (1.0, 0.95), "deadline": (0.98, 1.0)}
 #: the held-out fifth is small (3–19 positives per reader): its floor is 0.75, feedback's (7 positives) 0.8 / 0.7
 HELDOUT_FLOOR = {"feedback": (0.8, 0.7)}
 
