@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from archive.ops.engine import queue_depth
 from archive.search import search
 from archive.search_text import normalise
 from crawler.extraction.attachments import EXTRACTOR
@@ -127,3 +128,30 @@ def test_worker_killed_mid_job_its_job_comes_back_and_every_text_is_stored_once(
     verify = subprocess.run([sys.executable, "-m", "crawler.cli", "verify", "--db", str(db)], capture_output=True,
                             text=True, timeout=300, check=False)
     assert verify.returncode == 0, verify.stdout[-2000:]
+
+
+def test_writer_killed_after_sending_a_new_writer_stores_the_results_once(failed, redis_server, tmp_path):
+    sim, truth = failed
+    db = _copy(sim, tmp_path / "archive")
+    url = redis_server.url(7)
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    files = len({row[3] for row in _attachments(db).values()})
+    writer = _ducha("texts", "--db", str(db), "--broker", url)
+    try:
+        deadline = time.monotonic() + 120
+        while client.scard("ducha:jobs:open-text") < files:
+            assert time.monotonic() < deadline, "jobs not sent"
+            time.sleep(0.05)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        worker = _ducha("worker", "--broker", url, "--queues", "text", "--burst")
+        worker.communicate(timeout=120)
+        assert client.hlen("ducha:results") == files  # the results wait for a writer
+        summary = _summary(_ducha("texts", "--db", str(db), "--broker", url))
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+    assert summary["files"] == summary["done"] == files and summary["rows"] == len(_attachments(db))
+    assert queue_depth(client, "text") == 0  # nothing sent twice (it would wait for a worker)
+    _assert_archived(db, truth)
