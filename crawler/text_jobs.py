@@ -128,6 +128,7 @@ def _collect(archive: Archive, engine: Engine, summary: TextRunSummary, started:
     """Store results until no text job is open; a Redis restart is waited for (its AOF keeps the jobs)."""
     client = engine.redis
     settling = Settling(client, TEXT_QUEUE, TEXT_OPEN, "texts")
+    stored: set[str] = set()
     while True:
         try:
             for job_id in _text_results(client):
@@ -135,7 +136,9 @@ def _collect(archive: Archive, engine: Engine, summary: TextRunSummary, started:
                 if raw is None:
                     continue
                 payload = json.loads(raw)
-                _store(archive, summary, payload)  # committed before the result and the job are let go
+                if job_id not in stored:  # stored, then the engine went away before the result was let go
+                    _store(archive, summary, payload)  # committed before the result and the job are let go
+                    stored.add(job_id)
                 client.hdel(RESULTS, job_id)
                 client.srem(TEXT_OPEN, job_id)
                 _drop_blob(client, payload["sha256"])

@@ -23,7 +23,7 @@ from archive.search import search
 from archive.search_text import normalise
 from crawler.extraction.attachments import EXTRACTOR
 from tests.crawler.conftest import SimCrawl, make_sim_crawl
-from tests.crawler.test_broker import _copy, _ducha, _in_flight
+from tests.crawler.test_broker import _copy, _ducha, _in_flight, _wait
 
 
 @pytest.fixture(scope="module")
@@ -83,26 +83,32 @@ def test_texts_locally_stores_every_text_once(failed, tmp_path):
     _assert_archived(db, truth)
     again = _summary(_ducha("texts", "--db", str(db)))
     assert again["files"] == again["rows"] == 0  # nothing left: not extracted twice
+    _assert_verified(db)
+
+
+def _fresh(failed: tuple[SimCrawl, dict[str, str]], url: str, tmp_path: Path
+           ) -> tuple[dict[str, str], Path, str, redis.Redis]:
+    """The truth, a fresh copy of the archive, and an empty engine database."""
+    sim, truth = failed
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    return truth, _copy(sim, tmp_path / "archive"), url, client
+
+
+def _assert_verified(db: Path) -> None:
     verify = subprocess.run([sys.executable, "-m", "crawler.cli", "verify", "--db", str(db)], capture_output=True,
                             text=True, timeout=300, check=False)
     assert verify.returncode == 0, verify.stdout[-2000:]
 
 
 def test_worker_killed_mid_job_its_job_comes_back_and_every_text_is_stored_once(failed, redis_server, tmp_path):
-    sim, truth = failed
-    db = _copy(sim, tmp_path / "archive")
-    url = redis_server.url(6)
-    client = redis.Redis.from_url(url)
-    client.flushdb()
+    truth, db, url, client = _fresh(failed, redis_server.url(6), tmp_path)
     expected_rows = len(_attachments(db))
     writer = _ducha("texts", "--db", str(db), "--broker", url)
     first = _ducha("worker", "--broker", url, "--queues", "text")
     second = None
     try:
-        deadline = time.monotonic() + 120
-        while _in_flight(client) == 0:  # the first job: the worker starts its extraction process
-            assert time.monotonic() < deadline, "no job taken"
-            time.sleep(0.05)
+        _wait(lambda: _in_flight(client) > 0)  # the first job: the worker starts its extraction process
         first.send_signal(signal.SIGKILL)
         first.wait()
         assert _in_flight(client) > 0  # the killed worker's job is unacknowledged
@@ -125,24 +131,15 @@ def test_worker_killed_mid_job_its_job_comes_back_and_every_text_is_stored_once(
     again = _summary(_ducha("texts", "--db", str(db), "--broker", url))
     assert again["files"] == 0 and again["done"] == 1 and again["rows"] == 0
     _assert_archived(db, truth)
-    verify = subprocess.run([sys.executable, "-m", "crawler.cli", "verify", "--db", str(db)], capture_output=True,
-                            text=True, timeout=300, check=False)
-    assert verify.returncode == 0, verify.stdout[-2000:]
+    _assert_verified(db)
 
 
 def test_writer_killed_after_sending_a_new_writer_stores_the_results_once(failed, redis_server, tmp_path):
-    sim, truth = failed
-    db = _copy(sim, tmp_path / "archive")
-    url = redis_server.url(7)
-    client = redis.Redis.from_url(url)
-    client.flushdb()
+    truth, db, url, client = _fresh(failed, redis_server.url(7), tmp_path)
     files = len({row[3] for row in _attachments(db).values()})
     writer = _ducha("texts", "--db", str(db), "--broker", url)
     try:
-        deadline = time.monotonic() + 120
-        while client.scard("ducha:jobs:open-text") < files:
-            assert time.monotonic() < deadline, "jobs not sent"
-            time.sleep(0.05)
+        _wait(lambda: client.scard("ducha:jobs:open-text") == files)
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         worker = _ducha("worker", "--broker", url, "--queues", "text", "--burst")
@@ -154,4 +151,24 @@ def test_writer_killed_after_sending_a_new_writer_stores_the_results_once(failed
             writer.kill()
     assert summary["files"] == summary["done"] == files and summary["rows"] == len(_attachments(db))
     assert queue_depth(client, "text") == 0  # nothing sent twice (it would wait for a worker)
+    _assert_archived(db, truth)
+
+
+def test_redis_restart_mid_run_loses_nothing_and_stores_each_text_once(failed, redis_server, tmp_path):
+    truth, db, url, client = _fresh(failed, redis_server.url(8), tmp_path)
+    writer = _ducha("texts", "--db", str(db), "--broker", url)
+    worker = _ducha("worker", "--broker", url, "--queues", "text")
+    try:
+        _wait(lambda: client.scard("ducha:jobs:open-text") > 0 and _in_flight(client) > 0)
+        redis_server.stop()
+        time.sleep(1)  # writer and worker meet a refused connection
+        redis_server.start()
+        summary = _summary(writer)
+    finally:
+        for proc in (writer, worker):
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+    assert summary["failed"] == [] and summary["done"] == summary["files"]
+    assert summary["rows"] == len(_attachments(db))
     _assert_archived(db, truth)
