@@ -20,10 +20,10 @@ import redis
 from archive import ocr as archive_ocr
 from archive.evidence import default_warc_dir
 from archive.models import WarcRef
-from archive.ops.engine import OCR_QUEUE, OPEN, queue_depth
+from archive.ops.engine import OCR_QUEUE, OPEN, TEXT_OPEN, queue_depth
 from archive.store import Archive
 from archive.warc import read_record
-from crawler.broker import BLOB, RESULTS, Engine, connect, ocr_job_id, put_blob
+from crawler.broker import BLOB, RESULTS, Engine, connect, ocr_job_id, put_blob, text_job_id
 from crawler.extraction.ocr import describe_engine
 from crawler.ocr_command import OcrRunSummary
 from crawler.scan_reader import OcrLimits
@@ -193,4 +193,5 @@ def _finish(archive: Archive, engine_conn: Engine, job_id: str, payload: dict, n
     summary.done += 1
     client.srem(OPEN, job_id)
     client.hdel(f"{OPEN}:kind", job_id)
-    client.delete(BLOB + payload["sha256"])
+    if not client.sismember(TEXT_OPEN, text_job_id(payload["sha256"])):  # an attachment-text job may need them
+        client.delete(BLOB + payload["sha256"])
