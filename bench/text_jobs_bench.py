@@ -6,13 +6,15 @@ exactly-once counts (rows written = attachment rows, a second run finds nothing)
 One crawl of the simulated web's ``mee`` site with a text time limit no extraction meets (every attachment
 text fails), then on two copies of that archive: ``ducha texts`` (in-process, one extraction process) and
 ``ducha texts --broker`` with one ``ducha worker --burst`` on a real ``redis-server`` (AOF on, loopback).
-Wall time of the command, extraction process start included on both sides.
+Wall time of the command, extraction process start included on both sides; CPU-seconds of the commands (in
+the worker mode: writer + worker, each with its extraction process; Redis itself not counted).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -41,6 +43,12 @@ def _summary(proc: subprocess.Popen) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def _children_cpu() -> float:
+    """User + system CPU-seconds of the finished child processes (their own children included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=20, help="postings of the site")
@@ -65,6 +73,7 @@ def main() -> None:
         db = str(folder / "archive.db")
         rows = sqlite3.connect(db).execute("SELECT count(*) FROM attachments WHERE sha256 IS NOT NULL").fetchone()[0]
         redis_server = None
+        cpu_before = _children_cpu()
         started = time.monotonic()
         if mode == "in-process":
             summary = _summary(_ducha("texts", "--db", db))
@@ -77,12 +86,14 @@ def main() -> None:
             summary = _summary(writer)
             worker.communicate(timeout=600)
         seconds = time.monotonic() - started
+        cpu = _children_cpu() - cpu_before
         again = _summary(_ducha("texts", "--db", db, *(["--broker", redis_server.url(0)] if redis_server else [])))
         if redis_server is not None:
             redis_server.stop()
         results[mode] = {"files": summary["files"], "rows": rows, "rows_written": summary["rows"],
                          "with_text": summary["with_text"], "failed": len(summary["failed"]),
                          "seconds": round(seconds, 1), "jobs_per_s": round(summary["files"] / seconds, 2),
+                         "cpu_seconds": round(cpu, 1), "cpu_ms_per_file": round(1000 * cpu / summary["files"]),
                          "second_run_files": again["files"], "second_run_rows": again["rows"]}
     load = os.getloadavg()[0]
     print(json.dumps({"load_average": round(load, 1), **results}, indent=1))
