@@ -340,6 +340,7 @@ def _split_sql(script: str) -> list[str]:
 
 def migration_sets() -> list[Migrations]:
     """All migration sets in the order ``ensure_schema`` applies them."""
+    from archive.attachment_text import MIGRATIONS as TEXT
     from archive.learned import MIGRATIONS as LEARNED
     from archive.ledger.schema import MIGRATIONS as LEDGER
     from archive.nodes import MIGRATIONS as NODES
@@ -348,7 +349,7 @@ def migration_sets() -> list[Migrations]:
     from archive.retype import MIGRATIONS as RETYPE
     from archive.timeliness.schema import MIGRATIONS as TIMELINESS
 
-    return [CORE, TIMELINESS, OPS, OCR, LEARNED, RETYPE, NODES, LEDGER]  # the ledger reads the others: last
+    return [CORE, TIMELINESS, OPS, OCR, TEXT, LEARNED, RETYPE, NODES, LEDGER]  # the ledger reads the others: last
 
 
 def ensure_schema(db: Database) -> None:

@@ -34,7 +34,7 @@ from archive.ocr import OcrRecord
 from archive.ops.engine import OCR_QUEUE, TEXT_QUEUE
 from crawler.attachment_worker import AttachmentTextWorker
 from crawler.errors import BrokerError
-from crawler.extraction.attachments import extract_attachment_text
+from crawler.extraction.attachments import EXTRACTOR
 from crawler.scan_reader import OcrLimits, ScanReader
 
 logger = logging.getLogger(__name__)
@@ -123,6 +123,11 @@ def ocr_job_id(sha256: str, engine: str, version: str) -> str:
     return f"ocr:{sha256}:{engine}:{version}"
 
 
+def text_job_id(sha256: str, extractor: str = EXTRACTOR) -> str:
+    """The one id of a file's typed-text extraction by one extractor version."""
+    return f"text:{sha256}:{extractor}"
+
+
 _WORKER: dict[str, Any] = {}
 
 
@@ -158,10 +163,20 @@ def recognise_job(job_id: str, sha256: str, kind: str, engine: str, max_pages: i
     logger.info("recognised %s… (%s pages)", sha256[:12], 0 if out is None else out.pages_done)
 
 
-def text_job(job_id: str, sha256: str, filename: str, content_type: str | None, max_bytes: int) -> None:
-    """A Dramatiq job: the typed text of an attachment (PDF, Word, Excel…), result into ``RESULTS``."""
+def text_job(job_id: str, sha256: str, filename: str, content_type: str | None, max_bytes: int,
+             timeout: float = 60.0) -> None:
+    """A Dramatiq job: the typed text of an attachment (PDF, Word, Excel…), result into ``RESULTS``.
+
+    The same extraction as a crawl's, in the worker's pool process with the same time limit."""
+    if job_id != text_job_id(sha256):
+        raise BrokerError(f"{job_id} asks for another text extractor than this worker's {EXTRACTOR}: "
+                          "install the archive's version")
     client = redis.Redis.from_url(os.environ["DUCHA_BROKER"])
     data = get_blob(client, sha256, os.environ.get("DUCHA_BLOB_DIR"))
-    found = extract_attachment_text(data, filename=filename, content_type=content_type, max_bytes=max_bytes)
-    payload = {"job_id": job_id, "sha256": sha256, "text": found.text, "kind": found.kind, "error": found.error}
+    pool = _text_worker()
+    pool.timeout = timeout
+    found = asyncio.run(pool.extract(data, filename=filename, content_type=content_type, max_bytes=max_bytes))
+    payload = {"job_id": job_id, "sha256": sha256, "extractor": EXTRACTOR, "text": found.text, "kind": found.kind,
+               "error": found.error}
     patient(client.hset, RESULTS, job_id, json.dumps(payload, ensure_ascii=False))
+    logger.info("extracted %s… (%s)", sha256[:12], found.error or f"{len(found.text or '')} characters")

@@ -20,10 +20,10 @@ import redis
 from archive import ocr as archive_ocr
 from archive.evidence import default_warc_dir
 from archive.models import WarcRef
-from archive.ops.engine import OCR_QUEUE, OPEN, queue_depth
+from archive.ops.engine import OCR_QUEUE, OPEN, TEXT_OPEN, queue_depth
 from archive.store import Archive
 from archive.warc import read_record
-from crawler.broker import BLOB, RESULTS, Engine, connect, ocr_job_id, put_blob
+from crawler.broker import BLOB, RESULTS, Engine, connect, ocr_job_id, put_blob, text_job_id
 from crawler.extraction.ocr import describe_engine
 from crawler.ocr_command import OcrRunSummary
 from crawler.scan_reader import OcrLimits
@@ -54,17 +54,26 @@ def rerecognise_via_broker(db_path: str | Path, url: str, *, warc_dir: str | Pat
             summary.files += 1
             if _reachable(engine_conn.redis.sismember, OPEN, job_id):
                 continue  # sent by an earlier run that stopped: its result is collected below
-            try:
-                _, data = read_record(warc_dir, WarcRef(warc_file, warc_offset))
-            except Exception as exc:  # noqa: BLE001 - a missing WARC file is reported, the run goes on
-                logger.warning("ocr: %s: evidence not readable: %s", file_url, exc)
-                summary.failed.append(file_url)
+            data = evidence_bytes(warc_dir, warc_file, warc_offset, file_url, summary.failed, "ocr")
+            if data is None:
                 continue
             kind = "pdf" if data[:1024].find(b"%PDF-") != -1 else "image"
             # both steps are idempotent (blobs by hash, results stored once), so a restart is retried whole
             _reachable(_put_and_send, archive, engine_conn, data, job_id, sha256, name, version, limits, kind)
         _collect(archive, engine_conn, name, version, limits, summary, started, progress)
     return summary
+
+
+def evidence_bytes(warc_dir: Path, warc_file: str | None, warc_offset: int | None, url: str, failed: list[str],
+                   label: str) -> bytes | None:
+    """A file's bytes from its WARC record; None (``url`` added to ``failed``) when the evidence is unreadable."""
+    try:
+        _, data = read_record(warc_dir, WarcRef(str(warc_file), int(warc_offset or 0)))
+    except Exception as exc:  # noqa: BLE001 - a missing WARC file is reported, the run goes on
+        logger.warning("%s: %s: evidence not readable: %s", label, url, exc)
+        failed.append(url)
+        return None
+    return data
 
 
 def _reachable(step: Callable[..., T], *args: object) -> T:
@@ -117,7 +126,7 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
              progress: Callable[[OcrRunSummary, str], None] | None) -> None:
     """Store results until no job is open; a Redis restart is waited for (its AOF keeps the jobs)."""
     client = engine_conn.redis
-    quiet_since: float | None = None
+    settling = Settling(client, OCR_QUEUE, OPEN, "ocr")
     while True:
         try:
             for job_id in _ocr_results(client):
@@ -127,25 +136,40 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
                     summary.seconds = time.monotonic() - started
                     if progress is not None:
                         progress(summary, job_id)
-            still_open = [j.decode() for j in client.smembers(OPEN)]
-            if not still_open:
-                return
-            # read after this pass's sends; a worker writes its result before it acknowledges the job, so
-            # nothing queued or running and no result means the jobs failed for good (retries exhausted)
-            # held for FAIL_GRACE_SECONDS: around a Redis restart a job is briefly in none of these places
-            if queue_depth(client, OCR_QUEUE) == 0 and not _ocr_results(client):
-                quiet_since = quiet_since or time.monotonic()
-            else:
-                quiet_since = None
-            if quiet_since is not None and time.monotonic() - quiet_since >= FAIL_GRACE_SECONDS:
-                for job_id in still_open:
-                    logger.warning("ocr: job %s failed in the workers (see their log)", job_id)
-                    summary.failed.append(job_id)
-                    client.srem(OPEN, job_id)
+            if settling.over(lambda: _ocr_results(client), summary.failed):
                 return
         except redis.ConnectionError as exc:
             logger.warning("engine unreachable (%s); waiting", exc)
         time.sleep(POLL_SECONDS)
+
+
+class Settling:
+    """Tells when no job of a queue is open any more, and which open jobs failed for good in the workers.
+
+    A worker writes its result before it acknowledges the job, so nothing queued or running and no result
+    waiting means the open jobs failed (retries exhausted); held for FAIL_GRACE_SECONDS, as around a Redis
+    restart a job is briefly in none of these places."""
+
+    def __init__(self, client: redis.Redis, queue: str, open_key: str, label: str) -> None:
+        self.client, self.queue, self.open_key, self.label = client, queue, open_key, label
+        self.quiet_since: float | None = None
+
+    def over(self, waiting: Callable[[], list[str]], failed: list[str]) -> bool:
+        """True when no job is open (those failed for good are closed and added to ``failed``)."""
+        still_open = [j.decode() for j in self.client.smembers(self.open_key)]
+        if not still_open:
+            return True
+        if queue_depth(self.client, self.queue) == 0 and not waiting():  # read after this pass's sends
+            self.quiet_since = self.quiet_since or time.monotonic()
+        else:
+            self.quiet_since = None
+        if self.quiet_since is None or time.monotonic() - self.quiet_since < FAIL_GRACE_SECONDS:
+            return False
+        for job_id in still_open:
+            logger.warning("%s: job %s failed in the workers (see their log)", self.label, job_id)
+            failed.append(job_id)
+            self.client.srem(self.open_key, job_id)
+        return True
 
 
 def _ocr_results(client: redis.Redis) -> list[str]:
@@ -169,4 +193,5 @@ def _finish(archive: Archive, engine_conn: Engine, job_id: str, payload: dict, n
     summary.done += 1
     client.srem(OPEN, job_id)
     client.hdel(f"{OPEN}:kind", job_id)
-    client.delete(BLOB + payload["sha256"])
+    if not client.sismember(TEXT_OPEN, text_job_id(payload["sha256"])):  # an attachment-text job may need them
+        client.delete(BLOB + payload["sha256"])

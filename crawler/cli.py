@@ -643,8 +643,10 @@ def worker(broker, queues, burst, blob_dir) -> None:
 
 def _add_node_commands() -> None:
     from crawler.cli_nodes import writer
+    from crawler.cli_texts import texts
 
     main.add_command(writer)
+    main.add_command(texts)
 
 
 _add_node_commands()

@@ -60,6 +60,7 @@ SLOW_MODULES = frozenset({
     "test_parse_errors",
     "test_readers_during_crawl", "test_real_crawl", "test_recheck_crawl", "test_runner_stops", "test_scan_reader",
     "test_scheduler", "test_scheduler_faults", "test_scheduler_simweb", "test_script_days", "test_script_faults",
+    "test_text_jobs",
     "test_script_sites", "test_sites_faults", "test_tsa", "test_unusable_archive", "test_verify", "test_wacz",
     "test_wacz_replay", "test_web_browser",
 })

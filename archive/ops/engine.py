@@ -19,6 +19,7 @@ OCR_QUEUE, TEXT_QUEUE = "ocr", "text"
 QUEUES = (OCR_QUEUE, TEXT_QUEUE)
 WORKERS = "ducha:workers"  # hash: worker name -> JSON heartbeat
 OPEN = "ducha:jobs:open"  # set: job ids sent and not yet stored by the writer
+TEXT_OPEN = "ducha:jobs:open-text"  # set: attachment-text job ids sent and not yet stored
 NODES = "ducha:nodes"  # hash: crawl node or writer name -> JSON heartbeat
 STREAM = "ducha:captures"  # stream: crawl nodes' captures for the writer
 GROUP = "writer"  # the stream's consumer group (one writer)
@@ -59,7 +60,7 @@ def engine_status(url: str, *, now: float | None = None, silent_after: float = S
         queues["captures"] = captures_waiting(client)
         beats = client.hgetall(WORKERS)
         node_beats = client.hgetall(NODES)
-        open_jobs = int(client.scard(OPEN))
+        open_jobs = int(client.scard(OPEN)) + int(client.scard(TEXT_OPEN))
     except redis.RedisError as exc:
         raise EngineUnreachable(f"cannot reach the engine at {url}: {exc} (is redis-server running there?)"
                                 ) from exc

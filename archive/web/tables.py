@@ -89,6 +89,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "ocr_text": "识别文字（OCR） Recognised text (also in text)",
             "ocr_engine": "识别引擎 OCR engine and version", "ocr_confidence": "平均置信度 Mean OCR confidence (0–1)",
             "ocr_pages_done": "已识别页数 Pages recognised", "ocr_pages_total": "需识别页数 Pages needing recognition",
+            "text_extractor": "文字提取版本 Extractor version of the typed text (empty: extracted during the crawl)",
         },
     },
     "ocr_results": {

@@ -21,6 +21,10 @@ from .text import element_text
 
 logger = logging.getLogger(__name__)
 
+#: The version of this extraction, stored with the text it gives (``attachments.text_extractor``): raise it when
+#: a change here gives other text for files archived before, so ``ducha texts --every`` extracts them again.
+EXTRACTOR = "ducha-text 1"
+
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<meta", b"<title", b"<div",
                 b"<?xml")

@@ -190,10 +190,10 @@ def test_status_without_broker_needs_no_engine(left_over):
     assert "engine" not in result.output and "site" in result.output
 
 
-def test_attachment_text_job_runs_on_a_worker_and_refuses_altered_bytes(redis_server, tmp_path):
+def test_attachment_text_job_runs_on_a_worker_and_refuses_altered_bytes_or_another_version(redis_server, tmp_path):
     import docx
 
-    from crawler.broker import RESULTS, connect, put_blob
+    from crawler.broker import RESULTS, connect, put_blob, text_job_id
 
     url = redis_server.url(4)
     engine = connect(url)
@@ -202,15 +202,17 @@ def test_attachment_text_job_runs_on_a_worker_and_refuses_altered_bytes(redis_se
     document.add_paragraph("第三轮中央生态环境保护督察整改任务验收销号公示")
     document.save(tmp_path / "a.docx")
     sha = put_blob(engine.redis, (tmp_path / "a.docx").read_bytes())
-    engine.extract_text.send("text:good", sha, "a.docx", None, 10_000_000)
+    engine.extract_text.send(text_job_id(sha), sha, "a.docx", None, 10_000_000)
     engine.redis.set("ducha:blob:" + "1" * 64, b"not what the digest says")
-    engine.extract_text.send("text:altered", "1" * 64, "b.docx", None, 10_000_000)
+    engine.extract_text.send(text_job_id("1" * 64), "1" * 64, "b.docx", None, 10_000_000)
+    engine.extract_text.send("text:" + sha + ":ducha-text 0", sha, "a.docx", None, 10_000_000)  # another version
     worker = _ducha("worker", "--broker", url, "--queues", "text", "--burst")
     try:
         worker.communicate(timeout=120)
     finally:
         worker.kill()
     assert worker.returncode == 0
-    good = json.loads(engine.redis.hget(RESULTS, "text:good"))
+    good = json.loads(engine.redis.hget(RESULTS, text_job_id(sha)))
     assert good["text"].strip() == "第三轮中央生态环境保护督察整改任务验收销号公示" and good["error"] is None
-    assert engine.redis.hget(RESULTS, "text:altered") is None  # refused, never a made-up text
+    assert engine.redis.hget(RESULTS, text_job_id("1" * 64)) is None  # refused, never a made-up text
+    assert engine.redis.hlen(RESULTS) == 1  # a job for another extractor version is refused too
