@@ -17,40 +17,17 @@ import click
 from archive.errors import ArchiveUnusableError
 from archive.opening import translate
 from archive.spreadsheet import with_bom
+from crawler.cli_options import (
+    BROKER_OPTION,
+    DATE,
+    DB_META,
+    DB_OPTION,
+    configure_logging,
+    quiet_chatty_libraries,
+)
 from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
-_DB_META = "ducha.db"
-
-
-class IsoDate(click.ParamType):
-    """A ``YYYY-MM-DD`` date (``archive.validate.parse_date``); anything else exits 2 saying the form."""
-
-    name = "date"
-
-    def convert(self, value, param, ctx):
-        from archive.errors import InvalidParameterError
-        from archive.validate import parse_date
-
-        try:
-            return parse_date(value, name=param.name if param else "date")
-        except InvalidParameterError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-DATE = IsoDate()
-
-
-def _remember_db(ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    ctx.meta[_DB_META] = value  # for the error translation of DuchaGroup
-    return value
-
-
-DB_OPTION = click.option("--db", "db", default=default_db, show_default="archive.db or $DUCHA_DB",
-                         type=click.Path(dir_okay=False), metavar="PATH", help="Archive file.",
-                         callback=_remember_db)
-
-
 class DuchaGroup(click.Group):
     """The one place where an unusable archive becomes a message and an exit code (docs/operations.md):
     the library's named errors, and SQLite's errors met later (a page found damaged, a lock held too long)."""
@@ -60,28 +37,11 @@ class DuchaGroup(click.Group):
             return super().invoke(ctx)
         except (ArchiveUnusableError, sqlite3.Error) as exc:
             error = exc if isinstance(exc, ArchiveUnusableError) else translate(
-                exc, ctx.meta.get(_DB_META) or default_db())
+                exc, ctx.meta.get(DB_META) or default_db())
             if error is None:
                 raise
             click.echo(f"ducha: {error}", err=True)
             ctx.exit(error.exit_code)
-
-
-#: Libraries that log every token they read at DEBUG.  Scrapy lowers the root logger to NOTSET, so in a crawl each
-#: call built a record its handler then dropped: pdfminer's (the ledger reading plan tables after a run) made
-#: 0.8 M records, 65 s of CPU in a 3,000-page first crawl.
-_CHATTY_LIBRARIES = ("pdfminer",)
-
-
-def _quiet_chatty_libraries() -> None:
-    for name in _CHATTY_LIBRARIES:
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-
-def _configure_logging() -> None:
-    level = os.environ.get("DUCHA_LOG_LEVEL", "INFO").upper()
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    _quiet_chatty_libraries()
 
 
 @click.group(cls=DuchaGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -177,7 +137,7 @@ def crawl(sites_file, site_ids, db, mirror, full, recapture, settings, node, bro
     from crawler.runner import EXIT_DISK_FULL, run_crawl, spider_class
 
     overrides = _parse_settings(settings)
-    _quiet_chatty_libraries()  # Scrapy configures the crawl's own logging
+    quiet_chatty_libraries()  # Scrapy configures the crawl's own logging
     if recapture:
         overrides["DUCHA_RECAPTURE"] = "True"
     try:  # read before the lock: a refused crawl creates no file
@@ -267,7 +227,7 @@ def simweb(port, day, docs_per_site, faults, seed, start_date, scans, site_set) 
     _require_simulator()
     from simweb.server import run_forever
 
-    _configure_logging()
+    configure_logging()
     import datetime as dt
 
     run_forever(port=port, day=day, docs_per_site=docs_per_site, faults=faults, seed=seed,
@@ -287,7 +247,7 @@ def demo(db, port, days, docs_per_site, no_serve, fresh) -> None:
     _require_simulator()
     from crawler.demo import existing_runs, port_in_use, remove_archive, run_demo
 
-    _configure_logging()
+    configure_logging()
     if not no_serve and (busy := port_in_use(port)):
         raise click.ClickException(f"port {port} is not free ({busy}): another program serves it; "
                                    "pick another with --port N (or use --no-serve)")
@@ -327,10 +287,6 @@ def runs(db) -> None:
     click.echo(format_runs(db))
 
 
-BROKER_OPTION = click.option("--broker", metavar="URL", envvar="DUCHA_BROKER", show_envvar=True,
-                             help="The engine, redis://HOST:PORT/N (recognition jobs run on `ducha worker`s).")
-
-
 @main.command()
 @DB_OPTION
 @BROKER_OPTION
@@ -363,176 +319,6 @@ def _engine_status(broker: str) -> dict:
         return engine_status(broker, silent_after=float(os.environ.get("DUCHA_SILENT_AFTER") or SILENT_AFTER))
     except EngineUnreachable as exc:
         raise click.ClickException(str(exc)) from exc
-
-
-@main.group()
-def report() -> None:
-    """Reports over the archive."""
-
-
-@report.command("timeliness")
-@DB_OPTION
-@click.option("--region", metavar="R", help="Only this region: 四川 or 四川省 (a site id works too); an unknown "
-              "one is an error listing the valid regions.")
-@click.option("--since", type=DATE, metavar="DATE", help="Only postings published on or after this date (YYYY-MM-DD).")
-@click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
-def report_timeliness(db, region, since, fmt) -> None:
-    """Timeliness measures per site/region: median posting lag (with n), backdating, objection windows."""
-    from archive.errors import UnknownRegionError
-    from archive.timeliness.report import render_report
-
-    try:
-        text = render_report(db, region=region, since=since, fmt=fmt)
-    except UnknownRegionError as exc:  # exit 2, like a bad option: a typo must not look like "no postings"
-        raise click.UsageError(str(exc)) from exc
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(with_bom(text) if fmt == "csv" else text)
-
-
-@report.command("ledger")
-@DB_OPTION
-@click.option("--region", metavar="R", help="Only plans of this region (e.g. 四川省; a province includes its cities); "
-              "an unknown one is an error (exit 2) listing the known regions.")
-@click.option("--as-of", "as_of", type=DATE, metavar="DATE", help="Status and overdue flags as of this date (YYYY-MM-DD; default today in China, UTC+8).")
-@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
-def report_ledger(db, region, as_of, fmt) -> None:
-    """The rectification ledger: 整改方案 tasks, deadlines, 验收销号 close-outs, what is overdue.
-
-    The ledger tables are brought up to date first (only plans with a new version are re-read)."""
-    from archive.errors import UnknownRegionError
-    from archive.evidence import default_warc_dir
-    from archive.ledger import build_ledger, render_ledger
-    from archive.opening import connect_read, writable
-    from archive.ops.db import opened
-
-    connect_read(db).close()  # no archive, a damaged or an outdated one: said before anything is written
-    if writable(db):  # on read-only media the ledger is read as the last crawl built it
-        with opened(db) as handle:
-            build_ledger(handle, warc_dir=default_warc_dir(db))
-    try:
-        text = render_ledger(db, region=region, as_of=as_of, fmt=fmt, check=True)
-    except UnknownRegionError as exc:  # exit 2, like a bad option: a typo must not look like "no plans"
-        raise click.UsageError(str(exc)) from exc
-    except ValueError as exc:
-        raise click.ClickException(f"{exc} (dates are YYYY-MM-DD)") from exc
-    click.echo(with_bom(text) if fmt == "csv" else text, nl=False)  # the BOM: Excel reads the CSV as UTF-8
-
-
-@main.command()
-@click.argument("document_id", type=int, required=False)
-@DB_OPTION
-@click.option("--out", "out_dir", default="evidence", show_default=True, type=click.Path(), metavar="DIR|FILE",
-              help="Folder to write into; with --format wacz also a FILE ending in .wacz.")
-@click.option("--format", "fmt", type=click.Choice(["warc", "wacz"]), default="warc", show_default=True,
-              help="warc: WARC records + JSON manifest; wacz: one WACZ 1.1 package (replayable, validatable).")
-@click.option("--run", "run_id", type=int, metavar="N", help="With --format wacz: everything run N captured.")
-@click.option("--export-failing", is_flag=True,
-              help="Export even when the evidence does not verify (the manifest lists the failures).")
-def evidence(document_id, db, out_dir, fmt, run_id, export_failing) -> None:
-    """A posting's WARC records plus a JSON manifest of hashes, or its WACZ package (refused when they do not
-    verify)."""
-    from archive.errors import EvidenceError
-    from archive.evidence import export_evidence
-    from archive.verify import verify_archive
-    from archive.wacz import export_wacz
-
-    if (document_id is None) == (run_id is None) or (run_id is not None and fmt != "wacz"):
-        raise click.UsageError("give a DOCUMENT_ID, or --run N with --format wacz")
-    failures: list[str] = []
-    if document_id is not None:
-        try:
-            report = verify_archive(db, document_ids=[document_id])
-        except LookupError as exc:
-            raise click.ClickException(str(exc)) from exc
-        failures = [p.describe() for p in report.problems]
-        for failure in failures:
-            click.echo(f"FAILED {failure}", err=True)
-        if failures and not export_failing:
-            raise click.ClickException(f"the evidence of document {document_id} does not verify; not exported "
-                                       "(--export-failing exports it with the failures listed)")
-    try:
-        if fmt == "warc":
-            files = export_evidence(db, document_id, out_dir).get("files", [])
-        else:
-            out = Path(out_dir)
-            if out.suffix != ".wacz":
-                out = out / (f"{document_id}.wacz" if document_id is not None else f"run-{run_id}.wacz")
-            package = export_wacz(db, out, document_id=document_id, run_id=run_id)
-            files = [str(package.path)]
-    except (LookupError, EvidenceError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps({"out": out_dir, "files": files, "verified": not failures, "failures": failures},
-                          ensure_ascii=False))
-
-
-@main.command()
-@DB_OPTION
-@click.option("--document", "document_ids", multiple=True, type=int, metavar="ID",
-              help="Only this document id (repeatable).")
-@click.option("--chain", is_flag=True, help="Also check the daily manifests: links, signatures, timestamps "
-              "(DUCHA_TSA_CA), and the WARC files and versions they list.")
-def verify(db, document_ids, chain) -> None:
-    """Re-read every WARC record the archive points at and compare digests; exit 1 naming each failure."""
-    from archive.verify import verify_archive
-
-    chain_ok = _verify_chain(db) if chain else True
-
-    try:
-        report = verify_archive(db, document_ids=list(document_ids) or None)
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from exc
-    for problem in report.problems:
-        click.echo(f"FAILED {problem.describe()}", err=True)
-    for lost in report.recaptured:
-        click.echo(f"RECAPTURED {lost.describe()} (a later capture verifies in its place)", err=True)
-    for lost in report.lost:
-        click.echo(f"LOST {lost.describe()} (recorded by a crawl as lost for good: see evidence_recaptures)", err=True)
-    click.echo(f"verify: {report.records} WARC records for {report.rows} rows of {report.documents} postings "
-               f"in {report.seconds:.1f} s: " + ("ok" if report.ok else
-                                                 f"{len(report.failing_documents)} postings failing")
-               + (f" ({len(report.recaptured)} lost records re-captured)" if report.recaptured else "")
-               + (f" ({len(report.lost)} records lost for good, recorded)" if report.lost else ""))
-    if not report.ok or not chain_ok:
-        sys.exit(1)
-
-
-def _verify_chain(db: str) -> bool:
-    """Print what ``verify_chain`` found (problems as FAILED, the rest as notes); True when nothing failed."""
-    from archive.chain import verify_chain
-
-    try:
-        report = verify_chain(db)
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from exc
-    for problem in report.problems:
-        click.echo(f"FAILED {problem}", err=True)
-    for note in report.notes:
-        click.echo(f"NOTE {note}", err=True)
-    click.echo(f"chain: {report.manifests} manifests, {report.signed} signed, {report.timestamped} timestamps "
-               f"verified: " + ("ok" if report.ok else f"{len(report.problems)} problems"))
-    return report.ok
-
-
-@main.group()
-def keys() -> None:
-    """The key that signs the daily chain of manifests."""
-
-
-@keys.command("init")
-@DB_OPTION
-@click.option("--force", is_flag=True, help="Replace an existing key (older signatures then need the old public key).")
-def keys_init(db, force) -> None:
-    """Create the Ed25519 signing key (DUCHA_CHAIN_KEY or keys/ beside the archive) and publish its public key
-    in chain/."""
-    from archive.chain import init_keys
-    from archive.errors import ChainKeyError
-
-    try:
-        private, public = init_keys(db, force=force)
-    except ChainKeyError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"private key: {private} (keep it secret, back it up)\npublic key: {public} (publish it)")
 
 
 @main.command()
@@ -569,87 +355,25 @@ def migrate(db) -> None:
     from archive.opening import check_file
     from archive.ops.db import opened
 
-    _configure_logging()
+    configure_logging()
     check_file(db)
     with opened(db):
         pass
     click.echo(f"{db}: schema up to date")
 
 
-@main.command()
-@DB_OPTION
-@click.option("--engine", type=click.Choice(["rapidocr", "tesseract"]), help="OCR engine (default: rapidocr).")
-@click.option("--engine-version-changed", "version_changed", is_flag=True,
-              help="Also re-recognise files recognised by another engine or engine version.")
-@click.option("--missing", is_flag=True, help="Also recognise files archived before OCR that have no text.")
-@click.option("--max-pages", default=20, show_default=True, type=click.IntRange(1),
-              metavar="N", help="Pages per file and pass (a file is passed over until all its pages are done).")
-@click.option("--page-timeout", default=60.0, show_default=True, type=float, metavar="S", help="Seconds for one page.")
-@BROKER_OPTION
-def ocr(db, engine, version_changed, missing, max_pages, page_timeout, broker) -> None:
-    """Recognise scans left over by crawls (capped pages), or all again when the engine version changed."""
-    from archive.opening import check_file
-    from crawler.errors import BrokerError
-    from crawler.extraction.ocr import OcrUnavailable
-    from crawler.ocr_command import rerecognise
-    from crawler.scan_reader import OcrLimits
-
-    _configure_logging()
-    check_file(db)  # must exist; Archive refuses read-only media
-
-    def progress(summary, url) -> None:
-        click.echo(f"[{summary.done + len(summary.failed)}/{summary.files}] {summary.pages} pages"
-                   f" {summary.seconds:.0f} s  {url}", err=True)
-
-    limits = OcrLimits(max_pages=max_pages, page_timeout=page_timeout, posting_timeout=max_pages * page_timeout)
-    try:
-        if broker:
-            from crawler.broker_writer import rerecognise_via_broker
-
-            summary = rerecognise_via_broker(db, broker, engine=engine, version_changed=version_changed,
-                                             missing=missing, limits=limits, progress=progress)
-        else:
-            summary = rerecognise(db, engine=engine, version_changed=version_changed, missing=missing,
-                                  limits=limits, progress=progress)
-    except (OcrUnavailable, BrokerError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps({"engine": summary.engine, "files": summary.files, "done": summary.done,
-                           "pages": summary.pages, "failed": summary.failed, "seconds": round(summary.seconds, 1)},
-                          ensure_ascii=False))
-    if summary.failed:
-        sys.exit(1)
-
-
-@main.command()
-@click.option("--broker", metavar="URL", envvar="DUCHA_BROKER", show_envvar=True, required=True,
-              help="The engine, redis://HOST:PORT/N.")
-@click.option("--queues", default="ocr,text", show_default=True, metavar="NAMES",
-              help="Comma-separated queues to work on (ocr: recognition, text: attachment text).")
-@click.option("--burst", is_flag=True, help="Exit when the queues are empty.")
-@click.option("--blobs", "blob_dir", type=click.Path(file_okay=False), metavar="DIR",
-              help="A content-addressed blob store (DIR/aa/SHA256) for bytes the engine does not hold.")
-def worker(broker, queues, burst, blob_dir) -> None:
-    """Run recognition and attachment-text jobs from the engine (any machine; never touches the archive)."""
-    from crawler.broker_worker import run_worker
-    from crawler.errors import BrokerError
-
-    _configure_logging()
-    try:
-        run_worker(broker, queues=[q.strip() for q in queues.split(",") if q.strip()], burst=burst,
-                   blob_dir=blob_dir)
-    except BrokerError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _add_node_commands() -> None:
+def _add_commands() -> None:
+    """The commands that live in modules of their own."""
+    from crawler.cli_engine import ocr, worker
+    from crawler.cli_evidence import evidence, keys, report, verify
     from crawler.cli_nodes import writer
     from crawler.cli_texts import texts
 
-    main.add_command(writer)
-    main.add_command(texts)
+    for command in (report, evidence, verify, keys, ocr, worker, writer, texts):
+        main.add_command(command)
 
 
-_add_node_commands()
+_add_commands()
 
 if __name__ == "__main__":
     main()

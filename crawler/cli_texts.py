@@ -23,11 +23,11 @@ from crawler.runner import default_db
 def texts(db, every, timeout, broker) -> None:
     """Extract attachments' typed text again: those whose text is missing or failed, or all (--every)."""
     from archive.opening import check_file
-    from crawler.cli import _configure_logging
+    from crawler.cli_options import configure_logging
     from crawler.errors import BrokerError
     from crawler.text_jobs import TextLimits, extract_texts
 
-    _configure_logging()
+    configure_logging()
     check_file(db)
 
     def progress(summary, what) -> None:
