@@ -34,14 +34,14 @@ from archive.ledger.link import Link, PlanTask, link_notice
 from archive.ledger.naming import cn_ordinal, inspection_name
 from archive.ledger.numbers import cited_numbers, deadline
 from archive.ledger.progress import link_rows, progress_rows, status_class
-from archive.ledger.sources import PostingSource, load_posting, pdf_tables
+from archive.ledger.sources import PostingSource, load_posting, tables_ahead
 from archive.ledger.tables import TableReaders
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
 from archive.retype import retype_documents
 from archive.timeliness.fields import feedback_date, problem_count
 
 logger = logging.getLogger(__name__)
-#: Plans whose PDF tables are read at once (their raw bytes are held in memory meanwhile).
+#: Postings whose tables are read at once (their raw bytes are held in memory meanwhile).
 PLAN_BATCH = 32
 
 PLAN_TYPES = ("rectification_plan",)
@@ -160,10 +160,10 @@ def _drop_plan(db: Database, plan_id: int) -> None:
 
 
 def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir: Path | None, at: str,
-               stats: LedgerStats, pdf_grids: dict | None = None) -> set[str]:
-    """(Re)read one plan posting (``pdf_grids``: its PDF tables, already read); returns the regions whose task
+               stats: LedgerStats, grids: dict | None = None) -> set[str]:
+    """(Re)read one plan posting (``grids``: its tables, already read); returns the regions whose task
     lists changed."""
-    src = load_posting(db, doc_id, warc_dir=warc_dir, pdf_grids=pdf_grids)
+    src = load_posting(db, doc_id, warc_dir=warc_dir, grids=grids)
     stats.raw_missing += src.raw_missing
     region = subject_region(site[0], site[1], src.title, src.body_text)
     tasks = _tasks_of(src)
@@ -230,7 +230,7 @@ def _plan_tasks(db: Database) -> dict[str, dict[int, dict[int, PlanTask]]]:
 
 
 def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None, stats: LedgerStats,
-              *, changed_regions: set[str], full: bool, at: str) -> None:
+              *, changed_regions: set[str], full: bool, at: str, readers: TableReaders) -> None:
     """Link close-out / progress postings to tasks: those never linked, those with a new version,
     and those of a region whose plans changed in this build (all of them when ``full``)."""
     by_region = _plan_tasks(db)
@@ -249,45 +249,57 @@ def _link_all(db: Database, sites: dict[str, tuple[str, str | None]], warc_dir: 
         f" WHERE v.document_id = d.id)), n.version_id, n.region FROM documents d"
         f" LEFT JOIN ledger_notices n ON n.document_id = d.id WHERE d.doc_type IN ({marks})", kinds).fetchall()
     orphans = {doc_id for (doc_id,) in db.execute("SELECT document_id FROM orphan_closeouts")}
-    for doc_id, site_id, doc_type, version_id, linked_version, linked_region in notices:
-        if not (full or linked_version is None or linked_version != version_id or linked_region in changed_regions
-                or (doc_id in orphans and province_of(linked_region or "") in changed_regions)):
-            continue  # (an orphan close-out is tried again when its province's plans change)
-        stats.notices_linked += 1
-        db.execute("DELETE FROM task_links WHERE document_id = ? AND kind != 'plan'", [doc_id])
-        db.execute("DELETE FROM task_progress WHERE document_id = ?", [doc_id])
-        db.execute("DELETE FROM orphan_closeouts WHERE document_id = ?", [doc_id])
-        site_region, level = sites.get(site_id, ("", None))
-        progress = NOTICE_KINDS[doc_type] == "progress"
-        region, count = site_region, 0
-        if not progress or level == "national" or site_region in by_region:
-            # close-outs: stored text is enough (citations and task wording survive the joined cells, and
-            # re-reading every notice's WARC records on each run would cost ~40 ms a posting); progress
-            # reports: their status tables need the cells, so the raw bytes are read
-            src = load_posting(db, doc_id, warc_dir=warc_dir, tables=progress)
-            stats.raw_missing += src.raw_missing
-            region = subject_region(site_region, level, src.title, src.body_text)
-            insp = inspection_of(src.title, src.body_text)
-            texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
-            texts += [(f"attachment:{a.id}", a.text, [] if progress else a.grids) for a in src.attachments]
-            own = region
-            if progress:
-                plans = same_inspection(db, by_region.get(region, {}), insp)
-                count += _link_progress(db, src, plans, stats) if plans else 0
-            else:  # a city close-out citing the province's numbering closes the provincial plan's task
-                plans, region = closeout_plans(db, by_region, region, insp, texts)
-            links = link_notice(texts, plans) if plans else []
-            for link in links:
-                _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
-                count += 1
-            if not progress and not any(lk.status == "confirmed" for lk in links):
-                # its own region has no plan and the province's fits no cited task: an orphan of its own region
-                fallback = region != own and not cites_province_numbering(texts)
-                if count == 0 or fallback:
-                    _keep_orphan(db, doc_id, by_region, own if fallback else region, insp, texts, src,
-                                 local_only=fallback)
-        db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
-                   " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
+    todo = {n[0]: n for n in notices
+            if full or n[4] is None or n[4] != n[3] or n[5] in changed_regions
+            or (n[0] in orphans and province_of(n[5] or "") in changed_regions)}
+    # (an orphan close-out is tried again when its province's plans change)
+    with_tables = {n[0] for n in todo.values() if NOTICE_KINDS[n[2]] == "progress"
+                   and (sites.get(n[1], ("", None))[1] == "national" or sites.get(n[1], ("", None))[0] in by_region)}
+    for batch, grids in tables_ahead(db, list(todo), warc_dir, readers, batch=PLAN_BATCH, only=with_tables):
+        for doc_id in batch:
+            _link_one(db, todo[doc_id], sites, warc_dir, stats, by_region, at, grids)
+
+
+def _link_one(db: Database, notice: tuple, sites: dict[str, tuple[str, str | None]], warc_dir: Path | None,
+              stats: LedgerStats, by_region: dict[str, dict[int, dict[int, PlanTask]]], at: str,
+              grids: dict) -> None:
+    """(Re)link one close-out or progress posting (``grids``: tables already read)."""
+    doc_id, site_id, doc_type, version_id = notice[:4]
+    stats.notices_linked += 1
+    db.execute("DELETE FROM task_links WHERE document_id = ? AND kind != 'plan'", [doc_id])
+    db.execute("DELETE FROM task_progress WHERE document_id = ?", [doc_id])
+    db.execute("DELETE FROM orphan_closeouts WHERE document_id = ?", [doc_id])
+    site_region, level = sites.get(site_id, ("", None))
+    progress = NOTICE_KINDS[doc_type] == "progress"
+    region, count = site_region, 0
+    if not progress or level == "national" or site_region in by_region:
+        # close-outs: stored text is enough (citations and task wording survive the joined cells, and
+        # re-reading every notice's WARC records on each run would cost ~40 ms a posting); progress
+        # reports: their status tables need the cells, so the raw bytes are read
+        src = load_posting(db, doc_id, warc_dir=warc_dir, tables=progress, grids=grids)
+        stats.raw_missing += src.raw_missing
+        region = subject_region(site_region, level, src.title, src.body_text)
+        insp = inspection_of(src.title, src.body_text)
+        texts: list[tuple[str, str, list]] = [("title", src.title, []), ("body", src.body_text, [])]
+        texts += [(f"attachment:{a.id}", a.text, [] if progress else a.grids) for a in src.attachments]
+        own = region
+        if progress:
+            plans = same_inspection(db, by_region.get(region, {}), insp)
+            count += _link_progress(db, src, plans, stats) if plans else 0
+        else:  # a city close-out citing the province's numbering closes the provincial plan's task
+            plans, region = closeout_plans(db, by_region, region, insp, texts)
+        links = link_notice(texts, plans) if plans else []
+        for link in links:
+            _insert_link(db, link, doc_id, NOTICE_KINDS[doc_type], src.posted)
+            count += 1
+        if not progress and not any(lk.status == "confirmed" for lk in links):
+            # its own region has no plan and the province's fits no cited task: an orphan of its own region
+            fallback = region != own and not cites_province_numbering(texts)
+            if count == 0 or fallback:
+                _keep_orphan(db, doc_id, by_region, own if fallback else region, insp, texts, src,
+                             local_only=fallback)
+    db.execute("INSERT OR REPLACE INTO ledger_notices (document_id, version_id, region, links, linked_at)"
+               " VALUES (?, ?, ?, ?, ?)", [doc_id, version_id, region, count, at])
 
 
 def _keep_orphan(db: Database, doc_id: int, by_region: dict[str, dict[int, dict[int, PlanTask]]], region: str,
@@ -362,18 +374,14 @@ def build_ledger(db: Database, *, warc_dir: str | Path | None = None, now: datet
             _drop_plan(db, pid)
         changed: set[str] = set()
         todo = [(d[0], d[1]) for d in docs if full or d[3] is None or d[3] != d[2]]
-        batches = [todo[i:i + PLAN_BATCH] for i in range(0, len(todo), PLAN_BATCH)]
-        with TableReaders() as readers:  # the PDF tables of the next batch of plans are read in other processes
-            ahead = pdf_tables(db, [d for d, _ in batches[0]], warc_dir=wdir, readers=readers) if batches else dict
-            for k, batch in enumerate(batches):
-                grids = ahead()
-                if k + 1 < len(batches):
-                    ahead = pdf_tables(db, [d for d, _ in batches[k + 1]], warc_dir=wdir, readers=readers)
-                for doc_id, site_id in batch:
-                    changed |= _read_plan(db, doc_id, sites.get(site_id, ("", None)), wdir, at, stats, grids)
-        changed |= removed_regions
-        _feedback(db, sites)
-        _link_all(db, sites, wdir, stats, changed_regions=changed, full=full, at=at)
+        site_of = dict(todo)
+        with TableReaders() as readers:  # the tables of the next batch are read in other processes
+            for batch, grids in tables_ahead(db, [d for d, _ in todo], wdir, readers, batch=PLAN_BATCH):
+                for doc_id in batch:
+                    changed |= _read_plan(db, doc_id, sites.get(site_of[doc_id], ("", None)), wdir, at, stats, grids)
+            changed |= removed_regions
+            _feedback(db, sites)
+            _link_all(db, sites, wdir, stats, changed_regions=changed, full=full, at=at, readers=readers)
         for status, n in db.execute("SELECT status, count(*) FROM task_links WHERE kind != 'plan' GROUP BY status"):
             if status == "confirmed":
                 stats.links_confirmed = n

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +51,8 @@ class PostingSource:
     raw_missing: int = 0
 
 
+#: Kinds of file whose tables the ledger reads (``archive.ledger.tables.tables_of``).
+TABLE_KINDS = ("docx", "xlsx", "xls", "pdf", "html")
 _KIND = re.compile(r"\.(docx|xlsx|xls|pdf|doc|wps|et)(?:$|\?)", re.IGNORECASE)
 
 
@@ -82,9 +84,9 @@ def _raw(warc_dir: Path | None, file: str | None, offset: int | None) -> bytes |
 
 
 def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, tables: bool = True,
-                 pdf_grids: dict[tuple[str, int], list[Grid]] | None = None) -> PostingSource:
-    """The posting's current version with its attachments (tables read from raw bytes when ``tables``; the PDF
-    tables ``pdf_tables`` already read, by WARC record, are taken from ``pdf_grids``)."""
+                 grids: dict[tuple[str, int], list[Grid]] | None = None) -> PostingSource:
+    """The posting's current version with its attachments (tables read from raw bytes when ``tables``; tables
+    ``read_tables`` already read, by WARC record, are taken from ``grids``)."""
     doc = db.execute(
         "SELECT id, site_id, url, title, doc_type, coalesce(publish_date, substr(first_seen_at, 1, 10)),"
         " objection_end, coalesce(current_version_id, (SELECT max(v.id) FROM versions v WHERE v.document_id = ?))"
@@ -97,48 +99,71 @@ def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, table
     src = PostingSource(document_id=doc[0], version_id=doc[7], site_id=doc[1], url=doc[2], title=doc[3] or "",
                         doc_type=doc[4], posted=doc[5], objection_end=doc[6], body_text=body or "")
     if tables and wfile:
-        raw = _raw(warc_dir, wfile, woffset)
-        if raw is None:
-            src.raw_missing += 1
-        else:
-            src.page_grids = tables_of("html", raw)
+        src.page_grids, missing = _grids(grids, warc_dir, "html", wfile, woffset)
+        src.raw_missing += missing
     rows = db.execute(
         "SELECT a.id, a.name, a.url, a.content_type, a.text, a.warc_file, a.warc_offset FROM attachments a"
         " JOIN version_attachments va ON va.attachment_id = a.id WHERE va.version_id = ? ORDER BY a.id",
         [src.version_id]).fetchall() if src.version_id else []
     for aid, name, url, ctype, text, wfile, woffset in rows:
         att = AttachmentSource(id=aid, name=name or "", kind=_kind(name, url, ctype), text=text or "")
-        if tables and pdf_grids is not None and (wfile, woffset) in pdf_grids:
-            att.grids = pdf_grids[(wfile, woffset)]
-        elif tables and att.kind in ("docx", "xlsx", "xls", "pdf", "html"):
-            raw = _raw(warc_dir, wfile, woffset)
-            if raw is None:
-                src.raw_missing += 1
-            else:
-                att.grids = tables_of(att.kind, raw)
+        if tables and att.kind in TABLE_KINDS:
+            att.grids, missing = _grids(grids, warc_dir, att.kind, wfile, woffset)
+            src.raw_missing += missing
         src.attachments.append(att)
     return src
 
 
-def pdf_tables(db: Database, document_ids: list[int], *, warc_dir: Path | None,
-               readers: TableReaders) -> Callable[[], dict[tuple[str, int], list[Grid]]]:
-    """Start reading the tables of the PDF attachments of these postings' current versions (``readers``, in other
-    processes); the returned function waits for them, keyed by WARC record (file, offset) for
-    ``load_posting(pdf_grids=...)``.  Records that cannot be read are left out (``load_posting`` counts them)."""
+def _grids(grids: dict[tuple[str, int], list[Grid]] | None, warc_dir: Path | None, kind: str,
+           file: str | None, offset: int | None) -> tuple[list[Grid], int]:
+    """(tables of one WARC record — already read in ``grids``, else read here —, 1 when its record is missing)."""
+    if grids is not None and (file, offset) in grids:
+        return grids[(file, offset)], 0  # type: ignore[index]
+    raw = _raw(warc_dir, file, offset)
+    return ([], 1) if raw is None else (tables_of(kind, raw), 0)
+
+
+def read_tables(db: Database, document_ids: list[int], *, warc_dir: Path | None,
+                readers: TableReaders) -> Callable[[], dict[tuple[str, int], list[Grid]]]:
+    """Start reading the tables of these postings' current versions — the page and every attachment of a kind
+    with tables — in ``readers`` (other processes); the returned function waits for them, keyed by WARC record
+    (file, offset) for ``load_posting(grids=...)``.  Records that cannot be read are left out (``load_posting``
+    counts them)."""
     if not document_ids or warc_dir is None:
         return dict
     marks = ",".join("?" * len(document_ids))
+    current = "v.id = coalesce(d.current_version_id, (SELECT max(id) FROM versions w WHERE w.document_id = d.id))"
     rows = db.execute(
-        "SELECT DISTINCT a.name, a.url, a.content_type, a.warc_file, a.warc_offset FROM documents d"
-        " JOIN versions v ON v.id = coalesce(d.current_version_id, (SELECT max(id) FROM versions w"
-        " WHERE w.document_id = d.id))"
+        f"SELECT '', '', 'text/html', v.warc_file, v.warc_offset FROM documents d JOIN versions v ON {current}"
+        f" WHERE d.id IN ({marks}) AND v.warc_file IS NOT NULL AND v.warc_offset IS NOT NULL"
+        " UNION SELECT a.name, a.url, a.content_type, a.warc_file, a.warc_offset FROM documents d"
+        f" JOIN versions v ON {current}"
         " JOIN version_attachments va ON va.version_id = v.id JOIN attachments a ON a.id = va.attachment_id"
         f" WHERE d.id IN ({marks}) AND a.warc_file IS NOT NULL AND a.warc_offset IS NOT NULL",
-        document_ids).fetchall()
-    refs, jobs = [], []
+        document_ids + document_ids).fetchall()
+    refs: dict[tuple[str, int], None] = {}
+    jobs = []
     for name, url, ctype, wfile, woffset in rows:
-        if _kind(name, url, ctype) == "pdf" and (raw := _raw(warc_dir, wfile, woffset)) is not None:
-            refs.append((wfile, woffset))
-            jobs.append(("pdf", raw))
+        kind = _kind(name, url, ctype)
+        if kind in TABLE_KINDS and (wfile, woffset) not in refs and (raw := _raw(warc_dir, wfile, woffset)) is not None:
+            refs[(wfile, woffset)] = None
+            jobs.append((kind, raw))
     results = readers.read(jobs)
     return lambda: dict(zip(refs, results()))
+
+
+def tables_ahead(db: Database, ids: list[int], warc_dir: Path | None, readers: TableReaders, *, batch: int,
+                 only: set[int] | None = None) -> Iterator[tuple[list[int], dict[tuple[str, int], list[Grid]]]]:
+    """``ids`` in batches of ``batch``, each with the tables of its postings (those in ``only``; all when None) by
+    WARC record (``read_tables``); the next batch's tables are read in other processes while this one is used."""
+    batches = [ids[i:i + batch] for i in range(0, len(ids), batch)]
+
+    def start(part: list[int]) -> Callable[[], dict[tuple[str, int], list[Grid]]]:
+        return read_tables(db, [d for d in part if only is None or d in only], warc_dir=warc_dir, readers=readers)
+
+    ahead = start(batches[0]) if batches else dict
+    for k, part in enumerate(batches):
+        grids = ahead()
+        if k + 1 < len(batches):
+            ahead = start(batches[k + 1])
+        yield part, grids

@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from typing import Self
+from typing import Any, Self
 
 logger = logging.getLogger(__name__)
 
@@ -54,21 +54,29 @@ def decode_html(raw: bytes) -> str:
 
 def html_tables(html: str | bytes) -> list[Grid]:
     """Every innermost ``<table>`` of an HTML document, rowspan/colspan expanded."""
-    from bs4 import BeautifulSoup
+    from lxml import etree
 
-    soup = BeautifulSoup(decode_html(html) if isinstance(html, bytes) else html, "lxml")
+    text = decode_html(html) if isinstance(html, bytes) else html
+    try:
+        root = etree.fromstring(text, etree.HTMLParser())
+    except ValueError:  # a str with an XML encoding declaration: parsed as UTF-8 bytes
+        root = etree.fromstring(text.encode("utf-8"), etree.HTMLParser(encoding="utf-8"))
+    except etree.XMLSyntaxError:  # nothing to parse
+        return []
     grids: list[Grid] = []
-    for table in soup.find_all("table"):
-        if table.find("table"):  # layout table around a data table: take the inner one only
+    for table in root.iter("table") if root is not None else ():
+        if next(table.iterdescendants("table"), None) is not None:  # layout table around a data table: inner only
             continue
         grid: dict[tuple[int, int], str] = {}
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table][:_MAX_ROWS]
+        rows = list(table.iter("tr"))[:_MAX_ROWS]
         for r, tr in enumerate(rows):
             c = 0
-            for cell in tr.find_all(["td", "th"], recursive=False):
+            for cell in tr.iterchildren("td", "th"):
                 while (r, c) in grid:
                     c += 1
-                text = _clean(cell.get_text(" "))
+                pieces: list[str] = []
+                _strings(cell, pieces)
+                text = _clean(" ".join(pieces))
                 rowspan = _span(cell.get("rowspan"))
                 colspan = _span(cell.get("colspan"))
                 for dr in range(rowspan):
@@ -78,6 +86,21 @@ def html_tables(html: str | bytes) -> list[Grid]:
                 c += colspan
         grids.append(_to_rows(grid, len(rows)))
     return [g for g in grids if g]
+
+
+_HIDDEN = frozenset({"script", "style", "template"})
+
+
+def _strings(el: Any, out: list[str]) -> None:
+    """The text pieces under ``el``, in document order, as its text content reads: no comments, no script,
+    style or template source (the text after them counts)."""
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            _strings(child, out)
+        if child.tail:
+            out.append(child.tail)
 
 
 def _span(value: object) -> int:
