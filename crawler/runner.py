@@ -24,6 +24,7 @@ from archive.errors import ArchiveFullError, is_disk_full
 from archive.ledger.build import build_ledger
 from archive.ops import after_run
 from archive.ops.runs import mark_crashed_runs, run_site_row, site_status
+from archive.reserve import SpaceReserve
 from archive.retype import retype_documents
 from archive.store import Archive
 from archive.timeliness.compute import compute_measures
@@ -174,6 +175,8 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
             raise ArchiveFullError(f"disk full: the run could not even be recorded in {db} ({exc})") from exc
         raise
     settings.set("DUCHA_RUN_ID", run_id, priority="cmdline")
+    reserve = SpaceReserve(db)
+    reserve.hold()  # room for the run's end if the disk fills during the crawl
     crawler = process.create_crawler(spidercls)
     site_ids = [s.id for s in sites]
     result, stats = CrawlResult(run_id=run_id, status="crashed"), {}
@@ -190,6 +193,7 @@ def run_crawl(*, db: str, sites_file: str | None = None, site_ids: list[str] | N
         result.stopped_by = process.stopped_by
     finally:
         stats = stats or (crawler.stats.get_stats() if crawler.stats else {})
+        reserve.release()
         lost = _close_run(archive, run_id, result.status, stats, site_ids, settings, rejected=rejected)
         result.disk_full = result.disk_full or lost
         if not result.disk_full and bookkeeping:

@@ -16,7 +16,7 @@ EXPECTED = {
                 " stated_date url_date body_text attachment_sha256s changed_fields http_status warc_file warc_offset",
     "attachments": "id document_id url name sha256 size content_type text error first_seen_at last_seen_at"
                    " warc_file warc_offset etag last_modified text_source ocr_text ocr_engine ocr_confidence"
-                   " ocr_pages_done ocr_pages_total",
+                   " ocr_pages_done ocr_pages_total text_extractor",
     "version_attachments": "version_id attachment_id",
     "events": "id document_id run_id kind at version_id previous_version_id detail",
     "checks": "id document_id run_id at http_status outcome reason raw_sha256 warc_file warc_offset site_id url",

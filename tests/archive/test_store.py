@@ -232,3 +232,16 @@ def test_the_write_ahead_log_stays_bounded_during_a_long_run(tmp_path):
             peak = max(peak, wal.stat().st_size)
         assert db.stat().st_size + wal.stat().st_size > bound
     assert peak <= bound, f"WAL reached {peak / 2**20:.1f} MB"
+
+
+def test_the_space_reserve_is_held_beside_the_archive_and_given_back(tmp_path):
+    from archive.reserve import SpaceReserve
+
+    reserve = SpaceReserve(tmp_path / "archive.db", size=64 * 1024)
+    assert reserve.hold() and reserve.path == tmp_path / "archive.db.reserve"
+    assert reserve.path.stat().st_size == 64 * 1024
+    reserve.release()
+    assert not reserve.path.exists()
+    reserve.release()  # twice is harmless
+    nowhere = SpaceReserve(tmp_path / "missing" / "archive.db")
+    assert nowhere.hold() is False and not nowhere.path.exists()  # no room: a warning, nothing left behind
