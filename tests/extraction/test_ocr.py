@@ -125,3 +125,10 @@ def test_a_recognition_worker_stays_under_400_mb_on_a_scanned_a4_page(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     chars, peak_mb = map(int, out.stdout.split())
     assert chars > 100 and peak_mb <= 400, (chars, peak_mb)
+
+
+def test_a_faint_scan_is_never_taken_for_a_blank_page():
+    faint = Image.new("RGB", (1654, 2339), "white")
+    for n in range(12):  # twelve hairlines of pale grey text-like strokes, one pixel thick
+        faint.paste((150, 150, 150), (300, 300 + 40 * n, 1300, 301 + 40 * n))
+    assert ocr.blank_reason(faint) is None
