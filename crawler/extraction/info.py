@@ -134,18 +134,19 @@ def info_block(text: str) -> InfoBlock:
     notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
     issued = next((d for d in (_first_date(fields.get(label)) for label in _ISSUED_LABELS) if d), None)
     posted = posted_of(fields)
+    folded = fold_script(text)  # read in simplified script; values are sliced from ``text`` (same offsets)
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
-        rest = "\n".join(line for line in fold_script(text).split("\n") if not other.search(line))
+        rest = "\n".join(line for line in folded.split("\n") if not other.search(line))
         labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
         posted = _unlabelled_posted(rest, labelled=labelled)
-    masthead = _MASTHEAD.search(fold_script(text))
+    masthead = _MASTHEAD.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
-    if publisher is None and (named := _NAME_AFTER_TIME.search(fold_script(text)) or masthead):
+    if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead):
         publisher = text[named.start(1):named.end(1)]
     return InfoBlock(publisher, posted, issued, notice)

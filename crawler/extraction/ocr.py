@@ -96,6 +96,8 @@ class RapidOcrEngine:
         # wide lines in one batch cost ~150 MB more at peak and pad every line to the widest (bench/ocr_bench.py)
         self._ocr.text_rec.rec_batch_num = int(os.environ.get("DUCHA_OCR_REC_BATCH") or REC_BATCH)
         self.det_strip = int(os.environ.get("DUCHA_OCR_DET_STRIP") or DET_STRIP)  # 0: the whole page at once
+        det = self._ocr.text_det
+        det.limit_type, det.limit_side_len = "max", MAX_SIDE  # strips (or pages) at their own resolution
 
     def recognise(self, image: Any) -> tuple[list[str], float | None]:
         import numpy as np
@@ -122,7 +124,6 @@ class RapidOcrEngine:
         import numpy as np
 
         det = self._ocr.text_det
-        det.limit_type, det.limit_side_len = "max", MAX_SIDE  # strips at their own resolution
         height = page.shape[0]
         strip = max(self.det_strip, 2 * DET_OVERLAP) if self.det_strip else height
         boxes = []
@@ -146,12 +147,21 @@ class RapidOcrEngine:
         return [(box.tolist(), res[0], float(res[1])) for box, res in zip(kept or [], read or [], strict=True)]
 
 
-def _give_back_memory() -> None:
-    """Return freed heap to the system after a page (glibc keeps it otherwise, and a worker's RSS only grows)."""
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, or None (another C library)."""
     try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def _give_back_memory() -> None:
+    """Return freed heap to the system after a strip or page (glibc keeps it otherwise, and a worker's RSS only
+    grows)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _lean_sessions(ocr: Any, threads: int) -> None:
