@@ -365,7 +365,10 @@ def _serve(cfg: OpsConfig) -> int:
         if cfg.broker:  # the crawl nodes' captures are stored as they come
             writer = WriterProcess(cfg)
             writer.start()
-        stop.wait()
+        # a bounded wait: a signal the kernel delivers to a job's thread wakes no untimed wait of the main
+        # thread, and Python runs handlers only there (seen in CI: a SIGTERM left unhandled for 30 s)
+        while not stop.wait(0.5):
+            pass
     finally:
         if writer is not None:
             writer.stop()

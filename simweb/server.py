@@ -320,7 +320,8 @@ def run_forever(*, port: int = 8000, day: int = 0, docs_per_site: int = 40, faul
     print(f"simweb serving at {sim.url} (day {sim.day}, {world.date_of(sim.day)}); sites file: {sim.url}/_sim/sites.yaml",
           flush=True)
     try:
-        stop.wait()
+        while not stop.wait(0.5):  # bounded: a signal delivered to a server thread must still reach _stop
+            pass
     finally:
         sim.close()
         for s, h in old.items():

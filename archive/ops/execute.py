@@ -60,10 +60,15 @@ class Supervisor:
         self.stopping = threading.Event()
         self.idle = threading.Condition(self._lock)
 
-    def add(self, child: subprocess.Popen) -> None:
-        """Register a started child."""
+    def spawn(self, command: list[str], **popen_args) -> subprocess.Popen | None:
+        """Start and register a child unless stopping (None): one step under the lock, so a ``stop()``
+        arriving while the child starts still reaches it."""
         with self._lock:
+            if self.stopping.is_set():
+                return None
+            child = subprocess.Popen(command, **popen_args)
             self._children.add(child)
+            return child
 
     def discard(self, child: subprocess.Popen) -> None:
         """Forget a finished child."""
@@ -192,13 +197,12 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
         env = {**os.environ, LOCK_FD_ENV: str(fd), "DUCHA_DB": cfg.db}
         if cfg.source:
             env["DUCHA_SCHEDULE"] = cfg.source
-        if supervisor.stopping.is_set():
+        # preexec_fn in a threaded process: the hook only calls prctl, resolved before the fork
+        child = supervisor.spawn(command, env=env, pass_fds=(fd,), start_new_session=True,
+                                 preexec_fn=die_with_parent())
+        if child is None:
             result.outcome = "interrupted"
         else:
-            # preexec_fn in a threaded process: the hook only calls prctl, resolved before the fork
-            child = subprocess.Popen(command, env=env, pass_fds=(fd,), start_new_session=True,
-                                     preexec_fn=die_with_parent())  # noqa: PLW1509
-            supervisor.add(child)
             logger.info("group %s: started crawl pid %d: %s", group.name, child.pid, " ".join(command))
             finish_job(cfg.db, job_row, pid=child.pid)
             link = _Linker(cfg.db, job_row, child.pid, last_id)
