@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import re
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -156,10 +157,18 @@ CHAIN_TYPES = {".json": "application/json; charset=utf-8", ".sig": "application/
 async def chain_file(datasette: Any, request: Any) -> Response:
     """``/-/ducha/chain/{run}.json|.sig|.tsr`` and ``/-/ducha/chain/ducha-chain.pub.pem``: the daily chain's
     manifests, their signatures and timestamps, and the public key (docs/evidence.md), byte for byte."""
-    db_path = datasette.get_database(database_name(datasette)).path
-    path = chain_dir(db_path or ".") / request.url_vars["name"]
-    if not db_path or not path.is_file():
+    db = datasette.get_database(database_name(datasette))
+    name = request.url_vars["name"]
+    path = chain_dir(db.path or ".") / name
+    if not db.path or not path.is_file():
         return _not_found("no such chain file")
+    if name != PUBLIC_KEY:  # a file the chain does not record (left over, planted) is not the chain's
+        try:
+            recorded = (await db.execute("SELECT 1 FROM chain_manifests WHERE file = ?", [f"{path.stem}.json"])).first()
+        except sqlite3.Error:  # an archive from before the chain: it records none
+            recorded = None
+        if not recorded:
+            return _not_found("no such manifest in the chain")
     return _secure(Response(path.read_bytes(), content_type=CHAIN_TYPES[path.suffix],
                             headers={"Content-Disposition": f'inline; filename="{path.name}"'}))
 

@@ -84,6 +84,20 @@ def test_unknown_chain_files_are_404(get_chain, name):
     assert response.headers["content-security-policy"].startswith(CSP_START)
 
 
+def test_a_file_the_chain_does_not_record_is_not_served(chained, get_chain):
+    """A stray ``N.json`` / ``N.sig`` in chain/ (left over, or planted) is no manifest of the chain: 404."""
+    folder = chain_dir(chained)
+    stray = max(r["run_id"] for r in _manifests(chained)) + 7
+    for ext in ("json", "sig"):
+        (folder / f"{stray}.{ext}").write_bytes(b'{"forged": true}')
+    try:
+        for ext in ("json", "sig"):
+            assert get_chain(f"/-/ducha/chain/{stray}.{ext}").status_code == 404
+    finally:
+        for ext in ("json", "sig"):
+            (folder / f"{stray}.{ext}").unlink()
+
+
 @pytest.mark.parametrize("path", [
     "/-/ducha/chain/..%2Fkeys%2Fducha-chain.key", "/-/ducha/chain/%2e%2e/keys/ducha-chain.key",
     "/-/ducha/chain/..%2Farchive.db", "/-/ducha/chain/1.json%2F..%2F..%2Farchive.db",
