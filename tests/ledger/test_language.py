@@ -18,6 +18,17 @@ DEV_FLOOR = {"inspection": (1.0, 0.98), "deadline": (0.97, 1.0)}
 WHOLE_FLOOR = {"inspection": (1.0, 0.98), "feedback": (1.0, 0.95), "deadline": (0.98, 1.0)}
 #: the held-out fifth is small (3–19 positives per reader): its floor is 0.75, feedback's (7 positives) 0.8 / 0.7
 HELDOUT_FLOOR = {"feedback": (0.8, 0.7)}
+#: Fresh set 5 (harvest 10, 252 rows) is the unseen measure: its rows are left out of the floors above (which keep the
+#: figures measured before it) and held to what the readers reached on them when first measured (2026-12-06, once, no
+#: fix after; corpus README "Fresh set 5").  When its forms are fixed, the set becomes seen: drop it from UNSEEN_SETS.
+UNSEEN_SETS = frozenset({"fresh5"})
+UNSEEN_FLOOR = {"citation": (1.0, 0.86), "inspection": (0.89, 0.81), "feedback": (1.0, 0.88), "task_count": (0.92, 0.66),
+                "deadline": (1.0, 0.95), "status": (0.87, 0.66), "info_block": (0.75, 0.73)}
+
+
+def _seen(rows: list[dict]) -> list[dict]:
+    """Rows of the sets the readers were written or fixed against (an unseen fresh set has its own floor)."""
+    return [r for r in rows if r.get("set") not in UNSEEN_SETS]
 
 
 def _counts(s) -> str:
@@ -28,7 +39,7 @@ def _counts(s) -> str:
 @pytest.mark.parametrize("kind", KINDS)
 def test_reader_holds_its_figures(kind):
     reader = ALL_READERS[kind]
-    dev, whole, held = (score(load(kind, split=s), reader) for s in ("dev", None, "heldout"))
+    dev, whole, held = (score(_seen(load(kind, split=s)), reader) for s in ("dev", None, "heldout"))
     p, r = DEV_FLOOR.get(kind, (1.0, 1.0))
     assert dev.precision >= p and dev.recall >= r, dev.misses
     p, r = WHOLE_FLOOR.get(kind, (1.0, 1.0))
@@ -48,3 +59,13 @@ def test_corpus_rows_are_sourced_labelled_and_split_by_their_id(kind):
         expected(row)  # every row carries the labels of its kind
         held = int(hashlib.sha1(row["id"].encode()).hexdigest(), 16) % 5 == 0
         assert row["split"] == ("heldout" if held else "dev")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_unseen_set_holds_its_first_measure(kind):
+    rows = [r for r in load(kind) if r.get("set") in UNSEEN_SETS]
+    assert rows  # every kind has rows in the unseen set
+    s = score(rows, ALL_READERS[kind])
+    p, r = UNSEEN_FLOOR[kind]
+    ok = s.precision >= p and s.recall >= r  # counts only: the set's held-out rows stay unnamed
+    assert ok, _counts(s)
