@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from archive.script_fold import SCRIPT_FOLD
+from archive.script_fold import SCRIPT_FOLD, unannotated
 
 log = logging.getLogger(__name__)
 
@@ -269,10 +269,13 @@ def find_dates(text: str | None, *, context_year: int | None = None, source: str
 def _mentions(text: str, context_year: int | None, source: str) -> tuple[DateMention, ...]:
     """``find_dates`` of the last few texts: the timeliness fields and measures of a posting read its body and
     attachments several times each (acceptance date, feedback date, deadlines, objection window, mentions)."""
-    norm = text.translate(_FULLWIDTH)  # same length: spans stay valid for ``text``
+    written, owner = unannotated(text)  # a mirror's inline pinyin (進(jìn)駐) taken out; spans mapped back below
+    norm = written.translate(_FULLWIDTH)  # same length: spans stay valid for ``written``
     mentions = _pair_ranges(norm, _scan(norm))
     _resolve_years(norm, mentions, context_year)
     for m in mentions:
+        if owner is not None:
+            m.start, m.end = owner[m.start], owner[m.end - 1] + 1
         m.text = text[m.start:m.end]
         m.source = source
     log.debug("found %d date mentions", len(mentions))
