@@ -75,3 +75,26 @@ def test_a_feedback_day_takes_its_month_only_from_the_inspectors_stay_just_befor
     assert feedback_date(_STAY.replace("14日上午", "9日上午"), context_year=2005) is None  # before the stay: next month?
     assert feedback_date("公司于11月3日召开会议。14日上午,督查组向省政府反馈了督查意见", context_year=2005) is None  # not the stay
     assert feedback_date(_STAY.replace("。督查组听取", "\n督查组听取"), context_year=2005) is None  # another paragraph
+
+
+def test_item_4_forms_still_unread_before_are_read():
+    import datetime as dt
+
+    from archive.timeliness.dates import url_date
+    from archive.timeliness.objection import parse_objection
+
+    # 同年 / 次年 after a year stated alone (no dated mention before them)
+    assert [m.iso() for m in find_dates("2022年进驻，同年12月31日前完成")] == ["2022-12-31"]
+    assert deadline("2022年进驻，次年6月底前完成").iso() == "2023-06-30"
+    # a /YYYY/MMDD/ path (besides /YYYY/MM-DD/)
+    assert url_date("http://env.people.com.cn/n1/2024/0703/c1010-40271234.html").iso() == "2024-07-03"
+    assert url_date("http://x.gov.cn/a/2024/1399/1.html") is None  # no such day: an id, not a date
+    # a window's length in days under its label, without 内
+    window = parse_objection("公示期为7日，有异议请联系", publish_date=dt.date(2024, 7, 3))
+    assert (window.stated_length, window.stated_unit, window.end) == (7, "calendar_day", dt.date(2024, 7, 9))
+    assert not parse_objection("公示期为7日起", publish_date=dt.date(2024, 7, 3)).found  # a start, no length
+    # labelled dates on one line, each ended by its separator: none is the posting date but 发布日期's
+    block = info_block("成文日期:2024-03-01 | 发布日期:2024-03-05 | 公示日期:2024-03-06")
+    assert block.value() == (None, "2024-03-05", "2024-03-01", "2024-03-06")
+    block = info_block("公示期：2024-03-06至2024-03-12 丨 来源：县政府办")
+    assert block.value() == ("县政府办", None, None, "2024-03-06")
