@@ -1,9 +1,10 @@
 """What a search query means and where it matches in a text: no index, no database (``archive.search`` owns those).
 
-``normalise`` is the text a term must be a substring of (NFKC, lower case, bracket forms folded, traditional script
-folded to simplified, no whitespace or control characters); ``parse`` splits a reader's query into groups that must all match (a group matches
-when one of its ``OR`` alternatives does) and excluded terms (``-词``); ``matches`` decides a posting from its
-stored texts; ``find`` / ``spans`` / ``plain_snippet`` locate the matches in the original text.
+``normalise`` is the text a term must be a substring of (NFKC, lower case, bracket forms folded, traditional
+script folded to simplified, no whitespace or control characters); ``parse`` splits a reader's query into groups
+that must all match (a group matches when one of its ``OR`` alternatives does) and excluded terms (``-词``);
+``matches`` decides a posting from its stored texts; ``find`` / ``spans`` / ``plain_snippet`` locate the matches
+in the original text (a term's character matches either script there).
 """
 from __future__ import annotations
 
