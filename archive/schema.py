@@ -332,6 +332,13 @@ def _m0010_chain_manifests(db: Database) -> None:
         db.execute(statement)
 
 
+@CORE(name="0011_search_script")
+def _m0011_search_script(db: Database) -> None:
+    """Traditional script folded to simplified in the index (``archive.search_text.fold``), so 生態環境 finds
+    生态环境 and the reverse.  The postings are indexed again by ``ensure_schema`` (batch by batch, resumable)."""
+    search.start_reindex(db.conn)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

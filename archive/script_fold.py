@@ -6,10 +6,21 @@ folds the text it receives with ``fold_script`` and reads the folded copy.  The 
 characters to single characters only (``archive/script_table.py``, generated from zhconv), so every
 offset and span read in the folded copy is the same in the original: a reader that returns text
 (a publisher's name) slices it from the original, and nothing stored is ever rewritten.
+
+Some mirror sites also print a character's pinyin inline after it (``生態(tài)環(huán)境保護督察組``,
+``進(jìn)駐``): a bracketed run of lower-case latin letters carrying tone marks or tone digits, right after
+a Han character.  That is no part of the text, and it splits the words the grammars read, so
+``for_reading`` takes it out before folding: it returns the text *as written without the annotations*
+and its folded copy (same length as each other), and the spans a reader returns are spans of that text.
+``unannotated`` also gives, for each character kept, its offset in the text as given, for a reader
+whose callers slice the spans from their own text (``archive.timeliness.dates.find_dates``).
+Nothing is removed from a text that has no such annotation (the usual case: then the text is returned
+as it is, and no offset changes).
 """
 from __future__ import annotations
 
 import logging
+import re
 
 from archive.script_table import SIMPLIFIED, TRADITIONAL
 
@@ -17,8 +28,54 @@ logger = logging.getLogger(__name__)
 
 #: ``str.translate`` table: traditional code point → simplified code point
 SCRIPT_FOLD: dict[int, int] = str.maketrans(TRADITIONAL, SIMPLIFIED)
+#: each simplified character with every traditional character folded to it (the character itself first)
+VARIANTS: dict[str, str] = {}
+for _trad, _simp in zip(TRADITIONAL, SIMPLIFIED, strict=True):
+    VARIANTS[_simp] = VARIANTS.get(_simp, _simp) + _trad
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_LETTER = f"a-zü{_TONED}"
+#: one syllable: letters with a tone mark (tài, huán, jìn), or an initial, a vowel and a tone digit (tai4, zhuan1)
+_SYLLABLE = rf"(?:[{_LETTER}]*[{_TONED}][{_LETTER}]*|[b-df-hj-np-tv-z]{{1,2}}h?[aeiouüv]{{1,3}}(?:ng|n|r)?[1-5])"
+#: a mirror's inline pinyin: (tài) / （huán） / (zhuān mén), right after a Han character (checked in ``_annotations``)
+_PINYIN = re.compile(rf"[(（]\s*{_SYLLABLE}(?:\s+{_SYLLABLE}){{0,3}}\s*[)）]")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _annotations(text: str) -> list[tuple[int, int]]:
+    """Spans of the inline pinyin in ``text`` (each right after a Han character)."""
+    if "(" not in text and "（" not in text:
+        return []
+    return [m.span() for m in _PINYIN.finditer(text) if m.start() and _is_han(text[m.start() - 1])]
 
 
 def fold_script(text: str) -> str:
     """``text`` with traditional characters replaced by their simplified forms (same length)."""
     return text.translate(SCRIPT_FOLD)
+
+
+def unannotated(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without a mirror's inline pinyin, and the offset in ``text`` of each character kept
+    (None when nothing was taken out: the offsets are the same)."""
+    spans = _annotations(text)
+    if not spans:
+        return text, None
+    kept: list[str] = []
+    owner: list[int] = []
+    pos = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        kept.append(text[pos:start])
+        owner.extend(range(pos, start))
+        pos = end
+    logger.debug("took out %d inline pinyin annotations", len(spans))
+    return "".join(kept), owner
+
+
+def for_reading(text: str) -> tuple[str, str]:
+    """(the text as written without inline pinyin, that text folded to simplified script): same length, so a
+    span read in the folded copy slices the written one."""
+    written = unannotated(text)[0]
+    return written, fold_script(written)

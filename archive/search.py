@@ -8,7 +8,10 @@ whitespace-separated term; ``甲 OR 乙`` matches either (``OR`` in capitals bet
 tighter than the implicit AND: ``督察 整改 OR 销号`` is 督察 and (整改 or 销号)), and ``-词`` excludes the
 postings containing 词.  A query with no term to find (only exclusions) matches nothing.  Nothing spans
 two fields.  Bracket forms are one character to search: ``()`` ``（）`` ``〔〕`` ``[]`` ``【】`` all read as
-``()``, so ``川环委(2026)50号`` finds ``川环委〔2026〕50号`` (``BRACKETS``; index and query alike).
+``()``, so ``川环委(2026)50号`` finds ``川环委〔2026〕50号`` (``BRACKETS``; index and query alike).  Traditional
+characters are folded to simplified ones (``archive.script_fold``, one character for one), so ``生態環境`` and
+``督察組`` find postings written ``生态环境`` / ``督察组`` and the reverse; snippets and highlights mark the text as
+written (a term's character matches either of its forms there).
 
 Index (``index_text``): each field becomes the overlapping pairs of its normalised characters
 (``整改方案`` → ``整改 改方 方案``, as Lucene's CJK analyzer does, over every character, latin, digits

@@ -1,9 +1,10 @@
 """What a search query means and where it matches in a text: no index, no database (``archive.search`` owns those).
 
-``normalise`` is the text a term must be a substring of (NFKC, lower case, bracket forms folded, no whitespace
-or control characters); ``parse`` splits a reader's query into groups that must all match (a group matches
-when one of its ``OR`` alternatives does) and excluded terms (``-词``); ``matches`` decides a posting from its
-stored texts; ``find`` / ``spans`` / ``plain_snippet`` locate the matches in the original text.
+``normalise`` is the text a term must be a substring of (NFKC, lower case, bracket forms folded, traditional
+script folded to simplified, no whitespace or control characters); ``parse`` splits a reader's query into groups
+that must all match (a group matches when one of its ``OR`` alternatives does) and excluded terms (``-词``);
+``matches`` decides a posting from its stored texts; ``find`` / ``spans`` / ``plain_snippet`` locate the matches
+in the original text (a term's character matches either script there).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from archive.normalise import nfkc
+from archive.script_fold import SCRIPT_FOLD, VARIANTS
 
 #: Separates attachment texts passed to ``matches`` in one SQL value (``char(65535)``).
 PART_SEP = "\uffff"
@@ -18,14 +20,19 @@ _WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 #: Bracket forms folded to ``(`` and ``)`` after NFKC (which already maps （） and ［］): 文号 are written
 #: with any of them (川环委〔2026〕50号, 川环委(2026)50号, 川环委[2026]50号).
 BRACKETS = str.maketrans("〔[【〖〕]】〗", "(((())))")
-_LOOSE_CHAR = {"(": "[(（〔\\[［【〖]", ")": "[)）〕\\]］】〗]"}
+#: ``fold``'s table: the bracket forms, and traditional characters to their simplified forms (one for one, from
+#: ``archive.script_fold``), so 生態環境 finds 生态环境 and 督察组 finds 督察組 (index and query alike)
+_FOLD = BRACKETS | SCRIPT_FOLD
+#: what a character of a normalised term matches in the original text: any bracket form, either script
+_LOOSE_CHAR = {"(": "[(（〔\\[［【〖]", ")": "[)）〕\\]］】〗]"} | {
+    simplified: f"[{forms}]" for simplified, forms in VARIANTS.items()}
 #: Joins two alternatives of a query (``督察 OR 整改``); a leading ``-`` excludes a term (``-环评``).
 OR = "OR"
 
 
 def fold(text: str) -> str:
-    """NFKC, lower case, bracket forms as ``()`` (one character for one after NFKC)."""
-    return nfkc(text).lower().translate(BRACKETS)
+    """NFKC, lower case, bracket forms as ``()``, simplified script (one character for one after NFKC)."""
+    return nfkc(text).lower().translate(_FOLD)
 
 
 def normalise(text: str | None) -> str:
@@ -147,7 +154,7 @@ def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _loose(term: str) -> re.Pattern[str]:
-    """``term`` with optional whitespace between its characters, case-insensitive, any bracket form."""
+    """``term`` with optional whitespace between its characters, case-insensitive, any bracket form, either script."""
     return re.compile(r"[\s\x00-\x1f\x7f-\x9f]*".join(_LOOSE_CHAR.get(ch) or re.escape(ch) for ch in term),
                       re.IGNORECASE)
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.ledger.numbers import number_value
-from archive.script_fold import fold_script
+from archive.script_fold import for_reading
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +96,7 @@ def _level(word: str | None) -> str | None:
 
 def namings(text: str | None) -> list[InspectionName]:
     """Every naming in ``text`` in order, level-less ones folded into the naming before them."""
-    original = text or ""
-    raw = fold_script(original)  # read in simplified script, same offsets
+    original, raw = for_reading(text or "")  # read in simplified script, same offsets; no inline pinyin
     masked = _masked(raw)
     out: list[InspectionName] = []
     for m in _NAMING.finditer(masked):

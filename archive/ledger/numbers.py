@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.script_fold import fold_script
+from archive.script_fold import for_reading
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 
 logger = logging.getLogger(__name__)
@@ -100,8 +100,7 @@ def _sub(m: re.Match[str]) -> str | None:
 def citations(text: str | None) -> list[Citation]:
     """Every task citation in ``text`` (lists and ranges expanded), in text order: "第N项" (and
     第N个/号/条 before 问题/任务), and the bracketed or labelled 序号 / 编号 / 省编号 forms."""
-    original = text or ""
-    text = fold_script(original)
+    original, text = for_reading(text or "")
     out: list[Citation] = []
     found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text), *_BARE.finditer(text)], key=lambda m: m.start())
     for m in found:
@@ -164,6 +163,13 @@ _WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期
 _EVENT_PERIOD = re.compile(r"(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)\s*[:：为（(]?\s*$")
 _EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)")
 _LEAD = re.compile(r"^\s*[，,]")
+#: times listed together then done in batches or one after another (2016年7月和11月、2017年4月和8月分四批开展…督察):
+#: when each batch happened, not a last day — the list's further items, then 分N批 / 先后 / 陆续 / 分别 + a past verb
+_LIST_ITEM = r"\s*(?:和|与|及|、|，|,)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:份)?"
+_LISTED_TIMES = re.compile(
+    rf"(?P<items>(?:{_LIST_ITEM})*)\s*(?:分\s*[一二两三四五六七八九十\d]+\s*批|先后|陆续|分别(?:开展|进驻|召开|进行))")
+#: the list's last item: a time right after another and a list connector
+_LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
 #: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
 _PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
@@ -200,7 +206,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     """The last allowed day of a 整改时限 cell: the *latest* dated part when several are given
     ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
     cell = " ".join((text or "").split())
-    raw = fold_script(cell)  # read in simplified script; the cell is kept as written
+    raw = for_reading(cell)[1]  # read in simplified script without inline pinyin; the cell is kept as written
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
@@ -239,7 +245,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
         before = raw[max(0, start.start - 8):start.start] if start else before
     if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
-            or _EVENT_AFTER.match(raw[m.end:m.end + 30]):
+            or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m):
         return False
     if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　"):
         return False  # a sentence opened by its day and a comma tells when something happened
@@ -251,6 +257,12 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return bool(_WINDOW_LABEL.search(before) or _LAST_DAY_AFTER.match(after))
     # 对2017年4月至2018年3月…问题进行了再排查: the period of what is handled, not a last day
     return not (m.kind == "range_end" and m.precision == "month" and _PERIOD_OBJECT.search(before))
+
+
+def _listed(raw: str, m: DateMention) -> bool:
+    """Whether ``m`` is one of several times listed together and then done in batches (see ``_LISTED_TIMES``)."""
+    listed = _LISTED_TIMES.match(raw, m.end)
+    return bool(listed and (listed.group("items") or _LIST_BEFORE.search(raw[max(0, m.start - 12):m.start])))
 
 
 def _hedged(raw: str, end: int) -> bool:

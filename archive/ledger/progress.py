@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from archive.ledger.link import CONFIRM_SIMILARITY, TEXT_ONLY_SIMILARITY, PlanTask, similarity
 from archive.ledger.tables import Grid
 from archive.ledger.tasks import Task, tasks_from_grid
-from archive.script_fold import fold_script
+from archive.script_fold import for_reading
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class StatusReading:
 
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
-    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", fold_script(text or ""))))
+    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", for_reading(text or "")[1])))
     turn = list(_BUT.finditer(compact))
     if turn:
         compact = compact[turn[-1].end():]

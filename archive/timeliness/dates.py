@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from archive.script_fold import SCRIPT_FOLD
+from archive.script_fold import SCRIPT_FOLD, unannotated
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,8 @@ _DAY_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,
 _RELATIVE = re.compile(r"(?:每年|每月|逐年|前年|后年|上一年|下一年)\s*$")
 #: a year named relative to the text's last explicit year (当年, 同年, 次年) or to the context year (今年, 去年, 明年)
 _RELATIVE_YEAR = re.compile(r"(?P<w>当年|同年|该年|次年|翌年|今年|本年|去年|上年|明年)\s*$")
+#: a year stated alone (2022年进驻), the one a later 同年 / 次年 counts from when no dated mention gives one
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _RELATIVE_OFFSET = {"当年": ("last", 0), "同年": ("last", 0), "该年": ("last", 0), "次年": ("last", 1),
                     "翌年": ("last", 1), "今年": ("context", 0), "本年": ("context", 0), "去年": ("context", -1),
                     "上年": ("context", -1), "明年": ("context", 1)}
@@ -237,7 +239,9 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
             m.year_source, m.note = None, "relative or recurring year"
         elif rel := _RELATIVE_YEAR.search(text[max(0, m.start - 4):m.start]):
             base, offset = _RELATIVE_OFFSET[rel.group("w")]
-            year = (last_year if base == "last" else context_year) or (context_year if base == "last" else None)
+            last = last_year if last_year is not None or base != "last" else next(  # 2022年进驻，同年12月31日前
+                (int(y.group(1)) for y in reversed(list(_BARE_YEAR.finditer(text, 0, m.start)))), None)
+            year = (last if base == "last" else context_year) or (context_year if base == "last" else None)
             m.year, m.year_source = (year + offset, "relative") if year is not None else (None, None)
             if year is None:
                 m.note = "relative year unknown"
@@ -269,10 +273,13 @@ def find_dates(text: str | None, *, context_year: int | None = None, source: str
 def _mentions(text: str, context_year: int | None, source: str) -> tuple[DateMention, ...]:
     """``find_dates`` of the last few texts: the timeliness fields and measures of a posting read its body and
     attachments several times each (acceptance date, feedback date, deadlines, objection window, mentions)."""
-    norm = text.translate(_FULLWIDTH)  # same length: spans stay valid for ``text``
+    written, owner = unannotated(text)  # a mirror's inline pinyin (進(jìn)駐) taken out; spans mapped back below
+    norm = written.translate(_FULLWIDTH)  # same length: spans stay valid for ``written``
     mentions = _pair_ranges(norm, _scan(norm))
     _resolve_years(norm, mentions, context_year)
     for m in mentions:
+        if owner is not None:
+            m.start, m.end = owner[m.start], owner[m.end - 1] + 1
         m.text = text[m.start:m.end]
         m.source = source
     log.debug("found %d date mentions", len(mentions))
@@ -292,6 +299,7 @@ _URL_PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
     (re.compile(r"/((?:19|20)\d{2})/(\d{2})-(\d{2})/"), "day"),  # /2024/07-03/ (Xinhua-style paths)
     (re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"), "day"),  # /2024-07/03/
     (re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"), "day"),
+    (re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"), "day"),  # /2024/0703/ (People's Daily-style paths)
     (re.compile(r"-((?:19|20)\d{2})(\d{2})(\d{2})\d{9}\.\w+$"), "day"),  # files/<name>-20240703155735492.pdf
     (re.compile(r"/P0?2?((?:19|20)\d{2})(\d{2})(\d{2})\d{6,}\.\w+$"), "day"),  # P020240703512345678901.pdf
     (re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6,})?[/_.-]"), "day"),  # 20240703 in a path

@@ -15,13 +15,14 @@ inferred beyond the text (a redacted feedback date is returned redacted, value N
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from archive.script_fold import fold_script
+from archive.script_fold import for_reading
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,8 @@ def _nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str
 
 def acceptance_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the task was accepted (验收), as stated; None when not stated."""
-    return _nearest_before(fold_script(text), find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
+    text, folded = for_reading(text)
+    return _nearest_before(folded, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
 
 #: a meeting that passes feedback on (传达学习…反馈意见) is not the inspectors giving it
@@ -106,13 +108,53 @@ _OTHER_INSPECTORS = re.compile(r"巡[察视]")
 
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
-    mentions, text = find_dates(text, context_year=context_year), fold_script(text)  # same spans
-    found = _nearest_before(text, mentions, _FEEDBACK_VERB, 120)
+    written, text = for_reading(text)
+    mentions = find_dates(written, context_year=context_year)  # same spans as the folded ``text``
+    found = _nearest_before(text, mentions, _FEEDBACK_VERB, 120) or _day_of_the_stay(written, text, mentions)
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
         if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
             return None
     return found
+
+
+#: a feedback sentence opened by its day alone: "14日上午,督查组向省政府反馈了督查意见"
+_DAY_ONLY_FEEDBACK = re.compile(r"\s*(?P<day>(?P<d>[12]?\d|3[01])\s*日)\s*(?:上午|下午|晚上?|早上|当天)?\s*[，,]?")
+#: a sentence naming the inspectors' stay or work (督察组于11月11日至14日…进行了督查)
+_INSPECTORS = re.compile(r"督[察查]")
+
+
+def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> DateMention | None:
+    """A day-only feedback date (``14日上午,督查组…反馈了督查意见``) dated by the inspectors' stay just before it
+    in the same paragraph (``督查组于11月11日至14日…进行了督查``): the stay's month and year, when the day falls in
+    that month on or after the stay's day.  Without such a sentence nearby the month is unknown: None."""
+    for verb in _FEEDBACK_VERB.finditer(text):
+        sentence_start = max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1
+        day = _DAY_ONLY_FEEDBACK.match(text, sentence_start, verb.start())
+        if day is None or not _INSPECTORS.search(text[day.end():verb.start()]):
+            continue  # the sentence must open with its day and name the inspectors giving the feedback
+        paragraph = text.rfind("\n", 0, day.start()) + 1
+        before = [m for m in mentions if paragraph <= m.start and m.end <= day.start() and day.start() - m.end <= 200
+                  and m.value is not None and m.precision == "day" and m.month is not None]
+        if not before or not _INSPECTORS.search(_sentence_of(text, before[-1].start)):
+            return None
+        stay, start, end = before[-1].value, day.start("day"), day.end("day")
+        try:
+            value = dt.date(stay.year, stay.month, int(day.group("d"))) if stay else None
+        except ValueError:
+            return None
+        if stay is None or value is None or value < stay:
+            return None  # an earlier day: the next month's, which the text does not say
+        return DateMention(value=value, text=written[start:end], start=start, end=end, year=value.year,
+                           month=value.month, day=value.day, year_source=before[-1].year_source,
+                           note="month and year of the inspectors' stay stated just before", _explicit_year=False)
+    return None
+
+
+def _sentence_of(text: str, at: int) -> str:
+    start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def task_number(text: str) -> dict | None:
@@ -150,7 +192,7 @@ def task_count(text: str) -> TaskCount | None:
     "4大类"), of completed tasks ("已完成313项整改任务"), or of 信访件 / 案件; N个…问题 only when tied to the
     feedback (反馈, 指出, 交办, 清单).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
-    original, text = text, fold_script(text)
+    original, text = for_reading(text)
     for m in _TASK_COUNT.finditer(text):
         if _DONE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue

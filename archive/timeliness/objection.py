@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 _NUM = r"\d{1,3}|[一二三四五六七八九十两]{1,3}"
 _LENGTH = re.compile(rf"(?<![\d月年])(?P<n>{_NUM})\s*个?\s*(?P<unit>工作日|自然日|天|日(?=\s*内))")
+#: a length in days under the window's own label, without 内: 公示期为7日 / 公示期：5日
+_LABELLED_DAYS = re.compile(rf"(?:公示|异议)(?:期|期限|时间)\s*(?:为|是|[:：])?\s*(?P<n>{_NUM})\s*个?\s*(?P<unit>日)(?![\d起])")
 _WINDOW_WORDS = re.compile(r"公示|异议|意见|反映|反馈|举报")
 _FROM_PUBLICATION = re.compile(r"(?:自|从)\s*(?:本)?(?:公示|发布|公布|公告|刊登|挂网|网上公示)\s*(?:之|当)?日\s*起")
 _RANGE_LABEL = re.compile(r"(?:公示|异议|公告|意见反馈)[^。\n；;]{0,15}$")
@@ -87,13 +89,13 @@ class Objection:
 def _stated_length(text: str) -> tuple[int, str, str, bool] | None:
     """(n, unit, matched text, counts-from-publication) of the first window length in a 公示 context."""
     date_spans = [(d.start, d.end) for d in find_dates(text)]
-    for m in _LENGTH.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in date_spans):
+    for m in sorted([*_LENGTH.finditer(text), *_LABELLED_DAYS.finditer(text)], key=lambda x: x.start("n")):
+        if any(s < m.end() and m.start("n") < e for s, e in date_spans):
             continue
         sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         before = text[max(sentence_start, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 40]
-        if not (_WINDOW_WORDS.search(before) or _WINDOW_WORDS.search(after)):
+        if not (_WINDOW_WORDS.search(before) or _WINDOW_WORDS.search(after) or m.re is _LABELLED_DAYS):
             continue
         n = cn_number(m.group("n"))
         if not n:

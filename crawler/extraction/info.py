@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.script_fold import fold_script
+from archive.script_fold import for_reading
 from archive.timeliness.dates import find_dates, parse_shown_date
 
 from .dates import find_stated_date
@@ -58,7 +58,7 @@ def label_fields(text: str) -> dict[str, str]:
     """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters)."""
     fields: dict[str, str] = {}
     for original in text.split("\n"):
-        line = fold_script(original)  # labels read in simplified script; values kept as written (same offsets)
+        original, line = for_reading(original)  # labels read in simplified script; values kept as written
         if not re.search(LABELS, line) or _CLOCK.match(line):
             continue
         for m in _LABEL_VALUE.finditer(line):
@@ -130,11 +130,11 @@ class InfoBlock:
 
 def info_block(text: str) -> InfoBlock:
     """Publisher, posting date, document date and 公示 start of an info block (see the module doc)."""
+    text, folded = for_reading(text)  # read in simplified script; values are sliced from ``text`` (same offsets)
     fields = label_fields(text)
     notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
     issued = next((d for d in (_first_date(fields.get(label)) for label in _ISSUED_LABELS) if d), None)
     posted = posted_of(fields)
-    folded = fold_script(text)  # read in simplified script; values are sliced from ``text`` (same offsets)
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
         rest = "\n".join(line for line in folded.split("\n") if not other.search(line))

@@ -9,13 +9,12 @@ from archive.ledger.language import KINDS, READERS, expected, load, score
 from crawler.extraction.info import info_block
 
 ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).value()}
-#: (precision, recall) floors, measured 2026-12-06 on 621 rows (bench/ledger_language.py) after fresh set 3's forms were
-#: fixed (traditional script folded at every reader's entry, and its other unread forms as grammar; set 3 is seen now).
-#: Still unread: a feedback day whose month only the page around the excerpt gives (one held-out row).  Then fresh set 4
-#: (harvest 9, 32 rows, 653 in all) was measured once and left unfixed: a mirror's inline pinyin inside a word
-#: (生態(tài)環(huán)境保護, two inspection namings) and a list of months (2016年7月和11月、2017年4月和8月分四批开展…督察) read as a deadline.
-DEV_FLOOR = {"inspection": (1.0, 0.98), "deadline": (0.97, 1.0)}
-WHOLE_FLOOR = {"inspection": (1.0, 0.98), "feedback": (1.0, 0.95), "deadline": (0.98, 1.0)}
+#: (precision, recall) floors, measured 2026-12-06 on 653 rows (bench/ledger_language.py) after fresh set 4's forms were
+#: fixed (a mirror's inline pinyin taken out where text enters each reader, times listed for past batches are no
+#: deadline; set 4 is seen now).  Still unread: one held-out feedback row whose excerpt states only the day (14日上午,
+#: 督查组…反馈): the month is on the page around it, not in the excerpt, so the reader rightly returns nothing.
+DEV_FLOOR: dict[str, tuple[float, float]] = {}
+WHOLE_FLOOR = {"feedback": (1.0, 0.95)}
 #: the held-out fifth is small (3–19 positives per reader): its floor is 0.75, feedback's (7 positives) 0.8 / 0.7
 HELDOUT_FLOOR = {"feedback": (0.8, 0.7)}
 #: Fresh set 5 (harvest 10, 252 rows) is the unseen measure: its rows are left out of the floors above (which keep the

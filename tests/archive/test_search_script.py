@@ -1,0 +1,59 @@
+"""Search folds script: a query in traditional characters finds postings in simplified ones and the reverse,
+snippets show the text as written, and an archive indexed before the fold is re-indexed once, in place."""
+from __future__ import annotations
+
+from archive import search_text
+from archive.schema import migration_sets
+from archive.search import search
+from archive.store import Archive
+from tests.archive.test_search import _Before
+
+POSTINGS = [
+    ("关于生态环境保护督察组反馈问题整改的公示", "督察组指出的问题已完成销号。"),  # simplified
+    ("關於生態環境保護督察組反饋問題整改的公示", "督察組指出的問題已完成銷號。"),  # traditional (a mirror's copy)
+    ("环境监测通知", "无关内容。"),                                               # neither
+]
+
+
+def _ingest(archive, make_capture) -> None:
+    archive.upsert_sites([{"id": "mee", "name": "生态环境部"}])
+    for i, (title, body) in enumerate(POSTINGS):
+        archive.ingest(make_capture(url=f"https://x/{i}.html", title=title, body_text=body, attachments=[]))
+
+
+def test_either_script_finds_both(archive, make_capture):
+    _ingest(archive, make_capture)
+    for query in ("生態環境", "生态环境", "督察組", "督察组", "督察組 销号", "生態環境保護督察組反饋"):
+        assert {r["id"] for r in search(archive.db, query, limit=10)} == {1, 2}, query
+    assert {r["id"] for r in search(archive.db, "环境 -督察組", limit=10)} == {3}
+    assert [(r["id"], r["rank"]) for r in search(archive.db, "督察組", order="rank")] == [(2, 2), (1, 2)]
+
+
+def test_snippets_and_highlights_show_the_characters_as_written(archive, make_capture):
+    _ingest(archive, make_capture)
+    snippets = {r["id"]: r["snippet"] for r in search(archive.db, "销号")}
+    assert snippets == {1: "督察组指出的问题已完成[销号]。", 2: "督察組指出的問題已完成[銷號]。"}
+    snippets = {r["id"]: r["snippet"] for r in search(archive.db, "督察組 问题")}
+    assert snippets == {1: "关于生态环境保护[督察组]反馈[问题]整改的公示", 2: "關於生態環境保護[督察組]反饋[問題]整改的公示"}
+    assert search_text.spans("中央生態環境保護督察組和生态环境", search_text.query_terms("生态环境")) == [(2, 6), (12, 16)]
+
+
+def test_an_archive_indexed_before_the_fold_is_reindexed_once(tmp_path, make_capture, monkeypatch):
+    from archive import schema
+
+    path = tmp_path / "archive.db"
+    monkeypatch.setattr(schema, "migration_sets", lambda: [_Before(m, "0011_search_script") for m in migration_sets()])
+    monkeypatch.setattr(search_text, "_FOLD", search_text.BRACKETS)  # the index as main wrote it before 0011
+    with Archive(path) as old:
+        _ingest(old, make_capture)
+        assert {r["id"] for r in search(old.conn, "生態環境")} == {2}  # one script only
+    monkeypatch.undo()
+    with Archive(path) as upgraded:
+        conn = upgraded.conn
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_search_reindex'").fetchone()
+        assert {r["id"] for r in search(conn, "生態環境")} == {1, 2}
+        assert conn.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0] == 3
+    with Archive(path) as again:  # opening again re-indexes nothing and finds the same
+        assert not again.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_search_reindex'").fetchone()
+        assert {r["id"] for r in search(again.conn, "督察组")} == {1, 2}
+        assert again.conn.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0] == 3
