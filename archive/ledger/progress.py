@@ -11,10 +11,12 @@ as for close-out notices):
 3. else the problem text alone when it fits one task closely (``link.TEXT_ONLY_SIMILARITY``);
 4. anything else ambiguous becomes a *candidate* with its reason, never a reported status.
 
-``status_class`` files the wording by its head verb under ``done`` (已完成, 已经完成,长期坚持, 全部反馈办结,
-已全部清理干净), ``mostly_done``
-(基本完成), ``on_track`` (序时推进 / 正在推进 / 正在办理), ``behind`` (未完成 / 滞后 / 未达到序时进度),
-``ongoing`` (持续推进 / 长期坚持) or ``other``; the wording itself is kept.
+``status_class`` files the wording by its head verb and result complement under ``done`` (已完成, 已经完成,长期坚持,
+全部反馈办结, 已全部清理干净, 均已按期答复完毕), ``mostly_done`` (基本完成, 已基本办结, 大部分已完成, 主体工程已完工),
+``on_track`` (序时推进 / 正在推进 / 正在办理 / 稳步推进), ``behind`` (未完成 / 滞后 / 未达到序时进度 / 进展偏慢),
+``ongoing`` (持续推进 / 长期坚持) or ``other``; the wording itself is kept.  After a part done, a clause about the
+rest that is on track or behind decides (已完成19项,其他整改任务正在推进 → ``on_track``: the plan is not done), and a
+later clause stating the present (…开工建设,目前主体工程已完工) decides over the history before it.
 """
 from __future__ import annotations
 
