@@ -196,7 +196,7 @@ _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d))")
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
-_YEAR_ENDS = re.compile(r"\s*度?\s*(?:内|前|底|末|完成|全面完成|基本完成|$)")
+_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|完成|全面完成|基本完成|$)")  # 2020年年内 too
 _QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
 _HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
 

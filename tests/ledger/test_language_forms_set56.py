@@ -22,6 +22,7 @@ from archive.timeliness.fields import feedback_date, problem_count
     # done: 已 + manner adverb + verb + result complement, 全面完成 stated (not aimed at), a terminal verb after 已
     ("所有提案均已按期答复完毕", "done"), ("已按时完成", "done"), ("3个项目全面完成任务", "done"), ("裸土已全覆盖", "done"),
     ("确保2020年底前全面完成", "other"), ("力争全面完成", "other"), ("设备运行正常", "other"),
+    ("整改完毕", "done"), ("确保整改完毕", "other"), ("未整改完毕", "behind"),
     # a part done, then the rest on track or behind: the plan is not done
     ("整改任务已经完成19项,其他整改任务正在按要求持续推进", "on_track"), ("已办结154件,其他任务和案件正在有序推进", "on_track"),
     ("56个项目已完成12项,42个项目正在按计划推进", "on_track"), ("已完成16项,其余8项未完成", "behind"),
@@ -56,7 +57,7 @@ def test_task_counts_of_a_plans_tasks_only(text, count):
 
 
 @pytest.mark.parametrize(("text", "last_day"), [
-    ("2020年年底前,全面完成省级攻坚考核目标", "2020-12-31"), ("2025年年底前,实现生态环境质量名列省内前茅", "2025-12-31"),
+    ("2020年年底前,全面完成省级攻坚考核目标", "2020-12-31"), ("确保2020年年内全面完成", "2020-12-31"), ("2025年年底前,实现生态环境质量名列省内前茅", "2025-12-31"),
     ("2025年全市焦化产能将达到1400万吨,远超规划产能限额", None),  # a forecast quantity
     ("2020年将完成其余9项整改任务", "2020-12-31"),  # a commitment stays a last day
     ("(截至时间:2021年4月11日)", None), ("2022年度市县民生实事未完成项目进度表(截至10月31日)", None),
