@@ -148,20 +148,27 @@ class Deadline:
         return self.last_day.isoformat() if self.last_day else None
 
 
-#: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日), a statistic's
+#: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
 #: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
-#: a hedged projection (到2020年将有可能达到…, 预计…)
-_NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:截至|截止(?:到|至)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从|已于|已在)"
+#: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
+_NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
+                                    r"|已于|已在)"
                                     r"\s*[:：]?\s*$")
 _NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动)")
-_HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计")
+_HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
 #: a bare day range (2018年11月3日至12月3日) is a period something happened in
 _WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为（(]?\s*$")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
 _EVENT_PERIOD = re.compile(r"(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)\s*[:：为（(]?\s*$")
-_EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)")
+_EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
+                          # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
+                          r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
+#: …or the stay an activity lasts (开展为期1个月(时间为2月15日-3月15日)…)
+_EVENT_LASTS = re.compile(r"为期[^，,。;；（(]{0,8}[（(]\s*(?:时间|日期)?\s*[:：为]?\s*$")
+#: a year or day inside a title (《…关于2017年度环境保护工作情况的报告》) is the title's, no last day of the text
+_TITLE_OPEN = re.compile(r"《[^》]*$")
 _LEAD = re.compile(r"^\s*[，,]")
 #: times listed together then done in batches or one after another (2016年7月和11月、2017年4月和8月分四批开展…督察):
 #: when each batch happened, not a last day — the list's further items, then 分N批 / 先后 / 陆续 / 分别 + a past verb
@@ -174,7 +181,7 @@ _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
 #: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
 _PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
-_YEAR_TARGET = re.compile(r"[^，,。;；]{0,14}?(?:达到|实现|完成|建成|全面|基本)")
+_YEAR_TARGET = re.compile(r"[^，,。;；]{0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)")
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
 _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/")
@@ -188,8 +195,8 @@ _YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目
 _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d))")
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
-_YEAR_IS_DEADLINE = re.compile(r"(?:到|至|于|在|确保|力争|争取|截至)\s*$")
-_YEAR_ENDS = re.compile(r"\s*度?\s*(?:内|前|底|末|完成|全面完成|基本完成|$)")
+_YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
+_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|完成|全面完成|基本完成|$)")  # 2020年年内 too
 _QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
 _HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
 
@@ -240,12 +247,13 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
 
 def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     """Whether a dated mention gives a last allowed day (see ``_NOT_A_LAST_DAY_BEFORE`` and the window rule)."""
-    before, after = raw[max(0, m.start - 8):m.start], raw[m.end:m.end + 8]
+    before, after, first = raw[max(0, m.start - 8):m.start], raw[m.end:m.end + 8], m.start
     if m.kind == "range_end":
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
-        before = raw[max(0, start.start - 8):start.start] if start else before
+        before, first = (raw[max(0, start.start - 8):start.start], start.start) if start else (before, first)
     if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
-            or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m):
+            or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
+            or _EVENT_LASTS.search(raw[max(0, first - 20):first]) or _TITLE_OPEN.search(raw[:m.start]):
         return False
     if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　"):
         return False  # a sentence opened by its day and a comma tells when something happened
@@ -272,10 +280,13 @@ def _hedged(raw: str, end: int) -> bool:
 
 def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
     """Last days (with the span read) of the bare years, quarters and half-years a deadline names."""
+    # 2022年度市县民生实事…: a year's attribute (年度 + a noun) is no target
     days = [(dt.date(int(m.group("y")), 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
             if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
+            and not _TITLE_OPEN.search(raw[:m.start()])
             and (_YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
-                 or _YEAR_TARGET.match(raw, m.end()) or not raw.replace(m.group(0), "").strip(" 。，,；;"))]
+                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end()))
+                 or not raw.replace(m.group(0), "").strip(" 。，,；;"))]
     for m in _QUARTER.finditer(raw):
         q = number_value(m.group("q")) or 0
         if 1 <= q <= 4:

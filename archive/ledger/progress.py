@@ -11,10 +11,12 @@ as for close-out notices):
 3. else the problem text alone when it fits one task closely (``link.TEXT_ONLY_SIMILARITY``);
 4. anything else ambiguous becomes a *candidate* with its reason, never a reported status.
 
-``status_class`` files the wording by its head verb under ``done`` (已完成, 已经完成,长期坚持, 全部反馈办结,
-已全部清理干净), ``mostly_done``
-(基本完成), ``on_track`` (序时推进 / 正在推进 / 正在办理), ``behind`` (未完成 / 滞后 / 未达到序时进度),
-``ongoing`` (持续推进 / 长期坚持) or ``other``; the wording itself is kept.
+``status_class`` files the wording by its head verb and result complement under ``done`` (已完成, 已经完成,长期坚持,
+全部反馈办结, 已全部清理干净, 均已按期答复完毕), ``mostly_done`` (基本完成, 已基本办结, 大部分已完成, 主体工程已完工),
+``on_track`` (序时推进 / 正在推进 / 正在办理 / 稳步推进), ``behind`` (未完成 / 滞后 / 未达到序时进度 / 进展偏慢),
+``ongoing`` (持续推进 / 长期坚持) or ``other``; the wording itself is kept.  After a part done, a clause about the
+rest that is on track or behind decides (已完成19项,其他整改任务正在推进 → ``on_track``: the plan is not done), and a
+later clause stating the present (…开工建设,目前主体工程已完工) decides over the history before it.
 """
 from __future__ import annotations
 
@@ -33,18 +35,28 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
+_ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"  # a manner adverb between 已 and its verb: 已按期答复完毕
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未(?:全部|全面)?完成|未达到?(?:序时|时序)|滞后|(?:进展|进度)[\u4e00-\u9fff]{0,2}?缓慢|尚未|未启动|未整改|没有完成|未到位")),
-    ("mostly_done", re.compile(r"基本完成|基本整改|基本到位")),
-    ("done", re.compile(r"已(?:经)?(?:全部|全面)?(?:整改)?(?:完成|办结|到位)|已整改|(?<![应需要须])完成整改"
-                        r"|已(?:全部)?(?:整改|报备|验收)?销号|整改完成|^完成"
-                        # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已全部清理干净
-                        # (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
-                        r"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?"
-                        r"(?!交办|移交|转办|下发|分解|部署)[\u4e00-\u9fff]{0,3}?"
-                        r"(?:办结|完毕|干净|到位)")),
-    ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进"
-                            r"|正(?:在)?[\u4e00-\u9fff]{0,4}?(?:推进|推动|整改|办理|处理|实施|落实|解决|验收)")),
+    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|未达到?(?:序时|时序|目标|计划)|滞后|尚未|未启动|未整改|没有完成"
+                          r"|未到位|(?:(?:进展|进度|推进)[\u4e00-\u9fff]{0,2}?)?(?:缓慢|偏慢|较慢|迟缓)")),
+    # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
+    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号)"
+                               r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
+                               r"|已(?:经)?完成(?:了)?大部分")),
+    ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位)|已整改|(?<![应需要须])完成整改"
+                        r"|已(?:全部)?(?:整改|报备|验收)?销号|整改完成|^完成|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)完毕"
+                        # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已全部清理干净,
+                        # 均已按期答复完毕 (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
+                        rf"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?{_ADVERB}"
+                        r"(?!交办|移交|转办|下发|分解|部署)(?:(?!基本)[\u4e00-\u9fff]){0,3}?"
+                        r"(?:办结|完毕|干净|到位)"
+                        # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
+                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)完成"
+                        # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已关停
+                        r"|已(?:经)?(?:全部|全面|全)?(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成)")),
+    ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+                            # 正在 / 正 + up to 6 words + the verb (正在按要求持续推进); 正式 / 正常 / 正确 are no 正在
+                            r"|正(?:在)?(?!式|常|确|是|面|当)[\u4e00-\u9fff]{0,6}?(?:推进|推动|整改|办理|处理|实施|落实|解决|验收)")),
     ("ongoing", re.compile(r"持续推进|长期坚持|持续整改|长期持续|长期")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
@@ -52,6 +64,12 @@ _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
 #: a list item's label before the wording ("1." "2、" "(一)" "一、") is not part of it
 _ITEM = re.compile(r"^(?:\d{1,2}\s*[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BUT = re.compile(r"但(?:是)?|然而")
+#: a later clause that states the present (…开工建设,目前主体工程已完工): it decides over the history before it
+_NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|现在)[，,]?")
+#: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进): after a part
+#: done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on track or behind
+_REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[\d一二三四五六七八九十百]+\s*(?:个|项|件|处|条)")
+_CLAUSE = re.compile(r"[，,；;]")
 
 
 @dataclass(frozen=True)
@@ -62,17 +80,41 @@ class StatusReading:
     head: str | None
 
 
+def _head(compact: str) -> tuple[int, int, str, str] | None:
+    """The first status phrase of ``compact`` (start, class order, class, wording)."""
+    heads = [(m.start(), order, name, m.group(0)) for order, (name, pattern) in enumerate(_CLASSES)
+             for m in [pattern.search(compact)] if m]
+    return min(heads) if heads else None
+
+
+def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
+    """After a part done, the head of a later clause about the rest when it is on track or behind."""
+    for clause in _CLAUSE.finditer(compact, head[0]):
+        rest = compact[clause.end():]
+        if not _REST.match(rest):
+            continue
+        later = _head(rest)
+        if later and later[2] in ("on_track", "behind"):
+            return later
+    return None
+
+
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
     compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", for_reading(text or "")[1])))
     turn = list(_BUT.finditer(compact))
     if turn:
         compact = compact[turn[-1].end():]
-    heads = [(m.start(), order, name, m.group(0)) for order, (name, pattern) in enumerate(_CLASSES)
-             for m in [pattern.search(compact)] if m]
-    if not heads:
+    head = _head(compact)
+    if head is None:
         return StatusReading("other", None)
-    _, _, name, wording = min(heads)
+    now = _NOW.search(compact, head[0])
+    later = _head(compact[now.end():]) if now else None
+    if later and later[2] == "ongoing":
+        later = None  # 已完成整改,目前长期坚持: done, kept up (as 已经完成,长期坚持)
+    if later is None and head[2] in ("done", "mostly_done"):
+        later = _rest_turns(compact, head)
+    _, _, name, wording = later or head
     return StatusReading(name, wording)
 
 

@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
      "date", "day", True),
     (re.compile(rf"{_Y}\s*年\s*(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", True),
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", True),
-    (re.compile(rf"{_Y}\s*年\s*(?:底|末)\s*前?"), "deadline", "year", True),
+    (re.compile(rf"{_Y}\s*年\s*(?:年\s*)?(?:底|末)\s*前?"), "deadline", "year", True),  # 2020年年底前 too
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?![\d{_RED}〇○零一二三四五六七八九十]|\s*\d)"), "date", "month", True),
     (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}\s*[日号]"), "date", "day", False),
     (re.compile(rf"(?<![\d{_RED}])(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", False),

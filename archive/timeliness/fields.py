@@ -33,21 +33,30 @@ _ACCEPTANCE_VERB = re.compile(
 #: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方
 _FEEDBACK_VERB = re.compile(
     r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
-    r"|反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会")
+    r"|反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
+    # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors is not this)
+    r"|向(?![^。；;，,\n]{0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)")
 #: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
 _LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
 #: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 _TASK_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*(?:任务|措施|问题)"
+    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*(?:任务|措施(?=\s*清单)|问题)"
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|共|有|共有)?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|共)\s*(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
     rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*问题")
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
-#: …or a total after its categories: 共六类25个具体问题
-_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改|(?:类|方面)\s*$")
+#: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
+_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改|(?:类|方面)\s*$"
+                              r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
+#: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
+_PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已|(?:已(?:经)?)?(?:完成整改|整改完成|完成)\s*(?:{_CN_NUM})\s*个"
+                            r"|[^，,。；;]{0,4}清单)")
+#: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
+#: meeting's decided items (常务会议确定事项) named in the same clause before the count
+_OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
 _FED_BACK = re.compile(r"反馈|指出|交办")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
@@ -102,8 +111,10 @@ def acceptance_date(text: str, *, context_year: int | None = None) -> DateMentio
 
 #: a meeting that passes feedback on (传达学习…反馈意见) is not the inspectors giving it
 _PASSED_ON = re.compile(r"传达|学习")
-#: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors
-_OTHER_INSPECTORS = re.compile(r"巡[察视]")
+#: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
+#: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
+#: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)
+_OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
 
 
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
@@ -188,16 +199,21 @@ class TaskCount:
 
 def task_count(text: str) -> TaskCount | None:
     """How many tasks (problems) the plan states it addresses: "共明确整改任务2164项", "375项整改任务",
-    "梳理出56条整改措施", "任务是21个", "督察反馈的68个问题" — never a count of categories ("4个方面",
-    "4大类"), of completed tasks ("已完成313项整改任务"), or of 信访件 / 案件; N个…问题 only when tied to the
-    feedback (反馈, 指出, 交办, 清单).  The most repeated count wins (its first mention), the first on a tie."""
+    "梳理出56条整改措施清单", "任务是21个", "督察反馈的68个问题" — never a count of categories ("4个方面",
+    "4大类"), of measures ("186条具体整改措施"), of completed tasks ("已完成313项整改任务"), of 信访件 / 案件, or of
+    another list's items (民生实事, 《政府工作报告》); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
+    sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
     original, text = for_reading(text)
     for m in _TASK_COUNT.finditer(text):
         if _DONE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
-        if m.group("n_problem") and not _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()]):
+        if m.group("n_problem") and not (_PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
+                                         or _PROBLEM_AFTER.match(text, m.end())):
             continue
+        clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+        if _OTHER_LIST.search(text, clause, m.start()):
+            continue  # 《政府工作报告》分解为…79项重点工作任务: another list's items
         if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
                 and m.group(0).endswith("问题"):
             continue  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
