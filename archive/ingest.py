@@ -81,6 +81,10 @@ def _attachments(
     digests: list[str] = []
     text_added = False
     for att in captures:
+        if att.tables is not None and att.table_kind and att.sha256:  # read by the crawl for the ledger
+            from archive.ledger import table_cache  # the ledger's package only when a crawl brings tables
+
+            table_cache.save(conn, att.sha256, att.table_kind, att.tables, at=at)
         if att.sha256 is None:
             prior = _row(conn, "SELECT id, sha256 FROM attachments WHERE document_id = ? AND url = ?"
                          " AND sha256 IS NOT NULL ORDER BY id DESC LIMIT 1", (document_id, att.url))
