@@ -146,6 +146,10 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
     """
     at = capture.fetched_at
     dates = {k: capture.dates.get(k) for k in ("cms", "list", "stated", "url")}
+    if capture.tables is not None and capture.raw_sha256:  # read by the crawl for the ledger
+        from archive.ledger import table_cache
+
+        table_cache.save(conn, capture.raw_sha256, "html", capture.tables, at=at)
     doc = _row(conn, "SELECT * FROM documents WHERE url = ?", (capture.url,))
     if doc is None:
         cur = conn.execute(

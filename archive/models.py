@@ -93,6 +93,8 @@ class PageCapture:
     extra: dict = field(default_factory=dict)  # further extracted fields (objection window, …)
     redirects: list[RedirectHop] = field(default_factory=list)  # the 3xx answers before the page, in order
     lost_evidence: list[LostEvidence] = field(default_factory=list)  # rows this fetch re-captures
+    # the page's tables as the ledger's HTML reader reads them, kept by ``raw_sha256``; None: not read
+    tables: list[list[list[str]]] | None = None
 
 
 @dataclass

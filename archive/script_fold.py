@@ -10,6 +10,7 @@ offset and span read in the folded copy is the same in the original: a reader th
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from archive.script_table import SIMPLIFIED, TRADITIONAL
 
@@ -19,6 +20,8 @@ logger = logging.getLogger(__name__)
 SCRIPT_FOLD: dict[int, int] = str.maketrans(TRADITIONAL, SIMPLIFIED)
 
 
+@lru_cache(maxsize=128)
 def fold_script(text: str) -> str:
-    """``text`` with traditional characters replaced by their simplified forms (same length)."""
+    """``text`` with traditional characters replaced by their simplified forms (same length).  The last texts are
+    remembered: the timeliness fields and the ledger fold the same body several times, each reader once."""
     return text.translate(SCRIPT_FOLD)

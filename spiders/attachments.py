@@ -108,11 +108,12 @@ class AttachmentFetcher:
         )
         kind = table_kind(name, url, content_type)
         if tables and kind in table_cache.CACHED_KINDS:
-            capture.tables, capture.table_kind = await self._tables(kind, body, url), kind
+            capture.tables, capture.table_kind = await self.tables(kind, body, url), kind
         return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
 
-    async def _tables(self, kind: str, body: bytes, url: str) -> list | None:
-        """The file's tables read in a worker process (None when that failed: the ledger reads them itself)."""
+    async def tables(self, kind: str, body: bytes, url: str) -> list | None:
+        """The tables of a file or page (``kind``: its reader) read in a worker process (None when that failed:
+        the ledger reads them itself)."""
         try:
             return await self.text_worker.run(tables_of, kind, body)
         except (TimeoutError, BrokenProcessPool) as exc:

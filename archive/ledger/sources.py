@@ -137,7 +137,8 @@ def read_tables(db: Database, document_ids: list[int], *, warc_dir: Path | None,
     marks = ",".join("?" * len(document_ids))
     current = "v.id = coalesce(d.current_version_id, (SELECT max(id) FROM versions w WHERE w.document_id = d.id))"
     rows = db.execute(
-        f"SELECT '', '', 'text/html', NULL, v.warc_file, v.warc_offset FROM documents d JOIN versions v ON {current}"
+        f"SELECT '', '', 'text/html', v.raw_sha256, v.warc_file, v.warc_offset FROM documents d"
+        f" JOIN versions v ON {current}"
         f" WHERE d.id IN ({marks}) AND v.warc_file IS NOT NULL AND v.warc_offset IS NOT NULL"
         " UNION SELECT a.name, a.url, a.content_type, a.sha256, a.warc_file, a.warc_offset FROM documents d"
         f" JOIN versions v ON {current}"

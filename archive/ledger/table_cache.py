@@ -1,9 +1,9 @@
 """Tables already read, by the digest of the bytes they were read from (``file_tables``).
 
 Reading a PDF's tables is the ledger's slowest step (pdfplumber's layout analysis, pure Python), so a file's
-grids are kept once read: the crawl reads the tables of plan and progress postings' attachments in its
-attachment workers while it fetches them (``crawler.attachment_worker``), a build reads what is missing and
-keeps it, and no build reads the same bytes again.  Rows are keyed by the readers' version
+grids are kept once read: the crawl reads the tables of plan and progress postings — their pages and their
+attachments — in its attachment workers while it fetches them (``spiders.attachments``), a build reads what
+is missing and keeps it, and no build reads the same bytes again.  Rows are keyed by the readers' version
 (``reader_version``): a change in the readers leaves the old rows unread, and the files are read anew.
 """
 from __future__ import annotations
@@ -16,8 +16,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from archive.ledger.tables import READER_VERSION, Grid
 
-#: Kinds of file whose tables are kept (HTML pages are cheap to read again and are not kept).
-CACHED_KINDS = frozenset({"pdf", "docx", "xlsx", "xls"})
+#: Kinds of file whose tables are kept (pages by ``versions.raw_sha256``, files by ``attachments.sha256``).
+CACHED_KINDS = frozenset({"pdf", "docx", "xlsx", "xls", "html"})
 #: Postings whose files' tables the ledger reads (``archive.ledger.build``: plans, and progress reports).
 TABLE_DOC_TYPES = frozenset({"rectification_plan", "rectification_progress"})
 
