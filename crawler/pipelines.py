@@ -41,7 +41,7 @@ class ArchivePipeline:
         self.run_id = crawler.settings.getint("DUCHA_RUN_ID") or None
         self.batch_size = max(1, crawler.settings.getint("DUCHA_WRITE_BATCH", 50))
         self.archive: Archive | None = None
-        self._pending: list[tuple[Item, asyncio.Future[Outcome]]] = []
+        self._pending: list[tuple[Item, asyncio.Future[Outcome | DropItem]]] = []
         self._pending_chars = 0
         self._timer: asyncio.TimerHandle | None = None
 
@@ -55,7 +55,7 @@ class ArchivePipeline:
     def close_spider(self) -> None:
         if self.archive is not None:
             try:
-                self.write_pending()  # a forced stop leaves items waiting: written, though nobody counts them
+                self.write_pending()  # a forced stop leaves items waiting: written and counted all the same
                 self.archive.close()
             except Exception as exc:
                 if not is_disk_full(exc):
@@ -75,7 +75,7 @@ class ArchivePipeline:
             self.crawler.stats.inc_value("ducha/not_written_disk_full")
             raise DropItem(f"disk full: {item.url} not archived", log_level="DEBUG")
         loop = asyncio.get_running_loop()
-        written: asyncio.Future[Outcome] = loop.create_future()
+        written: asyncio.Future[Outcome | DropItem] = loop.create_future()
         self._pending.append((item, written))
         self._pending_chars += _chars(item)
         if len(self._pending) >= self.batch_size or self._pending_chars >= WRITE_BATCH_CHARS:
@@ -83,9 +83,8 @@ class ArchivePipeline:
         elif self._timer is None:
             self._timer = loop.call_later(WRITE_BATCH_SECONDS, self.write_pending)
         result = await written
-        if isinstance(result, Exception):
-            raise self._dropped(item, result) from result
-        self._count(item.site_id, result)
+        if isinstance(result, DropItem):
+            raise result
         return item
 
     def write_pending(self) -> None:
@@ -103,9 +102,17 @@ class ArchivePipeline:
             results = self.archive.record_all([item for item, _ in batch], run_id=self.run_id)
         except (ArchiveError, sqlite3.Error, OSError) as exc:
             results = [exc] * len(batch)
-        for (_, written), result in zip(batch, results):
+        # counted here, with the commit: a forced stop may never resume the items waiting for it
+        for (item, written), result in zip(batch, results):
+            outcome: Outcome | DropItem
+            if isinstance(result, Exception):
+                outcome = self._dropped(item, result)
+                outcome.__cause__ = result
+            else:
+                self._count(item.site_id, result)
+                outcome = result
             if not written.done():
-                written.set_result(result)
+                written.set_result(outcome)
 
     def _dropped(self, item: Item, exc: Exception) -> DropItem:
         if stop_when_disk_full(self.crawler, exc, f"the archive ({item.url})"):

@@ -118,3 +118,22 @@ def test_a_posting_that_fails_in_a_batch_leaves_the_others_archived(tmp_path, mo
     stats = pipeline.crawler.stats.get_stats()
     assert stats["ducha/site/mee/new"] == 2
     assert [f["url"] for f in stats["ducha/site/mee/not_archived_urls"]] == [urls[1]]
+
+
+def test_postings_waiting_when_the_crawl_is_forced_to_stop_are_written_and_counted(tmp_path):
+    """A forced stop closes the pipeline while postings wait for their batch: they are written and counted at once,
+    so the run's summary and the archive agree even though the waiting items never resume."""
+    db = tmp_path / "archive.db"
+    pipeline = pipeline_for(db, batch=50)
+    urls = [URL.replace("_1", f"_{n}") for n in range(1, 3)]
+
+    async def crawl() -> None:
+        waiting = [asyncio.ensure_future(pipeline.process_item(capture(u))) for u in urls]
+        await asyncio.sleep(0)  # both queued, their batch not yet due
+        pipeline.close_spider()
+        for task in waiting:
+            task.cancel()
+
+    asyncio.run(crawl())
+    assert archived_urls(db) == set(urls)
+    assert pipeline.crawler.stats.get_value("ducha/site/mee/new") == 2
