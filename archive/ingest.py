@@ -81,6 +81,10 @@ def _attachments(
     digests: list[str] = []
     text_added = False
     for att in captures:
+        if att.tables is not None and att.table_kind and att.sha256:  # read by the crawl for the ledger
+            from archive.ledger import table_cache  # the ledger's package only when a crawl brings tables
+
+            table_cache.save(conn, att.sha256, att.table_kind, att.tables, at=at)
         if att.sha256 is None:
             prior = _row(conn, "SELECT id, sha256 FROM attachments WHERE document_id = ? AND url = ?"
                          " AND sha256 IS NOT NULL ORDER BY id DESC LIMIT 1", (document_id, att.url))
@@ -142,6 +146,10 @@ def ingest(conn: sqlite3.Connection, capture: PageCapture, *, run_id: int | None
     """
     at = capture.fetched_at
     dates = {k: capture.dates.get(k) for k in ("cms", "list", "stated", "url")}
+    if capture.tables is not None and capture.raw_sha256:  # read by the crawl for the ledger
+        from archive.ledger import table_cache
+
+        table_cache.save(conn, capture.raw_sha256, "html", capture.tables, at=at)
     doc = _row(conn, "SELECT * FROM documents WHERE url = ?", (capture.url,))
     if doc is None:
         cur = conn.execute(

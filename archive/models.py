@@ -63,6 +63,9 @@ class AttachmentCapture:
     last_modified: str | None = None
     ocr: OcrRecord | None = None  # recognised pages (scans); ``text`` is then only the typed text
     redirects: list[RedirectHop] = field(default_factory=list)  # the 3xx answers before the file, in order
+    # its tables as read by the ledger's reader of ``table_kind`` (``archive.ledger.table_cache``); None: not read
+    tables: list[list[list[str]]] | None = None
+    table_kind: str | None = None
 
 
 @dataclass
@@ -90,6 +93,8 @@ class PageCapture:
     extra: dict = field(default_factory=dict)  # further extracted fields (objection window, …)
     redirects: list[RedirectHop] = field(default_factory=list)  # the 3xx answers before the page, in order
     lost_evidence: list[LostEvidence] = field(default_factory=list)  # rows this fetch re-captures
+    # the page's tables as the ledger's HTML reader reads them, kept by ``raw_sha256``; None: not read
+    tables: list[list[list[str]]] | None = None
 
 
 @dataclass

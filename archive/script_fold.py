@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
 from archive.script_table import SIMPLIFIED, TRADITIONAL
 
@@ -52,8 +53,10 @@ def _annotations(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PINYIN.finditer(text) if m.start() and _is_han(text[m.start() - 1])]
 
 
+@lru_cache(maxsize=128)
 def fold_script(text: str) -> str:
-    """``text`` with traditional characters replaced by their simplified forms (same length)."""
+    """``text`` with traditional characters replaced by their simplified forms (same length).  The last texts are
+    remembered: the timeliness fields and the ledger fold the same body several times, each reader once."""
     return text.translate(SCRIPT_FOLD)
 
 

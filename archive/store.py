@@ -27,7 +27,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Self, TypeVar
@@ -37,7 +37,7 @@ from sqlite_utils import Database
 
 from archive import ingest as _ingest
 from archive import search
-from archive.errors import ArchiveBusyError, ArchiveFullError, UnknownRunError, is_disk_full
+from archive.errors import ArchiveBusyError, ArchiveError, ArchiveFullError, UnknownRunError, is_disk_full
 from archive.models import (
     AttachmentCapture,
     CheckOutcome,
@@ -65,6 +65,10 @@ _RUN_SITE_COUNTS = (
     "pages", "postings_seen", "new", "changed", "removed", "restored", "unreachable", "blocked",
     "errors", "duration_s", "status",
 )
+
+
+class _TransactionLost(Exception):
+    """SQLite rolled a batch's transaction back while writing one of its items (``__cause__``: why)."""
 
 
 def _json(value: Any) -> str | None:
@@ -119,7 +123,8 @@ class Archive:
             self.db.execute(f"PRAGMA max_page_count = {int(max_pages)}")
         self.conn: sqlite3.Connection = self.db.conn
         self._doc_types = {r[0] for r in self.conn.execute("SELECT code FROM doc_types")}
-        self._sites = {r[0] for r in self.conn.execute("SELECT id FROM sites")}
+        self._sites: set[str] = set()
+        self._reload_sites()
 
     # --- lifecycle --------------------------------------------------------------------------
     def close(self) -> None:
@@ -150,6 +155,7 @@ class Archive:
                     result = work()
                 except BaseException:
                     self.conn.rollback()
+                    self._reload_sites()  # undo rolled-back adds
                     raise
                 self.conn.commit()
                 return result
@@ -157,7 +163,7 @@ class Archive:
                 error = translate(exc, self.path)
                 if not isinstance(error, ArchiveBusyError):
                     raise
-                self._sites = {r[0] for r in self.conn.execute("SELECT id FROM sites")}  # undo rolled-back adds
+                self._reload_sites()  # undo rolled-back adds
                 if attempt == WRITE_ATTEMPTS:
                     raise error from exc
                 log.warning("%s is locked by another writer (%s): attempt %d of %d", self.path, exc, attempt,
@@ -252,24 +258,86 @@ class Archive:
     # --- postings -------------------------------------------------------------------------------
     def ingest(self, capture: PageCapture, *, run_id: int | None = None) -> IngestResult:
         """Record a detail page that answered with content; see the module docstring for what it writes."""
-        def work() -> IngestResult:
-            self._ensure_site(capture.site_id)
-            return _ingest.ingest(self.conn, capture, run_id=run_id, doc_type=self._doc_type(capture.doc_type),
-                                  defer_search=self.search_batch > 1)
-
-        result = self._write(work)
-        if self.search_batch > 1:
-            self._unflushed += 1
-            if self._unflushed >= self.search_batch or time.monotonic() - self._flushed_at > SEARCH_FLUSH_SECONDS:
-                try:
-                    self.flush_search()
-                except ArchiveBusyError as exc:  # the posting is recorded and queued: a later flush indexes it
-                    log.warning("search index not updated now: %s", exc)
+        result = self._write(lambda: self._ingest(capture, run_id))
+        self._queued_for_search(1)
         return result
 
     def record_outcome(self, outcome: CheckOutcome, *, run_id: int | None = None) -> OutcomeResult:
         """Record a check without content (304, removal, unreachable, blocked): a check row and at most one event."""
         return self._write(lambda: _ingest.record_outcome(self.conn, outcome, run_id=run_id))
+
+    def record_all(self, items: Sequence[PageCapture | CheckOutcome], *,
+                   run_id: int | None = None) -> list[IngestResult | OutcomeResult | Exception]:
+        """Record captures and check outcomes in order, in one transaction: one commit for many postings (a crawl
+        writes in batches; a commit per posting rewrote the same pages of the write-ahead log again and again).
+
+        Each item is written in its own savepoint: one that fails is rolled back alone and its exception is
+        returned in its place.  After a full disk the items left are not tried (the same exception stands for
+        them); when SQLite rolls the whole transaction back (it may on a full disk) the items are written again
+        one transaction each, so what fits is kept.  Nothing is recorded unless its transaction commits; a
+        failure of the transaction itself (the archive locked past the retries) raises.
+        """
+        try:
+            results = self._write(lambda: self._record_each(items, run_id, lost_raises=True))
+        except _TransactionLost as lost:
+            log.warning("a batch of %d was rolled back (%s): writing them one by one", len(items), lost.__cause__)
+            results = self._record_each(items, run_id, lost_raises=False)
+        self._queued_for_search(sum(isinstance(r, IngestResult) for r in results))
+        return results
+
+    def _record_each(self, items: Sequence[PageCapture | CheckOutcome], run_id: int | None, *,
+                     lost_raises: bool) -> list[IngestResult | OutcomeResult | Exception]:
+        """Each item in a savepoint of the open transaction, or (not ``lost_raises``) in a transaction of its own."""
+        results: list[IngestResult | OutcomeResult | Exception] = []
+        full: Exception | None = None
+        for item in items:
+            if full is not None:
+                results.append(full)
+                continue
+            try:
+                if lost_raises:
+                    results.append(self._in_savepoint(item, run_id))
+                else:
+                    results.append(self._write(lambda item=item: self._record(item, run_id)))  # type: ignore[misc]
+            except (ArchiveError, sqlite3.Error, OSError) as exc:
+                results.append(exc)
+                full = exc if is_disk_full(exc) else None
+        return results
+
+    def _in_savepoint(self, item: PageCapture | CheckOutcome, run_id: int | None) -> IngestResult | OutcomeResult:
+        self.conn.execute("SAVEPOINT ducha_item")
+        try:
+            result = self._record(item, run_id)
+        except (ArchiveError, sqlite3.Error, OSError) as exc:
+            if not self.conn.in_transaction:  # SQLite rolled the whole transaction back
+                raise _TransactionLost() from exc
+            self.conn.execute("ROLLBACK TO ducha_item")
+            self.conn.execute("RELEASE ducha_item")
+            self._reload_sites()
+            raise
+        self.conn.execute("RELEASE ducha_item")
+        return result
+
+    def _record(self, item: PageCapture | CheckOutcome, run_id: int | None) -> IngestResult | OutcomeResult:
+        if isinstance(item, PageCapture):
+            return self._ingest(item, run_id)
+        return _ingest.record_outcome(self.conn, item, run_id=run_id)
+
+    def _ingest(self, capture: PageCapture, run_id: int | None) -> IngestResult:
+        self._ensure_site(capture.site_id)
+        return _ingest.ingest(self.conn, capture, run_id=run_id, doc_type=self._doc_type(capture.doc_type),
+                              defer_search=self.search_batch > 1)
+
+    def _queued_for_search(self, postings: int) -> None:
+        """Index the postings queued for search when ``search_batch`` of them wait, or the oldest waited too long."""
+        if self.search_batch <= 1 or not postings:
+            return
+        self._unflushed += postings
+        if self._unflushed >= self.search_batch or time.monotonic() - self._flushed_at > SEARCH_FLUSH_SECONDS:
+            try:
+                self.flush_search()
+            except ArchiveBusyError as exc:  # the postings are recorded and queued: a later flush indexes them
+                log.warning("search index not updated now: %s", exc)
 
     def known_documents(self, site_id: str) -> dict[str, KnownDocument]:
         """Every archived posting of ``site_id`` keyed by URL."""
@@ -307,6 +375,13 @@ class Archive:
         return export_evidence(self.path, document_id, out_dir, warc_dir=self.warc_dir)
 
     # --- helpers --------------------------------------------------------------------------------
+    def _reload_sites(self) -> None:
+        """The registered sites as the database has them (after a rollback undid some added here)."""
+        try:
+            self._sites = {r[0] for r in self.conn.execute("SELECT id FROM sites")}
+        except sqlite3.Error:  # unreadable now: forget them all (``_ensure_site`` adds a missing row again)
+            self._sites = set()
+
     def _ensure_site(self, site_id: str) -> None:
         if site_id not in self._sites:
             log.warning("site %s is not registered: adding a bare sites row", site_id)

@@ -72,6 +72,7 @@ DUCHA_MAX_LIST_PAGES = 0           # 0 = follow every list page
 DUCHA_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 DUCHA_MAX_HTML_BYTES = 4 * 1024 * 1024  # pages beyond this are archived whole but parsed only this far (noted)
 DUCHA_SEARCH_BATCH = 200          # postings searchable in batches of this many (one FTS segment per batch)
+DUCHA_WRITE_BATCH = 50            # items written per transaction (and at least every 0.5 s): one commit per batch
 DUCHA_MAX_DB_PAGES = 0             # 0 = no limit; else SQLite's max_page_count (a size-capped archive, tests)
 DUCHA_ATTACHMENT_TIMEOUT = 120.0   # seconds of text extraction per attachment before it is abandoned
 DUCHA_ATTACHMENT_WORKERS = 1       # extraction processes (the crawl itself uses one core)

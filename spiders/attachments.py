@@ -2,13 +2,16 @@
 
 Files are downloaded with ``engine.download_async`` (so they pass the same middlewares and WARC writer as
 pages), their text is extracted in ``crawler.attachment_worker`` processes with a time limit, and scans
-go through ``crawler.scan_reader`` (OCR, cached by file digest in the archive).  Behind a page that
-answered 304 the attachments are re-verified with conditional requests: files can be swapped silently.
+go through ``crawler.scan_reader`` (OCR, cached by file digest in the archive).  The files of plan and
+progress postings have their tables read there too, for the ledger (``archive.ledger.table_cache``): the
+crawl's second core reads them while the first fetches, not the ledger after the crawl.  Behind a page
+that answered 304 the attachments are re-verified with conditional requests: files can be swapped silently.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,6 +19,9 @@ from scrapy.exceptions import DownloadCancelledError
 from scrapy.http import Request, Response
 
 from archive import ocr as archive_ocr
+from archive.ledger import table_cache
+from archive.ledger.sources import table_kind
+from archive.ledger.tables import tables_of
 from archive.models import AttachmentCapture
 from crawler.attachment_worker import AttachmentTextWorker
 from crawler.middlewares import redirect_chain
@@ -61,7 +67,9 @@ class AttachmentFetcher:
     async def of_page(self, page: Any, site_id: str) -> list[Any]:
         """The page's attachments (up to ``MAX_ATTACHMENTS``) and its body images that carry recognised text."""
         budget = self.scans.budget()  # recognition limits per posting
-        captures = [await self.fetch(a["url"], a["name"], site_id, budget) for a in page.attachments[:MAX_ATTACHMENTS]]
+        tables = page.doc_type in table_cache.TABLE_DOC_TYPES
+        captures = [await self.fetch(a["url"], a["name"], site_id, budget, tables=tables)
+                    for a in page.attachments[:MAX_ATTACHMENTS]]
         for image in page.images[:MAX_BODY_IMAGES]:
             capture = await self.fetch(image["url"], image["name"], site_id, budget, body_image=True)
             if capture is not None:
@@ -69,8 +77,9 @@ class AttachmentFetcher:
         return captures
 
     async def fetch(self, url: str, name: str, site_id: str, budget: Any, *,
-                    body_image: bool = False) -> AttachmentCapture | None:
-        """One file: its capture (with an ``error`` when it could not be had), or None for a body image without text."""
+                    body_image: bool = False, tables: bool = False) -> AttachmentCapture | None:
+        """One file: its capture (with an ``error`` when it could not be had), or None for a body image without text;
+        ``tables``: its tables too, when it is of a kind the ledger reads tables from."""
         request = Request(url, dont_filter=True, meta={
             "handle_httpstatus_list": HANDLED_STATUSES, "site_id": site_id, "download_maxsize": self.max_bytes})
         try:
@@ -97,7 +106,20 @@ class AttachmentFetcher:
             content_type=content_type, text=result.text, error=result.error, warc=warc,
             etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"), redirects=redirects,
         )
+        kind = table_kind(name, url, content_type)
+        if tables and kind in table_cache.CACHED_KINDS:
+            capture.tables, capture.table_kind = await self.tables(kind, body, url), kind
         return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
+
+    async def tables(self, kind: str, body: bytes, url: str) -> list | None:
+        """The tables of a file or page (``kind``: its reader) read in a worker process (None when that failed:
+        the ledger reads them itself)."""
+        try:
+            return await self.text_worker.run(tables_of, kind, body)
+        except (TimeoutError, BrokenProcessPool) as exc:
+            logger.warning("tables of %s not read during the crawl (%s): the ledger reads them", url,
+                           type(exc).__name__)
+            return None
 
     async def changed_behind_304(self, site_id: str, known: Any, url: str) -> bool:
         """True when an attachment of a posting whose page answered 304 changed (or answers with another file)."""

@@ -22,6 +22,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response
 from w3lib.encoding import http_content_type_encoding
 
+from archive.ledger.table_cache import TABLE_DOC_TYPES
 from archive.models import CheckOutcome, PageCapture
 from archive.recapture import lost_evidence
 from archive.recheck import plan as recheck_plan
@@ -302,6 +303,8 @@ class DuchaSpider(scrapy.Spider):
                                lost_evidence=meta.get("ducha_lost") or [])
             return
         attachments = await self.attachments.of_page(page, site_id)
+        tables = (await self.attachments.tables("html", response.body, url)
+                  if page.doc_type in TABLE_DOC_TYPES else None)  # for the ledger, read by the second core
         yield PageCapture(
             site_id=site_id, url=url, fetched_at=fetched_at, http_status=response.status,
             title=page.title, body_text=page.body_text, publish_date=page.publish_date,
@@ -311,7 +314,7 @@ class DuchaSpider(scrapy.Spider):
             list_title=meta.get("list_title"), raw_sha256=raw,
             etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
             warc=meta.get("ducha_warc"), extra={"parse_note": "; ".join(page.notes)} if page.notes else {},
-            redirects=redirect_chain(response), lost_evidence=meta.get("ducha_lost") or [],
+            redirects=redirect_chain(response), lost_evidence=meta.get("ducha_lost") or [], tables=tables,
         )
 
     def _outcome_without_content(self, response: Response, site_id: str, url: str, fetched_at: str,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.ledger.link import CONFIRM_SIMILARITY, TEXT_ONLY_SIMILARITY, PlanTask, similarity
 from archive.ledger.tables import Grid
@@ -146,8 +147,13 @@ def progress_rows(grids: list[Grid], source: str) -> list[Task]:
     return rows
 
 
+_NOT_WORD = re.compile(r"[\s\W_]+")
+
+
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    return re.sub(r"[\s\W_]+", "", text or "")
+    """The text without spaces and punctuation (a report's every row is compared with every task of its plans)."""
+    return _NOT_WORD.sub("", text or "")
 
 
 def _one_task(matches: list[PlanTask]) -> bool:

@@ -14,6 +14,9 @@
   against which region's plans (a later build re-links only what changed).
 * ``orphan_closeouts`` — close-outs whose plan is not in the archive: the inspection as the notice
   names it, the task numbers it cites and why nothing was linked (migration ``0004``).
+* ``file_tables`` — the tables of a file (or page) as grids, by the digest of its bytes, the reader that read
+  them and its version (``archive.ledger.table_cache``): read once, in the crawl's attachment workers or by a
+  build, never again for the same bytes (migration ``0005``).
 
 The ledger is derived data: ``archive.ledger.build.build_ledger`` rewrites it from the archive.
 Add a new migration to change anything; never edit one that has shipped.
@@ -149,6 +152,24 @@ CREATE TABLE orphan_closeouts (
 def _m0004_orphan_closeouts(db: Database) -> None:
     """``orphan_closeouts``: close-outs kept with the reason their plan could not be found."""
     _run(db, _ORPHANS_DDL)
+
+
+_FILE_TABLES_DDL = """
+CREATE TABLE IF NOT EXISTS file_tables (
+    sha256 TEXT NOT NULL,               -- digest of the bytes read (attachments.sha256)
+    kind TEXT NOT NULL,                 -- the reader: pdf | docx | xlsx | xls | html
+    reader TEXT NOT NULL,               -- the readers' version (archive.ledger.tables.READER_VERSION)
+    grids TEXT NOT NULL,                -- JSON: the tables, each a list of rows of cell strings
+    computed_at TEXT,
+    PRIMARY KEY (sha256, kind, reader)
+)
+"""
+
+
+@MIGRATIONS(name="0005_file_tables")
+def _m0005_file_tables(db: Database) -> None:
+    """``file_tables``: tables read from a file's bytes, kept by digest so no build reads them again."""
+    _run(db, _FILE_TABLES_DDL)
 
 
 def _run(db: Database, ddl: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from archive.errors import WarcError
+from archive.ledger import table_cache
 from archive.ledger.tables import Grid, TableReaders, tables_of
 from archive.models import WarcRef
 from archive.warc import read_record
@@ -56,7 +57,8 @@ TABLE_KINDS = ("docx", "xlsx", "xls", "pdf", "html")
 _KIND = re.compile(r"\.(docx|xlsx|xls|pdf|doc|wps|et)(?:$|\?)", re.IGNORECASE)
 
 
-def _kind(name: str | None, url: str, content_type: str | None) -> str:
+def table_kind(name: str | None, url: str, content_type: str | None) -> str:
+    """The reader a file needs (``archive.ledger.tables.READERS``), from its name, URL, then Content-Type."""
     for candidate in (name or "", url):
         m = _KIND.search(candidate)
         if m:
@@ -106,7 +108,7 @@ def load_posting(db: Database, document_id: int, *, warc_dir: Path | None, table
         " JOIN version_attachments va ON va.attachment_id = a.id WHERE va.version_id = ? ORDER BY a.id",
         [src.version_id]).fetchall() if src.version_id else []
     for aid, name, url, ctype, text, wfile, woffset in rows:
-        att = AttachmentSource(id=aid, name=name or "", kind=_kind(name, url, ctype), text=text or "")
+        att = AttachmentSource(id=aid, name=name or "", kind=table_kind(name, url, ctype), text=text or "")
         if tables and att.kind in TABLE_KINDS:
             att.grids, missing = _grids(grids, warc_dir, att.kind, wfile, woffset)
             src.raw_missing += missing
@@ -127,29 +129,46 @@ def read_tables(db: Database, document_ids: list[int], *, warc_dir: Path | None,
                 readers: TableReaders) -> Callable[[], dict[tuple[str, int], list[Grid]]]:
     """Start reading the tables of these postings' current versions — the page and every attachment of a kind
     with tables — in ``readers`` (other processes); the returned function waits for them, keyed by WARC record
-    (file, offset) for ``load_posting(grids=...)``.  Records that cannot be read are left out (``load_posting``
-    counts them)."""
+    (file, offset) for ``load_posting(grids=...)``.  A file whose tables were read before (``table_cache``, by
+    its digest) is not read again; what is read here is kept there.  Records that cannot be read are left out
+    (``load_posting`` counts them)."""
     if not document_ids or warc_dir is None:
         return dict
     marks = ",".join("?" * len(document_ids))
     current = "v.id = coalesce(d.current_version_id, (SELECT max(id) FROM versions w WHERE w.document_id = d.id))"
     rows = db.execute(
-        f"SELECT '', '', 'text/html', v.warc_file, v.warc_offset FROM documents d JOIN versions v ON {current}"
+        f"SELECT '', '', 'text/html', v.raw_sha256, v.warc_file, v.warc_offset FROM documents d"
+        f" JOIN versions v ON {current}"
         f" WHERE d.id IN ({marks}) AND v.warc_file IS NOT NULL AND v.warc_offset IS NOT NULL"
-        " UNION SELECT a.name, a.url, a.content_type, a.warc_file, a.warc_offset FROM documents d"
+        " UNION SELECT a.name, a.url, a.content_type, a.sha256, a.warc_file, a.warc_offset FROM documents d"
         f" JOIN versions v ON {current}"
         " JOIN version_attachments va ON va.version_id = v.id JOIN attachments a ON a.id = va.attachment_id"
         f" WHERE d.id IN ({marks}) AND a.warc_file IS NOT NULL AND a.warc_offset IS NOT NULL",
         document_ids + document_ids).fetchall()
-    refs: dict[tuple[str, int], None] = {}
+    wanted = [(table_kind(name, url, ctype), sha, (wfile, woffset)) for name, url, ctype, sha, wfile, woffset in rows]
+    wanted = [w for w in wanted if w[0] in TABLE_KINDS]
+    kept = table_cache.load(db.conn, [(sha, kind) for kind, sha, _ in wanted])
+    found: dict[tuple[str, int], list[Grid]] = {}
+    read: dict[tuple[str, int], tuple[str | None, str]] = {}  # WARC record → (digest, kind) of what is read here
     jobs = []
-    for name, url, ctype, wfile, woffset in rows:
-        kind = _kind(name, url, ctype)
-        if kind in TABLE_KINDS and (wfile, woffset) not in refs and (raw := _raw(warc_dir, wfile, woffset)) is not None:
-            refs[(wfile, woffset)] = None
+    for kind, sha, ref in wanted:
+        if ref in found or ref in read:
+            continue
+        if (sha, kind) in kept:
+            found[ref] = kept[(sha, kind)]
+        elif (raw := _raw(warc_dir, *ref)) is not None:
+            read[ref] = (sha, kind)
             jobs.append((kind, raw))
     results = readers.read(jobs)
-    return lambda: dict(zip(refs, results()))
+
+    def done() -> dict[tuple[str, int], list[Grid]]:
+        for (ref, (sha, kind)), grids in zip(read.items(), results()):
+            found[ref] = grids
+            if sha:
+                table_cache.save(db.conn, sha, kind, grids)
+        return found
+
+    return done
 
 
 def tables_ahead(db: Database, ids: list[int], warc_dir: Path | None, readers: TableReaders, *, batch: int,

@@ -24,6 +24,10 @@ logger = logging.getLogger(__name__)
 
 Grid = list[list[str]]
 
+#: The version of these readers, kept with the grids they give (``archive.ledger.table_cache``): raise it when a
+#: change here gives other grids for the same bytes, so kept grids are read again.
+READER_VERSION = "ducha-tables 1"
+
 _MAX_ROWS = 5000
 _MAX_COLS = 40
 

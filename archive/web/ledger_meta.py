@@ -215,6 +215,17 @@ LEDGER_TABLES: dict[str, dict[str, Any]] = {
                     "location": "位置 body / attachment:ID", "similarity": "问题文字相似度 Problem-text similarity",
                     "reason": "匹配方式 How the row was matched (when not by its number)"},
     },
+    "file_tables": {
+        "description": "附件中的表格（按文件 SHA-256 与读取器版本保存，整改方案与整改进展的附件在抓取时读取），"
+                       "台账不再重复读取同一文件。 Tables read from a file's bytes, by its digest and the readers' "
+                       "version (the attachments of plans and progress reports are read during the crawl): no "
+                       "ledger build reads the same file twice.",
+        "facets": ["kind"],
+        "columns": {"sha256": "文件 SHA-256 File digest (attachments.sha256)", "kind": "读取器 Reader: pdf / docx / "
+                    "xlsx / xls", "reader": "读取器版本 Readers' version",
+                    "grids": "表格 Tables (JSON: each a list of rows of cell text)",
+                    "computed_at": "读取时间 Read at " + "（ISO 8601，含时区 with offset）"},
+    },
     "orphan_closeouts": {
         "description": "找不到所属整改方案的验收销号公示（例如区县公示引用省编号，而省级方案未存档），附原因；"
                        "省级方案入库后自动重新匹配。 Close-outs whose plan is not in the archive (e.g. a district notice "

@@ -245,3 +245,24 @@ def test_the_space_reserve_is_held_beside_the_archive_and_given_back(tmp_path):
     reserve.release()  # twice is harmless
     nowhere = SpaceReserve(tmp_path / "missing" / "archive.db")
     assert nowhere.hold() is False and not nowhere.path.exists()  # no room: a warning, nothing left behind
+
+
+def test_a_batch_records_each_posting_alone_and_stops_at_a_full_archive(tmp_path, make_capture):
+    """``record_all``: one transaction, a savepoint per item — what fits is kept and reported, the first write that
+    finds the archive full is refused with everything after it, and nothing is half-written."""
+    from archive.errors import is_disk_full
+    from archive.store import IngestResult
+
+    db = tmp_path / "archive.db"
+    Archive(db).close()
+    pages = Archive(db).conn.execute("PRAGMA page_count").fetchone()[0]
+    captures = [make_capture(url=f"https://www.mee.gov.cn/dczg/{n}.shtml", body_text=f"第{n}号 " + "整改落实" * 3000)
+                for n in range(40)]
+    with Archive(db, max_pages=pages + 12) as archive:
+        results = archive.record_all(captures)
+        kept = [c.url for c, r in zip(captures, results) if isinstance(r, IngestResult)]
+        assert 0 < len(kept) < len(captures)
+        assert results[:len(kept)] == [r for r in results if isinstance(r, IngestResult)]  # the first ones only
+        assert all(is_disk_full(r) for r in results[len(kept):])
+        assert [r[0] for r in archive.conn.execute("SELECT url FROM documents ORDER BY id")] == kept
+        assert archive.conn.execute("SELECT count(*) FROM versions").fetchone()[0] == len(kept)

@@ -120,3 +120,44 @@ def test_provincial_plans_are_linked_to_feedback_naming_the_group(crawled):
         body = next(f["body_text"] for f in feedback if f["url"] == plan["feedback_url"])
         round_named = next(r for r in ("第二轮省级", "第三轮省级") if r in body)
         assert round_named in plan["title"]
+
+
+def test_the_tables_of_plan_files_are_read_during_the_crawl_and_never_again(crawled, tmp_path, monkeypatch):
+    """Every page and PDF/DOCX/XLSX of a plan or progress report has its tables kept by digest from the crawl
+    itself; a full rebuild of the ledger reads none of them again and finds the same tasks."""
+    from sqlite_utils import Database
+
+    from archive.ledger import build_ledger
+    from archive.ledger.table_cache import CACHED_KINDS, TABLE_DOC_TYPES
+    from archive.ledger.tables import TableReaders
+
+    crawl, _, _ = crawled
+    files = crawl.query(
+        "SELECT a.name, a.url, a.content_type, a.sha256, (SELECT count(*) FROM file_tables t WHERE t.sha256 = a.sha256)"
+        " AS kept FROM attachments a JOIN documents d ON d.id = a.document_id"
+        f" WHERE d.doc_type IN ({','.join('?' * len(TABLE_DOC_TYPES))})", tuple(TABLE_DOC_TYPES))
+    tabled = [f for f in files if re.search(r"\.(pdf|docx|xlsx)$", f["url"])]
+    assert len(tabled) > 20 and all(f["kept"] == 1 for f in tabled)
+    pages = crawl.query("SELECT (SELECT count(*) FROM file_tables t WHERE t.sha256 = v.raw_sha256 AND t.kind = 'html')"
+                        " AS kept FROM documents d JOIN versions v ON v.id = d.current_version_id"
+                        f" WHERE d.doc_type IN ({','.join('?' * len(TABLE_DOC_TYPES))})", tuple(TABLE_DOC_TYPES))
+    assert len(pages) > 20 and all(p["kept"] == 1 for p in pages)
+
+    copy = Database(tmp_path / "archive.db")
+    source = Database(crawl.db)
+    source.conn.backup(copy.conn)
+    source.close()
+    before = copy.execute("SELECT number, problem, deadline FROM tasks ORDER BY plan_id, number").fetchall()
+    kinds: list[str] = []
+    real_read = TableReaders.read
+    monkeypatch.setattr(TableReaders, "read", lambda self, jobs: kinds.extend(k for k, _ in jobs) or real_read(self, jobs))
+    build_ledger(copy, warc_dir=crawl.db.parent / "warc", full=True)
+    assert kinds == [], set(kinds) & CACHED_KINDS
+    assert copy.execute("SELECT number, problem, deadline FROM tasks ORDER BY plan_id, number").fetchall() == before
+
+
+def test_the_postings_whose_files_the_crawl_reads_tables_of_are_the_ones_the_ledger_reads():
+    from archive.ledger.build import NOTICE_KINDS, PLAN_TYPES
+    from archive.ledger.table_cache import TABLE_DOC_TYPES
+
+    assert TABLE_DOC_TYPES == {*PLAN_TYPES, *(t for t, kind in NOTICE_KINDS.items() if kind == "progress")}

@@ -17,6 +17,7 @@ EXPECTED = {
     "task_progress": "id task_id document_id posted status_text status row_number row_problem location similarity"
                      " reason",
     "orphan_closeouts": "document_id region inspection numbers reason",
+    "file_tables": "sha256 kind reader grids computed_at",
 }
 
 
@@ -25,7 +26,7 @@ def test_ledger_schema_is_pinned(tmp_path):
     ensure_schema(db)
     assert {t: " ".join(db[t].columns_dict) for t in EXPECTED} == EXPECTED
     assert [m.name for m in MIGRATIONS.applied(db)] == ["0001_ledger", "0002_ledger_notices", "0003_task_progress",
-                                                      "0004_orphan_closeouts"]
+                                                      "0004_orphan_closeouts", "0005_file_tables"]
     assert migration_sets()[-1] is MIGRATIONS
     fks = {(t, fk.column, fk.other_table) for t in EXPECTED for fk in db[t].foreign_keys}
     assert fks == {("inspections", "feedback_document_id", "documents"), ("plans", "document_id", "documents"),
