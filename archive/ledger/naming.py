@@ -2,16 +2,18 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组]   LEVEL: 中央 | 省级(层面) | 省委、省政府 | 省 |
-                                                                  <place>省 | <place>自治区 | 北京市 …
-    CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) (督察 | 督查)
+    [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
+    LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
+    CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | “回头看”] (督察 | 督查)
+
+(a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
 
 ``第二轮中央生态环境保护督察`` (central, round 2), ``省级第二轮环保督察`` (level before round),
 ``省第五生态环境保护督察组`` (group 5 — a ``第N`` with no 轮 before a 督察组 is a group, never a
 round), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a rule or
-notice (办法, 规定, 通知 …) never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
+notice (办法, 规定, 通知 …) or one written with 督查 never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 

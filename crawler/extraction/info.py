@@ -1,8 +1,9 @@
 """A detail page's info block: the 来源 / 发布时间 / 成文日期 / 公示日期 … lines printed around the body.
 
 ``label_fields(text)`` reads label/value pairs; a value ends at the next label, at a separator
-(``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``) or at a
-wide gap.  ``info_block(text)`` says what the block states:
+(``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
+(关键词, 【字体, 阅读:, 打印 …) or at a wide gap; a label alone on its line takes the next line as its value, and a
+spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
 
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
