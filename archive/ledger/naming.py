@@ -2,16 +2,18 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组]   LEVEL: 中央 | 省级(层面) | 省委、省政府 | 省 |
-                                                                  <place>省 | <place>自治区 | 北京市 …
-    CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) (督察 | 督查)
+    [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
+    LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
+    CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | “回头看”] (督察 | 督查)
+
+(a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
 
 ``第二轮中央生态环境保护督察`` (central, round 2), ``省级第二轮环保督察`` (level before round),
 ``省第五生态环境保护督察组`` (group 5 — a ``第N`` with no 轮 before a 督察组 is a group, never a
 round), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a rule or
-notice (办法, 规定, 通知 …) never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
+notice (办法, 规定, 通知 …) or one written with 督查 never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 
@@ -25,17 +27,21 @@ from archive.script_fold import for_reading
 logger = logging.getLogger(__name__)
 
 _N = r"[一二三四五六七八九十\d]{1,3}"
-_PLACE_LEVEL = r"[\u4e00-\u9fff]{1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市"
+#: a place's name never holds a round or a batch (第二轮省… is round 2 of the province's, not a place 第二轮省)
+_PLACE_LEVEL = r"(?:(?![第轮批])[\u4e00-\u9fff]){1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市|自治区"
 _NAMING = re.compile(
     rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
     rf"(?:(?<=[轮批])(?:组建|派出|成立|共)?\s*{_N}个\s*)?"  # 第二轮第四批7个…督察组, 第一批组建5个…督察组: how many groups
-    rf"(?P<level>中央|省级(?:层面)?|省委、?省政府|{_PLACE_LEVEL}|省)?\s*"
+    rf"(?P<level>中央|省级(?:层面)?|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|省)?\s*"
     rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
-    r"(?:生态环境保护|生态环保|环境保护|环保)(?:例行)?督[察查](?P<zu>组)?"
+    r"(?:生态环境保护|生态环保|环境保护|环保)\s*(?:例行|专项|[“\"]?回头看[”\"]?)?\s*督[察查]"
+    rf"(?P<zu>组)?(?:第(?P<group2>{_N})组)?"  # 山东省环境保护督察组第九组: the group after the body
 )
 #: a rule's or a notice's title (《中央生态环境保护督察整改工作办法》) never names the inspection; a plan's or a
 #: report's title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
-_RULE_TITLE = re.compile(r"《[^《》]{0,120}?(?:办法|规定|条例|通知|制度|细则|规则|决定|纲要)(?:[（(]试行[)）])?》")
+_RULE_TITLE = re.compile(r"《[^《》]{0,120}?(?:办法|规定|条例|通知|制度|细则|规则|决定|纲要)(?:[（(]试行[)）])?》"
+                         # 督查 (the government's own checks: 《督查通报》) in a title is no inspection's name
+                         r"|《[^《》]{0,120}?督查[^《》]{0,120}》")
 _AGAIN = re.compile(r"回头看")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省$")
 _SPECIAL = re.compile(r"专项督察")
@@ -106,6 +112,7 @@ def namings(text: str | None) -> list[InspectionName]:
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
         group = number_value(m.group("group")) if m.group("group") and m.group("zu") else None
+        group = group or (number_value(m.group("group2")) if m.group("group2") else None)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         if level is None:

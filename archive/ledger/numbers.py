@@ -34,9 +34,18 @@ _CITATION = re.compile(
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
 #: brackets or after a colon, so a table caption such as "附表:序号一任务公示表格" is not a citation
 _LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
+#: a label's number is a task's only when the label is the task's or the problem's: 交办单编号 (a hand-over slip),
+#: 受理编号 (a petition), 批次编号 name other things
+_OWNER = r"(?:(?:问题|任务)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![单件次理案文]))"
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
-    rf"|(?:问题|任务)?(?:省|市|县|区)?(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
+    rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
+    # a heading: 序号一: / 问题编号十四: / 1.编号8: — the label first on its line (after a list enumerator), then the number
+    # and a colon; 受理编号609号: (a petition) and 附表:序号一任务… (a caption) are none
+    rf"|(?:^|(?<=[\n\s]))(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[.．、]\s*[?？]?\s*|[（(]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[)）]\s*)?"
+    rf"(?:问题|任务)?(?:序号|编号)\s*第?\s*(?P<list5>{_LIST})\s*[号项]?\s*[:：]"
+    # a number in brackets between the inspection's name and its task: 督察(第82号)整改任务
+    rf"|[（(]\s*第\s*(?P<list6>{_LIST})\s*[号项]\s*[)）](?=\s*(?:反馈)?(?:整改)?(?:问题|任务))"
 )
 #: a title that lost its 第 and 号: "关于中央环保督察8问题整改 销号公示" (an Arabic number right after the inspection's
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)

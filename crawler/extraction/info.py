@@ -1,8 +1,9 @@
 """A detail page's info block: the 来源 / 发布时间 / 成文日期 / 公示日期 … lines printed around the body.
 
 ``label_fields(text)`` reads label/value pairs; a value ends at the next label, at a separator
-(``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``) or at a
-wide gap.  ``info_block(text)`` says what the block states:
+(``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
+(关键词, 【字体, 阅读:, 打印 …) or at a wide gap; a label alone on its line takes the next line as its value, and a
+spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
 
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
@@ -27,26 +28,33 @@ from .dates import find_stated_date
 logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
-LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|发布单位|发文字号|文号|成文日期|发文日期|颁布日期|公示日期|公示时间|"
+LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|公示日期|公示时间|"
           "公示期|失效日期|生效日期|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|"
-          "来源|來源|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
+          "来源|來源|源自|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
+#: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
+_UI = r"\s*【|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
 #: a value follows its label, or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*[:：为]?\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
-    rf"(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|$)")
-_PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责任部门", "发布单位", "信息来源", "新闻来源", "文章来源", "稿件来源",
-                     "来源", "來源")
+    rf"(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
+_PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
+                     "稿件来源", "来源", "來源", "源自")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
 _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
-#: no body: the site itself, the web, nothing, or a CMS account (系统, 管理员, admin)
-_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|无|系统|(?:超级)?管理员|(?i:admin(?:istrator)?|system))$")
+#: no body: the site itself, the web, nothing, a CMS phrase (部门报送: "sent in by a department") or a CMS account
+#: (系统, 管理员, admin, and lower-case codes such as sp20241114 or fish; a domain, www.….com, is a source)
+_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|无|系统|(?:超级)?管理员|(?:部门|单位)?报送|"
+                           r"(?i:admin(?:istrator)?|system)|[a-z][a-z0-9_]*)$")
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
 _DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
 _NUMERIC_ALONE = re.compile(
     r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
+#: a day printed just before the source label, after the body's last words: "…同志。 2022年9月14日 来源:安阳环境"
+_DATE_BEFORE_SOURCE = re.compile(
+    r"((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))\s*(?:信息来源|来源|來源)\s*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 
 
@@ -54,24 +62,68 @@ _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 _CLOCK = re.compile(r"^\s*(?:现在时间|当前时间|今天是|今日)")
 
 
+#: a label printed with spaces between its characters: "发 布 机 构 :", "索   引  号 :"
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \t\u3000]+){1,7}[\u4e00-\u9fff]\s*(?=[:：])")
+#: a line that holds only a label ("信息来源:", "• 发布机构:"): a known label's value is on the next line that is not
+#: blank, unless that line starts with a label of its own ("文章来源:\n\n添加时间:…": the source is empty) or is a
+#: sentence (a name or a date holds no 。，；！？)
+_LABEL_ONLY = re.compile(r"^[\s•·*\-]*[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
+_KNOWN_LABEL_ONLY = re.compile(rf"^[\s•·*\-]*(?:{LABELS})\s*[:：]\s*$")
+_LABEL_FIRST = re.compile(r"^[\s•·*\-|｜]*[\u4e00-\u9fff]{2,8}\s*[:：]|.*[。，,；;！？!?]")
+
+
+def joined_labels(text: str) -> str:
+    """``text`` with spaced labels closed up and each label alone on its line joined to the value on the next one
+    ("发布机构:\n\n    婺城区文旅体局" → "发布机构:婺城区文旅体局"); a label followed by another label keeps its line."""
+    lines = [_SPACED_LABEL.sub(lambda m: re.sub(r"[ \t\u3000]+", "", m.group(0)), ln) for ln in text.split("\n")]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if _KNOWN_LABEL_ONLY.match(line) and j < len(lines) and not _LABEL_FIRST.match(lines[j]):
+            out.append(line.rstrip() + lines[j].strip())
+            i = j + 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
 def label_fields(text: str) -> dict[str, str]:
-    """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters)."""
+    """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters); a cell that
+    is itself a label ("公开责任部门 | 公开形式: |") is no value."""
     fields: dict[str, str] = {}
-    for original in text.split("\n"):
+    for original in joined_labels(text).split("\n"):
         original, line = for_reading(original)  # labels read in simplified script; values kept as written
         if not re.search(LABELS, line) or _CLOCK.match(line):
             continue
         for m in _LABEL_VALUE.finditer(line):
-            label, value = m.group(1), original[m.start(2):m.end(2)].strip(" :：|｜丨·")
-            if value and label not in fields and len(value) <= 80:
+            raw = original[m.start(2):m.end(2)]
+            label, value = m.group(1), raw.strip(" :：|｜丨·【")
+            if value and not _LABEL_ONLY.match(raw) and label not in fields and len(value) <= 80:
                 fields[label] = value
     return fields
 
 
 #: a newspaper's masthead "国内统一刊号:CN51-0004 成都日报社出版 … 2023年11月22日": the paper and its issue date
 _MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出版")
+#: a newspaper's name between dashes in an e-paper's info line: "日期:[2017年02月20日] -- 菏泽日报 -- 版次:[A2]"
+_DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12})\s+(?:作者|编辑|责任编辑)\s*[:：]")
+
+
+#: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
+#: is the body before it; the rest is its author and channel
+_AUTHOR_AFTER = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,3}(?:\s|$))(?![\u4e00-\u9fff]{1,2}[局厅办委部室站所院会社报网台处科镇乡村区县市省])"
+                           r"(?![\u4e00-\u9fff]{1,2}中心).*$")
+
+
+#: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
+_GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*$")
 
 
 def publisher_of(fields: dict[str, str]) -> str | None:
@@ -79,7 +131,9 @@ def publisher_of(fields: dict[str, str]) -> str | None:
     for label in _PUBLISHER_LABELS:
         value = fields.get(label)
         if value and not _NO_PUBLISHER.match(value):
-            return re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s+(?=(?:19|20)\d{2}\s*[-/.年])", value)[0].strip() or None
+            name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s+(?=(?:19|20)\d{2}\s*[-/.年])", value)[0]
+            name = _GLUED_DATE.sub("", name).strip()
+            return _AUTHOR_AFTER.sub("", name) or None
     return None
 
 
@@ -105,6 +159,9 @@ def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
     if day_first:
         day, month, year = (int(g) for g in day_first.groups())
         return parse_shown_date(f"{year}-{month:02d}-{day:02d}")
+    before_source = _DATE_BEFORE_SOURCE.search(text)
+    if before_source:
+        return parse_shown_date(before_source.group(1))
     for line in text.split("\n"):
         line = line.strip(" \t\u3000•·[]【】")
         alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None)
@@ -130,7 +187,7 @@ class InfoBlock:
 
 def info_block(text: str) -> InfoBlock:
     """Publisher, posting date, document date and 公示 start of an info block (see the module doc)."""
-    text, folded = for_reading(text)  # read in simplified script; values are sliced from ``text`` (same offsets)
+    text, folded = for_reading(joined_labels(text))  # read in simplified script; values sliced from ``text`` (same offsets)
     fields = label_fields(text)
     notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
     issued = next((d for d in (_first_date(fields.get(label)) for label in _ISSUED_LABELS) if d), None)
@@ -143,10 +200,13 @@ def info_block(text: str) -> InfoBlock:
     masthead = _MASTHEAD.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])
+    if posted is None:  # a day glued to the source's name is the day the source printed it
+        posted = next((parse_shown_date(m.group(1)) for label in _PUBLISHER_LABELS
+                       if (m := _GLUED_DATE.search(fields.get(label) or ""))), None)
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
-    if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead):
+    if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)):
         publisher = text[named.start(1):named.end(1)]
     return InfoBlock(publisher, posted, issued, notice)
