@@ -4,13 +4,15 @@ The grammar of a naming, as the government writes it::
 
     [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
+           [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
+    or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
     CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
 
 ``第二轮中央生态环境保护督察`` (central, round 2), ``省级第二轮环保督察`` (level before round),
-``省第五生态环境保护督察组`` (group 5 — a ``第N`` with no 轮 before a 督察组 is a group, never a
-round), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
+``省第五生态环境保护督察组`` (group 5 — a ``第N`` with no 轮 after a level is a group, never a
+round, with or without 组: ``中央第二生态环境保护督察交办信访件``), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a rule or
 notice (办法, 规定, 通知 …) or one written with 督查 never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
@@ -29,14 +31,20 @@ logger = logging.getLogger(__name__)
 _N = r"[一二三四五六七八九十\d]{1,3}"
 #: a place's name never holds a round or a batch (第二轮省… is round 2 of the province's, not a place 第二轮省)
 _PLACE_LEVEL = r"(?:(?![第轮批])[\u4e00-\u9fff]){1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市|自治区"
+#: a province's environment department holds its own inspections (省环保厅环境保护督察组…“回头看”): provincial
+_DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
 _NAMING = re.compile(
     rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
     rf"(?:(?<=[轮批])(?:组建|派出|成立|共)?\s*{_N}个\s*)?"  # 第二轮第四批7个…督察组, 第一批组建5个…督察组: how many groups
-    rf"(?P<level>中央|省级(?:层面)?|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|省)?\s*"
+    rf"(?P<level>中央|省级(?:层面)?|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省)(?:{_DEPARTMENT})?)?\s*"
     rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
     r"(?:生态环境保护|生态环保|环境保护|环保)\s*(?:例行|专项|[“\"]?回头看[”\"]?)?\s*督[察查]"
     rf"(?P<zu>组)?(?:第(?P<group2>{_N})组)?"  # 山东省环境保护督察组第九组: the group after the body
 )
+#: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
+_GROUP_COUNT = re.compile(
+    rf"(?:{_PLACE_LEVEL}|我省|我区|本省|全省|全区|内蒙古|新疆|西藏|广西|宁夏)(?:[^。；;，,\d]{{0,6}}?)"
+    rf"{_N}个\s*(?:生态环境保护|生态环保|环境保护|环保)?\s*督察组")
 #: a rule's or a notice's title (《中央生态环境保护督察整改工作办法》) never names the inspection; a plan's or a
 #: report's title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
 _RULE_TITLE = re.compile(r"《[^《》]{0,120}?(?:办法|规定|条例|通知|制度|细则|规则|决定|纲要)(?:[（(]试行[)）])?》"
@@ -105,13 +113,21 @@ def namings(text: str | None) -> list[InspectionName]:
     original, raw = for_reading(text or "")  # read in simplified script, same offsets; no inline pinyin
     masked = _masked(raw)
     out: list[InspectionName] = []
+    # a count whose groups carry their own level (…8个省环保督察组) is read as that naming
+    counted = [c for c in _GROUP_COUNT.finditer(masked) if not any(n.group("level") for n in _NAMING.finditer(c.group(0)))]
+    spans = [(c.start(), c.end()) for c in counted]
     for m in _NAMING.finditer(masked):
+        while counted and counted[0].start() <= m.start():
+            out.append(_counted(counted.pop(0), raw, original))
+        if any(m.start() < end and start < m.end() for start, end in spans):
+            continue
         level = _level(m.group("level"))
         if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 4):m.end("level")]):
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
-        group = number_value(m.group("group")) if m.group("group") and m.group("zu") else None
+        # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
+        group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
@@ -122,7 +138,15 @@ def namings(text: str | None) -> list[InspectionName]:
             continue
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))
+    out.extend(_counted(c, raw, original) for c in counted)
     return out
+
+
+def _counted(m: re.Match[str], raw: str, original: str) -> InspectionName:
+    """A group count's naming: provincial, nothing else stated but 回头看 / 专项 in its sentence."""
+    sentence = _masked(_sentence(raw, m.start(), m.end()))
+    return InspectionName("provincial", None, None, None, bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence)),
+                          original[m.start():m.end()], m.start())
 
 
 def inspection_name(*texts: str | None) -> InspectionName | None:

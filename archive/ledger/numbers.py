@@ -163,7 +163,12 @@ class Deadline:
 _NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
                                     r"|已于|已在)"
                                     r"\s*[:：]?\s*$")
-_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动)")
+_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被)")  # 2016年2月被划定为…
+#: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)
+#: (a completion in that clause keeps the day: 2020年6月完成整改后,组织验收)
+_AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")
+#: a cut-off's day closed by a comma (截至2019年12月底,116项…完成80项) counts what was done by then
+_CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
 #: a bare day range (2018年11月3日至12月3日) is a period something happened in
@@ -261,12 +266,14 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
         before, first = (raw[max(0, start.start - 8):start.start], start.start) if start else (before, first)
     if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
+            or _AFTER_EVENT.match(raw[m.end:]) \
             or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
             or _EVENT_LASTS.search(raw[max(0, first - 20):first]) or _TITLE_OPEN.search(raw[:m.start]):
         return False
     if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　"):
         return False  # a sentence opened by its day and a comma tells when something happened
-    if _NOT_A_LAST_DAY_BEFORE.search(before) and not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after)):
+    if _NOT_A_LAST_DAY_BEFORE.search(before) and (_CUT_OFF_AFTER.match(after)
+                                                  or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
     if m.kind == "range_start":
         return False  # the window's end is its last day

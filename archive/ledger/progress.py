@@ -54,10 +54,12 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
                         r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)完成"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已关停
-                        r"|已(?:经)?(?:全部|全面|全)?(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成)")),
+                        r"|已(?:经)?(?:全部|全面|全)?(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成)"
+                        # all within the set time (均在规定时间内办结, 均按期答复)
+                        r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)")),
     ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # 正在 / 正 + up to 6 words + the verb (正在按要求持续推进); 正式 / 正常 / 正确 are no 正在
-                            r"|正(?:在)?(?!式|常|确|是|面|当)[\u4e00-\u9fff]{0,6}?(?:推进|推动|整改|办理|处理|实施|落实|解决|验收)")),
+                            r"|正(?:在)?(?!式|常|确|是|面|当)[\u4e00-\u9fff]{0,8}?(?:推进|推动|整改|办理|处理|实施|落实|解决|验收)")),
     ("ongoing", re.compile(r"持续推进|长期坚持|持续整改|长期持续|长期")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
@@ -71,6 +73,7 @@ _NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|�
 #: done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on track or behind
 _REST = re.compile(r"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[\d一二三四五六七八九十百]+\s*(?:个|项|件|处|条)")
 _CLAUSE = re.compile(r"[，,；;]")
+_AIM = re.compile(r"确保|力争|争取|务必|努力")
 
 
 @dataclass(frozen=True)
@@ -81,10 +84,16 @@ class StatusReading:
     head: str | None
 
 
+def _aimed(compact: str, at: int) -> bool:
+    """Whether the clause before ``at`` states an aim (确保各项整改任务高效有序推进: what is sought, not the state)."""
+    clause = max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+    return bool(_AIM.search(compact, clause, at))
+
+
 def _head(compact: str) -> tuple[int, int, str, str] | None:
-    """The first status phrase of ``compact`` (start, class order, class, wording)."""
+    """The first status phrase of ``compact`` (start, class order, class, wording); progress that is aimed at is none."""
     heads = [(m.start(), order, name, m.group(0)) for order, (name, pattern) in enumerate(_CLASSES)
-             for m in [pattern.search(compact)] if m]
+             for m in [pattern.search(compact)] if m and not (name == "on_track" and _aimed(compact, m.start()))]
     return min(heads) if heads else None
 
 

@@ -46,13 +46,15 @@ _TASK_COUNT = re.compile(
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|共|有|共有)?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|共)\s*(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
-    rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*问题")
+    rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*(?:整改)?\s*问题")
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改|(?:类|方面)\s*$"
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
-_PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已|(?:已(?:经)?)?(?:完成整改|整改完成|完成)\s*(?:{_CN_NUM})\s*个"
+_PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
+                            # …the part done, its manner between (175个问题已按时序进度要求整改完成144个)
+                            rf"|(?:已(?:经)?[^，,。；;\d]{{0,10}}?)?(?:完成整改|整改完成|完成)\s*(?:{_CN_NUM})\s*个"
                             r"|[^，,。；;]{0,4}清单)")
 #: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count
@@ -202,7 +204,8 @@ def task_count(text: str) -> TaskCount | None:
     "梳理出56条整改措施清单", "任务是21个", "督察反馈的68个问题" — never a count of categories ("4个方面",
     "4大类"), of measures ("186条具体整改措施"), of completed tasks ("已完成313项整改任务"), of 信访件 / 案件, or of
     another list's items (民生实事, 《政府工作报告》); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
-    sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个).  The most repeated count wins (its first mention), the first on a tie."""
+    sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个, 94个具体整改问题已完成55个,
+    175个问题已按时序进度要求整改完成144个).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
     original, text = for_reading(text)
     for m in _TASK_COUNT.finditer(text):

@@ -5,10 +5,12 @@
 (关键词, 【字体, 阅读:, 打印 …) or at a wide gap; a label alone on its line takes the next line as its value, and a
 spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
 
-* ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑);
+* ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑), else a news medium's name
+  (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a posting label;
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
-  unlabelled date with a time (``2019-12-13 16:36``), a numeric date alone, or, in a block with a 来源 or
-  发布 label, a 年月日 date alone on its line (elsewhere that is a signature);
+  unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``), a date leading the line's 作者 / 来源
+  labels, a numeric date alone, a medium's day (``四川日报 2021年03月05日``), or, in a block with a 来源 or 发布 label,
+  a 年月日 date alone on its line (elsewhere that is a signature);
 * ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期, else its signature line;
 * ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
 
@@ -33,7 +35,7 @@ LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|�
           "来源|來源|源自|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
-_UI = r"\s*【|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
+_UI = r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
 #: a value follows its label, or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*[:：为]?\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
@@ -47,14 +49,17 @@ _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 #: (系统, 管理员, admin, and lower-case codes such as sp20241114 or fish; a domain, www.….com, is a source)
 _NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|无|系统|(?:超级)?管理员|(?:部门|单位)?报送|"
                            r"(?i:admin(?:istrator)?|system)|[a-z][a-z0-9_]*)$")
-_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[:：时]\s*\d{2}")
+_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
 _DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
 _NUMERIC_ALONE = re.compile(
     r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
-#: a day printed just before the source label, after the body's last words: "…同志。 2022年9月14日 来源:安阳环境"
+#: a day printed just before the source label on its line, after the body's last words ("…同志。 2022年9月14日 来源:安阳
+#:环境") or leading the info line's labels ("2019年04月02日作者:来源:生态环境部"); a signature's day on a line of its
+#: own above an empty 来源: is no posting date
 _DATE_BEFORE_SOURCE = re.compile(
-    r"((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))\s*(?:信息来源|来源|來源)\s*[:：]")
+    r"((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日))[ \t\u3000]*"
+    r"(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 
 
@@ -114,6 +119,12 @@ _MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出�
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12})\s+(?:作者|编辑|责任编辑)\s*[:：]")
+
+
+#: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
+#: 经济参考报发布时间:…): standing alone next to a date, a separator or a posting label, it is the publisher
+_MEDIUM = re.compile(r"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{2,10}?(?:日报|晚报|报|网|在线))"
+                     r"(?=[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]))", re.MULTILINE)
 
 
 #: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
@@ -200,6 +211,9 @@ def info_block(text: str) -> InfoBlock:
     masthead = _MASTHEAD.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])
+    medium = _MEDIUM.search(folded) if not fields else None
+    if posted is None and medium:  # a medium's name and a day with no label: the day it printed the page
+        posted = _first_date(text[medium.end():]) or _first_date(text[:medium.start()])
     if posted is None:  # a day glued to the source's name is the day the source printed it
         posted = next((parse_shown_date(m.group(1)) for label in _PUBLISHER_LABELS
                        if (m := _GLUED_DATE.search(fields.get(label) or ""))), None)
@@ -207,6 +221,7 @@ def info_block(text: str) -> InfoBlock:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
-    if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)):
+    if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)
+                              or _MEDIUM.search(folded)):
         publisher = text[named.start(1):named.end(1)]
     return InfoBlock(publisher, posted, issued, notice)
