@@ -64,6 +64,15 @@ def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1, scans: int =
     return SimCrawl(world=world, server=server, db=tmp / "archive.db", sites_file=sites_file)
 
 
+def copy_crawl(crawl: SimCrawl, dest: Path) -> SimCrawl:
+    """A copy of ``crawl``'s archive folder (database, WARC files) in ``dest`` with a simulated web of its own: the
+    same world, its own faults and request counts. Stop its server with ``.server.close()``."""
+    shutil.copytree(crawl.db.parent, dest, dirs_exist_ok=True)
+    world = crawl.world
+    return make_sim_crawl(dest, docs_per_site=world.docs_per_site, seed=world.seed, scans=world.scans,
+                          sites=world.site_set)
+
+
 def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder every xdist worker of this test session shares (the session's own temp folder alone)."""
     base = tmp_path_factory.getbasetemp()
