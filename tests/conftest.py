@@ -76,11 +76,11 @@ def pytest_configure(config: pytest.Config) -> None:
 #: at the end while the other workers sit idle (without ``--no-loadscope-reorder`` xdist hands out the modules with
 #: the most tests first, and the long crawls, which have few, last).
 LONGEST_MODULES = (
-    "test_nodes", "test_script_faults", "test_readers_during_crawl", "test_crawl_faults", "test_runner_stops",
-    "test_broker", "test_script_sites", "test_crawl_days", "test_crawl_day0", "test_script_days",
-    "test_recheck_crawl", "test_verify", "test_discover", "test_text_jobs", "test_browser", "test_crawl_scans",
-    "test_crash_recovery", "test_levels_city", "test_demo", "test_real_crawl", "test_evidence_chains",
-    "test_ledger_simweb", "test_chain", "test_face_browser",
+    "test_script_faults", "test_nodes", "test_broker", "test_script_sites", "test_runner_stops", "test_crawl_faults",
+    "test_readers_during_crawl", "test_script_days", "test_text_jobs", "test_verify", "test_chain", "test_discover",
+    "test_recheck_crawl", "test_crawl_days", "test_real_crawl", "test_crawl_scans", "test_crawl_day0", "test_demo",
+    "test_scheduler", "test_browser", "test_levels_city", "test_crash_recovery", "test_scheduler_faults",
+    "test_politeness", "test_face_browser",
 )
 
 
