@@ -6,6 +6,7 @@ bash scripts/setup.sh --test
 .venv/bin/python -m ruff check archive crawler spiders simweb scheduler.py tests bench scripts
 .venv/bin/python -m mypy archive
 # 3 workers, each test module kept on one worker (its module-scoped crawl built once): 2 cores, but many tests wait
-# on subprocesses, browsers and loopback servers. The longest modules are collected first (tests/conftest.py);
+# on subprocesses, browsers and loopback servers. The longest modules are collected first (tests/conftest.py) and
+# handed out in that order (--no-loadscope-reorder: xdist would otherwise start the modules with the most tests first);
 # the ten slowest tests are listed at the end.
-exec .venv/bin/python -m pytest -q -n 3 --dist loadscope --durations=10 "$@"
+exec .venv/bin/python -m pytest -q -n 3 --dist loadscope --no-loadscope-reorder --durations=10 "$@"

@@ -70,14 +70,17 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: crawls, browsers, real schedulers/workers (left out by -m 'not slow')")
 
 
-#: The longest modules (their module-scoped crawls included), longest first, as ``--durations`` measured them on
-#: two cores. They are collected first: ``--dist loadscope`` hands modules to workers in collection order, and a
-#: six-minute module handed out last would run alone at the end while the other workers sit idle.
+#: The longest modules (their module-scoped crawls and waits included), longest first, as ``--durations`` measured
+#: them in the whole suite on two cores. They are collected first: ``--dist loadscope --no-loadscope-reorder``
+#: (scripts/test.sh) hands modules to workers in collection order, and a long module handed out last would run alone
+#: at the end while the other workers sit idle (without ``--no-loadscope-reorder`` xdist hands out the modules with
+#: the most tests first, and the long crawls, which have few, last).
 LONGEST_MODULES = (
-    "test_script_days", "test_crawl_days", "test_crawl_day0", "test_script_sites", "test_crawl_faults",
-    "test_script_faults", "test_verify", "test_readers_during_crawl", "test_real_crawl", "test_broker",
-    "test_crawl_scans", "test_face_browser", "test_runner_stops", "test_chain", "test_recheck_crawl",
-    "test_ledger_simweb", "test_crash_recovery", "test_scheduler",
+    "test_script_faults", "test_nodes", "test_broker", "test_script_sites", "test_runner_stops", "test_crawl_faults",
+    "test_readers_during_crawl", "test_script_days", "test_text_jobs", "test_verify", "test_chain", "test_discover",
+    "test_recheck_crawl", "test_crawl_days", "test_real_crawl", "test_crawl_scans", "test_crawl_day0", "test_demo",
+    "test_scheduler", "test_browser", "test_levels_city", "test_crash_recovery", "test_scheduler_faults",
+    "test_politeness", "test_face_browser",
 )
 
 

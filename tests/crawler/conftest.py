@@ -64,20 +64,30 @@ def make_sim_crawl(tmp: Path, *, docs_per_site: int, seed: int = 1, scans: int =
     return SimCrawl(world=world, server=server, db=tmp / "archive.db", sites_file=sites_file)
 
 
+def copy_crawl(crawl: SimCrawl, dest: Path) -> SimCrawl:
+    """A copy of ``crawl``'s archive folder (database, WARC files) in ``dest`` with a simulated web of its own: the
+    same world, its own faults and request counts. Stop its server with ``.server.close()``."""
+    shutil.copytree(crawl.db.parent, dest, dirs_exist_ok=True)
+    world = crawl.world
+    return make_sim_crawl(dest, docs_per_site=world.docs_per_site, seed=world.seed, scans=world.scans,
+                          sites=world.site_set)
+
+
 def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder every xdist worker of this test session shares (the session's own temp folder alone)."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def shared_day0(tmp_path_factory: pytest.TempPathFactory, tmp: Path, *, docs_per_site: int = 40
+def shared_day0(tmp_path_factory: pytest.TempPathFactory, tmp: Path, *args: str, docs_per_site: int = 40
                 ) -> tuple[SimCrawl, subprocess.CompletedProcess]:
-    """A simulated web of its own and, in ``tmp``, a copy of the archive of day 0's crawl (classic sites, seed 1).
+    """A simulated web of its own and, in ``tmp``, a copy of the archive of day 0's crawl (classic sites, seed 1;
+    ``args``: the crawl's options, such as ``"--site", "pj-sthjj"``).
 
-    The crawl runs once per test session: the first worker that asks crawls under a file lock, the others
+    Each such crawl runs once per test session: the first worker that asks crawls under a file lock, the others
     wait for it and copy its folder (database and WARC files), so a module may write to its copy freely.
     """
-    root = session_dir(tmp_path_factory) / f"shared-day0-{docs_per_site}"
+    root = session_dir(tmp_path_factory) / "-".join(["shared-day0", str(docs_per_site), *(a.strip("-") for a in args)])
     root.mkdir(exist_ok=True)
     done = root / "result.json"
     with open(root / "lock", "w") as lock:
@@ -87,7 +97,7 @@ def shared_day0(tmp_path_factory: pytest.TempPathFactory, tmp: Path, *, docs_per
             (root / "archive").mkdir()
             first = make_sim_crawl(root / "archive", docs_per_site=docs_per_site)
             try:
-                ran = first.crawl(0)
+                ran = first.crawl(0, *args)
             finally:
                 first.server.close()
             done.write_text(json.dumps({"args": ran.args, "returncode": ran.returncode, "stdout": ran.stdout,

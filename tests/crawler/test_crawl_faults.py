@@ -1,6 +1,9 @@
 """Faults of the simulated web: flaky servers lose nothing; blocks are never removals."""
 from __future__ import annotations
 
+import pytest
+
+from tests.crawler.conftest import SimCrawl, shared_day0
 from tests.crawler.test_crawl_days import expected_events, recorded_events
 
 FAST_RETRIES = ("-s", "DUCHA_RETRY_BACKOFF_BASE=0.05", "-s", "RETRY_TIMES=6")
@@ -21,31 +24,38 @@ def test_flaky_sites_two_runs_miss_nothing_and_remove_nothing_wrongly(sim_crawl)
     assert archived_live == live
 
 
-def test_challenge_and_block_are_unreachable_never_removed(sim_crawl):
-    assert sim_crawl.crawl(0).returncode == 0
-    sim_crawl.server.set_fault("hb-sthjt", "challenge")
-    sim_crawl.server.set_fault("gd-gdee", "blocked")
-    result = sim_crawl.crawl(0, "--full")
+@pytest.fixture
+def day0_copy(tmp_path_factory, tmp_path):
+    """A copy of the session's day-0 crawl (40 postings per site, classic sites) and its simulated web."""
+    crawl, day0 = shared_day0(tmp_path_factory, tmp_path)
+    assert day0.returncode == 0, day0.stderr[-2000:]
+    yield crawl
+    crawl.server.close()
+
+
+def test_challenge_and_block_are_unreachable_never_removed(day0_copy: SimCrawl):
+    day0_copy.server.set_fault("hb-sthjt", "challenge")
+    day0_copy.server.set_fault("gd-gdee", "blocked")
+    result = day0_copy.crawl(0, "--full")
     assert result.returncode == 1
     assert "FAILED hb-sthjt" in result.stderr and "FAILED gd-gdee" in result.stderr
     assert "FAILED mee" not in result.stderr
-    rows = sim_crawl.query("SELECT d.site_id, d.status, count(*) AS n FROM documents d "
+    rows = day0_copy.query("SELECT d.site_id, d.status, count(*) AS n FROM documents d "
                            "WHERE d.site_id IN ('hb-sthjt', 'gd-gdee') GROUP BY d.site_id, d.status")
     assert {(r["site_id"], r["status"]) for r in rows} == {("hb-sthjt", "unreachable"), ("gd-gdee", "unreachable")}
-    assert sim_crawl.query("SELECT count(*) AS n FROM events WHERE kind = 'removed'")[0]["n"] == 0
-    blocked = sim_crawl.query("SELECT count(*) AS n FROM checks WHERE outcome = 'blocked'")[0]["n"]
+    assert day0_copy.query("SELECT count(*) AS n FROM events WHERE kind = 'removed'")[0]["n"] == 0
+    blocked = day0_copy.query("SELECT count(*) AS n FROM checks WHERE outcome = 'blocked'")[0]["n"]
     assert blocked == 80
-    assert sim_crawl.query("SELECT status FROM runs ORDER BY id DESC LIMIT 1")[0]["status"] == "partial"
+    assert day0_copy.query("SELECT status FROM runs ORDER BY id DESC LIMIT 1")[0]["status"] == "partial"
 
 
-def test_broken_layout_fails_the_site_loudly(sim_crawl):
-    assert sim_crawl.crawl(0).returncode == 0
-    sim_crawl.server.set_fault("js-sthjt", "layout-broken")
-    result = sim_crawl.crawl(1)
+def test_broken_layout_fails_the_site_loudly(day0_copy: SimCrawl):
+    day0_copy.server.set_fault("js-sthjt", "layout-broken")
+    result = day0_copy.crawl(1)
     assert result.returncode == 1
     assert "FAILED js-sthjt: no postings found" in result.stderr
-    removed = {r["url"] for r in sim_crawl.query("SELECT url FROM documents WHERE site_id = 'js-sthjt' "
+    removed = {r["url"] for r in day0_copy.query("SELECT url FROM documents WHERE site_id = 'js-sthjt' "
                                                  "AND status = 'removed'")}
-    really_removed = {p["url"] for p in sim_crawl.manifest(1)["postings"]
+    really_removed = {p["url"] for p in day0_copy.manifest(1)["postings"]
                       if p["site_id"] == "js-sthjt" and p["status"] == "removed"}
     assert removed <= really_removed, "an empty list must not make postings look removed"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from datasette.app import Datasette
 
-from tests.crawler.conftest import SimCrawl, make_sim_crawl
+from tests.crawler.conftest import SimCrawl, shared_day0
 from tests.web.conftest import METADATA, SETTINGS
 
 SITE = ("--site", "pj-sthjj")
@@ -22,12 +22,13 @@ HOME = "http://sthjj.panjin.gov.cn/"
 
 @pytest.fixture(scope="module")
 def two_days(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimCrawl]:
-    """pj-sthjj crawled on simulated days 0 and 1 (one posting removed by a redirect to the home page)."""
-    sim = make_sim_crawl(tmp_path_factory.mktemp("chains"), docs_per_site=40)
+    """pj-sthjj crawled on simulated days 0 (the session's shared crawl) and 1 (one posting removed by a redirect to
+    the home page)."""
+    sim, day0 = shared_day0(tmp_path_factory, tmp_path_factory.mktemp("chains"), *SITE)
     try:
-        for day in (0, 1):
-            result = sim.crawl(day, *SITE)
-            assert result.returncode == 0, result.stderr[-2000:]
+        assert day0.returncode == 0, day0.stderr[-2000:]
+        result = sim.crawl(1, *SITE)
+        assert result.returncode == 0, result.stderr[-2000:]
     finally:
         sim.server.close()
     return sim

@@ -1,4 +1,4 @@
-"""Script-driven sites over simulated days 0→5: events equal the manifest (their faults: test_script_faults)."""
+"""Script-driven sites over simulated days 0→3 (``DAYS``): events equal the manifest (their faults: test_script_faults)."""
 from __future__ import annotations
 
 import pytest
@@ -6,12 +6,12 @@ import pytest
 from tests.crawler.conftest import make_sim_crawl
 from tests.crawler.test_crawl_days import DAYS, expected_events, recorded_events
 
-pytestmark = pytest.mark.timeout(1200)  # six crawls of five sites, one behind a challenge, on a shared machine
+pytestmark = pytest.mark.timeout(1200)  # four crawls of six sites, one behind a challenge, on a shared machine
 
 
 @pytest.fixture(scope="module")
 def script_days(tmp_path_factory):
-    """Days 0..5 of the script-driven sites crawled with --full."""
+    """Days 0..3 of the script-driven sites crawled with --full."""
     crawl = make_sim_crawl(tmp_path_factory.mktemp("script-days"), docs_per_site=40, sites="script")
     results = [crawl.crawl(day, "--full") for day in range(DAYS)]
     yield crawl, results

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.timeout(600)
 
 @pytest.mark.parametrize("site_id", ["jx-sthjt", "cs-sthjj", "gs-sthj", "bs-sthjj"])
 def test_an_api_failing_mid_walk_removes_nothing(tmp_path, site_id):
-    crawl = make_sim_crawl(tmp_path, docs_per_site=60, sites="script")
+    crawl = make_sim_crawl(tmp_path, docs_per_site=40, sites="script")
     try:
         first = crawl.crawl(0, "--site", site_id)
         assert first.returncode == 0

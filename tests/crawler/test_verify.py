@@ -7,9 +7,21 @@ import subprocess
 import sys
 import zlib
 
+import pytest
+
 from archive.verify import verify_archive
+from tests.crawler.conftest import shared_day0
 
 SITE = ("--site", "pj-sthjj")
+
+
+@pytest.fixture
+def sim_crawl(tmp_path_factory, tmp_path):
+    """A copy of the session's day-0 crawl of pj-sthjj (40 postings) and its simulated web."""
+    crawl, day0 = shared_day0(tmp_path_factory, tmp_path, *SITE)
+    assert day0.returncode == 0, day0.stderr[-2000:]
+    yield crawl
+    crawl.server.close()
 
 
 def _verify(sim_crawl, *args: str) -> subprocess.CompletedProcess:
@@ -51,7 +63,6 @@ def _alter_in_place(data: bytearray, start: int) -> bool:
 
 
 def test_verify_ok_then_names_altered_corrupt_and_missing_evidence(sim_crawl):
-    assert sim_crawl.crawl(0, *SITE).returncode == 0
     ok = _verify(sim_crawl)
     assert ok.returncode == 0, ok.stderr[-2000:]
     assert "ok" in ok.stdout
@@ -104,7 +115,6 @@ def test_verify_ok_then_names_altered_corrupt_and_missing_evidence(sim_crawl):
 
 
 def test_cut_warc_is_named_truncated_then_recaptured_or_recorded_lost_by_the_next_crawls(sim_crawl):
-    assert sim_crawl.crawl(0, *SITE).returncode == 0
     warc_file = sim_crawl.query("SELECT warc_file FROM versions LIMIT 1")[0]["warc_file"]
     path = sim_crawl.db.parent / "warc" / warc_file
     data = bytearray(path.read_bytes())
