@@ -21,7 +21,7 @@ from scrapy.http import Request, Response
 from archive import ocr as archive_ocr
 from archive.ledger import table_cache
 from archive.ledger.sources import table_kind
-from archive.ledger.tables import tables_of
+from archive.ledger.tables import TABLE_KINDS, tables_of
 from archive.models import AttachmentCapture
 from crawler.attachment_worker import AttachmentTextWorker
 from crawler.middlewares import redirect_chain
@@ -107,7 +107,7 @@ class AttachmentFetcher:
             etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"), redirects=redirects,
         )
         kind = table_kind(name, url, content_type)
-        if tables and kind in table_cache.CACHED_KINDS:
+        if tables and kind in TABLE_KINDS:
             capture.tables, capture.table_kind = await self.tables(kind, body, url), kind
         return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
 

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from archive.errors import WarcError
 from archive.ledger import table_cache
-from archive.ledger.tables import Grid, TableReaders, tables_of
+from archive.ledger.tables import TABLE_KINDS, Grid, TableReaders, tables_of
 from archive.models import WarcRef
 from archive.warc import read_record
 
@@ -52,8 +52,6 @@ class PostingSource:
     raw_missing: int = 0
 
 
-#: Kinds of file whose tables the ledger reads (``archive.ledger.tables.tables_of``).
-TABLE_KINDS = ("docx", "xlsx", "xls", "pdf", "html")
 _KIND = re.compile(r"\.(docx|xlsx|xls|pdf|doc|wps|et)(?:$|\?)", re.IGNORECASE)
 
 

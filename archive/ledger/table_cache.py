@@ -14,10 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
-from archive.ledger.tables import READER_VERSION, Grid
+from archive.ledger.tables import READER_VERSION, TABLE_KINDS, Grid
 
-#: Kinds of file whose tables are kept (pages by ``versions.raw_sha256``, files by ``attachments.sha256``).
-CACHED_KINDS = frozenset({"pdf", "docx", "xlsx", "xls", "html"})
 #: Postings whose files' tables the ledger reads (``archive.ledger.build``: plans, and progress reports).
 TABLE_DOC_TYPES = frozenset({"rectification_plan", "rectification_progress"})
 
@@ -34,7 +32,7 @@ def reader_version() -> str:
 
 def save(conn: sqlite3.Connection, sha256: str, kind: str, grids: list[Grid], *, at: str | None = None) -> None:
     """Keep the grids read from the bytes with digest ``sha256`` by the reader of ``kind`` (caller's transaction)."""
-    if kind not in CACHED_KINDS:
+    if kind not in TABLE_KINDS:
         return
     conn.execute("INSERT OR IGNORE INTO file_tables (sha256, kind, reader, grids, computed_at) VALUES (?, ?, ?, ?, ?)",
                  (sha256, kind, reader_version(), json.dumps(grids, ensure_ascii=False), at))
@@ -42,7 +40,7 @@ def save(conn: sqlite3.Connection, sha256: str, kind: str, grids: list[Grid], *,
 
 def load(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Grid]]:
     """Grids kept for these (sha256, kind) pairs by the current readers; pairs never read are left out."""
-    wanted = {k for k in keys if k[0] and k[1] in CACHED_KINDS}
+    wanted = {k for k in keys if k[0] and k[1] in TABLE_KINDS}
     digests = sorted({sha for sha, _ in wanted})
     found: dict[tuple[str, str], list[Grid]] = {}
     for start in range(0, len(digests), 400):  # SQLite's limit on bound parameters

@@ -197,6 +197,8 @@ def _fill_down(rows: Iterable[list[str]]) -> Grid:
 
 
 READERS = {"html": html_tables, "docx": docx_tables, "xlsx": xlsx_tables, "xls": xls_tables, "pdf": pdf_tables}
+#: Kinds of file whose tables are read (and kept by digest in ``file_tables``).
+TABLE_KINDS = frozenset(READERS)
 
 
 def tables_of(kind: str, data: bytes) -> list[Grid]:

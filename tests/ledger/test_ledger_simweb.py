@@ -128,8 +128,8 @@ def test_the_tables_of_plan_files_are_read_during_the_crawl_and_never_again(craw
     from sqlite_utils import Database
 
     from archive.ledger import build_ledger
-    from archive.ledger.table_cache import CACHED_KINDS, TABLE_DOC_TYPES
-    from archive.ledger.tables import TableReaders
+    from archive.ledger.table_cache import TABLE_DOC_TYPES
+    from archive.ledger.tables import TABLE_KINDS, TableReaders
 
     crawl, _, _ = crawled
     files = crawl.query(
@@ -152,7 +152,7 @@ def test_the_tables_of_plan_files_are_read_during_the_crawl_and_never_again(craw
     real_read = TableReaders.read
     monkeypatch.setattr(TableReaders, "read", lambda self, jobs: kinds.extend(k for k, _ in jobs) or real_read(self, jobs))
     build_ledger(copy, warc_dir=crawl.db.parent / "warc", full=True)
-    assert kinds == [], set(kinds) & CACHED_KINDS
+    assert kinds == [], set(kinds) & TABLE_KINDS
     assert copy.execute("SELECT number, problem, deadline FROM tasks ORDER BY plan_id, number").fetchall() == before
 
 
