@@ -29,9 +29,14 @@ HELDOUT_FLOOR = {"feedback": (0.8, 0.7)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
-#: lists.  Sets 5, 6 and 7 were unseen measures the same way until their forms were fixed (all kinds); none is unseen
-#: now — the next harvest's set is the next unseen measure.
-UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {}
+#: lists.  Sets 5, 6 and 7 were unseen measures the same way until their forms were fixed (all kinds).  Fresh set 8
+#: (harvest 13, 344 rows) is the unseen measure now, held to its first measure (2026-12-06, corpus README "Fresh set 8";
+#: all rows of the set, P / R): citation 1.0 / 1.0 (4 positives), inspection 1.0 / 0.957, feedback 0.8 / 1.0, task count
+#: 0.5 / 0.75, deadline 0.607 / 0.739, status 0.786 / 0.611, info block 0.897 / 0.897.
+UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
+    "fresh8": {"citation": (1.0, 1.0), "inspection": (1.0, 0.95), "feedback": (0.8, 1.0), "task_count": (0.5, 0.75),
+               "deadline": (0.6, 0.73), "status": (0.78, 0.61), "info_block": (0.89, 0.89)},
+}
 
 
 def _seen(rows: list[dict], kind: str) -> list[dict]:
@@ -70,7 +75,7 @@ def test_corpus_rows_are_sourced_labelled_and_split_by_their_id(kind):
 
 
 #: the fresh sets harvested so far (corpus README); a row naming another set is a typo that would hide it from a floor
-FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7"}
+FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"}
 
 
 @pytest.mark.parametrize("kind", KINDS)
