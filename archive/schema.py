@@ -339,6 +339,13 @@ def _m0011_search_script(db: Database) -> None:
     search.start_reindex(db.conn)
 
 
+@CORE(name="0012_search_pinyin")
+def _m0012_search_pinyin(db: Database) -> None:
+    """A mirror's inline pinyin (``生態(tài)環(huán)境``) taken out of the index (``archive.search_text.normalise``), so
+    生态环境 finds it.  The postings are indexed again by ``ensure_schema`` (batch by batch, resumable)."""
+    search.start_reindex(db.conn)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

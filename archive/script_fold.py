@@ -39,7 +39,8 @@ _LETTER = f"a-zü{_TONED}"
 #: one syllable: letters with a tone mark (tài, huán, jìn), or an initial, a vowel and a tone digit (tai4, zhuan1)
 _SYLLABLE = rf"(?:[{_LETTER}]*[{_TONED}][{_LETTER}]*|[b-df-hj-np-tv-z]{{1,2}}h?[aeiouüv]{{1,3}}(?:ng|n|r)?[1-5])"
 #: a mirror's inline pinyin: (tài) / （huán） / (zhuān mén), right after a Han character (checked in ``_annotations``)
-_PINYIN = re.compile(rf"[(（]\s*{_SYLLABLE}(?:\s+{_SYLLABLE}){{0,3}}\s*[)）]")
+PINYIN_ANNOTATION = rf"[(（]\s*{_SYLLABLE}(?:\s+{_SYLLABLE}){{0,3}}\s*[)）]"
+_PINYIN = re.compile(PINYIN_ANNOTATION)
 
 
 def _is_han(ch: str) -> bool:

@@ -1,10 +1,11 @@
 """What a search query means and where it matches in a text: no index, no database (``archive.search`` owns those).
 
 ``normalise`` is the text a term must be a substring of (NFKC, lower case, bracket forms folded, traditional
-script folded to simplified, no whitespace or control characters); ``parse`` splits a reader's query into groups
+script folded to simplified, a mirror's inline pinyin taken out, no whitespace or control characters); ``parse`` splits a reader's query into groups
 that must all match (a group matches when one of its ``OR`` alternatives does) and excluded terms (``-词``);
 ``matches`` decides a posting from its stored texts; ``find`` / ``spans`` / ``plain_snippet`` locate the matches
-in the original text (a term's character matches either script there).
+in the original text (a term's character matches either script there, and inline pinyin may stand between
+two of its characters: ``生態(tài)環(huán)境`` is found by 生态环境 and highlighted whole).
 """
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ import re
 from collections.abc import Sequence
 
 from archive.normalise import nfkc
-from archive.script_fold import SCRIPT_FOLD, VARIANTS
+from archive.script_fold import PINYIN_ANNOTATION, SCRIPT_FOLD, VARIANTS, unannotated
 
 #: Separates attachment texts passed to ``matches`` in one SQL value (``char(65535)``).
 PART_SEP = "\uffff"
 _WS_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+#: What may stand between two characters of a term in the original text: whitespace, control characters, and a
+#: mirror's inline pinyin after a character (``生態(tài)環(huán)境``, ``archive.script_fold``), which ``normalise`` drops.
+_GAP = rf"(?:[\s\x00-\x1f\x7f-\x9f]|{PINYIN_ANNOTATION})*"
 #: Bracket forms folded to ``(`` and ``)`` after NFKC (which already maps （） and ［］): 文号 are written
 #: with any of them (川环委〔2026〕50号, 川环委(2026)50号, 川环委[2026]50号).
 BRACKETS = str.maketrans("〔[【〖〕]】〗", "(((())))")
@@ -36,10 +40,10 @@ def fold(text: str) -> str:
 
 
 def normalise(text: str | None) -> str:
-    """The text as the index sees it: ``fold`` ed, no whitespace or control characters."""
+    """The text as the index sees it: without inline pinyin, ``fold`` ed, no whitespace or control characters."""
     if not text:
         return ""
-    return _WS_OR_CONTROL.sub("", fold(text))
+    return _WS_OR_CONTROL.sub("", fold(unannotated(text)[0]))
 
 
 def tokens(text: str | None) -> list[str]:
@@ -154,8 +158,9 @@ def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _loose(term: str) -> re.Pattern[str]:
-    """``term`` with optional whitespace between its characters, case-insensitive, any bracket form, either script."""
-    return re.compile(r"[\s\x00-\x1f\x7f-\x9f]*".join(_LOOSE_CHAR.get(ch) or re.escape(ch) for ch in term),
+    """``term`` with optional whitespace or inline pinyin between its characters, case-insensitive, any bracket form,
+    either script."""
+    return re.compile(_GAP.join(_LOOSE_CHAR.get(ch) or re.escape(ch) for ch in term),
                       re.IGNORECASE)
 
 

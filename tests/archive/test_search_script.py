@@ -57,3 +57,36 @@ def test_an_archive_indexed_before_the_fold_is_reindexed_once(tmp_path, make_cap
         assert not again.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_search_reindex'").fetchone()
         assert {r["id"] for r in search(again.conn, "督察组")} == {1, 2}
         assert again.conn.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0] == 3
+
+
+def test_a_mirrors_inline_pinyin_neither_hides_nor_breaks_a_word(archive, make_capture):
+    """Mirror sites print pinyin after some characters (生態(tài)環(huán)境); a reader's 生态环境 must still find the posting,
+    and the snippet marks the word as written, annotations included.  Brackets that are no pinyin stay text."""
+    archive.upsert_sites([{"id": "mee", "name": "生态环境部"}])
+    archive.ingest(make_capture(url="https://x/0.html", title="關於中央生態(tài)環(huán)境保護督察組進(jìn)駐的公告",
+                                body_text="督察組(zǔ)指出的問題已整改(zhěng gǎi)完成。", attachments=[]))
+    archive.ingest(make_capture(url="https://x/1.html", title="环境(一)监测", body_text="生态(二)环境", attachments=[]))
+    for query in ("生态环境", "督察组进驻", "组指出", "整改完成", "生態環境保護"):
+        assert [r["id"] for r in search(archive.db, query)] == [1], query
+    assert search(archive.db, "tài") == []  # the annotation is not text a reader searches for
+    assert [r["id"] for r in search(archive.db, "生态(二)环境")] == [2]  # a bracket of Han characters is kept
+    assert [r["id"] for r in search(archive.db, "环境 -监测")] == [1]
+    snippet = search(archive.db, "整改完成")[0]["snippet"]
+    assert snippet == "督察組(zǔ)指出的問題已[整改(zhěng gǎi)完成]。"
+    assert search_text.spans("生態(tài)環(huán)境與生态环境", search_text.query_terms("生态环境")) == [(0, 15), (16, 20)]
+
+
+def test_an_archive_indexed_with_pinyin_is_reindexed_once(tmp_path, make_capture, monkeypatch):
+    from archive import schema
+
+    path = tmp_path / "archive.db"
+    monkeypatch.setattr(schema, "migration_sets", lambda: [_Before(m, "0012_search_pinyin") for m in migration_sets()])
+    monkeypatch.setattr(search_text, "unannotated", lambda text: (text, None))  # the index as written before 0012
+    with Archive(path) as old:
+        old.upsert_sites([{"id": "mee", "name": "生态环境部"}])
+        old.ingest(make_capture(url="https://x/0.html", title="生態(tài)環(huán)境保護督察", body_text="正文", attachments=[]))
+        assert search(old.conn, "生态环境") == []
+    monkeypatch.undo()
+    with Archive(path) as upgraded:
+        assert [r["id"] for r in search(upgraded.conn, "生态环境")] == [1]
+        assert not upgraded.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_search_reindex'").fetchone()
