@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other")
 
 _HAN = r"[\u4e00-\u9fff]"
-_COUNT = r"[\d一二三四五六七八九十百千]+\s*(?:个|项|件|处|条)"
+_COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条)"  # a masked count (X个) is a count
 #: a manner adverb between 已 and its verb: 已按期答复完毕
 _ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
@@ -45,7 +45,7 @@ _RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成)"
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭)")
+             r"|封闭|投运|投用|投入使用|投入运行)")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|管控)")
@@ -54,8 +54,9 @@ _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|�
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|未达到?(?:序时|时序|目标|计划)|滞后|尚未|未启动|未整改|没有完成"
-                          # not able to finish (未能按期完成, 无法如期完成)
-                          r"|(?:未能|不能|没能|无法)(?:全部|按期|按时|如期)?完成"
+                          # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
+                          r"|(?:未能|不能|没能|无法)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
+                          r"|(?:推进|整改|落实)不力"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快)|缓慢|偏慢|较慢|迟缓")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
@@ -70,7 +71,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?{_ADVERB}"
                         rf"(?:(?!基本|{_HANDOVER}|确保|要求){_HAN}){{0,6}}?{_RESULT}"
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
-                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)完成"
+                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
                         rf"|已(?:经)?(?:全部|全面|全)?{_TERMINAL}"
                         # 已于 + its day + the completion (已于2020年6月底前完成整改)
@@ -80,6 +81,8 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # all within the set time (均在规定时间内办结, 均按期答复)
                         r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)")),
     ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+                            # the work in hand, closing its clause (整改中, 施工中)
+                            r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 are no 正在

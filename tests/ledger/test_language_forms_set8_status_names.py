@@ -38,8 +38,15 @@ from crawler.extraction.info import info_block
     # progress judged slow, after the turn of 但; not able to finish
     ("各单位都在着手整改,但推进慢、成效不明显", "behind", "推进慢"),
     ("3项任务未能按期完成", "behind", "未能按期完成"),
-    # a part (仅 / 只) is no done head: the rest of the sentence decides
+    # a part (仅 / 只) is no done head: the rest of the sentence decides; a masked count (X个) is a count
     ("反馈的10个问题仅整改到位3个,整改工作十分迟缓", "behind", "迟缓"),
+    ("已完成XX项,正在办理X项", "on_track", "正在办理"),
+    # a project put to use, finished in full; not at the set pace, weak work; the work in hand closing its clause
+    ("新建公厕已投入使用", "done", "已投入使用"),
+    ("二期工程全面完工", "done", "全面完工"),
+    ("2项任务未按序时进度推进", "behind", "未按序时"),
+    ("部分乡镇推进不力", "behind", "推进不力"),
+    ("项目施工中,预计年底完工", "on_track", "施工中"),
 ])
 def test_status_forms_of_set8(text, status, head):
     found = read_status(text)
@@ -61,6 +68,7 @@ def test_status_forms_of_set8(text, status, head):
     "完成率60%",
     "已全部交办销号",
     "真正在整改上下功夫",
+    "在整改中发现新问题",  # 整改中 not closing its clause: the course of the work, no state
 ])
 def test_set8_wordings_that_state_no_status(text):
     assert read_status(text).status == "other"
