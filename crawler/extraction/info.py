@@ -1,7 +1,7 @@
 """A detail page's info block: the 来源 / 发布时间 / 成文日期 / 公示日期 … lines printed around the body.
 
-``label_fields(text)`` reads label/value pairs (a label's word ending a longer word with no colon after it, as in
-``…进驻时间为30天。``, is a sentence's word, no label); a value ends at the next label, at a separator
+``label_fields(text)`` reads label/value pairs (a label's word ending a longer word and followed by the copula 为,
+as in ``…进驻时间为30天。``, is a sentence's word, no label); a value ends at the next label, at a separator
 (``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
 (关键词, 【字体, 阅读:, 打印 …), at a wide gap or at a closing bracket it did not open (``(新闻来源:华西都市报)``); a
 label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
@@ -120,8 +120,8 @@ def label_fields(text: str) -> dict[str, str]:
         if not re.search(LABELS, line) or _CLOCK.match(line):
             continue
         for m in _LABEL_VALUE.finditer(line):
-            if m.group(2) in ("", "为") and m.start() and _HAN.match(line[m.start() - 1]):
-                continue  # a label's word at the end of a longer word, no colon: a sentence (进驻时间为30天)
+            if m.group(2) == "为" and m.start() and _HAN.match(line[m.start() - 1]):
+                continue  # a label's word ending a longer word, then the copula 为: a sentence (进驻时间为30天)
             raw = original[m.start(3):m.end(3)]
             label, value = m.group(1), _unmatched_close(raw.strip(" :：|｜丨·【"))
             if value and not _LABEL_ONLY.match(raw) and label not in fields and len(value) <= 80:

@@ -114,5 +114,7 @@ def test_a_label_word_inside_a_sentence_is_no_label():
     # 检查时间为… in a sentence after a signature: the signature's day is the document's, not the posting day
     block = info_block("某县生态环境保护督察工作领导小组办公室\n2023年3月15日\n本次督察检查时间为15天。")
     assert (block.posted, block.issued) == (None, "2023-03-15")
-    # a label at the start of its line with 为 stays one
+    # a label at the start of its line with 为 stays one, and so does a label glued to a word before it without the
+    # copula (a header's label that lost its colon)
     assert info_block("发布时间为2023年3月15日").posted == "2023-03-15"
+    assert info_block("信息发布时间2023年3月15日 浏览次数:12").posted == "2023-03-15"
