@@ -4,9 +4,10 @@ The grammar of a naming, as the government writes it::
 
     [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
+           | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
-    CORE: (生态环境保护 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | “回头看”] (督察 | 督查)
+    CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
 
@@ -31,20 +32,25 @@ logger = logging.getLogger(__name__)
 _N = r"[一二三四五六七八九十\d]{1,3}"
 #: a place's name never holds a round or a batch (第二轮省… is round 2 of the province's, not a place 第二轮省)
 _PLACE_LEVEL = r"(?:(?![第轮批])[\u4e00-\u9fff]){1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市|自治区"
+#: the autonomous regions by their short names (新疆第一生态环境保护督察组: the region's own group 1)
+_REGION = r"内蒙古|新疆|西藏|广西|宁夏"
 #: a province's environment department holds its own inspections (省环保厅环境保护督察组…“回头看”): provincial
 _DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
+#: what is protected before 督察: 生态环境保护, 生态保护 (中央生态保护督察回头看), 环境保护, 环保, 生态环保 —
+#: (生态)(环境)保护 with at least one of the two, or 生态环境 alone
+_CORE = r"(?:生态(?:环境)?保护|环境保护|生态环保|环保|生态环境)"
 _NAMING = re.compile(
     rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
     rf"(?:(?<=[轮批])(?:组建|派出|成立|共)?\s*{_N}个\s*)?"  # 第二轮第四批7个…督察组, 第一批组建5个…督察组: how many groups
-    rf"(?P<level>中央|省级(?:层面)?|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省)(?:{_DEPARTMENT})?)?\s*"
+    rf"(?P<level>中央|省级(?:层面)?|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
     rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
-    r"(?:生态环境保护|生态环保|环境保护|环保)\s*(?:例行|专项|[“\"]?回头看[”\"]?)?\s*督[察查]"
+    rf"{_CORE}\s*(?:例行|专项|[“\"]?回头看[”\"]?)?\s*督[察查]"
     rf"(?P<zu>组)?(?:第(?P<group2>{_N})组)?"  # 山东省环境保护督察组第九组: the group after the body
 )
 #: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
 _GROUP_COUNT = re.compile(
-    rf"(?:{_PLACE_LEVEL}|我省|我区|本省|全省|全区|内蒙古|新疆|西藏|广西|宁夏)(?:[^。；;，,\d]{{0,6}}?)"
-    rf"{_N}个\s*(?:生态环境保护|生态环保|环境保护|环保)?\s*督察组")
+    rf"(?:{_PLACE_LEVEL}|我省|我区|本省|全省|全区|{_REGION})(?:[^。；;，,\d]{{0,6}}?)"
+    rf"{_N}个\s*{_CORE}?\s*督察组")
 #: a rule's or a notice's title (《中央生态环境保护督察整改工作办法》) never names the inspection; a plan's or a
 #: report's title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
 _RULE_TITLE = re.compile(r"《[^《》]{0,120}?(?:办法|规定|条例|通知|制度|细则|规则|决定|纲要)(?:[（(]试行[)）])?》"

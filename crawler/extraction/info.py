@@ -1,11 +1,13 @@
 """A detail page's info block: the 来源 / 发布时间 / 成文日期 / 公示日期 … lines printed around the body.
 
-``label_fields(text)`` reads label/value pairs; a value ends at the next label, at a separator
+``label_fields(text)`` reads label/value pairs (a label's word ending a longer word and followed by the copula 为,
+as in ``…进驻时间为30天。``, is a sentence's word, no label); a value ends at the next label, at a separator
 (``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
-(关键词, 【字体, 阅读:, 打印 …) or at a wide gap; a label alone on its line takes the next line as its value, and a
-spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
+(关键词, 【字体, 阅读:, 打印 …), at a wide gap or at a closing bracket it did not open (``(新闻来源:华西都市报)``); a
+label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
 
-* ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑), else a news medium's name
+* ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
+  body, spaced or glued: ``…新闻记者站刘先慧``), else a news medium's name
   (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a posting label;
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
   unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``), a date leading the line's 作者 / 来源
@@ -38,7 +40,7 @@ _SEPARATOR = r"[|｜丨]"
 _UI = r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
 #: a value follows its label, or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
-    rf"({LABELS})\s*[:：为]?\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
+    rf"({LABELS})\s*([:：为]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
     rf"(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
                      "稿件来源", "来源", "來源", "源自")
@@ -97,6 +99,18 @@ def joined_labels(text: str) -> str:
     return "\n".join(out)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_BRACKETS = {")": "(", "）": "（", "]": "[", "】": "【", "」": "「", "》": "《"}
+
+
+def _unmatched_close(value: str) -> str:
+    """``value`` without a closing bracket it does not open: the bracket closes the text around the label
+    ("(新闻来源:华西都市报)" → "华西都市报"); "某某(集团)" keeps its own."""
+    while value and value[-1] in _BRACKETS and value.count(_BRACKETS[value[-1]]) < value.count(value[-1]):
+        value = value[:-1].rstrip()
+    return value
+
+
 def label_fields(text: str) -> dict[str, str]:
     """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters); a cell that
     is itself a label ("公开责任部门 | 公开形式: |") is no value."""
@@ -106,8 +120,10 @@ def label_fields(text: str) -> dict[str, str]:
         if not re.search(LABELS, line) or _CLOCK.match(line):
             continue
         for m in _LABEL_VALUE.finditer(line):
-            raw = original[m.start(2):m.end(2)]
-            label, value = m.group(1), raw.strip(" :：|｜丨·【")
+            if m.group(2) == "为" and m.start() and _HAN.match(line[m.start() - 1]):
+                continue  # a label's word ending a longer word, then the copula 为: a sentence (进驻时间为30天)
+            raw = original[m.start(3):m.end(3)]
+            label, value = m.group(1), _unmatched_close(raw.strip(" :：|｜丨·【"))
             if value and not _LABEL_ONLY.match(raw) and label not in fields and len(value) <= 80:
                 fields[label] = value
     return fields
@@ -129,8 +145,18 @@ _MEDIUM = re.compile(r"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{2,10}?(?:日报|�
 
 #: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
 #: is the body before it; the rest is its author and channel
-_AUTHOR_AFTER = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,3}(?:\s|$))(?![\u4e00-\u9fff]{1,2}[局厅办委部室站所院会社报网台处科镇乡村区县市省])"
+_BODY_END = "局厅办委部室站所院会社报网台处科镇乡村区县市省"
+_AUTHOR_AFTER = re.compile(rf"\s+(?=[\u4e00-\u9fff]{{2,3}}(?:\s|$))(?![\u4e00-\u9fff]{{1,2}}[{_BODY_END}])"
                            r"(?![\u4e00-\u9fff]{1,2}中心).*$")
+#: common family names (a closed class): a person's name glued to the body's name starts with one
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+             "钟谭陆汪范金廖贾夏韦付方邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱覃戴莫孔汤常康施樊葛邢乔庞颜倪聂鲁岳"
+             "翟殷詹耿焦俞祝")
+#: a person's name glued after the body's ending, with its role or not ("洮南市新闻记者站刘先慧", "某县融媒体中心记者王芳"):
+#: the body is the name before it; a name of two or three characters that does not itself end as a body or as a
+#: publication's part (…日报社周刊, …客户端)
+_GLUED_AUTHOR = re.compile(rf"(?<=[{_BODY_END}心])(?:记者|通讯员)?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+                           rf"(?<![{_BODY_END}刊版讯稿端])$")
 
 
 #: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
@@ -144,7 +170,9 @@ def publisher_of(fields: dict[str, str]) -> str | None:
         if value and not _NO_PUBLISHER.match(value):
             name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s+(?=(?:19|20)\d{2}\s*[-/.年])", value)[0]
             name = _GLUED_DATE.sub("", name).strip()
-            return _AUTHOR_AFTER.sub("", name) or None
+            name = _AUTHOR_AFTER.sub("", name)
+            glued = _GLUED_AUTHOR.search(for_reading(name)[1])
+            return (name[:glued.start()] if glued else name) or None
     return None
 
 

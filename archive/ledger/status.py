@@ -1,0 +1,188 @@
+"""A reported status by its head verb: the grammar of 整改进展 wordings (pure functions).
+
+``status_class`` files a wording under ``done``, ``mostly_done``, ``on_track``, ``behind``, ``ongoing`` or
+``other`` by the status phrase that starts first in it (its head), built from word classes:
+
+* **done** — 已 / 已经 (or a plain 全部, 均) + manner (按期, 按时, 提前 …) + a completion verb (完成, 办结, 到位) or a
+  verb phrase closed by a result complement (办结, 完毕, 干净, 到位, 销号, 清零: 全部反馈办结, 已打捞清理完毕,
+  全部销号) or a terminal verb (已拆除, 已关停, 已移出…名录); a completion verb with the count it completed
+  (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 / 全面完成 stated.  A
+  hand-over verb is not the work (已全部交办到位 is delivered, not done), nor is a part (仅整改到位3个);
+* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工;
+* **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb; 序时 / 按计划 /
+  稳步推进; progress judged smooth (进展顺利, 进度正常);
+* **behind** — negation of completion (未完成, 尚未, 未到位), 滞后, progress judged slow (进度慢, 进展缓慢);
+* **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查), not a future one (将持续…).
+
+A phrase governed by an aim, a requirement or a directive in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
+督促…整改到位) states no status; a relative clause closed by 的 ends the aim, and an 已 after it states a status
+again (计划2017年完成的46项基本完成, 要求完成整改的问题已全部完成).  After 但 the wording turns; a later clause
+stating the present (…开工建设,目前主体工程已完工) decides over the history before it; after a part done, a clause
+about the rest (其余… / a clause with its own count: 已完成550项,正在办理29项) that is on track or behind decides.
+Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from archive.script_fold import for_reading
+
+logger = logging.getLogger(__name__)
+
+STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other")
+
+_HAN = r"[\u4e00-\u9fff]"
+_COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条)"  # a masked count (X个) is a count
+#: a manner adverb between 已 and its verb: 已按期答复完毕
+_ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"
+#: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
+_NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
+#: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成)
+_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成)"
+#: verbs that hand work over (交办, 移交 …): delivered, not done
+_HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
+#: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成)
+_TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
+             r"|封闭|投运|投用|投入使用|投入运行)")
+#: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
+_ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
+           r"|督导|巩固|深化|加强|做好|抓好|管控)")
+
+#: status phrases by class; the phrase that starts first in the wording is its head verb and decides
+#: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
+_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|未达到?(?:序时|时序|目标|计划)|滞后|尚未|未启动|未整改|没有完成"
+                          # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
+                          r"|(?:未能|不能|没能|无法)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
+                          r"|(?:推进|整改|落实)不力"
+                          # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
+                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快)|缓慢|偏慢|较慢|迟缓")),
+    # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
+    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号)"
+                               r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
+                               r"|已(?:经)?完成(?:了)?大部分")),
+    ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
+                        r"|已(?:全部)?(?:整改|报备|验收)?销号|整改完成|^完成(?!率)"
+                        r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
+                        # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已打捞清理完毕,
+                        # 全部销号, 均已按期答复完毕 (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
+                        rf"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?{_ADVERB}"
+                        rf"(?:(?!基本|{_HANDOVER}|确保|要求){_HAN}){{0,6}}?{_RESULT}"
+                        # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
+                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
+                        # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
+                        rf"|已(?:经)?(?:全部|全面|全)?{_TERMINAL}"
+                        # 已于 + its day + the completion (已于2020年6月底前完成整改)
+                        r"|已于[^，,；;。]{1,16}?(?:完成|办结|销号)"
+                        # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
+                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
+                        # all within the set time (均在规定时间内办结, 均按期答复)
+                        r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)")),
+    ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+                            # the work in hand, closing its clause (整改中, 施工中)
+                            r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
+                            # progress judged smooth: 总体进展顺利, 进度正常
+                            r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
+                            # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 are no 正在
+                            rf"|(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当){_HAN}{{0,8}}?{_ACTION}"
+                            # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
+                            # 纠正在… are no 正在)
+                            rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
+    # a kept-up duty; a future one (将持续加大…) is a plan
+    ("ongoing", re.compile(rf"持续推进|长期坚持|持续整改|长期持续|长期|(?<![将要])(?:持续|常态化){_ACTION}")),
+)
+#: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
+#: a list item's label before the wording ("1." "2、" "(一)" "一、") is not part of it
+_ITEM = re.compile(r"^(?:\d{1,2}\s*[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+#: a heading of measures or plans on its own line (三、重点措施, 下一步工作打算): what follows is no status
+_PLAN_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                           r"[\u4e00-\u9fff]{0,8}(?:措施|举措|做法|打算|计划|安排|思路)\s*[:：]?\s*\n")
+_BUT = re.compile(r"但(?:是)?|然而")
+#: a later clause that states the present (…开工建设,目前主体工程已完工): it decides over the history before it
+_NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|现在)[，,]?")
+#: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进, 正在办理29项):
+#: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
+#: track or behind
+_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+_CLAUSE = re.compile(r"[，,；;]")
+#: an aim, a requirement or a directive governing a phrase in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
+#: 督促企业…整改到位); after 按 / 按照 /
+#: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划")
+_MANNER = re.compile(r"(?:按|按照|根据|依据|依照|在)[^，,；;。]{0,6}$")
+_AIMED_CLASSES = ("done", "mostly_done", "on_track")
+#: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项): no done head
+_ONLY = re.compile(r"(?:仅|只|才)$")
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """A status class with the head wording that decided it (``head``; None for ``other``)."""
+
+    status: str
+    head: str | None
+
+
+def _aimed(compact: str, at: int, end: int) -> bool:
+    """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
+    what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
+    main verb is stated), and an 已 after the aim states what is done (要求完成整改的问题已全部完成)."""
+    clause = max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+    aims = [a for a in _AIM.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
+    return bool(aims) and not re.search("[已的]", compact[aims[-1].end():end])
+
+
+def _head(compact: str) -> tuple[int, int, str, str] | None:
+    """The first status phrase of ``compact`` (start, class order, class, wording); a phrase that is aimed at is none."""
+    heads = []
+    for order, (name, pattern) in enumerate(_CLASSES):
+        found = (m for m in pattern.finditer(compact)
+                 if not (name in _AIMED_CLASSES and _aimed(compact, m.start(), m.end()))
+                 and not (name == "done" and _ONLY.search(compact, 0, m.start())))
+        m = next(found, None)
+        if m:
+            heads.append((m.start(), order, name, m.group(0)))
+    return min(heads) if heads else None
+
+
+def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
+    """After a part done, the head of a later clause about the rest when it is on track or behind."""
+    for clause in _CLAUSE.finditer(compact, head[0]):
+        rest = compact[clause.end():]
+        if not _REST.match(rest):
+            continue
+        later = _head(rest)
+        if later and later[2] in ("on_track", "behind"):
+            return later
+    return None
+
+
+def read_status(text: str | None) -> StatusReading:
+    """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
+    folded = for_reading(text or "")[1]
+    if _PLAN_HEADING.match(folded):
+        return StatusReading("other", None)
+    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
+    turn = list(_BUT.finditer(compact))
+    if turn:
+        compact = compact[turn[-1].end():]
+    head = _head(compact)
+    if head is None:
+        return StatusReading("other", None)
+    now = _NOW.search(compact, head[0])
+    later = _head(compact[now.end():]) if now else None
+    if later and later[2] == "ongoing":
+        later = None  # 已完成整改,目前长期坚持: done, kept up (as 已经完成,长期坚持)
+    if later is None and head[2] in ("done", "mostly_done"):
+        later = _rest_turns(compact, head)
+    _, _, name, wording = later or head
+    return StatusReading(name, wording)
+
+
+def status_class(text: str | None) -> str:
+    """The class of a reported status by its head verb ("已完成" → ``done``; "已经完成,长期坚持" →
+    ``done``; "未达到序时进度" → ``behind``; "整改完成情况:" with nothing after → ``other``)."""
+    return read_status(text).status
