@@ -58,8 +58,11 @@ class Deadline:
 #: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
 _NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
                                     r"|已于|已在)"
-                                    r"\s*[:：]?\s*$")
-_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被)")  # 2016年2月被划定为…
+                                    # 截至今年6月底: the year named relative to the page's
+                                    r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年)?\s*$")
+#: …an event on the day: 2016年2月被划定为…; the inspectors' feedback or stay completed (并于2018年1月完成督察反馈)
+_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被"
+                                   r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
 #: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)
 #: (a completion in that clause keeps the day: 2020年6月完成整改后,组织验收)
 _AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")
@@ -88,14 +91,35 @@ _LISTED_TIMES = re.compile(
 #: the list's last item: a time right after another and a list connector
 _LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
+#: what sets a date as a limit (module docstring): a limit or the completion it is set for after the date (not a past
+#: one: 已完成, 完成了), an obligation or aim before it, a time-limit label before it
+#: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
+_LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过]))")
+_AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于"
+                         r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
+_LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时间|整改时间)\s*(?:为|是)?\s*[:：]?\s*$")
+#: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日); a statistic's
+#: time (统计时间截止…) is a cut-off
+_CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$")
+#: a bare 时间 label opening its clause (…进驻延安市,时间为10月12日至31日) dates the clause before it: a window only when
+#: that clause names one (公示, 受理, 征求意见, 异议 …); otherwise the period of what it tells (a stay, a campaign)
+_BARE_TIME_LABEL = re.compile(r"(?:^|[，,。;；])\s*(?:时间|日期)\s*[:：为（(]?\s*$")
+_WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投诉|举报|反映")
 #: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
 _PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 _YEAR_TARGET = re.compile(r"[^，,。;；]{0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)")
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
-_RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/")
-_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内")
+#: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
+#: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
+_PERIOD_DUTY = r"(?<![\d一二三四五六七八九十本上下当次该同每])(?:月|季|半年|周|旬)度?(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核)"
+_RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/"
+                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))")
+#: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
+_SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
+_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内"
+                       rf"|{_SPAN}年\s*内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
 _MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
 #: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
@@ -107,6 +131,8 @@ _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|完成|全面完成|基本完成|$)")  # 2020年年内 too
+#: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
+_YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 _QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
 _HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
 
@@ -161,22 +187,54 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if m.kind == "range_end":
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
         before, first = (raw[max(0, start.start - 8):start.start], start.start) if start else (before, first)
+    if _CLOSING.search(raw[max(0, first - 12):first]) and not _hedged(raw, m.end):
+        return True  # a window's stated closing day
     if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
             or _AFTER_EVENT.match(raw[m.end:]) \
             or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
             or _EVENT_LASTS.search(raw[max(0, first - 20):first]) or _TITLE_OPEN.search(raw[:m.start]):
         return False
-    if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　"):
+    if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　") \
+            and not _alone(raw, m):
         return False  # a sentence opened by its day and a comma tells when something happened
     if _NOT_A_LAST_DAY_BEFORE.search(before) and (_CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
     if m.kind == "range_start":
         return False  # the window's end is its last day
-    if m.kind == "range_end" and m.precision == "day":
-        return bool(_WINDOW_LABEL.search(before) or _LAST_DAY_AFTER.match(after))
-    # 对2017年4月至2018年3月…问题进行了再排查: the period of what is handled, not a last day
-    return not (m.kind == "range_end" and m.precision == "month" and _PERIOD_OBJECT.search(before))
+    if m.kind == "range_end":
+        # a range is a window under its label or before 前/内/完成; else the period something happened in (对2017年4月至
+        # 2018年3月…问题进行了再排查, 2017年8月至9月…开展督察)
+        return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after))
+    return _limit_stated(raw, m, mentions)
+
+
+def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
+    """Whether the text around a (single) dated mention sets it as a limit (see the module docstring)."""
+    return bool(m.kind == "deadline" or _LIMIT_AFTER.match(raw, m.end)
+                or _AIM_BEFORE.search(raw[max(0, m.start - 6):m.start])
+                or _LIMIT_LABEL.search(raw[max(0, m.start - 12):m.start]) or _alone(raw, m))
+
+
+def _alone(raw: str, m: DateMention) -> bool:
+    """Whether the date is the cell's only content (``2025年6月``, ``五、完成时限 2025年12月31日``, ``2024年12月，长期坚持``)."""
+    rest = _ONGOING.sub("", _IMMEDIATE.sub("", raw[:m.start] + raw[m.end:]))
+    rest = re.sub(r"[（(][^（()）]*[)）]|已(?:经)?(?:完成|整改|办结)(?:整改)?", "", rest)  # 2018年10月(阶段性目标), …，已完成
+    rest = re.sub(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])", "", rest)
+    return not rest.strip(" 　，,。;；、并和及")
+
+
+def _window(raw: str, first: int) -> bool:
+    """Whether a range starting at ``first`` is under a window's label (公示时间:…, 公示期为…, 公示期间(…))."""
+    before = raw[max(0, first - 8):first]
+    if not _WINDOW_LABEL.search(before):
+        return False
+    bare = _BARE_TIME_LABEL.search(before)
+    if bare is None:
+        return True
+    label_at = first - len(before) + bare.start()
+    clause_start = max(raw.rfind(c, 0, label_at) for c in "，,。;；") + 1
+    return bool(_WINDOW_WORD.search(raw, clause_start, label_at + 1))
 
 
 def _listed(raw: str, m: DateMention) -> bool:
@@ -193,7 +251,8 @@ def _hedged(raw: str, end: int) -> bool:
 def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
     """Last days (with the span read) of the bare years, quarters and half-years a deadline names."""
     # 2022年度市县民生实事…: a year's attribute (年度 + a noun) is no target
-    days = [(dt.date(int(m.group("y")), 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
+    days = [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _YEAR_LOST.finditer(raw)]
+    days += [(dt.date(int(m.group("y")), 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
             if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
             and not _TITLE_OPEN.search(raw[:m.start()])
             and (_YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
