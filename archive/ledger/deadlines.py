@@ -108,7 +108,8 @@ _WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投
 #: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
 _PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
-_YEAR_TARGET = re.compile(r"[^，,。;；]{0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)")
+#: (not a past one: 2019年已全面完成, 2018年完成了)
+_YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
@@ -121,6 +122,8 @@ _SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:�
 _RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内"
                        rf"|{_SPAN}年\s*内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
+#: …set as a limit (3月份前完成) or aimed at in its clause (要确保…3月份全面开工建设); 10月份召开会议 is an event
+_AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划")
 _MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
 #: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
 _YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标)?任务")
@@ -130,7 +133,7 @@ _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d))")
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
-_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|完成|全面完成|基本完成|$)")  # 2020年年内 too
+_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 _QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
@@ -165,7 +168,9 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     days += _year_and_quarter_days(raw)
     if context_year is not None and not days:
         days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
-                 if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])]
+                 if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
+                 and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, _clause_start(raw, m.start()),
+                                                                                   m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
@@ -195,7 +200,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
             or _EVENT_LASTS.search(raw[max(0, first - 20):first]) or _TITLE_OPEN.search(raw[:m.start]):
         return False
     if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　") \
-            and not _alone(raw, m):
+            and not _alone(raw, m.start, m.end):
         return False  # a sentence opened by its day and a comma tells when something happened
     if _NOT_A_LAST_DAY_BEFORE.search(before) and (_CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
@@ -211,14 +216,18 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
 
 def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     """Whether the text around a (single) dated mention sets it as a limit (see the module docstring)."""
-    return bool(m.kind == "deadline" or _LIMIT_AFTER.match(raw, m.end)
-                or _AIM_BEFORE.search(raw[max(0, m.start - 6):m.start])
-                or _LIMIT_LABEL.search(raw[max(0, m.start - 12):m.start]) or _alone(raw, m))
+    return m.kind == "deadline" or _limit_at(raw, m.start, m.end)
 
 
-def _alone(raw: str, m: DateMention) -> bool:
+def _limit_at(raw: str, start: int, end: int) -> bool:
+    """Whether a limit is set around the time named at ``raw[start:end]`` (a day, a month, a quarter …)."""
+    return bool(_LIMIT_AFTER.match(raw, end) or _AIM_BEFORE.search(raw[max(0, start - 6):start])
+                or _LIMIT_LABEL.search(raw[max(0, start - 12):start]) or _alone(raw, start, end))
+
+
+def _alone(raw: str, start: int, end: int) -> bool:
     """Whether the date is the cell's only content (``2025年6月``, ``五、完成时限 2025年12月31日``, ``2024年12月，长期坚持``)."""
-    rest = _ONGOING.sub("", _IMMEDIATE.sub("", raw[:m.start] + raw[m.end:]))
+    rest = _ONGOING.sub("", _IMMEDIATE.sub("", raw[:start] + raw[end:]))
     rest = re.sub(r"[（(][^（()）]*[)）]|已(?:经)?(?:完成|整改|办结)(?:整改)?", "", rest)  # 2018年10月(阶段性目标), …，已完成
     rest = re.sub(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])", "", rest)
     return not rest.strip(" 　，,。;；、并和及")
@@ -258,10 +267,23 @@ def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
             and (_YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
                  or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end()))
                  or not raw.replace(m.group(0), "").strip(" 。，,；;"))]
+    # a quarter or half-year is a last day when set as a limit as a date is (2021年第三季度末, 确保2022年上半年完成,
+    # a cell 2022年上半年); 2021年第三季度,省督察组进驻… tells when
     for m in _QUARTER.finditer(raw):
         q = cn_number(m.group("q")) or 0
-        if 1 <= q <= 4:
+        if 1 <= q <= 4 and _period_end_set(raw, m):
             days.append((_last_day(int(m.group("y")), q * 3, None), m.group(0)))
     days += [(dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31),
-              m.group(0)) for m in _HALF.finditer(raw)]
+              m.group(0)) for m in _HALF.finditer(raw) if _period_end_set(raw, m)]
     return days
+
+
+def _period_end_set(raw: str, m: re.Match[str]) -> bool:
+    if _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) or _hedged(raw, m.end()) \
+            or _TITLE_OPEN.search(raw[:m.start()]):
+        return False
+    return raw.startswith(("末", "底"), m.end()) or _limit_at(raw, m.start(), m.end())
+
+
+def _clause_start(raw: str, at: int) -> int:
+    return max(raw.rfind(c, 0, at) for c in "，,。;；") + 1

@@ -122,8 +122,9 @@ def acceptance_date(text: str, *, context_year: int | None = None) -> DateMentio
     return _nearest_before(folded, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
 
-#: a meeting that passes feedback on (传达学习…反馈意见) is not the inspectors giving it
-_PASSED_ON = re.compile(r"传达|学习")
+#: a meeting that passes feedback on (传达学习…反馈意见), or an act that takes the feedback as its object (落实 / 对照 /
+#: 贯彻…反馈意见, 督导 / 部署…反馈问题整改), is not the inspectors giving it
+_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
 #: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
 #: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
 #: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)

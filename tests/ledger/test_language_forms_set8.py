@@ -63,9 +63,24 @@ def test_a_month_named_before_a_report_and_a_year_within_stay_dates():
     assert deadline("2022年内完成").iso() == "2022-12-31"  # a year, not a span of years
 
 
+@pytest.mark.parametrize(("text", "context_year", "last_day"), [
+    ("2021年第三季度,省督察组进驻我县", None, None),  # a quarter that tells when
+    ("确保2021年第三季度完成验收", None, "2021-09-30"),  # …or one set as a limit
+    ("2022年上半年", None, "2022-06-30"),
+    ("10月份召开全县整改推进会", 2026, None),  # a month of the plan's year: an event
+    ("县水利局要确保排涝站5月份投入使用", 2026, "2026-05-31"),  # …or aimed at in its clause
+    ("2019年已全面完成关停", None, None),  # a year's target done is no target
+    ("2019年完成了关停", None, None),
+    ("2027年全面完成关停", None, "2027-12-31"),
+])
+def test_months_quarters_and_years_follow_the_same_grammar(text, context_year, last_day):
+    assert deadline(text, context_year=context_year).iso() == last_day
+
+
 @pytest.mark.parametrize("text", [
     "8月3日,市长率队督导省生态环境保护督察反馈意见整改工作",  # the feedback as a noun: what is overseen
     "5月10日,县委召开常委会,研究落实中央环保督察反馈意见",
+    "7月2日,市委对照省督察组反馈意见召开专题民主生活会",  # an act that takes the feedback as its object
 ])
 def test_the_inspections_feedback_as_a_noun_dates_no_feedback(text):
     assert feedback_date(text, context_year=2026) is None
