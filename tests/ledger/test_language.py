@@ -21,11 +21,15 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: then holds that feedback row and one deadline row (定期通报, a recurring duty: left unread, a held-out row of the set
 #: labels the form otherwise), and the whole corpus those two and the held-out misses (counted, not listed: citation FN 1,
 #: inspection FP 2 / FN 4, feedback FN 1, task count FN 1, deadline FP 2 / FN 2, status FP 2 / FN 4, info block FN 1).
-DEV_FLOOR = {"feedback": (1.0, 0.97), "deadline": (1.0, 0.98)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.95), "task_count": (1.0, 0.98), "deadline": (0.98, 0.97), "status": (0.98, 0.97),
-               "citation": (1.0, 0.97), "inspection": (0.99, 0.98), "info_block": (1.0, 0.99)}
-#: the held-out fifth is small (3–19 positives per reader): its floor is 0.75, feedback's (7 positives) 0.8 / 0.7
-HELDOUT_FLOOR = {"feedback": (0.8, 0.7)}
+#: Set 8 counts for citation, feedback, task count and deadline since their forms were fixed (corpus README "After set 8
+#: (deadline, task count, feedback, citation)", 1829 rows): dev then holds the feedback row above and one deadline row
+#: (定期通报), and the whole corpus those and the held-out misses (counted: citation FN 1, feedback FN 1, task count FN 1,
+#: deadline FP 1 / FN 2).
+DEV_FLOOR = {"feedback": (1.0, 0.98), "deadline": (1.0, 0.99)}
+WHOLE_FLOOR = {"feedback": (1.0, 0.97), "task_count": (1.0, 0.98), "deadline": (0.99, 0.97), "status": (0.98, 0.97),
+               "citation": (1.0, 0.98), "inspection": (0.99, 0.98), "info_block": (1.0, 0.99)}
+#: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
+HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": (1.0, 0.92), "deadline": (0.94, 0.9)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -33,9 +37,11 @@ HELDOUT_FLOOR = {"feedback": (0.8, 0.7)}
 #: (harvest 13, 344 rows) is the unseen measure now, held to its first measure (2026-12-06, corpus README "Fresh set 8";
 #: all rows of the set, P / R): citation 1.0 / 1.0 (4 positives), inspection 1.0 / 0.957, feedback 0.8 / 1.0, task count
 #: 0.5 / 0.75, deadline 0.607 / 0.739, status 0.786 / 0.611, info block 0.897 / 0.897.
+#: Set 8 is seen for citation, feedback, task count and deadline since their dev forms were fixed (2026-12-06, corpus
+#: README "After set 8 (deadline, task count, feedback, citation)"); its held-out rows were then measured once:
+#: citation 12 rows (no positive), feedback 2 / 0 / 0, task count 4 rows (no positive), deadline 2 / 0 / 0 (TP / FP / FN).
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
-    "fresh8": {"citation": (1.0, 1.0), "inspection": (1.0, 0.95), "feedback": (0.8, 1.0), "task_count": (0.5, 0.75),
-               "deadline": (0.6, 0.73), "status": (0.78, 0.61), "info_block": (0.89, 0.89)},
+    "fresh8": {"inspection": (1.0, 0.95), "status": (0.78, 0.61), "info_block": (0.89, 0.89)},
 }
 
 
