@@ -4,6 +4,7 @@
     .venv/bin/python bench/ledger_language.py --misses     # also the rows each reader gets wrong (dev only)
     .venv/bin/python bench/ledger_language.py --show dev   # print the dev rows (never the held-out ones)
     .venv/bin/python bench/ledger_language.py --set fresh3 # only the rows of one fresh set (``"set"`` field)
+    .venv/bin/python bench/ledger_language.py --set fresh8 --split heldout  # one split of one set: counts only
 
 The corpus is ``tests/fixtures/ledger_language`` (labelled excerpts of public pages, see its README);
 the detail-page info-block reader is the crawler's ``info_block``.
@@ -27,7 +28,11 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the dev rows each reader gets wrong")
     parser.add_argument("--show", choices=["dev"], help="print the rows of this split as JSON lines")
     parser.add_argument("--set", dest="fresh", help="score only the rows of this fresh set (their \"set\" field)")
+    parser.add_argument("--split", choices=["dev", "heldout", "all"],
+                        help="score only this split (counts only; --misses still lists dev rows)")
     args = parser.parse_args()
+    splits: tuple[str | None, ...] = ("dev", "heldout", None) if not args.split else (
+        None if args.split == "all" else args.split,)
     if args.show:
         for kind in KINDS:
             for row in load(kind, split=args.show):
@@ -35,7 +40,7 @@ def main() -> None:
         return
     print(f"{'reader':<12} {'split':<8} {'rows':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6}")
     for kind, reader in readers().items():
-        for split in ("dev", "heldout", None):
+        for split in splits:
             s = score([r for r in load(kind, split=split) if not args.fresh or r.get("set") == args.fresh], reader)
             print(f"{kind:<12} {split or 'all':<8} {s.rows:>5} {s.tp:>4} {s.fp:>4} {s.fn:>4}"
                   f" {s.precision:>6.3f} {s.recall:>6.3f}")

@@ -2,7 +2,7 @@
 
 Public API (plain library; no Scrapy, no Click)::
 
-    deadline(text, *, context_year=None) -> Deadline          # archive.ledger.numbers: last allowed day
+    deadline(text, *, context_year=None) -> Deadline          # archive.ledger.deadlines: last allowed day
     citations(text) -> list[Citation]; task_number(cell) -> int | None
     tables_of(kind, data) -> list[Grid]                         # archive.ledger.tables: html/docx/xlsx/xls/pdf
     tasks_from_grids(grids, source) / tasks_from_text(text)     # archive.ledger.tasks

@@ -30,21 +30,25 @@ log = logging.getLogger(__name__)
 _CN_NUM = r"\d+|[一二三四五六七八九十百零〇两]+"
 _ACCEPTANCE_VERB = re.compile(
     r"(?:进行了?|开展了?|组织了?|完成了?|通过了?|实施了?)\s*(?:现场|书面)?\s*验收|验收组|验收(?:时间|日期)")
-#: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方
+#: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方;
+#: 督察反馈意见 (the inspection's feedback as a noun: 督导…督察反馈意见整改工作, 落实…督察反馈意见) is what another verb
+#: acts on, not the feedback given
 _FEEDBACK_VERB = re.compile(
     r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
-    r"|反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
+    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
     # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors is not this)
     r"|向(?![^。；;，,\n]{0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)")
 #: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
 _LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
+#: a total's verb: 任务共24项 / 共有 / 共计42项 / 合计 / 总计 / 总数为
+_IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
 #: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 _TASK_COUNT = re.compile(
     rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*(?:任务|措施(?=\s*清单)|问题)"
-    rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|共|有|共有)?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
-    rf"|问题(?:有|共)\s*(?P<n_after2>{_CN_NUM})\s*项"
+    rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|{_IN_ALL})?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|问题(?:有|{_IN_ALL})\s*(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
     rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*(?:整改)?\s*问题")
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
@@ -60,6 +64,13 @@ _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count
 _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
 _FED_BACK = re.compile(r"反馈|指出|交办")
+#: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
+#: rectification plan's tasks unless 整改 qualifies them (整改工作任务)
+_WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
+#: problems a party inspection found (巡察 / 巡视指出的46项具体问题) are no 督察 plan's
+_PARTY_INSPECTION = re.compile(r"巡[察视]")
+#: the body a count belongs to, named right before it (赤峰市158项…, 巴彦淖尔市52项…)
+_OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗州])\s*(?:共|的)?\s*$")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
@@ -111,8 +122,9 @@ def acceptance_date(text: str, *, context_year: int | None = None) -> DateMentio
     return _nearest_before(folded, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
 
-#: a meeting that passes feedback on (传达学习…反馈意见) is not the inspectors giving it
-_PASSED_ON = re.compile(r"传达|学习")
+#: a meeting that passes feedback on (传达学习…反馈意见), or an act that takes the feedback as its object (落实 / 对照 /
+#: 贯彻…反馈意见, 督导 / 部署…反馈问题整改), is not the inspectors giving it
+_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
 #: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
 #: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
 #: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)
@@ -215,8 +227,10 @@ def task_count(text: str) -> TaskCount | None:
                                          or _PROBLEM_AFTER.match(text, m.end())):
             continue
         clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
-        if _OTHER_LIST.search(text, clause, m.start()):
-            continue  # 《政府工作报告》分解为…79项重点工作任务: another list's items
+        if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
+            continue  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
+        if _PARTY_INSPECTION.search(text, clause, m.start()):
+            continue  # 针对巡察指出的46项具体问题: a party inspection's findings
         if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
                 and m.group(0).endswith("问题"):
             continue  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
@@ -226,11 +240,21 @@ def task_count(text: str) -> TaskCount | None:
                                        m.group("n_after2"), m.group("n_after3")) if g))
         if n:
             found.append(TaskCount(n, original[m.start():m.end()], m.start()))
-    if not found:
+    if not found or _parallel(text, found):
         return None
     counts = Counter(c.count for c in found)
     best = max(counts.values())
     return next(c for c in found if counts[c.count] == best)
+
+
+def _parallel(text: str, found: list[TaskCount]) -> bool:
+    """Whether the counts are several bodies' side by side (赤峰市158项整改任务…,巴彦淖尔市52项整改任务…): no one plan's."""
+    owned: dict[str, set[int]] = {}
+    for c in found:
+        owner = _OWNER_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if owner:
+            owned.setdefault(owner.group("owner"), set()).add(c.count)
+    return len(owned) >= 2 and len(set().union(*owned.values())) >= 2
 
 
 def problem_count(text: str) -> int | None:

@@ -1,0 +1,289 @@
+"""The last allowed day of a rectification task: ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)``.
+
+A date in a text is a *last day* only when the text says so — a construction around the date that sets a limit:
+
+* the period's end, ``2023年6月底`` / ``年底前`` (a month's or year's end);
+* a limit after it: ``前`` / ``以前`` / ``之前`` / ``内`` / ``为止``, or the completion it is set for (``2020年6月完成``,
+  ``…完工`` / ``建成`` / ``办结`` / ``到位``; not a past one: ``5月28日已完成开标``);
+* an obligation or aim before it: ``确保9月1日开学投用``, ``务必在6月1日前``, ``到2019年底``;
+* a time-limit label: ``整改时限:`` / ``完成时限`` / ``期限``; a window's end under its label (``公示时间:…至…``) or a window
+  closing (``受理信访时间截止到2020年12月15日``);
+* a cell that is the date alone (``2025年6月``, ``2024年12月31日，长期坚持``).
+
+Any other date tells when something happened or will happen — an event (``8月2日公开招标``, ``将于6月2日开展测评``,
+``9月26日上午…召开会议``, ``10月16日…来我市督导``), a period (``2017年8月至9月…开展督察``, ``时间为10月12日至31日``)
+or a cut-off (``截至今年6月底,已完成1398项``) — and gives no last day, even when nothing else in the text is dated.
+Bare years, quarters and half-years follow the same idea (``到2020年``, ``2020年完成``, a cell ``2020年``).  Chinese
+numerals and dates come from ``archive.timeliness.dates`` (the one date vocabulary).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from archive.script_fold import for_reading
+from archive.timeliness.dates import DateMention, cn_number, find_dates
+
+logger = logging.getLogger(__name__)
+
+_CN_SMALL = "一二两三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A task's deadline: the last allowed day (None when the plan gives none) and what kind it is.
+
+    ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改: no day is
+    stated, so none is invented), ``ongoing`` (长期坚持/持续推进, also 立行立改并长期坚持), ``recurring``
+    (每年…, 每季度…, 至少1次/年), ``relative`` (30个工作日内, 6个月内: counted from an event the cell
+    does not date), ``unknown`` (no deadline read).
+    """
+
+    last_day: dt.date | None
+    kind: str
+    text: str
+    note: str | None = None
+    read: str | None = None  # the span that decided: "2020年底前", "长期坚持", "30个工作日内"
+
+    def iso(self) -> str | None:
+        """The last allowed day as ``YYYY-MM-DD`` (or None)."""
+        return self.last_day.isoformat() if self.last_day else None
+
+
+#: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
+#: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
+#: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
+_NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
+                                    r"|已于|已在)"
+                                    # 截至今年6月底: the year named relative to the page's
+                                    r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年)?\s*$")
+#: …an event on the day: 2016年2月被划定为…; the inspectors' feedback or stay completed (并于2018年1月完成督察反馈)
+_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被"
+                                   r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
+#: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)
+#: (a completion in that clause keeps the day: 2020年6月完成整改后,组织验收)
+_AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")
+#: a cut-off's day closed by a comma (截至2019年12月底,116项…完成80项) counts what was done by then
+_CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
+_HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
+#: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
+#: a bare day range (2018年11月3日至12月3日) is a period something happened in
+_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为（(]?\s*$")
+#: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
+#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
+_EVENT_PERIOD = re.compile(r"(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)\s*[:：为（(]?\s*$")
+_EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
+                          # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
+                          r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
+#: …or the stay an activity lasts (开展为期1个月(时间为2月15日-3月15日)…)
+_EVENT_LASTS = re.compile(r"为期[^，,。;；（(]{0,8}[（(]\s*(?:时间|日期)?\s*[:：为]?\s*$")
+#: a year or day inside a title (《…关于2017年度环境保护工作情况的报告》) is the title's, no last day of the text
+_TITLE_OPEN = re.compile(r"《[^》]*$")
+_LEAD = re.compile(r"^\s*[，,]")
+#: times listed together then done in batches or one after another (2016年7月和11月、2017年4月和8月分四批开展…督察):
+#: when each batch happened, not a last day — the list's further items, then 分N批 / 先后 / 陆续 / 分别 + a past verb
+_LIST_ITEM = r"\s*(?:和|与|及|、|，|,)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:份)?"
+_LISTED_TIMES = re.compile(
+    rf"(?P<items>(?:{_LIST_ITEM})*)\s*(?:分\s*[一二两三四五六七八九十\d]+\s*批|先后|陆续|分别(?:开展|进驻|召开|进行))")
+#: the list's last item: a time right after another and a list connector
+_LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
+_LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
+#: what sets a date as a limit (module docstring): a limit or the completion it is set for after the date (not a past
+#: one: 已完成, 完成了), an obligation or aim before it, a time-limit label before it
+#: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
+_LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过]))")
+_AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于"
+                         r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
+_LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时间|整改时间)\s*(?:为|是)?\s*[:：]?\s*$")
+#: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日); a statistic's
+#: time (统计时间截止…) is a cut-off
+_CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$")
+#: a bare 时间 label opening its clause (…进驻延安市,时间为10月12日至31日) dates the clause before it: a window only when
+#: that clause names one (公示, 受理, 征求意见, 异议 …); otherwise the period of what it tells (a stay, a campaign)
+_BARE_TIME_LABEL = re.compile(r"(?:^|[，,。;；])\s*(?:时间|日期)\s*[:：为（(]?\s*$")
+_WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投诉|举报|反映")
+#: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
+_PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
+#: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
+#: (not a past one: 2019年已全面完成, 2018年完成了)
+_YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
+_IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
+_ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
+#: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
+#: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
+_PERIOD_DUTY = r"(?<![\d一二三四五六七八九十本上下当次该同每])(?:月|季|半年|周|旬)度?(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核)"
+_RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/"
+                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))")
+#: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
+_SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
+_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内"
+                       rf"|{_SPAN}年\s*内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
+#: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
+#: …set as a limit (3月份前完成) or aimed at in its clause (要确保…3月份全面开工建设); 10月份召开会议 is an event
+_AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划")
+_MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
+#: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
+_YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标)?任务")
+#: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
+#: (→ the quarter's last day), 2022年上半年 (→ 06-30)
+_BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
+                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d))")
+#: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
+_YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
+_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
+#: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
+_YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
+_QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
+_HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
+
+
+def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
+    if month is None:
+        return dt.date(year, 12, 31)
+    if day is None:
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
+    """The last allowed day of a 整改时限 cell: the *latest* dated part when several are given
+    ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
+    cell = " ".join((text or "").split())
+    raw = for_reading(cell)[1]  # read in simplified script without inline pinyin; the cell is kept as written
+    if not raw:
+        return Deadline(None, "unknown", cell)
+    days: list[tuple[dt.date, str]] = []
+    mentions = find_dates(raw, context_year=context_year)
+    for m in mentions:
+        if m.redacted or m.year is None or not _is_last_day(raw, m, mentions):
+            continue
+        try:
+            days.append((_last_day(m.year, m.month if m.precision != "year" else None,
+                                   m.day if m.precision == "day" else None), m.text))
+        except ValueError:
+            logger.debug("invalid deadline %r", m.text)
+    days += _year_and_quarter_days(raw)
+    if context_year is not None and not days:
+        days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
+                 if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
+                 and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, _clause_start(raw, m.start()),
+                                                                                   m.start()))]
+        days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
+    if days:
+        note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
+        day, read = max(days)
+        return Deadline(day, "date", cell, note, read)
+    for kind, pattern, why in ((("ongoing", _ONGOING, None),  # 立行立改并长期坚持: no end either
+                                ("immediate", _IMMEDIATE, "立行立改: no last day is stated"),
+                                ("recurring", _RECURRING, "a recurring duty: no single last day"),
+                                ("relative", _RELATIVE, "counted from an event the text does not date"))):
+        found = pattern.search(raw)
+        if found:
+            return Deadline(None, kind, cell, why, found.group(0))
+    return Deadline(None, "unknown", cell)
+
+
+def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
+    """Whether a dated mention gives a last allowed day (see ``_NOT_A_LAST_DAY_BEFORE`` and the window rule)."""
+    before, after, first = raw[max(0, m.start - 8):m.start], raw[m.end:m.end + 8], m.start
+    if m.kind == "range_end":
+        start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
+        before, first = (raw[max(0, start.start - 8):start.start], start.start) if start else (before, first)
+    if _CLOSING.search(raw[max(0, first - 12):first]) and not _hedged(raw, m.end):
+        return True  # a window's stated closing day
+    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
+            or _AFTER_EVENT.match(raw[m.end:]) \
+            or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
+            or _EVENT_LASTS.search(raw[max(0, first - 20):first]) or _TITLE_OPEN.search(raw[:m.start]):
+        return False
+    if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　") \
+            and not _alone(raw, m.start, m.end):
+        return False  # a sentence opened by its day and a comma tells when something happened
+    if _NOT_A_LAST_DAY_BEFORE.search(before) and (_CUT_OFF_AFTER.match(after)
+                                                  or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
+        return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
+    if m.kind == "range_start":
+        return False  # the window's end is its last day
+    if m.kind == "range_end":
+        # a range is a window under its label or before 前/内/完成; else the period something happened in (对2017年4月至
+        # 2018年3月…问题进行了再排查, 2017年8月至9月…开展督察)
+        return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after))
+    return _limit_stated(raw, m, mentions)
+
+
+def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
+    """Whether the text around a (single) dated mention sets it as a limit (see the module docstring)."""
+    return m.kind == "deadline" or _limit_at(raw, m.start, m.end)
+
+
+def _limit_at(raw: str, start: int, end: int) -> bool:
+    """Whether a limit is set around the time named at ``raw[start:end]`` (a day, a month, a quarter …)."""
+    return bool(_LIMIT_AFTER.match(raw, end) or _AIM_BEFORE.search(raw[max(0, start - 6):start])
+                or _LIMIT_LABEL.search(raw[max(0, start - 12):start]) or _alone(raw, start, end))
+
+
+def _alone(raw: str, start: int, end: int) -> bool:
+    """Whether the date is the cell's only content (``2025年6月``, ``五、完成时限 2025年12月31日``, ``2024年12月，长期坚持``)."""
+    rest = _ONGOING.sub("", _IMMEDIATE.sub("", raw[:start] + raw[end:]))
+    rest = re.sub(r"[（(][^（()）]*[)）]|已(?:经)?(?:完成|整改|办结)(?:整改)?", "", rest)  # 2018年10月(阶段性目标), …，已完成
+    rest = re.sub(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])", "", rest)
+    return not rest.strip(" 　，,。;；、并和及")
+
+
+def _window(raw: str, first: int) -> bool:
+    """Whether a range starting at ``first`` is under a window's label (公示时间:…, 公示期为…, 公示期间(…))."""
+    before = raw[max(0, first - 8):first]
+    if not _WINDOW_LABEL.search(before):
+        return False
+    bare = _BARE_TIME_LABEL.search(before)
+    if bare is None:
+        return True
+    label_at = first - len(before) + bare.start()
+    clause_start = max(raw.rfind(c, 0, label_at) for c in "，,。;；") + 1
+    return bool(_WINDOW_WORD.search(raw, clause_start, label_at + 1))
+
+
+def _listed(raw: str, m: DateMention) -> bool:
+    """Whether ``m`` is one of several times listed together and then done in batches (see ``_LISTED_TIMES``)."""
+    listed = _LISTED_TIMES.match(raw, m.end)
+    return bool(listed and (listed.group("items") or _LIST_BEFORE.search(raw[max(0, m.start - 12):m.start])))
+
+
+def _hedged(raw: str, end: int) -> bool:
+    clause = re.split(r"[，,。;；]", raw[end:], maxsplit=1)[0]
+    return bool(_HEDGE.search(clause))
+
+
+def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
+    """Last days (with the span read) of the bare years, quarters and half-years a deadline names."""
+    # 2022年度市县民生实事…: a year's attribute (年度 + a noun) is no target
+    days = [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _YEAR_LOST.finditer(raw)]
+    days += [(dt.date(int(m.group("y")), 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
+            if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
+            and not _TITLE_OPEN.search(raw[:m.start()])
+            and (_YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
+                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end()))
+                 or not raw.replace(m.group(0), "").strip(" 。，,；;"))]
+    # a quarter or half-year is a last day when set as a limit as a date is (2021年第三季度末, 确保2022年上半年完成,
+    # a cell 2022年上半年); 2021年第三季度,省督察组进驻… tells when
+    for m in _QUARTER.finditer(raw):
+        q = cn_number(m.group("q")) or 0
+        if 1 <= q <= 4 and _period_end_set(raw, m):
+            days.append((_last_day(int(m.group("y")), q * 3, None), m.group(0)))
+    days += [(dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31),
+              m.group(0)) for m in _HALF.finditer(raw) if _period_end_set(raw, m)]
+    return days
+
+
+def _period_end_set(raw: str, m: re.Match[str]) -> bool:
+    if _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) or _hedged(raw, m.end()) \
+            or _TITLE_OPEN.search(raw[:m.start()]):
+        return False
+    return raw.startswith(("末", "底"), m.end()) or _limit_at(raw, m.start(), m.end())
+
+
+def _clause_start(raw: str, at: int) -> int:
+    return max(raw.rfind(c, 0, at) for c in "，,。;；") + 1
