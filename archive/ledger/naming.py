@@ -2,7 +2,7 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] [(组建) N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
+    [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
            | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
@@ -15,8 +15,10 @@ The grammar of a naming, as the government writes it::
 ``省第五生态环境保护督察组`` (group 5 — a ``第N`` with no 轮 after a level is a group, never a
 round, with or without 组: ``中央第二生态环境保护督察交办信访件``), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
-the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a rule or
-notice (办法, 规定, 通知 …) or one written with 督查 never names the inspection; 中省 / 中央和省环保督察 name two levels, so none.  Nothing is guessed: a round the text does not state is None.
+the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a
+rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection, nor one
+written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
+provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``) name two levels, so none.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 
@@ -41,7 +43,8 @@ _DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
 _CORE = r"(?:生态(?:环境)?保护|环境保护|生态环保|环保|生态环境)"
 _NAMING = re.compile(
     rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
-    rf"(?:(?<=[轮批])(?:组建|派出|成立|共)?\s*{_N}个\s*)?"  # 第二轮第四批7个…督察组, 第一批组建5个…督察组: how many groups
+    # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
+    rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个\s*)?"
     rf"(?P<level>中央|省级(?:层面)?|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
     rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
     rf"{_CORE}\s*(?:例行|专项|[“\"]?回头看[”\"]?)?\s*督[察查]"
@@ -51,15 +54,25 @@ _NAMING = re.compile(
 _GROUP_COUNT = re.compile(
     rf"(?:{_PLACE_LEVEL}|我省|我区|本省|全省|全区|{_REGION})(?:[^。；;，,\d]{{0,6}}?)"
     rf"{_N}个\s*{_CORE}?\s*督察组")
-#: a rule's or a notice's title (《中央生态环境保护督察整改工作办法》) never names the inspection; a plan's or a
-#: report's title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
-_RULE_TITLE = re.compile(r"《[^《》]{0,120}?(?:办法|规定|条例|通知|制度|细则|规则|决定|纲要)(?:[（(]试行[)）])?》"
+#: a rule's or a notice's title (《中央生态环境保护督察整改工作办法》, 《…督察纪律要求》, 《…工作规范(2019年修订)》) never
+#: names the inspection: its head is a kind of rule, whatever edition follows it in brackets; a plan's or a report's
+#: title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
+_RULE_HEADS = "办法|规定|条例|通知|制度|细则|规则|决定|纲要|要求|纪律|准则|守则|须知|指南|规范|规程|章程"
+_RULE_TITLE = re.compile(rf"《[^《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^（）()《》]{{1,12}}[)）])?》"
                          # 督查 (the government's own checks: 《督查通报》) in a title is no inspection's name
                          r"|《[^《》]{0,120}?督查[^《》]{0,120}》")
 _AGAIN = re.compile(r"回头看")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省$")
 _SPECIAL = re.compile(r"专项督察")
 _SENTENCE_END = "。；;\n"
+#: a coordinator, then at most a place's name before the level word ends (…问题和省, …以及湖北省, 、中央)
+_COORDINATED = re.compile(r"(?:和|及|与|、|暨)\s*[^和及与、暨,，。；;\n]{0,12}$")
+
+
+def _joined(gap: str) -> bool:
+    """Whether ``gap`` (from one naming's end to the next one's level word) joins the two in one clause: short, no
+    sentence end, a coordinator before the level (中央环保督察反馈问题…和省环保督察: two levels named together)."""
+    return len(gap) <= 40 and not any(c in gap for c in _SENTENCE_END) and bool(_COORDINATED.search(gap))
 
 
 @dataclass(frozen=True)
@@ -141,6 +154,9 @@ def namings(text: str | None) -> list[InspectionName]:
             if out and (rnd or batch):  # "…督察组对四川省开展了第二轮生态环境保护督察"
                 prev = out[-1]
                 out[-1] = replace(prev, round=prev.round or rnd, batch=prev.batch or batch)
+            continue
+        if out and out[-1].level != level and _joined(masked[out[-1].start + len(out[-1].text):m.end("level")]):
+            out.pop()  # 中央环保督察反馈问题和省环保督察反馈问题: two levels joined in one clause, so neither
             continue
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))

@@ -36,15 +36,19 @@ def _line_date(line: str) -> str | None:
     return None
 
 
-#: a signer line (an organisation's name alone) and a signature printed as digits only (20201125)
+#: a signer line (an organisation's name alone) and a signature printed as digits only (20201125) or one whose 日
+#: the page lost (2022年8月19, read as written meant)
 _SIGNER = re.compile(r"^[\u4e00-\u9fff]{4,40}$")
 _COMPACT = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
+_LOST_DAY_MARK = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})$")
 
 
 def _compact_date(line: str) -> str | None:
-    """The date of a line holding only a compact date ``YYYYMMDD`` (taken as a signature after a signer line)."""
-    match = _COMPACT.match(line.strip(_LINE_TRIM))
-    return parse_shown_date("-".join(match.groups())) if match else None
+    """The date of a line holding only a compact date ``YYYYMMDD`` or a 年月 date without its 日 (taken as a
+    signature after a signer line)."""
+    core = line.strip(_LINE_TRIM)
+    match = _COMPACT.match(core) or _LOST_DAY_MARK.match(core)
+    return parse_shown_date("-".join(g.zfill(2) for g in match.groups())) if match else None
 
 
 def _intro_date(line: str) -> str | None:

@@ -7,11 +7,13 @@ as in ``…进驻时间为30天。``, is a sentence's word, no label); a value e
 label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
 
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
-  body, spaced or glued: ``…新闻记者站刘先慧``), else a news medium's name
-  (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a posting label;
+  body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
+  2018-09-29``), else a news medium's name (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a
+  posting label, or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
   unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``), a date leading the line's 作者 / 来源
-  labels, a numeric date alone, a medium's day (``四川日报 2021年03月05日``), or, in a block with a 来源 or 发布 label,
+  labels, a numeric date alone, a medium's or a byline's day (``四川日报 2021年03月05日``), a day right after the
+  source's name (``来源:某局 2020-03-04``), or, in a block with a 来源 or 发布 label,
   a 年月日 date alone on its line (elsewhere that is a signature);
 * ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期, else its signature line;
 * ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
@@ -47,10 +49,12 @@ _PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责�
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
 _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
-#: no body: the site itself, the web, nothing, a CMS phrase (部门报送: "sent in by a department") or a CMS account
-#: (系统, 管理员, admin, and lower-case codes such as sp20241114 or fish; a domain, www.….com, is a source)
-_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|无|系统|(?:超级)?管理员|(?:部门|单位)?报送|"
-                           r"(?i:admin(?:istrator)?|system)|[a-z][a-z0-9_]*)$")
+#: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
+#: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
+#: codes such as sp20241114 or fish; a domain, www.….com, is a source) — read on the name the value starts with
+#: ("来源:未知 2018-09-29": the day after it is still read)
+_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级)?管理员|"
+                           r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
 _DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
@@ -143,6 +147,25 @@ _MEDIUM = re.compile(r"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{2,10}?(?:日报|�
                      r"(?=[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]))", re.MULTILINE)
 
 
+#: a bare byline: a short name alone before its day, on its line or the line above, and nothing after the day but its
+#: time ("环境保护 2024-04-04", "新闻联播\n2023-11-21 10:53:43", "《某某杂志》 2023年5月6日"): a journal or a programme
+#: printing the page, as a newspaper's name (_MEDIUM); a 年月日 day with no time under the name is a signature instead
+_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_BYLINE = re.compile(rf"^[ \t\u3000]*《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3000]+(?={_DAY})|[ \t\u3000]*\n[ \t\u3000]*"
+                     rf"(?=(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}[ \t\u3000]*\d{{1,2}}:\d{{2}}))"
+                     rf"{_DAY}(?:[ \t\u3000]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t\u3000]*$", re.MULTILINE)
+#: what such a name is not: a body signing (…局, …政府, …中心, …组), a column or a document's kind (工作动态, 通知公告),
+#: a weekday or the clock's words
+_NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
+                         r"公示|通报|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
+                         r"周[一二三四五六日])$")
+
+
+def _byline(folded: str) -> re.Match[str] | None:
+    """The first bare byline of ``folded`` whose name is no body, column nor clock word (see _BYLINE)."""
+    return next((m for m in _BYLINE.finditer(folded) if not _NOT_BYLINE.search(m.group(1))), None)
+
+
 #: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
 #: is the body before it; the rest is its author and channel
 _BODY_END = "局厅办委部室站所院会社报网台处科镇乡村区县市省"
@@ -161,6 +184,9 @@ _GLUED_AUTHOR = re.compile(rf"(?<=[{_BODY_END}心])(?:记者|通讯员)?[{_SURNA
 
 #: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
 _GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*$")
+#: a day right after the source's name, glued or spaced, whatever follows it ("未知 2018-09-29 我要评论"): the day the
+#: source printed the page
+_DATE_AFTER_NAME = re.compile(r"^[^\d\s]+\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
 def publisher_of(fields: dict[str, str]) -> str | None:
@@ -172,7 +198,9 @@ def publisher_of(fields: dict[str, str]) -> str | None:
             name = _GLUED_DATE.sub("", name).strip()
             name = _AUTHOR_AFTER.sub("", name)
             glued = _GLUED_AUTHOR.search(for_reading(name)[1])
-            return (name[:glued.start()] if glued else name) or None
+            name = name[:glued.start()] if glued else name
+            if name and not _NO_PUBLISHER.match(name):
+                return name
     return None
 
 
@@ -239,17 +267,18 @@ def info_block(text: str) -> InfoBlock:
     masthead = _MASTHEAD.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])
-    medium = _MEDIUM.search(folded) if not fields else None
+    medium = (_MEDIUM.search(folded) or _byline(folded)) if not fields else None
     if posted is None and medium:  # a medium's name and a day with no label: the day it printed the page
-        posted = _first_date(text[medium.end():]) or _first_date(text[:medium.start()])
-    if posted is None:  # a day glued to the source's name is the day the source printed it
+        posted = _first_date(text[medium.end(1):]) or _first_date(text[:medium.start(1)])
+    if posted is None:  # a day glued to the source's name or right after it is the day the source printed it
         posted = next((parse_shown_date(m.group(1)) for label in _PUBLISHER_LABELS
-                       if (m := _GLUED_DATE.search(fields.get(label) or ""))), None)
+                       if (m := _GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
+                      None)
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
     if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)
-                              or _MEDIUM.search(folded)):
+                              or _MEDIUM.search(folded) or (None if fields else _byline(folded))):
         publisher = text[named.start(1):named.end(1)]
     return InfoBlock(publisher, posted, issued, notice)
