@@ -5,7 +5,8 @@ A date in a text is a *last day* only when the text says so — a construction a
 * the period's end, ``2023年6月底`` / ``年底前`` (a month's or year's end);
 * a limit after it: ``前`` / ``以前`` / ``之前`` / ``内`` / ``为止``, or the completion it is set for (``2020年6月完成``,
   ``…完工`` / ``建成`` / ``办结`` / ``到位``; not a past one: ``5月28日已完成开标``);
-* an obligation or aim before it: ``确保9月1日开学投用``, ``务必在6月1日前``, ``到2019年底``;
+* an obligation or aim before it: ``确保9月1日开学投用``, ``务必在6月1日前``, ``到2019年底``; the page's year named
+  relative to it is read so too (``应于今年完成``, ``今年内``: the plan's year's end);
 * a time-limit label: ``整改时限:`` / ``完成时限`` / ``期限``; a window's end under its label (``公示时间:…至…``) or a window
   closing (``受理信访时间截止到2020年12月15日``);
 * a cell that is the date alone (``2025年6月``, ``2024年12月31日，长期坚持``).
@@ -13,6 +14,7 @@ A date in a text is a *last day* only when the text says so — a construction a
 Any other date tells when something happened or will happen — an event (``8月2日公开招标``, ``将于6月2日开展测评``,
 ``9月26日上午…召开会议``, ``10月16日…来我市督导``), a period (``2017年8月至9月…开展督察``, ``时间为10月12日至31日``)
 or a cut-off (``截至今年6月底,已完成1398项``) — and gives no last day, even when nothing else in the text is dated.
+A span of years (``2019年至2022年,…分六批完成…督察``) is a period: its 至 sets no limit on its last year.
 Bare years, quarters and half-years follow the same idea (``到2020年``, ``2020年完成``, a cell ``2020年``).  Chinese
 numerals and dates come from ``archive.timeliness.dates`` (the one date vocabulary).
 """
@@ -38,7 +40,7 @@ class Deadline:
 
     ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改: no day is
     stated, so none is invented), ``ongoing`` (长期坚持/持续推进, also 立行立改并长期坚持), ``recurring``
-    (每年…, 每季度…, 至少1次/年), ``relative`` (30个工作日内, 6个月内: counted from an event the cell
+    (每年…, 每季度…, 至少1次/年, a mechanism named by its periods: 日跟踪、周调度机制), ``relative`` (30个工作日内, 6个月内: counted from an event the cell
     does not date), ``unknown`` (no deadline read).
     """
 
@@ -114,7 +116,8 @@ _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
-_PERIOD_DUTY = r"(?<![\d一二三四五六七八九十本上下当次该同每])(?:月|季|半年|周|旬)度?(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核)"
+_PERIOD_DUTY = (r"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?"
+                r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)")
 _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/"
                         rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))")
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
@@ -134,6 +137,11 @@ _BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
+#: the page's year named as a limit (应于今年完成, 今年内完成, 确保本年度完成): needs the plan's year; a month of it
+#: (今年6月底) is dated by find_dates
+_RELATIVE_YEAR = re.compile(r"(?:今|本|当)\s*年(?:度)?(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[上下]半年|以来|初))")
+#: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
+_YEAR_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:至|到)\s*$")
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 _QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
@@ -172,6 +180,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
                  and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, _clause_start(raw, m.start()),
                                                                                    m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
+        days += _relative_year_days(raw, context_year)
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
         day, read = max(days)
@@ -262,11 +271,8 @@ def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
     # 2022年度市县民生实事…: a year's attribute (年度 + a noun) is no target
     days = [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _YEAR_LOST.finditer(raw)]
     days += [(dt.date(int(m.group("y")), 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
-            if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
-            and not _TITLE_OPEN.search(raw[:m.start()])
-            and (_YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) or _YEAR_ENDS.match(raw, m.end())
-                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end()))
-                 or not raw.replace(m.group(0), "").strip(" 。，,；;"))]
+             if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
+             and not _TITLE_OPEN.search(raw[:m.start()]) and _year_set(raw, m)]
     # a quarter or half-year is a last day when set as a limit as a date is (2021年第三季度末, 确保2022年上半年完成,
     # a cell 2022年上半年); 2021年第三季度,省督察组进驻… tells when
     for m in _QUARTER.finditer(raw):
@@ -276,6 +282,25 @@ def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
     days += [(dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31),
               m.group(0)) for m in _HALF.finditer(raw) if _period_end_set(raw, m)]
     return days
+
+
+def _year_set(raw: str, m: re.Match[str]) -> bool:
+    """Whether the bare year ``m`` is set as a limit: 到 / 确保 … before it (not the 至 closing a span of years,
+    2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
+    span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
+    aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span
+    alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
+    return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
+                or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))
+
+
+def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]]:
+    """The plan's year named relative to the page (今年 / 本年度 / 当年) as a limit: an obligation or aim before it
+    (应于今年完成, 确保本年度…) or 内 / 前 / 底 after it; 今年完成了… and 截至今年… are no limit."""
+    return [(dt.date(context_year, 12, 31), m.group(0)) for m in _RELATIVE_YEAR.finditer(raw)
+            if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.end()]) and not _hedged(raw, m.end())
+            and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
+                 or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]))]
 
 
 def _period_end_set(raw: str, m: re.Match[str]) -> bool:

@@ -5,20 +5,29 @@
 
 * **done** — 已 / 已经 (or a plain 全部, 均) + manner (按期, 按时, 提前 …) + a completion verb (完成, 办结, 到位) or a
   verb phrase closed by a result complement (办结, 完毕, 干净, 到位, 销号, 清零: 全部反馈办结, 已打捞清理完毕,
-  全部销号) or a terminal verb (已拆除, 已关停, 已移出…名录); a completion verb with the count it completed
+  全部销号) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收); a completion verb with the count it completed
   (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 / 全面完成 stated.  A
   hand-over verb is not the work (已全部交办到位 is delivered, not done), nor is a part (仅整改到位3个);
-* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工;
+* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工; done and mostly done stated
+  together, the weaker state (已完成或基本完成);
 * **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb; 序时 / 按计划 /
-  稳步推进; progress judged smooth (进展顺利, 进度正常);
-* **behind** — negation of completion (未完成, 尚未, 未到位), 滞后, progress judged slow (进度慢, 进展缓慢);
-* **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查), not a future one (将持续…).
+  稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
+  connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
+* **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度), 滞后, progress judged slow (进度慢,
+  进展缓慢), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
+  found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none);
+* **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
+  one (将持续…).
 
 A phrase governed by an aim, a requirement or a directive in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
 督促…整改到位) states no status; a relative clause closed by 的 ends the aim, and an 已 after it states a status
-again (计划2017年完成的46项基本完成, 要求完成整改的问题已全部完成).  After 但 the wording turns; a later clause
+again (计划2017年完成的46项基本完成, 要求完成整改的问题已全部完成), a manner phrase's 的 does not (务必按…明确的措施
+全部落实到位); a phrase closed by 的 that a duty follows names the group the duty is for (已完成整改的要抓紧销号).
+After 但 the wording turns when its main clause states a status; when it states none the concession's status stands
+(虽然整改工作有序推进,…但成效并不稳固 → on track).  A later clause
 stating the present (…开工建设,目前主体工程已完工) decides over the history before it; after a part done, a clause
-about the rest (其余… / a clause with its own count: 已完成550项,正在办理29项) that is on track or behind decides.
+about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
+or behind decides.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
 from __future__ import annotations
@@ -45,24 +54,33 @@ _RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成)"
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行)")
+             r"|封闭|投运|投用|投入使用|投入运行|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
-           r"|督导|巩固|深化|加强|做好|抓好|管控)")
+           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新)")
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|未达到?(?:序时|时序|目标|计划)|滞后|尚未|未启动|未整改|没有完成"
+    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|(?:未|没有?)达到?(?:序时|时序|目标|计划)|滞后|尚未|未启动|未整改"
+                          r"|没有?(?:全部|全面|按期|按时|如期)?完成"
+                          # behind a comparison: a rate or the progress below the average or the set pace
+                          r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
+                          r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
                           r"|(?:推进|整改|落实)不力"
+                          # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
+                          r"|(?:整改|落实|治理|整治|处置)不到位"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快)|缓慢|偏慢|较慢|迟缓")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
     ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
-                               r"|已(?:经)?完成(?:了)?大部分")),
+                               r"|已(?:经)?完成(?:了)?大部分"
+                               # done or mostly done stated together: the weaker state (已完成或基本完成274项)
+                               r"|已(?:经)?(?:全部)?(?:完成|办结|整改|销号)(?:整改)?(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
+                               r"(?:上)?(?:完成|完工|建成|办结|到位|整改|销号)")),
     ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
                         r"|已(?:全部)?(?:整改|报备|验收)?销号|整改完成|^完成(?!率)"
                         r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
@@ -81,6 +99,9 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # all within the set time (均在规定时间内办结, 均按期答复)
                         r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)")),
     ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+                            # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
+                            # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
+                            r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
@@ -107,12 +128,21 @@ _NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|�
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
-_CLAUSE = re.compile(r"[，,；;]")
+#: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
+_CLAUSE = re.compile(r"[，,；;、]")
 #: an aim, a requirement or a directive governing a phrase in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 _AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划")
-_MANNER = re.compile(r"(?:按|按照|根据|依据|依照|在)[^，,；;。]{0,6}$")
+#: (the 在 of 正在 / 现在 / 存在 … is no preposition)
+_MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
+#: a manner phrase after the aim whose 的 is its own (务必按…明确的措施全部落实到位): that 的 ends no relative clause
+_MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
+#: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
+#: 正在整改的问题要确保序时进度)
+_GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
+#: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
+_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项): no done head
 _ONLY = re.compile(r"(?:仅|只|才)$")
@@ -129,19 +159,34 @@ class StatusReading:
 def _aimed(compact: str, at: int, end: int) -> bool:
     """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
     what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
-    main verb is stated), and an 已 after the aim states what is done (要求完成整改的问题已全部完成)."""
+    main verb is stated), unless the 的 is a manner phrase's (务必按…明确的措施全部落实到位), and an 已 after the aim
+    states what is done (要求完成整改的问题已全部完成)."""
     clause = max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
     aims = [a for a in _AIM.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
-    return bool(aims) and not re.search("[已的]", compact[aims[-1].end():end])
+    if not aims:
+        return False
+    governed = compact[aims[-1].end():end]
+    de = governed.find("的")
+    return "已" not in governed and (de < 0 or bool(_MANNER_DE.search(governed, 0, de)))
+
+
+def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
+    not a part (仅完成3项), and 不到位 only as a finding."""
+    if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end()) or _GROUP_FOR_DUTY.match(compact, m.end())):
+        return False
+    if name == "done":
+        return not _ONLY.search(compact, 0, m.start())
+    if name == "behind" and m.group(0).endswith("不到位"):
+        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
+    return True
 
 
 def _head(compact: str) -> tuple[int, int, str, str] | None:
     """The first status phrase of ``compact`` (start, class order, class, wording); a phrase that is aimed at is none."""
     heads = []
     for order, (name, pattern) in enumerate(_CLASSES):
-        found = (m for m in pattern.finditer(compact)
-                 if not (name in _AIMED_CLASSES and _aimed(compact, m.start(), m.end()))
-                 and not (name == "done" and _ONLY.search(compact, 0, m.start())))
+        found = (m for m in pattern.finditer(compact) if _stated(compact, name, m))
         m = next(found, None)
         if m:
             heads.append((m.start(), order, name, m.group(0)))
@@ -166,8 +211,10 @@ def read_status(text: str | None) -> StatusReading:
     if _PLAN_HEADING.match(folded):
         return StatusReading("other", None)
     compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
+    # after 但 the wording turns: its main clause decides when it states a status; when it states none, the
+    # concession's status stands (虽然整改有序推进,但成效并不稳固 → on track)
     turn = list(_BUT.finditer(compact))
-    if turn:
+    if turn and _head(compact[turn[-1].end():]):
         compact = compact[turn[-1].end():]
     head = _head(compact)
     if head is None:

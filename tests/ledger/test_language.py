@@ -31,12 +31,18 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: fifth count set 9's held-out misses (counted, not listed: inspection FP 2 / FN 1, info block FN 1), which lowers
 #: floors — the rows changed, not the reader: whole inspection precision 0.99 → 0.98 and info-block recall 0.99 → 0.98,
 #: held-out inspection 0.96 / 0.93 → 0.94 / 0.92 and info-block recall 0.95 → 0.93.
+#: Fresh set 9 is seen for status and deadline since their dev forms were fixed (2026-12-06, corpus README "After set 9
+#: (status, deadline)"): dev then holds one deadline row (定期通报, as before) and no status miss; the whole corpus and the
+#: held-out fifth count set 9's held-out rows for the two (status 7 / 1 / 1, deadline 5 rows, 0 / 0 / 1).  The whole
+#: status floor rises to 0.99 / 0.97 and its held-out one to 0.95 / 0.9; the held-out deadline recall floor falls from
+#: 0.9 to 0.85: set 9's one held-out deadline positive, unread, joins the fifth (18 / 1 / 3; the rows changed, the older
+#: fifth's count did not).
 DEV_FLOOR = {"feedback": (1.0, 0.98), "deadline": (1.0, 0.99)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.97), "task_count": (1.0, 0.98), "deadline": (0.99, 0.97), "status": (0.98, 0.97),
+WHOLE_FLOOR = {"feedback": (1.0, 0.97), "task_count": (1.0, 0.98), "deadline": (0.99, 0.97), "status": (0.99, 0.97),
                "citation": (1.0, 0.98), "inspection": (0.98, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
-HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": (1.0, 0.92), "deadline": (0.94, 0.9),
-                 "status": (0.95, 0.88), "inspection": (0.94, 0.92), "info_block": (0.97, 0.93)}
+HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": (1.0, 0.92), "deadline": (0.94, 0.85),
+                 "status": (0.95, 0.9), "inspection": (0.94, 0.92), "info_block": (0.97, 0.93)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -50,11 +56,12 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": 
 #: Fresh set 9 (harvest 14, 249 rows) is the unseen measure now, held to its first measure (2026-12-06, corpus README
 #: "Fresh set 9"; all rows of the set, P / R): citation 1.0 / 1.0 (1 positive), inspection 0.840 / 0.913, feedback
 #: 1.0 / 1.0, task count 1.0 / 1.0, deadline 0.833 / 0.625, status 0.821 / 0.744, info block 0.812 / 0.765.
-#: Set 9 is seen for inspection and info block since their dev forms were fixed (see above); its held-out rows were then
-#: measured once (TP / FP / FN): inspection 5 / 2 / 1, info block 4 / 0 / 1 (unchanged from the first measure).
+#: Set 9 is seen for inspection, info block, status and deadline since their dev forms were fixed (see above); its
+#: held-out rows were then measured once (TP / FP / FN): inspection 5 / 2 / 1, info block 4 / 0 / 1 (both unchanged
+#: from the first measure), status 7 / 1 / 1 (first 6 / 2 / 2), deadline 0 / 0 / 1 (unchanged).  Citation, feedback and
+#: task count had no miss on set 9 and nothing was changed for them: set 9 stays their unseen measure.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
-    "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-               "deadline": (0.83, 0.62), "status": (0.82, 0.74)},
+    "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
 }
 
 
