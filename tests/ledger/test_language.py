@@ -60,8 +60,13 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": 
 #: held-out rows were then measured once (TP / FP / FN): inspection 5 / 2 / 1, info block 4 / 0 / 1 (both unchanged
 #: from the first measure), status 7 / 1 / 1 (first 6 / 2 / 2), deadline 0 / 0 / 1 (unchanged).  Citation, feedback and
 #: task count had no miss on set 9 and nothing was changed for them: set 9 stays their unseen measure.
+#: Fresh set 10 (harvest 15, 222 rows) is the unseen measure now, held to its first measure (2026-12-06, corpus README
+#: "Fresh set 10"; all rows of the set, P / R, rounded down): citation 1.0 / 1.0 (no positive), inspection 0.946 / 0.946,
+#: feedback 1.0 / 1.0, task count 0.867 / 0.929, deadline 0.857 / 0.857, status 0.900 / 0.871, info block 0.909 / 0.909.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
+    "fresh10": {"citation": (1.0, 1.0), "inspection": (0.94, 0.94), "feedback": (1.0, 1.0), "task_count": (0.86, 0.92),
+                "deadline": (0.85, 0.85), "status": (0.9, 0.87), "info_block": (0.9, 0.9)},
 }
 
 
@@ -101,7 +106,7 @@ def test_corpus_rows_are_sourced_labelled_and_split_by_their_id(kind):
 
 
 #: the fresh sets harvested so far (corpus README); a row naming another set is a typo that would hide it from a floor
-FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"}
+FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"}
 
 
 @pytest.mark.parametrize("kind", KINDS)
