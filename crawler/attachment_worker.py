@@ -92,6 +92,7 @@ class AttachmentTextWorker:
         self._room: asyncio.Semaphore | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._killed: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()  # pools ended for a time-out
+        self._closed = False
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -126,6 +127,8 @@ class AttachmentTextWorker:
     async def _run_in(self, slot: int, limit: float, func: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
         crashes = idle_breaks = 0
         while True:
+            if self._closed:  # the crawl is stopping: no new workers for what was still queued
+                raise BrokenProcessPool("the workers were stopped")
             pool = self._ensure_pool()
             self._starts[slot] = _QUEUED
             try:
@@ -193,7 +196,8 @@ class AttachmentTextWorker:
         return await self.extract(data, filename=filename, content_type=content_type, max_bytes=max_bytes), None
 
     def close(self) -> None:
-        """Stop the workers."""
+        """Stop the workers (jobs still queued fail with ``BrokenProcessPool``)."""
+        self._closed = True
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None

@@ -102,3 +102,19 @@ def test_a_file_that_kills_its_worker_fails_alone():
     crash, *quick = asyncio.run(scenario())
     assert isinstance(crash, BrokenProcessPool)  # tried twice, then reported
     assert quick == [1, 2, 3]
+
+
+def test_jobs_still_queued_when_the_workers_stop_fail_without_starting_new_ones():
+    async def scenario():
+        worker = AttachmentTextWorker(timeout=30.0)
+        jobs = [asyncio.ensure_future(worker.run(len, b"x" * i)) for i in range(1, 7)]
+        await asyncio.sleep(0)  # all queued; the worker is still starting
+        worker.close()  # the crawl stops
+        results = await asyncio.gather(*jobs, return_exceptions=True)
+        return results, worker._pool
+
+    results, pool = asyncio.run(scenario())
+    # the few already handed to the worker process are read; the others fail rather than wait or start workers
+    assert all(r == i or isinstance(r, BrokenProcessPool) for i, r in enumerate(results, 1))
+    assert any(isinstance(r, BrokenProcessPool) for r in results)
+    assert pool is None
