@@ -5,6 +5,9 @@ demo start a new ``ducha crawl`` process for each run.
 """
 from __future__ import annotations
 
+import functools
+import importlib
+import inspect
 import logging
 import os
 import signal
@@ -136,9 +139,27 @@ def build_settings(*, db: str, sites_file: str | None, site_ids: list[str], mirr
     return settings
 
 
+#: Scrapy modules that name their deprecated classes' module with ``inspect.stack()[1]``.
+_STACK_READING_MODULES = ("scrapy.core.downloader.tls", "scrapy.core.downloader.contextfactory")
+
+
+def import_without_source_reading() -> None:
+    """Import Scrapy's TLS modules with ``inspect.stack`` reading no source lines: each looks up the module that
+    defines its deprecated classes with ``inspect.stack()``, which otherwise reads the source of every frame of
+    the (deep, at the crawl's start) stack, a noticeable part of the start-up; the module found is the same."""
+    stack = inspect.stack
+    inspect.stack = functools.partial(stack, 0)
+    try:
+        for name in _STACK_READING_MODULES:
+            importlib.import_module(name)
+    finally:
+        inspect.stack = stack
+
+
 def spider_class():
     """The crawl's spider class, found by name through ``SPIDER_MODULES`` as Scrapy itself does
     (so ``crawler/`` never imports ``spiders/``: the spiders build on the crawler, not the reverse)."""
+    import_without_source_reading()  # the spiders' modules import them
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     return get_spider_loader(settings).load(SPIDER_NAME)

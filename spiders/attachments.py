@@ -98,17 +98,22 @@ class AttachmentFetcher:
                                                              warc=warc, redirects=redirects)
         body = response.body
         content_type = header(response, b"Content-Type")
+        kind = table_kind(name, url, content_type) if tables else None
         # in a worker process with a time limit: a slow or hostile file must not stall the run
-        result = await self.text_worker.extract(body, filename=_filename(url, name), content_type=content_type,
-                                                max_bytes=self.max_bytes)
+        filename, grids = _filename(url, name), None
+        if kind in TABLE_KINDS:  # its tables too, for the ledger: one job, a PDF parsed once
+            result, grids = await self.text_worker.extract_with_tables(
+                body, filename=filename, content_type=content_type, max_bytes=self.max_bytes, table_kind=kind)
+        else:
+            result = await self.text_worker.extract(body, filename=filename, content_type=content_type,
+                                                    max_bytes=self.max_bytes)
         capture = AttachmentCapture(
             url=url, name=name, sha256=hashlib.sha256(body).hexdigest(), size=len(body),
             content_type=content_type, text=result.text, error=result.error, warc=warc,
             etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"), redirects=redirects,
         )
-        kind = table_kind(name, url, content_type)
-        if tables and kind in TABLE_KINDS:
-            capture.tables, capture.table_kind = await self.tables(kind, body, url), kind
+        if kind in TABLE_KINDS:
+            capture.tables, capture.table_kind = grids, kind
         return await self.scans.complete(capture, body, result.kind, budget, body_image=body_image)
 
     async def tables(self, kind: str, body: bytes, url: str) -> list | None:

@@ -16,7 +16,7 @@ import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Self
 
@@ -174,15 +174,25 @@ def pdf_tables(data: bytes) -> list[Grid]:
     except ImportError:
         logger.debug("pdfplumber not installed: PDF tables are read as text only")
         return []
-    grids: list[Grid] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages[:200]:
-            for table in page.extract_tables():
-                grids.append(_fill_down([[_clean(c, wrapped=True) for c in row] for row in table]))
-        if not grids:
-            from archive.ledger.pdf_words import unruled_grids
+        return pdf_page_tables(pdf.pages)
 
-            grids = unruled_grids(pdf.pages[:200])
+
+#: PDF pages whose tables are read.
+PDF_TABLE_PAGES = 200
+
+
+def pdf_page_tables(pages: Sequence[Any]) -> list[Grid]:
+    """The grids of ``pdf_tables`` from an open pdfplumber document's pages (also when its pages were laid out
+    for their text: the same characters and lines)."""
+    grids: list[Grid] = []
+    for page in pages[:PDF_TABLE_PAGES]:
+        for table in page.extract_tables():
+            grids.append(_fill_down([[_clean(c, wrapped=True) for c in row] for row in table]))
+    if not grids:
+        from archive.ledger.pdf_words import unruled_grids
+
+        grids = unruled_grids(list(pages[:PDF_TABLE_PAGES]))
     return grids
 
 

@@ -86,6 +86,12 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[str, bool]:
         raise AttachmentError(f"broken PDF: {exc}") from exc
     except Exception as exc:  # pdfminer raises many unrelated types on hostile input
         raise AttachmentError(f"unreadable PDF: {type(exc).__name__}: {exc}") from exc
+    return pdf_text(raw, limits)
+
+
+def pdf_text(raw: str, limits: Limits) -> tuple[str, bool]:
+    """The text kept of pdfminer's output (lines with whitespace collapsed, up to ``max_chars``); raises
+    ``AttachmentError`` when there is none."""
     sink = _TextSink(limits.max_chars)
     for line in raw.splitlines():
         if not sink.add(line):
