@@ -1,11 +1,11 @@
 """Readers looping beside real crawls: does any posting drop out of the archive or its search index?
 
 ``python bench/readers_bench.py [--days 3] [--docs-per-site 40] [--readers 2]`` crawls the simulated web once per
-day (``ducha crawl`` processes, search batch 25) while reader processes open the archive in a loop (status and
-runs views, the timeliness report, a read-only search) and a thread runs ``ducha status`` processes; after each
-crawl it compares ``documents`` with the simulated web's manifest and the FTS rows with ``documents``, posting
-by posting.  Prints one JSON object: per day the crawl's exit code and seconds, postings missing from
-``documents``, postings missing from the index, index rows vs documents; the reader opens per kind.
+day (``ducha crawl`` processes, search batch 25) while reader processes open the archive whenever the crawl wrote
+to it (status and runs views, the timeliness report, a read-only search) and a thread runs ``ducha status``
+processes; after each crawl it compares ``documents`` with the simulated web's manifest and the FTS rows with
+``documents``, posting by posting.  Prints one JSON object: per day the crawl's exit code and seconds, postings
+missing from ``documents``, postings missing from the index, index rows vs documents; the reader opens per kind.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def main() -> None:
         Archive(crawl.db).close()
         days = []
         try:
-            with Readers(crawl.db, Path(tmp) / "stop", processes=args.readers) as readers:
+            with Readers(crawl.db, processes=args.readers) as readers:
                 for day in range(args.days):
                     started = time.monotonic()
                     result = crawl.crawl(day, "-s", "DUCHA_SEARCH_BATCH=25")

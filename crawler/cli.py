@@ -23,9 +23,9 @@ from crawler.cli_options import (
     DB_META,
     DB_OPTION,
     configure_logging,
+    default_db,
     quiet_chatty_libraries,
 )
-from crawler.runner import default_db
 
 logger = logging.getLogger(__name__)
 class DuchaGroup(click.Group):

@@ -6,12 +6,14 @@ import json
 import logging
 import sys
 import uuid
+from typing import TYPE_CHECKING
 
 import click
-from scrapy.settings import Settings
 
-from crawler.clock import now_iso
-from crawler.runner import CrawlResult, default_db, site_row
+from crawler.cli_options import default_db
+
+if TYPE_CHECKING:
+    from crawler.runner import CrawlResult
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +38,12 @@ def crawl_node(*, node: str, broker: str, db: str, sites, run: dict, overrides: 
     """One crawl of the sites pinned to ``node`` into its scratch archive ``db``, each capture sent to the
     writer; ``begin`` before and ``end`` after (with the run's counts).  ``run``: run_crawl's other arguments."""
     import redis
+    from scrapy.settings import Settings
 
     from crawler.broker import connect
+    from crawler.clock import now_iso
     from crawler.node import entry, send
-    from crawler.runner import run_crawl
+    from crawler.runner import run_crawl, site_row
 
     token = uuid.uuid4().hex
     settings = Settings({**overrides})

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 import click
 
-from crawler.runner import default_db
-
 DB_META = "ducha.db"
+
+
+def default_db() -> str:
+    """``DUCHA_DB`` or ``archive.db`` in the current folder."""
+    return os.environ.get("DUCHA_DB") or str(Path("archive.db"))
 
 
 class IsoDate(click.ParamType):

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from crawler.runner import default_db
+from crawler.cli_options import default_db
 
 
 @click.command()

@@ -333,8 +333,3 @@ def _summary_or_empty(stats: dict, site_ids: list[str]) -> dict:
 def failures_of(stats: dict, site_id: str) -> list[dict[str, str]]:
     """The postings of ``site_id`` this run could not archive: ``[{"url", "reason"}]`` (capped)."""
     return list(stats.get(f"ducha/site/{site_id}/not_archived_urls") or [])
-
-
-def default_db() -> str:
-    """``DUCHA_DB`` or ``archive.db`` in the current folder."""
-    return os.environ.get("DUCHA_DB") or str(Path("archive.db"))

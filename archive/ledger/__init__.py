@@ -12,11 +12,28 @@ Public API (plain library; no Scrapy, no Click)::
     plan_views(conn, *, as_of=None, region=None, plan_document_id=None); scorecard(plans)
                                                                 # archive.ledger.view: what every face reads
 """
-from archive.ledger.build import LedgerStats, build_ledger
-from archive.ledger.numbers import Citation, Deadline, citations, cited_numbers, deadline, task_number
-from archive.ledger.report import ledger_data, render_ledger
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from archive.lazy import exports
+
+if TYPE_CHECKING:
+    from archive.ledger.build import LedgerStats, build_ledger
+    from archive.ledger.numbers import Citation, Deadline, citations, cited_numbers, deadline, task_number
+    from archive.ledger.report import ledger_data, render_ledger
+
+#: Where each public name lives, imported on first use (archive/lazy.py)
+_HOMES = {
+    "LedgerStats": "build", "build_ledger": "build",
+    "Citation": "numbers", "Deadline": "numbers", "citations": "numbers", "cited_numbers": "numbers",
+    "deadline": "numbers", "task_number": "numbers",
+    "ledger_data": "report", "render_ledger": "report",
+}
 
 __all__ = [
     "Citation", "Deadline", "LedgerStats", "build_ledger", "citations", "cited_numbers", "deadline",
     "ledger_data", "render_ledger", "task_number",
 ]
+
+__getattr__ = exports(__name__, _HOMES)

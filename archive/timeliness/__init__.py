@@ -12,15 +12,34 @@ Public API (plain library; no Scrapy, no Click)::
     compute_measures(db, *, now, tolerance_days=3) -> int              # writes the tables
     render_report(db, *, region=None, since=None, fmt="md") -> str
 """
-from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, calendar_version
-from archive.timeliness.compute import compute_measures
-from archive.timeliness.dates import DateMention, find_dates, url_date
-from archive.timeliness.fields import extract_fields, find_doc_numbers
-from archive.timeliness.measures import posting_measures
-from archive.timeliness.objection import Objection, parse_objection
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from archive.lazy import exports
+
+if TYPE_CHECKING:
+    from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, calendar_version
+    from archive.timeliness.compute import compute_measures
+    from archive.timeliness.dates import DateMention, find_dates, url_date
+    from archive.timeliness.fields import extract_fields, find_doc_numbers
+    from archive.timeliness.measures import posting_measures
+    from archive.timeliness.objection import Objection, parse_objection
+
+#: Where each public name lives, imported on first use (archive/lazy.py)
+_HOMES = {
+    "CalendarNotAnnounced": "calendar", "WorkingDayCalendar": "calendar", "calendar_version": "calendar",
+    "compute_measures": "compute",
+    "DateMention": "dates", "find_dates": "dates", "url_date": "dates",
+    "extract_fields": "fields", "find_doc_numbers": "fields",
+    "posting_measures": "measures",
+    "Objection": "objection", "parse_objection": "objection",
+}
 
 __all__ = [
     "CalendarNotAnnounced", "DateMention", "Objection", "WorkingDayCalendar", "calendar_version",
     "compute_measures", "extract_fields", "find_dates", "find_doc_numbers", "parse_objection",
     "posting_measures", "url_date",
 ]
+
+__getattr__ = exports(__name__, _HOMES)

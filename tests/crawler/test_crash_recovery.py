@@ -6,8 +6,10 @@ import sqlite3
 import subprocess
 import time
 
+import pytest
+
 from crawler.demo import crawl_command
-from tests.crawler.conftest import START
+from tests.crawler.conftest import START, make_sim_crawl
 
 
 def _versions(db) -> int:
@@ -19,6 +21,15 @@ def _versions(db) -> int:
             conn.close()
     except sqlite3.OperationalError:  # not created yet
         return 0
+
+
+@pytest.fixture
+def sim_crawl(tmp_path):
+    """A fresh simulated web at 20 postings per site (160: the kill after 40 versions is still mid-walk) and an
+    empty archive."""
+    crawl = make_sim_crawl(tmp_path, docs_per_site=20)
+    yield crawl
+    crawl.server.close()
 
 
 def test_killed_crawl_is_marked_crashed_and_the_next_run_completes_it(sim_crawl):

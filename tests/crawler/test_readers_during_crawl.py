@@ -1,14 +1,15 @@
 """Readers looping beside real crawls of the simulated web: the crawl stays ok and loses nothing.
 
 Daily crawls (small search batches, so the queue is rarely empty) run while reader processes open the
-archive in a loop — the ``ducha status`` / ``runs`` views, the timeliness report, a read-only search — and a
-thread runs ``ducha status`` processes.  After each crawl every live posting of the simulated web is in ``documents``
+archive each time the crawl wrote to it (at most ten times a second) — the ``ducha status`` / ``runs`` views, the
+timeliness report, a read-only search — and a thread runs ``ducha status`` processes.  After each crawl every live posting of the simulated web is in ``documents``
 and every posting with content is in the search index, posting by posting.
 """
 from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -30,15 +31,24 @@ LOOP = Path(__file__).with_name("reader_loop.py")
 
 
 class Readers:
-    """Reader processes looping over the archive (``reader_loop.py``) and a thread running ``ducha status``
-    processes, until stopped; ``opens`` counts the archive opens per kind, ``errors`` keeps any failure."""
+    """Reader processes reading the archive whenever the crawl wrote to it (``reader_loop.py``) and a thread running
+    ``ducha status`` processes, until stopped; ``opens`` counts the archive opens per kind, ``errors`` keeps any
+    failure."""
 
-    def __init__(self, db: Path, stop: Path, *, processes: int = 2) -> None:
-        self.db, self.stop_file, self.stop = db, stop, threading.Event()
+    #: Seconds between two ``ducha status`` processes (each is a Python start: one a second is load enough)
+    STATUS_PAUSE_S = 1.0
+
+    def __init__(self, db: Path, *, processes: int = 2) -> None:
+        self.db, self.stop = db, threading.Event()
         self.opens: Counter[str] = Counter()
         self.errors: list[str] = []
-        self.procs = [subprocess.Popen([sys.executable, str(LOOP), str(db), str(stop)], stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, text=True) for _ in range(processes)]
+        stop_read, self._stop_write = os.pipe()  # the readers stop at the end of their input: when this closes
+        try:
+            self.procs = [subprocess.Popen([sys.executable, str(LOOP), str(db)], stdin=stop_read,
+                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                          for _ in range(processes)]
+        finally:
+            os.close(stop_read)
         self.thread = threading.Thread(target=self._status_processes, daemon=True)
 
     def _status_processes(self) -> None:
@@ -49,13 +59,14 @@ class Readers:
                 self.errors.append(f"ducha status exited {done.returncode}: {done.stderr[-500:]}")
                 return
             self.opens["process"] += 1
+            self.stop.wait(self.STATUS_PAUSE_S)
 
     def __enter__(self) -> Self:
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.stop_file.touch()
+        os.close(self._stop_write)
         self.stop.set()
         self.thread.join(timeout=120)
         for proc in self.procs:
@@ -72,7 +83,7 @@ def crawled_with_readers(tmp_path_factory):
     crawl = make_sim_crawl(tmp_path_factory.mktemp("readers"), docs_per_site=DOCS_PER_SITE)
     Archive(crawl.db).close()  # an empty archive: readers never see one half created
     results, checks = [], []
-    with Readers(crawl.db, crawl.db.with_name("stop")) as readers:
+    with Readers(crawl.db) as readers:
         for day in range(DAYS):
             results.append(crawl.crawl(day, "-s", "DUCHA_SEARCH_BATCH=25"))
             checks.append(state(crawl, day))

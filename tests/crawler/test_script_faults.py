@@ -1,28 +1,43 @@
 """Script-driven sites that break: an API that breaks off mid-walk loses nothing and the run says which site
 and why; rows found only in an HTML comment are a last resort with a warning.
 
-Each test crawls its own small simulated web (a module apart from test_script_days, so that xdist's
-``--dist loadscope`` runs it beside that module's six-day crawl instead of after it).
+The three plain-HTTP sites share one day-0 crawl (each test walks on from a copy); bs-sthjj, whose list is learned
+in a browser, has its own (a module apart from test_script_days, so that xdist's ``--dist loadscope`` runs it beside
+that module's crawls instead of after it).
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.crawler.conftest import make_sim_crawl
+from tests.crawler.conftest import copy_crawl, make_sim_crawl
 
 pytestmark = pytest.mark.timeout(600)
+PLAIN_HTTP = ["jx-sthjt", "cs-sthjj", "gs-sthj"]
+FAST_RETRIES = ("-s", "DUCHA_RETRY_BACKOFF_BASE=0.05")  # the 500s retried without a real site's waits (7.5 s each)
 
 
-@pytest.mark.parametrize("site_id", ["jx-sthjt", "cs-sthjj", "gs-sthj", "bs-sthjj"])
-def test_an_api_failing_mid_walk_removes_nothing(tmp_path, site_id):
-    crawl = make_sim_crawl(tmp_path, docs_per_site=40, sites="script")
-    try:
+@pytest.fixture(scope="module")
+def plain_day0(tmp_path_factory):
+    """Day 0 of the three plain-HTTP script sites (40 postings each), one crawl, and its result."""
+    crawl = make_sim_crawl(tmp_path_factory.mktemp("plain"), docs_per_site=40, sites="script")
+    result = crawl.crawl(0, *(arg for site_id in PLAIN_HTTP for arg in ("--site", site_id)))
+    yield crawl, result
+    crawl.server.close()
+
+
+@pytest.mark.parametrize("site_id", [*PLAIN_HTTP, "bs-sthjj"])
+def test_an_api_failing_mid_walk_removes_nothing(plain_day0, tmp_path, site_id):
+    if site_id in PLAIN_HTTP:
+        day0, first = plain_day0
+        crawl = copy_crawl(day0, tmp_path)
+        assert "ducha/browser_launches" not in first.stderr  # plain-HTTP sites never start a browser
+    else:
+        crawl = make_sim_crawl(tmp_path, docs_per_site=40, sites="script")
         first = crawl.crawl(0, "--site", site_id)
-        assert first.returncode == 0
-        if site_id != "bs-sthjj":  # plain-HTTP sites never start a browser
-            assert "ducha/browser_launches" not in first.stderr
+    try:
+        assert first.returncode == 0, first.stderr[-2000:]
         crawl.server.set_fault(site_id, "api-fails")  # page 1 answers, every later page is a 500
-        result = crawl.crawl(1, "--site", site_id)
+        result = crawl.crawl(1, "--site", site_id, *FAST_RETRIES)
         assert crawl.server.stats()["sites"][site_id].get("fault_api_500", 0) >= 1
         removed_now = {c["url"] for c in crawl.manifest(1)["changes"] if c["kind"] == "remove"}
         got = {r["url"] for r in crawl.query("SELECT d.url FROM events e JOIN documents d ON d.id = e.document_id "
