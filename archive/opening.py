@@ -77,11 +77,9 @@ def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
         raise ArchiveCorruptError(p, "is a folder, not an archive file", "pass the archive file with --db PATH")
     try:
         st = p.stat()
-        size = st.st_size
-        if size and _open_in_this_process(st):
+        if st.st_size and _open_in_this_process(st):
             return True  # SQLite has it open here already (it reports damage itself); a plain read would unlock it
-        with open(p, "rb") as fh:
-            header = fh.read(100)
+        size, header, live = _look(p)
     except OSError as exc:
         raise ArchiveMissingError(p, f"cannot be read ({exc.strerror})", "check the file's permissions") from exc
     if size == 0:
@@ -90,17 +88,47 @@ def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
         return False
     if len(header) < 100 or not header.startswith(_MAGIC):
         raise ArchiveCorruptError(p, "is not an SQLite database (a Ducha archive is one)", RESTORE)
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    count_valid = header[24:28] == header[92:96]
-    # a live archive (a -wal or -shm beside it) can be seen mid-checkpoint with its header ahead of its size, or
-    # its WAL just cut back to nothing: only a file at rest is judged truncated (never cry wolf)
-    live = p.with_name(p.name + "-wal").exists() or p.with_name(p.name + "-shm").exists()
-    if page_size < 512 or size % page_size or (count_valid and not live and size < pages * page_size):
-        raise ArchiveCorruptError(
-            p, f"is truncated ({size} bytes; its header records {pages} pages of {page_size} bytes)", RESTORE)
+    for _ in range(_LOOKS):
+        page_size, pages = _recorded(header)
+        if not _short(size, header, live):
+            return True
+        # a writer closing its connection checkpoints (the header first, then the pages that extend the file) and
+        # then deletes its WAL: a look that straddles that sees a header ahead of the size and no WAL any more.  A
+        # file at rest looks the same twice; only then is it judged truncated (never cry wolf)
+        again = _look(p)
+        if again == (size, header, live):
+            raise ArchiveCorruptError(
+                p, f"is truncated ({size} bytes; its header records {pages} pages of {page_size} bytes)", RESTORE)
+        size, header, live = again
     return True
+
+
+#: how many looks at a file that seems cut short before it is judged (each pair of equal looks decides)
+_LOOKS = 5
+
+
+def _look(p: Path) -> tuple[int, bytes, bool]:
+    """(size, first 100 bytes, whether a -wal or -shm is beside it), the size taken after the header is read."""
+    with open(p, "rb") as fh:
+        header = fh.read(100)
+        size = os.fstat(fh.fileno()).st_size
+    live = p.with_name(p.name + "-wal").exists() or p.with_name(p.name + "-shm").exists()
+    return size, header, live
+
+
+def _recorded(header: bytes) -> tuple[int, int]:
+    """(page size, page count) an SQLite header records."""
+    page_size = int.from_bytes(header[16:18], "big")
+    return (65536 if page_size == 1 else page_size), int.from_bytes(header[28:32], "big")
+
+
+def _short(size: int, header: bytes, live: bool) -> bool:
+    """Whether a file of ``size`` bytes is shorter than its header records.  A live archive (a -wal or -shm beside
+    it) can be seen mid-checkpoint with its header ahead of its size, or its WAL just cut back to nothing: only a
+    file at rest is judged."""
+    page_size, pages = _recorded(header)
+    count_valid = header[24:28] == header[92:96]
+    return page_size < 512 or bool(size % page_size) or (count_valid and not live and size < pages * page_size)
 
 
 def writable(path: str | Path) -> bool:

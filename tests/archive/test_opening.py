@@ -154,3 +154,31 @@ def test_a_header_check_beside_an_open_writer_never_lets_another_process_delete_
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone() == ("interrupted",)
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+def test_a_look_that_straddles_a_closing_writers_checkpoint_is_no_truncation(tmp_path, make_capture, monkeypatch):
+    """A reader opening the archive just as the crawl's last connection closes: the closing checkpoint writes the
+    header (page count ahead of the file's size), extends the file, then deletes the WAL.  A look that straddles
+    it sees a short file and no WAL; the archive must open, not be called truncated.  A file really cut short,
+    which looks the same twice, still is."""
+    from archive import opening
+
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        archive.upsert_sites([{"id": "mee", "name": "生态环境部"}])
+        archive.ingest(make_capture(url="https://x/1.html", title="公示", body_text="正文", attachments=[]))
+    real_look = opening._look
+    size, header, live = real_look(path)
+    assert not live and size % 4096 == 0
+    straddled = (size - 4096 * 2, header, False)  # header already written, the pages extending the file not yet
+    looks = iter([straddled])
+    monkeypatch.setattr(opening, "_look", lambda p: next(looks, None) or real_look(p))
+    assert opening.check_file(path) is True
+    conn = connect_read(path)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    conn.close()
+    monkeypatch.undo()
+    with open(path, "r+b") as fh:  # now really cut short: two looks agree
+        fh.truncate(size - 4096 * 2)
+    with pytest.raises(ArchiveCorruptError, match="is truncated"):
+        opening.check_file(path)
