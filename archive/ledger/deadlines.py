@@ -118,7 +118,7 @@ _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
 _PERIOD_DUTY = (r"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?"
                 r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)")
-_RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/"
+_RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/|定期(?:通报|报告|调度|督查|督办|检查|公开|公布|汇报|报送)"
                         rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))")
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
 _SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
@@ -146,6 +146,10 @@ _YEAR_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:至|到)\s*$")
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 _QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
 _HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
+#: a five-year plan's period before its end (到“十三五”末 → 2020-12-31): 十一五 ends in 2010, each five years on
+_PLAN_PERIOD = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期)?(?=末)")
+#: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit
+_PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
 
 
 def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
@@ -281,6 +285,8 @@ def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
             days.append((_last_day(int(m.group("y")), q * 3, None), m.group(0)))
     days += [(dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31),
               m.group(0)) for m in _HALF.finditer(raw) if _period_end_set(raw, m)]
+    days += [(dt.date(2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5, 12, 31), m.group(0))
+             for m in _PLAN_PERIOD.finditer(raw) if _period_end_set(raw, m)]
     return days
 
 
@@ -305,7 +311,7 @@ def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]
 
 def _period_end_set(raw: str, m: re.Match[str]) -> bool:
     if _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) or _hedged(raw, m.end()) \
-            or _TITLE_OPEN.search(raw[:m.start()]):
+            or _TITLE_OPEN.search(raw[:m.start()]) or _PAST_DONE.match(raw, m.end()):
         return False
     return raw.startswith(("末", "底"), m.end()) or _limit_at(raw, m.start(), m.end())
 

@@ -61,6 +61,9 @@ _RULE_HEADS = "办法|规定|条例|通知|制度|细则|规则|决定|纲要|�
 _RULE_TITLE = re.compile(rf"《[^《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^（）()《》]{{1,12}}[)）])?》"
                          # 督查 (the government's own checks: 《督查通报》) in a title is no inspection's name
                          r"|《[^《》]{0,120}?督查[^《》]{0,120}》")
+#: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
+#: own, it completes the naming before it
+_BARE_ROUND = re.compile(rf"(?:(?P<r>第{_N}轮|首轮)\s*(?P<b>第{_N}批)?|(?P<b2>第{_N}批))[^。；;\n，,]{{0,30}}?督察")
 _AGAIN = re.compile(r"回头看")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省$")
 _SPECIAL = re.compile(r"专项督察")
@@ -161,6 +164,14 @@ def namings(text: str | None) -> list[InspectionName]:
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))
     out.extend(_counted(c, raw, original) for c in counted)
+    named = [(m.start(), m.end()) for m in _NAMING.finditer(masked)]
+    for bare in _BARE_ROUND.finditer(masked):
+        before = [i for i, n in enumerate(out) if n.start < bare.start()]
+        if not before or any(start <= bare.start() < end for start, end in named):
+            continue
+        prev = out[before[-1]]
+        out[before[-1]] = replace(prev, round=prev.round or _ordinal(bare.group("r")),
+                                  batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
     return out
 
 

@@ -27,7 +27,7 @@ After 但 the wording turns when its main clause states a status; when it states
 (虽然整改工作有序推进,…但成效并不稳固 → on track).  A later clause
 stating the present (…开工建设,目前主体工程已完工) decides over the history before it; after a part done, a clause
 about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
-or behind decides.
+or behind decides; the rest pushed on (整改完成54个,持续推进17个) is on track.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
 from __future__ import annotations
@@ -82,7 +82,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"|已(?:经)?(?:全部)?(?:完成|办结|整改|销号)(?:整改)?(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
                                r"(?:上)?(?:完成|完工|建成|办结|到位|整改|销号)")),
     ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
-                        r"|已(?:全部)?(?:整改|报备|验收)?销号|整改完成|^完成(?!率)"
+                        r"|已(?:全部)?(?:整改|报备|验收)?销号|(?:整改|整治|治理)完成(?!率)|^完成(?!率)"
                         r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
                         # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已打捞清理完毕,
                         # 全部销号, 均已按期答复完毕 (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
@@ -111,8 +111,8 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
                             # 纠正在… are no 正在)
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
-    # a kept-up duty; a future one (将持续加大…) is a plan
-    ("ongoing", re.compile(rf"持续推进|长期坚持|持续整改|长期持续|长期|(?<![将要])(?:持续|常态化){_ACTION}")),
+    # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty
+    ("ongoing", re.compile(rf"持续推进|(?<!中)长期坚持|持续整改|(?<!中)长期持续|(?<!中)长期|(?<![将要])(?:持续|常态化){_ACTION}")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
@@ -142,7 +142,7 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: 正在整改的问题要确保序时进度)
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
-_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出")
+_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项): no done head
 _ONLY = re.compile(r"(?:仅|只|才)$")
@@ -200,6 +200,8 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
         if not _REST.match(rest):
             continue
         later = _head(rest)
+        if later and later[2] == "ongoing" and later[3] == "持续推进":
+            return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
         if later and later[2] in ("on_track", "behind"):
             return later
     return None

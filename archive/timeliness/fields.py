@@ -53,7 +53,7 @@ _TASK_COUNT = re.compile(
     rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*(?:整改)?\s*问题")
 _DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
-_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|清单|确定|需要?整改|(?:类|方面)\s*$"
+_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|确定|需要?整改|(?:类|方面)\s*$"
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
@@ -63,6 +63,8 @@ _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
 #: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count
 _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
+#: a completion opening the count's clause governs it (已完成248个…和…交办的165个问题清理整治任务): work done, no plan's count
+_DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
 _FED_BACK = re.compile(r"反馈|指出|交办")
 #: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
 #: rectification plan's tasks unless 整改 qualifies them (整改工作任务)
@@ -229,6 +231,8 @@ def task_count(text: str) -> TaskCount | None:
         clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
         if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
             continue  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
+        if _DONE_IN_CLAUSE.search(text, clause, m.start()):
+            continue
         if _PARTY_INSPECTION.search(text, clause, m.start()):
             continue  # 针对巡察指出的46项具体问题: a party inspection's findings
         if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \

@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
 LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|公示日期|公示时间|"
-          "公示期|失效日期|生效日期|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|"
+          "公示期|失效日期|生效日期|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
           "来源|來源|源自|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
@@ -45,7 +45,7 @@ _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
     rf"(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
-                     "稿件来源", "来源", "來源", "源自")
+                     "稿件来源", "稿源", "来源", "來源", "源自")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
 _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
@@ -109,7 +109,9 @@ _BRACKETS = {")": "(", "）": "（", "]": "[", "】": "【", "」": "「", "》"
 
 def _unmatched_close(value: str) -> str:
     """``value`` without a closing bracket it does not open: the bracket closes the text around the label
-    ("(新闻来源:华西都市报)" → "华西都市报"); "某某(集团)" keeps its own."""
+    ("(新闻来源:华西都市报)" → "华西都市报"); "某某(集团)" keeps its own. An opening bracket left at the end
+    belongs to the next bracketed field ("[稿源:某台] [作者:]")."""
+    value = value.rstrip(" \t\u3000[【(（")
     while value and value[-1] in _BRACKETS and value.count(_BRACKETS[value[-1]]) < value.count(value[-1]):
         value = value[:-1].rstrip()
     return value
@@ -137,8 +139,10 @@ def label_fields(text: str) -> dict[str, str]:
 _MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出版")
 #: a newspaper's name between dashes in an e-paper's info line: "日期:[2017年02月20日] -- 菏泽日报 -- 版次:[A2]"
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
-#: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label
-_NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12})\s+(?:作者|编辑|责任编辑)\s*[:：]")
+#: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label or page
+#: control; a site and its paper joined by a dash ("… 10:09:33 某某网-某某日报  点击量:") is one name
+_NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
+                              r"(?:作者|编辑|责任编辑|点击量|点击数|评论)\s*[:：(（]")
 
 
 #: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
