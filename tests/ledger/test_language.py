@@ -37,11 +37,11 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: status floor rises to 0.99 / 0.97 and its held-out one to 0.95 / 0.9; the held-out deadline recall floor falls from
 #: 0.9 to 0.85: set 9's one held-out deadline positive, unread, joins the fifth (18 / 1 / 3; the rows changed, the older
 #: fifth's count did not).
-DEV_FLOOR = {"feedback": (1.0, 0.98), "status": (0.99, 1.0)}
+DEV_FLOOR = {"feedback": (1.0, 0.98), "status": (0.99, 1.0), "deadline": (1.0, 0.99)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.97), "task_count": (0.98, 0.98), "deadline": (0.98, 0.97), "status": (0.98, 0.98),
                "citation": (1.0, 0.98), "inspection": (0.98, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
-HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": (0.94, 0.94), "deadline": (0.9, 0.86),
+HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": (0.94, 0.94), "deadline": (0.95, 0.86),
                  "status": (0.96, 0.91), "inspection": (0.95, 0.94), "info_block": (0.97, 0.93)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
@@ -67,8 +67,9 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.9), "citation": (1.0, 0.92), "task_count": 
 #: "After set 10"); its held-out rows were then measured once (TP / FP / FN): inspection 4 / 0 / 0, task count 4 / 1 / 0,
 #: deadline 2 / 0 / 0, status 6 / 0 / 0, info block no rows (all unchanged from the first measure).  With set 10 seen the
 #: whole and held-out floors are the measured values: task count's held-out FP is set 10's; status's dev FP is set 10's
-#: (a requirement read as a kept-up duty); deadline's whole and held-out precision fell by one held-out FP of an earlier
-#: set that a set-10 form (定期 duties or five-year plan ends) adds (known by its count only).
+#: (a requirement read as a kept-up duty).  A 定期 (regular) duty read as recurring was then taken back: the corpus
+#: labels 定期通报 both ways (set 7's README), so dev keeps that one deadline row unread (定期通报) and the deadline
+#: floors stay where set 9 left them.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},

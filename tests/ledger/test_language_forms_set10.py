@@ -39,10 +39,10 @@ def test_task_count_by_who_raised_it_and_a_completion_governing_it(text, count):
     ("到十一五末完成全部关停", "2010-12-31", "date"),
     # a completion in the perfective after the period reports the past: no limit
     ("到2021年下半年,分三批完成了对全部市县的督察。", None, "unknown"),
-    # 定期 + a report or check is a recurring duty
-    ("定期报告整改工作进展", None, "recurring"),
+    # 定期 (at regular times) names no period: the corpus labels 定期通报 both ways (README), so it stays unread
+    ("定期报告整改工作进展", None, "unknown"),
 ])
-def test_deadline_plan_periods_past_spans_and_regular_duties(text, iso, kind):
+def test_deadline_plan_periods_and_past_spans(text, iso, kind):
     found = deadline(text)
     assert (found.iso(), found.kind) == (iso, kind)
 
