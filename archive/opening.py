@@ -89,7 +89,6 @@ def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
     if len(header) < 100 or not header.startswith(_MAGIC):
         raise ArchiveCorruptError(p, "is not an SQLite database (a Ducha archive is one)", RESTORE)
     for _ in range(_LOOKS):
-        page_size, pages = _recorded(header)
         if not _short(size, header, live):
             return True
         # a writer closing its connection checkpoints (the header first, then the pages that extend the file) and
@@ -97,6 +96,7 @@ def check_file(path: str | Path, *, must_exist: bool = True) -> bool:
         # file at rest looks the same twice; only then is it judged truncated (never cry wolf)
         again = _look(p)
         if again == (size, header, live):
+            page_size, pages = _recorded(header)
             raise ArchiveCorruptError(
                 p, f"is truncated ({size} bytes; its header records {pages} pages of {page_size} bytes)", RESTORE)
         size, header, live = again

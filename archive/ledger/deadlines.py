@@ -107,8 +107,6 @@ _CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截�
 #: that clause names one (公示, 受理, 征求意见, 异议 …); otherwise the period of what it tells (a stay, a campaign)
 _BARE_TIME_LABEL = re.compile(r"(?:^|[，,。;；])\s*(?:时间|日期)\s*[:：为（(]?\s*$")
 _WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投诉|举报|反映")
-#: a month range after a preposition that introduces an object (对 / 针对 / 就 / 将 / 把) is that object's period
-_PERIOD_OBJECT = re.compile(r"(?:对|针对|就|将|把)\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
