@@ -160,8 +160,9 @@ _PLAN_PERIOD = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])�
 _PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
 #: a date opening its sentence, then a comma and the completion reported as achieved (2019年6月底,…工程如期完成;
 #: …顺利完成, 已完成, 完成了): when it was done, no limit (2019年12月,完成全部还林工作 still sets one)
-_ACHIEVED = re.compile(r"[^。;；]{0,30}?(?:(?:如期|顺利|圆满)地?(?:完成|完工|建成|竣工|办结)|完成了"
-                       r"|已(?:经)?(?:全部|全面)?(?:完成|完工|建成|竣工|办结))")
+#: (an aim before it makes it sought again: 2020年底,确保如期完成)
+_ACHIEVED = re.compile(r"(?:(?!确保|力争|争取|务必|要|须|应|将)[^。;；]){0,30}?"
+                       r"(?:(?:如期|顺利|圆满)地?(?:完成|完工|建成|竣工|办结)|完成了|已(?:经)?(?:全部|全面)?(?:完成|完工|建成|竣工|办结))")
 #: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
 _CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")

@@ -53,8 +53,8 @@ _ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
 _NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
-#: finding out or settling: 已全部查清, 已结清)
-_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|(?:查|摸|核|理|厘|弄|结|还|付|缴)清)"
+#: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
+_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|(?:查|核|结|还|付|缴)清)"
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
@@ -121,8 +121,8 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
-                            # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 are no 正在
-                            rf"|(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当){_HAN}{{0,8}}?{_ACTION}"
+                            # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
+                            rf"|(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧){_HAN}{{0,8}}?{_ACTION}"
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
                             # 纠正在… are no 正在)
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),

@@ -49,11 +49,13 @@ def test_status_forms_of_sets_11_and_12(text, status, head):
     "信访件办结率为95%",
     "群众满意率100%",
     "要确保办结率达到100%",
-    # a requirement to find out, a prohibition to stall
+    # a requirement to find out, a first step (摸清 the situation), a prohibition to stall
     "要尽快查清问题线索",
+    "已摸清全县养殖场底数",
     "各地不得搁置群众举报件",
-    # 真正 is no progressive 正
+    # 真正, 正值 are no progressive 正
     "真正组织群众参与监督",
+    "正值汛期,县政府组织人员巡查",
     # 彻底 before a bare verb is the degree sought: a target
     "交办问题全面彻底整改到位",
     # a clause opened by 并 goes on with the aimed predicate before it
@@ -85,8 +87,9 @@ def test_no_status_in_rates_requirements_and_targets(text):
     # a date opening its sentence, then the completion reported as achieved: when it was done
     ("2020年9月底,污水处理厂提标工程如期完成。", None, "unknown"),
     ("2021年3月,已全部完成整改并销号。", None, "unknown"),
-    # ...while a plan's clause opened by its date still sets a limit
+    # ...while a plan's clause opened by its date, or an achievement aimed at, still sets a limit
     ("2020年9月底,完成污水处理厂提标工程。", "2020-09-30", "date"),
+    ("2020年底,确保如期完成全部整改任务。", "2020-12-31", "date"),
     # 随 + a verb twice: handled as it comes
     ("对群众来信来访做到随到随办", None, "immediate"),
     ("发现问题随查随改", None, "immediate"),
