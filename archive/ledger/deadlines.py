@@ -11,9 +11,14 @@ A date in a text is a *last day* only when the text says so — a construction a
   closing (``受理信访时间截止到2020年12月15日``);
 * a cell that is the date alone (``2025年6月``, ``2024年12月31日，长期坚持``).
 
+A clock time after a day is the day's (``6月10日18时前``); a span of clock times (``5月11日8时-5月11日20时``) is a period
+unless under a window's label.
+
 Any other date tells when something happened or will happen — an event (``8月2日公开招标``, ``将于6月2日开展测评``,
 ``9月26日上午…召开会议``, ``10月16日…来我市督导``), a period (``2017年8月至9月…开展督察``, ``时间为10月12日至31日``)
-or a cut-off (``截至今年6月底,已完成1398项``) — and gives no last day, even when nothing else in the text is dated.
+or a cut-off (``截至今年6月底,已完成1398项``), an inspection's stay under its label (``进驻某师期间:``, ``进驻期:``), a date
+opening its sentence whose completion is reported as achieved (``2019年6月底,…如期完成``) — and gives no last day, even when
+nothing else in the text is dated.
 A span of years (``2019年至2022年,…分六批完成…督察``) is a period: its 至 sets no limit on its last year.
 Bare years, quarters and half-years follow the same idea (``到2020年``, ``2020年完成``, a cell ``2020年``).  Chinese
 numerals and dates come from ``archive.timeliness.dates`` (the one date vocabulary).
@@ -38,10 +43,10 @@ _CN_SMALL = "一二两三四五六七八九十"
 class Deadline:
     """A task's deadline: the last allowed day (None when the plan gives none) and what kind it is.
 
-    ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改: no day is
+    ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改, 随到随办: no day is
     stated, so none is invented), ``ongoing`` (长期坚持/持续推进, also 立行立改并长期坚持), ``recurring``
-    (每年…, 每季度…, 至少1次/年, a mechanism named by its periods: 日跟踪、周调度机制), ``relative`` (30个工作日内, 6个月内: counted from an event the cell
-    does not date), ``unknown`` (no deadline read).
+    (每年…, 每季度…, 至少1次/年, a mechanism named by its periods: 日跟踪、周调度机制, 按季度…调度), ``relative``
+    (30个工作日内, 6个月内: counted from an event the cell does not date), ``unknown`` (no deadline read).
     """
 
     last_day: dt.date | None
@@ -76,7 +81,9 @@ _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:�
 _WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为（(]?\s*$")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
-_EVENT_PERIOD = re.compile(r"(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)\s*[:：为（(]?\s*$")
+#: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
+_EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)"
+                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$")
 _EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
                           # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
                           r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
@@ -110,14 +117,17 @@ _WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
-_IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
+#: (随 + a verb twice: handled as it comes, 随到随办, 随查随改)
+_IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改|随(?:到|交|收|报|查|发现)随(?:办|改|结|处理?)")
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
-_PERIOD_DUTY = (r"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?"
-                r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)")
+_DUTY_VERB = r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)"
+_PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
 _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/"
-                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))")
+                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))"
+                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
+                        rf"|按\s*(?:年|季|月|半年|周|旬|日)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}")
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
 _SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
 _RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内"
@@ -148,6 +158,16 @@ _HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
 _PLAN_PERIOD = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期)?(?=末)")
 #: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit
 _PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
+#: a date opening its sentence, then a comma and the completion reported as achieved (2019年6月底,…工程如期完成;
+#: …顺利完成, 已完成, 完成了): when it was done, no limit (2019年12月,完成全部还林工作 still sets one)
+#: (an aim before it makes it sought again: 2020年底,确保如期完成)
+_ACHIEVED = re.compile(r"(?:(?!确保|力争|争取|务必|要|须|应|将)[^。;；]){0,30}?"
+                       r"(?:(?:如期|顺利|圆满)地?(?:完成|完工|建成|竣工|办结)|完成了|已(?:经)?(?:全部|全面)?(?:完成|完工|建成|竣工|办结))")
+#: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
+#: something runs over: a window only under its label or before 前 / 内 (as a range of days)
+_CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")
+_DASH = r"\s*[-—–~～至到]\s*"
+_TIMED_SPAN_END = re.compile(rf"(?:[时点分]|\d[:：]\d{{2}}){_DASH}$")
 
 
 def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
@@ -205,7 +225,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         before, first = (raw[max(0, start.start - 8):start.start], start.start) if start else (before, first)
     if _CLOSING.search(raw[max(0, first - 12):first]) and not _hedged(raw, m.end):
         return True  # a window's stated closing day
-    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(before) \
+    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
             or _AFTER_EVENT.match(raw[m.end:]) \
             or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
             or _EVENT_LASTS.search(raw[max(0, first - 20):first]) or _TITLE_OPEN.search(raw[:m.start]):
@@ -213,6 +233,15 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　") \
             and not _alone(raw, m.start, m.end):
         return False  # a sentence opened by its day and a comma tells when something happened
+    if m.kind in ("date", "deadline") and _LEAD.match(after) and re.search(r"(?:^|[。;；])\s*$", raw[:m.start]) \
+            and _ACHIEVED.match(raw, m.end):
+        return False  # 2019年6月底,…如期完成: when it was done
+    clock = _CLOCK.match(raw, m.end) if m.kind == "date" else None
+    if clock and re.match(_DASH, raw[clock.end():]):
+        return False  # the start of a span of hours
+    if clock and _TIMED_SPAN_END.search(raw, 0, m.start):
+        start = next((x for x in reversed(mentions) if x.end <= m.start), None)
+        return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
     if _NOT_A_LAST_DAY_BEFORE.search(before) and (_CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
@@ -226,8 +255,10 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
 
 
 def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
-    """Whether the text around a (single) dated mention sets it as a limit (see the module docstring)."""
-    return m.kind == "deadline" or _limit_at(raw, m.start, m.end)
+    """Whether the text around a (single) dated mention sets it as a limit (see the module docstring); a clock time
+    after the day is the day's (6月10日18时前)."""
+    clock = _CLOCK.match(raw, m.end)
+    return m.kind == "deadline" or _limit_at(raw, m.start, clock.end() if clock else m.end)
 
 
 def _limit_at(raw: str, start: int, end: int) -> bool:

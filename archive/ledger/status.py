@@ -5,22 +5,26 @@
 
 * **done** — 已 / 已经 (or a plain 全部, 均) + manner (按期, 按时, 提前 …) + a completion verb (完成, 办结, 到位) or a
   verb phrase closed by a result complement (办结, 完毕, 干净, 到位, 销号, 清零: 全部反馈办结, 已打捞清理完毕,
-  全部销号) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收); a completion verb with the count it completed
-  (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 / 全面完成 stated.  A
-  hand-over verb is not the work (已全部交办到位 is delivered, not done), nor is a part (仅整改到位3个);
-* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工; done and mostly done stated
+  全部销号, 已全部查清) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收, 已结束); a completion verb with
+  the count it completed (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 /
+  全面完成 stated; all handled in the perfective (均按要求进行了调查处理); the rectification's requirement reached
+  (已达到整改要求); a completion rate of 100 % (办结率达到100%).  A hand-over verb is not the work (已全部交办到位 is
+  delivered, not done), nor is a part (仅整改到位3个) or a stage (已阶段性办结);
+* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工, 已完成主体建设; done and mostly done stated
   together, the weaker state (已完成或基本完成);
-* **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb; 序时 / 按计划 /
+* **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb (正组织…清理); 序时 / 按计划 /
   稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
   connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
 * **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度), 滞后, progress judged slow (进度慢,
   进展缓慢), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
-  found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none);
+  found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
+  (项目被搁置, 停滞; not 不得搁置);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
 A phrase governed by an aim, a requirement or a directive in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
-督促…整改到位) states no status; a relative clause closed by 的 ends the aim, and an 已 after it states a status
+督促…整改到位, the degree sought: 全面彻底整改到位) states no status, nor does one in a clause opened by 并 after an aimed
+one (彻底整改,并持续巩固成果) or after an aim with only its manner phrase (确保按…的时间节点,全面完成…); a relative clause closed by 的 ends the aim, and an 已 after it states a status
 again (计划2017年完成的46项基本完成, 要求完成整改的问题已全部完成), a manner phrase's 的 does not (务必按…明确的措施
 全部落实到位); a phrase closed by 的 that a duty follows names the group the duty is for (已完成整改的要抓紧销号).
 After 但 the wording turns when its main clause states a status; when it states none the concession's status stands
@@ -48,16 +52,17 @@ _COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|�
 _ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
 _NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
-#: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成)
-_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成)"
+#: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
+#: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
+_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|(?:查|核|结|还|付|缴)清)"
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
-#: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成)
+#: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
+             r"|封闭|投运|投用|投入使用|投入运行|结束|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
-           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新)")
+           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
@@ -73,10 +78,14 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
                           r"|(?:整改|落实|治理|整治|处置)不到位"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
-                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快)|缓慢|偏慢|较慢|迟缓")),
+                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快)|缓慢|偏慢|较慢|迟缓"
+                          # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
+                          r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
     ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
+                               # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
+                               r"|已(?:经)?(?:完成|建成)了?主体"
                                r"|已(?:经)?完成(?:了)?大部分"
                                # done or mostly done stated together: the weaker state (已完成或基本完成274项)
                                r"|已(?:经)?(?:全部)?(?:完成|办结|整改|销号)(?:整改)?(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
@@ -97,7 +106,13 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
                         # all within the set time (均在规定时间内办结, 均按期答复)
-                        r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)")),
+                        r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)"
+                        # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
+                        r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
+                        # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
+                        r"|已(?:经)?(?:全部)?达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        # a completion rate of 100 % (办结率达到100%)
+                        r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
     ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
@@ -106,13 +121,14 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
-                            # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 are no 正在
-                            rf"|(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当){_HAN}{{0,8}}?{_ACTION}"
+                            # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
+                            rf"|(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧){_HAN}{{0,8}}?{_ACTION}"
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
                             # 纠正在… are no 正在)
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
-    # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty
-    ("ongoing", re.compile(rf"持续推进|(?<!中)长期坚持|持续整改|(?<!中)长期持续|(?<!中)长期|(?<![将要])(?:持续|常态化){_ACTION}")),
+    # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
+    # a stall or a negation how long it lasted (长期搁置, 长期未整改)
+    ("ongoing", re.compile(rf"持续推进|(?<!中)长期坚持|持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没)|(?<![将要])(?:持续|常态化){_ACTION}")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
@@ -133,7 +149,10 @@ _CLAUSE = re.compile(r"[，,；;、]")
 #: an aim, a requirement or a directive governing a phrase in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划")
+#: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底")
+#: an aim whose clause is only a manner phrase (确保按…的时间节点,全面完成…) governs the clause after its comma
+_AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
 #: a manner phrase after the aim whose 的 is its own (务必按…明确的措施全部落实到位): that 的 ends no relative clause
@@ -143,9 +162,9 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名")
-_AIMED_CLASSES = ("done", "mostly_done", "on_track")
-#: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项): no done head
-_ONLY = re.compile(r"(?:仅|只|才)$")
+_AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
+#: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项), 阶段性 a stage (已阶段性办结): no done head
+_ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
 
 
 @dataclass(frozen=True)
@@ -162,12 +181,22 @@ def _aimed(compact: str, at: int, end: int) -> bool:
     main verb is stated), unless the 的 is a manner phrase's (务必按…明确的措施全部落实到位), and an 已 after the aim
     states what is done (要求完成整改的问题已全部完成)."""
     clause = max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+    if compact.startswith("并", clause) and clause > 1:  # a clause opened by 并 goes on with the predicate before it
+        clause = max(compact.rfind(c, 0, clause - 1) for c in "，,；;。") + 1
     aims = [a for a in _AIM.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
     if not aims:
-        return False
+        return _aimed_across(compact, clause, end)
     governed = compact[aims[-1].end():end]
     de = governed.find("的")
     return "已" not in governed and (de < 0 or bool(_MANNER_DE.search(governed, 0, de)))
+
+
+def _aimed_across(compact: str, clause: int, end: int) -> bool:
+    """Whether the clause before ``clause`` is an aim and its manner phrase alone (确保按…的时间节点,), with no
+    status phrase of its own, so that it governs this clause up to ``end``; an 已 there states again."""
+    before = max(compact.rfind(c, 0, max(clause - 1, 0)) for c in "，,；;。") + 1
+    return (clause > 0 and bool(_AIM_MANNER.search(compact[before:clause])) and "已" not in compact[clause:end]
+            and not any(p.search(compact, before, clause - 1) for _, p in _CLASSES))
 
 
 def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
@@ -176,7 +205,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end()) or _GROUP_FOR_DUTY.match(compact, m.end())):
         return False
     if name == "done":
-        return not _ONLY.search(compact, 0, m.start())
+        return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
     if name == "behind" and m.group(0).endswith("不到位"):
         return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
     return True
