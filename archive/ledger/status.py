@@ -236,6 +236,18 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
     return None
 
 
+def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
+    """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个):
+    done and mostly done stated together are the weaker state, as 已完成或基本完成."""
+    end = compact.find("。", head[0])
+    sentence = compact[:end] if end >= 0 else compact
+    for clause in _CLAUSE.finditer(sentence, head[0]):
+        later = _head(sentence[clause.end():])
+        if later and later[2] == "mostly_done" and later[0] == 0:
+            return later
+    return None
+
+
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
     folded = for_reading(text or "")[1]
@@ -256,6 +268,8 @@ def read_status(text: str | None) -> StatusReading:
         later = None  # 已完成整改,目前长期坚持: done, kept up (as 已经完成,长期坚持)
     if later is None and head[2] in ("done", "mostly_done"):
         later = _rest_turns(compact, head)
+    if later is None and head[2] == "done":
+        later = _part_mostly_done(compact, head)
     _, _, name, wording = later or head
     return StatusReading(name, wording)
 

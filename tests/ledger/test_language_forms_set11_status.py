@@ -38,6 +38,12 @@ from archive.ledger.status import read_status
     # an 已 after an aim's manner clause states again; 并 after a stated clause keeps it stated
     ("确保按时间节点,已完成整改任务", "done", "已完成"),
     ("已完成整改,并持续巩固整改成效", "done", "已完成"),
+    # a part done, then a part mostly done in the same sentence: the weaker state, as 已完成或基本完成
+    ("某县涉及问题5个,整改完成3个,基本整改完成2个", "mostly_done", "基本整改完成"),
+    ("已完成整改10项、基本完成4项", "mostly_done", "基本完成"),
+    # ...but a rest on track wins, and a mostly done part in a later sentence is another report
+    ("已整改到位2项、基本到位1项,其余正在积极整改之中", "on_track", "正在积极整改"),
+    ("已完成整改6项。基本完成的2项将于年底前验收", "done", "已完成"),
 ])
 def test_status_forms_of_sets_11_and_12(text, status, head):
     found = read_status(text)
