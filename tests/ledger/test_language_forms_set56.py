@@ -29,7 +29,8 @@ from archive.timeliness.fields import feedback_date, problem_count
     ("提前完成整改交账5项,其余10项均达到序时进度要求", "on_track"),
     # …but a done head stays done when nothing said of the rest is on track or behind
     ("已完成整改,正在组织验收", "done"), ("已完成5项,其余3项长期坚持", "done"), ("已完成整改,目前长期坚持", "done"),
-    ("整改完成1个,基本整改完成1个", "done"), ("已全部交办到位,相关单位正在办理中", "on_track"),
+    # (a part mostly done beside a part done is the weaker state: set 8's convention, tests of sets 11 and 12)
+    ("整改完成1个,基本整改完成1个", "mostly_done"), ("已全部交办到位,相关单位正在办理中", "on_track"),
 ])
 def test_status_by_head_verb_and_the_rest(text, status):
     assert status_class(text) == status
