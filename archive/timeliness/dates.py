@@ -222,11 +222,12 @@ def _pair_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
 def _resolve_years(text: str, mentions: list[DateMention], context_year: int | None) -> None:
     """Give year-less mentions a year (range start, earlier explicit year, context) and compute values."""
     last_year: int | None = None
+    named_year: int | None = None  # the last year a mention states, also relatively (去年5月…,同年10月: 去年's)
     prev: DateMention | None = None
     for m in mentions:
         if m._explicit_year:
             if m.year is not None:
-                last_year = m.year
+                last_year = named_year = m.year
         elif m.year_source == "range" and prev is not None:
             m.year = prev.year
             if m.month is None:
@@ -239,10 +240,11 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
             m.year_source, m.note = None, "relative or recurring year"
         elif rel := _RELATIVE_YEAR.search(text[max(0, m.start - 4):m.start]):
             base, offset = _RELATIVE_OFFSET[rel.group("w")]
-            last = last_year if last_year is not None or base != "last" else next(  # 2022年进驻，同年12月31日前
+            last = named_year if named_year is not None or base != "last" else next(  # 2022年进驻，同年12月31日前
                 (int(y.group(1)) for y in reversed(list(_BARE_YEAR.finditer(text, 0, m.start)))), None)
             year = (last if base == "last" else context_year) or (context_year if base == "last" else None)
             m.year, m.year_source = (year + offset, "relative") if year is not None else (None, None)
+            named_year = m.year if m.year is not None else named_year
             if year is None:
                 m.note = "relative year unknown"
         elif last_year is not None:
