@@ -4,10 +4,11 @@ The grammar of a naming, as the government writes it::
 
     [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
-           | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组)
+           | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
+           | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
-    CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | “回头看”] (督察 | 督查)
+    CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | 集中 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
 
@@ -18,7 +19,8 @@ level (``开展了第二轮生态环境保护督察``) only completes the one be
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a
 rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
-provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``) name two levels, so none.  Nothing is guessed: a round the text does not state is None.
+provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
+a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 

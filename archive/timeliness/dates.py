@@ -68,7 +68,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
 _CONNECTOR = re.compile(r"^\s*(?:至|到|—+|－|–|~|～|-)\s*$")
 _DAY_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,2}}|{_CNMD})\s*[日号]")
 _RELATIVE = re.compile(r"(?:每年|每月|逐年|前年|后年|上一年|下一年)\s*$")
-#: a year named relative to the text's last explicit year (当年, 同年, 次年) or to the context year (今年, 去年, 明年)
+#: a year named relative to the last year the text names (当年, 同年, 次年; 去年5月…同年10月 counts from 去年) or to the
+#: context year (今年, 去年, 明年)
 _RELATIVE_YEAR = re.compile(r"(?P<w>当年|同年|该年|次年|翌年|今年|本年|去年|上年|明年)\s*$")
 #: a year stated alone (2022年进驻), the one a later 同年 / 次年 counts from when no dated mention gives one
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

@@ -79,6 +79,7 @@ _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
 _PARTY_INSPECTION = re.compile(r"巡[察视]")
 #: problems the petitions raised (交办信访件涉及的生态环境问题9070个) are no plan's tasks either
 _PETITIONS = re.compile(r"信访|举报")
+_FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
 #: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
 #: the body a count belongs to, named right before it (赤峰市158项…, 巴彦淖尔市52项…)
@@ -226,10 +227,12 @@ class TaskCount:
 def task_count(text: str) -> TaskCount | None:
     """How many tasks (problems) the plan states it addresses: "共明确整改任务2164项", "375项整改任务",
     "梳理出56条整改措施清单", "任务是21个", "督察反馈的68个问题" — never a count of categories ("4个方面",
-    "4大类"), of measures ("186条具体整改措施"), of completed tasks ("已完成313项整改任务"), of 信访件 / 案件, or of
-    another list's items (民生实事, 《政府工作报告》); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
+    "4大类"), of measures ("186条具体整改措施"), of completed tasks ("已完成313项整改任务"), of 信访件 / 案件 and the
+    problems they raise, of projects (N个问题项目), of several bodies' plans added up (…,其中甲市30项、乙市25项), or of
+    another list's items (民生实事, 《政府工作报告》); an inspection's name may stand between the count and its tasks
+    ("89项中央环保督察整改任务", "41项反馈问题"); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
     sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个, 94个具体整改问题已完成55个,
-    175个问题已按时序进度要求整改完成144个).  The most repeated count wins (its first mention), the first on a tie."""
+    175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
     original, text = for_reading(text)
     for m in _TASK_COUNT.finditer(text):
@@ -254,14 +257,16 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
         tied = _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
-        if not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge")):
-            return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项
+        if not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge")) \
+                or not m.group("ge") and text[m.start() - 1:m.start()] == "第":
+            return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
     if _DONE_IN_CLAUSE.search(text, clause, m.start()):
         return True
-    if _PARTY_INSPECTION.search(text, clause, m.start()) or _PETITIONS.search(text, clause, m.start()):
+    petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
+    if _PARTY_INSPECTION.search(text, clause, m.start()) or petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start()):
         return True  # 针对巡察指出的46项具体问题: a party inspection's findings; 交办信访件涉及的…问题9070个: petitions'
     if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
             and m.group(0).endswith("问题"):

@@ -57,8 +57,12 @@ def test_feedback_month_in_the_same_year_as_a_relative_one(text, context_year, i
     ("全县3个方面12项40个整改任务已基本完成", 40),
     # a total glued to 问题 without its classifier, followed by its part done (whose manner stands between)
     ("涉及本区的9问题已按时序要求完成整改任务7项", 9),
-    # problems the petitions raised are no plan's count
+    # problems the petitions raised are no plan's count…
     ("督察期间交办信访件涉及的环境问题1200个,已整改完成1100个", None),
+    # …unless the feedback's own count follows them in the clause
+    ("围绕信访件和督察反馈的58个问题抓整改", 58),
+    # a number glued to 问题 after 第 is an ordinal, no total
+    ("第7问题已完成整改2个", None),
     # 问题 qualifying another noun (问题项目, 问题线索) counts that noun
     ("对辖区内整改中的拆除、复绿等60个问题项目清单进行专项督查", None),
     # a total broken down by several bodies' counts after 其中 adds their plans up
