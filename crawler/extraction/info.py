@@ -70,8 +70,10 @@ _DATE_BEFORE_SOURCE = re.compile(
     r"(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 #: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day
-#: (the title's authors are no publisher label)
-_TITLE_THEN_DAY = re.compile(r"^[^:：|｜丨\n]{12,}?[ \t\u3000]+((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})$")
+#: (the title's authors are no publisher label); a body's name before the day is a signature, a serial number opening
+#: the line a table's row
+_TITLE_THEN_DAY = re.compile(r"^(?P<title>(?!\d)[^:：|｜丨\n]{12,}?)[ \t\u3000]+((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})$")
+_SIGNER_END = re.compile(r"(?:[局厅办委部室站所院处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|委员会)$")
 
 
 #: the page's clock ("现在时间是:2024年11月22日", "今天是…") is no info line
@@ -247,9 +249,12 @@ def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
         return parse_shown_date(before_source.group(1))
     for line in text.split("\n"):
         line = line.strip(" \t\u3000•·[]【】")
-        alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None) or _TITLE_THEN_DAY.match(line)
+        alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None)
         if alone:
             return parse_shown_date(alone.group(1))
+        titled = _TITLE_THEN_DAY.match(line)
+        if titled and not _SIGNER_END.search(titled.group("title")):
+            return parse_shown_date(titled.group(2))
     return None
 
 

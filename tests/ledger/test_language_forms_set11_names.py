@@ -82,3 +82,13 @@ def test_a_dateline_names_the_day_and_the_body_that_posted():
 def test_a_title_line_closed_by_its_day_gives_the_posting_day_only():
     block = info_block("某某县委 某某县人民政府 关于某某督察反馈意见整改落实情况的通报 2022-10-18")
     assert (block.publisher, block.posted, block.issued) == (None, "2022-10-18", None)
+
+
+@pytest.mark.parametrize("text", [
+    # a body's name before the day signs it: no title line
+    "某某市生态环境保护督察整改工作领导小组办公室 2022-10-18",
+    # a table's row opens with its serial number
+    "3 某某公司废水直排问题 已完成整改 2023-05-06",
+])
+def test_no_title_line_before_a_day(text):
+    assert info_block(text).posted is None
