@@ -72,6 +72,8 @@ _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
 #: a completion opening the count's clause governs it (已完成248个…和…交办的165个问题清理整治任务): work done, no plan's count
 _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
 _FED_BACK = re.compile(r"反馈|指出|交办")
+#: a clause opened by 其中 counts a part of a total stated before it (其中,2017年底前须完成任务23项)
+_PART = re.compile(r"\s*其中")
 #: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
 #: rectification plan's tasks unless 整改 qualifies them (整改工作任务)
 _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
@@ -234,6 +236,7 @@ def task_count(text: str) -> TaskCount | None:
     sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个, 94个具体整改问题已完成55个,
     175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
+    weak: list[TaskCount] = []  # N个整改任务: 个 counts anything (4个方面), so it yields to a count with 项 / 条 / 个问题
     original, text = for_reading(text)
     for m in _TASK_COUNT.finditer(text):
         if _no_plan_count(text, m):
@@ -241,7 +244,8 @@ def task_count(text: str) -> TaskCount | None:
         n = cn_number(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_after"),
                                        m.group("n_after2"), m.group("n_after3")) if g))
         if n:
-            found.append(TaskCount(n, original[m.start():m.end()], m.start()))
+            (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
+    found = found or weak
     if not found or _parallel(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
         return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)
@@ -263,8 +267,9 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
-    if _DONE_IN_CLAUSE.search(text, clause, m.start()):
-        return True
+    if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
+            or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"):
+        return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
     if _PARTY_INSPECTION.search(text, clause, m.start()) or petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start()):
         return True  # 针对巡察指出的46项具体问题: a party inspection's findings; 交办信访件涉及的…问题9070个: petitions'

@@ -69,6 +69,11 @@ def test_feedback_month_in_the_same_year_as_a_relative_one(text, context_year, i
     ("整改方案共确定90项整改任务,其中甲市30项、乙市25项、丙县35项", None),
     # …while a part done after 其中 leaves the total the plan's
     ("整改方案共确定90项整改任务,其中已完成60项", 90),
+    # a clause opened by 其中 counts a part of a total, no plan's count
+    ("其中,今年底前须完成的33个整改任务已完成30个", None),
+    ("其中2019年底前要完成的12项整改任务", None),
+    # 个 before 整改任务 yields to a count with 项: N个整改任务、共M项具体问题
+    ("要完成整改的15个整改任务、共120项具体问题,已完成整改100项", 120),
 ])
 def test_task_count_constructions(text, count):
     assert problem_count(text) == count
