@@ -261,8 +261,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
         tied = _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
-        if not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge")) \
-                or not m.group("ge") and text[m.start() - 1:m.start()] == "第":
+        if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
+                or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
@@ -271,7 +271,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"):
         return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
-    if _PARTY_INSPECTION.search(text, clause, m.start()) or petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start()):
+    if _PARTY_INSPECTION.search(text, clause, m.start()) \
+            or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):
         return True  # 针对巡察指出的46项具体问题: a party inspection's findings; 交办信访件涉及的…问题9070个: petitions'
     if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
             and m.group(0).endswith("问题"):
