@@ -4,10 +4,11 @@ The grammar of a naming, as the government writes it::
 
     [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
-           | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组)
+           | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
+           | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
-    CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | “回头看”] (督察 | 督查)
+    CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | 集中 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
 
@@ -18,7 +19,8 @@ level (``开展了第二轮生态环境保护督察``) only completes the one be
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a
 rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
-provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``) name two levels, so none.  Nothing is guessed: a round the text does not state is None.
+provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
+a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 
@@ -34,8 +36,9 @@ logger = logging.getLogger(__name__)
 _N = r"[一二三四五六七八九十\d]{1,3}"
 #: a place's name never holds a round or a batch (第二轮省… is round 2 of the province's, not a place 第二轮省)
 _PLACE_LEVEL = r"(?:(?![第轮批])[\u4e00-\u9fff]){1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市|自治区"
-#: the autonomous regions by their short names (新疆第一生态环境保护督察组: the region's own group 1)
-_REGION = r"内蒙古|新疆|西藏|广西|宁夏"
+#: the autonomous regions by their short names (新疆第一生态环境保护督察组: the region's own group 1), and the 兵团
+#: (新疆生产建设兵团), which holds inspections of its own at the provincial level (兵团第三生态环境保护督察组)
+_REGION = r"内蒙古|新疆|西藏|广西|宁夏|兵团"
 #: a province's environment department holds its own inspections (省环保厅环境保护督察组…“回头看”): provincial
 _DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
 #: what is protected before 督察: 生态环境保护, 生态保护 (中央生态保护督察回头看), 环境保护, 环保, 生态环保 —
@@ -45,9 +48,9 @@ _NAMING = re.compile(
     rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
     rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个\s*)?"
-    rf"(?P<level>中央|省级(?:层面)?|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
+    rf"(?P<level>中央|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
     rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
-    rf"{_CORE}\s*(?:例行|专项|[“\"]?回头看[”\"]?)?\s*督[察查]"
+    rf"{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]"
     rf"(?P<zu>组)?(?:第(?P<group2>{_N})组)?"  # 山东省环境保护督察组第九组: the group after the body
 )
 #: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
@@ -64,8 +67,12 @@ _RULE_TITLE = re.compile(rf"《[^《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^�
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>第{_N}轮|首轮)\s*(?P<b>第{_N}批)?|(?P<b2>第{_N}批))[^。；;\n，,]{{0,30}}?督察")
+#: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
+_MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
+#: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
+_BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
 _AGAIN = re.compile(r"回头看")
-_MIXED = re.compile(r"(?:中|中央[和及、与])省$")
+_MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
 _SENTENCE_END = "。；;\n"
 #: a coordinator, then at most a place's name before the level word ends (…问题和省, …以及湖北省, 、中央)
@@ -143,8 +150,10 @@ def namings(text: str | None) -> list[InspectionName]:
             out.append(_counted(counted.pop(0), raw, original))
         if any(m.start() < end and start < m.end() for start, end in spans):
             continue
+        if m.group("level") == "市级" and not _MUNICIPALITY.search(masked[:m.start()][-80:]):
+            continue  # a city's own 市级 inspection is no level of the ledger's
         level = _level(m.group("level"))
-        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 4):m.end("level")]):
+        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 5):m.end("level")]):
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
@@ -164,6 +173,7 @@ def namings(text: str | None) -> list[InspectionName]:
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))
     out.extend(_counted(c, raw, original) for c in counted)
+    out = _foreground(out, masked)
     named = [(m.start(), m.end()) for m in _NAMING.finditer(masked)]
     for bare in _BARE_ROUND.finditer(masked):
         before = [i for i, n in enumerate(out) if n.start < bare.start()]
@@ -173,6 +183,13 @@ def namings(text: str | None) -> list[InspectionName]:
         out[before[-1]] = replace(prev, round=prev.round or _ordinal(bare.group("r")),
                                   batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
     return out
+
+
+def _foreground(out: list[InspectionName], masked: str) -> list[InspectionName]:
+    """``out`` without the namings inside a background frame (在…的基础上,) that another naming follows."""
+    frames = [(f.start(), f.end()) for f in _BACKGROUND.finditer(masked)]
+    return [n for n in out if not any(start <= n.start < end and any(o.start >= end for o in out)
+                                      for start, end in frames)]
 
 
 def _counted(m: re.Match[str], raw: str, original: str) -> InspectionName:

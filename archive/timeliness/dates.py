@@ -68,7 +68,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
 _CONNECTOR = re.compile(r"^\s*(?:至|到|—+|－|–|~|～|-)\s*$")
 _DAY_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,2}}|{_CNMD})\s*[日号]")
 _RELATIVE = re.compile(r"(?:每年|每月|逐年|前年|后年|上一年|下一年)\s*$")
-#: a year named relative to the text's last explicit year (当年, 同年, 次年) or to the context year (今年, 去年, 明年)
+#: a year named relative to the last year the text names (当年, 同年, 次年; 去年5月…同年10月 counts from 去年) or to the
+#: context year (今年, 去年, 明年)
 _RELATIVE_YEAR = re.compile(r"(?P<w>当年|同年|该年|次年|翌年|今年|本年|去年|上年|明年)\s*$")
 #: a year stated alone (2022年进驻), the one a later 同年 / 次年 counts from when no dated mention gives one
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -222,11 +223,12 @@ def _pair_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
 def _resolve_years(text: str, mentions: list[DateMention], context_year: int | None) -> None:
     """Give year-less mentions a year (range start, earlier explicit year, context) and compute values."""
     last_year: int | None = None
+    named_year: int | None = None  # the last year a mention states, also relatively (去年5月…,同年10月: 去年's)
     prev: DateMention | None = None
     for m in mentions:
         if m._explicit_year:
             if m.year is not None:
-                last_year = m.year
+                last_year = named_year = m.year
         elif m.year_source == "range" and prev is not None:
             m.year = prev.year
             if m.month is None:
@@ -239,10 +241,11 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
             m.year_source, m.note = None, "relative or recurring year"
         elif rel := _RELATIVE_YEAR.search(text[max(0, m.start - 4):m.start]):
             base, offset = _RELATIVE_OFFSET[rel.group("w")]
-            last = last_year if last_year is not None or base != "last" else next(  # 2022年进驻，同年12月31日前
+            last = named_year if named_year is not None or base != "last" else next(  # 2022年进驻，同年12月31日前
                 (int(y.group(1)) for y in reversed(list(_BARE_YEAR.finditer(text, 0, m.start)))), None)
             year = (last if base == "last" else context_year) or (context_year if base == "last" else None)
             m.year, m.year_source = (year + offset, "relative") if year is not None else (None, None)
+            named_year = m.year if m.year is not None else named_year
             if year is None:
                 m.note = "relative year unknown"
         elif last_year is not None:

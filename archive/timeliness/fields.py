@@ -45,20 +45,26 @@ _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>
 #: a total's verb: 任务共24项 / 共有 / 共计42项 / 合计 / 总计 / 总数为
 _IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
 #: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
+#: whose tasks, between the count and its noun: an inspection's name, its feedback (89项中央环保督察整改任务, 41项反馈问题)
+_WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 _TASK_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*(?:任务|措施(?=\s*清单)|问题)"
+    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
+    r"(?:任务|措施(?=\s*清单)|问题)"
+    # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
+    rf"|(?<![\d.])(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|{_IN_ALL})?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|{_IN_ALL})\s*(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
-    rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*个\s*(?:具体|突出)?\s*(?:整改)?\s*问题")
-_DONE_BEFORE = re.compile(r"(?:已(?:经)?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
+    rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:整改)?\s*问题(?P<head>项目|线索)?")
+#: a part done before the count, its manner between (已按序时要求完成整改任务11项): no total
+_DONE_BEFORE = re.compile(r"(?:已(?:经)?[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|确定|需要?整改|(?:类|方面)\s*$"
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
                             # …the part done, its manner between (175个问题已按时序进度要求整改完成144个)
-                            rf"|(?:已(?:经)?[^，,。；;\d]{{0,10}}?)?(?:完成整改|整改完成|完成)\s*(?:{_CN_NUM})\s*个"
+                            rf"|(?:已(?:经)?[^，,。；;\d]{{0,10}}?)?(?:完成整改|整改完成|完成)(?:整改)?(?:任务)?\s*(?:{_CN_NUM})\s*[个项]"
                             r"|[^，,。；;]{0,4}清单)")
 #: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count
@@ -66,11 +72,18 @@ _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
 #: a completion opening the count's clause governs it (已完成248个…和…交办的165个问题清理整治任务): work done, no plan's count
 _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
 _FED_BACK = re.compile(r"反馈|指出|交办")
+#: a clause opened by 其中 counts a part of a total stated before it (其中,2017年底前须完成任务23项)
+_PART = re.compile(r"\s*其中")
 #: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
 #: rectification plan's tasks unless 整改 qualifies them (整改工作任务)
 _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
 #: problems a party inspection found (巡察 / 巡视指出的46项具体问题) are no 督察 plan's
 _PARTY_INSPECTION = re.compile(r"巡[察视]")
+#: problems the petitions raised (交办信访件涉及的生态环境问题9070个) are no plan's tasks either
+_PETITIONS = re.compile(r"信访|举报")
+_FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
+#: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
+_BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
 #: the body a count belongs to, named right before it (赤峰市158项…, 巴彦淖尔市52项…)
 _OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗州])\s*(?:共|的)?\s*$")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
@@ -216,39 +229,56 @@ class TaskCount:
 def task_count(text: str) -> TaskCount | None:
     """How many tasks (problems) the plan states it addresses: "共明确整改任务2164项", "375项整改任务",
     "梳理出56条整改措施清单", "任务是21个", "督察反馈的68个问题" — never a count of categories ("4个方面",
-    "4大类"), of measures ("186条具体整改措施"), of completed tasks ("已完成313项整改任务"), of 信访件 / 案件, or of
-    another list's items (民生实事, 《政府工作报告》); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
+    "4大类"), of measures ("186条具体整改措施"), of completed tasks ("已完成313项整改任务"), of 信访件 / 案件 and the
+    problems they raise, of projects (N个问题项目), of several bodies' plans added up (…,其中甲市30项、乙市25项), or of
+    another list's items (民生实事, 《政府工作报告》); an inspection's name may stand between the count and its tasks
+    ("89项中央环保督察整改任务", "41项反馈问题"); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
     sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个, 94个具体整改问题已完成55个,
-    175个问题已按时序进度要求整改完成144个).  The most repeated count wins (its first mention), the first on a tie."""
+    175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  The most repeated count wins (its first mention), the first on a tie."""
     found: list[TaskCount] = []
+    weak: list[TaskCount] = []  # N个整改任务: 个 counts anything (4个方面), so it yields to a count with 项 / 条 / 个问题
     original, text = for_reading(text)
     for m in _TASK_COUNT.finditer(text):
-        if _DONE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+        if _no_plan_count(text, m):
             continue
-        if m.group("n_problem") and not (_PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
-                                         or _PROBLEM_AFTER.match(text, m.end())):
-            continue
-        clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
-        if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
-            continue  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
-        if _DONE_IN_CLAUSE.search(text, clause, m.start()):
-            continue
-        if _PARTY_INSPECTION.search(text, clause, m.start()):
-            continue  # 针对巡察指出的46项具体问题: a party inspection's findings
-        if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
-                and m.group(0).endswith("问题"):
-            continue  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
-        if m.group("n_after3") and not _FED_BACK.search(text[max(0, m.start() - 12):m.start()]):
-            continue  # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
-        n = cn_number(next(g for g in (m.group("n_task"), m.group("n_problem"), m.group("n_after"),
+        n = cn_number(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_after"),
                                        m.group("n_after2"), m.group("n_after3")) if g))
         if n:
-            found.append(TaskCount(n, original[m.start():m.end()], m.start()))
-    if not found or _parallel(text, found):
-        return None
+            (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
+    found = found or weak
+    if not found or _parallel(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
+        return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)
     best = max(counts.values())
     return next(c for c in found if counts[c.count] == best)
+
+
+def _no_plan_count(text: str, m: re.Match[str]) -> bool:
+    """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
+    if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+        return True  # 已完成313项整改任务, 已按序时要求完成整改任务11项: the part done
+    if m.group("n_problem"):
+        if m.group("head"):
+            return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
+        tied = _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
+        if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
+                or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
+            return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
+    clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+    if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
+        return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
+    if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
+            or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"):
+        return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
+    petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
+    if _PARTY_INSPECTION.search(text, clause, m.start()) \
+            or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):
+        return True  # 针对巡察指出的46项具体问题: a party inspection's findings; 交办信访件涉及的…问题9070个: petitions'
+    if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
+            and m.group(0).endswith("问题"):
+        return True  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
+    # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
+    return bool(m.group("n_after3") and not _FED_BACK.search(text[max(0, m.start() - 12):m.start()]))
 
 
 def _parallel(text: str, found: list[TaskCount]) -> bool:

@@ -9,11 +9,13 @@ label alone on its line takes the next line as its value, and a spaced label (``
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
   body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
   2018-09-29``), else a news medium's name (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a
-  posting label, or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``);
+  posting label, or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``), or
+  the body of a dateline (``2024-11-04 某某局办公室 王某``: the day, the body, its author);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
   unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``), a date leading the line's 作者 / 来源
   labels, a numeric date alone, a medium's or a byline's day (``四川日报 2021年03月05日``), a day right after the
-  source's name (``来源:某局 2020-03-04``), or, in a block with a 来源 or 发布 label,
+  source's name (``来源:某局 2020-03-04``), a dateline's day, a list line's day closing a title
+  (``关于…的报告 2024-04-02``), or, in a block with a 来源 or 发布 label,
   a 年月日 date alone on its line (elsewhere that is a signature);
 * ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期, else its signature line;
 * ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
@@ -67,6 +69,11 @@ _DATE_BEFORE_SOURCE = re.compile(
     r"((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日))[ \t\u3000]*"
     r"(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+#: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day
+#: (the title's authors are no publisher label); a body's name before the day is a signature, a serial number opening
+#: the line a table's row
+_TITLE_THEN_DAY = re.compile(r"^(?P<title>(?!\d)[^:：|｜丨\n]{12,}?)[ \t\u3000]+((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})$")
+_SIGNER_END = re.compile(r"(?:[局厅办委部室站所院处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|委员会)$")
 
 
 #: the page's clock ("现在时间是:2024年11月22日", "今天是…") is no info line
@@ -186,6 +193,13 @@ _GLUED_AUTHOR = re.compile(rf"(?<=[{_BODY_END}心])(?:记者|通讯员)?[{_SURNA
                            rf"(?<![{_BODY_END}刊版讯稿端])$")
 
 
+#: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
+#: ("2024-11-04 某某市生态环境局办公室 王某"): the posting day and the publisher
+_DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+                       rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff]{{2,40}}?(?:[{_BODY_END}]|中心|政府))"
+                       r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
+
+
 #: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
 _GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*$")
 #: a day right after the source's name, glued or spaced, whatever follows it ("未知 2018-09-29 我要评论"): the day the
@@ -238,6 +252,9 @@ def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
         alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None)
         if alone:
             return parse_shown_date(alone.group(1))
+        titled = _TITLE_THEN_DAY.match(line)
+        if titled and not _SIGNER_END.search(titled.group("title")):
+            return parse_shown_date(titled.group(2))
     return None
 
 
@@ -274,6 +291,9 @@ def info_block(text: str) -> InfoBlock:
     medium = (_MEDIUM.search(folded) or _byline(folded)) if not fields else None
     if posted is None and medium:  # a medium's name and a day with no label: the day it printed the page
         posted = _first_date(text[medium.end(1):]) or _first_date(text[:medium.start(1)])
+    dateline = _DATELINE.search(folded) if not fields else None
+    if posted is None and dateline:
+        posted = parse_shown_date(dateline.group("day"))
     if posted is None:  # a day glued to the source's name or right after it is the day the source printed it
         posted = next((parse_shown_date(m.group(1)) for label in _PUBLISHER_LABELS
                        if (m := _GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
@@ -285,4 +305,6 @@ def info_block(text: str) -> InfoBlock:
     if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)
                               or _MEDIUM.search(folded) or (None if fields else _byline(folded))):
         publisher = text[named.start(1):named.end(1)]
+    if publisher is None and dateline:
+        publisher = text[dateline.start("body"):dateline.end("body")]
     return InfoBlock(publisher, posted, issued, notice)
