@@ -46,8 +46,10 @@ _QUEUED, _DONE = 0.0, -1.0
 #: How many times a job is queued again after workers died before it started (theirs were other files, or
 #: workers that cannot start at all).
 MAX_IDLE_BREAKS = 3
-#: How often a queued job looks whether a worker has started it (at least; its own limit when longer).
-_QUEUED_POLL_S = 0.05
+#: A queued job looks whether a worker has started it once per its own limit; this floor keeps a tiny limit from
+#: spinning.  (A coarser floor let a job under a limit shorter than it start and finish unseen between two looks,
+#: and come back as a success.)
+_QUEUED_POLL_S = 0.001
 _starts: Any = None  # in a worker: the pool's shared array of job states
 
 
