@@ -5,7 +5,7 @@
 
 * **done** — 已 / 已经 (or a plain 全部, 均) + manner (按期, 按时, 提前 …) + a completion verb (完成, 办结, 到位) or a
   verb phrase closed by a result complement (办结, 完毕, 干净, 到位, 销号, 清零: 全部反馈办结, 已打捞清理完毕,
-  全部销号, 已全部查清) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收, 已结束); a completion verb with
+  全部销号, 已全部查清) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收, 已结束, 已全部实现进驻); a completion verb with
   the count it completed (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 /
   全面完成 stated; all handled in the perfective (均按要求进行了调查处理); the rectification's requirement reached
   (已达到整改要求); a completion rate of 100 % (办结率达到100%).  A hand-over verb is not the work (已全部交办到位 is
@@ -15,8 +15,8 @@
 * **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb (正组织…清理); 序时 / 按计划 /
   稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
   connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
-* **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度), 滞后, progress judged slow (进度慢,
-  进展缓慢), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
+* **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow
+  (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
   (项目被搁置, 停滞; not 不得搁置);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
@@ -31,7 +31,8 @@ After 但 the wording turns when its main clause states a status; when it states
 (虽然整改工作有序推进,…但成效并不稳固 → on track).  A later clause
 stating the present (…开工建设,目前主体工程已完工) decides over the history before it; after a part done, a clause
 about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
-or behind decides; the rest pushed on (整改完成54个,持续推进17个) is on track.
+or behind decides, also when the rest is counted in the next sentence (已完成17项。…需完成2项,均达到序时进度); the rest
+pushed on (整改完成54个,持续推进17个) is on track.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
 from __future__ import annotations
@@ -59,7 +60,7 @@ _RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|(?:查|核|结|�
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
+             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
@@ -67,7 +68,9 @@ _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|�
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|(?:未|没有?)达到?(?:序时|时序|目标|计划)|滞后|尚未|未启动|未整改"
+    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
+                          # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度)
+                          r"|(?:未|没有?)达到?(?:预期|既定)?(?:序时|时序|目标|计划|进度)"
                           r"|没有?(?:全部|全面|按期|按时|如期)?完成"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
@@ -75,6 +78,12 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
                           r"|(?:推进|整改|落实)不力"
+                          # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
+                          # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)
+                          r"|(?:抓|推进|整改|落实|治理|整治|执行)得不(?:紧|力|实|够|快)"
+                          r"|(?<![不没])(?<!不能|不得|不会|不容)打折扣"
+                          # a shortfall: only able to finish a part (预计年底仅能完成45%)
+                          r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
                           r"|(?:整改|落实|治理|整治|处置)不到位"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
@@ -146,6 +155,9 @@ _NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|�
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
+#: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
+#: 均达到序时进度)
+_REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: an aim, a requirement or a directive governing a phrase in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
@@ -224,7 +236,7 @@ def _head(compact: str) -> tuple[int, int, str, str] | None:
 
 def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
     """After a part done, the head of a later clause about the rest when it is on track or behind."""
-    for clause in _CLAUSE.finditer(compact, head[0]):
+    for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
         if not _REST.match(rest):
             continue
