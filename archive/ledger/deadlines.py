@@ -9,7 +9,8 @@ A date in a text is a *last day* only when the text says so — a construction a
   relative to it is read so too (``应于今年完成``, ``今年内``: the plan's year's end);
 * a time-limit label: ``整改时限:`` / ``完成时限`` / ``期限``; a window's end under its label (``公示时间:…至…``) or a window
   closing (``受理信访时间截止到2020年12月15日``); a plan's stage closing, the stage named or its work assigned after its
-  time (``6月中旬至12月31日,为全面整改阶段``, ``3月10日至20日,组织各地梳理核实…``);
+  time (``6月中旬至12月31日,为全面整改阶段``, ``3月10日至20日,组织各地梳理核实…``) or the stage as its label
+  (``集中整改阶段:…至…``; a stay's, ``督察进驻阶段(…)``, is none);
 * a five-year plan's period end (``到“十三五”末``), or the period when a completion is aimed at within it
   (``“十四五”时期要…全部完成治理``);
 * a cell that is the date alone (``2025年6月``, ``2024年12月31日，长期坚持``).
@@ -81,11 +82,11 @@ _CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
 #: a bare day range (2018年11月3日至12月3日) is a period something happened in
-_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为（(]?\s*$")
+_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*[:：为（(]?\s*$")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
 #: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
-_EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)"
+_EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
                            r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$")
 _EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
                           # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查

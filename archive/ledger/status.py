@@ -69,14 +69,15 @@ _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|�
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
-                          # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度)
-                          r"|(?:未|没有?)达到?(?:预期|既定)?(?:序时|时序|目标|计划|进度)"
+                          # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度,
+                          # 进展未达预期)
+                          r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度)|(?:未|没有?)达到?预期"
                           r"|没有?(?:全部|全面|按期|按时|如期)?完成"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
                           r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
-                          r"|(?:未能|不能|没能|无法)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
+                          r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
                           r"|(?:推进|整改|落实)不力"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
                           # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)

@@ -12,6 +12,8 @@ from archive.ledger.status import read_status
     # the target, plan or pace not reached, with a qualifier before it
     ("部分整改任务未达预期目标", "behind", "未达预期目标"),
     ("两个重点项目未达到既定进度", "behind", "未达到既定进度"),
+    ("该工程整改进展未达预期", "behind", "未达预期"),
+    ("受汛期影响,部分工程难以按期完成", "behind", "难以按期完成"),
     # 实现 is a terminal verb after 已: the groups' entry achieved
     ("目前,各督察组已全部实现进驻", "done", "已全部实现"),
     ("该企业已实现达标排放", "done", "已实现"),
@@ -51,6 +53,10 @@ def test_no_status_in_pledges_and_aims(text):
     ("2023年5月8日至6月30日,为集中整改阶段", "2023-06-30", "date"),
     ("2022年3月1日至4月15日,是自查自纠阶段", "2022-04-15", "date"),
     ("2021年4月下旬至6月30日,为整改攻坚阶段", "2021-06-30", "date"),
+    # ...or the stage as the range's label, as a window's (an inspection's stay stays none)
+    ("集中整改阶段:2023年6月10日至12月31日", "2023-12-31", "date"),
+    ("整改阶段为2023年5月6日至6月14日", "2023-06-14", "date"),
+    ("督察进驻阶段(2023年5月8日至6月8日)", None, "unknown"),
     # ...or the work the plan assigns to the bodies it names, a manner phrase between
     ("4月1日至15日,组织各县区对照问题清单开展自查", "2023-04-15", "date"),
     ("4月1日至15日,按照工作方案,督促各乡镇完成排查", "2023-04-15", "date"),
