@@ -23,7 +23,8 @@
   one (将持续…).
 
 A phrase governed by an aim, a requirement or a directive in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
-督促…整改到位, the degree sought: 全面彻底整改到位) states no status, nor does one in a clause opened by 并 after an aimed
+督促…整改到位, the degree sought: 全面彻底整改到位) states no status, nor does work pushed on or kept up as the purpose
+of measures taken (对…问题采取措施持续推进整改; 已采取措施… reports them), nor one in a clause opened by 并 after an aimed
 one (彻底整改,并持续巩固成果) or after an aim with only its manner phrase (确保按…的时间节点,全面完成…); a relative clause closed by 的 ends the aim, and an 已 after it states a status
 again (计划2017年完成的46项基本完成, 要求完成整改的问题已全部完成), a manner phrase's 的 does not (务必按…明确的措施
 全部落实到位); a phrase closed by 的 that a duty follows names the group the duty is for (已完成整改的要抓紧销号).
@@ -164,6 +165,9 @@ _REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
 _AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底")
+#: measures taken to push work on or keep it up (采取措施持续推进整改) name what they are for, a plan, not its progress
+#: (已采取措施… reports them; a completion after them, 采取措施完成整改, reports its result)
+_PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|举措|办法)(?:[^，,；;。]{0,12}?)$")
 #: an aim whose clause is only a manner phrase (确保按…的时间节点,全面完成…) governs the clause after its comma
 _AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
@@ -188,14 +192,19 @@ class StatusReading:
     head: str | None
 
 
+def _clause_of(compact: str, at: int) -> int:
+    """Where the clause holding ``compact[at]`` starts."""
+    return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+
+
 def _aimed(compact: str, at: int, end: int) -> bool:
     """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
     what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
     main verb is stated), unless the 的 is a manner phrase's (务必按…明确的措施全部落实到位), and an 已 after the aim
     states what is done (要求完成整改的问题已全部完成)."""
-    clause = max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+    clause = _clause_of(compact, at)
     if compact.startswith("并", clause) and clause > 1:  # a clause opened by 并 goes on with the predicate before it
-        clause = max(compact.rfind(c, 0, clause - 1) for c in "，,；;。") + 1
+        clause = _clause_of(compact, clause - 1)
     aims = [a for a in _AIM.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
     if not aims:
         return _aimed_across(compact, clause, end)
@@ -207,7 +216,7 @@ def _aimed(compact: str, at: int, end: int) -> bool:
 def _aimed_across(compact: str, clause: int, end: int) -> bool:
     """Whether the clause before ``clause`` is an aim and its manner phrase alone (确保按…的时间节点,), with no
     status phrase of its own, so that it governs this clause up to ``end``; an 已 there states again."""
-    before = max(compact.rfind(c, 0, max(clause - 1, 0)) for c in "，,；;。") + 1
+    before = _clause_of(compact, max(clause - 1, 0))
     return (clause > 0 and bool(_AIM_MANNER.search(compact[before:clause])) and "已" not in compact[clause:end]
             and not any(p.search(compact, before, clause - 1) for _, p in _CLASSES))
 
@@ -216,6 +225,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
     if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end()) or _GROUP_FOR_DUTY.match(compact, m.end())):
+        return False
+    if name in ("on_track", "ongoing") and _PURPOSE.search(compact, _clause_of(compact, m.start()), m.start()):
         return False
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)

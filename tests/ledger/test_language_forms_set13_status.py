@@ -30,6 +30,9 @@ from archive.ledger.status import read_status
     # ...while a part mostly done in the next sentence is another report, and a rest with no progress leaves done
     ("已完成整改6项。基本完成的2项将于年底前验收", "done", "已完成"),
     ("已完成整改6项。另有2项已列入明年计划。", "done", "已完成"),
+    # measures reported taken keep their progress; a completion after measures reports its result
+    ("我县已采取措施持续推进整改", "ongoing", "持续推进"),
+    ("该企业采取措施完成整改", "done", "完成整改"),
 ])
 def test_status_forms_of_sets_13_and_14(text, status, head):
     found = read_status(text)
@@ -43,6 +46,9 @@ def test_status_forms_of_sets_13_and_14(text, status, head):
     "整改工作决不能打折扣",
     "对反馈问题整改不打折扣",
     "绿色发展理念树得不牢",
+    # work pushed on or kept up as the purpose of measures taken: a plan
+    "对群众反映的问题采取有力措施持续推进整改,并建立长效机制",
+    "各县区要采取措施加快推进",
 ])
 def test_no_status_in_pledges_and_aims(text):
     assert read_status(text).status == "other"
