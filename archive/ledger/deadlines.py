@@ -105,11 +105,13 @@ _LISTED_TIMES = re.compile(
 _LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
 #: a plan's stage closes on its last day (as a window): the stage named after its time (2019年5月6日至6月14日,为整改
-#:落实阶段) or the work it assigns (3月10日至20日,根据…方案,组织各地梳理核实…: the plan's subjectless directive to the
-#: bodies it names; a report, 组织各地开展了…, or an event with its subject, …,省督察组对…开展督察, is none)
+#: 落实阶段) or the work it assigns to the bodies it names (3月10日至20日,根据…方案,组织各地梳理核实…; …,各县区要…:
+#: the plan's directive; a report, 组织各地开展了…, or an event with its subject, …,省督察组对…开展督察, is none)
+_BODIES = r"(?:各|全省|全市|全县|全区|相关|有关)"
 _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶段"
-                          r"|(?:(?:根据|按照|依据|对照)[^，,。;；]{0,30}[，,]\s*)?(?:组织|督促|指导|部署)"
-                          r"(?:各|全省|全市|全县|全区|相关|有关)(?![^，,。;；]*了))")
+                          r"|(?:(?:根据|按照|依据|对照)[^，,。;；]{0,30}[，,]\s*)?"
+                          rf"(?:(?:组织|督促|指导|部署)(?={_BODIES})|{_BODIES}[^，,。;；]{{0,10}}?(?:要|须|应|必须|务必))"
+                          r"(?![^，,。;；]*了))")
 #: what sets a date as a limit (module docstring): a limit or the completion it is set for after the date (not a past
 #: one: 已完成, 完成了), an obligation or aim before it, a time-limit label before it
 #: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
@@ -171,7 +173,7 @@ _PLAN_PERIOD = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])�
 #: …or the period itself when a completion is aimed at within it, in its clause (“十四五”时期要…全部完成治理, 十四五期间
 #: 确保建成…; 十三五期间,…将持续增长 and a report, 十三五期间完成了…, set none)
 _PLAN_SPAN = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期间|期内|内)"
-                        r"(?=[^，,。;；]{0,4}?(?:要|确保|力争|争取|务必|必须|须|应|计划)[^，,。;；]{0,30}?"
+                        r"(?=\s*[，,]?[^，,。;；]{0,4}?(?:要|确保|力争|争取|务必|必须|须|应|计划)[^，,。;；]{0,30}?"
                         r"(?:完成|完工|建成|实现|到位)(?![了过]))")
 #: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit
 _PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")

@@ -66,16 +66,21 @@ def test_no_status_in_pledges_and_aims(text):
     # ...or the work the plan assigns to the bodies it names, a manner phrase between
     ("4月1日至15日,组织各县区对照问题清单开展自查", "2023-04-15", "date"),
     ("4月1日至15日,按照工作方案,督促各乡镇完成排查", "2023-04-15", "date"),
+    ("3月10日至20日,各县区要对照清单完成自查", "2023-03-20", "date"),
     # ...not a report of that work, nor an event with its subject
     ("4月1日至15日,组织各县区开展了自查", None, "unknown"),
     ("4月1日至15日,市督察组对各县区开展督察", None, "unknown"),
+    ("3月10日至20日,各县区完成了自查", None, "unknown"),
+    ("9月15日至25日,将对各县开展全面督查", None, "unknown"),
     # a five-year plan's period with a completion aimed at within it: the period's end
     ("“十四五”时期要全面排查尾矿库并全部完成治理", "2025-12-31", "date"),
     ("十三五期间确保建成污水处理厂3座", "2020-12-31", "date"),
+    ("“十四五”期间,全市要完成造林10万亩", "2025-12-31", "date"),
     # ...not a report, a trend, or a title
     ("“十三五”期间,全市完成造林10万亩", None, "unknown"),
     ("十三五期间完成了造林10万亩", None, "unknown"),
     ("“十二五”时期,全市污染物排放总量下降", None, "unknown"),
+    ("“十三五”期间,我市人口仍将持续增长", None, "unknown"),
     ("《十四五期间要完成的任务清单》", None, "unknown"),
     # 立 / 即 + a verb twice: done at once
     ("对一般问题立查立改", None, "immediate"),
