@@ -8,7 +8,11 @@ A date in a text is a *last day* only when the text says so — a construction a
 * an obligation or aim before it: ``确保9月1日开学投用``, ``务必在6月1日前``, ``到2019年底``; the page's year named
   relative to it is read so too (``应于今年完成``, ``今年内``: the plan's year's end);
 * a time-limit label: ``整改时限:`` / ``完成时限`` / ``期限``; a window's end under its label (``公示时间:…至…``) or a window
-  closing (``受理信访时间截止到2020年12月15日``);
+  closing (``受理信访时间截止到2020年12月15日``); a plan's stage closing, the stage named or its work assigned after its
+  time (``6月中旬至12月31日,为全面整改阶段``, ``3月10日至20日,组织各地梳理核实…``) or the stage as its label
+  (``集中整改阶段:…至…``; a stay's, ``督察进驻阶段(…)``, is none);
+* a five-year plan's period end (``到“十三五”末``), or the period when a completion is aimed at within it
+  (``“十四五”时期要…全部完成治理``);
 * a cell that is the date alone (``2025年6月``, ``2024年12月31日，长期坚持``).
 
 A clock time after a day is the day's (``6月10日18时前``); a span of clock times (``5月11日8时-5月11日20时``) is a period
@@ -43,7 +47,7 @@ _CN_SMALL = "一二两三四五六七八九十"
 class Deadline:
     """A task's deadline: the last allowed day (None when the plan gives none) and what kind it is.
 
-    ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改, 随到随办: no day is
+    ``kind``: ``date`` (a last day follows from the text), ``immediate`` (立行立改, 立整立改, 随到随办: no day is
     stated, so none is invented), ``ongoing`` (长期坚持/持续推进, also 立行立改并长期坚持), ``recurring``
     (每年…, 每季度…, 至少1次/年, a mechanism named by its periods: 日跟踪、周调度机制, 按季度…调度), ``relative``
     (30个工作日内, 6个月内: counted from an event the cell does not date), ``unknown`` (no deadline read).
@@ -78,11 +82,11 @@ _CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
 #: a bare day range (2018年11月3日至12月3日) is a period something happened in
-_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期)\s*[:：为（(]?\s*$")
+_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*[:：为（(]?\s*$")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
 #: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
-_EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间)"
+_EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
                            r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$")
 _EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
                           # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
@@ -100,6 +104,14 @@ _LISTED_TIMES = re.compile(
 #: the list's last item: a time right after another and a list connector
 _LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
+#: a plan's stage closes on its last day (as a window): the stage named after its time (2019年5月6日至6月14日,为整改
+#: 落实阶段) or the work it assigns to the bodies it names (3月10日至20日,根据…方案,组织各地梳理核实…; …,各县区要…:
+#: the plan's directive; a report, 组织各地开展了…, or an event with its subject, …,省督察组对…开展督察, is none)
+_BODIES = r"(?:各|全省|全市|全县|全区|相关|有关)"
+_STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶段"
+                          r"|(?:(?:根据|按照|依据|对照)[^，,。;；]{0,30}[，,]\s*)?"
+                          rf"(?:(?:组织|督促|指导|部署)(?={_BODIES})|{_BODIES}[^，,。;；]{{0,10}}?(?:要|须|应|必须|务必))"
+                          r"(?![^，,。;；]*了))")
 #: what sets a date as a limit (module docstring): a limit or the completion it is set for after the date (not a past
 #: one: 已完成, 完成了), an obligation or aim before it, a time-limit label before it
 #: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
@@ -117,8 +129,10 @@ _WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
-#: (随 + a verb twice: handled as it comes, 随到随办, 随查随改)
-_IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改|随(?:到|交|收|报|查|发现)随(?:办|改|结|处理?)")
+#: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
+_ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
+_IMMEDIATE = re.compile(r"立即整改|立(?:行|说|知|查|整|改|交|办)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
+                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE)
 _ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
@@ -156,6 +170,11 @@ _QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二�
 _HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
 #: a five-year plan's period before its end (到“十三五”末 → 2020-12-31): 十一五 ends in 2010, each five years on
 _PLAN_PERIOD = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期)?(?=末)")
+#: …or the period itself when a completion is aimed at within it, in its clause (“十四五”时期要…全部完成治理, 十四五期间
+#: 确保建成…; 十三五期间,…将持续增长 and a report, 十三五期间完成了…, set none)
+_PLAN_SPAN = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期间|期内|内)"
+                        r"(?=\s*[，,]?[^，,。;；]{0,4}?(?:要|确保|力争|争取|务必|必须|须|应|计划)[^，,。;；]{0,30}?"
+                        r"(?:完成|完工|建成|实现|到位)(?![了过]))")
 #: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit
 _PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
 #: a date opening its sentence, then a comma and the completion reported as achieved (2019年6月底,…工程如期完成;
@@ -250,8 +269,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if m.kind == "range_end":
         # a range is a window under its label or before 前/内/完成; else the period something happened in (对2017年4月至
         # 2018年3月…问题进行了再排查, 2017年8月至9月…开展督察)
-        return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after))
-    return _limit_stated(raw, m, mentions)
+        return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after) or _STAGE_AFTER.match(raw, m.end))
+    return _limit_stated(raw, m, mentions) or bool(_STAGE_AFTER.match(raw, m.end))
 
 
 def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
@@ -314,9 +333,15 @@ def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
             days.append((_last_day(int(m.group("y")), q * 3, None), m.group(0)))
     days += [(dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31),
               m.group(0)) for m in _HALF.finditer(raw) if _period_end_set(raw, m)]
-    days += [(dt.date(2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5, 12, 31), m.group(0))
-             for m in _PLAN_PERIOD.finditer(raw) if _period_end_set(raw, m)]
+    days += [(_plan_end(m), m.group(0)) for m in _PLAN_PERIOD.finditer(raw) if _period_end_set(raw, m)]
+    days += [(_plan_end(m), m.group(0)) for m in _PLAN_SPAN.finditer(raw)
+             if not _hedged(raw, m.end()) and not _TITLE_OPEN.search(raw[:m.start()])]
     return days
+
+
+def _plan_end(m: re.Match[str]) -> dt.date:
+    """The last day of the five-year plan period named by ``m`` (十一五 ends in 2010, each five years on)."""
+    return dt.date(2010 + 5 * "一二三四五六七八九".index(m.group("n")), 12, 31)
 
 
 def _year_set(raw: str, m: re.Match[str]) -> bool:

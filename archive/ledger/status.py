@@ -5,7 +5,7 @@
 
 * **done** — 已 / 已经 (or a plain 全部, 均) + manner (按期, 按时, 提前 …) + a completion verb (完成, 办结, 到位) or a
   verb phrase closed by a result complement (办结, 完毕, 干净, 到位, 销号, 清零: 全部反馈办结, 已打捞清理完毕,
-  全部销号, 已全部查清) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收, 已结束); a completion verb with
+  全部销号, 已全部查清) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收, 已结束, 已全部实现进驻); a completion verb with
   the count it completed (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 /
   全面完成 stated; all handled in the perfective (均按要求进行了调查处理); the rectification's requirement reached
   (已达到整改要求); a completion rate of 100 % (办结率达到100%).  A hand-over verb is not the work (已全部交办到位 is
@@ -15,15 +15,16 @@
 * **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb (正组织…清理); 序时 / 按计划 /
   稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
   connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
-* **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度), 滞后, progress judged slow (进度慢,
-  进展缓慢), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
+* **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow
+  (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
   (项目被搁置, 停滞; not 不得搁置);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
 A phrase governed by an aim, a requirement or a directive in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
-督促…整改到位, the degree sought: 全面彻底整改到位) states no status, nor does one in a clause opened by 并 after an aimed
+督促…整改到位, the degree sought: 全面彻底整改到位) states no status, nor does work pushed on or kept up as the purpose
+of measures taken (对…问题采取措施持续推进整改; 已采取措施… reports them), nor one in a clause opened by 并 after an aimed
 one (彻底整改,并持续巩固成果) or after an aim with only its manner phrase (确保按…的时间节点,全面完成…); a relative clause closed by 的 ends the aim, and an 已 after it states a status
 again (计划2017年完成的46项基本完成, 要求完成整改的问题已全部完成), a manner phrase's 的 does not (务必按…明确的措施
 全部落实到位); a phrase closed by 的 that a duty follows names the group the duty is for (已完成整改的要抓紧销号).
@@ -31,7 +32,8 @@ After 但 the wording turns when its main clause states a status; when it states
 (虽然整改工作有序推进,…但成效并不稳固 → on track).  A later clause
 stating the present (…开工建设,目前主体工程已完工) decides over the history before it; after a part done, a clause
 about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
-or behind decides; the rest pushed on (整改完成54个,持续推进17个) is on track.
+or behind decides, also when the rest is counted in the next sentence (已完成17项。…需完成2项,均达到序时进度); the rest
+pushed on (整改完成54个,持续推进17个) is on track.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
 from __future__ import annotations
@@ -59,7 +61,7 @@ _RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|(?:查|核|结|�
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
+             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
@@ -67,14 +69,23 @@ _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|�
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|(?:未|没有?)达到?(?:序时|时序|目标|计划)|滞后|尚未|未启动|未整改"
+    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
+                          # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度,
+                          # 进展未达预期)
+                          r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度)|(?:未|没有?)达到?预期"
                           r"|没有?(?:全部|全面|按期|按时|如期)?完成"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
                           r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
-                          r"|(?:未能|不能|没能|无法)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
+                          r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
                           r"|(?:推进|整改|落实)不力"
+                          # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
+                          # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)
+                          r"|(?:抓|推进|整改|落实|治理|整治|执行)得不(?:紧|力|实|够|快)"
+                          r"|(?<![不没])(?<!不能|不得|不会|不容)打折扣"
+                          # a shortfall: only able to finish a part (预计年底仅能完成45%)
+                          r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
                           r"|(?:整改|落实|治理|整治|处置)不到位"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
@@ -146,11 +157,17 @@ _NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|�
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
+#: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
+#: 均达到序时进度)
+_REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: an aim, a requirement or a directive governing a phrase in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
 _AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底")
+#: measures taken to push work on or keep it up (采取措施持续推进整改) name what they are for, a plan, not its progress
+#: (已采取措施… reports them; a completion after them, 采取措施完成整改, reports its result)
+_PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|举措|办法)(?:[^，,；;。]{0,12}?)$")
 #: an aim whose clause is only a manner phrase (确保按…的时间节点,全面完成…) governs the clause after its comma
 _AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
@@ -175,14 +192,19 @@ class StatusReading:
     head: str | None
 
 
+def _clause_of(compact: str, at: int) -> int:
+    """Where the clause holding ``compact[at]`` starts."""
+    return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+
+
 def _aimed(compact: str, at: int, end: int) -> bool:
     """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
     what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
     main verb is stated), unless the 的 is a manner phrase's (务必按…明确的措施全部落实到位), and an 已 after the aim
     states what is done (要求完成整改的问题已全部完成)."""
-    clause = max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+    clause = _clause_of(compact, at)
     if compact.startswith("并", clause) and clause > 1:  # a clause opened by 并 goes on with the predicate before it
-        clause = max(compact.rfind(c, 0, clause - 1) for c in "，,；;。") + 1
+        clause = _clause_of(compact, clause - 1)
     aims = [a for a in _AIM.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
     if not aims:
         return _aimed_across(compact, clause, end)
@@ -194,7 +216,7 @@ def _aimed(compact: str, at: int, end: int) -> bool:
 def _aimed_across(compact: str, clause: int, end: int) -> bool:
     """Whether the clause before ``clause`` is an aim and its manner phrase alone (确保按…的时间节点,), with no
     status phrase of its own, so that it governs this clause up to ``end``; an 已 there states again."""
-    before = max(compact.rfind(c, 0, max(clause - 1, 0)) for c in "，,；;。") + 1
+    before = _clause_of(compact, max(clause - 1, 0))
     return (clause > 0 and bool(_AIM_MANNER.search(compact[before:clause])) and "已" not in compact[clause:end]
             and not any(p.search(compact, before, clause - 1) for _, p in _CLASSES))
 
@@ -203,6 +225,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
     if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end()) or _GROUP_FOR_DUTY.match(compact, m.end())):
+        return False
+    if name in ("on_track", "ongoing") and _PURPOSE.search(compact, _clause_of(compact, m.start()), m.start()):
         return False
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
@@ -224,7 +248,7 @@ def _head(compact: str) -> tuple[int, int, str, str] | None:
 
 def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
     """After a part done, the head of a later clause about the rest when it is on track or behind."""
-    for clause in _CLAUSE.finditer(compact, head[0]):
+    for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
         if not _REST.match(rest):
             continue
