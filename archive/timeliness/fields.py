@@ -49,7 +49,8 @@ _IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 _TASK_COUNT = re.compile(
     rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
-    r"(?:任务|措施(?=\s*清单)|问题)"
+    # measures are the plan's list under 清单 or when the part done follows (158项整改措施已完成108项)
+    rf"(?:任务|措施(?=\s*清单|\s*已[^，,。；;\d]{{0,10}}?完成\s*(?:{_CN_NUM})\s*[项条个])|问题)"
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
     rf"|(?<![\d.])(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|{_IN_ALL})?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
@@ -86,6 +87,16 @@ _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
 #: the body a count belongs to, named right before it (赤峰市158项…, 巴彦淖尔市52项…)
 _OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗州])\s*(?:共|的)?\s*$")
+#: parts scheduled by their last days (2021年底前完成整改任务2项,2022年底前完成…3项, …): with two or more in a sentence,
+#: every count from the first on is a part (2024年8月前完成42项…整改任务 alone is the plan's whole)
+_SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成\s*(?:整改)?\s*(?:任务|问题)?\s*(?:{_CN_NUM})\s*[项个条]")
+#: tasks taken up by officials (领办 / 包案 / 包抓): a share of work, no plan's count (a city's 认领 is its plan's share)
+_TAKEN_UP = re.compile(r"领办|包案|包抓")
+#: problems a check on the ground found (实地查看 / 调研 / 巡查 / 暗访), where no inspection or feedback is named
+_FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访")
+_INSPECTION = re.compile(r"督[察查]|反馈")
+#: problems broken into the plan's tasks (44个问题共190项任务, 56个问题细化为293项整改任务): the tasks are the count
+_BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
@@ -246,6 +257,8 @@ def task_count(text: str) -> TaskCount | None:
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak
+    found = [c for c in found if not any(o.start > c.start and _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
+                                         and not c.text.endswith(("任务", "措施")) for o in found)]
     if not found or _parallel(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
         return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)
@@ -270,6 +283,14 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
             or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"):
         return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
+    sentence = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
+    scheduled = [p.start() for p in _SCHEDULED.finditer(text, sentence, min(ends) if ends else len(text))]
+    if (len(scheduled) >= 2 and scheduled[0] < m.end()) or _TAKEN_UP.search(text, clause, m.start()):
+        return True  # 2021年底前完成整改任务2项,…需要长期努力的整改任务5项: parts; 共领办…整改任务1463项: officials' share
+    if m.group("n_problem") and _FIELD_CHECK.search(text, sentence, m.start()) \
+            and not _INSPECTION.search(text, sentence, m.end()):
+        return True  # 对…路线进行实地查看,梳理了…需整改的19个问题: what a check found, no inspection's
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
     if _PARTY_INSPECTION.search(text, clause, m.start()) \
             or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):
