@@ -15,7 +15,6 @@ inferred beyond the text (a redacted feedback date is returned redacted, value N
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections import Counter
@@ -24,22 +23,13 @@ from dataclasses import asdict, dataclass
 
 from archive.script_fold import for_reading
 from archive.timeliness.dates import DateMention, cn_number, find_dates
+from archive.timeliness.feedback import feedback_date, nearest_before
 
 log = logging.getLogger(__name__)
 
 _CN_NUM = r"\d+|[一二三四五六七八九十百零〇两]+"
 _ACCEPTANCE_VERB = re.compile(
     r"(?:进行了?|开展了?|组织了?|完成了?|通过了?|实施了?)\s*(?:现场|书面)?\s*验收|验收组|验收(?:时间|日期)")
-#: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方;
-#: 督察反馈意见 (the inspection's feedback as a noun: 督导…督察反馈意见整改工作, 落实…督察反馈意见) is what another verb
-#: acts on, not the feedback given
-_FEEDBACK_VERB = re.compile(
-    r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
-    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
-    # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors is not this)
-    r"|向(?![^。；;，,\n]{0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)")
-#: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
-_LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
 #: a total's verb: 任务共24项 / 共有 / 共计42项 / 合计 / 总计 / 总数为
@@ -124,88 +114,12 @@ class DocNumber:
     number: int
 
 
-def _nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str], window: int) -> DateMention | None:
-    """The date mention closest before a ``verb`` match in the same sentence (or just after a label)."""
-    for v in verb.finditer(text):
-        candidates = [m for m in mentions if m.end <= v.start() and v.start() - m.end <= window
-                      and "。" not in text[m.end:v.start()] and "\n" not in text[m.end:v.start()]
-                      and not _LABELLED_DATE.search(text[max(0, m.start - 12):m.start])]
-        if candidates:
-            last = candidates[-1]
-            if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
-                return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
-            return last
-        if v.group(0).endswith(("时间", "日期")):
-            after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
-            if after:
-                return after[0]
-    return None
-
 
 def acceptance_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the task was accepted (验收), as stated; None when not stated."""
     text, folded = for_reading(text)
-    return _nearest_before(folded, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
+    return nearest_before(folded, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
-
-#: a meeting that passes feedback on (传达学习…反馈意见), or an act that takes the feedback as its object (落实 / 对照 /
-#: 贯彻…反馈意见, 督导 / 部署…反馈问题整改), is not the inspectors giving it
-_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
-#: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
-#: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
-#: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)
-_OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
-
-
-def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
-    """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
-    written, text = for_reading(text)
-    mentions = find_dates(written, context_year=context_year)  # same spans as the folded ``text``
-    found = _nearest_before(text, mentions, _FEEDBACK_VERB, 120) or _day_of_the_stay(written, text, mentions)
-    if found is not None:
-        verb = _FEEDBACK_VERB.search(text, found.end)
-        if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
-            return None
-    return found
-
-
-#: a feedback sentence opened by its day alone: "14日上午,督查组向省政府反馈了督查意见"
-_DAY_ONLY_FEEDBACK = re.compile(r"\s*(?P<day>(?P<d>[12]?\d|3[01])\s*日)\s*(?:上午|下午|晚上?|早上|当天)?\s*[，,]?")
-#: a sentence naming the inspectors' stay or work (督察组于11月11日至14日…进行了督查)
-_INSPECTORS = re.compile(r"督[察查]")
-
-
-def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> DateMention | None:
-    """A day-only feedback date (``14日上午,督查组…反馈了督查意见``) dated by the inspectors' stay just before it
-    in the same paragraph (``督查组于11月11日至14日…进行了督查``): the stay's month and year, when the day falls in
-    that month on or after the stay's day.  Without such a sentence nearby the month is unknown: None."""
-    for verb in _FEEDBACK_VERB.finditer(text):
-        sentence_start = max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1
-        day = _DAY_ONLY_FEEDBACK.match(text, sentence_start, verb.start())
-        if day is None or not _INSPECTORS.search(text[day.end():verb.start()]):
-            continue  # the sentence must open with its day and name the inspectors giving the feedback
-        paragraph = text.rfind("\n", 0, day.start()) + 1
-        before = [m for m in mentions if paragraph <= m.start and m.end <= day.start() and day.start() - m.end <= 200
-                  and m.value is not None and m.precision == "day" and m.month is not None]
-        if not before or not _INSPECTORS.search(_sentence_of(text, before[-1].start)):
-            return None
-        stay, start, end = before[-1].value, day.start("day"), day.end("day")
-        try:
-            value = dt.date(stay.year, stay.month, int(day.group("d"))) if stay else None
-        except ValueError:
-            return None
-        if stay is None or value is None or value < stay:
-            return None  # an earlier day: the next month's, which the text does not say
-        return DateMention(value=value, text=written[start:end], start=start, end=end, year=value.year,
-                           month=value.month, day=value.day, year_source=before[-1].year_source,
-                           note="month and year of the inspectors' stay stated just before", _explicit_year=False)
-    return None
-
-
-def _sentence_of(text: str, at: int) -> str:
-    start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
-    ends = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
 
 
 def task_number(text: str) -> dict | None:
