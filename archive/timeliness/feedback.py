@@ -60,10 +60,12 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
     mentions = find_dates(written, context_year=context_year)  # same spans as the folded ``text``
-    found = nearest_before(text, mentions, _FEEDBACK_VERB, 120)
+    # a news dateline's day (某社某地9月12日电) is the day the report was filed: a bare day after it decides first
+    plain = [m for m in mentions if not _DATELINE.match(text, m.start, m.end + 3)]
+    found = nearest_before(text, plain, _FEEDBACK_VERB, 120)
     if found is None or (found.value is None and not found.redacted):  # no day, or one whose year is unknown
-        found = (_day_of_the_stay(written, text, mentions) or _day_of_the_dateline(written, text, context_year)
-                 or found)
+        found = (_day_of_the_stay(written, text, plain) or _day_of_the_dateline(written, text, context_year)
+                 or nearest_before(text, mentions, _FEEDBACK_VERB, 120) or found)
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
         if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
@@ -89,25 +91,33 @@ def _day_openings(text: str) -> Iterator[re.Match[str]]:
 
 #: a news agency's dateline: "新华社某地11月15日电" (the day the report was filed)
 _DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日\s*电")
+#: a day with no month (15日, 督察组17日向…): not a month's day, not the dateline's own
+_BARE_DAY = re.compile(r"(?<![\d月])(?P<d>[12]\d|3[01]|0?[1-9])\s*日(?!\s*电)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
 def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> DateMention | None:
-    """A day-only feedback date after a news dateline (``新华社某地11月15日电 … 15日,督察组向某省…进行了反馈``): the
-    dateline's month, when the day is on or before the dateline's day (a later day is an earlier month's, which the text
-    does not say); the year is the page's, else the last year the report states before the day (``2016年第一批…``)."""
+    """A bare day in a feedback sentence after a news dateline (``新华社某地11月15日电 … 15日,督察组向某省…进行了
+    反馈``, ``…电 中央第二…督察组15日向某省反馈``): the dateline's month, when the day is on or before the dateline's day;
+    a later day is an earlier month's, which the text does not say (a mention with no value).  The year is the page's,
+    else the last year the report states before the day (``2016年第一批…``)."""
     line = _DATELINE.search(text)
-    day = next((d for d in _day_openings(text) if d.start() >= line.end()), None) if line else None
-    if line is None or day is None or int(day.group("d")) > int(line.group("d")):
+    if line is None:
         return None
-    years = [int(y.group(1)) for y in _YEAR.finditer(text, 0, day.start())]
-    year = context_year or (years[-1] if years else None)
-    if year is None:
-        return None
-    value, start, end = dt.date(year, int(line.group("m")), int(day.group("d"))), day.start("day"), day.end("day")
-    return DateMention(value=value, text=written[start:end], start=start, end=end, year=year, month=value.month,
-                       day=value.day, year_source="context" if context_year else "text",
-                       note="month of the news dateline", _explicit_year=False)
+    for verb in _FEEDBACK_VERB.finditer(text, line.end()):
+        sentence = max(line.end(), max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1)
+        days = list(_BARE_DAY.finditer(text, sentence, verb.start()))
+        if not days or not _INSPECTORS.search(text, sentence, verb.start()):
+            continue
+        day, years = days[-1], [int(y.group(1)) for y in _YEAR.finditer(text, 0, days[-1].start())]
+        year = context_year or (years[-1] if years else None)
+        later = int(day.group("d")) > int(line.group("d"))
+        value = None if year is None or later else dt.date(year, int(line.group("m")), int(day.group("d")))
+        return DateMention(value=value, text=written[day.start():day.end()], start=day.start(), end=day.end(),
+                           year=year, month=None if later else int(line.group("m")), day=int(day.group("d")),
+                           year_source="context" if context_year else "text", note="month of the news dateline",
+                           _explicit_year=False)
+    return None
 
 
 def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> DateMention | None:
