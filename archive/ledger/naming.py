@@ -2,7 +2,7 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
+    [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个[批次]] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N[督察]组]
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
            | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
            | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
@@ -17,7 +17,8 @@ The grammar of a naming, as the government writes it::
 round, with or without 组: ``中央第二生态环境保护督察交办信访件``), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a
-rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection, nor one
+rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection — but a plan's title
+the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
 a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  Nothing is guessed: a round the text does not state is None.

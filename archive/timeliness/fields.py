@@ -159,7 +159,11 @@ def task_count(text: str) -> TaskCount | None:
     another list's items (民生实事, 《政府工作报告》); an inspection's name may stand between the count and its tasks
     ("89项中央环保督察整改任务", "41项反馈问题"); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
     sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个, 94个具体整改问题已完成55个,
-    175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  The most repeated count wins (its first mention), the first on a tie."""
+    175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  Measures count when their part done
+    follows (158项整改措施已完成108项); problems broken into tasks yield to the tasks (44个问题共190项任务, 56个问题细化为293项
+    整改任务); parts scheduled by their last days (…底前完成整改任务2项,…底前完成整改任务3项), tasks officials lead (领办) and
+    problems a check on the ground found with no inspection named are none.  The most repeated count wins (its first
+    mention), the first on a tie."""
     found: list[TaskCount] = []
     weak: list[TaskCount] = []  # N个整改任务: 个 counts anything (4个方面), so it yields to a count with 项 / 条 / 个问题
     original, text = for_reading(text)
