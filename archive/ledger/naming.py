@@ -2,7 +2,7 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N组]
+    [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个[批次]] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N[督察]组]
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
            | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
            | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
@@ -17,7 +17,8 @@ The grammar of a naming, as the government writes it::
 round, with or without 组: ``中央第二生态环境保护督察交办信访件``), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a
-rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection, nor one
+rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection — but a plan's title
+the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
 a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  Nothing is guessed: a round the text does not state is None.
@@ -47,11 +48,13 @@ _CORE = r"(?:生态(?:环境)?保护|环境保护|生态环保|环保|生态环�
 _NAMING = re.compile(
     rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
-    rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个\s*)?"
+    # …首轮4个批次省级…督察: how many batches, likewise
+    rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
     rf"(?P<level>中央|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
     rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
     rf"{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]"
-    rf"(?P<zu>组)?(?:第(?P<group2>{_N})组)?"  # 山东省环境保护督察组第九组: the group after the body
+    # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
+    rf"(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
 )
 #: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
 _GROUP_COUNT = re.compile(
@@ -64,6 +67,9 @@ _RULE_HEADS = "办法|规定|条例|通知|制度|细则|规则|决定|纲要|�
 _RULE_TITLE = re.compile(rf"《[^《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^（）()《》]{{1,12}}[)）])?》"
                          # 督查 (the government's own checks: 《督查通报》) in a title is no inspection's name
                          r"|《[^《》]{0,120}?督查[^《》]{0,120}》")
+#: a title inside a notice's title (《关于印发〈…整改方案〉的通知》), and a rule's head ending one (〈…办法〉)
+_ISSUED = re.compile(r"〈[^〈〉《》]{1,120}〉")
+_RULE_HEAD_END = re.compile(rf"(?:{_RULE_HEADS})(?:[（(][^（）()]{{1,12}}[)）])?〉$")
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>第{_N}轮|首轮)\s*(?P<b>第{_N}批)?|(?P<b2>第{_N}批))[^。；;\n，,]{{0,30}}?督察")
@@ -104,8 +110,13 @@ class InspectionName:
 
 
 def _masked(text: str) -> str:
-    """``text`` with every rule's 《…》 title blanked (same length, so spans stay valid)."""
-    return _RULE_TITLE.sub(lambda m: " " * len(m.group(0)), text)
+    """``text`` with every rule's 《…》 title blanked (same length, so spans stay valid), but for a plan's or a report's
+    title the notice issues inside it (《关于印发〈…督察反馈意见整改方案〉的通知》: the plan names its inspection)."""
+    def blank(m: re.Match[str]) -> str:
+        title = m.group(0)
+        kept = [(i.start(), i.end()) for i in _ISSUED.finditer(title) if not _RULE_HEAD_END.search(i.group(0))]
+        return "".join(c if any(s <= k < e for s, e in kept) else " " for k, c in enumerate(title))
+    return _RULE_TITLE.sub(blank, text)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -15,7 +15,6 @@ inferred beyond the text (a redacted feedback date is returned redacted, value N
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections import Counter
@@ -24,22 +23,13 @@ from dataclasses import asdict, dataclass
 
 from archive.script_fold import for_reading
 from archive.timeliness.dates import DateMention, cn_number, find_dates
+from archive.timeliness.feedback import feedback_date, nearest_before
 
 log = logging.getLogger(__name__)
 
 _CN_NUM = r"\d+|[一二三四五六七八九十百零〇两]+"
 _ACCEPTANCE_VERB = re.compile(
     r"(?:进行了?|开展了?|组织了?|完成了?|通过了?|实施了?)\s*(?:现场|书面)?\s*验收|验收组|验收(?:时间|日期)")
-#: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方;
-#: 督察反馈意见 (the inspection's feedback as a noun: 督导…督察反馈意见整改工作, 落实…督察反馈意见) is what another verb
-#: acts on, not the feedback given
-_FEEDBACK_VERB = re.compile(
-    r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
-    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
-    # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors is not this)
-    r"|向(?![^。；;，,\n]{0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)")
-#: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
-_LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
 _UNITS_LABEL = re.compile(r"整改责任单位\s*(?:[:：]\s*|\n\s*|\t\s*)(?P<v>[^\n]+)")
 #: a total's verb: 任务共24项 / 共有 / 共计42项 / 合计 / 总计 / 总数为
@@ -49,7 +39,8 @@ _IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 _TASK_COUNT = re.compile(
     rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
-    r"(?:任务|措施(?=\s*清单)|问题)"
+    # measures are the plan's list under 清单 or when the part done follows (158项整改措施已完成108项)
+    rf"(?:任务|措施(?=\s*清单|\s*已[^，,。；;\d]{{0,10}}?完成\s*(?:{_CN_NUM})\s*[项条个])|问题)"
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
     rf"|(?<![\d.])(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
     rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|{_IN_ALL})?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
@@ -86,6 +77,16 @@ _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
 #: the body a count belongs to, named right before it (赤峰市158项…, 巴彦淖尔市52项…)
 _OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗州])\s*(?:共|的)?\s*$")
+#: parts scheduled by their last days (2021年底前完成整改任务2项,2022年底前完成…3项, …): with two or more in a sentence,
+#: every count from the first on is a part (2024年8月前完成42项…整改任务 alone is the plan's whole)
+_SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成\s*(?:整改)?\s*(?:任务|问题)?\s*(?:{_CN_NUM})\s*[项个条]")
+#: tasks taken up by officials (领办 / 包案 / 包抓): a share of work, no plan's count (a city's 认领 is its plan's share)
+_TAKEN_UP = re.compile(r"领办|包案|包抓")
+#: problems a check on the ground found (实地查看 / 调研 / 巡查 / 暗访), where no inspection or feedback is named
+_FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访")
+_INSPECTION = re.compile(r"督[察查]|反馈")
+#: problems broken into the plan's tasks (44个问题共190项任务, 56个问题细化为293项整改任务): the tasks are the count
+_BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
@@ -113,88 +114,12 @@ class DocNumber:
     number: int
 
 
-def _nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str], window: int) -> DateMention | None:
-    """The date mention closest before a ``verb`` match in the same sentence (or just after a label)."""
-    for v in verb.finditer(text):
-        candidates = [m for m in mentions if m.end <= v.start() and v.start() - m.end <= window
-                      and "。" not in text[m.end:v.start()] and "\n" not in text[m.end:v.start()]
-                      and not _LABELLED_DATE.search(text[max(0, m.start - 12):m.start])]
-        if candidates:
-            last = candidates[-1]
-            if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
-                return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
-            return last
-        if v.group(0).endswith(("时间", "日期")):
-            after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
-            if after:
-                return after[0]
-    return None
-
 
 def acceptance_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the task was accepted (验收), as stated; None when not stated."""
     text, folded = for_reading(text)
-    return _nearest_before(folded, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
+    return nearest_before(folded, find_dates(text, context_year=context_year), _ACCEPTANCE_VERB, 200)
 
-
-#: a meeting that passes feedback on (传达学习…反馈意见), or an act that takes the feedback as its object (落实 / 对照 /
-#: 贯彻…反馈意见, 督导 / 部署…反馈问题整改), is not the inspectors giving it
-_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
-#: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
-#: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
-#: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)
-_OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
-
-
-def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
-    """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
-    written, text = for_reading(text)
-    mentions = find_dates(written, context_year=context_year)  # same spans as the folded ``text``
-    found = _nearest_before(text, mentions, _FEEDBACK_VERB, 120) or _day_of_the_stay(written, text, mentions)
-    if found is not None:
-        verb = _FEEDBACK_VERB.search(text, found.end)
-        if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
-            return None
-    return found
-
-
-#: a feedback sentence opened by its day alone: "14日上午,督查组向省政府反馈了督查意见"
-_DAY_ONLY_FEEDBACK = re.compile(r"\s*(?P<day>(?P<d>[12]?\d|3[01])\s*日)\s*(?:上午|下午|晚上?|早上|当天)?\s*[，,]?")
-#: a sentence naming the inspectors' stay or work (督察组于11月11日至14日…进行了督查)
-_INSPECTORS = re.compile(r"督[察查]")
-
-
-def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> DateMention | None:
-    """A day-only feedback date (``14日上午,督查组…反馈了督查意见``) dated by the inspectors' stay just before it
-    in the same paragraph (``督查组于11月11日至14日…进行了督查``): the stay's month and year, when the day falls in
-    that month on or after the stay's day.  Without such a sentence nearby the month is unknown: None."""
-    for verb in _FEEDBACK_VERB.finditer(text):
-        sentence_start = max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1
-        day = _DAY_ONLY_FEEDBACK.match(text, sentence_start, verb.start())
-        if day is None or not _INSPECTORS.search(text[day.end():verb.start()]):
-            continue  # the sentence must open with its day and name the inspectors giving the feedback
-        paragraph = text.rfind("\n", 0, day.start()) + 1
-        before = [m for m in mentions if paragraph <= m.start and m.end <= day.start() and day.start() - m.end <= 200
-                  and m.value is not None and m.precision == "day" and m.month is not None]
-        if not before or not _INSPECTORS.search(_sentence_of(text, before[-1].start)):
-            return None
-        stay, start, end = before[-1].value, day.start("day"), day.end("day")
-        try:
-            value = dt.date(stay.year, stay.month, int(day.group("d"))) if stay else None
-        except ValueError:
-            return None
-        if stay is None or value is None or value < stay:
-            return None  # an earlier day: the next month's, which the text does not say
-        return DateMention(value=value, text=written[start:end], start=start, end=end, year=value.year,
-                           month=value.month, day=value.day, year_source=before[-1].year_source,
-                           note="month and year of the inspectors' stay stated just before", _explicit_year=False)
-    return None
-
-
-def _sentence_of(text: str, at: int) -> str:
-    start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
-    ends = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
 
 
 def task_number(text: str) -> dict | None:
@@ -234,7 +159,11 @@ def task_count(text: str) -> TaskCount | None:
     another list's items (民生实事, 《政府工作报告》); an inspection's name may stand between the count and its tasks
     ("89项中央环保督察整改任务", "41项反馈问题"); N个…问题 only when tied to the feedback (反馈, 指出, 交办, 清单),
     sorted by the plan (归纳整理出41个问题) or followed by the part done (59个具体问题已完成整改32个, 94个具体整改问题已完成55个,
-    175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  The most repeated count wins (its first mention), the first on a tie."""
+    175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  Measures count when their part done
+    follows (158项整改措施已完成108项); problems broken into tasks yield to the tasks (44个问题共190项任务, 56个问题细化为293项
+    整改任务); parts scheduled by their last days (…底前完成整改任务2项,…底前完成整改任务3项), tasks officials lead (领办) and
+    problems a check on the ground found with no inspection named are none.  The most repeated count wins (its first
+    mention), the first on a tie."""
     found: list[TaskCount] = []
     weak: list[TaskCount] = []  # N个整改任务: 个 counts anything (4个方面), so it yields to a count with 项 / 条 / 个问题
     original, text = for_reading(text)
@@ -246,6 +175,8 @@ def task_count(text: str) -> TaskCount | None:
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak
+    found = [c for c in found if not any(o.start > c.start and _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
+                                         and not c.text.endswith(("任务", "措施")) for o in found)]
     if not found or _parallel(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
         return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)
@@ -270,6 +201,14 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
             or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"):
         return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
+    sentence = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
+    scheduled = [p.start() for p in _SCHEDULED.finditer(text, sentence, min(ends) if ends else len(text))]
+    if (len(scheduled) >= 2 and scheduled[0] < m.end()) or _TAKEN_UP.search(text, clause, m.start()):
+        return True  # 2021年底前完成整改任务2项,…需要长期努力的整改任务5项: parts; 共领办…整改任务1463项: officials' share
+    if m.group("n_problem") and _FIELD_CHECK.search(text, sentence, m.start()) \
+            and not _INSPECTION.search(text, sentence, m.end()):
+        return True  # 对…路线进行实地查看,梳理了…需整改的19个问题: what a check found, no inspection's
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
     if _PARTY_INSPECTION.search(text, clause, m.start()) \
             or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):

@@ -17,10 +17,11 @@ label alone on its line takes the next line as its value, and a spaced label (``
   source's name (``来源:某局 2020-03-04``), a dateline's day, a list line's day closing a title
   (``关于…的报告 2024-04-02``), or, in a block with a 来源 or 发布 label,
   a 年月日 date alone on its line (elsewhere that is a signature);
-* ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期, else its signature line;
+* ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期 / 印发日期 (印发时间), else its signature line;
 * ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
 
-发文日期, 成文日期, 公示日期 and 公示期 are their own dates and never the posting date.
+发文日期, 成文日期, 印发时间, 生效 / 失效时间, 公示日期 and 公示期 are their own dates and never the posting date; a
+paper's issue line (``《某某日报》(2022年08月05日 04版)``) gives its publisher and posting day, as a masthead.
 """
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ from .dates import find_stated_date
 logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
-LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|公示日期|公示时间|"
-          "公示期|失效日期|生效日期|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
+LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|印发日期|印发时间|公示日期|公示时间|"
+          "公示期|失效日期|生效日期|失效时间|生效时间|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
           "来源|來源|源自|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
@@ -49,7 +50,7 @@ _LABEL_VALUE = re.compile(
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
                      "稿件来源", "稿源", "来源", "來源", "源自")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
-_ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期")
+_ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期", "印发日期", "印发时间")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 #: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
 #: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
@@ -144,12 +145,14 @@ def label_fields(text: str) -> dict[str, str]:
 
 #: a newspaper's masthead "国内统一刊号:CN51-0004 成都日报社出版 … 2023年11月22日": the paper and its issue date
 _MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出版")
+#: a paper's issue line "《某某日报》(2022年08月05日 04版)": its name, then the issue's day and page in brackets
+_ISSUE_LINE = re.compile(r"《([\u4e00-\u9fff]{2,12}?(?:报|刊))》(?=\s*[（(]\s*(?:19|20)\d{2}\s*[-/.年][^（）()]{0,20}版\s*[)）])")
 #: a newspaper's name between dashes in an e-paper's info line: "日期:[2017年02月20日] -- 菏泽日报 -- 版次:[A2]"
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label or page
 #: control; a site and its paper joined by a dash ("… 10:09:33 某某网-某某日报  点击量:") is one name
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
-                              r"(?:作者|编辑|责任编辑|点击量|点击数|评论)\s*[:：(（]")
+                              r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论)\s*[:：(（]")
 
 
 #: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
@@ -285,7 +288,7 @@ def info_block(text: str) -> InfoBlock:
         rest = "\n".join(line for line in folded.split("\n") if not other.search(line))
         labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
         posted = _unlabelled_posted(rest, labelled=labelled)
-    masthead = _MASTHEAD.search(folded)
+    masthead = _MASTHEAD.search(folded) or _ISSUE_LINE.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])
     medium = (_MEDIUM.search(folded) or _byline(folded)) if not fields else None

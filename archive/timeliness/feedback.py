@@ -1,0 +1,149 @@
+"""The day the inspectors gave their feedback (反馈), as a 整改方案 or a news report states it.
+
+``feedback_date`` reads the date nearest before the feedback's verb in its sentence (``于2023年9月1日…进行了反馈``,
+``向我省反馈督察意见``); a sentence opened by its day alone takes its month and year from the inspectors' stay stated
+just before (``督查组于11月11日至14日…。14日上午,督查组…反馈``) or from a news dateline (``新华社某地11月15日电 …
+15日,督察组向某省…进行了反馈``).  ``nearest_before`` is the verb-anchored search acceptance dates share.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
+
+from archive.script_fold import for_reading
+from archive.timeliness.dates import DateMention, find_dates
+
+log = logging.getLogger(__name__)
+
+#: the feedback sentence's verb: 进行了反馈, 完成督察反馈, 反馈了督察情况, 向…等6市反馈第二轮…督察意见, 反馈到地方;
+#: 督察反馈意见 (the inspection's feedback as a noun: 督导…督察反馈意见整改工作, 落实…督察反馈意见) is what another verb
+#: acts on, not the feedback given
+_FEEDBACK_VERB = re.compile(
+    r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
+    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
+    # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors is not this)
+    r"|向(?![^。；;，,\n]{0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)")
+#: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
+_LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
+
+
+def nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str], window: int) -> DateMention | None:
+    """The date mention closest before a ``verb`` match in the same sentence (or just after a label)."""
+    for v in verb.finditer(text):
+        candidates = [m for m in mentions if m.end <= v.start() and v.start() - m.end <= window
+                      and "。" not in text[m.end:v.start()] and "\n" not in text[m.end:v.start()]
+                      and not _LABELLED_DATE.search(text[max(0, m.start - 12):m.start])]
+        if candidates:
+            last = candidates[-1]
+            if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
+                return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
+            return last
+        if v.group(0).endswith(("时间", "日期")):
+            after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
+            if after:
+                return after[0]
+    return None
+
+
+#: a meeting that passes feedback on (传达学习…反馈意见), or an act that takes the feedback as its object (落实 / 对照 /
+#: 贯彻…反馈意见, 督导 / 部署…反馈问题整改), is not the inspectors giving it
+_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
+#: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
+#: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
+#: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)
+_OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
+
+
+def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
+    """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
+    written, text = for_reading(text)
+    mentions = find_dates(written, context_year=context_year)  # same spans as the folded ``text``
+    # a news dateline's day (某社某地9月12日电) is the day the report was filed: a bare day after it decides first
+    plain = [m for m in mentions if not _DATELINE.match(text, m.start, m.end + 3)]
+    found = nearest_before(text, plain, _FEEDBACK_VERB, 120)
+    if found is None or (found.value is None and not found.redacted):  # no day, or one whose year is unknown
+        found = (_day_of_the_stay(written, text, plain) or _day_of_the_dateline(written, text, context_year)
+                 or nearest_before(text, mentions, _FEEDBACK_VERB, 120) or found)
+    if found is not None:
+        verb = _FEEDBACK_VERB.search(text, found.end)
+        if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
+            return None
+    return found
+
+
+#: a feedback sentence opened by its day alone: "14日上午,督查组向省政府反馈了督查意见"
+_DAY_ONLY_FEEDBACK = re.compile(r"\s*(?P<day>(?P<d>[12]?\d|3[01])\s*日)\s*(?:上午|下午|晚上?|早上|当天)?\s*[，,]?")
+#: a sentence naming the inspectors' stay or work (督察组于11月11日至14日…进行了督查)
+_INSPECTORS = re.compile(r"督[察查]")
+
+
+def _day_openings(text: str) -> Iterator[re.Match[str]]:
+    """Each feedback sentence opened by its day alone that names the inspectors giving it (``14日上午,督查组…反馈``):
+    the match of its day."""
+    for verb in _FEEDBACK_VERB.finditer(text):
+        sentence_start = max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1
+        day = _DAY_ONLY_FEEDBACK.match(text, sentence_start, verb.start())
+        if day is not None and _INSPECTORS.search(text[day.end():verb.start()]):
+            yield day
+
+
+#: a news agency's dateline: "新华社某地11月15日电" (the day the report was filed)
+_DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日\s*电")
+#: a day with no month (15日, 督察组17日向…): not a month's day, not the dateline's own
+_BARE_DAY = re.compile(r"(?<![\d月])(?P<d>[12]\d|3[01]|0?[1-9])\s*日(?!\s*电)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> DateMention | None:
+    """A bare day in a feedback sentence after a news dateline (``新华社某地11月15日电 … 15日,督察组向某省…进行了
+    反馈``, ``…电 中央第二…督察组15日向某省反馈``): the dateline's month, when the day is on or before the dateline's day;
+    a later day is an earlier month's, which the text does not say (a mention with no value).  The year is the page's,
+    else the last year the report states before the day (``2016年第一批…``)."""
+    line = _DATELINE.search(text)
+    if line is None:
+        return None
+    for verb in _FEEDBACK_VERB.finditer(text, line.end()):
+        sentence = max(line.end(), max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1)
+        days = list(_BARE_DAY.finditer(text, sentence, verb.start()))
+        if not days or not _INSPECTORS.search(text, sentence, verb.start()):
+            continue
+        day, years = days[-1], [int(y.group(1)) for y in _YEAR.finditer(text, 0, days[-1].start())]
+        year = context_year or (years[-1] if years else None)
+        later = int(day.group("d")) > int(line.group("d"))
+        value = None if year is None or later else dt.date(year, int(line.group("m")), int(day.group("d")))
+        return DateMention(value=value, text=written[day.start():day.end()], start=day.start(), end=day.end(),
+                           year=year, month=None if later else int(line.group("m")), day=int(day.group("d")),
+                           year_source="context" if context_year else "text", note="month of the news dateline",
+                           _explicit_year=False)
+    return None
+
+
+def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> DateMention | None:
+    """A day-only feedback date (``14日上午,督查组…反馈了督查意见``) dated by the inspectors' stay just before it
+    in the same paragraph (``督查组于11月11日至14日…进行了督查``): the stay's month and year, when the day falls in
+    that month on or after the stay's day.  Without such a sentence nearby the month is unknown: None."""
+    for day in _day_openings(text):
+        paragraph = text.rfind("\n", 0, day.start()) + 1
+        before = [m for m in mentions if paragraph <= m.start and m.end <= day.start() and day.start() - m.end <= 200
+                  and m.value is not None and m.precision == "day" and m.month is not None]
+        if not before or not _INSPECTORS.search(_sentence_of(text, before[-1].start)):
+            return None
+        stay, start, end = before[-1].value, day.start("day"), day.end("day")
+        try:
+            value = dt.date(stay.year, stay.month, int(day.group("d"))) if stay else None
+        except ValueError:
+            return None
+        if stay is None or value is None or value < stay:
+            return None  # an earlier day: the next month's, which the text does not say
+        return DateMention(value=value, text=written[start:end], start=start, end=end, year=value.year,
+                           month=value.month, day=value.day, year_source=before[-1].year_source,
+                           note="month and year of the inspectors' stay stated just before", _explicit_year=False)
+    return None
+
+
+def _sentence_of(text: str, at: int) -> str:
+    start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
