@@ -1,0 +1,172 @@
+"""The naming, feedback-date and info-block readers as grammars: cases built as the cross product of each grammar's
+dimensions (issue 21, "Readers as grammars"), every case with its expected value — none copied from the corpus.
+
+* naming: level × round form × batch form × where round and batch stand × body word × 回头看 / 专项, then groups,
+  the batches that are no inspection's (信访件, 分N批, N个批次), other bodies' checks (巡视 / 巡察 / 督查) and titles;
+* feedback: feedback sentence × date form (full, month-day with a stated year, 今年 / 去年, ranges), and the
+  sentences that give no feedback date (巡视 / 巡察 / 督导, a report back to the inspectors, 近日 / 日前);
+* info block: label × separator × layout × date form, the values that name no body, and the dates that are never
+  the posting date (公示日期, 发文日期 …).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from archive.ledger.naming import inspection_name
+from archive.timeliness.feedback import feedback_date
+from crawler.extraction.info import info_block
+
+# --- inspection naming -----------------------------------------------------------------------------------------
+
+LEVELS = [("中央", "central"), ("省级", "provincial"), ("省", "provincial"), ("自治区", "provincial"),
+          ("兵团", "provincial"), ("四川省", "provincial"), ("广西", "provincial")]
+ROUNDS = [("", None), ("第二轮", 2), ("第2轮", 2), ("二轮", 2), ("首轮", 1), ("新一轮", None), ("第十轮", 10),
+          ("第２轮", 2)]
+BATCHES = [("", None), ("第一批", 1), ("第4批", 4), ("首批", 1), ("第十二批", 12)]
+BODIES = ["生态环境保护", "环境保护", "环保", "生态环保"]
+
+
+def _naming_cases() -> list[tuple[str, tuple[object, ...] | None]]:
+    cases: list[tuple[str, tuple[object, ...] | None]] = []
+    for (level, lv), (rnd, r), (batch, b) in itertools.product(LEVELS, ROUNDS, BATCHES):
+        before = f"{rnd}{batch}{level}生态环境保护督察反馈意见整改方案"
+        after = f"{level}{rnd}{batch}生态环境保护督察反馈意见整改方案"
+        cases += [(before, (lv, r, b, None, False, False)), (after, (lv, r, b, None, False, False))]
+    for body, (suffix, again, special) in itertools.product(
+            BODIES, [("", False, False), ("“回头看”", True, False), ("回头看", True, False), ("专项", False, True)]):
+        for level, lv in LEVELS[:3]:
+            if suffix == "专项":
+                text = f"第三轮{level}{body}专项督察发现的问题"
+            else:
+                text = f"第三轮{level}{body}督察{suffix}发现的问题"
+            cases.append((text, (lv, 3, None, None, again, special)))
+    # 央督: the central inspection's short name
+    cases += [("第二轮央督反馈问题整改情况", ("central", 2, None, None, False, False)),
+              ("央督“回头看”交办件", ("central", None, None, None, True, False)),
+              ("第三轮省督反馈问题整改情况", ("provincial", 3, None, None, False, False)),
+              ("央督、省督反馈问题整改情况", None), ("全省督促整改", None), ("省督导组反馈问题", None)]
+    # groups: before the body (中央第N…督察组, 省第N督察组), after it (…督察第N督察组)
+    for n, v in [("三", 3), ("3", 3), ("十一", 11)]:
+        cases += [
+            (f"中央第{n}生态环境保护督察组进驻我省", ("central", None, None, v, False, False)),
+            (f"省第{n}生态环境保护督察组进驻我市", ("provincial", None, None, v, False, False)),
+            (f"省第{n}督察组进驻我市", ("provincial", None, None, v, False, False)),
+            (f"第二轮省级生态环境保护督察第{n}督察组进驻我市", ("provincial", 2, None, v, False, False)),
+            (f"四川省环境保护督察组第{n}组进驻我市", ("provincial", None, None, v, False, False)),
+        ]
+    # batches that are no inspection's batch: petitions, 分N批, N个批次
+    cases += [
+        ("中央第二生态环境保护督察组交办的第3批信访件", ("central", None, None, 2, False, False)),
+        ("第二轮中央生态环境保护督察第5批信访件办理情况", ("central", 2, None, None, False, False)),
+        ("第二轮省级生态环境保护督察分3批进行", ("provincial", 2, None, None, False, False)),
+        ("省级生态环境保护督察分两批开展", ("provincial", None, None, None, False, False)),
+        ("第三轮省级生态环境保护督察共4个批次", ("provincial", 3, None, None, False, False)),
+        ("第三轮第二批中央生态环境保护督察", ("central", 3, 2, None, False, False)),
+    ]
+    # other bodies' checks name no inspection; a rule's title in 《》 or 〈〉 never does
+    # a count of rounds is no round
+    cases += [("实现三轮省级生态环境保护督察全覆盖", ("provincial", None, None, None, False, False)),
+              ("历经两轮中央生态环境保护督察", ("central", None, None, None, False, False))]
+    for text in ["省委第三巡视组向我市反馈巡视意见", "市委第二巡察组进驻", "中央第三巡视组反馈会", "省政府督查组到我市督查",
+                 "省第二督查组到我县开展督查", "根据《中央生态环境保护督察工作规定》", "按照〈中央生态环境保护督察整改工作办法〉要求",
+                 "学习《省级生态环境保护督察实施办法》", "落实〈第二轮中央生态环境保护督察工作规定〉"]:
+        cases.append((text, None))
+    return cases
+
+
+@pytest.mark.parametrize(("text", "want"), _naming_cases())
+def test_naming_grammar(text: str, want: tuple[object, ...] | None) -> None:
+    name = inspection_name(text)
+    assert (name.key() if name else None) == want
+
+
+# --- feedback dates --------------------------------------------------------------------------------------------
+
+FEEDBACK_SENTENCES = [
+    "{d}，中央第二生态环境保护督察组向我省反馈督察意见。",
+    "中央第二生态环境保护督察组于{d}向我省反馈了督察情况。",
+    "{d}，省第三生态环境保护督察组召开督察反馈会。",
+    "督察组于{d}对我市进行了反馈。",
+    "{d}，第二轮省级生态环境保护督察向某市正式反馈督察意见。",
+]
+#: date form, context year, the day it means
+DATE_FORMS = [
+    ("2023年9月1日", None, dt.date(2023, 9, 1)),
+    ("2023年09月01日", None, dt.date(2023, 9, 1)),
+    ("2023年9月1日至3日", None, dt.date(2023, 9, 1)),
+    ("2023年9月1日—3日", None, dt.date(2023, 9, 1)),
+    ("今年9月1日", 2023, dt.date(2023, 9, 1)),
+    ("去年9月1日", 2024, dt.date(2023, 9, 1)),
+    ("9月1日", 2023, dt.date(2023, 9, 1)),
+]
+
+
+def _feedback_cases() -> list[tuple[str, int | None, dt.date | None]]:
+    cases = [(s.format(d=d), year, want) for s, (d, year, want) in itertools.product(FEEDBACK_SENTENCES, DATE_FORMS)]
+    # a month-day whose year an earlier sentence states
+    cases += [(f"2023年，我省迎来第二轮中央生态环境保护督察。{s.format(d='9月1日')}", None, dt.date(2023, 9, 1))
+              for s in FEEDBACK_SENTENCES]
+    # no feedback date: other inspectors, a report back to the inspectors, 近日 / 日前, no feedback verb
+    for d in ["2023年9月1日", "9月1日"]:
+        cases += [
+            (f"{d}，省委第三巡视组向某市反馈巡视意见。", 2023, None),
+            (f"{d}，市委第二巡察组向某局反馈了巡察情况。", 2023, None),
+            (f"{d}，我市向督察组反馈了信访件办理情况。", 2023, None),
+            (f"{d}，省督导组向某县反馈督导意见。", 2023, None),
+            (f"{d}，中央第二生态环境保护督察组进驻我省。", 2023, None),
+        ]
+    cases += [(s.format(d=d), 2023, None) for s, d in itertools.product(FEEDBACK_SENTENCES, ["近日", "日前"])]
+    return cases
+
+
+@pytest.mark.parametrize(("text", "year", "want"), _feedback_cases())
+def test_feedback_grammar(text: str, year: int | None, want: dt.date | None) -> None:
+    found = feedback_date(text, context_year=year)
+    assert (found.value if found else None) == want
+
+
+# --- info blocks -----------------------------------------------------------------------------------------------
+
+PUBLISHER_LABELS = ["来源", "信息来源", "发布机构", "发文机构"]
+POSTED_LABELS = ["发布时间", "发布日期", "公开日期", "更新时间"]
+DATES = [("2024-11-04", "2024-11-04"), ("2024年11月4日", "2024-11-04"), ("2024/11/04", "2024-11-04"),
+         ("2024.11.04", "2024-11-04"), ("2024-11-04 09:30", "2024-11-04"), ("2024-11-04 09:30:15", "2024-11-04"),
+         ("2024年11月04日 09:30", "2024-11-04")]
+#: how a label meets its value
+FIELDS = ["{l}：{v}", "{l}:{v}", "{l}: {v}", "【{l}】{v}", "[{l}]{v}", "{l}：[{v}]"]
+#: what stands between two fields
+JOINS = [" | ", "｜", "丨", " · ", "  ", "\u3000", "\n"]
+BODY = "某某市生态环境局"
+
+
+def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
+    cases: list[tuple[str, tuple[str | None, ...]]] = []
+    for pl, form, join in itertools.product(PUBLISHER_LABELS, FIELDS, JOINS):
+        text = form.format(l=pl, v=BODY) + join + form.format(l="发布时间", v="2024-11-04")
+        cases.append((text, (BODY, "2024-11-04", None, None)))
+    for tl, (shown, iso), form in itertools.product(POSTED_LABELS, DATES, FIELDS[:4]):
+        cases.append((form.format(l="来源", v=BODY) + " | " + form.format(l=tl, v=shown), (BODY, iso, None, None)))
+    # a posting date first, the source after it, on one line or two
+    for join in JOINS:
+        cases.append((f"发布日期：2024-11-04{join}信息来源：{BODY}", (BODY, "2024-11-04", None, None)))
+    # values that name no body
+    for value in ["本网", "本站", "原创", "本站原创", "系统", "admin", "默认部门", "未知"]:
+        for join in [" | ", "  ", "\n"]:
+            cases.append((f"来源：{value}{join}发布时间：2024-11-04", (None, "2024-11-04", None, None)))
+    # a document's and a 公示's dates are never the posting date
+    for label, (shown, iso) in itertools.product(["发文日期", "成文日期", "印发日期"], DATES[:4]):
+        cases.append((f"发布机构：{BODY} | {label}：{shown}", (BODY, None, iso, None)))
+        cases.append((f"发布机构：{BODY}\n{label}：{shown}\n发布时间：2024-11-06", (BODY, "2024-11-06", iso, None)))
+    for shown, iso in DATES[:4]:
+        cases.append((f"来源：{BODY} | 公示日期：{shown}", (BODY, None, None, iso)))
+        cases.append((f"公示日期：{shown}\n发布日期：2024-11-06\n来源：{BODY}", (BODY, "2024-11-06", None, iso)))
+    return cases
+
+
+@pytest.mark.parametrize(("text", "want"), _info_cases())
+def test_info_block_grammar(text: str, want: tuple[str | None, ...]) -> None:
+    block = info_block(text)
+    assert (block.publisher, block.posted, block.issued, block.notice) == want
