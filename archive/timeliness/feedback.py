@@ -66,11 +66,22 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
     if found is None or (found.value is None and not found.redacted):  # no day, or one whose year is unknown
         found = (_day_of_the_stay(written, text, plain) or _day_of_the_dateline(written, text, context_year)
                  or nearest_before(text, mentions, _FEEDBACK_VERB, 120) or found)
+    if found is not None and found.value is None and not found.redacted and context_year is None:
+        found = _in_stated_year(written, found)  # 2023年，…。9月1日，督察组…反馈: the year the text stated before
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
         if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
             return None
     return found
+
+
+def _in_stated_year(written: str, found: DateMention) -> DateMention:
+    """``found`` (a day whose year is unknown) read in the last year the text states before it (``2023年，…。9月1日…
+    反馈``), or as it is when the text states none."""
+    years = [int(y.group(1)) for y in _YEAR.finditer(written, 0, found.start)]
+    if not years:
+        return found
+    return next((m for m in find_dates(written, context_year=years[-1]) if m.start == found.start), found)
 
 
 #: a feedback sentence opened by its day alone: "14日上午,督查组向省政府反馈了督查意见"
