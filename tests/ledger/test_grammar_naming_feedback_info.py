@@ -145,8 +145,9 @@ DATES = [("2024-11-04", "2024-11-04"), ("2024年11月4日", "2024-11-04"), ("202
 #: how a label meets its value
 FIELDS = ["{l}：{v}", "{l}:{v}", "{l}: {v}", "【{l}】{v}", "[{l}]{v}", "{l}：[{v}]"]
 #: what stands between two fields
-JOINS = [" | ", "｜", "丨", " · ", "  ", "\u3000", "\n"]
+JOINS = [" | ", "｜", "丨", " · ", "  ", " ", "\u3000", "\n", "\n\n"]
 BODY = "某某市生态环境局"
+BODIES = [BODY, "某某县人民政府办公室", "某某省生态环境厅", "生态环境部", "某某市融媒体中心", "某某日报"]
 
 
 def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
@@ -156,18 +157,27 @@ def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
         cases.append((text, (BODY, "2024-11-04", None, None)))
     for tl, (shown, iso), form in itertools.product(POSTED_LABELS, DATES, FIELDS[:4]):
         cases.append((form.format(l="来源", v=BODY) + " | " + form.format(l=tl, v=shown), (BODY, iso, None, None)))
+    # bodies of every kind, each label alone on its line with its value on the next, or spaced out (来 源：)
+    for body, pl in itertools.product(BODIES, PUBLISHER_LABELS):
+        cases.append((f"{pl}：\n{body}\n发布日期：\n2024-11-04", (body, "2024-11-04", None, None)))
+        spaced = " ".join(pl)
+        cases.append((f"{spaced}：{body}   发 布 时 间：2024-11-04", (body, "2024-11-04", None, None)))
+    # the source's name, then its day with no label
+    for join, (shown, iso) in itertools.product([" · ", "·", " ", "  ", "\u3000"], DATES):
+        cases.append((f"来源：{BODY}{join}{shown}", (BODY, iso, None, None)))
     # a posting date first, the source after it, on one line or two
     for join in JOINS:
         cases.append((f"发布日期：2024-11-04{join}信息来源：{BODY}", (BODY, "2024-11-04", None, None)))
     # values that name no body
     for value in ["本网", "本站", "原创", "本站原创", "系统", "admin", "默认部门", "未知"]:
-        for join in [" | ", "  ", "\n"]:
-            cases.append((f"来源：{value}{join}发布时间：2024-11-04", (None, "2024-11-04", None, None)))
+        for join, form in itertools.product([" | ", "  ", "\n"], FIELDS):
+            text = form.format(l="来源", v=value) + join + form.format(l="发布时间", v="2024-11-04")
+            cases.append((text, (None, "2024-11-04", None, None)))
     # a document's and a 公示's dates are never the posting date
-    for label, (shown, iso) in itertools.product(["发文日期", "成文日期", "印发日期"], DATES[:4]):
+    for label, (shown, iso) in itertools.product(["发文日期", "成文日期", "印发日期"], DATES):
         cases.append((f"发布机构：{BODY} | {label}：{shown}", (BODY, None, iso, None)))
         cases.append((f"发布机构：{BODY}\n{label}：{shown}\n发布时间：2024-11-06", (BODY, "2024-11-06", iso, None)))
-    for shown, iso in DATES[:4]:
+    for shown, iso in DATES:
         cases.append((f"来源：{BODY} | 公示日期：{shown}", (BODY, None, None, iso)))
         cases.append((f"公示日期：{shown}\n发布日期：2024-11-06\n来源：{BODY}", (BODY, "2024-11-06", None, iso)))
     return cases
