@@ -63,7 +63,8 @@ _NAMING = re.compile(
     # a level and a group number, checked when read)
     rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办])|(?P<bare>督察(?=组)))"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
-    rf"(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
+    # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
+    rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
 )
 #: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
 _GROUP_COUNT = re.compile(

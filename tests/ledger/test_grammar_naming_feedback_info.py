@@ -19,6 +19,13 @@ from archive.ledger.naming import inspection_name
 from archive.timeliness.feedback import feedback_date
 from crawler.extraction.info import info_block
 
+
+def _chunks(cases: list[tuple], size: int = 80) -> list:
+    """``cases`` in runs of ``size`` (one test each, reporting every miss of its run at once)."""
+    return [pytest.param(cases[i:i + size], id=f"cases{i}-{i + len(cases[i:i + size]) - 1}")
+            for i in range(0, len(cases), size)]
+
+
 # --- inspection naming -----------------------------------------------------------------------------------------
 
 LEVELS = [("中央", "central"), ("省级", "provincial"), ("省", "provincial"), ("自治区", "provincial"),
@@ -57,6 +64,20 @@ def _naming_cases() -> list[tuple[str, tuple[object, ...] | None]]:
             (f"第二轮省级生态环境保护督察第{n}督察组进驻我市", ("provincial", 2, None, v, False, False)),
             (f"四川省环境保护督察组第{n}组进驻我市", ("provincial", None, None, v, False, False)),
         ]
+    # level × round × where the group stands × its numeral × 回头看 before the group
+    for (level, lv), (rnd, r), (num, v), again in itertools.product(
+            LEVELS[:3], ROUNDS[:5], [("三", 3), ("12", 12), ("二十", 20)], [False, True]):
+        mark = "“回头看”" if again else ""
+        cases += [(f"{level}{rnd}第{num}生态环境保护督察组{'开展' + mark if again else '进驻'}", (lv, r, None, v, again, False)),
+                  (f"{rnd}{level}生态环境保护督察{mark}第{num}督察组", (lv, r, None, v, again, False)),
+                  (f"{level}{rnd}环境保护督察{mark}组第{num}组", (lv, r, None, v, again, False))]
+    # a municipality's 市级 is its provincial level, another city's none; traditional script; a plan's title names it
+    cases += [("重庆市市级生态环境保护督察反馈问题", ("provincial", None, None, None, False, False)),
+              ("某某市市级生态环境保护督察反馈问题", None),
+              ("第二轮中央生態環境保護督察", ("central", 2, None, None, False, False)),
+              ("《第二轮中央生态环境保护督察反馈意见整改方案》", ("central", 2, None, None, False, False)),
+              ("关于印发〈第二轮中央生态环境保护督察反馈意见整改方案〉的通知", ("central", 2, None, None, False, False)),
+              ("中央环保督察“回头看”及专项督察", ("central", None, None, None, True, True))]
     # batches that are no inspection's batch: petitions, 分N批, N个批次
     cases += [
         ("中央第二生态环境保护督察组交办的第3批信访件", ("central", None, None, 2, False, False)),
@@ -77,10 +98,10 @@ def _naming_cases() -> list[tuple[str, tuple[object, ...] | None]]:
     return cases
 
 
-@pytest.mark.parametrize(("text", "want"), _naming_cases())
-def test_naming_grammar(text: str, want: tuple[object, ...] | None) -> None:
-    name = inspection_name(text)
-    assert (name.key() if name else None) == want
+@pytest.mark.parametrize("cases", _chunks(_naming_cases()))
+def test_naming_grammar(cases: list[tuple[str, tuple[object, ...] | None]]) -> None:
+    read = [(text, (name.key() if (name := inspection_name(text)) else None)) for text, _ in cases]
+    assert read == cases
 
 
 # --- feedback dates --------------------------------------------------------------------------------------------
@@ -129,10 +150,11 @@ def _feedback_cases() -> list[tuple[str, int | None, dt.date | None]]:
     return cases
 
 
-@pytest.mark.parametrize(("text", "year", "want"), _feedback_cases())
-def test_feedback_grammar(text: str, year: int | None, want: dt.date | None) -> None:
-    found = feedback_date(text, context_year=year)
-    assert (found.value if found else None) == want
+@pytest.mark.parametrize("cases", _chunks(_feedback_cases()))
+def test_feedback_grammar(cases: list[tuple[str, int | None, dt.date | None]]) -> None:
+    read = [(text, (found.value if (found := feedback_date(text, context_year=year)) else None))
+            for text, year, _ in cases]
+    assert read == [(text, want) for text, _, want in cases]
 
 
 # --- info blocks -----------------------------------------------------------------------------------------------
@@ -183,7 +205,7 @@ def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
     return cases
 
 
-@pytest.mark.parametrize(("text", "want"), _info_cases())
-def test_info_block_grammar(text: str, want: tuple[str | None, ...]) -> None:
-    block = info_block(text)
-    assert (block.publisher, block.posted, block.issued, block.notice) == want
+@pytest.mark.parametrize("cases", _chunks(_info_cases()))
+def test_info_block_grammar(cases: list[tuple[str, tuple[str | None, ...]]]) -> None:
+    read = [(text, ((b := info_block(text)).publisher, b.posted, b.issued, b.notice)) for text, _ in cases]
+    assert read == cases
