@@ -147,6 +147,15 @@ def _feedback_cases() -> list[tuple[str, int | None, dt.date | None]]:
             (f"{d}，中央第二生态环境保护督察组进驻我省。", 2023, None),
         ]
     cases += [(s.format(d=d), 2023, None) for s, d in itertools.product(FEEDBACK_SENTENCES, ["近日", "日前"])]
+    # the feedback's own day, not the stay's, when both are stated; a meeting passing the feedback on is none
+    stay = "2023年9月1日至9月30日，中央第二生态环境保护督察组对某省开展督察"
+    cases += [(f"{stay}，并于12月1日向某省反馈督察意见。", None, dt.date(2023, 12, 1)),
+              (f"{stay}。12月1日，督察组向某省反馈督察意见。", None, dt.date(2023, 12, 1)),
+              (f"{stay}。近日，督察组向某省反馈督察意见。", None, None),
+              ("2023年9月1日，某市召开会议，传达学习中央督察组反馈意见。", None, None),
+              ("2023年9月1日，我市向中央第二生态环境保护督察组报送整改情况。", None, None),
+              ("2023年9月1日，督察组完成督察反馈。", None, dt.date(2023, 9, 1)),
+              ("2023年9月1日，中央第二生态环境保护督察组督察反馈会在某市召开。", None, dt.date(2023, 9, 1))]
     return cases
 
 
@@ -199,6 +208,21 @@ def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
     for label, (shown, iso) in itertools.product(["发文日期", "成文日期", "印发日期"], DATES):
         cases.append((f"发布机构：{BODY} | {label}：{shown}", (BODY, None, iso, None)))
         cases.append((f"发布机构：{BODY}\n{label}：{shown}\n发布时间：2024-11-06", (BODY, "2024-11-06", iso, None)))
+    # labels in any order on one line, in table cells, with page controls after them; a 公示's range gives its first day
+    cases += [
+        (f"成文日期：2024-11-01 发布日期：2024-11-04 发布机构：{BODY}", (BODY, "2024-11-04", "2024-11-01", None)),
+        ("成文日期: | 2024年11月01日 | 发布日期: | 2024-11-04 |", (None, "2024-11-04", "2024-11-01", None)),
+        ("公示日期：2024-11-01 公开日期：2024-11-04", (None, "2024-11-04", None, "2024-11-01")),
+        (f"发布时间：２０２４－１１－０４\u3000来源：{BODY}", (BODY, "2024-11-04", None, None)),
+        (f"发布时间：2024-11-4 来源：{BODY}", (BODY, "2024-11-04", None, None)),
+        (f"来源：{BODY} 发布时间：2024-11-04 10:20:30 浏览次数：12", (BODY, "2024-11-04", None, None)),
+        (f"【发布时间：2024-11-04】【来源：{BODY}】", (BODY, "2024-11-04", None, None)),
+        (f"[来源：{BODY}] [发布时间：2024-11-04]", (BODY, "2024-11-04", None, None)),
+        (f"发布时间：2024年11月4日\u3000信息来源：{BODY}\u3000【字体：大 中 小】", (BODY, "2024-11-04", None, None)),
+        ("来源：本网 作者：张三 发布时间：2024-11-04", (None, "2024-11-04", None, None)),
+        ("公示时间：2024年11月1日至2024年11月7日", (None, None, None, "2024-11-01")),
+        ("公示期：2024年11月1日-11月7日", (None, None, None, "2024-11-01")),
+    ]
     for shown, iso in DATES:
         cases.append((f"来源：{BODY} | 公示日期：{shown}", (BODY, None, None, iso)))
         cases.append((f"公示日期：{shown}\n发布日期：2024-11-06\n来源：{BODY}", (BODY, "2024-11-06", None, iso)))
