@@ -89,6 +89,9 @@ _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
 _BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
+#: what an inspection hands over (交办件, 交办信访件, 转办的案件): a batch before the level with no round, in a naming
+#: followed by one (第十批中央…督察交办件), numbers the handed-over petitions, not the inspection
+_HANDED_OVER = re.compile(r"\s*(?:组|的)?\s*(?:交办|转办|移交|信访|投诉|举报|案件)")
 _AGAIN = re.compile(r"回头看")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
@@ -182,6 +185,8 @@ def namings(text: str | None) -> list[InspectionName]:
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
+        if batch and not rnd and _HANDED_OVER.match(masked, m.end()):
+            batch = None  # 第十批中央生态环境保护督察交办件: the petitions' batch
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
         group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)

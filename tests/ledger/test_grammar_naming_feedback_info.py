@@ -78,6 +78,10 @@ def _naming_cases() -> list[tuple[str, tuple[object, ...] | None]]:
               ("《第二轮中央生态环境保护督察反馈意见整改方案》", ("central", 2, None, None, False, False)),
               ("关于印发〈第二轮中央生态环境保护督察反馈意见整改方案〉的通知", ("central", 2, None, None, False, False)),
               ("中央环保督察“回头看”及专项督察", ("central", None, None, None, True, True))]
+    # a batch before the level with no round, the naming then handing something over: the petitions' batch
+    for (level, lv), (batch, bv), (rnd, r), handed in itertools.product(
+            LEVELS[:3], BATCHES[1:], [("", None), ("第二轮", 2)], ["交办件", "组交办信访件", "转办的案件", "交办的投诉件"]):
+        cases.append((f"{rnd}{batch}{level}生态环境保护督察{handed}办理情况", (lv, r, bv if rnd else None, None, False, False)))
     # batches that are no inspection's batch: petitions, 分N批, N个批次
     cases += [
         ("中央第二生态环境保护督察组交办的第3批信访件", ("central", None, None, 2, False, False)),
