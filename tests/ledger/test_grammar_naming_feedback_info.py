@@ -204,10 +204,14 @@ def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
     for join in JOINS:
         cases.append((f"发布日期：2024-11-04{join}信息来源：{BODY}", (BODY, "2024-11-04", None, None)))
     # values that name no body
-    for value in ["本网", "本站", "原创", "本站原创", "系统", "admin", "默认部门", "未知"]:
+    for value in ["本网", "本站", "原创", "本站原创", "系统", "admin", "默认部门", "未知", "系统管理员", "网站管理员"]:
         for join, form in itertools.product([" | ", "  ", "\n"], FIELDS):
             text = form.format(l="来源", v=value) + join + form.format(l="发布时间", v="2024-11-04")
             cases.append((text, (None, "2024-11-04", None, None)))
+    # labels and bodies in traditional script
+    cases += [("來源：某某市生態環境局 發佈時間：2024-11-04", ("某某市生態環境局", "2024-11-04", None, None)),
+              ("信息來源：某某市生態環境局｜發佈日期：2024年11月4日", ("某某市生態環境局", "2024-11-04", None, None)),
+              ("發文機構：某某市生態環境局\n成文日期：2024-11-01", ("某某市生態環境局", None, "2024-11-01", None))]
     # a document's and a 公示's dates are never the posting date
     for label, (shown, iso) in itertools.product(["发文日期", "成文日期", "印发日期"], DATES):
         cases.append((f"发布机构：{BODY} | {label}：{shown}", (BODY, None, iso, None)))
