@@ -2,12 +2,17 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个[批次]] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N[督察]组]
+    [ROUND] [BATCH] [[共(计)] [组建|派出] [了] N个[批次]] LEVEL [ROUND] [BATCH] [第N] BODY [“回头看”] [组] [第N[督察]组]
+    ROUND: 第N轮 | N轮 | 首轮 | 新一轮 (no number)   (N轮 after a verb that counts, 实现三轮…, is a number of rounds)
+    BATCH: 第N批 | 首批   (a batch before the level with no round, in a naming that hands petitions over, 第十批中央…
+           督察交办件, is the petitions' batch)
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
            | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
            | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
+    BODY: CORE | 央督 / 省督 (the short names; 央督、省督 names two levels) | 督察 before 组 with a level and a number
+          (省第三督察组; 省政府督查组 and a bare 督察组 name none)
     CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | 集中 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
@@ -17,7 +22,8 @@ The grammar of a naming, as the government writes it::
 round, with or without 组: ``中央第二生态环境保护督察交办信访件``), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a
-rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection — but a plan's title
+rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule), or in a rule's 〈〉 title outside one,
+never names the inspection — but a plan's title
 the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;

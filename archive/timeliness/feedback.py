@@ -3,7 +3,8 @@
 ``feedback_date`` reads the date nearest before the feedback's verb in its sentence (``于2023年9月1日…进行了反馈``,
 ``向我省反馈督察意见``); a sentence opened by its day alone takes its month and year from the inspectors' stay stated
 just before (``督查组于11月11日至14日…。14日上午,督查组…反馈``) or from a news dateline (``新华社某地11月15日电 …
-15日,督察组向某省…进行了反馈``).  ``nearest_before`` is the verb-anchored search acceptance dates share.
+15日,督察组向某省…进行了反馈``); a month and day with no context year takes the last year the text states before
+it (``2023年,…。9月1日,督察组…反馈``).  ``nearest_before`` is the verb-anchored search acceptance dates share.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """A detail page's info block: the 来源 / 发布时间 / 成文日期 / 公示日期 … lines printed around the body.
 
-``label_fields(text)`` reads label/value pairs (a label's word ending a longer word and followed by the copula 为,
+``label_fields(text)`` reads label/value pairs (``来源:某局``, ``【来源】某局``, ``[发布时间]2024-11-04``, a value in
+brackets ``来源:[某局]`` read without them; a label's word ending a longer word and followed by the copula 为,
 as in ``…进驻时间为30天。``, is a sentence's word, no label); a value ends at the next label, at a separator
 (``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
 (关键词, 【字体, 阅读:, 打印 …), at a wide gap or at a closing bracket it did not open (``(新闻来源:华西都市报)``); a
