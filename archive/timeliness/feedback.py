@@ -57,6 +57,11 @@ _PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
 _OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
 
 
+#: the day of another event of the inspection (…于9月1日进驻以来, 9月1日进驻我省，并将于近期…反馈): a time word or the
+#: stay's verb between the day and the feedback's verb dates the feedback otherwise, or not at all
+_OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
+
+
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
@@ -71,7 +76,9 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
         found = _in_stated_year(written, found)  # 2023年，…。9月1日，督察组…反馈: the year the text stated before
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
-        if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
+        between = text[found.end:verb.start()] if verb else ""
+        if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])
+                     or _OTHER_EVENT.search(between)):
             return None
     return found
 
