@@ -185,7 +185,7 @@ FIELDS = ["{l}：{v}", "{l}:{v}", "{l}: {v}", "【{l}】{v}", "[{l}]{v}", "{l}�
 #: what stands between two fields
 JOINS = [" | ", "｜", "丨", " · ", "  ", " ", "\u3000", "\n", "\n\n"]
 BODY = "某某市生态环境局"
-BODIES = [BODY, "某某县人民政府办公室", "某某省生态环境厅", "生态环境部", "某某市融媒体中心", "某某日报"]
+PUBLISHERS = [BODY, "某某县人民政府办公室", "某某省生态环境厅", "生态环境部", "某某市融媒体中心", "某某日报"]
 
 
 def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
@@ -196,7 +196,7 @@ def _info_cases() -> list[tuple[str, tuple[str | None, ...]]]:
     for tl, (shown, iso), form in itertools.product(POSTED_LABELS, DATES, FIELDS[:4]):
         cases.append((form.format(l="来源", v=BODY) + " | " + form.format(l=tl, v=shown), (BODY, iso, None, None)))
     # bodies of every kind, each label alone on its line with its value on the next, or spaced out (来 源：)
-    for body, pl in itertools.product(BODIES, PUBLISHER_LABELS):
+    for body, pl in itertools.product(PUBLISHERS, PUBLISHER_LABELS):
         cases.append((f"{pl}：\n{body}\n发布日期：\n2024-11-04", (body, "2024-11-04", None, None)))
         spaced = " ".join(pl)
         cases.append((f"{spaced}：{body}   发 布 时 间：2024-11-04", (body, "2024-11-04", None, None)))
