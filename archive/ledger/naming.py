@@ -67,7 +67,7 @@ _NAMING = re.compile(
     # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
-    rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办])|(?P<bare>督察(?=组)))"
+    rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])|(?P<bare>督察(?=组)))"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"

@@ -54,7 +54,8 @@ def _naming_cases() -> list[tuple[str, tuple[object, ...] | None]]:
     cases += [("第二轮央督反馈问题整改情况", ("central", 2, None, None, False, False)),
               ("央督“回头看”交办件", ("central", None, None, None, True, False)),
               ("第三轮省督反馈问题整改情况", ("provincial", 3, None, None, False, False)),
-              ("央督、省督反馈问题整改情况", None), ("全省督促整改", None), ("省督导组反馈问题", None)]
+              ("央督、省督反馈问题整改情况", None), ("全省督促整改", None), ("省督导组反馈问题", None),
+              ("全省督战脱贫攻坚", None), ("省督学到校检查", None), ("省督办件", None)]
     # groups: before the body (中央第N…督察组, 省第N督察组), after it (…督察第N督察组)
     for n, v in [("三", 3), ("3", 3), ("十一", 11)]:
         cases += [
