@@ -2,12 +2,17 @@
 
 The grammar of a naming, as the government writes it::
 
-    [第N轮|首轮] [第N批] [[共(计)] [组建|派出] [了] N个[批次]] LEVEL [第N轮] [第N批] [第N] CORE [组] [第N[督察]组]
+    [ROUND] [BATCH] [[共(计)] [组建|派出] [了] N个[批次]] LEVEL [ROUND] [BATCH] [第N] BODY [“回头看”] [组] [第N[督察]组]
+    ROUND: 第N轮 | N轮 | 首轮 | 新一轮 (no number)   (N轮 after a verb that counts, 实现三轮…, is a number of rounds)
+    BATCH: 第N批 | 首批   (a batch before the level with no round, in a naming that hands petitions over, 第十批中央…
+           督察交办件, is the petitions' batch)
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
            | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
            | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
+    BODY: CORE | 央督 / 省督 (the short names; 央督、省督 names two levels) | 督察 before 组 with a level and a number
+          (省第三督察组; 省政府督查组 and a bare 督察组 name none)
     CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | 集中 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
@@ -17,7 +22,8 @@ The grammar of a naming, as the government writes it::
 round, with or without 组: ``中央第二生态环境保护督察交办信访件``), ``中央环境保护督察组`` (first-round wording: central, round not stated).  A naming with no
 level (``开展了第二轮生态环境保护督察``) only completes the one before it.  回头看 and 专项督察 in
 the naming's sentence set ``again`` and ``special``.  A name inside the 《》 title of a
-rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule) never names the inspection — but a plan's title
+rule or notice (办法, 规定, 要求, 通知 …: its head names a kind of rule), or in a rule's 〈〉 title outside one,
+never names the inspection — but a plan's title
 the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
@@ -45,16 +51,26 @@ _DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
 #: what is protected before 督察: 生态环境保护, 生态保护 (中央生态保护督察回头看), 环境保护, 环保, 生态环保 —
 #: (生态)(环境)保护 with at least one of the two, or 生态环境 alone
 _CORE = r"(?:生态(?:环境)?保护|环境保护|生态环保|环保|生态环境)"
+#: a round: 第二轮 / 第2轮 / 二轮 / 首轮, or 新一轮 (a round with no number: None); a bare N轮 after a verb that counts
+#: (实现三轮…全覆盖, 开展了三轮, 累计两轮) is a number of rounds, no round
+_COUNTING = "".join(f"(?<!{w})" for w in ("实现", "经过", "历经", "完成", "开展", "进行", "连续", "累计", "共", "了"))
+_ROUND = rf"第{_N}轮|首轮|新一?轮|(?<![新第\d一二三四五六七八九十]){_COUNTING}{_N}轮"
+#: a batch: 第N批 / 首批 (a petition batch, 第N批信访件 / 交办件, is none: it follows the body, outside the naming)
+_BATCH = rf"第{_N}批|首批"
 _NAMING = re.compile(
-    rf"(?:(?P<r1>第{_N}轮|首轮)\s*)?(?:(?P<b1>第{_N}批)\s*)?"
+    rf"(?:(?P<r1>{_ROUND})\s*)?(?:(?P<b1>{_BATCH})\s*)?"
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
     # …首轮4个批次省级…督察: how many batches, likewise
     rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
-    rf"(?P<level>中央|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
-    rf"(?:(?P<r2>第{_N}轮)\s*)?(?:(?P<b2>第{_N}批)\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
-    rf"{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]"
+    rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
+    rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
+    # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
+    # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
+    # a level and a group number, checked when read)
+    rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])|(?P<bare>督察(?=组)))"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
-    rf"(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
+    # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
+    rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
 )
 #: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
 _GROUP_COUNT = re.compile(
@@ -65,6 +81,8 @@ _GROUP_COUNT = re.compile(
 #: title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
 _RULE_HEADS = "办法|规定|条例|通知|制度|细则|规则|决定|纲要|要求|纪律|准则|守则|须知|指南|规范|规程|章程"
 _RULE_TITLE = re.compile(rf"《[^《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^（）()《》]{{1,12}}[)）])?》"
+                         # a rule's title in single angle brackets, outside a notice's title (按照〈…工作办法〉要求)
+                         rf"|〈[^〈〉《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^（）()〈〉]{{1,12}}[)）])?〉"
                          # 督查 (the government's own checks: 《督查通报》) in a title is no inspection's name
                          r"|《[^《》]{0,120}?督查[^《》]{0,120}》")
 #: a title inside a notice's title (《关于印发〈…整改方案〉的通知》), and a rule's head ending one (〈…办法〉)
@@ -72,11 +90,14 @@ _ISSUED = re.compile(r"〈[^〈〉《》]{1,120}〉")
 _RULE_HEAD_END = re.compile(rf"(?:{_RULE_HEADS})(?:[（(][^（）()]{{1,12}}[)）])?〉$")
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
-_BARE_ROUND = re.compile(rf"(?:(?P<r>第{_N}轮|首轮)\s*(?P<b>第{_N}批)?|(?P<b2>第{_N}批))[^。；;\n，,]{{0,30}}?督察")
+_BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^。；;\n，,]{{0,30}}?督察")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
 _BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
+#: what an inspection hands over (交办件, 交办信访件, 转办的案件): a batch before the level with no round, in a naming
+#: followed by one (第十批中央…督察交办件), numbers the handed-over petitions, not the inspection
+_HANDED_OVER = re.compile(r"\s*(?:组|的)?\s*(?:交办|转办|移交|信访|投诉|举报|案件)")
 _AGAIN = re.compile(r"回头看")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
@@ -128,8 +149,10 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _ordinal(token: str | None) -> int | None:
     if not token:
         return None
-    if token == "首轮":
+    if token in ("首轮", "首批"):
         return 1
+    if token.startswith("新"):
+        return None  # 新一轮: a new round, its number not stated
     return number_value(token.strip("第轮批"))
 
 
@@ -145,7 +168,7 @@ def cn_ordinal(n: int) -> str:
 def _level(word: str | None) -> str | None:
     if not word:
         return None
-    return "central" if word == "中央" else "provincial"
+    return "central" if word in ("中央", "央") else "provincial"
 
 
 def namings(text: str | None) -> list[InspectionName]:
@@ -168,9 +191,13 @@ def namings(text: str | None) -> list[InspectionName]:
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
+        if batch and not rnd and _HANDED_OVER.match(masked, m.end()):
+            batch = None  # 第十批中央生态环境保护督察交办件: the petitions' batch
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
         group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
+        if m.group("bare") and not (level and group):
+            continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         if level is None:

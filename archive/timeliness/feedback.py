@@ -3,7 +3,8 @@
 ``feedback_date`` reads the date nearest before the feedback's verb in its sentence (``于2023年9月1日…进行了反馈``,
 ``向我省反馈督察意见``); a sentence opened by its day alone takes its month and year from the inspectors' stay stated
 just before (``督查组于11月11日至14日…。14日上午,督查组…反馈``) or from a news dateline (``新华社某地11月15日电 …
-15日,督察组向某省…进行了反馈``).  ``nearest_before`` is the verb-anchored search acceptance dates share.
+15日,督察组向某省…进行了反馈``); a month and day with no context year takes the last year the text states before
+it (``2023年,…。9月1日,督察组…反馈``).  ``nearest_before`` is the verb-anchored search acceptance dates share.
 """
 from __future__ import annotations
 
@@ -56,6 +57,11 @@ _PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
 _OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
 
 
+#: the day of another event of the inspection (…于9月1日进驻以来, 9月1日进驻我省，并将于近期…反馈): a time word or the
+#: stay's verb between the day and the feedback's verb dates the feedback otherwise, or not at all
+_OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
+
+
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
@@ -66,11 +72,24 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
     if found is None or (found.value is None and not found.redacted):  # no day, or one whose year is unknown
         found = (_day_of_the_stay(written, text, plain) or _day_of_the_dateline(written, text, context_year)
                  or nearest_before(text, mentions, _FEEDBACK_VERB, 120) or found)
+    if found is not None and found.value is None and not found.redacted and context_year is None:
+        found = _in_stated_year(written, found)  # 2023年，…。9月1日，督察组…反馈: the year the text stated before
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
-        if verb and (_PASSED_ON.search(text[found.end:verb.start()]) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])):
+        between = text[found.end:verb.start()] if verb else ""
+        if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])
+                     or _OTHER_EVENT.search(between)):
             return None
     return found
+
+
+def _in_stated_year(written: str, found: DateMention) -> DateMention:
+    """``found`` (a day whose year is unknown) read in the last year the text states before it (``2023年，…。9月1日…
+    反馈``), or as it is when the text states none."""
+    years = [int(y.group(1)) for y in _YEAR.finditer(written, 0, found.start)]
+    if not years:
+        return found
+    return next((m for m in find_dates(written, context_year=years[-1]) if m.start == found.start), found)
 
 
 #: a feedback sentence opened by its day alone: "14日上午,督查组向省政府反馈了督查意见"

@@ -1,6 +1,7 @@
 """A detail page's info block: the 来源 / 发布时间 / 成文日期 / 公示日期 … lines printed around the body.
 
-``label_fields(text)`` reads label/value pairs (a label's word ending a longer word and followed by the copula 为,
+``label_fields(text)`` reads label/value pairs (``来源:某局``, ``【来源】某局``, ``[发布时间]2024-11-04``, a value in
+brackets ``来源:[某局]`` read without them; a label's word ending a longer word and followed by the copula 为,
 as in ``…进驻时间为30天。``, is a sentence's word, no label); a value ends at the next label, at a separator
 (``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
 (关键词, 【字体, 阅读:, 打印 …), at a wide gap or at a closing bracket it did not open (``(新闻来源:华西都市报)``); a
@@ -37,17 +38,18 @@ from .dates import find_stated_date
 logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
-LABELS = ("索引号|发文机关|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|印发日期|印发时间|公示日期|公示时间|"
+LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|印发日期|印发时间|公示日期|公示时间|"
           "公示期|失效日期|生效日期|失效时间|生效时间|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
           "来源|來源|源自|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
 _UI = r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
-#: a value follows its label, or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
+#: a value follows its label — after a colon, or after the bracket closing the label (【来源】某局, [发布时间]2024-11-04)
+#: — or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
-    rf"({LABELS})\s*([:：为]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
-    rf"(?={_SEPARATOR}|·\s*(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
-_PUBLISHER_LABELS = ("发布机构", "发文机关", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
+    rf"({LABELS})\s*([:：为】\]]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
+    rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
+_PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
                      "稿件来源", "稿源", "来源", "來源", "源自")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
 _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期", "印发日期", "印发时间")
@@ -56,7 +58,7 @@ _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 #: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
 #: codes such as sp20241114 or fish; a domain, www.….com, is a source) — read on the name the value starts with
 #: ("来源:未知 2018-09-29": the day after it is still read)
-_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级)?管理员|"
+_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
                            r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
@@ -125,6 +127,13 @@ def _unmatched_close(value: str) -> str:
     return value
 
 
+def _unbracketed(value: str) -> str:
+    """``value`` without the brackets enclosing the whole of it ("[某某局]" → "某某局", "【2024-11-04】")."""
+    if len(value) > 2 and _BRACKETS.get(value[-1]) == value[0] and value.count(value[0]) == 1:
+        return value[1:-1].strip()
+    return value
+
+
 def label_fields(text: str) -> dict[str, str]:
     """Label → value of the info lines in ``text`` (the first value of each label, ≤ 80 characters); a cell that
     is itself a label ("公开责任部门 | 公开形式: |") is no value."""
@@ -137,7 +146,7 @@ def label_fields(text: str) -> dict[str, str]:
             if m.group(2) == "为" and m.start() and _HAN.match(line[m.start() - 1]):
                 continue  # a label's word ending a longer word, then the copula 为: a sentence (进驻时间为30天)
             raw = original[m.start(3):m.end(3)]
-            label, value = m.group(1), _unmatched_close(raw.strip(" :：|｜丨·【"))
+            label, value = m.group(1), _unbracketed(_unmatched_close(raw.strip(" :：|｜丨·【")))
             if value and not _LABEL_ONLY.match(raw) and label not in fields and len(value) <= 80:
                 fields[label] = value
     return fields
@@ -205,9 +214,16 @@ _DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/
 
 #: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
 _GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*$")
-#: a day right after the source's name, glued or spaced, whatever follows it ("未知 2018-09-29 我要评论"): the day the
+#: a day right after the source's name, glued, spaced or after a dot (某局 · 2024-11-04), whatever follows it ("未知 2018-09-29 我要评论"): the day the
 #: source printed the page
-_DATE_AFTER_NAME = re.compile(r"^[^\d\s]+\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+_DATE_AFTER_NAME = re.compile(r"^[^\d\s·•]+\s*[·•]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+
+
+#: …and one a wide gap sets after the source's value on its line ("来源:某局  2024-11-04"): read on the line itself, as the
+#: gap ends the value
+_DATE_AFTER_SOURCE = re.compile(
+    r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+[ \t\u3000]+"
+    r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
 def publisher_of(fields: dict[str, str]) -> str | None:
@@ -215,7 +231,8 @@ def publisher_of(fields: dict[str, str]) -> str | None:
     for label in _PUBLISHER_LABELS:
         value = fields.get(label)
         if value and not _NO_PUBLISHER.match(value):
-            name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s+(?=(?:19|20)\d{2}\s*[-/.年])", value)[0]
+            name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})",
+                            value)[0]
             name = _GLUED_DATE.sub("", name).strip()
             name = _AUTHOR_AFTER.sub("", name)
             glued = _GLUED_AUTHOR.search(for_reading(name)[1])
@@ -301,6 +318,8 @@ def info_block(text: str) -> InfoBlock:
         posted = next((parse_shown_date(m.group(1)) for label in _PUBLISHER_LABELS
                        if (m := _GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
                       None)
+    if posted is None and (after := _DATE_AFTER_SOURCE.search(folded)):
+        posted = parse_shown_date(after.group(1))
     if issued is None:
         stated = find_stated_date(text)
         issued = stated if stated and stated != posted else None
