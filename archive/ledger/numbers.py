@@ -46,6 +46,10 @@ _MARKED = re.compile(
     rf"(?:问题|任务)?(?:序号|编号)\s*第?\s*(?P<list5>{_LIST})\s*[号项]?\s*[:：]"
     # a number in brackets between the inspection's name and its task: 督察(第82号)整改任务
     rf"|[（(]\s*第\s*(?P<list6>{_LIST})\s*[号项]\s*[)）](?=\s*(?:反馈)?(?:整改)?(?:问题|任务))"
+    # the problem's or task's own label needs no colon: 问题编号三十四、三十八 / 任务编号14-2
+    rf"|(?:问题|任务)(?:省|市|县|区)?(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
+    # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
+    rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )
 #: a title that lost its 第 and 号: "关于中央环保督察8问题整改 销号公示" (an Arabic number right after the inspection's
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
@@ -97,6 +101,8 @@ def _expand(listing: str) -> list[int]:
             continue
         if len(values) == 2 and values[0] is not None and values[1] is not None and 0 < values[1] - values[0] <= 200:
             out.extend(range(values[0], values[1] + 1))
+        elif len(values) == 2 and values[0] is not None and values[1] is not None and values[1] <= values[0]:
+            out.append(values[0])  # 14-2: item 14's second sub-item, no range
         else:
             out.extend(v for v in values if v is not None)
     return out

@@ -37,20 +37,27 @@ _IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
 #: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 #: whose tasks, between the count and its noun: an inspection's name, its feedback (89项中央环保督察整改任务, 41项反馈问题)
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
+#: a count's numeral starts no other number and is no ordinal: 第56项 cites a task, 二十六 is no 六
+_COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])"
+#: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项
+_TOTAL_VERB = rf"(?:是|为|{_IN_ALL})"
 _TASK_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
+    rf"{_COUNT_START}(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
     # measures are the plan's list under 清单 or when the part done follows (158项整改措施已完成108项)
     rf"(?:任务|措施(?=\s*清单|\s*已[^，,。；;\d]{{0,10}}?完成\s*(?:{_CN_NUM})\s*[项条个])|问题)"
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
-    rf"|(?<![\d.])(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
-    rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|{_IN_ALL})?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
+    rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|{_IN_ALL})\s*(?P<n_after2>{_CN_NUM})\s*项"
-    rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
-    rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:整改)?\s*问题(?P<head>项目|线索)?")
-#: a part done before the count, its manner between (已按序时要求完成整改任务11项): no total
-_DONE_BEFORE = re.compile(r"(?:已(?:经)?[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
+    rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
+    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?")
+#: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
+#: remaining (剩余的, 尚有, 未完成) or due this year (今年需完成, 2023年度整改任务): no total
+_DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?(?:完成|办结|销号)了?|完成了"
+                          r"|完成整改|已整改|已办结|正在整改|未完成|剩余的?|尚有|还有|(?:今年|年内)[^，,。；;\d]{0,4}|年度)"
+                          r"(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
-_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|确定|需要?整改|(?:类|方面)\s*$"
+_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
@@ -62,7 +69,6 @@ _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
 _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
 #: a completion opening the count's clause governs it (已完成248个…和…交办的165个问题清理整治任务): work done, no plan's count
 _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
-_FED_BACK = re.compile(r"反馈|指出|交办")
 #: a clause opened by 其中 counts a part of a total stated before it (其中,2017年底前须完成任务23项)
 _PART = re.compile(r"\s*其中")
 #: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
@@ -80,8 +86,13 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗�
 #: parts scheduled by their last days (2021年底前完成整改任务2项,2022年底前完成…3项, …): with two or more in a sentence,
 #: every count from the first on is a part (2024年8月前完成42项…整改任务 alone is the plan's whole)
 _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成\s*(?:整改)?\s*(?:任务|问题)?\s*(?:{_CN_NUM})\s*[项个条]")
-#: tasks taken up by officials (领办 / 包案 / 包抓): a share of work, no plan's count (a city's 认领 is its plan's share)
-_TAKEN_UP = re.compile(r"领办|包案|包抓")
+#: tasks taken up by officials (领办 / 包案 / 包抓) or led by one body (牵头): a share of work, no plan's count (a
+#: city's 认领 is its plan's share)
+_TAKEN_UP = re.compile(r"领办|包案|包抓|牵头")
+#: whose count it is, named in its clause: a batch handed over (第三批交办, 分5批; 第二批中央…督察 names the inspection),
+#: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察)
+_OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
+                          r"|各(?:省|市|地|县)|全国|两轮|历次|多轮")
 #: problems a check on the ground found (实地查看 / 调研 / 巡查 / 暗访), where no inspection or feedback is named
 _FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访")
 _INSPECTION = re.compile(r"督[察查]|反馈")
@@ -191,11 +202,14 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if m.group("n_problem"):
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
-        tied = _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
+        clause = _clause_start(text, m.start())
+        tied = _PROBLEM_CONTEXT.search(text, max(clause, m.start() - 12), m.start())
         if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
-    clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+    clause = _clause_start(text, m.start())
+    if _OTHER_OWNER.search(text, clause, m.start()):
+        return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
     if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
@@ -217,7 +231,12 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             and m.group(0).endswith("问题"):
         return True  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
     # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
-    return bool(m.group("n_after3") and not _FED_BACK.search(text[max(0, m.start() - 12):m.start()]))
+    return bool(m.group("n_after3") and not _PROBLEM_CONTEXT.search(text, max(clause, m.start() - 12), m.start()))
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` starts: what governs a count stands in its clause."""
+    return max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
 
 
 def _parallel(text: str, found: list[TaskCount]) -> bool:
