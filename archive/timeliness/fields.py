@@ -49,7 +49,7 @@ _TASK_COUNT = re.compile(
     rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
     rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|{_IN_ALL})\s*(?P<n_after2>{_CN_NUM})\s*项"
-    rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
+    rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
     rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?")
 #: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
 #: remaining (剩余的, 尚有, 未完成) or due this year (今年需完成, 2023年度整改任务): no total
@@ -93,8 +93,8 @@ _TAKEN_UP = re.compile(r"领办|包案|包抓|牵头")
 #: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察)
 _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
                           r"|各(?:省|市|地|县)|全国|两轮|历次|多轮")
-#: problems a check on the ground found (实地查看 / 调研 / 巡查 / 暗访), where no inspection or feedback is named
-_FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访")
+#: problems a check found (实地查看 / 调研 / 巡查 / 暗访 / 检查 / 排查 / 自查 / 曝光), where no inspection or feedback is named
+_FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自查|曝光")
 _INSPECTION = re.compile(r"督[察查]|反馈")
 #: problems broken into the plan's tasks (44个问题共190项任务, 56个问题细化为293项整改任务): the tasks are the count
 _BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
@@ -220,9 +220,10 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     scheduled = [p.start() for p in _SCHEDULED.finditer(text, sentence, min(ends) if ends else len(text))]
     if (len(scheduled) >= 2 and scheduled[0] < m.end()) or _TAKEN_UP.search(text, clause, m.start()):
         return True  # 2021年底前完成整改任务2项,…需要长期努力的整改任务5项: parts; 共领办…整改任务1463项: officials' share
-    if m.group("n_problem") and _FIELD_CHECK.search(text, sentence, m.start()) \
-            and not _INSPECTION.search(text, sentence, m.end()):
-        return True  # 对…路线进行实地查看,梳理了…需整改的19个问题: what a check found, no inspection's
+    checks = [c.start() for c in _FIELD_CHECK.finditer(text, sentence, m.start())]
+    if checks and m.group(0).endswith("问题") and not _PROBLEM_AFTER.match(text, m.end()) \
+            and not _INSPECTION.search(text, _clause_start(text, checks[-1]), m.end()):
+        return True  # 对…路线进行实地查看,梳理了…需整改的19个问题, 督察反馈后,检查发现N项问题: what a check found
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
     if _PARTY_INSPECTION.search(text, clause, m.start()) \
             or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):

@@ -46,16 +46,20 @@ def _texts(template: str, spelled: str) -> str:
 
 SINGLE = [(_texts(m, s), [v]) for m, (v, s) in itertools.product(MARKERS, SPELLINGS)]
 
-#: lists and ranges of Arabic, Chinese and full-width numerals
-LISTS = [((a, b), sep) for (a, b) in (("3", "5"), ("三", "五"), ("３", "５"), ("十二", "三十四"))
-         for sep in ("、", "，", ",", "和", "及")]
-RANGES = [((a, b), sep) for (a, b) in (("3", "6"), ("三", "六"), ("３", "６"))
-          for sep in ("-", "—", "～", "~", "至", "到")]
-_VALUE = {"3": 3, "5": 5, "6": 6, "三": 3, "五": 5, "六": 6, "３": 3, "５": 5, "６": 6, "十二": 12, "三十四": 34}
-LISTED = [(_texts(m, f"{a}{sep}{b}"), sorted({_VALUE[a], _VALUE[b]}))
-          for m, ((a, b), sep) in itertools.product(LIST_MARKERS, LISTS)]
-RANGED = [(_texts(m, f"{a}{sep}{b}"), list(range(_VALUE[a], _VALUE[b] + 1)))
-          for m, ((a, b), sep) in itertools.product(LIST_MARKERS, RANGES)]
+#: lists and ranges: every marker × every separator, the numeral forms taken in turn (pairwise, to keep the file fast)
+PAIRS = (("3", "5", 3, 5), ("三", "五", 3, 5), ("３", "５", 3, 5), ("十二", "三十四", 12, 34), ("十", "十二", 10, 12))
+LIST_SEPS = ("、", "，", ",", "和", "及")
+RANGE_SEPS = ("-", "—", "～", "~", "至", "到")
+
+
+def _pair(i: int) -> tuple[str, str, int, int]:
+    return PAIRS[i % len(PAIRS)]
+
+
+LISTED = [(_texts(m, f"{a}{sep}{b}"), [x, y])
+          for i, m in enumerate(LIST_MARKERS) for j, sep in enumerate(LIST_SEPS) for a, b, x, y in [_pair(i + j)]]
+RANGED = [(_texts(m, f"{a}{sep}{b}"), list(range(x, y + 1)))
+          for i, m in enumerate(LIST_MARKERS) for j, sep in enumerate(RANGE_SEPS) for a, b, x, y in [_pair(i + j)]]
 #: three in a list, each with its own 第 and closer, a range written out twice
 LONGER = [
     ("第3、5、7项", [3, 5, 7]), ("第三、五、七项", [3, 5, 7]), ("第3项、第5项和第7项", [3, 5, 7]),
@@ -108,7 +112,7 @@ GOVERNED = (
 )
 COUNTED = ("{}项整改任务", "{}个整改任务", "{}条整改任务", "{}项问题", "{}个问题", "{}个反馈问题", "{}项反馈问题",
            "{}项具体问题", "{}个突出问题", "{}条整改措施清单")
-AFTER = ("整改任务{}项", "整改任务共{}项", "整改任务共计{}个", "反馈问题{}个", "反馈问题共{}项", "问题共有{}个")
+AFTER = ("整改任务{}项", "整改任务共{}项", "整改任务共计{}个", "反馈问题{}个", "反馈问题{}项", "反馈问题共{}项", "问题共有{}个")
 COUNT_NUMERALS = [(56, "56"), (56, "五十六"), (56, "５６"), (20, "二十"), (102, "102"), (3, "三")]
 PLAN_COUNTS = [(g.format(c.format(s)) + "。", v)
                for g, c, (v, s) in itertools.product(GOVERNED, COUNTED + AFTER, COUNT_NUMERALS)]
@@ -140,6 +144,7 @@ OTHER = (
     "2023年底前完成{}个", "累计完成{}项", "整改任务已完成{}项", "第{}个问题", "第{}项整改任务",
     "累计完成了{}项整改任务", "共完成{}项整改任务", "已验收销号整改任务{}项", "剩余的{}项整改任务", "尚有{}项整改任务未完成",
     "今年需完成整改任务{}项", "2023年度整改任务{}项", "督察组移交{}个责任追究问题", "制定{}条整改措施",
+    "检查发现{}项问题", "排查出{}项问题", "自查发现{}个问题", "警示片曝光的{}个问题", "督察期间交办的{}个信访问题",
 )
 OTHER_COUNTS = [g + o.format(s) + "。" for o, g, (_, s) in itertools.product(
     OTHER, ("", "督察反馈后，"), [(56, "56"), (56, "五十六")])]
