@@ -34,9 +34,9 @@ _CITATION = re.compile(
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
 #: brackets or after a colon, so a table caption such as "附表:序号一任务公示表格" is not a citation
 _LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
-#: a label's number is a task's only when the label is the task's or the problem's: 交办单编号 (a hand-over slip),
-#: 受理编号 (a petition), 批次编号 name other things
-_OWNER = r"(?:(?:问题|任务)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![单件次理案文]))"
+#: a label's number is a task's only when the label is the task's or the problem's, or stands alone: 交办单编号 (a
+#: hand-over slip), 受理编号 (a petition), 批次编号, 项目编号, 证书编号 name other things
+_OWNER = r"(?:(?:问题|任务|督察)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![\u4e00-\u9fff]))"
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
     rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
@@ -55,6 +55,8 @@ _MARKED = re.compile(
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
 _BARE = re.compile(r"(?<=督察)\s*(?P<list3>\d{1,3})\s*(?=问题)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
+#: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) is no task
+_RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
 
 
@@ -121,6 +123,8 @@ def citations(text: str | None) -> list[Citation]:
     for m in found:
         if out and m.start() < out[-1].start + len(out[-1].text):
             continue  # inside the citation before it
+        if _RULE_ITEM.search(text, 0, m.start()):
+            continue
         groups = m.groupdict()
         numbers = tuple(dict.fromkeys(_expand(next(v for k, v in groups.items() if k.startswith("list") and v))))
         if not numbers:

@@ -67,6 +67,10 @@ _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
 #: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count
 _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
+#: …or another plan's, named by its title in the count's clause (《水污染防治行动计划》确定的N项任务) when neither the title
+#: nor what follows it up to the count is the rectification's (a report's title names findings: 《审计报告》反映…50项问题)
+_TITLE = re.compile(r"《[^《》]{0,60}(?:计划|规划|方案|纲要|行动)》")
+_RECTIFICATION = re.compile(r"整改|督察|督查|反馈")
 #: a completion opening the count's clause governs it (已完成248个…和…交办的165个问题清理整治任务): work done, no plan's count
 _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
 #: a clause opened by 其中 counts a part of a total stated before it (其中,2017年底前须完成任务23项)
@@ -210,6 +214,9 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     clause = _clause_start(text, m.start())
     if _OTHER_OWNER.search(text, clause, m.start()):
         return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
+    titles = list(_TITLE.finditer(text, clause, m.start()))
+    if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
+        return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
     if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
