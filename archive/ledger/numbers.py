@@ -61,8 +61,8 @@ _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\
 
 
 def number_value(text: str) -> int | None:
-    """Integer value of one numeral: Arabic, Chinese (十二, 一百零二), circled (⑫)."""
-    text = text.strip()
+    """Integer value of one numeral: Arabic (1,024 with its thousands separators), Chinese (十二, 一百零二), circled (⑫)."""
+    text = text.strip().replace(",", "")
     if text in _CIRCLED:
         return _CIRCLED[text]
     if "百" in text:

@@ -21,13 +21,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 from archive.timeliness.feedback import feedback_date, nearest_before
 
 log = logging.getLogger(__name__)
 
-_CN_NUM = r"\d+|[一二三四五六七八九十百零〇两]+"
+_CN_NUM = r"\d{1,3}(?:,\d{3})+|\d+|[一二三四五六七八九十百零〇两]+"
 _ACCEPTANCE_VERB = re.compile(
     r"(?:进行了?|开展了?|组织了?|完成了?|通过了?|实施了?)\s*(?:现场|书面)?\s*验收|验收组|验收(?:时间|日期)")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
@@ -38,7 +39,7 @@ _IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
 #: whose tasks, between the count and its noun: an inspection's name, its feedback (89项中央环保督察整改任务, 41项反馈问题)
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 #: a count's numeral starts no other number and is no ordinal: 第56项 cites a task, 二十六 is no 六
-_COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])"
+_COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])(?<!\d,)"
 #: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项
 _TOTAL_VERB = rf"(?:是|为|{_IN_ALL})"
 _TASK_COUNT = re.compile(
@@ -185,8 +186,8 @@ def task_count(text: str) -> TaskCount | None:
     for m in _TASK_COUNT.finditer(text):
         if _no_plan_count(text, m):
             continue
-        n = cn_number(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_after"),
-                                       m.group("n_after2"), m.group("n_after3")) if g))
+        n = number_value(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_after"),
+                                         m.group("n_after2"), m.group("n_after3")) if g))
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak

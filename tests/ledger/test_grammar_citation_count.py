@@ -115,9 +115,13 @@ GOVERNED = (
 COUNTED = ("{}项整改任务", "{}个整改任务", "{}条整改任务", "{}项问题", "{}个问题", "{}个反馈问题", "{}项反馈问题",
            "{}项具体问题", "{}个突出问题", "{}条整改措施清单")
 AFTER = ("整改任务{}项", "整改任务共{}项", "整改任务共计{}个", "反馈问题{}个", "反馈问题{}项", "反馈问题共{}项", "问题共有{}个")
-COUNT_NUMERALS = [(56, "56"), (56, "五十六"), (56, "５６"), (20, "二十"), (102, "102"), (3, "三")]
-PLAN_COUNTS = [(g.format(c.format(s)) + "。", v)
-               for g, c, (v, s) in itertools.product(GOVERNED, COUNTED + AFTER, COUNT_NUMERALS)]
+COUNT_NUMERALS = [(56, "56"), (56, "五十六"), (56, "５６"), (20, "二十"), (102, "102"), (3, "三"), (102, "一百零二"),
+                  (110, "一百一十"), (102, "一〇二"), (1024, "1,024"), (1024, "1024")]
+#: every governor × every counted form, the numeral forms taken in turn; every numeral form × three counted forms
+PLAN_COUNTS = [(g.format(c.format(s)) + "。", v) for i, g in enumerate(GOVERNED) for j, c in enumerate(COUNTED + AFTER)
+               for v, s in [COUNT_NUMERALS[(i + j) % len(COUNT_NUMERALS)]]]
+PLAN_COUNTS += [(GOVERNED[0].format(c.format(s)) + "。", v)
+                for c, (v, s) in itertools.product(("{}项整改任务", "{}个问题", "反馈问题{}个"), COUNT_NUMERALS)]
 #: categories before the total
 #: a plan's count with its parts after it, or the inspection's batch naming it
 WITH_PARTS = [(t.format(s), v) for t, (v, s) in itertools.product((
