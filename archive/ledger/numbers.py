@@ -21,14 +21,17 @@ __all__ = ["Citation", "Deadline", "citations", "cited_numbers", "deadline", "nu
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 _CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
-_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十百]{1,6}"
+_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十廿卅百]{1,6}"
+#: an item's own closer may repeat before the next item (1号、3号问题, 第3号至第5号问题)
+_CLOSED = r"(?:\s*[号项](?=\s*(?:、|，|,|和|及|与|以及|至|到|—|－|–|~|～|-)))?"
 _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
 _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
 #: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）; 件 counts items (事项, 信访件) as 项 does:
 #: 第1件 / 第17、18件确定事项; without 第 a list or range closed by 号 before 问题/任务 (1-20号整改任务)
 _CITATION = re.compile(
-    rf"(?:第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|件|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
-    rf"|(?<![\d第.])(?P<list4>\d{{1,3}}(?:(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"(?:第\s*(?P<list>(?:{_NUM})(?:{_CLOSED}(?:{_SEP}|{_RANGE})(?:{_NUM}))*)"
+    rf"\s*(?:项(?!\s*(?:议题|议程))|件|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"|(?<![\d第.])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
@@ -39,7 +42,7 @@ _LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
 _OWNER = r"(?:(?:问题|任务|督察)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![\u4e00-\u9fff]))"
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
-    rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
+    rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*(?:[:：]|为)\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
     # a heading: 序号一: / 问题编号十四: / 1.编号8: — the label first on its line (after a list enumerator), then the number
     # and a colon; 受理编号609号: (a petition) and 附表:序号一任务… (a caption) are none
     rf"|(?:^|(?<=[\n\s]))(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[.．、]\s*[?？]?\s*|[（(]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[)）]\s*)?"
@@ -55,14 +58,14 @@ _MARKED = re.compile(
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
 _BARE = re.compile(r"(?<=督察)\s*(?P<list3>\d{1,3})\s*(?=问题)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
-#: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) is no task
-_RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$")
+#: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) or of a meeting is no task
+_RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$|会议\s*$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
 
 
 def number_value(text: str) -> int | None:
     """Integer value of one numeral: Arabic (1,024 with its thousands separators), Chinese (十二, 一百零二), circled (⑫)."""
-    text = text.strip().replace(",", "")
+    text = text.strip().replace(",", "").replace("廿", "二十").replace("卅", "三十")
     if text in _CIRCLED:
         return _CIRCLED[text]
     if "百" in text:
@@ -97,7 +100,7 @@ class Citation:
 def _expand(listing: str) -> list[int]:
     out: list[int] = []
     for part in re.split(_SEP, listing):
-        ends = re.split(_RANGE, part)
+        ends = [e.strip().rstrip("号项") for e in re.split(_RANGE, part)]
         values = [number_value(e) for e in ends]
         if any(v is None for v in values):
             continue

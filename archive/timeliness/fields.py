@@ -91,9 +91,9 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗�
 #: parts scheduled by their last days (2021年底前完成整改任务2项,2022年底前完成…3项, …): with two or more in a sentence,
 #: every count from the first on is a part (2024年8月前完成42项…整改任务 alone is the plan's whole)
 _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成\s*(?:整改)?\s*(?:任务|问题)?\s*(?:{_CN_NUM})\s*[项个条]")
-#: tasks taken up by officials (领办 / 包案 / 包抓) or led by one body (牵头): a share of work, no plan's count (a
-#: city's 认领 is its plan's share)
-_TAKEN_UP = re.compile(r"领办|包案|包抓|牵头")
+#: tasks taken up by officials (领办 / 包案 / 包抓) or led or borne by one body (牵头, 我局承担): a share of work, no
+#: plan's count (a city's 认领 or 承担 is its plan's share)
+_TAKEN_UP = re.compile(r"领办|包案|包抓|牵头|(?:局|厅|委员会|部门|单位)\s*(?:共|的)?\s*(?:承担|负责)")
 #: whose count it is, named in its clause: a batch handed over (第三批交办, 分5批; 第二批中央…督察 names the inspection),
 #: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察)
 _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
