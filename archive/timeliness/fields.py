@@ -53,9 +53,10 @@ _TASK_COUNT = re.compile(
     rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
     rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?")
 #: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
-#: remaining (剩余的, 尚有, 未完成) or due this year (今年需完成, 2023年度整改任务): no total
+#: remaining (剩余的, 尚有, 未完成) or due by a deadline (今年需完成, 2023年度整改任务, 到期应完成的, 长期坚持的): no total
 _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?(?:完成|办结|销号)了?|完成了"
-                          r"|完成整改|已整改|已办结|正在整改|未完成|剩余的?|尚有|还有|(?:今年|年内)[^，,。；;\d]{0,4}|年度)"
+                          r"|完成整改|已整改|已办结|正在整改|未完成|剩余的?|尚有|还有|(?:今年|年内)[^，,。；;\d]{0,4}|年度"
+                          r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
                           r"(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
