@@ -39,7 +39,7 @@ _CITATION = re.compile(
 _LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
 #: a label's number is a task's only when the label is the task's or the problem's, or stands alone: 交办单编号 (a
 #: hand-over slip), 受理编号 (a petition), 批次编号, 项目编号, 证书编号 name other things
-_OWNER = r"(?:(?:问题|任务|督察)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![\u4e00-\u9fff]))"
+_OWNER = r"(?:(?:问题|任务|督察|清单|台账|整改)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![\u4e00-\u9fff]))"
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
     rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*(?:[:：]|为)\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"

@@ -84,6 +84,7 @@ _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
 _PARTY_INSPECTION = re.compile(r"巡[察视]")
 #: problems the petitions raised (交办信访件涉及的生态环境问题9070个) are no plan's tasks either
 _PETITIONS = re.compile(r"信访|举报")
+_LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)了?(?:意见)?\s*[，,]$")
 _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
 #: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
@@ -208,8 +209,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if m.group("n_problem"):
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
-        clause = _clause_start(text, m.start())
-        tied = _PROBLEM_CONTEXT.search(text, max(clause, m.start() - 12), m.start())
+        tied = _tied(text, m.start())
         if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
@@ -241,7 +241,14 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             and m.group(0).endswith("问题"):
         return True  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
     # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
-    return bool(m.group("n_after3") and not _PROBLEM_CONTEXT.search(text, max(clause, m.start() - 12), m.start()))
+    return bool(m.group("n_after3") and not _tied(text, m.start()))
+
+
+def _tied(text: str, at: int) -> bool:
+    """Whether a governor ties the count at ``at`` to the feedback or the plan: in its clause (督察反馈的N个问题), or
+    closing the clause before it (督察组反馈意见指出,我省存在N个问题); 督察反馈后,群众反映的N个问题 is not."""
+    clause = _clause_start(text, at)
+    return bool(_PROBLEM_CONTEXT.search(text, max(clause, at - 12), at) or _LEAD_IN.search(text, max(0, clause - 12), clause))
 
 
 def _clause_start(text: str, at: int) -> int:
