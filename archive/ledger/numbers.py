@@ -2,7 +2,14 @@
 
 ``task_number("第十二项")`` → 12; ``cited_numbers("第5、11项和第3至6项")`` → [3, 4, 5, 6, 11].  Chinese numerals
 come from ``archive.timeliness.dates`` (one date and numeral vocabulary); this module adds circled numerals,
-hundreds, lists and ranges.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
+hundreds, 廿 / 卅, thousands separators, lists and ranges.
+
+A citation is a grammar: a marker (第 / 序号 / 编号 / 问题编号 / 省编号 / 问题清单第 / 附件N第), a numeral in any
+form, one number or a list (、 , 和 及 与) or a range (- — ～ 至 到), each item's closer optionally repeated, a
+sub-item (（二）, 14-2, 之一, 第2小项) that keeps its item, and a closer (项 / 件, 号 / 个 / 条 before 问题 or 任务, or the
+marker's brackets and colon).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
+rule's article items (第六十三条第三项), list enumerators, attachment labels, other things' 编号, phone numbers,
+counts.  ``tests/ledger/test_grammar_citation_count.py`` builds the combinations.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
 ``archive.ledger.deadlines`` and re-exported here, its historical home.
 """
 from __future__ import annotations

@@ -180,7 +180,10 @@ def task_count(text: str) -> TaskCount | None:
     175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  Measures count when their part done
     follows (158项整改措施已完成108项); problems broken into tasks yield to the tasks (44个问题共190项任务, 56个问题细化为293项
     整改任务); parts scheduled by their last days (…底前完成整改任务2项,…底前完成整改任务3项), tasks officials lead (领办) and
-    problems a check on the ground found with no inspection named are none.  The most repeated count wins (its first
+    problems a check on the ground found with no inspection named are none.  What governs a count stands in its clause
+    (or closes the clause before it: 反馈意见指出,…); an ordinal (第56项), a batch (第三批交办), several bodies (各省, 全国),
+    one department's share (牵头, 我局承担), a part done, remaining or due by a deadline (剩余的, 应完成的, 长期坚持的) and
+    another titled plan's tasks (《…行动计划》确定的N项任务) are none.  The most repeated count wins (its first
     mention), the first on a tie."""
     found: list[TaskCount] = []
     weak: list[TaskCount] = []  # N个整改任务: 个 counts anything (4个方面), so it yields to a count with 项 / 条 / 个问题
