@@ -2,7 +2,14 @@
 
 ``task_number("第十二项")`` → 12; ``cited_numbers("第5、11项和第3至6项")`` → [3, 4, 5, 6, 11].  Chinese numerals
 come from ``archive.timeliness.dates`` (one date and numeral vocabulary); this module adds circled numerals,
-hundreds, lists and ranges.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
+hundreds, 廿 / 卅, thousands separators, lists and ranges.
+
+A citation is a grammar: a marker (第 / 序号 / 编号 / 问题编号 / 省编号 / 问题清单第 / 附件N第), a numeral in any
+form, one number or a list (、 , 和 及 与) or a range (- — ～ 至 到), each item's closer optionally repeated, a
+sub-item (（二）, 14-2, 之一, 第2小项) that keeps its item, and a closer (项 / 件, 号 / 个 / 条 before 问题 or 任务, or the
+marker's brackets and colon).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
+rule's article items (第六十三条第三项), list enumerators, attachment labels, other things' 编号, phone numbers,
+counts.  ``tests/ledger/test_grammar_citation_count.py`` builds the combinations.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
 ``archive.ledger.deadlines`` and re-exported here, its historical home.
 """
 from __future__ import annotations
@@ -21,42 +28,52 @@ __all__ = ["Citation", "Deadline", "citations", "cited_numbers", "deadline", "nu
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 _CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
-_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十百]{1,6}"
+_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十廿卅百]{1,6}"
+#: an item's own closer may repeat before the next item (1号、3号问题, 第3号至第5号问题)
+_CLOSED = r"(?:\s*[号项](?=\s*(?:、|，|,|和|及|与|以及|至|到|—|－|–|~|～|-)))?"
 _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
 _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
 #: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）; 件 counts items (事项, 信访件) as 项 does:
-#: 第1件 / 第17、18件确定事项; without 第 a list or range closed by 号 before 问题/任务 (1-20号整改任务)
+#: 第1件 / 第17、18件确定事项; without 第 a list or range closed by 号 before 问题/任务 (1-20号整改任务), not after a
+#: 文号's year (〔2020〕3号)
 _CITATION = re.compile(
-    rf"(?:第\s*(?P<list>(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*)\s*(?:项|件|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
-    rf"|(?<![\d第.])(?P<list4>\d{{1,3}}(?:(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"(?:第\s*(?P<list>(?:{_NUM})(?:{_CLOSED}(?:{_SEP}|{_RANGE})(?:{_NUM}))*)"
+    rf"\s*(?:项(?!\s*(?:议题|议程))|件|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"|(?<![\d第.〕\]】年])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
 #: brackets or after a colon, so a table caption such as "附表:序号一任务公示表格" is not a citation
 _LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
-#: a label's number is a task's only when the label is the task's or the problem's: 交办单编号 (a hand-over slip),
-#: 受理编号 (a petition), 批次编号 name other things
-_OWNER = r"(?:(?:问题|任务)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![单件次理案文]))"
+#: a label's number is a task's only when the label is the task's or the problem's, or stands alone: 交办单编号 (a
+#: hand-over slip), 受理编号 (a petition), 批次编号, 项目编号, 证书编号 name other things
+_OWNER = r"(?:(?:问题|任务|督察|清单|台账|整改)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![\u4e00-\u9fff]))"
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
-    rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*[:：]\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
+    rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*(?:[:：]|为)\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
     # a heading: 序号一: / 问题编号十四: / 1.编号8: — the label first on its line (after a list enumerator), then the number
     # and a colon; 受理编号609号: (a petition) and 附表:序号一任务… (a caption) are none
     rf"|(?:^|(?<=[\n\s]))(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[.．、]\s*[?？]?\s*|[（(]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[)）]\s*)?"
     rf"(?:问题|任务)?(?:序号|编号)\s*第?\s*(?P<list5>{_LIST})\s*[号项]?\s*[:：]"
     # a number in brackets between the inspection's name and its task: 督察(第82号)整改任务
     rf"|[（(]\s*第\s*(?P<list6>{_LIST})\s*[号项]\s*[)）](?=\s*(?:反馈)?(?:整改)?(?:问题|任务))"
+    # the problem's or task's own label needs no colon: 问题编号三十四、三十八 / 任务编号14-2
+    rf"|(?:问题|任务)(?:省|市|县|区)?(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
+    # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
+    rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )
 #: a title that lost its 第 and 号: "关于中央环保督察8问题整改 销号公示" (an Arabic number right after the inspection's
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
 _BARE = re.compile(r"(?<=督察)\s*(?P<list3>\d{1,3})\s*(?=问题)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
+#: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) or of a meeting is no task
+_RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$|会议\s*$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
 
 
 def number_value(text: str) -> int | None:
-    """Integer value of one numeral: Arabic, Chinese (十二, 一百零二), circled (⑫)."""
-    text = text.strip()
+    """Integer value of one numeral: Arabic (1,024 with its thousands separators), Chinese (十二, 一百零二), circled (⑫)."""
+    text = text.strip().replace(",", "").replace("廿", "二十").replace("卅", "三十")
     if text in _CIRCLED:
         return _CIRCLED[text]
     if "百" in text:
@@ -91,12 +108,14 @@ class Citation:
 def _expand(listing: str) -> list[int]:
     out: list[int] = []
     for part in re.split(_SEP, listing):
-        ends = re.split(_RANGE, part)
+        ends = [e.strip().rstrip("号项") for e in re.split(_RANGE, part)]
         values = [number_value(e) for e in ends]
         if any(v is None for v in values):
             continue
         if len(values) == 2 and values[0] is not None and values[1] is not None and 0 < values[1] - values[0] <= 200:
             out.extend(range(values[0], values[1] + 1))
+        elif len(values) == 2 and values[0] is not None and values[1] is not None and values[1] <= values[0]:
+            out.append(values[0])  # 14-2: item 14's second sub-item, no range
         else:
             out.extend(v for v in values if v is not None)
     return out
@@ -115,6 +134,8 @@ def citations(text: str | None) -> list[Citation]:
     for m in found:
         if out and m.start() < out[-1].start + len(out[-1].text):
             continue  # inside the citation before it
+        if _RULE_ITEM.search(text, 0, m.start()):
+            continue
         groups = m.groupdict()
         numbers = tuple(dict.fromkeys(_expand(next(v for k, v in groups.items() if k.startswith("list") and v))))
         if not numbers:

@@ -21,13 +21,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 from archive.timeliness.dates import DateMention, cn_number, find_dates
 from archive.timeliness.feedback import feedback_date, nearest_before
 
 log = logging.getLogger(__name__)
 
-_CN_NUM = r"\d+|[一二三四五六七八九十百零〇两]+"
+_CN_NUM = r"\d{1,3}(?:,\d{3})+|\d+|[一二三四五六七八九十百零〇两]+"
 _ACCEPTANCE_VERB = re.compile(
     r"(?:进行了?|开展了?|组织了?|完成了?|通过了?|实施了?)\s*(?:现场|书面)?\s*验收|验收组|验收(?:时间|日期)")
 _TASK = re.compile(rf"第\s*(?P<n>{_CN_NUM})\s*[项个号]\s*(?:整改)?\s*(?:任务|问题)|(?:问题|任务)编号\s*[:：]?\s*(?P<id>[\w\-－]+)")
@@ -37,20 +38,28 @@ _IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
 #: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 #: whose tasks, between the count and its noun: an inspection's name, its feedback (89项中央环保督察整改任务, 41项反馈问题)
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
+#: a count's numeral starts no other number and is no ordinal: 第56项 cites a task, 二十六 is no 六
+_COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])(?<!\d,)"
+#: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项
+_TOTAL_VERB = rf"(?:是|为|{_IN_ALL})"
 _TASK_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
+    rf"{_COUNT_START}(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
     # measures are the plan's list under 清单 or when the part done follows (158项整改措施已完成108项)
     rf"(?:任务|措施(?=\s*清单|\s*已[^，,。；;\d]{{0,10}}?完成\s*(?:{_CN_NUM})\s*[项条个])|问题)"
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
-    rf"|(?<![\d.])(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
-    rf"|(?:整改)?任务(?:清单)?\s*(?:是|为|{_IN_ALL})?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
+    rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|{_IN_ALL})\s*(?P<n_after2>{_CN_NUM})\s*项"
-    rf"|问题\s*(?P<n_after3>{_CN_NUM})\s*个(?![\d.])"
-    rf"|(?<![\d.])(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:整改)?\s*问题(?P<head>项目|线索)?")
-#: a part done before the count, its manner between (已按序时要求完成整改任务11项): no total
-_DONE_BEFORE = re.compile(r"(?:已(?:经)?[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?完成|完成整改|已整改|已办结|正在整改|未完成)(?:整改)?\s*$")
+    rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
+    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?")
+#: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
+#: remaining (剩余的, 尚有, 未完成) or due by a deadline (今年需完成, 2023年度整改任务, 到期应完成的, 长期坚持的): no total
+_DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?(?:完成|办结|销号)了?|完成了"
+                          r"|完成整改|已整改|已办结|正在整改|未完成|剩余的?|尚有|还有|(?:今年|年内)[^，,。；;\d]{0,4}|年度"
+                          r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
+                          r"(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
-_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|确定|需要?整改|(?:类|方面)\s*$"
+_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
@@ -60,9 +69,12 @@ _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
 #: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count
 _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
+#: …or another plan's, named by its title in the count's clause (《水污染防治行动计划》确定的N项任务) when neither the title
+#: nor what follows it up to the count is the rectification's (a report's title names findings: 《审计报告》反映…50项问题)
+_TITLE = re.compile(r"《[^《》]{0,60}(?:计划|规划|方案|纲要|行动)》")
+_RECTIFICATION = re.compile(r"整改|督察|督查|反馈")
 #: a completion opening the count's clause governs it (已完成248个…和…交办的165个问题清理整治任务): work done, no plan's count
 _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
-_FED_BACK = re.compile(r"反馈|指出|交办")
 #: a clause opened by 其中 counts a part of a total stated before it (其中,2017年底前须完成任务23项)
 _PART = re.compile(r"\s*其中")
 #: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
@@ -72,6 +84,7 @@ _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
 _PARTY_INSPECTION = re.compile(r"巡[察视]")
 #: problems the petitions raised (交办信访件涉及的生态环境问题9070个) are no plan's tasks either
 _PETITIONS = re.compile(r"信访|举报")
+_LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)了?(?:意见)?\s*[，,]$")
 _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
 #: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
@@ -80,10 +93,17 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗�
 #: parts scheduled by their last days (2021年底前完成整改任务2项,2022年底前完成…3项, …): with two or more in a sentence,
 #: every count from the first on is a part (2024年8月前完成42项…整改任务 alone is the plan's whole)
 _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成\s*(?:整改)?\s*(?:任务|问题)?\s*(?:{_CN_NUM})\s*[项个条]")
-#: tasks taken up by officials (领办 / 包案 / 包抓): a share of work, no plan's count (a city's 认领 is its plan's share)
-_TAKEN_UP = re.compile(r"领办|包案|包抓")
-#: problems a check on the ground found (实地查看 / 调研 / 巡查 / 暗访), where no inspection or feedback is named
-_FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访")
+#: tasks taken up by officials (领办 / 包案 / 包抓) or led or borne by one body (牵头, 我局承担): a share of work, no
+#: plan's count (a city's 认领 or 承担 is its plan's share)
+_TAKEN_UP = re.compile(r"领办|包案|包抓|牵头|(?:局|厅|委员会|部门|单位)\s*(?:共|的)?\s*(?:承担|负责)")
+#: whose count it is, named in its clause: a batch handed over (第三批交办, 分5批; 第二批中央…督察 names the inspection)
+#: or announced (本次公示, 现将…公示, 拟销号; 本次省督察反馈的 names the inspection),
+#: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察)
+_OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
+                          r"|(?:本次|此次|本批次?)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
+                          r"|各(?:省|市|地|县)|全国|两轮|历次|多轮")
+#: problems a check found (实地查看 / 调研 / 巡查 / 暗访 / 检查 / 排查 / 自查 / 曝光), where no inspection or feedback is named
+_FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自查|曝光")
 _INSPECTION = re.compile(r"督[察查]|反馈")
 #: problems broken into the plan's tasks (44个问题共190项任务, 56个问题细化为293项整改任务): the tasks are the count
 _BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
@@ -162,7 +182,10 @@ def task_count(text: str) -> TaskCount | None:
     175个问题已按时序进度要求整改完成144个; without 个 only so: 14问题已…完成整改任务11项).  Measures count when their part done
     follows (158项整改措施已完成108项); problems broken into tasks yield to the tasks (44个问题共190项任务, 56个问题细化为293项
     整改任务); parts scheduled by their last days (…底前完成整改任务2项,…底前完成整改任务3项), tasks officials lead (领办) and
-    problems a check on the ground found with no inspection named are none.  The most repeated count wins (its first
+    problems a check on the ground found with no inspection named are none.  What governs a count stands in its clause
+    (or closes the clause before it: 反馈意见指出,…); an ordinal (第56项), a batch (第三批交办), several bodies (各省, 全国),
+    one department's share (牵头, 我局承担), a part done, remaining or due by a deadline (剩余的, 应完成的, 长期坚持的) and
+    another titled plan's tasks (《…行动计划》确定的N项任务) are none.  The most repeated count wins (its first
     mention), the first on a tie."""
     found: list[TaskCount] = []
     weak: list[TaskCount] = []  # N个整改任务: 个 counts anything (4个方面), so it yields to a count with 项 / 条 / 个问题
@@ -170,8 +193,8 @@ def task_count(text: str) -> TaskCount | None:
     for m in _TASK_COUNT.finditer(text):
         if _no_plan_count(text, m):
             continue
-        n = cn_number(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_after"),
-                                       m.group("n_after2"), m.group("n_after3")) if g))
+        n = number_value(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_after"),
+                                         m.group("n_after2"), m.group("n_after3")) if g))
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak
@@ -191,11 +214,16 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if m.group("n_problem"):
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
-        tied = _PROBLEM_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
+        tied = _tied(text, m.start())
         if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
-    clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+    clause = _clause_start(text, m.start())
+    if _OTHER_OWNER.search(text, clause, m.start()):
+        return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
+    titles = list(_TITLE.finditer(text, clause, m.start()))
+    if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
+        return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
     if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
@@ -206,9 +234,10 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     scheduled = [p.start() for p in _SCHEDULED.finditer(text, sentence, min(ends) if ends else len(text))]
     if (len(scheduled) >= 2 and scheduled[0] < m.end()) or _TAKEN_UP.search(text, clause, m.start()):
         return True  # 2021年底前完成整改任务2项,…需要长期努力的整改任务5项: parts; 共领办…整改任务1463项: officials' share
-    if m.group("n_problem") and _FIELD_CHECK.search(text, sentence, m.start()) \
-            and not _INSPECTION.search(text, sentence, m.end()):
-        return True  # 对…路线进行实地查看,梳理了…需整改的19个问题: what a check found, no inspection's
+    checks = [c.start() for c in _FIELD_CHECK.finditer(text, sentence, m.start())]
+    if checks and m.group(0).endswith("问题") and not _PROBLEM_AFTER.match(text, m.end()) \
+            and not _INSPECTION.search(text, _clause_start(text, checks[-1]), m.end()):
+        return True  # 对…路线进行实地查看,梳理了…需整改的19个问题, 督察反馈后,检查发现N项问题: what a check found
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
     if _PARTY_INSPECTION.search(text, clause, m.start()) \
             or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):
@@ -217,7 +246,19 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             and m.group(0).endswith("问题"):
         return True  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
     # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
-    return bool(m.group("n_after3") and not _FED_BACK.search(text[max(0, m.start() - 12):m.start()]))
+    return bool(m.group("n_after3") and not _tied(text, m.start()))
+
+
+def _tied(text: str, at: int) -> bool:
+    """Whether a governor ties the count at ``at`` to the feedback or the plan: in its clause (督察反馈的N个问题), or
+    closing the clause before it (督察组反馈意见指出,我省存在N个问题); 督察反馈后,群众反映的N个问题 is not."""
+    clause = _clause_start(text, at)
+    return bool(_PROBLEM_CONTEXT.search(text, max(clause, at - 12), at) or _LEAD_IN.search(text, max(0, clause - 12), clause))
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` starts: what governs a count stands in its clause."""
+    return max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
 
 
 def _parallel(text: str, found: list[TaskCount]) -> bool:
