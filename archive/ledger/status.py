@@ -56,12 +56,14 @@ _ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"
 _NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
 #: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
-_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|(?:查|核|结|还|付|缴)清)"
+_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
+             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格"
+             # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
+             r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
@@ -165,6 +167,10 @@ _REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
 _AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底")
+#: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …), except before a kept-up duty: 需长期持续整改
+#: is the task's ongoing state
+_MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
+                        r"|(?<![相响供适对反效理])应(?:当|该)?(?![急用对])|(?<![必无])须|需要?(?!求)")
 #: measures taken to push work on or keep it up (采取措施持续推进整改) name what they are for, a plan, not its progress
 #: (已采取措施… reports them; a completion after them, 采取措施完成整改, reports its result)
 _PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|举措|办法)(?:[^，,；;。]{0,12}?)$")
@@ -179,6 +185,8 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名")
+#: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
+_BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项), 阶段性 a stage (已阶段性办结): no done head
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
@@ -197,7 +205,7 @@ def _clause_of(compact: str, at: int) -> int:
     return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
 
 
-def _aimed(compact: str, at: int, end: int) -> bool:
+def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AIM) -> bool:
     """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
     what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
     main verb is stated), unless the 的 is a manner phrase's (务必按…明确的措施全部落实到位), and an 已 after the aim
@@ -205,7 +213,7 @@ def _aimed(compact: str, at: int, end: int) -> bool:
     clause = _clause_of(compact, at)
     if compact.startswith("并", clause) and clause > 1:  # a clause opened by 并 goes on with the predicate before it
         clause = _clause_of(compact, clause - 1)
-    aims = [a for a in _AIM.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
+    aims = [a for a in aims_of.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
     if not aims:
         return _aimed_across(compact, clause, end)
     governed = compact[aims[-1].end():end]
@@ -224,8 +232,11 @@ def _aimed_across(compact: str, clause: int, end: int) -> bool:
 def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
-    if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end()) or _GROUP_FOR_DUTY.match(compact, m.end())):
+    aims_of = _AIM if name == "ongoing" else _MODAL_AIM
+    if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end())):
         return False
+    if name in _AIMED_CLASSES and not m.group(0).startswith("已") and _BY_LIMIT.search(compact, 0, m.start()):
+        return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, _clause_of(compact, m.start()), m.start()):
         return False
     if name == "done":

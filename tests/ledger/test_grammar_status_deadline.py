@@ -1,0 +1,145 @@
+"""The status and deadline readers as grammars (issue 21): every case is built from the dimensions the issue names —
+head verb × aspect/adverb × subject, negation, modal and aim contexts, counted parts, 但 turns, traditional script for
+statuses; the time's form × its numerals × the construction setting it as a limit, recurring / ongoing / relative
+forms and the negative contexts for deadlines.  The sentences are our own, none is a corpus row."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from archive.ledger.deadlines import deadline
+from archive.ledger.status import status_class
+
+# ---------------------------------------------------------------------------------------------------------- status
+
+#: head verbs by class, each written as a report states it after an aspect adverb (the adverb is crossed below)
+_DONE_VERBS = ("完成", "完成整改", "全部完成", "全面完成", "整改到位", "整改完毕", "办结", "销号", "通过验收",
+               "通过省级验收", "关停", "拆除", "取缔", "清理完毕", "处置结束", "拆除到位", "整治到位", "办理完毕",
+               "完成销号", "完成验收")
+_DONE_ADVERBS = ("已", "已经", "均已", "已全部", "目前已", "现已", "截至2020年底已", "全部已")
+_MOSTLY_VERBS = ("基本完成", "基本到位", "基本整改到位", "基本办结", "基本完成整改")
+_MOSTLY_ADVERBS = ("", "已", "已经", "目前已", "现已")
+_ON_TRACK = ("正在推进", "正在整改", "正在实施", "有序推进", "按序时进度推进", "达到序时进度", "稳步推进",
+             "正按计划推进", "正加快推进", "整改中", "正在加紧建设")
+_ON_TRACK_LEADS = ("", "目前", "目前该项目", "截至目前,")
+_BEHIND = ("未完成", "尚未完成", "没有完成", "未完成整改", "滞后", "进度滞后", "进度缓慢", "未达到序时进度",
+           "没有达到序时进度", "尚未整改到位", "未按期完成", "尚未开工")
+_BEHIND_LEADS = ("", "目前", "该项目", "截至目前,该工程")
+_ONGOING = ("长期坚持", "立行立改并长期坚持", "持续推进", "持续开展巡查")
+_SUBJECTS = ("", "该问题", "整改任务", "该项目")
+_MODALS = ("要", "应", "确保", "力争", "计划", "必须", "要求", "争取")
+_MODAL_VERBS = ("完成整改", "全部完成", "整改到位", "有序推进", "办结")
+
+_SUFFIXES = ("", "。", ",并通过验收")
+
+
+def _status_cases() -> list[tuple[str, str]]:
+    cases = [(f"{s}{a}{v}{t}", "done") for s, a, v, t in
+             itertools.product(_SUBJECTS[:2], _DONE_ADVERBS, _DONE_VERBS, _SUFFIXES[:2])]
+    cases += [(f"{s}{a}{v}", "mostly_done") for s, a, v in itertools.product(_SUBJECTS, _MOSTLY_ADVERBS, _MOSTLY_VERBS)]
+    cases += [(f"{lead}{v}", "on_track") for lead, v in itertools.product(_ON_TRACK_LEADS, _ON_TRACK)]
+    cases += [(f"{lead}{v}", "behind") for lead, v in itertools.product(_BEHIND_LEADS, _BEHIND)]
+    cases += [(f"{s}{v}", "ongoing") for s, v in itertools.product(_SUBJECTS[:2], _ONGOING)]
+    # modal and aim contexts: a requirement, target or plan states no status
+    cases += [(f"{s}{m}{v}", "other") for s, m, v in itertools.product(_SUBJECTS[1:3], _MODALS, _MODAL_VERBS)]
+    cases += [(f"{s}{m}于2020年底前{v}", "other") for s, m, v in itertools.product(_SUBJECTS[1:2], _MODALS, _MODAL_VERBS)]
+    # counted parts: the rest's class decides
+    for done, rest in itertools.product(("已完成12项", "完成整改12个", "已办结12件", "已整改到位12项"),
+                                        (("其余3项正在推进", "on_track"), ("剩余3项正在整改", "on_track"),
+                                         ("其余3项按序时进度推进", "on_track"), ("其余3项未完成", "behind"),
+                                         ("其余3项进度滞后", "behind"), ("其余3项尚未完成", "behind"))):
+        cases.append((f"{done},{rest[0]}", rest[1]))
+    cases += [(f"{d}{p}", "mostly_done") for d, p in itertools.product(("已完成12项", "已全部完成"),
+                                                                      (",基本完成3项",))]
+    # 但 turns: the main clause after 但 decides when it states a status
+    for first, second, want in (("整改工作有序推进", "进度滞后", "behind"), ("已完成主体工程", "尚未通过验收", "behind"),
+                                ("项目已开工", "进度缓慢", "behind"), ("前期有所滞后", "目前已全部完成", "done"),
+                                ("整改工作有序推进", "成效还不稳固", "on_track")):
+        for but in ("但", "但是", "然而"):
+            cases.append((f"{first},{but}{second}", want))
+    # traditional script is folded before reading
+    cases += [("該問題已經完成整改", "done"), ("正在推進", "on_track"), ("基本完成", "mostly_done"),
+              ("進度滯後", "behind"), ("長期堅持", "ongoing"), ("已全部辦結", "done")]
+    # result rates and measures that are no status
+    cases += [(f"{k}率{v}100%", "done") for k, v in itertools.product(("整改", "办结", "完成", "销号"), ("", "达到", "为", "已达"))]
+    cases += [(t, "other") for t in ("加强日常监管", "建立长效监管机制", "2020年底前完成整改", "整改目标:水质达到Ⅲ类",
+                                    "整改措施:开展专项检查", "确保按期完成整改任务")]
+    return cases
+
+
+STATUS_CASES = _status_cases()
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_CASES)
+def test_status_grammar(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+# -------------------------------------------------------------------------------------------------------- deadlines
+
+#: the plan's year in its numeral forms
+_YEARS = (("2020", 2020), ("二〇二〇", 2020), ("２０２０", 2020), ("二○二一", 2021))
+#: the time inside a year: (written, month, day; None = the period's end), each alone as a cell and after a limit
+_IN_YEAR = (("年底前", 12, 31), ("年底", 12, 31), ("年年底前", 12, 31), ("年内", 12, 31), ("年前", 12, 31),
+            ("年", 12, 31), ("年6月底前", 6, 30), ("年6月底", 6, 30), ("年6月前", 6, 30), ("年6月", 6, 30),
+            ("年6月30日前", 6, 30), ("年六月底前", 6, 30), ("年十二月三十一日前", 12, 31), ("年上半年", 6, 30),
+            ("年下半年", 12, 31), ("年第三季度", 9, 30), ("年三季度", 9, 30), ("年第3季度", 9, 30),
+            ("年第一季度末", 3, 31), ("年二季度前", 6, 30), ("年6月上旬", 6, 10), ("年6月中旬", 6, 20),
+            ("年6月下旬", 6, 30), ("年6月中旬前", 6, 20), ("年5月至6月", 6, 30), ("年6月—12月", 12, 31),
+            ("年6月-12月", 12, 31), ("年5月至12月底", 12, 31), ("年3月至6月底前", 6, 30), ("年10月31日", 10, 31))
+_RANGES = ("年5月至6月", "年6月—12月", "年6月-12月", "年5月至12月底")
+#: constructions that set the time as a limit (the cell alone; an aim before; a completion after)
+_FRAMES = ("{t}", "{t}完成", "确保{t}完成整改", "{t}全面完成", "整改时限:{t}", "力争{t}完成")
+
+
+def _deadline_cases() -> list[tuple[str, str | None, str]]:
+    cases: list[tuple[str, str | None, str]] = []
+    for (year, value), (tail, month, day), frame in itertools.product(_YEARS, _IN_YEAR, _FRAMES):
+        if year != "2020" and not tail.startswith(("年底", "年6月底前", "年六月", "年十二", "年上半年", "年第三季度", "年内")):
+            continue  # the other numerals crossed with a sample of forms: the form is read apart from the numeral
+        if frame == "{t}" and tail in _RANGES:  # a range alone is the period something happens in
+            cases.append((year + tail, None, "unknown"))
+            continue
+        cases.append((frame.format(t=year + tail), f"{value}-{month:02d}-{day:02d}", "date"))
+    # a year's end after 到 / 于 / 在, and without its year (the plan's year)
+    cases += [(f"{pre}2021年底", "2021-12-31", "date") for pre in ("到", "于", "在", "截止到")]
+    # staged dates: the latest stage decides
+    cases += [("2020年6月底前完成主体工程,2021年底前全面完成", "2021-12-31", "date"),
+              ("2020年底前完成50%,2021年6月底前全部完成", "2021-06-30", "date"),
+              ("2019年底前启动,2020年第三季度完成", "2020-09-30", "date"),
+              ("2020年上半年完成设计,下半年完成施工", "2020-12-31", "date")]
+    # recurring, ongoing, immediate and relative forms
+    cases += [(t, None, "recurring") for t in ("每年开展一次", "每季度通报一次", "每月调度", "每半年报告一次",
+                                               "按季度调度", "按月通报")]
+    cases += [(t, None, "ongoing") for t in ("长期坚持", "持续推进", "立行立改并长期坚持", "长期推进", "常态化开展")]
+    cases += [(t, None, "immediate") for t in ("立行立改", "立即整改", "立查立改", "即知即改", "随到随办")]
+    cases += [(t, None, "relative") for t in ("30日内", "30个工作日内", "三年内", "6个月内", "十五个工作日内完成",
+                                              "收到通知后15日内", "两年内完成", "用三年左右时间完成")]
+    # negatives: stays, meetings, launches, past completions, cut-offs, report periods
+    cases += [(t, None, "unknown") for t in (
+        "2020年5月10日,督察组进驻我省", "2020年5月10日召开整改推进会议", "2020年5月全面启动整改工作",
+        "已于2020年5月完成整改", "已在2020年5月底前完成整改", "截至2020年6月底,已完成12项", "1-9月份,全市空气质量优良率为85%",
+        "2020年1-9月份,共办结信访件120件", "2020年5月28日已完成开标", "督察进驻时间:2020年5月10日至6月10日",
+        "2017年8月至9月,中央督察组开展督察", "2020年5月在全省会议上部署", "加强日常监管", "建立长效监管机制")]
+    return cases
+
+
+DEADLINE_CASES = _deadline_cases()
+
+
+@pytest.mark.parametrize(("text", "last_day", "kind"), DEADLINE_CASES)
+def test_deadline_grammar(text: str, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=2020)
+    assert (found.iso(), found.kind) == (last_day, kind)
+    assert kind == "unknown" or found.read  # the span that decided
+
+
+def test_deadline_month_range_without_year_uses_the_plans_year() -> None:
+    assert deadline("至12月底", context_year=2020).iso() == "2020-12-31"
+    assert deadline("第三季度完成", context_year=2020).iso() == "2020-09-30"
+    assert deadline("年底前完成", context_year=2020).iso() == "2020-12-31"
+
+
+def test_the_constructed_cases_are_many() -> None:
+    assert len(STATUS_CASES) > 400 and len(DEADLINE_CASES) > 300
