@@ -50,18 +50,21 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 
 _HAN = r"[\u4e00-\u9fff]"
 _COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条)"  # a masked count (X个) is a count
-#: a manner adverb between 已 and its verb: 已按期答复完毕
-_ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"
+#: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
+_MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
+_ADVERB = rf"(?:{_MANNER_ADV}|已经|均)?"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
 _NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
 #: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
 _RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
+#: verbs of the work a result complement closes (整改到位, 清理完毕)
+_WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修复|核查)"
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格"
+             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决"
              # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
              r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
@@ -74,7 +77,12 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
                           # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度,
                           # 进展未达预期)
-                          r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度)|(?:未|没有?)达到?预期"
+                          r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度|整改要求|验收标准|销号条件)"
+                          r"|(?:未|没有?)达到?预期"
+                          # negation of a completion as a building block: 未 / 没有 (尚 / 仍 / 暂 / 还 before it) + a manner
+                          # + a verb of the work + its result or a stage of the works (没有按期整改到位, 未全部销号, 未开工)
+                          rf"|(?:未|没有?)能?(?:全部|全面|按期|按时|如期|及时|彻底)?{_WORK}?"
+                          rf"(?:{_RESULT}|完工|建成|竣工|验收|开工|动工|整改)"
                           r"|没有?(?:全部|全面|按期|按时|如期)?完成"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
@@ -91,7 +99,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
                           r"|(?:整改|落实|治理|整治|处置)不到位"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
-                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快)|缓慢|偏慢|较慢|迟缓"
+                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后)|缓慢|偏慢|较慢|迟缓"
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
                           r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
@@ -113,9 +121,9 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
                         r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
-                        rf"|已(?:经)?(?:全部|全面|全)?{_TERMINAL}"
+                        rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}{_TERMINAL}"
                         # 已于 + its day + the completion (已于2020年6月底前完成整改)
-                        r"|已于[^，,；;。]{1,16}?(?:完成|办结|销号)"
+                        rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
                         # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
                         # all within the set time (均在规定时间内办结, 均按期答复)
@@ -123,7 +131,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
-                        r"|已(?:经)?(?:全部)?达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
     ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
@@ -141,7 +149,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
-    ("ongoing", re.compile(rf"持续推进|(?<!中)长期坚持|持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没)|(?<![将要])(?:持续|常态化){_ACTION}")),
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没)|(?<![将要])(?:持续|常态化){_ACTION}")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
@@ -166,7 +174,7 @@ _REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底")
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施)[:：]")
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …), except before a kept-up duty: 需长期持续整改
 #: is the task's ongoing state
 _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
@@ -235,7 +243,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     aims_of = _AIM if name == "ongoing" else _MODAL_AIM
     if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end())):
         return False
-    if name in _AIMED_CLASSES and not m.group(0).startswith("已") and _BY_LIMIT.search(compact, 0, m.start()):
+    if name in _AIMED_CLASSES and _BY_LIMIT.search(compact, 0, m.start()) \
+            and "已" not in compact[_clause_of(compact, m.start()):m.end()]:
         return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, _clause_of(compact, m.start()), m.start()):
         return False

@@ -18,12 +18,23 @@ _DONE_VERBS = ("完成", "完成整改", "全部完成", "全面完成", "整改
                "通过省级验收", "关停", "拆除", "取缔", "清理完毕", "处置结束", "拆除到位", "整治到位", "办理完毕",
                "完成销号", "完成验收")
 _DONE_ADVERBS = ("已", "已经", "均已", "已全部", "目前已", "现已", "截至2020年底已", "全部已")
+#: a verb of the work closed by its result complement (已清理完毕, 已处置结束, 已拆除到位), crossed below
+_WORK_VERBS = ("整改", "清理", "处置", "拆除", "整治", "办理", "修复", "核查", "治理", "搬迁")
+_COMPLEMENTS = ("完毕", "到位", "结束", "完成")
+#: terminal acts of rectification and the manner before them (已依法关停, 已闭环, 已解决)
+_TERMINALS = ("关停", "拆除", "取缔", "闭环", "解决", "完工", "竣工", "建成投运", "投入运行", "通过竣工环保验收",
+              "通过第三方评估", "达到整改要求", "办结销号", "验收销号")
+_MANNERS = ("", "依法", "按要求", "按期", "提前")
+#: negation × manner × the completion it negates
+_NEGATIONS = ("未", "尚未", "没有", "仍未", "暂未", "还未", "还没有", "未能")
+_NEG_MANNERS = ("", "全部", "按期", "如期")
+_NEGATED = ("完成", "完成整改", "整改到位", "办结", "销号", "验收", "完工", "整改完毕", "清理到位")
 _MOSTLY_VERBS = ("基本完成", "基本到位", "基本整改到位", "基本办结", "基本完成整改")
 _MOSTLY_ADVERBS = ("", "已", "已经", "目前已", "现已")
 _ON_TRACK = ("正在推进", "正在整改", "正在实施", "有序推进", "按序时进度推进", "达到序时进度", "稳步推进",
              "正按计划推进", "正加快推进", "整改中", "正在加紧建设")
 _ON_TRACK_LEADS = ("", "目前", "目前该项目", "截至目前,")
-_BEHIND = ("未完成", "尚未完成", "没有完成", "未完成整改", "滞后", "进度滞后", "进度缓慢", "未达到序时进度",
+_BEHIND = ("进度落后", "未开工", "未达到整改要求", "未完成", "尚未完成", "没有完成", "未完成整改", "滞后", "进度滞后", "进度缓慢", "未达到序时进度",
            "没有达到序时进度", "尚未整改到位", "未按期完成", "尚未开工")
 _BEHIND_LEADS = ("", "目前", "该项目", "截至目前,该工程")
 _ONGOING = ("长期坚持", "立行立改并长期坚持", "持续推进", "持续开展巡查")
@@ -35,14 +46,19 @@ _SUFFIXES = ("", "。", ",并通过验收")
 
 
 def _status_cases() -> list[tuple[str, str]]:
-    cases = [(f"{s}{a}{v}{t}", "done") for s, a, v, t in
-             itertools.product(_SUBJECTS[:2], _DONE_ADVERBS, _DONE_VERBS, _SUFFIXES[:2])]
+    cases = [(f"{s}{a}{v}", "done") for s, a, v in itertools.product(_SUBJECTS[:2], _DONE_ADVERBS, _DONE_VERBS)]
+    cases += [(f"{a}{v}{t}", "done") for a, v, t in itertools.product(_DONE_ADVERBS[:2], _DONE_VERBS, _SUFFIXES[1:])]
+    cases += [(f"{a}{v}{c}", "done") for a, v, c in itertools.product(_DONE_ADVERBS[:4], _WORK_VERBS, _COMPLEMENTS)]
+    cases += [(f"该项目{a}{m}{v}", "done") for a, m, v in itertools.product(_DONE_ADVERBS[:4], _MANNERS, _TERMINALS)]
+    cases += [(f"该问题{n}{m}{v}", "behind") for n, m, v in itertools.product(_NEGATIONS, _NEG_MANNERS, _NEGATED)]
     cases += [(f"{s}{a}{v}", "mostly_done") for s, a, v in itertools.product(_SUBJECTS, _MOSTLY_ADVERBS, _MOSTLY_VERBS)]
     cases += [(f"{lead}{v}", "on_track") for lead, v in itertools.product(_ON_TRACK_LEADS, _ON_TRACK)]
     cases += [(f"{lead}{v}", "behind") for lead, v in itertools.product(_BEHIND_LEADS, _BEHIND)]
     cases += [(f"{s}{v}", "ongoing") for s, v in itertools.product(_SUBJECTS[:2], _ONGOING)]
     # modal and aim contexts: a requirement, target or plan states no status
     cases += [(f"{s}{m}{v}", "other") for s, m, v in itertools.product(_SUBJECTS[1:3], _MODALS, _MODAL_VERBS)]
+    cases += [(t, "other") for t in ("将持续推进", "下一步将加快推进", "整改目标:全面完成", "需在2020年6月底前完成整改",
+                                    "督促企业整改到位", "责令限期整改")]
     cases += [(f"{s}{m}于2020年底前{v}", "other") for s, m, v in itertools.product(_SUBJECTS[1:2], _MODALS, _MODAL_VERBS)]
     # counted parts: the rest's class decides
     for done, rest in itertools.product(("已完成12项", "完成整改12个", "已办结12件", "已整改到位12项"),
@@ -59,6 +75,11 @@ def _status_cases() -> list[tuple[str, str]]:
         for but in ("但", "但是", "然而"):
             cases.append((f"{first},{but}{second}", want))
     # traditional script is folded before reading
+    # a time limit before the phrase is what is set (2020年底前完成整改); with 已 the completion is reported
+    cases += [(f"{lim}{v}", "other") for lim, v in itertools.product(("2020年底前", "6月30日前", "年内", "30日内"),
+                                                                     ("完成整改", "全部完成", "整改到位"))]
+    cases += [(f"该问题已于{lim}{v}", "done") for lim, v in itertools.product(("2019年底前", "2020年6月"),
+                                                                            ("完成整改", "整改到位", "拆除", "销号"))]
     cases += [("該問題已經完成整改", "done"), ("正在推進", "on_track"), ("基本完成", "mostly_done"),
               ("進度滯後", "behind"), ("長期堅持", "ongoing"), ("已全部辦結", "done")]
     # result rates and measures that are no status
@@ -142,4 +163,4 @@ def test_deadline_month_range_without_year_uses_the_plans_year() -> None:
 
 
 def test_the_constructed_cases_are_many() -> None:
-    assert len(STATUS_CASES) > 400 and len(DEADLINE_CASES) > 300
+    assert len(STATUS_CASES) > 1000 and len(DEADLINE_CASES) > 300
