@@ -172,6 +172,9 @@ _HALF = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本该�
 _YEAR_STATED = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])({YEAR_NUMERAL})\s*年")
 #: the ten days of a month after its mention (6月上旬, 6月中旬前)
 _TEN_DAYS = re.compile(r"\s*([上中下])旬")
+#: a year-less month's ten days (6月中旬前): the year is the one stated before, else the plan's
+_MONTH_TENTH = re.compile(r"(?<![\d年\-—–~～至到〇○零一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+                          r"\s*月\s*(?P<t>[上中下])旬")
 #: a day after 已于 / 已在 tells when the work was done
 _DONE_ON = re.compile(r"已(?:经)?(?:于|在)\s*$")
 #: a five-year plan's period before its end (到“十三五”末 → 2020-12-31): 十一五 ends in 2010, each five years on
@@ -223,6 +226,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         except ValueError:
             logger.debug("invalid deadline %r", m.text)
     days += _year_and_quarter_days(raw, context_year)
+    days += _tenth_days(raw, context_year)
     if context_year is not None and not days:
         days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
@@ -369,9 +373,21 @@ def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.
     return [(day, read) for day, read in days if day.year >= 1900]
 
 
+def _tenth_days(raw: str, context_year: int | None) -> list[tuple[dt.date, str]]:
+    """Last days of a year-less month's ten days set as a limit (6月中旬前完成 → the 20th of the stated or plan's
+    year's June); a month with its year is read with its mention (``_tenth``)."""
+    days = []
+    for m in _MONTH_TENTH.finditer(raw):
+        year, month = _year_of(m, raw, context_year), cn_number(m.group("m")) or 0
+        if year and 1 <= month <= 12 and not _hedged(raw, m.end()) and _limit_at(raw, m.start(), m.end()) \
+                and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]):
+            days.append((_last_day(year, month, {"上": 10, "中": 20}.get(m.group("t"))), m.group(0)))
+    return days
+
+
 def _year_of(m: re.Match[str], raw: str, context_year: int | None) -> int | None:
     """The year a period's match states (2020, 二〇二〇), else the last one stated before it, else the plan's."""
-    if m.group("y"):
+    if "y" in m.re.groupindex and m.group("y"):
         return cn_number(m.group("y"))
     before = list(_YEAR_STATED.finditer(raw, 0, m.start()))
     return cn_number(before[-1].group(1)) if before else context_year

@@ -282,12 +282,13 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
 
 def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
     """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个):
-    done and mostly done stated together are the weaker state, as 已完成或基本完成."""
+    or about the rest (已完成12项,其余3项基本完成): done and mostly done stated together are the weaker state, as
+    已完成或基本完成."""
     end = compact.find("。", head[0])
     sentence = compact[:end] if end >= 0 else compact
     for clause in _CLAUSE.finditer(sentence, head[0]):
         later = _head(sentence[clause.end():])
-        if later and later[2] == "mostly_done" and later[0] == 0:
+        if later and later[2] == "mostly_done" and (later[0] == 0 or _REST.match(sentence, clause.end())):
             return later
     return None
 

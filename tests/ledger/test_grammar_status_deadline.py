@@ -42,6 +42,13 @@ _SUBJECTS = ("", "该问题", "整改任务", "该项目")
 _MODALS = ("要", "应", "确保", "力争", "计划", "必须", "要求", "争取")
 _MODAL_VERBS = ("完成整改", "全部完成", "整改到位", "有序推进", "办结")
 
+#: a part done, counted in every form; the rest with its state
+_PARTS_DONE = ("已完成12项", "已完成十二项", "完成整改12个", "12项已完成", "已办结12件", "已整改到位12项", "已销号12项",
+               "其中已完成12项", "12个问题已整改完成")
+_RESTS = (("其余3项正在推进", "on_track"), ("3项正在推进", "on_track"), ("正在推进3项", "on_track"),
+          ("另有3项正在整改", "on_track"), ("剩余三项按序时进度推进", "on_track"), ("其余3项未完成", "behind"),
+          ("3项未完成", "behind"), ("其余3项进度滞后", "behind"), ("尚有3项未完成", "behind"),
+          ("其余3项基本完成", "mostly_done"), ("基本完成3项", "mostly_done"), ("其余3项需长期坚持", "done"))
 _SUFFIXES = ("", "。", ",并通过验收")
 
 
@@ -49,7 +56,7 @@ def _status_cases() -> list[tuple[str, str]]:
     cases = [(f"{s}{a}{v}", "done") for s, a, v in itertools.product(_SUBJECTS[:2], _DONE_ADVERBS, _DONE_VERBS)]
     cases += [(f"{a}{v}{t}", "done") for a, v, t in itertools.product(_DONE_ADVERBS[:2], _DONE_VERBS, _SUFFIXES[1:])]
     cases += [(f"{a}{v}{c}", "done") for a, v, c in itertools.product(_DONE_ADVERBS[:4], _WORK_VERBS, _COMPLEMENTS)]
-    cases += [(f"该项目{a}{m}{v}", "done") for a, m, v in itertools.product(_DONE_ADVERBS[:4], _MANNERS, _TERMINALS)]
+    cases += [(f"该项目{a}{m}{v}", "done") for a, m, v in itertools.product(_DONE_ADVERBS[:2], _MANNERS, _TERMINALS)]
     cases += [(f"该问题{n}{m}{v}", "behind") for n, m, v in itertools.product(_NEGATIONS, _NEG_MANNERS, _NEGATED)]
     cases += [(f"{s}{a}{v}", "mostly_done") for s, a, v in itertools.product(_SUBJECTS, _MOSTLY_ADVERBS, _MOSTLY_VERBS)]
     cases += [(f"{lead}{v}", "on_track") for lead, v in itertools.product(_ON_TRACK_LEADS, _ON_TRACK)]
@@ -60,14 +67,11 @@ def _status_cases() -> list[tuple[str, str]]:
     cases += [(t, "other") for t in ("将持续推进", "下一步将加快推进", "整改目标:全面完成", "需在2020年6月底前完成整改",
                                     "督促企业整改到位", "责令限期整改")]
     cases += [(f"{s}{m}于2020年底前{v}", "other") for s, m, v in itertools.product(_SUBJECTS[1:2], _MODALS, _MODAL_VERBS)]
-    # counted parts: the rest's class decides
-    for done, rest in itertools.product(("已完成12项", "完成整改12个", "已办结12件", "已整改到位12项"),
-                                        (("其余3项正在推进", "on_track"), ("剩余3项正在整改", "on_track"),
-                                         ("其余3项按序时进度推进", "on_track"), ("其余3项未完成", "behind"),
-                                         ("其余3项进度滞后", "behind"), ("其余3项尚未完成", "behind"))):
-        cases.append((f"{done},{rest[0]}", rest[1]))
-    cases += [(f"{d}{p}", "mostly_done") for d, p in itertools.product(("已完成12项", "已全部完成"),
-                                                                      (",基本完成3项",))]
+    # counted parts: the rest's class decides (a part mostly done counts in its own sentence only)
+    for done, (rest, want), sep in itertools.product(_PARTS_DONE, _RESTS, (",", "、", ";", "。")):
+        if want == "mostly_done" and sep == "。":
+            want = "done"  # a part mostly done in the next sentence is another report
+        cases.append((f"{done}{sep}{rest}", want))
     # 但 turns: the main clause after 但 decides when it states a status
     for first, second, want in (("整改工作有序推进", "进度滞后", "behind"), ("已完成主体工程", "尚未通过验收", "behind"),
                                 ("项目已开工", "进度缓慢", "behind"), ("前期有所滞后", "目前已全部完成", "done"),
@@ -123,26 +127,41 @@ def _deadline_cases() -> list[tuple[str, str | None, str]]:
             cases.append((year + tail, None, "unknown"))
             continue
         cases.append((frame.format(t=year + tail), f"{value}-{month:02d}-{day:02d}", "date"))
+    # a time without its year takes the plan's (context year 2020) or one named relative to it
+    cases += [(t, v, "date") for t, v in (
+        ("今年底前", "2020-12-31"), ("明年6月底前", "2021-06-30"), ("十二月底前", "2020-12-31"), ("6月底前完成", "2020-06-30"),
+        ("6月30日前", "2020-06-30"), ("上半年完成", "2020-06-30"), ("第四季度末前完成", "2020-12-31"),
+        ("6月中旬前完成", "2020-06-20"), ("12月下旬", "2020-12-31"), ("十月上旬前", "2020-10-10"), ("至12月底", "2020-12-31"))]
+    # the day's other written forms: separators, a clock time after it
+    cases += [(t, v, "date") for t, v in (
+        ("2020.12.31", "2020-12-31"), ("2020-12-31前", "2020-12-31"), ("2020/6/30前完成", "2020-06-30"),
+        ("2020年6月10日18时前", "2020-06-10"), ("二〇二〇年六月三十日前", "2020-06-30"), ("2020—2022年", "2022-12-31"),
+        ("2020年至2022年完成", "2022-12-31"))]
     # a year's end after 到 / 于 / 在, and without its year (the plan's year)
     cases += [(f"{pre}2021年底", "2021-12-31", "date") for pre in ("到", "于", "在", "截止到")]
     # staged dates: the latest stage decides
     cases += [("2020年6月底前完成主体工程,2021年底前全面完成", "2021-12-31", "date"),
+              ("近期:2020年底前完成;远期:2025年底前完成", "2025-12-31", "date"),
+              ("立行立改,2020年底前完成", "2020-12-31", "date"), ("长期坚持,2020年底前完成阶段目标", "2020-12-31", "date"),
               ("2020年底前完成50%,2021年6月底前全部完成", "2021-06-30", "date"),
               ("2019年底前启动,2020年第三季度完成", "2020-09-30", "date"),
               ("2020年上半年完成设计,下半年完成施工", "2020-12-31", "date")]
     # recurring, ongoing, immediate and relative forms
-    cases += [(t, None, "recurring") for t in ("每年开展一次", "每季度通报一次", "每月调度", "每半年报告一次",
+    cases += [(t, None, "recurring") for t in ("每年6月底前报送", "每季度末", "每年开展一次", "每季度通报一次", "每月调度", "每半年报告一次",
                                                "按季度调度", "按月通报")]
     cases += [(t, None, "ongoing") for t in ("长期坚持", "持续推进", "立行立改并长期坚持", "长期推进", "常态化开展")]
     cases += [(t, None, "immediate") for t in ("立行立改", "立即整改", "立查立改", "即知即改", "随到随办")]
     cases += [(t, None, "relative") for t in ("30日内", "30个工作日内", "三年内", "6个月内", "十五个工作日内完成",
-                                              "收到通知后15日内", "两年内完成", "用三年左右时间完成")]
+                                              "收到通知后15日内", "两年内完成", "用三年左右时间完成", "半年内",
+                                              "一个月内", "10天内", "两周内", "五个工作日内")]
     # negatives: stays, meetings, launches, past completions, cut-offs, report periods
     cases += [(t, None, "unknown") for t in (
         "2020年5月10日,督察组进驻我省", "2020年5月10日召开整改推进会议", "2020年5月全面启动整改工作",
         "已于2020年5月完成整改", "已在2020年5月底前完成整改", "截至2020年6月底,已完成12项", "1-9月份,全市空气质量优良率为85%",
         "2020年1-9月份,共办结信访件120件", "2020年5月28日已完成开标", "督察进驻时间:2020年5月10日至6月10日",
-        "2017年8月至9月,中央督察组开展督察", "2020年5月在全省会议上部署", "加强日常监管", "建立长效监管机制")]
+        "2017年8月至9月,中央督察组开展督察", "2020年第三季度,省督察组进驻我市", "2020年上半年,全市完成造林10万亩",
+        "2020年5月至6月,省督察组开展督察", "2019年完成了整改", "2020年第三季度完成了验收", "截至2020年第三季度,已完成",
+        "6月中旬召开会议", "2019年至2022年,分批完成督察", "2020年5月在全省会议上部署", "加强日常监管", "建立长效监管机制")]
     return cases
 
 
