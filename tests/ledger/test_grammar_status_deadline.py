@@ -39,8 +39,8 @@ _BEHIND = ("进度落后", "未开工", "未达到整改要求", "未完成", "�
 _BEHIND_LEADS = ("", "目前", "该项目", "截至目前,该工程")
 _ONGOING = ("长期坚持", "立行立改并长期坚持", "持续推进", "持续开展巡查")
 _SUBJECTS = ("", "该问题", "整改任务", "该项目")
-_MODALS = ("要", "应", "确保", "力争", "计划", "必须", "要求", "争取")
-_MODAL_VERBS = ("完成整改", "全部完成", "整改到位", "有序推进", "办结")
+#: modals, aims, directives and the future: what they govern is sought, no status
+_MODALS = ("要", "应", "应当", "须", "需", "必须", "确保", "力争", "争取", "计划", "务必", "要求", "督促企业", "责令", "将", "拟")
 
 #: a part done, counted in every form; the rest with its state
 _PARTS_DONE = ("已完成12项", "已完成十二项", "完成整改12个", "12项已完成", "已办结12件", "已整改到位12项", "已销号12项",
@@ -63,10 +63,11 @@ def _status_cases() -> list[tuple[str, str]]:
     cases += [(f"{lead}{v}", "behind") for lead, v in itertools.product(_BEHIND_LEADS, _BEHIND)]
     cases += [(f"{s}{v}", "ongoing") for s, v in itertools.product(_SUBJECTS[:2], _ONGOING)]
     # modal and aim contexts: a requirement, target or plan states no status
-    cases += [(f"{s}{m}{v}", "other") for s, m, v in itertools.product(_SUBJECTS[1:3], _MODALS, _MODAL_VERBS)]
+    modal_verbs = _DONE_VERBS[:8] + _MOSTLY_VERBS[:2] + ("有序推进", "加快推进", "稳步推进", "按序时进度推进")
+    cases += [(f"各地{m}{v}", "other") for m, v in itertools.product(_MODALS, modal_verbs)]
     cases += [(t, "other") for t in ("将持续推进", "下一步将加快推进", "整改目标:全面完成", "需在2020年6月底前完成整改",
                                     "督促企业整改到位", "责令限期整改")]
-    cases += [(f"{s}{m}于2020年底前{v}", "other") for s, m, v in itertools.product(_SUBJECTS[1:2], _MODALS, _MODAL_VERBS)]
+    cases += [(f"该问题{m}于2020年底前{v}", "other") for m, v in itertools.product(_MODALS[:8], modal_verbs[:5])]
     # counted parts: the rest's class decides (a part mostly done counts in its own sentence only)
     for done, (rest, want), sep in itertools.product(_PARTS_DONE, _RESTS, (",", "、", ";", "。")):
         if want == "mostly_done" and sep == "。":
