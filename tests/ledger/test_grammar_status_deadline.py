@@ -10,6 +10,12 @@ import pytest
 
 from archive.ledger.deadlines import deadline
 from archive.ledger.status import status_class
+from archive.script_fold import VARIANTS
+
+
+def _traditional(text: str) -> str:
+    """``text`` in traditional script, each character as a traditional variant that folds back to it."""
+    return "".join(VARIANTS.get(ch, ch)[-1] for ch in text)
 
 # ---------------------------------------------------------------------------------------------------------- status
 
@@ -49,6 +55,12 @@ _RESTS = (("其余3项正在推进", "on_track"), ("3项正在推进", "on_track
           ("另有3项正在整改", "on_track"), ("剩余三项按序时进度推进", "on_track"), ("其余3项未完成", "behind"),
           ("3项未完成", "behind"), ("其余3项进度滞后", "behind"), ("尚有3项未完成", "behind"),
           ("其余3项基本完成", "mostly_done"), ("基本完成3项", "mostly_done"), ("其余3项需长期坚持", "done"))
+#: a concession and the main clause after 但, each with its own class
+_CONCESSIONS = (("整改工作有序推进", "on_track"), ("项目已开工建设", "other"), ("已完成主体工程", "mostly_done"),
+                ("前期工作进展顺利", "on_track"), ("该问题已基本整改到位", "mostly_done"), ("已完成整改", "done"),
+                ("部分项目进度滞后", "behind"))
+_TURNS = (("进度滞后", "behind"), ("尚未通过验收", "behind"), ("目前已全部完成", "done"), ("已基本完成", "mostly_done"),
+          ("正在加快推进", "on_track"), ("成效还不稳固", "other"), ("仍需长期坚持", "ongoing"), ("资金缺口较大", "other"))
 _SUFFIXES = ("", "。", ",并通过验收")
 
 
@@ -73,12 +85,9 @@ def _status_cases() -> list[tuple[str, str]]:
         if want == "mostly_done" and sep == "。":
             want = "done"  # a part mostly done in the next sentence is another report
         cases.append((f"{done}{sep}{rest}", want))
-    # 但 turns: the main clause after 但 decides when it states a status
-    for first, second, want in (("整改工作有序推进", "进度滞后", "behind"), ("已完成主体工程", "尚未通过验收", "behind"),
-                                ("项目已开工", "进度缓慢", "behind"), ("前期有所滞后", "目前已全部完成", "done"),
-                                ("整改工作有序推进", "成效还不稳固", "on_track")):
-        for but in ("但", "但是", "然而"):
-            cases.append((f"{first},{but}{second}", want))
+    # 但 turns: the main clause after 但 decides when it states a status; when it states none the first stands
+    for (first, was), but, (then, now) in itertools.product(_CONCESSIONS, ("但", "但是", "然而"), _TURNS):
+        cases.append((f"{first},{but}{then}", now if now != "other" else was))
     # traditional script is folded before reading
     # a time limit before the phrase is what is set (2020年底前完成整改); with 已 the completion is reported
     cases += [(f"{lim}{v}", "other") for lim, v in itertools.product(("2020年底前", "6月30日前", "年内", "30日内"),
@@ -100,6 +109,12 @@ STATUS_CASES = _status_cases()
 @pytest.mark.parametrize(("text", "want"), STATUS_CASES)
 def test_status_grammar(text: str, want: str) -> None:
     assert status_class(text) == want
+
+
+def test_status_grammar_in_traditional_script() -> None:
+    """Every constructed status reads the same written in traditional script (the script dimension, crossed whole)."""
+    wrong = [(text, want) for text, want in STATUS_CASES if status_class(_traditional(text)) != want]
+    assert wrong == []
 
 
 # -------------------------------------------------------------------------------------------------------- deadlines
@@ -174,6 +189,17 @@ def test_deadline_grammar(text: str, last_day: str | None, kind: str) -> None:
     found = deadline(text, context_year=2020)
     assert (found.iso(), found.kind) == (last_day, kind)
     assert kind == "unknown" or found.read  # the span that decided
+
+
+def test_deadline_grammar_in_traditional_script_and_full_width_digits() -> None:
+    """Every constructed deadline reads the same in traditional script with full-width digits."""
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    wrong = []
+    for text, last_day, kind in DEADLINE_CASES:
+        found = deadline(_traditional(text).translate(wide), context_year=2020)
+        if (found.iso(), found.kind) != (last_day, kind):
+            wrong.append(text)
+    assert wrong == []
 
 
 def test_deadline_month_range_without_year_uses_the_plans_year() -> None:
