@@ -70,6 +70,10 @@ _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
+#: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
+_PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
+#: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
+_STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
@@ -134,7 +138,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
-    ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -143,7 +147,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
-                            rf"|(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧){_HAN}{{0,8}}?{_ACTION}"
+                            rf"|{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
                             # 纠正在… are no 正在)
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
