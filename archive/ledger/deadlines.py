@@ -24,7 +24,11 @@ or a cut-off (``截至今年6月底,已完成1398项``), an inspection's stay un
 opening its sentence whose completion is reported as achieved (``2019年6月底,…如期完成``) — and gives no last day, even when
 nothing else in the text is dated.
 A span of years (``2019年至2022年,…分六批完成…督察``) is a period: its 至 sets no limit on its last year.
-Bare years, quarters and half-years follow the same idea (``到2020年``, ``2020年完成``, a cell ``2020年``).  Chinese
+Bare years, quarters and half-years follow the same idea (``到2020年``, ``2020年完成``, a cell ``2020年``), their year in
+any numeral form (``二〇二〇年内``, ``２０２０年上半年``) or, left out, the one stated before or the plan's (``…,下半年完成
+施工``, ``第三季度完成``); a month's ten days end on the 10th, 20th or the month's end (``6月中旬前``).  A month range
+(``2019年5月至6月``, ``6月—12月底``) is a window when set as a limit as a single time is (``确保…至…完成``, under a
+time-limit label); alone it is a period, as a day range.  A day after ``已于`` tells when the work was done.  Chinese
 numerals and dates come from ``archive.timeliness.dates`` (the one date vocabulary).
 """
 from __future__ import annotations
@@ -144,8 +148,8 @@ _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*�
                         rf"|按\s*(?:年|季|月|半年|周|旬|日)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}")
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
 _SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
-_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内"
-                       rf"|{_SPAN}年\s*内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
+_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
+                       rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
 #: …set as a limit (3月份前完成) or aimed at in its clause (要确保…3月份全面开工建设); 10月份召开会议 is an event
 _AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划")

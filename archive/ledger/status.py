@@ -5,24 +5,29 @@
 
 * **done** — 已 / 已经 (or a plain 全部, 均) + manner (按期, 按时, 提前 …) + a completion verb (完成, 办结, 到位) or a
   verb phrase closed by a result complement (办结, 完毕, 干净, 到位, 销号, 清零: 全部反馈办结, 已打捞清理完毕,
-  全部销号, 已全部查清) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收, 已结束, 已全部实现进驻); a completion verb with
+  全部销号, 已全部查清, 已处置结束) or a terminal verb, a manner before it (已拆除, 已依法关停, 已移出…名录, 已通过省级验收,
+  已闭环, 已结束, 已全部实现进驻); a completion verb with
   the count it completed (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 /
   全面完成 stated; all handled in the perfective (均按要求进行了调查处理); the rectification's requirement reached
   (已达到整改要求); a completion rate of 100 % (办结率达到100%).  A hand-over verb is not the work (已全部交办到位 is
   delivered, not done), nor is a part (仅整改到位3个) or a stage (已阶段性办结);
 * **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工, 已完成主体建设; done and mostly done stated
   together, the weaker state (已完成或基本完成);
-* **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb (正组织…清理); 序时 / 按计划 /
+* **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb or a project's stage
+  (正组织…清理, 仍在招标); 序时 / 按(照)计划 / 按时间节点 /
   稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
   connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
-* **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow
+* **behind** — negation of completion, built as 未 / 没有 + a manner + a verb of the work + its result or a stage of the
+  works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
   (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
   (项目被搁置, 停滞; not 不得搁置);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
-A phrase governed by an aim, a requirement or a directive in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
+A phrase governed by an aim, a requirement, a directive, a modal of duty or the future in its clause (确保…推进,
+规定…完成整改, 要抓紧完成, 企业应完成整改, 各地将有序推进; a kept-up duty stays one after a modal: 需长期持续整改), or set for a
+time limit straight before it without an 已 in its clause (2020年底前完成整改; 已于2019年底前整改到位 reports it),
 督促…整改到位, the degree sought: 全面彻底整改到位) states no status, nor does work pushed on or kept up as the purpose
 of measures taken (对…问题采取措施持续推进整改; 已采取措施… reports them), nor one in a clause opened by 并 after an aimed
 one (彻底整改,并持续巩固成果) or after an aim with only its manner phrase (确保按…的时间节点,全面完成…); a relative clause closed by 的 ends the aim, and an 已 after it states a status

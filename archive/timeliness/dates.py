@@ -3,7 +3,7 @@
 ``find_dates(text)`` scans body or attachment text and returns ``DateMention`` objects in text
 order.  Forms: 2024年07月03日, 2024-07-03, 2024/7/3, 二〇二三年三月十七日 (〇/○/零), year-less 9月1日
 (year from the nearest earlier explicit year, else ``context_year``, else unknown), ranges
-2025年1月21日至2月8日 (the year and month carry to the end), deadlines 2023年底前 / 8月底前 (the last
+2025年1月21日至2月8日 and 2019年5月至6月 (the year and month carry to the end), deadlines 2023年底前 / 8月底前 (the last
 day of the period, with precision), month-only 2023年1月.  Redacted digits (9月1x日, 9月1 (略))
 give ``value=None`` with ``redacted=True``: a date is never guessed.
 

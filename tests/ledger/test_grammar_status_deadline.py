@@ -150,6 +150,8 @@ _IN_YEAR = (("年底前", 12, 31), ("年底", 12, 31), ("年年底前", 12, 31),
             ("年6月下旬", 6, 30), ("年6月中旬前", 6, 20), ("年5月至6月", 6, 30), ("年6月—12月", 12, 31),
             ("年6月-12月", 12, 31), ("年5月至12月底", 12, 31), ("年3月至6月底前", 6, 30), ("年10月31日", 10, 31))
 _RANGES = ("年5月至6月", "年6月—12月", "年6月-12月", "年5月至12月底")
+_SPAN_NUMERALS = ("3", "三", "十五", "两", "半", "１５")
+_SPAN_UNITS = ("日", "天", "个工作日", "个月", "周", "年")
 #: constructions that set the time as a limit (the cell alone; an aim before; a completion after)
 _FRAMES = ("{t}", "{t}完成", "确保{t}完成整改", "{t}全面完成", "整改时限:{t}", "力争{t}完成")
 
@@ -190,6 +192,12 @@ def _deadline_cases() -> list[tuple[str, str | None, str]]:
     cases += [(t, None, "relative") for t in ("30日内", "30个工作日内", "三年内", "6个月内", "十五个工作日内完成",
                                               "收到通知后15日内", "两年内完成", "用三年左右时间完成", "半年内",
                                               "一个月内", "10天内", "两周内", "五个工作日内")]
+    # relative windows: numeral × unit × 内 / 以内; recurring duties: period × act; kept-up duties
+    cases += [(f"{n}{u}{w}", None, "relative") for n, u, w in itertools.product(_SPAN_NUMERALS, _SPAN_UNITS, ("内", "内完成", "以内"))
+              if n != "半" or u in ("个月", "年")]
+    cases += [(f"{p}{v}", None, "recurring") for p, v in itertools.product(("每年", "每季度", "每月", "每半年", "每周", "每旬"),
+                                                                            ("开展一次", "调度", "通报一次", "报送", "督查"))]
+    cases += [(t, None, "ongoing") for t in ("长效机制", "持续开展", "长期保持", "立行立改、长期坚持", "即知即改、长期坚持")]
     # negatives: stays, meetings, launches, past completions, cut-offs, report periods
     cases += [(t, None, "unknown") for t in (
         "2020年5月10日,督察组进驻我省", "2020年5月10日召开整改推进会议", "2020年5月全面启动整改工作",
