@@ -24,7 +24,11 @@ or a cut-off (``截至今年6月底,已完成1398项``), an inspection's stay un
 opening its sentence whose completion is reported as achieved (``2019年6月底,…如期完成``) — and gives no last day, even when
 nothing else in the text is dated.
 A span of years (``2019年至2022年,…分六批完成…督察``) is a period: its 至 sets no limit on its last year.
-Bare years, quarters and half-years follow the same idea (``到2020年``, ``2020年完成``, a cell ``2020年``).  Chinese
+Bare years, quarters and half-years follow the same idea (``到2020年``, ``2020年完成``, a cell ``2020年``), their year in
+any numeral form (``二〇二〇年内``, ``２０２０年上半年``) or, left out, the one stated before or the plan's (``…,下半年完成
+施工``, ``第三季度完成``); a month's ten days end on the 10th, 20th or the month's end (``6月中旬前``).  A month range
+(``2019年5月至6月``, ``6月—12月底``) is a window when set as a limit as a single time is (``确保…至…完成``, under a
+time-limit label); alone it is a period, as a day range.  A day after ``已于`` tells when the work was done.  Chinese
 numerals and dates come from ``archive.timeliness.dates`` (the one date vocabulary).
 """
 from __future__ import annotations
@@ -36,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from archive.script_fold import for_reading
-from archive.timeliness.dates import DateMention, cn_number, find_dates
+from archive.timeliness.dates import YEAR_NUMERAL, DateMention, cn_number, find_dates, fold_digits
 
 logger = logging.getLogger(__name__)
 
@@ -144,8 +148,8 @@ _RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*�
                         rf"|按\s*(?:年|季|月|半年|周|旬|日)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}")
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
 _SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
-_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*内"
-                       rf"|{_SPAN}年\s*内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
+_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
+                       rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
 #: …set as a limit (3月份前完成) or aimed at in its clause (要确保…3月份全面开工建设); 10月份召开会议 is an event
 _AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划")
@@ -154,8 +158,8 @@ _MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s
 _YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标)?任务")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
-_BARE_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}\s*[-—–~～至到]\s*)?(?P<y>(?:19|20)\d{2})\s*年"
-                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d))")
+_BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
+                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d|底|末))")
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
@@ -166,8 +170,17 @@ _RELATIVE_YEAR = re.compile(r"(?:今|本|当)\s*年(?:度)?(?!\s*(?:\d|[一二�
 _YEAR_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:至|到)\s*$")
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
-_QUARTER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
-_HALF = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<h>[上下])半年")
+#: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring)
+_QUARTER = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本上下该当同一]))(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
+_HALF = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本该当同]))(?P<h>[上下])半年")
+_YEAR_STATED = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])({YEAR_NUMERAL})\s*年")
+#: the ten days of a month after its mention (6月上旬, 6月中旬前)
+_TEN_DAYS = re.compile(r"\s*([上中下])旬")
+#: a year-less month's ten days (6月中旬前): the year is the one stated before, else the plan's
+_MONTH_TENTH = re.compile(r"(?<![\d年\-—–~～至到〇○零一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+                          r"\s*月\s*(?P<t>[上中下])旬")
+#: a day after 已于 / 已在 tells when the work was done
+_DONE_ON = re.compile(r"已(?:经)?(?:于|在)\s*$")
 #: a five-year plan's period before its end (到“十三五”末 → 2020-12-31): 十一五 ends in 2010, each five years on
 _PLAN_PERIOD = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期)?(?=末)")
 #: …or the period itself when a completion is aimed at within it, in its clause (“十四五”时期要…全部完成治理, 十四五期间
@@ -201,20 +214,23 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     """The last allowed day of a 整改时限 cell: the *latest* dated part when several are given
     ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
     cell = " ".join((text or "").split())
-    raw = for_reading(cell)[1]  # read in simplified script without inline pinyin; the cell is kept as written
+    # read in simplified script without inline pinyin, full-width digits as ASCII; the cell is kept as written
+    raw = fold_digits(for_reading(cell)[1])
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
     mentions = find_dates(raw, context_year=context_year)
     for m in mentions:
+        ten_days = _tenth(raw, m)
         if m.redacted or m.year is None or not _is_last_day(raw, m, mentions):
             continue
         try:
             days.append((_last_day(m.year, m.month if m.precision != "year" else None,
-                                   m.day if m.precision == "day" else None), m.text))
+                                   m.day if m.precision == "day" else ten_days), m.text))
         except ValueError:
             logger.debug("invalid deadline %r", m.text)
-    days += _year_and_quarter_days(raw)
+    days += _year_and_quarter_days(raw, context_year)
+    days += _tenth_days(raw, context_year)
     if context_year is not None and not days:
         days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
@@ -234,6 +250,16 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         if found:
             return Deadline(None, kind, cell, why, found.group(0))
     return Deadline(None, "unknown", cell)
+
+
+def _tenth(raw: str, m: DateMention) -> int | None:
+    """The last day of the ten days a month's mention names after it (6月上旬 → 10, 中旬 → 20, 下旬 → the month's
+    end: None); the mention is widened over them so that what follows them is read as what follows it."""
+    tenth = _TEN_DAYS.match(raw, m.end) if m.precision == "month" and m.kind != "range_start" else None
+    if tenth is None:
+        return None
+    m.end, m.text = tenth.end(), raw[m.start:tenth.end()]
+    return {"上": 10, "中": 20}.get(tenth.group(1))
 
 
 def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
@@ -261,6 +287,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if clock and _TIMED_SPAN_END.search(raw, 0, m.start):
         start = next((x for x in reversed(mentions) if x.end <= m.start), None)
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
+    if _DONE_ON.search(before):
+        return False  # 已于2020年5月完成整改: when it was done
     if _NOT_A_LAST_DAY_BEFORE.search(before) and (_CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
@@ -269,7 +297,9 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if m.kind == "range_end":
         # a range is a window under its label or before 前/内/完成; else the period something happened in (对2017年4月至
         # 2018年3月…问题进行了再排查, 2017年8月至9月…开展督察)
-        return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after) or _STAGE_AFTER.match(raw, m.end))
+        # (…or a range set as a limit as a single time is, though not alone: 确保2020年5月至6月完成)
+        return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after) or _STAGE_AFTER.match(raw, m.end)
+                    or _limit_set(raw, first, m.end))
     return _limit_stated(raw, m, mentions) or bool(_STAGE_AFTER.match(raw, m.end))
 
 
@@ -282,8 +312,14 @@ def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool
 
 def _limit_at(raw: str, start: int, end: int) -> bool:
     """Whether a limit is set around the time named at ``raw[start:end]`` (a day, a month, a quarter …)."""
+    return _limit_set(raw, start, end) or _alone(raw, start, end)
+
+
+def _limit_set(raw: str, start: int, end: int) -> bool:
+    """Whether the words around the time at ``raw[start:end]`` set it as a limit (a limit or completion after it, an
+    aim before it, a time-limit label)."""
     return bool(_LIMIT_AFTER.match(raw, end) or _AIM_BEFORE.search(raw[max(0, start - 6):start])
-                or _LIMIT_LABEL.search(raw[max(0, start - 12):start]) or _alone(raw, start, end))
+                or _LIMIT_LABEL.search(raw[max(0, start - 12):start]))
 
 
 def _alone(raw: str, start: int, end: int) -> bool:
@@ -318,25 +354,47 @@ def _hedged(raw: str, end: int) -> bool:
     return bool(_HEDGE.search(clause))
 
 
-def _year_and_quarter_days(raw: str) -> list[tuple[dt.date, str]]:
+def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.date, str]]:
     """Last days (with the span read) of the bare years, quarters and half-years a deadline names."""
     # 2022年度市县民生实事…: a year's attribute (年度 + a noun) is no target
     days = [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _YEAR_LOST.finditer(raw)]
-    days += [(dt.date(int(m.group("y")), 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
+    days += [(dt.date(_year_of(m, raw, None) or 0, 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
              if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
              and not _TITLE_OPEN.search(raw[:m.start()]) and _year_set(raw, m)]
     # a quarter or half-year is a last day when set as a limit as a date is (2021年第三季度末, 确保2022年上半年完成,
     # a cell 2022年上半年); 2021年第三季度,省督察组进驻… tells when
     for m in _QUARTER.finditer(raw):
-        q = cn_number(m.group("q")) or 0
-        if 1 <= q <= 4 and _period_end_set(raw, m):
-            days.append((_last_day(int(m.group("y")), q * 3, None), m.group(0)))
-    days += [(dt.date(int(m.group("y")), 6 if m.group("h") == "上" else 12, 30 if m.group("h") == "上" else 31),
-              m.group(0)) for m in _HALF.finditer(raw) if _period_end_set(raw, m)]
+        q, year = cn_number(m.group("q")) or 0, _year_of(m, raw, context_year)
+        if 1 <= q <= 4 and year and _period_end_set(raw, m):
+            days.append((_last_day(year, q * 3, None), m.group(0)))
+    for m in _HALF.finditer(raw):
+        year = _year_of(m, raw, context_year)
+        if year and _period_end_set(raw, m):
+            days.append((dt.date(year, 6, 30) if m.group("h") == "上" else dt.date(year, 12, 31), m.group(0)))
     days += [(_plan_end(m), m.group(0)) for m in _PLAN_PERIOD.finditer(raw) if _period_end_set(raw, m)]
     days += [(_plan_end(m), m.group(0)) for m in _PLAN_SPAN.finditer(raw)
              if not _hedged(raw, m.end()) and not _TITLE_OPEN.search(raw[:m.start()])]
+    return [(day, read) for day, read in days if day.year >= 1900]
+
+
+def _tenth_days(raw: str, context_year: int | None) -> list[tuple[dt.date, str]]:
+    """Last days of a year-less month's ten days set as a limit (6月中旬前完成 → the 20th of the stated or plan's
+    year's June); a month with its year is read with its mention (``_tenth``)."""
+    days = []
+    for m in _MONTH_TENTH.finditer(raw):
+        year, month = _year_of(m, raw, context_year), cn_number(m.group("m")) or 0
+        if year and 1 <= month <= 12 and not _hedged(raw, m.end()) and _limit_at(raw, m.start(), m.end()) \
+                and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]):
+            days.append((_last_day(year, month, {"上": 10, "中": 20}.get(m.group("t"))), m.group(0)))
     return days
+
+
+def _year_of(m: re.Match[str], raw: str, context_year: int | None) -> int | None:
+    """The year a period's match states (2020, 二〇二〇), else the last one stated before it, else the plan's."""
+    if "y" in m.re.groupindex and m.group("y"):
+        return cn_number(m.group("y"))
+    before = list(_YEAR_STATED.finditer(raw, 0, m.start()))
+    return cn_number(before[-1].group(1)) if before else context_year
 
 
 def _plan_end(m: re.Match[str]) -> dt.date:

@@ -5,24 +5,29 @@
 
 * **done** — 已 / 已经 (or a plain 全部, 均) + manner (按期, 按时, 提前 …) + a completion verb (完成, 办结, 到位) or a
   verb phrase closed by a result complement (办结, 完毕, 干净, 到位, 销号, 清零: 全部反馈办结, 已打捞清理完毕,
-  全部销号, 已全部查清) or a terminal verb (已拆除, 已关停, 已移出…名录, 已通过验收, 已结束, 已全部实现进驻); a completion verb with
+  全部销号, 已全部查清, 已处置结束) or a terminal verb, a manner before it (已拆除, 已依法关停, 已移出…名录, 已通过省级验收,
+  已闭环, 已结束, 已全部实现进驻); a completion verb with
   the count it completed (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 /
   全面完成 stated; all handled in the perfective (均按要求进行了调查处理); the rectification's requirement reached
   (已达到整改要求); a completion rate of 100 % (办结率达到100%).  A hand-over verb is not the work (已全部交办到位 is
   delivered, not done), nor is a part (仅整改到位3个) or a stage (已阶段性办结);
 * **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工, 已完成主体建设; done and mostly done stated
   together, the weaker state (已完成或基本完成);
-* **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb (正组织…清理); 序时 / 按计划 /
+* **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb or a project's stage
+  (正组织…清理, 仍在招标); 序时 / 按(照)计划 / 按时间节点 /
   稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
   connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
-* **behind** — negation of completion (未完成, 尚未, 未到位, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow
+* **behind** — negation of completion, built as 未 / 没有 + a manner + a verb of the work + its result or a stage of the
+  works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
   (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
   (项目被搁置, 停滞; not 不得搁置);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
-A phrase governed by an aim, a requirement or a directive in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
+A phrase governed by an aim, a requirement, a directive, a modal of duty or the future in its clause (确保…推进,
+规定…完成整改, 要抓紧完成, 企业应完成整改, 各地将有序推进; a kept-up duty stays one after a modal: 需长期持续整改), or set for a
+time limit straight before it without an 已 in its clause (2020年底前完成整改; 已于2019年底前整改到位 reports it),
 督促…整改到位, the degree sought: 全面彻底整改到位) states no status, nor does work pushed on or kept up as the purpose
 of measures taken (对…问题采取措施持续推进整改; 已采取措施… reports them), nor one in a clause opened by 并 after an aimed
 one (彻底整改,并持续巩固成果) or after an aim with only its manner phrase (确保按…的时间节点,全面完成…); a relative clause closed by 的 ends the aim, and an 已 after it states a status
@@ -50,21 +55,30 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 
 _HAN = r"[\u4e00-\u9fff]"
 _COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条)"  # a masked count (X个) is a count
-#: a manner adverb between 已 and its verb: 已按期答复完毕
-_ADVERB = r"(?:按期|按时|如期|及时|提前|已经|均)?"
+#: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
+_MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
+_ADVERB = rf"(?:{_MANNER_ADV}|已经|均)?"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
 _NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
 #: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
-_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|(?:查|核|结|还|付|缴)清)"
+_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
+#: verbs of the work a result complement closes (整改到位, 清理完毕)
+_WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修复|核查)"
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 _HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|通过(?:验收|评估|审核|核查|复核|考核)|验收合格)")
+             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决"
+             # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
+             r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
+#: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
+_PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
+#: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
+_STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
@@ -72,7 +86,12 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
                           # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度,
                           # 进展未达预期)
-                          r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度)|(?:未|没有?)达到?预期"
+                          r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度|整改要求|验收标准|销号条件)"
+                          r"|(?:未|没有?)达到?预期"
+                          # negation of a completion as a building block: 未 / 没有 (尚 / 仍 / 暂 / 还 before it) + a manner
+                          # + a verb of the work + its result or a stage of the works (没有按期整改到位, 未全部销号, 未开工)
+                          rf"|(?:未|没有?)能?(?:全部|全面|按期|按时|如期|及时|彻底)?{_WORK}?"
+                          rf"(?:{_RESULT}|完工|建成|竣工|验收|开工|动工|整改)"
                           r"|没有?(?:全部|全面|按期|按时|如期)?完成"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
@@ -89,7 +108,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
                           r"|(?:整改|落实|治理|整治|处置)不到位"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
-                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快)|缓慢|偏慢|较慢|迟缓"
+                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后)|缓慢|偏慢|较慢|迟缓"
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
                           r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
@@ -111,9 +130,9 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
                         r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
-                        rf"|已(?:经)?(?:全部|全面|全)?{_TERMINAL}"
+                        rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}{_TERMINAL}"
                         # 已于 + its day + the completion (已于2020年6月底前完成整改)
-                        r"|已于[^，,；;。]{1,16}?(?:完成|办结|销号)"
+                        rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
                         # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
                         # all within the set time (均在规定时间内办结, 均按期答复)
@@ -121,10 +140,10 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
-                        r"|已(?:经)?(?:全部)?达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
-    ("on_track", re.compile(r"序时|时序|按计划|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -133,13 +152,13 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
-                            rf"|(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧){_HAN}{{0,8}}?{_ACTION}"
+                            rf"|{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
                             # 纠正在… are no 正在)
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
-    ("ongoing", re.compile(rf"持续推进|(?<!中)长期坚持|持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没)|(?<![将要])(?:持续|常态化){_ACTION}")),
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没)|(?<![将要])(?:持续|常态化){_ACTION}")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
@@ -164,7 +183,13 @@ _REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底")
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施)[:：]")
+#: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
+#: 需长期持续整改 is the task's ongoing state
+_MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
+                        r"|(?<![相响供适对反效理])应(?:当|该)?(?![急用对])|(?<![必无])须|需要?(?!求)"
+                        # …and the future (将 / 拟 / 预计 / 准备 / 打算 + the work: 企业将完成整改)
+                        r"|将|拟|预计|准备|打算")
 #: measures taken to push work on or keep it up (采取措施持续推进整改) name what they are for, a plan, not its progress
 #: (已采取措施… reports them; a completion after them, 采取措施完成整改, reports its result)
 _PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|举措|办法)(?:[^，,；;。]{0,12}?)$")
@@ -179,6 +204,8 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名")
+#: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
+_BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项), 阶段性 a stage (已阶段性办结): no done head
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
@@ -197,7 +224,7 @@ def _clause_of(compact: str, at: int) -> int:
     return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
 
 
-def _aimed(compact: str, at: int, end: int) -> bool:
+def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AIM) -> bool:
     """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
     what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
     main verb is stated), unless the 的 is a manner phrase's (务必按…明确的措施全部落实到位), and an 已 after the aim
@@ -205,7 +232,7 @@ def _aimed(compact: str, at: int, end: int) -> bool:
     clause = _clause_of(compact, at)
     if compact.startswith("并", clause) and clause > 1:  # a clause opened by 并 goes on with the predicate before it
         clause = _clause_of(compact, clause - 1)
-    aims = [a for a in _AIM.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
+    aims = [a for a in aims_of.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
     if not aims:
         return _aimed_across(compact, clause, end)
     governed = compact[aims[-1].end():end]
@@ -224,8 +251,12 @@ def _aimed_across(compact: str, clause: int, end: int) -> bool:
 def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
-    if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end()) or _GROUP_FOR_DUTY.match(compact, m.end())):
+    aims_of = _AIM if name == "ongoing" else _MODAL_AIM
+    if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end())):
         return False
+    if name in _AIMED_CLASSES and _BY_LIMIT.search(compact, 0, m.start()) \
+            and "已" not in compact[_clause_of(compact, m.start()):m.end()]:
+        return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, _clause_of(compact, m.start()), m.start()):
         return False
     if name == "done":
@@ -262,12 +293,13 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
 
 def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
     """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个):
-    done and mostly done stated together are the weaker state, as 已完成或基本完成."""
+    or about the rest (已完成12项,其余3项基本完成): done and mostly done stated together are the weaker state, as
+    已完成或基本完成."""
     end = compact.find("。", head[0])
     sentence = compact[:end] if end >= 0 else compact
     for clause in _CLAUSE.finditer(sentence, head[0]):
         later = _head(sentence[clause.end():])
-        if later and later[2] == "mostly_done" and later[0] == 0:
+        if later and later[2] == "mostly_done" and (later[0] == 0 or _REST.match(sentence, clause.end())):
             return later
     return None
 

@@ -3,7 +3,7 @@
 ``find_dates(text)`` scans body or attachment text and returns ``DateMention`` objects in text
 order.  Forms: 2024年07月03日, 2024-07-03, 2024/7/3, 二〇二三年三月十七日 (〇/○/零), year-less 9月1日
 (year from the nearest earlier explicit year, else ``context_year``, else unknown), ranges
-2025年1月21日至2月8日 (the year and month carry to the end), deadlines 2023年底前 / 8月底前 (the last
+2025年1月21日至2月8日 and 2019年5月至6月 (the year and month carry to the end), deadlines 2023年底前 / 8月底前 (the last
 day of the period, with precision), month-only 2023年1月.  Redacted digits (9月1x日, 9月1 (略))
 give ``value=None`` with ``redacted=True``: a date is never guessed.
 
@@ -39,6 +39,8 @@ _CNY = "[〇○零Ｏ一二三四五六七八九]{4}"
 _CNMD = "[〇○零一二三四五六七八九十]{1,3}"
 _RED = "xX×*＊□■?？"
 _NUM = rf"[\d{_RED}]{{1,2}}"
+#: a year's numeral, Arabic or Chinese digit by digit (2020, 二〇二〇): read its value with ``cn_number``
+YEAR_NUMERAL = rf"(?:(?:19|20)\d{{2}}|{_CNY})"
 _Y = rf"(?P<y>(?:19|20)[\d{_RED}]{{2}}|{_CNY})"
 _M = rf"(?P<m>{_NUM}|{_CNMD})"
 _D = rf"(?P<d>{_NUM}|{_CNMD})"
@@ -55,8 +57,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?![\d{_RED}〇○零一二三四五六七八九十]|\s*\d)"), "date", "month", True),
     (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}\s*[日号]"), "date", "day", False),
     (re.compile(rf"(?<![\d{_RED}])(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", False),
-    # (not the end of a range "1月至12月底"; "到12月底前" after a comma is a deadline)
-    (re.compile(rf"(?<![\d{_RED}、\-至])(?<![\d月日]到){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
+    # (not the end of a range "1月至12月底"; "到12月底前" after a comma and "至12月底" opening a cell are deadlines)
+    (re.compile(rf"(?<![\d{_RED}、\-])(?<![\d月日][至到]){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
     # 今年底前 / 同年底 / 次年末: a year-end whose year a relative word gives; 年底前 alone: the text's (or context) year
     (re.compile(r"(?<=当年|同年|该年|今年|本年|去年|上年|次年|翌年|明年)\s*(?:底|末)\s*前?"), "deadline", "year", False),
     (re.compile(rf"(?<![\d{_RED}〇○零一二三四五六七八九十当同该今本去上次翌明每逐近历往多新周])年\s*(?:底|末)\s*前"),
@@ -67,6 +69,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
 ]
 _CONNECTOR = re.compile(r"^\s*(?:至|到|—+|－|–|~|～|-)\s*$")
 _DAY_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,2}}|{_CNMD})\s*[日号]")
+#: a month range's end without its year (2019年5月至6月, 2019年6月—12月底): the start's year carries to it
+_MONTH_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<m>\d{{1,2}}|{_CNMD})\s*月(?:份)?(?:\s*(?:底|末))?"
+                             rf"(?![\d{_RED}〇○零一二三四五六七八九十日号])")
 _RELATIVE = re.compile(r"(?:每年|每月|逐年|前年|后年|上一年|下一年)\s*$")
 #: a year named relative to the last year the text names (当年, 同年, 次年; 去年5月…同年10月 counts from 去年) or to the
 #: context year (今年, 去年, 明年)
@@ -113,6 +118,12 @@ class DateMention:
         out.pop("_explicit_year")
         out["value"] = self.iso()
         return out
+
+
+def fold_digits(text: str) -> str:
+    """``text`` with full-width digits and marks as ASCII and traditional script as simplified, one character for
+    one (spans stay valid): the form every date pattern here reads."""
+    return text.translate(_FULLWIDTH)
 
 
 def cn_number(text: str) -> int | None:
@@ -191,7 +202,8 @@ def _scan(text: str) -> list[DateMention]:
 
 
 def _pair_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """Mark adjacent mentions joined by 至/—/- as a range; add day-only ends (1月21日至28日)."""
+    """Mark adjacent mentions joined by 至/—/- as a range; add day-only ends (1月21日至28日) and month-only ends
+    (2019年5月至6月)."""
     out: list[DateMention] = []
     i = 0
     while i < len(mentions):
@@ -214,6 +226,16 @@ def _pair_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
                 out.append(DateMention(
                     value=None, text=text[tail.start("d"):tail.end()], start=tail.start("d"), end=tail.end(),
                     kind="range_end", redacted=red, month=cur.month, day=day, year_source="range",
+                    _explicit_year=False,
+                ))
+        if cur.precision == "month" and cur.kind == "date" and cur.month is not None:
+            tail = _MONTH_ONLY_END.match(text, cur.end)
+            month, red = _part(tail.group("m")) if tail else (None, False)
+            if tail and month is not None and 1 <= month <= 12 and (nxt is None or nxt.start >= tail.end()):
+                cur.kind = "range_start"
+                out.append(DateMention(
+                    value=None, text=text[tail.start("m"):tail.end()], start=tail.start("m"), end=tail.end(),
+                    precision="month", kind="range_end", redacted=red, month=month, year_source="range",
                     _explicit_year=False,
                 ))
         i += 1
