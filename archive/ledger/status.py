@@ -219,10 +219,12 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: 正在整改的问题要确保序时进度)
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
-_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名")
+_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
 _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
+#: a share below 100 % after a completion (土建已完成70%) is a part done, not the whole
+_SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
 _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,4}}[，,]")
@@ -299,13 +301,30 @@ def _head(compact: str) -> tuple[int, int, str, str] | None:
     return min(heads) if heads else None
 
 
+def _rest_state(rest: str) -> tuple[int, int, str, str] | None:
+    """The head of a clause about the rest; when the rest finished a stage (剩余的…已完成拆除,正在进行放坡), a later
+    clause of its sentence on track or behind says where it stands."""
+    later = _head(rest)
+    if later is None or later[2] != "done":
+        return later
+    end = rest.find("。")
+    sentence = rest[:end] if end >= 0 else rest
+    for clause in _CLAUSE.finditer(sentence, later[0]):
+        stage = _head(sentence[clause.end():])
+        if stage and stage[2] in ("on_track", "behind"):
+            return stage
+    return later
+
+
 def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
-    """After a part done, the head of a later clause about the rest when it is on track or behind."""
+    """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
+    100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
+    share = _SHARE.match(compact, head[0] + len(head[3]))
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not _REST.match(rest):
+        if not (_REST.match(rest) or share):
             continue
-        later = _head(rest)
+        later = _rest_state(rest)
         if later and later[2] == "ongoing" and later[3] == "持续推进":
             return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
         if later and later[2] in ("on_track", "behind"):

@@ -78,3 +78,25 @@ def test_works_finished_and_all_units_done(text, status):
 ])
 def test_a_topic_names_a_group(text, status):
     assert status_class(text) == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a share below 100 % done is a part: the clause after it tells the rest's state
+    ("目前主体结构已完成60%,附属设施正在同步施工", "on_track"),
+    ("管网铺设已完成约80%,剩余路段因征地问题进展缓慢", "behind"),
+    ("已完成100%,正在组织验收", "done"),
+    # the rest finished a stage, a later clause of its sentence says where it stands
+    ("共需关闭6处采石场,已完成4处,剩余2处已完成设备拆除,正在进行复绿", "on_track"),
+    ("共需关闭6处采石场,已完成4处,剩余2处已完成设备拆除。下一步将开展复绿", "done"),
+])
+def test_a_share_or_a_stage_done_leaves_the_rest_to_decide(text, status):
+    assert status_class(text) == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a rectification not in place, of a problem the public reported, is a finding
+    ("5月3日群众举报的某砂场扬尘问题,整改不到位", "behind"),
+    ("仍有个别单位整改不到位", "other"),
+])
+def test_not_in_place_as_a_finding(text, status):
+    assert status_class(text) == status
