@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive.ledger.deadlines import deadline
 from archive.ledger.status import status_class
 
 
@@ -100,3 +101,36 @@ def test_a_share_or_a_stage_done_leaves_the_rest_to_decide(text, status):
 ])
 def test_not_in_place_as_a_finding(text, status):
     assert status_class(text) == status
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a report system named by its period
+    ("对问题整改实行周报制", "recurring"),
+    ("建立整改进展月报告制度", "recurring"),
+    # 一 + a period + 一 + a verb: once in each period
+    ("领导小组一周一调度整改进度", "recurring"),
+    ("县委常委会一季一听取汇报", "recurring"),
+    # one period's report or a report on a day is none
+    ("本月报告已上报", "unknown"),
+])
+def test_a_recurring_duty_by_its_period(text, kind):
+    found = deadline(text)
+    assert (found.last_day, found.kind) == (None, kind)
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # a time-limit label in a table cell before its bar: the window's last month's end
+    ("完成时限 |\n2019年3月至2020年6月", "2020-06-30"),
+    ("整改时间｜2021年1月至2022年12月", "2022-12-31"),
+])
+def test_a_limit_label_before_a_table_bar(text, iso):
+    assert deadline(text).iso() == iso
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # 完成年度 + the work named + 任务 in the page's year
+    ("确保完成年度大气污染防治各项任务", "2022-12-31"),
+    ("全力完成年度减排任务", "2022-12-31"),
+])
+def test_the_years_tasks_with_their_work_named(text, iso):
+    assert deadline(text, context_year=2022).iso() == iso
