@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.deadlines import deadline
+from archive.ledger.numbers import cited_numbers
 from archive.ledger.status import status_class
 
 
@@ -134,3 +135,15 @@ def test_a_limit_label_before_a_table_bar(text, iso):
 ])
 def test_the_years_tasks_with_their_work_named(text, iso):
     assert deadline(text, context_year=2022).iso() == iso
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # a measure's number (第N项整改措施) inside one problem's close-out is no task number
+    ("二、关于第2项整改措施完成情况", []),
+    ("第三项工作举措已落实", []),
+    # the task's own item stays cited
+    ("第2项整改任务已完成", [2]),
+    ("关于第5项问题的整改措施", [5]),
+])
+def test_a_measures_number_is_no_citation(text, numbers):
+    assert cited_numbers(text) == numbers
