@@ -58,6 +58,8 @@ _COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|�
 #: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
 _MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
 _ADVERB = rf"(?:{_MANNER_ADV}|已经|均)?"
+#: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
+_NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
 _NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
@@ -88,17 +90,25 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # 进展未达预期)
                           r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度|整改要求|验收标准|销号条件)"
                           r"|(?:未|没有?)达到?预期"
+                          # …a target or pace named by a phrase before it (未达到拨付xx%的阶段目标任务, 未达到国家考核目标), or
+                          # the rectification's requirement (未达到整改销号要求), as 已达到整改要求 reports it reached
+                          r"|(?:未|没有?)达到?[^，,；;。]{0,12}?(?:目标|序时|时序)"
+                          r"|(?:未|没有?)达到?[^，,；;。]{0,6}?(?:整改|验收|销号)[^，,；;。]{0,4}?(?:要求|标准|条件)"
                           # negation of a completion as a building block: 未 / 没有 (尚 / 仍 / 暂 / 还 before it) + a manner
-                          # + a verb of the work + its result or a stage of the works (没有按期整改到位, 未全部销号, 未开工)
-                          rf"|(?:未|没有?)能?(?:全部|全面|按期|按时|如期|及时|彻底)?{_WORK}?"
+                          # + a verb of the work + its result or a stage of the works (没有按期整改到位, 未全部销号, 未开工,
+                          # 没有完全整改到位, 没有在规定时限内完成整治, 未落实整改)
+                          rf"|(?:未|没有?)能?{_NEG_MANNER}?{_WORK}?"
                           rf"(?:{_RESULT}|完工|建成|竣工|验收|开工|动工|整改)"
-                          r"|没有?(?:全部|全面|按期|按时|如期)?完成"
+                          rf"|(?:未|没有?){_NEG_MANNER}?(?:完成|落实整改)"
+                          # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
+                          r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
+                          r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
                           r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
-                          r"|(?:推进|整改|落实)不力"
+                          r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
                           # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)
                           r"|(?:抓|推进|整改|落实|治理|整治|执行)得不(?:紧|力|实|够|快)"
@@ -108,7 +118,9 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
                           r"|(?:整改|落实|治理|整治|处置)不到位"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
-                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后)|缓慢|偏慢|较慢|迟缓"
+                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
+                          # …or judged poor (完成情况较差, 进展不理想)
+                          rf"|(?:进展|进度|完成情况|推进情况){_HAN}{{0,2}}?(?:较差|很差|差|不佳|不理想)"
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
                           r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
@@ -141,9 +153,13 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
                         rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
+                        r"|(?<![未没有])达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
+                        rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
-    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -203,10 +219,15 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: 正在整改的问题要确保序时进度)
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
-_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名")
+_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
 _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
+#: a share below 100 % after a completion (土建已完成70%) is a part done, not the whole
+_SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
+#: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
+#: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
+_TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,4}}[，,]")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项), 阶段性 a stage (已阶段性办结): no done head
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
 
@@ -252,6 +273,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
     aims_of = _AIM if name == "ongoing" else _MODAL_AIM
+    if name in _AIMED_CLASSES and compact.startswith("对", _clause_of(compact, m.start())) \
+            and _TOPIC_END.match(compact, m.end()):
+        return False
     if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end())):
         return False
     if name in _AIMED_CLASSES and _BY_LIMIT.search(compact, 0, m.start()) \
@@ -277,13 +301,30 @@ def _head(compact: str) -> tuple[int, int, str, str] | None:
     return min(heads) if heads else None
 
 
+def _rest_state(rest: str) -> tuple[int, int, str, str] | None:
+    """The head of a clause about the rest; when the rest finished a stage (剩余的…已完成拆除,正在进行放坡), a later
+    clause of its sentence on track or behind says where it stands."""
+    later = _head(rest)
+    if later is None or later[2] != "done":
+        return later
+    end = rest.find("。")
+    sentence = rest[:end] if end >= 0 else rest
+    for clause in _CLAUSE.finditer(sentence, later[0]):
+        stage = _head(sentence[clause.end():])
+        if stage and stage[2] in ("on_track", "behind"):
+            return stage
+    return later
+
+
 def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
-    """After a part done, the head of a later clause about the rest when it is on track or behind."""
+    """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
+    100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
+    share = _SHARE.match(compact, head[0] + len(head[3]))
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not _REST.match(rest):
+        if not (_REST.match(rest) or share):
             continue
-        later = _head(rest)
+        later = _rest_state(rest)
         if later and later[2] == "ongoing" and later[3] == "持续推进":
             return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
         if later and later[2] in ("on_track", "behind"):

@@ -1,0 +1,27 @@
+"""The kinds of a task's time limit that name no day: done at once, kept up, or repeated by a period (pure patterns).
+
+``archive.ledger.deadlines`` files a text under one of these kinds when it states no last day: ``immediate``
+(立行立改, 即知即改, 随到随办), ``ongoing`` (长期坚持, 持续推进, 常态化) or ``recurring`` (每季度…, 月通报、季调度机制,
+按月通报, 实行日报制, 一月一研究; 定期 names no period: the corpus labels 定期通报 both ways).
+"""
+from __future__ import annotations
+
+import re
+
+#: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
+_ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
+IMMEDIATE = re.compile(r"立即整改|立(?:行|说|知|查|整|改|交|办)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
+                       + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE)
+ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
+#: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
+#: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
+_DUTY_VERB = r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)"
+_PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
+RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/"
+                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))"
+                       # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
+                       rf"|按\s*(?:年|季|月|半年|周|旬|日)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
+                       # a report system named by its period (实行日报制, 周报告制度)
+                       r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
+                       # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
+                       r"|一(?:日|周|旬|月|季|年)一[\u4e00-\u9fff]")
