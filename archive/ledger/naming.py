@@ -53,7 +53,7 @@ _DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
 _CORE = r"(?:生态(?:环境)?保护|环境保护|生态环保|环保|生态环境)"
 #: a round: 第二轮 / 第2轮 / 二轮 / 首轮, or 新一轮 (a round with no number: None); a bare N轮 after a verb that counts
 #: (实现三轮…全覆盖, 开展了三轮, 累计两轮) is a number of rounds, no round
-_COUNTING = "".join(f"(?<!{w})" for w in ("实现", "经过", "历经", "完成", "开展", "进行", "连续", "累计", "共", "了"))
+_COUNTING = "".join(f"(?<!{w})" for w in ("实现", "经过", "历经", "完成", "开展", "进行", "连续", "累计", "共", "了", "分"))
 _ROUND = rf"第{_N}轮|首轮|新一?轮|(?<![新第\d一二三四五六七八九十]){_COUNTING}{_N}轮"
 #: a batch: 第N批 / 首批 (a petition batch, 第N批信访件 / 交办件, is none: it follows the body, outside the naming)
 _BATCH = rf"第{_N}批|首批"
@@ -62,8 +62,12 @@ _NAMING = re.compile(
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
     # …首轮4个批次省级…督察: how many batches, likewise
     rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
+    # 第一批接受中央…督察的…: the batch of those receiving it
+    rf"(?:(?<=批)(?:接受|迎接)\s*)?"
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
-    rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
+    rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
+    # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
+    rf"(?:(?<=[轮批])\s*{_N}个\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
     # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
@@ -196,8 +200,9 @@ def namings(text: str | None) -> list[InspectionName]:
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
         group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
-        if m.group("bare") and not (level and group):
-            continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组)
+        if m.group("bare") and not (level and group) and (level or not (rnd or batch)):
+            continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组), or completes
+            # the naming before it with a round or a batch (第三轮第二批7个督察组)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         if level is None:

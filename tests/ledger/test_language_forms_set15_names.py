@@ -1,0 +1,34 @@
+"""Forms the dev rows of fresh sets 15 and 16 showed misread by the inspection, feedback-date, task-count and
+info-block readers, read as grammar (issue 21); every text here is our own, built on the construction, not a
+corpus row."""
+from __future__ import annotations
+
+import pytest
+
+from archive.ledger.naming import inspection_name
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # a count of groups after the level's round and batch (某省第一轮第二批N个…督察组) keeps round and batch
+    ("3月2日,某省第一轮第二批4个生态环境保护督察组全部进驻", ("provincial", 1, 2, None, False, False)),
+    ("某自治区第二轮第三批6个环境保护督察组陆续完成进驻", ("provincial", 2, 3, None, False, False)),
+    # a bare 督察组 with a round and a batch and no level completes the naming before it
+    ("随着中央第五生态环境保护督察组进驻某省,第二轮第四批6个督察组全部完成进驻",
+     ("central", 2, 4, 5, False, False)),
+    # the batch of those receiving the inspection (第N批接受中央…督察的…)
+    ("第二批接受中央环境保护督察的7个省份", ("central", None, 2, None, False, False)),
+    ("首批迎接中央生态环境保护督察的省份已完成整改", ("central", None, 1, None, False, False)),
+])
+def test_inspection_group_counts_bare_groups_and_receiving_batches(text, key):
+    found = inspection_name(text)
+    assert found is not None and found.key() == key
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # 分N轮 counts rounds (as 分N批): no round stated
+    ("某省分两轮对6个市开展了省级环保督察", ("provincial", None, None, None, False, False)),
+    ("某省分3轮开展省级生态环境保护督察", ("provincial", None, None, None, False, False)),
+])
+def test_split_into_rounds_states_no_round(text, key):
+    found = inspection_name(text)
+    assert found is not None and found.key() == key
