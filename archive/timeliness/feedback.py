@@ -113,6 +113,8 @@ _DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9
 #: a day with no month (15日, 督察组17日向…): not a month's day, not the dateline's own
 _BARE_DAY = re.compile(r"(?<![\d月])(?P<d>[12]\d|3[01]|0?[1-9])\s*日(?!\s*电)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+#: what joins a span's first and last days (20日至21日, 20日-21日)
+_SPAN = re.compile(r"\s*(?:至|到|[-－—~～])\s*")
 
 
 def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> DateMention | None:
@@ -128,7 +130,9 @@ def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> D
         days = list(_BARE_DAY.finditer(text, sentence, verb.start()))
         if not days or not _INSPECTORS.search(text, sentence, verb.start()):
             continue
-        day, years = days[-1], [int(y.group(1)) for y in _YEAR.finditer(text, 0, days[-1].start())]
+        # 20日至21日分别向…反馈: several bodies over a span of days, dated by its first
+        day = days[-2] if len(days) >= 2 and _SPAN.fullmatch(text, days[-2].end(), days[-1].start()) else days[-1]
+        years = [int(y.group(1)) for y in _YEAR.finditer(text, 0, day.start())]
         year = context_year or (years[-1] if years else None)
         later = int(day.group("d")) > int(line.group("d"))
         value = None if year is None or later else dt.date(year, int(line.group("m")), int(day.group("d")))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.naming import inspection_name
+from archive.timeliness.feedback import feedback_date
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -32,3 +33,15 @@ def test_inspection_group_counts_bare_groups_and_receiving_batches(text, key):
 def test_split_into_rounds_states_no_round(text, key):
     found = inspection_name(text)
     assert found is not None and found.key() == key
+
+
+@pytest.mark.parametrize(("text", "year", "day"), [
+    # a span of days after a news dateline (…电 …督察组10日至11日分别向…反馈): the dateline's month, the span's first day
+    ("新华社北京6月12日电 第二轮第三批中央生态环境保护督察组10日至11日分别向甲省、乙省反馈督察情况", 2023, "2023-06-10"),
+    ("新华社某地9月8日电 各督察组3日-5日陆续向某省、某区反馈督察意见", 2021, "2021-09-03"),
+    # one day alone keeps its day
+    ("新华社北京6月12日电 中央第一生态环境保护督察组11日向某省反馈督察情况", 2023, "2023-06-11"),
+])
+def test_feedback_over_a_span_of_days_after_a_dateline(text, year, day):
+    found = feedback_date(text, context_year=year)
+    assert found is not None and found.value is not None and found.value.isoformat() == day
