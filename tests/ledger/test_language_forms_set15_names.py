@@ -7,6 +7,7 @@ import pytest
 
 from archive.ledger.naming import inspection_name
 from archive.timeliness.feedback import feedback_date
+from crawler.extraction.info import info_block
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -45,3 +46,21 @@ def test_split_into_rounds_states_no_round(text, key):
 def test_feedback_over_a_span_of_days_after_a_dateline(text, year, day):
     found = feedback_date(text, context_year=year)
     assert found is not None and found.value is not None and found.value.isoformat() == day
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a paper's name alone on its line before its reporter in brackets (某某日报 (记者 某某)): the publisher
+    ("12.03.2019  08:40\n   某城晚报 (记者 李某)", ("某城晚报", "2019-03-12", None, None)),
+    ("2020-05-06 09:12\n某省日报 (通讯员 张某)", ("某省日报", "2020-05-06", None, None)),
+    # a medium's name ending 新闻 before a day and its time (某某经济新闻 2019-01-02 10:11:12): the publisher
+    ("某地财经新闻 2019-01-02 10:11:12", ("某地财经新闻", "2019-01-02", None, None)),
+    # a correspondent or a reporter named after 来源 is no body
+    ("来源:通讯员 王某\n审核:李某", None),
+    ("来源:记者 赵某某\n编辑:钱某", None),
+])
+def test_info_block_papers_before_reporters_news_media_and_correspondents(text, value):
+    assert info_block(text).value() == value
+
+
+def test_a_column_ending_in_news_before_a_bare_day_is_no_publisher():
+    assert info_block("图片新闻 2024-01-01").publisher is None
