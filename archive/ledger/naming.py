@@ -27,7 +27,8 @@ never names the inspection — but a plan's title
 the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
-a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  Nothing is guessed: a round the text does not state is None.
+a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  A level acting as the subject
+(``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ _NAMING = re.compile(
     # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
-    rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])|(?P<bare>督察(?=组)))"
+    rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
+    rf"|(?P<bare>督察(?=组|[“\"]回头看)))"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
@@ -95,6 +97,11 @@ _RULE_HEAD_END = re.compile(rf"(?:{_RULE_HEADS})(?:[（(][^（）()]{{1,12}}[)�
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^。；;\n，,]{{0,30}}?督察")
+#: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
+#: level-less naming right after it in its clause is that level's
+_SUBJECT = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION})"
+                      rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?)*\s*对[^，,。；;\n]{{1,30}}?"
+                      rf"(?:开展|进行|实施)了?\s*(?:{_N}[轮次]\s*)?$")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
@@ -142,6 +149,10 @@ def _masked(text: str) -> str:
         kept = [(i.start(), i.end()) for i in _ISSUED.finditer(title) if not _RULE_HEAD_END.search(i.group(0))]
         return "".join(c if any(s <= k < e for s, e in kept) else " " for k, c in enumerate(title))
     return _RULE_TITLE.sub(blank, text)
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -205,6 +216,11 @@ def namings(text: str | None) -> list[InspectionName]:
             # the naming before it with a round or a batch (第三轮第二批7个督察组)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
+        subject = _SUBJECT.search(masked, _clause_start(masked, m.start()), m.start()) if level is None else None
+        if subject and (not out or out[-1].start < subject.start()):
+            level = _level(subject.group("level"))
+        elif m.group("bare") and level is None and not m.group("zu"):
+            continue  # a bare 督察“回头看” names an inspection only after a level acting as its subject
         if level is None:
             if out and (rnd or batch):  # "…督察组对四川省开展了第二轮生态环境保护督察"
                 prev = out[-1]

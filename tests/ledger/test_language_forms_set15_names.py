@@ -64,3 +64,23 @@ def test_info_block_papers_before_reporters_news_media_and_correspondents(text, 
 
 def test_a_column_ending_in_news_before_a_bare_day_is_no_publisher():
     assert info_block("图片新闻 2024-01-01").publisher is None
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # a level acting as the subject on a body (中央先后对某省开展了N轮…督察): the level-less naming after it is its
+    ("2016年和2020年,中央先后对某省开展了2轮生态环境保护督察,并反馈督察意见。", ("central", None, None, None, False, False)),
+    ("2021年6月,某省已对5个市开展了第二批督察“回头看”", ("provincial", None, 2, None, True, False)),
+    ("中央于2019年对某自治区进行了环境保护督察", ("central", None, None, None, False, False)),
+])
+def test_a_level_as_the_subject_names_the_inspection_after_it(text, key):
+    found = inspection_name(text)
+    assert found is not None and found.key() == key
+
+
+@pytest.mark.parametrize("text", [
+    # without a level as its subject, a bare 督察“回头看” names nothing
+    "某市已对3个县开展了第一批督察“回头看”",
+    "各地要对照开展督察“回头看”",
+])
+def test_a_bare_look_back_without_a_level_names_nothing(text):
+    assert inspection_name(text) is None
