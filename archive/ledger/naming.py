@@ -13,6 +13,7 @@ The grammar of a naming, as the government writes it::
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
     BODY: CORE | 央督 / 省督 (the short names; 央督、省督 names two levels) | 督察 before 组 with a level and a number
           (省第三督察组; 省政府督查组 and a bare 督察组 name none)
+          | 专项督察 / 例行督察 right after a level (自治区专项督察, 省级例行督察)
     CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | 集中 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
@@ -73,7 +74,7 @@ _NAMING = re.compile(
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
     rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
-    rf"|(?P<bare>督察(?=组|[“\"]回头看)))"
+    rf"|(?P<bare>督察(?=组|[“\"]回头看))|(?<=[央区省级府委])(?P<kind>专项|例行)督察)"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
@@ -211,6 +212,8 @@ def namings(text: str | None) -> list[InspectionName]:
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
         group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
+        if m.group("kind") and not level:
+            continue  # 专项督察 / 例行督察 with no core words names an inspection only after its level (自治区专项督察)
         if m.group("bare") and not (level and group) and (level or not (rnd or batch)):
             continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组), or completes
             # the naming before it with a round or a batch (第三轮第二批7个督察组)

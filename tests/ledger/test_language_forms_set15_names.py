@@ -84,3 +84,23 @@ def test_a_level_as_the_subject_names_the_inspection_after_it(text, key):
 ])
 def test_a_bare_look_back_without_a_level_names_nothing(text):
     assert inspection_name(text) is None
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # 专项督察 / 例行督察 right after a level, with no core words, names that level's inspection
+    ("某自治区专项督察发现的问题已全部整改", ("provincial", None, None, None, False, True)),
+    ("今年省级例行督察共交办问题12个", ("provincial", None, None, None, False, False)),
+])
+def test_a_special_or_routine_inspection_after_its_level(text, key):
+    found = inspection_name(text)
+    assert found is not None and found.key() == key
+
+
+@pytest.mark.parametrize("text", [
+    # …so a central naming joined to it in one clause names two levels, none
+    "盯住中央环保督察反馈问题、媒体曝光问题、自治区专项督察指出问题",
+    # …and with no level before it, it names nothing
+    "开展专项督察和例行督察",
+])
+def test_a_special_inspection_without_one_level_names_none(text):
+    assert inspection_name(text) is None
