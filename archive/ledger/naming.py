@@ -98,6 +98,9 @@ _RULE_HEAD_END = re.compile(rf"(?:{_RULE_HEADS})(?:[（(][^（）()]{{1,12}}[)�
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^。；;\n，,]{{0,30}}?督察")
+#: a link a spam site inserted between two characters of a word: a 《…》 holding Latin letters and no inspection's
+#: words (a title naming one, 《…PM2.5…督察整改方案》, is kept)
+_INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^《》\n督]{1,40}》(?=[\u4e00-\u9fff])")
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
 _SUBJECT = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION})"
@@ -189,7 +192,8 @@ def _level(word: str | None) -> str | None:
 
 def namings(text: str | None) -> list[InspectionName]:
     """Every naming in ``text`` in order, level-less ones folded into the naming before them."""
-    original, raw = for_reading(text or "")  # read in simplified script, same offsets; no inline pinyin
+    # a link a spam site inserted inside a word (中央生态环境《某某app网址》保护督察组) is read as not there
+    original, raw = for_reading(_INSERTED.sub("", text or ""))  # read in simplified script, same offsets; no pinyin
     masked = _masked(raw)
     out: list[InspectionName] = []
     # a count whose groups carry their own level (…8个省环保督察组) is read as that naming

@@ -104,3 +104,15 @@ def test_a_special_or_routine_inspection_after_its_level(text, key):
 ])
 def test_a_special_inspection_without_one_level_names_none(text):
     assert inspection_name(text) is None
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # a link a spam site inserted inside the name (中央生态环境《某某app下载》保护督察组) is read as not there
+    ("第二轮第三批6个中央生态环境《星空app官网》保护督察组陆续进驻", ("central", 2, 3, None, False, False)),
+    ("某省第一轮环境《abc网址》保护督察启动", ("provincial", 1, None, None, False, False)),
+    # a title that names the inspection is kept, Latin letters or not
+    ("印发《某市PM2.5第二轮中央生态环境保护督察整改方案》", ("central", 2, None, None, False, False)),
+])
+def test_a_spam_link_inside_the_name_is_read_as_not_there(text, key):
+    found = inspection_name(text)
+    assert found is not None and found.key() == key
