@@ -116,3 +116,15 @@ def test_a_special_inspection_without_one_level_names_none(text):
 def test_a_spam_link_inside_the_name_is_read_as_not_there(text, key):
     found = inspection_name(text)
     assert found is not None and found.key() == key
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a day whose 年 and 月 the page lost (2021613日) is read as written meant when its digits split one way only
+    ("2021613日,省第一生态环境保护督察组向某市反馈了督察意见", "2021-06-13"),
+    ("20191125日,中央第三生态环境保护督察组向某省反馈督察情况", "2019-11-25"),
+    # 2020111日 is 1月11日 or 11月1日: not read
+    ("2020111日,省第二生态环境保护督察组向某市反馈了督察意见", None),
+])
+def test_feedback_on_a_day_whose_year_and_month_marks_were_lost(text, day):
+    found = feedback_date(text)
+    assert (found.iso() if found else None) == day
