@@ -13,6 +13,7 @@ The grammar of a naming, as the government writes it::
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
     BODY: CORE | 央督 / 省督 (the short names; 央督、省督 names two levels) | 督察 before 组 with a level and a number
           (省第三督察组; 省政府督查组 and a bare 督察组 name none)
+          | 专项督察 / 例行督察 right after a level (自治区专项督察, 省级例行督察)
     CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | 集中 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
@@ -27,7 +28,8 @@ never names the inspection — but a plan's title
 the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
-a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  Nothing is guessed: a round the text does not state is None.
+a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  A level acting as the subject
+(``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ _DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
 _CORE = r"(?:生态(?:环境)?保护|环境保护|生态环保|环保|生态环境)"
 #: a round: 第二轮 / 第2轮 / 二轮 / 首轮, or 新一轮 (a round with no number: None); a bare N轮 after a verb that counts
 #: (实现三轮…全覆盖, 开展了三轮, 累计两轮) is a number of rounds, no round
-_COUNTING = "".join(f"(?<!{w})" for w in ("实现", "经过", "历经", "完成", "开展", "进行", "连续", "累计", "共", "了"))
+_COUNTING = "".join(f"(?<!{w})" for w in ("实现", "经过", "历经", "完成", "开展", "进行", "连续", "累计", "共", "了", "分"))
 _ROUND = rf"第{_N}轮|首轮|新一?轮|(?<![新第\d一二三四五六七八九十]){_COUNTING}{_N}轮"
 #: a batch: 第N批 / 首批 (a petition batch, 第N批信访件 / 交办件, is none: it follows the body, outside the naming)
 _BATCH = rf"第{_N}批|首批"
@@ -62,12 +64,17 @@ _NAMING = re.compile(
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
     # …首轮4个批次省级…督察: how many batches, likewise
     rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
+    # 第一批接受中央…督察的…: the batch of those receiving it
+    rf"(?:(?<=批)(?:接受|迎接)\s*)?"
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
-    rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
+    rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
+    # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
+    rf"(?:(?<=[轮批])\s*{_N}个\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
     # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
-    rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])|(?P<bare>督察(?=组)))"
+    rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
+    rf"|(?P<bare>督察(?=组|[“\"]回头看))|(?<=[央区省级府委])(?P<kind>专项|例行)督察)"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
@@ -91,6 +98,14 @@ _RULE_HEAD_END = re.compile(rf"(?:{_RULE_HEADS})(?:[（(][^（）()]{{1,12}}[)�
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^。；;\n，,]{{0,30}}?督察")
+#: a link a spam site inserted between two characters of a word: a 《…》 holding Latin letters and no inspection's
+#: words (a title naming one, 《…PM2.5…督察整改方案》, is kept)
+_INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^《》\n督]{1,40}》(?=[\u4e00-\u9fff])")
+#: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
+#: level-less naming right after it in its clause is that level's
+_SUBJECT = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION})"
+                      rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?)*\s*对[^，,。；;\n]{{1,30}}?"
+                      rf"(?:开展|进行|实施)了?\s*(?:{_N}[轮次]\s*)?$")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
@@ -140,6 +155,10 @@ def _masked(text: str) -> str:
     return _RULE_TITLE.sub(blank, text)
 
 
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in _SENTENCE_END)
     rights = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
@@ -173,7 +192,8 @@ def _level(word: str | None) -> str | None:
 
 def namings(text: str | None) -> list[InspectionName]:
     """Every naming in ``text`` in order, level-less ones folded into the naming before them."""
-    original, raw = for_reading(text or "")  # read in simplified script, same offsets; no inline pinyin
+    # a link a spam site inserted inside a word (中央生态环境《某某app网址》保护督察组) is read as not there
+    original, raw = for_reading(_INSERTED.sub("", text or ""))  # read in simplified script, same offsets; no pinyin
     masked = _masked(raw)
     out: list[InspectionName] = []
     # a count whose groups carry their own level (…8个省环保督察组) is read as that naming
@@ -196,10 +216,18 @@ def namings(text: str | None) -> list[InspectionName]:
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
         group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
-        if m.group("bare") and not (level and group):
-            continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组)
+        if m.group("kind") and not level:
+            continue  # 专项督察 / 例行督察 with no core words names an inspection only after its level (自治区专项督察)
+        if m.group("bare") and not (level and group) and (level or not (rnd or batch)):
+            continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组), or completes
+            # the naming before it with a round or a batch (第三轮第二批7个督察组)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
+        subject = _SUBJECT.search(masked, _clause_start(masked, m.start()), m.start()) if level is None else None
+        if subject and (not out or out[-1].start < subject.start()):
+            level = _level(subject.group("level"))
+        elif m.group("bare") and level is None and not m.group("zu"):
+            continue  # a bare 督察“回头看” names an inspection only after a level acting as its subject
         if level is None:
             if out and (rnd or batch):  # "…督察组对四川省开展了第二轮生态环境保护督察"
                 prev = out[-1]

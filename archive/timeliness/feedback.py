@@ -4,7 +4,8 @@
 ``向我省反馈督察意见``); a sentence opened by its day alone takes its month and year from the inspectors' stay stated
 just before (``督查组于11月11日至14日…。14日上午,督查组…反馈``) or from a news dateline (``新华社某地11月15日电 …
 15日,督察组向某省…进行了反馈``); a month and day with no context year takes the last year the text states before
-it (``2023年,…。9月1日,督察组…反馈``).  ``nearest_before`` is the verb-anchored search acceptance dates share.
+it (``2023年,…。9月1日,督察组…反馈``); a span of days after a dateline (``20日至21日分别向…反馈``) is dated by its
+first, and a day whose 年 and 月 the page lost (``2022518日``) is read as written meant when it splits one way only.  ``nearest_before`` is the verb-anchored search acceptance dates share.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
-    mentions = find_dates(written, context_year=context_year)  # same spans as the folded ``text``
+    mentions = sorted(find_dates(written, context_year=context_year) + _lost_marks(written), key=lambda m: m.start)
     # a news dateline's day (某社某地9月12日电) is the day the report was filed: a bare day after it decides first
     plain = [m for m in mentions if not _DATELINE.match(text, m.start, m.end + 3)]
     found = nearest_before(text, plain, _FEEDBACK_VERB, 120)
@@ -113,6 +114,8 @@ _DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9
 #: a day with no month (15日, 督察组17日向…): not a month's day, not the dateline's own
 _BARE_DAY = re.compile(r"(?<![\d月])(?P<d>[12]\d|3[01]|0?[1-9])\s*日(?!\s*电)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+#: what joins a span's first and last days (20日至21日, 20日-21日)
+_SPAN = re.compile(r"\s*(?:至|到|[-－—~～])\s*")
 
 
 def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> DateMention | None:
@@ -128,7 +131,9 @@ def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> D
         days = list(_BARE_DAY.finditer(text, sentence, verb.start()))
         if not days or not _INSPECTORS.search(text, sentence, verb.start()):
             continue
-        day, years = days[-1], [int(y.group(1)) for y in _YEAR.finditer(text, 0, days[-1].start())]
+        # 20日至21日分别向…反馈: several bodies over a span of days, dated by its first
+        day = days[-2] if len(days) >= 2 and _SPAN.fullmatch(text, days[-2].end(), days[-1].start()) else days[-1]
+        years = [int(y.group(1)) for y in _YEAR.finditer(text, 0, day.start())]
         year = context_year or (years[-1] if years else None)
         later = int(day.group("d")) > int(line.group("d"))
         value = None if year is None or later else dt.date(year, int(line.group("m")), int(day.group("d")))
@@ -166,3 +171,27 @@ def _sentence_of(text: str, at: int) -> str:
     start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
     ends = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
     return text[start:min(ends) if ends else len(text)]
+
+
+#: a day whose 年 and 月 the page lost (2022518日: 2022年5月18日), its digits run together before 日
+_LOST_MARKS = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})\s*日")
+
+
+def _lost_marks(written: str) -> list[DateMention]:
+    """Each day written with its 年 and 月 lost (``2022518日``), read as written meant when its digits split into one
+    month and day only (``2022111日`` could be 1月11日 or 11月1日: none)."""
+    out = []
+    for m in _LOST_MARKS.finditer(written):
+        md = m.group("md")
+        splits = {(int(md[:i]), int(md[i:])) for i in range(1, len(md)) if i <= 2 and len(md) - i <= 2}
+        valid = []
+        for month, day in splits:
+            try:
+                valid.append(dt.date(int(m.group("y")), month, day))
+            except ValueError:
+                continue
+        if len(valid) == 1:
+            value = valid[0]
+            out.append(DateMention(value=value, text=m.group(0), start=m.start(), end=m.end(), year=value.year,
+                                   month=value.month, day=value.day, note="年 and 月 lost"))
+    return out

@@ -56,9 +56,10 @@ _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期", "印发日期"
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 #: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
 #: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
-#: codes such as sp20241114 or fish; a domain, www.….com, is a source) — read on the name the value starts with
+#: codes such as sp20241114 or fish; a domain, www.….com, is a source), or a person's role (来源:通讯员 某某: a
+#: correspondent is no body) — read on the name the value starts with
 #: ("来源:未知 2018-09-29": the day after it is still read)
-_NO_PUBLISHER = re.compile(r"^(?:本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
+_NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
                            r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
@@ -167,7 +168,9 @@ _NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12
 #: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
 #: 经济参考报发布时间:…): standing alone next to a date, a separator or a posting label, it is the publisher
 _MEDIUM = re.compile(r"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{2,10}?(?:日报|晚报|报|网|在线))"
-                     r"(?=[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]))", re.MULTILINE)
+                     r"(?=[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
+                     # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
+                     r"|[（(]\s*(?:记者|通讯员)))", re.MULTILINE)
 
 
 #: a bare byline: a short name alone before its day, on its line or the line above, and nothing after the day but its
@@ -184,9 +187,15 @@ _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区�
                          r"周[一二三四五六日])$")
 
 
+#: a day's time ending a byline: a name ending 新闻 before a timed day is a medium's (某某经济新闻 2018-09-26 21:10:42),
+#: a column's (图片新闻 2024-01-01) only without one
+_TIMED_END = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*$")
+
+
 def _byline(folded: str) -> re.Match[str] | None:
     """The first bare byline of ``folded`` whose name is no body, column nor clock word (see _BYLINE)."""
-    return next((m for m in _BYLINE.finditer(folded) if not _NOT_BYLINE.search(m.group(1))), None)
+    return next((m for m in _BYLINE.finditer(folded) if not _NOT_BYLINE.search(m.group(1))
+                 or (m.group(1).endswith("新闻") and _TIMED_END.search(m.group(0)))), None)
 
 
 #: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
