@@ -37,15 +37,18 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: status floor rises to 0.99 / 0.97 and its held-out one to 0.95 / 0.9; the held-out deadline recall floor falls from
 #: 0.9 to 0.85: set 9's one held-out deadline positive, unread, joins the fifth (18 / 1 / 3; the rows changed, the older
 #: fifth's count did not).
-DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (1.0, 1.0), "deadline": (1.0, 0.99), "inspection": (1.0, 0.99)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.96), "task_count": (0.98, 0.97), "deadline": (0.99, 0.97), "status": (0.99, 0.97),
-               "citation": (1.0, 0.98), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
+#: (sets 15 and 16 seen since the last round of 2026-12-06: their dev rows left unread are the task-count totals over
+#: several provinces' plans, labelled both ways in the corpus, and a few forms listed in the README)
+DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.98, 0.98), "deadline": (0.98, 0.98), "inspection": (0.99, 0.99),
+             "task_count": (0.95, 1.0)}
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.94, 0.96), "deadline": (0.97, 0.96), "status": (0.98, 0.96),
+               "citation": (1.0, 0.96), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
-#: (sets 11–14 seen since 2026-12-06 afternoon: their held-out rows, new and harder, moved these to the measured
-#: values: feedback 21 / 0 / 3, task count 24 / 1 / 3, deadline 33 / 1 / 5, status 72 / 3 / 8, inspection 110 / 3 / 6,
-#: info block 63 / 3 / 6, citation 13 / 0 / 1; the grammar round then added one held-out task-count FP, 24 / 2 / 3)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.87), "citation": (1.0, 0.92), "task_count": (0.92, 0.88), "deadline": (0.97, 0.86),
-                 "status": (0.96, 0.9), "inspection": (0.97, 0.94), "info_block": (0.95, 0.91)}
+#: (sets 11–16 seen since 2026-12-06 afternoon: their held-out rows, new and harder, moved these to the measured
+#: values: feedback 25 / 0 / 2, task count 27 / 3 / 4, deadline 40 / 2 / 6, status 83 / 3 / 11, inspection 135 / 3 / 7,
+#: info block 68 / 3 / 7, citation 13 / 0 / 2)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.92), "citation": (1.0, 0.86), "task_count": (0.9, 0.87), "deadline": (0.95, 0.86),
+                 "status": (0.96, 0.88), "inspection": (0.97, 0.95), "info_block": (0.95, 0.9)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -81,7 +84,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.87), "citation": (1.0, 0.92), "task_count":
 #: 13 and 14 were being read) is kept unread in their place (README "Fresh set 15"), held to its first measure; so is
 #: fresh set 16 (harvest 21, 297 rows, README "Fresh set 16"), measured first before the grammar round.  Both are
 #: held to their measure after the grammar round (README "The grammar round"): set 15's citation and inspection and
-#: info block rose, set 16's inspection fell (0.925 → 0.875); set 15 is not blind for citation and task count.
+#: info block rose, set 16's inspection fell (0.925 → 0.875); set 15 is not blind for citation and task count.  Both
+#: are seen since the round on their dev rows (README "After sets 15 and 16").
 #: Fresh sets 17 (harvest 22, 306 rows) and 18 (harvest 23, 251 rows), taken after the grammar round, are kept unread
 #: (README "Fresh sets 17 and 18"), each held to its first measure.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
@@ -91,12 +95,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh15": {"citation": (0.8, 0.8), "inspection": (0.979, 0.923), "feedback": (0.833, 0.833),
-                "task_count": (0.333, 0.666), "deadline": (0.935, 0.906), "status": (0.916, 0.717),
-                "info_block": (0.935, 0.966)},
-    "fresh16": {"citation": (1.0, 1.0), "inspection": (0.875, 0.875), "feedback": (1.0, 0.909),
-                "task_count": (0.833, 1.0), "deadline": (0.812, 0.722), "status": (0.806, 0.657),
-                "info_block": (0.958, 0.919)},
     "fresh17": {"citation": (1.0, 0.666), "inspection": (0.965, 0.903), "feedback": (0.9, 1.0),
                 "task_count": (0.75, 0.5), "deadline": (0.923, 0.857), "status": (1.0, 0.92),
                 "info_block": (1.0, 0.975)},
