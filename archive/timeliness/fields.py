@@ -98,10 +98,11 @@ _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成
 _TAKEN_UP = re.compile(r"领办|包案|包抓|牵头|(?:局|厅|委员会|部门|单位)\s*(?:共|的)?\s*(?:承担|负责)")
 #: whose count it is, named in its clause: a batch handed over (第三批交办, 分5批; 第二批中央…督察 names the inspection)
 #: or announced (本次公示, 现将…公示, 拟销号; 本次省督察反馈的 names the inspection),
-#: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察)
+#: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察; a number of provinces: 7省(市), 8省区, 5个省份)
 _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
                           r"|(?:本次|此次|本批次?)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
-                          r"|各(?:省|市|地|县)|全国|两轮|历次|多轮")
+                          r"|各(?:省|市|地|县)|全国|两轮|历次|多轮"
+                          rf"|(?<![\d第])(?:{_CN_NUM})\s*(?:个\s*省(?:份|区|市)?|省(?:份|市|区|[（(][^）)]{{1,6}}[）)]))")
 #: problems a check found (实地查看 / 调研 / 巡查 / 暗访 / 检查 / 排查 / 自查 / 曝光), where no inspection or feedback is named
 _FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自查|曝光")
 _INSPECTION = re.compile(r"督[察查]|反馈")

@@ -37,17 +37,17 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: status floor rises to 0.99 / 0.97 and its held-out one to 0.95 / 0.9; the held-out deadline recall floor falls from
 #: 0.9 to 0.85: set 9's one held-out deadline positive, unread, joins the fifth (18 / 1 / 3; the rows changed, the older
 #: fifth's count did not).
-#: (sets 15 and 16 seen since the last round of 2026-12-06: their dev rows left unread are the task-count totals over
-#: several provinces' plans, labelled both ways in the corpus, and a few forms listed in the README)
+#: (sets 15 and 16 seen since the last round of 2026-12-06; totals over several provinces' plans, labelled both ways,
+#: are null now — five older rows relabelled — and a total over two inspections' plans is the one task-count FP left)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.98, 0.98), "deadline": (0.98, 0.98), "inspection": (0.99, 0.99),
-             "task_count": (0.95, 1.0)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.94, 0.96), "deadline": (0.97, 0.96), "status": (0.98, 0.96),
+             "task_count": (0.98, 1.0)}
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.97, 0.96), "deadline": (0.97, 0.96), "status": (0.98, 0.96),
                "citation": (1.0, 0.96), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–16 seen since 2026-12-06 afternoon: their held-out rows, new and harder, moved these to the measured
-#: values: feedback 25 / 0 / 2, task count 27 / 3 / 4, deadline 40 / 2 / 6, status 83 / 3 / 11, inspection 135 / 3 / 7,
+#: values: feedback 25 / 0 / 2, task count 27 / 2 / 4 (after the several-provinces rule), deadline 40 / 2 / 6, status 83 / 3 / 11, inspection 135 / 3 / 7,
 #: info block 68 / 3 / 7, citation 13 / 0 / 2)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.92), "citation": (1.0, 0.86), "task_count": (0.9, 0.87), "deadline": (0.95, 0.86),
+HELDOUT_FLOOR = {"feedback": (1.0, 0.92), "citation": (1.0, 0.86), "task_count": (0.93, 0.87), "deadline": (0.95, 0.86),
                  "status": (0.96, 0.88), "inspection": (0.97, 0.95), "info_block": (0.95, 0.9)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are

@@ -7,6 +7,7 @@ import pytest
 
 from archive.ledger.naming import inspection_name
 from archive.timeliness.feedback import feedback_date
+from archive.timeliness.fields import problem_count
 from crawler.extraction.info import info_block
 
 
@@ -128,3 +129,16 @@ def test_a_spam_link_inside_the_name_is_read_as_not_there(text, key):
 def test_feedback_on_a_day_whose_year_and_month_marks_were_lost(text, day):
     found = feedback_date(text)
     assert (found.iso() if found else None) == day
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    # a total over a number of provinces' plans is no one plan's count
+    ("截至去年底,6省(区)督察整改方案明确的402项整改任务已完成250项", None),
+    ("9省市整改方案共明确了611项整改任务", None),
+    ("5个省份的整改方案共确定300项整改任务", None),
+    # ...while one province's plan, or a group numbered after 第, keeps its count
+    ("我省整改方案明确的56项整改任务", 56),
+    ("第7省督察组反馈的30个问题", 30),
+])
+def test_a_total_over_several_provinces_plans_is_no_plans_count(text, count):
+    assert problem_count(text) == count
