@@ -272,16 +272,16 @@ def _aimed_across(compact: str, clause: int, end: int) -> bool:
 def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
-    aims_of = _AIM if name == "ongoing" else _MODAL_AIM
-    if name in _AIMED_CLASSES and compact.startswith("对", _clause_of(compact, m.start())) \
-            and _TOPIC_END.match(compact, m.end()):
-        return False
-    if name in _AIMED_CLASSES and (_aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end())):
-        return False
-    if name in _AIMED_CLASSES and _BY_LIMIT.search(compact, 0, m.start()) \
-            and "已" not in compact[_clause_of(compact, m.start()):m.end()]:
-        return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
-    if name in ("on_track", "ongoing") and _PURPOSE.search(compact, _clause_of(compact, m.start()), m.start()):
+    clause = _clause_of(compact, m.start())
+    if name in _AIMED_CLASSES:
+        aims_of = _AIM if name == "ongoing" else _MODAL_AIM
+        if compact.startswith("对", clause) and _TOPIC_END.match(compact, m.end()):
+            return False  # 对…的问题: a topic naming a group
+        if _aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end()):
+            return False
+        if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:
+            return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
+    if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
@@ -301,14 +301,19 @@ def _head(compact: str) -> tuple[int, int, str, str] | None:
     return min(heads) if heads else None
 
 
+def _sentence(text: str, at: int = 0) -> str:
+    """``text`` up to the full stop that ends the sentence holding ``text[at]``."""
+    end = text.find("。", at)
+    return text[:end] if end >= 0 else text
+
+
 def _rest_state(rest: str) -> tuple[int, int, str, str] | None:
     """The head of a clause about the rest; when the rest finished a stage (剩余的…已完成拆除,正在进行放坡), a later
     clause of its sentence on track or behind says where it stands."""
     later = _head(rest)
     if later is None or later[2] != "done":
         return later
-    end = rest.find("。")
-    sentence = rest[:end] if end >= 0 else rest
+    sentence = _sentence(rest)
     for clause in _CLAUSE.finditer(sentence, later[0]):
         stage = _head(sentence[clause.end():])
         if stage and stage[2] in ("on_track", "behind"):
@@ -336,8 +341,7 @@ def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[in
     """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个):
     or about the rest (已完成12项,其余3项基本完成): done and mostly done stated together are the weaker state, as
     已完成或基本完成."""
-    end = compact.find("。", head[0])
-    sentence = compact[:end] if end >= 0 else compact
+    sentence = _sentence(compact, head[0])
     for clause in _CLAUSE.finditer(sentence, head[0]):
         later = _head(sentence[clause.end():])
         if later and later[2] == "mostly_done" and (later[0] == 0 or _REST.match(sentence, clause.end())):
