@@ -18,9 +18,9 @@ import json
 from archive.ledger.language import KINDS, READERS, Reader, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–16 were, each until its blind measure; README
-#: "Fresh set 13" … "The grammar round")
-KEPT_UNREAD = {"fresh17", "fresh18"}
+#: fresh sets no reader round reads, dev rows included (sets 13–18 were, each until its blind measure; README
+#: "Fresh set 13" … "Fresh sets 19 and 20")
+KEPT_UNREAD = {"fresh19", "fresh20"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
