@@ -1,0 +1,48 @@
+"""bench/blind_delta.py: two revisions' readers on the same rows, compared without printing a row."""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archive.ledger.language import KINDS, load, score
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _bench(name: str):
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def committed() -> bool:
+    done = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], check=False, capture_output=True)
+    if done.returncode:
+        pytest.skip("not a git clone: blind_delta reads committed revisions")
+    return True
+
+
+def test_a_revision_scores_the_rows_as_the_bench_does_and_against_itself_moves_nothing(committed, capsys,
+                                                                                         monkeypatch):
+    delta = _bench("blind_delta")
+    readers = _bench("ledger_language").readers()
+    values = delta.values_at(REPO, ["fresh3"])
+    for kind in KINDS:
+        rows = [r for r in load(kind) if r.get("set") == "fresh3"]
+        s = score(rows, readers[kind])
+        assert delta._counts(rows, values) == (s.tp, s.fp, s.fn), kind
+    monkeypatch.setattr(sys, "argv", ["blind_delta", "--before", "HEAD", "--set", "fresh3"])
+    delta.main()
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert len(lines) == len(KINDS)
+    for line in lines:
+        *_, fixed, broken, moved = line.split()
+        assert (fixed, broken, moved) == ("0", "0", "0"), line
+    assert all(line.split()[3] != "0/0/0" or line.split()[0] == "citation" for line in lines)
+    assert "fresh3" in lines[0] and "。" not in "".join(lines)  # counts only: no row text is printed
