@@ -46,3 +46,13 @@ def test_a_revision_scores_the_rows_as_the_bench_does_and_against_itself_moves_n
         assert (fixed, broken, moved) == ("0", "0", "0"), line
     assert all(line.split()[3] != "0/0/0" or line.split()[0] == "citation" for line in lines)
     assert "fresh3" in lines[0] and "。" not in "".join(lines)  # counts only: no row text is printed
+
+
+def test_the_bench_gives_each_figure_its_95_percent_interval():
+    wilson = _bench("ledger_language").wilson
+    low, high = wilson(8, 10)  # the textbook case: 0.490–0.943
+    assert (round(low, 3), round(high, 3)) == (0.49, 0.943)
+    assert wilson(0, 0) == (0.0, 1.0)  # nothing counted: anything fits
+    assert wilson(30, 30)[1] == 1.0 and wilson(30, 30)[0] < 0.9  # all right on 30 rows is still not "≥ 0.95" shown
+    low, high = wilson(900, 1000)
+    assert low < 0.9 < high and high - low < 0.04  # many rows: a narrow interval
