@@ -60,12 +60,12 @@ _OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。
 
 #: a document's title (《湖北省督察反馈意见》, 以下简称《反馈意见》): the feedback named as a document, no act of giving it
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
-#: a date listed with other dates (2017年7月、9月和2018年4月,…分三批…督察并反馈…) or a clause of batches after it (分三批,
-#: 先后, 陆续): the times of several stays, none of them the feedback's day
+#: a date listed with other dates (2017年7月、9月和2018年4月,…分三批…督察并反馈…) or batches after it (分三批, 分批): the
+#: times of several stays, none of them the feedback's day (陆续 / 先后 after one day or span, 自…起陆续反馈, 3日-5日陆续
+#: 反馈, is dated by its first)
 _LISTED = re.compile(r"\s*(?:、|和|及|与|以及)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月")
-#: …but a start day (自2021年2月24日起,…陆续向6市反馈) dates the first of the feedbacks that follow it
-_FROM = re.compile(r"\s*(?:起|开始)")
-_BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:批|轮|次)|分批|先后|陆续|相继")
+_CLAUSE_REST = re.compile(r"[^。；;，,\n]{0,12}")
+_BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:批|轮)|分批")
 #: the day of another event of the inspection (…于9月1日进驻以来, 9月1日进驻我省，并将于近期…反馈): a time word or the
 #: stay's verb between the day and the feedback's verb dates the feedback otherwise, or not at all
 _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
@@ -88,9 +88,9 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
         verb = _FEEDBACK_VERB.search(text, found.end)
         between = text[found.end:verb.start()] if verb else ""
         # what is fed back closes the verb's clause (…党组反馈了巡察意见): a party inspection's is not this one's
-        tail = re.match(r"[^。；;，,\n]{0,12}", text[verb.end():]) if verb else None
-        if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()] + tail.group(0))
-                     or _OTHER_EVENT.search(between) or (_BATCHES.search(between) and not _FROM.match(text, found.end))
+        tail = _CLAUSE_REST.match(text, verb.end()).group(0) if verb else ""  # type: ignore[union-attr]
+        if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()] + tail)
+                     or _OTHER_EVENT.search(between) or _BATCHES.search(between)
                      or _LISTED.match(text, found.end)):
             return None
     return found
