@@ -69,7 +69,10 @@ _NAMING = re.compile(
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
-    rf"(?:(?<=[轮批])\s*{_N}个\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
+    rf"(?:(?<=[轮批])\s*{_N}个\s*)?"
+    # 上海市环境保护第一督察组: the core words before the group's number; 第一、第二督察组: two groups named together, no one
+    rf"(?:{_CORE}\s*(?=第{_N}(?:\s*[、和及与]\s*第?{_N})*\s*督察组))?"
+    rf"(?:第(?P<group>{_N})(?![轮批、和及与])|(?P<groups>第{_N}(?:\s*[、和及与]\s*第?{_N})+)(?=\s*(?:{_CORE}\s*)?督察组))?\s*"
     # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
@@ -101,11 +104,23 @@ _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH
 #: a link a spam site inserted between two characters of a word: a 《…》 holding Latin letters and no inspection's
 #: words (a title naming one, 《…PM2.5…督察整改方案》, is kept)
 _INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^《》\n督]{1,40}》(?=[\u4e00-\u9fff])")
+#: a province by its short name (陕西已对全省12个市…开展了…督察, 北京日前启动…): a closed class, never before a city's
+#: or a prefecture's ending (吉林市, 海南州 are cities)
+_PROVINCE = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+             r"云南|陕西|甘肃|青海)(?![市州县区省])")
+#: what a body does to an inspection of the level above (迎接 / 接受 / 配合 / 保障 …): it names no inspection of its own
+_RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
-_SUBJECT = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION})"
+_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
                       rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?)*\s*对[^，,。；;\n]{{1,30}}?"
-                      rf"(?:开展|进行|实施)了?\s*(?:{_N}[轮次]\s*)?$")
+                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?$")
+#: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
+#: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
+#: 配合: the level above's inspection)
+_LAUNCHER = re.compile(rf"\s*(?:(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|今年|近日|日前|近期)?\s*"
+                       rf"(?P<level>省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
+                       rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
@@ -218,12 +233,14 @@ def namings(text: str | None) -> list[InspectionName]:
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
         if m.group("kind") and not level:
             continue  # 专项督察 / 例行督察 with no core words names an inspection only after its level (自治区专项督察)
-        if m.group("bare") and not (level and group) and (level or not (rnd or batch)):
+        if m.group("bare") and not (level and (group or m.group("groups"))) and (level or not (rnd or batch)):
             continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组), or completes
             # the naming before it with a round or a batch (第三轮第二批7个督察组)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
-        subject = _SUBJECT.search(masked, _clause_start(masked, m.start()), m.start()) if level is None else None
+        clause = _clause_start(masked, m.start())
+        subject = (_SUBJECT.search(masked, clause, m.start()) or _LAUNCHER.fullmatch(masked, clause, m.start())
+                   if level is None else None)
         if subject and (not out or out[-1].start < subject.start()):
             level = _level(subject.group("level"))
         elif m.group("bare") and level is None and not m.group("zu"):
