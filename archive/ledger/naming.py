@@ -77,7 +77,7 @@ _NAMING = re.compile(
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
     rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
-    rf"|(?P<bare>督察(?=组|[“\"]回头看))|(?<=[央区省级府委个])(?P<kind>专项|例行)督察)"
+    rf"|(?P<bare>督察(?=组|[“\"]回头看))|(?:(?<=[央区省级府委个])|(?<=组建|成立|派出))(?P<kind>专项|例行)督察)"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
@@ -118,7 +118,7 @@ _SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?
 #: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
 #: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
 #: 配合: the level above's inspection)
-_LAUNCHER = re.compile(rf"\s*(?:(?:19|20)\d{{2}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|今年|近日|日前|近期)?\s*"
+_LAUNCHER = re.compile(rf"\s*(?:(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|今年|近日|日前|近期)?\s*"
                        rf"(?P<level>省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
                        rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
@@ -133,13 +133,13 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 #: an approval opening the sentence (经省委、省政府批准, 经党中央、国务院同意)
 _APPROVAL = re.compile(r"经(?P<who>[^，,。；;\n]{1,20}?)(?:批准|同意)")
 #: the naming before qualifying the work of this one (中央环保督察整改省级专项督察组, …反馈问题整改落实…督察): its subject
-_QUALIFIER = re.compile(r"\s*组?\s*(?:反馈)?\s*(?:意见|问题)?\s*(?:整改|落实)(?:落实|工作|情况)?\s*")
+_QUALIFIER = re.compile(r"\s*组?\s*(?:反馈)?\s*(?:意见|问题)?\s*(?:整改|落实)(?:落实|工作|情况){0,2}\s*")
 #: a batch in brackets closing the naming's sentence, and what numbers notices or petitions rather than an inspection
 _BATCH_BRACKET = re.compile(rf"[（(]\s*(?P<b>第{_N}批)次?\s*[)）]")
 _NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|投诉|件")
 #: the ministry reporting a quoted “回头看” (生态环境部11月19日晚通报“回头看”典型案例): the central inspection's (a party
 #: inspection's 巡视 / 巡察 “回头看” is not)
-_MINISTRY_AGAIN = re.compile(r"(?:生态环境部|环境保护部|环保部)[^。；;\n]{0,30}?(?<!巡视)(?<!巡察)[“\"]回头看[”\"]")
+_MINISTRY_AGAIN = re.compile(r"(?:生态环境部|环境保护部|环保部)[^。；;\n]{0,30}?(?<!巡视)(?<!巡察)[“‘\"']回头看[”’\"']")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
 _SENTENCE_END = "。；;\n"
@@ -268,7 +268,8 @@ def namings(text: str | None) -> list[InspectionName]:
                 prev = out[-1]
                 out[-1] = replace(prev, round=prev.round or rnd, batch=prev.batch or batch)
             continue
-        if out and out[-1].level != level and _QUALIFIER.fullmatch(masked, out[-1].start + len(out[-1].text), m.start()):
+        qualifier = _QUALIFIER.match(masked, out[-1].start + len(out[-1].text)) if out and out[-1].level != level else None
+        if qualifier and m.start() <= qualifier.end() < m.end("level"):
             out.pop()  # 中央环保督察整改省级专项督察组: the naming before qualifies this one's work, this one is the body
         if out and out[-1].level != level and _joined(masked[out[-1].start + len(out[-1].text):m.end("level")]):
             out.pop()  # 中央环保督察反馈问题和省环保督察反馈问题: two levels joined in one clause, so neither

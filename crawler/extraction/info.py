@@ -110,8 +110,9 @@ def joined_labels(text: str) -> str:
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j < len(lines) and ((_KNOWN_LABEL_ONLY.match(line) and not _LABEL_FIRST.match(lines[j]))
-                               or (_LABEL_HEADING.match(line) and _DATE_FIRST.match(lines[j]))):
+        read = for_reading(line)[1]  # labels read in simplified script (公示時間)
+        if j < len(lines) and ((_KNOWN_LABEL_ONLY.match(read) and not _LABEL_FIRST.match(lines[j]))
+                               or (_LABEL_HEADING.match(read) and _DATE_FIRST.match(lines[j]))):
             out.append(line.rstrip() + lines[j].strip())
             i = j + 1
             continue
