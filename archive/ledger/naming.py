@@ -119,7 +119,8 @@ _SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?
 #: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
 #: 配合: the level above's inspection)
 _LAUNCHER = re.compile(rf"\s*(?:(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|今年|近日|日前|近期)?\s*"
-                       rf"(?P<level>省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
+                       rf"(?P<level>省委(?:、?省政府)?|省政府|我省|本省|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
+                       rf"(?:[、和]?(?:省|市|自治区|区)?(?:委|党委|政府|人民政府))*"  # 天津市委、市政府部署开展…
                        rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")

@@ -30,6 +30,9 @@ def _key(text: str) -> tuple | None:
     ("重庆市于近日启动第四批环保集中督察", ("provincial", None, 4, None, False, False)),
     ("今年甘肃部署开展首轮生态环境保护督察", ("provincial", 1, None, None, False, False)),
     ("上海市组织开展第二轮生态环境保护督察", ("provincial", 2, None, None, False, False)),
+    ("我省日前启动第三轮省级生态环境保护督察", ("provincial", 3, None, None, False, False)),
+    ("天津市委、市政府部署开展第二轮生态环境保护督察", ("provincial", 2, None, None, False, False)),
+    ("寧夏啟動第三輪生態環境保護督察", ("provincial", 3, None, None, False, False)),
     # …and acting on its cities (对…开展 / 实现…全覆盖) under its short name
     ("2018年,陕西已对全省11个市(区)实现了环保督察全覆盖", ("provincial", None, None, None, False, False)),
     ("河南先后对18个省辖市开展了环境保护督察", ("provincial", None, None, None, False, False)),
@@ -47,6 +50,8 @@ def test_a_province_launching_a_level_less_naming_is_provincial(text, key):
     "吉林市启动第二轮生态环境保护督察",
     "督察组对湖北启动第二轮生态环境保护督察",
     "某市日前启动第二轮生态环境保护督察",
+    "市委、市政府部署开展第二轮生态环境保护督察",
+    "海南州启动第二轮生态环境保护督察",
 ])
 def test_no_provincial_level_from_a_receiver_or_a_city(text):
     assert _key(text) is None
