@@ -381,3 +381,15 @@ def test_a_two_digit_year_in_a_labelled_day(text, posted):
 ])
 def test_a_posting_verb_phrase_names_no_byline(text, publisher):
     assert info_block(text).publisher == publisher
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # the two-digit year reads the same under the document's and the 公示's labels
+    ("公示日期:18年05月29日", (None, None, "2018-05-29")),
+    ("成文日期:18年5月3日", (None, "2018-05-03", None)),
+    ("发布时间:18年05月29日 10:20", ("2018-05-29", None, None)),
+    ("印发日期:20年12月1日", (None, "2020-12-01", None)),
+])
+def test_a_two_digit_year_under_each_date_label(text, fields):
+    block = info_block(text)
+    assert (block.posted, block.issued, block.notice) == fields
