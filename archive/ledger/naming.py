@@ -69,12 +69,15 @@ _NAMING = re.compile(
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
-    rf"(?:(?<=[轮批])\s*{_N}个\s*)?(?:第(?P<group>{_N})(?![轮批]))?\s*"
+    rf"(?:(?<=[轮批])\s*{_N}个\s*)?"
+    # 上海市环境保护第一督察组: the core words before the group's number; 第一、第二督察组: two groups named together, no one
+    rf"(?:{_CORE}\s*(?=第{_N}(?:\s*[、和及与]\s*第?{_N})*\s*督察组))?"
+    rf"(?:第(?P<group>{_N})(?![轮批、和及与])|(?P<groups>第{_N}(?:\s*[、和及与]\s*第?{_N})+)(?=\s*(?:{_CORE}\s*)?督察组))?\s*"
     # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
     rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
-    rf"|(?P<bare>督察(?=组|[“\"]回头看))|(?<=[央区省级府委])(?P<kind>专项|例行)督察)"
+    rf"|(?P<bare>督察(?=组|[“\"]回头看))|(?:(?<=[央区省级府委个])|(?<=组建|成立|派出))(?P<kind>专项|例行)督察)"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
@@ -101,11 +104,24 @@ _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH
 #: a link a spam site inserted between two characters of a word: a 《…》 holding Latin letters and no inspection's
 #: words (a title naming one, 《…PM2.5…督察整改方案》, is kept)
 _INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^《》\n督]{1,40}》(?=[\u4e00-\u9fff])")
+#: a province by its short name (陕西已对全省12个市…开展了…督察, 北京日前启动…): a closed class, never before a city's
+#: or a prefecture's ending (吉林市, 海南州 are cities)
+_PROVINCE = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+             r"云南|陕西|甘肃|青海)(?![市州县区省])")
+#: what a body does to an inspection of the level above (迎接 / 接受 / 配合 / 保障 …): it names no inspection of its own
+_RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
-_SUBJECT = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION})"
+_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
                       rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?)*\s*对[^，,。；;\n]{{1,30}}?"
-                      rf"(?:开展|进行|实施)了?\s*(?:{_N}[轮次]\s*)?$")
+                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?$")
+#: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
+#: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
+#: 配合: the level above's inspection)
+_LAUNCHER = re.compile(rf"\s*(?:(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|今年|近日|日前|近期)?\s*"
+                       rf"(?P<level>省委(?:、?省政府)?|省政府|我省|本省|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
+                       rf"(?:[、和]?(?:省|市|自治区|区)?(?:委|党委|政府|人民政府))*"  # 天津市委、市政府部署开展…
+                       rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
@@ -114,6 +130,17 @@ _BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
 #: followed by one (第十批中央…督察交办件), numbers the handed-over petitions, not the inspection
 _HANDED_OVER = re.compile(r"\s*(?:组|的)?\s*(?:交办|转办|移交|信访|投诉|举报|案件)")
 _AGAIN = re.compile(r"回头看")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: an approval opening the sentence (经省委、省政府批准, 经党中央、国务院同意)
+_APPROVAL = re.compile(r"经(?P<who>[^，,。；;\n]{1,20}?)(?:批准|同意)")
+#: the naming before qualifying the work of this one (中央环保督察整改省级专项督察组, …反馈问题整改落实…督察): its subject
+_QUALIFIER = re.compile(r"\s*组?\s*(?:反馈)?\s*(?:意见|问题)?\s*(?:整改|落实)(?:落实|工作|情况){0,2}\s*")
+#: a batch in brackets closing the naming's sentence, and what numbers notices or petitions rather than an inspection
+_BATCH_BRACKET = re.compile(rf"[（(]\s*(?P<b>第{_N}批)次?\s*[)）]")
+_NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|投诉|件")
+#: the ministry reporting a quoted “回头看” (生态环境部11月19日晚通报“回头看”典型案例): the central inspection's (a party
+#: inspection's 巡视 / 巡察 “回头看” is not)
+_MINISTRY_AGAIN = re.compile(r"(?:生态环境部|环境保护部|环保部)[^。；;\n]{0,30}?(?<!巡视)(?<!巡察)[“‘\"']回头看[”’\"']")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
 _SENTENCE_END = "。；;\n"
@@ -196,6 +223,7 @@ def namings(text: str | None) -> list[InspectionName]:
     original, raw = for_reading(_INSERTED.sub("", text or ""))  # read in simplified script, same offsets; no pinyin
     masked = _masked(raw)
     out: list[InspectionName] = []
+    filled: dict[int, int | None] = {}  # the group a bare 第N督察组 gave the naming at that index (None: two differed)
     # a count whose groups carry their own level (…8个省环保督察组) is read as that naming
     counted = [c for c in _GROUP_COUNT.finditer(masked) if not any(n.group("level") for n in _NAMING.finditer(c.group(0)))]
     spans = [(c.start(), c.end()) for c in counted]
@@ -216,16 +244,24 @@ def namings(text: str | None) -> list[InspectionName]:
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
         group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
-        if m.group("kind") and not level:
+        if m.group("bare") and level is None and group and m.group("zu") and not (rnd or batch):
+            _fill_group(out, filled, group, masked, m.start("group") - 1)  # 中央环保督察启动 第十督察组负责…: the group of the naming before
+            continue
+        approved = _approved_by(masked, m.start()) if level is None else None
+        if m.group("kind") and not (level or approved):
             continue  # 专项督察 / 例行督察 with no core words names an inspection only after its level (自治区专项督察)
-        if m.group("bare") and not (level and group) and (level or not (rnd or batch)):
+        if m.group("bare") and not (level and (group or m.group("groups"))) and (level or not (rnd or batch)):
             continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组), or completes
             # the naming before it with a round or a batch (第三轮第二批7个督察组)
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
-        subject = _SUBJECT.search(masked, _clause_start(masked, m.start()), m.start()) if level is None else None
+        clause = _clause_start(masked, m.start())
+        subject = (_SUBJECT.search(masked, clause, m.start()) or _LAUNCHER.fullmatch(masked, clause, m.start())
+                   if level is None else None)
         if subject and (not out or out[-1].start < subject.start()):
             level = _level(subject.group("level"))
+        elif approved and (not out or out[-1].start < approved[1]):
+            level = approved[0]
         elif m.group("bare") and level is None and not m.group("zu"):
             continue  # a bare 督察“回头看” names an inspection only after a level acting as its subject
         if level is None:
@@ -233,6 +269,9 @@ def namings(text: str | None) -> list[InspectionName]:
                 prev = out[-1]
                 out[-1] = replace(prev, round=prev.round or rnd, batch=prev.batch or batch)
             continue
+        qualifier = _QUALIFIER.match(masked, out[-1].start + len(out[-1].text)) if out and out[-1].level != level else None
+        if qualifier and m.start() <= qualifier.end() < m.end("level"):
+            out.pop()  # 中央环保督察整改省级专项督察组: the naming before qualifies this one's work, this one is the body
         if out and out[-1].level != level and _joined(masked[out[-1].start + len(out[-1].text):m.end("level")]):
             out.pop()  # 中央环保督察反馈问题和省环保督察反馈问题: two levels joined in one clause, so neither
             continue
@@ -248,7 +287,56 @@ def namings(text: str | None) -> list[InspectionName]:
         prev = out[before[-1]]
         out[before[-1]] = replace(prev, round=prev.round or _ordinal(bare.group("r")),
                                   batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
+    out = [_bracketed_batch(n, masked) for n in out]
+    if not out and (report := _MINISTRY_AGAIN.search(masked)):
+        out.append(InspectionName("central", None, None, None, True, bool(_SPECIAL.search(_sentence(masked, report.start(),
+                                  report.end()))), original[report.start():report.end()], report.start()))
     return out
+
+
+def _fill_group(out: list[InspectionName], filled: dict[int, int | None], group: int, masked: str, at: int) -> None:
+    """A bare group (第十督察组, no level, not glued to a body's name: 市委第二督察组 is the city's) after the naming before
+    it, within its paragraph: that naming's group; two different bare groups for one naming give it none."""
+    if not out or _HAN.match(masked, at - 1) or "\n" in masked[out[-1].start:at] or at - out[-1].start > 80:
+        return
+    last = len(out) - 1
+    if last in filled:
+        if filled[last] != group:
+            filled[last] = None
+            out[last] = replace(out[last], group=None)
+        return
+    if out[last].group is None:
+        filled[last] = group
+        out[last] = replace(out[last], group=group)
+
+
+def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
+    """The level of the authority approving the naming at ``at`` in its sentence (经省委、省政府批准,决定组建3个专项督察组:
+    provincial; 经党中央、国务院批准: central; 经市委、市政府批准 names a city's: none), with where the approval ends."""
+    start = max(masked.rfind(c, 0, at) for c in _SENTENCE_END) + 1
+    found = list(_APPROVAL.finditer(masked, start, at))
+    if not found:
+        return None
+    who = found[-1].group("who")
+    if re.search(r"党中央|国务院", who):
+        return "central", found[-1].end()
+    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE}|(?:北京|天津|上海|重庆)市)(?:委|党委|政府|人民政府)", who):
+        return "provincial", found[-1].end()
+    return None
+
+
+def _bracketed_batch(n: InspectionName, masked: str) -> InspectionName:
+    """``n`` with the batch a bracket closing its sentence states (省第一…督察组向深圳市反馈督察情况(第四批)), unless the
+    bracket numbers notices or petitions (公示(第二批), 交办件(第三批): their batch, not the inspection's)."""
+    if n.batch:
+        return n
+    end = n.start + len(n.text)
+    stops = [i for i in (masked.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    tail = masked[end:min(stops) if stops else len(masked)]
+    m = _BATCH_BRACKET.search(tail)
+    if m is None or _NOTICES.search(tail[max(0, m.start() - 8):m.start()]):
+        return n
+    return replace(n, batch=_ordinal(m.group("b")))
 
 
 def _foreground(out: list[InspectionName], masked: str) -> list[InspectionName]:

@@ -58,6 +58,15 @@ _PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
 _OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
 
 
+#: a document's title (《湖北省督察反馈意见》, 以下简称《反馈意见》): the feedback named as a document, no act of giving it
+_TITLE = re.compile(r"《[^《》\n]{1,80}》|(?<=简称)\s*[“\"][^“”\"\n]{1,20}[”\"]")
+#: a date listed with other dates (2017年7月、9月和2018年4月,…分三批…督察并反馈…) or batches after it (分三批, 分批): the
+#: times of several stays, none of them the feedback's day (陆续 / 先后 after one day or span, 自…起陆续反馈, 3日-5日陆续
+#: 反馈, is dated by its first)
+_LISTED = re.compile(r"\s*(?:、|和|及|与|以及)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月")
+_CLAUSE_REST = re.compile(r"[^。；;，,\n]{0,12}")
+_LISTED_BEFORE = re.compile(r"[月日]\s*(?:、|和|及|与|以及)\s*$")
+_BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:批|轮)|分批")
 #: the day of another event of the inspection (…于9月1日进驻以来, 9月1日进驻我省，并将于近期…反馈): a time word or the
 #: stay's verb between the day and the feedback's verb dates the feedback otherwise, or not at all
 _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
@@ -69,6 +78,7 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
     mentions = sorted(find_dates(written, context_year=context_year) + _lost_marks(written), key=lambda m: m.start)
     # a news dateline's day (某社某地9月12日电) is the day the report was filed: a bare day after it decides first
     plain = [m for m in mentions if not _DATELINE.match(text, m.start, m.end + 3)]
+    text = _TITLE.sub(lambda t: " " * len(t.group(0)), text)  # 《…反馈意见》, 简称“反馈意见”: a document, no act
     found = nearest_before(text, plain, _FEEDBACK_VERB, 120)
     if found is None or (found.value is None and not found.redacted):  # no day, or one whose year is unknown
         found = (_day_of_the_stay(written, text, plain) or _day_of_the_dateline(written, text, context_year)
@@ -78,8 +88,11 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
     if found is not None:
         verb = _FEEDBACK_VERB.search(text, found.end)
         between = text[found.end:verb.start()] if verb else ""
-        if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()])
-                     or _OTHER_EVENT.search(between)):
+        # what is fed back closes the verb's clause (…党组反馈了巡察意见): a party inspection's is not this one's
+        tail = _CLAUSE_REST.match(text, verb.end()).group(0) if verb else ""  # type: ignore[union-attr]
+        if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()] + tail)
+                     or _OTHER_EVENT.search(between) or _BATCHES.search(between)
+                     or _LISTED.match(text, found.end) or _LISTED_BEFORE.search(text, max(0, found.start - 6), found.start)):
             return None
     return found
 

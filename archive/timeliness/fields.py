@@ -42,14 +42,17 @@ _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 _COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])(?<!\d,)"
 #: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项
 _TOTAL_VERB = rf"(?:是|为|{_IN_ALL})"
+#: categories a total is sorted into, between its verb and its count (共5大类39项, 共3个方面21项, 共六类、25项)
+_CATEGORIES = rf"(?:{_CN_NUM})\s*(?:大类|类|个方面|方面|个领域|领域)\s*[、,，]?\s*(?:的\s*)?"
 _TASK_COUNT = re.compile(
     rf"{_COUNT_START}(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
     # measures are the plan's list under 清单 or when the part done follows (158项整改措施已完成108项)
     rf"(?:任务|措施(?=\s*清单|\s*已[^，,。；;\d]{{0,10}}?完成\s*(?:{_CN_NUM})\s*[项条个])|问题)"
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
     rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
-    rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
-    rf"|问题(?:有|{_IN_ALL})\s*(?P<n_after2>{_CN_NUM})\s*项"
+    # 整改任务共5大类39项, 问题共分3个方面21项: the categories between the total's verb and its count
+    rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
     rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?")
 #: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
@@ -77,6 +80,10 @@ _RECTIFICATION = re.compile(r"整改|督察|督查|反馈")
 _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
 #: a clause opened by 其中 counts a part of a total stated before it (其中,2017年底前须完成任务23项)
 _PART = re.compile(r"\s*其中")
+#: …but the writer's own body's share of a higher plan (其中涉及我市的整改任务共39项, 其中,交办本县的问题12个) is its own
+#: plan's count: 我 / 本 + a body's kind right after 其中 and a verb of concerning or handing over
+_OWN_SHARE = re.compile(r"\s*其中\s*[,，]?\s*(?:涉及|属于|交办|交给|分解到|分配到|落实到|需要?|由)?\s*(?:我|本)(?:市|县|区|旗|州|盟)"
+                        r"(?![\u4e00-\u9fff]{0,2}(?:已|完成|办结|销号))")
 #: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
 #: rectification plan's tasks unless 整改 qualifies them (整改工作任务)
 _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
@@ -84,6 +91,15 @@ _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
 _PARTY_INSPECTION = re.compile(r"巡[察视]")
 #: problems the petitions raised (交办信访件涉及的生态环境问题9070个) are no plan's tasks either
 _PETITIONS = re.compile(r"信访|举报")
+#: a list the plan formed (形成了…, 列出, 得出) in the count's clause, the feedback sorted (梳理 / 整理 / 归纳 / 细化 / 分解 /
+#: 汇总 / 分类) earlier in its sentence: 对反馈意见进行了梳理,形成了四大十五个领域的144个问题
+_FORMED = re.compile(r"(?:形成|列出|得出|整理出|归纳出|梳理出|汇总出)了?[^，,。；;\d]{0,14}$")
+_SORTED = re.compile(r"梳理|整理|归纳|细化|分解|汇总|分类")
+#: a count as 对 / 针对's object (对84个具体问题,): with the plan's act opening the next clause (分别制定整改清单, 逐一明确整改
+#: 措施, 建立问题台账) it is the plan's list; with any other act (分别进行了现场检查) it is not
+_OBJECT_OF = re.compile(r"\s*(?:对|针对|就)\s*(?:督察(?:组)?(?:反馈|指出|交办)?的)?\s*")
+_PLAN_ACT = re.compile(r"\s*[，,]\s*(?:分别|逐一|逐项|均|逐个|一一)?\s*(?:制定|建立|明确|列出|形成|细化)了?[^，,。；;]{0,12}?"
+                       r"(?:清单|方案|台账|措施|责任|时限)")
 _LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)了?(?:意见)?\s*[，,]$")
 _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
 #: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
@@ -108,6 +124,13 @@ _FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自�
 _INSPECTION = re.compile(r"督[察查]|反馈")
 #: problems broken into the plan's tasks (44个问题共190项任务, 56个问题细化为293项整改任务): the tasks are the count
 _BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
+#: what 问题 may qualify after a count: leads (线索), projects (项目), petitions (件, 信访件): no plan's problems
+_NOT_PROBLEMS = re.compile(r"\s*(?:线索|项目|信访件|件|案件)")
+#: the plans of a number of cities, counties or districts (9市整改方案, 5个县(区)的整改任务): their own plans added up,
+#: no one plan's count — only where the places own the plans or the tasks (a joint total, 3市共确定…154个问题, is
+#: labelled both ways in the corpus, so it is left as it was)
+_PLACES_PLANS = re.compile(rf"(?<![\d第])(?P<n>{_CN_NUM})\s*个?\s*(?:地市|市州|县区|县市区|市县|市|县|区|州|盟|旗)"
+                           r"(?:[（(][^（）()]{1,8}[)）])?\s*(?:的\s*)?(?:整改)?\s*(?:方案|任务)")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")
@@ -212,23 +235,29 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
     if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
         return True  # 已完成313项整改任务, 已按序时要求完成整改任务11项: the part done
+    if m.group(0).endswith("问题") and _NOT_PROBLEMS.match(text, m.end()):
+        return True  # 22条问题线索, 12项问题项目: leads or projects, 问题 only qualifies them, whatever counts them
     if m.group("n_problem"):
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
-        tied = _tied(text, m.start())
+        tied = _tied(text, m.start(), m.end())
         if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
-    if _OTHER_OWNER.search(text, clause, m.start()):
+    places = _PLACES_PLANS.search(text, clause, m.end())
+    places = places if places and places.start() < m.start() else None
+    if _OTHER_OWNER.search(text, clause, m.start()) or (places and (number_value(places.group("n")) or 0) >= 2):
         return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
     titles = list(_TITLE.finditer(text, clause, m.start()))
     if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
         return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
-    if _DONE_IN_CLAUSE.search(text, clause, m.start()) or _PART.match(text, clause) \
-            or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"):
+    opener = text.rfind("其中", max(0, clause - 4), clause)
+    own_share = _OWN_SHARE.match(text, opener if opener >= 0 else clause)
+    if _DONE_IN_CLAUSE.search(text, clause, m.start()) or (not own_share and (
+            _PART.match(text, clause) or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"))):
         return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
     sentence = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
     ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
@@ -250,11 +279,18 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     return bool(m.group("n_after3") and not _tied(text, m.start()))
 
 
-def _tied(text: str, at: int) -> bool:
+def _tied(text: str, at: int, end: int | None = None) -> bool:
     """Whether a governor ties the count at ``at`` to the feedback or the plan: in its clause (督察反馈的N个问题), or
-    closing the clause before it (督察组反馈意见指出,我省存在N个问题); 督察反馈后,群众反映的N个问题 is not."""
+    closing the clause before it (督察组反馈意见指出,我省存在N个问题); 督察反馈后,群众反映的N个问题 is not.  So does the
+    feedback sorted into a list (梳理…形成了…N个问题, 经梳理细化,共形成N个问题), and problems a plan acts on
+    (对N个具体问题,分别制定整改清单: the count as 对's object, the plan's act opening the next clause)."""
     clause = _clause_start(text, at)
-    return bool(_PROBLEM_CONTEXT.search(text, max(clause, at - 12), at) or _LEAD_IN.search(text, max(0, clause - 12), clause))
+    if _PROBLEM_CONTEXT.search(text, max(clause, at - 12), at) or _LEAD_IN.search(text, max(0, clause - 12), clause):
+        return True
+    sentence = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    if _FORMED.search(text, clause, at) and _SORTED.search(text, sentence, at):
+        return True
+    return end is not None and bool(_OBJECT_OF.fullmatch(text, clause, at)) and bool(_PLAN_ACT.match(text, end))
 
 
 def _clause_start(text: str, at: int) -> int:

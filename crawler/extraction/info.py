@@ -92,6 +92,11 @@ _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \t\u3000]+)
 _LABEL_ONLY = re.compile(r"^[\s•·*\-]*[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 _KNOWN_LABEL_ONLY = re.compile(rf"^[\s•·*\-]*(?:{LABELS})\s*[:：]\s*$")
 _LABEL_FIRST = re.compile(r"^[\s•·*\-|｜]*[\u4e00-\u9fff]{2,8}\s*[:：]|.*[。，,；;！？!?]")
+#: a section heading that is a known label, numbered or not, with or without its colon ("二、公示时间", "（三）公示期:",
+#: "2.发布日期"): a line opening with a date after it is its value, whatever follows the date
+_ENUMERATOR = r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d))"
+_LABEL_HEADING = re.compile(rf"^[\s•·*\-]*(?:{_ENUMERATOR})?\s*(?:{LABELS})\s*[:：]?\s*$")
+_DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
 def joined_labels(text: str) -> str:
@@ -105,7 +110,9 @@ def joined_labels(text: str) -> str:
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if _KNOWN_LABEL_ONLY.match(line) and j < len(lines) and not _LABEL_FIRST.match(lines[j]):
+        read = for_reading(line)[1]  # labels read in simplified script (公示時間)
+        if j < len(lines) and ((_KNOWN_LABEL_ONLY.match(read) and not _LABEL_FIRST.match(lines[j]))
+                               or (_LABEL_HEADING.match(read) and _DATE_FIRST.match(lines[j]))):
             out.append(line.rstrip() + lines[j].strip())
             i = j + 1
             continue
@@ -184,7 +191,8 @@ _BYLINE = re.compile(rf"^[ \t\u3000]*《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3
 #: a weekday or the clock's words
 _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
                          r"公示|通报|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
-                         r"周[一二三四五六日])$")
+                         # …or a verb's phrase before the day (发表于, 发布于, 更新于, 写于, 摄于): a posting label
+                         r"周[一二三四五六日]|于)$")
 
 
 #: a day's time ending a byline: a name ending 新闻 before a timed day is a medium's (某某经济新闻 2018-09-26 21:10:42),
@@ -251,10 +259,22 @@ def publisher_of(fields: dict[str, str]) -> str | None:
     return None
 
 
+#: a labelled day whose year is printed with two digits (发布时间:18年05月29日): 2000 + the year; only with 年, 月 and 日
+#: all written (18-05-29 could be read several ways)
+_SHORT_YEAR = re.compile(r"^\s*(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _labelled_date(value: str | None) -> str | None:
+    """The day a label's value shows: a full date, or one with a two-digit year written 年月日 (``18年05月29日``)."""
+    date = parse_shown_date(value)
+    short = _SHORT_YEAR.match(value or "") if date is None else None
+    return parse_shown_date(f"20{short.group(1)}-{short.group(2)}-{short.group(3)}") if short else date
+
+
 def posted_of(fields: dict[str, str]) -> str | None:
     """The posting date a block's labels state (never 发文 / 成文 / 公示 dates), or None."""
     for label in _POSTED_LABELS:
-        date = parse_shown_date(fields.get(label))
+        date = _labelled_date(fields.get(label))
         if date:
             return date
     return None
@@ -262,7 +282,7 @@ def posted_of(fields: dict[str, str]) -> str | None:
 
 def _first_date(value: str | None) -> str | None:
     found = next((m for m in find_dates(value or "") if m.value), None)
-    return found.iso() if found else parse_shown_date(value)
+    return found.iso() if found else _labelled_date(value)
 
 
 def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
