@@ -126,11 +126,10 @@ _INSPECTION = re.compile(r"督[察查]|反馈")
 _BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
 #: what 问题 may qualify after a count: leads (线索), projects (项目), petitions (件, 信访件): no plan's problems
 _NOT_PROBLEMS = re.compile(r"\s*(?:线索|项目|信访件|件|案件)")
-#: the plans of a number of cities, counties or districts (9市整改方案, 5个县(区)的整改任务): their own plans added up,
-#: no one plan's count — only where the places own the plans or the tasks (a joint total, 3市共确定…154个问题, is
-#: labelled both ways in the corpus, so it is left as it was)
+#: the plans of a number of cities, counties or districts (9市整改方案, 5个县(区)的整改任务) or their joint total
+#: (3市共确定…154个问题, 两县合计…): their own plans added up, no one plan's count
 _PLACES_PLANS = re.compile(rf"(?<![\d第])(?P<n>{_CN_NUM})\s*个?\s*(?:地市|市州|县区|县市区|市县|市|县|区|州|盟|旗)"
-                           r"(?:[（(][^（）()]{1,8}[)）])?\s*(?:的\s*)?(?:整改)?\s*(?:方案|任务)")
+                           r"(?:[（(][^（）()]{1,8}[)）])?\s*(?:(?:的\s*)?(?:整改)?\s*(?:方案|任务)|(?:共|合计|总共|一共))")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
 _SCHEDULE_TAIL = re.compile(rf"^\s*前?\s*(?:要)?(?:全面|基本)?完成\s*(?:整改)?\s*(?P<n>{_CN_NUM})\s*个")

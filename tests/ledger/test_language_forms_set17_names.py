@@ -271,10 +271,17 @@ def test_no_count_from_forming_or_acting_on_other_problems(text):
     ("5个县(区)的整改任务共45项", None),
     ("13个市州整改方案明确的600项任务", None),
     ("3个县区整改方案确定整改任务90项", None),
+    # a number of places' joint total (共 / 合计 / 总共 right after them): added up, no one plan's
+    ("3市共确定需要整改154个问题,已有75个问题基本完成整改", None),
+    ("两县合计梳理出问题38个", None),
+    ("5个区总共确定整改任务60项", None),
+    ("4市一共排查出问题112个", None),
     # …but problems themselves, one place, the writer's own plan
     ("督察反馈的22条问题", 22),
     ("我市整改方案确定的45项整改任务", 45),
     ("督察反馈涉及我市3个县区的问题共45个", 45),
+    ("全市共确定整改任务45项", 45),
+    ("全区共梳理出问题27个", 27),
     ("某市整改方案明确的38项整改任务", 38),
 ])
 def test_leads_and_several_places_plans(text, count):
