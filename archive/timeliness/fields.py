@@ -119,6 +119,10 @@ _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治
                           r"|(?:本次|此次|本批次?)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
                           r"|各(?:省|市|地|县)|全国|两轮|历次|多轮"
                           rf"|(?<![\d第])(?:{_CN_NUM})\s*(?:个\s*省(?:份|区|市)?|省(?:份|市|区|[（(][^）)]{{1,6}}[）)]))")
+#: a number of provinces or places opening the sentence as its subject (7省市督察整改方案均…, 3市…): the counts after
+#: them in that sentence are their plans' added up
+_SEVERAL_SUBJECT = re.compile(rf"\s*(?:[^，,。；;]{{0,12}}?[，,])?\s*(?:{_CN_NUM})\s*个?\s*(?:省(?:份|市|区)|省[（(][^）)]{{1,6}}[）)]"
+                              r"|地市|市州|县区|县市区|市县|市|县|区)(?=\s*(?:督察|整改|的|共|均|合计|总共|一共))")
 #: problems a check found (实地查看 / 调研 / 巡查 / 暗访 / 检查 / 排查 / 自查 / 曝光), where no inspection or feedback is named
 _FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自查|曝光")
 _INSPECTION = re.compile(r"督[察查]|反馈")
@@ -248,6 +252,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     places = places if places and places.start() < m.start() else None
     if _OTHER_OWNER.search(text, clause, m.start()) or (places and (number_value(places.group("n")) or 0) >= 2):
         return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
+    if _SEVERAL_SUBJECT.match(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1):
+        return True  # 7省市督察整改方案均…,对…梳理,共计确定375项: several provinces' plans, the sentence's subject
     titles = list(_TITLE.finditer(text, clause, m.start()))
     if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
         return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks

@@ -276,12 +276,18 @@ def test_no_count_from_forming_or_acting_on_other_problems(text):
     ("两县合计梳理出问题38个", None),
     ("5个区总共确定整改任务60项", None),
     ("4市一共排查出问题112个", None),
+    # a number of provinces or places opening the sentence as its subject: the counts in that sentence are theirs
+    ("7省市督察整改方案均实行清单制,对反馈意见进行了梳理,共计确定375项整改任务", None),
+    ("2017年,5个省份共确定整改任务600项", None),
+    ("截至2018年底,3市整改方案确定的问题共154个", None),
     # …but problems themselves, one place, the writer's own plan
     ("督察反馈的22条问题", 22),
     ("我市整改方案确定的45项整改任务", 45),
     ("督察反馈涉及我市3个县区的问题共45个", 45),
     ("全市共确定整改任务45项", 45),
     ("全区共梳理出问题27个", 27),
+    ("中央督察组向我省反馈问题后,我省确定整改任务85项", 85),
+    ("市委高度重视,组织制定整改方案,确定整改任务45项", 45),
     ("某市整改方案明确的38项整改任务", 38),
 ])
 def test_leads_and_several_places_plans(text, count):
