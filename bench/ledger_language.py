@@ -20,8 +20,8 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–18 were, each until its blind measure; README
-#: "Fresh set 13" … "Fresh sets 19 and 20")
+#: fresh sets no reader round reads, dev rows included (sets 13–20 were, each until its blind measure; README
+#: "Fresh set 13" … "Fresh sets 21 and 22")
 KEPT_UNREAD = {"fresh21", "fresh22"}
 
 
