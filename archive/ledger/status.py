@@ -54,7 +54,7 @@ logger = logging.getLogger(__name__)
 STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other")
 
 _HAN = r"[\u4e00-\u9fff]"
-_COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条)"  # a masked count (X个) is a count
+_COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条|宗|家|座|户)"  # a masked count (X个) is a count
 #: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
 _MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
 _ADVERB = rf"(?:{_MANNER_ADV}|已经|均)?"
@@ -77,6 +77,19 @@ _TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 _ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
+#: a negative evaluation of the work: its subject (措施 / 态度 / 工作 / 计划 …) and an evaluative predicate (不力, 消极,
+#: 不严不实, 落空, 走过场), a sham rectification (敷衍整改, 虚假整改, 表面整改), problems left unsolved (长期得不到解决),
+#: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁敷衍整改) is none (_PROHIBIT)
+_EVAL_SUBJECT = r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组织|领导|作风|计划|目标|任务|承诺|方案|整改|治理|整治|落实|推进)"
+_EVALUATION = (rf"{_EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力)"
+               rf"|{_EVAL_SUBJECT}{_HAN}{{0,4}}?(?<!不)落空|消极(?:应付|对待|怠工|懈怠|整改)|敷衍(?:了事|应付|塞责|整改)?|走过场|不严不实"
+               r"|(?:虚假|表面|假装|选择性|象征性|纸面|数字)整改"
+               r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
+               r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成)")
+#: a prohibition or a guard before a behind phrase makes it what is to be avoided (严禁敷衍整改, 防止进度滞后)
+_PROHIBIT = re.compile(r"严禁|不得|杜绝|防止|避免|禁止|不准|不允许|决不|绝不|切忌|力戒|以免|纠正|克服|反对")
+#: (…a kind of conduct named by it, a list of them closed by 的: 出现表面整改、虚假整改的行为)
+_NAMED_KIND = re.compile(r"(?:、[^，,；;。、的]{1,8})*的")
 #: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
 _PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
 #: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
@@ -109,6 +122,8 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
                           r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
+                          # the work judged by a negative evaluation (see _EVALUATION)
+                          rf"|{_EVALUATION}"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
                           # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)
                           r"|(?:抓|推进|整改|落实|治理|整治|执行)得不(?:紧|力|实|够|快)"
@@ -163,6 +178,8 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
+                            # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结)
+                            r"|阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
@@ -174,7 +191,7 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没)|(?<![将要])(?:持续|常态化){_ACTION}")),
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
@@ -185,11 +202,14 @@ _PLAN_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{
                            r"[\u4e00-\u9fff]{0,8}(?:措施|举措|做法|打算|计划|安排|思路)\s*[:：]?\s*\n")
 _BUT = re.compile(r"但(?:是)?|然而")
 #: a later clause that states the present (…开工建设,目前主体工程已完工): it decides over the history before it
-_NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|现在)[，,]?")
+_NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段|现在)|(?:经过?[^，,；;。]{1,8}?|此|随)后)[，,]?")
 #: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进, 正在办理29项):
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+#: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
+#: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
+_IN_HAND = re.compile(rf"(?:目前|现在|当前|同时|并)?{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
 #: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
@@ -285,6 +305,11 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
+    if name == "behind" and _PROHIBIT.search(compact, clause, m.start()):
+        return False  # what is to be avoided (严禁敷衍整改, 防止进度滞后)
+    if name == "behind" and _NAMED_KIND.match(compact, m.end()) and re.fullmatch(_EVALUATION, m.group(0)):
+        # a kind of conduct named (对虚假整改的…, 出现敷衍整改的行为), behind only as a finding (曝光了敷衍整改的问题)
+        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
     if name == "behind" and m.group(0).endswith("不到位"):
         return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
     return True
@@ -327,7 +352,7 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
     share = _SHARE.match(compact, head[0] + len(head[3]))
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share):
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and _IN_HAND.match(rest))):
             continue
         later = _rest_state(rest)
         if later and later[2] == "ongoing" and later[3] == "持续推进":
