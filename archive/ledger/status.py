@@ -47,53 +47,30 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.status_words import ACTION as _ACTION
+from archive.ledger.status_words import ADVERB as _ADVERB
+from archive.ledger.status_words import COUNT as _COUNT
+from archive.ledger.status_words import EVALUATION as _EVALUATION
+from archive.ledger.status_words import HAN as _HAN
+from archive.ledger.status_words import HANDOVER as _HANDOVER
+from archive.ledger.status_words import NEG_MANNER as _NEG_MANNER
+from archive.ledger.status_words import NOT_STATED as _NOT_STATED
+from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
+from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
+from archive.ledger.status_words import RESULT as _RESULT
+from archive.ledger.status_words import STAGE as _STAGE
+from archive.ledger.status_words import TERMINAL as _TERMINAL
+from archive.ledger.status_words import WORK as _WORK
 from archive.script_fold import for_reading
 
 logger = logging.getLogger(__name__)
 
 STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other")
 
-_HAN = r"[\u4e00-\u9fff]"
-_COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条|宗|家|座|户)"  # a masked count (X个) is a count
-#: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
-_MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
-_ADVERB = rf"(?:{_MANNER_ADV}|已经|均)?"
-#: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
-_NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"
-#: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
-_NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
-#: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
-#: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
-_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
-#: verbs of the work a result complement closes (整改到位, 清理完毕)
-_WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修复|核查)"
-#: verbs that hand work over (交办, 移交 …): delivered, not done
-_HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
-#: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
-_TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决"
-             # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
-             r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
-#: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
-_ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
-           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
-#: a negative evaluation of the work: its subject (措施 / 态度 / 工作 / 计划 …) and an evaluative predicate (不力, 消极,
-#: 不严不实, 落空, 走过场), a sham rectification (敷衍整改, 虚假整改, 表面整改), problems left unsolved (长期得不到解决),
-#: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁敷衍整改) is none (_PROHIBIT)
-_EVAL_SUBJECT = r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组织|领导|作风|计划|目标|任务|承诺|方案|整改|治理|整治|落实|推进)"
-_EVALUATION = (rf"{_EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力)"
-               rf"|{_EVAL_SUBJECT}{_HAN}{{0,4}}?(?<!不)落空|消极(?:应付|对待|怠工|懈怠|整改)|敷衍(?:了事|应付|塞责|整改)?|走过场|不严不实"
-               r"|(?:虚假|表面|假装|选择性|象征性|纸面|数字)整改"
-               r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
-               r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成)")
 #: a prohibition or a guard before a behind phrase makes it what is to be avoided (严禁敷衍整改, 防止进度滞后)
 _PROHIBIT = re.compile(r"严禁|不得|杜绝|防止|避免|禁止|不准|不允许|决不|绝不|切忌|力戒|以免|纠正|克服|反对")
 #: (…a kind of conduct named by it, a list of them closed by 的: 出现表面整改、虚假整改的行为)
 _NAMED_KIND = re.compile(r"(?:、[^，,；;。、的]{1,8})*的")
-#: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
-_PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
-#: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
-_STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
@@ -172,9 +149,12 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?<![未没有])达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
                         rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
+                        # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
+                        rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项)?{_PERFECTIVE_WORK}"
+                        rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
-    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -191,7 +171,10 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}")),
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
+                          # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
+                          # principle, 坚持整改一个、销号一个, is none)
+                          rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
@@ -233,6 +216,8 @@ _PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|�
 _AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
+#: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)
+_VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实施|落实|解决")
 #: a manner phrase after the aim whose 的 is its own (务必按…明确的措施全部落实到位): that 的 ends no relative clause
 _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
@@ -278,7 +263,9 @@ def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AI
         return _aimed_across(compact, clause, end)
     governed = compact[aims[-1].end():end]
     de = governed.find("的")
-    return "已" not in governed and (de < 0 or bool(_MANNER_DE.search(governed, 0, de)))
+    # (a 的 with no verb of the work before it only modifies the object: 将…反馈意见的问题全面整改到位 stays aimed)
+    return "已" not in governed and (de < 0 or bool(_MANNER_DE.search(governed, 0, de))
+                                    or not _VERB_BEFORE_DE.search(governed, 0, de))
 
 
 def _aimed_across(compact: str, clause: int, end: int) -> bool:
