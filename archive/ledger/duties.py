@@ -18,7 +18,7 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
 _DUTY_VERB = r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
-_EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,4}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
+_EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)

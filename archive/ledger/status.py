@@ -192,7 +192,7 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
 #: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
 #: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
-_IN_HAND = re.compile(rf"(?:目前|现在|当前|同时|并)?{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
+_IN_HAND = re.compile(rf"(?:目前|现在|当前|同时|并|现)?{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
 #: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
