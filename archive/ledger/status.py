@@ -21,7 +21,8 @@
   works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
   (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
-  (项目被搁置, 停滞; not 不得搁置);
+  (项目被搁置, 停滞; not 不得搁置); the work judged by its subject and an evaluation (态度消极, 措施不力, 工作不严不实,
+  计划年年落空), problems left unsolved (长期得不到解决), none done (几乎无一按时完成), not when guarded against (严禁…);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
@@ -38,7 +39,9 @@ After 但 the wording turns when its main clause states a status; when it states
 stating the present (…开工建设,目前主体工程已完工) decides over the history before it; after a part done, a clause
 about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
 or behind decides, also when the rest is counted in the next sentence (已完成17项。…需完成2项,均达到序时进度); the rest
-pushed on (整改完成54个,持续推进17个) is on track.
+pushed on (整改完成54个,持续推进17个) is on track; so are a step done then work in hand (已完成倒库,正在铺膜; a close-out
+step, 正在组织验收, leaves it done) and the rest closed for a stage (已办结21件,阶段性办结2件).  A later result after the
+supervision (…进展缓慢,经督办后…全部完工) decides over the history before it.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
 from __future__ import annotations
@@ -67,10 +70,11 @@ logger = logging.getLogger(__name__)
 
 STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other")
 
-#: a prohibition or a guard before a behind phrase makes it what is to be avoided (严禁敷衍整改, 防止进度滞后)
-_PROHIBIT = re.compile(r"严禁|不得|杜绝|防止|避免|禁止|不准|不允许|决不|绝不|切忌|力戒|以免|纠正|克服|反对")
-#: (…a kind of conduct named by it, a list of them closed by 的: 出现表面整改、虚假整改的行为)
-_NAMED_KIND = re.compile(r"(?:、[^，,；;。、的]{1,8})*的")
+#: a prohibition or a guard before a behind phrase makes it what is to be avoided (严禁工作走过场, 防止进度滞后)
+_PROHIBIT = re.compile(r"严禁|不得|杜绝|防止|避免|禁止|不准|不允许|不许|决不|绝不|切忌|力戒|以免|纠正|克服|反对"
+                       r"|不能|不要|不可|不搞|不应|严防|防范|警惕|查处|问责")
+#: (…a kind of conduct named by it, a list of them closed by 的 or 等: 出现表面整改、虚假整改的行为, 走过场、敷衍整改等问题)
+_NAMED_KIND = re.compile(r"(?:(?:、|或|和|及)[^，,；;。、的等]{1,16})*(?:的|等)")
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
@@ -245,6 +249,11 @@ class StatusReading:
     head: str | None
 
 
+def _sentence_start(compact: str, at: int) -> int:
+    """Where the sentence holding ``compact[at]`` starts."""
+    return compact.rfind("。", 0, at) + 1
+
+
 def _clause_of(compact: str, at: int) -> int:
     """Where the clause holding ``compact[at]`` starts."""
     return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
@@ -293,10 +302,13 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
     if name == "behind" and _PROHIBIT.search(compact, clause, m.start()):
-        return False  # what is to be avoided (严禁敷衍整改, 防止进度滞后)
-    if name == "behind" and _NAMED_KIND.match(compact, m.end()) and re.fullmatch(_EVALUATION, m.group(0)):
-        # a kind of conduct named (对虚假整改的…, 出现敷衍整改的行为), behind only as a finding (曝光了敷衍整改的问题)
-        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
+        return False  # what is to be avoided (严禁工作走过场, 防止进度滞后)
+    if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) \
+            and _PROHIBIT.search(compact, _sentence_start(compact, m.start()), m.start()):
+        return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
+    if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
+        # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
+        return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
     if name == "behind" and m.group(0).endswith("不到位"):
         return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
     return True

@@ -30,14 +30,16 @@ TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|
 ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
 #: a negative evaluation of the work: its subject (措施 / 态度 / 工作 / 计划 …) and an evaluative predicate (不力, 消极,
-#: 不严不实, 落空, 走过场), a sham rectification (敷衍整改, 虚假整改, 表面整改), problems left unsolved (长期得不到解决),
-#: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁敷衍整改) is none (_PROHIBIT)
+#: 不严不实, 落空, 走过场), problems left unsolved (长期得不到解决),
+#: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁工作走过场) is none
 EVAL_SUBJECT = r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组织|领导|作风|计划|目标|任务|承诺|方案|整改|治理|整治|落实|推进)"
-EVALUATION = (rf"{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力)"
-               rf"|{EVAL_SUBJECT}{HAN}{{0,4}}?(?<!不)落空|消极(?:应付|对待|怠工|懈怠|整改)|敷衍(?:了事|应付|塞责|整改)?|走过场|不严不实"
-               r"|(?:虚假|表面|假装|选择性|象征性|纸面|数字)整改"
+#: (a sham or slack conduct named bare — 敷衍整改, 走过场, 表面整改 — is left unread: the corpus labels it a kind of
+#: misconduct in general remarks and requirements as often as a finding; with the work as its subject it is read:
+#: 工作走过场, 态度消极)
+EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力)"
+               rf"|{EVAL_SUBJECT}{HAN}{{0,4}}?(?<!不)落空"
                r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
-               r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成)")
+               r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外|遗漏|漏|缺|不)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成))")
 #: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
 PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
 #: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)

@@ -12,35 +12,47 @@ from archive.ledger.status import read_status, status_class
 
 @pytest.mark.parametrize("text", [
     "某市对督察交办问题整改态度消极,措施不力",
-    "部分县区整改工作不严不实",
+    "某县整改工作不严不实",
     "某县治理计划年年落空",
     "该区整治方案多次落空",
-    "某地敷衍整改,群众意见很大",
-    "有关部门敷衍了事,问题反弹",
-    "某企业搞表面整改、虚假整改",
+    "某县整改措施落实不力",
+    "有关部门监管工作明显乏力",
     "一些突出问题长期得不到解决",
     "群众反映的油烟问题始终得不到有效解决",
     "列入方案的治理项目几乎无一按时完成",
     "督察发现,某县河道整治走过场",
     "某區對督察交辦問題整改態度消極,工作不嚴不實",
-    "通报了一批敷衍整改的典型问题",
+    "某企业整改态度较为消极",
 ])
 def test_a_negative_evaluation_of_the_work_is_behind(text):
     assert status_class(text) == "behind"
 
 
 @pytest.mark.parametrize("text", [
-    "严禁敷衍整改、虚假整改",
+    "严禁整改工作走过场",
     "坚决防止整改工作走过场",
     "确保治理计划不落空",
-    "对敷衍整改的,严肃追究责任",
-    "对于表面整改、虚假整改的,由纪委通报批评",
+    "对整改工作走过场的,严肃追究责任",
+    "对于措施不力、工作不严不实的,由纪委通报批评",
     "避免问题长期得不到解决",
     "已整改问题无一例外完成验收销号",
     "该项目对周边环境产生消极影响",
+    "坚决杜绝形式主义,整改工作不搞走过场",
+    "对整改不力、问题长期得不到解决的,严肃追责",
 ])
 def test_a_prohibition_a_group_named_or_another_sense_is_no_evaluation(text):
     assert status_class(text) != "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "某地敷衍整改,群众意见很大",
+    "出现表面整改、虚假整改的行为",
+    "有关部门敷衍了事",
+    "通报了一批敷衍整改的典型问题",
+])
+def test_a_sham_rectification_named_bare_stays_unread(text):
+    # the corpus labels a bare sham (敷衍整改, 表面整改) a kind of misconduct as often as a finding: left unread
+    assert status_class(text) == "other"
 
 
 @pytest.mark.parametrize("text", [
