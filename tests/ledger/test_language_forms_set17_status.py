@@ -232,6 +232,10 @@ def test_the_time_petitions_are_taken_or_a_stay_is_no_window(text):
     ("受理举报截止时间:2021年6月30日", None, "2021-06-30"),
     ("公示截止时间为2020年10月9日", None, "2020-10-09"),
     ("报名截止日期为2019年3月15日", None, "2019-03-15"),
+    ("受理投诉截止时间为2022年7月31日", None, "2022-07-31"),
+    ("異議截止時間:2018年1月12日", None, "2018-01-12"),
+    ("信访截止日期:10月8日", 2024, "2024-10-08"),
+    ("征集截止时间为2021年11月30日", None, "2021-11-30"),
 ])
 def test_a_windows_closing_time_is_its_last_day(text, year, iso):
     assert deadline(text, context_year=year).iso() == iso
@@ -290,6 +294,10 @@ def test_hours_of_each_day_or_one_day_are_not_recurring(text):
     ("拟于2020年12月进行销号", None, "2020-12-31"),
     ("预计2021年9月完成销号", None, "2021-09-30"),
     ("计划2019年10月验收销号", None, "2019-10-31"),
+    ("拟于2022年6月底前完成销号", None, "2022-06-30"),
+    ("该问题拟在12月份完成销号", 2019, "2019-12-31"),
+    ("预计2023年3月进行验收销号", None, "2023-03-31"),
+    ("計劃於2021年8月進行銷號", None, "2021-08-31"),
 ])
 def test_a_planned_close_out_is_a_last_day(text, year, iso):
     assert deadline(text, context_year=year).iso() == iso
@@ -297,12 +305,36 @@ def test_a_planned_close_out_is_a_last_day(text, year, iso):
 
 @pytest.mark.parametrize("text", [
     "2019年5月销号了3个问题",
+    "已于2020年9月完成销号",
+    "2021年7月销号过一批问题",
+    "截至2022年4月,已销号12个问题",
+])
+def test_a_past_close_out_is_no_last_day(text):
+    assert deadline(text).iso() is None
+
+
+@pytest.mark.parametrize("text", [
     "2018年第三批省级环境保护督察工作全面启动",
     "2016年第二批督察组全面完成进驻",
     "2017年第一轮督察基本完成",
+    "2019年第二轮督察实现全覆盖",
+    "2020年第一批项目全面开工",
+    "2021年第四批中央督察组完成督察",
+    "二〇一八年第三批督察全面铺开",
+    "2022年第1批整改任务全面部署",
 ])
-def test_a_past_close_out_or_a_years_ordinal_is_no_last_day(text):
+def test_a_year_before_an_ordinal_is_an_attribute(text):
     assert deadline(text).iso() is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2018年第三季度完成", "2018-09-30"),
+    ("2019年三季度完成整改", "2019-09-30"),
+    ("2020年完成全面整改", "2020-12-31"),
+    ("确保2021年全面完成", "2021-12-31"),
+])
+def test_a_year_with_its_quarter_or_target_still_reads(text, iso):
+    assert deadline(text).iso() == iso
 
 
 @pytest.mark.parametrize("text", [
@@ -310,6 +342,10 @@ def test_a_past_close_out_or_a_years_ordinal_is_no_last_day(text):
     "2018年5月至6月底,督察组对某省开展督察",
     "2019年9月中旬至10月底,开展专项检查",
     "2020年3月上旬至4月底对全市企业进行排查",
+    "2017年8月至9月底,督察组进驻某市",
+    "2021年4月下旬至5月底开展“回头看”",
+    "2015年10月中旬—11月底,对各县开展检查",
+    "2023年6月至7月底,组织专项执法",
 ])
 def test_a_period_end_closing_a_range_is_the_periods(text):
     assert deadline(text).iso() is None
@@ -320,6 +356,9 @@ def test_a_period_end_closing_a_range_is_the_periods(text):
     ("确保2020年6月至9月底前完成", "2020-09-30"),
     ("2021年12月底", "2021-12-31"),
     ("2020年11月下旬至12月底完成整改", "2020-12-31"),
+    ("整改时间:2022年3月至6月底", "2022-06-30"),
+    ("力争2021年5月至8月底完成", "2021-08-31"),
+    ("2019年10月中旬至12月底前完成验收", "2019-12-31"),
 ])
 def test_a_range_closed_by_a_period_end_under_a_limit_still_reads(text, iso):
     assert deadline(text).iso() == iso
