@@ -388,3 +388,27 @@ def test_a_problem_named_by_its_label_and_numeral_is_cited(text, numbers):
 ])
 def test_a_count_or_a_word_opened_by_a_numeral_is_no_citation(text):
     assert cited_numbers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "2018年3月14日,全省大气污染防治强化督查持续开展",
+    "专项执法行动持续开展。",
+    "“清废”行动持续开展",
+    "河湖整治持续开展,成效明显",
+    "各项整改工作持续开展",
+    "春季造林活动持续开展",
+    "2020年5月,全市交叉检查持续开展",
+    "第二轮督察持续开展;",
+])
+def test_a_campaign_said_to_go_on_narrates_no_duty(text):
+    assert deadline(text).kind == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "持续开展",
+    "持续开展排查整治",
+    "督查持续开展巡查",
+    "立行立改,持续开展",
+])
+def test_keeping_up_a_work_is_still_ongoing(text):
+    assert deadline(text).kind == "ongoing"
