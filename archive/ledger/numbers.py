@@ -70,8 +70,8 @@ _BARE = re.compile(r"(?<=督察)\s*(?P<list3>\d{1,3})\s*(?=问题)")
 #: boundary, so a count (问题12个) and words opened by a numeral (问题十分突出, 问题一直, 反馈问题一是) are none
 _LABEL_ITEM = rf"(?:{_NUM})(?=\s*(?:、|，|,|和|及|与|以及|已|的|均|[:：（(]|整改|销号|$))"
 _PROBLEM_LABEL = re.compile(
-    rf"(?<=督察|反馈|交办)问题\s*(?P<list9>{_LABEL_ITEM}(?:{_SEP}(?:问题)?\s*{_LABEL_ITEM})*)"
-    rf"|(?<![\u4e00-\u9fff])问题\s*(?P<list10>{_LABEL_ITEM}(?:{_SEP}问题\s*{_LABEL_ITEM})+)")
+    rf"(?<=督察|反馈|交办)(?:问题|任务)\s*(?P<list9>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)?\s*{_LABEL_ITEM})*)"
+    rf"|(?<![\u4e00-\u9fff])(?:问题|任务)\s*(?P<list10>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)\s*{_LABEL_ITEM})+)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
 #: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) or of a meeting is no task
 _RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$|会议\s*$")
@@ -145,7 +145,7 @@ def citations(text: str | None) -> list[Citation]:
         if _RULE_ITEM.search(text, 0, m.start()):
             continue
         groups = m.groupdict()
-        listing = next(v for k, v in groups.items() if k.startswith("list") and v).replace("问题", "")
+        listing = re.sub("问题|任务", "", next(v for k, v in groups.items() if k.startswith("list") and v))
         numbers = tuple(dict.fromkeys(_expand(listing)))
         if not numbers:
             continue

@@ -212,6 +212,8 @@ def test_the_head_of_a_stage_closed_is_its_wording():
     ("異議期為10天(2021年9月1日至9月10日)", "2021-09-10"),
     ("征求意见时间为2020年8月3日至8月17日", "2020-08-17"),
     ("公示期: 2018年12月3日-2018年12月7日", "2018-12-07"),
+    ("公示期限为5个工作日(2020年3月2日至3月6日)", "2020-03-06"),
+    ("公示时段:2021年4月1日至4月7日", "2021-04-07"),
 ])
 def test_a_named_window_with_its_length_or_start_ends_on_its_last_day(text, iso):
     assert deadline(text).iso() == iso
@@ -373,6 +375,7 @@ def test_a_range_closed_by_a_period_end_under_a_limit_still_reads(text, iso):
     ("督察問題十二、問題十三已整改完成", [12, 13]),
     ("中央督察问题十一的整改已完成", [11]),
     ("省级督察反馈问题四:某河流水质超标", [4]),
+    ("中央督察反馈任务三、任务五已完成", [3, 5]),
 ])
 def test_a_problem_named_by_its_label_and_numeral_is_cited(text, numbers):
     assert cited_numbers(text) == numbers
@@ -385,6 +388,8 @@ def test_a_problem_named_by_its_label_and_numeral_is_cited(text, numbers):
     "问题一直没有解决",
     "交办问题3件",
     "存在问题两类",
+    "任务十分艰巨",
+    "督察交办任务12个",
 ])
 def test_a_count_or_a_word_opened_by_a_numeral_is_no_citation(text):
     assert cited_numbers(text) == []
