@@ -42,6 +42,9 @@ from dataclasses import dataclass
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
+from archive.ledger.windows import CLOSING as _CLOSING
+from archive.ledger.windows import named_window as _named_window
+from archive.ledger.windows import window as _window
 from archive.script_fold import for_reading
 from archive.timeliness.dates import YEAR_NUMERAL, DateMention, cn_number, find_dates, fold_digits
 
@@ -78,8 +81,9 @@ _NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|
                                     r"|已于|已在)"
                                     # 截至今年6月底: the year named relative to the page's
                                     r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年)?\s*$")
+#: …a time after which, or around which, something happens (直至2018年后才…, 于2014年前后);
 #: …an event on the day: 2016年2月被划定为…; the inspectors' feedback or stay completed (并于2018年1月完成督察反馈)
-_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被"
+_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被|(?:以|之|前)?后"
                                    r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
 #: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)
 #: (a completion in that clause keeps the day: 2020年6月完成整改后,组织验收)
@@ -87,9 +91,6 @@ _AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,�
 #: a cut-off's day closed by a comma (截至2019年12月底,116项…完成80项) counts what was done by then
 _CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
-#: a day range is a window only under a label (公示时间 / 整改时限 / 期限 …) or before 前/内/完成;
-#: a bare day range (2018年11月3日至12月3日) is a period something happened in
-_WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*[:：为（(]?\s*$")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
 #: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
@@ -122,17 +123,11 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
 #: what sets a date as a limit (module docstring): a limit or the completion it is set for after the date (not a past
 #: one: 已完成, 完成了), an obligation or aim before it, a time-limit label before it
 #: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
-_LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过]))")
+_LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
+                          r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
 _AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于"
                          r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
 _LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时间|整改时间)\s*(?:为|是)?\s*[:：|｜]?\s*$")
-#: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日); a statistic's
-#: time (统计时间截止…) is a cut-off
-_CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$")
-#: a bare 时间 label opening its clause (…进驻延安市,时间为10月12日至31日) dates the clause before it: a window only when
-#: that clause names one (公示, 受理, 征求意见, 异议 …); otherwise the period of what it tells (a stay, a campaign)
-_BARE_TIME_LABEL = re.compile(r"(?:^|[，,。;；])\s*(?:时间|日期)\s*[:：为（(]?\s*$")
-_WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投诉|举报|反映")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
@@ -149,13 +144,13 @@ _YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
-                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第?\s*[一二三四1-4]\s*季|[上下]半年|度?\s*\d|底|末))")
+                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[一二三四1-4]\s*季|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: the page's year named as a limit (应于今年完成, 今年内完成, 确保本年度完成): needs the plan's year; a month of it
 #: (今年6月底) is dated by find_dates
-_RELATIVE_YEAR = re.compile(r"(?:今|本|当)\s*年(?:度)?(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[上下]半年|以来|初))")
+_RELATIVE_YEAR = re.compile(r"(?:今|本|当)\s*年(?:度)?(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[一二三四1-4]\s*季|[上下]半年|以来|初))")
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
 _YEAR_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:至|到)\s*$")
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
@@ -258,8 +253,12 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if m.kind == "range_end":
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
         before, first = (raw[max(0, start.start - 8):start.start], start.start) if start else (before, first)
-    if _CLOSING.search(raw[max(0, first - 12):first]) and not _hedged(raw, m.end):
-        return True  # a window's stated closing day
+    opened = _range_opened(raw, m, mentions)  # 11月下旬至12月底: a period's end closing a range is the range's
+    if opened is not None:
+        before, first = raw[max(0, opened - 8):opened], opened
+    if _CLOSING.search(raw[max(0, first - 16):first]) and not _hedged(raw, m.end) \
+            or m.kind == "range_end" and _named_window(raw, first):
+        return True  # a window's stated closing day, or a named window's span (公示期自…至…)
     if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
             or _AFTER_EVENT.match(raw[m.end:]) \
             or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
@@ -284,13 +283,21 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
     if m.kind == "range_start":
         return False  # the window's end is its last day
-    if m.kind == "range_end":
+    if m.kind == "range_end" or opened is not None:
         # a range is a window under its label or before 前/内/完成; else the period something happened in (对2017年4月至
         # 2018年3月…问题进行了再排查, 2017年8月至9月…开展督察)
         # (…or a range set as a limit as a single time is, though not alone: 确保2020年5月至6月完成)
         return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after) or _STAGE_AFTER.match(raw, m.end)
                     or _limit_set(raw, first, m.end))
     return _limit_stated(raw, m, mentions) or bool(_STAGE_AFTER.match(raw, m.end))
+
+
+def _range_opened(raw: str, m: DateMention, mentions: list[DateMention]) -> int | None:
+    """Where the range starts that a period's end (``12月底``) closes after 至 / 到 / a dash (``11月下旬至12月底``)."""
+    prev = next((x for x in reversed(mentions) if x.end <= m.start), None)
+    if m.kind != "deadline" or prev is None or not re.fullmatch(_DASH, raw[prev.end:m.start]):
+        return None
+    return prev.start
 
 
 def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
@@ -319,18 +326,6 @@ def _alone(raw: str, start: int, end: int) -> bool:
     rest = re.sub(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])", "", rest)
     return not rest.strip(" 　，,。;；、并和及")
 
-
-def _window(raw: str, first: int) -> bool:
-    """Whether a range starting at ``first`` is under a window's label (公示时间:…, 公示期为…, 公示期间(…))."""
-    before = raw[max(0, first - 8):first]
-    if not _WINDOW_LABEL.search(before):
-        return False
-    bare = _BARE_TIME_LABEL.search(before)
-    if bare is None:
-        return True
-    label_at = first - len(before) + bare.start()
-    clause_start = max(raw.rfind(c, 0, label_at) for c in "，,。;；") + 1
-    return bool(_WINDOW_WORD.search(raw, clause_start, label_at + 1))
 
 
 def _listed(raw: str, m: DateMention) -> bool:
@@ -395,6 +390,8 @@ def _plan_end(m: re.Match[str]) -> dt.date:
 def _year_set(raw: str, m: re.Match[str]) -> bool:
     """Whether the bare year ``m`` is set as a limit: 到 / 确保 … before it (not the 至 closing a span of years,
     2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
+    if _NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]):
+        return False  # 2018年后才…, 2014年前后, 2016年起: a time after or around which something happens
     span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
     aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span
     alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")

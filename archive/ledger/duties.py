@@ -12,12 +12,16 @@ import re
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 IMMEDIATE = re.compile(r"立即整改|立(?:行|说|知|查|整|改|交|办)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE)
-ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续开展|持续整改")
+#: (持续开展 with an object is a kept-up duty; a campaign said to go on, 督查持续开展。, narrates an event)
+ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改"
+                     r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
 _DUTY_VERB = r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
-RECURRING = re.compile(r"每(?:年|季度?|月|半年|周|旬)|至少\s*\d+\s*次\s*/"
+#: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
+_EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
+RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
                        rf"|按\s*(?:年|季|月|半年|周|旬|日)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"

@@ -65,6 +65,13 @@ _MARKED = re.compile(
 #: a title that lost its 第 and 号: "关于中央环保督察8问题整改 销号公示" (an Arabic number right after the inspection's
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
 _BARE = re.compile(r"(?<=督察)\s*(?P<list3>\d{1,3})\s*(?=问题)")
+#: a problem named by its label and numeral with no marker or measure word (督察问题十二, 问题十二、问题三十五): right
+#: after the inspection's name or its feedback, or with the label repeated in a list; the numeral must end at a
+#: boundary, so a count (问题12个) and words opened by a numeral (问题十分突出, 问题一直, 反馈问题一是) are none
+_LABEL_ITEM = rf"(?:{_NUM})(?=\s*(?:、|，|,|和|及|与|以及|已|的|均|[:：（(]|整改|销号|$))"
+_PROBLEM_LABEL = re.compile(
+    rf"(?<=督察|反馈|交办)(?:问题|任务)\s*(?P<list9>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)?\s*{_LABEL_ITEM})*)"
+    rf"|(?<![\u4e00-\u9fff])(?:问题|任务)\s*(?P<list10>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)\s*{_LABEL_ITEM})+)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
 #: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) or of a meeting is no task
 _RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$|会议\s*$")
@@ -130,14 +137,16 @@ def citations(text: str | None) -> list[Citation]:
     第N个/号/条 before 问题/任务), and the bracketed or labelled 序号 / 编号 / 省编号 forms."""
     original, text = for_reading(text or "")
     out: list[Citation] = []
-    found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text), *_BARE.finditer(text)], key=lambda m: m.start())
+    found = sorted([*_CITATION.finditer(text), *_MARKED.finditer(text), *_BARE.finditer(text),
+                    *_PROBLEM_LABEL.finditer(text)], key=lambda m: m.start())
     for m in found:
         if out and m.start() < out[-1].start + len(out[-1].text):
             continue  # inside the citation before it
         if _RULE_ITEM.search(text, 0, m.start()):
             continue
         groups = m.groupdict()
-        numbers = tuple(dict.fromkeys(_expand(next(v for k, v in groups.items() if k.startswith("list") and v))))
+        listing = re.sub("问题|任务", "", next(v for k, v in groups.items() if k.startswith("list") and v))
+        numbers = tuple(dict.fromkeys(_expand(listing)))
         if not numbers:
             continue
         sub = _sub(m)

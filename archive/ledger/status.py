@@ -21,7 +21,8 @@
   works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
   (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
-  (项目被搁置, 停滞; not 不得搁置);
+  (项目被搁置, 停滞; not 不得搁置); the work judged by its subject and an evaluation (态度消极, 措施不力, 工作不严不实,
+  计划年年落空), problems left unsolved (长期得不到解决), none done (几乎无一按时完成), not when guarded against (严禁…);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
@@ -38,7 +39,9 @@ After 但 the wording turns when its main clause states a status; when it states
 stating the present (…开工建设,目前主体工程已完工) decides over the history before it; after a part done, a clause
 about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
 or behind decides, also when the rest is counted in the next sentence (已完成17项。…需完成2项,均达到序时进度); the rest
-pushed on (整改完成54个,持续推进17个) is on track.
+pushed on (整改完成54个,持续推进17个) is on track; so are a step done then work in hand (已完成倒库,正在铺膜; a close-out
+step, 正在组织验收, leaves it done) and the rest closed for a stage (已办结21件,阶段性办结2件).  A later result after the
+supervision (…进展缓慢,经督办后…全部完工) decides over the history before it.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
 from __future__ import annotations
@@ -47,40 +50,31 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.status_words import ACTION as _ACTION
+from archive.ledger.status_words import ADVERB as _ADVERB
+from archive.ledger.status_words import COUNT as _COUNT
+from archive.ledger.status_words import EVALUATION as _EVALUATION
+from archive.ledger.status_words import HAN as _HAN
+from archive.ledger.status_words import HANDOVER as _HANDOVER
+from archive.ledger.status_words import NEG_MANNER as _NEG_MANNER
+from archive.ledger.status_words import NOT_STATED as _NOT_STATED
+from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
+from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
+from archive.ledger.status_words import RESULT as _RESULT
+from archive.ledger.status_words import STAGE as _STAGE
+from archive.ledger.status_words import TERMINAL as _TERMINAL
+from archive.ledger.status_words import WORK as _WORK
 from archive.script_fold import for_reading
 
 logger = logging.getLogger(__name__)
 
 STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other")
 
-_HAN = r"[\u4e00-\u9fff]"
-_COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条)"  # a masked count (X个) is a count
-#: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
-_MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
-_ADVERB = rf"(?:{_MANNER_ADV}|已经|均)?"
-#: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
-_NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"
-#: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
-_NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
-#: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
-#: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
-_RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
-#: verbs of the work a result complement closes (整改到位, 清理完毕)
-_WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修复|核查)"
-#: verbs that hand work over (交办, 移交 …): delivered, not done
-_HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
-#: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
-_TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决"
-             # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
-             r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
-#: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
-_ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
-           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
-#: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
-_PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
-#: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
-_STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"
+#: a prohibition or a guard before a behind phrase makes it what is to be avoided (严禁工作走过场, 防止进度滞后)
+_PROHIBIT = re.compile(r"严禁|不得|杜绝|防止|避免|禁止|不准|不允许|不许|决不|绝不|切忌|力戒|以免|纠正|克服|反对"
+                       r"|不能|不要|不可|不搞|不应|严防|防范|警惕|查处|问责")
+#: (…a kind of conduct named by it, a list of them closed by 的 or 等: 出现表面整改、虚假整改的行为, 走过场、敷衍整改等问题)
+_NAMED_KIND = re.compile(r"(?:(?:、|或|和|及)[^，,；;。、的等]{1,16})*(?:的|等)")
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
@@ -109,6 +103,8 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
                           r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
+                          # the work judged by a negative evaluation (see _EVALUATION)
+                          rf"|{_EVALUATION}"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
                           # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)
                           r"|(?:抓|推进|整改|落实|治理|整治|执行)得不(?:紧|力|实|够|快)"
@@ -157,12 +153,17 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?<![未没有])达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
                         rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
+                        # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
+                        rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项)?{_PERFECTIVE_WORK}"
+                        rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
-    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
+                            # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
+                            r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
@@ -174,7 +175,10 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没)|(?<![将要])(?:持续|常态化){_ACTION}")),
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
+                          # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
+                          # principle, 坚持整改一个、销号一个, is none)
+                          rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}")),
 )
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
@@ -185,11 +189,14 @@ _PLAN_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{
                            r"[\u4e00-\u9fff]{0,8}(?:措施|举措|做法|打算|计划|安排|思路)\s*[:：]?\s*\n")
 _BUT = re.compile(r"但(?:是)?|然而")
 #: a later clause that states the present (…开工建设,目前主体工程已完工): it decides over the history before it
-_NOW = re.compile(r"[，,；;。](?:截至|截止)?(?:目前|当前|现阶段|现在)[，,]?")
+_NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段|现在)|(?:经过?[^，,；;。]{1,8}?|此|随)后)[，,]?")
 #: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进, 正在办理29项):
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+#: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
+#: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
+_IN_HAND = re.compile(rf"(?:目前|现在|当前|同时|并|现)?{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
 #: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
@@ -213,6 +220,8 @@ _PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|�
 _AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
+#: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)
+_VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实施|落实|解决")
 #: a manner phrase after the aim whose 的 is its own (务必按…明确的措施全部落实到位): that 的 ends no relative clause
 _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
@@ -240,6 +249,11 @@ class StatusReading:
     head: str | None
 
 
+def _sentence_start(compact: str, at: int) -> int:
+    """Where the sentence holding ``compact[at]`` starts."""
+    return compact.rfind("。", 0, at) + 1
+
+
 def _clause_of(compact: str, at: int) -> int:
     """Where the clause holding ``compact[at]`` starts."""
     return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
@@ -258,7 +272,9 @@ def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AI
         return _aimed_across(compact, clause, end)
     governed = compact[aims[-1].end():end]
     de = governed.find("的")
-    return "已" not in governed and (de < 0 or bool(_MANNER_DE.search(governed, 0, de)))
+    # (a 的 with no verb of the work before it only modifies the object: 将…反馈意见的问题全面整改到位 stays aimed)
+    return "已" not in governed and (de < 0 or bool(_MANNER_DE.search(governed, 0, de))
+                                    or not _VERB_BEFORE_DE.search(governed, 0, de))
 
 
 def _aimed_across(compact: str, clause: int, end: int) -> bool:
@@ -285,6 +301,14 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
+    if name == "behind" and _PROHIBIT.search(compact, clause, m.start()):
+        return False  # what is to be avoided (严禁工作走过场, 防止进度滞后)
+    if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) \
+            and _PROHIBIT.search(compact, _sentence_start(compact, m.start()), m.start()):
+        return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
+    if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
+        # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
+        return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
     if name == "behind" and m.group(0).endswith("不到位"):
         return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
     return True
@@ -327,7 +351,7 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
     share = _SHARE.match(compact, head[0] + len(head[3]))
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share):
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and _IN_HAND.match(rest))):
             continue
         later = _rest_state(rest)
         if later and later[2] == "ongoing" and later[3] == "持续推进":

@@ -29,7 +29,8 @@ from archive.ledger.status import read_status
     ("截至目前,交办问题整改率达到100%", "done", "整改率达到100%"),
     # a stage completed (阶段性办结) is no done head: the rest decides
     ("剩余3件已阶段性办结,正按计划推进", "on_track", "正按计划推进"),
-    ("已办结20件,阶段性办结3件", "done", "已办结"),
+    # …and the rest closed for a stage is still followed up: on track (README, sets 17 and 18's convention)
+    ("已办结20件,阶段性办结3件", "on_track", "阶段性办结"),
     # work stalled, found or stated; 长期 before it says how long, not a kept-up duty
     ("通报指出,该市污水处理厂提标改造项目被长期搁置", "behind", "搁置"),
     ("湿地修复工程停滞", "behind", "停滞"),

@@ -1,0 +1,46 @@
+"""The word classes of the status grammar (``archive.ledger.status`` builds its phrases from them): counts, manners,
+result complements, verbs of the work, of handing over, of ending a thing, of action, the progressive, a project's
+stages, and a negative evaluation of the work."""
+from __future__ import annotations
+
+HAN = r"[\u4e00-\u9fff]"
+COUNT = r"[\dXＸ一二三四五六七八九十百千]+\s*(?:个|项|件|处|条|宗|家|座|户)"  # a masked count (X个) is a count
+#: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
+MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
+ADVERB = rf"(?:{MANNER_ADV}|已经|均)?"
+#: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
+NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"
+#: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
+NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
+#: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
+#: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
+RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
+#: verbs of the work a result complement closes (整改到位, 清理完毕)
+WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修复|核查)"
+#: verbs of the work whose perfective reports it done (进行了修复, 拆除了)
+PERFECTIVE_WORK = r"(?:修复|更换|拆除|清理|整治|整改|清运|封堵|关停|取缔|清除|处置|复绿|搬迁|改造|铺设|清淤)"
+#: verbs that hand work over (交办, 移交 …): delivered, not done
+HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
+#: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
+TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
+             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决"
+             # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
+             r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
+#: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
+ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
+           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
+#: a negative evaluation of the work: its subject (措施 / 态度 / 工作 / 计划 …) and an evaluative predicate (不力, 消极,
+#: 不严不实, 落空, 走过场), problems left unsolved (长期得不到解决),
+#: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁工作走过场) is none
+EVAL_SUBJECT = r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组织|领导|作风|计划|目标|任务|承诺|方案|整改|治理|整治|落实|推进)"
+#: (a sham or slack conduct named bare — 敷衍整改, 走过场, 表面整改 — is left unread: the corpus labels it a kind of
+#: misconduct in general remarks and requirements as often as a finding; with the work as its subject it is read:
+#: 工作走过场, 态度消极)
+EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力)"
+               rf"|{EVAL_SUBJECT}{HAN}{{0,4}}?(?<!不)落空"
+               r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
+               r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外|遗漏|漏|缺|不)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成))")
+#: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
+PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
+#: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
+STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"

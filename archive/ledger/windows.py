@@ -1,0 +1,52 @@
+"""Windows a notice keeps open, and whether a span of days is one (pure functions for ``archive.ledger.deadlines``).
+
+A span of days (``…至…``) is a *window* whose last day is a deadline only under a window's label: ``公示时间:…至…``,
+``公示期间(…)``, a 公示 period stated with its length (``公示期为10个工作日(…至…)``) or its start (``公示期自…至…``), a
+bare ``时间为`` label in a clause that names a window (公示, 征求意见, 异议 …).  A window's stated closing day is one
+too (``受理信访时间截止到2020年12月15日``, ``受理信访截止时间为9月27日``).  The time petitions or calls are taken
+(``受理时间为…至…每天9:00至17:00``, ``受理电话时间:…``) is the inspectors' stay, a period, not a window: only its
+stated closing gives a last day.
+"""
+from __future__ import annotations
+
+import re
+
+#: a label a window's span may follow (公示时间:, 整改时限为, 公示期间(…))
+WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*[:：为（(]?\s*$")
+#: the windows a notice names (公示, 异议, 征求意见 …) …
+_WINDOW_NAME = r"(?:公示|公告|异议|征求意见|意见征集|征集意见|报名|申报)"
+_SPAN_LENGTH = r"(?:\d{1,3}|[一二两三四五六七八九十]+)\s*个?\s*(?:工作日|自然日|日|天|周|个?月)"
+#: …with its label and, between it and the span, the span's length and an opening (公示期为10个工作日(, 公示期自)
+NAMED_WINDOW = re.compile(rf"{_WINDOW_NAME}\s*(?:期限|时段|期间|期|时间|日期)\s*(?:为|是)?\s*(?:{_SPAN_LENGTH})?\s*"
+                          r"[:：,，]?\s*[（(]?\s*(?:自|从)?\s*$")
+#: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日), or the closing
+#: time of a window named before it (受理信访截止时间为9月27日); a statistic's time (统计时间截止…) is a cut-off
+CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$"
+                     r"|(?:公示|受理|信访|举报|投诉|报名|申报|征集|异议)\s*(?:截止|截至)\s*(?:时间|日期)\s*(?:为|是|[:：])?\s*$")
+#: the time petitions or calls are taken (受理时间为…, 受理信访时间:…, 举报电话时间:…): a stay, no window
+_TAKING = re.compile(r"(?:受理|接访|来访|来电|接听|值班|举报|信访|投诉)[^，,。;；]{0,6}?(?:时间|期间)\s*[:：为（(]?\s*$")
+#: a bare 时间 label opening its clause (…进驻延安市,时间为10月12日至31日) dates the clause before it: a window only when
+#: that clause names one (公示, 受理, 征求意见, 异议 …); otherwise the period of what it tells (a stay, a campaign)
+_BARE_TIME_LABEL = re.compile(r"(?:^|[，,。;；])\s*(?:时间|日期)\s*[:：为（(]?\s*$")
+_WINDOW_WORD = re.compile(r"公示|受理|征求|征集|报名|申报|异议|投诉|举报|反映")
+
+
+def named_window(raw: str, first: int) -> bool:
+    """Whether a span starting at ``first`` is a named window's (公示期为5个工作日(…至…), 公示期自…至…)."""
+    return bool(NAMED_WINDOW.search(raw[max(0, first - 24):first]))
+
+
+def window(raw: str, first: int) -> bool:
+    """Whether a range starting at ``first`` is under a window's label (公示时间:…, 公示期为…, 公示期间(…)); the time
+    petitions are taken (受理时间为…) is none."""
+    if named_window(raw, first):
+        return True
+    before = raw[max(0, first - 8):first]
+    if not WINDOW_LABEL.search(before) or _TAKING.search(raw[max(0, first - 14):first]):
+        return False
+    bare = _BARE_TIME_LABEL.search(before)
+    if bare is None:
+        return True
+    label_at = first - len(before) + bare.start()
+    clause_start = max(raw.rfind(c, 0, label_at) for c in "，,。;；") + 1
+    return bool(_WINDOW_WORD.search(raw, clause_start, label_at + 1))
