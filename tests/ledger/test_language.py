@@ -38,17 +38,19 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: 0.9 to 0.85: set 9's one held-out deadline positive, unread, joins the fifth (18 / 1 / 3; the rows changed, the older
 #: fifth's count did not).
 #: (sets 15 and 16 seen since the last round of 2026-12-06; totals over several provinces' plans, labelled both ways,
-#: are null now — five older rows relabelled — and a total over two inspections' plans is the one task-count FP left)
-DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.98, 0.98), "deadline": (0.98, 0.98), "inspection": (0.99, 0.99),
+#: are null now — five older rows relabelled — and a total over two inspections' plans is the one task-count FP left;
+#: sets 17 and 18 seen since the round on their dev rows, corpus README "After sets 17 and 18": their held-out rows
+#: join the fifth, which lowers the status held-out floor to what it measures, 92 / 6 / 15)
+DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (1.0, 0.99), "inspection": (0.99, 0.99),
              "task_count": (0.98, 1.0)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.97, 0.96), "deadline": (0.97, 0.96), "status": (0.98, 0.96),
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.97, 0.97), "deadline": (0.99, 0.97), "status": (0.98, 0.96),
                "citation": (1.0, 0.96), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
-#: (sets 11–16 seen since 2026-12-06 afternoon: their held-out rows, new and harder, moved these to the measured
-#: values: feedback 25 / 0 / 2, task count 27 / 2 / 4 (after the several-provinces rule), deadline 40 / 2 / 6, status 83 / 3 / 11, inspection 135 / 3 / 7,
-#: info block 68 / 3 / 7, citation 13 / 0 / 2)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.92), "citation": (1.0, 0.86), "task_count": (0.93, 0.87), "deadline": (0.95, 0.86),
-                 "status": (0.96, 0.88), "inspection": (0.97, 0.95), "info_block": (0.95, 0.9)}
+#: (sets 11–18 seen since 2026-12-06: their held-out rows, new and harder, moved these to the measured values after
+#: the round on sets 17 and 18: feedback 29 / 0 / 2, task count 31 / 2 / 3, deadline 45 / 1 / 7, status 92 / 6 / 15,
+#: inspection 153 / 2 / 5, info block 83 / 3 / 7, citation 14 / 0 / 2)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (1.0, 0.87), "task_count": (0.93, 0.91), "deadline": (0.97, 0.86),
+                 "status": (0.93, 0.85), "inspection": (0.98, 0.96), "info_block": (0.96, 0.92)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -86,8 +88,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.92), "citation": (1.0, 0.86), "task_count":
 #: held to their measure after the grammar round (README "The grammar round"): set 15's citation and inspection and
 #: info block rose, set 16's inspection fell (0.925 → 0.875); set 15 is not blind for citation and task count.  Both
 #: are seen since the round on their dev rows (README "After sets 15 and 16").
-#: Fresh sets 17 (harvest 22, 306 rows) and 18 (harvest 23, 251 rows), taken after the grammar round, are kept unread
-#: (README "Fresh sets 17 and 18"), each held to its first measure.  Fresh sets 19 (harvest 24, 260 rows) and 20
+#: Fresh sets 17 (harvest 22, 306 rows) and 18 (harvest 23, 251 rows), taken after the grammar round, were kept unread
+#: (README "Fresh sets 17 and 18"), each held to its first measure, until the round on their dev rows (seen since).  Fresh sets 19 (harvest 24, 260 rows) and 20
 #: (harvest 25, 322 rows) were taken while sets 17 and 18 were being read and are kept unread (README "Fresh sets 19
 #: and 20"), each held to its first measure (with the readers before that round, rounded down) — but for feedback on
 #: set 20, where that round broke one row (9 / 0 / 0 → 8 / 0 / 1, README "After sets 17 and 18"): held to the after-value.
@@ -100,12 +102,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh17": {"citation": (1.0, 0.666), "inspection": (0.965, 0.903), "feedback": (0.9, 1.0),
-                "task_count": (0.75, 0.5), "deadline": (0.923, 0.857), "status": (1.0, 0.92),
-                "info_block": (1.0, 0.975)},
-    "fresh18": {"citation": (1.0, 1.0), "inspection": (0.954, 0.893), "feedback": (0.866, 0.928),
-                "task_count": (0.857, 0.75), "deadline": (0.928, 0.866), "status": (0.75, 0.648),
-                "info_block": (0.948, 0.948)},
     "fresh19": {"citation": (0.666, 0.666), "inspection": (0.967, 0.937), "feedback": (1.0, 0.888),
                 "task_count": (1.0, 0.4), "deadline": (1.0, 0.95), "status": (0.875, 0.807),
                 "info_block": (0.937, 0.909)},
