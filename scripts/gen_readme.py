@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from archive.schema import ensure_schema, schema_markdown
+from archive.schema import ensure_schema
+from archive.schema_docs import schema_markdown
 from crawler.cli import main as ducha
 from crawler.clidoc import command_table
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from archive.schema import CORE, DOC_TYPES, TABLE_ORDER, ensure_schema, schema_columns, schema_markdown
+from archive.schema import CORE, DOC_TYPES, TABLE_ORDER, ensure_schema
+from archive.schema_docs import schema_columns, schema_markdown
 
 EXPECTED = {
     "sites": "id name region level profile host start_urls hints updated_at",
