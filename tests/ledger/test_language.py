@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +177,15 @@ def test_fresh_sets_are_known_and_each_unseen_one_holds_its_first_measure(kind):
         p, r = floors[kind]
         ok = s.precision >= p and s.recall >= r  # counts only: the set's held-out rows stay unnamed
         assert ok, f"{fresh}: {_counts(s)}"
+
+
+def test_every_set_kept_unread_is_held_apart_for_every_kind():
+    """A set the bench keeps unread has its own floor for every kind, so the floors above never score it (and a failing
+    dev floor never prints its rows)."""
+    spec = importlib.util.spec_from_file_location(
+        "ledger_language_bench", Path(__file__).resolve().parents[2] / "bench" / "ledger_language.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.KEPT_UNREAD <= FRESH_SETS
+    for fresh in bench.KEPT_UNREAD:
+        assert set(UNSEEN_FLOOR.get(fresh, {})) == set(KINDS), fresh
