@@ -111,7 +111,7 @@ _AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|�
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
 #: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)
-_VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实施|落实|解决")
+_VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实施|落实|解决|坚持")
 #: a manner phrase after the aim whose 的 is its own (务必按…明确的措施全部落实到位): that 的 ends no relative clause
 _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
@@ -126,9 +126,14 @@ _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
 _SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
-_TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,4}}[，,]")
+_TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项), 阶段性 a stage (已阶段性办结): no done head
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
+#: a completion claimed falsely (虚报整改完成, 谎称已整改到位) is a finding of fraud, not the work done
+_FALSE_CLAIM = re.compile(r"虚报|谎报|假报|瞒报|谎称|假称|虚假|伪造|编造|冒充")
+#: a kept-up duty closed by 的 before a noun (需要长期坚持的问题) names the kind of problem, an attribute: a later
+#: phrase of its clause is the predicate (…的问题正按序时推进)
+_ATTRIBUTE = re.compile(rf"的{_HAN}{{0,6}}?(?:问题|任务|事项|项目|工作|整改)")
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,11 @@ class StatusReading:
 def _sentence_start(compact: str, at: int) -> int:
     """Where the sentence holding ``compact[at]`` starts."""
     return compact.rfind("。", 0, at) + 1
+
+
+def _clause_end(compact: str, at: int) -> int:
+    """Where the clause holding ``compact[at]`` ends."""
+    return min((i for i in (compact.find(c, at) for c in "，,；;。") if i >= 0), default=len(compact))
 
 
 def _clause_of(compact: str, at: int) -> int:
@@ -188,6 +198,11 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:
             return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
+        return False
+    if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):
+        return False
+    attribute = _ATTRIBUTE.match(compact, m.end()) if name == "ongoing" else None
+    if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
         return False
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)

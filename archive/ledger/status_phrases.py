@@ -45,6 +45,16 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
+                          # not at the required time, whatever the work (未按要求时间开展调查, 没有在规定时限内启动; a finding
+                          # about reporting, 未按时报送, is other)
+                          r"|(?:未|没有?)(?:能)?(?:按照?(?:要求|规定|约定|承诺)的?(?:时间|时限|期限|节点)|按时|如期"
+                          r"|在(?:规定|要求|承诺|约定)的?(?:时间|时限|期限)内)(?![^，,；;。]{0,4}?(?:报送|上报|报告|提交|填报|报备))"
+                          # overdue, counted or stated (办理超期1件, 逾期未办结2件, 已超期)
+                          rf"|(?:超期|逾期|超时限?)(?:未(?:办结|完成|整改|销号|办理))?{_COUNT}|已(?:经)?(?:超期|逾期)"
+                          # a gap to the target or the pace (与全年目标有较大差距; seeking to close it, 缩小…差距, is none)
+                          r"|(?<!缩小|找准|查找|弥补|正视|补齐|寻找|分析)(?:与|和|距离?|离)[^，,；;。]{0,10}?"
+                          r"(?:目标|计划|序时|进度)(?:任务|要求)?的?(?:相比)?[^，,；;。]{0,3}?"
+                          r"(?:(?:有|存在)[^，,；;。]{0,4}?差距|差距(?:较大|很大|明显|不小))"
                           r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
                           # the work judged by a negative evaluation (see _EVALUATION)
                           rf"|{_EVALUATION}"
@@ -94,6 +104,14 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
                         r"|(?<![未没有])达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        # …or the work as the subject reaching a requirement (整改达到督办要求, 治理已全部达到验收标准;
+                        # a condition, 整改达到要求后销号 / 的, is none)
+                        r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?[^，,；;。]{0,8}?"
+                        r"(?:要求|标准|条件)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
+                        # a passive result of counted things (4839座电站得到全面整改, 12个问题均得到妥善处置; 得不到 /
+                        # 未得到 … is behind; an uncounted one, 一大批问题得到有效解决, is a general remark)
+                        rf"|{_COUNT}[^，,；;。未没]{{0,12}}?(?<![未没不难])得到了?(?:全面|彻底|有效|妥善|根本性?|及时|依法)?的?"
+                        r"(?:整改|治理|解决|处理|处置|清理|整治|修复)"
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
                         rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
                         # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
@@ -111,6 +129,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
+                            # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
+                            # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
+                            r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"
+                            # (…by the tasks or problems themselves: 生态环境保护取得积极进展 is a general remark)
+                            r"|(?:问题|任务|项目|工程|事项|案件)(?:均|都|也)?(?:已(?:经)?)?取得了?"
+                            r"(?:明显|积极|阶段性|重要|重大|较大|显著|一定|新的?|实质性?|长足)的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
                             rf"|{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
