@@ -131,7 +131,7 @@ _LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
 #: …set as a limit (3月份前完成) or aimed at in its clause (要确保…3月份全面开工建设); 10月份召开会议 is an event
-_AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺|保证")  # (…or pledged: 承诺3月份开复工)
+_AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺(?!书|函)|保证")  # (…or pledged: 承诺3月份开复工)
 _MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
 #: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
 _YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标|[^，,。;；年]{0,8}?)任务")

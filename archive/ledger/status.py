@@ -131,6 +131,8 @@ _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
 #: a completion claimed falsely (虚报整改完成, 谎称已整改到位) is a finding of fraud, not the work done
 _FALSE_CLAIM = re.compile(r"虚报|谎报|假报|瞒报|谎称|假称|虚假|伪造|编造|冒充")
+#: a result or pace the clause brings about or safeguards (推动…问题得到妥善处置, 为保障项目正常实施) is its purpose
+_CAUSE = re.compile(r"保障|保证|推动|促使|促进|(?<![行致即假])使(?!用)|以便|以利于")
 #: a kept-up duty closed by 的 before a noun (需要长期坚持的问题) names the kind of problem, an attribute: a later
 #: phrase of its clause is the predicate (…的问题正按序时推进)
 _ATTRIBUTE = re.compile(rf"的{_HAN}{{0,6}}?(?:问题|任务|事项|项目|工作|整改)")
@@ -200,6 +202,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
     if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):
+        return False
+    if name in ("done", "on_track") and _CAUSE.search(compact, clause, m.start()):
         return False
     attribute = _ATTRIBUTE.match(compact, m.end()) if name == "ongoing" else None
     if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
