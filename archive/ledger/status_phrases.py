@@ -51,6 +51,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|在(?:规定|要求|承诺|约定)的?(?:时间|时限|期限)内)(?![^，,；;。]{0,4}?(?:报送|上报|报告|提交|填报|报备))"
                           # overdue, counted or stated (办理超期1件, 逾期未办结2件, 已超期)
                           rf"|(?:超期|逾期|超时限?)(?:未(?:办结|完成|整改|销号|办理))?{_COUNT}|已(?:经)?(?:超期|逾期)"
+                          # …or past its time limit (已超过整改期限, 超出规定时限2件; 不超过 is a bound)
+                          r"|(?<![不未没])(?:超过|超出)了?(?:整改|办理|办结|规定|承诺)?的?(?:时限|期限)"
                           # a gap to the target or the pace (与全年目标有较大差距; seeking to close it, 缩小…差距, is none)
                           r"|(?<!缩小|找准|查找|弥补|正视|补齐|寻找|分析)(?:与|和|距离?|离)[^，,；;。]{0,10}?"
                           r"(?:目标|计划|序时|进度)(?:任务|要求)?的?(?:相比)?[^，,；;。]{0,3}?"
@@ -88,6 +90,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 全部销号, 均已按期答复完毕 (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
                         rf"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?{_ADVERB}"
                         rf"(?:(?!基本|{_HANDOVER}|确保|要求){_HAN}){{0,6}}?{_RESULT}"
+                        # a completion verb before a verb that produces a document or a body (配合…完成编制《…报告》,
+                        # 完成修订, 完成组建), as 完成整改; a condition, 完成编制后报批, is none
+                        rf"|{_NOT_STATED}完成了?(?:编制|修订|制定|起草|编写|出台|印发|组建|建立|划定|设立|审定|核定)"
+                        r"(?![^，,；;。]*?(?<![然最落滞背])后)"
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
                         r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
@@ -108,9 +114,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a condition, 整改达到要求后销号 / 的, is none)
                         r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?[^，,；;。]{0,8}?"
                         r"(?:要求|标准|条件)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
-                        # a passive result of counted things (4839座电站得到全面整改, 12个问题均得到妥善处置; 得不到 /
-                        # 未得到 … is behind; an uncounted one, 一大批问题得到有效解决, is a general remark)
-                        rf"|{_COUNT}[^，,；;。未没]{{0,12}}?(?<![未没不难])得到了?(?:全面|彻底|有效|妥善|根本性?|及时|依法)?的?"
+                        # a passive result of counted things or of all (4839座电站得到全面整改, 12个问题均得到妥善处置,
+                        # 问题已全部得到解决; 得不到 / 未得到 … is behind; an uncounted one, 一大批问题得到有效解决, is a
+                        # general remark)
+                        rf"|(?:{_COUNT}[^，,；;。未没]{{0,12}}?|(?:已(?:经)?|均|全部|都){{1,3}})(?<![未没不难])得到了?(?:全面|彻底|有效|妥善|根本性?|及时|依法)?的?"
                         r"(?:整改|治理|解决|处理|处置|清理|整治|修复)"
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
                         rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"

@@ -52,6 +52,8 @@ def test_a_sought_pace_or_a_general_remark_of_progress_is_no_on_track(text):
     "整改进度与序时进度存在一定差距",
     "空气质量优良天数距离年度目标仍有差距",
     "某縣未按規定時限啟動整治",
+    "该问题已超过整改期限",
+    "超出规定时限2件",
 ])
 def test_overdue_work_work_off_its_time_and_a_gap_to_the_target_are_behind(text):
     assert status_class(text) == "behind"
@@ -63,6 +65,8 @@ def test_overdue_work_work_off_its_time_and_a_gap_to_the_target_are_behind(text)
     "未按时报送整改材料",
     "没有按时上报进展情况",
     "努力缩小与全年目标的差距",
+    "办理时间不超过规定时限",
+    "不得超过整改期限",
     "认真查找与目标要求的差距",
 ])
 def test_a_guard_a_report_late_or_closing_a_gap_is_no_behind(text):
@@ -80,6 +84,8 @@ def test_a_guard_a_report_late_or_closing_a_gap_is_no_behind(text):
     "某公司排污许可证已吊销",
     "该文件已废止",
     "違規佔用的土地已收回",
+    "反映的问题已全部得到解决",
+    "共交办12件,均得到妥善处理",
 ])
 def test_the_work_reaching_its_requirement_counted_results_and_revoking_are_done(text):
     assert status_class(text) == "done"
@@ -170,3 +176,29 @@ def test_a_past_or_hedged_target_and_a_start_day_give_no_last_day(text, kind):
 ])
 def test_a_month_with_no_pledge_gives_no_last_day(text):
     assert deadline(text, context_year=2019).iso() is None
+
+
+@pytest.mark.parametrize("text", [
+    "二是配合省厅完成编制《某某规划》",
+    "该市完成组建生态环境保护综合执法队伍",
+    "今年3月完成制定《实施方案》",
+    "三是完成划定饮用水水源保护区",
+    "某局完成起草《条例(草案)》",
+    "某区完成建立问题台账",
+    "区生态环境局完成修订《应急预案》",
+    "區生態環境局完成編制《應急預案》",
+])
+def test_a_completion_before_a_verb_producing_a_document_or_body_is_done(text):
+    assert status_class(text) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "某局完成编制《方案》后,报请审定",
+    "计划完成编制规划",
+    "力争完成修订工作",
+    "需完成建立台账",
+    "2023年底前完成编制",
+    "某县未完成编制",
+])
+def test_a_production_sought_set_for_a_limit_a_condition_or_negated_is_no_done(text):
+    assert status_class(text) != "done"
