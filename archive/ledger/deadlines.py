@@ -123,7 +123,7 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
 #: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
 _LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
                           r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
-_AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于"
+_AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
                          r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
 _LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时间|整改时间)\s*(?:为|是)?\s*[:：|｜]?\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)

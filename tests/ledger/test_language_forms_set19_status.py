@@ -124,6 +124,8 @@ def test_a_kept_up_duty_before_a_noun_is_an_attribute_the_clause_s_predicate_dec
     ("现予以公示7天(2021年3月1日至3月7日)", "2021-03-07"),
     ("公示10个工作日:2022年5月9日至2022年5月20日", "2022-05-20"),
     ("公示为期5个工作日(2019年12月2日—12月6日)", "2019-12-06"),
+    ("公示期5个工作日,即2020年10月16日至10月22日", "2020-10-22"),
+    ("公示期限:5个工作日(2020年10月16日-10月22日)", "2020-10-22"),
     ("确保完成2022年环境质量改善目标", "2022-12-31"),
     ("力争全面完成2021年度重点任务", "2021-12-31"),
     ("要实现2023年水质考核目标", "2023-12-31"),
@@ -138,6 +140,7 @@ def test_a_window_with_its_length_and_a_year_s_target_give_a_last_day(text, day)
     ("企业承诺6月份完成设备安装", "2019-06-30"),
     ("施工方保证9月份投入使用", "2019-09-30"),
     ("某局承诺11月份全部整改到位", "2019-11-30"),
+    ("企业承诺2020年5月开工建设", "2020-05-31"),
 ])
 def test_a_pledged_month_closes_on_its_last_day_in_the_page_s_year(text, day):
     assert deadline(text, context_year=2019).iso() == day
@@ -173,6 +176,8 @@ def test_a_past_or_hedged_target_and_a_start_day_give_no_last_day(text, kind):
     "3月份召开了推进会",
     "企业3月份已完成设备安装",
     "截至3月份,共完成10项",
+    "承诺书2020年5月签订",
+    "2020年5月签订承诺书",
 ])
 def test_a_month_with_no_pledge_gives_no_last_day(text):
     assert deadline(text, context_year=2019).iso() is None
