@@ -49,8 +49,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # about reporting, 未按时报送, is other)
                           r"|(?:未|没有?)(?:能)?(?:按照?(?:要求|规定|约定|承诺)的?(?:时间|时限|期限|节点)|按时|如期"
                           r"|在(?:规定|要求|承诺|约定)的?(?:时间|时限|期限)内)(?![^，,；;。]{0,4}?(?:报送|上报|报告|提交|填报|报备))"
-                          # overdue, counted or stated (办理超期1件, 逾期未办结2件, 已超期)
-                          rf"|(?:超期|逾期|超时限?)(?:未(?:办结|完成|整改|销号|办理))?{_COUNT}|已(?:经)?(?:超期|逾期)"
+                          # overdue, counted or stated (办理超期1件, 逾期未办结2件, 3件逾期, 已超期, 整改逾期; none counted,
+                          # 无1件超期, is none)
+                          rf"|(?:超期|逾期|超时限?)(?:未(?:办结|完成|整改|销号|办理|结))?{_COUNT}|已(?:经)?(?:超期|逾期)"
+                          rf"|(?<![无没未])(?:{_COUNT}|整改)(?:已(?:经)?)?(?:超期|逾期|超时限?)"
                           # …or past its time limit (已超过整改期限, 超出规定时限2件; 不超过 is a bound)
                           r"|(?<![不未没])(?:超过|超出)了?(?:整改|办理|办结|规定|承诺)?的?(?:时限|期限)"
                           # a gap to the target or the pace (与全年目标有较大差距; seeking to close it, 缩小…差距, is none)
@@ -135,12 +137,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
-                            r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
+                            r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
                             # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
                             # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
                             r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"
                             # (…by the tasks or problems themselves: 生态环境保护取得积极进展 is a general remark)
-                            r"|(?:问题|任务|项目|工程|事项|案件)(?:均|都|也)?(?:已(?:经)?)?取得了?"
+                            r"|(?:(?:问题|任务|项目|工程|事项|案件|整改)(?:工作)?(?:均|都|也)?|均|^)(?:已(?:经)?)?取得了?"
                             r"(?:明显|积极|阶段性|重要|重大|较大|显著|一定|新的?|实质性?|长足)的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
                             rf"|{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"

@@ -22,6 +22,10 @@ from archive.ledger.status import status_class
     "剩余2项任务已取得阶段性进展",
     "截至6月底,20个问题中已完成整改16个,其余4个问题均取得积极进展",
     "5個項目均正常推進",
+    "整改进展平稳",
+    "污水管网工程推进有序",
+    "整改工作取得阶段性进展",
+    "其余问题整改取得积极进展",
 ])
 def test_work_going_on_in_a_judged_manner_or_progress_made_is_on_track(text):
     assert status_class(text) == "on_track"
@@ -34,6 +38,8 @@ def test_work_going_on_in_a_judged_manner_or_progress_made_is_on_track(text):
     "未取得明显进展",
     "力争重点项目如期推进",
     "为保障项目正常实施,要求各部门加强配合",
+    "全省工作已取得积极进展",
+    "确保推进有序",
 ])
 def test_a_sought_pace_or_a_general_remark_of_progress_is_no_on_track(text):
     assert status_class(text) != "on_track"
@@ -54,6 +60,9 @@ def test_a_sought_pace_or_a_general_remark_of_progress_is_no_on_track(text):
     "某縣未按規定時限啟動整治",
     "该问题已超过整改期限",
     "超出规定时限2件",
+    "交办件中3件逾期",
+    "另有2件超期未结",
+    "该问题整改逾期",
 ])
 def test_overdue_work_work_off_its_time_and_a_gap_to_the_target_are_behind(text):
     assert status_class(text) == "behind"
@@ -67,6 +76,8 @@ def test_overdue_work_work_off_its_time_and_a_gap_to_the_target_are_behind(text)
     "努力缩小与全年目标的差距",
     "办理时间不超过规定时限",
     "不得超过整改期限",
+    "无1件超期",
+    "未出现办理超期的情况",
     "认真查找与目标要求的差距",
 ])
 def test_a_guard_a_report_late_or_closing_a_gap_is_no_behind(text):
