@@ -54,6 +54,10 @@ def test_a_sought_pace_or_a_general_remark_of_progress_is_no_on_track(text):
     "某县未按规定时限启动整治",
     "某企业没有在规定时间内完成设备改造",
     "某镇未如期拆除违建",
+    "某县未按整改时限完成",
+    "某企业未按方案要求时间完成改造",
+    "某区没按计划推进",
+    "某县未按节点完成",
     "上半年全区工业产值增长仅为2%,与全年目标有较大差距",
     "整改进度与序时进度存在一定差距",
     "空气质量优良天数距离年度目标仍有差距",
@@ -73,6 +77,8 @@ def test_overdue_work_work_off_its_time_and_a_gap_to_the_target_are_behind(text)
     "不得超期办理",
     "未按时报送整改材料",
     "没有按时上报进展情况",
+    "未按时间节点报送材料",
+    "未按要求落实",
     "努力缩小与全年目标的差距",
     "办理时间不超过规定时限",
     "不得超过整改期限",
@@ -218,3 +224,13 @@ def test_a_completion_before_a_verb_producing_a_document_or_body_is_done(text):
 ])
 def test_a_production_sought_set_for_a_limit_a_condition_or_negated_is_no_done(text):
     assert status_class(text) != "done"
+
+
+@pytest.mark.parametrize("text", [
+    "未按时间节点报送材料",
+    "没按计划推进",
+    "某县没有按计划实施",
+    "未按照计划节点推进",
+])
+def test_a_negated_pace_is_no_on_track(text):
+    assert status_class(text) != "on_track"
