@@ -143,7 +143,7 @@ _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEA
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 #: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a
 #: past or hedged one: 已完成2022年目标, 预计完成…)
-_YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实现|达成)\s*$")
+_YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实现|达成)(?:[^，,。;；\d了]{0,6}的)?\s*$")
 _YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: the page's year named as a limit (应于今年完成, 今年内完成, 确保本年度完成): needs the plan's year; a month of it
@@ -392,7 +392,7 @@ def _year_set(raw: str, m: re.Match[str]) -> bool:
         return False  # 2018年后才…, 2014年前后, 2016年起: a time after or around which something happens
     span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
     aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
-        or _YEAR_GOAL.search(raw, max(0, m.start() - 6), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
+        or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
     alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
     return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))

@@ -147,6 +147,8 @@ def test_a_kept_up_duty_before_a_noun_is_an_attribute_the_clause_s_predicate_dec
     ("力争全面完成2021年度重点任务", "2021-12-31"),
     ("要实现2023年水质考核目标", "2023-12-31"),
     ("确保完成2020年大气污染防治各项目标任务", "2020-12-31"),
+    ("完成省下达的2021年目标任务", "2021-12-31"),
+    ("确保完成市里下达的2022年度减排任务", "2022-12-31"),
 ])
 def test_a_window_with_its_length_and_a_year_s_target_give_a_last_day(text, day):
     assert deadline(text).iso() == day
@@ -171,6 +173,8 @@ def test_a_pledged_month_closes_on_its_last_day_in_the_page_s_year(text, day):
     "自交办之日起后两个月",
     "從公示發佈之日起10個工作日",
     "公示期自发布之日起7天",
+    "自公告发布起7日",
+    "从通知下发起15个工作日",
     "异议期为公告之日起20日",
 ])
 def test_a_span_counted_on_from_an_event_s_day_is_relative(text):
@@ -181,6 +185,7 @@ def test_a_span_counted_on_from_an_event_s_day_is_relative(text):
     ("已完成2022年环境质量改善目标", "unknown"),
     ("预计完成2022年目标任务", "unknown"),
     ("完成了2021年度重点任务", "unknown"),
+    ("已完成省下达的2021年目标任务", "unknown"),
     ("自2020年1月1日起施行", "unknown"),
     ("公示(2020年10月16日至2020年10月23日)期间收到意见2条", "unknown"),
 ])
