@@ -9,13 +9,16 @@
   已闭环, 已结束, 已全部实现进驻); a completion verb with
   the count it completed (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 /
   全面完成 stated; all handled in the perfective (均按要求进行了调查处理); the rectification's requirement reached
-  (已达到整改要求); a completion rate of 100 % (办结率达到100%).  A hand-over verb is not the work (已全部交办到位 is
+  (已达到整改要求, 整改达到督办要求); a completion rate of 100 % (办结率达到100%); a passive result of counted things
+  or of all (1200座电站得到全面整改, 均得到妥善处理); a completion before a producing verb (完成编制《…》); a revoking
+  verb after 已 (已收回, 已吊销).  A completion claimed falsely (虚报整改完成) is none.  A hand-over verb is not the work (已全部交办到位 is
   delivered, not done), nor is a part (仅整改到位3个) or a stage (已阶段性办结);
 * **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工, 已完成主体建设; done and mostly done stated
   together, the weaker state (已完成或基本完成);
 * **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb or a project's stage
   (正组织…清理, 仍在招标); 序时 / 按(照)计划 / 按时间节点 /
-  稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
+  稳步推进; progress judged smooth (进展顺利, 进度正常, 推进有序) or the work going on in a judged manner (均正常推进,
+  顺利实施), progress made by the tasks or the rectification (其余6个问题均取得明显进展); work sped up or pushed on, reported after a subject or a
   connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
 * **behind** — negation of completion, built as 未 / 没有 + a manner + a verb of the work + its result or a stage of the
   works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
@@ -23,6 +26,8 @@
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
   (项目被搁置, 停滞; not 不得搁置); the work judged by its subject and an evaluation (态度消极, 措施不力, 工作不严不实,
   计划年年落空), problems left unsolved (长期得不到解决), none done (几乎无一按时完成), not when guarded against (严禁…);
+  overdue (办理超期1件, 3件逾期, 已超过整改期限), off the time however named (未按要求时间开展…, 未按整改时限完成; late
+  reporting, 未按时报送, is other), a gap to the target or pace (与全年目标有较大差距; 缩小…差距 is none);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
@@ -40,7 +45,9 @@ stating the present (…开工建设,目前主体工程已完工) decides over t
 about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
 or behind decides, also when the rest is counted in the next sentence (已完成17项。…需完成2项,均达到序时进度); the rest
 pushed on (整改完成54个,持续推进17个) is on track; so are a step done then work in hand (已完成倒库,正在铺膜; a close-out
-step, 正在组织验收, leaves it done) and the rest closed for a stage (已办结21件,阶段性办结2件).  A later result after the
+step, 正在组织验收, leaves it done) and the rest closed for a stage (已办结21件,阶段性办结2件).  A kept-up duty closed by 的 before a noun (需要长期坚持的问题) is an attribute: a later phrase of its clause decides
+(…的问题正按序时推进 → on track).  A result or pace the clause brings about or safeguards (推动…得到妥善处置,
+为保障…正常实施) is a purpose, no status.  A later result after the
 supervision (…进展缓慢,经督办后…全部完工) decides over the history before it.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
