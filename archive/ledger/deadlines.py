@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
+from archive.ledger.duties import RELATIVE as _RELATIVE
 from archive.ledger.windows import CLOSING as _CLOSING
 from archive.ledger.windows import named_window as _named_window
 from archive.ledger.windows import window as _window
@@ -49,9 +50,6 @@ from archive.script_fold import for_reading
 from archive.timeliness.dates import YEAR_NUMERAL, DateMention, cn_number, find_dates, fold_digits
 
 logger = logging.getLogger(__name__)
-
-_CN_SMALL = "一二两三四五六七八九十"
-
 
 @dataclass(frozen=True)
 class Deadline:
@@ -125,19 +123,15 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
 #: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
 _LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
                           r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
-_AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于"
+_AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
                          r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
 _LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时间|整改时间)\s*(?:为|是)?\s*[:：|｜]?\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
-#: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
-_SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
-_RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
-                       rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间")
 #: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
 #: …set as a limit (3月份前完成) or aimed at in its clause (要确保…3月份全面开工建设); 10月份召开会议 is an event
-_AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划")
+_AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺(?!书|函)|保证")  # (…or pledged: 承诺3月份开复工)
 _MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
 #: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
 _YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标|[^，,。;；年]{0,8}?)任务")
@@ -147,6 +141,10 @@ _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEA
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[一二三四1-4]\s*季|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
+#: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a
+#: past or hedged one: 已完成2022年目标, 预计完成…)
+_YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实现|达成)(?:[^，,。;；\d了]{0,6}的)?\s*$")
+_YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: the page's year named as a limit (应于今年完成, 今年内完成, 确保本年度完成): needs the plan's year; a month of it
 #: (今年6月底) is dated by find_dates
@@ -393,7 +391,8 @@ def _year_set(raw: str, m: re.Match[str]) -> bool:
     if _NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]):
         return False  # 2018年后才…, 2014年前后, 2016年起: a time after or around which something happens
     span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
-    aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span
+    aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
+        or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
     alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
     return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))

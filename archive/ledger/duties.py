@@ -2,7 +2,8 @@
 
 ``archive.ledger.deadlines`` files a text under one of these kinds when it states no last day: ``immediate``
 (立行立改, 即知即改, 随到随办), ``ongoing`` (长期坚持, 持续推进, 常态化) or ``recurring`` (每季度…, 月通报、季调度机制,
-按月通报, 实行日报制, 一月一研究; 定期 names no period: the corpus labels 定期通报 both ways).
+按月通报, 实行日报制, 一月一研究; 定期 names no period: the corpus labels 定期通报 both ways) or ``relative`` (30个工作日内,
+自公示发布之日起10个工作日: counted from an event the text does not date).
 """
 from __future__ import annotations
 
@@ -29,3 +30,12 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至�
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
                        r"|一(?:日|周|旬|月|季|年)一[\u4e00-\u9fff]")
+
+_CN_SMALL = "一二两三四五六七八九十"
+#: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
+_SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
+RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
+                      rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
+                      # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
+                      rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
+                      r"(?:工作日|自然日|日|天|个?月|周)")

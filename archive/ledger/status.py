@@ -9,13 +9,16 @@
   已闭环, 已结束, 已全部实现进驻); a completion verb with
   the count it completed (完成39项, 办结7件, 办结并通过验收26件); 已于 + a day + the completion; 完成整改 / 整改完毕 /
   全面完成 stated; all handled in the perfective (均按要求进行了调查处理); the rectification's requirement reached
-  (已达到整改要求); a completion rate of 100 % (办结率达到100%).  A hand-over verb is not the work (已全部交办到位 is
+  (已达到整改要求, 整改达到督办要求); a completion rate of 100 % (办结率达到100%); a passive result of counted things
+  or of all (1200座电站得到全面整改, 均得到妥善处理); a completion before a producing verb (完成编制《…》); a revoking
+  verb after 已 (已收回, 已吊销).  A completion claimed falsely (虚报整改完成) is none.  A hand-over verb is not the work (已全部交办到位 is
   delivered, not done), nor is a part (仅整改到位3个) or a stage (已阶段性办结);
 * **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工, 已完成主体建设; done and mostly done stated
   together, the weaker state (已完成或基本完成);
 * **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb or a project's stage
   (正组织…清理, 仍在招标); 序时 / 按(照)计划 / 按时间节点 /
-  稳步推进; progress judged smooth (进展顺利, 进度正常); work sped up or pushed on, reported after a subject or a
+  稳步推进; progress judged smooth (进展顺利, 进度正常, 推进有序) or the work going on in a judged manner (均正常推进,
+  顺利实施), progress made by the tasks or the rectification (其余6个问题均取得明显进展); work sped up or pushed on, reported after a subject or a
   connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
 * **behind** — negation of completion, built as 未 / 没有 + a manner + a verb of the work + its result or a stage of the
   works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
@@ -23,6 +26,8 @@
   found not in place (反馈…存在…整改不到位; a general remark, 仍有一些地方整改工作不到位, is none); work stalled
   (项目被搁置, 停滞; not 不得搁置); the work judged by its subject and an evaluation (态度消极, 措施不力, 工作不严不实,
   计划年年落空), problems left unsolved (长期得不到解决), none done (几乎无一按时完成), not when guarded against (严禁…);
+  overdue (办理超期1件, 3件逾期, 已超过整改期限), off the time however named (未按要求时间开展…, 未按整改时限完成; late
+  reporting, 未按时报送, is other), a gap to the target or pace (与全年目标有较大差距; 缩小…差距 is none);
 * **ongoing** — a kept-up duty: 长期坚持, 持续 / 常态化 + an action verb (持续开展…排查, 持续办好…专栏), not a future
   one (将持续…).
 
@@ -40,7 +45,9 @@ stating the present (…开工建设,目前主体工程已完工) decides over t
 about the rest (其余… / a clause with its own count, after a comma or 、: 已完成550项,正在办理29项) that is on track
 or behind decides, also when the rest is counted in the next sentence (已完成17项。…需完成2项,均达到序时进度); the rest
 pushed on (整改完成54个,持续推进17个) is on track; so are a step done then work in hand (已完成倒库,正在铺膜; a close-out
-step, 正在组织验收, leaves it done) and the rest closed for a stage (已办结21件,阶段性办结2件).  A later result after the
+step, 正在组织验收, leaves it done) and the rest closed for a stage (已办结21件,阶段性办结2件).  A kept-up duty closed by 的 before a noun (需要长期坚持的问题) is an attribute: a later phrase of its clause decides
+(…的问题正按序时推进 → on track).  A result or pace the clause brings about or safeguards (推动…得到妥善处置,
+为保障…正常实施) is a purpose, no status.  A later result after the
 supervision (…进展缓慢,经督办后…全部完工) decides over the history before it.
 Text under a heading of measures or plans (重点措施, 下一步工作打算) is no status.
 """
@@ -50,18 +57,12 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.ledger.status_words import ACTION as _ACTION
-from archive.ledger.status_words import ADVERB as _ADVERB
+from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
-from archive.ledger.status_words import HANDOVER as _HANDOVER
-from archive.ledger.status_words import NEG_MANNER as _NEG_MANNER
-from archive.ledger.status_words import NOT_STATED as _NOT_STATED
-from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESULT as _RESULT
-from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 from archive.script_fold import for_reading
@@ -76,110 +77,6 @@ _PROHIBIT = re.compile(r"严禁|不得|杜绝|防止|避免|禁止|不准|不允
 #: (…a kind of conduct named by it, a list of them closed by 的 or 等: 出现表面整改、虚假整改的行为, 走过场、敷衍整改等问题)
 _NAMED_KIND = re.compile(r"(?:(?:、|或|和|及)[^，,；;。、的等]{1,16})*(?:的|等)")
 
-#: status phrases by class; the phrase that starts first in the wording is its head verb and decides
-#: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
-_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("behind", re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
-                          # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度,
-                          # 进展未达预期)
-                          r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度|整改要求|验收标准|销号条件)"
-                          r"|(?:未|没有?)达到?预期"
-                          # …a target or pace named by a phrase before it (未达到拨付xx%的阶段目标任务, 未达到国家考核目标), or
-                          # the rectification's requirement (未达到整改销号要求), as 已达到整改要求 reports it reached
-                          r"|(?:未|没有?)达到?[^，,；;。]{0,12}?(?:目标|序时|时序)"
-                          r"|(?:未|没有?)达到?[^，,；;。]{0,6}?(?:整改|验收|销号)[^，,；;。]{0,4}?(?:要求|标准|条件)"
-                          # negation of a completion as a building block: 未 / 没有 (尚 / 仍 / 暂 / 还 before it) + a manner
-                          # + a verb of the work + its result or a stage of the works (没有按期整改到位, 未全部销号, 未开工,
-                          # 没有完全整改到位, 没有在规定时限内完成整治, 未落实整改)
-                          rf"|(?:未|没有?)能?{_NEG_MANNER}?{_WORK}?"
-                          rf"(?:{_RESULT}|完工|建成|竣工|验收|开工|动工|整改)"
-                          rf"|(?:未|没有?){_NEG_MANNER}?(?:完成|落实整改)"
-                          # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
-                          r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
-                          r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
-                          # behind a comparison: a rate or the progress below the average or the set pace
-                          r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
-                          r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
-                          # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
-                          r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|未按(?:照)?(?:序时|时序|计划|期)"
-                          r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
-                          # the work judged by a negative evaluation (see _EVALUATION)
-                          rf"|{_EVALUATION}"
-                          # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
-                          # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)
-                          r"|(?:抓|推进|整改|落实|治理|整治|执行)得不(?:紧|力|实|够|快)"
-                          r"|(?<![不没])(?<!不能|不得|不会|不容)打折扣"
-                          # a shortfall: only able to finish a part (预计年底仅能完成45%)
-                          r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
-                          # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
-                          r"|(?:整改|落实|治理|整治|处置)不到位"
-                          # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
-                          rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
-                          # …or judged poor (完成情况较差, 进展不理想)
-                          rf"|(?:进展|进度|完成情况|推进情况){_HAN}{{0,2}}?(?:较差|很差|差|不佳|不理想)"
-                          # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
-                          r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
-    # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
-    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号)"
-                               r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
-                               # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
-                               r"|已(?:经)?(?:完成|建成)了?主体"
-                               r"|已(?:经)?完成(?:了)?大部分"
-                               # done or mostly done stated together: the weaker state (已完成或基本完成274项)
-                               r"|已(?:经)?(?:全部)?(?:完成|办结|整改|销号)(?:整改)?(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
-                               r"(?:上)?(?:完成|完工|建成|办结|到位|整改|销号)")),
-    ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
-                        r"|已(?:全部)?(?:整改|报备|验收)?销号|(?:整改|整治|治理)完成(?!率)|^完成(?!率)"
-                        r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
-                        # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已打捞清理完毕,
-                        # 全部销号, 均已按期答复完毕 (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
-                        rf"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?{_ADVERB}"
-                        rf"(?:(?!基本|{_HANDOVER}|确保|要求){_HAN}){{0,6}}?{_RESULT}"
-                        # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
-                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
-                        # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
-                        rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}{_TERMINAL}"
-                        # 已于 + its day + the completion (已于2020年6月底前完成整改)
-                        rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
-                        # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
-                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
-                        # all within the set time (均在规定时间内办结, 均按期答复)
-                        r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)"
-                        # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
-                        r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
-                        # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
-                        rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
-                        # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
-                        r"|(?<![未没有])达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
-                        # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
-                        rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
-                        # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
-                        rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项)?{_PERFECTIVE_WORK}"
-                        rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
-                        # a completion rate of 100 % (办结率达到100%)
-                        r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
-    ("on_track", re.compile(r"序时|时序|按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
-                            # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
-                            # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
-                            r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
-                            # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
-                            r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
-                            # the work in hand, closing its clause (整改中, 施工中)
-                            r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
-                            # progress judged smooth: 总体进展顺利, 进度正常
-                            r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常)"
-                            # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
-                            rf"|{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"
-                            # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
-                            # 纠正在… are no 正在)
-                            rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
-    # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
-    # a stall or a negation how long it lasted (长期搁置, 长期未整改)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
-                          # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
-                          # principle, 坚持整改一个、销号一个, is none)
-                          rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}")),
-)
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
 #: a list item's label before the wording ("1." "2、" "(一)" "一、") is not part of it
@@ -221,7 +118,7 @@ _AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|�
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
 #: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)
-_VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实施|落实|解决")
+_VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实施|落实|解决|坚持")
 #: a manner phrase after the aim whose 的 is its own (务必按…明确的措施全部落实到位): that 的 ends no relative clause
 _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
@@ -236,9 +133,16 @@ _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
 _SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
-_TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,4}}[，,]")
+_TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项), 阶段性 a stage (已阶段性办结): no done head
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
+#: a completion claimed falsely (虚报整改完成, 谎称已整改到位) is a finding of fraud, not the work done
+_FALSE_CLAIM = re.compile(r"虚报|谎报|假报|瞒报|谎称|假称|虚假|伪造|编造|冒充")
+#: a result or pace the clause brings about or safeguards (推动…问题得到妥善处置, 为保障项目正常实施) is its purpose
+_CAUSE = re.compile(r"保障|保证|推动|促使|促进|(?<![行致即假])使(?!用)|以便|以利于")
+#: a kept-up duty closed by 的 before a noun (需要长期坚持的问题) names the kind of problem, an attribute: a later
+#: phrase of its clause is the predicate (…的问题正按序时推进)
+_ATTRIBUTE = re.compile(rf"的{_HAN}{{0,6}}?(?:问题|任务|事项|项目|工作|整改)")
 
 
 @dataclass(frozen=True)
@@ -252,6 +156,11 @@ class StatusReading:
 def _sentence_start(compact: str, at: int) -> int:
     """Where the sentence holding ``compact[at]`` starts."""
     return compact.rfind("。", 0, at) + 1
+
+
+def _clause_end(compact: str, at: int) -> int:
+    """Where the clause holding ``compact[at]`` ends."""
+    return min((i for i in (compact.find(c, at) for c in "，,；;。") if i >= 0), default=len(compact))
 
 
 def _clause_of(compact: str, at: int) -> int:
@@ -298,6 +207,13 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:
             return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
+        return False
+    if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):
+        return False
+    if name in ("done", "on_track") and _CAUSE.search(compact, clause, m.start()):
+        return False
+    attribute = _ATTRIBUTE.match(compact, m.end()) if name == "ongoing" else None
+    if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
         return False
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)

@@ -24,6 +24,8 @@ HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
              r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决"
+             # …or takes a thing back or revokes it (已收回…审批权, 已吊销, 已废止)
+             r"|收回|撤回|吊销|废止|没收|收缴"
              # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
              r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
