@@ -9,6 +9,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
@@ -39,7 +40,11 @@ _TASK_COUNT = re.compile(
     rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
-    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?")
+    # …an inspection's name between the count and its problems: 46个督察反馈问题, 12个中央环保督察反馈问题
+    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?P<fed>(?:[\u4e00-\u9fff]{{0,12}}?督察)?\s*反馈)?\s*"
+    rf"(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?"
+    # a list's count in brackets after its name: 整改措施清单(46项), 问题清单（共52个）
+    rf"|(?:整改)?(?:任务|措施|问题)清单\s*[（(]\s*(?:共计?|计)?\s*(?P<n_list>{_CN_NUM})\s*[项条个]\s*[)）]")
 #: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
 #: remaining (剩余的, 尚有, 未完成) or due by a deadline (今年需完成, 2023年度整改任务, 到期应完成的, 长期坚持的): no total
 _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?(?:完成|办结|销号)了?|完成了"
@@ -51,6 +56,8 @@ _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
+                            # …the part done after 有 or opening the next clause (45个问题有39个已完成, 11个问题,7个问题已…)
+                            rf"|(?:有|[，,]\s*(?:其中\s*[，,]?)?)\s*(?:{_CN_NUM})\s*[个项]\s*(?:问题|任务)?\s*(?:均已|已)"
                             # …the part done, its manner between (175个问题已按时序进度要求整改完成144个)
                             rf"|(?:已(?:经)?[^，,。；;\d]{{0,10}}?)?(?:完成整改|整改完成|完成)(?:整改)?(?:任务)?\s*(?:{_CN_NUM})\s*[个项]"
                             r"|[^，,。；;]{0,4}清单)")
@@ -154,18 +161,39 @@ def task_count(text: str) -> TaskCount | None:
     for m in _TASK_COUNT.finditer(text):
         if _no_plan_count(text, m):
             continue
-        n = number_value(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_after"),
+        n = number_value(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_list"), m.group("n_after"),
                                          m.group("n_after2"), m.group("n_after3")) if g))
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak
     found = [c for c in found if not any(o.start > c.start and _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
                                          and not c.text.endswith(("任务", "措施")) for o in found)]
-    if not found or _parallel(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
+    if not found or _parallel(text, found) or _several_inspections(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
         return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)
     best = max(counts.values())
     return next(c for c in found if counts[c.count] == best)
+
+
+#: what sets one count of a list apart from the next: a list's mark (、 ；), and an inspection named for the next count
+_LIST_MARK = re.compile(r"[、；;]")
+_INSPECTION_NAMED = re.compile(r"督[察查]|回头看|巡[视察]")
+
+
+def _several_inspections(text: str, found: list[TaskCount]) -> bool:
+    """Whether the counts are several inspections' listed side by side (“回头看”反馈意见…13个整改问题、专项督察反馈意见…9个
+    整改问题、省…督察反馈意见…37个整改问题): each its own plan's, no one count."""
+    return any(a.count != b.count and _LIST_MARK.search(text, a.start + len(a.text), b.start)
+               and _INSPECTION_NAMED.search(text, a.start + len(a.text), b.start)
+               for a, b in pairwise(found))
+
+
+#: a total with 中 closing a clause before in the sentence (131项重点工作任务中,124项任务正常推进,7项…滞后): the counts
+#: after it are its parts
+_TOTAL_THEN_PART = re.compile(rf"(?:{_CN_NUM})\s*[项个条][^，,。；;]{{0,16}}?中\s*[，,]")
+#: problems handed over (移交) with no inspection or feedback named in the sentence (国家共移交…长江生态环境问题82个):
+#: another body's list, no inspection plan's
+_HANDED = re.compile(r"移交")
 
 
 def _no_plan_count(text: str, m: re.Match[str]) -> bool:
@@ -177,16 +205,22 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if m.group("n_problem"):
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
-        tied = _tied(text, m.start(), m.end())
+        tied = _tied(text, m.start(), m.end()) or bool(m.group("fed"))  # 46个督察反馈问题: the noun names the feedback
         if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
+    sentence = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+    if _TOTAL_THEN_PART.search(text, sentence, clause):
+        return True  # 131项…任务中,124项任务…: a part of the total before
+    sentence_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
+    if _HANDED.search(text, sentence, m.start()) and not _INSPECTION.search(text, sentence, sentence_end):
+        return True  # 国家共移交…长江生态环境问题82个: handed over by another body, no inspection named
     places = _PLACES_PLANS.search(text, clause, m.end())
     places = places if places and places.start() < m.start() else None
     if _OTHER_OWNER.search(text, clause, m.start()) or (places and (number_value(places.group("n")) or 0) >= 2):
         return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
-    if _SEVERAL_SUBJECT.match(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1):
+    if _SEVERAL_SUBJECT.match(text, sentence):
         return True  # 7省市督察整改方案均…,对…梳理,共计确定375项: several provinces' plans, the sentence's subject
     titles = list(_TITLE.finditer(text, clause, m.start()))
     if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
@@ -198,7 +232,6 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if _DONE_IN_CLAUSE.search(text, clause, m.start()) or (not own_share and (
             _PART.match(text, clause) or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"))):
         return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
-    sentence = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
     ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
     scheduled = [p.start() for p in _SCHEDULED.finditer(text, sentence, min(ends) if ends else len(text))]
     if (len(scheduled) >= 2 and scheduled[0] < m.end()) or _TAKEN_UP.search(text, clause, m.start()):

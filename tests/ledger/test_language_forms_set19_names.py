@@ -9,6 +9,7 @@ import pytest
 from archive.ledger.naming import inspection_name
 from archive.script_fold import for_reading
 from archive.timeliness.feedback import feedback_date
+from archive.timeliness.fields import problem_count
 from crawler.extraction.dates import find_stated_date
 from crawler.extraction.info import info_block
 
@@ -118,6 +119,49 @@ def test_broken_marks_and_a_title_the_verb_takes(text, iso):
 ])
 def test_no_feedback_day_from_a_bad_split_or_another_verb(text):
     assert _feedback(text) is None
+
+
+# -- task count ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    # a total followed by its part done, after 有 or opening the next clause
+    ("截至2020年7月底,45个具体问题有39个已完成整改,其余6个问题均取得明显进展。", 45),
+    ("第二轮督察涉及我市的11个问题,7个问题已完成市级初验", 11),
+    ("督察反馈的28个问题,其中20个已完成整改", 28),
+    ("涉及本县的12个问题,10个问题均已完成整改", 12),
+    ("32個具體問題有30個已完成整改", 32),
+    ("督察组交办的十八个问题,十五个已完成整改", 18),
+    # an inspection's name between the count and its problems ties it to the feedback
+    ("《整改方案》明确了整改目标,即46个督察反馈问题,2023年底前需完成26个、2024年内需完成18个", 46),
+    ("我市共有12个中央生态环境保护督察反馈问题", 12),
+    ("全县9个省级环保督察反馈问题全部纳入清单", 9),
+    # a list's count in brackets after its name
+    ("梳理形成了宿州市督察反馈问题整改措施清单(46项)", 46),
+    ("制定问题清单（共52个）,逐项明确责任", 52),
+    ("形成整改任务清单(38条)", 38),
+])
+def test_totals_with_their_parts_inspection_nouns_and_bracketed_lists(text, count):
+    assert problem_count(text) == count
+
+
+@pytest.mark.parametrize("text", [
+    # several inspections' counts listed side by side: no one plan's
+    "对照“回头看”反馈意见四个方面13个整改问题、专项督察反馈意见9个整改问题、省督察反馈意见37个整改问题",
+    "中央督察反馈问题56个、省督察反馈问题38个",
+    "中央环保督察整改任务45项；省级环保督察整改任务30项",
+    # counts after a total's 中 are its parts (the total a work programme's: none)
+    "131项重点工作任务中,124项任务正常推进,7项任务推进较为滞后。",
+    "60项重点工作任务中,52项整改任务已完成",
+    # problems handed over (移交) with no inspection named: another body's list
+    "2018—2022年,国家共移交我省长江生态环境问题82个,已整改完成63个。",
+    "水利部移交我市河湖问题15个,已完成12个",
+    # a bare count with no feedback or list in its noun or clause
+    "全县共排查出46个问题",
+    "清单(46页)",
+])
+def test_no_count_from_listed_inspections_parts_or_other_lists(text):
+    assert problem_count(text) is None
 
 
 # -- info block ---------------------------------------------------------------------------------------------------
