@@ -9,6 +9,7 @@ The grammar of a naming, as the government writes it::
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
            | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
            | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
+           | 重庆 / 四川 … (a province's short name, only glued to a round or a batch: 重庆第二批环保集中督察组)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
     BODY: CORE | 央督 / 省督 (the short names; 央督、省督 names two levels) | 督察 before 组 with a level and a number
@@ -29,7 +30,8 @@ the notice issues inside it does (《关于印发〈…督察反馈意见整改�
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
 a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  A level acting as the subject
-(``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.
+(``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``, after a time's clause and a manner:
+``自治区从2019年8月底起,分2批对6个盟市开展了…督察``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 

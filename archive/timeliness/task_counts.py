@@ -153,7 +153,10 @@ def task_count(text: str) -> TaskCount | None:
     problems a check on the ground found with no inspection named are none.  What governs a count stands in its clause
     (or closes the clause before it: 反馈意见指出,…); an ordinal (第56项), a batch (第三批交办), several bodies (各省, 全国),
     one department's share (牵头, 我局承担), a part done, remaining or due by a deadline (剩余的, 应完成的, 长期坚持的) and
-    another titled plan's tasks (《…行动计划》确定的N项任务) are none.  The most repeated count wins (its first
+    another titled plan's tasks (《…行动计划》确定的N项任务) are none.  A total followed by its part done after 有 or in the
+    next clause (45个问题有39个已完成, 11个问题,7个问题已…), an inspection's name before 反馈问题 (46个督察反馈问题) and a
+    list's bracketed count (整改措施清单(46项)) count; several inspections' counts listed with 、 (回头看…13个问题、专项督察…9个
+    问题), the parts after a total's 中 (131项…中,124项…) and problems 移交 with no inspection named are none.  The most repeated count wins (its first
     mention), the first on a tie."""
     found: list[TaskCount] = []
     weak: list[TaskCount] = []  # N个整改任务: 个 counts anything (4个方面), so it yields to a count with 项 / 条 / 个问题

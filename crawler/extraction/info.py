@@ -5,7 +5,8 @@ brackets ``来源:[某局]`` read without them; a label's word ending a longer w
 as in ``…进驻时间为30天。``, is a sentence's word, no label); a value ends at the next label, at a separator
 (``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
 (关键词, 【字体, 阅读:, 打印 …), at a wide gap or at a closing bracket it did not open (``(新闻来源:华西都市报)``); a
-label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
+label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up; the
+page's text-size and QR buttons (大字体 小字体, 扫码) end a value too, and an unrendered ``&nbsp`` is a space.  ``info_block(text)`` says what the block states:
 
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
   body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
@@ -19,7 +20,11 @@ label alone on its line takes the next line as its value, and a spaced label (``
   (``关于…的报告 2024-04-02``), or, in a block with a 来源 or 发布 label,
   a 年月日 date alone on its line (elsewhere that is a signature);
 * ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期 / 印发日期 (印发时间), else its signature line;
-* ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
+* ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期, or a 公示 stated with its window:
+  ``现予公示5个工作日(2020年10月16日至2020年10月23日)``).
+
+A source's value running into prose (``来源:西部网切记!信息来至互联网…``) keeps the name before it; a medium may print
+its channel after a dot (``湖南日报·新湖南客户端``).
 
 发文日期, 成文日期, 印发时间, 生效 / 失效时间, 公示日期 and 公示期 are their own dates and never the posting date; a
 paper's issue line (``《某某日报》(2022年08月05日 04版)``) gives its publisher and posting day, as a masthead.
