@@ -56,11 +56,14 @@ _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
-                            # …the part done after 有 or opening the next clause (45个问题有39个已完成, 11个问题,7个问题已…)
-                            rf"|(?:有|[，,]\s*(?:其中\s*[，,]?)?)\s*(?:{_CN_NUM})\s*[个项]\s*(?:问题|任务)?\s*(?:均已|已)"
+                            # …the part done after 有 (45个问题有39个已完成)
+                            rf"|有\s*(?:{_CN_NUM})\s*[个项]\s*(?:问题|任务)?\s*(?:均已|已)"
                             # …the part done, its manner between (175个问题已按时序进度要求整改完成144个)
                             rf"|(?:已(?:经)?[^，,。；;\d]{{0,10}}?)?(?:完成整改|整改完成|完成)(?:整改)?(?:任务)?\s*(?:{_CN_NUM})\s*[个项]"
                             r"|[^，,。；;]{0,4}清单)")
+#: …or opening the next clause (督察涉及我市的11个问题,7个问题已…; 45个问题中,39个已完成), only with an inspection or its
+#: feedback named before the count in its sentence (a warning film's or a check's 84个问题,已完成整改73个 are no plan's)
+_PART_NEXT = re.compile(rf"\s*中?\s*[，,]\s*(?:其中\s*[，,]?)?\s*(?:{_CN_NUM})\s*[个项]\s*(?:问题|任务)?\s*(?:均已|已)")
 #: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count
 _OTHER_LIST = re.compile(r"实事|政府工作报告|常务会议")
@@ -209,7 +212,10 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
         tied = _tied(text, m.start(), m.end()) or bool(m.group("fed"))  # 46个督察反馈问题: the noun names the feedback
-        if (not _PROBLEM_AFTER.match(text, m.end()) and not (tied and m.group("ge"))) \
+        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        after = _PROBLEM_AFTER.match(text, m.end()) or (
+            _PART_NEXT.match(text, m.end()) and _INSPECTION.search(text, start, m.start()))
+        if (not after and not (tied and m.group("ge"))) \
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())

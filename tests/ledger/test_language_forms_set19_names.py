@@ -125,11 +125,12 @@ def test_no_feedback_day_from_a_bad_split_or_another_verb(text):
 
 
 @pytest.mark.parametrize(("text", "count"), [
-    # a total followed by its part done, after 有 or opening the next clause
+    # a total followed by its part done, after 有, or opening the next clause when an inspection is named before it
     ("截至2020年7月底,45个具体问题有39个已完成整改,其余6个问题均取得明显进展。", 45),
     ("第二轮督察涉及我市的11个问题,7个问题已完成市级初验", 11),
     ("督察反馈的28个问题,其中20个已完成整改", 28),
-    ("涉及本县的12个问题,10个问题均已完成整改", 12),
+    ("中央督察涉及本县的12个问题,10个问题均已完成整改", 12),
+    ("督察反馈的45个问题中,39个已完成整改", 45),
     ("32個具體問題有30個已完成整改", 32),
     ("督察组交办的十八个问题,十五个已完成整改", 18),
     # an inspection's name between the count and its problems ties it to the feedback
@@ -156,6 +157,10 @@ def test_totals_with_their_parts_inspection_nouns_and_bracketed_lists(text, coun
     # problems handed over (移交) with no inspection named: another body's list
     "2018—2022年,国家共移交我省长江生态环境问题82个,已整改完成63个。",
     "水利部移交我市河湖问题15个,已完成12个",
+    # a total and its part in the next clause with no inspection named: a warning film's, a check's
+    "2018-2023年警示片披露的84个问题,73个已完成整改。",
+    "全县排查的45个问题中,39个已完成",
+    "12个问题,完成5个项目",
     # a bare count with no feedback or list in its noun or clause
     "全县共排查出46个问题",
     "清单(46页)",
