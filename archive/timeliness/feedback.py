@@ -77,7 +77,9 @@ _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
-    mentions = sorted(find_dates(written, context_year=context_year) + _lost_marks(written), key=lambda m: m.start)
+    lost = _lost_marks(written)  # a day read whole whose marks were lost: no part of it is a date of its own (6月5日)
+    mentions = sorted([m for m in find_dates(written, context_year=context_year)
+                       if not any(d.start <= m.start < d.end for d in lost)] + lost, key=lambda m: m.start)
     # a news dateline's day (某社某地9月12日电) is the day the report was filed: a bare day after it decides first
     plain = [m for m in mentions if not _DATELINE.match(text, m.start, m.end + 3)]
     text = _TITLE.sub(lambda t: " " * len(t.group(0)), text)  # 《…反馈意见》, 简称“反馈意见”: a document, no act

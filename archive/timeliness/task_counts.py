@@ -41,7 +41,7 @@ _TASK_COUNT = re.compile(
     rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
     # …an inspection's name between the count and its problems: 46个督察反馈问题, 12个中央环保督察反馈问题
-    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?P<fed>(?:[\u4e00-\u9fff]{{0,12}}?督察)?\s*反馈)?\s*"
+    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?P<fed>(?:[\u4e00-\u9fff]{{0,12}}?督察(?:[“\"]?回头看[”\"]?)?)?\s*反馈)?\s*"
     rf"(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?"
     # a list's count in brackets after its name: 整改措施清单(46项), 问题清单（共52个）
     rf"|(?:整改)?(?:任务|措施|问题)清单\s*[（(]\s*(?:共计?|计)?\s*(?P<n_list>{_CN_NUM})\s*[项条个]\s*[)）]")
@@ -250,7 +250,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             and not _INSPECTION.search(text, _clause_start(text, checks[-1]), m.end()):
         return True  # 对…路线进行实地查看,梳理了…需整改的19个问题, 督察反馈后,检查发现N项问题: what a check found
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
-    if _PARTY_INSPECTION.search(text, clause, m.start()) \
+    if _PARTY_INSPECTION.search(text, clause, m.end()) \
             or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):
         return True  # 针对巡察指出的46项具体问题: a party inspection's findings; 交办信访件涉及的…问题9070个: petitions'
     if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \

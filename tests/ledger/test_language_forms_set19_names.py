@@ -100,11 +100,18 @@ def _feedback(text: str) -> str | None:
     ("督察組於2019年5？10日向湖南省反饋了督察意見", "2019-05-10"),
     ("中央第三督察组于2020？9月15日向山西省进行了反馈", "2020-09-15"),
     ("2021 \ufffd 3 \ufffd 21日,督察组向宁夏反馈了督察报告", "2021-03-21"),
+    ("督察组于2018\ufffd10\ufffd19日向安徽省进行了反馈", "2018-10-19"),
+    ("督察组于2020\ufffd6月5日向我省反馈了督察报告", "2020-06-05"),
+    ("督察组于2021年4\ufffd22日向省委省政府进行了反馈", "2021-04-22"),
     # a title the verb 反馈 takes (反馈了《…督察报告》): what the inspectors gave, dated
     ("于2022年3月21日反馈了《宁夏回族自治区中央生态环境保护督察报告》", "2022-03-21"),
     ("督察组于2023年6月2日反馈《安徽省第三轮生态环境保护督察报告》", "2023-06-02"),
     ("督察組於2022年3月21日反饋了《寧夏回族自治區中央生態環境保護督察報告》", "2022-03-21"),
     ("2021年12月3日至2022年1月3日,督察组对宁夏开展了督察,于2022年3月21日反馈了 《督察报告》", "2022-03-21"),
+    ("督察组于2023年5月10日向我省反馈了《督察意见书》", "2023-05-10"),
+    ("督察组于2018年6月1日正式反馈《关于某省的督察报告》", "2018-06-01"),
+    ("督察组于2018年6月1日反馈了《某省“回头看”督察意见》", "2018-06-01"),
+    ("2019年7月12日,中央第二督察组反馈了《某省生态环境保护督察报告》", "2019-07-12"),
 ])
 def test_broken_marks_and_a_title_the_verb_takes(text, iso):
     assert _feedback(text) == iso
@@ -116,6 +123,8 @@ def test_broken_marks_and_a_title_the_verb_takes(text, iso):
     "我市于2022年3月21日向督察组反馈了《整改报告》",  # a body reporting back to the inspectors
     "2022年3月21日,省委学习《中央生态环境保护督察反馈意见》",
     "编号2016?5?3的文件已反馈",  # no 日: no day
+    "2018年6月1日,省政府公布《整改方案》",
+    "2019年7月12日,省委常委会审议《督察报告》",
 ])
 def test_no_feedback_day_from_a_bad_split_or_another_verb(text):
     assert _feedback(text) is None
@@ -137,10 +146,16 @@ def test_no_feedback_day_from_a_bad_split_or_another_verb(text):
     ("《整改方案》明确了整改目标,即46个督察反馈问题,2023年底前需完成26个、2024年内需完成18个", 46),
     ("我市共有12个中央生态环境保护督察反馈问题", 12),
     ("全县9个省级环保督察反馈问题全部纳入清单", 9),
+    ("涉及我区的5个中央环保督察“回头看”反馈问题", 5),
+    ("全省4個中央環保督察反饋問題", 4),
+    ("督察组指出的17个督察反馈问题", 17),
     # a list's count in brackets after its name
     ("梳理形成了宿州市督察反馈问题整改措施清单(46项)", 46),
     ("制定问题清单（共52个）,逐项明确责任", 52),
     ("形成整改任务清单(38条)", 38),
+    ("建立整改任务清单（36项）", 36),
+    ("制定整改措施清单(计58条)", 58),
+    ("列出整改问题清单 (17项)", 17),
 ])
 def test_totals_with_their_parts_inspection_nouns_and_bracketed_lists(text, count):
     assert problem_count(text) == count
@@ -151,6 +166,9 @@ def test_totals_with_their_parts_inspection_nouns_and_bracketed_lists(text, coun
     "对照“回头看”反馈意见四个方面13个整改问题、专项督察反馈意见9个整改问题、省督察反馈意见37个整改问题",
     "中央督察反馈问题56个、省督察反馈问题38个",
     "中央环保督察整改任务45项；省级环保督察整改任务30项",
+    "“回头看”反馈问题20个；专项督察反馈问题7个",
+    # a party inspection's problems, its name inside the noun
+    "5个巡视督察反馈问题",
     # counts after a total's 中 are its parts (the total a work programme's: none)
     "131项重点工作任务中,124项任务正常推进,7项任务推进较为滞后。",
     "60项重点工作任务中,52项整改任务已完成",
@@ -194,12 +212,28 @@ def test_page_controls_dots_and_entities_around_a_medium(text, found):
     assert _info(text) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a dot after no medium's name, a medium's name with a column after the dot, a control word inside a name
+    ("新闻中心·2020-01-01", (None, "2020-01-01", None, None)),
+    ("中国环境报·环保要闻", None),
+    ("交通·2020-01-01", (None, "2020-01-01", None, None)),
+    ("来源:某某市扫码支付服务中心", ("某某市扫码支付服务中心", None, None, None)),
+    ("&nbsp;&nbsp;2020-01-01", (None, "2020-01-01", None, None)),
+])
+def test_no_medium_from_a_dot_a_column_or_a_control_inside_a_name(text, found):
+    assert _info(text) == found
+
+
 @pytest.mark.parametrize(("text", "publisher"), [
     # a source's value running into prose (a sentence's punctuation): the name before it
     ("来源: 西部网切记!信息来至互联网,仅供参考2018-03-28 访问:", "西部网"),
     ("来源:某某市生态环境局特别提示:转载请注明出处。", "某某市生态环境局"),
     ("信息来源:新华网声明,本文仅代表作者观点", "新华网"),
     ("来源:湖北省生态环境厅,如有侵权请联系", "湖北省生态环境厅"),
+    ("来源:某某市人民政府,转载请注明", "某某市人民政府"),
+    ("来源:中国环境网,仅代表作者观点", "中国环境网"),
+    ("来源:某某县融媒体中心。", "某某县融媒体中心"),
+    ("来源:新华社;记者 张三", "新华社"),
 ])
 def test_a_source_running_into_prose_keeps_the_name(text, publisher):
     assert info_block(text).publisher == publisher
