@@ -38,8 +38,12 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _LETTER = f"a-zü{_TONED}"
 #: one syllable: letters with a tone mark (tài, huán, jìn), or an initial, a vowel and a tone digit (tai4, zhuan1)
 _SYLLABLE = rf"(?:[{_LETTER}]*[{_TONED}][{_LETTER}]*|[b-df-hj-np-tv-z]{{1,2}}h?[aeiouüv]{{1,3}}(?:ng|n|r)?[1-5])"
-#: a mirror's inline pinyin: (tài) / （huán） / (zhuān mén), right after a Han character (checked in ``_annotations``)
-PINYIN_ANNOTATION = rf"[(（]\s*{_SYLLABLE}(?:\s+{_SYLLABLE}){{0,3}}\s*[)）]"
+#: …or a toneless syllable some mirrors print (來(lai)源, 湖北省(sheng)): an initial and a final of the pinyin table, whole
+#: (no English word or file type in brackets — (pdf), (app) — is one syllable: the initial is required, the final listed)
+_TONELESS = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|"
+             r"ia|ie|iu|in|ua|uo|ui|un|ve|ue|a|o|e|i|u|v|ü)")
+#: a mirror's inline pinyin: (tài) / （huán） / (zhuān mén) / (lai), right after a Han character (checked in ``_annotations``)
+PINYIN_ANNOTATION = (rf"[(（]\s*(?:{_SYLLABLE}(?:\s+{_SYLLABLE}){{0,3}}|{_TONELESS}(?:\s+{_TONELESS}){{0,3}})\s*[)）]")
 _PINYIN = re.compile(PINYIN_ANNOTATION)
 
 

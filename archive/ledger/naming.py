@@ -9,6 +9,7 @@ The grammar of a naming, as the government writes it::
     LEVEL: 中央 | 省级(层面) | 省委(、省政府) | 省政府 | 省 | 自治区 | <place>省 | <place>自治区 | 北京市 …
            | 内蒙古 | 新疆 | 西藏 | 广西 | 宁夏  (a region by its short name: 新疆第一生态环境保护督察组) | 兵团
            | 市级  (only after a municipality, 北京 / 天津 / 上海 / 重庆: 重庆…市级环保集中督察)
+           | 重庆 / 四川 … (a province's short name, only glued to a round or a batch: 重庆第二批环保集中督察组)
            [生态环境厅 | 环境保护厅 | 环保厅]  (a province's department: 省环保厅环境保护督察组)
     or a province counting its groups: <place>省 | 我省 | 内蒙古 … [组建了] N个 [CORE-words] 督察组  (provincial)
     BODY: CORE | 央督 / 省督 (the short names; 央督、省督 names two levels) | 督察 before 组 with a level and a number
@@ -29,7 +30,8 @@ the notice issues inside it does (《关于印发〈…督察反馈意见整改�
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
 a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  A level acting as the subject
-(``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.
+(``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``, after a time's clause and a manner:
+``自治区从2019年8月底起,分2批对6个盟市开展了…督察``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.
 """
 from __future__ import annotations
 
@@ -59,6 +61,10 @@ _COUNTING = "".join(f"(?<!{w})" for w in ("实现", "经过", "历经", "完成"
 _ROUND = rf"第{_N}轮|首轮|新一?轮|(?<![新第\d一二三四五六七八九十]){_COUNTING}{_N}轮"
 #: a batch: 第N批 / 首批 (a petition batch, 第N批信访件 / 交办件, is none: it follows the body, outside the naming)
 _BATCH = rf"第{_N}批|首批"
+#: a province by its short name (陕西已对全省12个市…开展了…督察, 北京日前启动…): a closed class, never before a city's
+#: or a prefecture's ending (吉林市, 海南州 are cities)
+_PROVINCE_SHORT = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+                   r"云南|陕西|甘肃|青海)(?![市州县区省])")
 _NAMING = re.compile(
     rf"(?:(?P<r1>{_ROUND})\s*)?(?:(?P<b1>{_BATCH})\s*)?"
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
@@ -66,7 +72,9 @@ _NAMING = re.compile(
     rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
     # 第一批接受中央…督察的…: the batch of those receiving it
     rf"(?:(?<=批)(?:接受|迎接)\s*)?"
-    rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?)?\s*"
+    rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?"
+    # a province by its short name glued to the naming's round or batch (重庆第二批环保集中督察组, 四川第三轮…督察)
+    rf"|{_PROVINCE_SHORT}(?=\s*(?:{_ROUND}|{_BATCH})))?\s*"
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
     rf"(?:(?<=[轮批])\s*{_N}个\s*)?"
@@ -104,16 +112,15 @@ _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH
 #: a link a spam site inserted between two characters of a word: a 《…》 holding Latin letters and no inspection's
 #: words (a title naming one, 《…PM2.5…督察整改方案》, is kept)
 _INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^《》\n督]{1,40}》(?=[\u4e00-\u9fff])")
-#: a province by its short name (陕西已对全省12个市…开展了…督察, 北京日前启动…): a closed class, never before a city's
-#: or a prefecture's ending (吉林市, 海南州 are cities)
-_PROVINCE = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
-             r"云南|陕西|甘肃|青海)(?![市州县区省])")
+_PROVINCE = _PROVINCE_SHORT
 #: what a body does to an inspection of the level above (迎接 / 接受 / 配合 / 保障 …): it names no inspection of its own
 _RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
 _SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
-                      rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?)*\s*对[^，,。；;\n]{{1,30}}?"
+                      # …after a time (于…, 从2019年8月底起, 自…以来,) and a manner (分2批: how many, no batch)
+                      rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
+                      rf"|分(?:{_N}|两)?(?:批次?|轮|次))*\s*对[^，,。；;\n]{{1,30}}?"
                       rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?$")
 #: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
 #: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
@@ -256,7 +263,9 @@ def namings(text: str | None) -> list[InspectionName]:
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         clause = _clause_start(masked, m.start())
-        subject = (_SUBJECT.search(masked, clause, m.start()) or _LAUNCHER.fullmatch(masked, clause, m.start())
+        # the subject may stand before a time's clause (自治区从2019年8月底起,分2批对6个盟市开展了…督察): read from the sentence
+        subject = (_SUBJECT.search(masked, max(masked.rfind(c, 0, m.start()) for c in _SENTENCE_END) + 1, m.start())
+                   or _LAUNCHER.fullmatch(masked, clause, m.start())
                    if level is None else None)
         if subject and (not out or out[-1].start < subject.start()):
             level = _level(subject.group("level"))

@@ -5,7 +5,8 @@
 just before (``督查组于11月11日至14日…。14日上午,督查组…反馈``) or from a news dateline (``新华社某地11月15日电 …
 15日,督察组向某省…进行了反馈``); a month and day with no context year takes the last year the text states before
 it (``2023年,…。9月1日,督察组…反馈``); a span of days after a dateline (``20日至21日分别向…反馈``) is dated by its
-first, and a day whose 年 and 月 the page lost (``2022518日``) is read as written meant when it splits one way only.  ``nearest_before`` is the verb-anchored search acceptance dates share.
+first, and a day whose 年 and 月 the page lost (``2022518日``) is read as written meant when it splits one way only (or when
+a broken encoding left their places, ``2016�5�3日``); a title the verb takes (``反馈了《…督察报告》``) is what was given.  ``nearest_before`` is the verb-anchored search acceptance dates share.
 """
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ _OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。
 
 
 #: a document's title (《湖北省督察反馈意见》, 以下简称《反馈意见》): the feedback named as a document, no act of giving it
-_TITLE = re.compile(r"《[^《》\n]{1,80}》|(?<=简称)\s*[“\"][^“”\"\n]{1,20}[”\"]")
+#: (a title the verb 反馈 itself takes, 反馈了《…督察报告》, is what the inspectors gave: kept)
+_TITLE = re.compile(r"(?<!反馈)(?<!反馈了)(?<!反馈了 )《[^《》\n]{1,80}》|(?<=简称)\s*[“\"][^“”\"\n]{1,20}[”\"]")
 #: a date listed with other dates (2017年7月、9月和2018年4月,…分三批…督察并反馈…) or batches after it (分三批, 分批): the
 #: times of several stays, none of them the feedback's day (陆续 / 先后 after one day or span, 自…起陆续反馈, 3日-5日陆续
 #: 反馈, is dated by its first)
@@ -75,7 +77,9 @@ _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
-    mentions = sorted(find_dates(written, context_year=context_year) + _lost_marks(written), key=lambda m: m.start)
+    lost = _lost_marks(written)  # a day read whole whose marks were lost: no part of it is a date of its own (6月5日)
+    mentions = sorted([m for m in find_dates(written, context_year=context_year)
+                       if not any(d.start <= m.start < d.end for d in lost)] + lost, key=lambda m: m.start)
     # a news dateline's day (某社某地9月12日电) is the day the report was filed: a bare day after it decides first
     plain = [m for m in mentions if not _DATELINE.match(text, m.start, m.end + 3)]
     text = _TITLE.sub(lambda t: " " * len(t.group(0)), text)  # 《…反馈意见》, 简称“反馈意见”: a document, no act
@@ -190,10 +194,29 @@ def _sentence_of(text: str, at: int) -> str:
 _LOST_MARKS = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})\s*日")
 
 
+#: a day whose 年 or 月 a broken encoding replaced (2016�5�3日, 2016年5?3日, 2016？5月3日): the marks' places still split it
+_BROKEN = "\ufffd?？"
+_BROKEN_MARKS = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})\s*(?P<ym>[年{_BROKEN}])\s*(?P<m>1[0-2]|0?[1-9])\s*(?P<mm>[月{_BROKEN}])"
+                           r"\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日")
+
+
+def _broken_marks(written: str) -> Iterator[DateMention]:
+    for m in _BROKEN_MARKS.finditer(written):
+        if m.group("ym") == "年" and m.group("mm") == "月":
+            continue  # a whole date: find_dates reads it
+        try:
+            value = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        yield DateMention(value=value, text=m.group(0), start=m.start(), end=m.end(), year=value.year,
+                          month=value.month, day=value.day, note="年 or 月 broken")
+
+
 def _lost_marks(written: str) -> list[DateMention]:
     """Each day written with its 年 and 月 lost (``2022518日``), read as written meant when its digits split into one
-    month and day only (``2022111日`` could be 1月11日 or 11月1日: none)."""
-    out = []
+    month and day only (``2022111日`` could be 1月11日 or 11月1日: none), or with a mark a broken encoding replaced
+    (``2016�5�3日``)."""
+    out = list(_broken_marks(written))
     for m in _LOST_MARKS.finditer(written):
         md = m.group("md")
         splits = {(int(md[:i]), int(md[i:])) for i in range(1, len(md)) if i <= 2 and len(md) - i <= 2}

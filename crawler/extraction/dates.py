@@ -43,12 +43,27 @@ _COMPACT = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 _LOST_DAY_MARK = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})$")
 
 
+#: a compact date whose month or day was printed without its zero (2021713, 202173): read only when the digits
+#: split one way into a month and a day (2021113 is 1-13 or 11-3: no date)
+_UNPADDED = re.compile(r"^((?:19|20)\d{2})([1-9]\d{1,2})$")
+
+
+def _unpadded_date(core: str) -> str | None:
+    match = _UNPADDED.match(core)
+    if match is None:
+        return None
+    rest = match.group(2)
+    readings = {d for cut in range(1, len(rest)) if rest[cut] != "0"
+                if (d := parse_shown_date(f"{match.group(1)}-{rest[:cut].zfill(2)}-{rest[cut:].zfill(2)}"))}
+    return readings.pop() if len(readings) == 1 else None
+
+
 def _compact_date(line: str) -> str | None:
-    """The date of a line holding only a compact date ``YYYYMMDD`` or a 年月 date without its 日 (taken as a
-    signature after a signer line)."""
+    """The date of a line holding only a compact date ``YYYYMMDD`` (or one with an unpadded month or day that reads
+    one way only) or a 年月 date without its 日 (taken as a signature after a signer line)."""
     core = line.strip(_LINE_TRIM)
     match = _COMPACT.match(core) or _LOST_DAY_MARK.match(core)
-    return parse_shown_date("-".join(g.zfill(2) for g in match.groups())) if match else None
+    return parse_shown_date("-".join(g.zfill(2) for g in match.groups())) if match else _unpadded_date(core)
 
 
 def _intro_date(line: str) -> str | None:

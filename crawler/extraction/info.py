@@ -5,7 +5,8 @@ brackets ``来源:[某局]`` read without them; a label's word ending a longer w
 as in ``…进驻时间为30天。``, is a sentence's word, no label); a value ends at the next label, at a separator
 (``|`` ``｜`` ``丨``, or ``·`` before a label: ``来源:市生态环境局松滋市分局 | 发布时间:…``), at a page control
 (关键词, 【字体, 阅读:, 打印 …), at a wide gap or at a closing bracket it did not open (``(新闻来源:华西都市报)``); a
-label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up.  ``info_block(text)`` says what the block states:
+label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up; the
+page's text-size and QR buttons (大字体 小字体, 扫码) end a value too, and an unrendered ``&nbsp`` is a space.  ``info_block(text)`` says what the block states:
 
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
   body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
@@ -19,7 +20,11 @@ label alone on its line takes the next line as its value, and a spaced label (``
   (``关于…的报告 2024-04-02``), or, in a block with a 来源 or 发布 label,
   a 年月日 date alone on its line (elsewhere that is a signature);
 * ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期 / 印发日期 (印发时间), else its signature line;
-* ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期).
+* ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期, or a 公示 stated with its window:
+  ``现予公示5个工作日(2020年10月16日至2020年10月23日)``).
+
+A source's value running into prose (``来源:西部网切记!信息来至互联网…``) keeps the name before it; a medium may print
+its channel after a dot (``湖南日报·新湖南客户端``).
 
 发文日期, 成文日期, 印发时间, 生效 / 失效时间, 公示日期 and 公示期 are their own dates and never the posting date; a
 paper's issue line (``《某某日报》(2022年08月05日 04版)``) gives its publisher and posting day, as a masthead.
@@ -43,7 +48,9 @@ LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开�
           "来源|來源|源自|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
-_UI = r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
+_UI = (r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
+       # …or the text-size and QR controls (大字体 小字体, 扫码带走, 扫一扫): the page's buttons, no part of the value
+       r"|\s(?:[大中小]字体|字体大小|[大中小]字号|扫码|扫一扫|二维码)")
 #: a value follows its label — after a colon, or after the bracket closing the label (【来源】某局, [发布时间]2024-11-04)
 #: — or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
@@ -174,8 +181,11 @@ _NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12
 
 #: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
 #: 经济参考报发布时间:…): standing alone next to a date, a separator or a posting label, it is the publisher
-_MEDIUM = re.compile(r"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{2,10}?(?:日报|晚报|报|网|在线))"
-                     r"(?=[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
+#: a paper may print its channel joined by a dot (湖南日报·新湖南客户端) and a dot may stand between name and day (大众日报·2025-07-03)
+_MEDIUM_END = "日报|晚报|报|网|在线"
+_MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END})"
+                     rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端))?)"
+                     r"(?=[ \t\u3000]*[·•]?[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
                      # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
                      r"|[（(]\s*(?:记者|通讯员)))", re.MULTILINE)
 
@@ -243,6 +253,24 @@ _DATE_AFTER_SOURCE = re.compile(
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
+#: a sentence's punctuation: a body's or a medium's name holds none, so a value running into it is a name and then prose
+#: (a site's disclaimer glued after it: "西部网切记!信息来至互联网,仅供参考")
+_PROSE = re.compile(r"[!！。，,；;?？]")
+#: how a body's or a medium's name ends (a place's or an office's one-character ending, 处 / 所 / 市, is prose's too: 出处)
+_NAME_END = re.compile(r"网|报|社|台|局|厅|委|办|部|政府|中心|站|院|会|公司|集团|客户端")
+
+
+def _before_prose(name: str) -> str:
+    """``name`` up to its last body's or medium's ending before a sentence's punctuation ("西部网切记!…" → "西部网");
+    "" when no name ends there (the value is prose)."""
+    prose = _PROSE.search(name)
+    if prose is None:
+        return name
+    head = name[:prose.start()]
+    ends = [e.end() for e in _NAME_END.finditer(for_reading(head)[1])]
+    return head[:ends[-1]] if ends and ends[-1] >= 3 else ""
+
+
 def publisher_of(fields: dict[str, str]) -> str | None:
     """The publishing body a block names, or None."""
     for label in _PUBLISHER_LABELS:
@@ -250,7 +278,7 @@ def publisher_of(fields: dict[str, str]) -> str | None:
         if value and not _NO_PUBLISHER.match(value):
             name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})",
                             value)[0]
-            name = _GLUED_DATE.sub("", name).strip()
+            name = _before_prose(_GLUED_DATE.sub("", name).strip())
             name = _AUTHOR_AFTER.sub("", name)
             glued = _GLUED_AUTHOR.search(for_reading(name)[1])
             name = name[:glued.start()] if glued else name
@@ -322,11 +350,22 @@ class InfoBlock:
         return None if found == (None, None, None, None) else found
 
 
+#: an unrendered HTML space (&nbsp, &nbsp;, &ensp;, &#160;) printed as text: a space, one for each of its characters
+_ENTITY_SPACE = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#32);?")
+#: a 公示 stated with its window, no label's colon (现予公示5个工作日(2020年10月16日至2020年10月23日), 公示期自…起至…): the
+#: window's first day is the notice; what follows the 公示 (公示结束后, 期满, 无异议) is another step's day
+_NOTICE_WINDOW = re.compile(rf"公示(?:(?!结束|期满|完毕|后|无异议|通过)[^。；;\n:：]){{0,16}}?(?:自|从|[（(])?\s*({_DAY})\s*(?:起\s*)?"
+                            r"(?:至|到|—|－|-|~|～)")
+
+
 def info_block(text: str) -> InfoBlock:
     """Publisher, posting date, document date and 公示 start of an info block (see the module doc)."""
+    text = _ENTITY_SPACE.sub(lambda m: " " * len(m.group(0)), text)
     text, folded = for_reading(joined_labels(text))  # read in simplified script; values sliced from ``text`` (same offsets)
     fields = label_fields(text)
     notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
+    if notice is None and (window := _NOTICE_WINDOW.search(folded)):
+        notice = parse_shown_date(window.group(1))
     issued = next((d for d in (_first_date(fields.get(label)) for label in _ISSUED_LABELS) if d), None)
     posted = posted_of(fields)
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
