@@ -58,6 +58,7 @@ import re
 from dataclasses import dataclass
 
 from archive.ledger.status_phrases import CLASSES as _CLASSES
+from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
@@ -126,6 +127,8 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
+#: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
+_SHAM_FOUND = re.compile(rf"{_FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
 _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
@@ -227,6 +230,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
     if name == "behind" and m.group(0).endswith("不到位"):
         return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
+    if name == "behind" and re.fullmatch(SHAM, m.group(0)):
+        # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
+        return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))
     return True
 
 

@@ -19,6 +19,9 @@ from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 
+#: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
+SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
+
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -68,8 +71,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?<![不没])(?<!不能|不得|不会|不容)打折扣"
                           # a shortfall: only able to finish a part (预计年底仅能完成45%)
                           r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
-                          # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING)
+                          # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING), or
+                          # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
                           r"|(?:整改|落实|治理|整治|处置)不到位"
+                          rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
                           # …or judged poor (完成情况较差, 进展不理想)

@@ -48,13 +48,14 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: mirror meant, not as written, and one 出处 label glued to a stray word)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (1.0, 0.99), "inspection": (0.99, 0.99),
              "task_count": (0.98, 1.0), "info_block": (0.99, 0.99)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.97, 0.97), "deadline": (0.99, 0.96), "status": (0.98, 0.97),
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.96, 0.97), "deadline": (0.99, 0.96), "status": (0.98, 0.97),
                "citation": (0.98, 0.95), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–20 seen since 2026-12-06: their held-out rows, new and harder, moved these to the measured values after
-#: the round on sets 19 and 20: feedback 32 / 0 / 2, task count 31 / 2 / 3, deadline 57 / 1 / 9, status 107 / 6 / 15,
-#: inspection 166 / 3 / 6, info block 98 / 4 / 8, citation 15 / 1 / 3)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.94), "citation": (0.93, 0.83), "task_count": (0.93, 0.91), "deadline": (0.98, 0.86),
+#: the round on sets 19 and 20 and the second labelling of the held-out fifth (README "A second labelling of the
+#: held-out fifth": four labels changed by conventions, not by the readers): feedback 32 / 0 / 2, task count 30 / 3 / 3,
+#: deadline 57 / 1 / 10, status 108 / 6 / 15, inspection 166 / 3 / 6, info block 98 / 4 / 8, citation 15 / 1 / 3)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.94), "citation": (0.93, 0.83), "task_count": (0.9, 0.9), "deadline": (0.98, 0.85),
                  "status": (0.94, 0.87), "inspection": (0.98, 0.96), "info_block": (0.96, 0.92)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are

@@ -44,15 +44,27 @@ def test_a_prohibition_a_group_named_or_another_sense_is_no_evaluation(text):
     assert status_class(text) != "behind"
 
 
-@pytest.mark.parametrize("text", [
-    "某地敷衍整改,群众意见很大",
-    "出现表面整改、虚假整改的行为",
-    "有关部门敷衍了事",
-    "通报了一批敷衍整改的典型问题",
+@pytest.mark.parametrize(("text", "status"), [
+    # a sham rectification found (a finding's verb or its occurring before it) is behind (the corpus's adjudicated
+    # convention, README "A second labelling, held-out part")…
+    ("出现表面整改、虚假整改的行为", "behind"),
+    ("通报了一批敷衍整改的典型问题", "behind"),
+    ("督察组发现,该县仍有虚假整改问题", "behind"),
+    ("一些地方还有表面整改、假装整改的情况", "behind"),
+    ("督察指出,个别部门存在敷衍整改现象", "behind"),
+    ("有的地方甚至有象征性整改", "behind"),
+    ("暗访曝光,某区虚假整改", "behind"),
+    ("群众举报某企业敷衍整改", "behind"),
+    # …but named bare, as a rule's subject or a guard, it states nothing
+    ("某地敷衍整改,群众意见很大", "other"),
+    ("有关部门敷衍了事", "other"),
+    ("对于虚假整改的,由纪委给予通报批评", "other"),
+    ("严禁虚假整改、敷衍整改", "other"),
+    ("坚决防止表面整改", "other"),
+    ("敷衍整改、虚假整改问题专项整治工作方案", "other"),
 ])
-def test_a_sham_rectification_named_bare_stays_unread(text):
-    # the corpus labels a bare sham (敷衍整改, 表面整改) a kind of misconduct as often as a finding: left unread
-    assert status_class(text) == "other"
+def test_a_sham_rectification_is_behind_only_when_found(text, status):
+    assert status_class(text) == status
 
 
 @pytest.mark.parametrize("text", [
