@@ -22,7 +22,7 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–20 were, each until its blind measure; README
 #: "Fresh set 13" … "Fresh sets 21 and 22")
-KEPT_UNREAD = {"fresh21", "fresh22", "fresh23"}
+KEPT_UNREAD = {"fresh21", "fresh22", "fresh23", "fresh24", "fresh25"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
