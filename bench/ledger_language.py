@@ -21,7 +21,7 @@ from archive.ledger.language import KINDS, READERS, Reader, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–20 were, each until its blind measure; README
-#: "Fresh set 13" … "Fresh sets 21 and 22")
+#: "Fresh set 13" … "Fresh sets 24 and 25")
 KEPT_UNREAD = {"fresh21", "fresh22", "fresh23", "fresh24", "fresh25"}
 
 
