@@ -346,6 +346,13 @@ def _m0012_search_pinyin(db: Database) -> None:
     search.start_reindex(db.conn)
 
 
+@CORE(name="0013_search_toneless_pinyin")
+def _m0013_search_toneless_pinyin(db: Database) -> None:
+    """A mirror's toneless inline pinyin (``來(lai)源``, ``省(sheng)``) taken out of the index too, as the tone-marked
+    kind since 0012.  The postings are indexed again by ``ensure_schema`` (batch by batch, resumable)."""
+    search.start_reindex(db.conn)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a DDL script into statements (no semicolons inside our literals or comments)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]

@@ -53,7 +53,7 @@ def test_core_schema_is_pinned(tmp_path):
                                                  "0006_search_title", "0007_search_brackets",
                                                  "0008_redirect_hops", "0009_evidence_recaptures",
                                                  "0010_chain_manifests", "0011_search_script",
-                                                 "0012_search_pinyin"]
+                                                 "0012_search_pinyin", "0013_search_toneless_pinyin"]
     assert " ".join(c for c, _ in columns["redirect_hops"]) == (
         "id document_id row_table row_id hop url http_status location raw_sha256 warc_file warc_offset")
     assert " ".join(c for c, _ in columns["chain_manifests"]) == (

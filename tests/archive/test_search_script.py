@@ -90,3 +90,24 @@ def test_an_archive_indexed_with_pinyin_is_reindexed_once(tmp_path, make_capture
     with Archive(path) as upgraded:
         assert [r["id"] for r in search(upgraded.conn, "生态环境")] == [1]
         assert not upgraded.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_search_reindex'").fetchone()
+
+
+def test_an_archive_indexed_with_toneless_pinyin_is_reindexed_once(tmp_path, make_capture, monkeypatch):
+    """Some mirrors print toneless pinyin (來(lai)源, 湖北省(sheng)): an archive indexed before 0013 kept it as text."""
+    from archive import schema
+
+    path = tmp_path / "archive.db"
+    monkeypatch.setattr(schema, "migration_sets",
+                        lambda: [_Before(m, "0013_search_toneless_pinyin") for m in migration_sets()])
+    monkeypatch.setattr(search_text, "unannotated", lambda text: (text, None))  # the index as written before 0013
+    with Archive(path) as old:
+        old.upsert_sites([{"id": "mee", "name": "生态环境部"}])
+        old.ingest(make_capture(url="https://x/0.html", title="湖北省(sheng)生态(tai)环境(huan)督察", body_text="正文",
+                                attachments=[]))
+        old.ingest(make_capture(url="https://x/1.html", title="下载附件(pdf)说明", body_text="正文", attachments=[]))
+        assert search(old.conn, "省生态环境") == []
+    monkeypatch.undo()
+    with Archive(path) as upgraded:
+        assert [r["id"] for r in search(upgraded.conn, "省生态环境")] == [1]
+        assert [r["id"] for r in search(upgraded.conn, "附件(pdf)")] == [2]  # a file type in brackets stays text
+        assert not upgraded.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_search_reindex'").fetchone()
