@@ -112,12 +112,11 @@ _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH
 #: a link a spam site inserted between two characters of a word: a 《…》 holding Latin letters and no inspection's
 #: words (a title naming one, 《…PM2.5…督察整改方案》, is kept)
 _INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^《》\n督]{1,40}》(?=[\u4e00-\u9fff])")
-_PROVINCE = _PROVINCE_SHORT
 #: what a body does to an inspection of the level above (迎接 / 接受 / 配合 / 保障 …): it names no inspection of its own
 _RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
-_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
+_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE_SHORT})"
                       # …after a time (于…, 从2019年8月底起, 自…以来,) and a manner (分2批: how many, no batch)
                       rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
                       rf"|分(?:{_N}|两)?(?:批次?|轮|次))*\s*对[^，,。；;\n]{{1,30}}?"
@@ -126,7 +125,7 @@ _SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?
 #: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
 #: 配合: the level above's inspection)
 _LAUNCHER = re.compile(rf"\s*(?:(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|今年|近日|日前|近期)?\s*"
-                       rf"(?P<level>省委(?:、?省政府)?|省政府|我省|本省|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE})"
+                       rf"(?P<level>省委(?:、?省政府)?|省政府|我省|本省|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE_SHORT})"
                        rf"(?:[、和]?(?:省|市|自治区|区)?(?:委|党委|政府|人民政府))*"  # 天津市委、市政府部署开展…
                        rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
@@ -329,7 +328,7 @@ def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
     who = found[-1].group("who")
     if re.search(r"党中央|国务院", who):
         return "central", found[-1].end()
-    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE}|(?:北京|天津|上海|重庆)市)(?:委|党委|政府|人民政府)", who):
+    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE_SHORT}|(?:北京|天津|上海|重庆)市)(?:委|党委|政府|人民政府)", who):
         return "provincial", found[-1].end()
     return None
 

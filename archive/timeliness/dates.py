@@ -8,10 +8,9 @@ day of the period, with precision), month-only 2023年1月.  Redacted digits (9�
 give ``value=None`` with ``redacted=True``: a date is never guessed.
 
 ``url_date(url)`` reads the date a CMS put into a URL (t20240703_…, /art/2024/7/3/, …); ``url_day`` and
-``url_year`` are its short forms.  ``parse_shown_date(text)`` reads the one date a list row, a meta tag
-or an info line shows (``[2024/7/3]``, ``2024年07月03日``, ``二〇二三年三月十七日``, year-less ``07-03``
-with a context year).  This module is the project's one home for reading dates: the crawler's list
-profiles and detail extraction and the timeliness measures all call it.
+``url_year`` are its short forms.  The one date a list row, a meta tag or an info line shows is read by
+``archive.timeliness.shown_dates``.  This module (with that one) is the project's one home for reading dates:
+the crawler's list profiles and detail extraction and the timeliness measures all call it.
 """
 from __future__ import annotations
 
@@ -387,55 +386,3 @@ def url_year(url: str | None) -> int | None:
     mention = url_date(url)
     return mention.year if mention else None
 
-
-_SHOWN_FULL = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"
-    r"|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)")
-_SHOWN_CN = re.compile(rf"({_CNY})\s*年\s*({_CNMD})\s*月\s*({_CNMD})\s*日")
-_SHOWN_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})(?![\d/.:-])|月\s*(\d{1,2})\s*日)")
-
-
-def _day_iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    """``YYYY-MM-DD`` when the parts make a real calendar date, else None."""
-    if year is None or month is None or day is None:
-        return None
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def parse_shown_date(text: str | None, *, context_year: int | None = None) -> str | None:
-    """The first full date ``text`` shows, as ``YYYY-MM-DD``; year-less forms need ``context_year``.
-
-    A month alone (``2024年7月``) is not a date: None.  Nothing is guessed.
-    """
-    if not text:
-        return None
-    text = text.translate(_FULLWIDTH)
-    for m in _SHOWN_FULL.finditer(text):
-        found = _day_iso(int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
-        if found:
-            return found
-    for m in _SHOWN_CN.finditer(text):
-        found = _day_iso(*(cn_number(g) for g in m.groups()))
-        if found:
-            return found
-    if context_year is not None:
-        for m in _SHOWN_SHORT.finditer(text):
-            found = _day_iso(context_year, int(m.group(1)), int(m.group(2) or m.group(3)))
-            if found:
-                return found
-    return None
-
-
-def looks_dated(text: str | None) -> bool:
-    """Whether ``text`` shows a date at all, with or without a year (``07-03`` counts)."""
-    if not text:
-        return False
-    if _SHOWN_FULL.search(text) or _SHOWN_CN.search(text):
-        return True
-    m = _SHOWN_SHORT.search(text)
-    if m is None:
-        return False
-    return 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2) or m.group(3)) <= 31

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 
-from archive.timeliness.dates import parse_shown_date
+from archive.timeliness.shown_dates import parse_shown_date
 
 logger = logging.getLogger(__name__)
 

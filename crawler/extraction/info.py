@@ -36,7 +36,8 @@ import re
 from dataclasses import dataclass
 
 from archive.script_fold import for_reading
-from archive.timeliness.dates import find_dates, parse_shown_date
+from archive.timeliness.dates import find_dates
+from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
 

@@ -9,7 +9,7 @@ import logging
 import re
 from typing import Any
 
-from archive.timeliness.dates import parse_shown_date as parse_date
+from archive.timeliness.shown_dates import parse_shown_date as parse_date
 
 logger = logging.getLogger(__name__)
 CST = dt.timezone(dt.timedelta(hours=8))

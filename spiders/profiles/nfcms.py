@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from archive.timeliness.dates import parse_shown_date
+from archive.timeliness.shown_dates import parse_shown_date
 
 from .base import ListPage, ListRequest, json_entries, json_object, option_int, parse_html
 from .markup import entries_from_items

@@ -5,8 +5,9 @@ import pytest
 
 from archive.ledger.numbers import citations, cited_numbers, deadline
 from archive.ledger.progress import read_status, status_class
-from archive.timeliness.dates import find_dates, parse_shown_date, url_date
+from archive.timeliness.dates import find_dates, url_date
 from archive.timeliness.fields import problem_count, task_count
+from archive.timeliness.shown_dates import parse_shown_date
 from crawler.extraction.info import info_block
 
 
