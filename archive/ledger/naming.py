@@ -85,7 +85,7 @@ _NAMING = re.compile(
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
     rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
-    rf"|(?P<bare>督察(?=组|[“\"]回头看))|(?:(?<=[央区省级府委个])|(?<=组建|成立|派出))(?P<kind>专项|例行)督察)"
+    rf"|(?P<bare>(?:[“\"]?回头看[”\"]?\s*)?督察(?=组|[“\"]回头看))|(?:(?<=[央区省级府委个])|(?<=组建|成立|派出))(?P<kind>专项|例行)督察)"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
@@ -217,6 +217,11 @@ def cn_ordinal(n: int) -> str:
     return f"{digits[tens] if tens > 1 else ''}十{digits[ones] if ones else ''}"
 
 
+def _glued_level(m: re.Match[str]) -> bool:
+    """Whether a bare 督察组's level is glued to it, nothing between (省督察组, 省级督察组, 自治区督察组)."""
+    return bool(m.group("level")) and m.end("level") == m.start("bare") and m.group("level") != "市级"
+
+
 def _level(word: str | None) -> str | None:
     if not word:
         return None
@@ -256,9 +261,10 @@ def namings(text: str | None) -> list[InspectionName]:
         approved = _approved_by(masked, m.start()) if level is None else None
         if m.group("kind") and not (level or approved):
             continue  # 专项督察 / 例行督察 with no core words names an inspection only after its level (自治区专项督察)
-        if m.group("bare") and not (level and (group or m.group("groups"))) and (level or not (rnd or batch)):
-            continue  # a bare 督察组 names an inspection only with its level and number (省第三督察组), or completes
-            # the naming before it with a round or a batch (第三轮第二批7个督察组)
+        if m.group("bare") and not (level and (group or m.group("groups") or rnd or batch or _glued_level(m))) \
+                and (level or not (rnd or batch)):
+            continue  # a bare 督察组 names an inspection only with its level and a number (省第三督察组, 湖南省第一批7个
+            # “回头看”督察组) or glued to it (省督察组向…反馈), or completes the naming before it with a round or a batch
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         clause = _clause_start(masked, m.start())

@@ -52,11 +52,13 @@ _SEPARATOR = r"[|｜丨]"
 _UI = (r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
        # …or the text-size and QR controls (大字体 小字体, 扫码带走, 扫一扫): the page's buttons, no part of the value
        r"|\s(?:[大中小]字体|字体大小|[大中小]字号|扫码|扫一扫|二维码)")
+#: a site's own date label after a space (信息提供日期:, 录入时间:, 上传日期:): it ends the value before it
+_OWN_DATE_LABEL = r"[ \t\u3000]+[\u4e00-\u9fff]{1,6}(?:日期|时间)\s*[:：]"
 #: a value follows its label — after a colon, or after the bracket closing the label (【来源】某局, [发布时间]2024-11-04)
 #: — or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为】\]]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
-    rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
+    rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
                      "稿件来源", "稿源", "来源", "來源", "源自")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
@@ -87,10 +89,8 @@ _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 _TITLE_THEN_DAY = re.compile(r"^(?P<title>(?!\d)[^:：|｜丨\n]{12,}?)[ \t\u3000]+((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})$")
 _SIGNER_END = re.compile(r"(?:[局厅办委部室站所院处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|委员会)$")
 
-
 #: the page's clock ("现在时间是:2024年11月22日", "今天是…") is no info line
 _CLOCK = re.compile(r"^\s*(?:现在时间|当前时间|今天是|今日)")
-
 
 #: a label printed with spaces between its characters: "发 布 机 构 :", "索   引  号 :"
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \t\u3000]+){1,7}[\u4e00-\u9fff]\s*(?=[:：])")
@@ -276,7 +276,7 @@ def publisher_of(fields: dict[str, str]) -> str | None:
     """The publishing body a block names, or None."""
     for label in _PUBLISHER_LABELS:
         value = fields.get(label)
-        if value and not _NO_PUBLISHER.match(value):
+        if value and not _NO_PUBLISHER.match(value) and not _DATE_FIRST.match(value):  # an empty source, then a day
             name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})",
                             value)[0]
             name = _before_prose(_GLUED_DATE.sub("", name).strip())
