@@ -72,7 +72,7 @@ _NAMING = re.compile(
     rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
     # 第一批接受中央…督察的…: the batch of those receiving it
     rf"(?:(?<=批)(?:接受|迎接)\s*)?"
-    rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?"
+    rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?"
     # a province by its short name glued to the naming's round or batch (重庆第二批环保集中督察组, 四川第三轮…督察)
     rf"|{_PROVINCE_SHORT}(?=\s*(?:{_ROUND}|{_BATCH})))?\s*"
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"

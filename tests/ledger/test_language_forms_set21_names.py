@@ -47,6 +47,33 @@ def test_no_inspection_from_other_groups_or_no_level(text):
     assert _key(text) is None
 
 
+@pytest.mark.parametrize(("text", "key"), [
+    # a level named by its territory (省内 / 自治区内) before the core words: the province's own inspection
+    ("2018年实现了省内环保督察全覆盖。", ("provincial", None, None, None, False, False)),
+    ("自治区内生态环境保护督察实现全覆盖", ("provincial", None, None, None, False, False)),
+    ("省内生态环境保护督察整改任务已完成80%", ("provincial", None, None, None, False, False)),
+    ("省內環保督察反饋問題整改", ("provincial", None, None, None, False, False)),
+    ("首轮省内环保督察于2017年完成", ("provincial", 1, None, None, False, False)),
+    ("省内第二轮生态环境保护督察启动", ("provincial", 2, None, None, False, False)),
+    ("第三批省内环境保护督察进驻", ("provincial", None, 3, None, False, False)),
+    ("省内 生态环保督察“回头看”完成", ("provincial", None, None, None, True, False)),
+])
+def test_a_level_named_by_its_territory(text, key):
+    assert _key(text) == key
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # near misses: a central naming after 省内 stays central; 省内 with no inspection, a district's 区内 names none
+    ("省内各地积极配合中央环保督察", ("central", None, None, None, False, False)),
+    ("省内中央生态环境保护督察整改工作推进", ("central", None, None, None, False, False)),
+    ("省内环境质量持续改善", None),
+    ("区内环保督察反馈问题整改", None),
+    ("市内环保督察全覆盖", None),
+])
+def test_no_territory_level_before_another_level_or_without_the_naming(text, key):
+    assert _key(text) == key
+
+
 # -- task count ---------------------------------------------------------------------------------------------------
 
 
