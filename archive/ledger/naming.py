@@ -147,6 +147,14 @@ _NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|
 #: the ministry reporting a quoted “回头看” (生态环境部11月19日晚通报“回头看”典型案例): the central inspection's (a party
 #: inspection's 巡视 / 巡察 “回头看” is not)
 _MINISTRY_AGAIN = re.compile(r"(?:生态环境部|环境保护部|环保部)[^。；;\n]{0,30}?(?<!巡视)(?<!巡察)[“‘\"']回头看[”’\"']")
+#: a level's Nth group of a 专项督察 named by a title between them (省委第十二污染防治…暨…生态保护专项督察组): the group
+#: — only an environmental one (the title names pollution, the environment, a river basin, …; not 禁毒 / 安全生产, nor
+#: a 河长制 office's own check)
+_TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|省|{_REGION})\s*第(?P<group>{_N})"
+                             r"(?![轮批届次期年月日号个项条章节部分阶段季])"
+                             r"(?=[^，,。；;、\n“”《》督]{0,40}?(?:生态|环境|环保|污染|大气|水环境|水生态|长江|黄河|流域|土壤|固废|自然保护))"
+                             r"(?![^，,。；;、\n“”《》督]{0,40}?[河湖林]长)"
+                             r"[^，,。；;、\n“”《》督]{2,40}?专项督察组")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
 _SENTENCE_END = "。；;\n"
@@ -302,6 +310,10 @@ def namings(text: str | None) -> list[InspectionName]:
         out[before[-1]] = replace(prev, round=prev.round or _ordinal(bare.group("r")),
                                   batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
     out = [_bracketed_batch(n, masked) for n in out]
+    if not out and (titled := _TITLED_SPECIAL.search(masked)):
+        out.append(InspectionName(_level(titled.group("level")) or "provincial", None, None,
+                                  number_value(titled.group("group")), bool(_AGAIN.search(titled.group(0))), True,
+                                  original[titled.start():titled.end()], titled.start()))
     if not out and (report := _MINISTRY_AGAIN.search(masked)):
         out.append(InspectionName("central", None, None, None, True, bool(_SPECIAL.search(_sentence(masked, report.start(),
                                   report.end()))), original[report.start():report.end()], report.start()))

@@ -74,6 +74,34 @@ def test_no_territory_level_before_another_level_or_without_the_naming(text, key
     assert _key(text) == key
 
 
+@pytest.mark.parametrize(("text", "key"), [
+    # a level's Nth group of an environmental 专项督察 named by a title between them: that group, special
+    ("省委第十二污染防治攻坚暨长江流域生态保护专项督察组近日进驻省水利厅", ("provincial", None, None, 12, False, True)),
+    ("省第二长江保护专项督察组进驻某某市", ("provincial", None, None, 2, False, True)),
+    ("自治区第五大气污染防治专项督察组向某盟反馈", ("provincial", None, None, 5, False, True)),
+    ("河南省第一黄河流域生态保护专项督察组完成进驻", ("provincial", None, None, 1, False, True)),
+    ("省委第二十一水污染防治专项督察组", ("provincial", None, None, 21, False, True)),
+    ("自治區第三生態環境保護專項督察組進駐", ("provincial", None, None, 3, False, True)),
+    ("省第六固废污染环境防治专项督察组进驻", ("provincial", None, None, 6, False, True)),
+    ("省委第一秸秆禁烧暨大气污染防治专项督察组", ("provincial", None, None, 1, False, True)),
+])
+def test_a_level_group_before_a_titled_special_inspection(text, key):
+    assert _key(text) == key
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: another field's special group, a 河长制 check, a city's group, an edition (届) and no title
+    "中央第一禁毒专项督察组进驻",
+    "省第三安全生产专项督察组",
+    "省第二河湖长制专项督察组",
+    "某某市第二环保专项督察组",
+    "省委第三届专项督察组",
+    "省第一扫黑除恶专项督察组",
+])
+def test_no_titled_special_group_outside_the_environment(text):
+    assert _key(text) is None
+
+
 # -- task count ---------------------------------------------------------------------------------------------------
 
 
