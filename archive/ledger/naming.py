@@ -155,6 +155,8 @@ _TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政
                              r"(?=[^，,。；;、\n“”《》督]{0,40}?(?:生态|环境|环保|污染|大气|水环境|水生态|长江|黄河|流域|土壤|固废|自然保护))"
                              r"(?![^，,。；;、\n“”《》督]{0,40}?[河湖林]长)"
                              r"[^，,。；;、\n“”《》督]{2,40}?专项督察组")
+#: the national inspection by another name (国家环保督察) in a provincial naming's sentence: two levels, no one
+_NATIONAL = re.compile(rf"国家(?:级)?\s*{_CORE}\s*督察")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
 _SENTENCE_END = "。；;\n"
@@ -309,7 +311,8 @@ def namings(text: str | None) -> list[InspectionName]:
         prev = out[before[-1]]
         out[before[-1]] = replace(prev, round=prev.round or _ordinal(bare.group("r")),
                                   batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
-    out = [_bracketed_batch(n, masked) for n in out]
+    out = [_bracketed_batch(n, masked) for n in out
+           if n.level != "provincial" or not _NATIONAL.search(_sentence(masked, n.start, n.start + len(n.text)))]
     if not out and (titled := _TITLED_SPECIAL.search(masked)):
         out.append(InspectionName(_level(titled.group("level")) or "provincial", None, None,
                                   number_value(titled.group("group")), bool(_AGAIN.search(titled.group(0))), True,

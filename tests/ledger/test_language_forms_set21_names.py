@@ -102,6 +102,32 @@ def test_no_titled_special_group_outside_the_environment(text):
     assert _key(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    # the national inspection by another name (国家环保督察) in a provincial naming's sentence: two levels, no one
+    "以省级环保督察行动为抓手,以国家环保督察标准为依据",
+    "省级环保督察和国家环保督察同步推进",
+    "以省級環保督察為抓手,以國家環保督察標準為依據",
+    "对照国家生态环境保护督察要求,开展省级生态环境保护督察",
+    "按照国家级环保督察的标准开展自治区环保督察",
+    "省环保督察与国家环境保护督察有机衔接",
+    "参照国家环保督察模式,组织第二轮省级环保督察",
+    "湖南省生态环境保护督察对标国家生态环境保护督察",
+])
+def test_a_national_naming_beside_a_provincial_one_gives_no_level(text):
+    assert _key(text) is None
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # near misses: the national one in another sentence, a sea inspection (no inspection of the ledger's), a central one
+    ("省级环保督察启动。国家环保督察去年已结束", ("provincial", None, None, None, False, False)),
+    ("国家海洋督察和省级环保督察", ("provincial", None, None, None, False, False)),
+    ("省第二轮环保督察进驻,国家公园建设同步推进", ("provincial", 2, None, None, False, False)),
+    ("中央生态环境保护督察组进驻,国家级自然保护区整改", ("central", None, None, None, False, False)),
+])
+def test_a_national_naming_elsewhere_leaves_the_level(text, key):
+    assert _key(text) == key
+
+
 # -- task count ---------------------------------------------------------------------------------------------------
 
 
