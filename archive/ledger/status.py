@@ -127,6 +127,8 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
+#: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
+_STILL = re.compile(r"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位$")
 #: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
 _SHAM_FOUND = re.compile(rf"{_FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
@@ -228,7 +230,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
-    if name == "behind" and m.group(0).endswith("不到位"):
+    if name == "behind" and m.group(0).endswith("不到位") and not _STILL.search(m.group(0)):
         return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
