@@ -129,6 +129,8 @@ _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
 #: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
 _STILL = re.compile(r"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位$")
+#: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
+_ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
 #: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
 _SHAM_FOUND = re.compile(rf"{_FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
@@ -211,6 +213,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
             return False
         if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:
             return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
+    if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()):
+        return False  # 正在进行的专项督查: the progressive names the thing, no state
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
     if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):

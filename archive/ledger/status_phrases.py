@@ -10,6 +10,7 @@ from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import HANDOVER as _HANDOVER
+from archive.ledger.status_words import MANNER_ADV as _MANNER_ADV
 from archive.ledger.status_words import NEG_MANNER as _NEG_MANNER
 from archive.ledger.status_words import NOT_STATED as _NOT_STATED
 from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
@@ -19,6 +20,9 @@ from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 
+#: verbs of reaching a requirement after 已 (达到, 到达, 符合, 满足: 已到达整改考核要求, 已符合验收销号条件; without
+#: 已, 符合整改要求的 names a group)
+_REACH = r"(?:达到|到达|符合|满足)"
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
@@ -101,6 +105,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 完成修订, 完成组建), as 完成整改; a condition, 完成编制后报批, is none
                         rf"|{_NOT_STATED}完成了?(?:编制|修订|制定|起草|编写|出台|印发|组建|建立|划定|设立|审定|核定)"
                         r"(?![^，,；;。]*?(?<![然最落滞背])后)"
+                        # a manner adverb before the perfective completion (按时完成了…任务, 如期完成了拆除)
+                        rf"|{_NOT_STATED}(?<![不没])(?<!如果|只要|一旦){_MANNER_ADV}完成了"
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
                         r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 … 全部关停 is none)
@@ -116,9 +122,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
-                        rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
-                        r"|(?<![未没有])达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        r"|(?<![未没有不])(?:达到|到达)了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # …or the work as the subject reaching a requirement (整改达到督办要求, 治理已全部达到验收标准;
                         # a condition, 整改达到要求后销号 / 的, is none)
                         r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?[^，,；;。]{0,8}?"

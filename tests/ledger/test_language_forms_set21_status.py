@@ -131,3 +131,76 @@ def test_an_at_once_adverb_before_acting_is_immediate(text):
 ])
 def test_an_at_once_adverb_negated_or_before_reporting_is_not_immediate(text):
     assert deadline(text).kind != "immediate"
+
+
+@pytest.mark.parametrize("text", [
+    "按时完成了砖瓦窑厂的拆除工作任务",
+    "如期完成了12处排污口封堵",
+    "提前完成了年度治理任务",
+    "该县按期完成了整改",
+    "顺利完成了验收",
+    "及时完成了清运",
+    "依法完成了关停",
+    "各乡镇按要求完成了排查",
+])
+def test_a_manner_adverb_before_the_perfective_completion_is_done(text):
+    assert status_class(text) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "确保按时完成",
+    "要按时完成了才能销号",
+    "没按时完成",
+    "如果按时完成了就予以销号",
+    "按时完成",
+])
+def test_a_manner_adverb_before_a_completion_aimed_or_negated_is_not_done(text):
+    assert status_class(text) != "done"
+
+
+@pytest.mark.parametrize("text", [
+    "已到达整改考核要求",
+    "已达到整改考核要求",
+    "已符合验收销号条件",
+    "已满足整改销号要求",
+    "已经符合整改验收标准",
+    "水质已全部达到整改要求",
+    "已按期到达整改要求",
+    "已符合整改要求",
+])
+def test_a_requirement_reached_after_yi_is_done(text):
+    assert status_class(text) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "符合整改要求的予以销号",
+    "不符合整改要求",
+    "未满足验收条件",
+    "未达到整改考核要求",
+])
+def test_a_requirement_named_as_a_group_or_negated_is_not_done(text):
+    assert status_class(text) != "done"
+
+
+@pytest.mark.parametrize("text", [
+    "在正在进行的专项督查中,被发现对污染问题整改不力",
+    "在正在开展的检查中发现该企业整改仍不到位",
+    "正在进行的督察中,3个项目进度滞后",
+    "正在实施的工程中有2个未按期完工",
+    "在環保部正在進行的強化督查中,被發現整改不力",
+    "正在推进的整改任务中,1项逾期未完成",
+    "从正在开展的排查看,部分问题整改不力",
+    "仍在进行的督查发现2个问题进展缓慢",
+])
+def test_a_progressive_closed_by_de_names_a_thing_and_the_finding_decides(text):
+    assert status_class(text) == "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "项目正在建设",
+    "3个问题正在整改",
+    "正在建设的3个项目进展顺利",
+    "整改工作正在推进中",
+])
+def test_a_progressive_as_the_predicate_stays_on_track(text):
+    assert status_class(text) == "on_track"
