@@ -131,6 +131,9 @@ _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公�
 _STILL = re.compile(r"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位$")
 #: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
 _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
+#: the object of a topic preposition (针对 / 对于 / 聚焦 / 围绕 / 瞄准) and a list closed by 等 + a noun of kind
+_TOPIC_PREP = re.compile(r"针对|对于|聚焦|围绕|瞄准|重点(?:检查|督查|督察|关注)")
+_KIND_AFTER = re.compile(r"(?:(?:、|或|和|及|以及)[^，,；;。的等]{1,16})*等(?:情形|情况|问题|行为|现象|方面)")
 #: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
 _SHAM_FOUND = re.compile(rf"{_FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
@@ -231,6 +234,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) \
             and _PROHIBIT.search(compact, _sentence_start(compact, m.start()), m.start()):
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
+    if name == "behind" and _topic_kind(compact, m):
+        return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
@@ -240,6 +245,17 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))
     return True
+
+
+def _topic_kind(compact: str, m: re.Match[str]) -> bool:
+    """Whether the behind phrase ``m`` names a kind of case in the object of 针对 / 对于 / 聚焦 … closed by 等 + a noun of
+    kind (针对进展缓慢、推进滞后等情形开展督查), with no finding between them: what a check or rule is about."""
+    kind = _KIND_AFTER.match(compact, m.end())
+    if kind is None:
+        return False
+    start = _sentence_start(compact, m.start())
+    topic = max((t.end() for t in _TOPIC_PREP.finditer(compact, start, m.start())), default=-1)
+    return topic >= 0 and not _FINDING.search(compact, topic, m.start())
 
 
 def _head(compact: str) -> tuple[int, int, str, str] | None:

@@ -204,3 +204,27 @@ def test_a_progressive_closed_by_de_names_a_thing_and_the_finding_decides(text):
 ])
 def test_a_progressive_as_the_predicate_stays_on_track(text):
     assert status_class(text) == "on_track"
+
+
+@pytest.mark.parametrize("text", [
+    "针对工作中进展缓慢、推进滞后等情形进行督察",
+    "聚焦整改不力、进度滞后等问题开展专项督查",
+    "对于未按期完成等情况,将予以通报",
+    "围绕进度滞后等问题开展调研",
+    "重点督查整改不到位、虚假整改等行为",
+    "針對進展緩慢等情形開展督察",
+    "瞄准推进滞后等现象开展暗访",
+    "针对整改不力、敷衍塞责等问题,开展专项整治",
+])
+def test_behind_kinds_in_the_object_of_a_topic_are_no_state(text):
+    assert status_class(text) != "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "针对发现的进度滞后等问题,进行约谈",
+    "项目进展缓慢、推进滞后",
+    "督察发现整改不力、进度滞后等问题",
+    "3个项目进度滞后等问题突出",
+])
+def test_behind_kinds_found_or_stated_stay_behind(text):
+    assert status_class(text) == "behind"
