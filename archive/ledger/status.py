@@ -129,6 +129,10 @@ _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
 #: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
 _STILL = re.compile(r"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位$")
+#: a kept-up duty before a category word (“长期坚持”类, 长期坚持型) names a category of tasks, no state; before a task
+#: noun (长期整改任务正在推进, 长期类问题已完成) an attribute: a later phrase of its clause is the predicate
+_CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
+_KIND_NOUN = re.compile(r"(?:整改|治理)?(?:任务|问题|事项)")
 #: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
 _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
 #: the object of a topic preposition (针对 / 对于 / 聚焦 / 围绕 / 瞄准) and a list closed by 等 + a noun of kind
@@ -224,7 +228,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name in ("done", "on_track") and _CAUSE.search(compact, clause, m.start()):
         return False
-    attribute = _ATTRIBUTE.match(compact, m.end()) if name == "ongoing" else None
+    if name == "ongoing" and _CATEGORY.match(compact, m.end()):
+        return False  # “立行立改,长期坚持”类15个: a category's name
+    attribute = (_ATTRIBUTE.match(compact, m.end()) or _KIND_NOUN.match(compact, m.end())) if name == "ongoing" else None
     if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
         return False
     if name == "done":

@@ -228,3 +228,27 @@ def test_behind_kinds_in_the_object_of_a_topic_are_no_state(text):
 ])
 def test_behind_kinds_found_or_stated_stay_behind(text):
     assert status_class(text) == "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "46项年度整改任务全面完成,10项长期整改任务正在全力推进",
+    "其中“立行立改,长期坚持”类15个,已完成6个,正在整改9个",
+    "“长期坚持”类问题8个,已完成3个,正在推进5个",
+    "长期坚持型任务6项正在按计划推进",
+    "其中长期类问题已完成4个,其余2个正在整改",
+    "长期整改任务正在有序推进",
+    "12项长期治理任务均按序时推进",
+    "长期整改事项正在办理中",
+])
+def test_a_kept_up_duty_naming_a_category_or_a_task_noun_is_no_state(text):
+    assert status_class(text) == "on_track"
+
+
+@pytest.mark.parametrize("text", [
+    "需长期坚持",
+    "整改时限:立行立改,长期坚持",
+    "已完成整改,长期坚持",
+    "该问题需长期持续整改",
+])
+def test_a_kept_up_duty_as_the_predicate_stays_ongoing_or_done(text):
+    assert status_class(text) in ("ongoing", "done")
