@@ -49,6 +49,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
+                          # …or a target missed by a stated margin in points (增长6.1%,低于目标0.9个百分点, 比目标低1个百分点)
+                          r"|低于(?:年度|全年|预期|计划|既定)?(?:目标|预期)值?[\d.]+个?百分点"
+                          r"|比(?:年度|全年|预期|计划|既定)?(?:目标|预期)值?低[\d.]+个?百分点"
                           r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|(?:未|没有?)按(?:照)?(?:序时|时序|计划|期)"

@@ -252,3 +252,27 @@ def test_a_kept_up_duty_naming_a_category_or_a_task_noun_is_no_state(text):
 ])
 def test_a_kept_up_duty_as_the_predicate_stays_ongoing_or_done(text):
     assert status_class(text) in ("ongoing", "done")
+
+
+@pytest.mark.parametrize("text", [
+    "地区生产总值增长6.1%,低于目标0.9个百分点",
+    "社会消费品零售总额增长4%,低于年度目标2个百分点",
+    "城镇新增就业增长率低于预期目标1.5个百分点",
+    "优良天数比例比目标低3个百分点",
+    "进出口总额增长2.3%,比全年目标低2.7个百分点",
+    "固定资产投资增长5%,低于计划目标1个百分点",
+    "一般公共预算收入增长3.2%,低于预期1.8个百分点",
+    "規上工業增加值增長5%,低於目標1個百分點",
+])
+def test_a_target_missed_by_a_margin_in_points_is_behind(text):
+    assert status_class(text) == "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "增长5%,高于目标0.5个百分点",
+    "PM2.5浓度低于目标值",
+    "确保降幅不低于目标",
+    "比目标高1.2个百分点",
+])
+def test_a_target_beaten_or_a_bound_is_not_behind(text):
+    assert status_class(text) != "behind"
