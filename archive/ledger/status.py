@@ -138,6 +138,8 @@ _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
 #: the object of a topic preposition (针对 / 对于 / 聚焦 / 围绕 / 瞄准) and a list closed by 等 + a noun of kind
 _TOPIC_PREP = re.compile(r"针对|对于|聚焦|围绕|瞄准|重点(?:检查|督查|督察|关注)")
 _KIND_AFTER = re.compile(r"(?:(?:、|或|和|及|以及)[^，,；;。的等]{1,16})*等(?:情形|情况|问题|行为|现象|方面)")
+#: an escalation after a shortcoming (…不到位,甚至…) asserts it
+_ESCALATED = re.compile(r"[，,、]?甚至(?:还|出现|存在|有)?")
 #: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
 _SHAM_FOUND = re.compile(rf"{_FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
@@ -246,7 +248,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
     if name == "behind" and m.group(0).endswith("不到位") and not _STILL.search(m.group(0)):
-        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
+        # …or escalated by 甚至 (监管不到位,甚至违规审批): a shortcoming asserted, not a rule on it
+        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start())
+                    or _ESCALATED.match(compact, m.end()))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))

@@ -80,7 +80,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING), or
                           # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
-                          r"|(?:整改|落实|治理|整治|处置)不到位"
+                          r"|(?:整改|落实|治理|整治|处置|监管|管理|监督|执法|责任|措施)不到位"
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"

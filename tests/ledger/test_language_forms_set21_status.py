@@ -276,3 +276,27 @@ def test_a_target_missed_by_a_margin_in_points_is_behind(text):
 ])
 def test_a_target_beaten_or_a_bound_is_not_behind(text):
     assert status_class(text) != "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "有关部门监督管理不到位,甚至违规审批",
+    "当地监管不到位,甚至出现虚假整改",
+    "企业主体责任不到位,甚至长期偷排",
+    "执法不到位,甚至存在以罚代管",
+    "整改措施不到位,甚至敷衍应付",
+    "督察指出该市监管不到位",
+    "檢查發現執法不到位",
+    "部分县区落实不到位、甚至还有弄虚作假",
+])
+def test_a_shortcoming_found_or_escalated_is_behind(text):
+    assert status_class(text) == "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "对监管不到位的严肃追责",
+    "防止责任不到位",
+    "严禁执法不到位",
+    "监管不到位将被约谈",
+])
+def test_a_shortcoming_as_a_rule_or_guard_is_not_behind(text):
+    assert status_class(text) != "behind"
