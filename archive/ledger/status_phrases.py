@@ -116,6 +116,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
                         rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}{_TERMINAL}"
+                        # the work done to standard after 已 (已规范填写危废标牌, 已规范设置贮存场所, 已规范化建设)
+                        r"|已(?:经)?(?:全部|全面|均)?规范(?:化)?(?:填写|设置|张贴|建设|建立|贮存|储存|存放|处置|整理|悬挂|标识)"
                         # 已于 + its day + the completion (已于2020年6月底前完成整改)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
                         # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件

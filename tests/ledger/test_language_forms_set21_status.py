@@ -300,3 +300,27 @@ def test_a_shortcoming_found_or_escalated_is_behind(text):
 ])
 def test_a_shortcoming_as_a_rule_or_guard_is_not_behind(text):
     assert status_class(text) != "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "该公司已规范填写危险废物标牌信息",
+    "企业已规范设置危废贮存场所",
+    "已规范张贴警示标识",
+    "已全部规范贮存",
+    "已规范化建设危废仓库",
+    "厂区已规范存放原料",
+    "均已规范设置排污口标志牌",
+    "該企業已規範設置標識",
+])
+def test_work_done_to_standard_after_yi_is_done(text):
+    assert status_class(text) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    "要规范设置标识",
+    "未规范贮存危险废物",
+    "督促企业规范填写台账",
+    "危废未规范存放",
+])
+def test_work_to_standard_aimed_or_negated_is_not_done(text):
+    assert status_class(text) != "done"
