@@ -11,7 +11,11 @@ import re
 
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
-IMMEDIATE = re.compile(r"立即整改|立(?:行|说|知|查|整|改|交|办)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
+#: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
+#: 未第一时间处置 is a finding)
+_AT_ONCE = (r"(?<![未没不])(?:第一时间|立即|即刻|马上|立刻)(?:组织|进行|开展|采取措施)?"
+            r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵)")
+IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE)
 #: (持续开展 with an object is a kept-up duty; a campaign said to go on, 督查持续开展。, narrates an event)
 ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改"

@@ -127,6 +127,19 @@ _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
+#: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
+_STILL = re.compile(r"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位$")
+#: a kept-up duty before a category word (“长期坚持”类, 长期坚持型) names a category of tasks, no state; before a task
+#: noun (长期整改任务正在推进, 长期类问题已完成) an attribute: a later phrase of its clause is the predicate
+_CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
+_KIND_NOUN = re.compile(r"(?:整改|治理)?(?:任务|问题|事项)")
+#: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
+_ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
+#: the object of a topic preposition (针对 / 对于 / 聚焦 / 围绕 / 瞄准) and a list closed by 等 + a noun of kind
+_TOPIC_PREP = re.compile(r"针对|对于|聚焦|围绕|瞄准|重点(?:检查|督查|督察|关注)")
+_KIND_AFTER = re.compile(r"(?:(?:、|或|和|及|以及)[^，,；;。的等]{1,16})*等(?:情形|情况|问题|行为|现象|方面)")
+#: an escalation after a shortcoming (…不到位,甚至…) asserts it
+_ESCALATED = re.compile(r"[，,、]?甚至(?:还|出现|存在|有)?")
 #: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
 _SHAM_FOUND = re.compile(rf"{_FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
@@ -209,13 +222,17 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
             return False
         if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:
             return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
+    if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()):
+        return False  # 正在进行的专项督查: the progressive names the thing, no state
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
     if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):
         return False
     if name in ("done", "on_track") and _CAUSE.search(compact, clause, m.start()):
         return False
-    attribute = _ATTRIBUTE.match(compact, m.end()) if name == "ongoing" else None
+    if name == "ongoing" and _CATEGORY.match(compact, m.end()):
+        return False  # “立行立改,长期坚持”类15个: a category's name
+    attribute = (_ATTRIBUTE.match(compact, m.end()) or _KIND_NOUN.match(compact, m.end())) if name == "ongoing" else None
     if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
         return False
     if name == "done":
@@ -225,15 +242,30 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) \
             and _PROHIBIT.search(compact, _sentence_start(compact, m.start()), m.start()):
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
+    if name == "behind" and _topic_kind(compact, m):
+        return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
-    if name == "behind" and m.group(0).endswith("不到位"):
-        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start()))
+    if name == "behind" and m.group(0).endswith("不到位") and not _STILL.search(m.group(0)):
+        # …or escalated by 甚至 (监管不到位,甚至违规审批): a shortcoming asserted, not a rule on it
+        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start())
+                    or _ESCALATED.match(compact, m.end()))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))
     return True
+
+
+def _topic_kind(compact: str, m: re.Match[str]) -> bool:
+    """Whether the behind phrase ``m`` names a kind of case in the object of 针对 / 对于 / 聚焦 … closed by 等 + a noun of
+    kind (针对进展缓慢、推进滞后等情形开展督查), with no finding between them: what a check or rule is about."""
+    kind = _KIND_AFTER.match(compact, m.end())
+    if kind is None:
+        return False
+    start = _sentence_start(compact, m.start())
+    topic = max((t.end() for t in _TOPIC_PREP.finditer(compact, start, m.start())), default=-1)
+    return topic >= 0 and not _FINDING.search(compact, topic, m.start())
 
 
 def _head(compact: str) -> tuple[int, int, str, str] | None:

@@ -10,6 +10,7 @@ from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import HANDOVER as _HANDOVER
+from archive.ledger.status_words import MANNER_ADV as _MANNER_ADV
 from archive.ledger.status_words import NEG_MANNER as _NEG_MANNER
 from archive.ledger.status_words import NOT_STATED as _NOT_STATED
 from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
@@ -19,6 +20,9 @@ from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 
+#: verbs of reaching a requirement after 已 (达到, 到达, 符合, 满足: 已到达整改考核要求, 已符合验收销号条件; without
+#: 已, 符合整改要求的 names a group)
+_REACH = r"(?:达到|到达|符合|满足)"
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
@@ -45,6 +49,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
+                          # …or a target missed by a stated margin in points (增长6.1%,低于目标0.9个百分点, 比目标低1个百分点)
+                          r"|低于(?:年度|全年|预期|计划|既定)?(?:目标|预期)值?[\d.]+个?百分点"
+                          r"|比(?:年度|全年|预期|计划|既定)?(?:目标|预期)值?低[\d.]+个?百分点"
                           r"|(?:完成|办结|整改|销号)率[^；;。]{0,24}?低于[^，,；;。]{0,8}?(?:平均|序时|时序|目标|计划)"
                           # not able to finish (未能按期完成, 无法如期完成), not at the set pace (未按序时进度推进), weak work
                           r"|(?:未能|不能|没能|无法|难以)(?:全部|按期|按时|如期)?完成|(?:未|没有?)按(?:照)?(?:序时|时序|计划|期)"
@@ -73,7 +80,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING), or
                           # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
-                          r"|(?:整改|落实|治理|整治|处置)不到位"
+                          r"|(?:整改|落实|治理|整治|处置|监管|管理|监督|执法|责任|措施)不到位"
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
@@ -101,10 +108,16 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 完成修订, 完成组建), as 完成整改; a condition, 完成编制后报批, is none
                         rf"|{_NOT_STATED}完成了?(?:编制|修订|制定|起草|编写|出台|印发|组建|建立|划定|设立|审定|核定)"
                         r"(?![^，,；;。]*?(?<![然最落滞背])后)"
+                        # a manner adverb before the perfective completion (按时完成了…任务, 如期完成了拆除)
+                        rf"|{_NOT_STATED}(?<![不没])(?<!如果|只要|一旦){_MANNER_ADV}完成了"
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
-                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标|要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
+                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
+                        # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 … 全部关停 is none)
+                        rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
                         rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}{_TERMINAL}"
+                        # the work done to standard after 已 (已规范填写危废标牌, 已规范设置贮存场所, 已规范化建设)
+                        r"|已(?:经)?(?:全部|全面|均)?规范(?:化)?(?:填写|设置|张贴|建设|建立|贮存|储存|存放|处置|整理|悬挂|标识)"
                         # 已于 + its day + the completion (已于2020年6月底前完成整改)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
                         # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
@@ -114,9 +127,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
-                        rf"|已(?:经)?(?:全部)?{_ADVERB}达到了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
-                        r"|(?<![未没有])达到了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        r"|(?<![未没有不])(?:达到|到达)了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # …or the work as the subject reaching a requirement (整改达到督办要求, 治理已全部达到验收标准;
                         # a condition, 整改达到要求后销号 / 的, is none)
                         r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?[^，,；;。]{0,8}?"

@@ -11,7 +11,8 @@ ADVERB = rf"(?:{MANNER_ADV}|已经|均)?"
 #: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
 NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
-NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标|要求)"
+#: (按要求 / 按照要求 before it is a manner: 按要求全面建成 is stated)
+NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
 #: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
 RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
@@ -41,6 +42,10 @@ EVAL_SUBJECT = r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组�
 EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力)"
                rf"|{EVAL_SUBJECT}{HAN}{{0,4}}?(?<!不)落空"
                r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
+               # …or the work said still not in place (整改工作还不到位, 整改仍不到位, 治理工作依然不到位) or not reaching
+               # what is required of it (拆除工作均未达到要求): a persistence adverb or the work as subject states it
+               rf"|{EVAL_SUBJECT}(?:工作)?(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位"
+               rf"|(?:{EVAL_SUBJECT}|拆除|清理|修复)(?:工作)?(?:均|都|仍|还|尚|仍然|依然)?(?:未能?|没有?能?)达到?[^，,；;。]{{0,6}}?要求"
                r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外|遗漏|漏|缺|不)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成))")
 #: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
 PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
