@@ -190,7 +190,9 @@ def _finish(archive: Archive, engine_conn: Engine, job_id: str, payload: dict, n
         kind = (client.hget(f"{OPEN}:kind", job_id) or b"pdf").decode()
         _send(archive, engine_conn, job_id, payload["sha256"], name, version, limits, kind)
         return
-    summary.done += 1
+    if job_id not in summary.closed:  # a result restored by a Redis restart (its HDEL lost) is counted once
+        summary.closed.add(job_id)
+        summary.done += 1
     client.srem(OPEN, job_id)
     client.hdel(f"{OPEN}:kind", job_id)
     if not client.sismember(TEXT_OPEN, text_job_id(payload["sha256"])):  # an attachment-text job may need them

@@ -35,6 +35,9 @@ class OcrRunSummary:
     pages: int = 0
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: the files closed so far (a result a Redis restart brought back, its delete lost from the AOF, is stored again,
+    #: idempotently, but counted once)
+    closed: set[str] = field(default_factory=set, repr=False)
 
 
 def rerecognise(db_path: str | Path, *, warc_dir: str | Path | None = None, engine: str | None = None,
