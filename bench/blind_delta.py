@@ -24,7 +24,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from archive.ledger.language import CORPUS, KINDS, expected, load
+from archive.ledger.language import CORPUS, KINDS, expected, load, score
 
 #: run inside the revision's tree: every reader's value for the rows of the chosen sets, as JSON
 _CHILD = """
@@ -62,15 +62,9 @@ def values_at(tree: Path, sets: list[str]) -> dict[str, Any]:
 
 
 def _counts(rows: list[dict], values: dict[str, Any]) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for row in rows:
-        want, got = expected(row), values[row["id"]]
-        if got == want:
-            tp += want is not None
-            continue
-        fp += got is not None
-        fn += want is not None
-    return tp, fp, fn
+    """TP / FP / FN of the values read, scored as the bench scores a reader."""
+    s = score(rows, lambda row: values[row["id"]])
+    return s.tp, s.fp, s.fn
 
 
 def main() -> None:

@@ -349,7 +349,7 @@ def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
     who = found[-1].group("who")
     if re.search(r"党中央|国务院", who):
         return "central", found[-1].end()
-    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE_SHORT}|(?:北京|天津|上海|重庆)市)(?:委|党委|政府|人民政府)", who):
+    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE_SHORT}|(?:{_MUNICIPALITY.pattern})市)(?:委|党委|政府|人民政府)", who):
         return "provincial", found[-1].end()
     return None
 

@@ -108,17 +108,20 @@ _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成
 #: tasks taken up by officials (领办 / 包案 / 包抓) or led or borne by one body (牵头, 我局承担): a share of work, no
 #: plan's count (a city's 认领 or 承担 is its plan's share)
 _TAKEN_UP = re.compile(r"领办|包案|包抓|牵头|(?:局|厅|委员会|部门|单位)\s*(?:共|的)?\s*(?:承担|负责)")
+#: a number of provinces (7省(市), 8省区, 5个省份) and the kinds of places whose plans are counted together (9市, 5个县(区))
+_SEVERAL_PROVINCES = rf"(?:{_CN_NUM})\s*(?:个\s*省(?:份|区|市)?|省(?:份|市|区|[（(][^）)]{{1,6}}[）)]))"
+_PLACE_KIND = r"(?:地市|市州|县区|县市区|市县|市|县|区|州|盟|旗)"
 #: whose count it is, named in its clause: a batch handed over (第三批交办, 分5批; 第二批中央…督察 names the inspection)
 #: or announced (本次公示, 现将…公示, 拟销号; 本次省督察反馈的 names the inspection),
 #: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察; a number of provinces: 7省(市), 8省区, 5个省份)
 _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
                           r"|(?:本次|此次|本批次?)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
                           r"|各(?:省|市|地|县)|全国|两轮|历次|多轮"
-                          rf"|(?<![\d第])(?:{_CN_NUM})\s*(?:个\s*省(?:份|区|市)?|省(?:份|市|区|[（(][^）)]{{1,6}}[）)]))")
+                          rf"|(?<![\d第]){_SEVERAL_PROVINCES}")
 #: a number of provinces or places opening the sentence as its subject (7省市督察整改方案均…, 3市…): the counts after
 #: them in that sentence are their plans' added up
-_SEVERAL_SUBJECT = re.compile(rf"\s*(?:[^，,。；;]{{0,12}}?[，,])?\s*(?:{_CN_NUM})\s*个?\s*(?:省(?:份|市|区)|省[（(][^）)]{{1,6}}[）)]"
-                              r"|地市|市州|县区|县市区|市县|市|县|区)(?=\s*(?:督察|整改|的|共|均|合计|总共|一共))")
+_SEVERAL_SUBJECT = re.compile(rf"\s*(?:[^，,。；;]{{0,12}}?[，,])?\s*(?:{_SEVERAL_PROVINCES}|(?:{_CN_NUM})\s*个?\s*{_PLACE_KIND})"
+                              r"(?=\s*(?:督察|整改|的|共|均|合计|总共|一共))")
 #: problems a check found (实地查看 / 调研 / 巡查 / 暗访 / 检查 / 排查 / 自查 / 曝光), where no inspection or feedback is named
 _FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自查|曝光")
 _INSPECTION = re.compile(r"督[察查]|反馈")
@@ -128,7 +131,7 @@ _BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化�
 _NOT_PROBLEMS = re.compile(r"\s*(?:线索|项目|信访件|件|案件)")
 #: the plans of a number of cities, counties or districts (9市整改方案, 5个县(区)的整改任务) or their joint total
 #: (3市共确定…154个问题, 两县合计…): their own plans added up, no one plan's count
-_PLACES_PLANS = re.compile(rf"(?<![\d第])(?P<n>{_CN_NUM})\s*个?\s*(?:地市|市州|县区|县市区|市县|市|县|区|州|盟|旗)"
+_PLACES_PLANS = re.compile(rf"(?<![\d第])(?P<n>{_CN_NUM})\s*个?\s*{_PLACE_KIND}"
                            r"(?:[（(][^（）()]{1,8}[)）])?\s*(?:(?:的\s*)?(?:整改)?\s*(?:方案|任务)|(?:共|合计|总共|一共))")
 #: problems qualified by the inspectors' attention (关注的 / 关心的 / 盯住的) are no count of the plan's tasks
 _CONCERN_BEFORE = re.compile(r"(?:关注|关心|盯住|聚焦)的\s*$")
