@@ -156,6 +156,7 @@ def recognise_job(job_id: str, sha256: str, kind: str, engine: str, max_pages: i
     result = asyncio.run(reader.read(data, sha256, kind, reader.budget()))
     out = result.record
     payload = {"job_id": job_id, "sha256": sha256, "note": result.note, "skipped": result.skipped,
+               "based_on": 0 if known is None else known.pages_done,  # tells a stale duplicate from the latest
                "record": None if out is None else {"sha256": out.sha256, "engine": out.engine,
                                                     "engine_version": out.engine_version,
                                                     "pages_total": out.pages_total, "pages": out.pages}}

@@ -33,6 +33,7 @@ POLL_SECONDS = 0.5
 #: How long open jobs must be seen nowhere (not queued, not running, no result) before they count as failed.
 FAIL_GRACE_SECONDS = 10.0
 T = TypeVar("T")
+SENT = f"{OPEN}:sent"  # hash: job id -> pages the archive held when its latest message went out
 
 
 def rerecognise_via_broker(db_path: str | Path, url: str, *, warc_dir: str | Path | None = None,
@@ -94,12 +95,18 @@ def _put_and_send(archive: Archive, engine_conn: Engine, data: bytes, job_id: st
 
 def _send(archive: Archive, engine_conn: Engine, job_id: str, sha256: str, name: str, version: str,
           limits: OcrLimits, kind: str) -> None:
-    """One job for the pages the archive's record of the file lacks (sent first, then marked open)."""
+    """One job for the pages the archive's record of the file lacks (sent first, then marked open).
+
+    ``ducha:jobs:open:sent`` keeps how many pages the archive held when the job's latest message went out:
+    a result that leaves the archive holding more must be followed by a message for the next pages, even
+    when those pages were stored by an earlier pass that a Redis restart cut short."""
     known = archive_ocr.load(archive.conn, sha256, name)
     record = None if known is None or known.engine_version != version else {
         "sha256": known.sha256, "engine": known.engine, "engine_version": known.engine_version,
         "pages_total": known.pages_total, "pages": known.pages}
     engine_conn.recognise.send(job_id, sha256, kind, name, limits.max_pages, limits.page_timeout, record)
+    # marked after the send: a restart in between sends the same pages twice (harmless), never none
+    engine_conn.redis.hset(SENT, job_id, 0 if record is None else len(record["pages"]))
     engine_conn.redis.sadd(OPEN, job_id)
     engine_conn.redis.hset(f"{OPEN}:kind", job_id, kind)
 
@@ -132,7 +139,7 @@ def _collect(archive: Archive, engine_conn: Engine, name: str, version: str, lim
             for job_id in _ocr_results(client):
                 raw = client.hget(RESULTS, job_id)
                 if raw is not None:
-                    _finish(archive, engine_conn, job_id, json.loads(raw), name, version, limits, summary)
+                    _finish(archive, engine_conn, job_id, raw, name, version, limits, summary)
                     summary.seconds = time.monotonic() - started
                     if progress is not None:
                         progress(summary, job_id)
@@ -169,6 +176,7 @@ class Settling:
             logger.warning("%s: job %s failed in the workers (see their log)", self.label, job_id)
             failed.append(job_id)
             self.client.srem(self.open_key, job_id)
+            self.client.hdel(f"{self.open_key}:sent", job_id)
         return True
 
 
@@ -177,23 +185,50 @@ def _ocr_results(client: redis.Redis) -> list[str]:
     return [k.decode() for k in client.hkeys(RESULTS) if k.startswith(b"ocr:")]
 
 
-def _finish(archive: Archive, engine_conn: Engine, job_id: str, payload: dict, name: str, version: str,
+def _finish(archive: Archive, engine_conn: Engine, job_id: str, raw: bytes, name: str, version: str,
             limits: OcrLimits, summary: OcrRunSummary) -> None:
-    """Store a result, then send the file's next pages or close the job (after the commit)."""
+    """Store a result, then send the file's next pages, close the job, or (a stale duplicate) only drop it.
+
+    Decided from the archive after the commit, never from what this pass added: a pass cut short by a Redis
+    restart after its commit finds its result again with nothing left to add, and must still go on."""
     client = engine_conn.redis
-    gained = store_result(archive, payload)
-    summary.pages += gained
-    record = payload.get("record")
-    client.hdel(RESULTS, job_id)
-    more = record is not None and len(record["pages"]) < record["pages_total"] and gained > 0
-    if more:
+    payload = json.loads(raw)
+    summary.pages += store_result(archive, payload)
+    decision = next_step(archive, client, job_id, payload, name, version)
+    if decision == "send":
         kind = (client.hget(f"{OPEN}:kind", job_id) or b"pdf").decode()
         _send(archive, engine_conn, job_id, payload["sha256"], name, version, limits, kind)
-        return
-    if job_id not in summary.closed:  # a result restored by a Redis restart (its HDEL lost) is counted once
-        summary.closed.add(job_id)
-        summary.done += 1
-    client.srem(OPEN, job_id)
-    client.hdel(f"{OPEN}:kind", job_id)
-    if not client.sismember(TEXT_OPEN, text_job_id(payload["sha256"])):  # an attachment-text job may need them
-        client.delete(BLOB + payload["sha256"])
+    elif decision == "close":
+        if job_id not in summary.closed:  # a result restored by a Redis restart (its HDEL lost) is counted once
+            summary.closed.add(job_id)
+            summary.done += 1
+        client.srem(OPEN, job_id)
+        client.hdel(f"{OPEN}:kind", job_id)
+        client.hdel(SENT, job_id)
+        if not client.sismember(TEXT_OPEN, text_job_id(payload["sha256"])):  # a text job may need the bytes
+            client.delete(BLOB + payload["sha256"])
+    drop_result(client, job_id, raw)
+
+
+#: HDEL only when the field still holds what was read: a worker may have written a newer result meanwhile.
+_DROP_IF_SAME = "if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end return 0"
+
+
+def drop_result(client: redis.Redis, job_id: str, raw: bytes) -> None:
+    """Remove a stored result from ``ducha:results``, unless a newer one for the job replaced it."""
+    client.eval(_DROP_IF_SAME, 1, RESULTS, job_id, raw)
+
+
+def next_step(archive: Archive, client: redis.Redis, job_id: str, payload: dict, name: str, version: str) -> str:
+    """``send`` (the archive lacks pages no message asks for), ``close`` or ``wait`` (a newer message is out)."""
+    held = archive_ocr.load(archive.conn, payload["sha256"], name)
+    pages_held = held.pages_done if held is not None and held.engine_version == version else 0
+    if payload.get("record") is None or (held is not None and pages_held >= held.pages_total):
+        return "close"
+    raw_sent = client.hget(SENT, job_id)
+    sent = int(raw_sent) if raw_sent is not None else int(payload.get("based_on", 0))
+    if pages_held > sent:
+        return "send"
+    # nothing new since the latest message: its own result means the worker got no further (close, partial);
+    # an older message's result (a job run twice) means the latest is still out
+    return "close" if int(payload.get("based_on", sent)) >= sent else "wait"

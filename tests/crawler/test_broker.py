@@ -216,3 +216,57 @@ def test_attachment_text_job_runs_on_a_worker_and_refuses_altered_bytes_or_anoth
     assert good["text"].strip() == "第三轮中央生态环境保护督察整改任务验收销号公示" and good["error"] is None
     assert engine.redis.hget(RESULTS, text_job_id("1" * 64)) is None  # refused, never a made-up text
     assert engine.redis.hlen(RESULTS) == 1  # a job for another extractor version is refused too
+
+
+def test_a_result_found_again_after_its_commit_sends_the_next_pages_and_a_stale_one_sends_nothing(
+        left_over, redis_server, tmp_path):
+    """The writer's decisions at the moments a Redis restart can cut a pass: decided from the archive, not
+    from what the pass added (a pass cut after its commit once closed a two-page scan holding one page)."""
+    from archive.ops.engine import OCR_QUEUE, OPEN, queue_depth
+    from archive.store import Archive
+    from crawler.broker import RESULTS, connect, ocr_job_id
+    from crawler.broker_writer import SENT, _finish, drop_result, store_result
+    from crawler.extraction.ocr import describe_engine
+    from crawler.ocr_command import OcrRunSummary
+    from crawler.scan_reader import OcrLimits
+
+    sim, truth = left_over
+    file_url, pages = next((u, p) for u, p in truth.items() if len(p) > 1)
+    db = _copy(sim, tmp_path / "archive")
+    url = redis_server.url(9)
+    engine = connect(url)
+    client = engine.redis
+    client.flushdb()
+    name, version = describe_engine(None)
+    limits = OcrLimits(engine=name, max_pages=1)
+    summary = OcrRunSummary(engine=name)
+
+    def result(based_on: int, done: int) -> bytes:
+        record = {"sha256": sha, "engine": name, "engine_version": version, "pages_total": len(pages),
+                  "pages": [{"index": i, "text": pages[i], "confidence": 0.9} for i in range(done)]}
+        return json.dumps({"job_id": job_id, "sha256": sha, "based_on": based_on, "record": record}).encode()
+
+    def finish(raw: bytes) -> None:
+        client.hset(RESULTS, job_id, raw)
+        _finish(archive, engine, job_id, raw, name, version, limits, summary)
+
+    with Archive(db) as archive:
+        (sha,) = archive.conn.execute("SELECT sha256 FROM attachments WHERE url = ?", (file_url,)).fetchone()
+        job_id = ocr_job_id(sha, name, version)
+        client.sadd(OPEN, job_id)
+        client.hset(SENT, job_id, 0)
+        first = result(0, 1)
+        assert store_result(archive, json.loads(first)) == 1  # the pass committed, then Redis went away
+        finish(first)  # found again after the restart: nothing to add, but page 2 is still owed
+        assert queue_depth(client, OCR_QUEUE) == 1 and client.sismember(OPEN, job_id) and summary.done == 0
+        assert not client.hexists(RESULTS, job_id)
+        finish(first)  # the first message ran twice: its copy neither sends again nor closes the job
+        assert queue_depth(client, OCR_QUEUE) == 1 and client.sismember(OPEN, job_id) and summary.done == 0
+        newer = result(1, 2)
+        client.hset(RESULTS, job_id, newer)
+        drop_result(client, job_id, first)  # a pass that read the old copy leaves the newer result alone
+        assert client.hget(RESULTS, job_id) == newer
+        finish(result(1, 1))  # the latest message's own result, no further page: closed, partial, counted once
+        assert not client.sismember(OPEN, job_id) and summary.done == 1
+        assert archive.conn.execute("SELECT ocr_pages_done FROM attachments WHERE url = ?",
+                                    (file_url,)).fetchone() == (1,)
