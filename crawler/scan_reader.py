@@ -24,8 +24,8 @@ from crawler.extraction.ocr import (
     describe_engine,
     ocr_plan,
     recognise_page,
-    sniff_image,
 )
+from crawler.extraction.page_images import sniff_image
 
 logger = logging.getLogger(__name__)
 

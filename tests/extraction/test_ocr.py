@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from bench.ocr_bench import char_accuracy
-from crawler.extraction import ocr
+from crawler.extraction import ocr, page_images
 from simweb.attachments import build_pdf
 from simweb.bodies import AttachmentText
 from simweb.scans import ScanSpec, image_bytes, image_only_pdf
@@ -58,7 +58,7 @@ def test_red_stamp_ink_is_removed_before_recognition():
     img = Image.new("RGB", (200, 200), "white")
     img.paste((226, 40, 40), (10, 10, 100, 100))
     img.paste((20, 20, 20), (120, 120, 150, 150))
-    prepared = ocr.prepare(img)
+    prepared = page_images.prepare(img)
     colours = {c for _, c in prepared.getcolors(1 << 16)}
     assert (226, 40, 40) not in colours and (20, 20, 20) in colours
 
@@ -77,7 +77,7 @@ def test_image_formats_are_sniffed():
     for fmt, kind in (("JPEG", "jpeg"), ("PNG", "png"), ("TIFF", "tiff"), ("BMP", "bmp"), ("GIF", "gif")):
         buf = io.BytesIO()
         img.convert("RGB" if fmt != "GIF" else "P").save(buf, fmt)
-        assert ocr.sniff_image(buf.getvalue()) == kind
+        assert page_images.sniff_image(buf.getvalue()) == kind
         assert ocr.ocr_plan(buf.getvalue(), "image").pages == [0]
 
 
@@ -98,8 +98,8 @@ def test_blank_and_seal_only_pages_never_reach_the_engine(monkeypatch):
     seal.paste((220, 40, 40), (1100, 1700, 1500, 1720))  # a red seal's stroke, and a speck of dust
     seal.paste((90, 90, 90), (300, 300, 304, 304))
     assert ocr.recognise_page(_png(seal), "image", 0).skipped == "near-blank page"
-    one_line = ocr.page_image(image_bytes(ScanSpec("clean", 200, LINES[:1], full_page=True), "PNG"), "image", 0)
-    assert ocr.blank_reason(one_line) is None  # a page with one line of text is read
+    one_line = page_images.page_image(image_bytes(ScanSpec("clean", 200, LINES[:1], full_page=True), "PNG"), "image", 0)
+    assert page_images.blank_reason(one_line) is None  # a page with one line of text is read
 
 
 def test_a_full_a4_page_is_read_once_line_by_line_across_detection_strips():
@@ -131,4 +131,4 @@ def test_a_faint_scan_is_never_taken_for_a_blank_page():
     faint = Image.new("RGB", (1654, 2339), "white")
     for n in range(12):  # twelve hairlines of pale grey text-like strokes, one pixel thick
         faint.paste((150, 150, 150), (300, 300 + 40 * n, 1300, 301 + 40 * n))
-    assert ocr.blank_reason(faint) is None
+    assert page_images.blank_reason(faint) is None
