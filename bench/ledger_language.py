@@ -5,6 +5,7 @@
     .venv/bin/python bench/ledger_language.py --show dev   # print the dev rows (never the held-out ones)
     .venv/bin/python bench/ledger_language.py --set fresh3 # only the rows of one fresh set (``"set"`` field)
     .venv/bin/python bench/ledger_language.py --set fresh8 --split heldout  # one split of one set: counts only
+    .venv/bin/python bench/ledger_language.py --set fresh26 --set fresh27  # several sets pooled
 
 The corpus is ``tests/fixtures/ledger_language`` (labelled excerpts of public pages, see its README);
 the detail-page info-block reader is the crawler's ``info_block``.  Sets kept unread (``KEPT_UNREAD``, the blind
@@ -51,7 +52,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the dev rows each reader gets wrong")
     parser.add_argument("--show", choices=["dev"], help="print the rows of this split as JSON lines")
-    parser.add_argument("--set", dest="fresh", help="score only the rows of this fresh set (their \"set\" field)")
+    parser.add_argument("--set", dest="fresh", action="append",
+                        help="score only the rows of this fresh set (their \"set\" field); repeat to pool sets")
     parser.add_argument("--split", choices=["dev", "heldout", "all"],
                         help="score only this split (counts only; --misses still lists dev rows)")
     args = parser.parse_args()
@@ -66,7 +68,7 @@ def main() -> None:
           f"  {'P 95% interval':>14}  {'R 95% interval':>14}")
     for kind, reader in readers().items():
         for split in splits:
-            s = score([r for r in load(kind, split=split) if not args.fresh or r.get("set") == args.fresh], reader)
+            s = score([r for r in load(kind, split=split) if not args.fresh or r.get("set") in args.fresh], reader)
             p_low, p_high = wilson(s.tp, s.tp + s.fp)
             r_low, r_high = wilson(s.tp, s.tp + s.fn)
             print(f"{kind:<12} {split or 'all':<8} {s.rows:>5} {s.tp:>4} {s.fp:>4} {s.fn:>4}"
