@@ -119,8 +119,10 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
                 "deadline": (0.944, 0.894), "status": (0.884, 0.821), "info_block": (1.0, 1.0)},
     "fresh25": {"citation": (1.0, 1.0), "inspection": (1.0, 0.909), "feedback": (1.0, 1.0), "task_count": (1.0, 0.8),
                 "deadline": (1.0, 0.714), "status": (0.96, 0.738), "info_block": (0.909, 0.909)},
-    "fresh26": {kind: (0.0, 0.0) for kind in KINDS},
-    "fresh27": {kind: (0.0, 0.0) for kind in KINDS},
+    "fresh26": {"citation": (1.0, 0.0), "inspection": (0.972, 0.947), "feedback": (1.0, 1.0), "task_count": (0.6, 0.75),
+                "deadline": (0.947, 0.818), "status": (0.884, 0.696), "info_block": (0.971, 0.971)},
+    "fresh27": {"citation": (0.5, 0.5), "inspection": (1.0, 0.937), "feedback": (1.0, 0.875), "task_count": (1.0, 1.0),
+                "deadline": (1.0, 0.869), "status": (0.971, 0.829), "info_block": (0.933, 0.933)},
 }
 
 
