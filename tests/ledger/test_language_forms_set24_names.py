@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.naming import inspection_name
+from crawler.extraction.info import info_block
 
 P = "provincial"
 
@@ -95,3 +96,59 @@ def test_two_groups_named_together_give_none(text, key):
 ])
 def test_one_group_or_groups_in_two_sentences_keep_the_first(text, key):
     assert _key(text) == key
+
+
+# -- info blocks: a numeric date closed by a stray separator before its time is the posting day ---------------------
+
+
+@pytest.mark.parametrize(("text", "posted"), [
+    ("2023/07/10/ 08:08 来源:某某网-某某日报 记者 某某", "2023-07-10"),
+    ("2021-03-05- 10:20 来源:某某市生态环境局", "2021-03-05"),
+    ("2021.3.5. 9:05", "2021-03-05"),
+    ("发布:2020/11/02/ 16:30:11", "2020-11-02"),
+    ("2019/1/9/  17:45  作者:某某", "2019-01-09"),
+    ("某某新闻 2022-12-31- 23:59", "2022-12-31"),
+    ("2018.06.30.\u300010:00 浏览次数:12", "2018-06-30"),
+    ("2024/02/29/ 8:00 来源:某某县人民政府", "2024-02-29"),
+])
+def test_a_date_closed_by_a_stray_separator_before_its_time(text, posted):
+    assert info_block(text).posted == posted
+
+
+@pytest.mark.parametrize("text", [
+    "某某局 2020/11/02/",  # a day with no time after the separator is no posting day read here
+    "文号:2020/11/02/ 第3号",  # no time
+    "编号 2020/11/02/ 16 号文件",  # a number, no clock
+    "2020/11/ 16:30",  # no day
+])
+def test_a_stray_separator_without_a_time_gives_no_day(text):
+    assert info_block(text).posted is None
+
+
+# -- info blocks: a body's or a site's name opening its line before a posting label is the publisher ----------------
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("某某省自然资源厅   时间:2020-06-17 15:03", "某某省自然资源厅"),
+    ("某某市生态环境局   发布时间:2021-05-06", "某某市生态环境局"),
+    ("某某县人民政府 日期:2021-05-06", "某某县人民政府"),
+    ("某某日报社 更新时间:2022-01-02 08:00", "某某日报社"),
+    ("某某自治区生态环境厅\u3000时间：2023年1月2日", "某某自治区生态环境厅"),
+    ("某某市融媒体中心 发布日期: 2020-01-01", "某某市融媒体中心"),
+    ("某某省生态环境保护督察办公室 时间:2024-03-03", "某某省生态环境保护督察办公室"),
+    ("國家林業和草原局 時間:2019-01-01", "國家林業和草原局"),
+])
+def test_a_body_opening_its_line_before_a_posting_label(text, publisher):
+    assert info_block(text).publisher == publisher
+
+
+@pytest.mark.parametrize("text", [
+    "本站 时间:2020-06-17",  # the site itself names no body
+    "通知公告 时间:2020-06-17",  # a column's name
+    "某某市生态环境局 成文日期:2020-06-17",  # a document's date label: a signer, no poster
+    "某某市生态环境局\n2020年6月17日",  # a signature names no publisher
+    "关于某某的通知 时间:2020-06-17",  # a title
+    "某某省人民政府门户网站 www.example.gov.cn 发布时间: 2019-10-25 09:28",  # a portal's banner and its address
+])
+def test_no_body_before_the_label_names_none(text):
+    assert info_block(text).publisher is None
