@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.naming import inspection_name
+from archive.timeliness.fields import problem_count
 from crawler.extraction.info import info_block
 
 P = "provincial"
@@ -152,3 +153,30 @@ def test_a_body_opening_its_line_before_a_posting_label(text, publisher):
 ])
 def test_no_body_before_the_label_names_none(text):
     assert info_block(text).publisher is None
+
+
+# -- task counts: items listed into another scope or campaign, no rectification named, are no plan's count ---------
+
+
+@pytest.mark.parametrize("text", [
+    "全省列入“清零”范围的六大类问题576项“清零”任务",
+    "纳入污染防治攻坚行动的整改任务32项",
+    "全市列入百日攻坚范围的问题共有45项",
+    "列入省级挂牌督办名单的35项整改任务",
+    "納入“清零”行動的問題共有120項",
+    "全县纳入黑臭水体治理范围的8项整改任务",
+    "列入年度重点工作的56项整改任务已启动",
+    "全区列入“十四五”规划的重点任务问题共有33项",
+])
+def test_items_listed_into_another_scope_are_no_count(text):
+    assert problem_count(text) is None
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("纳入整改方案的56项整改任务", 56),  # the rectification's own plan
+    ("列入中央环保督察整改清单的56项任务", 56),
+    ("列入问题清单的共有144个问题", 144),  # the plan's problem list
+    ("纳入台账的反馈问题共有30项", 30),  # the feedback named
+])
+def test_items_listed_into_the_rectification_still_count(text, count):
+    assert problem_count(text) == count
