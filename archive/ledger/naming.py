@@ -269,8 +269,7 @@ def namings(text: str | None) -> list[InspectionName]:
         elif m.group("bare") and level is None and not m.group("zu"):
             continue  # a bare 督察“回头看” names an inspection only after a level acting as its subject
         if level is None:
-            if group and m.group("zu") and out and out[-1].group not in (None, group) and not (rnd or batch) \
-                    and not any(c in masked[out[-1].start:m.start()] for c in _SENTENCE_END):
+            if group and m.group("zu") and not (rnd or batch) and _beside(out, group, masked, m.start()):
                 out[-1] = replace(out[-1], group=None)  # …第四…督察组向A、第五…督察组向B…: two groups, no one
             elif out and (rnd or batch):  # "…督察组对四川省开展了第二轮生态环境保护督察"
                 prev = out[-1]
@@ -282,6 +281,8 @@ def namings(text: str | None) -> list[InspectionName]:
         if out and out[-1].level != level and _joined(masked[out[-1].start + len(out[-1].text):m.end("level")]):
             out.pop()  # 中央环保督察反馈问题和省环保督察反馈问题: two levels joined in one clause, so neither
             continue
+        if group and out[-1:] and out[-1].level == level and _beside(out, group, masked, m.start()):
+            out[-1], group = replace(out[-1], group=None), None  # 省第二…督察组进驻甲市、省第三…督察组进驻乙市
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))
     out.extend(_counted(c, raw, original) for c in counted)
@@ -304,6 +305,12 @@ def namings(text: str | None) -> list[InspectionName]:
         out.append(InspectionName("central", None, None, None, True, bool(_SPECIAL.search(_sentence(masked, report.start(),
                                   report.end()))), original[report.start():report.end()], report.start()))
     return out
+
+
+def _beside(out: list[InspectionName], group: int, masked: str, at: int) -> bool:
+    """Whether a group named at ``at`` stands beside the naming before it in its sentence with another group of its own
+    (…第四…督察组向A市反馈、第五…督察组向B市反馈): two groups named together, so neither is the text's."""
+    return bool(out) and out[-1].group not in (None, group) and not any(c in masked[out[-1].start:at] for c in _SENTENCE_END)
 
 
 def _fill_group(out: list[InspectionName], filled: dict[int, int | None], group: int, masked: str, at: int) -> None:

@@ -84,6 +84,10 @@ def test_two_levels_in_one_clause_still_name_none(text):
     ("省第七生態環境保護督察組向甲市反饋、第八生態環境保護督察組向乙市反饋", (P, None, None, None, False, False)),
     ("某某省第十生态环境保护督察组与第十一生态环境保护督察组同日进驻", (P, None, None, None, False, False)),
     ("中央第一生态环境保护督察组进驻甲省、第二生态环境保护督察组进驻乙省“回头看”", ("central", None, None, None, True, False)),
+    # …each with its level written again
+    ("省第二生态环境保护督察组进驻甲市、省第三生态环境保护督察组进驻乙市", (P, None, None, None, False, False)),
+    ("中央第一生态环境保护督察组向甲省反馈,中央第四生态环境保护督察组向乙省反馈", ("central", None, None, None, False, False)),
+    ("自治区第五生態環境保護督察組和自治區第六生態環境保護督察組同日反饋", (P, None, None, None, False, False)),
 ])
 def test_two_groups_named_together_give_none(text, key):
     assert _key(text) == key
@@ -94,6 +98,8 @@ def test_two_groups_named_together_give_none(text, key):
     ("省第二生态环境保护督察组进驻甲市,第二生态环境保护督察组组长讲话", (P, None, None, 2, False, False)),
     ("中央第三生态环境保护督察组向某省反馈督察意见", ("central", None, None, 3, False, False)),
     ("某某省第六环境保护督察组进驻甲市,受理信访件20件", (P, None, None, 6, False, False)),
+    ("省第二生态环境保护督察组进驻甲市;省第三生态环境保护督察组进驻乙市", (P, None, None, 2, False, False)),
+    ("中央第二生态环境保护督察组进驻甲省,某省第二生态环境保护督察组配合", ("central", None, None, 2, False, False)),
 ])
 def test_one_group_or_groups_in_two_sentences_keep_the_first(text, key):
     assert _key(text) == key
