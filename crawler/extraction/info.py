@@ -73,7 +73,7 @@ _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 _NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
                            r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
 #: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
-_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]?\s+)\d{1,2}\s*[:：时]\s*\d{2}")
+_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
 _DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
 _NUMERIC_ALONE = re.compile(

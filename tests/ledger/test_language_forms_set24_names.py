@@ -117,6 +117,8 @@ def test_one_group_or_groups_in_two_sentences_keep_the_first(text, key):
     ("某某新闻 2022-12-31- 23:59", "2022-12-31"),
     ("2018.06.30.\u300010:00 浏览次数:12", "2018-06-30"),
     ("2024/02/29/ 8:00 来源:某某县人民政府", "2024-02-29"),
+    ("2023/07/10/08:08 来源:某某网", "2023-07-10"),  # no space after the separator
+    ("2020-1-2-9:30", "2020-01-02"),
 ])
 def test_a_date_closed_by_a_stray_separator_before_its_time(text, posted):
     assert info_block(text).posted == posted
