@@ -29,6 +29,8 @@ never names the inspection — but a plan's title
 the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
+a year may stand between a level and its naming (``天津市2023年生态环境保护督察``); two groups of one level named side by side
+in a sentence (``…第四…督察组向甲市反馈、第五…督察组向乙市反馈``) give none; levels are joined only within one clause;
 a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  A level acting as the subject
 (``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``, after a time's clause and a manner:
 ``自治区从2019年8月底起,分2批对6个盟市开展了…督察``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.

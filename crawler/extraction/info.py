@@ -11,10 +11,10 @@ page's text-size and QR buttons (大字体 小字体, 扫码) end a value too, a
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
   body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
   2018-09-29``), else a news medium's name (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a
-  posting label, or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``), or
+  posting label, or a body's name opening its line before a posting label (``某某省自然资源厅   时间:…``), or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``), or
   the body of a dateline (``2024-11-04 某某局办公室 王某``: the day, the body, its author);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
-  unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``), a date leading the line's 作者 / 来源
+  unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``, ``2023/07/10/ 08:08``), a date leading the line's 作者 / 来源
   labels, a numeric date alone, a medium's or a byline's day (``四川日报 2021年03月05日``), a day right after the
   source's name (``来源:某局 2020-03-04``), a dateline's day, a list line's day closing a title
   (``关于…的报告 2024-04-02``), or, in a block with a 来源 or 发布 label,
