@@ -29,6 +29,8 @@ never names the inspection — but a plan's title
 the notice issues inside it does (《关于印发〈…督察反馈意见整改方案〉的通知》) —, nor one
 written with 督查 inside a title (《督查通报》: the government's own checks); 中省 / 中央和省环保督察 and a central and a
 provincial naming joined in one clause (``中央环保督察反馈问题和省环保督察反馈问题``, ``中央和省级…督察``) name two levels, so none;
+a year may stand between a level and its naming (``天津市2023年生态环境保护督察``); two groups of one level named side by side
+in a sentence (``…第四…督察组向甲市反馈、第五…督察组向乙市反馈``) give none; levels are joined only within one clause;
 a naming inside a background frame (``在中央环保督察…的基础上,``) yields to a naming after it.  A level acting as the subject
 (``中央先后对某省开展了2轮…督察``, ``某省已对7个市开展了第一批督察“回头看”``, after a time's clause and a manner:
 ``自治区从2019年8月底起,分2批对6个盟市开展了…督察``) names the level-less naming after it.  Nothing is guessed: a round the text does not state is None.
@@ -39,6 +41,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 
@@ -75,6 +78,7 @@ _NAMING = re.compile(
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?"
     # a province by its short name glued to the naming's round or batch (重庆第二批环保集中督察组, 四川第三轮…督察)
     rf"|{_PROVINCE_SHORT}(?=\s*(?:{_ROUND}|{_BATCH})))?\s*"
+    rf"(?:(?<=[省区市级\s])(?:19|20)\d{{2}}\s*年度?\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"  # 天津市2023年…督察: the year's
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
     rf"(?:(?<=[轮批])\s*{_N}个\s*)?"
@@ -94,18 +98,6 @@ _NAMING = re.compile(
 _GROUP_COUNT = re.compile(
     rf"(?:{_PLACE_LEVEL}|我省|我区|本省|全省|全区|{_REGION})(?:[^。；;，,\d]{{0,6}}?)"
     rf"{_N}个\s*{_CORE}?\s*督察组")
-#: a rule's or a notice's title (《中央生态环境保护督察整改工作办法》, 《…督察纪律要求》, 《…工作规范(2019年修订)》) never
-#: names the inspection: its head is a kind of rule, whatever edition follows it in brackets; a plan's or a report's
-#: title (《…督察反馈意见整改方案》, 《…省级生态环境保护督察报告》) names the one it answers
-_RULE_HEADS = "办法|规定|条例|通知|制度|细则|规则|决定|纲要|要求|纪律|准则|守则|须知|指南|规范|规程|章程"
-_RULE_TITLE = re.compile(rf"《[^《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^（）()《》]{{1,12}}[)）])?》"
-                         # a rule's title in single angle brackets, outside a notice's title (按照〈…工作办法〉要求)
-                         rf"|〈[^〈〉《》]{{0,120}}?(?:{_RULE_HEADS})(?:[（(][^（）()〈〉]{{1,12}}[)）])?〉"
-                         # 督查 (the government's own checks: 《督查通报》) in a title is no inspection's name
-                         r"|《[^《》]{0,120}?督查[^《》]{0,120}》")
-#: a title inside a notice's title (《关于印发〈…整改方案〉的通知》), and a rule's head ending one (〈…办法〉)
-_ISSUED = re.compile(r"〈[^〈〉《》]{1,120}〉")
-_RULE_HEAD_END = re.compile(rf"(?:{_RULE_HEADS})(?:[（(][^（）()]{{1,12}}[)）])?〉$")
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^。；;\n，,]{{0,30}}?督察")
@@ -166,8 +158,8 @@ _COORDINATED = re.compile(r"(?:和|及|与|、|暨)\s*[^和及与、暨,，。�
 
 def _joined(gap: str) -> bool:
     """Whether ``gap`` (from one naming's end to the next one's level word) joins the two in one clause: short, no
-    sentence end, a coordinator before the level (中央环保督察反馈问题…和省环保督察: two levels named together)."""
-    return len(gap) <= 40 and not any(c in gap for c in _SENTENCE_END) and bool(_COORDINATED.search(gap))
+    clause end, a coordinator before the level (中央环保督察反馈问题…和省环保督察: two levels named together)."""
+    return len(gap) <= 40 and not any(c in gap for c in _SENTENCE_END + "，,") and bool(_COORDINATED.search(gap))
 
 
 @dataclass(frozen=True)
@@ -186,16 +178,6 @@ class InspectionName:
     def key(self) -> tuple[str, int | None, int | None, int | None, bool, bool]:
         """The facts without the span (what two namings must share to be the same)."""
         return (self.level, self.round, self.batch, self.group, self.again, self.special)
-
-
-def _masked(text: str) -> str:
-    """``text`` with every rule's 《…》 title blanked (same length, so spans stay valid), but for a plan's or a report's
-    title the notice issues inside it (《关于印发〈…督察反馈意见整改方案〉的通知》: the plan names its inspection)."""
-    def blank(m: re.Match[str]) -> str:
-        title = m.group(0)
-        kept = [(i.start(), i.end()) for i in _ISSUED.finditer(title) if not _RULE_HEAD_END.search(i.group(0))]
-        return "".join(c if any(s <= k < e for s, e in kept) else " " for k, c in enumerate(title))
-    return _RULE_TITLE.sub(blank, text)
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -289,7 +271,9 @@ def namings(text: str | None) -> list[InspectionName]:
         elif m.group("bare") and level is None and not m.group("zu"):
             continue  # a bare 督察“回头看” names an inspection only after a level acting as its subject
         if level is None:
-            if out and (rnd or batch):  # "…督察组对四川省开展了第二轮生态环境保护督察"
+            if group and m.group("zu") and not (rnd or batch) and _beside(out, group, masked, m.start()):
+                out[-1] = replace(out[-1], group=None)  # …第四…督察组向A、第五…督察组向B…: two groups, no one
+            elif out and (rnd or batch):  # "…督察组对四川省开展了第二轮生态环境保护督察"
                 prev = out[-1]
                 out[-1] = replace(prev, round=prev.round or rnd, batch=prev.batch or batch)
             continue
@@ -299,6 +283,8 @@ def namings(text: str | None) -> list[InspectionName]:
         if out and out[-1].level != level and _joined(masked[out[-1].start + len(out[-1].text):m.end("level")]):
             out.pop()  # 中央环保督察反馈问题和省环保督察反馈问题: two levels joined in one clause, so neither
             continue
+        if group and out[-1:] and out[-1].level == level and _beside(out, group, masked, m.start()):
+            out[-1], group = replace(out[-1], group=None), None  # 省第二…督察组进驻甲市、省第三…督察组进驻乙市
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))
     out.extend(_counted(c, raw, original) for c in counted)
@@ -321,6 +307,12 @@ def namings(text: str | None) -> list[InspectionName]:
         out.append(InspectionName("central", None, None, None, True, bool(_SPECIAL.search(_sentence(masked, report.start(),
                                   report.end()))), original[report.start():report.end()], report.start()))
     return out
+
+
+def _beside(out: list[InspectionName], group: int, masked: str, at: int) -> bool:
+    """Whether a group named at ``at`` stands beside the naming before it in its sentence with another group of its own
+    (…第四…督察组向A市反馈、第五…督察组向B市反馈): two groups named together, so neither is the text's."""
+    return bool(out) and out[-1].group not in (None, group) and not any(c in masked[out[-1].start:at] for c in _SENTENCE_END)
 
 
 def _fill_group(out: list[InspectionName], filled: dict[int, int | None], group: int, masked: str, at: int) -> None:

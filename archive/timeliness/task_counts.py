@@ -204,6 +204,9 @@ _TOTAL_THEN_PART = re.compile(rf"(?:{_CN_NUM})\s*[项个条][^，,。；;]{{0,16
 #: problems handed over (移交) with no inspection or feedback named in the sentence (国家共移交…长江生态环境问题82个):
 #: another body's list, no inspection plan's
 _HANDED = re.compile(r"移交")
+#: …and items listed into another scope or campaign (全省列入“清零”范围的…问题576项, 纳入攻坚行动的32项整改任务) with no
+#: rectification, inspection or feedback named in the sentence outside the count: that list's, no inspection plan's
+_LISTED_INTO = re.compile(r"(?:列入|纳入)(?![^，,。；;\d]{0,16}?问题(?:清单|台账))[^，,。；;\d]{0,16}?的")  # 问题清单: the plan's
 
 
 def _no_plan_count(text: str, m: re.Match[str]) -> bool:
@@ -229,6 +232,9 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     sentence_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
     if _HANDED.search(text, sentence, m.start()) and not _INSPECTION.search(text, sentence, sentence_end):
         return True  # 国家共移交…长江生态环境问题82个: handed over by another body, no inspection named
+    if _LISTED_INTO.search(text, sentence, m.start()) and not (_RECTIFICATION.search(text, sentence, m.start())
+                                                                or _RECTIFICATION.search(text, m.end(), sentence_end)):
+        return True  # 全省列入“清零”范围的…问题576项: another campaign's list
     places = _PLACES_PLANS.search(text, clause, m.end())
     places = places if places and places.start() < m.start() else None
     if _OTHER_OWNER.search(text, clause, m.start()) or (places and (number_value(places.group("n")) or 0) >= 2):

@@ -11,10 +11,10 @@ page's text-size and QR buttons (大字体 小字体, 扫码) end a value too, a
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
   body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
   2018-09-29``), else a news medium's name (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a
-  posting label, or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``), or
+  posting label, or a body's name opening its line before a posting label (``某某省自然资源厅   时间:…``), or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``), or
   the body of a dateline (``2024-11-04 某某局办公室 王某``: the day, the body, its author);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
-  unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``), a date leading the line's 作者 / 来源
+  unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``, ``2023/07/10/ 08:08``), a date leading the line's 作者 / 来源
   labels, a numeric date alone, a medium's or a byline's day (``四川日报 2021年03月05日``), a day right after the
   source's name (``来源:某局 2020-03-04``), a dateline's day, a list line's day closing a title
   (``关于…的报告 2024-04-02``), or, in a block with a 来源 or 发布 label,
@@ -40,6 +40,7 @@ from archive.timeliness.dates import find_dates
 from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
+from .names import BODY_END, SITE_BEFORE_DAY, bare_name
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,8 @@ _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 #: ("来源:未知 2018-09-29": the day after it is still read)
 _NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
                            r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
-_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
+#: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
+_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
 _DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
 _NUMERIC_ALONE = re.compile(
@@ -217,26 +219,10 @@ def _byline(folded: str) -> re.Match[str] | None:
                  or (m.group(1).endswith("新闻") and _TIMED_END.search(m.group(0)))), None)
 
 
-#: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
-#: is the body before it; the rest is its author and channel
-_BODY_END = "局厅办委部室站所院会社报网台处科镇乡村区县市省"
-_AUTHOR_AFTER = re.compile(rf"\s+(?=[\u4e00-\u9fff]{{2,3}}(?:\s|$))(?![\u4e00-\u9fff]{{1,2}}[{_BODY_END}])"
-                           r"(?![\u4e00-\u9fff]{1,2}中心).*$")
-#: common family names (a closed class): a person's name glued to the body's name starts with one
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
-             "钟谭陆汪范金廖贾夏韦付方邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱覃戴莫孔汤常康施樊葛邢乔庞颜倪聂鲁岳"
-             "翟殷詹耿焦俞祝")
-#: a person's name glued after the body's ending, with its role or not ("洮南市新闻记者站刘先慧", "某县融媒体中心记者王芳"):
-#: the body is the name before it; a name of two or three characters that does not itself end as a body or as a
-#: publication's part (…日报社周刊, …客户端)
-_GLUED_AUTHOR = re.compile(rf"(?<=[{_BODY_END}心])(?:记者|通讯员)?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-                           rf"(?<![{_BODY_END}刊版讯稿端])$")
-
-
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
 #: ("2024-11-04 某某市生态环境局办公室 王某"): the posting day and the publisher
 _DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-                       rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff]{{2,40}}?(?:[{_BODY_END}]|中心|政府))"
+                       rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff]{{2,40}}?(?:[{BODY_END}]|中心|政府))"
                        r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
 
 
@@ -254,24 +240,6 @@ _DATE_AFTER_SOURCE = re.compile(
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
-#: a sentence's punctuation: a body's or a medium's name holds none, so a value running into it is a name and then prose
-#: (a site's disclaimer glued after it: "西部网切记!信息来至互联网,仅供参考")
-_PROSE = re.compile(r"[!！。，,；;?？]")
-#: how a body's or a medium's name ends (a place's or an office's one-character ending, 处 / 所 / 市, is prose's too: 出处)
-_NAME_END = re.compile(r"网|报|社|台|局|厅|委|办|部|政府|中心|站|院|会|公司|集团|客户端")
-
-
-def _before_prose(name: str) -> str:
-    """``name`` up to its last body's or medium's ending before a sentence's punctuation ("西部网切记!…" → "西部网");
-    "" when no name ends there (the value is prose)."""
-    prose = _PROSE.search(name)
-    if prose is None:
-        return name
-    head = name[:prose.start()]
-    ends = [e.end() for e in _NAME_END.finditer(for_reading(head)[1])]
-    return head[:ends[-1]] if ends and ends[-1] >= 3 else ""
-
-
 def publisher_of(fields: dict[str, str]) -> str | None:
     """The publishing body a block names, or None."""
     for label in _PUBLISHER_LABELS:
@@ -279,10 +247,7 @@ def publisher_of(fields: dict[str, str]) -> str | None:
         if value and not _NO_PUBLISHER.match(value) and not _DATE_FIRST.match(value):  # an empty source, then a day
             name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})",
                             value)[0]
-            name = _before_prose(_GLUED_DATE.sub("", name).strip())
-            name = _AUTHOR_AFTER.sub("", name)
-            glued = _GLUED_AUTHOR.search(for_reading(name)[1])
-            name = name[:glued.start()] if glued else name
+            name = bare_name(_GLUED_DATE.sub("", name).strip())
             if name and not _NO_PUBLISHER.match(name):
                 return name
     return None
@@ -394,7 +359,8 @@ def info_block(text: str) -> InfoBlock:
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
     if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)
-                              or _MEDIUM.search(folded) or (None if fields else _byline(folded))):
+                              or _MEDIUM.search(folded) or (None if fields else _byline(folded))
+                              or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not _NO_PUBLISHER.match(m.group(1))), None)):
         publisher = text[named.start(1):named.end(1)]
     if publisher is None and dateline:
         publisher = text[dateline.start("body"):dateline.end("body")]

@@ -1,0 +1,53 @@
+"""A body's or a medium's name as an info block's source value gives it (``info.py``): the name before any prose
+glued after it, without the author's name printed after it, spaced or glued."""
+from __future__ import annotations
+
+import re
+
+from archive.script_fold import for_reading
+
+#: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
+#: is the body before it; the rest is its author and channel
+BODY_END = "局厅办委部室站所院会社报网台处科镇乡村区县市省"
+_AUTHOR_AFTER = re.compile(rf"\s+(?=[\u4e00-\u9fff]{{2,3}}(?:\s|$))(?![\u4e00-\u9fff]{{1,2}}[{BODY_END}])"
+                           r"(?![\u4e00-\u9fff]{1,2}中心).*$")
+#: common family names (a closed class): a person's name glued to the body's name starts with one
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+             "钟谭陆汪范金廖贾夏韦付方邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱覃戴莫孔汤常康施樊葛邢乔庞颜倪聂鲁岳"
+             "翟殷詹耿焦俞祝")
+#: a person's name glued after the body's ending, with its role or not ("洮南市新闻记者站刘先慧", "某县融媒体中心记者王芳"):
+#: the body is the name before it; a name of two or three characters that does not itself end as a body or as a
+#: publication's part (…日报社周刊, …客户端)
+_GLUED_AUTHOR = re.compile(rf"(?<=[{BODY_END}心])(?:记者|通讯员)?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+                           rf"(?<![{BODY_END}刊版讯稿端])$")
+
+
+#: a sentence's punctuation: a body's or a medium's name holds none, so a value running into it is a name and then prose
+#: (a site's disclaimer glued after it: "西部网切记!信息来至互联网,仅供参考")
+_PROSE = re.compile(r"[!！。，,；;?？]")
+#: how a body's or a medium's name ends (a place's or an office's one-character ending, 处 / 所 / 市, is prose's too: 出处)
+_NAME_END = re.compile(r"网|报|社|台|局|厅|委|办|部|政府|中心|站|院|会|公司|集团|客户端")
+
+
+#: a body's or a site's name opening its line, then a posting label ("某某省自然资源厅   时间:…", "某某网 发布日期:…"): the
+#: body that posted the page (a name then its web address is left: labelled both ways, a portal's banner or the source)
+SITE_BEFORE_DAY = re.compile(rf"^[ \t\u3000]*([\u4e00-\u9fff]{{2,20}}?(?:{_NAME_END.pattern}|室))[ \t\u3000]+"
+                             r"(?=(?:发布时间|发布日期|更新时间|更新日期|时间|日期)\s*[:：])", re.MULTILINE)
+
+
+def _before_prose(name: str) -> str:
+    """``name`` up to its last body's or medium's ending before a sentence's punctuation ("西部网切记!…" → "西部网");
+    "" when no name ends there (the value is prose)."""
+    prose = _PROSE.search(name)
+    if prose is None:
+        return name
+    head = name[:prose.start()]
+    ends = [e.end() for e in _NAME_END.finditer(for_reading(head)[1])]
+    return head[:ends[-1]] if ends and ends[-1] >= 3 else ""
+
+
+def bare_name(name: str) -> str:
+    """``name`` (a source's value, its glued day taken off) without prose after it nor its author's name."""
+    name = _AUTHOR_AFTER.sub("", _before_prose(name))
+    glued = _GLUED_AUTHOR.search(for_reading(name)[1])
+    return name[:glued.start()] if glued else name
