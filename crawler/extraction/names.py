@@ -29,9 +29,10 @@ _PROSE = re.compile(r"[!！。，,；;?？]")
 _NAME_END = re.compile(r"网|报|社|台|局|厅|委|办|部|政府|中心|站|院|会|公司|集团|客户端")
 
 
-#: a body's or a site's name opening its line, then a posting label ("某某省自然资源厅   时间:…", "某某网 发布日期:…"): the
-#: body that posted the page (a name then its web address is left: labelled both ways, a portal's banner or the source)
+#: a body's or a site's name opening its line, then a posting label ("某某省自然资源厅   时间:…", "某某网 发布日期:…"), its
+#: web address between them or not ("某某网站 www.x.gov.cn 发布时间:…"): the body that posted the page
 SITE_BEFORE_DAY = re.compile(rf"^[ \t\u3000]*([\u4e00-\u9fff]{{2,20}}?(?:{_NAME_END.pattern}|室))[ \t\u3000]+"
+                             r"(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?[ \t\u3000]+)?"
                              r"(?=(?:发布时间|发布日期|更新时间|更新日期|时间|日期)\s*[:：])", re.MULTILINE)
 
 

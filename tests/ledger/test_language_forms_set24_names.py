@@ -146,6 +146,11 @@ def test_a_stray_separator_without_a_time_gives_no_day(text):
     ("某某市融媒体中心 发布日期: 2020-01-01", "某某市融媒体中心"),
     ("某某省生态环境保护督察办公室 时间:2024-03-03", "某某省生态环境保护督察办公室"),
     ("國家林業和草原局 時間:2019-01-01", "國家林業和草原局"),
+    # its web address between the name and the label (the two stored rows were labelled both ways; settled: the poster)
+    ("某某省人民政府门户网站 www.example.gov.cn 发布时间: 2019-10-25 09:28", "某某省人民政府门户网站"),
+    ("某某石材網 http://www.example.com 日期:2021/7/19 8:44:37", "某某石材網"),
+    ("某某市生态环境局 https://sthjj.example.gov.cn/ 发布日期:2024-03-05", "某某市生态环境局"),
+    ("某某县人民政府　xx.gov.cn　时间：2023年1月2日", "某某县人民政府"),
 ])
 def test_a_body_opening_its_line_before_a_posting_label(text, publisher):
     assert info_block(text).publisher == publisher
@@ -157,7 +162,8 @@ def test_a_body_opening_its_line_before_a_posting_label(text, publisher):
     "某某市生态环境局 成文日期:2020-06-17",  # a document's date label: a signer, no poster
     "某某市生态环境局\n2020年6月17日",  # a signature names no publisher
     "关于某某的通知 时间:2020-06-17",  # a title
-    "某某省人民政府门户网站 www.example.gov.cn 发布时间: 2019-10-25 09:28",  # a portal's banner and its address
+    "本站 www.example.gov.cn 发布时间: 2019-10-25",  # the site itself, its address after it
+    "通知公告 http://www.example.gov.cn 时间:2020-06-17",  # a column's name and an address
 ])
 def test_no_body_before_the_label_names_none(text):
     assert info_block(text).publisher is None
