@@ -47,8 +47,14 @@ def _before_prose(name: str) -> str:
     return head[:ends[-1]] if ends and ends[-1] >= 3 else ""
 
 
+#: a web address after a source's name ("来源:某某网 www.example.com"): the site's, not part of the name (an address
+#: alone still names the source, README "After sets 5 and 6"); a top-level domain, so a dotted day is no address
+_ADDRESS_AFTER = re.compile(r"[ \t\u3000]+(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/\S*)?$")
+
+
 def bare_name(name: str) -> str:
-    """``name`` (a source's value, its glued day taken off) without prose after it nor its author's name."""
-    name = _AUTHOR_AFTER.sub("", _before_prose(name))
+    """``name`` (a source's value, its glued day taken off) without prose after it, its web address or its author's
+    name."""
+    name = _AUTHOR_AFTER.sub("", _before_prose(_ADDRESS_AFTER.sub("", name)))
     glued = _GLUED_AUTHOR.search(for_reading(name)[1])
     return name[:glued.start()] if glued else name

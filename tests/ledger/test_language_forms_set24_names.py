@@ -169,6 +169,19 @@ def test_no_body_before_the_label_names_none(text):
     assert info_block(text).publisher is None
 
 
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("来源:某某网 www.example.com 发布时间:2024-03-05", "某某网"),
+    ("来源：某某市生态环境局 https://sthjj.example.gov.cn/", "某某市生态环境局"),
+    ("信息来源:某某日报　http://www.example.cn/a/b.html", "某某日报"),
+    ("來源:某某網 example.com.cn", "某某網"),
+    ("来源:某某网", "某某网"),  # no address: the name as it is
+    ("来源:www.example.com", "www.example.com"),  # an address alone still names the source (a domain names a body)
+    ("来源:某某报 2024.03.05", "某某报"),  # a dotted day is no address
+])
+def test_a_web_address_after_a_source_is_not_its_name(text, publisher):
+    assert info_block(text).publisher == publisher
+
+
 # -- task counts: items listed into another scope or campaign, no rectification named, are no plan's count ---------
 
 
