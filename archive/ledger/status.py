@@ -64,6 +64,7 @@ from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESULT as _RESULT
+from archive.ledger.status_words import SHORT as _SHORT
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 from archive.script_fold import for_reading
@@ -128,7 +129,11 @@ _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
 #: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
-_STILL = re.compile(r"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位$")
+_STILL = re.compile(rf"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不{_SHORT}$")
+#: …as does a list of such predicates (整改不彻底、不全面、不到位), a relapse after it (整治不彻底,死灰复燃现象还存在) or a
+#: finding's enumerator opening its sentence (一是…整治不彻底); named as a kind (不彻底的) it is none
+_SHORT_LISTED = re.compile(rf"[、，,]?不(?:{_SHORT}|力|实|严|够|细)|[^。；;]{{0,12}}?(?:死灰复燃|反弹|回潮|复发|(?:仍|还|依然|仍然)存在)")
+_ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|[（(][一二三四五六七八九十\d]+[)）])")
 #: a kept-up duty before a category word (“长期坚持”类, 长期坚持型) names a category of tasks, no state; before a task
 #: noun (长期整改任务正在推进, 长期类问题已完成) an attribute: a later phrase of its clause is the predicate
 _CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
@@ -247,10 +252,12 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
-    if name == "behind" and m.group(0).endswith("不到位") and not _STILL.search(m.group(0)):
-        # …or escalated by 甚至 (监管不到位,甚至违规审批): a shortcoming asserted, not a rule on it
-        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start())
-                    or _ESCALATED.match(compact, m.end()))
+    if name == "behind" and re.search(rf"不{_SHORT}$", m.group(0)) and not _STILL.search(m.group(0)):
+        # …or escalated by 甚至 (监管不到位,甚至违规审批), listed with others or relapsing: a shortcoming asserted
+        start = compact.rfind("。", 0, m.start()) + 1
+        return bool(_FINDING.search(compact, start, m.start()) or _ESCALATED.match(compact, m.end())
+                    or not compact.startswith("的", m.end())
+                    and (_SHORT_LISTED.match(compact, m.end()) or _ENUMERATOR.match(compact, start)))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))
