@@ -48,6 +48,7 @@ from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
 from archive.ledger.windows import CLOSING as _CLOSING
+from archive.ledger.windows import campaign_span as _campaign_span
 from archive.ledger.windows import named_window as _named_window
 from archive.ledger.windows import window as _window
 from archive.script_fold import for_reading
@@ -94,10 +95,11 @@ _AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,�
 _CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
-#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
+#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…), what
+#: followed on from a past time (继2020年底完成…之后)
 #: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
 _EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
-                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$")
+                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
 _EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
                           # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
                           r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
@@ -250,8 +252,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if opened is not None:
         before, first = raw[max(0, opened - 8):opened], opened
     if _CLOSING.search(raw[max(0, first - 16):first]) and not _hedged(raw, m.end) \
-            or m.kind == "range_end" and _named_window(raw, first):
-        return True  # a window's stated closing day, or a named window's span (公示期自…至…)
+            or m.kind == "range_end" and _named_window(raw, first) or _campaign_span(raw, m.start, m.end):
+        return True  # a window's stated closing day, a named window's or a campaign's span (公示期自…至…)
     if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
             or _AFTER_EVENT.match(raw[m.end:]) \
             or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \

@@ -247,3 +247,28 @@ def test_no_work_negated_or_a_guard_is_not_behind(text):
 ])
 def test_a_close_out_approved_on_a_condition_is_not_done(text):
     assert status_class(text) != "done"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("此次专项治理工作从2017年5月开始至2018年6月底结束", dt.date(2018, 6, 30)),
+    ("集中整治行动自3月1日起至5月31日止", dt.date(2021, 5, 31)),
+    ("于8月5日-9月30日期间集中开展河道采砂专项整治", dt.date(2021, 9, 30)),
+    ("6月1日至8月31日在全市开展非法排污专项行动", dt.date(2021, 8, 31)),
+    ("2020年3月至6月集中开展散乱污企业清理整治", dt.date(2020, 6, 30)),
+    ("10月10日—12月10日,全面开展黑臭水体攻坚行动", dt.date(2021, 12, 10)),
+    ("综合整治工作从2019年4月开始,至2019年10月底结束", dt.date(2019, 10, 31)),
+    ("於7月1日-8月15日期間集中開展垃圾專項整治", dt.date(2021, 8, 15)),
+])
+def test_a_clean_up_campaigns_span_closes_on_its_last_day(text, day):
+    assert deadline(text, context_year=2021).last_day == day
+
+
+@pytest.mark.parametrize("text", [
+    "督察组于5月8日-6月8日期间开展督察",
+    "此次督察从5月10日开始至6月10日结束",
+    "6月1日至8月31日开展了非法排污专项行动",
+    "这是继2020年底完成第二轮督察之后首次开展督察",
+    "继2019年6月完成首轮督察之后,又开展回头看",
+])
+def test_an_inspections_stay_a_past_campaign_or_what_followed_a_past_time_is_no_last_day(text):
+    assert deadline(text, context_year=2021).last_day is None
