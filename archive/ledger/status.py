@@ -93,6 +93,9 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+#: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
+_DONE_COUNT = re.compile(rf"(?:整改)?{_COUNT}")
+_TOTAL = re.compile(_COUNT)
 #: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
 #: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
 _IN_HAND = re.compile(rf"(?:目前|现在|当前|同时|并|现)?{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
@@ -310,9 +313,10 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
     """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
     100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
     share = _SHARE.match(compact, head[0] + len(head[3]))
+    part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and _IN_HAND.match(rest))):
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) or part))):
             continue
         later = _rest_state(rest)
         if later and later[2] == "ongoing" and later[3] == "持续推进":
@@ -320,6 +324,15 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
         if later and later[2] in ("on_track", "behind"):
             return later
     return None
+
+
+def _part_of_total(compact: str, head: tuple[int, int, str, str]) -> bool:
+    """Whether the done head counts a part of a total its sentence states before it (144个问题已完成24个): a later
+    clause of the sentence on track or behind (…,达到整改时序进度要求) then judges the whole's pace."""
+    end = head[0] + len(head[3])
+    done = re.search(rf"{_DONE_COUNT.pattern}$", head[3]) or _DONE_COUNT.match(compact, end)
+    total = _TOTAL.search(compact, _sentence_start(compact, head[0]), head[0])
+    return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
 
 
 def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:

@@ -272,3 +272,51 @@ def test_a_clean_up_campaigns_span_closes_on_its_last_day(text, day):
 ])
 def test_an_inspections_stay_a_past_campaign_or_what_followed_a_past_time_is_no_last_day(text):
     assert deadline(text, context_year=2021).last_day is None
+
+
+@pytest.mark.parametrize("text, status", [
+    ("全省144个问题已完成24个,达到整改时序进度要求", "on_track"),
+    ("清单所列58个问题已完成40个,符合序时进度", "on_track"),
+    ("反馈的36项任务已完成20项,均按序时推进", "on_track"),
+    ("全市86个问题已整改完成50个,总体按计划推进", "on_track"),
+    ("全县58个问题已完成40个,整体进度滞后", "behind"),
+    ("交办的25件信访件已办结18件,进展缓慢", "behind"),
+    ("全區144個問題已完成24個,達到整改時序進度要求", "on_track"),
+    ("30项任务中已完成12项,按时间节点推进", "on_track"),
+])
+def test_a_part_of_a_total_done_then_the_wholes_pace_is_the_pace(text, status):
+    assert status_class(text) == status
+
+
+@pytest.mark.parametrize("text", [
+    "全省144个问题已完成24个",
+    "32个问题已完成32个,达到整改时序进度要求",
+    "已完成24个,达到整改要求",
+    "144个问题已完成24个。下一步将按序时推进",
+])
+def test_a_part_done_alone_or_the_whole_done_is_not_on_track(text):
+    assert status_class(text) != "on_track"
+
+
+@pytest.mark.parametrize("text", [
+    "提出经过3年努力,大幅减少污染物排放",
+    "力争通过两年攻坚,基本消除黑臭水体",
+    "要经过五年左右的努力,使水质稳定达标",
+    "计划经过3年的治理,恢复湿地生态",
+    "目标是通过2年整治,全面完成矿山修复",
+    "争取经过一年多的努力,实现全覆盖",
+    "将通过三年攻坚,打赢蓝天保卫战",
+    "拟經過兩年努力,完成全部整治",
+])
+def test_a_span_of_effort_aimed_at_is_relative(text):
+    assert deadline(text).kind == "relative"
+
+
+@pytest.mark.parametrize("text", [
+    "经过3年的治理,水质明显好转",
+    "经过两年努力,已全部完成",
+    "通过多年努力,生态持续改善",
+    "经过全市上下共同努力,如期完成",
+])
+def test_a_span_of_effort_told_of_the_past_is_not_relative(text):
+    assert deadline(text).kind != "relative"
