@@ -188,5 +188,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
-                          rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}")),
+                          rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
+                          # …or a duty of oversight continued (将继续加强对河道的巡查, 继续做好监测; work pushed on, 继续推进
+                          # 整改, is the rest in hand, not a duty)
+                          rf"|(?:继续|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
+                          rf"{_ACTION}")),
 )

@@ -320,3 +320,27 @@ def test_a_span_of_effort_aimed_at_is_relative(text):
 ])
 def test_a_span_of_effort_told_of_the_past_is_not_relative(text):
     assert deadline(text).kind != "relative"
+
+
+@pytest.mark.parametrize("text", [
+    "我局将继续加强对河道的巡查",
+    "继续加强日常监管",
+    "下一步将继续做好水质监测",
+    "继续开展巡河护河",
+    "一如既往地加强监管",
+    "将继续深化源头治理",
+    "我們將繼續加強巡查",
+    "区里继续抓好垃圾分类宣传",
+])
+def test_a_duty_of_oversight_continued_is_ongoing(text):
+    assert status_class(text) == "ongoing"
+
+
+@pytest.mark.parametrize("text", [
+    "要求县政府继续加强日常监督管理",
+    "其余问题继续推进整改",
+    "督促企业继续开展整治",
+    "确保继续加强监管",
+])
+def test_a_continued_duty_required_or_the_rest_pushed_on_is_not_ongoing(text):
+    assert status_class(text) != "ongoing"
