@@ -1,7 +1,7 @@
 """Limits that need the page's (the plan's) year: a month, a year's task, or the year itself named relative to the
 page or left out (pure patterns for ``archive.ledger.deadlines``, which reads them only when it is given the year).
 
-* a month of the plan's year (``要确保…3月份全面开工建设``, ``今年9月份取得阶段性成果``): set as a limit or aimed at in
+* a month of the plan's year (``要确保…3月份全面开工建设``, ``今年9月份取得阶段性成果``, ``预计11月完工``): set as a limit or aimed at in
   its clause (``10月份召开会议`` is an event); a month range (``1-9月份``) is a period;
 * a year's task (``确保…完成年度任务``);
 * the page's year named (``应于今年完成``, ``今年内``, ``确保本年度…``, a year's target ``力争全年…达到``) or left out before
@@ -14,7 +14,9 @@ import re
 #: an aim in a month's clause (确保, 力争 … or pledged: 承诺3月份开复工)
 AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺(?!书|函)|保证")
 #: (a year numeral's 年 before the month is find_dates' to read; the page's 今年 / 本年 / 当年 is this one's)
-MONTH_PART = re.compile(r"(?<![\d\-—–~～至到])(?<!(?<![今本当])年)(?P<m>1[0-2]|0?[1-9])\s*月份")
+#: (…also without 份, when no day or ten days follow: 确保11月完工, 预计11月完工)
+MONTH_PART = re.compile(r"(?<![\d\-—–~～至到])(?<!(?<![今本当])年)(?P<m>1[0-2]|0?[1-9])\s*月"
+                        r"(?!份?\s*(?:\d|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
 YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标|[^，,。;；年]{0,8}?)任务")
 #: 年 with no year of its own before 内 / 底 / 末 (年内, 年底): the page's; a numeral, another year (去年, 明年, 同年,
 #: 每年, 历年) or a span (半年, 两年, 多年) before it is not

@@ -344,3 +344,28 @@ def test_a_duty_of_oversight_continued_is_ongoing(text):
 ])
 def test_a_continued_duty_required_or_the_rest_pushed_on_is_not_ongoing(text):
     assert status_class(text) != "ongoing"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("预计11月完工", dt.date(2021, 11, 30)),
+    ("確保11月完工", dt.date(2021, 11, 30)),
+    ("力争10月建成投用", dt.date(2021, 10, 31)),
+    ("计划6月完成招标", dt.date(2021, 6, 30)),
+    ("要在9月完成整改", dt.date(2021, 9, 30)),
+    ("承诺12月前完成搬迁", dt.date(2021, 12, 31)),
+    ("该项目预计8月底可完成", dt.date(2021, 8, 31)),
+    ("力争3月份开工", dt.date(2021, 3, 31)),
+])
+def test_a_month_without_its_year_set_as_a_limit_is_the_plans(text, day):
+    assert deadline(text, context_year=2021).last_day == day
+
+
+@pytest.mark.parametrize("text", [
+    "11月召开推进会",
+    "今年11月完成了验收",
+    "计划5月到6月开展排查",
+    "计划5月份至6月份开展排查",
+    "1-9月完成投资12亿元",
+])
+def test_a_months_event_a_past_completion_or_a_period_is_no_limit(text):
+    assert deadline(text, context_year=2021).last_day is None
