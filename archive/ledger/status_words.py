@@ -36,7 +36,7 @@ ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|�
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
 #: the predicates of work judged short of its end (不到位, 不彻底, 不全面, 不完全, 不扎实): behind when asserted (a finding,
 #: a persistence adverb, a list of such predicates, a relapse after it), not as a general remark
-SHORT = r"(?:到位|彻底|全面|完全|扎实)"
+SHORT = r"(?:够|太|很|甚)?(?:到位|彻底|全面|完全|扎实)"  # (a degree adverb inside: 整治不够彻底)
 #: a negative evaluation of the work: its subject (措施 / 态度 / 工作 / 计划 …) and an evaluative predicate (不力, 消极,
 #: 不严不实, 落空, 走过场), problems left unsolved (长期得不到解决),
 #: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁工作走过场) is none

@@ -22,6 +22,8 @@ from archive.ledger.status import status_class
     "督察发现,个别县整改不彻底",
     "该区违建整治仍不彻底",
     "(三)畜禽养殖污染整治不彻底,死灰复燃问题还存在",
+    "一是部分问题整治不够彻底,反弹现象仍存在",
+    "整改仍不够到位",
 ])
 def test_work_asserted_short_of_its_end_is_behind(text):
     assert status_class(text) == "behind"
@@ -33,6 +35,7 @@ def test_work_asserted_short_of_its_end_is_behind(text):
     "坚决杜绝整治不彻底",
     "整改不彻底不销号",
     "确保整改不留死角",
+    "要防止整改不够彻底",
 ])
 def test_a_shortfall_as_a_rule_or_a_guard_is_no_status(text):
     assert status_class(text) != "behind"
