@@ -133,8 +133,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
-                        # a target's count, 完成…237处的任务, is none)
-                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|(?:整改)?销号)(?!率)(?:(?!的){_HAN}){{1,16}}?{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标))"
+                        # a target's count, 完成…237处的任务, 目标为完成…, 有望完成…, is none)
+                        rf"|{_NOT_STATED}(?<![前内底为是:：])(?<!有望|可望|能够)(?:完成|办结|(?:整改)?销号)(?!率)(?:(?!的){_HAN}){{1,16}}?{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标))"
                         # all within the set time (均在规定时间内办结, 均按期答复)
                         r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)"
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)

@@ -109,6 +109,9 @@ def test_a_completion_with_its_object_and_amount_is_done(text):
     "全市分解完成矿山修复237处的任务",
     "计划2018年完成的46项",
     "上半年全区完成地区生产总值1175亿元",
+    "年度目标为完成矿山治理237处",
+    "全年任务是完成造林5万亩",
+    "有望完成造林5万亩",
 ])
 def test_a_completion_aimed_at_or_an_output_is_not_done(text):
     assert status_class(text) != "done"
