@@ -47,6 +47,7 @@ from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
+from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
 from archive.ledger.windows import CLOSING as _CLOSING
 from archive.ledger.windows import campaign_span as _campaign_span
 from archive.ledger.windows import named_window as _named_window
@@ -400,6 +401,7 @@ def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]
     (应于今年完成, 确保本年度…) or 内 / 前 / 底 after it; 今年完成了…, 年底完成了… and 截至今年… are no limit."""
     return [(dt.date(context_year, 12, 31), m.group(0)) for m in _RELATIVE_YEAR.finditer(raw)
             if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.end()]) and not _hedged(raw, m.end())
+            and (m.group(0) != "年" or _bare_year_end_set(raw, m.start(), m.end()))
             and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
                  or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not _PAST_DONE.match(raw, m.end()))]
 

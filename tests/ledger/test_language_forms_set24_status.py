@@ -166,6 +166,10 @@ def test_the_pages_year_named_or_left_out_before_its_end_is_the_plans(text, day)
     "两年内完成",
     "每年年底前报送",
     "全年共完成整改任务30项",
+    "年内已完成整改30项",
+    "年内共完成整改30项",
+    "年末余额增加",
+    "该市年底将召开推进会",
 ])
 def test_another_year_a_span_a_cut_off_or_a_past_end_is_no_plans_year_end(text):
     assert deadline(text, context_year=2021).last_day != dt.date(2021, 12, 31)
