@@ -139,6 +139,8 @@ def test_a_duty_repeated_by_a_period_is_recurring(text):
     "确定期限后上报",
     "9月调度会上通报了进展",
     "按约定期间完成",
+    "决定期间开展联合检查",
+    "固定期限内完成",
 ])
 def test_no_period_or_an_irregular_duty_is_not_recurring(text):
     assert deadline(text).kind != "recurring"
