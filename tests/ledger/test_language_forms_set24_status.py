@@ -256,6 +256,7 @@ def test_no_work_negated_or_a_guard_is_not_behind(text):
     "经验收合格后准予销号",
     "申请并经审核后同意销号",
     "如果按时完成就同意销号",
+    "经市级部门同意通过验收后再销号",
 ])
 def test_a_close_out_approved_on_a_condition_is_not_done(text):
     assert status_class(text) != "done"
