@@ -43,7 +43,13 @@ from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import RELATIVE as _RELATIVE
+from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
+from archive.ledger.page_year import MONTH_PART as _MONTH_PART
+from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
+from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
+from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
 from archive.ledger.windows import CLOSING as _CLOSING
+from archive.ledger.windows import campaign_span as _campaign_span
 from archive.ledger.windows import named_window as _named_window
 from archive.ledger.windows import window as _window
 from archive.script_fold import for_reading
@@ -78,7 +84,7 @@ class Deadline:
 _NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
                                     r"|已于|已在)"
                                     # 截至今年6月底: the year named relative to the page's
-                                    r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年)?\s*$")
+                                    r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年|年)?\s*$")
 #: …a time after which, or around which, something happens (直至2018年后才…, 于2014年前后);
 #: …an event on the day: 2016年2月被划定为…; the inspectors' feedback or stay completed (并于2018年1月完成督察反馈)
 _NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被|(?:以|之|前)?后"
@@ -90,10 +96,11 @@ _AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,�
 _CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
-#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…)
+#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…), what
+#: followed on from a past time (继2020年底完成…之后)
 #: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
 _EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
-                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$")
+                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
 _EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
                           # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
                           r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
@@ -129,12 +136,6 @@ _LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
-#: a month's target in a plan's year: "要确保…3月份全面开工建设" (needs the plan's year)
-#: …set as a limit (3月份前完成) or aimed at in its clause (要确保…3月份全面开工建设); 10月份召开会议 is an event
-_AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺(?!书|函)|保证")  # (…or pledged: 承诺3月份开复工)
-_MONTH_PART = re.compile(r"(?<![\d年\-—–~～至到])(?P<m>1[0-2]|0?[1-9])\s*月份")  # 1-9月份: a period, not a month
-#: a year's task in a plan's year: "确保…完成年度任务" (needs the plan's year)
-_YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标|[^，,。;；年]{0,8}?)任务")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
@@ -146,9 +147,6 @@ _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取
 _YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实现|达成)(?:[^，,。;；\d了]{0,6}的)?\s*$")
 _YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
-#: the page's year named as a limit (应于今年完成, 今年内完成, 确保本年度完成): needs the plan's year; a month of it
-#: (今年6月底) is dated by find_dates
-_RELATIVE_YEAR = re.compile(r"(?:今|本|当)\s*年(?:度)?(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[一二三四1-4]\s*季|[上下]半年|以来|初))")
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
 _YEAR_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:至|到)\s*$")
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
@@ -255,8 +253,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if opened is not None:
         before, first = raw[max(0, opened - 8):opened], opened
     if _CLOSING.search(raw[max(0, first - 16):first]) and not _hedged(raw, m.end) \
-            or m.kind == "range_end" and _named_window(raw, first):
-        return True  # a window's stated closing day, or a named window's span (公示期自…至…)
+            or m.kind == "range_end" and _named_window(raw, first) or _campaign_span(raw, m.start, m.end):
+        return True  # a window's stated closing day, a named window's or a campaign's span (公示期自…至…)
     if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
             or _AFTER_EVENT.match(raw[m.end:]) \
             or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
@@ -400,11 +398,12 @@ def _year_set(raw: str, m: re.Match[str]) -> bool:
 
 def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]]:
     """The plan's year named relative to the page (今年 / 本年度 / 当年) as a limit: an obligation or aim before it
-    (应于今年完成, 确保本年度…) or 内 / 前 / 底 after it; 今年完成了… and 截至今年… are no limit."""
+    (应于今年完成, 确保本年度…) or 内 / 前 / 底 after it; 今年完成了…, 年底完成了… and 截至今年… are no limit."""
     return [(dt.date(context_year, 12, 31), m.group(0)) for m in _RELATIVE_YEAR.finditer(raw)
             if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.end()]) and not _hedged(raw, m.end())
+            and (m.group(0) != "年" or _bare_year_end_set(raw, m.start(), m.end()))
             and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
-                 or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]))]
+                 or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not _PAST_DONE.match(raw, m.end()))]
 
 
 def _period_end_set(raw: str, m: re.Match[str]) -> bool:

@@ -2,7 +2,7 @@
 
 ``archive.ledger.deadlines`` files a text under one of these kinds when it states no last day: ``immediate``
 (立行立改, 即知即改, 随到随办), ``ongoing`` (长期坚持, 持续推进, 常态化) or ``recurring`` (每季度…, 月通报、季调度机制,
-按月通报, 实行日报制, 一月一研究; 定期 names no period: the corpus labels 定期通报 both ways) or ``relative`` (30个工作日内,
+按月通报, 实行日报制, 一月一研究; 定期 + a duty names no period: 定期通报, 定期听取…汇报) or ``relative`` (30个工作日内,
 自公示发布之日起10个工作日: counted from an event the text does not date).
 """
 from __future__ import annotations
@@ -24,10 +24,20 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
 _DUTY_VERB = r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
+_HAN = r"[\u4e00-\u9fff]"
+_CN_COUNT = "一二两三四五六七八九十"
+#: duties 定期 may head besides the reporting ones (定期听取汇报, 定期开展巡查, 定期公布, 定期召开调度会)
+_CHECK_VERB = r"(?:听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研)"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
-                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_PERIOD_DUTY}|机制|制度))"
+                       # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
+                       rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
+                       # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
+                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|机制|制度))"
+                       # 定期 + a duty, its period unstated (定期通报进展, 定期听取…汇报, 定期对…开展巡查; 规定期限 / 确定期间
+                       # are no 定期, 不定期 is irregular)
+                       rf"|(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
                        rf"|按\s*(?:年|季|月|半年|周|旬|日)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
                        # a report system named by its period (实行日报制, 周报告制度)
@@ -40,6 +50,9 @@ _CN_SMALL = "一二两三四五六七八九十"
 _SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
 RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
                       rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
+                      # …or a span of effort aimed at (提出经过3年努力, 力争通过两年攻坚; 经过3年治理,水质好转 tells the past)
+                      rf"|(?:提出|力争|争取|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过|用)\s*{_SPAN}"
+                      r"(?:年|个?月|周)\s*(?:左右|多)?\s*(?:的)?\s*(?:时间)?\s*(?:的)?\s*(?:努力|奋斗|攻坚|治理|整治)"
                       # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
                       rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
                       r"(?:工作日|自然日|日|天|个?月|周)")

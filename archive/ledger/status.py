@@ -64,6 +64,7 @@ from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESULT as _RESULT
+from archive.ledger.status_words import SHORT as _SHORT
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 from archive.script_fold import for_reading
@@ -92,6 +93,9 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+#: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
+_DONE_COUNT = re.compile(rf"(?:整改)?{_COUNT}")
+_TOTAL = re.compile(_COUNT)
 #: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
 #: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
 _IN_HAND = re.compile(rf"(?:目前|现在|当前|同时|并|现)?{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
@@ -128,7 +132,11 @@ _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 _FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
 #: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
-_STILL = re.compile(r"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位$")
+_STILL = re.compile(rf"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不{_SHORT}$")
+#: …as does a list of such predicates (整改不彻底、不全面、不到位), a relapse after it (整治不彻底,死灰复燃现象还存在) or a
+#: finding's enumerator opening its sentence (一是…整治不彻底); named as a kind (不彻底的) it is none
+_SHORT_LISTED = re.compile(rf"[、，,]?不(?:{_SHORT}|力|实|严|够|细)|[^。；;]{{0,12}}?(?:死灰复燃|反弹|回潮|复发|(?:仍|还|依然|仍然)存在)")
+_ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|[（(][一二三四五六七八九十\d]+[)）])")
 #: a kept-up duty before a category word (“长期坚持”类, 长期坚持型) names a category of tasks, no state; before a task
 #: noun (长期整改任务正在推进, 长期类问题已完成) an attribute: a later phrase of its clause is the predicate
 _CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
@@ -247,10 +255,12 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
-    if name == "behind" and m.group(0).endswith("不到位") and not _STILL.search(m.group(0)):
-        # …or escalated by 甚至 (监管不到位,甚至违规审批): a shortcoming asserted, not a rule on it
-        return bool(_FINDING.search(compact, compact.rfind("。", 0, m.start()) + 1, m.start())
-                    or _ESCALATED.match(compact, m.end()))
+    if name == "behind" and re.search(rf"不{_SHORT}$", m.group(0)) and not _STILL.search(m.group(0)):
+        # …or escalated by 甚至 (监管不到位,甚至违规审批), listed with others or relapsing: a shortcoming asserted
+        start = compact.rfind("。", 0, m.start()) + 1
+        return bool(_FINDING.search(compact, start, m.start()) or _ESCALATED.match(compact, m.end())
+                    or not compact.startswith("的", m.end())
+                    and (_SHORT_LISTED.match(compact, m.end()) or _ENUMERATOR.match(compact, start)))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))
@@ -303,9 +313,10 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
     """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
     100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
     share = _SHARE.match(compact, head[0] + len(head[3]))
+    part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and _IN_HAND.match(rest))):
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) or part))):
             continue
         later = _rest_state(rest)
         if later and later[2] == "ongoing" and later[3] == "持续推进":
@@ -313,6 +324,15 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
         if later and later[2] in ("on_track", "behind"):
             return later
     return None
+
+
+def _part_of_total(compact: str, head: tuple[int, int, str, str]) -> bool:
+    """Whether the done head counts a part of a total its sentence states before it (144个问题已完成24个): a later
+    clause of the sentence on track or behind (…,达到整改时序进度要求) then judges the whole's pace."""
+    end = head[0] + len(head[3])
+    done = re.search(rf"{_DONE_COUNT.pattern}$", head[3]) or _DONE_COUNT.match(compact, end)
+    total = _TOTAL.search(compact, _sentence_start(compact, head[0]), head[0])
+    return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
 
 
 def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:

@@ -16,6 +16,7 @@ from archive.ledger.status_words import NOT_STATED as _NOT_STATED
 from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESULT as _RESULT
+from archive.ledger.status_words import SHORT as _SHORT
 from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
@@ -23,6 +24,9 @@ from archive.ledger.status_words import WORK as _WORK
 #: verbs of reaching a requirement after 已 (达到, 到达, 符合, 满足: 已到达整改考核要求, 已符合验收销号条件; without
 #: 已, 符合整改要求的 names a group)
 _REACH = r"(?:达到|到达|符合|满足)"
+#: a count or a measured amount done (237处, 1740米, 5.26万亩; money, 产值1175亿元, is an output, no work)
+_AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|亩|公顷|平方米|立方米|吨|段|台|套|根|口|个)"
+           r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
@@ -70,6 +74,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?:目标|计划|序时|进度)(?:任务|要求)?的?(?:相比)?[^，,；;。]{0,3}?"
                           r"(?:(?:有|存在)[^，,；;。]{0,4}?差距|差距(?:较大|很大|明显|不小))"
                           r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
+                          # the work never started or done over a span up to now (长达十余年未开展, 至今未治理, 多年来一直未修复)
+                          r"|(?:至今|迄今|多年来?|长达[^，,；;。]{1,6}?)(?:仍|都|均|一直|仍然|始终)?(?:未|没有?)"
+                          r"(?:开展|启动|实施|动工|治理|整治|修复|处置|落实|解决|清理)"
                           # the work judged by a negative evaluation (see _EVALUATION)
                           rf"|{_EVALUATION}"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
@@ -80,7 +87,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING), or
                           # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
-                          r"|(?:整改|落实|治理|整治|处置|监管|管理|监督|执法|责任|措施)不到位"
+                          # …or not thorough, not whole (整治不彻底, 整改不彻底、不全面; asserted only, as 不到位)
+                          rf"|(?:整改|落实|治理|整治|处置|清理|修复|监管|管理|监督|执法|责任|措施)(?:工作)?不{_SHORT}"
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
@@ -89,7 +97,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
                           r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
-    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号)"
+    # …or before a verb that ends a thing (基本消除黑臭, 已基本拆除, 基本关停到位)
+    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号"
+                               r"|消除|清除|拆除|关停|取缔|清理|清运|消灭|退出|腾退|搬迁)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
                                # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
                                r"|已(?:经)?(?:完成|建成)了?主体"
@@ -122,6 +132,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
                         # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
+                        # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
+                        # a target's count, 完成…237处的任务, 目标为完成…, 有望完成…, is none)
+                        rf"|{_NOT_STATED}(?<![前内底为是:：])(?<!有望|可望|能够)(?:完成|办结|(?:整改)?销号)(?!率)(?:(?!的){_HAN}){{1,16}}?{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标))"
                         # all within the set time (均在规定时间内办结, 均按期答复)
                         r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)"
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
@@ -145,7 +158,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项)?{_PERFECTIVE_WORK}"
                         rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
                         # a completion rate of 100 % (办结率达到100%)
-                        r"|(?:完成|办结|整改|销号|办复|答复)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%")),
+                        r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
+                        # the close-out approved by those who checked it (同意通过验收销号, 准予销号; 申请销号 asks)
+                        r"|(?<![不未后就才可])(?:同意|准予)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
+                        r"(?![^，,；;。]{0,2}?(?:后|的|前|方可|才))")),
     # (a pace negated, 未按时间节点 / 没按计划, is none)
     ("on_track", re.compile(r"序时|时序|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
@@ -173,5 +189,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
-                          rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}")),
+                          rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
+                          # …or a duty of oversight continued (将继续加强对河道的巡查, 继续做好监测; work pushed on, 继续推进
+                          # 整改, is the rest in hand, not a duty)
+                          rf"|(?:继续|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
+                          rf"{_ACTION}")),
 )

@@ -19,7 +19,9 @@ RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核
 #: verbs of the work a result complement closes (整改到位, 清理完毕)
 WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修复|核查)"
 #: verbs of the work whose perfective reports it done (进行了修复, 拆除了)
-PERFECTIVE_WORK = r"(?:修复|更换|拆除|清理|整治|整改|清运|封堵|关停|取缔|清除|处置|复绿|搬迁|改造|铺设|清淤)"
+#: (…or the sanction the work ends in: 进行了立案查处, 依法查处了, 予以处罚了)
+PERFECTIVE_WORK = (r"(?:修复|更换|拆除|清理|整治|整改|清运|封堵|关停|取缔|清除|处置|复绿|搬迁|改造|铺设|清淤"
+                   r"|(?:立案)?查处|行政处罚|处罚)")
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
@@ -32,10 +34,15 @@ TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|清运|搬迁|封堵|
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
+#: the predicates of work judged short of its end (不到位, 不彻底, 不全面, 不完全, 不扎实): behind when asserted (a finding,
+#: a persistence adverb, a list of such predicates, a relapse after it), not as a general remark
+SHORT = r"(?:够|太|很|甚)?(?:到位|彻底|全面|完全|扎实)"  # (a degree adverb inside: 整治不够彻底)
 #: a negative evaluation of the work: its subject (措施 / 态度 / 工作 / 计划 …) and an evaluative predicate (不力, 消极,
 #: 不严不实, 落空, 走过场), problems left unsolved (长期得不到解决),
 #: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁工作走过场) is none
-EVAL_SUBJECT = r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组织|领导|作风|计划|目标|任务|承诺|方案|整改|治理|整治|落实|推进)"
+EVAL_SUBJECT = (r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组织|领导|作风|计划|目标|任务|承诺|方案|整改|治理|整治|落实|推进"
+                # …or a check of the work (考核走过场, 督查流于形式: a check judged perfunctory)
+                r"|考核|检查|督查|督导|巡查|验收|核查|排查)")
 #: (a sham or slack conduct named bare — 敷衍整改, 走过场, 表面整改 — is left unread: the corpus labels it a kind of
 #: misconduct in general remarks and requirements as often as a finding; with the work as its subject it is read:
 #: 工作走过场, 态度消极)
@@ -44,7 +51,7 @@ EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|
                r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
                # …or the work said still not in place (整改工作还不到位, 整改仍不到位, 治理工作依然不到位) or not reaching
                # what is required of it (拆除工作均未达到要求): a persistence adverb or the work as subject states it
-               rf"|{EVAL_SUBJECT}(?:工作)?(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不到位"
+               rf"|{EVAL_SUBJECT}(?:工作)?(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不{SHORT}"
                rf"|(?:{EVAL_SUBJECT}|拆除|清理|修复)(?:工作)?(?:均|都|仍|还|尚|仍然|依然)?(?:未能?|没有?能?)达到?[^，,；;。]{{0,6}}?要求"
                r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外|遗漏|漏|缺|不)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成))")
 #: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)

@@ -52,3 +52,22 @@ def window(raw: str, first: int) -> bool:
     label_at = first - len(before) + bare.start()
     clause_start = max(raw.rfind(c, 0, label_at) for c in "，,。;；") + 1
     return bool(_WINDOW_WORD.search(raw, clause_start, label_at + 1))
+
+
+#: a campaign of clean-up work (专项整治, 集中整治, 专项行动, 攻坚行动 …): its span is a plan's stage, closing on its last day
+#: (an inspection's stay, 督察 / 检查 / 进驻, is a period, no campaign)
+_CAMPAIGN = r"(?:专项整治|集中整治|清理整治|综合整治|专项治理|集中治理|专项行动|攻坚行动|攻坚战|百日行动|集中行动)"
+#: …named right after its span (…期间集中开展河道专项整治, 1至5月进行集中整治; a report of it, 开展了…, is none)
+_CAMPAIGN_AFTER = re.compile(rf"\s*(?:期间|内)?\s*[，,]?\s*(?:集中|统一|全面|在全[省市县区])?(?:开展|进行|实施|组织)"
+                             rf"(?![^，,。;；]*?了)[^，,。;；]{{0,16}}?{_CAMPAIGN}")
+#: …or its span stated from start to end with the campaign as the subject (专项治理工作从2017年5月开始至2018年6月底结束)
+_CAMPAIGN_FROM = re.compile(rf"(?:{_CAMPAIGN}|整治|治理|攻坚)(?:工作|行动)?[^，,。;；督察检查进驻]{{0,6}}?(?:从|自)"
+                            r"[^，,。;；]{1,24}?(?:开始|起)\s*[，,]?\s*(?:至|到|—|-)\s*$")
+_CLOSED = re.compile(r"\s*(?:底|末)?\s*(?:结束|止)(?!了)")
+
+
+def campaign_span(raw: str, start: int, end: int) -> bool:
+    """Whether the time at ``raw[start:end]`` closes a clean-up campaign's span (…至2018年6月底结束, 8月5日-9月30日期间集中
+    开展…专项整治): a plan's stage, whose last day is a deadline."""
+    return bool(_CAMPAIGN_AFTER.match(raw, end)
+                or _CLOSED.match(raw, end) and _CAMPAIGN_FROM.search(raw[max(0, start - 40):start]))

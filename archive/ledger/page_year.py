@@ -1,0 +1,38 @@
+"""Limits that need the page's (the plan's) year: a month, a year's task, or the year itself named relative to the
+page or left out (pure patterns for ``archive.ledger.deadlines``, which reads them only when it is given the year).
+
+* a month of the plan's year (``要确保…3月份全面开工建设``, ``今年9月份取得阶段性成果``, ``预计11月完工``): set as a limit or aimed at in
+  its clause (``10月份召开会议`` is an event); a month range (``1-9月份``) is a period;
+* a year's task (``确保…完成年度任务``);
+* the page's year named (``应于今年完成``, ``今年内``, ``确保本年度…``, a year's target ``力争全年…达到``) or left out before
+  its end, set as a limit (``计划年内实现``, ``确保实现年底…的目标``, ``年内完成``; ``去年底``, ``两年内``, ``每年年底`` are
+  other years or spans, ``年内已完成30项`` a report, ``年末余额`` no limit).
+"""
+from __future__ import annotations
+
+import re
+
+#: an aim in a month's clause (确保, 力争 … or pledged: 承诺3月份开复工)
+AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺(?!书|函)|保证")
+#: (a year numeral's 年 before the month is find_dates' to read; the page's 今年 / 本年 / 当年 is this one's)
+#: (…also without 份, when no day or ten days follow: 确保11月完工, 预计11月完工)
+MONTH_PART = re.compile(r"(?<![\d\-—–~～至到])(?<!(?<![今本当])年)(?P<m>1[0-2]|0?[1-9])\s*月"
+                        r"(?!份?\s*(?:\d|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
+YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标|[^，,。;；年]{0,8}?)任务")
+#: 年 with no year of its own before 内 / 底 / 末 (年内, 年底): the page's; a numeral, another year (去年, 明年, 同年,
+#: 每年, 历年) or a span (半年, 两年, 多年) before it is not
+_BARE = r"(?<![\d〇○零一二三四五六七八九十百千万两几数多半上去明前后同该每周全历近往少青老新翌次成当本今年])年(?=\s*(?:内|底|末))"
+RELATIVE_YEAR = re.compile(rf"(?:(?:今|本|当|全)\s*年(?:度)?|{_BARE})"
+                           r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[一二三四1-4]\s*季|[上下]半年|以来|初))")
+_BARE_END_SET = re.compile(r"\s*(?:内|底|末)\s*(?:前|以前|之前|(?:全面|全部|基本)?(?:完成|实现|建成|完工|达到|消除)(?![了过]))")
+
+
+def bare_year_end_set(raw: str, start: int, end: int) -> bool:
+    """Whether a 年 with no year of its own (``raw[start:end]``, before 内 / 底 / 末) is set as a limit: 前 or a completion
+    right after it (年底前, 年内完成), or an aim in its clause (计划年内实现…, 确保实现年底…的目标) with no 已 there;
+    年内已完成30项, 年末余额, 年底将召开会议 tell or name other things."""
+    clause_start = max(raw.rfind(c, 0, start) for c in "，,。;；") + 1
+    clause_end = min((i for i in (raw.find(c, end) for c in "，,。;；") if i >= 0), default=len(raw))
+    if "已" in raw[clause_start:clause_end]:
+        return False
+    return bool(_BARE_END_SET.match(raw, end) or AIM_IN_CLAUSE.search(raw, clause_start, start))
