@@ -48,15 +48,15 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: mirror meant, not as written, and one 出处 label glued to a stray word)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (1.0, 0.98), "inspection": (0.99, 0.99),
              "task_count": (0.98, 1.0), "info_block": (0.99, 0.99)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.96, 0.97), "deadline": (0.99, 0.96), "status": (0.98, 0.97),
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.95, 0.96), "deadline": (0.99, 0.96), "status": (0.98, 0.97),
                "citation": (0.98, 0.94), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
-#: (sets 11–23 seen since 2026-12-06: their held-out rows, new and harder, moved these to the measured values after
-#: the round on sets 21–23 (README "After sets 21, 22 and 23"; their held-out rows joined the fifth, harder: citation,
-#: task count and info-block precision fell to what they measure): feedback 32 / 0 / 2, task count 32 / 4 / 3,
-#: deadline 64 / 1 / 10, status 117 / 7 / 16, inspection 183 / 3 / 7, info block 109 / 5 / 8, citation 16 / 1 / 4)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.94), "citation": (0.94, 0.8), "task_count": (0.88, 0.91), "deadline": (0.98, 0.86),
-                 "status": (0.94, 0.87), "inspection": (0.98, 0.96), "info_block": (0.95, 0.93)}
+#: (sets 11–25 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
+#: dev rows; after the round on sets 24 and 25 (README "After sets 24 and 25"): feedback 34 / 0 / 2, task count
+#: 33 / 5 / 5, deadline 75 / 1 / 10, status 128 / 8 / 17, inspection 198 / 3 / 9, info block 120 / 6 / 9, citation
+#: 18 / 1 / 4)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.94), "citation": (0.94, 0.81), "task_count": (0.86, 0.86), "deadline": (0.98, 0.88),
+                 "status": (0.94, 0.88), "inspection": (0.98, 0.95), "info_block": (0.95, 0.93)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -104,10 +104,11 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.94), "citation": (0.94, 0.8), "task_count":
 #: and are kept unread for the round on sets 19 and 20 (README "Fresh sets 21 and 22"), each held to its first measure.
 #: Fresh set 23 (harvest 28, 78 rows, citations first) was kept unread with them (README "Fresh set 23"); sets 21–23
 #: are seen since the round on their dev rows (README "After sets 21, 22 and 23").  Fresh sets 24
-#: (harvest 29, 234 rows) and 25 (harvest 30, 340 rows), taken after the round on sets 19 and 20, are kept unread for
-#: the next round (README "Fresh sets 24 and 25"), each held to its first measure.
-#: Fresh set 25 (harvest 30, 340 rows) is kept unread: a placeholder entry that checks nothing until the lead sets its floors.
-#: Fresh set 27 (harvest 32, labelled unseen) is kept unread: a placeholder entry that checks nothing until the lead sets its floors.
+#: (harvest 29, 234 rows) and 25 (harvest 30, 340 rows), taken after the round on sets 19 and 20, were kept unread
+#: (README "Fresh sets 24 and 25") until the round on their dev rows (seen since, README "After sets 24 and 25").
+#: Fresh sets 26 (harvest 31, 249 rows), 27 (harvest 32, 262 rows) and 28 (harvest 33, 112 rows, task citations
+#: first) are kept unread for the next round (README "Fresh sets 26, 27 and 28"), each held to its first measure
+#: (with the readers before the round on sets 24 and 25, rounded down).
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -115,10 +116,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh24": {"citation": (1.0, 1.0), "inspection": (0.967, 0.833), "feedback": (1.0, 1.0), "task_count": (0.5, 0.666),
-                "deadline": (0.944, 0.894), "status": (0.884, 0.821), "info_block": (1.0, 1.0)},
-    "fresh25": {"citation": (1.0, 1.0), "inspection": (1.0, 0.909), "feedback": (1.0, 1.0), "task_count": (1.0, 0.8),
-                "deadline": (1.0, 0.714), "status": (0.96, 0.738), "info_block": (0.909, 0.909)},
     "fresh26": {"citation": (1.0, 0.0), "inspection": (0.972, 0.947), "feedback": (1.0, 1.0), "task_count": (0.6, 0.75),
                 "deadline": (0.947, 0.818), "status": (0.884, 0.696), "info_block": (0.971, 0.971)},
     "fresh27": {"citation": (0.5, 0.5), "inspection": (1.0, 0.937), "feedback": (1.0, 0.875), "task_count": (1.0, 1.0),
