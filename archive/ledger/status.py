@@ -252,6 +252,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
     if name == "behind" and _topic_kind(compact, m):
         return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
+    if name == "behind" and _sanction_rule(compact, m):
+        return False  # 对逾期未完成整改任务的要…问责: what befalls such tasks, no task said to be so
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
         return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
@@ -265,6 +267,24 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))
     return True
+
+
+#: a sanction a rule promises (要…问责, 将…约谈, 一律…追责): what befalls the cases its topic names
+_RULE_SANCTION = re.compile(r"(?:要|将|一律|必须|须|应|予以|坚决|严肃)[^。；;]{0,30}?"
+                            r"(?:问责|追责|责任追究|约谈|诫勉|处分|通报批评|严肃处理|追究)")
+
+
+def _sanction_rule(compact: str, m: re.Match[str]) -> bool:
+    """Whether the behind phrase ``m`` is the topic of a rule's sanction (对 + the phrase + 的 …, then 要 / 将 … 问责 /
+    约谈 in its sentence): the rule says what befalls such cases, not that there are any (a sanction carried out,
+    对进展滞后的项目进行了约谈, still finds them)."""
+    start = _sentence_start(compact, m.start())
+    topic = max((t.end() for t in re.finditer(r"对于|对", compact[:m.start()])), default=-1)
+    if topic < start or _FINDING.search(compact, topic, m.start()):
+        return False
+    closer = compact.find("的", m.end(), m.end() + 12)
+    end = compact.find("。", m.end())
+    return closer >= 0 and bool(_RULE_SANCTION.search(compact, closer, end if end >= 0 else len(compact)))
 
 
 def _topic_kind(compact: str, m: re.Match[str]) -> bool:

@@ -382,3 +382,31 @@ def test_a_month_without_its_year_set_as_a_limit_is_the_plans(text, day):
 ])
 def test_a_months_event_a_past_completion_or_a_period_is_no_limit(text):
     assert deadline(text, context_year=2021).last_day is None
+
+
+# -- a rule's sanction on the cases its topic names (对 + a behind state + 的 …, 要 / 将 … 问责 / 约谈) states no case:
+# the labels of the stored rows (a rule on what befalls, as 对于…虚假整改的,由纪委…) and their written convention
+
+
+@pytest.mark.parametrize("text", [
+    "对逾期未完成整改任务的,要及时启动问责程序",
+    "对整改进度滞后的单位,将进行约谈",
+    "对工作推进不力的,一律严肃追责",
+    "對進度仍無明顯進展的項目,將對相關部門進行約談",
+    "对未按期完成整改的,要依规依纪严肃问责",
+    "对于整改不到位的地方,将予以通报批评并约谈主要负责人",
+    "凡是对逾期未整改的问题,必须追究相关人员责任",
+    "要压实责任,对进展缓慢的要严肃处理",
+])
+def test_a_sanction_on_cases_a_rule_names_is_no_status(text):
+    assert status_class(text) != "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "对进展滞后的3个项目进行了约谈",  # a sanction carried out finds the cases
+    "督察发现5个项目逾期未完成,将对相关部门进行约谈",  # a finding first
+    "对还未整改到位的问题,要查找差距,拿出过硬举措",  # a requirement to push the cases on names them (set 9's rule)
+    "对个别尚未完工的项目,要求加快收尾",
+])
+def test_cases_named_outside_a_sanction_rule_stay_behind(text):
+    assert status_class(text) == "behind"
