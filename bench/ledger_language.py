@@ -22,7 +22,7 @@ from archive.ledger.language import KINDS, READERS, Reader, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–28 were, each until its blind measure; README
-#: "Fresh set 13" … "Fresh sets 24 and 25")
+#: "Fresh set 13" … "Fresh sets 26, 27 and 28")
 KEPT_UNREAD: set[str] = set()
 
 
