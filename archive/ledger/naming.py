@@ -99,10 +99,11 @@ _RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
 _SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE_SHORT})"
-                      # …after a time (于…, 从2019年8月底起, 自…以来,) and a manner (分2批: how many, no batch)
-                      rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
-                      rf"|分(?:{_N}|两)?(?:批次?|轮|次))*\s*对[^，,。；;\n]{{1,30}}?"
-                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?$")
+                      # …after a time (于…, 从2019年8月底起, 自…以来,, 继…之后,) and a manner (分2批: how many, no batch)
+                      rf"(?:先后|已经?|曾|再次|首次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
+                      rf"|继[^。；;\n]{{1,60}}?之?后\s*[，,]?|分(?:{_N}|两)?(?:批次?|轮|次))*\s*(?:对[^，,。；;\n]{{1,30}}?"
+                      # …the verb before or after its object (对7个市开展了…督察, 首次开展对省属企业…督察)
+                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?|(?:开展|进行|实施)了?\s*对[^，,。；;\n]{{1,30}}?(?:的)?\s*)$")
 #: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
 #: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
 #: 配合: the level above's inspection)

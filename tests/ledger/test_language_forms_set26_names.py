@@ -43,6 +43,35 @@ def test_a_lower_committee_or_a_party_inspection_names_none(text):
     assert _key(text) is None
 
 
+# -- inspection: a level as the subject, after a time frame (继…之后,), its verb before its object (开展对…督察) -----------
+
+
+@pytest.mark.parametrize("text", [
+    "这是某某省继2020年完成对11个市第二轮督察之后,首次开展对省属企业生态环境保护督察。",
+    "某某省首次开展对省属企业的生态环境保护督察",
+    "自治区继去年完成第一轮督察后,开展对5个盟市的生态环境保护督察",
+    "某某省开展了对省直部门生态环境保护督察",
+    "某某省再次开展对重点企业的生态环境保护督察",
+    "某某省继第一轮督察后，进行对各市的环境保护督察",
+    "某某省于今年开展对省直单位的生态环境保护督察",
+    "某某省實施對省屬國有企業的生態環境保護督察",
+])
+def test_a_level_opening_its_sentence_names_the_inspection_it_carries_out(text):
+    key = _key(text)
+    assert key is not None and key[0] == P and key[1:4] == (None, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "某某市首次开展对区县的生态环境保护督察",  # a city's
+    "某某县继去年之后,开展对乡镇的生态环境保护督察",
+    "某某省迎接中央开展对本省的生态环境保护督察",  # the central inspection's
+    "某某区开展了对街道的生态环境保护督察",
+])
+def test_a_lower_body_or_a_level_receiving_names_no_provincial_inspection(text):
+    key = _key(text)
+    assert key is None or key[0] != P
+
+
 # -- inspection: a level launching or completing its 专项督察 named by an environmental title ---------------------
 
 
