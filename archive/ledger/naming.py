@@ -98,7 +98,7 @@ _INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^�
 _RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
-_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE_SHORT})"
+_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|{_REGION})(?:{_COMMITTEE})?|{_PROVINCE_SHORT})"
                       # …after a time (于…, 从2019年8月底起, 自…以来,, 继…之后,) and a manner (分2批: how many, no batch)
                       rf"(?:先后|已经?|曾|再次|首次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
                       rf"|继[^。；;\n]{{1,60}}?之?后\s*[，,]?|分(?:{_N}|两)?(?:批次?|轮|次))*\s*(?:对[^，,。；;\n]{{1,30}}?"

@@ -34,10 +34,22 @@ def test_a_provinces_committee_owning_its_group_is_provincial(text, key):
 
 
 @pytest.mark.parametrize("text", [
+    "自治区党委、政府对5个盟市开展了生态环境保护督察",
+    "某某省委省政府对7个市开展了生态环境保护督察",
+    "广西壮族自治区党委首次开展对区直部门的生态环境保护督察",
+    "某某省人民政府先后对12个市开展了环境保护督察",
+])
+def test_a_provinces_committee_as_the_subject_names_its_inspection(text):
+    key = _key(text)
+    assert key is not None and key[0] == P
+
+
+@pytest.mark.parametrize("text", [
     "区委第二生态环境保护督察组进驻某街道",  # a district's committee: no level of the ledger's
     "自治区党委第三巡视组进驻某厅",  # a party inspection
     "市委第二生态环境保护督察组向某县反馈",
     "县委、县政府第一生态环境保护督察组",
+    "市委对各区开展了生态环境保护督察",  # a city's committee as the subject
 ])
 def test_a_lower_committee_or_a_party_inspection_names_none(text):
     assert _key(text) is None
