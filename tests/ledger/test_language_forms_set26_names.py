@@ -234,3 +234,13 @@ def test_a_verbs_label_with_an_account_names_no_source(text):
 ])
 def test_a_day_in_brackets_before_the_labels_is_the_posting_day(text, posted):
     assert info_block(text).posted == posted
+
+
+@pytest.mark.parametrize("text", [
+    "（2020-01-02至2020-01-09）来源:某某局",  # a span's last day
+    "(2020-01-02 — 2020-01-09) 来源:某某局",
+    "成文日期:(2020-01-02) 来源:某某局",  # the document's date
+    "公示期(2020-01-02至2020-01-09) 来源:某某局",  # the 公示's window
+])
+def test_a_bracketed_span_or_another_dates_day_is_no_posting_day(text):
+    assert info_block(text).posted is None
