@@ -42,32 +42,22 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.ledger.naming_titles import masked_titles as _masked
+from archive.ledger.naming_words import (
+    _BATCH,
+    _COMMITTEE,
+    _CORE,
+    _DEPARTMENT,
+    _N,
+    _PLACE_LEVEL,
+    _PROVINCE_SHORT,
+    _REGION,
+    _ROUND,
+)
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 
 logger = logging.getLogger(__name__)
 
-_N = r"[一二三四五六七八九十\d]{1,3}"
-#: a place's name never holds a round or a batch (第二轮省… is round 2 of the province's, not a place 第二轮省)
-_PLACE_LEVEL = r"(?:(?![第轮批])[\u4e00-\u9fff]){1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市|自治区"
-#: the autonomous regions by their short names (新疆第一生态环境保护督察组: the region's own group 1), and the 兵团
-#: (新疆生产建设兵团), which holds inspections of its own at the provincial level (兵团第三生态环境保护督察组)
-_REGION = r"内蒙古|新疆|西藏|广西|宁夏|兵团"
-#: a province's environment department holds its own inspections (省环保厅环境保护督察组…“回头看”): provincial
-_DEPARTMENT = r"(?:生态环境|环境保护|环保)厅"
-#: what is protected before 督察: 生态环境保护, 生态保护 (中央生态保护督察回头看), 环境保护, 环保, 生态环保 —
-#: (生态)(环境)保护 with at least one of the two, or 生态环境 alone
-_CORE = r"(?:生态(?:环境)?保护|环境保护|生态环保|环保|生态环境)"
-#: a round: 第二轮 / 第2轮 / 二轮 / 首轮, or 新一轮 (a round with no number: None); a bare N轮 after a verb that counts
-#: (实现三轮…全覆盖, 开展了三轮, 累计两轮) is a number of rounds, no round
-_COUNTING = "".join(f"(?<!{w})" for w in ("实现", "经过", "历经", "完成", "开展", "进行", "连续", "累计", "共", "了", "分"))
-_ROUND = rf"第{_N}轮|首轮|新一?轮|(?<![新第\d一二三四五六七八九十]){_COUNTING}{_N}轮"
-#: a batch: 第N批 / 首批 (a petition batch, 第N批信访件 / 交办件, is none: it follows the body, outside the naming)
-_BATCH = rf"第{_N}批|首批"
-#: a province by its short name (陕西已对全省12个市…开展了…督察, 北京日前启动…): a closed class, never before a city's
-#: or a prefecture's ending (吉林市, 海南州 are cities)
-_PROVINCE_SHORT = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
-                   r"云南|陕西|甘肃|青海)(?![市州县区省])")
 _NAMING = re.compile(
     rf"(?:(?P<r1>{_ROUND})\s*)?(?:(?P<b1>{_BATCH})\s*)?"
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
@@ -75,7 +65,7 @@ _NAMING = re.compile(
     rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
     # 第一批接受中央…督察的…: the batch of those receiving it
     rf"(?:(?<=批)(?:接受|迎接)\s*)?"
-    rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_DEPARTMENT})?"
+    rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_COMMITTEE}|{_DEPARTMENT})?"
     # a province by its short name glued to the naming's round or batch (重庆第二批环保集中督察组, 四川第三轮…督察)
     rf"|{_PROVINCE_SHORT}(?=\s*(?:{_ROUND}|{_BATCH})))?\s*"
     rf"(?:(?<=[省区市级\s])(?:19|20)\d{{2}}\s*年度?\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"  # 天津市2023年…督察: the year's
@@ -108,11 +98,12 @@ _INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^�
 _RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
 #: level-less naming right after it in its clause is that level's
-_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE_SHORT})"
-                      # …after a time (于…, 从2019年8月底起, 自…以来,) and a manner (分2批: how many, no batch)
-                      rf"(?:先后|已经?|曾|再次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
-                      rf"|分(?:{_N}|两)?(?:批次?|轮|次))*\s*对[^，,。；;\n]{{1,30}}?"
-                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?$")
+_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|{_REGION})(?:{_COMMITTEE})?|{_PROVINCE_SHORT})"
+                      # …after a time (于…, 从2019年8月底起, 自…以来,, 继…之后,) and a manner (分2批: how many, no batch)
+                      rf"(?:先后|已经?|曾|再次|首次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
+                      rf"|继[^。；;\n]{{1,60}}?之?后\s*[，,]?|分(?:{_N}|两)?(?:批次?|轮|次))*\s*(?:对[^，,。；;\n]{{1,30}}?"
+                      # …the verb before or after its object (对7个市开展了…督察, 首次开展对省属企业…督察)
+                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?|(?:开展|进行|实施)了?\s*对[^，,。；;\n]{{1,30}}?(?:的)?\s*)$")
 #: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
 #: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
 #: 配合: the level above's inspection)
@@ -139,14 +130,19 @@ _NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|
 #: the ministry reporting a quoted “回头看” (生态环境部11月19日晚通报“回头看”典型案例): the central inspection's (a party
 #: inspection's 巡视 / 巡察 “回头看” is not)
 _MINISTRY_AGAIN = re.compile(r"(?:生态环境部|环境保护部|环保部)[^。；;\n]{0,30}?(?<!巡视)(?<!巡察)[“‘\"']回头看[”’\"']")
+#: what a level does to its own 专项督察 named by a title: launches, holds or completes it
+_LAUNCH = r"启动|开展|部署|组织开展|组织|实施|完成|结束"
 #: a level's Nth group of a 专项督察 named by a title between them (省委第十二污染防治…暨…生态保护专项督察组): the group
 #: — only an environmental one (the title names pollution, the environment, a river basin, …; not 禁毒 / 安全生产, nor
 #: a 河长制 office's own check)
-_TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|{_PLACE_LEVEL}|省|{_REGION})\s*第(?P<group>{_N})"
-                             r"(?![轮批届次期年月日号个项条章节部分阶段季])"
+_TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_COMMITTEE}|{_DEPARTMENT})?)\s*"
+                             rf"(?:第(?P<group>{_N})(?![轮批届次期年月日号个项条章节部分阶段季])"
+                             # …or the level launching or closing its 专项督察 by a title (云南省完成2020年重点区域大气污染防治
+                             # 专项督察): the level's, no group
+                             rf"|(?:{_LAUNCH})了?\s*(?:(?:19|20)\d{{2}}\s*年度?)?)"
                              r"(?=[^，,。；;、\n“”《》督]{0,40}?(?:生态|环境|环保|污染|大气|水环境|水生态|长江|黄河|流域|土壤|固废|自然保护))"
-                             r"(?![^，,。；;、\n“”《》督]{0,40}?[河湖林]长)"
-                             r"[^，,。；;、\n“”《》督]{2,40}?专项督察组")
+                             r"(?![^，,。；;、\n“”《》督]{0,40}?(?:[河湖林]长|中央|国家|生态环境部|环境保护部))"
+                             r"[^，,。；;、\n“”《》督]{2,40}?专项督察(?P<zu>组)?")
 #: the national inspection by another name (国家环保督察) in a provincial naming's sentence: two levels, no one
 _NATIONAL = re.compile(rf"国家(?:级)?\s*{_CORE}\s*督察")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
@@ -299,9 +295,11 @@ def namings(text: str | None) -> list[InspectionName]:
                                   batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
     out = [_bracketed_batch(n, masked) for n in out
            if n.level != "provincial" or not _NATIONAL.search(_sentence(masked, n.start, n.start + len(n.text)))]
-    if not out and (titled := _TITLED_SPECIAL.search(masked)):
+    titled = None if out else next((t for t in _TITLED_SPECIAL.finditer(masked) if t.group("zu") or not t.group("group")),
+                                   None)
+    if titled:  # a group's title ends in 专项督察组 (省委第十二…专项督察组); a launched one's in 专项督察 (省开展…专项督察)
         out.append(InspectionName(_level(titled.group("level")) or "provincial", None, None,
-                                  number_value(titled.group("group")), bool(_AGAIN.search(titled.group(0))), True,
+                                  number_value(titled.group("group")) if titled.group("group") else None, bool(_AGAIN.search(titled.group(0))), True,
                                   original[titled.start():titled.end()], titled.start()))
     if not out and (report := _MINISTRY_AGAIN.search(masked)):
         out.append(InspectionName("central", None, None, None, True, bool(_SPECIAL.search(_sentence(masked, report.start(),

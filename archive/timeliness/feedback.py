@@ -87,6 +87,9 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
     if found is None or (found.value is None and not found.redacted):  # no day, or one whose year is unknown
         found = (_day_of_the_stay(written, text, plain) or _day_of_the_dateline(written, text, context_year)
                  or nearest_before(text, mentions, _FEEDBACK_VERB, 120) or found)
+    month = _month_alone(written, text, context_year)  # 2018年4月…进驻…,并于7月完成督察反馈: the month nearer the verb
+    if month is not None and (found is None or found.end <= month.start):
+        found = month
     if found is not None and found.value is None and not found.redacted and context_year is None:
         found = _in_stated_year(written, found)  # 2023年，…。9月1日，督察组…反馈: the year the text stated before
     if found is not None:
@@ -99,6 +102,30 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
                      or _LISTED.match(text, found.end) or _LISTED_BEFORE.search(text, max(0, found.start - 6), found.start)):
             return None
     return found
+
+
+#: a month with no day before the feedback's verb in its clause (于7月完成督察反馈, 7月向某省反馈): not a day's month, no
+#: part of a span or a period (7月底, 7月份以来, 7月至9月 at either end)
+_MONTH_ALONE = re.compile(r"(?<![\d年/.-])(?<![至到－—~～])(?<![至到－—~～]\s)(?P<m>1[0-2]|0?[1-9])\s*月(?!\s*\d|\s*份?\s*(?:[底初中末上下旬]|以来|至|到|[-－—~～]))")
+
+
+def _month_alone(written: str, text: str, context_year: int | None) -> DateMention | None:
+    """The feedback's month, stated alone in the verb's clause and no date between (see _MONTH_ALONE), in the last year
+    the text states before it, else the context year; None when neither is known."""
+    for verb in _FEEDBACK_VERB.finditer(text):
+        clause = max(text.rfind(c, 0, verb.start()) for c in "，,。；;\n") + 1
+        months = list(_MONTH_ALONE.finditer(text, clause, verb.start()))
+        if not months:
+            continue
+        month = months[-1]
+        years = [int(y.group(1)) for y in _YEAR.finditer(written, 0, month.start())]
+        year = years[-1] if years else context_year
+        if year is None:
+            return None
+        return DateMention(dt.date(year, int(month.group("m")), 1), written[month.start():month.end()], month.start(),
+                           month.end(), precision="month", year=year, month=int(month.group("m")),
+                           year_source="text" if years else "context")
+    return None
 
 
 def _in_stated_year(written: str, found: DateMention) -> DateMention:

@@ -72,6 +72,9 @@ _OTHER_LIST = re.compile(r"实事|(?:政府|[审審][计計])工作[报報]告|�
 #: nor what follows it up to the count is the rectification's (a report's title names findings: 《审计报告》反映…50项问题)
 _TITLE = re.compile(r"《[^《》]{0,60}(?:计划|规划|方案|纲要|行动)》")
 _RECTIFICATION = re.compile(r"整改|督察|督查|反馈")
+#: …or a campaign's plan named without a title (两大攻坚战作战方案中, 蓝天保卫战行动计划确定的, 三年行动方案明确的) before the
+#: count in a sentence naming no rectification, inspection or feedback: the campaign's tasks
+_CAMPAIGN_PLAN = re.compile(r"(?:攻坚战?|作战|保卫战|专项行动|行动)[^，,。；;\d]{0,6}?(?:方案|计划)")
 #: a completion opening the count's clause governs it (已完成248个…和…交办的165个问题清理整治任务): work done, no plan's count
 _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
 #: a clause opened by 其中 counts a part of a total stated before it (其中,2017年底前须完成任务23项)
@@ -175,7 +178,7 @@ def task_count(text: str) -> TaskCount | None:
                                          m.group("n_after2"), m.group("n_after3")) if g))
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
-    found = found or weak
+    found = found or weak or _measures_for_feedback(original, text)
     found = [c for c in found if not any(o.start > c.start and _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
                                          and not c.text.endswith(("任务", "措施")) for o in found)]
     if not found or _parallel(text, found) or _several_inspections(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
@@ -241,6 +244,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
     if _SEVERAL_SUBJECT.match(text, sentence):
         return True  # 7省市督察整改方案均…,对…梳理,共计确定375项: several provinces' plans, the sentence's subject
+    if _CAMPAIGN_PLAN.search(text, sentence, m.start()) and not (_RECTIFICATION.search(text, sentence, sentence_end)):
+        return True  # 两大攻坚战作战方案中,须…完成的20项重点任务: a campaign's plan, no inspection's
     titles = list(_TITLE.finditer(text, clause, m.start()))
     if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
         return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks
@@ -297,6 +302,25 @@ def _parallel(text: str, found: list[TaskCount]) -> bool:
         if owner:
             owned.setdefault(owner.group("owner"), set()).add(c.count)
     return len(owned) >= 2 and len(set().union(*owned.values())) >= 2
+
+
+#: the measures a plan puts forward for an inspection's feedback, no task or problem count stated (对…督察反馈的问题提出三方面
+#: 16项具体措施, 针对督察反馈意见制定了25条整改措施): the plan's list
+_MEASURES_FOR_FEEDBACK = re.compile(
+    rf"(?:对|针对|就)[^。；;]{{0,80}}?督察[^。；;]{{0,30}}?反馈(?:的)?\s*(?:意见|问题)[^。；;，,\d]{{0,6}}?[，,]?\s*(?:研究|认真|逐项|逐条)?"
+    rf"(?:提出|制定|明确|细化|形成|落实)了?\s*(?:{_CATEGORIES})?{_COUNT_START}(?P<n>{_CN_NUM})\s*[项条]\s*(?:具体|整改|针对性)?\s*"
+    r"(?:整改)?措施")
+
+
+def _measures_for_feedback(original: str, text: str) -> list[TaskCount]:
+    """The measures' count a plan states for the feedback (see _MEASURES_FOR_FEEDBACK), unless a party inspection's,
+    a part done or several bodies' (the task count's own checks on its clause)."""
+    m = _MEASURES_FOR_FEEDBACK.search(text)
+    if m is None or _PARTY_INSPECTION.search(m.group(0)) or _OTHER_OWNER.search(m.group(0)) \
+            or _DONE_BEFORE.search(text[max(0, m.start("n") - 16):m.start("n")]):
+        return []
+    n = number_value(m.group("n"))
+    return [TaskCount(n, original[m.start("n"):m.end()], m.start("n"))] if n else []
 
 
 def problem_count(text: str) -> int | None:

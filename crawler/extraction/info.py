@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
 LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|印发日期|印发时间|公示日期|公示时间|"
           "公示期|失效日期|生效日期|失效时间|生效时间|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
-          "来源|來源|源自|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
+          "来源|來源|源自|发布(?=\\s*[:：])|出处(?=\\s*[:：])|来自(?=\\s*[:：])|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
 _UI = (r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
@@ -61,8 +61,8 @@ _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为】\]]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
     rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
-                     "稿件来源", "稿源", "来源", "來源", "源自")
-_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间")
+                     "稿件来源", "稿源", "来源", "來源", "源自", "出处", "来自", "发布")
+_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布")
 _ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期", "印发日期", "印发时间")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
 #: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
@@ -81,9 +81,9 @@ _NUMERIC_ALONE = re.compile(
 #: a day printed just before the source label on its line, after the body's last words ("…同志。 2022年9月14日 来源:安阳
 #:环境") or leading the info line's labels ("2019年04月02日作者:来源:生态环境部"); a signature's day on a line of its
 #: own above an empty 来源: is no posting date
-_DATE_BEFORE_SOURCE = re.compile(
-    r"((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日))[ \t\u3000]*"
-    r"(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|作者|编辑)[ \t]*[:：]")
+_DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:)
+    r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日))[ \t\u3000]*"
+    r"[)）\]】]?[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|出处|来自|发布|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 #: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day
 #: (the title's authors are no publisher label); a body's name before the day is a signature, a serial number opening
@@ -240,6 +240,11 @@ _DATE_AFTER_SOURCE = re.compile(
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
+#: a verb's label (发布: / 出处: / 来自:) names an account as often as a body: only a body's or a medium's name is a publisher
+_WEAK_LABELS = ("出处", "来自", "发布")
+_BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
+
+
 def publisher_of(fields: dict[str, str]) -> str | None:
     """The publishing body a block names, or None."""
     for label in _PUBLISHER_LABELS:
@@ -248,7 +253,7 @@ def publisher_of(fields: dict[str, str]) -> str | None:
             name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})",
                             value)[0]
             name = bare_name(_GLUED_DATE.sub("", name).strip())
-            if name and not _NO_PUBLISHER.match(name):
+            if name and not _NO_PUBLISHER.match(name) and (label not in _WEAK_LABELS or _BODY_NAME.search(name)):
                 return name
     return None
 
