@@ -94,7 +94,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING), or
                           # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
                           # …or not thorough, not whole (整治不彻底, 整改不彻底、不全面; asserted only, as 不到位)
-                          rf"|(?:整改|落实|治理|整治|处置|清理|修复|监管|管理|监督|执法|责任|措施)(?:工作)?不{_SHORT}"
+                          rf"|(?:整改|落实|治理|整治|处置|清理|修复|监管|管理|监督|执法|责任|措施|{_WORK}|{_PERFECTIVE_WORK}"
+                          rf"|收集|淘汰|退出|退养|管控|防控)(?:工作)?不{_SHORT}"
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"

@@ -363,3 +363,55 @@ def test_a_task_s_number_label_opened_by_a_bracket_cites_it(text, numbers):
 ])
 def test_other_things_numbers_in_brackets_cite_nothing(text):
     assert cited_numbers(text) == []
+
+
+# -- status: a shortcoming closing its sentence; the rest not done yet but in hand -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "铸造行业中频炉整治不彻底。",
+    "该县畜禽养殖污染整治不到位。",
+    "城区黑臭水体治理不彻底",
+    "该企业废气收集不到位。",
+    "矿区生态修复不扎实。",
+    "该镇违建拆除不彻底。群众反映强烈",
+    "县城污水管网建设不到位。",
+    "沿河排污口封堵不徹底。",
+])
+def test_a_shortcoming_closing_its_sentence_after_a_definite_subject_is_behind(text):
+    assert status_class(text) == "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "仍有一些地方整改工作不到位。",
+    "部分地区整改不到位。",
+    "整改不到位。",
+    "严防整改不到位。",
+    "对整改不到位的,严肃问责。",
+    "个别县整治不彻底。",
+])
+def test_a_shortcoming_as_a_remark_a_label_or_a_guard_is_not_behind(text):
+    assert status_class(text) != "behind"
+
+
+@pytest.mark.parametrize("text", [
+    "已办结98件,未办结、正在按照序时进度推进中的有2件",
+    "已完成12项,其余3项未完成,正在按计划推进",
+    "已完成10项,剩余2项尚未完成、正按序时推进",
+    "已办结8件,未办结的2件正在有序推进中",
+    "已销号20个,其余5个未销号,正在加快推进",
+    "已完成整改9项,剩余1项未整改到位、正按时序推进",
+    "已辦結18件,未辦結的1件正在推進",
+    "已结案7件,尚未结案的3件正在办理中",
+])
+def test_the_rest_not_done_yet_but_in_hand_on_its_pace_is_on_track(text):
+    assert status_class(text) == "on_track"
+
+
+@pytest.mark.parametrize("text", [
+    "已完成12项,其余3项未完成,进度滞后",
+    "已完成12项,其余3项未完成",
+    "已办结5件,未办结、进展缓慢的有2件",
+    "已完成5项,其余2项尚未开工,正在推进",
+])
+def test_the_rest_not_done_and_late_or_not_started_is_behind(text):
+    assert status_class(text) == "behind"
