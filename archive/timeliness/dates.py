@@ -51,7 +51,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
     (re.compile(rf"(?<![\d.]){_Y}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d.])"),
      "date", "day", True),
     (re.compile(rf"{_Y}\s*年\s*(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", True),
-    # a day range's first day with its 日 left to the last (2023年7月24-28日, 7月24至28日): the start of the range
+    # a range's first month or day with its 月 / 日 left to the last (2019年1至5月, 2023年7月24-28日): its start
+    (re.compile(rf"{_Y}\s*年\s*{_M}(?=\s*(?:至|到|—+|－|–|~|～|-)\s*(?:\d{{1,2}}|{_CNMD})\s*月(?!\s*\d))"),
+     "date", "month", True),
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}(?=\s*(?:至|到|—+|－|–|~|～|-)\s*(?:\d{{1,2}}|{_CNMD})\s*[日号])"),
      "date", "day", True),
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", True),

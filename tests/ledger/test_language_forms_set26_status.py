@@ -249,8 +249,17 @@ def test_the_same_kinds_found_are_behind(text):
     ("公示时间:2023年7月24日-28日", None, "2023-07-28"),
     ("公示時間:2019年12月2到6日", None, "2019-12-06"),
     ("异议期:2024年1月15-19日", None, "2024-01-19"),
+    # …or a plan stage's month range, its first 月 elided (2019年1至5月进行集中整治)
+    ("2019年1至5月进行集中整治", None, "2019-05-31"),
+    ("2019年1—12月开展专项整治", None, "2019-12-31"),
+    ("2020年3至6月底前完成整治", None, "2020-06-30"),
+    ("2021年3到6月集中开展河道专项整治", None, "2021-06-30"),
+    ("2018年4-9月组织开展专项行动", None, "2018-09-30"),
+    ("2022年5～10月开展清理整治", None, "2022-10-31"),
+    ("2019年1至5月進行集中整治", None, "2019-05-31"),
+    ("2020年3-6月底前全面完成整治", None, "2020-06-30"),
 ])
-def test_a_window_s_day_range_with_its_first_day_elided_ends_on_its_last(text, year, last):
+def test_a_range_with_its_first_day_or_month_elided_ends_on_its_last(text, year, last):
     d = deadline(text, context_year=year)
     assert (d.kind, d.last_day) == ("date", dt.date.fromisoformat(last))
 
@@ -260,8 +269,12 @@ def test_a_window_s_day_range_with_its_first_day_elided_ends_on_its_last(text, y
     "2023年7月24日开展检查",
     "7月24-28日组织培训",
     "2022年5月3-8日开展现场核查",
+    "2019年1-5月,全市空气质量优良天数比例为80%",
+    "2019年1至5月12日",
+    "2021年1到12月,全线铺开修复整治工作已完成",
+    "2020年1-6月共受理信访件30件",
 ])
-def test_a_day_range_outside_a_window_is_no_last_day(text):
+def test_a_range_of_narrated_work_or_statistics_is_no_last_day(text):
     assert deadline(text).last_day is None
 
 
@@ -415,3 +428,4 @@ def test_the_rest_not_done_yet_but_in_hand_on_its_pace_is_on_track(text):
 ])
 def test_the_rest_not_done_and_late_or_not_started_is_behind(text):
     assert status_class(text) == "behind"
+
