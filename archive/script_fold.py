@@ -45,6 +45,7 @@ _TONELESS = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ueng|ang|eng|i
 #: a mirror's inline pinyin: (tài) / （huán） / (zhuān mén) / (lai), right after a Han character (checked in ``_annotations``)
 PINYIN_ANNOTATION = (rf"[(（]\s*(?:{_SYLLABLE}(?:\s+{_SYLLABLE}){{0,3}}|{_TONELESS}(?:\s+{_TONELESS}){{0,3}})\s*[)）]")
 _PINYIN = re.compile(PINYIN_ANNOTATION)
+_TONED_MARK = re.compile(f"[{_TONED}]")
 
 
 def _is_han(ch: str) -> bool:
@@ -52,10 +53,12 @@ def _is_han(ch: str) -> bool:
 
 
 def _annotations(text: str) -> list[tuple[int, int]]:
-    """Spans of the inline pinyin in ``text`` (each right after a Han character)."""
+    """Spans of the inline pinyin in ``text`` (each right after a Han character; a toned one also after a character
+    the mirror mangled into a brace or a square bracket: 任務{(diào)編號)."""
     if "(" not in text and "（" not in text:
         return []
-    return [m.span() for m in _PINYIN.finditer(text) if m.start() and _is_han(text[m.start() - 1])]
+    return [m.span() for m in _PINYIN.finditer(text) if m.start() and (
+        _is_han(text[m.start() - 1]) or text[m.start() - 1] in "{}[]" and _TONED_MARK.search(m.group(0)))]
 
 
 @lru_cache(maxsize=128)

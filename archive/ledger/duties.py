@@ -22,7 +22,7 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
-_DUTY_VERB = r"(?:通报|调度|督查|督办|报告|会商|例会|点评|研判|分析|考核|跟踪)"
+_DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评|讲评|研判|分析|考核|跟踪|预警|推进|排名)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
 _HAN = r"[\u4e00-\u9fff]"
 _CN_COUNT = "一二两三四五六七八九十"
@@ -34,7 +34,9 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至�
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
-                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|机制|制度))"
+                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|(?:工作)?(?:机制|制度)))"
+                       # …or one adopted as a mechanism (实行月调度, 建立周通报, 坚持季督查)
+                       rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_PERIOD_DUTY}"
                        # 定期 + a duty, its period unstated (定期通报进展, 定期听取…汇报, 定期对…开展巡查; 规定期限 / 确定期间
                        # are no 定期, 不定期 is irregular)
                        rf"|(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))"
@@ -53,6 +55,9 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\
                       # …or a span of effort aimed at (提出经过3年努力, 力争通过两年攻坚; 经过3年治理,水质好转 tells the past)
                       rf"|(?:提出|力争|争取|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过|用)\s*{_SPAN}"
                       r"(?:年|个?月|周)\s*(?:左右|多)?\s*(?:的)?\s*(?:时间)?\s*(?:的)?\s*(?:努力|奋斗|攻坚|治理|整治)"
+                      # (…or its time alone, 经过 / 通过 it: 力争通过两年时间,使…)
+                      rf"|(?:提出|力争|争取|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过)\s*{_SPAN}"
+                      r"(?:年|个?月|周)\s*(?:左右|多)?\s*(?:的)?\s*时间"
                       # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
                       rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
                       r"(?:工作日|自然日|日|天|个?月|周)")

@@ -57,8 +57,9 @@ _MARKED = re.compile(
     rf"(?:问题|任务)?(?:序号|编号)\s*第?\s*(?P<list5>{_LIST})\s*[号项]?\s*[:：]"
     # a number in brackets between the inspection's name and its task: 督察(第82号)整改任务
     rf"|[（(]\s*第\s*(?P<list6>{_LIST})\s*[号项]\s*[)）](?=\s*(?:反馈)?(?:整改)?(?:问题|任务))"
-    # the problem's or task's own label needs no colon: 问题编号三十四、三十八 / 任务编号14-2
-    rf"|(?:问题|任务)(?:省|市|县|区)?(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
+    # the problem's or task's own label needs no colon: 问题编号三十四、三十八 / 任务编号14-2 (a bracket may open
+    # the label: 整改任务{编号364(35-11)}, 问题【编号12】)
+    rf"|(?:问题|任务)(?:省|市|县|区)?\s*[{{【\[〔(（]?\s*(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )

@@ -18,7 +18,8 @@ AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承�
 #: (…also without 份, when no day or ten days follow: 确保11月完工, 预计11月完工)
 MONTH_PART = re.compile(r"(?<![\d\-—–~～至到])(?<!(?<![今本当])年)(?P<m>1[0-2]|0?[1-9])\s*月"
                         r"(?!份?\s*(?:\d|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
-YEAR_TASK = re.compile(r"完成[^，,。;；]{0,4}?(?:本|当|全)?年度(?:目标|[^，,。;；年]{0,8}?)任务")
+#: (…or 全年 / 本年 without 度: 超额完成全年任务; a report of it, 已完成全年任务的80%, is none)
+YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成[^，,。;；]{0,4}?(?:(?:本|当|全)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")
 #: 年 with no year of its own before 内 / 底 / 末 (年内, 年底): the page's; a numeral, another year (去年, 明年, 同年,
 #: 每年, 历年) or a span (半年, 两年, 多年) before it is not
 _BARE = r"(?<![\d〇○零一二三四五六七八九十百千万两几数多半上去明前后同该每周全历近往少青老新翌次成当本今年])年(?=\s*(?:内|底|末))"

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
+from archive.ledger.status_topics import FINDING, sanction_rule, sentence_start, topic_kind
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
@@ -128,9 +129,7 @@ _VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实�
 _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
 #: 正在整改的问题要确保序时进度)
-_GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
-#: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
-_FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
+_GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?[，,]?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
 #: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
 _STILL = re.compile(rf"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不{_SHORT}$")
 #: …as does a list of such predicates (整改不彻底、不全面、不到位), a relapse after it (整治不彻底,死灰复燃现象还存在) or a
@@ -143,15 +142,15 @@ _CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
 _KIND_NOUN = re.compile(r"(?:整改|治理)?(?:任务|问题|事项)")
 #: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
 _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
-#: the object of a topic preposition (针对 / 对于 / 聚焦 / 围绕 / 瞄准) and a list closed by 等 + a noun of kind
-_TOPIC_PREP = re.compile(r"针对|对于|聚焦|围绕|瞄准|重点(?:检查|督查|督察|关注)")
-_KIND_AFTER = re.compile(r"(?:(?:、|或|和|及|以及)[^，,；;。的等]{1,16})*等(?:情形|情况|问题|行为|现象|方面)")
 #: an escalation after a shortcoming (…不到位,甚至…) asserts it
 _ESCALATED = re.compile(r"[，,、]?甚至(?:还|出现|存在|有)?")
+#: (…the rest named not done yet, up to its clause's end or as the attribute of its count: 尚未完成、 / 未办结的)
+_NOT_YET = re.compile(r"[^、，,；;。的]{0,6}?(?:[、，,]|的)")
+_VAGUE = re.compile(r"有|一些|部分|个别|某些|少数|多数|不少|[各每]")
 #: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
-_SHAM_FOUND = re.compile(rf"{_FINDING.pattern}|出现|[仍还]有|甚至有")
+_SHAM_FOUND = re.compile(rf"{FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
-_BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部)?$")
+_BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部|如期|按期|按时|提前|超额)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
 #: a share below 100 % after a completion (土建已完成70%) is a part done, not the whole
 _SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
@@ -175,11 +174,6 @@ class StatusReading:
 
     status: str
     head: str | None
-
-
-def _sentence_start(compact: str, at: int) -> int:
-    """Where the sentence holding ``compact[at]`` starts."""
-    return compact.rfind("。", 0, at) + 1
 
 
 def _clause_end(compact: str, at: int) -> int:
@@ -248,54 +242,28 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and _PROHIBIT.search(compact, clause, m.start()):
         return False  # what is to be avoided (严禁工作走过场, 防止进度滞后)
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) \
-            and _PROHIBIT.search(compact, _sentence_start(compact, m.start()), m.start()):
+            and _PROHIBIT.search(compact, sentence_start(compact, m.start()), m.start()):
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
-    if name == "behind" and _topic_kind(compact, m):
+    if name == "behind" and topic_kind(compact, m):
         return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
-    if name == "behind" and _sanction_rule(compact, m):
+    if name == "behind" and sanction_rule(compact, m):
         return False  # 对逾期未完成整改任务的要…问责: what befalls such tasks, no task said to be so
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
         # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
-        return bool(_FINDING.search(compact, _sentence_start(compact, m.start()), m.start()))
+        return bool(FINDING.search(compact, sentence_start(compact, m.start()), m.start()))
     if name == "behind" and re.search(rf"不{_SHORT}$", m.group(0)) and not _STILL.search(m.group(0)):
         # …or escalated by 甚至 (监管不到位,甚至违规审批), listed with others or relapsing: a shortcoming asserted
         start = compact.rfind("。", 0, m.start()) + 1
-        return bool(_FINDING.search(compact, start, m.start()) or _ESCALATED.match(compact, m.end())
+        # …or closing its sentence after a definite subject (铸造行业中频炉整治不彻底。; 仍有一些地方… is a remark)
+        closing = m.end() == len(compact) or compact.startswith("。", m.end())
+        return bool(FINDING.search(compact, start, m.start()) or _ESCALATED.match(compact, m.end())
+                    or closing and m.start() > start + 1 and not _VAGUE.search(compact, start, m.start())
                     or not compact.startswith("的", m.end())
                     and (_SHORT_LISTED.match(compact, m.end()) or _ENUMERATOR.match(compact, start)))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
-        return bool(_SHAM_FOUND.search(compact, _sentence_start(compact, m.start()), m.start()))
+        return bool(_SHAM_FOUND.search(compact, sentence_start(compact, m.start()), m.start()))
     return True
-
-
-#: a sanction a rule promises (要…问责, 将…约谈, 一律…追责): what befalls the cases its topic names
-_RULE_SANCTION = re.compile(r"(?:要|将|一律|必须|须|应|予以|坚决|严肃)[^。；;]{0,30}?"
-                            r"(?:问责|追责|责任追究|约谈|诫勉|处分|通报批评|严肃处理|追究)")
-
-
-def _sanction_rule(compact: str, m: re.Match[str]) -> bool:
-    """Whether the behind phrase ``m`` is the topic of a rule's sanction (对 + the phrase + 的 …, then 要 / 将 … 问责 /
-    约谈 in its sentence): the rule says what befalls such cases, not that there are any (a sanction carried out,
-    对进展滞后的项目进行了约谈, still finds them)."""
-    start = _sentence_start(compact, m.start())
-    topic = max((t.end() for t in re.finditer(r"对于|对", compact[:m.start()])), default=-1)
-    if topic < start or _FINDING.search(compact, topic, m.start()):
-        return False
-    closer = compact.find("的", m.end(), m.end() + 12)
-    end = compact.find("。", m.end())
-    return closer >= 0 and bool(_RULE_SANCTION.search(compact, closer, end if end >= 0 else len(compact)))
-
-
-def _topic_kind(compact: str, m: re.Match[str]) -> bool:
-    """Whether the behind phrase ``m`` names a kind of case in the object of 针对 / 对于 / 聚焦 … closed by 等 + a noun of
-    kind (针对进展缓慢、推进滞后等情形开展督查), with no finding between them: what a check or rule is about."""
-    kind = _KIND_AFTER.match(compact, m.end())
-    if kind is None:
-        return False
-    start = _sentence_start(compact, m.start())
-    topic = max((t.end() for t in _TOPIC_PREP.finditer(compact, start, m.start())), default=-1)
-    return topic >= 0 and not _FINDING.search(compact, topic, m.start())
 
 
 def _head(compact: str) -> tuple[int, int, str, str] | None:
@@ -319,6 +287,13 @@ def _rest_state(rest: str) -> tuple[int, int, str, str] | None:
     """The head of a clause about the rest; when the rest finished a stage (剩余的…已完成拆除,正在进行放坡), a later
     clause of its sentence on track or behind says where it stands."""
     later = _head(rest)
+    # the rest not done yet and in hand on its pace (未办结、正在按序时推进的有3件, 未办结的2件正在推进): on track; not
+    # started (尚未开工,正在推进) stays behind
+    gap = _NOT_YET.match(rest, later[0] + len(later[3])) if later and later[2] == "behind" else None
+    if later and gap and re.search(r"完成|办结|销号|到位|结案", rest[later[0]:gap.end()]):
+        pace = _head(rest[gap.end():])
+        in_clause = pace and not _CLAUSE.search(rest, gap.end(), gap.end() + pace[0])
+        return pace if pace and in_clause and pace[2] == "on_track" and (pace[0] == 0 or "的" in gap[0]) else later
     if later is None or later[2] != "done":
         return later
     sentence = _sentence(rest)
@@ -336,7 +311,7 @@ def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) or part))):
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) and head[2] == "done" or part))):
             continue
         later = _rest_state(rest)
         if later and later[2] == "ongoing" and later[3] == "持续推进":
@@ -351,7 +326,7 @@ def _part_of_total(compact: str, head: tuple[int, int, str, str]) -> bool:
     clause of the sentence on track or behind (…,达到整改时序进度要求) then judges the whole's pace."""
     end = head[0] + len(head[3])
     done = re.search(rf"{_DONE_COUNT.pattern}$", head[3]) or _DONE_COUNT.match(compact, end)
-    total = _TOTAL.search(compact, _sentence_start(compact, head[0]), head[0])
+    total = _TOTAL.search(compact, sentence_start(compact, head[0]), head[0])
     return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
 
 

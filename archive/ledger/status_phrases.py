@@ -25,7 +25,7 @@ from archive.ledger.status_words import WORK as _WORK
 #: 已, 符合整改要求的 names a group)
 _REACH = r"(?:达到|到达|符合|满足)"
 #: a count or a measured amount done (237处, 1740米, 5.26万亩; money, 产值1175亿元, is an output, no work)
-_AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|亩|公顷|平方米|立方米|吨|段|台|套|根|口|个)"
+_AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|亩|公顷|平方米|立方米|蒸吨|吨|段|台|套|根|口|个)"
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
@@ -48,6 +48,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:未|没有?)能?{_NEG_MANNER}?{_WORK}?"
                           rf"(?:{_RESULT}|完工|建成|竣工|验收|开工|动工|整改)"
                           rf"|(?:未|没有?){_NEG_MANNER}?(?:完成|落实整改)"
+                          # …any short verb closed by a result complement (未淘汰到位, 没有清理干净, 未关停到位), or the work
+                          # not done as committed or required (未按承诺拆除, 没有按要求整改)
+                          rf"|(?:未|没有?)能?{_NEG_MANNER}?{_HAN}{{1,3}}?(?:到位|完毕|干净)"
+                          rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:{_WORK}|{_TERMINAL}|完成)"
                           # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
                           r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
@@ -82,13 +86,16 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
                           # cut (成效打折扣; not a pledge: 不打折扣, 决不能打折扣)
                           r"|(?:抓|推进|整改|落实|治理|整治|执行)得不(?:紧|力|实|够|快)"
+                          # …or its pace negated without 得 (问题解决不快, 整改不及时, 推进不够快)
+                          r"|(?:推进|整改|落实|治理|整治|解决|办理|处置|查处)(?:速度|进度)?不(?:够)?(?:快|及时)"
                           r"|(?<![不没])(?<!不能|不得|不会|不容)打折扣"
                           # a shortfall: only able to finish a part (预计年底仅能完成45%)
                           r"|(?:仅|只)(?:能够?|可)(?:完成|实现|达到)"
                           # a rectification found not in place (反馈…存在…整改不到位; only as a finding: see _FINDING), or
                           # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
                           # …or not thorough, not whole (整治不彻底, 整改不彻底、不全面; asserted only, as 不到位)
-                          rf"|(?:整改|落实|治理|整治|处置|清理|修复|监管|管理|监督|执法|责任|措施)(?:工作)?不{_SHORT}"
+                          rf"|(?:整改|落实|治理|整治|处置|清理|修复|监管|管理|监督|执法|责任|措施|{_WORK}|{_PERFECTIVE_WORK}"
+                          rf"|收集|淘汰|退出|退养|管控|防控)(?:工作)?不{_SHORT}"
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
@@ -100,6 +107,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # …or before a verb that ends a thing (基本消除黑臭, 已基本拆除, 基本关停到位)
     ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号"
                                r"|消除|清除|拆除|关停|取缔|清理|清运|消灭|退出|腾退|搬迁)"
+                               # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
+                               r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
                                # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
                                r"|已(?:经)?(?:完成|建成)了?主体"
@@ -121,20 +130,23 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a manner adverb before the perfective completion (按时完成了…任务, 如期完成了拆除)
                         rf"|{_NOT_STATED}(?<![不没])(?<!如果|只要|一旦){_MANNER_ADV}完成了"
                         # 全面完成任务 / 圆满完成 stated, not aimed at (确保/力争…全面完成, 2020年底前全面完成)
-                        r"|(?<![未应需要须将要前])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全面|全部|圆满|顺利)(?:完成|完工|建成)"
+                        r"|(?<![未应需要须将要前能否可若])(?<!确保|力争|争取|计划|预计|目标|有望|可望|如果|只要|一旦|假如|倘若)(?<!(?<![按照])要求)"
+                        # (…or exceeded or on time, with its subject before it: 任务如期完成, 超额完成年度目标; a bare
+                        # 按时完成 is a directive)
+                        r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 … 全部关停 is none)
                         rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
-                        rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}{_TERMINAL}"
+                        rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
                         # the work done to standard after 已 (已规范填写危废标牌, 已规范设置贮存场所, 已规范化建设)
                         r"|已(?:经)?(?:全部|全面|均)?规范(?:化)?(?:填写|设置|张贴|建设|建立|贮存|储存|存放|处置|整理|悬挂|标识)"
                         # 已于 + its day + the completion (已于2020年6月底前完成整改)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
-                        # a completion verb with the count it completed: 完成39项, 办结7件, 办结并通过验收26件
-                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_COUNT}"
+                        # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
+                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
                         # a target's count, 完成…237处的任务, 目标为完成…, 有望完成…, is none)
-                        rf"|{_NOT_STATED}(?<![前内底为是:：])(?<!有望|可望|能够)(?:完成|办结|(?:整改)?销号)(?!率)(?:(?!的){_HAN}){{1,16}}?{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标))"
+                        rf"|{_NOT_STATED}(?<![前内底为是:：])(?<!有望|可望|能够)(?:完成|办结|结案|办复|(?:整改)?销号)(?!率)(?:(?!的){_HAN}){{1,16}}?{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标))"
                         # all within the set time (均在规定时间内办结, 均按期答复)
                         r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)"
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
@@ -143,10 +155,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
                         r"|(?<![未没有不])(?:达到|到达)了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
+                        # …or a named standard or target in quotes (达到“水清岸绿”标准, 达到“长制久清”目标)
+                        r"|(?<![未没有不])(?:达到|到达)了?“[^”]{1,30}”的?(?:标准|目标|要求)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
                         # …or the work as the subject reaching a requirement (整改达到督办要求, 治理已全部达到验收标准;
                         # a condition, 整改达到要求后销号 / 的, is none)
-                        r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?[^，,；;。]{0,8}?"
-                        r"(?:要求|标准|条件)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
+                        r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?(?:“[^”]{1,30}”|[^，,；;。]{0,8}?)"
+                        r"(?:要求|标准|条件|目标)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
                         # a passive result of counted things or of all (4839座电站得到全面整改, 12个问题均得到妥善处置,
                         # 问题已全部得到解决; 得不到 / 未得到 … is behind; an uncounted one, 一大批问题得到有效解决, is a
                         # general remark)
@@ -168,6 +182,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
                             # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
+                            # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
+                            r"|(?<![未没将要])进入[^，,；;。]{0,8}?(?:施工|治理|整治|实施|建设|招标|设计|调试|试运行|整改)(?:阶段|期)"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"

@@ -51,10 +51,17 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
     (re.compile(rf"(?<![\d.]){_Y}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d.])"),
      "date", "day", True),
     (re.compile(rf"{_Y}\s*年\s*(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", True),
+    # a range's first month or day with its 月 / 日 left to the last (2019年1至5月, 2023年7月24-28日): its start
+    (re.compile(rf"{_Y}\s*年\s*{_M}(?=\s*(?:至|到|—+|－|–|~|～|-)\s*(?:\d{{1,2}}|{_CNMD})\s*月(?!\s*\d))"),
+     "date", "month", True),
+    (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}(?=\s*(?:至|到|—+|－|–|~|～|-)\s*(?:\d{{1,2}}|{_CNMD})\s*[日号])"),
+     "date", "day", True),
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", True),
     (re.compile(rf"{_Y}\s*年\s*(?:年\s*)?(?:底|末)\s*前?"), "deadline", "year", True),  # 2020年年底前 too
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?![\d{_RED}〇○零一二三四五六七八九十]|\s*\d)"), "date", "month", True),
     (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}\s*[日号]"), "date", "day", False),
+    (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}(?=\s*(?:至|到|—+|－|–|~|～|-)\s*(?:\d{{1,2}}|{_CNMD})\s*[日号])"),
+     "date", "day", False),
     (re.compile(rf"(?<![\d{_RED}])(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", False),
     # (not the end of a range "1月至12月底"; "到12月底前" after a comma and "至12月底" opening a cell are deadlines)
     (re.compile(rf"(?<![\d{_RED}、\-])(?<![\d月日][至到]){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
