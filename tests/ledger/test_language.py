@@ -45,18 +45,19 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: join the fifth, which lowers the status held-out floor to what it measures, 92 / 6 / 15; sets 19 and 20 seen
 #: since the round on their dev rows, README "After sets 19 and 20": their held-out rows join the fifth — set 19's one
 #: held-out citation FP and FN lower the citation floors — and info blocks' dev keeps two rows labelled as a garbled
-#: mirror meant, not as written, and one 出处 label glued to a stray word)
-DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (1.0, 0.98), "inspection": (0.99, 0.99),
-             "task_count": (0.98, 1.0), "info_block": (0.99, 0.99)}
+#: mirror meant, not as written, and one 出处 label glued to a stray word; after the round on sets 26–28 one citation
+#: (`整改问题(六)`, a class taken out for a heading's precision) and one deadline FP (a past result by a year) stay)
+DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
+             "task_count": (0.98, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.95, 0.96), "deadline": (0.99, 0.96), "status": (0.98, 0.97),
-               "citation": (0.98, 0.94), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
+               "citation": (0.98, 0.93), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
-#: (sets 11–25 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
-#: dev rows; after the round on sets 24 and 25 (README "After sets 24 and 25"): feedback 34 / 0 / 2, task count
-#: 33 / 5 / 5, deadline 75 / 1 / 10, status 128 / 8 / 17, inspection 198 / 3 / 9, info block 120 / 6 / 9, citation
-#: 18 / 1 / 4)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.94), "citation": (0.94, 0.81), "task_count": (0.86, 0.86), "deadline": (0.98, 0.88),
-                 "status": (0.94, 0.88), "inspection": (0.98, 0.95), "info_block": (0.95, 0.93)}
+#: (sets 11–28 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
+#: dev rows; after the round on sets 26–28 (README "After sets 26, 27 and 28"): feedback 39 / 0 / 2, task count
+#: 36 / 6 / 5, deadline 88 / 1 / 11, status 147 / 8 / 19, inspection 221 / 3 / 9, info block 142 / 7 / 10, citation
+#: 20 / 2 / 6)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.9, 0.76), "task_count": (0.85, 0.87), "deadline": (0.98, 0.88),
+                 "status": (0.94, 0.88), "inspection": (0.98, 0.96), "info_block": (0.95, 0.93)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -107,8 +108,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.94), "citation": (0.94, 0.81), "task_count"
 #: (harvest 29, 234 rows) and 25 (harvest 30, 340 rows), taken after the round on sets 19 and 20, were kept unread
 #: (README "Fresh sets 24 and 25") until the round on their dev rows (seen since, README "After sets 24 and 25").
 #: Fresh sets 26 (harvest 31, 249 rows), 27 (harvest 32, 262 rows) and 28 (harvest 33, 112 rows, task citations
-#: first) are kept unread for the next round (README "Fresh sets 26, 27 and 28"), each held to its first measure
-#: (with the readers before the round on sets 24 and 25, rounded down).  Fresh sets 29 (harvest 34, 168 rows) and 30
+#: first) were kept unread (README "Fresh sets 26, 27 and 28"), each held to its first measure, until the round on
+#: their dev rows (seen since, README "After sets 26, 27 and 28").  Fresh sets 29 (harvest 34, 168 rows) and 30
 #: (harvest 35, 143 rows), taken while sets 26–28 were being read, are kept unread (README "Fresh sets 29 and 30"),
 #: each held to its first measure (the readers before the round on sets 26–28).
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
@@ -118,12 +119,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh26": {"citation": (1.0, 0.0), "inspection": (0.972, 0.947), "feedback": (1.0, 1.0), "task_count": (0.6, 0.75),
-                "deadline": (0.947, 0.818), "status": (0.884, 0.696), "info_block": (0.971, 0.971)},
-    "fresh27": {"citation": (0.5, 0.5), "inspection": (1.0, 0.937), "feedback": (1.0, 0.875), "task_count": (1.0, 1.0),
-                "deadline": (1.0, 0.869), "status": (0.971, 0.829), "info_block": (0.933, 0.933)},
-    "fresh28": {"citation": (1.0, 0.916), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (1.0, 1.0), "status": (1.0, 0.888), "info_block": (1.0, 1.0)},
     "fresh29": {"citation": (1.0, 1.0), "inspection": (0.941, 0.888), "feedback": (1.0, 0.75), "task_count": (0.666, 1.0),
                 "deadline": (0.956, 1.0), "status": (0.894, 0.85), "info_block": (1.0, 0.956)},
     "fresh30": {"citation": (0.0, 0.0), "inspection": (1.0, 0.965), "feedback": (1.0, 1.0), "task_count": (0.75, 1.0),
