@@ -139,7 +139,8 @@ _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达�
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
-                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[一二三四1-4]\s*季|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute
+                        r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
+                        r"|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute; 2020年三至六月: months
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 #: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a

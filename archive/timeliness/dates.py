@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
      "date", "day", False),
     (re.compile(rf"(?<![\d{_RED}])(?P<m>\d{{1,2}}|{_CNMD})\s*月\s*(?P<d>\d{{0,2}}){_ELIDED}"), "date", "day", False),
     # (not the end of a range "1月至12月底"; "到12月底前" after a comma and "至12月底" opening a cell are deadlines)
-    (re.compile(rf"(?<![\d{_RED}、\-])(?<![\d月日][至到]){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
+    (re.compile(rf"(?<![\d{_RED}、\-〇○零一二三四五六七八九十])(?<![\d月日〇○零一二三四五六七八九十][至到]){_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", False),
     # 今年底前 / 同年底 / 次年末: a year-end whose year a relative word gives; 年底前 alone: the text's (or context) year
     (re.compile(r"(?<=当年|同年|该年|今年|本年|去年|上年|次年|翌年|明年)\s*(?:底|末)\s*前?"), "deadline", "year", False),
     (re.compile(rf"(?<![\d{_RED}〇○零一二三四五六七八九十当同该今本去上次翌明每逐近历往多新周])年\s*(?:底|末)\s*前"),

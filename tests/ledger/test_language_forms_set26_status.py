@@ -429,3 +429,31 @@ def test_the_rest_not_done_yet_but_in_hand_on_its_pace_is_on_track(text):
 def test_the_rest_not_done_and_late_or_not_started_is_behind(text):
     assert status_class(text) == "behind"
 
+
+
+# -- a range of months written in Chinese numerals, its first 月 left out, closes on its last month (the lead's fix of
+# the bug the round noted: 二〇二〇年三至六月底前 read as the whole year)
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    ("二〇二〇年三至六月底前完成", dt.date(2020, 6, 30)),
+    ("2020年三至六月底前完成", dt.date(2020, 6, 30)),
+    ("2020年十至十二月底前完成整改", dt.date(2020, 12, 31)),
+    ("2021年一至三月底前全部完成", dt.date(2021, 3, 31)),
+    ("二〇二二年七至九月底前完成销号", dt.date(2022, 9, 30)),
+    ("2020年3至6月底前完成", dt.date(2020, 6, 30)),
+    ("二〇二〇年三月至六月底前完成", dt.date(2020, 6, 30)),
+    ("2019年四至五月底前完成清理", dt.date(2019, 5, 31)),
+])
+def test_a_chinese_numeral_month_range_closes_on_its_last_month(text, last):
+    assert deadline(text).last_day == last
+
+
+@pytest.mark.parametrize("text", [
+    "2020年三至六月开展了集中整治",  # a past period
+    "2020年十至十二月,督察组进驻",  # an event's period
+    "二〇二〇年三至六月期间召开会议",
+    "2021年一至三月已完成",
+])
+def test_a_chinese_numeral_month_range_of_events_is_no_whole_year(text):
+    assert deadline(text).last_day != dt.date(int(text[:4]) if text[:4].isdigit() else 2020, 12, 31)
