@@ -60,11 +60,12 @@ def test_one_request_at_a_time_per_host_with_a_delay(tmp_path):
     starts = [t for path, _, t in site.requests if path != "/robots.txt"]
     assert len(starts) >= 7  # list + 3 pages + 3 attachments
     gaps = [b - a for a, b in pairwise(starts)]
-    # the server sees arrival times, which a loaded machine can shift: one late arrival shortens the gap before the
-    # next (0.118 s seen under load 12) and lengthens its own, so the whole walk is held to the delay per request
-    # and each gap to a third of it, still far from the ~0 s gaps of an impolite crawler
+    # the server sees arrival times, which a loaded machine shifts: a request arriving late by d shortens the gap
+    # after it by d and lengthens the one before (0.077 s seen under load 9 between gaps of 0.56 and 0.35).  So the
+    # whole walk is held to the delay per request, and every two consecutive gaps (two delays, 0.6 s, less one late
+    # arrival) to half of that, still far from an impolite crawler's (two requests of 0.05 s latency: ~0.1 s)
     assert starts[-1] - starts[0] >= 0.95 * 0.3 * len(gaps), gaps
-    assert min(gaps) >= 0.1, gaps
+    assert min(b - a for a, b in zip(starts, starts[2:])) >= 0.3, gaps
 
 
 def test_retry_after_is_read_in_seconds_and_as_a_date():
