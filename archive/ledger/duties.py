@@ -45,7 +45,7 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至�
                        # a report system named by its period (实行日报制, 周报告制度)
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
-                       r"|一(?:日|周|旬|月|季|年)一[\u4e00-\u9fff]")
+                       r"|(?<![〇○零一二三四五六七八九十])一(?:日|周|旬|月|季|年)一(?![日号])[\u4e00-\u9fff]")
 
 _CN_SMALL = "一二两三四五六七八九十"
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成

@@ -57,6 +57,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.lead_in import without_lead_in
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_topics import FINDING, sanction_rule, sentence_start, topic_kind
@@ -69,6 +70,7 @@ from archive.ledger.status_words import SHORT as _SHORT
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 from archive.script_fold import for_reading
+from archive.timeliness.dates import fold_digits
 
 logger = logging.getLogger(__name__)
 
@@ -344,10 +346,11 @@ def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[in
 
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
-    folded = for_reading(text or "")[1]
+    # simplified script, full-width digits as ASCII (办结率为１００%), from after an enumerator or an attribution
+    folded = without_lead_in(fold_digits(for_reading(text or "")[1]))
     if _PLAN_HEADING.match(folded):
         return StatusReading("other", None)
-    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
+    compact = _ITEM.sub("", _LABEL.sub("", without_lead_in(re.sub(r"\s+", "", folded))))
     # after 但 the wording turns: its main clause decides when it states a status; when it states none, the
     # concession's status stands (虽然整改有序推进,但成效并不稳固 → on track)
     turn = list(_BUT.finditer(compact))

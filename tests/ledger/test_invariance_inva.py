@@ -1,0 +1,126 @@
+"""The status and deadline readers keep their answer when the same fact is worded another way (issue 21's invariance
+round): a month of the plan's year in Chinese numerals, a day of a month that is no "once a month", 基本完毕 and the
+weaker state after 均已 / 已全面, full-width digits, an enumerator or an attribution before the wording.  Constructed
+sentences only; the last test runs ``bench/paraphrase_probe.py`` on constructed rows."""
+from __future__ import annotations
+
+import pytest
+
+from archive.ledger.lead_in import without_lead_in
+from archive.ledger.numbers import deadline
+from archive.ledger.progress import status_class
+from bench.paraphrase_probe import probe
+
+
+def _deadline(text: str, year: int | None = 2021) -> tuple[str | None, str]:
+    found = deadline(text, context_year=year)
+    return found.iso(), found.kind
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("确保十月份前完成整改", "2021-10-31"),
+    ("预计十一月完工", "2021-11-30"),
+    ("力争十二月底前完成验收", "2021-12-31"),
+    ("承诺三月份开复工", "2021-03-31"),
+    ("计划九月份完成销号", "2021-09-30"),
+    ("要确保六月份全面开工建设", "2021-06-30"),
+    ("务必于五月前完成清理", "2021-05-31"),
+    ("此问题拟在十一月份进行销号", "2021-11-30"),
+])
+def test_a_month_of_the_plans_year_in_chinese_numerals_is_its_last_day(text: str, day: str) -> None:
+    assert _deadline(text) == (day, "date")
+    arabic = text.replace("十二", "12").replace("十一", "11").replace("十", "10")
+    for cn, digit in zip("三五六九", "3569"):
+        arabic = arabic.replace(cn, digit)
+    assert _deadline(arabic) == (day, "date")
+
+
+@pytest.mark.parametrize("text", ["十月份召开会议", "一至九月份累计完成投资", "于十月上旬开展检查",
+                                  "十一月一日至十二月一日进驻"])
+def test_a_chinese_month_that_is_an_event_or_a_period_sets_no_limit(text: str) -> None:
+    assert _deadline(text) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text", ["一月一研究", "一周一调度", "一季一通报", "一年一评估", "每月一日前报送",
+                                  "一月一调度、一季一通报", "实行一月一督查", "一旬一报告"])
+def test_once_in_each_period_is_recurring(text: str) -> None:
+    assert _deadline(text, None) == (None, "recurring")
+
+
+@pytest.mark.parametrize("text", ["二〇一八年十一月一日至十二月一日开展回头看", "从二〇二〇年一月一日起,标准提高",
+                                  "自二〇一五年一月一日起施行", "二〇一七年一月一日至十二月三十一日辖区内图斑核查"])
+def test_a_day_of_a_month_in_chinese_numerals_is_no_recurring_duty(text: str) -> None:
+    assert _deadline(text, None)[1] != "recurring"
+
+
+@pytest.mark.parametrize("text", ["整治工作已基本完毕", "拆除任务基本完毕", "已基本完毕整改20个", "项目主体工程基本完毕",
+                                  "督察反馈问题整改基本完毕。", "该村清理工作已经基本完毕", "全市关停任务已基本完毕",
+                                  "验收工作基本完毕"])
+def test_mostly_finished_is_mostly_done(text: str) -> None:
+    assert status_class(text) == "mostly_done"
+
+
+@pytest.mark.parametrize(("text", "status"), [("整治工作尚未完毕", "behind"), ("整改任务未基本完毕", "behind"),
+                                              ("整改工作要在6月底前基本完毕", "other"), ("确保年底前基本完毕", "other")])
+def test_mostly_finished_negated_or_aimed_at_is_not(text: str, status: str) -> None:
+    assert status_class(text) == status
+
+
+@pytest.mark.parametrize("text", ["均已完成或基本完成30项", "已全面完成或基本完成12项", "都已完成或基本完成",
+                                  "卫生院均已完成主体建设", "已全面完成主体工程", "已完成或基本完毕8项",
+                                  "已全部完成或基本完成整改", "任务绝大部分均已完成或基本完成。"])
+def test_done_or_mostly_done_together_is_the_weaker_state_whatever_the_adverb(text: str) -> None:
+    assert status_class(text) == "mostly_done"
+
+
+@pytest.mark.parametrize(("text", "status"), [("均已完成整改", "done"), ("已全面完成", "done"),
+                                              ("应完成或基本完成12项", "other"), ("计划完成或基本完成", "other")])
+def test_done_alone_or_the_weaker_state_aimed_at(text: str, status: str) -> None:
+    assert status_class(text) == status
+
+
+@pytest.mark.parametrize("text", ["按时办结率为１００%", "办结率达到１００%", "已完成整改２５个", "案件办结率达到１００％",
+                                  "按时回复率为１００%。", "已完成整改２个问题", "已办结１２件", "整改完成率达到１００%"])
+def test_full_width_digits_read_as_ascii(text: str) -> None:
+    ascii_text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    assert status_class(text) == status_class(ascii_text) == "done"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("据悉,已完成整改", "done"), ("据了解,完成位于保护区的拆除工作", "done"), ("经查,已完成整改", "done"),
+    ("记者从市生态环境局了解到,已完成整改", "done"), ("1.整改完成情况:", "other"), ("（一）整改进展情况:", "other"),
+    ("据悉,整改完成情况:", "other"), ("一是对已完成整改的环境信访问题,立即组织核查", "other"),
+])
+def test_an_enumerator_or_attribution_before_the_wording_changes_no_status(text: str, status: str) -> None:
+    assert status_class(text) == status
+
+
+@pytest.mark.parametrize(("text", "kept"), [("一是一非", "一是一非"), ("1.5万亩已完成整改", "1.5万亩已完成整改"),
+                                            ("2019年6月底", "2019年6月底"), ("1.12项已完成", "1.12项已完成")])
+def test_what_only_looks_like_a_lead_in_is_kept(text: str, kept: str) -> None:
+    assert without_lead_in(text) == kept
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("1.2020年应完成整改的32项问题已完成整改29项", ("2020-12-31", "date")),
+    ("据悉,2019年6月底,工程如期完成", (None, "unknown")),
+    ("（一）2022年底前完成", ("2022-12-31", "date")),
+    ("一是2023年6月底前完成", ("2023-06-30", "date")),
+])
+def test_an_enumerator_or_attribution_before_a_deadline_changes_nothing(text: str, read: tuple) -> None:
+    assert _deadline(text, 2020) == read == _deadline(without_lead_in(text), 2020)
+
+
+def test_the_probe_finds_constructed_rows_invariant() -> None:
+    status_rows = [{"id": f"s{i}", "kind": "status", "text": text, "status": want} for i, (text, want) in enumerate([
+        ("截至2021年3月底,已完成整改12项", "done"), ("整治工作已基本完成", "mostly_done"),
+        ("项目建设进度滞后", "behind"), ("整改工作正在推进", "on_track"), ("案件办结率达到100%", "done")])]
+    deadline_rows = [{"id": f"d{i}", "kind": "deadline", "text": text, "last_day": day, "deadline_kind": kind,
+                      "context_year": 2021} for i, (text, day, kind) in enumerate([
+                          ("2021年6月底前完成整改", "2021-06-30", "date"), ("确保年底前完成", "2021-12-31", "date"),
+                          ("预计11月完工", "2021-11-30", "date"), ("2022年12月31日前完成", "2022-12-31", "date"),
+                          ("立行立改,长期坚持", None, "ongoing")])]
+    for kind, rows in (("status", status_rows), ("deadline", deadline_rows)):
+        result = probe(kind, rows)
+        assert sum(made for made, _ in result.values()) > 50
+        assert {name: changed for name, (_, changed) in result.items() if changed} == {}
