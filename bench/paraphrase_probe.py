@@ -127,7 +127,8 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] = {
     "status": (("已完成", "已经完成", "业已完成", "均已完成", "已全面完成"),
                ("正在推进", "正在实施", "有序推进", "稳步推进", "加快推进"),
                ("滞后", "缓慢", "迟缓"),
-               ("基本完成", "基本完工", "基本完毕")),
+               ("基本完成", "基本完工", "基本完毕"),
+               ("截至目前", "截止目前", "到目前为止", "截至当前")),
     "deadline": (("年底前", "年末前", "年底以前", "年底之前"),
                  ("月底前", "月底以前", "月底之前"),
                  ("日前完成", "日以前完成", "日之前完成"),
@@ -152,6 +153,15 @@ def synonyms(kind: str) -> Variation:
     return vary
 
 
+def year_end_month(text: str) -> list[str]:
+    """2020年底前 ↔ 2020年12月底前 (the year's end named by its month)."""
+    if re.search(r"年\s*12\s*月\s*底", text):
+        return [re.sub(r"年\s*12\s*月\s*底", "年底", text)]
+    if re.search(r"(?:\d|[〇一二三四五六七八九])年底", text):
+        return [re.sub(r"(?<=[\d〇一二三四五六七八九])年底", "年12月底", text)]
+    return []
+
+
 def prefix(text: str) -> list[str]:
     """A neutral opening: 据悉，… / 经查，…"""
     return [f"据悉，{text}", f"经查，{text}"]
@@ -168,7 +178,7 @@ def variations(kind: str) -> dict[str, Variation]:
             "full-width digits": full_width_digits, "unit spaces": unit_spaces, "range dash": range_dash,
             "traditional": traditional, "inline pinyin": inline_pinyin, "full-width marks": full_width_marks,
             "ascii marks": ascii_marks, "、→，": list_comma, "final 。": no_final_stop, "extra spaces": extra_spaces,
-            "synonyms": synonyms(kind), "prefix": prefix, "enumerator": enumerator}
+            "synonyms": synonyms(kind), "year-end month": year_end_month, "prefix": prefix, "enumerator": enumerator}
 
 
 def probe(kind: str, rows: Iterable[Row]) -> dict[str, tuple[int, list[tuple[str, str, object, object]]]]:

@@ -153,7 +153,7 @@ _YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实�
 _YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
-_YEAR_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:至|到)\s*$")
+_YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 #: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring)

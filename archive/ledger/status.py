@@ -13,13 +13,14 @@
   or of all (1200座电站得到全面整改, 均得到妥善处理); a completion before a producing verb (完成编制《…》); a revoking
   verb after 已 (已收回, 已吊销).  A completion claimed falsely (虚报整改完成) is none.  A hand-over verb is not the work (已全部交办到位 is
   delivered, not done), nor is a part (仅整改到位3个) or a stage (已阶段性办结);
-* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工, 已完成主体建设; done and mostly done stated
+* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结, 基本完毕), 主体工程已完工, 已完成主体建设; done and mostly done stated
   together, the weaker state (已完成或基本完成);
 * **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb or a project's stage
   (正组织…清理, 仍在招标); 序时 / 按(照)计划 / 按时间节点 /
   稳步推进; progress judged smooth (进展顺利, 进度正常, 推进有序) or the work going on in a judged manner (均正常推进,
   顺利实施), progress made by the tasks or the rectification (其余6个问题均取得明显进展); work sped up or pushed on, reported after a subject or a
-  connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
+  connective (并加快推进…; a directive opens its clause, 加快推进…, unless it counts its items, 加快推进整改6项, and a
+  modal makes a plan, 还要扎实推进);
 * **behind** — negation of completion, built as 未 / 没有 + a manner + a verb of the work + its result or a stage of the
   works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
   (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification

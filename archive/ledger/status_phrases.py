@@ -181,6 +181,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
+                            # …or counted: the items being pushed on are a report whatever opens it (加快推进整改6项,
+                            # 加快推进24项整改任务落实; 要加快推进6项 is a plan)
+                            rf"|(?<![要将应需须])(?<!确保|力争|争取|务必|必须)(?:加快|加紧|积极|全力|扎实)推进(?:整改|落实)?{_COUNT}"
                             # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
                             r"|(?<![未没将要])进入[^，,；;。]{0,8}?(?:施工|治理|整治|实施|建设|招标|设计|调试|试运行|整改)(?:阶段|期)"

@@ -111,6 +111,48 @@ def test_an_enumerator_or_attribution_before_a_deadline_changes_nothing(text: st
     assert _deadline(text, 2020) == read == _deadline(without_lead_in(text), 2020)
 
 
+@pytest.mark.parametrize("text", ["二〇一九年至二〇二二年,第二轮督察分六批完成对31个省的督察",
+                                  "二〇二一年至二〇二三年,共组成9个督察组,分四批完成督察工作",
+                                  "二〇一六年至二〇一七年,第一轮督察分四批完成对全国的督察", "二〇一八年到二〇一九年,分两批完成回头看",
+                                  "二〇一五年至二〇一七年,分三批完成督察进驻", "二〇二〇年至二〇二一年,分批完成整改验收",
+                                  "二〇一九年至二〇二〇年,累计完成督察反馈问题整改", "二〇一七年至二〇一八年,全省完成关停企业120家"])
+def test_a_span_of_years_in_chinese_numerals_closing_narrated_work_is_a_period(text: str) -> None:
+    arabic = text
+    for year in range(2015, 2024):
+        arabic = arabic.replace("".join("〇一二三四五六七八九"[int(c)] for c in str(year)), str(year))
+    assert _deadline(text, None) == _deadline(arabic, None) == (None, "unknown")
+
+
+@pytest.mark.parametrize(("text", "day"), [("二〇一九年至二〇二二年", "2022-12-31"), ("二〇二〇年至二〇二二年完成整改", "2022-12-31"),
+                                           ("力争二〇二〇年至二〇二二年完成整改", "2022-12-31"), ("到二〇二二年完成", "2022-12-31")])
+def test_a_span_of_years_alone_or_set_keeps_its_last_year(text: str, day: str) -> None:
+    assert _deadline(text, None) == (day, "date")
+
+
+@pytest.mark.parametrize("aim", ["力争", "务必", "确保", "争取"])
+@pytest.mark.parametrize("rest", ["通过两年时间,使空气质量改善", "用三年时间完成治理", "经过两年努力,基本消除黑臭水体"])
+def test_a_span_of_effort_aimed_at_is_relative_whatever_the_aim_word(aim: str, rest: str) -> None:
+    assert _deadline(aim + rest, None) == (None, "relative")
+
+
+@pytest.mark.parametrize("text", ["务必通过整改,使问题得到解决", "经过两年治理,水质好转", "务必高度重视", "通过两年努力,水质明显好转"])
+def test_an_aim_without_a_span_or_a_span_told_is_not_relative(text: str) -> None:
+    assert _deadline(text, None) != (None, "relative")
+
+
+@pytest.mark.parametrize("text", ["已完成整改35项,加快推进整改6项", "加快推进24项整改任务落实,其中13项已完成整改。",
+                                  "现已完成整改26项,加快推进6项。", "加快推进整改6项", "积极推进整改3个",
+                                  "扎实推进12项整改任务", "全力推进整改8个问题", "其余3个问题加快推进整改"])
+def test_items_pushed_on_by_count_are_on_track(text: str) -> None:
+    assert status_class(text) == "on_track"
+
+
+@pytest.mark.parametrize("text", ["要加快推进6项整改任务", "确保加快推进12项重点工程", "务必加快推进整改5个问题",
+                                  "加快推进整改工作", "将加快推进3项工程", "应加快推进5项整改"])
+def test_items_to_be_pushed_on_are_a_plan(text: str) -> None:
+    assert status_class(text) == "other"
+
+
 def test_the_probe_finds_constructed_rows_invariant() -> None:
     status_rows = [{"id": f"s{i}", "kind": "status", "text": text, "status": want} for i, (text, want) in enumerate([
         ("截至2021年3月底,已完成整改12项", "done"), ("整治工作已基本完成", "mostly_done"),
