@@ -153,13 +153,44 @@ def synonyms(kind: str) -> Variation:
     return vary
 
 
+def _either_way(text: str, one: tuple[str, str], other: tuple[str, str]) -> list[str]:
+    """``text`` with the first form (pattern, replacement) replaced when it occurs, else the other."""
+    for pattern, replacement in (one, other):
+        if re.search(pattern, text):
+            return [re.sub(pattern, replacement, text)]
+    return []
+
+
 def year_end_month(text: str) -> list[str]:
     """2020年底前 ↔ 2020年12月底前 (the year's end named by its month)."""
-    if re.search(r"年\s*12\s*月\s*底", text):
-        return [re.sub(r"年\s*12\s*月\s*底", "年底", text)]
-    if re.search(r"(?:\d|[〇一二三四五六七八九])年底", text):
-        return [re.sub(r"(?<=[\d〇一二三四五六七八九])年底", "年12月底", text)]
-    return []
+    return _either_way(text, (r"年\s*12\s*月\s*底", "年底"), (r"(?<=[\d〇一二三四五六七八九])年底", "年12月底"))
+
+
+def before_forms(text: str) -> list[str]:
+    """…底前 / …日前 / …月前 → 以前, 之前; 月底 → 月末."""
+    out = [re.sub(r"(?<=[底日号])前", form, text) for form in ("以前", "之前")]
+    out.append(re.sub(r"月底", "月末", text))
+    return [v for v in out if v != text]
+
+
+def dotted_date(text: str) -> list[str]:
+    """2021年6月30日 → 2021.6.30 / 2021-06-30 / 2021/6/30 (a table cell's forms)."""
+    day = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+    if not day.search(text):
+        return []
+    return [day.sub(lambda m: f"{m.group(1)}.{int(m.group(2))}.{int(m.group(3))}", text),
+            day.sub(lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", text),
+            day.sub(lambda m: f"{m.group(1)}/{int(m.group(2))}/{int(m.group(3))}", text)]
+
+
+def liang(text: str) -> list[str]:
+    """2个 / 2项 → 两个 / 两项 (and back)."""
+    return _either_way(text, (r"(?<![\d.])2(?=[个项件家处条])", "两"), (r"(?<![一二三四五六七八九十])两(?=[个项件家处条])", "2"))
+
+
+def pdf_spacing(text: str) -> list[str]:
+    """A space between every two Han characters (a PDF's text layer: 年 底 前 完 成)."""
+    return _once(text, re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text))
 
 
 def prefix(text: str) -> list[str]:
@@ -178,7 +209,9 @@ def variations(kind: str) -> dict[str, Variation]:
             "full-width digits": full_width_digits, "unit spaces": unit_spaces, "range dash": range_dash,
             "traditional": traditional, "inline pinyin": inline_pinyin, "full-width marks": full_width_marks,
             "ascii marks": ascii_marks, "、→，": list_comma, "final 。": no_final_stop, "extra spaces": extra_spaces,
-            "synonyms": synonyms(kind), "year-end month": year_end_month, "prefix": prefix, "enumerator": enumerator}
+            "synonyms": synonyms(kind), "year-end month": year_end_month,
+            "前 forms": before_forms, "dotted date": dotted_date, "两 / 2": liang, "PDF spacing": pdf_spacing,
+            "prefix": prefix, "enumerator": enumerator}
 
 
 def probe(kind: str, rows: Iterable[Row]) -> dict[str, tuple[int, list[tuple[str, str, object, object]]]]:

@@ -43,7 +43,7 @@ from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import RELATIVE as _RELATIVE
-from archive.ledger.lead_in import without_lead_in
+from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
@@ -194,8 +194,8 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
     cell = " ".join((text or "").split())
     # read in simplified script without inline pinyin, full-width digits as ASCII, from after an enumerator or an
-    # attribution (1.2020年应完成…, 据悉,2019年6月底…); the cell is kept as written
-    raw = without_lead_in(fold_digits(for_reading(cell)[1]))
+    # attribution (1.2020年应完成…, 据悉,2019年6月底…), a PDF's spaces between characters closed; the cell is kept as written
+    raw = closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1])))
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []

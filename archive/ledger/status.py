@@ -58,7 +58,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.ledger.lead_in import without_lead_in
+from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_topics import FINDING, sanction_rule, sentence_start, topic_kind
@@ -347,8 +347,9 @@ def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[in
 
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
-    # simplified script, full-width digits as ASCII (办结率为１００%), from after an enumerator or an attribution
-    folded = without_lead_in(fold_digits(for_reading(text or "")[1]))
+    # simplified script, full-width digits as ASCII (办结率为１００%), a PDF's spaces between characters closed, from
+    # after an enumerator or an attribution
+    folded = without_lead_in(closed_gaps(fold_digits(for_reading(text or "")[1])))
     if _PLAN_HEADING.match(folded):
         return StatusReading("other", None)
     compact = _ITEM.sub("", _LABEL.sub("", without_lead_in(re.sub(r"\s+", "", folded))))

@@ -4,6 +4,8 @@ weaker state after 均已 / 已全面, full-width digits, an enumerator or an at
 sentences only; the last test runs ``bench/paraphrase_probe.py`` on constructed rows."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from archive.ledger.lead_in import without_lead_in
@@ -151,6 +153,46 @@ def test_items_pushed_on_by_count_are_on_track(text: str) -> None:
                                   "加快推进整改工作", "将加快推进3项工程", "应加快推进5项整改"])
 def test_items_to_be_pushed_on_are_a_plan(text: str) -> None:
     assert status_class(text) == "other"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("淮北市完成两个,淮南市1个", "done"), ("已办结两件", "done"), ("已完成整改两项", "done"), ("超期两项", "behind"),
+    ("已销号两个问题", "done"), ("整改完成两处", "done"), ("已整改两家企业", "done"), ("两个问题未完成整改", "behind"),
+])
+def test_a_count_spelled_with_liang_is_a_count(text: str, status: str) -> None:
+    assert status_class(text) == status_class(text.replace("两", "2")) == status
+
+
+@pytest.mark.parametrize("text", ["两个工作组", "两项要求", "计划完成两项", "需完成两个"])
+def test_a_count_spelled_with_liang_states_no_status_by_itself(text: str) -> None:
+    assert status_class(text) == "other"
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("2021年底前完成整改", ("2021-12-31", "date")), ("确保2022年6月底前完成", ("2022-06-30", "date")),
+    ("立行立改,长期坚持", (None, "ongoing")), ("每月一调度", (None, "recurring")), ("力争3年内完成", (None, "relative")),
+    ("2020年12月31日前完成", ("2020-12-31", "date")), ("应于今年底前完成", ("2021-12-31", "date")),
+    ("持续推进,长期坚持", (None, "ongoing")),
+    # near misses: spaced, they still set no limit
+    ("十月份召开会议", (None, "unknown")), ("年末余额", (None, "unknown")), ("已于2019年6月底完成", (None, "unknown")),
+    ("2019年6月底,工程如期完成", (None, "unknown")),
+])
+def test_a_pdfs_spaces_between_characters_change_no_deadline(text: str, read: tuple) -> None:
+    assert _deadline(_spaced(text)) == _deadline(text) == read
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("已完成整改", "done"), ("整改进展顺利", "on_track"), ("进度滞后", "behind"), ("已基本完成", "mostly_done"),
+    ("正在推进", "on_track"), ("未完成整改", "behind"), ("已办结12件", "done"), ("整改任务已全部销号", "done"),
+    # near misses: a heading, a heading of measures on its own line, an aim
+    ("整改完成情况:", "other"), ("三、重点措施\n(一)已覆盖裸土", "other"), ("要确保完成", "other"), ("计划年底前完成", "other"),
+])
+def test_a_pdfs_spaces_between_characters_change_no_status(text: str, status: str) -> None:
+    assert status_class(_spaced(text)) == status_class(text) == status
 
 
 def test_the_probe_finds_constructed_rows_invariant() -> None:
