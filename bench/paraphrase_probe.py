@@ -188,6 +188,23 @@ def liang(text: str) -> list[str]:
     return _either_way(text, (r"(?<![\d.])2(?=[个项件家处条])", "两"), (r"(?<![一二三四五六七八九十])两(?=[个项件家处条])", "2"))
 
 
+def day_hao(text: str) -> list[str]:
+    """6月30日 → 6月30号 (the spoken day)."""
+    return _once(text, re.sub(r"(?<=月)(\d{1,2})日", r"\1号", text))
+
+
+def perfective_le(text: str) -> list[str]:
+    """已完成整改 → 已完成了整改, 已经完成 → 已经完成了 (the perfective 了 after a completion already stated)."""
+    return _once(text, re.sub(r"(已(?:经)?(?:全部|全面)?(?:完成|办结|销号))(?!了)", r"\1了", text))
+
+
+def quote_forms(text: str) -> list[str]:
+    """“…” → "…" and 「…」."""
+    if "“" not in text:
+        return []
+    return [text.replace("“", '"').replace("”", '"'), text.replace("“", "「").replace("”", "」")]
+
+
 def pdf_spacing(text: str) -> list[str]:
     """A space between every two Han characters (a PDF's text layer: 年 底 前 完 成)."""
     return _once(text, re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text))
@@ -211,6 +228,7 @@ def variations(kind: str) -> dict[str, Variation]:
             "ascii marks": ascii_marks, "、→，": list_comma, "final 。": no_final_stop, "extra spaces": extra_spaces,
             "synonyms": synonyms(kind), "year-end month": year_end_month,
             "前 forms": before_forms, "dotted date": dotted_date, "两 / 2": liang, "PDF spacing": pdf_spacing,
+            "日 / 号": day_hao, "已…了": perfective_le, "quotes": quote_forms,
             "prefix": prefix, "enumerator": enumerator}
 
 

@@ -98,7 +98,7 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: track or behind
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
 #: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
-_DONE_COUNT = re.compile(rf"(?:整改)?{_COUNT}")
+_DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
 _TOTAL = re.compile(_COUNT)
 #: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
 #: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)

@@ -25,6 +25,8 @@ from archive.ledger.status_words import WORK as _WORK
 #: 已, 符合整改要求的 names a group)
 _REACH = r"(?:达到|到达|符合|满足)"
 #: a count or a measured amount done (237处, 1740米, 5.26万亩; money, 产值1175亿元, is an output, no work)
+#: a name in quotes of any form (“水清岸绿”, "长制久清", 「…」)
+_QUOTED = r"[“\"「][^”\"」]{1,30}[”\"」]"
 _AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|亩|公顷|平方米|立方米|蒸吨|吨|段|台|套|根|口|个)"
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
@@ -155,11 +157,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
                         r"|(?<![未没有不])(?:达到|到达)了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
-                        # …or a named standard or target in quotes (达到“水清岸绿”标准, 达到“长制久清”目标)
-                        r"|(?<![未没有不])(?:达到|到达)了?“[^”]{1,30}”的?(?:标准|目标|要求)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
+                        # …or a named standard or target in quotes of any form (达到“水清岸绿”标准, 达到"长制久清"目标, 达到「…」标准)
+                        rf"|(?<![未没有不])(?:达到|到达)了?{_QUOTED}的?(?:标准|目标|要求)(?![^，,；;。]{{0,2}}?(?:后|的|前|为止|方可|才))"
                         # …or the work as the subject reaching a requirement (整改达到督办要求, 治理已全部达到验收标准;
                         # a condition, 整改达到要求后销号 / 的, is none)
-                        r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?(?:“[^”]{1,30}”|[^，,；;。]{0,8}?)"
+                        rf"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?(?:{_QUOTED}|[^，,；;。]{{0,8}}?)"
                         r"(?:要求|标准|条件|目标)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
                         # a passive result of counted things or of all (4839座电站得到全面整改, 12个问题均得到妥善处置,
                         # 问题已全部得到解决; 得不到 / 未得到 … is behind; an uncounted one, 一大批问题得到有效解决, is a

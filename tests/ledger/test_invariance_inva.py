@@ -195,6 +195,27 @@ def test_a_pdfs_spaces_between_characters_change_no_status(text: str, status: st
     assert status_class(_spaced(text)) == status_class(text) == status
 
 
+@pytest.mark.parametrize("quoted", ["“水清岸绿”", '"水清岸绿"', "「水清岸绿」"])
+@pytest.mark.parametrize(("frame", "status"), [
+    ("达到{}标准", "done"), ("整改已全部达到{}标准", "done"), ("验收组认为,整治达到{}目标", "done"), ("已达到{}要求", "done"),
+    ("未达到{}标准", "other"), ("达到{}标准后销号", "other"),
+])
+def test_a_quoted_standard_reads_the_same_in_any_quotes(quoted: str, frame: str, status: str) -> None:
+    assert status_class(frame.format(quoted)) == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("144个问题已完成了24个,达到整改时序进度要求", "on_track"), ("200个问题已完成了30个,达到序时进度", "on_track"),
+    ("50个问题已经完成了12个,总体按序时推进", "on_track"), ("120个问题已完成了20个,进度滞后", "behind"),
+    ("已完成了整改", "done"), ("已经完成了", "done"), ("144个问题已完成了24个", "done"), ("已完成了12件,其余正在推进", "on_track"),
+    # near misses: an aim, a negation
+    ("计划完成了24个", "other"), ("未完成了", "behind"), ("确保144个问题完成24个", "other"),
+    ("144个问题计划完成24个", "other"), ("需完成了24个", "other"),
+])
+def test_a_part_done_with_the_perfective_le_is_judged_by_the_whole_s_pace(text: str, status: str) -> None:
+    assert status_class(text) == status
+
+
 def test_the_probe_finds_constructed_rows_invariant() -> None:
     status_rows = [{"id": f"s{i}", "kind": "status", "text": text, "status": want} for i, (text, want) in enumerate([
         ("截至2021年3月底,已完成整改12项", "done"), ("整治工作已基本完成", "mostly_done"),
