@@ -205,6 +205,21 @@ def quote_forms(text: str) -> list[str]:
     return [text.replace("“", '"').replace("”", '"'), text.replace("“", "「").replace("”", "」")]
 
 
+def year_zero(text: str) -> list[str]:
+    """二〇二〇年 → 二零二零年 / 二○二○年 (the zero's forms; the Arabic year spelled out first)."""
+    spelled = arabic_to_chinese(text)
+    source = spelled[0] if spelled else text
+    if not re.search(r"[〇一二三四五六七八九]{4}年", source):
+        return []
+    years = re.compile(r"[〇一二三四五六七八九]{4}(?=年)")
+    return [years.sub(lambda m, z=zero: m.group(0).replace("〇", z), source) for zero in "零○"]
+
+
+def line_break(text: str) -> list[str]:
+    """A line break after the first comma (a table cell wrapped)."""
+    return _once(text, re.sub(r"([，,])", r"\1\n", text, count=1))
+
+
 def pdf_spacing(text: str) -> list[str]:
     """A space between every two Han characters (a PDF's text layer: 年 底 前 完 成)."""
     return _once(text, re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text))
@@ -229,6 +244,7 @@ def variations(kind: str) -> dict[str, Variation]:
             "synonyms": synonyms(kind), "year-end month": year_end_month,
             "前 forms": before_forms, "dotted date": dotted_date, "两 / 2": liang, "PDF spacing": pdf_spacing,
             "日 / 号": day_hao, "已…了": perfective_le, "quotes": quote_forms,
+            "year zero": year_zero, "line break": line_break,
             "prefix": prefix, "enumerator": enumerator}
 
 
