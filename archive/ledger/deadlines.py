@@ -43,11 +43,15 @@ from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import RELATIVE as _RELATIVE
+from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
 from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
+from archive.ledger.plan_period import PLAN_PERIOD as _PLAN_PERIOD
+from archive.ledger.plan_period import PLAN_SPAN as _PLAN_SPAN
+from archive.ledger.plan_period import plan_end as _plan_end
 from archive.ledger.windows import CLOSING as _CLOSING
 from archive.ledger.windows import campaign_span as _campaign_span
 from archive.ledger.windows import named_window as _named_window
@@ -149,7 +153,7 @@ _YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实�
 _YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
-_YEAR_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:至|到)\s*$")
+_YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 #: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring)
@@ -163,13 +167,6 @@ _MONTH_TENTH = re.compile(r"(?<![\d年\-—–~～至到〇○零一二三四五
                           r"\s*月\s*(?P<t>[上中下])旬")
 #: a day after 已于 / 已在 tells when the work was done
 _DONE_ON = re.compile(r"已(?:经)?(?:于|在)\s*$")
-#: a five-year plan's period before its end (到“十三五”末 → 2020-12-31): 十一五 ends in 2010, each five years on
-_PLAN_PERIOD = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期)?(?=末)")
-#: …or the period itself when a completion is aimed at within it, in its clause (“十四五”时期要…全部完成治理, 十四五期间
-#: 确保建成…; 十三五期间,…将持续增长 and a report, 十三五期间完成了…, set none)
-_PLAN_SPAN = re.compile(r"[“\"「]?十(?P<n>[一二三四五六七八九])五[”\"」]?\s*(?:规划)?\s*(?:时期|期间|期内|内)"
-                        r"(?=\s*[，,]?[^，,。;；]{0,4}?(?:要|确保|力争|争取|务必|必须|须|应|计划)[^，,。;；]{0,30}?"
-                        r"(?:完成|完工|建成|实现|到位)(?![了过]))")
 #: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit
 _PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
 #: a date opening its sentence, then a comma and the completion reported as achieved (2019年6月底,…工程如期完成;
@@ -196,8 +193,9 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     """The last allowed day of a 整改时限 cell: the *latest* dated part when several are given
     ("2023年6月底前完成，2024年底前巩固" → 2024-12-31); 立行立改 with no date gives no day."""
     cell = " ".join((text or "").split())
-    # read in simplified script without inline pinyin, full-width digits as ASCII; the cell is kept as written
-    raw = fold_digits(for_reading(cell)[1])
+    # read in simplified script without inline pinyin, full-width digits as ASCII, from after an enumerator or an
+    # attribution (1.2020年应完成…, 据悉,2019年6月底…), a PDF's spaces between characters closed; the cell is kept as written
+    raw = closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1])))
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
@@ -214,7 +212,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     days += _year_and_quarter_days(raw, context_year)
     days += _tenth_days(raw, context_year)
     if context_year is not None and not days:
-        days += [(_last_day(context_year, int(m.group("m")), None), m.group(0)) for m in _MONTH_PART.finditer(raw)
+        days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
                  and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, _clause_start(raw, m.start()),
                                                                                    m.start()))]
@@ -377,11 +375,6 @@ def _year_of(m: re.Match[str], raw: str, context_year: int | None) -> int | None
         return cn_number(m.group("y"))
     before = list(_YEAR_STATED.finditer(raw, 0, m.start()))
     return cn_number(before[-1].group(1)) if before else context_year
-
-
-def _plan_end(m: re.Match[str]) -> dt.date:
-    """The last day of the five-year plan period named by ``m`` (十一五 ends in 2010, each five years on)."""
-    return dt.date(2010 + 5 * "一二三四五六七八九".index(m.group("n")), 12, 31)
 
 
 def _year_set(raw: str, m: re.Match[str]) -> bool:

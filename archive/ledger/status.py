@@ -13,13 +13,14 @@
   or of all (1200座电站得到全面整改, 均得到妥善处理); a completion before a producing verb (完成编制《…》); a revoking
   verb after 已 (已收回, 已吊销).  A completion claimed falsely (虚报整改完成) is none.  A hand-over verb is not the work (已全部交办到位 is
   delivered, not done), nor is a part (仅整改到位3个) or a stage (已阶段性办结);
-* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结), 主体工程已完工, 已完成主体建设; done and mostly done stated
+* **mostly_done** — 基本 / 大部分 before a completion verb (已基本办结, 基本完毕), 主体工程已完工, 已完成主体建设; done and mostly done stated
   together, the weaker state (已完成或基本完成);
 * **on_track** — the progressive aspect: 正在 + any verb (正在装修中), 正 / 仍在 / 尚在 + an action verb or a project's stage
   (正组织…清理, 仍在招标); 序时 / 按(照)计划 / 按时间节点 /
   稳步推进; progress judged smooth (进展顺利, 进度正常, 推进有序) or the work going on in a judged manner (均正常推进,
   顺利实施), progress made by the tasks or the rectification (其余6个问题均取得明显进展); work sped up or pushed on, reported after a subject or a
-  connective (并加快推进…; a directive opens its clause, 加快推进…, and a modal makes a plan, 还要扎实推进);
+  connective (并加快推进…; a directive opens its clause, 加快推进…, unless it counts its items, 加快推进整改6项, and a
+  modal makes a plan, 还要扎实推进);
 * **behind** — negation of completion, built as 未 / 没有 + a manner + a verb of the work + its result or a stage of the
   works (未完成, 尚未, 没有按期整改到位, 未全部销号, 未开工, 没有达到序时进度, 未达预期目标), 滞后, progress judged slow or 落后
   (进度慢, 进展缓慢), the work judged slack (治理抓得不紧, 成效打折扣; not a pledge, 不打折扣), a shortfall (预计仅能完成45%), a rate or the progress below the average or the set pace (办结率…落后于全省平均水平), a rectification
@@ -57,6 +58,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_topics import FINDING, sanction_rule, sentence_start, topic_kind
@@ -69,6 +71,7 @@ from archive.ledger.status_words import SHORT as _SHORT
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 from archive.script_fold import for_reading
+from archive.timeliness.dates import fold_digits
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +98,7 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: track or behind
 _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
 #: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
-_DONE_COUNT = re.compile(rf"(?:整改)?{_COUNT}")
+_DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
 _TOTAL = re.compile(_COUNT)
 #: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
 #: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
@@ -344,10 +347,12 @@ def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[in
 
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
-    folded = for_reading(text or "")[1]
+    # simplified script, full-width digits as ASCII (办结率为１００%), a PDF's spaces between characters closed, from
+    # after an enumerator or an attribution
+    folded = without_lead_in(closed_gaps(fold_digits(for_reading(text or "")[1])))
     if _PLAN_HEADING.match(folded):
         return StatusReading("other", None)
-    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
+    compact = _ITEM.sub("", _LABEL.sub("", without_lead_in(re.sub(r"\s+", "", folded))))
     # after 但 the wording turns: its main clause decides when it states a status; when it states none, the
     # concession's status stands (虽然整改有序推进,但成效并不稳固 → on track)
     turn = list(_BUT.finditer(compact))

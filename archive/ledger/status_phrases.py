@@ -25,6 +25,8 @@ from archive.ledger.status_words import WORK as _WORK
 #: 已, 符合整改要求的 names a group)
 _REACH = r"(?:达到|到达|符合|满足)"
 #: a count or a measured amount done (237处, 1740米, 5.26万亩; money, 产值1175亿元, is an output, no work)
+#: a name in quotes of any form (“水清岸绿”, "长制久清", 「…」)
+_QUOTED = r"[“\"「][^”\"」]{1,30}[”\"」]"
 _AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|亩|公顷|平方米|立方米|蒸吨|吨|段|台|套|根|口|个)"
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
@@ -105,17 +107,17 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
     # …or before a verb that ends a thing (基本消除黑臭, 已基本拆除, 基本关停到位)
-    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|建成|办结|到位|整改|落实|解决|销号"
+    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|落实|解决|销号"
                                r"|消除|清除|拆除|关停|取缔|清理|清运|消灭|退出|腾退|搬迁)"
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
                                r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
                                # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
-                               r"|已(?:经)?(?:完成|建成)了?主体"
+                               r"|(?:均|都)?已(?:经)?(?:全部|全面)?(?:完成|建成)了?主体"
                                r"|已(?:经)?完成(?:了)?大部分"
                                # done or mostly done stated together: the weaker state (已完成或基本完成274项)
-                               r"|已(?:经)?(?:全部)?(?:完成|办结|整改|销号)(?:整改)?(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
-                               r"(?:上)?(?:完成|完工|建成|办结|到位|整改|销号)")),
+                               r"|(?:均|都)?已(?:经)?(?:全部|全面)?(?:完成|办结|整改|销号)(?:整改)?(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
+                               r"(?:上)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|销号)")),
     ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
                         r"|已(?:全部)?(?:整改|报备|验收)?销号|(?:整改|整治|治理)完成(?!率)|^完成(?!率)"
                         r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
@@ -155,11 +157,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
                         r"|(?<![未没有不])(?:达到|到达)了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
-                        # …or a named standard or target in quotes (达到“水清岸绿”标准, 达到“长制久清”目标)
-                        r"|(?<![未没有不])(?:达到|到达)了?“[^”]{1,30}”的?(?:标准|目标|要求)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
+                        # …or a named standard or target in quotes of any form (达到“水清岸绿”标准, 达到"长制久清"目标, 达到「…」标准)
+                        rf"|(?<![未没有不])(?:达到|到达)了?{_QUOTED}的?(?:标准|目标|要求)(?![^，,；;。]{{0,2}}?(?:后|的|前|为止|方可|才))"
                         # …or the work as the subject reaching a requirement (整改达到督办要求, 治理已全部达到验收标准;
                         # a condition, 整改达到要求后销号 / 的, is none)
-                        r"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?(?:“[^”]{1,30}”|[^，,；;。]{0,8}?)"
+                        rf"|(?:整改|治理|整治|处置|修复)(?:工作|情况)?(?:已(?:经)?)?(?:全部|均|全面)?达到了?(?:{_QUOTED}|[^，,；;。]{{0,8}}?)"
                         r"(?:要求|标准|条件|目标)(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
                         # a passive result of counted things or of all (4839座电站得到全面整改, 12个问题均得到妥善处置,
                         # 问题已全部得到解决; 得不到 / 未得到 … is behind; an uncounted one, 一大批问题得到有效解决, is a
@@ -181,6 +183,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
+                            # …or counted: the items being pushed on are a report whatever opens it (加快推进整改6项,
+                            # 加快推进24项整改任务落实; 要加快推进6项 is a plan)
+                            rf"|(?<![要将应需须])(?<!确保|力争|争取|务必|必须)(?:加快|加紧|积极|全力|扎实)推进(?:整改|落实)?{_COUNT}"
                             # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
                             r"|(?<![未没将要])进入[^，,；;。]{0,8}?(?:施工|治理|整治|实施|建设|招标|设计|调试|试运行|整改)(?:阶段|期)"

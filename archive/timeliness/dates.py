@@ -31,7 +31,7 @@ Precision = Literal["day", "month", "year"]
 Kind = Literal["date", "range_start", "range_end", "deadline"]
 
 #: full-width digits and marks to ASCII, traditional script to simplified: one for one, so spans stay valid
-_FULLWIDTH = SCRIPT_FOLD | str.maketrans("０１２３４５６７８９／－．：ｘＸ", "0123456789/-.:xX")
+_FULLWIDTH = SCRIPT_FOLD | str.maketrans("０１２３４５６７８９／－．：ｘＸ％", "0123456789/-.:xX%")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CNY = "[〇○零Ｏ一二三四五六七八九]{4}"
