@@ -62,7 +62,7 @@ _NAMING = re.compile(
     rf"(?:(?P<r1>{_ROUND})\s*)?(?:(?P<b1>{_BATCH})\s*)?"
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
     # …首轮4个批次省级…督察: how many batches, likewise
-    rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
+    rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}\s*个(?:批次)?\s*)?"
     # 第一批接受中央…督察的…: the batch of those receiving it
     rf"(?:(?<=批)(?:接受|迎接)\s*)?"
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_COMMITTEE}|{_DEPARTMENT})?"
@@ -71,7 +71,7 @@ _NAMING = re.compile(
     rf"(?:(?<=[省区市级\s])(?:19|20)\d{{2}}\s*年度?\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"  # 天津市2023年…督察: the year's
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
-    rf"(?:(?<=[轮批])\s*{_N}个\s*)?"
+    rf"(?:(?<=[轮批])\s*{_N}\s*个\s*)?"
     # 上海市环境保护第一督察组: the core words before the group's number; 第一、第二督察组: two groups named together, no one
     rf"(?:{_CORE}\s*(?=第{_N}(?:\s*[、和及与]\s*第?{_N})*\s*督察组))?"
     rf"(?:第(?P<group>{_N})(?![轮批、和及与])|(?P<groups>第{_N}(?:\s*[、和及与]\s*第?{_N})+)(?=\s*(?:{_CORE}\s*)?督察组))?\s*"
@@ -87,7 +87,7 @@ _NAMING = re.compile(
 #: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
 _GROUP_COUNT = re.compile(
     rf"(?:{_PLACE_LEVEL}|我省|我区|本省|全省|全区|{_REGION})(?:[^。；;，,\d]{{0,6}}?)"
-    rf"{_N}个\s*{_CORE}?\s*督察组")
+    rf"{_N}\s*个\s*{_CORE}?\s*督察组")
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^。；;\n，,]{{0,30}}?督察")
