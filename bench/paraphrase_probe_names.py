@@ -23,9 +23,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from archive.ledger.language import expected, load  # noqa: E402
-from archive.script_fold import VARIANTS, fold_script  # noqa: E402
-from bench.ledger_language import _readable, readers  # noqa: E402
+from archive.ledger.language import expected, load
+from archive.script_fold import VARIANTS, fold_script
+from bench.ledger_language import _readable, readers
 
 Variation = Callable[[str], str]
 KINDS = ("citation", "inspection", "info_block", "task_count", "feedback")
@@ -74,12 +74,18 @@ def space_before_unit(text: str) -> str:
     return re.sub(rf"(\d)(?=[年{_UNIT}])", r"\1 ", text)
 
 
-#: simplified → traditional for characters with exactly one traditional form (the project's own fold, reversed)
-_TO_TRADITIONAL = str.maketrans({s: v[1] for s, v in VARIANTS.items() if len(v) == 2})
+#: simplified → traditional for common characters of these texts (checked against the project's fold: each pair is one
+#: of its traditional → simplified pairs; the fold's table alone also holds variant forms no writer uses, 年 秊, 局 侷)
+_PAIRS = ("发發时時间間来來报報网網门門户戶县縣区區环環态態护護组組轮輪馈饋问問题題项項务務员員会會厅廳关關于於导導数數个個"
+          "级級进進驻駐专專记記责責编編辑輯浏瀏览覽宁寧东東广廣龙龍辽遼苏蘇湾灣贵貴云雲陕陝单單审審计計开開实實现現对對业業"
+          "经經济濟资資产產据據动動这這书書长長领領为為与與处處应應标標准準监監测測统統总總结結达達条條废廢气氣车車复復检檢"
+          "视視说說话話语語无無头頭号號点點击擊设設调調节節阅閱读讀转轉载載规規划劃细細则則县縣乡鄉镇鎮庆慶")
+_TO_TRADITIONAL = str.maketrans({_PAIRS[i]: _PAIRS[i + 1] for i in range(0, len(_PAIRS), 2)
+                                 if _PAIRS[i + 1] in VARIANTS.get(_PAIRS[i], "")})
 
 
 def traditional(text: str) -> str:
-    """The text in traditional script (only characters whose traditional form is unambiguous)."""
+    """The text in traditional script (the characters of ``_PAIRS``)."""
     return text.translate(_TO_TRADITIONAL)
 
 
@@ -107,7 +113,7 @@ def ascii_marks(text: str) -> str:
 
 def no_final_stop(text: str) -> str:
     """The text without its final 。."""
-    return text[:-1] if text.endswith("。") else text
+    return text.removesuffix("。")
 
 
 def spaced_marks(text: str) -> str:

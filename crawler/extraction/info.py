@@ -245,15 +245,19 @@ _WEAK_LABELS = ("出处", "来自", "发布")
 _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
 
 
+_NAME_END = re.compile(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
+
+
 def publisher_of(fields: dict[str, str]) -> str | None:
-    """The publishing body a block names, or None."""
+    """The publishing body a block names, or None (its value read in simplified script and ASCII digits, sliced as
+    written)."""
     for label in _PUBLISHER_LABELS:
-        value = fields.get(label)
+        written, value = for_reading(fields.get(label) or "")
         if value and not _NO_PUBLISHER.match(value) and not _DATE_FIRST.match(value):  # an empty source, then a day
-            name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})",
-                            value)[0]
-            name = bare_name(_GLUED_DATE.sub("", name).strip())
-            if name and not _NO_PUBLISHER.match(name) and (label not in _WEAK_LABELS or _BODY_NAME.search(name)):
+            end = _NAME_END.search(value)
+            head = slice(0, end.start() if end else len(value))
+            name, read = (bare_name(_GLUED_DATE.sub("", v[head]).strip()) for v in (written, value))
+            if name and not _NO_PUBLISHER.match(read) and (label not in _WEAK_LABELS or _BODY_NAME.search(read)):
                 return name
     return None
 
@@ -360,7 +364,7 @@ def info_block(text: str) -> InfoBlock:
     if posted is None and (after := _DATE_AFTER_SOURCE.search(folded)):
         posted = parse_shown_date(after.group(1))
     if issued is None:
-        stated = find_stated_date(text)
+        stated = find_stated_date(folded)  # the signature day in the reading copy (２０１７年 too)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
     if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)

@@ -1,0 +1,94 @@
+"""The name-and-number readers answer the same when a writer words the same fact another way (issue 21).
+
+Constructed sentences only (no corpus row): each fixed class with positives and near misses, and the probe
+``bench/paraphrase_probe_names.py`` run on a few constructed rows.
+"""
+from __future__ import annotations
+
+import pytest
+
+from archive.ledger.naming import inspection_name
+from archive.script_fold import for_reading
+from bench.paraphrase_probe_names import probe
+from crawler.extraction.info import info_block
+
+
+def _key(text: str) -> tuple | None:
+    name = inspection_name(text)
+    return name.key() if name else None
+
+
+# full-width digits are read as ASCII ones in every reader's reading copy (same length: spans still slice the text)
+@pytest.mark.parametrize("text", ["２０２０年", "第１２项", "共３个督察组", "２０１９-０５-１５", "１０月", "第２轮", "ａ１", "９"])
+def test_full_width_digits_read_as_ascii(text: str) -> None:
+    written, folded = for_reading(text)
+    assert written == text and len(folded) == len(text)
+    assert folded.translate(str.maketrans("０１２３４５６７８９", "0123456789")) == folded
+
+
+@pytest.mark.parametrize("text", ["二〇二〇年", "第十二项", "(tài)", "ＡＢＣ"])
+def test_full_width_fold_leaves_other_characters(text: str) -> None:
+    assert for_reading(text)[1] == text.replace("(tài)", "") or text == "(tài)"
+
+
+@pytest.mark.parametrize("plain, spaced", [
+    ("第二轮第三批8个中央生态环境保护督察组进驻", "第二轮第三批8 个中央生态环境保护督察组进驻"),
+    ("第一轮第二批5个湖北省生态环境保护督察组进驻", "第一轮第二批5 个湖北省生态环境保护督察组进驻"),
+    ("内蒙古组建了12个督察组开展生态环境保护督察", "内蒙古组建了12 个督察组开展生态环境保护督察"),
+    ("我省8个环保督察组分赴各市", "我省8 个环保督察组分赴各市"),
+    ("第一批共组建5个中央生态环境保护督察组", "第一批共组建5  个中央生态环境保护督察组"),
+    ("第二轮第二批7个自治区生态环境保护督察组结束进驻", "第二轮第二批7 个自治区生态环境保护督察组结束进驻"),
+    ("第三轮第一批6个中央生态环境保护督察组完成督察进驻", "第三轮第一批6 个中央生态环境保护督察组完成督察进驻"),
+    ("全省组建了9个省级环保督察组", "全省组建了9 个省级环保督察组"),
+])
+def test_a_space_between_count_and_unit_keeps_the_naming(plain: str, spaced: str) -> None:
+    assert _key(plain) is not None
+    assert _key(spaced) == _key(plain)
+
+
+@pytest.mark.parametrize("text", ["全省共有8 个市完成了整改", "12 个问题已整改", "5 个项目开工建设", "派出3 个工作组检查秸秆焚烧"])
+def test_a_spaced_count_of_other_things_names_no_inspection(text: str) -> None:
+    assert _key(text) is None
+
+
+@pytest.mark.parametrize("simplified, traditional", [
+    ("来源:互联网\n编辑:张三", "來源:互联網\n編輯:张三"),
+    ("日期:2018-06-23    来源:系统    编辑:李四", "日期:2018-06-23    來源:系統    編輯:李四"),
+    ("来源:部门报送浏览:100次", "來源:部門報送瀏覽:100次"),
+    ("来源:本站\n2020-01-02", "來源:本站\n2020-01-02"),
+    ("来源:宁波市审计局", "來源:寧波市審計局"),
+    ("信息来源:广安区人民政府", "信息來源:廣安區人民政府"),
+    ("来源:人民日报", "來源:人民日報"),
+    ("发布时间:2021-03-04 来源:市生态环境局", "發布時間:2021-03-04 來源:市生態環境局"),
+])
+def test_publisher_read_alike_in_either_script(simplified: str, traditional: str) -> None:
+    a, b = info_block(simplified), info_block(traditional)
+    assert (a.publisher is None) == (b.publisher is None)
+    assert (b.posted, b.issued) == (a.posted, a.issued)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("上海市人民政府\n２０１７年１２月２０日", "2017-12-20"),
+    ("上海市人民政府\n2017年12月20日", "2017-12-20"),
+    ("某某县人民政府\n２０２１年３月５日", "2021-03-05"),
+    ("某某市生态环境局\n２０２２年１１月１日", "2022-11-01"),
+])
+def test_a_signature_day_in_full_width_digits(text: str, day: str) -> None:
+    assert info_block(text).issued == day
+
+
+def test_probe_finds_no_change_on_constructed_rows() -> None:
+    rows = [
+        {"id": "c1", "kind": "inspection", "split": "dev", "text": "第二轮第三批8个中央生态环境保护督察组进驻我省",
+         "level": "central", "round": 2, "batch": 3, "group": None, "again": False, "special": False},
+        {"id": "c2", "kind": "inspection", "split": "dev", "text": "湖南省第三生态环境保护督察组进驻株洲市",
+         "level": "provincial", "round": None, "batch": None, "group": 3, "again": False, "special": False},
+    ]
+    changed, tried = probe("inspection", rows)
+    assert sum(tried.values()) > 10
+    assert {name: hits for name, hits in changed.items() if hits and name != "synonyms"} == {}
+    blocks = [{"id": "i1", "kind": "info_block", "split": "dev", "text": "发布时间:2020-11-13 14:42 来源:广安区人民政府",
+               "publisher": "广安区人民政府", "posted": "2020-11-13", "issued": None, "notice": None}]
+    changed, tried = probe("info_block", blocks)
+    assert tried["traditional"] == 1 and tried["full_width_digits"] == 1
+    assert changed["traditional"] == changed["full_width_digits"] == changed["spaced_marks"] == []
