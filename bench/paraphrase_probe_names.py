@@ -169,7 +169,7 @@ _COMMON: dict[str, Variation] = {
 }
 _SENTENCE: dict[str, Variation] = {
     "no_final_stop": no_final_stop, "prefix_据悉": prefix("据悉，"), "prefix_目前": prefix("目前，"),
-    "enum_1.": prefix("1."), "enum_(一)": prefix("（一）"), "enum_一是": prefix("一是"),
+    "enum_1、": prefix("1、"), "enum_(一)": prefix("（一）"), "enum_一是": prefix("一是"),
     "suffix_下一步": suffix("下一步，将继续做好相关工作。"),
 }
 

@@ -9,6 +9,7 @@ import pytest
 
 from archive.ledger.naming import inspection_name
 from archive.script_fold import for_reading
+from archive.timeliness.fields import problem_count
 from bench.paraphrase_probe_names import probe
 from crawler.extraction.info import info_block
 
@@ -92,3 +93,41 @@ def test_probe_finds_no_change_on_constructed_rows() -> None:
     changed, tried = probe("info_block", blocks)
     assert tried["traditional"] == 1 and tried["full_width_digits"] == 1
     assert changed["traditional"] == changed["full_width_digits"] == changed["spaced_marks"] == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("我省将督察意见分解为66项整改事项", 66),
+    ("整改方案明确的全部55项整改事项已完成40项", 55),
+    ("第二轮督察整改方案明确的2164项整改事项,总体完成率达79%", 2164),
+    ("交办我市的18个整改事项均已制定方案", 18),
+    ("反馈意见涉及我县27项具体整改事项", 27),
+    ("我市共认领38项整改事项", 38),
+    ("截至目前,《整改方案》58项整改事项中,已有13项基本完成整改", 58),
+    ("省级环保督察涉及我区34项整改事项", 34),
+])
+def test_rectification_items_count_as_tasks(text: str, count: int) -> None:
+    assert problem_count(text) == count
+    assert problem_count(text.replace("整改事项", "整改任务")) == count
+
+
+@pytest.mark.parametrize("text", ["会议研究了12项事项", "办理民生事项30项", "审议通过5项重大事项", "已完成整改事项11项"])
+def test_other_items_are_no_task_count(text: str) -> None:
+    assert problem_count(text) is None
+
+
+@pytest.mark.parametrize("enumerator", ["1、", "2. ", "（一）", "(三)", "一是", "二是", "（2）", "十是"])
+def test_a_list_enumerator_before_the_clause_changes_no_count(enumerator: str) -> None:
+    for text, count in (("对84个具体问题,分别制定整改清单,逐一明确了整改要求", 84),
+                        ("7省市督察整改方案均实行清单制,共计确定375项整改任务", None),
+                        ("督察反馈问题已完成整改304项", None),
+                        ("整改方案共明确整改任务45项", 45)):
+        assert problem_count(text) == count
+        assert problem_count(enumerator + text) == count
+
+
+@pytest.mark.parametrize("text, count", [
+    ("一是督察反馈问题21个已全部完成", 21), ("二是对12个督察反馈问题逐一建立台账", 12),
+    ("1.7个督察反馈问题已办结", None), ("三个督察反馈问题已整改到位", 3),
+])
+def test_an_enumerator_is_no_count_and_a_count_stays_one(text: str, count: int | None) -> None:
+    assert problem_count(text) == count
