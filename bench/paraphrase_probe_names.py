@@ -134,7 +134,7 @@ def _swap(pairs: Iterable[tuple[str, str]]) -> Variation:
 
 #: per kind, phrases the README reads as the same fact (regex → replacement; the first that matches is used)
 SYNONYMS: dict[str, Variation] = {
-    "inspection": _swap([(r"(?<!生态)环境保护督察", "环保督察"), (r"环保督察", "环境保护督察"), (r"督察组", "督察工作组")]),
+    "inspection": _swap([(r"(?<!生态)环境保护督察", "环保督察"), (r"环保督察", "环境保护督察")]),
     "info_block": _swap([(r"(?<!信息)来源(?=[:：])", "信息来源"), (r"信息来源(?=[:：])", "来源"),
                          (r"发布时间(?=[:：])", "发布日期"), (r"发布日期(?=[:：])", "发布时间")]),
     "citation": _swap([(r"(?<=\d)项问题", "个问题"), (r"整改问题", "反馈问题")]),

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from archive.enumerators import past_enumerator
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 
@@ -230,7 +231,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
-    sentence = _past_enumerator(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1)
+    sentence = past_enumerator(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1)
     if _TOTAL_THEN_PART.search(text, sentence, clause):
         return True  # 131项…任务中,124项任务…: a part of the total before
     sentence_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
@@ -290,19 +291,9 @@ def _tied(text: str, at: int, end: int | None = None) -> bool:
     return end is not None and bool(_OBJECT_OF.fullmatch(text, clause, at)) and bool(_PLAN_ACT.match(text, end))
 
 
-#: a list's enumerator opening a clause (1、 / 2. / （一） / 一是): no part of the clause's words
-_ENUMERATOR = re.compile(r"\s*(?:\d{1,2}\s*(?:、|[.．](?!\d))|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|[一二三四五六七八九十]{1,2}是)")
-
-
-def _past_enumerator(text: str, start: int) -> int:
-    """``start``, or the end of a list's enumerator there."""
-    found = _ENUMERATOR.match(text, start)
-    return found.end() if found else start
-
-
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding ``at`` starts (after its list enumerator): what governs a count stands in its clause."""
-    return _past_enumerator(text, max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1)
+    return past_enumerator(text, max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1)
 
 
 def _parallel(text: str, found: list[TaskCount]) -> bool:

@@ -131,3 +131,38 @@ def test_a_list_enumerator_before_the_clause_changes_no_count(enumerator: str) -
 ])
 def test_an_enumerator_is_no_count_and_a_count_stays_one(text: str, count: int | None) -> None:
     assert problem_count(text) == count
+
+
+@pytest.mark.parametrize("arabic, variant", [
+    ("2024年宁夏启动第三轮生态环境保护督察", "二〇二四年宁夏启动第三轮生态环境保护督察"),
+    ("2024年宁夏启动第三轮生态环境保护督察", "2024 年宁夏启动第三轮生态环境保护督察"),
+    ("2024年宁夏启动第三轮生态环境保护督察", "1、宁夏启动第三轮生态环境保护督察"),
+    ("北京市日前启动第二轮生态环境保护督察", "（一）北京市日前启动第二轮生态环境保护督察"),
+    ("北京市日前启动第二轮生态环境保护督察", "一是北京市日前启动第二轮生态环境保护督察"),
+    ("3月四川省启动第二轮第四批省级生态环境保护督察", "三月四川省启动第二轮第四批省级生态环境保护督察"),
+    ("天津市2023年生态环境保护督察全面启动", "天津市二〇二三年生态环境保护督察全面启动"),
+    ("天津市2023年生态环境保护督察全面启动", "天津市２０２３年生态环境保护督察全面启动"),
+])
+def test_a_launching_level_read_past_the_date_script_and_an_enumerator(arabic: str, variant: str) -> None:
+    assert _key(arabic) is not None
+    assert _key(variant) == _key(arabic)
+
+
+@pytest.mark.parametrize("plain, variant", [
+    ("自治区从2019年8月底起,分2批对6个盟市开展了生态环境保护督察", "自治区从2019 年8 月底起, 分2 批对6 个盟市开展了生态环境保护督察"),
+    ("中央先后对福建省开展了2轮生态环境保护督察", "中央先后对福建省开展了2 轮生态环境保护督察"),
+    ("河北省继2020年底完成第二轮督察之后,首次开展对省属国有企业生态环境保护督察",
+     "河北省继2020年底完成第二轮督察之后, 首次开展对省属国有企业生态环境保护督察"),
+    ("省委于今年分3批对8个市开展了生态环境保护督察", "省委于今年分3 批对8 个市开展了生态环境保护督察"),
+])
+def test_a_subject_level_read_past_spaces(plain: str, variant: str) -> None:
+    assert _key(plain) is not None
+    assert _key(variant) == _key(plain)
+
+
+@pytest.mark.parametrize("text", [
+    "二〇二四年宁夏召开生态环境保护工作会议", "1、宁夏启动第三轮污染源普查", "2. 宁夏启动第三轮环境卫生检查",
+    "（一）全市开展环境卫生督查",
+])
+def test_a_launch_without_an_inspection_names_none(text: str) -> None:
+    assert _key(text) is None
