@@ -9,7 +9,7 @@ import pytest
 
 from archive.ledger.naming import inspection_name
 from archive.script_fold import for_reading
-from archive.timeliness.fields import problem_count
+from archive.timeliness.fields import feedback_date, problem_count
 from bench.paraphrase_probe_names import probe
 from crawler.extraction.info import info_block
 
@@ -166,3 +166,31 @@ def test_a_subject_level_read_past_spaces(plain: str, variant: str) -> None:
 ])
 def test_a_launch_without_an_inspection_names_none(text: str) -> None:
     assert _key(text) is None
+
+
+def _feedback(text: str) -> str | None:
+    found = feedback_date(text)
+    if found is None or found.value is None:
+        return None
+    return found.value.isoformat()[:7] if found.precision == "month" else found.value.isoformat()
+
+
+_STAY = "{y}年4月10日至30日,第二批督察组分别进驻各区开展市级环保督察,并于{m}完成督察反馈。"
+
+
+@pytest.mark.parametrize("year, month, want", [
+    ("2018", "7月", "2018-07"), ("二〇一八", "7月", "2018-07"), ("２０１８", "7月", "2018-07"), ("2018", "七月", "2018-07"),
+    ("二〇一八", "七月", "2018-07"), ("2019", "十二月", "2019-12"), ("２０１９", "十一月", "2019-11"), ("2020", "十月", "2020-10"),
+])
+def test_a_month_alone_before_the_feedback_in_either_numeral_script(year: str, month: str, want: str) -> None:
+    assert _feedback(_STAY.format(y=year, m=month)) == want
+
+
+@pytest.mark.parametrize("text", [
+    "2018年4月10日至30日,督察组进驻各区,七月底前完成督察反馈问题整改。",
+    "2018年4月10日至30日,督察组进驻各区,七月份以来持续整改反馈问题。",
+    "督察组于七月向各区反馈督察意见。",
+    "2018年4月10日至30日,督察组进驻各区,统一月度调度反馈问题整改。",
+])
+def test_no_month_alone_where_it_is_a_deadline_a_period_or_yearless(text: str) -> None:
+    assert _feedback(text) is None
