@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.naming import inspection_name
+from archive.ledger.numbers import cited_numbers
 from archive.script_fold import for_reading
 from archive.timeliness.fields import feedback_date, problem_count
 from bench.paraphrase_probe_names import probe
@@ -194,3 +195,18 @@ def test_a_month_alone_before_the_feedback_in_either_numeral_script(year: str, m
 ])
 def test_no_month_alone_where_it_is_a_deadline_a_period_or_yearless(text: str) -> None:
     assert _feedback(text) is None
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("（一）1.编号8:加强入湖河流整治。", [8]), ("一是序号一:思想认识不到位。", [1]), ("一、编号14:完善监测监控体系。", [14]),
+    ("（二）2.?编号14:完善监测监控体系。", [14]), ("二是问题编号十四:整治不到位。", [14]), ("3、序号3:治理滞后。", [3]),
+    ("(一) 编号21:推进污水处理。", [21]), ("1. 2. 编号6:关停小散乱污企业。", [6]),
+])
+def test_a_heading_label_read_after_one_or_two_enumerators(text: str, numbers: list[int]) -> None:
+    assert cited_numbers(text) == numbers
+
+
+@pytest.mark.parametrize("text", ["（一）受理编号609号:已办结。", "附表:序号一任务公示表格", "一是1.7个问题已整改。",
+                                  "1. 2. 3. 整改措施落实到位。"])
+def test_no_heading_citation_without_the_task_label(text: str) -> None:
+    assert cited_numbers(text) == []
