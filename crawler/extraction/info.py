@@ -75,7 +75,7 @@ _NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站�
 #: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
-_DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
+_DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}[:：]\d{2}")
 _NUMERIC_ALONE = re.compile(
     r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
 #: a day printed just before the source label on its line, after the body's last words ("…同志。 2022年9月14日 来源:安阳
@@ -178,7 +178,7 @@ _ISSUE_LINE = re.compile(r"《([\u4e00-\u9fff]{2,12}?(?:报|刊))》(?=\s*[（(]
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label or page
 #: control; a site and its paper joined by a dash ("… 10:09:33 某某网-某某日报  点击量:") is one name
-_NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
+_NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
                               r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论)\s*[:：(（]")
 
 
@@ -198,8 +198,8 @@ _MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDI
 #: printing the page, as a newspaper's name (_MEDIUM); a 年月日 day with no time under the name is a signature instead
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _BYLINE = re.compile(rf"^[ \t\u3000]*《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3000]+(?={_DAY})|[ \t\u3000]*\n[ \t\u3000]*"
-                     rf"(?=(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}[ \t\u3000]*\d{{1,2}}:\d{{2}}))"
-                     rf"{_DAY}(?:[ \t\u3000]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t\u3000]*$", re.MULTILINE)
+                     rf"(?=(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}))"
+                     rf"{_DAY}(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[ \t\u3000]*$", re.MULTILINE)
 #: what such a name is not: a body signing (…局, …政府, …中心, …组), a column or a document's kind (工作动态, 通知公告),
 #: a weekday or the clock's words
 _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
@@ -210,7 +210,7 @@ _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区�
 
 #: a day's time ending a byline: a name ending 新闻 before a timed day is a medium's (某某经济新闻 2018-09-26 21:10:42),
 #: a column's (图片新闻 2024-01-01) only without one
-_TIMED_END = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*$")
+_TIMED_END = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \t\u3000]*$")
 
 
 def _byline(folded: str) -> re.Match[str] | None:
@@ -221,7 +221,7 @@ def _byline(folded: str) -> re.Match[str] | None:
 
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
 #: ("2024-11-04 某某市生态环境局办公室 王某"): the posting day and the publisher
-_DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+_DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
                        rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff]{{2,40}}?(?:[{BODY_END}]|中心|政府))"
                        r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
 

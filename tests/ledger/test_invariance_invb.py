@@ -210,3 +210,19 @@ def test_a_heading_label_read_after_one_or_two_enumerators(text: str, numbers: l
                                   "1. 2. 3. 整改措施落实到位。"])
 def test_no_heading_citation_without_the_task_label(text: str) -> None:
     assert cited_numbers(text) == []
+
+
+@pytest.mark.parametrize("ascii_text", [
+    "26.07.2017  09:13", "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣", "15.08.2017 14:13\n本文来源: 环境保护厅",
+    "2023-11-21 10:53:43\n新闻联播", "2018-06-20 08:15 人民网-人民日报 ", "01.09.2016 01:31", "2024-03-15 16:02:11 红网 编辑: 王五",
+    "2018-10-30 07:40\n来源: 西安日报",
+])
+def test_a_clock_colon_in_either_width_keeps_the_block(ascii_text: str) -> None:
+    wide = ascii_text.replace(":", "：")
+    assert info_block(ascii_text).value() is not None
+    assert info_block(wide).value() == info_block(ascii_text).value()
+
+
+@pytest.mark.parametrize("text", ["会议时间：9：30", "浏览次数：12：00", "比例为3：1", "第12：13条"])
+def test_a_colon_between_numbers_without_a_day_posts_nothing(text: str) -> None:
+    assert info_block(text).posted is None
