@@ -50,10 +50,18 @@ def arabic_number(text: str) -> int:
     return (_DIGIT.index(tens) if tens else 1) * 10 + (_DIGIT.index(ones) if ones else 0)
 
 
+#: a machine's timestamp (2018年10月19日 07:29): a CMS prints it, never in Chinese numerals
+_STAMP = re.compile(r"((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)")
+
+
 def to_chinese_numerals(text: str) -> str:
-    """Years digit by digit (2020年 二〇二〇年), counts below 100 before a unit (3月 三月, 第12项 第十二项)."""
-    text = re.sub(r"(?<![\d.\-/:：])(\d{4})(?=年)", lambda m: "".join(_DIGIT[int(c)] for c in m.group(1)), text)
-    return re.sub(rf"(?<![\d.\-/:：])(\d{{1,2}})(?=[{_UNIT}])", lambda m: chinese_number(int(m.group(1))), text)
+    """Years digit by digit (2020年 二〇二〇年), counts below 100 before a unit (3月 三月, 第12项 第十二项); a
+    timestamp is left as printed."""
+    parts = _STAMP.split(text)
+    if len(parts) > 1:
+        return "".join(part if i % 2 else to_chinese_numerals(part) for i, part in enumerate(parts))
+    text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: "".join(_DIGIT[int(c)] for c in m.group(1)), text)
+    return re.sub(rf"(?<![\d.\-/:：])(\d{{1,2}})\s*(?=[{_UNIT}])", lambda m: chinese_number(int(m.group(1))), text)
 
 
 def to_arabic_numerals(text: str) -> str:
@@ -144,11 +152,12 @@ SYNONYMS: dict[str, Variation] = {
 
 
 def separators(text: str) -> str:
-    """Another separator between an info block's fields (| ｜ 丨 ·, or two spaces)."""
-    for old, new in (("|", "｜"), ("｜", "丨"), ("丨", "·"), ("  ", " | ")):
+    """Another separator between two fields of an info block's line: | ｜ 丨 in turn, or `` | `` for the spaces
+    between a field and the next label."""
+    for old, new in (("|", "｜"), ("｜", "丨"), ("丨", "|")):
         if old in text:
             return text.replace(old, new)
-    return re.sub(r"\s+(?=(?:信息)?来源|发布|时间|作者|浏览)", "  ", text, count=1)
+    return re.sub(r"(?<=\S)[ \t\u3000]{2,}(?=(?:信息|本文)?来源|发布|作者|编辑|浏览|点击)", " | ", text, count=1)
 
 
 def prefix(clause: str) -> Variation:
