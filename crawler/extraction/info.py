@@ -81,8 +81,11 @@ _NUMERIC_ALONE = re.compile(
 #: a day printed just before the source label on its line, after the body's last words ("…同志。 2022年9月14日 来源:安阳
 #:环境") or leading the info line's labels ("2019年04月02日作者:来源:生态环境部"); a signature's day on a line of its
 #: own above an empty 来源: is no posting date
-_DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:)
-    r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日))[ \t\u3000]*"
+#: a day in Chinese numerals (二〇二二年九月十四日), as ``parse_shown_date`` reads it
+_CN_DAY = r"[〇○零一二][〇○零一二三四五六七八九]{3}[ \t]*年[ \t]*[〇○零一二三四五六七八九十]{1,3}[ \t]*月[ \t]*[〇○零一二三四五六七八九十]{1,3}[ \t]*日"
+_DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:); either numeral script
+    r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+    rf"|{_CN_DAY})[ \t\u3000]*"
     r"[)）\]】]?[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|出处|来自|发布|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 #: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day

@@ -11,7 +11,7 @@ from archive.ledger.naming import inspection_name
 from archive.ledger.numbers import cited_numbers
 from archive.script_fold import for_reading
 from archive.timeliness.fields import feedback_date, problem_count
-from bench.paraphrase_probe_names import probe
+from bench.paraphrase_probe_names import probe, to_chinese_numerals
 from crawler.extraction.info import info_block
 
 
@@ -225,4 +225,23 @@ def test_a_clock_colon_in_either_width_keeps_the_block(ascii_text: str) -> None:
 
 @pytest.mark.parametrize("text", ["会议时间：9：30", "浏览次数：12：00", "比例为3：1", "第12：13条"])
 def test_a_colon_between_numbers_without_a_day_posts_nothing(text: str) -> None:
+    assert info_block(text).posted is None
+
+
+@pytest.mark.parametrize("arabic", [
+    "约谈其主要负责同志。 2022年9月14日 来源:安阳环境 |", "2019年4月2日作者:来源:生态环境部", "全文完。 2021年3月5日 来源:四川日报",
+    "2020年10月16日 | 来源:市生态环境局", "（2023年2月24日）来源:云南省生态环境厅", "2018年7月6日 信息来源:人民日报",
+    "2024年11月19日 编辑:张三", "2017年12月9日 作者:李四 来源:现代快报",
+])
+def test_a_day_before_the_source_label_in_chinese_numerals(arabic: str) -> None:
+    chinese = to_chinese_numerals(arabic)
+    assert chinese != arabic and info_block(arabic).posted is not None
+    assert info_block(chinese).posted == info_block(arabic).posted
+
+
+@pytest.mark.parametrize("text", [
+    "公示期为二〇二〇年十月十六日至二〇二〇年十月二十三日 来源:市生态环境局", "二〇二二年九月 来源:安阳环境",
+    "二〇二二年 来源:安阳环境", "第二〇二二号 来源:安阳环境",
+])
+def test_no_posting_day_from_a_span_end_or_a_part_date(text: str) -> None:
     assert info_block(text).posted is None
