@@ -154,10 +154,13 @@ def _day_openings(text: str) -> Iterator[re.Match[str]]:
             yield day
 
 
-#: a news agency's dateline: "新华社某地11月15日电" (the day the report was filed)
-_DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日\s*电")
+#: a month's and a day's number in either numeral script (8 / 八, 22 / 二十二): read with ``cn_number``
+_CN_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+#: a news agency's dateline: "新华社某地11月15日电", "新华社北京八月二十二日电" (the day the report was filed)
+_DATELINE = re.compile(rf"(?P<m>{_CN_MONTH})\s*月\s*(?P<d>{_CN_DAY})\s*日\s*电")
 #: a day with no month (15日, 督察组17日向…): not a month's day, not the dateline's own
-_BARE_DAY = re.compile(r"(?<![\d月])(?P<d>[12]\d|3[01]|0?[1-9])\s*日(?!\s*电)")
+_BARE_DAY = re.compile(rf"(?<![\d月〇○零一二三四五六七八九十])(?P<d>{_CN_DAY})\s*日(?!\s*电)")
 _YEAR = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_NUMERAL})\s*年")  # 2018年, 二〇一八年 (read folded: ２０１８年)
 #: what joins a span's first and last days (20日至21日, 20日-21日)
 _SPAN = re.compile(r"\s*(?:至|到|[-－—~～])\s*")
@@ -180,10 +183,11 @@ def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> D
         day = days[-2] if len(days) >= 2 and _SPAN.fullmatch(text, days[-2].end(), days[-1].start()) else days[-1]
         years = [cn_number(y.group(1)) or 0 for y in _YEAR.finditer(text, 0, day.start())]
         year = context_year or (years[-1] if years else None)
-        later = int(day.group("d")) > int(line.group("d"))
-        value = None if year is None or later else dt.date(year, int(line.group("m")), int(day.group("d")))
+        month, dated, on = (cn_number(line.group("m")) or 1, cn_number(line.group("d")) or 1, cn_number(day.group("d")) or 1)
+        later = on > dated
+        value = None if year is None or later else dt.date(year, month, on)
         return DateMention(value=value, text=written[day.start():day.end()], start=day.start(), end=day.end(),
-                           year=year, month=None if later else int(line.group("m")), day=int(day.group("d")),
+                           year=year, month=None if later else month, day=on,
                            year_source="context" if context_year else "text", note="month of the news dateline",
                            _explicit_year=False)
     return None

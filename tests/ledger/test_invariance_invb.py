@@ -245,3 +245,23 @@ def test_a_day_before_the_source_label_in_chinese_numerals(arabic: str) -> None:
 ])
 def test_no_posting_day_from_a_span_end_or_a_part_date(text: str) -> None:
     assert info_block(text).posted is None
+
+
+_WIRE = "新华社北京{m}月{d}日电 生态环境部发布信息,中央生态环境保护督察组{f}日向上海等7省(市)反馈督察情况。"
+
+
+@pytest.mark.parametrize("month, day, fed, want", [
+    ("8", "22", "20", "-08-20"), ("八", "二十二", "二十", "-08-20"), ("八", "22", "二十", "-08-20"),
+    ("十一", "十五", "十五", "-11-15"), ("11", "15", "15", "-11-15"), ("十二", "三十", "二十九", "-12-29"),
+    ("五", "三", "三", "-05-03"), ("十", "二十一", "十一", "-10-11"),
+])
+def test_a_news_dateline_dates_the_bare_day_in_either_numeral_script(month: str, day: str, fed: str, want: str) -> None:
+    found = feedback_date(_WIRE.format(m=month, d=day, f=fed), context_year=2024)
+    assert found is not None and found.value is not None
+    assert found.value.isoformat() == "2024" + want
+
+
+@pytest.mark.parametrize("month, day, fed", [("八", "二十", "二十二"), ("8", "20", "22"), ("五", "三", "十三"), ("十", "一", "三")])
+def test_a_day_after_the_dateline_has_no_month(month: str, day: str, fed: str) -> None:
+    found = feedback_date(_WIRE.format(m=month, d=day, f=fed), context_year=2024)
+    assert found is None or found.value is None
