@@ -38,7 +38,7 @@ _TASK_COUNT = re.compile(
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
     rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改(?:任务|事项)"
     # 整改任务共5大类39项, 问题共分3个方面21项: the categories between the total's verb and its count
-    rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|(?:(?:整改)?任务|整改事项)(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
     # …an inspection's name between the count and its problems: 46个督察反馈问题, 12个中央环保督察反馈问题 (一是督察反馈问题…:

@@ -259,7 +259,9 @@ def publisher_of(fields: dict[str, str]) -> str | None:
         if value and not _NO_PUBLISHER.match(value) and not _DATE_FIRST.match(value):  # an empty source, then a day
             end = _NAME_END.search(value)
             head = slice(0, end.start() if end else len(value))
-            name, read = (bare_name(_GLUED_DATE.sub("", v[head]).strip()) for v in (written, value))
+            glued = [m.span() for m in _GLUED_DATE.finditer(value[head])]  # found in the reading copy (２０１９-０５-１５)
+            keep = list(zip([0] + [stop for _, stop in glued], [start for start, _ in glued] + [len(value[head])], strict=True))
+            name, read = (bare_name("".join(v[head][a:b] for a, b in keep).strip()) for v in (written, value))
             if name and not _NO_PUBLISHER.match(read) and (label not in _WEAK_LABELS or _BODY_NAME.search(read)):
                 return name
     return None

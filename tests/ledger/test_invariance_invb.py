@@ -265,3 +265,27 @@ def test_a_news_dateline_dates_the_bare_day_in_either_numeral_script(month: str,
 def test_a_day_after_the_dateline_has_no_month(month: str, day: str, fed: str) -> None:
     found = feedback_date(_WIRE.format(m=month, d=day, f=fed), context_year=2024)
     assert found is None or found.value is None
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("来源:人民网-人民日报２０１９-０５-１５", "人民网-人民日报"), ("来源:人民网-人民日报2019-05-15", "人民网-人民日报"),
+    ("来源:新华网２０２０-０１-０２", "新华网"), ("来源:新华网2020-01-02", "新华网"), ("来源:光明日报２０２１/３/５", "光明日报"),
+    ("信息来源:市生态环境局２０２２-１１-０１", "市生态环境局"), ("來源:上觀新聞２０１９-１２-１０", "上觀新聞"),
+    ("来源:经济日报２０１８-０６-２０", "经济日报"),
+])
+def test_a_day_glued_to_the_source_in_either_digit_width(text: str, publisher: str) -> None:
+    assert info_block(text).publisher == publisher
+
+
+@pytest.mark.parametrize("text", ["来源:２０１９-０５-１５", "来源:", "来源:本站２０１９-０５-１５", "来源:网络２０２０-０１-０２"])
+def test_no_publisher_from_a_day_or_a_non_body(text: str) -> None:
+    assert info_block(text).publisher is None
+
+
+@pytest.mark.parametrize("text, count", [
+    ("第二轮督察整改事项11项,已完成整改6项", 11), ("第一轮中央生态环境保护督察整改事项30项,均已完成整改", 30),
+    ("整改事项共42项,已完成30项", 42), ("我市整改事项合计25项", 25),
+])
+def test_a_total_after_rectification_items(text: str, count: int) -> None:
+    assert problem_count(text) == count
+    assert problem_count(text.replace("整改事项", "整改任务")) == count
