@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 #: ``str.translate`` table: traditional code point → simplified code point
 SCRIPT_FOLD: dict[int, int] = str.maketrans(TRADITIONAL, SIMPLIFIED)
+#: …and full-width digits to ASCII (２０２０年 2020年): the reading copy of ``for_reading`` (one for one too)
+_READING_FOLD: dict[int, int] = SCRIPT_FOLD | str.maketrans("０１２３４５６７８９", "0123456789")
 #: each simplified character with every traditional character folded to it (the character itself first)
 VARIANTS: dict[str, str] = {}
 for _trad, _simp in zip(TRADITIONAL, SIMPLIFIED, strict=True):
@@ -86,7 +88,7 @@ def unannotated(text: str) -> tuple[str, list[int] | None]:
 
 
 def for_reading(text: str) -> tuple[str, str]:
-    """(the text as written without inline pinyin, that text folded to simplified script): same length, so a
-    span read in the folded copy slices the written one."""
+    """(the text as written without inline pinyin, that text folded to simplified script and ASCII digits): same
+    length, so a span read in the folded copy slices the written one."""
     written = unannotated(text)[0]
-    return written, fold_script(written)
+    return written, fold_script(written).translate(_READING_FOLD)

@@ -41,6 +41,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from archive.enumerators import LIST_ENUMERATOR
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
     _BATCH,
@@ -48,10 +49,12 @@ from archive.ledger.naming_words import (
     _CORE,
     _DEPARTMENT,
     _N,
+    _NUM,
     _PLACE_LEVEL,
     _PROVINCE_SHORT,
     _REGION,
     _ROUND,
+    _YEAR,
 )
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
@@ -62,16 +65,16 @@ _NAMING = re.compile(
     rf"(?:(?P<r1>{_ROUND})\s*)?(?:(?P<b1>{_BATCH})\s*)?"
     # 第二轮第四批7个…督察组, 第一批组建5个…, 第一批共组建了5个…督察组: how many groups (a total's 共 / 共计, then a verb)
     # …首轮4个批次省级…督察: how many batches, likewise
-    rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}个(?:批次)?\s*)?"
+    rf"(?:(?<=[轮批])(?:共计?)?\s*(?:组建|派出|派驻|成立)?了?\s*{_N}\s*个(?:批次)?\s*)?"
     # 第一批接受中央…督察的…: the batch of those receiving it
     rf"(?:(?<=批)(?:接受|迎接)\s*)?"
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_COMMITTEE}|{_DEPARTMENT})?"
     # a province by its short name glued to the naming's round or batch (重庆第二批环保集中督察组, 四川第三轮…督察)
     rf"|{_PROVINCE_SHORT}(?=\s*(?:{_ROUND}|{_BATCH})))?\s*"
-    rf"(?:(?<=[省区市级\s])(?:19|20)\d{{2}}\s*年度?\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"  # 天津市2023年…督察: the year's
+    rf"(?:(?<=[省区市级\s])(?:{_YEAR})度?\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"  # 天津市2023年…督察: the year's
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
-    rf"(?:(?<=[轮批])\s*{_N}个\s*)?"
+    rf"(?:(?<=[轮批])\s*{_N}\s*个\s*)?"
     # 上海市环境保护第一督察组: the core words before the group's number; 第一、第二督察组: two groups named together, no one
     rf"(?:{_CORE}\s*(?=第{_N}(?:\s*[、和及与]\s*第?{_N})*\s*督察组))?"
     rf"(?:第(?P<group>{_N})(?![轮批、和及与])|(?P<groups>第{_N}(?:\s*[、和及与]\s*第?{_N})+)(?=\s*(?:{_CORE}\s*)?督察组))?\s*"
@@ -87,7 +90,7 @@ _NAMING = re.compile(
 #: a province or region counting its own groups (内蒙古组建了12个督察组, 我省8个环保督察组): its provincial inspection
 _GROUP_COUNT = re.compile(
     rf"(?:{_PLACE_LEVEL}|我省|我区|本省|全省|全区|{_REGION})(?:[^。；;，,\d]{{0,6}}?)"
-    rf"{_N}个\s*{_CORE}?\s*督察组")
+    rf"{_N}\s*个\s*{_CORE}?\s*督察组")
 #: a round or a batch before a bare 督察 in its clause (这是第二轮第一批…开展的督察, 第一批督察对象为…): no level of its
 #: own, it completes the naming before it
 _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^。；;\n，,]{{0,30}}?督察")
@@ -100,14 +103,14 @@ _RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
 #: level-less naming right after it in its clause is that level's
 _SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|{_REGION})(?:{_COMMITTEE})?|{_PROVINCE_SHORT})"
                       # …after a time (于…, 从2019年8月底起, 自…以来,, 继…之后,) and a manner (分2批: how many, no batch)
-                      rf"(?:先后|已经?|曾|再次|首次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?"
-                      rf"|继[^。；;\n]{{1,60}}?之?后\s*[，,]?|分(?:{_N}|两)?(?:批次?|轮|次))*\s*(?:对[^，,。；;\n]{{1,30}}?"
+                      rf"(?:先后|已经?|曾|再次|首次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?\s*"
+                      rf"|继[^。；;\n]{{1,60}}?之?后\s*[，,]?\s*|分(?:{_N}\s*|两)?(?:批次?|轮|次))*\s*(?:对[^，,。；;\n]{{1,30}}?"
                       # …the verb before or after its object (对7个市开展了…督察, 首次开展对省属企业…督察)
-                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}[轮次]\s*)?|(?:开展|进行|实施)了?\s*对[^，,。；;\n]{{1,30}}?(?:的)?\s*)$")
+                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}\s*[轮次]\s*)?|(?:开展|进行|实施)了?\s*对[^，,。；;\n]{{1,30}}?(?:的)?\s*)$")
 #: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
 #: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
 #: 配合: the level above's inspection)
-_LAUNCHER = re.compile(rf"\s*(?:(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|今年|近日|日前|近期)?\s*"
+_LAUNCHER = re.compile(rf"(?:{LIST_ENUMERATOR})?\s*(?:(?:{_YEAR})?\s*(?:{_NUM}\s*月(?:\s*{_NUM}\s*日)?)?|今年|近日|日前|近期)?\s*"
                        rf"(?P<level>省委(?:、?省政府)?|省政府|我省|本省|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE_SHORT})"
                        rf"(?:[、和]?(?:省|市|自治区|区)?(?:委|党委|政府|人民政府))*"  # 天津市委、市政府部署开展…
                        rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")

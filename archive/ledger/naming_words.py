@@ -5,6 +5,9 @@ One home for the vocabulary ``naming`` (and its special-inspection reading) buil
 from __future__ import annotations
 
 _N = r"[一二三四五六七八九十\d]{1,3}"
+#: a year in either numeral script (2024年, 2024 年, 二〇二四年) and a month's or day's number (3, 十二)
+_YEAR = r"(?:19|20)\d{2}\s*年|[一二][〇零一二三四五六七八九]{3}\s*年"
+_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 #: a place's name never holds a round or a batch (第二轮省… is round 2 of the province's, not a place 第二轮省)
 _PLACE_LEVEL = r"(?:(?![第轮批])[\u4e00-\u9fff]){1,6}?(?:省|自治区)|北京市|天津市|上海市|重庆市|自治区"
 #: the autonomous regions by their short names (新疆第一生态环境保护督察组: the region's own group 1), and the 兵团

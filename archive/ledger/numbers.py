@@ -18,6 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.enumerators import LIST_ENUMERATOR
 from archive.ledger.deadlines import Deadline, deadline
 from archive.script_fold import for_reading
 from archive.timeliness.dates import cn_number
@@ -51,9 +52,10 @@ _OWNER = r"(?:(?:问题|任务|督察|清单|台账|整改)(?:省|市|县|区)?|
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
     rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*(?:[:：]|为)\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
-    # a heading: 序号一: / 问题编号十四: / 1.编号8: — the label first on its line (after a list enumerator), then the number
+    # a heading: 序号一: / 问题编号十四: / 1.编号8: — the label first on its line (after one or two list enumerators:
+    # （一）1.编号8:, 一是序号一:), then the number
     # and a colon; 受理编号609号: (a petition) and 附表:序号一任务… (a caption) are none
-    rf"|(?:^|(?<=[\n\s]))(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[.．、]\s*[?？]?\s*|[（(]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[)）]\s*)?"
+    rf"|(?:^|(?<=[\n\s]))(?:{LIST_ENUMERATOR}\s*[?？]?\s*){{0,2}}"
     rf"(?:问题|任务)?(?:序号|编号)\s*第?\s*(?P<list5>{_LIST})\s*[号项]?\s*[:：]"
     # a number in brackets between the inspection's name and its task: 督察(第82号)整改任务
     rf"|[（(]\s*第\s*(?P<list6>{_LIST})\s*[号项]\s*[)）](?=\s*(?:反馈)?(?:整改)?(?:问题|任务))"

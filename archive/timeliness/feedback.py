@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from archive.script_fold import for_reading
-from archive.timeliness.dates import DateMention, find_dates
+from archive.timeliness.dates import YEAR_NUMERAL, DateMention, cn_number, find_dates, fold_digits
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,8 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
 
 #: a month with no day before the feedback's verb in its clause (于7月完成督察反馈, 7月向某省反馈): not a day's month, no
 #: part of a span or a period (7月底, 7月份以来, 7月至9月 at either end)
-_MONTH_ALONE = re.compile(r"(?<![\d年/.-])(?<![至到－—~～])(?<![至到－—~～]\s)(?P<m>1[0-2]|0?[1-9])\s*月(?!\s*\d|\s*份?\s*(?:[底初中末上下旬]|以来|至|到|[-－—~～]))")
+_MONTH_ALONE = re.compile(r"(?<![\d年/.\-〇○零一二三四五六七八九十])(?<![至到－—~～])(?<![至到－—~～]\s)"
+                          r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!\s*[\d〇○零一二三四五六七八九十]|\s*份?\s*(?:[底初中末上下旬]|以来|至|到|[-－—~～]))")
 
 
 def _month_alone(written: str, text: str, context_year: int | None) -> DateMention | None:
@@ -118,12 +119,12 @@ def _month_alone(written: str, text: str, context_year: int | None) -> DateMenti
         if not months:
             continue
         month = months[-1]
-        years = [int(y.group(1)) for y in _YEAR.finditer(written, 0, month.start())]
+        years = [cn_number(y.group(1)) or 0 for y in _YEAR.finditer(fold_digits(written), 0, month.start())]
         year = years[-1] if years else context_year
         if year is None:
             return None
-        return DateMention(dt.date(year, int(month.group("m")), 1), written[month.start():month.end()], month.start(),
-                           month.end(), precision="month", year=year, month=int(month.group("m")),
+        return DateMention(dt.date(year, cn_number(month.group("m")) or 1, 1), written[month.start():month.end()], month.start(),
+                           month.end(), precision="month", year=year, month=cn_number(month.group("m")) or 1,
                            year_source="text" if years else "context")
     return None
 
@@ -131,7 +132,7 @@ def _month_alone(written: str, text: str, context_year: int | None) -> DateMenti
 def _in_stated_year(written: str, found: DateMention) -> DateMention:
     """``found`` (a day whose year is unknown) read in the last year the text states before it (``2023年，…。9月1日…
     反馈``), or as it is when the text states none."""
-    years = [int(y.group(1)) for y in _YEAR.finditer(written, 0, found.start)]
+    years = [cn_number(y.group(1)) or 0 for y in _YEAR.finditer(fold_digits(written), 0, found.start)]
     if not years:
         return found
     return next((m for m in find_dates(written, context_year=years[-1]) if m.start == found.start), found)
@@ -153,11 +154,14 @@ def _day_openings(text: str) -> Iterator[re.Match[str]]:
             yield day
 
 
-#: a news agency's dateline: "新华社某地11月15日电" (the day the report was filed)
-_DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日\s*电")
+#: a month's and a day's number in either numeral script (8 / 八, 22 / 二十二): read with ``cn_number``
+_CN_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+#: a news agency's dateline: "新华社某地11月15日电", "新华社北京八月二十二日电" (the day the report was filed)
+_DATELINE = re.compile(rf"(?P<m>{_CN_MONTH})\s*月\s*(?P<d>{_CN_DAY})\s*日\s*电")
 #: a day with no month (15日, 督察组17日向…): not a month's day, not the dateline's own
-_BARE_DAY = re.compile(r"(?<![\d月])(?P<d>[12]\d|3[01]|0?[1-9])\s*日(?!\s*电)")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_BARE_DAY = re.compile(rf"(?<![\d月〇○零一二三四五六七八九十])(?P<d>{_CN_DAY})\s*日(?!\s*电)")
+_YEAR = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_NUMERAL})\s*年")  # 2018年, 二〇一八年 (read folded: ２０１８年)
 #: what joins a span's first and last days (20日至21日, 20日-21日)
 _SPAN = re.compile(r"\s*(?:至|到|[-－—~～])\s*")
 
@@ -177,12 +181,13 @@ def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> D
             continue
         # 20日至21日分别向…反馈: several bodies over a span of days, dated by its first
         day = days[-2] if len(days) >= 2 and _SPAN.fullmatch(text, days[-2].end(), days[-1].start()) else days[-1]
-        years = [int(y.group(1)) for y in _YEAR.finditer(text, 0, day.start())]
+        years = [cn_number(y.group(1)) or 0 for y in _YEAR.finditer(text, 0, day.start())]
         year = context_year or (years[-1] if years else None)
-        later = int(day.group("d")) > int(line.group("d"))
-        value = None if year is None or later else dt.date(year, int(line.group("m")), int(day.group("d")))
+        month, dated, on = (cn_number(line.group("m")) or 1, cn_number(line.group("d")) or 1, cn_number(day.group("d")) or 1)
+        later = on > dated
+        value = None if year is None or later else dt.date(year, month, on)
         return DateMention(value=value, text=written[day.start():day.end()], start=day.start(), end=day.end(),
-                           year=year, month=None if later else int(line.group("m")), day=int(day.group("d")),
+                           year=year, month=None if later else month, day=on,
                            year_source="context" if context_year else "text", note="month of the news dateline",
                            _explicit_year=False)
     return None

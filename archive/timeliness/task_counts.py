@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from archive.enumerators import past_enumerator
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 
@@ -21,7 +22,7 @@ CN_NUM = r"\d{1,3}(?:,\d{3})+|\d+|[一二三四五六七八九十百零〇两]+"
 _CN_NUM = CN_NUM
 #: a total's verb: 任务共24项 / 共有 / 共计42项 / 合计 / 总计 / 总数为
 _IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
-#: a stated count: 375项整改任务 / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
+#: a stated count: 375项整改任务 (整改事项) / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 #: whose tasks, between the count and its noun: an inspection's name, its feedback (89项中央环保督察整改任务, 41项反馈问题)
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 #: a count's numeral starts no other number and is no ordinal: 第56项 cites a task, 二十六 is no 六
@@ -33,15 +34,16 @@ _CATEGORIES = rf"(?:{_CN_NUM})\s*(?:大类|类|个方面|方面|个领域|领域
 _TASK_COUNT = re.compile(
     rf"{_COUNT_START}(?P<n_task>{_CN_NUM})\s*[项条]\s*{_WHOSE}\s*(?:具体|重点|突出)?\s*(?:生态环境|环境)?\s*(?:整改|工作)?\s*"
     # measures are the plan's list under 清单 or when the part done follows (158项整改措施已完成108项)
-    rf"(?:任务|措施(?=\s*清单|\s*已[^，,。；;\d]{{0,10}}?完成\s*(?:{_CN_NUM})\s*[项条个])|问题)"
+    rf"(?:任务|措施(?=\s*清单|\s*已[^，,。；;\d]{{0,10}}?完成\s*(?:{_CN_NUM})\s*[项条个])|问题|(?<=整改)事项)"
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
-    rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改任务"
+    rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改(?:任务|事项)"
     # 整改任务共5大类39项, 问题共分3个方面21项: the categories between the total's verb and its count
-    rf"|(?:整改)?任务(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|(?:(?:整改)?任务|整改事项)(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
     rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
-    # …an inspection's name between the count and its problems: 46个督察反馈问题, 12个中央环保督察反馈问题
-    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})\s*(?P<ge>个)?\s*(?P<fed>(?:[\u4e00-\u9fff]{{0,12}}?督察(?:[“\"]?回头看[”\"]?)?)?\s*反馈)?\s*"
+    # …an inspection's name between the count and its problems: 46个督察反馈问题, 12个中央环保督察反馈问题 (一是督察反馈问题…:
+    # an enumerator, no count)
+    rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})(?!是)\s*(?P<ge>个)?\s*(?P<fed>(?:[\u4e00-\u9fff]{{0,12}}?督察(?:[“\"]?回头看[”\"]?)?)?\s*反馈)?\s*"
     rf"(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?"
     # a list's count in brackets after its name: 整改措施清单(46项), 问题清单（共52个）
     rf"|(?:整改)?(?:任务|措施|问题)清单\s*[（(]\s*(?:共计?|计)?\s*(?P<n_list>{_CN_NUM})\s*[项条个]\s*[)）]")
@@ -229,7 +231,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
-    sentence = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+    sentence = past_enumerator(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1)
     if _TOTAL_THEN_PART.search(text, sentence, clause):
         return True  # 131项…任务中,124项任务…: a part of the total before
     sentence_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
@@ -290,8 +292,8 @@ def _tied(text: str, at: int, end: int | None = None) -> bool:
 
 
 def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` starts: what governs a count stands in its clause."""
-    return max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
+    """Where the clause holding ``at`` starts (after its list enumerator): what governs a count stands in its clause."""
+    return past_enumerator(text, max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1)
 
 
 def _parallel(text: str, found: list[TaskCount]) -> bool:

@@ -75,14 +75,17 @@ _NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站�
 #: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
-_DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}")
+_DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}[:：]\d{2}")
 _NUMERIC_ALONE = re.compile(
     r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
 #: a day printed just before the source label on its line, after the body's last words ("…同志。 2022年9月14日 来源:安阳
 #:环境") or leading the info line's labels ("2019年04月02日作者:来源:生态环境部"); a signature's day on a line of its
 #: own above an empty 来源: is no posting date
-_DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:)
-    r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日))[ \t\u3000]*"
+#: a day in Chinese numerals (二〇二二年九月十四日), as ``parse_shown_date`` reads it
+_CN_DAY = r"[〇○零一二][〇○零一二三四五六七八九]{3}[ \t]*年[ \t]*[〇○零一二三四五六七八九十]{1,3}[ \t]*月[ \t]*[〇○零一二三四五六七八九十]{1,3}[ \t]*日"
+_DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:); either numeral script
+    r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
+    rf"|{_CN_DAY})[ \t\u3000]*"
     r"[)）\]】]?[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|出处|来自|发布|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 #: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day
@@ -178,7 +181,7 @@ _ISSUE_LINE = re.compile(r"《([\u4e00-\u9fff]{2,12}?(?:报|刊))》(?=\s*[（(]
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label or page
 #: control; a site and its paper joined by a dash ("… 10:09:33 某某网-某某日报  点击量:") is one name
-_NAME_AFTER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
+_NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
                               r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论)\s*[:：(（]")
 
 
@@ -198,8 +201,8 @@ _MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDI
 #: printing the page, as a newspaper's name (_MEDIUM); a 年月日 day with no time under the name is a signature instead
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _BYLINE = re.compile(rf"^[ \t\u3000]*《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3000]+(?={_DAY})|[ \t\u3000]*\n[ \t\u3000]*"
-                     rf"(?=(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}[ \t\u3000]*\d{{1,2}}:\d{{2}}))"
-                     rf"{_DAY}(?:[ \t\u3000]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t\u3000]*$", re.MULTILINE)
+                     rf"(?=(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}))"
+                     rf"{_DAY}(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[ \t\u3000]*$", re.MULTILINE)
 #: what such a name is not: a body signing (…局, …政府, …中心, …组), a column or a document's kind (工作动态, 通知公告),
 #: a weekday or the clock's words
 _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
@@ -210,7 +213,7 @@ _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区�
 
 #: a day's time ending a byline: a name ending 新闻 before a timed day is a medium's (某某经济新闻 2018-09-26 21:10:42),
 #: a column's (图片新闻 2024-01-01) only without one
-_TIMED_END = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*$")
+_TIMED_END = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \t\u3000]*$")
 
 
 def _byline(folded: str) -> re.Match[str] | None:
@@ -221,7 +224,7 @@ def _byline(folded: str) -> re.Match[str] | None:
 
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
 #: ("2024-11-04 某某市生态环境局办公室 王某"): the posting day and the publisher
-_DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+_DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
                        rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff]{{2,40}}?(?:[{BODY_END}]|中心|政府))"
                        r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
 
@@ -245,15 +248,21 @@ _WEAK_LABELS = ("出处", "来自", "发布")
 _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
 
 
+_NAME_END = re.compile(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
+
+
 def publisher_of(fields: dict[str, str]) -> str | None:
-    """The publishing body a block names, or None."""
+    """The publishing body a block names, or None (its value read in simplified script and ASCII digits, sliced as
+    written)."""
     for label in _PUBLISHER_LABELS:
-        value = fields.get(label)
+        written, value = for_reading(fields.get(label) or "")
         if value and not _NO_PUBLISHER.match(value) and not _DATE_FIRST.match(value):  # an empty source, then a day
-            name = re.split(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})",
-                            value)[0]
-            name = bare_name(_GLUED_DATE.sub("", name).strip())
-            if name and not _NO_PUBLISHER.match(name) and (label not in _WEAK_LABELS or _BODY_NAME.search(name)):
+            end = _NAME_END.search(value)
+            head = slice(0, end.start() if end else len(value))
+            glued = [m.span() for m in _GLUED_DATE.finditer(value[head])]  # found in the reading copy (２０１９-０５-１５)
+            keep = list(zip([0] + [stop for _, stop in glued], [start for start, _ in glued] + [len(value[head])], strict=True))
+            name, read = (bare_name("".join(v[head][a:b] for a, b in keep).strip()) for v in (written, value))
+            if name and not _NO_PUBLISHER.match(read) and (label not in _WEAK_LABELS or _BODY_NAME.search(read)):
                 return name
     return None
 
@@ -360,7 +369,7 @@ def info_block(text: str) -> InfoBlock:
     if posted is None and (after := _DATE_AFTER_SOURCE.search(folded)):
         posted = parse_shown_date(after.group(1))
     if issued is None:
-        stated = find_stated_date(text)
+        stated = find_stated_date(folded)  # the signature day in the reading copy (２０１７年 too)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
     if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)
