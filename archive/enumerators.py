@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import re
 
-#: the pattern (a regex string, to be embedded), optional spaces before
-LIST_ENUMERATOR = (r"\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:、|[.．](?!\d))|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]"
-                   r"|[一二三四五六七八九十]{1,2}是)")
+_CN = "一二三四五六七八九十"
+#: an enumerator (a regex string, to be embedded): a number closed by a mark (not 2.7 or 1.5: a digit after the mark
+#: is a decimal, unless it opens a year, 1.2020年), a number closed by a bracket, a bracketed numeral, a Chinese numeral
+#: with 、 or 是 (一是, 二是 — 一是一非 is not one)
+ENUMERATOR = (rf"(?:(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*(?:、|[.．](?!\d{{1,3}}(?![\d年])))|\d{{1,2}}\s*[)）]"
+              rf"|[（(]\s*[{_CN}\d]{{1,3}}\s*[)）]|[{_CN}]{{1,2}}是(?![{_CN}非否]))")
+#: the same, spaces before it allowed
+LIST_ENUMERATOR = rf"\s*{ENUMERATOR}"
 _ENUMERATOR = re.compile(LIST_ENUMERATOR)
 
 

@@ -9,18 +9,15 @@ from __future__ import annotations
 import logging
 import re
 
+from archive.enumerators import ENUMERATOR
+
 logger = logging.getLogger(__name__)
 
-_CN = "一二三四五六七八九十"
-#: an enumerator: a number closed by a mark (not 1.5 or 2020年: a digit after the mark is a decimal), a bracketed
-#: numeral, a Chinese numeral with 、 or 是 (一是, 二是 — 一是一非 is not one)
-_ENUMERATOR = (rf"(?:\d{{1,2}}\s*(?:[.．](?!\d{{1,3}}(?![\d年]))|[、)）])|[（(][{_CN}\d]{{1,3}}[)）]"
-               rf"|[{_CN}]{{1,3}}、|[{_CN}]{{1,2}}是(?![{_CN}非否]))")
 #: an attribution of what follows to a source or a check, closed by a comma
 _ATTRIBUTION = r"(?:据(?:悉|了解|介绍|统计|报道)|经(?:查|核查|调查|了解)|记者(?:从[^，,。]{1,12})?了解到|另悉)\s*[，,:：]"
 #: spaces (not a line break: a heading on its own line stays one) between two Han characters
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])")
-_LEAD_IN = re.compile(rf"^\s*(?:(?:{_ENUMERATOR})\s*|(?:{_ATTRIBUTION})\s*)+")
+_LEAD_IN = re.compile(rf"^\s*(?:(?:{ENUMERATOR})\s*|(?:{_ATTRIBUTION})\s*)+")
 
 
 def lead_in_end(text: str) -> int:

@@ -35,6 +35,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.enumerators import ENUMERATOR
 from archive.script_fold import for_reading
 from archive.timeliness.dates import find_dates
 from archive.timeliness.shown_dates import parse_shown_date
@@ -107,8 +108,7 @@ _KNOWN_LABEL_ONLY = re.compile(rf"^[\s•·*\-]*(?:{LABELS})\s*[:：]\s*$")
 _LABEL_FIRST = re.compile(r"^[\s•·*\-|｜]*[\u4e00-\u9fff]{2,8}\s*[:：]|.*[。，,；;！？!?]")
 #: a section heading that is a known label, numbered or not, with or without its colon ("二、公示时间", "（三）公示期:",
 #: "2.发布日期"): a line opening with a date after it is its value, whatever follows the date
-_ENUMERATOR = r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d))"
-_LABEL_HEADING = re.compile(rf"^[\s•·*\-]*(?:{_ENUMERATOR})?\s*(?:{LABELS})\s*[:：]?\s*$")
+_LABEL_HEADING = re.compile(rf"^[\s•·*\-]*(?:{ENUMERATOR})?\s*(?:{LABELS})\s*[:：]?\s*$")
 _DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
