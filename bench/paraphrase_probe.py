@@ -21,28 +21,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: the repository's bench package
 
 from archive.ledger.language import READERS, Row, expected, load
+from archive.ledger.naming import cn_ordinal
 from archive.script_fold import VARIANTS
+from archive.timeliness.dates import cn_number
 from bench.ledger_language import _readable
 
 Variation = Callable[[str], list[str]]
 CN_DIGITS = "〇一二三四五六七八九"
 KINDS = ("status", "deadline")
-
-
-def cn_positional(n: int) -> str:
-    """1..99 as a writer spells it: 三, 十二, 二十, 三十一."""
-    tens, ones = divmod(n, 10)
-    if not tens:
-        return CN_DIGITS[ones]
-    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
-
-
-def cn_value(numeral: str) -> int:
-    """The value of a positional Chinese numeral below 100 (十, 十二, 二十三)."""
-    if "十" not in numeral:
-        return CN_DIGITS.index(numeral)
-    tens, _, ones = numeral.partition("十")
-    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
 
 
 def _once(text: str, new: str) -> list[str]:
@@ -53,16 +39,16 @@ def arabic_to_chinese(text: str) -> list[str]:
     """2020年 → 二〇二〇年, 3月 → 三月, 第12项 → 第十二项, 14个 → 十四个."""
     out = re.sub(r"(?<!\d)((?:19|20)\d{2})(?=年)", lambda m: "".join(CN_DIGITS[int(d)] for d in m.group(1)), text)
     out = re.sub(r"(?<![\d.])([1-9]\d?)(?=[月日号项个件条处家批轮])",
-                 lambda m: cn_positional(int(m.group(1))), out)
+                 lambda m: cn_ordinal(int(m.group(1))), out)
     return _once(text, out)
 
 
 def chinese_to_arabic(text: str) -> list[str]:
     """二〇二〇年 → 2020年, 三月 → 3月, 十二项 → 12项 (positional numerals below 100)."""
     out = re.sub(r"([〇零一二三四五六七八九]{4})(?=年)",
-                 lambda m: "".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in m.group(1)), text)
+                 lambda m: str(cn_number(m.group(1))), text)
     out = re.sub(r"(?<![〇零一二三四五六七八九十百千万第])([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-                 r"(?=[月日项个件条处])(?!.一)", lambda m: str(cn_value(m.group(1))), out)
+                 r"(?=[月日项个件条处])(?!.一)", lambda m: str(cn_number(m.group(1))), out)
     return _once(text, out)
 
 

@@ -24,7 +24,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from archive.ledger.language import expected, load
+from archive.ledger.naming import cn_ordinal
 from archive.script_fold import VARIANTS, fold_script
+from archive.timeliness.dates import cn_number
 from bench.ledger_language import _readable, readers
 
 Variation = Callable[[str], str]
@@ -32,22 +34,6 @@ KINDS = ("citation", "inspection", "info_block", "task_count", "feedback")
 
 _DIGIT = "〇一二三四五六七八九"
 _UNIT = "月日项个条批轮组号家次"
-
-
-def chinese_number(n: int) -> str:
-    """``n`` (0–99) in Chinese numerals as a writer counts: 3 三, 10 十, 12 十二, 20 二十, 23 二十三."""
-    tens, ones = divmod(n, 10)
-    if not tens:
-        return _DIGIT[ones] if ones else "〇"
-    return (_DIGIT[tens] if tens > 1 else "") + "十" + (_DIGIT[ones] if ones else "")
-
-
-def arabic_number(text: str) -> int:
-    """The value of a Chinese numeral of at most two places (十二 12, 二十 20, 二十三 23, 七 7)."""
-    if "十" not in text:
-        return _DIGIT.index(text)
-    tens, _, ones = text.partition("十")
-    return (_DIGIT.index(tens) if tens else 1) * 10 + (_DIGIT.index(ones) if ones else 0)
 
 
 #: a machine's timestamp (2018年10月19日 07:29): a CMS prints it, never in Chinese numerals
@@ -61,15 +47,14 @@ def to_chinese_numerals(text: str) -> str:
     if len(parts) > 1:
         return "".join(part if i % 2 else to_chinese_numerals(part) for i, part in enumerate(parts))
     text = re.sub(r"(?<![\d.])(\d{4})(?=\s*年)", lambda m: "".join(_DIGIT[int(c)] for c in m.group(1)), text)
-    return re.sub(rf"(?<![\d.\-/:：])(\d{{1,2}})\s*(?=[{_UNIT}])", lambda m: chinese_number(int(m.group(1))), text)
+    return re.sub(rf"(?<![\d.\-/:：])(\d{{1,2}})\s*(?=[{_UNIT}])", lambda m: cn_ordinal(int(m.group(1))) if int(m.group(1)) else "〇", text)
 
 
 def to_arabic_numerals(text: str) -> str:
     """Chinese-numeral years and counts before a unit in Arabic digits (二〇二〇年 2020年, 第十二项 第12项)."""
-    text = re.sub(r"([〇零一二三四五六七八九]{4})(?=年)", lambda m: "".join(
-        str(_DIGIT.index(c) if c != "零" else 0) for c in m.group(1)), text)
+    text = re.sub(r"([〇零一二三四五六七八九]{4})(?=年)", lambda m: str(cn_number(m.group(1))), text)
     return re.sub(rf"(?<![一二三四五六七八九十百千万〇])([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-                  rf"(?=[{_UNIT}])", lambda m: str(arabic_number(m.group(1))), text)
+                  rf"(?=[{_UNIT}])", lambda m: str(cn_number(m.group(1))), text)
 
 
 def full_width_digits(text: str) -> str:

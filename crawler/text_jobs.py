@@ -48,8 +48,6 @@ class TextRunSummary:
     with_text: int = 0
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    #: the files stored so far: a result a Redis restart brought back is stored again (idempotently) but counted once
-    closed: set[str] = field(default_factory=set, repr=False)
 
 
 @dataclass
@@ -114,11 +112,9 @@ def _store(archive: Archive, summary: TextRunSummary, payload: dict) -> None:
     with archive.db.atomic():
         changed = attachment_text.store(archive.conn, payload["sha256"], text=payload.get("text"),
                                         error=payload.get("error"), extractor=EXTRACTOR)
+    summary.done += 1  # once per file: _collect stores each job's result once per run (``stored``)
     summary.rows += len(changed)
     summary.with_text += bool(changed and payload.get("text"))
-    if payload["sha256"] not in summary.closed:
-        summary.closed.add(payload["sha256"])
-        summary.done += 1
 
 
 def _report(summary: TextRunSummary, started: float, progress: Progress | None, what: str) -> None:

@@ -57,7 +57,14 @@ from archive.ledger.windows import campaign_span as _campaign_span
 from archive.ledger.windows import named_window as _named_window
 from archive.ledger.windows import window as _window
 from archive.script_fold import for_reading
-from archive.timeliness.dates import YEAR_NUMERAL, DateMention, cn_number, find_dates, fold_digits
+from archive.timeliness.dates import (
+    MONTH_NUMBER,
+    YEAR_NUMERAL,
+    DateMention,
+    cn_number,
+    find_dates,
+    fold_digits,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +170,7 @@ _YEAR_STATED = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])({YEA
 #: the ten days of a month after its mention (6月上旬, 6月中旬前)
 _TEN_DAYS = re.compile(r"\s*([上中下])旬")
 #: a year-less month's ten days (6月中旬前): the year is the one stated before, else the plan's
-_MONTH_TENTH = re.compile(r"(?<![\d年\-—–~～至到〇○零一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_MONTH_TENTH = re.compile(rf"(?<![\d年\-—–~～至到〇○零一二三四五六七八九十])(?P<m>{MONTH_NUMBER})"
                           r"\s*月\s*(?P<t>[上中下])旬")
 #: a day after 已于 / 已在 tells when the work was done
 _DONE_ON = re.compile(r"已(?:经)?(?:于|在)\s*$")

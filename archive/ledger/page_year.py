@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from archive.timeliness.dates import MONTH_NUMBER
+
 #: an aim in a month's clause (确保, 力争 … or pledged: 承诺3月份开复工)
 AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺(?!书|函)|保证")
 #: (a year numeral's 年 before the month is find_dates' to read; the page's 今年 / 本年 / 当年 is this one's)
 #: (…also without 份, when no day or ten days follow: 确保11月完工, 预计11月完工)
 #: (…in either numeral script: 十月份前完成, 预计十一月完工; 一月一研究 is once a month, 一月一日 a day)
 MONTH_PART = re.compile(r"(?<![\d\-—–~～至到〇○零一二三四五六七八九十])(?<!(?<![今本当])年)"
-                        r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+                        rf"(?P<m>{MONTH_NUMBER})\s*月"
                         r"(?!份?\s*(?:\d|[〇○零一二三四五六七八九十]|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
 #: (…or 全年 / 本年 without 度: 超额完成全年任务; a report of it, 已完成全年任务的80%, is none)
 YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成[^，,。;；]{0,4}?(?:(?:本|当|全)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")

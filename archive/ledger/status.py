@@ -256,7 +256,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return bool(FINDING.search(compact, sentence_start(compact, m.start()), m.start()))
     if name == "behind" and re.search(rf"不{_SHORT}$", m.group(0)) and not _STILL.search(m.group(0)):
         # …or escalated by 甚至 (监管不到位,甚至违规审批), listed with others or relapsing: a shortcoming asserted
-        start = compact.rfind("。", 0, m.start()) + 1
+        start = sentence_start(compact, m.start())
         # …or closing its sentence after a definite subject (铸造行业中频炉整治不彻底。; 仍有一些地方… is a remark)
         closing = m.end() == len(compact) or compact.startswith("。", m.end())
         return bool(FINDING.search(compact, start, m.start()) or _ESCALATED.match(compact, m.end())
@@ -352,7 +352,7 @@ def read_status(text: str | None) -> StatusReading:
     folded = without_lead_in(closed_gaps(fold_digits(for_reading(text or "")[1])))
     if _PLAN_HEADING.match(folded):
         return StatusReading("other", None)
-    compact = _ITEM.sub("", _LABEL.sub("", without_lead_in(re.sub(r"\s+", "", folded))))
+    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
     # after 但 the wording turns: its main clause decides when it states a status; when it states none, the
     # concession's status stands (虽然整改有序推进,但成效并不稳固 → on track)
     turn = list(_BUT.finditer(compact))

@@ -40,6 +40,8 @@ _RED = "xX×*＊□■?？"
 _NUM = rf"[\d{_RED}]{{1,2}}"
 #: a year's numeral, Arabic or Chinese digit by digit (2020, 二〇二〇): read its value with ``cn_number``
 YEAR_NUMERAL = rf"(?:(?:19|20)\d{{2}}|{_CNY})"
+#: a month's number in either numeral script (7 / 07 / 十二 / 七), as ``cn_number`` reads it
+MONTH_NUMBER = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _Y = rf"(?P<y>(?:19|20)[\d{_RED}]{{2}}|{_CNY})"
 _M = rf"(?P<m>{_NUM}|{_CNMD})"
 _D = rf"(?P<d>{_NUM}|{_CNMD})"

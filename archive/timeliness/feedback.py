@@ -16,7 +16,14 @@ import re
 from collections.abc import Iterator
 
 from archive.script_fold import for_reading
-from archive.timeliness.dates import YEAR_NUMERAL, DateMention, cn_number, find_dates, fold_digits
+from archive.timeliness.dates import (
+    MONTH_NUMBER,
+    YEAR_NUMERAL,
+    DateMention,
+    cn_number,
+    find_dates,
+    fold_digits,
+)
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +114,7 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
 #: a month with no day before the feedback's verb in its clause (于7月完成督察反馈, 7月向某省反馈): not a day's month, no
 #: part of a span or a period (7月底, 7月份以来, 7月至9月 at either end)
 _MONTH_ALONE = re.compile(r"(?<![\d年/.\-〇○零一二三四五六七八九十])(?<![至到－—~～])(?<![至到－—~～]\s)"
-                          r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!\s*[\d〇○零一二三四五六七八九十]|\s*份?\s*(?:[底初中末上下旬]|以来|至|到|[-－—~～]))")
+                          rf"(?P<m>{MONTH_NUMBER})\s*月(?!\s*[\d〇○零一二三四五六七八九十]|\s*份?\s*(?:[底初中末上下旬]|以来|至|到|[-－—~～]))")
 
 
 def _month_alone(written: str, text: str, context_year: int | None) -> DateMention | None:
@@ -155,10 +162,9 @@ def _day_openings(text: str) -> Iterator[re.Match[str]]:
 
 
 #: a month's and a day's number in either numeral script (8 / 八, 22 / 二十二): read with ``cn_number``
-_CN_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _CN_DAY = r"[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 #: a news agency's dateline: "新华社某地11月15日电", "新华社北京八月二十二日电" (the day the report was filed)
-_DATELINE = re.compile(rf"(?P<m>{_CN_MONTH})\s*月\s*(?P<d>{_CN_DAY})\s*日\s*电")
+_DATELINE = re.compile(rf"(?P<m>{MONTH_NUMBER})\s*月\s*(?P<d>{_CN_DAY})\s*日\s*电")
 #: a day with no month (15日, 督察组17日向…): not a month's day, not the dateline's own
 _BARE_DAY = re.compile(rf"(?<![\d月〇○零一二三四五六七八九十])(?P<d>{_CN_DAY})\s*日(?!\s*电)")
 _YEAR = re.compile(rf"(?<![\d〇○零一二三四五六七八九])({YEAR_NUMERAL})\s*年")  # 2018年, 二〇一八年 (read folded: ２０１８年)
