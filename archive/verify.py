@@ -40,6 +40,7 @@ from warcio.archiveiterator import ArchiveIterator
 from archive.chains import chain_breaks, load_hops
 from archive.evidence import default_warc_dir
 from archive.opening import connect_read
+from archive.warc import not_a_gzip_member
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +123,19 @@ def _member_truncated(path: Path, offset: int) -> bool:
     return not decompressor.eof
 
 
+def _not_gzip(path: Path, offsets: Iterable[int]) -> dict[int, _Record]:
+    """The offsets of ``path`` where no gzip member starts (``archive.warc.not_a_gzip_member``), as unreadable
+    records."""
+    if not path.is_file():
+        return {}
+    found: dict[int, _Record] = {}
+    with open(path, "rb") as fh:
+        for offset in sorted(offsets):
+            if damage := not_a_gzip_member(fh, path.name, offset):
+                found[offset] = _Record(error=f"unreadable: {damage}")
+    return found
+
+
 def _classified(path: Path, offset: int, record: _Record) -> _Record:
     """``record``, marked truncated when its failure is explained by a gzip member that ends early."""
     if (record.error or record.digest_problems) and not record.missing and _member_truncated(path, offset):
@@ -153,6 +167,8 @@ def read_checked(path: Path, offset: int) -> _Record:
     size = path.stat().st_size
     if offset >= size:
         return _Record(error=f"the WARC file ends at byte {size}, before this record (cut?)", truncated=True)
+    if damaged := _not_gzip(path, [offset]):
+        return damaged[offset]
     try:
         with open(path, "rb") as fh:
             fh.seek(offset)
@@ -168,15 +184,15 @@ def read_checked(path: Path, offset: int) -> _Record:
 def read_file_checked(path: Path, offsets: set[int]) -> dict[int, _Record]:
     """The records at ``offsets`` of ``path``, read in one pass over the file (much faster than a
     seek per record); offsets the pass did not reach (a corrupt record stops it) are read one by one."""
-    found: dict[int, _Record] = {}
-    if path.is_file():
+    found = _not_gzip(path, offsets)
+    if path.is_file() and len(found) < len(offsets):
         try:
             with open(path, "rb") as fh:
                 iterator = ArchiveIterator(fh, check_digests=True)
                 for record in iterator:
                     examined = _examine(record)  # first: asking the offset would consume the record
                     offset = iterator.get_record_offset()
-                    if offset in offsets:
+                    if offset in offsets and offset not in found:
                         found[offset] = _classified(path, offset, examined)
                         if len(found) == len(offsets):
                             break

@@ -186,6 +186,36 @@ class WarcWriter:
         self.close()
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def not_a_gzip_member(fh: BinaryIO, name: str, offset: int) -> str | None:
+    """Why no gzip member starts at ``offset`` of the open ``.warc.gz`` file ``fh`` (None when one does, or the
+    file is not gzip).  warcio, handed bytes that do not decompress, falls back to reading them raw, and a
+    damaged member's deflate data can then pass for an ARC or WARC record: evidence must not depend on what
+    garbage happens to look like, so every reader asks this first."""
+    if not name.endswith(".gz"):
+        return None
+    fh.seek(offset)
+    head = fh.read(2)
+    if len(head) < 2 or head == GZIP_MAGIC:
+        return None  # the end of the file is another finding (cut)
+    return f"no gzip member starts at offset {offset} (bytes {head.hex()}, not 1f8b)"
+
+
+def _opened_at(path: Path, ref: WarcRef) -> BinaryIO:
+    """``path`` opened and positioned at ``ref``'s record; ``WarcError`` when it is missing or no gzip member
+    starts there."""
+    if not path.is_file():
+        raise WarcError(f"WARC file not found: {path}")
+    fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
+    if damage := not_a_gzip_member(fh, path.name, ref.offset):
+        fh.close()
+        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {damage}")
+    fh.seek(ref.offset)
+    return fh
+
+
 def _reading(read: Callable[[str | Path, WarcRef], T], warc_dir: str | Path, ref: WarcRef) -> T:
     """``read(warc_dir, ref)``, any failure other than our own turned into a ``WarcError`` naming the record."""
     try:
@@ -206,11 +236,7 @@ def read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
 
 
 def _read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
-    path = Path(warc_dir) / ref.file
-    if not path.is_file():
-        raise WarcError(f"WARC file not found: {path}")
-    with open(path, "rb") as fh:
-        fh.seek(ref.offset)
+    with _opened_at(Path(warc_dir) / ref.file, ref) as fh:
         for record in ArchiveIterator(fh):
             body = record.raw_stream.read()
             http = record.http_headers
@@ -229,11 +255,7 @@ def record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
 
 
 def _record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
-    path = Path(warc_dir) / ref.file
-    if not path.is_file():
-        raise WarcError(f"WARC file not found: {path}")
-    with open(path, "rb") as fh:
-        fh.seek(ref.offset)
+    with _opened_at(Path(warc_dir) / ref.file, ref) as fh:
         it = ArchiveIterator(fh)
         for _record in it:
             it.read_to_end()

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import random
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-from archive.warc import WarcWriter, consistent_headers, read_record
+from archive.errors import WarcError
+from archive.warc import WarcWriter, consistent_headers, read_record, record_bytes
 
 WARCIO = str(Path(sys.executable).with_name("warcio"))
 URL = "https://sthjt.sc.gov.cn/sthjt/c104378/2026/11/20/abc.shtml?x=1"
@@ -85,3 +87,28 @@ def test_decoded_gzip_response_passes_check(tmp_path):
                                     body=b"decoded text", fetched_at="2026-11-23T09:00:00+08:00")
     assert subprocess.run([WARCIO, "check", str(tmp_path / ref.file)], capture_output=True, check=False).returncode == 0
     assert read_record(tmp_path, ref)[1] == b"decoded text"
+
+
+def test_a_record_whose_gzip_member_is_wiped_is_never_read_as_a_record(tmp_path):
+    """warcio reads bytes that do not decompress raw, and a damaged member's deflate data can then pass for an
+    ARC record (a first line with enough spaces): a reader handed such bytes must be told the record is
+    unreadable, never given garbage as the archived page."""
+    rng = random.Random(7)
+    with WarcWriter(tmp_path, run_id=7, software="ducha-archive/test") as writer:
+        refs = [write_one(writer, bytes(rng.randrange(256) for _ in range(rng.randrange(200, 3000))),
+                          url=f"{URL}&n={n}") for n in range(150)]
+    path = tmp_path / refs[0].file
+    data = bytearray(path.read_bytes())
+    for ref in refs:
+        assert data[ref.offset:ref.offset + 2] == b"\x1f\x8b"
+        data[ref.offset:ref.offset + 2] = b"\x00\x00"
+    path.write_bytes(bytes(data))
+    read_as_records = []
+    for ref in refs:
+        for read in (read_record, record_bytes):
+            try:
+                read(tmp_path, ref)
+                read_as_records.append((ref.offset, read.__name__))
+            except WarcError as exc:
+                assert f"{ref.file}:{ref.offset}: no gzip member starts at offset {ref.offset}" in str(exc)
+    assert read_as_records == []
