@@ -125,6 +125,7 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
                 "deadline": (0.846, 0.785), "status": (0.875, 0.736), "info_block": (0.958, 0.92)},
     "fresh31": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (0.5, 1.0), "task_count": (0.5, 1.0),
                 "deadline": (0.939, 0.885), "status": (0.774, 0.774), "info_block": (0.944, 0.918)},
+    "fresh32": {kind: (0.0, 0.0) for kind in KINDS},
 }
 
 
@@ -167,7 +168,7 @@ def test_corpus_rows_are_sourced_labelled_and_split_by_their_id(kind):
 FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
               "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20",
               "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27",
-              "fresh28", "fresh29", "fresh30", "fresh31"}
+              "fresh28", "fresh29", "fresh30", "fresh31", "fresh32"}
 
 
 @pytest.mark.parametrize("kind", KINDS)
