@@ -21,14 +21,16 @@ log = logging.getLogger(__name__)
 CN_NUM = r"\d{1,3}(?:,\d{3})+|\d+|[一二三四五六七八九十百零〇两]+"
 _CN_NUM = CN_NUM
 #: a total's verb: 任务共24项 / 共有 / 共计42项 / 合计 / 总计 / 总数为
-_IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
+_IN_ALL = r"共有|共计|合计|总计|总数为?|共|有|计(?!划)"
 #: a stated count: 375项整改任务 (整改事项) / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 #: whose tasks, between the count and its noun: an inspection's name, its feedback (89项中央环保督察整改任务, 41项反馈问题)
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 #: a count's numeral starts no other number and is no ordinal: 第56项 cites a task, 二十六 is no 六
 _COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])(?<!\d,)"
-#: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项
-_TOTAL_VERB = rf"(?:是|为|{_IN_ALL})"
+#: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项 / a table's cell 整改任务：32项
+_TOTAL_VERB = rf"(?:是|为|[:：]|{_IN_ALL})"
+#: a count of parts or categories (共分三个部分, 5个方面), never tasks: what may not follow a total's unit
+_NOT_TASKS_AFTER = r"(?![\d.]|\s*(?:部分|方面|大类|类|领域|板块|层面|批))"
 #: categories a total is sorted into, between its verb and its count (共5大类39项, 共3个方面21项, 共六类、25项)
 _CATEGORIES = rf"(?:{_CN_NUM})\s*(?:大类|类|个方面|方面|个领域|领域)\s*[、,，]?\s*(?:的\s*)?"
 _TASK_COUNT = re.compile(
@@ -38,23 +40,33 @@ _TASK_COUNT = re.compile(
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
     rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改(?:任务|事项)"
     # 整改任务共5大类39项, 问题共分3个方面21项: the categories between the total's verb and its count
-    rf"|(?:(?:整改)?任务|整改事项)(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|(?:(?:整改)?任务|整改事项)(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条]{_NOT_TASKS_AFTER}"
     rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
-    rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
+    rf"|问题(?:清单)?\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条]{_NOT_TASKS_AFTER}"
+    # a body's share after the problems (反馈问题涉及我区17项, 问题中涉及某市的有13个): tied to the feedback as n_after3
+    rf"|问题\s*中?\s*涉及\s*[\u4e00-\u9fff]{{0,6}}?[省市县区旗州盟]\s*(?:的)?\s*{_TOTAL_VERB}?\s*(?P<n_share>{_CN_NUM})\s*[个项条]{_NOT_TASKS_AFTER}"
+    # a table's cell: 整改任务数：46, 整改任务总数(项) 37 (a bare number under its label)
+    rf"|整改(?:任务|问题)(?:总)?数(?:量)?\s*(?:[（(]\s*[项个条]\s*[)）])?\s*[:：]?\s*(?P<n_cell>\d+)(?![\d.%])"
     # …an inspection's name between the count and its problems: 46个督察反馈问题, 12个中央环保督察反馈问题 (一是督察反馈问题…:
     # an enumerator, no count)
     rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})(?!是)\s*(?P<ge>个)?\s*(?P<fed>(?:[\u4e00-\u9fff]{{0,12}}?督察(?:[“\"]?回头看[”\"]?)?)?\s*反馈)?\s*"
     rf"(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?"
     # a list's count in brackets after its name: 整改措施清单(46项), 问题清单（共52个）
-    rf"|(?:整改)?(?:任务|措施|问题)清单\s*[（(]\s*(?:共计?|计)?\s*(?P<n_list>{_CN_NUM})\s*[项条个]\s*[)）]")
+    # (整改清单(共计39项), or a total in brackets after the tasks or problems: 督察指出的问题（共21项）)
+    rf"|(?:(?:整改)?(?:任务|措施|问题)|整改)清单\s*[（(]\s*(?:共计?|计)?\s*(?P<n_list>{_CN_NUM})\s*[项条个]\s*[)）]"
+    rf"|(?:任务|问题)\s*[（(]\s*共计?\s*(?P<n_list2>{_CN_NUM})\s*[项条个]\s*[)）]")
 #: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
 #: remaining (剩余的, 尚有, 未完成) or due by a deadline (今年需完成, 2023年度整改任务, 到期应完成的, 长期坚持的): no total
 _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?(?:完成|办结|销号)了?|完成了"
                           r"|完成整改|已整改|已办结|正在整改|未完成|剩余的?|尚有|还有|(?:今年|年内)[^，,。；;\d]{0,4}|年度"
+                          # in progress (正在推进整改的, 推进中的) or a part picked out by when it is due (2022年需完成的,
+                          # 计划完成的; 共需完成整改任务56项, no 的, states the whole)
+                          r"|正在[^，,。；;\d]{0,8}|推进中的|(?:需要?|须|要|计划)完成的"
                           r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
                           r"(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
+                              r"|(?<!已)(?<!完成)整改\s*$"
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
@@ -120,7 +132,7 @@ _PLACE_KIND = r"(?:地市|市州|县区|县市区|市县|市|县|区|州|盟|旗
 #: or announced (本次公示, 现将…公示, 拟销号; 本次省督察反馈的 names the inspection),
 #: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察; a number of provinces: 7省(市), 8省区, 5个省份)
 _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
-                          r"|(?:本次|此次|本批次?)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
+                          r"|(?:本次|此次|这次|本期|本批次?|此批)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
                           r"|各(?:省|市|地|县)|全国|两轮|历次|多轮"
                           rf"|(?<![\d第]){_SEVERAL_PROVINCES}")
 #: a number of provinces or places opening the sentence as its subject (7省市督察整改方案均…, 3市…): the counts after
@@ -177,7 +189,8 @@ def task_count(text: str) -> TaskCount | None:
         if _no_plan_count(text, m):
             continue
         n = number_value(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_list"), m.group("n_after"),
-                                         m.group("n_after2"), m.group("n_after3")) if g))
+                                         m.group("n_after2"), m.group("n_after3"), m.group("n_share"), m.group("n_cell"),
+                                         m.group("n_list2")) if g))
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak or _measures_for_feedback(original, text)
@@ -274,7 +287,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             and m.group(0).endswith("问题"):
         return True  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
     # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
-    return bool(m.group("n_after3") and not _tied(text, m.start()))
+    return bool((m.group("n_after3") or m.group("n_share")) and not _tied(text, m.start()))
 
 
 def _tied(text: str, at: int, end: int | None = None) -> bool:
