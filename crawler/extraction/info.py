@@ -46,8 +46,12 @@ from .names import BODY_END, SITE_BEFORE_DAY, bare_name
 logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
-LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|印发日期|印发时间|公示日期|公示时间|"
-          "公示期|失效日期|生效日期|失效时间|生效时间|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
+#: another event's day under its own label (实施日期, 截止日期, 进驻时间, 反馈时间, 办结时间, 会议时间): never the posting day
+_EVENT_DATE = "(?:实施|施行|截止|进驻|反馈|办结|验收|会议|受理|交办|办理|完成|整改|开始|结束)(?:日期|时间)"
+LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
+          "印发日期|印发时间|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
+          f"{_EVENT_DATE}|发布者|提供单位|供稿单位|发稿单位|所属机构|提供时间|提供日期|发稿时间|发稿日期|"
+          "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
           "来源|來源|源自|发布(?=\\s*[:：])|出处(?=\\s*[:：])|来自(?=\\s*[:：])|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
@@ -62,16 +66,20 @@ _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为】\]]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
     rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
-                     "稿件来源", "稿源", "来源", "來源", "源自", "出处", "来自", "发布")
-_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布")
-_ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期", "印发日期", "印发时间")
-_NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
+                     "稿件来源", "稿源", "来源", "來源", "源自", "出处", "来自", "发布", "发布者", "提供单位", "供稿单位", "发稿单位",
+                     "所属机构")
+_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布", "提供时间", "提供日期",
+                  "发稿时间", "发稿日期")
+_ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间")
+_NOTICE_LABELS = ("公示日期", "公示时间", "公示期", "公示起止日期", "公示起止时间", "公示期限", "公示期间")
 #: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
 #: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
 #: codes such as sp20241114 or fish; a domain, www.….com, is a source), or a person's role (来源:通讯员 某某: a
 #: correspondent is no body) — read on the name the value starts with
 #: ("来源:未知 2018-09-29": the day after it is still read)
 _NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
+                           # a re-post said so (转载, 综合) or a forum's or an app's account (…网友, …用户): no body
+                           r"转载|转发|综合|摘编|[\u4e00-\u9fff]{0,12}(?:网友|用户|会员|楼主|博主)|"
                            r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
 #: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
@@ -244,7 +252,8 @@ _DATE_AFTER_SOURCE = re.compile(
 
 
 #: a verb's label (发布: / 出处: / 来自:) names an account as often as a body: only a body's or a medium's name is a publisher
-_WEAK_LABELS = ("出处", "来自", "发布")
+#: labels whose value may be a person or an account (发布者:张某, 提供单位 left to a clerk): a source only when it ends as a body
+_WEAK_LABELS = ("出处", "来自", "发布", "发布者", "提供单位", "供稿单位", "发稿单位", "所属机构")
 _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
 
 
@@ -272,9 +281,15 @@ def publisher_of(fields: dict[str, str]) -> str | None:
 _SHORT_YEAR = re.compile(r"^\s*(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+#: a labelled day printed as eight digits (发布时间:20210305)
+_COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+
+
 def _labelled_date(value: str | None) -> str | None:
-    """The day a label's value shows: a full date, or one with a two-digit year written 年月日 (``18年05月29日``)."""
-    date = parse_shown_date(value)
+    """The day a label's value shows: a full date, one with a two-digit year written 年月日 (``18年05月29日``) or eight
+    digits (``20210305``)."""
+    compact = _COMPACT_DAY.match(value or "")
+    date = parse_shown_date(value) or (parse_shown_date("-".join(compact.groups())) if compact else None)
     short = _SHORT_YEAR.match(value or "") if date is None else None
     return parse_shown_date(f"20{short.group(1)}-{short.group(2)}-{short.group(3)}") if short else date
 
