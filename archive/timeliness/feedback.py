@@ -40,7 +40,7 @@ _FEEDBACK_VERB = re.compile(
     # 反馈工作全部完成), a table's or a list's label (督察反馈时间：…, 督察反馈:…: the day follows)
     r"|(?:将|把)(?!于|在|会|要)[^。；;，,\n]{0,16}?(?:意见|报告|情况)\s*(?:正式)?\s*反馈"
     r"|(?:接到|收到|接收|签收)了?[^。；;，,\n]{0,30}?反馈(?:的[^。；;，,\n]{0,8})?(?:意见|报告)"
-    r"|反馈工作\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)?\s*[:：]")
+    r"|反馈工作\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)\s*(?:[:：]|为|是)?|督[察查]反馈\s*[:：]")
 #: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
 _LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 
@@ -56,7 +56,7 @@ def nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str]
             if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
                 return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
             return last
-        if v.group(0).rstrip().endswith(("时间", "日期", ":", "：")):
+        if v.group(0).rstrip().endswith(("时间", "日期", ":", "：", "为", "是")):
             after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
             if after:
                 return after[0]
@@ -65,14 +65,17 @@ def nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str]
 
 #: a meeting that passes feedback on (传达学习…反馈意见), or an act that takes the feedback as its object (落实 / 对照 /
 #: 贯彻…反馈意见, 督导 / 部署…反馈问题整改), is not the inspectors giving it
-_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
+#: …or acts on it (根据 / 按照 / 依据 / 针对…反馈意见制定方案)
+_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署|根据|按照|依据|针对")
 #: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
 #: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
 #: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)
 #: …nor the State Council's 督查, a people's congress's 执法检查, the province's own rectification office reviewing the
 #: bodies' work (整改办…反馈整改审核意见), nor a body answering a petitioner (向信访人反馈办理结果)
 _OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)|国务院[^。；;，,\n]{0,6}督查|大督查|执法检查"
-                               r"|人大|整改办|(?:审核|核查|验收)意见|向(?:信访人|举报人|投诉人|来信人|来访人|群众)|办理结果")
+                               r"|人大|整改办|(?:审核|核查|验收)意见|向(?:信访人|举报人|投诉人|来信人|来访人|群众)|办理结果"
+                               # a body reporting back to the inspectors' office (各地将整改情况反馈至省督察办)
+                               r"|反馈(?:至|到|给)[^。；;，,\n]{0,8}?督[察查](?:组|办)")
 
 
 #: a document's title (《湖北省督察反馈意见》, 以下简称《反馈意见》): the feedback named as a document, no act of giving it

@@ -61,7 +61,9 @@ _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(
                           r"|完成整改|已整改|已办结|正在整改|未完成|剩余的?|尚有|还有|(?:今年|年内)[^，,。；;\d]{0,4}|年度"
                           # in progress (正在推进整改的, 推进中的) or a part picked out by when it is due (2022年需完成的,
                           # 计划完成的; 共需完成整改任务56项, no 的, states the whole)
-                          r"|正在[^，,。；;\d]{0,8}|推进中的|(?:需要?|须|要|计划)完成的"
+                          r"|正在[^，,。；;\d]{0,8}|推进中的|(?:需要?|须|要|计划)完成(?:整改)?的|年[^，,。；;\d]{0,6}?完成(?:整改)?的"
+                          # …or behind (整改进展滞后的, 逾期的)
+                          r"|(?:滞后|缓慢|逾期|超期|未按[期时])的?"
                           r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
                           r"(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
@@ -113,7 +115,7 @@ _SORTED = re.compile(r"梳理|整理|归纳|细化|分解|汇总|分类")
 _OBJECT_OF = re.compile(r"\s*(?:对|针对|就)\s*(?:督察(?:组)?(?:反馈|指出|交办)?的)?\s*")
 _PLAN_ACT = re.compile(r"\s*[，,]\s*(?:分别|逐一|逐项|均|逐个|一一)?\s*(?:制定|建立|明确|列出|形成|细化)了?[^，,。；;]{0,12}?"
                        r"(?:清单|方案|台账|措施|责任|时限)")
-_LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)了?(?:意见)?\s*[，,]$")
+_LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)[了的]?(?:意见|问题)?中?\s*[，,]$")
 _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
 #: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
@@ -144,6 +146,7 @@ _FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自�
 _INSPECTION = re.compile(r"督[察查]|反馈")
 #: problems broken into the plan's tasks (44个问题共190项任务, 56个问题细化为293项整改任务): the tasks are the count
 _BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
+_LISTED_NEXT = re.compile(r"\s*(?:、|，|,|和|及|以及)\s*")
 #: what 问题 may qualify after a count: leads (线索), projects (项目), petitions (件, 信访件): no plan's problems
 _NOT_PROBLEMS = re.compile(r"\s*(?:线索|项目|信访件|件|案件)")
 #: the plans of a number of cities, counties or districts (9市整改方案, 5个县(区)的整改任务) or their joint total
@@ -194,8 +197,11 @@ def task_count(text: str) -> TaskCount | None:
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak or _measures_for_feedback(original, text)
-    found = [c for c in found if not any(o.start > c.start and _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
-                                         and not c.text.endswith(("任务", "措施")) for o in found)]
+    found = [c for c in found if not any(o.start > c.start and not c.text.endswith(("任务", "措施")) and (
+        _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
+        # problems, then the tasks they were made into, listed (梳理出问题27个、整改任务64项): the tasks
+        or ("任务" not in c.text and "任务" in o.text and _LISTED_NEXT.fullmatch(text, c.start + len(c.text), o.start)))
+        for o in found)]
     if not found or _parallel(text, found) or _several_inspections(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
         return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)

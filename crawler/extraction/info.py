@@ -48,7 +48,8 @@ logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
 #: another event's day under its own label (实施日期, 截止日期, 进驻时间, 反馈时间, 办结时间, 会议时间): never the posting day
-_EVENT_DATE = "(?:实施|施行|截止|进驻|反馈|办结|验收|会议|受理|交办|办理|完成|整改|开始|结束)(?:日期|时间)"
+_EVENT_DATE = ("(?:实施|施行|截止|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
+               "处罚|完成|整改|开始|结束)(?:日期|时间)")
 LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
           "印发日期|印发时间|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
           f"{_EVENT_DATE}|发布者|提供单位|供稿单位|发稿单位|所属机构|提供时间|提供日期|发稿时间|发稿日期|"
@@ -234,7 +235,7 @@ _DATE_AFTER_NAME = re.compile(r"^[^\d\s·•]+\s*[·•]?\s*((?:19|20)\d{2}\s*[-
 #: …and one a wide gap sets after the source's value on its line ("来源:某局  2024-11-04"): read on the line itself, as the
 #: gap ends the value
 _DATE_AFTER_SOURCE = re.compile(
-    r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+[ \t\u3000]+"
+    r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+(?:[ \t\u3000]+|[ \t\u3000]*[|｜丨][ \t\u3000]*)"
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
