@@ -119,6 +119,7 @@ _LAUNCHER = re.compile(rf"(?:{LIST_ENUMERATOR})?\s*(?:(?:{_YEAR})?\s*(?:{_NUM}\s
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
 _BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
+_FRAME = re.compile(r"继[^。；;\n]{1,60}?之?后\s*[，,]?")
 #: what an inspection hands over (交办件, 交办信访件, 转办的案件): a batch before the level with no round, in a naming
 #: followed by one (第十批中央…督察交办件), numbers the handed-over petitions, not the inspection
 _HANDED_OVER = re.compile(r"\s*(?:组|的)?\s*(?:交办|转办|移交|信访|投诉|举报|案件)")
@@ -264,7 +265,9 @@ def namings(text: str | None) -> list[InspectionName]:
                 and (level or not (rnd or batch)):
             continue  # a bare 督察组 names an inspection only with its level and a number (省第三督察组, 湖南省第一批7个
             # “回头看”督察组) or glued to it (省督察组向…反馈), or completes the naming before it with a round or a batch
+        # a frame of what came before (继…“回头看”之后,) qualifies no naming after it
         sentence = _masked(_sentence(raw, m.start(), m.end()))
+        sentence = sentence[max([f.end() for f in _FRAME.finditer(sentence) if f.end() <= sentence.find(masked[m.start():m.end()])] or [0]):]
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         clause = _clause_start(masked, m.start())
         # the subject may stand before a time's clause (自治区从2019年8月底起,分2批对6个盟市开展了…督察): read from the sentence
@@ -357,8 +360,8 @@ def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
 
 
 def _foreground(out: list[InspectionName], masked: str) -> list[InspectionName]:
-    """``out`` without the namings inside a background frame (在…的基础上,) that another naming follows."""
-    frames = [(f.start(), f.end()) for f in _BACKGROUND.finditer(masked)]
+    """``out`` without the namings inside a background frame (在…的基础上,, 继…之后,) that another naming follows."""
+    frames = [(f.start(), f.end()) for pattern in (_BACKGROUND, _FRAME) for f in pattern.finditer(masked)]
     return [n for n in out if not any(start <= n.start < end and any(o.start >= end for o in out)
                                       for start, end in frames)]
 

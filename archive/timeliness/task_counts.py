@@ -44,6 +44,9 @@ _TASK_COUNT = re.compile(
     rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
     rf"|问题(?:清单)?\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条]{_NOT_TASKS_AFTER}"
     # a body's share after the problems (反馈问题涉及我区17项, 问题中涉及某市的有13个): tied to the feedback as n_after3
+    # a total after the list's categories in the next clause (清单共分为“立行立改”…三类，共计41项)
+    rf"|(?:整改)?任务(?:清单)?[^。；;\d]{{0,40}}?(?:{_CN_NUM})\s*(?:大类|类|个方面|部分)\s*[，,]\s*(?:共计?|合计|总计)\s*"
+    rf"(?P<n_cat>{_CN_NUM})\s*[项条个]{_NOT_TASKS_AFTER}"
     rf"|问题\s*中?\s*涉及\s*[\u4e00-\u9fff]{{0,6}}?[省市县区旗州盟]\s*(?:的)?\s*{_TOTAL_VERB}?\s*(?P<n_share>{_CN_NUM})\s*[个项条]{_NOT_TASKS_AFTER}"
     # a table's cell: 整改任务数：46, 整改任务总数(项) 37 (a bare number under its label)
     rf"|整改(?:任务|问题)(?:总)?数(?:量)?\s*(?:[（(]\s*[项个条]\s*[)）])?\s*[:：]?\s*(?P<n_cell>\d+)(?![\d.%])"
@@ -65,7 +68,8 @@ _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(
                           # …or behind (整改进展滞后的, 逾期的)
                           r"|(?:滞后|缓慢|逾期|超期|未按[期时])的?"
                           r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
-                          r"(?:整改)?(?:任务)?\s*$")
+                          # …an inspection's name between (累计完成中央和省级环保督察整改任务156项)
+                          r"(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
                               r"|(?<!已)(?<!完成)整改\s*$"
@@ -193,7 +197,7 @@ def task_count(text: str) -> TaskCount | None:
             continue
         n = number_value(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_list"), m.group("n_after"),
                                          m.group("n_after2"), m.group("n_after3"), m.group("n_share"), m.group("n_cell"),
-                                         m.group("n_list2")) if g))
+                                         m.group("n_list2"), m.group("n_cat")) if g))
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak or _measures_for_feedback(original, text)
@@ -233,6 +237,10 @@ _HANDED = re.compile(r"移交")
 _LISTED_INTO = re.compile(r"(?:列入|纳入)(?![^，,。；;\d]{0,16}?问题(?:清单|台账))[^，,。；;\d]{0,16}?的")  # 问题清单: the plan's
 
 
+#: another source's count listed before it in its clause (警示片问题3个、…督察反馈问题7个): the lists side by side, no one plan's
+_OTHER_SOURCE_LISTED = re.compile(rf"(?:警示片|暗访|曝光|审计|巡[视察]|信访|举报)[^，,。；;、]{{0,12}}?(?:{_CN_NUM})\s*[个项条件]\s*、")
+
+
 def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
     if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
@@ -251,6 +259,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
     sentence = past_enumerator(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1)
+    if _OTHER_SOURCE_LISTED.search(text, clause, m.start()):
+        return True  # 警示片问题3个、中央…督察反馈问题7个: two lists side by side
     if _TOTAL_THEN_PART.search(text, sentence, clause):
         return True  # 131项…任务中,124项任务…: a part of the total before
     sentence_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
@@ -268,7 +278,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if _CAMPAIGN_PLAN.search(text, sentence, m.start()) and not (_RECTIFICATION.search(text, sentence, sentence_end)):
         return True  # 两大攻坚战作战方案中,须…完成的20项重点任务: a campaign's plan, no inspection's
     titles = list(_TITLE.finditer(text, clause, m.start()))
-    if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
+    if titles and (not _RECTIFICATION.search(text, titles[-1].start(), m.start()) or (
+            _CAMPAIGN_PLAN.search(titles[-1].group(0)) and not _INSPECTION.search(titles[-1].group(0)))):
         return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
