@@ -241,6 +241,9 @@ _LISTED_INTO = re.compile(r"(?:列入|纳入)(?![^，,。；;\d]{0,16}?问题(?:
 _OTHER_SOURCE_LISTED = re.compile(rf"(?:警示片|暗访|曝光|审计|巡[视察]|信访|举报)[^，,。；;、]{{0,12}}?(?:{_CN_NUM})\s*[个项条件]\s*、")
 
 
+_PLAN_VERB = re.compile(r"\s*(?:共|并|还)?\s*(?:确定|明确|提出|列出|部署|安排)")
+
+
 def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
     if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
@@ -277,7 +280,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         return True  # 7省市督察整改方案均…,对…梳理,共计确定375项: several provinces' plans, the sentence's subject
     if _CAMPAIGN_PLAN.search(text, sentence, m.start()) and not (_RECTIFICATION.search(text, sentence, sentence_end)):
         return True  # 两大攻坚战作战方案中,须…完成的20项重点任务: a campaign's plan, no inspection's
-    titles = list(_TITLE.finditer(text, clause, m.start()))
+    # …the title in the clause before when this one goes on with the plan's verb (印发《…行动方案》，确定整改任务150项)
+    titles = list(_TITLE.finditer(text, sentence if _PLAN_VERB.match(text, clause) else clause, m.start()))
     if titles and (not _RECTIFICATION.search(text, titles[-1].start(), m.start()) or (
             _CAMPAIGN_PLAN.search(titles[-1].group(0)) and not _INSPECTION.search(titles[-1].group(0)))):
         return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks

@@ -6,7 +6,15 @@ Each table was written and labelled by the corpus README's conventions before an
 saying why.  Each table holds positives (a value to read) and near misses (the same words, the fact absent or
 belonging to something else: a category count, a rule's name, a stay, a plan's date, a past result).
 
-Counts (written / right before / right after): filled in after the readers ran.
+Counts, written / right before (the readers of ``638958d``, before this round) / right after:
+
+* inspection 129 / 116 / 129 (batches of 91, 30 and 8: 80, 29, 7 right before);
+* feedback 117 / 99 / 113 (84, 24, 9: 71, 20, 8);
+* task count 146 / 118 / 144 (87, 35, 24: 72, 29, 17; batch 1's 71 before its one relabel);
+* info block 117 / 86 / 114 (85, 26, 6: 64, 17, 5).
+
+Batches 2 and 3 were written after the fixes for the batches before them; at the time they were written the readers
+got batch 2 right 30 / 19 / 30 / 20 times and batch 3 7 / 8 / 18 / 6 times (inspection / feedback / task count / info).
 """
 from __future__ import annotations
 
@@ -21,7 +29,17 @@ C, P = "central", "provincial"
 F, T = False, True
 
 #: cases the readers still get wrong after the round (text): kept as expected failures, reported as forms still unread
-STILL_OPEN: set[str] = set()
+STILL_OPEN: set[str] = {
+    "2019年元月10日，省环保督察组向某市反馈督察意见",  # 元月 for 一月: the date module's, not this round's to change
+    "某省于2022年7月20日收到《中央第二生态环境保护督察组督察某省情况反馈》",  # the feedback received as a titled document
+    "反馈时间：2023年11月20日（中央第六生态环境保护督察组）",  # a bare 反馈时间 label: petition tables use it too
+    "某市迅速召开会议研究部署，2021年9月8日印发整改方案，对督察组7月10日反馈的问题逐项整改",  # the day inside a 的-phrase
+    "第一轮中央环保督察和“回头看”整改方案明确的3100项整改任务总体完成率达到96%",  # a national total: nothing says so
+    "我市对照督察报告，逐条梳理形成了3张清单，其中问题清单27项、任务清单53项、责任清单60项",  # 其中 after a count of lists
+    "（来源：某日报 记者 王某） 2019-06-03",  # a day after the bracketed source line
+    "某市人民政府办公室\n2022年9月6日印发",  # a signature's day with 印发 after it
+    "某县生态环境分局 2021-03-15 15:03:22",  # a body's name before a timed day, no label
+}
 
 
 def _key(text: str) -> tuple | None:
