@@ -39,8 +39,9 @@ _FEEDBACK_VERB = re.compile(
     # the object put first (将督察报告反馈我省), the feedback received (接到…督察反馈意见), the feedback's work ended (督察
     # 反馈工作全部完成), a table's or a list's label (督察反馈时间：…, 督察反馈:…: the day follows)
     r"|(?:将|把)(?!于|在|会|要)[^。；;，,\n]{0,16}?(?:意见|报告|情况)\s*(?:正式)?\s*反馈"
-    r"|(?:接到|收到|接收|签收)了?[^。；;，,\n]{0,30}?反馈(?:的[^。；;，,\n]{0,8})?(?:意见|报告)"
-    r"|反馈工作\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)\s*(?:[:：]|为|是)?|督[察查]反馈\s*[:：]")
+    # (the inspectors' only: 收到群众反馈意见 is a petition's, 信访件反馈工作 a reply's)
+    r"|(?:接到|收到|接收|签收)了?[^。；;，,\n]{0,30}?督[察查][^。；;，,\n]{0,12}?反馈(?:的[^。；;，,\n]{0,8})?(?:意见|报告)"
+    r"|督[察查][^。；;，,\n]{0,8}?反馈工作\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)\s*(?:[:：]|为|是)?|督[察查]反馈\s*[:：]")
 #: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
 _LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 
@@ -74,8 +75,9 @@ _PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署|根�
 #: bodies' work (整改办…反馈整改审核意见), nor a body answering a petitioner (向信访人反馈办理结果)
 _OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)|国务院[^。；;，,\n]{0,6}督查|大督查|执法检查"
                                r"|人大|整改办|(?:审核|核查|验收)意见|向(?:信访人|举报人|投诉人|来信人|来访人|群众)|办理结果"
-                               # a body reporting back to the inspectors' office (各地将整改情况反馈至省督察办)
-                               r"|反馈(?:至|到|给)[^。；;，,\n]{0,8}?督[察查](?:组|办)")
+                               # a body reporting back to the inspectors' office (各地将整改情况反馈至省督察办), or its
+                               # rectification's progress fed back (将整改进展情况反馈市督察办)
+                               r"|反馈(?:至|到|给)[^。；;，,\n]{0,8}?督[察查](?:组|办)|整改(?:工作)?(?:进展)?(?:情况|进展|进度)")
 
 
 #: a document's title (《湖北省督察反馈意见》, 以下简称《反馈意见》): the feedback named as a document, no act of giving it
@@ -93,9 +95,15 @@ _BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:�
 _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
 
 
+#: the inspectors named somewhere in the text (督察组, 督查组, 海洋监察机构): feedback with none named is someone else's
+_INSPECTORS_NAMED = re.compile(r"督[察查]|监察")
+
+
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
+    if not _INSPECTORS_NAMED.search(text):
+        return None  # 收到群众反馈意见, 向信访人反馈: no inspection named, no inspectors' feedback
     lost = _lost_marks(written)  # a day read whole whose marks were lost: no part of it is a date of its own (6月5日)
     mentions = sorted([m for m in find_dates(written, context_year=context_year)
                        if not any(d.start <= m.start < d.end for d in lost)] + lost, key=lambda m: m.start)

@@ -654,3 +654,14 @@ def test_each_kind_holds_sixty_forms_and_twenty_near_misses():
     for kind, table in tables.items():
         first = [row[0] for row in table].index(_FIRST_NEAR[kind])
         assert first >= 60 and len(table) - first >= 20
+
+
+@pytest.mark.parametrize("text", [
+    "2020年5月8日收到群众反馈意见",
+    "2021年3月1日，信访件反馈工作已全部完成",
+    "2019年6月30日前，各县要将整改进展情况反馈市督察办",
+])
+def test_feedback_of_no_inspectors_is_undated(text):
+    """Written while tightening the round's feedback verbs (after reading, so outside the counts above): feedback from
+    the public, a petition's reply and a body's progress report give no feedback day."""
+    assert _feedback(text, None) is None
