@@ -665,3 +665,10 @@ def test_feedback_of_no_inspectors_is_undated(text):
     """Written while tightening the round's feedback verbs (after reading, so outside the counts above): feedback from
     the public, a petition's reply and a body's progress report give no feedback day."""
     assert _feedback(text, None) is None
+
+
+@pytest.mark.parametrize("text", ["全年共整改问题24个", "督促整改问题12个"])
+def test_problems_rectified_are_no_plans_count(text):
+    """Written while tightening the round's task-count tie (after reading, outside the counts above): 整改 as the verb
+    of work done or urged, not the problems' qualifier opening a table's cell (整改问题 24 个)."""
+    assert problem_count(text) is None
