@@ -26,7 +26,8 @@ _BATCH_BRACKET = re.compile(rf"[（(]\s*(?P<b>第{_N}批)次?\s*[)）]")
 _NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|投诉|件")
 #: right after the body (its 组 and 回头看 read or not): a bracket holding a round, a batch and / or a group, or a round
 #: and / or a batch glued on (第N批次 is a batch)
-_AFTER = re.compile(rf"\s*(?:组)?\s*(?:[“\"]?回头看[”\"]?)?\s*(?P<open>[（(])?\s*(?:第(?P<r>{_N})轮\s*)?"
+_AFTER = re.compile(rf"\s*(?:组)?\s*(?:[“\"]?回头看[”\"]?)?\s*(?P<open>[（(])?\s*(?:(?<=[（(])(?:中央|省级|省|自治区)\s*)?"
+                    rf"(?:第(?P<r>{_N})轮\s*)?"
                     rf"(?:(?:第(?P<b>{_N})|(?P<first>首))批次?\s*)?(?:(?<=[（(])第(?P<g>{_N})(?:督察)?组\s*)?(?P<close>[)）])?")
 
 

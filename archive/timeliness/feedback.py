@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 #: acts on, not the feedback given
 _FEEDBACK_VERB = re.compile(
     r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
-    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
+    # (反馈意见整改方案, 反馈意见落实: the feedback named as what a plan answers, no act)
+    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)(?!\s*(?:整改|落实))|反馈(?:到|给)|督察反馈会|反馈会"
     # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors, 向督察组反馈, is not
     # this; the recipient ends at the verb or at a hand-over: 向我市反馈了督察发现的问题, 向某市交办督察反馈意见)
     r"|向(?!(?:(?!反馈|交办|移交)[^。；;，,\n]){0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)"
@@ -42,6 +43,7 @@ _FEEDBACK_VERB = re.compile(
     # (the inspectors' only: 收到群众反馈意见 is a petition's, 信访件反馈工作 a reply's)
     r"|(?:接到|收到|接收|签收)了?[^。；;，,\n]{0,30}?督[察查][^。；;，,\n]{0,12}?反馈(?:的[^。；;，,\n]{0,8})?(?:意见|报告)"
     r"|督[察查][^。；;，,\n]{0,8}?反馈工作\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)\s*(?:[:：]|为|是)?|督[察查]反馈\s*[:：]")
+_MEETING_ON = re.compile(r"议?\s*(?:定)?于")
 #: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
 _LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 
@@ -57,7 +59,9 @@ def nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str]
             if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
                 return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
             return last
-        if v.group(0).rstrip().endswith(("时间", "日期", ":", "：", "为", "是")):
+        # a label's day after it, or the feedback meeting's (反馈会于2019年1月8日召开)
+        if v.group(0).rstrip().endswith(("时间", "日期", ":", "：", "为", "是")) or (
+                v.group(0).endswith("反馈会") and _MEETING_ON.match(text, v.end())):
             after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
             if after:
                 return after[0]
