@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.enumerators import LIST_ENUMERATOR
+from archive.ledger.naming_after import stated_after
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
     _BATCH,
@@ -118,6 +119,7 @@ _LAUNCHER = re.compile(rf"(?:{LIST_ENUMERATOR})?\s*(?:(?:{_YEAR})?\s*(?:{_NUM}\s
 _MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
 _BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
+_FRAME = re.compile(r"继[^。；;\n]{1,60}?之?后\s*[，,]?")
 #: what an inspection hands over (交办件, 交办信访件, 转办的案件): a batch before the level with no round, in a naming
 #: followed by one (第十批中央…督察交办件), numbers the handed-over petitions, not the inspection
 _HANDED_OVER = re.compile(r"\s*(?:组|的)?\s*(?:交办|转办|移交|信访|投诉|举报|案件)")
@@ -127,9 +129,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _APPROVAL = re.compile(r"经(?P<who>[^，,。；;\n]{1,20}?)(?:批准|同意)")
 #: the naming before qualifying the work of this one (中央环保督察整改省级专项督察组, …反馈问题整改落实…督察): its subject
 _QUALIFIER = re.compile(r"\s*组?\s*(?:反馈)?\s*(?:意见|问题)?\s*(?:整改|落实)(?:落实|工作|情况){0,2}\s*")
-#: a batch in brackets closing the naming's sentence, and what numbers notices or petitions rather than an inspection
-_BATCH_BRACKET = re.compile(rf"[（(]\s*(?P<b>第{_N}批)次?\s*[)）]")
-_NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|投诉|件")
 #: the ministry reporting a quoted “回头看” (生态环境部11月19日晚通报“回头看”典型案例): the central inspection's (a party
 #: inspection's 巡视 / 巡察 “回头看” is not)
 _MINISTRY_AGAIN = re.compile(r"(?:生态环境部|环境保护部|环保部)[^。；;\n]{0,30}?(?<!巡视)(?<!巡察)[“‘\"']回头看[”’\"']")
@@ -219,10 +218,20 @@ def _level(word: str | None) -> str | None:
     return "central" if word in ("中央", "央") else "provincial"
 
 
+#: a run of single Han characters each set apart by spaces (a PDF's text layer: 中 央 第 四 生 态 …); a space between words
+#: (中央环保督察启动 第十督察组…) is the writer's and stays
+_SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff](?![\u4e00-\u9fff])){3,}")
+
+
+def _closed_spaced(text: str) -> str:
+    return _SPACED_RUN.sub(lambda m: re.sub(r"[ \t\u3000]+", "", m.group(0)), text)
+
+
 def namings(text: str | None) -> list[InspectionName]:
     """Every naming in ``text`` in order, level-less ones folded into the naming before them."""
     # a link a spam site inserted inside a word (中央生态环境《某某app网址》保护督察组) is read as not there
-    original, raw = for_reading(_INSERTED.sub("", text or ""))  # read in simplified script, same offsets; no pinyin
+    # …and a PDF's spaces between characters closed (中 央 第 四 生 态 …)
+    original, raw = for_reading(_closed_spaced(_INSERTED.sub("", text or "")))  # read in simplified script, same offsets; no pinyin
     masked = _masked(raw)
     out: list[InspectionName] = []
     filled: dict[int, int | None] = {}  # the group a bare 第N督察组 gave the naming at that index (None: two differed)
@@ -256,7 +265,9 @@ def namings(text: str | None) -> list[InspectionName]:
                 and (level or not (rnd or batch)):
             continue  # a bare 督察组 names an inspection only with its level and a number (省第三督察组, 湖南省第一批7个
             # “回头看”督察组) or glued to it (省督察组向…反馈), or completes the naming before it with a round or a batch
+        # a frame of what came before (继…“回头看”之后,) qualifies no naming after it
         sentence = _masked(_sentence(raw, m.start(), m.end()))
+        sentence = sentence[max([f.end() for f in _FRAME.finditer(sentence) if f.end() <= sentence.find(masked[m.start():m.end()])] or [0]):]
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         clause = _clause_start(masked, m.start())
         # the subject may stand before a time's clause (自治区从2019年8月底起,分2批对6个盟市开展了…督察): read from the sentence
@@ -267,8 +278,9 @@ def namings(text: str | None) -> list[InspectionName]:
             level = _level(subject.group("level"))
         elif approved and (not out or out[-1].start < approved[1]):
             level = approved[0]
-        elif m.group("bare") and level is None and not m.group("zu"):
-            continue  # a bare 督察“回头看” names an inspection only after a level acting as its subject
+        elif m.group("bare") and level is None and not m.group("zu") and not (rnd or batch):
+            continue  # a bare 督察“回头看” names an inspection only after a level acting as its subject (with a round or
+            # a batch it completes the naming before it: …督察组对某省开展了第一轮督察“回头看”)
         if level is None:
             if group and m.group("zu") and not (rnd or batch) and _beside(out, group, masked, m.start()):
                 out[-1] = replace(out[-1], group=None)  # …第四…督察组向A、第五…督察组向B…: two groups, no one
@@ -296,7 +308,7 @@ def namings(text: str | None) -> list[InspectionName]:
         prev = out[before[-1]]
         out[before[-1]] = replace(prev, round=prev.round or _ordinal(bare.group("r")),
                                   batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
-    out = [_bracketed_batch(n, masked) for n in out
+    out = [stated_after(n, masked) for n in out
            if n.level != "provincial" or not _NATIONAL.search(_sentence(masked, n.start, n.start + len(n.text)))]
     titled = None if out else next((t for t in _TITLED_SPECIAL.finditer(masked) if t.group("zu") or not t.group("group")),
                                    None)
@@ -347,23 +359,9 @@ def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
     return None
 
 
-def _bracketed_batch(n: InspectionName, masked: str) -> InspectionName:
-    """``n`` with the batch a bracket closing its sentence states (省第一…督察组向深圳市反馈督察情况(第四批)), unless the
-    bracket numbers notices or petitions (公示(第二批), 交办件(第三批): their batch, not the inspection's)."""
-    if n.batch:
-        return n
-    end = n.start + len(n.text)
-    stops = [i for i in (masked.find(c, end) for c in _SENTENCE_END) if i >= 0]
-    tail = masked[end:min(stops) if stops else len(masked)]
-    m = _BATCH_BRACKET.search(tail)
-    if m is None or _NOTICES.search(tail[max(0, m.start() - 8):m.start()]):
-        return n
-    return replace(n, batch=_ordinal(m.group("b")))
-
-
 def _foreground(out: list[InspectionName], masked: str) -> list[InspectionName]:
-    """``out`` without the namings inside a background frame (在…的基础上,) that another naming follows."""
-    frames = [(f.start(), f.end()) for f in _BACKGROUND.finditer(masked)]
+    """``out`` without the namings inside a background frame (在…的基础上,, 继…之后,) that another naming follows."""
+    frames = [(f.start(), f.end()) for pattern in (_BACKGROUND, _FRAME) for f in pattern.finditer(masked)]
     return [n for n in out if not any(start <= n.start < end and any(o.start >= end for o in out)
                                       for start, end in frames)]
 

@@ -32,9 +32,18 @@ log = logging.getLogger(__name__)
 #: acts on, not the feedback given
 _FEEDBACK_VERB = re.compile(
     r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
-    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)|反馈(?:到|给)|督察反馈会|反馈会"
-    # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors is not this)
-    r"|向(?![^。；;，,\n]{0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)")
+    # (反馈意见整改方案, 反馈意见落实: the feedback named as what a plan answers, no act)
+    r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)(?!\s*(?:整改|落实))|反馈(?:到|给)|督察反馈会|反馈会"
+    # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors, 向督察组反馈, is not
+    # this; the recipient ends at the verb or at a hand-over: 向我市反馈了督察发现的问题, 向某市交办督察反馈意见)
+    r"|向(?!(?:(?!反馈|交办|移交)[^。；;，,\n]){0,8}督[察查])[^。；;，,\n]{1,20}?反馈(?!问题)"
+    # the object put first (将督察报告反馈我省), the feedback received (接到…督察反馈意见), the feedback's work ended (督察
+    # 反馈工作全部完成), a table's or a list's label (督察反馈时间：…, 督察反馈:…: the day follows)
+    r"|(?:将|把)(?!于|在|会|要)[^。；;，,\n]{0,16}?(?:意见|报告|情况)\s*(?:正式)?\s*反馈"
+    # (the inspectors' only: 收到群众反馈意见 is a petition's, 信访件反馈工作 a reply's)
+    r"|(?:接到|收到|接收|签收)了?[^。；;，,\n]{0,30}?督[察查][^。；;，,\n]{0,12}?反馈(?:的[^。；;，,\n]{0,8})?(?:意见|报告)"
+    r"|督[察查][^。；;，,\n]{0,8}?反馈工作\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)\s*(?:[:：]|为|是)?|督[察查]反馈\s*[:：]")
+_MEETING_ON = re.compile(r"议?\s*(?:定)?于")
 #: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's
 _LABELLED_DATE = re.compile(r"(?:发布|时间|日期|来源)[^:：\n]{0,4}[:：]\s*$")
 
@@ -50,7 +59,9 @@ def nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str]
             if last.kind == "range_end":  # 5月8日至12日…进行了反馈: the feedback began on the 8th
                 return next((m for m in reversed(candidates) if m.kind == "range_start"), last)
             return last
-        if v.group(0).endswith(("时间", "日期")):
+        # a label's day after it, or the feedback meeting's (反馈会于2019年1月8日召开)
+        if v.group(0).rstrip().endswith(("时间", "日期", ":", "：", "为", "是")) or (
+                v.group(0).endswith("反馈会") and _MEETING_ON.match(text, v.end())):
             after = [m for m in mentions if 0 <= m.start - v.end() <= 4]
             if after:
                 return after[0]
@@ -59,11 +70,18 @@ def nearest_before(text: str, mentions: list[DateMention], verb: re.Pattern[str]
 
 #: a meeting that passes feedback on (传达学习…反馈意见), or an act that takes the feedback as its object (落实 / 对照 /
 #: 贯彻…反馈意见, 督导 / 部署…反馈问题整改), is not the inspectors giving it
-_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署")
+#: …or acts on it (根据 / 按照 / 依据 / 针对…反馈意见制定方案)
+_PASSED_ON = re.compile(r"传达|学习|落实|对照|贯彻|督导|部署|根据|按照|依据|针对")
 #: a party 巡察组 / 巡视组 giving its feedback (反馈了巡察情况) is not the environmental inspectors, nor is a check's,
 #: an audit's or an appraisal's (…专员办对我县…森林督查检查意见反馈会召开)
 #: …nor a body reporting back to the inspectors (我市向督察组反馈了信访件办理情况)
-_OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)")
+#: …nor the State Council's 督查, a people's congress's 执法检查, the province's own rectification office reviewing the
+#: bodies' work (整改办…反馈整改审核意见), nor a body answering a petitioner (向信访人反馈办理结果)
+_OTHER_INSPECTORS = re.compile(r"巡[察视]|检查意见|审计|考核|向[^。；;，,\n]{0,14}?督[察查](?:组|办)|国务院[^。；;，,\n]{0,6}督查|大督查|执法检查"
+                               r"|人大|整改办|(?:审核|核查|验收)意见|向(?:信访人|举报人|投诉人|来信人|来访人|群众)|办理结果"
+                               # a body reporting back to the inspectors' office (各地将整改情况反馈至省督察办), or its
+                               # rectification's progress fed back (将整改进展情况反馈市督察办)
+                               r"|反馈(?:至|到|给)[^。；;，,\n]{0,8}?督[察查](?:组|办)|整改(?:工作)?(?:进展)?(?:情况|进展|进度)")
 
 
 #: a document's title (《湖北省督察反馈意见》, 以下简称《反馈意见》): the feedback named as a document, no act of giving it
@@ -81,9 +99,15 @@ _BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:�
 _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
 
 
+#: the inspectors named somewhere in the text (督察组, 督查组, 海洋监察机构): feedback with none named is someone else's
+_INSPECTORS_NAMED = re.compile(r"督[察查]|监察")
+
+
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:
     """The date the inspectors gave their feedback (反馈) that a 整改方案 cites; may be redacted."""
     written, text = for_reading(text)
+    if not _INSPECTORS_NAMED.search(text):
+        return None  # 收到群众反馈意见, 向信访人反馈: no inspection named, no inspectors' feedback
     lost = _lost_marks(written)  # a day read whole whose marks were lost: no part of it is a date of its own (6月5日)
     mentions = sorted([m for m in find_dates(written, context_year=context_year)
                        if not any(d.start <= m.start < d.end for d in lost)] + lost, key=lambda m: m.start)

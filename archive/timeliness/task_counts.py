@@ -21,14 +21,16 @@ log = logging.getLogger(__name__)
 CN_NUM = r"\d{1,3}(?:,\d{3})+|\d+|[一二三四五六七八九十百零〇两]+"
 _CN_NUM = CN_NUM
 #: a total's verb: 任务共24项 / 共有 / 共计42项 / 合计 / 总计 / 总数为
-_IN_ALL = r"共有|共计|合计|总计|总数为?|共|有"
+_IN_ALL = r"共有|共计|合计|总计|总数为?|共|有|计(?!划)"
 #: a stated count: 375项整改任务 (整改事项) / 56条整改措施 / 50项具体问题 · 整改任务2164项 / 任务是21个 / 问题有46项 · 68个问题
 #: whose tasks, between the count and its noun: an inspection's name, its feedback (89项中央环保督察整改任务, 41项反馈问题)
 _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 #: a count's numeral starts no other number and is no ordinal: 第56项 cites a task, 二十六 is no 六
 _COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])(?<!\d,)"
-#: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项
-_TOTAL_VERB = rf"(?:是|为|{_IN_ALL})"
+#: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项 / a table's cell 整改任务：32项
+_TOTAL_VERB = rf"(?:是|为|[:：]|{_IN_ALL})"
+#: a count of parts or categories (共分三个部分, 5个方面), never tasks: what may not follow a total's unit
+_NOT_TASKS_AFTER = r"(?![\d.]|\s*(?:部分|方面|大类|类|领域|板块|层面|批))"
 #: categories a total is sorted into, between its verb and its count (共5大类39项, 共3个方面21项, 共六类、25项)
 _CATEGORIES = rf"(?:{_CN_NUM})\s*(?:大类|类|个方面|方面|个领域|领域)\s*[、,，]?\s*(?:的\s*)?"
 _TASK_COUNT = re.compile(
@@ -38,23 +40,41 @@ _TASK_COUNT = re.compile(
     # 84个整改任务 (个 before tasks only with 整改: 4个方面18项84个整改任务)
     rf"|{_COUNT_START}(?P<n_task2>{_CN_NUM})\s*个\s*(?:具体)?\s*整改(?:任务|事项)"
     # 整改任务共5大类39项, 问题共分3个方面21项: the categories between the total's verb and its count
-    rf"|(?:(?:整改)?任务|整改事项)(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条](?![\d.])"
+    rf"|(?:(?:整改)?任务|整改事项)(?:清单)?\s*{_TOTAL_VERB}?\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after>{_CN_NUM})\s*[项个条]{_NOT_TASKS_AFTER}"
     rf"|问题(?:有|{_IN_ALL})\s*(?:分为?\s*)?(?:{_CATEGORIES})?(?P<n_after2>{_CN_NUM})\s*项"
-    rf"|问题\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条](?![\d.])"
+    rf"|问题(?:清单)?\s*{_TOTAL_VERB}?\s*(?P<n_after3>{_CN_NUM})\s*[个项条]{_NOT_TASKS_AFTER}"
+    # a body's share after the problems (反馈问题涉及我区17项, 问题中涉及某市的有13个): tied to the feedback as n_after3
+    # a total after the list's categories in the next clause (清单共分为“立行立改”…三类，共计41项)
+    rf"|(?:整改)?任务(?:清单)?[^。；;\d]{{0,40}}?(?:{_CN_NUM})\s*(?:大类|类|个方面|部分)\s*[，,]\s*(?:共计?|合计|总计)\s*"
+    rf"(?P<n_cat>{_CN_NUM})\s*[项条个]{_NOT_TASKS_AFTER}"
+    rf"|问题\s*中?\s*涉及\s*[\u4e00-\u9fff]{{0,6}}?[省市县区旗州盟]\s*(?:的)?\s*{_TOTAL_VERB}?\s*(?P<n_share>{_CN_NUM})\s*[个项条]{_NOT_TASKS_AFTER}"
+    # a table's cell: 整改任务数：46, 整改任务总数(项) 37 (a bare number under its label)
+    rf"|整改(?:任务|问题)(?:总)?数(?:量)?\s*(?:[（(]\s*[项个条]\s*[)）])?\s*[:：]?\s*(?P<n_cell>\d+)(?![\d.%])"
     # …an inspection's name between the count and its problems: 46个督察反馈问题, 12个中央环保督察反馈问题 (一是督察反馈问题…:
     # an enumerator, no count)
     rf"|{_COUNT_START}(?P<n_problem>{_CN_NUM})(?!是)\s*(?P<ge>个)?\s*(?P<fed>(?:[\u4e00-\u9fff]{{0,12}}?督察(?:[“\"]?回头看[”\"]?)?)?\s*反馈)?\s*"
     rf"(?:具体|突出)?\s*(?:反馈|整改)?\s*问题(?P<head>项目|线索)?"
     # a list's count in brackets after its name: 整改措施清单(46项), 问题清单（共52个）
-    rf"|(?:整改)?(?:任务|措施|问题)清单\s*[（(]\s*(?:共计?|计)?\s*(?P<n_list>{_CN_NUM})\s*[项条个]\s*[)）]")
+    # (整改清单(共计39项), or a total in brackets after the tasks or problems: 督察指出的问题（共21项）)
+    rf"|(?:(?:整改)?(?:任务|措施|问题)|整改)清单\s*[（(]\s*(?:共计?|计)?\s*(?P<n_list>{_CN_NUM})\s*[项条个]\s*[)）]"
+    rf"|(?:任务|问题)\s*[（(]\s*共计?\s*(?P<n_list2>{_CN_NUM})\s*[项条个]\s*[)）]")
 #: a part before the count, its manner between (已按序时要求完成整改任务11项): done (已完成, 累计完成了, 已验收销号),
 #: remaining (剩余的, 尚有, 未完成) or due by a deadline (今年需完成, 2023年度整改任务, 到期应完成的, 长期坚持的): no total
 _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(?:整改)?(?:基本)?(?:完成|办结|销号)了?|完成了"
                           r"|完成整改|已整改|已办结|正在整改|未完成|剩余的?|尚有|还有|(?:今年|年内)[^，,。；;\d]{0,4}|年度"
+                          # in progress (正在推进整改的, 推进中的) or a part picked out by when it is due (2022年需完成的,
+                          # 计划完成的; 共需完成整改任务56项, no 的, states the whole)
+                          r"|正在[^，,。；;\d]{0,8}|推进中的|(?:需要?|须|要|计划)完成(?:整改)?的|年[^，,。；;\d]{0,6}?完成(?:整改)?的"
+                          # …or behind (整改进展滞后的, 逾期的)
+                          r"|(?:滞后|缓慢|逾期|超期|未按[期时])的?"
                           r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
-                          r"(?:整改)?(?:任务)?\s*$")
+                          # …an inspection's name between (累计完成中央和省级环保督察整改任务156项)
+                          r"(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
+                              # …or 整改 opening the clause as the problems' qualifier (a table's 整改问题 24 个; 共整改问题24个
+                              # is work done)
+                              r"|^\s*整改\s*$"
                               r"|(?:梳理|整理|归纳|细化|分解|汇总)(?:出|为|成)\s*$")
 #: …or a total followed by the part done (59个具体问题已完成整改32个, 44个问题中31个已完成) or by its list (对62个问题以清单的形式)
 _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
@@ -101,7 +121,7 @@ _SORTED = re.compile(r"梳理|整理|归纳|细化|分解|汇总|分类")
 _OBJECT_OF = re.compile(r"\s*(?:对|针对|就)\s*(?:督察(?:组)?(?:反馈|指出|交办)?的)?\s*")
 _PLAN_ACT = re.compile(r"\s*[，,]\s*(?:分别|逐一|逐项|均|逐个|一一)?\s*(?:制定|建立|明确|列出|形成|细化)了?[^，,。；;]{0,12}?"
                        r"(?:清单|方案|台账|措施|责任|时限)")
-_LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)了?(?:意见)?\s*[，,]$")
+_LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)[了的]?(?:意见|问题)?中?\s*[，,]$")
 _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
 #: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
@@ -120,7 +140,7 @@ _PLACE_KIND = r"(?:地市|市州|县区|县市区|市县|市|县|区|州|盟|旗
 #: or announced (本次公示, 现将…公示, 拟销号; 本次省督察反馈的 names the inspection),
 #: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察; a number of provinces: 7省(市), 8省区, 5个省份)
 _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
-                          r"|(?:本次|此次|本批次?)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
+                          r"|(?:本次|此次|这次|本期|本批次?|此批)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
                           r"|各(?:省|市|地|县)|全国|两轮|历次|多轮"
                           rf"|(?<![\d第]){_SEVERAL_PROVINCES}")
 #: a number of provinces or places opening the sentence as its subject (7省市督察整改方案均…, 3市…): the counts after
@@ -132,6 +152,7 @@ _FIELD_CHECK = re.compile(r"实地查看|调研|巡查|暗访|检查|排查|自�
 _INSPECTION = re.compile(r"督[察查]|反馈")
 #: problems broken into the plan's tasks (44个问题共190项任务, 56个问题细化为293项整改任务): the tasks are the count
 _BROKEN_INTO = re.compile(r"\s*(?:的\s*)?(?:共计?|细化为|分解为|细化成|分解成|细化分解为)\s*$")
+_LISTED_NEXT = re.compile(r"\s*(?:、|，|,|和|及|以及)\s*")
 #: what 问题 may qualify after a count: leads (线索), projects (项目), petitions (件, 信访件): no plan's problems
 _NOT_PROBLEMS = re.compile(r"\s*(?:线索|项目|信访件|件|案件)")
 #: the plans of a number of cities, counties or districts (9市整改方案, 5个县(区)的整改任务) or their joint total
@@ -177,12 +198,16 @@ def task_count(text: str) -> TaskCount | None:
         if _no_plan_count(text, m):
             continue
         n = number_value(next(g for g in (m.group("n_task"), m.group("n_task2"), m.group("n_problem"), m.group("n_list"), m.group("n_after"),
-                                         m.group("n_after2"), m.group("n_after3")) if g))
+                                         m.group("n_after2"), m.group("n_after3"), m.group("n_share"), m.group("n_cell"),
+                                         m.group("n_list2"), m.group("n_cat")) if g))
         if n:
             (weak if m.group("n_task2") else found).append(TaskCount(n, original[m.start():m.end()], m.start()))
     found = found or weak or _measures_for_feedback(original, text)
-    found = [c for c in found if not any(o.start > c.start and _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
-                                         and not c.text.endswith(("任务", "措施")) for o in found)]
+    found = [c for c in found if not any(o.start > c.start and not c.text.endswith(("任务", "措施")) and (
+        _BROKEN_INTO.fullmatch(text, c.start + len(c.text), o.start)
+        # problems, then the tasks they were made into, listed (梳理出问题27个、整改任务64项): the tasks
+        or ("任务" not in c.text and "任务" in o.text and _LISTED_NEXT.fullmatch(text, c.start + len(c.text), o.start)))
+        for o in found)]
     if not found or _parallel(text, found) or _several_inspections(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
         return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)
@@ -214,6 +239,13 @@ _HANDED = re.compile(r"移交")
 _LISTED_INTO = re.compile(r"(?:列入|纳入)(?![^，,。；;\d]{0,16}?问题(?:清单|台账))[^，,。；;\d]{0,16}?的")  # 问题清单: the plan's
 
 
+#: another source's count listed before it in its clause (警示片问题3个、…督察反馈问题7个): the lists side by side, no one plan's
+_OTHER_SOURCE_LISTED = re.compile(rf"(?:警示片|暗访|曝光|审计|巡[视察]|信访|举报)[^，,。；;、]{{0,12}}?(?:{_CN_NUM})\s*[个项条件]\s*、")
+
+
+_PLAN_VERB = re.compile(r"\s*(?:共|并|还)?\s*(?:确定|明确|提出|列出|部署|安排)")
+
+
 def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
     if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
@@ -232,6 +264,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
     sentence = past_enumerator(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1)
+    if _OTHER_SOURCE_LISTED.search(text, clause, m.start()):
+        return True  # 警示片问题3个、中央…督察反馈问题7个: two lists side by side
     if _TOTAL_THEN_PART.search(text, sentence, clause):
         return True  # 131项…任务中,124项任务…: a part of the total before
     sentence_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
@@ -248,8 +282,10 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         return True  # 7省市督察整改方案均…,对…梳理,共计确定375项: several provinces' plans, the sentence's subject
     if _CAMPAIGN_PLAN.search(text, sentence, m.start()) and not (_RECTIFICATION.search(text, sentence, sentence_end)):
         return True  # 两大攻坚战作战方案中,须…完成的20项重点任务: a campaign's plan, no inspection's
-    titles = list(_TITLE.finditer(text, clause, m.start()))
-    if titles and not _RECTIFICATION.search(text, titles[-1].start(), m.start()):
+    # …the title in the clause before when this one goes on with the plan's verb (印发《…行动方案》，确定整改任务150项)
+    titles = list(_TITLE.finditer(text, sentence if _PLAN_VERB.match(text, clause) else clause, m.start()))
+    if titles and (not _RECTIFICATION.search(text, titles[-1].start(), m.start()) or (
+            _CAMPAIGN_PLAN.search(titles[-1].group(0)) and not _INSPECTION.search(titles[-1].group(0)))):
         return True  # 《水污染防治行动计划》确定的N项任务: another plan's tasks
     if _OTHER_LIST.search(text, clause, m.start()) or _WORK_TASKS.search(text, max(0, m.start() - 4), m.end()):
         return True  # 《政府工作报告》分解为…79项重点工作任务, 确定重要工作任务共579项: another list's items
@@ -274,7 +310,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             and m.group(0).endswith("问题"):
         return True  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks
     # 警示片涉及我市问题2个 is no plan's count; 督察反馈我市的问题64个 is
-    return bool(m.group("n_after3") and not _tied(text, m.start()))
+    return bool((m.group("n_after3") or m.group("n_share")) and not _tied(text, m.start()))
 
 
 def _tied(text: str, at: int, end: int | None = None) -> bool:

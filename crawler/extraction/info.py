@@ -41,13 +41,19 @@ from archive.timeliness.dates import find_dates
 from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
-from .names import BODY_END, SITE_BEFORE_DAY, bare_name
+from .names import BODY_END, SITE_BEFORE_DAY
+from .publisher import DATE_FIRST, GLUED_DATE, NO_PUBLISHER, PUBLISHER_LABELS, publisher_of
 
 logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
-LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|发文日期|颁布日期|印发日期|印发时间|公示日期|公示时间|"
-          "公示期|失效日期|生效日期|失效时间|生效时间|发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
+#: another event's day under its own label (实施日期, 截止日期, 进驻时间, 反馈时间, 办结时间, 会议时间): never the posting day
+_EVENT_DATE = ("(?:实施|施行|截止|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
+               "处罚|完成|整改|开始|结束)(?:日期|时间)")
+LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
+          "印发日期|印发时间|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
+          f"{_EVENT_DATE}|发布者|提供单位|供稿单位|发稿单位|所属机构|提供时间|提供日期|发稿时间|发稿日期|"
+          "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
           "来源|來源|源自|发布(?=\\s*[:：])|出处(?=\\s*[:：])|来自(?=\\s*[:：])|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
@@ -61,18 +67,10 @@ _OWN_DATE_LABEL = r"[ \t\u3000]+[\u4e00-\u9fff]{1,6}(?:日期|时间)\s*[:：]"
 _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为】\]]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
     rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
-_PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
-                     "稿件来源", "稿源", "来源", "來源", "源自", "出处", "来自", "发布")
-_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布")
-_ISSUED_LABELS = ("发文日期", "成文日期", "颁布日期", "印发日期", "印发时间")
-_NOTICE_LABELS = ("公示日期", "公示时间", "公示期")
-#: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
-#: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
-#: codes such as sp20241114 or fish; a domain, www.….com, is a source), or a person's role (来源:通讯员 某某: a
-#: correspondent is no body) — read on the name the value starts with
-#: ("来源:未知 2018-09-29": the day after it is still read)
-_NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
-                           r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
+_POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布", "提供时间", "提供日期",
+                  "发稿时间", "发稿日期")
+_ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间")
+_NOTICE_LABELS = ("公示日期", "公示时间", "公示期", "公示起止日期", "公示起止时间", "公示期限", "公示期间")
 #: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
@@ -109,7 +107,7 @@ _LABEL_FIRST = re.compile(r"^[\s•·*\-|｜]*[\u4e00-\u9fff]{2,8}\s*[:：]|.*[�
 #: a section heading that is a known label, numbered or not, with or without its colon ("二、公示时间", "（三）公示期:",
 #: "2.发布日期"): a line opening with a date after it is its value, whatever follows the date
 _LABEL_HEADING = re.compile(rf"^[\s•·*\-]*(?:{ENUMERATOR})?\s*(?:{LABELS})\s*[:：]?\s*$")
-_DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
 
 
 def joined_labels(text: str) -> str:
@@ -125,7 +123,7 @@ def joined_labels(text: str) -> str:
             j += 1
         read = for_reading(line)[1]  # labels read in simplified script (公示時間)
         if j < len(lines) and ((_KNOWN_LABEL_ONLY.match(read) and not _LABEL_FIRST.match(lines[j]))
-                               or (_LABEL_HEADING.match(read) and _DATE_FIRST.match(lines[j]))):
+                               or (_LABEL_HEADING.match(read) and DATE_FIRST.match(lines[j]))):
             out.append(line.rstrip() + lines[j].strip())
             i = j + 1
             continue
@@ -229,8 +227,6 @@ _DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/
                        r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
 
 
-#: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
-_GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*$")
 #: a day right after the source's name, glued, spaced or after a dot (某局 · 2024-11-04), whatever follows it ("未知 2018-09-29 我要评论"): the day the
 #: source printed the page
 _DATE_AFTER_NAME = re.compile(r"^[^\d\s·•]+\s*[·•]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
@@ -239,32 +235,8 @@ _DATE_AFTER_NAME = re.compile(r"^[^\d\s·•]+\s*[·•]?\s*((?:19|20)\d{2}\s*[-
 #: …and one a wide gap sets after the source's value on its line ("来源:某局  2024-11-04"): read on the line itself, as the
 #: gap ends the value
 _DATE_AFTER_SOURCE = re.compile(
-    r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+[ \t\u3000]+"
+    r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+(?:[ \t\u3000]+|[ \t\u3000]*[|｜丨][ \t\u3000]*)"
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
-
-
-#: a verb's label (发布: / 出处: / 来自:) names an account as often as a body: only a body's or a medium's name is a publisher
-_WEAK_LABELS = ("出处", "来自", "发布")
-_BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
-
-
-_NAME_END = re.compile(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
-
-
-def publisher_of(fields: dict[str, str]) -> str | None:
-    """The publishing body a block names, or None (its value read in simplified script and ASCII digits, sliced as
-    written)."""
-    for label in _PUBLISHER_LABELS:
-        written, value = for_reading(fields.get(label) or "")
-        if value and not _NO_PUBLISHER.match(value) and not _DATE_FIRST.match(value):  # an empty source, then a day
-            end = _NAME_END.search(value)
-            head = slice(0, end.start() if end else len(value))
-            glued = [m.span() for m in _GLUED_DATE.finditer(value[head])]  # found in the reading copy (２０１９-０５-１５)
-            keep = list(zip([0] + [stop for _, stop in glued], [start for start, _ in glued] + [len(value[head])], strict=True))
-            name, read = (bare_name("".join(v[head][a:b] for a, b in keep).strip()) for v in (written, value))
-            if name and not _NO_PUBLISHER.match(read) and (label not in _WEAK_LABELS or _BODY_NAME.search(read)):
-                return name
-    return None
 
 
 #: a labelled day whose year is printed with two digits (发布时间:18年05月29日): 2000 + the year; only with 年, 月 and 日
@@ -272,9 +244,15 @@ def publisher_of(fields: dict[str, str]) -> str | None:
 _SHORT_YEAR = re.compile(r"^\s*(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+#: a labelled day printed as eight digits (发布时间:20210305)
+_COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+
+
 def _labelled_date(value: str | None) -> str | None:
-    """The day a label's value shows: a full date, or one with a two-digit year written 年月日 (``18年05月29日``)."""
-    date = parse_shown_date(value)
+    """The day a label's value shows: a full date, one with a two-digit year written 年月日 (``18年05月29日``) or eight
+    digits (``20210305``)."""
+    compact = _COMPACT_DAY.match(value or "")
+    date = parse_shown_date(value) or (parse_shown_date("-".join(compact.groups())) if compact else None)
     short = _SHORT_YEAR.match(value or "") if date is None else None
     return parse_shown_date(f"20{short.group(1)}-{short.group(2)}-{short.group(3)}") if short else date
 
@@ -351,7 +329,7 @@ def info_block(text: str) -> InfoBlock:
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
         rest = "\n".join(line for line in folded.split("\n") if not other.search(line))
-        labelled = any(label in fields for label in _PUBLISHER_LABELS + _POSTED_LABELS)
+        labelled = any(label in fields for label in PUBLISHER_LABELS + _POSTED_LABELS)
         posted = _unlabelled_posted(rest, labelled=labelled)
     masthead = _MASTHEAD.search(folded) or _ISSUE_LINE.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
@@ -363,8 +341,8 @@ def info_block(text: str) -> InfoBlock:
     if posted is None and dateline:
         posted = parse_shown_date(dateline.group("day"))
     if posted is None:  # a day glued to the source's name or right after it is the day the source printed it
-        posted = next((parse_shown_date(m.group(1)) for label in _PUBLISHER_LABELS
-                       if (m := _GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
+        posted = next((parse_shown_date(m.group(1)) for label in PUBLISHER_LABELS
+                       if (m := GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
                       None)
     if posted is None and (after := _DATE_AFTER_SOURCE.search(folded)):
         posted = parse_shown_date(after.group(1))
@@ -374,7 +352,7 @@ def info_block(text: str) -> InfoBlock:
     publisher = publisher_of(fields)
     if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)
                               or _MEDIUM.search(folded) or (None if fields else _byline(folded))
-                              or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not _NO_PUBLISHER.match(m.group(1))), None)):
+                              or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not NO_PUBLISHER.match(m.group(1))), None)):
         publisher = text[named.start(1):named.end(1)]
     if publisher is None and dateline:
         publisher = text[dateline.start("body"):dateline.end("body")]

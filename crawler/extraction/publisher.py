@@ -1,0 +1,55 @@
+"""Who published a page, as its info block's source labels name it (``info.py``): the labels that name a source, the
+values that name no body, and the body's name read out of a value (its glued day, its author and any stray word after it
+taken off)."""
+from __future__ import annotations
+
+import logging
+import re
+
+from archive.script_fold import for_reading
+
+from .names import BODY_END, bare_name
+
+logger = logging.getLogger(__name__)
+
+PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
+                    "稿件来源", "稿源", "来源", "來源", "源自", "出处", "来自", "发布", "发布者", "提供单位", "供稿单位", "发稿单位",
+                    "所属机构")
+#: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
+#: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
+#: codes such as sp20241114 or fish; a domain, www.….com, is a source), or a person's role (来源:通讯员 某某: a
+#: correspondent is no body) — read on the name the value starts with
+#: ("来源:未知 2018-09-29": the day after it is still read)
+NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
+                          # a re-post said so (转载, 综合) or a forum's or an app's account (…网友, …用户): no body
+                          r"转载|转发|综合|摘编|[\u4e00-\u9fff]{0,12}(?:网友|用户|会员|楼主|博主)(?:投稿|来稿|爆料)?|"
+                          r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
+DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+#: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
+GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*$")
+#: a verb's label (发布: / 出处: / 来自:), and labels whose value may be a person or an account (发布者:张某, 提供单位 left to a
+#: clerk), name an account as often as a body: only a body's or a medium's name is a publisher
+_WEAK_LABELS = ("出处", "来自", "发布", "发布者", "提供单位", "供稿单位", "发稿单位", "所属机构")
+_BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
+#: where a source's value ends: a wide gap, the next short label, its day
+_VALUE_END = re.compile(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
+
+
+def publisher_of(fields: dict[str, str]) -> str | None:
+    """The publishing body a block names, or None (its value read in simplified script and ASCII digits, sliced as
+    written)."""
+    for label in PUBLISHER_LABELS:
+        written, value = for_reading(fields.get(label) or "")
+        if value and not NO_PUBLISHER.match(value) and not DATE_FIRST.match(value):  # an empty source, then a day
+            end = _VALUE_END.search(value)
+            head = slice(0, end.start() if end else len(value))
+            glued = [m.span() for m in GLUED_DATE.finditer(value[head])]  # found in the reading copy (２０１９-０５-１５)
+            keep = list(zip([0] + [stop for _, stop in glued], [start for start, _ in glued] + [len(value[head])], strict=True))
+            name, read = (bare_name("".join(v[head][a:b] for a, b in keep).strip()) for v in (written, value))
+            if name and label in _WEAK_LABELS and not _BODY_NAME.search(read):
+                # a stray word of one or two characters glued after the name (出处:海南新闻网指南作者:…): the name before it
+                cut = next((k for k in (len(read) - 1, len(read) - 2) if k >= 3 and _BODY_NAME.search(read[:k])), None)
+                name, read = (name[:cut], read[:cut]) if cut and len(name) == len(read) else (name, read)
+            if name and not NO_PUBLISHER.match(read) and (label not in _WEAK_LABELS or _BODY_NAME.search(read)):
+                return name
+    return None
