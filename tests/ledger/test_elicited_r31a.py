@@ -1,0 +1,342 @@
+"""Elicited forms (issue 21, round r31a): status, deadline and citation excerpts written from knowledge of how
+ecological-inspection rectification pages are worded (整改方案, 任务清单, 进展情况表, 验收销号公示, 新闻稿, 表格单元格,
+OCR spacing, traditional-script mirrors), in forms the corpus's dev rows do not show, with near misses that use the same
+words for something else.  Every case was labelled by the README conventions of
+``tests/fixtures/ledger_language`` before any reader ran on it; none is a corpus row.
+
+Counts (written / right before / right after): filled in after the readers ran.
+"""
+from __future__ import annotations
+
+import pytest
+
+from archive.ledger.deadlines import deadline
+from archive.ledger.numbers import cited_numbers
+from archive.ledger.status import status_class
+
+# ------------------------------------------------------------------------------------------------------------ status
+#: (text, expected class)
+STATUS: list[tuple[str, str]] = [
+    # done: table cells, close-out notices, news copy, a mirror's script
+    ("整改进展：完成", "done"),
+    ("完成情况：已整改销号", "done"),
+    ("整改状态：已销号", "done"),
+    ("该问题已于2019年12月通过市级验收并在市政府网站公示销号。", "done"),
+    ("截至目前，38家“散乱污”企业已全部取缔到位。", "done"),
+    ("目前该渣场已完成覆土复绿，达到验收标准。", "done"),
+    ("经区整改办组织验收，该问题已整改完成，同意销号。", "done"),
+    ("现场核查发现，企业已拆除违规建设的生产线，恢复原状。", "done"),
+    ("第二批交办的信访件已全部清零。", "done"),
+    ("该案件已办结，并已向信访人反馈处理结果。", "done"),
+    ("三家企业均已停产并拆除主要生产设备", "done"),
+    ("禁养区内规模养殖场已全部关闭搬迁完毕。", "done"),
+    ("整改已完成，长效机制已建立。", "done"),
+    ("所涉12个入河排污口已完成截污纳管。", "done"),
+    ("该项目已建成投用，日处理能力2万吨。", "done"),
+    ("完成時限：2018年底；完成情況：已完成", "done"),
+    ("已如期完成全部25项整改任务", "done"),
+    ("上述問題均已整改到位。", "done"),
+    ("污水处理厂提标改造工程于2020年9月竣工并通过环保验收。", "done"),
+    ("该区域已恢复植被3000平方米，整改任务完成。", "done"),
+    ("整改情况 ： 已 完 成 整 改", "done"),
+    ("经市级验收组现场核查，该问题达到销号条件，予以销号。", "done"),
+    ("非法码头已全部拆除取缔，岸线已复绿。", "done"),
+    ("2020年，该县累计关停取缔“小散乱污”企业126家，任务全面完成。", "done"),
+    ("整改完成，已通过县级自验和市级复核。", "done"),
+    ("涉及的7个尾矿库均已完成闭库治理。", "done"),
+    ("该厂已于2018年6月全面停产，设备已拆除。", "done"),
+    ("自然保护区核心区内的小水电站已全部退出。", "done"),
+    # mostly done
+    ("该问题已基本整改到位，待验收销号。", "mostly_done"),
+    ("整改工作基本完成。", "mostly_done"),
+    ("整治工程基本完工。", "mostly_done"),
+    ("违建别墅已基本拆除完毕。", "mostly_done"),
+    ("该問題已基本完成整改。", "mostly_done"),
+    ("目前已基本完成清理整治", "mostly_done"),
+    # on track
+    ("整改进展：序时推进", "on_track"),
+    ("整改进度：按时序推进中", "on_track"),
+    ("整改进展情况：正在整改", "on_track"),
+    ("截至目前，该项目完成投资1.2亿元，占总投资的65%，工程按计划推进。", "on_track"),
+    ("项目正在进行施工图设计。", "on_track"),
+    ("该项目已完成招标，正在进场施工。", "on_track"),
+    ("整改工作正有条不紊地推进。", "on_track"),
+    ("各项整改措施正在逐项落实中。", "on_track"),
+    ("已完成可研编制，目前正在开展环评审批。", "on_track"),
+    ("目前进展顺利，预计年底前可完工。", "on_track"),
+    ("施工单位已进场，正抓紧建设。", "on_track"),
+    ("整改進展順利。", "on_track"),
+    ("已完成整改9项，其余4项正按时序推进。", "on_track"),
+    ("该工程已进入设备安装阶段。", "on_track"),
+    ("整改工作正在稳步推进中。", "on_track"),
+    # behind
+    ("整改进展：滞后", "behind"),
+    ("因资金不到位，项目至今未开工建设。", "behind"),
+    ("该问题整改工作推进缓慢，未达到时序进度要求。", "behind"),
+    ("经现场检查，该企业仍在违法生产，整改未落实。", "behind"),
+    ("现场督察发现，该处堆放的垃圾仍未清运。", "behind"),
+    ("超过整改时限仍未完成整改。", "behind"),
+    ("已逾期，尚未完成整改。", "behind"),
+    ("该项目进度明显滞后于计划。", "behind"),
+    ("原定2020年底完成的任务，目前仅完成40%。", "behind"),
+    ("整改工作进展不平衡，部分县区进度偏慢。", "behind"),
+    ("该问题整改进度滞後。", "behind"),
+    ("项目建设严重滞后，年度目标难以实现。", "behind"),
+    # ongoing
+    ("整改进展：长期坚持，持续整改", "ongoing"),
+    ("该问题属长期坚持类整改任务，目前持续推进中。", "ongoing"),
+    ("常态化开展巡河巡查。", "ongoing"),
+]
+
+#: near misses: the same words stating no status (a target, a rule, a title, a count, a requirement)
+STATUS_NEAR: list[str] = [
+    "整改目标：2020年底前全部完成整改",
+    "整改标准：问题全部整改到位，通过验收销号",
+    "对已完成整改的问题，要严防反弹回潮",
+    "《关于已完成整改任务验收销号的办法》",
+    "验收销号工作规程",
+    "中央环保督察反馈问题整改完成情况统计表",
+    "全省共有整改任务80项",
+    "整改责任单位：市生态环境局",
+    "请于完成整改后5个工作日内报送验收申请",
+    "如未按期完成整改，将依法依规严肃追责",
+    "整改完成时限：2021年12月",
+    "各地要加快推进整改",
+    "确保按期完成年度任务",
+    "推进整改工作的若干措施",
+    "整改措施：一是完成排污口排查；二是完成整治方案编制",
+    "2018年中央环保督察反馈问题整改进展情况表",
+    "拟销号问题清单",
+    "整改要求：立行立改",
+    "全市环境质量持续改善",
+    "全市落后产能淘汰工作推进会召开",
+    "验收销号程序：县级自验、市级复核、省级抽查",
+    "完成整改的标志是问题得到根本解决",
+]
+
+# ---------------------------------------------------------------------------------------------------------- deadline
+#: (text, context year, last day, kind); kind ``unknown`` with no last day for the near misses
+DEADLINE: list[tuple[str, int | None, str | None, str]] = [
+    # a day or month as a limit: labels, table cells, modal and sanction wording
+    ("完成时限：2022.06", None, "2022-06-30", "date"),
+    ("整改期限：2019年底", None, "2019-12-31", "date"),
+    ("2020年12月底之前完成", None, "2020-12-31", "date"),
+    ("最迟不晚于2021年6月30日", None, "2021-06-30", "date"),
+    ("不迟于2019年9月底完成", None, "2019-09-30", "date"),
+    ("务必在2020年11月15日以前整改完毕", None, "2020-11-15", "date"),
+    ("整改期限至2021年3月31日止", None, "2021-03-31", "date"),
+    ("限期至2019年10月底整改完成", None, "2019-10-31", "date"),
+    ("责令其于2019年8月20日前完成整改", None, "2019-08-20", "date"),
+    ("整改时限：2020年12月底前（阶段性目标），长期坚持", None, "2020-12-31", "date"),
+    ("完成时限：2019年10月；长期坚持", None, "2019-10-31", "date"),
+    ("2021年底前完成80%，2022年底前全面完成", None, "2022-12-31", "date"),
+    ("整改时限：即日起至2021年5月31日", None, "2021-05-31", "date"),
+    ("于2020年第四季度完成", None, "2020-12-31", "date"),
+    ("2021年9月底前完成整改并申请验收", None, "2021-09-30", "date"),
+    ("12月20日前完成所有问题的整改", 2020, "2020-12-20", "date"),
+    ("二〇一九年十月底前", None, "2019-10-31", "date"),
+    ("整改期限：2019年12月30日前", None, "2019-12-30", "date"),
+    ("2020年7月1日前停产", None, "2020-07-01", "date"),
+    ("2018年11月前完成清理", None, "2018-11-30", "date"),
+    ("2021 年 6 月 30 日前", None, "2021-06-30", "date"),
+    ("2019年年底前", None, "2019-12-31", "date"),
+    ("计划于2022年上半年完成", None, "2022-06-30", "date"),
+    ("预计2021年10月完工", None, "2021-10-31", "date"),
+    ("2020年9月中旬前完成", None, "2020-09-20", "date"),
+    ("限于2019年12月31日前搬迁", None, "2019-12-31", "date"),
+    ("第一阶段（2019年）完成排查；第二阶段（2020-2021年）完成治理", None, "2021-12-31", "date"),
+    ("整改时限：2023年12月", None, "2023-12-31", "date"),
+    ("2024年底", None, "2024-12-31", "date"),
+    ("整改時限：2018年12月底前", None, "2018-12-31", "date"),
+    ("2020年6月底前全面完成取缔工作", None, "2020-06-30", "date"),
+    ("须在2021年3月前完成验收销号", None, "2021-03-31", "date"),
+    ("力争2022年6月底前建成投运", None, "2022-06-30", "date"),
+    ("到2025年，全市城镇生活污水集中收集率达到70%以上", None, "2025-12-31", "date"),
+    ("11月底前完成整改", 2019, "2019-11-30", "date"),
+    ("明年汛期前完成主体工程，2021年底前完成全部工程", 2020, "2021-12-31", "date"),
+    ("整改时限：2019年6月30日（已完成）", None, "2019-06-30", "date"),
+    ("2022年9月30日前完成整治，逾期未完成的依法关停", None, "2022-09-30", "date"),
+    ("于二〇二一年六月底前整改到位", None, "2021-06-30", "date"),
+    ("完成时间：2020年12月31日前", None, "2020-12-31", "date"),
+    # relative spans
+    ("接到交办件后7日内办结", None, None, "relative"),
+    ("自公示之日起三十日内", None, None, "relative"),
+    ("限期30日内整改完毕", None, None, "relative"),
+    ("收到本通知之日起15个工作日内书面报告整改情况", None, None, "relative"),
+    ("用2年时间完成", None, None, "relative"),
+    ("力争用3至5年时间完成治理", None, None, "relative"),
+    ("督察反馈后3个月内制定整改方案", None, None, "relative"),
+    ("方案印发后一年内完成", None, None, "relative"),
+    # recurring duties
+    ("每月25日前报送整改进展", None, None, "recurring"),
+    ("每两个月通报一次", None, None, "recurring"),
+    ("每年开展两次专项检查", None, None, "recurring"),
+    ("一月一调度、一季一通报", None, None, "recurring"),
+    ("每周五报送整改进展情况", None, None, "recurring"),
+    ("实行月调度、季通报制度", None, None, "recurring"),
+    ("应于每年3月31日前公开上一年度环境信息", None, None, "recurring"),
+    # kept up
+    ("整改时限：长期", None, None, "ongoing"),
+    ("长期坚持，常抓不懈", None, None, "ongoing"),
+    ("久久为功、长期坚持", None, None, "ongoing"),
+    ("常态化推进", None, None, "ongoing"),
+    ("持续整改", None, None, "ongoing"),
+    # immediate
+    ("立即停产整治", None, None, "immediate"),
+    ("即查即改", None, None, "immediate"),
+    ("整改时限：立行立改", None, None, "immediate"),
+    ("边督边改", None, None, "immediate"),
+]
+
+#: near misses: a publication, a cut-off, a stay, a past result, a plan's name, a validity, an effective day
+DEADLINE_NEAR: list[tuple[str, int | None]] = [
+    ("2019年12月31日，市政府印发《整改方案》", None),
+    ("发布时间：2020-06-30", None),
+    ("《2018—2020年大气污染防治行动计划》", None),
+    ("2019年12月，该问题整改完成", None),
+    ("截至2021年6月30日", None),
+    ("督察组于2017年4月24日至5月24日进驻", None),
+    ("2016年至今", None),
+    ("2020年底，全市PM2.5平均浓度下降到35微克/立方米", None),
+    ("2018年，全县共办结信访件120件", None),
+    ("自2020年1月1日起施行", None),
+    ("排污许可证有效期至2023年12月31日", None),
+    ("2019年4月至12月，开展了专项整治行动", None),
+    ("报告期：2021年1-6月", None),
+    ("成文日期：2020年12月31日", None),
+    ("到2020年底，已累计完成整改任务65项", None),
+    ("每年6月5日为世界环境日", None),
+    ("三年行动计划（2018-2020年）", None),
+    ("“十三五”期间", None),
+    ("距离整改时限还有30天", None),
+    ("较2015年下降18%", None),
+    ("2020年10月，省第三督察组进驻我市开展督察", None),
+    ("2021年6月底，全省已有12个市完成整改", None),
+]
+
+# ---------------------------------------------------------------------------------------------------------- citation
+#: (text, cited task numbers)
+CITATION: list[tuple[str, list[int]]] = [
+    ("第15项：某县城区黑臭水体治理问题", [15]),
+    ("（反馈问题第23项）", [23]),
+    ("督察反馈问题清单第8项整改完成情况", [8]),
+    ("整改任务第四十二项", [42]),
+    ("附件1中第5、6项问题", [5, 6]),
+    ("第12项（省级层面）", [12]),
+    ("第31号整改任务", [31]),
+    ("交办问题第9项", [9]),
+    ("第2个反馈问题", [2]),
+    ("《整改方案》第8项任务", [8]),
+    ("涉及清单中第3、第7、第9项任务", [3, 7, 9]),
+    ("第45-47项", [45, 46, 47]),
+    ("整改任务编号：11", [11]),
+    ("（清单序号第18项）", [18]),
+    ("第7项、第8项", [7, 8]),
+    ("第一项整改任务", [1]),
+    ("第十九项", [19]),
+    ("第十九个问题", [19]),
+    ("第二十三项整改任务完成情况", [23]),
+    ("反馈意见第五个问题", [5]),
+    ("问题序号：7", [7]),
+    ("任务序号：33", [33]),
+    ("整改问题(十一)督察发现，部分工业园区污水处理设施不完善", [11]),
+    ("整改问题（三）长江岸线非法码头问题", [3]),
+    ("关于第8项整改任务验收销号情况的公示", [8]),
+    ("中央第三生态环境保护督察组反馈问题第14项", [14]),
+    ("第二轮督察反馈问题第6项", [6]),
+    ("第 12 项 整 改 任 务", [12]),
+    ("第12項整改任務", [12]),
+    ("反饋問題第三十五項", [35]),
+    ("第36、37、38项", [36, 37, 38]),
+    ("第十项至第十三项", [10, 11, 12, 13]),
+    ("整改方案第21项", [21]),
+    ("问题清单序号15", [15]),
+    ("（编号：27）", [27]),
+    ("问题编号：第9号", [9]),
+    ("第4项反馈问题", [4]),
+    ("省级反馈问题第二十项", [20]),
+    ("反馈问题第20项第（2）小项", [20]),
+    ("第十七项问题整改情况", [17]),
+    ("第一百零三项", [103]),
+    ("序号：52", [52]),
+    ("（序号：9）", [9]),
+    ("第1、2项整改任务已完成", [1, 2]),
+    ("第3项和第5项整改任务", [3, 5]),
+    ("第廿三项", [23]),
+    ("第六項", [6]),
+    ("反馈问题第7项之二", [7]),
+    ("【第21项】", [21]),
+    ("问题编号：38-1", [38]),
+    ("附件2第四项", [4]),
+    ("第8项、第9项、第10项", [8, 9, 10]),
+    ("第16号问题", [16]),
+    ("第十一项（序号11）", [11]),
+    ("任务清单第二十九项", [29]),
+    ("2017年中央环保督察反馈问题第25项", [25]),
+    ("编号15：某镇垃圾填埋场问题", [15]),
+    ("第3至5项问题", [3, 4, 5]),
+    ("整改任务第3项、第11项", [3, 11]),
+    ("第9项整改任务（督察反馈意见第二部分第5个问题）", [9]),
+]
+
+#: near misses: numbers of rules, batches, units, stages, ranks, measures and documents
+CITATION_NEAR: list[str] = [
+    "第十四届全国运动会",
+    "2019年第3号公告",
+    "第3项整改措施",
+    "任务分解表第3列",
+    "第5轮",
+    "第三督察组",
+    "第八次会议",
+    "第二阶段",
+    "第1季度",
+    "全省排名第2位",
+    "第3条 整改任务的责任单位应当按期报送",
+    "共梳理出12项整改任务",
+    "第5号令",
+    "第一责任人",
+    "第三方评估",
+    "第一时间",
+    "受理编号：D3200000201908010012",
+    "附件3第2页",
+    "国发〔2018〕22号",
+    "第三轮第二批",
+    "1号高炉",
+    "2#锅炉",
+    "第5标段",
+    "地铁3号线",
+    "第二十九个世界环境日",
+    "（一）反馈问题",
+    "一、整改问题",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS)
+def test_status_elicited(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize("text", STATUS_NEAR)
+def test_status_near_miss_states_none(text: str) -> None:
+    assert status_class(text) == "other"
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"), DEADLINE)
+def test_deadline_elicited(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "year"), DEADLINE_NEAR)
+def test_deadline_near_miss_sets_none(text: str, year: int | None) -> None:
+    assert deadline(text, context_year=year).kind == "unknown"
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION)
+def test_citation_elicited(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
+
+
+@pytest.mark.parametrize("text", CITATION_NEAR)
+def test_citation_near_miss_cites_none(text: str) -> None:
+    assert cited_numbers(text) == []
