@@ -61,7 +61,17 @@ from dataclasses import dataclass
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
-from archive.ledger.status_topics import FINDING, sanction_rule, sentence_start, topic_kind
+from archive.ledger.status_topics import (
+    FINDING,
+    ONLY_PART,
+    conditional,
+    in_title,
+    qualifies_a_record,
+    sanction_rule,
+    sentence_start,
+    short_of_due,
+    topic_kind,
+)
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
@@ -111,8 +121,9 @@ _REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: an aim, a requirement or a directive governing a phrase in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
-#: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施)[:：]")
+#: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…; a label of the target,
+#: measures or standard, 整改标准:, governs what follows it)
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施|标准)[:：]")
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
 _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
@@ -219,6 +230,12 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
     clause = _clause_of(compact, m.start())
+    if in_title(compact, m.start()) or conditional(compact, m):
+        return False  # 《关于已完成整改任务…的办法》 names; 如未按期完成整改,将…追责 supposes
+    if name in ("done", "mostly_done", "on_track") and qualifies_a_record(compact, m):
+        return False  # 整改完成情况统计表, 完成时限: the record's noun is the head
+    if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
+        return short_of_due(compact, m.start())
     if name in _AIMED_CLASSES:
         aims_of = _AIM if name == "ongoing" else _MODAL_AIM
         if compact.startswith("对", clause) and _TOPIC_END.match(compact, m.end()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.status_topics import ONLY_PART
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import ADVERB as _ADVERB
 from archive.ledger.status_words import COUNT as _COUNT
@@ -83,6 +84,13 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # the work never started or done over a span up to now (长达十余年未开展, 至今未治理, 多年来一直未修复)
                           r"|(?:至今|迄今|多年来?|长达[^，,；;。]{1,6}?)(?:仍|都|均|一直|仍然|始终)?(?:未|没有?)"
                           r"(?:开展|启动|实施|动工|治理|整治|修复|处置|落实|解决|清理)"
+                          # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 仍未进行开发建设 is the
+                          # problem found, not its rectification)
+                          rf"|(?:仍|还|依然|仍然|一直|始终)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
+                          # …or the rectification or its measures not carried out (整改未落实, 措施均未落实)
+                          r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"
+                          # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
+                          rf"|{ONLY_PART.pattern}"
                           # the work judged by a negative evaluation (see _EVALUATION)
                           rf"|{_EVALUATION}"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
@@ -142,8 +150,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
                         # the work done to standard after 已 (已规范填写危废标牌, 已规范设置贮存场所, 已规范化建设)
                         r"|已(?:经)?(?:全部|全面|均)?规范(?:化)?(?:填写|设置|张贴|建设|建立|贮存|储存|存放|处置|整理|悬挂|标识)"
-                        # 已于 + its day + the completion (已于2020年6月底前完成整改)
+                        # 已于 + its day + the completion (已于2020年6月底前完成整改); 于 + a past month or day, no limit
+                        # after it, + the terminal act (工程于2020年9月竣工; 将 / 计划 / 预计于… are aims)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
+                        rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_TERMINAL}|完成整改)"
+                        # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。)
+                        r"|(?<![应需要须将])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
@@ -188,7 +200,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![要将应需须])(?<!确保|力争|争取|务必|必须)(?:加快|加紧|积极|全力|扎实)推进(?:整改|落实)?{_COUNT}"
                             # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
-                            r"|(?<![未没将要])进入[^，,；;。]{0,8}?(?:施工|治理|整治|实施|建设|招标|设计|调试|试运行|整改)(?:阶段|期)"
+                            # (…or in a stage of the project's works, 进入设备安装阶段, 处于试运行阶段)
+                            rf"|(?<![未没将要])(?:进入|处于)[^，,；;。]{{0,8}}?(?:施工|治理|整治|实施|建设|整改|收尾|扫尾|{_STAGE})(?:阶段|期)"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"

@@ -44,3 +44,50 @@ def topic_kind(compact: str, m: re.Match[str]) -> bool:
     start = sentence_start(compact, m.start())
     topic = max((t.end() for t in _TOPIC_PREP.finditer(compact, start, m.start())), default=-1)
     return topic >= 0 and not FINDING.search(compact, topic, m.start())
+
+
+def _clause_start(compact: str, at: int) -> int:
+    return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+
+
+#: a condition opening its clause, a short subject before it (如未按期完成整改,将…追责; 企业若未整改到位,…; 一旦…)
+_CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|凡(?:是)?|(?<![例比诸假])如(?![期实下何此今同上果若:：])")
+
+
+def conditional(compact: str, m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` sits in a condition (如 / 若 / 一旦 … opening its clause, a main clause after its
+    comma): what would follow from such a case, none said to be so."""
+    clause = _clause_start(compact, m.start())
+    cond = _CONDITION.search(compact, clause, m.start())
+    end = min((i for i in (compact.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(compact))
+    return bool(cond and cond.start() - clause <= 8 and compact.startswith(("，", ","), end))
+
+
+def in_title(compact: str, at: int) -> bool:
+    """Whether ``compact[at]`` is inside a document's title (《关于已完成整改任务验收销号的办法》): a name, no report."""
+    opened = compact.rfind("《", 0, at)
+    return opened >= 0 and compact.rfind("》", 0, at) < opened
+
+
+#: a record or attribute the completion qualifies (整改完成情况统计表, 完成时限, 完成整改的标志, 完成整改后5个工作日内):
+#: the noun is the head, the completion states nothing (a report's 已 keeps it: 已完成整改的时间为…)
+_RECORD_NOUN = re.compile(r"的?(?:情况|时限|期限|时间|日期|节点|标准|标志|条件|清单|名单|统计|报告|材料|证明|公示|台账|一览表)"
+                          # …or the event a relative limit counts from (完成整改后5个工作日内报送)
+                          r"|[^，,；;。]{0,8}?(?:之|以)?后\s*[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内")
+
+
+def qualifies_a_record(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` only qualifies a record noun or dates a relative limit (see ``_RECORD_NOUN``)."""
+    return "已" not in m.group(0) and bool(_RECORD_NOUN.match(compact, m.end()))
+
+
+#: a part done, counted or as a share, limited by 仅 / 只 (目前仅完成40%, 只办结3件) …
+ONLY_PART = re.compile(r"(?:仅|只)(?:完成|办结|整改到位|销号)了?(?:约|近)?(?:\d+(?:\.\d+)?\s*[%％]|[\d一二三四五六七八九十两]+\s*(?:个|项|件|处|家))")
+#: …after what was due is stated in its sentence (原定…完成的任务, 应完成15项, 年度计划…): short of it, behind
+_DUE = re.compile(r"原定|原计划|按计划应|应(?:于|当)?完成|需完成|计划完成|要求完成|年度(?:目标|任务|计划)")
+
+
+def short_of_due(compact: str, at: int) -> bool:
+    """Whether a part done limited by 仅 / 只 starts at ``compact[at]`` in a sentence that states what was due before
+    it (原定2020年底完成的任务,目前仅完成40%): behind (README: 仅完成5项 of 15 due)."""
+    return bool(ONLY_PART.match(compact, at) and _DUE.search(compact, sentence_start(compact, at), at))
