@@ -345,3 +345,190 @@ def test_citation_elicited(text: str, want: list[int]) -> None:
 @pytest.mark.parametrize("text", CITATION_NEAR)
 def test_citation_near_miss_cites_none(text: str) -> None:
     assert cited_numbers(text) == []
+
+
+# ------------------------------------------------------------------------ a second batch, written after the first round
+#: (text, expected class): table cells with yes/no, acceptance verdicts, mirrors, OCR spacing, ticks, news copy
+STATUS_B: list = [
+    ("销号情况：已于2021年11月经市整改办审核同意销号", "done"),
+    ("该問題已於2020年10月完成整改並通過驗收", "done"),
+    ("验收结论：合格，予以销号", "done"),
+    ("是否完成：是", "done"),
+    ("整改完成，待验收", "done"),
+    ("完成整改并销号", "done"),
+    ("已经全部落实到位", "done"),
+    ("已完成既定整改目标", "done"),
+    ("12个问题全部清零", "done"),
+    ("已于9月底前全面完成清理整治工作", "done"),
+    ("现已全部整改完毕，群众满意", "done"),
+    ("完 成", "done"),
+    ("√已完成", "done"),
+    ("截至2021年底，该项目已完工并投入试运行", "done"),
+    ("目前已按照序时进度完成", "done"),
+    ("全市累计拆除违建3.2万平方米，整改任务提前完成", "done"),
+    ("已办结销号", "done"),
+    ("該項目已建成投運", "done"),
+    ("已基本完成，正在完善资料申请销号", "mostly_done"),
+    ("大部分问题已整改到位", "mostly_done"),
+    ("已基本整改完毕", "mostly_done"),
+    ("正在按计划实施", "on_track"),
+    ("正有序开展拆除工作", "on_track"),
+    ("目前处于调试阶段", "on_track"),
+    ("进展情况：正在推进中", "on_track"),
+    ("整改工作按时间节点有序推进", "on_track"),
+    ("已完成10项，剩余2项正在加紧推进", "on_track"),
+    ("整改任务正按照方案要求逐步落实", "on_track"),
+    ("目前項目正在施工", "on_track"),
+    ("工程建设进度符合时序要求", "on_track"),
+    ("是否完成：否", "behind"),
+    ("未按时限完成整改", "behind"),
+    ("至今仍未启动", "behind"),
+    ("整改明显滞后", "behind"),
+    ("该問題整改未完成", "behind"),
+    ("进度严重滞后", "behind"),
+    ("未能在规定时限内完成整改", "behind"),
+    ("整改工作推进不力", "behind"),
+    ("距离目标要求仍有较大差距", "behind"),
+    ("完成情况：未完成", "behind"),
+    ("该企业至今未按要求安装在线监测设备", "behind"),
+    ("该类问题需长期坚持", "ongoing"),
+    ("整改状态：长期坚持", "ongoing"),
+    ("持续巩固整改成效", "ongoing"),
+]
+STATUS_NEAR_B: list = [
+    "对完成整改的问题组织验收",
+    "完成整改是销号的前提",
+    "整改完成后方可申请销号",
+    "如整改到位，予以销号",
+    "是否完成：",
+    "整改进展情况：",
+    "进度安排：2020年6月前完成方案编制，12月前完成主体工程",
+    "2019年度整改任务完成情况的报告",
+    "《已销号问题清单》",
+    "要坚决防止整改进度滞后",
+    "下一步，将继续推进整改",
+    "完成时间：2020年12月",
+    "整改完成标准：水质稳定达到Ⅲ类",
+    "按期完成率",
+    "提前完成的给予奖励",
+]
+#: (text, context year, last day, kind)
+DEADLINE_B: list = [
+    ("整改时限：2022年6月底前（阶段性），2023年12月底前（全面完成）", None, "2023-12-31", "date"),
+    ("完成期限：2020年9月", None, "2020-09-30", "date"),
+    ("整改时限 2021年", None, "2021-12-31", "date"),
+    ("时限：2019.12.31", None, "2019-12-31", "date"),
+    ("2020/12/31前完成", None, "2020-12-31", "date"),
+    ("整改時限：2019年12月31日前", None, "2019-12-31", "date"),
+    ("力争在今年年底前完成", 2021, "2021-12-31", "date"),
+    ("确保明年6月底前建成投用", 2020, "2021-06-30", "date"),
+    ("于本年度内完成", 2019, "2019-12-31", "date"),
+    ("2022年10月31日前完成验收销号工作", None, "2022-10-31", "date"),
+    ("2020年12月前", None, "2020-12-31", "date"),
+    ("2023年第二季度前", None, "2023-06-30", "date"),
+    ("2021年3月底", None, "2021-03-31", "date"),
+    ("限2020年5月10日前拆除完毕", None, "2020-05-10", "date"),
+    ("整改时限：二〇二一年十二月", None, "2021-12-31", "date"),
+    ("按照省里要求，须于2020年11月30日前完成全部整改任务", None, "2020-11-30", "date"),
+    ("各地要在2019年9月底前完成排查，10月底前完成整治", None, "2019-10-31", "date"),
+    ("本方案自印发之日起实施，整改工作于2021年12月底前完成", None, "2021-12-31", "date"),
+    ("原定2019年底完成，现申请延期至2020年6月底", None, "2020-06-30", "date"),
+    ("2018年底前基本完成，2020年底前全面完成", None, "2020-12-31", "date"),
+    ("公示时间：2021年3月1日—3月7日", None, "2021-03-07", "date"),
+    ("整改时限：立即整改，长期坚持", None, None, "ongoing"),
+    ("持续推进，长期坚持", None, None, "ongoing"),
+    ("长期保持高压态势", None, None, "ongoing"),
+    ("常抓不懈", None, None, "ongoing"),
+    ("立整立改", None, None, "immediate"),
+    ("即时整改", None, None, "immediate"),
+    ("限期3个月完成整改", None, None, "relative"),
+    ("自收到交办件之日起10日内", None, None, "relative"),
+    ("两个月内", None, None, "relative"),
+    ("在收到整改通知书后30天内完成", None, None, "relative"),
+    ("定期开展回头看", None, None, "recurring"),
+    ("每季度向市整改办报送一次进展", None, None, "recurring"),
+    ("每年至少开展一次", None, None, "recurring"),
+    ("每月5日前", None, None, "recurring"),
+]
+DEADLINE_NEAR_B: list = [
+    ("2020年12月31日起施行", None),
+    ("2019年6月，省委省政府印发整改方案", None),
+    ("截至2020年底，累计完成整改任务80项", None),
+    ("整改方案于2018年10月经省委常委会审议通过", None),
+    ("督察组于2021年4月6日进驻", None),
+    ("2017年第三季度，中央第三督察组对我省进行了督察", None),
+    ("受理举报时间：每天8:00-20:00", None),
+    ("2020年前后", None),
+    ("近三年来", None),
+    ("2016年以来，累计投入资金12亿元", None),
+    ("上一年度", None),
+    ("《关于2020年底前完成整改任务的通知》", None),
+    ("2019年12月前已完成整改", None),
+    ("2019年度考核结果", None),
+    ("在2021年汛期来临前完成", None),
+]
+#: (text, cited task numbers)
+CITATION_B: list = [
+    ("（第十二项）", [12]),
+    ("反馈问题第十四项（二）", [14]),
+    ("第32项整改任务验收销号公示", [32]),
+    ("關於第5項整改任務銷號的公示", [5]),
+    ("第1—3项", [1, 2, 3]),
+    ("第 8 项", [8]),
+    ("督察反馈第11个问题", [11]),
+    ("省第二生态环境保护督察组交办第6项问题", [6]),
+    ("第四十六项、第四十七项", [46, 47]),
+    ("整改清单第7项", [7]),
+    ("序号：第21项", [21]),
+    ("（省编号：15）", [15]),
+    ("第64项（涉及我县）", [64]),
+    ("《整改方案》附件第19项", [19]),
+    ("任务清单第五项、第六项", [5, 6]),
+    ("中央环保督察反馈意见第二十六项问题", [26]),
+    ("第27号问题", [27]),
+    ("第2、4、6项", [2, 4, 6]),
+    ("第十项(第2小项)", [10]),
+    ("交办问题第十一项", [11]),
+    ("第七十六项", [76]),
+    ("编号12号问题", [12]),
+    ("反馈意见第3项", [3]),
+    ("第9、10项整改任务均已完成", [9, 10]),
+    ("第 十 五 项 整 改 任 务", [15]),
+]
+CITATION_NEAR_B: list = [
+    "第十五届人大常委会第三次会议",
+    "第2号总河长令",
+    "第3号修改单",
+    "第一季度",
+    "第3次全体会议",
+    "第四次全国污染源普查",
+    "第十二个五年规划",
+    "二号井",
+    "第1、2号机组",
+    "3号文",
+    "第五条第（三）项",
+    "1号、2号生产线",
+    "第2污水处理厂",
+    "第35号公告",
+    "第3项议题",
+    "第10条 本办法由省生态环境厅负责解释",
+    "第十四个五年规划",
+    "第7个工作日",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_B + [(t, "other") for t in STATUS_NEAR_B])
+def test_status_elicited_second_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_B + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_B])
+def test_deadline_elicited_second_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_B + [(t, []) for t in CITATION_NEAR_B])
+def test_citation_elicited_second_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
