@@ -131,6 +131,8 @@ _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达�
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
                         r"|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute; 2020年三至六月: months
+#: a season or holiday of the year after it (2021年汛期前, 2022年春节前, 2020年采暖季前): its time varies, no day is stated
+_SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?)")
 #: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
 _STAGE_YEARS = re.compile(rf"{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*{YEAR_NUMERAL}\s*年")
 _STAGE_WORK = re.compile(r"\s*(?:建设|新建|建成|完成|实施|推进|开展|治理|整治|改造|修复)(?![^，,。;；]*?了)")
@@ -356,6 +358,8 @@ def _year_set(raw: str, m: re.Match[str]) -> bool:
     2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
     if NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]) or narrated(raw, m.start(), m.end()):
         return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
+    if _SEASON.match(raw, m.end()):
+        return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
     if _STAGE_YEARS.fullmatch(m.group(0)) and _STAGE_WORK.match(raw, m.end()):
         return True  # 即2016-2017年建设首批…: a plan's stage over a span of years closes on its last year
     span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())

@@ -29,7 +29,8 @@ __all__ = ["Citation", "Deadline", "citations", "cited_numbers", "deadline", "nu
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 _CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
-_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十廿卅百]{1,6}"
+#: (a PDF's spaces may part a Chinese numeral's characters: 第 十 五 项)
+_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十廿卅百](?:[ \u3000]?[零〇一二两三四五六七八九十廿卅百]){0,5}"
 #: an item's own closer may repeat before the next item (1号、3号问题, 第3号至第5号问题)
 _CLOSED = r"(?:\s*[号项](?=\s*(?:、|，|,|和|及|与|以及|至|到|—|－|–|~|～|-)))?"
 _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
@@ -87,7 +88,7 @@ _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\
 
 def number_value(text: str) -> int | None:
     """Integer value of one numeral: Arabic (1,024 with its thousands separators), Chinese (十二, 一百零二), circled (⑫)."""
-    text = text.strip().replace(",", "").replace("廿", "二十").replace("卅", "三十")
+    text = re.sub(r"\s+", "", text).replace(",", "").replace("廿", "二十").replace("卅", "三十")
     if text in _CIRCLED:
         return _CIRCLED[text]
     if "百" in text:

@@ -218,8 +218,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return short_of_due(compact, m.start())
     if name in _AIMED_CLASSES:
         aims_of = _AIM if name == "ongoing" else _MODAL_AIM
-        if compact.startswith("对", clause) and _TOPIC_END.match(compact, m.end()):
-            return False  # 对…的问题: a topic naming a group
+        if compact.startswith("对", clause) and (_TOPIC_END.match(compact, m.end())
+                                                 or re.match(r"[^，,；;。的]{0,4}的", compact[m.end():])):
+            return False  # 对…的问题(,): a topic naming a group (对完成整改的问题组织验收)
         if _aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end()):
             return False
         if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:

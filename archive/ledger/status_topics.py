@@ -56,11 +56,16 @@ _CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|凡(?:�
 
 def conditional(compact: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` sits in a condition (如 / 若 / 一旦 … opening its clause, a main clause after its
-    comma): what would follow from such a case, none said to be so."""
+    comma) or in the main clause straight after one: what would follow from such a case, none said to be so."""
     clause = _clause_start(compact, m.start())
     cond = _CONDITION.search(compact, clause, m.start())
     end = min((i for i in (compact.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(compact))
-    return bool(cond and cond.start() - clause <= 8 and compact.startswith(("，", ","), end))
+    if cond and cond.start() - clause <= 8 and compact.startswith(("，", ","), end):
+        return True
+    # …or in the main clause straight after such a condition (如整改到位,予以销号)
+    before = _clause_start(compact, clause - 1) if clause > 1 and compact[clause - 1] in "，," else -1
+    cond = _CONDITION.search(compact, before, clause) if before >= 0 else None
+    return bool(cond and cond.start() - before <= 8)
 
 
 def in_title(compact: str, at: int) -> bool:
@@ -73,7 +78,9 @@ def in_title(compact: str, at: int) -> bool:
 #: the noun is the head, the completion states nothing (a report's 已 keeps it: 已完成整改的时间为…)
 _RECORD_NOUN = re.compile(r"的?(?:情况|时限|期限|时间|日期|节点|标准|标志|条件|清单|名单|统计|报告|材料|证明|公示|台账|一览表)"
                           # …or the event a relative limit counts from (完成整改后5个工作日内报送)
-                          r"|[^，,；;。]{0,8}?(?:之|以)?后\s*[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内")
+                          r"|[^，,；;。]{0,8}?(?:之|以)?后\s*(?:[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内|方可|才能?|再)"
+                          # …or the completion as the subject of a copula (完成整改是销号的前提)
+                          r"|是(?!否)")
 
 
 def qualifies_a_record(compact: str, m: re.Match[str]) -> bool:
