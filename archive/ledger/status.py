@@ -66,6 +66,7 @@ from archive.ledger.status_topics import (
     FINDING,
     ONLY_PART,
     conditional,
+    goal_list,
     in_title,
     qualifies_a_record,
     sanction_rule,
@@ -214,6 +215,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 《关于已完成整改任务…的办法》 names; 如未按期完成整改,将…追责 supposes
     if name in ("done", "mostly_done", "on_track") and qualifies_a_record(compact, m):
         return False  # 整改完成情况统计表, 完成时限: the record's noun is the head
+    if name == "done" and goal_list(compact, m):
+        return False  # 全面完成…,持续改善…,推动…: goals listed
     if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
         return short_of_due(compact, m.start())
     if name in _AIMED_CLASSES:

@@ -98,3 +98,16 @@ def short_of_due(compact: str, at: int) -> bool:
     """Whether a part done limited by 仅 / 只 starts at ``compact[at]`` in a sentence that states what was due before
     it (原定2020年底完成的任务,目前仅完成40%): behind (README: 仅完成5项 of 15 due)."""
     return bool(ONLY_PART.match(compact, at) and _DUE.search(compact, sentence_start(compact, at), at))
+
+
+#: a later clause opened by a verb of aiming at a trend (持续改善…, 推动…再上台阶, 不断提升…)
+_GOAL_CLAUSE = re.compile(r"[，,；;](?:持续|不断|进一步|推动|促进|推进|加快|实现|确保|力争|努力|切实)")
+
+
+def goal_list(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` opens its sentence with no subject and no 已, and a later clause of the sentence
+    aims at a trend (全面完成…整改落实,持续改善生态环境质量,推动…再上台阶): a plan's goals listed, no report."""
+    start = sentence_start(compact, m.start())
+    end = compact.find("。", m.end())
+    return (m.start() == start and "已" not in m.group(0)
+            and bool(_GOAL_CLAUSE.search(compact, m.end(), end if end >= 0 else len(compact))))
