@@ -532,3 +532,131 @@ def test_deadline_elicited_second_batch(text: str, year: int | None, last_day: s
 @pytest.mark.parametrize(("text", "want"), CITATION_B + [(t, []) for t in CITATION_NEAR_B])
 def test_citation_elicited_second_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# ------------------------------------------------------------------------- a third batch, written after the second round
+STATUS_C: list = [
+    ("截至目前，我市38项整改任务已完成36项，其余2项正按序时推进。", "on_track"),
+    ("截至2022年6月底，43项任务中已完成整改41项，2项未完成。", "behind"),
+    ("一是已完成整改；二是已通过验收", "done"),
+    ("(1)已完成", "done"),
+    ("整改情况：该企业已于2019年5月拆除燃煤锅炉，改用天然气。", "done"),
+    ("经查，该养殖场已关闭，养殖设施已拆除。", "done"),
+    ("现场检查时，该区域已全部完成覆绿。", "done"),
+    ("2020年8月，项目通过竣工环保验收。", "done"),
+    ("雨污分流改造工程已竣工，管网正在调试", "on_track"),
+    ("已完成立项，正在开展前期工作", "on_track"),
+    ("正在办理中", "on_track"),
+    ("办理中", "on_track"),
+    ("已交办，正在核查", "on_track"),
+    ("督察组交办的56件信访件已全部办结", "done"),
+    ("全部办结", "done"),
+    ("已全部办结并反馈", "done"),
+    ("未开展整改", "behind"),
+    ("问题依然存在", "behind"),
+    ("尚在整改", "on_track"),
+    ("暂未完成", "behind"),
+    ("因疫情影响，工期有所延误", "behind"),
+    ("受资金影响，项目推进缓慢", "behind"),
+    ("已达到序时进度要求", "on_track"),
+    ("基本完成年度目标任务", "mostly_done"),
+    ("該項整改任務正在穩步推進", "on_track"),
+    ("整改已完成 , 并通过市级验收", "done"),
+]
+STATUS_NEAR_C: list = [
+    "整改完成情况：",
+    "计划完成时间：2021年6月",
+    "完成整改后，由县级组织验收",
+    "验收合格后予以销号",
+    "已完成整改的，要巩固成效",
+    "对整改不到位的，一律不予销号",
+    "整改进度表",
+    "推进情况",
+    "整改目标：按期完成销号",
+    "确保年底前全部完成",
+    "争取早日完成整改",
+]
+DEADLINE_C: list = [
+    ("1.2020年6月底前完成方案编制", None, "2020-06-30", "date"),
+    ("（一）2019年底前", None, "2019-12-31", "date"),
+    ("整改时限：2021年12月底前；责任单位：市生态环境局", None, "2021-12-31", "date"),
+    ("整改时限：2020年12月31日 责任单位：县住建局", None, "2020-12-31", "date"),
+    ("整改期限为2020年10月30日", None, "2020-10-30", "date"),
+    ("务必于今年9月底前完成", 2020, "2020-09-30", "date"),
+    ("要在2022年底以前全部完成", None, "2022-12-31", "date"),
+    ("须在2020年9月30日24时前", None, "2020-09-30", "date"),
+    ("最迟2021年6月", None, "2021-06-30", "date"),
+    ("2020年10月底前基本完成，12月底前全面完成", None, "2020-12-31", "date"),
+    ("在2019年至2020年两年内完成", None, "2020-12-31", "date"),
+    ("三年内（2019-2021年）完成", None, "2021-12-31", "date"),
+    ("整改时限：2022年", None, "2022-12-31", "date"),
+    ("到二〇二五年", None, "2025-12-31", "date"),
+    ("2021年11月底完成整改", None, "2021-11-30", "date"),
+    ("2021年11月完成", None, "2021-11-30", "date"),
+    ("第四季度完成", 2021, "2021-12-31", "date"),
+    ("15个工作日内予以答复", None, None, "relative"),
+    ("限期20日内改正", None, None, "relative"),
+    ("按月调度，按季通报", None, None, "recurring"),
+    ("实行周报告制度", None, None, "recurring"),
+    ("每日巡查", None, None, "recurring"),
+    ("长期", None, None, "ongoing"),
+    ("即知即改", None, None, "immediate"),
+]
+DEADLINE_NEAR_C: list = [
+    ("2021年8月25日，县政府召开整改推进会", None),
+    ("自2019年5月起开展专项整治", None),
+    ("2018年12月13日发布", None),
+    ("于2021年春节前完成", None),
+    ("在规定期限内完成", None),
+    ("2020年全市空气质量优良天数比例为85%", None),
+    ("2019年12月31日，该问题已完成销号", None),
+    ("2017年以来", None),
+    ("2021年第1期", None),
+    ("中央第二生态环境保护督察组2021年4月6日至5月6日对我省开展督察", None),
+]
+CITATION_C: list = [
+    ("关于第18项整改任务完成情况的公示", [18]),
+    ("第34项：", [34]),
+    ("附件：第6项", [6]),
+    ("第5项（原第3项）", [3, 5]),
+    ("第12、13、14项", [12, 13, 14]),
+    ("第十三至十五项", [13, 14, 15]),
+    ("问题编号：二十一", [21]),
+    ("第1项至第3项", [1, 2, 3]),
+    ("（编号：5-2）", [5]),
+    ("第五十项", [50]),
+    ("第99项", [99]),
+    ("第一百一十项", [110]),
+    ("编号第7号", [7]),
+    ("第二十八项反馈问题", [28]),
+    ("反馈问题第8、9项", [8, 9]),
+    ("第3項及第4項", [3, 4]),
+]
+CITATION_NEAR_C: list = [
+    "第2轮第3批",
+    "第3号文件",
+    "第3页",
+    "第二十届",
+    "第三次全国国土调查",
+    "第1名",
+    "第5个年头",
+    "第三督察组组长",
+    "第5号台风",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_C + [(t, "other") for t in STATUS_NEAR_C])
+def test_status_elicited_third_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_C + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_C])
+def test_deadline_elicited_third_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_C + [(t, []) for t in CITATION_NEAR_C])
+def test_citation_elicited_third_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
