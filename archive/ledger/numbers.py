@@ -62,6 +62,8 @@ _MARKED = re.compile(
     # and a colon; 受理编号609号: (a petition) and 附表:序号一任务… (a caption) are none
     rf"|(?:^|(?<=[\n\s]))(?:{LIST_ENUMERATOR}\s*[?？]?\s*){{0,2}}"
     rf"(?:问题|任务)?(?:序号|编号)\s*第?\s*(?P<list5>{_LIST})\s*[号项]?\s*[:：]"
+    # a label then its own 第…号 frame, no colon: 编号第7号, 问题序号第12号
+    rf"|{_OWNER}(?:序号|编号)\s*第\s*(?P<list11>{_LIST})\s*号"
     # a number in brackets between the inspection's name and its task: 督察(第82号)整改任务
     rf"|[（(]\s*第\s*(?P<list6>{_LIST})\s*[号项]\s*[)）](?=\s*(?:反馈)?(?:整改)?(?:问题|任务))"
     # the problem's or task's own label (or its list's) needs no colon: 问题编号三十四、三十八 / 任务编号14-2 / 问题清单序号15 (a bracket may open

@@ -85,6 +85,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:至今|迄今|多年来?|长达[^，,；;。]{1,6}?)(?:仍|都|均|一直|仍然|始终)?(?:未|没有?)"
                           r"(?:按照?(?:要求|规定)|依法)?(?:开展|启动|实施|动工|治理|整治|修复|处置|落实|解决|清理|安装|配备|设置"
                           rf"|{_WORK}|{_TERMINAL})"
+                          # …or not set going (未开展整改, 没有进行治理)
+                          rf"|(?:未|没有?)(?:能)?(?:开展|进行|实施|组织)(?:{_WORK}|{_PERFECTIVE_WORK})"
+                          # the problem still there (问题依然存在, 违法行为仍然存在) or the works delayed (工期有所延误)
+                          r"|(?:问题|现象|隐患|违法行为|违规行为)(?:仍然|依然|依旧|仍|还)(?:不同程度地?)?存在"
+                          r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,4}?(?<![不未没])(?:延误|拖延|推迟|延期)"
                           # a yes-no cell of completion answered no (是否完成:否)
                           r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]否(?=$|[，,；;。\s])"
                           # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 仍未进行开发建设 is the
@@ -194,6 +199,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
                         # the close-out approved by those who checked it (同意通过验收销号, 准予销号; 申请销号 asks)
                         r"|(?<![不未后就才可])(?:同意|准予|予以)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
+                        # a dated sentence's subject passing its check or ending the thing (2020年8月,项目通过竣工环保验收;
+                        # 2019年12月,完成全部还林工作 is a plan's: no subject)
+                        rf"|(?:^|(?<=[。；;]))(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|份)?[，,]"
+                        rf"(?!完成|全面|全部)(?:(?!要|应|须|需|将|拟|确保|力争|计划|争取)[\u4e00-\u9fff]){{1,12}}?(?:{_TERMINAL})"
                         # …or judged passed under an acceptance verdict's label (验收结论:合格, 核查意见:通过)
                         r"|(?:验收|核查|复核|评估)(?:结论|意见|结果)[:：](?:合格|通过|达标|同意销号)"
                         # a yes-no cell of completion answered yes (是否完成:是, 是否整改到位:是)

@@ -78,7 +78,9 @@ def in_title(compact: str, at: int) -> bool:
 #: the noun is the head, the completion states nothing (a report's 已 keeps it: 已完成整改的时间为…)
 _RECORD_NOUN = re.compile(r"的?(?:情况|时限|期限|时间|日期|节点|标准|标志|条件|清单|名单|统计|报告|材料|证明|公示|台账|一览表)"
                           # …or the event a relative limit counts from (完成整改后5个工作日内报送)
-                          r"|[^，,；;。]{0,8}?(?:之|以)?后\s*(?:[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内|方可|才能?|再)"
+                          r"|[^，,；;。]{0,8}?(?:之|以)?后\s*(?:[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内|方可|才能?|再"
+                          # (…or a time clause of its own: 完成整改后,由县级组织验收)
+                          r"|(?=[，,；;。]|$))"
                           # …or the completion as the subject of a copula (完成整改是销号的前提)
                           r"|是(?!否)")
 
