@@ -660,3 +660,90 @@ def test_deadline_elicited_third_batch(text: str, year: int | None, last_day: st
 @pytest.mark.parametrize(("text", "want"), CITATION_C + [(t, []) for t in CITATION_NEAR_C])
 def test_citation_elicited_third_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# ------------------------------------------- a fourth batch, written after the third round: near misses of the new classes
+STATUS_D: list = [
+    ("一旦发现问题立即整改，目前已全部完成", "done"),
+    ("整改完成后，水质明显好转", "done"),
+    ("该项目于2021年6月建成并投入运行", "done"),
+    ("2021年5月，涉事企业拆除全部违法设施", "done"),
+    ("污水处理厂已建成，配套管网正在铺设", "on_track"),
+    ("群众反映的噪声问题仍未解决", "behind"),
+    ("整改项目因征地问题推迟", "behind"),
+    ("该问题已于2019年10月整改到位", "done"),
+    ("省级验收组核查认为：已达到销号要求", "done"),
+    ("核查意见：同意销号", "done"),
+    ("整改工作进入收尾阶段", "on_track"),
+    ("是否销号：是", "done"),
+]
+STATUS_NEAR_D: list = [
+    "计划于2021年6月竣工",
+    "预计于2021年6月底完成整改",
+    "该项目将于2022年3月建成投用",
+    "拟于2021年10月关停",
+    "确保任务完成",
+    "即将进入施工阶段",
+    "目前仍未发现违法排污行为",
+    "不得延误工期",
+    "防止问题反弹",
+    "如期完成的，予以通报表扬",
+    "是否销号：",
+    "验收结论：",
+    "若整改不到位，不予销号",
+    "凡未完成整改任务的，一律不得销号",
+]
+DEADLINE_D: list = [
+    ("自即日起至2021年5月31日，在全市开展专项整治行动", None, "2021-05-31", "date"),
+    ("2020年底前已完成80%，2021年6月底前全部完成", None, "2021-06-30", "date"),
+    ("完成时限：2021/12", None, "2021-12-31", "date"),
+    ("整改时限：2020.9", None, "2020-09-30", "date"),
+    ("2017-2018年完成", None, "2018-12-31", "date"),
+    ("即2021—2022年实施", None, "2022-12-31", "date"),
+    ("限期两个月", None, None, "relative"),
+    ("限期十五日", None, None, "relative"),
+    ("立即关闭", None, None, "immediate"),
+    ("边查边改", None, None, "immediate"),
+    ("常态化巡查", None, None, "ongoing"),
+    ("每年汛期前开展一次排查", None, None, "recurring"),
+]
+DEADLINE_NEAR_D: list = [
+    ("版本号：2022.06", None),
+    ("数据截至2022.06", None),
+    ("2019年至2020年，全市建设污水管网120公里", None),
+    ("2016-2017年建设了首批设施", None),
+    ("每年3月为植树月", None),
+    ("2022年春节期间", None),
+    ("2020年12月前已全部办结", None),
+    ("到2019年，先后三次开展专项督察", None),
+]
+CITATION_D: list = [
+    ("第3个交办问题", [3]),
+    ("问题台账序号9", [9]),
+    ("任务清单编号：14", [14]),
+    ("第 二 十 项", [20]),
+]
+CITATION_NEAR_D: list = [
+    "文件编号第3号",
+    "第3个督察组",
+    "批次编号第2号",
+    "第2个五年计划",
+    "第十 期简报",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_D + [(t, "other") for t in STATUS_NEAR_D])
+def test_status_elicited_fourth_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_D + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_D])
+def test_deadline_elicited_fourth_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_D + [(t, []) for t in CITATION_NEAR_D])
+def test_citation_elicited_fourth_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
