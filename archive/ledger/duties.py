@@ -35,8 +35,8 @@ _CN_COUNT = "一二两三四五六七八九十"
 _CHECK_VERB = r"(?:听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研)"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
-#: (每年6月5日为世界环境日 names a day of the year, no duty)
-_NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节)\s*(?:$|[，,。;；]))"
+#: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
+_NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
 RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬){_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"

@@ -11,8 +11,10 @@ from archive.ledger.status_topics import sentence_start
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import HAN as _HAN
+from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import STAGE as _STAGE
+from archive.ledger.status_words import WORK as _WORK
 
 Head = tuple[int, int, str, str]
 HeadOf = Callable[[str], "Head | None"]
@@ -27,7 +29,7 @@ _TOTAL = re.compile(_COUNT)
 #: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
 #: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
 #: (…a part of the works as its subject, doing a stage or an act of the work: 已竣工,管网正在调试)
-_IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6}}?(?={_PROGRESSIVE}{_HAN}{{0,4}}?(?:{_STAGE}|{_ACTION})))"
+_IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6}}?(?={_PROGRESSIVE}{_HAN}{{0,4}}?(?:{_STAGE}|{_ACTION}|{_WORK}|{_PERFECTIVE_WORK})))"
                       rf"{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")

@@ -89,7 +89,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:未|没有?)(?:能)?(?:开展|进行|实施|组织)(?:{_WORK}|{_PERFECTIVE_WORK})"
                           # the problem still there (问题依然存在, 违法行为仍然存在) or the works delayed (工期有所延误)
                           r"|(?:问题|现象|隐患|违法行为|违规行为)(?:仍然|依然|依旧|仍|还)(?:不同程度地?)?存在"
-                          r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,4}?(?<![不未没])(?:延误|拖延|推迟|延期)"
+                          r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,8}?(?<![不未没])(?:延误|拖延|推迟|延期)"
                           # a yes-no cell of completion answered no (是否完成:否)
                           r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]否(?=$|[，,；;。\s])"
                           # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 仍未进行开发建设 is the
