@@ -747,3 +747,97 @@ def test_deadline_elicited_fourth_batch(text: str, year: int | None, last_day: s
 @pytest.mark.parametrize(("text", "want"), CITATION_D + [(t, []) for t in CITATION_NEAR_D])
 def test_citation_elicited_fourth_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# ------------------------------------------------------------------- a fifth batch, written after every class of the round
+STATUS_E: list = [
+    ("该问题整改已全部完成，并于2020年12月通过省级验收销号", "done"),
+    ("已完成整改（见附件）", "done"),
+    ("完成整改，已销号", "done"),
+    ("整改完毕", "done"),
+    ("该点位已清理完成并复绿", "done"),
+    ("进展：已完成阶段性整改目标，正在持续推进", "on_track"),
+    ("正在进行项目前期工作", "on_track"),
+    ("整改推进中", "on_track"),
+    ("已列入2022年计划，尚未实施", "behind"),
+    ("整改工作滞后于时序进度", "behind"),
+    ("未按期完成整改任务", "behind"),
+    ("整改效果不明显", "behind"),
+    ("整改进展缓慢，群众不满意", "behind"),
+    ("持续开展巡查，防止反弹", "ongoing"),
+    ("已全面完成，长期坚持", "done"),
+    ("已基本完成治理，剩余部分正在施工", "on_track"),
+    ("大部分已完成", "mostly_done"),
+    ("绝大部分问题已整改", "mostly_done"),
+]
+STATUS_NEAR_E: list = [
+    "整改完成时限",
+    "是否按期完成",
+    "已完成整改任务的验收工作由市整改办负责",
+    "请各地于完成整改后及时报送",
+    "督察组要求：问题整改到位",
+    "关于推进中央环保督察整改工作的通知",
+    "对未按期完成的，严肃问责",
+    "进展顺利的，予以表扬",
+]
+DEADLINE_E: list = [
+    ("整改时限：2021年6月", None, "2021-06-30", "date"),
+    ("时限要求：2020年底前", None, "2020-12-31", "date"),
+    ("2021年12月31日前完成验收销号", None, "2021-12-31", "date"),
+    ("2023年底前全部完成治理", None, "2023-12-31", "date"),
+    ("二O二一年六月底", None, "2021-06-30", "date"),
+    ("2021年06月30日", None, "2021-06-30", "date"),
+    ("2020-12-31", None, "2020-12-31", "date"),
+    ("3个工作日内", None, None, "relative"),
+    ("30日内整改完毕", None, None, "relative"),
+    ("每半年开展一次", None, None, "recurring"),
+    ("每月通报", None, None, "recurring"),
+    ("长期坚持并建立长效机制", None, None, "ongoing"),
+    ("即查即处", None, None, "immediate"),
+]
+DEADLINE_NEAR_E: list = [
+    ("2021年7月1日起实施", None),
+    ("2019年全年", None),
+    ("前三季度", None),
+    ("同比下降15%", None),
+    ("1-6月", None),
+    ("2020年6月5日上午", None),
+    ("2021年第二轮督察", None),
+    ("近5年", None),
+    ("2022年汛期前", None),
+]
+CITATION_E: list = [
+    ("第14项（十四）", [14]),
+    ("第41项任务", [41]),
+    ("第17项", [17]),
+    ("第6号整改任务", [6]),
+    ("问题第三十二项", [32]),
+    ("第十五项、第十六项和第十七项", [15, 16, 17]),
+    ("清单第22项", [22]),
+    ("第4个问题", [4]),
+]
+CITATION_NEAR_E: list = [
+    "第二项议程",
+    "第3大队",
+    "第1责任人",
+    "3#、4#炉",
+    "第三批",
+    "第十二次党代会",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_E + [(t, "other") for t in STATUS_NEAR_E])
+def test_status_elicited_fifth_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_E + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_E])
+def test_deadline_elicited_fifth_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_E + [(t, []) for t in CITATION_NEAR_E])
+def test_citation_elicited_fifth_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
