@@ -108,7 +108,8 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…; a label of the target,
 #: measures or standard, 整改标准:, governs what follows it)
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施|标准)[:：]")
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施|标准)[:：]"
+                  r"|(?<![申提邀聘报呈敬])请(?![示假求柬])")  # (请各地于完成整改后…报送: a directive)
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
 _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
@@ -128,7 +129,8 @@ _VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实�
 _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
 #: 正在整改的问题要确保序时进度)
-_GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?[，,]?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
+_GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?[，,]?(?:要(?!求)|应当?|须|需要?|必须|务必|一律"
+                             r"|(?:予以|给予|不予)(?!销号|办结|结案))")  # (进展顺利的,予以表扬)
 #: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
 _STILL = re.compile(rf"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不{_SHORT}$")
 #: …as does a list of such predicates (整改不彻底、不全面、不到位), a relapse after it (整治不彻底,死灰复燃现象还存在) or a
@@ -241,6 +243,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     attribute = (_ATTRIBUTE.match(compact, m.end()) or _KIND_NOUN.match(compact, m.end())) if name == "ongoing" else None
     if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
         return False
+    if name == "done" and _done_attribute(compact, m):
+        return False  # 已完成整改任务的验收工作由…负责: the 的-phrase names the thing the clause is about
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
     if name == "behind" and _PROHIBIT.search(compact, clause, m.start()):
@@ -268,6 +272,22 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, sentence_start(compact, m.start()), m.start()))
     return True
+
+
+#: a completion closed by 的 before its noun (已完成整改任务的验收工作…), the noun then counted (…的问题有12个) or not
+_DONE_ATTRIBUTE = re.compile(rf"[^，,；;。的]{{0,8}}?的{_HAN}{{0,6}}(?:问题|任务|事项|项目|工作|验收|整改|情况)")
+_COUNTED = re.compile(r"[^，,；;。]{0,4}?(?:有|共|计|达|为|占)?[\dXＸ一二两三四五六七八九十百]+\s*(?:个|项|件|处|条|家|%|％)")
+
+
+def _done_attribute(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` only qualifies the noun after its 的 and the clause goes on, after that noun, with
+    a predicate that is neither a count nor a status (已完成整改任务的验收工作由市整改办负责): an attribute, no status;
+    a clause ending at the noun has it as the completion's object (全面完成督察交办的整改任务)."""
+    attribute = _DONE_ATTRIBUTE.match(compact, m.end())
+    if attribute is None or _COUNTED.match(compact, attribute.end()):
+        return False
+    rest = compact[attribute.end():_clause_end(compact, attribute.end())]
+    return bool(rest) and _head(rest) is None
 
 
 def _head(compact: str) -> tuple[int, int, str, str] | None:

@@ -117,6 +117,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
+                          # …or its effect judged weak (整改效果不明显, 治理成效甚微; 成效还不稳固 is a caution)
+                          r"|(?:整改|治理|整治|处置)(?:效果|成效)(?:不明显|不显著|甚微|不佳|不理想|较差)"
                           # …or judged poor (完成情况较差, 进展不理想)
                           rf"|(?:进展|进度|完成情况|推进情况){_HAN}{{0,2}}?(?:较差|很差|差|不佳|不理想)"
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
@@ -209,7 +211,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]是(?=$|[，,；;。\s])"
                         r"(?![^，,；;。]{0,2}?(?:后|的|前|方可|才))")),
     # (a pace negated, 未按时间节点 / 没按计划, is none)
-    ("on_track", re.compile(r"序时|时序|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    ("on_track", re.compile(r"序时|时序|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
