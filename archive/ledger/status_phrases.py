@@ -92,9 +92,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,8}?(?<![不未没])(?:延误|拖延|推迟|延期)"
                           # a yes-no cell of completion answered no (是否完成:否)
                           r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]否(?=$|[，,；;。\s])"
-                          # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 仍未进行开发建设 is the
+                          # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 督察还未结束 is a stay; 仍未进行开发建设 is the
                           # problem found, not its rectification)
-                          rf"|(?:仍|还|依然|仍然|一直|始终)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
+                          rf"|(?:仍|还|依然|仍然|一直|始终)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?!结束)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
                           # …or the rectification or its measures not carried out (整改未落实, 措施均未落实)
                           r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"
                           # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
