@@ -851,3 +851,82 @@ def test_deadline_elicited_fifth_batch(text: str, year: int | None, last_day: st
 @pytest.mark.parametrize(("text", "want"), CITATION_E + [(t, []) for t in CITATION_NEAR_E])
 def test_citation_elicited_fifth_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# ---------------------------------------------- a sixth batch: whole sentences of news copy and notices, not table cells
+STATUS_F: list = [
+    ("据了解，该县针对督察反馈的畜禽养殖污染问题，共关闭搬迁养殖场32家，完成治理设施配套建设156家，整改任务已全面完成。", "done"),
+    ("记者从市生态环境局获悉，截至11月底，我市中央生态环境保护督察反馈的36项整改任务中，已完成30项，其余6项正在按序时进度推进。",
+     "on_track"),
+    ("目前，该项目土建工程已完成，设备正在安装调试，预计年底前投入运行。", "on_track"),
+    ("该企业虽已停产，但堆存的危险废物至今未按要求处置。", "behind"),
+    ("经复核，该问题整改措施已落实到位，达到了销号标准，同意予以销号。", "done"),
+    ("由于涉及群众搬迁，补偿协议尚未全部签订，整改进度有所滞后。", "behind"),
+    ("全区28个黑臭水体已全部消除黑臭，并通过省级核查。", "done"),
+    ("截至目前，已累计完成矿山生态修复面积1.2万亩，占总任务的85%，剩余部分正在加紧推进。", "on_track"),
+    ("整改工作总体进展顺利，但仍有部分任务推进较慢。", "behind"),
+    ("2021年以来，我市扎实推进督察整改，各项任务均按时序推进。", "on_track"),
+    ("相关责任单位对整改工作重视不够，措施不力，导致问题反弹。", "behind"),
+    ("经第三方评估，该区域生态修复已达到预期效果。", "done"),
+    ("截至2020年底，全省共办结群众信访举报件1.2万件，办结率100%。", "done"),
+    ("污水处理厂扩建工程目前已完成主体建设，预计明年3月投入试运行。", "mostly_done"),
+]
+STATUS_NEAR_F: list = [
+    "下一步，我们将持续加大整改力度，确保所有问题按期整改到位。",
+    "各县区要对照整改任务清单，逐项核查，确保整改一项、销号一项。",
+    "会议强调，要以钉钉子精神推进整改，对整改不力的严肃问责。",
+    "会议听取了全市督察整改工作进展情况汇报。",
+    "方案明确，到2021年底，全部完成33项整改任务。",
+    "为确保整改任务按期完成，市政府成立了整改工作领导小组。",
+]
+DEADLINE_F: list = [
+    ("方案明确，到2021年底，全部完成33项整改任务。", None, "2021-12-31", "date"),
+    ("市政府要求各责任单位于2020年9月30日前报送整改进展，并于2020年12月底前全面完成整改。", None, "2020-12-31", "date"),
+    ("该项目计划于2022年6月开工，2023年12月建成投运。", None, "2023-12-31", "date"),
+    ("按照整改方案，该问题整改时限为2019年12月31日，目前已完成整改。", None, "2019-12-31", "date"),
+    ("力争到2025年，全市地表水达到或好于Ⅲ类水体比例达到80%。", None, "2025-12-31", "date"),
+    ("要求企业在接到通知后15日内完成整改。", None, None, "relative"),
+    ("建立整改工作周调度、月通报机制。", None, None, "recurring"),
+    ("对立行立改的问题，做到即知即改。", None, None, "immediate"),
+    ("坚持问题整改与长效机制建设相结合，持续推进。", None, None, "ongoing"),
+]
+DEADLINE_NEAR_F: list = [
+    ("2021年4月6日至5月6日，中央第二生态环境保护督察组对我省开展第二轮督察。", None),
+    ("截至2021年11月底，已完成整改任务30项。", None),
+    ("2020年，全市PM2.5平均浓度为32微克/立方米，同比下降8.6%。", None),
+    ("2019年6月27日，市委常委会审议通过了整改方案。", None),
+    ("记者2021年12月20日从省生态环境厅获悉", None),
+    ("该企业2018年建成投产，年产水泥200万吨。", None),
+    ("自2021年1月1日起，全面禁止露天焚烧秸秆。", None),
+]
+CITATION_F: list = [
+    ("根据《某市贯彻落实中央第三生态环境保护督察组督察反馈意见整改方案》第15项整改任务要求", [15]),
+    ("关于中央生态环境保护督察反馈问题第6项（畜禽养殖污染）整改完成情况的公示", [6]),
+    ("省委第二巡视组反馈问题第3项", [3]),
+    ("涉及问题清单第12、15、18项", [12, 15, 18]),
+    ("第八项：某某湖湿地保护区违规开发问题", [8]),
+]
+CITATION_NEAR_F: list = [
+    "本次督察共交办群众信访件第一批52件",
+    "根据《中华人民共和国水污染防治法》第八十三条第二项",
+    "第二十五次常务会议研究了整改工作",
+    "这是第3次对该问题进行督办",
+    "全省排名第12位",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_F + [(t, "other") for t in STATUS_NEAR_F])
+def test_status_elicited_sixth_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_F + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_F])
+def test_deadline_elicited_sixth_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_F + [(t, []) for t in CITATION_NEAR_F])
+def test_citation_elicited_sixth_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
