@@ -151,6 +151,9 @@ _SHAM_FOUND = re.compile(rf"{FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
 _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部|如期|按期|按时|提前|超额)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
+#: a clause that is only 到 / 至 + a time (到2021年底, 到“十四五”末; not a past one, 到去年年底): a completion opening the
+#: next clause with no subject is its target (as a plan's dated clause sets a deadline)
+_TARGET_TIME = re.compile(r"(?:^|[，,；;。])(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?[，,]$")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
 _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
@@ -230,6 +233,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
             return False
         if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:
             return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
+        if clause > 1 and m.start() - clause <= 2 and _TARGET_TIME.search(compact, 0, clause) \
+                and "已" not in compact[clause:m.end()]:
+            return False  # 到2021年底,全部完成33项整改任务: a target time's clause, then the verb with no subject
     if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()):
         return False  # 正在进行的专项督查: the progressive names the thing, no state
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):

@@ -179,6 +179,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
                         rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
+                        # …or the effect or target expected of it (已达到预期效果, 已达到既定目标)
+                        rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?(?:预期|既定|设计|规定)的?(?:效果|目标|要求|标准)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
                         r"|(?<![未没有不])(?:达到|到达)了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # …or a named standard or target in quotes of any form (达到“水清岸绿”标准, 达到"长制久清"目标, 达到「…」标准)
