@@ -933,3 +933,72 @@ def test_deadline_elicited_sixth_batch(text: str, year: int | None, last_day: st
 @pytest.mark.parametrize(("text", "want"), CITATION_F + [(t, []) for t in CITATION_NEAR_F])
 def test_citation_elicited_sixth_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# ------------------------------------------------ a seventh batch: table rows flattened to text, labels of plans' tables
+STATUS_G: list = [
+    ("1 | 某县城区黑臭水体 | 县住建局 | 2019年底 | 已完成整改", "done"),
+    ("整改进展：100%", "done"),
+    ("已全部整改完成。", "done"),
+    ("整改工作已于今年6月全部完成", "done"),
+    ("整改工作未按期完成，已申请延期至2021年底", "behind"),
+    ("该问题已完成整改，但存在反弹风险", "done"),
+    ("該問題正在整改中", "on_track"),
+    ("已完成整改，正在申请验收销号", "done"),
+    ("尚未开工建设", "behind"),
+    ("整治工作已取得阶段性成效", "on_track"),
+    ("现场已恢复原貌", "done"),
+]
+STATUS_NEAR_G: list = [
+    "整改要求：2020年底前完成拆除",
+    "责任单位：区城管局；整改时限：2020年12月",
+    "问题描述：该企业未按要求建设污染防治设施",
+    "整改目标：黑臭水体全部消除",
+]
+DEADLINE_G: list = [
+    ("整改时限：2020年12月31日前完成，并长期坚持", None, "2020-12-31", "date"),
+    ("整改时限：2019年12月-2020年6月", None, "2020-06-30", "date"),
+    ("时间节点：2021年9月", None, "2021-09-30", "date"),
+    ("完成时限：2020年", None, "2020-12-31", "date"),
+    ("整改期限：三个月", None, None, "relative"),
+    ("办结时限：15个工作日", None, None, "relative"),
+    ("2020年第三季度末前", None, "2020-09-30", "date"),
+    ("二〇二〇年十二月三十一日前", None, "2020-12-31", "date"),
+]
+DEADLINE_NEAR_G: list = [
+    ("问题描述：2018年以来，该企业多次超标排放", None),
+    ("2019年12月，经市政府同意，调整整改时限", None),
+    ("2020年度生态环境状况公报", None),
+    ("整改时限：已完成", None),
+    ("2022年6月5日是第51个世界环境日", None),
+]
+CITATION_G: list = [
+    ("1 | 第5项 | 某县城区黑臭水体", [5]),
+    ("第五项反馈问题整改情况", [5]),
+    ("问题编号:16", [16]),
+    ("(序号12)", [12]),
+    ("第十六项(第3点)", [16]),
+]
+CITATION_NEAR_G: list = [
+    "1 | 某县城区黑臭水体 | 县住建局",
+    "第3点",
+    "第一部分",
+    "第2款",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_G + [(t, "other") for t in STATUS_NEAR_G])
+def test_status_elicited_seventh_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_G + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_G])
+def test_deadline_elicited_seventh_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_G + [(t, []) for t in CITATION_NEAR_G])
+def test_citation_elicited_seventh_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
