@@ -65,6 +65,8 @@ from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_topics import (
     FINDING,
     ONLY_PART,
+    PROBLEM_LABEL,
+    PROGRESS_FULL,
     conditional,
     goal_list,
     in_title,
@@ -312,8 +314,10 @@ def read_status(text: str | None) -> StatusReading:
     # simplified script, full-width digits as ASCII (办结率为１００%), a PDF's spaces between characters closed, from
     # after an enumerator or an attribution
     folded = without_lead_in(closed_gaps(fold_digits(for_reading(text or "")[1])))
-    if _PLAN_HEADING.match(folded):
-        return StatusReading("other", None)
+    if _PLAN_HEADING.match(folded) or PROBLEM_LABEL.match(folded):
+        return StatusReading("other", None)  # measures or plans, or the problem as found (问题描述:…)
+    if PROGRESS_FULL.match(folded):
+        return StatusReading("done", folded.strip())  # 整改进展:100%
     compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
     # after 但 the wording turns: its main clause decides when it states a status; when it states none, the
     # concession's status stands (虽然整改有序推进,但成效并不稳固 → on track)

@@ -114,3 +114,10 @@ def goal_list(compact: str, m: re.Match[str]) -> bool:
     end = compact.find("。", m.end())
     return (m.start() == start and "已" not in m.group(0)
             and bool(_GOAL_CLAUSE.search(compact, m.end(), end if end >= 0 else len(compact))))
+
+
+#: the problem as found, under its label (问题描述:…, 问题表现:…): no rectification's state (README: the problem as the
+#: inspectors found it)
+PROBLEM_LABEL = re.compile(r"^\s*(?:问题(?:描述|表现|内容|概况|简述)|主要问题|具体问题)\s*[:：]")
+#: a progress cell that is 100 % (整改进展:100%, 完成进度：100％): done
+PROGRESS_FULL = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:进展|进度|完成比例|完成率)(?:情况)?\s*[:：]?\s*100(?:\.0+)?\s*[%％]\s*[。]?\s*$")
