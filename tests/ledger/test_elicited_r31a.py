@@ -1003,3 +1003,67 @@ def test_deadline_elicited_seventh_batch(text: str, year: int | None, last_day: 
 @pytest.mark.parametrize(("text", "want"), CITATION_G + [(t, []) for t in CITATION_NEAR_G])
 def test_citation_elicited_seventh_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# --------------------------------------------------------- an eighth batch: news paragraphs with several dates and counts
+STATUS_H: list = [
+    ("截至目前，反馈的17个问题已完成整改13个，4个正在整改。", "on_track"),
+    ("群众信访举报件已全部办结，办结率、回访率均达100%。", "done"),
+    ("关停取缔“散乱污”企业276家，全部完成既定任务。", "done"),
+    ("工程于去年底开工，目前完成总工程量的70%，预计今年10月完工。", "on_track"),
+    ("该问题整改进度与目标要求差距较大。", "behind"),
+    ("该项目因环评手续未办理，至今未能开工。", "behind"),
+    ("河道清淤工程已经全线完工。", "done"),
+    ("经县整改办组织相关部门现场验收，一致同意该问题销号。", "done"),
+    ("全市共排查出问题点位112处，已整改98处，其余正在整改。", "on_track"),
+]
+STATUS_NEAR_H: list = [
+    "全县将以此次督察为契机，全面完成各项整改任务。",
+    "会议要求，各地要进一步压实责任，确保整改工作取得实效。",
+    "对已销号的问题开展“回头看”，防止问题反弹。",
+    "新闻发布会上，市生态环境局通报了整改完成情况。",
+    "整改完成后将组织验收",
+    "市长主持召开会议，研究部署整改工作。",
+]
+DEADLINE_H: list = [
+    ("2021年7月，省政府印发《方案》，要求2022年底前全面完成整改。", None, "2022-12-31", "date"),
+    ("各地于11月15日前将整改进展报送市整改办。", 2020, "2020-11-15", "date"),
+    ("按照“2019年底前取得明显成效、2020年底前基本完成”的目标", None, "2020-12-31", "date"),
+    ("整改时限：2019年9月30日前（已完成）", None, "2019-09-30", "date"),
+    ("力争用两年左右时间", None, None, "relative"),
+]
+DEADLINE_NEAR_H: list = [
+    ("2021年12月3日，市委召开专题会议研究督察整改工作。", None),
+    ("截至2022年3月，全市已完成整改任务45项，完成率90%。", None),
+    ("这一项目于2019年10月正式投入运营。", None),
+    ("2018年10月至11月，第二轮督察进驻期间", None),
+    ("预计到2025年，全市新能源汽车保有量将达到10万辆。", None),
+    ("2019年，全县共投入整改资金3.2亿元。", None),
+]
+CITATION_H: list = [
+    ("第20项：某县垃圾填埋场渗滤液问题。整改时限：2019年底", [20]),
+    ("反馈问题第二十一项整改情况说明", [21]),
+    ("问题清单第3项、第4项", [3, 4]),
+]
+CITATION_NEAR_H: list = [
+    "2019年第2号",
+    "第二十一条规定",
+    "第3届",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_H + [(t, "other") for t in STATUS_NEAR_H])
+def test_status_elicited_eighth_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_H + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_H])
+def test_deadline_elicited_eighth_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_H + [(t, []) for t in CITATION_NEAR_H])
+def test_citation_elicited_eighth_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
