@@ -14,7 +14,9 @@ import re
 #: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
 #: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
 NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
-                                    r"|已于|已在)"
+                                    r"|已于|已在"
+                                    # …a forecast's time (预计到2025年,…将达到10万辆; 到2020年,…将达到90% is a target)
+                                    r"|(?:预计|预测|估计|有望)\s*(?:到|至))"
                                     # 截至今年6月底: the year named relative to the page's
                                     r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年|年)?\s*$")
 #: …a time after which, or around which, something happens (直至2018年后才…, 于2014年前后);

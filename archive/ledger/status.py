@@ -122,7 +122,9 @@ _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![
 #: (已采取措施… reports them; a completion after them, 采取措施完成整改, reports its result)
 _PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|举措|办法)(?:[^，,；;。]{0,12}?)$")
 #: an aim whose clause is only a manner phrase (确保按…的时间节点,全面完成…) governs the clause after its comma
-_AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$")
+_AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$"
+                         # …or the future or a duty with only its means (全县将以此次督察为契机,全面完成…)
+                         r"|(?:将|要|应|须|拟)[^，,；;。]{0,4}?以[^，,；;。]{1,16}?为(?:契机|抓手|重点|突破口|导向|目标|主线)[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
 #: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)

@@ -159,7 +159,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 … 全部关停 is none)
                         rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
-                        rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
+                        rf"|已(?:经)?(?:全部|全面|全线|全域|整体|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
                         # the work done to standard after 已 (已规范填写危废标牌, 已规范设置贮存场所, 已规范化建设)
                         r"|已(?:经)?(?:全部|全面|均)?规范(?:化)?(?:填写|设置|张贴|建设|建立|贮存|储存|存放|处置|整理|悬挂|标识)"
                         # 已于 + its day + the completion (已于2020年6月底前完成整改); 于 + a past month or day, no limit
@@ -229,6 +229,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
+                            # …or a share of the whole works or investment done now (目前完成总工程量的70%; 仅完成… is a part)
+                            r"|(?<!仅)(?<!只)完成了?总?(?:工程量|投资|工程|建设任务|进度)[^，,；;。]{0,6}?的?\d{1,2}(?:\.\d+)?\s*[%％]"
                             # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
                             # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
                             r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"
