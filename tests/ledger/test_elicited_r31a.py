@@ -1067,3 +1067,66 @@ def test_deadline_elicited_eighth_batch(text: str, year: int | None, last_day: s
 @pytest.mark.parametrize(("text", "want"), CITATION_H + [(t, []) for t in CITATION_NEAR_H])
 def test_citation_elicited_eighth_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# ------------------------------------------------------ a ninth batch: plans' measures and targets beside reports of them
+STATUS_I: list = [
+    ("目前，上述问题均已整改完毕。", "done"),
+    ("经核查，该企业已于2019年9月完成燃煤锅炉淘汰。", "done"),
+    ("各项整改任务正在有序推进，总体进度符合预期。", "on_track"),
+    ("已全部完成", "done"),
+    ("该问题整改工作已完成，已于2020年11月在市政府网站公示。", "done"),
+    ("部分整改项目进度滞后", "behind"),
+]
+STATUS_NEAR_I: list = [
+    "（一）全面完成城镇污水处理设施建设，2020年底前城市污水处理率达到95%。",
+    "1.加快推进污水管网建设，完成雨污分流改造50公里。",
+    "整改措施：1.立即停产整顿；2.完成除尘设施改造",
+    "下一步工作打算：继续推进剩余问题整改",
+    "工作目标：到2020年底，全面完成中央环保督察反馈问题整改",
+    "主要任务：完成12个黑臭水体整治",
+]
+DEADLINE_I: list = [
+    ("（一）2020年底前，完成城镇污水处理设施建设", None, "2020-12-31", "date"),
+    ("工作目标：到2020年底，全面完成中央环保督察反馈问题整改", None, "2020-12-31", "date"),
+    ("2021年6月30日之前", None, "2021-06-30", "date"),
+    ("2020年11月底以前", None, "2020-11-30", "date"),
+    ("务必于2019年10月底前整改到位", None, "2019-10-31", "date"),
+    ("2022年上半年前", None, "2022-06-30", "date"),
+    ("整改时限：2019年4-6月", None, "2019-06-30", "date"),
+    ("每季度最后一个月25日前报送", None, None, "recurring"),
+    ("半年内", None, None, "relative"),
+]
+DEADLINE_NEAR_I: list = [
+    ("2020年10月至12月", None),
+    ("2019年4-6月", None),
+    ("即日起执行", None),
+    ("2019年12月，县政府印发了实施方案", None),
+    ("2020年1-11月，全市空气质量优良率为86%", None),
+]
+CITATION_I: list = [
+    ("第5、6、7项问题", [5, 6, 7]),
+    ("第十二、十三项", [12, 13]),
+    ("第4项（涉及2个子项）", [4]),
+]
+CITATION_NEAR_I: list = [
+    "第二批次",
+    "第8号令",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_I + [(t, "other") for t in STATUS_NEAR_I])
+def test_status_elicited_ninth_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_I + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_I])
+def test_deadline_elicited_ninth_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_I + [(t, []) for t in CITATION_NEAR_I])
+def test_citation_elicited_ninth_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
