@@ -109,8 +109,8 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…; a label of the target,
-#: measures or standard, 整改标准:, governs what follows it)
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施|标准)[:：]"
+#: measures, standard or tasks, 整改标准:, 主要任务:, governs what follows it)
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施|标准|任务)[:：]"
                   r"|(?<![申提邀聘报呈敬])请(?![示假求柬])")  # (请各地于完成整改后…报送: a directive)
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
@@ -157,7 +157,7 @@ _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
 #: a clause that is only 到 / 至 + a time (到2021年底, 到“十四五”末; not a past one, 到去年年底): a completion opening the
 #: next clause with no subject is its target (as a plan's dated clause sets a deadline)
-_TARGET_TIME = re.compile(r"(?:^|[，,；;。])(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?[，,]$")
+_TARGET_TIME = re.compile(r"(?:^|[，,；;。:：])(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?[，,]$")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
 _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
@@ -225,7 +225,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name in ("done", "mostly_done", "on_track") and qualifies_a_record(compact, m):
         return False  # 整改完成情况统计表, 完成时限: the record's noun is the head
     if name == "done" and goal_list(compact, m):
-        return False  # 全面完成…,持续改善…,推动…: goals listed
+        return False  # 全面完成…,持续改善…,推动…; 加快推进…,完成…50公里: a plan's goals or measures listed
     if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
         return short_of_due(compact, m.start())
     if name in _AIMED_CLASSES:

@@ -103,17 +103,25 @@ def short_of_due(compact: str, at: int) -> bool:
     return bool(ONLY_PART.match(compact, at) and _DUE.search(compact, sentence_start(compact, at), at))
 
 
-#: a later clause opened by a verb of aiming at a trend (持续改善…, 推动…再上台阶, 不断提升…)
-_GOAL_CLAUSE = re.compile(r"[，,；;](?:持续|不断|进一步|推动|促进|推进|加快|实现|确保|力争|努力|切实)")
+#: a later clause opened by a verb of aiming at a trend (持续改善…, 推动…再上台阶, 不断提升…) or by a time limit
+#: (…,2020年底前城市污水处理率达到95%)
+_GOAL_CLAUSE = re.compile(r"[，,；;](?:持续|不断|进一步|推动|促进|推进|加快|实现|确保|力争|努力|切实"
+                          r"|(?:到|至)?(?:19|20)\d{2}\s*年[^，,；;。]{0,6}?(?:前|底))")
+#: a sentence opened by a directive with no subject (加快推进…, 加强…, 全面推进…): its bare verbs are measures
+_DIRECTIVE_OPENING = re.compile(r"(?:加快|加强|加大|全面推进|深入推进|扎实推进|积极推进|推进|推动|深入|严格|强化|抓好|做好)")
 
 
 def goal_list(compact: str, m: re.Match[str]) -> bool:
-    """Whether the completion ``m`` opens its sentence with no subject and no 已, and a later clause of the sentence
-    aims at a trend (全面完成…整改落实,持续改善生态环境质量,推动…再上台阶): a plan's goals listed, no report."""
+    """Whether the completion ``m`` is a plan's goal or measure listed: it opens its sentence with no subject and no
+    已 and a later clause aims at a trend or a time limit (全面完成…整改落实,持续改善生态环境质量,推动…再上台阶), or it
+    opens a later clause of a sentence opened by a directive (加快推进污水管网建设,完成雨污分流改造50公里)."""
     start = sentence_start(compact, m.start())
     end = compact.find("。", m.end())
-    return (m.start() == start and "已" not in m.group(0)
-            and bool(_GOAL_CLAUSE.search(compact, m.end(), end if end >= 0 else len(compact))))
+    if "已" in m.group(0):
+        return False
+    if m.start() == start:
+        return bool(_GOAL_CLAUSE.search(compact, m.end(), end if end >= 0 else len(compact)))
+    return m.start() == _clause_start(compact, m.start()) and bool(_DIRECTIVE_OPENING.match(compact, start))
 
 
 #: the problem as found, under its label (问题描述:…, 问题表现:…): no rectification's state (README: the problem as the
