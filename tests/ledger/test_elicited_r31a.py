@@ -1136,3 +1136,70 @@ def test_deadline_elicited_ninth_batch(text: str, year: int | None, last_day: st
 @pytest.mark.parametrize(("text", "want"), CITATION_I + [(t, []) for t in CITATION_NEAR_I])
 def test_citation_elicited_ninth_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+# ---------------------------------------------------------------------------------------- a tenth batch, mixed forms
+STATUS_J: list = [
+    ("该企业已于2020年3月搬迁至工业园区", "done"),
+    ("问题已得到有效解决", "done"),
+    ("群众反映的问题已妥善处理", "done"),
+    ("已按要求落实", "done"),
+    ("该问题目前已整改", "done"),
+    ("整改进展：已开工，完成投资30%", "on_track"),
+    ("正在进行环评审批", "on_track"),
+    ("目前处于停工状态", "behind"),
+    ("整改工作仍在推进中", "on_track"),
+    ("问题尚未得到解决", "behind"),
+    ("整改不彻底，问题反弹", "behind"),
+    ("督察组交办的信访件已按期办结", "done"),
+    ("尚需长期坚持", "ongoing"),
+]
+STATUS_NEAR_J: list = [
+    "对已完成整改的问题，将组织开展“回头看”",
+    "对整改进展缓慢的地方，将进行约谈",
+    "整改工作如果推进缓慢，将影响考核结果",
+    "严禁虚报整改完成情况",
+    "定期通报整改进展情况",
+    "督促指导各地完成整改",
+    "建立完成一项、销号一项的工作机制",
+]
+DEADLINE_J: list = [
+    ("二〇二二年底前", None, "2022-12-31", "date"),
+    ("21年底前完成", None, "2021-12-31", "date"),
+    ("截至2021年6月30日前完成", None, "2021-06-30", "date"),
+    ("每周一调度", None, None, "recurring"),
+    ("限期6个月", None, None, "relative"),
+    ("2023年9月", None, "2023-09-30", "date"),
+]
+DEADLINE_NEAR_J: list = [
+    ("力争2021年汛期前完成", None),
+    ("自2018年起", None),
+    ("从2019年开始", None),
+    ("2019年5月8日下午召开", None),
+]
+CITATION_J: list = [
+    ("第三十九项、第四十项", [39, 40]),
+    ("反馈问题第8项（一）", [8]),
+    ("第一项至第五项", [1, 2, 3, 4, 5]),
+]
+CITATION_NEAR_J: list = [
+    "第3条第1款",
+    "第一书记",
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATUS_J + [(t, "other") for t in STATUS_NEAR_J])
+def test_status_elicited_tenth_batch(text: str, want: str) -> None:
+    assert status_class(text) == want
+
+
+@pytest.mark.parametrize(("text", "year", "last_day", "kind"),
+                         DEADLINE_J + [(t, y, None, "unknown") for t, y in DEADLINE_NEAR_J])
+def test_deadline_elicited_tenth_batch(text: str, year: int | None, last_day: str | None, kind: str) -> None:
+    found = deadline(text, context_year=year)
+    assert (found.iso(), found.kind) == (last_day, kind)
+
+
+@pytest.mark.parametrize(("text", "want"), CITATION_J + [(t, []) for t in CITATION_NEAR_J])
+def test_citation_elicited_tenth_batch(text: str, want: list[int]) -> None:
+    assert cited_numbers(text) == want
