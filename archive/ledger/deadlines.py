@@ -162,6 +162,8 @@ _MONTH_TENTH = re.compile(rf"(?<![\d年\-—–~～至到〇○零一二三四�
 _DONE_ON = re.compile(r"已(?:经)?(?:于|在)\s*$")
 #: a Latin O typed or scanned for 〇 inside a year in Chinese numerals (二O二一年: one for one, offsets kept)
 _LATIN_ZERO = re.compile(r"(?<=[〇○零一二三四五六七八九OoＯ])[OoＯ](?=[〇○零一二三四五六七八九OoＯ]{0,3}年)")
+#: a year written with two digits before its end or a month (21年底前, 22年6月底; README: 18年 is 2018; 15年内 is a span)
+_SHORT_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十])([123]\d)\s*年(?=\s*(?:底|末|[上下]半年|(?:1[0-2]|[1-9])\s*月))")
 #: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
 _CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")
@@ -184,6 +186,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     # read in simplified script without inline pinyin, full-width digits as ASCII, from after an enumerator or an
     # attribution (1.2020年应完成…, 据悉,2019年6月底…), a PDF's spaces between characters closed; the cell is kept as written
     raw = _LATIN_ZERO.sub("〇", closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1]))))
+    raw = _SHORT_YEAR.sub(r"20\1年", raw)  # 21年底前 → 2021年底前
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
