@@ -22,11 +22,18 @@ after the round; main's readers in brackets where they differ from "before"):
 | 10 | 20 / 17 [14] / 20 | 10 / 9 [7] / 10 | 5 / 5 / 5 |
 | all | 316 / 262 / 316 | 276 / 250 / 275 | 213 / 205 / 211 |
 
+``bench/elicited_counts.py`` prints the right counts batch by batch, for this checkout's readers or another revision's
+(``--root``).
+
 Not right after (strict xfails): a measured result after a year's end and a comma, no 已 or 到 (past or target);
 整改问题(N) (a problem's number or a heading's category: left for precision).  Two labels corrected (commented where they
 stand).  Two of the fourth batch's status cases were tried on the reader while its refinements were written.
 """
 from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -1204,3 +1211,18 @@ def test_deadline_elicited_tenth_batch(text: str, year: int | None, last_day: st
 @pytest.mark.parametrize(("text", "want"), CITATION_J + [(t, []) for t in CITATION_NEAR_J])
 def test_citation_elicited_tenth_batch(text: str, want: list[int]) -> None:
     assert cited_numbers(text) == want
+
+
+def test_the_counts_bench_scores_every_batch_with_these_readers(capsys, monkeypatch) -> None:
+    """``bench/elicited_counts.py`` scores all ten batches; with this checkout's readers every status case is right."""
+    bench = Path(__file__).resolve().parents[2] / "bench" / "elicited_counts.py"
+    monkeypatch.setattr(sys, "argv", [str(bench)])
+    runpy.run_path(str(bench), run_name="__main__")
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[2:]] == [str(n) for n in range(1, 11)] + ["all"]
+    written, right = lines[-1].split()[1], lines[-1].split()[3]
+    assert written == right == str(len(STATUS + STATUS_B + STATUS_C + STATUS_D + STATUS_E + STATUS_F + STATUS_G + STATUS_H
+                                       + STATUS_I + STATUS_J) + len(STATUS_NEAR + STATUS_NEAR_B + STATUS_NEAR_C
+                                                                    + STATUS_NEAR_D + STATUS_NEAR_E + STATUS_NEAR_F
+                                                                    + STATUS_NEAR_G + STATUS_NEAR_H + STATUS_NEAR_I
+                                                                    + STATUS_NEAR_J))
