@@ -1,8 +1,8 @@
 """How many of the elicited cases of ``tests/ledger/test_elicited_r31a.py`` the readers get right, batch by batch.
 
     .venv/bin/python bench/elicited_counts.py                      # the readers of this checkout
-    git worktree add /tmp/r31a-main main                            # …or of another revision:
-    .venv/bin/python bench/elicited_counts.py --root /tmp/r31a-main
+    mkdir /tmp/at && git archive main archive | tar -x -C /tmp/at   # …or of another revision:
+    .venv/bin/python bench/elicited_counts.py --root /tmp/at
 
 ``--root`` puts that tree's ``archive`` package first on the import path, so a batch can be scored with the readers as
 they were when it was written (its "right before" count) and with main's; the cases always come from this checkout.
