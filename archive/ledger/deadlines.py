@@ -49,6 +49,21 @@ from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
 from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
+from archive.ledger.past_times import (
+    AFTER_EVENT,
+    CUT_OFF_AFTER,
+    EVENT_AFTER,
+    EVENT_LASTS,
+    EVENT_PERIOD,
+    LEAD,
+    NOT_A_LAST_DAY_AFTER,
+    NOT_A_LAST_DAY_BEFORE,
+    PAST_DONE,
+    TITLE_OPEN,
+    hedged,
+    listed,
+    narrated,
+)
 from archive.ledger.plan_period import PLAN_PERIOD as _PLAN_PERIOD
 from archive.ledger.plan_period import PLAN_SPAN as _PLAN_SPAN
 from archive.ledger.plan_period import plan_end as _plan_end
@@ -89,44 +104,6 @@ class Deadline:
         return self.last_day.isoformat() if self.last_day else None
 
 
-#: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
-#: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
-#: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
-_NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
-                                    r"|已于|已在)"
-                                    # 截至今年6月底: the year named relative to the page's
-                                    r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年|年)?\s*$")
-#: …a time after which, or around which, something happens (直至2018年后才…, 于2014年前后);
-#: …an event on the day: 2016年2月被划定为…; the inspectors' feedback or stay completed (并于2018年1月完成督察反馈)
-_NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被|(?:以|之|前)?后"
-                                   r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
-#: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)
-#: (a completion in that clause keeps the day: 2020年6月完成整改后,组织验收)
-_AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")
-#: a cut-off's day closed by a comma (截至2019年12月底,116项…完成80项) counts what was done by then
-_CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
-_HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
-#: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
-#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…), what
-#: followed on from a past time (继2020年底完成…之后)
-#: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
-_EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
-                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
-_EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
-                          # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
-                          r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
-#: …or the stay an activity lasts (开展为期1个月(时间为2月15日-3月15日)…)
-_EVENT_LASTS = re.compile(r"为期[^，,。;；（(]{0,8}[（(]\s*(?:时间|日期)?\s*[:：为]?\s*$")
-#: a year or day inside a title (《…关于2017年度环境保护工作情况的报告》) is the title's, no last day of the text
-_TITLE_OPEN = re.compile(r"《[^》]*$")
-_LEAD = re.compile(r"^\s*[，,]")
-#: times listed together then done in batches or one after another (2016年7月和11月、2017年4月和8月分四批开展…督察):
-#: when each batch happened, not a last day — the list's further items, then 分N批 / 先后 / 陆续 / 分别 + a past verb
-_LIST_ITEM = r"\s*(?:和|与|及|、|，|,)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:份)?"
-_LISTED_TIMES = re.compile(
-    rf"(?P<items>(?:{_LIST_ITEM})*)\s*(?:分\s*[一二两三四五六七八九十\d]+\s*批|先后|陆续|分别(?:开展|进驻|召开|进行))")
-#: the list's last item: a time right after another and a list connector
-_LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
 _LAST_DAY_AFTER = re.compile(r"^\s*(?:前|以前|之前|内|为止|完成|底)")
 #: a plan's stage closes on its last day (as a window): the stage named after its time (2019年5月6日至6月14日,为整改
 #: 落实阶段) or the work it assigns to the bodies it names (3月10日至20日,根据…方案,组织各地梳理核实…; …,各县区要…:
@@ -142,8 +119,10 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
 _LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
                           r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
 _AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
-                         r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
-_LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时间|整改时间)\s*(?:为|是)?\s*[:：|｜]?\s*$")
+                         r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|(?:即日|今日)起?\s*(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
+#: (…then 至 / 到, or a window from today: 整改期限至2021年3月31日止, 整改时限:即日起至…)
+_LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|完成日期|办结时间|整改时间|时间节点|完成节点)\s*(?:为|是)?\s*[:：|｜]?\s*"
+                          r"(?:(?:自|从)?\s*(?:即日|今日|今天)\s*起?\s*)?(?:至|到)?\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
@@ -152,6 +131,11 @@ _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达�
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
                         r"|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute; 2020年三至六月: months
+#: a season or holiday of the year after it (2021年汛期前, 2022年春节前, 2020年采暖季前): its time varies, no day is stated
+_SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?)")
+#: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
+_STAGE_YEARS = re.compile(rf"{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*{YEAR_NUMERAL}\s*年")
+_STAGE_WORK = re.compile(r"\s*(?:建设|新建|建成|完成|实施|推进|开展|治理|整治|改造|修复)(?![^，,。;；]*?了)")
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 #: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a
@@ -163,6 +147,8 @@ _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?�
 _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
+#: a month written with a dot or slash after its year (完成时限:2022.06, 2021/9前), set as a limit as a date is
+_DOTTED_MONTH = re.compile(r"(?<![\d.．/])(?P<y>(?:19|20)\d{2})\s*[.．/]\s*(?P<m>1[0-2]|0?[1-9])(?![\d.．/%％])")
 #: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring)
 _QUARTER = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本上下该当同一]))(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
 _HALF = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本该当同]))(?P<h>[上下])半年")
@@ -174,13 +160,10 @@ _MONTH_TENTH = re.compile(rf"(?<![\d年\-—–~～至到〇○零一二三四�
                           r"\s*月\s*(?P<t>[上中下])旬")
 #: a day after 已于 / 已在 tells when the work was done
 _DONE_ON = re.compile(r"已(?:经)?(?:于|在)\s*$")
-#: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit
-_PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
-#: a date opening its sentence, then a comma and the completion reported as achieved (2019年6月底,…工程如期完成;
-#: …顺利完成, 已完成, 完成了): when it was done, no limit (2019年12月,完成全部还林工作 still sets one)
-#: (an aim before it makes it sought again: 2020年底,确保如期完成)
-_ACHIEVED = re.compile(r"(?:(?!确保|力争|争取|务必|要|须|应|将)[^。;；]){0,30}?"
-                       r"(?:(?:如期|顺利|圆满)地?(?:完成|完工|建成|竣工|办结)|完成了|已(?:经)?(?:全部|全面)?(?:完成|完工|建成|竣工|办结))")
+#: a Latin O typed or scanned for 〇 inside a year in Chinese numerals (二O二一年: one for one, offsets kept)
+_LATIN_ZERO = re.compile(r"(?<=[〇○零一二三四五六七八九OoＯ])[OoＯ](?=[〇○零一二三四五六七八九OoＯ]{0,3}年)")
+#: a year written with two digits before its end or a month (21年底前, 22年6月底; README: 18年 is 2018; 15年内 is a span)
+_SHORT_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十])([123]\d)\s*年(?=\s*(?:底|末|[上下]半年|(?:1[0-2]|[1-9])\s*月))")
 #: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
 _CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")
@@ -202,7 +185,8 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     cell = " ".join((text or "").split())
     # read in simplified script without inline pinyin, full-width digits as ASCII, from after an enumerator or an
     # attribution (1.2020年应完成…, 据悉,2019年6月底…), a PDF's spaces between characters closed; the cell is kept as written
-    raw = closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1])))
+    raw = _LATIN_ZERO.sub("〇", closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1]))))
+    raw = _SHORT_YEAR.sub(r"20\1年", raw)  # 21年底前 → 2021年底前
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
@@ -220,7 +204,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     days += _tenth_days(raw, context_year)
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
-                 if not _hedged(raw, m.end()) and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
+                 if not hedged(raw, m.end()) and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
                  and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, _clause_start(raw, m.start()),
                                                                                    m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
@@ -250,7 +234,7 @@ def _tenth(raw: str, m: DateMention) -> int | None:
 
 
 def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
-    """Whether a dated mention gives a last allowed day (see ``_NOT_A_LAST_DAY_BEFORE`` and the window rule)."""
+    """Whether a dated mention gives a last allowed day (see ``NOT_A_LAST_DAY_BEFORE`` and the window rule)."""
     before, after, first = raw[max(0, m.start - 8):m.start], raw[m.end:m.end + 8], m.start
     if m.kind == "range_end":
         start = next((x for x in reversed(mentions) if x.kind == "range_start" and x.end <= m.start), None)
@@ -258,20 +242,19 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     opened = _range_opened(raw, m, mentions)  # 11月下旬至12月底: a period's end closing a range is the range's
     if opened is not None:
         before, first = raw[max(0, opened - 8):opened], opened
-    if _CLOSING.search(raw[max(0, first - 16):first]) and not _hedged(raw, m.end) \
+    if _CLOSING.search(raw[max(0, first - 16):first]) and not hedged(raw, m.end) \
             or m.kind == "range_end" and _named_window(raw, first) or _campaign_span(raw, m.start, m.end):
         return True  # a window's stated closing day, a named window's or a campaign's span (公示期自…至…)
-    if _NOT_A_LAST_DAY_AFTER.match(after) or _hedged(raw, m.end) or _EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
-            or _AFTER_EVENT.match(raw[m.end:]) \
-            or _EVENT_AFTER.match(raw[m.end:m.end + 30]) or _listed(raw, m) \
-            or _EVENT_LASTS.search(raw[max(0, first - 20):first]) or _TITLE_OPEN.search(raw[:m.start]):
+    if NOT_A_LAST_DAY_AFTER.match(after) or hedged(raw, m.end) or EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
+            or AFTER_EVENT.match(raw[m.end:]) \
+            or EVENT_AFTER.match(raw[m.end:m.end + 30]) or listed(raw, m.start, m.end) \
+            or EVENT_LASTS.search(raw[max(0, first - 20):first]) or TITLE_OPEN.search(raw[:m.start]):
         return False
-    if m.kind == "date" and m.precision == "day" and _LEAD.match(after) and not raw[:m.start].strip(" 　") \
+    if m.kind == "date" and m.precision == "day" and LEAD.match(after) and not raw[:m.start].strip(" 　") \
             and not _alone(raw, m.start, m.end):
         return False  # a sentence opened by its day and a comma tells when something happened
-    if m.kind in ("date", "deadline") and _LEAD.match(after) and re.search(r"(?:^|[。;；])\s*$", raw[:m.start]) \
-            and _ACHIEVED.match(raw, m.end):
-        return False  # 2019年6月底,…如期完成: when it was done
+    if m.kind in ("date", "deadline") and narrated(raw, m.start, m.end):
+        return False  # 2019年6月底,…如期完成; 到2020年底,已累计完成…: when it was done
     clock = _CLOCK.match(raw, m.end) if m.kind == "date" else None
     if clock and re.match(_DASH, raw[clock.end():]):
         return False  # the start of a span of hours
@@ -280,7 +263,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
     if _DONE_ON.search(before):
         return False  # 已于2020年5月完成整改: when it was done
-    if _NOT_A_LAST_DAY_BEFORE.search(before) and (_CUT_OFF_AFTER.match(after)
+    if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
     if m.kind == "range_start":
@@ -330,24 +313,15 @@ def _alone(raw: str, start: int, end: int) -> bool:
 
 
 
-def _listed(raw: str, m: DateMention) -> bool:
-    """Whether ``m`` is one of several times listed together and then done in batches (see ``_LISTED_TIMES``)."""
-    listed = _LISTED_TIMES.match(raw, m.end)
-    return bool(listed and (listed.group("items") or _LIST_BEFORE.search(raw[max(0, m.start - 12):m.start])))
-
-
-def _hedged(raw: str, end: int) -> bool:
-    clause = re.split(r"[，,。;；]", raw[end:], maxsplit=1)[0]
-    return bool(_HEDGE.search(clause))
-
-
 def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.date, str]]:
     """Last days (with the span read) of the bare years, quarters and half-years a deadline names."""
     # 2022年度市县民生实事…: a year's attribute (年度 + a noun) is no target
     days = [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _YEAR_LOST.finditer(raw)]
+    days += [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _DOTTED_MONTH.finditer(raw)
+             if _limit_at(raw, m.start(), m.end()) and not hedged(raw, m.end())]
     days += [(dt.date(_year_of(m, raw, None) or 0, 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
-             if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not _hedged(raw, m.end())
-             and not _TITLE_OPEN.search(raw[:m.start()]) and _year_set(raw, m)]
+             if not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not hedged(raw, m.end())
+             and not TITLE_OPEN.search(raw[:m.start()]) and _year_set(raw, m)]
     # a quarter or half-year is a last day when set as a limit as a date is (2021年第三季度末, 确保2022年上半年完成,
     # a cell 2022年上半年); 2021年第三季度,省督察组进驻… tells when
     for m in _QUARTER.finditer(raw):
@@ -360,7 +334,7 @@ def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.
             days.append((dt.date(year, 6, 30) if m.group("h") == "上" else dt.date(year, 12, 31), m.group(0)))
     days += [(_plan_end(m), m.group(0)) for m in _PLAN_PERIOD.finditer(raw) if _period_end_set(raw, m)]
     days += [(_plan_end(m), m.group(0)) for m in _PLAN_SPAN.finditer(raw)
-             if not _hedged(raw, m.end()) and not _TITLE_OPEN.search(raw[:m.start()])]
+             if not hedged(raw, m.end()) and not TITLE_OPEN.search(raw[:m.start()])]
     return [(day, read) for day, read in days if day.year >= 1900]
 
 
@@ -370,8 +344,8 @@ def _tenth_days(raw: str, context_year: int | None) -> list[tuple[dt.date, str]]
     days = []
     for m in _MONTH_TENTH.finditer(raw):
         year, month = _year_of(m, raw, context_year), cn_number(m.group("m")) or 0
-        if year and 1 <= month <= 12 and not _hedged(raw, m.end()) and _limit_at(raw, m.start(), m.end()) \
-                and not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]):
+        if year and 1 <= month <= 12 and not hedged(raw, m.end()) and _limit_at(raw, m.start(), m.end()) \
+                and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]):
             days.append((_last_day(year, month, {"上": 10, "中": 20}.get(m.group("t"))), m.group(0)))
     return days
 
@@ -387,8 +361,12 @@ def _year_of(m: re.Match[str], raw: str, context_year: int | None) -> int | None
 def _year_set(raw: str, m: re.Match[str]) -> bool:
     """Whether the bare year ``m`` is set as a limit: 到 / 确保 … before it (not the 至 closing a span of years,
     2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
-    if _NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]):
-        return False  # 2018年后才…, 2014年前后, 2016年起: a time after or around which something happens
+    if NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]) or narrated(raw, m.start(), m.end()):
+        return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
+    if _SEASON.match(raw, m.end()):
+        return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
+    if _STAGE_YEARS.fullmatch(m.group(0)) and _STAGE_WORK.match(raw, m.end()):
+        return True  # 即2016-2017年建设首批…: a plan's stage over a span of years closes on its last year
     span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
     aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
         or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
@@ -401,15 +379,15 @@ def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]
     """The plan's year named relative to the page (今年 / 本年度 / 当年) as a limit: an obligation or aim before it
     (应于今年完成, 确保本年度…) or 内 / 前 / 底 after it; 今年完成了…, 年底完成了… and 截至今年… are no limit."""
     return [(dt.date(context_year, 12, 31), m.group(0)) for m in _RELATIVE_YEAR.finditer(raw)
-            if not _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.end()]) and not _hedged(raw, m.end())
+            if not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.end()]) and not hedged(raw, m.end())
             and (m.group(0) != "年" or _bare_year_end_set(raw, m.start(), m.end()))
             and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
-                 or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not _PAST_DONE.match(raw, m.end()))]
+                 or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not PAST_DONE.match(raw, m.end()))]
 
 
 def _period_end_set(raw: str, m: re.Match[str]) -> bool:
-    if _NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) or _hedged(raw, m.end()) \
-            or _TITLE_OPEN.search(raw[:m.start()]) or _PAST_DONE.match(raw, m.end()):
+    if NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) or hedged(raw, m.end()) \
+            or TITLE_OPEN.search(raw[:m.start()]) or PAST_DONE.match(raw, m.end()) or narrated(raw, m.start(), m.end()):
         return False
     return raw.startswith(("末", "底"), m.end()) or _limit_at(raw, m.start(), m.end())
 

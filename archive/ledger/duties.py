@@ -13,12 +13,17 @@ import re
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置 is a finding)
-_AT_ONCE = (r"(?<![未没不])(?:第一时间|立即|即刻|马上|立刻)(?:组织|进行|开展|采取措施)?"
-            r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵)")
+_AT_ONCE = (r"(?<![未没不])(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施)?"
+            r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
+            r"|改正|清运|清除|制止|断电)")
 IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
-                       + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE)
+                       + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE
+                       # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported)
+                       + r"|边(?:督|查|巡|检|审|察)边(?:改|整)(?!\s*(?:情况|工作|进展|成效|信息|专栏|典型))")
 #: (持续开展 with an object is a kept-up duty; a campaign said to go on, 督查持续开展。, narrates an event)
-ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改"
+#: (…or 长期 as a time limit's whole value: 整改时限:长期, a cell 长期)
+ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改|常抓不懈|久久为功"
+                     r"|(?:(?:时限|期限)\s*(?:为|是)?\s*[:：|｜]?|^)\s*长期\s*(?=$|[，,。;；])"
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
@@ -30,7 +35,9 @@ _CN_COUNT = "一二两三四五六七八九十"
 _CHECK_VERB = r"(?:听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研)"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
-RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
+#: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
+_NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
+RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬){_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
@@ -49,9 +56,13 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬)|{_EACH_DAY}|至�
 
 _CN_SMALL = "一二两三四五六七八九十"
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
-_SPAN = rf"(?<![\d〇○零{_CN_SMALL}])(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*"
+#: (…a range of them too: 用3至5年时间, 经过两到三年努力)
+_SPAN = (rf"(?<![\d〇○零{_CN_SMALL}])(?:(?:\d{{1,2}}|[{_CN_SMALL}]+)\s*(?:至|到|-|—|～|~)\s*)?"
+         rf"(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*")
 RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
                       rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
+                      # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日)
+                      rf"|(?:限期|(?:时限|期限)\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}(?:工作日|日|天|个?月|周|年)"
                       # …or a span of effort aimed at (提出经过3年努力, 力争通过两年攻坚; 经过3年治理,水质好转 tells the past)
                       rf"|(?:提出|力争|争取|务必|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过|用)\s*{_SPAN}"
                       r"(?:年|个?月|周)\s*(?:左右|多)?\s*(?:的)?\s*(?:时间)?\s*(?:的)?\s*(?:努力|奋斗|攻坚|治理|整治)"

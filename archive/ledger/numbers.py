@@ -29,7 +29,8 @@ __all__ = ["Citation", "Deadline", "citations", "cited_numbers", "deadline", "nu
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 _CIRCLED.update({chr(0x3251 + i): 21 + i for i in range(15)})  # ㉑..㉟
-_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十廿卅百]{1,6}"
+#: (a PDF's spaces may part a Chinese numeral's characters: 第 十 五 项)
+_NUM = r"\d{1,4}|[零〇一二两三四五六七八九十廿卅百](?:[ \u3000]?[零〇一二两三四五六七八九十廿卅百]){0,5}"
 #: an item's own closer may repeat before the next item (1号、3号问题, 第3号至第5号问题)
 _CLOSED = r"(?:\s*[号项](?=\s*(?:、|，|,|和|及|与|以及|至|到|—|－|–|~|～|-)))?"
 _SEP = r"\s*(?:、|，|,|和|及|与|以及)\s*第?\s*"
@@ -37,9 +38,13 @@ _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
 #: 第5、11项 / 第四项、第九项 / 第3至6项 / 问题清单第12项 / 第五十四项（一）; 件 counts items (事项, 信访件) as 项 does:
 #: 第1件 / 第17、18件确定事项; without 第 a list or range closed by 号 before 问题/任务 (1-20号整改任务), not after a
 #: 文号's year (〔2020〕3号)
+#: whose problem or task a closer's noun names (第2个反馈问题, 第31号整改任务, 第5个交办问题)
+_WHOSE = r"(?:反馈|交办|督察|省级|市级)?(?:整改)?"
 _CITATION = re.compile(
     rf"(?:第\s*(?P<list>(?:{_NUM})(?:{_CLOSED}(?:{_SEP}|{_RANGE})(?:{_NUM}))*)"
-    rf"\s*(?:项(?!\s*(?:议题|议程|(?:整改|工作)?(?:措施|举措)))|件|(?:个|号|条)(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"\s*(?:项(?!\s*(?:议题|议程|(?:整改|工作)?(?:措施|举措)))|件|(?:个|号)(?=\s*{_WHOSE}(?:问题|任务))"
+    # (条 + a space opens a rule's article, 第3条 整改任务的责任单位应当…, unless the whole text is spaced so)
+    rf"|条(?={_WHOSE}(?:问题|任务)|\s+(?:整\s+改\s+)?(?:问\s+题|任\s+务)))"
     rf"|(?<![\d第.〕\]】年])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
@@ -57,11 +62,13 @@ _MARKED = re.compile(
     # and a colon; 受理编号609号: (a petition) and 附表:序号一任务… (a caption) are none
     rf"|(?:^|(?<=[\n\s]))(?:{LIST_ENUMERATOR}\s*[?？]?\s*){{0,2}}"
     rf"(?:问题|任务)?(?:序号|编号)\s*第?\s*(?P<list5>{_LIST})\s*[号项]?\s*[:：]"
+    # a label then its own 第…号 frame, no colon: 编号第7号, 问题序号第12号
+    rf"|{_OWNER}(?:序号|编号)\s*第\s*(?P<list11>{_LIST})\s*号"
     # a number in brackets between the inspection's name and its task: 督察(第82号)整改任务
     rf"|[（(]\s*第\s*(?P<list6>{_LIST})\s*[号项]\s*[)）](?=\s*(?:反馈)?(?:整改)?(?:问题|任务))"
-    # the problem's or task's own label needs no colon: 问题编号三十四、三十八 / 任务编号14-2 (a bracket may open
+    # the problem's or task's own label (or its list's) needs no colon: 问题编号三十四、三十八 / 任务编号14-2 / 问题清单序号15 (a bracket may open
     # the label: 整改任务{编号364(35-11)}, 问题【编号12】)
-    rf"|(?:问题|任务)(?:省|市|县|区)?\s*[{{【\[〔(（]?\s*(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
+    rf"|(?:问题|任务)(?:清单|台账)?(?:省|市|县|区)?\s*[{{【\[〔(（]?\s*(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )
@@ -83,7 +90,7 @@ _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\
 
 def number_value(text: str) -> int | None:
     """Integer value of one numeral: Arabic (1,024 with its thousands separators), Chinese (十二, 一百零二), circled (⑫)."""
-    text = text.strip().replace(",", "").replace("廿", "二十").replace("卅", "三十")
+    text = re.sub(r"\s+", "", text).replace(",", "").replace("廿", "二十").replace("卅", "三十")
     if text in _CIRCLED:
         return _CIRCLED[text]
     if "百" in text:

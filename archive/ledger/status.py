@@ -59,13 +59,25 @@ import re
 from dataclasses import dataclass
 
 from archive.ledger.lead_in import closed_gaps, without_lead_in
+from archive.ledger.status_parts import all_done_after, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
-from archive.ledger.status_topics import FINDING, sanction_rule, sentence_start, topic_kind
-from archive.ledger.status_words import COUNT as _COUNT
+from archive.ledger.status_topics import (
+    FINDING,
+    ONLY_PART,
+    PROBLEM_LABEL,
+    PROGRESS_FULL,
+    conditional,
+    goal_list,
+    in_title,
+    qualifies_a_record,
+    sanction_rule,
+    sentence_start,
+    short_of_due,
+    topic_kind,
+)
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
-from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESULT as _RESULT
 from archive.ledger.status_words import SHORT as _SHORT
 from archive.ledger.status_words import TERMINAL as _TERMINAL
@@ -93,26 +105,13 @@ _PLAN_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{
 _BUT = re.compile(r"但(?:是)?|然而")
 #: a later clause that states the present (…开工建设,目前主体工程已完工): it decides over the history before it
 _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段|现在)|(?:经过?[^，,；;。]{1,8}?|此|随)后)[，,]?")
-#: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进, 正在办理29项):
-#: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
-#: track or behind
-_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
-#: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
-_DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
-_TOTAL = re.compile(_COUNT)
-#: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
-#: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
-_IN_HAND = re.compile(rf"(?:目前|现在|当前|同时|并|现)?{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
-#: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
-_CLAUSE = re.compile(r"[，,；;、]")
-#: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
-#: 均达到序时进度)
-_REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: an aim, a requirement or a directive governing a phrase in its clause (确保…推进, 规定…完成整改, 要抓紧完成,
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
-#: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…)
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施)[:：]")
+#: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…; a label of the target,
+#: measures, standard or tasks, 整改标准:, 主要任务:, governs what follows it)
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施|标准|任务)[:：]"
+                  r"|(?<![申提邀聘报呈敬])请(?![示假求柬])")  # (请各地于完成整改后…报送: a directive)
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
 _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
@@ -123,7 +122,9 @@ _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![
 #: (已采取措施… reports them; a completion after them, 采取措施完成整改, reports its result)
 _PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|举措|办法)(?:[^，,；;。]{0,12}?)$")
 #: an aim whose clause is only a manner phrase (确保按…的时间节点,全面完成…) governs the clause after its comma
-_AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$")
+_AIM_MANNER = re.compile(rf"(?:{_AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$"
+                         # …or the future or a duty with only its means (全县将以此次督察为契机,全面完成…)
+                         r"|(?:将|要|应|须|拟)[^，,；;。]{0,4}?以[^，,；;。]{1,16}?为(?:契机|抓手|重点|突破口|导向|目标|主线)[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
 #: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)
@@ -132,7 +133,8 @@ _VERB_BEFORE_DE = re.compile(rf"完成|{_RESULT}|{_WORK}|{_TERMINAL}|推进|实�
 _MANNER_DE = re.compile(r"按|根据|依据|依照|对照")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
 #: 正在整改的问题要确保序时进度)
-_GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?[，,]?(?:要(?!求)|应当?|须|需要?|必须|务必|一律)")
+_GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?[，,]?(?:要(?!求)|应当?|须|需要?|必须|务必|一律"
+                             r"|(?:予以|给予|不予)(?!销号|办结|结案))")  # (进展顺利的,予以表扬)
 #: a persistence adverb before 不到位 (整改仍不到位, 工作还不到位) states the work still short: behind without a finding
 _STILL = re.compile(rf"(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不{_SHORT}$")
 #: …as does a list of such predicates (整改不彻底、不全面、不到位), a relapse after it (整治不彻底,死灰复燃现象还存在) or a
@@ -147,16 +149,15 @@ _KIND_NOUN = re.compile(r"(?:整改|治理)?(?:任务|问题|事项)")
 _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
 #: an escalation after a shortcoming (…不到位,甚至…) asserts it
 _ESCALATED = re.compile(r"[，,、]?甚至(?:还|出现|存在|有)?")
-#: (…the rest named not done yet, up to its clause's end or as the attribute of its count: 尚未完成、 / 未办结的)
-_NOT_YET = re.compile(r"[^、，,；;。的]{0,6}?(?:[、，,]|的)")
 _VAGUE = re.compile(r"有|一些|部分|个别|某些|少数|多数|不少|[各每]")
 #: what finds a sham rectification: a finding's verb, or its occurring (出现, 仍有, 还有, 甚至有)
 _SHAM_FOUND = re.compile(rf"{FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
 _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部|如期|按期|按时|提前|超额)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
-#: a share below 100 % after a completion (土建已完成70%) is a part done, not the whole
-_SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
+#: a clause that is only 到 / 至 + a time (到2021年底, 到“十四五”末; not a past one, 到去年年底): a completion opening the
+#: next clause with no subject is its target (as a plan's dated clause sets a deadline)
+_TARGET_TIME = re.compile(r"(?:^|[，,；;。:：])(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?[，,]$")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
 _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
@@ -219,14 +220,26 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
     clause = _clause_of(compact, m.start())
+    if in_title(compact, m.start()) or conditional(compact, m):
+        return False  # 《关于已完成整改任务…的办法》 names; 如未按期完成整改,将…追责 supposes
+    if name in ("done", "mostly_done", "on_track") and qualifies_a_record(compact, m):
+        return False  # 整改完成情况统计表, 完成时限: the record's noun is the head
+    if name == "done" and goal_list(compact, m):
+        return False  # 全面完成…,持续改善…,推动…; 加快推进…,完成…50公里: a plan's goals or measures listed
+    if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
+        return short_of_due(compact, m.start())
     if name in _AIMED_CLASSES:
         aims_of = _AIM if name == "ongoing" else _MODAL_AIM
-        if compact.startswith("对", clause) and _TOPIC_END.match(compact, m.end()):
-            return False  # 对…的问题: a topic naming a group
+        if compact.startswith("对", clause) and (_TOPIC_END.match(compact, m.end())
+                                                 or re.match(r"[^，,；;。的]{0,4}的", compact[m.end():])):
+            return False  # 对…的问题(,): a topic naming a group (对完成整改的问题组织验收)
         if _aimed(compact, m.start(), m.end(), aims_of) or _GROUP_FOR_DUTY.match(compact, m.end()):
             return False
         if _BY_LIMIT.search(compact, 0, m.start()) and "已" not in compact[clause:m.end()]:
             return False  # 2020年底前完成整改: the limit it is set for (年底前已完成 reports it)
+        if clause > 1 and m.start() - clause <= 2 and _TARGET_TIME.search(compact, 0, clause) \
+                and "已" not in compact[clause:m.end()]:
+            return False  # 到2021年底,全部完成33项整改任务: a target time's clause, then the verb with no subject
     if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()):
         return False  # 正在进行的专项督查: the progressive names the thing, no state
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
@@ -240,6 +253,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     attribute = (_ATTRIBUTE.match(compact, m.end()) or _KIND_NOUN.match(compact, m.end())) if name == "ongoing" else None
     if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
         return False
+    if name == "done" and _done_attribute(compact, m):
+        return False  # 已完成整改任务的验收工作由…负责: the 的-phrase names the thing the clause is about
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
     if name == "behind" and _PROHIBIT.search(compact, clause, m.start()):
@@ -269,6 +284,22 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     return True
 
 
+#: a completion closed by 的 before its noun (已完成整改任务的验收工作…), the noun then counted (…的问题有12个) or not
+_DONE_ATTRIBUTE = re.compile(rf"[^，,；;。的]{{0,8}}?的{_HAN}{{0,6}}(?:问题|任务|事项|项目|工作|验收|整改|情况)")
+_COUNTED = re.compile(r"[^，,；;。]{0,4}?(?:有|共|计|达|为|占)?[\dXＸ一二两三四五六七八九十百]+\s*(?:个|项|件|处|条|家|%|％)")
+
+
+def _done_attribute(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` only qualifies the noun after its 的 and the clause goes on, after that noun, with
+    a predicate that is neither a count nor a status (已完成整改任务的验收工作由市整改办负责): an attribute, no status;
+    a clause ending at the noun has it as the completion's object (全面完成督察交办的整改任务)."""
+    attribute = _DONE_ATTRIBUTE.match(compact, m.end())
+    if attribute is None or _COUNTED.match(compact, attribute.end()):
+        return False
+    rest = compact[attribute.end():_clause_end(compact, attribute.end())]
+    return bool(rest) and _head(rest) is None
+
+
 def _head(compact: str) -> tuple[int, int, str, str] | None:
     """The first status phrase of ``compact`` (start, class order, class, wording); a phrase that is aimed at is none."""
     heads = []
@@ -280,78 +311,15 @@ def _head(compact: str) -> tuple[int, int, str, str] | None:
     return min(heads) if heads else None
 
 
-def _sentence(text: str, at: int = 0) -> str:
-    """``text`` up to the full stop that ends the sentence holding ``text[at]``."""
-    end = text.find("。", at)
-    return text[:end] if end >= 0 else text
-
-
-def _rest_state(rest: str) -> tuple[int, int, str, str] | None:
-    """The head of a clause about the rest; when the rest finished a stage (剩余的…已完成拆除,正在进行放坡), a later
-    clause of its sentence on track or behind says where it stands."""
-    later = _head(rest)
-    # the rest not done yet and in hand on its pace (未办结、正在按序时推进的有3件, 未办结的2件正在推进): on track; not
-    # started (尚未开工,正在推进) stays behind
-    gap = _NOT_YET.match(rest, later[0] + len(later[3])) if later and later[2] == "behind" else None
-    if later and gap and re.search(r"完成|办结|销号|到位|结案", rest[later[0]:gap.end()]):
-        pace = _head(rest[gap.end():])
-        in_clause = pace and not _CLAUSE.search(rest, gap.end(), gap.end() + pace[0])
-        return pace if pace and in_clause and pace[2] == "on_track" and (pace[0] == 0 or "的" in gap[0]) else later
-    if later is None or later[2] != "done":
-        return later
-    sentence = _sentence(rest)
-    for clause in _CLAUSE.finditer(sentence, later[0]):
-        stage = _head(sentence[clause.end():])
-        if stage and stage[2] in ("on_track", "behind"):
-            return stage
-    return later
-
-
-def _rest_turns(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
-    """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
-    100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
-    share = _SHARE.match(compact, head[0] + len(head[3]))
-    part = _part_of_total(compact, head)
-    for clause in _REST_CLAUSE.finditer(compact, head[0]):
-        rest = compact[clause.end():]
-        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) and head[2] == "done" or part))):
-            continue
-        later = _rest_state(rest)
-        if later and later[2] == "ongoing" and later[3] == "持续推进":
-            return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
-        if later and later[2] in ("on_track", "behind"):
-            return later
-    return None
-
-
-def _part_of_total(compact: str, head: tuple[int, int, str, str]) -> bool:
-    """Whether the done head counts a part of a total its sentence states before it (144个问题已完成24个): a later
-    clause of the sentence on track or behind (…,达到整改时序进度要求) then judges the whole's pace."""
-    end = head[0] + len(head[3])
-    done = re.search(rf"{_DONE_COUNT.pattern}$", head[3]) or _DONE_COUNT.match(compact, end)
-    total = _TOTAL.search(compact, sentence_start(compact, head[0]), head[0])
-    return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
-
-
-def _part_mostly_done(compact: str, head: tuple[int, int, str, str]) -> tuple[int, int, str, str] | None:
-    """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个):
-    or about the rest (已完成12项,其余3项基本完成): done and mostly done stated together are the weaker state, as
-    已完成或基本完成."""
-    sentence = _sentence(compact, head[0])
-    for clause in _CLAUSE.finditer(sentence, head[0]):
-        later = _head(sentence[clause.end():])
-        if later and later[2] == "mostly_done" and (later[0] == 0 or _REST.match(sentence, clause.end())):
-            return later
-    return None
-
-
 def read_status(text: str | None) -> StatusReading:
     """The class of a reported status by its head verb, with that verb's wording (see ``status_class``)."""
     # simplified script, full-width digits as ASCII (办结率为１００%), a PDF's spaces between characters closed, from
     # after an enumerator or an attribution
     folded = without_lead_in(closed_gaps(fold_digits(for_reading(text or "")[1])))
-    if _PLAN_HEADING.match(folded):
-        return StatusReading("other", None)
+    if _PLAN_HEADING.match(folded) or PROBLEM_LABEL.match(folded):
+        return StatusReading("other", None)  # measures or plans, or the problem as found (问题描述:…)
+    if PROGRESS_FULL.match(folded):
+        return StatusReading("done", folded.strip())  # 整改进展:100%
     compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
     # after 但 the wording turns: its main clause decides when it states a status; when it states none, the
     # concession's status stands (虽然整改有序推进,但成效并不稳固 → on track)
@@ -366,9 +334,11 @@ def read_status(text: str | None) -> StatusReading:
     if later and later[2] == "ongoing":
         later = None  # 已完成整改,目前长期坚持: done, kept up (as 已经完成,长期坚持)
     if later is None and head[2] in ("done", "mostly_done"):
-        later = _rest_turns(compact, head)
+        later = rest_turns(compact, head, _head)
     if later is None and head[2] == "done":
-        later = _part_mostly_done(compact, head)
+        later = part_mostly_done(compact, head, _head)
+    if later is None and head[2] == "on_track":
+        later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
     _, _, name, wording = later or head
     return StatusReading(name, wording)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.status_topics import ONLY_PART
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import ADVERB as _ADVERB
 from archive.ledger.status_words import COUNT as _COUNT
@@ -82,7 +83,22 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
                           # the work never started or done over a span up to now (长达十余年未开展, 至今未治理, 多年来一直未修复)
                           r"|(?:至今|迄今|多年来?|长达[^，,；;。]{1,6}?)(?:仍|都|均|一直|仍然|始终)?(?:未|没有?)"
-                          r"(?:开展|启动|实施|动工|治理|整治|修复|处置|落实|解决|清理)"
+                          r"(?:按照?(?:要求|规定)|依法)?(?:开展|启动|实施|动工|治理|整治|修复|处置|落实|解决|清理|安装|配备|设置"
+                          rf"|{_WORK}|{_TERMINAL})"
+                          # …or not set going (未开展整改, 没有进行治理)
+                          rf"|(?:未|没有?)(?:能)?(?:开展|进行|实施|组织)(?:{_WORK}|{_PERFECTIVE_WORK})"
+                          # the problem still there (问题依然存在, 违法行为仍然存在) or the works delayed (工期有所延误)
+                          r"|(?:问题|现象|隐患|违法行为|违规行为)(?:仍然|依然|依旧|仍|还)(?:不同程度地?)?存在"
+                          r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,8}?(?<![不未没])(?:延误|拖延|推迟|延期)"
+                          # a yes-no cell of completion answered no (是否完成:否)
+                          r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]否(?=$|[，,；;。\s])"
+                          # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 督察还未结束 is a stay; 仍未进行开发建设 is the
+                          # problem found, not its rectification)
+                          rf"|(?:仍|还|依然|仍然|一直|始终)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?!结束)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
+                          # …or the rectification or its measures not carried out (整改未落实, 措施均未落实)
+                          r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"
+                          # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
+                          rf"|{ONLY_PART.pattern}"
                           # the work judged by a negative evaluation (see _EVALUATION)
                           rf"|{_EVALUATION}"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
@@ -101,8 +117,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
+                          # …or its effect judged weak (整改效果不明显, 治理成效甚微; 成效还不稳固 is a caution)
+                          r"|(?:整改|治理|整治|处置)(?:效果|成效)(?:不明显|不显著|甚微|不佳|不理想|较差)"
                           # …or judged poor (完成情况较差, 进展不理想)
                           rf"|(?:进展|进度|完成情况|推进情况){_HAN}{{0,2}}?(?:较差|很差|差|不佳|不理想)"
+                          # the works found stopped (目前处于停工状态)
+                          r"|(?:处于|陷入)(?:停工|停滞|停摆|搁置)状态"
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
                           r"|(?<!不得|严禁|禁止|不能|防止|避免)(?<![不勿])(?:搁置|停滞|停摆)")),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
@@ -111,7 +131,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"|消除|清除|拆除|关停|取缔|清理|清运|消灭|退出|腾退|搬迁)"
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
                                r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
-                               r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)|大部分(?:已(?:经)?)?(?:完成|整改|办结)"
+                               r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)"
+                               # (大部分 + its noun: 大部分问题已整改到位)
+                               r"|大部分(?:问题|任务|项目|企业|工程|点位)?(?:均|都)?(?:已(?:经)?)?(?:完成|整改|办结)"
                                # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
                                r"|(?:均|都)?已(?:经)?(?:全部|全面)?(?:完成|建成)了?主体"
                                r"|已(?:经)?完成(?:了)?大部分"
@@ -139,11 +161,18 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 … 全部关停 is none)
                         rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
-                        rf"|已(?:经)?(?:全部|全面|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
+                        rf"|已(?:经)?(?:全部|全面|全线|全域|整体|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
+                        # handled with a manner after 已 (已妥善处理, 已依法查处), or carried out, closing its clause (已按要求落实)
+                        r"|已(?:经)?(?:全部|均)?(?:妥善|依法|及时)(?:处理|处置|查处|处罚|答复)"
+                        r"|已(?:经)?(?:全部|全面|均)?(?:按要求|按照要求|按规定)?落实(?=$|[，,；;。])"
                         # the work done to standard after 已 (已规范填写危废标牌, 已规范设置贮存场所, 已规范化建设)
                         r"|已(?:经)?(?:全部|全面|均)?规范(?:化)?(?:填写|设置|张贴|建设|建立|贮存|储存|存放|处置|整理|悬挂|标识)"
-                        # 已于 + its day + the completion (已于2020年6月底前完成整改)
+                        # 已于 + its day + the completion (已于2020年6月底前完成整改); 于 + a past month or day, no limit
+                        # after it, + the terminal act (工程于2020年9月竣工; 将 / 计划 / 预计于… are aims)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
+                        rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_TERMINAL}|完成整改)"
+                        # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。)
+                        r"|(?<![应需要须将])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
@@ -155,6 +184,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
                         rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
+                        # …or the effect or target expected of it (已达到预期效果, 已达到既定目标)
+                        rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?(?:预期|既定|设计|规定)的?(?:效果|目标|要求|标准)"
                         # …also without 已, after the measures it took (已落实整改措施,达到验收标准)
                         r"|(?<![未没有不])(?:达到|到达)了?[^，,；;。]{0,8}?(?:整改|验收|销号)(?:的)?(?:要求|标准|条件)"
                         # …or a named standard or target in quotes of any form (达到“水清岸绿”标准, 达到"长制久清"目标, 达到「…」标准)
@@ -176,10 +207,18 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
                         # the close-out approved by those who checked it (同意通过验收销号, 准予销号; 申请销号 asks)
-                        r"|(?<![不未后就才可])(?:同意|准予)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
+                        r"|(?<![不未后就才可])(?:同意|准予|予以)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
+                        # a dated sentence's subject passing its check or ending the thing (2020年8月,项目通过竣工环保验收;
+                        # 2019年12月,完成全部还林工作 is a plan's: no subject)
+                        rf"|(?:^|(?<=[。；;]))(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|份)?[，,]"
+                        rf"(?!完成|全面|全部)(?:(?!要|应|须|需|将|拟|确保|力争|计划|争取)[\u4e00-\u9fff]){{1,12}}?(?:{_TERMINAL})"
+                        # …or judged passed under an acceptance verdict's label (验收结论:合格, 核查意见:通过)
+                        r"|(?:验收|核查|复核|评估)(?:结论|意见|结果)[:：](?:合格|通过|达标|同意销号)"
+                        # a yes-no cell of completion answered yes (是否完成:是, 是否整改到位:是)
+                        r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]是(?=$|[，,；;。\s])"
                         r"(?![^，,；;。]{0,2}?(?:后|的|前|方可|才))")),
     # (a pace negated, 未按时间节点 / 没按计划, is none)
-    ("on_track", re.compile(r"序时|时序|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    ("on_track", re.compile(r"序时|时序|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成)|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -188,16 +227,21 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![要将应需须])(?<!确保|力争|争取|务必|必须)(?:加快|加紧|积极|全力|扎实)推进(?:整改|落实)?{_COUNT}"
                             # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
-                            r"|(?<![未没将要])进入[^，,；;。]{0,8}?(?:施工|治理|整治|实施|建设|招标|设计|调试|试运行|整改)(?:阶段|期)"
+                            # (…or in a stage of the project's works, 进入设备安装阶段, 处于试运行阶段)
+                            rf"|(?<![未没将要])(?:进入|处于)[^，,；;。]{{0,8}}?(?:施工|治理|整治|实施|建设|整改|收尾|扫尾|{_STAGE})(?:阶段|期)"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
+                            # …or a share of the whole works or investment done now (目前完成总工程量的70%; 仅完成… is a part)
+                            r"|(?<!仅)(?<!只)完成了?总?(?:工程量|投资|工程|建设任务|进度)[^，,；;。]{0,6}?的?\d{1,2}(?:\.\d+)?\s*[%％]"
                             # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
                             # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
                             r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"
                             # (…by the tasks or problems themselves: 生态环境保护取得积极进展 is a general remark)
+                            # (…or a stage's results by the work: 整治工作已取得阶段性成效)
+                            r"|(?:问题|任务|项目|工程|整改|整治|治理)(?:工作)?(?:均|都|也)?(?:已(?:经)?)?取得了?阶段性的?(?:成效|成果)"
                             r"|(?:(?:问题|任务|项目|工程|事项|案件|整改)(?:工作)?(?:均|都|也)?|均|^)(?:已(?:经)?)?取得了?"
                             r"(?:明显|积极|阶段性|重要|重大|较大|显著|一定|新的?|实质性?|长足)的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在

@@ -44,3 +44,88 @@ def topic_kind(compact: str, m: re.Match[str]) -> bool:
     start = sentence_start(compact, m.start())
     topic = max((t.end() for t in _TOPIC_PREP.finditer(compact, start, m.start())), default=-1)
     return topic >= 0 and not FINDING.search(compact, topic, m.start())
+
+
+def _clause_start(compact: str, at: int) -> int:
+    return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
+
+
+#: a condition opening its clause, a short subject before it (如未按期完成整改,将…追责; 企业若未整改到位,…; 一旦…)
+_CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|凡(?:是)?|(?<![例比诸假])如(?![期实下何此今同上果若:：])")
+
+
+def conditional(compact: str, m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` sits in a condition (如 / 若 / 一旦 … opening its clause, a main clause after its
+    comma) or in the main clause straight after one: what would follow from such a case, none said to be so."""
+    clause = _clause_start(compact, m.start())
+    cond = _CONDITION.search(compact, clause, m.start())
+    end = min((i for i in (compact.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(compact))
+    if cond and cond.start() - clause <= 8 and compact.startswith(("，", ","), end):
+        return True
+    # …or in the main clause straight after such a condition (如整改到位,予以销号; one with 已 reports: 一旦发现…立即整改,
+    # 目前已全部完成)
+    before = _clause_start(compact, clause - 1) if clause > 1 and compact[clause - 1] in "，," else -1
+    cond = _CONDITION.search(compact, before, clause) if before >= 0 else None
+    return bool(cond and cond.start() - before <= 8 and "已" not in compact[clause:m.end()])
+
+
+def in_title(compact: str, at: int) -> bool:
+    """Whether ``compact[at]`` is inside a document's title (《关于已完成整改任务验收销号的办法》): a name, no report."""
+    opened = compact.rfind("《", 0, at)
+    return opened >= 0 and compact.rfind("》", 0, at) < opened
+
+
+#: a record or attribute the completion qualifies (整改完成情况统计表, 完成时限, 完成整改的标志, 完成整改后5个工作日内):
+#: the noun is the head, the completion states nothing (a report's 已 keeps it: 已完成整改的时间为…)
+_RECORD_NOUN = re.compile(r"的?(?:情况|时限|期限|时间|日期|节点|标准|标志|条件|清单|名单|统计|报告|材料|证明|公示|台账|一览表)"
+                          # …or the event a relative limit counts from (完成整改后5个工作日内报送)
+                          r"|[^，,；;。]{0,8}?(?:之|以)?后\s*(?:[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内|方可|才能?|再"
+                          # (…or a time clause before a procedure's step: 完成整改后,由县级组织验收; 完成整改后将组织验收)
+                          r"|[，,]?(?:由|经|报|向|申请|提交|组织|方可|可|再|将))"
+                          # …or the completion as the subject of a copula (完成整改是销号的前提)
+                          r"|是(?!否)")
+
+
+def qualifies_a_record(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` only qualifies a record noun or dates a relative limit (see ``_RECORD_NOUN``)."""
+    return "已" not in m.group(0) and bool(_RECORD_NOUN.match(compact, m.end()))
+
+
+#: a part done, counted or as a share, limited by 仅 / 只 (目前仅完成40%, 只办结3件) …
+ONLY_PART = re.compile(r"(?:仅|只)(?:完成|办结|整改到位|销号)了?(?:约|近)?(?:\d+(?:\.\d+)?\s*[%％]|[\d一二三四五六七八九十两]+\s*(?:个|项|件|处|家))")
+#: …after what was due is stated in its sentence (原定…完成的任务, 应完成15项, 年度计划…): short of it, behind
+_DUE = re.compile(r"原定|原计划|按计划应|应(?:于|当)?完成|需完成|计划完成|要求完成|年度(?:目标|任务|计划)")
+
+
+def short_of_due(compact: str, at: int) -> bool:
+    """Whether a part done limited by 仅 / 只 starts at ``compact[at]`` in a sentence that states what was due before
+    it (原定2020年底完成的任务,目前仅完成40%): behind (README: 仅完成5项 of 15 due)."""
+    return bool(ONLY_PART.match(compact, at) and _DUE.search(compact, sentence_start(compact, at), at))
+
+
+#: a later clause opened by a verb of aiming at a trend (持续改善…, 推动…再上台阶, 不断提升…) or by a time limit
+#: (…,2020年底前城市污水处理率达到95%)
+_GOAL_CLAUSE = re.compile(r"[，,；;](?:持续|不断|进一步|推动|促进|推进|加快|实现|确保|力争|努力|切实"
+                          r"|(?:到|至)?(?:19|20)\d{2}\s*年[^，,；;。]{0,6}?(?:前|底))")
+#: a sentence opened by a directive with no subject (加快推进…, 加强…, 全面推进…): its bare verbs are measures
+_DIRECTIVE_OPENING = re.compile(r"(?:加快|加强|加大|全面推进|深入推进|扎实推进|积极推进|推进|推动|深入|严格|强化|抓好|做好)")
+
+
+def goal_list(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` is a plan's goal or measure listed: it opens its sentence with no subject and no
+    已 and a later clause aims at a trend or a time limit (全面完成…整改落实,持续改善生态环境质量,推动…再上台阶), or it
+    opens a later clause of a sentence opened by a directive (加快推进污水管网建设,完成雨污分流改造50公里)."""
+    start = sentence_start(compact, m.start())
+    end = compact.find("。", m.end())
+    if "已" in m.group(0):
+        return False
+    if m.start() == start:
+        return bool(_GOAL_CLAUSE.search(compact, m.end(), end if end >= 0 else len(compact)))
+    return m.start() == _clause_start(compact, m.start()) and bool(_DIRECTIVE_OPENING.match(compact, start))
+
+
+#: the problem as found, under its label (问题描述:…, 问题表现:…): no rectification's state (README: the problem as the
+#: inspectors found it)
+PROBLEM_LABEL = re.compile(r"^\s*(?:问题(?:描述|表现|内容|概况|简述)|主要问题|具体问题)\s*[:：]")
+#: a progress cell that is 100 % (整改进展:100%, 完成进度：100％): done
+PROGRESS_FULL = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:进展|进度|完成比例|完成率)(?:情况)?\s*[:：]?\s*100(?:\.0+)?\s*[%％]\s*[。]?\s*$")

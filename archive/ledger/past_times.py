@@ -1,0 +1,90 @@
+"""Times that tell when, not by when: the vocabulary ``archive.ledger.deadlines`` asks before it takes a dated mention as a
+last allowed day (pure patterns and functions).
+
+A cut-off (截至…), a statistic's or the page's own time, a start (自…起), a past event on the day (…召开, 进驻, 反馈), a
+hedged projection (预计…), an event's period under its label (进驻时间:…, 报告期:…), a title's year, times listed for
+past batches (2016年7月和11月…分四批开展…), and a time opening its sentence whose clause after the comma reports what was
+achieved by then (2019年6月底,…如期完成; 到2020年底,已累计完成65项; 到2020年,先后完成…两轮督察).
+"""
+from __future__ import annotations
+
+import re
+
+#: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
+#: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
+#: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
+NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
+                                    r"|已于|已在"
+                                    # …a forecast's time (预计到2025年,…将达到10万辆; 到2020年,…将达到90% is a target)
+                                    r"|(?:预计|预测|估计|有望)\s*(?:到|至))"
+                                    # 截至今年6月底: the year named relative to the page's
+                                    r"\s*[:：]?\s*(?:今年|本年|当年|同年|去年|上年|明年|年)?\s*$")
+#: …a time after which, or around which, something happens (直至2018年后才…, 于2014年前后);
+#: …an event on the day: 2016年2月被划定为…; the inspectors' feedback or stay completed (并于2018年1月完成督察反馈)
+#: …a limit already met (2019年12月前已完成整改: reports when it was done)
+NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被|(?:以|之|前)?后"
+                                   r"|(?:(?:以|之)?前)?\s*(?:均|全部|都)?已(?:经)?(?:全部|全面)?(?:完成|完工|建成|竣工|办结|整改|销号|拆除|关停)"
+                                   r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
+#: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)
+#: (a completion in that clause keeps the day: 2020年6月完成整改后,组织验收)
+AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")
+#: a cut-off's day closed by a comma (截至2019年12月底,116项…完成80项) counts what was done by then
+CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
+HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
+#: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
+#: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…), what
+#: followed on from a past time (继2020年底完成…之后)
+#: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
+EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
+                          # …or the period a report or statistic covers (报告期:2021年1-6月, 统计时段:…)
+                          r"|(?:报告|统计|监测|考核|评价|数据|调度)(?:期|时段|周期|区间)"
+                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
+EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
+                          # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
+                          r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
+#: …or the stay an activity lasts (开展为期1个月(时间为2月15日-3月15日)…)
+EVENT_LASTS = re.compile(r"为期[^，,。;；（(]{0,8}[（(]\s*(?:时间|日期)?\s*[:：为]?\s*$")
+#: a year or day inside a title (《…关于2017年度环境保护工作情况的报告》) is the title's, no last day of the text
+TITLE_OPEN = re.compile(r"《[^》]*$")
+LEAD = re.compile(r"^\s*[，,]")
+#: times listed together then done in batches or one after another (2016年7月和11月、2017年4月和8月分四批开展…督察):
+#: when each batch happened, not a last day — the list's further items, then 分N批 / 先后 / 陆续 / 分别 + a past verb
+LIST_ITEM = r"\s*(?:和|与|及|、|，|,)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:份)?"
+LISTED_TIMES = re.compile(
+    rf"(?P<items>(?:{LIST_ITEM})*)\s*(?:分\s*[一二两三四五六七八九十\d]+\s*批|先后|陆续|分别(?:开展|进驻|召开|进行))")
+#: the list's last item: a time right after another and a list connector
+LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
+
+
+def listed(raw: str, start: int, end: int) -> bool:
+    """Whether the time at ``raw[start:end]`` is one of several listed together and then done in batches."""
+    found = LISTED_TIMES.match(raw, end)
+    return bool(found and (found.group("items") or LIST_BEFORE.search(raw[max(0, start - 12):start])))
+
+
+def hedged(raw: str, end: int) -> bool:
+    """Whether the clause after ``raw[:end]`` hedges what it says (预计, 可能, 将达到 + a number)."""
+    clause = re.split(r"[，,。;；]", raw[end:], maxsplit=1)[0]
+    return bool(HEDGE.search(clause))
+
+
+#: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit
+PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
+#: a time opening its sentence (after 到 / 至 or none), then a comma and what was achieved by then: the completion
+#: reported (2019年6月底,…工程如期完成; …顺利完成, 已完成, 完成了), done one after another or added up (到2020年,先后完成…
+#: 两轮例行督察; 到2020年底,已累计完成…65项), or done by a subject after 已 (2021年6月底,全省已有12个市完成整改): when it was
+#: done, no limit (2019年12月,完成全部还林工作 still sets one; an aim makes it sought again: 2020年底,确保如期完成)
+_ACHIEVED = re.compile(r"(?:(?!确保|力争|争取|务必|要|须|应|将)[^。;；]){0,30}?"
+                       r"(?:(?:如期|顺利|圆满)地?(?:完成|完工|建成|竣工|办结)|完成了"
+                       r"|(?:先后|陆续|累计|相继)(?:[\d一二两三四五六七八九十]+\s*(?:次|批|轮))?(?:完成|办结|建成|开展|实现|组织)"
+                       r"|已(?:经)?(?:全部|全面|累计|先后|有)?[^，,。;；]{0,10}?(?:完成|完工|建成|竣工|办结))")
+_OPENS = re.compile(r"(?:^|[。;；])\s*$")
+#: (到 / 至 before the time too, unless 前 closes it: 到12月底前,…已全部办结 states the limit it was met by)
+_OPENS_BY = re.compile(r"(?:^|[。;；])\s*(?:到|至)\s*$")
+
+
+def narrated(raw: str, start: int, end: int) -> bool:
+    """Whether the time at ``raw[start:end]`` opens its sentence and the clause after its comma reports what was
+    achieved by then (see ``_ACHIEVED``)."""
+    opens = _OPENS.search(raw[:start]) or _OPENS_BY.search(raw[:start]) and not raw[:end].rstrip().endswith("前")
+    return bool(LEAD.match(raw[end:]) and opens and _ACHIEVED.match(raw, end))

@@ -1,0 +1,129 @@
+"""A status stated for a part of the tasks and for the rest (``archive.ledger.status`` asks these after its head):
+after a part done, a clause about the rest that is on track or behind decides (已完成19项,其他整改任务正在推进 → on
+track); a share below 100 % done is a part (已完成70%); done and mostly done stated together are the weaker state.  The
+head reader is passed in (``head_of``: the first status phrase of a text as (start, class order, class, wording))."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from archive.ledger.status_topics import sentence_start
+from archive.ledger.status_words import ACTION as _ACTION
+from archive.ledger.status_words import COUNT as _COUNT
+from archive.ledger.status_words import HAN as _HAN
+from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
+from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
+from archive.ledger.status_words import STAGE as _STAGE
+from archive.ledger.status_words import WORK as _WORK
+
+Head = tuple[int, int, str, str]
+HeadOf = Callable[[str], "Head | None"]
+
+#: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进, 正在办理29项):
+#: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
+#: track or behind
+_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+#: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
+_DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
+_TOTAL = re.compile(_COUNT)
+#: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
+#: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
+#: (…a part of the works as its subject, doing a stage or an act of the work: 已竣工,管网正在调试)
+_IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6}}?(?={_PROGRESSIVE}{_HAN}{{0,4}}?(?:{_STAGE}|{_ACTION}|{_WORK}|{_PERFECTIVE_WORK})))"
+                      rf"{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
+#: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
+_CLAUSE = re.compile(r"[，,；;、]")
+#: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
+#: 均达到序时进度)
+_REST_CLAUSE = re.compile(r"[，,；;、。]")
+#: (…the rest named not done yet, up to its clause's end or as the attribute of its count: 尚未完成、 / 未办结的)
+_NOT_YET = re.compile(r"[^、，,；;。的]{0,6}?(?:[、，,]|的)")
+#: a share below 100 % after a completion (土建已完成70%) is a part done, not the whole
+_SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
+
+
+def _sentence(text: str, at: int = 0) -> str:
+    """``text`` up to the full stop that ends the sentence holding ``text[at]``."""
+    end = text.find("。", at)
+    return text[:end] if end >= 0 else text
+
+
+def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
+    """The head of a clause about the rest; when the rest finished a stage (剩余的…已完成拆除,正在进行放坡), a later
+    clause of its sentence on track or behind says where it stands."""
+    later = head_of(rest)
+    # the rest not done yet and in hand on its pace (未办结、正在按序时推进的有3件, 未办结的2件正在推进): on track; not
+    # started (尚未开工,正在推进) stays behind
+    gap = _NOT_YET.match(rest, later[0] + len(later[3])) if later and later[2] == "behind" else None
+    if later and gap and re.search(r"完成|办结|销号|到位|结案", rest[later[0]:gap.end()]):
+        pace = head_of(rest[gap.end():])
+        in_clause = pace and not _CLAUSE.search(rest, gap.end(), gap.end() + pace[0])
+        return pace if pace and in_clause and pace[2] == "on_track" and (pace[0] == 0 or "的" in gap[0]) else later
+    if later is None or later[2] != "done":
+        return later
+    sentence = _sentence(rest)
+    for clause in _CLAUSE.finditer(sentence, later[0]):
+        stage = head_of(sentence[clause.end():])
+        if stage and stage[2] in ("on_track", "behind"):
+            return stage
+    return later
+
+
+def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
+    100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
+    share = _SHARE.match(compact, head[0] + len(head[3]))
+    part = _part_of_total(compact, head)
+    for clause in _REST_CLAUSE.finditer(compact, head[0]):
+        rest = compact[clause.end():]
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) and head[2] == "done" or part))):
+            continue
+        later = _rest_state(rest, head_of)
+        if later and later[2] == "ongoing" and later[3] == "持续推进":
+            return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
+        if later and later[2] in ("on_track", "behind"):
+            return later
+    return None
+
+
+def _part_of_total(compact: str, head: Head) -> bool:
+    """Whether the done head counts a part of a total its sentence states before it (144个问题已完成24个): a later
+    clause of the sentence on track or behind (…,达到整改时序进度要求) then judges the whole's pace."""
+    end = head[0] + len(head[3])
+    done = re.search(rf"{_DONE_COUNT.pattern}$", head[3]) or _DONE_COUNT.match(compact, end)
+    total = _TOTAL.search(compact, sentence_start(compact, head[0]), head[0])
+    return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
+
+
+def part_mostly_done(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个):
+    or about the rest (已完成12项,其余3项基本完成): done and mostly done stated together are the weaker state, as
+    已完成或基本完成."""
+    sentence = _sentence(compact, head[0])
+    for clause in _CLAUSE.finditer(sentence, head[0]):
+        later = head_of(sentence[clause.end():])
+        if later and later[2] == "mostly_done" and (later[0] == 0 or _REST.match(sentence, clause.end())):
+            return later
+    return None
+
+
+#: all the tasks or the work as a clause's subject (各项任务, 所有问题, 全部整改任务, 整体工作)
+_ALL_TASKS = re.compile(r"(?:各项|所有|全部|整体|全面)[^，,；;。]{0,6}?(?:任务|工作|问题|项目|工程|整改)")
+
+
+def all_done_after(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After work judged on track (进展顺利, 序时推进), a later clause of the sentence opened by all the tasks and
+    stating them done (…进展顺利,各项任务全面完成) decides: the pace was judged on the way, the whole is done."""
+    if head[2] != "on_track":
+        return None
+    sentence = _sentence(compact, head[0])
+    for clause in _CLAUSE.finditer(sentence, head[0]):
+        rest = sentence[clause.end():]
+        later = head_of(rest)
+        if later and later[2] == "done" and _ALL_TASKS.match(rest) and later[0] < _clause_len(rest):
+            return later
+    return None
+
+
+def _clause_len(text: str) -> int:
+    return min((i for i in (text.find(c) for c in "，,；;、") if i >= 0), default=len(text))
