@@ -119,14 +119,14 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh29": {"citation": (1.0, 1.0), "inspection": (0.941, 0.888), "feedback": (1.0, 0.75), "task_count": (0.666, 1.0),
+    "fresh29": {"citation": (1.0, 1.0), "inspection": (1.0, 0.944), "feedback": (1.0, 0.75), "task_count": (1.0, 1.0),
                 "deadline": (0.956, 1.0), "status": (0.894, 0.85), "info_block": (1.0, 0.956)},
-    "fresh30": {"citation": (0.0, 0.0), "inspection": (1.0, 0.965), "feedback": (1.0, 1.0), "task_count": (0.75, 1.0),
-                "deadline": (0.846, 0.785), "status": (0.875, 0.736), "info_block": (0.958, 0.92)},
-    "fresh31": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (0.5, 1.0), "task_count": (0.5, 1.0),
+    "fresh30": {"citation": (0.0, 0.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (0.75, 1.0),
+                "deadline": (0.846, 0.785), "status": (0.882, 0.789), "info_block": (1.0, 0.96)},
+    "fresh31": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (0.5, 1.0),
                 "deadline": (0.939, 0.885), "status": (0.774, 0.774), "info_block": (0.944, 0.918)},
     "fresh32": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (0.958, 0.92), "status": (0.914, 0.864), "info_block": (0.935, 0.906)},
+                "deadline": (0.96, 0.96), "status": (0.914, 0.864), "info_block": (0.935, 0.906)},
 }
 
 
