@@ -28,7 +28,7 @@ _REACH = r"(?:达到|到达|符合|满足)"
 #: a count or a measured amount done (237处, 1740米, 5.26万亩; money, 产值1175亿元, is an output, no work)
 #: a name in quotes of any form (“水清岸绿”, "长制久清", 「…」)
 _QUOTED = r"[“\"「][^”\"」]{1,30}[”\"」]"
-_AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|亩|公顷|平方米|立方米|蒸吨|吨|段|台|套|根|口|个)"
+_AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|平方公里|亩|公顷|平方米|立方米|蒸吨|吨|千瓦|兆瓦|千伏安|段|台|辆|艘|座|户|套|根|口|个)"
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
