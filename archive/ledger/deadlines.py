@@ -39,10 +39,10 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
-from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import RELATIVE as _RELATIVE
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
