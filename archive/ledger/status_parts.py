@@ -62,7 +62,7 @@ def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
     carried = _CARRIED_ON.search(rest, 0, _clause_len(rest))
     if carried and not (later and later[0] < carried.start() and later[2] != "behind"):
         named = later and later[2] == "behind" and _NOT_DONE_NOUN.match(rest, later[0] + len(later[3]))
-        if later is None or later[0] > carried.start() or named:
+        if later is None or later[0] >= carried.start() or named:
             return (carried.start(), 0, "on_track", carried.group(0))
     # the rest not done yet and in hand on its pace (未办结、正在按序时推进的有3件, 未办结的2件正在推进): on track; not
     # started (尚未开工,正在推进) stays behind
