@@ -214,3 +214,28 @@ def test_a_span_whose_start_the_text_dates_is_no_relative_limit(text):
 ])
 def test_a_span_from_an_undated_event_stays_relative(text):
     assert deadline(text).kind == "relative"
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    ("2017岁尾前完成集中供热替代", "2017-12-31"),
+    ("2019年岁末前全部完成", "2019-12-31"),
+    ("2020年尾前完成整改", "2020-12-31"),
+    ("确保2021岁末前完成", "2021-12-31"),
+    ("2018年岁尾前全面完成拆除", "2018-12-31"),
+    ("力争2022年岁末完成", "2022-12-31"),
+    ("2019岁末前完成销号", "2019-12-31"),
+    ("2023年年尾前办结", "2023-12-31"),
+])
+def test_a_year_end_by_its_other_nouns_is_the_year_s_last_day(text, last):
+    found = deadline(text)
+    assert (found.kind, found.iso()) == ("date", last)
+
+
+@pytest.mark.parametrize("text", [
+    "2018年岁末年初开展专项检查",
+    "岁末年初是污染防治的关键期",
+    "每年岁末开展一次检查",
+    "岁尾的天气较为寒冷",
+])
+def test_a_year_end_season_or_an_undated_one_is_no_last_day(text):
+    assert deadline(text).kind != "date"
