@@ -39,6 +39,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
@@ -60,6 +61,7 @@ from archive.ledger.past_times import (
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
     TITLE_OPEN,
+    done_on,
     hedged,
     listed,
     narrated,
@@ -158,8 +160,6 @@ _TEN_DAYS = re.compile(r"\s*([上中下])旬")
 #: a year-less month's ten days (6月中旬前): the year is the one stated before, else the plan's
 _MONTH_TENTH = re.compile(rf"(?<![\d年\-—–~～至到〇○零一二三四五六七八九十])(?P<m>{MONTH_NUMBER})"
                           r"\s*月\s*(?P<t>[上中下])旬")
-#: a day after 已于 / 已在 tells when the work was done
-_DONE_ON = re.compile(r"已(?:经)?(?:于|在)\s*$")
 #: a Latin O typed or scanned for 〇 inside a year in Chinese numerals (二O二一年: one for one, offsets kept)
 _LATIN_ZERO = re.compile(r"(?<=[〇○零一二三四五六七八九OoＯ])[OoＯ](?=[〇○零一二三四五六七八九OoＯ]{0,3}年)")
 #: a year written with two digits before its end or a month (21年底前, 22年6月底; README: 18年 is 2018; 15年内 is a span)
@@ -218,7 +218,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
                                 ("recurring", _RECURRING, "a recurring duty: no single last day"),
                                 ("relative", _RELATIVE, "counted from an event the text does not date"))):
         found = pattern.search(raw)
-        if found:
+        if found and not (kind == "relative" and _DATED_START.search(raw, 0, found.start())):
             return Deadline(None, kind, cell, why, found.group(0))
     return Deadline(None, "unknown", cell)
 
@@ -261,8 +261,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if clock and _TIMED_SPAN_END.search(raw, 0, m.start):
         start = next((x for x in reversed(mentions) if x.end <= m.start), None)
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
-    if _DONE_ON.search(before):
-        return False  # 已于2020年5月完成整改: when it was done
+    if done_on(raw, first, m.end, m.kind == "date"):
+        return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造: when it was done
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day

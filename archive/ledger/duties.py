@@ -55,14 +55,18 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬){_NAMED_DAY}|{_EA
                        r"|(?<![〇○零一二三四五六七八九十])一(?:日|周|旬|月|季|年)一(?![日号])[\u4e00-\u9fff]")
 
 _CN_SMALL = "一二两三四五六七八九十"
+#: what a window or a handling time is for (公示, 受理, 异议 …)
+_WINDOW_NOUN = r"(?:公示|公告|受理|异议|反馈|征求意见|整改|办理|办结|答复)"
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
 #: (…a range of them too: 用3至5年时间, 经过两到三年努力)
 _SPAN = (rf"(?<![\d〇○零{_CN_SMALL}])(?:(?:\d{{1,2}}|[{_CN_SMALL}]+)\s*(?:至|到|-|—|～|~)\s*)?"
          rf"(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*")
 RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
                       rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
-                      # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日)
-                      rf"|(?:限期|(?:时限|期限)\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}(?:工作日|日|天|个?月|周|年)"
+                      # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日;
+                      # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
+                      rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|时限|期限)\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}"
+                      r"(?:工作日|日|天|个?月|周|年)(?!\s*(?:已满|期满|届满|已过|已结束))"
                       # …or a span of effort aimed at (提出经过3年努力, 力争通过两年攻坚; 经过3年治理,水质好转 tells the past)
                       rf"|(?:提出|力争|争取|务必|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过|用)\s*{_SPAN}"
                       r"(?:年|个?月|周)\s*(?:左右|多)?\s*(?:的)?\s*(?:时间)?\s*(?:的)?\s*(?:努力|奋斗|攻坚|治理|整治)"
@@ -72,3 +76,7 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\
                       # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
                       rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
                       r"(?:工作日|自然日|日|天|个?月|周)")
+
+#: a span whose start the text dates (自3月5日起,至4月15日前,利用1个多月的时间…; 从2021年6月1日开始,用3个月时间):
+#: the span of a dated period, counted from no undated event, so no relative limit
+DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?\s*(?:起|开始)")

@@ -88,3 +88,23 @@ def narrated(raw: str, start: int, end: int) -> bool:
     achieved by then (see ``_ACHIEVED``)."""
     opens = _OPENS.search(raw[:start]) or _OPENS_BY.search(raw[:start]) and not raw[:end].rstrip().endswith("前")
     return bool(LEAD.match(raw[end:]) and opens and _ACHIEVED.match(raw, end))
+
+
+#: 于 + a month or day (no 前 / 底 / 内 after it) + a verb that ends the work (工程于2018年7月完成改造, 于5月12日竣工):
+#: when it was done, as the status reader reads it; an aim or the future in the clause sets it (计划于…完成, 将于…建成,
+#: 确保于…完成, 应于…完成)
+_DONE_BEFORE = re.compile(r"已(?:经)?(?:于|在)\s*$")  # (a day after 已于 / 已在 tells when the work was done)
+_ON_DAY = re.compile(r"(?<![将拟已])于\s*$")
+_ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收)")
+_AIMED = re.compile(r"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|时限|期限|节点")
+
+
+def done_on(raw: str, start: int, end: int, plain: bool = True) -> bool:
+    """Whether the time at ``raw[start:end]`` follows 已于 / 已在 (已于2020年5月完成整改), or, a plain time (no 前 / 底 after
+    it), follows 于 with a verb that ends the work after it and no aim in the clause before (see ``_ON_DAY``): a completion
+    reported on that time."""
+    if _DONE_BEFORE.search(raw, max(0, start - 8), start):
+        return True
+    clause = max(raw.rfind(c, 0, start) for c in "，,。;；") + 1
+    return plain and bool(_ON_DAY.search(raw, clause, start) and _ENDED.match(raw, end)
+                          and not _AIMED.search(raw, clause, start))

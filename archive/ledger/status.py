@@ -162,6 +162,12 @@ _TARGET_TIME = re.compile(r"(?:^|[，,；;。:：])(?:到|至)(?!去年|上年|�
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
 _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
 #: a limiting adverb makes a completion a part (仅整改到位3个, 只完成2项), 阶段性 a stage (已阶段性办结): no done head
+#: a manner of speed or care straight before a bare completion (快速、稳妥整改到位, 尽快完成, 限期整改到位): the way
+#: sought, a method or a directive, no status
+_MANNER_SOUGHT = re.compile(r"(?:尽快|尽早|快速|迅速|稳妥|立即|马上|限期|及时)[、，,和及]?(?:稳妥|有效|彻底|全面|扎实)?$")
+#: a not-done closed by 的 before the noun of a group the sentence goes on to count parts of (未完成的11个问题中,)
+_GROUP_FRAME = re.compile(r"[^，,；;。的]{0,4}?的[^，,；;。]{0,10}?(?:之)?中[，,]")
+
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
 #: a completion claimed falsely (虚报整改完成, 谎称已整改到位) is a finding of fraud, not the work done
 _FALSE_CLAIM = re.compile(r"虚报|谎报|假报|瞒报|谎称|假称|虚假|伪造|编造|冒充")
@@ -253,6 +259,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     attribute = (_ATTRIBUTE.match(compact, m.end()) or _KIND_NOUN.match(compact, m.end())) if name == "ongoing" else None
     if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
         return False
+    if name == "done" and _MANNER_SOUGHT.search(compact, clause, m.start()) and "已" not in compact[clause:m.end()]:
+        return False  # …逐一研判,快速、稳妥整改到位: the way the work is to go (问题均已及时整改到位 reports it)
     if name == "done" and _done_attribute(compact, m):
         return False  # 已完成整改任务的验收工作由…负责: the 的-phrase names the thing the clause is about
     if name == "done":
@@ -262,6 +270,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) \
             and _PROHIBIT.search(compact, sentence_start(compact, m.start()), m.start()):
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
+    if name == "behind" and _GROUP_FRAME.match(compact, m.end()):
+        return False  # 未完成的11个问题中,已完成5个: the group the parts are counted out of
     if name == "behind" and topic_kind(compact, m):
         return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
     if name == "behind" and sanction_rule(compact, m):

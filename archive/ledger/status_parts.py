@@ -38,6 +38,10 @@ _CLAUSE = re.compile(r"[，,；;、]")
 _REST_CLAUSE = re.compile(r"[，,；;、。]")
 #: (…the rest named not done yet, up to its clause's end or as the attribute of its count: 尚未完成、 / 未办结的)
 _NOT_YET = re.compile(r"[^、，,；;。的]{0,6}?(?:[、，,]|的)")
+#: the rest carried on (继续推进, 持续整改, 接续…整改推进, 继续抓好整改) …
+_CARRIED_ON = re.compile(rf"(?<![将要需应])(?:继续|持续|接续)(?:{_HAN}{{0,3}}?)(?:推进|整改|办理|处置|实施|落实|推动|跟进)")
+#: … with its not-done only the attribute of its noun (未完成任务, 未办结的2个问题)
+_NOT_DONE_NOUN = re.compile(rf"的?(?:{_COUNT})?(?:整改)?(?:任务|问题|事项|项目|工程)")
 #: a share below 100 % after a completion (土建已完成70%) is a part done, not the whole
 _SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
 
@@ -52,6 +56,14 @@ def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
     """The head of a clause about the rest; when the rest finished a stage (剩余的…已完成拆除,正在进行放坡), a later
     clause of its sentence on track or behind says where it stands."""
     later = head_of(rest)
+    # the rest carried on in its own clause (其余2项继续推进整改; its not-done named as the noun's attribute,
+    # 2项未完成任务转入下阶段继续整改): on track, as the rest pushed on (持续推进17个); stated not done in its
+    # predicate (其余2项未完成,将继续推进) it stays behind
+    carried = _CARRIED_ON.search(rest, 0, _clause_len(rest))
+    if carried and not (later and later[0] < carried.start() and later[2] != "behind"):
+        named = later and later[2] == "behind" and _NOT_DONE_NOUN.match(rest, later[0] + len(later[3]))
+        if later is None or later[0] >= carried.start() or named:
+            return (carried.start(), 0, "on_track", carried.group(0))
     # the rest not done yet and in hand on its pace (未办结、正在按序时推进的有3件, 未办结的2件正在推进): on track; not
     # started (尚未开工,正在推进) stays behind
     gap = _NOT_YET.match(rest, later[0] + len(later[3])) if later and later[2] == "behind" else None

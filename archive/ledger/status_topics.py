@@ -92,9 +92,14 @@ def qualifies_a_record(compact: str, m: re.Match[str]) -> bool:
 
 
 #: a part done, counted or as a share, limited by 仅 / 只 (目前仅完成40%, 只办结3件) …
-ONLY_PART = re.compile(r"(?:仅|只)(?:完成|办结|整改到位|销号)了?(?:约|近)?(?:\d+(?:\.\d+)?\s*[%％]|[\d一二三四五六七八九十两]+\s*(?:个|项|件|处|家))")
-#: …after what was due is stated in its sentence (原定…完成的任务, 应完成15项, 年度计划…): short of it, behind
-_DUE = re.compile(r"原定|原计划|按计划应|应(?:于|当)?完成|需完成|计划完成|要求完成|年度(?:目标|任务|计划)")
+#: (…by any verb that ends the work, 仅竣工5项, 只建成2座, 仅整改完成3个)
+_ENDING = r"(?:整改|办理|处置)?(?:完成|办结|到位|完毕)|销号|完工|竣工|建成|投运|关停|拆除|取缔|搬迁"
+ONLY_PART = re.compile(rf"(?:仅|只)(?:{_ENDING})了?(?:约|近)?"
+                       r"(?:\d+(?:\.\d+)?\s*[%％]|[\d一二三四五六七八九十两]+\s*(?:个|项|件|处|家|条|座|宗|户|段|台))")
+#: …after what was due is stated in its sentence (原定…完成的任务, 应完成15项, 应于6月底前竣工的15项, 年度计划…):
+#: short of it, behind
+_DUE = re.compile(rf"原定|原计划|按计划应|(?:应(?:当|该)?|需要?|计划|要求)(?:于?[^，,；;。]{{1,14}}?(?:前|内))?(?:{_ENDING})"
+                  r"|年度(?:目标|任务|计划)")
 
 
 def short_of_due(compact: str, at: int) -> bool:

@@ -60,6 +60,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
      "date", "day", True),
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*(?:底|末)\s*前?"), "deadline", "month", True),
     (re.compile(rf"{_Y}\s*年\s*(?:年\s*)?(?:底|末)\s*前?"), "deadline", "year", True),  # 2020年年底前 too
+    # …a year-end by its other nouns, 年 left out or not (2017岁尾前, 2019年岁末; 岁末年初 is a season, not an end)
+    (re.compile(rf"{_Y}\s*(?:年\s*)?(?:岁尾|岁末|年尾)(?!\s*年初)\s*前?"), "deadline", "year", True),
     (re.compile(rf"{_Y}\s*年\s*{_M}\s*月(?![\d{_RED}〇○零一二三四五六七八九十]|\s*\d)"), "date", "month", True),
     (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}\s*[日号]"), "date", "day", False),
     (re.compile(rf"(?<![\d{_RED}]){_M}\s*月\s*{_D}(?=\s*(?:至|到|—+|－|–|~|～|-)\s*(?:\d{{1,2}}|{_CNMD})\s*[日号])"),
