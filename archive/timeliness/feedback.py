@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 #: acts on, not the feedback given
 _FEEDBACK_VERB = re.compile(
     r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
+    # the act named by a light verb with what was fed back before 的 (进行了督察“回头看”意见的反馈, 作出督察情况的正式反馈)
+    r"|(?:进行|作出|做出|开展|予以)了?(?:(?!反馈|整改|办理|落实)[^。；;，,\n]){1,24}?(?:意见|情况|报告|结果)\s*的\s*(?:正式|集中|书面)?\s*反馈"
+    r"(?!问题|意见|情况|工作|报告|材料)"
     # (反馈意见整改方案, 反馈意见落实: the feedback named as what a plan answers, no act)
     r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)(?!\s*(?:整改|落实))|反馈(?:到|给)|督察反馈会|反馈会"
     # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors, 向督察组反馈, is not

@@ -173,8 +173,10 @@ def label_fields(text: str) -> dict[str, str]:
 
 #: a newspaper's masthead "国内统一刊号:CN51-0004 成都日报社出版 … 2023年11月22日": the paper and its issue date
 _MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出版")
-#: a paper's issue line "《某某日报》(2022年08月05日 04版)": its name, then the issue's day and page in brackets
-_ISSUE_LINE = re.compile(r"《([\u4e00-\u9fff]{2,12}?(?:报|刊))》(?=\s*[（(]\s*(?:19|20)\d{2}\s*[-/.年][^（）()]{0,20}版\s*[)）])")
+#: a paper's issue line "《某某日报》(2022年08月05日 04版)": its name, then the issue's day and page in brackets; spaced
+#: inside its marks (《 人民日报 》( 2019年10月30日 11 版)), an edition after the name (《人民日报海外版》), the page as 第N版
+_ISSUE_LINE = re.compile(r"《[ \t\u3000]*([\u4e00-\u9fff]{2,12}?(?:报|刊)(?:海外版|农村版|[\u4e00-\u9fff]{0,4}?周刊)?)[ \t\u3000]*》"
+                         r"(?=[ \t\u3000]*[（(][ \t\u3000]*(?:19|20)\d{2}\s*[-/.年][^（）()\n]{0,24}版[ \t\u3000]*[)）])")
 #: a newspaper's name between dashes in an e-paper's info line: "日期:[2017年02月20日] -- 菏泽日报 -- 版次:[A2]"
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label or page
@@ -237,6 +239,13 @@ _DATE_AFTER_NAME = re.compile(r"^[^\d\s·•]+\s*[·•]?\s*((?:19|20)\d{2}\s*[-
 _DATE_AFTER_SOURCE = re.compile(
     r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+(?:[ \t\u3000]+|[ \t\u3000]*[|｜丨][ \t\u3000]*)"
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+
+
+#: …and after the writer's name under the writer's label (编辑: 某某 2019-07-29, 作者：某某 | 2020年3月4日 10:21), the day
+#: closing its line or followed by a gap: the posting day (the name is no publisher; 某某（2019-07-29修改） is another day)
+_DATE_AFTER_WRITER = re.compile(
+    r"(?:责任编辑|编辑|作者|撰稿|撰文)[ \t\u3000]*[:：][ \t\u3000]*[\u4e00-\u9fff·]{2,8}[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?"
+    rf"({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?=[ \t\u3000]{{2,}}|[ \t\u3000]*(?:$|[|｜丨]))", re.MULTILINE)
 
 
 #: a labelled day whose year is printed with two digits (发布时间:18年05月29日): 2000 + the year; only with 年, 月 and 日
@@ -344,7 +353,7 @@ def info_block(text: str) -> InfoBlock:
         posted = next((parse_shown_date(m.group(1)) for label in PUBLISHER_LABELS
                        if (m := GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
                       None)
-    if posted is None and (after := _DATE_AFTER_SOURCE.search(folded)):
+    if posted is None and (after := _DATE_AFTER_SOURCE.search(folded) or _DATE_AFTER_WRITER.search(folded)):
         posted = parse_shown_date(after.group(1))
     if issued is None:
         stated = find_stated_date(folded)  # the signature day in the reading copy (２０１７年 too)
