@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 #: acts on, not the feedback given
 _FEEDBACK_VERB = re.compile(
     r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
+    # …its manner between (进行了现场反馈, 作出书面反馈) or another light verb (开展了督察反馈, 予以集中反馈, 做出反馈)
+    r"|(?:进行|作出|做出|开展|予以)了?\s*(?:集中|书面|当面|现场|专题|公开|统一|正式)?\s*(?:督[察查])?\s*反馈"
+    r"(?!问题|意见\s*(?:的\s*)?(?:整改|落实)|整改|工作|材料)"
     # the act named by a light verb with what was fed back before 的 (进行了督察“回头看”意见的反馈, 作出督察情况的正式反馈)
     r"|(?:进行|作出|做出|开展|予以)了?(?:(?!反馈|整改|办理|落实)[^。；;，,\n]){1,24}?(?:意见|情况|报告|结果)\s*的\s*(?:正式|集中|书面)?\s*反馈"
     r"(?!问题|意见|情况|工作|报告|材料)"

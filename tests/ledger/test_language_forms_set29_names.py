@@ -19,6 +19,10 @@ from crawler.extraction.info import info_block
     ("2020年5月8日，市第一環境保護督察組向某區進行了督察意見的反饋。", "2020-05-08"),
     ("经省委批准，2019年9月2日省第五生态环境保护督察组开展了督察结果的反馈", "2019-09-02"),
     ("2023年4月12日 市生态环境保护督察组向某镇进行了专项督察意见 的 反馈", "2023-04-12"),
+    ("2022年11月25日，省督察组向某市进行了现场反馈", "2022-11-25"),  # its manner between
+    ("2022年11月25日，省第一督察组对某市开展了督察反馈", "2022-11-25"),
+    ("2022年11月25日，省督察组向某市予以集中反馈", "2022-11-25"),
+    ("2022年11月25日，省督察组向某市党委做出书面反馈", "2022-11-25"),
 ])
 def test_a_light_verb_naming_what_was_fed_back_dates_the_feedback(text, day):
     found = feedback_date(text, context_year=2022)
@@ -31,6 +35,9 @@ def test_a_light_verb_naming_what_was_fed_back_dates_the_feedback(text, day):
     "2022年11月25日，督察组进行了督察意见的反馈问题整改督导",  # the feedback's problems, another act
     "2022年11月25日，某市召开会议，对落实督察意见的反馈工作作出部署",  # the feedback's work, planned
     "2022年11月25日，某县进行了群众意见的反馈",  # no inspectors named
+    "2022年11月25日，某市开展督察反馈意见整改落实",  # acting on the feedback
+    "2022年11月25日，某市开展督察反馈问题整改",
+    "2022年11月25日，某县开展反馈整改工作",
 ])
 def test_a_light_verb_on_someone_elses_reply_is_no_feedback(text):
     found = feedback_date(text, context_year=2022)
