@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.timeliness.feedback import feedback_date
+from archive.timeliness.fields import problem_count
 from crawler.extraction.info import info_block
 
 # -- feedback: the act named by a light verb, what was fed back before 的 (进行了…意见的反馈) ------------------------
@@ -42,6 +43,35 @@ def test_a_light_verb_naming_what_was_fed_back_dates_the_feedback(text, day):
 def test_a_light_verb_on_someone_elses_reply_is_no_feedback(text):
     found = feedback_date(text, context_year=2022)
     assert found is None or found.value is None
+
+
+# -- task count: a completion in a period reported on, right before the count, is the period's work (precision) -------
+
+
+@pytest.mark.parametrize("text", [
+    "本月完成整改任务5项",
+    "上半年，全市完成整改任务12项",
+    "一季度完成中央环保督察整改任务3项",
+    "10月份完成整改任务6项",
+    "十月份完成督察反馈问题整改4个",
+    "截至6月底，完成整改任务30项",
+    "截至目前，全市完成督察整改任务30项",
+    "截至2022年12月，共完成中央督察整改问题15个",
+    "截止目前，某县办结督察整改任务9项",
+])
+def test_a_completion_in_a_reported_period_is_no_plans_count(text):
+    assert problem_count(text) is None
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("2024年8月前完成42项整改任务", 42),  # a deadline: the plan's whole
+    ("方案明确，2025年底前完成整改任务46项", 46),
+    ("截至目前，方案明确的56项整改任务已完成50项", 56),  # the total before its part done
+    ("本月，我市印发整改方案，明确整改任务56项", 56),  # a plan stated in the month
+    ("截至目前，需完成整改任务35项", 35),  # what is due: the whole
+])
+def test_a_deadline_or_a_plan_keeps_its_count(text, count):
+    assert problem_count(text) == count
 
 
 # -- info block: a paper's issue line, spaced inside its marks, with its edition, the page as 第N版 ---------------------
