@@ -41,7 +41,7 @@ from archive.timeliness.dates import find_dates
 from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
-from .names import BODY_END, SITE_BEFORE_DAY
+from .names import BODY_END, DOCUMENT_REPORTS, SITE_BEFORE_DAY
 from .publisher import DATE_FIRST, GLUED_DATE, NO_PUBLISHER, PUBLISHER_LABELS, publisher_of
 
 logger = logging.getLogger(__name__)
@@ -189,7 +189,9 @@ _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u
 #: 经济参考报发布时间:…): standing alone next to a date, a separator or a posting label, it is the publisher
 #: a paper may print its channel joined by a dot (湖南日报·新湖南客户端) and a dot may stand between name and day (大众日报·2025-07-03)
 _MEDIUM_END = "日报|晚报|报|网|在线"
-_MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END})"
+#: …not a document's kind ending in 报 (整改情况通报, 工作简报, 环境质量月报, 统计公报 before their day: a list line's title)
+_DOCUMENT_REPORT = f"(?<!{'|'.join(DOCUMENT_REPORTS)})"
+_MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}){_DOCUMENT_REPORT}"
                      rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端))?)"
                      r"(?=[ \t\u3000]*[·•]?[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
                      # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
@@ -206,7 +208,7 @@ _BYLINE = re.compile(rf"^[ \t\u3000]*《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3
 #: what such a name is not: a body signing (…局, …政府, …中心, …组), a column or a document's kind (工作动态, 通知公告),
 #: a weekday or the clock's words
 _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
-                         r"公示|通报|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
+                         rf"公示|{'|'.join(DOCUMENT_REPORTS)}|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
                          # …or a verb's phrase before the day (发表于, 发布于, 更新于, 写于, 摄于): a posting label
                          r"周[一二三四五六日]|于)$")
 

@@ -129,3 +129,32 @@ def test_a_day_after_the_writers_name_is_the_posting_day(text, posted):
 ])
 def test_a_writers_other_day_is_no_posting_day(text):
     assert info_block(text).posted is None
+
+
+# -- info block: a document's kind ending in 报 before its day is a list line's title, no medium (precision) ------------
+
+
+@pytest.mark.parametrize("text", [
+    "整改情况通报 2024-01-02",
+    "督察工作简报 2024-01-02",
+    "环境质量月报 2024-01-02",
+    "国民经济和社会发展统计公报 2024-01-02",
+    "生态环境质量季报 | 2023-10-08",
+    "某某县环境信息年报\n2023-12-30 10:21",
+    "第三季度整改工作简报 2024-01-02 09:30",
+    "环保整改喜报 2024-01-02",
+])
+def test_a_documents_kind_before_its_day_names_no_medium(text):
+    block = info_block(text)
+    assert block.publisher is None and block.posted is not None
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("现代快报 2017-12-09", "现代快报"),  # a paper ending in 快报
+    ("文汇报 2019-01-02", "文汇报"),  # …or in 汇报
+    ("某某晚报 | 2019-01-02", "某某晚报"),
+    ("中国环境报 2024-01-02", "中国环境报"),
+    ("某某周报 2024-01-02", "某某周报"),
+])
+def test_a_papers_name_ending_in_bao_is_still_its_medium(text, publisher):
+    assert info_block(text).publisher == publisher
