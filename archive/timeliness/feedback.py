@@ -104,6 +104,9 @@ _BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:�
 #: stay's verb between the day and the feedback's verb dates the feedback otherwise, or not at all
 _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
 
+#: a day the feedback is planned for (将于11月25日向某市反馈, 拟于…, 计划于…, 预计…): not yet given, the day a guess
+_PLANNED = re.compile(r"(?:将|拟|计划|预计|预定)\s*(?:于|在)?\s*$")
+
 
 #: the inspectors named somewhere in the text (督察组, 督查组, 海洋监察机构): feedback with none named is someone else's
 _INSPECTORS_NAMED = re.compile(r"督[察查]|监察")
@@ -135,6 +138,7 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
         # what is fed back closes the verb's clause (…党组反馈了巡察意见): a party inspection's is not this one's
         tail = _CLAUSE_REST.match(text, verb.end()).group(0) if verb else ""  # type: ignore[union-attr]
         if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()] + tail)
+                     or _PLANNED.search(text, max(0, found.start - 8), found.start)
                      or _OTHER_EVENT.search(between) or _BATCHES.search(between)
                      or _LISTED.match(text, found.end) or _LISTED_BEFORE.search(text, max(0, found.start - 6), found.start)):
             return None

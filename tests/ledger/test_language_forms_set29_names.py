@@ -8,6 +8,12 @@ from archive.timeliness.feedback import feedback_date
 from archive.timeliness.fields import problem_count
 from crawler.extraction.info import info_block
 
+
+def _day(text: str) -> str | None:
+    """The feedback's day the reader gives (the page's year 2022), or None."""
+    found = feedback_date(text, context_year=2022)
+    return found.value.isoformat() if found is not None and found.value is not None else None
+
 # -- feedback: the act named by a light verb, what was fed back before 的 (进行了…意见的反馈) ------------------------
 
 
@@ -26,8 +32,7 @@ from crawler.extraction.info import info_block
     ("2022年11月25日，省督察组向某市党委做出书面反馈", "2022-11-25"),
 ])
 def test_a_light_verb_naming_what_was_fed_back_dates_the_feedback(text, day):
-    found = feedback_date(text, context_year=2022)
-    assert found is not None and found.value is not None and found.value.isoformat() == day
+    assert _day(text) == day
 
 
 @pytest.mark.parametrize("text", [
@@ -41,8 +46,34 @@ def test_a_light_verb_naming_what_was_fed_back_dates_the_feedback(text, day):
     "2022年11月25日，某县开展反馈整改工作",
 ])
 def test_a_light_verb_on_someone_elses_reply_is_no_feedback(text):
-    found = feedback_date(text, context_year=2022)
-    assert found is None or found.value is None
+    assert _day(text) is None
+
+
+# -- feedback: a day the feedback is planned for (将于 / 拟于 / 计划于 / 预计) is not yet given (precision) ----------------
+
+
+@pytest.mark.parametrize("text", [
+    "督察组将于2022年11月25日向某市反馈督察意见",
+    "督察组计划于2022年11月25日向某市反馈督察意见",
+    "省第二督察组拟于11月25日向某县进行反馈",
+    "督察组预计2022年11月25日向某市反馈",
+    "中央第三生态环境保护督察组将在2022年11月25日向某省反馈督察情况",
+    "督察組將於2022年11月25日向某市反饋督察意見",
+    "督察组预定于11月25日召开督察反馈会",
+    "经批准，督察组将于11月25日上午向某市作出督察情况的反馈",
+])
+def test_a_planned_feedback_day_is_not_the_feedbacks(text):
+    assert _day(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "督察组于2022年11月25日向某市反馈督察意见",
+    "督察组已于2022年11月25日向某市反馈督察意见",
+    "2022年11月25日，督察组将督察报告反馈某市",  # 将 takes the object, after the day
+    "按照计划，2022年11月25日督察组向某市反馈了督察意见",  # a plan named before, the day itself stated
+])
+def test_a_given_feedbacks_day_is_still_read(text):
+    assert _day(text) == "2022-11-25"
 
 
 # -- task count: a completion in a period reported on, right before the count, is the period's work (precision) -------
