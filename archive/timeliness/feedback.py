@@ -32,6 +32,12 @@ log = logging.getLogger(__name__)
 #: acts on, not the feedback given
 _FEEDBACK_VERB = re.compile(
     r"(?:进行了?|作出了?|正式|召开|完成了?)\s*(?:了\s*)?(?:督[察查])?\s*反馈(?!问题)"
+    # …its manner between (进行了现场反馈, 作出书面反馈) or another light verb (开展了督察反馈, 予以集中反馈, 做出反馈)
+    r"|(?:进行|作出|做出|开展|予以)了?\s*(?:集中|书面|当面|现场|专题|公开|统一|正式)?\s*(?:督[察查])?\s*反馈"
+    r"(?!问题|意见\s*(?:的\s*)?(?:整改|落实)|整改|工作|材料)"
+    # the act named by a light verb with what was fed back before 的 (进行了督察“回头看”意见的反馈, 作出督察情况的正式反馈)
+    r"|(?:进行|作出|做出|开展|予以)了?(?:(?!反馈|整改|办理|落实)[^。；;，,\n]){1,24}?(?:意见|情况|报告|结果)\s*的\s*(?:正式|集中|书面)?\s*反馈"
+    r"(?!问题|意见|情况|工作|报告|材料)"
     # (反馈意见整改方案, 反馈意见落实: the feedback named as what a plan answers, no act)
     r"|(?<!督察)(?<!督查)反馈了?[^。；;，,\n]{0,40}?(?:意见|情况|报告)(?!\s*(?:整改|落实))|反馈(?:到|给)|督察反馈会|反馈会"
     # …,8月16日向和田地区反馈: to the inspected region (a body reporting back to the inspectors, 向督察组反馈, is not
@@ -98,6 +104,9 @@ _BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:�
 #: stay's verb between the day and the feedback's verb dates the feedback otherwise, or not at all
 _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
 
+#: a day the feedback is planned for (将于11月25日向某市反馈, 拟于…, 计划于…, 预计…): not yet given, the day a guess
+_PLANNED = re.compile(r"(?:将|拟|计划|预计|预定)\s*(?:于|在)?\s*$")
+
 
 #: the inspectors named somewhere in the text (督察组, 督查组, 海洋监察机构): feedback with none named is someone else's
 _INSPECTORS_NAMED = re.compile(r"督[察查]|监察")
@@ -129,6 +138,7 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
         # what is fed back closes the verb's clause (…党组反馈了巡察意见): a party inspection's is not this one's
         tail = _CLAUSE_REST.match(text, verb.end()).group(0) if verb else ""  # type: ignore[union-attr]
         if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()] + tail)
+                     or _PLANNED.search(text, max(0, found.start - 8), found.start)
                      or _OTHER_EVENT.search(between) or _BATCHES.search(between)
                      or _LISTED.match(text, found.end) or _LISTED_BEFORE.search(text, max(0, found.start - 6), found.start)):
             return None

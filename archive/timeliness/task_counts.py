@@ -239,6 +239,15 @@ _HANDED = re.compile(r"移交")
 _LISTED_INTO = re.compile(r"(?:列入|纳入)(?![^，,。；;\d]{0,16}?问题(?:清单|台账))[^，,。；;\d]{0,16}?的")  # 问题清单: the plan's
 
 
+#: a completion in a period reported on (截至6月底，完成…, 本月完成, 一季度完成, 10月份完成), no modal, deadline or other count
+#: between, the completion right before the count: the period's work done, no plan's total (2024年8月前完成42项, 需完成, 力争
+#: 完成: a plan's)
+_PERIOD = (r"截至|截止|至今|目前|本(?:周|月|季度?)|上(?:周|月|季度?)|当月|当周|[上下]半年|[一二三四1-4]\s*季度"
+           r"|(?<![\d年])\d{1,2}\s*月份|(?<![年〇○零一二三四五六七八九十])[一二三四五六七八九十]{1,2}月份")
+_DONE_IN_PERIOD = re.compile(rf"(?:{_PERIOD})(?:(?!(?<!目)前|需|须|要|应|计划|力争|确保|将|拟|目标|争取|(?:{_CN_NUM})\s*[项个条])[^。；;])"
+                             r"{0,24}?(?:完成|办结|销号)了?(?:整改)?(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?(?:任务|问题)?\s*$")
+
+
 #: another source's count listed before it in its clause (警示片问题3个、…督察反馈问题7个): the lists side by side, no one plan's
 _OTHER_SOURCE_LISTED = re.compile(rf"(?:警示片|暗访|曝光|审计|巡[视察]|信访|举报)[^，,。；;、]{{0,12}}?(?:{_CN_NUM})\s*[个项条件]\s*、")
 
@@ -250,6 +259,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
     if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
         return True  # 已完成313项整改任务, 已按序时要求完成整改任务11项: the part done
+    if _DONE_IN_PERIOD.search(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1, m.start()):
+        return True  # 截至6月底，完成整改任务30项, 本月完成…5项: the period's work done
     if m.group(0).endswith("问题") and _NOT_PROBLEMS.match(text, m.end()):
         return True  # 22条问题线索, 12项问题项目: leads or projects, 问题 only qualifies them, whatever counts them
     if m.group("n_problem"):

@@ -41,7 +41,7 @@ from archive.timeliness.dates import find_dates
 from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
-from .names import BODY_END, SITE_BEFORE_DAY
+from .names import BODY_END, DOCUMENT_REPORTS, SITE_BEFORE_DAY
 from .publisher import DATE_FIRST, GLUED_DATE, NO_PUBLISHER, PUBLISHER_LABELS, publisher_of
 
 logger = logging.getLogger(__name__)
@@ -173,8 +173,10 @@ def label_fields(text: str) -> dict[str, str]:
 
 #: a newspaper's masthead "国内统一刊号:CN51-0004 成都日报社出版 … 2023年11月22日": the paper and its issue date
 _MASTHEAD = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,12}?报社)出版")
-#: a paper's issue line "《某某日报》(2022年08月05日 04版)": its name, then the issue's day and page in brackets
-_ISSUE_LINE = re.compile(r"《([\u4e00-\u9fff]{2,12}?(?:报|刊))》(?=\s*[（(]\s*(?:19|20)\d{2}\s*[-/.年][^（）()]{0,20}版\s*[)）])")
+#: a paper's issue line "《某某日报》(2022年08月05日 04版)": its name, then the issue's day and page in brackets; spaced
+#: inside its marks (《 人民日报 》( 2019年10月30日 11 版)), an edition after the name (《人民日报海外版》), the page as 第N版
+_ISSUE_LINE = re.compile(r"《[ \t\u3000]*([\u4e00-\u9fff]{2,12}?(?:报|刊)(?:海外版|农村版|[\u4e00-\u9fff]{0,4}?周刊)?)[ \t\u3000]*》"
+                         r"(?=[ \t\u3000]*[（(][ \t\u3000]*(?:19|20)\d{2}\s*[-/.年][^（）()\n]{0,24}版[ \t\u3000]*[)）])")
 #: a newspaper's name between dashes in an e-paper's info line: "日期:[2017年02月20日] -- 菏泽日报 -- 版次:[A2]"
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label or page
@@ -187,7 +189,9 @@ _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u
 #: 经济参考报发布时间:…): standing alone next to a date, a separator or a posting label, it is the publisher
 #: a paper may print its channel joined by a dot (湖南日报·新湖南客户端) and a dot may stand between name and day (大众日报·2025-07-03)
 _MEDIUM_END = "日报|晚报|报|网|在线"
-_MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END})"
+#: …not a document's kind ending in 报 (整改情况通报, 工作简报, 环境质量月报, 统计公报 before their day: a list line's title)
+_DOCUMENT_REPORT = f"(?<!{'|'.join(DOCUMENT_REPORTS)})"
+_MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}){_DOCUMENT_REPORT}"
                      rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端))?)"
                      r"(?=[ \t\u3000]*[·•]?[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
                      # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
@@ -204,7 +208,7 @@ _BYLINE = re.compile(rf"^[ \t\u3000]*《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3
 #: what such a name is not: a body signing (…局, …政府, …中心, …组), a column or a document's kind (工作动态, 通知公告),
 #: a weekday or the clock's words
 _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
-                         r"公示|通报|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
+                         rf"公示|{'|'.join(DOCUMENT_REPORTS)}|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
                          # …or a verb's phrase before the day (发表于, 发布于, 更新于, 写于, 摄于): a posting label
                          r"周[一二三四五六日]|于)$")
 
@@ -237,6 +241,13 @@ _DATE_AFTER_NAME = re.compile(r"^[^\d\s·•]+\s*[·•]?\s*((?:19|20)\d{2}\s*[-
 _DATE_AFTER_SOURCE = re.compile(
     r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+(?:[ \t\u3000]+|[ \t\u3000]*[|｜丨][ \t\u3000]*)"
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+
+
+#: …and after the writer's name under the writer's label (编辑: 某某 2019-07-29, 作者：某某 | 2020年3月4日 10:21), the day
+#: closing its line or followed by a gap: the posting day (the name is no publisher; 某某（2019-07-29修改） is another day)
+_DATE_AFTER_WRITER = re.compile(
+    r"(?:责任编辑|编辑|作者|撰稿|撰文)[ \t\u3000]*[:：][ \t\u3000]*[\u4e00-\u9fff·]{2,8}[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?"
+    rf"({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?=[ \t\u3000]{{2,}}|[ \t\u3000]*(?:$|[|｜丨]))", re.MULTILINE)
 
 
 #: a labelled day whose year is printed with two digits (发布时间:18年05月29日): 2000 + the year; only with 年, 月 and 日
@@ -344,7 +355,7 @@ def info_block(text: str) -> InfoBlock:
         posted = next((parse_shown_date(m.group(1)) for label in PUBLISHER_LABELS
                        if (m := GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
                       None)
-    if posted is None and (after := _DATE_AFTER_SOURCE.search(folded)):
+    if posted is None and (after := _DATE_AFTER_SOURCE.search(folded) or _DATE_AFTER_WRITER.search(folded)):
         posted = parse_shown_date(after.group(1))
     if issued is None:
         stated = find_stated_date(folded)  # the signature day in the reading copy (２０１７年 too)

@@ -21,6 +21,10 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢
 _GLUED_AUTHOR = re.compile(rf"(?<=[{BODY_END}心])(?:记者|通讯员)?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
                            rf"(?<![{BODY_END}刊版讯稿端])$")
 
+#: a document's kind ending in 报 (情况通报, 工作简报, 质量月报, 统计公报): a list line's title before its day, no medium's
+#: name (a paper may end in 快报, 周报 or 汇报: 现代快报, 文汇报)
+DOCUMENT_REPORTS = ("通报", "简报", "月报", "季报", "年报", "公报", "举报", "申报", "预报", "喜报", "捷报", "呈报", "上报", "填报")
+
 
 #: a sentence's punctuation: a body's or a medium's name holds none, so a value running into it is a name and then prose
 #: (a site's disclaimer glued after it: "西部网切记!信息来至互联网,仅供参考")
