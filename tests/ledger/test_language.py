@@ -46,18 +46,23 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: since the round on their dev rows, README "After sets 19 and 20": their held-out rows join the fifth — set 19's one
 #: held-out citation FP and FN lower the citation floors — and info blocks' dev keeps two rows labelled as a garbled
 #: mirror meant, not as written, and one 出处 label glued to a stray word; after the round on sets 26–28 one citation
-#: (`整改问题(六)`, a class taken out for a heading's precision) and one deadline FP (a past result by a year) stay)
+#: (`整改问题(六)`, a class taken out for a heading's precision) and one deadline FP (a past result by a year) stay;
+#: sets 29 and 30 seen since the round on their dev rows (README "A round on sets 29 and 30"): their held-out rows join
+#: the fifth and the whole corpus — a citation FP and FN, a task-count FP, a deadline FP and two FNs, an inspection FN —
+#: lowering the whole citation and task-count floors and the held-out citation, task-count, deadline and inspection
+#: ones to what they measure: the rows changed, not the readers)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
              "task_count": (0.98, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.95, 0.96), "deadline": (0.99, 0.96), "status": (0.98, 0.97),
-               "citation": (0.98, 0.93), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.94, 0.96), "deadline": (0.99, 0.96), "status": (0.98, 0.97),
+               "citation": (0.97, 0.92), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–28 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
 #: dev rows; after the round on sets 26–28 (README "After sets 26, 27 and 28"): feedback 39 / 0 / 2, task count
 #: 36 / 6 / 5 (37 / 6 / 4 after the invariance round), deadline 88 / 1 / 11, status 147 / 8 / 19, inspection 221 / 3 / 9, info block 142 / 7 / 10, citation
-#: 20 / 2 / 6)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.9, 0.76), "task_count": (0.85, 0.87), "deadline": (0.98, 0.88),
-                 "status": (0.94, 0.88), "inspection": (0.98, 0.96), "info_block": (0.95, 0.93)}
+#: 20 / 2 / 6; with sets 29 and 30's held-out rows, after the round on them: citation 20 / 3 / 7, task count 37 / 7 / 4,
+#: deadline 97 / 2 / 13, inspection 233 / 3 / 10, status 159 / 8 / 19, info block 155 / 7 / 10, feedback 41 / 0 / 2)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.86, 0.74), "task_count": (0.84, 0.87), "deadline": (0.97, 0.88),
+                 "status": (0.95, 0.89), "inspection": (0.98, 0.95), "info_block": (0.95, 0.93)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -119,10 +124,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh29": {"citation": (1.0, 1.0), "inspection": (1.0, 0.944), "feedback": (1.0, 0.75), "task_count": (1.0, 1.0),
-                "deadline": (0.956, 1.0), "status": (0.894, 0.85), "info_block": (1.0, 0.956)},
-    "fresh30": {"citation": (0.0, 0.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (0.75, 1.0),
-                "deadline": (0.846, 0.785), "status": (0.882, 0.789), "info_block": (1.0, 0.96)},
     "fresh31": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (0.5, 1.0),
                 "deadline": (0.939, 0.885), "status": (0.774, 0.774), "info_block": (0.944, 0.918)},
     "fresh32": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
