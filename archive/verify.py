@@ -29,7 +29,6 @@ import hashlib
 import logging
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,7 @@ from warcio.archiveiterator import ArchiveIterator
 from archive.chains import chain_breaks, load_hops
 from archive.evidence import default_warc_dir
 from archive.opening import connect_read
-from archive.warc import not_a_gzip_member
+from archive.warc import MemberDamage, gzip_member_damage
 
 logger = logging.getLogger(__name__)
 
@@ -110,36 +109,36 @@ class _Record:
     status: int | None = None
 
 
-def _member_truncated(path: Path, offset: int) -> bool:
-    """Whether the gzip member at ``offset`` ends before it is complete (the file was cut inside it)."""
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+def _member_damage(path: Path, offset: int) -> MemberDamage | None:
+    """What is wrong with the gzip member at ``offset`` (``archive.warc.gzip_member_damage``)."""
     try:
         with open(path, "rb") as fh:
-            fh.seek(offset)
-            while not decompressor.eof and (chunk := fh.read(1 << 16)):
-                decompressor.decompress(chunk)
-    except (OSError, zlib.error):
-        return False  # damaged, not cut: another finding
-    return not decompressor.eof
+            return gzip_member_damage(fh, path.name, offset)
+    except OSError as exc:
+        return MemberDamage("corrupt", f"cannot read the gzip member at offset {offset}: {exc}")
 
 
 def _not_gzip(path: Path, offsets: Iterable[int]) -> dict[int, _Record]:
-    """The offsets of ``path`` where no gzip member starts (``archive.warc.not_a_gzip_member``), as unreadable
-    records."""
+    """The offsets of ``path`` where no gzip member starts, as unreadable records (two bytes read per offset)."""
     if not path.is_file():
         return {}
     found: dict[int, _Record] = {}
     with open(path, "rb") as fh:
         for offset in sorted(offsets):
-            if damage := not_a_gzip_member(fh, path.name, offset):
-                found[offset] = _Record(error=f"unreadable: {damage}")
+            if damage := gzip_member_damage(fh, path.name, offset, whole=False):
+                found[offset] = _Record(error=f"unreadable: {damage.detail}")
     return found
 
 
 def _classified(path: Path, offset: int, record: _Record) -> _Record:
-    """``record``, marked truncated when its failure is explained by a gzip member that ends early."""
-    if (record.error or record.digest_problems) and not record.missing and _member_truncated(path, offset):
-        record.truncated = True
+    """``record``, when its reading failed or its digests do not match, explained by its gzip member: a member the
+    file ends inside is truncated, a member that does not decompress unreadable (whatever warcio made of its bytes)."""
+    if (record.error or record.digest_problems) and not record.missing:
+        damage = _member_damage(path, offset)
+        if damage is not None and damage.kind == "cut":
+            record.truncated = True
+        elif damage is not None:
+            return _Record(error=f"unreadable: {damage.detail}")
     return record
 
 
@@ -150,7 +149,9 @@ def _examine(record: Any) -> _Record:
         digest.update(chunk)
     checker = getattr(record, "digest_checker", None)
     problems = list(checker.problems) if checker is not None else []
-    if not record.rec_headers.get_header("WARC-Block-Digest"):
+    if getattr(record, "format", "warc") != "warc":
+        problems.append(f"the bytes read as an {record.format} record, not WARC")
+    elif not record.rec_headers.get_header("WARC-Block-Digest"):
         problems.append("the record carries no WARC-Block-Digest")
     status = None
     if record.http_headers is not None:
@@ -176,7 +177,8 @@ def read_checked(path: Path, offset: int) -> _Record:
                 return _classified(path, offset, _examine(record))
     except Exception as exc:  # noqa: BLE001 - any failure to read is the finding itself
         return _classified(path, offset, _Record(error=f"unreadable: {type(exc).__name__}: {exc}"))
-    if _member_truncated(path, offset):
+    damage = _member_damage(path, offset)
+    if damage is not None and damage.kind == "cut":
         return _Record(error=f"the record at offset {offset} ends early (file cut?)", truncated=True)
     return _Record(error=f"no WARC record at offset {offset}", missing=True)
 
@@ -332,7 +334,7 @@ def _read_all(rows: list[dict[str, Any]], warc_path: Path) -> dict[tuple[str, in
             offset: read_checked(path, offset) for offset in offsets}
         # only the last record a file holds can be cut mid-way: a record before it ends where the next begins
         last = max((o for o, r in records.items() if not r.error), default=None)
-        if last is not None and _member_truncated(path, last):
+        if last is not None and (damage := _member_damage(path, last)) is not None and damage.kind == "cut":
             records[last].truncated = True
         cache.update({(name, offset): record for offset, record in records.items()})
     return cache

@@ -19,6 +19,7 @@ import logging
 import threading
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
 from importlib.metadata import PackageNotFoundError, version
@@ -189,29 +190,57 @@ class WarcWriter:
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def not_a_gzip_member(fh: BinaryIO, name: str, offset: int) -> str | None:
-    """Why no gzip member starts at ``offset`` of the open ``.warc.gz`` file ``fh`` (None when one does, or the
-    file is not gzip).  warcio, handed bytes that do not decompress, falls back to reading them raw, and a
-    damaged member's deflate data can then pass for an ARC or WARC record: evidence must not depend on what
-    garbage happens to look like, so every reader asks this first."""
+@dataclass(frozen=True)
+class MemberDamage:
+    """Why the gzip member of a record cannot be trusted: ``cut`` (the file ends inside it) or ``corrupt`` (no gzip
+    member starts there, or its deflate data or checksum is wrong)."""
+
+    kind: str
+    detail: str
+
+
+def gzip_member_damage(fh: BinaryIO, name: str, offset: int, *, whole: bool = True) -> MemberDamage | None:
+    """What is wrong with the gzip member at ``offset`` of the open ``.warc.gz`` file ``fh`` (None when nothing is,
+    when the file is not gzip, or when the file ends at ``offset``: that is another finding).  ``whole=False`` looks
+    at its first two bytes only.
+
+    warcio, handed bytes that do not decompress, falls back to reading them raw — a damaged member's bytes can then
+    pass for an ARC record or a WARC record with failed digests, depending on what they happen to hold — and a member
+    that breaks after its first block simply ends early, with a message on stderr.  Evidence must not depend on what
+    garbage looks like: every reader asks this, and a damaged member is unreadable, never read."""
     if not name.endswith(".gz"):
         return None
     fh.seek(offset)
     head = fh.read(2)
-    if len(head) < 2 or head == GZIP_MAGIC:
-        return None  # the end of the file is another finding (cut)
-    return f"no gzip member starts at offset {offset} (bytes {head.hex()}, not 1f8b)"
+    if len(head) < 2:
+        return None
+    if head != GZIP_MAGIC:
+        return MemberDamage("corrupt", f"no gzip member starts at offset {offset} (bytes {head.hex()}, not 1f8b)")
+    if not whole:
+        return None
+    fh.seek(offset)
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while not decompressor.eof and (data := fh.read(1 << 16)):
+            while data and not decompressor.eof:  # a bounded output per call: a member may expand a thousandfold
+                decompressor.decompress(data, 1 << 20)
+                data = decompressor.unconsumed_tail
+    except zlib.error as exc:
+        return MemberDamage("corrupt", f"the gzip member at offset {offset} does not decompress ({exc})")
+    if not decompressor.eof:
+        return MemberDamage("cut", f"the gzip member at offset {offset} ends before it is complete (file cut?)")
+    return None
 
 
 def _opened_at(path: Path, ref: WarcRef) -> BinaryIO:
-    """``path`` opened and positioned at ``ref``'s record; ``WarcError`` when it is missing or no gzip member
-    starts there."""
+    """``path`` opened and positioned at ``ref``'s record; ``WarcError`` when it is missing or its gzip member is
+    damaged (``gzip_member_damage``)."""
     if not path.is_file():
         raise WarcError(f"WARC file not found: {path}")
     fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
-    if damage := not_a_gzip_member(fh, path.name, ref.offset):
+    if damage := gzip_member_damage(fh, path.name, ref.offset):
         fh.close()
-        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {damage}")
+        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {damage.detail}")
     fh.seek(ref.offset)
     return fh
 

@@ -118,27 +118,34 @@ def test_verify_ok_then_names_altered_corrupt_and_missing_evidence(sim_crawl):
     assert f"document {versions[5]['document_id']} {versions[5]['url']}: missing" in missing.stderr
 
 
-def test_every_record_whose_gzip_member_is_wiped_is_unreadable_never_altered(sim_crawl):
-    """warcio reads bytes that do not decompress raw, and a damaged member's deflate data can then pass for an
-    ARC record ("the record carries no WARC-Block-Digest") or a WARC record with wrong digests: which one
-    depended on the posting's content (a CI run once named such a record "altered").  Every posting's record
-    wiped at once: each is named unreadable, with the offset and the bytes found there."""
+@pytest.mark.parametrize("damage", ["magic wiped", "deflate byte flipped"])
+def test_every_record_whose_gzip_member_is_damaged_is_unreadable_never_altered(sim_crawl, damage):
+    """warcio reads bytes that do not decompress raw, and a damaged member's bytes can then pass for an ARC record
+    ("the record carries no WARC-Block-Digest") or a WARC record with wrong digests; a member broken past its first
+    block just ends early.  Which one depended on the posting's bytes (a CI run once named such a record
+    "altered").  Every posting's record of a file damaged at once: each is named unreadable, with the offset."""
     versions = sim_crawl.query("SELECT v.document_id, v.warc_file, v.warc_offset FROM versions v")
     warc_file = Counter(v["warc_file"] for v in versions).most_common(1)[0][0]
     path = sim_crawl.db.parent / "warc" / warc_file
     data = bytearray(path.read_bytes())
-    wiped = [v for v in versions if v["warc_file"] == warc_file]
-    assert len(wiped) > 20  # enough for the one pass over the file, and records of many contents
-    for v in wiped:
-        data[v["warc_offset"]:v["warc_offset"] + 2] = b"\x00\x00"
+    damaged = [v for v in versions if v["warc_file"] == warc_file]
+    assert len(damaged) > 20  # enough for the one pass over the file, and records of many contents
+    for v in damaged:
+        start = v["warc_offset"]
+        if damage == "magic wiped":
+            data[start:start + 2] = b"\x00\x00"
+        else:
+            data[(start + _member_end(bytes(data), start)) // 2] ^= 0x10
     path.write_bytes(bytes(data))
 
     report = verify_archive(sim_crawl.db)
     named = {(p.document_id, p.warc_offset): p for p in report.problems if p.table == "versions"}
-    problems = [named[(v["document_id"], v["warc_offset"])] for v in wiped]
+    problems = [named[(v["document_id"], v["warc_offset"])] for v in damaged]
     assert [(p.document_id, p.detail) for p in problems if p.kind != "unreadable"] == []
+    expected = "no gzip member starts at offset {} (bytes 0000" if damage == "magic wiped" else \
+        "the gzip member at offset {} does not decompress"
     for p in problems:
-        assert f"no gzip member starts at offset {p.warc_offset} (bytes 0000" in p.detail
+        assert expected.format(p.warc_offset) in p.detail
     assert {p.kind for p in report.problems} == {"unreadable"}
 
 
