@@ -61,6 +61,7 @@ from archive.ledger.past_times import (
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
     TITLE_OPEN,
+    clause_start,
     done_on,
     hedged,
     listed,
@@ -205,7 +206,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not hedged(raw, m.end()) and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
-                 and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, _clause_start(raw, m.start()),
+                 and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, clause_start(raw, m.start()),
                                                                                    m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
         days += _relative_year_days(raw, context_year)
@@ -390,7 +391,3 @@ def _period_end_set(raw: str, m: re.Match[str]) -> bool:
             or TITLE_OPEN.search(raw[:m.start()]) or PAST_DONE.match(raw, m.end()) or narrated(raw, m.start(), m.end()):
         return False
     return raw.startswith(("末", "底"), m.end()) or _limit_at(raw, m.start(), m.end())
-
-
-def _clause_start(raw: str, at: int) -> int:
-    return max(raw.rfind(c, 0, at) for c in "，,。;；") + 1

@@ -74,10 +74,12 @@ PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
 #: reported (2019年6月底,…工程如期完成; …顺利完成, 已完成, 完成了), done one after another or added up (到2020年,先后完成…
 #: 两轮例行督察; 到2020年底,已累计完成…65项), or done by a subject after 已 (2021年6月底,全省已有12个市完成整改): when it was
 #: done, no limit (2019年12月,完成全部还林工作 still sets one; an aim makes it sought again: 2020年底,确保如期完成)
+#: the verbs that end the work, reported done (完成, 完工, 建成, 竣工, 办结)
+_COMPLETED = r"(?:完成|完工|建成|竣工|办结)"
 _ACHIEVED = re.compile(r"(?:(?!确保|力争|争取|务必|要|须|应|将)[^。;；]){0,30}?"
-                       r"(?:(?:如期|顺利|圆满)地?(?:完成|完工|建成|竣工|办结)|完成了"
+                       rf"(?:(?:如期|顺利|圆满)地?{_COMPLETED}|完成了"
                        r"|(?:先后|陆续|累计|相继)(?:[\d一二两三四五六七八九十]+\s*(?:次|批|轮))?(?:完成|办结|建成|开展|实现|组织)"
-                       r"|已(?:经)?(?:全部|全面|累计|先后|有)?[^，,。;；]{0,10}?(?:完成|完工|建成|竣工|办结))")
+                       rf"|已(?:经)?(?:全部|全面|累计|先后|有)?[^，,。;；]{{0,10}}?{_COMPLETED})")
 _OPENS = re.compile(r"(?:^|[。;；])\s*$")
 #: (到 / 至 before the time too, unless 前 closes it: 到12月底前,…已全部办结 states the limit it was met by)
 _OPENS_BY = re.compile(r"(?:^|[。;；])\s*(?:到|至)\s*$")
@@ -105,6 +107,11 @@ def done_on(raw: str, start: int, end: int, plain: bool = True) -> bool:
     reported on that time."""
     if _DONE_BEFORE.search(raw, max(0, start - 8), start):
         return True
-    clause = max(raw.rfind(c, 0, start) for c in "，,。;；") + 1
+    clause = clause_start(raw, start)
     return plain and bool(_ON_DAY.search(raw, clause, start) and _ENDED.match(raw, end)
                           and not _AIMED.search(raw, clause, start))
+
+
+def clause_start(raw: str, at: int) -> int:
+    """Where the clause holding ``raw[at]`` starts: after the last comma, full stop or semicolon before it."""
+    return max(raw.rfind(c, 0, at) for c in "，,。;；") + 1
