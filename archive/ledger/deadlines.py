@@ -151,7 +151,9 @@ _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二�
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 #: a month written with a dot or slash after its year (完成时限:2022.06, 2021/9前), set as a limit as a date is
-_DOTTED_MONTH = re.compile(r"(?<![\d.．/])(?P<y>(?:19|20)\d{2})\s*[.．/]\s*(?P<m>1[0-2]|0?[1-9])(?![\d.．/%％])")
+#: (not a quantity with a decimal: 2020.5万吨, 2019.6亩)
+_DOTTED_MONTH = re.compile(r"(?<![\d.．/])(?P<y>(?:19|20)\d{2})\s*[.．/]\s*(?P<m>1[0-2]|0?[1-9])"
+                           r"(?![\d.．/%％]|\s*(?:[万亿千百]|吨|元|米|公里|千米|亩|公顷|平方|立方|个|项|件|处|家|户|座|人))")
 #: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring)
 _QUARTER = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本上下该当同一]))(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
 _HALF = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本该当同]))(?P<h>[上下])半年")
