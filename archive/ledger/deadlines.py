@@ -264,7 +264,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if clock and _TIMED_SPAN_END.search(raw, 0, m.start):
         start = next((x for x in reversed(mentions) if x.end <= m.start), None)
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
-    if done_on(raw, first, m.end, m.kind == "date"):
+    if done_on(raw, first, m.end, plain=m.kind == "date"):
         return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造: when it was done
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):

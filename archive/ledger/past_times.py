@@ -101,7 +101,7 @@ _ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工
 _AIMED = re.compile(r"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|时限|期限|节点")
 
 
-def done_on(raw: str, start: int, end: int, plain: bool = True) -> bool:
+def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
     """Whether the time at ``raw[start:end]`` follows 已于 / 已在 (已于2020年5月完成整改), or, a plain time (no 前 / 底 after
     it), follows 于 with a verb that ends the work after it and no aim in the clause before (see ``_ON_DAY``): a completion
     reported on that time."""
