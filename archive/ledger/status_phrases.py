@@ -171,8 +171,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # after it, + the terminal act (工程于2020年9月竣工; 将 / 计划 / 预计于… are aims)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
                         rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_TERMINAL}|完成整改)"
-                        # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。)
-                        r"|(?<![应需要须将])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
+                        # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)
+                        r"|(?<![应需要须将待])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;

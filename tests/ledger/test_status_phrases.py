@@ -24,3 +24,8 @@ def test_a_share_of_the_works_done_is_on_track() -> None:
 @pytest.mark.parametrize("text", ["目前完成总工程量的100%。", "目前完成总投资的100%，"])
 def test_the_whole_works_done_is_no_share_under_way(text: str) -> None:
     assert status_class(text) != "on_track"
+
+
+def test_works_waited_for_are_not_done() -> None:
+    assert status_class("待工程竣工，组织验收。") != "done"
+    assert status_class("整改任务完成。") == "done"
