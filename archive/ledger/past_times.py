@@ -40,8 +40,8 @@ EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动
                           r"|(?:报告|统计|监测|考核|评价|数据|调度)(?:期|时段|周期|区间)"
                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
 EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
-                          # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
-                          r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
+                         # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
+                         r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
 #: …or the stay an activity lasts (开展为期1个月(时间为2月15日-3月15日)…)
 EVENT_LASTS = re.compile(r"为期[^，,。;；（(]{0,8}[（(]\s*(?:时间|日期)?\s*[:：为]?\s*$")
 #: a year or day inside a title (《…关于2017年度环境保护工作情况的报告》) is the title's, no last day of the text
