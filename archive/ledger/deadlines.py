@@ -61,6 +61,7 @@ from archive.ledger.past_times import (
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
     TITLE_OPEN,
+    clause_start,
     done_on,
     hedged,
     listed,
@@ -150,7 +151,9 @@ _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二�
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 #: a month written with a dot or slash after its year (完成时限:2022.06, 2021/9前), set as a limit as a date is
-_DOTTED_MONTH = re.compile(r"(?<![\d.．/])(?P<y>(?:19|20)\d{2})\s*[.．/]\s*(?P<m>1[0-2]|0?[1-9])(?![\d.．/%％])")
+#: (not a quantity with a decimal: 2020.5万吨, 2019.6亩)
+_DOTTED_MONTH = re.compile(r"(?<![\d.．/])(?P<y>(?:19|20)\d{2})\s*[.．/]\s*(?P<m>1[0-2]|0?[1-9])"
+                           r"(?![\d.．/%％]|\s*(?:[万亿千百]|吨|元|米|公里|千米|亩|公顷|平方|立方|个|项|件|处|家|户|座|人))")
 #: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring)
 _QUARTER = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本上下该当同一]))(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
 _HALF = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本该当同]))(?P<h>[上下])半年")
@@ -205,7 +208,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not hedged(raw, m.end()) and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
-                 and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, _clause_start(raw, m.start()),
+                 and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, clause_start(raw, m.start()),
                                                                                    m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
         days += _relative_year_days(raw, context_year)
@@ -261,7 +264,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if clock and _TIMED_SPAN_END.search(raw, 0, m.start):
         start = next((x for x in reversed(mentions) if x.end <= m.start), None)
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
-    if done_on(raw, first, m.end, m.kind == "date"):
+    if done_on(raw, first, m.end, plain=m.kind == "date"):
         return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造: when it was done
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
@@ -390,7 +393,3 @@ def _period_end_set(raw: str, m: re.Match[str]) -> bool:
             or TITLE_OPEN.search(raw[:m.start()]) or PAST_DONE.match(raw, m.end()) or narrated(raw, m.start(), m.end()):
         return False
     return raw.startswith(("末", "底"), m.end()) or _limit_at(raw, m.start(), m.end())
-
-
-def _clause_start(raw: str, at: int) -> int:
-    return max(raw.rfind(c, 0, at) for c in "，,。;；") + 1

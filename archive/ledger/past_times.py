@@ -38,10 +38,10 @@ HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达
 EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
                           # …or the period a report or statistic covers (报告期:2021年1-6月, 统计时段:…)
                           r"|(?:报告|统计|监测|考核|评价|数据|调度)(?:期|时段|周期|区间)"
-                           r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
+                          r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
 EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
-                          # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
-                          r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
+                         # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
+                         r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")
 #: …or the stay an activity lasts (开展为期1个月(时间为2月15日-3月15日)…)
 EVENT_LASTS = re.compile(r"为期[^，,。;；（(]{0,8}[（(]\s*(?:时间|日期)?\s*[:：为]?\s*$")
 #: a year or day inside a title (《…关于2017年度环境保护工作情况的报告》) is the title's, no last day of the text
@@ -74,10 +74,12 @@ PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
 #: reported (2019年6月底,…工程如期完成; …顺利完成, 已完成, 完成了), done one after another or added up (到2020年,先后完成…
 #: 两轮例行督察; 到2020年底,已累计完成…65项), or done by a subject after 已 (2021年6月底,全省已有12个市完成整改): when it was
 #: done, no limit (2019年12月,完成全部还林工作 still sets one; an aim makes it sought again: 2020年底,确保如期完成)
+#: the verbs that end the work, reported done (完成, 完工, 建成, 竣工, 办结)
+_COMPLETED = r"(?:完成|完工|建成|竣工|办结)"
 _ACHIEVED = re.compile(r"(?:(?!确保|力争|争取|务必|要|须|应|将)[^。;；]){0,30}?"
-                       r"(?:(?:如期|顺利|圆满)地?(?:完成|完工|建成|竣工|办结)|完成了"
+                       rf"(?:(?:如期|顺利|圆满)地?{_COMPLETED}|完成了"
                        r"|(?:先后|陆续|累计|相继)(?:[\d一二两三四五六七八九十]+\s*(?:次|批|轮))?(?:完成|办结|建成|开展|实现|组织)"
-                       r"|已(?:经)?(?:全部|全面|累计|先后|有)?[^，,。;；]{0,10}?(?:完成|完工|建成|竣工|办结))")
+                       rf"|已(?:经)?(?:全部|全面|累计|先后|有)?[^，,。;；]{{0,10}}?{_COMPLETED})")
 _OPENS = re.compile(r"(?:^|[。;；])\s*$")
 #: (到 / 至 before the time too, unless 前 closes it: 到12月底前,…已全部办结 states the limit it was met by)
 _OPENS_BY = re.compile(r"(?:^|[。;；])\s*(?:到|至)\s*$")
@@ -99,12 +101,17 @@ _ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工
 _AIMED = re.compile(r"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|时限|期限|节点")
 
 
-def done_on(raw: str, start: int, end: int, plain: bool = True) -> bool:
+def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
     """Whether the time at ``raw[start:end]`` follows 已于 / 已在 (已于2020年5月完成整改), or, a plain time (no 前 / 底 after
     it), follows 于 with a verb that ends the work after it and no aim in the clause before (see ``_ON_DAY``): a completion
     reported on that time."""
     if _DONE_BEFORE.search(raw, max(0, start - 8), start):
         return True
-    clause = max(raw.rfind(c, 0, start) for c in "，,。;；") + 1
+    clause = clause_start(raw, start)
     return plain and bool(_ON_DAY.search(raw, clause, start) and _ENDED.match(raw, end)
                           and not _AIMED.search(raw, clause, start))
+
+
+def clause_start(raw: str, at: int) -> int:
+    """Where the clause holding ``raw[at]`` starts: after the last comma, full stop or semicolon before it."""
+    return max(raw.rfind(c, 0, at) for c in "，,。;；") + 1

@@ -87,9 +87,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|{_WORK}|{_TERMINAL})"
                           # …or not set going (未开展整改, 没有进行治理)
                           rf"|(?:未|没有?)(?:能)?(?:开展|进行|实施|组织)(?:{_WORK}|{_PERFECTIVE_WORK})"
-                          # the problem still there (问题依然存在, 违法行为仍然存在) or the works delayed (工期有所延误)
+                          # the problem still there (问题依然存在, 违法行为仍然存在) or the works delayed (工期有所延误; 不得拖延 forbids it)
                           r"|(?:问题|现象|隐患|违法行为|违规行为)(?:仍然|依然|依旧|仍|还)(?:不同程度地?)?存在"
-                          r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,8}?(?<![不未没])(?:延误|拖延|推迟|延期)"
+                          r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,8}?(?<![不未没])(?<!不得|严禁|禁止|不能|防止|避免|杜绝)(?:延误|拖延|推迟|延期)"
                           # a yes-no cell of completion answered no (是否完成:否)
                           r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]否(?=$|[，,；;。\s])"
                           # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 督察还未结束 is a stay; 仍未进行开发建设 is the
@@ -171,8 +171,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # after it, + the terminal act (工程于2020年9月竣工; 将 / 计划 / 预计于… are aims)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
                         rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_TERMINAL}|完成整改)"
-                        # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。)
-                        r"|(?<![应需要须将])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
+                        # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)
+                        r"|(?<![应需要须将待])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
@@ -235,7 +235,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
                             # …or a share of the whole works or investment done now (目前完成总工程量的70%; 仅完成… is a part)
-                            r"|(?<!仅)(?<!只)完成了?总?(?:工程量|投资|工程|建设任务|进度)[^，,；;。]{0,6}?的?\d{1,2}(?:\.\d+)?\s*[%％]"
+                            r"|(?<!仅)(?<!只)完成了?总?(?:工程量|投资|工程|建设任务|进度)[^，,；;。]{0,6}?的?(?<!\d)\d{1,2}(?:\.\d+)?\s*[%％]"
                             # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
                             # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
                             r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"

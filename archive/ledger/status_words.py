@@ -10,9 +10,9 @@ MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|
 ADVERB = rf"(?:{MANNER_ADV}|已经|均)?"
 #: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
 NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"
-#: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成)
+#: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成; 待…竣工 waits for it)
 #: (按要求 / 按照要求 before it is a manner: 按要求全面建成 is stated)
-NOT_STATED = r"(?<![未应需要须将])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)"
+NOT_STATED = r"(?<![未应需要须将待])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
 #: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
 RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"

@@ -29,8 +29,9 @@ _WHOSE = r"(?:[\u4e00-\u9fff]{0,12}?督察)?\s*(?:反馈)?"
 _COUNT_START = r"(?<![\d.第一二三四五六七八九十百零〇两])(?<!\d,)"
 #: the counted nouns after a total: 问题共有56个 / 反馈问题56个 / 问题是21项 / a table's cell 整改任务：32项
 _TOTAL_VERB = rf"(?:是|为|[:：]|{_IN_ALL})"
-#: a count of parts or categories (共分三个部分, 5个方面), never tasks: what may not follow a total's unit
-_NOT_TASKS_AFTER = r"(?![\d.]|\s*(?:部分|方面|大类|类|领域|板块|层面|批))"
+#: a count of parts or categories (共分三个部分, 5个方面), or a span's 个 (任务3个月内完成, 5个工作日), never tasks: what
+#: may not follow a total's unit
+_NOT_TASKS_AFTER = r"(?![\d.]|\s*(?:部分|方面|大类|类|领域|板块|层面|批|月|工作日))"
 #: categories a total is sorted into, between its verb and its count (共5大类39项, 共3个方面21项, 共六类、25项)
 _CATEGORIES = rf"(?:{_CN_NUM})\s*(?:大类|类|个方面|方面|个领域|领域)\s*[、,，]?\s*(?:的\s*)?"
 _TASK_COUNT = re.compile(

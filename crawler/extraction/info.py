@@ -109,7 +109,6 @@ _LABEL_FIRST = re.compile(r"^[\s•·*\-|｜]*[\u4e00-\u9fff]{2,8}\s*[:：]|.*[�
 _LABEL_HEADING = re.compile(rf"^[\s•·*\-]*(?:{ENUMERATOR})?\s*(?:{LABELS})\s*[:：]?\s*$")
 
 
-
 def joined_labels(text: str) -> str:
     """``text`` with spaced labels closed up and each label alone on its line joined to the value on the next one
     ("发布机构:\n\n    婺城区文旅体局" → "发布机构:婺城区文旅体局"); a label followed by another label keeps its line."""
