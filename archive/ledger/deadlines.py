@@ -39,6 +39,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.clauses import clause_start
 from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
@@ -61,7 +62,6 @@ from archive.ledger.past_times import (
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
     TITLE_OPEN,
-    clause_start,
     done_on,
     hedged,
     listed,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.clauses import CLAUSE_ENDS, clause_start
 from archive.timeliness.dates import MONTH_NUMBER
 
 #: an aim in a month's clause (确保, 力争 … or pledged: 承诺3月份开复工)
@@ -36,8 +37,8 @@ def bare_year_end_set(raw: str, start: int, end: int) -> bool:
     """Whether a 年 with no year of its own (``raw[start:end]``, before 内 / 底 / 末) is set as a limit: 前 or a completion
     right after it (年底前, 年内完成), or an aim in its clause (计划年内实现…, 确保实现年底…的目标) with no 已 there;
     年内已完成30项, 年末余额, 年底将召开会议 tell or name other things."""
-    clause_start = max(raw.rfind(c, 0, start) for c in "，,。;；") + 1
-    clause_end = min((i for i in (raw.find(c, end) for c in "，,。;；") if i >= 0), default=len(raw))
-    if "已" in raw[clause_start:clause_end]:
+    clause = clause_start(raw, start)
+    clause_end = min((i for i in (raw.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(raw))
+    if "已" in raw[clause:clause_end]:
         return False
-    return bool(_BARE_END_SET.match(raw, end) or AIM_IN_CLAUSE.search(raw, clause_start, start))
+    return bool(_BARE_END_SET.match(raw, end) or AIM_IN_CLAUSE.search(raw, clause, start))

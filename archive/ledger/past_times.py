@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.clauses import clause_start
+
 #: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
 #: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
 #: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
@@ -110,8 +112,3 @@ def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
     clause = clause_start(raw, start)
     return plain and bool(_ON_DAY.search(raw, clause, start) and _ENDED.match(raw, end)
                           and not _AIMED.search(raw, clause, start))
-
-
-def clause_start(raw: str, at: int) -> int:
-    """Where the clause holding ``raw[at]`` starts: after the last comma, full stop or semicolon before it."""
-    return max(raw.rfind(c, 0, at) for c in "，,。;；") + 1

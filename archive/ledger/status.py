@@ -58,6 +58,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.clauses import sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_parts import all_done_after, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
@@ -72,7 +73,6 @@ from archive.ledger.status_topics import (
     in_title,
     qualifies_a_record,
     sanction_rule,
-    sentence_start,
     short_of_due,
     topic_kind,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from archive.ledger.status_topics import sentence_start
+from archive.ledger.clauses import sentence_start
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import HAN as _HAN

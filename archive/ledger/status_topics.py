@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.clauses import clause_start, sentence_start
+
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
 #: the object of a topic preposition (针对 / 对于 / 聚焦 / 围绕 / 瞄准) and a list closed by 等 + a noun of kind
 _TOPIC_PREP = re.compile(r"针对|对于|(?<![^，,；;。])对|聚焦|围绕|瞄准|重点(?:检查|督查|督察|关注)")
 _KIND_AFTER = re.compile(r"(?:(?:、|或|和|及|以及)[^，,；;。的等]{1,16})*等[^，,；;。]{0,12}?(?:情形|情况|问题|行为|现象|方面)")
-
-
-def sentence_start(compact: str, at: int) -> int:
-    """Where the sentence holding ``compact[at]`` starts."""
-    return compact.rfind("。", 0, at) + 1
 
 
 #: a sanction a rule promises (要…问责, 将…约谈, 一律…追责): what befalls the cases its topic names
@@ -46,10 +43,6 @@ def topic_kind(compact: str, m: re.Match[str]) -> bool:
     return topic >= 0 and not FINDING.search(compact, topic, m.start())
 
 
-def _clause_start(compact: str, at: int) -> int:
-    return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
-
-
 #: a condition opening its clause, a short subject before it (如未按期完成整改,将…追责; 企业若未整改到位,…; 一旦…)
 _CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|凡(?:是)?|(?<![例比诸假])如(?![期实下何此今同上果若:：])")
 
@@ -57,14 +50,14 @@ _CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|凡(?:�
 def conditional(compact: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` sits in a condition (如 / 若 / 一旦 … opening its clause, a main clause after its
     comma) or in the main clause straight after one: what would follow from such a case, none said to be so."""
-    clause = _clause_start(compact, m.start())
+    clause = clause_start(compact, m.start())
     cond = _CONDITION.search(compact, clause, m.start())
     end = min((i for i in (compact.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(compact))
     if cond and cond.start() - clause <= 8 and compact.startswith(("，", ","), end):
         return True
     # …or in the main clause straight after such a condition (如整改到位,予以销号; one with 已 reports: 一旦发现…立即整改,
     # 目前已全部完成)
-    before = _clause_start(compact, clause - 1) if clause > 1 and compact[clause - 1] in "，," else -1
+    before = clause_start(compact, clause - 1) if clause > 1 and compact[clause - 1] in "，," else -1
     cond = _CONDITION.search(compact, before, clause) if before >= 0 else None
     return bool(cond and cond.start() - before <= 8 and "已" not in compact[clause:m.end()])
 
@@ -126,7 +119,7 @@ def goal_list(compact: str, m: re.Match[str]) -> bool:
         return False
     if m.start() == start:
         return bool(_GOAL_CLAUSE.search(compact, m.end(), end if end >= 0 else len(compact)))
-    return m.start() == _clause_start(compact, m.start()) and bool(_DIRECTIVE_OPENING.match(compact, start))
+    return m.start() == clause_start(compact, m.start()) and bool(_DIRECTIVE_OPENING.match(compact, start))
 
 
 #: the problem as found, under its label (问题描述:…, 问题表现:…): no rectification's state (README: the problem as the

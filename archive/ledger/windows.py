@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.clauses import clause_start
+
 #: a label a window's span may follow (公示时间:, 整改时限为, 公示期间(…))
 WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*[:：为（(]?\s*$")
 #: the windows a notice names (公示, 异议, 征求意见 …) …
@@ -50,8 +52,7 @@ def window(raw: str, first: int) -> bool:
     if bare is None:
         return True
     label_at = first - len(before) + bare.start()
-    clause_start = max(raw.rfind(c, 0, label_at) for c in "，,。;；") + 1
-    return bool(_WINDOW_WORD.search(raw, clause_start, label_at + 1))
+    return bool(_WINDOW_WORD.search(raw, clause_start(raw, label_at), label_at + 1))
 
 
 #: a campaign of clean-up work (专项整治, 集中整治, 专项行动, 攻坚行动 …): its span is a plan's stage, closing on its last day
