@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.enumerators import LIST_ENUMERATOR
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
 from archive.ledger.naming_after import stated_after
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
@@ -149,7 +150,6 @@ _TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政
 _NATIONAL = re.compile(rf"国家(?:级)?\s*{_CORE}\s*督察")
 _MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
 _SPECIAL = re.compile(r"专项督察")
-_SENTENCE_END = "。；;\n"
 #: a coordinator, then at most a place's name before the level word ends (…问题和省, …以及湖北省, 、中央)
 _COORDINATED = re.compile(r"(?:和|及|与|、|暨)\s*[^和及与、暨,，。；;\n]{0,12}$")
 
@@ -157,7 +157,7 @@ _COORDINATED = re.compile(r"(?:和|及|与|、|暨)\s*[^和及与、暨,，。�
 def _joined(gap: str) -> bool:
     """Whether ``gap`` (from one naming's end to the next one's level word) joins the two in one clause: short, no
     clause end, a coordinator before the level (中央环保督察反馈问题…和省环保督察: two levels named together)."""
-    return len(gap) <= 40 and not any(c in gap for c in _SENTENCE_END + "，,") and bool(_COORDINATED.search(gap))
+    return len(gap) <= 40 and not any(c in gap for c in SENTENCE_ENDS + "，,") and bool(_COORDINATED.search(gap))
 
 
 @dataclass(frozen=True)
@@ -178,14 +178,9 @@ class InspectionName:
         return (self.level, self.round, self.batch, self.group, self.again, self.special)
 
 
-def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1
-
-
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in _SENTENCE_END)
-    rights = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
-    return text[left + 1:min(rights) if rights else len(text)]
+    rights = [i for i in (text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
+    return text[clause_start(text, start, SENTENCE_ENDS):min(rights) if rights else len(text)]
 
 
 def _ordinal(token: str | None) -> int | None:
@@ -269,9 +264,9 @@ def namings(text: str | None) -> list[InspectionName]:
         sentence = _masked(_sentence(raw, m.start(), m.end()))
         sentence = sentence[max([f.end() for f in _FRAME.finditer(sentence) if f.end() <= sentence.find(masked[m.start():m.end()])] or [0]):]
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
-        clause = _clause_start(masked, m.start())
+        clause = clause_start(masked, m.start(), LINE_CLAUSE_ENDS)
         # the subject may stand before a time's clause (自治区从2019年8月底起,分2批对6个盟市开展了…督察): read from the sentence
-        subject = (_SUBJECT.search(masked, max(masked.rfind(c, 0, m.start()) for c in _SENTENCE_END) + 1, m.start())
+        subject = (_SUBJECT.search(masked, clause_start(masked, m.start(), SENTENCE_ENDS), m.start())
                    or _LAUNCHER.fullmatch(masked, clause, m.start())
                    if level is None else None)
         if subject and (not out or out[-1].start < subject.start()):
@@ -325,7 +320,7 @@ def namings(text: str | None) -> list[InspectionName]:
 def _beside(out: list[InspectionName], group: int, masked: str, at: int) -> bool:
     """Whether a group named at ``at`` stands beside the naming before it in its sentence with another group of its own
     (…第四…督察组向A市反馈、第五…督察组向B市反馈): two groups named together, so neither is the text's."""
-    return bool(out) and out[-1].group not in (None, group) and not any(c in masked[out[-1].start:at] for c in _SENTENCE_END)
+    return bool(out) and out[-1].group not in (None, group) and not any(c in masked[out[-1].start:at] for c in SENTENCE_ENDS)
 
 
 def _fill_group(out: list[InspectionName], filled: dict[int, int | None], group: int, masked: str, at: int) -> None:
@@ -347,7 +342,7 @@ def _fill_group(out: list[InspectionName], filled: dict[int, int | None], group:
 def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
     """The level of the authority approving the naming at ``at`` in its sentence (经省委、省政府批准,决定组建3个专项督察组:
     provincial; 经党中央、国务院批准: central; 经市委、市政府批准 names a city's: none), with where the approval ends."""
-    start = max(masked.rfind(c, 0, at) for c in _SENTENCE_END) + 1
+    start = clause_start(masked, at, SENTENCE_ENDS)
     found = list(_APPROVAL.finditer(masked, start, at))
     if not found:
         return None

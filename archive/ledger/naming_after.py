@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from archive.ledger.clauses import SENTENCE_ENDS
 from archive.ledger.naming_words import _N
 from archive.ledger.numbers import number_value
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_SENTENCE_END = "。；;\n"
 #: a batch in brackets closing the naming's sentence, and what numbers notices or petitions rather than an inspection
 _BATCH_BRACKET = re.compile(rf"[（(]\s*(?P<b>第{_N}批)次?\s*[)）]")
 _NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|投诉|件")
@@ -52,7 +52,7 @@ def _bracketed_batch(n: InspectionName, masked: str) -> InspectionName:
     if n.batch:
         return n
     end = n.start + len(n.text)
-    stops = [i for i in (masked.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    stops = [i for i in (masked.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
     tail = masked[end:min(stops) if stops else len(masked)]
     m = _BATCH_BRACKET.search(tail)
     if m is None or _NOTICES.search(tail[max(0, m.start() - 8):m.start()]):

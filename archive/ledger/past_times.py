@@ -32,7 +32,7 @@ NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进�
 AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")
 #: a cut-off's day closed by a comma (截至2019年12月底,116项…完成80项) counts what was done by then
 CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
-HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
+_HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…), what
 #: followed on from a past time (继2020年底完成…之后)
@@ -51,23 +51,23 @@ TITLE_OPEN = re.compile(r"《[^》]*$")
 LEAD = re.compile(r"^\s*[，,]")
 #: times listed together then done in batches or one after another (2016年7月和11月、2017年4月和8月分四批开展…督察):
 #: when each batch happened, not a last day — the list's further items, then 分N批 / 先后 / 陆续 / 分别 + a past verb
-LIST_ITEM = r"\s*(?:和|与|及|、|，|,)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:份)?"
-LISTED_TIMES = re.compile(
-    rf"(?P<items>(?:{LIST_ITEM})*)\s*(?:分\s*[一二两三四五六七八九十\d]+\s*批|先后|陆续|分别(?:开展|进驻|召开|进行))")
+_LIST_ITEM = r"\s*(?:和|与|及|、|，|,)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:份)?"
+_LISTED_TIMES = re.compile(
+    rf"(?P<items>(?:{_LIST_ITEM})*)\s*(?:分\s*[一二两三四五六七八九十\d]+\s*批|先后|陆续|分别(?:开展|进驻|召开|进行))")
 #: the list's last item: a time right after another and a list connector
-LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
+_LIST_BEFORE = re.compile(r"月(?:\s*\d{1,2}\s*[日号])?(?:份)?\s*(?:和|与|及|、|，|,)\s*$")
 
 
 def listed(raw: str, start: int, end: int) -> bool:
     """Whether the time at ``raw[start:end]`` is one of several listed together and then done in batches."""
-    found = LISTED_TIMES.match(raw, end)
-    return bool(found and (found.group("items") or LIST_BEFORE.search(raw[max(0, start - 12):start])))
+    found = _LISTED_TIMES.match(raw, end)
+    return bool(found and (found.group("items") or _LIST_BEFORE.search(raw[max(0, start - 12):start])))
 
 
 def hedged(raw: str, end: int) -> bool:
     """Whether the clause after ``raw[:end]`` hedges what it says (预计, 可能, 将达到 + a number)."""
     clause = re.split(r"[，,。;；]", raw[end:], maxsplit=1)[0]
-    return bool(HEDGE.search(clause))
+    return bool(_HEDGE.search(clause))
 
 
 #: a completion in the perfective after the period (到2022年上半年,分六批完成了…督察) reports the past: no limit

@@ -58,7 +58,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.ledger.clauses import sentence_start
+from archive.ledger.clauses import clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_parts import all_done_after, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
@@ -191,19 +191,14 @@ def _clause_end(compact: str, at: int) -> int:
     return min((i for i in (compact.find(c, at) for c in "，,；;。") if i >= 0), default=len(compact))
 
 
-def _clause_of(compact: str, at: int) -> int:
-    """Where the clause holding ``compact[at]`` starts."""
-    return max(compact.rfind(c, 0, at) for c in "，,；;。") + 1
-
-
 def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AIM) -> bool:
     """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
     what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
     main verb is stated), unless the 的 is a manner phrase's (务必按…明确的措施全部落实到位), and an 已 after the aim
     states what is done (要求完成整改的问题已全部完成)."""
-    clause = _clause_of(compact, at)
+    clause = clause_start(compact, at)
     if compact.startswith("并", clause) and clause > 1:  # a clause opened by 并 goes on with the predicate before it
-        clause = _clause_of(compact, clause - 1)
+        clause = clause_start(compact, clause - 1)
     aims = [a for a in aims_of.finditer(compact, clause, at) if not _MANNER.search(compact, clause, a.start())]
     if not aims:
         return _aimed_across(compact, clause, end)
@@ -217,7 +212,7 @@ def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AI
 def _aimed_across(compact: str, clause: int, end: int) -> bool:
     """Whether the clause before ``clause`` is an aim and its manner phrase alone (确保按…的时间节点,), with no
     status phrase of its own, so that it governs this clause up to ``end``; an 已 there states again."""
-    before = _clause_of(compact, max(clause - 1, 0))
+    before = clause_start(compact, max(clause - 1, 0))
     return (clause > 0 and bool(_AIM_MANNER.search(compact[before:clause])) and "已" not in compact[clause:end]
             and not any(p.search(compact, before, clause - 1) for _, p in _CLASSES))
 
@@ -225,7 +220,7 @@ def _aimed_across(compact: str, clause: int, end: int) -> bool:
 def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` of class ``name`` states a status: not aimed at, not naming the group a duty is for,
     not a part (仅完成3项), and 不到位 only as a finding."""
-    clause = _clause_of(compact, m.start())
+    clause = clause_start(compact, m.start())
     if in_title(compact, m.start()) or conditional(compact, m):
         return False  # 《关于已完成整改任务…的办法》 names; 如未按期完成整改,将…追责 supposes
     if name in ("done", "mostly_done", "on_track") and qualifies_a_record(compact, m):

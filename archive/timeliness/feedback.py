@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Iterator
 
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
 from archive.script_fold import for_reading
 from archive.timeliness.dates import (
     MONTH_NUMBER,
@@ -155,7 +156,7 @@ def _month_alone(written: str, text: str, context_year: int | None) -> DateMenti
     """The feedback's month, stated alone in the verb's clause and no date between (see _MONTH_ALONE), in the last year
     the text states before it, else the context year; None when neither is known."""
     for verb in _FEEDBACK_VERB.finditer(text):
-        clause = max(text.rfind(c, 0, verb.start()) for c in "，,。；;\n") + 1
+        clause = clause_start(text, verb.start(), LINE_CLAUSE_ENDS)
         months = list(_MONTH_ALONE.finditer(text, clause, verb.start()))
         if not months:
             continue
@@ -189,7 +190,7 @@ def _day_openings(text: str) -> Iterator[re.Match[str]]:
     """Each feedback sentence opened by its day alone that names the inspectors giving it (``14日上午,督查组…反馈``):
     the match of its day."""
     for verb in _FEEDBACK_VERB.finditer(text):
-        sentence_start = max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1
+        sentence_start = clause_start(text, verb.start(), SENTENCE_ENDS)
         day = _DAY_ONLY_FEEDBACK.match(text, sentence_start, verb.start())
         if day is not None and _INSPECTORS.search(text[day.end():verb.start()]):
             yield day
@@ -215,7 +216,7 @@ def _day_of_the_dateline(written: str, text: str, context_year: int | None) -> D
     if line is None:
         return None
     for verb in _FEEDBACK_VERB.finditer(text, line.end()):
-        sentence = max(line.end(), max(text.rfind(c, 0, verb.start()) for c in "。；;\n") + 1)
+        sentence = max(line.end(), clause_start(text, verb.start(), SENTENCE_ENDS))
         days = list(_BARE_DAY.finditer(text, sentence, verb.start()))
         if not days or not _INSPECTORS.search(text, sentence, verb.start()):
             continue
@@ -257,7 +258,7 @@ def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> Da
 
 
 def _sentence_of(text: str, at: int) -> str:
-    start = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    start = clause_start(text, at, SENTENCE_ENDS)
     ends = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
     return text[start:min(ends) if ends else len(text)]
 

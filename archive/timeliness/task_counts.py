@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from archive.enumerators import past_enumerator
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 
@@ -260,7 +261,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
     if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
         return True  # 已完成313项整改任务, 已按序时要求完成整改任务11项: the part done
-    if _DONE_IN_PERIOD.search(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1, m.start()):
+    if _DONE_IN_PERIOD.search(text, clause_start(text, m.start(), SENTENCE_ENDS), m.start()):
         return True  # 截至6月底，完成整改任务30项, 本月完成…5项: the period's work done
     if m.group(0).endswith("问题") and _NOT_PROBLEMS.match(text, m.end()):
         return True  # 22条问题线索, 12项问题项目: leads or projects, 问题 only qualifies them, whatever counts them
@@ -268,14 +269,14 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         if m.group("head"):
             return True  # 211个问题项目: a count of projects (or leads), 问题 only qualifies them
         tied = _tied(text, m.start(), m.end()) or bool(m.group("fed"))  # 46个督察反馈问题: the noun names the feedback
-        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        start = clause_start(text, m.start(), SENTENCE_ENDS)
         after = _PROBLEM_AFTER.match(text, m.end()) or (
             _PART_NEXT.match(text, m.end()) and _INSPECTION.search(text, start, m.start()))
         if (not after and not (tied and m.group("ge"))) \
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
-    sentence = past_enumerator(text, max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1)
+    sentence = past_enumerator(text, clause_start(text, m.start(), SENTENCE_ENDS))
     if _OTHER_SOURCE_LISTED.search(text, clause, m.start()):
         return True  # 警示片问题3个、中央…督察反馈问题7个: two lists side by side
     if _TOTAL_THEN_PART.search(text, sentence, clause):
@@ -333,7 +334,7 @@ def _tied(text: str, at: int, end: int | None = None) -> bool:
     clause = _clause_start(text, at)
     if _PROBLEM_CONTEXT.search(text, max(clause, at - 12), at) or _LEAD_IN.search(text, max(0, clause - 12), clause):
         return True
-    sentence = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    sentence = clause_start(text, at, SENTENCE_ENDS)
     if _FORMED.search(text, clause, at) and _SORTED.search(text, sentence, at):
         return True
     return end is not None and bool(_OBJECT_OF.fullmatch(text, clause, at)) and bool(_PLAN_ACT.match(text, end))
@@ -341,7 +342,7 @@ def _tied(text: str, at: int, end: int | None = None) -> bool:
 
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding ``at`` starts (after its list enumerator): what governs a count stands in its clause."""
-    return past_enumerator(text, max(text.rfind(c, 0, at) for c in "，,。；;\n") + 1)
+    return past_enumerator(text, clause_start(text, at, LINE_CLAUSE_ENDS))
 
 
 def _parallel(text: str, found: list[TaskCount]) -> bool:
