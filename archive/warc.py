@@ -218,31 +218,57 @@ def gzip_member_damage(fh: BinaryIO, name: str, offset: int, *, whole: bool = Tr
         return MemberDamage("corrupt", f"no gzip member starts at offset {offset} (bytes {head.hex()}, not 1f8b)")
     if not whole:
         return None
-    fh.seek(offset)
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        while not decompressor.eof and (data := fh.read(1 << 16)):
-            while data and not decompressor.eof:  # a bounded output per call: a member may expand a thousandfold
-                decompressor.decompress(data, 1 << 20)
-                data = decompressor.unconsumed_tail
+        _, _, complete = _inflate(fh, offset, keep=False)
     except zlib.error as exc:
         return MemberDamage("corrupt", f"the gzip member at offset {offset} does not decompress ({exc})")
-    if not decompressor.eof:
+    if not complete:
         return MemberDamage("cut", f"the gzip member at offset {offset} ends before it is complete (file cut?)")
     return None
 
 
-def _opened_at(path: Path, ref: WarcRef) -> BinaryIO:
-    """``path`` opened and positioned at ``ref``'s record; ``WarcError`` when it is missing or its gzip member is
-    damaged (``gzip_member_damage``)."""
+def _inflate(fh: BinaryIO, offset: int, *, keep: bool) -> tuple[bytes, bytes, bool]:
+    """The gzip member at ``offset``: its bytes as stored and inflated (both empty unless ``keep``), and whether it
+    is complete (False: the file ends inside it).  A member whose deflate data or CRC is wrong raises ``zlib.error``."""
+    fh.seek(offset)
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    stored, inflated = bytearray(), []
+    while not decompressor.eof and (chunk := fh.read(1 << 16)):
+        if keep:
+            stored += chunk
+        data = chunk
+        while data and not decompressor.eof:  # a bounded output per call: a member may expand a thousandfold
+            piece = decompressor.decompress(data, 1 << 20)
+            if keep:
+                inflated.append(piece)
+            data = decompressor.unconsumed_tail
+    if keep and decompressor.eof:
+        del stored[len(stored) - len(decompressor.unused_data):]  # the next member's first bytes
+    return bytes(stored), b"".join(inflated), decompressor.eof
+
+
+def _record_at(path: Path, ref: WarcRef) -> tuple[BinaryIO, bytes | None]:
+    """A stream at ``ref``'s record and, in a ``.warc.gz`` file, the record's gzip member as stored: the member is
+    read and inflated once, here, so a damaged one (``gzip_member_damage``) raises ``WarcError`` and is never handed
+    to warcio; another file is opened at the offset (the caller closes the stream)."""
     if not path.is_file():
         raise WarcError(f"WARC file not found: {path}")
+    with open(path, "rb") as fh:
+        if damage := gzip_member_damage(fh, path.name, ref.offset, whole=False):
+            raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {damage.detail}")
+        if path.name.endswith(".gz"):
+            try:
+                stored, inflated, complete = _inflate(fh, ref.offset, keep=True)
+            except zlib.error as exc:
+                raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: the gzip member does not "
+                                f"decompress ({exc})") from exc
+            if not complete:
+                raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: the gzip member ends before it "
+                                "is complete (file cut?)")
+            return io.BytesIO(inflated), stored
     fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
-    if damage := gzip_member_damage(fh, path.name, ref.offset):
-        fh.close()
-        raise WarcError(f"unreadable WARC record at {ref.file}:{ref.offset}: {damage.detail}")
     fh.seek(ref.offset)
-    return fh
+    return fh, None
 
 
 def _reading(read: Callable[[str | Path, WarcRef], T], warc_dir: str | Path, ref: WarcRef) -> T:
@@ -265,8 +291,9 @@ def read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
 
 
 def _read_record(warc_dir: str | Path, ref: WarcRef) -> tuple[dict, bytes]:
-    with _opened_at(Path(warc_dir) / ref.file, ref) as fh:
-        for record in ArchiveIterator(fh):
+    stream, _ = _record_at(Path(warc_dir) / ref.file, ref)
+    with stream:
+        for record in ArchiveIterator(stream):
             body = record.raw_stream.read()
             http = record.http_headers
             headers = {
@@ -284,7 +311,12 @@ def record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
 
 
 def _record_bytes(warc_dir: str | Path, ref: WarcRef) -> bytes:
-    with _opened_at(Path(warc_dir) / ref.file, ref) as fh:
+    stream, stored = _record_at(Path(warc_dir) / ref.file, ref)
+    with stream as fh:
+        if stored is not None:  # the member as stored, once it holds a WARC record
+            if not fh.read(5).startswith(b"WARC/"):
+                raise WarcError(f"no WARC record at {ref.file}:{ref.offset}")
+            return stored
         it = ArchiveIterator(fh)
         for _record in it:
             it.read_to_end()
