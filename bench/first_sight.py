@@ -1,0 +1,66 @@
+"""What the readers got wrong when a seen set was new: its dev rows read by the code of the commit that added it.
+
+    .venv/bin/python bench/first_sight.py --set fresh24 --set fresh25            # per reader: then and now, counts
+    .venv/bin/python bench/first_sight.py --set fresh24 --kind status --rows      # the dev rows missed then
+
+A fresh set is labelled and committed before any reader runs on it, so the code of the commit that first holds its
+rows is the readers as they met it: their misses there are what unseen language looked like, the sample a precision
+or recall audit should start from (the rounds since have fixed most of them, which ``--misses`` no longer shows).
+Only dev rows of sets that are not kept unread (``KEPT_UNREAD`` in ``ledger_language.py``) are ever printed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from blind_delta import REPO, _counts, _tree_of, values_at
+from ledger_language import KEPT_UNREAD
+
+from archive.ledger.language import KINDS, expected, load
+
+
+def first_commit(name: str) -> str:
+    """The commit that first added rows of the set ``name`` to the corpus."""
+    found = subprocess.run(["git", "-C", str(REPO), "log", "-S", f'"set": "{name}"', "--format=%h", "--reverse",
+                            "--", "tests/fixtures/ledger_language/"], check=True, capture_output=True, text=True)
+    commits = found.stdout.split()
+    if not commits:
+        raise SystemExit(f"no commit adds rows of {name}")
+    return commits[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", dest="sets", action="append", required=True, help="a seen fresh set (repeatable)")
+    parser.add_argument("--kind", choices=KINDS, help="only this reader")
+    parser.add_argument("--rows", action="store_true", help="print the dev rows read wrong then, as JSON lines")
+    args = parser.parse_args()
+    unread = sorted(set(args.sets) & KEPT_UNREAD)
+    if unread:
+        raise SystemExit(f"kept unread, never listed here: {', '.join(unread)}")
+    kinds = [args.kind] if args.kind else list(KINDS)
+    now = values_at(REPO, args.sets)
+    print(f"{'reader':<12} {'set':<8} {'at':<8} {'dev':>4}  {'then TP/FP/FN':>13}  {'now TP/FP/FN':>12}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.sets:
+            commit = first_commit(name)
+            then = values_at(_tree_of(commit, Path(tmp) / commit), [name])
+            for kind in kinds:
+                rows = [r for r in load(kind, split="dev") if r.get("set") == name]
+                before, after = ("/".join(map(str, _counts(rows, values))) for values in (then, now))
+                print(f"{kind:<12} {name:<8} {commit:<8} {len(rows):>4}  {before:>13}  {after:>12}")
+                if args.rows:
+                    for row in rows:
+                        if then[row["id"]] != expected(row):
+                            print(json.dumps({"id": row["id"], "text": row["text"], "expected": expected(row),
+                                              "then": then[row["id"]], "now": now[row["id"]]}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
