@@ -130,10 +130,16 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
                 "deadline": (0.96, 0.96), "status": (0.914, 0.864), "info_block": (0.935, 0.906)},
 }
 
+#: Fresh sets kept unread and not measured yet (fresh set 33, harvest 38, README "Fresh set 33 (harvest 38): kept
+#: unread"): labelled and committed with no reader run on them, so they have no first measure to hold.  They are held
+#: apart from every floor and scored by no test; their first measure gives them an UNSEEN_FLOOR entry in place of this.
+UNMEASURED: set[str] = {"fresh33"}
+
 
 def _seen(rows: list[dict], kind: str) -> list[dict]:
     """Rows of the sets the readers were written or fixed against (a set unseen for ``kind`` has its own floor)."""
-    return [r for r in rows if kind not in UNSEEN_FLOOR.get(r.get("set") or "", {})]
+    return [r for r in rows
+            if kind not in UNSEEN_FLOOR.get(r.get("set") or "", {}) and r.get("set") not in UNMEASURED]
 
 
 def _counts(s) -> str:
@@ -170,14 +176,15 @@ def test_corpus_rows_are_sourced_labelled_and_split_by_their_id(kind):
 FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
               "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20",
               "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27",
-              "fresh28", "fresh29", "fresh30", "fresh31", "fresh32"}
+              "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33"}
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_fresh_sets_are_known_and_each_unseen_one_holds_its_first_measure(kind):
     rows = load(kind)
     assert {r["set"] for r in rows if "set" in r} <= FRESH_SETS
-    assert set(UNSEEN_FLOOR) <= FRESH_SETS
+    assert set(UNSEEN_FLOOR) <= FRESH_SETS and UNMEASURED <= FRESH_SETS
+    assert not UNMEASURED & set(UNSEEN_FLOOR)  # a set measured once holds that measure instead
     for fresh, floors in UNSEEN_FLOOR.items():
         if kind not in floors:
             continue
@@ -190,12 +197,13 @@ def test_fresh_sets_are_known_and_each_unseen_one_holds_its_first_measure(kind):
 
 
 def test_every_set_kept_unread_is_held_apart_for_every_kind():
-    """A set the bench keeps unread has its own floor for every kind, so the floors above never score it (and a failing
-    dev floor never prints its rows)."""
+    """A set the bench keeps unread has its own floor for every kind, or is not measured yet and held apart from every
+    floor, so the floors above never score it (and a failing dev floor never prints its rows)."""
     spec = importlib.util.spec_from_file_location(
         "ledger_language_bench", Path(__file__).resolve().parents[2] / "bench" / "ledger_language.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     assert bench.KEPT_UNREAD <= FRESH_SETS
     for fresh in bench.KEPT_UNREAD:
-        assert set(UNSEEN_FLOOR.get(fresh, {})) == set(KINDS), fresh
+        assert fresh in UNMEASURED or set(UNSEEN_FLOOR.get(fresh, {})) == set(KINDS), fresh
+    assert UNMEASURED <= bench.KEPT_UNREAD  # a set no one has measured is one no one may read
