@@ -13,7 +13,7 @@ import re
 import sqlite3
 from typing import Any
 
-from archive.ledger.build import region_of
+from archive.ledger.speaks_for import region_of
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def by_inspection(orphans: list[dict[str, Any]]) -> dict[str, list[dict[str, Any
 def publisher_counts(conn: sqlite3.Connection, *, as_of: str, region: str | None = None) -> list[dict[str, Any]]:
     """Per publishing body (site): close-outs posted by ``as_of``, those linked to a task, those linked to
     another region's plan (across levels: a city or district notice closing the province's task; for the
-    Ministry, which posts for provinces, another region than the one the notice names) and the orphans; ``region`` (the region the body speaks for, ``build.region_of``: 四川省绵阳市涪城区 for a
+    Ministry, which posts for provinces, another region than the one the notice names) and the orphans; ``region`` (the region the body speaks for, ``speaks_for.region_of``: 四川省绵阳市涪城区 for a
     district) is shown and filtered on as a prefix."""
     if not _has(conn, "sites", "documents", "task_links", "tasks", "plans", "orphan_closeouts", "ledger_notices"):
         return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.ledger.clauses import clause_start
+from archive.ledger.limit_words import LIMIT_NOUN, NODE
 
 #: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
 #: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
@@ -100,7 +101,7 @@ def narrated(raw: str, start: int, end: int) -> bool:
 _DONE_BEFORE = re.compile(r"已(?:经)?(?:于|在)\s*$")  # (a day after 已于 / 已在 tells when the work was done)
 _ON_DAY = re.compile(r"(?<![将拟已])于\s*$")
 _ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收)")
-_AIMED = re.compile(r"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|时限|期限|节点")
+_AIMED = re.compile(rf"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|{LIMIT_NOUN}|{NODE}")
 
 
 def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:

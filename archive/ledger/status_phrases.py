@@ -92,8 +92,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,8}?(?<![不未没])(?<!不得|严禁|禁止|不能|防止|避免|杜绝)(?:延误|拖延|推迟|延期)"
                           # a yes-no cell of completion answered no (是否完成:否)
                           r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]否(?=$|[，,；;。\s])"
-                          # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 督察还未结束 is a stay; 仍未进行开发建设 is the
-                          # problem found, not its rectification)
+                          # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 仍未进行开发建设 is the problem
+                          # found, not its rectification); 结束 is left to the negated result (未 + RESULT, head 未结束): a stay
+                          # or a campaign not yet ended (督察还未结束) is behind, as 尚未完工 / 尚未开始, while one ended is done
+                          # (已结束督察进驻) and one going on on track (专项督察正在进行; the README's conventions)
                           rf"|(?:仍|还|依然|仍然|一直|始终)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?!结束)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
                           # …or the rectification or its measures not carried out (整改未落实, 措施均未落实)
                           r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from archive.ledger.clauses import clause_start, sentence_start
+from archive.ledger.limit_words import LIMIT_NOUN, NODE
 
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
@@ -70,7 +71,7 @@ def in_title(compact: str, at: int) -> bool:
 
 #: a record or attribute the completion qualifies (整改完成情况统计表, 完成时限, 完成整改的标志, 完成整改后5个工作日内):
 #: the noun is the head, the completion states nothing (a report's 已 keeps it: 已完成整改的时间为…)
-_RECORD_NOUN = re.compile(r"的?(?:情况|时限|期限|时间|日期|节点|标准|标志|条件|清单|名单|统计|报告|材料|证明|公示|台账|一览表)"
+_RECORD_NOUN = re.compile(rf"的?(?:情况|{LIMIT_NOUN}|时间|日期|{NODE}|标准|标志|条件|清单|名单|统计|报告|材料|证明|公示|台账|一览表)"
                           # …or the event a relative limit counts from (完成整改后5个工作日内报送)
                           r"|[^，,；;。]{0,8}?(?:之|以)?后\s*(?:[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内|方可|才能?|再"
                           # (…or a time clause before a procedure's step: 完成整改后,由县级组织验收; 完成整改后将组织验收)

@@ -3,7 +3,7 @@
 Public API (plain library; no Scrapy, no Click)::
 
     find_dates(text, *, context_year=None) -> list[DateMention]      # archive.timeliness.dates
-    url_date(url) -> DateMention | None
+    url_date(url) -> DateMention | None                              # archive.timeliness.url_dates
     WorkingDayCalendar().is_workday / count_workdays / add_workdays   # raises CalendarNotAnnounced
     parse_objection(text, *, publish_date) -> Objection               # .to_json(): the extract object
     extract_fields(texts, *, context_year=None) -> dict                # acceptance, feedback, 文号, …
@@ -21,16 +21,17 @@ from archive.lazy import exports
 if TYPE_CHECKING:
     from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, calendar_version
     from archive.timeliness.compute import compute_measures
-    from archive.timeliness.dates import DateMention, find_dates, url_date
+    from archive.timeliness.dates import DateMention, find_dates
     from archive.timeliness.fields import extract_fields, find_doc_numbers
     from archive.timeliness.measures import posting_measures
     from archive.timeliness.objection import Objection, parse_objection
+    from archive.timeliness.url_dates import url_date
 
 #: Where each public name lives, imported on first use (archive/lazy.py)
 _HOMES = {
     "CalendarNotAnnounced": "calendar", "WorkingDayCalendar": "calendar", "calendar_version": "calendar",
     "compute_measures": "compute",
-    "DateMention": "dates", "find_dates": "dates", "url_date": "dates",
+    "DateMention": "dates", "find_dates": "dates", "url_date": "url_dates",
     "extract_fields": "fields", "find_doc_numbers": "fields",
     "posting_measures": "measures",
     "Objection": "objection", "parse_objection": "objection",

@@ -20,9 +20,10 @@ from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed
 
 from archive.timeliness.calendar import WorkingDayCalendar, default_calendar
-from archive.timeliness.dates import find_dates, parse_iso_date, url_date
+from archive.timeliness.dates import find_dates, parse_iso_date
 from archive.timeliness.measures import OBJECTION_DOC_TYPES, local_date, posting_measures
 from archive.timeliness.schema import DATE_MENTION_COLUMNS
+from archive.timeliness.url_dates import url_date
 
 log = logging.getLogger(__name__)
 

@@ -7,10 +7,9 @@ order.  Forms: 2024年07月03日, 2024-07-03, 2024/7/3, 二〇二三年三月十
 day of the period, with precision), month-only 2023年1月.  Redacted digits (9月1x日, 9月1 (略))
 give ``value=None`` with ``redacted=True``: a date is never guessed.
 
-``url_date(url)`` reads the date a CMS put into a URL (t20240703_…, /art/2024/7/3/, …); ``url_day`` and
-``url_year`` are its short forms.  The one date a list row, a meta tag or an info line shows is read by
-``archive.timeliness.shown_dates``.  This module (with that one) is the project's one home for reading dates:
-the crawler's list profiles and detail extraction and the timeliness measures all call it.
+The date a CMS put into a URL is read by ``archive.timeliness.url_dates``, the one date a list row, a meta tag or an
+info line shows by ``archive.timeliness.shown_dates``.  This module (with those two) is the project's one home for
+reading dates: the crawler's list profiles and detail extraction and the timeliness measures all call it.
 """
 from __future__ import annotations
 
@@ -167,7 +166,7 @@ def _part(raw: str | None) -> tuple[int | None, bool]:
     return cn_number(raw), False
 
 
-def _build(year: int | None, month: int | None, day: int | None, precision: Precision,
+def date_of_parts(year: int | None, month: int | None, day: int | None, precision: Precision,
            kind: Kind) -> dt.date | None:
     """The date a mention stands for, or None when incomplete or invalid."""
     if year is None:
@@ -287,7 +286,7 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
         else:
             m.year_source, m.note = None, "year unknown"
         if not m.redacted:
-            m.value = _build(m.year, m.month, m.day, m.precision, m.kind)
+            m.value = date_of_parts(m.year, m.month, m.day, m.precision, m.kind)
             if m.value is None and m.note is None and m.year is not None:
                 m.note = "invalid date"
         prev = m
@@ -342,40 +341,6 @@ def find_ranges(mentions: list[DateMention]) -> list[tuple[DateMention, DateMent
     return [(a, b) for a, b in itertools.pairwise(mentions) if a.kind == "range_start" and b.kind == "range_end"]
 
 
-_URL_PATTERNS: list[tuple[re.Pattern[str], Precision]] = [
-    (re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"), "day"),  # TRS t20240703_1043210
-    (re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # Hanweb
-    (re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"), "day"),  # cNNNNNN family
-    (re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"), "day"),
-    (re.compile(r"/((?:19|20)\d{2})/(\d{2})-(\d{2})/"), "day"),  # /2024/07-03/ (Xinhua-style paths)
-    (re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"), "day"),  # /2024-07/03/
-    (re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"), "day"),
-    (re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"), "day"),  # /2024/0703/ (People's Daily-style paths)
-    (re.compile(r"-((?:19|20)\d{2})(\d{2})(\d{2})\d{9}\.\w+$"), "day"),  # files/<name>-20240703155735492.pdf
-    (re.compile(r"/P0?2?((?:19|20)\d{2})(\d{2})(\d{2})\d{6,}\.\w+$"), "day"),  # P020240703512345678901.pdf
-    (re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6,})?[/_.-]"), "day"),  # 20240703 in a path
-    (re.compile(r"/((?:19|20)\d{2})(\d{2})/"), "month"),  # /202407/
-]
-
-
-def url_date(url: str | None) -> DateMention | None:
-    """The date a URL encodes (source ``url``), or None; ``/202407/`` gives precision ``month``."""
-    if not url:
-        return None
-    path = url.split("?", 1)[0]
-    for regex, precision in _URL_PATTERNS:
-        m = regex.search(path)
-        if not m:
-            continue
-        nums = [int(g) for g in m.groups()]
-        value = _build(nums[0], nums[1], nums[2] if len(nums) > 2 else None, precision, "date")
-        if value is None:
-            continue
-        return DateMention(value=value, text=m.group(0), start=m.start(), end=m.end(), precision=precision,
-                           year=nums[0], month=nums[1], day=nums[2] if len(nums) > 2 else None, source="url")
-    return None
-
-
 def parse_iso_date(value: str | dt.date | None) -> dt.date | None:
     """A ``date`` from ``YYYY-MM-DD`` (or the date part of an ISO timestamp *as written*); None stays None."""
     if value is None or isinstance(value, dt.date):
@@ -384,16 +349,3 @@ def parse_iso_date(value: str | dt.date | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
-
-
-def url_day(url: str | None) -> str | None:
-    """The full date (``YYYY-MM-DD``) a URL encodes, or None when it encodes none or only a month."""
-    mention = url_date(url)
-    return mention.iso() if mention and mention.precision == "day" else None
-
-
-def url_year(url: str | None) -> int | None:
-    """The year a URL encodes (a full date or a ``/202407/`` month folder), for year-less list dates."""
-    mention = url_date(url)
-    return mention.year if mention else None
-

@@ -8,9 +8,10 @@ import logging
 from collections.abc import Iterable
 
 from archive.timeliness.calendar import WorkingDayCalendar
-from archive.timeliness.dates import find_dates, parse_iso_date, url_date
+from archive.timeliness.dates import find_dates, parse_iso_date
 from archive.timeliness.fields import extract_fields
 from archive.timeliness.objection import parse_objection
+from archive.timeliness.url_dates import url_date
 
 log = logging.getLogger(__name__)
 

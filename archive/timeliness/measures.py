@@ -31,10 +31,11 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from archive.timeliness.calendar import CalendarNotAnnounced, WorkingDayCalendar, default_calendar
-from archive.timeliness.dates import parse_iso_date, url_date
+from archive.timeliness.dates import parse_iso_date
 from archive.timeliness.fields import extract_fields
 from archive.timeliness.objection import parse_objection
 from archive.timeliness.schema import TIMELINESS_COLUMNS
+from archive.timeliness.url_dates import url_date
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The date a detail page states for itself (its signature or adoption line).
 
-Reading a date and the date in a URL belong to ``archive.timeliness.dates``; this module only decides
-which line of a body is the document's own date.
+Reading a date belongs to ``archive.timeliness.dates``, the date in a URL to ``archive.timeliness.url_dates``; this
+module only decides which line of a body is the document's own date.
 """
 from __future__ import annotations
 

@@ -42,7 +42,15 @@ from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
 from .names import BODY_END, DOCUMENT_REPORTS, SITE_BEFORE_DAY
-from .publisher import DATE_FIRST, GLUED_DATE, NO_PUBLISHER, PUBLISHER_LABELS, publisher_of
+from .publisher import (
+    DATE_FIRST,
+    GLUED_DATE,
+    NO_PUBLISHER,
+    PUBLISHER_LABEL,
+    PUBLISHER_LABELS,
+    SOURCE_OR_ORGAN_LABEL,
+    publisher_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,11 +58,11 @@ logger = logging.getLogger(__name__)
 #: another event's day under its own label (实施日期, 截止日期, 进驻时间, 反馈时间, 办结时间, 会议时间): never the posting day
 _EVENT_DATE = ("(?:实施|施行|截止|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
                "处罚|完成|整改|开始|结束)(?:日期|时间)")
-LABELS = ("索引号|发文机关|发文机构|发布机构|颁布单位|公开责任部门|发布单位|发文单位|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
+LABELS = (f"索引号|{PUBLISHER_LABEL}|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
           "印发日期|印发时间|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
-          f"{_EVENT_DATE}|发布者|提供单位|供稿单位|发稿单位|所属机构|提供时间|提供日期|发稿时间|发稿日期|"
-          "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|信息来源|新闻来源|文章来源|稿件来源|稿源|"
-          "来源|來源|源自|发布(?=\\s*[:：])|出处(?=\\s*[:：])|来自(?=\\s*[:：])|主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
+          f"{_EVENT_DATE}|提供时间|提供日期|发稿时间|发稿日期|"
+          "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|"
+          "主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
 _UI = (r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
@@ -238,7 +246,7 @@ _DATE_AFTER_NAME = re.compile(r"^[^\d\s·•]+\s*[·•]?\s*((?:19|20)\d{2}\s*[-
 #: …and one a wide gap sets after the source's value on its line ("来源:某局  2024-11-04"): read on the line itself, as the
 #: gap ends the value
 _DATE_AFTER_SOURCE = re.compile(
-    r"(?:信息来源|来源|來源|发布机构|发文机构|发文机关)\s*[:：】\]]\s*[^\d\s:：|｜丨]+(?:[ \t\u3000]+|[ \t\u3000]*[|｜丨][ \t\u3000]*)"
+    rf"(?:{SOURCE_OR_ORGAN_LABEL})\s*[:：】\]]\s*[^\d\s:：|｜丨]+(?:[ \t\u3000]+|[ \t\u3000]*[|｜丨][ \t\u3000]*)"
     r"((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 

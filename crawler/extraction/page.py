@@ -19,8 +19,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from archive.timeliness.dates import url_day
 from archive.timeliness.shown_dates import parse_shown_date
+from archive.timeliness.url_dates import url_day
 
 from . import layout
 from .dates import find_stated_date

@@ -12,9 +12,10 @@ from .names import BODY_END, bare_name
 
 logger = logging.getLogger(__name__)
 
-PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位", "信息来源", "新闻来源", "文章来源",
-                    "稿件来源", "稿源", "来源", "來源", "源自", "出处", "来自", "发布", "发布者", "提供单位", "供稿单位", "发稿单位",
-                    "所属机构")
+#: the labels that name a source, in the order a block's values are tried: an issuing body's (发布机构, 发文机关, 颁布单位 …),
+#: a source's (信息来源, 来源 …), then the weak ones (``_WEAK_LABELS``)
+_ISSUER_LABELS = ("发布机构", "发文机关", "发文机构", "颁布单位", "公开责任部门", "发布单位", "发文单位")
+_SOURCE_LABELS = ("信息来源", "新闻来源", "文章来源", "稿件来源", "稿源", "来源", "來源", "源自")
 #: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
 #: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
 #: codes such as sp20241114 or fish; a domain, www.….com, is a source), or a person's role (来源:通讯员 某某: a
@@ -30,6 +31,15 @@ GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/
 #: a verb's label (发布: / 出处: / 来自:), and labels whose value may be a person or an account (发布者:张某, 提供单位 left to a
 #: clerk), name an account as often as a body: only a body's or a medium's name is a publisher
 _WEAK_LABELS = ("出处", "来自", "发布", "发布者", "提供单位", "供稿单位", "发稿单位", "所属机构")
+PUBLISHER_LABELS = _ISSUER_LABELS + _SOURCE_LABELS + _WEAK_LABELS
+#: a verb's label (发布 / 出处 / 来自) is one only before its colon (发布日期, 出处不详 are none)
+_VERB_LABELS = ("出处", "来自", "发布")
+#: the publisher labels as a pattern's alternatives (``info.LABELS``)
+PUBLISHER_LABEL = "|".join(rf"{label}(?=\s*[:：])" if label in _VERB_LABELS else label for label in PUBLISHER_LABELS)
+#: the labels of a source or an issuing organ (来源, 信息来源, 发布机构, 发文机关; not a unit's or a department's, 发布单位 /
+#: 公开责任部门, nor a weak one): a day a wide gap sets after the value on their line is the posting day (``info``)
+SOURCE_OR_ORGAN_LABEL = "|".join(label for label in _ISSUER_LABELS + _SOURCE_LABELS
+                                 if label.endswith(("来源", "來源", "机构", "机关")))
 _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
 #: where a source's value ends: a wide gap, the next short label, its day
 _VALUE_END = re.compile(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")

@@ -5,8 +5,8 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from archive.timeliness.dates import url_year
 from archive.timeliness.shown_dates import looks_dated, parse_shown_date
+from archive.timeliness.url_dates import url_year
 
 from .base import ListEntry, absolute_url, choose_title, clean_text, dedupe_entries
 

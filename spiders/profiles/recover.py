@@ -22,8 +22,8 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from archive.timeliness.dates import url_year
 from archive.timeliness.shown_dates import looks_dated, parse_shown_date
+from archive.timeliness.url_dates import url_year
 
 from .base import ListEntry, ListPage, ListRequest, absolute_url, choose_title, clean_text, parse_html
 

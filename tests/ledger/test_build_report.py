@@ -154,7 +154,7 @@ def test_ministry_postings_are_filed_under_the_province_they_speak_for(tmp_path)
 
 
 def test_inspection_named_with_its_round_wins_and_feedback_is_linked(tmp_path):
-    from archive.ledger.build import inspection_of
+    from archive.ledger.speaks_for import inspection_of
 
     assert inspection_of("中央第三生态环境保护督察组向湖南省反馈督察情况", "第二轮中央生态环境保护督察组对湖南开展了督察") == {
         "level": "central", "round": "第二轮", "batch": ""}

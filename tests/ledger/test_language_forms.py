@@ -5,9 +5,10 @@ import pytest
 
 from archive.ledger.numbers import citations, cited_numbers, deadline
 from archive.ledger.progress import read_status, status_class
-from archive.timeliness.dates import find_dates, url_date
+from archive.timeliness.dates import find_dates
 from archive.timeliness.fields import problem_count, task_count
 from archive.timeliness.shown_dates import parse_shown_date
+from archive.timeliness.url_dates import url_date
 from crawler.extraction.info import info_block
 
 

@@ -12,6 +12,9 @@ from archive.ledger.status import read_status
     # 结束 is a terminal verb after 已: a stay or a training ended
     ("省级督察组已结束对甲市的督察进驻", "done", "已结束"),
     ("各乡镇环境整治培训已全部结束", "done", "已全部结束"),
+    # …and one not yet ended is behind, as work not yet finished (尚未完工): the negated result 未结束
+    ("目前省级督察组对甲市的督察还未结束", "behind", "未结束"),
+    ("乙县河道专项整治仍未结束", "behind", "未结束"),
     # 清 closes a verb of finding out or settling as its result (查清, 结清)
     ("督察组移交的5条问题线索已全部查清", "done", "已全部查清"),
     ("该企业拖欠的治理费用已结清", "done", "已结清"),

@@ -80,8 +80,8 @@ def test_a_feedback_day_takes_its_month_only_from_the_inspectors_stay_just_befor
 def test_item_4_forms_still_unread_before_are_read():
     import datetime as dt
 
-    from archive.timeliness.dates import url_date
     from archive.timeliness.objection import parse_objection
+    from archive.timeliness.url_dates import url_date
 
     # 同年 / 次年 after a year stated alone (no dated mention before them)
     assert [m.iso() for m in find_dates("2022年进驻，同年12月31日前完成")] == ["2022-12-31"]

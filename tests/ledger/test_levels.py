@@ -11,9 +11,9 @@ from lxml import html as lxml_html
 from sqlite_utils import Database
 
 from archive.ledger import build_ledger, ledger_data, render_ledger
-from archive.ledger.build import region_of
 from archive.ledger.closeouts import city_of
 from archive.ledger.levels import province_of
+from archive.ledger.speaks_for import region_of
 from archive.store import Archive
 from tests.ledger.conftest import REPO, capture
 

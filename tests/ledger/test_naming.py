@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ledger.build import inspection_of
 from archive.ledger.naming import inspection_name
+from archive.ledger.speaks_for import inspection_of
 
 
 @pytest.mark.parametrize(("text", "key"), [

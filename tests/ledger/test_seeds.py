@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.ledger.build import inspection_of
 from archive.ledger.link import PlanTask, link_notice
 from archive.ledger.numbers import cited_numbers
+from archive.ledger.speaks_for import inspection_of
 from archive.ledger.tasks import tasks_from_text
 from archive.timeliness.fields import deadline_schedule, problem_count
 

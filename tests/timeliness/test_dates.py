@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from archive.timeliness.dates import cn_number, find_dates, find_ranges, url_date
+from archive.timeliness.dates import cn_number, find_dates, find_ranges
+from archive.timeliness.url_dates import url_date
 
 D = dt.date
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from archive.timeliness.dates import url_day as date_from_url
-from archive.timeliness.dates import url_year as year_from_url
 from archive.timeliness.shown_dates import parse_shown_date as parse_date
+from archive.timeliness.url_dates import url_day as date_from_url
+from archive.timeliness.url_dates import url_year as year_from_url
 
 
 @pytest.mark.parametrize(("text", "year", "expected"), [

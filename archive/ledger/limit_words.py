@@ -1,0 +1,18 @@
+"""The words of a time limit's label (整改时限, 完成期限, 完成时间, 时间节点): one home for the vocabulary the deadline,
+duty, past-time and status readers build their patterns from.
+
+Each reader takes the part it needs: ``archive.ledger.duties`` the limit's nouns alone (整改时限:长期, 办结时限:15个工作日),
+``archive.ledger.past_times`` those and a schedule's node as aims in a clause (计划…, 按时间节点…于…完成),
+``archive.ledger.status_topics`` them as record nouns a completion may qualify (完成时限, 完成节点), and
+``archive.ledger.deadlines`` the whole label a date may follow (``LIMIT_LABEL``).
+"""
+from __future__ import annotations
+
+#: the nouns of a time limit (整改时限, 完成期限, 办结时限)
+LIMIT_NOUN = r"(?:时限|期限)"
+#: a schedule's node, the point a stage is set to be reached by (时间节点, 完成节点)
+NODE = r"节点"
+#: the time a label sets for a completion (完成时间:2020年12月, 完成日期, 办结时间:2021-07-30, 整改时间)
+DUE_TIME = r"(?:完成时间|完成日期|办结时间|整改时间)"
+#: a time limit's label: its noun, the time set for a completion, or a schedule's node (时间节点:2021年9月)
+LIMIT_LABEL = rf"(?:{LIMIT_NOUN}|{DUE_TIME}|(?:时间|完成){NODE})"
