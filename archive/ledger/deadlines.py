@@ -45,6 +45,7 @@ from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import RELATIVE as _RELATIVE
+from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
@@ -205,6 +206,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
             logger.debug("invalid deadline %r", m.text)
     days += _year_and_quarter_days(raw, context_year)
     days += _tenth_days(raw, context_year)
+    days += holiday_eve_days(raw, context_year)  # 国庆节前, 2021年春节前
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not hedged(raw, m.end()) and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.status_topics import ONLY_PART
+from archive.ledger.status_topics import ONLY_PART, SEVERE
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import ADVERB as _ADVERB
 from archive.ledger.status_words import COUNT as _COUNT
@@ -99,6 +99,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"
                           # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
                           rf"|{ONLY_PART.pattern}"
+                          # the situation judged severe after a limited part (…仅有10段,形势严峻; status_topics)
+                          rf"|{SEVERE}"
                           # the work judged by a negative evaluation (see _EVALUATION)
                           rf"|{_EVALUATION}"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
