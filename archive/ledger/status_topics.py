@@ -74,7 +74,9 @@ _RECORD_NOUN = re.compile(r"的?(?:情况|时限|期限|时间|日期|节点|标
                           # …or the event a relative limit counts from (完成整改后5个工作日内报送)
                           r"|[^，,；;。]{0,8}?(?:之|以)?后\s*(?:[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内|方可|才能?|再"
                           # (…or a time clause before a procedure's step: 完成整改后,由县级组织验收; 完成整改后将组织验收)
-                          r"|[，,]?(?:由|经|报|向|申请|提交|组织|方可|可|再|将))"
+                          r"|[，,]?(?:由|经|报|向|申请|提交|组织|方可|可|再|将"
+                          # (…or a rule on what follows it: 完成整改后不得擅自拆除, 整改完成后要防止反弹)
+                          r"|不得|不能|严禁|禁止|不准|要|应|须|需))"
                           # …or the completion as the subject of a copula (完成整改是销号的前提)
                           r"|是(?!否)")
 
