@@ -7,6 +7,7 @@ import pytest
 
 from archive.ledger.deadlines import deadline
 from archive.ledger.status import status_class
+from archive.timeliness.fields import feedback_date
 from archive.timeliness.holidays import holiday_day
 
 # -- status: quantifier scope — a part limited by 仅 / 只 / 才 is never the whole done (a false done before) ------------
@@ -265,3 +266,25 @@ def test_windows_and_this_years_task(text, year, last_day):
 ])
 def test_a_period_or_a_report_is_no_window(text):
     assert deadline(text, context_year=2022).kind == "unknown"
+
+
+# -- feedback: pins of the first-sight mechanisms (a month's year given before, a dateline's bare day, another act) --------
+
+
+@pytest.mark.parametrize(("text", "year", "want"), [
+    ("2021年5月8日,省第二生态环境保护督察组向我市反馈督察意见", 2021, "2021-05-08"),
+    ("2018年4月10日至30日,督察组进驻各区,并于7月完成督察反馈。", 2018, "2018-07"),
+    ("去年5月,省督察组对四市开展督察,同年10月分别反馈了督察意见。", 2020, "2019-10"),
+    ("新华社北京8月22日电 督察组20日至21日分别向7省(市)反馈督察情况", 2024, "2024-08-20"),
+    ("經國務院批准,督察組於2016年5月3日向河北省委、省政府進行了反饋。", 2016, "2016-05-03"),
+    ("2020年10月27日,市委第三巡察组向市住建局党组反馈了巡察意见", 2020, None),  # a 巡察's feedback
+    ("2021年5月8日,省委第二巡视组向我市反馈巡视情况", 2021, None),
+    ("2019年6月3日,审计组向县政府反馈了审计意见", 2019, None),
+    ("督察组将于6月10日反馈督察意见。", 2020, None),  # planned
+    ("2017年4月,督察组对我省开展督察。", 2017, None),  # the stay, no feedback
+])
+def test_feedback_first_sight_mechanisms(text, year, want):
+    found = feedback_date(text, context_year=year)
+    got = None if found is None or found.value is None else (
+        found.value.isoformat()[:7] if found.precision == "month" else found.value.isoformat())
+    assert got == want
