@@ -45,6 +45,7 @@ from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import RELATIVE as _RELATIVE
+from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.limit_words import LIMIT_LABEL
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
@@ -64,6 +65,7 @@ from archive.ledger.past_times import (
     PAST_DONE,
     TITLE_OPEN,
     done_on,
+    done_then,
     hedged,
     listed,
     narrated,
@@ -206,9 +208,11 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
             logger.debug("invalid deadline %r", m.text)
     days += _year_and_quarter_days(raw, context_year)
     days += _tenth_days(raw, context_year)
+    days += holiday_eve_days(raw, context_year)  # 国庆节前, 2021年春节前
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
-                 if not hedged(raw, m.end()) and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
+                 if not hedged(raw, m.end()) and not done_then(raw, m.start(), m.end())
+                 and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
                  and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, clause_start(raw, m.start()),
                                                                                    m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
@@ -265,8 +269,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if clock and _TIMED_SPAN_END.search(raw, 0, m.start):
         start = next((x for x in reversed(mentions) if x.end <= m.start), None)
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
-    if done_on(raw, first, m.end, plain=m.kind == "date"):
-        return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造: when it was done
+    if done_on(raw, first, m.end, plain=m.kind == "date") or done_then(raw, m.start, m.end):
+        return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造, 2021年底完成了整改: when it was done
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day

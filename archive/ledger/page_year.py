@@ -24,7 +24,7 @@ MONTH_PART = re.compile(r"(?<![\d\-—–~～至到〇○零一二三四五六�
                         rf"(?P<m>{MONTH_NUMBER})\s*月"
                         r"(?!份?\s*(?:\d|[〇○零一二三四五六七八九十]|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
 #: (…or 全年 / 本年 without 度: 超额完成全年任务; a report of it, 已完成全年任务的80%, is none)
-YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成[^，,。;；]{0,4}?(?:(?:本|当|全)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")
+YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成[^，,。;；]{0,4}?(?:(?:本|当|全|今)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")
 #: 年 with no year of its own before 内 / 底 / 末 (年内, 年底): the page's; a numeral, another year (去年, 明年, 同年,
 #: 每年, 历年) or a span (半年, 两年, 多年) before it is not
 _BARE = r"(?<![\d〇○零一二三四五六七八九十百千万两几数多半上去明前后同该每周全历近往少青老新翌次成当本今年])年(?=\s*(?:内|底|末))"

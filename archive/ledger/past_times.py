@@ -113,3 +113,21 @@ def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
     clause = clause_start(raw, start)
     return plain and bool(_ON_DAY.search(raw, clause, start) and _ENDED.match(raw, end)
                           and not _AIMED.search(raw, clause, start))
+
+
+#: a verb that ends the work in the perfective after the time in its clause (2021年底完成了整改, 6月底前建成了…): when it
+#: was done, no limit, as 前已完成 (an aim in the clause before the time sets it: 要求…底前完成)
+_PERFECTIVE_AFTER = re.compile(r"[^，,。;；]{0,12}?(?:完成|完工|建成|竣工|办结|投运|拆除|关停|销号|整改到位)了")
+#: …or, with no 前 after it, a year's end of a past year named relative to the page (去年底完成整改, 上年末建成)
+_PAST_YEAR = re.compile(r"(?:去|上|前)年\s*$")
+_PAST_YEAR_ENDED = re.compile(r"\s*(?!前|以前|之前)[^，,。;；]{0,12}?(?:完成|完工|建成|竣工|办结|投运)")
+
+
+def done_then(raw: str, start: int, end: int) -> bool:
+    """Whether the time at ``raw[start:end]`` tells when the work was done (see ``_PERFECTIVE_AFTER``): no aim before
+    it in its clause."""
+    if _AIMED.search(raw, clause_start(raw, start), start):
+        return False
+    return bool(_PERFECTIVE_AFTER.match(raw, end)
+                or _PAST_YEAR.search(raw, max(0, start - 4), start) and _PAST_YEAR_ENDED.match(raw, end))
+

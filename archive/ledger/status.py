@@ -65,14 +65,18 @@ from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_topics import (
     FINDING,
+    LIMITED_PART,
     ONLY_PART,
     PROBLEM_LABEL,
     PROGRESS_FULL,
+    SEVERE,
     conditional,
     goal_list,
     in_title,
     qualifies_a_record,
+    quoted_name,
     sanction_rule,
+    severe_after_part,
     short_of_due,
     topic_kind,
 )
@@ -92,6 +96,8 @@ STATUS_CLASSES = ("done", "mostly_done", "on_track", "behind", "ongoing", "other
 #: a prohibition or a guard before a behind phrase makes it what is to be avoided (严禁工作走过场, 防止进度滞后)
 _PROHIBIT = re.compile(r"严禁|不得|杜绝|防止|避免|禁止|不准|不允许|不许|决不|绝不|切忌|力戒|以免|纠正|克服|反对"
                        r"|不能|不要|不可|不搞|不应|严防|防范|警惕|查处|问责")
+#: …and before a completion or progress (不能以整改完成代替销号, 不得以…为由): a rule, no report (不得不 is none)
+_FORBIDDEN = re.compile(r"不能|不得(?!不)|严禁|禁止|不准|不许|不要|不可|杜绝|防止|避免|切忌|以免")
 #: (…a kind of conduct named by it, a list of them closed by 的 or 等: 出现表面整改、虚假整改的行为, 走过场、敷衍整改等问题)
 _NAMED_KIND = re.compile(r"(?:(?:、|或|和|及)[^，,；;。、的等]{1,16})*(?:的|等)")
 
@@ -186,6 +192,11 @@ class StatusReading:
     head: str | None
 
 
+def _sentence_end(compact: str, at: int) -> int:
+    """Where the sentence holding ``compact[at]`` ends."""
+    return min((i for i in (compact.find(c, at) for c in "；;。") if i >= 0), default=len(compact))
+
+
 def _clause_end(compact: str, at: int) -> int:
     """Where the clause holding ``compact[at]`` ends."""
     return min((i for i in (compact.find(c, at) for c in "，,；;。") if i >= 0), default=len(compact))
@@ -229,6 +240,14 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 全面完成…,持续改善…,推动…; 加快推进…,完成…50公里: a plan's goals or measures listed
     if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
         return short_of_due(compact, m.start())
+    if name == "behind" and quoted_name(compact, m) and _head(compact[m.end():_sentence_end(compact, m.end())]):
+        return False  # 督察指出的“河长巡查流于形式”问题已完成整改: the problem's name; the predicate states the status
+    if name == "behind" and re.fullmatch(SEVERE, m.group(0)):
+        return severe_after_part(compact, m)  # …仅有10段,形势严峻 (形势依然严峻,要… is a remark)
+    if name in ("done", "mostly_done", "on_track") and _FORBIDDEN.search(compact, clause, m.start()):
+        return False  # 不能以整改完成代替销号, 严禁以按计划推进为由…: a rule, no work reported
+    if name in ("done", "mostly_done") and LIMITED_PART.search(compact, clause, m.start()):
+        return False  # 仅有3个项目完工, 只有一半的任务完成: a part, not the whole done
     if name in _AIMED_CLASSES:
         aims_of = _AIM if name == "ongoing" else _MODAL_AIM
         if compact.startswith("对", clause) and (_TOPIC_END.match(compact, m.end())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.status_topics import ONLY_PART
+from archive.ledger.status_topics import ONLY_PART, SEVERE
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import ADVERB as _ADVERB
 from archive.ledger.status_words import COUNT as _COUNT
@@ -101,6 +101,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"
                           # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
                           rf"|{ONLY_PART.pattern}"
+                          # the pace compared below the set one (远低于序时进度, 明显落后于时序进度, 达不到序时要求)
+                          r"|(?<![不未没])(?:低于|落后于|慢于|滞后于|达不到|跟不上|不符合)(?:序时|时序|计划|目标)(?:进度|要求)"
+                          # the situation judged severe after a limited part (…仅有10段,形势严峻; status_topics)
+                          rf"|{SEVERE}"
                           # the work judged by a negative evaluation (see _EVALUATION)
                           rf"|{_EVALUATION}"
                           # the work judged slack by a negated degree complement (治理抓得不紧, 落实得不够) or its effect
@@ -220,7 +224,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]是(?=$|[，,；;。\s])"
                         r"(?![^，,；;。]{0,2}?(?:后|的|前|方可|才))")),
     # (a pace negated, 未按时间节点 / 没按计划, is none)
-    ("on_track", re.compile(r"序时|时序|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    # (the pace compared below, 低于序时进度 / 达不到时序要求, is behind: see the behind class)
+    ("on_track", re.compile(r"(?<!低于)(?<!落后于)(?<!慢于)(?<!滞后于)(?<!达不到)(?<!跟不上)(?<!不符合)(?:序时|时序)|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"

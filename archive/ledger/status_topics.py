@@ -75,7 +75,9 @@ _RECORD_NOUN = re.compile(rf"的?(?:情况|{LIMIT_NOUN}|时间|日期|{NODE}|标
                           # …or the event a relative limit counts from (完成整改后5个工作日内报送)
                           r"|[^，,；;。]{0,8}?(?:之|以)?后\s*(?:[\d一二三四五六七八九十两]+\s*个?(?:工作日|日|天|周|月)\s*内|方可|才能?|再"
                           # (…or a time clause before a procedure's step: 完成整改后,由县级组织验收; 完成整改后将组织验收)
-                          r"|[，,]?(?:由|经|报|向|申请|提交|组织|方可|可|再|将))"
+                          r"|[，,]?(?:由|经|报|向|申请|提交|组织|方可|可|再|将"
+                          # (…or a rule on what follows it: 完成整改后不得擅自拆除, 整改完成后要防止反弹)
+                          r"|不得|不能|严禁|禁止|不准|要|应|须|需))"
                           # …or the completion as the subject of a copula (完成整改是销号的前提)
                           r"|是(?!否)")
 
@@ -101,6 +103,32 @@ def short_of_due(compact: str, at: int) -> bool:
     it (原定2020年底完成的任务,目前仅完成40%): behind (README: 仅完成5项 of 15 due)."""
     return bool(ONLY_PART.match(compact, at) and _DUE.search(compact, sentence_start(compact, at), at))
 
+
+#: a limited subject or amount: 仅 / 只 / 才 (+ 有 / 为 / 占) + a count, a share or a few (仅有3个项目完工, 只有一半的任务完成,
+#: 17个问题中仅有4个整改到位, 消除比例仅为35.7%): what follows is a part, never the whole done (不仅 / 不只 are "not only";
+#: a span of time, 仅用3个月就完成, is no part)
+LIMITED_PART = re.compile(r"(?<!不)(?:仅|只|才)(?:有|为|占|达到?)?(?:约|近)?"
+                          r"(?:\d+(?:\.\d+)?\s*(?:[%％成]|(?:个|项|件|处|家|条|座|宗|户|段|台|所|批))"
+                          r"|[一二两三四五六七八九十百]+\s*(?:成|个|项|件|处|家|条|座|宗|户|段|台|所|批)|一半|少数|极少数|小部分)")
+#: the situation judged severe or worrying (形势严峻, 形势依然不容乐观): behind only after a limited part in its sentence
+#: (…仅有10段,消除比例为35.7%,形势严峻); alone it is a general remark (当前形势依然严峻,要…), no status
+SEVERE = r"形势(?:依然|仍然|仍|十分|非常|较为|相当|更加|更为|极为|异常)?(?:严峻|不容乐观)"
+
+
+def severe_after_part(compact: str, m: re.Match[str]) -> bool:
+    """Whether the severity judgement ``m`` follows a part limited by 仅 / 只 in its sentence (see ``SEVERE``)."""
+    return bool(LIMITED_PART.search(compact, sentence_start(compact, m.start()), m.start()))
+
+#: a phrase inside quotes closed before a noun of kind (“河长巡查流于形式”问题, “整改不到位”等现象) is a problem's name
+_QUOTE_CLOSED = re.compile(r"[^“”「」『』，,；;。]{0,8}?[”」』](?:等)?的?(?:问题|现象|行为|情况|情形)")
+
+
+def quoted_name(compact: str, m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` is inside a quoted problem name (see ``_QUOTE_CLOSED``): what was found, named; when the
+    sentence goes on to state a status (…问题已完成整改) that one decides (指出“…严重滞后”问题 alone is the finding)."""
+    opened = max(compact.rfind(q, clause_start(compact, m.start()), m.start()) for q in "“「『")
+    return opened >= 0 and max(compact.rfind(q, opened, m.start()) for q in "”」』") < 0 \
+        and bool(_QUOTE_CLOSED.match(compact, m.end()))
 
 #: a later clause opened by a verb of aiming at a trend (持续改善…, 推动…再上台阶, 不断提升…) or by a time limit
 #: (…,2020年底前城市污水处理率达到95%)

@@ -46,7 +46,9 @@ EVAL_SUBJECT = (r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组
 #: (a sham or slack conduct named bare — 敷衍整改, 走过场, 表面整改 — is left unread: the corpus labels it a kind of
 #: misconduct in general remarks and requirements as often as a finding; with the work as its subject it is read:
 #: 工作走过场, 态度消极)
-EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力)"
+EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|极为|明显)?(?:不力|消极|不严不实|走过场|乏力"
+               # (…or done perfunctorily or evasively, the work its subject: 整改敷衍应付、避重就轻, 督查流于形式)
+               r"|敷衍应付|敷衍塞责|敷衍了事|避重就轻|流于形式|搞变通)"
                rf"|{EVAL_SUBJECT}{HAN}{{0,4}}?(?<!不)落空"
                r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
                # …or the work said still not in place (整改工作还不到位, 整改仍不到位, 治理工作依然不到位) or not reaching

@@ -76,10 +76,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Kind, Precision, bool]] = [
     (re.compile(rf"(?<=当年|同年|该年|今年|本年|去年|上年|次年|翌年|明年)\s*{_M}\s*月(?![\d{_RED}日号底末])"),
      "date", "month", False),
 ]
-_CONNECTOR = re.compile(r"^\s*(?:至|到|—+|－|–|~|～|-)\s*$")
-_DAY_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,2}}|{_CNMD})\s*[日号]")
+_CONNECTOR = re.compile(r"^\s*(?:起\s*)?(?:至|到|—+|－|–|~|～|-)\s*$")  # (自…起至…: a range)
+_DAY_ONLY_END = re.compile(rf"\s*(?:起\s*)?(?:至|到|—+|－|–|~|～|-)\s*(?P<d>\d{{1,2}}|{_CNMD})\s*[日号]")
 #: a month range's end without its year (2019年5月至6月, 2019年6月—12月底): the start's year carries to it
-_MONTH_ONLY_END = re.compile(rf"\s*(?:至|到|—+|－|–|~|～|-)\s*(?P<m>\d{{1,2}}|{_CNMD})\s*月(?:份)?(?:\s*(?:底|末))?"
+_MONTH_ONLY_END = re.compile(rf"\s*(?:起\s*)?(?:至|到|—+|－|–|~|～|-)\s*(?P<m>\d{{1,2}}|{_CNMD})\s*月(?:份)?(?:\s*(?:底|末))?"
                              rf"(?![\d{_RED}〇○零一二三四五六七八九十日号])")
 _RELATIVE = re.compile(r"(?:每年|每月|逐年|前年|后年|上一年|下一年)\s*$")
 #: a year named relative to the last year the text names (当年, 同年, 次年; 去年5月…同年10月 counts from 去年) or to the
