@@ -2,11 +2,14 @@
 
     .venv/bin/python bench/first_sight.py --set fresh24 --set fresh25            # per reader: then and now, counts
     .venv/bin/python bench/first_sight.py --set fresh24 --kind status --rows      # the dev rows missed then
+    .venv/bin/python bench/first_sight.py --pooled --set fresh22 … --set fresh34  # every row, pooled, counts only
 
 A fresh set is labelled and committed before any reader runs on it, so the code of the commit that first holds its
 rows is the readers as they met it: their misses there are what unseen language looked like, the sample a precision
 or recall audit should start from (the rounds since have fixed most of them, which ``--misses`` no longer shows).
 Only dev rows of sets that are not kept unread (``KEPT_UNREAD`` in ``ledger_language.py``) are ever printed.
+``--pooled`` scores every row of each set (dev and held-out, kept-unread sets too: counts only) with the code that
+first met it and sums the sets per reader, with 95 % Wilson intervals: the readers' figure on unseen language.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blind_delta import REPO, _counts, _tree_of, values_at
-from ledger_language import KEPT_UNREAD
+from ledger_language import KEPT_UNREAD, wilson
 
 from archive.ledger.language import KINDS, expected, load
 
@@ -35,12 +38,34 @@ def first_commit(name: str) -> str:
     return commits[0]
 
 
+def pooled(sets: list[str], kinds: list[str]) -> None:
+    """Per reader, TP / FP / FN over every row of ``sets`` as the code that first met each set read it."""
+    totals = {kind: [0, 0, 0] for kind in kinds}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in sets:
+            commit = first_commit(name)
+            then = values_at(_tree_of(commit, Path(tmp) / commit), [name])
+            for kind in kinds:
+                rows = [r for r in load(kind) if r.get("set") == name]
+                totals[kind] = [a + b for a, b in zip(totals[kind], _counts(rows, then), strict=True)]
+    print(f"{len(sets)} sets at first sight: {', '.join(sets)}")
+    print(f"{'reader':<12} {'TP/FP/FN':>12}  {'P':>5} {'P 95%':>11}  {'R':>5} {'R 95%':>11}")
+    for kind, (tp, fp, fn) in totals.items():
+        p, r = (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+        (plo, phi), (rlo, rhi) = wilson(tp, tp + fp), wilson(tp, tp + fn)
+        print(f"{kind:<12} {f'{tp}/{fp}/{fn}':>12}  {p:.3f} {plo:.2f}–{phi:.2f}  {r:.3f} {rlo:.2f}–{rhi:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="sets", action="append", required=True, help="a seen fresh set (repeatable)")
     parser.add_argument("--kind", choices=KINDS, help="only this reader")
     parser.add_argument("--rows", action="store_true", help="print the dev rows read wrong then, as JSON lines")
+    parser.add_argument("--pooled", action="store_true", help="every row of the sets at first sight, summed (counts)")
     args = parser.parse_args()
+    if args.pooled:
+        pooled(args.sets, [args.kind] if args.kind else list(KINDS))
+        return
     unread = sorted(set(args.sets) & KEPT_UNREAD)
     if unread:
         raise SystemExit(f"kept unread, never listed here: {', '.join(unread)}")
