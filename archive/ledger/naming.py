@@ -50,6 +50,7 @@ from archive.ledger.naming_words import (
     _COMMITTEE,
     _CORE,
     _DEPARTMENT,
+    _MUNICIPAL_DISTRICT,
     _N,
     _NUM,
     _PLACE_LEVEL,
@@ -202,6 +203,32 @@ def cn_ordinal(n: int) -> str:
     return f"{digits[tens] if tens > 1 else ''}十{digits[ones] if ones else ''}"
 
 
+#: a group by its short name (督察五组, 督察组三组 is 第三督察组): one only, no other group beside it (督察一组、二组)
+_SHORT_GROUP = re.compile(rf"督察组?(?P<n>{_N})组(?!\s*[、和及与]\s*{_N}组)")
+
+
+def _short_group(sentence: str) -> int | None:
+    """The one group a sentence names by its short name (…带队督察五组到某区开展…督察), or None."""
+    found = {number_value(g.group("n")) for g in _SHORT_GROUP.finditer(sentence)}
+    return found.pop() if len(found) == 1 else None
+
+
+#: a province or a city other than a municipality named in a 市级 naming's sentence: that city's own inspection
+_OTHER_CITY = re.compile(r"[\u4e00-\u9fff](?:省|自治区)"
+                         r"|(?<=[\u4e00-\u9fff])(?<!北京)(?<!天津)(?<!上海)(?<!重庆)(?<![城我本全该各都超])市(?![级委政民场区县])")
+_DISTRICT = re.compile(_MUNICIPAL_DISTRICT)
+
+
+def _municipal(masked: str, m: re.Match[str]) -> bool:
+    """Whether a 市级 naming is a municipality's (provincial): the municipality named in the 80 characters before, or
+    one of its own districts in the naming's sentence with no other province or city named there (首批市级督察组进驻
+    丰台、房山、大兴三个区; 督察五组到璧山区开展…市级…专项督察)."""
+    if _MUNICIPALITY.search(masked[:m.start()][-80:]):
+        return True
+    sentence = _sentence(masked, m.start(), m.end())
+    return bool(_DISTRICT.search(sentence)) and not _OTHER_CITY.search(sentence)
+
+
 def _glued_level(m: re.Match[str]) -> bool:
     """Whether a bare 督察组's level is glued to it, nothing between (省督察组, 省级督察组, 自治区督察组)."""
     return bool(m.group("level")) and m.end("level") == m.start("bare") and m.group("level") != "市级"
@@ -238,7 +265,7 @@ def namings(text: str | None) -> list[InspectionName]:
             out.append(_counted(counted.pop(0), raw, original))
         if any(m.start() < end and start < m.end() for start, end in spans):
             continue
-        if m.group("level") == "市级" and not _MUNICIPALITY.search(masked[:m.start()][-80:]):
+        if m.group("level") == "市级" and not _municipal(masked, m):
             continue  # a city's own 市级 inspection is no level of the ledger's
         level = _level(m.group("level"))
         if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 5):m.end("level")]):
@@ -291,6 +318,7 @@ def namings(text: str | None) -> list[InspectionName]:
             continue
         if group and out[-1:] and out[-1].level == level and _beside(out, group, masked, m.start()):
             out[-1], group = replace(out[-1], group=None), None  # 省第二…督察组进驻甲市、省第三…督察组进驻乙市
+        group = group or _short_group(sentence)
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))
     out.extend(_counted(c, raw, original) for c in counted)
