@@ -203,6 +203,12 @@ def cn_ordinal(n: int) -> str:
     return f"{digits[tens] if tens > 1 else ''}十{digits[ones] if ones else ''}"
 
 
+#: a round and / or a batch before a naming that states neither, an act of holding it and 的 between (这是第二轮第一批
+#:针对6省市开展的中央…督察): the naming's stage
+_STAGE_BEFORE = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^，,。；;\n督]{{0,30}}?(?:开展|实施|进行|启动)的\s*$")
+#: an inspection's standard or yardstick (以省级环保督察标准为依据, 按照中央环保督察的标准开展自查): a measure a body
+#: applies to itself, no inspection named
+_YARDSTICK = re.compile(r"\s*(?:组)?\s*的?\s*(?:标准|尺度|标尺)")
 #: a group by its short name (督察五组, 督察组三组 is 第三督察组): one only, no other group beside it (督察一组、二组)
 _SHORT_GROUP = re.compile(rf"督察组?(?P<n>{_N})组(?!\s*[、和及与]\s*{_N}组)")
 
@@ -265,6 +271,8 @@ def namings(text: str | None) -> list[InspectionName]:
             out.append(_counted(counted.pop(0), raw, original))
         if any(m.start() < end and start < m.end() for start, end in spans):
             continue
+        if _YARDSTICK.match(masked, m.end()):
+            continue  # 以省级环保督察标准为依据: the inspection's standard a body applies, no inspection held
         if m.group("level") == "市级" and not _municipal(masked, m):
             continue  # a city's own 市级 inspection is no level of the ledger's
         level = _level(m.group("level"))
@@ -272,6 +280,8 @@ def namings(text: str | None) -> list[InspectionName]:
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
+        if level and not (rnd or batch) and (lead := _STAGE_BEFORE.search(masked, clause_start(masked, m.start(), LINE_CLAUSE_ENDS), m.start())):
+            rnd, batch = _ordinal(lead.group("r")), _ordinal(lead.group("b") or lead.group("b2"))  # 这是第三轮第二批开展的中央…督察
         if batch and not rnd and _HANDED_OVER.match(masked, m.end()):
             batch = None  # 第十批中央生态环境保护督察交办件: the petitions' batch
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
