@@ -85,6 +85,8 @@ _CN_DAY = r"[〇○零一二][〇○零一二三四五六七八九]{3}[ \t]*年[
 _DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:); either numeral script
     r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
     rf"|{_CN_DAY})[ \t\u3000]*"
+    # …its weekday between (2019年6月26日 星期三 来源:)
+    r"(?:(?:星期|礼拜|周)[一二三四五六日天][ \t\u3000]*)?"
     r"[)）\]】]?[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|出处|来自|发布|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 #: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day
