@@ -68,10 +68,13 @@ _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(
                           # 计划完成的; 共需完成整改任务56项, no 的, states the whole)
                           r"|正在[^，,。；;\d]{0,8}|推进中的|(?:需要?|须|要|计划)完成(?:整改)?的|年[^，,。；;\d]{0,6}?完成(?:整改)?的"
                           # …or behind (整改进展滞后的, 逾期的)
-                          r"|(?:滞后|缓慢|逾期|超期|未按[期时])的?"
+                          r"|(?:滞后|缓慢|逾期|超期|未按[期时])(?:未?完成)?的?"
+                          # …or done with no adverb, right before the noun (，完成整改任务190项; 需完成 / 计划完成 / 力争完成: due)
+                          r"|(?<![需要须应划争保将拟前内])完成"
                           r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
                           # …an inspection's name between (累计完成中央和省级环保督察整改任务156项)
-                          r"(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?(?:任务)?\s*$")
+                          # …and its 的 before the noun (已办结的整改任务:32项, 未完成整改的任务共9项)
+                          r"(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?的?(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
                               # …or 整改 opening the clause as the problems' qualifier (a table's 整改问题 24 个; 共整改问题24个

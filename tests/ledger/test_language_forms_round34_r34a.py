@@ -114,6 +114,19 @@ def test_problems_from_another_channel_are_no_count(text):
     "2023年底前完成15项,2024年底前完成20项整改任务",
     "累计完成整改任务150项",
     "按照整改方案确定的任务,今年需完成的整改任务18项",
+    # the part's qualifier and its 的 before the noun, the count after it (every path that reads a count after its noun)
+    "已完成整改的问题共45个",
+    "共完成整改任务48项",
+    "整改完成率达95%，完成整改任务190项",
+    "已销号的整改任务清单(共计38项)",
+    "已办结的整改任务:32项",
+    "完成整改任务数：46",
+    "已完成整改问题数：27",
+    "正在整改的问题有12个",
+    "未完成整改的任务共9项",
+    "逾期未完成的整改任务5项",
+    "需要长期坚持的整改任务共7项",
+    "今年底前需完成的问题有12个",
 ])
 def test_a_part_is_no_count(text):
     assert problem_count(text) is None
@@ -135,6 +148,12 @@ def test_a_part_is_no_count(text):
     ("截至3月底,某市45項中央環保督察整改任務,已整改完成40項。", 45),
     ("截至目前,72项整改任务已累计完成65项", 72),
     ("20项整改任务,已完成18项,2项正在推进", 20),
+    # a plan's total due by a day is no part (前完成)
+    ("某省要求2025年6月前完成36项具体整改任务", 36),
+    ("整改任务总数(项) 37", 37),
+    ("整改任务清单(共计39项)", 39),
+    ("督察反馈问题涉及我区17项", 17),
+    ("整改任务共计41项", 41),
 ])
 def test_the_whole_before_its_part_counts(text, count):
     assert problem_count(text) == count
