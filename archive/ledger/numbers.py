@@ -49,7 +49,7 @@ _CITATION = re.compile(
     rf"\s*(?:项(?!\s*{_NOT_TASK_ITEM})|件|(?:个|号)(?=\s*{_WHOSE}(?:问题|任务))"
     # (条 + a space opens a rule's article, 第3条 整改任务的责任单位应当…, unless the whole text is spaced so)
     rf"|条(?={_WHOSE}(?:问题|任务)|\s+(?:整\s+改\s+)?(?:问\s+题|任\s+务)))"
-    rf"|(?<![\d第.〕\]】年])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"|(?<![\d第.〕\]】年\-－—–/])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
@@ -89,6 +89,8 @@ _PROBLEM_LABEL = re.compile(
     rf"(?<=督察|反馈|交办)(?:问题|任务)\s*(?P<list9>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)?\s*{_LABEL_ITEM})*)"
     rf"|(?<![\u4e00-\u9fff])(?:问题|任务)\s*(?P<list10>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)\s*{_LABEL_ITEM})+)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
+#: a year then a serial (2023-0156, 2021/15): a code's numbering, never a task's
+_YEAR_SERIAL = re.compile(r"\s*(?:19|20)\d{2}\s*[-－—–/]\s*\d")
 #: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) or of a meeting is no task
 _RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$|会议\s*$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
@@ -162,6 +164,8 @@ def citations(text: str | None) -> list[Citation]:
             continue
         groups = m.groupdict()
         listing = re.sub("问题|任务", "", next(v for k, v in groups.items() if k.startswith("list") and v))
+        if _YEAR_SERIAL.match(listing):
+            continue  # 编号:2023-0156: a year and its serial, a case's or a document's code, no task's number
         numbers = tuple(dict.fromkeys(_expand(listing)))
         if not numbers:
             continue

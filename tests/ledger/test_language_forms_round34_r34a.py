@@ -196,6 +196,9 @@ def test_the_plans_own_list_counts_in_its_frames(text, count):
     ("關於中央環境保護督察反饋問題（問題編號二十一）整改情況的公示", [21]),
     ("整改问题第十四项已完成销号", [14]),
     ("中央第三环保督察组交办问题第二十五号已办结", [25]),
+    ("编号:12-3", [12]),  # an item and its sub-item, no year
+    ("1-20号整改任务", list(range(1, 21))),
+    ("14-2号任务", [14]),
 ])
 def test_a_problems_label_and_numeral_cite_it(text, numbers):
     assert cited_numbers(text) == numbers
@@ -221,6 +224,11 @@ def test_a_problems_label_and_numeral_cite_it(text, numbers):
     "问题12个",
     "第三批交办问题",
     "市政府第十二次常务会议",
+    # a year and its serial under a bare label: a case's or a document's code
+    "编号:2023-0156",
+    "问题编号：2021-15",
+    "（编号：2020-3）",
+    "编号：2019-08号任务",
 ])
 def test_an_item_of_something_else_cites_no_task(text):
     assert cited_numbers(text) == []
