@@ -50,6 +50,7 @@ from archive.ledger.naming_words import (
     _COMMITTEE,
     _CORE,
     _DEPARTMENT,
+    _MUNICIPAL_DISTRICT,
     _N,
     _NUM,
     _PLACE_LEVEL,
@@ -202,6 +203,38 @@ def cn_ordinal(n: int) -> str:
     return f"{digits[tens] if tens > 1 else ''}十{digits[ones] if ones else ''}"
 
 
+#: a round and / or a batch before a naming that states neither, an act of holding it and 的 between (这是第二轮第一批
+#:针对6省市开展的中央…督察): the naming's stage
+_STAGE_BEFORE = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH}))[^，,。；;\n督]{{0,30}}?(?:开展|实施|进行|启动)的\s*$")
+#: an inspection's standard or yardstick (以省级环保督察标准为依据, 按照中央环保督察的标准开展自查): a measure a body
+#: applies to itself, no inspection named
+_YARDSTICK = re.compile(r"\s*(?:组)?\s*的?\s*(?:标准|尺度|标尺)")
+#: a group by its short name (督察五组, 督察组三组 is 第三督察组): one only, no other group beside it (督察一组、二组)
+_SHORT_GROUP = re.compile(rf"督察组?(?P<n>{_N})组(?!\s*[、和及与]\s*{_N}组)")
+
+
+def _short_group(sentence: str) -> int | None:
+    """The one group a sentence names by its short name (…带队督察五组到某区开展…督察), or None."""
+    found = {number_value(g.group("n")) for g in _SHORT_GROUP.finditer(sentence)}
+    return found.pop() if len(found) == 1 else None
+
+
+#: a province or a city other than a municipality named in a 市级 naming's sentence: that city's own inspection
+_OTHER_CITY = re.compile(r"[\u4e00-\u9fff](?:省|自治区)"
+                         r"|(?<=[\u4e00-\u9fff])(?<!北京)(?<!天津)(?<!上海)(?<!重庆)(?<![城我本全该各都超])市(?![级委政民场区县])")
+_DISTRICT = re.compile(_MUNICIPAL_DISTRICT)
+
+
+def _municipal(masked: str, m: re.Match[str]) -> bool:
+    """Whether a 市级 naming is a municipality's (provincial): the municipality named in the 80 characters before, or
+    one of its own districts in the naming's sentence with no other province or city named there (首批市级督察组进驻
+    丰台、房山、大兴三个区; 督察五组到璧山区开展…市级…专项督察)."""
+    if _MUNICIPALITY.search(masked[:m.start()][-80:]):
+        return True
+    sentence = _sentence(masked, m.start(), m.end())
+    return bool(_DISTRICT.search(sentence)) and not _OTHER_CITY.search(sentence)
+
+
 def _glued_level(m: re.Match[str]) -> bool:
     """Whether a bare 督察组's level is glued to it, nothing between (省督察组, 省级督察组, 自治区督察组)."""
     return bool(m.group("level")) and m.end("level") == m.start("bare") and m.group("level") != "市级"
@@ -238,13 +271,17 @@ def namings(text: str | None) -> list[InspectionName]:
             out.append(_counted(counted.pop(0), raw, original))
         if any(m.start() < end and start < m.end() for start, end in spans):
             continue
-        if m.group("level") == "市级" and not _MUNICIPALITY.search(masked[:m.start()][-80:]):
+        if _YARDSTICK.match(masked, m.end()):
+            continue  # 以省级环保督察标准为依据: the inspection's standard a body applies, no inspection held
+        if m.group("level") == "市级" and not _municipal(masked, m):
             continue  # a city's own 市级 inspection is no level of the ledger's
         level = _level(m.group("level"))
         if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 5):m.end("level")]):
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
+        if level and not (rnd or batch) and (lead := _STAGE_BEFORE.search(masked, clause_start(masked, m.start(), LINE_CLAUSE_ENDS), m.start())):
+            rnd, batch = _ordinal(lead.group("r")), _ordinal(lead.group("b") or lead.group("b2"))  # 这是第三轮第二批开展的中央…督察
         if batch and not rnd and _HANDED_OVER.match(masked, m.end()):
             batch = None  # 第十批中央生态环境保护督察交办件: the petitions' batch
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
@@ -291,6 +328,7 @@ def namings(text: str | None) -> list[InspectionName]:
             continue
         if group and out[-1:] and out[-1].level == level and _beside(out, group, masked, m.start()):
             out[-1], group = replace(out[-1], group=None), None  # 省第二…督察组进驻甲市、省第三…督察组进驻乙市
+        group = group or _short_group(sentence)
         out.append(InspectionName(level, rnd, batch, group, again, special, original[m.start():m.end()],
                                   m.start()))
     out.extend(_counted(c, raw, original) for c in counted)

@@ -31,3 +31,11 @@ _BATCH = rf"第{_N}批|首批"
 #: or a prefecture's ending (吉林市, 海南州 are cities)
 _PROVINCE_SHORT = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
                    r"云南|陕西|甘肃|青海)(?![市州县区省])")
+#: districts only a municipality (北京 / 天津 / 上海 / 重庆) has, a name no other place shares (朝阳, 通州, 普陀, 宝山,
+#: 江北, 和平, 河东, 长宁 are other cities' too; 金山, 南岸, 长寿 are common words; 大兴安岭 is a prefecture): a 市级
+#: inspection sent to them is the municipality's own, provincial (首批市级督察组进驻丰台、房山、大兴三个区)
+_MUNICIPAL_DISTRICT = (r"(?:海淀|丰台|石景山|门头沟|房山|顺义|昌平|大兴(?!安岭)|怀柔|平谷|密云|延庆|东城区|西城区"
+                       r"|黄浦|徐汇|长宁区|静安|虹口|杨浦|闵行|嘉定|浦东新区|松江区|青浦|奉贤|崇明"
+                       r"|红桥区|东丽|西青|津南|北辰区|武清|宝坻|滨海新区|宁河区|静海|蓟州"
+                       r"|万州|涪陵|渝中|大渡口|沙坪坝|九龙坡|北碚|綦江|大足|渝北|巴南|黔江|江津|合川|永川|南川|璧山|铜梁"
+                       r"|潼南|荣昌|开州|梁平|武隆|两江新区)")

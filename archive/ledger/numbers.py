@@ -8,7 +8,7 @@ A citation is a grammar: a marker (第 / 序号 / 编号 / 问题编号 / 省编
 form, one number or a list (、 , 和 及 与) or a range (- — ～ 至 到), each item's closer optionally repeated, a
 sub-item (（二）, 14-2, 之一, 第2小项) that keeps its item, and a closer (项 / 件, 号 / 个 / 条 before 问题 or 任务, or the
 marker's brackets and colon).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
-rule's article items (第六十三条第三项), a measure's number (第1项整改措施), list enumerators, attachment labels, other things' 编号, phone numbers,
+rule's article items (第六十三条第三项), a measure's, an indicator's or a requirement's number (第1项整改措施, 第1项考核指标, 第5项要求), a year's serial (编号:2023-0156), list enumerators, attachment labels, other things' 编号, phone numbers,
 counts.  ``tests/ledger/test_grammar_citation_count.py`` builds the combinations.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
 ``archive.ledger.deadlines`` and re-exported here, its historical home.
 """
@@ -40,12 +40,16 @@ _RANGE = r"\s*(?:至|到|—+|－|–|~|～|-)\s*第?\s*"
 #: 文号's year (〔2020〕3号)
 #: whose problem or task a closer's noun names (第2个反馈问题, 第31号整改任务, 第5个交办问题)
 _WHOSE = r"(?:反馈|交办|督察|省级|市级)?(?:整改)?"
+#: what a 第N项 may number that is no task: a meeting's items, a measure (第1项整改措施), an indicator (第1项考核指标), a
+#: text's content or requirement (报告第三项内容, 第5项要求), a rule's principle or standard
+_NOT_TASK_ITEM = (r"(?:议题|议程|(?:整改|工作|具体)?(?:措施|举措)|(?:考核|约束性|预期性|监测|评价)?指标|内容|要求|原则|规定|标准"
+                  r"|条件|职责|权利|义务|制度|程序)")
 _CITATION = re.compile(
     rf"(?:第\s*(?P<list>(?:{_NUM})(?:{_CLOSED}(?:{_SEP}|{_RANGE})(?:{_NUM}))*)"
-    rf"\s*(?:项(?!\s*(?:议题|议程|(?:整改|工作)?(?:措施|举措)))|件|(?:个|号)(?=\s*{_WHOSE}(?:问题|任务))"
+    rf"\s*(?:项(?!\s*{_NOT_TASK_ITEM})|件|(?:个|号)(?=\s*{_WHOSE}(?:问题|任务))"
     # (条 + a space opens a rule's article, 第3条 整改任务的责任单位应当…, unless the whole text is spaced so)
     rf"|条(?={_WHOSE}(?:问题|任务)|\s+(?:整\s+改\s+)?(?:问\s+题|任\s+务)))"
-    rf"|(?<![\d第.〕\]】年])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
+    rf"|(?<![\d第.〕\]】年\-－—–/])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in
@@ -69,6 +73,8 @@ _MARKED = re.compile(
     # the problem's or task's own label (or its list's) needs no colon: 问题编号三十四、三十八 / 任务编号14-2 / 问题清单序号15 (a bracket may open
     # the label: 整改任务{编号364(35-11)}, 问题【编号12】)
     rf"|(?:问题|任务)(?:清单|台账)?(?:省|市|县|区)?\s*[{{【\[〔(（]?\s*(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
+    # 第…号 right after the problem's own label (交办问题第25号已办结; 问题第3号文件 names a document)
+    rf"|(?<=问题|任务)\s*第\s*(?P<list12>{_LIST})\s*号(?!\s*(?:文|令|公告|通知|函))"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )
@@ -83,6 +89,8 @@ _PROBLEM_LABEL = re.compile(
     rf"(?<=督察|反馈|交办)(?:问题|任务)\s*(?P<list9>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)?\s*{_LABEL_ITEM})*)"
     rf"|(?<![\u4e00-\u9fff])(?:问题|任务)\s*(?P<list10>{_LABEL_ITEM}(?:{_SEP}(?:问题|任务)\s*{_LABEL_ITEM})+)")
 _RANGE_ONLY = re.compile(rf"^{_RANGE}$")
+#: a year then a serial (2023-0156, 2021/15): a code's numbering, never a task's
+_YEAR_SERIAL = re.compile(r"\s*(?:19|20)\d{2}\s*[-－—–/]\s*\d")
 #: an item of a rule's article or paragraph (《环境保护法》第六十三条第三项, 第二款第一项) or of a meeting is no task
 _RULE_ITEM = re.compile(rf"第\s*(?:{_NUM})\s*[条款]\s*$|会议\s*$")
 _ITEM_NUMBER = re.compile(rf"^\s*(?:第\s*)?(?P<n>{_NUM}|[{''.join(_CIRCLED)}])\s*(?:项|个|号)?\s*[.．、:：)）]?\s*$")
@@ -156,6 +164,8 @@ def citations(text: str | None) -> list[Citation]:
             continue
         groups = m.groupdict()
         listing = re.sub("问题|任务", "", next(v for k, v in groups.items() if k.startswith("list") and v))
+        if _YEAR_SERIAL.match(listing):
+            continue  # 编号:2023-0156: a year and its serial, a case's or a document's code, no task's number
         numbers = tuple(dict.fromkeys(_expand(listing)))
         if not numbers:
             continue

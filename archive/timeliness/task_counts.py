@@ -68,10 +68,13 @@ _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(
                           # 计划完成的; 共需完成整改任务56项, no 的, states the whole)
                           r"|正在[^，,。；;\d]{0,8}|推进中的|(?:需要?|须|要|计划)完成(?:整改)?的|年[^，,。；;\d]{0,6}?完成(?:整改)?的"
                           # …or behind (整改进展滞后的, 逾期的)
-                          r"|(?:滞后|缓慢|逾期|超期|未按[期时])的?"
+                          r"|(?:滞后|缓慢|逾期|超期|未按[期时])(?:未?完成)?的?"
+                          # …or done with no adverb, right before the noun (，完成整改任务190项; 需完成 / 计划完成 / 力争完成: due)
+                          r"|(?<![需要须应划争保将拟前内])完成"
                           r"|(?:应完成|到期|长期坚持|序时进度|立行立改)的?)"
                           # …an inspection's name between (累计完成中央和省级环保督察整改任务156项)
-                          r"(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?(?:任务)?\s*$")
+                          # …and its 的 before the noun (已办结的整改任务:32项, 未完成整改的任务共9项)
+                          r"(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?的?(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
 _PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
                               # …or 整改 opening the clause as the problems' qualifier (a table's 整改问题 24 个; 共整改问题24个
@@ -137,7 +140,7 @@ _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成
 _TAKEN_UP = re.compile(r"领办|包案|包抓|牵头|(?:局|厅|委员会|部门|单位)\s*(?:共|的)?\s*(?:承担|负责)")
 #: a number of provinces (7省(市), 8省区, 5个省份) and the kinds of places whose plans are counted together (9市, 5个县(区))
 _SEVERAL_PROVINCES = rf"(?:{_CN_NUM})\s*(?:个\s*省(?:份|区|市)?|省(?:份|市|区|[（(][^）)]{{1,6}}[）)]))"
-_PLACE_KIND = r"(?:地市|市州|县区|县市区|市县|市|县|区|州|盟|旗)"
+_PLACE_KIND = r"(?:地市|市州|县区|县市区|市县|(?:设区的?|地级|县级)市|市|县|区|州|盟|旗)"
 #: whose count it is, named in its clause: a batch handed over (第三批交办, 分5批; 第二批中央…督察 names the inspection)
 #: or announced (本次公示, 现将…公示, 拟销号; 本次省督察反馈的 names the inspection),
 #: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察; a number of provinces: 7省(市), 8省区, 5个省份)
@@ -255,6 +258,9 @@ _OTHER_SOURCE_LISTED = re.compile(rf"(?:警示片|暗访|曝光|审计|巡[视�
 
 
 _PLAN_VERB = re.compile(r"\s*(?:共|并|还)?\s*(?:确定|明确|提出|列出|部署|安排)")
+#: a plan named as the count's source (河长制工作方案确定的…, 乡村振兴实施方案明确重点任务52项, …行动计划明确的) in a sentence
+#: naming no rectification, inspection or feedback: that plan's tasks (整改方案 names the rectification)
+_NAMED_PLAN = re.compile(r"(?:方案|规划|要点|(?<![按年])计划)\s*(?:中|里)?\s*(?:所|共|已)?\s*(?:确定|明确|提出|列出|部署|安排)")
 
 
 def _no_plan_count(text: str, m: re.Match[str]) -> bool:
@@ -293,7 +299,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
     if _SEVERAL_SUBJECT.match(text, sentence):
         return True  # 7省市督察整改方案均…,对…梳理,共计确定375项: several provinces' plans, the sentence's subject
-    if _CAMPAIGN_PLAN.search(text, sentence, m.start()) and not (_RECTIFICATION.search(text, sentence, sentence_end)):
+    if (_CAMPAIGN_PLAN.search(text, sentence, m.start()) or _NAMED_PLAN.search(text, sentence, m.start())) \
+            and not _RECTIFICATION.search(text, sentence, sentence_end):
         return True  # 两大攻坚战作战方案中,须…完成的20项重点任务: a campaign's plan, no inspection's
     # …the title in the clause before when this one goes on with the plan's verb (印发《…行动方案》，确定整改任务150项)
     titles = list(_TITLE.finditer(text, sentence if _PLAN_VERB.match(text, clause) else clause, m.start()))

@@ -41,7 +41,7 @@ from archive.timeliness.dates import find_dates
 from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
-from .names import BODY_END, DOCUMENT_REPORTS, SITE_BEFORE_DAY
+from .names import BODY_END, DOCUMENT_REPORTS, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
 from .publisher import (
     DATE_FIRST,
     GLUED_DATE,
@@ -93,6 +93,8 @@ _CN_DAY = r"[〇○零一二][〇○零一二三四五六七八九]{3}[ \t]*年[
 _DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:); either numeral script
     r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
     rf"|{_CN_DAY})[ \t\u3000]*"
+    # …its weekday between (2019年6月26日 星期三 来源:)
+    r"(?:(?:星期|礼拜|周)[一二三四五六日天][ \t\u3000]*)?"
     r"[)）\]】]?[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|出处|来自|发布|作者|编辑)[ \t]*[:：]")
 _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 #: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day
@@ -187,9 +189,10 @@ _ISSUE_LINE = re.compile(r"《[ \t\u3000]*([\u4e00-\u9fff]{2,12}?(?:报|刊)(?:�
 #: a newspaper's name between dashes in an e-paper's info line: "日期:[2017年02月20日] -- 菏泽日报 -- 版次:[A2]"
 _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|刊))\s*(?:--|——)")
 #: a news CMS line "2020-06-12 10:38:39 新安晚报 作者: 姚一鸣": the name between the time and the next label or page
-#: control; a site and its paper joined by a dash ("… 10:09:33 某某网-某某日报  点击量:") is one name
+#: control (点击量, 阅读, 浏览); a site and its paper joined by a dash ("… 10:09:33 某某网-某某日报  点击量:") is one name;
+#: a person's or an account's name there (… 10:09:33 张某某 阅读:) is the writer, no publisher
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
-                              r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论)\s*[:：(（]")
+                              r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论|阅读(?:量|数|次数)?|浏览(?:量|次数)?|访问量?)\s*[:：(（]")
 
 
 #: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
@@ -199,7 +202,7 @@ _MEDIUM_END = "日报|晚报|报|网|在线"
 #: …not a document's kind ending in 报 (整改情况通报, 工作简报, 环境质量月报, 统计公报 before their day: a list line's title)
 _DOCUMENT_REPORT = f"(?<!{'|'.join(DOCUMENT_REPORTS)})"
 _MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}){_DOCUMENT_REPORT}"
-                     rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端))?)"
+                     rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端|新闻))?)"
                      r"(?=[ \t\u3000]*[·•]?[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
                      # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
                      r"|[（(]\s*(?:记者|通讯员)))", re.MULTILINE)
@@ -226,9 +229,10 @@ _TIMED_END = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \t\u3000]*$")
 
 
 def _byline(folded: str) -> re.Match[str] | None:
-    """The first bare byline of ``folded`` whose name is no body, column nor clock word (see _BYLINE)."""
-    return next((m for m in _BYLINE.finditer(folded) if not _NOT_BYLINE.search(m.group(1))
-                 or (m.group(1).endswith("新闻") and _TIMED_END.search(m.group(0)))), None)
+    """The first bare byline of ``folded`` whose name is no body, column nor clock word, nor a person's or an account's
+    (张某某, 越战老兵, 楼主: a forum post's; see _BYLINE)."""
+    return next((m for m in _BYLINE.finditer(folded) if not PERSON_OR_ACCOUNT.fullmatch(m.group(1)) and (
+                 not _NOT_BYLINE.search(m.group(1)) or (m.group(1).endswith("新闻") and _TIMED_END.search(m.group(0))))), None)
 
 
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
@@ -368,7 +372,8 @@ def info_block(text: str) -> InfoBlock:
         stated = find_stated_date(folded)  # the signature day in the reading copy (２０１７年 too)
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
-    if publisher is None and (named := _NAME_AFTER_TIME.search(folded) or masthead or _DASHED_MASTHEAD.search(folded)
+    after_time = next((m for m in _NAME_AFTER_TIME.finditer(folded) if not PERSON_OR_ACCOUNT.fullmatch(m.group(1))), None)
+    if publisher is None and (named := after_time or masthead or _DASHED_MASTHEAD.search(folded)
                               or _MEDIUM.search(folded) or (None if fields else _byline(folded))
                               or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not NO_PUBLISHER.match(m.group(1))), None)):
         publisher = text[named.start(1):named.end(1)]

@@ -21,6 +21,13 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢
 _GLUED_AUTHOR = re.compile(rf"(?<=[{BODY_END}心])(?:记者|通讯员)?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
                            rf"(?<![{BODY_END}刊版讯稿端])$")
 
+#: a person's or an account's name, never a medium's: a surname and one or two characters (张某某), or a name ending in
+#: a person's word — a role (楼主, 小编, 志愿者, 网友), an old hand or a kinsman (越战老兵, 老李, 某哥) — the byline of a forum
+#: post or a blog, no publisher
+PERSON_OR_ACCOUNT = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]*(?:楼主|小编|博主|网友|用户|会员|志愿者|爱好者"
+                               rf"|老兵|老[{_SURNAMES}]|[哥姐叔姨弟妹兄侠客]|君)")
+
+
 #: a document's kind ending in 报 (情况通报, 工作简报, 质量月报, 统计公报): a list line's title before its day, no medium's
 #: name (a paper may end in 快报, 周报 or 汇报: 现代快报, 文汇报)
 DOCUMENT_REPORTS = ("通报", "简报", "月报", "季报", "年报", "公报", "举报", "申报", "预报", "喜报", "捷报", "呈报", "上报", "填报")
