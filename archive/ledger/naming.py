@@ -173,10 +173,16 @@ class InspectionName:
     special: bool
     text: str
     start: int
+    #: the words of later namings that filled in what this one leaves unstated (``inspection_name``)
+    filled_from: tuple[str, ...] = ()
 
     def key(self) -> tuple[str, int | None, int | None, int | None, bool, bool]:
         """The facts without the span (what two namings must share to be the same)."""
         return (self.level, self.round, self.batch, self.group, self.again, self.special)
+
+    def words(self) -> str:
+        """The words the facts were read from: this naming's, then those that filled it in, joined by " … "."""
+        return " … ".join((self.text, *self.filled_from))
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -415,7 +421,9 @@ def inspection_name(*texts: str | None) -> InspectionName | None:
             if first is None:
                 first = n
             elif n.level == first.level:
-                first = replace(first, round=first.round or n.round, batch=first.batch or n.batch,
-                                group=first.group or n.group, again=first.again or n.again,
-                                special=first.special or n.special)
+                filled = replace(first, round=first.round or n.round, batch=first.batch or n.batch,
+                                 group=first.group or n.group, again=first.again or n.again,
+                                 special=first.special or n.special)
+                if filled.key() != first.key():
+                    first = replace(filled, filled_from=(*first.filled_from, n.text))
     return first

@@ -48,8 +48,15 @@ def inspection_of(*texts: str) -> dict | None:
     """``{"level", "round", "batch"}`` of the 督察 the texts name (title first), as the inspections
     table keys it (``round`` "第二轮" or "回头看", ``batch`` "第一批", "" when not stated); the grammar
     is ``archive.ledger.naming``."""
+    named = inspection_named(*texts)
+    return named[0] if named else None
+
+
+def inspection_named(*texts: str) -> tuple[dict, str] | None:
+    """``inspection_of`` and the words it was read from (the naming, then those that filled it in, joined by " … ":
+    ``plans.inspection_named_as``)."""
     name = inspection_name(*texts)
     if name is None:
         return None
     rnd = "回头看" if name.again else (f"第{cn_ordinal(name.round)}轮" if name.round else "")
-    return {"level": name.level, "round": rnd, "batch": f"第{cn_ordinal(name.batch)}批" if name.batch else ""}
+    return {"level": name.level, "round": rnd, "batch": f"第{cn_ordinal(name.batch)}批" if name.batch else ""}, name.words()
