@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 from sqlite_utils import Database
 
-from archive.ledger import build_ledger
+from archive.ledger import build_ledger, ledger_data, render_ledger
 from archive.ledger.evidence import feedback_read, stated_count
 from archive.ledger.numbers import number_value
 from archive.ledger.schema import MIGRATIONS as LEDGER
@@ -132,3 +132,12 @@ def test_the_plan_page_shows_the_words_escaped(get, db_path):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;对督察反馈的4个问题" in html, path
         assert "<script>alert(1)" not in html and "<img src=x" not in html, path
     assert "&lt;img src=x onerror=alert(2)&gt;反馈" in get(f"/-/ducha/ledger/{doc_id}?as_of=2024-07-01").text
+
+
+def test_the_report_gives_the_words_beside_a_mismatch_and_a_lag(db_path):
+    md = render_ledger(db_path, as_of="2024-07-01", fmt="md")
+    assert "**stated 4, parsed 3** (“对督察反馈的4个问题”)" in md
+    assert "after the feedback of 2021-12-10 (“第二轮中央生态环境保护督察组于2021年12月10日向四川省进行了反馈”)" in md
+    plan = next(p for p in ledger_data(db_path, as_of="2024-07-01")["plans"] if p["url"] == P + "plan")
+    assert (plan["task_count_text"], plan["feedback_date_text"]) == (
+        "对督察反馈的4个问题", "第二轮中央生态环境保护督察组于2021年12月10日向四川省进行了反馈")
