@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from archive.ledger.evidence import feedback_read, stated_count
+from archive.ledger.evidence import feedback_read, inspection_named, stated_count
 from archive.ledger.levels import (
     cites_province_numbering,
     closeout_plans,
@@ -35,7 +35,7 @@ from archive.ledger.naming import inspection_name
 from archive.ledger.numbers import cited_numbers, deadline
 from archive.ledger.progress import link_rows, progress_rows, status_class
 from archive.ledger.sources import PostingSource, load_posting, tables_ahead
-from archive.ledger.speaks_for import inspection_named, inspection_of, region_of, subject_region
+from archive.ledger.speaks_for import inspection_of, region_of, subject_region
 from archive.ledger.tables import TableReaders
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
 from archive.retype import retype_documents

@@ -7,9 +7,13 @@ without opening the page).
 * ``feedback_read`` — the feedback day and its words (``inspections.feedback_date_text``): the shortest run of whole
   clauses or sentences around the day that the feedback reader reads back to the same day (the verb's sentence; the
   sentences before it when the day takes its month or year from them);
-* the words naming a plan's inspection are ``archive.ledger.speaks_for.inspection_named``.
+* ``inspection_named`` — the inspection a plan names and its words (``plans.inspection_named_as``): the naming and
+  the later namings that filled in its round or batch, joined by " … "; their sentences when the round or the batch
+  comes from beside the naming ("中央第五环境保护督察组…“回头看”"), and the title's and the text's first sentences
+  too when no shorter run reads back.
 
-Every text returned is an exact substring of the text read (inline pinyin the readers skip stays in it).
+The count's and the day's words are exact substrings of the text read (inline pinyin the readers skip stays in
+them); a naming's are the reader's spans, or sentences of the texts, joined.
 """
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ import logging
 import re
 
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
+from archive.ledger.naming import inspection_name
+from archive.ledger.speaks_for import inspection_key, inspection_of
 from archive.script_fold import unannotated
 from archive.timeliness.dates import DateMention
 from archive.timeliness.feedback import feedback_date
@@ -86,3 +92,30 @@ def feedback_read(text: str, *, context_year: int | None = None) -> tuple[DateMe
                 return found, words.strip()
     logger.debug("feedback day %s: no run of sentences reads back to it", found.iso())
     return found, text[clause_start(text, start, SENTENCE_ENDS):first_end].strip()
+
+
+def _sentence_holding(texts: tuple[str, ...], words: str) -> str:
+    """The sentence of the first text that holds ``words`` (``words`` itself when none does: a span read in a text
+    whose spaced-out characters the naming reader closed)."""
+    for text in texts:
+        at = text.find(words)
+        if at >= 0:
+            return text[clause_start(text, at, SENTENCE_ENDS):_clause_end(text, at + len(words), SENTENCE_ENDS)].strip()
+    return words
+
+
+def inspection_named(*texts: str) -> tuple[dict, str] | None:
+    """(``inspection_of`` the texts, the words that read back to it), or None when they name no inspection."""
+    name = inspection_name(*texts)
+    if name is None:
+        return None
+    key = inspection_key(name)
+    spans = (name.text, *name.filled_from)
+    sentences = tuple(dict.fromkeys(_sentence_holding(texts, span) for span in spans))
+    opening = tuple(t[:_clause_end(t, 0, SENTENCE_ENDS)].strip() for t in texts if t)
+    for parts in (spans, sentences, tuple(dict.fromkeys((*opening, *sentences)))):
+        words = " … ".join(parts)
+        if inspection_of(words) == key:
+            return key, words
+    logger.debug("inspection %s: no run of its sentences reads back to it", key)
+    return key, " … ".join(sentences)

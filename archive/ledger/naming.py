@@ -180,10 +180,6 @@ class InspectionName:
         """The facts without the span (what two namings must share to be the same)."""
         return (self.level, self.round, self.batch, self.group, self.again, self.special)
 
-    def words(self) -> str:
-        """The words the facts were read from: this naming's, then those that filled it in, joined by " … "."""
-        return " … ".join((self.text, *self.filled_from))
-
 
 def _sentence(text: str, start: int, end: int) -> str:
     rights = [i for i in (text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
@@ -424,6 +420,5 @@ def inspection_name(*texts: str | None) -> InspectionName | None:
                 filled = replace(first, round=first.round or n.round, batch=first.batch or n.batch,
                                  group=first.group or n.group, again=first.again or n.again,
                                  special=first.special or n.special)
-                if filled.key() != first.key():
-                    first = replace(filled, filled_from=(*first.filled_from, n.text))
+                first = filled if filled.key() == first.key() else replace(filled, filled_from=(*first.filled_from, n.text))
     return first

@@ -11,10 +11,10 @@ import pytest
 from sqlite_utils import Database
 
 from archive.ledger import build_ledger, ledger_data, render_ledger
-from archive.ledger.evidence import feedback_read, stated_count
+from archive.ledger.evidence import feedback_read, inspection_named, stated_count
 from archive.ledger.numbers import number_value
 from archive.ledger.schema import MIGRATIONS as LEDGER
-from archive.ledger.speaks_for import inspection_named, inspection_of
+from archive.ledger.speaks_for import inspection_of
 from archive.script_fold import for_reading
 from archive.store import Archive
 from archive.timeliness.fields import feedback_date
@@ -69,7 +69,7 @@ def test_a_plans_inspection_keeps_the_words_naming_it(crawled):
     for row in rows:
         assert row["words"], dict(row)
         again = inspection_of(row["words"])
-        assert again is not None and (again["level"], again["round"]) == (row["level"], row["round"]), dict(row)
+        assert again == {"level": row["level"], "round": row["round"], "batch": row["batch"]}, dict(row)
     assert crawled.query("SELECT count(*) AS n FROM plans WHERE inspection_id IS NULL"
                          " AND inspection_named_as IS NOT NULL")[0]["n"] == 0
 
@@ -86,6 +86,9 @@ def test_words_widen_to_what_reads_back():
                                      "根据第二轮省级生态环境保护督察工作安排，督察组对我市开展督察。") or ({}, "")
     assert key == {"level": "provincial", "round": "第二轮", "batch": ""}
     assert named_as.endswith(" … 第二轮省级生态环境保护督察") and inspection_of(named_as) == key
+    # …and a round stated beside the naming, not in its span, comes with the naming's sentence
+    assert inspection_named("某省整改方案", "2018年6月，中央第五环境保护督察组对我省开展督察“回头看”。此后各地整改。") == (
+        {"level": "central", "round": "回头看", "batch": ""}, "2018年6月，中央第五环境保护督察组对我省开展督察“回头看”")
 
 
 def test_an_archive_built_before_0006_gains_the_words_on_its_next_build(tmp_path, monkeypatch):
