@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from archive.ledger.evidence import feedback_read, inspection_named, stated_count
 from archive.ledger.levels import (
     cites_province_numbering,
     closeout_plans,
@@ -38,7 +39,6 @@ from archive.ledger.speaks_for import inspection_of, region_of, subject_region
 from archive.ledger.tables import TableReaders
 from archive.ledger.tasks import Task, tasks_from_grids, tasks_from_text
 from archive.retype import retype_documents
-from archive.timeliness.fields import feedback_date, problem_count
 
 logger = logging.getLogger(__name__)
 #: Postings whose tables are read at once (their raw bytes are held in memory meanwhile).
@@ -124,11 +124,13 @@ def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir
     region = subject_region(site[0], site[1], src.title, src.body_text)
     tasks = _tasks_of(src)
     context_year = int(src.posted[:4]) if src.posted else None
-    stated = problem_count(src.body_text)
-    insp_id = _inspection_id(db, inspection_of(src.title, src.body_text), region)
-    fb = feedback_date(src.body_text, context_year=context_year)
-    if insp_id and fb is not None and fb.value is not None:
-        db.execute("UPDATE inspections SET feedback_date = coalesce(feedback_date, ?) WHERE id = ?", [fb.iso(), insp_id])
+    stated, stated_text = stated_count(src.body_text) or (None, None)
+    named = inspection_named(src.title, src.body_text)
+    insp_id = _inspection_id(db, named[0] if named else None, region)
+    fb = feedback_read(src.body_text, context_year=context_year)
+    if insp_id and fb is not None:  # the first plan's day, unless one was read before (a feedback posting's wins later)
+        db.execute("UPDATE inspections SET feedback_date = ?, feedback_date_text = ?, feedback_date_document_id = ?"
+                   " WHERE id = ? AND feedback_date IS NULL", [fb[0].iso(), fb[1], doc_id, insp_id])
     old = db.execute("SELECT id, region FROM plans WHERE document_id = ?", [doc_id]).fetchone()
     touched = {region} | ({old[1] or ""} if old else set())
     if old:
@@ -136,10 +138,11 @@ def _read_plan(db: Database, doc_id: int, site: tuple[str, str | None], warc_dir
     sources = sorted({t.source for t in tasks})
     cur = db.execute(
         "INSERT INTO plans (document_id, inspection_id, site_id, region, title, url, published, task_count_stated,"
-        " task_count_parsed, count_mismatch, task_sources, version_id, computed_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [doc_id, insp_id, src.site_id, region, src.title, src.url, src.posted, stated, len(tasks),
-         int(stated is not None and stated != len(tasks)), json.dumps(sources), src.version_id, at])
+        " task_count_text, task_count_parsed, count_mismatch, task_sources, version_id, computed_at, inspection_named_as)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [doc_id, insp_id, src.site_id, region, src.title, src.url, src.posted, stated, stated_text, len(tasks),
+         int(stated is not None and stated != len(tasks)), json.dumps(sources), src.version_id, at,
+         named[1] if named and insp_id else None])
     plan_id = cur.lastrowid
     for t in tasks:
         d = deadline(t.deadline_text, context_year=context_year)
@@ -170,10 +173,12 @@ def _feedback(db: Database, sites: dict[str, tuple[str, str | None]]) -> None:
         site = sites.get(site_id, ("", None))
         region = subject_region(site[0], site[1], title, body or "")
         insp_id = _only_inspection(db, insp, region) or _inspection_id(db, insp, region)
-        fb = feedback_date(body or "", context_year=int(posted[:4]) if posted else None)
-        db.execute("UPDATE inspections SET feedback_document_id = coalesce(feedback_document_id, ?),"
-                   " feedback_date = coalesce(?, feedback_date) WHERE id = ?",
-                   [doc_id, fb.iso() if fb is not None else None, insp_id])
+        db.execute("UPDATE inspections SET feedback_document_id = coalesce(feedback_document_id, ?) WHERE id = ?",
+                   [doc_id, insp_id])
+        fb = feedback_read(body or "", context_year=int(posted[:4]) if posted else None)
+        if fb is not None:  # the day, its words and this posting together: a later posting's day replaces all three
+            db.execute("UPDATE inspections SET feedback_date = ?, feedback_date_text = ?, feedback_date_document_id = ?"
+                       " WHERE id = ?", [fb[0].iso(), fb[1], doc_id, insp_id])
 
 
 def _plan_tasks(db: Database) -> dict[str, dict[int, dict[int, PlanTask]]]:

@@ -173,6 +173,8 @@ class InspectionName:
     special: bool
     text: str
     start: int
+    #: the words of later namings that filled in what this one leaves unstated (``inspection_name``)
+    filled_from: tuple[str, ...] = ()
 
     def key(self) -> tuple[str, int | None, int | None, int | None, bool, bool]:
         """The facts without the span (what two namings must share to be the same)."""
@@ -415,7 +417,8 @@ def inspection_name(*texts: str | None) -> InspectionName | None:
             if first is None:
                 first = n
             elif n.level == first.level:
-                first = replace(first, round=first.round or n.round, batch=first.batch or n.batch,
-                                group=first.group or n.group, again=first.again or n.again,
-                                special=first.special or n.special)
+                filled = replace(first, round=first.round or n.round, batch=first.batch or n.batch,
+                                 group=first.group or n.group, again=first.again or n.again,
+                                 special=first.special or n.special)
+                first = filled if filled.key() == first.key() else replace(filled, filled_from=(*first.filled_from, n.text))
     return first

@@ -58,10 +58,12 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                   "claimed_done_without_closeout": t["claimed_done_without_closeout"]} for t in p["tasks"]]
         plans.append({"url": p["url"], "title": p["title"], "region": p["region"], "published": p["published"],
                       "feedback_url": p["feedback_url"], "feedback_date": p["inspection"]["feedback_date"],
+                      "feedback_date_text": p["inspection"]["feedback_date_text"],
                       "feedback_to_plan_days": p["inspection"]["feedback_to_plan_days"],
                       "feedback_to_plan_working_days": p["inspection"]["feedback_to_plan_working_days"],
                       "task_count": p["task_count"],
-                      "task_count_stated": p["task_count_stated"], "closed_share": p["closed_share"],
+                      "task_count_stated": p["task_count_stated"], "task_count_text": p["task_count_text"],
+                      "closed_share": p["closed_share"],
                       "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
                       "tasks": tasks})
     return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans, "closeouts_by_publisher": publishers,
@@ -109,7 +111,8 @@ def _lag(plan: dict) -> str:
     if days is None:
         return ""
     count = f"{days} days" + (f" ({working} working days)" if working is not None else "")
-    return f" · published {count} after the feedback of {plan['feedback_date']}"
+    words = f" (“{_cell(plan['feedback_date_text'], 80)}”)" if plan["feedback_date_text"] else ""
+    return f" · published {count} after the feedback of {plan['feedback_date']}{words}"
 
 
 def _reported(task: dict) -> str:
@@ -134,7 +137,8 @@ def _md(data: dict) -> str:
                  " without a close-out 公示.")
     for p in plans:
         stated = p["task_count_stated"]
-        flag = f" — **stated {stated}, parsed {p['task_count']}**" if stated is not None and stated != p["task_count"] else ""
+        flag = (f" — **stated {stated}, parsed {p['task_count']}** (“{_cell(p['task_count_text'], 80)}”)"
+                if stated is not None and stated != p["task_count"] else "")
         closed = sum(t["status"] in ("closed", "closure_notice") for t in p["tasks"])
         late = p["median_days_deadline_to_closure"]
         lines += ["", f"## {p['region']}: {p['title']}", "",

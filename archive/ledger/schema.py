@@ -17,6 +17,9 @@
 * ``file_tables`` — the tables of a file (or page) as grids, by the digest of its bytes, the reader that read
   them and its version (``archive.ledger.table_cache``): read once, in the crawl's attachment workers or by a
   build, never again for the same bytes (migration ``0005``).
+* the words a fact was read from, beside it (migration ``0006``): ``plans.task_count_text`` (the stated count's),
+  ``plans.inspection_named_as`` (the inspection's naming), ``inspections.feedback_date_text`` and
+  ``inspections.feedback_date_document_id`` (the feedback day's words and the posting they are in).
 
 The ledger is derived data: ``archive.ledger.build.build_ledger`` rewrites it from the archive.
 Add a new migration to change anything; never edit one that has shipped.
@@ -170,6 +173,26 @@ CREATE TABLE IF NOT EXISTS file_tables (
 def _m0005_file_tables(db: Database) -> None:
     """``file_tables``: tables read from a file's bytes, kept by digest so no build reads them again."""
     _run(db, _FILE_TABLES_DDL)
+
+
+_EVIDENCE_DDL = """
+ALTER TABLE plans ADD COLUMN task_count_text TEXT;          -- the words task_count_stated was read from
+ALTER TABLE plans ADD COLUMN inspection_named_as TEXT;      -- the words naming the plan's inspection
+ALTER TABLE inspections ADD COLUMN feedback_date_text TEXT; -- the words feedback_date was read from
+ALTER TABLE inspections ADD COLUMN feedback_date_document_id INTEGER REFERENCES documents(id);
+UPDATE plans SET version_id = NULL;
+UPDATE inspections SET feedback_date = NULL
+"""
+
+
+@MIGRATIONS(name="0006_ledger_evidence")
+def _m0006_ledger_evidence(db: Database) -> None:
+    """The words each fact read from language was read from: ``plans.task_count_text``, ``plans.inspection_named_as``,
+    ``inspections.feedback_date_text`` and ``inspections.feedback_date_document_id`` (the posting the day and its words
+    came from).  Every plan is marked unread and every feedback day cleared, so the next build re-reads each plan (as
+    ``--full`` does: tasks again, close-outs re-linked) and reads each day with its words, never a day kept from
+    before with no words."""
+    _run(db, _EVIDENCE_DDL)
 
 
 def _run(db: Database, ddl: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.naming import cn_ordinal, inspection_name
+from archive.ledger.naming import InspectionName, cn_ordinal, inspection_name
 
 _PLACE = re.compile(r"^(?P<p>.+?(?:自治州|地区|盟|市|州|县|区))")
 _COUNTY = re.compile(r"^(?P<p>[^省市州]{2,8}?(?:市|自治州|州|地区|盟)[^省市州县区旗]{1,8}?(?:管理区|自治县|县|区|旗))")
@@ -47,9 +47,12 @@ def subject_region(site_region: str, level: str | None, *texts: str) -> str:
 def inspection_of(*texts: str) -> dict | None:
     """``{"level", "round", "batch"}`` of the 督察 the texts name (title first), as the inspections
     table keys it (``round`` "第二轮" or "回头看", ``batch`` "第一批", "" when not stated); the grammar
-    is ``archive.ledger.naming``."""
+    is ``archive.ledger.naming`` (the words it was read from: ``archive.ledger.evidence.inspection_named``)."""
     name = inspection_name(*texts)
-    if name is None:
-        return None
+    return inspection_key(name) if name is not None else None
+
+
+def inspection_key(name: InspectionName) -> dict:
+    """A naming's facts as the inspections table keys them (see ``inspection_of``)."""
     rnd = "回头看" if name.again else (f"第{cn_ordinal(name.round)}轮" if name.round else "")
     return {"level": name.level, "round": rnd, "batch": f"第{cn_ordinal(name.batch)}批" if name.batch else ""}

@@ -36,7 +36,8 @@ STATUSES = ("open", "closure_notice", "closed", "ongoing")
 
 _PLANS = (
     "SELECT p.id, p.document_id, p.url, p.title, p.region, p.published, p.task_count_stated,"
-    " p.task_count_parsed, p.count_mismatch, i.level, i.round, i.feedback_date, fd.id, fd.url"
+    " p.task_count_parsed, p.count_mismatch, i.level, i.round, i.feedback_date, fd.id, fd.url, p.task_count_text,"
+    " p.inspection_named_as, i.feedback_date_text, i.feedback_date_document_id"
     " FROM plans p LEFT JOIN inspections i ON i.id = p.inspection_id"
     " LEFT JOIN documents fd ON fd.id = i.feedback_document_id")
 _CLOSURES = (
@@ -160,7 +161,7 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
     progress = _links(conn, _PROGRESS, as_of_s, one) if _has_table(conn, "task_progress") else {}
     out = []
     for (pid, doc_id, url, title, reg, published, stated, parsed, mismatch, level, round_, fb_date, fb_id,
-         fb_url) in plans:
+         fb_url, stated_text, named_as, fb_text, fb_text_id) in plans:
         tasks = []
         for row in conn.execute(_TASKS, [pid]):
             cands = [{"document_id": c[0], "url": c[1], "title": c[2], "kind": c[3], "posted": c[4], "reason": c[5]}
@@ -171,8 +172,9 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
         closed = sum(t["status"] in ("closed", "closure_notice") for t in tasks)
         out.append({"id": pid, "document_id": doc_id, "url": url, "title": title, "region": reg,
                     "published": published, "task_count": parsed, "task_count_stated": stated,
-                    "count_mismatch": bool(stated is not None and stated != parsed),
-                    "inspection": {"level": level, "round": round_, "feedback_date": fb_date,
+                    "task_count_text": stated_text, "count_mismatch": bool(stated is not None and stated != parsed),
+                    "inspection": {"level": level, "round": round_, "named_as": named_as, "feedback_date": fb_date,
+                                   "feedback_date_text": fb_text, "feedback_date_document_id": fb_text_id,
                                    **feedback_lag(fb_date, published)},
                     "feedback_document_id": fb_id, "feedback_url": fb_url,
                     "closed_share": round(closed / len(tasks), 3) if tasks else None,

@@ -169,7 +169,9 @@ LEDGER_TABLES: dict[str, dict[str, Any]] = {
         "facets": ["level", "round", "region"],
         "columns": {"level": "级别 central/provincial", "round": "轮次 Round", "batch": "批次 Batch",
                     "region": "被督察地区 Inspected region", "feedback_date": "反馈日期 Feedback date",
-                    "feedback_document_id": "督察反馈公告 Feedback posting"},
+                    "feedback_document_id": "督察反馈公告 Feedback posting",
+                    "feedback_date_text": "反馈日期原文 Words the feedback date was read from",
+                    "feedback_date_document_id": "反馈日期出处 Posting the feedback date was read from"},
     },
     "plans": {
         "description": "整改方案（每个公告一行）：督察、地区、发布日期、文中所述与解析出的任务数。 Rectification plans, "
@@ -177,9 +179,12 @@ LEDGER_TABLES: dict[str, dict[str, Any]] = {
         "facets": ["region", "count_mismatch"],
         "columns": {"document_id": "公告 Posting", "inspection_id": "督察 Inspection", "site_id": "站点 Site",
                     "region": "地区 Region", "title": "标题 Title", "url": "网址 URL", "published": "发布日期 Published",
-                    "task_count_stated": "文中所述问题数 Count stated", "task_count_parsed": "解析出的任务数 Count parsed",
+                    "task_count_stated": "文中所述问题数 Count stated",
+                    "task_count_text": "所述问题数原文 Words the stated count was read from",
+                    "task_count_parsed": "解析出的任务数 Count parsed",
                     "count_mismatch": "两者不一致 Stated ≠ parsed", "task_sources": "任务来源 Where tasks were read (JSON)",
-                    "version_id": "读取的版本 Version read", "computed_at": "计算时间 Computed"},
+                    "version_id": "读取的版本 Version read", "computed_at": "计算时间 Computed",
+                    "inspection_named_as": "督察名称原文 Words naming the inspection"},
     },
     "tasks": {
         "description": "整改任务：编号、问题、牵头与责任单位、目标、整改时限（原文与最后期限）、措施。 Tasks of a plan: "

@@ -7,9 +7,10 @@ from archive.ledger.schema import MIGRATIONS
 from archive.schema import ensure_schema, migration_sets
 
 EXPECTED = {
-    "inspections": "id level round batch region feedback_date feedback_document_id",
+    "inspections": "id level round batch region feedback_date feedback_document_id feedback_date_text"
+                   " feedback_date_document_id",
     "plans": "id document_id inspection_id site_id region title url published task_count_stated task_count_parsed"
-             " count_mismatch task_sources version_id computed_at",
+             " count_mismatch task_sources version_id computed_at task_count_text inspection_named_as",
     "tasks": "id plan_id number problem lead_units responsible_units target deadline_text deadline deadline_kind"
              " measures source",
     "task_links": "id task_id document_id kind status posted location evidence confidence similarity reason",
@@ -26,10 +27,12 @@ def test_ledger_schema_is_pinned(tmp_path):
     ensure_schema(db)
     assert {t: " ".join(db[t].columns_dict) for t in EXPECTED} == EXPECTED
     assert [m.name for m in MIGRATIONS.applied(db)] == ["0001_ledger", "0002_ledger_notices", "0003_task_progress",
-                                                      "0004_orphan_closeouts", "0005_file_tables"]
+                                                      "0004_orphan_closeouts", "0005_file_tables",
+                                                      "0006_ledger_evidence"]
     assert migration_sets()[-1] is MIGRATIONS
     fks = {(t, fk.column, fk.other_table) for t in EXPECTED for fk in db[t].foreign_keys}
-    assert fks == {("inspections", "feedback_document_id", "documents"), ("plans", "document_id", "documents"),
+    assert fks == {("inspections", "feedback_document_id", "documents"),
+                   ("inspections", "feedback_date_document_id", "documents"), ("plans", "document_id", "documents"),
                    ("plans", "inspection_id", "inspections"), ("tasks", "plan_id", "plans"),
                    ("task_links", "task_id", "tasks"), ("task_links", "document_id", "documents"),
                    ("ledger_notices", "document_id", "documents"), ("task_progress", "task_id", "tasks"),
