@@ -19,3 +19,9 @@ def clause_start(text: str, at: int, ends: str = CLAUSE_ENDS) -> int:
 def sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``text[at]`` starts: after the last full stop before it."""
     return text.rfind("。", 0, at) + 1
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence or line (``SENTENCE_ENDS``) holding ``text[start:end]``, without the mark that ends it."""
+    rights = [i for i in (text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
+    return text[clause_start(text, start, SENTENCE_ENDS):min(rights) if rights else len(text)]

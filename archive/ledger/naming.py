@@ -42,15 +42,15 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.enumerators import LIST_ENUMERATOR
-from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start, sentence_around
 from archive.ledger.naming_after import stated_after
+from archive.ledger.naming_level import MUNICIPALITY, glued_level, level_of, municipal
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
     _BATCH,
     _COMMITTEE,
     _CORE,
     _DEPARTMENT,
-    _MUNICIPAL_DISTRICT,
     _N,
     _NUM,
     _PLACE_LEVEL,
@@ -118,7 +118,6 @@ _LAUNCHER = re.compile(rf"(?:{LIST_ENUMERATOR})?\s*(?:(?:{_YEAR})?\s*(?:{_NUM}\s
                        rf"(?:[、和]?(?:省|市|自治区|区)?(?:委|党委|政府|人民政府))*"  # 天津市委、市政府部署开展…
                        rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
-_MUNICIPALITY = re.compile(r"北京|天津|上海|重庆")
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
 _BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
 _FRAME = re.compile(r"继[^。；;\n]{1,60}?之?后\s*[，,]?")
@@ -181,11 +180,6 @@ class InspectionName:
         return (self.level, self.round, self.batch, self.group, self.again, self.special)
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    rights = [i for i in (text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
-    return text[clause_start(text, start, SENTENCE_ENDS):min(rights) if rights else len(text)]
-
-
 def _ordinal(token: str | None) -> int | None:
     if not token:
         return None
@@ -221,33 +215,6 @@ def _short_group(sentence: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-#: a province or a city other than a municipality named in a 市级 naming's sentence: that city's own inspection
-_OTHER_CITY = re.compile(r"[\u4e00-\u9fff](?:省|自治区)"
-                         r"|(?<=[\u4e00-\u9fff])(?<!北京)(?<!天津)(?<!上海)(?<!重庆)(?<![城我本全该各都超])市(?![级委政民场区县])")
-_DISTRICT = re.compile(_MUNICIPAL_DISTRICT)
-
-
-def _municipal(masked: str, m: re.Match[str]) -> bool:
-    """Whether a 市级 naming is a municipality's (provincial): the municipality named in the 80 characters before, or
-    one of its own districts in the naming's sentence with no other province or city named there (首批市级督察组进驻
-    丰台、房山、大兴三个区; 督察五组到璧山区开展…市级…专项督察)."""
-    if _MUNICIPALITY.search(masked[:m.start()][-80:]):
-        return True
-    sentence = _sentence(masked, m.start(), m.end())
-    return bool(_DISTRICT.search(sentence)) and not _OTHER_CITY.search(sentence)
-
-
-def _glued_level(m: re.Match[str]) -> bool:
-    """Whether a bare 督察组's level is glued to it, nothing between (省督察组, 省级督察组, 自治区督察组)."""
-    return bool(m.group("level")) and m.end("level") == m.start("bare") and m.group("level") != "市级"
-
-
-def _level(word: str | None) -> str | None:
-    if not word:
-        return None
-    return "central" if word in ("中央", "央") else "provincial"
-
-
 #: a run of single Han characters each set apart by spaces (a PDF's text layer: 中 央 第 四 生 态 …); a space between words
 #: (中央环保督察启动 第十督察组…) is the writer's and stays
 _SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff](?![\u4e00-\u9fff])){3,}")
@@ -275,9 +242,9 @@ def namings(text: str | None) -> list[InspectionName]:
             continue
         if _YARDSTICK.match(masked, m.end()):
             continue  # 以省级环保督察标准为依据: the inspection's standard a body applies, no inspection held
-        if m.group("level") == "市级" and not _municipal(masked, m):
+        if m.group("level") == "市级" and not municipal(masked, m):
             continue  # a city's own 市级 inspection is no level of the ledger's
-        level = _level(m.group("level"))
+        level = level_of(m.group("level"))
         if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 5):m.end("level")]):
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
@@ -295,12 +262,12 @@ def namings(text: str | None) -> list[InspectionName]:
         approved = _approved_by(masked, m.start()) if level is None else None
         if m.group("kind") and not (level or approved):
             continue  # 专项督察 / 例行督察 with no core words names an inspection only after its level (自治区专项督察)
-        if m.group("bare") and not (level and (group or m.group("groups") or rnd or batch or _glued_level(m))) \
+        if m.group("bare") and not (level and (group or m.group("groups") or rnd or batch or glued_level(m))) \
                 and (level or not (rnd or batch)):
             continue  # a bare 督察组 names an inspection only with its level and a number (省第三督察组, 湖南省第一批7个
             # “回头看”督察组) or glued to it (省督察组向…反馈), or completes the naming before it with a round or a batch
         # a frame of what came before (继…“回头看”之后,) qualifies no naming after it
-        sentence = _masked(_sentence(raw, m.start(), m.end()))
+        sentence = _masked(sentence_around(raw, m.start(), m.end()))
         sentence = sentence[max([f.end() for f in _FRAME.finditer(sentence) if f.end() <= sentence.find(masked[m.start():m.end()])] or [0]):]
         again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
         clause = clause_start(masked, m.start(), LINE_CLAUSE_ENDS)
@@ -309,7 +276,7 @@ def namings(text: str | None) -> list[InspectionName]:
                    or _LAUNCHER.fullmatch(masked, clause, m.start())
                    if level is None else None)
         if subject and (not out or out[-1].start < subject.start()):
-            level = _level(subject.group("level"))
+            level = level_of(subject.group("level"))
         elif approved and (not out or out[-1].start < approved[1]):
             level = approved[0]
         elif m.group("bare") and level is None and not m.group("zu") and not (rnd or batch):
@@ -344,15 +311,15 @@ def namings(text: str | None) -> list[InspectionName]:
         out[before[-1]] = replace(prev, round=prev.round or _ordinal(bare.group("r")),
                                   batch=prev.batch or _ordinal(bare.group("b") or bare.group("b2")))
     out = [stated_after(n, masked) for n in out
-           if n.level != "provincial" or not _NATIONAL.search(_sentence(masked, n.start, n.start + len(n.text)))]
+           if n.level != "provincial" or not _NATIONAL.search(sentence_around(masked, n.start, n.start + len(n.text)))]
     titled = None if out else next((t for t in _TITLED_SPECIAL.finditer(masked) if t.group("zu") or not t.group("group")),
                                    None)
     if titled:  # a group's title ends in 专项督察组 (省委第十二…专项督察组); a launched one's in 专项督察 (省开展…专项督察)
-        out.append(InspectionName(_level(titled.group("level")) or "provincial", None, None,
+        out.append(InspectionName(level_of(titled.group("level")) or "provincial", None, None,
                                   number_value(titled.group("group")) if titled.group("group") else None, bool(_AGAIN.search(titled.group(0))), True,
                                   original[titled.start():titled.end()], titled.start()))
     if not out and (report := _MINISTRY_AGAIN.search(masked)):
-        out.append(InspectionName("central", None, None, None, True, bool(_SPECIAL.search(_sentence(masked, report.start(),
+        out.append(InspectionName("central", None, None, None, True, bool(_SPECIAL.search(sentence_around(masked, report.start(),
                                   report.end()))), original[report.start():report.end()], report.start()))
     return out
 
@@ -389,7 +356,7 @@ def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
     who = found[-1].group("who")
     if re.search(r"党中央|国务院", who):
         return "central", found[-1].end()
-    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE_SHORT}|(?:{_MUNICIPALITY.pattern})市)(?:委|党委|政府|人民政府)", who):
+    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE_SHORT}|(?:{MUNICIPALITY.pattern})市)(?:委|党委|政府|人民政府)", who):
         return "provincial", found[-1].end()
     return None
 
@@ -403,7 +370,7 @@ def _foreground(out: list[InspectionName], masked: str) -> list[InspectionName]:
 
 def _counted(m: re.Match[str], raw: str, original: str) -> InspectionName:
     """A group count's naming: provincial, nothing else stated but 回头看 / 专项 in its sentence."""
-    sentence = _masked(_sentence(raw, m.start(), m.end()))
+    sentence = _masked(sentence_around(raw, m.start(), m.end()))
     return InspectionName("provincial", None, None, None, bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence)),
                           original[m.start():m.end()], m.start())
 
