@@ -1,4 +1,4 @@
-"""Script-driven list pages (issue 10), 100 postings per site, crawled by the real ``ducha crawl``.
+"""Script-driven list pages (issue 10), 40 postings per site, crawled by the real ``ducha crawl``.
 
 jx-sthjt (jpaas ``/queryList``), cs-sthjj (Hunan's search API on api.hunan.gov.cn), gs-sthj (the
 cNNNNNN shell with ``<meta name="channelId">`` and ``/common/search``), wx-sthjj (Hanweb with a
@@ -15,17 +15,18 @@ import pytest
 from archive.normalise import normalise_text
 from tests.crawler.conftest import copy_crawl, make_sim_crawl
 
-pytestmark = pytest.mark.timeout(1200)  # six sites x 100 postings with a browser, on a shared 2-core machine
-#: Every site's list takes several pages or calls (3 to 13 requests: ws-sthjj's rendered pages 3, bs-sthjj's learned
-#: API 13) and every site shows all seven document types and the three attachment kinds (200 showed nothing more).
-DOCS_PER_SITE = 100
+pytestmark = pytest.mark.timeout(1200)  # six sites x 40 postings with a browser, on a shared 2-core machine
+#: Every site's list takes several pages or calls (2 to 8 requests: wx-sthjj's 2 behind its challenge, ws-sthjj's
+#: rendered pages 3, bs-sthjj's learned API 8) and every site shows all seven document types and the three attachment
+#: kinds: the 40-posting manifest has every feature the 100-posting one has (100 and 200 showed no case more).
+DOCS_PER_SITE = 40
 PROFILED = ["jx-sthjt", "cs-sthjj", "gs-sthj", "wx-sthjj"]
 ALL = [*PROFILED, "bs-sthjj", "ws-sthjj"]
 
 
 @pytest.fixture(scope="module")
 def script_day0(tmp_path_factory):
-    """Day 0 of the script-driven sites, 100 postings each, one crawl."""
+    """Day 0 of the script-driven sites, 40 postings each, one crawl."""
     crawl = make_sim_crawl(tmp_path_factory.mktemp("script"), docs_per_site=DOCS_PER_SITE, sites="script")
     result = crawl.crawl(0)
     yield crawl, crawl.manifest(0), result, crawl.server.stats()["sites"]
