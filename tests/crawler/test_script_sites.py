@@ -13,7 +13,7 @@ import sqlite3
 import pytest
 
 from archive.normalise import normalise_text
-from tests.crawler.conftest import copy_crawl, make_sim_crawl
+from tests.crawler.conftest import copy_crawl, make_sim_crawl, shared_day0_stats
 
 pytestmark = pytest.mark.timeout(1200)  # six sites x 40 postings with a browser, on a shared 2-core machine
 #: Every site's list takes several pages or calls (2 to 8 requests: wx-sthjj's 2 behind its challenge, ws-sthjj's
@@ -70,11 +70,12 @@ def test_the_apis_were_really_used(script_day0):
 
 @pytest.fixture(scope="module")
 def learned_day0(tmp_path_factory):
-    """Day 0 of bs-sthjj alone (40 postings; its list API learned with a browser): the crawl, its result and the
-    simulated web's request counts for the site. Each test crawls on from a copy (``copy_crawl``)."""
-    crawl = make_sim_crawl(tmp_path_factory.mktemp("learned"), docs_per_site=40, sites="script")
-    result = crawl.crawl(0, "--site", "bs-sthjj")
-    yield crawl, result, crawl.server.stats()["sites"]["bs-sthjj"]
+    """Day 0 of bs-sthjj alone (40 postings; its list API learned with a browser; the session's copy, shared with
+    test_script_faults): the crawl, its result and the simulated web's request counts for the site during it. Each
+    test crawls on from a copy (``copy_crawl``)."""
+    crawl, result, stats = shared_day0_stats(tmp_path_factory, tmp_path_factory.mktemp("learned"),
+                                             "--site", "bs-sthjj", sites="script")
+    yield crawl, result, stats["bs-sthjj"]
     crawl.server.close()
 
 
