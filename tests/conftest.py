@@ -47,7 +47,7 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory):
         pytest.skip(reason)
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 #: Test modules that crawl the simulated web, drive a browser, or run real schedulers, workers or servers:
