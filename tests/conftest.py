@@ -47,7 +47,7 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory):
         pytest.skip(reason)
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 #: Test modules that crawl the simulated web, drive a browser, or run real schedulers, workers or servers:
@@ -78,7 +78,7 @@ def pytest_configure(config: pytest.Config) -> None:
 LONGEST_MODULES = (
     "test_script_faults", "test_nodes", "test_broker", "test_script_sites", "test_runner_stops", "test_crawl_faults",
     "test_ocr", "test_readers_during_crawl", "test_script_days", "test_text_jobs", "test_verify", "test_chain",
-    "test_discover", "test_recheck_crawl", "test_crawl_days", "test_real_crawl", "test_crawl_scans", "test_crawl_day0",
+    "test_discover", "test_recheck_crawl", "test_crawl_days", "test_real_crawl", "test_crawl_scans",
     "test_demo", "test_scheduler", "test_browser", "test_levels_city", "test_engine_watch", "test_crash_recovery",
     "test_scheduler_faults", "test_parse_errors", "test_politeness", "test_face_browser", "test_attachment_worker",
     "test_probe",

@@ -82,12 +82,22 @@ def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def shared_day0(tmp_path_factory: pytest.TempPathFactory, tmp: Path, *args: str, docs_per_site: int = 40
                 ) -> tuple[SimCrawl, subprocess.CompletedProcess]:
     """A simulated web of its own and, in ``tmp``, a copy of the archive of day 0's crawl (classic sites, seed 1;
-    ``args``: the crawl's options, such as ``"--site", "pj-sthjj"``).
+    ``args``: the crawl's options, such as ``"--site", "pj-sthjj"``): ``shared_day0_stats`` without the counts."""
+    crawl, result, _ = shared_day0_stats(tmp_path_factory, tmp, *args, docs_per_site=docs_per_site)
+    return crawl, result
+
+
+def shared_day0_stats(tmp_path_factory: pytest.TempPathFactory, tmp: Path, *args: str, docs_per_site: int = 40,
+                      sites: str = "classic") -> tuple[SimCrawl, subprocess.CompletedProcess, dict]:
+    """A simulated web of its own and, in ``tmp``, a copy of the archive of day 0's crawl (seed 1; ``sites``:
+    classic, script or all; ``args``: the crawl's options), the crawl's result and the simulated web's request
+    counts per site during that crawl (``SimServer.stats()["sites"]``).
 
     Each such crawl runs once per test session: the first worker that asks crawls under a file lock, the others
     wait for it and copy its folder (database and WARC files), so a module may write to its copy freely.
     """
-    root = session_dir(tmp_path_factory) / "-".join(["shared-day0", str(docs_per_site), *(a.strip("-") for a in args)])
+    name = ["shared-day0", *([] if sites == "classic" else [sites]), str(docs_per_site), *(a.strip("-") for a in args)]
+    root = session_dir(tmp_path_factory) / "-".join(name)
     root.mkdir(exist_ok=True)
     done = root / "result.json"
     with open(root / "lock", "w") as lock:
@@ -95,17 +105,18 @@ def shared_day0(tmp_path_factory: pytest.TempPathFactory, tmp: Path, *args: str,
         if not done.exists():
             shutil.rmtree(root / "archive", ignore_errors=True)  # a worker that died mid-crawl left it unfinished
             (root / "archive").mkdir()
-            first = make_sim_crawl(root / "archive", docs_per_site=docs_per_site)
+            first = make_sim_crawl(root / "archive", docs_per_site=docs_per_site, sites=sites)
             try:
                 ran = first.crawl(0, *args)
+                stats = first.server.stats()["sites"]
             finally:
                 first.server.close()
             done.write_text(json.dumps({"args": ran.args, "returncode": ran.returncode, "stdout": ran.stdout,
-                                        "stderr": ran.stderr}), encoding="utf-8")
+                                        "stderr": ran.stderr, "stats": stats}), encoding="utf-8")
     shutil.copytree(root / "archive", tmp, dirs_exist_ok=True)
     saved = json.loads(done.read_text(encoding="utf-8"))
     result = subprocess.CompletedProcess(saved["args"], saved["returncode"], saved["stdout"], saved["stderr"])
-    return make_sim_crawl(tmp, docs_per_site=docs_per_site), result
+    return make_sim_crawl(tmp, docs_per_site=docs_per_site, sites=sites), result, saved["stats"]
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Day 0 of the simulated web, 100 postings per site, crawled by the real ``ducha crawl``.
+"""Day 0 of the simulated web, 40 postings per site, crawled by the real ``ducha crawl`` (the session's shared
+day-0 crawl, ``shared_day0``).
 
 Every family (TRS, Hanweb, UCAP, NFCMS, the GBK city site and the unprofiled site found by
 generic discovery) must be archived completely and exactly: the simulated web's manifest
@@ -9,20 +10,20 @@ from __future__ import annotations
 import pytest
 
 from archive.normalise import normalise_text
-from tests.crawler.conftest import make_sim_crawl
+from tests.crawler.conftest import shared_day0
 
-pytestmark = pytest.mark.timeout(900)  # one crawl of 800 postings and their attachments, on a shared machine
+pytestmark = pytest.mark.timeout(900)  # one crawl of 320 postings and their attachments, on a shared machine
 
-#: Every site's list takes several pages or calls (5 to 11 requests) and every site shows all seven document types
-#: and the three attachment kinds (200 per site, as before, showed nothing more).
-DOCS_PER_SITE = 100
+#: Every site's list takes two pages or more (15 or 20 rows a page, NFCMS's JSON 10) and every site shows all seven
+#: document types, the three attachment kinds and every date, objection and publisher case of the manifest (100 per
+#: site, as before, showed no case more: the same manifest features, 283 attachments here).
+DOCS_PER_SITE = 40
 
 
 @pytest.fixture(scope="module")
 def day0(tmp_path_factory):
-    """One crawl of day 0 with 100 postings per site; returns (SimCrawl, manifest, result)."""
-    crawl = make_sim_crawl(tmp_path_factory.mktemp("day0"), docs_per_site=DOCS_PER_SITE)
-    result = crawl.crawl(0)
+    """The session's day-0 crawl (40 postings per site) in a copy; returns (SimCrawl, manifest, result)."""
+    crawl, result = shared_day0(tmp_path_factory, tmp_path_factory.mktemp("day0"), docs_per_site=DOCS_PER_SITE)
     yield crawl, crawl.manifest(0), result
     crawl.server.close()
 

@@ -2,14 +2,14 @@
 and why; rows found only in an HTML comment are a last resort with a warning.
 
 The three plain-HTTP sites share one day-0 crawl (each test walks on from a copy); bs-sthjj, whose list is learned
-in a browser, has its own (a module apart from test_script_days, so that xdist's ``--dist loadscope`` runs it beside
-that module's crawls instead of after it).
+in a browser, walks on from a copy of the session's bs-sthjj day 0 (shared with test_script_sites). A module apart
+from test_script_days, so that xdist's ``--dist loadscope`` runs it beside that module's crawls instead of after it.
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.crawler.conftest import copy_crawl, make_sim_crawl
+from tests.crawler.conftest import copy_crawl, make_sim_crawl, shared_day0_stats
 
 pytestmark = pytest.mark.timeout(600)
 PLAIN_HTTP = ["jx-sthjt", "cs-sthjj", "gs-sthj"]
@@ -26,14 +26,13 @@ def plain_day0(tmp_path_factory):
 
 
 @pytest.mark.parametrize("site_id", [*PLAIN_HTTP, "bs-sthjj"])
-def test_an_api_failing_mid_walk_removes_nothing(plain_day0, tmp_path, site_id):
+def test_an_api_failing_mid_walk_removes_nothing(plain_day0, tmp_path_factory, tmp_path, site_id):
     if site_id in PLAIN_HTTP:
         day0, first = plain_day0
         crawl = copy_crawl(day0, tmp_path)
         assert "ducha/browser_launches" not in first.stderr  # plain-HTTP sites never start a browser
     else:
-        crawl = make_sim_crawl(tmp_path, docs_per_site=40, sites="script")
-        first = crawl.crawl(0, "--site", site_id)
+        crawl, first, _ = shared_day0_stats(tmp_path_factory, tmp_path, "--site", site_id, sites="script")
     try:
         assert first.returncode == 0, first.stderr[-2000:]
         crawl.server.set_fault(site_id, "api-fails")  # page 1 answers, every later page is a 500
