@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 
-from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
 from archive.ledger.naming import inspection_name
 from archive.ledger.speaks_for import inspection_key, inspection_of
 from archive.script_fold import unannotated
@@ -48,11 +48,6 @@ def _in_text(text: str, start: int, end: int) -> tuple[int, int]:
     return owner[start], owner[end - 1] + 1
 
 
-def _clause_end(text: str, at: int, ends: str) -> int:
-    found = [i for i in (text.find(c, at) for c in ends) if i >= 0]
-    return min(found) if found else len(text)
-
-
 def stated_count(text: str) -> tuple[int, str] | None:
     """(the task count the plan's text states, the words it was read from), or None (``task_count``)."""
     found = task_count(text)
@@ -61,7 +56,7 @@ def stated_count(text: str) -> tuple[int, str] | None:
     start, end = _in_text(text, found.start, found.start + len(found.text))
     if end - start < _READABLE or not _COUNTED.search(text[start:end]):
         start = max(clause_start(text, start, LINE_CLAUSE_ENDS), start - _WIDENED)
-        end = min(_clause_end(text, end, LINE_CLAUSE_ENDS), end + _WIDENED)
+        end = min(clause_end(text, end, LINE_CLAUSE_ENDS), end + _WIDENED)
     return found.count, text[start:end].strip()
 
 
@@ -82,8 +77,8 @@ def feedback_read(text: str, *, context_year: int | None = None) -> tuple[DateMe
     if found is None or found.value is None:
         return None
     start, end = _in_text(text, found.start, found.end)
-    first_end = _clause_end(text, end, SENTENCE_ENDS)
-    ends = [first_end, _clause_end(text, first_end + 1, SENTENCE_ENDS)]
+    first_end = clause_end(text, end, SENTENCE_ENDS)
+    ends = [first_end, clause_end(text, first_end + 1, SENTENCE_ENDS)]
     for begin in _starts(text, start):
         for stop in ends:
             words = text[begin:stop]
@@ -100,7 +95,7 @@ def _sentence_holding(texts: tuple[str, ...], words: str) -> str:
     for text in texts:
         at = text.find(words)
         if at >= 0:
-            return text[clause_start(text, at, SENTENCE_ENDS):_clause_end(text, at + len(words), SENTENCE_ENDS)].strip()
+            return text[clause_start(text, at, SENTENCE_ENDS):clause_end(text, at + len(words), SENTENCE_ENDS)].strip()
     return words
 
 
@@ -112,7 +107,7 @@ def inspection_named(*texts: str) -> tuple[dict, str] | None:
     key = inspection_key(name)
     spans = (name.text, *name.filled_from)
     sentences = tuple(dict.fromkeys(_sentence_holding(texts, span) for span in spans))
-    opening = tuple(t[:_clause_end(t, 0, SENTENCE_ENDS)].strip() for t in texts if t)
+    opening = tuple(t[:clause_end(t, 0, SENTENCE_ENDS)].strip() for t in texts if t)
     for parts in (spans, sentences, tuple(dict.fromkeys((*opening, *sentences)))):
         words = " … ".join(parts)
         if inspection_of(words) == key:

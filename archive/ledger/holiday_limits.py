@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from archive.ledger.clauses import clause_start
+from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start
 from archive.timeliness.dates import YEAR_NUMERAL, cn_number
 from archive.timeliness.holidays import holiday_day
 
@@ -34,7 +34,7 @@ def holiday_eve_days(raw: str, context_year: int | None) -> list[tuple[dt.date, 
     for m in _HOLIDAY.finditer(raw):
         name = _name(m.group("h"))
         year = cn_number(m.group("y")) if m.group("y") else (context_year if name in _IN_PAGE_YEAR else None)
-        sentence_end = min((i for i in (raw.find(c, m.end()) for c in "。;；") if i >= 0), default=len(raw))
+        sentence_end = clause_end(raw, m.end(), STOP_ENDS)
         if year is None or "已" in raw[clause_start(raw, m.start()):sentence_end] \
                 or _PERFECTIVE.search(raw, m.end(), sentence_end):
             continue  # 国庆节前已完成, 2019年国庆节前,督察组开展了检查: what was done by then

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from archive.ledger.clauses import SENTENCE_ENDS
+from archive.ledger.clauses import SENTENCE_ENDS, clause_end
 from archive.ledger.naming_words import _N
 from archive.ledger.numbers import number_value
 
@@ -52,8 +52,7 @@ def _bracketed_batch(n: InspectionName, masked: str) -> InspectionName:
     if n.batch:
         return n
     end = n.start + len(n.text)
-    stops = [i for i in (masked.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
-    tail = masked[end:min(stops) if stops else len(masked)]
+    tail = masked[end:clause_end(masked, end, SENTENCE_ENDS)]
     m = _BATCH_BRACKET.search(tail)
     if m is None or _NOTICES.search(tail[max(0, m.start() - 8):m.start()]):
         return n

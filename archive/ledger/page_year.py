@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.clauses import CLAUSE_ENDS, clause_start
+from archive.ledger.clauses import clause_end, clause_start
 from archive.timeliness.dates import MONTH_NUMBER
 
 #: an aim in a month's clause (确保, 力争 … or pledged: 承诺3月份开复工)
@@ -38,7 +38,6 @@ def bare_year_end_set(raw: str, start: int, end: int) -> bool:
     right after it (年底前, 年内完成), or an aim in its clause (计划年内实现…, 确保实现年底…的目标) with no 已 there;
     年内已完成30项, 年末余额, 年底将召开会议 tell or name other things."""
     clause = clause_start(raw, start)
-    clause_end = min((i for i in (raw.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(raw))
-    if "已" in raw[clause:clause_end]:
+    if "已" in raw[clause:clause_end(raw, end)]:
         return False
     return bool(_BARE_END_SET.match(raw, end) or AIM_IN_CLAUSE.search(raw, clause, start))

@@ -58,7 +58,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.ledger.clauses import clause_start, sentence_start
+from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_parts import all_done_after, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
@@ -192,16 +192,6 @@ class StatusReading:
     head: str | None
 
 
-def _sentence_end(compact: str, at: int) -> int:
-    """Where the sentence holding ``compact[at]`` ends."""
-    return min((i for i in (compact.find(c, at) for c in "；;。") if i >= 0), default=len(compact))
-
-
-def _clause_end(compact: str, at: int) -> int:
-    """Where the clause holding ``compact[at]`` ends."""
-    return min((i for i in (compact.find(c, at) for c in "，,；;。") if i >= 0), default=len(compact))
-
-
 def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AIM) -> bool:
     """Whether an aim in the clause before ``at`` governs the phrase ``compact[at:end]`` (确保各项整改任务高效有序推进:
     what is sought, not the state).  A relative clause closed by 的 ends its aim (计划2017年完成的46项基本完成: the
@@ -240,7 +230,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 全面完成…,持续改善…,推动…; 加快推进…,完成…50公里: a plan's goals or measures listed
     if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
         return short_of_due(compact, m.start())
-    if name == "behind" and quoted_name(compact, m) and _head(compact[m.end():_sentence_end(compact, m.end())]):
+    if name == "behind" and quoted_name(compact, m) and _head(compact[m.end():clause_end(compact, m.end(), STOP_ENDS)]):
         return False  # 督察指出的“河长巡查流于形式”问题已完成整改: the problem's name; the predicate states the status
     if name == "behind" and re.fullmatch(SEVERE, m.group(0)):
         return severe_after_part(compact, m)  # …仅有10段,形势严峻 (形势依然严峻,要… is a remark)
@@ -271,7 +261,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "ongoing" and _CATEGORY.match(compact, m.end()):
         return False  # “立行立改,长期坚持”类15个: a category's name
     attribute = (_ATTRIBUTE.match(compact, m.end()) or _KIND_NOUN.match(compact, m.end())) if name == "ongoing" else None
-    if attribute and _head(compact[attribute.end():_clause_end(compact, attribute.end())]):
+    if attribute and _head(compact[attribute.end():clause_end(compact, attribute.end())]):
         return False
     if name == "done" and _MANNER_SOUGHT.search(compact, clause, m.start()) and "已" not in compact[clause:m.end()]:
         return False  # …逐一研判,快速、稳妥整改到位: the way the work is to go (问题均已及时整改到位 reports it)
@@ -320,7 +310,7 @@ def _done_attribute(compact: str, m: re.Match[str]) -> bool:
     attribute = _DONE_ATTRIBUTE.match(compact, m.end())
     if attribute is None or _COUNTED.match(compact, attribute.end()):
         return False
-    rest = compact[attribute.end():_clause_end(compact, attribute.end())]
+    rest = compact[attribute.end():clause_end(compact, attribute.end())]
     return bool(rest) and _head(rest) is None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.clauses import clause_start, sentence_start
+from archive.ledger.clauses import clause_end, clause_start, sentence_start
 from archive.ledger.limit_words import LIMIT_NOUN, NODE
 
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
@@ -53,7 +53,7 @@ def conditional(compact: str, m: re.Match[str]) -> bool:
     comma) or in the main clause straight after one: what would follow from such a case, none said to be so."""
     clause = clause_start(compact, m.start())
     cond = _CONDITION.search(compact, clause, m.start())
-    end = min((i for i in (compact.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(compact))
+    end = clause_end(compact, m.end())
     if cond and cond.start() - clause <= 8 and compact.startswith(("，", ","), end):
         return True
     # …or in the main clause straight after such a condition (如整改到位,予以销号; one with 已 reports: 一旦发现…立即整改,

@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
 from archive.script_fold import for_reading
 from archive.timeliness.dates import (
     MONTH_NUMBER,
@@ -259,8 +259,7 @@ def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> Da
 
 def _sentence_of(text: str, at: int) -> str:
     start = clause_start(text, at, SENTENCE_ENDS)
-    ends = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    return text[start:clause_end(text, at, SENTENCE_ENDS)]
 
 
 #: a day whose 年 and 月 the page lost (2022518日: 2022年5月18日), its digits run together before 日

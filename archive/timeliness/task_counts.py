@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from archive.enumerators import past_enumerator
-from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
 
@@ -287,7 +287,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
         return True  # 警示片问题3个、中央…督察反馈问题7个: two lists side by side
     if _TOTAL_THEN_PART.search(text, sentence, clause):
         return True  # 131项…任务中,124项任务…: a part of the total before
-    sentence_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
+    sentence_end = clause_end(text, m.end(), SENTENCE_ENDS)
     if _HANDED.search(text, sentence, m.start()) and not _INSPECTION.search(text, sentence, sentence_end):
         return True  # 国家共移交…长江生态环境问题82个: handed over by another body, no inspection named
     if _LISTED_INTO.search(text, sentence, m.start()) and not (_RECTIFICATION.search(text, sentence, m.start())
@@ -314,8 +314,7 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     if _DONE_IN_CLAUSE.search(text, clause, m.start()) or (not own_share and (
             _PART.match(text, clause) or text[max(0, clause - 3):clause].rstrip("，, ").endswith("其中"))):
         return True  # 已完成…的N个问题: work done; 其中2017年底前要完成的56个整改任务: a part of the total
-    ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
-    scheduled = [p.start() for p in _SCHEDULED.finditer(text, sentence, min(ends) if ends else len(text))]
+    scheduled = [p.start() for p in _SCHEDULED.finditer(text, sentence, clause_end(text, m.end(), SENTENCE_ENDS))]
     if (len(scheduled) >= 2 and scheduled[0] < m.end()) or _TAKEN_UP.search(text, clause, m.start()):
         return True  # 2021年底前完成整改任务2项,…需要长期努力的整改任务5项: parts; 共领办…整改任务1463项: officials' share
     checks = [c.start() for c in _FIELD_CHECK.finditer(text, sentence, m.start())]
