@@ -61,10 +61,12 @@ def test_one_request_at_a_time_per_host_with_a_delay(tmp_path):
     assert len(starts) >= 7  # list + 3 pages + 3 attachments
     gaps = [b - a for a, b in pairwise(starts)]
     # the server sees arrival times, which a loaded machine shifts: a request arriving late by d shortens the gap
-    # after it by d and lengthens the one before (0.077 s seen under load 9 between gaps of 0.56 and 0.35).  So the
-    # whole walk is held to the delay per request, and every two consecutive gaps (two delays, 0.6 s, less one late
-    # arrival) to half of that, still far from an impolite crawler's (two requests of 0.05 s latency: ~0.1 s)
-    assert starts[-1] - starts[0] >= 0.95 * 0.3 * len(gaps), gaps
+    # after it by d and lengthens the one before (0.077 s seen under load 9 between gaps of 0.56 and 0.35), and the
+    # first request, which opens the connection, may arrive late with no gap before it to lengthen (gaps 0.11, then
+    # five of 0.30, seen in a whole-suite run).  So the whole walk is held to the delay per request but one, and every
+    # two consecutive gaps (two delays, 0.6 s, less one late arrival) to half of that: an impolite crawler's walk
+    # (0.05 s latency a request) is ~0.3 s for these 7 requests, against the 1.5 s asked
+    assert starts[-1] - starts[0] >= 0.3 * (len(gaps) - 1), gaps
     assert min(b - a for a, b in zip(starts, starts[2:])) >= 0.3, gaps
 
 
