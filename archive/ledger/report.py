@@ -82,7 +82,8 @@ def _latest(progress: dict | None) -> dict | None:
 
 _CSV_COLUMNS = ("region", "plan_url", "plan_title", "published", "number", "problem", "lead_units",
                 "responsible_units", "deadline_text", "deadline", "status", "overdue", "closure_urls",
-                "reported_progress", "reported_status", "reported_on", "reported_in", "claimed_done_without_closeout")
+                "reported_progress", "reported_status", "reported_on", "reported_in", "claimed_done_without_closeout",
+                "plan_task_count_stated", "plan_task_count_text", "plan_task_count_parsed")
 
 
 def _csv(data: dict) -> str:
@@ -96,7 +97,10 @@ def _csv(data: dict) -> str:
                         int(t["overdue"]), " ".join(t["closure_urls"]),
                         *([lp["status_text"], lp["status"], lp["posted"], lp["url"]] if (lp := t["latest_progress"])
                           else ["", "", "", ""]),
-                        int(t["claimed_done_without_closeout"])])
+                        int(t["claimed_done_without_closeout"]),
+                        # the plan's stated count beside its words, so a spreadsheet reader can check a mismatch
+                        "" if p["task_count_stated"] is None else p["task_count_stated"], p["task_count_text"] or "",
+                        p["task_count"]])
     return buf.getvalue()
 
 

@@ -97,6 +97,10 @@ def test_formats(db_path):
     assert "stated 4, parsed 3" in md
     rows = list(csv.DictReader(io.StringIO(render_ledger(db_path, as_of="2024-07-01", fmt="csv"))))
     assert len(rows) == 5 and rows[0]["deadline"] == "2023-12-31" and rows[0]["overdue"] == "1"
+    # every task row carries its plan's stated count with the words it was read from, and the count parsed
+    mismatched = [r for r in rows if r["plan_task_count_stated"] == "4"]
+    assert mismatched and all(r["plan_task_count_parsed"] == "3" and "4" in r["plan_task_count_text"]
+                              for r in mismatched)
     with pytest.raises(ValueError, match="format"):
         render_ledger(db_path, fmt="xml")
 
