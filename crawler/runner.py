@@ -41,6 +41,10 @@ logger = logging.getLogger(__name__)
 #: ``ducha crawl``'s exit status when the disk (or ``DUCHA_MAX_DB_PAGES``) is full (EX_IOERR).
 EXIT_DISK_FULL = 74
 
+#: Scrapy's extensions that crawler.settings switches off (TELNETCONSOLE_ENABLED, REMOTE_CONTROL_ENABLED), left out
+#: of the run's settings so that their modules are not imported: aiohttp and platformdirs, ~0.1 CPU-s a crawl.
+SWITCHED_OFF_EXTENSIONS = ("scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl")
+
 #: What ``ducha crawl`` prints for each failed site status of ``archive.ops.runs.site_status``.
 FAILURE_MESSAGES = {
     "parse_errors": "{parse_errors} page(s) could not be processed (a bug or a new layout: see the log)",
@@ -119,6 +123,8 @@ def build_settings(*, db: str, sites_file: str | None, site_ids: list[str], mirr
     """Scrapy settings for one run: the project's, our DUCHA_* values, per-host slots, then ``-s`` overrides."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
+    for extension in SWITCHED_OFF_EXTENSIONS:  # Scrapy imports every listed extension, even one set to None
+        settings["EXTENSIONS_BASE"].delete(extension, priority="project")
     settings.set("DUCHA_DB", db, priority="cmdline")
     settings.set("DUCHA_SITES_FILE", sites_file or "", priority="cmdline")
     settings.set("DUCHA_SITE_IDS", list(site_ids), priority="cmdline")
