@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 
-from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start, sentence_around
 from archive.ledger.naming import inspection_name
 from archive.ledger.speaks_for import inspection_key, inspection_of
 from archive.script_fold import unannotated
@@ -95,7 +95,7 @@ def _sentence_holding(texts: tuple[str, ...], words: str) -> str:
     for text in texts:
         at = text.find(words)
         if at >= 0:
-            return text[clause_start(text, at, SENTENCE_ENDS):clause_end(text, at + len(words), SENTENCE_ENDS)].strip()
+            return sentence_around(text, at, at + len(words)).strip()
     return words
 
 

@@ -119,6 +119,7 @@ def severe_after_part(compact: str, m: re.Match[str]) -> bool:
     """Whether the severity judgement ``m`` follows a part limited by 仅 / 只 in its sentence (see ``SEVERE``)."""
     return bool(LIMITED_PART.search(compact, sentence_start(compact, m.start()), m.start()))
 
+
 #: a phrase inside quotes closed before a noun of kind (“河长巡查流于形式”问题, “整改不到位”等现象) is a problem's name
 _QUOTE_CLOSED = re.compile(r"[^“”「」『』，,；;。]{0,8}?[”」』](?:等)?的?(?:问题|现象|行为|情况|情形)")
 
@@ -129,6 +130,7 @@ def quoted_name(compact: str, m: re.Match[str]) -> bool:
     opened = max(compact.rfind(q, clause_start(compact, m.start()), m.start()) for q in "“「『")
     return opened >= 0 and max(compact.rfind(q, opened, m.start()) for q in "”」』") < 0 \
         and bool(_QUOTE_CLOSED.match(compact, m.end()))
+
 
 #: a later clause opened by a verb of aiming at a trend (持续改善…, 推动…再上台阶, 不断提升…) or by a time limit
 #: (…,2020年底前城市污水处理率达到95%)

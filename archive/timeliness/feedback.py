@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
+from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start, sentence_around
 from archive.script_fold import for_reading
 from archive.timeliness.dates import (
     MONTH_NUMBER,
@@ -242,7 +242,7 @@ def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> Da
         paragraph = text.rfind("\n", 0, day.start()) + 1
         before = [m for m in mentions if paragraph <= m.start and m.end <= day.start() and day.start() - m.end <= 200
                   and m.value is not None and m.precision == "day" and m.month is not None]
-        if not before or not _INSPECTORS.search(_sentence_of(text, before[-1].start)):
+        if not before or not _INSPECTORS.search(sentence_around(text, before[-1].start, before[-1].start)):
             return None
         stay, start, end = before[-1].value, day.start("day"), day.end("day")
         try:
@@ -255,11 +255,6 @@ def _day_of_the_stay(written: str, text: str, mentions: list[DateMention]) -> Da
                            month=value.month, day=value.day, year_source=before[-1].year_source,
                            note="month and year of the inspectors' stay stated just before", _explicit_year=False)
     return None
-
-
-def _sentence_of(text: str, at: int) -> str:
-    start = clause_start(text, at, SENTENCE_ENDS)
-    return text[start:clause_end(text, at, SENTENCE_ENDS)]
 
 
 #: a day whose 年 and 月 the page lost (2022518日: 2022年5月18日), its digits run together before 日
