@@ -372,9 +372,14 @@ def _serve(cfg: OpsConfig) -> int:
     finally:
         if writer is not None:
             writer.stop()
-        sched.shutdown(wait=False)
-        if not _SUPERVISOR.wait_idle(cfg.kill_grace_s + 10):
+        sched.pause()  # no job fires while stopping
+        idle = _SUPERVISOR.wait_idle(cfg.kill_grace_s + 10)
+        if not idle:
             logger.error("a crawl did not stop within %g s", cfg.kill_grace_s + 10)
+        # the jobs' own bookkeeping (each scheduled run's outcome, after_run) ends before the process does: a job
+        # started just before the signal (its row written, no crawl spawned yet) was left 'running' until the next
+        # start's recovery; not waited for when a crawl hangs past its grace
+        sched.shutdown(wait=idle)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     logger.info("scheduler stopped")
