@@ -3,6 +3,7 @@
     .venv/bin/python bench/first_sight.py --set fresh24 --set fresh25            # per reader: then and now, counts
     .venv/bin/python bench/first_sight.py --set fresh24 --kind status --rows      # the dev rows missed then
     .venv/bin/python bench/first_sight.py --pooled --set fresh22 … --set fresh34  # every row, pooled, counts only
+    .venv/bin/python bench/first_sight.py --trend --kind status --set fresh10 … --set fresh34  # per set, counts only
 
 A fresh set is labelled and committed before any reader runs on it, so the code of the commit that first holds its
 rows is the readers as they met it: their misses there are what unseen language looked like, the sample a precision
@@ -10,6 +11,8 @@ or recall audit should start from (the rounds since have fixed most of them, whi
 Only dev rows of sets that are not kept unread (``KEPT_UNREAD`` in ``ledger_language.py``) are ever printed.
 ``--pooled`` scores every row of each set (dev and held-out, kept-unread sets too: counts only) with the code that
 first met it and sums the sets per reader, with 95 % Wilson intervals: the readers' figure on unseen language.
+``--trend`` gives the same first-sight counts set by set, in the order named, and the earlier and later half pooled:
+whether the rounds between sets made the next unseen set read better (a grammar converging on the language) or not.
 """
 from __future__ import annotations
 
@@ -38,22 +41,51 @@ def first_commit(name: str) -> str:
     return commits[0]
 
 
-def pooled(sets: list[str], kinds: list[str]) -> None:
-    """Per reader, TP / FP / FN over every row of ``sets`` as the code that first met each set read it."""
-    totals = {kind: [0, 0, 0] for kind in kinds}
+def per_set(sets: list[str], kinds: list[str]) -> dict[str, dict[str, tuple[int, int, int]]]:
+    """Per set and reader, TP / FP / FN over every row of the set as the code that first met it read it."""
+    counts: dict[str, dict[str, tuple[int, int, int]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in sets:
             commit = first_commit(name)
             then = values_at(_tree_of(commit, Path(tmp) / commit), [name])
-            for kind in kinds:
-                rows = [r for r in load(kind) if r.get("set") == name]
-                totals[kind] = [a + b for a, b in zip(totals[kind], _counts(rows, then), strict=True)]
+            counts[name] = {kind: _counts([r for r in load(kind) if r.get("set") == name], then) for kind in kinds}
+    return counts
+
+
+def _line(label: str, tp: int, fp: int, fn: int) -> str:
+    p, r = (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+    (plo, phi), (rlo, rhi) = wilson(tp, tp + fp), wilson(tp, tp + fn)
+    return f"{label:<12} {f'{tp}/{fp}/{fn}':>12}  {p:.3f} {plo:.2f}–{phi:.2f}  {r:.3f} {rlo:.2f}–{rhi:.2f}"
+
+
+def _summed(counts: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    tp, fp, fn = (sum(c[i] for c in counts) for i in range(3))
+    return tp, fp, fn
+
+
+_HEADER = f"{'':<12} {'TP/FP/FN':>12}  {'P':>5} {'P 95%':>11}  {'R':>5} {'R 95%':>11}"
+
+
+def pooled(sets: list[str], kinds: list[str]) -> None:
+    """Per reader, TP / FP / FN over every row of ``sets`` as the code that first met each set read it."""
+    counts = per_set(sets, kinds)
     print(f"{len(sets)} sets at first sight: {', '.join(sets)}")
-    print(f"{'reader':<12} {'TP/FP/FN':>12}  {'P':>5} {'P 95%':>11}  {'R':>5} {'R 95%':>11}")
-    for kind, (tp, fp, fn) in totals.items():
-        p, r = (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
-        (plo, phi), (rlo, rhi) = wilson(tp, tp + fp), wilson(tp, tp + fn)
-        print(f"{kind:<12} {f'{tp}/{fp}/{fn}':>12}  {p:.3f} {plo:.2f}–{phi:.2f}  {r:.3f} {rlo:.2f}–{rhi:.2f}")
+    print(_HEADER.replace(" " * 12, f"{'reader':<12}", 1))
+    for kind in kinds:
+        print(_line(kind, *_summed([counts[name][kind] for name in sets])))
+
+
+def trend(sets: list[str], kinds: list[str]) -> None:
+    """Per reader, the first-sight counts set by set, then the earlier and the later half of the sets pooled."""
+    counts = per_set(sets, kinds)
+    half = len(sets) // 2
+    for kind in kinds:
+        print(kind)
+        print(_HEADER.replace(" " * 12, f"{'set':<12}", 1))
+        for name in sets:
+            print(_line(name, *counts[name][kind]))
+        for label, part in ((f"first {half}", sets[:half]), (f"last {len(sets) - half}", sets[half:])):
+            print(_line(label, *_summed([counts[name][kind] for name in part])))
 
 
 def main() -> None:
@@ -62,9 +94,11 @@ def main() -> None:
     parser.add_argument("--kind", choices=KINDS, help="only this reader")
     parser.add_argument("--rows", action="store_true", help="print the dev rows read wrong then, as JSON lines")
     parser.add_argument("--pooled", action="store_true", help="every row of the sets at first sight, summed (counts)")
+    parser.add_argument("--trend", action="store_true",
+                        help="every row at first sight, set by set in the order named, and each half pooled (counts)")
     args = parser.parse_args()
-    if args.pooled:
-        pooled(args.sets, [args.kind] if args.kind else list(KINDS))
+    if args.pooled or args.trend:
+        (trend if args.trend else pooled)(args.sets, [args.kind] if args.kind else list(KINDS))
         return
     unread = sorted(set(args.sets) & KEPT_UNREAD)
     if unread:
