@@ -13,7 +13,8 @@ newest (``latest_progress``) and
 ``orphan_closeouts``: close-outs that cite tasks of a plan not in the archive, with the reason (listed per
 inspection in Markdown); ``closeouts_by_publisher``: per publishing body (site) its close-outs, those linked,
 those linked to another region's plan (across levels) and the orphans, and ``closeouts_by_city`` the same per
-city (``archive.ledger.closeouts``).
+city (``archive.ledger.closeouts``).  ``unread_wordings``: deadline and status cells no reader could read, for a
+person to check (``archive.ledger.unread``).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from archive.ledger.closeouts import by_inspection, city_counts, orphan_closeouts, publisher_counts
+from archive.ledger.unread import unread_wordings
 from archive.ledger.view import as_of_date, check_region, plan_views
 from archive.opening import connect_read
 
@@ -67,7 +69,7 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                       "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
                       "tasks": tasks})
     return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans, "closeouts_by_publisher": publishers,
-            "closeouts_by_city": city_counts(publishers)}
+            "closeouts_by_city": city_counts(publishers), "unread_wordings": unread_wordings(views)}
 
 
 _ORPHAN_KEYS = ("url", "site_id", "inspection", "numbers", "reason")
@@ -138,7 +140,9 @@ def _md(data: dict) -> str:
                  f"{sum(t['status'] == 'ongoing' for t in tasks)} ongoing, "
                  f"{sum(t['overdue'] for t in tasks)} overdue. "
                  f"{sum(t['claimed_done_without_closeout'] for t in tasks)} task(s) reported 已完成 by a progress report"
-                 " without a close-out 公示.")
+                 " without a close-out 公示."
+                 + (f" {len(data['unread_wordings'])} deadline or status wording(s) no reader could read (listed at the"
+                    " end: check them by hand)." if data["unread_wordings"] else ""))
     for p in plans:
         stated = p["task_count_stated"]
         flag = (f" — **stated {stated}, parsed {p['task_count']}** (“{_cell(p['task_count_text'], 80)}”)"
@@ -178,6 +182,12 @@ def _md(data: dict) -> str:
                   "| city | publishers | close-outs | linked | to another region's plan | orphans |", "|---|---|---|---|---|---|"]
         lines += [f"| {r['city']} | {r['publishers']} | {r['closeouts']} | {r['linked']} | {r['cross_level']} | "
                   f"{r['orphans']} |" for r in data["closeouts_by_city"]]
+    if data["unread_wordings"]:
+        lines += ["", "## Wordings no reader could read", "",
+                  "A missed deadline keeps a task off the overdue count, a missed 已完成 off the reported-done count.", "",
+                  "| region | plan | # | cell | words | posted | in |", "|---|---|---|---|---|---|---|"]
+        lines += [f"| {w['region']} | {_cell(w['plan_title'], 30)} | {w['number']} | {w['kind']} | {_cell(w['words'])} | "
+                  f"{w['posted'] or '?'} | {w['posted_in']} |" for w in data["unread_wordings"]]
     return "\n".join(lines) + "\n"
 
 

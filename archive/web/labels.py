@@ -43,7 +43,7 @@ LABELS: dict[str | tuple[str, str], str] = {
     # the ledger's queries
     "days_overdue": "逾期天数", "plan_id": "方案编号", "plan_title": "整改方案", "overdue": "是否逾期", "closures": "销号公示",
     "candidates": "候选关联", "reported": "报告进展", "reported_on": "报告日期", "reported_in": "进展报告",
-    "as_of": "截至日期",
+    "as_of": "截至日期", "words": "原文措辞（未能识别）", "posted_in": "出处公告",
     # timeliness measures without a column description
     "previous_visit_date": "上次查看日期", "cms_lag_days": "CMS 日期→发现天数", "stated_lag_days": "落款日期→发现天数",
     "url_date_precision": "URL 日期精度", "url_disagreement_days": "URL 日期相差天数", "objection_start": "公示开始",

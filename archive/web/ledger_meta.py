@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive.ledger.unread import SAYS_SOMETHING_GLOB
 from archive.regions import region_match
 from archive.web.queries import TODAY
 
@@ -38,6 +39,25 @@ JOIN task_progress lp ON lp.id = {_LATEST_PROGRESS}
 JOIN documents rd ON rd.id = lp.document_id
 WHERE lp.status = 'done' AND NOT {_CLOSED_BY} AND {_REGION}
 ORDER BY lp.posted, p.region, t.number"""
+
+#: ``archive.ledger.unread``: deadline cells no reader gave a day or kind, status cells no reader classed (by :as_of)
+LEDGER_UNREAD = f"""
+SELECT region, kind, number, words, posted, posted_in, document_link, plan_title, plan_id FROM (
+SELECT p.region, 'deadline' AS kind, 0 AS kind_order, t.number, t.deadline_text AS words, p.published AS posted,
+       p.url AS posted_in, p.document_id AS document_link, p.title AS plan_title, p.id AS plan_id
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id
+WHERE coalesce(t.deadline_kind, 'unknown') = 'unknown' AND t.deadline_text GLOB '{SAYS_SOMETHING_GLOB}' AND {_REGION}
+UNION ALL
+SELECT p.region, 'status', 1, t.number, tp.status_text, tp.posted, d.url, p.document_id, p.title, p.id
+FROM task_progress tp
+JOIN tasks t ON t.id = tp.task_id
+JOIN plans p ON p.id = t.plan_id
+JOIN documents d ON d.id = tp.document_id
+WHERE tp.status = 'other' AND tp.status_text GLOB '{SAYS_SOMETHING_GLOB}' AND (tp.posted IS NULL OR tp.posted <= {AS_OF})
+  AND {_REGION}
+)
+ORDER BY region, (SELECT published FROM plans WHERE id = plan_id), plan_id, number, kind_order, posted, posted_in"""
 
 LEDGER_PLAN_TASKS = f"""
 SELECT p.id AS plan_id, p.region, t.number, t.problem, t.lead_units, t.responsible_units,
@@ -135,6 +155,14 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
                        " Tasks the newest progress report by as_of calls done (已完成) while no close-out notice "
                        "was posted by then. " + _HELP,
         "sql": LEDGER_CLAIMED_DONE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
+    "ledger_unread": {
+        "title": "未能识别的措辞 Wordings the ledger could not read",
+        "description": "整改时限未能识别出日期或类型的任务，以及整改进展报告中未能归类的进展表述（截至 as_of），"
+                       "供人工核对：漏读的时限会使任务不进入逾期清单，漏读的“已完成”会使任务不进入“称已完成但无销号公示”。"
+                       " Deadline cells no reader gave a day or a kind, and progress-report status cells no reader "
+                       "classed (by as_of), for a person to check: a missed deadline keeps a task off the overdue "
+                       "list, a missed 已完成 keeps it off the reported-done list. " + _HELP,
+        "sql": LEDGER_UNREAD.strip(), "hide_sql": True, "params": ["region", "as_of"]},
     "ledger_plan": {
         "title": "整改方案任务与销号 Plan tasks and close-outs",
         "description": "每个整改方案的任务：牵头单位、整改时限、状态（open 未销号 / closure_notice 公示期内 / closed 已销号 / "

@@ -1,0 +1,117 @@
+"""Deadline and status cells no reader could read are listed for a person to check — in ``ducha report ledger`` (md
+and JSON) and as the ``ledger_unread`` Datasette query, the same rows — and cells that say nothing (—) are not."""
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from datasette.app import Datasette
+from lxml import html as lxml_html
+from sqlite_utils import Database
+
+from archive.ledger import build_ledger, ledger_data, render_ledger
+from archive.store import Archive
+from archive.timeliness import compute_measures
+from archive.warc import WarcWriter
+from archive.web.ledger_meta import LEDGER_QUERIES
+from tests.ledger.conftest import REPO, ROUND, _page, capture, ingest_ledger_postings
+
+G = "https://sthjt.guizhou.gov.cn/p/"
+GUIZHOU_PLAN = (
+    f"{ROUND}组于2021年12月10日向贵州省进行了反馈。对督察反馈的3个问题，制定整改方案如下。\n"
+    "1. 赤水河流域违规小水电整治不到位（牵头单位：省水利厅；整改时限：视项目进度确定）\n"
+    "2. 磷石膏堆场渗漏问题（牵头单位：省生态环境厅；整改时限：—）\n"
+    "3. 工业园区污水管网缺失（牵头单位：省住房城乡建设厅；整改时限：2024年底前）"
+)
+
+
+@pytest.fixture
+def unread_db(tmp_path):
+    """The ledger fixture archive plus a Guizhou plan (one deadline unread, one a bare dash) and two of its progress
+    reports (one status unread, one a dash, then a second unread one later)."""
+    path, warc = tmp_path / "archive.db", tmp_path / "warc"
+    reports = [("r1", "2024-05-01", [("1", "赤水河流域违规小水电整治不到位", "报省级复核中"), ("2", "磷石膏堆场渗漏问题", "—"),
+                                     ("3", "工业园区污水管网缺失", "已完成")]),
+               ("r2", "2024-08-01", [("1", "赤水河流域违规小水电整治不到位", "见附件"), ("3", "工业园区污水管网缺失", "已完成")])]
+    with WarcWriter(warc, run_id="t") as writer, Archive(path, warc_dir=warc) as a:
+        ingest_ledger_postings(a)
+        a.upsert_sites([{"id": "gz", "name": "贵州省生态环境厅", "region": "贵州省", "level": "province",
+                         "start_urls": []}])
+        a.ingest(capture(G + "plan", "gz", f"贵州省贯彻落实{ROUND}报告整改方案", GUIZHOU_PLAN, "2022-06-15",
+                         "rectification_plan"))
+        for name, posted, rows in reports:
+            page = capture(G + name, "gz", f"贵州省{ROUND}反馈问题整改进展情况公开", f"{ROUND}整改进展", posted,
+                           "rectification_progress")
+            page.warc = writer.write_exchange(url=G + name, status=200, body=_page(rows),
+                                              response_headers=[("Content-Type", "text/html; charset=utf-8")])
+            a.ingest(page)
+    db = Database(path)
+    compute_measures(db, now=datetime(2024, 9, 1, 10, tzinfo=UTC))
+    build_ledger(db, warc_dir=warc)
+    db.close()
+    return path
+
+
+def _listed(data: dict) -> list[tuple]:
+    return [(w["region"], w["kind"], w["number"], w["words"], w["posted"], w["posted_in"])
+            for w in data["unread_wordings"]]
+
+
+def test_exactly_the_unread_cells_are_listed_by_as_of(unread_db):
+    assert _listed(ledger_data(unread_db, as_of="2024-07-01")) == [
+        ("贵州省", "deadline", 1, "视项目进度确定", "2022-06-15", G + "plan"),
+        ("贵州省", "status", 1, "报省级复核中", "2024-05-01", G + "r1")]
+    # the later report's cell once it is posted; every Sichuan cell is read (dates, 长期坚持, 立行立改, 已完成 …)
+    assert _listed(ledger_data(unread_db, as_of="2024-09-01"))[2:] == [
+        ("贵州省", "status", 1, "见附件", "2024-08-01", G + "r2")]
+    assert _listed(ledger_data(unread_db, region="四川省", as_of="2024-09-01")) == []
+
+
+def test_the_canned_query_lists_the_same_rows(unread_db):
+    sql = LEDGER_QUERIES["ledger_unread"]["sql"]
+    conn = sqlite3.connect(unread_db)
+    for region in ("", "贵州", "四川省"):
+        for as_of in ("2024-07-01", "2024-09-01"):
+            rows = conn.execute(sql, {"region": region, "as_of": as_of}).fetchall()
+            assert [r[:6] for r in rows] == _listed(ledger_data(unread_db, region=region or None, as_of=as_of)), (
+                region, as_of)
+    assert len(conn.execute(sql, {"region": "", "as_of": "2024-09-01"}).fetchall()) == 3
+
+
+def test_the_report_says_how_many_and_lists_them(unread_db):
+    md = render_ledger(unread_db, as_of="2024-07-01", fmt="md")
+    assert "2 deadline or status wording(s) no reader could read" in md
+    section = md.split("## Wordings no reader could read", 1)[1]
+    assert f"| 1 | deadline | 视项目进度确定 | 2022-06-15 | {G}plan |" in section
+    assert f"| 1 | status | 报省级复核中 | 2024-05-01 | {G}r1 |" in section
+    assert "—" not in section.split("|---|", 1)[1]  # a dash says nothing
+    data = json.loads(render_ledger(unread_db, as_of="2024-07-01", fmt="json"))
+    assert [w["words"] for w in data["unread_wordings"]] == ["视项目进度确定", "报省级复核中"]
+    read_all = render_ledger(unread_db, region="四川省", as_of="2024-07-01", fmt="md")
+    assert "no reader could read" not in read_all
+
+
+def test_datasette_serves_the_query_with_its_description(unread_db):
+    metadata = json.loads((REPO / "datasette-metadata.json").read_text("utf-8"))
+    query = metadata["databases"]["archive"]["queries"]["ledger_unread"]
+    assert query["params"] == ["region", "as_of"] and "check" in query["description"]
+    ds = Datasette([str(unread_db)], metadata=metadata)
+    db_name = unread_db.stem
+    page = asyncio.run(ds.client.get(f"/{db_name}/ledger_unread?region=&as_of=2024-09-01"))
+    assert page.status_code == 200
+    cells = [td.text_content().strip() for td in lxml_html.fromstring(page.text).cssselect("td.col-words")]
+    assert cells == ["视项目进度确定", "报省级复核中", "见附件"]
+
+
+def test_the_ledger_index_links_the_list(unread_db):
+    ds = Datasette([str(unread_db)], metadata=json.loads((REPO / "datasette-metadata.json").read_text("utf-8")))
+    page = asyncio.run(ds.client.get("/-/ducha/ledger?as_of=2024-09-01&region=贵州省"))
+    links = [a.get("href") for a in lxml_html.fromstring(page.text).cssselect("a")
+             if a.text_content().startswith("未能识别的措辞")]
+    assert links == ["/archive/ledger_unread?as_of=2024-09-01&region=%E8%B4%B5%E5%B7%9E%E7%9C%81"]
+    listed = asyncio.run(ds.client.get(links[0]))
+    assert [td.text_content().strip() for td in lxml_html.fromstring(listed.text).cssselect("td.col-words")] == [
+        "视项目进度确定", "报省级复核中", "见附件"]
