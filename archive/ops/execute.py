@@ -146,6 +146,25 @@ def outcome_of(code: int, *, stopping: bool = False) -> str:
     return "crashed" if code < 0 else "error"
 
 
+#: Test-only (``tests/ops/test_scheduler_faults.py``): a file path.  A run that has written its ``scheduled_runs``
+#: row and taken the crawl lock waits, before starting its crawl, until that file exists (at most
+#: ``HOLD_LIMIT_S``), so a test can stop the scheduler exactly there.  Unset outside tests: one lookup per run.
+HOLD_BEFORE_SPAWN_ENV = "DUCHA_TEST_HOLD_BEFORE_SPAWN"
+HOLD_LIMIT_S = 60.0
+
+
+def _hold_before_spawn(group_name: str) -> None:
+    """The test-only hold of ``HOLD_BEFORE_SPAWN_ENV`` (nothing when it is unset)."""
+    gate = os.environ.get(HOLD_BEFORE_SPAWN_ENV)
+    if not gate:
+        return
+    logger.warning("group %s: held before its crawl until %s exists (%s, tests only)", group_name, gate,
+                   HOLD_BEFORE_SPAWN_ENV)
+    deadline = time.monotonic() + HOLD_LIMIT_S
+    while not os.path.exists(gate) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _wait(child: subprocess.Popen, group: Group, cfg: OpsConfig, supervisor: Supervisor,
           on_tick: Callable[[], None] = lambda: None) -> tuple[int, str]:
     """Wait for the child (calling ``on_tick`` every ``LINK_POLL_S``); on timeout SIGTERM its group, then
@@ -197,6 +216,7 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
         env = {**os.environ, LOCK_FD_ENV: str(fd), "DUCHA_DB": cfg.db}
         if cfg.source:
             env["DUCHA_SCHEDULE"] = cfg.source
+        _hold_before_spawn(group.name)
         # preexec_fn in a threaded process: the hook only calls prctl, resolved before the fork
         child = supervisor.spawn(command, env=env, pass_fds=(fd,), start_new_session=True,
                                  preexec_fn=die_with_parent())

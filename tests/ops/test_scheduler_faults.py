@@ -1,4 +1,5 @@
-"""The scheduler under faults: killed outright, started twice, listed while running, crawls stopped by signals."""
+"""The scheduler under faults: killed outright, started twice, listed while running, crawls stopped by signals,
+stopped between a run's row and its crawl."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archive.ops.config import load_config
-from archive.ops.execute import run_group
+from archive.ops.execute import HOLD_BEFORE_SPAWN_ENV, run_group
 from archive.ops.runs import pid_alive
 from tests.ops.conftest import query_rows
 
@@ -68,6 +69,40 @@ def test_a_crawl_that_ignores_sigterm_is_stopped_by_the_next_start(tmp_path, pol
     assert not pid_alive(crawl_pid)
     assert closed[1] == "interrupted" and f"crawl pid {crawl_pid} was still running: stopped" in closed[4]
     assert restarted.stop() == 0
+
+
+@pytest.mark.parametrize("stop_requests", [1, 2], ids=["sigterm", "sigterm-twice"])
+def test_a_stop_between_a_runs_row_and_its_crawl_closes_the_row_before_the_scheduler_stops(
+        tmp_path, poll, crawl_records, fake_schedule, start_scheduler, monkeypatch, stop_requests):
+    """SIGTERM while a run has written its row 'running' but started no crawl yet (held there by the test-only
+    DUCHA_TEST_HOLD_BEFORE_SPAWN): the run is closed 'interrupted', with no crawl, no exit code and no run, before the
+    scheduler says it stopped and exits 0.  A second SIGTERM while it stops (Ctrl-C twice) changes nothing."""
+    gate = tmp_path / "gate"
+    monkeypatch.setenv(HOLD_BEFORE_SPAWN_ENV, str(gate))
+    config = fake_schedule([EVERY_2S])
+    db = tmp_path / "archive.db"
+    sched = start_scheduler(config)
+    held = poll(lambda: (r := _row(db)) and r[1] == "running" and r, what="a run's row written, its crawl held")
+    assert held[2] is None                           # no crawl pid: the run is between its row and its crawl
+
+    sched.proc.send_signal(signal.SIGTERM)
+    # the stop goes as far as it can without the held run: it has paused the jobs (APScheduler's line) and waits for
+    # them, or (the bug) it has finished without them
+    stopping = ("Paused scheduler job processing", "scheduler stopped")
+    poll(lambda: any(line in sched.output() for line in stopping), what="the stop to reach the held run")
+    for _ in range(stop_requests - 1):
+        sched.proc.send_signal(signal.SIGTERM)
+    gate.touch()                                     # the run goes on: its crawl is refused, the scheduler stopping
+    code = sched.proc.wait(timeout=30)
+    assert query_rows(db, "SELECT id FROM scheduled_runs WHERE outcome = 'running'") == []
+    assert code == 0
+
+    row = query_rows(db, "SELECT outcome, exit_code, pid, run_id, finished_at, detail FROM scheduled_runs")
+    assert len(row) == 1 and row[0][:4] == ("interrupted", None, None, None) and row[0][4]
+    assert "ended 'interrupted' (exit None)" in row[0][5] and "runs none recorded" in row[0][5]
+    assert crawl_records() == [] and query_rows(db, "SELECT count(*) FROM runs") == [(0,)]
+    log = sched.output()
+    assert log.index("group g: interrupted") < log.index("scheduler stopped")
 
 
 def test_second_scheduler_is_named_and_list_reads_beside_it_creating_nothing(
