@@ -35,6 +35,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
 from apscheduler.jobstores.base import BaseJobStore, ConflictingIdError, JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_RUNNING
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetime
 
@@ -187,9 +188,24 @@ def _on_problem(event: JobExecutionEvent) -> None:
         logger.error("job %s raised: %r", event.job_id, event.exception)
 
 
-def build_scheduler(cfg: OpsConfig) -> BackgroundScheduler:
+class StoppableScheduler(BackgroundScheduler):
+    """The background scheduler, processing due jobs only while running.
+
+    APScheduler 3 wakes its loop once more after ``shutdown`` has begun and, its state no longer paused, submits the
+    jobs due by then to the executor it has just shut down ("Error submitting job … cannot schedule new futures after
+    shutdown") and moves their next run time past them.  A start that fell due while the scheduler was stopping (it
+    waits for a running crawl, up to its grace) was lost: the next start no longer caught it up.  Here such a job
+    stays due in the store, and the next start runs it (coalesced, within ``misfire_grace_s``)."""
+
+    def _process_jobs(self) -> float | None:  # APScheduler's loop calls it; its seconds to the next wakeup
+        if self.state != STATE_RUNNING:
+            return None
+        return super()._process_jobs()
+
+
+def build_scheduler(cfg: OpsConfig) -> StoppableScheduler:
     """The scheduler with its job store, defaults and listeners (jobs are synced in ``sync_jobs``)."""
-    sched = BackgroundScheduler(
+    sched = StoppableScheduler(
         timezone=cfg.timezone,
         jobstores={"default": SQLiteJobStore(cfg.jobstore_path())},
         executors={"default": RecordingExecutor(max_workers=max(1, len(cfg.groups)))},
