@@ -49,6 +49,7 @@ class JobResult:
     job_row: int | None = None
     start_delay_s: float | None = None
     duration_s: float = 0.0
+    crawl_started: bool = True    # False: stopped between its row and its crawl (the scheduler was stopping)
 
 
 class Supervisor:
@@ -221,7 +222,7 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
         child = supervisor.spawn(command, env=env, pass_fds=(fd,), start_new_session=True,
                                  preexec_fn=die_with_parent())
         if child is None:
-            result.outcome = "interrupted"
+            result.outcome, result.crawl_started = "interrupted", False
         else:
             logger.info("group %s: started crawl pid %d: %s", group.name, child.pid, " ".join(command))
             finish_job(cfg.db, job_row, pid=child.pid)
@@ -273,7 +274,10 @@ def _close(cfg: OpsConfig, result: JobResult, job_row: int) -> None:
         except Exception:  # never let bookkeeping kill the scheduler; the log says why
             logger.exception("after_run failed for run %d", run_id)
     detail = None
-    if result.outcome in ("timeout", "crashed", "error", "interrupted"):
+    if not result.crawl_started:  # an operator's stop, not a fault: said as such, no alert
+        detail = f"crawl of group {result.group} not started: the scheduler was stopping"
+        logger.warning("%s", detail)
+    elif result.outcome in ("timeout", "crashed", "error", "interrupted"):
         detail = (f"crawl of group {result.group} ended '{result.outcome}' (exit {result.exit_code}) after "
                   f"{result.duration_s:.0f} s; runs {result.run_ids or 'none recorded'}"
                   + (f", marked crashed: {crashed}" if crashed else ""))

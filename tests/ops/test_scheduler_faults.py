@@ -101,7 +101,7 @@ def test_a_stop_between_a_runs_row_and_its_crawl_closes_the_row_before_the_sched
 
     row = query_rows(db, "SELECT outcome, exit_code, pid, run_id, finished_at, detail FROM scheduled_runs")
     assert len(row) == 1 and row[0][:4] == ("interrupted", None, None, None) and row[0][4]
-    assert "ended 'interrupted' (exit None)" in row[0][5] and "runs none recorded" in row[0][5]
+    assert row[0][5] == "crawl of group g not started: the scheduler was stopping"
     assert crawl_records() == [] and query_rows(db, "SELECT count(*) FROM runs") == [(0,)]
     log = sched.output()
     assert log.index("group g: interrupted") < log.index("scheduler stopped")
