@@ -67,6 +67,7 @@ def main() -> None:
                  ("overdue flags", result["overdue"])]
         rows += [(f"progress {k}", v) for k, v in result["progress_rows"].items()]
         rows += [("done, no close", result["claimed_done_without_closeout"])]
+        rows += [("unread cells", result["unread_cells"])]
         for name, r in rows:
             print(f"{name:24} {r['expected']:>8} {r['found']:>6} {r['correct']:>7} {r['precision']:>9.4f} {r['recall']:>6.4f}")
         print(f"stated task counts wrong: {len(result['stated_counts_wrong'])}")

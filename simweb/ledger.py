@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from simweb import templates_zh as T
 from simweb.corpus import rng_for
-from simweb.ledger_forms import COMBINED_STATUSES, bare_year, combined_status
+from simweb.ledger_forms import (
+    COMBINED_STATUSES,
+    UNREAD_STATUSES,
+    bare_year,
+    combined_status,
+    unread_deadline,
+    unread_status,
+)
 from simweb.portals import plan_owner
 
 logger = logging.getLogger(__name__)
@@ -90,7 +97,7 @@ def plan_for(seed: int, site_id: str, rnd: str) -> PlanSpec:
     tasks = []
     for i, problem in enumerate(problems, start=1):
         text, last, kind = _deadline(rng, base)
-        text = bare_year(seed, site_id, rnd, i, text)
+        text, last, kind = unread_deadline(seed, site_id, rnd, i, (bare_year(seed, site_id, rnd, i, text), last, kind))
         tasks.append(TaskSpec(i, problem if problem.endswith("问题") else f"{problem}问题", rng.choice(T.UNITS), rng.choice(T.UNITS), text, last, kind))
     return PlanSpec(rnd, tuple(tasks))
 
@@ -140,7 +147,7 @@ PROGRESS_FORMATS = ("html", "xlsx", "docx", "pdf")
 #: status wording of progress tables → the class ``archive.ledger.progress.status_class`` gives it
 PROGRESS_STATUSES = {"已完成": "done", "已完成整改": "done", "基本完成": "mostly_done", "序时推进": "on_track",
                      "达到序时进度": "on_track", "未完成": "behind", "未达到序时进度": "behind"}
-STATUS_CLASSES = {**PROGRESS_STATUSES, **COMBINED_STATUSES}
+STATUS_CLASSES = {**PROGRESS_STATUSES, **COMBINED_STATUSES, **UNREAD_STATUSES}
 _PROGRESS_HEADERS = (("序号", "整改任务", "责任单位", "整改时限", "整改进展"),
                      ("序号", "问题", "牵头单位", "整改时限", "完成情况"))
 
@@ -157,7 +164,8 @@ def progress_table(seed: int, site_id: str, key: str, rnd: str) -> tuple[tuple[s
     rows = [header]
     for i, number in enumerate(chosen, start=1):
         t = plan.task(number)
-        status = combined_status(seed, site_id, key, i, rng.choice(tuple(PROGRESS_STATUSES)))
+        status = unread_status(seed, site_id, key, i, combined_status(seed, site_id, key, i,
+                                                                      rng.choice(tuple(PROGRESS_STATUSES))))
         rows.append((str(i if renumber else number), t.problem, t.lead_units, t.deadline_text, status))
     return tuple(rows)
 
@@ -272,7 +280,7 @@ def _score_progress(live: list[dict], got_plans: dict, as_of: str) -> dict:
         for t in p["tasks"]:
             entries = [e for e in t["progress"] if e["status"] == "live" and e["posted"] <= as_of]
             for e in entries:
-                row = (p["url"], t["number"], e["url"], e["status_text"])
+                row = (p["url"], t["number"], e["url"], e["status_text"], e["status_class"])
                 exp[e["format"]].add(row)
                 exp["all"].add(row)
             closed = any(c["status"] == "live" and c["posted"] <= as_of for c in t["closures"])
@@ -280,7 +288,7 @@ def _score_progress(live: list[dict], got_plans: dict, as_of: str) -> dict:
                 exp_flag.add((p["url"], t["number"]))
     for url, p in got_plans.items():
         for t in p["tasks"]:
-            got |= {(url, t["number"], e["url"], e["status_text"]) for e in t.get("progress", [])}
+            got |= {(url, t["number"], e["url"], e["status_text"], e["status"]) for e in t.get("progress", [])}
             if t.get("claimed_done_without_closeout"):
                 got_flag.add((url, t["number"]))
     by_url = {row[2]: fmt for fmt, rows in exp.items() if fmt != "all" for row in rows}
@@ -292,10 +300,19 @@ def _score_progress(live: list[dict], got_plans: dict, as_of: str) -> dict:
     return out
 
 
+def _unread_truth(live: list[dict], as_of: str) -> set[tuple]:
+    """The cells no reader reads (``ledger_forms.UNREAD_*``): (plan or report URL, task, kind, words)."""
+    out = {(p["url"], t["number"], "deadline", t["deadline_text"]) for p in live for t in p["tasks"]
+           if t["deadline_kind"] == "unknown"}
+    return out | {(e["url"], t["number"], "status", e["status_text"]) for p in live for t in p["tasks"]
+                  for e in t["progress"] if e["status_class"] == "other" and e["status"] == "live" and e["posted"] <= as_of}
+
+
 def score(truth: dict, ledger: dict) -> dict:
     """Precision/recall of a built ledger (the ``ducha report ledger --format json`` shape) against
     ``truth`` (``manifest["ledger"]``): tasks per source format, closure links, overdue flags, per-task
-    progress rows per report format and "reported done, no close-out" flags.
+    progress rows per report format (status as written and as classed), "reported done, no close-out" flags and the
+    cells no reader reads (``unread_cells``: ``ledger_unread``'s list).
 
     Only live plans and live closure notices count (what one crawl of the day can see).  Close-outs across
     levels, orphans and the counts per publisher: ``simweb.ledger_levels``.
@@ -334,6 +351,9 @@ def score(truth: dict, ledger: dict) -> dict:
     out.update(score_levels(truth, ledger, exp_links, got_links))
     out.update(_score_progress(live, got_plans, as_of))
     out["overdue"] = pr(exp_over, got_over)
+    out["unread_cells"] = pr(_unread_truth(live, as_of), {(w["plan_url"] if w["kind"] == "deadline" else w["posted_in"],
+                                                          w["number"], w["kind"], w["words"])
+                                                         for w in ledger.get("unread_wordings", [])})
     stated = {p["url"]: p["task_count_stated"] for p in live}
     out["stated_counts_wrong"] = sorted(u for u, p in got_plans.items()
                                         if u in stated and p.get("task_count_stated") != stated[u])

@@ -15,7 +15,10 @@ not from its sentences:
   (a group number) in feedback titles, and the ``反馈了督察情况`` feedback sentence;
 - **counts**: ``整改任务清单包括13项整改任务`` beside ``4个方面`` (categories, not tasks);
 - **deadlines**: a bare year (``2024年``: the last day of that year);
-- **status words**: combined wordings read by their head verb (``已经完成，长期坚持``).
+- **status words**: combined wordings read by their head verb (``已经完成，长期坚持``);
+- **cells no reader reads**: one deadline cell in twenty states no time (``视项目进度确定``) and one status cell in twenty
+  no status (``详见附件``), as on real plans and reports: the readers answer unknown / other, and the ledger lists them
+  for a person to check (``archive.ledger.unread``, the ``ledger_unread`` query).
 
 Every draw here uses its own sub-RNG, so no draw of the posting skeletons moves.
 """
@@ -34,6 +37,12 @@ _CN = "〇一二三四五六七八九"
 #: combined status wordings of progress tables → the class their head verb gives
 COMBINED_STATUSES = {"已经完成，长期坚持": "done", "基本完成，持续推进": "mostly_done", "正在推进": "on_track"}
 _COMBINE = {"已完成": "已经完成，长期坚持", "基本完成": "基本完成，持续推进", "序时推进": "正在推进"}
+
+
+#: cells that state no time or no status (truth: no last day, kind unknown; status class other)
+UNREAD_DEADLINES = ("视项目进度确定", "按上级统一部署")
+UNREAD_STATUSES = {"详见附件": "other", "另行报送": "other"}
+UNREAD_SHARE = 0.05
 
 
 def _cn(n: int) -> str:
@@ -119,6 +128,19 @@ def bare_year(seed: int, site_id: str, rnd: str, number: int, text: str) -> str:
     if text.endswith("年底前") and text[:4].isdigit() and rng_for(seed, site_id, "plan", rnd, "bare", number).random() < 0.5:
         return text[:5]
     return text
+
+
+def unread_deadline(seed: int, site_id: str, rnd: str, number: int,
+                    spec: tuple[str, str | None, str]) -> tuple[str, str | None, str]:
+    """One deadline cell in twenty (text, last day, kind) written as a cell stating no time: (its words, None, unknown)."""
+    rng = rng_for(seed, site_id, "plan", rnd, "unread", number)
+    return (rng.choice(UNREAD_DEADLINES), None, "unknown") if rng.random() < UNREAD_SHARE else spec
+
+
+def unread_status(seed: int, site_id: str, key: str, row: int, status: str) -> str:
+    """One status cell in twenty written as a cell stating no status (``详见附件``)."""
+    rng = rng_for(seed, site_id, key, "status-unread", row)
+    return rng.choice(tuple(UNREAD_STATUSES)) if rng.random() < UNREAD_SHARE else status
 
 
 def combined_status(seed: int, site_id: str, key: str, row: int, status: str) -> str:

@@ -161,3 +161,25 @@ def test_the_postings_whose_files_the_crawl_reads_tables_of_are_the_ones_the_led
     from archive.ledger.table_cache import TABLE_DOC_TYPES
 
     assert TABLE_DOC_TYPES == {*PLAN_TYPES, *(t for t, kind in NOTICE_KINDS.items() if kind == "progress")}
+
+
+def test_the_cells_no_reader_reads_are_listed_exactly(crawled):
+    """Deadline cells stating no time (视项目进度确定) and status cells stating no status (详见附件), as real plans and
+    reports have them: never given a day or a class, and listed by ``ledger_unread`` exactly (the live plans' cells)."""
+    import sqlite3
+
+    from archive.web.ledger_meta import LEDGER_QUERIES
+
+    crawl, manifest, _ = crawled
+    live = [p for p in manifest["ledger"]["plans"] if p["status"] == "live"]
+    deadlines = {(p["url"], t["number"], t["deadline_text"]) for p in live for t in p["tasks"]
+                 if t["deadline_kind"] == "unknown"}
+    statuses = {(e["url"], t["number"], e["status_text"]) for p in live for t in p["tasks"] for e in t["progress"]
+                if e["status_class"] == "other" and e["status"] == "live" and e["posted"] <= manifest["date"]}
+    assert deadlines and statuses, "the simulated web writes both kinds of unread cell"
+    rows = sqlite3.connect(crawl.db).execute(LEDGER_QUERIES["ledger_unread"]["sql"],
+                                             {"region": "", "as_of": manifest["date"]}).fetchall()
+    assert {(r[5], r[2], r[3]) for r in rows if r[1] == "deadline"} == deadlines
+    assert {(r[5], r[2], r[3]) for r in rows if r[1] == "status"} == statuses
+    listed = ledger_data(crawl.db, as_of=manifest["date"])["unread_wordings"]
+    assert sorted((w["posted_in"], w["number"], w["words"]) for w in listed) == sorted((r[5], r[2], r[3]) for r in rows)
