@@ -19,7 +19,8 @@ logger = logging.getLogger(__name__)
 
 _CITY = re.compile(r"^(?:北京市|天津市|上海市|重庆市|.+?(?:省|自治区))(?:[^省]+?(?:自治州|地区|盟|市|州))?")
 
-_POSTED = "coalesce(d.publish_date, substr(d.first_seen_at, 1, 10))"
+#: a posting's date for the ledger: the date it states, else the day the archive first saw it
+POSTED_SQL = "coalesce(d.publish_date, substr(d.first_seen_at, 1, 10))"
 
 
 def _has(conn: sqlite3.Connection, *tables: str) -> bool:
@@ -35,7 +36,7 @@ def orphan_closeouts(conn: sqlite3.Connection, *, as_of: str, region: str | None
         return []
     rows = conn.execute(
         "SELECT d.url, d.site_id, o.inspection, o.numbers, o.reason, d.id, d.title, d.publish_date, o.region"
-        f" FROM orphan_closeouts o JOIN documents d ON d.id = o.document_id WHERE {_POSTED} <= ?"
+        f" FROM orphan_closeouts o JOIN documents d ON d.id = o.document_id WHERE {POSTED_SQL} <= ?"
         " AND (? IS NULL OR o.region = ? OR o.region LIKE ? || '%') ORDER BY d.publish_date, d.id",
         [as_of, region, region, region]).fetchall()
     return [{"url": url, "site_id": site_id, "inspection": inspection, "numbers": json.loads(numbers or "[]"),
@@ -64,7 +65,7 @@ def publisher_counts(conn: sqlite3.Connection, *, as_of: str, region: str | None
         " (SELECT group_concat(DISTINCT p.region) FROM task_links l JOIN tasks t ON t.id = l.task_id"
         "  JOIN plans p ON p.id = t.plan_id WHERE l.document_id = d.id AND l.kind = 'closure'"
         "  AND l.status = 'confirmed')"
-        f" FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.doc_type = 'acceptance_notice' AND {_POSTED} <= ?"
+        f" FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.doc_type = 'acceptance_notice' AND {POSTED_SQL} <= ?"
         " ORDER BY d.site_id", [as_of]).fetchall()
     out: dict[str, dict[str, Any]] = {}
     for site_id, name, level, site_region, subject, orphan, plan_regions in rows:

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from archive.ledger.closeouts import by_inspection, city_counts, orphan_closeouts, publisher_counts
-from archive.ledger.unread import unread_wordings
+from archive.ledger.unread import unlinked_closeouts, unread_wordings
 from archive.ledger.view import as_of_date, check_region, plan_views
 from archive.opening import connect_read
 
@@ -51,6 +51,7 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
         views = plan_views(conn, as_of=as_of_s, region=region)
         orphans = [{k: o[k] for k in _ORPHAN_KEYS} for o in orphan_closeouts(conn, as_of=as_of_s, region=region)]
         publishers = publisher_counts(conn, as_of=as_of_s, region=region)
+        unlinked = unlinked_closeouts(conn, as_of=as_of_s, region=region)
     finally:
         conn.close()
     plans = []
@@ -69,7 +70,7 @@ def ledger_data(db_path: str | Path, *, region: str | None = None, as_of: str | 
                       "median_days_deadline_to_closure": p["median_days_deadline_to_closure"],
                       "tasks": tasks})
     return {"as_of": as_of_s, "plans": plans, "orphan_closeouts": orphans, "closeouts_by_publisher": publishers,
-            "closeouts_by_city": city_counts(publishers), "unread_wordings": unread_wordings(views)}
+            "closeouts_by_city": city_counts(publishers), "unread_wordings": unread_wordings(views, unlinked)}
 
 
 _ORPHAN_KEYS = ("url", "site_id", "inspection", "numbers", "reason")
@@ -141,8 +142,8 @@ def _md(data: dict) -> str:
                  f"{sum(t['overdue'] for t in tasks)} overdue. "
                  f"{sum(t['claimed_done_without_closeout'] for t in tasks)} task(s) reported 已完成 by a progress report"
                  " without a close-out 公示."
-                 + (f" {len(data['unread_wordings'])} deadline or status wording(s) no reader could read (listed at the"
-                    " end: check them by hand)." if data["unread_wordings"] else ""))
+                 + (f" {len(data['unread_wordings'])} deadline, status or close-out wording(s) no reader could read"
+                    " (listed at the end: check them by hand)." if data["unread_wordings"] else ""))
     for p in plans:
         stated = p["task_count_stated"]
         flag = (f" — **stated {stated}, parsed {p['task_count']}** (“{_cell(p['task_count_text'], 80)}”)"
@@ -184,10 +185,11 @@ def _md(data: dict) -> str:
                   f"{r['orphans']} |" for r in data["closeouts_by_city"]]
     if data["unread_wordings"]:
         lines += ["", "## Wordings no reader could read", "",
-                  "A missed deadline keeps a task off the overdue count, a missed 已完成 off the reported-done count.", "",
+                  ("A missed deadline keeps a task off the overdue count, a missed 已完成 off the reported-done count, a"
+                   " close-out tied to no task leaves the task it closes open."), "",
                   "| region | plan | # | cell | words | posted | in |", "|---|---|---|---|---|---|---|"]
-        lines += [f"| {w['region']} | {_cell(w['plan_title'], 30)} | {w['number']} | {w['kind']} | {_cell(w['words'])} | "
-                  f"{w['posted'] or '?'} | {w['posted_in']} |" for w in data["unread_wordings"]]
+        lines += [f"| {w['region']} | {_cell(w['plan_title'], 30)} | {w['number'] or ''} | {w['kind']} | "
+                  f"{_cell(w['words'])} | {w['posted'] or '?'} | {w['posted_in']} |" for w in data["unread_wordings"]]
     return "\n".join(lines) + "\n"
 
 

@@ -7,6 +7,7 @@ run_group(cfg, group) ─ mark_crashed_runs ─ crawl_lock ──busy──► s
                                               │ wait(timeout) ─► SIGTERM, grace, SIGKILL ('timeout')
                         runs rows written by the child ─ still 'running'? ─► 'crashed'
                         after_run(run) (idempotent) ; a timeout/crash/error ─► 'job' alert
+                        anything raised on the way (a crawl command that cannot start) ─► 'error', 'job' alert
 ```
 Twisted's reactor cannot restart, so every run is a new process.  The child runs in its own
 session (process group) so a timeout kills everything it started.
@@ -50,6 +51,7 @@ class JobResult:
     start_delay_s: float | None = None
     duration_s: float = 0.0
     crawl_started: bool = True    # False: stopped between its row and its crawl (the scheduler was stopping)
+    failure: str | None = None    # the exception that ended the run before its crawl did (outcome error)
 
 
 class Supervisor:
@@ -203,6 +205,20 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
     job_row = start_job(cfg.db, group=group.name, scheduled_for=iso(scheduled_for) if scheduled_for else None,
                         started_at=iso(started_at), start_delay_s=delay, command=command)
     result = JobResult(group=group.name, outcome="error", job_row=job_row, start_delay_s=delay)
+    try:
+        if not _crawl(cfg, group, command, job_row, result, supervisor, started_at):
+            return result  # skipped: the lock was taken, the row closed
+    except Exception as exc:  # whatever failed (a crawl command that cannot start …): no row left 'running'
+        logger.exception("group %s: the scheduled run failed", group.name)
+        result.outcome, result.failure = "error", f"{type(exc).__name__}: {exc}"
+    result.duration_s = time.monotonic() - started
+    _close(cfg, result, job_row)
+    return result
+
+
+def _crawl(cfg: OpsConfig, group: Group, command: list[str], job_row: int, result: JobResult, supervisor: Supervisor,
+           started_at: datetime) -> bool:
+    """Take the crawl lock and run the crawl, filling ``result``; False when the lock was taken (row closed)."""
     mark_crashed_runs(cfg.db, now=started_at)
     try:
         fd = acquire(lock_path(cfg.db))
@@ -210,7 +226,7 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
         logger.warning("group %s: skipped, %s", group.name, exc)
         result.outcome = "skipped_locked"
         finish_job(cfg.db, job_row, outcome="skipped_locked", finished_at=iso(None), detail=str(exc))
-        return result
+        return False
     try:
         with opened(cfg.db) as db:
             last_id = db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
@@ -234,9 +250,7 @@ def run_group(cfg: OpsConfig, group_name: str, *, scheduled_for: datetime | None
             result.run_ids = _runs_of(cfg.db, child.pid, last_id)
     finally:
         release(fd, lock_path(cfg.db))
-    result.duration_s = time.monotonic() - started
-    _close(cfg, result, job_row)
-    return result
+    return True
 
 
 class _Linker:
@@ -280,7 +294,8 @@ def _close(cfg: OpsConfig, result: JobResult, job_row: int) -> None:
     elif result.outcome in ("timeout", "crashed", "error", "interrupted"):
         detail = (f"crawl of group {result.group} ended '{result.outcome}' (exit {result.exit_code}) after "
                   f"{result.duration_s:.0f} s; runs {result.run_ids or 'none recorded'}"
-                  + (f", marked crashed: {crashed}" if crashed else ""))
+                  + (f", marked crashed: {crashed}" if crashed else "")
+                  + (f"; the scheduled run failed: {result.failure}" if result.failure else ""))
         logger.error("%s", detail)
         if result.outcome != "interrupted":
             last_run = result.run_ids[-1] if result.run_ids else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive.ledger.unread import SAYS_SOMETHING_GLOB
+from archive.ledger.unread import SAYS_SOMETHING_GLOB, unlinked_closeouts_sql
 from archive.regions import region_match
 from archive.web.queries import TODAY
 
@@ -40,7 +40,8 @@ JOIN documents rd ON rd.id = lp.document_id
 WHERE lp.status = 'done' AND NOT {_CLOSED_BY} AND {_REGION}
 ORDER BY lp.posted, p.region, t.number"""
 
-#: ``archive.ledger.unread``: deadline cells no reader gave a day or kind, status cells no reader classed (by :as_of)
+#: ``archive.ledger.unread``: deadline cells no reader gave a day or kind, status cells no reader classed, close-outs
+#: tied to no task (by :as_of; the close-outs last, as the report lists them)
 LEDGER_UNREAD = f"""
 SELECT region, kind, number, words, posted, posted_in, document_link, plan_title, plan_id FROM (
 SELECT p.region, 'deadline' AS kind, 0 AS kind_order, t.number, t.deadline_text AS words, p.published AS posted,
@@ -56,8 +57,11 @@ JOIN plans p ON p.id = t.plan_id
 JOIN documents d ON d.id = tp.document_id
 WHERE tp.status = 'other' AND tp.status_text GLOB '{SAYS_SOMETHING_GLOB}' AND (tp.posted IS NULL OR tp.posted <= {AS_OF})
   AND {_REGION}
+UNION ALL
+{unlinked_closeouts_sql(AS_OF)}
 )
-ORDER BY region, (SELECT published FROM plans WHERE id = plan_id), plan_id, number, kind_order, posted, posted_in"""
+ORDER BY kind_order = 2, region, (SELECT published FROM plans WHERE id = plan_id), plan_id, number, kind_order, posted,
+         posted_in"""
 
 LEDGER_PLAN_TASKS = f"""
 SELECT p.id AS plan_id, p.region, t.number, t.problem, t.lead_units, t.responsible_units,
@@ -157,11 +161,13 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
         "sql": LEDGER_CLAIMED_DONE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
     "ledger_unread": {
         "title": "未能识别的措辞 Wordings the ledger could not read",
-        "description": "整改时限未能识别出日期或类型的任务，以及整改进展报告中未能归类的进展表述（截至 as_of），"
-                       "供人工核对：漏读的时限会使任务不进入逾期清单，漏读的“已完成”会使任务不进入“称已完成但无销号公示”。"
-                       " Deadline cells no reader gave a day or a kind, and progress-report status cells no reader "
-                       "classed (by as_of), for a person to check: a missed deadline keeps a task off the overdue "
-                       "list, a missed 已完成 keeps it off the reported-done list. " + _HELP,
+        "description": "整改时限未能识别出日期或类型的任务、整改进展报告中未能归类的进展表述，以及未能关联到任何任务的"
+                       "验收销号公示（截至 as_of），供人工核对：漏读的时限会使任务不进入逾期清单，漏读的“已完成”会使任务不进入"
+                       "“称已完成但无销号公示”，未关联的销号公示会使已销号的任务仍显示未销号。"
+                       " Deadline cells no reader gave a day or a kind, progress-report status cells no reader "
+                       "classed, and close-out notices tied to no task (by as_of), for a person to check: a missed "
+                       "deadline keeps a task off the overdue list, a missed 已完成 keeps it off the reported-done "
+                       "list, a close-out tied to no task leaves the task it closes open. " + _HELP,
         "sql": LEDGER_UNREAD.strip(), "hide_sql": True, "params": ["region", "as_of"]},
     "ledger_plan": {
         "title": "整改方案任务与销号 Plan tasks and close-outs",

@@ -1,5 +1,6 @@
-"""Deadline and status cells no reader could read are listed for a person to check — in ``ducha report ledger`` (md
-and JSON) and as the ``ledger_unread`` Datasette query, the same rows — and cells that say nothing (—) are not."""
+"""Deadline and status cells no reader could read, and close-outs tied to no task, are listed for a person to check —
+in ``ducha report ledger`` (md and JSON) and as the ``ledger_unread`` Datasette query, the same rows — and cells that
+say nothing (—) are not."""
 from __future__ import annotations
 
 import asyncio
@@ -48,6 +49,10 @@ def unread_db(tmp_path):
             page.warc = writer.write_exchange(url=G + name, status=200, body=_page(rows),
                                               response_headers=[("Content-Type", "text/html; charset=utf-8")])
             a.ingest(page)
+        # a close-out whose task the readers cannot tell (no number, no task's words): tied to no task, no orphan
+        a.ingest(capture(G + "n1", "gz", "关于贵州省某县整改任务验收销号情况的公示",
+                         "经验收，该项目已完成整改，符合销号条件，现予公示。公示期为2024年6月3日至2024年6月14日。",
+                         "2024-06-03", "acceptance_notice"))
     db = Database(path)
     compute_measures(db, now=datetime(2024, 9, 1, 10, tzinfo=UTC))
     build_ledger(db, warc_dir=warc)
@@ -60,13 +65,18 @@ def _listed(data: dict) -> list[tuple]:
             for w in data["unread_wordings"]]
 
 
+CLOSEOUT = ("贵州省", "closeout", None, "关于贵州省某县整改任务验收销号情况的公示", "2024-06-03", G + "n1")
+
+
 def test_exactly_the_unread_cells_are_listed_by_as_of(unread_db):
-    assert _listed(ledger_data(unread_db, as_of="2024-07-01")) == [
+    assert _listed(ledger_data(unread_db, as_of="2024-06-01")) == [
         ("贵州省", "deadline", 1, "视项目进度确定", "2022-06-15", G + "plan"),
         ("贵州省", "status", 1, "报省级复核中", "2024-05-01", G + "r1")]
-    # the later report's cell once it is posted; every Sichuan cell is read (dates, 长期坚持, 立行立改, 已完成 …)
+    # the close-out once posted, then the later report's cell; every Sichuan cell is read (dates, 长期坚持, 立行立改,
+    # 已完成 …) and both Sichuan close-outs are linked
+    assert _listed(ledger_data(unread_db, as_of="2024-07-01"))[2:] == [CLOSEOUT]
     assert _listed(ledger_data(unread_db, as_of="2024-09-01"))[2:] == [
-        ("贵州省", "status", 1, "见附件", "2024-08-01", G + "r2")]
+        ("贵州省", "status", 1, "见附件", "2024-08-01", G + "r2"), CLOSEOUT]
     assert _listed(ledger_data(unread_db, region="四川省", as_of="2024-09-01")) == []
 
 
@@ -74,22 +84,23 @@ def test_the_canned_query_lists_the_same_rows(unread_db):
     sql = LEDGER_QUERIES["ledger_unread"]["sql"]
     conn = sqlite3.connect(unread_db)
     for region in ("", "贵州", "四川省"):
-        for as_of in ("2024-07-01", "2024-09-01"):
+        for as_of in ("2024-06-01", "2024-07-01", "2024-09-01"):
             rows = conn.execute(sql, {"region": region, "as_of": as_of}).fetchall()
             assert [r[:6] for r in rows] == _listed(ledger_data(unread_db, region=region or None, as_of=as_of)), (
                 region, as_of)
-    assert len(conn.execute(sql, {"region": "", "as_of": "2024-09-01"}).fetchall()) == 3
+    assert len(conn.execute(sql, {"region": "", "as_of": "2024-09-01"}).fetchall()) == 4
 
 
 def test_the_report_says_how_many_and_lists_them(unread_db):
     md = render_ledger(unread_db, as_of="2024-07-01", fmt="md")
-    assert "2 deadline or status wording(s) no reader could read" in md
+    assert "3 deadline, status or close-out wording(s) no reader could read" in md
     section = md.split("## Wordings no reader could read", 1)[1]
     assert f"| 1 | deadline | 视项目进度确定 | 2022-06-15 | {G}plan |" in section
     assert f"| 1 | status | 报省级复核中 | 2024-05-01 | {G}r1 |" in section
+    assert f"| 贵州省 |  |  | closeout | 关于贵州省某县整改任务验收销号情况的公示 | 2024-06-03 | {G}n1 |" in section
     assert "—" not in section.split("|---|", 1)[1]  # a dash says nothing
     data = json.loads(render_ledger(unread_db, as_of="2024-07-01", fmt="json"))
-    assert [w["words"] for w in data["unread_wordings"]] == ["视项目进度确定", "报省级复核中"]
+    assert [w["words"] for w in data["unread_wordings"]] == ["视项目进度确定", "报省级复核中", CLOSEOUT[3]]
     read_all = render_ledger(unread_db, region="四川省", as_of="2024-07-01", fmt="md")
     assert "no reader could read" not in read_all
 
@@ -103,7 +114,7 @@ def test_datasette_serves_the_query_with_its_description(unread_db):
     page = asyncio.run(ds.client.get(f"/{db_name}/ledger_unread?region=&as_of=2024-09-01"))
     assert page.status_code == 200
     cells = [td.text_content().strip() for td in lxml_html.fromstring(page.text).cssselect("td.col-words")]
-    assert cells == ["视项目进度确定", "报省级复核中", "见附件"]
+    assert cells == ["视项目进度确定", "报省级复核中", "见附件", CLOSEOUT[3]]
 
 
 def test_the_ledger_index_links_the_list(unread_db):
@@ -114,4 +125,4 @@ def test_the_ledger_index_links_the_list(unread_db):
     assert links == ["/archive/ledger_unread?as_of=2024-09-01&region=%E8%B4%B5%E5%B7%9E%E7%9C%81"]
     listed = asyncio.run(ds.client.get(links[0]))
     assert [td.text_content().strip() for td in lxml_html.fromstring(listed.text).cssselect("td.col-words")] == [
-        "视项目进度确定", "报省级复核中", "见附件"]
+        "视项目进度确定", "报省级复核中", "见附件", CLOSEOUT[3]]

@@ -175,3 +175,20 @@ def test_death_by_signal_maps_to_interrupted_or_crashed():
 
     assert [outcome_of(-s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)] == ["interrupted"] * 3
     assert [outcome_of(-s) for s in (signal.SIGKILL, signal.SIGSEGV)] == ["crashed"] * 2
+
+
+def test_a_crawl_command_that_cannot_start_closes_the_row_as_an_error_and_alerts(tmp_path, fake_schedule):
+    """A schedule naming a crawl program that does not exist (an operator's typo): the run's row is closed 'error' with
+    the reason, a job alert goes out, and the lock is free for the next run — never a row left 'running', silent."""
+    alerts = tmp_path / "alerts.jsonl"
+    cfg = load_config(fake_schedule([EVERY_2S], crawl_command=[str(tmp_path / "no-such-ducha"), "crawl"],
+                                    alerts={"log_file": str(alerts)}))
+    result = run_group(cfg, "g")
+    assert (result.outcome, result.exit_code, result.run_ids) == ("error", None, [])
+    row = query_rows(tmp_path / "archive.db", "SELECT outcome, finished_at, detail FROM scheduled_runs")
+    assert len(row) == 1 and row[0][0] == "error" and row[0][1]
+    assert "the scheduled run failed: FileNotFoundError" in row[0][2] and "no-such-ducha" in row[0][2]
+    sent = [json.loads(line) for line in alerts.read_text(encoding="utf-8").splitlines()]
+    assert [a["subject"] for a in sent] == ["[ducha] scheduled crawl g: error"]
+    again = run_group(load_config(fake_schedule([EVERY_2S])), "g")  # the lock was released
+    assert again.outcome == "ok"
