@@ -142,8 +142,9 @@ def _md(data: dict) -> str:
                  f"{sum(t['overdue'] for t in tasks)} overdue. "
                  f"{sum(t['claimed_done_without_closeout'] for t in tasks)} task(s) reported 已完成 by a progress report"
                  " without a close-out 公示."
-                 + (f" {len(data['unread_wordings'])} deadline, status or close-out wording(s) no reader could read"
-                    " (listed at the end: check them by hand)." if data["unread_wordings"] else ""))
+                 + (f" {len(data['unread_wordings'])} wording(s) no reader could read (an inspection, a deadline, a"
+                    " status, a close-out's task: listed at the end, check them by hand)." if data["unread_wordings"]
+                    else ""))
     for p in plans:
         stated = p["task_count_stated"]
         flag = (f" — **stated {stated}, parsed {p['task_count']}** (“{_cell(p['task_count_text'], 80)}”)"
@@ -185,8 +186,9 @@ def _md(data: dict) -> str:
                   f"{r['orphans']} |" for r in data["closeouts_by_city"]]
     if data["unread_wordings"]:
         lines += ["", "## Wordings no reader could read", "",
-                  ("A missed deadline keeps a task off the overdue count, a missed 已完成 off the reported-done count, a"
-                   " close-out tied to no task leaves the task it closes open."), "",
+                  ("A plan with no inspection named has no feedback date or link, a missed deadline keeps a task off"
+                   " the overdue count, a missed 已完成 off the reported-done count, a close-out tied to no task leaves"
+                   " the task it closes open."), "",
                   "| region | plan | # | cell | words | posted | in |", "|---|---|---|---|---|---|---|"]
         lines += [f"| {w['region']} | {_cell(w['plan_title'], 30)} | {w['number'] or ''} | {w['kind']} | "
                   f"{_cell(w['words'])} | {w['posted'] or '?'} | {w['posted_in']} |" for w in data["unread_wordings"]]

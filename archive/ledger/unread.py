@@ -1,6 +1,7 @@
-"""What the ledger's readers could not read, listed for a person to read: a task's deadline cell no reader gave a day
-or a kind (``deadline_kind`` unknown), a progress report's status cell no reader classed (``status`` other) and a
-验收销号 公示 tied to no task (no task number read, no task's words matched, no plan it cites missing: not an orphan).
+"""What the ledger's readers could not read, listed for a person to read: a plan whose inspection no reader named
+(``plans.inspection_id`` null), a task's deadline cell no reader gave a day or a kind (``deadline_kind`` unknown), a
+progress report's status cell no reader classed (``status`` other) and a 验收销号 公示 tied to no task (no task number
+read, no task's words matched, no plan it cites missing: not an orphan).
 
 The readers return ``unknown`` rather than guess (``archive.ledger.deadlines``, ``archive.ledger.status``), and on real
 government language they still miss wordings (``tests/fixtures/ledger_language``: status recall about 0.8 on pages no
@@ -56,13 +57,16 @@ def unlinked_closeouts(conn: sqlite3.Connection, *, as_of: str, region: str | No
 
 
 def unread_wordings(views: list[dict[str, Any]], closeouts: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Per plan and task (in the views' order): ``{"kind": "deadline" | "status", "region", "plan_url",
+    """Per plan and task (in the views' order): ``{"kind": "inspection" | "deadline" | "status", "region", "plan_url",
     "plan_title", "number", "words", "posted", "posted_in"}`` — the words no reader read and where they were posted
-    (the plan for a deadline, the progress report for a status); then ``closeouts`` (``unlinked_closeouts``: kind
+    (the plan for its inspection — its title as the words — and a deadline, the progress report for a status); then ``closeouts`` (``unlinked_closeouts``: kind
     ``closeout``, the notice's title as its words)."""
     out: list[dict[str, Any]] = []
     for plan in views:
         where = {"region": plan["region"], "plan_url": plan["url"], "plan_title": plan["title"]}
+        if plan["inspection"]["level"] is None:  # no naming read: no feedback, no lag, no link to its 督察反馈
+            out.append({"kind": "inspection", **where, "number": None, "words": plan["title"],
+                        "posted": plan["published"], "posted_in": plan["url"]})
         for task in plan["tasks"]:
             if task["deadline_kind"] in (None, "unknown") and says_something(task["deadline_text"]):
                 out.append({"kind": "deadline", **where, "number": task["number"], "words": task["deadline_text"],

@@ -40,12 +40,16 @@ JOIN documents rd ON rd.id = lp.document_id
 WHERE lp.status = 'done' AND NOT {_CLOSED_BY} AND {_REGION}
 ORDER BY lp.posted, p.region, t.number"""
 
-#: ``archive.ledger.unread``: deadline cells no reader gave a day or kind, status cells no reader classed, close-outs
-#: tied to no task (by :as_of; the close-outs last, as the report lists them)
+#: ``archive.ledger.unread``: plans whose inspection no reader named, deadline cells no reader gave a day or kind,
+#: status cells no reader classed, close-outs tied to no task (by :as_of; the close-outs last, as the report lists them)
 LEDGER_UNREAD = f"""
 SELECT region, kind, number, words, posted, posted_in, document_link, plan_title, plan_id FROM (
-SELECT p.region, 'deadline' AS kind, 0 AS kind_order, t.number, t.deadline_text AS words, p.published AS posted,
+SELECT p.region, 'inspection' AS kind, -1 AS kind_order, NULL AS number, p.title AS words, p.published AS posted,
        p.url AS posted_in, p.document_id AS document_link, p.title AS plan_title, p.id AS plan_id
+FROM plans p
+WHERE p.inspection_id IS NULL AND {_REGION}
+UNION ALL
+SELECT p.region, 'deadline', 0, t.number, t.deadline_text, p.published, p.url, p.document_id, p.title, p.id
 FROM tasks t
 JOIN plans p ON p.id = t.plan_id
 WHERE coalesce(t.deadline_kind, 'unknown') = 'unknown' AND t.deadline_text GLOB '{SAYS_SOMETHING_GLOB}' AND {_REGION}
@@ -161,10 +165,11 @@ LEDGER_QUERIES: dict[str, dict[str, Any]] = {
         "sql": LEDGER_CLAIMED_DONE.strip(), "hide_sql": True, "params": ["region", "as_of"]},
     "ledger_unread": {
         "title": "未能识别的措辞 Wordings the ledger could not read",
-        "description": "整改时限未能识别出日期或类型的任务、整改进展报告中未能归类的进展表述，以及未能关联到任何任务的"
+        "description": "未能识别出所属督察的整改方案、整改时限未能识别出日期或类型的任务、整改进展报告中未能归类的进展表述，以及未能关联到任何任务的"
                        "验收销号公示（截至 as_of），供人工核对：漏读的时限会使任务不进入逾期清单，漏读的“已完成”会使任务不进入"
                        "“称已完成但无销号公示”，未关联的销号公示会使已销号的任务仍显示未销号。"
-                       " Deadline cells no reader gave a day or a kind, progress-report status cells no reader "
+                       " Plans whose inspection no reader named, deadline cells no reader gave a day or a kind, "
+                       "progress-report status cells no reader "
                        "classed, and close-out notices tied to no task (by as_of), for a person to check: a missed "
                        "deadline keeps a task off the overdue list, a missed 已完成 keeps it off the reported-done "
                        "list, a close-out tied to no task leaves the task it closes open. " + _HELP,

@@ -29,6 +29,9 @@ GUIZHOU_PLAN = (
 )
 
 
+UNNAMED_TITLE = "关于印发《草海保护区督察反馈问题整改方案》的通知"
+
+
 @pytest.fixture
 def unread_db(tmp_path):
     """The ledger fixture archive plus a Guizhou plan (one deadline unread, one a bare dash) and two of its progress
@@ -43,6 +46,9 @@ def unread_db(tmp_path):
                          "start_urls": []}])
         a.ingest(capture(G + "plan", "gz", f"贵州省贯彻落实{ROUND}报告整改方案", GUIZHOU_PLAN, "2022-06-15",
                          "rectification_plan"))
+        # a plan that names no inspection the readers know: no feedback, no lag, no link to its 督察反馈
+        a.ingest(capture(G + "plan2", "gz", UNNAMED_TITLE, "现将整改方案印发如下。\n1. 草海保护区违规养殖（牵头单位：省林业局；"
+                         "整改时限：2024年底前）", "2022-08-01", "rectification_plan"))
         for name, posted, rows in reports:
             page = capture(G + name, "gz", f"贵州省{ROUND}反馈问题整改进展情况公开", f"{ROUND}整改进展", posted,
                            "rectification_progress")
@@ -71,12 +77,14 @@ CLOSEOUT = ("贵州省", "closeout", None, "关于贵州省某县整改任务验
 def test_exactly_the_unread_cells_are_listed_by_as_of(unread_db):
     assert _listed(ledger_data(unread_db, as_of="2024-06-01")) == [
         ("贵州省", "deadline", 1, "视项目进度确定", "2022-06-15", G + "plan"),
-        ("贵州省", "status", 1, "报省级复核中", "2024-05-01", G + "r1")]
+        ("贵州省", "status", 1, "报省级复核中", "2024-05-01", G + "r1"),
+        ("贵州省", "inspection", None, UNNAMED_TITLE, "2022-08-01", G + "plan2")]
     # the close-out once posted, then the later report's cell; every Sichuan cell is read (dates, 长期坚持, 立行立改,
     # 已完成 …) and both Sichuan close-outs are linked
-    assert _listed(ledger_data(unread_db, as_of="2024-07-01"))[2:] == [CLOSEOUT]
+    assert _listed(ledger_data(unread_db, as_of="2024-07-01"))[3:] == [CLOSEOUT]
     assert _listed(ledger_data(unread_db, as_of="2024-09-01"))[2:] == [
-        ("贵州省", "status", 1, "见附件", "2024-08-01", G + "r2"), CLOSEOUT]
+        ("贵州省", "status", 1, "见附件", "2024-08-01", G + "r2"),
+        ("贵州省", "inspection", None, UNNAMED_TITLE, "2022-08-01", G + "plan2"), CLOSEOUT]
     assert _listed(ledger_data(unread_db, region="四川省", as_of="2024-09-01")) == []
 
 
@@ -88,19 +96,19 @@ def test_the_canned_query_lists_the_same_rows(unread_db):
             rows = conn.execute(sql, {"region": region, "as_of": as_of}).fetchall()
             assert [r[:6] for r in rows] == _listed(ledger_data(unread_db, region=region or None, as_of=as_of)), (
                 region, as_of)
-    assert len(conn.execute(sql, {"region": "", "as_of": "2024-09-01"}).fetchall()) == 4
+    assert len(conn.execute(sql, {"region": "", "as_of": "2024-09-01"}).fetchall()) == 5
 
 
 def test_the_report_says_how_many_and_lists_them(unread_db):
     md = render_ledger(unread_db, as_of="2024-07-01", fmt="md")
-    assert "3 deadline, status or close-out wording(s) no reader could read" in md
+    assert "4 wording(s) no reader could read" in md
     section = md.split("## Wordings no reader could read", 1)[1]
     assert f"| 1 | deadline | 视项目进度确定 | 2022-06-15 | {G}plan |" in section
     assert f"| 1 | status | 报省级复核中 | 2024-05-01 | {G}r1 |" in section
     assert f"| 贵州省 |  |  | closeout | 关于贵州省某县整改任务验收销号情况的公示 | 2024-06-03 | {G}n1 |" in section
     assert "—" not in section.split("|---|", 1)[1]  # a dash says nothing
     data = json.loads(render_ledger(unread_db, as_of="2024-07-01", fmt="json"))
-    assert [w["words"] for w in data["unread_wordings"]] == ["视项目进度确定", "报省级复核中", CLOSEOUT[3]]
+    assert [w["words"] for w in data["unread_wordings"]] == ["视项目进度确定", "报省级复核中", UNNAMED_TITLE, CLOSEOUT[3]]
     read_all = render_ledger(unread_db, region="四川省", as_of="2024-07-01", fmt="md")
     assert "no reader could read" not in read_all
 
@@ -114,7 +122,7 @@ def test_datasette_serves_the_query_with_its_description(unread_db):
     page = asyncio.run(ds.client.get(f"/{db_name}/ledger_unread?region=&as_of=2024-09-01"))
     assert page.status_code == 200
     cells = [td.text_content().strip() for td in lxml_html.fromstring(page.text).cssselect("td.col-words")]
-    assert cells == ["视项目进度确定", "报省级复核中", "见附件", CLOSEOUT[3]]
+    assert cells == ["视项目进度确定", "报省级复核中", "见附件", UNNAMED_TITLE, CLOSEOUT[3]]
 
 
 def test_the_ledger_index_links_the_list(unread_db):
@@ -125,4 +133,4 @@ def test_the_ledger_index_links_the_list(unread_db):
     assert links == ["/archive/ledger_unread?as_of=2024-09-01&region=%E8%B4%B5%E5%B7%9E%E7%9C%81"]
     listed = asyncio.run(ds.client.get(links[0]))
     assert [td.text_content().strip() for td in lxml_html.fromstring(listed.text).cssselect("td.col-words")] == [
-        "视项目进度确定", "报省级复核中", "见附件", CLOSEOUT[3]]
+        "视项目进度确定", "报省级复核中", "见附件", UNNAMED_TITLE, CLOSEOUT[3]]
