@@ -27,6 +27,7 @@ from statistics import median
 from typing import Any
 
 from archive.errors import UnknownRegionError
+from archive.ledger.unread import unread_wordings
 from archive.regions import matches, region_match
 from archive.timeliness.calendar import CalendarNotAnnounced, default_calendar
 
@@ -184,14 +185,17 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
 
 
 def scorecard(plans: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per region (sorted by name): plans, tasks, closed, closure_notice, ongoing, open, overdue and the
-    median days from deadline to the first close-out (negative = early; None without any)."""
+    """Per region (sorted by name): plans, tasks, closed, closure_notice, ongoing, open, overdue, ``unread`` (what no
+    reader could read of its plans: an inspection, deadlines, statuses; ``archive.ledger.unread``) and the median days
+    from deadline to the first close-out (negative = early; None without any)."""
     regions: dict[str, dict[str, Any]] = {}
     for plan in plans:
         row = regions.setdefault(plan["region"] or "", {"region": plan["region"] or "", "plans": 0, "tasks": 0,
                                                          **{s: 0 for s in STATUSES}, "overdue": 0,
-                                                         "claimed_done_without_closeout": 0, "_late": []})
+                                                         "claimed_done_without_closeout": 0, "unread": 0,
+                                                         "_late": []})
         row["plans"] += 1
+        row["unread"] += len(unread_wordings([plan]))
         for task in plan["tasks"]:
             row["tasks"] += 1
             row[task["status"]] += 1

@@ -134,3 +134,15 @@ def test_the_ledger_index_links_the_list(unread_db):
     listed = asyncio.run(ds.client.get(links[0]))
     assert [td.text_content().strip() for td in lxml_html.fromstring(listed.text).cssselect("td.col-words")] == [
         "视项目进度确定", "报省级复核中", "见附件", UNNAMED_TITLE, CLOSEOUT[3]]
+
+
+def test_the_scorecard_counts_them_per_region_and_links_the_list(unread_db):
+    from archive.ledger.view import plan_views, scorecard
+
+    rows = scorecard(plan_views(sqlite3.connect(unread_db), as_of="2024-09-01"))
+    assert [(r["region"], r["unread"]) for r in rows] == [("四川省", 0), ("四川省绵阳市", 0), ("贵州省", 4)]
+    ds = Datasette([str(unread_db)], metadata=json.loads((REPO / "datasette-metadata.json").read_text("utf-8")))
+    page = lxml_html.fromstring(asyncio.run(ds.client.get("/-/ducha/ledger/scorecard?as_of=2024-09-01")).text)
+    cell = page.cssselect('tr[data-region="贵州省"] td.unread a')[0]
+    assert cell.text_content() == "4" and cell.get("href").startswith("/archive/ledger_unread?region=")
+    assert page.cssselect('tr[data-region="四川省"] td.unread')[0].text_content() == "0"
