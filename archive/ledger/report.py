@@ -13,8 +13,8 @@ newest (``latest_progress``) and
 ``orphan_closeouts``: close-outs that cite tasks of a plan not in the archive, with the reason (listed per
 inspection in Markdown); ``closeouts_by_publisher``: per publishing body (site) its close-outs, those linked,
 those linked to another region's plan (across levels) and the orphans, and ``closeouts_by_city`` the same per
-city (``archive.ledger.closeouts``).  ``unread_wordings``: deadline and status cells no reader could read, for a
-person to check (``archive.ledger.unread``).
+city (``archive.ledger.closeouts``).  ``unread_wordings``: what no reader could read — a plan's inspection, deadline
+and status cells, a close-out's task — for a person to check (``archive.ledger.unread``).
 """
 from __future__ import annotations
 

@@ -59,8 +59,8 @@ def unlinked_closeouts(conn: sqlite3.Connection, *, as_of: str, region: str | No
 def unread_wordings(views: list[dict[str, Any]], closeouts: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Per plan and task (in the views' order): ``{"kind": "inspection" | "deadline" | "status", "region", "plan_url",
     "plan_title", "number", "words", "posted", "posted_in"}`` — the words no reader read and where they were posted
-    (the plan for its inspection — its title as the words — and a deadline, the progress report for a status); then ``closeouts`` (``unlinked_closeouts``: kind
-    ``closeout``, the notice's title as its words)."""
+    (the plan for its inspection, its title as the words, and for a deadline; the progress report for a status); then
+    ``closeouts`` (``unlinked_closeouts``: kind ``closeout``, the notice's title as its words)."""
     out: list[dict[str, Any]] = []
     for plan in views:
         where = {"region": plan["region"], "plan_url": plan["url"], "plan_title": plan["title"]}
