@@ -136,10 +136,11 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
                 "deadline": (0.869, 0.8), "status": (0.942, 0.825), "info_block": (0.935, 0.906)},
 }
 
-#: Fresh sets kept unread and not measured yet (fresh set 34, README "Fresh set 34 (harvest 39): kept unread", as set
-#: 33 was): labelled and committed with no reader run on them, so they have no first measure to hold.  They are held
-#: apart from every floor and scored by no test; their first measure gives them an UNSEEN_FLOOR entry in place of this.
-UNMEASURED: set[str] = set()
+#: Fresh sets kept unread and not measured yet (fresh set 35, README "Fresh set 35 (harvest 40): kept unread", as sets
+#: 33 and 34 were): labelled and committed with no reader run on them, so they have no first measure to hold.  They are
+#: held apart from every floor and scored by no test; their first measure gives them an UNSEEN_FLOOR entry in place of
+#: this.
+UNMEASURED: set[str] = {"fresh35"}
 
 
 def _seen(rows: list[dict], kind: str) -> list[dict]:
@@ -182,7 +183,7 @@ def test_corpus_rows_are_sourced_labelled_and_split_by_their_id(kind):
 FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
               "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20",
               "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27",
-              "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34"}
+              "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35"}
 
 
 @pytest.mark.parametrize("kind", KINDS)
