@@ -53,12 +53,13 @@ def unlinked_closeouts(conn: sqlite3.Connection, *, as_of: str, region: str | No
     rows = conn.execute(unlinked_closeouts_sql(":as_of") + " ORDER BY region, posted, posted_in",
                         {"as_of": as_of, "region": (region or "").strip()}).fetchall()
     return [{"kind": "closeout", "region": r[0], "plan_url": None, "plan_title": None, "number": None,
-             "words": r[4], "posted": r[5], "posted_in": r[6]} for r in rows]
+             "words": r[4], "posted": r[5], "posted_in": r[6], "document_id": r[7]} for r in rows]
 
 
 def unread_wordings(views: list[dict[str, Any]], closeouts: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Per plan and task (in the views' order): ``{"kind": "inspection" | "deadline" | "status", "region", "plan_url",
-    "plan_title", "number", "words", "posted", "posted_in"}`` — the words no reader read and where they were posted
+    "plan_title", "number", "words", "posted", "posted_in", "document_id"}`` — the words no reader read and the posting
+    they are in
     (the plan for its inspection, its title as the words, and for a deadline; the progress report for a status); then
     ``closeouts`` (``unlinked_closeouts``: kind ``closeout``, the notice's title as its words)."""
     out: list[dict[str, Any]] = []
@@ -66,12 +67,12 @@ def unread_wordings(views: list[dict[str, Any]], closeouts: list[dict[str, Any]]
         where = {"region": plan["region"], "plan_url": plan["url"], "plan_title": plan["title"]}
         if plan["inspection"]["level"] is None:  # no naming read: no feedback, no lag, no link to its 督察反馈
             out.append({"kind": "inspection", **where, "number": None, "words": plan["title"],
-                        "posted": plan["published"], "posted_in": plan["url"]})
+                        "posted": plan["published"], "posted_in": plan["url"], "document_id": plan["document_id"]})
         for task in plan["tasks"]:
             if task["deadline_kind"] in (None, "unknown") and says_something(task["deadline_text"]):
                 out.append({"kind": "deadline", **where, "number": task["number"], "words": task["deadline_text"],
-                            "posted": plan["published"], "posted_in": plan["url"]})
+                            "posted": plan["published"], "posted_in": plan["url"], "document_id": plan["document_id"]})
             out += [{"kind": "status", **where, "number": task["number"], "words": report["status_text"],
-                     "posted": report["posted"], "posted_in": report["url"]}
+                     "posted": report["posted"], "posted_in": report["url"], "document_id": report["document_id"]}
                     for report in task["progress"] if report["status"] == "other" and says_something(report["status_text"])]
     return out + list(closeouts or [])

@@ -8,7 +8,8 @@ A new failure alerts at once.  A check that keeps failing is not repeated after 
 back as a reminder ("still failing since 2026-11-20 (3 runs)") once ``reminder_hours`` (default 24)
 have passed since it was last sent, and a check that passes again after failing sends a recovery
 line.  What was sent when is read back from ``alerts_sent`` (nothing else to keep in step).  Ledger
-events (``archive.ops.ledger_alerts``: a task became overdue, a close-out in a watched region) go out once each.
+events (``archive.ops.ledger_alerts``: a task became overdue, a close-out in a watched region, linked or tied to no
+task) go out once each.
 """
 from __future__ import annotations
 
@@ -126,7 +127,8 @@ def digest_for_run(run_id: int, checks: list[HealthResult], matches: list[WatchM
     if matches:
         parts.append(f"{len(matches)} new posting(s) match saved watches")
     for kind, label in (("overdue", "task(s) became overdue"), ("claimed", "task(s) reported done without a close-out"),
-                        ("closure", "close-out(s) in watched regions")):
+                        ("closure", "close-out(s) in watched regions"),
+                        ("unlinked", "close-out(s) tied to no task")):
         count = sum(e.kind == kind for e in ledger)
         if count:
             parts.append(f"{count} {label}")

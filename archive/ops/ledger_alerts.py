@@ -14,7 +14,10 @@ pages, and its close-out (in a watched region) is an event of its own.
   backs it (``claimed_done_without_closeout``): every region, with the overdue switch (both are tasks
   whose public record is missing);
 * close-outs — only plans whose region starts with one of ``alerts.ledger_regions`` (``四川`` covers
-  四川省 and its cities); none when the list is empty.
+  四川省 and its cities); none when the list is empty;
+* close-outs tied to no task — a 验收销号 公示 of a watched region whose task no reader could tell (no number read,
+  no task's words matched, not an orphan: ``archive.ledger.unread``), key ``unlinked:<notice id>``: without it a
+  watched region's close-out the readers missed would pass in silence, its task left open.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from archive.ledger.unread import unlinked_closeouts
 from archive.ledger.view import plan_views
 from archive.ops.config import AlertConfig, absolute
 from archive.ops.db import SHANGHAI, DbLike, opened
@@ -32,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 #: How many events of each kind a digest's text lists (the webhook payload has them all).
 TEXT_LIMIT = 30
-_KIND_ORDER = ("overdue", "claimed", "closure")
+_KIND_ORDER = ("overdue", "claimed", "closure", "unlinked")
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,11 @@ class LedgerEvent:
     """One ledger event for the digest."""
 
     key: str
-    kind: str                      # overdue | claimed | closure
+    kind: str                      # overdue | claimed | closure | unlinked
     region: str
-    plan_document_id: int
+    plan_document_id: int | None   # None: a close-out tied to no task (unlinked)
     plan_title: str | None
-    number: int
+    number: int | None
     problem: str | None
     deadline: str | None
     since: str | None              # overdue: the day after the deadline; claimed: the report's date;
@@ -57,6 +61,9 @@ class LedgerEvent:
 
     def line(self, base_url: str = "") -> str:
         """One line of the digest's text (and the link to follow, absolute when ``base_url`` is known)."""
+        if self.kind == "unlinked":
+            return (f"  - {self.region} — close-out posted {self.posted or '?'}, tied to no task: "
+                    f"{self.notice_title or ''}\n    {self.notice_url}")
         head = f"  - {self.region} 第{self.number}项 {self.problem or ''}".rstrip()
         if self.kind == "overdue":
             return (f"{head} — deadline {self.deadline}, overdue since {self.since} · {self.plan_title or ''}\n"
@@ -85,6 +92,7 @@ def ledger_events(db: DbLike, cfg: AlertConfig, *, now: datetime) -> list[Ledger
     with opened(db) as handle:
         try:
             plans = plan_views(handle.conn, as_of=as_of)
+            unlinked = unlinked_closeouts(handle.conn, as_of=as_of) if cfg.ledger_regions else []
         except sqlite3.Error as exc:  # no ledger tables yet: nothing to say
             logger.warning("ledger alerts skipped: %s", exc)
             return []
@@ -110,21 +118,28 @@ def ledger_events(db: DbLike, cfg: AlertConfig, *, now: datetime) -> list[Ledger
                     key=f"closure:{plan['document_id']}:{task['number']}:{c['document_id']}", kind="closure",
                     since=c["first_seen_at"], notice_document_id=c["document_id"], notice_url=c["url"],
                     notice_title=c["title"], posted=c["posted"], **task_base))
+    events += [LedgerEvent(key=f"unlinked:{c['document_id']}", kind="unlinked", region=c["region"] or "",
+                           plan_document_id=None, plan_title=None, number=None, problem=None, deadline=None,
+                           since=c["posted"], notice_document_id=c["document_id"], notice_url=c["posted_in"],
+                           notice_title=c["words"], posted=c["posted"])
+               for c in unlinked if any(matches(c["region"], region) for region in cfg.ledger_regions)]
     new = [e for e in events if e.key not in sent]
-    new.sort(key=lambda e: (_KIND_ORDER.index(e.kind), e.since or "", e.region, e.number))
+    new.sort(key=lambda e: (_KIND_ORDER.index(e.kind), e.since or "", e.region, e.number or 0))
     logger.info("ledger alerts as of %s: %d new of %d", as_of, len(new), len(events))
     return new
 
 
 def ledger_text(events: list[LedgerEvent], base_url: str = "") -> list[str]:
-    """The digest's ledger sections: tasks that became overdue, then close-outs in watched regions.
+    """The digest's ledger sections: tasks that became overdue, reported done without a close-out, then close-outs in
+    watched regions, linked and tied to no task.
 
     Events that read the same (one progress report calling the same task done in two copies of a plan) are
     one line: the reader is told each fact once."""
     lines: list[str] = []
     for kind, heading in (("overdue", "Tasks that became overdue (no close-out by the deadline)"),
                           ("claimed", "Tasks reported done without a close-out 公示"),
-                          ("closure", "Close-outs in watched regions")):
+                          ("closure", "Close-outs in watched regions"),
+                          ("unlinked", "Close-outs in watched regions tied to no task (which task they close: check by hand)")):
         chosen = list(dict.fromkeys(e.line(base_url) for e in events if e.kind == kind))
         if not chosen:
             continue

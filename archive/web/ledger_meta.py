@@ -54,7 +54,7 @@ FROM tasks t
 JOIN plans p ON p.id = t.plan_id
 WHERE coalesce(t.deadline_kind, 'unknown') = 'unknown' AND t.deadline_text GLOB '{SAYS_SOMETHING_GLOB}' AND {_REGION}
 UNION ALL
-SELECT p.region, 'status', 1, t.number, tp.status_text, tp.posted, d.url, p.document_id, p.title, p.id
+SELECT p.region, 'status', 1, t.number, tp.status_text, tp.posted, d.url, tp.document_id, p.title, p.id
 FROM task_progress tp
 JOIN tasks t ON t.id = tp.task_id
 JOIN plans p ON p.id = t.plan_id

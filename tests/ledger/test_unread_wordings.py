@@ -146,3 +146,20 @@ def test_the_scorecard_counts_them_per_region_and_links_the_list(unread_db):
     cell = page.cssselect('tr[data-region="贵州省"] td.unread a')[0]
     assert cell.text_content() == "4" and cell.get("href").startswith("/archive/ledger_unread?region=")
     assert page.cssselect('tr[data-region="四川省"] td.unread')[0].text_content() == "0"
+
+
+def test_a_watched_regions_close_out_tied_to_no_task_alerts_once(unread_db, tmp_path):
+    """Without it a close-out the readers could not tie to a task would pass a watched region in silence."""
+    from tests.ledger.test_ledger_alerts import _after
+
+    n1 = Database(unread_db).execute("SELECT id FROM documents WHERE url = ?", [G + "n1"]).fetchone()[0]
+    first = _after(unread_db, tmp_path, "2024-07-01", regions=("贵州",), overdue=False)
+    assert [(e.key, e.kind, e.notice_url, e.posted) for e in first.ledger] == [
+        (f"unlinked:{n1}", "unlinked", G + "n1", "2024-06-03")]
+    sent = json.loads((tmp_path / "alerts.jsonl").read_text("utf-8").splitlines()[-1])
+    assert "1 close-out(s) tied to no task" in sent["subject"]
+    assert (f"  - 贵州省 — close-out posted 2024-06-03, tied to no task: {CLOSEOUT[3]}\n    {G}n1"
+            in sent["text"])
+    assert _after(unread_db, tmp_path, "2024-07-02", regions=("贵州",), overdue=False).ledger == []  # once
+    elsewhere = _after(unread_db, tmp_path, "2024-07-03", regions=("四川",), overdue=False)
+    assert elsewhere.ledger and {e.kind for e in elsewhere.ledger} == {"closure"}  # Sichuan's are all linked
