@@ -1,6 +1,6 @@
-"""Deadline and status cells no reader could read, and close-outs tied to no task, are listed for a person to check —
-in ``ducha report ledger`` (md and JSON) and as the ``ledger_unread`` Datasette query, the same rows — and cells that
-say nothing (—) are not."""
+"""What no reader could read — a plan's inspection, deadline and status cells, a close-out's task — is listed for a
+person to check: in ``ducha report ledger`` (md and JSON), as the ``ledger_unread`` Datasette query (the same rows),
+counted on the scorecard and, for a watched region's close-out, alerted once; cells that say nothing (—) are not."""
 from __future__ import annotations
 
 import asyncio
@@ -27,15 +27,14 @@ GUIZHOU_PLAN = (
     "2. 磷石膏堆场渗漏问题（牵头单位：省生态环境厅；整改时限：—）\n"
     "3. 工业园区污水管网缺失（牵头单位：省住房城乡建设厅；整改时限：2024年底前）"
 )
-
-
 UNNAMED_TITLE = "关于印发《草海保护区督察反馈问题整改方案》的通知"
 
 
 @pytest.fixture
 def unread_db(tmp_path):
-    """The ledger fixture archive plus a Guizhou plan (one deadline unread, one a bare dash) and two of its progress
-    reports (one status unread, one a dash, then a second unread one later)."""
+    """The ledger fixture archive plus a Guizhou plan (one deadline unread, one a bare dash), two of its progress
+    reports (one status unread, one a dash, then a second unread one later), a plan naming its inspection only inside
+    《》 and a close-out citing no task."""
     path, warc = tmp_path / "archive.db", tmp_path / "warc"
     reports = [("r1", "2024-05-01", [("1", "赤水河流域违规小水电整治不到位", "报省级复核中"), ("2", "磷石膏堆场渗漏问题", "—"),
                                      ("3", "工业园区污水管网缺失", "已完成")]),
