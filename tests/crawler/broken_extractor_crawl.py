@@ -18,4 +18,5 @@ def broken_extract_page(html, url, **kwargs):
 
 
 spiders.ducha.extract_page = broken_extract_page
-sys.exit(main(sys.argv[1:], standalone_mode=True))
+if __name__ == "__main__":  # not again in the attachment text workers, which import this script as they spawn
+    sys.exit(main(sys.argv[1:], standalone_mode=True))

@@ -17,7 +17,7 @@ def test_a_parser_exception_fails_the_site_and_names_the_page(tmp_path):
     try:
         result = subprocess.run(
             [sys.executable, str(script), "crawl", "--sites", str(sites), "--mirror", site.url, "--db", str(db),
-             "-s", "DOWNLOAD_DELAY=0", "-s", "DUCHA_CLOCK=2026-11-20T10:00:00+08:00"],
+             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DUCHA_CLOCK=2026-11-20T10:00:00+08:00"],
             check=False, capture_output=True, text=True, timeout=300)
     finally:
         site.close()
@@ -27,4 +27,6 @@ def test_a_parser_exception_fails_the_site_and_names_the_page(tmp_path):
     conn = sqlite3.connect(db)
     urls = sorted(u.rsplit("/", 1)[-1] for (u,) in conn.execute("SELECT url FROM documents"))
     assert urls == ["doc1.html", "doc3.html"]
+    # the other pages' attachments are read as usual (their text workers once re-ran this script and crashed)
+    assert conn.execute("SELECT count(*), count(text), count(error) FROM attachments").fetchone() == (2, 2, 0)
     assert conn.execute("SELECT status FROM runs").fetchone()[0] == "failed"
