@@ -111,27 +111,31 @@ def test_a_start_due_while_stopping_stays_due_and_the_next_start_runs_it(
         tmp_path, poll, crawl_records, fake_schedule, start_scheduler, monkeypatch):
     """A start that falls due while the scheduler stops (it waits for a run, here held before its crawl) is neither
     submitted to the shut-down executor (APScheduler's "Error submitting job") nor moved past: the job store keeps it
-    due, and the next start runs it, as the run scheduled for that time."""
+    due, and the next start runs it at once, as a run scheduled for a time it missed."""
     gate = tmp_path / "gate"
     monkeypatch.setenv(HOLD_BEFORE_SPAWN_ENV, str(gate))
     config = fake_schedule([EVERY_2S])
     db, store = tmp_path / "archive.db", load_config(config).jobstore_path()
     sched = start_scheduler(config)
     poll(lambda: (r := _row(db)) and r[1] == "running" and r, what="a run's row written, its crawl held")
-    due = query_rows(store, "SELECT next_run_time FROM apscheduler_jobs WHERE id = 'crawl-g'")[0][0]
 
     sched.proc.send_signal(signal.SIGTERM)
     poll(lambda: "Paused scheduler job processing" in sched.output(), what="the stop to pause the jobs")
+    # the next start as the job store holds it once the jobs are paused (a slow stop may have let one more pass skip
+    # a start while the run was held: the store's time is the one that must not move)
+    due = query_rows(store, "SELECT next_run_time FROM apscheduler_jobs WHERE id = 'crawl-g'")[0][0]
     poll(lambda: time.time() > due + 0.2, what="the next start to fall due while the scheduler stops")
     gate.touch()
     assert sched.proc.wait(timeout=30) == 0
     assert "Error submitting job" not in sched.output()
     assert query_rows(store, "SELECT next_run_time FROM apscheduler_jobs WHERE id = 'crawl-g'") == [(due,)]
 
+    restarting = time.time()
     restarted = start_scheduler(config)
     caught_up = poll(lambda: [r for r in query_rows(db, "SELECT scheduled_for, outcome FROM scheduled_runs ORDER BY id")[1:]
                               if r[1] != "running"], what="the restart to run the start missed while stopping")
-    assert datetime.fromisoformat(caught_up[0][0]).timestamp() == due and caught_up[0][1] == "ok"
+    # the missed starts run as one (coalesced: the last of them when a slow restart missed another) and at once
+    assert due <= datetime.fromisoformat(caught_up[0][0]).timestamp() <= restarting and caught_up[0][1] == "ok"
     assert restarted.stop() == 0
 
 
