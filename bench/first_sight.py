@@ -63,14 +63,15 @@ def _summed(counts: list[tuple[int, int, int]]) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
-_HEADER = f"{'':<12} {'TP/FP/FN':>12}  {'P':>5} {'P 95%':>11}  {'R':>5} {'R 95%':>11}"
+def _header(label: str) -> str:
+    return f"{label:<12} {'TP/FP/FN':>12}  {'P':>5} {'P 95%':>11}  {'R':>5} {'R 95%':>11}"
 
 
 def pooled(sets: list[str], kinds: list[str]) -> None:
     """Per reader, TP / FP / FN over every row of ``sets`` as the code that first met each set read it."""
     counts = per_set(sets, kinds)
     print(f"{len(sets)} sets at first sight: {', '.join(sets)}")
-    print(_HEADER.replace(" " * 12, f"{'reader':<12}", 1))
+    print(_header("reader"))
     for kind in kinds:
         print(_line(kind, *_summed([counts[name][kind] for name in sets])))
 
@@ -81,7 +82,7 @@ def trend(sets: list[str], kinds: list[str]) -> None:
     half = len(sets) // 2
     for kind in kinds:
         print(kind)
-        print(_HEADER.replace(" " * 12, f"{'set':<12}", 1))
+        print(_header("set"))
         for name in sets:
             print(_line(name, *counts[name][kind]))
         for label, part in ((f"first {half}", sets[:half]), (f"last {len(sets) - half}", sets[half:])):

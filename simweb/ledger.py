@@ -351,8 +351,7 @@ def score(truth: dict, ledger: dict) -> dict:
     out.update(score_levels(truth, ledger, exp_links, got_links))
     out.update(_score_progress(live, got_plans, as_of))
     out["overdue"] = pr(exp_over, got_over)
-    out["unread_cells"] = pr(_unread_truth(live, as_of), {(w["plan_url"] if w["kind"] == "deadline" else w["posted_in"],
-                                                          w["number"], w["kind"], w["words"])
+    out["unread_cells"] = pr(_unread_truth(live, as_of), {(w["posted_in"], w["number"], w["kind"], w["words"])
                                                          for w in ledger.get("unread_wordings", [])})
     stated = {p["url"]: p["task_count_stated"] for p in live}
     out["stated_counts_wrong"] = sorted(u for u, p in got_plans.items()

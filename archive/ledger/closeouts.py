@@ -23,7 +23,8 @@ _CITY = re.compile(r"^(?:北京市|天津市|上海市|重庆市|.+?(?:省|自�
 POSTED_SQL = "coalesce(d.publish_date, substr(d.first_seen_at, 1, 10))"
 
 
-def _has(conn: sqlite3.Connection, *tables: str) -> bool:
+def has_tables(conn: sqlite3.Connection, *tables: str) -> bool:
+    """Whether every one of ``tables`` exists (an archive the ledger has not built yet lacks them)."""
     marks = ",".join("?" * len(tables))
     found = conn.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({marks})", tables).fetchone()[0]
     return bool(found == len(tables))
@@ -32,7 +33,7 @@ def _has(conn: sqlite3.Connection, *tables: str) -> bool:
 def orphan_closeouts(conn: sqlite3.Connection, *, as_of: str, region: str | None = None) -> list[dict[str, Any]]:
     """Close-outs whose plan is not in the archive, posted by ``as_of`` (the contract's shape plus
     ``document_id``, ``title``, ``posted`` and ``region``), oldest first; ``region`` a prefix."""
-    if not _has(conn, "orphan_closeouts"):
+    if not has_tables(conn, "orphan_closeouts"):
         return []
     rows = conn.execute(
         "SELECT d.url, d.site_id, o.inspection, o.numbers, o.reason, d.id, d.title, d.publish_date, o.region"
@@ -57,7 +58,7 @@ def publisher_counts(conn: sqlite3.Connection, *, as_of: str, region: str | None
     another region's plan (across levels: a city or district notice closing the province's task; for the
     Ministry, which posts for provinces, another region than the one the notice names) and the orphans; ``region`` (the region the body speaks for, ``speaks_for.region_of``: 四川省绵阳市涪城区 for a
     district) is shown and filtered on as a prefix."""
-    if not _has(conn, "sites", "documents", "task_links", "tasks", "plans", "orphan_closeouts", "ledger_notices"):
+    if not has_tables(conn, "sites", "documents", "task_links", "tasks", "plans", "orphan_closeouts", "ledger_notices"):
         return []
     rows = conn.execute(
         "SELECT d.site_id, s.name, s.level, s.region, (SELECT n.region FROM ledger_notices n WHERE n.document_id = d.id),"

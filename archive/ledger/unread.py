@@ -19,7 +19,7 @@ import re
 import sqlite3
 from typing import Any
 
-from archive.ledger.closeouts import POSTED_SQL
+from archive.ledger.closeouts import POSTED_SQL, has_tables
 
 #: a cell that says something: a letter, a digit or a Han character (SQL: ``SAYS_SOMETHING_GLOB``)
 _SAYS_SOMETHING = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
@@ -48,7 +48,7 @@ def unlinked_closeouts_sql(as_of: str) -> str:
 
 def unlinked_closeouts(conn: sqlite3.Connection, *, as_of: str, region: str | None = None) -> list[dict[str, Any]]:
     """The close-outs tied to no task, posted by ``as_of`` (``region`` a prefix), by region, date and URL."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ledger_notices'").fetchone():
+    if not has_tables(conn, "ledger_notices"):
         return []
     rows = conn.execute(unlinked_closeouts_sql(":as_of") + " ORDER BY region, posted, posted_in",
                         {"as_of": as_of, "region": (region or "").strip()}).fetchall()

@@ -27,6 +27,7 @@ from statistics import median
 from typing import Any
 
 from archive.errors import UnknownRegionError
+from archive.ledger.closeouts import has_tables
 from archive.ledger.unread import unread_wordings
 from archive.regions import matches, region_match
 from archive.timeliness.calendar import CalendarNotAnnounced, default_calendar
@@ -78,10 +79,6 @@ def _status(deadline_kind: str | None, ends: list[str | None], as_of: str) -> st
     if ends:
         return "closure_notice" if all(end is not None and end >= as_of for end in ends) else "closed"
     return "ongoing" if deadline_kind == "ongoing" else "open"
-
-
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
 
 
 def _links(conn: sqlite3.Connection, sql: str, as_of: str, plan_id: int | None) -> dict[int, list[tuple]]:
@@ -159,7 +156,7 @@ def plan_views(conn: sqlite3.Connection, *, as_of: str | date | None = None, reg
     one = plans[0][0] if plan_document_id is not None and plans else None
     closures = _links(conn, _CLOSURES, as_of_s, one)
     candidates = _links(conn, _CANDIDATES, as_of_s, one)
-    progress = _links(conn, _PROGRESS, as_of_s, one) if _has_table(conn, "task_progress") else {}
+    progress = _links(conn, _PROGRESS, as_of_s, one) if has_tables(conn, "task_progress") else {}
     out = []
     for (pid, doc_id, url, title, reg, published, stated, parsed, mismatch, level, round_, fb_date, fb_id,
          fb_url, stated_text, named_as, fb_text, fb_text_id) in plans:
@@ -215,7 +212,7 @@ def ledger_regions(conn: sqlite3.Connection) -> list[str]:
     """The regions a reader may ask for: every site's region and every plan's (cities included), sorted."""
     names: set[str] = set()
     for table in ("sites", "plans"):
-        if _has_table(conn, table):
+        if has_tables(conn, table):
             names.update(r[0] for r in conn.execute(f"SELECT DISTINCT region FROM {table} WHERE region != ''")
                          if r[0])
     return sorted(names)
