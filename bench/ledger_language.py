@@ -20,7 +20,7 @@ import argparse
 import json
 import math
 
-from archive.ledger.language import KINDS, READERS, Reader, load, score
+from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–35 were, each until its blind measure; README
@@ -45,6 +45,15 @@ def wilson(hits: int, total: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - spread), min(1.0, centre + spread)
 
 
+def miss_shape(s: Score) -> tuple[int, int, int]:
+    """A line's misses by what a user would meet: a wrong value (one stated, another read), a value invented where the
+    text states none, and a silence (a stated value read as nothing, which the ledger lists among what it could not
+    read).  Counts only, so held-out lines may show them."""
+    wrong = sum(1 for _, want, got in s.misses if want is not None and got is not None)
+    invented = sum(1 for _, want, got in s.misses if want is None)
+    return wrong, invented, len(s.misses) - wrong - invented
+
+
 def readers() -> dict[str, Reader]:
     """Every reader measured, by corpus kind."""
     return {**READERS, "info_block": lambda row: info_block(row["text"]).value()}
@@ -58,6 +67,8 @@ def main() -> None:
                         help="score only the rows of this fresh set (their \"set\" field); repeat to pool sets")
     parser.add_argument("--split", choices=["dev", "heldout", "all"],
                         help="score only this split (counts only; --misses still lists dev rows)")
+    parser.add_argument("--shape", action="store_true",
+                        help="split each line's misses into wrong values, values where none is stated, and silences")
     parser.add_argument("--with-unread", action="store_true",
                         help="count the sets kept unread too (counts only: the whole corpus, for the lead)")
     args = parser.parse_args()
@@ -69,7 +80,7 @@ def main() -> None:
                 print(json.dumps(row, ensure_ascii=False))
         return
     print(f"{'reader':<12} {'split':<8} {'rows':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6}"
-          f"  {'P 95% interval':>14}  {'R 95% interval':>14}")
+          f"  {'P 95% interval':>14}  {'R 95% interval':>14}" + ("  wrong invented silent" if args.shape else ""))
     for kind, reader in readers().items():
         for split in splits:
             rows = load(kind, split=split)
@@ -81,7 +92,8 @@ def main() -> None:
             p_low, p_high = wilson(s.tp, s.tp + s.fp)
             r_low, r_high = wilson(s.tp, s.tp + s.fn)
             print(f"{kind:<12} {split or 'all':<8} {s.rows:>5} {s.tp:>4} {s.fp:>4} {s.fn:>4}"
-                  f" {s.precision:>6.3f} {s.recall:>6.3f}  {p_low:.3f}–{p_high:.3f}  {r_low:.3f}–{r_high:.3f}")
+                  f" {s.precision:>6.3f} {s.recall:>6.3f}  {p_low:.3f}–{p_high:.3f}  {r_low:.3f}–{r_high:.3f}"
+                  + ("  {:>5} {:>8} {:>6}".format(*miss_shape(s)) if args.shape else ""))
         if args.misses:
             for rid, want, got in score(_readable(load(kind, split="dev")), reader).misses:
                 print(f"    miss {rid}: expected {want!r}, read {got!r}")

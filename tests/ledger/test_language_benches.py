@@ -58,6 +58,18 @@ def test_the_bench_gives_each_figure_its_95_percent_interval():
     assert low < 0.9 < high and high - low < 0.04  # many rows: a narrow interval
 
 
+def test_the_bench_tells_a_wrong_value_from_an_invented_one_and_from_a_silence():
+    bench = _bench("ledger_language")
+    rows = [{"id": f"status-{i}", "kind": "status", "text": "", "status": want}
+            for i, want in enumerate(["done", "done", "done", "other", "behind", "ongoing"])]
+    read = dict(zip([r["id"] for r in rows], ["done", "behind", "other", "done", "other", "ongoing"]))
+    s = score(rows, lambda row: None if read[row["id"]] == "other" else read[row["id"]])
+    # right: rows 0 and 5; wrong: row 1 (done read as behind); invented: row 3 (nothing stated, done read);
+    # silent: rows 2 and 4 (a stated status read as nothing, the ledger's "could not read")
+    assert (s.tp, s.fp, s.fn) == (2, 2, 3)
+    assert bench.miss_shape(s) == (1, 1, 2)
+
+
 def test_the_second_labelling_covers_40_rows_of_each_kind_and_agrees_as_measured():
     tally = _bench("label_agreement").agreement()
     for kind in KINDS:
