@@ -73,6 +73,8 @@ from archive.ledger.status_topics import (
     conditional,
     goal_list,
     in_title,
+    listed_condition,
+    measure_applied,
     qualifies_a_record,
     quoted_name,
     sanction_rule,
@@ -278,6 +280,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 未完成的11个问题中,已完成5个: the group the parts are counted out of
     if name == "behind" and topic_kind(compact, m):
         return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
+    if name == "behind" and listed_condition(compact, m):
+        return False  # 被责令改正,尚未完成的;: a condition listed
     if name == "behind" and sanction_rule(compact, m):
         return False  # 对逾期未完成整改任务的要…问责: what befalls such tasks, no task said to be so
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
@@ -289,6 +293,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         # …or closing its sentence after a definite subject (铸造行业中频炉整治不彻底。; 仍有一些地方… is a remark)
         closing = m.end() == len(compact) or compact.startswith("。", m.end())
         return bool(FINDING.search(compact, start, m.start()) or _ESCALATED.match(compact, m.end())
+                    or measure_applied(compact, m)
                     or closing and m.start() > start + 1 and not _VAGUE.search(compact, start, m.start())
                     or not compact.startswith("的", m.end())
                     and (_SHORT_LISTED.match(compact, m.end()) or _ENUMERATOR.match(compact, start)))
