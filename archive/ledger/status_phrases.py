@@ -259,6 +259,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
     ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
+                          # …or a continuing duty of work announced (将继续加大…力度, 将继续深入开展…工作, 后续将持续加强…把控;
+                          # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
+                          # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
+                          r"|(?<![不未没])继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实)(?:开展|推进)[^，,；;。]{1,24}?工作)"
+                          r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
