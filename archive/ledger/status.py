@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
-from archive.ledger.status_parts import all_done_after, part_mostly_done, rest_turns
+from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_topics import (
@@ -358,6 +358,8 @@ def read_status(text: str | None) -> StatusReading:
         later = part_mostly_done(compact, head, _head)
     if later is None and head[2] == "on_track":
         later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
+    if later is None and head[2] == "on_track":
+        later = behind_part(compact, head, _head)  # 按计划推进的10项,滞后的1项: the weaker state
     _, _, name, wording = later or head
     return StatusReading(name, wording)
 

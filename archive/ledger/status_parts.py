@@ -137,5 +137,24 @@ def all_done_after(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     return None
 
 
+def behind_part(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a counted part on track (达到序时进度的10项, x项能按计划正常执行), a later clause with its own count that is
+    behind (未达序时进度的1项, x项进度相对滞后): parts on track and behind stated together are the weaker state, as done
+    and mostly done are.  An uncounted pace (整体按计划推进,个别项目滞后) is left as it reads."""
+    if head[2] != "on_track":
+        return None
+    start = max(compact.rfind(c, 0, head[0]) for c in "，,；;。") + 1
+    if not _TOTAL.search(compact, start, head[0] + len(head[3]) + 6):
+        return None
+    for clause in _REST_CLAUSE.finditer(compact, head[0]):
+        rest = compact[clause.end():]
+        if not re.match(rf"[^，,；;。]*?{_COUNT}", rest):
+            continue
+        later = head_of(rest)
+        if later and later[2] == "behind" and later[0] < _clause_len(rest):
+            return later
+    return None
+
+
 def _clause_len(text: str) -> int:
     return min((i for i in (text.find(c) for c in "，,；;、") if i >= 0), default=len(text))

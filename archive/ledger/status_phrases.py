@@ -119,7 +119,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
                           # …or not thorough, not whole (整治不彻底, 整改不彻底、不全面; asserted only, as 不到位)
                           rf"|(?:整改|落实|治理|整治|处置|清理|修复|监管|管理|监督|执法|责任|措施|{_WORK}|{_PERFECTIVE_WORK}"
-                          rf"|收集|淘汰|退出|退养|管控|防控)(?:工作)?不{_SHORT}"
+                          # (…all of them: 整治均不彻底; the requirements as the subject: 落实…要求均不到位)
+                          rf"|收集|淘汰|退出|退养|管控|防控|要求)(?:工作)?(?:均|都|全都)?不{_SHORT}"
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
@@ -127,6 +128,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:整改|治理|整治|处置)(?:效果|成效)(?:不明显|不显著|甚微|不佳|不理想|较差)"
                           # …or judged poor (完成情况较差, 进展不理想)
                           rf"|(?:进展|进度|完成情况|推进情况){_HAN}{{0,2}}?(?:较差|很差|差|不佳|不理想)"
+                          # a check finding the problems persisting or relapsing (此次督察发现…仍存在大量养殖场, 检查发现,…有5个
+                          # 反弹; a group so found that a duty is for, 发现仍存在问题的企业, is none)
+                          r"|(?:发现|查出|检查出)[^。；;]{0,40}?(?:(?:仍|依然|仍然|还|依旧)存在|反弹|回潮|死灰复燃|复发)"
+                          r"(?![^，,；;。]{0,12}?的)"
                           # the works found stopped (目前处于停工状态)
                           r"|(?:处于|陷入)(?:停工|停滞|停摆|搁置)状态"
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
