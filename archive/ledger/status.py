@@ -252,8 +252,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         if clause > 1 and m.start() - clause <= 2 and _TARGET_TIME.search(compact, 0, clause) \
                 and "已" not in compact[clause:m.end()]:
             return False  # 到2021年底,全部完成33项整改任务: a target time's clause, then the verb with no subject
-    if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()):
-        return False  # 正在进行的专项督查: the progressive names the thing, no state
+    if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()) \
+            and not _COUNTED.match(compact, m.end() + 1):
+        return False  # 正在进行的专项督查: the progressive names the thing, no state (正在整改的还有两家 counts them)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
     if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):

@@ -231,6 +231,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (a pace negated, 未按时间节点 / 没按计划, is none)
     # (the pace compared below, 低于序时进度 / 达不到时序要求, is behind: see the behind class)
     ("on_track", re.compile(r"(?<!低于)(?<!落后于)(?<!慢于)(?<!滞后于)(?<!达不到)(?<!跟不上)(?<!不符合)(?:序时|时序)|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+                            # …or ahead of the plan's target or pace (超出计划目标19个百分点, 快于序时进度)
+                            r"|(?<![未没不])(?:超出|超过|高于|快于)了?(?:计划|序时|时序|年度)(?:目标|进度)"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -241,6 +243,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
                             # (…or in a stage of the project's works, 进入设备安装阶段, 处于试运行阶段)
                             rf"|(?<![未没将要])(?:进入|处于)[^，,；;。]{{0,8}}?(?:施工|治理|整治|实施|建设|整改|收尾|扫尾|{_STAGE})(?:阶段|期)"
+                            # (…the works of named parts entered, closing the clause: 进入2号坝体、管理区等工程施工建设)
+                            r"|(?<![未没将要])进入[^，,；;。]{1,24}?(?:工程)?施工(?:建设)?(?=$|[，,；;。])"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
