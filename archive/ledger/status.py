@@ -123,7 +123,7 @@ _AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责�
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
 _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
-                        r"|(?<![相响供适对反效理])应(?:当|该)?(?![急用对])|(?<![必无])须|需要?(?!求)"
+                        r"|(?<![相响供适对反效理])应(?:当|该)?(?![急用对])|(?<![必无])须|需要?(?!求|氧)"
                         # …and the future (将 / 拟 / 预计 / 准备 / 打算 + the work: 企业将完成整改)
                         r"|将|拟|预计|准备|打算")
 #: measures taken to push work on or keep it up (采取措施持续推进整改) name what they are for, a plan, not its progress

@@ -173,6 +173,17 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
                         rf"|已(?:经)?(?:全部|全面|全线|全域|整体|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
+                        # 已 + the disposal construction + the result (已将所有周边建筑垃圾清运完毕; 已将任务交办到位 is delivered)
+                        rf"|已(?:经)?(?:全部|均)?(?:将|把)(?:(?!{_HANDOVER})[^，,；;。]){{1,24}}?(?:完毕|干净|清零|办结"
+                        r"|(?<!交办|移交|转办|下发|分解|部署)到位)"
+                        # 已 + a long manner phrase closed by 要求 + the completion (均已按…方案确定的整改措施要求完成清理整改任务)
+                        rf"|已(?:经)?(?:全部|均)?按照?[^，,；;。]{{1,40}}?要求(?:全部|全面)?(?:完成|{_TERMINAL})"
+                        # 已 + a time limit met + the completion (均已在3月底前完成“两断三清”)
+                        rf"|已(?:经)?(?:全部|均)?在[^，,；;。]{{1,12}}?(?:前|内)(?:全部|全面)?(?:完成|{_TERMINAL})"
+                        # all of them carried out, a manner before it (均已按要求进行清理整治)
+                        rf"|均已(?:按要求|按照要求|按规定|依法)?进行了?{_PERFECTIVE_WORK}"
+                        # a perfective completion with its object (根据整改方案完成了治理任务; 未 / 要 … 完成了 is none)
+                        rf"|{_NOT_STATED}(?<![不没能])(?<!如果|只要|一旦|是否)完成了(?=[^，,；;。]{{0,12}}?(?:任务|工作|整改|治理|整治|修复))"
                         # handled with a manner after 已 (已妥善处理, 已依法查处), or carried out, closing its clause (已按要求落实)
                         r"|已(?:经)?(?:全部|均)?(?:妥善|依法|及时)(?:处理|处置|查处|处罚|答复)"
                         r"|已(?:经)?(?:全部|全面|均)?(?:按要求|按照要求|按规定)?落实(?=$|[，,；;。])"
@@ -213,7 +224,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
                         rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
                         # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
-                        rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项)?{_PERFECTIVE_WORK}"
+                        rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项|永久|依法|强制)?{_PERFECTIVE_WORK}"
                         rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
