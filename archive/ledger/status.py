@@ -232,6 +232,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 全面完成…,持续改善…,推动…; 加快推进…,完成…50公里: a plan's goals or measures listed
     if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
         return short_of_due(compact, m.start())
+    if name == "behind" and _named_problem_closed(compact, m):
+        return False  # 反馈的关于…建设滞后,…等问题已完成整改并销号: the problem's topic; its predicate states the status
     if name == "behind" and quoted_name(compact, m) and _head(compact[m.end():clause_end(compact, m.end(), STOP_ENDS)]):
         return False  # 督察指出的“河长巡查流于形式”问题已完成整改: the problem's name; the predicate states the status
     if name == "behind" and re.fullmatch(SEVERE, m.group(0)):
@@ -302,6 +304,22 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
         return bool(_SHAM_FOUND.search(compact, sentence_start(compact, m.start()), m.start()))
     return True
+
+
+#: the problems as handed over, named by their topic (反馈的关于…建设滞后,管理机制不畅,…等问题): a shortfall inside it is
+#: the problem's name when the sentence goes on to state what became of them
+_PROBLEM_TOPIC = re.compile(r"关于|反馈|指出|交办|督办")
+_PROBLEM_CLOSED = re.compile(r"[^。；;]{0,40}?等(?:问题|情况|现象)")
+
+
+def _named_problem_closed(compact: str, m: re.Match[str]) -> bool:
+    """Whether the shortfall ``m`` sits in a problem named after 关于 / 反馈 / 指出 … and closed by 等问题, and the clause
+    after that name states a status other than behind (…等问题已完成整改并销号)."""
+    named = _PROBLEM_CLOSED.match(compact, m.end())
+    if named is None or not _PROBLEM_TOPIC.search(compact, sentence_start(compact, m.start()), m.start()):
+        return False
+    after = _head(compact[named.end():clause_end(compact, named.end(), STOP_ENDS)])
+    return after is not None and after[2] != "behind"
 
 
 #: a completion closed by 的 before its noun (已完成整改任务的验收工作…), the noun then counted (…的问题有12个) or not
