@@ -52,6 +52,7 @@ from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
+from archive.ledger.page_year import YEAR_TASK_DATED as _YEAR_TASK_DATED
 from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
 from archive.ledger.past_times import (
     AFTER_EVENT,
@@ -209,6 +210,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     days += _year_and_quarter_days(raw, context_year)
     days += _tenth_days(raw, context_year)
     days += holiday_eve_days(raw, context_year)  # 国庆节前, 2021年春节前
+    days += [(_last_day(int(m.group("y")), None, None), m.group(0)) for m in _YEAR_TASK_DATED.finditer(raw)]
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not hedged(raw, m.end()) and not done_then(raw, m.start(), m.end())
@@ -229,6 +231,10 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         if found and not (kind == "relative" and _DATED_START.search(raw, 0, found.start())):
             return Deadline(None, kind, cell, why, found.group(0))
     return Deadline(None, "unknown", cell)
+
+
+#: (a cut-off then a tally: 截至2023年底全区共建立…, 截至6月底累计完成…)
+_CUT_OFF_TALLY = re.compile(r"[^，,。;；\d]{0,8}?(?:共|累计|总计|合计)")
 
 
 def _tenth(raw: str, m: DateMention) -> int | None:
@@ -271,6 +277,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
     if done_on(raw, first, m.end, plain=m.kind == "date") or done_then(raw, m.start, m.end):
         return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造, 2021年底完成了整改: when it was done
+    if NOT_A_LAST_DAY_BEFORE.search(before) and _CUT_OFF_TALLY.match(raw, m.end):
+        return False  # 截至2023年底全区共建立…13个: a cut-off with the count reached
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
