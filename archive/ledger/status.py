@@ -302,7 +302,10 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
                     and (_SHORT_LISTED.match(compact, m.end()) or _ENUMERATOR.match(compact, start)))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
-        return bool(_SHAM_FOUND.search(compact, sentence_start(compact, m.start()), m.start()))
+        return bool(_SHAM_FOUND.search(compact, sentence_start(compact, m.start()), m.start())
+                    # …or the predicate of its subject, deceiving the inspectors (…自治县虚假整改应付督察)
+                    or re.match(r"[、，,]?(?:应付|糊弄|欺骗|蒙混)", compact[m.end():])
+                    and not _PROHIBIT.search(compact, sentence_start(compact, m.start()), m.start()))
     return True
 
 

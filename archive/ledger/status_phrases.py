@@ -57,6 +57,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:{_WORK}|{_TERMINAL}|完成)"
                           # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
+                          # …or not checked (秸秆焚烧现象仍未完全得到遏制, 违法排污未得到有效遏制)
+                          r"|(?:未|没有?)(?:能)?(?:完全|全面|根本)?(?:得到|获得)?(?:有效|彻底|根本性?)?的?遏制"
+                          # a plan drawn up but not issued (但未经…研究,也未印发实施)
+                          r"|(?:未|没有?)(?:正式)?(?:印发|出台)(?:实施|执行)"
                           r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
