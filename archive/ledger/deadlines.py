@@ -57,6 +57,7 @@ from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
 from archive.ledger.past_times import (
     AFTER_EVENT,
     CUT_OFF_AFTER,
+    CUT_OFF_TALLY,
     EVENT_AFTER,
     EVENT_LASTS,
     EVENT_PERIOD,
@@ -64,7 +65,9 @@ from archive.ledger.past_times import (
     NOT_A_LAST_DAY_AFTER,
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
+    RANGE_ON,
     TITLE_OPEN,
+    YEAR_EVENT,
     done_on,
     done_then,
     hedged,
@@ -133,10 +136,6 @@ _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成(?!区)|全面|基本)(?![了过])")
-#: a bare year straight before an event (2018年核查发现的…) tells when it happened; before an undated event's eve
-#: (在2015年加油站年审前完成) the 前 is the event's, whose day the text does not give (as 在省检前)
-_YEAR_EVENT = re.compile(r"\s*(?:核查|检查|督察|巡察|巡视|排查|发现|开展|召开|启动|印发|出台|举办|进驻)"
-                         r"|\s*(?![底末内度年上下第前以之春元国汛])[\u4e00-\u9fff]{2,8}?(?<![年月日])前(?!后)")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
@@ -237,12 +236,6 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     return Deadline(None, "unknown", cell)
 
 
-#: (a range going on from a period's end: 8月底至12月中旬, 3月底—5月底)
-_RANGE_ON = re.compile(r"\s*(?:至|到|—|-|～|~)\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
-#: (a cut-off then a tally: 截至2023年底全区共建立…, 截至6月底累计完成…)
-_CUT_OFF_TALLY = re.compile(r"[^，,。;；\d]{0,8}?(?:共|累计|总计|合计)")
-
-
 def _tenth(raw: str, m: DateMention) -> int | None:
     """The last day of the ten days a month's mention names after it (6月上旬 → 10, 中旬 → 20, 下旬 → the month's
     end: None); the mention is widened over them so that what follows them is read as what follows it."""
@@ -283,9 +276,9 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
     if done_on(raw, first, m.end, plain=m.kind == "date") or done_then(raw, m.start, m.end):
         return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造, 2021年底完成了整改: when it was done
-    if m.kind == "deadline" and _RANGE_ON.match(raw, m.end):
+    if m.kind == "deadline" and RANGE_ON.match(raw, m.end):
         return False  # 2023年8月底至12月中旬,…开展了巡察: a period's end opening a range is its start, the range decides
-    if NOT_A_LAST_DAY_BEFORE.search(before) and _CUT_OFF_TALLY.match(raw, m.end):
+    if NOT_A_LAST_DAY_BEFORE.search(before) and CUT_OFF_TALLY.match(raw, m.end):
         return False  # 截至2023年底全区共建立…13个: a cut-off with the count reached
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
@@ -387,7 +380,7 @@ def _year_set(raw: str, m: re.Match[str]) -> bool:
     2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
     if NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]) or narrated(raw, m.start(), m.end()):
         return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
-    if _YEAR_EVENT.match(raw, m.end()):
+    if YEAR_EVENT.match(raw, m.end()):
         return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
     if _SEASON.match(raw, m.end()):
         return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
