@@ -153,6 +153,8 @@ _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二�
 #: noun (长期整改任务正在推进, 长期类问题已完成) an attribute: a later phrase of its clause is the predicate
 _CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
 _KIND_NOUN = re.compile(r"(?:整改|治理)?(?:任务|问题|事项)")
+#: (…unless the group it names is counted straight after its 的: 正在整改的还有两家, 正在办理的有3件)
+_REST_COUNTED = re.compile(r"(?:还|仍|尚)?(?:有|共|计|为)?[\dxX一二两三四五六七八九十百]+\s*(?:个|项|件|处|条|家|座|户)")
 #: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
 _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
 #: an escalation after a shortcoming (…不到位,甚至…) asserts it
@@ -255,7 +257,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
                 and "已" not in compact[clause:m.end()]:
             return False  # 到2021年底,全部完成33项整改任务: a target time's clause, then the verb with no subject
     if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()) \
-            and not _COUNTED.match(compact, m.end() + 1):
+            and not _REST_COUNTED.match(compact, m.end() + 1):
         return False  # 正在进行的专项督查: the progressive names the thing, no state (正在整改的还有两家 counts them)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
