@@ -52,10 +52,12 @@ from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
+from archive.ledger.page_year import YEAR_TASK_DATED as _YEAR_TASK_DATED
 from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
 from archive.ledger.past_times import (
     AFTER_EVENT,
     CUT_OFF_AFTER,
+    CUT_OFF_TALLY,
     EVENT_AFTER,
     EVENT_LASTS,
     EVENT_PERIOD,
@@ -63,7 +65,9 @@ from archive.ledger.past_times import (
     NOT_A_LAST_DAY_AFTER,
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
+    RANGE_ON,
     TITLE_OPEN,
+    YEAR_EVENT,
     done_on,
     done_then,
     hedged,
@@ -131,7 +135,7 @@ _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
                           r"(?:(?:自|从)?\s*(?:即日|今日|今天)\s*起?\s*)?(?:至|到)?\s*$")
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
-_YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成|全面|基本)(?![了过])")
+_YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成(?!区)|全面|基本)(?![了过])")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
@@ -209,6 +213,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     days += _year_and_quarter_days(raw, context_year)
     days += _tenth_days(raw, context_year)
     days += holiday_eve_days(raw, context_year)  # 国庆节前, 2021年春节前
+    days += [(_last_day(int(m.group("y")), None, None), m.group(0)) for m in _YEAR_TASK_DATED.finditer(raw)]
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not hedged(raw, m.end()) and not done_then(raw, m.start(), m.end())
@@ -271,6 +276,10 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return bool(start and _window(raw, start.start) or _LAST_DAY_AFTER.match(raw, clock.end()))
     if done_on(raw, first, m.end, plain=m.kind == "date") or done_then(raw, m.start, m.end):
         return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造, 2021年底完成了整改: when it was done
+    if m.kind == "deadline" and RANGE_ON.match(raw, m.end):
+        return False  # 2023年8月底至12月中旬,…开展了巡察: a period's end opening a range is its start, the range decides
+    if NOT_A_LAST_DAY_BEFORE.search(before) and CUT_OFF_TALLY.match(raw, m.end):
+        return False  # 截至2023年底全区共建立…13个: a cut-off with the count reached
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)
                                                   or not (m.kind == "deadline" or _LAST_DAY_AFTER.match(after))):
         return False  # 截至2022年9月7日,共征集… is a cut-off; 截至2018年10月底完成… is a last day
@@ -317,7 +326,7 @@ def _alone(raw: str, start: int, end: int) -> bool:
     rest = _ONGOING.sub("", _IMMEDIATE.sub("", raw[:start] + raw[end:]))
     rest = re.sub(r"[（(][^（()）]*[)）]|已(?:经)?(?:完成|整改|办结)(?:整改)?", "", rest)  # 2018年10月(阶段性目标), …，已完成
     rest = re.sub(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])", "", rest)
-    return not rest.strip(" 　，,。;；、并和及")
+    return not rest.strip(" 　，,。;；、并和及|｜")  # (a table row's cells: 立即整改 | 2018年11月 |)
 
 
 
@@ -371,6 +380,8 @@ def _year_set(raw: str, m: re.Match[str]) -> bool:
     2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
     if NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]) or narrated(raw, m.start(), m.end()):
         return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
+    if YEAR_EVENT.match(raw, m.end()):
+        return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
     if _SEASON.match(raw, m.end()):
         return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
     if _STAGE_YEARS.fullmatch(m.group(0)) and _STAGE_WORK.match(raw, m.end()):

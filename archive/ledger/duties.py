@@ -15,10 +15,10 @@ from archive.ledger.limit_words import LIMIT_NOUN
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置 is a finding)
-_AT_ONCE = (r"(?<![未没不])(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施)?"
+_AT_ONCE = (r"(?<![未没不])(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电)")
-IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
+IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE
                        # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported)
                        + r"|边(?:督|查|巡|检|审|察)边(?:改|整)(?!\s*(?:情况|工作|进展|成效|信息|专栏|典型))")
@@ -29,7 +29,9 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
-_DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评|讲评|研判|分析|考核|跟踪|预警|推进|排名)"
+_DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评|讲评|研判|分析|考核|跟踪|跟进|预警|推进|排名)"
+#: checks a mechanism names by their periods (季度抽查, 年度核查, 周巡查): only listed or before 机制 / 制度
+_PERIOD_CHECK = r"(?:抽查|核查|巡查|检查|暗访|复查)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
 _HAN = r"[\u4e00-\u9fff]"
 _CN_COUNT = "一二两三四五六七八九十"
@@ -39,18 +41,23 @@ _CHECK_VERB = r"(?:听取|召开|开展|组织|检查|巡查|巡河|监测|公�
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
 _NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
-RECURRING = re.compile(rf"每(?:年|季度?|月|半年|周|旬){_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
+#: (每周一至周五 + clock times are hours of service, no duty: 受理时间为每周一至周五9:00-12:00)
+_HOURS = r"(?!(?:[一二三四五六日]|星期[一二三四五六日])\s*(?:至|到|-|—|～|~)\s*(?:周|星期)?[一二三四五六日])"
+RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|(?:工作)?(?:机制|制度)))"
+                       # …checks by their periods, joined by 、 or + (日常巡查+季度抽查+年度核查, 周巡查、月抽查制度)
+                       rf"|(?<![\d〇一二三四五六七八九十本上下当次该同每今近昨明节全])(?:季度?|年度|月度?|周|旬){_PERIOD_CHECK}"
+                       rf"(?=\s*[、+＋]\s*(?:{_HAN}{{0,2}}?){_PERIOD_CHECK}|[^，,。;；]{{0,10}}?(?:机制|制度))"
                        # …or one adopted as a mechanism (实行月调度, 建立周通报, 坚持季督查)
                        rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_PERIOD_DUTY}"
                        # 定期 + a duty, its period unstated (定期通报进展, 定期听取…汇报, 定期对…开展巡查; 规定期限 / 确定期间
                        # are no 定期, 不定期 is irregular)
                        rf"|(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
-                       rf"|按\s*(?:年|季|月|半年|周|旬|日)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
+                       rf"|按\s*(?:年|季|月|半年|周|旬|日|天)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
                        # a report system named by its period (实行日报制, 周报告制度)
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)

@@ -25,6 +25,10 @@ MONTH_PART = re.compile(r"(?<![\d\-—–~～至到〇○零一二三四五六�
                         r"(?!份?\s*(?:\d|[〇○零一二三四五六七八九十]|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
 #: (…or 全年 / 本年 without 度: 超额完成全年任务; a report of it, 已完成全年任务的80%, is none)
 YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成[^，,。;；]{0,4}?(?:(?:本|当|全|今)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")
+#: …the year's work with its year written (保质保量完成2021年度河湖管理监督检查工作): that year's end, page or not
+#: (a report, 已完成 / 圆满完成 / 顺利完成 2021年度…, tells it done)
+YEAR_TASK_DATED = re.compile(r"(?<!已)(?<!已经)(?<!圆满)(?<!顺利)完成(?!了)[^，,。;；\d]{0,4}?(?P<y>(?:19|20)\d{2})\s*年度"
+                             r"[^，,。;；]{0,16}?(?:目标|任务|工作)")
 #: 年 with no year of its own before 内 / 底 / 末 (年内, 年底): the page's; a numeral, another year (去年, 明年, 同年,
 #: 每年, 历年) or a span (半年, 两年, 多年) before it is not
 _BARE = r"(?<![\d〇○零一二三四五六七八九十百千万两几数多半上去明前后同该每周全历近往少青老新翌次成当本今年])年(?=\s*(?:内|底|末))"

@@ -33,6 +33,14 @@ NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进�
 AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")
 #: a cut-off's day closed by a comma (截至2019年12月底,116项…完成80项) counts what was done by then
 CUT_OFF_AFTER = re.compile(r"^\s*(?:底|末)?\s*[，,:：]")
+#: (a range going on from a period's end: 8月底至12月中旬, 3月底—5月底)
+RANGE_ON = re.compile(r"\s*(?:至|到|—|-|～|~)\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+#: (a cut-off then a tally: 截至2023年底全区共建立…, 截至6月底累计完成…)
+CUT_OFF_TALLY = re.compile(r"[^，,。;；\d]{0,8}?(?:共|累计|总计|合计)")
+#: a bare year straight before an event (2018年核查发现的…) tells when it happened; before an undated event's eve
+#: (在2015年加油站年审前完成) the 前 is the event's, whose day the text does not give (as 在省检前)
+YEAR_EVENT = re.compile(r"\s*(?:核查|检查|督察|巡察|巡视|排查|发现|开展|召开|启动|印发|出台|举办|进驻)"
+                        r"|\s*(?![底末内度年上下第前以之春元国汛])[\u4e00-\u9fff]{2,8}?(?<![年月日])前(?!后)")
 _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:达到|超过|突破|增至|增加到|增长到|减少到|下降到|降至)\s*\d")
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…), what

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
-from archive.ledger.status_parts import all_done_after, part_mostly_done, rest_turns
+from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import SHAM
 from archive.ledger.status_topics import (
@@ -73,6 +73,8 @@ from archive.ledger.status_topics import (
     conditional,
     goal_list,
     in_title,
+    listed_condition,
+    measure_applied,
     qualifies_a_record,
     quoted_name,
     sanction_rule,
@@ -121,7 +123,7 @@ _AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责�
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
 _MODAL_AIM = re.compile(_AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![求素点闻害件])"
-                        r"|(?<![相响供适对反效理])应(?:当|该)?(?![急用对])|(?<![必无])须|需要?(?!求)"
+                        r"|(?<![相响供适对反效理])应(?:当|该)?(?![急用对])|(?<![必无])须|需要?(?!求|氧)"
                         # …and the future (将 / 拟 / 预计 / 准备 / 打算 + the work: 企业将完成整改)
                         r"|将|拟|预计|准备|打算")
 #: measures taken to push work on or keep it up (采取措施持续推进整改) name what they are for, a plan, not its progress
@@ -151,6 +153,8 @@ _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二�
 #: noun (长期整改任务正在推进, 长期类问题已完成) an attribute: a later phrase of its clause is the predicate
 _CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
 _KIND_NOUN = re.compile(r"(?:整改|治理)?(?:任务|问题|事项)")
+#: (…unless the group it names is counted straight after its 的: 正在整改的还有两家, 正在办理的有3件)
+_REST_COUNTED = re.compile(r"(?:还|仍|尚)?(?:有|共|计|为)?[\dxX一二两三四五六七八九十百]+\s*(?:个|项|件|处|条|家|座|户)")
 #: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
 _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
 #: an escalation after a shortcoming (…不到位,甚至…) asserts it
@@ -230,6 +234,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 全面完成…,持续改善…,推动…; 加快推进…,完成…50公里: a plan's goals or measures listed
     if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
         return short_of_due(compact, m.start())
+    if name == "behind" and _named_problem_closed(compact, m):
+        return False  # 反馈的关于…建设滞后,…等问题已完成整改并销号: the problem's topic; its predicate states the status
     if name == "behind" and quoted_name(compact, m) and _head(compact[m.end():clause_end(compact, m.end(), STOP_ENDS)]):
         return False  # 督察指出的“河长巡查流于形式”问题已完成整改: the problem's name; the predicate states the status
     if name == "behind" and re.fullmatch(SEVERE, m.group(0)):
@@ -250,8 +256,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         if clause > 1 and m.start() - clause <= 2 and _TARGET_TIME.search(compact, 0, clause) \
                 and "已" not in compact[clause:m.end()]:
             return False  # 到2021年底,全部完成33项整改任务: a target time's clause, then the verb with no subject
-    if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()):
-        return False  # 正在进行的专项督查: the progressive names the thing, no state
+    if name == "on_track" and _ATTRIBUTIVE_PROGRESSIVE.match(m.group(0)) and compact.startswith("的", m.end()) \
+            and not _REST_COUNTED.match(compact, m.end() + 1):
+        return False  # 正在进行的专项督查: the progressive names the thing, no state (正在整改的还有两家 counts them)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
     if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):
@@ -278,6 +285,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 未完成的11个问题中,已完成5个: the group the parts are counted out of
     if name == "behind" and topic_kind(compact, m):
         return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
+    if name == "behind" and listed_condition(compact, m):
+        return False  # 被责令改正,尚未完成的;: a condition listed
     if name == "behind" and sanction_rule(compact, m):
         return False  # 对逾期未完成整改任务的要…问责: what befalls such tasks, no task said to be so
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
@@ -289,13 +298,33 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         # …or closing its sentence after a definite subject (铸造行业中频炉整治不彻底。; 仍有一些地方… is a remark)
         closing = m.end() == len(compact) or compact.startswith("。", m.end())
         return bool(FINDING.search(compact, start, m.start()) or _ESCALATED.match(compact, m.end())
+                    or measure_applied(compact, m)
                     or closing and m.start() > start + 1 and not _VAGUE.search(compact, start, m.start())
                     or not compact.startswith("的", m.end())
                     and (_SHORT_LISTED.match(compact, m.end()) or _ENUMERATOR.match(compact, start)))
     if name == "behind" and re.fullmatch(SHAM, m.group(0)):
         # found (存在 / 出现 / 仍有 … 虚假整改), not a rule on it (对于…虚假整改的,由纪委…) or a guard (严禁虚假整改)
-        return bool(_SHAM_FOUND.search(compact, sentence_start(compact, m.start()), m.start()))
+        return bool(_SHAM_FOUND.search(compact, sentence_start(compact, m.start()), m.start())
+                    # …or the predicate of its subject, deceiving the inspectors (…自治县虚假整改应付督察)
+                    or re.match(r"[、，,]?(?:应付|糊弄|欺骗|蒙混)", compact[m.end():])
+                    and not _PROHIBIT.search(compact, sentence_start(compact, m.start()), m.start()))
     return True
+
+
+#: the problems as handed over, named by their topic (反馈的关于…建设滞后,管理机制不畅,…等问题): a shortfall inside it is
+#: the problem's name when the sentence goes on to state what became of them
+_PROBLEM_TOPIC = re.compile(r"关于|反馈|指出|交办|督办")
+_PROBLEM_CLOSED = re.compile(r"[^。；;]{0,40}?等(?:问题|情况|现象)")
+
+
+def _named_problem_closed(compact: str, m: re.Match[str]) -> bool:
+    """Whether the shortfall ``m`` sits in a problem named after 关于 / 反馈 / 指出 … and closed by 等问题, and the clause
+    after that name states a status other than behind (…等问题已完成整改并销号)."""
+    named = _PROBLEM_CLOSED.match(compact, m.end())
+    if named is None or not _PROBLEM_TOPIC.search(compact, sentence_start(compact, m.start()), m.start()):
+        return False
+    after = _head(compact[named.end():clause_end(compact, named.end(), STOP_ENDS)])
+    return after is not None and after[2] != "behind"
 
 
 #: a completion closed by 的 before its noun (已完成整改任务的验收工作…), the noun then counted (…的问题有12个) or not
@@ -353,6 +382,8 @@ def read_status(text: str | None) -> StatusReading:
         later = part_mostly_done(compact, head, _head)
     if later is None and head[2] == "on_track":
         later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
+    if later is None and head[2] == "on_track":
+        later = behind_part(compact, head, _head)  # 按计划推进的10项,滞后的1项: the weaker state
     _, _, name, wording = later or head
     return StatusReading(name, wording)
 

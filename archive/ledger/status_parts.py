@@ -42,8 +42,11 @@ _NOT_YET = re.compile(r"[^、，,；;。的]{0,6}?(?:[、，,]|的)")
 _CARRIED_ON = re.compile(rf"(?<![将要需应])(?:继续|持续|接续)(?:{_HAN}{{0,3}}?)(?:推进|整改|办理|处置|实施|落实|推动|跟进)")
 #: … with its not-done only the attribute of its noun (未完成任务, 未办结的2个问题)
 _NOT_DONE_NOUN = re.compile(rf"的?(?:{_COUNT})?(?:整改)?(?:任务|问题|事项|项目|工程)")
-#: a share below 100 % after a completion (土建已完成70%) is a part done, not the whole
-_SHARE = re.compile(r"了?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
+#: a share below 100 % after a completion (土建已完成70%, 已累计完成总工程量的80%) is a part done, not the whole
+_SHARE = re.compile(r"了?(?:总?(?:工程量|投资|工程|建设任务|进度)的?)?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
+#: …its rate judged against the plan's target or pace for the date (整改完成率达到79%,超出计划目标19个百分点; 完成率低于序时
+#: 进度): the pace decides
+_AHEAD = re.compile(r"(?<![未没不])(?:超出|超过|高于|快于|低于|落后于|慢于|滞后于|达不到)了?(?:计划|序时|时序|年度)(?:目标|进度)")
 
 
 def _sentence(text: str, at: int = 0) -> str:
@@ -88,7 +91,8 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) and head[2] == "done" or part))):
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) and head[2] == "done"
+                                                                                    or part or _AHEAD.search(rest, 0, _clause_len(rest))))):
             continue
         later = _rest_state(rest, head_of)
         if later and later[2] == "ongoing" and later[3] == "持续推进":
@@ -133,6 +137,25 @@ def all_done_after(compact: str, head: Head, head_of: HeadOf) -> Head | None:
         rest = sentence[clause.end():]
         later = head_of(rest)
         if later and later[2] == "done" and _ALL_TASKS.match(rest) and later[0] < _clause_len(rest):
+            return later
+    return None
+
+
+def behind_part(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a counted part on track (达到序时进度的10项, x项能按计划正常执行), a later clause with its own count that is
+    behind (未达序时进度的1项, x项进度相对滞后): parts on track and behind stated together are the weaker state, as done
+    and mostly done are.  An uncounted pace (整体按计划推进,个别项目滞后) is left as it reads."""
+    if head[2] != "on_track":
+        return None
+    start = max(compact.rfind(c, 0, head[0]) for c in "，,；;。") + 1
+    if not _TOTAL.search(compact, start, head[0] + len(head[3]) + 6):
+        return None
+    for clause in _REST_CLAUSE.finditer(compact, head[0]):
+        rest = compact[clause.end():]
+        if not re.match(rf"[^，,；;。]*?{_COUNT}", rest):
+            continue
+        later = head_of(rest)
+        if later and later[2] == "behind" and later[0] < _clause_len(rest):
             return later
     return None
 

@@ -57,6 +57,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:{_WORK}|{_TERMINAL}|完成)"
                           # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
+                          # …or not checked (秸秆焚烧现象仍未完全得到遏制, 违法排污未得到有效遏制)
+                          r"|(?:未|没有?)(?:能)?(?:完全|全面|根本)?(?:得到|获得)?(?:有效|彻底|根本性?)?的?遏制"
+                          # a plan drawn up but not issued (但未经…研究,也未印发实施)
+                          r"|(?:未|没有?)(?:正式)?(?:印发|出台)(?:实施|执行)"
                           r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
                           # behind a comparison: a rate or the progress below the average or the set pace
                           r"|落后于[^，,；;。]{0,8}?(?:平均|序时|时序|进度|计划|目标)"
@@ -119,7 +123,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # found a sham (存在虚假整改, 出现表面整改、敷衍整改的行为; as a finding only, see SHAM)
                           # …or not thorough, not whole (整治不彻底, 整改不彻底、不全面; asserted only, as 不到位)
                           rf"|(?:整改|落实|治理|整治|处置|清理|修复|监管|管理|监督|执法|责任|措施|{_WORK}|{_PERFECTIVE_WORK}"
-                          rf"|收集|淘汰|退出|退养|管控|防控)(?:工作)?不{_SHORT}"
+                          # (…all of them: 整治均不彻底; the requirements as the subject: 落实…要求均不到位)
+                          rf"|收集|淘汰|退出|退养|管控|防控|要求)(?:工作)?(?:均|都|全都)?不{_SHORT}"
                           rf"|{SHAM}"
                           # progress judged slow, an adverb inside (进度相对缓慢, 进度慢)
                           rf"|未到位|(?:进展|进度|推进){_HAN}{{0,2}}?(?:缓慢|偏慢|较慢|迟缓|慢|不快|落后|较缓|偏缓)|缓慢|偏慢|较慢|迟缓"
@@ -127,6 +132,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:整改|治理|整治|处置)(?:效果|成效)(?:不明显|不显著|甚微|不佳|不理想|较差)"
                           # …or judged poor (完成情况较差, 进展不理想)
                           rf"|(?:进展|进度|完成情况|推进情况){_HAN}{{0,2}}?(?:较差|很差|差|不佳|不理想)"
+                          # a check finding the problems persisting or relapsing (此次督察发现…仍存在大量养殖场, 检查发现,…有5个
+                          # 反弹; a group so found that a duty is for, 发现仍存在问题的企业, is none)
+                          r"|(?:发现|查出|检查出)[^。；;]{0,40}?(?:(?:仍|依然|仍然|还|依旧)存在|反弹|回潮|死灰复燃|复发)"
+                          r"(?![^，,；;。]{0,12}?的)"
                           # the works found stopped (目前处于停工状态)
                           r"|(?:处于|陷入)(?:停工|停滞|停摆|搁置)状态"
                           # work stalled (项目被搁置, 工程停滞), not forbidden to stall (不得搁置)
@@ -168,6 +177,17 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
                         rf"|已(?:经)?(?:全部|全面|全线|全域|整体|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
+                        # 已 + the disposal construction + the result (已将所有周边建筑垃圾清运完毕; 已将任务交办到位 is delivered)
+                        rf"|已(?:经)?(?:全部|均)?(?:将|把)(?:(?!{_HANDOVER})[^，,；;。]){{1,24}}?(?:完毕|干净|清零|办结"
+                        r"|(?<!交办|移交|转办|下发|分解|部署)到位)"
+                        # 已 + a long manner phrase closed by 要求 + the completion (均已按…方案确定的整改措施要求完成清理整改任务)
+                        rf"|已(?:经)?(?:全部|均)?按照?[^，,；;。]{{1,40}}?要求(?:全部|全面)?(?:完成|{_TERMINAL})"
+                        # 已 + a time limit met + the completion (均已在3月底前完成“两断三清”)
+                        rf"|已(?:经)?(?:全部|均)?在[^，,；;。]{{1,12}}?(?:前|内)(?:全部|全面)?(?:完成|{_TERMINAL})"
+                        # all of them carried out, a manner before it (均已按要求进行清理整治)
+                        rf"|均已(?:按要求|按照要求|按规定|依法)?进行了?{_PERFECTIVE_WORK}"
+                        # a perfective completion with its object (根据整改方案完成了治理任务; 未 / 要 … 完成了 is none)
+                        rf"|{_NOT_STATED}(?<![不没能])(?<!如果|只要|一旦|是否)完成了(?=[^，,；;。]{{0,12}}?(?:任务|工作|整改|治理|整治|修复))"
                         # handled with a manner after 已 (已妥善处理, 已依法查处), or carried out, closing its clause (已按要求落实)
                         r"|已(?:经)?(?:全部|均)?(?:妥善|依法|及时)(?:处理|处置|查处|处罚|答复)"
                         r"|已(?:经)?(?:全部|全面|均)?(?:按要求|按照要求|按规定)?落实(?=$|[，,；;。])"
@@ -208,7 +228,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
                         rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
                         # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
-                        rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项)?{_PERFECTIVE_WORK}"
+                        rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项|永久|依法|强制)?{_PERFECTIVE_WORK}"
                         rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
@@ -226,6 +246,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (a pace negated, 未按时间节点 / 没按计划, is none)
     # (the pace compared below, 低于序时进度 / 达不到时序要求, is behind: see the behind class)
     ("on_track", re.compile(r"(?<!低于)(?<!落后于)(?<!慢于)(?<!滞后于)(?<!达不到)(?<!跟不上)(?<!不符合)(?:序时|时序)|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+                            # …or ahead of the plan's target or pace (超出计划目标19个百分点, 快于序时进度)
+                            r"|(?<![未没不])(?:超出|超过|高于|快于)了?(?:计划|序时|时序|年度)(?:目标|进度)"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -236,6 +258,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
                             # (…or in a stage of the project's works, 进入设备安装阶段, 处于试运行阶段)
                             rf"|(?<![未没将要])(?:进入|处于)[^，,；;。]{{0,8}}?(?:施工|治理|整治|实施|建设|整改|收尾|扫尾|{_STAGE})(?:阶段|期)"
+                            # (…the works of named parts entered, closing the clause: 进入2号坝体、管理区等工程施工建设)
+                            r"|(?<![未没将要])进入[^，,；;。]{1,24}?(?:工程)?施工(?:建设)?(?=$|[，,；;。])"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
@@ -259,6 +283,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
     ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
+                          # …or a continuing duty of work announced (将继续加大…力度, 将继续深入开展…工作, 后续将持续加强…把控;
+                          # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
+                          # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
+                          r"|(?<![不未没])继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实)(?:开展|推进)[^，,；;。]{1,24}?工作)"
+                          r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"

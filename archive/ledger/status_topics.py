@@ -15,33 +15,95 @@ _TOPIC_PREP = re.compile(r"针对|对于|(?<![^，,；;。])对|聚焦|围绕|�
 _KIND_AFTER = re.compile(r"(?:(?:、|或|和|及|以及)[^，,；;。的等]{1,16})*等[^，,；;。]{0,12}?(?:情形|情况|问题|行为|现象|方面)")
 
 
-#: a sanction a rule promises (要…问责, 将…约谈, 一律…追责): what befalls the cases its topic names
-_RULE_SANCTION = re.compile(r"(?:要|将|一律|必须|须|应|予以|坚决|严肃)[^。；;]{0,30}?"
-                            r"(?:问责|追责|责任追究|约谈|诫勉|处分|通报批评|严肃处理|追究)")
+#: a sanction a rule promises (要…问责, 将…约谈, 一律…追责, 要予以通报曝光): what befalls the cases its topic names
+_SANCTION = r"(?:问责|追责|责任追究|约谈|诫勉|处分|通报批评|严肃处理|追究|通报曝光|公开曝光|扣分)"
+_RULE_SANCTION = re.compile(rf"(?:要|将|一律|必须|须|应|予以|坚决|严肃)[^。；;]{{0,30}}?{_SANCTION}")
+#: …a modal or the future opening the sentence before the topic (本轮巡查结束后,将对…滞后的…进行约谈)
+_RULE_MODAL = re.compile(r"(?:要(?!求)|将|一律|必须|须|应)[^，,；;。]{0,8}?(?:对于|对)$")
+#: …carried out (已约谈, 进行了约谈, 约谈了): a sanction done still finds the cases it befell
+_CARRIED_OUT = re.compile(r"已|了")
 
 
 def sanction_rule(compact: str, m: re.Match[str]) -> bool:
     """Whether the behind phrase ``m`` is the topic of a rule's sanction (对 + the phrase + 的 …, then 要 / 将 … 问责 /
-    约谈 in its sentence): the rule says what befalls such cases, not that there are any (a sanction carried out,
-    对进展滞后的项目进行了约谈, still finds them)."""
+    约谈 in its sentence, or 将对 / 要对 before its topic): the rule says what befalls such cases, not that there are any
+    (a sanction carried out, 对进展滞后的项目进行了约谈, still finds them).  A finding inside the topic under such a
+    rule is a case supposed (对于督查中发现推进不力的,要予以通报曝光); a headless group opening its sentence with a sanction
+    after its comma is a rule's condition too (未达到年度目标值的,按…进行扣分)."""
+    start = sentence_start(compact, m.start())
+    full_stop = compact.find("。", m.end())
+    end = full_stop if full_stop >= 0 else len(compact)
+    topic = max((t for t in re.finditer(r"对于|对", compact[:m.start()])), default=None, key=lambda t: t.end())
+    closer = compact.find("的", m.end(), m.end() + 12)
+    if topic is None or topic.end() < start:
+        return _headless_rule(compact, m, start, end)
+    if closer < 0:
+        return False
+    sanction = re.search(_SANCTION, compact[closer:end])
+    ruled = bool(_RULE_SANCTION.search(compact, closer, end)) or bool(
+        sanction and _RULE_MODAL.search(compact, start, topic.end())
+        and not _CARRIED_OUT.search(compact, closer, closer + sanction.end() + 1))
+    if FINDING.search(compact, topic.end(), m.start()):
+        # (…found inside the topic only under a rule: 对于督查中发现推进不力、贻误工作的,要予以通报曝光)
+        return ruled and bool(re.search(r"中(?:发现|查出)", compact[topic.end():m.start()]))
+    return ruled
+
+
+def _headless_rule(compact: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether ``m`` sits in a group with no noun opening its sentence (…的,) and a sanction follows its comma: a rule's
+    condition (未达到年度目标值的,按实际完成值…进行扣分), none said to be so."""
+    group_end = clause_end(compact, m.end())
+    return clause_start(compact, m.start()) == start and compact[group_end - 1:group_end] == "的" \
+        and compact[group_end:group_end + 1] in ("，", ",") and bool(re.search(_SANCTION, compact[group_end:end]))
+
+
+#: a measure applied or carried out (已约谈, 进行了反馈, 予以提醒) to the group the topic names
+_APPLIED = re.compile(r"已|了|予以|给予")
+_DUTY_AHEAD = re.compile(r"要(?!求)|将|应|须|一律|必须")
+
+
+def measure_applied(compact: str, m: re.Match[str]) -> bool:
+    """Whether the shortfall ``m`` names the group (对 + the phrase + 的 …) a measure was applied to or carried out on,
+    no modal in the sentence (督查组对督查中整改不到位的问题一一进行了反馈, 对…进展缓慢的包抓单位予以重点提醒): that narrates that
+    such cases exist, behind (the settled ``status-88b05249``); with a modal it is a rule or a requirement."""
     start = sentence_start(compact, m.start())
     topic = max((t.end() for t in re.finditer(r"对于|对", compact[:m.start()])), default=-1)
-    if topic < start or FINDING.search(compact, topic, m.start()):
-        return False
     closer = compact.find("的", m.end(), m.end() + 12)
-    end = compact.find("。", m.end())
-    return closer >= 0 and bool(_RULE_SANCTION.search(compact, closer, end if end >= 0 else len(compact)))
+    if topic < start or closer < 0:
+        return False
+    full_stop = compact.find("。", closer)
+    rest = compact[closer:full_stop if full_stop >= 0 else len(compact)]
+    return not _DUTY_AHEAD.search(compact, start, topic) and not _DUTY_AHEAD.search(rest) \
+        and bool(_APPLIED.search(rest))
 
 
 def topic_kind(compact: str, m: re.Match[str]) -> bool:
     """Whether the behind phrase ``m`` names a kind of case in the object of 针对 / 对于 / 聚焦 … closed by 等 + a noun of
     kind (针对进展缓慢、推进滞后等情形开展督查), with no finding between them: what a check or rule is about."""
     kind = _KIND_AFTER.match(compact, m.end())
+    prep = _TOPIC_PREP
+    if kind is None:  # …or a group named by 的 + its noun that a check looks at (重点针对进展严重滞后的问题进行现场检查)
+        kind = _GROUP_CHECKED.match(compact, m.end())
+        prep = _CHECK_TOPIC
     if kind is None:
         return False
     start = sentence_start(compact, m.start())
-    topic = max((t.end() for t in _TOPIC_PREP.finditer(compact, start, m.start())), default=-1)
+    topic = max((t.end() for t in prep.finditer(compact, start, m.start())), default=-1)
     return topic >= 0 and not FINDING.search(compact, topic, m.start())
+
+
+#: (…the group's noun, then a check not carried out: 的问题进行现场检查, 的项目开展督查; 进行了检查 finds them)
+_GROUP_CHECKED = re.compile(r"[^，,；;。的]{0,6}?的(?:问题|情形|情况|项目|地区|单位|企业|点位|地方)[^，,；;。了]{0,6}?"
+                            r"(?:进行|开展|实施|组织)?(?:现场|专项|重点)?(?:检查|督查|督察|核查|督导|暗访|抽查|督办|排查|巡查)(?!了)")
+_CHECK_TOPIC = re.compile(r"针对|聚焦|围绕|瞄准|紧盯|盯住|重点(?:检查|督查|督察|关注)")
+#: a group with no noun closing its item (…,尚未完成的;): one of a list of conditions, no case said to be so
+_CONDITION_ITEM = re.compile(r"[^，,；;。的]{0,4}?的\s*(?:[；;。]|$)")
+
+
+def listed_condition(compact: str, m: re.Match[str]) -> bool:
+    """Whether the behind phrase ``m`` ends its item as a group with no noun (因违法受到处罚,被责令改正,尚未完成的;): a
+    condition of a list (the cases a rule covers), no status."""
+    return bool(_CONDITION_ITEM.match(compact, m.end()))
 
 
 #: a condition opening its clause, a short subject before it (如未按期完成整改,将…追责; 企业若未整改到位,…; 一旦…)

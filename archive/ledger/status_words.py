@@ -4,7 +4,7 @@ stages, and a negative evaluation of the work."""
 from __future__ import annotations
 
 HAN = r"[\u4e00-\u9fff]"
-COUNT = r"[\dXＸ一二两三四五六七八九十百千]+\s*(?:个|项|件|处|条|宗|家|座|户)"  # a masked count (X个) is a count
+COUNT = r"[\dxXＸ一二两三四五六七八九十百千]+\s*(?:个|项|件|处|条|宗|家|座|户)"  # a masked count (X个) is a count
 #: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
 MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
 ADVERB = rf"(?:{MANNER_ADV}|已经|均)?"
