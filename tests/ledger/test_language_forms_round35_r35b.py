@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from archive.ledger.naming import inspection_name
+from archive.timeliness.fields import problem_count
 from crawler.extraction.info import info_block
 
 # -- info block: the next field's label glued after a short word, or bracketed, ends a value (set 32 info_block-59d6e866,
@@ -169,3 +171,178 @@ def test_an_authors_credit_before_a_journals_byline_keeps_the_journal(text, publ
 ])
 def test_an_authors_credit_before_a_person_or_a_title_names_none(text):
     assert info_block(text).publisher is None
+
+
+# -- task count: a part named by its scope — one category, a department's share, a campaign check's problems (set 31
+# task_count-540ef8a0, set 33 -f64e3f05, set 35 -ce4ef814; r34a's "another plan's tasks" and "another channel", sets
+# 12–29) ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "第二类为污染治理类,包括城镇污水处理厂提标改造、黑臭水体整治等12项任务",
+    "第三类是生态修复类,涉及矿山修复等8项整改任务",
+    "(一)第一类为立行立改类,共9项整改任务",
+    "第4类:长期坚持类,包括6项整改任务",
+    "二是抓好涉及水利部门的14项整改任务",
+    "全面梳理涉及住房城乡建设领域的31项整改任务",
+    "涉及农业农村系统整改任务9项",
+    "“碧水行动”专项行动督导检查涉及我县27个问题已完成整改20个",
+    "市纪委监委专项监督发现的18个问题已完成整改15个",
+    "百日攻坚行动督导组指出的12个问题已全部整改",
+])
+def test_a_category_a_departments_share_or_a_campaign_checks_problems_are_no_count(text):
+    assert problem_count(text) is None
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("整改方案共明确整改任务5大类39项", 39),  # the categories of the whole
+    ("反馈问题涉及我市17项,已完成12项", 17),  # a place's share is its plan's
+    ("中央生态环境保护督察反馈问题涉及我区的整改任务共28项", 28),
+    ("省生态环境保护督察组督导检查反馈的问题共42个,已完成整改30个", 42),  # the inspection named in the sentence
+    ("整改方案明确的43项整改任务已完成35项", 43),
+    ("我县承担的督察反馈问题整改任务共16项", 16),
+    ("督察反馈意见涉及的36个问题,分别制定了整改清单", 36),
+    ("某市整改方案确定整改任务85项", 85),
+])
+def test_the_plans_whole_or_a_places_share_still_counts(text, count):
+    assert problem_count(text) == count
+
+
+def _named(text: str) -> tuple | None:
+    found = inspection_name(text)
+    return found.key() if found else None
+
+
+def _central(rnd=None, batch=None, group=None, again=False, special=False) -> tuple:
+    return ("central", rnd, batch, group, again, special)
+
+
+def _provincial(rnd=None, batch=None, group=None, again=False, special=False) -> tuple:
+    return ("provincial", rnd, batch, group, again, special)
+
+
+# -- inspection: a spun re-post's naming read as meant (set 33 inspection-60e58c16, -a1bd8f95; set 35 -34535a2e; set 20
+# -6ff3816a; at first sight in sets 15, 20, 21 as "a spun word inside the naming", left by r34a) ----------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("第二轮第一批8个中心生态环境维护督察组全部完成进驻", _central(2, 1)),
+    ("中心第三生态环境庇护督察组向某省反馈督察情况", _central(group=3)),
+    ("近日,中心生态情况庇护督察组进驻某省", _central()),
+    ("某省启动第二轮第二批省级生态处境护卫督察", _provincial(2, 2)),
+    ("第三轮中心生态环境维护督察进驻以来", _central(3)),
+    ("中心第六生态处境维护督察组下沉某市", _central(group=6)),
+    ("某省第一生态环境护卫督察组进驻某市", _provincial(group=1)),
+    ("中心环保督察组交办的信访件已全部办结", _central()),
+])
+def test_a_spun_naming_is_read_as_meant(text, name):
+    assert _named(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "某县畜牧事务中心、县水利局组成督查组对各乡镇开展检查",  # a body ending in 中心, a county's check
+    "市监测中心生态环境监测站开展督查",  # 中心 ending a body's name
+    "各自报告中间、省环保督查反馈问题整改情况",  # 中间 for 中央 beside 省: two levels named together
+    "中心城区开展环境保护专项整治",  # 中心 as a word of its own, no 督察
+    "生态环境维护工作督导检查",  # 维护 with no inspection's body
+    "会议中间,省委督查室通报了情况",  # a word 中间 then a party office's 督查
+    "中心工作与生态环境保护统筹推进",
+    "在生态处境护卫宣传中",
+])
+def test_a_spun_cue_without_a_naming_names_none(text):
+    assert _named(text) is None
+
+
+# -- inspection: a batch glued after a group's 组 in a sentence of petitions is the hand-over's (set 34
+# inspection-235eeb88; r34a's "round or batch away from the body", sets 10–29) ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("某县收到省督察组第5批关于某某问题的信访交办件", _provincial()),
+    ("市里收到中央第三生态环境保护督察组第十批交办的信访件", _central(group=3)),
+    ("省第二督察组第7批转办件已全部办结", _provincial(group=2)),
+    ("中央环保督察组第12批举报件涉及我县3件", _central()),
+])
+def test_a_batch_after_the_groups_zu_numbering_petitions_is_no_batch(text, name):
+    assert _named(text) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中央生态环境保护督察第二批进驻某省", _central(batch=2)),  # glued to 督察: the inspection's batch
+    ("省生态环境保护督察组（第三批）向某市反馈", _provincial(batch=3)),  # bracketed
+    ("第二轮第四批中央生态环境保护督察组进驻", _central(2, 4)),
+    ("某省生态环境保护督察“回头看”第一批启动", _provincial(batch=1, again=True)),
+])
+def test_an_inspections_own_batch_is_kept(text, name):
+    assert _named(text) == name
+
+
+# -- inspection: a local body's own look back at the inspection's cases (set 33 inspection-0a49bba7) -----------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("副县长某某带领有关部门,对中央环保督察组交办件办理情况进行“回头看”", _central()),
+    ("市生态环境局对省环保督察反馈问题整改情况开展“回头看”", _provincial()),
+    ("县委、县政府对中央生态环境保护督察交办问题整改情况组织“回头看”", _central()),
+    ("区长带队对第二轮中央生态环境保护督察转办件落实情况进行了一次“回头看”", _central(2)),
+])
+def test_a_local_bodys_look_back_is_not_the_inspections(text, name):
+    assert _named(text) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("对某省第一轮中央环境保护督察整改情况开展“回头看”", _central(1, again=True)),  # no subject: the inspection's
+    ("中央第四生态环境保护督察组对某省开展“回头看”", _central(group=4, again=True)),
+    ("中央环保督察“回头看”反馈问题整改情况", _central(again=True)),
+    ("县委对中央环保督察“回头看”交办件整改情况进行督查", _central(again=True)),  # the 回头看 names the inspection
+])
+def test_the_inspections_own_look_back_is_kept(text, name):
+    assert _named(text) == name
+
+
+# -- inspection: a joint naming of two levels, then a bare naming of one of them referring back (set 33
+# inspection-8796eb94) ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "为推动中央和省级环保督察发现问题整改,省环保督察整改办近日前往某市",
+    "中省环保督察反馈问题整改推进会召开,省生态环境保护督察整改办通报了进展",
+    "围绕中央、省环保督察反馈问题,省环保督察整改工作领导小组办公室开展调度",
+    "中央和省生态环境保护督察交办件办理中,中央环保督察组交办的已办结",
+])
+def test_a_bare_naming_after_a_joint_one_names_none(text):
+    assert _named(text) is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中央和省级环保督察反馈问题整改中,省第三生态环境保护督察组进驻某市", _provincial(group=3)),  # its own group
+    ("中央和省环保督察整改推进会后,第二轮省级生态环境保护督察启动", _provincial(2)),  # its own round
+    ("省环保督察整改办近日前往某市", _provincial()),  # no joint naming before
+    ("某省生态环境保护督察整改工作领导小组办公室约谈某县", _provincial()),
+])
+def test_a_naming_with_its_own_stage_or_alone_keeps_its_level(text, name):
+    assert _named(text) == name
+
+
+# -- inspection: 中央环保 before its problems or hand-overs is the central inspection's short name (set 33
+# inspection-4aed4845) --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "市委市政府督查组到某区督查中央环保问题整改情况",
+    "全力推进中央环保反馈问题整改",
+    "中央环保交办件已全部办结",
+    "某县中央环保转办件整改销号",
+])
+def test_the_central_short_name_before_its_problems_is_central(text):
+    assert _named(text) == _central()
+
+
+@pytest.mark.parametrize("text", [
+    "贯彻中央环保政策",
+    "落实中央环保决策部署",
+    "中央环保投资项目",
+    "省环保问题整改",  # 省环保 is a department's short name too
+])
+def test_the_short_name_before_anything_else_names_none(text):
+    assert _named(text) is None
