@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.naming import inspection_name
+from archive.ledger.numbers import cited_numbers
+from archive.timeliness.feedback import feedback_date
 from archive.timeliness.fields import problem_count
 from crawler.extraction.info import info_block
 
@@ -346,3 +348,85 @@ def test_the_central_short_name_before_its_problems_is_central(text):
 ])
 def test_the_short_name_before_anything_else_names_none(text):
     assert _named(text) is None
+
+
+def _fed_back(text: str, year: int | None = None) -> str | None:
+    found = feedback_date(text, context_year=year)
+    return found.value.isoformat() if found and found.value else None
+
+
+# -- feedback: a light verb with what was fed back glued to 反馈, no 的 (set 34 feedback-1aacb679; r34b's F2/F3 frames) ---
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("6月5日,国家海洋督察组向某省政府进行围填海专项督察情况反馈", "2018-06-05"),
+    ("9月2日,中央第三生态环境保护督察组向某省进行督察意见反馈", "2018-09-02"),
+    ("2019年5月8日,省第二督察组向某市作出督察情况正式反馈", "2019-05-08"),
+    ("10月11日,督察组对某县开展督察报告反馈", "2018-10-11"),
+    ("7月3日,督察组第二组、第三组分别向甲省政府、乙市政府进行专项督察情况集中反馈", "2018-07-03"),
+])
+def test_a_light_verb_with_its_glued_object_dates_the_feedback(text, day):
+    assert _fed_back(text, 2018) == day
+
+
+@pytest.mark.parametrize("text", [
+    "6月5日,某县向督察组进行整改情况反馈",  # a body reporting its rectification back
+    "9月2日,某市进行信访件办理情况反馈",  # a petition's reply
+    "10月11日,市委巡察组向某局进行巡察情况反馈",  # a party inspection's
+    "6月5日,某局进行整改进展情况反馈",
+])
+def test_a_light_verb_glued_to_anothers_report_is_no_feedback(text):
+    assert _fed_back(text, 2018) is None
+
+
+# -- feedback: the feedback said done, its span of days before it (set 35 feedback-bee7f389) -------------------------
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("今年6月1日至5日,第三轮第二批中央生态环境保护督察反馈已完成", "2020-06-01"),
+    ("5月8日,省生态环境保护督察反馈全部完成", "2020-05-08"),
+    ("2021年4月7日至9日,中央督察反馈顺利结束", "2021-04-07"),
+])
+def test_the_feedback_said_done_is_dated_by_its_first_day(text, day):
+    assert _fed_back(text, 2020) == day
+
+
+@pytest.mark.parametrize("text", [
+    "5月8日,督察反馈问题已完成整改",  # the problems' rectification done
+    "6月1日,督察反馈意见整改工作已完成",
+    "截至6月1日,督察反馈的问题已全部完成",
+])
+def test_the_problems_rectification_done_is_no_feedback(text):
+    assert _fed_back(text, 2020) is None
+
+
+# -- citation: a handed-over case's number in its close-out, and 编号N before the item's noun (set 34 citation-c2daddfe,
+# -1d15b59f, -294fbbc6; set 6's 宿州 243号问题, 宿迁's 编号8) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("某县关于中央第一生态环境保护督察组第125号转办件整改验收销号情况公示", [125]),
+    ("现对第57号交办件整改情况进行验收", [57]),
+    ("第12号、第15号转办件已办结并销号", [12, 15]),
+    ("“回头看”第203号交办信访件整改验收情况公示", [203]),
+    ("整改方案明确的编号14整改事项已完成", [14]),
+    ("编号7问题已整改到位", [7]),
+    ("清单中编号21整改任务通过验收", [21]),
+    ("编号三十五整改事项已销号", [35]),
+])
+def test_a_closed_out_case_or_a_numbered_item_is_cited(text, numbers):
+    assert cited_numbers(text) == numbers
+
+
+@pytest.mark.parametrize("text", [
+    "收到第398号转办件",  # a hand-over received, no close-out
+    "第4批转办件已全部办结",  # a batch
+    "受理编号4260整改事项已办结",  # a petition's number
+    "交办单编号17问题已整改",
+    "项目编号36整改任务",
+    "附表:序号一任务公示表格",  # a caption
+    "〔2020〕3号转办件整改验收",  # a document number
+    "共转办件398件,已办结整改",  # a count
+])
+def test_a_receipt_batch_or_another_label_cites_none(text):
+    assert cited_numbers(text) == []
