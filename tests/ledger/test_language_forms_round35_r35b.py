@@ -430,3 +430,11 @@ def test_a_closed_out_case_or_a_numbered_item_is_cited(text, numbers):
 ])
 def test_a_receipt_batch_or_another_label_cites_none(text):
     assert cited_numbers(text) == []
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("督察反馈涉及生态环境的38个问题已全部明确整改措施", 38),  # 生态环境 as the problems' topic, no department
+    ("反馈问题涉及农业面源污染的整改任务12项", 12),
+])
+def test_a_topic_word_without_its_department_is_no_share(text, count):
+    assert problem_count(text) == count
