@@ -45,6 +45,8 @@ from archive.enumerators import LIST_ENUMERATOR
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start, sentence_around
 from archive.ledger.naming_after import stated_after
 from archive.ledger.naming_level import MUNICIPALITY, glued_level, level_of, municipal
+from archive.ledger.naming_scope import inspections_again, joint_before
+from archive.ledger.naming_spun import unspun
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
     _BATCH,
@@ -85,6 +87,8 @@ _NAMING = re.compile(
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
     rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
+    # 中央环保 before its problems or hand-overs (督查中央环保问题整改情况): the central inspection's short name
+    rf"|(?<=中央)环保(?=\s*(?:反馈|问题|交办|转办|信访件|整改问题))"
     rf"|(?P<bare>(?:[“\"]?回头看[”\"]?\s*)?督察(?=组|[“\"]回头看))|(?:(?<=[央区省级府委个])|(?<=组建|成立|派出))(?P<kind>专项|例行)督察)"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
@@ -229,7 +233,7 @@ def namings(text: str | None) -> list[InspectionName]:
     # a link a spam site inserted inside a word (中央生态环境《某某app网址》保护督察组) is read as not there
     # …and a PDF's spaces between characters closed (中 央 第 四 生 态 …)
     original, raw = for_reading(_closed_spaced(_INSERTED.sub("", text or "")))  # read in simplified script, same offsets; no pinyin
-    masked = _masked(raw)
+    masked = _masked(unspun(raw))  # a spun re-post's naming read as meant (中心生态环境维护督察组)
     out: list[InspectionName] = []
     filled: dict[int, int | None] = {}  # the group a bare 第N督察组 gave the naming at that index (None: two differed)
     # a count whose groups carry their own level (…8个省环保督察组) is read as that naming
@@ -256,6 +260,8 @@ def namings(text: str | None) -> list[InspectionName]:
         # 第N with a level and no 轮 is a group, with or without 组 after 督察 (中央第二生态环境保护督察交办…)
         group = number_value(m.group("group")) if m.group("group") and (m.group("zu") or level) else None
         group = group or (number_value(m.group("group2")) if m.group("group2") else None)
+        if level and not (rnd or batch or group) and joint_before(masked, m.start()):
+            continue  # 中央和省级环保督察…整改,省环保督察整改办…: the joint naming's, no one level
         if m.group("bare") and level is None and group and m.group("zu") and not (rnd or batch):
             _fill_group(out, filled, group, masked, m.start("group") - 1)  # 中央环保督察启动 第十督察组负责…: the group of the naming before
             continue
@@ -269,7 +275,8 @@ def namings(text: str | None) -> list[InspectionName]:
         # a frame of what came before (继…“回头看”之后,) qualifies no naming after it
         sentence = _masked(sentence_around(raw, m.start(), m.end()))
         sentence = sentence[max([f.end() for f in _FRAME.finditer(sentence) if f.end() <= sentence.find(masked[m.start():m.end()])] or [0]):]
-        again, special = bool(_AGAIN.search(sentence)), bool(_SPECIAL.search(sentence))
+        again = inspections_again(sentence, masked[m.start():m.end()])  # not a body's own 对…进行“回头看”
+        special = bool(_SPECIAL.search(sentence))
         clause = clause_start(masked, m.start(), LINE_CLAUSE_ENDS)
         # the subject may stand before a time's clause (自治区从2019年8月底起,分2批对6个盟市开展了…督察): read from the sentence
         subject = (_SUBJECT.search(masked, clause_start(masked, m.start(), SENTENCE_ENDS), m.start())

@@ -3,7 +3,8 @@
 …督察组（第二组））, or a batch in brackets closing the naming's sentence (省第一…督察组向深圳市反馈督察情况(第四批)).
 
 A batch that numbers what the inspection handed over or what a notice lists (…督察第十五批信访件, 交办件(第三批),
-公示(第二批)) is theirs, never the inspection's; what the naming itself states is never overwritten.
+公示(第二批)), or a batch glued after the group's 组 in a sentence naming petitions (省督察组第4批关于…信访交办件), is theirs,
+never the inspection's; what the naming itself states is never overwritten.
 """
 from __future__ import annotations
 
@@ -31,6 +32,15 @@ _AFTER = re.compile(rf"\s*(?:组)?\s*(?:[“\"]?回头看[”\"]?)?\s*(?P<open>[
                     rf"(?:(?:第(?P<b>{_N})|(?P<first>首))批次?\s*)?(?:(?<=[（(])第(?P<g>{_N})(?:督察)?组\s*)?(?P<close>[)）])?")
 
 
+def _groups_handover(masked: str, after: re.Match[str], end: int) -> bool:
+    """Whether a batch glued after the group's 组, no bracket (省督察组第4批关于…的信访交办件), numbers what the group
+    handed over: its sentence goes on to name petitions, cases or a notice (an inspection's own batch is glued to 督察,
+    …督察第二批, or bracketed)."""
+    after_group = masked[end - 1:end] == "组" or masked[end:after.end()].lstrip().startswith("组")
+    return bool(after.group("b") and after_group and not after.group("open")
+                and _NOTICES.search(masked, after.end(), clause_end(masked, after.end(), SENTENCE_ENDS)))
+
+
 def _ordinal(token: str | None) -> int | None:
     return number_value(token) if token else None
 
@@ -40,7 +50,8 @@ def stated_after(n: InspectionName, masked: str) -> InspectionName:
     end = n.start + len(n.text)
     after = _AFTER.match(masked, end)
     if after and after.end() > end and bool(after.group("open")) == bool(after.group("close")) \
-            and not _NOTICES.match(masked, after.end()) and not re.match(r"\s*(?:组|的)?\s*(?:交办|转办|移交)", masked[after.end():]):
+            and not _NOTICES.match(masked, after.end()) and not re.match(r"\s*(?:组|的)?\s*(?:交办|转办|移交)", masked[after.end():]) \
+            and not _groups_handover(masked, after, end):
         batch = 1 if after.group("first") else _ordinal(after.group("b"))
         n = replace(n, round=n.round or _ordinal(after.group("r")), batch=n.batch or batch,
                     group=n.group or (_ordinal(after.group("g")) if after.group("open") else None))

@@ -7,7 +7,8 @@ hundreds, 廿 / 卅, thousands separators, lists and ranges.
 A citation is a grammar: a marker (第 / 序号 / 编号 / 问题编号 / 省编号 / 问题清单第 / 附件N第), a numeral in any
 form, one number or a list (、 , 和 及 与) or a range (- — ～ 至 到), each item's closer optionally repeated, a
 sub-item (（二）, 14-2, 之一, 第2小项) that keeps its item, and a closer (项 / 件, 号 / 个 / 条 before 问题 or 任务, or the
-marker's brackets and colon).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
+marker's brackets and colon; 号 before a handed-over case, 第398号转办件, in its close-out; 编号 and its number before the
+item's noun, 编号36整改事项).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
 rule's article items (第六十三条第三项), a measure's, an indicator's or a requirement's number (第1项整改措施, 第1项考核指标, 第5项要求), a year's serial (编号:2023-0156), list enumerators, attachment labels, other things' 编号, phone numbers,
 counts.  ``tests/ledger/test_grammar_citation_count.py`` builds the combinations.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
 ``archive.ledger.deadlines`` and re-exported here, its historical home.
@@ -48,7 +49,9 @@ _CITATION = re.compile(
     rf"(?:第\s*(?P<list>(?:{_NUM})(?:{_CLOSED}(?:{_SEP}|{_RANGE})(?:{_NUM}))*)"
     rf"\s*(?:项(?!\s*{_NOT_TASK_ITEM})|件|(?:个|号)(?=\s*{_WHOSE}(?:问题|任务))"
     # (条 + a space opens a rule's article, 第3条 整改任务的责任单位应当…, unless the whole text is spaced so)
-    rf"|条(?={_WHOSE}(?:问题|任务)|\s+(?:整\s+改\s+)?(?:问\s+题|任\s+务)))"
+    rf"|条(?={_WHOSE}(?:问题|任务)|\s+(?:整\s+改\s+)?(?:问\s+题|任\s+务))"
+    # a handed-over case's number in its close-out (第398号转办件整改验收销号情况公示): the case closed
+    r"|号(?=\s*(?:转办|交办)(?:信访)?件[^。；;\n]{0,30}?(?:整改|验收|销号|办结)))"
     rf"|(?<![\d第.〕\]】年\-－—–/])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
@@ -75,6 +78,10 @@ _MARKED = re.compile(
     rf"|(?:问题|任务)(?:清单|台账)?(?:省|市|县|区)?\s*[{{【\[〔(（]?\s*(?:序号|编号)\s*第?\s*(?P<list7>{_LIST})\s*[号项]?(?![\d.])"
     # 第…号 right after the problem's own label (交办问题第25号已办结; 问题第3号文件 names a document)
     rf"|(?<=问题|任务)\s*第\s*(?P<list12>{_LIST})\s*号(?!\s*(?:文|令|公告|通知|函))"
+    # 编号 then its number before the item's noun (方案明确的编号36整改事项, 编号12问题): not another thing's label (受理编号,
+    # 交办单编号, 项目编号 …); a 序号 so is a table's caption as often (附表:序号一任务公示表格)
+    rf"|(?<!受理)(?<!交办单)(?<!批次)(?<!项目)(?<!证书)(?<!案件)(?<!档案)编号\s*(?P<list13>{_LIST})\s*号?"
+    r"(?=\s*(?:整改)?(?:事项|问题|任务))"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )

@@ -15,6 +15,7 @@ from archive.enumerators import past_enumerator
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
+from archive.timeliness.task_shares import other_scope
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +298,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     places = places if places and places.start() < m.start() else None
     if _OTHER_OWNER.search(text, clause, m.start()) or (places and (number_value(places.group("n")) or 0) >= 2):
         return True  # 第三批交办的…, 各省（区、市）共…, 省生态环境厅牵头的…: a batch, several bodies, one body's share
+    if other_scope(text, sentence, m.start(), sentence_end):
+        return True  # 第四类为…类,…等5项任务; 涉及住建25项整改任务; 某专项行动…督导检查涉及我市39个问题: another scope
     if _SEVERAL_SUBJECT.match(text, sentence):
         return True  # 7省市督察整改方案均…,对…梳理,共计确定375项: several provinces' plans, the sentence's subject
     if (_CAMPAIGN_PLAN.search(text, sentence, m.start()) or _NAMED_PLAN.search(text, sentence, m.start())) \

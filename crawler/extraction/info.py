@@ -41,6 +41,7 @@ from archive.timeliness.dates import find_dates
 from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
+from .info_days import day_before_controls, spaced_year_day
 from .names import BODY_END, DOCUMENT_REPORTS, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
 from .publisher import (
     DATE_FIRST,
@@ -70,11 +71,15 @@ _UI = (r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|�
        r"|\s(?:[大中小]字体|字体大小|[大中小]字号|扫码|扫一扫|二维码)")
 #: a site's own date label after a space (信息提供日期:, 录入时间:, 上传日期:): it ends the value before it
 _OWN_DATE_LABEL = r"[ \t\u3000]+[\u4e00-\u9fff]{1,6}(?:日期|时间)\s*[:：]"
+#: a label compound after a space (网站发布:, 选择阅读字号:, a short word glued before a known label and its colon) or a
+#: bracketed label after a space ([ 效力状态 ]): the next field, so the value before it ends there
+_COMPOUND_LABEL = (rf"[ \t\u3000]+[\u4e00-\u9fff]{{1,4}}(?:{LABELS})\s*[:：]"
+                   r"|(?<=\S)[ \t\u3000]+[\[【][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[\]】]")
 #: a value follows its label — after a colon, or after the bracket closing the label (【来源】某局, [发布时间]2024-11-04)
 #: — or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为】\]]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
-    rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
+    rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|{_COMPOUND_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布", "提供时间", "提供日期",
                   "发稿时间", "发稿日期")
 _ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间")
@@ -113,6 +118,9 @@ _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \t\u3000]+)
 #: sentence (a name or a date holds no 。，；！？)
 _LABEL_ONLY = re.compile(r"^[\s•·*\-]*[\u4e00-\u9fff]{2,8}\s*[:：]\s*$")
 _KNOWN_LABEL_ONLY = re.compile(rf"^[\s•·*\-]*(?:{LABELS})\s*[:：]\s*$")
+#: …or a known label of four characters or more alone on its line with no colon (a two-column layout: "发布机构\n\n
+#: 宣城市人民政府(办公室)"): the next line that is no label nor sentence is its value, joined with a colon
+_BARE_LABEL_ONLY = re.compile(rf"^[\s•·*\-]*(?=[\u4e00-\u9fff]{{4,}}\s*$)(?:{LABELS})\s*$")
 _LABEL_FIRST = re.compile(r"^[\s•·*\-|｜]*[\u4e00-\u9fff]{2,8}\s*[:：]|.*[。，,；;！？!?]")
 #: a section heading that is a known label, numbered or not, with or without its colon ("二、公示时间", "（三）公示期:",
 #: "2.发布日期"): a line opening with a date after it is its value, whatever follows the date
@@ -131,9 +139,10 @@ def joined_labels(text: str) -> str:
         while j < len(lines) and not lines[j].strip():
             j += 1
         read = for_reading(line)[1]  # labels read in simplified script (公示時間)
-        if j < len(lines) and ((_KNOWN_LABEL_ONLY.match(read) and not _LABEL_FIRST.match(lines[j]))
+        bare = bool(_BARE_LABEL_ONLY.match(read))
+        if j < len(lines) and (((_KNOWN_LABEL_ONLY.match(read) or bare) and not _LABEL_FIRST.match(lines[j]))
                                or (_LABEL_HEADING.match(read) and DATE_FIRST.match(lines[j]))):
-            out.append(line.rstrip() + lines[j].strip())
+            out.append(line.rstrip() + ("：" if bare else "") + lines[j].strip())
             i = j + 1
             continue
         out.append(line)
@@ -210,15 +219,18 @@ _MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDI
 
 #: a bare byline: a short name alone before its day, on its line or the line above, and nothing after the day but its
 #: time ("环境保护 2024-04-04", "新闻联播\n2023-11-21 10:53:43", "《某某杂志》 2023年5月6日"): a journal or a programme
-#: printing the page, as a newspaper's name (_MEDIUM); a 年月日 day with no time under the name is a signature instead
+#: printing the page, as a newspaper's name (_MEDIUM); a 年月日 day with no time under the name is a signature instead;
+#: an author's credit may open the line (文/某某等 环境保护 2021-04-15: the journal after its author)
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-_BYLINE = re.compile(rf"^[ \t\u3000]*《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3000]+(?={_DAY})|[ \t\u3000]*\n[ \t\u3000]*"
+_BYLINE = re.compile(rf"^[ \t\u3000]*(?:(?:文|作者|撰文)[ \t\u3000]*[/／][ \t\u3000]*[^\s/／]{{1,12}}[ \t\u3000]+)?《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3000]+(?={_DAY})|[ \t\u3000]*\n[ \t\u3000]*"
                      rf"(?=(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}))"
                      rf"{_DAY}(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[ \t\u3000]*$", re.MULTILINE)
 #: what such a name is not: a body signing (…局, …政府, …中心, …组), a column or a document's kind (工作动态, 通知公告),
 #: a weekday or the clock's words
 _NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
                          rf"公示|{'|'.join(DOCUMENT_REPORTS)}|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
+                         # …or a title's head noun (…治理情况, …工作进展, …整改方案 over the day: a list line's title)
+                         r"情况|进展|成效|工作|问题|方案|计划|措施|意见|办法|决定|治理|整改|活动|会议|"
                          # …or a verb's phrase before the day (发表于, 发布于, 更新于, 写于, 摄于): a posting label
                          r"周[一二三四五六日]|于)$")
 
@@ -304,6 +316,9 @@ def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
     before_source = _DATE_BEFORE_SOURCE.search(text)
     if before_source:
         return parse_shown_date(before_source.group(1))
+    counted = day_before_controls(text) or spaced_year_day(text)  # 2020-05-15  浏览次数:177; 2021 12/ 14 00:56:12
+    if counted:
+        return counted
     for line in text.split("\n"):
         line = line.strip(" \t\u3000•·[]【】")
         alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None)

@@ -51,21 +51,26 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: the fifth and the whole corpus — a citation FP and FN, a task-count FP, a deadline FP and two FNs, an inspection FN —
 #: lowering the whole citation and task-count floors and the held-out citation, task-count, deadline and inspection
 #: ones to what they measure: the rows changed, not the readers)
-DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (0.99, 0.99), "inspection": (0.99, 0.99),
-             "task_count": (0.98, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.94, 0.96), "deadline": (0.99, 0.97), "status": (0.98, 0.96),
-               "citation": (0.97, 0.92), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
+#: (sets 31–35 seen for every kind since the rounds on their dev rows, README "The round on sets 31–35 (r35a)" and
+#: "(r35b)": their rows join these floors, set to what the readers measure — task count's dev precision 0.964, five
+#: totals only the page scales, and its whole 0.925 with the sets' held-out rows)
+DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (0.99, 0.99), "inspection": (1.0, 0.99),
+             "task_count": (0.96, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.99, 0.97), "status": (0.98, 0.96),
+               "citation": (0.97, 0.94), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–28 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
 #: dev rows; after the round on sets 26–28 (README "After sets 26, 27 and 28"): feedback 39 / 0 / 2, task count
 #: 36 / 6 / 5 (37 / 6 / 4 after the invariance round), deadline 88 / 1 / 11, status 147 / 8 / 19, inspection 221 / 3 / 9, info block 142 / 7 / 10, citation
 #: 20 / 2 / 6; with sets 29 and 30's held-out rows, after the round on them: citation 20 / 3 / 7, task count 37 / 7 / 4,
 #: deadline 97 / 2 / 13, inspection 233 / 3 / 10, status 159 / 8 / 19, info block 155 / 7 / 10, feedback 41 / 0 / 2;
-#: status and deadline with sets 31–35's held-out rows, after the round on their dev rows (r35a; README "The round on
-#: sets 31–35 (r35a)"): status 181 / 12 / 29 (180 / 12 / 30 before it: the status floor falls from 0.95 / 0.89 to what
-#: the fifth measures, the rows joined, not the reader), deadline 125 / 3 / 15 (unchanged))
-HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.86, 0.74), "task_count": (0.84, 0.87), "deadline": (0.97, 0.89),
-                 "status": (0.93, 0.86), "inspection": (0.98, 0.95), "info_block": (0.95, 0.93)}
+#: with sets 31–35's held-out rows, after the rounds on their dev rows (README "The round on sets 31–35 (r35a)" and
+#: "(r35b)"): status 181 / 12 / 29 (180 / 12 / 30 before: the status floor falls from 0.95 / 0.89 to what the fifth
+#: measures, the rows joined, not the reader), deadline 125 / 3 / 15 (unchanged), citation 22 / 3 / 6, inspection
+#: 259 / 3 / 11, feedback 44 / 0 / 2, task count 39 / 9 / 5 (precision 0.812, below the 0.84 before: the sets' held-out
+#: rows, no reader change, moved it), info block 181 / 7 / 11)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count": (0.81, 0.88), "deadline": (0.97, 0.89),
+                 "status": (0.93, 0.86), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -122,8 +127,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.86, 0.74), "task_count"
 #: each held to its first measure (the readers before the round on sets 26–28).  Fresh set 33 (harvest 38, 260 rows)
 #: and fresh set 34 (harvest 39, 242 rows) were first measured with the readers of fd99495, before the rounds from
 #: first-sight misses (README "Fresh set 33", "Fresh set 34"); fresh set 35 (harvest 40, 228 rows) with the readers of
-#: 1a49d2d, after them (README "Fresh set 35").  Sets 31–35 are seen for status and deadline since the round on their
-#: dev rows (r35a, README "The round on sets 31–35 (r35a): status and deadline").
+#: 1a49d2d, after them (README "Fresh set 35").  Sets 31–35 are seen for every kind since the rounds on their dev rows
+#: (README "The round on sets 31–35 (r35a): status and deadline" and "(r35b)").
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -131,16 +136,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh31": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (0.5, 1.0),
-                "info_block": (0.944, 0.918)},
-    "fresh32": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "info_block": (0.935, 0.906)},
-    "fresh33": {"citation": (1.0, 1.0), "inspection": (0.928, 0.906), "feedback": (1.0, 1.0), "task_count": (0.6, 1.0),
-                "info_block": (0.954, 0.954)},
-    "fresh34": {"citation": (1.0, 0.0), "inspection": (0.961, 0.961), "feedback": (1.0, 0.5), "task_count": (1.0, 1.0),
-                "info_block": (0.935, 0.906)},
-    "fresh35": {"citation": (1.0, 1.0), "inspection": (1.0, 0.974), "feedback": (1.0, 0.909), "task_count": (0.0, 0.0),
-                "info_block": (0.884, 0.793)},
 }
 
 #: Fresh sets kept unread and not measured yet (none now; sets 33, 34 and 35 were until their first measure):

@@ -1,0 +1,45 @@
+"""Posting days an info block prints with no label of their own (``info.py``): a day opening its line before the page's
+counters and controls, and a timed day whose year a space sets apart from its month.
+
+A page prints its day, then what readers may do with it or how many did — ``| 2023-11-20 点击数: |``,
+``2020-05-15     浏览次数:177``, ``2018年10月30日 分享``, ``2024/11/6   关键字:   来源:…`` — or a paper's e-edition its
+day, its page's section and the article's counters (``2024年11月15日 综合·广告 文章字数:586``): the day the page was
+posted.  A sentence opening with a day (``2018年10月30日,我局分享了…``) holds a clause's punctuation or a verb after
+the control word, so it is none.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from archive.timeliness.shown_dates import parse_shown_date
+
+logger = logging.getLogger(__name__)
+
+#: a page's counters and controls (点击数, 浏览次数, 文章字数, 分享, 关键字 …), each followed by its colon, its number, a
+#: space or the line's end
+_CONTROL = (r"(?:文章)?(?:点击(?:数|量|率|次数)?|浏览(?:数|量|次数)?|阅读(?:数|量|次数)?|访问(?:量|次数)|字数|分享|收藏|关键[字词]"
+            r"|打印(?:本页)?|评论)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000])")
+_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+#: the day opening its line (after a table's bar), its time maybe, then at most one short word (a section: 综合·广告) and
+#: the first control
+_DAY_BEFORE_CONTROLS = re.compile(
+    rf"^[ \t\u3000|｜丨]*({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[ \t\u3000]+"
+    rf"(?:[^\d\s:：，,。；;!！?？]{{1,8}}[ \t\u3000]+)?{_CONTROL}", re.MULTILINE)
+#: a timed day whose year a space sets apart, its month and day joined by a slash (2021 12/ 14 00:56:12)
+_SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t\u3000]+(\d{1,2})[ \t\u3000]*/[ \t\u3000]*(\d{1,2})[ \t\u3000]+\d{1,2}[:：]\d{2}")
+
+
+def day_before_controls(text: str) -> str | None:
+    """The day (``YYYY-MM-DD``) opening a line before the page's counters or controls, or None."""
+    found = _DAY_BEFORE_CONTROLS.search(text)
+    return parse_shown_date(found.group(1)) if found else None
+
+
+def spaced_year_day(text: str) -> str | None:
+    """The day of a timed date printed ``2021 12/ 14 00:56:12``, or None."""
+    found = _SPACED_YEAR.search(text)
+    if found is None:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    return parse_shown_date(f"{year}-{month:02d}-{day:02d}")
