@@ -23,10 +23,9 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–35 were, each until its blind measure; README
-#: "Fresh set 13" … "Fresh set 35"; sets 31–35 are read by the round on them, README "A round on sets 31–35";
-#: set 36 is kept unread from its labelling, README "Fresh set 36 (harvest 41)")
-KEPT_UNREAD: set[str] = {"fresh36"}
+#: fresh sets no reader round reads, dev rows included (sets 13–36 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 36 measured blind after the round on sets 31–35"; the rounds on them read their dev rows)
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
