@@ -394,6 +394,10 @@ def _year_set(raw: str, m: re.Match[str]) -> bool:
                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))
 
 
+#: a duty straight after the page's year (今年需完成…, 本年度应完成…): the year's end is the limit (今年完成了… is past)
+_YEAR_DUTY_AFTER = re.compile(r"\s*(?:必须|需要|须|需|应当?|要)\s*(?:全面|全部|基本)?(?:完成|实现|建成|消除|整改到位)(?![了过])")
+
+
 def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]]:
     """The plan's year named relative to the page (今年 / 本年度 / 当年) as a limit: an obligation or aim before it
     (应于今年完成, 确保本年度…) or 内 / 前 / 底 after it; 今年完成了…, 年底完成了… and 截至今年… are no limit."""
@@ -401,7 +405,8 @@ def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]
             if not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.end()]) and not hedged(raw, m.end())
             and (m.group(0) != "年" or _bare_year_end_set(raw, m.start(), m.end()))
             and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
-                 or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not PAST_DONE.match(raw, m.end()))]
+                 or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not PAST_DONE.match(raw, m.end())
+                 or _YEAR_DUTY_AFTER.match(raw, m.end()))]
 
 
 def _period_end_set(raw: str, m: re.Match[str]) -> bool:

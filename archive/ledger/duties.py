@@ -61,7 +61,7 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_
                        # a report system named by its period (实行日报制, 周报告制度)
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
-                       r"|(?<![〇○零一二三四五六七八九十])一(?:日|周|旬|月|季|年)一(?![日号])[\u4e00-\u9fff]")
+                       r"|(?<![〇○零一二三四五六七八九十])一(?:日|天|周|旬|月|季|年)一(?![日号天夜])[\u4e00-\u9fff]")
 
 _CN_SMALL = "一二两三四五六七八九十"
 #: what a window or a handling time is for (公示, 受理, 异议 …)
@@ -70,8 +70,8 @@ _WINDOW_NOUN = r"(?:公示|公告|受理|异议|反馈|征求意见|整改|办�
 #: (…a range of them too: 用3至5年时间, 经过两到三年努力)
 _SPAN = (rf"(?<![\d〇○零{_CN_SMALL}])(?:(?:\d{{1,2}}|[{_CN_SMALL}]+)\s*(?:至|到|-|—|～|~)\s*)?"
          rf"(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*")
-RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*以?内"
-                      rf"|{_SPAN}年\s*以?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
+RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*[以之]?内"
+                      rf"|{_SPAN}年\s*[以之]?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
                       # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日;
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
                       rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|{LIMIT_NOUN})\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}"

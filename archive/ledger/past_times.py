@@ -45,11 +45,12 @@ _HEDGE = re.compile(r"可能|预计|有望|测算|预测|估计|将(?:会)?(?:�
 #: what happened on a day or over a period is no deadline: an inspection's stay under its label (进驻时间:5月30日—6月30日),
 #: a launch or a meeting (…11月21日全面启动, 2023年4月在…会议上), a news lead (2015年7月1日,习近平…主持召开…), what
 #: followed on from a past time (继2020年底完成…之后)
-#: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…)
-EVENT_PERIOD = re.compile(r"(?:(?:进驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
+#: (the stay's label may name where they stay, or be 进驻期: 进驻某师期间:3月3日-3月22日, 督察进驻期:…; 入驻 as 进驻:
+#: 监督入驻期:…)
+EVENT_PERIOD = re.compile(r"(?:(?:[进入]驻|督[察查]|巡察|巡视|会议|活动|检查)(?:时间|期间|阶段)"
                           # …or the period a report or statistic covers (报告期:2021年1-6月, 统计时段:…)
                           r"|(?:报告|统计|监测|考核|评价|数据|调度)(?:期|时段|周期|区间)"
-                          r"|进驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
+                          r"|[进入]驻(?:(?!整改|完成|办结|销号|后)[^，,。;；:：\d]){0,10}?(?:时间|期间|期))\s*[:：为（(]?\s*$|(?<!相)继\s*$")
 EVENT_AFTER = re.compile(r"^\s*(?:全面|正式)?(?:启动|召开|举行|开幕)|^\s*在[^，,。;；]{0,20}?(?:会议|会上|大会)"
                          # a bracketed period of an event named after it: …(时间为2月15日-3月15日)的环保督查
                          r"|^\s*[）)]\s*的?[^，,。;；（(]{0,6}?(?:督[察查]|检查|巡[察视]|活动|行动)")

@@ -75,8 +75,10 @@ from archive.ledger.status_topics import (
     in_title,
     listed_condition,
     measure_applied,
+    pushed_on,
     qualifies_a_record,
     quoted_name,
+    rate_of_tasks,
     sanction_rule,
     severe_after_part,
     short_of_due,
@@ -118,7 +120,7 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…; a label of the target,
 #: measures, standard or tasks, 整改标准:, 主要任务:, governs what follows it)
-_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|计划|彻底|(?:目标|措施|标准|任务)[:：]"
+_AIM = re.compile(r"确保|力争|争取|务必|努力|必须|抓紧|督促|责令|要求|规定|(?<!列入|纳入)计划|彻底|(?:目标|措施|标准|任务)[:：]"
                   r"|(?<![申提邀聘报呈敬])请(?![示假求柬])")  # (请各地于完成整改后…报送: a directive)
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
@@ -154,7 +156,9 @@ _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二�
 _CATEGORY = re.compile(r"[”\"」’']?(?:类|型)(?!似)")
 _KIND_NOUN = re.compile(r"(?:整改|治理)?(?:任务|问题|事项)")
 #: (…unless the group it names is counted straight after its 的: 正在整改的还有两家, 正在办理的有3件)
-_REST_COUNTED = re.compile(r"(?:还|仍|尚)?(?:有|共|计|为)?[\dxX一二两三四五六七八九十百]+\s*(?:个|项|件|处|条|家|座|户)")
+#: (…a class's label in brackets between: 正在解决的(B类)共11件)
+_REST_COUNTED = re.compile(r"(?:[（(][^（()）]{1,6}[)）])?(?:还|仍|尚)?(?:有|共|计|为)?[\dxX一二两三四五六七八九十百]+\s*"
+                           r"(?:个|项|件|处|条|家|座|户)")
 #: a progressive closed by 的 is an attribute of the noun after it (正在进行的督查, 正在开展的专项行动)
 _ATTRIBUTIVE_PROGRESSIVE = re.compile(r"(?:正在|正|仍在|尚在|还在)")
 #: an escalation after a shortcoming (…不到位,甚至…) asserts it
@@ -208,6 +212,8 @@ def _aimed(compact: str, at: int, end: int, aims_of: re.Pattern[str] = _MODAL_AI
     if not aims:
         return _aimed_across(compact, clause, end)
     governed = compact[aims[-1].end():end]
+    if aims[-1].group(0) == "将" and "了" in governed:
+        return False  # 组织专人将过高秸秆进行了修剪: 将 marks the object of a perfective act (as 把), no future
     de = governed.find("的")
     # (a 的 with no verb of the work before it only modifies the object: 将…反馈意见的问题全面整改到位 stays aimed)
     return "已" not in governed and (de < 0 or bool(_MANNER_DE.search(governed, 0, de))
@@ -244,6 +250,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 不能以整改完成代替销号, 严禁以按计划推进为由…: a rule, no work reported
     if name in ("done", "mostly_done") and LIMITED_PART.search(compact, clause, m.start()):
         return False  # 仅有3个项目完工, 只有一半的任务完成: a part, not the whole done
+    if name == "done" and re.search(r"(?<!100)(?<!100\.0)(?<!100\.00)\s*[%％]$", m.group(0)) \
+            and not rate_of_tasks(compact, m):
+        return False  # 完成率60%, 信访件办结率为95%: a rate with no tasks named; 仅有3个…完工,完成率为30%,形势严峻
     if name in _AIMED_CLASSES:
         aims_of = _AIM if name == "ongoing" else _MODAL_AIM
         if compact.startswith("对", clause) and (_TOPIC_END.match(compact, m.end())
@@ -290,8 +299,10 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and sanction_rule(compact, m):
         return False  # 对逾期未完成整改任务的要…问责: what befalls such tasks, no task said to be so
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) and _NAMED_KIND.match(compact, m.end()):
-        # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题)
-        return bool(FINDING.search(compact, sentence_start(compact, m.start()), m.start()))
+        # a kind of conduct named (对措施不力的…, 工作走过场等问题): behind only as a finding (通报了工作走过场的问题),
+        # or as the cases a push on is announced for (对个别整改不力的项目,将督促其加快整改: the settled rule that a
+        # requirement to push late cases on names them behind)
+        return bool(FINDING.search(compact, sentence_start(compact, m.start()), m.start())) or pushed_on(compact, m)
     if name == "behind" and re.search(rf"不{_SHORT}$", m.group(0)) and not _STILL.search(m.group(0)):
         # …or escalated by 甚至 (监管不到位,甚至违规审批), listed with others or relapsing: a shortcoming asserted
         start = sentence_start(compact, m.start())

@@ -87,7 +87,7 @@ def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
 def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
     100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
-    share = _SHARE.match(compact, head[0] + len(head[3]))
+    share = _SHARE.match(compact, head[0] + len(head[3])) or re.search(r"\d\s*[%％]$", head[3])
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
@@ -107,6 +107,9 @@ def _part_of_total(compact: str, head: Head) -> bool:
     clause of the sentence on track or behind (…,达到整改时序进度要求) then judges the whole's pace."""
     end = head[0] + len(head[3])
     done = re.search(rf"{_DONE_COUNT.pattern}$", head[3]) or _DONE_COUNT.match(compact, end)
+    before = re.search(rf"{_COUNT}(?:均|都)?$", compact[sentence_start(compact, head[0]):head[0]])
+    if done is None and before:  # (…the count before it: 在3626个问题中,1991个已完成整治)
+        done, head = before, (head[0] - len(before.group(0)), *head[1:])
     total = _TOTAL.search(compact, sentence_start(compact, head[0]), head[0])
     return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
 

@@ -30,6 +30,8 @@ _REACH = r"(?:达到|到达|符合|满足)"
 _QUOTED = r"[“\"「][^”\"」]{1,30}[”\"」]"
 _AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|平方公里|亩|公顷|平方米|立方米|蒸吨|吨|千瓦|兆瓦|千伏安|段|台|辆|艘|座|户|套|根|口|个)"
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
+#: (a count of one after a bare verb is a working rule's, 发现一处、清理一处、销号一处, no tally)
+_NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
@@ -59,6 +61,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
                           # …or not checked (秸秆焚烧现象仍未完全得到遏制, 违法排污未得到有效遏制)
                           r"|(?:未|没有?)(?:能)?(?:完全|全面|根本)?(?:得到|获得)?(?:有效|彻底|根本性?)?的?遏制"
+                          # a thing long awaited still not done (迟迟未出台, 迟迟不整改, 迟迟没有开工)
+                          r"|迟迟(?:未|没有?|不)能?[\u4e00-\u9fff]{1,2}"
+                          # perfunctory conduct kept up, its subject before it (该公司一直敷衍应付; a bare 敷衍整改 is a name)
+                          r"|(?:一直|始终|长期|仍然|依然|仍|还)在?(?:敷衍应付|敷衍塞责|敷衍了事|消极应付|应付了事)"
                           # a plan drawn up but not issued (但未经…研究,也未印发实施)
                           r"|(?:未|没有?)(?:正式)?(?:印发|出台)(?:实施|执行)"
                           r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
@@ -230,6 +236,22 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
                         rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项|永久|依法|强制)?{_PERFECTIVE_WORK}"
                         rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
+                        # a counted result after its manner (有效解决62个, 妥善处置12件; 未 / 需 / 将 … is none)
+                        rf"|(?<![未没不难应需要须将拟])(?:有效|妥善|依法|及时)(?:解决|处置|处理|查处)了?{_NOT_ONE}{_AMOUNT}"
+                        # …or a verb of the work with its count straight after it (排查整治884项, 拆除了违建12处 is read
+                        # above; 拟 / 计划 / 需 … before it, or a target's 以上, are none)
+                        rf"|{_NOT_STATED}(?<![拟未没不难])(?<!排查)(?:排查整治|排查整改|整治|清理|清运|拆除|取缔|关停|查处)了?{_NOT_ONE}{_AMOUNT}"
+                        r"(?![^，,；;。]{0,2}?(?:目标|任务|指标|以上))"
+                        # 已 + verbs of the work closing the clause (现已清理修整, 已修复, 已依法查处)
+                        rf"|已(?:经)?(?:全部|全面|均)?{_ADVERB}(?:{_PERFECTIVE_WORK}){{1,2}}(?=$|[，,；;。])"
+                        # targets or tasks stated attained (管控目标顺利实现, 各项任务全面实现; 确保…实现 is aimed)
+                        r"|(?:目标|指标)(?:任务)?(?:均|都|全部|已经?)*(?:全面|顺利|圆满|如期|按期)实现(?=$|[，,；;。])"
+                        # a completion rate or a share completed, nothing said of the rest (总体完成率达到95%, 任务分别完成82.9%、
+                        # 55%; set 33's 完成率为71%; a target's 以上, 计划 / 力争 … before it, are none)
+                        r"|(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)(?:完成|办结|整改|销号)率(?:已)?(?:达到?|为|是)?(?:约|近)?"
+                        r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|左右的?目标))"
+                        r"|(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)(?:分别|累计|共)?完成了?(?:约|近)?"
+                        r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|的?目标))"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
                         # the close-out approved by those who checked it (同意通过验收销号, 准予销号; 申请销号 asks)
@@ -261,6 +283,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # (…the works of named parts entered, closing the clause: 进入2号坝体、管理区等工程施工建设)
                             r"|(?<![未没将要])进入[^，,；;。]{1,24}?(?:工程)?施工(?:建设)?(?=$|[，,；;。])"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
+                            # work under way with first results, no tally (办理工作已经全面展开,并取得了初步成效: S7)
+                            r"|(?:已(?:经)?)?全面(?:展开|铺开)[，,]?并?取得了?(?:初步|阶段性|积极)的?(?:成效|成果)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # progress judged smooth: 总体进展顺利, 进度正常
@@ -288,6 +312,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
                           r"|(?<![不未没])继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实)(?:开展|推进)[^，,；;。]{1,24}?工作)"
                           r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
+                          # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促
+                          # is aimed; the settled set 36 convention)
+                          r"|(?<![不未没])继续(?:督促|紧盯|盯紧|跟踪督办|督办)"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"

@@ -9,7 +9,7 @@ from archive.ledger.clauses import clause_end, clause_start, sentence_start
 from archive.ledger.limit_words import LIMIT_NOUN, NODE
 
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
-FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉")
+FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉|暴露")
 #: the object of a topic preposition (针对 / 对于 / 聚焦 / 围绕 / 瞄准) and a list closed by 等 + a noun of kind
 _TOPIC_PREP = re.compile(r"针对|对于|(?<![^，,；;。])对|聚焦|围绕|瞄准|重点(?:检查|督查|督察|关注)")
 _KIND_AFTER = re.compile(r"(?:(?:、|或|和|及|以及)[^，,；;。的等]{1,16})*等[^，,；;。]{0,12}?(?:情形|情况|问题|行为|现象|方面)")
@@ -24,6 +24,9 @@ _RULE_MODAL = re.compile(r"(?:要(?!求)|将|一律|必须|须|应)[^，,；;。
 _CARRIED_OUT = re.compile(r"已|了")
 
 
+_LISTED_KINDS = re.compile(r"(?:[^，,；;。的、]{0,12}?、)*?[^，,；;。的、]{0,12}?的")
+
+
 def sanction_rule(compact: str, m: re.Match[str]) -> bool:
     """Whether the behind phrase ``m`` is the topic of a rule's sanction (对 + the phrase + 的 …, then 要 / 将 … 问责 /
     约谈 in its sentence, or 将对 / 要对 before its topic): the rule says what befalls such cases, not that there are any
@@ -34,7 +37,9 @@ def sanction_rule(compact: str, m: re.Match[str]) -> bool:
     full_stop = compact.find("。", m.end())
     end = full_stop if full_stop >= 0 else len(compact)
     topic = max((t for t in re.finditer(r"对于|对", compact[:m.start()])), default=None, key=lambda t: t.end())
-    closer = compact.find("的", m.end(), m.end() + 12)
+    # (…the 的 closing a list of such kinds: 对…发现的推动不力、举一反三落实不到位、未能按时…完成工作的相关单位)
+    listed = _LISTED_KINDS.match(compact, m.end())
+    closer = listed.end() - 1 if listed else -1
     if topic is None or topic.end() < start:
         return _headless_rule(compact, m, start, end)
     if closer < 0:
@@ -220,3 +225,34 @@ def goal_list(compact: str, m: re.Match[str]) -> bool:
 PROBLEM_LABEL = re.compile(r"^\s*(?:问题(?:描述|表现|内容|概况|简述)|主要问题|具体问题)\s*[:：]")
 #: a progress cell that is 100 % (整改进展:100%, 完成进度：100％): done
 PROGRESS_FULL = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:进展|进度|完成比例|完成率)(?:情况)?\s*[:：]?\s*100(?:\.0+)?\s*[%％]\s*[。]?\s*$")
+
+
+#: the tasks a rate below 100 % is of, named before it in its sentence (…3294项整改任务,总体完成率达到95%, 治理任务分别完成82.9%)
+_RATE_SUBJECT = re.compile(r"任务|工程|项目")
+
+
+def rate_of_tasks(compact: str, m: re.Match[str]) -> bool:
+    """Whether the rate or share ``m`` below 100 % states the tasks' completion (set 33, set 36: nothing said of the
+    rest, done): the tasks named before it in its sentence, no part limited by 仅 / 只 before it and no severity judged
+    after it (…仅有3个项目完工,完成率为30%,形势十分严峻).  A bare rate (完成率60%, 信访件办结率为95%) states none."""
+    start = sentence_start(compact, m.start())
+    full_stop = compact.find("。", m.end())
+    return bool(_RATE_SUBJECT.search(compact, start, m.start())) and not (
+        LIMITED_PART.search(compact, start, m.start())
+        or re.search(SEVERE, compact[m.end():full_stop if full_stop >= 0 else len(compact)]))
+
+
+#: the topic 对 … 的 + its noun closing its clause (对个别整改不力的违规项目,)
+_GROUP_TOPIC = re.compile(r"[^，,；;。]*?的[\u4e00-\u9fff]{0,8}[，,]")
+#: a push on announced or required (督促其加快整改, 抓紧推进, 尽快整改到位)
+_PUSH_ON = re.compile(r"(?:加快|抓紧|尽快|加紧)(?:推进|整改|落实|完成)")
+
+
+def pushed_on(compact: str, m: re.Match[str]) -> bool:
+    """Whether the cases named by ``m`` (对…整改不力的项目,) are the object of a topic 对 opening the sentence and the
+    clause after the topic pushes them on (将督促其加快整改)."""
+    start = sentence_start(compact, m.start())
+    topic = _GROUP_TOPIC.match(compact, start) if compact.startswith("对", start) else None
+    if topic is None or topic.end() <= m.end():
+        return False
+    return bool(_PUSH_ON.search(compact, topic.end(), clause_end(compact, topic.end())))

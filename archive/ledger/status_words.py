@@ -21,7 +21,9 @@ WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修�
 #: verbs of the work whose perfective reports it done (进行了修复, 拆除了)
 #: (…or the sanction the work ends in: 进行了立案查处, 依法查处了, 予以处罚了)
 PERFECTIVE_WORK = (r"(?:修复|更换|拆除|清理|整治|整改|清运|封堵|关停|取缔|清除|处置|复绿|搬迁|改造|铺设|清淤"
-                   r"|(?:立案)?查处|行政处罚|处罚)")
+                   r"|(?:立案)?查处|行政处罚|处罚"
+                   # …or the upkeep of a site (进行了修剪, 进行了苫盖, 回填了; 修整, 维修, 加固)
+                   r"|修剪|修整|维修|加固|苫盖|回填|平整|清扫|疏浚)")
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
@@ -42,7 +44,9 @@ SHORT = r"(?:够|太|很|甚)?(?:到位|彻底|全面|完全|扎实)"  # (a degr
 #: none of the works done (几乎无一按时完成; 无一例外 is "all"); a prohibition before it (严禁工作走过场) is none
 EVAL_SUBJECT = (r"(?:措施|态度|工作|责任|监管|管理|执法|行动|组织|领导|作风|计划|目标|任务|承诺|方案|整改|治理|整治|落实|推进"
                 # …or a check of the work (考核走过场, 督查流于形式: a check judged perfunctory)
-                r"|考核|检查|督查|督导|巡查|验收|核查|排查)")
+                r"|考核|检查|督查|督导|巡查|验收|核查|排查"
+                # …or the control, the push or the solving of the problems (污染源控制不力, 推动解决不力, 查处不力)
+                r"|控制|管控|推动|解决|查处|处置)")
 #: (a sham or slack conduct named bare — 敷衍整改, 走过场, 表面整改 — is left unread: the corpus labels it a kind of
 #: misconduct in general remarks and requirements as often as a finding; with the work as its subject it is read:
 #: 工作走过场, 态度消极)
@@ -50,7 +54,7 @@ EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|
                # (…or done perfunctorily or evasively, the work its subject: 整改敷衍应付、避重就轻, 督查流于形式)
                r"|敷衍应付|敷衍塞责|敷衍了事|避重就轻|流于形式|搞变通)"
                rf"|{EVAL_SUBJECT}{HAN}{{0,4}}?(?<!不)落空"
-               r"|(?:得不到|未能得到|没能得到)(?:有效|彻底|根本性?|妥善|及时)?的?(?:解决|整改|治理|处理)"
+               r"|(?:得不到|未能得到|没能得到)(?:(?:有效|彻底|根本性?|妥善|及时)的?){0,2}(?:解决|整改|治理|处理)"
                # …or the work said still not in place (整改工作还不到位, 整改仍不到位, 治理工作依然不到位) or not reaching
                # what is required of it (拆除工作均未达到要求): a persistence adverb or the work as subject states it
                rf"|{EVAL_SUBJECT}(?:工作)?(?:仍然|依然|依旧|仍|还|尚)(?:存在)?不{SHORT}"
