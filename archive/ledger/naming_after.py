@@ -1,6 +1,7 @@
 """What a naming of an inspection states after its body (``naming.py``): a round, a batch or a group written after
 督察, glued to it (…督察第二批, …督察“回头看”第一批, …督察第四批次) or in brackets (…督察组（第二轮第五批）, …督察（第二轮）,
-…督察组（第二组））, or a batch in brackets closing the naming's sentence (省第一…督察组向深圳市反馈督察情况(第四批)).
+…督察组（第二组））, or a batch in brackets closing the naming's sentence (省第一…督察组向深圳市反馈督察情况(第四批)) unless the words between
+name petitions or a list (…督察群众情况反映转办…公开情况一览表(第十七批)).
 
 A batch that numbers what the inspection handed over or what a notice lists (…督察第十五批信访件, 交办件(第三批),
 公示(第二批)), or a batch glued after the group's 组 in a sentence naming petitions (省督察组第4批关于…信访交办件), is theirs,
@@ -24,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 #: a batch in brackets closing the naming's sentence, and what numbers notices or petitions rather than an inspection
 _BATCH_BRACKET = re.compile(rf"[（(]\s*(?P<b>第{_N}批)次?\s*[)）]")
-_NOTICES = re.compile(r"公示|公告|名单|信访|交办|转办|案件|举报|投诉|件")
+_NOTICES = re.compile(r"公示|公告|名单|一览表|清单|信访|交办|转办|案件|举报|投诉|件")
 #: right after the body (its 组 and 回头看 read or not): a bracket holding a round, a batch and / or a group, or a round
 #: and / or a batch glued on (第N批次 is a batch)
 _AFTER = re.compile(rf"\s*(?:组)?\s*(?:[“\"]?回头看[”\"]?)?\s*(?P<open>[（(])?\s*(?:(?<=[（(])(?:中央|省级|省|自治区)\s*)?"
@@ -65,6 +66,7 @@ def _bracketed_batch(n: InspectionName, masked: str) -> InspectionName:
     end = n.start + len(n.text)
     tail = masked[end:clause_end(masked, end, SENTENCE_ENDS)]
     m = _BATCH_BRACKET.search(tail)
-    if m is None or _NOTICES.search(tail[max(0, m.start() - 8):m.start()]):
+    # (…anywhere between the naming and the bracket: 督察群众情况反映转办和边督边改公开情况一览表(第十七批))
+    if m is None or _NOTICES.search(tail, 0, m.start()):
         return n
     return replace(n, batch=number_value(m.group("b").strip("第批")))

@@ -42,7 +42,7 @@ from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
 from .info_days import day_before_controls, spaced_year_day
-from .names import BODY_END, DOCUMENT_REPORTS, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
+from .names import BODY_END, DOCUMENT_REPORTS, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
 from .publisher import (
     DATE_FIRST,
     GLUED_DATE,
@@ -60,7 +60,7 @@ logger = logging.getLogger(__name__)
 _EVENT_DATE = ("(?:实施|施行|截止|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
                "处罚|完成|整改|开始|结束)(?:日期|时间)")
 LABELS = (f"索引号|{PUBLISHER_LABEL}|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
-          "印发日期|印发时间|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
+          "印发日期|印发时间|公布日期|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
           f"{_EVENT_DATE}|提供时间|提供日期|发稿时间|发稿日期|"
           "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|"
           "主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
@@ -79,10 +79,11 @@ _COMPOUND_LABEL = (rf"[ \t\u3000]+[\u4e00-\u9fff]{{1,4}}(?:{LABELS})\s*[:：]"
 #: — or in a table layout the next cell ("成文日期: | 2022年09月14日 |")
 _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为】\]]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
-    rf"(?={_SEPARATOR}|·\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|{_COMPOUND_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
+    rf"(?={_SEPARATOR}|[·•]\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|{_COMPOUND_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布", "提供时间", "提供日期",
                   "发稿时间", "发稿日期")
-_ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间")
+#: (a law database's 【公布日期】 is the day the document was promulgated, as 颁布日期)
+_ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间", "公布日期")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期", "公示起止日期", "公示起止时间", "公示期限", "公示期间")
 #: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
@@ -204,22 +205,11 @@ _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u
                               r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论|阅读(?:量|数|次数)?|浏览(?:量|次数)?|访问量?)\s*[:：(（]")
 
 
-#: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
-#: 经济参考报发布时间:…): standing alone next to a date, a separator or a posting label, it is the publisher
-#: a paper may print its channel joined by a dot (湖南日报·新湖南客户端) and a dot may stand between name and day (大众日报·2025-07-03)
-_MEDIUM_END = "日报|晚报|报|网|在线"
-#: …not a document's kind ending in 报 (整改情况通报, 工作简报, 环境质量月报, 统计公报 before their day: a list line's title)
-_DOCUMENT_REPORT = f"(?<!{'|'.join(DOCUMENT_REPORTS)})"
-_MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}){_DOCUMENT_REPORT}"
-                     rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端|新闻))?)"
-                     r"(?=[ \t\u3000]*[·•]?[ \t\u3000]*(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
-                     # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
-                     r"|[（(]\s*(?:记者|通讯员)))", re.MULTILINE)
 
 
 #: a bare byline: a short name alone before its day, on its line or the line above, and nothing after the day but its
 #: time ("环境保护 2024-04-04", "新闻联播\n2023-11-21 10:53:43", "《某某杂志》 2023年5月6日"): a journal or a programme
-#: printing the page, as a newspaper's name (_MEDIUM); a 年月日 day with no time under the name is a signature instead;
+#: printing the page, as a newspaper's name (``names.MEDIUM``); a 年月日 day with no time under the name is a signature instead;
 #: an author's credit may open the line (文/某某等 环境保护 2021-04-15: the journal after its author)
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _BYLINE = re.compile(rf"^[ \t\u3000]*(?:(?:文|作者|撰文)[ \t\u3000]*[/／][ \t\u3000]*[^\s/／]{{1,12}}[ \t\u3000]+)?《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3000]+(?={_DAY})|[ \t\u3000]*\n[ \t\u3000]*"
@@ -251,7 +241,8 @@ def _byline(folded: str) -> re.Match[str] | None:
 #: ("2024-11-04 某某市生态环境局办公室 王某"): the posting day and the publisher
 _DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
                        rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff]{{2,40}}?(?:[{BODY_END}]|中心|政府))"
-                       r"(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
+                       # (…a view count glued after the body: 2020-09-28 国家能源局13530)
+                       r"(?:\d{1,7}|[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
 
 
 #: a day right after the source's name, glued, spaced or after a dot (某局 · 2024-11-04), whatever follows it ("未知 2018-09-29 我要评论"): the day the
@@ -371,7 +362,7 @@ def info_block(text: str) -> InfoBlock:
     masthead = _MASTHEAD.search(folded) or _ISSUE_LINE.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])
-    medium = (_MEDIUM.search(folded) or _byline(folded)) if not fields else None
+    medium = (MEDIUM.search(folded) or _byline(folded)) if not fields else None
     if posted is None and medium:  # a medium's name and a day with no label: the day it printed the page
         posted = _first_date(text[medium.end(1):]) or _first_date(text[:medium.start(1)])
     dateline = _DATELINE.search(folded) if not fields else None
@@ -384,12 +375,14 @@ def info_block(text: str) -> InfoBlock:
     if posted is None and (after := _DATE_AFTER_SOURCE.search(folded) or _DATE_AFTER_WRITER.search(folded)):
         posted = parse_shown_date(after.group(1))
     if issued is None:
-        stated = find_stated_date(folded)  # the signature day in the reading copy (２０１７年 too)
+        # the signature day in the reading copy (２０１７年 too); a line under another event's label (举报时间 2017年10月17日)
+        # is that event's day
+        stated = find_stated_date("\n".join(ln for ln in folded.split("\n") if not re.search(_EVENT_DATE, ln)))
         issued = stated if stated and stated != posted else None
     publisher = publisher_of(fields)
     after_time = next((m for m in _NAME_AFTER_TIME.finditer(folded) if not PERSON_OR_ACCOUNT.fullmatch(m.group(1))), None)
     if publisher is None and (named := after_time or masthead or _DASHED_MASTHEAD.search(folded)
-                              or _MEDIUM.search(folded) or (None if fields else _byline(folded))
+                              or MEDIUM.search(folded) or (None if fields else _byline(folded))
                               or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not NO_PUBLISHER.match(m.group(1))), None)):
         publisher = text[named.start(1):named.end(1)]
     if publisher is None and dateline:

@@ -69,3 +69,18 @@ def bare_name(name: str) -> str:
     name = _AUTHOR_AFTER.sub("", _before_prose(_ADDRESS_AFTER.sub("", name)))
     glued = _GLUED_AUTHOR.search(for_reading(name)[1])
     return name[:glued.start()] if glued else name
+
+
+#: a news medium's name with no label (四川日报 2021年03月05日, 新华网\n2021/03/26 08:46, 09时56分 山西日报 |,
+#: 经济参考报发布时间:…): standing alone next to a date, a separator or a posting label, it is the publisher
+#: a paper may print its channel joined by a dot (湖南日报·新湖南客户端) and a dot may stand between name and day (大众日报·2025-07-03)
+_MEDIUM_END = "日报|晚报|报|网|在线|客户端"
+#: …not a document's kind ending in 报 (整改情况通报, 工作简报, 环境质量月报, 统计公报 before their day: a list line's title)
+_DOCUMENT_REPORT = f"(?<!{'|'.join(DOCUMENT_REPORTS)})"
+MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}){_DOCUMENT_REPORT}"
+                    rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端|新闻))?)"
+                    # (…its web address in brackets, or a slash, between: 某某网(www.….com)2018-6-28, 某某客户端 / 2022-04-20)
+                    r"(?=(?:[（(][A-Za-z0-9./:_-]{4,40}[)）])?[ \t\u3000]*[·•/]?[ \t\u3000]*"
+                    r"(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
+                    # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
+                    r"|[（(]\s*(?:记者|通讯员)))", re.MULTILINE)
