@@ -61,7 +61,7 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_
                        # a report system named by its period (实行日报制, 周报告制度)
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
-                       r"|(?<![〇○零一二三四五六七八九十])一(?:日|天|周|旬|月|季|年)一(?![日号天夜])[\u4e00-\u9fff]")
+                       r"|(?<![〇○零一二三四五六七八九十])一(?:日|天|周|旬|月|季|年)一(?![日号天夜个样])[\u4e00-\u9fff]")
 
 _CN_SMALL = "一二两三四五六七八九十"
 #: what a window or a handling time is for (公示, 受理, 异议 …)

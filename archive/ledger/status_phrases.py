@@ -255,7 +255,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
                         # the close-out approved by those who checked it (同意通过验收销号, 准予销号; 申请销号 asks)
-                        r"|(?<![不未后就才可])(?:同意|准予|予以)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
+                        r"|(?<![不未后就才可])(?<!后[，,])(?:同意|准予|予以)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
                         # a dated sentence's subject passing its check or ending the thing (2020年8月,项目通过竣工环保验收;
                         # 2019年12月,完成全部还林工作 is a plan's: no subject)
                         rf"|(?:^|(?<=[。；;]))(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|份)?[，,]"
@@ -314,7 +314,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促
                           # is aimed; the settled set 36 convention)
-                          r"|(?<![不未没])继续(?:督促|紧盯|盯紧|跟踪督办|督办)"
+                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续(?:督促|紧盯|盯紧|跟踪督办|督办)"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
