@@ -21,11 +21,19 @@ _SIGNER_MAX = 40
 _ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
 
 
+#: the place a report was given at after its signer's day (…委员会 2022年10月27日于人民大会堂): still its signature
+_PLACE_AFTER = re.compile(r"(?<=日)[ \t\u3000]*于[\u4e00-\u9fff]{2,12}$")
+
+
 def _line_date(line: str) -> str | None:
-    """The date when ``line`` is a signature-style date line (optionally after the signer)."""
+    """The date when ``line`` is a signature-style date line (optionally after the signer, and after the signer's
+    day the place it was given at)."""
     core = line.strip(_LINE_TRIM)
     if not core or len(core) > _SIGNER_MAX + 20 or _TIME.search(core):
         return None
+    place = _PLACE_AFTER.search(core)
+    if place and _SIGNER.match(re.sub(r"[ \t\u3000]+", "", core[:place.start()]).rstrip("0123456789年月日〇○零Ｏ一二三四五六七八九十")):
+        core = core[:place.start()]  # (a signer is needed: 2022年10月27日于北京 alone opens a sentence's news)
     for pattern in (_DATE_CN_STYLE, _DATE_CN_NUMERALS):
         match = pattern.search(core)
         if match and match.end() == len(core) and match.start() <= _SIGNER_MAX:

@@ -42,7 +42,7 @@ from archive.timeliness.shown_dates import parse_shown_date
 
 from .dates import find_stated_date
 from .info_days import day_before_controls, spaced_year_day
-from .names import BODY_END, DOCUMENT_REPORTS, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
+from .names import BODY_END, DOCUMENT_REPORTS, JOURNAL_ISSUE, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
 from .publisher import (
     DATE_FIRST,
     GLUED_DATE,
@@ -237,6 +237,12 @@ def _byline(folded: str) -> re.Match[str] | None:
                  not _NOT_BYLINE.search(m.group(1)) or (m.group(1).endswith("新闻") and _TIMED_END.search(m.group(0))))), None)
 
 
+def _journal(folded: str) -> re.Match[str] | None:
+    """A journal's issue line (``names.JOURNAL_ISSUE``) whose name is no body, column nor person."""
+    return next((m for m in JOURNAL_ISSUE.finditer(folded)
+                 if not _NOT_BYLINE.search(m.group(1)) and not PERSON_OR_ACCOUNT.fullmatch(m.group(1))), None)
+
+
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
 #: ("2024-11-04 某某市生态环境局办公室 王某"): the posting day and the publisher
 _DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
@@ -382,7 +388,7 @@ def info_block(text: str) -> InfoBlock:
     publisher = publisher_of(fields)
     after_time = next((m for m in _NAME_AFTER_TIME.finditer(folded) if not PERSON_OR_ACCOUNT.fullmatch(m.group(1))), None)
     if publisher is None and (named := after_time or masthead or _DASHED_MASTHEAD.search(folded)
-                              or MEDIUM.search(folded) or (None if fields else _byline(folded))
+                              or MEDIUM.search(folded) or (None if fields else _byline(folded) or _journal(folded))
                               or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not NO_PUBLISHER.match(m.group(1))), None)):
         publisher = text[named.start(1):named.end(1)]
     if publisher is None and dateline:

@@ -5,7 +5,8 @@ A page prints its day, then what readers may do with it or how many did — ``| 
 ``2020-05-15     浏览次数:177``, ``2018年10月30日 分享``, ``2024/11/6   关键字:   来源:…`` — or a paper's e-edition its
 day, its page's section and the article's counters (``2024年11月15日 综合·广告 文章字数:586``): the day the page was
 posted.  A sentence opening with a day (``2018年10月30日,我局分享了…``) holds a clause's punctuation or a verb after
-the control word, so it is none.
+the control word, so it is none.  A day glued before a person's office (``2019-01-17水利部党组成员副部长某某``: a
+leader's page, the day, the speaker) is the posting day too.
 """
 from __future__ import annotations
 
@@ -30,9 +31,17 @@ _DAY_BEFORE_CONTROLS = re.compile(
 _SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t\u3000]+(\d{1,2})[ \t\u3000]*/[ \t\u3000]*(\d{1,2})[ \t\u3000]+\d{1,2}[:：]\d{2}")
 
 
+#: a numeric day opening its line glued before a body and a person's office (党组成员, 副部长, 局长 …), up to the line's
+#: end with at most a name after the office
+_OFFICE = r"(?:党组(?:成员|书记)|(?:副|常务副)?(?:部长|局长|厅长|主任|司长|市长|县长|省长|区长|书记|主席))"
+_DAY_BEFORE_OFFICE = re.compile(rf"^[ \t\u3000]*((?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})[\u4e00-\u9fff]{{2,24}}?{_OFFICE}(?![期远久效度])"
+                                r"[\u4e00-\u9fff]{0,4}[ \t\u3000]*$", re.MULTILINE)
+
+
 def day_before_controls(text: str) -> str | None:
-    """The day (``YYYY-MM-DD``) opening a line before the page's counters or controls, or None."""
-    found = _DAY_BEFORE_CONTROLS.search(text)
+    """The day (``YYYY-MM-DD``) opening a line before the page's counters or controls, or glued before a person's
+    office (see the module doc), or None."""
+    found = _DAY_BEFORE_CONTROLS.search(text) or _DAY_BEFORE_OFFICE.search(text)
     return parse_shown_date(found.group(1)) if found else None
 
 

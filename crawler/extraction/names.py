@@ -84,3 +84,8 @@ MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIU
                     r"(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
                     # …or before its reporter in brackets (西安日报 (记者 某某)): the paper the reporter writes for
                     r"|[（(]\s*(?:记者|通讯员)))", re.MULTILINE)
+
+
+#: a journal's name before its issue on a line of its own (理论月刊 2018年10期, 环境保护 2021年第5期): the publisher
+JOURNAL_ISSUE = re.compile(r"^[ \t\u3000]*《?([\u4e00-\u9fff]{2,10}?)》?[ \t\u3000]+(?:19|20)\d{2}\s*年\s*(?:第\s*)?\d{1,2}\s*期"
+                           r"[ \t\u3000]*$", re.MULTILINE)

@@ -301,3 +301,33 @@ def test_info_block_forms_of_set_36(text, want):
 def test_a_bracketed_batch_after_petitions_or_a_list_is_theirs(text, want):
     name = inspection_name(text)
     assert name is not None and name.key()[:4] == want, (text, name)
+
+
+# -- I5–I7 info block: a signer's day then the place it was given at (…委员会 2022年10月27日于人民大会堂: 86ba943c); a
+# numeric day glued before a person's office (2019-01-17水利部党组成员副部长…: 511e7c4b); a journal's name before its
+# issue on its own line (理论月刊 2018年10期: c0891103) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("某某省生态环境保护委员会 2023年5月6日于省会议中心", (None, None, "2023-05-06", None)),
+    ("某某市人民政府 2021年3月5日于市政府", (None, None, "2021-03-05", None)),
+    ("某某局 2021年3月5日于", None),
+    ("2022年10月27日于北京", None),
+    ("会议于2022年10月27日于北京召开", None),
+    ("2019年5月6日于某地,某某局召开会议", None),
+    ("2020-03-05某某省生态环境厅厅长张某", (None, "2020-03-05", None, None)),
+    ("2021-07-01某某市副市长李某某", (None, "2021-07-01", None, None)),
+    ("2019/01/17某某部党组书记", (None, "2019-01-17", None, None)),
+    ("2020-03-05某某省召开会议", None),
+    ("2020-03-05某某局长期关注", None),
+    ("2020-03-05,某某局局长张某调研", None),
+    ("2018-02-01 14:54王某\n理论月刊 2018年10期", ("理论月刊", "2018-02-01", None, None)),
+    ("《环境保护》 2021年第5期", ("环境保护", None, None, None)),
+    ("某某学报 2019年3期", ("某某学报", None, None, None)),
+    ("王某 2021年第5期", None),
+    ("2021年第5期", None),
+    ("工作动态 2021年第5期", None),
+    ("某某市生态环境局 2021年第5期", None),
+])
+def test_a_signers_place_an_office_after_a_day_and_a_journals_issue(text, want):
+    assert info_block(text).value() == want
