@@ -109,3 +109,14 @@ def get(db_path):
     loop = asyncio.new_event_loop()
     yield lambda path: loop.run_until_complete(ds.client.get(path))
     loop.close()
+
+
+def reads_status(text: str, want: str) -> None:
+    """The status read of ``text`` is ``want`` and, when it is a status, the head wording read is a span of the text
+    (the rounds' form tests: ``test_language_forms_round35_r35a``, ``…_round36``)."""
+    from archive.ledger.status import read_status
+
+    found = read_status(text)
+    assert found.status == want, (text, found)
+    if want != "other":
+        assert found.head and found.head in text  # the span read

@@ -7,15 +7,7 @@ import pytest
 
 from archive.ledger.deadlines import deadline
 from archive.ledger.status import read_status
-
-
-def _reads(text: str, want: str) -> None:
-    """The status read is ``want`` and, when it is a status, the head wording read is a span of the text."""
-    found = read_status(text)
-    assert found.status == want, (text, found)
-    if want != "other":
-        assert found.head and found.head in text  # the span read
-
+from tests.ledger.conftest import reads_status
 
 # -- status: a shortfall naming the group a rule's sanction befalls (7cd502e8, 695b0fe1, afab08b3, 30dbe4aa) -------
 
@@ -41,7 +33,7 @@ def _reads(text: str, want: str) -> None:
 ])
 def test_a_shortfall_naming_the_group_of_a_sanction_rule_states_none(text, want):
     """将对 / 要对 … 的 … 约谈 / 问责 / 通报曝光, a finding inside the topic under such a rule, a headless group (…的,按…扣分): none; a sanction or measure carried out on the group (进行了约谈, 已约谈, 进行了反馈, 予以提醒, no modal) is behind (the settled status-88b05249; 98918f47)."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- status: a check's topic group and a listed condition (c17971d1, 2cfe2ca4) -------------------------------------
@@ -62,7 +54,7 @@ def test_a_shortfall_naming_the_group_of_a_sanction_rule_states_none(text, want)
 ])
 def test_a_check_topic_and_a_listed_condition_state_none(text, want):
     """针对 / 聚焦 … 滞后的问题 + a check not carried out, and an item closed by a headless 的 (…尚未完成的;): none; a check carried out (进行了检查) or a finding keeps behind."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- status: a continuing duty of work announced (a60be63e, 185f80f2, 181209e5) ------------------------------------
@@ -79,7 +71,7 @@ def test_a_check_topic_and_a_listed_condition_state_none(text, want):
 ])
 def test_a_continuing_duty_announced_is_ongoing(text, want):
     """将继续加大…力度, 将继续深入开展…工作, 将持续加强…把控 / 巡查: ongoing (the settled status-181209e5); a trend (将继续改善…) or a requirement (要求各地继续…) is not."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 def test_a_duty_negated_is_not_ongoing():
@@ -100,7 +92,7 @@ def test_a_duty_negated_is_not_ongoing():
 ])
 def test_counted_parts_on_track_and_behind_are_behind(text, want):
     """a counted part on track and a counted part behind: the weaker state (set 8's convention); a masked x项 counts."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- status: the rest in hand counted after a progressive's 的, and a rate judged against the plan (46f7263d, 1c93a55f, e384ab12) ---
@@ -121,7 +113,7 @@ def test_counted_parts_on_track_and_behind_are_behind(text, want):
 ])
 def test_the_rest_in_hand_and_the_pace_judged_decide_after_a_part(text, want):
     """正在整改的还有两家 counts the rest in hand (正在开展的专项督查 names a thing); 超出计划目标 / 高于 / 低于序时进度 after a part done decides; a share of the whole works done with works entered is on track."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- status: a finding of persistence, relapse or all short (73b20e2c, e59e7756, 48b677fb) -------------------------
@@ -143,7 +135,7 @@ def test_the_rest_in_hand_and_the_pace_judged_decide_after_a_part(text, want):
 ])
 def test_a_finding_of_persistence_or_relapse_is_behind(text, want):
     """督察发现…仍存在, 检查发现…反弹, 抽查的…均不到位: behind, also after 但 over a reported completion; a guard (防止反弹), a condition (如发现…) or a group a duty is for (对…发现仍存在问题的企业,要…) is none."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- status: completion frames beyond 已完成 (29e4f0a5, 9b11aa08, 9d0bed23, eeb70c20, 67246015, 4ae4dea4, 6f72aa3f) ---
@@ -166,7 +158,7 @@ def test_a_finding_of_persistence_or_relapse_is_behind(text, want):
 ])
 def test_completion_frames_beyond_yi_wancheng_are_done(text, want):
     """已将…清运完毕 (not 交办到位), 已按…要求完成 (a long manner), 已在…前完成, 均已按要求进行清理, 完成了 + its task, 进行了依法取缔, 均顺利完成 (需 in 化学需氧量 is no modal): done; the aims and questions are none."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- status: a shortfall inside a problem named by its topic (f83402f0) --------------------------------------------
@@ -184,7 +176,7 @@ def test_completion_frames_beyond_yi_wancheng_are_done(text, want):
 ])
 def test_a_shortfall_inside_a_named_problem_yields_to_its_predicate(text, want):
     """反馈的关于…滞后…等问题 + a status predicate: the predicate decides; a predicate behind or none keeps behind."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- status: a problem not checked, a plan not issued, a sham deceiving the inspectors (98836cef, 2add771d, be18eaf4) ---
@@ -204,7 +196,7 @@ def test_a_shortfall_inside_a_named_problem_yields_to_its_predicate(text, want):
 ])
 def test_unchecked_problems_unissued_plans_and_shams_found_are_behind(text, want):
     """仍未得到有效遏制, 未印发实施, …县虚假整改应付督察: behind; guarded (严禁 / 杜绝) or aimed (要确保…遏制) none."""
-    _reads(text, want)
+    reads_status(text, want)
 
 
 

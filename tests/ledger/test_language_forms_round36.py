@@ -7,17 +7,8 @@ import pytest
 
 from archive.ledger.deadlines import deadline
 from archive.ledger.naming import inspection_name
-from archive.ledger.status import read_status
 from crawler.extraction.info import info_block
-
-
-def _reads(text: str, want: str) -> None:
-    """The status read is ``want`` and, when it is a status, the head wording read is a span of the text."""
-    found = read_status(text)
-    assert found.status == want, (text, found)
-    if want != "other":
-        assert found.head and found.head in text  # the span read
-
+from tests.ledger.conftest import reads_status
 
 # -- S1 status: a finding that the control, the push or the solving was slack (控制不力, 推动解决不力), and problems left
 # unsolved with two adverbs (得不到及时有效治理) (c8c73975, 26d52664, 9ab67abe) -----------------------------------
@@ -41,7 +32,7 @@ def _reads(text: str, want: str) -> None:
     ("市领导小组将对检查中发现的推动不力、落实不到位、未按时完成任务的单位交由纪委予以问责。", "other"),
 ])
 def test_a_finding_of_slack_control_or_pushing_is_behind(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S2 status: a long-awaited thing still not done (迟迟未出台) and perfunctory conduct kept up (一直敷衍应付)
@@ -61,7 +52,7 @@ def test_a_finding_of_slack_control_or_pushing_is_behind(text, want):
     ("一直积极推进整改", "on_track"),  # a persistence adverb before work pushed on is no shortfall
 ])
 def test_a_long_awaited_not_done_or_kept_up_perfunctory_conduct_is_behind(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S3 status: a finding exposed (暴露出…不到位) after 但 over a completion (4529f072) ---------------------------------
@@ -78,7 +69,7 @@ def test_a_long_awaited_not_done_or_kept_up_perfunctory_conduct_is_behind(text, 
     ("虽已拆除,但属地监管工作仍不到位", "behind"),
 ])
 def test_a_finding_exposed_after_but_is_behind(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S4 status: a counted result after its manner (有效解决62个) or a work verb with its count straight after it
@@ -103,7 +94,7 @@ def test_a_finding_exposed_after_but_is_behind(text, want):
     ("未有效解决3个", "behind"),
 ])
 def test_a_counted_result_or_a_counted_work_verb_is_done(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S5 status: a completion rate or a share of named tasks below 100 %, nothing said of the rest (a74afe92,
@@ -123,7 +114,7 @@ def test_a_counted_result_or_a_counted_work_verb_is_done(text, want):
     ("整改任务完成率为70%,低于序时进度", "behind"),
 ])
 def test_a_rate_of_named_tasks_is_done(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S6 status: upkeep verbs in the perfective (进行了修剪, 苫盖, 平整), 已 + verbs of the work closing the clause
@@ -142,7 +133,7 @@ def test_a_rate_of_named_tasks_is_done(text, want):
     ("将对破损处进行修复", "other"),
 ])
 def test_upkeep_in_the_perfective_is_done(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S7 status: targets stated attained (管控目标顺利实现) (30b322d0) --------------------------------------------------
@@ -159,7 +150,7 @@ def test_upkeep_in_the_perfective_is_done(text, want):
     ("目标实现后,予以销号", "other"),  # a condition, then the close-out it licenses: a rule
 ])
 def test_targets_stated_attained_are_done(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S8 status: work under way with first results (全面展开,并取得了初步成效: S7) and a class label between a
@@ -177,7 +168,7 @@ def test_targets_stated_attained_are_done(text, want):
     ("要确保整改工作全面展开", "other"),
 ])
 def test_work_under_way_with_first_results_is_on_track(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S9 status: continued oversight announced (将继续督促…, 将继续紧盯不放) is ongoing (98f17096, 878b5f3e) ----------------
@@ -194,7 +185,7 @@ def test_work_under_way_with_first_results_is_on_track(text, want):
     ("督促企业整改", "other"),
 ])
 def test_continued_oversight_is_ongoing(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S10 status: a push announced for cases named as slack (对…整改不力的…,将督促其加快整改: the settled rule)
@@ -212,7 +203,7 @@ def test_continued_oversight_is_ongoing(text, want):
     ("通报了整改不力的单位", "behind"),
 ])
 def test_a_push_for_cases_named_slack_names_them_behind(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- S11 status: the count before a completion is the part of a total stated before it (在…个问题中,…个已完成整治,
@@ -230,7 +221,7 @@ def test_a_push_for_cases_named_slack_names_them_behind(text, want):
     ("在80个问题中,60个已完成整改,整体进展顺利", "on_track"),
 ])
 def test_a_counted_part_before_its_completion_then_the_pace(text, want):
-    _reads(text, want)
+    reads_status(text, want)
 
 
 # -- D1–D4 deadline: 之内 as 以内 (f64f5075); 一天一报 (42fad76d); 入驻 as 进驻 under a stay's label (66ded330); the page's
