@@ -53,10 +53,11 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: ones to what they measure: the rows changed, not the readers)
 #: (sets 31–35 seen for every kind since the rounds on their dev rows, README "The round on sets 31–35 (r35a)" and
 #: "(r35b)": their rows join these floors, set to what the readers measure — task count's dev precision 0.964, five
-#: totals only the page scales, and its whole 0.925 with the sets' held-out rows)
+#: totals only the page scales, and its whole 0.925 with the sets' held-out rows; set 36 seen since the round on its
+#: dev rows, README "The round on set 36 (r36)": its rows join, the whole status recall 0.959 (floor 0.96 → 0.95))
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (0.99, 0.99), "inspection": (1.0, 0.99),
              "task_count": (0.96, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.99, 0.97), "status": (0.98, 0.96),
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.99, 0.97), "status": (0.98, 0.95),
                "citation": (0.97, 0.94), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–28 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
@@ -68,9 +69,14 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: "(r35b)"): status 181 / 12 / 29 (180 / 12 / 30 before: the status floor falls from 0.95 / 0.89 to what the fifth
 #: measures, the rows joined, not the reader), deadline 125 / 3 / 15 (unchanged), citation 22 / 3 / 6, inspection
 #: 259 / 3 / 11, feedback 44 / 0 / 2, task count 39 / 9 / 5 (precision 0.812, below the 0.84 before: the sets' held-out
-#: rows, no reader change, moved it), info block 181 / 7 / 11)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count": (0.81, 0.88), "deadline": (0.97, 0.89),
-                 "status": (0.93, 0.86), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
+#: rows, no reader change, moved it), info block 181 / 7 / 11; with set 36's held-out rows, after the round on its dev
+#: rows (README "The round on set 36 (r36)"): status 187 / 14 / 36 (recall 0.839: the floor falls from 0.86 to 0.83,
+#: the set's rows joined, unchanged by the round), deadline 129 / 3 / 16 (128 / 3 / 17 before the round; recall 0.890,
+#: the floor falls from 0.89 to 0.88), task count 39 / 10 / 5 (precision 0.796: the set's one held-out FP, the floor
+#: falls from 0.81 to 0.79), citation 22 / 3 / 6, inspection 263 / 3 / 13, feedback 44 / 0 / 2, info block
+#: 186 / 7 / 11, all unchanged by the round)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.97, 0.88),
+                 "status": (0.93, 0.83), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -129,7 +135,11 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count"
 #: first-sight misses (README "Fresh set 33", "Fresh set 34"); fresh set 35 (harvest 40, 228 rows) with the readers of
 #: 1a49d2d, after them (README "Fresh set 35").  Sets 31–35 are seen for every kind since the rounds on their dev rows
 #: (README "The round on sets 31–35 (r35a): status and deadline" and "(r35b)").  Fresh set 36 (harvest 41, 250 rows,
-#: taken while sets 31–35 were being read) was first measured with the readers after that round (README "Fresh set 36").
+#: taken while sets 31–35 were being read) was first measured with the readers after that round (README "Fresh set 36",
+#: "Set 36 measured blind…": status 24 / 4 / 26, info block 26 / 5 / 10, deadline 13 / 1 / 5, inspection 20 / 1 / 3, task
+#: count 0 / 1 / 0, citation and feedback no miss) and held to it until the round on its dev rows (README "The round on
+#: set 36 (r36)"); it is seen for every kind since, its rows in the floors above (after the round, all rows of the set:
+#: status 43 / 2 / 7, info block 35 / 1 / 1, deadline 16 / 0 / 2, inspection 21 / 0 / 2, task count 0 / 1 / 0).
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -137,8 +147,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh36": {"citation": (1.0, 1.0), "inspection": (0.952, 0.869), "feedback": (1.0, 1.0), "task_count": (0.0, 1.0),
-                "deadline": (0.928, 0.722), "status": (0.857, 0.48), "info_block": (0.838, 0.722)},
 }
 
 #: Fresh sets kept unread and not measured yet (none now; sets 33–36 were until their first measure):
