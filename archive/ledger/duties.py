@@ -17,7 +17,9 @@ _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: 未第一时间处置 is a finding)
 _AT_ONCE = (r"(?<![未没不])(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
-            r"|改正|清运|清除|制止|断电)")
+            r"|改正|清运|清除|制止|断电"
+            # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21)
+            r"|成立|组建|召开)")
 IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE
                        # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported)

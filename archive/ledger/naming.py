@@ -45,7 +45,7 @@ from archive.enumerators import LIST_ENUMERATOR
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start, sentence_around
 from archive.ledger.naming_after import stated_after
 from archive.ledger.naming_level import MUNICIPALITY, glued_level, level_of, municipal
-from archive.ledger.naming_scope import inspections_again, joint_before
+from archive.ledger.naming_scope import inspections_again, joint_before, joined_campaign
 from archive.ledger.naming_spun import unspun
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
@@ -82,7 +82,8 @@ _NAMING = re.compile(
     rf"(?:(?<=[轮批])\s*{_N}\s*个\s*)?"
     # 上海市环境保护第一督察组: the core words before the group's number; 第一、第二督察组: two groups named together, no one
     rf"(?:{_CORE}\s*(?=第{_N}(?:\s*[、和及与]\s*第?{_N})*\s*督察组))?"
-    rf"(?:第(?P<group>{_N})(?![轮批、和及与])|(?P<groups>第{_N}(?:\s*[、和及与]\s*第?{_N})+)(?=\s*(?:{_CORE}\s*)?督察组))?\s*"
+    # (a masked group number, 省第x…督察组, gives no group, as a masked day gives no date)
+    rf"(?:第(?:(?P<group>{_N})|[xX](?=\s*{_CORE}))(?![轮批、和及与])|(?P<groups>第{_N}(?:\s*[、和及与]\s*第?{_N})+)(?=\s*(?:{_CORE}\s*)?督察组))?\s*"
     # the body: CORE … 督察, 央督 / 省督 (the central and the provincial inspection's short names: 央督、省督反馈问题 names
     # both, so neither), or a bare 督察 before 组 (省第三督察组: only with
     # a level and a group number, checked when read)
@@ -152,7 +153,7 @@ _TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政
                              r"[^，,。；;、\n“”《》督]{2,40}?专项督察(?P<zu>组)?")
 #: the national inspection by another name (国家环保督察) in a provincial naming's sentence: two levels, no one
 _NATIONAL = re.compile(rf"国家(?:级)?\s*{_CORE}\s*督察")
-_MIXED = re.compile(r"(?:中|中央[和及、与])省级?$")  # 中省, 中央和省, 中央和省级
+_MIXED = re.compile(r"(?:中|中央[和及、与])(?:省级?|自治区)$")  # 中省, 中央和省, 中央和省级, 中央和自治区
 _SPECIAL = re.compile(r"专项督察")
 #: a coordinator, then at most a place's name before the level word ends (…问题和省, …以及湖北省, 、中央)
 _COORDINATED = re.compile(r"(?:和|及|与|、|暨)\s*[^和及与、暨,，。；;\n]{0,12}$")
@@ -244,12 +245,14 @@ def namings(text: str | None) -> list[InspectionName]:
             out.append(_counted(counted.pop(0), raw, original))
         if any(m.start() < end and start < m.end() for start, end in spans):
             continue
+        if joined_campaign(masked, m.end()):
+            continue  # 中央环保督察以及“绿盾行动”中发现…: the inspection and a campaign named together, neither
         if _YARDSTICK.match(masked, m.end()):
             continue  # 以省级环保督察标准为依据: the inspection's standard a body applies, no inspection held
         if m.group("level") == "市级" and not municipal(masked, m):
             continue  # a city's own 市级 inspection is no level of the ledger's
         level = level_of(m.group("level"))
-        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 5):m.end("level")]):
+        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 6):m.end("level")]):
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))

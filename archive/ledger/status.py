@@ -62,7 +62,7 @@ from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
-from archive.ledger.status_phrases import SHAM
+from archive.ledger.status_phrases import LAST_CELL, SHAM
 from archive.ledger.status_topics import (
     FINDING,
     LIMITED_PART,
@@ -382,7 +382,8 @@ def read_status(text: str | None) -> StatusReading:
         compact = compact[turn[-1].end():]
     head = _head(compact)
     if head is None:
-        return StatusReading("other", None)
+        cell = LAST_CELL.search(folded)
+        return StatusReading("done", cell.group("cell")) if cell else StatusReading("other", None)
     now = _NOW.search(compact, head[0])
     later = _head(compact[now.end():]) if now else None
     if later and later[2] == "ongoing":

@@ -114,14 +114,19 @@ def _part_of_total(compact: str, head: Head) -> bool:
     return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
 
 
+#: a later clause's own short subject before its phrase (…均已拆除生产设备,场地已基本清理到位; a group closed by 的 is none)
+_SUBJECT = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,6}")
+
+
 def part_mostly_done(compact: str, head: Head, head_of: HeadOf) -> Head | None:
-    """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个):
-    or about the rest (已完成12项,其余3项基本完成): done and mostly done stated together are the weaker state, as
+    """After a part done, a later clause of the same sentence stating a part mostly done (整改完成1个,基本整改完成1个),
+    its own subject before it (设备已拆除,场地已基本清理到位), or about the rest (已完成12项,其余3项基本完成): done and mostly done stated together are the weaker state, as
     已完成或基本完成."""
     sentence = _sentence(compact, head[0])
     for clause in _CLAUSE.finditer(sentence, head[0]):
         later = head_of(sentence[clause.end():])
-        if later and later[2] == "mostly_done" and (later[0] == 0 or _REST.match(sentence, clause.end())):
+        if later and later[2] == "mostly_done" and (later[0] == 0 or _REST.match(sentence, clause.end())
+                                                     or _SUBJECT.fullmatch(sentence, clause.end(), clause.end() + later[0])):
             return later
     return None
 

@@ -35,6 +35,10 @@ _NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
+#: a table row's last cell: a terminal act or a verb of the work closed by 到位 / 完毕 alone on its line, the row's
+#: other cells before it (1\n 某球场\n 某镇某村\n 取缔到位): done (a lone line, with no row before it, is a heading)
+LAST_CELL = re.compile(rf"\S\s*\n\s*(?P<cell>(?:{_TERMINAL}|{_WORK})(?:到位|完毕))\s*$")
+
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
 CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -65,6 +69,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|迟迟(?:未|没有?|不)能?[\u4e00-\u9fff]{1,2}"
                           # perfunctory conduct kept up, its subject before it (该公司一直敷衍应付; a bare 敷衍整改 is a name)
                           r"|(?:一直|始终|长期|仍然|依然|仍|还)在?(?:敷衍应付|敷衍塞责|敷衍了事|消极应付|应付了事)"
+                          # the work done late, found: a time then 才 + the act (直到2018年4月才上报…, 才匆忙印发; a rule's 才能 /
+                          # 才可 / 方可 is a condition)
+                          r"|直到(?:19|20)\d{2}年[^，,；;。]{0,10}?才(?!能|可|会|予|准|允许|算)|才(?:匆忙|仓促|匆匆)(?:地)?[\u4e00-\u9fff]"
+                          # a part still short, opening the clause after 但 (…但部分乡镇尚不够齐全和规范; 要防止部分…不规范 is none)
+                          r"|(?:^|(?<=但)|(?<=然而))(?:部分|个别|少数|一些)[^，,；;。]{1,8}?(?:仍然|依然|仍|还|尚)"
+                          r"(?:不够|不太|不)(?:齐全|规范|完善|到位|彻底|全面|完全|扎实|健全)"
                           # a plan drawn up but not issued (但未经…研究,也未印发实施)
                           r"|(?:未|没有?)(?:正式)?(?:印发|出台)(?:实施|执行)"
                           r"|(?:无|没有?|未取得|未见)(?:实质性?|实际|明显|任何)?的?进展"
@@ -262,6 +272,23 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"(?!完成|全面|全部)(?:(?!要|应|须|需|将|拟|确保|力争|计划|争取)[\u4e00-\u9fff]){{1,12}}?(?:{_TERMINAL})"
                         # …or judged passed under an acceptance verdict's label (验收结论:合格, 核查意见:通过)
                         r"|(?:验收|核查|复核|评估)(?:结论|意见|结果)[:：](?:合格|通过|达标|同意销号)"
+                        # a terminal act in the passive after 已, its agent or manner between (均已被地方政府取缔, 已被拆除一空,
+                        # 已被依法关停; an order, 已被责令拆除 / 已被要求关停 / 已被列入…, is no act done)
+                        rf"|已(?:经)?(?:全部|均)?被(?:(?!责令|要求|通知|列入|纳入|限期|建议)[^，,；;。]){{0,10}}?(?:{_TERMINAL})"
+                        # …or counted things as its subject (131个球场被取缔; 将有5家被关停, 3家被责令关停 are none)
+                        rf"|(?<![将拟])(?<!预计|计划|可能){_COUNT}(?:(?!将|拟|要|应|需|须|责令|要求|限期|可能|预计|计划)[^，,；;。]){{0,12}}?"
+                        rf"(?<![未没不])被(?:依法|全部|彻底|强制)?(?:{_TERMINAL})"
+                        # 已 + 对 + its object + 进行 + a manner + the act (已对上述球场进行坚决取缔; 已对…进行排查 is no act done)
+                        rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:进行|予以|作出)了?(?:坚决|全面|彻底|依法|集中|强制|严肃)?"
+                        rf"(?:{_PERFECTIVE_WORK})"
+                        # a verb of ending things, its object before the count, under a cut-off's or a tally's licence
+                        # (依法取缔散乱污企业36家, 累计关停…企业12家; 计划 / 要 / 年底前 … before it are none)
+                        rf"|(?<![前内底])(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)(?:累计|依法|共)"
+                        rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治)(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
+                        r"(?![^，,；;。]{0,2}?(?:目标|任务|指标|以上))"
+                        # the works' result put to use, reported (便民市场正式启用, 新厂正式投运; 将 / 计划 … are aims)
+                        r"|(?<![将拟于])(?<!计划|预计|争取|确保|力争)正式(?:启用|投用|投运|投入使用|投入运行|运营|开放|开园|通水)"
+                        r"(?![^，,；;。]{0,2}?(?:后|前|的|以来|仪式))"
                         # a yes-no cell of completion answered yes (是否完成:是, 是否整改到位:是)
                         r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]是(?=$|[，,；;。\s])"
                         r"(?![^，,；;。]{0,2}?(?:后|的|前|方可|才))")),
