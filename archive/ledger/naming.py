@@ -45,7 +45,7 @@ from archive.enumerators import LIST_ENUMERATOR
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start, sentence_around
 from archive.ledger.naming_after import stated_after
 from archive.ledger.naming_level import MUNICIPALITY, glued_level, level_of, municipal
-from archive.ledger.naming_scope import inspections_again, joint_before, joined_campaign
+from archive.ledger.naming_scope import inspections_again, joined_campaign, joint_before
 from archive.ledger.naming_spun import unspun
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
