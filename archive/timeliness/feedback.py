@@ -107,6 +107,10 @@ _BATCHES = re.compile(r"分\s*[一二三四五六七八九十两\d]{1,3}\s*(?:�
 #: stay's verb between the day and the feedback's verb dates the feedback otherwise, or not at all
 _OTHER_EVENT = re.compile(r"进驻|以来|近期|近日|日前|随后|此后|之后")
 
+#: a reporter learning of the feedback in the day's clause (5月11日,记者从生态环境部获悉,督察组向…反馈): the day dates the
+#: report, not the act (set 37's convention, as set 35's: a publication is no feedback)
+_LEARNED = re.compile(r"从[^。；;，,\n]{1,16}?(?:获悉|了解到|得知)|(?:记者|采访人员)[^。；;，,\n]{0,6}?(?:获悉|了解到|得知)")
+
 #: a day the feedback is planned for (将于11月25日向某市反馈, 拟于…, 计划于…, 预计…): not yet given, the day a guess
 _PLANNED = re.compile(r"(?:将|拟|计划|预计|预定)\s*(?:于|在)?\s*$")
 
@@ -143,6 +147,7 @@ def feedback_date(text: str, *, context_year: int | None = None) -> DateMention 
         if verb and (_PASSED_ON.search(between) or _OTHER_INSPECTORS.search(text[found.end:verb.end()] + tail)
                      or _PLANNED.search(text, max(0, found.start - 8), found.start)
                      or _OTHER_EVENT.search(between) or _BATCHES.search(between)
+                     or _LEARNED.search(text, clause_start(text, found.start, LINE_CLAUSE_ENDS), verb.start())
                      or _LISTED.match(text, found.end) or _LISTED_BEFORE.search(text, max(0, found.start - 6), found.start)):
             return None
     return found

@@ -116,6 +116,8 @@ _OWN_SHARE = re.compile(r"\s*其中\s*[,，]?\s*(?:涉及|属于|交办|交给|�
 _WORK_TASKS = re.compile(r"(?<!整改)(?:工作|目标)任务")
 #: problems a party inspection found (巡察 / 巡视指出的46项具体问题) are no 督察 plan's
 _PARTY_INSPECTION = re.compile(r"巡[察视]")
+#: …also in an earlier clause of the count's sentence (巡察组…反馈了巡察意见,共指出N个问题) when no 督察 is named in it
+_DUCHA = re.compile(r"督[察查]")
 #: problems the petitions raised (交办信访件涉及的生态环境问题9070个) are no plan's tasks either
 _PETITIONS = re.compile(r"信访|举报")
 #: a list the plan formed (形成了…, 列出, 得出) in the count's clause, the feedback sorted (梳理 / 整理 / 归纳 / 细化 / 分解 /
@@ -325,9 +327,10 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
             and not _INSPECTION.search(text, _clause_start(text, checks[-1]), m.end()):
         return True  # 对…路线进行实地查看,梳理了…需整改的19个问题, 督察反馈后,检查发现N项问题: what a check found
     petitions = [p.end() for p in _PETITIONS.finditer(text, clause, m.start())]
-    if _PARTY_INSPECTION.search(text, clause, m.end()) \
+    if _PARTY_INSPECTION.search(text, clause, m.end()) or (_PARTY_INSPECTION.search(text, sentence, m.start())
+                                                           and not _DUCHA.search(text, sentence, sentence_end)) \
             or (petitions and not _FED_BACK_PLAN.search(text, petitions[-1], m.start())):
-        return True  # 针对巡察指出的46项具体问题: a party inspection's findings; 交办信访件涉及的…问题9070个: petitions'
+        return True  # 针对巡察指出的46项具体问题, 巡察组…反馈了巡察意见,共指出N个问题: a party inspection's findings; 交办信访件涉及的…问题9070个: petitions'
     if m.group("n_task") and _CONCERN_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
             and m.group(0).endswith("问题"):
         return True  # 督察组重点关注的80项问题清单: what the inspectors watch, not the plan's tasks

@@ -42,6 +42,8 @@ PUBLISHER_LABEL = "|".join(rf"{label}(?=\s*[:：])" if label in _VERB_LABELS els
 SOURCE_OR_ORGAN_LABEL = "|".join(label for label in _ISSUER_LABELS + _SOURCE_LABELS
                                  if label.endswith(("来源", "來源", "机构", "机关")))
 _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
+#: a studio's or a team's account under a weak label (发布者: 东东工作室, 发布: 某某小编团队): a site's user, no body
+_ACCOUNT_NAME = re.compile(r"(?:工作室|小编|团队)$")
 #: where a source's value ends: a wide gap, the next short label, its day
 _VALUE_END = re.compile(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
 
@@ -61,6 +63,7 @@ def publisher_of(fields: dict[str, str]) -> str | None:
                 # a stray word of one or two characters glued after the name (出处:海南新闻网指南作者:…): the name before it
                 cut = next((k for k in (len(read) - 1, len(read) - 2) if k >= 3 and _BODY_NAME.search(read[:k])), None)
                 name, read = (name[:cut], read[:cut]) if cut and len(name) == len(read) else (name, read)
-            if name and not NO_PUBLISHER.match(read) and (label not in _WEAK_LABELS or _BODY_NAME.search(read)):
+            if name and not NO_PUBLISHER.match(read) and (label not in _WEAK_LABELS or _BODY_NAME.search(read)
+                                                          and not _ACCOUNT_NAME.search(read)):
                 return name
     return None
