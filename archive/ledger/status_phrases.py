@@ -36,8 +36,9 @@ _NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
 #: a table row's last cell: a terminal act or a verb of the work closed by 到位 / 完毕 alone on its line, the row's
-#: other cells before it (1\n 某球场\n 某镇某村\n 取缔到位): done (a lone line, with no row before it, is a heading)
-LAST_CELL = re.compile(rf"\S\s*\n\s*(?P<cell>(?:{_TERMINAL}|{_WORK})(?:到位|完毕))\s*$")
+#: other cells before it (1\n 某球场\n 某镇某村\n 取缔到位): done (a lone line, with no row before it, is a heading; under
+#: a target's or a requirement's label, 整改目标\n 拆除到位, it is sought)
+LAST_CELL = re.compile(rf"\S(?<!目标|要求|时限|措施|标准|任务)\s*\n\s*(?P<cell>(?:{_TERMINAL}|{_WORK})(?:到位|完毕))\s*$")
 
 #: status phrases by class; the phrase that starts first in the wording is its head verb and decides
 #: ("已经完成,长期坚持" → done; "未完成" → behind, not done; "已基本完成" → mostly_done)
@@ -189,8 +190,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # (…or exceeded or on time, with its subject before it: 任务如期完成, 超额完成年度目标; a bare
                         # 按时完成 is a directive)
                         r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
-                        # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 … 全部关停 is none)
-                        rf"|(?<![未应需要须将要前没])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
+                        # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 / 才能 …
+                        # 全部关停 is none)
+                        rf"|(?<![未应需要须将要前没能])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
                         # a terminal verb after 已 (+ 全): 裸土已全覆盖, 已全部拆除, 已移出…名录
                         rf"|已(?:经)?(?:全部|全面|全线|全域|整体|全)?{_ADVERB}(?:{_HAN}{{1,4}}?并)?{_TERMINAL}"
                         # 已 + the disposal construction + the result (已将所有周边建筑垃圾清运完毕; 已将任务交办到位 is delivered)
