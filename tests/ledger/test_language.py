@@ -54,7 +54,8 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: (sets 31–35 seen for every kind since the rounds on their dev rows, README "The round on sets 31–35 (r35a)" and
 #: "(r35b)": their rows join these floors, set to what the readers measure — task count's dev precision 0.964, five
 #: totals only the page scales, and its whole 0.925 with the sets' held-out rows; set 36 seen since the round on its
-#: dev rows, README "The round on set 36 (r36)": its rows join, the whole status recall 0.959 (floor 0.96 → 0.95))
+#: dev rows, README "The round on set 36 (r36)": its rows join, the whole status recall 0.959 (floor 0.96 → 0.95);
+#: set 37 seen since the round on its dev rows, README "The round on set 37 (r37)": its rows join, no floor moves)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (0.99, 0.99), "inspection": (1.0, 0.99),
              "task_count": (0.96, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.99, 0.97), "status": (0.98, 0.95),
@@ -74,9 +75,13 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: the set's rows joined, unchanged by the round), deadline 129 / 3 / 16 (128 / 3 / 17 before the round; recall 0.890,
 #: the floor falls from 0.89 to 0.88), task count 39 / 10 / 5 (precision 0.796: the set's one held-out FP, the floor
 #: falls from 0.81 to 0.79), citation 22 / 3 / 6, inspection 263 / 3 / 13, feedback 44 / 0 / 2, info block
-#: 186 / 7 / 11, all unchanged by the round)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.97, 0.88),
-                 "status": (0.93, 0.83), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
+#: 186 / 7 / 11, all unchanged by the round); with set 37's held-out rows, after the round on its dev rows (README "The
+#: round on set 37 (r37)"), all unchanged by the round: status 195 / 15 / 38 (precision 0.929: the set's held-out rows
+#: joined, the floor falls from 0.93 to 0.92), deadline 132 / 3 / 16 (recall 0.892: the floor rises to 0.89), citation
+#: 22 / 3 / 6 (unchanged, 0.87 / 0.77: this test leaves sets 9–14 out for citation, 21 / 3 / 6 here), inspection 268 / 3 / 13, feedback 44 / 0 / 2, task
+#: count 39 / 10 / 5, info block 191 / 7 / 11
+HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.97, 0.89),
+                 "status": (0.92, 0.83), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -141,7 +146,10 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count"
 #: set 36 (r36)"); it is seen for every kind since, its rows in the floors above (after the round, all rows of the set:
 #: status 43 / 2 / 7, info block 35 / 1 / 1, deadline 16 / 0 / 2, inspection 21 / 0 / 2, task count 0 / 1 / 0).
 #: Fresh set 37 (harvest 42, 223 rows, taken while set 36 was being read) was first measured with the readers after the
-#: rounds on sets 31–35 and 36 (README "Set 37 measured blind after the rounds on sets 31–36").
+#: rounds on sets 31–35 and 36 (README "Set 37 measured blind after the rounds on sets 31–36": status 24 / 2 / 12,
+#: inspection 24 / 2 / 1, feedback 4 / 1 / 0, task count 1 / 1 / 0, deadline 19 / 1 / 2, info block 25 / 1 / 1,
+#: citation 1 / 0 / 0) and held to it until the round on its dev rows (README "The round on set 37 (r37)"); it is seen
+#: for every kind since, its rows in the floors above (after the round, all rows of the set: see that README section).
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -149,8 +157,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh37": {"citation": (1.0, 1.0), "inspection": (0.923, 0.96), "feedback": (0.8, 1.0), "task_count": (0.5, 1.0),
-                "deadline": (0.95, 0.904), "status": (0.923, 0.666), "info_block": (0.961, 0.961)},
 }
 
 #: Fresh sets kept unread and not measured yet (none now; sets 33–37 were until their first measure):
