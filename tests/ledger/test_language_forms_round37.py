@@ -149,6 +149,44 @@ def test_a_later_clauses_own_mostly_done_is_the_weaker_state(text, want):
     reads_status(text, want)
 
 
+# -- S8 status: a check's finding that the work meets the standard (确认…符合…标准要求) (0c1d14fc, set 35; r35a left it) ---
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("经现场复核,确认该企业废气排放符合国家标准", "done"),
+    ("监测站取样检测,确认出水水质符合排放标准要求", "done"),
+    ("专家组现场查看后确认修复效果符合设计要求", "done"),
+    ("县局复查确认堆场苫盖符合规定", "done"),
+    # the cue unlicensed: to be confirmed, asked whether, found not to meet it, a condition
+    ("需确认整改情况是否符合要求", "other"),
+    ("待确认符合要求后销号", "other"),
+    ("确认不符合标准要求", "other"),
+    ("有待进一步确认是否符合验收标准", "other"),
+    ("请各地确认上报材料符合格式要求", "other"),
+])
+def test_a_checks_finding_that_the_work_meets_the_standard_is_done(text, want):
+    reads_status(text, want)
+
+
+# -- S9 status: after a part done of a counted total, the rest only named (尚未完成整改的…为某项目), not counted (9f65b2b8,
+# set 33; r35a left it: set 9's convention) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("8个问题已整改完成7个,尚未完成整改的问题为某河道治理项目", "done"),
+    ("20个项目已完工18个,未完工的是某路和某桥", "done"),
+    ("全市15处点位已销号14处,未销号的点位为某某加油站", "done"),
+    ("共9项任务已完成8项,尚未完成的一项是某垃圾场封场", "done"),
+    # the rest counted, the rest in hand, the rest named with nothing done before it
+    ("8个问题已整改完成5个,尚未完成整改的问题为3个", "behind"),
+    ("8个问题已整改完成5个,尚未完成的3个正在推进", "on_track"),
+    ("尚未完成整改的问题为某河道治理项目", "behind"),
+    ("未完成建设任务的县区为某县", "behind"),
+])
+def test_the_rest_only_named_after_a_part_done_leaves_it_done(text, want):
+    reads_status(text, want)
+
+
 # -- D1 deadline: a bare 至 + a year's end, then a tally of things ended after 已 (eff99288) --------------------------
 
 
