@@ -28,7 +28,8 @@ _REACH = r"(?:达到|到达|符合|满足)"
 #: a count or a measured amount done (237处, 1740米, 5.26万亩; money, 产值1175亿元, is an output, no work)
 #: a name in quotes of any form (“水清岸绿”, "长制久清", 「…」)
 _QUOTED = r"[“\"「][^”\"」]{1,30}[”\"」]"
-_AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|平方公里|亩|公顷|平方米|立方米|蒸吨|吨|千瓦|兆瓦|千伏安|段|台|辆|艘|座|户|套|根|口|个)"
+#: (…an approximate count, 600多栋, 300余处, and the classifiers of buildings: 栋, 幢, 间)
+_AMOUNT = (rf"(?:{_COUNT}|\d+\s*(?:多|余)\s*(?:个|项|件|处|条|宗|家|座|户)|[\d.]+\s*(?:多|余)?\s*(?:万|亿)?\s*(?:栋|幢|间|米|公里|千米|km|平方公里|亩|公顷|平方米|立方米|蒸吨|吨|千瓦|兆瓦|千伏安|段|台|辆|艘|座|户|套|根|口|个)"
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: (a count of one after a bare verb is a working rule's, 发现一处、清理一处、销号一处, no tally)
 _NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
@@ -164,6 +165,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
                                r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)"
+                               # the work said nearly over (专项整治接近尾声, 拆除工作已近尾声; 即将 / 预计 / 有望 … 接近尾声 and
+                               # 尚未接近尾声 are none)
+                               r"|(?<![将未没不])(?<!预计|有望|可望|力争|争取|确保|早日|尽快|尽早)(?:接近|临近|已近|步入)尾声"
                                # (大部分 + its noun: 大部分问题已整改到位)
                                r"|大部分(?:问题|任务|项目|企业|工程|点位)?(?:均|都)?(?:已(?:经)?)?(?:完成|整改|办结)"
                                # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
@@ -175,6 +179,14 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
                         r"|已(?:全部)?(?:整改|报备|验收)?销号|(?:整改|整治|治理)完成(?!率)|^完成(?!率)"
                         r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
+                        # counted things as the subject of an act that ends them, closed by 完毕 / 到位 at its clause's end
+                        # (5个已认定别墅类项目拆除完毕; 将 / 要 / 确保 / 于…前 … between, or a limit, are none)
+                        # (a part limited by 仅 / 只 / 才, 17个问题中仅有4个整改到位, is a part; 已 / 全部 / 均 before the verb
+                        # is read by the 已 forms with their own head)
+                        rf"|(?<![仅只才有\dxXＸ一二两三四五六七八九十百千]){_COUNT}(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|责令|限期|未|没|不|仅|只|才)[^，,；;。]){{0,20}}?"
+                        r"(?<!已)(?<!已经|全部)(?<!均)(?:拆除|关停|关闭|取缔|清理|清运|清退|搬迁|整治|整改)(?:完毕|到位)(?=$|[，,；;。])"
+                        # the work brought up to standard after 已 (已经整改达标, 均已治理达标; 未 / 要 … is none)
+                        r"|已(?:经)?(?:全部|均)?(?:整改|治理|整治)达标"
                         # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已打捞清理完毕,
                         # 全部销号, 均已按期答复完毕 (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
                         rf"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?{_ADVERB}"
