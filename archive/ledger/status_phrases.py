@@ -355,7 +355,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # …or a continuing duty of work announced (将继续加大…力度, 将继续深入开展…工作, 后续将持续加强…把控;
                           # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
-                          r"|(?<![不未没])继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实)(?:开展|推进)[^，,；;。]{1,24}?工作)"
+                          # (…with a manner of force, 将继续强力推进…工作, 继续大力开展…工作; or 继续 opening a clause that
+                          # governs the next one's effort, 将继续出重拳,加大日常巡查力度)
+                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实|强力|大力|全力|坚决)(?:开展|推进)[^，,；;。]{1,24}?工作)"
+                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续[^，,；;。]{1,10}?[，,]加大[^，,；;。]{1,16}?力度"
                           r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促
                           # is aimed; the settled set 36 convention)
@@ -365,6 +368,6 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
                           # …or a duty of oversight continued (将继续加强对河道的巡查, 继续做好监测; work pushed on, 继续推进
                           # 整改, is the rest in hand, not a duty)
-                          rf"|(?:继续|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
+                          rf"|(?:(?<![不未没])(?<!不再|无需|无须|不必|停止)继续|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
                           rf"{_ACTION}")),
 )

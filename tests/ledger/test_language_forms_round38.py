@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive.ledger.deadlines import deadline
 from tests.ledger.conftest import reads_status
 
 # -- R1 status: a tally of ended things counted approximately (600多栋, 300余处) or by a building's classifier (栋 / 幢 /
@@ -113,3 +114,105 @@ def test_a_part_limited_by_only_with_its_object_between_is_behind_when_licensed(
 ])
 def test_the_rest_scheduled_or_in_hand_as_an_alternative_is_on_track(text, want):
     reads_status(text, want)
+
+
+# -- R6 status: a continuing duty announced with a manner of force (将继续强力推进…工作, 1096a8c5), or 继续 opening a
+# clause that governs the next clause's effort (将继续出重拳,加大…力度, 5aabb3b5); a negated or stopped 继续 is none ------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("下一步,我镇将继续大力开展河道清理工作", "ongoing"),
+    ("将继续全力推进违建别墅拆除工作,严格把好验收关", "ongoing"),
+    ("下一步,县里将继续保持高压态势,加大非法采砂打击力度", "ongoing"),
+    ("我们将继续亮剑,加大对违法排污的查处力度", "ongoing"),
+    ("区里将继续坚决推进砖瓦窑关停工作", "ongoing"),
+    # the cue unlicensed: negated or stopped, no work named, the effort in another sentence
+    ("不再继续强力推进拆除工作", "other"),
+    ("停止继续施工,加大整改力度", "other"),
+    ("未继续开展巡查工作", "other"),
+    ("将继续强力推进", "other"),
+    ("继续出重拳。加大巡查力度", "other"),
+])
+def test_a_continuing_duty_with_force_or_governing_the_next_clause_is_ongoing(text, want):
+    reads_status(text, want)
+
+
+def _deadline(text: str, context_year: int | None = None) -> tuple[str | None, str]:
+    read = deadline(text, context_year=context_year)
+    return (read.last_day.isoformat() if read.last_day else None, read.kind)
+
+
+# -- D1 deadline: an at-once adverb before acting in general (立即行动, 立即采取有效措施; e015f0a0, 281c487e) -----------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("各乡镇要立即行动,彻底清理河道堆砂", (None, "immediate")),
+    ("要求立即采取有效措施,防止污染扩大", (None, "immediate")),
+    ("责令其马上采取措施,停止违法采砂", (None, "immediate")),
+    ("相关部门立刻行动起来,对砖瓦窑进行排查", (None, "immediate")),
+    ("必须第一时间采取果断措施", (None, "immediate")),
+    # the cue unlicensed: negated, a noun, no adverb
+    ("当地未立即采取措施", (None, "unknown")),
+    ("没有立即行动,致使污染扩大", (None, "unknown")),
+    ("采取有效措施,防止污染扩大", (None, "unknown")),
+])
+def test_an_at_once_adverb_before_acting_in_general_is_immediate(text, want):
+    assert _deadline(text) == want
+
+
+# -- D2 deadline: 定期 + 落实 is a recurring duty (93621f15); 常态化 naming a mechanism with a recurring duty stated too
+# (落实常态化巡查机制,定期开展巡查: afa664e0) reads the duty's period, not a kept-up one ------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("各单位定期落实整改进展情况", (None, "recurring")),
+    ("建立常态化巡查机制,定期开展河道巡查", (None, "recurring")),
+    ("落实常态化监管制度,每月开展一次执法检查", (None, "recurring")),
+    ("完善常态化督导机制,定期及不定期通报进展", (None, "recurring")),
+    # the cue unlicensed: 不定期 / 规定期限 alone; 常态化 without a mechanism named, or with no recurring duty
+    ("不定期落实检查", (None, "unknown")),
+    ("在规定期限落实整改", (None, "unknown")),
+    ("建立常态化巡查机制", (None, "ongoing")),
+    ("坚持常态化巡查,定期开展检查", (None, "ongoing")),
+])
+def test_a_mechanisms_recurring_duty_is_recurring(text, want):
+    assert _deadline(text) == want
+
+
+# -- D3 deadline: the page's year left out before 内 / 底 with a modal between it and the completion (年内将完成, 58bf80c2);
+# a month of the next year with an act that ends the work after it (明年四月全部拆除, be388101) -----------------------
+
+
+@pytest.mark.parametrize(("text", "year", "want"), [
+    ("污泥处理工程年内将完成开工准备", 2009, ("2009-12-31", "date")),
+    ("砂场年底要全部完成清理", 2019, ("2019-12-31", "date")),
+    ("养殖网箱明年四月全部拆除", 2016, ("2017-04-30", "date")),
+    ("明年三月份全面完成清退", 2020, ("2021-03-31", "date")),
+    ("剩余码头明年6月关停", 2018, ("2019-06-30", "date")),
+    # the cue unlicensed: a report, an event, another year, no page year
+    ("年内已完成开工准备", 2009, (None, "unknown")),
+    ("年底将召开推进会", 2009, (None, "unknown")),
+    ("明年4月将召开推进会", 2016, (None, "unknown")),
+    ("次年4月全部拆除", 2016, (None, "unknown")),
+    ("明年四月全部拆除了", 2016, (None, "unknown")),
+])
+def test_a_modal_year_end_or_a_next_years_month_before_an_ending_act_is_a_limit(text, year, want):
+    assert _deadline(text, year) == want
+
+
+# -- D4 deadline: a past start running up to now (自2018年7月底至今, ab786a1c) is no limit -----------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("自2019年3月底至今,全县共关停砖瓦窑40座", (None, "unknown")),
+    ("从2020年6月到现在,专项行动已开展三轮", (None, "unknown")),
+    ("2018年5月迄今,河道采砂整治一直在进行", (None, "unknown")),
+    ("自去年10月至目前,累计清理网箱3万平方米", (None, "unknown")),
+    # a limit kept: the end of a window, a limit after 至
+    ("整治时间为2019年3月至2019年6月底", ("2019-06-30", "date")),
+    ("2019年6月底前全部拆除", ("2019-06-30", "date")),
+    ("要求至2020年底全部关停", ("2020-12-31", "date")),
+    ("自即日起至2019年12月31日止开展专项整治", ("2019-12-31", "date")),
+])
+def test_a_past_start_up_to_now_is_no_limit(text, want):
+    assert _deadline(text) == want
