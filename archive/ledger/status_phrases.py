@@ -62,7 +62,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # …any short verb closed by a result complement (未淘汰到位, 没有清理干净, 未关停到位), or the work
                           # not done as committed or required (未按承诺拆除, 没有按要求整改)
                           rf"|(?:未|没有?)能?{_NEG_MANNER}?{_HAN}{{1,3}}?(?:到位|完毕|干净)"
-                          rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:{_WORK}|{_TERMINAL}|完成)"
+                          # a check's result: counted things found not done (抽查7家…,结果4家未清理; 发现3处仍未拆除)
+                          rf"|(?:结果|发现)(?:有|仍有)?{_COUNT}(?:仍|还|均)?(?:未|没有?)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
+                          rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:及时|按期|按时|如期|全部|彻底)?(?:{_WORK}|{_TERMINAL}|完成)"
                           # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
                           # …or not checked (秸秆焚烧现象仍未完全得到遏制, 违法排污未得到有效遏制)
@@ -165,6 +167,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
                                r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)"
+                               # a requirement or target reached for the most part after 已 (已基本达到整改目标; 基本达到…后 /
+                               # 的 is a condition or a name)
+                               r"|已(?:经)?基本(?:上)?达到了?[^，,；;。]{0,8}?(?:整改|验收|销号|预期|既定)[^，,；;。]{0,2}?(?:目标|要求|标准|条件)"
+                               r"(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
                                # the work said nearly over (专项整治接近尾声, 拆除工作已近尾声; 即将 / 预计 / 有望 … 接近尾声 and
                                # 尚未接近尾声 are none)
                                r"|(?<![将未没不])(?<!预计|有望|可望|力争|争取|确保|早日|尽快|尽早)(?:接近|临近|已近|步入)尾声"
@@ -325,6 +331,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
                             # (…or in a stage of the project's works, 进入设备安装阶段, 处于试运行阶段)
                             rf"|(?<![未没将要])(?:进入|处于)[^，,；;。]{{0,8}}?(?:施工|治理|整治|实施|建设|整改|收尾|扫尾|{_STAGE})(?:阶段|期)"
+                            # (…or the work's push at its hardest, 已进入集中攻坚区 / 攻坚阶段; 将进入, 即将进入 are none)
+                            r"|(?<![未没将要])(?<!即将|准备|计划)进入(?:集中|全面|决战|最后)?攻坚(?:区|阶段|期|战)"
+                            # …or more than half of the works done (土建任务完成过半; 力争 / 确保 …完成过半 are aims)
+                            r"|(?<![未没应需要须将前内底年])(?<!确保|力争|争取|计划|预计|目标)完成(?:了)?(?:总量|任务|工程量|进度)?的?过半"
                             # (…the works of named parts entered, closing the clause: 进入2号坝体、管理区等工程施工建设)
                             r"|(?<![未没将要])进入[^，,；;。]{1,24}?(?:工程)?施工(?:建设)?(?=$|[，,；;。])"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"

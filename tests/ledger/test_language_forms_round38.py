@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.deadlines import deadline
+from crawler.extraction.info import info_block
 from tests.ledger.conftest import reads_status
 
 # -- R1 status: a tally of ended things counted approximately (600多栋, 300余处) or by a building's classifier (栋 / 幢 /
@@ -216,3 +217,64 @@ def test_a_modal_year_end_or_a_next_years_month_before_an_ending_act_is_a_limit(
 ])
 def test_a_past_start_up_to_now_is_no_limit(text, want):
     assert _deadline(text) == want
+
+
+# -- R7 status: a check's counted sample qualified by a completion claimed (抽查7家已上报完成清理的企业), the result after
+# it decides (结果4家未清理 → behind; ac176ffd); the requirement reached for the most part after 已 (已基本达到整改目标,
+# 1ba8aeae: set 38's written convention, the claim as stated) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("抽查10家已销号的养殖场,结果3家未拆除栏舍", "behind"),
+    ("现场抽查8处已上报整改到位的砂场,结果5处未清理", "behind"),
+    ("检查发现5处砂场仍未拆除", "behind"),
+    ("市里认为整改任务已基本达到整改目标", "mostly_done"),
+    ("治理工程已基本达到验收标准", "mostly_done"),
+    # the cue unlicensed: a sample with a good or no result, a completion not in a sample, a condition
+    ("抽检5处已上报整改到位的点位,结果均符合要求", "other"),
+    ("抽查7家已上报完成清理的企业", "other"),
+    ("已完成清理的企业有7家", "done"),
+    ("已基本达到验收标准后申请销号", "other"),
+])
+def test_a_sampled_claim_and_its_result_and_a_target_mostly_reached(text, want):
+    reads_status(text, want)
+
+
+# -- R8 status: work under way stated by its stage or its share (已进入集中攻坚区, 0107642b; 土建任务完成过半, 58c5ee75), and a
+# required act not done in time (未按要求及时拆除, e0661631) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("秦岭违建整治已进入集中攻坚阶段", "on_track"),
+    ("清退工作全面进入攻坚期", "on_track"),
+    ("污水厂土建任务完成过半", "on_track"),
+    ("复绿工程完成了工程量的过半", "on_track"),
+    ("个别采砂点未按要求及时拆除洗砂设备", "behind"),
+    ("3家砖厂没有按规定彻底关停", "behind"),
+    # the cue unlicensed: an aim, a time before it, a step ahead
+    ("即将进入攻坚阶段", "other"),
+    ("力争年底前完成过半", "other"),
+    ("计划上半年完成工程量的过半", "other"),
+    ("要求按规定及时拆除洗砂设备", "other"),
+])
+def test_work_under_way_by_its_stage_or_share_and_an_act_not_done_in_time(text, want):
+    reads_status(text, want)
+
+
+# -- B1 info block: a source office before a bracketed reporter or correspondent (2322a7f6): the office is the publisher,
+# the person none ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("来源:县环保督察整改办(通讯员:王小明)", "县环保督察整改办"),
+    ("来源:某县生态环境局（通讯员 张三）", "某县生态环境局"),
+    ("来源:市融媒体中心(记者:李四 通讯员:赵五)", "市融媒体中心"),
+    ("来源:县林业局(见习记者 钱六)", "县林业局"),
+    # the bracket is no person: kept as written; a person alone is no publisher
+    ("来源:县生态环境局(办公室)", "县生态环境局(办公室)"),
+    ("来源:(记者 王明)", None),
+    ("来源:通讯员 王明", None),
+    ("来源:本网", None),
+])
+def test_a_source_office_before_a_bracketed_reporter_is_the_publisher(text, want):
+    assert (info_block(text).value() or (None,))[0] == want
