@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from archive.ledger.clauses import clause_start
 from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
+from archive.ledger.duties import MECHANISM_NAMED as _MECHANISM_NAMED
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import RELATIVE as _RELATIVE
@@ -231,6 +232,8 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
                                 ("recurring", _RECURRING, "a recurring duty: no single last day"),
                                 ("relative", _RELATIVE, "counted from an event the text does not date"))):
         found = pattern.search(raw)
+        if kind == "ongoing" and found and _MECHANISM_NAMED.match(raw, found.start()) and _RECURRING.search(raw):
+            continue  # 落实常态化巡查机制,定期开展巡查工作: the mechanism's recurring duty, not a kept-up one
         if found and not (kind == "relative" and _DATED_START.search(raw, 0, found.start())):
             return Deadline(None, kind, cell, why, found.group(0))
     return Deadline(None, "unknown", cell)
@@ -314,10 +317,18 @@ def _limit_at(raw: str, start: int, end: int) -> bool:
     return _limit_set(raw, start, end) or _alone(raw, start, end)
 
 
+#: a month of the next year (明年四月, 来年3月) with an act that ends the work straight after it (明年四月全部拆除): a
+#: future time for the work, a limit (明年4月将召开会议 is an event; 次年 narrates from a past year)
+_NEXT_YEAR_BEFORE = re.compile(r"(?:明年|来年)\s*$")
+_ENDING_AFTER = re.compile(r"\s*份?\s*(?:将|要)?\s*(?:全部|全面|基本)?(?:完成|拆除|关停|关闭|取缔|清理|清退|搬迁|完工|建成|竣工|投用|投运)"
+                           r"(?![了过])")
+
+
 def _limit_set(raw: str, start: int, end: int) -> bool:
     """Whether the words around the time at ``raw[start:end]`` set it as a limit (a limit or completion after it, an
     aim before it, a time-limit label)."""
     return bool(_LIMIT_AFTER.match(raw, end) or _AIM_BEFORE.search(raw[max(0, start - 6):start])
+                or _NEXT_YEAR_BEFORE.search(raw, max(0, start - 4), start) and _ENDING_AFTER.match(raw, end)
                 or _LIMIT_LABEL.search(raw[max(0, start - 12):start]))
 
 

@@ -14,12 +14,14 @@ from archive.ledger.limit_words import LIMIT_NOUN
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
-#: 未第一时间处置 is a finding)
-_AT_ONCE = (r"(?<![未没不])(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法)?"
+#: 未第一时间处置, 没有立即行动 are findings)
+_AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电"
             # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21)
-            r"|成立|组建|召开)")
+            r"|成立|组建|召开"
+            # (…or acting on it in general, 立即行动, 立即采取有效措施: set 38)
+            r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动)")
 IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE
                        # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported)
@@ -38,7 +40,7 @@ _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每�
 _HAN = r"[\u4e00-\u9fff]"
 _CN_COUNT = "一二两三四五六七八九十"
 #: duties 定期 may head besides the reporting ones (定期听取汇报, 定期开展巡查, 定期公布, 定期召开调度会)
-_CHECK_VERB = r"(?:听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研)"
+_CHECK_VERB = r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研)"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
@@ -64,6 +66,9 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
                        r"|(?<![〇○零一二三四五六七八九十])一(?:日|天|周|旬|月|季|年)一(?![日号天夜个样])[\u4e00-\u9fff]")
+
+#: 常态化 naming a mechanism (常态化巡查机制): when a recurring duty is stated too (…,定期开展巡查), its period decides
+MECHANISM_NAMED = re.compile(r"常态化[^，,。;；]{0,8}?(?:机制|制度)")
 
 _CN_SMALL = "一二两三四五六七八九十"
 #: what a window or a handling time is for (公示, 受理, 异议 …)

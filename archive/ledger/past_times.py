@@ -25,7 +25,8 @@ NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|�
 #: …a time after which, or around which, something happens (直至2018年后才…, 于2014年前后);
 #: …an event on the day: 2016年2月被划定为…; the inspectors' feedback or stay completed (并于2018年1月完成督察反馈)
 #: …a limit already met (2019年12月前已完成整改: reports when it was done)
-NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被|(?:以|之|前)?后"
+#: (…or a past start running up to now: 自2018年7月底至今, 从去年3月到现在)
+NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:(?:至|到|迄)(?:今|现在|目前)|起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被|(?:以|之|前)?后"
                                    r"|(?:(?:以|之)?前)?\s*(?:均|全部|都)?已(?:经)?(?:全部|全面)?(?:完成|完工|建成|竣工|办结|整改|销号|拆除|关停)"
                                    r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
 #: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)

@@ -84,6 +84,7 @@ from archive.ledger.status_topics import (
     short_of_due,
     topic_kind,
 )
+from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import RESULT as _RESULT
@@ -281,7 +282,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name == "done" and _MANNER_SOUGHT.search(compact, clause, m.start()) and "已" not in compact[clause:m.end()]:
         return False  # …逐一研判,快速、稳妥整改到位: the way the work is to go (问题均已及时整改到位 reports it)
-    if name == "done" and _done_attribute(compact, m):
+    if name == "done" and (_done_attribute(compact, m) or _sampled_attribute(compact, m)):
         return False  # 已完成整改任务的验收工作由…负责: the 的-phrase names the thing the clause is about
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
@@ -341,6 +342,17 @@ def _named_problem_closed(compact: str, m: re.Match[str]) -> bool:
 #: a completion closed by 的 before its noun (已完成整改任务的验收工作…), the noun then counted (…的问题有12个) or not
 _DONE_ATTRIBUTE = re.compile(rf"[^，,；;。的]{{0,8}}?的{_HAN}{{0,6}}(?:问题|任务|事项|项目|工作|验收|整改|情况)")
 _COUNTED = re.compile(r"[^，,；;。]{0,4}?(?:有|共|计|达|为|占)?[\dXＸ一二两三四五六七八九十百]+\s*(?:个|项|件|处|条|家|%|％)")
+
+
+#: a check of a sample counted (抽查7家已上报完成清理的企业): the completion qualifies what was sampled, the result after it
+#: decides (结果4家未清理 → behind)
+_SAMPLED = re.compile(rf"(?:抽查|抽检|检查|核查|复查|暗访)了?{_COUNT}$")
+_CLAIMED_OF = re.compile(r"[^，,；;。的]{0,8}?的")
+
+
+def _sampled_attribute(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` is an attribute of a counted sample a check took (抽查7家已上报完成清理的企业)."""
+    return bool(_SAMPLED.search(compact, clause_start(compact, m.start()), m.start()) and _CLAIMED_OF.match(compact, m.end()))
 
 
 def _done_attribute(compact: str, m: re.Match[str]) -> bool:

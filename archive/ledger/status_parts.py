@@ -89,9 +89,21 @@ def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
 _REST_NAMED = re.compile(r"[^，,；;。]{0,8}?的[^，,；;。]{0,10}?(?:为|是)(?![\d一二两三四五六七八九十]+\s*(?:个|项|件|处|家))")
 
 
+#: the rest scheduled with its time limit, in its own clause (已依法关闭55家,其余38家将在7月底前全部关闭): parts done and
+#: the rest set a date, on track (the rest with no limit, 其余将依法处理, leaves the part done)
+_REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;。]{{0,12}}?(?:将|计划|预计|拟|力争|确保)"
+                             rf"(?:于|在)?[^，,；;。]{{1,12}}?(?:前|内|底)(?:全部|全面|依法)?"
+                             rf"(?:完成|完工|建成|竣工|{_WORK}|{_PERFECTIVE_WORK}|关闭|退出)")
+#: done or in hand stated as alternatives of one subject (已建成运营或正在建设): the weaker state, as 已完成或基本完成
+_OR_IN_HAND = re.compile(rf"{_HAN}{{0,4}}?或者?(?:正在|仍在|尚在)(?:{_HAN}){{1,6}}")
+
+
 def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
     100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
+    alternative = _OR_IN_HAND.match(compact, head[0] + len(head[3]))
+    if head[2] == "done" and alternative:
+        return (head[0], head[1], "on_track", head[3] + alternative.group(0))
     share = _SHARE.match(compact, head[0] + len(head[3])) or re.search(r"\d\s*[%％]$", head[3])
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
@@ -100,6 +112,9 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
                                                                                     or part or _AHEAD.search(rest, 0, _clause_len(rest))))):
             continue
         later = _rest_state(rest, head_of)
+        scheduled = _REST_SCHEDULED.match(rest, 0, _clause_len(rest))
+        if later is None and compact[clause.start()] != "。" and scheduled:
+            return (clause.end(), 0, "on_track", scheduled.group(0))
         if later and later[2] == "ongoing" and later[3] == "持续推进":
             return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
         if later and later[2] == "behind" and later[0] <= 1 and _REST_NAMED.match(rest, later[0] + len(later[3])):

@@ -28,7 +28,8 @@ _REACH = r"(?:达到|到达|符合|满足)"
 #: a count or a measured amount done (237处, 1740米, 5.26万亩; money, 产值1175亿元, is an output, no work)
 #: a name in quotes of any form (“水清岸绿”, "长制久清", 「…」)
 _QUOTED = r"[“\"「][^”\"」]{1,30}[”\"」]"
-_AMOUNT = (rf"(?:{_COUNT}|[\d.]+\s*(?:万|亿)?\s*(?:米|公里|千米|km|平方公里|亩|公顷|平方米|立方米|蒸吨|吨|千瓦|兆瓦|千伏安|段|台|辆|艘|座|户|套|根|口|个)"
+#: (…an approximate count, 600多栋, 300余处, and the classifiers of buildings: 栋, 幢, 间)
+_AMOUNT = (rf"(?:{_COUNT}|\d+\s*(?:多|余)\s*(?:个|项|件|处|条|宗|家|座|户)|[\d.]+\s*(?:多|余)?\s*(?:万|亿)?\s*(?:栋|幢|间|米|公里|千米|km|平方公里|亩|公顷|平方米|立方米|蒸吨|吨|千瓦|兆瓦|千伏安|段|台|辆|艘|座|户|套|根|口|个)"
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: (a count of one after a bare verb is a working rule's, 发现一处、清理一处、销号一处, no tally)
 _NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
@@ -61,7 +62,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # …any short verb closed by a result complement (未淘汰到位, 没有清理干净, 未关停到位), or the work
                           # not done as committed or required (未按承诺拆除, 没有按要求整改)
                           rf"|(?:未|没有?)能?{_NEG_MANNER}?{_HAN}{{1,3}}?(?:到位|完毕|干净)"
-                          rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:{_WORK}|{_TERMINAL}|完成)"
+                          # a check's result: counted things found not done (抽查7家…,结果4家未清理; 发现3处仍未拆除)
+                          rf"|(?:结果|发现)(?:有|仍有)?{_COUNT}(?:仍|还|均)?(?:未|没有?)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
+                          rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:及时|按期|按时|如期|全部|彻底)?(?:{_WORK}|{_TERMINAL}|完成)"
                           # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
                           # …or not checked (秸秆焚烧现象仍未完全得到遏制, 违法排污未得到有效遏制)
@@ -164,6 +167,13 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
                                r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)"
+                               # a requirement or target reached for the most part after 已 (已基本达到整改目标; 基本达到…后 /
+                               # 的 is a condition or a name)
+                               r"|已(?:经)?基本(?:上)?达到了?[^，,；;。]{0,8}?(?:整改|验收|销号|预期|既定)[^，,；;。]{0,2}?(?:目标|要求|标准|条件)"
+                               r"(?![^，,；;。]{0,2}?(?:后|的|前|为止|方可|才))"
+                               # the work said nearly over (专项整治接近尾声, 拆除工作已近尾声; 即将 / 预计 / 有望 … 接近尾声 and
+                               # 尚未接近尾声 are none)
+                               r"|(?<![将未没不])(?<!预计|有望|可望|力争|争取|确保|早日|尽快|尽早)(?:接近|临近|已近|步入)尾声"
                                # (大部分 + its noun: 大部分问题已整改到位)
                                r"|大部分(?:问题|任务|项目|企业|工程|点位)?(?:均|都)?(?:已(?:经)?)?(?:完成|整改|办结)"
                                # …or the object of the completion (已完成主体建设, 已完成了主体工程施工)
@@ -175,6 +185,14 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
                         r"|已(?:全部)?(?:整改|报备|验收)?销号|(?:整改|整治|治理)完成(?!率)|^完成(?!率)"
                         r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
+                        # counted things as the subject of an act that ends them, closed by 完毕 / 到位 at its clause's end
+                        # (5个已认定别墅类项目拆除完毕; 将 / 要 / 确保 / 于…前 … between, or a limit, are none)
+                        # (a part limited by 仅 / 只 / 才, 17个问题中仅有4个整改到位, is a part; 已 / 全部 / 均 before the verb
+                        # is read by the 已 forms with their own head)
+                        rf"|(?<![仅只才有\dxXＸ一二两三四五六七八九十百千]){_COUNT}(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|责令|限期|未|没|不|仅|只|才)[^，,；;。]){{0,20}}?"
+                        r"(?<!已)(?<!已经|全部)(?<!均)(?:拆除|关停|关闭|取缔|清理|清运|清退|搬迁|整治|整改)(?:完毕|到位)(?=$|[，,；;。])"
+                        # the work brought up to standard after 已 (已经整改达标, 均已治理达标; 未 / 要 … is none)
+                        r"|已(?:经)?(?:全部|均)?(?:整改|治理|整治)达标"
                         # a verb phrase ending in a result complement after 已 or a plain 全部: 全部反馈办结, 已打捞清理完毕,
                         # 全部销号, 均已按期答复完毕 (a hand-over verb is not the work: 已全部交办到位 is delivered, not done)
                         rf"|(?:已(?:经)?|(?<![未应需要须])(?<!确保|力争|争取)全部)(?:全部|全面)?{_ADVERB}"
@@ -313,6 +331,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
                             # (…or in a stage of the project's works, 进入设备安装阶段, 处于试运行阶段)
                             rf"|(?<![未没将要])(?:进入|处于)[^，,；;。]{{0,8}}?(?:施工|治理|整治|实施|建设|整改|收尾|扫尾|{_STAGE})(?:阶段|期)"
+                            # (…or the work's push at its hardest, 已进入集中攻坚区 / 攻坚阶段; 将进入, 即将进入 are none)
+                            r"|(?<![未没将要])(?<!即将|准备|计划)进入(?:集中|全面|决战|最后)?攻坚(?:区|阶段|期|战)"
+                            # …or more than half of the works done (土建任务完成过半; 力争 / 确保 …完成过半 are aims)
+                            r"|(?<![未没应需要须将前内底年])(?<!确保|力争|争取|计划|预计|目标)完成(?:了)?(?:总量|任务|工程量|进度)?的?过半"
                             # (…the works of named parts entered, closing the clause: 进入2号坝体、管理区等工程施工建设)
                             r"|(?<![未没将要])进入[^，,；;。]{1,24}?(?:工程)?施工(?:建设)?(?=$|[，,；;。])"
                             r"|(?<!已)阶段性?(?:办结|结案)|阶段性(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
@@ -343,7 +365,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # …or a continuing duty of work announced (将继续加大…力度, 将继续深入开展…工作, 后续将持续加强…把控;
                           # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
-                          r"|(?<![不未没])继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实)(?:开展|推进)[^，,；;。]{1,24}?工作)"
+                          # (…with a manner of force, 将继续强力推进…工作, 继续大力开展…工作; or 继续 opening a clause that
+                          # governs the next one's effort, 将继续出重拳,加大日常巡查力度)
+                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实|强力|大力|全力|坚决)(?:开展|推进)[^，,；;。]{1,24}?工作)"
+                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续[^，,；;。]{1,10}?[，,]加大[^，,；;。]{1,16}?力度"
                           r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促
                           # is aimed; the settled set 36 convention)
@@ -353,6 +378,6 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
                           # …or a duty of oversight continued (将继续加强对河道的巡查, 继续做好监测; work pushed on, 继续推进
                           # 整改, is the rest in hand, not a duty)
-                          rf"|(?:继续|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
+                          rf"|(?:(?<![不未没])(?<!不再|无需|无须|不必|停止)继续|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
                           rf"{_ACTION}")),
 )

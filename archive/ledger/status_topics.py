@@ -157,18 +157,31 @@ def qualifies_a_record(compact: str, m: re.Match[str]) -> bool:
 #: a part done, counted or as a share, limited by 仅 / 只 (目前仅完成40%, 只办结3件) …
 #: (…by any verb that ends the work, 仅竣工5项, 只建成2座, 仅整改完成3个)
 _ENDING = r"(?:整改|办理|处置)?(?:完成|办结|到位|完毕)|销号|完工|竣工|建成|投运|关停|拆除|取缔|搬迁"
-ONLY_PART = re.compile(rf"(?:仅|只)(?:{_ENDING})了?(?:约|近)?"
-                       r"(?:\d+(?:\.\d+)?\s*[%％]|[\d一二三四五六七八九十两]+\s*(?:个|项|件|处|家|条|座|宗|户|段|台))")
+#: (…its object between the verb and the part, a short phrase without a number: 仅完成一期工程50%的任务, 只完成某湖区
+#: 40公顷; a measured amount counts as a part: 公顷, 亩, 米, 公里)
+ONLY_PART = re.compile(rf"(?:仅|只)(?:{_ENDING})了?(?:[^，,；;。\d%％]{{1,10}}?)?(?:约|近)?"
+                       r"(?:\d+(?:\.\d+)?\s*[%％]|[\d一二三四五六七八九十两]+\s*(?:个|项|件|处|家|条|座|宗|户|段|台)"
+                       r"|\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:公顷|亩|平方米|平方公里|公里|千米|米|立方米|吨))")
 #: …after what was due is stated in its sentence (原定…完成的任务, 应完成15项, 应于6月底前竣工的15项, 年度计划…):
 #: short of it, behind
 _DUE = re.compile(rf"原定|原计划|按计划应|(?:应(?:当|该)?|需要?|计划|要求)(?:于?[^，,；;。]{{1,14}}?(?:前|内))?(?:{_ENDING})"
                   r"|年度(?:目标|任务|计划)")
+#: …or the rest said not begun after it (仅完成一期工程50%的任务,其余三期工程仍在规划阶段; 其余正在施工 is no shortfall)
+_REST_UNBEGUN = re.compile(r"[，,；;](?:其余|其他|其它|剩余|剩下)[^，,；;。]{0,12}?(?:仍|尚|还|均)(?:处于|停留在|在)?"
+                           r"(?:规划|设计|前期|论证|筹备|谋划)(?:阶段)?|[，,；;](?:其余|其他|其它|剩余|剩下)[^，,；;。]{0,12}?"
+                           r"(?:尚未|仍未|还未|均未)(?:开工|动工|启动|实施)")
 
 
 def short_of_due(compact: str, at: int) -> bool:
     """Whether a part done limited by 仅 / 只 starts at ``compact[at]`` in a sentence that states what was due before
-    it (原定2020年底完成的任务,目前仅完成40%): behind (README: 仅完成5项 of 15 due)."""
-    return bool(ONLY_PART.match(compact, at) and _DUE.search(compact, sentence_start(compact, at), at))
+    it (原定2020年底完成的任务,目前仅完成40%), or that says the rest not begun after it: behind (README: 仅完成5项 of
+    15 due)."""
+    part = ONLY_PART.match(compact, at)
+    if not part:
+        return False
+    full_stop = compact.find("。", part.end())
+    return bool(_DUE.search(compact, sentence_start(compact, at), at)
+                or _REST_UNBEGUN.search(compact, part.end(), full_stop if full_stop >= 0 else len(compact)))
 
 
 #: a limited subject or amount: 仅 / 只 / 才 (+ 有 / 为 / 占) + a count, a share or a few (仅有3个项目完工, 只有一半的任务完成,

@@ -44,8 +44,9 @@ SOURCE_OR_ORGAN_LABEL = "|".join(label for label in _ISSUER_LABELS + _SOURCE_LAB
 _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
 #: a studio's or a team's account under a weak label (发布者: 东东工作室, 发布: 某某小编团队): a site's user, no body
 _ACCOUNT_NAME = re.compile(r"(?:工作室|小编|团队)$")
-#: where a source's value ends: a wide gap, the next short label, its day
-_VALUE_END = re.compile(r"\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
+#: where a source's value ends: a wide gap, the next short label, its day, a reporter or correspondent in brackets
+#: (来源:县环保督察整改办(通讯员:某某): the office publishes, the correspondent is no body)
+_VALUE_END = re.compile(r"\s*[（(]\s*(?:特约|见习)?(?:记者|通讯员|作者|撰稿人?)|\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
 
 
 def publisher_of(fields: dict[str, str]) -> str | None:

@@ -55,8 +55,10 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: "(r35b)": their rows join these floors, set to what the readers measure — task count's dev precision 0.964, five
 #: totals only the page scales, and its whole 0.925 with the sets' held-out rows; set 36 seen since the round on its
 #: dev rows, README "The round on set 36 (r36)": its rows join, the whole status recall 0.959 (floor 0.96 → 0.95);
-#: set 37 seen since the round on its dev rows, README "The round on set 37 (r37)": its rows join, no floor moves)
-DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.99), "deadline": (0.99, 0.99), "inspection": (1.0, 0.99),
+#: set 37 seen since the round on its dev rows, README "The round on set 37 (r37)": its rows join, no floor moves;
+#: set 38 seen since the round on its dev rows, README "The round on set 38 (r38)": its rows join, dev status recall
+#: 0.985 (917 / 6 / 14: the floor falls from 0.99 to 0.98, the set's 11 dev status misses left))
+DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.98), "deadline": (0.99, 0.99), "inspection": (1.0, 0.99),
              "task_count": (0.96, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.99, 0.97), "status": (0.98, 0.95),
                "citation": (0.97, 0.94), "inspection": (0.99, 0.98), "info_block": (0.99, 0.98)}
@@ -79,8 +81,13 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: round on set 37 (r37)"), all unchanged by the round: status 195 / 15 / 38 (precision 0.929: the set's held-out rows
 #: joined, the floor falls from 0.93 to 0.92), deadline 132 / 3 / 16 (recall 0.892: the floor rises to 0.89), citation
 #: 22 / 3 / 6 (unchanged, 0.87 / 0.77: this test leaves sets 9–14 out for citation, 21 / 3 / 6 here), inspection 268 / 3 / 13, feedback 44 / 0 / 2, task
-#: count 39 / 10 / 5, info block 191 / 7 / 11
-HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.97, 0.89),
+#: count 39 / 10 / 5, info block 191 / 7 / 11; with set 38's held-out rows, after the round on its dev rows (README
+#: "The round on set 38 (r38)"): feedback 45 / 0 / 3 (recall 0.938: the set's held-out miss joined, unchanged by the
+#: round; the floor falls from 0.95 to 0.93), deadline 138 / 5 / 17 (precision 0.965, unchanged by the round: the floor
+#: falls from 0.97 to 0.96), status 207 / 16 / 40 (206 / 15 / 41 before the round: one TP more, one FP more, one
+#: FN fewer; the rows not seen), inspection 276 / 3 / 13, info block 197 / 7 / 11, task count
+#: 39 / 10 / 5, citation 22 / 3 / 6, all unchanged by the round
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.96, 0.89),
                  "status": (0.92, 0.83), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
@@ -151,7 +158,11 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.95), "citation": (0.87, 0.77), "task_count"
 #: citation 1 / 0 / 0) and held to it until the round on its dev rows (README "The round on set 37 (r37)"); it is seen
 #: for every kind since, its rows in the floors above (after the round, all rows of the set: see that README section).
 #: Fresh set 38 (harvest 43, 250 rows, taken while set 37 was being read) was first measured with the readers after the
-#: round on set 37 (README "Set 38 measured blind after the rounds on sets 31–37").
+#: round on set 37 (README "Set 38 measured blind after the rounds on sets 31–37": status 37 / 5 / 27, deadline
+#: 25 / 4 / 8, feedback 1 / 0 / 1, info block 21 / 1 / 1, inspection 24 / 0 / 0, task count and citation no miss) and
+#: held to it until the round on its dev rows (README "The round on set 38 (r38)"); it is seen for every kind since,
+#: its rows in the floors above (after the round, all rows of the set: status 53 / 2 / 11, deadline 31 / 2 / 2, info
+#: block 22 / 0 / 0, feedback 1 / 0 / 1, the others unchanged).
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -159,8 +170,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh38": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 0.5), "task_count": (1.0, 1.0),
-                "deadline": (0.862, 0.757), "status": (0.88, 0.578), "info_block": (0.954, 0.954)},
 }
 
 #: Fresh sets kept unread and not measured yet (none now; sets 33–38 were until their first measure):
