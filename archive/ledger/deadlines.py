@@ -39,6 +39,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from archive.ledger.bare_years import year_set
 from archive.ledger.clauses import clause_start
 from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
@@ -68,7 +69,6 @@ from archive.ledger.past_times import (
     PAST_DONE,
     RANGE_ON,
     TITLE_OPEN,
-    YEAR_EVENT,
     done_on,
     done_then,
     hedged,
@@ -134,28 +134,11 @@ _AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?
 #: (…then 至 / 到, or a window from today: 整改期限至2021年3月31日止, 整改时限:即日起至…)
 _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
                           r"(?:(?:自|从)?\s*(?:即日|今日|今天)\s*起?\s*)?(?:至|到)?\s*$")
-#: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
-#: (not a past one: 2019年已全面完成, 2018年完成了)
-_YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成(?!区)|全面|基本)(?![了过])")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
                         r"|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute; 2020年三至六月: months
-#: a season or holiday of the year after it (2021年汛期前, 2022年春节前, 2020年采暖季前): its time varies, no day is stated
-_SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?)")
-#: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
-_STAGE_YEARS = re.compile(rf"{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*{YEAR_NUMERAL}\s*年")
-_STAGE_WORK = re.compile(r"\s*(?:建设|新建|建成|完成|实施|推进|开展|治理|整治|改造|修复)(?![^，,。;；]*?了)")
-#: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
-_YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
-#: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a
-#: past or hedged one: 已完成2022年目标, 预计完成…)
-_YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实现|达成)(?:[^，,。;；\d了]{0,6}的)?\s*$")
-_YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
-_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
-#: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
-_YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 #: a month written with a dot or slash after its year (完成时限:2022.06, 2021/9前), set as a limit as a date is
@@ -349,7 +332,7 @@ def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.
              if _limit_at(raw, m.start(), m.end()) and not hedged(raw, m.end())]
     days += [(dt.date(_year_of(m, raw, None) or 0, 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
              if not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not hedged(raw, m.end())
-             and not TITLE_OPEN.search(raw[:m.start()]) and _year_set(raw, m)]
+             and not TITLE_OPEN.search(raw[:m.start()]) and year_set(raw, m)]
     # a quarter or half-year is a last day when set as a limit as a date is (2021年第三季度末, 确保2022年上半年完成,
     # a cell 2022年上半年); 2021年第三季度,省督察组进驻… tells when
     for m in _QUARTER.finditer(raw):
@@ -384,25 +367,6 @@ def _year_of(m: re.Match[str], raw: str, context_year: int | None) -> int | None
         return cn_number(m.group("y"))
     before = list(_YEAR_STATED.finditer(raw, 0, m.start()))
     return cn_number(before[-1].group(1)) if before else context_year
-
-
-def _year_set(raw: str, m: re.Match[str]) -> bool:
-    """Whether the bare year ``m`` is set as a limit: 到 / 确保 … before it (not the 至 closing a span of years,
-    2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
-    if NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]) or narrated(raw, m.start(), m.end()):
-        return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
-    if YEAR_EVENT.match(raw, m.end()):
-        return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
-    if _SEASON.match(raw, m.end()):
-        return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
-    if _STAGE_YEARS.fullmatch(m.group(0)) and _STAGE_WORK.match(raw, m.end()):
-        return True  # 即2016-2017年建设首批…: a plan's stage over a span of years closes on its last year
-    span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
-    aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
-        or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
-    alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
-    return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
-                or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))
 
 
 #: a duty straight after the page's year (今年需完成…, 本年度应完成…): the year's end is the limit (今年完成了… is past)

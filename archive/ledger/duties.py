@@ -16,16 +16,22 @@ _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings)
 _AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法)?"
+            # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
+            # 立即组织相关企业整改, 立即督促业主拆除: set 39)
+            r"(?:(?:对|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,14}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电"
             # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21)
             r"|成立|组建|召开"
             # (…or acting on it in general, 立即行动, 立即采取有效措施: set 38)
-            r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动)")
+            r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动"
+            # (…an act named before 行动 / 措施, 采取关停行动, 采取断电措施; or stopping, 立即停下来: set 39)
+            r"|采取(?:关停|关闭|拆除|断电|停产|停业|封堵|取缔|查封|清理|整改)(?:的)?(?:措施|行动)|停下来?|检查|排查)")
 IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE
-                       # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported)
-                       + r"|边(?:督|查|巡|检|审|察)边(?:改|整)(?!\s*(?:情况|工作|进展|成效|信息|专栏|典型))")
+                       # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported,
+                       # 边督边改组 a group: set 39)
+                       + r"|边(?:督|查|巡|检|审|察)边(?:改|整)(?!\s*(?:情况|工作|进展|成效|信息|专栏|典型|组|小组|工作组))")
 #: (持续开展 with an object is a kept-up duty; a campaign said to go on, 督查持续开展。, narrates an event)
 #: (…or 长期 as a time limit's whole value: 整改时限:长期, a cell 长期)
 ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改|常抓不懈|久久为功"

@@ -98,12 +98,22 @@ _REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;
 _OR_IN_HAND = re.compile(rf"{_HAN}{{0,4}}?或者?(?:正在|仍在|尚在)(?:{_HAN}){{1,6}}")
 
 
+#: after a step done, a later clause of its sentence saying the work itself is still to be done (已完成初步验收,仍需全面完成
+#: 植被补植补种; 尚需拆除2处): the work goes on, not done (仍需巩固 / 加强监管 / 长期坚持 keep up what is done: set 39)
+_STILL_NEEDED = re.compile(rf"(?:仍|还|尚)(?:需要?|须|要|待)(?:进一步)?(?:全面|全部)?"
+                           rf"(?:完成|{_WORK}|{_PERFECTIVE_WORK}|补植|补种|实施)")
+
+
 def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     """After a part done, the head of a later clause about the rest when it is on track or behind; a share below
     100 % done (已完成70%) is a part, and the clause after it tells the rest's state."""
     alternative = _OR_IN_HAND.match(compact, head[0] + len(head[3]))
     if head[2] == "done" and alternative:
         return (head[0], head[1], "on_track", head[3] + alternative.group(0))
+    sentence = _sentence(compact, head[0])
+    needed = next((n for c in _CLAUSE.finditer(sentence, head[0]) if (n := _STILL_NEEDED.match(sentence, c.end()))), None)
+    if head[2] == "done" and needed:
+        return (needed.start(), 0, "on_track", needed.group(0))
     share = _SHARE.match(compact, head[0] + len(head[3])) or re.search(r"\d\s*[%％]$", head[3])
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):

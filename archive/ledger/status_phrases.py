@@ -16,6 +16,7 @@ from archive.ledger.status_words import NEG_MANNER as _NEG_MANNER
 from archive.ledger.status_words import NOT_STATED as _NOT_STATED
 from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
+from archive.ledger.status_words import RESTORED as _RESTORED
 from archive.ledger.status_words import RESULT as _RESULT
 from archive.ledger.status_words import SHORT as _SHORT
 from archive.ledger.status_words import STAGE as _STAGE
@@ -167,6 +168,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
                                r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)"
+                               # …or a cleared site given back for the most part (基本恢复平整, 已基本复垦; 未 before or
+                               # 后 / 的 after, a condition or an attribute, none: set 39)
+                               rf"|(?<![未没不])(?:已(?:经)?)?基本(?:上)?(?:全部)?{_RESTORED}(?![^，,；;。]{{0,2}}?(?:后|的|前))"
                                # a requirement or target reached for the most part after 已 (已基本达到整改目标; 基本达到…后 /
                                # 的 is a condition or a name)
                                r"|已(?:经)?基本(?:上)?达到了?[^，,；;。]{0,8}?(?:整改|验收|销号|预期|既定)[^，,；;。]{0,2}?(?:目标|要求|标准|条件)"
@@ -232,7 +236,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 已于 + its day + the completion (已于2020年6月底前完成整改); 于 + a past month or day, no limit
                         # after it, + the terminal act (工程于2020年9月竣工; 将 / 计划 / 预计于… are aims)
                         rf"|已于[^，,；;。]{{1,16}}?(?:{_RESULT}|{_TERMINAL})"
-                        rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_TERMINAL}|完成整改)"
+                        rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于(?:(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?"
+                        # (…or a day of the page's year, narrated: 洗沙场冒雨于6月22日拆除完毕: set 39)
+                        r"|\d{1,2}月\d{1,2}日(?:[上下]午)?(?:全部)?(?=[^，,；;。]{0,4}?(?:完毕|到位|完成)))"
+                        rf"(?:{_TERMINAL}|完成整改|{_WORK}(?:完毕|到位))"
                         # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)
                         r"|(?<![应需要须将待])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨

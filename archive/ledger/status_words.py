@@ -26,9 +26,14 @@ PERFECTIVE_WORK = (r"(?:修复|更换|拆除|清理|整治|整改|清运|封堵|
                    r"|修剪|修整|维修|加固|苫盖|回填|平整|清扫|疏浚)")
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
+#: verbs that give a cleared site back to land or green (已全部复垦, 已复绿, 基本恢复平整; set 39's cleared sand and quarry
+#: sites): the clearance's last step
+RESTORED = r"(?:复垦|复绿|覆绿|恢复(?:原貌|原状|植被|地貌|平整))"
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|消除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
-             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决|恢复(?:原貌|原状|植被|地貌)"
+             # …or stopping the works and cutting their supply (已停止生产, 全部断电、断水: set 39's kilns and sand yards)
+             r"|停止(?:生产|营业|经营|开采|采砂|作业)|断电|断水"
+             r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决|" + RESTORED +
              # …or takes a thing back or revokes it (已收回…审批权, 已吊销, 已废止)
              r"|收回|撤回|吊销|废止|没收|收缴"
              # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)

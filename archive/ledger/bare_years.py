@@ -1,0 +1,49 @@
+"""Whether a bare year (``2020年``, ``二〇二〇年内``, ``2016-2017年``) is set as a task's limit (pure patterns).
+
+``archive.ledger.deadlines`` reads a bare year's last day only when its construction sets a limit: 到 / 确保 … before it,
+内 / 前 / 底 / 完成 or a year's target after it, a year's goal named by it (确保完成2022年…目标), a plan's stage over a span
+of years with its work after it, or the cell alone; a span's 至, an event's time, a season of the year or a narrated
+past year set none.
+"""
+from __future__ import annotations
+
+import re
+
+from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, YEAR_EVENT, narrated
+from archive.timeliness.dates import YEAR_NUMERAL
+
+#: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
+#: (not a past one: 2019年已全面完成, 2018年完成了)
+_YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成(?!区)|全面|基本)(?![了过])")
+#: a season or holiday of the year after it (2021年汛期前, 2022年春节前, 2020年采暖季前): its time varies, no day is stated
+_SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?)")
+#: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
+_STAGE_YEARS = re.compile(rf"{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*{YEAR_NUMERAL}\s*年")
+_STAGE_WORK = re.compile(r"\s*(?:建设|新建|建成|完成|实施|推进|开展|治理|整治|改造|修复)(?![^，,。;；]*?了)")
+#: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
+_YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
+#: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a
+#: past or hedged one: 已完成2022年目标, 预计完成…)
+_YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实现|达成)(?:[^，,。;；\d了]{0,6}的)?\s*$")
+_YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
+_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
+#: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
+_YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
+
+def year_set(raw: str, m: re.Match[str]) -> bool:
+    """Whether the bare year ``m`` is set as a limit: 到 / 确保 … before it (not the 至 closing a span of years,
+    2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
+    if NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]) or narrated(raw, m.start(), m.end()):
+        return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
+    if YEAR_EVENT.match(raw, m.end()):
+        return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
+    if _SEASON.match(raw, m.end()):
+        return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
+    if _STAGE_YEARS.fullmatch(m.group(0)) and _STAGE_WORK.match(raw, m.end()):
+        return True  # 即2016-2017年建设首批…: a plan's stage over a span of years closes on its last year
+    span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
+    aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
+        or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
+    alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
+    return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
+                or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))
