@@ -30,6 +30,7 @@ _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?�
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
 _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 
+
 def year_set(raw: str, m: re.Match[str]) -> bool:
     """Whether the bare year ``m`` is set as a limit: 到 / 确保 … before it (not the 至 closing a span of years,
     2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""

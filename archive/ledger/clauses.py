@@ -23,6 +23,12 @@ def sentence_start(text: str, at: int) -> int:
     return text.rfind("。", 0, at) + 1
 
 
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``text[at]`` ends: at the first full stop from ``at`` on (the text's end if none)."""
+    end = text.find("。", at)
+    return end if end >= 0 else len(text)
+
+
 def clause_end(text: str, at: int, ends: str = CLAUSE_ENDS) -> int:
     """Where the clause holding ``text[at]`` ends: at the first of ``ends`` from ``at`` on (the text's end if none)."""
     return min((i for i in (text.find(c, at) for c in ends) if i >= 0), default=len(text))

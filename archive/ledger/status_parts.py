@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from archive.ledger.clauses import sentence_start
+from archive.ledger.clauses import clause_start, sentence_end, sentence_start
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import HAN as _HAN
@@ -51,8 +51,7 @@ _AHEAD = re.compile(r"(?<![未没不])(?:超出|超过|高于|快于|低于|落�
 
 def _sentence(text: str, at: int = 0) -> str:
     """``text`` up to the full stop that ends the sentence holding ``text[at]``."""
-    end = text.find("。", at)
-    return text[:end] if end >= 0 else text
+    return text[:sentence_end(text, at)]
 
 
 def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
@@ -187,7 +186,7 @@ def behind_part(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     and mostly done are.  An uncounted pace (整体按计划推进,个别项目滞后) is left as it reads."""
     if head[2] != "on_track":
         return None
-    start = max(compact.rfind(c, 0, head[0]) for c in "，,；;。") + 1
+    start = clause_start(compact, head[0])
     if not _TOTAL.search(compact, start, head[0] + len(head[3]) + 6):
         return None
     for clause in _REST_CLAUSE.finditer(compact, head[0]):

@@ -34,6 +34,10 @@ _AMOUNT = (rf"(?:{_COUNT}|\d+\s*(?:多|余)\s*(?:个|项|件|处|条|宗|家|座
            r"(?![\u4e00-\u9fff]{0,2}?(?:以上|以下)?的))")
 #: (a count of one after a bare verb is a working rule's, 发现一处、清理一处、销号一处, no tally)
 _NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
+#: 继续 not negated nor stopped (不再继续, 无需继续, 停止继续 are none)
+_CONTINUED = r"(?<![不未没])(?<!不再|无需|无须|不必|停止)继续"
+#: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
+_UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
 #: a sham or perfunctory rectification (虚假整改, 敷衍整改, 表面整改, 假装整改, 象征性整改): behind when found, else a name
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
@@ -285,9 +289,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?:目标|指标)(?:任务)?(?:均|都|全部|已经?)*(?:全面|顺利|圆满|如期|按期)实现(?=$|[，,；;。])"
                         # a completion rate or a share completed, nothing said of the rest (总体完成率达到95%, 任务分别完成82.9%、
                         # 55%; set 33's 完成率为71%; a target's 以上, 计划 / 力争 … before it, are none)
-                        r"|(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)(?:完成|办结|整改|销号)率(?:已)?(?:达到?|为|是)?(?:约|近)?"
+                        rf"|{_UNAIMED}(?:完成|办结|整改|销号)率(?:已)?(?:达到?|为|是)?(?:约|近)?"
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|左右的?目标))"
-                        r"|(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)(?:分别|累计|共)?完成了?(?:约|近)?"
+                        rf"|{_UNAIMED}(?:分别|累计|共)?完成了?(?:约|近)?"
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|的?目标))"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
@@ -310,7 +314,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"(?:{_PERFECTIVE_WORK})"
                         # a verb of ending things, its object before the count, under a cut-off's or a tally's licence
                         # (依法取缔散乱污企业36家, 累计关停…企业12家; 计划 / 要 / 年底前 … before it are none)
-                        rf"|(?<![前内底])(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)(?:累计|依法|共)"
+                        rf"|(?<![前内底]){_UNAIMED}(?:累计|依法|共)"
                         rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治)(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
                         r"(?![^，,；;。]{0,2}?(?:目标|任务|指标|以上))"
                         # the works' result put to use, reported (便民市场正式启用, 新厂正式投运; 将 / 计划 … are aims)
@@ -374,17 +378,17 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
                           # (…with a manner of force, 将继续强力推进…工作, 继续大力开展…工作; or 继续 opening a clause that
                           # governs the next one's effort, 将继续出重拳,加大日常巡查力度)
-                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续(?:加大[^，,；;。]{1,24}?力度|(?:深入|全面|扎实|强力|大力|全力|坚决)(?:开展|推进)[^，,；;。]{1,24}?工作)"
-                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续[^，,；;。]{1,10}?[，,]加大[^，,；;。]{1,16}?力度"
+                          rf"|{_CONTINUED}(?:加大[^，,；;。]{{1,24}}?力度|(?:深入|全面|扎实|强力|大力|全力|坚决)(?:开展|推进)[^，,；;。]{{1,24}}?工作)"
+                          rf"|{_CONTINUED}[^，,；;。]{{1,10}}?[，,]加大[^，,；;。]{{1,16}}?力度"
                           r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促
                           # is aimed; the settled set 36 convention)
-                          r"|(?<![不未没])(?<!不再|无需|无须|不必|停止)继续(?:督促|紧盯|盯紧|跟踪督办|督办)"
+                          rf"|{_CONTINUED}(?:督促|紧盯|盯紧|跟踪督办|督办)"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
                           # …or a duty of oversight continued (将继续加强对河道的巡查, 继续做好监测; work pushed on, 继续推进
                           # 整改, is the rest in hand, not a duty)
-                          rf"|(?:(?<![不未没])(?<!不再|无需|无须|不必|停止)继续|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
+                          rf"|(?:{_CONTINUED}|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
                           rf"{_ACTION}")),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.clauses import clause_end, clause_start, sentence_start
+from archive.ledger.clauses import clause_end, clause_start, sentence_end, sentence_start
 from archive.ledger.limit_words import LIMIT_NOUN, NODE
 
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
@@ -34,8 +34,7 @@ def sanction_rule(compact: str, m: re.Match[str]) -> bool:
     rule is a case supposed (对于督查中发现推进不力的,要予以通报曝光); a headless group opening its sentence with a sanction
     after its comma is a rule's condition too (未达到年度目标值的,按…进行扣分)."""
     start = sentence_start(compact, m.start())
-    full_stop = compact.find("。", m.end())
-    end = full_stop if full_stop >= 0 else len(compact)
+    end = sentence_end(compact, m.end())
     topic = max((t for t in re.finditer(r"对于|对", compact[:m.start()])), default=None, key=lambda t: t.end())
     # (…the 的 closing a list of such kinds: 对…发现的推动不力、举一反三落实不到位、未能按时…完成工作的相关单位)
     listed = _LISTED_KINDS.match(compact, m.end())
@@ -76,8 +75,7 @@ def measure_applied(compact: str, m: re.Match[str]) -> bool:
     closer = compact.find("的", m.end(), m.end() + 12)
     if topic < start or closer < 0:
         return False
-    full_stop = compact.find("。", closer)
-    rest = compact[closer:full_stop if full_stop >= 0 else len(compact)]
+    rest = compact[closer:sentence_end(compact, closer)]
     return not _DUTY_AHEAD.search(compact, start, topic) and not _DUTY_AHEAD.search(rest) \
         and bool(_APPLIED.search(rest))
 
@@ -179,9 +177,8 @@ def short_of_due(compact: str, at: int) -> bool:
     part = ONLY_PART.match(compact, at)
     if not part:
         return False
-    full_stop = compact.find("。", part.end())
     return bool(_DUE.search(compact, sentence_start(compact, at), at)
-                or _REST_UNBEGUN.search(compact, part.end(), full_stop if full_stop >= 0 else len(compact)))
+                or _REST_UNBEGUN.search(compact, part.end(), sentence_end(compact, part.end())))
 
 
 #: a limited subject or amount: 仅 / 只 / 才 (+ 有 / 为 / 占) + a count, a share or a few (仅有3个项目完工, 只有一半的任务完成,
@@ -225,11 +222,10 @@ def goal_list(compact: str, m: re.Match[str]) -> bool:
     已 and a later clause aims at a trend or a time limit (全面完成…整改落实,持续改善生态环境质量,推动…再上台阶), or it
     opens a later clause of a sentence opened by a directive (加快推进污水管网建设,完成雨污分流改造50公里)."""
     start = sentence_start(compact, m.start())
-    end = compact.find("。", m.end())
     if "已" in m.group(0):
         return False
     if m.start() == start:
-        return bool(_GOAL_CLAUSE.search(compact, m.end(), end if end >= 0 else len(compact)))
+        return bool(_GOAL_CLAUSE.search(compact, m.end(), sentence_end(compact, m.end())))
     return m.start() == clause_start(compact, m.start()) and bool(_DIRECTIVE_OPENING.match(compact, start))
 
 
@@ -249,10 +245,9 @@ def rate_of_tasks(compact: str, m: re.Match[str]) -> bool:
     rest, done): the tasks named before it in its sentence, no part limited by 仅 / 只 before it and no severity judged
     after it (…仅有3个项目完工,完成率为30%,形势十分严峻).  A bare rate (完成率60%, 信访件办结率为95%) states none."""
     start = sentence_start(compact, m.start())
-    full_stop = compact.find("。", m.end())
     return bool(_RATE_SUBJECT.search(compact, start, m.start())) and not (
         LIMITED_PART.search(compact, start, m.start())
-        or re.search(SEVERE, compact[m.end():full_stop if full_stop >= 0 else len(compact)]))
+        or re.search(SEVERE, compact[m.end():sentence_end(compact, m.end())]))
 
 
 #: the topic 对 … 的 + its noun closing its clause (对个别整改不力的违规项目,)

@@ -206,7 +206,6 @@ _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u
 
 
 
-
 #: a bare byline: a short name alone before its day, on its line or the line above, and nothing after the day but its
 #: time ("环境保护 2024-04-04", "新闻联播\n2023-11-21 10:53:43", "《某某杂志》 2023年5月6日"): a journal or a programme
 #: printing the page, as a newspaper's name (``names.MEDIUM``); a 年月日 day with no time under the name is a signature instead;

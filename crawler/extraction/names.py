@@ -78,7 +78,7 @@ _MEDIUM_END = "日报|晚报|报|网|在线|客户端"
 #: …not a document's kind ending in 报 (整改情况通报, 工作简报, 环境质量月报, 统计公报 before their day: a list line's title)
 _DOCUMENT_REPORT = f"(?<!{'|'.join(DOCUMENT_REPORTS)})"
 MEDIUM = re.compile(rf"(?:^|(?<=[\s|｜丨]))([\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}){_DOCUMENT_REPORT}"
-                    rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|客户端|新闻))?)"
+                    rf"(?:[·•][\u4e00-\u9fff]{{2,10}}?(?:{_MEDIUM_END}|新闻))?)"
                     # (…its web address in brackets, or a slash, between: 某某网(www.….com)2018-6-28, 某某客户端 / 2022-04-20)
                     r"(?=(?:[（(][A-Za-z0-9./:_-]{4,40}[)）])?[ \t\u3000]*[·•/]?[ \t\u3000]*"
                     r"(?:$|[|｜丨]|(?:19|20)\d{2}\s*[-/.年]|(?:发布时间|发布日期|时间|日期)\s*[:：]"
