@@ -147,7 +147,10 @@ _TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政
                              rf"(?:第(?P<group>{_N})(?![轮批届次期年月日号个项条章节部分阶段季])"
                              # …or the level launching or closing its 专项督察 by a title (云南省完成2020年重点区域大气污染防治
                              # 专项督察): the level's, no group
-                             rf"|(?:{_LAUNCH})了?\s*(?:(?:19|20)\d{{2}}\s*年度?)?)"
+                             rf"|(?:{_LAUNCH})了?\s*(?:(?:19|20)\d{{2}}\s*年度?)?"
+                             # …or the whole province's own, its subject before the core words (全省湿地公园生态环境保护
+                             # 专项督察, set 40): the level's, no group
+                             r"|(?<=全省))"
                              r"(?=[^，,。；;、\n“”《》督]{0,40}?(?:生态|环境|环保|污染|大气|水环境|水生态|长江|黄河|流域|土壤|固废|自然保护))"
                              r"(?![^，,。；;、\n“”《》督]{0,40}?(?:[河湖林]长|中央|国家|生态环境部|环境保护部))"
                              r"[^，,。；;、\n“”《》督]{2,40}?专项督察(?P<zu>组)?")
