@@ -125,7 +125,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # found, not its rectification); 结束 is left to the negated result (未 + RESULT, head 未结束): a stay
                           # or a campaign not yet ended (督察还未结束) is behind, as 尚未完工 / 尚未开始, while one ended is done
                           # (已结束督察进驻) and one going on on track (专项督察正在进行; the README's conventions)
-                          rf"|(?:仍|还|依然|仍然|一直|始终)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?!结束)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
+                          rf"|(?:仍|还|依然|仍然|一直|始终|长期|至今)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?!结束)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
                           # …or the rectification or its measures not carried out (整改未落实, 措施均未落实)
                           r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"
                           # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
