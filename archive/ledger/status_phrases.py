@@ -216,6 +216,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # (…or exceeded or on time, with its subject before it: 任务如期完成, 超额完成年度目标; a bare
                         # 按时完成 is a directive)
                         r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
+                        # (…顺利 before an ending act too: 于近日顺利“摘牌”, 顺利拆除 — a good end narrated; 顺利通过验收 is left as labelled, none)
+                        rf"|(?<![应需要须将要前能否可若])(?<!确保|力争|争取|计划|预计|目标|有望|可望|如果|只要|一旦|保障|保证)顺利(?!实现|结束|通过){_TERMINAL}"
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 / 才能 …
                         # 全部关停 is none)
                         rf"|(?<![未应需要须将要前没能])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
