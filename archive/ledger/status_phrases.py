@@ -249,7 +249,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)
                         r"|(?<![应需要须将待])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
-                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
+                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|完结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
                         # a target's count, 完成…237处的任务, 目标为完成…, 有望完成…, is none)
                         rf"|{_NOT_STATED}(?<![前内底为是:：])(?<!有望|可望|能够)(?:完成|办结|结案|办复|(?:整改)?销号)(?!率)(?:(?!的){_HAN}){{1,16}}?{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标))"
