@@ -314,6 +314,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 已 + 对 + its object + 进行 + a manner + the act (已对上述球场进行坚决取缔; 已对…进行排查 is no act done)
                         rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:进行|予以|作出)了?(?:坚决|全面|彻底|依法|集中|强制|严肃)?"
                         rf"(?:{_PERFECTIVE_WORK})"
+                        # …or 已 + 对 + its object + the work closed by its result (已对该处垃圾清理完毕, 已对…整改到位)
+                        rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:全部|彻底)?{_WORK}{_RESULT}"
                         # a verb of ending things, its object before the count, under a cut-off's or a tally's licence
                         # (依法取缔散乱污企业36家, 累计关停…企业12家; 计划 / 要 / 年底前 … before it are none)
                         rf"|(?<![前内底]){_UNAIMED}(?:累计|依法|共)"
