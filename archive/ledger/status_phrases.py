@@ -69,7 +69,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:未|没有?)能?{_NEG_MANNER}?{_HAN}{{1,3}}?(?:到位|完毕|干净)"
                           # a check's result: counted things found not done (抽查7家…,结果4家未清理; 发现3处仍未拆除)
                           rf"|(?:结果|发现)(?:有|仍有)?{_COUNT}(?:仍|还|均)?(?:未|没有?)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
-                          rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:及时|按期|按时|如期|全部|彻底)?(?:{_WORK}|{_TERMINAL}|完成)"
+                          # (…whose requirement named, 未按国务院要求, and its time, 于2012年 / 在年底前, between)
+                          rf"|(?:未|没有?)(?:能)?按照?(?:[^，,；;。]{{1,8}}?的?)?(?:承诺|要求|规定)(?:(?:于|在)[^，,；;。]{{1,12}}?)?"
+                          rf"(?:及时|按期|按时|如期|全部|彻底)?(?:{_WORK}|{_TERMINAL}|完成)"
                           # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
                           # …or not checked (秸秆焚烧现象仍未完全得到遏制, 违法排污未得到有效遏制)
