@@ -21,8 +21,9 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|�
             r"(?:(?:对|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,14}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电"
-            # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21)
-            r"|成立|组建|召开"
+            # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21; or the
+            # ledger it works from and carrying out, 立即建立…整改台账, 立即落实行动: set 40)
+            r"|成立|组建|召开|建立|落实"
             # (…or acting on it in general, 立即行动, 立即采取有效措施: set 38)
             r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动"
             # (…an act named before 行动 / 措施, 采取关停行动, 采取断电措施; or stopping, 立即停下来: set 39)
