@@ -85,9 +85,6 @@ _MARKED = re.compile(
     # each level's serial of one item in one bracket (市序号9、县序号8): every serial of the chain, up to its bracket
     rf"|(?<=[（(、，,])\s*(?:省|市|县|区)(?:序号|编号)\s*第?\s*(?P<list14>{_NUM})\s*[号项]?"
     rf"(?=(?:\s*[、，,]\s*(?:省|市|县|区)(?:序号|编号)\s*第?\s*(?:{_NUM})\s*[号项]?)*\s*[)）])"
-    # a numeral alone in brackets after the problem's own label (整改问题(六), 反馈问题（12）): its serial; a count has its
-    # measure word (问题(7个)) and a year its 年
-    rf"|(?<=问题|任务)\s*[（(]\s*(?P<list15>{_NUM})\s*[)）]"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )
