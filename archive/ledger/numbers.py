@@ -82,9 +82,6 @@ _MARKED = re.compile(
     # 交办单编号, 项目编号 …); a 序号 so is a table's caption as often (附表:序号一任务公示表格)
     rf"|(?<!受理)(?<!交办单)(?<!批次)(?<!项目)(?<!证书)(?<!案件)(?<!档案)编号\s*(?P<list13>{_LIST})\s*号?"
     r"(?=\s*(?:整改)?(?:事项|问题|任务))"
-    # each level's serial of one item in one bracket (市序号9、县序号8): every serial of the chain, up to its bracket
-    rf"|(?<=[（(、，,])\s*(?:省|市|县|区)(?:序号|编号)\s*第?\s*(?P<list14>{_NUM})\s*[号项]?"
-    rf"(?=(?:\s*[、，,]\s*(?:省|市|县|区)(?:序号|编号)\s*第?\s*(?:{_NUM})\s*[号项]?)*\s*[)）])"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
 )
