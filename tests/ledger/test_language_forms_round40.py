@@ -9,38 +9,7 @@ import pytest
 from archive.ledger.deadlines import deadline
 from archive.ledger.language import expected
 from archive.ledger.naming import inspection_name
-from archive.ledger.numbers import cited_numbers
 from tests.ledger.conftest import reads_status
-
-# -- C1 citation: each level's serial of one item in one bracket (市序号9、县序号8; 8f268e77) ---------------------------------
-
-
-@pytest.mark.parametrize(("text", "want"), [
-    ("接到督察组(省序号21、市序号4)交办件后", [4, 21]),
-    ("反馈问题(市序号15,区序号6)整改完成", [6, 15]),
-    ("该事项(省编号7、市编号3、县编号2)已办结", [2, 3, 7]),
-    # the cue unlicensed: no bracket round the chain, or the bracket left open
-    ("市序号15、区序号6均已整改", []),
-    ("反馈问题(市序号15、区序号6的整改", []),
-])
-def test_each_levels_serial_in_one_bracket_is_cited(text, want):
-    assert cited_numbers(text) == want
-
-
-# -- C2 citation: a numeral alone in brackets after the problem's own label (整改问题(六); 744da829) -------------------------
-
-
-@pytest.mark.parametrize(("text", "want"), [
-    ("督察反馈问题(十二)涉及的砂场已取缔", [12]),
-    ("整改任务（3）由县水利局牵头", [3]),
-    # the cue unlicensed: a count with its measure word, a year, a list heading after a colon
-    ("反馈问题(9个)中已完成7个", []),
-    ("典型问题(2021年)曝光后", []),
-    ("存在问题:(二)河道采砂", []),
-])
-def test_a_numeral_in_brackets_after_the_problem_label_is_its_serial(text, want):
-    assert cited_numbers(text) == want
-
 
 # -- C3 measure: a citation label is compared in the reader's form, sorted and each once (9abb7c45, ff74e863) -------------
 
