@@ -317,8 +317,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:进行|予以|作出)了?(?:坚决|全面|彻底|依法|集中|强制|严肃)?"
                         rf"(?:{_PERFECTIVE_WORK})"
                         # …or a demolition narrated: 对 + its object + 进行 / 实施 / 予以 + (强制) 拆除, not aimed at (对…违章建筑进行
-                        # 强制拆除; 要 / 将 / 责令 … before it, 对…进行拆除的 naming the act, are none)
-                        r"|(?<![要应需须将拟令求])对[^，,；;。]{1,30}?(?<![要应需须将拟])(?:进行|实施|予以)了?(?:依法|强制|集中)?拆除(?!的|工作|行动|方案|计划)"
+                        # 强制拆除; 要 / 将 / 责令 / 未 … before it, 对…进行拆除的 naming the act, are none)
+                        r"|(?<![要应需须将拟令求未没不])(?<!没有|未能|不能)对[^，,；;。]{1,30}?(?<![要应需须将拟])(?:进行|实施|予以)了?(?:依法|强制|集中)?拆除(?!的|工作|行动|方案|计划)"
                         # …or 已 + 对 + its object + the work closed by its result (已对该处垃圾清理完毕, 已对…整改到位)
                         rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:全部|彻底)?{_WORK}{_RESULT}"
                         # a verb of ending things, its object before the count, under a cut-off's or a tally's licence

@@ -230,6 +230,7 @@ def test_not_done_as_a_named_requirement_asked_is_behind(text, want):
     ("责令业主对养殖棚进行拆除", "other"),
     ("拟对两处违建实施强制拆除", "other"),
     ("对违建进行拆除的方案已制定", "other"),
+    ("该镇没有对违建进行拆除", "other"),
 ])
 def test_a_demolition_narrated_is_done(text, want):
     reads_status(text, want)
