@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, YEAR_EVENT, narrated
+from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, YEAR_EVENT, narrated
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
@@ -30,12 +30,17 @@ _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?�
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
 _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 
+#: a time set in the past straight before the year (早在2015年, 曾于2016年)
+_PAST_MARKED = re.compile(PAST_MARK + r"\s*$")
+
 
 def year_set(raw: str, m: re.Match[str]) -> bool:
     """Whether the bare year ``m`` is set as a limit: 到 / 确保 … before it (not the 至 closing a span of years,
     2019年至2022年,…, a period), 内 / 前 / 底 / 完成 or a year's target after it, or the cell alone (a span too)."""
     if NOT_A_LAST_DAY_AFTER.match(raw[m.end():m.end() + 12]) or narrated(raw, m.start(), m.end()):
         return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
+    if _PAST_MARKED.search(raw, max(0, m.start() - 6), m.start()):
+        return False  # 早在2015年,…即发文要求…: a time set in the past, no limit
     if YEAR_EVENT.match(raw, m.end()):
         return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
     if _SEASON.match(raw, m.end()):

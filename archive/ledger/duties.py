@@ -21,8 +21,9 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|�
             r"(?:(?:对|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,14}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电"
-            # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21)
-            r"|成立|组建|召开"
+            # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21; or the
+            # ledger it works from and carrying out, 立即建立…整改台账, 立即落实行动: set 40)
+            r"|成立|组建|召开|建立|落实"
             # (…or acting on it in general, 立即行动, 立即采取有效措施: set 38)
             r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动"
             # (…an act named before 行动 / 措施, 采取关停行动, 采取断电措施; or stopping, 立即停下来: set 39)
@@ -53,6 +54,12 @@ _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公�
 _NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
 #: (每周一至周五 + clock times are hours of service, no duty: 受理时间为每周一至周五9:00-12:00)
 _HOURS = r"(?!(?:[一二三四五六日]|星期[一二三四五六日])\s*(?:至|到|-|—|～|~)\s*(?:周|星期)?[一二三四五六日])"
+#: 定期 + a duty, its period unstated (定期通报进展, 定期听取…汇报, 定期对…开展巡查; 规定期限 / 确定期间 are no 定期,
+#: 不定期 is irregular): a regular duty, which decides over a kept-up cue beside it (形成长效机制,定期督查检查;
+#: 常态化排查,定期委托…检测: the duty's rhythm is stated, set 34's and set 40's convention)
+_REGULAR = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*"
+            rf"(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))")
+REGULAR = re.compile(_REGULAR)
 RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
@@ -63,9 +70,8 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_
                        rf"(?=\s*[、+＋]\s*(?:{_HAN}{{0,2}}?){_PERIOD_CHECK}|[^，,。;；]{{0,10}}?(?:机制|制度))"
                        # …or one adopted as a mechanism (实行月调度, 建立周通报, 坚持季督查)
                        rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_PERIOD_DUTY}"
-                       # 定期 + a duty, its period unstated (定期通报进展, 定期听取…汇报, 定期对…开展巡查; 规定期限 / 确定期间
-                       # are no 定期, 不定期 is irregular)
-                       rf"|(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))"
+                       # 定期 + a duty, its period unstated (REGULAR)
+                       rf"|{_REGULAR}"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
                        rf"|按\s*(?:年|季|月|半年|周|旬|日|天)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
                        # a report system named by its period (实行日报制, 周报告制度)

@@ -77,8 +77,8 @@ READERS: dict[str, Reader] = {"citation": _citation, "inspection": _inspection, 
 def expected(row: Row) -> Any:
     """The labelled value of a row in the readers' form (None: nothing to read)."""
     kind = row["kind"]
-    if kind == "citation":
-        return tuple(row["numbers"]) or None
+    if kind == "citation":  # the numbers a text cites, as the reader gives them: sorted, each once (set 39's and 40's
+        return tuple(sorted(set(row["numbers"]))) or None  # labels keep the page's order: 市级第14项(区级第11项) → [14, 11])
     if kind == "inspection":
         if row["level"] == "none":
             return None

@@ -147,13 +147,17 @@ _TITLED_SPECIAL = re.compile(rf"(?P<level>中央|省委(?:、?省政府)?|省政
                              rf"(?:第(?P<group>{_N})(?![轮批届次期年月日号个项条章节部分阶段季])"
                              # …or the level launching or closing its 专项督察 by a title (云南省完成2020年重点区域大气污染防治
                              # 专项督察): the level's, no group
-                             rf"|(?:{_LAUNCH})了?\s*(?:(?:19|20)\d{{2}}\s*年度?)?)"
+                             rf"|(?:{_LAUNCH})了?\s*(?:(?:19|20)\d{{2}}\s*年度?)?"
+                             # …or the whole province's own, its subject before the core words (全省湿地公园生态环境保护
+                             # 专项督察, set 40): the level's, no group
+                             r"|(?<=全省))"
                              r"(?=[^，,。；;、\n“”《》督]{0,40}?(?:生态|环境|环保|污染|大气|水环境|水生态|长江|黄河|流域|土壤|固废|自然保护))"
                              r"(?![^，,。；;、\n“”《》督]{0,40}?(?:[河湖林]长|中央|国家|生态环境部|环境保护部))"
                              r"[^，,。；;、\n“”《》督]{2,40}?专项督察(?P<zu>组)?")
 #: the national inspection by another name (国家环保督察) in a provincial naming's sentence: two levels, no one
 _NATIONAL = re.compile(rf"国家(?:级)?\s*{_CORE}\s*督察")
-_MIXED = re.compile(r"(?:中|中央[和及、与])(?:省级?|自治区)$")  # 中省, 中央和省, 中央和省级, 中央和自治区
+#: 中省, 中央和省, 中央和省级, 中央和自治区, and the province's committee or government so joined (中央和省委, 中央和省委、省政府)
+_MIXED = re.compile(r"(?:中|中央[和及、与])(?:省级?|自治区)(?:(?:党)?委(?:、?(?:省|自治区)?政府)?|政府)?$")
 _SPECIAL = re.compile(r"专项督察")
 #: a coordinator, then at most a place's name before the level word ends (…问题和省, …以及湖北省, 、中央)
 _COORDINATED = re.compile(r"(?:和|及|与|、|暨)\s*[^和及与、暨,，。；;\n]{0,12}$")
@@ -252,7 +256,7 @@ def namings(text: str | None) -> list[InspectionName]:
         if m.group("level") == "市级" and not municipal(masked, m):
             continue  # a city's own 市级 inspection is no level of the ledger's
         level = level_of(m.group("level"))
-        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 6):m.end("level")]):
+        if m.group("level") and _MIXED.search(masked[max(0, m.end("level") - 10):m.end("level")]):
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))

@@ -16,8 +16,12 @@ from archive.ledger.limit_words import LIMIT_NOUN, NODE
 #: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
 #: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
 #: a hedged projection (到2020年将有可能达到…, 预计…) or a forecast quantity (2025年…产能将达到1400万吨)
+#: words setting a time in the past before it (早在2015年, 远在…, 早于…, 曾于 / 曾在 / 曾经在…)
+PAST_MARK = r"(?:早在|远在|早于|曾(?:经)?(?:于|在))"
 NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|日期)?|统计时间为?|数据时间为?|现在时间是|当前时间|自|从"
                                     r"|已于|已在"
+                                    # …a time set in the past (早在2015年,…即发文要求…; 曾于2016年…): when, not by when
+                                    rf"|{PAST_MARK}"
                                     # …a forecast's time (预计到2025年,…将达到10万辆; 到2020年,…将达到90% is a target)
                                     r"|(?:预计|预测|估计|有望)\s*(?:到|至))"
                                     # 截至今年6月底: the year named relative to the page's

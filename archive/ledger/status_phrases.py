@@ -69,7 +69,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:未|没有?)能?{_NEG_MANNER}?{_HAN}{{1,3}}?(?:到位|完毕|干净)"
                           # a check's result: counted things found not done (抽查7家…,结果4家未清理; 发现3处仍未拆除)
                           rf"|(?:结果|发现)(?:有|仍有)?{_COUNT}(?:仍|还|均)?(?:未|没有?)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
-                          rf"|(?:未|没有?)(?:能)?按照?(?:承诺|要求|规定)(?:及时|按期|按时|如期|全部|彻底)?(?:{_WORK}|{_TERMINAL}|完成)"
+                          # (…whose requirement named, 未按国务院要求, and its time, 于2012年 / 在年底前, between)
+                          rf"|(?:未|没有?)(?:能)?按照?(?:[^，,；;。]{{1,8}}?的?)?(?:承诺|要求|规定)(?:(?:于|在)[^，,；;。]{{1,12}}?)?"
+                          rf"(?:及时|按期|按时|如期|全部|彻底)?(?:{_WORK}|{_TERMINAL}|完成)"
                           # a problem not solved (始终没有得到解决, 未得到有效解决), no real progress (至今无实质进展)
                           r"|(?:未|没有?)(?:能)?(?:得到|获得)?(?:有效|彻底|根本性?|妥善)?的?解决"
                           # …or not checked (秸秆焚烧现象仍未完全得到遏制, 违法排污未得到有效遏制)
@@ -125,7 +127,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # found, not its rectification); 结束 is left to the negated result (未 + RESULT, head 未结束): a stay
                           # or a campaign not yet ended (督察还未结束) is behind, as 尚未完工 / 尚未开始, while one ended is done
                           # (已结束督察进驻) and one going on on track (专项督察正在进行; the README's conventions)
-                          rf"|(?:仍|还|依然|仍然|一直|始终)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?!结束)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
+                          rf"|(?:仍|还|依然|仍然|一直|始终|长期|至今)(?:未|没有?)(?:能)?(?:依法|全部|彻底)?(?!结束)(?:{_WORK}|{_TERMINAL}|{_PERFECTIVE_WORK})"
                           # …or the rectification or its measures not carried out (整改未落实, 措施均未落实)
                           r"|(?:整改|措施|任务|责任|要求)(?:均|都|仍|还|尚)?(?:未|没有?)(?:能)?(?:有效|真正|全面)?落实"
                           # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
@@ -216,6 +218,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # (…or exceeded or on time, with its subject before it: 任务如期完成, 超额完成年度目标; a bare
                         # 按时完成 is a directive)
                         r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
+                        # (…顺利 before an ending act too: 于近日顺利“摘牌”, 顺利拆除 — a good end narrated; 顺利通过验收 is left as labelled, none)
+                        rf"|(?<![应需要须将要前能否可若])(?<!确保|力争|争取|计划|预计|目标|有望|可望|如果|只要|一旦|保障|保证)顺利(?!实现|结束|通过){_TERMINAL}"
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 / 才能 …
                         # 全部关停 is none)
                         rf"|(?<![未应需要须将要前没能])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)(?:全部|全面)(?:已)?(?!实现|结束|闭环){_TERMINAL}"
@@ -247,7 +251,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)
                         r"|(?<![应需要须将待])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
-                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
+                        rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|完结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
                         # a target's count, 完成…237处的任务, 目标为完成…, 有望完成…, is none)
                         rf"|{_NOT_STATED}(?<![前内底为是:：])(?<!有望|可望|能够)(?:完成|办结|结案|办复|(?:整改)?销号)(?!率)(?:(?!的){_HAN}){{1,16}}?{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标))"
@@ -312,6 +316,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # 已 + 对 + its object + 进行 + a manner + the act (已对上述球场进行坚决取缔; 已对…进行排查 is no act done)
                         rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:进行|予以|作出)了?(?:坚决|全面|彻底|依法|集中|强制|严肃)?"
                         rf"(?:{_PERFECTIVE_WORK})"
+                        # …or a demolition narrated: 对 + its object + 进行 / 实施 / 予以 + (强制) 拆除, not aimed at (对…违章建筑进行
+                        # 强制拆除; 要 / 将 / 责令 / 未 … before it, 对…进行拆除的 naming the act, are none)
+                        r"|(?<![要应需须将拟令求未没不])(?<!没有|未能|不能)对[^，,；;。]{1,30}?(?<![要应需须将拟])(?:进行|实施|予以)了?(?:依法|强制|集中)?拆除(?!的|工作|行动|方案|计划)"
+                        # …or 已 + 对 + its object + the work closed by its result (已对该处垃圾清理完毕, 已对…整改到位)
+                        rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:全部|彻底)?{_WORK}{_RESULT}"
                         # a verb of ending things, its object before the count, under a cut-off's or a tally's licence
                         # (依法取缔散乱污企业36家, 累计关停…企业12家; 计划 / 要 / 年底前 … before it are none)
                         rf"|(?<![前内底]){_UNAIMED}(?:累计|依法|共)"

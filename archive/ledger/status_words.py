@@ -32,7 +32,9 @@ RESTORED = r"(?:复垦|复绿|覆绿|恢复(?:原貌|原状|植被|地貌|平整
 #: verbs whose act ends a thing (已拆除, 已关停, 已移出…名录, 已建成, 已结束进驻)
 TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|消除|清运|搬迁|封堵|完工|建成|竣工|移出|移除|撤销|注销|退出|腾退|淘汰|停产"
              # …or stopping the works and cutting their supply (已停止生产, 全部断电、断水: set 39's kilns and sand yards)
-             r"|停止(?:生产|营业|经营|开采|采砂|作业)|断电|断水"
+             r"|停止(?:生产|营业|经营|开采|采砂|作业)|断电|断水|停建|停工|停业"
+             # …or lifts a supervised case off its board after acceptance (顺利“摘牌”, 已摘牌: set 40)
+             r"|[“\"]?摘牌[”\"]?"
              r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决|" + RESTORED +
              # …or takes a thing back or revokes it (已收回…审批权, 已吊销, 已废止)
              r"|收回|撤回|吊销|废止|没收|收缴"

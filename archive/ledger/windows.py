@@ -13,8 +13,8 @@ import re
 
 from archive.ledger.clauses import clause_start
 
-#: a label a window's span may follow (公示时间:, 整改时限为, 公示期间(…))
-WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*[:：为（(]?\s*$")
+#: a label a window's span may follow (公示时间:, 整改时限为, 公示期间(…), 公示期间内(…))
+WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*内?\s*[:：为（(]?\s*$")
 #: the windows a notice names (公示, 异议, 征求意见 …) …
 _WINDOW_NAME = r"(?:公示|公告|异议|征求意见|意见征集|征集意见|报名|申报)"
 _SPAN_LENGTH = r"(?:\d{1,3}|[一二两三四五六七八九十]+)\s*个?\s*(?:工作日|自然日|日|天|周|个?月)"

@@ -63,7 +63,8 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: 0.96 → 0.95, the set's one FP joined), inspection precision 0.997 (1.0 → 0.99, the set's dev FPs joined); whole:
 #: task count 0.916 (0.92 → 0.91), deadline 0.988 / 0.968 (0.99 / 0.97 → 0.98 / 0.96), status recall 0.947
 #: (0.95 → 0.94), citation recall 0.937 (0.94 → 0.93), info block precision 0.989 (0.99 → 0.98), all from the set's
-#: rows joining)
+#: rows joining); set 40 seen since the round on its dev rows, README "The round on set 40 (r40)": its rows join, no
+#: dev or whole floor moves (dev status 982 / 6 / 25, deadline 629 / 3 / 6, citation 101 / 0 / 2 after the round)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.99), "inspection": (0.99, 0.99),
              "task_count": (0.95, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.91, 0.97), "deadline": (0.98, 0.96), "status": (0.98, 0.94),
@@ -95,9 +96,15 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.91, 0.97), "deadline": 
 #: 39 / 10 / 5, citation 22 / 3 / 6, all unchanged by the round; with set 39's held-out rows, after the round on its
 #: dev rows (README "The round on set 39 (r39)"), all unchanged by the round: **deadline 142 / 6 / 19 (0.959 / 0.882:
 #: the set's held-out rows joined; the floor falls from 0.96 / 0.89 to 0.95 / 0.88)**, status 211 / 17 / 42,
-#: inspection 277 / 4 / 14, info block 199 / 7 / 11, feedback 45 / 0 / 3, task count 39 / 10 / 5, citation 22 / 3 / 6
-HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.95, 0.88),
-                 "status": (0.92, 0.83), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
+#: inspection 277 / 4 / 14, info block 199 / 7 / 11, feedback 45 / 0 / 3, task count 39 / 10 / 5, citation 22 / 3 / 6;
+#: with set 40's held-out rows, after the round on its dev rows (README "The round on set 40 (r40)"; this test's
+#: selection): **deadline 145 / 8 / 22 before the round, 145 / 7 / 22 after (recall 0.868: the set's held-out rows
+#: joined, not the round, lower the floor from 0.88 to 0.86; the round took one FP off)**, **status 214 / 17 / 45 before
+#: and after (recall 0.826: the set's held-out rows joined; the floor falls from 0.83 to 0.82)**, citation 22 / 3 / 6,
+#: inspection 278 / 4 / 14, info block 202 / 8 / 12, feedback 42 / 0 / 3, task count 39 / 10 / 5, all unchanged by
+#: the round
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.95, 0.86),
+                 "status": (0.92, 0.82), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -177,9 +184,10 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.77), "task_count"
 #: was fresh set 40 (harvest 45, 207 rows, side topics), taken after it (README "Set 40 measured blind"); both were kept
 #: unread for the next round's blind measure.  Set 39 is seen for every kind since the round on its dev rows (README
 #: "The round on set 39 (r39)"), its rows in the floors above (after the round, all rows of the set: status
-#: 37 / 1 / 11, deadline 20 / 3 / 3, the others unchanged); set 40 stays kept unread, the blind measure of that round
+#: 37 / 1 / 11, deadline 20 / 3 / 3, the others unchanged); set 40 stayed kept unread, the blind measure of that round
 #: (unchanged by it: status 25 / 0 / 15, deadline 19 / 5 / 8, info block 20 / 3 / 4, inspection 12 / 0 / 2, citation
-#: 2 / 2 / 2, feedback and task count no positive).
+#: 2 / 2 / 2, feedback and task count no positive), and is seen for every kind since the round on its dev rows (README
+#: "The round on set 40 (r40)"), its rows in the floors above.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -187,8 +195,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh40": {"citation": (0.5, 0.5), "inspection": (1.0, 0.857), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (0.791, 0.703), "status": (1.0, 0.625), "info_block": (0.869, 0.833)},
 }
 
 #: Fresh sets kept unread and not measured yet (set 41 now; sets 33–40 were until their first measure):
