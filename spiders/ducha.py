@@ -20,13 +20,12 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response
-from w3lib.encoding import http_content_type_encoding
 
 from archive.ledger.table_cache import TABLE_DOC_TYPES
 from archive.models import CheckOutcome, PageCapture
 from archive.recapture import lost_evidence
 from archive.recheck import plan as recheck_plan
-from crawler.classify import blocked_reason, is_home_redirect
+from crawler.classify import blocked_reason
 from crawler.clock import now, now_iso
 from crawler.extraction.decode import decode_html, limit_text
 from crawler.extraction.page import extract_page
@@ -39,10 +38,10 @@ from spiders.profiles import get_profile, parse_list
 from spiders.profiles.base import ListRequest
 from spiders.profiles.comments import commented_entries
 from spiders.registry import Site, for_node, select_sites
+from spiders.responses import list_disagrees, outcome_without_content, response_charset
 from spiders.script_lists import ScriptLists
 
 logger = logging.getLogger(__name__)
-
 
 
 @dataclass
@@ -182,7 +181,7 @@ class DuchaSpider(scrapy.Spider):
             if reason or response.meta["is_start"] or not past_end:
                 self._list_walk_failed(state, f"list page {response.url} answered {response.status} {reason or ''}")
             return
-        text, _ = decode_html(response.body, header_charset=_header_charset(response))
+        text, _ = decode_html(response.body, header_charset=response_charset(response))
         text, cut = limit_text(text, len(response.body), self.max_html_bytes)
         if cut:
             stats.inc_value(f"{prefix}/list_truncated")
@@ -221,7 +220,7 @@ class DuchaSpider(scrapy.Spider):
                 stats.inc_value(f"{prefix}/entries")
             state.listed.add(entry.url)
             request = self._maybe_detail_request(state, entry.url, list_title=entry.title, list_date=entry.date,
-                                                 force=_list_disagrees(state.known.get(entry.url), entry))
+                                                 force=list_disagrees(state.known.get(entry.url), entry))
             if request is not None:
                 yield request
         for follow in page.follow:
@@ -282,7 +281,8 @@ class DuchaSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"ducha/site/{site_id}/details")
         fetched_at = now_iso(self.crawler.settings)
         raw = meta.get("ducha_raw_sha256") or hashlib.sha256(response.body).hexdigest()
-        outcome = self._outcome_without_content(response, site_id, url, fetched_at, raw)
+        outcome = outcome_without_content(response, self.crawler.stats, site_id, url, fetched_at, raw,
+                                          known=url in self.states[site_id].known)
         if outcome is not None:
             yield outcome
             state = self.states[site_id]
@@ -290,7 +290,7 @@ class DuchaSpider(scrapy.Spider):
                     and await self.attachments.changed_behind_304(site_id, state.known.get(url), url)):
                 self._refetch(response.request)
             return
-        text, _ = decode_html(response.body, header_charset=_header_charset(response))
+        text, _ = decode_html(response.body, header_charset=response_charset(response))
         text, cut = limit_text(text, len(response.body), self.max_html_bytes)
         page = extract_page(text, url, list_title=meta.get("list_title"), list_date=meta.get("list_date"))
         del text  # one page's text and tree at a time
@@ -316,32 +316,6 @@ class DuchaSpider(scrapy.Spider):
             warc=meta.get("ducha_warc"), extra={"parse_note": "; ".join(page.notes)} if page.notes else {},
             redirects=redirect_chain(response), lost_evidence=meta.get("ducha_lost") or [], tables=tables,
         )
-
-    def _outcome_without_content(self, response: Response, site_id: str, url: str, fetched_at: str,
-                                 raw: str) -> CheckOutcome | None:
-        """Classify a response that carries no posting: not modified, removed or unreachable."""
-        status = response.status
-
-        def outcome(kind, reason):
-            return CheckOutcome(site_id=site_id, url=url, fetched_at=fetched_at, kind=kind, http_status=status,
-                                reason=reason, raw_sha256=raw, warc=response.meta.get("ducha_warc"),
-                                redirects=redirect_chain(response), lost_evidence=response.meta.get("ducha_lost") or [])
-
-        if status == 304:
-            return outcome("not_modified", "304")
-        blocked = blocked_reason(status, response.body)
-        if blocked:
-            self.crawler.stats.inc_value(f"ducha/site/{site_id}/blocked")
-            return outcome("blocked", blocked)
-        if status in (404, 410):
-            return outcome("removed", str(status))
-        if status != 200:
-            if url not in self.states[site_id].known:
-                not_archived(self.crawler.stats, site_id, url, f"HTTP {status}")
-            return outcome("unreachable", f"HTTP {status}")
-        if is_home_redirect(url, response):
-            return outcome("removed", "redirect-home")
-        return None
 
     def detail_failed(self, failure):
         request = failure.request
@@ -398,16 +372,3 @@ class DuchaSpider(scrapy.Spider):
         for request in filter(None, requests):
             self.crawler.engine.crawl(request)
         return sum(r is not None for r in requests)
-
-
-def _list_disagrees(known, entry) -> bool:
-    """The list shows another date or title than we archived: a cheap sign of an edit or a backdating."""
-    if known is None:
-        return False
-    if entry.date and known.list_date and entry.date != known.list_date:
-        return True
-    return bool(entry.title and not entry.title_truncated and known.list_title and entry.title != known.list_title)
-
-
-def _header_charset(response: Response) -> str | None:
-    return http_content_type_encoding(header(response, b"Content-Type"))
