@@ -61,9 +61,10 @@ from dataclasses import dataclass
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
+from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
-from archive.ledger.status_phrases import LAST_CELL, SHAM
+from archive.ledger.status_phrases import LAST_CELL
 from archive.ledger.status_topics import (
     FINDING,
     LIMITED_PART,
