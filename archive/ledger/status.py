@@ -165,8 +165,8 @@ _FALSE_CLAIM = re.compile(r"虚报|谎报|假报|瞒报|谎称|假称|虚假|伪
 #: a result or pace the clause brings about or safeguards (推动…问题得到妥善处置, 为保障项目正常实施) is its purpose
 _CAUSE = re.compile(r"保障|保证|推动|促使|促进|(?<![行致即假])使(?!用)|以便|以利于")
 #: a kept-up duty closed by 的 before a noun (需要长期坚持的问题) names the kind of problem, an attribute: a later
-#: phrase of its clause is the predicate (…的问题正按序时推进)
-_ATTRIBUTE = re.compile(rf"的{_HAN}{{0,6}}?(?:问题|任务|事项|项目|工作|整改)")
+#: phrase of its clause is the predicate (…的问题正按序时推进), the noun counted too (立行立改、长期坚持的9项任务已…)
+_ATTRIBUTE = re.compile(rf"的(?:[\d一二两三四五六七八九十百]+\s*(?:个|项|件|条|类))?{_HAN}{{0,6}}?(?:问题|任务|事项|项目|工作|整改)")
 
 
 @dataclass(frozen=True)
