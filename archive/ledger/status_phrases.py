@@ -128,6 +128,13 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"(?:{_TERMINAL}|完成整改|{_WORK}(?:完毕|到位))"
                         # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)
                         r"|(?<![应需要须将待])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
+                        # counted works as the subject of their build completed and put to use, or of the year's task
+                        # completed, closing the clause (68个项目建成投用, 360个重点项目完成年度投资任务; 将 / 确保 / 年底前 …
+                        # between, or a target's 目标 after it, are none: set 41)
+                        rf"|(?<![\d.]){_COUNT}(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|未|没|不)[^，,；;。\d]){{1,14}}?"
+                        r"(?:建成(?:并)?(?:投用|投运|投产|投入使用|投入运行|通水)|(?:全面|全部|如期|超额)?完成(?:年度|全年|当年)[^，,；;。]{0,6}?任务)(?=$|[，,；;。])"
+                        # a year's task exceeded by a stated margin (超年度任务11天, 超全年目标任务2个百分点; 将超… is none)
+                        r"|(?<![未没不将要])超(?:过|出)?(?:年度|全年)(?:目标)?任务[\d.]+\s*(?:个百分点|天|个|项|%|％)"
                         # a completion or closing verb with the count or amount it completed: 完成39项, 结案400件, 完成1646蒸吨
                         rf"|{_NOT_STATED}(?<![前内底])(?:完成|办结|完结|结案|办复)(?:整改)?(?:并{_HAN}{{1,6}}?)?{_AMOUNT}(?!的(?:目标|任务|指标))"
                         # …or with its object between (累计完成矿山生态修复976个, 完成管道安装1740米, 累计整改销号…问题197个;
