@@ -75,7 +75,8 @@ _NAMING = re.compile(
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_COMMITTEE}|{_DEPARTMENT})?"
     # a province by its short name glued to the naming's round or batch (重庆第二批环保集中督察组, 四川第三轮…督察)
     rf"|{_PROVINCE_SHORT}(?=\s*(?:{_ROUND}|{_BATCH})))?\s*"
-    rf"(?:(?<=[省区市级\s])(?:{_YEAR})度?\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"  # 天津市2023年…督察: the year's
+    # 天津市2023年…督察: the year's; 省第三季度…督察组: the quarter's (a period, no group: set 41)
+    rf"(?:(?<=[省区市级\s])(?:(?:{_YEAR})度?|(?:(?:{_YEAR})\s*)?第?[一二三四1-4]季度)\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
     rf"(?:(?<=[轮批])\s*{_N}\s*个\s*)?"
