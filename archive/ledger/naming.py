@@ -41,12 +41,12 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from archive.enumerators import LIST_ENUMERATOR
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_start, sentence_around
 from archive.ledger.naming_after import stated_after
-from archive.ledger.naming_level import MUNICIPALITY, glued_level, level_of, municipal
+from archive.ledger.naming_level import glued_level, level_of, municipal
 from archive.ledger.naming_scope import inspections_again, joined_campaign, joint_before
 from archive.ledger.naming_spun import unspun
+from archive.ledger.naming_subject import LAUNCHER, SUBJECT, approved_by
 from archive.ledger.naming_titles import masked_titles as _masked
 from archive.ledger.naming_words import (
     _BATCH,
@@ -54,7 +54,6 @@ from archive.ledger.naming_words import (
     _CORE,
     _DEPARTMENT,
     _N,
-    _NUM,
     _PLACE_LEVEL,
     _PROVINCE_SHORT,
     _REGION,
@@ -76,7 +75,8 @@ _NAMING = re.compile(
     rf"(?P<level>中央|(?<!中)央(?=督)|省级(?:层面)?|(?:省|自治区)内(?=\s*(?:(?:{_ROUND}|{_BATCH})\s*){{0,2}}{_CORE})|市级|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|省|{_REGION})(?:{_COMMITTEE}|{_DEPARTMENT})?"
     # a province by its short name glued to the naming's round or batch (重庆第二批环保集中督察组, 四川第三轮…督察)
     rf"|{_PROVINCE_SHORT}(?=\s*(?:{_ROUND}|{_BATCH})))?\s*"
-    rf"(?:(?<=[省区市级\s])(?:{_YEAR})度?\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"  # 天津市2023年…督察: the year's
+    # 天津市2023年…督察: the year's; 省第三季度…督察组: the quarter's (a period, no group: set 41)
+    rf"(?:(?<=[省区市级\s])(?:(?:{_YEAR})度?|(?:(?:{_YEAR})\s*)?第?[一二三四1-4]季度)\s*(?={_CORE}|{_ROUND}|{_BATCH}))?"
     rf"(?:(?P<r2>{_ROUND})\s*)?(?:(?P<b2>{_BATCH})\s*)?"
     # 湖北省第一轮第二批5个…督察组: how many groups after the level's round or batch
     rf"(?:(?<=[轮批])\s*{_N}\s*个\s*)?"
@@ -105,23 +105,6 @@ _BARE_ROUND = re.compile(rf"(?:(?P<r>{_ROUND})\s*(?P<b>{_BATCH})?|(?P<b2>{_BATCH
 #: a link a spam site inserted between two characters of a word: a 《…》 holding Latin letters and no inspection's
 #: words (a title naming one, 《…PM2.5…督察整改方案》, is kept)
 _INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])《(?=[^《》\n]{0,40}[A-Za-z])[^《》\n督]{1,40}》(?=[\u4e00-\u9fff])")
-#: what a body does to an inspection of the level above (迎接 / 接受 / 配合 / 保障 …): it names no inspection of its own
-_RECEIVING = r"迎接|接受|配合|协助|保障|服务|做好|迎检|应对"
-#: a level as the subject acting on a body (中央先后对某省开展了2轮…督察, 某省已对7个市开展了第一批督察“回头看”): a
-#: level-less naming right after it in its clause is that level's
-_SUBJECT = re.compile(rf"(?<![对向赴到至在])(?P<level>中央|省委(?:、?省政府)?|省政府|(?:{_PLACE_LEVEL}|{_REGION})(?:{_COMMITTEE})?|{_PROVINCE_SHORT})"
-                      # …after a time (于…, 从2019年8月底起, 自…以来,, 继…之后,) and a manner (分2批: how many, no batch)
-                      rf"(?:先后|已经?|曾|再次|首次|分别|相继|于[^，,。；;\n]{{1,12}}?|(?:从|自)[^，,。；;\n]{{1,14}}?(?:起|以来|开始)\s*[，,]?\s*"
-                      rf"|继[^。；;\n]{{1,60}}?之?后\s*[，,]?\s*|分(?:{_N}\s*|两)?(?:批次?|轮|次))*\s*(?:对[^，,。；;\n]{{1,30}}?"
-                      # …the verb before or after its object (对7个市开展了…督察, 首次开展对省属企业…督察)
-                      rf"(?:开展|进行|实施|实现)了?\s*(?:{_N}\s*[轮次]\s*)?|(?:开展|进行|实施)了?\s*对[^，,。；;\n]{{1,30}}?(?:的)?\s*)$")
-#: …or a level opening its clause (after a time, at most) and launching the naming with no object before it (北京市日前
-#: 启动第二轮…督察, 2024年宁夏启动第三轮…督察): an adverb between, never a verb of receiving or helping (迎接 / 接受 /
-#: 配合: the level above's inspection)
-_LAUNCHER = re.compile(rf"(?:{LIST_ENUMERATOR})?\s*(?:(?:{_YEAR})?\s*(?:{_NUM}\s*月(?:\s*{_NUM}\s*日)?)?|今年|近日|日前|近期)?\s*"
-                       rf"(?P<level>省委(?:、?省政府)?|省政府|我省|本省|{_PLACE_LEVEL}|{_REGION}|{_PROVINCE_SHORT})"
-                       rf"(?:[、和]?(?:省|市|自治区|区)?(?:委|党委|政府|人民政府))*"  # 天津市委、市政府部署开展…
-                       rf"(?:(?!{_RECEIVING})[^，,。；;\n督对向市区县州]){{0,10}}?(?:启动|部署|组织开展|组织|开展|实施|发起)了?\s*")
 #: a municipality (直辖市) names its own inspection 市级 (重庆…市级环保集中督察): provincial; any other city's 市级 is none
 #: a frame giving the background (在中央环保督察…的基础上,): a naming inside it yields to one after it
 _BACKGROUND = re.compile(r"在[^，,。；;\n]{0,60}?基础上")
@@ -131,8 +114,6 @@ _FRAME = re.compile(r"继[^。；;\n]{1,60}?之?后\s*[，,]?")
 _HANDED_OVER = re.compile(r"\s*(?:组|的)?\s*(?:交办|转办|移交|信访|投诉|举报|案件)")
 _AGAIN = re.compile(r"回头看")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-#: an approval opening the sentence (经省委、省政府批准, 经党中央、国务院同意)
-_APPROVAL = re.compile(r"经(?P<who>[^，,。；;\n]{1,20}?)(?:批准|同意)")
 #: the naming before qualifying the work of this one (中央环保督察整改省级专项督察组, …反馈问题整改落实…督察): its subject
 _QUALIFIER = re.compile(r"\s*组?\s*(?:反馈)?\s*(?:意见|问题)?\s*(?:整改|落实)(?:落实|工作|情况){0,2}\s*")
 #: the ministry reporting a quoted “回头看” (生态环境部11月19日晚通报“回头看”典型案例): the central inspection's (a party
@@ -272,7 +253,7 @@ def namings(text: str | None) -> list[InspectionName]:
         if m.group("bare") and level is None and group and m.group("zu") and not (rnd or batch):
             _fill_group(out, filled, group, masked, m.start("group") - 1)  # 中央环保督察启动 第十督察组负责…: the group of the naming before
             continue
-        approved = _approved_by(masked, m.start()) if level is None else None
+        approved = approved_by(masked, m.start()) if level is None else None
         if m.group("kind") and not (level or approved):
             continue  # 专项督察 / 例行督察 with no core words names an inspection only after its level (自治区专项督察)
         if m.group("bare") and not (level and (group or m.group("groups") or rnd or batch or glued_level(m))) \
@@ -286,8 +267,8 @@ def namings(text: str | None) -> list[InspectionName]:
         special = bool(_SPECIAL.search(sentence))
         clause = clause_start(masked, m.start(), LINE_CLAUSE_ENDS)
         # the subject may stand before a time's clause (自治区从2019年8月底起,分2批对6个盟市开展了…督察): read from the sentence
-        subject = (_SUBJECT.search(masked, clause_start(masked, m.start(), SENTENCE_ENDS), m.start())
-                   or _LAUNCHER.fullmatch(masked, clause, m.start())
+        subject = (SUBJECT.search(masked, clause_start(masked, m.start(), SENTENCE_ENDS), m.start())
+                   or LAUNCHER.fullmatch(masked, clause, m.start())
                    if level is None else None)
         if subject and (not out or out[-1].start < subject.start()):
             level = level_of(subject.group("level"))
@@ -358,21 +339,6 @@ def _fill_group(out: list[InspectionName], filled: dict[int, int | None], group:
     if out[last].group is None:
         filled[last] = group
         out[last] = replace(out[last], group=group)
-
-
-def _approved_by(masked: str, at: int) -> tuple[str, int] | None:
-    """The level of the authority approving the naming at ``at`` in its sentence (经省委、省政府批准,决定组建3个专项督察组:
-    provincial; 经党中央、国务院批准: central; 经市委、市政府批准 names a city's: none), with where the approval ends."""
-    start = clause_start(masked, at, SENTENCE_ENDS)
-    found = list(_APPROVAL.finditer(masked, start, at))
-    if not found:
-        return None
-    who = found[-1].group("who")
-    if re.search(r"党中央|国务院", who):
-        return "central", found[-1].end()
-    if re.search(rf"(?:省|自治区|{_REGION}|{_PROVINCE_SHORT}|(?:{MUNICIPALITY.pattern})市)(?:委|党委|政府|人民政府)", who):
-        return "provincial", found[-1].end()
-    return None
 
 
 def _foreground(out: list[InspectionName], masked: str) -> list[InspectionName]:

@@ -61,9 +61,10 @@ from dataclasses import dataclass
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
+from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
-from archive.ledger.status_phrases import LAST_CELL, SHAM
+from archive.ledger.status_phrases import LAST_CELL
 from archive.ledger.status_topics import (
     FINDING,
     LIMITED_PART,
@@ -164,8 +165,8 @@ _FALSE_CLAIM = re.compile(r"虚报|谎报|假报|瞒报|谎称|假称|虚假|伪
 #: a result or pace the clause brings about or safeguards (推动…问题得到妥善处置, 为保障项目正常实施) is its purpose
 _CAUSE = re.compile(r"保障|保证|推动|促使|促进|(?<![行致即假])使(?!用)|以便|以利于")
 #: a kept-up duty closed by 的 before a noun (需要长期坚持的问题) names the kind of problem, an attribute: a later
-#: phrase of its clause is the predicate (…的问题正按序时推进)
-_ATTRIBUTE = re.compile(rf"的{_HAN}{{0,6}}?(?:问题|任务|事项|项目|工作|整改)")
+#: phrase of its clause is the predicate (…的问题正按序时推进), the noun counted too (立行立改、长期坚持的9项任务已…)
+_ATTRIBUTE = re.compile(rf"的(?:[\d一二两三四五六七八九十百]+\s*(?:个|项|件|条|类))?{_HAN}{{0,6}}?(?:问题|任务|事项|项目|工作|整改)")
 
 
 @dataclass(frozen=True)

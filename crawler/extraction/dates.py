@@ -85,12 +85,24 @@ def _intro_date(line: str) -> str | None:
     return None
 
 
+#: a speech's or a report's delivery line under its title: its day, then the meeting it was given at, the line's end
+#: (2020年6月28日在某市第五届人民代表大会第六次会议上; a sentence goes on after it: 会议上,…)
+_DELIVERED = re.compile(r"^[(（]?\s*(?P<day>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^，,。；;：:\n]{2,40}?"
+                        r"(?:会议|大会|全会|常委会)(?:上|开幕式上)\s*[)）]?$")
+
+
+def _delivered_date(line: str) -> str | None:
+    """Date of a delivery line under a speech's or a report's title: 2020年6月28日在…大会第六次会议上 (set 41)."""
+    match = _DELIVERED.match(line.strip(" \t\u3000\xa0"))
+    return parse_shown_date(match.group("day")) if match else None
+
+
 def find_stated_date(text: str) -> str | None:
     """The date the document states for itself.
 
     The signature date line (``2024年7月3日`` or ``二〇二三年三月十七日`` alone, or after the
     signer) before any appended 附件 section wins, the last one if several; else an adoption line
-    such as ``（2007年6月29日…会议通过）``; chrome lines (``时间：…``, dates with times) never count.
+    such as ``（2007年6月29日…会议通过）`` or a delivery line (``2020年6月28日在…会议上``); chrome lines (``时间：…``, dates with times) never count.
     """
     lines = [ln for ln in text.split("\n") if ln.strip(_LINE_TRIM)]
     found: list[tuple[int, str]] = []
@@ -105,7 +117,7 @@ def find_stated_date(text: str) -> str | None:
         before = [d for i, d in found if cut is None or i < cut]
         return (before or [found[-1][1]])[-1]
     for line in lines[:8]:
-        date = _intro_date(line)
+        date = _intro_date(line) or _delivered_date(line)
         if date:
             return date
     return None

@@ -41,6 +41,9 @@ PUBLISHER_LABEL = "|".join(rf"{label}(?=\s*[:：])" if label in _VERB_LABELS els
 #: 公开责任部门, nor a weak one): a day a wide gap sets after the value on their line is the posting day (``info``)
 SOURCE_OR_ORGAN_LABEL = "|".join(label for label in _ISSUER_LABELS + _SOURCE_LABELS
                                  if label.endswith(("来源", "來源", "机构", "机关")))
+#: a source label's own tail glued before its colon (来源中心:某局, 来源单位:某局, 来源网站:某网: a CMS's longer label): the
+#: value after the colon is the source's
+_LABEL_TAIL = re.compile(r"^(?:中心|单位|部门|机构|网站|媒体)\s*[:：]\s*(?=\S)")
 _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
 #: a studio's or a team's account under a weak label (发布者: 东东工作室, 发布: 某某小编团队): a site's user, no body
 _ACCOUNT_NAME = re.compile(r"(?:工作室|小编|团队)$")
@@ -54,6 +57,8 @@ def publisher_of(fields: dict[str, str]) -> str | None:
     written)."""
     for label in PUBLISHER_LABELS:
         written, value = for_reading(fields.get(label) or "")
+        if label in _SOURCE_LABELS and (tail := _LABEL_TAIL.match(value)):
+            written, value = written[tail.end():], value[tail.end():]
         if value and not NO_PUBLISHER.match(value) and not DATE_FIRST.match(value):  # an empty source, then a day
             end = _VALUE_END.search(value)
             head = slice(0, end.start() if end else len(value))

@@ -64,11 +64,15 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: task count 0.916 (0.92 → 0.91), deadline 0.988 / 0.968 (0.99 / 0.97 → 0.98 / 0.96), status recall 0.947
 #: (0.95 → 0.94), citation recall 0.937 (0.94 → 0.93), info block precision 0.989 (0.99 → 0.98), all from the set's
 #: rows joining); set 40 seen since the round on its dev rows, README "The round on set 40 (r40)": its rows join, no
-#: dev or whole floor moves (dev status 982 / 6 / 25, deadline 629 / 3 / 6, citation 101 / 0 / 2 after the round)
-DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.99), "inspection": (0.99, 0.99),
-             "task_count": (0.95, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.98)}
+#: dev or whole floor moves (dev status 982 / 6 / 25, deadline 629 / 3 / 6, citation 101 / 0 / 2 after the round);
+#: set 41 seen since the round on its dev rows, README "The round on set 41 (r41)": its rows join, dev deadline recall
+#: 0.989 (638 / 3 / 7: 0.99 → 0.98, the set's one dev deadline miss left), dev citation recall 0.971 (102 / 0 / 3:
+#: 0.98 → 0.97, the set's one dev citation miss left), whole citation recall 0.925 (124 / 3 / 10: 0.93 → 0.92), all
+#: from the set's rows joining, none from the round
+DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
+             "task_count": (0.95, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.97)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.91, 0.97), "deadline": (0.98, 0.96), "status": (0.98, 0.94),
-               "citation": (0.97, 0.93), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
+               "citation": (0.97, 0.92), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–28 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
 #: dev rows; after the round on sets 26–28 (README "After sets 26, 27 and 28"): feedback 39 / 0 / 2, task count
@@ -102,8 +106,11 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.91, 0.97), "deadline": 
 #: joined, not the round, lower the floor from 0.88 to 0.86; the round took one FP off)**, **status 214 / 17 / 45 before
 #: and after (recall 0.826: the set's held-out rows joined; the floor falls from 0.83 to 0.82)**, citation 22 / 3 / 6,
 #: inspection 278 / 4 / 14, info block 202 / 8 / 12, feedback 42 / 0 / 3, task count 39 / 10 / 5, all unchanged by
-#: the round
-HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.77), "task_count": (0.79, 0.88), "deadline": (0.95, 0.86),
+#: the round; with set 41's held-out rows, after the round on its dev rows (README "The round on set 41 (r41)"; this
+#: test's selection), every line the same before and after the round: **citation 22 / 3 / 7 (recall 0.759: the set's
+#: held-out rows joined, not the round, lower the floor from 0.77 to 0.75)**, deadline 147 / 7 / 22, status
+#: 217 / 18 / 45, inspection 283 / 4 / 14, info block 204 / 8 / 12, feedback 42 / 0 / 3, task count 40 / 10 / 5
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.79, 0.88), "deadline": (0.95, 0.86),
                  "status": (0.92, 0.82), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
@@ -191,7 +198,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.77), "task_count"
 #: Fresh set 41 (harvest 46, 171 rows, progress reports, close-outs and feedback of provincial inspections, taken while
 #: set 40 was being read) was first measured with the readers after the round on set 40 (README "Set 41 measured blind
 #: after the round on set 40": status 23 / 2 / 4, inspection 24 / 0 / 1, feedback 9 / 0 / 1, task count 6 / 0 / 0,
-#: deadline 11 / 0 / 1, info block 19 / 1 / 2, citation 1 / 0 / 2; the round moved none of its rows) and is held to it.
+#: deadline 11 / 0 / 1, info block 19 / 1 / 2, citation 1 / 0 / 2; the round moved none of its rows) and is seen for
+#: every kind since the round on its dev rows (README "The round on set 41 (r41)"), its rows in the floors above.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -199,8 +207,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh41": {"citation": (1.0, 0.333), "inspection": (1.0, 0.959), "feedback": (1.0, 0.899), "task_count": (1.0, 1.0),
-                "deadline": (1.0, 0.916), "status": (0.919, 0.851), "info_block": (0.949, 0.904)},
 }
 
 #: Fresh sets kept unread and not measured yet (set 42 now; sets 33–41 were until their first measure):
