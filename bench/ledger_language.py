@@ -25,7 +25,7 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–41 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 41 measured blind after the round on set 40"; the rounds on them read their dev rows): set 42
-#: (harvest 47), labelled and not yet measured
+#: (harvest 47), measured blind once after the rounds on sets 40 and 41, the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh42"}
 
 

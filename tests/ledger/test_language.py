@@ -200,6 +200,11 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: after the round on set 40": status 23 / 2 / 4, inspection 24 / 0 / 1, feedback 9 / 0 / 1, task count 6 / 0 / 0,
 #: deadline 11 / 0 / 1, info block 19 / 1 / 2, citation 1 / 0 / 2; the round moved none of its rows) and is seen for
 #: every kind since the round on its dev rows (README "The round on set 41 (r41)"), its rows in the floors above.
+#: Fresh set 42 (harvest 47, 155 rows, provincial inspections' feedback and progress named city by city, taken while
+#: set 41 was being read) was first measured with the readers after the round on set 41 (README "Set 42 measured blind
+#: after the rounds on sets 40 and 41": status 18 / 2 / 2, inspection 30 / 0 / 0, feedback 4 / 0 / 1, task count
+#: 2 / 2 / 1, deadline 6 / 0 / 0, info block 18 / 0 / 0, citation no positive; neither round moved any of its rows), is
+#: held to it and stays kept unread, the blind measure of the next round.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -207,13 +212,15 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
+    "fresh42": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 0.799), "task_count": (0.5, 0.666),
+                "deadline": (1.0, 1.0), "status": (0.899, 0.899), "info_block": (1.0, 1.0)},
 }
 
-#: Fresh sets kept unread and not measured yet (set 42 now; sets 33–41 were until their first measure):
+#: Fresh sets kept unread and not measured yet (none now; sets 33–42 were until their first measure):
 #: labelled and committed with no reader run on them, so they have no first measure to hold.  They are
 #: held apart from every floor and scored by no test; their first measure gives them an UNSEEN_FLOOR entry in place of
 #: this.
-UNMEASURED: set[str] = {"fresh42"}
+UNMEASURED: set[str] = set()
 
 
 def _seen(rows: list[dict], kind: str) -> list[dict]:
