@@ -116,3 +116,20 @@ def test_a_day_straight_before_a_bare_feedback_is_its_day(text, want):
 def test_a_quarter_between_level_and_naming_is_a_period(text, want):
     found = inspection_name(text)
     assert ((found.level, found.group) if found else None) == want
+
+
+# -- a clause that is only the limit governs the clause after it (the gap r41 left in S2; no corpus row has it) ---------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2023年底前,10个项目建成投用。", "other"),
+    ("到2025年6月底前,8座垃圾中转站建成并投入使用。", "other"),
+    ("年底前,全部拆除到位。", "other"),
+    # an 已 after the limit states it done; a time that is no limit (截至, a bare year, 目前) leaves the read
+    ("2023年底前,已有10个项目建成投用。", "done"),
+    ("截至2023年底,10个项目建成投用。", "done"),
+    ("2023年,10个项目建成投用。", "done"),
+    ("目前,68个项目建成投用。", "done"),
+])
+def test_a_clause_that_is_only_the_limit_makes_the_next_a_target(text, want):
+    reads_status(text, want)
