@@ -50,10 +50,10 @@ _FEEDBACK_VERB = re.compile(
     r"|(?:将|把)(?!于|在|会|要)[^。；;，,\n]{0,16}?(?:意见|报告|情况)\s*(?:正式)?\s*反馈"
     # (the inspectors' only: 收到群众反馈意见 is a petition's, 信访件反馈工作 a reply's)
     r"|(?:接到|收到|接收|签收)了?[^。；;，,\n]{0,30}?督[察查][^。；;，,\n]{0,12}?反馈(?:的[^。；;，,\n]{0,8})?(?:意见|报告)"
-    # (…督察反馈已完成: the feedback itself said done)
     # (a day straight before a bare 反馈 with nothing after it but 的 / 了 / a clause's end: 督察组于2018年4月8日反馈的结果
     # 显示; …反馈问题 / 反馈的问题 name the problems, set 41)
     r"|(?<=日)\s*反馈(?=的(?!问题|意见)|了|[，,。；;]|$)"
+    # (…督察反馈已完成: the feedback itself said done)
     r"|督[察查][^。；;，,\n]{0,8}?反馈(?:工作)?\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)\s*(?:[:：]|为|是)?|督[察查]反馈\s*[:：]")
 _MEETING_ON = re.compile(r"议?\s*(?:定)?于")
 #: a date on an info line (发布时间：2022-11-11, 时间发布:…) is the page's, never the feedback's

@@ -102,7 +102,8 @@ def find_stated_date(text: str) -> str | None:
 
     The signature date line (``2024年7月3日`` or ``二〇二三年三月十七日`` alone, or after the
     signer) before any appended 附件 section wins, the last one if several; else an adoption line
-    such as ``（2007年6月29日…会议通过）`` or a delivery line (``2020年6月28日在…会议上``); chrome lines (``时间：…``, dates with times) never count.
+    such as ``（2007年6月29日…会议通过）`` or a delivery line (``2020年6月28日在…会议上``); chrome lines
+    (``时间：…``, dates with times) never count.
     """
     lines = [ln for ln in text.split("\n") if ln.strip(_LINE_TRIM)]
     found: list[tuple[int, str]] = []
