@@ -146,9 +146,12 @@ _SHAM_FOUND = re.compile(rf"{FINDING.pattern}|出现|[仍还]有|甚至有")
 #: a time limit straight before a phrase (2020年底前 / 6月30日前 / 年内 / 30日内 + 完成整改) makes it what is set for then
 _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日天度]内)(?:全面|全部|如期|按期|按时|提前|超额)?$")
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
-#: a clause that is only 到 / 至 + a time (到2021年底, 到“十四五”末; not a past one, 到去年年底): a completion opening the
-#: next clause with no subject is its target (as a plan's dated clause sets a deadline)
-_TARGET_TIME = re.compile(r"(?:^|[，,；;。:：])(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?[，,]$")
+#: a clause that is only 到 / 至 + a time (到2021年底, 到“十四五”末; not a past one, 到去年年底), or only a limit
+#: (2023年底前, 6月底前, 年底前): a completion opening the next clause with no subject, or with its counted one
+#: (2023年底前,10个项目建成投用), is its target (as a plan's dated clause sets a deadline)
+_TARGET_TIME = re.compile(r"(?:^|[，,；;。:：])(?:(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?"
+                          r"|(?:在|于)?(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?|(?:年|\d{1,2}\s*月)\s*(?:底|末))"
+                          r"(?:以)?前)[，,]$")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
 #: 开展“回头看”); tasks named as behind there are behind (对尚未整改到位的,…: README set 9)
 _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")

@@ -27,14 +27,10 @@ MODAL_AIM = re.compile(AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![�
                         r"|(?<![相响供适对反效理])应(?:当|该)?(?![急用对])|(?<![必无])须|需要?(?!求|氧)"
                         # …and the future (将 / 拟 / 预计 / 准备 / 打算 + the work: 企业将完成整改)
                         r"|将|拟|预计|准备|打算")
-#: an aim whose clause is only a manner phrase (确保按…的时间节点,全面完成…) or a limit governs the clause after its comma
+#: an aim whose clause is only a manner phrase (确保按…的时间节点,全面完成…) governs the clause after its comma
 _AIM_MANNER = re.compile(rf"(?:{AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$"
                          # …or the future or a duty with only its means (全县将以此次督察为契机,全面完成…)
-                         r"|(?:将|要|应|须|拟)[^，,；;。]{0,4}?以[^，,；;。]{1,16}?为(?:契机|抓手|重点|突破口|导向|目标|主线)[，,]$"
-                         # …or a clause that is only the limit (2023年底前, / 到2025年6月底前, / 年底前,): by when, so the
-                         # clause after it is the target (2023年底前,10个项目建成投用), unless an 已 there states it done
-                         r"|^(?:到|至|在|于)?(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?|(?:年|\d{1,2}\s*月)\s*(?:底|末))"
-                         r"(?:以)?前[，,]$")
+                         r"|(?:将|要|应|须|拟)[^，,；;。]{0,4}?以[^，,；;。]{1,16}?为(?:契机|抓手|重点|突破口|导向|目标|主线)[，,]$")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
 #: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)
