@@ -23,10 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–41 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 41 measured blind after the round on set 40"; the rounds on them read their dev rows): set 42
-#: (harvest 47), measured blind once after the rounds on sets 40 and 41, the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh42"}
+#: fresh sets no reader round reads, dev rows included (sets 13–42 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 42 measured blind after the rounds on sets 40 and 41"; the rounds on them read their dev
+#: rows): none while the round on set 42 (r42) reads its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
