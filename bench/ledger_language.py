@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–42 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 42 measured blind after the rounds on sets 40 and 41"; the rounds on them read their dev
-#: rows): none while the round on set 42 (r42) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: rows): set 43 (harvest 48, README "Fresh set 43 (harvest 48): kept unread") until its blind measure
+KEPT_UNREAD: set[str] = {"fresh43"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
