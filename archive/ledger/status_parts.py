@@ -1,6 +1,6 @@
 """A status stated for a part of the tasks and for the rest (``archive.ledger.status`` asks these after its head):
 after a part done, a clause about the rest that is on track or behind decides (已完成19项,其他整改任务正在推进 → on
-track); a share below 100 % done is a part (已完成70%); done and mostly done stated together are the weaker state.  The
+track; a counted rest in hand then a counted rest not done, 正在整改5个,未整改2个, behind); a share below 100 % done is a part (已完成70%); done and mostly done stated together are the weaker state.  The
 head reader is passed in (``head_of``: the first status phrase of a text as (start, class order, class, wording))."""
 from __future__ import annotations
 
@@ -128,7 +128,10 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
             return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
         if later and later[2] == "behind" and later[0] <= 1 and _REST_NAMED.match(rest, later[0] + len(later[3])):
             continue  # 13个…已整改完成12个,尚未完成整改的…为某项目: the rest named, not counted (set 9): the part done decides
-        if later and later[2] in ("on_track", "behind"):
+        if later and later[2] == "on_track":
+            # (…rest counted in hand, then a count behind: 已整改到位6个,正在整改5个,未整改2个 → behind, the weaker state)
+            return behind_part(rest, later, head_of) or later
+        if later and later[2] == "behind":
             return later
     return None
 
