@@ -67,9 +67,11 @@ def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
         if later is None or later[0] >= carried.start() or named:
             return (carried.start(), 0, "on_track", carried.group(0))
     # the rest not done yet and in hand on its pace (未办结、正在按序时推进的有3件, 未办结的2件正在推进): on track; not
-    # started (尚未开工,正在推进) stays behind
+    # started as its predicate (尚未开工,正在推进) stays behind
     gap = _NOT_YET.match(rest, later[0] + len(later[3])) if later and later[2] == "behind" else None
-    if later and gap and re.search(r"完成|办结|销号|到位|结案", rest[later[0]:gap.end()]):
+    # (…not started named as its count's attribute, 未开工的30项前期工作正在有序进行, as not done is: the pace decides)
+    if later and gap and (re.search(r"完成|办结|销号|到位|结案", rest[later[0]:gap.end()])
+                          or ("的" in gap.group(0) and re.search(r"开工|启动|动工", rest[later[0]:gap.end()]))):
         pace = head_of(rest[gap.end():])
         in_clause = pace and not _CLAUSE.search(rest, gap.end(), gap.end() + pace[0])
         return pace if pace and in_clause and pace[2] == "on_track" and (pace[0] == 0 or "的" in gap[0]) else later
