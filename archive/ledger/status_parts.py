@@ -150,8 +150,9 @@ def _part_of_total(compact: str, head: Head) -> bool:
     return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
 
 
-#: a later clause's own short subject before its phrase (…均已拆除生产设备,场地已基本清理到位; a group closed by 的 is none)
-_SUBJECT = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,6}")
+#: a later clause's own subject before its phrase, up to 12 characters (…均已拆除生产设备,场地已基本清理到位; 规划已完成,沿江…
+#: 修复工作已基本完工; a group closed by 的 is none)
+_SUBJECT = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,12}")
 
 
 def part_mostly_done(compact: str, head: Head, head_of: HeadOf) -> Head | None:
