@@ -38,8 +38,8 @@ _INSPECTION = re.compile(r"督[察查]|反馈")
 _NUM = r"[\d两二三四五六七八九十]+"
 #: several inspections pooled: rounds, a number of times (not an ordinal: 第2次), two levels joined
 _SEVERAL_INSPECTIONS = re.compile(r"两轮|历次|多轮"
-                                  rf"|督[察查][^，,。；;]{{0,4}}?(?<!第)(?:{_NUM})\s*[次轮](?!\s*(?:会议|反馈))"
-                                  rf"|(?<!第)(?:{_NUM})\s*[次轮](?![^，,。；;]{{0,16}}?会)[^，,。；;]{{0,16}}?督[察查]")
+                                  rf"|督[察查][^，,。；;]{{0,4}}?(?<![第\d两二三四五六七八九十])(?:{_NUM})\s*[次轮](?![^，,。；;]{{0,6}}?会|\s*反馈)"
+                                  rf"|(?<![第\d两二三四五六七八九十])(?:{_NUM})\s*[次轮](?![^，,。；;]{{0,16}}?会)[^，,。；;]{{0,16}}?督[察查]")
 _ONE_TIME = re.compile(r"^[一1]\s*[次轮]")
 #: the provincial level's inspections as a kind, and what names one recipient or the feedback given to it
 _PROVINCIAL_LEVEL = re.compile(r"省级[^，,。；;]{0,10}?督[察查]")
