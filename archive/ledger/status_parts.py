@@ -1,6 +1,6 @@
 """A status stated for a part of the tasks and for the rest (``archive.ledger.status`` asks these after its head):
 after a part done, a clause about the rest that is on track or behind decides (已完成19项,其他整改任务正在推进 → on
-track); a share below 100 % done is a part (已完成70%); done and mostly done stated together are the weaker state.  The
+track; a counted rest in hand then a counted rest not done, 正在整改5个,未整改2个, behind); a share below 100 % done is a part (已完成70%); done and mostly done stated together are the weaker state.  The
 head reader is passed in (``head_of``: the first status phrase of a text as (start, class order, class, wording))."""
 from __future__ import annotations
 
@@ -67,9 +67,11 @@ def _rest_state(rest: str, head_of: HeadOf) -> Head | None:
         if later is None or later[0] >= carried.start() or named:
             return (carried.start(), 0, "on_track", carried.group(0))
     # the rest not done yet and in hand on its pace (未办结、正在按序时推进的有3件, 未办结的2件正在推进): on track; not
-    # started (尚未开工,正在推进) stays behind
+    # started as its predicate (尚未开工,正在推进) stays behind
     gap = _NOT_YET.match(rest, later[0] + len(later[3])) if later and later[2] == "behind" else None
-    if later and gap and re.search(r"完成|办结|销号|到位|结案", rest[later[0]:gap.end()]):
+    # (…not started named as its count's attribute, 未开工的30项前期工作正在有序进行, as not done is: the pace decides)
+    if later and gap and (re.search(r"完成|办结|销号|到位|结案", rest[later[0]:gap.end()])
+                          or ("的" in gap.group(0) and re.search(r"开工|启动|动工", rest[later[0]:gap.end()]))):
         pace = head_of(rest[gap.end():])
         in_clause = pace and not _CLAUSE.search(rest, gap.end(), gap.end() + pace[0])
         return pace if pace and in_clause and pace[2] == "on_track" and (pace[0] == 0 or "的" in gap[0]) else later
@@ -128,7 +130,10 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
             return (later[0], later[1], "on_track", later[3])  # the rest pushed on (持续推进17个): on track
         if later and later[2] == "behind" and later[0] <= 1 and _REST_NAMED.match(rest, later[0] + len(later[3])):
             continue  # 13个…已整改完成12个,尚未完成整改的…为某项目: the rest named, not counted (set 9): the part done decides
-        if later and later[2] in ("on_track", "behind"):
+        if later and later[2] == "on_track":
+            # (…rest counted in hand, then a count behind: 已整改到位6个,正在整改5个,未整改2个 → behind, the weaker state)
+            return behind_part(rest, later, head_of) or later
+        if later and later[2] == "behind":
             return later
     return None
 
@@ -145,8 +150,9 @@ def _part_of_total(compact: str, head: Head) -> bool:
     return bool(done and total and re.sub(r"\D", "", done.group(0)) != re.sub(r"\D", "", total.group(0)))
 
 
-#: a later clause's own short subject before its phrase (…均已拆除生产设备,场地已基本清理到位; a group closed by 的 is none)
-_SUBJECT = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,6}")
+#: a later clause's own subject before its phrase, up to 12 characters (…均已拆除生产设备,场地已基本清理到位; 规划已完成,沿江…
+#: 修复工作已基本完工; a group closed by 的 is none)
+_SUBJECT = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){1,12}")
 
 
 def part_mostly_done(compact: str, head: Head, head_of: HeadOf) -> Head | None:

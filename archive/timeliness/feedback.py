@@ -119,7 +119,12 @@ _PLANNED = re.compile(r"(?:将|拟|计划|预计|预定)\s*(?:于|在)?\s*$")
 
 
 #: the inspectors named somewhere in the text (督察组, 督查组, 海洋监察机构): feedback with none named is someone else's
-_INSPECTORS_NAMED = re.compile(r"督[察查]|监察")
+_INSPECTORS_NAMED = re.compile(r"督[察查]|监察"
+                               # …or implied: a clause with no subject but its day (and manner) giving the inspected
+                               # body its problems or opinions (2017年8月23日正式向我市反馈了…45个问题; a body named before
+                               # 向, 信访局向我市反馈, or petitions' problems, 反馈了群众来信的问题, are another's)
+                               r"|(?:^|[，,。；;\n])\s*(?:[^，,。；;\n]{0,16}?日\s*)?(?:正式|集中|书面|当面)?\s*向我(?:省|市|县|区|州|盟|旗)"
+                               r"\s*(?:正式)?\s*反馈了?(?:(?!信访|来信|来访|举报|投诉)[^。；;，,\n]){0,24}?(?:问题|意见)")
 
 
 def feedback_date(text: str, *, context_year: int | None = None) -> DateMention | None:

@@ -77,7 +77,10 @@ _DONE_BEFORE = re.compile(r"(?:(?:已(?:经)?|累计|共)[^，,。；;\d]{0,8}?(
                           # …and its 的 before the noun (已办结的整改任务:32项, 未完成整改的任务共9项)
                           r"(?:[^，,。；;\d]{0,12}?督[察查])?(?:整改)?的?(?:整改)?(?:任务)?\s*$")
 #: …or a total after its categories: 共六类25个具体问题, or what the plan sorted them into: 归纳整理出41个问题, 细化为39个问题
-_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改|(?:类|方面)\s*$"
+_PROBLEM_CONTEXT = re.compile(r"反馈|指出|交办|移交|督察报告|督察(?:组)?提出|清单|方案|确定|明确|需要?整改"
+                              # …or the categories (and items) the feedback is sorted into, right before the count
+                              # (4个方面, 3大类15项45个问题)
+                              rf"|(?:类|方面)\s*(?:(?:{_CN_NUM})\s*[项条]\s*)?$"
                               # …or 整改 opening the clause as the problems' qualifier (a table's 整改问题 24 个; 共整改问题24个
                               # is work done)
                               r"|^\s*整改\s*$"
@@ -149,7 +152,7 @@ _PLACE_KIND = r"(?:地市|市州|县区|县市区|市县|(?:设区的?|地级|�
 #: several bodies or plans together (各省, 各地, 全国, 两轮 / 历次督察; a number of provinces: 7省(市), 8省区, 5个省份)
 _OTHER_OWNER = re.compile(rf"第\s*(?:{_CN_NUM})\s*批(?!\s*(?:中央|省|自治区|督察|次督察))|分\s*(?:{_CN_NUM})\s*批"
                           r"|(?:本次|此次|这次|本期|本批次?|此批)[^，,。；;\d]{0,4}?(?:公示|验收|销号)|现将|拟销号"
-                          r"|各(?:省|市|地|县)|全国|两轮|历次|多轮"
+                          r"|各(?:省|市|地|县)|全国"
                           rf"|(?<![\d第]){_SEVERAL_PROVINCES}")
 #: a number of provinces or places opening the sentence as its subject (7省市督察整改方案均…, 3市…): the counts after
 #: them in that sentence are their plans' added up

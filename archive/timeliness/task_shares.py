@@ -6,7 +6,14 @@
 * a department's or a sector's share (``涉及住建25项整改任务``, ``涉及水利部门的问题12个``): the department's, no plan's
   (a place's share, ``涉及我市17项``, is its plan's count, ``task_counts``'s ``n_share``);
 * the problems a campaign's check or a discipline body's supervision found (``“某某”专项行动…督导检查涉及我市39个问题已完成
-  整改13个``) with no inspection or its feedback named in the sentence: that campaign's list, even with the part done.
+  整改13个``) with no inspection or its feedback named in the sentence: that campaign's list, even with the part done;
+* several inspections pooled before the count in its sentence: rounds (``两轮``, ``历次``, ``多轮``) or a number of times
+  (``先后经历…督察5次``, ``3次督察``): their feedback added up, no one plan's (two levels joined alone, ``中央、省委…督察
+  反馈我市的问题64个``, may be one city's list);
+* the provincial level's inspections as a kind (``省级…督察``, ``第二轮省级…督察``) owning the count with no recipient, no
+  feedback's or raising verb before it in the sentence, and no central inspection beside it in the text: the total over
+  the cities each inspected (``首轮省级…督察提出的26个问题`` is the problems put to one city, its plan's count; the tier
+  set beside the central one, ``中央环保督察整改任务45项；省级环保督察整改任务30项``, is one body's two lists).
 """
 from __future__ import annotations
 
@@ -28,6 +35,15 @@ _SECTOR_SHARE = re.compile(rf"涉及\s*(?:市|县|区|省)?(?:(?:{_SECTOR})(?:{_
 #: a campaign's check or a discipline body's supervision as the problems' source
 _CAMPAIGN_CHECK = re.compile(r"专项行动|攻坚行动|百日行动|整治行动|督导|纪委|监委")
 _INSPECTION = re.compile(r"督[察查]|反馈")
+_NUM = r"[\d两二三四五六七八九十]+"
+#: several inspections pooled: rounds, a number of times (not an ordinal: 第2次), two levels joined
+_SEVERAL_INSPECTIONS = re.compile(r"两轮|历次|多轮"
+                                  rf"|督[察查][^，,。；;]{{0,4}}?(?<![第\d两二三四五六七八九十])(?:{_NUM})\s*[次轮](?![^，,。；;]{{0,6}}?会|\s*反馈)"
+                                  rf"|(?<![第\d两二三四五六七八九十])(?:{_NUM})\s*[次轮](?![^，,。；;]{{0,16}}?会)[^，,。；;]{{0,16}}?督[察查]")
+_ONE_TIME = re.compile(r"^[一1]\s*[次轮]")
+#: the provincial level's inspections as a kind, and what names one recipient or the feedback given to it
+_PROVINCIAL_LEVEL = re.compile(r"省级[^，,。；;]{0,10}?督[察查]")
+_RECIPIENT = re.compile(r"我|向|对|反馈|提出|指出|交办|移交|[\u4e00-\u9fff]{1,6}[市县区州盟旗](?!级)")
 
 
 def other_scope(text: str, sentence: int, count: int, sentence_end: int) -> bool:
@@ -37,4 +53,11 @@ def other_scope(text: str, sentence: int, count: int, sentence_end: int) -> bool
         return True  # 第四类为体制机制建设类,包括…等5项任务
     if _SECTOR_SHARE.search(text, max(sentence, count - 16), count):
         return True  # 涉及住建25项整改任务
+    several = next((m for m in _SEVERAL_INSPECTIONS.finditer(text, sentence, count)
+                    if not _ONE_TIME.match(m.group(0).lstrip("督察查"))), None)
+    if several:
+        return True  # 先后经历…督察5次,反馈问题788个; 两轮督察…
+    level = _PROVINCIAL_LEVEL.search(text, sentence, count)
+    if level and not _RECIPIENT.search(text, sentence, count) and "中央" not in text:
+        return True  # 省级…督察共9982项整改任务: the cities' plans added up
     return bool(_CAMPAIGN_CHECK.search(text, sentence, count)) and not _INSPECTION.search(text, sentence, sentence_end)

@@ -68,10 +68,12 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: set 41 seen since the round on its dev rows, README "The round on set 41 (r41)": its rows join, dev deadline recall
 #: 0.989 (638 / 3 / 7: 0.99 → 0.98, the set's one dev deadline miss left), dev citation recall 0.971 (102 / 0 / 3:
 #: 0.98 → 0.97, the set's one dev citation miss left), whole citation recall 0.925 (124 / 3 / 10: 0.93 → 0.92), all
-#: from the set's rows joining, none from the round
+#: from the set's rows joining, none from the round; set 42 seen since the round on its dev rows, README "The round on
+#: set 42 (r42)": its rows join, no floor falls; the round raises task count precision to 0.966 dev (144 / 5 / 0:
+#: 0.95 → 0.96) and 0.929 whole (184 / 14 / 5: 0.91 → 0.92)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
-             "task_count": (0.95, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.97)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.91, 0.97), "deadline": (0.98, 0.96), "status": (0.98, 0.94),
+             "task_count": (0.96, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.97)}
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.98, 0.96), "status": (0.98, 0.94),
                "citation": (0.97, 0.92), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–28 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
@@ -109,8 +111,13 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.91, 0.97), "deadline": 
 #: the round; with set 41's held-out rows, after the round on its dev rows (README "The round on set 41 (r41)"; this
 #: test's selection), every line the same before and after the round: **citation 22 / 3 / 7 (recall 0.759: the set's
 #: held-out rows joined, not the round, lower the floor from 0.77 to 0.75)**, deadline 147 / 7 / 22, status
-#: 217 / 18 / 45, inspection 283 / 4 / 14, info block 204 / 8 / 12, feedback 42 / 0 / 3, task count 40 / 10 / 5
-HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.79, 0.88), "deadline": (0.95, 0.86),
+#: 217 / 18 / 45, inspection 283 / 4 / 14, info block 204 / 8 / 12, feedback 42 / 0 / 3, task count 40 / 10 / 5;
+#: with set 42's held-out rows, after the round on its dev rows (README "The round on set 42 (r42)"; this test's
+#: selection): task count 40 / 10 / 5 before the round, **40 / 9 / 5 after (precision 0.816: the round took one
+#: held-out FP off, a row of an older set no one read; the floor rises from 0.79 to 0.81)**, citation 22 / 3 / 7,
+#: deadline 148 / 7 / 22, status 223 / 19 / 46, inspection 289 / 4 / 14, info block 211 / 8 / 12, feedback
+#: 44 / 0 / 3, the same before and after the round; no held-out floor falls
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.81, 0.88), "deadline": (0.95, 0.86),
                  "status": (0.92, 0.82), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
@@ -203,8 +210,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: Fresh set 42 (harvest 47, 155 rows, provincial inspections' feedback and progress named city by city, taken while
 #: set 41 was being read) was first measured with the readers after the round on set 41 (README "Set 42 measured blind
 #: after the rounds on sets 40 and 41": status 18 / 2 / 2, inspection 30 / 0 / 0, feedback 4 / 0 / 1, task count
-#: 2 / 2 / 1, deadline 6 / 0 / 0, info block 18 / 0 / 0, citation no positive; neither round moved any of its rows), is
-#: held to it and stays kept unread, the blind measure of the next round.
+#: 2 / 2 / 1, deadline 6 / 0 / 0, info block 18 / 0 / 0, citation no positive; neither round moved any of its rows) and is
+#: seen for every kind since the round on its dev rows (README "The round on set 42 (r42)"), its rows in the floors above.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -212,8 +219,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh42": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 0.799), "task_count": (0.5, 0.666),
-                "deadline": (1.0, 1.0), "status": (0.899, 0.899), "info_block": (1.0, 1.0)},
 }
 
 #: Fresh sets kept unread and not measured yet (set 43; sets 33–42 were until their first measure):
