@@ -213,8 +213,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:全部|彻底)?{_WORK}{_RESULT}"
                         # a verb of ending things, its object before the count, under a cut-off's or a tally's licence
                         # (依法取缔散乱污企业36家, 累计关停…企业12家; 计划 / 要 / 年底前 … before it are none)
+                        # (…or any verb of the work done, 累计清运…垃圾100余吨, 累计平整场地1000余平方米: set 43)
                         rf"|(?<![前内底]){_UNAIMED}(?:累计|依法|共)"
-                        rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治)(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
+                        rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治|{_PERFECTIVE_WORK})(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
                         r"(?![^，,；;。]{0,2}?(?:目标|任务|指标|以上))"
                         # the works' result put to use, reported (便民市场正式启用, 新厂正式投运; 将 / 计划 … are aims)
                         r"|(?<![将拟于])(?<!计划|预计|争取|确保|力争)正式(?:启用|投用|投运|投入使用|投入运行|运营|开放|开园|通水)"
