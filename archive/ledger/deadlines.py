@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from archive.ledger.bare_years import year_set
 from archive.ledger.clauses import clause_start
+from archive.ledger.duties import CHECK_SPAN as _CHECK_SPAN
 from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import MECHANISM_NAMED as _MECHANISM_NAMED
@@ -219,7 +220,8 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         if kind == "ongoing" and found and (_MECHANISM_NAMED.match(raw, found.start()) or _REGULAR.search(raw)) \
                 and _RECURRING.search(raw):
             continue  # 落实常态化巡查机制,定期开展巡查工作 / 形成长效机制,定期督查: the regular duty, not a kept-up one
-        if found and not (kind == "relative" and _DATED_START.search(raw, 0, found.start())):
+        if found and not (kind == "relative" and (_DATED_START.search(raw, 0, found.start())
+                                                  or found.group(0).lstrip().startswith("用") and _CHECK_SPAN.match(raw, found.end()))):
             return Deadline(None, kind, cell, why, found.group(0))
     return Deadline(None, "unknown", cell)
 

@@ -15,12 +15,13 @@ from archive.ledger.limit_words import LIMIT_NOUN
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings)
-_AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法)?"
+_AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法|着手)?"
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
             # 立即组织相关企业整改, 立即督促业主拆除: set 39)
-            r"(?:(?:对|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,14}?)?"
+            # (…or those it hands the problem to, 第一时间向各城市推送督办单, 立即移交…: set 43)
+            r"(?:(?:对|向|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,14}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
-            r"|改正|清运|清除|制止|断电"
+            r"|改正|清运|清除|制止|断电|推送|下发|交办|转办|移交|督办"
             # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21; or the
             # ledger it works from and carrying out, 立即建立…整改台账, 立即落实行动: set 40)
             r"|成立|组建|召开|建立|落实"
@@ -47,7 +48,9 @@ _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每�
 _HAN = r"[\u4e00-\u9fff]"
 _CN_COUNT = "一二两三四五六七八九十"
 #: duties 定期 may head besides the reporting ones (定期听取汇报, 定期开展巡查, 定期公布, 定期召开调度会)
-_CHECK_VERB = r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研)"
+#: (…or issuing its notices, 定期下发提示函, 定期印发通报: set 43)
+_CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研"
+               r"|下发|印发)")
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
@@ -58,7 +61,9 @@ _HOURS = r"(?!(?:[一二三四五六日]|星期[一二三四五六日])\s*(?:至
 #: 不定期 is irregular): a regular duty, which decides over a kept-up cue beside it (形成长效机制,定期督查检查;
 #: 常态化排查,定期委托…检测: the duty's rhythm is stated, set 34's and set 40's convention)
 _REGULAR = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*"
-            rf"(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))")
+            rf"(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB})"
+            # (…its object after 对 running long, then 进行 / 开展 + the duty: 定期对…、…等项目进行监督检查: set 43)
+            rf"|对[^，,。;；]{{1,40}}?(?:进行|开展|组织)(?:{_HAN}{{0,2}})?(?:{_DUTY_VERB}|{_CHECK_VERB}))")
 REGULAR = re.compile(_REGULAR)
 RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
@@ -108,3 +113,6 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\
 #: a span whose start the text dates (自3月5日起,至4月15日前,利用1个多月的时间…; 从2021年6月1日开始,用3个月时间):
 #: the span of a dated period, counted from no undated event, so no relative limit
 DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?\s*(?:起|开始)")
+#: a span used for a check, the clause's act (利用半个月的时间对…开展专项督查, 用一周时间进行检查): how long the check took,
+#: no limit set for the work (set 43; 用三个月时间开展专项整治 is the work's, 用三年时间完成…督察 a round's to finish)
+CHECK_SPAN = re.compile(r"(?:(?!完成|结束)[^，,。;；]){0,60}?(?:开展|进行|组织|实施)[^，,。;；]{0,16}?(?:督查|检查|督察|巡察|核查|暗访|调研|走访|督导)(?:工作)?\s*(?:[，,。;；]|$)")

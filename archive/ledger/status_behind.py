@@ -23,12 +23,13 @@ SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
                     # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度,
                     # 进展未达预期)
-                    r"|(?:未|没有?)达到?(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度|整改要求|验收标准|销号条件)"
-                    r"|(?:未|没有?)达到?预期"
+                    # (…the reach verb in either order, 到达 as a spun copy writes it: 没有到达序时进度)
+                    r"|(?:未|没有?)(?:达到?|到达)(?:(?:预期|既定)的?)?(?:序时|时序|目标|计划|进度|整改要求|验收标准|销号条件)"
+                    r"|(?:未|没有?)(?:达到?|到达)预期"
                     # …a target or pace named by a phrase before it (未达到拨付xx%的阶段目标任务, 未达到国家考核目标), or
                     # the rectification's requirement (未达到整改销号要求), as 已达到整改要求 reports it reached
-                    r"|(?:未|没有?)达到?[^，,；;。]{0,12}?(?:目标|序时|时序)"
-                    r"|(?:未|没有?)达到?[^，,；;。]{0,6}?(?:整改|验收|销号)[^，,；;。]{0,4}?(?:要求|标准|条件)"
+                    r"|(?:未|没有?)(?:达到?|到达)[^，,；;。]{0,12}?(?:目标|序时|时序)"
+                    r"|(?:未|没有?)(?:达到?|到达)[^，,；;。]{0,6}?(?:整改|验收|销号)[^，,；;。]{0,4}?(?:要求|标准|条件)"
                     # negation of a completion as a building block: 未 / 没有 (尚 / 仍 / 暂 / 还 before it) + a manner
                     # + a verb of the work + its result or a stage of the works (没有按期整改到位, 未全部销号, 未开工,
                     # 没有完全整改到位, 没有在规定时限内完成整治, 未落实整改)

@@ -35,6 +35,8 @@ _NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
 _CONTINUED = r"(?<![不未没])(?<!不再|无需|无须|不必|停止)继续"
 #: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
 _UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
+#: 基本 (基本上) for the most part, a quantifier and 已 after it in its scope (已基本完成, 基本全部完成, 基本都已整改到位)
+_MOSTLY = r"(?:已(?:经)?)?基本(?:上)?(?:全部|全都|都|均)?(?:已(?:经)?)?"
 
 #: a table row's last cell: a terminal act or a verb of the work closed by 到位 / 完毕 alone on its line, the row's
 #: other cells before it (1\n 某球场\n 某镇某村\n 取缔到位): done (a lone line, with no row before it, is a heading; under
@@ -47,10 +49,13 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("behind", BEHIND),
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
     # …or before a verb that ends a thing (基本消除黑臭, 已基本拆除, 基本关停到位)
-    ("mostly_done", re.compile(r"(?:已(?:经)?)?基本(?:上)?(?:全部)?(?:整改)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|落实|解决|销号"
+    # (基本 scopes over a quantifier and 已 after it: 基本都已整改到位, 基本均得到了有效解决; set 43)
+    ("mostly_done", re.compile(rf"{_MOSTLY}(?:整改)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|落实|解决|销号"
                                r"|消除|清除|拆除|关停|取缔|清理|清运|消灭|退出|腾退|搬迁)"
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
-                               r"|(?:已(?:经)?)?基本(?:上)?(?:全部)?[\u4e00-\u9fff]{1,3}?(?:完毕|干净|到位)"
+                               rf"|{_MOSTLY}[\u4e00-\u9fff]{{1,3}}?(?:完毕|干净|到位)"
+                               # …or solved in the passive (基本得到解决, 基本都得到了有效解决)
+                               rf"|{_MOSTLY}得到了?(?:全面|彻底|有效|妥善|根本性?|及时)?的?(?:解决|整改|处置|处理)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)"
                                # …or a cleared site given back for the most part (基本恢复平整, 已基本复垦; 未 before or
                                # 后 / 的 after, a condition or an attribute, none: set 39)
@@ -208,8 +213,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|已(?:经)?(?:全部|均)?对[^，,；;。]{{1,20}}?(?:全部|彻底)?{_WORK}{_RESULT}"
                         # a verb of ending things, its object before the count, under a cut-off's or a tally's licence
                         # (依法取缔散乱污企业36家, 累计关停…企业12家; 计划 / 要 / 年底前 … before it are none)
+                        # (…or any verb of the work done, 累计清运…垃圾100余吨, 累计平整场地1000余平方米: set 43)
                         rf"|(?<![前内底]){_UNAIMED}(?:累计|依法|共)"
-                        rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治)(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
+                        rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治|{_PERFECTIVE_WORK})(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
                         r"(?![^，,；;。]{0,2}?(?:目标|任务|指标|以上))"
                         # the works' result put to use, reported (便民市场正式启用, 新厂正式投运; 将 / 计划 … are aims)
                         r"|(?<![将拟于])(?<!计划|预计|争取|确保|力争)正式(?:启用|投用|投运|投入使用|投入运行|运营|开放|开园|通水)"
@@ -223,7 +229,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"(?![^，,；;。]{0,2}?(?:后|的|前|方可|才))")),
     # (a pace negated, 未按时间节点 / 没按计划, is none)
     # (the pace compared below, 低于序时进度 / 达不到时序要求, is behind: see the behind class)
-    ("on_track", re.compile(r"(?<!低于)(?<!落后于)(?<!慢于)(?<!滞后于)(?<!达不到)(?<!跟不上)(?<!不符合)(?:序时|时序)|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|达到(?:或超过)?(?:目标|计划)进度"
+    # (…the pace or its requirement reached, 达到计划进度 / 达到进度要求, 到达 as a spun copy writes it: on track)
+    ("on_track", re.compile(r"(?<!低于)(?<!落后于)(?<!慢于)(?<!滞后于)(?<!达不到)(?<!跟不上)(?<!不符合)(?:序时|时序)|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|(?<![未没不])(?:达到|到达)(?:或超过)?(?:(?:目标|计划)进度|进度要求)"
                             # …or ahead of the plan's target or pace (超出计划目标19个百分点, 快于序时进度)
                             r"|(?<![未没不])(?:超出|超过|高于|快于)了?(?:计划|序时|时序|年度)(?:目标|进度)"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
@@ -266,7 +273,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不)|(?<![将要])(?:持续|常态化){_ACTION}"
+    # or a standing or ranking (长期靠后, 长期处于…, 长期超标: how long a state lasted, set 43)
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于)|(?<![将要])(?:持续|常态化){_ACTION}"
                           # …or a continuing duty of work announced (将继续加大…力度, 将继续深入开展…工作, 后续将持续加强…把控;
                           # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)

@@ -7,6 +7,7 @@ import re
 
 from archive.ledger.clauses import clause_end, clause_start, sentence_end, sentence_start
 from archive.ledger.limit_words import LIMIT_NOUN, NODE
+from archive.ledger.status_words import COUNT
 
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
 FINDING = re.compile(r"反馈|指出|发现|通报|存在|查出|检查出|公开|曝光|点名|举报|投诉|暴露")
@@ -113,14 +114,19 @@ def listed_condition(compact: str, m: re.Match[str]) -> bool:
 _CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|凡(?:是)?|(?<![例比诸假])如(?![期实下何此今同上果若:：])")
 
 
+#: the consequence opening right after a condition's phrase in its clause (…未能按时完成将问责, …未整改到位的则…)
+_CONSEQUENCE = re.compile(r"(?:的)?(?:将|则|就|便|即将|一律)")
+
+
 def conditional(compact: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` sits in a condition (如 / 若 / 一旦 … opening its clause, a main clause after its
     comma) or in the main clause straight after one: what would follow from such a case, none said to be so."""
     clause = clause_start(compact, m.start())
     cond = _CONDITION.search(compact, clause, m.start())
     end = clause_end(compact, m.end())
-    if cond and cond.start() - clause <= 8 and compact.startswith(("，", ","), end):
-        return True
+    if cond and cond.start() - clause <= 8 and (compact.startswith(("，", ","), end)
+                                               or _CONSEQUENCE.match(compact, m.end(), end)):
+        return True  # …or its consequence in the same clause, no comma between (如未能按时完成将问责…: set 43)
     # …or in the main clause straight after such a condition (如整改到位,予以销号; one with 已 reports: 一旦发现…立即整改,
     # 目前已全部完成)
     before = clause_start(compact, clause - 1) if clause > 1 and compact[clause - 1] in "，," else -1
@@ -237,7 +243,8 @@ PROGRESS_FULL = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:进展|进度|完成比�
 
 
 #: the tasks a rate below 100 % is of, named before it in its sentence (…3294项整改任务,总体完成率达到95%, 治理任务分别完成82.9%)
-_RATE_SUBJECT = re.compile(r"任务|工程|项目")
+#: (…or problems counted, 发现的8924个各类环境问题,整改完成率为83.7%: set 43; petitions, 信访件办结率, are none)
+_RATE_SUBJECT = re.compile(rf"任务|工程|项目|{COUNT}[^，,；;。]{{0,10}}?问题")
 
 
 def rate_of_tasks(compact: str, m: re.Match[str]) -> bool:

@@ -87,6 +87,8 @@ _RELATIVE = re.compile(r"(?:每年|每月|逐年|前年|后年|上一年|下一�
 _RELATIVE_YEAR = re.compile(r"(?P<w>当年|同年|该年|次年|翌年|今年|本年|去年|上年|明年)\s*$")
 #: a year stated alone (2022年进驻), the one a later 同年 / 次年 counts from when no dated mention gives one
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+#: a year joined to one before it (2019年和2020年, 2019、2020年, 2019至2020年): a later 当年 / 次年 counts from no one year
+_JOINED_YEARS = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与|或|至|到|-|—)\s*(?:19|20)\d{2}\s*年")
 _RELATIVE_OFFSET = {"当年": ("last", 0), "同年": ("last", 0), "该年": ("last", 0), "次年": ("last", 1),
                     "翌年": ("last", 1), "今年": ("context", 0), "本年": ("context", 0), "去年": ("context", -1),
                     "上年": ("context", -1), "明年": ("context", 1)}
@@ -275,6 +277,8 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
             last = named_year if named_year is not None or base != "last" else next(  # 2022年进驻，同年12月31日前
                 (int(y.group(1)) for y in reversed(list(_BARE_YEAR.finditer(text, 0, m.start)))), None)
             year = (last if base == "last" else context_year) or (context_year if base == "last" else None)
+            if base == "last" and named_year is None and _joined_last_year(text, m.start):
+                year = None  # 考核目标年为2019年和2020年,考核工作于次年7月底前完成: which year's 次年 is not one (set 43)
             m.year, m.year_source = (year + offset, "relative") if year is not None else (None, None)
             named_year = m.year if m.year is not None else named_year
             if year is None:
@@ -349,3 +353,9 @@ def parse_iso_date(value: str | dt.date | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _joined_last_year(text: str, end: int) -> bool:
+    """Whether the last year stated alone before ``end`` is joined to another (2019年和2020年): no base for 次年."""
+    years = list(_BARE_YEAR.finditer(text, 0, end))
+    return bool(years) and any(j.end() == years[-1].end() for j in _JOINED_YEARS.finditer(text, 0, end))

@@ -70,7 +70,9 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: 0.98 → 0.97, the set's one dev citation miss left), whole citation recall 0.925 (124 / 3 / 10: 0.93 → 0.92), all
 #: from the set's rows joining, none from the round; set 42 seen since the round on its dev rows, README "The round on
 #: set 42 (r42)": its rows join, no floor falls; the round raises task count precision to 0.966 dev (144 / 5 / 0:
-#: 0.95 → 0.96) and 0.929 whole (184 / 14 / 5: 0.91 → 0.92)
+#: 0.95 → 0.96) and 0.929 whole (184 / 14 / 5: 0.91 → 0.92); set 43 seen since the round on its dev rows, README
+#: "The round on set 43 (r43)": its rows join, no dev or whole floor moves (dev status 1038 / 4 / 24, deadline
+#: 674 / 3 / 7; whole status 1265 / 24 / 72, deadline 825 / 10 / 30, task count 185 / 15 / 5 after the round)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
              "task_count": (0.96, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.97)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.98, 0.96), "status": (0.98, 0.94),
@@ -116,9 +118,13 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: selection): task count 40 / 10 / 5 before the round, **40 / 9 / 5 after (precision 0.816: the round took one
 #: held-out FP off, a row of an older set no one read; the floor rises from 0.79 to 0.81)**, citation 22 / 3 / 7,
 #: deadline 148 / 7 / 22, status 223 / 19 / 46, inspection 289 / 4 / 14, info block 211 / 8 / 12, feedback
-#: 44 / 0 / 3, the same before and after the round; no held-out floor falls
+#: 44 / 0 / 3, the same before and after the round; no held-out floor falls; with set 43's held-out rows, after the
+#: round on its dev rows (README "The round on set 43 (r43)"; this test's selection), every line the same before and
+#: after the round: **status 227 / 20 / 48 (precision 0.919: the set's held-out rows joined, not the round, lower the
+#: floor from 0.92 to 0.91)**, deadline 151 / 7 / 23, citation 22 / 3 / 7, inspection 290 / 4 / 14, info block
+#: 211 / 8 / 12, feedback 44 / 0 / 3, task count 40 / 9 / 5
 HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.81, 0.88), "deadline": (0.95, 0.86),
-                 "status": (0.92, 0.82), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
+                 "status": (0.91, 0.82), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -215,7 +221,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: Fresh set 43 (harvest 48, 138 rows: 森工 and 兵团 close-outs, plan-table deadline cells, proposal replies, taken while
 #: set 42 was being read) was first measured with the readers after the round on set 42 (README "Set 43 measured blind
 #: after the round on set 42": status 16 / 5 / 8, deadline 30 / 2 / 5, inspection 8 / 1 / 0, task count 1 / 1 / 0,
-#: citation 2 / 0 / 0, info block 8 / 0 / 0, feedback no positive; the round moved none of its rows) and is held to it.
+#: citation 2 / 0 / 0, info block 8 / 0 / 0, feedback no positive; the round moved none of its rows) and is seen for
+#: every kind since the round on its dev rows (README "The round on set 43 (r43)"), its rows in the floors above.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -223,8 +230,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh43": {"citation": (1.0, 1.0), "inspection": (0.888, 1.0), "feedback": (1.0, 1.0), "task_count": (0.5, 1.0),
-                "deadline": (0.937, 0.857), "status": (0.761, 0.666), "info_block": (1.0, 1.0)},
 }
 
 #: Fresh sets kept unread and not measured yet (none now; sets 33–43 were until their first measure):
