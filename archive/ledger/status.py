@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
@@ -65,6 +66,7 @@ from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import LAST_CELL
+from archive.ledger.status_tallies import narrated
 from archive.ledger.status_topics import (
     FINDING,
     LIMITED_PART,
@@ -205,6 +207,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "done" and re.search(r"(?<!100)(?<!100\.0)(?<!100\.00)\s*[%％]$", m.group(0)) \
             and not rate_of_tasks(compact, m):
         return False  # 完成率60%, 信访件办结率为95%: a rate with no tasks named; 仅有3个…完工,完成率为30%,形势严峻
+    if name == "done" and m.groupdict().get("tally") and not narrated(compact, m):
+        return False  # 拆除违建12处 with no past to license it, or aimed at, a sample's, a scope's or a total's part
     if name in _AIMED_CLASSES:
         aims_of = AIM if name == "ongoing" else MODAL_AIM
         if compact.startswith("对", clause) and (_TOPIC_END.match(compact, m.end())
@@ -317,11 +321,20 @@ def _done_attribute(compact: str, m: re.Match[str]) -> bool:
     return bool(rest) and _head(rest) is None
 
 
+def _phrases(pattern: re.Pattern[str], compact: str) -> Iterator[re.Match[str]]:
+    """The phrases of ``pattern`` in ``compact`` in order; after a bare tally the search goes on inside it, so a tally
+    that is not narrated hides no phrase it overlaps (关停取缔136家: 取缔136家 is read on its own)."""
+    at = 0
+    while m := pattern.search(compact, at):
+        yield m
+        at = m.start() + 1 if m.groupdict().get("tally") else max(m.end(), m.start() + 1)
+
+
 def _head(compact: str) -> tuple[int, int, str, str] | None:
     """The first status phrase of ``compact`` (start, class order, class, wording); a phrase that is aimed at is none."""
     heads = []
     for order, (name, pattern) in enumerate(_CLASSES):
-        found = (m for m in pattern.finditer(compact) if _stated(compact, name, m))
+        found = (m for m in _phrases(pattern, compact) if _stated(compact, name, m))
         m = next(found, None)
         if m:
             heads.append((m.start(), order, name, m.group(0)))

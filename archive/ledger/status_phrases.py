@@ -17,6 +17,7 @@ from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESTORED as _RESTORED
 from archive.ledger.status_words import RESULT as _RESULT
 from archive.ledger.status_words import STAGE as _STAGE
+from archive.ledger.status_words import TALLY_VERB as _TALLY_VERB
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
 
@@ -215,8 +216,14 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # (依法取缔散乱污企业36家, 累计关停…企业12家; 计划 / 要 / 年底前 … before it are none)
                         # (…or any verb of the work done, 累计清运…垃圾100余吨, 累计平整场地1000余平方米: set 43)
                         rf"|(?<![前内底]){_UNAIMED}(?:累计|依法|共)"
-                        rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治|{_PERFECTIVE_WORK})(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
+                        rf"{_TALLY_VERB}(?:(?!的)[\u4e00-\u9fff“”\"]){{1,14}}?{_AMOUNT}"
                         r"(?![^，,；;。]{0,2}?(?:目标|任务|指标|以上))"
+                        # …or with none, narrated: the verb, its object and the count (取缔各类码头1098个, 4月10日,拆除违建
+                        # 厂房12处); whether a past licenses it and nothing blocks it is ``status_tallies.narrated``
+                        rf"|(?P<tally>(?<![前内底共])(?<!累计|依法|排查){_UNAIMED}(?<![拟未没不难]){_TALLY_VERB}{{1,2}}了?"
+                        r"(?:(?!的|涉及|包括|其中|约|共|有|不|未|没|已|正|计划|任务|目标|达|按|序时|进度)[\u4e00-\u9fff“”\"]){1,14}?"
+                        # (…the count closing its clause, or a second measure after it: 174条段253公里; 48个已… is a subject)
+                        rf"{_AMOUNT}(?:{_HAN}{{0,2}}[\d.]+\s*(?:万)?\s*{_HAN}{{1,3}})?(?=$|[，,；;。、（(]))"
                         # the works' result put to use, reported (便民市场正式启用, 新厂正式投运; 将 / 计划 … are aims)
                         r"|(?<![将拟于])(?<!计划|预计|争取|确保|力争)正式(?:启用|投用|投运|投入使用|投入运行|运营|开放|开园|通水)"
                         r"(?![^，,；;。]{0,2}?(?:后|前|的|以来|仪式))"

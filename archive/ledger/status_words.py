@@ -24,6 +24,9 @@ PERFECTIVE_WORK = (r"(?:修复|更换|拆除|清理|整治|整改|清运|封堵|
                    r"|(?:立案)?查处|行政处罚|处罚"
                    # …or the upkeep of a site (进行了修剪, 进行了苫盖, 回填了; 修整, 维修, 加固)
                    r"|修剪|修整|维修|加固|苫盖|回填|平整|清扫|疏浚)")
+#: verbs of ending things or of the work done that a tally counts (累计关停…企业12家, 取缔各类码头1098个, 捣毁非法砂场13个;
+#: a verb of checking, 检查 / 排查, counts a sample, no work)
+TALLY_VERB = rf"(?:取缔|关停|拆除|清退|淘汰|关闭|清理|整治|捣毁|{PERFECTIVE_WORK})"
 #: verbs that hand work over (交办, 移交 …): delivered, not done
 HANDOVER = r"交办|移交|转办|转交|下发|分解|部署"
 #: verbs that give a cleared site back to land or green (已全部复垦, 已复绿, 基本恢复平整; set 39's cleared sand and quarry
