@@ -25,8 +25,9 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–44 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 44 measured blind after the round on set 43 and narrated tallies"; the rounds on them read
-#: their dev rows): none while the round on set 44 (r44) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: their dev rows): set 45 (harvest 50, README "Fresh set 45 (harvest 50): kept unread") until its blind measure,
+#: while the round on set 44 (r44) reads set 44's dev rows
+KEPT_UNREAD: set[str] = {"fresh45"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
