@@ -19,9 +19,11 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|�
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
             # 立即组织相关企业整改, 立即督促业主拆除: set 39)
             # (…or those it hands the problem to, 第一时间向各城市推送督办单, 立即移交…: set 43)
-            r"(?:(?:对|向|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,14}?)?"
+            r"(?:(?:对|向|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,16}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电|推送|下发|交办|转办|移交|督办"
+            # (…or finishing or restoring it, 能完成的立即完成, 马上恢复; or reporting it up, 立即向…专题汇报: set 44)
+            r"|完成|恢复|汇报|报告"
             # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21; or the
             # ledger it works from and carrying out, 立即建立…整改台账, 立即落实行动: set 40)
             r"|成立|组建|召开|建立|落实"
@@ -46,6 +48,8 @@ _DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评
 _PERIOD_CHECK = r"(?:抽查|核查|巡查|检查|暗访|复查)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
 _HAN = r"[\u4e00-\u9fff]"
+_QUOTE_OPEN = r"[“\"「『‘]"
+_QUOTE_CLOSE = r"[”\"」』’]"
 _CN_COUNT = "一二两三四五六七八九十"
 #: duties 定期 may head besides the reporting ones (定期听取汇报, 定期开展巡查, 定期公布, 定期召开调度会)
 #: (…or issuing its notices, 定期下发提示函, 定期印发通报: set 43)
@@ -69,12 +73,13 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
-                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|(?:工作)?(?:机制|制度)))"
+                       # (…its name in quotes too: 建立“周调度”机制, set 44)
+                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|{_QUOTE_CLOSE}?(?:工作)?(?:机制|制度)))"
                        # …checks by their periods, joined by 、 or + (日常巡查+季度抽查+年度核查, 周巡查、月抽查制度)
                        rf"|(?<![\d〇一二三四五六七八九十本上下当次该同每今近昨明节全])(?:季度?|年度|月度?|周|旬){_PERIOD_CHECK}"
                        rf"(?=\s*[、+＋]\s*(?:{_HAN}{{0,2}}?){_PERIOD_CHECK}|[^，,。;；]{{0,10}}?(?:机制|制度))"
                        # …or one adopted as a mechanism (实行月调度, 建立周通报, 坚持季督查)
-                       rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_PERIOD_DUTY}"
+                       rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_QUOTE_OPEN}?{_PERIOD_DUTY}"
                        # 定期 + a duty, its period unstated (REGULAR)
                        rf"|{_REGULAR}"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
