@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, YEAR_EVENT, narrated
+from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, YEAR_EVENT, done_on, narrated
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
@@ -41,6 +41,8 @@ def year_set(raw: str, m: re.Match[str]) -> bool:
         return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
     if _PAST_MARKED.search(raw, max(0, m.start() - 6), m.start()):
         return False  # 早在2015年,…即发文要求…: a time set in the past, no limit
+    if done_on(raw, m.start(), m.end()):
+        return False  # 其中,14个煤矿于2017年关闭退出: 于 + the year + a verb that ends the work, no aim: when it was done
     if YEAR_EVENT.match(raw, m.end()):
         return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
     if _SEASON.match(raw, m.end()):
