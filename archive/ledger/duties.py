@@ -41,6 +41,9 @@ IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)�
 ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改|常抓不懈|久久为功"
                      rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：|｜]?|^)\s*长期\s*(?=$|[，,。;；])"
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
+#: the work made routine as an aim, 常态化 closing its clause (推进公司整改工作常态化, 推动巡查常态化。): where the work is
+#: heading, no kept-up duty set as its limit (set 44; 常态化开展巡查, 坚持整改常态化 are)
+ROUTINE_AIM = re.compile(r"(?:推进|推动|促进|实现|走向)[^，,。;；]{1,16}?常态化\s*(?=[，,。;；]|$)")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
 _DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评|讲评|研判|分析|考核|跟踪|跟进|预警|推进|排名)"
@@ -121,3 +124,6 @@ DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}
 #: a span used for a check, the clause's act (利用半个月的时间对…开展专项督查, 用一周时间进行检查): how long the check took,
 #: no limit set for the work (set 43; 用三个月时间开展专项整治 is the work's, 用三年时间完成…督察 a round's to finish)
 CHECK_SPAN = re.compile(r"(?:(?!完成|结束)[^，,。;；]){0,60}?(?:开展|进行|组织|实施)[^，,。;；]{0,16}?(?:督查|检查|督察|巡察|核查|暗访|调研|走访|督导)(?:工作)?\s*(?:[，,。;；]|$)")
+#: a span within which a return check is held (计划在7个工作日内开展“回头看”, 10日内组织复查): when the visit comes, no limit
+#: set for the work (set 44, as set 38's visits; 30个工作日内完成整改 is the work's)
+REVISIT = re.compile(r"\s*(?:开展|进行|组织|实施)[^，,。;；]{0,8}?[“\"「]?(?:回头看|复查|回访)[”\"」]?(?:工作)?\s*(?:[，,。;；]|$)")
