@@ -212,7 +212,7 @@ def _clause_len(text: str) -> int:
 
 #: a later clause's verdict that the completion closes a stage (…已完成整改,原则同意阶段整改完成; 确认阶段性完成): the
 #: acceptance decides, on track (as 阶段性完成, sets 29 and 30; set 44)
-_STAGE_VERDICT = re.compile(r"[^，,；;。]{0,8}?(?:同意|确认|认定|视为|评定)")
+_STAGE_VERDICT = re.compile(r"同意|确认|认定|视为|评定")
 
 
 def stage_verdict(compact: str, head: Head, head_of: HeadOf) -> Head | None:
@@ -220,7 +220,7 @@ def stage_verdict(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     sentence = _sentence(compact, head[0])
     for clause in _CLAUSE.finditer(sentence, head[0]):
         later = head_of(sentence[clause.end():])
-        verdict = _STAGE_VERDICT.match(sentence, clause.end())
-        if later and later[2] == "on_track" and "阶段" in later[3] and verdict and later[0] <= verdict.end() - clause.end():
+        if later and later[2] == "on_track" and "阶段" in later[3] \
+                and _STAGE_VERDICT.search(sentence, clause.end(), clause.end() + later[0]):
             return later
     return None
