@@ -48,9 +48,9 @@ from archive.ledger.duties import MECHANISM_NAMED as _MECHANISM_NAMED
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import REGULAR as _REGULAR
+from archive.ledger.duties import RELATIVE as _RELATIVE
 from archive.ledger.duties import REVISIT as _REVISIT
 from archive.ledger.duties import ROUTINE_AIM as _ROUTINE_AIM
-from archive.ledger.duties import RELATIVE as _RELATIVE
 from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.limit_words import LIMIT_LABEL

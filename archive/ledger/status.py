@@ -63,7 +63,13 @@ from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
 from archive.ledger.status_behind import SHAM
-from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns, stage_verdict
+from archive.ledger.status_parts import (
+    all_done_after,
+    behind_part,
+    part_mostly_done,
+    rest_turns,
+    stage_verdict,
+)
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import LAST_CELL
 from archive.ledger.status_tallies import narrated
