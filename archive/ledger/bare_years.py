@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, YEAR_EVENT, narrated
+from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, YEAR_EVENT, done_on, narrated
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
@@ -30,6 +30,9 @@ _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?�
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
 _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 
+#: the works shut after 于 + a bare year (于2017年关闭退出, 于2016年拆除; set 44): when, as a day's completion is; a bare
+#: 于2017年完成… stays a limit (r40: a plan's cell reads the same)
+_SHUT = re.compile(r"\s*(?:关闭|关停|退出|取缔|拆除)")
 #: a time set in the past straight before the year (早在2015年, 曾于2016年)
 _PAST_MARKED = re.compile(PAST_MARK + r"\s*$")
 
@@ -41,6 +44,8 @@ def year_set(raw: str, m: re.Match[str]) -> bool:
         return False  # 2018年后才…, 2014年前后, 2016年起; 到2020年,先后完成…: when, not by when
     if _PAST_MARKED.search(raw, max(0, m.start() - 6), m.start()):
         return False  # 早在2015年,…即发文要求…: a time set in the past, no limit
+    if done_on(raw, m.start(), m.end()) and _SHUT.match(raw, m.end()):
+        return False  # 其中,14个煤矿于2017年关闭退出: 于 + the year + the works shut, no aim: when it was done
     if YEAR_EVENT.match(raw, m.end()):
         return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
     if _SEASON.match(raw, m.end()):

@@ -49,6 +49,8 @@ from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import REGULAR as _REGULAR
 from archive.ledger.duties import RELATIVE as _RELATIVE
+from archive.ledger.duties import REVISIT as _REVISIT
+from archive.ledger.duties import ROUTINE_AIM as _ROUTINE_AIM
 from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.limit_words import LIMIT_LABEL
@@ -216,12 +218,14 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
                                 ("immediate", _IMMEDIATE, "立行立改: no last day is stated"),
                                 ("recurring", _RECURRING, "a recurring duty: no single last day"),
                                 ("relative", _RELATIVE, "counted from an event the text does not date"))):
-        found = pattern.search(raw)
+        # (推进…工作常态化: the work made routine as an aim is blanked for the kept-up search)
+        found = pattern.search(_ROUTINE_AIM.sub(lambda a: "　" * len(a.group(0)), raw) if kind == "ongoing" else raw)
         if kind == "ongoing" and found and (_MECHANISM_NAMED.match(raw, found.start()) or _REGULAR.search(raw)) \
                 and _RECURRING.search(raw):
             continue  # 落实常态化巡查机制,定期开展巡查工作 / 形成长效机制,定期督查: the regular duty, not a kept-up one
         if found and not (kind == "relative" and (_DATED_START.search(raw, 0, found.start())
-                                                  or found.group(0).lstrip().startswith("用") and _CHECK_SPAN.match(raw, found.end()))):
+                                                  or found.group(0).lstrip().startswith("用") and _CHECK_SPAN.match(raw, found.end())
+                                                  or _REVISIT.match(raw, found.end()))):
             return Deadline(None, kind, cell, why, found.group(0))
     return Deadline(None, "unknown", cell)
 

@@ -19,9 +19,11 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|�
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
             # 立即组织相关企业整改, 立即督促业主拆除: set 39)
             # (…or those it hands the problem to, 第一时间向各城市推送督办单, 立即移交…: set 43)
-            r"(?:(?:对|向|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,14}?)?"
+            r"(?:(?:对|向|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,16}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电|推送|下发|交办|转办|移交|督办"
+            # (…or finishing or restoring it, 能完成的立即完成, 马上恢复; or reporting it up, 立即向…专题汇报: set 44)
+            r"|完成|恢复|汇报|报告"
             # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21; or the
             # ledger it works from and carrying out, 立即建立…整改台账, 立即落实行动: set 40)
             r"|成立|组建|召开|建立|落实"
@@ -39,6 +41,9 @@ IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)�
 ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改|常抓不懈|久久为功"
                      rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：|｜]?|^)\s*长期\s*(?=$|[，,。;；])"
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
+#: the work made routine as an aim, 常态化 closing its clause (推进公司整改工作常态化, 推动巡查常态化。): where the work is
+#: heading, no kept-up duty set as its limit (set 44; 常态化开展巡查, 坚持整改常态化 are)
+ROUTINE_AIM = re.compile(r"(?:推进|推动|促进|实现|走向)[^，,。;；]{1,16}?常态化\s*(?=[，,。;；]|$)")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
 _DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评|讲评|研判|分析|考核|跟踪|跟进|预警|推进|排名)"
@@ -46,6 +51,8 @@ _DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评
 _PERIOD_CHECK = r"(?:抽查|核查|巡查|检查|暗访|复查)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
 _HAN = r"[\u4e00-\u9fff]"
+_QUOTE_OPEN = r"[“\"「『‘]"
+_QUOTE_CLOSE = r"[”\"」』’]"
 _CN_COUNT = "一二两三四五六七八九十"
 #: duties 定期 may head besides the reporting ones (定期听取汇报, 定期开展巡查, 定期公布, 定期召开调度会)
 #: (…or issuing its notices, 定期下发提示函, 定期印发通报: set 43)
@@ -69,12 +76,13 @@ RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
-                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|(?:工作)?(?:机制|制度)))"
+                       # (…its name in quotes too: 建立“周调度”机制, set 44)
+                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|{_QUOTE_CLOSE}?(?:工作)?(?:机制|制度)))"
                        # …checks by their periods, joined by 、 or + (日常巡查+季度抽查+年度核查, 周巡查、月抽查制度)
                        rf"|(?<![\d〇一二三四五六七八九十本上下当次该同每今近昨明节全])(?:季度?|年度|月度?|周|旬){_PERIOD_CHECK}"
                        rf"(?=\s*[、+＋]\s*(?:{_HAN}{{0,2}}?){_PERIOD_CHECK}|[^，,。;；]{{0,10}}?(?:机制|制度))"
                        # …or one adopted as a mechanism (实行月调度, 建立周通报, 坚持季督查)
-                       rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_PERIOD_DUTY}"
+                       rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_QUOTE_OPEN}?{_PERIOD_DUTY}"
                        # 定期 + a duty, its period unstated (REGULAR)
                        rf"|{_REGULAR}"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
@@ -116,3 +124,6 @@ DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}
 #: a span used for a check, the clause's act (利用半个月的时间对…开展专项督查, 用一周时间进行检查): how long the check took,
 #: no limit set for the work (set 43; 用三个月时间开展专项整治 is the work's, 用三年时间完成…督察 a round's to finish)
 CHECK_SPAN = re.compile(r"(?:(?!完成|结束)[^，,。;；]){0,60}?(?:开展|进行|组织|实施)[^，,。;；]{0,16}?(?:督查|检查|督察|巡察|核查|暗访|调研|走访|督导)(?:工作)?\s*(?:[，,。;；]|$)")
+#: a span within which a return check is held (计划在7个工作日内开展“回头看”, 10日内组织复查): when the visit comes, no limit
+#: set for the work (set 44, as set 38's visits; 30个工作日内完成整改 is the work's)
+REVISIT = re.compile(r"\s*(?:开展|进行|组织|实施)[^，,。;；]{0,8}?[“\"「]?(?:回头看|复查|回访)[”\"」]?(?:工作)?\s*(?:[，,。;；]|$)")

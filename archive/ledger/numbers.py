@@ -52,7 +52,8 @@ _CITATION = re.compile(
     rf"|条(?={_WHOSE}(?:问题|任务)|\s+(?:整\s+改\s+)?(?:问\s+题|任\s+务))"
     # a handed-over case's number in its close-out (第398号转办件整改验收销号情况公示): the case closed
     r"|号(?=\s*(?:转办|交办)(?:信访)?件[^。；;\n]{0,30}?(?:整改|验收|销号|办结)))"
-    rf"|(?<![\d第.〕\]】年\-－—–/])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改)?(?:问题|任务)))"
+    # (…a title broken over lines between its words too: 整改方案30号整改\n任务, set 44)
+    rf"|(?<![\d第.〕\]】年\-－—–/])(?P<list4>\d{{1,3}}(?:{_CLOSED}(?:{_SEP}|{_RANGE})\d{{1,3}})*)\s*号(?=\s*(?:整改\s*)?(?:问题|任务)))"
     rf"(?P<sub>\s*[（(]\s*(?:[一二三四五六七八九十]+|\d+)\s*[)）]|\s*第\s*(?:{_NUM})\s*小项)?"
 )
 #: the numbering markers without 第: （序号十） / （省编号第41号） / 问题编号：12 / 反馈问题(省编号 ):53 — only in

@@ -24,7 +24,8 @@ MONTH_PART = re.compile(r"(?<![\d\-—–~～至到〇○零一二三四五六�
                         rf"(?P<m>{MONTH_NUMBER})\s*月"
                         r"(?!份?\s*(?:\d|[〇○零一二三四五六七八九十]|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
 #: (…or 全年 / 本年 without 度: 超额完成全年任务; a report of it, 已完成全年任务的80%, is none)
-YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成[^，,。;；]{0,4}?(?:(?:本|当|全|今)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")
+#: (…its issuer between, 完成省里下达的年度建设任务: set 44)
+YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成(?:[^，,。;；]{0,12}?(?:下达|交办|部署|分解|确定|安排)的)?[^，,。;；]{0,4}?(?:(?:本|当|全|今)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")
 #: …the year's work with its year written (保质保量完成2021年度河湖管理监督检查工作): that year's end, page or not
 #: (a report, 已完成 / 圆满完成 / 顺利完成 2021年度…, tells it done)
 YEAR_TASK_DATED = re.compile(r"(?<!已)(?<!已经)(?<!圆满)(?<!顺利)完成(?!了)[^，,。;；\d]{0,4}?(?P<y>(?:19|20)\d{2})\s*年度"

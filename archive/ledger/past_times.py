@@ -116,7 +116,9 @@ def narrated(raw: str, start: int, end: int) -> bool:
 #: 确保于…完成, 应于…完成)
 _DONE_BEFORE = re.compile(r"已(?:经)?(?:于|在)\s*$")  # (a day after 已于 / 已在 tells when the work was done)
 _ON_DAY = re.compile(r"(?<![将拟已])于\s*$")
-_ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收)")
+#: (…or closing a works, 于2017年关闭退出, 于5月关停: set 44)
+_ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收"
+                    r"|关闭|关停|退出|取缔|拆除)(?![^，,。;；]{0,4}?(?:前|以前|之前|为止))")
 _AIMED = re.compile(rf"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|{LIMIT_NOUN}|{NODE}")
 
 
@@ -133,7 +135,8 @@ def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
 
 #: a verb that ends the work in the perfective after the time in its clause (2021年底完成了整改, 6月底前建成了…): when it
 #: was done, no limit, as 前已完成 (an aim in the clause before the time sets it: 要求…底前完成)
-_PERFECTIVE_AFTER = re.compile(r"[^，,。;；]{0,12}?(?:完成|完工|建成|竣工|办结|投运|拆除|关停|销号|整改到位)了")
+#: (…or a verb with its result, 于2017年12月前做好了…准备, 办完了: set 44)
+_PERFECTIVE_AFTER = re.compile(r"[^，,。;；]{0,12}?(?:完成|完工|建成|竣工|办结|投运|拆除|关停|销号|整改到位|(?:做|办|抓|搞)(?:好|完))了")
 #: …or, with no 前 after it, a year's end of a past year named relative to the page (去年底完成整改, 上年末建成)
 _PAST_YEAR = re.compile(r"(?:去|上|前)年\s*$")
 _PAST_YEAR_ENDED = re.compile(r"\s*(?!前|以前|之前)[^，,。;；]{0,12}?(?:完成|完工|建成|竣工|办结|投运)")

@@ -63,7 +63,13 @@ from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
 from archive.ledger.status_behind import SHAM
-from archive.ledger.status_parts import all_done_after, behind_part, part_mostly_done, rest_turns
+from archive.ledger.status_parts import (
+    all_done_after,
+    behind_part,
+    part_mostly_done,
+    rest_turns,
+    stage_verdict,
+)
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import LAST_CELL
 from archive.ledger.status_tallies import narrated
@@ -368,6 +374,8 @@ def read_status(text: str | None) -> StatusReading:
         later = rest_turns(compact, head, _head)
     if later is None and head[2] == "done":
         later = part_mostly_done(compact, head, _head)
+    if later is None and head[2] == "done":
+        later = stage_verdict(compact, head, _head)  # …已完成整改,原则同意阶段整改完成: a stage accepted
     if later is None and head[2] == "on_track":
         later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
     if later is None and head[2] == "on_track":

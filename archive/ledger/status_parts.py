@@ -92,8 +92,9 @@ _REST_NAMED = re.compile(r"[^，,；;。]{0,8}?的[^，,；;。]{0,10}?(?:为|�
 
 #: the rest scheduled with its time limit, in its own clause (已依法关闭55家,其余38家将在7月底前全部关闭): parts done and
 #: the rest set a date, on track (the rest with no limit, 其余将依法处理, leaves the part done)
-_REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;。]{{0,12}}?(?:将|计划|预计|拟|力争|确保)"
-                             rf"(?:于|在)?[^，,；;。]{{1,12}}?(?:前|内|底)(?:全部|全面|依法)?"
+#: (…or directed to be done in a set time, 其他问题要求限期整改完毕, 其余3家责令限期关停: set 44)
+_REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;。]{{0,12}}?(?:(?:将|计划|预计|拟|力争|确保)"
+                             rf"(?:于|在)?[^，,；;。]{{1,12}}?(?:前|内|底)|(?:要求|责令|督促)限期)(?:全部|全面|依法)?"
                              rf"(?:完成|完工|建成|竣工|{_WORK}|{_PERFECTIVE_WORK}|关闭|退出)")
 #: done or in hand stated as alternatives of one subject (已建成运营或正在建设): the weaker state, as 已完成或基本完成
 _OR_IN_HAND = re.compile(rf"{_HAN}{{0,4}}?或者?(?:正在|仍在|尚在)(?:{_HAN}){{1,6}}")
@@ -208,3 +209,18 @@ def behind_part(compact: str, head: Head, head_of: HeadOf) -> Head | None:
 def _clause_len(text: str) -> int:
     return min((i for i in (text.find(c) for c in "，,；;、") if i >= 0), default=len(text))
 
+
+#: a later clause's verdict that the completion closes a stage (…已完成整改,原则同意阶段整改完成; 确认阶段性完成): the
+#: acceptance decides, on track (as 阶段性完成, sets 29 and 30; set 44)
+_STAGE_VERDICT = re.compile(r"同意|确认|认定|视为|评定")
+
+
+def stage_verdict(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a completion, a later clause of the same sentence accepting it as a stage's (原则同意阶段整改完成)."""
+    sentence = _sentence(compact, head[0])
+    for clause in _CLAUSE.finditer(sentence, head[0]):
+        later = head_of(sentence[clause.end():])
+        if later and later[2] == "on_track" and "阶段" in later[3] \
+                and _STAGE_VERDICT.search(sentence, clause.end(), clause.end() + later[0]):
+            return later
+    return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 HAN = r"[\u4e00-\u9fff]"
 COUNT = r"[\dxXＸ一二两三四五六七八九十百千]+\s*(?:个|项|件|处|条|宗|家|座|户)"  # a masked count (X个) is a count
 #: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
-MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时)"
+MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时|切实)"
 ADVERB = rf"(?:{MANNER_ADV}|已经|均)?"
 #: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
 NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"

@@ -269,12 +269,19 @@ _PLAN_VERB = re.compile(r"\s*(?:共|并|还)?\s*(?:确定|明确|提出|列出|�
 _NAMED_PLAN = re.compile(r"(?:方案|规划|要点|(?<![按年])计划)\s*(?:中|里)?\s*(?:所|共|已)?\s*(?:确定|明确|提出|列出|部署|安排)")
 
 
+#: a shortfall of their rectification after the count (…个问题整改不到位, 整改仍不彻底, 未整改, 整改不力): a check's finding
+_SHORTFALL_AFTER = re.compile(r"[^，,。;；]{0,6}?(?:(?:整改|落实|整治)(?:仍|还|尚)?(?:不够|不|未|没有?)(?:到位|彻底|完成|落实|有效)"
+                              r"|(?:未|没有?)(?:整改|完成整改)|整改不力)")
+
+
 def _no_plan_count(text: str, m: re.Match[str]) -> bool:
     """Whether the count ``m`` counts something other than a plan's tasks (see ``task_count``)."""
     if _DONE_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
         return True  # 已完成313项整改任务, 已按序时要求完成整改任务11项: the part done
     if _DONE_IN_PERIOD.search(text, clause_start(text, m.start(), SENTENCE_ENDS), m.start()):
         return True  # 截至6月底，完成整改任务30项, 本月完成…5项: the period's work done
+    if _SHORTFALL_AFTER.match(text, m.end()):
+        return True  # 存在8个方面36个问题整改不够到位: problems a check found short, no plan's count (r43's open form)
     if m.group(0).endswith("问题") and _NOT_PROBLEMS.match(text, m.end()):
         return True  # 22条问题线索, 12项问题项目: leads or projects, 问题 only qualifies them, whatever counts them
     if m.group("n_problem"):

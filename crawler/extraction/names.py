@@ -66,10 +66,16 @@ def _before_prose(name: str) -> str:
 _ADDRESS_AFTER = re.compile(r"[ \t\u3000]+(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/\S*)?$")
 
 
+#: a site's name (…网站) with a page's title run on after it, no space between ("来源: 商务部网站师宗环保局整治…"): 网站
+#: closes the name, what follows is the title (set 44; a short body after it, 某某网站管理中心, is the name's own)
+_SITE_RUN_ON = re.compile(r"^([^\s]{2,20}?网站)(?=[\u4e00-\u9fff]{7,})")
+
+
 def bare_name(name: str) -> str:
-    """``name`` (a source's value, its glued day taken off) without prose after it, its web address or its author's
-    name."""
+    """``name`` (a source's value, its glued day taken off) without prose after it, a title run on after a site's
+    name, its web address or its author's name."""
     name = _AUTHOR_AFTER.sub("", _before_prose(_ADDRESS_AFTER.sub("", name)))
+    name = run_on.group(1) if (run_on := _SITE_RUN_ON.match(name)) else name
     glued = _GLUED_AUTHOR.search(for_reading(name)[1])
     return name[:glued.start()] if glued else name
 

@@ -72,7 +72,10 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: set 42 (r42)": its rows join, no floor falls; the round raises task count precision to 0.966 dev (144 / 5 / 0:
 #: 0.95 → 0.96) and 0.929 whole (184 / 14 / 5: 0.91 → 0.92); set 43 seen since the round on its dev rows, README
 #: "The round on set 43 (r43)": its rows join, no dev or whole floor moves (dev status 1038 / 4 / 24, deadline
-#: 674 / 3 / 7; whole status 1265 / 24 / 72, deadline 825 / 10 / 30, task count 185 / 15 / 5 after the round)
+#: 674 / 3 / 7; whole status 1265 / 24 / 72, deadline 825 / 10 / 30, task count 185 / 15 / 5 after the round); set 44
+#: seen since the round on its dev rows, README "The round on set 44 (r44)": its rows join, no dev or whole floor falls
+#: (dev deadline 695 / 3 / 7, status 1061 / 4 / 20, citation 106 / 0 / 3; whole deadline 851 / 12 / 32, status
+#: 1293 / 24 / 68 after the round)
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
              "task_count": (0.96, 1.0), "info_block": (0.99, 0.99), "citation": (1.0, 0.97)}
 WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.98, 0.96), "status": (0.98, 0.94),
@@ -122,8 +125,12 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: round on its dev rows (README "The round on set 43 (r43)"; this test's selection), every line the same before and
 #: after the round: **status 227 / 20 / 48 (precision 0.919: the set's held-out rows joined, not the round, lower the
 #: floor from 0.92 to 0.91)**, deadline 151 / 7 / 23, citation 22 / 3 / 7, inspection 290 / 4 / 14, info block
-#: 211 / 8 / 12, feedback 44 / 0 / 3, task count 40 / 9 / 5
-HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.81, 0.88), "deadline": (0.95, 0.86),
+#: 211 / 8 / 12, feedback 44 / 0 / 3, task count 40 / 9 / 5; with set 44's held-out rows, after the round on its dev
+#: rows (README "The round on set 44 (r44)"; this test's selection), every line the same before and after the round:
+#: **deadline 156 / 9 / 25 (precision 0.945: the set's held-out rows joined, not the round, lower the floor from 0.95
+#: to 0.94)**, status 232 / 20 / 48, citation 22 / 3 / 7, inspection 291 / 4 / 14, info block 215 / 8 / 13, feedback
+#: 44 / 0 / 3, task count 40 / 9 / 5
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.81, 0.88), "deadline": (0.94, 0.86),
                  "status": (0.91, 0.82), "inspection": (0.98, 0.95), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
@@ -227,7 +234,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: cells, taken while set 43 was being read) was first measured with the readers after the round on set 43 and the
 #: narrated-tally mechanism (README "Set 44 measured blind after the round on set 43 and narrated tallies": status
 #: 20 / 3 / 4, deadline 22 / 6 / 6, info block 27 / 2 / 3, citation 1 / 0 / 1, inspection 14 / 0 / 0, task count and
-#: feedback no positive; neither moved any of its rows) and is held to it.
+#: feedback no positive; neither moved any of its rows) and is seen for every kind since the round on its dev rows
+#: (README "The round on set 44 (r44)"), its rows in the floors above.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -235,8 +243,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh44": {"citation": (1.0, 0.5), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (0.785, 0.785), "status": (0.869, 0.833), "info_block": (0.931, 0.899)},
 }
 
 #: Fresh sets kept unread and not measured yet (set 45; sets 33–44 were until their first measure):
