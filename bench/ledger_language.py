@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–44 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 44 measured blind after the round on set 43 and narrated tallies"; the rounds on them read
-#: their dev rows): set 45 (harvest 50, README "Fresh set 45 (harvest 50): kept unread") until its blind measure,
-#: while the round on set 44 (r44) reads set 44's dev rows
+#: their dev rows): set 45 (harvest 50), measured blind once after the round on set 44 (README "Set 45 measured blind
+#: after the round on set 44"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh45"}
 
 
