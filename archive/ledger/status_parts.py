@@ -1,7 +1,8 @@
 """A status stated for a part of the tasks and for the rest (``archive.ledger.status`` asks these after its head):
 after a part done, a clause about the rest that is on track or behind decides (已完成19项,其他整改任务正在推进 → on
-track; a counted rest in hand then a counted rest not done, 正在整改5个,未整改2个, behind); a share below 100 % done is a part (已完成70%); done and mostly done stated together are the weaker state.  The
-head reader is passed in (``head_of``: the first status phrase of a text as (start, class order, class, wording))."""
+track; a counted rest in hand then a counted rest not done, 正在整改5个,未整改2个, behind); a share below 100 % done is
+a part (已完成70%); done and mostly done stated together are the weaker state.  The head reader is passed in
+(``head_of``: the first status phrase of a text as (start, class order, class, wording))."""
 from __future__ import annotations
 
 import re

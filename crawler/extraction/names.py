@@ -24,9 +24,8 @@ _GLUED_AUTHOR = re.compile(rf"(?<=[{BODY_END}心])(?:记者|通讯员)?[{_SURNAM
 #: two-character family names (a closed class; 东方 and 南宫 left out: 东方网 is a medium, 南宫市 a city)
 _COMPOUND_SURNAMES = "欧阳|司马|上官|诸葛|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|端木|独孤|轩辕|呼延|澹台"
 #: a person's or an account's name, never a medium's: a surname (one character or two, 欧阳某某) and one or two
-#: characters (张某某), or a name ending in
-#: a person's word — a role (楼主, 小编, 志愿者, 网友), an old hand or a kinsman (越战老兵, 老李, 某哥) — the byline of a forum
-#: post or a blog, no publisher
+#: characters (张某某), or a name ending in a person's word — a role (楼主, 小编, 志愿者, 网友), an old hand or a kinsman
+#: (越战老兵, 老李, 某哥) — the byline of a forum post or a blog, no publisher
 PERSON_OR_ACCOUNT = re.compile(rf"(?:[{_SURNAMES}]|{_COMPOUND_SURNAMES})[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]*(?:楼主|小编|博主|网友|用户|会员|志愿者|爱好者"
                                rf"|老兵|老[{_SURNAMES}]|[哥姐叔姨弟妹兄侠客]|君)")
 
