@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, YEAR_EVENT, done_on, narrated
+from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, SHUT, YEAR_EVENT, done_on, narrated
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
@@ -32,7 +32,7 @@ _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二�
 
 #: the works shut after 于 + a bare year (于2017年关闭退出, 于2016年拆除; set 44): when, as a day's completion is; a bare
 #: 于2017年完成… stays a limit (r40: a plan's cell reads the same)
-_SHUT = re.compile(r"\s*(?:关闭|关停|退出|取缔|拆除)")
+_SHUT = re.compile(rf"\s*(?:{SHUT})")
 #: a time set in the past straight before the year (早在2015年, 曾于2016年)
 _PAST_MARKED = re.compile(PAST_MARK + r"\s*$")
 

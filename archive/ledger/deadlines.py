@@ -41,16 +41,14 @@ from dataclasses import dataclass
 
 from archive.ledger.bare_years import year_set
 from archive.ledger.clauses import clause_start
-from archive.ledger.duties import CHECK_SPAN as _CHECK_SPAN
-from archive.ledger.duties import DATED_START as _DATED_START
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import MECHANISM_NAMED as _MECHANISM_NAMED
 from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import REGULAR as _REGULAR
 from archive.ledger.duties import RELATIVE as _RELATIVE
-from archive.ledger.duties import REVISIT as _REVISIT
 from archive.ledger.duties import ROUTINE_AIM as _ROUTINE_AIM
+from archive.ledger.duties import span_sets_no_limit
 from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.limit_words import LIMIT_LABEL
@@ -223,9 +221,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         if kind == "ongoing" and found and (_MECHANISM_NAMED.match(raw, found.start()) or _REGULAR.search(raw)) \
                 and _RECURRING.search(raw):
             continue  # 落实常态化巡查机制,定期开展巡查工作 / 形成长效机制,定期督查: the regular duty, not a kept-up one
-        if found and not (kind == "relative" and (_DATED_START.search(raw, 0, found.start())
-                                                  or found.group(0).lstrip().startswith("用") and _CHECK_SPAN.match(raw, found.end())
-                                                  or _REVISIT.match(raw, found.end()))):
+        if found and not (kind == "relative" and span_sets_no_limit(raw, found)):
             return Deadline(None, kind, cell, why, found.group(0))
     return Deadline(None, "unknown", cell)
 

@@ -123,7 +123,19 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\
 DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?\s*(?:起|开始)")
 #: a span used for a check, the clause's act (利用半个月的时间对…开展专项督查, 用一周时间进行检查): how long the check took,
 #: no limit set for the work (set 43; 用三个月时间开展专项整治 is the work's, 用三年时间完成…督察 a round's to finish)
-CHECK_SPAN = re.compile(r"(?:(?!完成|结束)[^，,。;；]){0,60}?(?:开展|进行|组织|实施)[^，,。;；]{0,16}?(?:督查|检查|督察|巡察|核查|暗访|调研|走访|督导)(?:工作)?\s*(?:[，,。;；]|$)")
+_HOLD = r"(?:开展|进行|组织|实施)"  # holding a check or a visit
+_HELD_TO_CLAUSE_END = r"(?:工作)?\s*(?:[，,。;；]|$)"
+CHECK_SPAN = re.compile(rf"(?:(?!完成|结束)[^，,。;；]){{0,60}}?{_HOLD}[^，,。;；]{{0,16}}?"
+                        rf"(?:督查|检查|督察|巡察|核查|暗访|调研|走访|督导){_HELD_TO_CLAUSE_END}")
 #: a span within which a return check is held (计划在7个工作日内开展“回头看”, 10日内组织复查): when the visit comes, no limit
 #: set for the work (set 44, as set 38's visits; 30个工作日内完成整改 is the work's)
-REVISIT = re.compile(r"\s*(?:开展|进行|组织|实施)[^，,。;；]{0,8}?[“\"「]?(?:回头看|复查|回访)[”\"」]?(?:工作)?\s*(?:[，,。;；]|$)")
+REVISIT = re.compile(rf"\s*{_HOLD}[^，,。;；]{{0,8}}?[“\"「]?(?:回头看|复查|回访)[”\"」]?{_HELD_TO_CLAUSE_END}")
+
+
+def span_sets_no_limit(raw: str, span: re.Match[str]) -> bool:
+    """Whether the relative span ``span`` (``RELATIVE``) sets no limit for the work: it runs from a day the text states
+    (``DATED_START``), or it is the time a check took (``CHECK_SPAN``) or within which a return visit is held
+    (``REVISIT``)."""
+    return bool(DATED_START.search(raw, 0, span.start())
+                or span.group(0).lstrip().startswith("用") and CHECK_SPAN.match(raw, span.end())
+                or REVISIT.match(raw, span.end()))

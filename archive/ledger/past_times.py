@@ -116,9 +116,11 @@ def narrated(raw: str, start: int, end: int) -> bool:
 #: 确保于…完成, 应于…完成)
 _DONE_BEFORE = re.compile(r"已(?:经)?(?:于|在)\s*$")  # (a day after 已于 / 已在 tells when the work was done)
 _ON_DAY = re.compile(r"(?<![将拟已])于\s*$")
-#: (…or closing a works, 于2017年关闭退出, 于5月关停: set 44)
+#: verbs that shut a works (于2017年关闭退出, 于5月关停: set 44)
+SHUT = r"关闭|关停|退出|取缔|拆除"
+#: (…or shutting a works)
 _ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收"
-                    r"|关闭|关停|退出|取缔|拆除)(?![^，,。;；]{0,4}?(?:前|以前|之前|为止))")
+                    rf"|{SHUT})(?![^，,。;；]{{0,4}}?(?:前|以前|之前|为止))")
 _AIMED = re.compile(rf"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|{LIMIT_NOUN}|{NODE}")
 
 

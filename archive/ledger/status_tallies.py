@@ -20,6 +20,7 @@ import re
 
 from archive.ledger.clauses import clause_start, sentence_start
 from archive.ledger.status_aims import MODAL_AIM
+from archive.ledger.status_topics import CONDITION
 from archive.ledger.status_words import COUNT
 
 #: a day or a narrated time before the tally in its sentence (a year alone may open a plan's year: no licence)
@@ -30,8 +31,6 @@ _EARLIER_COUNT = re.compile(rf"(?:{COUNT}|[\d.]+\s*(?:余|多)?\s*(?:万|亿)?\s
                             r"(?:[（(][^（()）]{1,4}[)）])?[，,、]+$")
 #: the share of the whole the tally makes up, after it (,占…的69%)
 _SHARE = re.compile(r"[^。；;]{0,12}?[，,]占[^，,；;。]{0,16}?\d{1,3}(?:\.\d+)?\s*[%％]")
-#: a condition opening the clause (如 / 若 / 凡 / 一旦 / 只要 …)
-_CONDITION = re.compile(r"(?:如果|如|若|假如|倘若|凡是?|一旦|只要)")
 #: a check that counts a sample, or a scope, before the tally in its clause (抽查…, 涉及…, 其中…)
 _SAMPLE_OR_SCOPE = re.compile(r"抽查|抽检|检查|核查|复查|暗访|巡查|排查|涉及|包括|包含|覆盖|范围|其中")
 #: a limiting adverb before the tally in its clause (仅完成…淘汰改造67台): a part judged short, no tally of work done
@@ -49,7 +48,7 @@ def narrated(compact: str, m: re.Match[str]) -> bool:
     before = compact[sentence:m.start()]
     if MODAL_AIM.search(before) or _TOTAL.search(before):
         return False  # 计划拆除违建12处, 要关停…; 共有违建30处,拆除12处: aimed at, or a part of a total
-    if _CONDITION.match(compact, clause) or _SAMPLE_OR_SCOPE.search(compact, clause, m.start()) \
+    if CONDITION.match(compact, clause) or _SAMPLE_OR_SCOPE.search(compact, clause, m.start()) \
             or _LIMITED.search(compact, clause, m.start()):
         return False  # 如拆除违建12处,…; 抽查拆除点位12处, 涉及关停企业37家, 仅…淘汰改造67台
     return bool(_PAST.search(before) or _EARLIER_COUNT.search(before) or _SHARE.match(compact, m.end()))

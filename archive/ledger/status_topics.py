@@ -110,8 +110,9 @@ def listed_condition(compact: str, m: re.Match[str]) -> bool:
     return bool(_CONDITION_ITEM.match(compact, m.end()))
 
 
-#: a condition opening its clause, a short subject before it (如未按期完成整改,将…追责; 企业若未整改到位,…; 一旦…)
-_CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|凡(?:是)?|(?<![例比诸假])如(?![期实下何此今同上果若:：])")
+#: the words opening a condition (如未按期完成整改,将…追责; 企业若未整改到位,…; 一旦…; 只要…; not 如期, 如实, 若干, 例如 …):
+#: ``conditional`` reads them opening a clause after a short subject, ``status_tallies`` at a clause's start
+CONDITION = re.compile(r"如果|假如|倘若|假若|若(?!干)|一旦|只要|凡(?:是)?|(?<![例比诸假])如(?![期实下何此今同上果若:：])")
 
 
 #: the consequence opening right after a condition's phrase in its clause (…未能按时完成将问责, …未整改到位的则…)
@@ -122,7 +123,7 @@ def conditional(compact: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` sits in a condition (如 / 若 / 一旦 … opening its clause, a main clause after its
     comma) or in the main clause straight after one: what would follow from such a case, none said to be so."""
     clause = clause_start(compact, m.start())
-    cond = _CONDITION.search(compact, clause, m.start())
+    cond = CONDITION.search(compact, clause, m.start())
     end = clause_end(compact, m.end())
     if cond and cond.start() - clause <= 8 and (compact.startswith(("，", ","), end)
                                                or _CONSEQUENCE.match(compact, m.end(), end)):
@@ -130,7 +131,7 @@ def conditional(compact: str, m: re.Match[str]) -> bool:
     # …or in the main clause straight after such a condition (如整改到位,予以销号; one with 已 reports: 一旦发现…立即整改,
     # 目前已全部完成)
     before = clause_start(compact, clause - 1) if clause > 1 and compact[clause - 1] in "，," else -1
-    cond = _CONDITION.search(compact, before, clause) if before >= 0 else None
+    cond = CONDITION.search(compact, before, clause) if before >= 0 else None
     return bool(cond and cond.start() - before <= 8 and "已" not in compact[clause:m.end()])
 
 

@@ -35,12 +35,12 @@ _SECTOR_SHARE = re.compile(rf"涉及\s*(?:市|县|区|省)?(?:(?:{_SECTOR})(?:{_
 #: a campaign's check or a discipline body's supervision as the problems' source
 _CAMPAIGN_CHECK = re.compile(r"专项行动|攻坚行动|百日行动|整治行动|督导|纪委|监委")
 _INSPECTION = re.compile(r"督[察查]|反馈")
-_NUM = r"[\d两二三四五六七八九十]+"
-#: several inspections pooled: rounds, a number of times (not an ordinal: 第2次), two levels joined
+#: a number of times or rounds above one, not an ordinal (第2次) and not once (1次)
+_TIMES = r"(?<![第\d两二三四五六七八九十])(?!1\s*[次轮])[\d两二三四五六七八九十]+\s*[次轮]"
+#: several inspections pooled: rounds, or a number of times (督察5次, 3次督察; a meeting's 召开3次会 is none)
 _SEVERAL_INSPECTIONS = re.compile(r"两轮|历次|多轮"
-                                  rf"|督[察查][^，,。；;]{{0,4}}?(?<![第\d两二三四五六七八九十])(?:{_NUM})\s*[次轮](?![^，,。；;]{{0,6}}?会|\s*反馈)"
-                                  rf"|(?<![第\d两二三四五六七八九十])(?:{_NUM})\s*[次轮](?![^，,。；;]{{0,16}}?会)[^，,。；;]{{0,16}}?督[察查]")
-_ONE_TIME = re.compile(r"^[一1]\s*[次轮]")
+                                  rf"|督[察查][^，,。；;]{{0,4}}?{_TIMES}(?![^，,。；;]{{0,6}}?会|\s*反馈)"
+                                  rf"|{_TIMES}(?![^，,。；;]{{0,16}}?会)[^，,。；;]{{0,16}}?督[察查]")
 #: the provincial level's inspections as a kind, and what names one recipient or the feedback given to it
 _PROVINCIAL_LEVEL = re.compile(r"省级[^，,。；;]{0,10}?督[察查]")
 _RECIPIENT = re.compile(r"我|向|对|反馈|提出|指出|交办|移交|[\u4e00-\u9fff]{1,6}[市县区州盟旗](?!级)")
@@ -53,9 +53,7 @@ def other_scope(text: str, sentence: int, count: int, sentence_end: int) -> bool
         return True  # 第四类为体制机制建设类,包括…等5项任务
     if _SECTOR_SHARE.search(text, max(sentence, count - 16), count):
         return True  # 涉及住建25项整改任务
-    several = next((m for m in _SEVERAL_INSPECTIONS.finditer(text, sentence, count)
-                    if not _ONE_TIME.match(m.group(0).lstrip("督察查"))), None)
-    if several:
+    if _SEVERAL_INSPECTIONS.search(text, sentence, count):
         return True  # 先后经历…督察5次,反馈问题788个; 两轮督察…
     level = _PROVINCIAL_LEVEL.search(text, sentence, count)
     if level and not _RECIPIENT.search(text, sentence, count) and "中央" not in text:
