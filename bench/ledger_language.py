@@ -23,11 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–44 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 44 measured blind after the round on set 43 and narrated tallies"; the rounds on them read
-#: their dev rows): set 45 (harvest 50), measured blind once after the round on set 44 (README "Set 45 measured blind
-#: after the round on set 44"), the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh45"}
+#: fresh sets no reader round reads, dev rows included (sets 13–45 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 45 measured blind after the round on set 44"; the rounds on them read their dev rows): none
+#: while the round on set 45 (r45) reads its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
