@@ -24,9 +24,9 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–45 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 45 measured blind after the round on set 44"; the rounds on them read their dev rows): none
-#: while the round on set 45 (r45) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: "Fresh set 13" … "Set 45 measured blind after the round on set 44"; the rounds on them read their dev rows): set 46
+#: (harvest 51, README "Fresh set 46"), labelled while the round on set 45 (r45) reads set 45's dev rows
+KEPT_UNREAD: set[str] = {"fresh46"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
