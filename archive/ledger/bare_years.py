@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.windows import STAGE_OPEN
 from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, SHUT, YEAR_EVENT, done_on, narrated
+from archive.ledger.windows import STAGE_OPEN
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)

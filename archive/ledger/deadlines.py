@@ -66,7 +66,6 @@ from archive.ledger.past_times import (
     EVENT_LASTS,
     EVENT_PERIOD,
     LEAD,
-    NOT_A_LAST_DAY_AFTER,
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
     RANGE_ON,

@@ -129,8 +129,9 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
                                                                                     or part or _AHEAD.search(rest, 0, _clause_len(rest))))):
             continue
         later = _rest_state(rest, head_of)
-        if later is None and head[2] == "done" and compact[clause.start()] != "。" and _NEXT_STAGE.match(rest):
-            return (clause.end(), 0, "on_track", _NEXT_STAGE.match(rest).group(0))
+        begun = _NEXT_STAGE.match(rest)
+        if later is None and begun and head[2] == "done" and compact[clause.start()] != "。":
+            return (clause.end(), 0, "on_track", begun.group(0))
         scheduled = _REST_SCHEDULED.match(rest, 0, _clause_len(rest))
         if later is None and compact[clause.start()] != "。" and scheduled:
             return (clause.end(), 0, "on_track", scheduled.group(0))
