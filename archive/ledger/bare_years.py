@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, SHUT, YEAR_EVENT, done_on, narrated
+from archive.ledger.windows import STAGE_OPEN
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
@@ -52,6 +53,8 @@ def year_set(raw: str, m: re.Match[str]) -> bool:
         return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
     if _STAGE_YEARS.fullmatch(m.group(0)) and _STAGE_WORK.match(raw, m.end()):
         return True  # 即2016-2017年建设首批…: a plan's stage over a span of years closes on its last year
+    if STAGE_OPEN.search(raw, max(0, m.start() - 16), m.start()):
+        return True  # 第二阶段(2019年—2020年): a stage's years in brackets after its name close on the last
     span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
     aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
         or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())

@@ -47,14 +47,14 @@ from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import REGULAR as _REGULAR
 from archive.ledger.duties import RELATIVE as _RELATIVE
-from archive.ledger.duties import ROUTINE_AIM as _ROUTINE_AIM
-from archive.ledger.duties import span_sets_no_limit
+from archive.ledger.duties import kept_up, span_sets_no_limit
 from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.limit_words import LIMIT_LABEL
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
+from archive.ledger.page_year import STAGE_MONTHS as _STAGE_MONTHS
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
 from archive.ledger.page_year import YEAR_TASK_DATED as _YEAR_TASK_DATED
 from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
@@ -66,7 +66,6 @@ from archive.ledger.past_times import (
     EVENT_LASTS,
     EVENT_PERIOD,
     LEAD,
-    NOT_A_LAST_DAY_AFTER,
     NOT_A_LAST_DAY_BEFORE,
     PAST_DONE,
     RANGE_ON,
@@ -76,6 +75,7 @@ from archive.ledger.past_times import (
     hedged,
     listed,
     narrated,
+    not_a_last_day_after,
 )
 from archive.ledger.plan_period import PLAN_PERIOD as _PLAN_PERIOD
 from archive.ledger.plan_period import PLAN_SPAN as _PLAN_SPAN
@@ -207,6 +207,8 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
                  and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, clause_start(raw, m.start()),
                                                                                    m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
+        days += [(_last_day(context_year, cn_number(m.group("m")) or 12, None), m.group(0))
+                 for m in _STAGE_MONTHS.finditer(raw)]
         days += _relative_year_days(raw, context_year)
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None
@@ -216,8 +218,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
                                 ("immediate", _IMMEDIATE, "立行立改: no last day is stated"),
                                 ("recurring", _RECURRING, "a recurring duty: no single last day"),
                                 ("relative", _RELATIVE, "counted from an event the text does not date"))):
-        # (推进…工作常态化: the work made routine as an aim is blanked for the kept-up search)
-        found = pattern.search(_ROUTINE_AIM.sub(lambda a: "　" * len(a.group(0)), raw) if kind == "ongoing" else raw)
+        found = kept_up(raw) if kind == "ongoing" else pattern.search(raw)  # (not the work made routine as an aim)
         if kind == "ongoing" and found and (_MECHANISM_NAMED.match(raw, found.start()) or _REGULAR.search(raw)) \
                 and _RECURRING.search(raw):
             continue  # 落实常态化巡查机制,定期开展巡查工作 / 形成长效机制,定期督查: the regular duty, not a kept-up one
@@ -248,7 +249,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if _CLOSING.search(raw[max(0, first - 16):first]) and not hedged(raw, m.end) \
             or m.kind == "range_end" and _named_window(raw, first) or _campaign_span(raw, m.start, m.end):
         return True  # a window's stated closing day, a named window's or a campaign's span (公示期自…至…)
-    if NOT_A_LAST_DAY_AFTER.match(after) or hedged(raw, m.end) or EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
+    if not_a_last_day_after(raw, first if m.kind == "range_end" else m.start, m.end) or hedged(raw, m.end) or EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
             or AFTER_EVENT.match(raw[m.end:]) \
             or EVENT_AFTER.match(raw[m.end:m.end + 30]) or listed(raw, m.start, m.end) \
             or EVENT_LASTS.search(raw[max(0, first - 20):first]) or TITLE_OPEN.search(raw[:m.start]):

@@ -41,6 +41,11 @@ IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)�
 ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改|常抓不懈|久久为功"
                      rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：|｜]?|^)\s*长期\s*(?=$|[，,。;；])"
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
+#: a kept-up practice beside the fix rather than the fix's own limit: a lasting mechanism to be set up (并建立…长效机制)
+#: or a check kept routine (常态化巡查排查): when an at-once fix of the problems is stated too (立即整改到位, 确保问题立行立改)
+#: the fix's limit decides (set 45; 立行立改并长期坚持 is the fix kept up, ongoing)
+KEPT_BESIDE = re.compile(r"(?:建立|健全|完善|形成|构建)[^，,。;；]{0,16}?长效机制"
+                         r"|常态化\s*(?:开展)?\s*(?:巡查|排查|检查|巡检|巡逻|巡河|督查|监管|管控)")
 #: the work made routine as an aim, 常态化 closing its clause (推进公司整改工作常态化, 推动巡查常态化。): where the work is
 #: heading, no kept-up duty set as its limit (set 44; 常态化开展巡查, 坚持整改常态化 are)
 ROUTINE_AIM = re.compile(r"(?:推进|推动|促进|实现|走向)[^，,。;；]{1,16}?常态化\s*(?=[，,。;；]|$)")
@@ -57,7 +62,9 @@ _CN_COUNT = "一二两三四五六七八九十"
 #: duties 定期 may head besides the reporting ones (定期听取汇报, 定期开展巡查, 定期公布, 定期召开调度会)
 #: (…or issuing its notices, 定期下发提示函, 定期印发通报: set 43)
 _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研"
-               r"|下发|印发)")
+               r"|下发|印发"
+               # (…or sitting together to work, 定期集中办公, 定期会商: set 45)
+               r"|办公|会商)")
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
@@ -72,15 +79,24 @@ _REGULAR = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审�
             # (…its object after 对 running long, then 进行 / 开展 + the duty: 定期对…、…等项目进行监督检查: set 43)
             rf"|对[^，,。;；]{{1,40}}?(?:进行|开展|组织)(?:{_HAN}{{0,2}})?(?:{_DUTY_VERB}|{_CHECK_VERB}))")
 REGULAR = re.compile(_REGULAR)
-RECURRING = re.compile(rf"每(?:年|季度?|月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
+RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
+                       # once (or N times) in each period, its act between (2天转运1次, 每天…收取一次, 每周巡查两次: set 45;
+                       # 近3年来共开展5次, 3天内整改1次 are a tally and a span)
+                       rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+)\s*个?)?\s*(?:天|日|周|星期|月|季度|年)[^，,。;；\d]{{0,10}}?"
+                       rf"(?:\d{{1,2}}|[{_CN_COUNT}])\s*次"
+                       rf"|(?<![\d{_CN_COUNT}近前后第共这])(?:\d{{1,2}}|[{_CN_COUNT}]+)\s*个?\s*(?:天|日|周|星期|月)(?!\s*[内来后])"
+                       rf"{_HAN}{{1,4}}?\s*[1一]\s*次"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
                        # (…its name in quotes too: 建立“周调度”机制, set 44)
                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|{_QUOTE_CLOSE}?(?:工作)?(?:机制|制度)))"
                        # …checks by their periods, joined by 、 or + (日常巡查+季度抽查+年度核查, 周巡查、月抽查制度)
                        rf"|(?<![\d〇一二三四五六七八九十本上下当次该同每今近昨明节全])(?:季度?|年度|月度?|周|旬){_PERIOD_CHECK}"
                        rf"(?=\s*[、+＋]\s*(?:{_HAN}{{0,2}}?){_PERIOD_CHECK}|[^，,。;；]{{0,10}}?(?:机制|制度))"
+                       # …or one held by the quarter or month with its manner (通过季度联合检查, 月度交叉检查: set 45)
+                       rf"|(?<![\d〇一二三四五六七八九十本上下当次该同每今近昨明节全])(?:季度?|月度?)(?:联合|交叉|集中|专项)"
+                       rf"{_PERIOD_CHECK}"
                        # …or one adopted as a mechanism (实行月调度, 建立周通报, 坚持季督查)
                        rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_QUOTE_OPEN}?{_PERIOD_DUTY}"
                        # 定期 + a duty, its period unstated (REGULAR)
@@ -108,6 +124,11 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
                       rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|{LIMIT_NOUN})\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}"
                       r"(?:工作日|日|天|个?月|周|年)(?!\s*(?:已满|期满|届满|已过|已结束))"
+                      # …or a plan stage's span stated with 为期 closing its clause (第二阶段为集中整治阶段,为期三个月: set 45; a
+                      # check's stage, 下沉督察阶段,为期10天, and a campaign's or a check's length, 开展为期2天的集中整治, are none:
+                      # sets 26, 27 and 38)
+                      rf"|(?<!督察|督查|检查|巡视|巡察|进驻)阶段[^。;；]{{0,16}}?为期\s*{_SPAN}(?:工作日|日|天|个?月|周|年)\s*(?:左右)?"
+                      r"(?=\s*(?:[，,。;；]|$))"
                       # …or a span of effort aimed at (提出经过3年努力, 力争通过两年攻坚; 经过3年治理,水质好转 tells the past)
                       rf"|(?:提出|力争|争取|务必|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过|用)\s*{_SPAN}"
                       r"(?:年|个?月|周)\s*(?:左右|多)?\s*(?:的)?\s*(?:时间)?\s*(?:的)?\s*(?:努力|奋斗|攻坚|治理|整治)"
@@ -132,10 +153,33 @@ CHECK_SPAN = re.compile(rf"(?:(?!完成|结束)[^，,。;；]){{0,60}}?{_HOLD}[^
 REVISIT = re.compile(rf"\s*{_HOLD}[^，,。;；]{{0,8}}?[“\"「]?(?:回头看|复查|回访)[”\"」]?{_HELD_TO_CLAUSE_END}")
 
 
+#: a span's act reported with the approximate amount it reached (利用两天的时间推平…场地一万余平方米, 用三天时间清运垃圾
+#: 200多吨), no aim before the span in its sentence: how long a past act took, no limit (set 45's past act, set 44's rule)
+_REACHED = re.compile(r"[^。;；]{0,40}?(?:\d+|[一二两三四五六七八九十百千万]+)\s*(?:余|多)\s*(?:万|亿)?\s*"
+                      r"(?:平方米|立方米|吨|亩|米|公里|处|个|车|台|辆|家|户|条|座|方|人)")
+_AIM_IN_SENTENCE = re.compile(r"要|将|计划|力争|确保|拟|须|需|应|争取|务必|目标")
+
+
+def _reached(raw: str, span: re.Match[str]) -> bool:
+    sentence = max(raw.rfind(c, 0, span.start()) for c in "。;；") + 1
+    return bool(_REACHED.match(raw, span.end())) and not _AIM_IN_SENTENCE.search(raw, sentence, span.start())
+
+
+def kept_up(raw: str) -> re.Match[str] | None:
+    """The kept-up cue (``ONGOING``) that sets the work's limit: the work made routine as an aim (``ROUTINE_AIM``) is
+    none, nor a practice kept beside an at-once fix (``KEPT_BESIDE``, when ``IMMEDIATE`` finds one)."""
+    def blank(m: re.Match[str]) -> str:
+        return "　" * len(m.group(0))
+    raw = ROUTINE_AIM.sub(blank, raw)
+    if IMMEDIATE.search(raw):
+        raw = KEPT_BESIDE.sub(blank, raw)
+    return ONGOING.search(raw)
+
+
 def span_sets_no_limit(raw: str, span: re.Match[str]) -> bool:
     """Whether the relative span ``span`` (``RELATIVE``) sets no limit for the work: it runs from a day the text states
     (``DATED_START``), or it is the time a check took (``CHECK_SPAN``) or within which a return visit is held
-    (``REVISIT``)."""
+    (``REVISIT``), or a past act's with the amount it reached."""
     return bool(DATED_START.search(raw, 0, span.start())
                 or span.group(0).lstrip().startswith("用") and CHECK_SPAN.match(raw, span.end())
-                or REVISIT.match(raw, span.end()))
+                or REVISIT.match(raw, span.end()) or _reached(raw, span))

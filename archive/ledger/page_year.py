@@ -23,6 +23,9 @@ AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承�
 MONTH_PART = re.compile(r"(?<![\d\-—–~～至到〇○零一二三四五六七八九十])(?<!(?<![今本当])年)"
                         rf"(?P<m>{MONTH_NUMBER})\s*月"
                         r"(?!份?\s*(?:\d|[〇○零一二三四五六七八九十]|[上中下]旬|[\-—–~～至到]))份?")  # (5月到6月: a range's start, a period)
+#: a stage's year-less months in brackets after its name (集中整治阶段(5月-8月)): the last month's end of the plan's year
+#: (set 45; ``windows.STAGE_OPEN`` for the stage with its years)
+STAGE_MONTHS = re.compile(rf"(?<=阶段[（(])\s*(?:{MONTH_NUMBER})\s*月?份?\s*[-—–~～至到]\s*(?P<m>{MONTH_NUMBER})\s*月份?\s*(?:底|末)?\s*(?=[)）])")
 #: (…or 全年 / 本年 without 度: 超额完成全年任务; a report of it, 已完成全年任务的80%, is none)
 #: (…its issuer between, 完成省里下达的年度建设任务: set 44)
 YEAR_TASK = re.compile(r"(?<!已)(?<!已经)完成(?:[^，,。;；]{0,12}?(?:下达|交办|部署|分解|确定|安排)的)?[^，,。;；]{0,4}?(?:(?:本|当|全|今)年度?|年度)(?:目标|[^，,。;；年]{0,8}?)任务")

@@ -33,6 +33,20 @@ NOT_A_LAST_DAY_BEFORE = re.compile(r"(?:(?:截至|截止(?:到|至)?)(?:时间|�
 NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:(?:至|到|迄)(?:今|现在|目前)|起|以来|开始|结束|召开|进驻|反馈|印发|发布|举行|启动|被|(?:以|之|前)?后"
                                    r"|(?:(?:以|之)?前)?\s*(?:均|全部|都)?已(?:经)?(?:全部|全面)?(?:完成|完工|建成|竣工|办结|整改|销号|拆除|关停)"
                                    r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
+#: an aim straight before the time (力争在11月30日前已完成…, 确保在…前已建成): the 已 after 前 is the state aimed at by
+#: then, a limit (set 45; 工程于…前已完成 reports when it was met)
+_AIM_STRAIGHT_BEFORE = re.compile(r"(?:确保|力争|争取|务必|保证)\s*(?:在|于)?\s*$")
+_MET_AFTER = re.compile(r"^\s*(?:以|之)?前\s*(?:均|全部|都)?已")
+
+
+def not_a_last_day_after(raw: str, start: int, end: int) -> bool:
+    """Whether what follows the time at ``raw[start:end]`` makes it no last day (``NOT_A_LAST_DAY_AFTER``), unless an aim
+    straight before it makes a limit met (前已完成) the state sought."""
+    after = raw[end:end + 8]
+    return bool(NOT_A_LAST_DAY_AFTER.match(after)) and not (
+        _MET_AFTER.match(after) and _AIM_STRAIGHT_BEFORE.search(raw, max(0, start - 6), start))
+
+
 #: a clause that ends in 后 after its day tells what happened then (2018年7月30日…会议后, 2017年3月…明确严禁…后,)
 #: (a completion in that clause keeps the day: 2020年6月完成整改后,组织验收)
 AFTER_EVENT = re.compile(r"^(?![^，,。;；]*?(?:完成|到位|办结))[^，,。;；前]{0,30}?(?:之|以)?后\s*(?:[，,。;；]|$)")

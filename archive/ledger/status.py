@@ -66,6 +66,7 @@ from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import (
     all_done_after,
     behind_part,
+    evaluation_cell,
     part_mostly_done,
     rest_turns,
     stage_verdict,
@@ -115,6 +116,9 @@ _NAMED_KIND = re.compile(r"(?:(?:、|或|和|及)[^，,；;。、的等]{1,16})*
 
 #: a label before the wording ("整改进展情况:") is not the status; after 但 / 但是 the wording turns
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*[:：]")
+#: …or a close-out's heading on its own line, its list item before it (五、整改完成情况\n完成。: set 45)
+_HEADING_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                           r"[\u4e00-\u9fff]{0,10}(?:情况|进展|状态)\s*\n(?=\s*\S)")
 #: a list item's label before the wording ("1." "2、" "(一)" "一、") is not part of it
 _ITEM = re.compile(r"^(?:\d{1,2}\s*[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 #: a heading of measures or plans on its own line (三、重点措施, 下一步工作打算): what follows is no status
@@ -356,13 +360,13 @@ def read_status(text: str | None) -> StatusReading:
         return StatusReading("other", None)  # measures or plans, or the problem as found (问题描述:…)
     if PROGRESS_FULL.match(folded):
         return StatusReading("done", folded.strip())  # 整改进展:100%
-    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", folded)))
+    compact = _ITEM.sub("", _LABEL.sub("", re.sub(r"\s+", "", _HEADING_LINE.sub("", folded))))
     # after 但 the wording turns: its main clause decides when it states a status; when it states none, the
     # concession's status stands (虽然整改有序推进,但成效并不稳固 → on track)
     turn = list(_BUT.finditer(compact))
     if turn and _head(compact[turn[-1].end():]):
         compact = compact[turn[-1].end():]
-    head = _head(compact)
+    head = evaluation_cell(folded, _head) or _head(compact)  # (a progress table's evaluation cell decides its row)
     if head is None:
         cell = LAST_CELL.search(folded)
         return StatusReading("done", cell.group("cell")) if cell else StatusReading("other", None)

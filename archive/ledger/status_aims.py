@@ -31,6 +31,10 @@ MODAL_AIM = re.compile(AIM.pattern + r"|(?<![主重纲摘概只想不])要(?![�
 _AIM_MANNER = re.compile(rf"(?:{AIM.pattern})(?:按照?|根据|依据|依照|对照)[^，,；;。]*[，,]$"
                          # …or the future or a duty with only its means (全县将以此次督察为契机,全面完成…)
                          r"|(?:将|要|应|须|拟)[^，,；;。]{0,4}?以[^，,；;。]{1,16}?为(?:契机|抓手|重点|突破口|导向|目标|主线)[，,]$")
+#: an aim opening the clause before (确保…, 力争…) goes on over a clause joined to it by a comma, the aims listed
+#: (确保各项措施落实到位,整治工作任务圆满完成), unless either states what is or was (已, 了, 目前, 现已, 截至)
+_AIM_OPENS = re.compile(r"(?:[一二三四五六七八九十]是|要|并)?(?:确保|力争|争取|务必|努力)")
+_STATED_AGAIN = re.compile(r"已|了|目前|截至|截止|现在|当前")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")
 #: (a relative clause closed by 的 holds a verb of the work: 计划2017年完成的46项)
@@ -63,5 +67,7 @@ def _aimed_across(compact: str, clause: int, end: int) -> bool:
     """Whether the clause before ``clause`` is an aim and its manner phrase alone (确保按…的时间节点,), with no
     status phrase of its own, so that it governs this clause up to ``end``; an 已 there states again."""
     before = clause_start(compact, max(clause - 1, 0))
+    if clause > 0 and _AIM_OPENS.match(compact, before) and not _STATED_AGAIN.search(compact, before, end):
+        return True  # 确保各项措施落实到位,整治工作任务圆满完成: aims listed after one 确保 (set 45)
     return (clause > 0 and bool(_AIM_MANNER.search(compact[before:clause])) and "已" not in compact[clause:end]
             and not any(p.search(compact, before, clause - 1) for _, p in _CLASSES))

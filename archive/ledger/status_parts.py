@@ -32,6 +32,10 @@ _TOTAL = re.compile(_COUNT)
 #: (…a part of the works as its subject, doing a stage or an act of the work: 已竣工,管网正在调试)
 _IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6}}?(?={_PROGRESSIVE}{_HAN}{{0,4}}?(?:{_STAGE}|{_ACTION}|{_WORK}|{_PERFECTIVE_WORK})))"
                       rf"{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
+#: …or the next stage begun now (已完成了施工图设计…编制工作,现已发布招标公告; 现已进场施工): a step done, the work under way
+#: (set 45; 现已进入验收阶段 is a close-out step, done)
+_NEXT_STAGE = re.compile(r"(?:目前|现在|当前|现)已(?:经)?(?:发布|进入|启动|开工|进场|开始|挂网)"
+                         r"(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
 #: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
@@ -121,10 +125,13 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (_IN_HAND.match(rest) and head[2] == "done"
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and ((_IN_HAND.match(rest) or _NEXT_STAGE.match(rest)) and head[2] == "done"
                                                                                     or part or _AHEAD.search(rest, 0, _clause_len(rest))))):
             continue
         later = _rest_state(rest, head_of)
+        begun = _NEXT_STAGE.match(rest)
+        if later is None and begun and head[2] == "done" and compact[clause.start()] != "。":
+            return (clause.end(), 0, "on_track", begun.group(0))
         scheduled = _REST_SCHEDULED.match(rest, 0, _clause_len(rest))
         if later is None and compact[clause.start()] != "。" and scheduled:
             return (clause.end(), 0, "on_track", scheduled.group(0))
@@ -225,3 +232,18 @@ def stage_verdict(compact: str, head: Head, head_of: HeadOf) -> Head | None:
                 and _STAGE_VERDICT.search(sentence, clause.end(), clause.end() + later[0]):
             return later
     return None
+
+
+#: a progress table's row (its target, its progress, then its evaluation: 完成…61个。 | 已开工…44个已完成 | 正常推进 |):
+#: the last cell, short and a status alone, is the row's evaluation and decides (set 45's 进度评价 column)
+_CELL_SPLIT = re.compile(r"[|｜]")
+
+
+def evaluation_cell(folded: str, head_of: HeadOf) -> Head | None:
+    """The head of a table row's last cell when it is an evaluation (``正常推进``, ``已完成``, ``滞后``): at most eight
+    characters, its status phrase at its start, the row holding at least two cells before it."""
+    cells = [c for c in (c.strip(" 　。") for c in _CELL_SPLIT.split(folded)) if c]
+    if len(cells) < 3 or len(cells[-1]) > 8:
+        return None
+    last = head_of(cells[-1])
+    return last if last and last[0] == 0 else None

@@ -259,6 +259,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?<![未没应需要须将前内底年])(?<!确保|力争|争取|计划|预计|目标)完成(?:了)?(?:总量|任务|工程量|进度)?的?过半"
                             # (…the works of named parts entered, closing the clause: 进入2号坝体、管理区等工程施工建设)
                             r"|(?<![未没将要])进入[^，,；;。]{1,24}?(?:工程)?施工(?:建设)?(?=$|[，,；;。])"
+                            # …or a stage's tasks or targets reached (基本实现了阶段任务, 达到阶段性目标: set 45; as 阶段性完成)
+                            r"|(?<![未没不])(?:实现|达到)了?(?:既定的?)?阶段性?(?:任务|目标)(?!的|后)"
                             r"|(?<!已)阶段性?(?:办结|结案)|(?<![分各每])阶段性?(?:整改)?完成(?!了?[^，,；;。]{0,4}?(?:目标|任务)的?$)"
                             # work under way with first results, no tally (办理工作已经全面展开,并取得了初步成效: S7)
                             r"|(?:已(?:经)?)?全面(?:展开|铺开)[，,]?并?取得了?(?:初步|阶段性|积极)的?(?:成效|成果)"
@@ -296,6 +298,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促
                           # is aimed; the settled set 36 convention)
                           rf"|{_CONTINUED}(?:督促|紧盯|盯紧|跟踪督办|督办)"
+                          # …or a standing requirement kept to (将继续落实超低排放改造要求, 继续落实河长制责任: set 45; 继续落实整改
+                          #措施 is the work pushed on)
+                          rf"|{_CONTINUED}(?:严格|全面|认真)?落实[^，,；;。]{{1,16}}?(?:要求|制度|责任|规定|标准)(?![^，,；;。]{{0,2}}?的)"
                           # …held to as before (将继续坚持开展…, 始终坚持推进: what continues is kept up, as 长期坚持; a
                           # principle, 坚持整改一个、销号一个, is none)
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"

@@ -15,6 +15,9 @@ from archive.ledger.clauses import clause_start
 
 #: a label a window's span may follow (公示时间:, 整改时限为, 公示期间(…), 公示期间内(…))
 WINDOW_LABEL = re.compile(r"(?:时间|时限|期限|期间|日期|公示期|期|阶段)\s*内?\s*[:：为（(]?\s*$")
+#: a plan's stage named before its period in brackets (第二阶段(2019年—2020年):…, 集中整治阶段(5月-8月)): the
+#: period's end closes the stage (set 45), as a stage named after its time (``deadlines._STAGE_AFTER``)
+STAGE_OPEN = re.compile(r"阶段\s*[（(]\s*(?:(?:19|20)\d{2}\s*年?\s*(?:\d{1,2}\s*月份?)?\s*[-—–~～至到]\s*)?$")
 #: the windows a notice names (公示, 异议, 征求意见 …) …
 _WINDOW_NAME = r"(?:公示|公告|异议|征求意见|意见征集|征集意见|报名|申报)"
 _SPAN_LENGTH = r"(?:\d{1,3}|[一二两三四五六七八九十]+)\s*个?\s*(?:工作日|自然日|日|天|周|个?月)"
@@ -59,7 +62,10 @@ def window(raw: str, first: int) -> bool:
 #: (an inspection's stay, 督察 / 检查 / 进驻, is a period, no campaign)
 _CAMPAIGN = r"(?:专项整治|集中整治|清理整治|综合整治|专项治理|集中治理|专项行动|攻坚行动|攻坚战|百日行动|集中行动)"
 #: …named right after its span (…期间集中开展河道专项整治, 1至5月进行集中整治; a report of it, 开展了…, is none)
-_CAMPAIGN_AFTER = re.compile(rf"\s*(?:期间|内)?\s*[，,]?\s*(?:集中|统一|全面|在全[省市县区])?(?:开展|进行|实施|组织)"
+#: (…a month's 份 and 之间 after it, and the campaign's object after 针对 / 对 before its verb: 从…至2017年12月份之间,针对全市
+#: …小锅炉分四个阶段进行专项整治, set 45)
+_CAMPAIGN_AFTER = re.compile(rf"\s*份?\s*(?:之间|期间|内)?\s*[，,]?\s*(?:(?:针对|对)[^，,。;；]{{1,30}}?)?"
+                             rf"(?:集中|统一|全面|在全[省市县区])?(?:开展|进行|实施|组织)"
                              rf"(?![^，,。;；]*?了)[^，,。;；]{{0,16}}?{_CAMPAIGN}")
 #: …or its span stated from start to end with the campaign as the subject (专项治理工作从2017年5月开始至2018年6月底结束)
 _CAMPAIGN_FROM = re.compile(rf"(?:{_CAMPAIGN}|整治|治理|攻坚)(?:工作|行动)?[^，,。;；督察检查进驻]{{0,6}}?(?:从|自)"

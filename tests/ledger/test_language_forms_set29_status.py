@@ -190,7 +190,7 @@ def test_a_window_s_or_a_handling_time_s_span_under_its_label_is_relative(text):
     ("公示时间为2021年7月1日至7月10日", "date"),
     ("公示时间10天已满,无异议", "unknown"),
     ("公示期间共收到意见3条", "unknown"),
-    ("每10天公示一次", "unknown"),
+    ("每10天公示一次", "recurring"),  # (once in each period: recurring since the round on set 45; never relative)
 ])
 def test_a_dated_window_a_window_passed_or_a_period_is_not_relative(text, kind):
     assert deadline(text).kind == kind
