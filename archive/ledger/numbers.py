@@ -62,6 +62,10 @@ _LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
 #: a label's number is a task's only when the label is the task's or the problem's, or stands alone: 交办单编号 (a
 #: hand-over slip), 受理编号 (a petition), 批次编号, 项目编号, 证书编号 name other things
 _OWNER = r"(?:(?:问题|任务|督察|清单|台账|整改)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![\u4e00-\u9fff]))"
+#: a level's serial label inside one bracket (市序号, 县级编号)
+_LEVEL = r"省|市|县|区"
+_SERIAL_LABEL = r"级?(?:序号|编号)\s*[:：]?\s*"
+_LEVEL_LABEL = re.compile(rf"(?:{_LEVEL}){_SERIAL_LABEL}")
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
     rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*(?:[:：]|为)\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
@@ -85,6 +89,14 @@ _MARKED = re.compile(
     r"(?=\s*(?:整改)?(?:事项|问题|任务))"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
+    # one item's serials at two levels in one bracket (（市序号9、县序号8）): each level's list numbers the same item;
+    # the levels must differ (（市序号9、市序号8） is no such pair)
+    rf"|[（(]\s*(?P<level>{_LEVEL}){_SERIAL_LABEL}\s*(?P<list14>(?:{_NUM})\s*[号项]?"
+    rf"(?:\s*[、，,]\s*(?!(?P=level))(?:{_LEVEL}){_SERIAL_LABEL}\s*(?:{_NUM})\s*[号项]?)+)\s*[)）]"
+    # the problem's own label opening its line or sentence, its numeral alone in brackets (整改问题(六)按照国家要求…):
+    # not 反馈问题（一）, a category heading as often, nor a heading's category after it (整改问题(一)大气污染方面)
+    rf"|(?:^|(?<=[\n。；;]))(?:{LIST_ENUMERATOR})?\s*整改问题\s*[（(]\s*(?P<list15>{_NUM})\s*[)）]"
+    r"(?![^，,。；;\n]{0,16}?(?:方面|类|领域|板块))"
 )
 #: a title that lost its 第 and 号: "关于中央环保督察8问题整改 销号公示" (an Arabic number right after the inspection's
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
@@ -172,6 +184,7 @@ def citations(text: str | None) -> list[Citation]:
             continue
         groups = m.groupdict()
         listing = re.sub("问题|任务", "", next(v for k, v in groups.items() if k.startswith("list") and v))
+        listing = _LEVEL_LABEL.sub("", listing)  # 9、县序号8: the second level's label before its serial
         if _YEAR_SERIAL.match(listing):
             continue  # 编号:2023-0156: a year and its serial, a case's or a document's code, no task's number
         numbers = tuple(dict.fromkeys(_expand(listing)))
@@ -186,6 +199,38 @@ def citations(text: str | None) -> list[Citation]:
                                prev.start)
             continue
         out.append(Citation(numbers=numbers, text=original[m.start():m.end()], start=m.start(), sub_item=sub))
+    if not out:
+        out = _table_serials(original, text)
+    return out
+
+
+#: a table's numbering column heads: the row's own serial and the plan's item number (编号 | 序号 | 反馈问题 | …)
+_SERIAL_HEADS = frozenset({"序号", "编号", "问题编号", "问题序号", "任务编号", "任务序号", "方案序号", "清单序号", "原序号"})
+_CELL = re.compile(r"[^|｜\n]+")
+#: a head naming what the table's rows are: the plan's problems or tasks
+_ITEM_HEAD = re.compile(r"问题|任务")
+
+
+def _table_serials(original: str, text: str) -> list[Citation]:
+    """The plan's item numbers in a table with two numbering columns side by side at the head of its rows (a close-out
+    notice's ``编号 | 序号 | 反馈问题 | …`` then ``1 | 15 | …``): the first is the notice's own serial, a list's (none);
+    the second numbers the plan's item, so each row's cell under it cites that item.  The head must name the rows'
+    problems or tasks, and both cells of a row must be bare numerals."""
+    cells = [m for m in _CELL.finditer(text) if m.group(0).strip()]
+    words = [re.sub(r"\s+", "", m.group(0)) for m in cells]
+    out: list[Citation] = []
+    for i in range(len(words) - 1):
+        if not (words[i] in _SERIAL_HEADS and words[i + 1] in _SERIAL_HEADS and words[i] != words[i + 1]):
+            continue
+        width = next((k for k in range(i + 2, len(words)) if task_number(words[k]) is not None), len(words)) - i
+        if not any(_ITEM_HEAD.search(w) for w in words[i + 2:i + width]):
+            continue
+        for row in range(i + width, len(words) - 1, width):
+            own, item = task_number(words[row]), task_number(words[row + 1])
+            if own is None or item is None or not words[row + 1].isdigit():
+                break
+            cell = cells[row + 1]
+            out.append(Citation((item,), original[cell.start():cell.end()].strip(), cell.start()))
     return out
 
 
