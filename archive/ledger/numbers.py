@@ -62,10 +62,6 @@ _LIST = rf"(?:{_NUM})(?:(?:{_SEP}|{_RANGE})(?:{_NUM}))*"
 #: a label's number is a task's only when the label is the task's or the problem's, or stands alone: 交办单编号 (a
 #: hand-over slip), 受理编号 (a petition), 批次编号, 项目编号, 证书编号 name other things
 _OWNER = r"(?:(?:问题|任务|督察|清单|台账|整改)(?:省|市|县|区)?|(?:省|市|县|区)|(?<![\u4e00-\u9fff]))"
-#: a level's serial label inside one bracket (市序号, 县级编号)
-_LEVEL = r"省|市|县|区"
-_SERIAL_LABEL = r"级?(?:序号|编号)\s*[:：]?\s*"
-_LEVEL_LABEL = re.compile(rf"(?:{_LEVEL}){_SERIAL_LABEL}")
 _MARKED = re.compile(
     rf"[（(]\s*(?:省|市|县|区)?(?:序号|编号)\s*[:：]?\s*第?\s*(?P<list>{_LIST})\s*[号项]?\s*[)）]"
     rf"|{_OWNER}(?:序号|编号)\s*[)）]?\s*(?:[:：]|为)\s*第?\s*(?P<list2>{_LIST})\s*[号项]?(?![\d.])"
@@ -89,14 +85,6 @@ _MARKED = re.compile(
     r"(?=\s*(?:整改)?(?:事项|问题|任务))"
     # a serial with its sub-item in brackets after the problem: 反馈问题（14-2）
     rf"|(?<=问题|任务)\s*[（(]\s*(?P<list8>\d{{1,3}}\s*[-－—]\s*\d{{1,2}})\s*[)）]"
-    # one item's serials at two levels in one bracket (（市序号9、县序号8）): each level's list numbers the same item;
-    # the levels must differ (（市序号9、市序号8） is no such pair)
-    rf"|[（(]\s*(?P<level>{_LEVEL}){_SERIAL_LABEL}\s*(?P<list14>(?:{_NUM})\s*[号项]?"
-    rf"(?:\s*[、，,]\s*(?!(?P=level))(?:{_LEVEL}){_SERIAL_LABEL}\s*(?:{_NUM})\s*[号项]?)+)\s*[)）]"
-    # the problem's own label opening its line or sentence, its numeral alone in brackets (整改问题(六)按照国家要求…):
-    # not 反馈问题（一）, a category heading as often, nor a heading's category after it (整改问题(一)大气污染方面)
-    rf"|(?:^|(?<=[\n。；;]))(?:{LIST_ENUMERATOR})?\s*整改问题\s*[（(]\s*(?P<list15>{_NUM})\s*[)）]"
-    r"(?![^，,。；;\n]{0,16}?(?:方面|类|领域|板块))"
 )
 #: a title that lost its 第 and 号: "关于中央环保督察8问题整改 销号公示" (an Arabic number right after the inspection's
 #: name and right before 问题, no measure word: a count always has one, 5个问题 / 18项问题)
@@ -184,7 +172,6 @@ def citations(text: str | None) -> list[Citation]:
             continue
         groups = m.groupdict()
         listing = re.sub("问题|任务", "", next(v for k, v in groups.items() if k.startswith("list") and v))
-        listing = _LEVEL_LABEL.sub("", listing)  # 9、县序号8: the second level's label before its serial
         if _YEAR_SERIAL.match(listing):
             continue  # 编号:2023-0156: a year and its serial, a case's or a document's code, no task's number
         numbers = tuple(dict.fromkeys(_expand(listing)))
