@@ -8,7 +8,8 @@ A citation is a grammar: a marker (第 / 序号 / 编号 / 问题编号 / 省编
 form, one number or a list (、 , 和 及 与) or a range (- — ～ 至 到), each item's closer optionally repeated, a
 sub-item (（二）, 14-2, 之一, 第2小项) that keeps its item, and a closer (项 / 件, 号 / 个 / 条 before 问题 or 任务, or the
 marker's brackets and colon; 号 before a handed-over case, 第398号转办件, in its close-out; 编号 and its number before the
-item's noun, 编号36整改事项).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
+item's noun, 编号36整改事项); in a close-out table with two numbering columns side by side (编号 | 序号 | 反馈问题 …),
+the second column's cell (the first is the notice's own serial, a list's).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
 rule's article items (第六十三条第三项), a measure's, an indicator's or a requirement's number (第1项整改措施, 第1项考核指标, 第5项要求), a year's serial (编号:2023-0156), list enumerators, attachment labels, other things' 编号, phone numbers,
 counts.  ``tests/ledger/test_grammar_citation_count.py`` builds the combinations.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
 ``archive.ledger.deadlines`` and re-exported here, its historical home.
