@@ -8,7 +8,8 @@ A citation is a grammar: a marker (第 / 序号 / 编号 / 问题编号 / 省编
 form, one number or a list (、 , 和 及 与) or a range (- — ～ 至 到), each item's closer optionally repeated, a
 sub-item (（二）, 14-2, 之一, 第2小项) that keeps its item, and a closer (项 / 件, 号 / 个 / 条 before 问题 or 任务, or the
 marker's brackets and colon; 号 before a handed-over case, 第398号转办件, in its close-out; 编号 and its number before the
-item's noun, 编号36整改事项).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
+item's noun, 编号36整改事项); in a close-out table with two numbering columns side by side (编号 | 序号 | 反馈问题 …),
+the second column's cell (the first is the notice's own serial, a list's).  None in its negative contexts: 文号, batches, meetings and their items, issues, a
 rule's article items (第六十三条第三项), a measure's, an indicator's or a requirement's number (第1项整改措施, 第1项考核指标, 第5项要求), a year's serial (编号:2023-0156), list enumerators, attachment labels, other things' 编号, phone numbers,
 counts.  ``tests/ledger/test_grammar_citation_count.py`` builds the combinations.  ``deadline("2020年2月底前")`` → ``Deadline("2020-02-29", ...)`` is read by
 ``archive.ledger.deadlines`` and re-exported here, its historical home.
@@ -186,6 +187,38 @@ def citations(text: str | None) -> list[Citation]:
                                prev.start)
             continue
         out.append(Citation(numbers=numbers, text=original[m.start():m.end()], start=m.start(), sub_item=sub))
+    if not out:
+        out = _table_serials(original, text)
+    return out
+
+
+#: a table's numbering column heads: the row's own serial and the plan's item number (编号 | 序号 | 反馈问题 | …)
+_SERIAL_HEADS = frozenset({"序号", "编号", "问题编号", "问题序号", "任务编号", "任务序号", "方案序号", "清单序号", "原序号"})
+_CELL = re.compile(r"[^|｜\n]+")
+#: a head naming what the table's rows are: the plan's problems or tasks
+_ITEM_HEAD = re.compile(r"问题|任务")
+
+
+def _table_serials(original: str, text: str) -> list[Citation]:
+    """The plan's item numbers in a table with two numbering columns side by side at the head of its rows (a close-out
+    notice's ``编号 | 序号 | 反馈问题 | …`` then ``1 | 15 | …``): the first is the notice's own serial, a list's (none);
+    the second numbers the plan's item, so each row's cell under it cites that item.  The head must name the rows'
+    problems or tasks, and both cells of a row must be bare numerals."""
+    cells = [m for m in _CELL.finditer(text) if m.group(0).strip()]
+    words = [re.sub(r"\s+", "", m.group(0)) for m in cells]
+    out: list[Citation] = []
+    for i in range(len(words) - 1):
+        if not (words[i] in _SERIAL_HEADS and words[i + 1] in _SERIAL_HEADS and words[i] != words[i + 1]):
+            continue
+        width = next((k for k in range(i + 2, len(words)) if task_number(words[k]) is not None), len(words)) - i
+        if not any(_ITEM_HEAD.search(w) for w in words[i + 2:i + width]):
+            continue
+        for row in range(i + width, len(words) - 1, width):
+            own, item = task_number(words[row]), task_number(words[row + 1])
+            if own is None or item is None or not words[row + 1].isdigit():
+                break
+            cell = cells[row + 1]
+            out.append(Citation((item,), original[cell.start():cell.end()].strip(), cell.start()))
     return out
 
 

@@ -153,6 +153,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?<![应需要须])均(?:已)?(?:在规定(?:的)?(?:时间|时限|期限)内|按期|按时|如期)(?:完成|办结|答复|回复)"
                         # all handled, in the perfective (均按要求进行了调查处理, 均依法作了处理)
                         r"|(?:均|全部|都)(?:已)?[^，,；;。]{0,8}?(?:进行|作|做|予以)了(?:调查)?(?:处理|处置|整改|办理|答复)"
+                        # as many cases handled as were received (收到…18件,已办理18件: 办理 alone is handling, not closing; the
+                        # count equal to the one received says all were handled, as 办理率100% does; 已办理12件 of 18, an attribute
+                        # (已办理18件的单位) are none)
+                        r"|(?:收到|受理|接到|接收|转办|交办|转交)[^。；;]{0,24}?(?<![\d.])(?P<received>\d+)\s*件[^。；;\d]{0,16}?"
+                        r"已(?:经)?(?:全部)?(?:办理|处理|处置)(?:完毕)?\s*(?P=received)\s*件(?!\s*的)"
                         # the requirement or standard of the rectification reached (已达到整改要求, 已达到验收销号标准)
                         rf"|已(?:经)?(?:全部)?{_ADVERB}{_REACH}了?[^，,；;。]{{0,8}}?(?:整改|验收|销号)(?:考核|验收)?(?:的)?(?:要求|标准|条件)"
                         # …or the effect or target expected of it (已达到预期效果, 已达到既定目标)

@@ -13,7 +13,10 @@
 * the provincial level's inspections as a kind (``省级…督察``, ``第二轮省级…督察``) owning the count with no recipient, no
   feedback's or raising verb before it in the sentence, and no central inspection beside it in the text: the total over
   the cities each inspected (``首轮省级…督察提出的26个问题`` is the problems put to one city, its plan's count; the tier
-  set beside the central one, ``中央环保督察整改任务45项；省级环保督察整改任务30项``, is one body's two lists).
+  set beside the central one, ``中央环保督察整改任务45项；省级环保督察整改任务30项``, is one body's two lists);
+* the problems a check found on one task or a few the plan numbers, named as the check's object before the count in
+  its sentence (``督导组对第七十一项整改任务进行了现场督察督导,并反馈了3条问题``): that check's findings on the task, no
+  plan's count (a task named by its content, ``对…黑臭水体整治进行督导``, sets no such scope).
 """
 from __future__ import annotations
 
@@ -44,17 +47,24 @@ _SEVERAL_INSPECTIONS = re.compile(r"两轮|历次|多轮"
 #: the provincial level's inspections as a kind, and what names one recipient or the feedback given to it
 _PROVINCIAL_LEVEL = re.compile(r"省级[^，,。；;]{0,10}?督[察查]")
 _RECIPIENT = re.compile(r"我|向|对|反馈|提出|指出|交办|移交|[\u4e00-\u9fff]{1,6}[市县区州盟旗](?!级)")
+#: one task (or a list of them) by the plan's ordinal as a check's object (对第七十一项整改任务进行了现场督察督导)
+_NUMBERED = r"第\s*[一二三四五六七八九十百零〇两\d]+\s*(?:项|号)"
+_TASK_CHECKED = re.compile(rf"对\s*{_NUMBERED}(?:\s*[、和及至到-]\s*{_NUMBERED}?)*\s*(?:整改)?(?:任务|问题)"
+                           r"[^。；;]{0,16}?(?:督[察查导]|检查|核查|验收|调研|巡查|暗访)")
 
 
 def other_scope(text: str, sentence: int, count: int, sentence_end: int) -> bool:
     """Whether the count at ``count`` (its sentence from ``sentence`` to ``sentence_end``) counts one category's tasks,
-    a department's share or a campaign check's problems (see the module doc)."""
+    a department's share, several inspections', the provincial level's, a campaign check's problems or a check's on
+    numbered tasks (see the module doc)."""
     if _CATEGORY_SUBJECT.match(text, sentence):
         return True  # 第四类为体制机制建设类,包括…等5项任务
     if _SECTOR_SHARE.search(text, max(sentence, count - 16), count):
         return True  # 涉及住建25项整改任务
     if _SEVERAL_INSPECTIONS.search(text, sentence, count):
         return True  # 先后经历…督察5次,反馈问题788个; 两轮督察…
+    if _TASK_CHECKED.search(text, sentence, count):
+        return True  # 对第七十一项整改任务进行了现场督察督导,并反馈了3条问题: a check's findings on one task
     level = _PROVINCIAL_LEVEL.search(text, sentence, count)
     if level and not _RECIPIENT.search(text, sentence, count) and "中央" not in text:
         return True  # 省级…督察共9982项整改任务: the cities' plans added up
