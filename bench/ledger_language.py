@@ -25,7 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–45 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 45 measured blind after the round on set 44"; the rounds on them read their dev rows): set 46
-#: (harvest 51, README "Fresh set 46"), labelled while the round on set 45 (r45) reads set 45's dev rows
+#: (harvest 51), measured blind once after the round on set 45 and the sweep (README "Set 46 measured blind after the
+#: round on set 45 and the sweep (t2)"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh46"}
 
 
