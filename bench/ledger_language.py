@@ -23,11 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–45 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 45 measured blind after the round on set 44"; the rounds on them read their dev rows): set 46
-#: (harvest 51), measured blind once after the round on set 45 and the sweep (README "Set 46 measured blind after the
-#: round on set 45 and the sweep (t2)"), the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh46"}
+#: fresh sets no reader round reads, dev rows included (sets 13–46 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 46 measured blind after the round on set 45 and the sweep (t2)"; the rounds on them read their
+#: dev rows): none while the round on set 46 (r46) reads its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
