@@ -25,8 +25,9 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–45 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 45 measured blind after the round on set 44"; the rounds on them read their dev rows): set 46
-#: (harvest 51, README "Fresh set 46"), labelled while the round on set 45 (r45) reads set 45's dev rows
-KEPT_UNREAD: set[str] = {"fresh46"}
+#: (harvest 51, README "Fresh set 46"), labelled while the round on set 45 (r45) reads set 45's dev rows, and set 47
+#: (harvest 52, README "Fresh set 47"), labelled after it
+KEPT_UNREAD: set[str] = {"fresh46", "fresh47"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
