@@ -25,8 +25,9 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–46 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 46 measured blind after the round on set 45 and the sweep (t2)"; the rounds on them read their
-#: dev rows): none while the round on set 46 (r46) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: dev rows): set 47 (harvest 52, README "Fresh set 47"), labelled while the round on set 46 (r46) reads set 46's dev
+#: rows, until its blind measure
+KEPT_UNREAD: set[str] = {"fresh47"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
