@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, SHUT, YEAR_EVENT, done_on, narrated
+from archive.ledger.past_times import AIMED, NOT_A_LAST_DAY_AFTER, PAST_MARK, SHUT, YEAR_EVENT, done_on, narrated
 from archive.ledger.windows import STAGE_OPEN
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成(?!区)|全面|基本)(?![了过])")
+#: …or a measure's change against a base year (2020年PM2.5平均浓度比2015年下降25%), an aim before the year in its
+#: sentence (确保…, 目标…: set 46; with none it may report the year's result)
+_COMPARED = re.compile(rf"(?:(?!了)[^，,。;；]){{0,16}}?(?:比|较)\s*{YEAR_NUMERAL}\s*年?\s*(?:同期)?\s*"
+                       r"(?:下降|降低|减少|削减|提高|提升|增长|上升|增加)(?![了过])")
 #: a season or holiday of the year after it (2021年汛期前, 2022年春节前, 2020年采暖季前): its time varies, no day is stated
 _SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?)")
 #: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
@@ -59,5 +63,8 @@ def year_set(raw: str, m: re.Match[str]) -> bool:
     aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
         or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
     alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
+    if _COMPARED.match(raw, m.end()):
+        sentence = max(raw.rfind(c, 0, m.start()) for c in "。;；") + 1
+        return bool(AIMED.search(raw, sentence, m.start()))  # 确保…,2020年PM2.5平均浓度比2015年下降25%
     return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))
