@@ -39,7 +39,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.ledger.bare_years import year_set
+from archive.ledger.bare_years import year_goal, year_set
 from archive.ledger.clauses import clause_start
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import MECHANISM_NAMED as _MECHANISM_NAMED
@@ -386,7 +386,7 @@ def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]
             and (m.group(0) != "年" or _bare_year_end_set(raw, m.start(), m.end()))
             and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
                  or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not PAST_DONE.match(raw, m.end())
-                 or _YEAR_DUTY_AFTER.match(raw, m.end()))]
+                 or _YEAR_DUTY_AFTER.match(raw, m.end()) or year_goal(raw, m.start(), m.end()))]
 
 
 def _period_end_set(raw: str, m: re.Match[str]) -> bool:
