@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.past_times import AIMED, NOT_A_LAST_DAY_AFTER, PAST_MARK, SHUT, YEAR_EVENT, done_on, narrated
+from archive.ledger.past_times import (
+    AIMED,
+    NOT_A_LAST_DAY_AFTER,
+    PAST_MARK,
+    SHUT,
+    YEAR_EVENT,
+    done_on,
+    narrated,
+)
 from archive.ledger.windows import STAGE_OPEN
 from archive.timeliness.dates import YEAR_NUMERAL
 
