@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import re
 
-from archive.ledger.past_times import NOT_A_LAST_DAY_AFTER, PAST_MARK, SHUT, YEAR_EVENT, done_on, narrated
+from archive.ledger.past_times import (
+    AIMED,
+    NOT_A_LAST_DAY_AFTER,
+    PAST_MARK,
+    SHUT,
+    YEAR_EVENT,
+    done_on,
+    narrated,
+)
 from archive.ledger.windows import STAGE_OPEN
 from archive.timeliness.dates import YEAR_NUMERAL
 
 #: a year's target: "围绕2020年湖体水质达到Ⅲ类", "2025年实现…" (the year's last day, unless hedged)
 #: (not a past one: 2019年已全面完成, 2018年完成了)
 _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达到|实现|完成|建成(?!区)|全面|基本)(?![了过])")
+#: …or a measure's change against a base year (2020年PM2.5平均浓度比2015年下降25%), an aim before the year in its
+#: sentence (确保…, 目标…: set 46; with none it may report the year's result)
+_COMPARED = re.compile(rf"(?:(?!了)[^，,。;；]){{0,16}}?(?:比|较)\s*{YEAR_NUMERAL}\s*年?\s*(?:同期)?\s*"
+                       r"(?:下降|降低|减少|削减|提高|提升|增长|上升|增加)(?![了过])")
 #: a season or holiday of the year after it (2021年汛期前, 2022年春节前, 2020年采暖季前): its time varies, no day is stated
 _SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?)")
 #: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
@@ -26,7 +38,9 @@ _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取
 #: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a
 #: past or hedged one: 已完成2022年目标, 预计完成…)
 _YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实现|达成)(?:[^，,。;；\d了]{0,6}的)?\s*$")
-_YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)")
+#: (…or its work, a long attribute closed by 的 between: 完成2024年度供应的…所有地块的安全利用工作, 完成今年…5000亩的目标;
+#: set 35's rule)
+_YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)|[^，,。;；]{0,30}?的[^，,。;；的]{0,8}?(?:目标|任务|工作)")
 _YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
 _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
@@ -36,6 +50,12 @@ _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二�
 _SHUT = re.compile(rf"\s*(?:{SHUT})")
 #: a time set in the past straight before the year (早在2015年, 曾于2016年)
 _PAST_MARKED = re.compile(PAST_MARK + r"\s*$")
+
+
+def year_goal(raw: str, start: int, end: int) -> bool:
+    """Whether the year at ``raw[start:end]`` (2022年, or the page's: 今年, 本年度) names a goal, a task or the work to
+    complete (确保完成2022年…目标, 完成今年…拆除面积5000亩的目标; set 46 for the page's year)."""
+    return bool(_YEAR_GOAL.search(raw, max(0, start - 12), start) and _YEAR_GOAL_NOUN.match(raw, end))
 
 
 def year_set(raw: str, m: re.Match[str]) -> bool:
@@ -57,7 +77,10 @@ def year_set(raw: str, m: re.Match[str]) -> bool:
         return True  # 第二阶段(2019年—2020年): a stage's years in brackets after its name close on the last
     span = _YEAR_SPAN_END.search(raw, max(0, m.start() - 12), m.start())
     aimed = _YEAR_IS_DEADLINE.search(raw[max(0, m.start() - 4):m.start()]) and not span \
-        or _YEAR_GOAL.search(raw, max(0, m.start() - 12), m.start()) and _YEAR_GOAL_NOUN.match(raw, m.end())
+        or year_goal(raw, m.start(), m.end())
     alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
+    if _COMPARED.match(raw, m.end()):
+        sentence = max(raw.rfind(c, 0, m.start()) for c in "。;；") + 1
+        return bool(AIMED.search(raw, sentence, m.start()))  # 确保…,2020年PM2.5平均浓度比2015年下降25%
     return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))

@@ -39,7 +39,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from archive.ledger.bare_years import year_set
+from archive.ledger.bare_years import year_goal, year_set
 from archive.ledger.clauses import clause_start
 from archive.ledger.duties import IMMEDIATE as _IMMEDIATE
 from archive.ledger.duties import MECHANISM_NAMED as _MECHANISM_NAMED
@@ -138,7 +138,7 @@ _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
                           r"(?:(?:自|从)?\s*(?:即日|今日|今天)\s*起?\s*)?(?:至|到)?\s*$")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
-_BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
+_BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
                         r"|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute; 2020年三至六月: months
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
@@ -386,7 +386,7 @@ def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]
             and (m.group(0) != "年" or _bare_year_end_set(raw, m.start(), m.end()))
             and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
                  or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not PAST_DONE.match(raw, m.end())
-                 or _YEAR_DUTY_AFTER.match(raw, m.end()))]
+                 or _YEAR_DUTY_AFTER.match(raw, m.end()) or year_goal(raw, m.start(), m.end()))]
 
 
 def _period_end_set(raw: str, m: re.Match[str]) -> bool:

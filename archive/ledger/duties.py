@@ -15,13 +15,18 @@ from archive.ledger.limit_words import LIMIT_NOUN
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings)
-_AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)(?:组织|进行|开展|采取措施|予以|依法|着手)?"
+_AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)"
+            # (…its manner between, 立即无条件停工: set 46)
+            r"(?:无条件|无条件地|全面|坚决|一律)?(?:组织|进行|开展|采取措施|予以|依法|着手)?"
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
             # 立即组织相关企业整改, 立即督促业主拆除: set 39)
             # (…or those it hands the problem to, 第一时间向各城市推送督办单, 立即移交…: set 43)
             r"(?:(?:对|向|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,16}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电|推送|下发|交办|转办|移交|督办"
+            # (…or stopping the works, 立即予以停工, 立即停建; or turning to the next stage of the fix, 立即转入整改销号阶段:
+            # set 46)
+            r"|停工|停建|停止施工|转入"
             # (…or finishing or restoring it, 能完成的立即完成, 马上恢复; or reporting it up, 立即向…专题汇报: set 44)
             r"|完成|恢复|汇报|报告"
             # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21; or the
@@ -39,6 +44,8 @@ IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)�
 #: (持续开展 with an object is a kept-up duty; a campaign said to go on, 督查持续开展。, narrates an event)
 #: (…or 长期 as a time limit's whole value: 整改时限:长期, a cell 长期)
 ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长期持续|常态化|常态长效|长效机制|持续整改|常抓不懈|久久为功"
+                     # (…or kept up without a break, 不间断加强日常巡查, 24小时不间断监测: set 46)
+                     r"|(?<![有无])不间断"
                      rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：|｜]?|^)\s*长期\s*(?=$|[，,。;；])"
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
 #: a kept-up practice beside the fix rather than the fix's own limit: a lasting mechanism to be set up (并建立…长效机制)
@@ -64,7 +71,9 @@ _CN_COUNT = "一二两三四五六七八九十"
 _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研"
                r"|下发|印发"
                # (…or sitting together to work, 定期集中办公, 定期会商: set 45)
-               r"|办公|会商)")
+               r"|办公|会商"
+               # (…or looking back over the work done, 定期进行“回头看”: set 46)
+               r"|回头看)")
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
@@ -141,7 +150,9 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\
 
 #: a span whose start the text dates (自3月5日起,至4月15日前,利用1个多月的时间…; 从2021年6月1日开始,用3个月时间):
 #: the span of a dated period, counted from no undated event, so no relative limit
-DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?\s*(?:起|开始)")
+#: (…or a day opening its sentence with 起, 2月20日起,…: set 46)
+DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?\s*(?:起|开始)"
+                         r"|(?:^|(?<=[。;；]))\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*起")
 #: a span used for a check, the clause's act (利用半个月的时间对…开展专项督查, 用一周时间进行检查): how long the check took,
 #: no limit set for the work (set 43; 用三个月时间开展专项整治 is the work's, 用三年时间完成…督察 a round's to finish)
 _HOLD = r"(?:开展|进行|组织|实施)"  # holding a check or a visit
@@ -167,13 +178,20 @@ def _reached(raw: str, span: re.Match[str]) -> bool:
 
 def kept_up(raw: str) -> re.Match[str] | None:
     """The kept-up cue (``ONGOING``) that sets the work's limit: the work made routine as an aim (``ROUTINE_AIM``) is
-    none, nor a practice kept beside an at-once fix (``KEPT_BESIDE``, when ``IMMEDIATE`` finds one)."""
+    none, nor a practice kept beside an at-once fix (``KEPT_BESIDE``, when ``IMMEDIATE`` finds one), nor work kept up
+    since a day the text states (``DATED_START``) with no aim between: what has gone on since, narrated (set 46)."""
     def blank(m: re.Match[str]) -> str:
         return "　" * len(m.group(0))
     raw = ROUTINE_AIM.sub(blank, raw)
     if IMMEDIATE.search(raw):
         raw = KEPT_BESIDE.sub(blank, raw)
-    return ONGOING.search(raw)
+    found = ONGOING.search(raw)
+    if found:
+        sentence = max(raw.rfind(c, 0, found.start()) for c in "。;；") + 1
+        start = DATED_START.search(raw, sentence, found.start())
+        if start and not _AIM_IN_SENTENCE.search(raw, start.end(), found.start()):
+            return None  # 2月20日起,督导组…持续开展督导检查: kept up since a stated day, no duty set
+    return found
 
 
 def span_sets_no_limit(raw: str, span: re.Match[str]) -> bool:

@@ -135,7 +135,7 @@ SHUT = r"关闭|关停|退出|取缔|拆除"
 #: (…or shutting a works)
 _ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收"
                     rf"|{SHUT})(?![^，,。;；]{{0,4}}?(?:前|以前|之前|为止))")
-_AIMED = re.compile(rf"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|{LIMIT_NOUN}|{NODE}")
+AIMED = re.compile(rf"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|{LIMIT_NOUN}|{NODE}")
 
 
 def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
@@ -146,7 +146,7 @@ def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
         return True
     clause = clause_start(raw, start)
     return plain and bool(_ON_DAY.search(raw, clause, start) and _ENDED.match(raw, end)
-                          and not _AIMED.search(raw, clause, start))
+                          and not AIMED.search(raw, clause, start))
 
 
 #: a verb that ends the work in the perfective after the time in its clause (2021年底完成了整改, 6月底前建成了…): when it
@@ -161,7 +161,7 @@ _PAST_YEAR_ENDED = re.compile(r"\s*(?!前|以前|之前)[^，,。;；]{0,12}?(?:
 def done_then(raw: str, start: int, end: int) -> bool:
     """Whether the time at ``raw[start:end]`` tells when the work was done (see ``_PERFECTIVE_AFTER``): no aim before
     it in its clause."""
-    if _AIMED.search(raw, clause_start(raw, start), start):
+    if AIMED.search(raw, clause_start(raw, start), start):
         return False
     return bool(_PERFECTIVE_AFTER.match(raw, end)
                 or _PAST_YEAR.search(raw, max(0, start - 4), start) and _PAST_YEAR_ENDED.match(raw, end))

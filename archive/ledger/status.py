@@ -82,6 +82,7 @@ from archive.ledger.status_topics import (
     PROGRESS_FULL,
     SEVERE,
     conditional,
+    follows_behind_cases,
     goal_list,
     in_title,
     listed_condition,
@@ -240,6 +241,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name in ("done", "on_track") and _CAUSE.search(compact, clause, m.start()):
         return False
+    if name == "ongoing" and follows_behind_cases(compact, m, _head):
+        return False  # 持续跟踪督促…未整改到位事项: the cases pushed on are named behind
     if name == "ongoing" and _CATEGORY.match(compact, m.end()):
         return False  # “立行立改,长期坚持”类15个: a category's name
     attribute = (_ATTRIBUTE.match(compact, m.end()) or _KIND_NOUN.match(compact, m.end())) if name == "ongoing" else None

@@ -98,9 +98,11 @@ _REST_NAMED = re.compile(r"[^，,；;。]{0,8}?的[^，,；;。]{0,10}?(?:为|�
 #: the rest scheduled with its time limit, in its own clause (已依法关闭55家,其余38家将在7月底前全部关闭): parts done and
 #: the rest set a date, on track (the rest with no limit, 其余将依法处理, leaves the part done)
 #: (…or directed to be done in a set time, 其他问题要求限期整改完毕, 其余3家责令限期关停: set 44)
-_REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;。]{{0,12}}?(?:(?:将|计划|预计|拟|力争|确保)"
+#: (…or worked back from its limit, 剩余任务村实行倒排工期, 其余项目挂图作战: set 46)
+_REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;。]{{0,12}}?(?:(?:实行|实施|按照?|采取)?(?:倒排工期|挂图作战)(?!的)"
+                             rf"|(?:(?:将|计划|预计|拟|力争|确保)"
                              rf"(?:于|在)?[^，,；;。]{{1,12}}?(?:前|内|底)|(?:要求|责令|督促)限期)(?:全部|全面|依法)?"
-                             rf"(?:完成|完工|建成|竣工|{_WORK}|{_PERFECTIVE_WORK}|关闭|退出)")
+                             rf"(?:完成|完工|建成|竣工|{_WORK}|{_PERFECTIVE_WORK}|关闭|退出))")
 #: done or in hand stated as alternatives of one subject (已建成运营或正在建设): the weaker state, as 已完成或基本完成
 _OR_IN_HAND = re.compile(rf"{_HAN}{{0,4}}?或者?(?:正在|仍在|尚在)(?:{_HAN}){{1,6}}")
 

@@ -7,6 +7,7 @@ import re
 
 from archive.ledger.clauses import clause_end, clause_start, sentence_end, sentence_start
 from archive.ledger.limit_words import LIMIT_NOUN, NODE
+from archive.ledger.status_parts import HeadOf
 from archive.ledger.status_words import COUNT
 
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
@@ -81,10 +82,19 @@ def measure_applied(compact: str, m: re.Match[str]) -> bool:
         and bool(_APPLIED.search(rest))
 
 
+#: …a disclosure of the list as the predicate after it (对…存在…建设缓慢…等问题进行了披露): the problems' names in a report
+#: made public, no state of their rectification (set 46)
+_DISCLOSED = re.compile(r"(?:进行了?|予以|作了|做了)?(?:披露|公开披露)")
+
+
 def topic_kind(compact: str, m: re.Match[str]) -> bool:
     """Whether the behind phrase ``m`` names a kind of case in the object of 针对 / 对于 / 聚焦 … closed by 等 + a noun of
-    kind (针对进展缓慢、推进滞后等情形开展督查), with no finding between them: what a check or rule is about."""
+    kind (针对进展缓慢、推进滞后等情形开展督查), with no finding between them: what a check or rule is about; or, a
+    finding between, disclosed as a list (对…存在…缓慢…等问题进行了披露)."""
     kind = _KIND_AFTER.match(compact, m.end())
+    if kind and _DISCLOSED.match(compact, kind.end()):
+        start = sentence_start(compact, m.start())
+        return any(t.end() <= m.start() for t in _TOPIC_PREP.finditer(compact, start, m.start()))
     prep = _TOPIC_PREP
     if kind is None:  # …or a group named by 的 + its noun that a check looks at (重点针对进展严重滞后的问题进行现场检查)
         kind = _GROUP_CHECKED.match(compact, m.end())
@@ -272,3 +282,20 @@ def pushed_on(compact: str, m: re.Match[str]) -> bool:
     if topic is None or topic.end() <= m.end():
         return False
     return bool(_PUSH_ON.search(compact, topic.end(), clause_end(compact, topic.end())))
+
+
+#: the cases a push or a follow-up kept up is for, named by a behind attribute of their noun in its clause (持续跟踪督促…
+#: 反映的未整改到位事项): the settled rule that pushing such cases on names them behind (sets 24, 25; set 46)
+_FOLLOWED = re.compile(r"跟踪|跟进|督促|督办|推进|盯")
+_CASE_NOUN = re.compile(r"[^，,；;。的]{0,4}?的?(?:整改)?(?:事项|问题|任务|项目|工程|案件)")
+
+
+def follows_behind_cases(compact: str, m: re.Match[str], head_of: HeadOf) -> bool:
+    """Whether the kept-up phrase ``m`` pushes on or follows cases its clause names behind by an attribute of their
+    noun (持续跟踪督促未整改到位事项): the behind cases are what it states."""
+    if not _FOLLOWED.search(m.group(0) + compact[m.end():m.end() + 4]):
+        return False
+    end = clause_end(compact, m.end())
+    later = head_of(compact[m.end():end])
+    return bool(later and later[2] == "behind"
+                and _CASE_NOUN.match(compact, m.end() + later[0] + len(later[3])))

@@ -15,7 +15,7 @@ from archive.enumerators import past_enumerator
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
-from archive.timeliness.task_shares import other_scope
+from archive.timeliness.task_shares import SHARE_VERB, other_scope
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ _DONE_IN_CLAUSE = re.compile(r"已(?:经)?(?:全部)?完成")
 _PART = re.compile(r"\s*其中")
 #: …but the writer's own body's share of a higher plan (其中涉及我市的整改任务共39项, 其中,交办本县的问题12个) is its own
 #: plan's count: 我 / 本 + a body's kind right after 其中 and a verb of concerning or handing over
-_OWN_SHARE = re.compile(r"\s*其中\s*[,，]?\s*(?:涉及|属于|交办|交给|分解到|分配到|落实到|需要?|由)?\s*(?:我|本)(?:市|县|区|旗|州|盟)"
+_OWN_SHARE = re.compile(rf"\s*其中\s*[,，]?\s*(?:{SHARE_VERB}|需要?|由)?\s*(?:我|本)(?:市|县|区|旗|州|盟)"
                         r"(?![\u4e00-\u9fff]{0,2}(?:已|完成|办结|销号))")
 #: a government's work programme counts 工作任务 / 目标任务 (县政府确定重要工作任务共579项, 明确145项目标任务): not a
 #: rectification plan's tasks unless 整改 qualifies them (整改工作任务)

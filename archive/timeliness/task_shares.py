@@ -5,6 +5,8 @@
   任务``, ``第二类是…``): the category's tasks, a part of the whole;
 * a department's or a sector's share (``涉及住建25项整改任务``, ``涉及水利部门的问题12个``): the department's, no plan's
   (a place's share, ``涉及我市17项``, is its plan's count, ``task_counts``'s ``n_share``);
+* the writer's own department's share (``涉及我局…问题两个``, ``交办本局的问题5个``): the department's, as a sector's (a
+  place's, ``涉及我市``, is its plan's);
 * the problems a campaign's check or a discipline body's supervision found (``“某某”专项行动…督导检查涉及我市39个问题已完成
   整改13个``) with no inspection or its feedback named in the sentence: that campaign's list, even with the part done;
 * several inspections pooled before the count in its sentence: rounds (``两轮``, ``历次``, ``多轮``) or a number of times
@@ -35,6 +37,11 @@ _DEPARTMENT = r"部门|局|厅|委|系统|领域|行业"
 _TOPIC_SECTOR = r"生态环境|环保|农业|教育|能源|财政|商务|应急"
 _SECTOR_SHARE = re.compile(rf"涉及\s*(?:市|县|区|省)?(?:(?:{_SECTOR})(?:{_DEPARTMENT})?|(?:{_TOPIC_SECTOR})(?:{_DEPARTMENT}))"
                            r"\s*(?:的)?\s*(?:整改)?\s*$")
+#: the verbs that hand a share of a list to a body or say it concerns one (涉及我市的, 交办本县的, 分解到我局的)
+SHARE_VERB = r"涉及|属于|交办|交给|分解到|分配到|落实到"
+#: …the writer's own department (我局, 本委, 我单位) as the body, earlier in the count's clause (set 46)
+_OWN_DEPARTMENT = re.compile(rf"(?:{SHARE_VERB})\s*(?:我|本)\s*(?:局|厅|委|办|部门|单位|系统)(?![\u4e00-\u9fff]?(?:市|县|区))"
+                             r"[^，,。；;]{0,24}$")
 #: a campaign's check or a discipline body's supervision as the problems' source
 _CAMPAIGN_CHECK = re.compile(r"专项行动|攻坚行动|百日行动|整治行动|督导|纪委|监委")
 _INSPECTION = re.compile(r"督[察查]|反馈")
@@ -55,12 +62,14 @@ _TASK_CHECKED = re.compile(rf"对\s*{_NUMBERED}(?:\s*[、和及至到-]\s*{_NUMB
 
 def other_scope(text: str, sentence: int, count: int, sentence_end: int) -> bool:
     """Whether the count at ``count`` (its sentence from ``sentence`` to ``sentence_end``) counts one category's tasks,
-    a department's share, several inspections', the provincial level's, a campaign check's problems or a check's on
+    a department's share (a sector's or the writer's own), several inspections', the provincial level's, a campaign check's problems or a check's on
     numbered tasks (see the module doc)."""
     if _CATEGORY_SUBJECT.match(text, sentence):
         return True  # 第四类为体制机制建设类,包括…等5项任务
     if _SECTOR_SHARE.search(text, max(sentence, count - 16), count):
         return True  # 涉及住建25项整改任务
+    if _OWN_DEPARTMENT.search(text, max(sentence, count - 40), count):
+        return True  # 涉及我局…水库需要整改销号问题两个: the department's share
     if _SEVERAL_INSPECTIONS.search(text, sentence, count):
         return True  # 先后经历…督察5次,反馈问题788个; 两轮督察…
     if _TASK_CHECKED.search(text, sentence, count):

@@ -25,7 +25,10 @@ _SOURCE_LABELS = ("信息来源", "新闻来源", "文章来源", "稿件来源"
 NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原创|本站|原创|本网|网站|互联网|网络|未知|不详|佚名|暂无|无|系统|(?:超级|系统|网站)?管理员|默认(?:部门|单位|机构)|"
                           # a re-post said so (转载, 综合), or compiled (网络整理, 本站整理, 综合整理) or a forum's or an app's account (…网友, …用户): no body
                           r"转载|转发|综合|摘编|(?:网络|网上|互联网|本站|本网|网站|综合|收集|搜集)?整理|[\u4e00-\u9fff]{0,12}(?:网友|用户|会员|楼主|博主)(?:投稿|来稿|爆料)?|"
-                          r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*)$")
+                          r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*|"
+                          # an unfilled CMS placeholder (来源:[db:出处], {dede:field name='source'/}, ${source}, {$来源}): the
+                          # template's field name, no body (set 46)
+                          r"[\[{]?\s*(?i:db|dede|field|cms|var)\s*[:：][^\s]*?|[\[{]?\$\{?[^\s{}$]{0,20}\}?[\]}]?|\{\{[^{}]{1,20}\}\})$")
 DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 #: a day glued to the source's name ("人民网-人民日报2019-05-15"): a whole date that ends the value
 GLUED_DATE = re.compile(r"(?<=[^\d\s])((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*$")

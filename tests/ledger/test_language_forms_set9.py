@@ -61,8 +61,8 @@ def test_no_status_in_plans_and_groups(text):
     ("须于今年完成的5项任务", 2026, "2026-12-31", "今年"),
     ("力争本年度内全部销号", 2026, "2026-12-31", "本年度"),
     # a span of years closed by a completion right after it is still a limit
-    ("2024年至2026年完成", None, "2026-12-31", "2026年"),
-    ("2024年至2026年", None, "2026-12-31", "2026年"),  # a cell that is the span alone
+    ("2024年至2026年完成", None, "2026-12-31", "2024年至2026年"),  # the span read whole (r46)
+    ("2024年至2026年", None, "2026-12-31", "2024年至2026年"),  # a cell that is the span alone
 ])
 def test_relative_year_and_year_span_limits(text, context_year, last_day, read):
     d = deadline(text, context_year=context_year)
