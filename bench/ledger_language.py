@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–46 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 46 measured blind after the round on set 45 and the sweep (t2)"; the rounds on them read their
-#: dev rows): set 47 (harvest 52, README "Fresh set 47"), labelled while the round on set 46 (r46) reads set 46's dev
-#: rows, until its blind measure
+#: dev rows): set 47 (harvest 52), measured blind once after the round on set 46 (README "Set 47 measured blind after
+#: the round on set 46"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh47"}
 
 
