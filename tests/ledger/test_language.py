@@ -336,7 +336,9 @@ def test_fresh_sets_are_known_and_each_unseen_one_holds_its_first_measure(kind):
         if kind not in floors:
             continue
         fresh_rows = [r for r in rows if r.get("set") == fresh]
-        assert fresh_rows, fresh  # every kind has rows in each unseen set
+        if not fresh_rows:  # a kind the set has no row of (set 47's feedback) holds only the empty floor
+            assert floors[kind] == (1.0, 1.0), fresh
+            continue
         s = score(fresh_rows, ALL_READERS[kind])
         p, r = floors[kind]
         ok = s.precision >= p and s.recall >= r  # counts only: the set's held-out rows stay unnamed
