@@ -23,11 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–46 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 46 measured blind after the round on set 45 and the sweep (t2)"; the rounds on them read their
-#: dev rows): set 47 (harvest 52), measured blind once after the round on set 46 (README "Set 47 measured blind after
-#: the round on set 46"), the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh47"}
+#: fresh sets no reader round reads, dev rows included (sets 13–47 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 47 measured blind after the round on set 46"; the rounds on them read their dev rows): none
+#: while the round on set 47 (r47) reads its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
