@@ -14,8 +14,12 @@ from archive.ledger.limit_words import LIMIT_NOUN
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
-#: 未第一时间处置, 没有立即行动 are findings)
-_AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)"
+#: 未第一时间处置, 没有立即行动 are findings; nor the group 对能立即整改的 names)
+_AT_ONCE = (r"(?<![未没不])(?<!没有)"
+            # (…nor after an ability modal in a phrase closed by 的: 对能立即整改的 names the problems that can be fixed at
+            # once, a group the duty after it is for, 对能立即整改的要求尽快整改: set 47; 能完成的立即完成 still is one)
+            r"(?!(?<=[能可])(?:第一时间|立即|即刻|马上|立刻)[^，,。；;的]{0,12}的)"
+            r"(?:第一时间|立即|即刻|即时|马上|立刻)"
             # (…its manner between, 立即无条件停工: set 46)
             r"(?:无条件|无条件地|全面|坚决|一律)?(?:组织|进行|开展|采取措施|予以|依法|着手)?"
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
