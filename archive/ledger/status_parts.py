@@ -23,7 +23,8 @@ HeadOf = Callable[[str], "Head | None"]
 #: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进, 正在办理29项):
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
-_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+#: (…or a part named by a vague quantifier opening its clause, 一些…难点问题的整治工作在持续推进: set 47)
+_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有|一些|部分|个别|少数)|[^，,；;。]*?{_COUNT}")
 #: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
 _DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
 _TOTAL = re.compile(_COUNT)
