@@ -250,3 +250,23 @@ def evaluation_cell(folded: str, head_of: HeadOf) -> Head | None:
         return None
     last = head_of(cells[-1])
     return last if last and last[0] == 0 else None
+
+
+#: a campaign pushed on as the sentence's frame (持续推进“三山”整治行动, 持续开展…专项行动): its object a campaign, named by
+#: 行动 / 攻坚战 / 保卫战 closing it
+_CAMPAIGN_KEPT = re.compile(r"[^，,；;。]{0,16}?(?:行动|攻坚战|保卫战)[”\"」]?(?=[，,；;])")
+
+
+def campaign_results(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a campaign kept up as the frame of its sentence (2020年以来,…持续推进“三山”整治行动,…), the first later clause
+    of that sentence stating its results (…复绿稳步推进 → on track; …已全部关闭 → done): the campaign is the frame, its
+    results the status (set 47); a later kept-up duty leaves the frame's."""
+    end = head[0] + len(head[3])
+    frame = _CAMPAIGN_KEPT.match(compact, end)
+    if head[2] != "ongoing" or frame is None:
+        return None
+    stop = sentence_end(compact, frame.end())
+    later = head_of(compact[frame.end():stop])
+    if later is None or later[2] == "ongoing":
+        return None
+    return (frame.end() + later[0], later[1], later[2], later[3])
