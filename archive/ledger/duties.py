@@ -77,7 +77,9 @@ _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监�
                # (…or sitting together to work, 定期集中办公, 定期会商: set 45)
                r"|办公|会商"
                # (…or looking back over the work done, 定期进行“回头看”: set 46)
-               r"|回头看)")
+               r"|回头看"
+               # (…or registering what a firm produces and where it goes, 定期登记工业固废种类、产生量: set 47)
+               r"|登记|申报)")
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
