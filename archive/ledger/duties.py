@@ -14,8 +14,12 @@ from archive.ledger.limit_words import LIMIT_NOUN
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
-#: 未第一时间处置, 没有立即行动 are findings)
-_AT_ONCE = (r"(?<![未没不])(?<!没有)(?:第一时间|立即|即刻|即时|马上|立刻)"
+#: 未第一时间处置, 没有立即行动 are findings; nor the group 对能立即整改的 names)
+_AT_ONCE = (r"(?<![未没不])(?<!没有)"
+            # (…nor after an ability modal in a phrase closed by 的: 对能立即整改的 names the problems that can be fixed at
+            # once, a group the duty after it is for, 对能立即整改的要求尽快整改: set 47; 能完成的立即完成 still is one)
+            r"(?!(?<=[能可])(?:第一时间|立即|即刻|马上|立刻)[^，,。；;的]{0,12}的)"
+            r"(?:第一时间|立即|即刻|即时|马上|立刻)"
             # (…its manner between, 立即无条件停工: set 46)
             r"(?:无条件|无条件地|全面|坚决|一律)?(?:组织|进行|开展|采取措施|予以|依法|着手)?"
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
@@ -73,7 +77,9 @@ _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监�
                # (…or sitting together to work, 定期集中办公, 定期会商: set 45)
                r"|办公|会商"
                # (…or looking back over the work done, 定期进行“回头看”: set 46)
-               r"|回头看)")
+               r"|回头看"
+               # (…or registering what a firm produces and where it goes, 定期登记工业固废种类、产生量: set 47)
+               r"|登记|申报)")
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 _EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)

@@ -66,6 +66,7 @@ from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import (
     all_done_after,
     behind_part,
+    campaign_results,
     evaluation_cell,
     part_mostly_done,
     rest_turns,
@@ -383,6 +384,8 @@ def read_status(text: str | None) -> StatusReading:
         later = part_mostly_done(compact, head, _head)
     if later is None and head[2] == "done":
         later = stage_verdict(compact, head, _head)  # …已完成整改,原则同意阶段整改完成: a stage accepted
+    if later is None and head[2] == "ongoing":
+        later = campaign_results(compact, head, _head)  # 持续推进…整治行动,…复绿稳步推进: the campaign's results
     if later is None and head[2] == "on_track":
         later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
     if later is None and head[2] == "on_track":

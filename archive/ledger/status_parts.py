@@ -23,7 +23,8 @@ HeadOf = Callable[[str], "Head | None"]
 #: a later clause about the rest of the tasks (其余/其他/剩余…, or its own count: 42个项目正在按计划推进, 正在办理29项):
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
-_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有)|[^，,；;。]*?{_COUNT}")
+#: (…or a part named by a vague quantifier opening its clause, 一些…难点问题的整治工作在持续推进: set 47)
+_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有|一些|部分|个别|少数)|[^，,；;。]*?{_COUNT}")
 #: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
 _DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
 _TOTAL = re.compile(_COUNT)
@@ -249,3 +250,23 @@ def evaluation_cell(folded: str, head_of: HeadOf) -> Head | None:
         return None
     last = head_of(cells[-1])
     return last if last and last[0] == 0 else None
+
+
+#: a campaign pushed on as the sentence's frame (持续推进“三山”整治行动, 持续开展…专项行动): its object a campaign, named by
+#: 行动 / 攻坚战 / 保卫战 closing it
+_CAMPAIGN_KEPT = re.compile(r"[^，,；;。]{0,16}?(?:行动|攻坚战|保卫战)[”\"」]?(?=[，,；;])")
+
+
+def campaign_results(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a campaign kept up as the frame of its sentence (2020年以来,…持续推进“三山”整治行动,…), the first later clause
+    of that sentence stating its results (…复绿稳步推进 → on track; …已全部关闭 → done): the campaign is the frame, its
+    results the status (set 47); a later kept-up duty leaves the frame's."""
+    end = head[0] + len(head[3])
+    frame = _CAMPAIGN_KEPT.match(compact, end)
+    if head[2] != "ongoing" or frame is None:
+        return None
+    stop = sentence_end(compact, frame.end())
+    later = head_of(compact[frame.end():stop])
+    if later is None or later[2] == "ongoing":
+        return None
+    return (frame.end() + later[0], later[1], later[2], later[3])

@@ -284,7 +284,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:(?:问题|任务|项目|工程|事项|案件|整改)(?:工作)?(?:均|都|也)?|均|^)(?:已(?:经)?)?取得了?"
                             r"(?:明显|积极|阶段性|重要|重大|较大|显著|一定|新的?|实质性?|长足)的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
-                            rf"|{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"
+                            # (…not before a duty of oversight continued, 还在继续深入排查: that is kept up, ongoing, set 47;
+                            # 正在继续推进整改 is the work in hand)
+                            rf"|(?!{_PROGRESSIVE}{_CONTINUED}(?:深入|全面|扎实|认真)?(?:摸底)?"
+                            r"(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
+                            rf"{_ACTION})"
+                            rf"{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
                             # 纠正在… are no 正在)
                             rf"|(?<![真公纠修端更改校矫])正在(?:{_HAN}{{1,6}}?中(?![央国心])|{_HAN}{{1,2}})")),
@@ -311,6 +316,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?:继续|一如既往地?|始终)坚持(?:不懈)?地?{_ACTION}"
                           # …or a duty of oversight continued (将继续加强对河道的巡查, 继续做好监测; work pushed on, 继续推进
                           # 整改, is the rest in hand, not a duty)
-                          rf"|(?:{_CONTINUED}|一如既往地?)(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
-                          rf"{_ACTION}")),
+                          # (…its manner or a survey between, 还在继续深入摸底排查: set 47)
+                          rf"|(?:{_CONTINUED}|一如既往地?)(?:深入|全面|扎实|认真)?(?:摸底)?"
+                          rf"(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理){_ACTION}")),
 )

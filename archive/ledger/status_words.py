@@ -7,7 +7,8 @@ HAN = r"[\u4e00-\u9fff]"
 COUNT = r"[\dxXＸ一二两三四五六七八九十百千]+\s*(?:个|项|件|处|条|宗|家|座|户)"  # a masked count (X个) is a count
 #: a manner adverb between 已 and its verb (已按期答复完毕, 已依法关停, 已按要求拆除)
 MANNER_ADV = r"(?:依法|依规|按要求|按规定|彻底|顺利|按期|按时|如期|提前|及时|切实)"
-ADVERB = rf"(?:{MANNER_ADV}|已经|均)?"
+#: …or the means it was done by, up to a completion verb (已通过处罚和补办手续完成销号: set 47)
+ADVERB = rf"(?:{MANNER_ADV}|已经|均|通过[^，,；;。]{{1,10}}?(?=完成|办结|整改到位))?"
 #: the manner of a negated completion (没有按期整改到位, 没有完全整改到位, 没有在规定时限内完成整治)
 NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要求|在规定的?(?:时间|时限|期限)内)"
 #: words that make a completion an aim or a requirement when they stand right before it (应完成, 确保全面完成; 待…竣工 waits for it)
@@ -44,7 +45,7 @@ TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|消除|清运|搬迁|
              # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
              r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
-ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|监管|监测"
+ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|跟进|监管|监测"
            r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
 #: the predicates of work judged short of its end (不到位, 不彻底, 不全面, 不完全, 不扎实): behind when asserted (a finding,
 #: a persistence adverb, a list of such predicates, a relapse after it), not as a general remark

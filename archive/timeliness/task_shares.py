@@ -8,7 +8,8 @@
 * the writer's own department's share (``涉及我局…问题两个``, ``交办本局的问题5个``): the department's, as a sector's (a
   place's, ``涉及我市``, is its plan's);
 * the problems a campaign's check or a discipline body's supervision found (``“某某”专项行动…督导检查涉及我市39个问题已完成
-  整改13个``) with no inspection or its feedback named in the sentence: that campaign's list, even with the part done;
+  整改13个``; a campaign also by its quoted name, ``围绕“清河行动”…梳理了问题清单,涉及5大类17项``) with no inspection or its
+  feedback named in the sentence: that campaign's list, even with the part done;
 * several inspections pooled before the count in its sentence: rounds (``两轮``, ``历次``, ``多轮``) or a number of times
   (``先后经历…督察5次``, ``3次督察``): their feedback added up, no one plan's (two levels joined alone, ``中央、省委…督察
   反馈我市的问题64个``, may be one city's list);
@@ -42,8 +43,10 @@ SHARE_VERB = r"涉及|属于|交办|交给|分解到|分配到|落实到"
 #: …the writer's own department (我局, 本委, 我单位) as the body, earlier in the count's clause (set 46)
 _OWN_DEPARTMENT = re.compile(rf"(?:{SHARE_VERB})\s*(?:我|本)\s*(?:局|厅|委|办|部门|单位|系统)(?![\u4e00-\u9fff]?(?:市|县|区))"
                              r"[^，,。；;]{0,24}$")
-#: a campaign's check or a discipline body's supervision as the problems' source
-_CAMPAIGN_CHECK = re.compile(r"专项行动|攻坚行动|百日行动|整治行动|督导|纪委|监委")
+#: a campaign's check or a discipline body's supervision as the problems' source; a campaign also by its name in quotes
+#: closed by 行动 (“清河行动”, "雷霆行动", set 47)
+_CAMPAIGN_CHECK = re.compile(r"专项行动|攻坚行动|百日行动|整治行动|督导|纪委|监委"
+                             r"|[“\"「][^“”\"「」，,。；;]{1,10}行动[”\"」]")
 _INSPECTION = re.compile(r"督[察查]|反馈")
 #: a number of times or rounds above one, not an ordinal (第2次) and not once (1次)
 _TIMES = r"(?<![第\d两二三四五六七八九十])(?!1\s*[次轮])[\d两二三四五六七八九十]+\s*[次轮]"

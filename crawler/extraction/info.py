@@ -183,6 +183,8 @@ def label_fields(text: str) -> dict[str, str]:
         for m in _LABEL_VALUE.finditer(line):
             if m.group(2) == "为" and m.start() and _HAN.match(line[m.start() - 1]):
                 continue  # a label's word ending a longer word, then the copula 为: a sentence (进驻时间为30天)
+            if not m.group(2) and m.start() and _HAN.match(line[m.start() - 1]) and not re.match(r"\s*\d", line[m.end(2):]):
+                continue  # …or glued to what follows, no day after it: a sentence's word (以确保第一时间掌握动态: set 47)
             raw = original[m.start(3):m.end(3)]
             label, value = m.group(1), _unbracketed(_unmatched_close(raw.strip(" :：|｜丨·【")))
             if value and not _LABEL_ONLY.match(raw) and label not in fields and len(value) <= 80:

@@ -22,11 +22,13 @@ logger = logging.getLogger(__name__)
 _CONTROL = (r"(?:文章)?(?:点击(?:数|量|率|次数)?|浏览(?:数|量|次数)?|阅读(?:数|量|次数)?|访问(?:量|次数)|字数|分享|收藏|关键[字词]"
             r"|打印(?:本页)?|评论)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000])")
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-#: the day opening its line (after a table's bar), its time maybe, then at most one short word (a section: 综合·广告) and
-#: the first control
+#: the day opening its line (after a table's bar), its time maybe, then at most one short word (a section: 综合·广告) or the
+#: column under its label (分类:园林资讯), and the first control
 _DAY_BEFORE_CONTROLS = re.compile(
-    rf"^[ \t\u3000|｜丨]*({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[ \t\u3000]+"
-    rf"(?:[^\d\s:：，,。；;!！?？]{{1,8}}[ \t\u3000]+)?{_CONTROL}", re.MULTILINE)
+    rf"^[ \t\u3000|｜丨]*({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
+    # (…or the page's column under its label, glued or spaced, 2021-06-11分类:园林资讯 阅读:61: set 47)
+    rf"(?:[ \t\u3000]*(?:分类|栏目|类别|频道|所属栏目)[:：][^\d\s:：，,。；;!！?？]{{1,10}}[ \t\u3000]+"
+    rf"|[ \t\u3000]+(?:[^\d\s:：，,。；;!！?？]{{1,8}}[ \t\u3000]+)?){_CONTROL}", re.MULTILINE)
 #: a timed day whose year a space sets apart, its month and day joined by a slash (2021 12/ 14 00:56:12)
 _SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t\u3000]+(\d{1,2})[ \t\u3000]*/[ \t\u3000]*(\d{1,2})[ \t\u3000]+\d{1,2}[:：]\d{2}")
 
