@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.clauses import STOP_ENDS, clause_start
 from archive.ledger.past_times import (
     AIMED,
     NOT_A_LAST_DAY_AFTER,
@@ -80,7 +81,6 @@ def year_set(raw: str, m: re.Match[str]) -> bool:
         or year_goal(raw, m.start(), m.end())
     alone = not (raw[:span.start() if span else m.start()] + raw[m.end():]).strip(" 。，,；;")
     if _COMPARED.match(raw, m.end()):
-        sentence = max(raw.rfind(c, 0, m.start()) for c in "。;；") + 1
-        return bool(AIMED.search(raw, sentence, m.start()))  # 确保…,2020年PM2.5平均浓度比2015年下降25%
+        return bool(AIMED.search(raw, clause_start(raw, m.start(), STOP_ENDS), m.start()))  # 确保…,2020年PM2.5平均浓度比2015年下降25%
     return bool(aimed or alone or _YEAR_ENDS.match(raw, m.end())
                 or (_YEAR_TARGET.match(raw, m.end()) and not raw.startswith("度", m.end())))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.clauses import STOP_ENDS, clause_start
 from archive.ledger.limit_words import LIMIT_NOUN
+from archive.ledger.past_times import AIMED
 
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
 _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
@@ -174,12 +176,11 @@ REVISIT = re.compile(rf"\s*{_HOLD}[^，,。;；]{{0,8}}?[“\"「]?(?:回头看|
 #: 200多吨), no aim before the span in its sentence: how long a past act took, no limit (set 45's past act, set 44's rule)
 _REACHED = re.compile(r"[^。;；]{0,40}?(?:\d+|[一二两三四五六七八九十百千万]+)\s*(?:余|多)\s*(?:万|亿)?\s*"
                       r"(?:平方米|立方米|吨|亩|米|公里|处|个|车|台|辆|家|户|条|座|方|人)")
-_AIM_IN_SENTENCE = re.compile(r"要|将|计划|力争|确保|拟|须|需|应|争取|务必|目标")
 
 
 def _reached(raw: str, span: re.Match[str]) -> bool:
-    sentence = max(raw.rfind(c, 0, span.start()) for c in "。;；") + 1
-    return bool(_REACHED.match(raw, span.end())) and not _AIM_IN_SENTENCE.search(raw, sentence, span.start())
+    sentence = clause_start(raw, span.start(), STOP_ENDS)
+    return bool(_REACHED.match(raw, span.end())) and not AIMED.search(raw, sentence, span.start())
 
 
 def kept_up(raw: str) -> re.Match[str] | None:
@@ -193,9 +194,8 @@ def kept_up(raw: str) -> re.Match[str] | None:
         raw = KEPT_BESIDE.sub(blank, raw)
     found = ONGOING.search(raw)
     if found:
-        sentence = max(raw.rfind(c, 0, found.start()) for c in "。;；") + 1
-        start = DATED_START.search(raw, sentence, found.start())
-        if start and not _AIM_IN_SENTENCE.search(raw, start.end(), found.start()):
+        start = DATED_START.search(raw, clause_start(raw, found.start(), STOP_ENDS), found.start())
+        if start and not AIMED.search(raw, start.end(), found.start()):
             return None  # 2月20日起,督导组…持续开展督导检查: kept up since a stated day, no duty set
     return found
 

@@ -34,6 +34,10 @@ _AMOUNT = (rf"(?:{_COUNT}|\d+\s*(?:多|余)\s*(?:个|项|件|处|条|宗|家|座
 _NOT_ONE = r"(?!一\s*(?:个|项|件|处|条|宗|家|座|户))"
 #: 继续 not negated nor stopped (不再继续, 无需继续, 停止继续 are none)
 _CONTINUED = r"(?<![不未没])(?<!不再|无需|无须|不必|停止)继续"
+#: a duty of oversight after 继续, its manner or a survey maybe between (继续深入摸底排查, 继续跟踪监测): an action that is
+#: not the work itself (继续推进整改 is the work pushed on)
+_OVERSIGHT = (r"(?:深入|全面|扎实|认真)?(?:摸底)?(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
+              rf"{_ACTION}")
 #: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
 _UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
 #: 基本 (基本上) for the most part, a quantifier and 已 after it in its scope (已基本完成, 基本全部完成, 基本都已整改到位)
@@ -286,9 +290,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
                             # (…not before a duty of oversight continued, 还在继续深入排查: that is kept up, ongoing, set 47;
                             # 正在继续推进整改 is the work in hand)
-                            rf"|(?!{_PROGRESSIVE}{_CONTINUED}(?:深入|全面|扎实|认真)?(?:摸底)?"
-                            r"(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
-                            rf"{_ACTION})"
+                            rf"|(?!{_PROGRESSIVE}{_CONTINUED}{_OVERSIGHT})"
                             rf"{_PROGRESSIVE}{_HAN}{{0,8}}?{_ACTION}|(?!正在){_PROGRESSIVE}{_HAN}{{0,4}}?{_STAGE}"
                             # the progressive aspect: 正在 + any verb, with 中 (正在装修中) or without (正在设计; 真正在…,
                             # 纠正在… are no 正在)
@@ -317,6 +319,5 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # …or a duty of oversight continued (将继续加强对河道的巡查, 继续做好监测; work pushed on, 继续推进
                           # 整改, is the rest in hand, not a duty)
                           # (…its manner or a survey between, 还在继续深入摸底排查: set 47)
-                          rf"|(?:{_CONTINUED}|一如既往地?)(?:深入|全面|扎实|认真)?(?:摸底)?"
-                          rf"(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理){_ACTION}")),
+                          rf"|(?:{_CONTINUED}|一如既往地?){_OVERSIGHT}")),
 )
