@@ -24,9 +24,9 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–47 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 47 measured blind after the round on set 46"; the rounds on them read their dev rows): none
-#: while the round on set 47 (r47) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: "Fresh set 13" … "Set 47 measured blind after the round on set 46"; the rounds on them read their dev rows): set 48
+#: (harvest 53, README "Fresh set 48"), labelled while the round on set 47 (r47) reads set 47's dev rows
+KEPT_UNREAD: set[str] = {"fresh48"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:

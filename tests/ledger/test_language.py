@@ -274,11 +274,11 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh14": {"citation": (1.0, 1.0)},
 }
 
-#: Fresh sets kept unread and not measured yet (none now; sets 33–47 were until their first measure):
+#: Fresh sets kept unread and not measured yet (set 48; sets 33–47 were until their first measure):
 #: labelled and committed with no reader run on them, so they have no first measure to hold.  They are
 #: held apart from every floor and scored by no test; their first measure gives them an UNSEEN_FLOOR entry in place of
 #: this.
-UNMEASURED: set[str] = set()
+UNMEASURED: set[str] = {"fresh48"}
 
 
 def _seen(rows: list[dict], kind: str) -> list[dict]:
@@ -323,7 +323,7 @@ FRESH_SETS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh
               "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27",
               "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36",
               "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42",
-              "fresh43", "fresh44", "fresh45", "fresh46", "fresh47"}
+              "fresh43", "fresh44", "fresh45", "fresh46", "fresh47", "fresh48"}
 
 
 @pytest.mark.parametrize("kind", KINDS)
