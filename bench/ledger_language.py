@@ -25,7 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–47 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 47 measured blind after the round on set 46"; the rounds on them read their dev rows): set 48
-#: (harvest 53, README "Fresh set 48"), labelled while the round on set 47 (r47) reads set 47's dev rows
+#: (harvest 53), measured blind once after the round on set 47 (README "Set 48 measured blind after the round on set
+#: 47"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh48"}
 
 
