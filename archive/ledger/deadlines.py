@@ -50,7 +50,7 @@ from archive.ledger.duties import RELATIVE as _RELATIVE
 from archive.ledger.duties import kept_up, span_sets_no_limit
 from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
-from archive.ledger.limit_words import LIMIT_LABEL
+from archive.ledger.limit_words import AIM_VERB, LIMIT_LABEL
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
@@ -131,7 +131,7 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
 #: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
 _LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
                           r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
-_AIM_BEFORE = re.compile(r"(?:确保|力争|争取|务必|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
+_AIM_BEFORE = re.compile(rf"(?:{AIM_VERB}|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
                          r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|(?:即日|今日)起?\s*(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
 #: (…then 至 / 到, or a window from today: 整改期限至2021年3月31日止, 整改时限:即日起至…)
 _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"

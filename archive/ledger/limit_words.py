@@ -8,6 +8,8 @@ Each reader takes the part it needs: ``archive.ledger.duties`` the limit's nouns
 """
 from __future__ import annotations
 
+#: the verbs of an aim a time is set by (确保…前完成, 力争年底前, 争取…, 务必…): each reader adds the modals it needs
+AIM_VERB = r"(?:确保|力争|争取|务必)"
 #: the nouns of a time limit (整改时限, 完成期限, 办结时限)
 LIMIT_NOUN = r"(?:时限|期限)"
 #: a schedule's node, the point a stage is set to be reached by (时间节点, 完成节点)

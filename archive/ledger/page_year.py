@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from archive.ledger.clauses import clause_end, clause_start
+from archive.ledger.limit_words import AIM_VERB
 from archive.timeliness.dates import MONTH_NUMBER
 
 #: an aim in a month's clause (确保, 力争 … or pledged: 承诺3月份开复工)
-AIM_IN_CLAUSE = re.compile(r"确保|力争|争取|务必|要|须|应|计划|承诺(?!书|函)|保证")
+AIM_IN_CLAUSE = re.compile(rf"{AIM_VERB}|要|须|应|计划|承诺(?!书|函)|保证")
 #: (a year numeral's 年 before the month is find_dates' to read; the page's 今年 / 本年 / 当年 is this one's)
 #: (…also without 份, when no day or ten days follow: 确保11月完工, 预计11月完工)
 #: (…in either numeral script: 十月份前完成, 预计十一月完工; 一月一研究 is once a month, 一月一日 a day)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.ledger.clauses import clause_start
-from archive.ledger.limit_words import LIMIT_NOUN, NODE
+from archive.ledger.limit_words import AIM_VERB, LIMIT_NOUN, NODE
 
 #: a dated mention that is not a last allowed day: a cut-off of a count (截至/截止2022年9月7日, 截至时间:…), a statistic's
 #: or the page's own time (统计时间为…, 现在时间是…), a start (自/从…起), a past event (已于…结束, …召开/进驻/反馈),
@@ -35,7 +35,7 @@ NOT_A_LAST_DAY_AFTER = re.compile(r"^\s*(?:(?:至|到|迄)(?:今|现在|目前)|
                                    r"|完成了?\s*(?:督[察查])?\s*(?:反馈|进驻))")
 #: an aim straight before the time (力争在11月30日前已完成…, 确保在…前已建成): the 已 after 前 is the state aimed at by
 #: then, a limit (set 45; 工程于…前已完成 reports when it was met)
-_AIM_STRAIGHT_BEFORE = re.compile(r"(?:确保|力争|争取|务必|保证)\s*(?:在|于)?\s*$")
+_AIM_STRAIGHT_BEFORE = re.compile(rf"(?:{AIM_VERB}|保证)\s*(?:在|于)?\s*$")
 _MET_AFTER = re.compile(r"^\s*(?:以|之)?前\s*(?:均|全部|都)?已")
 
 
@@ -107,7 +107,7 @@ PAST_DONE = re.compile(r"[^。;；]{0,30}?完成了")
 #: done, no limit (2019年12月,完成全部还林工作 still sets one; an aim makes it sought again: 2020年底,确保如期完成)
 #: the verbs that end the work, reported done (完成, 完工, 建成, 竣工, 办结)
 _COMPLETED = r"(?:完成|完工|建成|竣工|办结)"
-_ACHIEVED = re.compile(r"(?:(?!确保|力争|争取|务必|要|须|应|将)[^。;；]){0,30}?"
+_ACHIEVED = re.compile(rf"(?:(?!{AIM_VERB}|要|须|应|将)[^。;；]){{0,30}}?"
                        rf"(?:(?:如期|顺利|圆满)地?{_COMPLETED}|完成了"
                        r"|(?:先后|陆续|累计|相继)(?:[\d一二两三四五六七八九十]+\s*(?:次|批|轮))?(?:完成|办结|建成|开展|实现|组织)"
                        rf"|已(?:经)?(?:全部|全面|累计|先后|有)?[^，,。;；]{{0,10}}?{_COMPLETED}"

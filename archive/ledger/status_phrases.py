@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.limit_words import AIM_VERB
 from archive.ledger.status_behind import BEHIND
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import ADVERB as _ADVERB
@@ -257,7 +258,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
                             # …or counted: the items being pushed on are a report whatever opens it (加快推进整改6项,
                             # 加快推进24项整改任务落实; 要加快推进6项 is a plan)
-                            rf"|(?<![要将应需须])(?<!确保|力争|争取|务必|必须)(?:加快|加紧|积极|全力|扎实)推进(?:整改|落实)?{_COUNT}"
+                            rf"|(?<![要将应需须])(?<!{AIM_VERB}|必须)(?:加快|加紧|积极|全力|扎实)推进(?:整改|落实)?{_COUNT}"
                             # cases closed for a stage, still followed up (阶段性办结2件; 已阶段性办结 alone says no more)
                             # …or having entered a stage of the works (已进入实质性治理阶段, 全面进入施工期; 未进入 is none)
                             # (…or in a stage of the project's works, 进入设备安装阶段, 处于试运行阶段)
