@@ -23,11 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–47 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 47 measured blind after the round on set 46"; the rounds on them read their dev rows): set 48
-#: (harvest 53), measured blind once after the round on set 47 (README "Set 48 measured blind after the round on set
-#: 47"), the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh48"}
+#: fresh sets no reader round reads, dev rows included (sets 13–48 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 48 measured blind after the round on set 47"; the rounds on them read their dev rows): none
+#: while the round on set 48 (r48) reads its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
