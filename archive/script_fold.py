@@ -23,6 +23,7 @@ import logging
 import re
 from functools import lru_cache
 
+from archive.line_breaks import soften_breaks
 from archive.script_table import SIMPLIFIED, TRADITIONAL
 
 logger = logging.getLogger(__name__)
@@ -88,7 +89,8 @@ def unannotated(text: str) -> tuple[str, list[int] | None]:
 
 
 def for_reading(text: str) -> tuple[str, str]:
-    """(the text as written without inline pinyin, that text folded to simplified script and ASCII digits): same
-    length, so a span read in the folded copy slices the written one."""
+    """(the text as written without inline pinyin, that text folded to simplified script and ASCII digits, a line
+    break that only cuts a sentence read as a space — ``archive.line_breaks``): same length, so a span read in the
+    folded copy slices the written one."""
     written = unannotated(text)[0]
-    return written, fold_script(written).translate(_READING_FOLD)
+    return written, soften_breaks(fold_script(written).translate(_READING_FOLD))

@@ -29,6 +29,7 @@ from importlib import metadata
 from typing import Any, Protocol
 
 from crawler.extraction.page_images import MAX_SIDE, blank_reason, page_image, prepare, too_small
+from crawler.extraction.reflow import reflow
 
 logger = logging.getLogger(__name__)
 
@@ -292,7 +293,7 @@ def recognise_page(data: bytes, kind: str, index: int, engine_name: str | None =
     del image  # the decoded page (26 MB at 300 dpi A4) is not kept through recognition
     _give_back_memory()
     lines, confidence = engine.recognise(prepared)
-    text = "\n".join(line for line in lines if line.strip())
+    text = "\n".join(reflow(line.strip() for line in lines))  # a scan's lines are its layout's
     if len("".join(text.split())) < MIN_CHARS:
         return RecognisedPage(index, "", confidence, time.monotonic() - started, skipped="few characters")
     return RecognisedPage(index, text, confidence, time.monotonic() - started)

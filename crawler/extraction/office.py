@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AttachmentError, LimitExceeded
+from .reflow import reflow
 
 logger = logging.getLogger(__name__)
 
@@ -90,10 +91,11 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[str, bool]:
 
 
 def pdf_text(raw: str, limits: Limits) -> tuple[str, bool]:
-    """The text kept of pdfminer's output (lines with whitespace collapsed, up to ``max_chars``); raises
+    """The text kept of pdfminer's output (lines with whitespace collapsed, the lines the layout wrapped joined —
+    ``reflow`` —, up to ``max_chars``); raises
     ``AttachmentError`` when there is none."""
     sink = _TextSink(limits.max_chars)
-    for line in raw.splitlines():
+    for line in reflow(" ".join(line.split()) for line in raw.splitlines()):
         if not sink.add(line):
             break
     if not sink.text():
@@ -225,7 +227,7 @@ def read_doc(data: bytes, limits: Limits, *, suffix: str = ".doc") -> tuple[str,
             message = done.stderr.decode("utf-8", "replace").replace(str(source), "file").strip().splitlines()[:1]
             raise AttachmentError(f"{converter} failed: {message[0] if message else done.returncode}")
     sink = _TextSink(limits.max_chars)
-    for line in raw.splitlines():
+    for line in raw.splitlines():  # antiword -w 0 and LibreOffice write a paragraph a line: nothing to reflow
         if not sink.add(line):
             break
     return sink.text(), sink.truncated
