@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
-from archive.ledger.status_attributes import done_attribute, named_problem_closed, sampled_attribute
+from archive.ledger.status_attributes import done_attribute, named_problem_closed, sampled_attribute, works_share
 from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import (
     all_done_after,
@@ -251,7 +251,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name == "done" and _MANNER_SOUGHT.search(compact, clause, m.start()) and "已" not in compact[clause:m.end()]:
         return False  # …逐一研判,快速、稳妥整改到位: the way the work is to go (问题均已及时整改到位 reports it)
-    if name == "done" and (done_attribute(compact, m, _head) or sampled_attribute(compact, m)):
+    if name == "done" and (done_attribute(compact, m, _head) or sampled_attribute(compact, m)
+                           or works_share(compact, m)):
         return False  # 已完成整改任务的验收工作由…负责: the 的-phrase names the thing the clause is about
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
@@ -335,6 +336,8 @@ def read_status(text: str | None) -> StatusReading:
     later = _head(compact[now.end():]) if now else None
     if later and later[2] == "ongoing":
         later = None  # 已完成整改,目前长期坚持: done, kept up (as 已经完成,长期坚持)
+    if later and now and later[2] in ("done", "mostly_done"):
+        later = rest_turns(compact[now.end():], later, _head) or later  # 目前,主体已完成,装修进度已完成30%
     if later is None and head[2] in ("done", "mostly_done"):
         later = rest_turns(compact, head, _head)
     if later is None and head[2] == "done":

@@ -10,6 +10,7 @@ from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence
 from archive.ledger.status_parts import HeadOf
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import HAN as _HAN
+from archive.ledger.status_words import WORKS_SHARE, WORKS_SHARE_BEFORE
 
 #: the problems as handed over, named by their topic (反馈的关于…建设滞后,管理机制不畅,…等问题): a shortfall inside it is
 #: the problem's name when the sentence goes on to state what became of them
@@ -52,3 +53,15 @@ def done_attribute(compact: str, m: re.Match[str], head_of: HeadOf) -> bool:
         return False
     rest = compact[attribute.end():clause_end(compact, attribute.end())]
     return bool(rest) and head_of(rest) is None
+
+
+#: a completion whose object is a share of the works (已完成投资约35%, 进度已完成30%): the works in hand, read as on track
+#: by the share's own phrase, not done (set 48)
+_WORKS_SHARE_AFTER = re.compile(rf"了?(?:累计)?{WORKS_SHARE}")
+_WORKS_SHARE_AROUND = re.compile(WORKS_SHARE_BEFORE)
+
+
+def works_share(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` completes a share of the works (已完成投资约35%, 进度已完成30%), not the work."""
+    around = _WORKS_SHARE_AROUND.search(compact, max(0, m.start() - 8), m.end() + 12)
+    return bool(_WORKS_SHARE_AFTER.match(compact, m.end())) or bool(around and around.start() < m.start() < around.end())

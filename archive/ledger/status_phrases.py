@@ -21,6 +21,7 @@ from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TALLY_VERB as _TALLY_VERB
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
+from archive.ledger.status_words import WORKS_SHARE, WORKS_SHARE_BEFORE
 
 #: verbs of reaching a requirement after 已 (达到, 到达, 符合, 满足: 已到达整改考核要求, 已符合验收销号条件; without
 #: 已, 符合整改要求的 names a group)
@@ -276,10 +277,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:已(?:经)?)?全面(?:展开|铺开)[，,]?并?取得了?(?:初步|阶段性|积极)的?(?:成效|成果)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
+                            # the works begun, all or after 已 (20项工程全部开工, 均已开工建设: set 48; 未开工 is behind)
+                            r"|(?<![未没不将要拟])(?:已(?:经)?|全部|均|全面)(?:已(?:经)?)?(?:开工|动工)(?!率|的|时间|日期)"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
                             # …or a share of the whole works or investment done now (目前完成总工程量的70%; 仅完成… is a part)
-                            r"|(?<!仅)(?<!只)完成了?总?(?:工程量|投资|工程|建设任务|进度)[^，,；;。]{0,6}?的?(?<!\d)\d{1,2}(?:\.\d+)?\s*[%％]"
+                            rf"|(?<!仅)(?<!只)完成了?{WORKS_SHARE}|(?<!仅)(?<!只){WORKS_SHARE_BEFORE}"
                             # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
                             # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
                             r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"
