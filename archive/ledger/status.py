@@ -89,6 +89,7 @@ from archive.ledger.status_topics import (
     in_title,
     listed_condition,
     measure_applied,
+    need_ahead,
     pushed_on,
     qualifies_a_record,
     quoted_name,
@@ -263,7 +264,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
     if name == "behind" and _GROUP_FRAME.match(compact, m.end()):
         return False  # 未完成的11个问题中,已完成5个: the group the parts are counted out of
-    if name == "behind" and topic_kind(compact, m):
+    if name == "behind" and (topic_kind(compact, m) or need_ahead(compact, m)):
         return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
     if name == "behind" and listed_condition(compact, m):
         return False  # 被责令改正,尚未完成的;: a condition listed

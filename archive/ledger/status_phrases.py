@@ -110,6 +110,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # (…or exceeded or on time, with its subject before it: 任务如期完成, 超额完成年度目标; a bare
                         # 按时完成 is a directive)
                         r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
+                        # (…a target exceeded or met ahead of time in a clause after the subject's tally, 全年完成投资2亿元,
+                        # 提前完成…的年度目标要求: set 48; a bare 按时完成 stays a directive)
+                        r"|(?<=[，,])(?:超额|提前)完成(?=[^，,；;。]{0,20}?(?:目标|任务))"
+                        # …or all passing a check (全部县区均顺利通过省级验收: set 48; a lone 顺利通过验收 is left as labelled)
+                        rf"|(?<![未应需要须将要前没能])(?<!确保|力争|争取|计划|预计|目标)均(?:已)?{_MANNER_ADV}?"
+                        r"通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核)"
                         # (…顺利 before an ending act too: 于近日顺利“摘牌”, 顺利拆除 — a good end narrated; 顺利通过验收 is left as labelled, none)
                         rf"|(?<![应需要须将要前能否可若])(?<!确保|力争|争取|计划|预计|目标|有望|可望|如果|只要|一旦|保障|保证)顺利(?!实现|结束|通过){_TERMINAL}"
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 / 才能 …
@@ -291,6 +297,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:问题|任务|项目|工程|整改|整治|治理)(?:工作)?(?:均|都|也)?(?:已(?:经)?)?取得了?阶段性的?(?:成效|成果)"
                             r"|(?:(?:问题|任务|项目|工程|事项|案件|整改)(?:工作)?(?:均|都|也)?|均|^)(?:已(?:经)?)?取得了?"
                             r"(?:明显|积极|阶段性|重要|重大|较大|显著|一定|新的?|实质性?|长足)的?进展"
+                            # …or by a campaign since its plan or its start (《…方案》实施以来,…革命取得积极进展: set 48)
+                            r"|(?<=以来[，,])[^，,；;。]{0,16}?取得了?(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
                             # (…not before a duty of oversight continued, 还在继续深入排查: that is kept up, ongoing, set 47;
                             # 正在继续推进整改 is the work in hand)

@@ -303,3 +303,15 @@ def follows_behind_cases(compact: str, m: re.Match[str], head_of: HeadOf) -> boo
     later = head_of(compact[m.end():end])
     return bool(later and later[2] == "behind"
                 and _CASE_NOUN.match(compact, m.end() + later[0] + len(later[3])))
+
+
+#: the task ahead judged heavy (治理任务十分艰巨, 任务依然繁重) after a not-yet in its sentence: the need the task faces
+#: (…仍有2000多平方公里沉陷区尚未得到治理,…任务十分艰巨: set 48), no plan's progress
+_TASK_WEIGHT = re.compile(r"任务(?:十分|非常|相当|依然|仍然|更加|更为|较为)?(?:艰巨|繁重)")
+
+
+def need_ahead(compact: str, m: re.Match[str]) -> bool:
+    """Whether the behind phrase ``m`` states the need before a task its sentence goes on to judge heavy: a thing not
+    yet treated (尚未得到治理, 未被修复), the work's object, not a task not done (尚未完成整改,…任务依然繁重 is behind)."""
+    return bool(re.match(r"(?:得到|获得|被|受到)", compact[m.end():])
+                and _TASK_WEIGHT.search(compact, m.end(), sentence_end(compact, m.end())))
