@@ -62,7 +62,12 @@ from dataclasses import dataclass
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
-from archive.ledger.status_attributes import done_attribute, named_problem_closed, sampled_attribute, works_share
+from archive.ledger.status_attributes import (
+    done_attribute,
+    named_problem_closed,
+    sampled_attribute,
+    works_share,
+)
 from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import (
     all_done_after,
