@@ -283,8 +283,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:已(?:经)?)?全面(?:展开|铺开)[，,]?并?取得了?(?:初步|阶段性|积极)的?(?:成效|成果)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
-                            # the works begun, all or after 已 (20项工程全部开工, 均已开工建设: set 48; 未开工 is behind)
-                            r"|(?<![未没不将要拟])(?:已(?:经)?|全部|均|全面)(?:已(?:经)?)?(?:开工|动工)(?!率|的|时间|日期)"
+                            # all the works begun (20项工程全部开工, 均已开工建设: set 48; a lone 已开工建设 is the history
+                            # before a state, none; 未开工 is behind)
+                            r"|(?<![未没不将要拟])(?:全部|均|全面)(?:已(?:经)?)?(?:开工|动工)(?!率|的|时间|日期)"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
                             # …or a share of the whole works or investment done now (目前完成总工程量的70%; 仅完成… is a part)

@@ -65,8 +65,9 @@ _CAMPAIGN = r"(?:专项整治|集中整治|清理整治|综合整治|专项治�
 #: (…a month's 份 and 之间 after it, and the campaign's object after 针对 / 对 before its verb: 从…至2017年12月份之间,针对全市
 #: …小锅炉分四个阶段进行专项整治, set 45)
 _CAMPAIGN_AFTER = re.compile(rf"\s*份?\s*(?:之间|期间|内)?\s*[，,]?\s*(?:(?:针对|对)[^，,。;；]{{1,30}}?)?"
-                             # (…its actors named before the verb: 定于7月至11月,水利部会同四省组织开展…专项整治行动: set 48)
-                             rf"(?:[^，,。;；了]{{1,24}}?)?(?:集中|统一|全面|在全[省市县区])?(?:开展|进行|实施|组织)"
+                             # (…its actors named before the verb after a comma: 定于7月至11月,水利部会同四省组织开展…专项整治行动:
+                             # set 48; 自2019年5月起开展 is a start)
+                             rf"(?:(?<=[，,])[^，,。;；了]{{1,24}}?)?(?:集中|统一|全面|在全[省市县区])?(?:开展|进行|实施|组织)"
                              rf"(?![^，,。;；]*?了)[^，,。;；]{{0,16}}?{_CAMPAIGN}")
 #: …or its span stated from start to end with the campaign as the subject (专项治理工作从2017年5月开始至2018年6月底结束)
 _CAMPAIGN_FROM = re.compile(rf"(?:{_CAMPAIGN}|整治|治理|攻坚)(?:工作|行动)?[^，,。;；督察检查进驻]{{0,6}}?(?:从|自)"
