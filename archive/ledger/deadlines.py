@@ -131,8 +131,9 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
 #: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
 _LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
                           r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
+#: (…到 after a connective opening its clause is a target time too: 年底要建成…,同时到2022年6月…要达到: set 48)
 _AIM_BEFORE = re.compile(rf"(?:{AIM_VERB}|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
-                         r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|(?:即日|今日)起?\s*(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取)到)\s*(?:在|于)?\s*$")
+                         r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|(?:即日|今日)起?\s*(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取|同时|并且?|而且?|最终|最后)到)\s*(?:在|于)?\s*$")
 #: (…then 至 / 到, or a window from today: 整改期限至2021年3月31日止, 整改时限:即日起至…)
 _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
                           r"(?:(?:自|从)?\s*(?:即日|今日|今天)\s*起?\s*)?(?:至|到)?\s*$")
@@ -140,7 +141,8 @@ _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
-                        r"|[上下]半年|度?\s*\d|底|末))")  # 2018年第三批: an attribute; 2020年三至六月: months
+                        r"|[上下]半年|度?\s*\d|底|末|[xX×*＊□■?？]{1,2}\s*月))")  # 2018年第三批: an attribute; 2020年三至六月:
+# months; 2022年x月xx日: a day left blank, never its year's end (set 48)
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 #: a month written with a dot or slash after its year (完成时限:2022.06, 2021/9前), set as a limit as a date is

@@ -76,8 +76,8 @@ _CN_COUNT = "一二两三四五六七八九十"
 #: (…or issuing its notices, 定期下发提示函, 定期印发通报: set 43)
 _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监测|公布|公开|发布|报送|上报|研究|评估|复查|核查|回访|更新|清理|维护|调研"
                r"|下发|印发"
-               # (…or sitting together to work, 定期集中办公, 定期会商: set 45)
-               r"|办公|会商"
+               # (…or sitting together to work, 定期集中办公, 定期会商: set 45; consulting jointly, 定期共商、协商: set 48)
+               r"|办公|会商|共商|协商|研商"
                # (…or looking back over the work done, 定期进行“回头看”: set 46)
                r"|回头看"
                # (…or registering what a firm produces and where it goes, 定期登记工业固废种类、产生量: set 47)

@@ -62,6 +62,12 @@ from dataclasses import dataclass
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
+from archive.ledger.status_attributes import (
+    done_attribute,
+    named_problem_closed,
+    sampled_attribute,
+    works_share,
+)
 from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import (
     all_done_after,
@@ -88,6 +94,7 @@ from archive.ledger.status_topics import (
     in_title,
     listed_condition,
     measure_applied,
+    need_ahead,
     pushed_on,
     qualifies_a_record,
     quoted_name,
@@ -97,7 +104,6 @@ from archive.ledger.status_topics import (
     short_of_due,
     topic_kind,
 )
-from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import SHORT as _SHORT
@@ -206,7 +212,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 全面完成…,持续改善…,推动…; 加快推进…,完成…50公里: a plan's goals or measures listed
     if name == "behind" and ONLY_PART.fullmatch(m.group(0)):
         return short_of_due(compact, m.start())
-    if name == "behind" and _named_problem_closed(compact, m):
+    if name == "behind" and named_problem_closed(compact, m, _head):
         return False  # 反馈的关于…建设滞后,…等问题已完成整改并销号: the problem's topic; its predicate states the status
     if name == "behind" and quoted_name(compact, m) and _head(compact[m.end():clause_end(compact, m.end(), STOP_ENDS)]):
         return False  # 督察指出的“河长巡查流于形式”问题已完成整改: the problem's name; the predicate states the status
@@ -251,7 +257,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name == "done" and _MANNER_SOUGHT.search(compact, clause, m.start()) and "已" not in compact[clause:m.end()]:
         return False  # …逐一研判,快速、稳妥整改到位: the way the work is to go (问题均已及时整改到位 reports it)
-    if name == "done" and (_done_attribute(compact, m) or _sampled_attribute(compact, m)):
+    if name == "done" and (done_attribute(compact, m, _head) or sampled_attribute(compact, m)
+                           or works_share(compact, m)):
         return False  # 已完成整改任务的验收工作由…负责: the 的-phrase names the thing the clause is about
     if name == "done":
         return not _ONLY.search(compact, 0, m.start()) and "阶段" not in m.group(0)
@@ -262,7 +269,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
     if name == "behind" and _GROUP_FRAME.match(compact, m.end()):
         return False  # 未完成的11个问题中,已完成5个: the group the parts are counted out of
-    if name == "behind" and topic_kind(compact, m):
+    if name == "behind" and (topic_kind(compact, m) or need_ahead(compact, m)):
         return False  # 针对…进展缓慢、推进滞后等情形进行督察: the kinds a check looks for
     if name == "behind" and listed_condition(compact, m):
         return False  # 被责令改正,尚未完成的;: a condition listed
@@ -290,49 +297,6 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
                     or re.match(r"[、，,]?(?:应付|糊弄|欺骗|蒙混)", compact[m.end():])
                     and not _PROHIBIT.search(compact, sentence_start(compact, m.start()), m.start()))
     return True
-
-
-#: the problems as handed over, named by their topic (反馈的关于…建设滞后,管理机制不畅,…等问题): a shortfall inside it is
-#: the problem's name when the sentence goes on to state what became of them
-_PROBLEM_TOPIC = re.compile(r"关于|反馈|指出|交办|督办")
-_PROBLEM_CLOSED = re.compile(r"[^。；;]{0,40}?等(?:问题|情况|现象)")
-
-
-def _named_problem_closed(compact: str, m: re.Match[str]) -> bool:
-    """Whether the shortfall ``m`` sits in a problem named after 关于 / 反馈 / 指出 … and closed by 等问题, and the clause
-    after that name states a status other than behind (…等问题已完成整改并销号)."""
-    named = _PROBLEM_CLOSED.match(compact, m.end())
-    if named is None or not _PROBLEM_TOPIC.search(compact, sentence_start(compact, m.start()), m.start()):
-        return False
-    after = _head(compact[named.end():clause_end(compact, named.end(), STOP_ENDS)])
-    return after is not None and after[2] != "behind"
-
-
-#: a completion closed by 的 before its noun (已完成整改任务的验收工作…), the noun then counted (…的问题有12个) or not
-_DONE_ATTRIBUTE = re.compile(rf"[^，,；;。的]{{0,8}}?的{_HAN}{{0,6}}(?:问题|任务|事项|项目|工作|验收|整改|情况)")
-_COUNTED = re.compile(r"[^，,；;。]{0,4}?(?:有|共|计|达|为|占)?[\dXＸ一二两三四五六七八九十百]+\s*(?:个|项|件|处|条|家|%|％)")
-
-
-#: a check of a sample counted (抽查7家已上报完成清理的企业): the completion qualifies what was sampled, the result after it
-#: decides (结果4家未清理 → behind)
-_SAMPLED = re.compile(rf"(?:抽查|抽检|检查|核查|复查|暗访)了?{_COUNT}$")
-_CLAIMED_OF = re.compile(r"[^，,；;。的]{0,8}?的")
-
-
-def _sampled_attribute(compact: str, m: re.Match[str]) -> bool:
-    """Whether the completion ``m`` is an attribute of a counted sample a check took (抽查7家已上报完成清理的企业)."""
-    return bool(_SAMPLED.search(compact, clause_start(compact, m.start()), m.start()) and _CLAIMED_OF.match(compact, m.end()))
-
-
-def _done_attribute(compact: str, m: re.Match[str]) -> bool:
-    """Whether the completion ``m`` only qualifies the noun after its 的 and the clause goes on, after that noun, with
-    a predicate that is neither a count nor a status (已完成整改任务的验收工作由市整改办负责): an attribute, no status;
-    a clause ending at the noun has it as the completion's object (全面完成督察交办的整改任务)."""
-    attribute = _DONE_ATTRIBUTE.match(compact, m.end())
-    if attribute is None or _COUNTED.match(compact, attribute.end()):
-        return False
-    rest = compact[attribute.end():clause_end(compact, attribute.end())]
-    return bool(rest) and _head(rest) is None
 
 
 def _phrases(pattern: re.Pattern[str], compact: str) -> Iterator[re.Match[str]]:
@@ -378,6 +342,8 @@ def read_status(text: str | None) -> StatusReading:
     later = _head(compact[now.end():]) if now else None
     if later and later[2] == "ongoing":
         later = None  # 已完成整改,目前长期坚持: done, kept up (as 已经完成,长期坚持)
+    if later and now and later[2] in ("done", "mostly_done"):
+        later = rest_turns(compact[now.end():], later, _head) or later  # 目前,主体已完成,装修进度已完成30%
     if later is None and head[2] in ("done", "mostly_done"):
         later = rest_turns(compact, head, _head)
     if later is None and head[2] == "done":

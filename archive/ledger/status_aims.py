@@ -19,8 +19,9 @@ from archive.ledger.status_words import WORK as _WORK
 #: 督促企业…整改到位); after 按 / 按照 /
 #: 根据 / 在 it is a manner (按要求, 按进度要求, 在规定时限内, 按计划), not an aim
 #: (彻底 before a bare verb is the degree sought: 问题全面彻底整改到位; a report says 已彻底…; a label of the target,
-#: measures, standard or tasks, 整改标准:, 主要任务:, governs what follows it)
-AIM = re.compile(rf"{AIM_VERB}|努力|必须|抓紧|督促|责令|要求|规定|(?<!列入|纳入)计划|彻底|(?:目标|措施|标准|任务)[:：]"
+#: measures, standard or tasks, 整改标准:, 主要任务:, governs what follows it; 做到 sets what is to be achieved, 已做到 and
+#: 做到了 report it)
+AIM = re.compile(rf"{AIM_VERB}|努力|(?<![已未没能])做到(?!了)|必须|抓紧|督促|责令|要求|规定|(?<!列入|纳入)计划|彻底|(?:目标|措施|标准|任务)[:：]"
                   r"|(?<![申提邀聘报呈敬])请(?![示假求柬])")  # (请各地于完成整改后…报送: a directive)
 #: …and the modals of duty (要 / 应 / 须 / 需; not 主要, 重要, 相应, 应急 …) and the future, except before a kept-up duty:
 #: 需长期持续整改 is the task's ongoing state
@@ -33,8 +34,8 @@ _AIM_MANNER = re.compile(rf"(?:{AIM.pattern})(?:按照?|根据|依据|依照|对
                          # …or the future or a duty with only its means (全县将以此次督察为契机,全面完成…)
                          r"|(?:将|要|应|须|拟)[^，,；;。]{0,4}?以[^，,；;。]{1,16}?为(?:契机|抓手|重点|突破口|导向|目标|主线)[，,]$")
 #: an aim opening the clause before (确保…, 力争…) goes on over a clause joined to it by a comma, the aims listed
-#: (确保各项措施落实到位,整治工作任务圆满完成), unless either states what is or was (已, 了, 目前, 现已, 截至)
-_AIM_OPENS = re.compile(rf"(?:[一二三四五六七八九十]是|要|并)?(?:{AIM_VERB}|努力)")
+#: (确保各项措施落实到位,整治工作任务圆满完成; 做到底数清、…,基本消除…: the aim 做到 achieves, set 48), unless either states what is or was (已, 了, 目前, 现已, 截至)
+_AIM_OPENS = re.compile(rf"(?:[一二三四五六七八九十]是|要|并)?(?:{AIM_VERB}|努力|做到(?!了))")
 _STATED_AGAIN = re.compile(r"已|了|目前|截至|截止|现在|当前")
 #: (the 在 of 正在 / 现在 / 存在 … is no preposition)
 _MANNER = re.compile(r"(?:按|按照|根据|依据|依照|(?<![正现存所实仍尚还])在)[^，,；;。]{0,6}$")

@@ -16,6 +16,7 @@ from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import WORK as _WORK
+from archive.ledger.status_words import WORKS_SHARE_BEFORE as _WORKS_SHARE_BEFORE
 
 Head = tuple[int, int, str, str]
 HeadOf = Callable[[str], "Head | None"]
@@ -128,7 +129,9 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
-        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and ((_IN_HAND.match(rest) or _NEXT_STAGE.match(rest)) and head[2] == "done"
+        works = re.search(_WORKS_SHARE_BEFORE, rest[:_clause_len(rest)])  # (主体已完工,装修进度已完成30%: set 48)
+        in_hand = _IN_HAND.match(rest) or _NEXT_STAGE.match(rest)
+        if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (in_hand and head[2] == "done" or works
                                                                                     or part or _AHEAD.search(rest, 0, _clause_len(rest))))):
             continue
         later = _rest_state(rest, head_of)

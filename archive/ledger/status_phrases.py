@@ -21,6 +21,7 @@ from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TALLY_VERB as _TALLY_VERB
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
+from archive.ledger.status_words import WORKS_SHARE, WORKS_SHARE_BEFORE
 
 #: verbs of reaching a requirement after 已 (达到, 到达, 符合, 满足: 已到达整改考核要求, 已符合验收销号条件; without
 #: 已, 符合整改要求的 names a group)
@@ -109,6 +110,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # (…or exceeded or on time, with its subject before it: 任务如期完成, 超额完成年度目标; a bare
                         # 按时完成 is a directive)
                         r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
+                        # (…a target exceeded or met ahead of time in a clause after the subject's tally, 全年完成投资2亿元,
+                        # 提前完成…的年度目标要求: set 48; a bare 按时完成 stays a directive)
+                        r"|(?<=[，,])(?:超额|提前)完成(?=[^，,；;。]{0,20}?(?:目标|任务))"
+                        # …or all passing a check (全部县区均顺利通过省级验收: set 48; a lone 顺利通过验收 is left as labelled)
+                        rf"|(?<![未应需要须将要前没能])(?<!确保|力争|争取|计划|预计|目标)均(?:已)?{_MANNER_ADV}?"
+                        r"通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核)"
                         # (…顺利 before an ending act too: 于近日顺利“摘牌”, 顺利拆除 — a good end narrated; 顺利通过验收 is left as labelled, none)
                         rf"|(?<![应需要须将要前能否可若])(?<!确保|力争|争取|计划|预计|目标|有望|可望|如果|只要|一旦|保障|保证)顺利(?!实现|结束|通过){_TERMINAL}"
                         # …or all of a thing ended, stated (117项项目全部关停, 违建全部拆除; 全部实现进驻 is no work ended; 未 / 确保 / 才能 …
@@ -276,10 +283,13 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:已(?:经)?)?全面(?:展开|铺开)[，,]?并?取得了?(?:初步|阶段性|积极)的?(?:成效|成果)"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
+                            # all the works begun (20项工程全部开工, 均已开工建设: set 48; a lone 已开工建设 is the history
+                            # before a state, none; 未开工 is behind)
+                            r"|(?<![未没不将要拟])(?:全部|均|全面)(?:已(?:经)?)?(?:开工|动工)(?!率|的|时间|日期)"
                             # progress judged smooth: 总体进展顺利, 进度正常
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
                             # …or a share of the whole works or investment done now (目前完成总工程量的70%; 仅完成… is a part)
-                            r"|(?<!仅)(?<!只)完成了?总?(?:工程量|投资|工程|建设任务|进度)[^，,；;。]{0,6}?的?(?<!\d)\d{1,2}(?:\.\d+)?\s*[%％]"
+                            rf"|(?<!仅)(?<!只)完成了?{WORKS_SHARE}|(?<!仅)(?<!只){WORKS_SHARE_BEFORE}"
                             # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
                             # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
                             r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"
@@ -288,6 +298,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:问题|任务|项目|工程|整改|整治|治理)(?:工作)?(?:均|都|也)?(?:已(?:经)?)?取得了?阶段性的?(?:成效|成果)"
                             r"|(?:(?:问题|任务|项目|工程|事项|案件|整改)(?:工作)?(?:均|都|也)?|均|^)(?:已(?:经)?)?取得了?"
                             r"(?:明显|积极|阶段性|重要|重大|较大|显著|一定|新的?|实质性?|长足)的?进展"
+                            # …or by a campaign since its plan or its start (《…方案》实施以来,…革命取得积极进展: set 48)
+                            r"|(?<=以来[，,])[^，,；;。]{0,16}?取得了?(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
                             # (…not before a duty of oversight continued, 还在继续深入排查: that is kept up, ongoing, set 47;
                             # 正在继续推进整改 is the work in hand)

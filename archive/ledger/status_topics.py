@@ -22,6 +22,9 @@ _SANCTION = r"(?:问责|追责|责任追究|约谈|诫勉|处分|通报批评|�
 _RULE_SANCTION = re.compile(rf"(?:要|将|一律|必须|须|应|予以|坚决|严肃)[^。；;]{{0,30}}?{_SANCTION}")
 #: …a modal or the future opening the sentence before the topic (本轮巡查结束后,将对…滞后的…进行约谈)
 _RULE_MODAL = re.compile(r"(?:要(?!求)|将|一律|必须|须|应)[^，,；;。]{0,8}?(?:对于|对)$")
+#: …or sanctions graded, the harsher after 甚至 / 直至 (减少投资规模,甚至暂停项目; 扣分直至取消资格: set 48): a scale a rule
+#: sets, whatever the mood of its verbs
+_GRADED = re.compile(rf"(?:甚至|直至|乃至|直到)(?:{_SANCTION}|暂停|取消|停止|收回|核减|扣减|削减|退出)")
 #: …carried out (已约谈, 进行了约谈, 约谈了): a sanction done still finds the cases it befell
 _CARRIED_OUT = re.compile(r"已|了")
 
@@ -46,7 +49,8 @@ def sanction_rule(compact: str, m: re.Match[str]) -> bool:
     if closer < 0:
         return False
     sanction = re.search(_SANCTION, compact[closer:end])
-    ruled = bool(_RULE_SANCTION.search(compact, closer, end)) or bool(
+    graded = _GRADED.search(compact, closer, end) and not _CARRIED_OUT.search(compact, closer, end)
+    ruled = bool(graded or _RULE_SANCTION.search(compact, closer, end)) or bool(
         sanction and _RULE_MODAL.search(compact, start, topic.end())
         and not _CARRIED_OUT.search(compact, closer, closer + sanction.end() + 1))
     if FINDING.search(compact, topic.end(), m.start()):
@@ -299,3 +303,15 @@ def follows_behind_cases(compact: str, m: re.Match[str], head_of: HeadOf) -> boo
     later = head_of(compact[m.end():end])
     return bool(later and later[2] == "behind"
                 and _CASE_NOUN.match(compact, m.end() + later[0] + len(later[3])))
+
+
+#: the task ahead judged heavy (治理任务十分艰巨, 任务依然繁重) after a not-yet in its sentence: the need the task faces
+#: (…仍有2000多平方公里沉陷区尚未得到治理,…任务十分艰巨: set 48), no plan's progress
+_TASK_WEIGHT = re.compile(r"任务(?:十分|非常|相当|依然|仍然|更加|更为|较为)?(?:艰巨|繁重)")
+
+
+def need_ahead(compact: str, m: re.Match[str]) -> bool:
+    """Whether the behind phrase ``m`` states the need before a task its sentence goes on to judge heavy: a thing not
+    yet treated (尚未得到治理, 未被修复), the work's object, not a task not done (尚未完成整改,…任务依然繁重 is behind)."""
+    return bool(re.match(r"(?:得到|获得|被|受到)", compact[m.end():])
+                and _TASK_WEIGHT.search(compact, m.end(), sentence_end(compact, m.end())))

@@ -73,5 +73,10 @@ EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|
                r"|(?:无一|没有一(?:个|项|件|处|家))(?!例外|遗漏|漏|缺|不)[^，,；;。]{0,6}?(?:完成|到位|达标|销号|完工|建成))")
 #: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
 PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
+#: a share below 100 % of the whole works, their investment or their progress (总工程量的70%, 投资约35%, 进度…30%): the works
+#: in hand, after a completion verb (完成投资约35%) or with the works noun before it (内部装修进度已完成30%: set 48)
+WORKS_NOUN = r"(?:工程量|投资|工程|建设任务|进度)"
+WORKS_SHARE = rf"总?{WORKS_NOUN}[^，,；;。]{{0,6}}?的?(?:约|近|超过|逾)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
+WORKS_SHARE_BEFORE = rf"{WORKS_NOUN}(?:已(?:经)?)?(?:累计)?完成了?(?:约|近)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
 #: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
 STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"

@@ -65,16 +65,24 @@ _CAMPAIGN = r"(?:专项整治|集中整治|清理整治|综合整治|专项治�
 #: (…a month's 份 and 之间 after it, and the campaign's object after 针对 / 对 before its verb: 从…至2017年12月份之间,针对全市
 #: …小锅炉分四个阶段进行专项整治, set 45)
 _CAMPAIGN_AFTER = re.compile(rf"\s*份?\s*(?:之间|期间|内)?\s*[，,]?\s*(?:(?:针对|对)[^，,。;；]{{1,30}}?)?"
-                             rf"(?:集中|统一|全面|在全[省市县区])?(?:开展|进行|实施|组织)"
+                             # (…its actors named before the verb after a comma: 定于7月至11月,水利部会同四省组织开展…专项整治行动:
+                             # set 48; 自2019年5月起开展 is a start)
+                             rf"(?:(?<=[，,])[^，,。;；了]{{1,24}}?)?(?:集中|统一|全面|在全[省市县区])?(?:开展|进行|实施|组织)"
                              rf"(?![^，,。;；]*?了)[^，,。;；]{{0,16}}?{_CAMPAIGN}")
 #: …or its span stated from start to end with the campaign as the subject (专项治理工作从2017年5月开始至2018年6月底结束)
 _CAMPAIGN_FROM = re.compile(rf"(?:{_CAMPAIGN}|整治|治理|攻坚)(?:工作|行动)?[^，,。;；督察检查进驻]{{0,6}}?(?:从|自)"
                             r"[^，,。;；]{1,24}?(?:开始|起)\s*[，,]?\s*(?:至|到|—|-)\s*$")
 _CLOSED = re.compile(r"\s*(?:底|末)?\s*(?:结束|止)(?!了)")
+#: …or the campaign said to last until the time (…专项整治三年行动将持续至2022年12月: set 48)
+_LASTS_UNTIL = re.compile(rf"(?:{_CAMPAIGN}|行动)[^，,。;；]{{0,8}}?(?:将|要)?(?:持续|延续|延长|开展|实施)(?:到|至)\s*$")
+#: …or a plan's stages listed after 分N个阶段, each with its span (工作分四个阶段:动员部署(2025年11月)、…、巩固提升(2026年10月
+#: —12月): set 48): each closes a stage, the latest the plan's
+_STAGES_LISTED = re.compile(r"分[一二三四五六七八九十\d]+个?(?:阶段|步骤)(?:进行|实施|推进)?[:：][^。；;了]*$")
 
 
 def campaign_span(raw: str, start: int, end: int) -> bool:
     """Whether the time at ``raw[start:end]`` closes a clean-up campaign's span (…至2018年6月底结束, 8月5日-9月30日期间集中
     开展…专项整治): a plan's stage, whose last day is a deadline."""
-    return bool(_CAMPAIGN_AFTER.match(raw, end)
-                or _CLOSED.match(raw, end) and _CAMPAIGN_FROM.search(raw[max(0, start - 40):start]))
+    return bool(_CAMPAIGN_AFTER.match(raw, end) or _LASTS_UNTIL.search(raw, max(0, start - 30), start)
+                or _CLOSED.match(raw, end) and _CAMPAIGN_FROM.search(raw[max(0, start - 40):start])
+                or _STAGES_LISTED.search(raw, 0, start) and re.match(r"\s*[)）]", raw[end:]))

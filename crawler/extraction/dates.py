@@ -97,6 +97,9 @@ def _delivered_date(line: str) -> str | None:
     return parse_shown_date(match.group("day")) if match else None
 
 
+_RUN_ON_ATTACHMENT = re.compile(r"(?<=日)[ \t\u3000\xa0]+(?=附件\s*[:：\d一二三四五六七八九十]|附件\s*$)")
+
+
 def find_stated_date(text: str) -> str | None:
     """The date the document states for itself.
 
@@ -105,7 +108,9 @@ def find_stated_date(text: str) -> str | None:
     such as ``（2007年6月29日…会议通过）`` or a delivery line (``2020年6月28日在…会议上``); chrome lines
     (``时间：…``, dates with times) never count.
     """
-    lines = [ln for ln in text.split("\n") if ln.strip(_LINE_TRIM)]
+    # an attachment heading run onto the signature's line of a flattened page (水利部 二〇一一年七月十九日 附件:) opens its
+    # own line: the appended section starts there (set 48)
+    lines = [ln for ln in _RUN_ON_ATTACHMENT.sub("\n", text).split("\n") if ln.strip(_LINE_TRIM)]
     found: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         date = _line_date(line) or (_compact_date(line) if index and _SIGNER.match(lines[index - 1].strip(_LINE_TRIM))

@@ -391,7 +391,8 @@ def info_block(text: str) -> InfoBlock:
     if publisher is None and (named := after_time or masthead or _DASHED_MASTHEAD.search(folded)
                               or MEDIUM.search(folded) or (None if fields else _byline(folded) or _journal(folded))
                               or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not NO_PUBLISHER.match(m.group(1))), None)):
-        publisher = text[named.start(1):named.end(1)]
+        # (…a name any path reads that names no body, 来源: 互联网 after a day, is none: set 48)
+        publisher = None if NO_PUBLISHER.match(folded[named.start(1):named.end(1)].strip()) else text[named.start(1):named.end(1)]
     if publisher is None and dateline:
         publisher = text[dateline.start("body"):dateline.end("body")]
     return InfoBlock(publisher, posted, issued, notice)

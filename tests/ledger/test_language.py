@@ -83,7 +83,10 @@ ALL_READERS = {**READERS, "info_block": lambda row: info_block(row["text"]).valu
 #: round), none from the round
 DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
              "task_count": (0.96, 1.0), "info_block": (0.99, 0.98), "citation": (1.0, 0.97)}
-WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.98, 0.96), "status": (0.97, 0.94),
+#: set 48 seen since the round on its dev rows, README "The round on set 48 (r48)": its rows join and whole status recall
+#: falls 0.94 → 0.93 (1382 / 41 / 98, 0.934, on a00d6e3 with them joined; 1391 / 33 / 89, 0.9399, after the round),
+#: none from the round
+WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": (0.98, 0.96), "status": (0.97, 0.93),
                "citation": (0.97, 0.92), "inspection": (0.99, 0.98), "info_block": (0.98, 0.98)}
 #: the held-out fifth is small (about 12–60 positives per reader): its floor is 0.75 but where a reader was measured higher
 #: (sets 11–28 seen since 2026-12-06: their held-out rows, new and harder, joined the fifth after each round on their
@@ -141,8 +144,10 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: joined; the round moved no held-out task count row)
 #: (set 47's held-out rows joining lowered inspection recall 0.95 → 0.94: 294 / 6 / 16, 0.948, the same on 043ddce with
 #: them joined; the round on set 47 moved no held-out row)
+#: (set 48's held-out rows joining lowered status precision 0.91 → 0.90: 251 / 27 / 59, 0.903, on a00d6e3 with them
+#: joined; 252 / 26 / 58, 0.906, after the round on set 48)
 HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.80, 0.88), "deadline": (0.94, 0.86),
-                 "status": (0.91, 0.81), "inspection": (0.98, 0.94), "info_block": (0.96, 0.94)}
+                 "status": (0.90, 0.81), "inspection": (0.98, 0.94), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -266,11 +271,10 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: is seen for every kind since the round on its dev rows (README "The round on set 47 (r47)"), its rows in the floors
 #: above.
 #: Fresh set 48 (harvest 53, 142 rows: sector pages on plastic film, tailings, rural toilets and refuse, sand mining, the
-#: 长江 shoreline, discharge permits, off-road machinery, soil conservation, taken while set 47 was being read) was first
-#: measured with the readers after the round on set 47 (README "Set 48 measured blind after the round on set 47":
-#: status 14 / 12 / 11, deadline 29 / 2 / 7, info block 27 / 3 / 4, inspection 1 / 0 / 0, citation, task count and
-#: feedback no positive; the round moved none of its rows) and is held to it; kept unread, the blind measure of the
-#: next round.
+#: 长江 shoreline, discharge permits, off-road machinery, soil conservation) was first measured with the readers after the
+#: round on set 47 (README "Set 48 measured blind after the round on set 47": status 14 / 12 / 11, deadline 29 / 2 / 7,
+#: info block 27 / 3 / 4, inspection 1 / 0 / 0, citation, task count and feedback no positive) and is seen for every
+#: kind since the round on its dev rows (README "The round on set 48 (r48)"), its rows in the floors above.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -278,8 +282,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh48": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (0.935, 0.805), "status": (0.538, 0.559), "info_block": (0.899, 0.870)},
 }
 
 #: Fresh sets kept unread and not measured yet (set 49 now; sets 33–48 were until their first measure):
