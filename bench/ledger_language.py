@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–48 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 48 measured blind after the round on set 47"; the rounds on them read their dev rows): set 49
-#: (harvest 54, README "Fresh set 49 (harvest 54): kept unread"), labelled while the round on set 48 (r48) reads set 48's
-#: dev rows; the next harvest adds its set here
+#: (harvest 54), measured blind once after the round on set 48 (README "Set 49 measured blind after the round on set
+#: 48"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh49"}
 
 
