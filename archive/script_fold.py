@@ -15,7 +15,8 @@ and its folded copy (same length as each other), and the spans a reader returns 
 ``unannotated`` also gives, for each character kept, its offset in the text as given, for a reader
 whose callers slice the spans from their own text (``archive.timeliness.dates.find_dates``).
 Nothing is removed from a text that has no such annotation (the usual case: then the text is returned
-as it is, and no offset changes).
+as it is, and no offset changes).  The spaces a PDF's text layer or a spaced heading sets between single characters
+(``中 央 第 四 生 态``) are taken out the same way (``archive.letter_spacing``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import logging
 import re
 from functools import lru_cache
 
+from archive.letter_spacing import spacing_gaps
 from archive.line_breaks import soften_breaks
 from archive.script_table import SIMPLIFIED, TRADITIONAL
 
@@ -72,9 +74,11 @@ def fold_script(text: str) -> str:
 
 
 def unannotated(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without a mirror's inline pinyin, and the offset in ``text`` of each character kept
-    (None when nothing was taken out: the offsets are the same)."""
-    spans = _annotations(text)
+    """``text`` without a mirror's inline pinyin and without the spaces that only set single characters apart
+    (``archive.letter_spacing``: 中 央 第 四 生 态 …), and the offset in ``text`` of each character kept (None when
+    nothing was taken out: the offsets are the same)."""
+    notes = _annotations(text)
+    spans = sorted(notes + [g for g in spacing_gaps(text) if not any(s < g[1] and g[0] < e for s, e in notes)])
     if not spans:
         return text, None
     kept: list[str] = []
@@ -84,7 +88,7 @@ def unannotated(text: str) -> tuple[str, list[int] | None]:
         kept.append(text[pos:start])
         owner.extend(range(pos, start))
         pos = end
-    logger.debug("took out %d inline pinyin annotations", len(spans))
+    logger.debug("took out %d inline pinyin annotations and letter-spacing gaps", len(spans))
     return "".join(kept), owner
 
 

@@ -70,6 +70,8 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "full-width marks": lambda t: t.translate(_FULL),
     "ASCII marks": lambda t: t.translate(_HALF),
     "space by digits": _spaced,
+    "spaced characters": lambda t: " ".join(t),
+    "full-width digits": lambda t: t.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     "traditional script": lambda t: t.translate(_TO_TRAD),
     "line break after comma": lambda t: re.sub(r"([，,])", r"\1\n", t, count=1),
     "PDF round trip": _pdf_round_trip,
@@ -79,6 +81,10 @@ REWRITES: dict[str, Callable[[str], str]] = {
 
 #: rewrites that say nothing of a reader: a detail page's info block is read from its HTML, never from a PDF
 _NOT_FOR = {"info_block": ("PDF round trip",)}
+
+
+#: rewrites whose spaces a reader takes out of what it returns (``archive.letter_spacing``)
+_VALUES_CLOSED = {"spaced characters"}
 
 
 def _rewritten_value(value: object, rewrite: Callable[[str], str]) -> object:
@@ -116,7 +122,10 @@ def main() -> None:
                     continue
                 rewritten += 1
                 got = read({**row, "text": text})
-                before, want = (_rewritten_value(v, rewrite) for v in (base[row["id"]], expected(row)))
+                if name in _VALUES_CLOSED:  # a publisher read from a letter-spaced block is given closed, as meant
+                    before, want = base[row["id"]], expected(row)
+                else:
+                    before, want = (_rewritten_value(v, rewrite) for v in (base[row["id"]], expected(row)))
                 if got == before:
                     continue
                 changed += 1

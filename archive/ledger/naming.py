@@ -205,20 +205,11 @@ def _short_group(sentence: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-#: a run of single Han characters each set apart by spaces (a PDF's text layer: 中 央 第 四 生 态 …); a space between words
-#: (中央环保督察启动 第十督察组…) is the writer's and stays
-_SPACED_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff](?![\u4e00-\u9fff])){3,}")
-
-
-def _closed_spaced(text: str) -> str:
-    return _SPACED_RUN.sub(lambda m: re.sub(r"[ \t\u3000]+", "", m.group(0)), text)
-
-
 def namings(text: str | None) -> list[InspectionName]:
     """Every naming in ``text`` in order, level-less ones folded into the naming before them."""
     # a link a spam site inserted inside a word (中央生态环境《某某app网址》保护督察组) is read as not there
-    # …and a PDF's spaces between characters closed (中 央 第 四 生 态 …)
-    original, raw = for_reading(_closed_spaced(_INSERTED.sub("", text or "")))  # read in simplified script, same offsets; no pinyin
+    # …and a PDF's spaces between characters closed (中 央 第 四 生 态 …: ``for_reading``, archive.letter_spacing)
+    original, raw = for_reading(_INSERTED.sub("", text or ""))  # read in simplified script, same offsets; no pinyin
     masked = _masked(unspun(raw))  # a spun re-post's naming read as meant (中心生态环境维护督察组)
     out: list[InspectionName] = []
     filled: dict[int, int | None] = {}  # the group a bare 第N督察组 gave the naming at that index (None: two differed)
