@@ -65,6 +65,14 @@ def _pdf_round_trip(text: str) -> str:
     return read.split(_PREAMBLE[-6:] + "\n", 1)[-1]
 
 
+def _cn_date(m: re.Match[str]) -> str:
+    year = "".join("〇一二三四五六七八九"[int(d)] for d in m.group(1))
+    return year + "年" + "".join(_cn(int(g)) + unit for g, unit in ((m.group(2), "月"), (m.group(3), "日")) if g)
+
+
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
 def _spaced(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", text)
 
@@ -79,6 +87,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "traditional script": lambda t: t.translate(_TO_TRAD),
     "line break after comma": lambda t: re.sub(r"([，,])", r"\1\n", t, count=1),
     "PDF round trip": _pdf_round_trip,
+    "dates in Chinese": lambda t: _DATE.sub(_cn_date, t),
     "counts in Chinese": lambda t: _SMALL_COUNT.sub(lambda m: _cn(int(m.group(1))), t),
 }
 
