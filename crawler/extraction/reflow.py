@@ -1,6 +1,6 @@
 """Lines a document's layout wrapped, joined back into the sentences they cut.
 
-pdfminer (PDF) and antiword (DOC) write text as it was laid out: a sentence wider than the column runs on over the
+pdfminer (a PDF's text layer) and the OCR engines (a scan) give text as it was laid out: a sentence wider than the column runs on over the
 next line, often inside a word, a number or a date (``反馈督察意见后,省委、省政府高度`` / ``重视``, ``2017年8月`` /
 ``1日``).  The ledger's readers end what they read at a line break (a table row, a heading, an item of a list), so a
 feedback sentence, an inspection's name or a task count cut by the layout reads as nothing, or as less.
@@ -20,7 +20,8 @@ page's ``<br>`` after a comma as no break.
 
 Short lines (headings, a signer, a date, the cells of an unruled table) are never full, so they stay as they are; a
 document with fewer than two full lines has no wrap width and is left alone.  Han text is joined without a space
-(Chinese has none between words), other text with one.
+(Chinese has none between words), other text with one.  DOC (``antiword -w 0``), DOCX and LibreOffice text is written a
+paragraph a line and is not reflowed.
 """
 from __future__ import annotations
 
