@@ -34,3 +34,9 @@ def test_spaces_between_words_and_fields_are_the_writers_and_stay():
                  "整改责任单位：市住建局 市城管局 市生态环境局", "公 示"):
         assert spacing_gaps(text) == [], text
         assert for_reading(text)[0] == text
+
+
+def test_a_row_of_numbers_is_never_closed_into_one_number():
+    for text in ("1 2 3 4 5 6", "3 5 10 15 20 25", "关 停 取 缔 企 业 5 10 15 家"):
+        closed = unannotated(text)[0]
+        assert "5 10" in closed or closed == text, closed
