@@ -6,7 +6,8 @@
 
 Takes the dev rows the language bench shows (never the kept-unread sets) that the reader reads right, applies
 label-preserving variations (numeral script, full-width digits, spacing, traditional script, a mirror's inline pinyin,
-punctuation forms, synonyms from a short table per kind, a neutral prefix or list enumerator) and counts, per kind and
+punctuation forms, synonyms from a short table per kind, a neutral prefix or list enumerator, and the forms a layout
+gives a text: a line break after a comma, letter spacing, a PDF's wrapped lines — ``bench/layout_forms.py``) and counts, per kind and
 variation, the variants whose answer differs from the row's label.  A variation that does not apply to a row (nothing
 to substitute) makes no variant.
 """
@@ -24,6 +25,7 @@ from archive.ledger.language import READERS, Row, expected, load
 from archive.ledger.naming import cn_ordinal
 from archive.script_fold import VARIANTS
 from archive.timeliness.dates import cn_number
+from bench.layout_forms import break_after_comma, letter_spaced, pdf_round_trip
 from bench.ledger_language import _readable
 
 Variation = Callable[[str], list[str]]
@@ -202,8 +204,18 @@ def year_zero(text: str) -> list[str]:
 
 
 def line_break(text: str) -> list[str]:
-    """A line break after the first comma (a table cell wrapped)."""
-    return _once(text, re.sub(r"([，,])", r"\1\n", text, count=1))
+    """A line break after the first comma (a table cell wrapped, a ``<br>``)."""
+    return _once(text, break_after_comma(text))
+
+
+def letter_spacing(text: str) -> list[str]:
+    """Every character set apart (a PDF's letter-spaced text layer: 2 0 1 9 年 底 前)."""
+    return _once(text, letter_spaced(text))
+
+
+def pdf_layout(text: str) -> list[str]:
+    """The text set in a PDF and read back by the crawler (``bench/layout_forms.py``)."""
+    return _once(text, pdf_round_trip(text))
 
 
 def pdf_spacing(text: str) -> list[str]:
@@ -230,7 +242,8 @@ def variations(kind: str) -> dict[str, Variation]:
             "synonyms": synonyms(kind), "year-end month": year_end_month,
             "前 forms": before_forms, "dotted date": dotted_date, "两 / 2": liang, "PDF spacing": pdf_spacing,
             "日 / 号": day_hao, "已…了": perfective_le, "quotes": quote_forms,
-            "year zero": year_zero, "line break": line_break,
+            "year zero": year_zero, "line break": line_break, "letter spacing": letter_spacing,
+            "PDF round trip": pdf_layout,
             "prefix": prefix, "enumerator": enumerator}
 
 

@@ -7,7 +7,8 @@ Kinds probed: citation, inspection, info_block, task_count, feedback (status and
 Rows probed: the dev rows the bench shows (``_readable``: never the kept-unread sets) that the reader reads right.  Each
 variation is a label-preserving rewrite a government writer uses (another numeral script, full-width digits, traditional
 script, a mirror's inline pinyin, the other punctuation width, a synonym the corpus README treats as the same fact, a
-neutral clause or a list enumerator around the text); a variation that does not apply to a row (changes nothing) is not
+neutral clause or a list enumerator around the text, and — but for info blocks — the forms a layout gives a text:
+``bench/layout_forms.py``); a variation that does not apply to a row (changes nothing) is not
 counted.  A variant's answer is compared after folding script, width and spacing (an info block's publisher is sliced
 from the text as written, so a traditional-script variant names it in traditional script).
 """
@@ -27,6 +28,7 @@ from archive.ledger.language import expected, load
 from archive.ledger.naming import cn_ordinal
 from archive.script_fold import VARIANTS, fold_script
 from archive.timeliness.dates import cn_number
+from bench.layout_forms import break_after_comma, letter_spaced, pdf_round_trip
 from bench.ledger_language import _readable, readers
 
 Variation = Callable[[str], str]
@@ -161,7 +163,8 @@ _COMMON: dict[str, Variation] = {
     "traditional": traditional, "inline_pinyin": inline_pinyin,
     "full_width_marks": full_width_marks, "ascii_marks": ascii_marks, "spaced_marks": spaced_marks,
 }
-_SENTENCE: dict[str, Variation] = {
+_SENTENCE: dict[str, Variation] = {  # (the layout's forms too: an info block is read from a page's HTML, never a PDF)
+    "break_after_comma": break_after_comma, "letter_spaced": letter_spaced, "pdf_round_trip": pdf_round_trip,
     "no_final_stop": no_final_stop, "prefix_据悉": prefix("据悉，"), "prefix_目前": prefix("目前，"),
     "enum_1、": prefix("1、"), "enum_(一)": prefix("（一）"), "enum_一是": prefix("一是"),
     "suffix_下一步": suffix("下一步，将继续做好相关工作。"),

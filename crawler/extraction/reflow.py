@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from archive.line_breaks import ASKS_MORE, ENDS_SENTENCE, STARTS_ITEM
@@ -37,23 +38,23 @@ _MIN_FULL_LINES = 2
 _SLACK = 0.1  # a line within this share of the wrap width reaches the column's edge
 
 
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def display_width(line: str) -> int:
     """Columns the line takes when set: a wide (Han, full-width) character two, any other one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return sum(2 if _wide(ch) else 1 for ch in line)
 
 
 def wrap_width(widths: list[int]) -> int | None:
     """The width a document's wrapped lines reach: the widest width at least two lines come within a tenth of
     (None when no two lines do: nothing was wrapped, or nothing can be told)."""
-    ranked = sorted((w for w in widths if w > 0), reverse=True)
-    for width in ranked:
-        if sum(1 for w in ranked if w >= width * (1 - _SLACK) and w <= width) >= _MIN_FULL_LINES:
+    ascending = sorted(w for w in widths if w > 0)
+    for width in reversed(ascending):
+        if bisect_right(ascending, width) - bisect_left(ascending, width * (1 - _SLACK)) >= _MIN_FULL_LINES:
             return width
     return None
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
 
 
 def _joiner(left: str, right: str) -> str:
