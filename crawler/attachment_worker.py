@@ -47,8 +47,7 @@ _QUEUED, _DONE = 0.0, -1.0
 #: workers that cannot start at all).
 MAX_IDLE_BREAKS = 3
 #: A queued job looks whether a worker has started it once per its own limit; this floor keeps a tiny limit from
-#: spinning.  (A coarser floor let a job under a limit shorter than it start and finish unseen between two looks,
-#: and come back as a success.)
+#: spinning.  A job that starts and ends between two looks is judged by the working time its worker measured.
 _QUEUED_POLL_S = 0.001
 _starts: Any = None  # in a worker: the pool's shared array of job states
 
@@ -73,11 +72,12 @@ def _start_worker(parent_pid: int, starts: Any) -> None:
     _starts = starts
 
 
-def _timed(slot: int, func: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
-    """In a worker: ``func(*args, **kwargs)``, its start and end written to ``slot`` (clocks are system-wide)."""
-    _starts[slot] = time.monotonic()
+def _timed(slot: int, func: Callable[..., Any], args: tuple, kwargs: dict) -> tuple[Any, float]:
+    """In a worker: ``func(*args, **kwargs)`` and the seconds it worked, its start and end written to ``slot``
+    (clocks are system-wide)."""
+    began = _starts[slot] = time.monotonic()
     try:
-        return func(*args, **kwargs)
+        return func(*args, **kwargs), time.monotonic() - began
     finally:
         _starts[slot] = _DONE
 
@@ -136,7 +136,7 @@ class AttachmentTextWorker:
             try:
                 future = asyncio.wrap_future(pool.submit(_timed, slot, func, args, kwargs))
                 future.add_done_callback(_retrieved)
-                return await self._within(future, slot, limit)
+                result, worked = await self._within(future, slot, limit)
             except TimeoutError:
                 self._replace_pool(pool, timed_out=True)
                 raise
@@ -151,9 +151,13 @@ class AttachmentTextWorker:
                     idle_breaks += 1
                 if crashes == 2 or idle_breaks > MAX_IDLE_BREAKS:
                     raise
+            else:
+                if worked > limit:  # started and ended between two looks: over its limit all the same
+                    raise TimeoutError
+                return result
 
-    async def _within(self, future: asyncio.Future, slot: int, limit: float) -> Any:
-        """The job's result; TimeoutError once it has worked ``limit`` seconds (time queued does not count)."""
+    async def _within(self, future: asyncio.Future, slot: int, limit: float) -> tuple[Any, float]:
+        """The job's result and working time; TimeoutError once it has worked ``limit`` seconds (time queued does not count)."""
         while True:
             started = self._starts[slot]
             wait: float | None

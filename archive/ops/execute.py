@@ -248,6 +248,11 @@ def _crawl(cfg: OpsConfig, group: Group, command: list[str], job_row: int, resul
             finally:
                 supervisor.discard(child)
             result.run_ids = _runs_of(cfg.db, child.pid, last_id)
+            if result.outcome == "interrupted" and _all_ok(cfg.db, result.run_ids):
+                # the stop signal reached a crawl that had already finished and recorded its runs: it ran whole
+                logger.info("group %s: crawl pid %d had finished its runs %s when it was stopped", group.name,
+                            child.pid, result.run_ids)
+                result.outcome = "ok"
     finally:
         release(fd, lock_path(cfg.db))
     return True
@@ -277,6 +282,16 @@ def _runs_of(db_path: str, pid: int, after_id: int) -> list[int]:
     with opened(db_path) as db:
         return [r[0] for r in db.execute("SELECT id FROM runs WHERE id > ? AND pid = ? ORDER BY id",
                                          [after_id, pid]).fetchall()]
+
+
+def _all_ok(db_path: str, run_ids: list[int]) -> bool:
+    """Whether every one of ``run_ids`` (at least one) finished with status ``ok``."""
+    if not run_ids:
+        return False
+    with opened(db_path) as db:
+        marks = ",".join("?" * len(run_ids))
+        statuses = [r[0] for r in db.execute(f"SELECT status FROM runs WHERE id IN ({marks})", run_ids)]
+    return len(statuses) == len(run_ids) and all(status == "ok" for status in statuses)
 
 
 def _close(cfg: OpsConfig, result: JobResult, job_row: int) -> None:

@@ -3,9 +3,10 @@
 It behaves as the wired crawl command would: takes ``crawl_lock``, records a run with
 ``Archive.begin_run`` / ``finish_run`` (summary of crawler counters), calls ``after_run``, and
 appends ``start``/``end`` JSON lines to ``--log``.  ``--control FILE`` (JSON, re-read every run)
-says what to do: ``{"mode": "ok"|"hang"|"stubborn"|"fail"|"exit", "sleep": seconds, "code": N}`` (``exit``:
-leave the run ``running`` and exit with ``code``, as a crawl stopped by a signal it handled; ``stubborn``:
-hang ignoring SIGTERM).
+says what to do: ``{"mode": "ok"|"hang"|"stubborn"|"fail"|"exit"|"finish_then_exit", "sleep": seconds, "code": N}``
+(``exit``: leave the run ``running`` and exit with ``code``, as a crawl stopped by a signal it handled;
+``finish_then_exit``: record the run ``ok``, then exit with ``code``, as a crawl the stop signal reached as it
+ended; ``stubborn``: hang ignoring SIGTERM).
 """
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ def main() -> int:
             with Archive(args.db) as archive:
                 archive.finish_run(run_id, status=status, summary={s: counts for s in args.site or ["fake"]})
             _log(args.log, event="end", run_id=run_id)
+            if control.get("mode") == "finish_then_exit":
+                return int(control["code"])
     except CrawlLockBusy as exc:
         print(exc, file=sys.stderr)
         return 75

@@ -177,6 +177,17 @@ def test_a_crawl_stopped_by_a_signal_is_interrupted_not_an_error(tmp_path, fake_
     assert _row(tmp_path / "archive.db")[1] == outcome
 
 
+def test_a_stop_signal_that_reaches_a_crawl_after_it_recorded_its_runs_ok_leaves_the_run_ok(tmp_path, fake_schedule):
+    """The crawl had finished its work and recorded its run 'ok' when SIGTERM cut its exit (143): the scheduled run
+    is 'ok', as its run is, not 'interrupted' beside a run that says it ended well."""
+    (tmp_path / "control.json").write_text(json.dumps({"mode": "finish_then_exit", "code": 143}))
+    cfg = load_config(fake_schedule([EVERY_2S]))
+    result = run_group(cfg, "g")
+    assert (result.exit_code, result.outcome) == (143, "ok")
+    runs = query_rows(tmp_path / "archive.db", "SELECT status FROM runs")
+    assert runs == [("ok",)] and _row(tmp_path / "archive.db")[1] == "ok"
+
+
 def test_death_by_signal_maps_to_interrupted_or_crashed():
     """Killed by SIGTERM/SIGINT/SIGHUP: interrupted; by SIGKILL or SIGSEGV: crashed."""
     from archive.ops.execute import outcome_of
