@@ -23,11 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–48 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 48 measured blind after the round on set 47"; the rounds on them read their dev rows): set 49
-#: (harvest 54), measured blind once after the round on set 48 (README "Set 49 measured blind after the round on set
-#: 48"), the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh49"}
+#: fresh sets no reader round reads, dev rows included (sets 13–49 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 49 measured blind after the round on set 48"; the rounds on them read their dev rows): none
+#: while the round on set 49 (r49) reads its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
