@@ -62,3 +62,44 @@ def looks_dated(text: str | None) -> bool:
     if m is None:
         return False
     return 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2) or m.group(3)) <= 31
+
+
+#: a full day with a Chinese numeral in some part (二〇二三年二月十日, 二○一五年10月9日, 2019年十月一日, a two-digit year's
+#: 18年五月二十九日, kept as written); checked by value
+_SOME_CN_DAY = re.compile(rf"(?P<y>{_CNY}|(?<!\d)(?:(?:19|20)\d{{2}}|\d{{2}}))\s*年\s*(?P<m>{_CNMD}|\d{{1,2}})\s*月"
+                          rf"\s*(?P<d>{_CNMD}|\d{{1,2}})\s*(?P<unit>[日号])")
+#: a year in Chinese digits with no day (二〇一八年10期, 二〇二〇年底前)
+_CN_YEAR = re.compile(rf"{_CNY}(?=\s*年)")
+#: …and the year-less end of a span after such a day (…十四日至十二月二十九日, …十四日至二十七日)
+_CN_SPAN_END = re.compile(rf"(?P<mark>\s*(?:至|到|—+|－|-|~|～)\s*)(?:(?P<m>{_CNMD})\s*月\s*)?(?P<d>{_CNMD})\s*(?P<unit>[日号])")
+_HAS_CN = re.compile(r"[〇○零Ｏ一二三四五六七八九十]")
+
+
+def arabic_days(text: str) -> str:
+    """``text`` with each full day written with Chinese numerals, wholly or in part, in Arabic digits
+    (``二〇二三年二月十日`` → ``2023年2月10日``), the year-less end of a span after one (``至十二月二十九日``) and a year in
+    Chinese digits alone (``二〇一八年10期``) too, so
+    that every reader of a day's line reads one form; what makes no calendar day is left as written."""
+    if not _HAS_CN.search(text):
+        return text
+    out: list[str] = []
+    at = 0
+    for m in _SOME_CN_DAY.finditer(text):
+        parts = (m.group("y"), m.group("m"), m.group("d"))
+        year, month, day = (cn_number(part) for part in parts)
+        short = len(parts[0]) == 2  # a two-digit year stays as written (its century is the reader's to judge)
+        full_year = 2000 + year if short and year is not None else year
+        if not any(_HAS_CN.search(part) for part in parts) or _day_iso(full_year, month, day) is None:
+            continue
+        out.append(text[at:m.start()] + f"{parts[0] if short else year}年{month}月{day}{m.group('unit')}")
+        at = m.end()
+        end = _CN_SPAN_END.match(text, at)
+        if end:  # the span's end in the same form (its year is the start's)
+            to_month = cn_number(end.group("m")) if end.group("m") else month
+            to_day = cn_number(end.group("d"))
+            if _day_iso(full_year, to_month, to_day):
+                shown = f"{to_month}月{to_day}" if end.group("m") else f"{to_day}"
+                out.append(end.group("mark") + shown + end.group("unit"))
+                at = end.end()
+    out.append(text[at:])
+    return _CN_YEAR.sub(lambda y: str(cn_number(y.group(0))), "".join(out))

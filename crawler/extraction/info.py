@@ -36,9 +36,9 @@ import re
 from dataclasses import dataclass
 
 from archive.enumerators import ENUMERATOR
-from archive.script_fold import for_reading
-from archive.timeliness.dates import find_dates
-from archive.timeliness.shown_dates import parse_shown_date
+from archive.script_fold import for_reading, unannotated
+from archive.timeliness.dates import find_dates, fold_digits
+from archive.timeliness.shown_dates import arabic_days, parse_shown_date
 
 from .dates import find_stated_date
 from .info_days import day_before_controls, spaced_year_day
@@ -245,9 +245,10 @@ def _journal(folded: str) -> re.Match[str] | None:
 
 
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
-#: ("2024-11-04 某某市生态环境局办公室 王某"): the posting day and the publisher
+#: ("2024-11-04 某某市生态环境局办公室 王某", a round's number in the body's name: 第3轮…办公室): the posting day and the
+#: publisher
 _DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
-                       rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff]{{2,40}}?(?:[{BODY_END}]|中心|政府))"
+                       rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff][\u4e00-\u9fff\d]{{1,39}}?(?:[{BODY_END}]|中心|政府))"
                        # (…a view count glued after the body: 2020-09-28 国家能源局13530)
                        r"(?:\d{1,7}|[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
 
@@ -353,7 +354,9 @@ _NOTICE_WINDOW = re.compile(rf"公示(?:(?!结束|期满|完毕|后|无异议|�
 
 def info_block(text: str) -> InfoBlock:
     """Publisher, posting date, document date and 公示 start of an info block (see the module doc)."""
-    text = _ENTITY_SPACE.sub(lambda m: " " * len(m.group(0)), text)
+    # every day in one numeral script (二〇二三年二月十日 as 2023年2月10日): the layouts below read days in Arabic digits
+    # (read once a mirror's pinyin is out: 二〇一六年五月(yuè)二十八日)
+    text = arabic_days(unannotated(_ENTITY_SPACE.sub(lambda m: " " * len(m.group(0)), text))[0])
     text, folded = for_reading(joined_labels(text))  # read in simplified script; values sliced from ``text`` (same offsets)
     fields = label_fields(text)
     notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
@@ -377,7 +380,8 @@ def info_block(text: str) -> InfoBlock:
         posted = parse_shown_date(dateline.group("day"))
     if posted is None:  # a day glued to the source's name or right after it is the day the source printed it
         posted = next((parse_shown_date(m.group(1)) for label in PUBLISHER_LABELS
-                       if (m := GLUED_DATE.search(fields.get(label) or "") or _DATE_AFTER_NAME.match(fields.get(label) or ""))),
+                       if (m := GLUED_DATE.search(value := fold_digits(fields.get(label) or ""))
+                           or _DATE_AFTER_NAME.match(value))),
                       None)
     if posted is None and (after := _DATE_AFTER_SOURCE.search(folded) or _DATE_AFTER_WRITER.search(folded)):
         posted = parse_shown_date(after.group(1))
