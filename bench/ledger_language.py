@@ -24,9 +24,10 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–49 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 49 measured blind after the round on set 48"; the rounds on them read their dev rows): none
-#: while the round on set 49 (r49) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: "Fresh set 13" … "Set 49 measured blind after the round on set 48"; the rounds on them read their dev rows): set 50
+#: (harvest 55, README "Fresh set 50 (harvest 55): kept unread"), labelled while the round on set 49 (r49) reads set 49's
+#: dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = {"fresh50"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
