@@ -162,3 +162,17 @@ def test_a_comment_link_ends_the_source(text, want):
 ])
 def test_a_posters_label_ends_the_source(text, want):
     assert info_block(text).value() == want
+
+
+# -- S3 status: an effort stepped up with 力度 straight after 加大, its object after it (fa4b1999) ----------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("下一步,县局将继续加大力度对散煤销售点开展巡查", "ongoing"),
+    ("我们将继续加大力度,推动餐饮油烟治理", "ongoing"),
+    # stepped up no more, or asked of others, is no duty kept up
+    ("不再继续加大力度投入该项目", "other"),
+    ("要求各镇继续加大力度开展巡查", "other"),
+])
+def test_an_effort_stepped_up_before_its_object(text, want):
+    reads_status(text, want)
