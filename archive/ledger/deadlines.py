@@ -80,6 +80,7 @@ from archive.ledger.past_times import (
 from archive.ledger.plan_period import PLAN_PERIOD as _PLAN_PERIOD
 from archive.ledger.plan_period import PLAN_SPAN as _PLAN_SPAN
 from archive.ledger.plan_period import plan_end as _plan_end
+from archive.ledger.this_month import this_month_days
 from archive.ledger.windows import CLOSING as _CLOSING
 from archive.ledger.windows import campaign_span as _campaign_span
 from archive.ledger.windows import named_window as _named_window
@@ -128,8 +129,9 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
                           r"(?![^，,。;；]*了))")
 #: what sets a date as a limit (module docstring): a limit or the completion it is set for after the date (not a past
 #: one: 已完成, 完成了), an obligation or aim before it, a time-limit label before it
-#: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作)
-_LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
+#: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作; the plan's verb
+#: before it, 2020年,安排完成…: set 49)
+_LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:安排|计划)?(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
                           r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
 #: (…到 after a connective opening its clause is a target time too: 年底要建成…,同时到2022年6月…要达到: set 48)
 _AIM_BEFORE = re.compile(rf"(?:{AIM_VERB}|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
@@ -201,6 +203,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     days += _year_and_quarter_days(raw, context_year)
     days += _tenth_days(raw, context_year)
     days += holiday_eve_days(raw, context_year)  # 国庆节前, 2021年春节前
+    days += this_month_days(raw, mentions)  # 2020年12月8日,…本月底前完成
     days += [(_last_day(int(m.group("y")), None, None), m.group(0)) for m in _YEAR_TASK_DATED.finditer(raw)]
     if context_year is not None and not days:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)

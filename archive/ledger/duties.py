@@ -83,7 +83,8 @@ _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监�
                # (…or registering what a firm produces and where it goes, 定期登记工业固废种类、产生量: set 47)
                r"|登记|申报)")
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
-_EACH_DAY = rf"每(?:天|日)[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
+#: (…a count or a check chained before the duty by 并 / 、 / 后: 每日统计并向…通报, set 49)
+_EACH_DAY = rf"每(?:天|日)(?:统计|汇总|核查|调度)?(?:并|、|后)?[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
 _NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
 #: (每周一至周五 + clock times are hours of service, no duty: 受理时间为每周一至周五9:00-12:00)
@@ -133,9 +134,10 @@ _CN_SMALL = "一二两三四五六七八九十"
 _WINDOW_NOUN = r"(?:公示|公告|受理|异议|反馈|征求意见|整改|办理|办结|答复)"
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
 #: (…a range of them too: 用3至5年时间, 经过两到三年努力)
-_SPAN = (rf"(?<![\d〇○零{_CN_SMALL}])(?:(?:\d{{1,2}}|[{_CN_SMALL}]+)\s*(?:至|到|-|—|～|~)\s*)?"
-         rf"(?:\d{{1,2}}|[{_CN_SMALL}]+|半)\s*(?:个)?\s*多?\s*")
-RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*[以之]?内"
+#: (…in three digits or with 百 too: 用一百天的时间, 用100天: set 49)
+_SPAN = (rf"(?<![\d〇○零百{_CN_SMALL}])(?:(?:\d{{1,3}}|[{_CN_SMALL}百]+)\s*(?:至|到|-|—|～|~)\s*)?"
+         rf"(?:\d{{1,3}}|[{_CN_SMALL}百]+|半)\s*(?:个)?\s*多?\s*")
+RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*[以之]?内"
                       rf"|{_SPAN}年\s*[以之]?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
                       # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日;
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
@@ -152,6 +154,10 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}]+|半)\s*(?:个)?|(?<=[在于])\
                       # (…or its time alone, 经过 / 通过 it: 力争通过两年时间,使…)
                       rf"|(?:提出|力争|争取|务必|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过)\s*{_SPAN}"
                       r"(?:年|个?月|周)\s*(?:左右|多)?\s*(?:的)?\s*时间"
+                      # …or a plan's span to finish in, right before the completion (计劃三年完成…改造, 计划用两年全面完成: set 49;
+                      # 近三年完成 tells the past)
+                      rf"|(?:计划|力争|争取|拟|预计)\s*(?:用|利用)?\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|时间)?\s*(?:内)?\s*"
+                      r"(?:全面|全部|基本)?完成(?![了过])"
                       # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
                       rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
                       r"(?:工作日|自然日|日|天|个?月|周)")

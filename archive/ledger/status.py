@@ -73,6 +73,7 @@ from archive.ledger.status_parts import (
     all_done_after,
     behind_part,
     campaign_results,
+    effort_results,
     evaluation_cell,
     part_mostly_done,
     rest_turns,
@@ -138,6 +139,9 @@ _NOW = re.compile(r"[，,；;。](?:(?:截至|截止)?(?:目前|当前|现阶段
 #: measures taken to push work on or keep it up (采取措施持续推进整改) name what they are for, a plan, not its progress
 #: (已采取措施… reports them; a completion after them, 采取措施完成整改, reports its result)
 _PURPOSE = re.compile(r"(?<!已)(?<!已经)采取[^，,；;。]{0,4}?(?:措施|举措|办法)(?:[^，,；;。]{0,12}?)$")
+#: a kept-up act as the means a clause opens with (通过持续督导检查…,使…明显降低; 经过长期治理): what brought a result about, no
+#: state of work (set 49)
+_MEANS = re.compile(r"(?:通过|经过|依靠|借助)[^，,；;。]{0,4}$")
 #: a phrase closed by 的 that a duty follows names the group the duty is for, no state (已完成整改的要抓紧销号,
 #: 正在整改的问题要确保序时进度)
 _GROUP_FOR_DUTY = re.compile(r"[^，,；;。的]{0,8}?的[^，,；;。]{0,6}?[，,]?(?:要(?!求)|应当?|须|需要?|必须|务必|一律"
@@ -244,6 +248,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 正在进行的专项督查: the progressive names the thing, no state (正在整改的还有两家 counts them)
     if name in ("on_track", "ongoing") and _PURPOSE.search(compact, clause, m.start()):
         return False
+    if name == "ongoing" and _MEANS.search(compact, clause, m.start()):
+        return False  # 通过持续督导检查…,使…降低: the means of a result, no work reported
     if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):
         return False
     if name in ("done", "on_track") and _CAUSE.search(compact, clause, m.start()):
@@ -351,7 +357,7 @@ def read_status(text: str | None) -> StatusReading:
     if later is None and head[2] == "done":
         later = stage_verdict(compact, head, _head)  # …已完成整改,原则同意阶段整改完成: a stage accepted
     if later is None and head[2] == "ongoing":
-        later = campaign_results(compact, head, _head)  # 持续推进…整治行动,…复绿稳步推进: the campaign's results
+        later = campaign_results(compact, head, _head) or effort_results(compact, head)  # …,取得了积极进展: its result
     if later is None and head[2] == "on_track":
         later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
     if later is None and head[2] == "on_track":

@@ -273,3 +273,20 @@ def campaign_results(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     if later is None or later[2] == "ongoing":
         return None
     return (frame.end() + later[0], later[1], later[2], later[3])
+
+
+#: the result a kept-up effort reached, in the clause right after it (持续加强…建设,取得了积极进展; 并取得阶段性成效): progress
+#: made, on track (as 取得積極進展, set 48, and 取得了階段性成果, set 47); an aim before it (力争取得…) or a negation (尚未取得) is none
+_PROGRESS_MADE = re.compile(r"[，,](?:并|均|也)?(?:已(?:经)?)?取得了?(?:(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)的?进展"
+                            r"|阶段性的?(?:成效|成果))")
+
+
+def effort_results(compact: str, head: Head) -> Head | None:
+    """After a kept-up effort (持续加强…), the next clause of its sentence stating the progress it made (…,取得了积极进展):
+    the effort is the frame, its result the status (set 49; as ``campaign_results`` for a campaign)."""
+    if head[2] != "ongoing":
+        return None
+    end = head[0] + len(head[3])
+    comma = re.compile(r"[，,；;。]").search(compact, end)
+    made = _PROGRESS_MADE.match(compact, comma.start()) if comma and compact[comma.start()] in "，," else None
+    return (made.start() + 1, 0, "on_track", made.group(0)[1:]) if made else None

@@ -312,12 +312,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
     # or a standing or ranking (长期靠后, 长期处于…, 长期超标: how long a state lasted, set 43)
     ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于)|(?<![将要])(?:持续|常态化){_ACTION}"
-                          # …or a continuing duty of work announced (将继续加大…力度, 将继续深入开展…工作, 后续将持续加强…把控;
+                          # …or a continuing duty of work announced (将继续加大…力度, 将继续加大力度对…: set 49, 将继续深入开展…工作, 后续将持续加强…把控;
                           # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
                           # (…with a manner of force, 将继续强力推进…工作, 继续大力开展…工作; or 继续 opening a clause that
                           # governs the next one's effort, 将继续出重拳,加大日常巡查力度)
-                          rf"|{_CONTINUED}(?:加大[^，,；;。]{{1,24}}?力度|(?:深入|全面|扎实|强力|大力|全力|坚决)(?:开展|推进)[^，,；;。]{{1,24}}?工作)"
+                          rf"|{_CONTINUED}(?:加大[^，,；;。]{{0,24}}?力度|(?:深入|全面|扎实|强力|大力|全力|坚决)(?:开展|推进)[^，,；;。]{{1,24}}?工作)"
                           rf"|{_CONTINUED}[^，,；;。]{{1,10}}?[，,]加大[^，,；;。]{{1,16}}?力度"
                           r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促

@@ -27,9 +27,9 @@ _SPAN_LENGTH = r"(?:\d{1,3}|[一二两三四五六七八九十]+)\s*个?\s*(?:�
 NAMED_WINDOW = re.compile(rf"{_WINDOW_NAME}\s*(?:(?:期限|时段|期间|期|时间|日期)\s*(?:为|是|[:：])?\s*(?:{_SPAN_LENGTH})?"
                           rf"|(?:为期)?\s*{_SPAN_LENGTH})\s*[:：,，]?\s*(?:即|为)?\s*[（(]?\s*(?:自|从)?\s*$")
 #: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日), or the closing
-#: time of a window named before it (受理信访截止时间为9月27日); a statistic's time (统计时间截止…) is a cut-off
+#: time of a window named before it (受理信访截止时间为9月27日; a comment window's, 意见反馈截止时间为…: set 49); a statistic's time (统计时间截止…) is a cut-off
 CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$"
-                     r"|(?:公示|受理|信访|举报|投诉|报名|申报|征集|异议)\s*(?:截止|截至)\s*(?:时间|日期)\s*(?:为|是|[:：])?\s*$")
+                     r"|(?:公示|受理|信访|举报|投诉|报名|申报|征集|异议|意见反馈|意见|反馈)\s*(?:截止|截至)\s*(?:时间|日期)\s*(?:为|是|[:：])?\s*$")
 #: the time petitions or calls are taken (受理时间为…, 受理信访时间:…, 举报电话时间:…): a stay, no window
 _TAKING = re.compile(r"(?:受理|接访|来访|来电|接听|值班|举报|信访|投诉)[^，,。;；]{0,6}?(?:时间|期间)\s*[:：为（(]?\s*$")
 #: a bare 时间 label opening its clause (…进驻延安市,时间为10月12日至31日) dates the clause before it: a window only when

@@ -8,7 +8,7 @@ as in ``…进驻时间为30天。``, is a sentence's word, no label); a value e
 label alone on its line takes the next line as its value, and a spaced label (``发 布 机 构 :``) is read closed up; the
 page's text-size and QR buttons (大字体 小字体, 扫码) end a value too, and an unrendered ``&nbsp`` is a space.  ``info_block(text)`` says what the block states:
 
-* ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者 or 编辑, nor a reporter's name after the
+* ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者, 发布人 or 编辑, nor a reporter's name after the
   body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
   2018-09-29``), else a news medium's name (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a
   posting label, or a body's name opening its line before a posting label (``某某省自然资源厅   时间:…``), or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``), or
@@ -56,19 +56,22 @@ from .publisher import (
 logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
-#: another event's day under its own label (实施日期, 截止日期, 进驻时间, 反馈时间, 办结时间, 会议时间): never the posting day
-_EVENT_DATE = ("(?:实施|施行|截止|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
+#: another event's day under its own label (实施日期, 截止日期, 进驻时间, 反馈时间, 办结时间, 会议时间; the day a page was filed,
+#: 归档时间 / 存档日期: set 49): never the posting day
+_EVENT_DATE = ("(?:实施|施行|截止|归档|存档|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
                "处罚|完成|整改|开始|结束)(?:日期|时间)")
 LABELS = (f"索引号|{PUBLISHER_LABEL}|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
           "印发日期|印发时间|公布日期|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
           f"{_EVENT_DATE}|提供时间|提供日期|发稿时间|发稿日期|"
           "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|"
-          "主题分类|时间|日期|作者|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
+          "主题分类|时间|日期|作者|发布人|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
 _SEPARATOR = r"[|｜丨]"
 #: page controls printed after a field (来源:生态环境部关键词:…, …办公室 阅读:, …局 【字体: 大中小】): they end a value
 _UI = (r"\s*【|\s*\[\s*\]|(?:关键词|关键字|阅读|打印|分享|收藏|点赞|评论)\s*(?:[:：(（]|$)|\s(?:关键词|阅读|打印|分享|收藏)"
        # …or the text-size and QR controls (大字体 小字体, 扫码带走, 扫一扫): the page's buttons, no part of the value
-       r"|\s(?:[大中小]字体|字体大小|[大中小]字号|扫码|扫一扫|二维码)")
+       r"|\s(?:[大中小]字体|字体大小|[大中小]字号|扫码|扫一扫|二维码)"
+       # …or a comment link after a space (东南网 我来说两句, 我要评论, 发表评论: set 49)
+       r"|\s(?:我来说两句|我要评论|我要留言|发表评论|参与评论|网友评论)")
 #: a site's own date label after a space (信息提供日期:, 录入时间:, 上传日期:): it ends the value before it
 _OWN_DATE_LABEL = r"[ \t\u3000]+[\u4e00-\u9fff]{1,6}(?:日期|时间)\s*[:：]"
 #: a label compound after a space (网站发布:, 选择阅读字号:, a short word glued before a known label and its colon) or a
