@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–49 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 49 measured blind after the round on set 48"; the rounds on them read their dev rows): set 50
-#: (harvest 55, README "Fresh set 50 (harvest 55): kept unread"), labelled while the round on set 49 (r49) reads set 49's
-#: dev rows; the next harvest adds its set here
+#: (harvest 55), measured blind once after the round on set 49 (README "Set 50 measured blind after the round on set
+#: 49"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh50"}
 
 
