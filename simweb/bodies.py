@@ -60,7 +60,12 @@ def _paragraphs(seed: int, site: SiteSpec, skel: Skeleton, posted: dt.date) -> l
         ob = objection(skel, posted)
         if ob and ob["form"] == "explicit":
             s, e = dt.date.fromisoformat(ob["start"]), dt.date.fromisoformat(ob["end"])
-            out.append(T.OBJECTION_EXPLICIT.format(start=cn_date(s), end=cn_date(e), office=_office(site)))
+            if skel.chinese_date:  # the notice's days in Chinese numerals, as its signature; a year-less end in its year
+                start, end = cn_numeral_date(s), cn_numeral_date(e)
+                end = end.split("年", 1)[1] if e.year == s.year else end
+            else:
+                start, end = cn_date(s), cn_date(e)
+            out.append(T.OBJECTION_EXPLICIT.format(start=start, end=end, office=_office(site)))
         else:
             out.append(T.OBJECTION_RELATIVE.format(office=_office(site)))
         out.append(f"监督电话：{rng.choice(T.PHONES)}")
