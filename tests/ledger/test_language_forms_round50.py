@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ledger.numbers import deadline
+from crawler.extraction.info import info_block
 from tests.ledger.conftest import reads_status
 
 
@@ -102,3 +103,75 @@ def test_a_stage_done_then_the_next_stage(text, want):
 ])
 def test_closed_or_closed_for_a_stage(text, want):
     reads_status(text, want)
+
+
+# -- I1 info block: a name the page masked names no body (b851b082) -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("发布单位:＊＊＊ 发布日期:2023-04-02", (None, "2023-04-02", None, None)),
+    ("来源: ××  时间: 2022-09-30 10:02", (None, "2022-09-30", None, None)),
+    # a body's name beside them stays the publisher
+    ("来源:某某市生态环境局 发布日期:2023-04-02", ("某某市生态环境局", "2023-04-02", None, None)),
+])
+def test_a_masked_name_is_no_publisher(text, want):
+    assert info_block(text).value() == want
+
+
+# -- I2 info block: a day opening its line before the text-size buttons (862ff1c6) ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("某县召开河长制工作会议\n2023-06-01 A+ A- 打印", (None, "2023-06-01", None, None)),
+    ("某区部署秸秆禁烧\n2021年3月9日 【大 中 小】", (None, "2021-03-09", None, None)),
+    ("关于某事项的说明\n2022-11-15  字号:大 中 小", (None, "2022-11-15", None, None)),
+    # a sentence opening with a day is none
+    ("2021年3月9日,某区部署秸秆禁烧,A+级企业…", None),
+])
+def test_a_day_before_the_text_size_buttons(text, want):
+    assert info_block(text).value() == want
+
+
+# -- I3, I5 info block: a signature day padded by a mirror's ? or run onto the body's last sentence (c08a7a7e, 18aa3870)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("特此函告。\n某某市水利局\n2023年7月14日？", (None, None, "2023-07-14", None)),
+    ("?某某县人民政府办公室\n?2019年2月1日?", (None, None, "2019-02-01", None)),
+    ("现印发给你们,请遵照执行。 2020 年 5 月 6 日 (此件主动公开)", (None, None, "2020-05-06", None)),
+    ("请各单位认真抓好落实。 2018年9月3日", (None, None, "2018-09-03", None)),
+    # a day inside the sentence, or a sentence going on after it, is no signature
+    ("请于 2018年9月3日 前报送。", None),
+    ("会议要求抓好落实。 2018年9月3日起施行。", None),
+])
+def test_a_signature_padded_or_run_on(text, want):
+    assert info_block(text).value() == want
+
+
+# -- I4 info block: a day with dashes after its units (da969963) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("来源:某某县环保局 | 时间:2021年-11月-03日", ("某某县环保局", "2021-11-03", None, None)),
+    ("发布时间: 2019年-3月-8日 浏览次数:30", (None, "2019-03-08", None, None)),
+    # a month range is no day
+    ("发布时间: 2023年1月-6月", None),
+])
+def test_a_day_with_dashes_after_its_units(text, want):
+    assert info_block(text).value() == want
+
+
+# -- I6 info block: a site's or an app's name with Latin letters and a colon before a timed day (80de0778) ----------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("某某体育app: 2020-05-06 08:09:10", ("某某体育app", "2020-05-06", None, None)),
+    ("v8某某直播: 2021-01-02 11:12", ("v8某某直播", "2021-01-02", None, None)),
+    # a person's name there is a reply's signer; a colon before an untimed day is no byline
+    ("王小明: 2020-05-06 08:09:10", (None, "2020-05-06", None, None)),
+    ("某某体育app: 2020-05-06", None),
+    # a Han word alone before the colon is a label's form, no name
+    ("录入者: 2020-05-06 08:09:10", (None, "2020-05-06", None, None)),
+])
+def test_a_sites_name_with_a_colon_before_its_timed_day(text, want):
+    assert info_block(text).value() == want
