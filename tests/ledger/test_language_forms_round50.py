@@ -175,3 +175,59 @@ def test_a_day_with_dashes_after_its_units(text, want):
 ])
 def test_a_sites_name_with_a_colon_before_its_timed_day(text, want):
     assert info_block(text).value() == want
+
+
+# -- D1 deadline: a span counted back from a term's end or the works' start (2456a9f0, set 50's ✱) ------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("应在许可期满前30日提出延续申请。", (None, "relative")),
+    ("建设单位应于项目开工之日15个工作日前报送备案。", (None, "relative")),
+    ("协议到期三个月前书面通知对方。", (None, "relative")),
+    # the term's end dated, or a past act before it, sets no span
+    ("许可证于2020年5月1日到期。", None),
+    ("该企业已于期满前提出申请。", None),
+])
+def test_a_span_before_a_terms_end_is_relative(text, want):
+    assert _reads_deadline(text) == want
+
+
+# -- D2 deadline: the completion's ability after a time set as a limit (f4028d4b) -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "context_year", "want"), [
+    ("预计9月下旬能够完成主体施工。", 2021, ("2021-09-30", "date")),
+    ("该工程2020年6月可完成竣工验收。", None, ("2020-06-30", "date")),
+    ("预计明年3月能完工", 2022, ("2023-03-31", "date")),
+    # reported done: no limit
+    ("2018年6月能够完成了验收。", None, None),
+])
+def test_the_completions_ability_after_its_time(text, context_year, want):
+    assert _reads_deadline(text, context_year) == want
+
+
+# -- D3 deadline: a year whose month the page lost is no year's end (25be5de7, set 50's ✱) --------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("公示期为2023年5月8日至2023年月19日。", None),
+    ("整改时限:2021年月底", None),
+    # the month written, the window closes on its day
+    ("公示期为2023年5月8日至2023年5月19日。", ("2023-05-19", "date")),
+])
+def test_a_lost_month_gives_no_years_end(text, want):
+    assert _reads_deadline(text) == want
+
+
+# -- D4 deadline: a plan's clause opened by its year, the completion with no subject (a33a2bd9) ---------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("(二)推进污水收集。2021年,完成城区雨污分流改造。", ("2021-12-31", "date")),
+    ("2023年,基本完成农村黑臭水体治理", ("2023-12-31", "date")),
+    # a subject before the completion, or the perfective, reports the year's work
+    ("2021年,全区完成雨污分流改造12公里。", None),
+    ("2021年,完成了城区雨污分流改造。", None),
+])
+def test_a_plans_year_opening_its_clause(text, want):
+    assert _reads_deadline(text) == want
