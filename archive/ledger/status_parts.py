@@ -36,12 +36,15 @@ _IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6
                       rf"{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: …or the next stage begun now (已完成了施工图设计…编制工作,现已发布招标公告; 现已进场施工): a step done, the work under way
 #: (set 45; 现已进入验收阶段 is a close-out step, done)
+#: (a stage's name in quotes may hold its own commas: 转入“监测，溯源，整治”阶段)
+_QUOTED_NAME = r"[“\"「][^”\"」]{1,20}[”\"」]"
 _NEXT_STAGE = re.compile(r"(?:(?:目前|现在|当前|现)已(?:经)?(?:发布|进入|启动|开工|进场|开始|挂网)"
                          # (…or turned to the next stage of the work, 转入“监测、溯源、整治”阶段; a stage of upkeep,
                          # 转入长效管理阶段, keeps what is done)
                          r"|(?:并|已|现已)?(?:转入|进入|迈入)(?![^，,；;。]*?(?:长效|巩固|常态|管护|运维|运营))"
-                         r"(?=[^，,；;。]{1,16}?阶段))"
-                         r"(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))(?:[^，,；;。]{1,16}?阶段)?")
+                         rf"(?=(?:{_QUOTED_NAME}|[^，,；;。]){{1,16}}?阶段))"
+                         r"(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))"
+                         rf"(?:(?:{_QUOTED_NAME}|[^，,；;。]){{1,16}}?阶段)?")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
 #: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,

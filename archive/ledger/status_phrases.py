@@ -42,8 +42,9 @@ _OVERSIGHT = (r"(?:深入|全面|扎实|认真)?(?:摸底)?(?!推进|推动|整�
               rf"{_ACTION}")
 #: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
 _UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
-#: the words between a counted subject and its completion (60家加油站完成了…): no aim, limit, negation, 的 or 基本
-_SUBJECT_GAP = (r"(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|未|没|不|的|基本)[^，,；;。\d]){0,12}?")
+#: the words between a counted subject and its completion (60家加油站完成了…): no aim, limit, negation, 的 or 基本, nor
+#: 已, whose forms read the completion with their own head (1991个已完成了整治, 三个厂已完成了主体工程建设)
+_SUBJECT_GAP = (r"(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|未|没|不|的|基本|已)[^，,；;。\d]){0,12}?")
 #: 基本 (基本上) for the most part, a quantifier and 已 after it in its scope (已基本完成, 基本全部完成, 基本都已整改到位)
 _MOSTLY = r"(?:已(?:经)?)?基本(?:上)?(?:全部|全都|都|均)?(?:已(?:经)?)?"
 

@@ -27,6 +27,8 @@ def _reads_deadline(text: str, context_year: int | None = None) -> tuple[str | N
     ("今年全市60家企业完成清洁生产审核。", "other"),
     ("计划有20家企业完成改造。", "other"),
     ("已有12个村基本完成改厕。", "mostly_done"),
+    # 已 after the count: the 已 forms read it with their own head (the main works done is mostly done)
+    ("目前这两座泵站已完成了主体工程建设。", "mostly_done"),
 ])
 def test_a_completion_after_its_counted_subject(text, want):
     reads_status(text, want)
@@ -84,6 +86,7 @@ def test_parties_named_by_zhe_are_no_finding(text, want):
 @pytest.mark.parametrize(("text", "want"), [
     ("全市河道排查已全部完成,转入集中整治阶段。", "on_track"),
     ("某区已完成全部点位清理,并迈入生态修复阶段", "on_track"),
+    ("排查已全部完成,转入“监测，溯源，整治”阶段", "on_track"),  # (a quoted stage name with its own commas)
     # a stage of upkeep or a close-out stage keeps what is done
     ("某县已全面完成整改,转入长效管理阶段。", "done"),
     ("某县已全面完成整治,进入验收阶段。", "done"),
@@ -154,6 +157,7 @@ def test_a_signature_padded_or_run_on(text, want):
 @pytest.mark.parametrize(("text", "want"), [
     ("来源:某某县环保局 | 时间:2021年-11月-03日", ("某某县环保局", "2021-11-03", None, None)),
     ("发布时间: 2019年-3月-8日 浏览次数:30", (None, "2019-03-08", None, None)),
+    ("时间:2020 年-07 月-01 日", (None, "2020-07-01", None, None)),
     # a month range is no day
     ("发布时间: 2023年1月-6月", None),
 ])
