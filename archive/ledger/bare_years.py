@@ -42,8 +42,10 @@ _YEAR_GOAL = re.compile(r"(?<!已)(?<!已经|预计|有望|可望)(?:完成|实�
 #: (…or its work, a long attribute closed by 的 between: 完成2024年度供应的…所有地块的安全利用工作, 完成今年…5000亩的目标;
 #: set 35's rule)
 _YEAR_GOAL_NOUN = re.compile(r"[^，,。;；]{0,12}?(?:目标|任务)|[^，,。;；]{0,30}?的[^，,。;；的]{0,8}?(?:目标|任务|工作)")
-#: (…or a plan's clause opened by its year, the plan's verb before the completion: 2020年,安排完成…: set 49)
-_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:[，,]\s*(?:安排|计划))?(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
+#: (…or a plan's clause opened by its year, the plan's verb before the completion: 2020年,安排完成…: set 49; or the
+#: completion with no subject, as a month's, 2019年12月,完成全部还林工作: 2018年,完成全市…编制, set 50; 2018年,全市完成…
+#: and 完成了 report the year's work)
+_YEAR_ENDS = re.compile(r"\s*[度年]?\s*(?:内|前|底|末|(?:[，,]\s*(?:安排|计划)?)?(?:全面|基本)?完成(?![了过])|$)")  # 2020年年内 too
 #: a year after another and 至 / 到 closes a span of years (2019年至2022年,…): the span's end is no aim
 _YEAR_SPAN_END = re.compile(rf"{YEAR_NUMERAL}\s*年\s*(?:至|到)\s*$")  # (二〇一九年至二〇二二年 too)
 

@@ -50,7 +50,7 @@ from archive.ledger.duties import RELATIVE as _RELATIVE
 from archive.ledger.duties import kept_up, span_sets_no_limit
 from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
-from archive.ledger.limit_words import AIM_VERB, LIMIT_LABEL
+from archive.ledger.limit_set import AIM_BEFORE, alone, limit_at, limit_set
 from archive.ledger.page_year import AIM_IN_CLAUSE as _AIM_IN_CLAUSE
 from archive.ledger.page_year import MONTH_PART as _MONTH_PART
 from archive.ledger.page_year import RELATIVE_YEAR as _RELATIVE_YEAR
@@ -127,24 +127,12 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
                           r"|(?:(?:根据|按照|依据|对照)[^，,。;；]{0,30}[，,]\s*)?"
                           rf"(?:(?:组织|督促|指导|部署)(?={_BODIES})|{_BODIES}[^，,。;；]{{0,10}}?(?:要|须|应|必须|务必))"
                           r"(?![^，,。;；]*了))")
-#: what sets a date as a limit (module docstring): a limit or the completion it is set for after the date (not a past
-#: one: 已完成, 完成了), an obligation or aim before it, a time-limit label before it
-#: (a plan's clause opened by its date, then the verb without a subject: 2019年12月,完成全部还林工作; the plan's verb
-#: before it, 2020年,安排完成…: set 49)
-_LIMIT_AFTER = re.compile(r"\s*(?:前|以前|之前|内|为止|底|[，,]?\s*(?:安排|计划)?(?:全面|基本|全部)?(?:完成|完工|建成|竣工|办结|到位|投用)(?![了过])"
-                          r"|\s*(?:进行|完成|实施)?(?:验收)?销号(?![了过]))")  # (拟在11月份进行销号: the close-out)
-#: (…到 after a connective opening its clause is a target time too: 年底要建成…,同时到2022年6月…要达到: set 48)
-_AIM_BEFORE = re.compile(rf"(?:{AIM_VERB}|必须|须|需|应当?|要|要求|最迟|最晚|不晚于|不迟于|承诺|保证"
-                         r"|(?:限期|延期|延长|推迟|顺延)(?:至|到)|(?:即日|今日)起?\s*(?:至|到)|限|(?:^|[，,。;；\s]|确保|力争|争取|同时|并且?|而且?|最终|最后)到)\s*(?:在|于)?\s*$")
-#: (…then 至 / 到, or a window from today: 整改期限至2021年3月31日止, 整改时限:即日起至…)
-_LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
-                          r"(?:(?:自|从)?\s*(?:即日|今日|今天)\s*起?\s*)?(?:至|到)?\s*$")
 #: years and quarters find_dates does not date: 2020年 / 2020年内 / 2023-2025年 (→ 12-31), 2021年第三季度(末)
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
-                        r"|[上下]半年|度?\s*\d|底|末|[xX×*＊□■?？]{1,2}\s*月))")  # 2018年第三批: an attribute; 2020年三至六月:
-# months; 2022年x月xx日: a day left blank, never its year's end (set 48)
+                        r"|[上下]半年|度?\s*\d|底|末|[xX×*＊□■?？]{0,2}\s*月))")  # 2018年第三批: an attribute; 2020年三至六月:
+# months; 2022年x月xx日: a day left blank, and 2024年月28日 a month lost, never its year's end (sets 48, 50)
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
 #: a month written with a dot or slash after its year (完成时限:2022.06, 2021/9前), set as a limit as a date is
@@ -209,7 +197,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         days += [(_last_day(context_year, cn_number(m.group("m")) or 1, None), m.group(0)) for m in _MONTH_PART.finditer(raw)
                  if not hedged(raw, m.end()) and not done_then(raw, m.start(), m.end())
                  and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()])
-                 and (_limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, clause_start(raw, m.start()),
+                 and (limit_at(raw, m.start(), m.end()) or _AIM_IN_CLAUSE.search(raw, clause_start(raw, m.start()),
                                                                                    m.start()))]
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
         days += [(_last_day(context_year, cn_number(m.group("m")) or 12, None), m.group(0))
@@ -260,7 +248,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
             or EVENT_LASTS.search(raw[max(0, first - 20):first]) or TITLE_OPEN.search(raw[:m.start]):
         return False
     if m.kind == "date" and m.precision == "day" and LEAD.match(after) and not raw[:m.start].strip(" 　") \
-            and not _alone(raw, m.start, m.end):
+            and not alone(raw, m.start, m.end):
         return False  # a sentence opened by its day and a comma tells when something happened
     if m.kind in ("date", "deadline") and narrated(raw, m.start, m.end):
         return False  # 2019年6月底,…如期完成; 到2020年底,已累计完成…: when it was done
@@ -286,7 +274,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         # 2018年3月…问题进行了再排查, 2017年8月至9月…开展督察)
         # (…or a range set as a limit as a single time is, though not alone: 确保2020年5月至6月完成)
         return bool(_window(raw, first) or _LAST_DAY_AFTER.match(after) or _STAGE_AFTER.match(raw, m.end)
-                    or _limit_set(raw, first, m.end))
+                    or limit_set(raw, first, m.end))
     return _limit_stated(raw, m, mentions) or bool(_STAGE_AFTER.match(raw, m.end))
 
 
@@ -302,36 +290,7 @@ def _limit_stated(raw: str, m: DateMention, mentions: list[DateMention]) -> bool
     """Whether the text around a (single) dated mention sets it as a limit (see the module docstring); a clock time
     after the day is the day's (6月10日18时前)."""
     clock = _CLOCK.match(raw, m.end)
-    return m.kind == "deadline" or _limit_at(raw, m.start, clock.end() if clock else m.end)
-
-
-def _limit_at(raw: str, start: int, end: int) -> bool:
-    """Whether a limit is set around the time named at ``raw[start:end]`` (a day, a month, a quarter …)."""
-    return _limit_set(raw, start, end) or _alone(raw, start, end)
-
-
-#: a month of the next year (明年四月, 来年3月) with an act that ends the work straight after it (明年四月全部拆除): a
-#: future time for the work, a limit (明年4月将召开会议 is an event; 次年 narrates from a past year)
-_NEXT_YEAR_BEFORE = re.compile(r"(?:明年|来年)\s*$")
-_ENDING_AFTER = re.compile(r"\s*份?\s*(?:将|要)?\s*(?:全部|全面|基本)?(?:完成|拆除|关停|关闭|取缔|清理|清退|搬迁|完工|建成|竣工|投用|投运)"
-                           r"(?![了过])")
-
-
-def _limit_set(raw: str, start: int, end: int) -> bool:
-    """Whether the words around the time at ``raw[start:end]`` set it as a limit (a limit or completion after it, an
-    aim before it, a time-limit label)."""
-    return bool(_LIMIT_AFTER.match(raw, end) or _AIM_BEFORE.search(raw[max(0, start - 6):start])
-                or _NEXT_YEAR_BEFORE.search(raw, max(0, start - 4), start) and _ENDING_AFTER.match(raw, end)
-                or _LIMIT_LABEL.search(raw[max(0, start - 12):start]))
-
-
-def _alone(raw: str, start: int, end: int) -> bool:
-    """Whether the date is the cell's only content (``2025年6月``, ``五、完成时限 2025年12月31日``, ``2024年12月，长期坚持``)."""
-    rest = _ONGOING.sub("", _IMMEDIATE.sub("", raw[:start] + raw[end:]))
-    rest = re.sub(r"[（(][^（()）]*[)）]|已(?:经)?(?:完成|整改|办结)(?:整改)?", "", rest)  # 2018年10月(阶段性目标), …，已完成
-    rest = re.sub(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])", "", rest)
-    return not rest.strip(" 　，,。;；、并和及|｜")  # (a table row's cells: 立即整改 | 2018年11月 |)
-
+    return m.kind == "deadline" or limit_at(raw, m.start, clock.end() if clock else m.end)
 
 
 def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.date, str]]:
@@ -339,7 +298,7 @@ def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.
     # 2022年度市县民生实事…: a year's attribute (年度 + a noun) is no target
     days = [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _YEAR_LOST.finditer(raw)]
     days += [(_last_day(int(m.group("y")), int(m.group("m")), None), m.group(0)) for m in _DOTTED_MONTH.finditer(raw)
-             if _limit_at(raw, m.start(), m.end()) and not hedged(raw, m.end())]
+             if limit_at(raw, m.start(), m.end()) and not hedged(raw, m.end())]
     days += [(dt.date(_year_of(m, raw, None) or 0, 12, 31), m.group(0)) for m in _BARE_YEAR.finditer(raw)
              if not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) and not hedged(raw, m.end())
              and not TITLE_OPEN.search(raw[:m.start()]) and year_set(raw, m)]
@@ -365,7 +324,7 @@ def _tenth_days(raw: str, context_year: int | None) -> list[tuple[dt.date, str]]
     days = []
     for m in _MONTH_TENTH.finditer(raw):
         year, month = _year_of(m, raw, context_year), cn_number(m.group("m")) or 0
-        if year and 1 <= month <= 12 and not hedged(raw, m.end()) and _limit_at(raw, m.start(), m.end()) \
+        if year and 1 <= month <= 12 and not hedged(raw, m.end()) and limit_at(raw, m.start(), m.end()) \
                 and not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]):
             days.append((_last_day(year, month, {"上": 10, "中": 20}.get(m.group("t"))), m.group(0)))
     return days
@@ -389,7 +348,7 @@ def _relative_year_days(raw: str, context_year: int) -> list[tuple[dt.date, str]
     return [(dt.date(context_year, 12, 31), m.group(0)) for m in _RELATIVE_YEAR.finditer(raw)
             if not NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.end()]) and not hedged(raw, m.end())
             and (m.group(0) != "年" or _bare_year_end_set(raw, m.start(), m.end()))
-            and (_AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
+            and (AIM_BEFORE.search(raw[max(0, m.start() - 6):m.start()])
                  or re.match(r"\s*(?:内|前|底|末)", raw[m.end():]) and not PAST_DONE.match(raw, m.end())
                  or _YEAR_DUTY_AFTER.match(raw, m.end()) or year_goal(raw, m.start(), m.end()))]
 
@@ -398,4 +357,4 @@ def _period_end_set(raw: str, m: re.Match[str]) -> bool:
     if NOT_A_LAST_DAY_BEFORE.search(raw[max(0, m.start() - 8):m.start()]) or hedged(raw, m.end()) \
             or TITLE_OPEN.search(raw[:m.start()]) or PAST_DONE.match(raw, m.end()) or narrated(raw, m.start(), m.end()):
         return False
-    return raw.startswith(("末", "底"), m.end()) or _limit_at(raw, m.start(), m.end())
+    return raw.startswith(("末", "底"), m.end()) or limit_at(raw, m.start(), m.end())

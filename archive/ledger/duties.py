@@ -158,6 +158,10 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于
                       # 近三年完成 tells the past)
                       rf"|(?:计划|力争|争取|拟|预计)\s*(?:用|利用)?\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|时间)?\s*(?:内)?\s*"
                       r"(?:全面|全部|基本)?完成(?![了过])"
+                      # …or counted back from the end of a term or the start of works, a day the text does not give
+                      # (有效期届满60日前, 期满前30日, 开工之日15个工作日前: set 50, as a span after an event, set 44)
+                      rf"|(?:届满|期满|到期|终止|失效|开工|投产|生效)(?:之日|日)?\s*(?:前\s*{_SPAN}(?:工作日|日|天|个?月)"
+                      rf"|{_SPAN}(?:工作日|日|天|个?月)\s*[以之]?前)"
                       # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
                       rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
                       r"(?:工作日|自然日|日|天|个?月|周)")

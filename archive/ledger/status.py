@@ -59,7 +59,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_start
+from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_end, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
 from archive.ledger.status_attributes import (
@@ -172,8 +172,10 @@ _BY_LIMIT = re.compile(r"(?:[年月日号底末度旬](?:以|之)?前|[年月日
 _AIMED_CLASSES = ("done", "mostly_done", "on_track", "ongoing")
 #: a clause that is only 到 / 至 + a time (到2021年底, 到“十四五”末; not a past one, 到去年年底), or only a limit
 #: (2023年底前, 6月底前, 年底前): a completion opening the next clause with no subject, or with its counted one
-#: (2023年底前,10个项目建成投用), is its target (as a plan's dated clause sets a deadline)
-_TARGET_TIME = re.compile(r"(?:^|[，,；;。:：])(?:(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?"
+#: (2023年底前,10个项目建成投用), is its target (as a plan's dated clause sets a deadline); a forecast or a plan's word and
+#: a year named relative to the page's may open it (预计明年年底前, 力争今年6月底前)
+_TARGET_TIME = re.compile(r"(?:^|[，,；;。:：])(?:(?:预计|计划|力争|争取|拟|将|确保)(?:于|在)?)?(?:今年|明年|本年|当年|次年)?"
+                          r"(?:(?:到|至)(?!去年|上年|前年)[^，,；;。]{1,12}?(?:年|月|日|底|末|期)(?:前|时)?"
                           r"|(?:在|于)?(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?|(?:年|\d{1,2}\s*月)\s*(?:底|末))"
                           r"(?:以)?前)[，,]$")
 #: a topic 对 … 的 (+ its noun) closing its clause names the group what follows is for, no state reached (对已整改的,
@@ -185,6 +187,10 @@ _TOPIC_END = re.compile(rf"[^，,；;。]*?的{_HAN}{{0,8}}[，,]")
 _MANNER_SOUGHT = re.compile(r"(?:尽快|尽早|快速|迅速|稳妥|立即|马上|限期|及时)[、，,和及]?(?:稳妥|有效|彻底|全面|扎实)?$")
 #: a not-done closed by 的 before the noun of a group the sentence goes on to count parts of (未完成的11个问题中,)
 _GROUP_FRAME = re.compile(r"[^，,；;。的]{0,4}?的[^，,；;。]{0,10}?(?:之)?中[，,]")
+
+#: 者 closing a not-done phrase makes it the class of parties a rule or procedure is for (未完成改善者, 逾期未整改者),
+#: none said to be so; counted (未完成者3家, 未整改到位者有2户) it states them
+_PARTIES = re.compile(r"[^，,；;。的者]{0,8}?(?<![或记作读学患])者(?!\s*(?:[\d一二两三四五六七八九十]|有|共|计|达|为|占))")
 
 _ONLY = re.compile(r"(?:仅|只|才|阶段性?)$")
 #: a completion claimed falsely (虚报整改完成, 谎称已整改到位) is a finding of fraud, not the work done
@@ -273,6 +279,9 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name == "behind" and re.fullmatch(_EVALUATION, m.group(0)) \
             and _PROHIBIT.search(compact, sentence_start(compact, m.start()), m.start()):
         return False  # …an evaluation in a sentence of guards (坚决杜绝形式主义,整改工作不搞走过场)
+    if name == "behind" and (parties := _PARTIES.match(compact, m.end())) \
+            and not re.search(r"已|了", compact[parties.end():sentence_end(compact, parties.end())]):
+        return False  # 针对未完成改善者,…将移交…: the parties a rule is for (对…者进行了约谈 finds them)
     if name == "behind" and _GROUP_FRAME.match(compact, m.end()):
         return False  # 未完成的11个问题中,已完成5个: the group the parts are counted out of
     if name == "behind" and (topic_kind(compact, m) or need_ahead(compact, m)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from archive.ledger.clauses import clause_start, sentence_end, sentence_start
+from archive.ledger.clauses import clause_end, clause_start, sentence_end, sentence_start
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import HAN as _HAN
@@ -36,8 +36,15 @@ _IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6
                       rf"{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: …or the next stage begun now (已完成了施工图设计…编制工作,现已发布招标公告; 现已进场施工): a step done, the work under way
 #: (set 45; 现已进入验收阶段 is a close-out step, done)
-_NEXT_STAGE = re.compile(r"(?:目前|现在|当前|现)已(?:经)?(?:发布|进入|启动|开工|进场|开始|挂网)"
-                         r"(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
+#: (a stage's name in quotes may hold its own commas: 转入“监测，溯源，整治”阶段)
+_QUOTED_NAME = r"[“\"「][^”\"」]{1,20}[”\"」]"
+_NEXT_STAGE = re.compile(r"(?:(?:目前|现在|当前|现)已(?:经)?(?:发布|进入|启动|开工|进场|开始|挂网)"
+                         # (…or turned to the next stage of the work, 转入“监测、溯源、整治”阶段; a stage of upkeep,
+                         # 转入长效管理阶段, keeps what is done)
+                         r"|(?:并|已|现已)?(?:转入|进入|迈入)(?![^，,；;。]*?(?:长效|巩固|常态|管护|运维|运营))"
+                         rf"(?=(?:{_QUOTED_NAME}|[^，,；;。]){{1,16}}?阶段))"
+                         r"(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))"
+                         rf"(?:(?:{_QUOTED_NAME}|[^，,；;。]){{1,16}}?阶段)?")
 #: (parts counted side by side are clauses too: 完成整改并通过验收4项、正在整改1项)
 _CLAUSE = re.compile(r"[，,；;、]")
 #: (the rest may be counted in the next sentence, its state in a clause after its count: 已完成17项。…需完成2项整改任务,
@@ -105,8 +112,13 @@ _REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;
                              rf"|(?:(?:将|计划|预计|拟|力争|确保)"
                              rf"(?:于|在)?[^，,；;。]{{1,12}}?(?:前|内|底)|(?:要求|责令|督促)限期)(?:全部|全面|依法)?"
                              rf"(?:完成|完工|建成|竣工|{_WORK}|{_PERFECTIVE_WORK}|关闭|退出))")
+#: …or the whole scheduled with its time limit after a counted part done (11家完成了改造。预计明年年底前,全面完成115家…):
+#: the part done, the rest planned, on track (a completion not counted, 已全面完成整改,预计年底前完成验收, stays done)
+_WHOLE_SCHEDULED = re.compile(r"(?:预计|计划|力争|争取|拟|将)(?:于|在|到)?[^，,；;。]{1,14}?(?:前|内|底)[，,]?将?"
+                              r"(?:全部|全面|彻底|如期)?(?:完成|完工|建成|竣工|解决)")
 #: done or in hand stated as alternatives of one subject (已建成运营或正在建设): the weaker state, as 已完成或基本完成
-_OR_IN_HAND = re.compile(rf"{_HAN}{{0,4}}?或者?(?:正在|仍在|尚在)(?:{_HAN}){{1,6}}")
+#: (…or closed for a stage, 已办结或阶段办结3222件: as 已办结21件,阶段性办结2件, on track)
+_OR_IN_HAND = re.compile(rf"{_HAN}{{0,4}}?或者?(?:(?:正在|仍在|尚在)(?:{_HAN}){{1,6}}|阶段性?(?:办结|结案|完成))")
 
 
 #: after a step done, a later clause of its sentence saying the work itself is still to be done (已完成初步验收,仍需全面完成
@@ -129,6 +141,9 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     part = _part_of_total(compact, head)
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
+        whole = _WHOLE_SCHEDULED.match(rest)
+        if whole and head[2] == "done" and re.search(_COUNT, compact[head[0]:clause_end(compact, head[0])]):
+            return (clause.end(), 0, "on_track", whole.group(0))
         works = re.search(_WORKS_SHARE_BEFORE, rest[:_clause_len(rest)])  # (主体已完工,装修进度已完成30%: set 48)
         in_hand = _IN_HAND.match(rest) or _NEXT_STAGE.match(rest)
         if not (_REST.match(rest) or share or (compact[clause.start()] != "。" and (in_hand and head[2] == "done" or works

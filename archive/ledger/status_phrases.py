@@ -42,6 +42,9 @@ _OVERSIGHT = (r"(?:深入|全面|扎实|认真)?(?:摸底)?(?!推进|推动|整�
               rf"{_ACTION}")
 #: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
 _UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
+#: the words between a counted subject and its completion (60家加油站完成了…): no aim, limit, negation, 的 or 基本, nor
+#: 已, whose forms read the completion with their own head (1991个已完成了整治, 三个厂已完成了主体工程建设)
+_SUBJECT_GAP = (r"(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|未|没|不|的|基本|已)[^，,；;。\d]){0,12}?")
 #: 基本 (基本上) for the most part, a quantifier and 已 after it in its scope (已基本完成, 基本全部完成, 基本都已整改到位)
 _MOSTLY = r"(?:已(?:经)?)?基本(?:上)?(?:全部|全都|都|均)?(?:已(?:经)?)?"
 
@@ -135,6 +138,10 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|均已(?:按要求|按照要求|按规定|依法)?进行了?{_PERFECTIVE_WORK}"
                         # a perfective completion with its object (根据整改方案完成了治理任务; 未 / 要 … 完成了 is none)
                         rf"|{_NOT_STATED}(?<![不没能])(?<!如果|只要|一旦|是否)完成了(?=[^，,；;。]{{0,12}}?(?:任务|工作|整改|治理|整治|修复))"
+                        # …or after its counted subject, licensed by 已有 before the count or 了 after the verb (有169座加油站
+                        # 完成了改造, 已有60家完成该改造; 60家企业完成改造 alone is a plan's or a target's; a count after the
+                        # verb makes the one before it the total, 144个问题已完成了24个)
+                        rf"|(?:已(?:经)?有{_COUNT}{_SUBJECT_GAP}(?:已(?:经)?)?完成(?!率)|(?<![\d.]){_COUNT}{_SUBJECT_GAP}完成了)(?!{_COUNT})"
                         # handled with a manner after 已 (已妥善处理, 已依法查处), or carried out, closing its clause (已按要求落实)
                         r"|已(?:经)?(?:全部|均)?(?:妥善|依法|及时)(?:处理|处置|查处|处罚|答复)"
                         r"|已(?:经)?(?:全部|全面|均)?(?:按要求|按照要求|按规定)?落实(?=$|[，,；;。])"
@@ -209,7 +216,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|{_UNAIMED}(?:分别|累计|共)?完成了?(?:约|近)?"
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|的?目标))"
                         # a completion rate of 100 % (办结率达到100%)
-                        r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
+                        r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理|达成)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
+                        # …or the progress of the work or plan at 100 % (工程总体进度达到100%, 整体进度达成率达100%; 未达 is none)
+                        r"|(?<![未没不])进度(?:达成率|完成率)?(?:已(?:经)?)?(?:达到?|为|是)?100(?:\.0+)?\s*[%％]"
                         # the close-out approved by those who checked it (同意通过验收销号, 准予销号; 申请销号 asks)
                         r"|(?<![不未后就才可])(?<!后[，,])(?:同意|准予|予以)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
                         # a dated sentence's subject passing its check or ending the thing (2020年8月,项目通过竣工环保验收;

@@ -15,6 +15,9 @@ _SHOWN_FULL = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"
     r"|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)")
 _SHOWN_CN = re.compile(rf"({_CNY})\s*年\s*({_CNMD})\s*月\s*({_CNMD})\s*日")
+#: a dash printed after a unit, before the next part (2022年-01月-25日: set 50): the day's parts as written; not a month
+#: range (2023年1月-6月) nor a span of days (1月-3月)
+_DASH_AFTER_UNIT = re.compile(r"(\d\s*年)\s*[-－]\s*(?=\d{1,2}\s*月)|(\d\s*月)\s*[-－]\s*(?=\d{1,2}\s*日)")
 _SHOWN_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})(?![\d/.:-])|月\s*(\d{1,2})\s*日)")
 
 
@@ -35,7 +38,7 @@ def parse_shown_date(text: str | None, *, context_year: int | None = None) -> st
     """
     if not text:
         return None
-    text = text.translate(_FULLWIDTH)
+    text = _DASH_AFTER_UNIT.sub(lambda m: m.group(1) or m.group(2), text.translate(_FULLWIDTH))
     for m in _SHOWN_FULL.finditer(text):
         found = _day_iso(int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
         if found:

@@ -16,7 +16,8 @@ _CN = "〇○零Ｏ一二三四五六七八九十"
 _DATE_CN_STYLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN_NUMERALS = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
 _TIME = re.compile(r"\d{1,2}\s*[:：时]\s*\d{1,2}")
-_LINE_TRIM = " \t\u3000\xa0()（）[]【】"
+#: (a mirror's ``?`` for a character it could not write pads a line too: 2024年1月5日?, set 50)
+_LINE_TRIM = " \t\u3000\xa0()（）[]【】?？"
 _SIGNER_MAX = 40
 _ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
 
@@ -28,7 +29,7 @@ _PLACE_AFTER = re.compile(r"(?<=日)[ \t\u3000]*于[\u4e00-\u9fff]{2,12}$")
 def _line_date(line: str) -> str | None:
     """The date when ``line`` is a signature-style date line (optionally after the signer, and after the signer's
     day the place it was given at)."""
-    core = line.strip(_LINE_TRIM)
+    core = _DISCLOSURE_NOTE.sub("", line.strip(" \t\u3000\xa0")).strip(_LINE_TRIM)
     if not core or len(core) > _SIGNER_MAX + 20 or _TIME.search(core):
         return None
     place = _PLACE_AFTER.search(core)
@@ -97,6 +98,12 @@ def _delivered_date(line: str) -> str | None:
     return parse_shown_date(match.group("day")) if match else None
 
 
+#: a signature day run onto the body's last sentence on a flattened page (…请认真贯彻落实。 2021年12月29日), maybe with the
+#: disclosure note that closes a document after it ((此件公开发布), （此件主动公开）): its own line
+_RUN_ON_SIGNATURE = re.compile(r"(?<=[。！!])[ \t\u3000\xa0]+(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                               r"[ \t\u3000\xa0]*(?:[(（]\s*此件[^()（）\n]{1,10}[)）])?[ \t\u3000\xa0]*$)", re.MULTILINE)
+#: the disclosure note after a signature day ((此件公开发布), （此件不予公开）): no part of the date line
+_DISCLOSURE_NOTE = re.compile(r"(?<=日)[ \t\u3000]*[(（]\s*此件[^()（）]{1,10}[)）]$")
 _RUN_ON_ATTACHMENT = re.compile(r"(?<=日)[ \t\u3000\xa0]+(?=附件\s*[:：\d一二三四五六七八九十]|附件\s*$)")
 
 
@@ -110,7 +117,7 @@ def find_stated_date(text: str) -> str | None:
     """
     # an attachment heading run onto the signature's line of a flattened page (水利部 二〇一一年七月十九日 附件:) opens its
     # own line: the appended section starts there (set 48)
-    lines = [ln for ln in _RUN_ON_ATTACHMENT.sub("\n", text).split("\n") if ln.strip(_LINE_TRIM)]
+    lines = [ln for ln in _RUN_ON_ATTACHMENT.sub("\n", _RUN_ON_SIGNATURE.sub("\n", text)).split("\n") if ln.strip(_LINE_TRIM)]
     found: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         date = _line_date(line) or (_compact_date(line) if index and _SIGNER.match(lines[index - 1].strip(_LINE_TRIM))

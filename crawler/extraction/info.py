@@ -11,7 +11,7 @@ page's text-size and QR buttons (大字体 小字体, 扫码) end a value too, a
 * ``publisher`` — 发布机构 / 发文机关 / 颁布单位 / 信息来源 / 来源 (not 作者, 发布人 or 编辑, nor a reporter's name after the
   body, spaced or glued: ``…新闻记者站刘先慧``; nor a value saying the source is unknown or a CMS code, ``来源:未知
   2018-09-29``), else a news medium's name (…日报 / …报 / …网 / …在线) standing alone beside a date, a separator or a
-  posting label, or a body's name opening its line before a posting label (``某某省自然资源厅   时间:…``), or a bare byline's name (a journal or programme alone before its day: ``环境保护 2024-04-04``), or
+  posting label, or a body's name opening its line before a posting label (``某某省自然资源厅   时间:…``), or a bare byline's name (``bylines``: a journal, a programme or a site alone before its day, ``环境保护 2024-04-04``), or
   the body of a dateline (``2024-11-04 某某局办公室 王某``: the day, the body, its author);
 * ``posted`` — the page's own posting date: 发布日期 / 发布时间 / 发表时间 / 时间 / 日期 / 更新日期, else an
   unlabelled date with a time (``2019-12-13 16:36``, ``2021年07月19日07:52``, ``2023/07/10/ 08:08``), a date leading the line's 作者 / 来源
@@ -40,9 +40,10 @@ from archive.script_fold import for_reading, unannotated
 from archive.timeliness.dates import find_dates, fold_digits
 from archive.timeliness.shown_dates import arabic_days, parse_shown_date
 
+from .bylines import DAY, byline, journal
 from .dates import find_stated_date
 from .info_days import day_before_controls, spaced_year_day
-from .names import BODY_END, DOCUMENT_REPORTS, JOURNAL_ISSUE, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
+from .names import BODY_END, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
 from .publisher import (
     DATE_FIRST,
     GLUED_DATE,
@@ -209,42 +210,7 @@ _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|�
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
                               r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论|阅读(?:量|数|次数)?|浏览(?:量|次数)?|访问量?)\s*[:：(（]")
 
-
-
-#: a bare byline: a short name alone before its day, on its line or the line above, and nothing after the day but its
-#: time ("环境保护 2024-04-04", "新闻联播\n2023-11-21 10:53:43", "《某某杂志》 2023年5月6日"): a journal or a programme
-#: printing the page, as a newspaper's name (``names.MEDIUM``); a 年月日 day with no time under the name is a signature instead;
-#: an author's credit may open the line (文/某某等 环境保护 2021-04-15: the journal after its author)
-_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-_BYLINE = re.compile(rf"^[ \t\u3000]*(?:(?:文|作者|撰文)[ \t\u3000]*[/／][ \t\u3000]*[^\s/／]{{1,12}}[ \t\u3000]+)?《?([\u4e00-\u9fff]{{2,10}})》?(?:[ \t\u3000]+(?={_DAY})|[ \t\u3000]*\n[ \t\u3000]*"
-                     rf"(?=(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}))"
-                     rf"{_DAY}(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?[ \t\u3000]*$", re.MULTILINE)
-#: what such a name is not: a body signing (…局, …政府, …中心, …组), a column or a document's kind (工作动态, 通知公告),
-#: a weekday or the clock's words
-_NOT_BYLINE = re.compile(r"(?:[局厅办委部室站所院会处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|动态|要闻|新闻|公告|通知|"
-                         rf"公示|{'|'.join(DOCUMENT_REPORTS)}|信息|资讯|快讯|头条|专题|专栏|首页|位置|时间|日期|更新|发布|今天|星期[一二三四五六日天]|"
-                         # …or a title's head noun (…治理情况, …工作进展, …整改方案 over the day: a list line's title)
-                         r"情况|进展|成效|工作|问题|方案|计划|措施|意见|办法|决定|治理|整改|活动|会议|"
-                         # …or a verb's phrase before the day (发表于, 发布于, 更新于, 写于, 摄于): a posting label
-                         r"周[一二三四五六日]|于)$")
-
-
-#: a day's time ending a byline: a name ending 新闻 before a timed day is a medium's (某某经济新闻 2018-09-26 21:10:42),
-#: a column's (图片新闻 2024-01-01) only without one
-_TIMED_END = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \t\u3000]*$")
-
-
-def _byline(folded: str) -> re.Match[str] | None:
-    """The first bare byline of ``folded`` whose name is no body, column nor clock word, nor a person's or an account's
-    (张某某, 越战老兵, 楼主: a forum post's; see _BYLINE)."""
-    return next((m for m in _BYLINE.finditer(folded) if not PERSON_OR_ACCOUNT.fullmatch(m.group(1)) and (
-                 not _NOT_BYLINE.search(m.group(1)) or (m.group(1).endswith("新闻") and _TIMED_END.search(m.group(0))))), None)
-
-
-def _journal(folded: str) -> re.Match[str] | None:
-    """A journal's issue line (``names.JOURNAL_ISSUE``) whose name is no body, column nor person."""
-    return next((m for m in JOURNAL_ISSUE.finditer(folded)
-                 if not _NOT_BYLINE.search(m.group(1)) and not PERSON_OR_ACCOUNT.fullmatch(m.group(1))), None)
+_DAY = DAY
 
 
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name
@@ -375,7 +341,7 @@ def info_block(text: str) -> InfoBlock:
     masthead = _MASTHEAD.search(folded) or _ISSUE_LINE.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])
-    medium = (MEDIUM.search(folded) or _byline(folded)) if not fields else None
+    medium = (MEDIUM.search(folded) or byline(folded)) if not fields else None
     if posted is None and medium:  # a medium's name and a day with no label: the day it printed the page
         posted = _first_date(text[medium.end(1):]) or _first_date(text[:medium.start(1)])
     dateline = _DATELINE.search(folded) if not fields else None
@@ -396,7 +362,7 @@ def info_block(text: str) -> InfoBlock:
     publisher = publisher_of(fields)
     after_time = next((m for m in _NAME_AFTER_TIME.finditer(folded) if not PERSON_OR_ACCOUNT.fullmatch(m.group(1))), None)
     if publisher is None and (named := after_time or masthead or _DASHED_MASTHEAD.search(folded)
-                              or MEDIUM.search(folded) or (None if fields else _byline(folded) or _journal(folded))
+                              or MEDIUM.search(folded) or (None if fields else byline(folded) or journal(folded))
                               or next((m for m in SITE_BEFORE_DAY.finditer(folded) if not NO_PUBLISHER.match(m.group(1))), None)):
         # (…a name any path reads that names no body, 来源: 互联网 after a day, is none: set 48)
         publisher = None if NO_PUBLISHER.match(folded[named.start(1):named.end(1)].strip()) else text[named.start(1):named.end(1)]

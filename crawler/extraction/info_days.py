@@ -17,10 +17,12 @@ from archive.timeliness.shown_dates import parse_shown_date
 
 logger = logging.getLogger(__name__)
 
-#: a page's counters and controls (点击数, 浏览次数, 文章字数, 分享, 关键字 …), each followed by its colon, its number, a
-#: space or the line's end
+#: a page's counters and controls (点击数, 浏览次数, 文章字数, 分享, 关键字, the text-size buttons …), each followed by
+#: its colon, its number, a space or the line's end
 _CONTROL = (r"(?:文章)?(?:点击(?:数|量|率|次数)?|浏览(?:数|量|次数)?|阅读(?:数|量|次数)?|访问(?:量|次数)|字数|分享|收藏|关键[字词]"
-            r"|打印(?:本页)?|评论)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000])")
+            r"|打印(?:本页)?|评论"
+            # …or the text-size buttons (A+ A-, 字号, 【大 中 小】: set 50)
+            r"|A[ \t\u3000]*[+＋]|字[号体]|[【\[]?大[ \t\u3000]*中[ \t\u3000]*小)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000]|[】\]])")
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 #: the day opening its line (after a table's bar), its time maybe, then at most one short word (a section: 综合·广告) or the
 #: column under its label (分类:园林资讯), and the first control

@@ -26,6 +26,8 @@ NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原
                           # a re-post said so (转载, 综合), or compiled (网络整理, 本站整理, 综合整理) or a forum's or an app's account (…网友, …用户): no body
                           r"转载|转发|综合|摘编|(?:网络|网上|互联网|本站|本网|网站|综合|收集|搜集)?整理|[\u4e00-\u9fff]{0,12}(?:网友|用户|会员|楼主|博主)(?:投稿|来稿|爆料)?|"
                           r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*|"
+                          # a name the page masked (发布单位: ****): no body stated (set 50)
+                          r"[*＊×]{2,}|"
                           # an unfilled CMS placeholder (来源:[db:出处], {dede:field name='source'/}, ${source}, {$来源}): the
                           # template's field name, no body (set 46)
                           r"[\[{]?\s*(?i:db|dede|field|cms|var)\s*[:：][^\s]*?|[\[{]?\$\{?[^\s{}$]{0,20}\}?[\]}]?|\{\{[^{}]{1,20}\}\})$")

@@ -146,8 +146,10 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: them joined; the round on set 47 moved no held-out row)
 #: (set 48's held-out rows joining lowered status precision 0.91 → 0.90: 251 / 27 / 59, 0.903, on a00d6e3 with them
 #: joined; 252 / 26 / 58, 0.906, after the round on set 48)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.80, 0.88), "deadline": (0.94, 0.86),
-                 "status": (0.90, 0.81), "inspection": (0.98, 0.94), "info_block": (0.96, 0.94)}
+#: (set 50's held-out rows joining lowered deadline recall 0.86 → 0.85, 190 / 11 / 31, 0.8597, and status recall
+#: 0.81 → 0.80, 258 / 27 / 61, 0.809: the same on 48e0076 with them joined; the round on set 50 moved no held-out row)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.80, 0.88), "deadline": (0.94, 0.85),
+                 "status": (0.90, 0.80), "inspection": (0.98, 0.94), "info_block": (0.96, 0.94)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -286,7 +288,8 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: provincial item) was first measured with the readers after the round on set 49 and the info block's reading of days in
 #: Chinese numerals (README "Set 50 measured blind after the round on set 49": status 11 / 5 / 6, deadline 34 / 1 / 5,
 #: info block 14 / 3 / 6, inspection 3 / 0 / 0, citation 1 / 0 / 0, task count and feedback no positive; neither
-#: change moved any of its rows); it is held to that measure here (rounded down) and kept unread for the next round.
+#: change moved any of its rows) and is seen for every kind since the round on its dev rows (README "The round on set 50
+#: (r50)"), its rows in the floors above.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -294,8 +297,6 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh50": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (0.971, 0.871), "status": (0.687, 0.647), "info_block": (0.823, 0.699)},
 }
 
 #: Fresh sets kept unread and not measured yet (set 51 now; sets 33–50 were until their first measure):
