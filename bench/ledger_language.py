@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–50 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 50 measured blind after the round on set 49"; the rounds on them read their dev rows): set 51
-#: (harvest 56, README "Fresh set 51 (harvest 56): kept unread"), labelled while the round on set 50 (r50) reads set 50's
-#: dev rows; the next harvest adds its set here
+#: (harvest 56), measured blind once after the round on set 50 (README "Set 51 measured blind after the round on set
+#: 50"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh51"}
 
 
