@@ -116,18 +116,18 @@ _REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;
 #: the part done, the rest planned, on track (a completion not counted, 已全面完成整改,预计年底前完成验收, stays done)
 _WHOLE_SCHEDULED = re.compile(r"(?:预计|计划|力争|争取|拟|将)(?:于|在|到)?[^，,；;。]{1,14}?(?:前|内|底)[，,]?将?"
                               r"(?:全部|全面|彻底|如期)?(?:完成|完工|建成|竣工|解决)")
-#: …or, in the same sentence, the whole forecast done by its limit (已完成清淤疏浚,…预计在年内全部完成) after a completion
-#: that names no whole: what was done is a part, on track (the whole done first, 已全面完成整改,预计年底前全部完成验收, or
-#: a close-out step without a whole, 预计年底前完成验收, stays done)
-_WHOLE_WORD = re.compile(r"全部|全面|彻底|所有|均")
+#: …or, in the same sentence, the whole forecast done by its limit, the completion closing its clause with no object
+#: (已完成清淤疏浚,…预计在年内全部完成): what was done is a part of the subject's work, on track (a later step named after the
+#: verb, 预计年底前全部完成验收, is a close-out planned: what was done stays done)
+_WHOLE_WORD = re.compile(r"全部|全面|彻底")
 
 
-def _whole_ahead(compact: str, head: Head, scheduled: str) -> bool:
-    """Whether ``scheduled`` (a forecast completion with its limit) names the whole while the done head before it, in
-    the same sentence, names none: the part done, the whole ahead."""
-    if not _WHOLE_WORD.search(scheduled) or "。" in compact[head[0]:compact.find(scheduled, head[0])]:
-        return False
-    return not _WHOLE_WORD.search(compact, clause_start(compact, head[0]), head[0] + len(head[3]))
+def _whole_ahead(compact: str, head: Head, scheduled: re.Match[str], at: int) -> bool:
+    """Whether ``scheduled`` (a forecast completion with its limit, matched at ``at`` in ``compact``, after the done
+    head in the same sentence) names the whole and closes its clause: the part done, the whole ahead."""
+    end = at + scheduled.end()
+    return bool(_WHOLE_WORD.search(scheduled.group(0)) and "。" not in compact[head[0]:at]
+                and (end == len(compact) or compact[end] in "，,；;。"))
 
 
 #: done or in hand stated as alternatives of one subject (已建成运营或正在建设): the weaker state, as 已完成或基本完成
@@ -157,7 +157,7 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
         rest = compact[clause.end():]
         whole = _WHOLE_SCHEDULED.match(rest)
         if whole and head[2] == "done" and (re.search(_COUNT, compact[head[0]:clause_end(compact, head[0])])
-                                            or _whole_ahead(compact, head, whole.group(0))):
+                                            or _whole_ahead(compact, head, whole, clause.end())):
             return (clause.end(), 0, "on_track", whole.group(0))
         works = re.search(_WORKS_SHARE_BEFORE, rest[:_clause_len(rest)])  # (主体已完工,装修进度已完成30%: set 48)
         in_hand = _IN_HAND.match(rest) or _NEXT_STAGE.match(rest)

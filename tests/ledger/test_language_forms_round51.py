@@ -17,11 +17,13 @@ def _deadline(text: str) -> tuple[str | None, str] | None:
     return (d.last_day.isoformat() if d.last_day else None, d.kind)
 
 
-# -- S7 status: the whole forecast done by its limit after a completion naming no whole (status_parts._whole_ahead)
+# -- S7 status: the whole forecast done by its limit, no object after the verb, after a part done (status_parts._whole_ahead)
 @pytest.mark.parametrize(("text", "expected"), [
     ("该段堤防已完成土方回填,预计10月底前全部完工", "on_track"),
     ("某水库除险加固工程已完成坝体灌浆,沉降观测已开始,计划于明年6月底前全面建成", "on_track"),
-    ("已全面完成排查,预计年底前全部完成验收", "done"),  # the whole done first: the later completion is a close-out
+    ("该工程已全面完成河道清淤,预计年内全部完成", "on_track"),  # a part done fully, the whole still ahead
+    ("已全面完成排查,预计年底前全部完成验收", "done"),  # a close-out step named after the verb
+    ("已完成管网改造,预计年底前全部完成验收", "done"),
     ("已完成管网改造,预计年底前完成验收", "done"),  # a close-out step with no whole
     ("已完成管网改造。预计年底前全部完成", "done"),  # another sentence: no licence
 ])
