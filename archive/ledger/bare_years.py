@@ -30,7 +30,9 @@ _YEAR_TARGET = re.compile(r"(?:(?!已|了)[^，,。;；]){0,14}?(?<!未)(?:达�
 _COMPARED = re.compile(rf"(?:(?!了)[^，,。;；]){{0,16}}?(?:比|较)\s*{YEAR_NUMERAL}\s*年?\s*(?:同期)?\s*"
                        r"(?:下降|降低|减少|削减|提高|提升|增长|上升|增加)(?![了过])")
 #: a season or holiday of the year after it (2021年汛期前, 2022年春节前, 2020年采暖季前): its time varies, no day is stated
-_SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?)")
+#: (…or a named day or festival of it, 2014年世界环境日, 2023年植树节, 2019年中秋节: its day, but given by its name, not stated)
+_SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱季|采暖季|供暖季|取暖季|枯水期|丰水期|[春夏秋冬]季|冬春季?"
+                     r"|(?![〇零一二两三四五六七八九十])(?:(?![年月底内前后的日节])[\u4e00-\u9fff]){2,8}?[日节])")
 #: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
 _STAGE_YEARS = re.compile(rf"{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*{YEAR_NUMERAL}\s*年")
 _STAGE_WORK = re.compile(r"\s*(?:建设|新建|建成|完成|实施|推进|开展|治理|整治|改造|修复)(?![^，,。;；]*?了)")

@@ -17,6 +17,9 @@ NODE = r"节点"
 #: the time a label sets for a completion (完成时间:2020年12月, 完成日期, 办结时间:2021-07-30, 整改时间)
 #: (…the work's stated closing day, 截止日期是2014年12月31日, and a planned close-out's, 拟销号时间 2025年4月21日; a bare 销号时间
 #: on a close-out notice is when it was closed)
-DUE_TIME = r"(?:完成时间|完成日期|办结时间|整改时间|截止日期|(?:拟|计划)(?:销号|验收)(?:时间|日期))"
+#: (…and a notice's or comment window's end, 预告终止日 (a draft rule's), 公示截止日, 意见反馈结束日期; a term's end,
+#: 有效期终止日, is no window's)
+DUE_TIME = (r"(?:完成时间|完成日期|办结时间|整改时间|截止日期|(?:拟|计划)(?:销号|验收)(?:时间|日期)"
+            r"|(?:预告|公示|公告|征求意见|意见反馈|意见)期?(?:终止|截止|结束)日期?)")
 #: a time limit's label: its noun, the time set for a completion, or a schedule's node (时间节点:2021年9月)
 LIMIT_LABEL = rf"(?:{LIMIT_NOUN}|{DUE_TIME}|(?:时间|完成){NODE})"

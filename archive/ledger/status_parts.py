@@ -116,6 +116,20 @@ _REST_SCHEDULED = re.compile(rf"(?:其余|其他|其它|剩余|剩下)[^，,；;
 #: the part done, the rest planned, on track (a completion not counted, 已全面完成整改,预计年底前完成验收, stays done)
 _WHOLE_SCHEDULED = re.compile(r"(?:预计|计划|力争|争取|拟|将)(?:于|在|到)?[^，,；;。]{1,14}?(?:前|内|底)[，,]?将?"
                               r"(?:全部|全面|彻底|如期)?(?:完成|完工|建成|竣工|解决)")
+#: …or, in the same sentence, the whole forecast done by its limit, the completion closing its clause with no object
+#: (已完成清淤疏浚,…预计在年内全部完成): what was done is a part of the subject's work, on track (a later step named after the
+#: verb, 预计年底前全部完成验收, is a close-out planned: what was done stays done)
+_WHOLE_WORD = re.compile(r"全部|全面|彻底")
+
+
+def _whole_ahead(compact: str, head: Head, scheduled: re.Match[str], at: int) -> bool:
+    """Whether ``scheduled`` (a forecast completion with its limit, matched at ``at`` in ``compact``, after the done
+    head in the same sentence) names the whole and closes its clause: the part done, the whole ahead."""
+    end = at + scheduled.end()
+    return bool(_WHOLE_WORD.search(scheduled.group(0)) and "。" not in compact[head[0]:at]
+                and (end == len(compact) or compact[end] in "，,；;。"))
+
+
 #: done or in hand stated as alternatives of one subject (已建成运营或正在建设): the weaker state, as 已完成或基本完成
 #: (…or closed for a stage, 已办结或阶段办结3222件: as 已办结21件,阶段性办结2件, on track)
 _OR_IN_HAND = re.compile(rf"{_HAN}{{0,4}}?或者?(?:(?:正在|仍在|尚在)(?:{_HAN}){{1,6}}|阶段性?(?:办结|结案|完成))")
@@ -142,7 +156,8 @@ def rest_turns(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     for clause in _REST_CLAUSE.finditer(compact, head[0]):
         rest = compact[clause.end():]
         whole = _WHOLE_SCHEDULED.match(rest)
-        if whole and head[2] == "done" and re.search(_COUNT, compact[head[0]:clause_end(compact, head[0])]):
+        if whole and head[2] == "done" and (re.search(_COUNT, compact[head[0]:clause_end(compact, head[0])])
+                                            or _whole_ahead(compact, head, whole, clause.end())):
             return (clause.end(), 0, "on_track", whole.group(0))
         works = re.search(_WORKS_SHARE_BEFORE, rest[:_clause_len(rest)])  # (主体已完工,装修进度已完成30%: set 48)
         in_hand = _IN_HAND.match(rest) or _NEXT_STAGE.match(rest)

@@ -296,6 +296,21 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
         prev = m
 
 
+#: a year counted in the Republic of China's era, the era named (中华民国108年, 民国99年; folded from 中華民國): the common
+#: era's year is 1911 later; a bare 108年 names no era and is left as written
+_ROC_YEAR = re.compile(r"(?:中[华華])?民[国國]\s*(?P<n>\d{1,3})(?=\s*年)")
+
+
+def roc_years(text: str) -> str:
+    """``text`` (ASCII digits; either script) with each year of the ROC era written as the common era's, padded
+    on the left with spaces to the same length (中华民国108年 → ``   2019年``): offsets stay valid (a mention found
+    there is widened back over the padding to the era's name)."""
+    def common(m: re.Match[str]) -> str:
+        n = int(m.group("n"))
+        return m.group(0) if not 0 < n < 200 else str(1911 + n).rjust(len(m.group(0)))
+    return _ROC_YEAR.sub(common, text)
+
+
 def find_dates(text: str | None, *, context_year: int | None = None, source: str = "stated") -> list[DateMention]:
     """Every date mentioned in ``text``, in text order.
 
@@ -336,8 +351,12 @@ def _paired(text: str) -> tuple[list[int] | None, str, tuple[DateMention, ...]]:
     folded, and its mentions before years are resolved — the same whatever the context year, which callers give
     differently for the same text."""
     written, owner = unannotated(text)
-    norm = written.translate(_FULLWIDTH)  # same length: spans stay valid for ``written``
-    return owner, norm, tuple(_pair_ranges(norm, _scan(norm)))
+    norm = roc_years(written.translate(_FULLWIDTH))  # same length: spans stay valid for ``written``
+    mentions = tuple(_pair_ranges(norm, _scan(norm)))
+    for m in mentions:  # a mention opening on an ROC year opens on its era's name (中華民國108年4月12日)
+        while m.start > 0 and norm[m.start - 1] == " " and written[m.start - 1] != " ":
+            m.start -= 1
+    return owner, norm, mentions
 
 
 def find_ranges(mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from archive.enumerators import ENUMERATOR
 from archive.script_fold import for_reading, unannotated
-from archive.timeliness.dates import find_dates, fold_digits
+from archive.timeliness.dates import find_dates, fold_digits, roc_years
 from archive.timeliness.shown_dates import arabic_days, parse_shown_date
 
 from .bylines import DAY, byline, journal
@@ -62,7 +62,7 @@ logger = logging.getLogger(__name__)
 _EVENT_DATE = ("(?:实施|施行|截止|归档|存档|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
                "处罚|完成|整改|开始|结束)(?:日期|时间)")
 LABELS = (f"索引号|{PUBLISHER_LABEL}|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
-          "印发日期|印发时间|公布日期|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
+          "印发日期|印发时间|公布日期|公告日期|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
           f"{_EVENT_DATE}|提供时间|提供日期|发稿时间|发稿日期|"
           "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|"
           "主题分类|时间|日期|作者|发布人|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
@@ -88,6 +88,8 @@ _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期"
                   "发稿时间", "发稿日期")
 #: (a law database's 【公布日期】 is the day the document was promulgated, as 颁布日期)
 _ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间", "公布日期")
+#: a notice's own day, 公告日期, is the document's (issued) beside its number (公告文号, 文号): a document's label pair
+_NUMBER_LABELS = ("文号", "发文字号")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期", "公示起止日期", "公示起止时间", "公示期限", "公示期间")
 #: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
@@ -316,8 +318,9 @@ class InfoBlock:
 #: an unrendered HTML space (&nbsp, &nbsp;, &ensp;, &#160;) printed as text: a space, one for each of its characters
 _ENTITY_SPACE = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#32);?")
 #: a 公示 stated with its window, no label's colon (现予公示5个工作日(2020年10月16日至2020年10月23日), 公示期自…起至…): the
-#: window's first day is the notice; what follows the 公示 (公示结束后, 期满, 无异议) is another step's day
-_NOTICE_WINDOW = re.compile(rf"公示(?:(?!结束|期满|完毕|后|无异议|通过)[^。；;\n:：]){{0,16}}?(?:自|从|[（(])?\s*({_DAY})\s*(?:起\s*)?"
+#: window's first day is the notice; what follows the 公示 (公示结束后, 期满, 无异议) is another step's day (…a 公告's
+#: window too, 予以公告,公告期为2026年3月5日-2026年3月12日)
+_NOTICE_WINDOW = re.compile(rf"公[示告](?:(?!结束|期满|完毕|后|无异议|通过)[^。；;\n:：]){{0,16}}?(?:自|从|[（(])?\s*({_DAY})\s*(?:起\s*)?"
                             r"(?:至|到|—|－|-|~|～)")
 
 
@@ -325,14 +328,18 @@ def info_block(text: str) -> InfoBlock:
     """Publisher, posting date, document date and 公示 start of an info block (see the module doc)."""
     # every day in one numeral script (二〇二三年二月十日 as 2023年2月10日): the layouts below read days in Arabic digits
     # (read once a mirror's pinyin is out: 二〇一六年五月(yuè)二十八日)
-    text = arabic_days(unannotated(_ENTITY_SPACE.sub(lambda m: " " * len(m.group(0)), text))[0])
+    # (…and a year of the ROC era, its era named, in the common era's: 中華民國108年1月30日 as 2019年1月30日)
+    text = roc_years(arabic_days(unannotated(_ENTITY_SPACE.sub(lambda m: " " * len(m.group(0)), text))[0]))
     text, folded = for_reading(joined_labels(text))  # read in simplified script; values sliced from ``text`` (same offsets)
     fields = label_fields(text)
     notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
     if notice is None and (window := _NOTICE_WINDOW.search(folded)):
         notice = parse_shown_date(window.group(1))
     issued = next((d for d in (_first_date(fields.get(label)) for label in _ISSUED_LABELS) if d), None)
-    posted = posted_of(fields)
+    numbered = any(fields.get(label) for label in _NUMBER_LABELS)
+    if issued is None and numbered:
+        issued = _first_date(fields.get("公告日期"))  # 公告日期 beside the notice's 文号: the document's own day
+    posted = posted_of(fields) or (None if numbered else _first_date(fields.get("公告日期")))  # alone, a 日期 line's
     if posted is None:  # lines that carry a 公示 or document date never give the posting date
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
         rest = "\n".join(line for line in folded.split("\n") if not other.search(line))
