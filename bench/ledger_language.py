@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–51 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 51 measured blind after the round on set 50"; the rounds on them read their dev rows): set 52
-#: (harvest 57, README "Fresh set 52 (harvest 57): kept unread"), labelled while the round on set 51 (r51) reads set 51's
-#: dev rows; the next harvest adds its set here
+#: (harvest 57), measured blind once after the round on set 51 (README "Set 52 measured blind after the round on set
+#: 51"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh52"}
 
 
