@@ -13,6 +13,7 @@ from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import COUNT as _COUNT
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
+from archive.ledger.status_words import PROGRESS_GRADE
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import WORK as _WORK
@@ -307,7 +308,7 @@ def campaign_results(compact: str, head: Head, head_of: HeadOf) -> Head | None:
 
 #: the result a kept-up effort reached, in the clause right after it (持续加强…建设,取得了积极进展; 并取得阶段性成效): progress
 #: made, on track (as 取得積極進展, set 48, and 取得了階段性成果, set 47); an aim before it (力争取得…) or a negation (尚未取得) is none
-_PROGRESS_MADE = re.compile(r"[，,](?:并|均|也)?(?:已(?:经)?)?取得了?(?:(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)的?进展"
+_PROGRESS_MADE = re.compile(rf"[，,](?:并|均|也)?(?:已(?:经)?)?取得了?(?:{PROGRESS_GRADE}的?进展"
                             r"|阶段性的?(?:成效|成果))")
 
 

@@ -14,6 +14,7 @@ from archive.ledger.status_words import HANDOVER as _HANDOVER
 from archive.ledger.status_words import MANNER_ADV as _MANNER_ADV
 from archive.ledger.status_words import NOT_STATED as _NOT_STATED
 from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
+from archive.ledger.status_words import PROGRESS_GRADE, WORKS_SHARE, WORKS_SHARE_BEFORE
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESTORED as _RESTORED
 from archive.ledger.status_words import RESULT as _RESULT
@@ -21,7 +22,6 @@ from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TALLY_VERB as _TALLY_VERB
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK
-from archive.ledger.status_words import WORKS_SHARE, WORKS_SHARE_BEFORE
 
 #: verbs of reaching a requirement after 已 (达到, 到达, 符合, 满足: 已到达整改考核要求, 已符合验收销号条件; without
 #: 已, 符合整改要求的 names a group)
@@ -306,9 +306,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # (…or a stage's results by the work: 整治工作已取得阶段性成效)
                             r"|(?:问题|任务|项目|工程|整改|整治|治理)(?:工作)?(?:均|都|也)?(?:已(?:经)?)?取得了?阶段性的?(?:成效|成果)"
                             r"|(?:(?:问题|任务|项目|工程|事项|案件|整改)(?:工作)?(?:均|都|也)?|均|^)(?:已(?:经)?)?取得了?"
-                            r"(?:明显|积极|阶段性|重要|重大|较大|显著|一定|新的?|实质性?|长足)的?进展"
+                            rf"(?:{PROGRESS_GRADE}|一定|新的?)的?进展"
                             # …or by a campaign since its plan or its start (《…方案》实施以来,…革命取得积极进展: set 48)
-                            r"|(?<=以来[，,])[^，,；;。]{0,16}?取得了?(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)的?进展"
+                            rf"|(?<=以来[，,])[^，,；;。]{{0,16}}?取得了?{PROGRESS_GRADE}的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
                             # (…not before a duty of oversight continued, 还在继续深入排查: that is kept up, ongoing, set 47;
                             # 正在继续推进整改 is the work in hand)

@@ -74,6 +74,9 @@ EVALUATION = (rf"(?:{EVAL_SUBJECT}(?:工作)?(?:较为|比较|十分|非常|很|
 #: the progressive aspect's adverbs (正 / 仍在 / 尚在 / 还在; 正式 / 正常 / 真正 / 纠正 … are none)
 PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?!式|常|确|是|面|当|值|规|义|本|风|向|好|巧)"
 #: a share below 100 % of the whole works, their investment or their progress (总工程量的70%, 投资约35%, 进度…30%): the works
+#: how much progress a report says was made (取得积极进展, 取得了阶段性进展, 取得实质进展): the grades ``status_phrases`` and
+#: ``status_parts`` read before 进展
+PROGRESS_GRADE = r"(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)"
 #: in hand, after a completion verb (完成投资约35%) or with the works noun before it (内部装修进度已完成30%: set 48)
 WORKS_NOUN = r"(?:工程量|投资|工程|建设任务|进度)"
 WORKS_SHARE = rf"总?{WORKS_NOUN}[^，,；;。]{{0,6}}?的?(?:约|近|超过|逾)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"

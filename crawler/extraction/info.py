@@ -40,7 +40,8 @@ from archive.script_fold import for_reading, unannotated
 from archive.timeliness.dates import find_dates, fold_digits, roc_years
 from archive.timeliness.shown_dates import arabic_days, parse_shown_date
 
-from .bylines import DAY, byline, journal
+from .bylines import DAY as _DAY
+from .bylines import byline, journal
 from .dates import find_stated_date
 from .info_days import day_before_controls, spaced_year_day
 from .names import BODY_END, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
@@ -212,7 +213,6 @@ _DASHED_MASTHEAD = re.compile(r"(?:--|——)\s*([\u4e00-\u9fff]{2,12}?(?:报|�
 _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:-[\u4e00-\u9fff]{2,12})?)\s+"
                               r"(?:作者|编辑|责任编辑|点击量|点击数|(?:参与)?评论|阅读(?:量|数|次数)?|浏览(?:量|次数)?|访问量?)\s*[:：(（]")
 
-_DAY = DAY
 
 
 #: a dateline: a line opening with its numeric day, then the body that posted the page and, maybe, its author's name

@@ -15,6 +15,8 @@ import re
 
 from archive.timeliness.shown_dates import parse_shown_date
 
+from .bylines import DAY as _DAY
+
 logger = logging.getLogger(__name__)
 
 #: a page's counters and controls (点击数, 浏览次数, 文章字数, 分享, 关键字, the text-size buttons …), each followed by
@@ -23,7 +25,6 @@ _CONTROL = (r"(?:文章)?(?:点击(?:数|量|率|次数)?|浏览(?:数|量|次�
             r"|打印(?:本页)?|评论"
             # …or the text-size buttons (A+ A-, 字号, 【大 中 小】: set 50)
             r"|A[ \t\u3000]*[+＋]|字[号体]|[【\[]?大[ \t\u3000]*中[ \t\u3000]*小)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000]|[】\]])")
-_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 #: the day opening its line (after a table's bar), its time maybe, then at most one short word (a section: 综合·广告) or the
 #: column under its label (分类:园林资讯), and the first control
 _DAY_BEFORE_CONTROLS = re.compile(
