@@ -24,9 +24,10 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–52 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 52 measured blind after the round on set 51"; the rounds on them read their dev rows): none
-#: while the round on set 52 (r52) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: "Fresh set 13" … "Set 52 measured blind after the round on set 51"; the rounds on them read their dev rows): set 53
+#: (harvest 58, README "Fresh set 53 (harvest 58): kept unread"), labelled while the round on set 52 (r52) reads set 52's
+#: dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = {"fresh53"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
