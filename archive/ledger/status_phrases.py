@@ -195,7 +195,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?:{_COUNT}[^，,；;。未没]{{0,12}}?|(?:已(?:经)?|均|全部|都){{1,3}})(?<![未没不难])得到了?(?:全面|彻底|有效|妥善|根本性?|及时|依法)?的?"
                         r"(?:整改|治理|解决|处理|处置|清理|整治|修复)"
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
-                        rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
+                        rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工(?!(?:环境保护|环保)?验收))|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
                         # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
                         rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项|永久|依法|强制)?{_PERFECTIVE_WORK}"
                         rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
@@ -320,7 +320,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
     # or a standing or ranking (长期靠后, 长期处于…, 长期超标: how long a state lasted, set 43)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于)|(?<![将要])(?:持续|常态化){_ACTION}"
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于)|(?<![将要])(?:持续|常态化)(?:定期|不断)?{_ACTION}"
                           # …or a continuing duty of work announced (将继续加大…力度, 将继续加大力度对…: set 49, 将继续深入开展…工作, 后续将持续加强…把控;
                           # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)
