@@ -156,7 +156,7 @@ _SHORT_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十])(
 #: a year of the ROC era in three digits, its era not named, before its month or its end (限期於104年4月7日前, 應於103年
 #: 3月31日前完成, 113年底前: set 52, as set 51's 中華民國108年): no common-era year is written so, the era's year + 1911
 #: (a bare 110年 with no month, a span or a count, stays as written; an era named is read by ``roc_years``)
-_ROC_BARE_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十百国國])(?<![国國]\s)(1[0-4]\d)\s*年(?=\s*(?:底|末|(?:1[0-2]|0?[1-9])\s*月))")
+_ROC_BARE_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十百国國])(?<![国國]\s)(1[0-4]\d)\s*年(?=\s*(?:底|末|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月))")
 #: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
 _CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")

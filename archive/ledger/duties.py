@@ -147,6 +147,8 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
                       rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|{LIMIT_NOUN})\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}"
                       r"(?:工作日|日|天|个?月|周|年)(?!\s*(?:已满|期满|届满|已过|已结束))"
+                      # …or a window's verb and its length, the notice's own (现予公示5个工作日, 予以公告十日: set 51)
+                      rf"|(?:予以|现予|现将|特予)\s*(?:公示|公告)\s*(?:为期)?\s*{_SPAN}(?:工作日|自然日|日|天|周)(?!\s*[以之]?[后後])"
                       # …or a plan stage's span stated with 为期 closing its clause (第二阶段为集中整治阶段,为期三个月: set 45; a
                       # check's stage, 下沉督察阶段,为期10天, and a campaign's or a check's length, 开展为期2天的集中整治, are none:
                       # sets 26, 27 and 38)

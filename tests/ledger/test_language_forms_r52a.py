@@ -18,6 +18,7 @@ def _deadline(text: str) -> tuple[str | None, str] | None:
     ("本府限期於112年6月30日前完成改善", ("2023-06-30", "date")),
     ("受處分人應於109年12月15日以前提出改善計畫", ("2020-12-15", "date")),
     ("應於113年底前完成補正", ("2024-12-31", "date")),
+    ("限期於111年十一月三十日前改善完成", ("2022-11-30", "date")),  # the month in Chinese numerals
     ("預告終止日:中華民國112年6月30日", ("2023-06-30", "date")),  # the era named: read as before
     ("本案已於112年6月30日完成改善", None),  # a past completion
     ("本計畫執行期程為112年", None),  # a bare 112年, no month
@@ -125,3 +126,31 @@ def test_not_done_by_time(text: str, expected: str) -> None:
 ])
 def test_project_verdict(text: str, expected: str) -> None:
     assert status_class(text) == expected
+
+
+# -- S5 status (older rows): the whole or all that was due done in the perfective (完成了全部…, 完成了应拆尽拆), the works
+# built (建成了), a system set up for the most part (基本建立), the handling of cases with progress made (办理已取得…进展)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("该镇完成了所有养殖场退养", "done"),
+    ("沿河各村完成了应拆尽拆", "done"),
+    ("力争完成了全部", "other"),  # an aim
+    ("该区建成了两座污水处理站", "done"),
+    ("该区未建成污水处理站", "behind"),
+    ("三级网格监管体系已基本建立", "mostly_done"),
+    ("到2025年,基本建立网格监管体系", "other"),  # a target's clause
+    ("群众举报件的查处已取得阶段性进展", "on_track"),
+    ("污染治理取得积极进展", "other"),  # no 已: a general remark
+])
+def test_perfective_whole_and_progress(text: str, expected: str) -> None:
+    assert status_class(text) == expected
+
+
+# -- D6 deadline (older row): a notice's window by its verb and length (现予公示5个工作日) relative (duties.RELATIVE)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("现将有关情况予以公告十日,接受社会监督", (None, "relative")),
+    ("特予公示7个工作日", (None, "relative")),
+    ("予以公示七天(2024年5月1日至5月7日)", ("2024-05-07", "date")),  # its days stated
+    ("该报告已公示5个工作日", None),  # no verb of a notice's own window
+])
+def test_notice_window_by_verb(text: str, expected: tuple[str | None, str] | None) -> None:
+    assert _deadline(text) == expected
