@@ -47,7 +47,7 @@ from archive.ledger.duties import ONGOING as _ONGOING
 from archive.ledger.duties import RECURRING as _RECURRING
 from archive.ledger.duties import REGULAR as _REGULAR
 from archive.ledger.duties import RELATIVE as _RELATIVE
-from archive.ledger.duties import kept_up, span_sets_no_limit
+from archive.ledger.duties import kept_up, limit_waived, span_sets_no_limit
 from archive.ledger.holiday_limits import holiday_eve_days
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.limit_set import AIM_BEFORE, alone, limit_at, limit_set
@@ -84,6 +84,7 @@ from archive.ledger.this_month import this_month_days
 from archive.ledger.windows import CLOSING as _CLOSING
 from archive.ledger.windows import campaign_span as _campaign_span
 from archive.ledger.windows import named_window as _named_window
+from archive.ledger.windows import trial_span
 from archive.ledger.windows import window as _window
 from archive.script_fold import for_reading
 from archive.timeliness.dates import (
@@ -152,6 +153,10 @@ _MONTH_TENTH = re.compile(rf"(?<![\d年\-—–~～至到〇○零一二三四�
 _LATIN_ZERO = re.compile(r"(?<=[〇○零一二三四五六七八九OoＯ])[OoＯ](?=[〇○零一二三四五六七八九OoＯ]{0,3}年)")
 #: a year written with two digits before its end or a month (21年底前, 22年6月底; README: 18年 is 2018; 15年内 is a span)
 _SHORT_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十])([123]\d)\s*年(?=\s*(?:底|末|[上下]半年|(?:1[0-2]|[1-9])\s*月))")
+#: a year of the ROC era in three digits, its era not named, before its month or its end (限期於104年4月7日前, 應於103年
+#: 3月31日前完成, 113年底前: set 52, as set 51's 中華民國108年): no common-era year is written so, the era's year + 1911
+#: (a bare 110年 with no month, a span or a count, stays as written; an era named is read by ``roc_years``)
+_ROC_BARE_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十百国國])(?<![国國]\s)(1[0-4]\d)\s*年(?=\s*(?:底|末|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月))")
 #: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
 _CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")
@@ -175,6 +180,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     # attribution (1.2020年应完成…, 据悉,2019年6月底…), a PDF's spaces between characters closed; the cell is kept as written
     raw = _LATIN_ZERO.sub("〇", closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1]))))
     raw = _SHORT_YEAR.sub(r"20\1年", raw)  # 21年底前 → 2021年底前
+    raw = _ROC_BARE_YEAR.sub(lambda m: f"{1911 + int(m.group(1))}年", raw)  # 104年4月7日前 → 2015年4月7日前
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
@@ -240,8 +246,11 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
     if opened is not None:
         before, first = raw[max(0, opened - 8):opened], opened
     if _CLOSING.search(raw[max(0, first - 16):first]) and not hedged(raw, m.end) \
-            or m.kind == "range_end" and _named_window(raw, first) or _campaign_span(raw, m.start, m.end):
+            or m.kind == "range_end" and (_named_window(raw, first) or trial_span(raw, first, m.end)) \
+            or _campaign_span(raw, m.start, m.end):
         return True  # a window's stated closing day, a named window's or a campaign's span (公示期自…至…)
+    if limit_waived(raw, first, m.end):
+        return False  # 并未要求…于2020年底前完成: a demand denied; 指…者: a definition (set 52)
     if not_a_last_day_after(raw, first if m.kind == "range_end" else m.start, m.end) or hedged(raw, m.end) or EVENT_PERIOD.search(raw[max(0, first - 20):first]) \
             or AFTER_EVENT.match(raw[m.end:]) \
             or EVENT_AFTER.match(raw[m.end:m.end + 30]) or listed(raw, m.start, m.end) \

@@ -27,7 +27,8 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)"
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
             # 立即组织相关企业整改, 立即督促业主拆除: set 39)
             # (…or those it hands the problem to, 第一时间向各城市推送督办单, 立即移交…: set 43)
-            r"(?:(?:对|向|组织|督促|责令|安排|要求|通知)[^，,。;；:：]{1,16}?)?"
+            # (…or the matter it acts on after 就 / 针对, 立即就该等缺失提出补救措施: set 52)
+            r"(?:(?:对|向|组织|督促|责令|安排|要求|通知|就|针对)[^，,。;；:：]{1,16}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电|推送|下发|交办|转办|移交|督办"
             # (…or stopping the works, 立即予以停工, 立即停建; or turning to the next stage of the fix, 立即转入整改销号阶段:
@@ -38,6 +39,9 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)"
             # (…or setting up the body or the meeting that acts: 第一时间成立整改工作组, 立即召开专题会议, r21; or the
             # ledger it works from and carrying out, 立即建立…整改台账, 立即落实行动: set 40)
             r"|成立|组建|召开|建立|落实"
+            # (…or putting forward the remedy, 立即提出补救措施, 立即制定整改方案; or commissioning those who act, 立即委托
+            # 有资质机构…监测: set 52)
+            r"|(?:提出|制定|拿出)(?=[^，,。;；]{0,8}?(?:措施|方案|计划|办法))|委托"
             # (…or acting on it in general, 立即行动, 立即采取有效措施: set 38)
             r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动"
             # (…an act named before 行动 / 措施, 采取关停行动, 采取断电措施; or stopping, 立即停下来: set 39)
@@ -143,6 +147,8 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
                       rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|{LIMIT_NOUN})\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}"
                       r"(?:工作日|日|天|个?月|周|年)(?!\s*(?:已满|期满|届满|已过|已结束))"
+                      # …or a window's verb and its length, the notice's own (现予公示5个工作日, 予以公告十日: set 51)
+                      rf"|(?:予以|现予|现将|特予)\s*(?:公示|公告)\s*(?:为期)?\s*{_SPAN}(?:工作日|自然日|日|天|周)(?!\s*[以之]?[后後])"
                       # …or a plan stage's span stated with 为期 closing its clause (第二阶段为集中整治阶段,为期三个月: set 45; a
                       # check's stage, 下沉督察阶段,为期10天, and a campaign's or a check's length, 开展为期2天的集中整治, are none:
                       # sets 26, 27 and 38)
@@ -164,7 +170,8 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于
                       rf"|{_SPAN}(?:工作日|日|天|个?月)\s*[以之]?前)"
                       # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
                       rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
-                      r"(?:工作日|自然日|日|天|个?月|周)")
+                      # (…not a day after the span, 自预告日起3日后公布: when something starts, no limit: set 52)
+                      r"(?:工作日|自然日|日|天|个?月|周)(?!\s*[以之]?[后後])")
 
 #: a span whose start the text dates (自3月5日起,至4月15日前,利用1个多月的时间…; 从2021年6月1日开始,用3个月时间):
 #: the span of a dated period, counted from no undated event, so no relative limit
@@ -210,10 +217,27 @@ def kept_up(raw: str) -> re.Match[str] | None:
     return found
 
 
+#: a demand denied or waived before the time in its clause (并未要求…须于3年内拆除, 不要求…在年底前完成, 无需限期…): no
+#: limit is set (set 52)
+_DENIED = re.compile(r"(?:并?未|并?没有|并非|不再?|无需|无须|不必)\s*(?:要求|责令|规定|限令|限期|强制)")
+#: a definition (…是指 / 系指 …者): a span or a time inside it names what the defined cases are, no limit for a work (指…
+#: 处理后于二个月内再次陈情…者: set 52; 指出 / 指导 / 指定 are other verbs)
+_DEFINES = re.compile(r"(?:是|系)?指(?![出导示定挥标引南令派向明望])")
+_DEFINED_END = re.compile(r"[^。;；]*?者\s*(?:[，,。;；:：]|$)")
+
+
+def limit_waived(raw: str, start: int, end: int) -> bool:
+    """Whether the time at ``raw[start:end]`` sits where no limit is set: after a demand denied in its clause
+    (``_DENIED``), or inside a definition closed by 者 (``_DEFINES``)."""
+    sentence = clause_start(raw, start, STOP_ENDS)
+    return bool(_DENIED.search(raw, clause_start(raw, start), start)
+                or _DEFINES.search(raw, sentence, start) and _DEFINED_END.match(raw, end))
+
+
 def span_sets_no_limit(raw: str, span: re.Match[str]) -> bool:
     """Whether the relative span ``span`` (``RELATIVE``) sets no limit for the work: it runs from a day the text states
-    (``DATED_START``), or it is the time a check took (``CHECK_SPAN``) or within which a return visit is held
+    (``DATED_START``), its demand is denied or it is inside a definition (``limit_waived``), or it is the time a check took (``CHECK_SPAN``) or within which a return visit is held
     (``REVISIT``), or a past act's with the amount it reached."""
-    return bool(DATED_START.search(raw, 0, span.start())
+    return bool(DATED_START.search(raw, 0, span.start()) or limit_waived(raw, span.start(), span.end())
                 or span.group(0).lstrip().startswith("用") and CHECK_SPAN.match(raw, span.end())
                 or REVISIT.match(raw, span.end()) or _reached(raw, span))

@@ -65,6 +65,7 @@ from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
 from archive.ledger.status_attributes import (
     done_attribute,
     named_problem_closed,
+    project_verdict,
     sampled_attribute,
     works_share,
 )
@@ -256,6 +257,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False
     if name == "ongoing" and _MEANS.search(compact, clause, m.start()):
         return False  # 通过持续督导检查…,使…降低: the means of a result, no work reported
+    if name == "done" and project_verdict(compact, m):
+        return False  # 认为项目符合竣工环保验收条件,同意通过验收: a panel's verdict on a permit's step
     if name in ("done", "mostly_done") and _FALSE_CLAIM.search(compact, clause, m.start()):
         return False
     if name in ("done", "on_track") and _CAUSE.search(compact, clause, m.start()):

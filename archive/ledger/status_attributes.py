@@ -65,3 +65,20 @@ def works_share(compact: str, m: re.Match[str]) -> bool:
     """Whether the completion ``m`` completes a share of the works (已完成投资约35%, 进度已完成30%), not the work."""
     around = _WORKS_SHARE_AROUND.search(compact, max(0, m.start() - 8), m.end() + 12)
     return bool(_WORKS_SHARE_AFTER.match(compact, m.end())) or bool(around and around.start() < m.start() < around.end())
+
+
+#: an acceptance panel's verdict on a project's own completion acceptance (认为项目符合竣工环境保护验收条件,同意通过验收;
+#: 同意…工程竣工环保验收合格): a permit's step judged, no task's state (sets 49 and 52; a close-out agreed, 同意通过验收销号,
+#: and a project reported past it, 项目已通过竣工环保验收, stay done)
+_VERDICT = re.compile(r"同意|建议")
+_PROJECT_ACCEPTANCE = re.compile(r"竣工(?:环境保护|环保)验收|符合[^，,；;。]{0,16}?验收[^，,；;。]{0,8}?条件")
+
+
+def project_verdict(compact: str, m: re.Match[str]) -> bool:
+    """Whether the completion ``m`` is a panel's verdict (同意 / 建议 before it in its sentence) on a project's completion
+    acceptance, with no close-out (销号) agreed."""
+    start = sentence_start(compact, m.start())
+    end = compact.find("。", m.end())
+    sentence = compact[start:len(compact) if end < 0 else end]
+    return bool(_VERDICT.search(compact, start, m.end()) and _PROJECT_ACCEPTANCE.search(sentence)
+                and "销号" not in sentence)

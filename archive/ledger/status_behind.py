@@ -34,8 +34,15 @@ BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|�
                     # + a verb of the work + its result or a stage of the works (没有按期整改到位, 未全部销号, 未开工,
                     # 没有完全整改到位, 没有在规定时限内完成整治, 未落实整改)
                     rf"|(?:未|没有?)能?{_NEG_MANNER}?{_WORK}?"
-                    rf"(?:{_RESULT}|完工|建成|竣工|验收|开工|动工|整改)"
-                    rf"|(?:未|没有?){_NEG_MANNER}?(?:完成|落实整改)"
+                    # (…or a case closed, 未结案: set 52)
+                    rf"(?:{_RESULT}|完工|建成|竣工|验收|开工|动工|整改|结案)"
+                    # (…or the improvements carried out, 没有落实改善: set 52's audits, as 落实整改)
+                    rf"|(?:未|没有?){_NEG_MANNER}?(?:完成|落实(?:整改|改善|改进))"
+                    # …or not done by the time stated between (未于2023年3月31日完成改善, 没有在年底前完成整治: set 52;
+                    # 于…完成 alone reports it done)
+                    rf"|(?:未|没有?)(?:能)?(?:于|在)[^，,；;。]{{1,16}}?(?:全部|全面|如期)?(?:完成|{_WORK}|{_TERMINAL})"
+                    # …or the time it is overdue by, then not acted on (已逾八个月未予函复, 已超过半年仍未答复: set 52)
+                    r"|已(?:经)?(?:逾|超过)[^，,；;。]{1,8}?(?:年|月|日|天|周)(?:之久)?(?:仍|尚|都|均|还)?(?:未|没有?)"
                     # …any short verb closed by a result complement (未淘汰到位, 没有清理干净, 未关停到位), or the work
                     # not done as committed or required (未按承诺拆除, 没有按要求整改)
                     rf"|(?:未|没有?)能?{_NEG_MANNER}?{_HAN}{{1,3}}?(?:到位|完毕|干净)"
@@ -131,6 +138,8 @@ BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|�
                     r"|(?:整改|治理|整治|处置)(?:效果|成效)(?:不明显|不显著|甚微|不佳|不理想|较差)"
                     # …or judged poor (完成情况较差, 进展不理想)
                     rf"|(?:进展|进度|完成情况|推进情况){_HAN}{{0,2}}?(?:较差|很差|差|不佳|不理想)"
+                    # (…its execution judged short of the ideal, 计划执行情形多未臻理想: set 52)
+                    rf"|(?:进展|进度|执行|推进|实施)(?:情形|情况)?{_HAN}{{0,2}}?(?:未臻理想|不尽理想|未尽理想|欠佳)"
                     # a check finding the problems persisting or relapsing (此次督察发现…仍存在大量养殖场, 检查发现,…有5个
                     # 反弹; a group so found that a duty is for, 发现仍存在问题的企业, is none)
                     r"|(?:发现|查出|检查出)[^。；;]{0,40}?(?:(?:仍|依然|仍然|还|依旧)存在|反弹|回潮|死灰复燃|复发)"

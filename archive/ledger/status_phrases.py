@@ -60,7 +60,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 基本 / 大部分 before a completion verb; the main works finished (主体工程已完工) while the rest is not
     # …or before a verb that ends a thing (基本消除黑臭, 已基本拆除, 基本关停到位)
     # (基本 scopes over a quantifier and 已 after it: 基本都已整改到位, 基本均得到了有效解决; set 43)
-    ("mostly_done", re.compile(rf"{_MOSTLY}(?:整改)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|落实|解决|销号"
+    # (…or a system set up for the most part, 组织体系基本建立: set 51)
+    ("mostly_done", re.compile(rf"{_MOSTLY}(?:整改)?(?:完成|完工|完毕|竣工|建成|建立|办结|到位|整改|落实|解决|销号"
                                r"|消除|清除|拆除|关停|取缔|清理|清运|消灭|退出|腾退|搬迁)"
                                # …or a short verb closed by a result complement (基本清拆完毕, 已基本清理干净, 基本关停到位)
                                rf"|{_MOSTLY}[\u4e00-\u9fff]{{1,3}}?(?:完毕|干净|到位)"
@@ -138,6 +139,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|均已(?:按要求|按照要求|按规定|依法)?进行了?{_PERFECTIVE_WORK}"
                         # a perfective completion with its object (根据整改方案完成了治理任务; 未 / 要 … 完成了 is none)
                         rf"|{_NOT_STATED}(?<![不没能])(?<!如果|只要|一旦|是否)完成了(?=[^，,；;。]{{0,12}}?(?:任务|工作|整改|治理|整治|修复))"
+                        # (…or the whole as its object, 完成了全部禁养, or all that was due, 完成了应关尽关 / 应拆尽拆: set 51)
+                        r"|(?<![未没不能应需要须将])(?<!如果|只要|一旦|是否|确保|力争|争取|计划|预计)"
+                        r"完成了(?:全部|所有|应(?P<due>[\u4e00-\u9fff])尽(?P=due))"
                         # …or after its counted subject, licensed by 已有 before the count or 了 after the verb (有169座加油站
                         # 完成了改造, 已有60家完成该改造; 60家企业完成改造 alone is a plan's or a target's; a count after the
                         # verb makes the one before it the total, 144个问题已完成了24个)
@@ -195,10 +199,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?:{_COUNT}[^，,；;。未没]{{0,12}}?|(?:已(?:经)?|均|全部|都){{1,3}})(?<![未没不难])得到了?(?:全面|彻底|有效|妥善|根本性?|及时|依法)?的?"
                         r"(?:整改|治理|解决|处理|处置|清理|整治|修复)"
                         # the works finished, stated (污水管线建设完工, 工程竣工), all units completing it (17市均完成…目标)
-                        rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工)|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
+                        rf"|{_NOT_STATED}(?:建设|施工|工程)(?:完工|竣工(?!(?:环境保护|环保)?验收))|(?<![应需要须])均(?:已)?(?:按期|按时|如期)?完成(?!率)"
                         # a verb of the work in the perfective, without 已 (对破损处进行了修复, 拆除了违建; 未 / 没有 negate it)
                         rf"|(?<![未没有])(?:进行|开展|实施)了(?:全面|彻底|集中|专项|永久|依法|强制)?{_PERFECTIVE_WORK}"
-                        rf"|(?<![未没有要将])(?<!正在){_PERFECTIVE_WORK}了(?!解)"
+                        # (…or the works built, 建成了…公园: set 51, as 已建成)
+                        rf"|(?<![未没有要将])(?<!正在)(?:{_PERFECTIVE_WORK}|建成|完工|竣工)了(?!解)"
                         # a counted result after its manner (有效解决62个, 妥善处置12件; 未 / 需 / 将 … is none)
                         rf"|(?<![未没不难应需要须将拟])(?:有效|妥善|依法|及时)(?:解决|处置|处理|查处)了?{_NOT_ONE}{_AMOUNT}"
                         # …or a verb of the work with its count straight after it (排查整治884项, 拆除了违建12处 is read
@@ -307,6 +312,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:问题|任务|项目|工程|整改|整治|治理)(?:工作)?(?:均|都|也)?(?:已(?:经)?)?取得了?阶段性的?(?:成效|成果)"
                             r"|(?:(?:问题|任务|项目|工程|事项|案件|整改)(?:工作)?(?:均|都|也)?|均|^)(?:已(?:经)?)?取得了?"
                             rf"(?:{PROGRESS_GRADE}|一定|新的?)的?进展"
+                            # (…or by the handling of the cases, 已 required: …信访件办理已取得明显进展: set 51)
+                            r"|(?:办理|处理|处置|查处|整治|治理)(?:工作)?(?:均|都|也)?已(?:经)?取得了?"
+                            rf"(?:{PROGRESS_GRADE}|一定|新的?)的?进展"
                             # …or by a campaign since its plan or its start (《…方案》实施以来,…革命取得积极进展: set 48)
                             rf"|(?<=以来[，,])[^，,；;。]{{0,16}}?取得了?{PROGRESS_GRADE}的?进展"
                             # 正 / 仍在 / 尚在 / 还在 + up to 8 words + an action verb; 正式 / 正常 / 正确 / 正值 / 正好 are no 正在
@@ -320,7 +328,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
     # or a standing or ranking (长期靠后, 长期处于…, 长期超标: how long a state lasted, set 43)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于)|(?<![将要])(?:持续|常态化){_ACTION}"
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于)|(?<![将要])(?:持续|常态化)(?:定期|不断)?{_ACTION}"
                           # …or a continuing duty of work announced (将继续加大…力度, 将继续加大力度对…: set 49, 将继续深入开展…工作, 后续将持续加强…把控;
                           # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)

@@ -40,13 +40,17 @@ TERMINAL = (r"(?:覆盖|拆除|关停|关闭|取缔|清除|消除|清运|搬迁|
              # …or lifts a supervised case off its board after acceptance (顺利“摘牌”, 已摘牌: set 40)
              r"|[“\"]?摘牌[”\"]?"
              r"|封闭|投运|投用|投入使用|投入运行|结束|实现|验收合格|闭环|解决|" + RESTORED +
+             # …or closes a case (已结案, 均已销案: set 52's correction cases, as 已办结)
+             r"|结案|销案" +
              # …or takes a thing back or revokes it (已收回…审批权, 已吊销, 已废止)
              r"|收回|撤回|吊销|废止|没收|收缴"
              # passed a check, its level or body named before it (已通过省级验收, 已通过市生态环境局组织的验收)
              r"|通过[^，,；;。]{0,12}?(?:验收|评估|审核|核查|复核|考核))")
 #: action verbs of the work in hand (正 / 仍在 + verb; 持续 + verb)
 ACTION = (r"(?:推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|开展|进行|治理|排查|巡查|跟踪|跟进|监管|监测"
-           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织)")
+           r"|督导|巩固|深化|加强|做好|抓好|办好|管好|用好|守好|管控|宣传|曝光|公开|通报|报道|更新|组织"
+           # (…or following a case up, 仍须持续定期追踪: set 52)
+           r"|追踪)")
 #: the predicates of work judged short of its end (不到位, 不彻底, 不全面, 不完全, 不扎实): behind when asserted (a finding,
 #: a persistence adverb, a list of such predicates, a relapse after it), not as a general remark
 SHORT = r"(?:够|太|很|甚)?(?:到位|彻底|全面|完全|扎实)"  # (a degree adverb inside: 整治不够彻底)

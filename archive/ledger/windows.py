@@ -86,3 +86,17 @@ def campaign_span(raw: str, start: int, end: int) -> bool:
     return bool(_CAMPAIGN_AFTER.match(raw, end) or _LASTS_UNTIL.search(raw, max(0, start - 30), start)
                 or _CLOSED.match(raw, end) and _CAMPAIGN_FROM.search(raw[max(0, start - 40):start])
                 or _STAGES_LISTED.search(raw, 0, start) and re.match(r"\s*[)）]", raw[end:]))
+
+
+#: a project's trial run announced ahead over a span (该项目将于2024年10月20日-2025年10月20日对环保设施进行调试, 拟于…至…
+#: 试生产): the trial's window, closing on its last day (set 51's ✱ commissioning window, set 52; 已于…至…进行了调试 and a
+#: check over a span, 将于…至…开展督察, are periods)
+_AHEAD = re.compile(r"(?:将|拟|计划|预计)\s*(?:于|在)\s*$")
+_TRIAL_AFTER = re.compile(r"\s*[，,]?\s*(?:对[^，,。;；]{1,24}?)?(?:进行|开展|实施|启动)?\s*"
+                          r"(?:设备|设施|环保设施|配套设施|项目|工程|系统)?\s*(?:调试|试运行|试生产|试运营)(?![了过])")
+
+
+def trial_span(raw: str, first: int, end: int) -> bool:
+    """Whether the span from ``first`` to ``end`` is a trial run announced ahead (将于…至…进行调试): its last day is the
+    window's."""
+    return bool(_AHEAD.search(raw, max(0, first - 6), first) and _TRIAL_AFTER.match(raw, end))

@@ -49,7 +49,7 @@ def test_named_day_of_year(text: str, expected: tuple[str | None, str] | None) -
     ("意见反馈截止日期:民国112年3月1日", ("2023-03-01", "date")),
     ("公示结束日:2024年7月3日", ("2024-07-03", "date")),
     ("有效期终止日:2025年7月3日", None),  # a term's end is no window's
-    ("終止日:110年9月3日", None),  # a bare 110年 names no era
+    ("終止日:110年9月3日", None),  # a bare 終止日 is no window's label (a bare ROC year before its month is read since r52a)
 ])
 def test_roc_years_and_window_end(text: str, expected: tuple[str | None, str] | None) -> None:
     assert _deadline(text) == expected
