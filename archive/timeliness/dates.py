@@ -297,7 +297,8 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
 
 
 #: a year counted in the Republic of China's era, the era named (中华民国108年, 民国99年; folded from 中華民國): the common
-#: era's year is 1911 later; a bare 108年 names no era and is left as written
+#: era's year is 1911 later (``ROC_OFFSET``); a bare 108年 names no era and is left as written
+ROC_OFFSET = 1911
 _ROC_YEAR = re.compile(r"(?:中[华華])?民[国國]\s*(?P<n>\d{1,3})(?=\s*年)")
 
 
@@ -307,7 +308,7 @@ def roc_years(text: str) -> str:
     there is widened back over the padding to the era's name)."""
     def common(m: re.Match[str]) -> str:
         n = int(m.group("n"))
-        return m.group(0) if not 0 < n < 200 else str(1911 + n).rjust(len(m.group(0)))
+        return m.group(0) if not 0 < n < 200 else str(ROC_OFFSET + n).rjust(len(m.group(0)))
     return _ROC_YEAR.sub(common, text)
 
 

@@ -53,6 +53,9 @@ _FEEDBACK_VERB = re.compile(
     # (a day straight before a bare 反馈 with nothing after it but 的 / 了 / a clause's end: 督察组于2018年4月8日反馈的结果
     # 显示; …反馈问题 / 反馈的问题 name the problems, set 41)
     r"|(?<=日)\s*反馈(?=的(?!问题|意见)|了|[，,。；;]|$)"
+    # (the inspectors' group as the subject, the problem it fed back as the object closing the clause: 去年8月,督察组反馈
+    # 某厂超负荷运行问题,提出…; 督察组反馈的问题 and …问题的整改 name the problems, no act: set 49)
+    r"|督[察查](?:工作|小)?组\s*反馈(?![的了]|\s*(?:问题|意见|情况|整改|工作|材料))(?:(?!的)[^。；;，,\n]){2,30}?问题(?=\s*(?:[，,。；;]|$))"
     # (…督察反馈已完成: the feedback itself said done)
     r"|督[察查][^。；;，,\n]{0,8}?反馈(?:工作)?\s*(?:已\s*)?(?:全部|顺利)?\s*(?:完成|结束)|督[察查]反馈(?:时间|日期)\s*(?:[:：]|为|是)?|督[察查]反馈\s*[:：]")
 _MEETING_ON = re.compile(r"议?\s*(?:定)?于")

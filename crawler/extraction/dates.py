@@ -10,6 +10,8 @@ import re
 
 from archive.timeliness.shown_dates import parse_shown_date
 
+from .names import BODY_END
+
 logger = logging.getLogger(__name__)
 
 _CN = "〇○零Ｏ一二三四五六七八九十"
@@ -26,10 +28,23 @@ _ATTACHMENT_HEADING = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
 _PLACE_AFTER = re.compile(r"(?<=日)[ \t\u3000]*于[\u4e00-\u9fff]{2,12}$")
 
 
+#: a form's sealing field: the party's label with the seal or the signature it asks for, then its colon (责任单位(盖章):,
+#: 填报单位（公章）：, 负责人(签字):): what follows is the signer and its day, a signature (set 40)
+_SEAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,10}[ \t\u3000]*[(（][ \t\u3000]*(?:盖章|盖公章|签章|公章|印章|签字|签名|签字盖章)"
+                         r"[ \t\u3000]*[)）][ \t\u3000]*[:：][ \t\u3000]*")
+
+
+#: a name, then the day in an opening bracket (a law's name line with its amendment day: 某某法 (2015年07月03日)): the
+#: name's own day; a signature's day stands alone or after its signer (a bracketed day alone is trimmed, and a body's
+#: name before its bracketed day, 某某局（2022年3月1日）, still signs)
+_NAME_THEN_BRACKET = re.compile(rf"[^\s\d(（](?<![{BODY_END}])(?<!政府)(?<!中心)[ \t\u3000]*[(（][ \t\u3000]*$")
+
+
 def _line_date(line: str) -> str | None:
-    """The date when ``line`` is a signature-style date line (optionally after the signer, and after the signer's
-    day the place it was given at)."""
-    core = _DISCLOSURE_NOTE.sub("", line.strip(" \t\u3000\xa0")).strip(_LINE_TRIM)
+    """The date when ``line`` is a signature-style date line (optionally after the signer, or after a form's sealing
+    field, and after the signer's day the place it was given at)."""
+    core = _DISCLOSURE_NOTE.sub("", line.strip(" \t\u3000\xa0"))
+    core = _SEAL_LABEL.sub("", core.lstrip(" \t\u3000\xa0")).strip(_LINE_TRIM)
     if not core or len(core) > _SIGNER_MAX + 20 or _TIME.search(core):
         return None
     place = _PLACE_AFTER.search(core)
@@ -41,6 +56,8 @@ def _line_date(line: str) -> str | None:
             prefix = core[: match.start()]
             if re.search(r"[:：，。,；;]", prefix):
                 return None  # "时间：2024年07月03日" is page chrome, not a signature
+            if _NAME_THEN_BRACKET.search(prefix):
+                return None  # "某某法施行细则 附则 (2015年07月03日)": a name's day in brackets, no signature (set 52)
             return parse_shown_date(match.group(0))
     return None
 

@@ -43,7 +43,7 @@ from archive.timeliness.shown_dates import arabic_days, parse_shown_date
 from .bylines import DAY as _DAY
 from .bylines import byline, journal
 from .dates import find_stated_date
-from .info_days import day_before_controls, spaced_year_day
+from .info_days import day_before_controls, glued_times, roc_days, spaced_year_day
 from .names import BODY_END, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
 from .publisher import (
     DATE_FIRST,
@@ -59,11 +59,12 @@ logger = logging.getLogger(__name__)
 
 #: longer labels first where one contains another (公示时间 before 时间, 信息来源 before 来源)
 #: another event's day under its own label (实施日期, 截止日期, 进驻时间, 反馈时间, 办结时间, 会议时间; the day a page was filed,
-#: 归档时间 / 存档日期: set 49): never the posting day
-_EVENT_DATE = ("(?:实施|施行|截止|归档|存档|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
+#: 归档时间 / 存档日期: set 49; a print or download stamp, 列印時間 / 打印日期, the reader's own day: set 51): never the posting day,
+#: nor is a day on its line
+_EVENT_DATE = ("(?:实施|施行|截止|归档|存档|列印|打印|下载|进驻|督察|检查|核查|调查|举报|投诉|信访|交办|转办|移交|签收|反馈|办理|办结|验收|销号|会议|受理|立案|"
                "处罚|完成|整改|开始|结束)(?:日期|时间)")
 LABELS = (f"索引号|{PUBLISHER_LABEL}|发文字号|文号|成文日期|成文时间|生成日期|发文日期|颁布日期|"
-          "印发日期|印发时间|公布日期|公告日期|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
+          "印发日期|印发时间|公布日期|公告日期|裁判日期|判决日期|裁定日期|宣判日期|公示起止(?:日期|时间)|公示期限|公示期间|公示日期|公示时间|公示期|失效日期|生效日期|失效时间|生效时间|"
           f"{_EVENT_DATE}|提供时间|提供日期|发稿时间|发稿日期|"
           "发布日期|发布时间|发表时间|公开日期|更新日期|更新时间|"
           "主题分类|时间|日期|作者|发布人|编辑|点击数|浏览次数|浏览|访问量|阅读次数|字号|文字大小|背景色|字体|责任编辑")
@@ -88,7 +89,9 @@ _LABEL_VALUE = re.compile(
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布", "提供时间", "提供日期",
                   "发稿时间", "发稿日期")
 #: (a law database's 【公布日期】 is the day the document was promulgated, as 颁布日期)
-_ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间", "公布日期")
+#: (…a court's judgment day, 裁判日期 / 判决日期, is the judgment's own, as a document's: set 52)
+_ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期", "颁布日期", "印发日期", "印发时间", "公布日期", "裁判日期", "判决日期",
+                  "裁定日期", "宣判日期")
 #: a notice's own day, 公告日期, is the document's (issued) beside its number (公告文号, 文号): a document's label pair
 _NUMBER_LABELS = ("文号", "发文字号")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期", "公示起止日期", "公示起止时间", "公示期限", "公示期间")
@@ -219,7 +222,9 @@ _NAME_AFTER_TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s+([\u4e00-\u
 #: ("2024-11-04 某某市生态环境局办公室 王某", a round's number in the body's name: 第3轮…办公室): the posting day and the
 #: publisher
 _DATELINE = re.compile(rf"^[ \t\u3000]*(?P<day>(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[ \t\u3000]+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
-                       rf"[ \t\u3000]+(?P<body>[\u4e00-\u9fff][\u4e00-\u9fff\d]{{1,39}}?(?:[{BODY_END}]|中心|政府))"
+                       # (…the body in brackets, 109-08-31 [某某署综计处]: set 52)
+                       rf"[ \t\u3000]+(?P<open>[\[【])?(?P<body>[\u4e00-\u9fff][\u4e00-\u9fff\d]{{1,39}}?(?:[{BODY_END}]|中心|政府))"
+                       r"(?(open)[\]】])"
                        # (…a view count glued after the body: 2020-09-28 国家能源局13530)
                        r"(?:\d{1,7}|[ \t\u3000]+[\u4e00-\u9fff]{2,3})?[ \t\u3000]*$", re.MULTILINE)
 
@@ -329,7 +334,8 @@ def info_block(text: str) -> InfoBlock:
     # every day in one numeral script (二〇二三年二月十日 as 2023年2月10日): the layouts below read days in Arabic digits
     # (read once a mirror's pinyin is out: 二〇一六年五月(yuè)二十八日)
     # (…and a year of the ROC era, its era named, in the common era's: 中華民國108年1月30日 as 2019年1月30日)
-    text = roc_years(arabic_days(unannotated(_ENTITY_SPACE.sub(lambda m: " " * len(m.group(0)), text))[0]))
+    # (…and a ROC day printed with no era, 109-08-31, in the common era's, a time glued to a day set apart: info_days)
+    text = roc_days(glued_times(roc_years(arabic_days(unannotated(_ENTITY_SPACE.sub(lambda m: " " * len(m.group(0)), text))[0]))))
     text, folded = for_reading(joined_labels(text))  # read in simplified script; values sliced from ``text`` (same offsets)
     fields = label_fields(text)
     notice = next((d for d in (_first_date(fields.get(label)) for label in _NOTICE_LABELS) if d), None)
@@ -340,8 +346,8 @@ def info_block(text: str) -> InfoBlock:
     if issued is None and numbered:
         issued = _first_date(fields.get("公告日期"))  # 公告日期 beside the notice's 文号: the document's own day
     posted = posted_of(fields) or (None if numbered else _first_date(fields.get("公告日期")))  # alone, a 日期 line's
-    if posted is None:  # lines that carry a 公示 or document date never give the posting date
-        other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS))
+    if posted is None:  # lines that carry a 公示, a document's or another event's date never give the posting date
+        other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS + (_EVENT_DATE,)))
         rest = "\n".join(line for line in folded.split("\n") if not other.search(line))
         labelled = any(label in fields for label in PUBLISHER_LABELS + _POSTED_LABELS)
         posted = _unlabelled_posted(rest, labelled=labelled)

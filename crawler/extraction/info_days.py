@@ -7,13 +7,22 @@ day, its page's section and the article's counters (``2024年11月15日 综合·
 posted.  A sentence opening with a day (``2018年10月30日,我局分享了…``) holds a clause's punctuation or a verb after
 the control word, so it is none.  A day glued before a person's office (``2019-01-17水利部党组成员副部长某某``: a
 leader's page, the day, the speaker) is the posting day too.
+
+A Taiwan page prints its days in the ROC era with no era named (``109-08-31``, ``日期:109-11-02``, ``113.11.23``,
+``裁判日期104 年 01 月 23 日``): in an info block a whole day with a three-digit year of 100 or more (2011 on) is such a day,
+read in the common era (``roc_days``); a number in an address or a list (``路110-12-1号``, ``第109.8.3``) is none.
+
+A CMS may glue the time to a day printed with two-digit months and days (``2024-01-0210:30``, ``109-08-3109:15:02``): the
+day's last two digits are its day, the rest the time (``glued_times``); an unpadded day (``2024-1-210:30``) splits two ways
+and stays as written.
 """
 from __future__ import annotations
 
 import logging
 import re
 
-from archive.timeliness.shown_dates import parse_shown_date
+from archive.timeliness.dates import ROC_OFFSET, cn_number
+from archive.timeliness.shown_dates import _day_iso, parse_shown_date
 
 from .bylines import DAY as _DAY
 
@@ -57,3 +66,37 @@ def spaced_year_day(text: str) -> str | None:
         return None
     year, month, day = (int(g) for g in found.groups())
     return parse_shown_date(f"{year}-{month:02d}-{day:02d}")
+
+
+#: a whole day of the ROC era with no era named: a three-digit year (100 on) and its month and day, dashed, slashed or
+#: dotted (109-08-31, 113.11.23) or in 年月日 (104 年 01 月 23 日); opening its line or a field (after a space, a colon, a
+#: bracket, a bar or a bullet) or glued to a day's label (裁判日期104年, 日期109-11-02); never in a longer number or an
+#: address (110-12-1号, 第109.8.3)
+#: (a month or a day in Chinese numerals)
+_CN_PART = "[一二三四五六七八九十]{1,3}"
+_ROC_DAY = re.compile(r"(?:^|(?<=[\s:：\[【(（|｜丨•·>])|(?<=日期)|(?<=时间)|(?<=時間))(?P<y>[1１]\d{2})"
+                      r"(?:(?P<sep>[ \t]*[-/.][ \t]*)(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+                      # (…its month and day in Chinese numerals too: 104 年 一月 二十三日)
+                      rf"|[ \t]*年[ \t]*(?P<m2>\d{{1,2}}|{_CN_PART})[ \t]*月[ \t]*(?P<d2>\d{{1,2}}|{_CN_PART})[ \t]*日)"
+                      r"(?![\d.\-/]\d|\d|[ \t]*[号號室楼樓栋棟弄])", re.MULTILINE)
+
+
+def roc_days(text: str) -> str:
+    """``text`` with each day of the ROC era printed with no era (see the module doc) written in the common era's year
+    (``109-08-31`` → ``2020-08-31``); what makes no calendar day is left as written."""
+    def common(m: re.Match[str]) -> str:
+        year = ROC_OFFSET + int(m.group("y"))
+        month, day = (cn_number(m.group(g) or m.group(g + "2")) for g in ("m", "d"))
+        if _day_iso(year, month, day) is None:
+            return m.group(0)
+        return str(year) + (m.group(0)[len(m.group("y")):] if m.group("m") else f"年{month}月{day}日")
+    return _ROC_DAY.sub(common, text)
+
+
+#: a day with two-digit month and day, the time glued after it (2024-01-0210:30, a ROC day's 109-08-3109:15)
+_GLUED_TIME = re.compile(r"(?<!\d)((?:(?:19|20)\d{2}|[1１]\d{2})(?P<sep>[-/.])\d{2}(?P=sep)\d{2})(?=\d{1,2}[:：]\d{2})")
+
+
+def glued_times(text: str) -> str:
+    """``text`` with a space between a padded day and the time glued to it (see the module doc)."""
+    return _GLUED_TIME.sub(lambda m: m.group(1) + " ", text)

@@ -54,7 +54,9 @@ _BODY_NAME = re.compile(rf"(?:[{BODY_END}]|中心|政府|客户端|在线)$")
 _ACCOUNT_NAME = re.compile(r"(?:工作室|小编|团队)$")
 #: where a source's value ends: a wide gap, the next short label, its day, a reporter or correspondent in brackets
 #: (来源:县环保督察整改办(通讯员:某某): the office publishes, the correspondent is no body)
-_VALUE_END = re.compile(r"\s*[（(]\s*(?:特约|见习)?(?:记者|通讯员|作者|撰稿人?)|\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
+#: (…or the reporter's title glued after a paper's, an agency's or a site's name, 来源:某某日报记者 某某: the medium publishes;
+#: a 记者站 is a body of its own: set 52)
+_VALUE_END = re.compile(r"\s*[（(]\s*(?:特约|见习)?(?:记者|通讯员|作者|撰稿人?)|(?<=[报网台社刊])(?:特约|见习|首席)?(?:记者|通讯员)(?!站)|\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
 
 
 def publisher_of(fields: dict[str, str]) -> str | None:
