@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–52 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 52 measured blind after the round on set 51"; the rounds on them read their dev rows): set 53
-#: (harvest 58, README "Fresh set 53 (harvest 58): kept unread"), labelled while the round on set 52 (r52) reads set 52's
-#: dev rows; the next harvest adds its set here
+#: (harvest 58), measured blind once after the rounds on set 52 (README "Set 53 measured blind after the rounds on set
+#: 52"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh53"}
 
 
