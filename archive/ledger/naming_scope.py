@@ -3,7 +3,8 @@ inspection's, and whether a joint naming of two levels came before it.
 
 * A body's own look back at the inspection's cases (``副市长…对中央环保督察组转办件落实情况进行“回头看”``): a local office
   holder or body before 对, the naming inside the object of ``对 … 进行 / 开展 “回头看”``, so that 回头看 is the body's, not
-  the inspection's (again false, set 33); with no subject (``对某省第一轮中央…督察整改情况开展“回头看”``) it is the
+  the inspection's (again false, set 33; a bureau's unit as the subject, 执法监察支队, and a comma before the act, set
+  39); with no subject (``对某省第一轮中央…督察整改情况开展“回头看”``) it is the
   inspection's;
   the inspection's own 回头看 is named with it (``中央环保督察“回头看”``) or done by it (``中央第二督察组对某省进行“回头看”``).
 * A joint naming of two levels (``中央和省级环保督察``, ``中央和自治区…督察``, ``中省环保督察``, ``中央、省环保督察``) earlier in the sentence: a later
@@ -21,10 +22,14 @@ logger = logging.getLogger(__name__)
 
 _AGAIN = re.compile(r"回头看")
 #: a body's act on an object holding the naming, the act a 回头看
-_OWN_LOOK_BACK = re.compile(r"对(?P<object>[^，,。；;\n]{2,60}?)(?:进行|开展|组织|实施)了?\s*(?:一次|全面|专项)?\s*[“\"‘']?(?P<again>回头看)")
+#: (…a comma may set the act apart from a long object: 对中央环保督察组交办我局信访办理工作,开展“回头看”, set 39)
+_OWN_LOOK_BACK = re.compile(r"对(?P<object>[^，,。；;\n]{2,60}?)[，,]?\s*(?:进行|开展|组织|实施)了?\s*(?:一次|全面|专项)?\s*[“\"‘']?"
+                            r"(?P<again>回头看)")
 #: a local office holder or body as the sentence's subject before 对 (副市长…带领…, 县委、县政府…, 市生态环境局…): with
 #: none (对广东省第一轮中央…督察整改情况开展“回头看”) the look back is the inspection's own
-_LOCAL_ACTOR = re.compile(r"副?[市县区镇乡旗州盟]长|书记|局长|主任|负责人|部门|[市县区镇乡旗州盟]委|[市县区镇乡旗州盟](?:人民)?政府|局|办公室")
+#: (…or a bureau's own unit, 执法监察支队, 环境监察大队: set 39)
+_LOCAL_ACTOR = re.compile(r"副?[市县区镇乡旗州盟]长|书记|局长|主任|负责人|部门|[市县区镇乡旗州盟]委|[市县区镇乡旗州盟](?:人民)?政府|局|办公室"
+                          r"|[支大中]队")
 #: two levels named together before an inspection's body
 _JOINT = re.compile(r"(?:中省|中央\s*[和及、与]\s*(?:省级?|自治区))[^。；;\n]{0,30}?督[察查]")
 #: a campaign joined straight after a naming (中央环保督察以及“绿盾行动”, …督察和“清废”专项行动): several checks, no one

@@ -18,7 +18,8 @@ page's text-size and QR buttons (大字体 小字体, 扫码) end a value too, a
   labels, a numeric date alone, a medium's or a byline's day (``四川日报 2021年03月05日``), a day right after the
   source's name (``来源:某局 2020-03-04``), a dateline's day, a list line's day closing a title
   (``关于…的报告 2024-04-02``), or, in a block with a 来源 or 发布 label,
-  a 年月日 date alone on its line (elsewhere that is a signature);
+  a 年月日 date alone on its line (elsewhere, or under a body's name alone on its line, that is a signature;
+  ``info_unlabelled``), or a day alone over the article's text-size buttons (``2024年08月02日 星期五`` / ``放大 缩小``);
 * ``issued`` — the document's date: 发文日期 / 成文日期 / 颁布日期 / 印发日期 (印发时间), else its signature line;
 * ``notice`` — the first day of a 公示 (公示日期 / 公示时间 / 公示期, or a 公示 stated with its window:
   ``现予公示5个工作日(2020年10月16日至2020年10月23日)``).
@@ -43,7 +44,8 @@ from archive.timeliness.shown_dates import arabic_days, parse_shown_date
 from .bylines import DAY as _DAY
 from .bylines import byline, journal
 from .dates import find_stated_date
-from .info_days import day_before_controls, glued_times, roc_days, spaced_year_day
+from .info_days import glued_times, roc_days
+from .info_unlabelled import unlabelled_posted
 from .names import BODY_END, MEDIUM, PERSON_OR_ACCOUNT, SITE_BEFORE_DAY
 from .publisher import (
     DATE_FIRST,
@@ -95,29 +97,6 @@ _ISSUED_LABELS = ("发文日期", "成文日期", "成文时间", "生成日期"
 #: a notice's own day, 公告日期, is the document's (issued) beside its number (公告文号, 文号): a document's label pair
 _NUMBER_LABELS = ("文号", "发文字号")
 _NOTICE_LABELS = ("公示日期", "公示时间", "公示期", "公示起止日期", "公示起止时间", "公示期限", "公示期间")
-#: a date and its time (a stray separator may close the date: 2023/07/10/ 08:08)
-_WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
-#: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
-_DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}[:：]\d{2}")
-_NUMERIC_ALONE = re.compile(
-    r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
-#: a day printed just before the source label on its line, after the body's last words ("…同志。 2022年9月14日 来源:安阳
-#:环境") or leading the info line's labels ("2019年04月02日作者:来源:生态环境部"); a signature's day on a line of its
-#: own above an empty 来源: is no posting date
-#: a day in Chinese numerals (二〇二二年九月十四日), as ``parse_shown_date`` reads it
-_CN_DAY = r"[〇○零一二][〇○零一二三四五六七八九]{3}[ \t]*年[ \t]*[〇○零一二三四五六七八九十]{1,3}[ \t]*月[ \t]*[〇○零一二三四五六七八九十]{1,3}[ \t]*日"
-_DATE_BEFORE_SOURCE = re.compile(  # …never a span's last day (（2020-01-02至2020-01-09）来源:); either numeral script
-    r"(?<![至到~～—－-])(?<![至到~～—－-]\s)((?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)"
-    rf"|{_CN_DAY})[ \t\u3000]*"
-    # …its weekday between (2019年6月26日 星期三 来源:)
-    r"(?:(?:星期|礼拜|周)[一二三四五六日天][ \t\u3000]*)?"
-    r"[)）\]】]?[ \t\u3000]*(?:[|｜丨][ \t\u3000]*)?(?:信息来源|来源|來源|出处|来自|发布|作者|编辑)[ \t]*[:：]")
-_CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
-#: a list page's line: a title, a gap, then its numeric day closing the line ("关于…的报告 2024-04-02"): the posting day
-#: (the title's authors are no publisher label); a body's name before the day is a signature, a serial number opening
-#: the line a table's row
-_TITLE_THEN_DAY = re.compile(r"^(?P<title>(?!\d)[^:：|｜丨\n]{12,}?)[ \t\u3000]+((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})$")
-_SIGNER_END = re.compile(r"(?:[局厅办委部室站所院处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|委员会)$")
 
 #: the page's clock ("现在时间是:2024年11月22日", "今天是…") is no info line
 _CLOCK = re.compile(r"^\s*(?:现在时间|当前时间|今天是|今日)")
@@ -280,29 +259,6 @@ def _first_date(value: str | None) -> str | None:
     return found.iso() if found else _labelled_date(value)
 
 
-def _unlabelled_posted(text: str, *, labelled: bool) -> str | None:
-    timed = _WITH_TIME.search(text)
-    if timed:
-        return parse_shown_date(timed.group(0))
-    day_first = _DAY_FIRST_TIMED.search(text)
-    if day_first:
-        day, month, year = (int(g) for g in day_first.groups())
-        return parse_shown_date(f"{year}-{month:02d}-{day:02d}")
-    before_source = _DATE_BEFORE_SOURCE.search(text)
-    if before_source:
-        return parse_shown_date(before_source.group(1))
-    counted = day_before_controls(text) or spaced_year_day(text)  # 2020-05-15  浏览次数:177; 2021 12/ 14 00:56:12
-    if counted:
-        return counted
-    for line in text.split("\n"):
-        line = line.strip(" \t\u3000•·[]【】")
-        alone = _NUMERIC_ALONE.match(line) or (_CN_ALONE.match(line) if labelled else None)
-        if alone:
-            return parse_shown_date(alone.group(1))
-        titled = _TITLE_THEN_DAY.match(line)
-        if titled and not _SIGNER_END.search(titled.group("title")):
-            return parse_shown_date(titled.group(2))
-    return None
 
 
 @dataclass(frozen=True)
@@ -350,7 +306,7 @@ def info_block(text: str) -> InfoBlock:
         other = re.compile("|".join(_NOTICE_LABELS + _ISSUED_LABELS + (_EVENT_DATE,)))
         rest = "\n".join(line for line in folded.split("\n") if not other.search(line))
         labelled = any(label in fields for label in PUBLISHER_LABELS + _POSTED_LABELS)
-        posted = _unlabelled_posted(rest, labelled=labelled)
+        posted = unlabelled_posted(rest, labelled=labelled)
     masthead = _MASTHEAD.search(folded) or _ISSUE_LINE.search(folded)
     if posted is None and masthead:  # a newspaper's issue date follows its masthead
         posted = _first_date(text[masthead.end():])

@@ -33,14 +33,23 @@ logger = logging.getLogger(__name__)
 _CONTROL = (r"(?:文章)?(?:点击(?:数|量|率|次数)?|浏览(?:数|量|次数)?|阅读(?:数|量|次数)?|访问(?:量|次数)|字数|分享|收藏|关键[字词]"
             r"|打印(?:本页)?|评论"
             # …or the text-size buttons (A+ A-, 字号, 【大 中 小】: set 50)
-            r"|A[ \t\u3000]*[+＋]|字[号体]|[【\[]?大[ \t\u3000]*中[ \t\u3000]*小)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000]|[】\]])")
+            r"|A[ \t\u3000]*[+＋]|字[号体]|[【\[]?大[ \t\u3000]*中[ \t\u3000]*小|放大[ \t\u3000]*缩小)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000]|[】\]])")
+#: the article's text-size buttons opening a line (放大 缩小 默认, 【字体:大 中 小】, 字号:大 中 小, A+ A-)
+_TEXT_SIZE = (r"(?:[【\[]?(?:字体|字号|文字)?[:：]?[ \t\u3000]*(?:放大[ \t\u3000]*缩小|大[ \t\u3000]*中[ \t\u3000]*小)"
+              r"|A[ \t\u3000]*[+＋][ \t\u3000]*A[ \t\u3000]*[-－])")
+#: a weekday after a day (2024年08月02日 星期五)
+_WEEKDAY = r"(?:[ \t\u3000]*(?:星期|礼拜|周)[一二三四五六日天])?"
 #: the day opening its line (after a table's bar), its time maybe, then at most one short word (a section: 综合·广告) or the
 #: column under its label (分类:园林资讯), and the first control
 _DAY_BEFORE_CONTROLS = re.compile(
     rf"^[ \t\u3000|｜丨]*({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
     # (…or the page's column under its label, glued or spaced, 2021-06-11分类:园林资讯 阅读:61: set 47)
     rf"(?:[ \t\u3000]*(?:分类|栏目|类别|频道|所属栏目)[:：][^\d\s:：，,。；;!！?？]{{1,10}}[ \t\u3000]+"
-    rf"|[ \t\u3000]+(?:[^\d\s:：，,。；;!！?？]{{1,8}}[ \t\u3000]+)?){_CONTROL}", re.MULTILINE)
+    rf"|[ \t\u3000]+(?:[^\d\s:：，,。；;!！?？]{{1,8}}[ \t\u3000]+)?){_CONTROL}"
+    # (…or the day alone on its line, its weekday after it or not, the article's text-size buttons opening the next line:
+    # 2024年08月02日 星期五 over 放大 缩小 默认, an e-paper's article head: set 53)
+    rf"|^[ \t\u3000|｜丨]*({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[ \t\u3000]*\n"
+    rf"[ \t\u3000]*{_TEXT_SIZE}", re.MULTILINE)
 #: a timed day whose year a space sets apart, its month and day joined by a slash (2021 12/ 14 00:56:12)
 _SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t\u3000]+(\d{1,2})[ \t\u3000]*/[ \t\u3000]*(\d{1,2})[ \t\u3000]+\d{1,2}[:：]\d{2}")
 
@@ -56,7 +65,7 @@ def day_before_controls(text: str) -> str | None:
     """The day (``YYYY-MM-DD``) opening a line before the page's counters or controls, or glued before a person's
     office (see the module doc), or None."""
     found = _DAY_BEFORE_CONTROLS.search(text) or _DAY_BEFORE_OFFICE.search(text)
-    return parse_shown_date(found.group(1)) if found else None
+    return parse_shown_date(next(g for g in found.groups() if g)) if found else None
 
 
 def spaced_year_day(text: str) -> str | None:
