@@ -21,7 +21,7 @@ _DASH_AFTER_UNIT = re.compile(r"(\d\s*年)\s*[-－]\s*(?=\d{1,2}\s*月)|(\d\s*�
 _SHOWN_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})(?![\d/.:-])|月\s*(\d{1,2})\s*日)")
 
 
-def _day_iso(year: int | None, month: int | None, day: int | None) -> str | None:
+def day_iso(year: int | None, month: int | None, day: int | None) -> str | None:
     """``YYYY-MM-DD`` when the parts make a real calendar date, else None."""
     if year is None or month is None or day is None:
         return None
@@ -40,16 +40,16 @@ def parse_shown_date(text: str | None, *, context_year: int | None = None) -> st
         return None
     text = _DASH_AFTER_UNIT.sub(lambda m: m.group(1) or m.group(2), text.translate(_FULLWIDTH))
     for m in _SHOWN_FULL.finditer(text):
-        found = _day_iso(int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
+        found = day_iso(int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
         if found:
             return found
     for m in _SHOWN_CN.finditer(text):
-        found = _day_iso(*(cn_number(g) for g in m.groups()))
+        found = day_iso(*(cn_number(g) for g in m.groups()))
         if found:
             return found
     if context_year is not None:
         for m in _SHOWN_SHORT.finditer(text):
-            found = _day_iso(context_year, int(m.group(1)), int(m.group(2) or m.group(3)))
+            found = day_iso(context_year, int(m.group(1)), int(m.group(2) or m.group(3)))
             if found:
                 return found
     return None
@@ -92,7 +92,7 @@ def arabic_days(text: str) -> str:
         year, month, day = (cn_number(part) for part in parts)
         short = len(parts[0]) == 2  # a two-digit year stays as written (its century is the reader's to judge)
         full_year = 2000 + year if short and year is not None else year
-        if not any(_HAS_CN.search(part) for part in parts) or _day_iso(full_year, month, day) is None:
+        if not any(_HAS_CN.search(part) for part in parts) or day_iso(full_year, month, day) is None:
             continue
         out.append(text[at:m.start()] + f"{parts[0] if short else year}年{month}月{day}{m.group('unit')}")
         at = m.end()
@@ -100,7 +100,7 @@ def arabic_days(text: str) -> str:
         if end:  # the span's end in the same form (its year is the start's)
             to_month = cn_number(end.group("m")) if end.group("m") else month
             to_day = cn_number(end.group("d"))
-            if _day_iso(full_year, to_month, to_day):
+            if day_iso(full_year, to_month, to_day):
                 shown = f"{to_month}月{to_day}" if end.group("m") else f"{to_day}"
                 out.append(end.group("mark") + shown + end.group("unit"))
                 at = end.end()

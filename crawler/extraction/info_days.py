@@ -22,7 +22,7 @@ import logging
 import re
 
 from archive.timeliness.dates import ROC_OFFSET, cn_number
-from archive.timeliness.shown_dates import _day_iso, parse_shown_date
+from archive.timeliness.shown_dates import day_iso, parse_shown_date
 
 from .bylines import DAY as _DAY
 
@@ -96,7 +96,7 @@ def roc_days(text: str) -> str:
     def common(m: re.Match[str]) -> str:
         year = ROC_OFFSET + int(m.group("y"))
         month, day = (cn_number(m.group(g) or m.group(g + "2")) for g in ("m", "d"))
-        if _day_iso(year, month, day) is None:
+        if day_iso(year, month, day) is None:
             return m.group(0)
         return str(year) + (m.group(0)[len(m.group("y")):] if m.group("m") else f"年{month}月{day}日")
     return _ROC_DAY.sub(common, text)
