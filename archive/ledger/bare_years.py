@@ -1,6 +1,7 @@
 """Whether a bare year (``2020年``, ``二〇二〇年内``, ``2016-2017年``) is set as a task's limit (pure patterns).
 
-``archive.ledger.deadlines`` reads a bare year's last day only when its construction sets a limit: 到 / 确保 … before it,
+``archive.ledger.deadlines`` reads a bare year's last day only when its construction sets a limit: 到 / 确保 … or a
+time-limit label (规划时限为…) before it,
 内 / 前 / 底 / 完成 or a year's target after it, a year's goal named by it (确保完成2022年…目标), a plan's stage over a span
 of years with its work after it, or the cell alone; a span's 至, an event's time, a season of the year or a narrated
 past year set none.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.ledger.clauses import STOP_ENDS, clause_start
+from archive.ledger.limit_set import labelled
 from archive.ledger.past_times import (
     AIMED,
     NOT_A_LAST_DAY_AFTER,
@@ -77,6 +79,8 @@ def year_set(raw: str, m: re.Match[str]) -> bool:
         return False  # 2018年核查发现的…; 在2015年加油站年审前完成: an event's time or eve, no day of the year
     if _SEASON.match(raw, m.end()):
         return False  # 在2021年汛期来临前完成: a season's or holiday's time in the year, no day stated
+    if labelled(raw, m.start()):
+        return True  # 规划时限为2022-2025年,作为…: a time-limit label before the year or span of years (set 47)
     if _STAGE_YEARS.fullmatch(m.group(0)) and _STAGE_WORK.match(raw, m.end()):
         return True  # 即2016-2017年建设首批…: a plan's stage over a span of years closes on its last year
     if STAGE_OPEN.search(raw, max(0, m.start() - 16), m.start()):

@@ -88,6 +88,7 @@ from archive.ledger.windows import trial_span
 from archive.ledger.windows import window as _window
 from archive.script_fold import for_reading
 from archive.timeliness.dates import (
+    CN_MONTH_DAY,
     MONTH_NUMBER,
     YEAR_NUMERAL,
     DateMention,
@@ -157,6 +158,17 @@ _SHORT_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十])(
 #: 3月31日前完成, 113年底前: set 52, as set 51's 中華民國108年): no common-era year is written so, the era's year + 1911
 #: (a bare 110年 with no month, a span or a count, stays as written; an era named is read by ``roc_years``)
 _ROC_BARE_YEAR = re.compile(r"(?<![\d第.〇○零一二三四五六七八九十百国國])(?<![国國]\s)(1[0-4]\d)\s*年(?=\s*(?:底|末|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月))")
+#: a range whose first day lost its 日 (公告期为2023年8月30-2023年9月7日: set 49): the day before the dash is the first day
+#: (the range's end must be a day with its month, so 3月5-6日 and a quantity, 8月30-40吨, stay as written)
+#: (its numerals any, from the one date vocabulary: 八月30-二〇二三年九月七日; its end a dotted or dashed day too: 8月30-2023.9.7)
+_DAY_NUMERAL = rf"(?:[0-3]?\d|{CN_MONTH_DAY})"
+_FIRST_DAY_LOST = re.compile(rf"(?<![\d.])((?:{MONTH_NUMBER})\s*月\s*{_DAY_NUMERAL})(?![\d日号])"
+                             rf"(?=\s*[-—–~～至到]\s*(?:(?:{YEAR_NUMERAL}\s*年\s*)?(?:{MONTH_NUMBER})\s*月\s*{_DAY_NUMERAL}\s*[日号]"
+                             r"|(?:19|20)\d{2}\s*[.．/-]\s*\d{1,2}\s*[.．/-]\s*\d{1,2}))")
+#: a forecast's time (预计到2019年底,) with the completion of the work after it (将彻底解决…, 可全部完成…): a planned
+#: completion, its time the limit (set 46's ✱; a forecast quantity, 预计到2027年,…比例达到60%, is none)
+_FORECAST_BY = re.compile(r"(?:预计|有望)\s*(?:到|至)\s*$")
+_FORECAST_DONE = re.compile(r"\s*(?:[，,]\s*)?(?:将|可|能|可以|能够)?\s*(?:彻底|全面|全部|基本|如期)?(?:解决|完成|建成|完工|竣工|消除|拆除|关闭|整改到位)(?![了过率量度])")
 #: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
 _CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")
@@ -181,6 +193,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     raw = _LATIN_ZERO.sub("〇", closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1]))))
     raw = _SHORT_YEAR.sub(r"20\1年", raw)  # 21年底前 → 2021年底前
     raw = _ROC_BARE_YEAR.sub(lambda m: f"{1911 + int(m.group(1))}年", raw)  # 104年4月7日前 → 2015年4月7日前
+    raw = _FIRST_DAY_LOST.sub(r"\1日", raw)  # 8月30-2023年9月7日 → 8月30日-2023年9月7日
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []
@@ -271,6 +284,8 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         return False  # 已于2020年5月完成整改, 工程于2018年7月完成改造, 2021年底完成了整改: when it was done
     if m.kind == "deadline" and RANGE_ON.match(raw, m.end):
         return False  # 2023年8月底至12月中旬,…开展了巡察: a period's end opening a range is its start, the range decides
+    if _FORECAST_BY.search(before) and _FORECAST_DONE.match(raw, m.end) and m.kind in ("date", "deadline"):
+        return True  # 预计到2019年底,将彻底解决…: a planned completion
     if NOT_A_LAST_DAY_BEFORE.search(before) and CUT_OFF_TALLY.match(raw, m.end):
         return False  # 截至2023年底全区共建立…13个: a cut-off with the count reached
     if NOT_A_LAST_DAY_BEFORE.search(before) and (CUT_OFF_AFTER.match(after)

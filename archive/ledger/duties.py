@@ -20,7 +20,7 @@ _ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
 _AT_ONCE = (r"(?<![未没不])(?<!没有)"
             # (…nor after an ability modal in a phrase closed by 的: 对能立即整改的 names the problems that can be fixed at
             # once, a group the duty after it is for, 对能立即整改的要求尽快整改: set 47; 能完成的立即完成 still is one)
-            r"(?!(?<=[能可])(?:第一时间|立即|即刻|马上|立刻)[^，,。；;的]{0,12}的)"
+            r"(?!(?<=[能可够])(?:第一时间|立即|即刻|马上|立刻)[^，,。；;的之]{0,12}[的之])"
             r"(?:第一时间|立即|即刻|即时|马上|立刻)"
             # (…its manner between, 立即无条件停工: set 46)
             r"(?:无条件|无条件地|全面|坚决|一律)?(?:组织|进行|开展|采取措施|予以|依法|着手)?"
@@ -31,6 +31,9 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)"
             r"(?:(?:对|向|组织|督促|责令|安排|要求|通知|就|针对)[^，,。;；:：]{1,16}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             r"|改正|清运|清除|制止|断电|推送|下发|交办|转办|移交|督办"
+            # (…or improving it, 应令其立即改善 (a rule's: set 51; 可立即改善之违规行为 names a group, as 的 above); or
+            # making the decision the step is for, 即时作出受理决定: set 53)
+            r"|改善|作出(?=[^，,。;；]{0,6}?(?:决定|答复|回复|结论|意见))"
             # (…or stopping the works, 立即予以停工, 立即停建; or turning to the next stage of the fix, 立即转入整改销号阶段:
             # set 46)
             r"|停工|停建|停止施工|转入"
@@ -46,8 +49,13 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)"
             r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动"
             # (…an act named before 行动 / 措施, 采取关停行动, 采取断电措施; or stopping, 立即停下来: set 39)
             r"|采取(?:关停|关闭|拆除|断电|停产|停业|封堵|取缔|查封|清理|整改)(?:的)?(?:措施|行动)|停下来?|检查|排查)")
-IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现)即" + _ACT_AT_ONCE
+IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现|办)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE
+                       # (…or on the spot, the decision or the handling made there: 受理(当场决定), 当场办结; 当场下达整改通知
+                       # hands a notice over, its own limit decides: set 53)
+                       + r"|(?<![未没不])当场(?:作出|做出)?(?:决定|办结|办理|受理|答复|出具|发放|纠正|改正|整改)"
+                       # (…or a handling time's value 即办, a matter done as it is brought: 办理时限:即办, 即办件)
+                       + rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：]?\s*|^)\s*即办件?\s*(?=$|[，,。;；)）])"
                        # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported,
                        # 边督边改组 a group: set 39)
                        + r"|边(?:督|查|巡|检|审|察)边(?:改|整)(?!\s*(?:情况|工作|进展|成效|信息|专栏|典型|组|小组|工作组))")
@@ -57,6 +65,11 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持|长�
                      # (…or kept up without a break, 不间断加强日常巡查, 24小时不间断监测: set 46)
                      r"|(?<![有无])不间断"
                      rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：|｜]?|^)\s*长期\s*(?=$|[，,。;；])"
+                     # (…or as a plan stage's time in brackets after its name, 巩固提升阶段(长期), as a dated stage's
+                     # window, 自主整改阶段(2026年2月26日-3月15日): set 53)
+                     r"|阶段\s*(?:[（(]|[:：])\s*长期(?:坚持)?\s*(?=[)）]|$|[，,。;；])"
+                     # (…or a stage's span running on from its start with no end, 巩固提升(2026年4月—长期))
+                     r"|(?:年|月|日|号)\s*[-—–~～至到]\s*长期(?:坚持)?\s*(?=[)）]|$|[，,。;；])"
                      r"|持续开展(?!\s*(?:[，,。;；]|$))|(?<![查察动治作])持续开展")
 #: a kept-up practice beside the fix rather than the fix's own limit: a lasting mechanism to be set up (并建立…长效机制)
 #: or a check kept routine (常态化巡查排查): when an at-once fix of the problems is stated too (立即整改到位, 确保问题立行立改)
@@ -99,7 +112,11 @@ _HOURS = r"(?!(?:[一二三四五六日]|星期[一二三四五六日])\s*(?:至
 _REGULAR = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*"
             rf"(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB})"
             # (…its object after 对 running long, then 进行 / 开展 + the duty: 定期对…、…等项目进行监督检查: set 43)
-            rf"|对[^，,。;；]{{1,40}}?(?:进行|开展|组织)(?:{_HAN}{{0,2}})?(?:{_DUTY_VERB}|{_CHECK_VERB}))")
+            rf"|对[^，,。;；]{{1,40}}?(?:进行|开展|组织)(?:{_HAN}{{0,2}})?(?:{_DUTY_VERB}|{_CHECK_VERB})"
+            # (…or regular and irregular together, the duty after a longer phrase of place and manner: 定期不定期的在库区内
+            # 实施执法保护巡查活动, 定期与不定期相结合开展检查: set 40's ✱; 不定期 alone stays none)
+            # (a gloss in brackets with no Han in it, 庫(kù), counts as one step of the phrase)
+            rf"|(?:和|与|及|或|、)?\s*不定期(?:[（(][^（()）\u4e00-\u9fff]{{1,16}}[)）]|[^，,。;；]){{0,20}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))")
 REGULAR = re.compile(_REGULAR)
 RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
@@ -125,6 +142,9 @@ RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}
                        rf"|{_REGULAR}"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
                        rf"|按\s*(?:年|季|月|半年|周|旬|日|天)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
+                       # (…or an evaluation or a check held by the period, 按季度…进行综合测评, 按月开展巡查: set 53; 按年度计划
+                       # 开展整治 names a plan, no check)
+                       r"|按\s*(?:季|月|半年|周|旬|日|天)度?[^，,。;；计划]{0,24}?(?:测评|考评|评比|评估|检查|巡查|抽查|核查|监测|检测)"
                        # a report system named by its period (实行日报制, 周报告制度)
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
@@ -141,18 +161,22 @@ _WINDOW_NOUN = r"(?:公示|公告|受理|异议|反馈|征求意见|整改|办�
 #: (…in three digits or with 百 too: 用一百天的时间, 用100天: set 49)
 _SPAN = (rf"(?<![\d〇○零百{_CN_SMALL}])(?:(?:\d{{1,3}}|[{_CN_SMALL}百]+)\s*(?:至|到|-|—|～|~)\s*)?"
          rf"(?:\d{{1,3}}|[{_CN_SMALL}百]+|半)\s*(?:个)?\s*多?\s*")
-RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|日|天|个?月|周)\s*[以之]?内"
+RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|自然日|日|天|个?月|周)\s*[以之]?内"
                       rf"|{_SPAN}年\s*[以之]?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
                       # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日;
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
                       rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|{LIMIT_NOUN})\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}"
-                      r"(?:工作日|日|天|个?月|周|年)(?!\s*(?:已满|期满|届满|已过|已结束))"
+                      r"(?:工作日|自然日|日|天|个?月|周|年)(?!\s*(?:已满|期满|届满|已过|已结束))"
+                      # …or a procedure's step with its handling time in brackets after its name (审查(9个工作日), 受理
+                      # (1个工作日); a check's, 检查(3天), or a stay's is none: set 53)
+                      rf"|(?:受理|审查|审核|审批|审定|核准|办理|办结|答复|决定|发证|验收|公示|公告)\s*[（(]\s*{_SPAN}"
+                      r"(?:工作日|自然日|日|天|个?月)\s*[)）]"
                       # …or a window's verb and its length, the notice's own (现予公示5个工作日, 予以公告十日: set 51)
                       rf"|(?:予以|现予|现将|特予)\s*(?:公示|公告)\s*(?:为期)?\s*{_SPAN}(?:工作日|自然日|日|天|周)(?!\s*[以之]?[后後])"
                       # …or a plan stage's span stated with 为期 closing its clause (第二阶段为集中整治阶段,为期三个月: set 45; a
                       # check's stage, 下沉督察阶段,为期10天, and a campaign's or a check's length, 开展为期2天的集中整治, are none:
                       # sets 26, 27 and 38)
-                      rf"|(?<!督察|督查|检查|巡视|巡察|进驻)阶段[^。;；]{{0,16}}?为期\s*{_SPAN}(?:工作日|日|天|个?月|周|年)\s*(?:左右)?"
+                      rf"|(?<!督察|督查|检查|巡视|巡察|进驻)阶段[^。;；]{{0,16}}?为期\s*{_SPAN}(?:工作日|自然日|日|天|个?月|周|年)\s*(?:左右)?"
                       r"(?=\s*(?:[，,。;；]|$))"
                       # …or a span of effort aimed at (提出经过3年努力, 力争通过两年攻坚; 经过3年治理,水质好转 tells the past)
                       rf"|(?:提出|力争|争取|务必|计划|确保|目标是?|要|将|拟|希望)[^，,。;；]{{0,6}}?(?:经过|通过|用)\s*{_SPAN}"
@@ -178,6 +202,13 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于
 #: (…or a day opening its sentence with 起, 2月20日起,…: set 46)
 DATED_START = re.compile(r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?\s*(?:起|开始)"
                          r"|(?:^|(?<=[。;；]))\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*起")
+#: a news lead: a day or a span of days opening its sentence, then a comma (4月14日至15日,…持续开展打击非法采砂行动): what
+#: went on then, no kept-up duty set (set 39; a span counted after it, …,要求15日内办结, is still one)
+#: (in any numerals, after a list item's number: 1.四月十四日至十五日,)
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+NEWS_LEAD = re.compile(r"(?:^|(?<=[。;；]))\s*(?:\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*\d{1,2}\s*[)）])?\s*"
+                       rf"(?:(?:(?:19|20)\d{{2}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*)?{_NUM}\s*月\s*{_NUM}\s*[日号]"
+                       rf"(?:\s*[-—–~～至到]\s*(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号])?\s*[，,]")
 #: a span used for a check, the clause's act (利用半个月的时间对…开展专项督查, 用一周时间进行检查): how long the check took,
 #: no limit set for the work (set 43; 用三个月时间开展专项整治 is the work's, 用三年时间完成…督察 a round's to finish)
 _HOLD = r"(?:开展|进行|组织|实施)"  # holding a check or a visit
@@ -211,9 +242,10 @@ def kept_up(raw: str) -> re.Match[str] | None:
         raw = KEPT_BESIDE.sub(blank, raw)
     found = ONGOING.search(raw)
     if found:
-        start = DATED_START.search(raw, clause_start(raw, found.start(), STOP_ENDS), found.start())
+        sentence = clause_start(raw, found.start(), STOP_ENDS)
+        start = DATED_START.search(raw, sentence, found.start()) or NEWS_LEAD.match(raw, sentence)
         if start and not AIMED.search(raw, start.end(), found.start()):
-            return None  # 2月20日起,督导组…持续开展督导检查: kept up since a stated day, no duty set
+            return None  # 2月20日起,督导组…持续开展督导检查: kept up since a stated day, no duty set (or a news lead's)
     return found
 
 

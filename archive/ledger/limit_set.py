@@ -26,6 +26,12 @@ _LIMIT_LABEL = re.compile(rf"{LIMIT_LABEL}\s*(?:为|是)?\s*[:：|｜]?\s*"
                           r"(?:(?:自|从)?\s*(?:即日|今日|今天)\s*起?\s*)?(?:至|到)?\s*$")
 
 
+def labelled(raw: str, start: int) -> bool:
+    """Whether a time-limit label stands straight before the time starting at ``start`` (规划时限为2022-2025年,
+    整改时限:2020年; set 47's plan period, read with a clause after it too: set 53's round)."""
+    return bool(_LIMIT_LABEL.search(raw[max(0, start - 12):start]))
+
+
 def limit_at(raw: str, start: int, end: int) -> bool:
     """Whether a limit is set around the time named at ``raw[start:end]`` (a day, a month, a quarter …)."""
     return limit_set(raw, start, end) or alone(raw, start, end)
@@ -43,7 +49,7 @@ def limit_set(raw: str, start: int, end: int) -> bool:
     aim before it, a time-limit label)."""
     return bool(LIMIT_AFTER.match(raw, end) or AIM_BEFORE.search(raw[max(0, start - 6):start])
                 or _NEXT_YEAR_BEFORE.search(raw, max(0, start - 4), start) and _ENDING_AFTER.match(raw, end)
-                or _LIMIT_LABEL.search(raw[max(0, start - 12):start]))
+                or labelled(raw, start))
 
 
 def alone(raw: str, start: int, end: int) -> bool:

@@ -72,6 +72,7 @@ from archive.ledger.status_attributes import (
 from archive.ledger.status_behind import SHAM
 from archive.ledger.status_parts import (
     all_done_after,
+    begun_rest_pending,
     behind_part,
     campaign_results,
     effort_results,
@@ -374,6 +375,7 @@ def read_status(text: str | None) -> StatusReading:
         later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
     if later is None and head[2] == "on_track":
         later = behind_part(compact, head, _head)  # 按计划推进的10项,滞后的1项: the weaker state
+    later = begun_rest_pending(compact, later or head) or later  # 部分企业已采取了措施,…,还有部分企业尚未完成: under way
     _, _, name, wording = later or head
     return StatusReading(name, wording)
 

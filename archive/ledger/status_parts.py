@@ -26,7 +26,9 @@ HeadOf = Callable[[str], "Head | None"]
 #: after a part done (已完成19项,其他整改任务正在推进) the plan is not done; the rest's state decides when it is on
 #: track or behind
 #: (…or a part named by a vague quantifier opening its clause, 一些…难点问题的整治工作在持续推进: set 47)
-_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有|一些|部分|个别|少数)|[^，,；;。]*?{_COUNT}")
+#: (…its count approximate too: 1400余个重点环境问题正有序整改, after a counted part solved: set 53)
+_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有|一些|部分|个别|少数)"
+                   rf"|[^，,；;。]*?(?:{_COUNT}|\d+\s*(?:余|多)\s*(?:个|项|件|处|条|宗|家|座|户))")
 #: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
 _DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
 _TOTAL = re.compile(_COUNT)
@@ -321,3 +323,25 @@ def effort_results(compact: str, head: Head) -> Head | None:
     comma = re.compile(r"[，,；;。]").search(compact, end)
     made = _PROGRESS_MADE.match(compact, comma.start()) if comma and compact[comma.start()] in "，," else None
     return (made.start() + 1, 0, "on_track", made.group(0)[1:]) if made else None
+
+
+#: a part's work begun (部分企业已采取了整改措施, 一些点位已着手整治) and, in a later clause of its sentence, the rest
+#: not yet finished (还有部分企业尚未完成彻底整改): the whole under way, no term said to have passed, on track (set 51's points
+#: done with the rest under way, set 53); the rest overdue (逾期未完成, 未按期…) or the part done (已完成) is read as before
+_PART_BEGUN = re.compile(r"(?:部分|一些|多数|大部分|大多数|个别)[^，,；;。]{0,12}?已(?:经)?(?:采取了?[^，,；;。]{0,6}?(?:措施|行动)"
+                         r"|着手|启动|开始|开展了?)")
+_REST_NOT_YET = re.compile(r"(?:还有|尚有|仍有|其余|其他|另有|剩余)(?:部分|一些|少数|个别)?[^，,；;。]{0,8}?尚未")
+
+
+def begun_rest_pending(compact: str, head: Head) -> Head | None:
+    """The deciding head, when it is 尚未 (not yet) about the rest and a part's work begun stands earlier in its
+    sentence: on track (else None, the head stands; the head's offset may be a later clause's, so the rest is found
+    again in ``compact``)."""
+    if head[2] != "behind" or not head[3].startswith("尚未"):
+        return None
+    for rest in _REST_NOT_YET.finditer(compact):
+        clause = clause_start(compact, rest.start())
+        begun = _PART_BEGUN.search(compact, sentence_start(compact, rest.start()), clause)
+        if clause == rest.start() and begun and not re.search(r"逾期|超期|按期|按时|如期|滞后", compact[clause:rest.end() + 8]):
+            return (begun.start(), 0, "on_track", begun.group(0))
+    return None

@@ -206,6 +206,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"|(?<![未没有要将])(?<!正在)(?:{_PERFECTIVE_WORK}|建成|完工|竣工)了(?!解)"
                         # a counted result after its manner (有效解决62个, 妥善处置12件; 未 / 需 / 将 … is none)
                         rf"|(?<![未没不难应需要须将拟])(?:有效|妥善|依法|及时)(?:解决|处置|处理|查处)了?{_NOT_ONE}{_AMOUNT}"
+                        # …or problems solved counted after their object, its list's items maybe split by commas, with or
+                        # without help (助力解决…具体环保问题4000余个,
+                        # 解决…问题、…问题2个: sets 29–39, 45, 53; 待 / 未 / 需 / 将 … before, a target's 目标 after, are none)
+                        rf"|{_UNAIMED}(?<![未没不难待])(?:助力|帮助|推动|协调|协助)?解决了?(?:(?!未|没|不|尚|待)(?:[^，,；;。\d]|[，,](?=[^，,；;。\d]{{1,6}}[，,、等]))){{0,24}}?问题"
+                        rf"{_NOT_ONE}{_AMOUNT}(?![^，,；;。]{{0,2}}?(?:目标|任务|指标|以上))"
                         # …or a verb of the work with its count straight after it (排查整治884项, 拆除了违建12处 is read
                         # above; 拟 / 计划 / 需 … before it, or a target's 以上, are none)
                         rf"|{_NOT_STATED}(?<![拟未没不难])(?<!排查)(?:排查整治|排查整改|整治|清理|清运|拆除|取缔|关停|查处)了?{_NOT_ONE}{_AMOUNT}"

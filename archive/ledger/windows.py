@@ -3,7 +3,8 @@
 A span of days (``…至…``) is a *window* whose last day is a deadline only under a window's label: ``公示时间:…至…``,
 ``公示期间(…)``, a 公示 period stated with its length (``公示期为10个工作日(…至…)``) or its start (``公示期自…至…``), a
 bare ``时间为`` label in a clause that names a window (公示, 征求意见, 异议 …).  A window's stated closing day is one
-too (``受理信访时间截止到2020年12月15日``, ``受理信访截止时间为9月27日``).  The time petitions or calls are taken
+too (``受理信访时间截止到2020年12月15日``, ``受理信访截止时间为9月27日``), as is the end of one opened on the
+notice's own day (``即日起至10月20日结束``).  The time petitions or calls are taken
 (``受理时间为…至…每天9:00至17:00``, ``受理电话时间:…``) is the inspectors' stay, a period, not a window: only its
 stated closing gives a last day.
 """
@@ -29,7 +30,10 @@ NAMED_WINDOW = re.compile(rf"{_WINDOW_NAME}\s*(?:(?:期限|时段|期间|期|时
 #: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日), or the closing
 #: time of a window named before it (受理信访截止时间为9月27日; a comment window's, 意见反馈截止时间为…: set 49); a statistic's time (统计时间截止…) is a cut-off
 CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$"
-                     r"|(?:公示|受理|信访|举报|投诉|报名|申报|征集|异议|意见反馈|意见|反馈)\s*(?:截止|截至)\s*(?:时间|日期)\s*(?:为|是|[:：])?\s*$")
+                     r"|(?:公示|受理|信访|举报|投诉|报名|申报|征集|异议|意见反馈|意见|反馈)\s*(?:截止|截至)\s*(?:时间|日期)\s*(?:为|是|[:：])?\s*$"
+                     # …or a window opened on the notice's own day and running to the time, 结束 / 止 after it closing it
+                     # (即日起至10月20日结束, 自本公告发布之日起至…止: set 53; 已于…结束 tells a past event's end)
+                     r"|(?:自|从)?\s*(?:即日|今日|今天|(?:本|此)(?:通知|公告|通告|公示|方案)(?:印发|发布|公布|下发)?之日)\s*起?\s*(?:至|到)\s*$")
 #: the time petitions or calls are taken (受理时间为…, 受理信访时间:…, 举报电话时间:…): a stay, no window
 _TAKING = re.compile(r"(?:受理|接访|来访|来电|接听|值班|举报|信访|投诉)[^，,。;；]{0,6}?(?:时间|期间)\s*[:：为（(]?\s*$")
 #: a bare 时间 label opening its clause (…进驻延安市,时间为10月12日至31日) dates the clause before it: a window only when

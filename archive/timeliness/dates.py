@@ -35,6 +35,8 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "两":
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CNY = "[〇○零Ｏ一二三四五六七八九]{4}"
 _CNMD = "[〇○零一二三四五六七八九十]{1,3}"
+#: a month or day in Chinese numerals (十二, 三十), for readers that build on the date vocabulary
+CN_MONTH_DAY = _CNMD
 _RED = "xX×*＊□■?？"
 _NUM = rf"[\d{_RED}]{{1,2}}"
 #: a year's numeral, Arabic or Chinese digit by digit (2020, 二〇二〇): read its value with ``cn_number``
