@@ -90,6 +90,7 @@ from archive.script_fold import for_reading
 from archive.timeliness.dates import (
     CN_MONTH_DAY,
     MONTH_NUMBER,
+    ROC_OFFSET,
     YEAR_NUMERAL,
     DateMention,
     cn_number,
@@ -192,7 +193,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     # attribution (1.2020年应完成…, 据悉,2019年6月底…), a PDF's spaces between characters closed; the cell is kept as written
     raw = _LATIN_ZERO.sub("〇", closed_gaps(without_lead_in(fold_digits(for_reading(cell)[1]))))
     raw = _SHORT_YEAR.sub(r"20\1年", raw)  # 21年底前 → 2021年底前
-    raw = _ROC_BARE_YEAR.sub(lambda m: f"{1911 + int(m.group(1))}年", raw)  # 104年4月7日前 → 2015年4月7日前
+    raw = _ROC_BARE_YEAR.sub(lambda m: f"{ROC_OFFSET + int(m.group(1))}年", raw)  # 104年4月7日前 → 2015年4月7日前
     raw = _FIRST_DAY_LOST.sub(r"\1日", raw)  # 8月30-2023年9月7日 → 8月30日-2023年9月7日
     if not raw:
         return Deadline(None, "unknown", cell)
