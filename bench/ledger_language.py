@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–53 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 53 measured blind after the rounds on set 52"; the rounds on them read their dev rows): set 54
-#: (harvest 59, README "Fresh set 54 (harvest 59): kept unread"), labelled while the round on set 53 (r53) reads set 53's
-#: dev rows; the next harvest adds its set here
+#: (harvest 59), measured blind once after the rounds on set 53 (README "Set 54 measured blind after the rounds on set
+#: 53"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh54"}
 
 

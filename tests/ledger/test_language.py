@@ -152,7 +152,9 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.92, 0.97), "deadline": 
 #: 41 / 11 / 5, 0.788, and info block precision and recall 0.96 / 0.94 → 0.95 / 0.93, 254 / 11 / 17, 0.958 / 0.937: the
 #: same on a593380 with them joined;
 #: the rounds on set 52 moved no held-out row of these two readers)
-HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.78, 0.88), "deadline": (0.94, 0.85),
+#: (set 53's held-out rows joining lowered deadline recall 0.85 → 0.84, 201 / 12 / 36, 0.848: the same on dcd5ab2 with
+#: them joined; the round on set 53 moved no held-out row)
+HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.78, 0.88), "deadline": (0.94, 0.84),
                  "status": (0.90, 0.80), "inspection": (0.98, 0.94), "info_block": (0.95, 0.93)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
@@ -312,8 +314,14 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: decisions, audit reports, CPPCC supervision news; no citation, plan-count or dated-feedback positive) was first measured
 #: with the readers after the rounds on set 52 (README "Set 53 measured blind after the rounds on set 52": deadline
 #: 22 / 0 / 8, status 4 / 2 / 2, info block 27 / 3 / 4, inspection 1 / 0 / 0, citation, task count and feedback no
-#: positive; the rounds moved none of its rows); it is held to that measure here (rounded down) and kept unread for the
-#: next round.
+#: positive; the rounds moved none of its rows) and is seen for every kind since the rounds on its dev rows (README "The
+#: round on set 53 (r53a)" and "(r53b)"), its rows in the floors above.
+#: Fresh set 54 (harvest 59, 142 rows from 58 mainland pages: carbon-market deadlines, hazardous-waste permits, soil
+#: lists, livestock-ban closures, river clean-ups, exam-period noise notices, a few 督察 pages; one dated feedback, no
+#: citation or plan-count positive) was first measured with the readers after the rounds on set 53 (README "Set 54
+#: measured blind after the rounds on set 53": deadline 21 / 0 / 2, status 1 / 2 / 2, info block 33 / 1 / 4, inspection
+#: 4 / 0 / 0, feedback 1 / 0 / 0, citation and task count no positive; the rounds moved one deadline row right); it is
+#: held to that measure here (rounded down) and kept unread for the next round.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -321,15 +329,15 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh53": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (1.0, 0.733), "status": (0.666, 0.666), "info_block": (0.899, 0.870)},
+    "fresh54": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
+                "deadline": (1.0, 0.913), "status": (0.333, 0.333), "info_block": (0.970, 0.891)},
 }
 
-#: Fresh sets kept unread and not measured yet (set 54, harvest 59; sets 33–53 were until their first measure):
+#: Fresh sets kept unread and not measured yet (none now; sets 33–54 were until their first measure):
 #: labelled and committed with no reader run on them, so they have no first measure to hold.  They are
 #: held apart from every floor and scored by no test; their first measure gives them an UNSEEN_FLOOR entry in place of
 #: this.
-UNMEASURED: set[str] = {"fresh54"}
+UNMEASURED: set[str] = set()
 
 
 def _seen(rows: list[dict], kind: str) -> list[dict]:
