@@ -23,11 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–53 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 53 measured blind after the rounds on set 52"; the rounds on them read their dev rows): set 54
-#: (harvest 59), measured blind once after the rounds on set 53 (README "Set 54 measured blind after the rounds on set
-#: 53"), the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh54"}
+#: fresh sets no reader round reads, dev rows included (sets 13–54 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 54 measured blind after the rounds on set 53"; the rounds on them read their dev rows): none
+#: while the round on set 54 (r54) reads its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
