@@ -24,9 +24,10 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–54 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 54 measured blind after the rounds on set 53"; the rounds on them read their dev rows): none
-#: while the round on set 54 (r54) reads its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: "Fresh set 13" … "Set 54 measured blind after the rounds on set 53"; the rounds on them read their dev rows): set 55
+#: (harvest 60, README "Fresh set 55 (harvest 60): kept unread"), labelled while the round on set 54 (r54) reads set 54's
+#: dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = {"fresh55"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
