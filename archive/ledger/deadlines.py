@@ -170,9 +170,9 @@ _FIRST_DAY_LOST = re.compile(rf"(?<![\d.])((?:{MONTH_NUMBER})\s*月\s*{_DAY_NUME
 #: completion, its time the limit (set 46's ✱; a forecast quantity, 预计到2027年,…比例达到60%, is none)
 _FORECAST_BY = re.compile(r"(?:预计|有望)\s*(?:到|至)\s*$")
 _FORECAST_DONE = re.compile(r"\s*(?:[，,]\s*)?(?:将|可|能|可以|能够)?\s*(?:彻底|全面|全部|基本|如期)?(?:解决|完成|建成|完工|竣工|消除|拆除|关闭|整改到位)(?![了过率量度])")
-#: a clock time after a day (5月11日8时, 18:00, 17:00点 with its hour word: r54) belongs to the day; a span of such times (…8时-…20时) is hours
+#: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
-_CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2}(?:\s*[时点](?!\s*\d))?)")
+_CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")
 _DASH = r"\s*[-—–~～至到]\s*"
 _TIMED_SPAN_END = re.compile(rf"(?:[时点分]|\d[:：]\d{{2}}){_DASH}$")
 

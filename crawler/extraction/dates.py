@@ -124,7 +124,7 @@ _DISCLOSURE_NOTE = re.compile(r"(?<=日)[ \t\u3000]*[(（]\s*此件[^()（）]{1
 #: (…glued to the day too, 2026年1月16日附件 / 2023年5月22日附件:: r54)
 _RUN_ON_ATTACHMENT = re.compile(r"(?<=\d日)[ \t\u3000\xa0]+(?=附件\s*[:：\d一二三四五六七八九十]|附件\s*$)"
                                 # (glued, only as a heading: 附件: or 附件 closing the text; 日附件1所列 is a sentence's)
-                                r"|(?<=\d日)(?=附件\s*(?:[:：]|$))"
+                                r"|(?:(?<=\d日)|(?<=\d\s日))(?=附件\s*(?:[:：]|$))"
                                 r"|(?<=[〇○零一二三四五六七八九十]日)[ \t\u3000\xa0]+(?=附件\s*[:：\d一二三四五六七八九十]|附件\s*$)")
 #: a signer and its day run onto the line before on a flattened page: after a gap (…工作实施方案 某某综合执法大队 2026年1月16日)
 #: or after the closing formula (特此通告某某区人民政府2023年5月22日): the signature's own line (r54)

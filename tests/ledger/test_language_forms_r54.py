@@ -14,19 +14,7 @@ def _deadline(text: str, context_year: int | None = None) -> tuple[str | None, s
     return None if read.kind == "unknown" else (read.iso(), read.kind)
 
 
-# -- D1 deadline: a colon clock time with its hour word after the day (17:00点前) is the day's (deadlines._CLOCK)
-@pytest.mark.parametrize(("text", "expected"), [
-    ("请各企业于2023年3月15日18:00点前报送年度报告", ("2023-03-15", "date")),
-    ("申请材料须在2024年6月1日9：30时前提交至窗口", ("2024-06-01", "date")),
-    ("務必於2022年11月20日16:00點前完成填報", ("2022-11-20", "date")),  # traditional script
-    ("2023年3月15日18:00点召开推进会", None),  # an event's hour, no limit
-    ("2023年3月15日18:00点至20:00点开放参观", None),  # hours something runs over
-])
-def test_clock_with_hour_word(text: str, expected: tuple[str | None, str] | None) -> None:
-    assert _deadline(text) == expected
-
-
-# -- D2 deadline: a term's period closing with 截止 (履约期截止至…) gives its last day (windows.CLOSING)
+# -- D1 deadline: a term's period closing with 截止 (履约期截止至…) gives its last day (windows.CLOSING)
 @pytest.mark.parametrize(("text", "expected"), [
     ("本年度排污权交易履约期截止到2024年9月30日", ("2024-09-30", "date")),
     ("第二批申报期截止于2023年4月20日。", ("2023-04-20", "date")),
@@ -77,3 +65,16 @@ def test_counted_rounds_frame(text: str, expected: str) -> None:
 ])
 def test_run_on_signature(text: str, issued: str | None) -> None:
     assert info_block(text).issued == issued
+
+
+# -- S3 status: the work unfolding step by step or in order, closing its clause, is on track (status_phrases)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("河道清淤工作已逐步展开。", "on_track"),
+    ("各村拆违工作陆续铺开,", "on_track"),
+    ("整治行动正有序展开", "on_track"),
+    ("下一步将逐步展开复垦工作", "other"),  # planned
+    ("要求各地清淤工作有序展开", "other"),  # a requirement
+    ("逐步展开排查并建立台账", "other"),  # a directive opening its clause, not closing it
+])
+def test_work_unfolding(text: str, expected: str) -> None:
+    assert status_class(text) == expected
