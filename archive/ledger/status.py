@@ -63,6 +63,7 @@ from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
 from archive.ledger.status_attributes import (
+    asked,
     done_attribute,
     named_problem_closed,
     project_verdict,
@@ -218,6 +219,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     clause = clause_start(compact, m.start())
     if in_title(compact, m.start()) or conditional(compact, m):
         return False  # 《关于已完成整改任务…的办法》 names; 如未按期完成整改,将…追责 supposes
+    if asked(compact, m):
+        return False  # 是否按时完成履约 (a blank table's header) asks; 是否完成:是 answers
     if name in ("done", "mostly_done", "on_track") and qualifies_a_record(compact, m):
         return False  # 整改完成情况统计表, 完成时限: the record's noun is the head
     if name == "done" and goal_list(compact, m):

@@ -82,3 +82,14 @@ def project_verdict(compact: str, m: re.Match[str]) -> bool:
     sentence = compact[start:len(compact) if end < 0 else end]
     return bool(_VERDICT.search(compact, start, m.end()) and _PROJECT_ACCEPTANCE.search(sentence)
                 and "销号" not in sentence)
+
+
+#: a yes-no question on the phrase (是否按时完成履约, 是否未完成整改 — a blank table's headers, a check's items): it asks the
+#: state, it states none; a cell answering it (是否完成:是 / :否) is read by its answer (``status_phrases``, ``status_behind``)
+_ASKED = re.compile(r"是否[^，,；;。:：]{0,6}$")
+_ANSWERED = re.compile(r"[^，,；;。:：]{0,8}?[:：]\s*[是否]")
+
+
+def asked(compact: str, m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` is what a yes-no question asks (是否按时完成…) with no answer after it (r54)."""
+    return bool(_ASKED.search(compact, max(0, m.start() - 8), m.start())) and not _ANSWERED.match(compact, m.end())

@@ -290,7 +290,11 @@ def evaluation_cell(folded: str, head_of: HeadOf) -> Head | None:
 
 #: a campaign pushed on as the sentence's frame (持续推进“三山”整治行动, 持续开展…专项行动): its object a campaign, named by
 #: 行动 / 攻坚战 / 保卫战 closing it
-_CAMPAIGN_KEPT = re.compile(r"[^，,；;。]{0,16}?(?:行动|攻坚战|保卫战)[”\"」]?(?=[，,；;])")
+_CAMPAIGN_KEPT = re.compile(r"[^，,；;。]{0,16}?(?:行动|攻坚战|保卫战)[”\"」]?(?=[，,；;])"
+                            # …or a counted programme of rounds or batches, its period after it (继续开展两轮督察6月至
+                            # 7月中旬,已完成第一轮…: r54): the rounds are the frame, the later clause their status
+                            r"|[^，,；;。]{0,8}?[\d一二两三四五六七八九十]+(?:轮|批)(?:次)?[^，,；;。\d]{0,6}?"
+                            r"(?:督察|督查|检查|巡查|核查)[^，,；;。]{0,12}?(?=[，,；;])")
 
 
 def campaign_results(compact: str, head: Head, head_of: HeadOf) -> Head | None:

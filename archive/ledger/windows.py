@@ -30,6 +30,9 @@ NAMED_WINDOW = re.compile(rf"{_WINDOW_NAME}\s*(?:(?:期限|时段|期间|期|时
 #: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日), or the closing
 #: time of a window named before it (受理信访截止时间为9月27日; a comment window's, 意见反馈截止时间为…: set 49); a statistic's time (统计时间截止…) is a cut-off
 CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$"
+                     # …or a term's period closing with 截止 (清缴期截止至2022年12月30日: r54); a report's or a
+                     # statistic's period (报告期, 统计期) and 截至 (a count's cut-off) are none
+                     r"|(?<!统计)(?<!数据)(?<!报告)(?<![时日])期\s*截止\s*(?:到|至|于)?\s*$"
                      r"|(?:公示|受理|信访|举报|投诉|报名|申报|征集|异议|意见反馈|意见|反馈)\s*(?:截止|截至)\s*(?:时间|日期)\s*(?:为|是|[:：])?\s*$"
                      # …or a window opened on the notice's own day and running to the time, 结束 / 止 after it closing it
                      # (即日起至10月20日结束, 自本公告发布之日起至…止: set 53; 已于…结束 tells a past event's end)

@@ -10,7 +10,7 @@ import re
 
 from archive.timeliness.shown_dates import parse_shown_date
 
-from .names import BODY_END
+from .names import BODY_END, SIGNER_END
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +121,16 @@ _RUN_ON_SIGNATURE = re.compile(r"(?<=[。！!])[ \t\u3000\xa0]+(?=(?:19|20)\d{2}
                                r"[ \t\u3000\xa0]*(?:[(（]\s*此件[^()（）\n]{1,10}[)）])?[ \t\u3000\xa0]*$)", re.MULTILINE)
 #: the disclosure note after a signature day ((此件公开发布), （此件不予公开）): no part of the date line
 _DISCLOSURE_NOTE = re.compile(r"(?<=日)[ \t\u3000]*[(（]\s*此件[^()（）]{1,10}[)）]$")
-_RUN_ON_ATTACHMENT = re.compile(r"(?<=日)[ \t\u3000\xa0]+(?=附件\s*[:：\d一二三四五六七八九十]|附件\s*$)")
+#: (…glued to the day too, 2026年1月16日附件 / 2023年5月22日附件:: r54)
+_RUN_ON_ATTACHMENT = re.compile(r"(?<=\d日)[ \t\u3000\xa0]+(?=附件\s*[:：\d一二三四五六七八九十]|附件\s*$)"
+                                # (glued, only as a heading: 附件: or 附件 closing the text; 日附件1所列 is a sentence's)
+                                r"|(?:(?<=\d日)|(?<=\d\s日))(?=附件\s*(?:[:：]|$))"
+                                r"|(?<=[〇○零一二三四五六七八九十]日)[ \t\u3000\xa0]+(?=附件\s*[:：\d一二三四五六七八九十]|附件\s*$)")
+#: a signer and its day run onto the line before on a flattened page: after a gap (…工作实施方案 某某综合执法大队 2026年1月16日)
+#: or after the closing formula (特此通告某某区人民政府2023年5月22日): the signature's own line (r54)
+_RUN_ON_SIGNER = re.compile(rf"(?:(?<=\S)[ \t\u3000\xa0]+|(?<=特此(?:通告|公告|通知|函告|批复|函复))[。！!]?[ \t\u3000\xa0]*)"
+                            rf"(?=[\u4e00-\u9fff（）()]{{4,40}}?{SIGNER_END}[ \t\u3000\xa0]*(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月"
+                            r"\s*\d{1,2}\s*日[ \t\u3000\xa0]*$)", re.MULTILINE)
 
 
 def find_stated_date(text: str) -> str | None:
@@ -134,7 +143,8 @@ def find_stated_date(text: str) -> str | None:
     """
     # an attachment heading run onto the signature's line of a flattened page (水利部 二〇一一年七月十九日 附件:) opens its
     # own line: the appended section starts there (set 48)
-    lines = [ln for ln in _RUN_ON_ATTACHMENT.sub("\n", _RUN_ON_SIGNATURE.sub("\n", text)).split("\n") if ln.strip(_LINE_TRIM)]
+    run_on = _RUN_ON_ATTACHMENT.sub("\n", _RUN_ON_SIGNATURE.sub("\n", text))
+    lines = [ln for ln in _RUN_ON_SIGNER.sub("\n", run_on).split("\n") if ln.strip(_LINE_TRIM)]
     found: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         date = _line_date(line) or (_compact_date(line) if index and _SIGNER.match(lines[index - 1].strip(_LINE_TRIM))

@@ -16,6 +16,7 @@ import re
 from archive.timeliness.shown_dates import parse_shown_date
 
 from .info_days import day_before_controls, spaced_year_day
+from .names import SIGNER_END
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ _CN_ALONE = re.compile(r"^\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 #: (the title's authors are no publisher label); a body's name before the day is a signature, a serial number opening
 #: the line a table's row
 _TITLE_THEN_DAY = re.compile(r"^(?P<title>(?!\d)[^:：|｜丨\n]{12,}?)[ \t\u3000]+((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})$")
-_SIGNER_END = re.compile(r"(?:[局厅办委部室站所院处科镇乡村区县市省组]|政府|中心|公司|集团|指挥部|委员会)$")
+_SIGNER_END = re.compile(rf"{SIGNER_END}$")
 #: a signer's line: a body's name alone (某某市生态环境局某某分局, 某某县人民政府办公室), brackets in it or not
 _SIGNER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,40}$")
 

@@ -9,6 +9,8 @@ from archive.script_fold import for_reading
 #: a person's name (two or three characters, no body's ending) after the source: "北大湖鎮 牛士群 永吉發佈" — the source
 #: is the body before it; the rest is its author and channel
 BODY_END = "局厅办委部室站所院会社报网台处科镇乡村区县市省"
+#: the end of a signing body's name (某某县人民政府, 某某局某某分局, 某某综合执法大队, 某某中心): a signer line's last words
+SIGNER_END = r"(?:[局厅办委部室站所院处科镇乡村区县市省组队]|政府|中心|公司|集团|指挥部|委员会)"
 _AUTHOR_AFTER = re.compile(rf"\s+(?=[\u4e00-\u9fff]{{2,3}}(?:\s|$))(?![\u4e00-\u9fff]{{1,2}}[{BODY_END}])"
                            r"(?![\u4e00-\u9fff]{1,2}中心).*$")
 #: common family names (a closed class): a person's name glued to the body's name starts with one
