@@ -25,8 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–54 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 54 measured blind after the rounds on set 53"; the rounds on them read their dev rows): set 55
-#: (harvest 60, README "Fresh set 55 (harvest 60): kept unread"), labelled while the round on set 54 (r54) reads set 54's
-#: dev rows; the next harvest adds its set here
+#: (harvest 60), measured blind once after the round on set 54 (README "Set 55 measured blind after the round on set
+#: 54"), the blind measure of the next round
 KEPT_UNREAD: set[str] = {"fresh55"}
 
 
