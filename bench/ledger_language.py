@@ -23,11 +23,10 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–54 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 54 measured blind after the rounds on set 53"; the rounds on them read their dev rows): set 55
-#: (harvest 60), measured blind once after the round on set 54 (README "Set 55 measured blind after the round on set
-#: 54"), the blind measure of the next round
-KEPT_UNREAD: set[str] = {"fresh55"}
+#: fresh sets no reader round reads, dev rows included (sets 13–55 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 55 measured blind after the round on set 54"; the rounds on them read their dev rows): none
+#: while the rounds on set 55 (r55a, r55b) read its dev rows; the next harvest adds its set here
+KEPT_UNREAD: set[str] = set()
 
 
 def _readable(rows: list[dict]) -> list[dict]:
