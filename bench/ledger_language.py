@@ -24,9 +24,10 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–55 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 55 measured blind after the round on set 54"; the rounds on them read their dev rows): none
-#: while the rounds on set 55 (r55a, r55b) read its dev rows; the next harvest adds its set here
-KEPT_UNREAD: set[str] = set()
+#: "Fresh set 13" … "Set 55 measured blind after the round on set 54"; the rounds on them read their dev rows): set 56
+#: (harvest 61, README "Fresh set 56 (harvest 61): kept unread"), labelled while the rounds on set 55 (r55a, r55b) read
+#: set 55's dev rows, kept unread until its blind measure
+KEPT_UNREAD: set[str] = {"fresh56"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
