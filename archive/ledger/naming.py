@@ -15,6 +15,7 @@ The grammar of a naming, as the government writes it::
     BODY: CORE | 央督 / 省督 (the short names; 央督、省督 names two levels) | 督察 before 组 with a level and a number
           (省第三督察组; 省政府督查组 and a bare 督察组 name none)
           | 专项督察 / 例行督察 right after a level (自治区专项督察, 省级例行督察)
+          | 督察 right after a level and its round or batch (第一轮市级督察, 省第二轮督察, 自治区首批督察)
     CORE: (生态环境保护 | 生态保护 | 生态环境 | 生态环保 | 环境保护 | 环保) [例行 | 专项 | 集中 | “回头看”] (督察 | 督查)
 
 (a place's name holds no 第 / 轮 / 批: ``第二轮省…`` is round 2 of a province's inspection)
@@ -90,7 +91,9 @@ _NAMING = re.compile(
     rf"(?:{_CORE}\s*(?:例行|专项|集中|[“\"]?回头看[”\"]?)?\s*督[察查]|(?<=[央省])督(?![察查导促办战学考])"
     # 中央环保 before its problems or hand-overs (督查中央环保问题整改情况): the central inspection's short name
     rf"|(?<=中央)环保(?=\s*(?:反馈|问题|交办|转办|信访件|整改问题))"
-    rf"|(?P<bare>(?:[“\"]?回头看[”\"]?\s*)?督察(?=组|[“\"]回头看))|(?:(?<=[央区省级府委个])|(?<=组建|成立|派出))(?P<kind>专项|例行)督察)"
+    rf"|(?P<bare>(?:[“\"]?回头看[”\"]?\s*)?督察(?=组|[“\"]回头看))|(?:(?<=[央区省级府委个])|(?<=组建|成立|派出))(?P<kind>专项|例行)督察"
+    # …or a bare 督察 right after a level and its round or batch (第一轮市级督察, 省第二轮督察: checked when read)
+    rf"|(?P<plain>督察)(?![员长]))"
     # 山东省环境保护督察组第九组, 甘肃省第二轮生态环境保护督察第五督察组: the group after the body
     # …督察“回头看”第三督察组, …督察“回头看”组第三组: 回头看 after the body, then its group
     rf"(?:[“\"]?回头看[”\"]?)?(?P<zu>组)?(?:第(?P<group2>{_N})(?:督察)?组)?"
@@ -232,6 +235,8 @@ def namings(text: str | None) -> list[InspectionName]:
             continue  # 中省环保督察, 中央和省环保督察: central and provincial at once, no one level
         rnd = _ordinal(m.group("r1") or m.group("r2"))
         batch = _ordinal(m.group("b1") or m.group("b2"))
+        if m.group("plain") and not (level and (rnd or batch)):
+            continue  # a bare 督察 names an inspection only after a level with its round or batch (第二轮省级督察)
         if level and not (rnd or batch) and (lead := _STAGE_BEFORE.search(masked, clause_start(masked, m.start(), LINE_CLAUSE_ENDS), m.start())):
             rnd, batch = _ordinal(lead.group("r")), _ordinal(lead.group("b") or lead.group("b2"))  # 这是第三轮第二批开展的中央…督察
         if batch and not rnd and _HANDED_OVER.match(masked, m.end()):
@@ -288,7 +293,8 @@ def namings(text: str | None) -> list[InspectionName]:
                                   m.start()))
     out.extend(_counted(c, raw, original) for c in counted)
     out = _foreground(out, masked)
-    named = [(m.start(), m.end()) for m in _NAMING.finditer(masked)]
+    # (a bare 督察 with no level before it names nothing: its round or batch completes the naming before, as _BARE_ROUND's)
+    named = [(m.start(), m.end()) for m in _NAMING.finditer(masked) if m.group("level") or not m.group("plain")]
     for bare in _BARE_ROUND.finditer(masked):
         before = [i for i, n in enumerate(out) if n.start < bare.start()]
         if not before or any(start <= bare.start() < end for start, end in named):
