@@ -97,8 +97,10 @@ _PROBLEM_AFTER = re.compile(rf"\s*(?:中\s*(?:有\s*)?(?:{_CN_NUM})\s*个\s*已"
 _PART_NEXT = re.compile(rf"\s*中?\s*[，,]\s*(?:其中\s*[，,]?)?\s*(?:{_CN_NUM})\s*[个项]\s*(?:问题|任务)?\s*(?:均已|已)")
 #: a count of another list's items is no plan's task count: 民生实事, 为民办实事, 《政府工作报告》's tasks, a government
 #: meeting's decided items (常务会议确定事项) named in the same clause before the count; a work report to the 人大
-#: (政府工作报告, 审计工作报告反映的825个问题: the year's audits of every body) counts the report's items
-_OTHER_LIST = re.compile(r"实事|(?:政府|[审審][计計])工作[报報]告|常务会议|常務會議")
+#: (政府工作报告, 审计工作报告反映的825个问题: the year's audits of every body) counts the report's items; so does the
+#: government's year of work named by its points or its parts (政府工作要点, 今年政府工作12个方面62项重点任务)
+_OTHER_LIST = re.compile(r"实事|(?:政府|[审審][计計])工作[报報]告|常务会议|常務會議|政府工作要[点點]"
+                         r"|政府工作(?=\s*(?:\d+|[一二三四五六七八九十]+)\s*[个個]\s*方面)")
 #: …or another plan's, named by its title in the count's clause (《水污染防治行动计划》确定的N项任务) when neither the title
 #: nor what follows it up to the count is the rectification's (a report's title names findings: 《审计报告》反映…50项问题)
 _TITLE = re.compile(r"《[^《》]{0,60}(?:计划|规划|方案|纲要|行动)》")
