@@ -177,6 +177,9 @@ _DASH = r"\s*[-—–~～至到]\s*"
 _TIMED_SPAN_END = re.compile(rf"(?:[时点分]|\d[:：]\d{{2}}){_DASH}$")
 
 
+#: a stray space between a date's number and its unit (2020年12月5 日, 12 月): closed before the dates are read
+_UNIT_GAP = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])")
+
 def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
     if month is None:
         return dt.date(year, 12, 31)
@@ -195,6 +198,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     raw = _SHORT_YEAR.sub(r"20\1年", raw)  # 21年底前 → 2021年底前
     raw = _ROC_BARE_YEAR.sub(lambda m: f"{ROC_OFFSET + int(m.group(1))}年", raw)  # 104年4月7日前 → 2015年4月7日前
     raw = _FIRST_DAY_LOST.sub(r"\1日", raw)  # 8月30-2023年9月7日 → 8月30日-2023年9月7日
+    raw = _UNIT_GAP.sub("", raw)  # 2020年12月5 日 → 2020年12月5日 (a stray space before a date's unit, r55a)
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []

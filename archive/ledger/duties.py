@@ -13,8 +13,8 @@ from archive.ledger.clauses import STOP_ENDS, clause_start
 from archive.ledger.limit_words import LIMIT_NOUN
 from archive.ledger.past_times import AIMED
 
-#: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改)
-_ACT_AT_ONCE = r"(?:办|改|整|结|行|处理?)"
+#: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改; 立行立解: r55a)
+_ACT_AT_ONCE = r"(?:办|改|整|结|解|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings; nor the group 对能立即整改的 names)
 _AT_ONCE = (r"(?<![未没不])(?<!没有)"
@@ -30,7 +30,9 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)"
             # (…or the matter it acts on after 就 / 针对, 立即就该等缺失提出补救措施: set 52)
             r"(?:(?:对|向|组织|督促|责令|安排|要求|通知|就|针对)[^，,。;；:：]{1,16}?)?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
-            r"|改正|清运|清除|制止|断电|推送|下发|交办|转办|移交|督办"
+            # (…handing over a notice or a decision served on the party, 立即下发《…整改通知书》, is no term for the work: its own
+            # limit decides, as 当场下达整改通知书, set 53; r55a)
+            r"|改正|清运|清除|制止|断电|推送|下发(?![^，,。;；]{0,24}?(?:通知书|告知书|决定书))|交办|转办|移交|督办"
             # (…or improving it, 应令其立即改善 (a rule's: set 51; 可立即改善之违规行为 names a group, as 的 above); or
             # making the decision the step is for, 即时作出受理决定: set 53)
             r"|改善|作出(?=[^，,。;；]{0,6}?(?:决定|答复|回复|结论|意见))"

@@ -135,6 +135,10 @@ SHUT = r"关闭|关停|退出|取缔|拆除"
 #: (…or shutting a works)
 _ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收"
                     rf"|{SHUT})(?![^，,。;；]{{0,4}}?(?:前|以前|之前|为止))")
+#: a clause telling the day the works started (于2025年7月28日开工,), the next clause's day + an ending verb its finish
+_STARTED_BEFORE = re.compile(r"(?<![将拟])于(?=[^，,。;；]{0,2}?[\d〇○零一二三四五六七八九十])"
+                             r"(?:(?!预计|计划|将|拟|力争|确保|争取|前|底|内)[^，,。;；]){2,18}?(?:正式)?"
+                             r"(?:开工|动工|开始施工|进场施工)(?:建设)?\s*[，,]\s*$")
 AIMED = re.compile(rf"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|{LIMIT_NOUN}|{NODE}")
 
 
@@ -144,6 +148,9 @@ def done_on(raw: str, start: int, end: int, *, plain: bool = True) -> bool:
     reported on that time."""
     if _DONE_BEFORE.search(raw, max(0, start - 8), start):
         return True
+    if plain and _STARTED_BEFORE.search(raw, max(0, start - 30), start) and _ENDED.match(raw, end) \
+            and not AIMED.search(raw, clause_start(raw, max(0, start - 30)), start):
+        return True  # 该项目于7月28日开工,8月3日竣工: the finish narrated after the start (r55a)
     clause = clause_start(raw, start)
     return plain and bool(_ON_DAY.search(raw, clause, start) and _ENDED.match(raw, end)
                           and not AIMED.search(raw, clause, start))

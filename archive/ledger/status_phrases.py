@@ -45,6 +45,10 @@ _UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目
 #: the words between a counted subject and its completion (60家加油站完成了…): no aim, limit, negation, 的 or 基本, nor
 #: 已, whose forms read the completion with their own head (1991个已完成了整治, 三个厂已完成了主体工程建设)
 _SUBJECT_GAP = (r"(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|未|没|不|的|基本|已)[^，,；;。\d]){0,12}?")
+#: a character of a clause, or a comma before a short list item (乱占,乱采,乱堆等; 巡视,巡查力度): a list split by commas
+_LIST_GAP = r"(?:[^，,；;。]|[，,](?=[^，,；;。]{1,5}?(?:[，,]|等|力度)))"
+#: a time (digits or Chinese numerals) after 于 or opening a clause, with no aim or limit word in it (2025年7月28日, 二〇二五年八月三日)
+_PLAIN_TIME = r"(?=[^，,；;。]{0,2}?[\d〇○零一二三四五六七八九十])(?:(?!预计|计划|将|拟|力争|确保|争取|前|底|内)[^，,；;。]){2,18}?"
 #: 基本 (基本上) for the most part, a quantifier and 已 after it in its scope (已基本完成, 基本全部完成, 基本都已整改到位)
 _MOSTLY = r"(?:已(?:经)?)?基本(?:上)?(?:全部|全都|都|均)?(?:已(?:经)?)?"
 
@@ -158,6 +162,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # (…or a day of the page's year, narrated: 洗沙场冒雨于6月22日拆除完毕: set 39)
                         r"|\d{1,2}月\d{1,2}日(?:[上下]午)?(?:全部)?(?=[^，,；;。]{0,4}?(?:完毕|到位|完成)))"
                         rf"(?:{_TERMINAL}|完成整改|{_WORK}(?:完毕|到位))"
+                        # (…or a finish day after the day the works started: 于7月28日开工,8月3日竣工; r55a)
+                        rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于{_PLAIN_TIME}(?:正式)?(?:开工|动工)"
+                        rf"[，,]{_PLAIN_TIME}(?:全部|顺利)?(?:完工|竣工|建成)(?![^，,；;。]{{0,4}}?(?:前|以前|之前))"
+                        # a task stated done by its act of delimiting (已划定生态红线; 已划定的… names a group: r55a)
+                        r"|已(?:经)?(?:全部|全面|均)?划定(?![^，,；;。]{0,10}?的)"
                         # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)
                         r"|(?<![应需要须将待])(?:任务|工程|项目)(?:均|都|全部|已经?)*(?:完成|完工|竣工)(?=$|[，,；;。])"
                         # counted works as the subject of their build completed and put to use, or of the year's task
@@ -227,10 +236,15 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|的?目标))"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理|达成)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
+                        # (…or of the work itself: 复垦率100%, 修复率达到100%; r55a)
+                        rf"|{_UNAIMED}(?:复垦|修复|治理|清理|拆除)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?\s*[%％](?!\s*(?:以上|的?目标))"
                         # …or the progress of the work or plan at 100 % (工程总体进度达到100%, 整体进度达成率达100%; 未达 is none)
                         r"|(?<![未没不])进度(?:达成率|完成率)?(?:已(?:经)?)?(?:达到?|为|是)?100(?:\.0+)?\s*[%％]"
                         # the close-out approved by those who checked it (同意通过验收销号, 准予销号; 申请销号 asks)
                         r"|(?<![不未后就才可])(?<!后[，,])(?:同意|准予|予以)(?:其|该问题)?(?:通过)?(?:验收|评估)?(?:并)?(?:销号|通过验收)"
+                        # (…or the works' own completion acceptance agreed, 同意通过竣工验收 of a reclamation: r55a; an
+                        # environmental acceptance of a project, 竣工环保验收, is a permit's step: project_verdict)
+                        r"|(?<![不未后就才可])(?<!后[，,])同意(?:该项目|项目|其)?通过(?:竣工|复垦|竣工复垦)验收(?!\s*(?:条件|的))"
                         # a dated sentence's subject passing its check or ending the thing (2020年8月,项目通过竣工环保验收;
                         # 2019年12月,完成全部还林工作 is a plan's: no subject)
                         rf"|(?:^|(?<=[。；;]))(?:19|20)\d{{2}}年\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|份)?[，,]"
@@ -344,6 +358,11 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           # governs the next one's effort, 将继续出重拳,加大日常巡查力度)
                           rf"|{_CONTINUED}(?:加大[^，,；;。]{{0,24}}?力度|(?:深入|全面|扎实|强力|大力|全力|坚决)(?:开展|推进)[^，,；;。]{{1,24}}?工作)"
                           rf"|{_CONTINUED}[^，,；;。]{{1,10}}?[，,]加大[^，,；;。]{{1,16}}?力度"
+                          # (…or with 将持续 / 将 alone: 将持续加大…力度, 将持续加强…力度, 将加大…力度, 将持续推进…工作 — the
+                          # settled line, "将继续 / 将持续 / 将加大…力度 + a duty of work ongoing", sets 24–35; r55a)
+                          # (…its object a list whose items may be split by commas: 加大巡视,巡查力度)
+                          rf"|(?<=将)(?:持续|进一步)?(?:加大|加强){_LIST_GAP}{{0,40}}?力度"
+                          r"|(?<=将)持续(?:深入|全面|扎实)?推进[^，,；;。]{1,16}?工作"
                           r"|(?<![不未没])(?:继续|持续)加强[^，,；;。]{1,12}?(?:把控|管控|监管|巡查|督导|调度|监测)"
                           # …or the oversight of the one who must act kept up (将继续督促该养殖场整改, 将继续紧盯不放; 要求继续督促
                           # is aimed; the settled set 36 convention)

@@ -24,9 +24,9 @@ _WINDOW_NAME = r"(?:公示|公告|异议|征求意见|意见征集|征集意见|
 _SPAN_LENGTH = r"(?:\d{1,3}|[一二两三四五六七八九十]+)\s*个?\s*(?:工作日|自然日|日|天|周|个?月)"
 #: …with its label and, between it and the span, the span's length and an opening (公示期为10个工作日(, 公示期自)
 #: (…or the window's verb with its length alone: 现予公示5个工作日(…至…), 予以公示七天:; the span may follow 即:
-#: 公示期5个工作日,即…至…)
+#: 公示期5个工作日,即…至…; a table's cell line between label and span, 公示时间 | …-… |: r55a)
 NAMED_WINDOW = re.compile(rf"{_WINDOW_NAME}\s*(?:(?:期限|时段|期间|期|时间|日期)\s*(?:为|是|[:：])?\s*(?:{_SPAN_LENGTH})?"
-                          rf"|(?:为期)?\s*{_SPAN_LENGTH})\s*[:：,，]?\s*(?:即|为)?\s*[（(]?\s*(?:自|从)?\s*$")
+                          rf"|(?:为期)?\s*{_SPAN_LENGTH})\s*[:：,，|｜]?\s*(?:即|为)?\s*[（(]?\s*(?:自|从)?\s*$")
 #: a window closing: a time's or period's end stated with 截止/截至 (受理信访时间截止到2020年12月15日), or the closing
 #: time of a window named before it (受理信访截止时间为9月27日; a comment window's, 意见反馈截止时间为…: set 49); a statistic's time (统计时间截止…) is a cut-off
 CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截止|截至)\s*(?:到|至|于)?\s*$"

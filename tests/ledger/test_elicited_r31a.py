@@ -891,7 +891,8 @@ STATUS_F: list = [
     ("污水处理厂扩建工程目前已完成主体建设，预计明年3月投入试运行。", "mostly_done"),
 ]
 STATUS_NEAR_F: list = [
-    "下一步，我们将持续加大整改力度，确保所有问题按期整改到位。",
+    # (r55a: "将持续加大整改力度" left this list — the settled line reads a continuing duty announced with 将持续…力度
+    # ongoing; pinned in test_language_forms_r55a.py)
     "各县区要对照整改任务清单，逐项核查，确保整改一项、销号一项。",
     "会议强调，要以钉钉子精神推进整改，对整改不力的严肃问责。",
     "会议听取了全市督察整改工作进展情况汇报。",
