@@ -26,8 +26,9 @@ from crawler.extraction.info import info_block
 #: fresh sets no reader round reads, dev rows included (sets 13–55 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 55 measured blind after the round on set 54"; the rounds on them read their dev rows): set 56
 #: (harvest 61, README "Fresh set 56 (harvest 61): kept unread"), labelled while the rounds on set 55 (r55a, r55b) read
-#: set 55's dev rows, kept unread until its blind measure
-KEPT_UNREAD: set[str] = {"fresh56"}
+#: set 55's dev rows, and set 57 (harvest 62, README "Fresh set 57 (harvest 62): kept unread"), labelled after it; both
+#: kept unread until their blind measure
+KEPT_UNREAD: set[str] = {"fresh56", "fresh57"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
