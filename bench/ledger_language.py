@@ -23,12 +23,11 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–55 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 55 measured blind after the round on set 54"; the rounds on them read their dev rows): set 56
-#: (harvest 61, README "Fresh set 56 (harvest 61): kept unread"), labelled while the rounds on set 55 (r55a, r55b) read
-#: set 55's dev rows, and set 57 (harvest 62, README "Fresh set 57 (harvest 62): kept unread"), labelled after it; both
-#: kept unread until their blind measure
-KEPT_UNREAD: set[str] = {"fresh56", "fresh57"}
+#: fresh sets no reader round reads, dev rows included (sets 13–56 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 56 measured blind after the rounds on set 55"; the rounds on them read their dev rows): set 57
+#: (harvest 62, README "Fresh set 57 (harvest 62): kept unread"), labelled while the rounds on set 55 were written,
+#: kept unread until its blind measure after the rounds on set 56 (r56a, r56b), which read set 56's dev rows
+KEPT_UNREAD: set[str] = {"fresh57"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
