@@ -15,6 +15,7 @@ from archive.enumerators import past_enumerator
 from archive.ledger.clauses import LINE_CLAUSE_ENDS, SENTENCE_ENDS, clause_end, clause_start
 from archive.ledger.numbers import number_value
 from archive.script_fold import for_reading
+from archive.timeliness.task_parts import governed_part, parallel
 from archive.timeliness.task_shares import SHARE_VERB, other_scope
 
 log = logging.getLogger(__name__)
@@ -138,8 +139,6 @@ _LEAD_IN = re.compile(r"(?:反馈|指出|交办|明确|确定)[了的]?(?:意见
 _FED_BACK_PLAN = re.compile(r"反馈|方案|清单")  # …unless the feedback's own count follows them (信访件和反馈的68个问题)
 #: a total broken down by several bodies (…,其中徐州市44项、常州市41项): the bodies' own plans added up
 _BREAKDOWN = re.compile(rf"\s*[，,]\s*其中\s*[,，]?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区盟旗州]\s*(?:{_CN_NUM})\s*[项个条件]\s*[、，,]?\s*){{2,}}")
-#: the body a count belongs to, named right before it (赤峰市158项…, 巴彦淖尔市52项…)
-_OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{1,8}?[省市县区盟旗州])\s*(?:共|的)?\s*$")
 #: parts scheduled by their last days (2021年底前完成整改任务2项,2022年底前完成…3项, …): with two or more in a sentence,
 #: every count from the first on is a part (2024年8月前完成42项…整改任务 alone is the plan's whole)
 _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成\s*(?:整改)?\s*(?:任务|问题)?\s*(?:{_CN_NUM})\s*[项个条]")
@@ -221,7 +220,7 @@ def task_count(text: str) -> TaskCount | None:
         # problems, then the tasks they were made into, listed (梳理出问题27个、整改任务64项): the tasks
         or ("任务" not in c.text and "任务" in o.text and _LISTED_NEXT.fullmatch(text, c.start + len(c.text), o.start)))
         for o in found)]
-    if not found or _parallel(text, found) or _several_inspections(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
+    if not found or parallel(text, found) or _several_inspections(text, found) or any(_BREAKDOWN.match(text, c.start + len(c.text)) for c in found):
         return None  # 共确定196项整改任务,其中徐州市44项、常州市41项…: several bodies' plans added up, no one plan's
     counts = Counter(c.count for c in found)
     best = max(counts.values())
@@ -297,6 +296,8 @@ def _no_plan_count(text: str, m: re.Match[str]) -> bool:
                 or (not m.group("ge") and text[m.start() - 1:m.start()] == "第"):
             return True  # 14问题 (no 个) only before its part done: 14问题已…完成整改任务11项; 第14问题 is an ordinal
     clause = _clause_start(text, m.start())
+    if governed_part(text, clause, m.start()):
+        return True  # 剩余甲工程、乙改造2项任务, 2021年28项任务, 重点工作任务中,137项任务: a part or another list (task_parts)
     sentence = past_enumerator(text, clause_start(text, m.start(), SENTENCE_ENDS))
     if _OTHER_SOURCE_LISTED.search(text, clause, m.start()):
         return True  # 警示片问题3个、中央…督察反馈问题7个: two lists side by side
@@ -367,16 +368,6 @@ def _tied(text: str, at: int, end: int | None = None) -> bool:
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding ``at`` starts (after its list enumerator): what governs a count stands in its clause."""
     return past_enumerator(text, clause_start(text, at, LINE_CLAUSE_ENDS))
-
-
-def _parallel(text: str, found: list[TaskCount]) -> bool:
-    """Whether the counts are several bodies' side by side (赤峰市158项整改任务…,巴彦淖尔市52项整改任务…): no one plan's."""
-    owned: dict[str, set[int]] = {}
-    for c in found:
-        owner = _OWNER_BEFORE.search(text, max(0, c.start - 12), c.start)
-        if owner:
-            owned.setdefault(owner.group("owner"), set()).add(c.count)
-    return len(owned) >= 2 and len(set().union(*owned.values())) >= 2
 
 
 #: the measures a plan puts forward for an inspection's feedback, no task or problem count stated (对…督察反馈的问题提出三方面
