@@ -63,7 +63,14 @@ def _annotations(text: str) -> list[tuple[int, int]]:
     if "(" not in text and "（" not in text:
         return []
     return [m.span() for m in _PINYIN.finditer(text) if m.start() and (
-        _is_han(text[m.start() - 1]) or text[m.start() - 1] in "{}[]" and _TONED_MARK.search(m.group(0)))]
+        _is_han(text[m.start() - 1]) or text[m.start() - 1] in "{}[]" and _TONED_MARK.search(m.group(0)))] + [
+        (m.start() - 1, m.end() + 1 if text.startswith(" ", m.end()) else m.end()) for m in _SPACED.finditer(text)
+        if m.start() > 1 and text[m.start() - 1] == " " and _is_han(text[m.start() - 2])
+        and _PINYIN.fullmatch(re.sub(r"\s", "", m.group(0)))]
+
+
+#: …the same pinyin letter-spaced with the text it glosses (長 ( z h ǎ n g ) 期): its letters one space apart (r56a)
+_SPACED = re.compile(rf"[(（](?: [{_LETTER}]){{2,8}} [)）]")
 
 
 @lru_cache(maxsize=128)

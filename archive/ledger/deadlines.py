@@ -170,15 +170,18 @@ _FIRST_DAY_LOST = re.compile(rf"(?<![\d.])((?:{MONTH_NUMBER})\s*月\s*{_DAY_NUME
 #: completion, its time the limit (set 46's ✱; a forecast quantity, 预计到2027年,…比例达到60%, is none)
 _FORECAST_BY = re.compile(r"(?:预计|有望)\s*(?:到|至)\s*$")
 _FORECAST_DONE = re.compile(r"\s*(?:[，,]\s*)?(?:将|可|能|可以|能够)?\s*(?:彻底|全面|全部|基本|如期)?(?:解决|完成|建成|完工|竣工|消除|拆除|关闭|整改到位)(?![了过率量度])")
-#: a clock time after a day (5月11日8时, 18:00) belongs to the day; a span of such times (…8时-…20时) is hours
+#: a clock time after a day (5月11日8时, 18:00, 17:00点 with its unit written twice: r56a) belongs to the day; a span of such times (…8时-…20时) is hours
 #: something runs over: a window only under its label or before 前 / 内 (as a range of days)
-_CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2})")
+_CLOCK = re.compile(r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[:：]\s*\d{2}(?:\s*[时点])?)")
 _DASH = r"\s*[-—–~～至到]\s*"
 _TIMED_SPAN_END = re.compile(rf"(?:[时点分]|\d[:：]\d{{2}}){_DASH}$")
 
 
 #: a stray space between a date's number and its unit (2020年12月5 日, 12 月): closed before the dates are read
 _UNIT_GAP = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])")
+#: a dotted or dashed day glued to the clock time after it (2022.12.3017:00点, 2024-10-1524时): a space put between (r56a)
+_GLUED_CLOCK = re.compile(r"(?<![\d.．/-])((?:19|20)\d{2}([.．/-])(?:1[0-2]|0?[1-9])\2(?:[12]\d|3[01]|0[1-9]))"
+                          r"(?=(?:[01]?\d|2[0-4])\s*(?:[:：]\s*\d{2}|[时点]))")
 
 def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
     if month is None:
@@ -199,6 +202,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
     raw = _ROC_BARE_YEAR.sub(lambda m: f"{ROC_OFFSET + int(m.group(1))}年", raw)  # 104年4月7日前 → 2015年4月7日前
     raw = _FIRST_DAY_LOST.sub(r"\1日", raw)  # 8月30-2023年9月7日 → 8月30日-2023年9月7日
     raw = _UNIT_GAP.sub("", raw)  # 2020年12月5 日 → 2020年12月5日 (a stray space before a date's unit, r55a)
+    raw = _GLUED_CLOCK.sub(r"\1 ", raw)  # 2022.12.3017:00点 → 2022.12.30 17:00点
     if not raw:
         return Deadline(None, "unknown", cell)
     days: list[tuple[dt.date, str]] = []

@@ -64,6 +64,7 @@ from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
 from archive.ledger.status_attributes import (
     asked,
+    class_list,
     done_attribute,
     named_problem_closed,
     project_verdict,
@@ -221,6 +222,8 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
         return False  # 《关于已完成整改任务…的办法》 names; 如未按期完成整改,将…追责 supposes
     if asked(compact, m):
         return False  # 是否按时完成履约 (a blank table's header) asks; 是否完成:是 answers
+    if class_list(compact, m):
+        return False  # 按照已完成整改、正在整改…和尚未整改四种类型: classes defined, no state (r56a)
     if name in ("done", "mostly_done", "on_track") and qualifies_a_record(compact, m):
         return False  # 整改完成情况统计表, 完成时限: the record's noun is the head
     if name == "done" and goal_list(compact, m):

@@ -93,3 +93,17 @@ _ANSWERED = re.compile(r"[^，,；;。:：]{0,8}?[:：]\s*[是否]")
 def asked(compact: str, m: re.Match[str]) -> bool:
     """Whether the phrase ``m`` is what a yes-no question asks (是否按时完成…) with no answer after it (r54)."""
     return bool(_ASKED.search(compact, max(0, m.start() - 8), m.start())) and not _ANSWERED.match(compact, m.end())
+
+
+#: a list of states closed by the count of its classes (按照已完成整改、正在整改、长期整改和尚未整改四种类型; 分为已完成、
+#: 正在推进和未完成三类): the classes of a rule or a ledger defined, no work's state (r56a)
+#: (the items may be split by commas, 已完成整改，正在整改，…和尚未整改四种类型, each short)
+_CLASS_COUNT = re.compile(r"(?:[^，,；;。]|[，,](?=[^，,；;。]{1,8}?(?:[，,]|和|及|与|或))){0,40}?(?:[一二两三四五六七八九十]|\d{1,2})\s*(?:种|个)?"
+                          r"(?:类型|情形|状态|类别|等次|档次|类(?![\u4e00-\u9fff]))")
+_LISTED = re.compile(r"[、和及与或，,]")
+
+
+def class_list(compact: str, m: re.Match[str]) -> bool:
+    """Whether the phrase ``m`` is an item of a list of states closed by the count of its classes (…四种类型)."""
+    count = _CLASS_COUNT.match(compact, m.start())
+    return count is not None and bool(_LISTED.search(compact, clause_start(compact, m.start()), count.end()))

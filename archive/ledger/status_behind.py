@@ -20,6 +20,9 @@ from archive.ledger.status_words import WORK as _WORK
 SHAM = r"(?:虚假|敷衍|表面|假装|象征性|纸面)整改"
 
 #: the behind phrases (the first status phrase in a wording is its head: 未完成 → behind, not done)
+#: the tail of a late completion after a delay or an overdue word: a span and 才 + the completion (拖延了 2 个月才完成,
+#: 逾期3天才整改到位); the work was done, late (r56a)
+LATE_DONE_TAIL = r"了?\s*[^，,；;。]{0,10}?才(?:全部)?(?:完成|办结|完工|竣工|建成|整改到位|整改完毕|销号)"
 BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|尚未|未启动|未整改"
                     # the pace, target or plan not reached, a qualifier before it (未达预期目标, 未达到既定进度,
                     # 进展未达预期)
@@ -90,7 +93,7 @@ BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|�
                     r"|(?<!缩小|找准|查找|弥补|正视|补齐|寻找|分析)(?:与|和|距离?|离)[^，,；;。]{0,10}?"
                     r"(?:目标|计划|序时|进度)(?:任务|要求)?的?(?:相比)?[^，,；;。]{0,3}?"
                     r"(?:(?:有|存在)[^，,；;。]{0,4}?差距|差距(?:较大|很大|明显|不小))"
-                    r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:不力|不够有力|不够得力|乏力)"
+                    r"|(?:推进|整改|落实|整治|治理)(?:工作)?(?:进展|进度)?(?:不力|不够有力|不够得力|乏力)"  # (…治理进展不力: r56a)
                     # the work never started or done over a span up to now (长达十余年未开展, 至今未治理, 多年来一直未修复)
                     r"|(?:至今|迄今|多年来?|长达[^，,；;。]{1,6}?)(?:仍|都|均|一直|仍然|始终)?(?:未|没有?)"
                     r"(?:按照?(?:要求|规定)|依法)?(?:开展|启动|实施|动工|治理|整治|修复|处置|落实|解决|清理|安装|配备|设置"
@@ -99,7 +102,9 @@ BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|�
                     rf"|(?:未|没有?)(?:能)?(?:开展|进行|实施|组织)(?:{_WORK}|{_PERFECTIVE_WORK})"
                     # the problem still there (问题依然存在, 违法行为仍然存在) or the works delayed (工期有所延误; 不得拖延 forbids it)
                     r"|(?:问题|现象|隐患|违法行为|违规行为)(?:仍然|依然|依旧|仍|还)(?:不同程度地?)?存在"
+                    # (…but not when the delay ends in the completion, 拖延了2个月才完成: a late completion is done, r56a)
                     r"|(?:工期|进度|工程|项目|整改|施工)[^，,；;。]{0,8}?(?<![不未没])(?<!不得|严禁|禁止|不能|防止|避免|杜绝)(?:延误|拖延|推迟|延期)"
+                    rf"(?!{LATE_DONE_TAIL})"
                     # a yes-no cell of completion answered no (是否完成:否)
                     r"|是否[^，,；;。:：]{0,6}?(?:完成|到位|办结|销号)[:：]否(?=$|[，,；;。\s])"
                     # …or still not done, an act of the rectification (仍未清运, 依然没有拆除; 仍未进行开发建设 is the problem

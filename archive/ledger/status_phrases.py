@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.ledger.limit_words import AIM_VERB
-from archive.ledger.status_behind import BEHIND
+from archive.ledger.status_behind import BEHIND, LATE_DONE_TAIL
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import ADVERB as _ADVERB
 from archive.ledger.status_words import COUNT as _COUNT
@@ -49,6 +49,8 @@ _SUBJECT_GAP = (r"(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预�
 _LIST_GAP = r"(?:[^，,；;。]|[，,](?=[^，,；;。]{1,5}?(?:[，,]|等|力度)))"
 #: a time (digits or Chinese numerals) after 于 or opening a clause, with no aim or limit word in it (2025年7月28日, 二〇二五年八月三日)
 _PLAIN_TIME = r"(?=[^，,；;。]{0,2}?[\d〇○零一二三四五六七八九十])(?:(?!预计|计划|将|拟|力争|确保|争取|前|底|内)[^，,；;。]){2,18}?"
+#: a state kept, not a work (长期保持达到国家考核标准, 长期保持稳定, 长期保持在Ⅲ类: a water's or an air's quality; r56a)
+_KEPT_STATE = r"保持(?:达到|在|稳定|良好|优良|于|为)"
 #: 基本 (基本上) for the most part, a quantifier and 已 after it in its scope (已基本完成, 基本全部完成, 基本都已整改到位)
 _MOSTLY = r"(?:已(?:经)?)?基本(?:上)?(?:全部|全都|都|均)?(?:已(?:经)?)?"
 
@@ -90,9 +92,13 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"|(?:均|都)?已(?:经)?(?:全部|全面)?(?:完成|建成)了?主体"
                                r"|已(?:经)?完成(?:了)?大部分"
                                # done or mostly done stated together: the weaker state (已完成或基本完成274项)
-                               r"|(?:均|都)?已(?:经)?(?:全部|全面)?(?:完成|办结|整改|销号)(?:整改)?(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
-                               r"(?:上)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|销号)")),
+                               # (…or solved or handled, a reply class's wording: 已经解决或基本解决的(A类); r56a)
+                               r"|(?:均|都)?已(?:经)?(?:全部|全面)?(?:完成|办结|整改|销号|解决|处理|处置|落实|答复|办复)(?:整改)?"
+                               r"(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
+                               r"(?:上)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|销号|解决|处理|处置|落实|答复|办复)")),
     ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
+                        # a completion reached late, after a delay and its span (拖延了2个月才完成; 将 / 不得 … none: r56a)
+                        rf"|(?<![将要应需须不未没])(?<!不得|严禁|防止|避免)(?:延误|拖延|推迟|延期|逾期|超期){LATE_DONE_TAIL}"
                         r"|已(?:全部)?(?:整改|报备|验收)?销号|(?:整改|整治|治理)完成(?!率)|^完成(?!率)"
                         r"|(?<![未应需要须将])(?<!确保|力争|争取|要求)(?:整改|办理|处置)(?:完毕|到位)"
                         # counted things as the subject of an act that ends them, closed by 完毕 / 到位 at its clause's end
@@ -230,7 +236,9 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?:目标|指标)(?:任务)?(?:均|都|全部|已经?)*(?:全面|顺利|圆满|如期|按期)实现(?=$|[，,；;。])"
                         # a completion rate or a share completed, nothing said of the rest (总体完成率达到95%, 任务分别完成82.9%、
                         # 55%; set 33's 完成率为71%; a target's 以上, 计划 / 力争 … before it, are none)
-                        rf"|{_UNAIMED}(?:完成|办结|整改|销号)率(?:已)?(?:达到?|为|是)?(?:约|近)?"
+                        # (…a rate passed or neared, 总体完成率超过97%, or a share of counted things ended, 2914个黑臭水体消除
+                        # 比例达到98.2%: r56a)
+                        rf"|{_UNAIMED}(?:(?:完成|办结|整改|销号)率|(?:完成|消除|整治|整改|销号)比例)(?:已)?(?:达到?|为|是|超过|超出|逾|接近)?(?:约|近)?"
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|左右的?目标))"
                         rf"|{_UNAIMED}(?:分别|累计|共)?完成了?(?:约|近)?"
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|的?目标))"
@@ -293,6 +301,12 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("on_track", re.compile(r"(?<!低于)(?<!落后于)(?<!慢于)(?<!滞后于)(?<!达不到)(?<!跟不上)(?<!不符合)(?:序时|时序)|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|(?<![未没不])(?:达到|到达)(?:或超过)?(?:(?:目标|计划)进度|进度要求)"
                             # …or ahead of the plan's target or pace (超出计划目标19个百分点, 快于序时进度)
                             r"|(?<![未没不])(?:超出|超过|高于|快于)了?(?:计划|序时|时序|年度)(?:目标|进度)"
+                            # …or the progress judged as expected or better (进展总体符合预期, 超过预期进度), and half the
+                            # tasks done at half the time (实现了“时间过半、任务过半”; r56a; 不符合 / 未实现 / 确保 … are none)
+                            r"|(?<![未没不])(?:进展|进度)(?:情况)?(?:总体|整体|基本|均|都)?(?:上)?(?:符合|好于|快于|超过|超出)了?(?:预期|计划)"
+                            r"|(?<![未没不])(?:超过|超出|达到|快于)了?预期进度"
+                            r"|(?:(?<![未没不])(?<!未能|没能|不能)(?<!确保|力争|争取|努力)实现了?[“\"「]?"
+                            r"|(?<!实现)(?<!实现了)(?<!实现[“\"「])(?<!实现了[“\"「]))时间过半[、，,]\s*任务过半"
                             # work sped up or pushed on, reported with a subject or a connective before it (并加快推进…;
                             # a directive opens its clause: 加快推进…整改, and a modal makes a plan: 还要扎实推进)
                             r"|(?<=[\u4e00-\u9fff])(?<![要将应需须])(?:加快|加紧|积极|全力|扎实)推进"
@@ -350,7 +364,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a kept-up duty; a future one (将持续加大…) is a plan; 中长期 names a problem's span, not a duty, and 长期 before
     # a stall or a negation how long it lasted (长期搁置, 长期未整改)
     # or a standing or ranking (长期靠后, 长期处于…, 长期超标: how long a state lasted, set 43)
-    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于)|(?<![将要])(?:持续|常态化)(?:定期|不断)?{_ACTION}"
+    ("ongoing", re.compile(rf"(?<!将)持续推进|(?<!中)长期坚持|(?<!将)持续整改|(?<!中)长期持续|(?<!中)长期(?!搁置|停滞|停摆|未|没|得不到|无|不|靠后|落后|滞后|偏高|偏低|偏差|超标|处于|位于|排名|居于|稳定|{_KEPT_STATE})|(?<![将要])(?:持续|常态化)(?:定期|不断)?{_ACTION}"
                           # …or a continuing duty of work announced (将继续加大…力度, 将继续加大力度对…: set 49, 将继续深入开展…工作, 后续将持续加强…把控;
                           # the settled status-181209e5): an effort stepped up or carried on in depth, or oversight kept up
                           # (a trend, 将持续改善, is none; 将持续加大…力度 is labelled both ways in the corpus: left unread)

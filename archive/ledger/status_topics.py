@@ -259,7 +259,9 @@ PROGRESS_FULL = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:进展|进度|完成比�
 
 #: the tasks a rate below 100 % is of, named before it in its sentence (…3294项整改任务,总体完成率达到95%, 治理任务分别完成82.9%)
 #: (…or problems counted, 发现的8924个各类环境问题,整改完成率为83.7%: set 43; petitions, 信访件办结率, are none)
-_RATE_SUBJECT = re.compile(rf"任务|工程|项目|{COUNT}[^，,；;。]{{0,10}}?问题")
+_RATE_SUBJECT = re.compile(rf"任务|工程|项目|{COUNT}[^，,；;。]{{0,10}}?问题"
+                           # (…or counted things straight before the rate or share of them, 2914个黑臭水体消除比例: r56a)
+                           rf"|{COUNT}[\u4e00-\u9fff]{{1,8}}(?<!信访件)(?<!举报件)(?<!投诉件)(?<!信访)(?<!举报)(?<!投诉)$")
 
 
 def rate_of_tasks(compact: str, m: re.Match[str]) -> bool:

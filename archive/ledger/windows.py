@@ -35,8 +35,8 @@ CLOSING = re.compile(r"(?<!统计)(?<!数据)(?:时间|日期|期限)\s*(?:截�
                      r"|(?<!统计)(?<!数据)(?<!报告)(?<![时日])期\s*截止\s*(?:到|至|于)?\s*$"
                      r"|(?:公示|受理|信访|举报|投诉|报名|申报|征集|异议|意见反馈|意见|反馈)\s*(?:截止|截至)\s*(?:时间|日期)\s*(?:为|是|[:：])?\s*$"
                      # …or a window opened on the notice's own day and running to the time, 结束 / 止 after it closing it
-                     # (即日起至10月20日结束, 自本公告发布之日起至…止: set 53; 已于…结束 tells a past event's end)
-                     r"|(?:自|从)?\s*(?:即日|今日|今天|(?:本|此)(?:通知|公告|通告|公示|方案)(?:印发|发布|公布|下发)?之日)\s*起?\s*(?:至|到)\s*$")
+                     # (即日起至10月20日结束, 自本公告发布之日起至…止: set 53; 自通告发布之日起至…24时止, no 本: r56a; 已于…结束 tells a past event's end)
+                     r"|(?:自|从)?\s*(?:即日|今日|今天|(?:(?:本|此)(?:通知|公告|通告|公示|方案)(?:印发|发布|公布|下发)?|(?:通知|公告|通告|公示|方案)(?:印发|发布|公布|下发))之日)\s*起?\s*(?:至|到)\s*$")
 #: the time petitions or calls are taken (受理时间为…, 受理信访时间:…, 举报电话时间:…): a stay, no window
 _TAKING = re.compile(r"(?:受理|接访|来访|来电|接听|值班|举报|信访|投诉)[^，,。;；]{0,6}?(?:时间|期间)\s*[:：为（(]?\s*$")
 #: a bare 时间 label opening its clause (…进驻延安市,时间为10月12日至31日) dates the clause before it: a window only when
