@@ -24,10 +24,9 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–56 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 56 measured blind after the rounds on set 55"; the rounds on them read their dev rows): set 57
-#: (harvest 62, README "Fresh set 57 (harvest 62): kept unread"), labelled while the rounds on set 55 were written,
-#: kept unread until its blind measure after the rounds on set 56 (r56a, r56b), which read set 56's dev rows; and set 58
-#: (harvest 63, README "Fresh set 58 (harvest 63): kept unread"), labelled while set 57 is kept unread, kept unread too
+#: "Fresh set 13" … "Set 56 measured blind after the rounds on set 55"; the rounds on them read their dev rows): sets 57
+#: (harvest 62) and 58 (harvest 63), measured blind once after the rounds on set 56 (README "Set 57 and set 58 measured
+#: blind after the rounds on set 56"), the blind measures of the next rounds
 KEPT_UNREAD: set[str] = {"fresh57", "fresh58"}
 
 
