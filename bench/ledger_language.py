@@ -23,11 +23,11 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–56 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 56 measured blind after the rounds on set 55"; the rounds on them read their dev rows): sets 57
-#: (harvest 62) and 58 (harvest 63), measured blind once after the rounds on set 56 (README "Set 57 and set 58 measured
-#: blind after the rounds on set 56"), the blind measures of the next rounds
-KEPT_UNREAD: set[str] = {"fresh57", "fresh58"}
+#: fresh sets no reader round reads, dev rows included (sets 13–57 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 57 and set 58 measured blind after the rounds on set 56"; the rounds on them read their dev
+#: rows): set 58 (harvest 63), measured blind once after the rounds on set 56, kept unread while the rounds on set 57
+#: (r57a, r57b) read set 57's dev rows, the blind measure of those rounds
+KEPT_UNREAD: set[str] = {"fresh58"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
