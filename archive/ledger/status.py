@@ -85,6 +85,7 @@ from archive.ledger.status_parts import (
 )
 from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import LAST_CELL
+from archive.ledger.status_shares import spent_then_judged
 from archive.ledger.status_tallies import narrated
 from archive.ledger.status_topics import (
     FINDING,
@@ -112,6 +113,7 @@ from archive.ledger.status_topics import (
 from archive.ledger.status_words import EVALUATION as _EVALUATION
 from archive.ledger.status_words import HAN as _HAN
 from archive.ledger.status_words import SHORT as _SHORT
+from archive.ledger.status_words import TASK_MET
 from archive.script_fold import for_reading
 from archive.timeliness.dates import fold_digits
 
@@ -241,7 +243,7 @@ def _stated(compact: str, name: str, m: re.Match[str]) -> bool:
     if name in ("done", "mostly_done") and LIMITED_PART.search(compact, clause, m.start()):
         return False  # 仅有3个项目完工, 只有一半的任务完成: a part, not the whole done
     if name == "done" and re.search(r"(?<!100)(?<!100\.0)(?<!100\.00)\s*[%％]$", m.group(0)) \
-            and not rate_of_tasks(compact, m):
+            and not rate_of_tasks(compact, m) and not re.fullmatch(TASK_MET, m.group(0)):
         return False  # 完成率60%, 信访件办结率为95%: a rate with no tasks named; 仅有3个…完工,完成率为30%,形势严峻
     if name == "done" and m.groupdict().get("tally") and not narrated(compact, m):
         return False  # 拆除违建12处 with no past to license it, or aimed at, a sample's, a scope's or a total's part
@@ -371,6 +373,8 @@ def read_status(text: str | None) -> StatusReading:
         later = rest_turns(compact[now.end():], later, _head) or later  # 目前,主体已完成,装修进度已完成30%
     if later is None and head[2] in ("done", "mostly_done"):
         later = rest_turns(compact, head, _head)
+    if later is None and head[2] == "done":
+        later = spent_then_judged(compact, head, _head)  # 已完成投资4920万元,完成总工程量的55%: the works' share (r57a)
     if later is None and head[2] == "done":
         later = part_mostly_done(compact, head, _head)
     if later is None and head[2] == "done":

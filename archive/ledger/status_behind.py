@@ -86,6 +86,8 @@ BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|�
                     # overdue, counted or stated (办理超期1件, 逾期未办结2件, 3件逾期, 已超期, 整改逾期; none counted,
                     # 无1件超期, is none)
                     rf"|(?:超期|逾期|超时限?)(?:未(?:办结|完成|整改|销号|办理|结))?{_COUNT}|已(?:经)?(?:超期|逾期)"
+                    # …or the overdue undone judged many (超期未办件数较多的单位, 逾期未整改问题偏多: r57a; 较少 is none)
+                    r"|(?:超期|逾期)未(?:办结|完成|整改|销号|办理|办|结)[^，,；;。]{0,4}?(?:较多|偏多|居多|很多|多)(?!少)"
                     rf"|(?<![无没未])(?:{_COUNT}|整改)(?:已(?:经)?)?(?:超期|逾期|超时限?)"
                     # …or past its time limit (已超过整改期限, 超出规定时限2件; 不超过 is a bound)
                     r"|(?<![不未没])(?:超过|超出)了?(?:整改|办理|办结|规定|承诺)?的?(?:时限|期限)"
@@ -117,7 +119,7 @@ BEHIND = re.compile(r"未(?:全部|全面|按期|按时|如期)?完成|滞后|�
                     # a part done limited by 仅 / 只 (目前仅完成40%): behind when what was due is stated (status_topics)
                     rf"|{ONLY_PART.pattern}"
                     # the pace compared below the set one (远低于序时进度, 明显落后于时序进度, 达不到序时要求)
-                    r"|(?<![不未没])(?:低于|落后于|慢于|滞后于|达不到|跟不上|不符合)(?:序时|时序|计划|目标)(?:进度|要求)"
+                    r"|(?<![不未没])(?:低于|落后于|慢于|滞后于|达不到|跟不上|不符合)(?:序时|时序|计划|目标|时间)(?:进度|要求)"
                     # the situation judged severe after a limited part (…仅有10段,形势严峻; status_topics)
                     rf"|{SEVERE}"
                     # the work judged by a negative evaluation (see _EVALUATION)

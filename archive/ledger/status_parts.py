@@ -33,10 +33,11 @@ _REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚�
 _DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)
 _TOTAL = re.compile(_COUNT)
 #: …or work in hand in a later clause of the sentence (已完成倒库,正在开展铺膜工作): a step done, the rest under way
-#: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done)
+#: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done; only the
+#: progressive's own item is that step: 正在进行数据整理、准备公示 is work in hand, r57a)
 #: (…a part of the works as its subject, doing a stage or an act of the work: 已竣工,管网正在调试)
 _IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6}}?(?={_PROGRESSIVE}{_HAN}{{0,4}}?(?:{_STAGE}|{_ACTION}|{_WORK}|{_PERFECTIVE_WORK})))"
-                      rf"{_PROGRESSIVE}(?![^，,；;。]*?(?:验收|销号|公示|备案|审核|复核|评估))")
+                      rf"{_PROGRESSIVE}(?![^，,；;。、]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: …or the next stage begun now (已完成了施工图设计…编制工作,现已发布招标公告; 现已进场施工): a step done, the work under way
 #: (set 45; 现已进入验收阶段 is a close-out step, done)
 #: (a stage's name in quotes may hold its own commas: 转入“监测，溯源，整治”阶段)
@@ -63,7 +64,7 @@ _NOT_DONE_NOUN = re.compile(rf"的?(?:{_COUNT})?(?:整改)?(?:任务|问题|事�
 _SHARE = re.compile(r"了?(?:总?(?:工程量|投资|工程|建设任务|进度)的?)?(?:约|近|超过|逾)?\d{1,2}(?:\.\d+)?%")
 #: …its rate judged against the plan's target or pace for the date (整改完成率达到79%,超出计划目标19个百分点; 完成率低于序时
 #: 进度): the pace decides
-_AHEAD = re.compile(r"(?<![未没不])(?:超出|超过|高于|快于|低于|落后于|慢于|滞后于|达不到)了?(?:计划|序时|时序|年度)(?:目标|进度)")
+_AHEAD = re.compile(r"(?<![未没不])(?:超出|超过|高于|快于|低于|落后于|慢于|滞后于|达不到)了?(?:(?:计划|序时|时序|年度)(?:目标|进度)|时间进度)")
 
 
 def _sentence(text: str, at: int = 0) -> str:

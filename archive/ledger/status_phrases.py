@@ -14,7 +14,7 @@ from archive.ledger.status_words import HANDOVER as _HANDOVER
 from archive.ledger.status_words import MANNER_ADV as _MANNER_ADV
 from archive.ledger.status_words import NOT_STATED as _NOT_STATED
 from archive.ledger.status_words import PERFECTIVE_WORK as _PERFECTIVE_WORK
-from archive.ledger.status_words import PROGRESS_GRADE, WORKS_SHARE, WORKS_SHARE_BEFORE
+from archive.ledger.status_words import PROGRESS_GRADE, TASK_MET, WORKS_SHARE, WORKS_SHARE_BEFORE
 from archive.ledger.status_words import PROGRESSIVE as _PROGRESSIVE
 from archive.ledger.status_words import RESTORED as _RESTORED
 from archive.ledger.status_words import RESULT as _RESULT
@@ -73,6 +73,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                rf"|{_MOSTLY}[\u4e00-\u9fff]{{1,3}}?(?:完毕|干净|到位)"
                                # …or solved in the passive (基本得到解决, 基本都得到了有效解决)
                                rf"|{_MOSTLY}得到了?(?:全面|彻底|有效|妥善|根本性?|及时)?的?(?:解决|整改|处置|处理)"
+                               # …or full coverage reached for the most part (基本实现全覆盖: r57a, as 基本完成)
+                               rf"|{_MOSTLY}实现了?(?:全覆盖|全面覆盖)"
                                r"|主体(?:工程)?(?:已(?:经)?)?(?:完工|完成|建成)"
                                # …or a cleared site given back for the most part (基本恢复平整, 已基本复垦; 未 before or
                                # 后 / 的 after, a condition or an attribute, none: set 39)
@@ -96,7 +98,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"|(?:均|都)?已(?:经)?(?:全部|全面)?(?:完成|办结|整改|销号|解决|处理|处置|落实|答复|办复)(?:整改)?"
                                r"(?:或者?|和|及|、|/)(?:已(?:经)?)?基本"
                                r"(?:上)?(?:完成|完工|完毕|竣工|建成|办结|到位|整改|销号|解决|处理|处置|落实|答复|办复)")),
-    ("done", re.compile(rf"已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
+    ("done", re.compile(rf"{TASK_MET}|已(?:经)?(?:全部|全面)?{_ADVERB}(?:整改)?(?:完成|办结|到位|办复|答复)|已整改|(?<![应需要须])完成整改"
                         # a completion reached late, after a delay and its span (拖延了2个月才完成; 将 / 不得 … none: r56a)
                         rf"|(?<![将要应需须不未没])(?<!不得|严禁|防止|避免)(?:延误|拖延|推迟|延期|逾期|超期){LATE_DONE_TAIL}"
                         r"|已(?:全部)?(?:整改|报备|验收)?销号|(?:整改|整治|治理)完成(?!率)|^完成(?!率)"
@@ -242,6 +244,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|左右的?目标))"
                         rf"|{_UNAIMED}(?:分别|累计|共)?完成了?(?:约|近)?"
                         r"\d{1,2}(?:\.\d+)?\s*[%％](?!\s*(?:以上|的?目标))"
+                        # …the plan's targets or full coverage reached (实现了…的目标任务, 已实现全覆盖; 确保实现… aimed: r57a)
+                        r"|(?<![未没不])(?:实现了[^，,；;。]{0,24}?目标任务|(?:(?:已(?:经)?|均已|全部)实现了?|实现了)全(?:面)?覆盖)"
                         # a completion rate of 100 % (办结率达到100%)
                         r"|(?:完成|办结|整改|销号|办复|答复|回复|处理|办理|达成)率(?:已)?(?:达到?|为|是)?100(?:\.0+)?%"
                         # (…or of the work itself: 复垦率100%, 修复率达到100%; r55a)
@@ -301,6 +305,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("on_track", re.compile(r"(?<!低于)(?<!落后于)(?<!慢于)(?<!滞后于)(?<!达不到)(?<!跟不上)(?<!不符合)(?:序时|时序)|(?<![未没不])按(?:照)?(?:计划|时间节点|节点|进度安排)(?!抓好|做好|抓紧|落实好|办好|完成|应|需|须|要(?!求))|按(?:照)?进度推进|推进中(?![央国心])|有序推进|按期推进|稳步推进|(?<![未没不])(?:达到|到达)(?:或超过)?(?:(?:目标|计划)进度|进度要求)"
                             # …or ahead of the plan's target or pace (超出计划目标19个百分点, 快于序时进度)
                             r"|(?<![未没不])(?:超出|超过|高于|快于)了?(?:计划|序时|时序|年度)(?:目标|进度)"
+                            # (…the pace written out as the time's share, 超过时间进度13个百分点, 快于时间进度; r57a)
+                            r"|(?<![未没不])(?:超出|超过|高于|快于|达到)了?时间进度"
                             # …or the progress judged as expected or better (进展总体符合预期, 超过预期进度), and half the
                             # tasks done at half the time (实现了“时间过半、任务过半”; r56a; 不符合 / 未实现 / 确保 … are none)
                             r"|(?<![未没不])(?:进展|进度)(?:情况)?(?:总体|整体|基本|均|都)?(?:上)?(?:符合|好于|快于|超过|超出)了?(?:预期|计划)"
@@ -340,6 +346,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|(?:进展|进度|推进)(?:总体|整体|较为|比较|十分)?(?:顺利|良好|正常|平稳|有序)"
                             # …or a share of the whole works or investment done now (目前完成总工程量的70%; 仅完成… is a part)
                             rf"|(?<!仅)(?<!只)完成了?{WORKS_SHARE}|(?<!仅)(?<!只){WORKS_SHARE_BEFORE}"
+                            # …or the works built to a share below 100 % (完工60%, 完工率达到45%: r57a)
+                            r"|(?<!仅)(?<!只)(?<![未没不])完工(?:率)?(?:已)?(?:达到?|为)?(?:约|近)?(?<!\d)\d{1,2}(?:\.\d+)?\s*[%％]"
                             # …or the work going on in a judged manner (均正常推进, 顺利实施, 平稳有序开展), progress made
                             # (均取得明显进展, 取得阶段性进展; 未取得 / 无 … 进展 is behind)
                             r"|(?:正常|顺利|平稳|如期)(?:有序)?(?:推进|实施|开展|进行|施工|建设)"

@@ -83,7 +83,11 @@ PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?
 PROGRESS_GRADE = r"(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)"
 #: in hand, after a completion verb (完成投资约35%) or with the works noun before it (内部装修进度已完成30%: set 48)
 WORKS_NOUN = r"(?:工程量|投资|工程|建设任务|进度)"
-WORKS_SHARE = rf"总?{WORKS_NOUN}[^，,；;。]{{0,6}}?的?(?:约|近|超过|逾)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
+WORKS_SHARE = rf"(?:总|全部)?{WORKS_NOUN}[^，,；;。]{{0,6}}?的?(?:约|近|超过|逾)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
 WORKS_SHARE_BEFORE = rf"{WORKS_NOUN}(?:已(?:经)?)?(?:累计)?完成了?(?:约|近)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
 #: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
 STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"
+#: the year's or the plan's task completed at 100 % or more (完成年度任务100.8%, 完成全年计划任务的112%: r57a; below
+#: 100 % it is a share, none here); first in the done class, so a bare 完成 at the same place does not stand for it
+TASK_MET = (r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)完成了?(?:年度|全年|当年|计划|目标)(?:计划|目标)?任务的?"
+             r"(?:1\d{2}|[2-9]\d{2})(?:\.\d+)?\s*[%％]")

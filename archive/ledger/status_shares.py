@@ -1,0 +1,48 @@
+"""Money spent is not the works done: a completion of an amount of investment, then the works' share or pace (pure).
+
+A report on a project often opens with what was spent (已完成投资4920万元, 累计完成土建投资1620万元) and then says
+how far the works are: a share of the whole works or investment (完成总工程量的55%, 完工75%, 完成全部投资额的76%) or
+the pace against the time (超过时间进度13个百分点, 低于序时进度).  The completion verb of the first clause has money as
+its object, so it states no completion of the works; the later clause of the same sentence that judges them decides
+(on track or behind).  With no such clause the amount stands as it was read before (done); a later clause that
+states the works done (项目已全部完工) keeps it done (r57a).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from archive.ledger.clauses import sentence_end
+
+Head = tuple[int, int, str, str]
+HeadOf = Callable[[str], Head | None]
+
+#: the completion's object an amount of money (投资4920万元, 土建投资1620万元, 工程总投资额完成7467万元, 7467万元)
+_SPENT = re.compile(r"了?(?:累计)?(?:[\u4e00-\u9fff]{0,4}?投资额?)?(?:完成)?(?:约|近|达)?[\d.]+\s*(?:万|亿)?元")
+_CLAUSE = re.compile(r"[，,；;]")
+
+
+def _spends(compact: str, head: Head) -> bool:
+    """Whether the done head ``head`` completes an amount of money (完成投资850万元)."""
+    start, _, name, wording = head
+    return name == "done" and bool(_SPENT.match(compact, start + len(wording)))
+
+
+def spent_then_judged(compact: str, head: Head, head_of: HeadOf) -> Head | None:
+    """After a completion of money spent (``head``), the first later clause of its sentence that judges the works on
+    track or behind (完工75%, 完成总工程量的55.28%, 超过时间进度13.8个百分点); ``None`` when none does, or when a
+    clause first states a completion that is not of money (项目已全部完工)."""
+    if not _spends(compact, head):
+        return None
+    end = sentence_end(compact, head[0])
+    at = head[0] + len(head[3])
+    for clause in _CLAUSE.finditer(compact, at, end):
+        rest = compact[clause.end():end]
+        later = head_of(rest)
+        if later is None:
+            continue
+        if later[2] in ("on_track", "behind"):
+            return later
+        if not _spends(rest, later):
+            return None
+    return None
