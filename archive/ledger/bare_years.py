@@ -37,7 +37,11 @@ _SEASON = re.compile(r"\s*(?:主?汛期|汛前|春节|元旦|国庆|雨季|旱�
                      r"|(?![〇零一二两三四五六七八九十])(?:(?![年月底内前后的日节])[\u4e00-\u9fff]){2,8}?[日节])")
 #: a span of years straight before the work a plan's stage assigns (2016-2017年建设…, 2019—2020年完成…; 建设了 reports)
 _STAGE_YEARS = re.compile(rf"{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*{YEAR_NUMERAL}\s*年")
-_STAGE_WORK = re.compile(r"\s*(?:建设|新建|建成|完成|实施|推进|开展|治理|整治|改造|修复)(?![^，,。;；]*?了)")
+#: (…or, after a comma, a plan's word and the works to shut or cut: 2020至2025年,继续关闭…水井, 2016-2020年,全市计划
+#: 压减…: set 47's staged plan, the latest stage the plan's; 2016-2020年,全市关闭了… reports)
+_STAGE_WORK = re.compile(r"\s*(?:(?:建设|新建|建成|完成|实施|推进|开展|治理|整治|改造|修复)"
+                         r"|[，,]\s*(?:全[省市县区]|各地)?\s*(?:计划|继续|将|要|拟|力争|逐步)\s*(?:逐步|全面|再)?\s*"
+                         rf"(?:完成|建成|实施|推进|开展|治理|整治|改造|修复|压减|削减|淘汰|{SHUT}))(?![^，,。;；]*?了)")
 #: a bare year is a deadline when it is the whole cell, follows 到/确保…, or is followed by 内/前/底/完成
 _YEAR_IS_DEADLINE = re.compile(r"(?:到|至|(?<!关)于|在|确保|力争|争取|截至)\s*$")
 #: a year's target or task to complete named by its year (确保完成2022年环境质量改善目标, 全面完成2020年度任务; not a

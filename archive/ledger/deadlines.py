@@ -134,7 +134,7 @@ _STAGE_AFTER = re.compile(r"\s*[，,]\s*(?:(?:为|是)[^，,。;；]{0,16}?阶�
 #: (→ the quarter's last day), 2022年上半年 (→ 06-30)
 _BARE_YEAR = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])(?:{YEAR_NUMERAL}\s*(?:年\s*)?[-—–~～至到]\s*)?(?P<y>{YEAR_NUMERAL})\s*年"
                         r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*(?:[至到\-—–~～]\s*[一二三四五六七八九十]+\s*)?月|第|[一二三四1-4]\s*季"
-                        r"|[上下]半年|度?\s*\d|底|末|[xX×*＊□■?？]{0,2}\s*月))")  # 2018年第三批: an attribute; 2020年三至六月:
+                        r"|[上下]半年|年中(?![央国华心部期标])|度?\s*\d|底|末|[xX×*＊□■?？]{0,2}\s*月))")  # 2018年第三批: an attribute; 2020年三至六月:
 # months; 2022年x月xx日: a day left blank, and 2024年月28日 a month lost, never its year's end (sets 48, 50)
 #: a month's end whose 年 the page lost (20259月底前, as 202591日 on the same page): the four digits are the year
 _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*前?")
@@ -142,9 +142,10 @@ _YEAR_LOST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>1[0-2]|[1-9])\s*�
 #: (not a quantity with a decimal: 2020.5万吨, 2019.6亩)
 _DOTTED_MONTH = re.compile(r"(?<![\d.．/])(?P<y>(?:19|20)\d{2})\s*[.．/]\s*(?P<m>1[0-2]|0?[1-9])"
                            r"(?![\d.．/%％]|\s*(?:[万亿千百]|吨|元|米|公里|千米|亩|公顷|平方|立方|个|项|件|处|家|户|座|人))")
-#: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring)
+#: (the year may be left to the one stated before or the plan's: 上半年完成设计,下半年完成施工; 每季度 is recurring; 年中 after a year
+#: named, 2023年年中 / 今年年中, the first half's end)
 _QUARTER = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本上下该当同一]))(?:第\s*)?(?P<q>[一二三四1-4])\s*季度")
-_HALF = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本该当同]))(?P<h>[上下])半年")
+_HALF = re.compile(rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*|(?<![\d每逐各本该当同]))(?:(?P<h>[上下])半年|(?<=年)年中(?![央国华心部期标]))")
 _YEAR_STATED = re.compile(rf"(?<![\d.〇○零一二三四五六七八九])({YEAR_NUMERAL})\s*年")
 #: the ten days of a month after its mention (6月上旬, 6月中旬前)
 _TEN_DAYS = re.compile(r"\s*([上中下])旬")
@@ -269,7 +270,7 @@ def _is_last_day(raw: str, m: DateMention, mentions: list[DateMention]) -> bool:
         before, first = raw[max(0, opened - 8):opened], opened
     if _CLOSING.search(raw[max(0, first - 16):first]) and not hedged(raw, m.end) \
             or m.kind == "range_end" and (_named_window(raw, first) or trial_span(raw, first, m.end)) \
-            or _campaign_span(raw, m.start, m.end):
+            or _campaign_span(raw, m.start, m.end, first if m.kind == "range_end" else None):
         return True  # a window's stated closing day, a named window's or a campaign's span (公示期自…至…)
     if limit_waived(raw, first, m.end):
         return False  # 并未要求…于2020年底前完成: a demand denied; 指…者: a definition (set 52)
@@ -344,7 +345,8 @@ def _year_and_quarter_days(raw: str, context_year: int | None) -> list[tuple[dt.
     for m in _HALF.finditer(raw):
         year = _year_of(m, raw, context_year)
         if year and _period_end_set(raw, m):
-            days.append((dt.date(year, 6, 30) if m.group("h") == "上" else dt.date(year, 12, 31), m.group(0)))
+            # (年中, the year's middle, closes its first half: 2023年年中前完成, 今年年中: set 57's round)
+            days.append((dt.date(year, 12, 31) if m.group("h") == "下" else dt.date(year, 6, 30), m.group(0)))
     days += [(_plan_end(m), m.group(0)) for m in _PLAN_PERIOD.finditer(raw) if _period_end_set(raw, m)]
     days += [(_plan_end(m), m.group(0)) for m in _PLAN_SPAN.finditer(raw)
              if not hedged(raw, m.end()) and not TITLE_OPEN.search(raw[:m.start()])]

@@ -17,13 +17,17 @@ from archive.ledger.past_times import AIMED
 _ACT_AT_ONCE = r"(?:办|改|整|结|解|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings; nor the group 对能立即整改的 names)
-_AT_ONCE = (r"(?<![未没不])(?<!没有)"
+_AT_ONCE = (r"(?<![未没不])(?<!没有)(?<!未能)(?<!没能)"  # (未能第一时间发现并处置 a finding: r57b)
             # (…nor after an ability modal in a phrase closed by 的: 对能立即整改的 names the problems that can be fixed at
             # once, a group the duty after it is for, 对能立即整改的要求尽快整改: set 47; 能完成的立即完成 still is one)
             r"(?!(?<=[能可够])(?:第一时间|立即|即刻|马上|立刻)[^，,。；;的之]{0,12}[的之])"
             r"(?:第一时间|立即|即刻|即时|马上|立刻)"
             # (…its manner between, 立即无条件停工: set 46)
             r"(?:无条件|无条件地|全面|坚决|一律)?(?:组织|进行|开展|采取措施|予以|依法|着手)?"
+            # (…finding the problem first, the act after it joined by 、 / 并 / 和 / 后: 第一时间发现、处置, 立即发现并制止:
+            # set 57; 第一时间发现问题 alone sets no act)
+            # (…a comma for the 、 too, 第一时间发现,处置: the list's mark varies)
+            r"(?:(?:发现|察觉|掌握|获悉)(?:[^，,。;；]{0,6}?(?:[、和及]|并|后|即)|\s*[，,])\s*)?"
             # (…the act after the target or the people it sets to work, in the same clause: 立即对该沙场采取关停行动,
             # 立即组织相关企业整改, 立即督促业主拆除: set 39)
             # (…or those it hands the problem to, 第一时间向各城市推送督办单, 立即移交…: set 43)
@@ -32,7 +36,9 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             # (…handing over a notice or a decision served on the party, 立即下发《…整改通知书》, is no term for the work: its own
             # limit decides, as 当场下达整改通知书, set 53; r55a)
-            r"|改正|清运|清除|制止|断电|推送|下发(?![^，,。;；]{0,24}?(?:通知书|告知书|决定书))|交办|转办|移交|督办"
+            # (…or cleaning or repairing what is at fault, 立即清洗设备, 立即更换滤芯, 马上维修: set 57)
+            r"|清洗|清扫|清掏|疏浚|维修|修复|更换|"
+            r"改正|清运|清除|制止|断电|推送|下发(?![^，,。;；]{0,24}?(?:通知书|告知书|决定书))|交办|转办|移交|督办"
             # (…or improving it, 应令其立即改善 (a rule's: set 51; 可立即改善之违规行为 names a group, as 的 above); or
             # making the decision the step is for, 即时作出受理决定: set 53)
             r"|改善|作出(?=[^，,。;；]{0,6}?(?:决定|答复|回复|结论|意见))"
@@ -57,7 +63,8 @@ IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)�
                        # hands a notice over, its own limit decides: set 53)
                        + r"|(?<![未没不])当场(?:作出|做出)?(?:决定|办结|办理|受理|答复|出具|发放|纠正|改正|整改)"
                        # (…or a handling time's value 即办, a matter done as it is brought: 办理时限:即办, 即办件)
-                       + rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：]?\s*|^)\s*即办件?\s*(?=$|[，,。;；)）])"
+                       # (…or an at-once word as a limit label's whole value, 整改时限:立即, 办理时限:即时: r57b)
+                       + rf"|(?:{LIMIT_NOUN}\s*(?:为|是)?\s*[:：]?\s*|^)\s*(?:即办件?|立即|即时|即刻|马上|立刻)\s*(?=$|[，,。;；)）])"
                        # (…or corrected while the check goes on: 边督边改, 边查边改; 公开边督边改情况 names what is reported,
                        # 边督边改组 a group: set 39)
                        + r"|边(?:督|查|巡|检|审|察)边(?:改|整)(?!\s*(?:情况|工作|进展|成效|信息|专栏|典型|组|小组|工作组))")
@@ -79,8 +86,9 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持(?!达
 #: a kept-up practice beside the fix rather than the fix's own limit: a lasting mechanism to be set up (并建立…长效机制)
 #: or a check kept routine (常态化巡查排查): when an at-once fix of the problems is stated too (立即整改到位, 确保问题立行立改)
 #: the fix's limit decides (set 45; 立行立改并长期坚持 is the fix kept up, ongoing)
+#: (…or a check kept up without a break, 24小时不间断巡查, beside 确保第一时间…处置: set 57)
 KEPT_BESIDE = re.compile(r"(?:建立|健全|完善|形成|构建)[^，,。;；]{0,16}?长效机制"
-                         r"|常态化\s*(?:开展)?\s*(?:巡查|排查|检查|巡检|巡逻|巡河|督查|监管|管控)")
+                         r"|(?:常态化|不间断)\s*(?:开展)?\s*(?:巡查|排查|检查|巡检|巡逻|巡河|督查|督导|监管|管控|监测|值守)")
 #: the work made routine as an aim, 常态化 closing its clause (推进公司整改工作常态化, 推动巡查常态化。): where the work is
 #: heading, no kept-up duty set as its limit (set 44; 常态化开展巡查, 坚持整改常态化 are)
 ROUTINE_AIM = re.compile(r"(?:推进|推动|促进|实现|走向)[^，,。;；]{1,16}?常态化\s*(?=[，,。;；]|$)")
@@ -153,7 +161,11 @@ RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}
                        # a report system named by its period (实行日报制, 周报告制度)
                        r"|(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|周|旬|月|季)报(?:告)?制"
                        # 一 + a period + 一 + a verb: once in each period (一月一研究, 一周一调度, 一季一通报)
-                       r"|(?<![〇○零一二三四五六七八九十])一(?:日|天|周|旬|月|季|年)一(?![日号天夜个样])[\u4e00-\u9fff]")
+                       r"|(?<![〇○零一二三四五六七八九十])一(?:日|天|周|旬|月|季|年)一(?![日号天夜个样])[\u4e00-\u9fff]"
+                       # a period named twice, each before its act, the second closing the work: done within each period
+                       # (日产日清, 日查日清, 周查周改, 月结月清, 日清日结: set 57's ✱; 月中月底, 周一周二 name times)
+                       r"|(?<![\d〇○零一二三四五六七八九十本上下当每该同])(?P<per>[日周月])"
+                       r"(?:产|查|收|巡|报|扫|运|结|清|办|排)(?P=per)(?:清|结|毕|改|销|办)")
 
 #: 常态化 naming a mechanism (常态化巡查机制): when a recurring duty is stated too (…,定期开展巡查), its period decides
 MECHANISM_NAMED = re.compile(r"常态化[^，,。;；]{0,8}?(?:机制|制度)")
@@ -166,7 +178,8 @@ _WINDOW_NOUN = r"(?:公示|公告|受理|异议|反馈|征求意见|整改|办�
 #: (…in three digits or with 百 too: 用一百天的时间, 用100天: set 49)
 _SPAN = (rf"(?<![\d〇○零百{_CN_SMALL}])(?:(?:\d{{1,3}}|[{_CN_SMALL}百]+)\s*(?:至|到|-|—|～|~)\s*)?"
          rf"(?:\d{{1,3}}|[{_CN_SMALL}百]+|半)\s*(?:个)?\s*多?\s*")
-RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|自然日|日|天|个?月|周)\s*[以之]?内"
+#: (…hours too, counted from the report or the call: 接到举报后2小时内到达, 24小时内办结: r57b)
+RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|自然日|日|天|个?月|周|小时)\s*[以之]?内"
                       rf"|{_SPAN}年\s*[以之]?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
                       # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日;
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
@@ -282,10 +295,15 @@ def limit_waived(raw: str, start: int, end: int) -> bool:
                 or _DEFINES.search(raw, sentence, start) and _DEFINED_END.match(raw, end))
 
 
+#: a span looked back over (近30日内, 过去24小时内, 最近3个月内): a time already passed, what happened in it, no limit (r57b)
+_LOOK_BACK = re.compile(r"(?:近|过去|最近|以往)\s*$")
+
+
 def span_sets_no_limit(raw: str, span: re.Match[str]) -> bool:
     """Whether the relative span ``span`` (``RELATIVE``) sets no limit for the work: it runs from a day the text states
     (``DATED_START``), its demand is denied or it is inside a definition (``limit_waived``), or it is the time a check took (``CHECK_SPAN``) or within which a return visit is held
-    (``REVISIT``), or a past act's with the amount it reached or the completion it took after 已 (``_past_span``)."""
+    (``REVISIT``), a span looked back over (``_LOOK_BACK``), or a past act's with the amount it reached or the completion it took after 已 (``_past_span``)."""
     return bool(DATED_START.search(raw, 0, span.start()) or limit_waived(raw, span.start(), span.end())
+                or _LOOK_BACK.search(raw, max(0, span.start() - 3), span.start())
                 or span.group(0).lstrip().startswith("用") and CHECK_SPAN.match(raw, span.end())
                 or REVISIT.match(raw, span.end()) or _reached(raw, span) or _past_span(raw, span))

@@ -87,10 +87,20 @@ _LASTS_UNTIL = re.compile(rf"(?:{_CAMPAIGN}|行动)[^，,。;；]{{0,8}}?(?:将|
 _STAGES_LISTED = re.compile(r"分[一二三四五六七八九十\d]+个?(?:阶段|步骤)(?:进行|实施|推进)?[:：][^。；;了]*$")
 
 
-def campaign_span(raw: str, start: int, end: int) -> bool:
+#: …or named in the clause before its span, which stands in a clause of its own (组织开展为期3年的专项整治,从2020年4月至
+#: 2022年12月,分…阶段; 开展集中整治行动,时间为5月至8月: set 57); a report of it, 开展了…, is none
+_CAMPAIGN_BEFORE = re.compile(rf"(?:开展|组织|实施|启动|部署)(?![^。;；]*?了)[^，,。;；]{{0,30}}?{_CAMPAIGN}(?:工作|行动)?"
+                              r"\s*[，,]\s*(?:(?:时间|期限)\s*(?:为|是|[:：])?\s*)?(?:从|自)?\s*$")
+_CLAUSE_CLOSES = re.compile(r"\s*(?:[，,。;；]|$)")
+
+
+def campaign_span(raw: str, start: int, end: int, first: int | None = None) -> bool:
     """Whether the time at ``raw[start:end]`` closes a clean-up campaign's span (…至2018年6月底结束, 8月5日-9月30日期间集中
-    开展…专项整治): a plan's stage, whose last day is a deadline."""
+    开展…专项整治): a plan's stage, whose last day is a deadline; ``first`` is where a range it closes starts."""
+    opened = start if first is None else first
     return bool(_CAMPAIGN_AFTER.match(raw, end) or _LASTS_UNTIL.search(raw, max(0, start - 30), start)
+                or first is not None and first < start and _CLAUSE_CLOSES.match(raw, end)
+                and _CAMPAIGN_BEFORE.search(raw, max(0, opened - 50), opened)
                 or _CLOSED.match(raw, end) and _CAMPAIGN_FROM.search(raw[max(0, start - 40):start])
                 or _STAGES_LISTED.search(raw, 0, start) and re.match(r"\s*[)）]", raw[end:]))
 
