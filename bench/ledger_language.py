@@ -25,9 +25,8 @@ from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–57 were, each until its blind measure; README
 #: "Fresh set 13" … "Set 57 and set 58 measured blind after the rounds on set 56"; the rounds on them read their dev
-#: rows): set 58 (harvest 63), measured blind once after the rounds on set 56, kept unread while the rounds on set 57
-#: (r57a, r57b) read set 57's dev rows, the blind measure of those rounds; set 59 (harvest 64), labelled with no reader
-#: run on it and not measured yet (README "Fresh set 59 (harvest 64): kept unread")
+#: rows): set 58 (harvest 63) and set 59 (harvest 64), measured blind after the rounds on set 57 (README "Set 58 and set
+#: 59 measured blind after the rounds on set 57"), the blind measures of the next rounds
 KEPT_UNREAD: set[str] = {"fresh58", "fresh59"}
 
 
