@@ -135,9 +135,11 @@ SHUT = r"关闭|关停|退出|取缔|拆除"
 #: (…or shutting a works)
 _ENDED = re.compile(r"\s*(?:全面|全部|顺利|如期|基本)?(?:完成|完工|建成|竣工|办结|投运|投入使用|投产|通过[^，,。;；]{0,8}?验收"
                     rf"|{SHUT})(?![^，,。;；]{{0,4}}?(?:前|以前|之前|为止))")
+#: a time (digits or Chinese numerals) after 于 or opening a clause, with no aim or limit word in it (2025年7月28日,
+#: 二〇二五年八月三日): the narrated day of a past act (the status reader's start-then-finish form reads it too)
+PLAIN_TIME = r"(?=[^，,；;。]{0,2}?[\d〇○零一二三四五六七八九十])(?:(?!预计|计划|将|拟|力争|确保|争取|前|底|内)[^，,；;。]){2,18}?"
 #: a clause telling the day the works started (于2025年7月28日开工,), the next clause's day + an ending verb its finish
-_STARTED_BEFORE = re.compile(r"(?<![将拟])于(?=[^，,。;；]{0,2}?[\d〇○零一二三四五六七八九十])"
-                             r"(?:(?!预计|计划|将|拟|力争|确保|争取|前|底|内)[^，,。;；]){2,18}?(?:正式)?"
+_STARTED_BEFORE = re.compile(rf"(?<![将拟])于{PLAIN_TIME}(?:正式)?"
                              r"(?:开工|动工|开始施工|进场施工)(?:建设)?\s*[，,]\s*$")
 AIMED = re.compile(rf"计划|预计|争取|确保|力争|要求|务必|必须|(?<![主重])要|应当?|须|需|拟|将|目标|任务|{LIMIT_NOUN}|{NODE}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.ledger.limit_words import AIM_VERB
+from archive.ledger.past_times import PLAIN_TIME
 from archive.ledger.status_behind import BEHIND, LATE_DONE_TAIL
 from archive.ledger.status_words import ACTION as _ACTION
 from archive.ledger.status_words import ADVERB as _ADVERB
@@ -21,6 +22,7 @@ from archive.ledger.status_words import RESULT as _RESULT
 from archive.ledger.status_words import STAGE as _STAGE
 from archive.ledger.status_words import TALLY_VERB as _TALLY_VERB
 from archive.ledger.status_words import TERMINAL as _TERMINAL
+from archive.ledger.status_words import UNAIMED as _UNAIMED
 from archive.ledger.status_words import WORK as _WORK
 
 #: verbs of reaching a requirement after 已 (达到, 到达, 符合, 满足: 已到达整改考核要求, 已符合验收销号条件; without
@@ -40,15 +42,11 @@ _CONTINUED = r"(?<![不未没])(?<!不再|无需|无须|不必|停止)继续"
 #: not the work itself (继续推进整改 is the work pushed on)
 _OVERSIGHT = (r"(?:深入|全面|扎实|认真)?(?:摸底)?(?!推进|推动|整改|办理|处理|实施|落实|解决|验收|施工|建设|改造|修复|治理)"
               rf"{_ACTION}")
-#: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
-_UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
 #: the words between a counted subject and its completion (60家加油站完成了…): no aim, limit, negation, 的 or 基本, nor
 #: 已, whose forms read the completion with their own head (1991个已完成了整治, 三个厂已完成了主体工程建设)
 _SUBJECT_GAP = (r"(?:(?!将|拟|要|应|需|须|确保|力争|争取|计划|预计|于|前|内|底|未|没|不|的|基本|已)[^，,；;。\d]){0,12}?")
 #: a character of a clause, or a comma before a short list item (乱占,乱采,乱堆等; 巡视,巡查力度): a list split by commas
 _LIST_GAP = r"(?:[^，,；;。]|[，,](?=[^，,；;。]{1,5}?(?:[，,]|等|力度)))"
-#: a time (digits or Chinese numerals) after 于 or opening a clause, with no aim or limit word in it (2025年7月28日, 二〇二五年八月三日)
-_PLAIN_TIME = r"(?=[^，,；;。]{0,2}?[\d〇○零一二三四五六七八九十])(?:(?!预计|计划|将|拟|力争|确保|争取|前|底|内)[^，,；;。]){2,18}?"
 #: a state kept, not a work (长期保持达到国家考核标准, 长期保持稳定, 长期保持在Ⅲ类: a water's or an air's quality; r56a)
 _KEPT_STATE = r"保持(?:达到|在|稳定|良好|优良|于|为)"
 #: 基本 (基本上) for the most part, a quantifier and 已 after it in its scope (已基本完成, 基本全部完成, 基本都已整改到位)
@@ -171,8 +169,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|\d{1,2}月\d{1,2}日(?:[上下]午)?(?:全部)?(?=[^，,；;。]{0,4}?(?:完毕|到位|完成)))"
                         rf"(?:{_TERMINAL}|完成整改|{_WORK}(?:完毕|到位))"
                         # (…or a finish day after the day the works started: 于7月28日开工,8月3日竣工; r55a)
-                        rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于{_PLAIN_TIME}(?:正式)?(?:开工|动工)"
-                        rf"[，,]{_PLAIN_TIME}(?:全部|顺利)?(?:完工|竣工|建成)(?![^，,；;。]{{0,4}}?(?:前|以前|之前))"
+                        rf"|(?<![将拟已])(?<!计划|预计|争取|确保|力争|要求)于{PLAIN_TIME}(?:正式)?(?:开工|动工)"
+                        rf"[，,]{PLAIN_TIME}(?:全部|顺利)?(?:完工|竣工|建成)(?![^，,；;。]{{0,4}}?(?:前|以前|之前))"
                         # a task stated done by its act of delimiting (已划定生态红线; 已划定的… names a group: r55a)
                         r"|已(?:经)?(?:全部|全面|均)?划定(?![^，,；;。]{0,10}?的)"
                         # the tasks or works as the subject of a bare completion closing its clause (整改任务完成。; 待工程竣工, waiting for it, is none)

@@ -87,7 +87,9 @@ WORKS_SHARE = rf"(?:总|全部)?{WORKS_NOUN}[^，,；;。]{{0,6}}?的?(?:约|近
 WORKS_SHARE_BEFORE = rf"{WORKS_NOUN}(?:已(?:经)?)?(?:累计)?完成了?(?:约|近)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
 #: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
 STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"
+#: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
+UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
 #: the year's or the plan's task completed at 100 % or more (完成年度任务100.8%, 完成全年计划任务的112%: r57a; below
 #: 100 % it is a share, none here); first in the done class, so a bare 完成 at the same place does not stand for it
-TASK_MET = (r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)完成了?(?:年度|全年|当年|计划|目标)(?:计划|目标)?任务的?"
+TASK_MET = (rf"{UNAIMED}完成了?(?:年度|全年|当年|计划|目标)(?:计划|目标)?任务的?"
              r"(?:1\d{2}|[2-9]\d{2})(?:\.\d+)?\s*[%％]")
