@@ -23,11 +23,11 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–57 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 57 and set 58 measured blind after the rounds on set 56"; the rounds on them read their dev
-#: rows): set 58 (harvest 63) and set 59 (harvest 64), measured blind after the rounds on set 57 (README "Set 58 and set
-#: 59 measured blind after the rounds on set 57"), the blind measures of the next rounds
-KEPT_UNREAD: set[str] = {"fresh58", "fresh59"}
+#: fresh sets no reader round reads, dev rows included (sets 13–58 were, each until its blind measure; README
+#: "Fresh set 13" … "Set 58 and set 59 measured blind after the rounds on set 57"; the rounds on them read their dev
+#: rows): set 59 (harvest 64), measured blind once after the rounds on set 57, kept unread while the rounds on set 58
+#: (r58a, r58b) read set 58's dev rows, the blind measure of those rounds
+KEPT_UNREAD: set[str] = {"fresh59"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
