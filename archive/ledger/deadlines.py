@@ -58,6 +58,7 @@ from archive.ledger.page_year import STAGE_MONTHS as _STAGE_MONTHS
 from archive.ledger.page_year import YEAR_TASK as _YEAR_TASK
 from archive.ledger.page_year import YEAR_TASK_DATED as _YEAR_TASK_DATED
 from archive.ledger.page_year import bare_year_end_set as _bare_year_end_set
+from archive.ledger.page_year import schedule_months
 from archive.ledger.past_times import (
     AFTER_EVENT,
     CUT_OFF_AFTER,
@@ -231,6 +232,7 @@ def deadline(text: str | None, *, context_year: int | None = None) -> Deadline:
         days += [(_last_day(context_year, None, None), m.group(0)) for m in _YEAR_TASK.finditer(raw)]
         days += [(_last_day(context_year, cn_number(m.group("m")) or 12, None), m.group(0))
                  for m in _STAGE_MONTHS.finditer(raw)]
+        days += [(_last_day(context_year, cn_number(m.group("m")) or 12, None), m.group(0)) for m in schedule_months(raw)]
         days += _relative_year_days(raw, context_year)
     if days:
         note = "立行立改, then a dated completion" if _IMMEDIATE.search(raw) else None

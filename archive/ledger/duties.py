@@ -131,6 +131,11 @@ _REGULAR = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审�
             # (a gloss in brackets with no Han in it, 庫(kù), counts as one step of the phrase)
             rf"|(?:和|与|及|或|、)?\s*不定期(?:[（(][^（()）\u4e00-\u9fff]{{1,16}}[)）]|[^，,。;；]){{0,20}}?(?:{_DUTY_VERB}|{_CHECK_VERB}))")
 REGULAR = re.compile(_REGULAR)
+#: 定时 (at set times) + the work done at them, a place's 定点 maybe between (定时清运, 定时定点投放, 定时巡查): a cadence, as
+#: 定期 (set 58's ✱; a stray space inside kept: 定 时搬运); 定时限 / 规定时间 / 一定时间 / 定时炸弹 name no cadence
+_SET_TIMES = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定\s?时(?!限|间|效|炸)"
+              r"(?:[、,，]?\s*定\s?点)?\s*"
+              rf"(?:{_DUTY_VERB}|{_CHECK_VERB}|清运|收运|收集|搬运|转运|清扫|清洗|冲洗|洒水|保洁|投放|消杀|巡检|开放|巡逻)")
 RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
@@ -152,7 +157,7 @@ RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}
                        # …or one adopted as a mechanism (实行月调度, 建立周通报, 坚持季督查)
                        rf"|(?<=实行|实施|建立|坚持|推行|执行|落实){_QUOTE_OPEN}?{_PERIOD_DUTY}"
                        # 定期 + a duty, its period unstated (REGULAR)
-                       rf"|{_REGULAR}"
+                       rf"|{_REGULAR}|{_SET_TIMES}"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
                        rf"|按\s*(?:年|季|月|半年|周|旬|日|天)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
                        # (…or an evaluation or a check held by the period, 按季度…进行综合测评, 按月开展巡查: set 53; 按年度计划

@@ -14,7 +14,7 @@ import re
 
 from archive.ledger.clauses import clause_end, clause_start
 from archive.ledger.limit_words import AIM_VERB
-from archive.timeliness.dates import MONTH_NUMBER
+from archive.timeliness.dates import MONTH_NUMBER, cn_number
 
 #: an aim in a month's clause (确保, 力争 … or pledged: 承诺3月份开复工)
 AIM_IN_CLAUSE = re.compile(rf"{AIM_VERB}|要|须|应|计划|承诺(?!书|函)|保证")
@@ -50,3 +50,35 @@ def bare_year_end_set(raw: str, start: int, end: int) -> bool:
     if "已" in raw[clause:clause_end(raw, end)]:
         return False
     return bool(_BARE_END_SET.match(raw, end) or AIM_IN_CLAUSE.search(raw, clause, start))
+
+
+#: a schedule's stages (r58b): year-less months each opening a clause of one sentence, the first stage's clause demanding
+#: its work's end after the month (``11月份主体工程要全部完工,12月份安装到位``): each stage is a limit of the plan's year
+#: and the latest month's end the last day; a first stage with no demand after its month (``10月份召开会议``), a
+#: stage told done (``已``, ``了``) or months out of order (a narration's dates) is none
+_STAGE_DEMAND = re.compile(r"(?:要|须|需|应当?|必须|务必|确保|力争|争取)\s*(?:全部|全面|基本|如期|按时)?\s*"
+                           r"(?:完成|完工|建成|竣工|到位|完备|投运|投产|运行|拆除|关闭|通过验收|验收)")
+_STAGE_TOLD = re.compile(r"已|了|过")
+#: (…an enumerator before the first stage's month: 1.11月份…, （二）9月份…)
+_STAGE_LEAD = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}\s*、|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）])?"
+                         r"\s*(?:在|于|到|至)?\s*$")
+
+
+def schedule_months(raw: str) -> list[re.Match[str]]:
+    """The months of a staged schedule in ``raw`` (see ``_STAGE_DEMAND``), the first stage first; [] when there is none."""
+    stages: list[re.Match[str]] = []
+    for m in MONTH_PART.finditer(raw):
+        if not _STAGE_LEAD.fullmatch(raw, clause_start(raw, m.start()), m.start()):
+            continue
+        body = raw[m.end():clause_end(raw, m.end())]
+        if not stages:
+            stages = [m] if _STAGE_DEMAND.search(body) and not _STAGE_TOLD.search(body) else []
+        elif _STAGE_TOLD.search(body) or "。" in raw[stages[-1].end():m.start()] or _month(m) <= _month(stages[-1]):
+            break
+        else:
+            stages.append(m)
+    return stages if len(stages) >= 2 else []
+
+
+def _month(m: re.Match[str]) -> int:
+    return cn_number(m.group("m")) or 0

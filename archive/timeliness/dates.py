@@ -283,6 +283,9 @@ def _resolve_years(text: str, mentions: list[DateMention], context_year: int | N
                 year = None  # 考核目标年为2019年和2020年,考核工作于次年7月底前完成: which year's 次年 is not one (set 43)
             m.year, m.year_source = (year + offset, "relative") if year is not None else (None, None)
             named_year = m.year if m.year is not None else named_year
+            # (a year ahead, 明年 / 次年, carries to a later year-less mention as a year written out does: 明年1月31日前…到
+            # 3月底前, a schedule's stages; a past one, 去年8月…,1月16日, does not: the page's year follows it: r58b)
+            last_year = m.year if m.year is not None and offset > 0 else last_year
             if year is None:
                 m.note = "relative year unknown"
         elif last_year is not None:

@@ -34,6 +34,8 @@ _CONTROL = (r"(?:文章)?(?:点击(?:数|量|率|次数)?|浏览(?:数|量|次�
             r"|打印(?:本页)?|评论"
             # …or the text-size buttons (A+ A-, 字号, 【大 中 小】: set 50)
             r"|A[ \t\u3000]*[+＋]|字[号体]|[【\[]?大[ \t\u3000]*中[ \t\u3000]*小|放大[ \t\u3000]*缩小)(?=[ \t\u3000]*(?:[:：(（]|\d|$)|[ \t\u3000]|[】\]])")
+#: the counters among them (文章字数, 阅读量, 点击数 …), each with its number
+_COUNTER = r"(?:(?:文章)?(?:点击|浏览|阅读|访问)(?:数|量|次数)?|(?:文章)?字数)"
 #: the article's text-size buttons opening a line (放大 缩小 默认, 【字体:大 中 小】, 字号:大 中 小, A+ A-)
 _TEXT_SIZE = (r"(?:[【\[]?(?:字体|字号|文字)?[:：]?[ \t\u3000]*(?:放大[ \t\u3000]*缩小|大[ \t\u3000]*中[ \t\u3000]*小)"
               r"|A[ \t\u3000]*[+＋][ \t\u3000]*A[ \t\u3000]*[-－])")
@@ -49,7 +51,12 @@ _DAY_BEFORE_CONTROLS = re.compile(
     # (…or the day alone on its line, its weekday after it or not, the article's text-size buttons opening the next line:
     # 2024年08月02日 星期五 over 放大 缩小 默认, an e-paper's article head: set 53)
     rf"|^[ \t\u3000|｜丨]*({_DAY})(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}[ \t\u3000]*\n"
-    rf"[ \t\u3000]*{_TEXT_SIZE}", re.MULTILINE)
+    rf"[ \t\u3000]*{_TEXT_SIZE}"
+    # (…or a counter with its number opening the line, then the day, its time maybe and at most one short word, the
+    # paper's column: 字数:444 2023年09月08日 要闻, an e-paper's article head: r58b)
+    rf"|^[ \t\u3000|｜丨]*{_COUNTER}[ \t\u3000]*[:：][ \t\u3000]*\d+[ \t\u3000]+({_DAY})"
+    rf"(?:[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?{_WEEKDAY}(?:[ \t\u3000]+[^\d\s:：，,。；;!！?？]{{1,8}})?[ \t\u3000]*$",
+    re.MULTILINE)
 #: a timed day whose year a space sets apart, its month and day joined by a slash (2021 12/ 14 00:56:12)
 _SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t\u3000]+(\d{1,2})[ \t\u3000]*/[ \t\u3000]*(\d{1,2})[ \t\u3000]+\d{1,2}[:：]\d{2}")
 
@@ -57,8 +64,10 @@ _SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t\u3000]+(\d{1,2})[ \t\u30
 #: a numeric day opening its line glued before a body and a person's office (党组成员, 副部长, 局长 …), up to the line's
 #: end with at most a name after the office
 _OFFICE = r"(?:党组(?:成员|书记)|(?:副|常务副)?(?:部长|局长|厅长|主任|司长|市长|县长|省长|区长|书记|主席))"
-_DAY_BEFORE_OFFICE = re.compile(rf"^[ \t\u3000]*((?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})[\u4e00-\u9fff]{{2,24}}?{_OFFICE}(?![期远久效度])"
-                                r"[\u4e00-\u9fff]{0,4}[ \t\u3000]*$", re.MULTILINE)
+#: (…or before a person's name alone, two to four characters closing the line, under the title: 2023-01-25某某, set
+#: 53's day glued to its author; 2023-01-25前完成, 2023-01-25至…, 以来 are a limit, a range, a span: r58b)
+_DAY_BEFORE_OFFICE = re.compile(rf"^[ \t\u3000]*((?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[\u4e00-\u9fff]{{2,24}}?{_OFFICE}(?![期远久效度])"
+                                r"[\u4e00-\u9fff]{0,4}|(?![前至到以之后起止])[\u4e00-\u9fff]{2,4})[ \t\u3000]*$", re.MULTILINE)
 
 
 def day_before_controls(text: str) -> str | None:

@@ -26,6 +26,9 @@ NO_PUBLISHER = re.compile(r"^(?:(?:特约|见习)?(?:记者|通讯员)|本站原
                           # a re-post said so (转载, 综合), or compiled (网络整理, 本站整理, 综合整理) or a forum's or an app's account (…网友, …用户): no body
                           r"转载|转发|综合|摘编|(?:网络|网上|互联网|本站|本网|网站|综合|收集|搜集)?整理|[\u4e00-\u9fff]{0,12}(?:网友|用户|会员|楼主|博主)(?:投稿|来稿|爆料)?|"
                           r"(?:部门|单位)?报送|(?i:admin(?:istrator)?|system|unknown|n/?a|none)|[a-z][a-z0-9_]*|"
+                          # a page's category or column, a kind of document and no body (工作报告, 工作动态, 政策解读, 实用资料:
+                          # set 58's ✱, set 48's ✱), a word after it on the line or not (r58b)
+                          r"[\u4e00-\u9fff]{0,6}(?:报告|动态|资料|解读|公告|通知|要闻|专题|专栏|栏目)(?:\s.*)?|"
                           # a name the page masked (发布单位: ****): no body stated (set 50)
                           r"[*＊×]{2,}|"
                           # an unfilled CMS placeholder (来源:[db:出处], {dede:field name='source'/}, ${source}, {$来源}): the
