@@ -27,8 +27,9 @@ from crawler.extraction.info import info_block
 #: "Fresh set 13" … "Set 58 and set 59 measured blind after the rounds on set 57"; the rounds on them read their dev
 #: rows): set 59 (harvest 64), measured blind once after the rounds on set 57, kept unread while the rounds on set 58
 #: (r58a, r58b) read set 58's dev rows, the blind measure of those rounds; set 60 (harvest 65), labelled with no reader
-#: run on it and not yet measured (``UNMEASURED`` in tests/ledger/test_language.py), kept unread
-KEPT_UNREAD: set[str] = {"fresh59", "fresh60"}
+#: run on it and not yet measured (``UNMEASURED`` in tests/ledger/test_language.py), kept unread; set 61 (harvest 66),
+#: labelled the same way with no reader run on it, not yet measured, kept unread
+KEPT_UNREAD: set[str] = {"fresh59", "fresh60", "fresh61"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
