@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from archive.ledger.clauses import STOP_ENDS, clause_end, clause_start, sentence_end, sentence_start
 from archive.ledger.lead_in import closed_gaps, without_lead_in
 from archive.ledger.status_aims import AIM, MODAL_AIM, aimed
+from archive.ledger.status_aspect import CLASSES as _CLASSES
 from archive.ledger.status_attributes import (
     asked,
     class_list,
@@ -83,7 +84,6 @@ from archive.ledger.status_parts import (
     rest_turns,
     stage_verdict,
 )
-from archive.ledger.status_phrases import CLASSES as _CLASSES
 from archive.ledger.status_phrases import LAST_CELL
 from archive.ledger.status_shares import spent_then_judged
 from archive.ledger.status_tallies import narrated

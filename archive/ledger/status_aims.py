@@ -10,7 +10,7 @@ import re
 
 from archive.ledger.clauses import clause_start
 from archive.ledger.limit_words import AIM_VERB
-from archive.ledger.status_phrases import CLASSES as _CLASSES
+from archive.ledger.status_aspect import CLASSES as _CLASSES
 from archive.ledger.status_words import RESULT as _RESULT
 from archive.ledger.status_words import TERMINAL as _TERMINAL
 from archive.ledger.status_words import WORK as _WORK

@@ -36,7 +36,8 @@ _TOTAL = re.compile(_COUNT)
 #: (a close-out step in hand after the work is done, 已完成整改,正在组织验收 / 正在申请销号, leaves it done; only the
 #: progressive's own item is that step: 正在进行数据整理、准备公示 is work in hand, r57a)
 #: (…a part of the works as its subject, doing a stage or an act of the work: 已竣工,管网正在调试)
-_IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|{_HAN}{{1,6}}?(?={_PROGRESSIVE}{_HAN}{{0,4}}?(?:{_STAGE}|{_ACTION}|{_WORK}|{_PERFECTIVE_WORK})))"
+#: (…or a part named by 其中 with its own subject, whatever its verb: 其中…的供电线路正在申报架设, r58a)
+_IN_HAND = re.compile(rf"(?:(?:目前|现在|当前|同时|并|现)?|其中[^，,；;。]{{1,20}}?(?=正在)|{_HAN}{{1,6}}?(?={_PROGRESSIVE}{_HAN}{{0,4}}?(?:{_STAGE}|{_ACTION}|{_WORK}|{_PERFECTIVE_WORK})))"
                       rf"{_PROGRESSIVE}(?![^，,；;。、]*?(?:验收|销号|公示|备案|审核|复核|评估))")
 #: …or the next stage begun now (已完成了施工图设计…编制工作,现已发布招标公告; 现已进场施工): a step done, the work under way
 #: (set 45; 现已进入验收阶段 is a close-out step, done)
@@ -221,6 +222,10 @@ def part_mostly_done(compact: str, head: Head, head_of: HeadOf) -> Head | None:
 _ALL_TASKS = re.compile(r"(?:各项|所有|全部|整体|全面)[^，,；;。]{0,6}?(?:任务|工作|问题|项目|工程|整改)")
 
 
+#: the tasks or a plan's targets completed in the perfective (实现了…规划的目标任务: r58a): the whole, as all the tasks
+_TASKS_MET = re.compile(r"(?:完成|实现)了[^，,；;。]*?任务")
+
+
 def all_done_after(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     """After work judged on track (进展顺利, 序时推进), a later clause of the sentence opened by all the tasks and
     stating them done (…进展顺利,各项任务全面完成) decides: the pace was judged on the way, the whole is done."""
@@ -230,7 +235,8 @@ def all_done_after(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     for clause in _CLAUSE.finditer(sentence, head[0]):
         rest = sentence[clause.end():]
         later = head_of(rest)
-        if later and later[2] == "done" and _ALL_TASKS.match(rest) and later[0] < _clause_len(rest):
+        if later and later[2] == "done" and (_ALL_TASKS.match(rest) or _TASKS_MET.fullmatch(later[3])) \
+                and later[0] < _clause_len(rest):
             return later
     return None
 

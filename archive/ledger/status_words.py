@@ -93,3 +93,23 @@ UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目�
 #: 100 % it is a share, none here); first in the done class, so a bare 完成 at the same place does not stand for it
 TASK_MET = (rf"{UNAIMED}完成了?(?:年度|全年|当年|计划|目标)(?:计划|目标)?任务的?"
              r"(?:1\d{2}|[2-9]\d{2})(?:\.\d+)?\s*[%％]")
+#: the grammar of aspect and result beyond 已 / 正在 (r58a: census of the status dev silences) — the heads each
+#: construction of ``archive.ledger.status_aspect`` combines with any subject and marker:
+#: the persistence adverbs before a negated result (仍未得到…改善, 还没有得到解决, 依然未得到遏制)
+PERSIST = r"(?:仍然|依然|依旧|仍|还|尚|始终|一直)"
+#: the result a problem is said to get (得到改善 / 解决 / 整改 / 遏制 …; an area's 尚未得到治理 tells its state, no work)
+IMPROVED = r"(?:改善|解决|整改|遏制|纠正)"
+#: the degree of that result (有效, 彻底, 明显 …)
+RESULT_DEGREE = r"(?:有效|彻底|根本性?|妥善|及时|明显|较大|全面|实质性?)"
+#: verbs that fit out or complete a thing (全部安装, 已完善, 已配齐): done when reported after 已 / 全部 / 均
+FITTED = r"(?:安装|完善|配齐|配备到位|健全)"
+#: states of all removed or covered that 实现 / 做到 reports (实现“清零”, 实现全覆盖, 做到应关尽关; 动态清零 is a duty)
+ALL_STATE = r"(?:(?<!动态)清零|全覆盖|(?:应|能)(?P<verb>[\u4e00-\u9fff])尽(?P=verb))"
+#: the heads a stage is named by after 进入 / 处于 (…阶段, …程序, …环节) and the project stages before the works,
+#: in addition to ``STAGE`` (招投标, 审核, 报批, 公示: set 58's 已进入招投标程序, 已进入审核阶段)
+STAGE_HEAD = r"(?:阶段|程序|环节|流程)"
+PRE_WORKS = r"(?:招投标|投标|招标|审核|审查|报批|公示|立项|可研|环评|规划|征迁|征地)"
+#: manners that judge a completion good (高质量完成, 出色完成, 较好地完成 …), beside 全面 / 圆满 / 顺利
+DONE_WELL = r"(?:高质量|高标准|出色|较好|很好|优质)地?"
+#: the pace a shortfall is measured against (欠目标进度8.3个百分点, 差序时进度)
+PACE = r"(?:目标|序时|时序|计划|时间|年度)进度"
