@@ -85,6 +85,8 @@ from archive.ledger.status_parts import (
     stage_verdict,
 )
 from archive.ledger.status_phrases import LAST_CELL
+from archive.ledger.status_progress import progress_after_effort
+from archive.ledger.status_remainder import rest_expected
 from archive.ledger.status_shares import spent_then_judged
 from archive.ledger.status_tallies import narrated
 from archive.ledger.status_topics import (
@@ -361,7 +363,7 @@ def read_status(text: str | None) -> StatusReading:
     turn = list(_BUT.finditer(compact))
     if turn and _head(compact[turn[-1].end():]):
         compact = compact[turn[-1].end():]
-    head = evaluation_cell(folded, _head) or _head(compact)  # (a progress table's evaluation cell decides its row)
+    head = evaluation_cell(folded, _head) or _head(compact) or progress_after_effort(compact)  # (…: r59a)
     if head is None:
         cell = LAST_CELL.search(folded)
         return StatusReading("done", cell.group("cell")) if cell else StatusReading("other", None)
@@ -374,13 +376,15 @@ def read_status(text: str | None) -> StatusReading:
     if later is None and head[2] in ("done", "mostly_done"):
         later = rest_turns(compact, head, _head)
     if later is None and head[2] == "done":
+        later = rest_expected(compact, head, _head)  # 已整改16项,剩余问题在8月底前全部整改到位: the rest expected (r59a)
+    if later is None and head[2] == "done":
         later = spent_then_judged(compact, head, _head)  # 已完成投资4920万元,完成总工程量的55%: the works' share (r57a)
     if later is None and head[2] == "done":
         later = part_mostly_done(compact, head, _head)
     if later is None and head[2] == "done":
         later = stage_verdict(compact, head, _head)  # …已完成整改,原则同意阶段整改完成: a stage accepted
     if later is None and head[2] == "ongoing":
-        later = campaign_results(compact, head, _head) or effort_results(compact, head)  # …,取得了积极进展: its result
+        later = campaign_results(compact, head, _head) or effort_results(compact, head) or progress_after_effort(compact, head[0])
     if later is None and head[2] == "on_track":
         later = all_done_after(compact, head, _head)  # 进展顺利,各项任务全面完成: done
     if later is None and head[2] == "on_track":

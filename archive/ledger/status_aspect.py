@@ -39,6 +39,7 @@ from archive.ledger.status_words import (
     STAGE,
     STAGE_HEAD,
     UNAIMED,
+    WORKS_STAGE,
 )
 
 #: a negation before a phrase (未取得, 没有实现, 未能做到)
@@ -53,7 +54,7 @@ _ON_TRACK = re.compile(
     # the progressive closed by 中 after any of its markers (还在整治中, 仍在审核中; 正在…中 as before)
     rf"|{PROGRESSIVE}{HAN}{{1,6}}?中(?=$|[，,；;。、)）])"
     # a stage reached before the works or in them (已进入招投标程序, 处于审核阶段; 未进入 / 将进入 are none)
-    rf"|(?<![未没将要拟])(?<!尚未|没有)(?:进入|处于)[^，,；;。]{{0,8}}?(?:{STAGE}|{PRE_WORKS}){STAGE_HEAD}")
+    rf"|(?<![未没将要拟])(?<!尚未|没有)(?:进入|处于)[^，,；;。]{{0,8}}?(?:{STAGE}|{PRE_WORKS}|{WORKS_STAGE}){STAGE_HEAD}")
 
 _DONE = re.compile(
     # a state of all removed or covered reached (实现“清零”, 做到应关尽关)

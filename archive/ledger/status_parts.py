@@ -27,7 +27,7 @@ HeadOf = Callable[[str], "Head | None"]
 #: track or behind
 #: (…or a part named by a vague quantifier opening its clause, 一些…难点问题的整治工作在持续推进: set 47)
 #: (…its count approximate too: 1400余个重点环境问题正有序整改, after a counted part solved: set 53)
-_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|另外?|还有|尚有|仍有|一些|部分|个别|少数)"
+_REST = re.compile(rf"(?:其余|其他|其它|剩余|剩下|余下|仅剩|尚余|另外?|还有|尚有|仍有|一些|部分|个别|少数)"
                    rf"|[^，,；;。]*?(?:{_COUNT}|\d+\s*(?:余|多)\s*(?:个|项|件|处|条|宗|家|座|户))")
 #: a count done and a total stated before it (144个问题已完成24个: a part of the whole)
 _DONE_COUNT = re.compile(rf"了?(?:整改)?{_COUNT}")  # (…已完成了24个 too)

@@ -123,7 +123,7 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|(?<![未应需要须将要前能否可若])(?<!确保|力争|争取|计划|预计|目标|有望|可望|如果|只要|一旦|假如|倘若)(?<!(?<![按照])要求)"
                         # (…or exceeded or on time, with its subject before it: 任务如期完成, 超额完成年度目标; a bare
                         # 按时完成 is a directive)
-                        r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
+                        r"(?:全面|全部|圆满|顺利|(?<=[\u4e00-\u9fff)）])(?:超额|如期|按期|按时|提前))(?:完成|完工|建成)(?!率)"
                         # (…a target exceeded or met ahead of time in a clause after the subject's tally, 全年完成投资2亿元,
                         # 提前完成…的年度目标要求: set 48; a bare 按时完成 stays a directive)
                         r"|(?<=[，,])(?:超额|提前)完成(?=[^，,；;。]{0,20}?(?:目标|任务))"

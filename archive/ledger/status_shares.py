@@ -18,7 +18,11 @@ Head = tuple[int, int, str, str]
 HeadOf = Callable[[str], Head | None]
 
 #: the completion's object an amount of money (投资4920万元, 土建投资1620万元, 工程总投资额完成7467万元, 7467万元)
-_SPENT = re.compile(r"了?(?:累计)?(?:[\u4e00-\u9fff]{0,4}?投资额?)?(?:完成)?(?:约|近|达)?[\d.]+\s*(?:万|亿)?元")
+#: (…its owner named before 投资 and 元 left out after 万 / 亿: 完成农村公路建设投资4800万, r59a)
+_SPENT = re.compile(r"了?(?:累计)?(?:[\u4e00-\u9fff]{0,8}?投资额?)?(?:完成)?(?:约|近|达)?[\d.]+\s*(?:(?:万|亿)元?|元)")
+#: the amount's share of the whole investment, in the clause after it (…4800万,占总投资的47.8%): below 100 % the works
+#: are under way, on track (r59a; a share of something else, 中央资金占总投资的30% alone or 占全市的30%, is no work's state)
+_SPENT_SHARE = re.compile(r"占(?:项目|工程)?(?:总|全部|计划)投资(?:额)?的?(?:约|近)?(?<!\d)\d{1,2}(?:\.\d+)?\s*[%％]")
 _CLAUSE = re.compile(r"[，,；;]")
 
 
@@ -38,6 +42,9 @@ def spent_then_judged(compact: str, head: Head, head_of: HeadOf) -> Head | None:
     at = head[0] + len(head[3])
     for clause in _CLAUSE.finditer(compact, at, end):
         rest = compact[clause.end():end]
+        share = _SPENT_SHARE.match(rest)
+        if share:
+            return (clause.end(), 0, "on_track", share.group(0))
         later = head_of(rest)
         if later is None:
             continue

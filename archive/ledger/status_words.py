@@ -16,7 +16,8 @@ NEG_MANNER = r"(?:全部|全面|完全|按期|按时|如期|及时|彻底|按要
 NOT_STATED = r"(?<![未应需要须将待])(?<!确保|力争|争取|计划|预计|目标)(?<!(?<![按照])要求)"
 #: a result complement closing a verb phrase (清理干净, 答复完毕, 整改到位, 全部销号, 已处置完成; 清 after a verb of
 #: finding out or settling: 已全部查清, 已结清; 摸清 / 理清 a situation is a first step, not the work)
-RESULT = r"(?:办结|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
+#: (…办复 closes a proposal or a suggestion handled and answered, as 办结: 145件提案全部办复, r59a)
+RESULT = r"(?:办结|办复|完毕|干净|到位|销号|清零|完成|结束|(?:查|核|结|还|付|缴)清)"
 #: verbs of the work a result complement closes (整改到位, 清理完毕)
 WORK = r"(?:整改|办理|处置|清理|整治|治理|拆除|建设|施工|修复|核查)"
 #: verbs of the work whose perfective reports it done (进行了修复, 拆除了)
@@ -82,11 +83,16 @@ PROGRESSIVE = r"(?<![真公纠修端更改校矫])(?:正|仍在|尚在|还在)(?
 #: ``status_parts`` read before 进展
 PROGRESS_GRADE = r"(?:明显|积极|阶段性|重要|重大|较大|显著|实质性?|长足)"
 #: in hand, after a completion verb (完成投资约35%) or with the works noun before it (内部装修进度已完成30%: set 48)
-WORKS_NOUN = r"(?:工程量|投资|工程|建设任务|进度)"
-WORKS_SHARE = rf"(?:总|全部)?{WORKS_NOUN}[^，,；;。]{{0,6}}?的?(?:约|近|超过|逾)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
+#: (…or a works plan's task, 完成…规划任务的80%以上: a share below 100 % is a part done, r59a; a year's quota, 完成全年计划
+#: 任务的83%, stays a bare rate, r57a)
+WORKS_NOUN = r"(?:工程量|投资|工程|建设任务|进度|规划任务)"
+#: (…its owner or plan named before it: 完成项目总工程量的94.75%, 完成“十四五”规划任务的80%: r59a)
+WORKS_SHARE = rf"(?:[^，,；;。%％\d]{{0,10}}?)(?:总|全部)?{WORKS_NOUN}[^，,；;。]{{0,6}}?的?(?:约|近|超过|逾)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
 WORKS_SHARE_BEFORE = rf"{WORKS_NOUN}(?:已(?:经)?)?(?:累计)?完成了?(?:约|近)?(?<!\d)\d{{1,2}}(?:\.\d+)?\s*[%％]"
 #: the stages of a project before and after its works (仍在招标, 正调试; 正在 + any verb reads them already)
 STAGE = r"(?:设计|招标|审批|调试|编制|论证|评审|采购|安装|清理|清运|拆除|搬迁|试运行)"
+#: the stage of the works themselves (处于在建阶段, 进入施工阶段: r59a; a stage name, not an action verb)
+WORKS_STAGE = r"(?:在建|施工|建设|实施)"
 #: no modal, future or aim straight before (应完成, 将完成, 计划完成, 力争…: a rate or a tally sought, not reached)
 UNAIMED = r"(?<![应需要须将拟])(?<!计划|预计|力争|确保|争取|目标)"
 #: the year's or the plan's task completed at 100 % or more (完成年度任务100.8%, 完成全年计划任务的112%: r57a; below
