@@ -23,7 +23,7 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)(?<!未能)(?<!没能)"  # (未能第�
             r"(?!(?<=[能可够])(?:第一时间|立即|即刻|马上|立刻)[^，,。；;的之]{0,12}[的之])"
             r"(?:第一时间|立即|即刻|即时|马上|立刻)"
             # (…its manner between, 立即无条件停工: set 46)
-            r"(?:无条件|无条件地|全面|坚决|一律)?(?:组织|进行|开展|采取措施|予以|依法|着手)?"
+            r"(?:无条件|无条件地|全面|坚决|一律)?(?:组织|进行|开展|采取措施|予以|依法|着手){0,2}"  # (着手开展: r59b)
             # (…finding the problem first, the act after it joined by 、 / 并 / 和 / 后: 第一时间发现、处置, 立即发现并制止:
             # set 57; 第一时间发现问题 alone sets no act)
             # (…a comma for the 、 too, 第一时间发现,处置: the list's mark varies)
@@ -33,6 +33,8 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)(?<!未能)(?<!没能)"  # (未能第�
             # (…or those it hands the problem to, 第一时间向各城市推送督办单, 立即移交…: set 43)
             # (…or the matter it acts on after 就 / 针对, 立即就该等缺失提出补救措施: set 52)
             r"(?:(?:对|向|组织|督促|责令|安排|要求|通知|就|针对)[^，,。;；:：]{1,16}?)?"
+            # (…or another act offered first as its alternative, 立即停电或关闭, 立即断水、拆除: r59b)
+            r"(?:[\u4e00-\u9fff]{1,3}?(?:或者?|、))?"
             r"(?:赶赴|赶到|到达|奔赴|整改|处置|处理|调查|核查|查处|整治|清理|关停|拆除|封堵|停产|停业|停止|停用|关闭|取缔|纠正"
             # (…handing over a notice or a decision served on the party, 立即下发《…整改通知书》, is no term for the work: its own
             # limit decides, as 当场下达整改通知书, set 53; r55a)
@@ -57,7 +59,7 @@ _AT_ONCE = (r"(?<![未没不])(?<!没有)(?<!未能)(?<!没能)"  # (未能第�
             r"|采取(?:有效|果断|有力|坚决|切实|必要|相应)?的?(?:措施|行动)|行动"
             # (…an act named before 行动 / 措施, 采取关停行动, 采取断电措施; or stopping, 立即停下来: set 39)
             r"|采取(?:关停|关闭|拆除|断电|停产|停业|封堵|取缔|查封|清理|整改)(?:的)?(?:措施|行动)|停下来?|检查|排查)")
-IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现|办)即" + _ACT_AT_ONCE
+IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)立" + _ACT_AT_ONCE + r"|即(?:知|查|交|收|发现|办|行)即" + _ACT_AT_ONCE
                        + r"|随(?:到|交|收|报|查|发现)随" + _ACT_AT_ONCE
                        # (…or on the spot, the decision or the handling made there: 受理(当场决定), 当场办结; 当场下达整改通知
                        # hands a notice over, its own limit decides: set 53)
@@ -111,10 +113,14 @@ _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监�
                # (…or looking back over the work done, 定期进行“回头看”: set 46)
                r"|回头看"
                # (…or registering what a firm produces and where it goes, 定期登记工业固废种类、产生量: set 47)
-               r"|登记|申报)")
+               r"|登记|申报"
+               # (…or making it public to the public, 定期向社会公示, 定期公告, 定期披露: r59b)
+               r"|公示|公告|披露)")
+#: the reporting or publishing acts a period distributes (按季度报送, 逐月上报, 每日公开: r59b)
+_REPORT_VERB = r"(?:报送|上报|公开|公布|公示|公告|更新|发布|曝光)"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 #: (…a count or a check chained before the duty by 并 / 、 / 后: 每日统计并向…通报, set 49)
-_EACH_DAY = rf"每(?:天|日)(?:统计|汇总|核查|调度)?(?:并|、|后)?[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|公开|公布|报送|上报|更新|发布|曝光|巡查|调度)"
+_EACH_DAY = rf"每(?:天|日)(?:统计|汇总|核查|调度)?(?:并|、|后)?[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|{_REPORT_VERB}|巡查)"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
 _NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
 #: (每周一至周五 + clock times are hours of service, no duty: 受理时间为每周一至周五9:00-12:00)
@@ -145,6 +151,10 @@ RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}
                        rf"(?:\d{{1,2}}|[{_CN_COUNT}])\s*次"
                        rf"|(?<![\d{_CN_COUNT}近前后第共这])(?:\d{{1,2}}|[{_CN_COUNT}]+)\s*个?\s*(?:天|日|周|星期|月)(?!\s*[内来后])"
                        rf"{_HAN}{{1,4}}?\s*[1一]\s*次"
+                       # (…the year or its half too, the act between or none: 一年开展一次排查, 半年一次督导检查; 一年内 / 两年前 /
+                       # 上半年 / 近一年 are a span, a past time and a half of one year; 一季度 is the first quarter: r59b)
+                       rf"|(?<![\d{_CN_COUNT}近前后第共这上下今去明本当全])(?:(?:\d{{1,2}}|[{_CN_COUNT}]+)\s*年|半年)"
+                       rf"(?!\s*[内来后前])(?:{_HAN}{{1,4}}?)?\s*[1一]\s*次"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
                        # (…its name in quotes too: 建立“周调度”机制, set 44)
                        rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|{_QUOTE_CLOSE}?(?:工作)?(?:机制|制度)))"
@@ -159,7 +169,9 @@ RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}
                        # 定期 + a duty, its period unstated (REGULAR)
                        rf"|{_REGULAR}|{_SET_TIMES}"
                        # by the period, then a reporting verb (按季度实施清单化调度, 按月通报)
-                       rf"|按\s*(?:年|季|月|半年|周|旬|日|天)度?[^，,。;；]{{0,8}}?{_DUTY_VERB}"
+                       rf"|按\s*(?:年|季|月|半年|周|旬|日|天)度?(?:[^，,。;；计划]){{0,8}}?(?:{_DUTY_VERB}|{_REPORT_VERB})"
+                       # …or each period in turn (逐月报送, 逐季调度, 逐条逐月调度; 逐年下降, 逐月递增 name a trend: r59b)
+                       rf"|逐\s*(?:日|周|旬|月|季|年)度?(?:[^，,。;；计划]){{0,8}}?(?:{_DUTY_VERB}|{_REPORT_VERB}|{_PERIOD_CHECK})"
                        # (…or an evaluation or a check held by the period, 按季度…进行综合测评, 按月开展巡查: set 53; 按年度计划
                        # 开展整治 names a plan, no check)
                        r"|按\s*(?:季|月|半年|周|旬|日|天)度?[^，,。;；计划]{0,24}?(?:测评|考评|评比|评估|检查|巡查|抽查|核查|监测|检测)"
@@ -183,12 +195,15 @@ _WINDOW_NOUN = r"(?:公示|公告|受理|异议|反馈|征求意见|整改|办�
 #: (…in three digits or with 百 too: 用一百天的时间, 用100天: set 49)
 _SPAN = (rf"(?<![\d〇○零百{_CN_SMALL}])(?:(?:\d{{1,3}}|[{_CN_SMALL}百]+)\s*(?:至|到|-|—|～|~)\s*)?"
          rf"(?:\d{{1,3}}|[{_CN_SMALL}百]+|半)\s*(?:个)?\s*多?\s*")
+#: (…the span capped or told as the usual one, 期限最长不超过一年, 整改时间不得超过20个工作日, 办理时限一般为15个工作日;
+#: 期限超过一年的 names a group, 期限已超过 a lapse: r59b)
+_CAP = r"(?:(?:最长|最多|一般|原则上)\s*(?:为|是)?\s*)?(?:(?:不得|不应|不能|不宜|不)\s*(?:超过|超出|多于|长于)\s*)?"
 #: (…hours too, counted from the report or the call: 接到举报后2小时内到达, 24小时内办结: r57b)
 RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于])\s*个)\s*(?:工作日|自然日|日|天|个?月|周|小时)\s*[以之]?内"
                       rf"|{_SPAN}年\s*[以之]?内|用\s*{_SPAN}(?:年|个?月|周|天)\s*(?:左右|多)?\s*(?:的)?\s*时间"
                       # (…or the span a limit sets, 限期3个月完成整改, 限期十五日, or a time-limit label's span: 办结时限:15个工作日;
                       # a window's or a handling time's too: 公示时间为10天, 公示期5个工作日, 受理期限:7日)
-                      rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|{LIMIT_NOUN})\s*(?:为|是)?\s*[:：]?)\s*{_SPAN}"
+                      rf"|(?:限期|(?:{_WINDOW_NOUN}(?:时间|期|周期)|{LIMIT_NOUN})\s*(?:为|是)?\s*[:：]?)\s*{_CAP}{_SPAN}"
                       r"(?:工作日|自然日|日|天|个?月|周|年)(?!\s*(?:已满|期满|届满|已过|已结束))"
                       # …or a procedure's step with its handling time in brackets after its name (审查(9个工作日), 受理
                       # (1个工作日); a check's, 检查(3天), or a stay's is none: set 53)

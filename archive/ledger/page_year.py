@@ -39,7 +39,9 @@ YEAR_TASK_DATED = re.compile(r"(?<!已)(?<!已经)(?<!圆满)(?<!顺利)完成(?
 _BARE = r"(?<![\d〇○零一二三四五六七八九十百千万两几数多半上去明前后同该每周全历近往少青老新翌次成当本今年])年(?=\s*(?:内|底|末))"
 RELATIVE_YEAR = re.compile(rf"(?:(?:今|本|当|全)\s*年(?:度)?|{_BARE})"
                            r"(?!\s*(?:\d|[一二三四五六七八九十]+\s*月|第|[一二三四1-4]\s*季|[上下]半年|以来|初))")
-_BARE_END_SET = re.compile(r"\s*(?:内|底|末)\s*(?:前|以前|之前|(?:将|要|须|需|必须|应当?)?\s*(?:全面|全部|基本)?(?:完成|实现|建成|完工|达到|消除)(?![了过]))")
+#: (…a forecast's modal of ability before the completion too, 预计年底可全面完成, 年内能够建成, 年底可以建成: r59b; 有望 hedges, ``past_times``)
+_BARE_END_SET = re.compile(r"\s*(?:内|底|末)\s*(?:前|以前|之前|(?:将|要|须|需|必须|应当?|可以?|能够?)?\s*(?:全面|全部|基本)?"
+                           r"(?:完成|实现|建成|完工|达到|消除)(?![了过]))")
 
 
 def bare_year_end_set(raw: str, start: int, end: int) -> bool:

@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 #: the labels that name a source, in the order a block's values are tried: an issuing body's (发布机构, 发文机关, 颁布单位, a law
 #: database's 制定机关 …),
 #: a source's (信息来源, 来源 …), then the weak ones (``_WEAK_LABELS``)
-_ISSUER_LABELS = ("发布机构", "发文机关", "发文机构", "制定机关", "颁布单位", "公开责任部门", "发布单位", "发文单位")
+_ISSUER_LABELS = ("发布机构", "发文机关", "发文机构", "制定机关", "颁布单位", "公开责任部门", "公开主体",
+                  "发布单位", "发文单位")
 _SOURCE_LABELS = ("信息来源", "新闻来源", "文章来源", "稿件来源", "稿源", "来源", "來源", "源自")
 #: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
 #: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
