@@ -23,12 +23,11 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–59 were, each until its blind measure; README
-#: "Fresh set 13" … "Set 58 and set 59 measured blind after the rounds on set 57"; the rounds on them read their dev
-#: rows; set 59's dev rows are read by the round r59b on deadline and the other readers while its status rows wait for
-#: r58a's blind measure): set 60 (harvest 65) and set 61 (harvest 66), labelled with no reader run on them, kept
-#: unread as the blind measure of the rounds on sets 58 and 59
-KEPT_UNREAD: set[str] = {"fresh60", "fresh61"}
+#: fresh sets no reader round reads, dev rows included (sets 13–60 were, each until its blind measure; README
+#: "Fresh set 13" … "Sets 60 and 61 measured blind after the rounds on set 59"; the rounds on them read their dev
+#: rows): set 61 (harvest 66), labelled with no reader run on it, measured blind after the rounds on sets 58 and 59,
+#: kept unread while the rounds on set 60 (r60a, r60b) read set 60's dev rows, the blind measure of those rounds
+KEPT_UNREAD: set[str] = {"fresh61"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
