@@ -14,6 +14,8 @@ from archive.ledger.limit_words import LIMIT_NOUN
 from archive.ledger.past_times import AIMED
 
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改; 立行立解: r55a)
+#: the watches a check kept up names (巡查, 监管, 值守 …): one home for 常态化 / 不间断 / 全天候 (r60b)
+_WATCH = r"(?:巡查|排查|检查|巡检|巡逻|巡河|督查|督导|监管|管控|监测|监控|值守|值班)"
 _ACT_AT_ONCE = r"(?:办|改|整|结|解|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings; nor the group 对能立即整改的 names)
@@ -75,6 +77,9 @@ IMMEDIATE = re.compile(_AT_ONCE + r"|立(?:行|说|知|查|整|改|交|办|接)�
 ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持(?!达到|在|稳定|良好|优良|于|为)|长期持续|常态化|常态长效|长效机制|持续整改|常抓不懈|久久为功"
                      # (…or kept up without a break, 不间断加强日常巡查, 24小时不间断监测: set 46)
                      r"|(?<![有无])不间断"
+                     # (…or kept up round the clock, the watch named: 实行全天候巡查机制, 全天候监管, as 不间断 (set 60's ✱);
+                     # a device's or a site's 全天候 (全天候监测设备, 全天候开放) names no duty: r60b)
+                     rf"|全天候\s*(?:开展|实行|进行)?\s*{_WATCH}(?!\s*(?:设备|系统|仪|平台|装置|探头))"
                      # (…or the problems that need long work, named for their duty: 对需要长期整治的问题,要持续用力, as set 14's
                      # 需要长期努力的: r56a)
                      r"|(?:需要|需|须)\s*长期(?:坚持|努力|整治|整改|治理|推进|攻坚|坚守)(?:才能(?:完成|解决))?的"
@@ -90,7 +95,7 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持(?!达
 #: the fix's limit decides (set 45; 立行立改并长期坚持 is the fix kept up, ongoing)
 #: (…or a check kept up without a break, 24小时不间断巡查, beside 确保第一时间…处置: set 57)
 KEPT_BESIDE = re.compile(r"(?:建立|健全|完善|形成|构建)[^，,。;；]{0,16}?长效机制"
-                         r"|(?:常态化|不间断)\s*(?:开展)?\s*(?:巡查|排查|检查|巡检|巡逻|巡河|督查|督导|监管|管控|监测|值守)")
+                         rf"|(?:常态化|不间断|全天候)\s*(?:开展)?\s*{_WATCH}")
 #: the work made routine as an aim, 常态化 closing its clause (推进公司整改工作常态化, 推动巡查常态化。): where the work is
 #: heading, no kept-up duty set as its limit (set 44; 常态化开展巡查, 坚持整改常态化 are)
 ROUTINE_AIM = re.compile(r"(?:推进|推动|促进|实现|走向)[^，,。;；]{1,16}?常态化\s*(?=[，,。;；]|$)")
@@ -118,9 +123,12 @@ _CHECK_VERB = (r"(?:落实|听取|召开|开展|组织|检查|巡查|巡河|监�
                r"|公示|公告|披露)")
 #: the reporting or publishing acts a period distributes (按季度报送, 逐月上报, 每日公开: r59b)
 _REPORT_VERB = r"(?:报送|上报|公开|公布|公示|公告|更新|发布|曝光)"
+#: the upkeep and checking acts a cadence sets (清运, 洒水, 巡逻, 检测 …), shared by 定时, 每天 and 定期 (r60b); 清运量,
+#: 检测率 name amounts
+_UPKEEP = r"(?:清运|收运|收集|搬运|转运|清扫|清洗|冲洗|洒水|保洁|投放|消杀|巡检|巡逻|清理|清淤|检查|检测|监测|播放)(?![量率能])"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 #: (…a count or a check chained before the duty by 并 / 、 / 后: 每日统计并向…通报, set 49)
-_EACH_DAY = rf"每(?:天|日)(?:统计|汇总|核查|调度)?(?:并|、|后)?[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|{_REPORT_VERB}|巡查)"
+_EACH_DAY = rf"每(?:天|日)(?:统计|汇总|核查|调度)?(?:并|、|后)?[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|{_REPORT_VERB}|巡查|{_UPKEEP})"
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
 _NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
 #: (每周一至周五 + clock times are hours of service, no duty: 受理时间为每周一至周五9:00-12:00)
@@ -129,9 +137,9 @@ _HOURS = r"(?!(?:[一二三四五六日]|星期[一二三四五六日])\s*(?:至
 #: 不定期 is irregular): a regular duty, which decides over a kept-up cue beside it (形成长效机制,定期督查检查;
 #: 常态化排查,定期委托…检测: the duty's rhythm is stated, set 34's and set 40's convention)
 _REGULAR = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定期\s*"
-            rf"(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB})"
+            rf"(?:[^，,。;；]{{0,10}}?(?:{_DUTY_VERB}|{_CHECK_VERB}|{_UPKEEP})"
             # (…its object after 对 running long, then 进行 / 开展 + the duty: 定期对…、…等项目进行监督检查: set 43)
-            rf"|对[^，,。;；]{{1,40}}?(?:进行|开展|组织)(?:{_HAN}{{0,2}})?(?:{_DUTY_VERB}|{_CHECK_VERB})"
+            rf"|对[^，,。;；]{{1,40}}?(?:进行|开展|组织)(?:{_HAN}{{0,2}})?(?:{_DUTY_VERB}|{_CHECK_VERB}|{_UPKEEP})"
             # (…or regular and irregular together, the duty after a longer phrase of place and manner: 定期不定期的在库区内
             # 实施执法保护巡查活动, 定期与不定期相结合开展检查: set 40's ✱; 不定期 alone stays none)
             # (a gloss in brackets with no Han in it, 庫(kù), counts as one step of the phrase)
@@ -141,7 +149,7 @@ REGULAR = re.compile(_REGULAR)
 #: 定期 (set 58's ✱; a stray space inside kept: 定 时搬运); 定时限 / 规定时间 / 一定时间 / 定时炸弹 name no cadence
 _SET_TIMES = (r"(?<![规确约限法指特议预认既设制鉴不决评判核审稳固协商选拟否肯一待裁锁界])定\s?时(?!限|间|效|炸)"
               r"(?:[、,，]?\s*定\s?点)?\s*"
-              rf"(?:{_DUTY_VERB}|{_CHECK_VERB}|清运|收运|收集|搬运|转运|清扫|清洗|冲洗|洒水|保洁|投放|消杀|巡检|开放|巡逻)")
+              rf"(?:{_DUTY_VERB}|{_CHECK_VERB}|{_UPKEEP}|开放)")
 RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}|每周{_HOURS}{_NAMED_DAY}|{_EACH_DAY}|至少\s*\d+\s*次\s*/"
                        # every N periods, the count stated (每半个月调度一次, 每两周通报, 每3个月开展一次)
                        rf"|每\s*(?:(?:\d{{1,2}}|[{_CN_COUNT}]+|半)\s*个?|个)\s*(?:年|季度|月|周|星期|旬)"
@@ -188,6 +196,10 @@ RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}
 MECHANISM_NAMED = re.compile(r"常态化[^，,。;；]{0,8}?(?:机制|制度)")
 
 _CN_SMALL = "一二两三四五六七八九十"
+#: the day of or after an event the text does not date, before the act set on it (收到…的当日, 接到…的次日); 已 before the
+#: event or 了 / 已 after it in the sentence narrate what was done (r60b)
+_EVENT_DAY = (r"(?<!已)(?<!已经)(?<!已于)(?<!已在)(?<!已经于)(?:收到|接到|受理|接收|接件|交办|转办)[^，,。;；]{0,30}?(?:之|的)\s*(?:当日|当天|次日|翌日|第二天)"
+              r"(?![^。;；]{0,30}?(?:了(?!解)|已))")
 #: what a window or a handling time is for (公示, 受理, 异议 …)
 _WINDOW_NOUN = r"(?:公示|公告|受理|异议|反馈|征求意见|整改|办理|办结|答复)"
 #: counted from an event the text does not date: 30个工作日内, 半个月内, 两年内; a span to finish in: 用三年左右时间完成
@@ -230,6 +242,9 @@ RELATIVE = re.compile(rf"(?:(?:\d+|[{_CN_SMALL}百]+|半)\s*(?:个)?|(?<=[在于
                       # (有效期届满60日前, 期满前30日, 开工之日15个工作日前: set 50, as a span after an event, set 44)
                       rf"|(?:届满|期满|到期|终止|失效|开工|投产|生效)(?:之日|日)?\s*(?:前\s*{_SPAN}(?:工作日|日|天|个?月)"
                       rf"|{_SPAN}(?:工作日|日|天|个?月)\s*[以之]?前)"
+                      # …or the day of or after an undated event, a duty set on it (应在收到…的次日…回访, 接到举报的当天赶赴
+                      # 现场: set 60's ✱, as a span from an undated event; 已收到…的当天, …进行了核查 narrate: r60b)
+                      rf"|{_EVENT_DAY}"
                       # …or counted on from an event's day, with no 内 (公示发布日起往后10个工作日, 自收到之日起15日)
                       rf"|(?:[日天]|(?:自|从)[^，,。;；\d]{{1,16}}?)\s*起\s*(?:往后|向后|之后|以后|后)?\s*(?:计算|计)?\s*{_SPAN}"
                       # (…not a day after the span, 自预告日起3日后公布: when something starts, no limit: set 52)

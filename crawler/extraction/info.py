@@ -83,12 +83,14 @@ _OWN_DATE_LABEL = r"[ \t\u3000]+[\u4e00-\u9fff]{1,6}(?:日期|时间)\s*[:：]"
 #: bracketed label after a space ([ 效力状态 ]): the next field, so the value before it ends there
 _COMPOUND_LABEL = (rf"[ \t\u3000]+[\u4e00-\u9fff]{{1,4}}(?:{LABELS})\s*[:：]"
                    r"|(?<=\S)[ \t\u3000]+[\[【][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[\]】]")
+#: a bracket opening another labelled field (不详「本文来源:…」, 本站 [原文来源:…]): the value before it ends there (r60b)
+_BRACKETED_LABEL = rf"\s*[「“『【\[(（]\s*[\u4e00-\u9fff]{{0,4}}?(?:{LABELS})\s*[:：]"
 #: a value follows its label — after a colon, or after the bracket closing the label (【来源】某局, [发布时间]2024-11-04)
 #: — or in a table layout the next cell ("成文日期: | 2022年09月14日 |"); a news site may print a slash for the colon
 #: (来源/ 某某日报 作者/ 时间/2026-03-18): the slash is the label's colon, no part of the value
 _LABEL_VALUE = re.compile(
     rf"({LABELS})\s*([:：为】\]/／]?)\s*(?:{_SEPARATOR}\s*)?(.*?)\s*"
-    rf"(?={_SEPARATOR}|[·•]\s*[\[【]?(?:{LABELS})|\s{{2,}}|{_OWN_DATE_LABEL}|{_COMPOUND_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
+    rf"(?={_SEPARATOR}|[·•]\s*[\[【]?(?:{LABELS})|{_BRACKETED_LABEL}|\s{{2,}}|{_OWN_DATE_LABEL}|{_COMPOUND_LABEL}|(?:{LABELS})\s*[:：]?|{_UI}|$)")
 _POSTED_LABELS = ("发布日期", "发布时间", "发表时间", "公开日期", "时间", "日期", "更新日期", "更新时间", "发布", "提供时间", "提供日期",
                   "发稿时间", "发稿日期")
 #: (a law database's 【公布日期】 is the day the document was promulgated, as 颁布日期)

@@ -24,8 +24,12 @@ logger = logging.getLogger(__name__)
 _WITH_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*(?:日\s*|[-/.]\s*|\s+)\d{1,2}\s*[:：时]\s*\d{2}")
 #: a day-first date with a time, as some mirrors print it: "26.07.2017  09:13"
 _DAY_FIRST_TIMED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}[:：]\d{2}")
+#: …or glossed in brackets as the day a platform put it online or first published it (2019-01-04(某平台首次上网日期),
+#: 2020-03-05(网络首发)): the posting day (set 60's ✱); a bracket naming another event (会议召开, 截止) leaves it (r60b)
+_ONLINE_GLOSS = r"[（(][^()（）\n]{0,40}?(?:上网|首发|上线|在线出版|网络出版)[^()（）\n]{0,40}[)）]"
 _NUMERIC_ALONE = re.compile(
-    r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:$|(?:信息来源|来源|來源)\s*[:：])")
+    r"^[^\d:：]{0,12}?((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*"
+    rf"(?:$|(?:信息来源|来源|來源)\s*[:：]|{_ONLINE_GLOSS}\s*$)")
 #: a day printed just before the source label on its line, after the body's last words ("…同志。 2022年9月14日 来源:安阳
 #:环境") or leading the info line's labels ("2019年04月02日作者:来源:生态环境部"); a signature's day on a line of its
 #: own above an empty 来源: is no posting date

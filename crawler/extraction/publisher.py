@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 #: a source's (信息来源, 来源 …), then the weak ones (``_WEAK_LABELS``)
 _ISSUER_LABELS = ("发布机构", "发文机关", "发文机构", "制定机关", "颁布单位", "公开责任部门", "公开主体",
                   "发布单位", "发文单位")
-_SOURCE_LABELS = ("信息来源", "新闻来源", "文章来源", "稿件来源", "稿源", "来源", "來源", "源自")
+#: (…or an attribution's own, 本文来源 / 原文来源, bracketed after a source that names no body: 来源:不详「本文来源:某某晚报」,
+#: set 60's ✱: r60b)
+_SOURCE_LABELS = ("信息来源", "新闻来源", "文章来源", "稿件来源", "稿源", "来源", "來源", "源自", "本文来源", "原文来源")
 #: no body: the site itself, the web, nothing or a value that says the source is unknown (未知, 不详, 佚名, 暂无,
 #: unknown), a CMS phrase (部门报送: "sent in by a department") or a CMS account (系统, 管理员, admin, and lower-case
 #: codes such as sp20241114 or fish; a domain, www.….com, is a source), or a person's role (来源:通讯员 某某: a
@@ -63,6 +65,17 @@ _ACCOUNT_NAME = re.compile(r"(?:工作室|小编|团队)$")
 _VALUE_END = re.compile(r"\s*[（(]\s*(?:特约|见习)?(?:记者|通讯员|作者|撰稿人?)|(?<=[报网台社刊])(?:特约|见习|首席)?(?:记者|通讯员)(?!站)|\s{2,}|\s(?=(?:\S\s?){1,5}[:：])|\s*[·•]?\s+(?=(?:19|20)\d{2}\s*[-/.年])|\s*[·•]\s*(?=(?:19|20)\d{2})")
 
 
+#: the closing marks a bracketed attribution leaves after its value (「本文来源:某某晚报」, (原文来源:某某网) 2021-01-02)
+_CLOSES = {")": "(", "）": "（", "」": "「", "』": "『", "”": "“", "】": "【", "]": "["}
+
+
+def _unclosed(name: str) -> str:
+    """``name`` without closing marks at its end that it does not open (某某网」 → 某某网; 某某(集团) kept)."""
+    while name and name[-1] in _CLOSES and name.count(_CLOSES[name[-1]]) < name.count(name[-1]):
+        name = name[:-1].rstrip()
+    return name
+
+
 def publisher_of(fields: dict[str, str]) -> str | None:
     """The publishing body a block names, or None (its value read in simplified script and ASCII digits, sliced as
     written)."""
@@ -75,7 +88,7 @@ def publisher_of(fields: dict[str, str]) -> str | None:
             head = slice(0, end.start() if end else len(value))
             glued = [m.span() for m in GLUED_DATE.finditer(value[head])]  # found in the reading copy (２０１９-０５-１５)
             keep = list(zip([0] + [stop for _, stop in glued], [start for start, _ in glued] + [len(value[head])], strict=True))
-            name, read = (bare_name("".join(v[head][a:b] for a, b in keep).strip()) for v in (written, value))
+            name, read = (_unclosed(bare_name("".join(v[head][a:b] for a, b in keep).strip())) for v in (written, value))
             if name and label in _WEAK_LABELS and not _BODY_NAME.search(read):
                 # a stray word of one or two characters glued after the name (出处:海南新闻网指南作者:…): the name before it
                 cut = next((k for k in (len(read) - 1, len(read) - 2) if k >= 3 and _BODY_NAME.search(read[:k])), None)
