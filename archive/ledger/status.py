@@ -87,7 +87,7 @@ from archive.ledger.status_parts import (
 from archive.ledger.status_phrases import LAST_CELL
 from archive.ledger.status_progress import progress_after_effort
 from archive.ledger.status_remainder import rest_expected
-from archive.ledger.status_shares import spent_then_judged
+from archive.ledger.status_shares import majority_solved, spent_then_judged
 from archive.ledger.status_tallies import narrated
 from archive.ledger.status_topics import (
     FINDING,
@@ -374,7 +374,7 @@ def read_status(text: str | None) -> StatusReading:
     if later and now and later[2] in ("done", "mostly_done"):
         later = rest_turns(compact[now.end():], later, _head) or later  # 目前,主体已完成,装修进度已完成30%
     if later is None and head[2] in ("done", "mostly_done"):
-        later = rest_turns(compact, head, _head)
+        later = majority_solved(compact, head) or rest_turns(compact, head, _head)
     if later is None and head[2] == "done":
         later = rest_expected(compact, head, _head)  # 已整改16项,剩余问题在8月底前全部整改到位: the rest expected (r59a)
     if later is None and head[2] == "done":

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 
 from archive.ledger.status_phrases import CLASSES as PHRASE_CLASSES
+from archive.ledger.status_practice import KEPT
+from archive.ledger.status_rates import LISTED_FULL
 from archive.ledger.status_words import (
     ALL_STATE,
     DONE_WELL,
@@ -77,4 +79,5 @@ _BEHIND = re.compile(
 
 #: the whole ordered phrase list: the older phrases first, so a tie at one start keeps their class
 CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    *PHRASE_CLASSES, ("done", _DONE), ("on_track", _ON_TRACK), ("behind", _BEHIND))
+    *PHRASE_CLASSES, ("done", _DONE), ("on_track", _ON_TRACK), ("behind", _BEHIND),
+    ("ongoing", KEPT), ("done", LISTED_FULL))  # a kept-up duty stated as a practice (r60a, ``status_practice``)
