@@ -24,10 +24,10 @@ from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
 #: fresh sets no reader round reads, dev rows included (sets 13–60 were, each until its blind measure; README
-#: "Fresh set 13" … "Sets 60 and 61 measured blind after the rounds on set 59"; the rounds on them read their dev
-#: rows): set 61 (harvest 66), labelled with no reader run on it, measured blind after the rounds on sets 58 and 59,
-#: kept unread while the rounds on set 60 (r60a, r60b) read set 60's dev rows, the blind measure of those rounds;
-#: set 62 (harvest 67), kept unread, labelled with no reader run on it and not yet measured (README "Fresh set 62")
+#: "Fresh set 13" … "Sets 61 and 62 measured blind after the rounds on set 60"; the rounds on them read their dev
+#: rows): set 61 (harvest 66), measured blind after the rounds on sets 58, 59 and 60, none of which moved a row of it,
+#: and set 62 (harvest 67), measured blind after the rounds on set 60, both kept unread, the blind measures of the
+#: next rounds
 KEPT_UNREAD: set[str] = {"fresh61", "fresh62"}
 
 
