@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from archive.ledger.clauses import STOP_ENDS, clause_start
-from archive.ledger.limit_words import LIMIT_NOUN
+from archive.ledger.limit_words import LIMIT_NOUN, WATCH
 from archive.ledger.past_times import AIMED
 
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改; 立行立解: r55a)
-#: the watches a check kept up names (巡查, 监管, 值守 …): one home for 常态化 / 不间断 / 全天候 (r60b)
-_WATCH = r"(?:巡查|排查|检查|巡检|巡逻|巡河|督查|督导|监管|管控|监测|监控|值守|值班)"
+#: the watches a check kept up names (巡查, 监管, 值守 …; ``limit_words.WATCH``): 常态化 / 不间断 / 全天候 + one (r60b)
+_WATCH = WATCH
 _ACT_AT_ONCE = r"(?:办|改|整|结|解|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings; nor the group 对能立即整改的 names)

@@ -23,3 +23,9 @@ DUE_TIME = (r"(?:完成时间|完成日期|办结时间|整改时间|截止日�
             r"|(?:预告|公示|公告|征求意见|意见反馈|意见)期?(?:终止|截止|结束)日期?)")
 #: a time limit's label: its noun, the time set for a completion, or a schedule's node (时间节点:2021年9月)
 LIMIT_LABEL = rf"(?:{LIMIT_NOUN}|{DUE_TIME}|(?:时间|完成){NODE})"
+
+#: the watches and checks a kept-up duty names (巡查, 巡逻, 值守, 监管 …): one home for the deadline reader's standing
+#: duties (常态化 / 不间断 / 全天候 + a watch, ``archive.ledger.duties``) and the status reader's standing watch
+#: (24小时值守, 坚持每天巡查, ``archive.ledger.status_practice``), which r60b and r60a wrote apart
+WATCH = (r"(?:巡查|巡逻|巡护|巡河|巡检|排查|检查|督查|督导|值守|值班|坚守|蹲守|看守|守护|盯守"
+         r"|监管|管控|监测|监控|监视)")

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 
+from archive.ledger.limit_words import WATCH
 from archive.ledger.status_words import ACTION, HAN
 
-#: verbs of a watch (巡查, 巡逻, 值守 …), beside the action verbs of the work in hand
-_WATCH = r"(?:巡查|巡逻|巡护|巡河|巡检|值守|值班|坚守|蹲守|看守|守护|监控|监测|监管|监视|盯守|督查|检查)"
+#: verbs of a watch (巡查, 巡逻, 值守 …; ``limit_words.WATCH``), beside the action verbs of the work in hand
+_WATCH = WATCH
 #: round the clock or without a break (24小时, 全天候, 不间断; 有间断 / 不定时 are none)
 _STANDING = r"(?:(?:24|二十四)(?:小时|h)|全天候|全时段|全天|昼夜|日夜|(?<![有])不间断)"
 #: a cadence (每天 / 每日 / 每周 / 每月 / 定期 / 定时; 不定期 / 不定时 are none)
