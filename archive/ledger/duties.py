@@ -16,6 +16,11 @@ from archive.ledger.past_times import AIMED
 #: (立 / 即 / 随 + a verb twice: done at once or as it comes, 立行立改, 立整立改, 即知即改, 随到随办, 随查随改; 立行立解: r55a)
 #: the watches a check kept up names (巡查, 监管, 值守 …; ``limit_words.WATCH``): 常态化 / 不间断 / 全天候 + one (r60b)
 _WATCH = WATCH
+#: a watch kept round the clock by the hours (24小时值班坚守, 全天24小时值守, 7×24小时巡查: set 61's convention, as set 60's
+#: 24小时不间断巡逻); a span (24小时内), a cadence (每24小时巡查一次), a look back (过去24小时) or a device, a line or a
+#: service (24小时监控设备, 24小时值班电话) none (r61b)
+_CLOCK_WATCH = (rf"(?<![每近内])(?<!过去)(?:全天|7\s*[×xX*]\s*)?(?:24|二十四)\s*小时\s*(?:不间断|轮流|轮班)?\s*(?:开展|实行|进行)?\s*{_WATCH}"
+                r"(?!\s*(?:设备|系统|仪|平台|装置|探头|电话|热线|号码|手机|一次|1次))")
 _ACT_AT_ONCE = r"(?:办|改|整|结|解|行|处理?)"
 #: an at-once adverb before acting on the problem (第一时间赶赴现场, 立即整改, 即刻组织核查, 马上进行处置; not negated:
 #: 未第一时间处置, 没有立即行动 are findings; nor the group 对能立即整改的 names)
@@ -80,6 +85,7 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持(?!达
                      # (…or kept up round the clock, the watch named: 实行全天候巡查机制, 全天候监管, as 不间断 (set 60's ✱);
                      # a device's or a site's 全天候 (全天候监测设备, 全天候开放) names no duty: r60b)
                      rf"|全天候\s*(?:开展|实行|进行)?\s*{_WATCH}(?!\s*(?:设备|系统|仪|平台|装置|探头))"
+                     rf"|{_CLOCK_WATCH}"
                      # (…or the problems that need long work, named for their duty: 对需要长期整治的问题,要持续用力, as set 14's
                      # 需要长期努力的: r56a)
                      r"|(?:需要|需|须)\s*长期(?:坚持|努力|整治|整改|治理|推进|攻坚|坚守)(?:才能(?:完成|解决))?的"
@@ -95,13 +101,14 @@ ONGOING = re.compile(r"长期坚持|持续推进|长期推进|长期保持(?!达
 #: the fix's limit decides (set 45; 立行立改并长期坚持 is the fix kept up, ongoing)
 #: (…or a check kept up without a break, 24小时不间断巡查, beside 确保第一时间…处置: set 57)
 KEPT_BESIDE = re.compile(r"(?:建立|健全|完善|形成|构建)[^，,。;；]{0,16}?长效机制"
-                         rf"|(?:常态化|不间断|全天候)\s*(?:开展)?\s*{_WATCH}")
+                         rf"|(?:常态化|不间断|全天候)\s*(?:开展)?\s*{_WATCH}|{_CLOCK_WATCH}")
 #: the work made routine as an aim, 常态化 closing its clause (推进公司整改工作常态化, 推动巡查常态化。): where the work is
 #: heading, no kept-up duty set as its limit (set 44; 常态化开展巡查, 坚持整改常态化 are)
 ROUTINE_AIM = re.compile(r"(?:推进|推动|促进|实现|走向)[^，,。;；]{1,16}?常态化\s*(?=[，,。;；]|$)")
 #: a recurring duty: 每年… / 至少1次/年, or a mechanism named by its periods (月通报、季调度、半年督查机制: a period word
 #: straight before a reporting verb, two of them listed or one before 机制 / 制度; 9月通报 / 本月调度 are one month's)
-_DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评|讲评|研判|分析|考核|跟踪|跟进|预警|推进|排名)"
+#: (…or summing up, 周推进—月总结, 月小结: r61b)
+_DUTY_VERB = r"(?:通报|调度|督查|督办|督导|报告|会商|例会|点评|讲评|研判|分析|考核|跟踪|跟进|预警|推进|排名|总结|小结)"
 #: checks a mechanism names by their periods (季度抽查, 年度核查, 周巡查): only listed or before 机制 / 制度
 _PERIOD_CHECK = r"(?:抽查|核查|巡查|检查|暗访|复查)"
 _PERIOD_DUTY = rf"(?<![\d一二三四五六七八九十本上下当次该同每今近昨明节])(?:日|月|季|半年|周|旬)度?{_DUTY_VERB}"
@@ -128,7 +135,10 @@ _REPORT_VERB = r"(?:报送|上报|公开|公布|公示|公告|更新|发布|曝�
 _UPKEEP = r"(?:清运|收运|收集|搬运|转运|清扫|清洗|冲洗|洒水|保洁|投放|消杀|巡检|巡逻|清理|清淤|检查|检测|监测|播放)(?![量率能])"
 #: (每天 / 每日 only before a duty of reporting or making public: 每天公开…; 每日9:00至17:00 are hours)
 #: (…a count or a check chained before the duty by 并 / 、 / 后: 每日统计并向…通报, set 49)
-_EACH_DAY = rf"每(?:天|日)(?:统计|汇总|核查|调度)?(?:并|、|后)?[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|{_REPORT_VERB}|巡查|{_UPKEEP})"
+#: (…or a watch, 每天早晚巡逻, 每日值守; or dispatching the people, teams or vehicles that act, 每天出动4个巡查组, 每日派出
+#: 执法人员: an average over a past campaign, 平均每天出动, is a tally: r61b)
+_EACH_DAY = (rf"(?<!平均)每(?:天|日)(?:统计|汇总|核查|调度)?(?:并|、|后)?[^，,。;；\d]{{0,8}}?(?:{_DUTY_VERB}|{_REPORT_VERB}|{_WATCH}"
+             rf"|{_UPKEEP})|(?<!平均)每(?:天|日)\s*(?:均|都)?\s*(?:出动|派出)(?![^，,。;；]{{0,3}}?[量率数])")
 #: (每年6月5日为世界环境日, 每年3月为植树月 name a day or month of the year, no duty)
 _NAMED_DAY = r"(?![^，,。;；]{0,10}?(?:为|是)[^，,。;；]{0,10}?(?:日|节|月|周)\s*(?:$|[，,。;；]))"
 #: (每周一至周五 + clock times are hours of service, no duty: 受理时间为每周一至周五9:00-12:00)
@@ -165,7 +175,8 @@ RECURRING = re.compile(rf"每(?:年|季度?|[单双]?月|半年|旬){_NAMED_DAY}
                        rf"(?!\s*[内来后前])(?:{_HAN}{{1,4}}?)?\s*[1一]\s*次"
                        # mechanisms named by their periods, each after its topic (信息周报告、进展月调度、…等机制)
                        # (…its name in quotes too: 建立“周调度”机制, set 44)
-                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|{_QUOTE_CLOSE}?(?:工作)?(?:机制|制度)))"
+                       # (…or joined by a dash or a plus, “周推进—月总结”工作机制, 日巡查+周调度: r61b)
+                       rf"|{_PERIOD_DUTY}(?=\s*(?:[、，,和及与—–\-－+＋/]\s*{_HAN}{{0,4}}?{_PERIOD_DUTY}|{_QUOTE_CLOSE}?(?:工作)?(?:机制|制度)))"
                        # …checks by their periods, joined by 、 or + (日常巡查+季度抽查+年度核查, 周巡查、月抽查制度)
                        rf"|(?<![\d〇一二三四五六七八九十本上下当次该同每今近昨明节全])(?:季度?|年度|月度?|周|旬){_PERIOD_CHECK}"
                        rf"(?=\s*[、+＋]\s*(?:{_HAN}{{0,2}}?){_PERIOD_CHECK}|[^，,。;；]{{0,10}}?(?:机制|制度))"
@@ -295,6 +306,13 @@ def _reached(raw: str, span: re.Match[str]) -> bool:
     return bool(_REACHED.match(raw, span.end())) and not AIMED.search(raw, sentence, span.start())
 
 
+#: a cadence by the day with its times of day (每天早晚, 每日早中晚, 每天上午和下午): a kept-up cue after it in its clause
+#: (每天早晚不间断巡逻) is kept up within each of those times, the cadence the limit (set 61's convention; 每天24小时不间断
+#: is round the clock, ongoing: r61b)
+_TIMED_CADENCE = re.compile(r"每(?:天|日|晚)\s*(?:的)?\s*(?:早晚|早中晚|早、中、晚|早上和晚上|早晨和傍晚|上午和下午|上下午|白天和夜间"
+                            r"|早晨|傍晚|夜间|晚上|上午|下午|早上|清晨)")
+
+
 def kept_up(raw: str) -> re.Match[str] | None:
     """The kept-up cue (``ONGOING``) that sets the work's limit: the work made routine as an aim (``ROUTINE_AIM``) is
     none, nor a practice kept beside an at-once fix (``KEPT_BESIDE``, when ``IMMEDIATE`` finds one), nor work kept up
@@ -310,6 +328,8 @@ def kept_up(raw: str) -> re.Match[str] | None:
         start = DATED_START.search(raw, sentence, found.start()) or NEWS_LEAD.match(raw, sentence)
         if start and not AIMED.search(raw, start.end(), found.start()):
             return None  # 2月20日起,督导组…持续开展督导检查: kept up since a stated day, no duty set (or a news lead's)
+        if _TIMED_CADENCE.search(raw, sentence, found.start()) and RECURRING.search(raw):
+            return None  # 每天早晚不间断巡逻: kept up within the times a daily cadence sets (r61b)
     return found
 
 

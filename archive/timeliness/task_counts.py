@@ -146,7 +146,9 @@ _SCHEDULED = re.compile(rf"前\s*(?:要|须|需|应)?\s*(?:全面|基本)?完成
 #: plan's count (a city's 认领 or 承担 is its plan's share)
 _TAKEN_UP = re.compile(r"领办|包案|包抓|牵头|(?:局|厅|委员会|部门|单位)\s*(?:共|的)?\s*(?:承担|负责)")
 #: a number of provinces (7省(市), 8省区, 5个省份) and the kinds of places whose plans are counted together (9市, 5个县(区))
-_SEVERAL_PROVINCES = rf"(?:{_CN_NUM})\s*(?:个\s*省(?:份|区|市)?|省(?:份|市|区|[（(][^）)]{{1,6}}[）)]))"
+#: (…or provinces and central firms inspected in one batch, counted together: 5省2企业, 6省(区)和1家央企: r61b)
+_SEVERAL_PROVINCES = (rf"(?:{_CN_NUM})\s*(?:个\s*省(?:份|区|市)?|省(?:份|市|区|[（(][^）)]{{1,6}}[）)])"
+                      rf"|省(?=\s*(?:和|及|与|、)?\s*(?:{_CN_NUM})\s*[个家]?\s*(?:中央企业|央企|企业?|集团)))")
 _PLACE_KIND = r"(?:地市|市州|县区|县市区|市县|(?:设区的?|地级|县级)市|市|县|区|州|盟|旗)"
 #: whose count it is, named in its clause: a batch handed over (第三批交办, 分5批; 第二批中央…督察 names the inspection)
 #: or announced (本次公示, 现将…公示, 拟销号; 本次省督察反馈的 names the inspection),

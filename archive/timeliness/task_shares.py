@@ -13,6 +13,9 @@
 * several inspections pooled before the count in its sentence: rounds (``两轮``, ``历次``, ``多轮``) or a number of times
   (``先后经历…督察5次``, ``3次督察``): their feedback added up, no one plan's (two levels joined alone, ``中央、省委…督察
   反馈我市的问题64个``, may be one city's list);
+* the whole country named as the count's scope in its sentence, a lead before it (``从全国看,``, ``在全国范围内,``) or
+  the tally's own subject after it (``…3294项,全国总体完成率95%``): every province's plans added up, no one plan's (a
+  ranking or a comparison, ``完成率居全国前列``, ``高于全国平均``, sets no scope; r61b);
 * the provincial level's inspections as a kind (``省级…督察``, ``第二轮省级…督察``) owning the count with no recipient, no
   feedback's or raising verb before it in the sentence, and no central inspection beside it in the text: the total over
   the cities each inspected (``首轮省级…督察提出的26个问题`` is the problems put to one city, its plan's count; the tier
@@ -54,6 +57,10 @@ _TIMES = r"(?<![第\d两二三四五六七八九十])(?!1\s*[次轮])[\d两二�
 _SEVERAL_INSPECTIONS = re.compile(r"两轮|历次|多轮"
                                   rf"|督[察查][^，,。；;]{{0,4}}?{_TIMES}(?![^，,。；;]{{0,6}}?会|\s*反馈)"
                                   rf"|{_TIMES}(?![^，,。；;]{{0,16}}?会)[^，,。；;]{{0,16}}?督[察查]")
+#: the country as a lead's scope before the count (从全国看, 在全国范围内, 就全国而言) or as the subject of the tally's rate
+#: or count after it (,全国总体完成率, ,全国已完成)
+_COUNTRY_LEAD = re.compile(r"(?:从|在|就|纵观|放眼)\s*全国(?:范围内?|层面|来看|看|而言|上)?\s*[，,]|全国(?:范围内|层面上?)")
+_COUNTRY_TALLY = re.compile(r"[，,]\s*全国\s*(?:总体|整体|累计|合计|共)?\s*(?:完成率|已完成|完成)")
 #: the provincial level's inspections as a kind, and what names one recipient or the feedback given to it
 _PROVINCIAL_LEVEL = re.compile(r"省级[^，,。；;]{0,10}?督[察查]")
 _RECIPIENT = re.compile(r"我|向|对|反馈|提出|指出|交办|移交|[\u4e00-\u9fff]{1,6}[市县区州盟旗](?!级)")
@@ -65,7 +72,7 @@ _TASK_CHECKED = re.compile(rf"对\s*{_NUMBERED}(?:\s*[、和及至到-]\s*{_NUMB
 
 def other_scope(text: str, sentence: int, count: int, sentence_end: int) -> bool:
     """Whether the count at ``count`` (its sentence from ``sentence`` to ``sentence_end``) counts one category's tasks,
-    a department's share (a sector's or the writer's own), several inspections', the provincial level's, a campaign check's problems or a check's on
+    a department's share (a sector's or the writer's own), several inspections', the country's, the provincial level's, a campaign check's problems or a check's on
     numbered tasks (see the module doc)."""
     if _CATEGORY_SUBJECT.match(text, sentence):
         return True  # 第四类为体制机制建设类,包括…等5项任务
@@ -75,6 +82,8 @@ def other_scope(text: str, sentence: int, count: int, sentence_end: int) -> bool
         return True  # 涉及我局…水库需要整改销号问题两个: the department's share
     if _SEVERAL_INSPECTIONS.search(text, sentence, count):
         return True  # 先后经历…督察5次,反馈问题788个; 两轮督察…
+    if _COUNTRY_LEAD.search(text, sentence, count) or _COUNTRY_TALLY.search(text, count, sentence_end):
+        return True  # 从全国看,…1200项整改任务; …3294项,全国总体完成率95%: the country's plans added up
     if _TASK_CHECKED.search(text, sentence, count):
         return True  # 对第七十一项整改任务进行了现场督察督导,并反馈了3条问题: a check's findings on one task
     level = _PROVINCIAL_LEVEL.search(text, sentence, count)

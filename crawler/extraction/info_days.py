@@ -8,6 +8,10 @@ posted.  A sentence opening with a day (``2018年10月30日,我局分享了…``
 the control word, so it is none.  A day glued before a person's office (``2019-01-17水利部党组成员副部长某某``: a
 leader's page, the day, the speaker) is the posting day too.
 
+A paper's page head — its page and the page's column (``第二版:综合新闻``, ``第A3版 要闻``, ``04版:区县新闻``) — over, beside
+or under a day alone prints the issue's day: the posting day, the paper not named (set 61's convention); a page number
+with no column (``第二版``, a document's edition) or a head inside a sentence is none.
+
 A Taiwan page prints its days in the ROC era with no era named (``109-08-31``, ``日期:109-11-02``, ``113.11.23``,
 ``裁判日期104 年 01 月 23 日``): in an info block a whole day with a three-digit year of 100 or more (2011 on) is such a day,
 read in the common era (``roc_days``); a number in an address or a list (``路110-12-1号``, ``第109.8.3``) is none.
@@ -68,6 +72,20 @@ _OFFICE = r"(?:党组(?:成员|书记)|(?:副|常务副)?(?:部长|局长|厅长
 #: 53's day glued to its author; 2023-01-25前完成, 2023-01-25至…, 以来 are a limit, a range, a span: r58b)
 _DAY_BEFORE_OFFICE = re.compile(rf"^[ \t\u3000]*((?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}})(?:[\u4e00-\u9fff]{{2,24}}?{_OFFICE}(?![期远久效度])"
                                 r"[\u4e00-\u9fff]{0,4}|(?![前至到以之后起止])[\u4e00-\u9fff]{2,4})[ \t\u3000]*$", re.MULTILINE)
+
+
+#: a paper's page head alone on its line: the page (第二版, 第A3版, 04版, B2版) and its column's name after a colon or a space
+_PAGE_HEAD = (r"(?:第[ \t\u3000]*[A-Da-d]?[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})|[A-Da-d]?\d{1,2})[ \t\u3000]*版"
+              r"[ \t\u3000]*(?:[:：][ \t\u3000]*|[ \t\u3000])[\u4e00-\u9fff·]{2,10}")
+_DAY_ALONE = rf"({_DAY})[ \t\u3000]*(?:(?:星期|礼拜|周)[一二三四五六日天][ \t\u3000]*)?"
+_DAY_BY_PAGE_HEAD = re.compile(rf"(?m)^[ \t\u3000]*(?:{_PAGE_HEAD}[ \t\u3000]*\n?[ \t\u3000]*{_DAY_ALONE}"
+                               rf"|{_DAY_ALONE}\n?[ \t\u3000]*{_PAGE_HEAD}[ \t\u3000]*)$")
+
+
+def day_by_page_head(text: str) -> str | None:
+    """The day (``YYYY-MM-DD``) printed alone over, beside or under a paper's page head (see the module doc), or None."""
+    found = _DAY_BY_PAGE_HEAD.search(text)
+    return parse_shown_date(next(g for g in found.groups() if g)) if found else None
 
 
 def day_before_controls(text: str) -> str | None:

@@ -15,7 +15,7 @@ import re
 
 from archive.timeliness.shown_dates import parse_shown_date
 
-from .info_days import day_before_controls, spaced_year_day
+from .info_days import day_before_controls, day_by_page_head, spaced_year_day
 from .names import SIGNER_END
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ def unlabelled_posted(text: str, *, labelled: bool) -> str | None:
     if before_source:
         return parse_shown_date(before_source.group(1))
     counted = day_before_controls(text) or spaced_year_day(text)  # 2020-05-15  浏览次数:177; 2021 12/ 14 00:56:12
+    counted = counted or day_by_page_head(text)  # 第二版:综合新闻 over 2024年02月09日: the day (r61b)
     if counted:
         return counted
     above = ""  # the line above that is not blank

@@ -45,7 +45,9 @@ CASES: list[tuple[str, int | None, str | None, str]] = [
     # D9 hours counted from an event
     ("接到投诉后1小时内赶到现场", None, None, "relative"),
     ("须在72小时内上报", None, None, "relative"),
-    ("24小时值班", None, None, "unknown"),
+    # (hours with no 内 are no span: a watch kept round the clock, ongoing since set 61's convention, r61b)
+    ("24小时值班", None, None, "ongoing"),
+    ("24小时服务热线", None, None, "unknown"),
     # D10 a span looked back over is no limit
     ("近7日内,共接到群众举报15件", None, None, "unknown"),
     ("过去48小时内全市未发生火点", None, None, "unknown"),
