@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,17 +55,40 @@ def ingest_ledger_postings(a: Archive) -> None:
                       "2024-06-20", "acceptance_notice"))
 
 
-@pytest.fixture
-def db_path(tmp_path):
-    """An archive with a province plan, a city plan (same task numbers) and close-out notices."""
-    path = tmp_path / "archive.db"
-    with Archive(path, warc_dir=tmp_path / "warc") as a:
+def _build_ledger_archive(folder: Path) -> Path:
+    """The archive of ``db_path`` built in ``folder``."""
+    path = folder / "archive.db"
+    with Archive(path, warc_dir=folder / "warc") as a:
         ingest_ledger_postings(a)
     db = Database(path)
     compute_measures(db, now=datetime(2024, 7, 1, 10, tzinfo=UTC))  # the 公示 windows, as after a crawl run
     build_ledger(db)
     db.close()
     return path
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], object]) -> Path:
+    """``build(folder)`` run once per worker into a folder of its own (the built archive is the same every time);
+    each test copies that folder (``copy_built``), so it may write to its archive freely."""
+    folder = tmp_path_factory.getbasetemp() / f"built-{name}"
+    if not (folder / ".built").exists():
+        shutil.rmtree(folder, ignore_errors=True)  # a build that failed half-way
+        folder.mkdir()
+        build(folder)
+        (folder / ".built").touch()
+    return folder
+
+
+def copy_built(folder: Path, tmp_path: Path) -> Path:
+    """A copy of a ``built_once`` folder in ``tmp_path`` (files written in place: same paths as a fresh build)."""
+    shutil.copytree(folder, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".built"))
+    return tmp_path / "archive.db"
+
+
+@pytest.fixture
+def db_path(tmp_path, tmp_path_factory):
+    """An archive with a province plan, a city plan (same task numbers) and close-out notices."""
+    return copy_built(built_once(tmp_path_factory, "ledger", _build_ledger_archive), tmp_path)
 
 
 ROUND = "第二轮中央生态环境保护督察"
@@ -75,10 +100,10 @@ def _page(rows: list[tuple[str, str, str]]) -> bytes:
             f"<tr><th>序号</th><th>整改任务</th><th>整改进展</th></tr>{cells}</table></body></html>").encode()
 
 
-@pytest.fixture
-def progress_db(db_path, tmp_path):
-    """The ledger fixture archive plus two progress reports of the province, their pages kept as WARC."""
-    warc = tmp_path / "warc"
+def _build_progress_archive(folder: Path) -> Path:
+    """The archive of ``progress_db`` built in ``folder``."""
+    db_path = _build_ledger_archive(folder)
+    warc = folder / "warc"
     reports = [("p1", "2023-10-01", [("1", "长江岸线生态修复不到位", "序时推进")]),
                # renumbered rows: the text decides (row 2 is task 3, row 3 is task 2)
                ("p2", "2024-05-01", [("1", "长江岸线生态修复不到位", "已完成"), ("2", "建立长效监管机制", "持续推进"),
@@ -97,6 +122,12 @@ def progress_db(db_path, tmp_path):
     assert stats.progress_rows == 4
     db.close()
     return db_path
+
+
+@pytest.fixture
+def progress_db(db_path, tmp_path, tmp_path_factory):
+    """The ledger fixture archive plus two progress reports of the province, their pages kept as WARC."""
+    return copy_built(built_once(tmp_path_factory, "progress", _build_progress_archive), tmp_path)
 
 
 REPO = Path(__file__).resolve().parents[2]

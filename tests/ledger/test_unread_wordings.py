@@ -18,7 +18,7 @@ from archive.store import Archive
 from archive.timeliness import compute_measures
 from archive.warc import WarcWriter
 from archive.web.ledger_meta import LEDGER_QUERIES
-from tests.ledger.conftest import REPO, ROUND, _page, capture, ingest_ledger_postings
+from tests.ledger.conftest import REPO, ROUND, _page, built_once, capture, copy_built, ingest_ledger_postings
 
 G = "https://sthjt.guizhou.gov.cn/p/"
 GUIZHOU_PLAN = (
@@ -31,7 +31,12 @@ UNNAMED_TITLE = "关于印发《草海保护区督察反馈问题整改方案》
 
 
 @pytest.fixture
-def unread_db(tmp_path):
+def unread_db(tmp_path, tmp_path_factory):
+    """The archive of ``_build_unread`` (built once, copied for each test)."""
+    return copy_built(built_once(tmp_path_factory, "unread", _build_unread), tmp_path)
+
+
+def _build_unread(tmp_path):
     """The ledger fixture archive plus a Guizhou plan (one deadline unread, one a bare dash), two of its progress
     reports (one status unread, one a dash, then a second unread one later), a plan naming its inspection only inside
     《》 and a close-out citing no task."""
