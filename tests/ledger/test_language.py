@@ -94,8 +94,10 @@ def _once(kind: str):
 #: 1314 / 27 / 75, 0.980, after the round), none from the round (dev deadline 726 / 3 / 8, status 1080 / 4 / 21 after it);
 #: set 46 seen since the round on its dev rows, README "The round on set 46 (r46)": its rows join and dev info block
 #: recall falls 0.99 → 0.98 (1017 / 11 / 12, 0.988, on de16361 with them joined; 1018 / 10 / 11, 0.989, after the
-#: round), none from the round
-DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.99, 0.97), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
+#: round), none from the round; set 61 seen since the rounds on its dev rows, README "Sets 62 and 63 measured blind
+#: after the rounds on set 61": its rows join and dev status precision falls 0.99 → 0.98 (1384 / 14 / 41, 0.98999: the
+#: set's dev rows add 10 / 2 / 13 as first read blind, and r61a's learned fallback was not wired in), none from the rounds
+DEV_FLOOR = {"feedback": (1.0, 0.99), "status": (0.98, 0.97), "deadline": (0.99, 0.98), "inspection": (0.99, 0.99),
              "task_count": (0.96, 1.0), "info_block": (0.99, 0.98), "citation": (1.0, 0.97)}
 #: set 48 seen since the round on its dev rows, README "The round on set 48 (r48)": its rows join and whole status recall
 #: falls 0.94 → 0.93 (1382 / 41 / 98, 0.934, on a00d6e3 with them joined; 1391 / 33 / 89, 0.9399, after the round),
@@ -172,8 +174,11 @@ WHOLE_FLOOR = {"feedback": (1.0, 0.98), "task_count": (0.91, 0.97), "deadline": 
 #: them joined; the round on set 53 moved no held-out row)
 #: (set 60's held-out rows joining lowered deadline precision 0.94 → 0.93, 226 / 15 / 41, 0.938: its first measure held
 #: two false positives in nine held-out rows; the round on set 60 moved one held-out row right, 225 / 15 / 42 before it)
+#: (set 61's held-out rows joining lowered status precision and recall 0.90 / 0.80 → 0.89 / 0.78, 305 / 37 / 83,
+#: 0.892 / 0.786: its held-out rows add 1 / 4 / 8 as first read blind; the same on e1e8d08 with them joined; the rounds on
+#: set 61 moved no held-out status row)
 HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count": (0.78, 0.88), "deadline": (0.93, 0.84),
-                 "status": (0.90, 0.80), "inspection": (0.98, 0.94), "info_block": (0.95, 0.93)}
+                 "status": (0.89, 0.78), "inspection": (0.98, 0.94), "info_block": (0.95, 0.93)}
 #: A fresh set not yet read while writing rules is the unseen measure: its rows are left out of the floors above, and
 #: it is held to what the readers reached on it when first measured (once, no fix after).  When a set's forms are
 #: fixed, the set becomes seen: drop it from UNSEEN_FLOOR.  Per kind: a set is unseen for the kinds its entry still
@@ -383,12 +388,20 @@ HELDOUT_FLOOR = {"feedback": (1.0, 0.93), "citation": (0.87, 0.75), "task_count"
 #: CPPCC reports, national progress releases) was first measured with the readers after the rounds on set 58 (status
 #: 11 / 6 / 21, deadline 14 / 2 / 6, info block 22 / 2 / 2; citation, task count and feedback no positive) and again after
 #: the rounds on sets 59 and 60, which moved none of its rows (README "Sets 61 and 62 measured blind after the rounds on
-#: set 60"); it is held to that measure here (rounded down; an exact value less 0.001) and kept unread.
+#: set 60"), and is seen for every kind since the rounds on its dev rows (README "The round on set 61 (r61a)" and
+#: "(r61b)"), its rows in the floors above.
 #: Fresh set 62 (harvest 67, 146 rows from 52 mainland pages: kept-up duties, rates and shares, behind wordings of
 #: city and county bulletins) was first measured with the readers after the rounds on set 60 (same README section:
 #: status 21 / 12 / 22, deadline 26 / 3 / 9, info block 10 / 2 / 3, inspection 2 / 0 / 0; citation, task count and
 #: feedback no positive; the session's six rounds, all written before it was labelled, moved 2 status and 2 deadline
-#: rows right); it is held to that measure here and kept unread.
+#: rows right) and again after the rounds on set 61, which moved none of its rows (README "Sets 62 and 63 measured blind
+#: after the rounds on set 61"); it is held to that measure here (rounded down; an exact value less 0.001) and kept
+#: unread.
+#: Fresh set 63 (harvest 68, 189 rows from 59 mainland pages: campaigns outside the environment — self-built houses,
+#: gas, e-bikes, school surroundings, markets, farmland — beside environmental progress bulletins) was first measured
+#: with the readers after the rounds on set 61 (same README section: status 32 / 17 / 26, deadline 28 / 0 / 4, info
+#: block 20 / 2 / 2, inspection 3 / 0 / 0, feedback 1 / 0 / 0; citation and task count no positive; the rounds on set 61
+#: moved none of its rows); it is held to that measure here and kept unread.
 UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh9": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0)},
     "fresh10": {"citation": (1.0, 1.0), "feedback": (1.0, 1.0)},
@@ -396,16 +409,16 @@ UNSEEN_FLOOR: dict[str, dict[str, tuple[float, float]]] = {
     "fresh12": {"citation": (1.0, 1.0)},
     "fresh13": {"citation": (1.0, 1.0)},
     "fresh14": {"citation": (1.0, 1.0)},
-    "fresh61": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
-                "deadline": (0.874, 0.699), "status": (0.647, 0.343), "info_block": (0.916, 0.916)},
     "fresh62": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
                 "deadline": (0.896, 0.742), "status": (0.636, 0.488), "info_block": (0.833, 0.769)},
+    "fresh63": {"citation": (1.0, 1.0), "inspection": (1.0, 1.0), "feedback": (1.0, 1.0), "task_count": (1.0, 1.0),
+                "deadline": (1.0, 0.874), "status": (0.653, 0.551), "info_block": (0.909, 0.909)},
 }
 
-#: Fresh sets kept unread and not measured yet (set 63, harvest 68; sets 33–62 were until their first measure): labelled
+#: Fresh sets kept unread and not measured yet (none now; sets 33–63 were until their first measure): labelled
 #: and committed with no reader run on them, so they have no first measure to hold.  They are held apart from every
 #: floor and scored by no test; their first measure gives them an UNSEEN_FLOOR entry in place of this.
-UNMEASURED: set[str] = {"fresh63"}
+UNMEASURED: set[str] = set()
 
 
 def _seen(rows: list[dict], kind: str) -> list[dict]:
