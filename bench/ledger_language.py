@@ -23,11 +23,11 @@ import math
 from archive.ledger.language import KINDS, READERS, Reader, Score, load, score
 from crawler.extraction.info import info_block
 
-#: fresh sets no reader round reads, dev rows included (sets 13–61 were, each until its blind measure; README
-#: "Fresh set 13" … "Sets 61 and 62 measured blind after the rounds on set 60"; the rounds on them read their dev
-#: rows): set 62 (harvest 67), measured blind after the rounds on set 60, kept unread, the blind measure of the next
-#: rounds (set 61's dev rows are released for the rounds on it); set 63 (harvest 68), kept unread and not yet measured
-KEPT_UNREAD: set[str] = {"fresh62", "fresh63"}
+#: fresh sets no reader round reads, dev rows included (sets 13–62 were, each until its blind measure; README
+#: "Fresh set 13" … "Sets 62 and 63 measured blind after the rounds on set 61"; the rounds on them read their dev
+#: rows): set 63 (harvest 68), measured blind after the rounds on set 61, kept unread, the blind measure of the next
+#: round (set 62's dev rows are released for the round on it)
+KEPT_UNREAD: set[str] = {"fresh63"}
 
 
 def _readable(rows: list[dict]) -> list[dict]:
