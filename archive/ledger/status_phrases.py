@@ -333,8 +333,8 @@ CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # work under way with first results, no tally (办理工作已经全面展开,并取得了初步成效: S7)
                             r"|(?:已(?:经)?)?全面(?:展开|铺开)[，,]?并?取得了?(?:初步|阶段性|积极)的?(?:成效|成果)"
                             # …or the work unfolding step by step or in order, closing its clause (覆绿工作也逐步展开,
-                            # 拆除工作有序铺开: r54, as 稳步推进); a modal or an aim before it (将逐步展开, 要有序展开) plans it
-                            r"|(?<=[\u4e00-\u9fff])(?<![将要应需须拟])(?:也|已|正|均|都)?(?:逐步|有序|陆续|稳步)(?:展开|铺开)(?=$|[，,；;。])"
+                            # 拆除工作有序铺开, 整治有序开展: r54, r62s); a modal or an aim before it (将逐步展开, 要有序展开) plans it
+                            r"|(?<=[\u4e00-\u9fff])(?<![将要应需须拟])(?:也|已|正|均|都)?(?:逐步|有序|陆续|稳步)(?:展开|铺开|开展)(?=$|[，,；;。])"
                             # the work in hand, closing its clause (整改中, 施工中)
                             r"|(?:整改|办理|处理|实施|建设|施工)中(?=$|[，,；;。、)）])"
                             # all the works begun (20项工程全部开工, 均已开工建设: set 48; a lone 已开工建设 is the history

@@ -17,7 +17,15 @@ standing watch.  Read here, in every subject and script:
   (继续推进整改) is the rest in hand, not built here;
 * **pressure or force kept up** — 持续 / 继续 / 始终 + 保持 + …高压态势 (持续保持“…”高压态势, set 45's `将继续…`), and
   将持续发力 / 将继续发力 (set 60's written `将持续发力`); a state kept (保持稳定, 保持良好) is none;
-* **a standing mechanism running** — a mechanism or 长效机制 in operation (长效机制运行良好, 巡查机制常态化运行).
+* **a standing mechanism running** — a mechanism or 长效机制 in operation (长效机制运行良好, 巡查机制常态化运行);
+* **a daily round stated as a practice** (set 62 ✱, r62s) — a cadence, someone set to it (组织 / 安排 / 派) and a check
+  or watch, then what is found put right at once (每天组织人员…检查,发现问题及时整改): the practice kept up; a bare
+  cadence stays the deadline reader's recurring duty;
+* **routine held to** (set 62 ✱ `坚持日常巡查`) — 坚持 + 日常 / 常态 + a watch or action, as 坚持 + a cadence;
+* **a mechanism kept improving** (set 62 ✱ `不断完善督办机制`) — 不断 / 持续 + 完善 / 健全 / 优化 + a mechanism or rule;
+  a mechanism to be set up (建立…机制, 要不断完善…) is a task or an aim, none;
+* **standing work named** (set 62 ✱ `常态化工作`, `开展常态化的巡河工作`) — 常态化(的) + a work noun or a watch;
+  a mechanism or plan for it (常态化工作机制, 常态化方案) is none.
 
 An aim governing the phrase (确保…, 要求…, 督促…) states none (``archive.ledger.status`` checks it for every phrase).
 """
@@ -57,5 +65,14 @@ KEPT = re.compile(
     r"|(?<=将)(?:继续|持续)发力"
     # a standing mechanism running (长效机制运行良好, 巡查机制常态化运行)
     r"|机制(?:已)?(?:常态化|正常|有效|良好)?运行(?:良好|正常|有效)?"
+    # a daily round stated as a practice (每天组织工作人员…检查,发现问题及时整改; set 62 ✱)
+    rf"|(?<![要应需将])(?:{_CADENCE})(?:组织|安排|派出?|由)[^，,；;。]{{0,24}}?(?:{_WATCH}|检查|排查)"
+    r"(?=[^。；;]{0,30}?发现[^，,；;。]{0,8}?(?:及时|立即|马上|第一时间))"
+    # routine held to (坚持日常巡查; set 62 ✱)
+    rf"|(?<![要应需将])坚持(?:日常|常态化?){HAN}{{0,4}}?(?:{ACTION}|{_WATCH}|检查)"
+    # a mechanism kept improving (不断完善督办机制; set 62 ✱)
+    rf"|(?<![要应需将])(?:不断|持续)(?:完善|健全|优化|创新)[^，,；;。]{{0,8}}?(?:机制|制度)"
+    # standing work named (…开展的常态化工作, 开展常态化的巡河工作; set 62 ✱); 常态化工作机制 is none
+    rf"|(?<![要应需将推动])(?<!作为)常态化的?{HAN}{{0,4}}?(?:工作|{_WATCH})(?!机制|制度|方案|计划)"
 )
 

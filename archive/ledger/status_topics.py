@@ -8,6 +8,7 @@ import re
 from archive.ledger.clauses import clause_end, clause_start, sentence_end, sentence_start
 from archive.ledger.limit_words import LIMIT_NOUN, NODE
 from archive.ledger.status_parts import HeadOf
+from archive.ledger.status_rules import late_case_rule
 from archive.ledger.status_words import COUNT
 
 #: a rectification not in place is behind as a finding (反馈 / 指出 / 发现 / 存在 … 整改不到位), not as a general remark
@@ -38,6 +39,8 @@ def sanction_rule(compact: str, m: re.Match[str]) -> bool:
     (a sanction carried out, 对进展滞后的项目进行了约谈, still finds them).  A finding inside the topic under such a
     rule is a case supposed (对于督查中发现推进不力的,要予以通报曝光); a headless group opening its sentence with a sanction
     after its comma is a rule's condition too (未达到年度目标值的,按…进行扣分)."""
+    if late_case_rule(compact, m):
+        return True  # 对于进度缓慢的进行通报, …未开工项目亮红灯: the cases a rule is for (set 62 ✱, ``status_rules``)
     start = sentence_start(compact, m.start())
     end = sentence_end(compact, m.end())
     topic = max((t for t in re.finditer(r"对于|对", compact[:m.start()])), default=None, key=lambda t: t.end())
