@@ -49,7 +49,7 @@ def late_case_rule(compact: str, m: re.Match[str]) -> bool:
                     or _CONDITION.search(compact, m.end(), clause_end(compact, m.end())):
                 return True
     light = _LIGHT.match(compact, m.end())
-    return bool(light) and not _DONE.search(compact, clause, light.end())
+    return light is not None and not _DONE.search(compact, clause, light.end())
 
 
 def _pushed(compact: str, at: int) -> bool:
