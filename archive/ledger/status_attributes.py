@@ -59,10 +59,17 @@ def done_attribute(compact: str, m: re.Match[str], head_of: HeadOf) -> bool:
 #: by the share's own phrase, not done (set 48)
 _WORKS_SHARE_AFTER = re.compile(rf"了?(?:累计)?{WORKS_SHARE}")
 _WORKS_SHARE_AROUND = re.compile(WORKS_SHARE_BEFORE)
+#: …or of a stage: a first completion (已初步完成整改) or a stage's tasks or targets as its object (已完成阶段性整改任务,
+#: set 35's 已经完成阶段性整改任务): on track by the stage's own phrase, as 阶段性完成 (r62a)
+_STAGE_AFTER = re.compile(r"了?阶段性?(?:整改)?(?:任务|目标)")
+_FIRST = re.compile(r"初步(?:完成|办结)")
 
 
 def works_share(compact: str, m: re.Match[str]) -> bool:
-    """Whether the completion ``m`` completes a share of the works (已完成投资约35%, 进度已完成30%), not the work."""
+    """Whether the completion ``m`` completes a share of the works (已完成投资约35%, 进度已完成30%) or a stage of them
+    (已初步完成整改, 已完成阶段性整改任务), not the work."""
+    if _FIRST.search(compact, max(0, m.start() - 2), m.end() + 2) or _STAGE_AFTER.match(compact, m.end()):
+        return True
     around = _WORKS_SHARE_AROUND.search(compact, max(0, m.start() - 8), m.end() + 12)
     return bool(_WORKS_SHARE_AFTER.match(compact, m.end())) or bool(around and around.start() < m.start() < around.end())
 
